@@ -1,0 +1,3 @@
+from giaoban.cli.main import run
+
+run()

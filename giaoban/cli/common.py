@@ -1,0 +1,98 @@
+"""What every command shares: option types, "now", the error handler."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from datetime import datetime
+from datetime import time
+from pathlib import Path
+from typing import Annotated
+from typing import Any
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+import typer
+
+from giaoban.errors import GiaobanError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+
+
+def handle_errors(func: F) -> F:
+    """Turn a domain error into a message on stderr and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GiaobanError as err:
+            print(f"giaoban: lỗi: {err}", file=sys.stderr)
+            raise typer.Exit(code=err.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_today(value: str | None, tz: str = DEFAULT_TZ) -> datetime | None:
+    """Read ``--today`` as YYYY-MM-DD or YYYY-MM-DDTHH:MM in the office's zone."""
+    if value is None or value == "":
+        return None
+    zone = ZoneInfo(tz)
+    try:
+        if "T" in value or " " in value:
+            moment = datetime.fromisoformat(value.replace(" ", "T"))
+        else:
+            moment = datetime.combine(date.fromisoformat(value), time(0, 0))
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{value}' không phải ngày dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _today_callback(value: str | None) -> str | None:
+    parse_today(value)
+    return value
+
+
+def resolve_now(value: str | None, tz: str = DEFAULT_TZ) -> datetime:
+    """The moment reports are computed at: ``--today``, ``GIAOBAN_TODAY`` or the clock.
+
+    This is the only place giaoban reads the clock.
+    """
+    given = parse_today(value or os.environ.get("GIAOBAN_TODAY"), tz)
+    if given is not None:
+        return given
+    return datetime.now(ZoneInfo(tz)).replace(second=0, microsecond=0)
+
+
+def resolve_data_dir(value: Path | None) -> Path:
+    """The data folder: ``--data``, else ``GIAOBAN_DATA``, else ``./data``."""
+    if value is not None:
+        return value
+    env = os.environ.get("GIAOBAN_DATA")
+    return Path(env) if env else Path("data")
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Thư mục dữ liệu (mặc định: $GIAOBAN_DATA hoặc ./data).",
+        file_okay=False,
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="Cố định thời điểm hiện tại: YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM "
+        "(mặc định: $GIAOBAN_TODAY hoặc đồng hồ máy).",
+        callback=_today_callback,
+    ),
+]
