@@ -1,0 +1,56 @@
+"""``giaoban check``: validate the data files."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from giaoban.checking import CheckReport
+from giaoban.checking import check_paths
+from giaoban.cli.common import DataOption
+from giaoban.cli.common import handle_errors
+from giaoban.cli.common import resolve_data_dir
+from giaoban.cli.main import app
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _summary(report: CheckReport) -> str:
+    verdict = "hợp lệ" if report.errors == 0 else "có lỗi"
+    return (
+        f"Đã kiểm tra {report.files} tệp ({report.notices} thông báo, {report.tasks} nhiệm vụ): "
+        f"{report.errors} lỗi, {report.warnings} cảnh báo — {verdict}."
+    )
+
+
+@app.command("check")
+@handle_errors
+def check_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Tệp hoặc thư mục cần kiểm tra (mặc định: thư mục dữ liệu)."),
+    ] = None,
+    data: DataOption = None,
+    output: Annotated[
+        CheckFormat, typer.Option("--format", help="Định dạng kết quả: text hoặc json.")
+    ] = CheckFormat.text,
+) -> None:
+    """Kiểm tra các tệp dữ liệu: báo mọi lỗi với tệp, dòng và cột.
+
+    Thoát 0 khi không có lỗi, 1 khi có lỗi, 2 khi dùng sai lệnh.
+    """
+    from giaoban import render
+
+    report = check_paths(paths or [], resolve_data_dir(data))
+    if output is CheckFormat.json:
+        render.print_json({"problems": [p.to_json() for p in report.problems]})
+    else:
+        render.print_problems(report.problems, _summary(report))
+    if report.errors:
+        raise typer.Exit(code=1)

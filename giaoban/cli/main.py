@@ -1,0 +1,30 @@
+"""The giaoban application: one typer app, one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="giaoban",
+    help="Sổ theo dõi nhiệm vụ sau hội nghị giao ban (giaoban).",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register() -> None:
+    # Each command module registers itself on ``app`` when imported.
+    # --- command modules (one import per line; keep sorted) ---
+    from giaoban.cli import check  # noqa: F401
+    from giaoban.cli import deadline  # noqa: F401
+    from giaoban.cli import export  # noqa: F401
+    # --- end command modules ---
+
+
+_register()
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

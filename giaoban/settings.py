@@ -1,0 +1,36 @@
+"""The office's settings (``data/settings.yaml``), all optional."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from datetime import time
+
+DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+_CUTOFF = re.compile(r"(?:thu|thứ)\s*([2-7])\s+(\d{1,2})[:h](\d{2})?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Settings:
+    office: str | None = None
+    timezone: str = DEFAULT_TZ
+    strict_before: bool = False
+    days_off: tuple[date, ...] = ()
+    week_cutoff: str = "thứ 6 14:00"
+    commit: bool = True
+
+    def cutoff(self) -> tuple[int, time]:
+        """The weekly cut-off as (ISO weekday 0=Monday, time); Friday 14:00 by default."""
+        match = _CUTOFF.search(self.week_cutoff)
+        if not match:
+            return 4, time(14, 0)
+        weekday = int(match.group(1)) - 2
+        return weekday, time(int(match.group(2)), int(match.group(3) or 0))
+
+    def deadline_settings(self):  # -> giaoban.deadline.DeadlineSettings
+        from giaoban.deadline import DeadlineSettings
+
+        return DeadlineSettings(
+            tz=self.timezone, strict_before=self.strict_before, extra_days_off=self.days_off
+        )

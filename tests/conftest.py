@@ -1,0 +1,77 @@
+"""Shared fixtures: inline notice files in a temp data folder, and the CLI runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+from typer.testing import CliRunner
+
+settings.register_profile("ci", derandomize=True, deadline=None, max_examples=200)
+settings.register_profile("dev", deadline=None, max_examples=100)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+TESTS_DATA = Path(__file__).resolve().parent / "data"
+
+MINIMAL_UNITS = """\
+units:
+  - name: Văn phòng Trung ương Đoàn
+    short: [VP]
+    aliases: [Văn phòng TW Đoàn]
+  - name: Ban Tổ chức Trung ương Đoàn
+    short: [BTC]
+groups:
+  - name: Các ban, đơn vị khối phong trào
+    members: [Văn phòng Trung ương Đoàn, Ban Tổ chức Trung ương Đoàn]
+"""
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty data folder with a small unit registry."""
+    root = tmp_path / "data"
+    root.mkdir()
+    (root / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def write_notice(data_dir: Path) -> Callable[..., Path]:
+    """Write a dedented YAML notice as ``data/<year>/<name>.yaml``; return its path."""
+
+    def write(name: str, text: str, *, raw: bytes | None = None) -> Path:
+        folder = data_dir / name[:4]
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{name}.yaml"
+        if raw is not None:
+            path.write_bytes(raw)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def seed_data(tmp_path: Path) -> Path:
+    """A copy of the bundled ``data/`` (the five seed notices) to work on."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A CLI runner with no GIAOBAN_* variables leaking in from the shell."""
+    for name in ("GIAOBAN_DATA", "GIAOBAN_TODAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    return CliRunner()

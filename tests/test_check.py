@@ -1,0 +1,273 @@
+"""``giaoban check``: every code from a small bad file, and silence on good ones."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+
+GOOD = """\
+id: {id}
+kind: thông báo kết luận
+title: Kết luận hội nghị giao ban tháng 02/2019
+date: 2019-02-18
+tasks:
+  - item: "1"
+    text: Xây dựng Kế hoạch công tác năm 2019
+    owners: [Văn phòng Trung ương Đoàn]
+    deadline: trước ngày 25/02/2019
+    status: open
+"""
+
+LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): "
+    r"(?P<sev>error|warning): (?P<msg>.+) \[(?P<code>[a-z-]+)\]$"
+)
+
+
+def run_check(runner: CliRunner, *args: str) -> tuple[int, list[dict[str, str]], str]:
+    result = runner.invoke(app, ["check", *args])
+    lines = [m.groupdict() for m in map(LINE.match, result.stdout.splitlines()) if m]
+    return result.exit_code, lines, result.stdout
+
+
+def good(notice_id: str = "2019-02-18-giao-ban") -> str:
+    return GOOD.format(id=notice_id)
+
+
+def test_good_file_passes(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    write_notice("2019-02-18-giao-ban", good())
+    code, lines, out = run_check(runner, str(data_dir))
+    assert code == 0, out
+    assert lines == []
+    assert "0 lỗi" in out and "1 nhiệm vụ" in out
+
+
+# (name, yaml text or bytes, expected code, expected line)
+BAD_CASES = [
+    ("syntax", good().replace("tasks:", "tasks: [oops"), "yaml-syntax", None),
+    (
+        "tag",
+        good().replace("kind: thông báo kết luận", "kind: !!python/object:os.system 'ls'"),
+        "yaml-tag",
+        2,
+    ),
+    (
+        "alias",
+        good().replace(
+            "owners: [Văn phòng Trung ương Đoàn]",
+            "owners: &o [Văn phòng Trung ương Đoàn]\n    supports: *o",
+        ),
+        "yaml-alias",
+        8,
+    ),
+    (
+        "conflict",
+        good().replace(
+            "    status: open\n",
+            "<<<<<<< HEAD\n    status: open\n=======\n    status: done\n>>>>>>> other\n",
+        ),
+        "conflict-marker",
+        10,
+    ),
+    ("unknown-key", good().replace("    status: open", "    statsu: open"), "unknown-key", 10),
+    (
+        "missing-key",
+        good().replace("title: Kết luận hội nghị giao ban tháng 02/2019\n", ""),
+        "missing-key",
+        None,
+    ),
+    (
+        "wrong-type",
+        good().replace("owners: [Văn phòng Trung ương Đoàn]", "owners: {a: 1}"),
+        "wrong-type",
+        8,
+    ),
+    ("item-float", good().replace('item: "1"', "item: 6.2"), "wrong-type", 6),
+    ("bad-date", good().replace("date: 2019-02-18", "date: 2019-02-31"), "bad-date", 4),
+    ("bad-date-text", good().replace("date: 2019-02-18", "date: 31/02/2019"), "bad-date", 4),
+    ("bad-value", good().replace("status: open", "status: xong"), "bad-value", 10),
+    (
+        "duplicate-key",
+        good().replace("kind: thông báo kết luận", "kind: thông báo kết luận\nkind: sơ kết"),
+        "duplicate-key",
+        3,
+    ),
+    ("id-mismatch", GOOD.format(id="2019-02-18-khac"), "id-mismatch", 1),
+    ("duplicate-item", good() + '  - item: "1"\n    text: Lặp lại\n', "duplicate-item", 11),
+    ("done-without-date", good().replace("status: open", "status: done"), "done-without-date", 10),
+    (
+        "done-before-notice",
+        good().replace("status: open", "status: done\n    done_on: 2019-01-02"),
+        "done-before-notice",
+        11,
+    ),
+    (
+        "unknown-unit",
+        good().replace(
+            "owners: [Văn phòng Trung ương Đoàn]", "owners: [Van phong Trung uong Doann]"
+        ),
+        "unknown-unit",
+        8,
+    ),
+    (
+        "unknown-section",
+        good().replace("    status: open", "    section: '9'\n    status: open"),
+        "unknown-section",
+        10,
+    ),
+    (
+        "bad-deadline",
+        good().replace("trước ngày 25/02/2019", "khi nào rảnh thì làm"),
+        "bad-deadline",
+        9,
+    ),
+    ("empty", "", "empty-file", 1),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "code", "line"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_each_code(runner: CliRunner, data_dir: Path, write_notice, name, text, code, line) -> None:
+    path = write_notice("2019-02-18-giao-ban", text)
+    exit_code, lines, out = run_check(runner, str(data_dir))
+    codes = [entry["code"] for entry in lines]
+    assert code in codes, out
+    hit = lines[codes.index(code)]
+    assert hit["path"] == str(path)
+    if line is not None:
+        assert int(hit["line"]) == line, out
+    severity = "warning" if code in ("unknown-unit", "unknown-section") else "error"
+    assert hit["sev"] == severity
+    assert exit_code == (0 if severity == "warning" else 1)
+    assert "Traceback" not in out
+
+
+def test_not_utf8(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    raw = good().encode("utf-8").replace("Xây dựng".encode(), "X\xe2y d\xf9ng".encode("latin-1"))
+    path = write_notice("2019-02-18-giao-ban", "", raw=raw)
+    code, lines, out = run_check(runner, str(path))
+    assert code == 1
+    assert lines[0]["code"] == "encoding" and lines[0]["line"] == "7"
+
+
+def test_bom_and_crlf_are_fine(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    raw = b"\xef\xbb\xbf" + good().replace("\n", "\r\n").encode("utf-8")
+    write_notice("2019-02-18-giao-ban", "", raw=raw)
+    code, lines, out = run_check(runner, str(data_dir))
+    assert (code, lines) == (0, []), out
+
+
+def test_decomposed_text_is_read_as_nfc(data_dir: Path, write_notice) -> None:
+    import unicodedata
+
+    from giaoban.loader import load_ledger
+
+    write_notice("2019-02-18-giao-ban", unicodedata.normalize("NFD", good()))
+    ledger = load_ledger(data_dir).ledger
+    task = ledger.notices[0].tasks[0]
+    assert task.text == unicodedata.normalize("NFC", "Xây dựng Kế hoạch công tác năm 2019")
+    assert task.owners == ("Văn phòng Trung ương Đoàn",)
+
+
+def test_python_tag_is_never_executed(
+    runner: CliRunner, data_dir: Path, write_notice, tmp_path: Path
+) -> None:
+    marker = tmp_path / "pwned"
+    text = good().replace(
+        "kind: thông báo kết luận", f"kind: !!python/object/apply:os.system ['touch {marker}']"
+    )
+    write_notice("2019-02-18-giao-ban", text)
+    code, lines, _ = run_check(runner, str(data_dir))
+    assert code == 1 and not marker.exists()
+    assert lines[0]["code"] == "yaml-tag"
+
+
+def test_alias_bomb_is_refused_quickly(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    bomb = "a: &a ['x','x','x','x','x','x','x','x','x']\n" + "".join(
+        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    write_notice("2019-02-18-giao-ban", bomb)
+    code, lines, _ = run_check(runner, str(data_dir))
+    assert code == 1
+    assert {entry["code"] for entry in lines} == {"yaml-alias"}
+
+
+def test_all_problems_reported_not_just_first(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    text = good().replace("status: open", "status: xong").replace("    owners:", "    ownerz:")
+    write_notice("2019-02-18-giao-ban", text)
+    write_notice("2019-03-01-khac", good("2019-03-01-sai"))
+    _, lines, out = run_check(runner, str(data_dir))
+    assert {e["code"] for e in lines} >= {"bad-value", "unknown-key", "id-mismatch"}
+    summary_at = out.index("Đã kiểm tra")
+    assert all(out.index(e["msg"]) < summary_at for e in lines)
+
+
+def test_duplicate_notice_across_files(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    write_notice("2019-02-18-giao-ban", good())
+    other = data_dir / "2020" / "2019-02-18-giao-ban.yaml"
+    other.parent.mkdir()
+    other.write_text(good(), encoding="utf-8")
+    _, lines, out = run_check(runner, str(data_dir))
+    assert [e["code"] for e in lines] == ["duplicate-notice"], out
+
+
+def test_json_format(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    write_notice("2019-02-18-giao-ban", good().replace("status: open", "status: xong"))
+    result = runner.invoke(app, ["check", str(data_dir), "--format", "json"])
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert problems == [
+        {
+            "path": str(data_dir / "2019" / "2019-02-18-giao-ban.yaml"),
+            "line": 10,
+            "column": 13,
+            "severity": "error",
+            "code": "bad-value",
+            "message": "giá trị 'xong' không hợp lệ cho 'status' (chỉ nhận: open, done, cancelled)",
+        }
+    ]
+
+
+def test_usage_errors_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["check", str(tmp_path / "missing")]).exit_code == 2
+    assert runner.invoke(app, ["check", "--format", "xml"]).exit_code == 2
+
+
+def test_data_from_environment(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    write_notice("2019-02-18-giao-ban", good().replace("status: open", "status: xong"))
+    result = runner.invoke(app, ["check"], env={"GIAOBAN_DATA": str(data_dir)})
+    assert result.exit_code == 1 and "bad-value" in result.stdout
+
+
+def test_single_file_uses_its_ledger_registry(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    path = write_notice(
+        "2019-02-18-giao-ban", good().replace("[Văn phòng Trung ương Đoàn]", "[VP, BTC]")
+    )
+    code, lines, out = run_check(runner, str(path))
+    assert (code, lines) == (0, []), out
+
+
+def test_no_registry_is_a_warning(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    write_notice("2019-02-18-giao-ban", good())
+    (data_dir / "units.yaml").unlink()
+    code, lines, _ = run_check(runner, str(data_dir))
+    assert code == 0
+    assert [e["code"] for e in lines] == ["no-registry"]
+
+
+def test_registry_problems_are_reported(runner: CliRunner, data_dir: Path) -> None:
+    (data_dir / "units.yaml").write_text("units:\n  - nam: Văn phòng\n", encoding="utf-8")
+    code, lines, out = run_check(runner, str(data_dir))
+    assert code == 1
+    assert {e["code"] for e in lines} == {"unknown-key", "missing-key"}, out
+    assert all(e["path"].endswith("units.yaml") for e in lines)

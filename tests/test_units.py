@@ -1,0 +1,52 @@
+"""The unit registry: fold matching, groups, nearest names; and text folding."""
+
+from __future__ import annotations
+
+from giaoban.text import fold
+from giaoban.text import nfc
+from giaoban.units import Group
+from giaoban.units import Registry
+from giaoban.units import Unit
+
+REGISTRY = Registry(
+    units=(
+        Unit("Văn phòng Trung ương Đoàn", short=("VP",), aliases=("Văn phòng TW Đoàn",)),
+        Unit("Ban Tổ chức Trung ương Đoàn", short=("BTC",)),
+        Unit("Ban Tuyên giáo Trung ương Đoàn"),
+    ),
+    groups=(
+        Group(
+            "Các ban, đơn vị khối phong trào",
+            aliases=("các ban, đơn vị",),
+            members=("VP", "Ban Tổ chức Trung ương Đoàn"),
+        ),
+    ),
+    present=True,
+)
+
+
+def test_fold_removes_case_diacritics_and_dashes() -> None:
+    assert fold("Văn phòng TRUNG ƯƠNG  Đoàn") == "van phong trung uong doan"
+    assert fold("Dân – Chính – Đảng") == fold("Dân - Chính - Đảng")
+    assert fold(nfc("Vu\u0306n")) == fold("Vun")
+
+
+def test_names_match_without_case_or_diacritics() -> None:
+    for name in ("van phong trung uong doan", "VP", "vp", "Văn phòng TW Đoàn", "VAN PHONG TW DOAN"):
+        assert REGISTRY.canonical(name) == "Văn phòng Trung ương Đoàn", name
+    assert REGISTRY.canonical("Ban Kiểm tra") is None
+
+
+def test_group_expands_to_members() -> None:
+    assert REGISTRY.expand("cac ban, don vi") == {
+        "Các ban, đơn vị khối phong trào",
+        "Văn phòng Trung ương Đoàn",
+        "Ban Tổ chức Trung ương Đoàn",
+    }
+    assert REGISTRY.expand("BTC") == {"Ban Tổ chức Trung ương Đoàn"}
+    assert REGISTRY.expand("Ban Kiểm tra") == {"Ban Kiểm tra"}
+
+
+def test_nearest_name_for_did_you_mean() -> None:
+    assert REGISTRY.nearest("Ban Tuyen giao TW Doan") == "Ban Tuyên giáo Trung ương Đoàn"
+    assert REGISTRY.nearest("Hội Liên hiệp Phụ nữ") is None
