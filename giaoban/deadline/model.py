@@ -1,0 +1,76 @@
+"""Deadline values: what a deadline phrase means once read against a notice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+KINDS = ("date", "period", "recurring", "relative", "none")
+
+
+@dataclass(frozen=True)
+class DeadlineSettings:
+    """How an office reads its deadlines."""
+
+    tz: str = "Asia/Ho_Chi_Minh"
+    strict_before: bool = False  # "trước ngày X": X itself already late when True
+    extra_days_off: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline phrase and its resolved meaning.
+
+    ``due`` is the moment the task becomes late (half-open: on time when done
+    strictly before ``due``). A period is ``[start, due)``.
+
+    A recurring deadline carries an RFC 5545 ``rrule`` with its DTSTART. A
+    ``DTSTART;VALUE=DATE`` rule names whole days (each counted in full: the
+    duty is late at 00:00 of the next day); a ``DTSTART;TZID=...`` rule names
+    exact moments. Use :mod:`giaoban.deadline.recur` to list due moments.
+
+    A relative deadline gives ``offset`` (ISO 8601 duration, negative before
+    the anchor; ``None`` when the text states no fixed length, e.g. "cùng với
+    báo cáo tổng kết") and ``anchor``; ``due`` is set when the anchor is known.
+    """
+
+    phrase: str
+    kind: str
+    due: datetime | None
+    start: datetime | None = None
+    rrule: str | None = None
+    offset: str | None = None
+    business_days: bool = False
+    anchor: str | None = None
+    has_time: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``giaoban deadline --json`` shape, with ISO 8601 strings."""
+        out: dict[str, Any] = {
+            "phrase": self.phrase,
+            "kind": self.kind,
+            "due": _iso(self.due),
+            "start": _iso(self.start),
+            "rrule": self.rrule,
+        }
+        if self.kind == "relative":
+            out["offset"] = self.offset
+            out["business_days"] = self.business_days
+            out["anchor"] = self.anchor
+        return out
+
+
+@dataclass(frozen=True)
+class DeadlineError:
+    """A phrase that could not be read; never a guess."""
+
+    phrase: str
+    message: str  # Vietnamese, names the phrase
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
