@@ -6,13 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from giaoban.errors import InvalidDataError
-from giaoban.errors import UsageError
-from giaoban.loader import REGISTRY_FILE
-from giaoban.loader import RESERVED
-from giaoban.loader import SETTINGS_FILE
-from giaoban.loader import load_ledger
-from giaoban.loader import notice_files
+from giaoban.errors import InvalidDataError, UsageError
+from giaoban.loader import REGISTRY_FILE, RESERVED, SETTINGS_FILE, load_ledger, notice_files
 from giaoban.model import Ledger
 from giaoban.problems import Problem
 from giaoban.validation import validate

@@ -8,16 +8,11 @@ deadline, due, status`` (+ ``start``, ``rrule`` where they apply).
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from giaoban.deadline import Deadline
-from giaoban.deadline import DeadlineError
-from giaoban.model import Ledger
-from giaoban.model import Meeting
-from giaoban.model import Notice
-from giaoban.model import Task
+from giaoban.deadline import Deadline, DeadlineError
+from giaoban.model import Ledger, Meeting, Notice, Task
 
 CONFIDENTIAL_TEXT = "(mật)"
 

@@ -8,9 +8,7 @@ that lists the candidates.
 from __future__ import annotations
 
 from giaoban.errors import NotFoundError
-from giaoban.model import Ledger
-from giaoban.model import Notice
-from giaoban.model import Task
+from giaoban.model import Ledger, Notice, Task
 
 _MAX_LISTED = 10
 

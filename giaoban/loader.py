@@ -8,36 +8,30 @@ Problems of content (duplicate ids, unknown units, ...) are found later by
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from giaoban import schema
-from giaoban.deadline import DeadlineSettings
-from giaoban.deadline import parse_deadline
-from giaoban.model import Attendance
-from giaoban.model import Extension
-from giaoban.model import Ledger
-from giaoban.model import Meeting
-from giaoban.model import Note
-from giaoban.model import Notice
-from giaoban.model import Person
-from giaoban.model import Section
-from giaoban.model import Signer
-from giaoban.model import Task
-from giaoban.problems import Problem
-from giaoban.problems import Source
-from giaoban.problems import error
+from giaoban.deadline import DeadlineSettings, parse_deadline
+from giaoban.model import (
+    Attendance,
+    Extension,
+    Ledger,
+    Meeting,
+    Note,
+    Notice,
+    Person,
+    Section,
+    Signer,
+    Task,
+)
+from giaoban.problems import Problem, Source, error
 from giaoban.settings import Settings
-from giaoban.units import Group
-from giaoban.units import Registry
-from giaoban.units import Unit
-from giaoban.yamlsafe import Document
-from giaoban.yamlsafe import YamlPath
-from giaoban.yamlsafe import load_document
+from giaoban.units import Group, Registry, Unit
+from giaoban.yamlsafe import Document, YamlPath, load_document
 
 REGISTRY_FILE = "units.yaml"
 SETTINGS_FILE = "settings.yaml"

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from collections.abc import Mapping
-from dataclasses import dataclass
-from dataclasses import field
-from datetime import date
-from datetime import datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from giaoban.problems import Source
 
 if TYPE_CHECKING:
-    from giaoban.deadline import Deadline
-    from giaoban.deadline import DeadlineError
+    from giaoban.deadline import Deadline, DeadlineError
     from giaoban.settings import Settings
     from giaoban.units import Registry
 

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from datetime import date
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from giaoban.problems import Problem
-from giaoban.problems import error
-from giaoban.yamlsafe import Document
-from giaoban.yamlsafe import InvalidDate
-from giaoban.yamlsafe import YamlPath
+from giaoban.problems import Problem, error
+from giaoban.yamlsafe import Document, InvalidDate, YamlPath
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from datetime import time
+from datetime import date, time
 
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 _CUTOFF = re.compile(r"(?:thu|thứ)\s*([2-7])\s+(\d{1,2})[:h](\d{2})?", re.IGNORECASE)

@@ -8,8 +8,7 @@ same unit.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
-from dataclasses import field
+from dataclasses import dataclass, field
 
 from giaoban.problems import Source
 from giaoban.text import fold

@@ -13,12 +13,8 @@ from datetime import datetime
 from pathlib import PurePath
 
 from giaoban.deadline import DeadlineError
-from giaoban.model import Ledger
-from giaoban.model import Task
-from giaoban.problems import Problem
-from giaoban.problems import Source
-from giaoban.problems import error
-from giaoban.problems import warning
+from giaoban.model import Ledger, Task
+from giaoban.problems import Problem, Source, error, warning
 
 Check = Callable[[Ledger], list[Problem]]
 

@@ -12,24 +12,16 @@ keyed by its path in the document, e.g. ``("tasks", 3, "deadline")``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from dataclasses import field
-from datetime import date
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import MappingNode
-from ruamel.yaml.nodes import Node
-from ruamel.yaml.nodes import ScalarNode
-from ruamel.yaml.nodes import SequenceNode
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from giaoban.problems import Problem
-from giaoban.problems import Source
-from giaoban.problems import error
+from giaoban.problems import Problem, Source, error
 from giaoban.text import nfc
 
 YamlPath = tuple[str | int, ...]
@@ -131,8 +123,7 @@ def _syntax_problem(exc: MarkedYAMLError, display: str) -> Problem:
 
 
 def _alias_problems(yaml: YAML, text: str, display: str) -> list[Problem]:
-    from ruamel.yaml.events import AliasEvent
-    from ruamel.yaml.events import NodeEvent
+    from ruamel.yaml.events import AliasEvent, NodeEvent
 
     problems = []
     for event in yaml.parse(text):

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from giaoban.deadline import Deadline
-from giaoban.loader import load_ledger
-from giaoban.loader import notice_files
+from giaoban.loader import load_ledger, notice_files
 from giaoban.validation import validate
 from tests.conftest import DATA
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from giaoban.text import fold
-from giaoban.text import nfc
-from giaoban.units import Group
-from giaoban.units import Registry
-from giaoban.units import Unit
+from giaoban.text import fold, nfc
+from giaoban.units import Group, Registry, Unit
 
 REGISTRY = Registry(
     units=(

@@ -8,11 +8,8 @@ from typing import Annotated
 
 import typer
 
-from giaoban.checking import CheckReport
-from giaoban.checking import check_paths
-from giaoban.cli.common import DataOption
-from giaoban.cli.common import handle_errors
-from giaoban.cli.common import resolve_data_dir
+from giaoban.checking import CheckReport, check_paths
+from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
 from giaoban.cli.main import app
 
 

@@ -6,13 +6,9 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
-from datetime import datetime
-from datetime import time
+from datetime import date, datetime, time
 from pathlib import Path
-from typing import Annotated
-from typing import Any
-from typing import TypeVar
+from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import typer

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date
-from datetime import datetime
-from datetime import time
+from datetime import date, datetime, time
 from typing import Annotated
 
 import typer
 
-from giaoban.cli.common import DEFAULT_TZ
-from giaoban.cli.common import TodayOption
-from giaoban.cli.common import handle_errors
-from giaoban.cli.common import resolve_now
+from giaoban.cli.common import DEFAULT_TZ, TodayOption, handle_errors, resolve_now
 from giaoban.cli.main import app
-from giaoban.deadline import DeadlineError
-from giaoban.deadline import parse_deadline
+from giaoban.deadline import DeadlineError, parse_deadline
 from giaoban.deadline.context import zone
 from giaoban.deadline.describe import explain
 from giaoban.errors import GiaobanError

@@ -8,9 +8,7 @@ from typing import Annotated
 import typer
 
 from giaoban.checking import open_ledger
-from giaoban.cli.common import DataOption
-from giaoban.cli.common import handle_errors
-from giaoban.cli.common import resolve_data_dir
+from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
 from giaoban.cli.main import app
 from giaoban.export import export_ledger
 

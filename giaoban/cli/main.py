@@ -16,9 +16,11 @@ app = typer.Typer(
 def _register() -> None:
     # Each command module registers itself on ``app`` when imported.
     # --- command modules (one import per line; keep sorted) ---
+    # isort: off
     from giaoban.cli import check  # noqa: F401
     from giaoban.cli import deadline  # noqa: F401
     from giaoban.cli import export  # noqa: F401
+    # isort: on
     # --- end command modules ---
 
 
