@@ -75,3 +75,62 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     return CliRunner()
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture
+def golden() -> Callable[[str, str | bytes], None]:
+    """Compare output with ``tests/golden/NAME`` exactly.
+
+    ``GIAOBAN_UPDATE_GOLDEN=1 pytest`` writes the files instead; read them
+    before committing.
+    """
+
+    def compare(name: str, actual: str | bytes) -> None:
+        path = GOLDEN / name
+        data = actual.encode("utf-8") if isinstance(actual, str) else actual
+        if os.environ.get("GIAOBAN_UPDATE_GOLDEN"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        assert path.is_file(), f"no golden file {path}; run with GIAOBAN_UPDATE_GOLDEN=1"
+        assert data.decode("utf-8") == path.read_bytes().decode("utf-8")
+
+    return compare
+
+
+# --- real git repositories (editing commands, history) ------------------------------------
+
+
+def run_git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """Run git in ``repo`` for a test; fail the test on a non-zero exit."""
+    import subprocess
+
+    proc = subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, encoding="utf-8", env=env
+    )
+    assert proc.returncode == 0, f"git {' '.join(args)}: {proc.stderr}"
+    return proc.stdout
+
+
+@pytest.fixture
+def git_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No global or system git configuration and no GIT_* identity leaking in."""
+    for name in list(os.environ):
+        if name.startswith("GIT_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "empty-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path, git_env: None) -> Path:
+    """A fresh git repository with a local identity (Nguyễn Văn An <an@vp.example>)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    run_git(repo, "init", "-q", "-b", "main")
+    run_git(repo, "config", "user.name", "Nguyễn Văn An")
+    run_git(repo, "config", "user.email", "an@vp.example")
+    run_git(repo, "config", "commit.gpgsign", "false")
+    return repo

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from giaoban.checking import open_ledger
-from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
+from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir, resolve_now
 from giaoban.cli.main import app
+from giaoban.errors import GiaobanError, UsageError
 from giaoban.export import export_ledger
+from giaoban.model import Ledger
 
 
 class ExportFormat(str, Enum):
     json = "json"
+    ics = "ics"
 
 
 ShowConfidential = Annotated[
@@ -28,12 +35,55 @@ ShowConfidential = Annotated[
 def export_command(
     data: DataOption = None,
     output: Annotated[
-        ExportFormat, typer.Option("--format", help="Định dạng xuất.")
+        ExportFormat, typer.Option("--format", help="Định dạng xuất: json, hoặc ics (lịch).")
     ] = ExportFormat.json,
     show_confidential: ShowConfidential = False,
+    unit: Annotated[
+        list[str] | None,
+        typer.Option("--unit", "-u", help="ics: chỉ lịch của đơn vị hoặc nhóm này."),
+    ] = None,
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="ics: ghi ra tệp này."),
+    ] = None,
 ) -> None:
-    """Xuất toàn bộ sổ nhiệm vụ (JSON) cho công cụ khác."""
+    """Xuất toàn bộ sổ nhiệm vụ (JSON) cho công cụ khác, hoặc lịch hạn (iCalendar)."""
     from giaoban import render
 
     ledger = open_ledger(resolve_data_dir(data))
+    if output is ExportFormat.ics:
+        _export_ics(ledger, unit or [], out_file, show_confidential)
+        return
+    if unit or out_file:
+        raise UsageError("--unit và --output chỉ dùng với --format ics")
     render.print_json(export_ledger(ledger, show_confidential))
+
+
+def _export_ics(ledger: Ledger, units: list[str], out_file: Path | None, show: bool) -> None:
+    """The deadlines as iCalendar, on stdout or written whole to ``out_file``."""
+    from giaoban.calendar import build_calendar, calendar_name
+    from giaoban.filters import build_filter
+
+    now = resolve_now(None, ledger.settings.timezone)
+    flt = build_filter(ledger, units=units)
+    data = build_calendar(ledger, now, flt, show, calendar_name(ledger, units))
+    if out_file is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    _write_atomic(out_file, data)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise GiaobanError(f"không ghi được tệp '{path}': {err.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise GiaobanError(f"không ghi được tệp '{path}': {err.strerror}") from None

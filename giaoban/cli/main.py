@@ -20,6 +20,7 @@ def _register() -> None:
     from giaoban.cli import check  # noqa: F401
     from giaoban.cli import deadline  # noqa: F401
     from giaoban.cli import export  # noqa: F401
+    from giaoban.cli import reports  # noqa: F401
     # isort: on
     # --- end command modules ---
 

@@ -1,0 +1,366 @@
+"""The reports: ``due``, ``overdue``, ``week``, ``stats``, ``show``, ``list``, ``search``.
+
+Each command parses its options, calls one function of ``giaoban.reports``
+(or ``giaoban.stats``) and hands the result to a renderer.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from giaoban import reports
+from giaoban.checking import open_ledger
+from giaoban.cli.common import (
+    DataOption,
+    TodayOption,
+    handle_errors,
+    resolve_data_dir,
+    resolve_now,
+)
+from giaoban.cli.export import ShowConfidential
+from giaoban.cli.main import app
+from giaoban.filters import STATUS_CHOICES, Filter, build_filter
+from giaoban.git import DataState, data_state
+from giaoban.model import Ledger
+from giaoban.stats import stats_period, stats_report
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+Status = Enum("Status", {s: s for s in STATUS_CHOICES}, type=str)  # type: ignore[misc]
+_DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Định dạng: table (bảng), json, csv hoặc md (Markdown)."),
+]
+UnitOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--unit",
+        "-u",
+        metavar="TÊN",
+        help="Đơn vị hoặc nhóm: tên đầy đủ, tên tắt hay tên khác, không cần dấu "
+        "(nhóm gồm cả các đơn vị của nhóm). Dùng nhiều lần được.",
+    ),
+]
+OwnersOnlyOption = Annotated[
+    bool, typer.Option("--owners-only", help="Chỉ tính đơn vị chủ trì, bỏ qua đơn vị phối hợp.")
+]
+NoticeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--notice",
+        "-n",
+        metavar="MÃ",
+        help="Mã thông báo (đủ phần đầu không trùng). Dùng nhiều lần được.",
+    ),
+]
+StatusOption = Annotated[
+    list[Status] | None,  # type: ignore[valid-type]
+    typer.Option(
+        "--status", "-s", help="Trạng thái nhiệm vụ hoặc tình trạng hạn. Dùng nhiều lần được."
+    ),
+]
+FromOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--from",
+        formats=_DATE_FORMATS,
+        metavar="NGÀY",
+        help="Từ ngày hạn (YYYY-MM-DD hoặc dd/mm/yyyy).",
+    ),
+]
+ToOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--to",
+        formats=_DATE_FORMATS,
+        metavar="NGÀY",
+        help="Đến ngày hạn (YYYY-MM-DD hoặc dd/mm/yyyy).",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Context:
+    ledger: Ledger
+    now: datetime
+    data: DataState | None
+
+
+def _context(data: Path | None, today: str | None) -> Context:
+    """The validated ledger, "now" in its time zone, and the git state of its folder."""
+    folder = resolve_data_dir(data)
+    ledger = open_ledger(folder)
+    return Context(ledger, resolve_now(today, ledger.settings.timezone), data_state(folder))
+
+
+def _day(value: datetime | None) -> date | None:
+    return None if value is None else value.date()
+
+
+def _filter(
+    ctx: Context,
+    unit: list[str] | None,
+    owners_only: bool,
+    notice: list[str] | None,
+    status: list[Status] | None,  # type: ignore[valid-type]
+    date_from: datetime | None = None,
+    date_to: datetime | None = None,
+) -> Filter:
+    return build_filter(
+        ctx.ledger,
+        units=unit or (),
+        owners_only=owners_only,
+        notices=notice or (),
+        statuses=[s.value for s in status or ()],
+        date_from=_day(date_from),
+        date_to=_day(date_to),
+    )
+
+
+def _emit(report: reports.Report, output: OutputFormat, data: DataState | None) -> None:
+    from giaoban import formats, render, render_reports
+
+    if output is OutputFormat.json:
+        render.print_json(formats.report_json(report, data))
+    elif output is OutputFormat.csv:
+        sys.stdout.write(formats.report_csv(report))
+    elif output is OutputFormat.md:
+        sys.stdout.write(formats.report_markdown(report, data))
+    else:
+        render_reports.print_report(report, data)
+
+
+@app.command("due")
+@handle_errors
+def due_command(
+    days: Annotated[
+        int, typer.Option("--days", "-d", min=0, help="Số ngày tới cần xem (mặc định 7).")
+    ] = 7,
+    unit: UnitOption = None,
+    owners_only: OwnersOnlyOption = False,
+    notice: NoticeOption = None,
+    status: StatusOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    output: FormatOption = OutputFormat.table,
+    show_confidential: ShowConfidential = False,
+    data: DataOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Nhiệm vụ đã quá hạn, rồi nhiệm vụ đến hạn trong N ngày tới, gần hạn trước."""
+    ctx = _context(data, today)
+    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
+    _emit(reports.due_report(ctx.ledger, ctx.now, days, flt, show_confidential), output, ctx.data)
+
+
+@app.command("overdue")
+@handle_errors
+def overdue_command(
+    unit: UnitOption = None,
+    owners_only: OwnersOnlyOption = False,
+    notice: NoticeOption = None,
+    status: StatusOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    output: FormatOption = OutputFormat.table,
+    show_confidential: ShowConfidential = False,
+    data: DataOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Nhiệm vụ chưa xong đã quá hạn, quá hạn lâu nhất trước, kèm số ngày quá hạn."""
+    ctx = _context(data, today)
+    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
+    _emit(reports.overdue_report(ctx.ledger, ctx.now, flt, show_confidential), output, ctx.data)
+
+
+def _until_callback(value: str | None) -> str | None:
+    if value is not None:
+        _parse_until(value)
+    return value
+
+
+def _parse_until(value: str) -> date | datetime:
+    """``--until``: a whole day (YYYY-MM-DD, dd/mm/yyyy) or a moment (YYYY-MM-DDTHH:MM)."""
+    text = value.strip().replace(" ", "T")
+    try:
+        if "T" in text:
+            return datetime.fromisoformat(text)
+        if "/" in text:
+            return datetime.strptime(text, "%d/%m/%Y").date()
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{value}' không phải ngày (YYYY-MM-DD, dd/mm/yyyy) hay thời điểm (YYYY-MM-DDTHH:MM)"
+        ) from None
+
+
+@app.command("week")
+@handle_errors
+def week_command(
+    next_week: Annotated[
+        bool, typer.Option("--next", help="Báo cáo của tuần sau (hạn chót thứ Sáu tuần sau).")
+    ] = False,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            metavar="NGÀY[THH:MM]",
+            help="Hạn chót thay cho cài đặt (mặc định 14h00 thứ Sáu): "
+            "YYYY-MM-DD (hết ngày đó) hoặc YYYY-MM-DDTHH:MM.",
+            callback=_until_callback,
+        ),
+    ] = None,
+    unit: UnitOption = None,
+    owners_only: OwnersOnlyOption = False,
+    notice: NoticeOption = None,
+    status: StatusOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    output: FormatOption = OutputFormat.table,
+    show_confidential: ShowConfidential = False,
+    data: DataOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Báo cáo tuần: việc quá hạn và việc đến hạn trước hạn chót tuần này, theo đơn vị chủ trì.
+
+    Hạn chót mặc định là 14h00 thứ Sáu (cài đặt week_cutoff); sau hạn chót,
+    báo cáo chuyển sang tuần sau.
+    """
+    ctx = _context(data, today)
+    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
+    report = reports.week_report(
+        ctx.ledger,
+        ctx.now,
+        flt,
+        next_weeks=1 if next_week else 0,
+        until=_parse_until(until) if until else None,
+        show=show_confidential,
+    )
+    _emit(report, output, ctx.data)
+
+
+@app.command("stats")
+@handle_errors
+def stats_command(
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month", "-m", metavar="YYYY-MM", help="Tháng cần thống kê: YYYY-MM hoặc MM/YYYY."
+        ),
+    ] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    unit: UnitOption = None,
+    owners_only: OwnersOnlyOption = False,
+    notice: NoticeOption = None,
+    status: StatusOption = None,
+    output: FormatOption = OutputFormat.table,
+    data: DataOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Thống kê theo đơn vị: hoàn thành đúng hạn, quá hạn; đang thực hiện trong hạn, quá hạn.
+
+    Mặc định là tháng hiện tại; kèm biểu đồ so sánh với các tháng trước.
+    """
+    from giaoban import formats, render, render_reports
+
+    ctx = _context(data, today)
+    start, end = stats_period(ctx.now.date(), month, _day(date_from), _day(date_to))
+    flt = _filter(ctx, unit, owners_only, notice, status)
+    report = stats_report(ctx.ledger, ctx.now, start, end, flt)
+    if output is OutputFormat.json:
+        render.print_json(formats.stats_json(report, ctx.data))
+    elif output is OutputFormat.csv:
+        sys.stdout.write(formats.stats_csv(report))
+    elif output is OutputFormat.md:
+        sys.stdout.write(formats.stats_markdown(report, ctx.data))
+    else:
+        render_reports.print_stats(report, ctx.data)
+
+
+@app.command("show")
+@handle_errors
+def show_command(
+    item: Annotated[
+        str, typer.Argument(help="Mã thông báo, hoặc nhiệm vụ MÃ#MỤC (đủ phần đầu không trùng).")
+    ],
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Định dạng: table hoặc json.")
+    ] = ShowFormat.table,
+    show_confidential: ShowConfidential = False,
+    data: DataOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Xem một thông báo (và các nhiệm vụ của nó) hoặc một nhiệm vụ."""
+    from giaoban import formats, render, render_reports
+
+    ctx = _context(data, today)
+    shown = reports.show_item(ctx.ledger, ctx.now, item, show_confidential)
+    if output is ShowFormat.json:
+        render.print_json(formats.shown_json(shown, ctx.data))
+    else:
+        render_reports.print_shown(shown, ctx.data)
+
+
+@app.command("list")
+@handle_errors
+def list_command(
+    unit: UnitOption = None,
+    owners_only: OwnersOnlyOption = False,
+    notice: NoticeOption = None,
+    status: StatusOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    output: FormatOption = OutputFormat.table,
+    show_confidential: ShowConfidential = False,
+    data: DataOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Liệt kê nhiệm vụ theo thứ tự trong tệp (nhiệm vụ đã hủy chỉ hiện khi --status cancelled)."""
+    ctx = _context(data, today)
+    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
+    _emit(reports.list_report(ctx.ledger, ctx.now, flt, show_confidential), output, ctx.data)
+
+
+@app.command("search")
+@handle_errors
+def search_command(
+    text: Annotated[
+        str, typer.Argument(help="Chữ cần tìm; không phân biệt hoa thường, có dấu hay không.")
+    ],
+    unit: UnitOption = None,
+    owners_only: OwnersOnlyOption = False,
+    notice: NoticeOption = None,
+    status: StatusOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    output: FormatOption = OutputFormat.table,
+    show_confidential: ShowConfidential = False,
+    data: DataOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Tìm nhiệm vụ theo nội dung, mã, hạn hoặc đơn vị ("van phong" tìm được "Văn phòng")."""
+    ctx = _context(data, today)
+    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
+    report = reports.list_report(ctx.ledger, ctx.now, flt, show_confidential, query=text)
+    _emit(report, output, ctx.data)
