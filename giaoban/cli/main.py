@@ -17,9 +17,13 @@ def _register() -> None:
     # Each command module registers itself on ``app`` when imported.
     # --- command modules (one import per line; keep sorted) ---
     # isort: off
+    from giaoban.cli import add  # noqa: F401
     from giaoban.cli import check  # noqa: F401
     from giaoban.cli import deadline  # noqa: F401
+    from giaoban.cli import edit  # noqa: F401
     from giaoban.cli import export  # noqa: F401
+    from giaoban.cli import init  # noqa: F401
+    from giaoban.cli import log  # noqa: F401
     from giaoban.cli import reports  # noqa: F401
     # isort: on
     # --- end command modules ---

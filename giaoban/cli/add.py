@@ -1,0 +1,262 @@
+"""``giaoban add``: a new notice, interactively, from flags, or from a YAML/JSON file."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+import typer
+
+from giaoban import edits
+from giaoban.cli.common import DataOption, TodayOption, handle_errors, resolve_data_dir
+from giaoban.cli.edit import (
+    NoCommitOption,
+    day_callback,
+    exit_if_uncommitted,
+    office_today,
+    parse_day,
+    report_commit,
+)
+from giaoban.cli.main import app
+from giaoban.deadline import Deadline, parse_deadline
+from giaoban.deadline.describe import format_due, format_moment
+from giaoban.deadline.recur import next_occurrence
+from giaoban.errors import UsageError
+from giaoban.loader import REGISTRY_FILE, load_registry
+from giaoban.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
+from giaoban.settings import Settings
+from giaoban.text import fold
+from giaoban.units import Registry
+from giaoban.yamledit import EditError, load_plain
+
+DEFAULT_KIND = "thông báo kết luận"
+
+
+# --- reading answers -------------------------------------------------------------------------
+
+
+def deadline_echo(phrase: str, ref: date, settings: Settings) -> str:
+    """The deadline read back at once: "→ hạn: hết ngày 25/02/2019 (thứ Hai)"."""
+    reading = parse_deadline(phrase, ref, settings.deadline_settings())
+    if not isinstance(reading, Deadline):
+        raise ValueError(reading.message)
+    if reading.kind == "recurring":
+        start = datetime.combine(ref, time(0, 0), tzinfo=ZoneInfo(settings.timezone))
+        first = next_occurrence(reading, start)
+        if first is None:
+            return "→ định kỳ"
+        return f"→ định kỳ, lần đầu: {format_moment(first, reading.has_time)}"
+    if reading.due is None:
+        return "→ không có hạn cụ thể (thường xuyên)"
+    return f"→ hạn: {format_due(reading)}"
+
+
+def match_units(registry: Registry, text: str) -> list[str]:
+    """Registered names that ``text`` starts (or, failing that, appears in), without diacritics."""
+    wanted = fold(text)
+    names = [n for e in (*registry.units, *registry.groups) for n in e.names()]
+    found = [n for n in names if fold(n).startswith(wanted)]
+    return found or [n for n in names if wanted in fold(n)]
+
+
+def ask_units(registry: Registry, label: str) -> list[str]:
+    """Unit names separated by ";", each completed from the registry or confirmed."""
+    answer = typer.prompt(f"  {label} (cách nhau bởi dấu ;)", default="", show_default=False)
+    units = []
+    for raw in (u.strip() for u in answer.split(";")):
+        if raw:
+            units.append(_one_unit(registry, raw))
+    return units
+
+
+def _one_unit(registry: Registry, raw: str) -> str:
+    canonical = registry.canonical(raw)
+    if canonical is not None or not registry.present:
+        return canonical or raw
+    matches = {registry.canonical(n) or n for n in match_units(registry, raw)}
+    if len(matches) == 1:
+        name = matches.pop()
+        typer.echo(f"    → {name}")
+        return name
+    nearest = registry.nearest(raw)
+    question = f"    Không có đơn vị '{raw}'. Có phải '{nearest}'?"
+    if nearest and typer.confirm(question, default=True):
+        return nearest
+    typer.echo(f"    Giữ '{raw}' (chưa có trong danh mục: sẽ có cảnh báo khi kiểm tra).")
+    return raw
+
+
+def _ask_date(label: str, default: date) -> date:
+    while True:
+        answer = typer.prompt(label, default=f"{default:%d/%m/%Y}")
+        try:
+            return parse_day(answer)
+        except typer.BadParameter as exc:
+            typer.echo(f"  ✗ {exc.message}")
+
+
+def _ask_deadline(ref: date, settings: Settings) -> str | None:
+    while True:
+        prompt = "  Hạn (như văn bản ghi; bỏ trống: thường xuyên)"
+        phrase = typer.prompt(prompt, default="", show_default=False).strip()
+        if not phrase:
+            return None
+        try:
+            typer.echo(f"  {deadline_echo(phrase, ref, settings)}")
+            return phrase
+        except ValueError as exc:
+            typer.echo(f"  ✗ {exc}")
+
+
+def _ask_task(number: int, ref: date, registry: Registry, settings: Settings) -> dict | None:
+    text = typer.prompt(
+        f"Nhiệm vụ {number} — nội dung (bỏ trống để kết thúc)", default="", show_default=False
+    ).strip()
+    if not text:
+        return None
+    item = typer.prompt("  Số mục", default=str(number))
+    return {
+        "item": item,
+        "text": text,
+        "owners": ask_units(registry, "Chủ trì"),
+        "supports": ask_units(registry, "Phối hợp"),
+        "deadline": _ask_deadline(ref, settings),
+    }
+
+
+def _setup_completion(registry: Registry) -> None:
+    """Tab completion of unit names at the prompts (interactive terminals only)."""
+    if not sys.stdin.isatty():
+        return
+    try:
+        import readline
+    except ImportError:
+        return
+    names = sorted({n for e in (*registry.units, *registry.groups) for n in e.names()})
+
+    def complete(text: str, state: int) -> str | None:
+        line = readline.get_line_buffer()
+        current = line.rsplit(";", 1)[-1].lstrip()
+        found = [n for n in names if fold(n).startswith(fold(current))]
+        return found[state] if state < len(found) else None
+
+    readline.set_completer_delims(";")
+    readline.set_completer(complete)
+    readline.parse_and_bind("tab: complete")
+
+
+def interview(data_dir: Path, today: date, settings: Settings) -> dict[str, Any] | None:
+    """The notice asked field by field, then task by task; None when not confirmed."""
+    registry = load_registry(data_dir / REGISTRY_FILE, [])
+    _setup_completion(registry)
+    typer.echo("Thêm thông báo mới (Ctrl+C để hủy).")
+    notice: dict[str, Any] = {
+        "kind": typer.prompt("Loại văn bản", default=DEFAULT_KIND),
+        "number": typer.prompt("Số hiệu (bỏ trống nếu không có)", default="", show_default=False),
+    }
+    notice["title"] = typer.prompt("Trích yếu").strip()
+    notice["issuer"] = typer.prompt("Cơ quan ban hành", default=settings.office or "")
+    notice["date"] = _ask_date("Ngày ban hành (dd/mm/yyyy)", today)
+    proposed = notice_id(notice["date"], notice["title"], taken_ids(data_dir))
+    notice["id"] = typer.prompt("Mã thông báo (tên tệp)", default=proposed).strip()
+    tasks: list[dict[str, Any]] = []
+    while (task := _ask_task(len(tasks) + 1, notice["date"], registry, settings)) is not None:
+        tasks.append(task)
+    notice["tasks"] = tasks
+    typer.echo(f"\nSẽ ghi {notice['date']:%Y}/{notice['id']}.yaml:\n")
+    typer.echo(notice_text(notice))
+    return notice if typer.confirm("Lưu thông báo này?", default=True) else None
+
+
+# --- flags and files -----------------------------------------------------------------------------
+
+
+def from_file(source: str) -> dict[str, Any]:
+    """A notice read from a YAML or JSON file (``-``: standard input)."""
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"không đọc được '{source}': {exc}") from None
+    try:
+        data = load_plain(text)
+    except EditError as exc:
+        raise UsageError(f"'{source}': {exc}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"'{source}' phải chứa một thông báo (bảng khóa: giá trị)")
+    return data
+
+
+def from_flags(**fields: Any) -> dict[str, Any]:
+    """A notice from ``--title``, ``--date``, ... and ``--task`` specs."""
+    tasks = []
+    for i, spec in enumerate(fields.pop("task") or (), start=1):
+        try:
+            task = parse_task_spec(spec)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--task") from None
+        tasks.append({"item": str(i), **task})
+    return {**{k: v for k, v in fields.items() if v}, "tasks": tasks}
+
+
+@app.command("add")
+@handle_errors
+def add_command(
+    title: Annotated[str | None, typer.Option("--title", help="Trích yếu của thông báo.")] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", help="Ngày ban hành (dd/mm/yyyy).", callback=day_callback),
+    ] = None,
+    kind: Annotated[str, typer.Option("--kind", help="Loại văn bản.")] = DEFAULT_KIND,
+    number: Annotated[str | None, typer.Option("--number", help="Số hiệu văn bản.")] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", help="Cơ quan ban hành.")] = None,
+    notice_id_: Annotated[
+        str | None, typer.Option("--id", help="Mã thông báo; mặc định lấy từ ngày và trích yếu.")
+    ] = None,
+    task: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--task",
+            help='Một nhiệm vụ: "NỘI DUNG | chủ trì: VP; BTC | phối hợp: ... | hạn: ... | mục: 3"'
+            " (lặp lại được).",
+        ),
+    ] = None,
+    from_file_: Annotated[
+        str | None,
+        typer.Option("--from-file", help="Đọc thông báo từ tệp YAML hoặc JSON ('-': stdin)."),
+    ] = None,
+    data: DataOption = None,
+    today: TodayOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Thêm một thông báo: hỏi từng mục (mặc định), hoặc từ tùy chọn, hoặc từ tệp.
+
+    Ghi data/YYYY/<mã>.yaml sau khi kiểm tra hợp lệ; không bao giờ ghi đè tệp đã có.
+    """
+    data_dir = resolve_data_dir(data)
+    if not data_dir.is_dir():
+        raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (chạy 'giaoban init' trước?)")
+    if from_file_:
+        notice = from_file(from_file_)
+    elif title:
+        fields = {"id": notice_id_, "kind": kind, "number": number, "title": title}
+        fields |= {"issuer": issuer, "date": parse_day(day) if day else None, "task": task}
+        notice = from_flags(**fields)
+        if notice.get("date") is None:
+            raise typer.BadParameter("cần ngày ban hành", param_hint="--date")
+    else:
+        settings = edits.office_settings(data_dir)
+        answers = interview(data_dir, office_today(data_dir, today), settings)
+        if answers is None:
+            typer.echo("Đã hủy, không ghi gì.")
+            return
+        notice = answers
+    out = edits.create_notice(data_dir, notice, not no_commit)
+    tasks = len(load_plain(out.details["text"]).get("tasks") or ())
+    typer.echo(
+        f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"
+        f"{report_commit(out.saved, no_commit)}"
+    )
+    exit_if_uncommitted(out.saved)

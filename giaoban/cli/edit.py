@@ -1,0 +1,386 @@
+"""Task commands: ``done``, ``reopen``, ``cancel``, ``postpone``, ``note``, ``edit``, ``task add``.
+
+Each parses its options, calls one function of ``giaoban.edits`` and prints
+what was recorded and the commit (or why there is none).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from giaoban import edits
+from giaoban.atomic import read_source
+from giaoban.cli.common import (
+    DataOption,
+    TodayOption,
+    handle_errors,
+    resolve_data_dir,
+    resolve_now,
+)
+from giaoban.history import edit_message
+from giaoban.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
+from giaoban.problems import Problem
+from giaoban.text import fold
+
+# --- option helpers (shared with ``giaoban add``) -------------------------------------------
+
+
+def parse_day(value: str) -> date:
+    """A day written YYYY-MM-DD or dd/mm/yyyy (d/m/yyyy allowed)."""
+    text = value.strip()
+    try:
+        if "/" in text:
+            return datetime.strptime(text, "%d/%m/%Y").date()
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = f"'{value}' không phải ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD"
+        raise typer.BadParameter(msg) from None
+
+
+def day_callback(value: str | None) -> str | None:
+    if value:
+        parse_day(value)
+    return value
+
+
+def _day(value: str | None) -> date | None:
+    return parse_day(value) if value else None
+
+
+def complete_task_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Task ids for shell completion; notice ids (with ``#``) until one notice is chosen."""
+    try:
+        data_dir = resolve_data_dir(ctx.params.get("data"))
+        prefix = incomplete.split("#", 1)[0]
+        files = [p for p in notice_files(data_dir) if p.stem.startswith(prefix)]
+        if len(files) != 1 and "#" not in incomplete:
+            return [f"{p.stem}#" for p in files][:200]
+        ledger = load_ledger(data_dir, files).ledger
+        return [t.id for t in ledger.tasks() if t.id.startswith(incomplete)][:200]
+    except Exception:  # noqa: BLE001 - completion must never crash the shell
+        return []
+
+
+def complete_notice_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        data_dir = resolve_data_dir(ctx.params.get("data"))
+        return [p.stem for p in notice_files(data_dir) if p.stem.startswith(incomplete)][:200]
+    except Exception:  # noqa: BLE001 - as above
+        return []
+
+
+def complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Unit and group names (and short names) matching what was typed, without diacritics."""
+    try:
+        registry = load_registry(resolve_data_dir(ctx.params.get("data")) / REGISTRY_FILE, [])
+        wanted = fold(incomplete)
+        names = [n for e in (*registry.units, *registry.groups) for n in e.names()]
+        return [n for n in names if fold(n).startswith(wanted)][:200]
+    except Exception:  # noqa: BLE001 - as above
+        return []
+
+
+TaskArg = Annotated[
+    str,
+    typer.Argument(
+        help="Mã nhiệm vụ MÃ_THÔNG_BÁO#MỤC; phần mã thông báo có thể viết tắt phần đầu.",
+        autocompletion=complete_task_id,
+    ),
+]
+NoCommitOption = Annotated[
+    bool, typer.Option("--no-commit", help="Chỉ ghi tệp, không commit vào git.")
+]
+OnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on", help="Ngày ghi nhận (dd/mm/yyyy); mặc định hôm nay.", callback=day_callback
+    ),
+]
+OccurrenceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--occurrence",
+        help="Nhiệm vụ định kỳ: lần nào (dd/mm/yyyy); mặc định lần sớm nhất chưa xong.",
+        callback=day_callback,
+    ),
+]
+
+
+def office_today(data_dir: Path, today: str | None) -> date:
+    return resolve_now(today, edits.office_settings(data_dir).timezone).date()
+
+
+def report_commit(saved: edits.Saved, no_commit: bool) -> str:
+    """The end of the message: the commit, or why there is none (problems on stderr)."""
+    outcome = saved.commit
+    if not saved.changed:
+        return " (không có thay đổi)"
+    if outcome is None:
+        return " (không commit)" if no_commit else ""
+    if outcome.committed:
+        return f" — commit {outcome.short}"
+    print(f"giaoban: cảnh báo: {outcome.problem}", file=sys.stderr)
+    return " (chưa commit, xem cảnh báo)"
+
+
+def exit_if_uncommitted(saved: edits.Saved) -> None:
+    """Exit 1 when the file changed but git refused the commit."""
+    if saved.commit is not None and not saved.commit.committed:
+        raise typer.Exit(code=1)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+# Imported here, after the helpers above: importing ``main`` registers every command
+# module, and ``add``, ``init`` and ``log`` import those helpers from this module.
+from giaoban.cli.main import app  # noqa: E402
+
+task_app = typer.Typer(help="Thêm nhiệm vụ vào một thông báo đã có.", no_args_is_help=True)
+app.add_typer(task_app, name="task")
+
+
+@app.command("done")
+@handle_errors
+def done_command(
+    task_id: TaskArg,
+    on: OnOption = None,
+    note: Annotated[str | None, typer.Option("--note", help="Ghi chú kèm theo.")] = None,
+    result: Annotated[
+        str | None, typer.Option("--result", help="Kết quả (ghi vào 'result').")
+    ] = None,
+    occurrence: OccurrenceOption = None,
+    data: DataOption = None,
+    today: TodayOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Ghi nhiệm vụ đã hoàn thành; nhiệm vụ định kỳ: ghi một lần (lần sớm nhất chưa xong)."""
+    data_dir = resolve_data_dir(data)
+    args = edits.DoneArgs(_day(on), note, result, _day(occurrence))
+    out = edits.mark_done(data_dir, task_id, args, office_today(data_dir, today), not no_commit)
+    occ = out.details.get("occurrence")
+    what = f"lần {occ:%d/%m/%Y}" if occ else f"ngày {out.details['on']:%d/%m/%Y}"
+    tail = report_commit(out.saved, no_commit)
+    typer.echo(f"Đã ghi hoàn thành {out.task_id} ({what}){tail}")
+    exit_if_uncommitted(out.saved)
+
+
+@app.command("reopen")
+@handle_errors
+def reopen_command(
+    task_id: TaskArg,
+    occurrence: OccurrenceOption = None,
+    data: DataOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Mở lại một nhiệm vụ đã hoàn thành hoặc đã hủy (định kỳ: bỏ ghi một lần)."""
+    out = edits.mark_reopened(resolve_data_dir(data), task_id, _day(occurrence), not no_commit)
+    occ = out.details.get("occurrence")
+    what = f" (lần {occ:%d/%m/%Y} chưa hoàn thành)" if occ else ""
+    typer.echo(f"Đã mở lại {out.task_id}{what}{report_commit(out.saved, no_commit)}")
+    exit_if_uncommitted(out.saved)
+
+
+@app.command("cancel")
+@handle_errors
+def cancel_command(
+    task_id: TaskArg,
+    reason: Annotated[str, typer.Option("--reason", help="Lý do hủy (bắt buộc).")],
+    on: OnOption = None,
+    data: DataOption = None,
+    today: TodayOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Hủy một nhiệm vụ, ghi lý do."""
+    data_dir = resolve_data_dir(data)
+    args = edits.CancelArgs(reason, _day(on))
+    out = edits.mark_cancelled(
+        data_dir, task_id, args, office_today(data_dir, today), not no_commit
+    )
+    tail = report_commit(out.saved, no_commit)
+    typer.echo(f"Đã hủy {out.task_id} (ngày {out.details['on']:%d/%m/%Y}){tail}")
+    exit_if_uncommitted(out.saved)
+
+
+@app.command("postpone")
+@handle_errors
+def postpone_command(
+    task_id: TaskArg,
+    new_deadline: Annotated[
+        str, typer.Argument(help='Hạn mới, như văn bản ghi: "trước ngày 05/3/2019".')
+    ],
+    reason: Annotated[str, typer.Option("--reason", help="Lý do gia hạn (bắt buộc).")],
+    approved_by: Annotated[
+        str | None, typer.Option("--approved-by", help="Người đồng ý gia hạn.")
+    ] = None,
+    on: OnOption = None,
+    data: DataOption = None,
+    today: TodayOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Gia hạn: đổi hạn của nhiệm vụ, giữ hạn cũ và lý do trong 'extensions'."""
+    data_dir = resolve_data_dir(data)
+    args = edits.PostponeArgs(new_deadline, reason, approved_by, _day(on))
+    out = edits.move_deadline(data_dir, task_id, args, office_today(data_dir, today), not no_commit)
+    old = out.details["from"] if out.details["from"] is not None else "(không có hạn)"
+    tail = report_commit(out.saved, no_commit)
+    typer.echo(f"Đã gia hạn {out.task_id}: {old} → {out.details['to']}{tail}")
+    exit_if_uncommitted(out.saved)
+
+
+@app.command("note")
+@handle_errors
+def note_command(
+    task_id: TaskArg,
+    text: Annotated[str, typer.Argument(help="Nội dung ghi chú.")],
+    on: OnOption = None,
+    data: DataOption = None,
+    today: TodayOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Thêm một ghi chú tiến độ (có ngày) vào nhiệm vụ."""
+    data_dir = resolve_data_dir(data)
+    day = _day(on) or office_today(data_dir, today)
+    out = edits.write_note(data_dir, task_id, text, day, not no_commit)
+    typer.echo(f"Đã ghi chú vào {out.task_id}{report_commit(out.saved, no_commit)}")
+    exit_if_uncommitted(out.saved)
+
+
+@task_app.command("add")
+@handle_errors
+def task_add_command(
+    notice: Annotated[
+        str,
+        typer.Argument(help="Mã thông báo (viết tắt phần đầu).", autocompletion=complete_notice_id),
+    ],
+    text: Annotated[str, typer.Option("--text", help="Nội dung nhiệm vụ (bắt buộc).")],
+    item: Annotated[
+        str | None, typer.Option("--item", help="Số mục; mặc định số tiếp theo.")
+    ] = None,
+    owner: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--owner", help="Đơn vị chủ trì (lặp lại được).", autocompletion=complete_unit
+        ),
+    ] = None,
+    support: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--support", help="Đơn vị phối hợp (lặp lại được).", autocompletion=complete_unit
+        ),
+    ] = None,
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", help="Hạn, như văn bản ghi.")
+    ] = None,
+    section: Annotated[str | None, typer.Option("--section", help="Số phần (mục lớn).")] = None,
+    data: DataOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Thêm một nhiệm vụ vào cuối thông báo."""
+    task = {
+        "item": item,
+        "section": section,
+        "text": text,
+        "owners": owner or None,
+        "supports": support or None,
+        "deadline": edits.deadline_value(deadline) if deadline else None,
+    }
+    out = edits.append_task(resolve_data_dir(data), notice, task, not no_commit)
+    typer.echo(f"Đã thêm nhiệm vụ {out.task_id}{report_commit(out.saved, no_commit)}")
+    exit_if_uncommitted(out.saved)
+
+
+# --- giaoban edit ------------------------------------------------------------------------------
+
+
+def editor_command() -> list[str]:
+    """``$VISUAL``, else ``$EDITOR``, else a usual editor of the platform."""
+    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if chosen:
+        return shlex.split(chosen, posix=os.name != "nt")
+    for name in ("notepad",) if os.name == "nt" else ("editor", "nano", "vi"):
+        if shutil.which(name):
+            return [name]
+    raise typer.BadParameter("chưa đặt trình soạn thảo: hãy đặt biến VISUAL hoặc EDITOR")
+
+
+def _run_editor(path: Path) -> None:
+    try:
+        code = subprocess.call([*editor_command(), str(path)])
+    except OSError as exc:
+        raise edits.EditError(f"không mở được trình soạn thảo: {exc}") from None
+    if code != 0:
+        raise edits.EditError(f"trình soạn thảo thoát với mã {code}; tệp giữ nguyên")
+
+
+def _show_problems(problems: tuple[Problem, ...]) -> None:
+    typer.echo("Tệp sau khi sửa có lỗi:", err=True)
+    for p in problems:
+        src = p.source
+        where = f"{src.path}:{src.line}:{src.column}"
+        typer.echo(f"{where}: {p.severity}: {p.message} [{p.code}]", err=True)
+
+
+@app.command("edit")
+@handle_errors
+def edit_command(
+    notice_or_task: Annotated[
+        str,
+        typer.Argument(
+            help="Mã thông báo hoặc nhiệm vụ (viết tắt phần đầu).", autocompletion=complete_task_id
+        ),
+    ],
+    data: DataOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Sửa thông báo bằng trình soạn thảo ($VISUAL/$EDITOR); chỉ ghi khi tệp hợp lệ.
+
+    Như 'crontab -e': khi tệp có lỗi, hỏi sửa tiếp hay bỏ, không để lại tệp lỗi.
+    """
+    data_dir = resolve_data_dir(data)
+    ledger, notice = edits.locate_notice(data_dir, notice_or_task)
+    path = Path(notice.source.path)
+    original = read_source(path)
+    commit = not no_commit and ledger.settings.commit
+    work = Path(tempfile.mkdtemp(prefix="giaoban-edit-"))
+    draft = work / path.name
+    draft.write_text(original.text, encoding="utf-8")
+    try:
+        while True:
+            _run_editor(draft)
+            try:
+                text = draft.read_text(encoding="utf-8").replace("\r\n", "\n")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise edits.EditError(
+                    f"không đọc được bản vừa sửa ({exc}); tệp giữ nguyên"
+                ) from None
+            saved, problems = edits.save_edited(
+                data_dir, path, original, text, edit_message(notice.id), commit
+            )
+            if saved is not None:
+                break
+            _show_problems(problems)
+            if not typer.confirm("Sửa lại? (không: bỏ thay đổi, giữ tệp gốc)", default=True):
+                typer.echo(f"Đã bỏ thay đổi; {path} giữ nguyên.")
+                return
+    except edits.EditConflictError:
+        keep = Path(tempfile.mkdtemp(prefix="giaoban-edit-kept-")) / path.name
+        shutil.copyfile(draft, keep)
+        typer.echo(f"Bản bạn vừa sửa được giữ ở {keep}", err=True)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if not saved.changed:
+        typer.echo(f"Không có thay đổi; {path} giữ nguyên.")
+        return
+    typer.echo(f"Đã lưu {path}{report_commit(saved, no_commit)}")
+    exit_if_uncommitted(saved)

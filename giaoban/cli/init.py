@@ -1,0 +1,83 @@
+"""``giaoban init [DIR]``: a new ledger with its registry, settings, git repository and hook."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from giaoban.cli.common import handle_errors
+from giaoban.cli.edit import NoCommitOption, parse_day
+from giaoban.cli.main import app
+from giaoban.scaffold import InitOptions, InitReport, init_ledger
+from giaoban.settings import DEFAULT_TZ
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _lines(report: InitReport) -> list[str]:
+    root = report.root
+    lines = [f"Sổ giao ban trong {root}:"]
+    lines += [f"  + {_shown(p, root)}" for p in report.created]
+    lines += [f"  = {_shown(p, root)} (đã có, giữ nguyên)" for p in report.kept]
+    lines += [
+        f"  ~ {_shown(p, root)} (thêm dòng bỏ qua tệp khóa; chưa commit)" for p in report.changed
+    ]
+    if report.git_initialised:
+        lines.append("  git init: đã tạo kho git")
+    elif report.repo is None:
+        lines.append("  không tạo được kho git (chưa cài git?): các lệnh vẫn chạy, không commit")
+    if report.hook is not None:
+        state = "đã có hook khác, giữ nguyên" if report.hook_kept else "kiểm tra trước mỗi commit"
+        lines.append(f"  hook pre-commit: {report.hook} ({state})")
+    if report.commit is not None and report.commit.committed:
+        lines.append(f"  commit {report.commit.short}: Khởi tạo sổ giao ban")
+    lines.append(
+        f"Tiếp theo: điền danh mục đơn vị vào {_shown(report.data_dir, root)}/units.yaml, "
+        "rồi thêm thông báo bằng 'giaoban add'."
+    )
+    return lines
+
+
+@app.command("init")
+@handle_errors
+def init_command(
+    folder: Annotated[
+        Path, typer.Argument(help="Thư mục của sổ (mặc định: thư mục hiện tại).", file_okay=False)
+    ] = Path("."),
+    office: Annotated[str | None, typer.Option("--office", help="Tên cơ quan.")] = None,
+    timezone: Annotated[str, typer.Option("--timezone", help="Múi giờ.")] = DEFAULT_TZ,
+    week_cutoff: Annotated[
+        str, typer.Option("--week-cutoff", help='Hạn báo cáo tuần, ví dụ "thứ 6 14:00".')
+    ] = "thứ 6 14:00",
+    strict_before: Annotated[
+        bool,
+        typer.Option("--strict-before", help='"trước ngày X": ngày X đã là trễ.'),
+    ] = False,
+    day_off: Annotated[
+        list[str] | None,
+        typer.Option("--day-off", help="Ngày nghỉ riêng (dd/mm/yyyy), lặp lại được."),
+    ] = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Tạo sổ mới: data/ (danh mục đơn vị, cài đặt), kho git và hook kiểm tra trước commit."""
+    options = InitOptions(
+        office=office,
+        timezone=timezone,
+        week_cutoff=week_cutoff,
+        strict_before=strict_before,
+        days_off=tuple(sorted(parse_day(d) for d in day_off or ())),
+        commit=True,
+    )
+    report = init_ledger(folder, options, sys.executable, commit_now=not no_commit)
+    typer.echo("\n".join(_lines(report)))
+    if report.commit is not None and not report.commit.committed:
+        print(f"giaoban: cảnh báo: {report.commit.problem}", file=sys.stderr)
+        raise typer.Exit(code=1)

@@ -1,0 +1,211 @@
+"""``giaoban add`` from flags, from prompts fed on standard input, and from files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+from tests.conftest import MINIMAL_UNITS, run_git
+
+TITLE = "Kết luận tại Hội nghị giao ban khối phong trào tháng 02/2019"
+NOTICE_ID = "2019-02-18-giao-ban-khoi-phong-trao-thang"
+
+
+@pytest.fixture
+def ledger(git_repo: Path) -> Path:
+    data = git_repo / "data"
+    data.mkdir()
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "Danh mục đơn vị")
+    return data
+
+
+def invoke(runner: CliRunner, data: Path, *args: str, **kw):
+    return runner.invoke(app, ["add", *args, "--data", str(data)], **kw)
+
+
+def test_add_from_flags_writes_and_commits_one_file(runner: CliRunner, ledger: Path) -> None:
+    result = invoke(
+        runner,
+        ledger,
+        "--title",
+        TITLE,
+        "--date",
+        "18/02/2019",
+        "--number",
+        "123-TB/TWĐTN-VP",
+        "--task",
+        "Xây dựng kế hoạch công tác năm 2019 | chủ trì: VP | hạn: trước ngày 25/02/2019",
+        "--task",
+        "Báo cáo tiến độ | chủ trì: BTC; VP | phối hợp: VP | hạn: trước 14h00 thứ 6 hàng tuần",
+    )
+    assert result.exit_code == 0, result.output
+    path = ledger / "2019" / f"{NOTICE_ID}.yaml"
+    assert result.output.startswith(
+        f"Đã thêm thông báo {NOTICE_ID} (2 nhiệm vụ) vào {path} — commit "
+    )
+    assert (
+        path.read_text(encoding="utf-8")
+        == f"""\
+id: {NOTICE_ID}
+kind: thông báo kết luận
+number: 123-TB/TWĐTN-VP
+title: {TITLE}
+date: 2019-02-18
+tasks:
+  - item: "1"
+    text: Xây dựng kế hoạch công tác năm 2019
+    owners:
+      - VP
+    deadline: trước ngày 25/02/2019
+    status: open
+  - item: "2"
+    text: Báo cáo tiến độ
+    owners:
+      - BTC
+      - VP
+    supports:
+      - VP
+    deadline: trước 14h00 thứ 6 hàng tuần
+    status: open
+"""
+    )
+    repo = ledger.parent
+    assert run_git(repo, "show", "--name-only", "--format=", "HEAD").split() == [
+        f"data/2019/{NOTICE_ID}.yaml"
+    ]
+    assert run_git(repo, "log", "-1", "--format=%B").strip() == (
+        f"Thêm thông báo {NOTICE_ID}: {TITLE}\n\n"
+        f"2 nhiệm vụ\n\nGiaoban-Action: add-notice\nGiaoban-Notice: {NOTICE_ID}"
+    )
+
+
+def test_add_never_overwrites_and_makes_ids_unique(runner: CliRunner, ledger: Path) -> None:
+    args = ("--title", TITLE, "--date", "18/02/2019")
+    assert invoke(runner, ledger, *args).exit_code == 0
+    second = invoke(runner, ledger, *args)
+    assert second.exit_code == 0 and f"{NOTICE_ID}-2" in second.output
+    path = ledger / "2019" / f"{NOTICE_ID}.yaml"
+    before = path.read_bytes()
+    third = invoke(runner, ledger, *args, "--id", NOTICE_ID, "--kind", "sơ kết")
+    assert third.exit_code == 1 and "đã có; không ghi đè" in third.output
+    assert path.read_bytes() == before
+
+
+def test_add_refuses_an_unreadable_deadline(runner: CliRunner, ledger: Path) -> None:
+    result = invoke(
+        runner, ledger, "--title", TITLE, "--date", "18/02/2019", "--task", "Việc | hạn: hôm nào đó"
+    )
+    assert result.exit_code == 1
+    assert "[bad-deadline]" in result.output and "không ghi" in result.output
+    assert not (ledger / "2019").exists() or not list((ledger / "2019").iterdir())
+
+
+def test_add_flags_need_a_date(runner: CliRunner, ledger: Path) -> None:
+    result = invoke(runner, ledger, "--title", TITLE)
+    assert result.exit_code == 2 and "--date" in result.output
+
+
+ANSWERS = "\n".join(
+    [
+        "",  # Loại văn bản: the default
+        "123-TB/TWĐTN-VP",  # Số hiệu
+        TITLE,  # Trích yếu
+        "Ban Bí thư Trung ương Đoàn",  # Cơ quan ban hành
+        "18/02/2019",  # Ngày ban hành
+        "",  # Mã thông báo: the proposed one
+        "Xây dựng kế hoạch công tác năm 2019",  # task 1
+        "3",  # Số mục
+        "van phong",  # Chủ trì: completed from the registry
+        "Ban To chuc TU",  # Phối hợp: unknown -> did you mean
+        "y",
+        "trước ngày 30/02/2019",  # not a real day: asked again
+        "trước ngày 25/02/2019",
+        "",  # no more tasks
+        "y",  # save
+    ]
+)
+
+
+def test_add_interactively(runner: CliRunner, ledger: Path) -> None:
+    result = invoke(runner, ledger, "--today", "2019-02-20", input=ANSWERS + "\n")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "→ Văn phòng Trung ương Đoàn" in out
+    assert "Không có đơn vị 'Ban To chuc TU'. Có phải 'Ban Tổ chức Trung ương Đoàn'?" in out
+    assert '✗ không đọc được hạn "trước ngày 30/02/2019": ngày 30/02/2019 không có thật' in out
+    assert "→ hạn: hết ngày 25/02/2019 (thứ Hai)" in out
+    assert f"Sẽ ghi 2019/{NOTICE_ID}.yaml:" in out
+    assert "Lưu thông báo này? [Y/n]" in out
+    text = (ledger / "2019" / f"{NOTICE_ID}.yaml").read_text(encoding="utf-8")
+    assert (
+        text
+        == f"""\
+id: {NOTICE_ID}
+kind: thông báo kết luận
+number: 123-TB/TWĐTN-VP
+title: {TITLE}
+issuer: Ban Bí thư Trung ương Đoàn
+date: 2019-02-18
+tasks:
+  - item: "3"
+    text: Xây dựng kế hoạch công tác năm 2019
+    owners:
+      - Văn phòng Trung ương Đoàn
+    supports:
+      - Ban Tổ chức Trung ương Đoàn
+    deadline: trước ngày 25/02/2019
+    status: open
+"""
+    )
+    assert "Giaoban-Action: add-notice" in run_git(ledger.parent, "log", "-1", "--format=%B")
+    assert run_git(ledger.parent, "show", "--name-only", "--format=", "HEAD").split() == [
+        f"data/2019/{NOTICE_ID}.yaml"
+    ]
+
+
+def test_add_interactively_not_confirmed_writes_nothing(runner: CliRunner, ledger: Path) -> None:
+    answers = ANSWERS.rsplit("\n", 1)[0] + "\nn\n"
+    result = invoke(runner, ledger, "--today", "2019-02-20", input=answers)
+    assert result.exit_code == 0 and "Đã hủy, không ghi gì." in result.output
+    assert not (ledger / "2019").exists()
+
+
+def test_add_from_a_yaml_file_and_from_json_on_stdin(runner, ledger: Path, tmp_path) -> None:
+    notice = {
+        "kind": "sơ kết",
+        "title": "Sơ kết công tác 6 tháng đầu năm 2018",
+        "date": "2018-08-02",
+        "meeting": {"date": "2018-08-02", "name": "Hội nghị sơ kết"},
+        "tasks": [
+            {"item": "1", "text": "Tổng kết", "owners": ["VP"], "deadline": "trong Quý III/2018"}
+        ],
+    }
+    source = tmp_path / "notice.json"
+    source.write_text(json.dumps(notice, ensure_ascii=False), encoding="utf-8")
+    result = invoke(runner, ledger, "--from-file", str(source))
+    assert result.exit_code == 0, result.output
+    path = ledger / "2018" / "2018-08-02-so-ket-cong-tac-6-thang.yaml"
+    assert "meeting:\n  date: 2018-08-02\n  name: Hội nghị sơ kết\n" in path.read_text(
+        encoding="utf-8"
+    )
+
+    notice["title"] = "Sơ kết lần hai"
+    result = invoke(runner, ledger, "--from-file", "-", input=json.dumps(notice))
+    assert result.exit_code == 0, result.output
+    assert (ledger / "2018" / "2018-08-02-so-ket-lan-hai.yaml").is_file()
+
+    yaml_file = tmp_path / "notice.yaml"
+    yaml_file.write_text("title: Thiếu ngày\ntasks: []\n", encoding="utf-8")
+    result = invoke(runner, ledger, "--from-file", str(yaml_file))
+    assert result.exit_code == 2 and "'date'" in result.output
+
+
+def test_add_without_a_data_folder(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["add", "--data", str(tmp_path / "khong-co"), "--title", "x"])
+    assert result.exit_code == 2 and "giaoban init" in result.output

@@ -1,0 +1,434 @@
+"""Task commands end to end in real git repositories: one commit, one file, owned lines only."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from typer.testing import CliRunner
+
+from giaoban.cli.edit import complete_notice_id, complete_task_id, complete_unit
+from giaoban.cli.main import app
+from tests.conftest import MINIMAL_UNITS, run_git
+from tests.test_edits import COMMENTED, changes
+
+NOTICE_ID = "2019-02-18-giao-ban"
+PATH = f"data/2019/{NOTICE_ID}.yaml"
+
+
+@pytest.fixture
+def ledger(git_repo: Path, runner: CliRunner) -> Path:
+    """A repository with the registry and the commented notice committed."""
+    data = git_repo / "data"
+    (data / "2019").mkdir(parents=True)
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    notice = COMMENTED.replace("x-ghi-chu-rieng: khóa lạ, phải giữ nguyên   # unknown key\n", "")
+    (data / "2019" / f"{NOTICE_ID}.yaml").write_text(notice, encoding="utf-8")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "Dữ liệu ban đầu")
+    return data
+
+
+def invoke(runner: CliRunner, data: Path, *args: str, **kw) -> object:
+    return runner.invoke(app, [*args, "--data", str(data)], **kw)
+
+
+def last_commit(repo: Path) -> tuple[list[str], list[str], str]:
+    """(files, changed lines, message) of HEAD."""
+    files = run_git(repo, "show", "--name-only", "--format=", "HEAD").split()
+    diff = run_git(repo, "show", "--format=", "-U0", "HEAD").splitlines()
+    lines = [x for x in diff if x[:1] in "+-" and x[:3] not in ("+++", "---")]
+    return files, lines, run_git(repo, "log", "-1", "--format=%B").strip()
+
+
+def commits(repo: Path) -> int:
+    return int(run_git(repo, "rev-list", "--count", "HEAD"))
+
+
+def test_done_is_one_commit_of_the_owned_lines(runner: CliRunner, ledger: Path) -> None:
+    result = invoke(runner, ledger, "done", "2019-02#1", "--today", "2019-02-20")
+    assert result.exit_code == 0, result.output
+    head = run_git(ledger.parent, "rev-parse", "--short=7", "HEAD").strip()
+    assert result.output == f"Đã ghi hoàn thành {NOTICE_ID}#1 (ngày 20/02/2019) — commit {head}\n"
+    files, lines, message = last_commit(ledger.parent)
+    assert files == [PATH]
+    assert lines == [
+        "-    status: open   # chưa xong",
+        "+    status: done   # chưa xong",
+        "+    done_on: 2019-02-20",
+    ]
+    assert message == (
+        f"Hoàn thành {NOTICE_ID}#1: Xây dựng kế hoạch công tác năm 2019 của ban, đơn vị và gửi…\n\n"
+        f"Giaoban-Action: done\nGiaoban-Task: {NOTICE_ID}#1\nGiaoban-Date: 2019-02-20"
+    )
+
+
+def test_postpone_cancel_note_reopen_each_one_commit(runner: CliRunner, ledger: Path) -> None:
+    repo = ledger.parent
+    before = commits(repo)
+    result = invoke(
+        runner,
+        ledger,
+        "postpone",
+        "2019#1",
+        "trước ngày 05/3/2019",
+        "--reason",
+        "Chờ ý kiến",
+        "--approved-by",
+        "Nguyễn Bình Minh",
+        "--today",
+        "2019-02-24",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Đã gia hạn 2019-02-18-giao-ban#1: trước ngày 25/02/2019 → trước ngày 05/3/2019" in (
+        result.output
+    )
+    files, lines, message = last_commit(repo)
+    assert files == [PATH] and lines == [
+        '-    deadline: "trước ngày 25/02/2019"   # hạn như văn bản',
+        "+    deadline: trước ngày 05/3/2019   # hạn như văn bản",
+        "+    extensions:",
+        "+      - from: trước ngày 25/02/2019",
+        "+        to: trước ngày 05/3/2019",
+        "+        reason: Chờ ý kiến",
+        "+        approved_by: Nguyễn Bình Minh",
+        "+        date: 2019-02-24",
+    ]
+    assert message.splitlines()[0] == (
+        f"Gia hạn {NOTICE_ID}#1: trước ngày 25/02/2019 → trước ngày 05/3/2019"
+    )
+    assert "Giaoban-Action: postpone" in message and "Giaoban-Reason: Chờ ý kiến" in message
+
+    result = invoke(
+        runner, ledger, "cancel", "2019#3", "--reason", "Trùng", "--today", "2019-02-25"
+    )
+    assert result.exit_code == 0, result.output
+    files, lines, message = last_commit(repo)
+    assert files == [PATH] and lines == [
+        "-    status: open",
+        "+    status: cancelled",
+        "+    cancelled_on: 2019-02-25",
+        "+    cancel_reason: Trùng",
+    ]
+    assert message.startswith(f"Hủy {NOTICE_ID}#3: Rà soát danh mục\n\nLý do: Trùng\n")
+
+    result = invoke(runner, ledger, "note", "2019#2", "Tuần 8 đã báo cáo", "--today", "2019-02-22")
+    assert result.exit_code == 0, result.output
+    assert last_commit(repo)[1] == [
+        "-    notes: []   # chưa có ghi chú",
+        "+    notes:",
+        "+      - date: 2019-02-22",
+        "+        text: Tuần 8 đã báo cáo",
+    ]
+
+    result = invoke(runner, ledger, "reopen", "2019#3")
+    assert result.exit_code == 0, result.output
+    assert last_commit(repo)[1] == [
+        "-    status: cancelled",
+        "-    cancelled_on: 2019-02-25",
+        "-    cancel_reason: Trùng",
+        "+    status: open",
+    ]
+    assert commits(repo) == before + 4
+    assert run_git(repo, "status", "--porcelain") == ""
+
+
+def test_done_on_a_recurring_duty_records_one_occurrence(runner: CliRunner, ledger: Path) -> None:
+    result = invoke(runner, ledger, "done", "2019#2", "--today", "2019-03-01")
+    assert result.exit_code == 0, result.output
+    assert "(lần 01/03/2019)" in result.output  # 22/02 is already done: the next one
+    assert last_commit(ledger.parent)[1] == [
+        "-    done_occurrences: [2019-02-22]",
+        "+    done_occurrences: [2019-02-22, 2019-03-01]",
+    ]
+    result = invoke(runner, ledger, "done", "2019#2", "--occurrence", "08/03/2019")
+    assert result.exit_code == 0 and "(lần 08/03/2019)" in result.output
+    result = invoke(runner, ledger, "done", "2019#2", "--occurrence", "07/03/2019")
+    assert result.exit_code == 1
+    assert "không phải một lần" in result.output and "08/03/2019" in result.output
+    result = invoke(runner, ledger, "done", "2019#1", "--occurrence", "07/03/2019")
+    assert result.exit_code == 2 and "không phải nhiệm vụ định kỳ" in result.output
+
+
+def test_unknown_and_ambiguous_ids_list_candidates(runner: CliRunner, ledger: Path) -> None:
+    other = ledger / "2019" / "2019-02-20-hop-rieng.yaml"
+    other.write_text(COMMENTED.replace(NOTICE_ID, "2019-02-20-hop-rieng"), encoding="utf-8")
+    result = invoke(runner, ledger, "done", "2019-02#1")
+    assert result.exit_code == 1
+    assert "khớp nhiều thông báo" in result.output
+    assert f"  {NOTICE_ID}\n  2019-02-20-hop-rieng" in result.output
+    result = invoke(runner, ledger, "done", f"{NOTICE_ID}#9")
+    assert result.exit_code == 1 and f"các mục có:\n  {NOTICE_ID}#1" in result.output
+    result = invoke(runner, ledger, "done", "2020#1")
+    assert result.exit_code == 1 and "không có thông báo nào" in result.output
+
+
+def test_a_change_that_would_make_the_file_invalid_is_refused(runner, ledger: Path) -> None:
+    path = ledger / "2019" / f"{NOTICE_ID}.yaml"
+    before = path.read_bytes()
+    result = invoke(runner, ledger, "done", "2019#1", "--on", "01/01/2019")
+    assert result.exit_code == 1
+    assert f"{path}:" in result.output and "[done-before-notice]" in result.output
+    assert path.read_bytes() == before
+    result = invoke(runner, ledger, "postpone", "2019#1", "hôm nào đó", "--reason", "x")
+    assert result.exit_code == 1 and "[bad-deadline]" in result.output
+    assert path.read_bytes() == before
+
+
+def test_no_commit_flag_and_setting(runner: CliRunner, ledger: Path) -> None:
+    repo = ledger.parent
+    before = commits(repo)
+    result = invoke(runner, ledger, "done", "2019#1", "--no-commit", "--today", "2019-02-20")
+    assert result.exit_code == 0 and result.output.endswith("(không commit)\n")
+    assert commits(repo) == before
+    assert run_git(repo, "status", "--porcelain") == f" M {PATH}\n"
+    (ledger / "settings.yaml").write_text("commit: false\n", encoding="utf-8")
+    result = invoke(runner, ledger, "note", "2019#1", "ghi", "--today", "2019-02-21")
+    assert result.exit_code == 0 and "commit" not in result.output
+    assert commits(repo) == before
+
+
+def test_other_staged_and_unstaged_changes_stay_out(runner: CliRunner, ledger: Path) -> None:
+    repo = ledger.parent
+    (repo / "ghi-chu.txt").write_text("nháp\n", encoding="utf-8")
+    run_git(repo, "add", "ghi-chu.txt")
+    (ledger / "units.yaml").write_text(MINIMAL_UNITS + "# sửa dở\n", encoding="utf-8")
+    result = invoke(runner, ledger, "done", "2019#1", "--today", "2019-02-20")
+    assert result.exit_code == 0, result.output
+    assert last_commit(repo)[0] == [PATH]
+    assert sorted(run_git(repo, "status", "--porcelain").splitlines()) == [
+        " M data/units.yaml",
+        "A  ghi-chu.txt",
+    ]
+
+
+def test_outside_git_the_commands_work_without_committing(
+    runner: CliRunner, data_dir: Path, write_notice, git_env: None
+) -> None:
+    write_notice(
+        NOTICE_ID,
+        COMMENTED.replace("x-ghi-chu-rieng: khóa lạ, phải giữ nguyên   # unknown key\n", ""),
+    )
+    result = invoke(runner, data_dir, "done", "2019#1", "--today", "2019-02-20")
+    assert result.exit_code == 0
+    assert result.output == f"Đã ghi hoàn thành {NOTICE_ID}#1 (ngày 20/02/2019)\n"
+
+
+def test_git_failure_keeps_the_change_and_says_what_to_do(runner: CliRunner, ledger: Path) -> None:
+    repo = ledger.parent
+    run_git(repo, "config", "--unset", "user.name")
+    run_git(repo, "config", "--unset", "user.email")
+    run_git(repo, "config", "user.useConfigOnly", "true")
+    result = invoke(runner, ledger, "done", "2019#1", "--today", "2019-02-20")
+    assert result.exit_code == 1
+    assert "(chưa commit, xem cảnh báo)" in result.stdout
+    assert 'git config --global user.name "Họ và tên"' in result.stderr
+    assert (
+        f"--trailer 'Giaoban-Task: {NOTICE_ID}#1' --trailer 'Giaoban-Date: 2019-02-20' -- {PATH}"
+        in (result.stderr)
+    )
+    assert "status: done" in (ledger / "2019" / f"{NOTICE_ID}.yaml").read_text(encoding="utf-8")
+
+
+def test_task_add(runner: CliRunner, ledger: Path) -> None:
+    result = invoke(
+        runner,
+        ledger,
+        "task",
+        "add",
+        "2019-02",
+        "--text",
+        "Tổng hợp báo cáo",
+        "--owner",
+        "VP",
+        "--deadline",
+        "trong tháng 3/2019",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Đã thêm nhiệm vụ {NOTICE_ID}#4 — commit ")
+    files, lines, message = last_commit(ledger.parent)
+    assert files == [PATH] and lines == [
+        '+  - item: "4"',
+        "+    text: Tổng hợp báo cáo",
+        "+    owners:",
+        "+      - VP",
+        "+    deadline: trong tháng 3/2019",
+        "+    status: open",
+    ]
+    assert message.startswith(f"Thêm nhiệm vụ {NOTICE_ID}#4: Tổng hợp báo cáo\n")
+
+
+def test_log_tells_the_story_with_the_reason(runner: CliRunner, ledger: Path, monkeypatch) -> None:
+    for moment, args in [
+        (
+            "2019-02-24T10:00:00+07:00",
+            (
+                "postpone",
+                "2019#1",
+                "trước ngày 05/3/2019",
+                "--reason",
+                "Chờ ý kiến Bí thư",
+                "--today",
+                "2019-02-24",
+            ),
+        ),
+        ("2019-03-04T15:30:00+07:00", ("done", "2019#1", "--today", "2019-03-04")),
+    ]:
+        monkeypatch.setenv("GIT_AUTHOR_DATE", moment)
+        monkeypatch.setenv("GIT_COMMITTER_DATE", moment)
+        assert invoke(runner, ledger, *args).exit_code == 0
+    result = invoke(runner, ledger, "log", "2019#1")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{NOTICE_ID}#1 — Xây dựng kế hoạch công tác năm 2019")
+    assert lines[2].startswith(
+        "24/02/2019 10:00  Nguyễn Văn An  gia hạn: trước ngày 25/02/2019 → trước ngày 05/3/2019; "
+        "lý do: Chờ ý kiến Bí thư  ("
+    )
+    assert lines[3].startswith("04/03/2019 15:30  Nguyễn Văn An  hoàn thành ngày 04/03/2019  (")
+    assert "tạo thông báo" in lines[1]  # the hand commit that added the file
+    data = json.loads(invoke(runner, ledger, "log", "2019#1", "--format", "json").output)
+    assert [e["action"] for e in data["events"]] == ["add-notice", "postpone", "done"]
+    assert data["events"][1]["details"]["reason"] == "Chờ ý kiến Bí thư"
+
+
+EDITOR = """\
+import pathlib, sys
+path = pathlib.Path(sys.argv[1])
+counter = pathlib.Path(__file__).with_suffix(".count")
+n = int(counter.read_text()) + 1 if counter.exists() else 1
+counter.write_text(str(n))
+text = path.read_text(encoding="utf-8")
+if n <= {bad_rounds}:
+    text = text.replace("status: open   # chưa xong", "status: xong")
+else:
+    text = text.replace("status: xong", "status: open   # chưa xong").replace(
+        "text: Rà soát danh mục", "text: Rà soát toàn bộ danh mục")
+path.write_text(text, encoding="utf-8")
+"""
+
+
+def _editor(tmp_path: Path, monkeypatch, bad_rounds: int) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text(EDITOR.format(bad_rounds=bad_rounds), encoding="utf-8")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+
+
+def test_edit_never_leaves_an_invalid_file(runner, ledger: Path, tmp_path, monkeypatch) -> None:
+    _editor(tmp_path, monkeypatch, bad_rounds=99)
+    path = ledger / "2019" / f"{NOTICE_ID}.yaml"
+    before, count = path.read_bytes(), commits(ledger.parent)
+    result = invoke(runner, ledger, "edit", "2019-02", input="y\nn\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("error: giá trị 'xong' không hợp lệ") == 2
+    assert f"Đã bỏ thay đổi; {path} giữ nguyên." in result.output
+    assert path.read_bytes() == before and commits(ledger.parent) == count
+
+
+def test_edit_again_then_save(runner, ledger: Path, tmp_path, monkeypatch) -> None:
+    _editor(tmp_path, monkeypatch, bad_rounds=1)
+    result = invoke(runner, ledger, "edit", f"{NOTICE_ID}#3", input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "Sửa lại?" in result.output and "Đã lưu" in result.output
+    files, lines, message = last_commit(ledger.parent)
+    assert files == [PATH]
+    assert lines == ["-    text: Rà soát danh mục", "+    text: Rà soát toàn bộ danh mục"]
+    assert (
+        message == f"Sửa thông báo {NOTICE_ID}\n\nGiaoban-Action: edit\nGiaoban-Notice: {NOTICE_ID}"
+    )
+    story = invoke(runner, ledger, "log", f"{NOTICE_ID}#3").output
+    assert "sửa nội dung nhiệm vụ" in story
+
+
+def test_edit_without_change(runner, ledger: Path, monkeypatch) -> None:
+    monkeypatch.setenv("EDITOR", f"{sys.executable} -c pass")
+    result = invoke(runner, ledger, "edit", "2019")
+    assert result.exit_code == 0 and "Không có thay đổi" in result.output
+
+
+def test_concurrent_done_on_two_tasks_of_one_file(ledger: Path) -> None:
+    repo = ledger.parent
+    before = commits(repo)
+    env = {**os.environ, "GIAOBAN_TODAY": "2019-03-01", "NO_COLOR": "1"}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "giaoban", "done", f"{NOTICE_ID}#{item}", "--data", str(ledger)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for item in ("1", "3")
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    text = (ledger / "2019" / f"{NOTICE_ID}.yaml").read_text(encoding="utf-8")
+    assert changes(
+        COMMENTED.replace("x-ghi-chu-rieng: khóa lạ, phải giữ nguyên   # unknown key\n", ""), text
+    ) == [
+        "-    status: open   # chưa xong",
+        "+    status: done   # chưa xong",
+        "+    done_on: 2019-03-01",
+        "-    status: open",
+        "+    status: done",
+        "+    done_on: 2019-03-01",
+    ]
+    assert commits(repo) == before + 2
+    assert run_git(repo, "status", "--porcelain") == ""
+    for rev in ("HEAD", "HEAD~1"):
+        assert run_git(repo, "show", "--name-only", "--format=", rev).split() == [PATH]
+
+
+def test_completion_of_ids_and_units(ledger: Path) -> None:
+    ctx = SimpleNamespace(params={"data": ledger})
+    ids = [f"{NOTICE_ID}#{i}" for i in "123"]
+    assert complete_task_id(ctx, "2019") == ids  # one notice: its tasks at once
+    assert complete_task_id(ctx, f"{NOTICE_ID}#") == ids
+    (ledger / "2019" / "2019-03-01-khac.yaml").write_text("id: x\n", encoding="utf-8")
+    assert complete_task_id(ctx, "2019") == [f"{NOTICE_ID}#", "2019-03-01-khac#"]
+    assert complete_notice_id(ctx, "2019-02") == [NOTICE_ID]
+    assert complete_unit(ctx, "Ban") == ["Ban Tổ chức Trung ương Đoàn"]
+    assert "Văn phòng Trung ương Đoàn" in complete_unit(ctx, "van phong")
+    assert complete_task_id(SimpleNamespace(params={"data": Path("/nowhere")}), "x") == []
+
+
+def test_shell_completion_goes_through_typer(ledger: Path) -> None:
+    env = {
+        **os.environ,
+        "_GIAOBAN_COMPLETE": "complete_bash",
+        "COMP_WORDS": f"giaoban done {NOTICE_ID}#",
+        "COMP_CWORD": "2",
+        "GIAOBAN_DATA": str(ledger),
+    }
+    out = subprocess.run(
+        [str(Path(sys.executable).parent / "giaoban")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.stdout.split() == [f"{NOTICE_ID}#{i}" for i in "123"]
+
+
+def test_help_of_every_new_command(runner: CliRunner) -> None:
+    for command in ("done", "reopen", "cancel", "postpone", "note", "edit", "log", "init", "add"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0, command
+    assert runner.invoke(app, ["task", "add", "--help"]).exit_code == 0
+
+
+def test_reports_see_the_occurrence_done(runner: CliRunner, ledger: Path) -> None:
+    def overdue_dues() -> list[str]:
+        result = invoke(runner, ledger, "overdue", "--today", "2019-03-09", "--format", "json")
+        rows = json.loads(result.output)["tasks"]
+        return [r["due"] for r in rows if r["id"] == f"{NOTICE_ID}#2"]
+
+    assert overdue_dues() == ["2019-03-01T14:00:00+07:00", "2019-03-08T14:00:00+07:00"]
+    assert invoke(runner, ledger, "done", "2019#2", "--today", "2019-03-09").exit_code == 0
+    assert overdue_dues() == ["2019-03-08T14:00:00+07:00"]
