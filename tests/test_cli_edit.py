@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from typer.testing import CliRunner
 
-from giaoban.cli.edit import complete_notice_id, complete_task_id, complete_unit
+from giaoban.cli.taskopts import complete_notice_id, complete_task_id, complete_unit
 from giaoban.cli.main import app
 from tests.conftest import MINIMAL_UNITS, run_git
 from tests.test_edits import COMMENTED, changes

@@ -12,7 +12,8 @@ import typer
 
 from giaoban import edits
 from giaoban.cli.common import DataOption, TodayOption, handle_errors, resolve_data_dir
-from giaoban.cli.edit import (
+from giaoban.cli.main import app
+from giaoban.cli.taskopts import (
     NoCommitOption,
     day_callback,
     exit_if_uncommitted,
@@ -20,7 +21,6 @@ from giaoban.cli.edit import (
     parse_day,
     report_commit,
 )
-from giaoban.cli.main import app
 from giaoban.deadline import Deadline, parse_deadline
 from giaoban.deadline.describe import format_due, format_moment
 from giaoban.deadline.recur import next_occurrence

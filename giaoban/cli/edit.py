@@ -10,9 +10,7 @@ import os
 import shlex
 import shutil
 import subprocess
-import sys
 import tempfile
-from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -25,125 +23,25 @@ from giaoban.cli.common import (
     TodayOption,
     handle_errors,
     resolve_data_dir,
-    resolve_now,
+)
+from giaoban.cli.main import app
+from giaoban.cli.taskopts import (
+    NoCommitOption,
+    OccurrenceOption,
+    OnOption,
+    TaskArg,
+    complete_notice_id,
+    complete_task_id,
+    complete_unit,
+    exit_if_uncommitted,
+    office_today,
+    optional_day,
+    report_commit,
 )
 from giaoban.history import edit_message
-from giaoban.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
 from giaoban.problems import Problem
-from giaoban.text import fold
-
-# --- option helpers (shared with ``giaoban add``) -------------------------------------------
-
-
-def parse_day(value: str) -> date:
-    """A day written YYYY-MM-DD or dd/mm/yyyy (d/m/yyyy allowed)."""
-    text = value.strip()
-    try:
-        if "/" in text:
-            return datetime.strptime(text, "%d/%m/%Y").date()
-        return date.fromisoformat(text)
-    except ValueError:
-        msg = f"'{value}' không phải ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD"
-        raise typer.BadParameter(msg) from None
-
-
-def day_callback(value: str | None) -> str | None:
-    if value:
-        parse_day(value)
-    return value
-
-
-def _day(value: str | None) -> date | None:
-    return parse_day(value) if value else None
-
-
-def complete_task_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Task ids for shell completion; notice ids (with ``#``) until one notice is chosen."""
-    try:
-        data_dir = resolve_data_dir(ctx.params.get("data"))
-        prefix = incomplete.split("#", 1)[0]
-        files = [p for p in notice_files(data_dir) if p.stem.startswith(prefix)]
-        if len(files) != 1 and "#" not in incomplete:
-            return [f"{p.stem}#" for p in files][:200]
-        ledger = load_ledger(data_dir, files).ledger
-        return [t.id for t in ledger.tasks() if t.id.startswith(incomplete)][:200]
-    except Exception:  # noqa: BLE001 - completion must never crash the shell
-        return []
-
-
-def complete_notice_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    try:
-        data_dir = resolve_data_dir(ctx.params.get("data"))
-        return [p.stem for p in notice_files(data_dir) if p.stem.startswith(incomplete)][:200]
-    except Exception:  # noqa: BLE001 - as above
-        return []
-
-
-def complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Unit and group names (and short names) matching what was typed, without diacritics."""
-    try:
-        registry = load_registry(resolve_data_dir(ctx.params.get("data")) / REGISTRY_FILE, [])
-        wanted = fold(incomplete)
-        names = [n for e in (*registry.units, *registry.groups) for n in e.names()]
-        return [n for n in names if fold(n).startswith(wanted)][:200]
-    except Exception:  # noqa: BLE001 - as above
-        return []
-
-
-TaskArg = Annotated[
-    str,
-    typer.Argument(
-        help="Mã nhiệm vụ MÃ_THÔNG_BÁO#MỤC; phần mã thông báo có thể viết tắt phần đầu.",
-        autocompletion=complete_task_id,
-    ),
-]
-NoCommitOption = Annotated[
-    bool, typer.Option("--no-commit", help="Chỉ ghi tệp, không commit vào git.")
-]
-OnOption = Annotated[
-    str | None,
-    typer.Option(
-        "--on", help="Ngày ghi nhận (dd/mm/yyyy); mặc định hôm nay.", callback=day_callback
-    ),
-]
-OccurrenceOption = Annotated[
-    str | None,
-    typer.Option(
-        "--occurrence",
-        help="Nhiệm vụ định kỳ: lần nào (dd/mm/yyyy); mặc định lần sớm nhất chưa xong.",
-        callback=day_callback,
-    ),
-]
-
-
-def office_today(data_dir: Path, today: str | None) -> date:
-    return resolve_now(today, edits.office_settings(data_dir).timezone).date()
-
-
-def report_commit(saved: edits.Saved, no_commit: bool) -> str:
-    """The end of the message: the commit, or why there is none (problems on stderr)."""
-    outcome = saved.commit
-    if not saved.changed:
-        return " (không có thay đổi)"
-    if outcome is None:
-        return " (không commit)" if no_commit else ""
-    if outcome.committed:
-        return f" — commit {outcome.short}"
-    print(f"giaoban: cảnh báo: {outcome.problem}", file=sys.stderr)
-    return " (chưa commit, xem cảnh báo)"
-
-
-def exit_if_uncommitted(saved: edits.Saved) -> None:
-    """Exit 1 when the file changed but git refused the commit."""
-    if saved.commit is not None and not saved.commit.committed:
-        raise typer.Exit(code=1)
-
 
 # --- commands ------------------------------------------------------------------------------
-
-# Imported here, after the helpers above: importing ``main`` registers every command
-# module, and ``add``, ``init`` and ``log`` import those helpers from this module.
-from giaoban.cli.main import app  # noqa: E402
 
 task_app = typer.Typer(help="Thêm nhiệm vụ vào một thông báo đã có.", no_args_is_help=True)
 app.add_typer(task_app, name="task")
@@ -165,7 +63,7 @@ def done_command(
 ) -> None:
     """Ghi nhiệm vụ đã hoàn thành; nhiệm vụ định kỳ: ghi một lần (lần sớm nhất chưa xong)."""
     data_dir = resolve_data_dir(data)
-    args = edits.DoneArgs(_day(on), note, result, _day(occurrence))
+    args = edits.DoneArgs(optional_day(on), note, result, optional_day(occurrence))
     out = edits.mark_done(data_dir, task_id, args, office_today(data_dir, today), not no_commit)
     occ = out.details.get("occurrence")
     what = f"lần {occ:%d/%m/%Y}" if occ else f"ngày {out.details['on']:%d/%m/%Y}"
@@ -183,7 +81,9 @@ def reopen_command(
     no_commit: NoCommitOption = False,
 ) -> None:
     """Mở lại một nhiệm vụ đã hoàn thành hoặc đã hủy (định kỳ: bỏ ghi một lần)."""
-    out = edits.mark_reopened(resolve_data_dir(data), task_id, _day(occurrence), not no_commit)
+    out = edits.mark_reopened(
+        resolve_data_dir(data), task_id, optional_day(occurrence), not no_commit
+    )
     occ = out.details.get("occurrence")
     what = f" (lần {occ:%d/%m/%Y} chưa hoàn thành)" if occ else ""
     typer.echo(f"Đã mở lại {out.task_id}{what}{report_commit(out.saved, no_commit)}")
@@ -202,7 +102,7 @@ def cancel_command(
 ) -> None:
     """Hủy một nhiệm vụ, ghi lý do."""
     data_dir = resolve_data_dir(data)
-    args = edits.CancelArgs(reason, _day(on))
+    args = edits.CancelArgs(reason, optional_day(on))
     out = edits.mark_cancelled(
         data_dir, task_id, args, office_today(data_dir, today), not no_commit
     )
@@ -229,7 +129,7 @@ def postpone_command(
 ) -> None:
     """Gia hạn: đổi hạn của nhiệm vụ, giữ hạn cũ và lý do trong 'extensions'."""
     data_dir = resolve_data_dir(data)
-    args = edits.PostponeArgs(new_deadline, reason, approved_by, _day(on))
+    args = edits.PostponeArgs(new_deadline, reason, approved_by, optional_day(on))
     out = edits.move_deadline(data_dir, task_id, args, office_today(data_dir, today), not no_commit)
     old = out.details["from"] if out.details["from"] is not None else "(không có hạn)"
     tail = report_commit(out.saved, no_commit)
@@ -249,7 +149,7 @@ def note_command(
 ) -> None:
     """Thêm một ghi chú tiến độ (có ngày) vào nhiệm vụ."""
     data_dir = resolve_data_dir(data)
-    day = _day(on) or office_today(data_dir, today)
+    day = optional_day(on) or office_today(data_dir, today)
     out = edits.write_note(data_dir, task_id, text, day, not no_commit)
     typer.echo(f"Đã ghi chú vào {out.task_id}{report_commit(out.saved, no_commit)}")
     exit_if_uncommitted(out.saved)

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import handle_errors
-from giaoban.cli.edit import NoCommitOption, parse_day
 from giaoban.cli.main import app
+from giaoban.cli.taskopts import NoCommitOption, parse_day
 from giaoban.scaffold import InitOptions, InitReport, init_ledger
 from giaoban.settings import DEFAULT_TZ
 

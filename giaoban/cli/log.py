@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
-from giaoban.cli.edit import complete_task_id
 from giaoban.cli.main import app
+from giaoban.cli.taskopts import complete_task_id
 from giaoban.edits import locate_notice
 from giaoban.errors import GiaobanError
 from giaoban.history import Event, describe, read_history, task_story

@@ -1,0 +1,124 @@
+"""Options and helpers shared by the commands that change files.
+
+``done``, ``postpone``, ``add``, ``init``, ``log`` and the others take the
+same task-id argument (with shell completion), day options and
+``--no-commit``, and end their message the same way.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from giaoban import edits
+from giaoban.cli.common import resolve_data_dir, resolve_now
+from giaoban.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
+from giaoban.text import fold
+
+
+def parse_day(value: str) -> date:
+    """A day written YYYY-MM-DD or dd/mm/yyyy (d/m/yyyy allowed)."""
+    text = value.strip()
+    try:
+        if "/" in text:
+            return datetime.strptime(text, "%d/%m/%Y").date()
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = f"'{value}' không phải ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD"
+        raise typer.BadParameter(msg) from None
+
+
+def day_callback(value: str | None) -> str | None:
+    if value:
+        parse_day(value)
+    return value
+
+
+def optional_day(value: str | None) -> date | None:
+    return parse_day(value) if value else None
+
+
+def complete_task_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Task ids for shell completion; notice ids (with ``#``) until one notice is chosen."""
+    try:
+        data_dir = resolve_data_dir(ctx.params.get("data"))
+        prefix = incomplete.split("#", 1)[0]
+        files = [p for p in notice_files(data_dir) if p.stem.startswith(prefix)]
+        if len(files) != 1 and "#" not in incomplete:
+            return [f"{p.stem}#" for p in files][:200]
+        ledger = load_ledger(data_dir, files).ledger
+        return [t.id for t in ledger.tasks() if t.id.startswith(incomplete)][:200]
+    except Exception:  # noqa: BLE001 - completion must never crash the shell
+        return []
+
+
+def complete_notice_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        data_dir = resolve_data_dir(ctx.params.get("data"))
+        return [p.stem for p in notice_files(data_dir) if p.stem.startswith(incomplete)][:200]
+    except Exception:  # noqa: BLE001 - as above
+        return []
+
+
+def complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Unit and group names (and short names) matching what was typed, without diacritics."""
+    try:
+        registry = load_registry(resolve_data_dir(ctx.params.get("data")) / REGISTRY_FILE, [])
+        wanted = fold(incomplete)
+        names = [n for e in (*registry.units, *registry.groups) for n in e.names()]
+        return [n for n in names if fold(n).startswith(wanted)][:200]
+    except Exception:  # noqa: BLE001 - as above
+        return []
+
+
+TaskArg = Annotated[
+    str,
+    typer.Argument(
+        help="Mã nhiệm vụ MÃ_THÔNG_BÁO#MỤC; phần mã thông báo có thể viết tắt phần đầu.",
+        autocompletion=complete_task_id,
+    ),
+]
+NoCommitOption = Annotated[
+    bool, typer.Option("--no-commit", help="Chỉ ghi tệp, không commit vào git.")
+]
+OnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on", help="Ngày ghi nhận (dd/mm/yyyy); mặc định hôm nay.", callback=day_callback
+    ),
+]
+OccurrenceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--occurrence",
+        help="Nhiệm vụ định kỳ: lần nào (dd/mm/yyyy); mặc định lần sớm nhất chưa xong.",
+        callback=day_callback,
+    ),
+]
+
+
+def office_today(data_dir: Path, today: str | None) -> date:
+    return resolve_now(today, edits.office_settings(data_dir).timezone).date()
+
+
+def report_commit(saved: edits.Saved, no_commit: bool) -> str:
+    """The end of the message: the commit, or why there is none (problems on stderr)."""
+    outcome = saved.commit
+    if not saved.changed:
+        return " (không có thay đổi)"
+    if outcome is None:
+        return " (không commit)" if no_commit else ""
+    if outcome.committed:
+        return f" — commit {outcome.short}"
+    print(f"giaoban: cảnh báo: {outcome.problem}", file=sys.stderr)
+    return " (chưa commit, xem cảnh báo)"
+
+
+def exit_if_uncommitted(saved: edits.Saved) -> None:
+    """Exit 1 when the file changed but git refused the commit."""
+    if saved.commit is not None and not saved.commit.committed:
+        raise typer.Exit(code=1)
