@@ -15,10 +15,11 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vRecur
 
 from giaoban.deadline import Deadline
+from giaoban.deadline.describe import due_day
 from giaoban.export import shown_text
 from giaoban.filters import NO_FILTER, Filter, task_matches
 from giaoban.model import Ledger, Notice, Task
-from giaoban.reports import done_day, due_day, short_notice_ids, short_task_id
+from giaoban.reports import done_day, short_notice_ids, short_task_id
 
 PRODID = "-//giaoban//Sổ theo dõi nhiệm vụ giao ban//VI"
 SUMMARY_LENGTH = 80

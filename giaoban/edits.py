@@ -38,6 +38,7 @@ from giaoban.atomic import (
     write_atomic,
 )
 from giaoban.deadline import Deadline
+from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import next_occurrence, occurrences
 from giaoban.errors import InvalidDataError, UsageError
 from giaoban.history import (
@@ -64,7 +65,6 @@ from giaoban.newnotice import (
     taken_ids,
     task_record,
 )
-from giaoban.reports import due_day
 from giaoban.settings import Settings
 from giaoban.text import collapse_spaces, nfc
 from giaoban.yamledit import (
@@ -247,7 +247,7 @@ def next_item(text: str) -> str:
 
 
 def occurrence_day(deadline: Deadline, due: datetime) -> date:
-    """The day an occurrence is named by, as reports name it (``reports.due_day``):
+    """The day an occurrence is named by, as reports name it (``describe.due_day``):
     the due moment's date at a clock time, else the whole day that ends at ``due``."""
     return due_day(due, deadline.has_time)
 

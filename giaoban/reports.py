@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
+from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import next_occurrence, occurrences
 from giaoban.export import shown_text
 from giaoban.filters import (
@@ -117,11 +118,6 @@ class Report:
         """How many rows in each state, in ``STATES`` order (zeros left out)."""
         found = {s: sum(1 for r in self.rows if r.state == s) for s in (*STATES, CANCELLED)}
         return {s: n for s, n in found.items() if n}
-
-
-def due_day(due: datetime, has_time: bool) -> date:
-    """The day a due moment names: its date at a clock time, else the day before."""
-    return due.date() if has_time else (due - _MINUTE).date()
 
 
 def local_now(ledger: Ledger, now: datetime) -> datetime:

@@ -33,7 +33,17 @@ def weekday_name(d: date) -> str:
 
 def last_day(due: datetime) -> date:
     """The last whole day still on time when ``due`` ends a day."""
-    return (due - timedelta(days=1)).date()
+    return (due - timedelta(minutes=1)).date()
+
+
+def due_day(due: datetime, has_time: bool) -> date:
+    """The day a due moment names: its date at a clock time, else the day it ends.
+
+    "trước 14h00 thứ 6" names that Friday; "trước ngày 25/02/2019" (due
+    26/02 00:00) names 25/02. Reports, calendars and recorded occurrences
+    all name a due moment by this day.
+    """
+    return due.date() if has_time else last_day(due)
 
 
 def short_due(dt: datetime, has_time: bool) -> str:
