@@ -22,6 +22,7 @@ def _register() -> None:
     from giaoban.cli import deadline  # noqa: F401
     from giaoban.cli import edit  # noqa: F401
     from giaoban.cli import export  # noqa: F401
+    from giaoban.cli import importer  # noqa: F401
     from giaoban.cli import init  # noqa: F401
     from giaoban.cli import log  # noqa: F401
     from giaoban.cli import reports  # noqa: F401

@@ -1,0 +1,147 @@
+"""Deadline phrases in an item's text.
+
+Candidates are found on the fold of the text (so OCR text without diacritics
+reads too): a date ("25/02/2019", "ngày 15 tháng 11 năm 2020") with its time
+and lead words ("hoàn thành trước", "chậm nhất vào", "đến hết"), a range
+("từ ngày A đến ngày B"), a period after a preposition ("trong tháng 4/2022",
+"trong Quý I/2019", "trong tuần 16"), a weekly duty ("trước 14h00 thứ 6 hàng
+tuần"), or a word meaning no fixed deadline ("thường xuyên", "kịp thời").
+Each is confirmed by the deadline engine and kept verbatim. A date cited as a
+document's date ("Hướng dẫn số 32-HD/ĐTN ngày 23/02/2021") is not a deadline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from giaoban.deadline import Deadline, DeadlineError, DeadlineSettings, parse_deadline
+from giaoban.importer.words import fold_keep
+
+_D = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*(?:\d{4}|\d{2}(?!\d)))?(?![\d/])"
+_DW = r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*(?:nam|/)\s*\d{4})?"
+_DAY = rf"(?:(?:ngay\s*)?{_D}|{_DW})"
+_TIME = r"\d{1,2}\s*(?:h|gio)\s*(?:\d{2})?\s*(?:phut)?(?:\s*(?:sang|chieu|toi|trua))?(?![a-z])"
+_WEEKDAY = r"(?:thu\s*(?:[2-7]|hai|ba|tu|nam|sau|bay)|chu\s*nhat)"
+_PERIOD = (
+    r"(?:thang\s*\d{1,2}(?:\s*/\s*\d{4}|\s*nam\s*\d{4})?(?![\d/])"
+    r"|quy\s*(?:iv|i{1,3}|[1-4])(?:\s*[/.-]\s*\d{4}|\s*,?\s*nam\s*\d{4})?(?![a-z\d])"
+    r"|tuan\s*\d{1,2}(?:\s*nam\s*\d{4})?(?![\d/])"
+    r"|(?:\d|sau|ba)\s*thang\s*(?:dau|cuoi)\s*nam(?:\s*\d{4})?)"
+)
+_LEAD = (
+    r"(?:(?:hoan\s*thanh|hoan\s*thien|xong)\s+)?"
+    r"(?:(?:cham\s*nhat|han\s*cuoi|han\s*chot|thoi\s*han|han)\s*:?\s*)?"
+    r"(?:(?:truoc|vao|den\s*het|den|tu|trong|luc|toi)\s+)?"
+)
+# up to ten words of what a relative deadline hangs on, to the end of its clause
+_WORDS = r"(?:\s+(?!gom\b|gui\b|de\b|theo\s+quy\b|ban\s+hanh\b)[^\s.;,()]+){0,10}"
+_PATTERNS = (
+    ("range", rf"(?:tu\s+)?{_DAY}\s*(?:den|toi)\s*(?:het\s*)?{_DAY}"),
+    (
+        "weekly",
+        rf"(?:tu\s+)?(?:{_TIME}\s*,?\s*)?(?:ngay\s*)?{_WEEKDAY}(?:\s*(?:den|-)\s*{_WEEKDAY})?"
+        r"\s*,?\s*(?:tuan\s*\d\s*)?(?:hang|hang)\s*(?:tuan|thang)",
+    ),
+    ("day", rf"(?:{_TIME}\s*,?\s*)?{_DAY}(?:\s*\(\s*{_WEEKDAY}\s*\))?"),
+    ("period", rf"(?:tu\s+)?{_PERIOD}(?:\s*den\s*{_PERIOD})?"),
+    (
+        "relative",
+        rf"(?:(?:cham\s*nhat\s+)?truoc\s+ngay\s+\d{{1,2}}\s+(?:cua\s+)?thang\s+lien\s+ke{_WORDS}"
+        rf"|cung\s+voi\s+bao\s+cao{_WORDS}|theo\s+yeu\s+cau\s+ve\s+thoi\s+gian{_WORDS})",
+    ),
+    (
+        "ongoing",
+        r"thuong\s*xuyen|kip\s*thoi|khan\s*truong|dinh\s*ky|(?:hang|hang)\s*nam"
+        r"|trong\s*thoi\s*gian\s*som\s*nhat",
+    ),
+)
+_LEAD_RE = re.compile(r"(?<![\w])" + _LEAD + r"$")
+_STRONG = re.compile(r"^(?:hoan|xong|cham|han|thoi|truoc|den)")
+_CITATION = re.compile(
+    r"(?:\bso\s*:?\s*\d|\d+\s*/\s*[a-z]|[a-z]-[a-z]+\s*/|quyet dinh|nghi quyet|thong tu|"
+    r"nghi dinh|cong van|chi thi|ke hoach so|huong dan so|luat)[^.;]{0,30}$"
+)
+_TRIM = " ,;:"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A deadline phrase found in an item, with its reading."""
+
+    phrase: str  # verbatim from the text
+    start: int
+    end: int
+    reading: Deadline
+    past: bool = False  # already over at the notice's date
+
+    @property
+    def dated(self) -> bool:
+        return self.reading.kind in ("date", "period") and self.reading.due is not None
+
+
+def find_deadlines(text: str, ref: date, settings: DeadlineSettings) -> list[Found]:
+    """Every deadline phrase in ``text`` that the engine reads, in order."""
+    folded = fold_keep(text)
+    spans = _spans(folded)
+    found = []
+    for kind, start, end in spans:
+        lead = _LEAD_RE.search(folded[max(0, start - 40) : start])
+        lead_start = start - len(lead.group(0)) if lead else start
+        opens = folded.startswith(("tu ", "ngay"), start) or not text[:start].strip(" -+•:")
+        if kind == "period" and lead_start == start and not opens:
+            continue  # "kiểm tra 6 tháng đầu năm": a period with no preposition is no deadline
+        if kind in ("day", "range") and lead_start == start:
+            if not opens or _CITATION.search(folded[:start]):
+                continue
+        phrase = text[lead_start:end].strip(_TRIM)
+        reading = parse_deadline(phrase, ref, settings)
+        if isinstance(reading, DeadlineError):
+            continue
+        past = _is_past(reading, ref, settings)
+        strong = bool(_STRONG.match(folded[lead_start:end]))
+        if past and not (strong or not text[:lead_start].strip(" -+•")):
+            continue
+        found.append(Found(phrase, lead_start, end, reading, past))
+    return found
+
+
+def _spans(folded: str) -> list[tuple[str, int, int]]:
+    taken: list[tuple[str, int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in re.finditer(rf"(?<![\w/]){pattern}", folded):
+            start, end = match.start(), match.end()
+            if any(s < end and start < e for _k, s, e in taken):
+                continue
+            taken.append((kind, start, end))
+    return sorted(taken, key=lambda span: span[1])
+
+
+def _is_past(reading: Deadline, ref: date, settings: DeadlineSettings) -> bool:
+    if reading.due is None:
+        return False
+    start_of_ref = datetime.combine(ref, time(0, 0), tzinfo=reading.due.tzinfo)
+    return reading.due <= start_of_ref
+
+
+def choose(found: list[Found]) -> list[Found]:
+    """The deadline(s) of an item: dated ones if any (several mean several tasks), else
+    a past date written as a deadline, a recurring duty, a relative one, an ongoing word."""
+    upcoming = [f for f in found if f.dated and not f.past]
+    if upcoming:
+        distinct: list[Found] = []
+        for f in upcoming:
+            if all(f.reading.due != d.reading.due for d in distinct):
+                distinct.append(f)
+        return distinct
+    for test in (
+        lambda f: f.dated,
+        lambda f: f.reading.kind == "recurring",
+        lambda f: f.reading.kind == "relative",
+        lambda f: f.reading.kind == "none",
+    ):
+        picked = [f for f in found if test(f)]
+        if picked:
+            return picked[:1]
+    return []

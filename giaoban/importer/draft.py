@@ -1,0 +1,222 @@
+"""From a notice's text to a structured draft: :func:`draft_from_text`.
+
+The draft holds what was read and, beside each value the importer is unsure
+of, a note for the clerk ("kiểm tra: ..."). It guesses nothing silently: an
+owner taken from the notice's addressees, a deadline already past at the
+notice's date, an unknown unit or a date that was not printed are all noted.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from giaoban.deadline import DeadlineSettings
+from giaoban.importer.clean import Line, clean_lines
+from giaoban.importer.header import Header, Tail, read_header, read_tail
+from giaoban.importer.items import SENTENCE, Builder, Scope
+from giaoban.importer.meeting import Meeting, read_meeting, year_of_text
+from giaoban.importer.records import Draft, DraftTask
+from giaoban.importer.structure import Node, outline, paragraphs
+from giaoban.importer.units import Unit, UnitReader
+from giaoban.importer.words import fold_keep
+from giaoban.newnotice import notice_id
+from giaoban.text import fold
+from giaoban.units import Registry
+
+__all__ = ["Draft", "DraftTask", "draft_from_text", "make_id", "recase"]
+
+_CLOSING = re.compile(
+    r"(nghiem tuc|trien khai thuc hien|to chuc thuc hien|noi dung (?:neu )?tren|"
+    r"tran trong thong bao|thong bao ket luan|\./\.|^\(gui kem)"
+)
+_CLOSING_START = re.compile(
+    r"^(?:.{0,60}?)(?:de nghi|yeu cau|tran trong|thong bao|tren day|can cu)"
+)
+
+
+def draft_from_text(
+    text: str,
+    registry: Registry,
+    *,
+    settings: DeadlineSettings | None = None,
+    given_id: str | None = None,
+    fallback_date: date | None = None,
+) -> Draft:
+    """Read a notice's plain text into a :class:`Draft`.
+
+    Args:
+        text: the notice as text (from a .txt/.md file, a Word file or a PDF text layer).
+        registry: the unit registry, to name owners as the ledger does.
+        settings: how deadlines are read (time zone, strict "trước ngày").
+        given_id: the id to give the notice; by default date and title words.
+        fallback_date: the date to use when the text names none (noted for the clerk).
+
+    Returns:
+        The draft; render it with :func:`giaoban.importer.yamltext.render_draft`.
+    """
+    lines = clean_lines(text)
+    header = read_header(lines)
+    tail = read_tail(lines, header.body_start)
+    paras = paragraphs(lines[header.body_start : tail.start])
+    intro, roots = outline(paras)
+    closing = _pop_closing(roots)
+    intro_text = " ".join(p.text for p in intro) or _opening(lines)
+    year = header.date.year if header.date else year_of_text(text)
+    meeting = read_meeting(intro_text, header.title, year)
+    draft = _new_draft(header, tail, meeting, lines, fallback_date)
+    if draft.issuer and "issuer" in draft.checks:
+        draft.issuer = recase(draft.issuer, text)
+    speakers = [header.issuer or "", *(_body_of(b) for b in tail.on_behalf)]
+    reader = UnitReader(registry, speakers)
+    default = _default_owners(reader, closing, intro_text, header)
+    builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
+    if roots:
+        builder.walk(roots, section=None, scope=Scope())
+    else:
+        builder.prose(intro)
+    _unique_items(draft)
+    draft.id = given_id or make_id(draft.date, draft.title)
+    return draft
+
+
+def make_id(day: date, title: str) -> str:
+    """``YYYY-MM-DD-<words of the title>``, ASCII, lower case: as ``giaoban add`` names."""
+    return notice_id(day, re.sub(r"^\s*V/v\s*", "", title, flags=re.IGNORECASE))
+
+
+def _new_draft(
+    header: Header, tail: Tail, meeting: Meeting, lines: list[Line], fallback: date | None
+) -> Draft:
+    draft = Draft(
+        id="", kind=header.kind or "thông báo", title=header.title or "", date=date(2000, 1, 1)
+    )
+    draft.number, draft.issuer, draft.place = header.number, header.issuer, header.place
+    draft.meeting = meeting
+    draft.on_behalf, draft.position, draft.signer_name = tail.on_behalf, tail.position, tail.name
+    draft.recipients = [*header.addressees, *tail.recipients]
+    draft.addressees = list(header.addressees)
+    _date_of_issue(draft, header, meeting, lines, fallback)
+    _notes_on_header(draft, header, tail)
+    return draft
+
+
+def _date_of_issue(
+    draft: Draft, header: Header, meeting: Meeting, lines: list[Line], fallback: date | None
+) -> None:
+    if header.date is not None:
+        draft.date = header.date
+        return
+    if meeting.date is not None:
+        draft.date = meeting.date
+        draft.checks["date"].append("không thấy ngày ban hành; đã dùng ngày họp")
+        return
+    found = _first_date(lines)
+    if found is not None:
+        draft.date = found
+        draft.checks["date"].append("không thấy ngày ban hành; đã dùng ngày đầu tiên trong văn bản")
+        return
+    draft.date = fallback or date(2000, 1, 1)
+    draft.checks["date"].append("không thấy ngày nào trong văn bản: hãy sửa ngày ban hành")
+
+
+def _first_date(lines: list[Line]) -> date | None:
+    pattern = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+    for line in lines:
+        for match in pattern.finditer(line.text):
+            try:
+                return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            except ValueError:
+                continue
+    return None
+
+
+def _notes_on_header(draft: Draft, header: Header, tail: Tail) -> None:
+    if not header.heading_found:
+        draft.checks["title"].append("không thấy tiêu đề THÔNG BÁO: đã lấy dòng đầu tiên")
+    if not draft.title:
+        draft.title = "(chưa rõ)"
+        draft.checks["title"].append("không đọc được trích yếu")
+    if draft.issuer is None and tail.on_behalf:
+        draft.issuer = _sentence_case(_body_of(tail.on_behalf[0]))
+        draft.checks["issuer"].append(f"lấy từ dòng ký '{tail.on_behalf[0]}'")
+    if (
+        tail.position
+        and tail.position_as_printed
+        and fold(tail.position) != fold(tail.position_as_printed)
+    ):
+        draft.checks["signer"].append(f"văn bản ghi '{tail.position_as_printed}'")
+
+
+def recase(phrase: str, text: str) -> str:
+    """``phrase`` as ``text`` writes it, when ``text`` has it (upper-case headings)."""
+    needle = fold_keep(" ".join(phrase.split()))
+    flat = " ".join(text.split())
+    at = fold_keep(flat).find(needle)
+    return flat[at : at + len(needle)] if at >= 0 and needle else phrase
+
+
+def _body_of(on_behalf: str) -> str:
+    return re.sub(r"^\s*\w+\s*\.\s*", "", on_behalf).strip()
+
+
+def _sentence_case(text: str) -> str:
+    low = text.lower()
+    return low[:1].upper() + low[1:]
+
+
+def _opening(lines: list[Line]) -> str:
+    texts = [line.text for line in lines if not line.blank]
+    return " ".join(texts[:12])
+
+
+def _pop_closing(roots: list[Node]) -> list[str]:
+    """Take the closing formula ("Đề nghị ... triển khai thực hiện.") off the last item."""
+    node = roots[-1] if roots else None
+    while node is not None and node.children:
+        node = node.children[-1]
+    closing: list[str] = []
+    while node is not None and node.body and _is_closing(node.body[-1].text):
+        closing.insert(0, node.body.pop().text)
+    if node is not None:
+        # A PDF layer may run the closing sentence on from the last item's text.
+        holder = node.body[-1] if node.body else node.para
+        sentences = SENTENCE.split(holder.text)
+        while len(sentences) > 1 and _is_closing(sentences[-1]):
+            closing.insert(0, sentences.pop())
+        holder.text = " ".join(sentences)
+    return closing
+
+
+def _is_closing(text: str) -> bool:
+    folded = fold_keep(text)
+    return len(text.split()) <= 60 and bool(
+        _CLOSING.search(folded) and (_CLOSING_START.search(folded) or folded.startswith("("))
+    )
+
+
+def _default_owners(
+    reader: UnitReader, closing: list[str], intro: str, header: Header
+) -> tuple[list[Unit], str]:
+    if header.addressees:
+        units = [Unit(a, reader.registry.canonical(a)) for a in header.addressees]
+        return units, "Kính gửi"
+    for source, where in ((" ".join(closing), "câu kết"), (intro, "phần mở đầu")):
+        units = reader.addressees(source)
+        if units:
+            return units, where
+    units = reader.announcer(intro)
+    return (units, "đơn vị ra thông báo") if units else ([], "")
+
+
+def _unique_items(draft: Draft) -> None:
+    seen: dict[str, int] = {}
+    for task in draft.tasks:
+        count = seen.get(task.item, 0) + 1
+        seen[task.item] = count
+        if count > 1:
+            original = task.item
+            task.item = f"{original}-{count}"
+            task.checks["item"].append(
+                f"số mục '{original}' trùng trong văn bản: đã đổi thành '{task.item}'"
+            )

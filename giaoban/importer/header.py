@@ -1,0 +1,376 @@
+"""The parts of a notice around its items: heading, title, number, date, signer.
+
+Every function reads the cleaned lines (see :mod:`giaoban.importer.clean`) and
+returns plain values; what it cannot read it leaves as None for the draft to
+flag.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from giaoban.importer.clean import Line
+from giaoban.importer.words import fold_keep
+from giaoban.text import collapse_spaces, fold
+
+HEADINGS = {
+    "thong bao": "thông báo",
+    "ke hoach": "kế hoạch",
+    "huong dan": "hướng dẫn",
+    "bao cao": "báo cáo",
+    "quyet dinh": "quyết định",
+    "to trinh": "tờ trình",
+    "cong van": "công văn",
+    "chuong trinh": "chương trình",
+}
+_HEADING = re.compile(r"^(" + "|".join(HEADINGS) + r")\b\s*(.*)$")
+_BODY_START = re.compile(
+    r"^(?:ngay\s*\d|vao\s+ngay|sang\s+ngay|chieu\s+ngay|can\s+cu|thuc\s+hien|duoc\s+su|"
+    r"kinh\s+gui|sau\s+khi|tren\s+co\s+so|theo\s|nham\s|thay\s+mat|hom\s+nay|\d+[.)]\s)"
+)
+_NUMBER = re.compile(r"^s[o6](?![a-z])\s*:?\s*(.*)$")
+_PLACE_DATE = re.compile(
+    r"^([a-z][a-z .'-]*?)\s*,\s*ngay\W*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})"
+)
+_MOTTO = re.compile(r"cong\s*hoa\s*xa|doc\s*lap\s*-?|tu\s*do\s*-|hanh\s*phuc")
+_NOI_NHAN = re.compile(r"^noi\s*nh\w*n\s*:?\s*(.*)$")
+_ON_BEHALF = re.compile(r"^(?:tl|tm|kt|q|tuq)\s*\.\s*\S")
+_BULLET = re.compile(r"^[-+•–]\s*")
+_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+_NOT_ISSUER = re.compile(r"\d|^/")
+_PLACE_WORDS = re.compile(r"^(huyen|tinh|xa|thanh pho|quan|phuong|thi xa|thi tran)\b")
+
+POSITIONS = (
+    "Chánh Văn phòng",
+    "Phó Chánh Văn phòng",
+    "Phó Văn phòng",
+    "Trưởng phòng",
+    "Phó Trưởng phòng",
+    "Giám đốc",
+    "Phó Giám đốc",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Bí thư",
+    "Phó Bí thư",
+    "Bí thư thứ nhất",
+    "Bí thư thường trực",
+    "Trưởng ban",
+    "Phó Trưởng ban",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Hiệu trưởng",
+    "Chánh Thanh tra",
+    "Cục trưởng",
+    "Vụ trưởng",
+)
+_POSITION_INDEX = {fold(p): p for p in POSITIONS}
+
+
+@dataclass
+class Header:
+    """What stands above the items."""
+
+    kind: str | None = None
+    heading_found: bool = False
+    title: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    date: date | None = None
+    addressees: list[str] = field(default_factory=list)
+    body_start: int = 0
+
+
+@dataclass
+class Tail:
+    """What stands below the items: recipients and the signer block."""
+
+    start: int
+    recipients: list[str] = field(default_factory=list)
+    on_behalf: list[str] = field(default_factory=list)
+    position: str | None = None
+    position_as_printed: str | None = None
+    name: str | None = None
+
+
+def _folded(line: Line) -> str:
+    return fold_keep(line.text)
+
+
+def read_header(lines: list[Line]) -> Header:
+    """Heading, title, number, issuer, place and date of issue, addressees."""
+    head = Header()
+    top = min(len(lines), 60)
+    last = 0
+    heading_at = _find_heading(lines, top)
+    if heading_at is not None:
+        head.heading_found = True
+        last = max(last, _read_title(lines, heading_at, head))
+    last = max(last, _read_number(lines, top, head))
+    last = max(last, _read_place_date(lines, top, head))
+    last = max(last, _read_addressees(lines, top, head))
+    stop = heading_at if heading_at is not None else top
+    head.issuer = _read_issuer(lines, stop)
+    if head.title is None:
+        head.title, last = _first_line_title(lines)
+        head.kind = _kind_from_title(head.title)
+    head.body_start = last + 1
+    return head
+
+
+def _find_heading(lines: list[Line], top: int) -> int | None:
+    for i in range(top):
+        line = lines[i]
+        folded = _folded(line)
+        match = _HEADING.match(folded)
+        if match and line.text[: len(match.group(1))].isupper():
+            return i
+        if folded.startswith("v/v"):
+            return i
+    return None
+
+
+def _stops_title(line: Line) -> bool:
+    folded = _folded(line)
+    return bool(
+        _BODY_START.match(folded)
+        or _NUMBER.match(folded)
+        or _PLACE_DATE.match(folded)
+        or _MOTTO.search(folded)
+    )
+
+
+def _read_title(lines: list[Line], at: int, head: Header) -> int:
+    folded = _folded(lines[at])
+    parts: list[str] = []
+    if folded.startswith("v/v"):
+        head.kind = "công văn"
+        parts.append(lines[at].text)
+    else:
+        match = _HEADING.match(folded)
+        assert match is not None
+        head.kind = HEADINGS[match.group(1)]
+        rest = lines[at].text[len(match.group(1)) :].strip()
+        if rest:
+            parts.append(rest)
+    i = at + 1
+    while i < len(lines) and len(parts) < 6:
+        line = lines[i]
+        if line.blank:
+            if parts:
+                break
+            i += 1
+            continue
+        if (parts or i > at + 1) and (_stops_title(line) or _BULLET.match(line.text)):
+            break
+        parts.append(line.text)
+        i += 1
+    if parts:
+        head.title = collapse_spaces(" ".join(parts))
+        if head.kind == "thông báo" and "ket luan" in fold(head.title):
+            head.kind = "thông báo kết luận"
+    return i - 1
+
+
+def _first_line_title(lines: list[Line]) -> tuple[str | None, int]:
+    for i, line in enumerate(lines):
+        if not line.blank:
+            return line.text, i
+    return None, 0
+
+
+def _kind_from_title(title: str | None) -> str | None:
+    folded = fold(title or "")
+    for word, kind in (("so ket", "sơ kết"), ("tong ket", "tổng kết")):
+        if folded.startswith(word):
+            return kind
+    return None
+
+
+def _read_number(lines: list[Line], top: int, head: Header) -> int:
+    for i in range(top):
+        match = _NUMBER.match(_folded(lines[i]))
+        if not match or len(lines[i].text) > 60:
+            continue
+        value = lines[i].text[len(lines[i].text) - len(match.group(1)) :].strip()
+        last = i
+        following = _next_nonblank(lines, i)
+        if not value and following is not None:
+            value, last = lines[following].text, following
+            following = _next_nonblank(lines, following)
+        if value and "/" not in value and following is not None:
+            if lines[following].text.startswith("/"):
+                value, last = f"{value} {lines[following].text}", following
+        if value and any(ch.isdigit() for ch in value):
+            head.number = collapse_spaces(value)
+            return last
+    return 0
+
+
+def _next_nonblank(lines: list[Line], i: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if not lines[j].blank:
+            return j
+    return None
+
+
+def _read_place_date(lines: list[Line], top: int, head: Header) -> int:
+    for i in range(top):
+        match = _PLACE_DATE.match(_folded(lines[i]))
+        if not match:
+            continue
+        try:
+            head.date = date(int(match.group(4)), int(match.group(3)), int(match.group(2)))
+        except ValueError:
+            continue
+        head.place = lines[i].text[: match.end(1)].strip()
+        return i
+    return 0
+
+
+def _read_addressees(lines: list[Line], top: int, head: Header) -> int:
+    for i in range(top):
+        folded = _folded(lines[i])
+        if not folded.startswith("kinh gui"):
+            continue
+        rest = lines[i].text[len("kinh gui") :].lstrip(" :")
+        if rest:
+            return _addressee_lines(lines, i, rest, head)
+        return _addressee_bullets(lines, i, head)
+    return 0
+
+
+def _addressee_lines(lines: list[Line], i: int, rest: str, head: Header) -> int:
+    parts = [rest]
+    j = i + 1
+    while j < len(lines) and not lines[j].blank and not _stops_title(lines[j]):
+        parts.append(lines[j].text)
+        j += 1
+    head.addressees = [collapse_spaces(" ".join(parts)).rstrip(" .;")]
+    return j - 1
+
+
+def _addressee_bullets(lines: list[Line], i: int, head: Header) -> int:
+    last = i
+    for j in range(i + 1, min(len(lines), i + 15)):
+        line = lines[j]
+        if line.blank or _MOTTO.search(_folded(line)) or _PLACE_DATE.match(_folded(line)):
+            continue
+        if not _BULLET.match(line.text):
+            if head.addressees:
+                break
+            continue
+        head.addressees.append(_BULLET.sub("", line.text).rstrip(" .;"))
+        last = j
+    return last
+
+
+def _read_issuer(lines: list[Line], stop: int) -> str | None:
+    parts: list[str] = []
+    for line in lines[:stop]:
+        folded = _folded(line)
+        number = _NUMBER.match(folded)
+        if line.blank or _PLACE_DATE.match(folded):
+            continue
+        if number and (not number.group(1) or any(c.isdigit() for c in folded)):
+            continue
+        motto = _MOTTO.search(folded)
+        text = line.text[: motto.start()].strip(" -") if motto else line.text
+        if not text or not text.isupper() or len(parts) >= 5 or _NOT_ISSUER.search(text):
+            continue
+        parts.append(text)
+    if not parts:
+        return None
+    issuer = parts[0]
+    for part in parts[1:]:
+        joiner = " " if _PLACE_WORDS.match(fold(part)) or len(parts) > 2 else " - "
+        issuer = f"{issuer}{joiner}{part}"
+    return collapse_spaces(issuer)
+
+
+# --- the tail: recipients and signer -------------------------------------------------
+
+
+def read_tail(lines: list[Line], body_start: int) -> Tail:
+    """Recipients (Nơi nhận) and the signer block at the end of the notice."""
+    noi_nhan = next(
+        (i for i in range(body_start, len(lines)) if _NOI_NHAN.match(_folded(lines[i]))), None
+    )
+    signer_at = _find_signer(lines, body_start if noi_nhan is None else noi_nhan)
+    start = min(i for i in (noi_nhan, signer_at, len(lines)) if i is not None)
+    tail = Tail(start=start)
+    if noi_nhan is not None:
+        tail.recipients = _recipients(lines, noi_nhan)
+    if signer_at is not None:
+        _read_signer(lines, signer_at, tail)
+    return tail
+
+
+def _find_signer(lines: list[Line], start: int) -> int | None:
+    for i in range(start, len(lines)):
+        folded = _folded(lines[i])
+        if _ON_BEHALF.match(folded) and lines[i].text[:2].isupper():
+            return i
+    for i in range(start, len(lines)):
+        if _position_of(lines[i]) is not None:
+            return i
+    return None
+
+
+def _position_of(line: Line, deputy: bool | None = None) -> str | None:
+    """The signer's position on ``line``, read through typos ("CHỖ VĂN PHÒNG").
+
+    After "KT." (ký thay) the signer is a deputy ("Phó ..."); otherwise a typo is
+    read as the nearest position that is not a deputy's.
+    """
+    text = line.text
+    if not text or not text.isupper() or len(text) > 40 or _BULLET.match(text):
+        return None
+    key = fold(text)
+    if key in _POSITION_INDEX:
+        return _POSITION_INDEX[key]
+    close = difflib.get_close_matches(key, list(_POSITION_INDEX), n=4, cutoff=0.7)
+    if deputy is not None:
+        close = [c for c in close if c.startswith("pho ") == deputy] or close
+    return _POSITION_INDEX[close[0]] if close else None
+
+
+def _is_deputy(on_behalf: list[str]) -> bool:
+    return bool(on_behalf) and fold(on_behalf[-1]).startswith("kt")
+
+
+def _read_signer(lines: list[Line], at: int, tail: Tail) -> None:
+    i = at
+    while i < len(lines) and (lines[i].blank or _ON_BEHALF.match(_folded(lines[i]))):
+        if not lines[i].blank:
+            tail.on_behalf.append(lines[i].text)
+        i += 1
+    for j in range(i, len(lines)):
+        line = lines[j]
+        if tail.position is None and _position_of(line) is not None:
+            tail.position = _position_of(line, deputy=_is_deputy(tail.on_behalf))
+            tail.position_as_printed = line.text
+        elif tail.position is not None and _NAME.match(line.text):
+            tail.name = line.text
+            return
+
+
+def _recipients(lines: list[Line], at: int) -> list[str]:
+    out: list[str] = []
+    rest = _NOI_NHAN.match(_folded(lines[at]))
+    first = lines[at].text[len(lines[at].text) - len(rest.group(1)) :] if rest else ""
+    candidates = [first] if first.strip() else []
+    candidates += [line.text for line in lines[at + 1 :]]
+    for text in candidates:
+        if not text:
+            continue
+        if _NAME.match(text):
+            break
+        if _BULLET.match(text):
+            out.append(_BULLET.sub("", text))
+        elif out and not out[-1].endswith((";", ".")) and text[:1].islower():
+            out[-1] = f"{out[-1]} {text}"
+    return [r.rstrip(" ;.,") for r in out if r.rstrip(" ;.,")]

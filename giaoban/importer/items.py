@@ -1,0 +1,240 @@
+"""From the outline of a notice's body to the draft's sections and tasks.
+
+Each marked paragraph becomes a task or, when it has sub-items, a section
+(with a task of its own when its opening text asks something). Owners come
+from the item's own text, or from a heading that names units ("Giao Ban Tổ
+chức ...", "Đối với X"), or from the notice's addressees, in that order of
+preference, with a note when they do not come from the item itself. An item
+with several dated deadlines becomes one task per deadline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from giaoban.deadline import DeadlineSettings
+from giaoban.importer.deadlines import Found, choose, find_deadlines
+from giaoban.importer.meeting import is_attendance_line, read_attendance
+from giaoban.importer.records import Draft, DraftTask
+from giaoban.importer.structure import Node, Para
+from giaoban.importer.units import Unit, UnitReader
+from giaoban.importer.words import TRIGGERS, fold_keep
+from giaoban.units import Registry
+
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)")
+_REQUEST = re.compile(r"(?<![\w])(?:de nghi|yeu cau)(?![\w])")
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
+_ATTRIBUTION = re.compile(
+    r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
+    r"(?:mong muốn|nhấn mạnh|khẳng định|nói|cho biết|phát biểu|chia sẻ)\.?\s*$"
+)
+
+
+@dataclass
+class Scope:
+    """Owners an item takes from above: a heading naming units ("Giao Ban Tổ chức")
+    overrides the item's own subject; a section's opening sentence only fills in."""
+
+    heading: list[Unit] = field(default_factory=list)
+    fallback: list[Unit] = field(default_factory=list)
+
+
+class Builder:
+    """Walks the outline and adds sections and tasks to the draft."""
+
+    def __init__(
+        self,
+        draft: Draft,
+        reader: UnitReader,
+        registry: Registry,
+        default: tuple[list[Unit], str],
+        settings: DeadlineSettings,
+    ) -> None:
+        self.draft = draft
+        self.reader = reader
+        self.registry = registry
+        self.default, self.default_from = default
+        self.settings = settings
+
+    def walk(self, nodes: list[Node], section: str | None, scope: Scope) -> None:
+        for node in nodes:
+            if node.heading_bullet:
+                self.walk(node.children, section, scope)
+            elif node.children:
+                self._parent(node, section, scope)
+            else:
+                self._leaf(node, section, scope)
+
+    def _parent(self, node: Node, section: str | None, scope: Scope) -> None:
+        if node.kind in ("bullet", "plus"):
+            self._task(node.path, _text(node), section, scope, node.para.line)
+            own = list(self.reader.read(node.para.text).owners)
+            self.walk(node.children, section, Scope(scope.heading, own or scope.fallback))
+            return
+        title = _title(node.para)
+        self.draft.sections.append((node.path, title))
+        if all(is_attendance_line(c.para.text) for c in node.children) and self.draft.meeting:
+            read_attendance([c.para.text for c in node.children], self.draft.meeting)
+            return
+        body = " ".join(p.text for p in node.body)
+        own = "" if _title_like(node.para.text) else node.para.text
+        text = f"{own} {body}".strip()
+        inner = Scope(
+            self.reader.heading(title) or scope.heading,
+            list(self.reader.read(text).owners) or scope.fallback,
+        )
+        if text and self._worth_a_task(text):
+            self._task(node.path, text, node.path, inner, node.para.line)
+        self.walk(node.children, node.path, inner)
+
+    def _leaf(self, node: Node, section: str | None, scope: Scope) -> None:
+        para = node.para
+        body = " ".join(p.text for p in node.body)
+        if para.lead and node.kind == "number":
+            title = para.lead.rstrip(" :.")
+            self.draft.sections.append((node.path, title))
+            text = (
+                para.text[len(para.lead) :].strip()
+                if para.text.startswith(para.lead)
+                else para.text
+            )
+            self._task(node.path, f"{text} {body}".strip(), node.path, scope, para.line)
+        elif node.kind != "bullet" and body and (para.all_bold or _title_like(para.text)):
+            title = _title(para)
+            self.draft.sections.append((node.path, title))
+            inner = Scope(self.reader.heading(title) or scope.heading, scope.fallback)
+            self._task(node.path, body, node.path, inner, para.line)
+        else:
+            self._task(node.path, f"{para.text} {body}".strip(), section, scope, para.line)
+
+    def prose(self, paras: list[Para]) -> None:
+        """A notice written as prose (a news report): from the first request ("đề nghị",
+        "yêu cầu") on, each sentence or clause is a task, numbered in order."""
+        text = " ".join(p.text for p in paras)
+        folded = fold_keep(text)
+        requests = [m.start() for m in _REQUEST.finditer(folded)]
+        if not requests:
+            return
+        start = text.rfind(". ", 0, requests[0])
+        number = 0
+        for sentence in SENTENCE.split(text[start + 2 if start >= 0 else 0 :]):
+            carried: Found | None = None
+            for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
+                if not clause.strip() or self._is_speaker_clause(clause):
+                    continue
+                found = choose(find_deadlines(clause, self.draft.date, self.settings))
+                if k == 0 and found and found[0].start == 0:
+                    carried = found[0]
+                number += 1
+                task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
+                self._owners(task, clause, Scope())
+                self._deadline(task, found[0] if found else carried)
+                self.draft.tasks.append(task)
+
+    def _is_speaker_clause(self, clause: str) -> bool:
+        folded = fold_keep(clause).strip()
+        folded = re.sub(r"^(?:dong thoi|va)\s*,?\s*", "", folded)
+        return folded.startswith(self.reader.speakers)
+
+    def _worth_a_task(self, text: str) -> bool:
+        found = choose(find_deadlines(text, self.draft.date, self.settings))
+        return any(f.reading.kind != "none" for f in found) or any(
+            True for _ in TRIGGERS.finditer(text, fold_keep(text))
+        )
+
+    def _task(self, item: str, text: str, section: str | None, scope: Scope, line: int) -> None:
+        found = choose(find_deadlines(text, self.draft.date, self.settings))
+        if len(found) > 1:
+            self._split(item, text, section, scope, line, found)
+            return
+        task = DraftTask(item=item, text=text, section=section, line=line)
+        self._owners(task, text, scope)
+        self._deadline(task, found[0] if found else None)
+        self.draft.tasks.append(task)
+
+    def _split(
+        self,
+        item: str,
+        text: str,
+        section: str | None,
+        scope: Scope,
+        line: int,
+        found: list[Found],
+    ) -> None:
+        whole = list(self.reader.read(text).owners) or scope.fallback
+        cut = 0
+        parts = []
+        for i, deadline in enumerate(found):
+            end = len(text)
+            if i < len(found) - 1:
+                end = _clause_end(text, deadline.end)
+                end = deadline.end if end > found[i + 1].start else end
+            parts.append((text[cut:end].strip(), deadline))
+            cut = end
+        for k, (part, deadline) in enumerate(parts, start=1):
+            task = DraftTask(item=f"{item}.{k}", text=part, section=section, line=line)
+            self._owners(task, part, Scope(scope.heading, whole))
+            self._deadline(task, deadline)
+            note = f"mục {item} có {len(parts)} hạn: đã tách thành {len(parts)} nhiệm vụ"
+            task.checks["item"].append(note)
+            self.draft.tasks.append(task)
+
+    def _owners(self, task: DraftTask, text: str, scope: Scope) -> None:
+        units = self.reader.read(text)
+        owners = list(scope.heading) or list(units.owners) or list(scope.fallback)
+        if not owners and self.default:
+            owners = list(self.default)
+            task.checks["owners"].append(
+                f"văn bản không nêu đơn vị chủ trì; đã lấy theo {self.default_from}"
+            )
+        task.owners = [u.name for u in owners]
+        task.supports = [u.name for u in units.supports if u.name not in task.owners]
+        if not task.owners:
+            task.checks["owners"].append("chưa tìm thấy đơn vị chủ trì")
+        if self.registry.present:
+            for unit in (*owners, *units.supports):
+                if unit.canonical is None:
+                    task.checks["owners"].append(self._unknown(unit))
+
+    def _unknown(self, unit: Unit) -> str:
+        note = f"'{unit.written}' chưa có trong danh mục đơn vị"
+        nearest = self.registry.nearest(unit.written)
+        return f"{note}; có phải '{nearest}'?" if nearest else note
+
+    def _deadline(self, task: DraftTask, found: Found | None) -> None:
+        if found is None:
+            return
+        task.deadline = found.phrase
+        if found.past:
+            task.checks["deadline"].append(
+                f"hạn '{found.phrase}' sớm hơn ngày ban hành: kiểm tra lại năm, tháng"
+            )
+
+
+def _unquote(sentence: str) -> str:
+    """A quoted request without its quotes and its "..., đồng chí X mong muốn." tail."""
+    return _ATTRIBUTION.sub("", sentence).strip(' “”"')
+
+
+def _text(node: Node) -> str:
+    return " ".join([node.para.text, *(p.text for p in node.body)]).strip()
+
+
+def _title(para: Para) -> str:
+    return (para.lead or para.text).rstrip(" :.;")
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    if len(words) > 15 or ". " in text.rstrip("."):
+        return False
+    colon = text.find(": ")
+    if colon >= 0 and len(text[colon:].split()) > 3:
+        return False
+    return text.rstrip().endswith(":") or not text.rstrip().endswith(".") or len(words) <= 8
+
+
+def _clause_end(text: str, start: int) -> int:
+    match = _CLAUSE_END.search(text, start)
+    return match.end() if match else len(text)

@@ -1,0 +1,64 @@
+"""Writing a draft: to a named file, into a folder, or into the data folder.
+
+A draft file is never written over an existing file, and never half-written
+(see :func:`giaoban.atomic.write_atomic`). A draft saved into the data folder
+goes the way ``giaoban add`` saves a notice: under the ledger lock, named
+``data/YYYY/<id>.yaml`` with an id not yet taken, checked as ``giaoban check``
+checks it (errors refuse the write), then committed when the folder is in a
+git work tree and the office's settings allow it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from giaoban import git
+from giaoban.atomic import EditRefusedError, Saved, ledger_checker, ledger_lock, write_atomic
+from giaoban.errors import UsageError
+from giaoban.history import add_notice_message
+from giaoban.importer.draft import Draft
+from giaoban.importer.yamltext import render_draft
+from giaoban.loader import SETTINGS_FILE, load_settings
+from giaoban.newnotice import notice_id, notice_path, taken_ids
+
+
+def target(output: Path, draft: Draft, as_folder: bool = False) -> tuple[Path, Draft]:
+    """Where ``-o OUTPUT`` writes and the draft to write there.
+
+    A folder (existing, or given with a trailing "/") receives ``<id>.yaml``;
+    a file name gives its stem to the notice's id, since ``check`` wants them equal.
+    """
+    if as_folder or output.is_dir():
+        return output / f"{draft.id}.yaml", draft
+    return output, replace(draft, id=output.stem)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write ``text`` to a new file ``path``: atomically, never over an existing file."""
+    write_atomic(path, text.encode("utf-8"), exclusive=True)
+
+
+def save_draft(draft: Draft, data_dir: Path, commit: bool = True) -> tuple[Saved, Draft]:
+    """Save the draft into the data folder as ``giaoban add`` saves a notice.
+
+    Returns:
+        What was saved (path, commit) and the draft as saved (its id made unique).
+
+    Raises:
+        EditRefusedError: ``check`` finds errors in the draft (nothing is written).
+    """
+    if not data_dir.is_dir():
+        raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (chạy 'giaoban init' trước?)")
+    settings = load_settings(data_dir / SETTINGS_FILE, [])
+    with ledger_lock(data_dir):
+        saved = replace(draft, id=notice_id(draft.date, draft.title, taken_ids(data_dir)))
+        path = notice_path(data_dir, saved.id, saved.date)
+        text = render_draft(saved)
+        check = ledger_checker(data_dir)
+        problems = write_atomic(path, text.encode("utf-8"), check=check, exclusive=True)
+        if problems:
+            raise EditRefusedError(path, list(problems))
+        message = add_notice_message(saved.id, saved.title, len(saved.tasks))
+        outcome = git.commit_change(path, message.text()) if commit and settings.commit else None
+    return Saved(path, True, outcome), saved

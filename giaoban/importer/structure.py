@@ -1,0 +1,229 @@
+"""The body of a notice: paragraphs, numbering, sections and items.
+
+Lines become paragraphs (a PDF text layer breaks lines in mid-sentence; a
+blank line or a numbering mark starts a new paragraph). Paragraphs become an
+outline by their marks: "I." (roman), "1." / "1)" / "2.1." (numbers), "a)"
+(letters), "-" / "•" (bullets) and "+" (sub-bullets). Text without a mark
+continues the item above it.
+
+Numbering follows the convention of docs/format.md: a bullet's item number is
+its parent's number and its place among the parent's bullets ("6.2" is the
+second bullet under 6); a bullet that ends with ":" and has "+" sub-items is a
+sub-heading whose sub-items continue the parent's count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from giaoban.importer.clean import Line
+from giaoban.text import collapse_spaces
+
+_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V))\s*\.\s*(\S.*)$")
+_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s*(.*)$")
+_LETTER = re.compile(r"^([a-zđ])\)\s*(.*)$")
+_BULLET = re.compile(r"^(?:[-–—•●▪◦∙·]|\*\s)\s*(.*)$")
+_PLUS = re.compile(r"^\+\s*(.*)$")
+_MARK_TEXT = re.compile(r"^(?:[IVX]+\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-–—•+*])\s*")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_SENTENCE_END = (".", ":", ";", "!", "?", "./.", "…")
+
+
+@dataclass
+class Para:
+    kind: str  # roman | number | letter | bullet | plus | text
+    label: str  # "II", "2.1", "a", "" for bullets and text
+    text: str
+    line: int
+    lead: str | None = None  # a bold lead ("**4. Công tác ...:** text")
+    all_bold: bool = False
+
+
+@dataclass
+class Node:
+    para: Para
+    children: list[Node] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)  # unmarked paragraphs after the mark
+    path: str = ""
+    heading_bullet: bool = False  # a "-" sub-heading whose "+" items continue the count
+
+    @property
+    def kind(self) -> str:
+        return self.para.kind
+
+
+def _mark(line: Line) -> Para | None:
+    text = line.text
+    roman = _ROMAN.match(text)
+    if roman and (roman.group(2)[:1].isupper() or roman.group(2)[:1].isdigit()):
+        return Para("roman", roman.group(1), roman.group(2), line.number)
+    number = _NUMBER.match(text)
+    if number and _is_number_mark(number):
+        lead = _strip_label(line.bold_lead, number.group(0), number.group(3))
+        rest = number.group(3)
+        return Para("number", number.group(1), rest, line.number, lead, line.all_bold)
+    letter = _LETTER.match(text)
+    if letter and letter.group(2)[:1].isupper():
+        return Para("letter", letter.group(1), letter.group(2), line.number)
+    plus = _PLUS.match(text)
+    if plus and plus.group(1):
+        return Para("plus", "", plus.group(1), line.number)
+    bullet = _BULLET.match(text)
+    if bullet and bullet.group(1) and not bullet.group(1)[:1].islower():
+        return Para("bullet", "", bullet.group(1), line.number)
+    return None
+
+
+def _is_number_mark(match: re.Match[str]) -> bool:
+    label, closer, rest = match.groups()
+    if not rest:
+        return False
+    first = rest[:1]
+    if closer is None:
+        return "." in label and first.isupper()
+    return (
+        first.isupper()
+        or first in "(“\"'"
+        or (first.isdigit() and match.group(0)[-len(rest) - 1] == " ")
+    )
+
+
+def _strip_label(lead: str | None, whole: str, rest: str) -> str | None:
+    if lead is None:
+        return None
+    number = whole[: len(whole) - len(rest)].strip()
+    return lead[len(number) :].strip() if lead.startswith(number) else lead
+
+
+def paragraphs(lines: list[Line]) -> list[Para]:
+    """Join broken lines into paragraphs; every mark starts a new one."""
+    width = _typical_width(lines)
+    paras: list[Para] = []
+    gap = True
+    previous: Line | None = None
+    for line in lines:
+        if line.blank or _PAGE_NUMBER.match(line.text):
+            gap = gap or line.blank
+            continue
+        marked = _mark(line)
+        if marked is not None:
+            paras.append(marked)
+        elif paras and _continues(paras[-1], previous, line, gap, width):
+            paras[-1].text = f"{paras[-1].text} {line.text}"
+        else:
+            paras.append(Para("text", "", line.text, line.number, line.bold_lead, line.all_bold))
+        gap = False
+        previous = line
+    for para in paras:
+        para.text = collapse_spaces(para.text)
+    return paras
+
+
+def _typical_width(lines: list[Line]) -> int:
+    lengths = sorted(len(line.text) for line in lines if not line.blank)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def _continues(para: Para, previous: Line | None, line: Line, gap: bool, width: int) -> bool:
+    text = line.text
+    ends = para.text.rstrip().endswith(_SENTENCE_END)
+    if gap:
+        return not ends and text[:1].islower()
+    if previous is None or line.all_bold != previous.all_bold:
+        return False
+    short = len(previous.text) < 0.7 * width
+    if text[:1].isupper() and short and (ends or len(previous.text) < 0.5 * width):
+        return False
+    # A numbered heading on its own line ("2. Các trường Mầm non, ...") then its text.
+    heading = para.kind != "text" and para.text == _MARK_TEXT.sub("", previous.text)
+    return not (heading and text[:1].isupper() and len(previous.text) < 0.8 * width)
+
+
+# --- the outline ----------------------------------------------------------------------
+
+_LEVEL = {"roman": 0, "number": 1, "letter": 2, "bullet": 3, "plus": 4}
+
+
+def outline(paras: list[Para]) -> tuple[list[Para], list[Node]]:
+    """Split off the opening paragraphs and build the tree of marked paragraphs."""
+    first = _first_item(paras)
+    intro, rest = paras[:first], paras[first:]
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for para in rest:
+        if para.kind == "text":
+            if stack:
+                stack[-1].body.append(para)
+            continue
+        node = Node(para)
+        parent = _parent(stack, node)
+        (parent.children if parent is not None else roots).append(node)
+        stack.append(node)
+    _number(roots, "")
+    return intro, roots
+
+
+def _first_item(paras: list[Para]) -> int:
+    numbered = [i for i, p in enumerate(paras) if p.kind in ("roman", "number")]
+    if numbered:
+        return numbered[0]
+    marked = [i for i, p in enumerate(paras) if p.kind != "text"]
+    return marked[0] if marked else len(paras)
+
+
+def _parent(stack: list[Node], node: Node) -> Node | None:
+    """Pop ``stack`` to the node that ``node`` belongs under; return it."""
+    while stack:
+        top = stack[-1]
+        if _belongs_under(node, top):
+            return top
+        stack.pop()
+    return None
+
+
+def _belongs_under(node: Node, top: Node) -> bool:
+    kind, above = node.kind, top.kind
+    if kind == "number" and above == "number":
+        label, parent = node.para.label, top.para.label
+        return label.startswith(parent + ".") and label.count(".") == parent.count(".") + 1
+    if kind == "plus":
+        return above in ("bullet", "number", "letter", "roman")
+    return _LEVEL[kind] > _LEVEL[above]
+
+
+def _number(nodes: list[Node], prefix: str, parent: Node | None = None) -> None:
+    count = 0
+    for node in nodes:
+        if node.kind == "roman":
+            node.path = node.para.label
+        elif node.kind == "number":
+            label = node.para.label
+            under_number = parent is not None and parent.kind == "number"
+            node.path = _join(prefix, label.split(".")[-1] if under_number else label)
+        elif node.kind == "letter":
+            node.path = _join(prefix, node.para.label)
+        elif _is_subheading(node):
+            node.heading_bullet = True
+            for child in node.children:
+                count += 1
+                child.path = _join(prefix, str(count))
+                _number(child.children, child.path, child)
+            continue
+        else:
+            count += 1
+            node.path = _join(prefix, str(count))
+        _number(node.children, node.path, node)
+
+
+def _is_subheading(node: Node) -> bool:
+    return (
+        node.kind == "bullet"
+        and node.para.text.rstrip().endswith(":")
+        and bool(node.children)
+        and all(c.kind == "plus" for c in node.children)
+    )
+
+
+def _join(prefix: str, label: str) -> str:
+    return f"{prefix}.{label}" if prefix and label else prefix or label

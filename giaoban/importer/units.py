@@ -1,0 +1,326 @@
+"""Owner (chủ trì) and supporting (phối hợp) units of an item.
+
+An owner is the subject of a task sentence: a unit named at the start of a
+clause, or after "Giao", "Đề nghị", "Yêu cầu", "Phân công", and followed by a
+verb ("Văn phòng Trung ương Đoàn *tham mưu* ..."). A unit is a name from the
+registry (matched on its fold, longest first) or a phrase that opens with a
+unit word ("Ban", "Văn phòng", "Phòng", "Sở", "các đơn vị", ...) and runs to
+the verb. Supporting units follow "phối hợp (với)". The issuing body speaking
+("Ban Bí thư Trung ương Đoàn đánh giá cao ...") is never an owner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from giaoban.importer.words import (
+    DETERMINERS,
+    HEADS,
+    LEADERS,
+    PERSONS,
+    TRIGGERS,
+    VERBS,
+    Lexicon,
+    fold_keep,
+)
+from giaoban.text import fold
+from giaoban.units import Registry
+
+_CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|,\s+|\(\s*)")
+_CONNECTOR = re.compile(
+    r"(?:(?:dong thoi|trong do|ngoai ra|sau do|rieng)\s*,?\s+"
+    r"|(?:moi|hang|hang) (?:thang|tuan|nam|quy|ngay)\s+"
+    r"|(?:tu|trong|truoc|vao|den|luc)\s+[^,;.]{0,40}?\d{4}\s*,?\s+)"
+)
+_STOP = Lexicon(
+    "để|cho|với|tại|theo|trong|khi|nếu|đã|được|bị|là|thì|mà|này|về việc|nhằm|trên|gồm|"
+    "bao gồm|như|sau|trước|từ|đến|vào|không|chưa|cũng|đều"
+)
+_SPEAKER = Lexicon(
+    "đề nghị|yêu cầu|giao|lưu ý|đánh giá cao|ghi nhận|thông báo|kết luận|tuyên dương|"
+    "biểu dương|mong muốn|khẳng định"
+)
+_SUPPORT = re.compile(r"(?<!chuong trinh )phoi hop\s+(?:chat che\s+)?(?:voi\s+)?")
+_TITLE = re.compile(r"(?:ong|ba)\s")
+_PERSON_START = re.compile(r"(?<![\w])(?:ong|ba)\s+(?=[A-Z])", re.IGNORECASE)
+_ADDRESSED = re.compile(r"doi voi\s+")
+_LIST_SEP = re.compile(r"\s*(?:,|\s+va\b)\s*")
+_NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ&]*")
+_WORD = re.compile(r"[\w&/.-]+")
+_MAX_WORDS = 14
+_SPEAKERS = ("ban bi thu", "thuong truc ban bi thu", "ban thuong vu")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as written in the text, and its registry name when it has one."""
+
+    written: str
+    canonical: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.canonical or _capital(self.written)
+
+
+@dataclass(frozen=True)
+class Units:
+    owners: tuple[Unit, ...] = ()
+    supports: tuple[Unit, ...] = ()
+
+
+class UnitReader:
+    """Reads units in text with the registry and the usual patterns."""
+
+    def __init__(self, registry: Registry, speakers: Iterable[str] = ()) -> None:
+        self.registry = registry
+        names = {fold(n): e.name for e in (*registry.units, *registry.groups) for n in e.names()}
+        self._names = sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
+        self.speakers = tuple(fold(s) for s in speakers if s) + _SPEAKERS
+
+    # --- one unit, or a list of units, at a position --------------------------------
+
+    def _registry_at(self, folded: str, pos: int) -> int | None:
+        for name, _canonical in self._names:
+            end = pos + len(name)
+            if folded.startswith(name, pos) and not _word_char(folded, end):
+                return end
+        return None
+
+    def _pattern_at(self, text: str, folded: str, pos: int, introduced: bool) -> int | None:
+        person = PERSONS.match(text, folded, pos)
+        if person and (introduced or _TITLE.match(folded, pos)) and _person_end(text, folded, pos):
+            return _person_end(text, folded, pos)
+        end = _head_end(text, folded, pos, introduced)
+        if end is None:
+            return None
+        bare = len(folded[pos:end].split()) == 1  # "Phòng" alone names no unit
+        words = 0
+        while words < _MAX_WORDS:
+            nxt = _skip_space(folded, end)
+            if nxt >= len(folded) or folded[nxt] in '.;:(),"“”':
+                return end
+            lower = not text[nxt].isupper()  # a capitalised word goes on the name ("Ban Tổ chức")
+            if lower and _ends_name(text, folded, nxt):
+                return None if bare and not words else end
+            word = _WORD.match(folded, nxt)
+            if not word:
+                return None if bare and not words else end
+            end = word.end()
+            words += 1
+        return None
+
+    def unit_at(self, text: str, folded: str, pos: int, introduced: bool = False) -> int | None:
+        """End of the unit phrase starting at ``pos``, or None."""
+        registered = self._registry_at(folded, pos)
+        if registered is not None and self._ends_phrase(text, folded, registered):
+            return registered
+        pattern = self._pattern_at(text, folded, pos, introduced)
+        ends = [end for end in (registered, pattern) if end is not None]
+        return max(ends) if ends else None
+
+    @staticmethod
+    def _ends_phrase(text: str, folded: str, end: int) -> bool:
+        """A registered name ends the unit when a verb, a stop word or punctuation follows."""
+        nxt = _skip_space(folded, end)
+        return (
+            nxt >= len(folded)
+            or not folded[nxt].isalnum()
+            or bool(VERBS.match(text, folded, nxt) or _STOP.match(text, folded, nxt))
+            or folded.startswith(("khac", "lien quan"), nxt)
+        )
+
+    def units_at(
+        self, text: str, folded: str, pos: int, introduced: bool = False
+    ) -> tuple[list[Unit], int]:
+        """The list of units ("A, B và C") starting at ``pos`` and where it ends."""
+        found: list[Unit] = []
+        end = pos
+        while True:
+            start, led = _skip_leader(text, folded, end if found else pos)
+            stop = self.unit_at(text, folded, start, introduced or led)
+            if stop is None:
+                break
+            found.append(self._unit(text[start:stop]))
+            end = stop
+            sep = _LIST_SEP.match(folded, end)
+            if not sep:
+                break
+            probe, led = _skip_leader(text, folded, sep.end())
+            if self.unit_at(text, folded, probe, introduced or led) is None:
+                break
+            end = sep.end()
+        return found, end
+
+    def _unit(self, written: str) -> Unit:
+        written = written.strip(" ,")
+        return Unit(written, self.registry.canonical(written))
+
+    # --- roles in a task's text --------------------------------------------------
+
+    def read(self, text: str) -> Units:
+        """Owners and supporting units of one item's text."""
+        folded = fold_keep(text)
+        owners: list[Unit] = []
+        supports: list[Unit] = []
+        for pos, introduced in self._starts(text, folded):
+            units, end = self.units_at(text, folded, pos, introduced)
+            if not units or self._is_speaker(units, text, folded, end):
+                continue
+            after = _skip_space(folded, end)
+            if folded.startswith("da ", after):
+                continue
+            if folded.startswith("khac", after):
+                supports.extend(units)
+            elif VERBS.match(text, folded, after) or _skip_paren(text, folded, after):
+                owners.extend(units)
+        addressed = _ADDRESSED.match(folded)
+        if addressed and not owners:
+            units, end = self.units_at(text, folded, addressed.end(), introduced=True)
+            if units and folded[_skip_space(folded, end) : _skip_space(folded, end) + 1] == ":":
+                owners.extend(units)
+        for match in _SUPPORT.finditer(folded):
+            units, _end = self.units_at(text, folded, match.end(), introduced=True)
+            supports.extend(u for u in units if u.canonical or u.written[:1].isupper())
+        owners = _unique(owners)
+        keys = {_key(u) for u in owners}
+        return Units(tuple(owners), tuple(u for u in _unique(supports) if _key(u) not in keys))
+
+    def _starts(self, text: str, folded: str) -> Iterable[tuple[int, bool]]:
+        for match in _CLAUSE.finditer(folded):
+            pos = match.end()
+            connector = _CONNECTOR.match(folded, pos)
+            yield (connector.end() if connector else pos), False
+        for match in TRIGGERS.finditer(text, folded):
+            if not re.search(r"(?:duoc|do|da)\s+$", folded[: match.start()]):
+                yield _skip_space(folded, match.end()), True
+        for match in _PERSON_START.finditer(text):
+            if PERSONS.match(text, folded, match.start()):  # "Ông X chỉ đạo ..." anywhere
+                yield match.start(), False
+
+    def _is_speaker(self, units: list[Unit], text: str, folded: str, end: int) -> bool:
+        if _SPEAKER.match(text, folded, _skip_space(folded, end)):
+            return True
+        return any(fold(u.written).startswith(self.speakers) for u in units)
+
+    def heading(self, title: str) -> list[Unit]:
+        """The units a heading is about, when it names nothing else ("Giao Ban Tổ chức")."""
+        body = re.sub(
+            r"^(?:đối với|doi voi|giao cho|giao|trách nhiệm của|nhiệm vụ của)\s+",
+            "",
+            title.strip(),
+            flags=re.IGNORECASE,
+        ).rstrip(" .:;")
+        folded = fold_keep(body)
+        units, end = self.units_at(body, folded, 0, introduced=True)
+        if units and _skip_space(folded, end) >= len(folded):
+            return units
+        verbs = [m for m in VERBS.finditer(body, folded) if not body[m.start()].isupper()]
+        if units and not verbs:
+            if not any(True for _ in _SPEAKER.finditer(body, folded)):
+                return [self._unit(body)]
+        return []
+
+    def announcer(self, text: str) -> list[Unit]:
+        """Who announces ("Sở GD&ĐT thông báo lịch tiếp công dân ..."): the body a notice
+        without addressees is about."""
+        folded = fold_keep(text)
+        for match in _CLAUSE.finditer(folded):
+            units, end = self.units_at(text, folded, match.end())
+            if units and folded.startswith("thong bao", _skip_space(folded, end)):
+                return units
+        return []
+
+    def addressees(self, text: str) -> list[Unit]:
+        """Who a closing or opening sentence asks to act ("Đề nghị các ban, đơn vị ...")."""
+        folded = fold_keep(text)
+        pattern = re.compile(r"(?<![\w])(?:de nghi|yeu cau|de)\s*,?\s+(?:tap the\s+)?")
+        for match in pattern.finditer(folded):
+            units, end = self.units_at(text, folded, match.end(), introduced=True)
+            if units and not self._is_speaker(units, text, folded, end):
+                return units
+        return []
+
+
+def _word_char(folded: str, index: int) -> bool:
+    return index < len(folded) and (folded[index].isalnum() or folded[index] == "&")
+
+
+def _skip_space(folded: str, pos: int) -> int:
+    while pos < len(folded) and folded[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _skip_leader(text: str, folded: str, pos: int) -> tuple[int, bool]:
+    """Skip a leader's title before a unit ("lãnh đạo các ban"); say whether one was there."""
+    pos = _skip_space(folded, pos)
+    leader = LEADERS.match(text, folded, pos)
+    if leader:
+        after = _skip_space(folded, leader.end())
+        if _head_end(text, folded, after, True) is not None:
+            return after, True
+    return pos, False
+
+
+def _head_end(text: str, folded: str, pos: int, introduced: bool) -> int | None:
+    """End of a unit word ("Ban", "các đơn vị") at ``pos``; a bare lower-case one
+    ("đơn vị" inside a sentence) only when a trigger or a leader introduced it."""
+    det = DETERMINERS.match(text, folded, pos)
+    start = _skip_space(folded, det.end()) if det else pos
+    head = HEADS.match(text, folded, start)
+    if not head or (not det and VERBS.match(text, folded, start)):
+        return None
+    if det or introduced or text[pos : pos + 1].isupper():
+        return head.end()
+    return None
+
+
+def _ends_name(text: str, folded: str, pos: int) -> bool:
+    return bool(
+        VERBS.match(text, folded, pos)
+        or _STOP.match(text, folded, pos)
+        or _SPEAKER.match(text, folded, pos)
+    )
+
+
+def _skip_paren(text: str, folded: str, pos: int) -> bool:
+    """A parenthesis after the unit, then a verb: "trường X (đơn vị đặt ...) chuẩn bị"."""
+    if pos >= len(folded) or folded[pos] != "(":
+        return False
+    close = folded.find(")", pos)
+    return close > 0 and bool(VERBS.match(text, folded, _skip_space(folded, close + 1)))
+
+
+def _person_end(text: str, folded: str, pos: int) -> int | None:
+    title = PERSONS.match(text, folded, pos)
+    assert title is not None
+    end = title.end()
+    count = 0
+    while count < 5:
+        word = _NAME_WORD.match(text, _skip_space(folded, end))
+        if not word:
+            break
+        end = word.end()
+        count += 1
+    return end if count else None
+
+
+def _key(unit: Unit) -> str:
+    return fold(unit.canonical or unit.written)
+
+
+def _unique(units: list[Unit]) -> list[Unit]:
+    seen: set[str] = set()
+    out = []
+    for unit in units:
+        if _key(unit) not in seen:
+            seen.add(_key(unit))
+            out.append(unit)
+    return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,326 @@
+"""Items, owners and deadlines read from the seed notices and the corpus texts."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from giaoban.deadline import DeadlineSettings, parse_deadline
+from giaoban.importer import Draft, DraftTask, draft_from_text
+from giaoban.importer.deadlines import choose, find_deadlines
+from giaoban.importer.units import UnitReader
+from giaoban.loader import load_registry
+from giaoban.text import fold
+from giaoban.units import Registry
+
+HERE = Path(__file__).resolve().parent / "data" / "import"
+NOTICES = HERE / "seeds" / "notices"
+
+
+@cache
+def registry() -> Registry:
+    return load_registry(HERE / "units.yaml", [])
+
+
+@cache
+def seed(prefix: str) -> Draft:
+    path = next((HERE / "seeds").glob(f"{prefix}_*.txt"))
+    return draft_from_text(path.read_text(encoding="utf-8"), registry())
+
+
+@cache
+def corpus(name: str) -> Draft:
+    text = (HERE / "corpus" / f"{name}.txt").read_text(encoding="utf-8")
+    return draft_from_text(text, registry())
+
+
+def transcribed(prefix: str) -> dict:
+    """The clerk's transcription of seed ``prefix`` (a copy of the notice in data/)."""
+    for path in NOTICES.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if f"seeds/{prefix}_" in text[:300]:
+            return YAML(typ="safe").load(text)
+    raise LookupError(prefix)
+
+
+def task(draft: Draft, item: str) -> DraftTask:
+    return next(t for t in draft.tasks if t.item == item)
+
+
+def no_due(phrase: str | None, ref: date) -> bool:
+    if phrase is None:
+        return True
+    reading = parse_deadline(phrase, ref)
+    return getattr(reading, "kind", None) == "none"
+
+
+# --- the seeds against their transcription in data/ -----------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003", "004"])
+def test_items_of_a_seed_are_those_of_its_transcription(prefix: str) -> None:
+    notice = transcribed(prefix)
+    assert [t.item for t in seed(prefix).tasks] == [str(t["item"]) for t in notice["tasks"]]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003", "004"])
+def test_deadlines_of_a_seed_are_those_of_its_transcription(prefix: str) -> None:
+    notice = transcribed(prefix)
+    ref = notice["date"]
+    for want, have in zip(notice["tasks"], seed(prefix).tasks, strict=True):
+        expected = None if want.get("deadline") is None else str(want["deadline"])
+        if no_due(expected, ref) and no_due(have.deadline, ref):
+            continue  # both: no fixed deadline ("thường xuyên", "kịp thời", none)
+        assert fold(have.deadline or "") == fold(expected or ""), want["item"]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+def test_owners_of_a_seed_are_those_of_its_transcription(prefix: str) -> None:
+    notice = transcribed(prefix)
+    for want, have in zip(notice["tasks"], seed(prefix).tasks, strict=True):
+        owners = [registry().canonical(o) or o for o in want["owners"]]
+        if want["item"] == "1" and prefix == "001":
+            assert have.owners == ["Các Ban"]  # "lãnh đạo các Ban": kept as written, noted
+            continue
+        if want["item"] == "2" and prefix == "001":
+            continue  # "Các ban tham mưu ..." is kept as written ("Các ban")
+        assert have.owners == owners, want["item"]
+
+
+def test_sections_of_seed_000() -> None:
+    assert seed("000").sections == [
+        ("1", "Về tiến độ, chất lượng công việc và quy trình xử lý văn bản"),
+        ("2", "Về việc sử dụng hệ thống văn phòng điện tử (E-office)"),
+        ("3", "Về lề lối tác phong làm việc, đi cơ sở"),
+        ("4", "Công tác nắm bắt tình hình Cụm phụ trách"),
+        ("5", "Về công tác phối hợp"),
+        ("6", "Về một số nội dung công việc lớn"),
+    ]
+    assert task(seed("000"), "4").text.startswith("Các ban, đơn vị đẩy mạnh")
+
+
+def test_plus_items_under_a_sub_heading_continue_the_count() -> None:
+    draft = seed("000")
+    assert task(draft, "6.2").deadline == "trước 14h00 thứ 6 hàng tuần"
+    assert task(draft, "6.5").owners == ["Ban Tổ chức Trung ương Đoàn"]
+    assert task(draft, "6.6").text.startswith("Các ban, đơn vị kiên trì")
+
+
+def test_closing_formula_is_not_a_task() -> None:
+    assert not task(seed("000"), "6.7").text.endswith("hiệu quả.")
+    assert "Đề nghị các ban" not in task(seed("000"), "6.7").text
+
+
+def test_a_news_report_gives_its_requests_in_order() -> None:
+    draft = seed("002")
+    assert [t.item for t in draft.tasks] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert draft.tasks[0].deadline == "Trong 6 tháng cuối năm"
+    assert draft.tasks[1].deadline == "Trong 6 tháng cuối năm"  # same sentence
+    assert draft.tasks[3].text.startswith("Các ban, đơn vị cần tăng cường cơ chế chia sẻ")
+
+
+# --- owners: the registry and the usual patterns ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "owners", "supports"),
+    [
+        (
+            "Ban Tổ chức Trung ương Đoàn nghiên cứu kỹ nội dung.",
+            ["Ban Tổ chức Trung ương Đoàn"],
+            [],
+        ),
+        ("Đề nghị Văn phòng trích yếu rõ nội dung.", ["Văn phòng Trung ương Đoàn"], []),
+        (
+            "Trưởng các ban, đơn vị chấn chỉnh lại hoạt động.",
+            ["Các ban, đơn vị khối phong trào"],
+            [],
+        ),
+        (
+            "Giao Ban Tổ chức chủ trì, phối hợp với Văn phòng Trung ương Đoàn tổng hợp.",
+            ["Ban Tổ chức Trung ương Đoàn"],
+            ["Văn phòng Trung ương Đoàn"],
+        ),
+        (
+            "Ban Tuyên giáo Trung ương Đoàn phối hợp Đảng ủy Trung ương Đoàn bố trí lớp học.",
+            ["Ban Tuyên giáo Trung ương Đoàn"],
+            ["Đảng ủy cơ quan Trung ương Đoàn"],
+        ),
+        ("Văn phòng Huyện uỷ chuẩn bị xe cho các đoàn số 1.", ["Văn phòng Huyện uỷ"], []),
+        (
+            "Giao trường THCS Thị trấn Thắng (đơn vị đặt điểm cầu) chuẩn bị các điều kiện.",
+            ["Trường THCS Thị trấn Thắng"],
+            [],
+        ),
+        (
+            "Phan cong Ong Vu Dinh Chuan va Ong Pham Himg Anh chi dao xay dung noi dung.",
+            ["Ong Vu Dinh Chuan", "Ong Pham Himg Anh"],
+            [],
+        ),
+        ("Ban Bí thư Trung ương Đoàn đánh giá cao sự cố gắng của các đơn vị.", [], []),
+        ("Tờ trình báo cáo cần nêu đầy đủ thông tin.", [], []),
+        ("Lịch công tác tuần của ban, đơn vị phải đảm bảo tính kế hoạch.", [], []),
+    ],
+)
+def test_owner_patterns(text: str, owners: list[str], supports: list[str]) -> None:
+    units = UnitReader(registry()).read(text)
+    assert [u.name for u in units.owners] == owners
+    assert [u.name for u in units.supports] == supports
+
+
+def test_a_heading_naming_units_gives_its_items_their_owners() -> None:
+    draft = seed("004")
+    assert task(draft, "2.1").owners == ["Ban Tổ chức Trung ương Đoàn"]
+    assert task(draft, "2.1").supports == ["Bộ phận kỹ thuật Phần mềm Quản lý đoàn viên"]
+    assert task(draft, "3").owners == ["Các ban phong trào", "Văn phòng Trung ương Đoàn"]
+    assert task(draft, "1.1").owners == ["12 đơn vị triển khai trọng điểm"]
+
+
+def test_an_owner_taken_from_the_notice_addressees_is_noted() -> None:
+    item = task(seed("001"), "3")
+    assert item.owners == ["Các ban, đơn vị khối phong trào"]
+    assert "câu kết" in item.checks["owners"][0]
+
+
+def test_unknown_units_are_kept_as_written_and_noted() -> None:
+    item = task(corpus("ubnd-hiephoa-633-TB-UBND-2020-11-16"), "III.6")
+    assert item.owners == ["Trung tâm Văn hóa - Thông tin và Thể thao huyện"]
+    assert any("chưa có trong danh mục" in note for note in item.checks["owners"])
+
+
+def test_typo_khoi_matches_the_registry() -> None:
+    units = UnitReader(registry()).read("Thường trực Đoàn Khôi chỉ đạo các cơ sở.")
+    assert [u.name for u in units.owners] == [
+        "Ban Thường vụ Đoàn Khối Dân – Chính – Đảng Thành phố"
+    ]
+
+
+# --- deadlines -------------------------------------------------------------------------
+
+
+def phrases(text: str, ref: date) -> list[str]:
+    return [f.phrase for f in choose(find_deadlines(text, ref, DeadlineSettings()))]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        (
+            "gửi về Văn phòng **trước ngày 25/02/2019**. Lưu ý lập danh mục",
+            date(2019, 2, 18),
+            ["trước ngày 25/02/2019"],
+        ),
+        (
+            "Nội dung phải được duyệt, hoàn thành trước 05/3/2019.",
+            date(2019, 2, 18),
+            ["hoàn thành trước 05/3/2019"],
+        ),
+        ("cần tham mưu ban hành trong Quý I/2019.", date(2019, 2, 18), ["trong Quý I/2019"]),
+        ("Trong tuần 16, Văn phòng sắp xếp tập huấn.", date(2022, 4, 14), ["Trong tuần 16"]),
+        (
+            "báo cáo về Văn phòng trước 14h00 thứ 6 hàng tuần.",
+            date(2022, 4, 14),
+            ["trước 14h00 thứ 6 hàng tuần"],
+        ),
+        (
+            "gửi câu hỏi trước 9h00, ngày 13 tháng 10 năm 2020 để tổng hợp",
+            date(2020, 10, 12),
+            ["trước 9h00, ngày 13 tháng 10 năm 2020"],
+        ),
+        (
+            "Nhận hồ sơ từ ngày 05/10/2020 đến ngày 15/10/2020 tại Phòng Nội vụ",
+            date(2020, 10, 2),
+            ["từ ngày 05/10/2020 đến ngày 15/10/2020"],
+        ),
+        (
+            "hoan thanh truoc ngay 31/3/2019.",
+            date(2019, 3, 11),
+            ["hoan thanh truoc ngay 31/3/2019"],
+        ),
+        # a document's date is no deadline; nor is a past month in a statement of fact
+        ("theo Hướng dẫn số 32-HD/ĐTN ngày 23/02/2021 và", date(2021, 4, 9), []),
+        ("Số lượng công việc chậm, muộn trong tháng 3/2022 nhiều hơn.", date(2022, 4, 14), []),
+        ("chuẩn bị tốt cho công tác kiểm tra 6 tháng đầu năm.", date(2021, 4, 9), []),
+        ("các ban, đơn vị kịp thời phản hồi", date(2022, 4, 14), ["kịp thời"]),
+    ],
+)
+def test_deadline_phrases(text: str, ref: date, expected: list[str]) -> None:
+    assert phrases(text.replace("**", ""), ref) == expected
+
+
+def test_an_item_with_several_deadlines_becomes_several_tasks() -> None:
+    draft = corpus("pgddt-hiephoa-KH21-2020-10-12")
+    split = [t for t in draft.tasks if t.item.startswith("III.3.")]
+    assert [t.deadline for t in split] == [
+        "trước ngày 12/10/2020",
+        "trước ngày 05/01/2021",
+        "trước ngày 31/5/2021",
+    ]
+    assert all(t.checks["item"] for t in split)
+
+
+def test_a_past_deadline_written_as_one_is_kept_and_noted() -> None:
+    item = task(corpus("pgddt-hiephoa-459-2020-10-12"), "3.3")
+    assert item.deadline == ("Chậm nhất trước 10 giờ 30 phút, ngày 26 tháng 10 năm 2019 (thứ Hai)")
+    assert "sớm hơn ngày ban hành" in item.checks["deadline"][0]
+
+
+def test_deadlines_of_the_corpus_are_read() -> None:
+    assert task(corpus("pgddt-hiephoa-460-2020-10-12"), "3.1").deadline == (
+        "đến hết ngày 15 tháng 11 năm 2020"
+    )
+    assert task(corpus("ubnd-hiephoa-633-TB-UBND-2020-11-16"), "II").deadline == (
+        "Từ 06h30 phút ngày 20/11/2020"
+    )
+    assert task(corpus("sgddt-bacgiang-KH25-2020-03-27"), "4").deadline == (
+        "Từ tháng 4 đến tháng 12 năm 2020"
+    )
+
+
+def test_duplicate_item_numbers_are_renamed_and_noted() -> None:
+    draft = corpus("bgddt-TB216-2019-03-ocr")  # OCR reads "đ)" as a second "d)"
+    items = [t.item for t in draft.tasks]
+    assert len(items) == len(set(items))
+    renamed = [t for t in draft.tasks if "-" in t.item]
+    assert renamed and all("trùng" in t.checks["item"][0] for t in renamed)
+
+
+# --- the same notice, messier ---------------------------------------------------------
+
+
+def _ascii(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _summary(draft: Draft) -> list[tuple[str, tuple[str, ...], str]]:
+    return [(t.item, tuple(t.owners), fold(t.deadline or "")) for t in draft.tasks]
+
+
+@pytest.mark.parametrize("prefix", ["000", "003", "004"])
+def test_text_without_diacritics_reads_like_the_original(prefix: str) -> None:
+    text = next((HERE / "seeds").glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    assert _summary(draft_from_text(_ascii(text), registry())) == _summary(seed(prefix))
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+def test_decomposed_text_reads_like_the_original(prefix: str) -> None:
+    text = next((HERE / "seeds").glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    draft = draft_from_text(unicodedata.normalize("NFD", text), registry())
+    assert _summary(draft) == _summary(seed(prefix))
+    assert [t.text for t in draft.tasks] == [t.text for t in seed(prefix).tasks]
+
+
+def test_lines_broken_as_in_a_pdf_read_like_the_original() -> None:
+    text = next((HERE / "seeds").glob("001_*.txt")).read_text(encoding="utf-8")
+    broken = "\n".join(
+        "\n".join(textwrap.wrap(line, 90)) if len(line) > 90 else line for line in text.split("\n")
+    )
+    assert broken.count("\n") > text.count("\n") + 20
+    assert _summary(draft_from_text(broken, registry())) == _summary(seed("001"))
