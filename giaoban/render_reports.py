@@ -14,7 +14,7 @@ from rich.text import Text
 from giaoban import formats
 from giaoban.deadline.describe import format_moment
 from giaoban.git import DataState
-from giaoban.reports import Report, Row, Shown
+from giaoban.reports import URGENT_DAYS, Report, Row, Shown
 from giaoban.stats import CATEGORIES, Counts, StatsReport
 
 STATE_STYLES = {
@@ -69,9 +69,16 @@ def _widths(report: Report) -> dict[str, int]:
     return widths
 
 
+def row_style(row: Row) -> str:
+    """Red late, yellow due within 3 days, green later, dim done."""
+    if row.state == "due_soon" and row.days is not None and row.days > URGENT_DAYS:
+        return STATE_STYLES["upcoming"]
+    return STATE_STYLES.get(row.state, "")
+
+
 def _add_row(table: Table, report: Report, row: Row, with_units: bool) -> None:
     cells = formats.row_cells(report, row, with_units)
-    style = STATE_STYLES.get(row.state, "")
+    style = row_style(row)
     done = row.status != "open"
     table.add_row(
         *(Text(c, style="dim" if done else "") for c in cells[:-2]),
@@ -212,7 +219,7 @@ def print_shown(shown: Shown, data: DataState | None) -> None:
         state = f"Tình trạng: {formats.STATE_LABELS[row.state]}"
         if row.due is not None:
             state += f", hạn {formats.due_label(row)} ({formats.remaining_label(row)})"
-        out.print(Text(state, style=STATE_STYLES[row.state]))
+        out.print(Text(state, style=row_style(row)))
         if shown.upcoming:
             out.print(Text("Các lần đến hạn tới:"))
             for moment in shown.upcoming:

@@ -34,7 +34,8 @@ from giaoban.filters import text_matches as _text_matches
 from giaoban.ids import resolve
 from giaoban.model import Ledger, Notice, Task
 
-SOON_DAYS = 3  # due_soon: due today or within this many calendar days
+SOON_DAYS = 7  # due_soon: due today or within this many calendar days (the `due` window)
+URGENT_DAYS = 3  # due_soon rows this close are shown in yellow, later ones in green
 STATES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late", "ongoing")
 CANCELLED = "cancelled"  # the state of a cancelled task; only ``list`` shows them
 NO_OWNER = "(Chưa giao đơn vị chủ trì)"

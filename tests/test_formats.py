@@ -48,7 +48,7 @@ def test_csv_parses_back_to_the_rows(runner: CliRunner, seed_data: Path) -> None
     table = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "-f", "csv"]).stdout)))
     grouped = [(g["unit"], t["id"], t["due"]) for g in payload["groups"] for t in g["tasks"]]
     assert [(r["unit"], r["id"], r["due"]) for r in table] == grouped
-    assert {r["state"] for r in table} == {"overdue", "due_soon", "upcoming"}
+    assert {r["state"] for r in table} == {"overdue", "due_soon"}
 
 
 def test_markdown_escapes_pipes_and_joins_lines() -> None:
@@ -113,3 +113,13 @@ def test_no_color_off_a_terminal_or_with_no_color(
 ) -> None:
     text = _render(monkeypatch, no_color=no_color, terminal=terminal)
     assert "quá hạn 5 ngày" in text and "\x1b[3" not in text
+
+
+def test_due_soon_is_yellow_only_in_the_last_three_days() -> None:
+    from giaoban.render_reports import row_style
+
+    assert row_style(_row("due_soon", days=2)) == "yellow"
+    assert row_style(_row("due_soon", days=3)) == "yellow"
+    assert row_style(_row("due_soon", days=5)) == "green"
+    assert row_style(_row("upcoming", days=12)) == "green"
+    assert row_style(_row("overdue", days=-1)) == "bold red"

@@ -141,7 +141,7 @@ def test_on_20_february_2019_the_25_february_task_is_due(
     task = next(t for t in payload["tasks"] if t["id"] == f"{N2019}#3")
     assert task["due"] == "2019-02-26T00:00:00+07:00"  # the 25th counts in full
     assert task["due_display"] == "25/02/2019" and task["remaining"] == "còn 5 ngày"
-    assert task["state"] == "upcoming"  # due_soon is for the last three days
+    assert task["state"] == "due_soon"  # within the 7 days of `due` (yellow only in the last 3)
     assert f"{N2019}#9" not in {t["id"] for t in payload["tasks"]}  # 05/3 is 13 days away
     overdue = as_json(runner, seed_data, "overdue", "--today", "2019-02-20")
     assert f"{N2019}#3" not in {t["id"] for t in overdue["tasks"]}
