@@ -76,8 +76,9 @@ def build_filter(
 def _unit_query(ledger: Ledger, name: str) -> set[str]:
     """The folded names ``name`` stands for; an error when nothing is called that."""
     registry = ledger.registry
-    if registry.canonical(name) is not None:
-        return {fold(n) for n in registry.expand(name)}
+    found = registry.find(name)
+    if found is not None:
+        return {fold(n) for n in registry.expand(found)}
     written = {fold(n) for t in ledger.tasks() for n in (*t.owners, *t.supports)}
     if fold(name) in written:
         return {fold(name)}

@@ -54,6 +54,21 @@ class Registry:
         """The registered full name for ``name`` (unit or group), if any."""
         return self._index.get(fold(name))
 
+    def find(self, name: str) -> str | None:
+        """Like ``canonical``, and also a unique prefix of whole words.
+
+        "thuong truc cac tieu ban" finds "Thường trực các tiểu ban Đại hội"
+        when no other registered name starts with those words.
+        """
+        exact = self.canonical(name)
+        if exact is not None:
+            return exact
+        query = fold(name)
+        if not query:
+            return None
+        found = {full for key, full in self._index.items() if key.startswith(query + " ")}
+        return found.pop() if len(found) == 1 else None
+
     def is_known(self, name: str) -> bool:
         return fold(name) in self._index
 

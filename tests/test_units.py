@@ -47,3 +47,10 @@ def test_group_expands_to_members() -> None:
 def test_nearest_name_for_did_you_mean() -> None:
     assert REGISTRY.nearest("Ban Tuyen giao TW Doan") == "Ban Tuyên giáo Trung ương Đoàn"
     assert REGISTRY.nearest("Hội Liên hiệp Phụ nữ") is None
+
+
+def test_find_accepts_a_unique_prefix_of_words() -> None:
+    assert REGISTRY.find("ban tuyen") == "Ban Tuyên giáo Trung ương Đoàn"
+    assert REGISTRY.find("Ban") is None  # several units start with "Ban"
+    assert REGISTRY.find("ban tuy") is None  # whole words only
+    assert REGISTRY.find("vp") == "Văn phòng Trung ương Đoàn"
