@@ -103,6 +103,9 @@ SETTINGS = (
     F("commit", "bool"),
 )
 
+# Keys an office adds for its own use ("x-so-van-ban-den"): kept, never checked.
+EXTENSION_PREFIXES = ("x-", "x_")
+
 _KIND_NAMES = {
     "text": "chữ",
     "item": 'số mục (chữ, ví dụ "6.2")',
@@ -148,7 +151,8 @@ class _Checker:
         for key, item in value.items():
             spec = known.get(key)
             if spec is None:
-                self._unknown(path, key, known)
+                if not key.startswith(EXTENSION_PREFIXES):
+                    self._unknown(path, key, known)
                 continue
             checked = self.value(item, spec, (*path, key))
             if checked is not None:

@@ -271,3 +271,12 @@ def test_registry_problems_are_reported(runner: CliRunner, data_dir: Path) -> No
     assert code == 1
     assert {e["code"] for e in lines} == {"unknown-key", "missing-key"}, out
     assert all(e["path"].endswith("units.yaml") for e in lines)
+
+
+def test_office_extension_keys_are_allowed(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    text = good().replace(
+        "    status: open", "    status: open\n    x-so-den: 123\n    x_ghi_chu: riêng"
+    )
+    write_notice("2019-02-18-giao-ban", "x-nguon: e-office\n" + text)
+    code, lines, out = run_check(runner, str(data_dir))
+    assert (code, lines) == (0, []), out
