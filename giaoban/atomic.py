@@ -253,13 +253,22 @@ def _release(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def ledger_checker(data_dir: Path) -> Checker:
-    """A ``check`` for ``write_atomic``: ``giaoban check`` of one file in ``data_dir``."""
+def ledger_checker(data_dir: Path, before: Path | None = None) -> Checker:
+    """A ``check`` for ``write_atomic``: ``giaoban check`` of one file in ``data_dir``.
+
+    With ``before`` (the file as it is now), problems it already had are not
+    held against the change: a command that changes one task is not blocked
+    by an old problem elsewhere in the file, and never adds a new one.
+    """
+    from giaoban.checking import check_paths
+
+    known = set()
+    if before is not None and before.is_file():
+        known = {(p.code, p.message) for p in check_paths([before], data_dir).problems}
 
     def check(temp: Path) -> Sequence[Problem]:
-        from giaoban.checking import check_paths
-
-        return check_paths([temp], data_dir).problems
+        found = check_paths([temp], data_dir).problems
+        return [p for p in found if (p.code, p.message) not in known]
 
     return check
 
@@ -272,11 +281,7 @@ class EditRefusedError(GiaobanError):
 
     def __init__(self, path: Path, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
-        lines = [
-            f"{p.source.path}:{p.source.line}:{p.source.column}: "
-            f"{p.severity}: {p.message} [{p.code}]"
-            for p in problems
-        ]
+        lines = [str(p) for p in problems]
         head = f"không ghi '{path}': sau khi sửa tệp sẽ có {len(lines)} lỗi (tệp giữ nguyên):"
         super().__init__("\n".join([head, *lines]))
 
@@ -313,7 +318,8 @@ def save_change(
         new_text, message = change(source.text)
         if new_text == source.text:
             return Saved(path, False)
-        problems = write_atomic(path, source.encode(new_text), check=ledger_checker(data_dir))
+        check = ledger_checker(data_dir, before=path)
+        problems = write_atomic(path, source.encode(new_text), check=check)
         if problems:
             raise EditRefusedError(path, problems)
         outcome = git.commit_change(path, message.text()) if commit else None

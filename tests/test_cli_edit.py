@@ -12,8 +12,8 @@ from types import SimpleNamespace
 import pytest
 from typer.testing import CliRunner
 
-from giaoban.cli.taskopts import complete_notice_id, complete_task_id, complete_unit
 from giaoban.cli.main import app
+from giaoban.cli.taskopts import complete_notice_id, complete_task_id, complete_unit
 from tests.conftest import MINIMAL_UNITS, run_git
 from tests.test_edits import COMMENTED, changes
 
@@ -432,3 +432,20 @@ def test_reports_see_the_occurrence_done(runner: CliRunner, ledger: Path) -> Non
     assert overdue_dues() == ["2019-03-01T14:00:00+07:00", "2019-03-08T14:00:00+07:00"]
     assert invoke(runner, ledger, "done", "2019#2", "--today", "2019-03-09").exit_code == 0
     assert overdue_dues() == ["2019-03-08T14:00:00+07:00"]
+
+
+def test_an_old_problem_does_not_block_a_change_but_a_new_one_does(
+    runner: CliRunner, ledger: Path
+) -> None:
+    path = ledger.parent / PATH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("tasks:\n", "khoa-cu: có từ trước\ntasks:\n", 1), encoding="utf-8")
+    run_git(ledger.parent, "commit", "-qam", "Lỗi cũ")
+    result = invoke(runner, ledger, "done", "2019-02#1", "--today", "2019-02-20")
+    assert result.exit_code == 0, result.output
+    assert "khoa-cu: có từ trước" in path.read_text(encoding="utf-8")
+    before = path.read_bytes()
+    refused = invoke(runner, ledger, "postpone", "2019-02#2", "khi nào rảnh", "--reason", "x")
+    assert refused.exit_code == 1
+    assert "bad-deadline" in refused.stderr and "khoa-cu" not in refused.stderr
+    assert path.read_bytes() == before
