@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir, resolve_now
-from giaoban.cli.taskopts import NoCommitOption, exit_if_uncommitted, report_commit
 from giaoban.cli.main import app
+from giaoban.cli.taskopts import NoCommitOption, exit_if_uncommitted, report_commit
 from giaoban.errors import UsageError
 from giaoban.importer.draft import Draft
 from giaoban.importer.output import save_draft, target, write_new
