@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
+from giaoban.yamledit import load_plain
 from tests.conftest import MINIMAL_UNITS, run_git
 
 TITLE = "Kết luận tại Hội nghị giao ban khối phong trào tháng 02/2019"
@@ -209,3 +211,25 @@ def test_add_from_a_yaml_file_and_from_json_on_stdin(runner, ledger: Path, tmp_p
 def test_add_without_a_data_folder(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["add", "--data", str(tmp_path / "khong-co"), "--title", "x"])
     assert result.exit_code == 2 and "giaoban init" in result.output
+
+
+def test_add_from_text_reviews_the_imported_draft(runner: CliRunner, ledger: Path) -> None:
+    seed = Path(__file__).parent / "data" / "import" / "seeds" / "004_ccd0dfa3cbc172ed.txt"
+    shutil.copy(Path(__file__).parent / "data" / "import" / "units.yaml", ledger / "units.yaml")
+    # title, date and id as proposed; keep 1.1, drop 1.2, correct 1.3's deadline, keep the rest.
+    answers = ["", "", "", "g", "b", "s", "", "", "", "", "trước ngày 15/9/2023"]
+    answers += ["g", "g", "g", "g", "y"]
+    result = invoke(runner, ledger, "--from-text", str(seed), input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "⚠ kiểm tra signer: văn bản ghi 'CHỖ VĂN PHÒNG'" in result.output
+    assert "→ hạn: hết ngày 15/09/2023 (thứ Sáu)" in result.output
+    [path] = (ledger / "2023").glob("*.yaml")
+    notice = load_plain(path.read_text(encoding="utf-8"))
+    tasks = {t["item"]: t for t in notice["tasks"]}
+    assert list(tasks) == ["1.1", "1.3", "1.4", "2.1", "2.2", "3"]
+    assert tasks["1.3"]["deadline"] == "trước ngày 15/9/2023"
+    assert tasks["1.4"]["deadline"] == "xong trước ngày 30/9/2023"
+    assert notice["signer"]["name"] == "Nguyễn Quốc Huy"
+    assert run_git(ledger.parent, "log", "-1", "--format=%s").startswith(
+        "Thêm thông báo 2023-08-29"
+    )

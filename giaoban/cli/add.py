@@ -62,9 +62,12 @@ def match_units(registry: Registry, text: str) -> list[str]:
     return found or [n for n in names if wanted in fold(n)]
 
 
-def ask_units(registry: Registry, label: str) -> list[str]:
+def ask_units(registry: Registry, label: str, default: list[str] | None = None) -> list[str]:
     """Unit names separated by ";", each completed from the registry or confirmed."""
-    answer = typer.prompt(f"  {label} (cách nhau bởi dấu ;)", default="", show_default=False)
+    shown = "; ".join(default or [])
+    answer = typer.prompt(
+        f"  {label} (cách nhau bởi dấu ;)", default=shown, show_default=bool(shown)
+    )
     units = []
     for raw in (u.strip() for u in answer.split(";")):
         if raw:
@@ -98,10 +101,10 @@ def _ask_date(label: str, default: date) -> date:
             typer.echo(f"  ✗ {exc.message}")
 
 
-def _ask_deadline(ref: date, settings: Settings) -> str | None:
+def _ask_deadline(ref: date, settings: Settings, default: str | None = None) -> str | None:
     while True:
         prompt = "  Hạn (như văn bản ghi; bỏ trống: thường xuyên)"
-        phrase = typer.prompt(prompt, default="", show_default=False).strip()
+        phrase = typer.prompt(prompt, default=default or "", show_default=bool(default)).strip()
         if not phrase:
             return None
         try:
@@ -171,6 +174,68 @@ def interview(data_dir: Path, today: date, settings: Settings) -> dict[str, Any]
     return notice if typer.confirm("Lưu thông báo này?", default=True) else None
 
 
+# --- a draft read from the notice's text (--from-text) ---------------------------------------
+
+
+def review_draft(data_dir: Path, source: str, today: date, settings: Settings) -> dict | None:
+    """Import ``source``, then let the clerk keep, correct or drop each part."""
+    from giaoban.importer.service import draft_for_data
+    from giaoban.importer.sources import read_input
+
+    draft = draft_for_data(read_input(source), data_dir, fallback_date=today)
+    registry = load_registry(data_dir / REGISTRY_FILE, [])
+    _setup_completion(registry)
+    notice = draft.as_notice()
+    notes = draft.notes()
+    typer.echo(f"Bản nháp từ {source}: {len(notice.get('tasks', []))} nhiệm vụ.")
+    for note in (n for n in notes if not n[:1].isdigit()):
+        typer.echo(f"  ⚠ kiểm tra {note}")
+    notice["title"] = typer.prompt("Trích yếu", default=notice["title"]).strip()
+    notice["date"] = _ask_date("Ngày ban hành (dd/mm/yyyy)", notice["date"])
+    proposed = notice_id(notice["date"], notice["title"], taken_ids(data_dir))
+    notice["id"] = typer.prompt("Mã thông báo (tên tệp)", default=proposed).strip()
+    kept = []
+    for task in notice.get("tasks", []):
+        task_notes = [n for n in notes if n.split(" ", 1)[0] == task["item"]]
+        reviewed = _review_task(task, task_notes, notice["date"], registry, settings)
+        if reviewed is not None:
+            kept.append(reviewed)
+    notice["tasks"] = kept
+    typer.echo(f"\nSẽ ghi {notice['date']:%Y}/{notice['id']}.yaml:\n")
+    typer.echo(notice_text(notice))
+    return notice if typer.confirm("Lưu thông báo này?", default=True) else None
+
+
+def _review_task(
+    task: dict[str, Any], notes: list[str], ref: date, registry: Registry, settings: Settings
+) -> dict[str, Any] | None:
+    typer.echo(f"\nMục {task['item']}: {task['text']}")
+    typer.echo(f"  Chủ trì: {'; '.join(task.get('owners', [])) or '(chưa rõ)'}")
+    if task.get("supports"):
+        typer.echo(f"  Phối hợp: {'; '.join(task['supports'])}")
+    phrase = task.get("deadline")
+    if phrase:
+        try:
+            typer.echo(f"  Hạn: {phrase} {deadline_echo(phrase, ref, settings)}")
+        except ValueError as exc:
+            typer.echo(f"  Hạn: {phrase} ✗ {exc}")
+    for note in notes:
+        typer.echo(f"  ⚠ kiểm tra {note.split(' ', 1)[1]}")
+    choice = typer.prompt("  Giữ (g), sửa (s) hay bỏ (b)?", default="g").strip().lower()
+    if choice.startswith("b"):
+        return None
+    if not choice.startswith("s"):
+        return task
+    return {
+        **task,
+        "item": typer.prompt("  Số mục", default=task["item"]),
+        "text": typer.prompt("  Nội dung", default=task["text"]),
+        "owners": ask_units(registry, "Chủ trì", task.get("owners")),
+        "supports": ask_units(registry, "Phối hợp", task.get("supports")),
+        "deadline": _ask_deadline(ref, settings, phrase),
+    }
+
+
 # --- flags and files -----------------------------------------------------------------------------
 
 
@@ -227,6 +292,14 @@ def add_command(
         str | None,
         typer.Option("--from-file", help="Đọc thông báo từ tệp YAML hoặc JSON ('-': stdin)."),
     ] = None,
+    from_text_: Annotated[
+        str | None,
+        typer.Option(
+            "--from-text",
+            help="Soạn nháp từ văn bản thông báo (.txt, .md, .docx, .pdf; '-': stdin) "
+            "rồi duyệt từng mục.",
+        ),
+    ] = None,
     data: DataOption = None,
     today: TodayOption = None,
     no_commit: NoCommitOption = False,
@@ -240,6 +313,13 @@ def add_command(
         raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (chạy 'giaoban init' trước?)")
     if from_file_:
         notice = from_file(from_file_)
+    elif from_text_:
+        settings = edits.office_settings(data_dir)
+        reviewed = review_draft(data_dir, from_text_, office_today(data_dir, today), settings)
+        if reviewed is None:
+            typer.echo("Đã hủy, không ghi gì.")
+            return
+        notice = reviewed
     elif title:
         fields = {"id": notice_id_, "kind": kind, "number": number, "title": title}
         fields |= {"issuer": issuer, "date": parse_day(day) if day else None, "task": task}

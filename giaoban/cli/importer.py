@@ -15,14 +15,8 @@ from giaoban.errors import UsageError
 from giaoban.importer.draft import Draft
 from giaoban.importer.output import save_draft, target, write_new
 from giaoban.importer.service import draft_for_data
-from giaoban.importer.sources import decode_text, read_source
+from giaoban.importer.sources import read_input
 from giaoban.importer.yamltext import render_draft
-
-
-def _read(source: str) -> str:
-    if source == "-":
-        return decode_text(sys.stdin.buffer.read(), "<đầu vào chuẩn>")
-    return read_source(Path(source))
 
 
 def _summary(draft: Draft, where: str) -> str:
@@ -69,7 +63,7 @@ def import_command(
     if output is not None and save:
         raise UsageError("chỉ dùng một trong hai: -o/--output hoặc --save")
     data_dir = resolve_data_dir(data)
-    text = _read(source)
+    text = read_input(source)
     draft = draft_for_data(text, data_dir, fallback_date=resolve_now(None).date())
     if save:
         saved, draft = save_draft(draft, data_dir, commit=not no_commit)

@@ -22,6 +22,15 @@ class SourceError(GiaobanError):
     exit_code = 1
 
 
+def read_input(source: str) -> str:
+    """The text of the file named ``source``, or of standard input for ``-``."""
+    if source == "-":
+        import sys
+
+        return decode_text(sys.stdin.buffer.read(), "<đầu vào chuẩn>")
+    return read_source(Path(source))
+
+
 def read_source(path: Path) -> str:
     """The text of ``path``: .txt/.md (and any other text file), .docx or .pdf."""
     if not path.is_file():
