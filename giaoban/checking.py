@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from giaoban.errors import InvalidDataError, UsageError
-from giaoban.loader import REGISTRY_FILE, RESERVED, SETTINGS_FILE, load_ledger, notice_files
+from giaoban.loader import REGISTRY_FILE, RESERVED, SETTINGS_FILE, load_ledger
 from giaoban.model import Ledger
 from giaoban.problems import Problem
-from giaoban.validation import validate
 
 
 @dataclass(frozen=True)
@@ -55,8 +54,14 @@ def _is_within(path: Path, folder: Path) -> bool:
     return True
 
 
-def check_paths(paths: Sequence[Path], data_dir: Path) -> CheckReport:
-    """Check ``paths`` (files or folders), or the whole ``data_dir`` when none."""
+def check_paths(
+    paths: Sequence[Path], data_dir: Path, use_cache: bool | None = None
+) -> CheckReport:
+    """Check ``paths`` (files or folders), or the whole ``data_dir`` when none.
+
+    ``use_cache``: reuse what earlier runs read (see ``giaoban.cache``); the
+    report is the same either way.
+    """
     targets = list(paths) or [data_dir]
     for target in targets:
         if not target.exists():
@@ -71,30 +76,26 @@ def check_paths(paths: Sequence[Path], data_dir: Path) -> CheckReport:
             if files is not None and target.name not in RESERVED:
                 files.append(target)
     problems: list[Problem] = []
-    ledgers: list[Ledger] = []
-    files_read = 0
+    files_read = notices = tasks = 0
     for root, files in groups.items():
-        result = load_ledger(root, files)
+        result = load_ledger(root, files, use_cache)
         problems.extend(result.problems)
-        problems.extend(validate(result.ledger))
-        ledgers.append(result.ledger)
-        files_read += len(notice_files(root)) if files is None else len(files)
-    unique = sorted(set(problems), key=Problem.sort_key)
-    return CheckReport(
-        problems=tuple(unique),
-        files=files_read,
-        notices=sum(len(ledger.notices) for ledger in ledgers),
-        tasks=sum(len(n.tasks) for ledger in ledgers for n in ledger.notices),
-    )
+        problems.extend(result.validate())
+        files_read += result.files
+        notices += result.notices
+        tasks += result.tasks
+    # dict.fromkeys drops repeats but keeps the order, so ties sort the same every run
+    unique = sorted(dict.fromkeys(problems), key=Problem.sort_key)
+    return CheckReport(tuple(unique), files_read, notices, tasks)
 
 
-def open_ledger(data_dir: Path) -> Ledger:
+def open_ledger(data_dir: Path, use_cache: bool | None = None) -> Ledger:
     """Load and validate ``data_dir`` for a report; refuse it if it has errors."""
     if not data_dir.is_dir():
         raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)")
-    result = load_ledger(data_dir)
-    problems = [*result.problems, *validate(result.ledger)]
-    errors = sorted({p for p in problems if p.is_error}, key=Problem.sort_key)
+    result = load_ledger(data_dir, use_cache=use_cache)
+    problems = [*result.problems, *result.validate()]
+    errors = sorted(dict.fromkeys(p for p in problems if p.is_error), key=Problem.sort_key)
     if errors:
         raise InvalidDataError(errors)
     return result.ledger

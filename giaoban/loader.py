@@ -3,19 +3,28 @@
 ``load_ledger`` reads the registry, the settings and every notice under a
 data folder and returns the ledger with every problem found while reading.
 Problems of content (duplicate ids, unknown units, ...) are found later by
-``giaoban.validation``.
+``giaoban.validation`` (``LoadResult.validate``).
+
+What was read from each file (its record and its problems) is kept in the
+cache (``giaoban.cache``), so a later run parses only the files that
+changed; a run that changes nothing reads no YAML at all. When many files
+must be parsed they are spread over the available cores.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import os
+import struct
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from giaoban import schema
-from giaoban.deadline import DeadlineSettings, parse_deadline
+from giaoban import cache, schema
+from giaoban.deadline import Deadline, DeadlineError, DeadlineSettings, parse_deadline
 from giaoban.model import (
     Attendance,
     Extension,
@@ -24,6 +33,7 @@ from giaoban.model import (
     Note,
     Notice,
     Person,
+    Positions,
     Section,
     Signer,
     Task,
@@ -31,62 +41,245 @@ from giaoban.model import (
 from giaoban.problems import Problem, Source, error
 from giaoban.settings import Settings
 from giaoban.units import Group, Registry, Unit
-from giaoban.yamlsafe import Document, YamlPath, load_document
+from giaoban.yamlsafe import Document, YamlPath, decode, parse_text
 
 REGISTRY_FILE = "units.yaml"
 SETTINGS_FILE = "settings.yaml"
 RESERVED = (REGISTRY_FILE, SETTINGS_FILE)
+PARALLEL_MIN = 200  # files to parse before it pays to start worker processes
+PROGRESS_MIN = 500  # files to parse before a progress bar is shown (on a terminal)
+CHUNK = 100  # files per task handed to a worker process
+
+Loaded = cache.Loaded
 
 
 @dataclass(frozen=True)
 class LoadResult:
-    ledger: Ledger
+    """What loading a data folder found: its problems now, its ledger when asked for.
+
+    The records are read (from the cache or the files) only when ``ledger``
+    is first used: ``check`` on an unchanged folder never needs them.
+    """
+
     problems: tuple[Problem, ...]
+    files: int  # notice files read
+    session: cache.LoadSession = field(compare=False, repr=False)
+    registry: Registry = field(compare=False, repr=False)
+    settings: Settings = field(compare=False, repr=False)
+
+    @cached_property
+    def ledger(self) -> Ledger:
+        notices = self.session.notices()
+        notices.sort(key=lambda n: (n.date, n.id, n.source))
+        return Ledger(str(self.session.root), tuple(notices), self.registry, self.settings)
+
+    @property
+    def notices(self) -> int:
+        """How many notices the files hold."""
+        return self.session.counts()[0]
+
+    @property
+    def tasks(self) -> int:
+        """How many tasks the notices hold."""
+        return self.session.counts()[1]
+
+    def validate(self) -> list[Problem]:
+        """The problems ``giaoban.validation`` finds in the ledger, reusing cached ones."""
+        return self.session.validate(lambda: self.ledger)
 
 
 def notice_files(root: Path) -> list[Path]:
     """Every notice file under ``root``: ``*.yaml`` except the registry and settings."""
-    files = []
-    for path in root.rglob("*.yaml"):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if len(relative.parts) == 1 and relative.name in RESERVED:
-            continue
-        files.append(path)
-    return sorted(files)
+    return [root / rel for rel, _ in _scan(root)]
 
 
-def load_ledger(root: Path, files: Iterable[Path] | None = None) -> LoadResult:
-    """Load the data folder ``root`` (or only ``files`` in it, with its registry)."""
+def _scan(root: Path) -> list[tuple[str, cache.Stamp]]:
+    """(path relative to ``root``, stamp) of every notice file, in path order."""
+    found: list[tuple[str, cache.Stamp]] = []
+    _scan_folder(str(root), "", found)
+    return found
+
+
+def _scan_folder(folder: str, prefix: str, found: list[tuple[str, cache.Stamp]]) -> None:
+    """Depth first, names in order: the order of ``sorted()`` on the paths' parts."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if entry.is_dir():
+            _scan_folder(entry.path, f"{prefix}{name}/", found)
+        elif name.endswith(".yaml") and (prefix or name not in RESERVED):
+            found.append((prefix + name, cache.stamp_of(entry.stat())))
+
+
+def load_ledger(
+    root: Path, files: Iterable[Path] | None = None, use_cache: bool | None = None
+) -> LoadResult:
+    """Load the data folder ``root`` (or only ``files`` in it, with its registry).
+
+    ``use_cache``: read and fill the cache (default: yes, unless GIAOBAN_NO_CACHE
+    is set). The result is the same either way.
+    """
+    with cache.quiet_collector():
+        session = cache.LoadSession.open(root, use_cache)
+        problems: list[Problem] = []
+        settings = session.meta(SETTINGS_FILE, Settings, load_settings, problems)
+        registry = session.meta(REGISTRY_FILE, Registry, load_registry, problems)
+        session.set_resolution(settings.deadline_settings())
+        targets = _targets(root, files)
+        session.load(targets, parse_files, whole=files is None)
+        problems.extend(session.problems())
+        session.save()
+    return LoadResult(tuple(problems), len(targets), session, registry, settings)
+
+
+def _targets(root: Path, files: Iterable[Path] | None) -> list[cache.Target]:
+    if files is None:
+        prefix = "" if str(root) == "." else str(root).rstrip("/") + "/"
+        return [cache.Target(prefix + rel, rel, stamp) for rel, stamp in _scan(root)]
+    return [_target(root, Path(path)) for path in files]
+
+
+def _target(root: Path, path: Path) -> cache.Target:
+    """A file named on the command line: cached only when it is spelled as a scan would."""
+    try:
+        rel = path.relative_to(root).as_posix()
+        stamp = cache.stamp_of(path.stat())
+    except (ValueError, OSError):
+        return cache.Target(str(path))
+    if str(root / rel) != str(path):
+        return cache.Target(str(path))
+    return cache.Target(str(path), rel, stamp)
+
+
+# --- parsing ------------------------------------------------------------------
+
+
+def parse_files(paths: list[str], settings: DeadlineSettings) -> list[tuple[bytes | None, Loaded]]:
+    """(digest of the bytes, (notice, problems)) of each file, in order.
+
+    Spread over worker processes when there are many files and more than one
+    core; a progress bar shows on standard error when it is a terminal.
+    """
+    if not paths:
+        return []
+    with _progress(len(paths)) as advance:
+        cores = _cores()
+        if len(paths) >= PARALLEL_MIN and cores > 1:
+            try:
+                return _parse_parallel(paths, settings, cores, advance)
+            except (OSError, RuntimeError, ImportError):  # no processes here: read them in turn
+                pass
+        results = []
+        for path in paths:
+            results.append(read_notice(path, settings))
+            advance(1)
+        return results
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _parse_parallel(
+    paths: list[str], settings: DeadlineSettings, cores: int, advance: Callable[[int], None]
+) -> list[tuple[bytes | None, Loaded]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    results: list[tuple[bytes | None, Loaded]] = []
+    with ProcessPoolExecutor(max_workers=min(cores, len(chunks)), mp_context=context) as pool:
+        jobs = pool.map(_parse_chunk, chunks, [settings] * len(chunks))
+        for chunk, done in zip(chunks, jobs, strict=True):
+            for _, (notice, _) in done:
+                if notice is not None:
+                    _share_notice(notice)
+            results.extend(done)
+            advance(len(chunk))
+    return results
+
+
+def _parse_chunk(paths: list[str], settings: DeadlineSettings) -> list[tuple[bytes | None, Loaded]]:
+    return [read_notice(path, settings) for path in paths]
+
+
+def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
+    if total < PROGRESS_MIN or not sys.stderr.isatty():
+        return nullcontext(lambda n: None)
+    from giaoban.render_progress import progress
+
+    return progress(total, "Đang đọc các thông báo")
+
+
+def read_notice(display: str, settings: DeadlineSettings) -> tuple[bytes | None, Loaded]:
+    """Read one notice file: the digest of its bytes, its record (or None) and its problems."""
     problems: list[Problem] = []
-    settings = load_settings(root / SETTINGS_FILE, problems)
-    registry = load_registry(root / REGISTRY_FILE, problems)
-    deadline_settings = settings.deadline_settings()
-    notices = []
-    for path in notice_files(root) if files is None else files:
-        notice = load_notice(path, deadline_settings, problems)
-        if notice is not None:
-            notices.append(notice)
-    notices.sort(key=lambda n: (n.date, n.id, n.source))
-    ledger = Ledger(str(root), tuple(notices), registry, settings)
-    return LoadResult(ledger, tuple(problems))
+    try:
+        data = Path(display).read_bytes()
+    except OSError as exc:
+        msg = f"không đọc được tệp: {exc.strerror or exc}"
+        return None, (None, (error(Source(display), "unreadable", msg),))
+    notice = _notice_from(data, display, settings, problems)
+    return cache.digest(data), (notice, tuple(problems))
 
 
-def load_settings(path: Path, problems: list[Problem]) -> Settings:
-    doc = _load(path, schema.SETTINGS, problems)
+def load_notice(path: Path, settings: DeadlineSettings, problems: list[Problem]) -> Notice | None:
+    """Load one notice file; problems go to ``problems``; None if unusable."""
+    return _notice_from(path.read_bytes(), str(path), settings, problems)
+
+
+def _notice_from(
+    data: bytes, display: str, settings: DeadlineSettings, problems: list[Problem]
+) -> Notice | None:
+    document = _document(data, display, problems)
+    if document is None:
+        return None
+    if document.value is None:
+        problems.append(error(Source(display), "empty-file", "tệp trống, không có thông báo"))
+        return None
+    values, found = schema.check_mapping(document, schema.NOTICE)
+    problems.extend(found)
+    if not all(key in values for key in ("id", "kind", "title", "date")):
+        return None
+    return _notice(values, document, settings)
+
+
+def _document(data: bytes, display: str, problems: list[Problem]) -> Document | None:
+    text, found = decode(data, display)
+    problems.extend(found)
+    if text is None:
+        return None
+    document, found = parse_text(text, display)
+    problems.extend(found)
+    return document
+
+
+def load_settings(path: Path, problems: list[Problem], data: bytes | None = None) -> Settings:
+    """The settings in ``path`` (defaults when there is no such file)."""
+    doc = _load(path, schema.SETTINGS, problems, data)
     if doc is None:
         return Settings()
-    data, _ = doc
-    values = {k: v for k, v in data.items() if k != "days_off"}
-    return Settings(days_off=tuple(data.get("days_off", ())), **values)
+    values, _ = doc
+    kept = {k: v for k, v in values.items() if k != "days_off"}
+    return Settings(days_off=tuple(values.get("days_off", ())), **kept)
 
 
-def load_registry(path: Path, problems: list[Problem]) -> Registry:
-    doc = _load(path, schema.REGISTRY, problems)
+def load_registry(path: Path, problems: list[Problem], data: bytes | None = None) -> Registry:
+    """The unit registry in ``path`` (an empty one, not ``present``, when there is none)."""
+    doc = _load(path, schema.REGISTRY, problems, data)
     if doc is None:
         return Registry()
-    data, document = doc
+    values, document = doc
     units = tuple(
         Unit(
             name=u["name"],
@@ -94,7 +287,7 @@ def load_registry(path: Path, problems: list[Problem]) -> Registry:
             aliases=tuple(u.get("aliases", ())),
             source=document.at(("units", i)),
         )
-        for i, u in data.get("units", ())
+        for i, u in values.get("units", ())
         if "name" in u
     )
     groups = tuple(
@@ -104,40 +297,81 @@ def load_registry(path: Path, problems: list[Problem]) -> Registry:
             members=tuple(g.get("members", ())),
             source=document.at(("groups", i)),
         )
-        for i, g in data.get("groups", ())
+        for i, g in values.get("groups", ())
         if "name" in g
     )
     return Registry(units, groups, present=True)
 
 
 def _load(
-    path: Path, fields: tuple[schema.Field, ...], problems: list[Problem]
+    path: Path, fields: tuple[schema.Field, ...], problems: list[Problem], data: bytes | None
 ) -> tuple[dict[str, Any], Document] | None:
-    if not path.is_file():
-        return None
-    document, found = load_document(path)
-    problems.extend(found)
+    if data is None:
+        if not path.is_file():
+            return None
+        data = path.read_bytes()
+    document = _document(data, str(path), problems)
     if document is None or document.value is None:
         return None
-    data, found = schema.check_mapping(document, fields)
+    values, found = schema.check_mapping(document, fields)
     problems.extend(found)
-    return data, document
+    return values, document
 
 
-def load_notice(path: Path, settings: DeadlineSettings, problems: list[Problem]) -> Notice | None:
-    """Load one notice file; problems go to ``problems``; None if unusable."""
-    document, found = load_document(path)
-    problems.extend(found)
-    if document is None:
-        return None
-    if document.value is None:
-        problems.append(error(Source(str(path)), "empty-file", "tệp trống, không có thông báo"))
-        return None
-    data, found = schema.check_mapping(document, schema.NOTICE)
-    problems.extend(found)
-    if not all(key in data for key in ("id", "kind", "title", "date")):
-        return None
-    return _notice(data, document, settings)
+# --- records ------------------------------------------------------------------
+
+
+_UNDATED: dict[tuple[str, DeadlineSettings], Deadline] = {}
+
+
+def _deadline(phrase: str, ref: Any, settings: DeadlineSettings) -> Deadline | DeadlineError:
+    """Read a phrase once per (phrase, notice date, settings); equal readings are one object.
+
+    A phrase read as "no deadline" ("thường xuyên") names no date, so it reads
+    the same whatever the notice's date: it is read once.
+    """
+    undated = _UNDATED.get((phrase, settings))
+    return undated if undated is not None else _read_deadline(phrase, ref, settings)
+
+
+@lru_cache(maxsize=8192)
+def _read_deadline(phrase: str, ref: Any, settings: DeadlineSettings) -> Deadline | DeadlineError:
+    result = _shared(parse_deadline(phrase, ref, settings))
+    if isinstance(result, Deadline) and result.kind == "none" and result.due is None:
+        if result.start is None and result.rrule is None and len(_UNDATED) < 10_000:
+            _UNDATED[(phrase, settings)] = result
+    return result
+
+
+# Equal values met while reading (unit names, phrases, deadlines, key lists) are kept
+# as one object: a ledger of 100,000 tasks repeats them endlessly, and the cache
+# (pickle) stores a shared object once.
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: Any) -> Any:
+    if len(_SHARED) > 500_000:  # a long-lived process reading many ledgers
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
+
+
+def _share_notice(notice: Notice) -> None:
+    """Share the repeated values of a notice read in another process with ours.
+
+    Records are frozen; this runs before anyone else sees them, and only
+    swaps values for equal ones.
+    """
+    for task in notice.tasks:
+        for name in ("notice_id", "owners", "supports", "deadline_text", "deadline", "status"):
+            value = getattr(task, name)
+            if value is not None:
+                object.__setattr__(task, name, _shared(value))
+        task.fields.keys = _shared(task.fields.keys)
+    for name in ("kind", "recipients", "issuer", "signer"):
+        value = getattr(notice, name)
+        if value is not None:
+            object.__setattr__(notice, name, _shared(value))
+    notice.fields.keys = _shared(notice.fields.keys)
 
 
 def _rows(data: Mapping[str, Any], key: str, *required: str) -> list[dict[str, Any]]:
@@ -145,15 +379,25 @@ def _rows(data: Mapping[str, Any], key: str, *required: str) -> list[dict[str, A
     return [row for _, row in data.get(key, ()) if all(k in row for k in required)]
 
 
-def _positions(document: Document, path: YamlPath, data: Mapping[str, Any]) -> Mapping[str, Source]:
+def _names(values: Iterable[str]) -> tuple[str, ...]:
+    """Short repeated texts (unit names, ...), shared."""
+    return _shared(tuple(sys.intern(v) for v in values))
+
+
+def _positions(document: Document, path: YamlPath, data: Mapping[str, Any]) -> Positions:
     """Positions of each key's value, and of each item of a list ("owners.1")."""
-    positions = {}
+    table, position = document.positions, document.position
+    keys: list[str] = []
+    flat: list[int] = []
     for key, value in data.items():
-        positions[key] = document.at((*path, key))
-        if isinstance(value, list):
+        child = (*path, key)
+        keys.append(key)
+        flat.extend(table.get(child) or position(child))
+        if type(value) is list:
             for i in range(len(value)):
-                positions[f"{key}.{i}"] = document.at((*path, key, i))
-    return MappingProxyType(positions)
+                keys.append(f"{key}.{i}")
+                flat.extend(table.get((*child, i)) or position((*child, i)))
+    return Positions(document.path, _shared(tuple(keys)), struct.pack(f"<{len(flat)}I", *flat))
 
 
 def _notice(data: dict[str, Any], document: Document, settings: DeadlineSettings) -> Notice:
@@ -166,7 +410,7 @@ def _notice(data: dict[str, Any], document: Document, settings: DeadlineSettings
     )
     return Notice(
         id=notice_id,
-        kind=data["kind"],
+        kind=sys.intern(data["kind"]),
         title=data["title"],
         date=data["date"],
         source=document.at(()),
@@ -176,7 +420,7 @@ def _notice(data: dict[str, Any], document: Document, settings: DeadlineSettings
         confidential=confidential,
         meeting=_meeting(data.get("meeting")),
         signer=_signer(data.get("signer")),
-        recipients=tuple(data.get("recipients", ())),
+        recipients=_names(data.get("recipients", ())),
         sections=tuple(
             Section(s["number"], s.get("title")) for s in _rows(data, "sections", "number")
         ),
@@ -195,14 +439,14 @@ def _meeting(data: dict[str, Any] | None) -> Meeting | None:
         name=data.get("name"),
         place=data.get("place"),
         chair=tuple(Person(p["name"], p.get("position")) for p in _rows(data, "chair", "name")),
-        attendees=tuple(data.get("attendees", ())),
+        attendees=_names(data.get("attendees", ())),
         attendance=None
         if attendance is None
         else Attendance(
             present=attendance.get("present"),
             total=attendance.get("total"),
-            absent_excused=tuple(attendance.get("absent_excused", ())),
-            absent_unexcused=tuple(attendance.get("absent_unexcused", ())),
+            absent_excused=_names(attendance.get("absent_excused", ())),
+            absent_unexcused=_names(attendance.get("absent_unexcused", ())),
         ),
     )
 
@@ -210,7 +454,7 @@ def _meeting(data: dict[str, Any] | None) -> Meeting | None:
 def _signer(data: dict[str, Any] | None) -> Signer | None:
     if data is None:
         return None
-    return Signer(tuple(data.get("on_behalf", ())), data.get("position"), data.get("name"))
+    return Signer(_names(data.get("on_behalf", ())), data.get("position"), data.get("name"))
 
 
 def _task(
@@ -223,20 +467,20 @@ def _task(
     settings: DeadlineSettings,
 ) -> Task:
     phrase = data.get("deadline")
-    deadline = parse_deadline(phrase, notice_date, settings) if phrase else None
+    deadline = _deadline(phrase, notice_date, settings) if phrase else None
     return Task(
         notice_id=notice_id,
         item=data["item"],
         text=data["text"],
         source=document.at(path),
-        owners=tuple(data.get("owners", ())),
-        supports=tuple(data.get("supports", ())),
-        deadline_text=phrase,
+        owners=_names(data.get("owners", ())),
+        supports=_names(data.get("supports", ())),
+        deadline_text=sys.intern(phrase) if phrase else phrase,
         deadline=deadline,
         section=data.get("section"),
         until=data.get("until"),
         done_occurrences=tuple(data.get("done_occurrences", ())),
-        status=data.get("status", "open"),
+        status=sys.intern(data.get("status", "open")),
         done_on=data.get("done_on"),
         cancelled_on=data.get("cancelled_on"),
         cancel_reason=data.get("cancel_reason"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,6 +16,43 @@ if TYPE_CHECKING:
     from giaoban.units import Registry
 
 STATUSES = ("open", "done", "cancelled")
+
+
+class Positions(Mapping[str, Source]):
+    """Where each key of a record was read: ``{"owners.1": Source(...), ...}``, packed.
+
+    A ledger holds about ten of these per task; keeping them as one ``bytes``
+    of (line, column) pairs instead of a dict of ``Source`` objects makes the
+    records small and quick to pickle, which the cache relies on. Read-only.
+    """
+
+    __slots__ = ("path", "keys", "packed")
+
+    def __init__(self, path: str, keys: tuple[str, ...], packed: bytes) -> None:
+        self.path = path
+        self.keys = keys  # shared between records with the same keys
+        self.packed = packed  # struct "<2I" per key: line, column
+
+    @classmethod
+    def of(cls, path: str, items: dict[str, tuple[int, int]]) -> Positions:
+        flat = [n for pair in items.values() for n in pair]
+        return cls(path, tuple(items), struct.pack(f"<{len(flat)}I", *flat))
+
+    def __getitem__(self, key: str) -> Source:
+        try:
+            index = self.keys.index(key)
+        except ValueError:
+            raise KeyError(key) from None
+        return Source(self.path, *struct.unpack_from("<2I", self.packed, 8 * index))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __repr__(self) -> str:
+        return f"Positions({dict(self)!r})"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ appear only on a terminal and never when NO_COLOR is set (rich honours both).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -58,10 +60,10 @@ def _table(headers: tuple[str, ...], widths: dict[str, int] | None = None) -> Ta
     return table
 
 
-def _widths(report: Report) -> dict[str, int]:
-    """The widest cell of each short column over all the report's rows."""
+def _widths(report: Report, rows: list[Row]) -> dict[str, int]:
+    """The widest cell of each short column over the rows shown."""
     widths = {"Mã": 2, "Hạn": 3, "Còn lại": 7}
-    for row in report.rows:
+    for row in rows:
         cells = formats.row_cells(report, row, with_units=False)
         widths["Mã"] = max(widths["Mã"], len(cells[0]))
         widths["Hạn"] = max(widths["Hạn"], len(cells[2]))
@@ -94,8 +96,11 @@ def _header(title: str, meta: str, summary: str | None = None) -> list[Renderabl
     return lines
 
 
-def report_renderable(report: Report, data: DataState | None) -> RenderableType:
-    """The report as rich renderables: heading, context, then its table(s)."""
+def report_renderable(report: Report, data: DataState | None, limit: int = 0) -> RenderableType:
+    """The report as rich renderables: heading, context, then its table(s).
+
+    ``limit``: at most this many rows in all (0: no limit); the others are counted.
+    """
     parts = _header(
         formats.report_title(report),
         formats.meta_label(report, data),
@@ -103,25 +108,38 @@ def report_renderable(report: Report, data: DataState | None) -> RenderableType:
     )
     if report.office:
         parts.insert(0, Text(report.office.upper(), style="bold"))
-    if report.week is not None:
-        widths = _widths(report)
-        for unit, rows in report.groups:
-            parts.append(Text(f"\n{unit} ({len(rows)})", style="bold underline"))
-            table = _table(formats.WEEK_HEADERS, widths)
-            for row in rows:
-                _add_row(table, report, row, with_units=False)
+    week = report.week is not None
+    groups = report.groups if week else (("", report.rows),) if report.rows else ()
+    shown = _shown(groups, limit)
+    widths = _widths(report, [row for rows in shown for row in rows]) if week else None
+    for (unit, rows), kept in zip(groups, shown, strict=True):
+        parts.append(Text(f"\n{unit} ({len(rows)})", style="bold underline") if week else Text(""))
+        if kept:
+            table = _table(formats.WEEK_HEADERS, widths) if week else _table(formats.HEADERS)
+            for row in kept:
+                _add_row(table, report, row, with_units=not week)
             parts.append(table)
-    elif report.rows:
-        table = _table(formats.HEADERS)
-        for row in report.rows:
-            _add_row(table, report, row, with_units=True)
-        parts.append(Text(""))
-        parts.append(table)
+        if len(kept) < len(rows):
+            parts.append(Text(f"… và {len(rows) - len(kept)} việc khác", style="dim"))
+    if sum(map(len, shown)) < sum(len(rows) for _, rows in groups):
+        note = f"Bảng chỉ hiện {limit} dòng đầu: dùng --limit 0 để xem hết, hoặc --format csv."
+        parts.append(Text(note, style="dim"))
     return Group(*parts)
 
 
-def print_report(report: Report, data: DataState | None) -> None:
-    console().print(report_renderable(report, data))
+def _shown(groups: Sequence[tuple[str, Sequence[Row]]], limit: int) -> list[Sequence[Row]]:
+    """The rows of each group that fit in ``limit`` rows in all (0: every row)."""
+    if not limit:
+        return [rows for _, rows in groups]
+    shown, left = [], limit
+    for _, rows in groups:
+        shown.append(rows[:left])
+        left = max(left - len(rows), 0)
+    return shown
+
+
+def print_report(report: Report, data: DataState | None, limit: int = 0) -> None:
+    console().print(report_renderable(report, data, limit))
 
 
 # --- stats ----------------------------------------------------------------------

@@ -1,35 +1,43 @@
 """Safe YAML reading with source positions.
 
 A file is decoded (UTF-8, BOM allowed), normalised to NFC, checked for
-merge-conflict markers, composed into a node tree by ruamel's safe loader,
-and turned into plain Python values by our own small constructor. The
-constructor knows only the standard scalar types; any other tag is refused
-(nothing is ever executed), anchors/aliases are refused (no alias bombs),
-and duplicate keys are reported. Every value's position is kept in a table
-keyed by its path in the document, e.g. ``("tasks", 3, "deadline")``.
+merge-conflict markers, and read as a stream of parser events: ruamel's
+C-backed parser (``ruamel.yaml.clib``) when it is installed, its pure-Python
+one otherwise. Our own small constructor turns the events into plain Python
+values. It knows only the standard scalar types and resolves plain scalars
+by the YAML 1.2 rules (1.1 under a ``%YAML 1.1`` directive), whichever
+parser is used; any other tag is refused (nothing is ever executed),
+anchors/aliases are refused (no alias bombs: nothing is expanded), and
+duplicate keys are reported. Every value's position is kept in a table keyed
+by its path in the document, e.g. ``("tasks", 3, "deadline")``.
+
+ruamel is imported only when a file is actually parsed, so a run that finds
+everything in the cache never loads it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from giaoban.problems import Problem, Source, error
 from giaoban.text import nfc
 
+if TYPE_CHECKING:
+    from ruamel.yaml.error import MarkedYAMLError
+
 YamlPath = tuple[str | int, ...]
+Position = tuple[int, int]  # 1-based line and column
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
-_ALIAS_HINT = re.compile(r"[&*][^\s,\[\]{}]")
+_KEY = "\0key"  # the path element under which a mapping's key is read
 
 
 @dataclass(frozen=True)
@@ -45,23 +53,33 @@ class Document:
 
     path: str
     value: Any
-    positions: dict[YamlPath, Source] = field(default_factory=dict)
-    key_positions: dict[YamlPath, Source] = field(default_factory=dict)
+    positions: dict[YamlPath, Position] = field(default_factory=dict)
+    key_positions: dict[YamlPath, Position] = field(default_factory=dict)
+
+    def position(self, path: YamlPath) -> Position:
+        """(line, column) of the value at ``path``, else of its nearest parent."""
+        positions = self.positions
+        while path and path not in positions:
+            path = path[:-1]
+        return positions.get(path, (1, 1))
 
     def at(self, path: YamlPath) -> Source:
         """Position of the value at ``path``, else of its nearest parent."""
-        while path and path not in self.positions:
-            path = path[:-1]
-        return self.positions.get(path, Source(self.path))
+        return Source(self.path, *self.position(path))
 
     def key_at(self, path: YamlPath) -> Source:
         """Position of the key that holds ``path`` (falls back to the value)."""
-        return self.key_positions.get(path) or self.at(path)
+        found = self.key_positions.get(path)
+        return Source(self.path, *found) if found else self.at(path)
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """Read ``path`` as UTF-8 (BOM allowed) and return its NFC text."""
-    data = path.read_bytes()
+    return decode(path.read_bytes(), display)
+
+
+def decode(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """The NFC text of the UTF-8 (BOM allowed) bytes ``data`` read from ``display``."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -96,23 +114,29 @@ def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]
     problems = conflict_markers(text, display)
     if problems:
         return None, problems
-    yaml = YAML(typ="safe")
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    builder = _Builder(display, _event_source(text))
     try:
-        if _ALIAS_HINT.search(text):
-            problems = _alias_problems(yaml, text, display)
-            if problems:
-                return None, problems
-        node = yaml.compose(text)
+        value = builder.document()
     except MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, display)]
     except YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return None, [error(Source(display), "yaml-syntax", f"lỗi cú pháp YAML: {exc}")]
-    doc = Document(display, None)
-    if node is None:
-        return doc, []
-    builder = _Builder(doc)
-    doc.value = builder.build(node, ())
-    return doc, builder.problems
+    if builder.aliases:
+        return None, builder.aliases
+    return Document(display, value, builder.positions, builder.key_positions), builder.problems
+
+
+def _event_source(text: str) -> Callable[[], Any]:
+    """A function returning the next parser event of ``text``."""
+    try:
+        from _ruamel_yaml import CParser  # ruamel.yaml.clib: about 8x faster
+    except ImportError:  # pragma: no cover - clib is a dependency; pure fallback
+        from ruamel.yaml import YAML
+
+        return YAML(typ="safe", pure=True).parse(text).__next__
+    return CParser(text).get_event
 
 
 def _syntax_problem(exc: MarkedYAMLError, display: str) -> Problem:
@@ -122,88 +146,217 @@ def _syntax_problem(exc: MarkedYAMLError, display: str) -> Problem:
     return error(Source(display, line, column), "yaml-syntax", f"lỗi cú pháp YAML: {detail}")
 
 
-def _alias_problems(yaml: YAML, text: str, display: str) -> list[Problem]:
-    from ruamel.yaml.events import AliasEvent, NodeEvent
+@lru_cache(maxsize=2)
+def _resolvers(version: tuple[int, int]) -> dict[str, list[tuple[str, Callable[[str], Any]]]]:
+    """Plain-scalar resolution rules of YAML ``version`` (ruamel's own), by first character."""
+    from ruamel.yaml.resolver import implicit_resolvers
 
-    problems = []
-    for event in yaml.parse(text):
-        is_alias = isinstance(event, AliasEvent)
-        if is_alias or (isinstance(event, NodeEvent) and event.anchor):
-            mark = event.start_mark
-            what = f"bí danh *{event.anchor}" if is_alias else f"neo &{event.anchor}"
-            msg = f"không cho phép {what} (neo và bí danh YAML bị từ chối)"
-            problems.append(
-                error(Source(display, mark.line + 1, mark.column + 1), "yaml-alias", msg)
-            )
-    return problems
+    table: dict[str, list[tuple[str, Callable[[str], Any]]]] = {}
+    for versions, tag, regexp, first in implicit_resolvers:
+        if version in versions:
+            match = regexp.lazy_self().match  # ruamel compiles its patterns lazily
+            for char in first:
+                table.setdefault(char, []).append((tag, match))
+    return table
 
 
 class _Builder:
-    """Turns composed nodes into plain values, recording positions and problems."""
+    """Turns parser events into plain values, recording positions and problems.
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
+    Mirrors what ruamel's composer and safe constructor would read, without
+    building a node tree first and without ever expanding an alias.
+    """
+
+    def __init__(self, display: str, next_event: Callable[[], Any]) -> None:
+        from ruamel.yaml import events
+
+        self.path = display
+        self.next = next_event
+        self.ev = events
+        self.scalar_event = events.ScalarEvent
+        self.positions: dict[YamlPath, Position] = {}
+        self.key_positions: dict[YamlPath, Position] = {}
         self.problems: list[Problem] = []
+        self.aliases: list[Problem] = []
+        self.rules = _resolvers((1, 2))
 
-    def _source(self, node: Node) -> Source:
-        mark = node.start_mark
-        return Source(self.doc.path, mark.line + 1, mark.column + 1)
+    def document(self) -> Any:
+        """The value of the single document of the stream (None when empty)."""
+        from ruamel.yaml.composer import ComposerError
 
-    def build(self, node: Node, path: YamlPath) -> Any:
-        self.doc.positions[path] = self._source(node)
-        tag = node.tag
-        if isinstance(node, MappingNode) and tag == f"{_TAG}map":
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode) and tag == f"{_TAG}seq":
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        if isinstance(node, ScalarNode) and tag in _SCALAR_TAGS:
-            return self._scalar(node)
-        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
-        msg = f"không cho phép thẻ YAML '{shown}' (chỉ đọc dữ liệu thuần, không thực thi gì)"
-        self.problems.append(error(self._source(node), "yaml-tag", msg))
+        self.next()  # stream start
+        start = self.next()
+        if isinstance(start, self.ev.StreamEndEvent):
+            return None
+        if start.version == (1, 1):
+            self.rules = _resolvers((1, 1))
+        value = self.build(self.next(), ())
+        self.next()  # document end
+        following = self.next()
+        if not isinstance(following, self.ev.StreamEndEvent):
+            raise ComposerError(
+                "expected a single document in the stream",
+                start.start_mark,
+                "but found another document",
+                following.start_mark,
+            )
+        return value
+
+    def _source(self, event: Any) -> Source:
+        mark = event.start_mark
+        return Source(self.path, mark.line + 1, mark.column + 1)
+
+    def _refuse_anchor(self, event: Any) -> None:
+        is_alias = isinstance(event, self.ev.AliasEvent)
+        what = f"bí danh *{event.anchor}" if is_alias else f"neo &{event.anchor}"
+        msg = f"không cho phép {what} (neo và bí danh YAML bị từ chối)"
+        self.aliases.append(error(self._source(event), "yaml-alias", msg))
+
+    def build(self, event: Any, path: YamlPath) -> Any:
+        mark = event.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if kind is self.scalar_event and event.ctag is None and event.anchor is None:
+            return self._untagged(event)  # most nodes: read quickly
+        if kind is self.ev.AliasEvent or event.anchor is not None:
+            self._refuse_anchor(event)
+            if kind is self.ev.AliasEvent:
+                return None
+        tag = event.tag
+        if kind is self.ev.ScalarEvent:
+            if tag is None or tag == "!":
+                tag = self._resolve(event)
+            if tag in _SCALAR_TAGS:
+                return self._scalar(event, tag)
+        elif kind is self.ev.MappingStartEvent:
+            if tag is None or tag == "!" or tag == f"{_TAG}map":
+                return self._mapping(path)
+        elif tag is None or tag == "!" or tag == f"{_TAG}seq":
+            return self._sequence(path)
+        self._refuse_tag(event, tag)
         return None
 
-    def _mapping(self, node: MappingNode, path: YamlPath) -> dict[str, Any]:
+    def _untagged(self, event: Any) -> Any:
+        value = event.value
+        if not event.implicit[0]:
+            return value  # quoted or block scalar: text
+        rules = self.rules.get(value[:1])
+        if rules:
+            for tag, match in rules:
+                if match(value):
+                    if tag in _SCALAR_TAGS:
+                        return self._scalar(event, tag)
+                    self._refuse_tag(event, tag)  # "<<" (merge), "=" (value)
+                    return None
+        return value
+
+    def _child(self, event: Any, path: YamlPath) -> Any:
+        """The value of a node inside a collection: plain scalars read on the spot."""
+        if type(event) is self.scalar_event and event.ctag is None and event.anchor is None:
+            mark = event.start_mark
+            self.positions[path] = (mark.line + 1, mark.column + 1)
+            return self._untagged(event)
+        return self.build(event, path)
+
+    def _resolve(self, event: Any) -> str:
+        value = event.value
+        if event.implicit[0]:
+            for tag, match in self.rules.get(value[:1], ()):
+                if match(value):
+                    return tag
+        return f"{_TAG}str"
+
+    def _refuse_tag(self, event: Any, tag: str) -> None:
+        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+        msg = f"không cho phép thẻ YAML '{shown}' (chỉ đọc dữ liệu thuần, không thực thi gì)"
+        self.problems.append(error(self._source(event), "yaml-tag", msg))
+        if not isinstance(event, self.ev.ScalarEvent):
+            self._skip_children()
+
+    def _skip_children(self) -> None:
+        """Read past the rest of a collection, still refusing anchors and aliases."""
+        depth = 1
+        while depth:
+            event = self.next()
+            if isinstance(event, self.ev.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, self.ev.CollectionEndEvent):
+                depth -= 1
+                continue
+            if isinstance(event, self.ev.AliasEvent) or event.anchor is not None:
+                self._refuse_anchor(event)
+
+    def _skip(self, event: Any) -> None:
+        """Read past one node that is not kept."""
+        if isinstance(event, self.ev.AliasEvent) or event.anchor is not None:
+            self._refuse_anchor(event)
+        if isinstance(event, self.ev.CollectionStartEvent):
+            self._skip_children()
+
+    def _sequence(self, path: YamlPath) -> list[Any]:
+        items: list[Any] = []
+        end, next_event, child = self.ev.SequenceEndEvent, self.next, self._child
+        event = next_event()
+        while type(event) is not end:
+            items.append(child(event, (*path, len(items))))
+            event = next_event()
+        return items
+
+    def _mapping(self, path: YamlPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.build(key_node, (*path, "\0key"))
-            if not isinstance(key, str | int) or isinstance(key, bool):
+        end, next_event, child = self.ev.MappingEndEvent, self.next, self._child
+        event = next_event()
+        while type(event) is not end:
+            if type(event) is self.scalar_event and event.ctag is None and event.anchor is None:
+                key = self._untagged(event)  # the usual plain key: no position to undo
+                where = (event.start_mark.line + 1, event.start_mark.column + 1)
+            else:
+                key = self.build(event, (*path, _KEY))
+                where = self.positions.pop((*path, _KEY))
+            if type(key) is int:
+                key = str(key)
+            if type(key) is not str:
                 msg = "khóa phải là chữ"
-                self.problems.append(error(self._source(key_node), "wrong-type", msg))
-                continue
-            key = str(key)
-            if key in result:
+                self.problems.append(error(Source(self.path, *where), "wrong-type", msg))
+                self._skip(next_event())
+            elif key in result:
                 msg = f"khóa '{key}' xuất hiện hai lần"
-                self.problems.append(error(self._source(key_node), "duplicate-key", msg))
-                continue
-            self.doc.key_positions[(*path, key)] = self._source(key_node)
-            result[key] = self.build(value_node, (*path, key))
-        self.doc.positions.pop((*path, "\0key"), None)
+                self.problems.append(error(Source(self.path, *where), "duplicate-key", msg))
+                self._skip(next_event())
+            else:
+                key_path = (*path, key)
+                self.key_positions[key_path] = where
+                result[key] = child(next_event(), key_path)
+            event = next_event()
         return result
 
-    def _scalar(self, node: ScalarNode) -> Any:
-        raw, tag = node.value, node.tag[len(_TAG) :]
-        if tag == "str":
+    def _scalar(self, event: Any, tag: str) -> Any:
+        raw, kind = event.value, tag[len(_TAG) :]
+        if kind == "str":
             return raw
-        if tag == "null":
+        if kind == "null":
             return None
-        if tag == "bool":
-            return raw.lower() in ("true", "yes", "on")
-        if tag == "int":
-            return _to_int(raw)
-        if tag == "float":
-            return _to_float(raw)
-        return self._timestamp(node)
+        if kind == "bool":
+            return raw.lower() in ("true", "yes", "on", "y")
+        if kind == "timestamp":
+            return self._timestamp(event)
+        try:
+            return _to_int(raw) if kind == "int" else _to_float(raw)
+        except ValueError:
+            msg = f"'{raw}' không phải số ({kind})"
+            self.problems.append(error(self._source(event), "wrong-type", msg))
+            return None
 
-    def _timestamp(self, node: ScalarNode) -> date | datetime | InvalidDate:
-        raw = node.value
+    def _timestamp(self, event: Any) -> date | datetime | InvalidDate:
+        raw = event.value
         try:
             if len(raw) <= 10:
-                return date.fromisoformat(_pad_date(raw))
+                plain = len(raw) == 10 and raw[4] == raw[7] == "-" and raw.isascii()
+                return date.fromisoformat(raw if plain else _pad_date(raw))
             return datetime.fromisoformat(raw.replace(" ", "T").replace("t", "T").rstrip("Zz"))
         except ValueError:
             msg = f"ngày '{raw}' không tồn tại hoặc sai dạng YYYY-MM-DD"
-            self.problems.append(error(self._source(node), "bad-date", msg))
+            self.problems.append(error(self._source(event), "bad-date", msg))
             return InvalidDate(raw)
 
 

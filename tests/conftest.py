@@ -134,3 +134,14 @@ def git_repo(tmp_path: Path, git_env: None) -> Path:
     run_git(repo, "config", "user.email", "an@vp.example")
     run_git(repo, "config", "commit.gpgsign", "false")
     return repo
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test gets its own cache folder: none touches ~/.cache or another test's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("GIAOBAN_CACHE_DIR", str(folder))
+    monkeypatch.delenv("GIAOBAN_NO_CACHE", raising=False)
+    return folder

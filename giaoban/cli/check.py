@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from giaoban.checking import CheckReport, check_paths
-from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
+from giaoban.cli.common import (
+    DataOption,
+    NoCacheOption,
+    cache_choice,
+    handle_errors,
+    resolve_data_dir,
+)
 from giaoban.cli.main import app
 
 
@@ -37,6 +43,7 @@ def check_command(
     output: Annotated[
         CheckFormat, typer.Option("--format", help="Định dạng kết quả: text hoặc json.")
     ] = CheckFormat.text,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Kiểm tra các tệp dữ liệu: báo mọi lỗi với tệp, dòng và cột.
 
@@ -44,7 +51,7 @@ def check_command(
     """
     from giaoban import render
 
-    report = check_paths(paths or [], resolve_data_dir(data))
+    report = check_paths(paths or [], resolve_data_dir(data), cache_choice(no_cache))
     if output is CheckFormat.json:
         render.print_json({"problems": [p.to_json() for p in report.problems]})
     else:

@@ -92,3 +92,16 @@ TodayOption = Annotated[
         callback=_today_callback,
     ),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Đọc lại mọi tệp, không dùng bộ nhớ đệm (cũng: GIAOBAN_NO_CACHE=1). "
+        "Kết quả vẫn như khi dùng bộ nhớ đệm.",
+    ),
+]
+
+
+def cache_choice(no_cache: bool) -> bool | None:
+    """``--no-cache`` for the loader: False to bypass, else None (the default, or the env)."""
+    return False if no_cache else None

@@ -12,7 +12,14 @@ from typing import Annotated
 import typer
 
 from giaoban.checking import open_ledger
-from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir, resolve_now
+from giaoban.cli.common import (
+    DataOption,
+    NoCacheOption,
+    cache_choice,
+    handle_errors,
+    resolve_data_dir,
+    resolve_now,
+)
 from giaoban.cli.main import app
 from giaoban.errors import GiaobanError, UsageError
 from giaoban.export import export_ledger
@@ -46,11 +53,12 @@ def export_command(
         Path | None,
         typer.Option("--output", "-o", dir_okay=False, help="ics: ghi ra tệp này."),
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Xuất toàn bộ sổ nhiệm vụ (JSON) cho công cụ khác, hoặc lịch hạn (iCalendar)."""
     from giaoban import render
 
-    ledger = open_ledger(resolve_data_dir(data))
+    ledger = open_ledger(resolve_data_dir(data), cache_choice(no_cache))
     if output is ExportFormat.ics:
         _export_ics(ledger, unit or [], out_file, show_confidential)
         return

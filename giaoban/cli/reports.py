@@ -97,6 +97,16 @@ ToOption = Annotated[
         help="Đến ngày hạn (YYYY-MM-DD hoặc dd/mm/yyyy).",
     ),
 ]
+TABLE_LIMIT = 200  # rows a table shows by default: 100,000 rows help nobody and take minutes
+LimitOption = Annotated[
+    int,
+    typer.Option(
+        "--limit",
+        min=0,
+        help="Số dòng tối đa của bảng (0: không giới hạn); phần còn lại chỉ được đếm, "
+        "theo đơn vị. Không áp dụng cho json, csv, md.",
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -137,7 +147,9 @@ def _filter(
     )
 
 
-def _emit(report: reports.Report, output: OutputFormat, data: DataState | None) -> None:
+def _emit(
+    report: reports.Report, output: OutputFormat, data: DataState | None, limit: int = 0
+) -> None:
     from giaoban import formats, render, render_reports
 
     if output is OutputFormat.json:
@@ -147,7 +159,7 @@ def _emit(report: reports.Report, output: OutputFormat, data: DataState | None) 
     elif output is OutputFormat.md:
         sys.stdout.write(formats.report_markdown(report, data))
     else:
-        render_reports.print_report(report, data)
+        render_reports.print_report(report, data, limit)
 
 
 @app.command("due")
@@ -164,13 +176,15 @@ def due_command(
     date_to: ToOption = None,
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
+    limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
     """Nhiệm vụ đã quá hạn, rồi nhiệm vụ đến hạn trong N ngày tới, gần hạn trước."""
     ctx = _context(data, today)
     flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
-    _emit(reports.due_report(ctx.ledger, ctx.now, days, flt, show_confidential), output, ctx.data)
+    report = reports.due_report(ctx.ledger, ctx.now, days, flt, show_confidential)
+    _emit(report, output, ctx.data, limit)
 
 
 @app.command("overdue")
@@ -184,13 +198,15 @@ def overdue_command(
     date_to: ToOption = None,
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
+    limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
     """Nhiệm vụ chưa xong đã quá hạn, quá hạn lâu nhất trước, kèm số ngày quá hạn."""
     ctx = _context(data, today)
     flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
-    _emit(reports.overdue_report(ctx.ledger, ctx.now, flt, show_confidential), output, ctx.data)
+    report = reports.overdue_report(ctx.ledger, ctx.now, flt, show_confidential)
+    _emit(report, output, ctx.data, limit)
 
 
 def _until_callback(value: str | None) -> str | None:
@@ -238,6 +254,7 @@ def week_command(
     date_to: ToOption = None,
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
+    limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -256,7 +273,7 @@ def week_command(
         until=_parse_until(until) if until else None,
         show=show_confidential,
     )
-    _emit(report, output, ctx.data)
+    _emit(report, output, ctx.data, limit)
 
 
 @app.command("stats")
@@ -333,13 +350,15 @@ def list_command(
     date_to: ToOption = None,
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
+    limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
     """Liệt kê nhiệm vụ theo thứ tự trong tệp (nhiệm vụ đã hủy chỉ hiện khi --status cancelled)."""
     ctx = _context(data, today)
     flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
-    _emit(reports.list_report(ctx.ledger, ctx.now, flt, show_confidential), output, ctx.data)
+    report = reports.list_report(ctx.ledger, ctx.now, flt, show_confidential)
+    _emit(report, output, ctx.data, limit)
 
 
 @app.command("search")
@@ -356,6 +375,7 @@ def search_command(
     date_to: ToOption = None,
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
+    limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -363,4 +383,4 @@ def search_command(
     ctx = _context(data, today)
     flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
     report = reports.list_report(ctx.ledger, ctx.now, flt, show_confidential, query=text)
-    _emit(report, output, ctx.data)
+    _emit(report, output, ctx.data, limit)

@@ -1,0 +1,550 @@
+"""A cache of what was read from each file, so a run reads YAML only for files that changed.
+
+Never the source of truth: every entry is checked against its file's size and
+modification time (and, for a file changed too recently to trust its time,
+against a digest of its bytes) before it is used; anything missing, stale,
+damaged or written by another version of giaoban is ignored and rebuilt
+silently. Values are pickled (the cache folder is the user's own).
+
+Where: ``$GIAOBAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/giaoban``, else
+``~/.cache/giaoban``; one folder per data folder, named from a hash of its
+absolute path and of how it is spelled (messages quote paths as given). In
+it: ``meta`` (registry and settings), ``index`` (each notice file's stamp,
+digest, problems and number of tasks), ``records-NN`` (the notice records,
+in 16 shards so that one changed notice rewrites one shard) and ``checks``
+(validation problems). Each file is written to a temporary file and renamed
+over the old one, so two processes filling the cache at once never leave a
+half-written file (the last writer wins); a CRC-32 of its body catches damage.
+
+``LoadSession`` is one load of a data folder through the cache; the loader
+parses, this module remembers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import struct
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from stat import S_ISREG
+from typing import TYPE_CHECKING, Any
+
+import giaoban
+from giaoban.model import Ledger, Notice
+from giaoban.problems import Problem
+
+if TYPE_CHECKING:
+    from giaoban.deadline import DeadlineSettings
+
+FORMAT = 1  # bump when the layout of cache files changes
+SHARDS = 16
+# A file modified less than this before it was read may change again without its
+# modification time moving (coarse file-system clocks): such an entry is "racy"
+# and is trusted only after comparing a digest of the file's bytes.
+RACY_NS = 3_000_000_000
+
+# Checks of giaoban.validation whose problems for a ledger are those for each of its
+# notices alone, plus problems that depend only on the registry and on whether the
+# ledger is empty; their results are kept per notice. Any other check runs over the
+# whole ledger every time.
+LOCAL_CHECKS = ("check_items", "check_done", "check_deadlines", "check_units", "check_sections")
+
+_CHECK = struct.Struct("<IQ")  # CRC-32 and length of a cache file's body
+Stamp = tuple[int, int]  # size in bytes, modification time in ns
+Reader = Callable[[], bytes]
+Loaded = tuple[Notice | None, tuple[Problem, ...]]  # what is kept per notice file
+Parser = Callable[[list[str], "DeadlineSettings"], list[tuple[bytes | None, Loaded]]]
+
+
+def cache_enabled(use_cache: bool | None = None) -> bool:
+    """Whether to use the cache: ``use_cache`` if given, else not when GIAOBAN_NO_CACHE is set."""
+    if use_cache is not None:
+        return use_cache
+    return os.environ.get("GIAOBAN_NO_CACHE", "") in ("", "0")
+
+
+def cache_home() -> Path:
+    """The folder holding every data folder's cache."""
+    explicit = os.environ.get("GIAOBAN_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "giaoban"
+
+
+def folder_for(root: Path) -> Path:
+    """The cache folder of the data folder ``root``."""
+    spelled = f"{os.path.abspath(root)}\0{root}"
+    name = hashlib.blake2b(spelled.encode("utf-8", "surrogateescape"), digest_size=10)
+    return cache_home() / f"{Path(os.path.abspath(root)).name or 'root'}-{name.hexdigest()}"
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    return stat.st_size, stat.st_mtime_ns
+
+
+def key_of(*parts: object) -> str:
+    """A short stable hash of ``parts`` (their reprs), to key cache contents."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
+def code_key() -> str:
+    """The version and the source files of giaoban: any change invalidates the cache."""
+    package = Path(giaoban.__file__).parent
+    stamps = []
+    for folder, _, names in os.walk(package):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                stamps.append((name, stat.st_size, stat.st_mtime_ns))
+    return key_of(FORMAT, giaoban.__version__, sorted(stamps))
+
+
+@dataclass
+class Entry:
+    """What was read from one file, and the stamp and digest of the file it was read from."""
+
+    stamp: Stamp
+    digest: bytes
+    racy: bool
+    value: Any
+
+
+class Table:
+    """One cache file: a header naming what its entries depend on, then the entries."""
+
+    def __init__(self, path: Path, header: tuple[Any, ...]) -> None:
+        self.path = path
+        self.header = header
+        self.entries: dict[str, Any] = _read_pickled(path, header)
+        self.dirty = False
+
+    def save(self) -> None:
+        if self.dirty:
+            _write_pickled(self.path, self.header, self.entries)
+            self.dirty = False
+
+
+class Store:
+    """The cache files of one data folder, read when first needed, written when changed."""
+
+    def __init__(self, folder: Path, key: str, started_ns: int | None = None) -> None:
+        self.folder = folder
+        self.key = key
+        self.started_ns = time.time_ns() if started_ns is None else started_ns
+        self.tables: dict[str, Table] = {}
+        self.group_keys: dict[str, str] = {}
+
+    def depend(self, group: str, key: str) -> None:
+        """Make the tables of ``group`` valid only under ``key`` (e.g. the settings)."""
+        self.group_keys[group] = key
+
+    def table(self, group: str, name: str | None = None) -> Table:
+        name = name or group
+        table = self.tables.get(name)
+        if table is None:
+            header = (FORMAT, self.key, group, self.group_keys.get(group, ""))
+            table = self.tables[name] = Table(self.folder / f"{name}.pickle", header)
+        return table
+
+    def shard(self, group: str, rel: str) -> Table:
+        """The table of ``group`` that holds ``rel``: one of a few, chosen by its path."""
+        return self.table(group, f"{group}-{zlib.crc32(rel.encode()) % SHARDS:02d}")
+
+    def is_racy(self, stamp: Stamp) -> bool:
+        return stamp[1] >= self.started_ns - RACY_NS
+
+    def still_good(self, entry: Any, stamp: Stamp, read: Reader) -> bool:
+        """Whether ``entry`` was read from the file as it is now (``read`` gives its bytes).
+
+        An entry whose file was changed just before it was read is checked by
+        digest, and trusted by its stamp alone once that time is long past.
+        """
+        if type(entry) is not Entry or entry.stamp != stamp:
+            return False
+        if entry.racy:
+            try:
+                if digest(read()) != entry.digest:
+                    return False
+            except OSError:
+                return False
+            entry.racy = self.is_racy(stamp)
+        return True
+
+    def save(self) -> None:
+        """Write every table that changed; a cache that cannot be written is skipped."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for table in self.tables.values():
+                table.save()
+        except OSError:
+            pass
+
+
+@contextlib.contextmanager
+def quiet_collector() -> Iterator[None]:
+    """Keep Python's cycle collector out of loading, and out of the records afterwards.
+
+    Loading makes millions of small objects and no cycles; left on, the
+    collector would walk them all several times (seconds for 100,000 tasks).
+    They are moved to the permanent generation when done (``gc.freeze``):
+    still freed as usual when no longer used, just never scanned for cycles.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def _read_pickled(path: Path, header: tuple[Any, ...]) -> dict[str, Any]:
+    """The entries of a cache file, or {} when it is missing, damaged or for other settings.
+
+    A file is its header (pickled), the CRC-32 and length of its body, then
+    the body (the pickled entries): a damaged body is never unpickled.
+    """
+    try:
+        with open(path, "rb") as stream:
+            if pickle.load(stream) != header:
+                return {}
+            crc, size = _CHECK.unpack(stream.read(_CHECK.size))
+            body = stream.read()
+        if len(body) != size or zlib.crc32(body) != crc:
+            return {}
+        with quiet_collector():
+            entries = pickle.loads(body)
+    except Exception:  # noqa: BLE001 - any unreadable cache is simply rebuilt
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def _write_pickled(path: Path, header: tuple[Any, ...], entries: dict[str, Any]) -> None:
+    """Write ``header`` and ``entries`` to a temporary file, then rename it over ``path``."""
+    import tempfile
+
+    body = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            pickle.dump(header, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(_CHECK.pack(zlib.crc32(body), len(body)))
+            stream.write(body)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+# --- loading a data folder through the cache ----------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    """One notice file to load: as named in messages, and as known to the cache."""
+
+    display: str
+    rel: str | None = None  # path relative to the data folder; None: not cached
+    stamp: Stamp | None = None
+
+
+class LoadSession:
+    """One load of a data folder, through its cache when there is one.
+
+    The cache keeps, for each notice file, an index entry (its stamp, digest,
+    problems and number of tasks) and, apart, its record. A run that needs no
+    record (``check`` with nothing changed) reads the index alone.
+    """
+
+    def __init__(self, root: Path, store: Store | None) -> None:
+        self.root = root
+        self.store = store
+        self.settings: DeadlineSettings | None = None
+        self.parse: Parser | None = None
+        self.meta_digests: list[bytes | None] = []
+        self.targets: list[Target] = []
+        self.entries: list[Entry] = []  # per target: stamp, digest, (problems, tasks or -1)
+        self.fresh: dict[int, Notice | None] = {}  # targets parsed in this run
+        self.digests: dict[str, bytes] = {}  # notice path as shown -> digest of its bytes
+        self.whole: str | None = None  # key of the whole set of files, for validation
+
+    @classmethod
+    def open(cls, root: Path, use_cache: bool | None) -> LoadSession:
+        """A session for ``root``, with its cache unless the cache is off or cannot be had."""
+        if not cache_enabled(use_cache):
+            return cls(root, None)
+        try:
+            return cls(root, Store(folder_for(root), code_key()))
+        except OSError:  # e.g. no home folder: run without a cache
+            return cls(root, None)
+
+    def meta(
+        self, name: str, kind: type, reader: Callable[..., Any], problems: list[Problem]
+    ) -> Any:
+        """The settings or the registry (a ``kind``): from the cache when its file is unchanged."""
+        path = self.root / name
+        stamp = _regular_stamp(path)
+        if stamp is None:  # no such file: the reader gives the defaults
+            self.meta_digests.append(None)
+            return reader(path, problems)
+        entry = self._cached_meta(name, kind, path, stamp)
+        if entry is None:
+            data = path.read_bytes()
+            found: list[Problem] = []
+            value = reader(path, found, data)
+            racy = self.store is None or self.store.is_racy(stamp)
+            entry = Entry(stamp, digest(data), racy, (value, tuple(found)))
+            if self.store is not None:
+                self.store.table("meta").entries[name] = entry
+                self.store.table("meta").dirty = True
+        self.meta_digests.append(entry.digest)
+        problems.extend(entry.value[1])
+        return entry.value[0]
+
+    def _cached_meta(self, name: str, kind: type, path: Path, stamp: Stamp) -> Entry | None:
+        if self.store is None:
+            return None
+        entry = self.store.table("meta").entries.get(name)
+        if not self.store.still_good(entry, stamp, path.read_bytes):
+            return None
+        value = entry.value
+        good = _is_pair(value) and isinstance(value[0], kind) and _are_problems(value[1])
+        return entry if good else None
+
+    def set_resolution(self, settings: DeadlineSettings) -> None:
+        """Records depend on how deadlines are read; checks also on the registry."""
+        self.settings = settings
+        if self.store is not None:
+            resolution = key_of(settings)
+            self.store.depend("index", resolution)
+            self.store.depend("records", resolution)
+            self.store.depend("checks", key_of(resolution, self.meta_digests))
+
+    def load(self, targets: list[Target], parse: Parser, whole: bool) -> None:
+        """Learn the problems of ``targets`` from the index; parse the files it lacks.
+
+        ``whole``: the targets are every notice file of the folder, so entries
+        of files that are gone are dropped.
+        """
+        self.targets, self.parse = targets, parse
+        index = self.store.table("index").entries if self.store is not None else {}
+        known: list[Entry | None] = [self._known(index, t) for t in targets]
+        todo = [i for i, entry in enumerate(known) if entry is None]
+        parsed = parse([targets[i].display for i in todo], self.settings)  # type: ignore[arg-type]
+        for i, (data_digest, value) in zip(todo, parsed, strict=True):
+            known[i] = self._remember(index, i, data_digest, value)
+        self.entries = known  # type: ignore[assignment]
+        if whole and self.store is not None:
+            self._forget_gone(self.store, index)
+        if whole:
+            self.whole = key_of(self.meta_digests, [e.digest for e in self.entries])
+
+    def _known(self, index: dict[str, Any], target: Target) -> Entry | None:
+        if self.store is None or target.rel is None or target.stamp is None:
+            return None
+        entry = index.get(target.rel)
+        display = target.display
+        if not self.store.still_good(entry, target.stamp, lambda: _read_bytes(display)):
+            return None
+        value = entry.value
+        if not (_is_pair(value) and _are_problems(value[0]) and type(value[1]) is int):
+            return None
+        self.digests[display] = entry.digest
+        return entry
+
+    def _remember(
+        self, index: dict[str, Any], i: int, data_digest: bytes | None, value: Loaded
+    ) -> Entry:
+        target = self.targets[i]
+        notice, found = value
+        self.fresh[i] = notice
+        tasks = -1 if notice is None else len(notice.tasks)
+        racy = self.store is None or target.stamp is None or self.store.is_racy(target.stamp)
+        entry = Entry(target.stamp or (0, 0), data_digest or b"", racy, (found, tasks))
+        if data_digest is None:
+            return entry
+        self.digests[target.display] = data_digest
+        if self.store is not None and target.rel is not None and target.stamp is not None:
+            index[target.rel] = entry
+            self.store.table("index").dirty = True
+            records = self.store.shard("records", target.rel)
+            records.entries[target.rel] = (data_digest, notice)
+            records.dirty = True
+        return entry
+
+    def _forget_gone(self, store: Store, index: dict[str, Any]) -> None:
+        present = {t.rel for t in self.targets}
+        gone = [rel for rel in index if rel not in present]
+        for rel in gone:
+            del index[rel]
+            records = store.shard("records", rel)
+            records.entries.pop(rel, None)
+            records.dirty = True
+        if gone:
+            store.table("index").dirty = True
+
+    def problems(self) -> list[Problem]:
+        """The problems found reading each notice file, in file order."""
+        return [p for entry in self.entries for p in entry.value[0]]
+
+    def counts(self) -> tuple[int, int]:
+        """How many notices and tasks the files hold, without reading the records."""
+        tasks = [entry.value[1] for entry in self.entries if entry.value[1] >= 0]
+        return len(tasks), sum(tasks)
+
+    def notices(self) -> list[Notice]:
+        """The records of the notices, in file order: from this run, else from the cache."""
+        with quiet_collector():
+            found = [self._record(i) for i, entry in enumerate(self.entries) if entry.value[1] >= 0]
+        self.save()
+        return [notice for notice in found if notice is not None]
+
+    def _record(self, i: int) -> Notice | None:
+        if i in self.fresh:
+            return self.fresh[i]
+        target, entry = self.targets[i], self.entries[i]
+        if self.store is not None and target.rel is not None:
+            saved = self.store.shard("records", target.rel).entries.get(target.rel)
+            if _is_pair(saved) and saved[0] == entry.digest and isinstance(saved[1], Notice):
+                return saved[1]
+        # the record is missing (a cache written halfway): read the file again
+        ((data_digest, value),) = self.parse([target.display], self.settings)  # type: ignore[misc]
+        index = self.store.table("index").entries if self.store is not None else {}
+        self.entries[i] = self._remember(index, i, data_digest, value)
+        return value[0]
+
+    def save(self) -> None:
+        if self.store is not None:
+            self.store.save()
+
+    def validate(self, ledger: Callable[[], Ledger]) -> list[Problem]:
+        """``giaoban.validation.validate(ledger())``, reusing the cached problems of notices.
+
+        The problems come in the order ``validate`` gives them, so that sorting
+        them (stable) gives the same output with or without the cache. When no
+        file changed, the last result is given again without building the ledger.
+        """
+        from giaoban import validation
+
+        if self.store is None:
+            return validation.validate(ledger())
+        table = self.store.table("checks")
+        saved = table.entries.get("whole")
+        if self.whole is not None and _is_pair(saved) and saved[0] == self.whole:
+            if _are_problems(saved[1]):
+                return list(saved[1])
+        if not isinstance(table.entries.get("notices"), dict):
+            table.entries["notices"] = {}
+        problems = CachedChecks(ledger(), table.entries, self.digests).run(validation)
+        if self.whole is not None:
+            table.entries["whole"] = (self.whole, tuple(problems))
+        table.dirty = True
+        self.save()
+        return problems
+
+
+class CachedChecks:
+    """Runs the checks over a ledger, each local check only on notices not checked before.
+
+    ``saved`` maps a notice's path to (digest of its file, {check: problems});
+    only checks that found something are kept.
+    """
+
+    def __init__(self, ledger: Ledger, entries: dict[str, Any], digests: dict[str, bytes]) -> None:
+        self.ledger = ledger
+        self.saved: dict[str, tuple[bytes, dict[str, tuple[Problem, ...]]]]
+        self.saved = entries.setdefault("notices", {})
+        self.digests = digests
+
+    def _stale(self, notice: Notice) -> bool:
+        path = notice.source.path
+        saved = self.saved.get(path)
+        if not _is_pair(saved) or saved[0] != self.digests.get(path):
+            return True
+        found = saved[1]
+        if not isinstance(found, dict):
+            return True
+        return bool(found) and not all(_are_problems(p) for p in found.values())
+
+    def run(self, validation: Any) -> list[Problem]:
+        ledger = self.ledger
+        fresh: dict[str, dict[str, tuple[Problem, ...]]] = {
+            n.source.path: {} for n in ledger.notices if self._stale(n)
+        }
+        # A local check also finds problems of the registry (and of a ledger without a
+        # registry), which need at least one notice in the ledger it is run on.
+        sample = tuple(n for n in ledger.notices if n.source.path in fresh) or ledger.notices[:1]
+        sub = Ledger(ledger.root, sample, ledger.registry, ledger.settings)
+        problems: list[Problem] = []
+        for check in validation.CHECKS:
+            if check.__name__ in LOCAL_CHECKS:
+                problems.extend(self._local(check, sub, fresh))
+            else:
+                problems.extend(check(ledger))
+        for path, found in fresh.items():
+            if path in self.digests:
+                self.saved[path] = (self.digests[path], found)
+        return problems
+
+    def _local(
+        self, check: Callable[[Ledger], list[Problem]], sub: Ledger, fresh: dict[str, dict]
+    ) -> list[Problem]:
+        """One local check's problems, notice by notice, then those of the whole ledger."""
+        in_sub = {n.source.path for n in sub.notices}
+        by_path: dict[str, list[Problem]] = {}
+        rest = []
+        for problem in check(sub):
+            if problem.source.path in in_sub:
+                by_path.setdefault(problem.source.path, []).append(problem)
+            else:
+                rest.append(problem)
+        name = check.__name__
+        out: list[Problem] = []
+        for notice in self.ledger.notices:
+            path = notice.source.path
+            if path in fresh:
+                own = tuple(by_path.get(path, ()))
+                if own:
+                    fresh[path][name] = own
+            else:
+                own = self.saved[path][1].get(name, ())
+            out.extend(own)
+        return out + rest
+
+
+def _regular_stamp(path: Path) -> Stamp | None:
+    """The stamp of ``path`` if it is a regular file."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stamp_of(stat) if S_ISREG(stat.st_mode) else None
+
+
+def _is_pair(value: Any) -> bool:
+    """Whether a cached value has the shape stored (a damaged cache may not)."""
+    return isinstance(value, tuple) and len(value) == 2
+
+
+def _are_problems(value: Any) -> bool:
+    return isinstance(value, tuple) and all(isinstance(p, Problem) for p in value)
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()

@@ -1,0 +1,409 @@
+"""The cache is invisible: the same outputs with and without it, whatever happens to it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from giaoban import cache, loader
+from giaoban.cli.main import app
+from giaoban.loader import load_ledger
+from tests.conftest import MINIMAL_UNITS, REPO
+
+TODAY = "2019-03-01T09:00"
+
+NOTICE = """\
+id: {id}
+kind: thông báo kết luận
+title: Kết luận hội nghị giao ban
+date: 2019-02-18
+tasks:
+{tasks}"""
+
+TASK = """\
+  - item: "{item}"
+    text: {text}
+    owners: [{owner}]
+    deadline: {deadline}
+    status: {status}
+"""
+
+# Pieces a task is drawn from: mostly good, some giving each kind of problem.
+OWNERS = ("Văn phòng Trung ương Đoàn", "BTC", "Ban Không Có", "Các ban, đơn vị khối phong trào")
+DEADLINES = (
+    "trước ngày 25/02/2019",
+    "trong Quý I/2019",
+    "thường xuyên",
+    "hôm kia nọ",
+    "2019-03-05",
+)
+STATUSES = ("open", "done\n    done_on: 2019-02-20", "done", "xong", "cancelled")
+TEXTS = ("Xây dựng Kế hoạch công tác năm 2019", "Báo cáo kết quả: đợt 1", "[oops")
+
+
+def task_text(item: str, text: int, owner: int, deadline: int, status: int) -> str:
+    return TASK.format(
+        item=item,
+        text=TEXTS[text] if TEXTS[text] != "Báo cáo kết quả: đợt 1" else f'"{TEXTS[text]}"',
+        owner=OWNERS[owner],
+        deadline=DEADLINES[deadline],
+        status=STATUSES[status],
+    )
+
+
+tasks_strategy = st.lists(
+    st.tuples(
+        st.sampled_from(["1", "2", "2", "3"]),
+        st.integers(0, len(TEXTS) - 1),
+        st.integers(0, len(OWNERS) - 1),
+        st.integers(0, len(DEADLINES) - 1),
+        st.integers(0, len(STATUSES) - 1),
+    ),
+    min_size=0,
+    max_size=3,
+)
+notice_strategy = st.tuples(st.sampled_from(["a", "b", "c", "d"]), tasks_strategy)
+edit_strategy = st.one_of(
+    st.tuples(st.just("write"), notice_strategy),
+    st.tuples(st.just("delete"), st.sampled_from(["a", "b", "c", "d"])),
+    st.tuples(st.just("append"), st.sampled_from(["a", "b", "c", "d"])),
+    st.tuples(st.just("units"), st.booleans()),
+    st.tuples(st.just("settings"), st.booleans()),
+)
+
+
+def notice_yaml(name: str, tasks: list[tuple]) -> str:
+    body = "".join(task_text(*t) for t in tasks) or "  []\n"
+    if not tasks:
+        return NOTICE.format(id=f"2019-02-18-{name}", tasks="").replace("tasks:\n", "tasks: []\n")
+    return NOTICE.format(id=f"2019-02-18-{name}", tasks=body)
+
+
+def outputs(runner: CliRunner, data: Path, *extra: str) -> list[tuple[int, str]]:
+    """Exit code and output (standard output, then error) of check, export and week."""
+    commands = [
+        ["check", str(data)],
+        ["check", "--format", "json", str(data)],
+        ["export", "--format", "json", "--data", str(data)],
+        ["week", "--format", "json", "--data", str(data), "--today", TODAY],
+    ]
+    results = []
+    for command in commands:
+        result = runner.invoke(app, [*command, *extra])
+        results.append((result.exit_code, result.stdout + "\n--- stderr ---\n" + result.stderr))
+    return results
+
+
+def assert_same_with_and_without_cache(runner: CliRunner, data: Path) -> None:
+    fresh = _uncached(runner, data)
+    assert outputs(runner, data) == fresh  # fills (or reuses) the cache
+    assert outputs(runner, data) == fresh  # read back from it
+
+
+def _uncached(runner: CliRunner, data: Path) -> list[tuple[int, str]]:
+    """The outputs with GIAOBAN_NO_CACHE=1 (check and export also get --no-cache)."""
+    os.environ["GIAOBAN_NO_CACHE"] = "1"
+    try:
+        found = outputs(runner, data)
+    finally:
+        del os.environ["GIAOBAN_NO_CACHE"]
+    flagged = runner.invoke(app, ["check", "--no-cache", str(data)])
+    assert (flagged.exit_code, flagged.stdout) == (found[0][0], found[0][1].split("\n--- ")[0])
+    return found
+
+
+def cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.pickle"))
+
+
+# --- the same outputs ---------------------------------------------------------
+
+
+def test_seed_outputs_are_the_same_with_and_without_cache(
+    runner: CliRunner, seed_data: Path, _private_cache: Path
+) -> None:
+    assert_same_with_and_without_cache(runner, seed_data)
+    assert cache_files(_private_cache)  # it was used
+    codes = [code for code, _ in outputs(runner, seed_data)]
+    assert codes == [0, 0, 0, 0]
+    week = json.loads(outputs(runner, seed_data)[3][1].split("\n--- ")[0])
+    assert week["tasks"]  # the seeds have work due (and late) in the week of 01/03/2019
+
+
+def test_problems_are_never_cached_as_fine(
+    runner: CliRunner, data_dir: Path, write_notice, _private_cache: Path
+) -> None:
+    write_notice("2019-02-18-a", notice_yaml("a", [("1", 0, 2, 3, 3), ("1", 0, 0, 0, 2)]))
+    write_notice("2019-02-18-b", "id: [oops\n")
+    write_notice("2019-02-18-c", notice_yaml("c", [("1", 0, 0, 0, 0)]))
+    first = outputs(runner, data_dir)
+    assert first[0][0] == 1 and "bad-deadline" in first[0][1] and "yaml-syntax" in first[0][1]
+    assert outputs(runner, data_dir) == first
+    assert _uncached(runner, data_dir) == first
+
+
+def test_no_cache_option_and_variable_bypass_the_cache(
+    runner: CliRunner, seed_data: Path, _private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = runner.invoke(app, ["check", "--no-cache", str(seed_data)])
+    assert result.exit_code == 0 and not cache_files(_private_cache)
+    monkeypatch.setenv("GIAOBAN_NO_CACHE", "1")
+    result = runner.invoke(app, ["export", "--format", "json", "--data", str(seed_data)])
+    assert result.exit_code == 0 and not cache_files(_private_cache)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    start=st.lists(notice_strategy, min_size=1, max_size=3),
+    edits=st.lists(edit_strategy, min_size=1, max_size=4),
+)
+def test_random_ledgers_and_edits_give_the_same_outputs(
+    runner: CliRunner, tmp_path_factory: pytest.TempPathFactory, start: list, edits: list
+) -> None:
+    data = tmp_path_factory.mktemp("ledger")
+    os.environ["GIAOBAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    (data / "2019").mkdir()
+    clock = [1_500_000_000]
+    for name, tasks in start:
+        _write(data, name, notice_yaml(name, tasks), clock)
+    assert_same_with_and_without_cache(runner, data)
+    for edit in edits:
+        _apply(data, edit, clock)
+        assert_same_with_and_without_cache(runner, data)
+
+
+def _write(data: Path, name: str, text: str, clock: list[int]) -> None:
+    """Write a notice with a modification time in the past, one second later each time.
+
+    Old times make the cache trust the file's stamp (not "racy"); they never repeat.
+    """
+    path = data / "2019" / f"2019-02-18-{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    clock[0] += 1
+    os.utime(path, ns=(clock[0] * 10**9, clock[0] * 10**9))
+
+
+def _apply(data: Path, edit: tuple, clock: list[int]) -> None:
+    kind, arg = edit
+    if kind == "write":
+        name, tasks = arg
+        _write(data, name, notice_yaml(name, tasks), clock)
+    elif kind == "delete":
+        (data / "2019" / f"2019-02-18-{arg}.yaml").unlink(missing_ok=True)
+    elif kind == "append":
+        path = data / "2019" / f"2019-02-18-{arg}.yaml"
+        if path.is_file():
+            _write(data, arg, path.read_text(encoding="utf-8") + "# sửa\n", clock)
+    elif kind == "units":
+        extra = "  - name: Ban Không Có\n" if arg else ""
+        (data / "units.yaml").write_text(
+            MINIMAL_UNITS.replace("groups:\n", extra + "groups:\n"), encoding="utf-8"
+        )
+    else:
+        (data / "settings.yaml").write_text(f"strict_before: {str(arg).lower()}\n")
+
+
+# --- a damaged cache ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: b"\x00garbage\xff" * 7,
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:40] + b"\x01\x02" + data[42:],
+    ],
+    ids=["empty", "garbage", "truncated", "flipped"],
+)
+def test_a_corrupt_cache_is_rebuilt_silently(
+    runner: CliRunner, seed_data: Path, _private_cache: Path, damage
+) -> None:
+    expected = _uncached(runner, seed_data)
+    assert outputs(runner, seed_data) == expected
+    for path in cache_files(_private_cache):
+        path.write_bytes(damage(path.read_bytes()))
+    assert outputs(runner, seed_data) == expected
+    assert outputs(runner, seed_data) == expected
+    for path in cache_files(_private_cache):  # rebuilt: readable again
+        assert cache._read_pickled(path, _header_of(path)) != {}
+
+
+@pytest.mark.parametrize("lost", ["records-", "index", "checks", "meta"])
+def test_a_cache_missing_some_files_reads_what_it_lacks(
+    runner: CliRunner, seed_data: Path, _private_cache: Path, lost: str
+) -> None:
+    """As if a run stopped halfway through writing the cache."""
+    expected = _uncached(runner, seed_data)
+    outputs(runner, seed_data)
+    for path in cache_files(_private_cache):
+        if path.name.startswith(lost):
+            path.unlink()
+    assert outputs(runner, seed_data) == expected
+    assert outputs(runner, seed_data) == expected
+
+
+def test_a_cache_that_cannot_be_written_is_done_without(
+    runner: CliRunner, seed_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _uncached(runner, seed_data)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("GIAOBAN_CACHE_DIR", str(blocked))
+    assert outputs(runner, seed_data) == expected
+    assert blocked.read_text() == "a file where the cache folder should be"
+
+
+def _header_of(path: Path) -> tuple:
+    import pickle
+
+    with open(path, "rb") as stream:
+        return pickle.load(stream)
+
+
+@pytest.mark.parametrize("garbage", ["text", ("a", "b"), None, cache.Entry((1, 1), b"", False, 3)])
+def test_a_cache_of_another_shape_is_ignored(
+    runner: CliRunner, seed_data: Path, _private_cache: Path, garbage: object
+) -> None:
+    """Entries of the wrong shape (written by hand, say) are ignored like any damage."""
+    expected = _uncached(runner, seed_data)
+    outputs(runner, seed_data)
+    for path in cache_files(_private_cache):
+        header = _header_of(path)
+        entries = cache._read_pickled(path, header)
+        assert entries
+        cache._write_pickled(path, header, {key: garbage for key in entries})
+    assert outputs(runner, seed_data) == expected
+
+
+def test_a_file_rewritten_within_the_same_instant_is_read_again(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    """Same size, same modification time, other content: the digest tells them apart."""
+    path = write_notice("2019-02-18-a", notice_yaml("a", [("1", 0, 0, 0, 0)]))
+    first = outputs(runner, data_dir)
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8").replace("năm 2019", "năm 2020")
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    second = outputs(runner, data_dir)
+    assert second != first
+    assert second == _uncached(runner, data_dir)
+
+
+# --- several processes ----------------------------------------------------------
+
+
+def _giaoban(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "giaoban", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=300,
+    )
+
+
+def _many_notices(data: Path, count: int) -> None:
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    (data / "2019").mkdir()
+    for i in range(count):
+        name = f"n{i:03d}"
+        tasks = [("1", 0, i % 2, i % 3, 0), ("2", 0, 0, 1, 1)]
+        text = notice_yaml(name, tasks)
+        (data / "2019" / f"2019-02-18-{name}.yaml").write_text(text, encoding="utf-8")
+
+
+def test_processes_filling_the_cache_at_once(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    _many_notices(data, 60)
+    env = {**os.environ, "GIAOBAN_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    args = ["check", "--format", "json", str(data)]
+    expected = _giaoban(*args, "--no-cache", env=env)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "giaoban", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=REPO,
+        )
+        for _ in range(4)
+    ]
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert (proc.returncode, out) == (expected.returncode, expected.stdout), err
+    again = _giaoban(*args, env=env)
+    assert (again.returncode, again.stdout) == (expected.returncode, expected.stdout)
+    leftovers = [p for p in (tmp_path / "cache").rglob("*") if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_a_warm_run_reads_no_yaml(tmp_path: Path) -> None:
+    """With every file in the cache, the YAML library is not even imported."""
+    env = {**os.environ, "GIAOBAN_CACHE_DIR": str(tmp_path / "cache")}
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from giaoban.checking import check_paths
+        report = check_paths([], Path({str(REPO / "data")!r}))
+        print(report.tasks, report.errors, "ruamel" in " ".join(sys.modules))
+        """
+    )
+    run = [sys.executable, "-c", script]
+    first = subprocess.run(run, capture_output=True, text=True, env=env, cwd=REPO, check=True)
+    second = subprocess.run(run, capture_output=True, text=True, env=env, cwd=REPO, check=True)
+    assert first.stdout.split()[:2] == second.stdout.split()[:2] == ["70", "0"]
+    assert first.stdout.split()[2] == "True" and second.stdout.split()[2] == "False"
+
+
+# --- the parallel cold path -------------------------------------------------------
+
+
+def test_parallel_parsing_gives_the_same_ledger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    _many_notices(data, 30)
+    sequential = load_ledger(data, use_cache=False)
+    monkeypatch.setattr(loader, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(loader, "CHUNK", 4)
+    monkeypatch.setattr(loader, "_cores", lambda: 2)
+    parallel = load_ledger(data, use_cache=False)
+    assert parallel.ledger == sequential.ledger
+    assert parallel.problems == sequential.problems
+    assert [t.fields for t in parallel.ledger.tasks()] == [
+        t.fields for t in sequential.ledger.tasks()
+    ]
+    assert json.dumps(sorted(map(str, parallel.validate()))) == json.dumps(
+        sorted(map(str, sequential.validate()))
+    )
+
+
+def test_progress_bar_counts_to_the_end(capsys: pytest.CaptureFixture[str]) -> None:
+    from giaoban.render_progress import progress
+
+    with progress(3, "Đang đọc") as advance:
+        advance(1)
+        advance(2)
+    assert capsys.readouterr().out == ""  # the bar never touches standard output
