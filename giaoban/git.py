@@ -240,3 +240,184 @@ def log_records(repo_dir: Path, paths: list[str], fmt: str) -> GitResult | None:
         *paths,
         errors="replace",
     )
+
+
+# --- reading the ledger at a revision -------------------------------------------------------
+
+
+def _run_bytes(cwd: Path, *args: str, input_bytes: bytes | None = None) -> GitResult | None:
+    """Run ``git ARGS`` with binary input and output (stdout decoded as latin-1, byte for
+    byte, so ``.stdout.encode("latin-1")`` gives the exact bytes back)."""
+    try:
+        proc = subprocess.run(
+            ["git", *args], cwd=cwd, input=input_bytes, capture_output=True, check=False
+        )
+    except (OSError, ValueError):
+        return None
+    stderr = proc.stderr.decode("utf-8", errors="replace")
+    return GitResult(proc.returncode, proc.stdout.decode("latin-1"), stderr)
+
+
+def resolve_commit(repo_dir: Path, rev: str) -> str | None:
+    """The full id of the commit ``rev`` names, or None when it names none."""
+    result = run_git(
+        repo_dir, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+    )
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+def merge_base(repo_dir: Path, a: str, b: str) -> str | None:
+    """The best common ancestor of ``a`` and ``b`` (for ``A...B``)."""
+    result = run_git(repo_dir, "merge-base", "--end-of-options", a, b)
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+def files_at(repo_dir: Path, commit: str, folder: str) -> dict[str, bytes] | None:
+    """The ``*.yaml`` files under ``folder`` (relative to the repository top) at ``commit``.
+
+    Returns ``{path relative to folder: content}``, read with two git calls in
+    all: ``git ls-tree`` lists the files, ONE ``git cat-file --batch`` reads
+    every blob. None when git fails (an unknown commit, git missing).
+    """
+    spec = folder.rstrip("/") or "."
+    listed = _run_bytes(repo_dir, "ls-tree", "-r", "-z", "--full-name", commit, "--", spec)
+    if listed is None or not listed.ok:
+        return None
+    prefix = "" if spec == "." else spec + "/"
+    blobs: list[tuple[str, str]] = []  # (object id, path relative to folder)
+    for entry in listed.stdout.encode("latin-1").split(b"\0"):
+        meta, _, raw_path = entry.partition(b"\t")
+        path = raw_path.decode("utf-8", errors="surrogateescape")
+        fields = meta.split()
+        if len(fields) == 3 and fields[1] == b"blob" and path.endswith(".yaml"):
+            blobs.append((fields[2].decode("ascii"), path[len(prefix) :]))
+    if not blobs:
+        return {}
+    contents = _cat_blobs(repo_dir, [sha for sha, _ in blobs])
+    if contents is None:
+        return None
+    return {rel: contents[sha] for sha, rel in blobs}
+
+
+def _cat_blobs(repo_dir: Path, shas: list[str]) -> dict[str, bytes] | None:
+    """The contents of the blobs ``shas``, in ONE ``git cat-file --batch`` call."""
+    wanted = "".join(f"{sha}\n" for sha in dict.fromkeys(shas)).encode("ascii")
+    result = _run_bytes(repo_dir, "cat-file", "--batch", input_bytes=wanted)
+    if result is None or not result.ok:
+        return None
+    out = result.stdout.encode("latin-1")
+    found: dict[str, bytes] = {}
+    at = 0
+    while at < len(out):
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        if len(header) != 3:  # "<sha> missing": cannot happen for a listed blob
+            return None
+        size = int(header[2])
+        found[header[0].decode("ascii")] = out[end + 1 : end + 1 + size]
+        at = end + 1 + size + 1
+    return found
+
+
+# --- review set-up: a diff driver for notice files ------------------------------------------
+
+ATTRIBUTES_FILE = ".gitattributes"
+
+
+def add_attribute_line(repo_dir: Path, line: str) -> bool:
+    """Add ``line`` to the ``.gitattributes`` at the repository top; False when it is there.
+
+    Existing lines are kept as they are; the file is written atomically.
+    """
+    from giaoban.atomic import write_atomic
+
+    path = repo_dir / ATTRIBUTES_FILE
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if line.strip() in (existing.strip() for existing in old.splitlines()):
+        return False
+    sep = "" if not old or old.endswith("\n") else "\n"
+    write_atomic(path, (old + sep + line + "\n").encode("utf-8"))
+    return True
+
+
+def config_set(repo_dir: Path, key: str, value: str) -> GitResult | None:
+    """``git config KEY VALUE`` in the repository's own configuration (.git/config)."""
+    return run_git(repo_dir, "config", "--local", key, value)
+
+
+def config_get(repo_dir: Path, key: str) -> str | None:
+    result = run_git(repo_dir, "config", "--get", key)
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+# --- sync: pull with rebase, push ------------------------------------------------------------
+
+
+def changed_paths(repo_dir: Path, folder: str) -> list[str]:
+    """Paths under ``folder`` (relative to the top) with uncommitted changes, untracked too."""
+    result = run_git(
+        repo_dir, "-c", "core.quotepath=off", "status", "--porcelain", "-z", "--", folder or "."
+    )
+    if result is None or not result.ok:
+        return []
+    paths, entries = [], iter(result.stdout.split("\0"))
+    for entry in entries:
+        if len(entry) < 4:
+            continue
+        paths.append(entry[3:])
+        if entry[0] in "RC":  # a rename names its source next
+            next(entries, None)
+    return paths
+
+
+def upstream(repo_dir: Path) -> str | None:
+    """The upstream of the current branch (``origin/main``), if it has one."""
+    result = run_git(repo_dir, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+def current_branch(repo_dir: Path) -> str | None:
+    result = run_git(repo_dir, "symbolic-ref", "--quiet", "--short", "HEAD")
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+def remotes(repo_dir: Path) -> list[str]:
+    result = run_git(repo_dir, "remote")
+    return result.stdout.split() if result is not None and result.ok else []
+
+
+def rebase_in_progress(repo_dir: Path) -> bool:
+    return any(
+        (found := git_path(repo_dir, name)) is not None and found.exists()
+        for name in ("rebase-merge", "rebase-apply")
+    )
+
+
+def pull_rebase(repo_dir: Path) -> GitResult:
+    """``git pull --rebase`` without autostash: local commits replayed on the upstream."""
+    result = run_git(repo_dir, "pull", "--rebase", "--no-autostash", "--quiet")
+    return result or GitResult(127, "", "không chạy được lệnh git")
+
+
+def push(repo_dir: Path) -> GitResult:
+    result = run_git(repo_dir, "push", "--quiet")
+    return result or GitResult(127, "", "không chạy được lệnh git")
+
+
+def conflicted_paths(repo_dir: Path) -> list[str]:
+    """Paths (relative to the top) left with unresolved conflicts."""
+    result = run_git(
+        repo_dir, "-c", "core.quotepath=off", "diff", "--name-only", "-z", "--diff-filter=U"
+    )
+    if result is None or not result.ok:
+        return []
+    return sorted({p for p in result.stdout.split("\0") if p})
+
+
+def count_commits(repo_dir: Path, revisions: str) -> int:
+    """How many commits ``git rev-list REVISIONS`` lists (0 when git fails)."""
+    result = run_git(repo_dir, "rev-list", "--count", revisions)
+    try:
+        return int(result.stdout.strip()) if result is not None and result.ok else 0
+    except ValueError:
+        return 0

@@ -23,7 +23,7 @@ are compared task by task. Only those commits cost a YAML parse.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -148,6 +148,9 @@ class Event:
     action: str
     details: Mapping[str, str] = field(default_factory=dict)
     subject: str = ""
+    # The notice file's lines after the commit (before it, for a removal); kept only
+    # when asked for (``read_history(..., versions=True)``), for the summary.
+    version: Sequence[str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def task_id(self) -> str | None:
@@ -177,10 +180,23 @@ class _Commit:
     body: str
     trailers: dict[str, str]
     files: dict[str, tuple[list[str] | None, list[str] | None]] = field(default_factory=dict)
+    keep: bool = False  # attach each event's file version
 
 
-def read_history(data_dir: Path, notice_id: str | None = None) -> list[Event]:
-    """Every event under ``data_dir`` (or of one notice), oldest first; [] outside git."""
+def read_history(
+    data_dir: Path,
+    notice_id: str | None = None,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    versions: bool = False,
+) -> list[Event]:
+    """Every event under ``data_dir`` (or of one notice), oldest first; [] outside git.
+
+    ``since``/``until``: only commits authored in ``[since, until)`` (the whole
+    history is still read in one call: the patches before ``since`` rebuild
+    the files). ``versions``: keep each event's file version (``Event.version``).
+    """
     repo = git.work_tree(data_dir)
     if repo is None or git.head_commit(repo) is None:
         return []
@@ -190,13 +206,22 @@ def read_history(data_dir: Path, notice_id: str | None = None) -> list[Event]:
     result = git.log_records(repo, [spec], LOG_FORMAT)
     if result is None or not result.ok:
         return []
-    return list(events_from_log(result.stdout, prefix))
+    return list(events_from_log(result.stdout, prefix, since, until, versions))
 
 
-def events_from_log(output: str, prefix: str = "") -> Iterator[Event]:
+def events_from_log(
+    output: str,
+    prefix: str = "",
+    since: datetime | None = None,
+    until: datetime | None = None,
+    keep: bool = False,
+) -> Iterator[Event]:
     """Events from ``git log`` output in ``LOG_FORMAT`` with ``-p -U0`` patches."""
     versions: dict[str, list[str]] = {}
     for commit in _commits(output, versions, prefix):
+        if (since and commit.when < since) or (until and commit.when >= until):
+            continue
+        commit.keep = keep
         yield from _events(commit)
 
 
@@ -285,7 +310,17 @@ def _apply(old: list[str], hunks: list[Hunk]) -> list[str]:
 
 def _event(c: _Commit, notice: str, item: str | None, action: str, **details: Any) -> Event:
     shown = {k: _one_line(v) for k, v in details.items() if v not in (None, "")}
-    return Event(c.commit, c.author, c.email, c.when, notice, item, action, shown, c.subject)
+    version = _version(c, notice) if c.keep else None
+    return Event(
+        c.commit, c.author, c.email, c.when, notice, item, action, shown, c.subject, version
+    )
+
+
+def _version(c: _Commit, notice: str) -> list[str] | None:
+    for path, (old, new) in c.files.items():
+        if PurePosixPath(path).stem == notice:
+            return new if new is not None else old
+    return None
 
 
 def _events(c: _Commit) -> Iterator[Event]:
@@ -307,7 +342,7 @@ def _events(c: _Commit) -> Iterator[Event]:
         yield from _compared(c, notice, old, new)
 
 
-def _load(lines: list[str] | None) -> Any:
+def parse_version(lines: list[str] | None) -> Any:
     if lines is None:
         return None
     try:
@@ -316,7 +351,7 @@ def _load(lines: list[str] | None) -> Any:
         return None
 
 
-def _tasks(doc: Any) -> dict[str, dict[str, Any]]:
+def version_tasks(doc: Any) -> dict[str, dict[str, Any]]:
     tasks = doc.get("tasks") if isinstance(doc, dict) else None
     return {
         str(t.get("item")): t
@@ -329,7 +364,7 @@ def _compared(
     c: _Commit, notice: str, old_lines: list[str] | None, new_lines: list[str] | None
 ) -> Iterator[Event]:
     """Events found by comparing two versions of a notice file."""
-    old, new = _load(old_lines), _load(new_lines)
+    old, new = parse_version(old_lines), parse_version(new_lines)
     if new_lines is None:
         yield _event(c, notice, None, "remove-notice")
         return
@@ -343,7 +378,7 @@ def _compared(
     changed = sorted(k for k in {*old, *new} - {"tasks"} if old.get(k) != new.get(k))
     if changed:
         yield _event(c, notice, None, "edit", fields=", ".join(changed))
-    old_tasks, new_tasks = _tasks(old), _tasks(new)
+    old_tasks, new_tasks = version_tasks(old), version_tasks(new)
     for item, task in new_tasks.items():
         if item not in old_tasks:
             yield _event(c, notice, item, "add-task", text=task.get("text"))

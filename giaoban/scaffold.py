@@ -10,6 +10,7 @@ invalid file cannot be committed.
 
 from __future__ import annotations
 
+import json
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class InitReport:
     repo: Path | None = None
     hook: Path | None = None
     hook_kept: bool = False
+    ci: Path | None = None  # the pipeline file (created, or kept when it was there)
     commit: git.CommitOutcome | None = None
 
 
@@ -143,6 +145,90 @@ fi
 """
 
 
+# --- CI: the shared repository rejects invalid notices ---------------------------------------
+
+CI_PROVIDERS = ("gitlab", "github")
+CI_FILES = {"gitlab": ".gitlab-ci.yml", "github": ".github/workflows/giaoban-check.yml"}
+DEFAULT_PACKAGE = "giaoban"
+
+_CI_HEAD = """\
+# giaoban: kiểm tra sổ giao ban (giaoban check) ở mỗi lần push và mỗi {request},
+# để kho chung không nhận tệp thông báo sai. Tệp do `giaoban init --ci {provider}` viết.
+#
+# GIAOBAN_PACKAGE là gói giaoban mà pip cài (mọi cách viết của pip đều được).
+# giaoban chưa có trên PyPI: hãy trỏ tới bản của cơ quan, ví dụ
+#   giaoban @ git+https://git.co-quan.vn/van-phong/giaoban.git@v0.1.0
+# hoặc một tệp .whl trên máy chủ nội bộ.
+{override}
+"""
+
+
+def ci_text(provider: str, data_rel: str, package: str = DEFAULT_PACKAGE) -> str:
+    """The pipeline file of ``provider`` (``gitlab`` or ``github``) that runs
+    ``giaoban check`` on the data folder ``data_rel`` on every push and merge request."""
+    check = shlex.join(["giaoban", "check", data_rel or "."])
+    if provider == "gitlab":
+        override = "# Biến cùng tên đặt trong Settings > CI/CD > Variables được ưu tiên."
+        head = _CI_HEAD.format(request="merge request", provider=provider, override=override)
+        return head + _GITLAB.format(package=json.dumps(package, ensure_ascii=False), check=check)
+    if provider == "github":
+        override = (
+            "# Biến GIAOBAN_PACKAGE trong Settings > Secrets and variables > Actions >\n"
+            "# Variables được ưu tiên. Gitea Actions cũng đọc được tệp này."
+        )
+        head = _CI_HEAD.format(request="pull request", provider=provider, override=override)
+        expression = "${{ vars.GIAOBAN_PACKAGE || '" + package.replace("'", "''") + "' }}"
+        package_value = json.dumps(expression, ensure_ascii=False)
+        return head + _GITHUB.format(package=package_value, check=check)
+    raise ValueError(f"unknown CI provider {provider!r}")
+
+
+_GITLAB = """\
+variables:
+  GIAOBAN_PACKAGE: {package}
+
+workflow:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS
+      when: never
+    - if: $CI_COMMIT_BRANCH
+
+giaoban-check:
+  image: python:3.11
+  script:
+    - pip install --quiet "$GIAOBAN_PACKAGE"
+    - {check}
+"""
+
+_GITHUB = """\
+name: giaoban check
+on:
+  push:
+  pull_request:
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    env:
+      GIAOBAN_PACKAGE: {package}
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install --quiet "$GIAOBAN_PACKAGE"
+      - run: {check}
+"""
+
+
+def _write_ci(repo: Path, data_dir: Path, provider: str, package: str, report: InitReport) -> None:
+    path = repo / CI_FILES[provider]
+    data_rel = data_dir.resolve().relative_to(repo.resolve()).as_posix()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _create(path, ci_text(provider, "" if data_rel == "." else data_rel, package), report)
+    report.ci = path
+
+
 def _create(path: Path, text: str, report: InitReport) -> None:
     try:
         write_atomic(path, text.encode("utf-8"), exclusive=True)
@@ -190,6 +276,8 @@ def init_ledger(
     python: str,
     data_name: str = "data",
     commit_now: bool = True,
+    ci: str | None = None,
+    ci_package: str = DEFAULT_PACKAGE,
 ) -> InitReport:
     """Set up a ledger in ``root``: data folder, git repository, hook, first commit.
 
@@ -200,6 +288,8 @@ def init_ledger(
         data_name: the data folder's name under ``root``.
         commit_now: commit the files made (``--no-commit`` turns it off; the
             ``commit`` setting written is ``options.commit``).
+        ci: also write the pipeline file of this provider (``CI_PROVIDERS``) at the
+            top of the work tree; ``ci_package`` is what it installs with pip.
     """
     data_dir = root / data_name
     report = InitReport(root, data_dir)
@@ -216,6 +306,8 @@ def init_ledger(
     if repo is None:
         return report
     _install_hook(repo, data_dir, Path(python).as_posix(), report)
+    if ci is not None:
+        _write_ci(repo, data_dir, ci, ci_package, report)
     if commit_now and options.commit and report.created:
         report.commit = _first_commit(repo, report.created, options.office)
     return report

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from giaoban.deadline import Deadline
+from giaoban.deadline.describe import short_due
 from giaoban.model import Notice, Task
 
 # Task fields compared one by one, in the order changes are listed.
@@ -115,7 +116,26 @@ def diff_notice(old: Notice, new: Notice) -> list[Change]:
 
 
 def _task_info(task: Task) -> dict[str, Any]:
-    return {"owners": list(task.owners), "deadline": task.deadline_text}
+    when = task.done_on if task.status == "done" else task.cancelled_on
+    return {
+        "owners": list(task.owners),
+        "deadline": task.deadline_text,
+        "status": task.status,
+        "status_on": when,
+    }
+
+
+def without_restated(changes: Iterable[Change]) -> list[Change]:
+    """``changes`` without the ``done_on``/``cancelled_on`` change that a status change of
+    the same task already states ("hoàn thành (ngày 20/04/2022)", or a reopening, which
+    clears them), for people to read."""
+    changes = list(changes)
+    stated = {c.task for c in changes if c.kind == "status"}
+    return [
+        c
+        for c in changes
+        if not (c.kind == "field" and c.field in ("done_on", "cancelled_on") and c.task in stated)
+    ]
 
 
 def _renumbered(removed: list[Task], added: list[Task]) -> list[tuple[Task, Task]]:
@@ -209,19 +229,25 @@ def _due(task: Task) -> datetime | None:
     return deadline.due if isinstance(deadline, Deadline) else None
 
 
-def word_diff(old: str, new: str) -> str:
-    """A word diff: unchanged words plain, ``[-removed-]`` and ``{+added+}``."""
+def word_ops(old: str, new: str) -> list[tuple[str, str]]:
+    """The word diff as runs ``(op, words)``, op one of ``=``, ``-``, ``+`` (for renderers)."""
     a, b = old.split(), new.split()
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.extend(a[i1:i2])
+            out.append(("=", " ".join(a[i1:i2])))
             continue
         if i2 > i1:
-            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+            out.append(("-", " ".join(a[i1:i2])))
         if j2 > j1:
-            out.append("{+" + " ".join(b[j1:j2]) + "+}")
-    return " ".join(out)
+            out.append(("+", " ".join(b[j1:j2])))
+    return out
+
+
+def word_diff(old: str, new: str) -> str:
+    """A word diff: unchanged words plain, ``[-removed-]`` and ``{+added+}``."""
+    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return " ".join(marks[op].format(words) for op, words in word_ops(old, new))
 
 
 # --- Vietnamese text --------------------------------------------------------------------
@@ -276,7 +302,7 @@ def describe(change: Change) -> str:
         name = _FIELD_NAMES.get(change.field or "", change.field)
         return f"~ {name}: {_show(change.old)} → {_show(change.new)}"
     if kind == "task-added":
-        return f"+ #{item} thêm nhiệm vụ: {change.new}"
+        return f"+ #{item} thêm nhiệm vụ: {change.new}{_added_info(d)}"
     if kind == "task-removed":
         return f"- #{item} xóa nhiệm vụ: {change.old}"
     if kind == "task-renumbered":
@@ -294,6 +320,18 @@ def describe(change: Change) -> str:
     if kind == "appended":
         return f"+ #{item} {name}: {_entry_text(change.new)}"
     return f"~ #{item} {name}: {_show(change.old)} → {_show(change.new)}"
+
+
+def _added_info(details: dict[str, Any]) -> str:
+    parts = []
+    if details.get("owners"):
+        parts.append("chủ trì: " + "; ".join(details["owners"]))
+    if details.get("deadline"):
+        parts.append(f"hạn: {details['deadline']}")
+    if details.get("status", "open") != "open":
+        on = details.get("status_on")
+        parts.append(_status(details["status"]) + (f" ngày {_show(on)}" if on else ""))
+    return f" ({' | '.join(parts)})" if parts else ""
 
 
 def _deadline_text(change: Change) -> str:
@@ -325,7 +363,135 @@ def _when(details: dict[str, Any]) -> str:
     return ""
 
 
+_ENTRY_KEYS = {"from": "từ", "to": "đến", "reason": "lý do", "approved_by": "duyệt"}
+
+
 def _entry_text(entry: Any) -> str:
-    if isinstance(entry, dict):
-        return "; ".join(f"{k}: {v}" for k, v in entry.items() if v not in (None, ""))
-    return _show(entry)
+    """A note as ``20/04/2022: text``; another entry as its fields; a date as dd/mm/yyyy."""
+    if not isinstance(entry, dict):
+        return _day_text(entry)
+    if set(entry) == {"date", "text"}:
+        return f"{_day_text(entry['date'])}: {entry['text']}"
+    parts = [
+        f"{_ENTRY_KEYS.get(k, k)}: {_day_text(v) if k == 'date' else v}"
+        for k, v in entry.items()
+        if v not in (None, "")
+    ]
+    return "; ".join(parts)
+
+
+def _day_text(value: Any) -> str:
+    """An ISO date (as ``Change.to_json`` keeps entries) shown as dd/mm/yyyy."""
+    try:
+        return f"{date.fromisoformat(str(value)):%d/%m/%Y}"
+    except ValueError:
+        return _show(value)
+
+
+# --- one notice as lines of facts (the git textconv) ----------------------------------------
+#
+# ``git diff`` compares lines. Rendering a notice as one fact per line, each
+# task's lines starting with its number, makes git's own line diff read as a
+# semantic diff: a moved deadline is one ``-``/``+`` pair naming the task.
+
+
+def notice_facts(notice: Notice) -> list[str]:
+    """The notice as lines of facts in Vietnamese: its header, then each task's lines."""
+    lines = [f"thông báo: {notice.id}"]
+    lines += _header_facts(notice)
+    for task in notice.tasks:
+        lines.append("")
+        lines += task_facts(task)
+    return lines
+
+
+def _flat(value: Any) -> str:
+    return " ".join(_show(value).split())
+
+
+def _header_facts(notice: Notice) -> list[str]:
+    rows: list[tuple[str, Any]] = [
+        ("loại", notice.kind),
+        ("số hiệu", notice.number),
+        ("trích yếu", notice.title),
+        ("ngày", notice.date),
+        ("cơ quan ban hành", notice.issuer),
+        ("nơi ban hành", notice.place),
+        ("mật", "có" if notice.confidential else None),
+    ]
+    meeting = notice.meeting
+    if meeting is not None:
+        rows += [("hội nghị", meeting.name), ("ngày họp", meeting.date), ("nơi họp", meeting.place)]
+        rows += [("chủ trì hội nghị", _person(p)) for p in meeting.chair]
+        rows += [("thành phần", a) for a in meeting.attendees]
+        rows += _attendance(meeting.attendance)
+    signer = notice.signer
+    if signer is not None:
+        rows += [("thừa lệnh, ký thay", line) for line in signer.on_behalf]
+        rows += [("chức vụ người ký", signer.position), ("người ký", signer.name)]
+    rows += [("nơi nhận", r) for r in notice.recipients]
+    rows += [(f"mục {s.number}", s.title or "") for s in notice.sections]
+    rows.append(("ghi chú", notice.note))
+    return [f"{name}: {_flat(value)}" for name, value in rows if value not in (None, "")]
+
+
+def _person(person: Any) -> str:
+    return person.name + (f" ({person.position})" if person.position else "")
+
+
+def _attendance(attendance: Any) -> list[tuple[str, Any]]:
+    if attendance is None:
+        return []
+    rows: list[tuple[str, Any]] = []
+    if attendance.present is not None or attendance.total is not None:
+        rows.append(("có mặt", f"{attendance.present}/{attendance.total}"))
+    rows += [("vắng có phép", name) for name in attendance.absent_excused]
+    rows += [("vắng không phép", name) for name in attendance.absent_unexcused]
+    return rows
+
+
+def task_facts(task: Task) -> list[str]:
+    """The lines of one task, each starting with ``#ITEM``."""
+    rows: list[tuple[str, Any]] = [("nội dung", task.text), ("thuộc mục", task.section)]
+    rows += [("chủ trì", unit) for unit in task.owners]
+    rows += [("phối hợp", unit) for unit in task.supports]
+    rows += [("hạn", deadline_fact(task)), ("lặp đến ngày", task.until)]
+    rows.append(("trạng thái", _status_fact(task)))
+    rows += [("kết quả", task.result), ("lý do hủy", task.cancel_reason)]
+    rows += [("đã hoàn thành lần", day) for day in task.done_occurrences]
+    rows += [("gia hạn", _extension_fact(e)) for e in task.extensions]
+    rows += [(f"ghi chú {_show(note.date)}", note.text) for note in task.notes]
+    return [
+        f"#{task.item} {name}: {_flat(value)}" for name, value in rows if value not in (None, "")
+    ]
+
+
+def deadline_fact(task: Task) -> str | None:
+    """``trước ngày 15/05/2022 (15/05/2022)``: the phrase as written and what it means."""
+    if task.deadline_text is None:
+        return "(không có hạn)"
+    deadline = task.deadline
+    if not isinstance(deadline, Deadline):
+        return f"{task.deadline_text} (không đọc được)"
+    if deadline.due is not None:
+        return f"{task.deadline_text} ({short_due(deadline.due, deadline.has_time)})"
+    meaning = {"recurring": "định kỳ", "none": "không có hạn cụ thể"}.get(deadline.kind)
+    if meaning is None and deadline.anchor:
+        meaning = f"tính từ {deadline.anchor}"
+    return f"{task.deadline_text} ({meaning})" if meaning else task.deadline_text
+
+
+def _status_fact(task: Task) -> str:
+    when = task.done_on if task.status == "done" else task.cancelled_on
+    return _status(task.status) + (f" ({_show(when)})" if when else "")
+
+
+def _extension_fact(extension: Any) -> str:
+    parts = [f"{_show(extension.from_)} → {_show(extension.to)}"]
+    if extension.reason:
+        parts.append(f"lý do: {extension.reason}")
+    if extension.approved_by:
+        parts.append(f"duyệt: {extension.approved_by}")
+    if extension.date:
+        parts.append(f"ngày {_show(extension.date)}")
+    return "; ".join(parts)

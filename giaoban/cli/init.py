@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,15 +12,22 @@ import typer
 from giaoban.cli.common import handle_errors
 from giaoban.cli.main import app
 from giaoban.cli.taskopts import NoCommitOption, parse_day
-from giaoban.scaffold import InitOptions, InitReport, init_ledger
+from giaoban.scaffold import DEFAULT_PACKAGE, InitOptions, InitReport, init_ledger
 from giaoban.settings import DEFAULT_TZ
 
 
+class CiProvider(str, Enum):
+    gitlab = "gitlab"
+    github = "github"
+
+
 def _shown(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
+    for a, b in ((path, root), (path.resolve(), root.resolve())):
+        try:
+            return str(a.relative_to(b))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def _lines(report: InitReport) -> list[str]:
@@ -37,6 +45,11 @@ def _lines(report: InitReport) -> list[str]:
     if report.hook is not None:
         state = "đã có hook khác, giữ nguyên" if report.hook_kept else "kiểm tra trước mỗi commit"
         lines.append(f"  hook pre-commit: {report.hook} ({state})")
+    if report.ci is not None:
+        lines.append(
+            f"  CI: {_shown(report.ci, root)} chạy 'giaoban check' ở mỗi lần push và merge "
+            "request (xem docs/review.md để chỉ nơi cài giaoban)"
+        )
     if report.commit is not None and report.commit.committed:
         lines.append(f"  commit {report.commit.short}: Khởi tạo sổ giao ban")
     lines.append(
@@ -66,6 +79,22 @@ def init_command(
         typer.Option("--day-off", help="Ngày nghỉ riêng (dd/mm/yyyy), lặp lại được."),
     ] = None,
     no_commit: NoCommitOption = False,
+    ci: Annotated[
+        CiProvider | None,
+        typer.Option(
+            "--ci",
+            help="Viết thêm tệp CI chạy 'giaoban check' ở mỗi lần push và merge request: "
+            "gitlab (.gitlab-ci.yml) hoặc github (.github/workflows/giaoban-check.yml).",
+        ),
+    ] = None,
+    ci_package: Annotated[
+        str,
+        typer.Option(
+            "--ci-package",
+            help="Gói giaoban mà CI cài bằng pip, ví dụ "
+            '"giaoban @ git+https://git.co-quan.vn/van-phong/giaoban.git".',
+        ),
+    ] = DEFAULT_PACKAGE,
 ) -> None:
     """Tạo sổ mới: data/ (danh mục đơn vị, cài đặt), kho git và hook kiểm tra trước commit."""
     options = InitOptions(
@@ -76,7 +105,15 @@ def init_command(
         days_off=tuple(sorted(parse_day(d) for d in day_off or ())),
         commit=True,
     )
-    report = init_ledger(folder, options, sys.executable, commit_now=not no_commit)
+    provider = ci.value if ci is not None else None
+    report = init_ledger(
+        folder,
+        options,
+        sys.executable,
+        commit_now=not no_commit,
+        ci=provider,
+        ci_package=ci_package,
+    )
     typer.echo("\n".join(_lines(report)))
     if report.commit is not None and not report.commit.committed:
         print(f"giaoban: cảnh báo: {report.commit.problem}", file=sys.stderr)

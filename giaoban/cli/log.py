@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 
 from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
 from giaoban.cli.main import app
-from giaoban.cli.taskopts import complete_task_id
-from giaoban.edits import locate_notice
-from giaoban.errors import GiaobanError
+from giaoban.cli.taskopts import complete_task_id, day_callback, optional_day
+from giaoban.edits import locate_notice, office_settings
+from giaoban.errors import GiaobanError, UsageError
 from giaoban.history import Event, describe, read_history, task_story
+from giaoban.loader import load_ledger
+from giaoban.review_summary import summarize
 
 
 class LogFormat(str, Enum):
@@ -57,22 +62,79 @@ def log_command(
     output: Annotated[
         LogFormat, typer.Option("--format", help="Định dạng: text hoặc json.")
     ] = LogFormat.text,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Từ ngày (dd/mm/yyyy), tính cả ngày đó.", callback=day_callback
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", help="Đến ngày (dd/mm/yyyy), tính cả ngày đó.", callback=day_callback
+        ),
+    ] = None,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="Tổng hợp theo đơn vị chủ trì: số nhiệm vụ thêm, hoàn thành, hủy, gia hạn "
+            "và tổng số ngày gia hạn.",
+        ),
+    ] = False,
 ) -> None:
     """Lịch sử từ git: ai tạo, ai gia hạn (từ, đến, lý do), ai đổi trạng thái, ai sửa."""
     from giaoban import render
 
     data_dir = resolve_data_dir(data)
+    first, last = optional_day(since), optional_day(until)
+    if first and last and last < first:
+        raise UsageError("--until phải không sớm hơn --since")
     notice_id, item, heading = _target(data_dir, target)
-    events = read_history(data_dir, notice_id)
+    start, end = _bounds(data_dir, first, last)
+    events = read_history(data_dir, notice_id, since=start, until=end, versions=summary)
     if notice_id is not None:
         events = task_story(events, notice_id, item)
+    if summary:
+        _print_summary(data_dir, events, (first, last, item), output)
+        return
     if output is LogFormat.json:
         render.print_json({"events": [e.to_json() for e in events]})
         return
     if heading:
         typer.echo(heading)
+    if not events and (first or last):
+        typer.echo("Không có thay đổi nào trong khoảng thời gian này.")
+        return
     if not events:
         typer.echo("Chưa có lịch sử (dữ liệu chưa nằm trong git, hoặc chưa commit).")
         return
     for event in events:
         typer.echo(event_line(event, with_id=item is None))
+
+
+def _bounds(
+    data_dir: Path, first: date | None, last: date | None
+) -> tuple[datetime | None, datetime | None]:
+    """[start, end) of the days asked for, in the office's time zone."""
+    zone = ZoneInfo(office_settings(data_dir).timezone)
+    start = datetime.combine(first, time(0), zone) if first else None
+    end = datetime.combine(last + timedelta(days=1), time(0), zone) if last else None
+    return start, end
+
+
+def _print_summary(
+    data_dir: Path,
+    events: list[Event],
+    scope: tuple[date | None, date | None, str | None],
+    output: LogFormat,
+) -> None:
+    """The summary of ``events`` over (first day, last day, task item or None)."""
+    from giaoban import render, render_review
+
+    first, last, item = scope
+    result = summarize(events, load_ledger(data_dir).ledger, first, last, item)
+    if output is LogFormat.json:
+        render.print_json(result.to_json())
+    else:
+        render_review.print_summary(result)

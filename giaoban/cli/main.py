@@ -26,6 +26,7 @@ def _register() -> None:
     from giaoban.cli import init  # noqa: F401
     from giaoban.cli import log  # noqa: F401
     from giaoban.cli import reports  # noqa: F401
+    from giaoban.cli import review  # noqa: F401
     # isort: on
     # --- end command modules ---
 

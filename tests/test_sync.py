@@ -1,0 +1,316 @@
+"""``giaoban sync`` with real git: a bare repository on disk as the shared remote, two clones."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+from giaoban.revisions import conflict_hunks
+from tests.conftest import MINIMAL_UNITS, run_git
+
+NOTICE_ID = "2022-04-14-giao-ban"
+PATH = f"data/2022/{NOTICE_ID}.yaml"
+NOTICE = textwrap.dedent(
+    """\
+    id: 2022-04-14-giao-ban
+    kind: thông báo kết luận
+    title: Kết luận giao ban tháng 4/2022
+    date: 2022-04-14
+    tasks:
+      - item: "1"
+        text: Tổng hợp ý kiến vào các báo cáo chuyên đề
+        owners: ["Các ban, đơn vị khối phong trào"]
+        deadline: trong tháng 4/2022
+        status: open
+      - item: "2"
+        text: Báo cáo kết quả công việc về Văn phòng
+        owners: [Văn phòng Trung ương Đoàn]
+        deadline: trước ngày 30/04/2022
+        status: open
+      - item: "3"
+        text: Tham mưu phân bổ kinh phí
+        owners: [VP]
+        deadline: trước ngày 25/04/2022
+        status: open
+      - item: "4"
+        text: Rà soát danh mục đơn vị
+        owners: [BTC]
+        deadline: trong tháng 5/2022
+        status: open
+    """
+)
+
+
+def clone(remote: Path, target: Path, name: str, email: str) -> Path:
+    run_git(remote.parent, "clone", "-q", str(remote), str(target))
+    run_git(target, "config", "user.name", name)
+    run_git(target, "config", "user.email", email)
+    run_git(target, "config", "commit.gpgsign", "false")
+    return target
+
+
+@pytest.fixture
+def clones(git_repo: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """(remote, clone of An, clone of Bình): a bare remote holding the ledger, two clones."""
+    data = git_repo / "data"
+    (data / "2022").mkdir(parents=True)
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    (data / "2022" / f"{NOTICE_ID}.yaml").write_text(NOTICE, encoding="utf-8")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "Dữ liệu ban đầu")
+    remote = tmp_path / "chung.git"
+    run_git(tmp_path, "clone", "-q", "--bare", str(git_repo), str(remote))
+    an = clone(remote, tmp_path / "an", "Nguyễn Văn An", "an@vp.example")
+    binh = clone(remote, tmp_path / "binh", "Trần Thị Bình", "binh@vp.example")
+    return remote, an, binh
+
+
+def gb(runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch, *args: str):
+    """Run giaoban in ``repo`` (as its clerk would, from the top of the clone)."""
+    monkeypatch.chdir(repo)
+    return runner.invoke(app, [*args, "--data", "data"])
+
+
+def task_lines(repo: Path) -> str:
+    return (repo / PATH).read_text(encoding="utf-8")
+
+
+def remote_file(remote: Path) -> str:
+    return run_git(remote, "show", f"main:{PATH}")
+
+
+def test_different_tasks_of_one_notice_both_survive(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remote, an, binh = clones
+    assert (
+        gb(runner, an, monkeypatch, "done", f"{NOTICE_ID}#1", "--on", "20/04/2022").exit_code == 0
+    )
+    assert (
+        gb(runner, binh, monkeypatch, "done", f"{NOTICE_ID}#4", "--on", "21/04/2022").exit_code == 0
+    )
+    first = gb(runner, an, monkeypatch, "sync")
+    assert first.exit_code == 0, first.output
+    assert first.stdout == "Đã đồng bộ với origin/main: nhận 0 commit, gửi 1 commit.\n"
+    second = gb(runner, binh, monkeypatch, "sync")
+    assert second.exit_code == 0, second.output
+    assert second.stdout.splitlines() == [
+        "Đã đồng bộ với origin/main: nhận 1 commit, gửi 1 commit.",
+        "Thay đổi nhận về từ kho chung:",
+        "",
+        f"{NOTICE_ID} — Kết luận giao ban tháng 4/2022",
+        "  ~ #1 trạng thái: đang thực hiện → hoàn thành (ngày 20/04/2022)",
+    ]
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    for text in (task_lines(an), task_lines(binh), remote_file(remote)):
+        assert "status: done\n    done_on: 2022-04-20" in text
+        assert "status: done\n    done_on: 2022-04-21" in text
+    authors = run_git(remote, "log", "--format=%an", "main").splitlines()
+    assert authors[:2] == ["Trần Thị Bình", "Nguyễn Văn An"]
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        (("done", "2", "--on", "20/04/2022"), ("done", "3", "--on", "21/04/2022")),
+        (
+            ("postpone", "2", "trước ngày 05/05/2022", "--reason", "Chờ số liệu"),
+            ("postpone", "3", "trước ngày 29/04/2022", "--reason", "Chờ ý kiến"),
+        ),
+        (("note", "2", "Đã nhắc các ban"), ("cancel", "3", "--reason", "Trùng việc")),
+        (("done", "2", "--on", "20/04/2022"), ("note", "3", "Đang làm")),
+    ],
+    ids=["done+done", "postpone+postpone", "note+cancel", "done+note"],
+)
+def test_adjacent_tasks_both_survive(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch, mine, theirs
+) -> None:
+    """Tasks 2 and 3 are next to each other in the file: git's own merge keeps both
+    edits, because each command changes lines inside its task, never the boundary."""
+    remote, an, binh = clones
+    for repo, (command, item, *rest) in ((an, mine), (binh, theirs)):
+        args = [command, f"{NOTICE_ID}#{item}", *rest]
+        result = gb(runner, repo, monkeypatch, *args, "--today", "2022-04-20")
+        assert result.exit_code == 0, result.output
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    result = gb(runner, binh, monkeypatch, "sync")
+    assert result.exit_code == 0, result.output
+    merged = remote_file(remote)
+    both = run_git(binh, "log", "-2", "--format=%s").splitlines()
+    assert len(both) == 2 and f"#{mine[1]}" in both[1] and f"#{theirs[1]}" in both[0]
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    assert task_lines(an) == merged == task_lines(binh)
+    assert gb(runner, an, monkeypatch, "check").exit_code == 0
+
+
+def test_same_lines_stop_with_the_task_named_and_nothing_lost(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remote, an, binh = clones
+    gb(runner, an, monkeypatch, "postpone", f"{NOTICE_ID}#2", "trước ngày 10/05/2022",
+       "--reason", "An xin", "--on", "20/04/2022")  # fmt: skip
+    gb(runner, binh, monkeypatch, "postpone", f"{NOTICE_ID}#2", "trước ngày 20/05/2022",
+       "--reason", "Bình xin", "--on", "20/04/2022")  # fmt: skip
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    before = run_git(remote, "rev-parse", "main")
+    result = gb(runner, binh, monkeypatch, "sync")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "Xung đột" in out
+    assert f"  nhiệm vụ {NOTICE_ID}#2:" in out
+    assert "    kho chung |     deadline: trước ngày 10/05/2022" in out
+    assert "    của bạn   |     deadline: trước ngày 20/05/2022" in out
+    assert f"  git add -- {PATH} && git -c core.editor=true rebase --continue" in out
+    assert "  git rebase --abort" in out
+    assert f"  giaoban check {PATH}" in out
+    # Stopped in the rebase: both versions are in the file, nothing pushed.
+    text = task_lines(binh)
+    assert "<<<<<<<" in text and "An xin" in text and "Bình xin" in text
+    assert run_git(remote, "rev-parse", "main") == before
+    status = run_git(binh, "status")
+    assert "rebase in progress" in status or "rebasing" in status
+    # check refuses the markers, so they cannot go unnoticed
+    checked = gb(runner, binh, monkeypatch, "check")
+    assert checked.exit_code == 1 and "conflict-marker" in checked.stdout
+    # Running sync again repeats the report instead of doing anything.
+    again = gb(runner, binh, monkeypatch, "sync")
+    assert again.exit_code == 1 and f"{NOTICE_ID}#2" in again.stdout
+    # Abort: back to Bình's own commit, untouched.
+    run_git(binh, "rebase", "--abort")
+    assert "Bình xin" in task_lines(binh) and "<<<<<<<" not in task_lines(binh)
+
+
+def test_finishing_a_conflict_with_the_printed_commands(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remote, an, binh = clones
+    gb(runner, an, monkeypatch, "postpone", f"{NOTICE_ID}#2", "trước ngày 10/05/2022",
+       "--reason", "An xin", "--on", "20/04/2022")  # fmt: skip
+    gb(runner, binh, monkeypatch, "postpone", f"{NOTICE_ID}#2", "trước ngày 20/05/2022",
+       "--reason", "Bình xin", "--on", "20/04/2022")  # fmt: skip
+    gb(runner, an, monkeypatch, "sync")
+    assert gb(runner, binh, monkeypatch, "sync").exit_code == 1
+    # Keep Bình's side (the lines between ======= and >>>>>>>).
+    lines, kept, side = task_lines(binh).splitlines(keepends=True), [], None
+    for line in lines:
+        if line.startswith("<<<<<<<"):
+            side = "upstream"
+        elif line.startswith("=======") and side:
+            side = "local"
+        elif line.startswith(">>>>>>>"):
+            side = None
+        elif side != "upstream":
+            kept.append(line)
+    (binh / PATH).write_text("".join(kept), encoding="utf-8")
+    assert gb(runner, binh, monkeypatch, "check", PATH).exit_code == 0
+    run_git(binh, "add", "--", PATH)
+    run_git(binh, "-c", "core.editor=true", "rebase", "--continue")
+    done = gb(runner, binh, monkeypatch, "sync")
+    assert done.exit_code == 0, done.output
+    assert "gửi 1 commit" in done.stdout
+    assert "deadline: trước ngày 20/05/2022" in remote_file(remote)
+
+
+def test_uncommitted_changes_are_refused(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, an, _ = clones
+    (an / PATH).write_text(NOTICE.replace("Rà soát", "Rà soát lại"), encoding="utf-8")
+    (an / "data" / "2022" / "moi.yaml").write_text("id: moi\n", encoding="utf-8")
+    result = gb(runner, an, monkeypatch, "sync")
+    assert result.exit_code == 1
+    assert "thay đổi chưa commit" in result.stdout
+    assert f"  {PATH}" in result.stdout and "  data/2022/moi.yaml" in result.stdout
+    assert "git add -A --" in result.stdout and "git commit -m" in result.stdout
+
+
+def test_an_invalid_ledger_is_not_pushed(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remote, an, _ = clones
+    before = run_git(remote, "rev-parse", "main")
+    (an / PATH).write_text(NOTICE.replace("status: open", "status: xong", 1), encoding="utf-8")
+    run_git(an, "commit", "-qam", "sửa tay sai")
+    result = gb(runner, an, monkeypatch, "sync")
+    assert result.exit_code == 1
+    assert "[bad-value]" in result.stdout
+    assert "Không đẩy lên origin/main: sổ có 1 lỗi" in result.stdout
+    assert run_git(remote, "rev-parse", "main") == before
+
+
+def test_no_remote_and_no_upstream(
+    runner: CliRunner, git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = git_repo / "data"
+    data.mkdir()
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "đầu")
+    alone = gb(runner, git_repo, monkeypatch, "sync")
+    assert alone.exit_code == 1
+    assert "chưa có kho chung (remote)" in alone.stdout
+    assert "git remote add origin" in alone.stdout and "git push -u origin main" in alone.stdout
+    run_git(git_repo, "remote", "add", "origin", str(git_repo.parent / "chung.git"))
+    unset = gb(runner, git_repo, monkeypatch, "sync")
+    assert unset.exit_code == 1
+    assert "chưa gắn với nhánh nào" in unset.stdout and "git push -u origin main" in unset.stdout
+
+
+def test_up_to_date(runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, an, _ = clones
+    result = gb(runner, an, monkeypatch, "sync")
+    assert result.exit_code == 0
+    assert result.stdout == "Sổ đã khớp với origin/main: không có gì để nhận hay gửi.\n"
+
+
+def test_conflict_hunks_name_the_nearest_task() -> None:
+    text = textwrap.dedent(
+        """\
+        id: x
+        <<<<<<< HEAD
+        title: A
+        =======
+        title: B
+        >>>>>>> abc
+        tasks:
+          - item: "1"
+            text: một
+        <<<<<<< HEAD
+            deadline: trước ngày 10/05/2022
+          - item: "2"
+        ||||||| base
+            deadline: cũ
+        =======
+            deadline: trước ngày 20/05/2022
+        >>>>>>> def (Gia hạn)
+            text: hai
+        """
+    )
+    header, tasks = conflict_hunks(text)
+    assert (header.items, header.upstream, header.local) == ((), ("title: A",), ("title: B",))
+    assert tasks.items == ("1", "2")
+    assert tasks.local == ("    deadline: trước ngày 20/05/2022",)
+
+
+def test_markers_committed_by_mistake_are_never_pushed(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remote, an, binh = clones
+    gb(runner, an, monkeypatch, "done", f"{NOTICE_ID}#2", "--on", "20/04/2022")
+    gb(runner, binh, monkeypatch, "done", f"{NOTICE_ID}#2", "--on", "22/04/2022")
+    gb(runner, an, monkeypatch, "sync")
+    stopped = gb(runner, binh, monkeypatch, "sync")
+    assert stopped.exit_code == 1, stopped.output
+    assert "Xung đột" in stopped.stdout, stopped.stdout
+    before = run_git(remote, "rev-parse", "main")
+    # Bình "finishes" without removing the markers: git itself does not object.
+    run_git(binh, "add", "--", PATH)
+    run_git(binh, "-c", "core.editor=true", "rebase", "--continue")
+    result = gb(runner, binh, monkeypatch, "sync")
+    assert result.exit_code == 1
+    assert "[conflict-marker]" in result.stdout and "Không đẩy lên origin/main" in result.stdout
+    assert run_git(remote, "rev-parse", "main") == before
