@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from giaoban.errors import InvalidDataError, UsageError
-from giaoban.loader import REGISTRY_FILE, RESERVED, SETTINGS_FILE, load_ledger
+from giaoban.ledgers import merge_ledgers, unique_names
+from giaoban.loader import (
+    REGISTRY_FILE,
+    RESERVED,
+    SETTINGS_FILE,
+    load_ledger,
+    load_settings,
+    notice_files,
+)
 from giaoban.model import Ledger
 from giaoban.problems import Problem
 
@@ -91,11 +99,45 @@ def check_paths(
 
 def open_ledger(data_dir: Path, use_cache: bool | None = None) -> Ledger:
     """Load and validate ``data_dir`` for a report; refuse it if it has errors."""
-    if not data_dir.is_dir():
-        raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)")
-    result = load_ledger(data_dir, use_cache=use_cache)
-    problems = [*result.problems, *result.validate()]
-    errors = sorted(dict.fromkeys(p for p in problems if p.is_error), key=Problem.sort_key)
+    return open_ledgers([data_dir], use_cache)
+
+
+def ledger_folders(data_dirs: Sequence[Path]) -> list[Path]:
+    """The folders to read: each given one, and the ``ledgers`` its settings list.
+
+    A folder whose settings list other ledgers is read with them when it holds
+    notices of its own (a central office with its own notices, reading each
+    province's clone).
+    """
+    folders: list[Path] = []
+    for data_dir in data_dirs:
+        if not data_dir.is_dir():
+            raise UsageError(
+                f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)"
+            )
+        listed = load_settings(data_dir / SETTINGS_FILE, []).ledgers
+        if not listed or notice_files(data_dir):
+            folders.append(data_dir)
+        for other in listed:
+            folder = data_dir / other
+            if not folder.is_dir():
+                raise UsageError(f"'{data_dir / SETTINGS_FILE}': không có thư mục sổ '{other}'")
+            folders.append(folder)
+    return folders
+
+
+def open_ledgers(data_dirs: Sequence[Path], use_cache: bool | None = None) -> Ledger:
+    """Load and validate every ledger; one ledger, ids prefixed by each one's name.
+
+    Errors of every ledger are collected before refusing.
+    """
+    folders = ledger_folders(data_dirs)
+    ledgers, errors = [], []
+    for folder in folders:
+        result = load_ledger(folder, use_cache=use_cache)
+        problems = [*result.problems, *result.validate()]
+        errors.extend(p for p in problems if p.is_error)
+        ledgers.append(result.ledger)
     if errors:
-        raise InvalidDataError(errors)
-    return result.ledger
+        raise InvalidDataError(sorted(dict.fromkeys(errors), key=Problem.sort_key))
+    return merge_ledgers(ledgers, unique_names(folders))

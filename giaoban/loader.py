@@ -270,8 +270,12 @@ def load_settings(path: Path, problems: list[Problem], data: bytes | None = None
     if doc is None:
         return Settings()
     values, _ = doc
-    kept = {k: v for k, v in values.items() if k != "days_off"}
-    return Settings(days_off=tuple(values.get("days_off", ())), **kept)
+    kept = {k: v for k, v in values.items() if k not in ("days_off", "ledgers")}
+    return Settings(
+        days_off=tuple(values.get("days_off", ())),
+        ledgers=tuple(values.get("ledgers", ())),
+        **kept,
+    )
 
 
 def load_registry(path: Path, problems: list[Problem], data: bytes | None = None) -> Registry:

@@ -101,6 +101,7 @@ SETTINGS = (
     F("days_off", "dates"),
     F("week_cutoff"),
     F("commit", "bool"),
+    F("ledgers", "texts"),
 )
 
 # Keys an office adds for its own use ("x-so-van-ban-den"): kept, never checked.

@@ -18,6 +18,7 @@ class Settings:
     days_off: tuple[date, ...] = ()
     week_cutoff: str = "thứ 6 14:00"
     commit: bool = True
+    ledgers: tuple[str, ...] = ()  # other data folders read with this one (relative paths)
 
     def cutoff(self) -> tuple[int, time]:
         """The weekly cut-off as (ISO weekday 0=Monday, time); Friday 14:00 by default."""

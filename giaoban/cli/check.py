@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from giaoban.checking import CheckReport, check_paths
+from giaoban.checking import CheckReport, check_paths, ledger_folders
 from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
     cache_choice,
     handle_errors,
-    resolve_data_dir,
+    resolve_data_dirs,
 )
 from giaoban.cli.main import app
 
@@ -51,7 +51,9 @@ def check_command(
     """
     from giaoban import render
 
-    report = check_paths(paths or [], resolve_data_dir(data), cache_choice(no_cache))
+    folders = resolve_data_dirs(data)
+    targets = paths or ledger_folders(folders)
+    report = check_paths(targets, folders[0], cache_choice(no_cache))
     if output is CheckFormat.json:
         render.print_json({"problems": [p.to_json() for p in report.problems]})
     else:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from giaoban.errors import GiaobanError
+from giaoban.errors import GiaobanError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,19 +67,33 @@ def resolve_now(value: str | None, tz: str = DEFAULT_TZ) -> datetime:
     return datetime.now(ZoneInfo(tz)).replace(second=0, microsecond=0)
 
 
-def resolve_data_dir(value: Path | None) -> Path:
-    """The data folder: ``--data``, else ``GIAOBAN_DATA``, else ``./data``."""
-    if value is not None:
-        return value
+def resolve_data_dirs(values: list[Path] | Path | None) -> list[Path]:
+    """The data folders: each ``--data``, else ``GIAOBAN_DATA`` (several joined by
+    ``os.pathsep``), else ``./data``."""
+    if isinstance(values, Path):
+        return [values]
+    if values:
+        return list(values)
     env = os.environ.get("GIAOBAN_DATA")
-    return Path(env) if env else Path("data")
+    if env:
+        return [Path(part) for part in env.split(os.pathsep) if part]
+    return [Path("data")]
+
+
+def resolve_data_dir(values: list[Path] | Path | None) -> Path:
+    """The one data folder of a command that changes files (or reads one ledger)."""
+    folders = resolve_data_dirs(values)
+    if len(folders) > 1:
+        raise UsageError("lệnh này chỉ dùng một thư mục dữ liệu (chỉ một --data)")
+    return folders[0]
 
 
 DataOption = Annotated[
-    Path | None,
+    list[Path] | None,
     typer.Option(
         "--data",
-        help="Thư mục dữ liệu (mặc định: $GIAOBAN_DATA hoặc ./data).",
+        help="Thư mục dữ liệu (mặc định: $GIAOBAN_DATA hoặc ./data); báo cáo, thống kê, "
+        "xuất và kiểm tra nhận nhiều --data để đọc nhiều sổ cùng lúc.",
         file_okay=False,
     ),
 ]

@@ -11,13 +11,13 @@ from typing import Annotated
 
 import typer
 
-from giaoban.checking import open_ledger
+from giaoban.checking import open_ledgers
 from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
     cache_choice,
     handle_errors,
-    resolve_data_dir,
+    resolve_data_dirs,
     resolve_now,
 )
 from giaoban.cli.main import app
@@ -58,7 +58,7 @@ def export_command(
     """Xuất toàn bộ sổ nhiệm vụ (JSON) cho công cụ khác, hoặc lịch hạn (iCalendar)."""
     from giaoban import render
 
-    ledger = open_ledger(resolve_data_dir(data), cache_choice(no_cache))
+    ledger = open_ledgers(resolve_data_dirs(data), cache_choice(no_cache))
     if output is ExportFormat.ics:
         _export_ics(ledger, unit or [], out_file, show_confidential)
         return

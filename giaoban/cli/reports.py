@@ -16,12 +16,12 @@ from typing import Annotated
 import typer
 
 from giaoban import reports
-from giaoban.checking import open_ledger
+from giaoban.checking import open_ledgers
 from giaoban.cli.common import (
     DataOption,
     TodayOption,
     handle_errors,
-    resolve_data_dir,
+    resolve_data_dirs,
     resolve_now,
 )
 from giaoban.cli.export import ShowConfidential
@@ -116,11 +116,12 @@ class Context:
     data: DataState | None
 
 
-def _context(data: Path | None, today: str | None) -> Context:
-    """The validated ledger, "now" in its time zone, and the git state of its folder."""
-    folder = resolve_data_dir(data)
-    ledger = open_ledger(folder)
-    return Context(ledger, resolve_now(today, ledger.settings.timezone), data_state(folder))
+def _context(data: list[Path] | None, today: str | None) -> Context:
+    """The validated ledger(s), "now" in its time zone, and the git state of the (first)
+    folder."""
+    folders = resolve_data_dirs(data)
+    ledger = open_ledgers(folders)
+    return Context(ledger, resolve_now(today, ledger.settings.timezone), data_state(folders[0]))
 
 
 def _day(value: datetime | None) -> date | None:

@@ -1,0 +1,94 @@
+"""Many ledgers read as one: names, prefixed ids, merged registry, reports across them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+from giaoban.ids import resolve_task
+from giaoban.ledgers import ledger_name, merge_ledgers, unique_names
+from giaoban.loader import load_ledger
+from tests.conftest import DATA
+
+
+def two_provinces(tmp_path: Path) -> tuple[Path, Path]:
+    hanoi, hcm = tmp_path / "hanoi" / "data", tmp_path / "hcm" / "data"
+    shutil.copytree(DATA, hanoi)
+    shutil.copytree(DATA, hcm)
+    return hanoi, hcm
+
+
+def test_names(tmp_path: Path) -> None:
+    assert ledger_name(tmp_path / "hanoi" / "data") == "hanoi"
+    assert ledger_name(tmp_path / "so-lieu") == "so-lieu"
+    assert unique_names([tmp_path / "a" / "data", tmp_path / "b" / "a"]) == ["a", "a-2"]
+
+
+def test_merged_ids_are_prefixed_and_unique(tmp_path: Path) -> None:
+    hanoi, hcm = two_provinces(tmp_path)
+    ledgers = [load_ledger(hanoi).ledger, load_ledger(hcm).ledger]
+    merged = merge_ledgers(ledgers, ["hanoi", "hcm"])
+    ids = [t.id for t in merged.tasks()]
+    assert len(ids) == 2 * 70 == len(set(ids))
+    assert "hanoi/2019-02-18-giao-ban-khoi-phong-trao#3" in ids
+    task = resolve_task(merged, "hcm/2019-02#3")
+    assert task.id == "hcm/2019-02-18-giao-ban-khoi-phong-trao#3"
+    assert task.deadline_text == "trước ngày 25/02/2019"
+    assert len(merged.registry.units) == len(ledgers[0].registry.units)
+
+
+def test_one_ledger_is_not_renamed(tmp_path: Path) -> None:
+    hanoi, _ = two_provinces(tmp_path)
+    ledger = load_ledger(hanoi).ledger
+    assert merge_ledgers([ledger], ["hanoi"]) is ledger
+
+
+def test_reports_and_export_across_ledgers(runner: CliRunner, tmp_path: Path) -> None:
+    hanoi, hcm = two_provinces(tmp_path)
+    both = ["--data", str(hanoi), "--data", str(hcm)]
+    result = runner.invoke(app, ["overdue", "--today", "2019-03-07", "-f", "json", *both])
+    assert result.exit_code == 0, result.output
+    ids = {t["id"] for t in json.loads(result.stdout)["tasks"]}
+    assert "hanoi/2019-02-18-giao-ban-khoi-phong-trao#3" in ids
+    assert "hcm/2019-02-18-giao-ban-khoi-phong-trao#3" in ids
+    export = runner.invoke(app, ["export", "--format", "json", *both])
+    assert export.exit_code == 0, export.output
+    assert len(json.loads(export.stdout)["notices"]) == 10
+    stats = runner.invoke(app, ["stats", "--month", "2019-03", "--today", "2019-03-31", *both])
+    assert stats.exit_code == 0, stats.output
+
+
+def test_settings_can_list_ledgers(runner: CliRunner, tmp_path: Path) -> None:
+    hanoi, hcm = two_provinces(tmp_path)
+    central = tmp_path / "trung-uong" / "data"
+    central.mkdir(parents=True)
+    shutil.copy(DATA / "units.yaml", central)
+    (central / "settings.yaml").write_text(
+        "office: Văn phòng Trung ương Đoàn\nledgers:\n  - ../../hanoi/data\n  - ../../hcm/data\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["export", "--format", "json", "--data", str(central)])
+    assert result.exit_code == 0, result.output
+    ids = {n["id"] for n in json.loads(result.stdout)["notices"]}
+    assert "hanoi/2022-04-14-giao-ban-khoi-phong-trao" in ids and len(ids) == 10
+
+
+def test_check_reports_each_ledgers_problems(runner: CliRunner, tmp_path: Path) -> None:
+    hanoi, hcm = two_provinces(tmp_path)
+    bad = hcm / "2019" / "2019-02-18-giao-ban-khoi-phong-trao.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("status: open", "status: xong", 1))
+    result = runner.invoke(app, ["check", "--data", str(hanoi), "--data", str(hcm)])
+    assert result.exit_code == 1
+    assert str(bad) in result.stdout and "bad-value" in result.stdout
+    assert str(hanoi) not in result.stdout.split("Đã kiểm tra")[0]
+
+
+def test_edits_refuse_several_ledgers(runner: CliRunner, tmp_path: Path) -> None:
+    hanoi, hcm = two_provinces(tmp_path)
+    result = runner.invoke(app, ["done", "2019-02#3", "--data", str(hanoi), "--data", str(hcm)])
+    assert result.exit_code == 2
+    assert "một thư mục dữ liệu" in result.stderr
