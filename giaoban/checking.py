@@ -13,8 +13,8 @@ from giaoban.loader import (
     RESERVED,
     SETTINGS_FILE,
     load_ledger,
-    load_settings,
     notice_files,
+    read_settings,
 )
 from giaoban.model import Ledger
 from giaoban.problems import Problem
@@ -102,7 +102,7 @@ def open_ledger(data_dir: Path, use_cache: bool | None = None) -> Ledger:
     return open_ledgers([data_dir], use_cache)
 
 
-def ledger_folders(data_dirs: Sequence[Path]) -> list[Path]:
+def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> list[Path]:
     """The folders to read: each given one, and the ``ledgers`` its settings list.
 
     A folder whose settings list other ledgers is read with them when it holds
@@ -115,7 +115,7 @@ def ledger_folders(data_dirs: Sequence[Path]) -> list[Path]:
             raise UsageError(
                 f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)"
             )
-        listed = load_settings(data_dir / SETTINGS_FILE, []).ledgers
+        listed = read_settings(data_dir, use_cache).ledgers
         if not listed or notice_files(data_dir):
             folders.append(data_dir)
         for other in listed:
@@ -131,7 +131,7 @@ def open_ledgers(data_dirs: Sequence[Path], use_cache: bool | None = None) -> Le
 
     Errors of every ledger are collected before refusing.
     """
-    folders = ledger_folders(data_dirs)
+    folders = ledger_folders(data_dirs, use_cache)
     ledgers, errors = [], []
     for folder in folders:
         result = load_ledger(folder, use_cache=use_cache)

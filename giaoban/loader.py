@@ -137,6 +137,17 @@ def load_ledger(
     return LoadResult(tuple(problems), len(targets), session, registry, settings)
 
 
+def read_settings(root: Path, use_cache: bool | None = None) -> Settings:
+    """The settings of the data folder ``root``, through the cache: no YAML when unchanged.
+
+    Problems of the settings file are left to ``load_ledger`` (``check``).
+    """
+    session = cache.LoadSession.open(root, use_cache)
+    settings = session.meta(SETTINGS_FILE, Settings, load_settings, [])
+    session.save()
+    return settings
+
+
 def _targets(root: Path, files: Iterable[Path] | None) -> list[cache.Target]:
     if files is None:
         prefix = "" if str(root) == "." else str(root).rstrip("/") + "/"

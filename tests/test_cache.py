@@ -357,23 +357,27 @@ def test_processes_filling_the_cache_at_once(tmp_path: Path) -> None:
     assert leftovers == []
 
 
-def test_a_warm_run_reads_no_yaml(tmp_path: Path) -> None:
+def test_a_warm_run_reads_no_yaml(tmp_path: Path, seed_data: Path) -> None:
     """With every file in the cache, the YAML library is not even imported."""
+    (seed_data / "settings.yaml").write_text("office: Văn phòng TW Đoàn\n", encoding="utf-8")
     env = {**os.environ, "GIAOBAN_CACHE_DIR": str(tmp_path / "cache")}
     script = textwrap.dedent(
         f"""
         import sys
         from pathlib import Path
-        from giaoban.checking import check_paths
-        report = check_paths([], Path({str(REPO / "data")!r}))
-        print(report.tasks, report.errors, "ruamel" in " ".join(sys.modules))
+        from giaoban.checking import check_paths, ledger_folders, open_ledgers
+        data = Path({str(seed_data)!r})
+        report = check_paths(ledger_folders([data]), data)
+        ledger = open_ledgers([data])
+        tasks = sum(len(n.tasks) for n in ledger.notices)
+        print(report.tasks, tasks, report.errors, "ruamel" in " ".join(sys.modules))
         """
     )
     run = [sys.executable, "-c", script]
     first = subprocess.run(run, capture_output=True, text=True, env=env, cwd=REPO, check=True)
     second = subprocess.run(run, capture_output=True, text=True, env=env, cwd=REPO, check=True)
-    assert first.stdout.split()[:2] == second.stdout.split()[:2] == ["70", "0"]
-    assert first.stdout.split()[2] == "True" and second.stdout.split()[2] == "False"
+    assert first.stdout.split()[:3] == second.stdout.split()[:3] == ["70", "70", "0"]
+    assert first.stdout.split()[3] == "True" and second.stdout.split()[3] == "False"
 
 
 # --- the parallel cold path -------------------------------------------------------

@@ -52,7 +52,7 @@ def check_command(
     from giaoban import render
 
     folders = resolve_data_dirs(data)
-    targets = paths or ledger_folders(folders)
+    targets = paths or ledger_folders(folders, cache_choice(no_cache))
     report = check_paths(targets, folders[0], cache_choice(no_cache))
     if output is CheckFormat.json:
         render.print_json({"problems": [p.to_json() for p in report.problems]})
