@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from giaoban import edits
 from giaoban.cli.common import DataOption, TodayOption, handle_errors, resolve_data_dir
 from giaoban.cli.main import app
 from giaoban.cli.taskopts import (
@@ -25,12 +24,15 @@ from giaoban.deadline import Deadline, parse_deadline
 from giaoban.deadline.describe import format_due, format_moment
 from giaoban.deadline.recur import next_occurrence
 from giaoban.errors import UsageError
+from giaoban.lazy import lazy_import
 from giaoban.loader import REGISTRY_FILE, load_registry
 from giaoban.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
 from giaoban.settings import Settings
 from giaoban.text import fold
 from giaoban.units import Registry
 from giaoban.yamledit import EditError, load_plain
+
+edits = lazy_import("giaoban.edits")  # loaded when a command runs
 
 DEFAULT_KIND = "thông báo kết luận"
 

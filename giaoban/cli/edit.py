@@ -16,7 +16,6 @@ from typing import Annotated
 
 import typer
 
-from giaoban import edits
 from giaoban.atomic import read_source
 from giaoban.cli.common import (
     DataOption,
@@ -39,7 +38,10 @@ from giaoban.cli.taskopts import (
     report_commit,
 )
 from giaoban.history import edit_message
+from giaoban.lazy import lazy_import
 from giaoban.problems import Problem
+
+edits = lazy_import("giaoban.edits")  # loaded when a command runs
 
 # --- commands ------------------------------------------------------------------------------
 

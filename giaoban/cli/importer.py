@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,11 +12,9 @@ from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir, reso
 from giaoban.cli.main import app
 from giaoban.cli.taskopts import NoCommitOption, exit_if_uncommitted, report_commit
 from giaoban.errors import UsageError
-from giaoban.importer.draft import Draft
-from giaoban.importer.output import save_draft, target, write_new
-from giaoban.importer.service import draft_for_data
-from giaoban.importer.sources import read_input
-from giaoban.importer.yamltext import render_draft
+
+if TYPE_CHECKING:
+    from giaoban.importer.draft import Draft
 
 
 def _summary(draft: Draft, where: str) -> str:
@@ -60,6 +58,12 @@ def import_command(
     Không có -o hay --save thì in bản nháp ra màn hình. Chỗ nào chưa chắc,
     bản nháp ghi chú "# kiểm tra: ..." ngay phía trên.
     """
+    # The importer is imported here, not at the top: other commands never need it.
+    from giaoban.importer.output import save_draft, target, write_new
+    from giaoban.importer.service import draft_for_data
+    from giaoban.importer.sources import read_input
+    from giaoban.importer.yamltext import render_draft
+
     if output is not None and save:
         raise UsageError("chỉ dùng một trong hai: -o/--output hoặc --save")
     data_dir = resolve_data_dir(data)

@@ -14,10 +14,12 @@ from typing import Annotated
 
 import typer
 
-from giaoban import edits
 from giaoban.cli.common import resolve_data_dir, resolve_now
+from giaoban.lazy import lazy_import
 from giaoban.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
 from giaoban.text import fold
+
+edits = lazy_import("giaoban.edits")  # loaded when a command runs
 
 
 def parse_day(value: str) -> date:

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
-
-import holidays
+from typing import TYPE_CHECKING
 
 from giaoban.deadline.model import DeadlineSettings
+
+if TYPE_CHECKING:
+    import holidays
 
 _DEFAULT = DeadlineSettings()
 
 
 @lru_cache(maxsize=64)
 def _calendar(year: int) -> holidays.HolidayBase:
+    import holidays  # imported on first use: most runs never count working days
+
     return holidays.country_holidays("VN", years=year)
 
 
