@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -79,19 +77,9 @@ def _export_ics(ledger: Ledger, units: list[str], out_file: Path | None, show: b
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    _write_atomic(out_file, data)
+    from giaoban.atomic import write_atomic
 
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        write_atomic(out_file, data)
     except OSError as err:
-        raise GiaobanError(f"không ghi được tệp '{path}': {err.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise GiaobanError(f"không ghi được tệp '{path}': {err.strerror}") from None
+        raise GiaobanError(f"không ghi được tệp '{out_file}': {err.strerror}") from None
