@@ -17,7 +17,8 @@ from giaoban.deadline.describe import KIND_NAMES, format_due, format_moment, sho
 from giaoban.export import iso, notice_record, shown_text, task_record
 from giaoban.git import DataState
 from giaoban.model import Extension, Notice, Task
-from giaoban.reports import Report, Row, Shown, Week
+from giaoban.reports import Report, Row, Week
+from giaoban.show import Shown
 from giaoban.stats import CATEGORIES, Counts, StatsReport
 
 STATE_LABELS = {

@@ -16,7 +16,8 @@ from rich.text import Text
 from giaoban import formats
 from giaoban.deadline.describe import format_moment
 from giaoban.git import DataState
-from giaoban.reports import URGENT_DAYS, Report, Row, Shown
+from giaoban.reports import URGENT_DAYS, Report, Row
+from giaoban.show import Shown
 from giaoban.stats import CATEGORIES, Counts, StatsReport
 
 STATE_STYLES = {

@@ -31,8 +31,7 @@ from giaoban.filters import (
     task_matches,
 )
 from giaoban.filters import text_matches as _text_matches
-from giaoban.ids import resolve
-from giaoban.model import Ledger, Notice, Task
+from giaoban.model import Ledger, Task
 
 SOON_DAYS = 7  # due_soon: due today or within this many calendar days (the `due` window)
 URGENT_DAYS = 3  # due_soon rows this close are shown in yellow, later ones in green
@@ -169,7 +168,7 @@ def _after(value: date | datetime, now: datetime) -> bool:
     return value > now.date()
 
 
-def _deadline(task: Task) -> Deadline | None:
+def resolved_deadline(task: Task) -> Deadline | None:
     return task.deadline if isinstance(task.deadline, Deadline) else None
 
 
@@ -214,7 +213,7 @@ def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
     no occurrence after the day it was done.
     """
     status = status_at(task, now)
-    deadline = _deadline(task)
+    deadline = resolved_deadline(task)
     if status == "cancelled":
         due = deadline.due if deadline else None
         return [Row(task, CANCELLED, due, deadline.has_time if deadline else False)]
@@ -257,7 +256,7 @@ def current_row(task: Task, now: datetime) -> Row:
     For a recurring duty: its earliest missed occurrence, else the next one
     to come, else (ended) its last occurrence.
     """
-    deadline = _deadline(task)
+    deadline = resolved_deadline(task)
     if deadline is None or deadline.kind != "recurring" or not deadline.rrule:
         return task_rows(task, now, now)[0]
     rows = task_rows(task, now, now + _MINUTE)
@@ -294,7 +293,9 @@ def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
     return (row.due is None, due, row.task.source.path, row.task.source.line)
 
 
-def _report(ledger: Ledger, kind: str, now: datetime, rows: Iterable[Row], **kw: Any) -> Report:
+def build_report(
+    ledger: Ledger, kind: str, now: datetime, rows: Iterable[Row], **kw: Any
+) -> Report:
     """A report of ``rows`` soonest first (file order with ``ordered=False``)."""
     ordered = kw.pop("ordered", True)
     return Report(
@@ -320,7 +321,7 @@ def due_report(
         if r.state in ("overdue", "due_soon", "upcoming") and r.day is not None
         if r.state == "overdue" or r.day <= horizon
     ]
-    return _report(ledger, "due", now, rows, days=days, show_confidential=show)
+    return build_report(ledger, "due", now, rows, days=days, show_confidential=show)
 
 
 def overdue_report(
@@ -329,7 +330,7 @@ def overdue_report(
     """Open tasks past due, most late first."""
     now = local_now(ledger, now)
     rows = [r for r in select_rows(ledger, flt, now, now + _MINUTE) if r.state == "overdue"]
-    return _report(ledger, "overdue", now, rows, show_confidential=show)
+    return build_report(ledger, "overdue", now, rows, show_confidential=show)
 
 
 def report_week(
@@ -390,7 +391,7 @@ def week_report(
     week = report_week(now, ledger.settings.cutoff(), next_weeks, until)
     end = max(week.cutoff, _midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
     rows = [r for r in select_rows(ledger, flt, now, end) if in_week(r, week)]
-    report = _report(ledger, "week", now, rows, week=week, show_confidential=show)
+    report = build_report(ledger, "week", now, rows, week=week, show_confidential=show)
     return replace(report, groups=group_by_owner(report.rows, ledger, flt))
 
 
@@ -445,47 +446,4 @@ def list_report(
         if status_matches(flt, row.status, row.state) and day_matches(flt, row.day):
             rows.append(row)
     kind = "list" if query is None else "search"
-    return _report(ledger, kind, now, rows, show_confidential=show, query=query, ordered=False)
-
-
-@dataclass(frozen=True)
-class Shown:
-    """A notice or one of its tasks, for ``giaoban show``."""
-
-    notice: Notice
-    task: Task | None
-    report: Report  # the task's row, or a row for each task of the notice
-    upcoming: tuple[datetime, ...] = ()
-
-
-def show_item(ledger: Ledger, now: datetime, query: str, show: bool = False) -> Shown:
-    """The notice or task ``query`` names (a unique prefix), as it stands at ``now``.
-
-    Raises:
-        NotFoundError: nothing, or more than one notice, has that prefix.
-    """
-    now = local_now(ledger, now)
-    found = resolve(ledger, query)
-    task = found if isinstance(found, Task) else None
-    notice_id = found.notice_id if isinstance(found, Task) else found.id
-    notice = ledger.notice(notice_id)
-    assert notice is not None
-    tasks = (task,) if task is not None else notice.tasks
-    rows = tuple(current_row(t, now) for t in tasks)
-    report = _report(ledger, "show", now, rows, show_confidential=show, ordered=False)
-    upcoming = tuple(next_occurrences(task, now)) if task is not None else ()
-    return Shown(notice, task, report, upcoming)
-
-
-def next_occurrences(task: Task, now: datetime, count: int = 5) -> list[datetime]:
-    """The next ``count`` due moments of a recurring duty after ``now``."""
-    deadline = _deadline(task)
-    moments: list[datetime] = []
-    if deadline is None or deadline.kind != "recurring" or status_at(task, now) != "open":
-        return moments
-    moment: datetime | None = now
-    while len(moments) < count and moment is not None:
-        moment = next_occurrence(deadline, moment, until=task.until)
-        if moment is not None:
-            moments.append(moment)
-    return moments
+    return build_report(ledger, kind, now, rows, show_confidential=show, query=query, ordered=False)

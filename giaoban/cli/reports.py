@@ -29,6 +29,7 @@ from giaoban.cli.main import app
 from giaoban.filters import STATUS_CHOICES, Filter, build_filter
 from giaoban.git import DataState, data_state
 from giaoban.model import Ledger
+from giaoban.show import show_item
 from giaoban.stats import stats_period, stats_report
 
 
@@ -333,7 +334,7 @@ def show_command(
     from giaoban import formats, render, render_reports
 
     ctx = _context(data, today)
-    shown = reports.show_item(ctx.ledger, ctx.now, item, show_confidential)
+    shown = show_item(ctx.ledger, ctx.now, item, show_confidential)
     if output is ShowFormat.json:
         render.print_json(formats.shown_json(shown, ctx.data))
     else:
