@@ -285,9 +285,8 @@ def _show(value: Any) -> str:
 def _due_text(due: Any) -> str:
     if not isinstance(due, datetime):
         return "không có ngày"
-    if due.hour == 0 and due.minute == 0:
-        return f"{due - timedelta(days=1):%d/%m/%Y}"
-    return f"{due:%d/%m/%Y %H:%M}"
+    # A due at midnight ends a named day ("25/02/2019"); any other is a clock time.
+    return short_due(due, has_time=(due.hour, due.minute) != (0, 0))
 
 
 def describe(change: Change) -> str:
