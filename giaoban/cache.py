@@ -39,11 +39,16 @@ from typing import TYPE_CHECKING, Any
 import giaoban
 from giaoban.model import Ledger, Notice
 from giaoban.problems import Problem
+from giaoban.records import LazyNotices
+from giaoban.recordstore import RecordShard
 
 if TYPE_CHECKING:
+    from giaoban.agenda import Agenda, NoticeFacts
     from giaoban.deadline import DeadlineSettings
+    from giaoban.settings import Settings
+    from giaoban.units import Registry
 
-FORMAT = 1  # bump when the layout of cache files changes
+FORMAT = 3  # bump when the layout of cache files changes
 SHARDS = 16
 # A file modified less than this before it was read may change again without its
 # modification time moving (coarse file-system clocks): such an entry is "racy"
@@ -144,6 +149,7 @@ class Store:
         self.key = key
         self.started_ns = time.time_ns() if started_ns is None else started_ns
         self.tables: dict[str, Table] = {}
+        self.shards: dict[str, RecordShard] = {}
         self.group_keys: dict[str, str] = {}
 
     def depend(self, group: str, key: str) -> None:
@@ -158,9 +164,14 @@ class Store:
             table = self.tables[name] = Table(self.folder / f"{name}.pickle", header)
         return table
 
-    def shard(self, group: str, rel: str) -> Table:
-        """The table of ``group`` that holds ``rel``: one of a few, chosen by its path."""
-        return self.table(group, f"{group}-{zlib.crc32(rel.encode()) % SHARDS:02d}")
+    def records(self, rel: str) -> RecordShard:
+        """The shard of records that holds ``rel``: one of a few, chosen by its path."""
+        name = f"records-{zlib.crc32(rel.encode()) % SHARDS:02d}"
+        shard = self.shards.get(name)
+        if shard is None:
+            header = (FORMAT, self.key, "records", self.group_keys.get("records", ""))
+            shard = self.shards[name] = RecordShard(self.folder / f"{name}.pickle", header)
+        return shard
 
     def is_racy(self, stamp: Stamp) -> bool:
         return stamp[1] >= self.started_ns - RACY_NS
@@ -188,6 +199,8 @@ class Store:
             self.folder.mkdir(parents=True, exist_ok=True)
             for table in self.tables.values():
                 table.save()
+            for shard in self.shards.values():
+                shard.save()
         except OSError:
             pass
 
@@ -333,6 +346,8 @@ class LoadSession:
             resolution = key_of(settings)
             self.store.depend("index", resolution)
             self.store.depend("records", resolution)
+            self.store.depend("agenda", resolution)
+            self.store.depend("agenda-all", resolution)
             self.store.depend("checks", key_of(resolution, self.meta_digests))
 
     def load(self, targets: list[Target], parse: Parser, whole: bool) -> None:
@@ -382,9 +397,11 @@ class LoadSession:
         if self.store is not None and target.rel is not None and target.stamp is not None:
             index[target.rel] = entry
             self.store.table("index").dirty = True
-            records = self.store.shard("records", target.rel)
-            records.entries[target.rel] = (data_digest, notice)
-            records.dirty = True
+            records = self.store.records(target.rel)
+            if notice is None:
+                records.drop(target.rel)
+            else:  # pickled apart, so that a run unpickles only the records it looks at
+                records.put(target.rel, data_digest, pickle.dumps(notice, pickle.HIGHEST_PROTOCOL))
         return entry
 
     def _forget_gone(self, store: Store, index: dict[str, Any]) -> None:
@@ -392,9 +409,7 @@ class LoadSession:
         gone = [rel for rel in index if rel not in present]
         for rel in gone:
             del index[rel]
-            records = store.shard("records", rel)
-            records.entries.pop(rel, None)
-            records.dirty = True
+            store.records(rel).drop(rel)
         if gone:
             store.table("index").dirty = True
 
@@ -419,18 +434,94 @@ class LoadSession:
             return self.fresh[i]
         target, entry = self.targets[i], self.entries[i]
         if self.store is not None and target.rel is not None:
-            saved = self.store.shard("records", target.rel).entries.get(target.rel)
-            if _is_pair(saved) and saved[0] == entry.digest and isinstance(saved[1], Notice):
-                return saved[1]
+            saved = self.store.records(target.rel).get(target.rel, entry.digest)
+            if saved is not None:
+                with contextlib.suppress(Exception):  # a damaged record is read again
+                    with quiet_collector():
+                        notice = pickle.loads(saved)
+                    if isinstance(notice, Notice):
+                        return notice
         # the record is missing (a cache written halfway): read the file again
         ((data_digest, value),) = self.parse([target.display], self.settings)  # type: ignore[misc]
         index = self.store.table("index").entries if self.store is not None else {}
         self.entries[i] = self._remember(index, i, data_digest, value)
+        self.save()
         return value[0]
 
     def save(self) -> None:
         if self.store is not None:
             self.store.save()
+
+    def ledger(self, registry: Registry, settings: Settings) -> Ledger:
+        """The ledger of the files, in ``Ledger`` order (date, id, source).
+
+        Through the cache, its records are read only when looked at, and it
+        carries its agenda (``giaoban.agenda``), kept for the whole folder.
+        """
+        root = str(self.root)
+        if self.store is None:
+            notices = self.notices()
+            notices.sort(key=lambda n: (n.date, n.id, n.source))
+            return Ledger(root, tuple(notices), registry, settings)
+        present = [i for i, entry in enumerate(self.entries) if entry.value[1] >= 0]
+        found = self._whole_agenda(present)
+        if found is None:
+            return Ledger(root, tuple(self.notices()), registry, settings)
+        order, agenda = found
+        notices = LazyNotices(len(order), lambda n: self._record(order[n]))  # type: ignore[arg-type, return-value]
+        self.save()
+        return Ledger(root, notices, registry, settings, agenda)
+
+    def _whole_agenda(self, present: list[int]) -> tuple[list[int], Agenda] | None:
+        """(targets in ledger order, agenda): kept when no notice changed, else made again.
+
+        None when a record cannot be read (the ledger is then read whole).
+        """
+        from giaoban.agenda import Agenda
+
+        assert self.store is not None
+        key = key_of([(self.targets[i].display, self.entries[i].digest) for i in present])
+        whole = self.store.table("agenda-all")
+        saved = whole.entries.get("whole")
+        if isinstance(saved, tuple) and len(saved) == 3 and saved[0] == key:
+            if isinstance(saved[1], list) and isinstance(saved[2], Agenda):
+                return saved[1], saved[2]
+        table = self.store.table("agenda")
+        facts = [self._facts(table, i) for i in present]
+        ranked = sorted(range(len(present)), key=lambda j: facts[j][0])
+        if any(facts[j][1] is None for j in ranked):
+            return None
+        order = [present[j] for j in ranked]
+        paths = [facts[j][2] for j in ranked]
+        ids = [facts[j][0][1] for j in ranked]
+        agenda = Agenda([facts[j][1] for j in ranked], paths, ids)  # type: ignore[misc]
+        whole.entries["whole"] = (key, order, agenda)
+        whole.dirty = True
+        return order, agenda
+
+    def _facts(self, table: Table, i: int) -> tuple[Any, NoticeFacts | None, str]:
+        """(sort key, facts, path) of the notice of target ``i``: kept, else made."""
+        from giaoban.agenda import NoticeFacts, notice_facts
+        from giaoban.deadline.context import zone
+
+        target, entry = self.targets[i], self.entries[i]
+        saved = table.entries.get(target.rel) if target.rel is not None else None
+        if (
+            isinstance(saved, tuple)
+            and len(saved) == 3
+            and saved[0] == entry.digest
+            and isinstance(saved[2], NoticeFacts)
+        ):
+            return saved[1], saved[2], target.display
+        notice = self._record(i)
+        if notice is None:
+            return ((), None, target.display)
+        key = (notice.date, notice.id, notice.source)
+        facts = notice_facts(notice, zone(self.settings.tz))  # type: ignore[union-attr]
+        if target.rel is not None and entry.digest:
+            table.entries[target.rel] = (entry.digest, key, facts)
+            table.dirty = True
+        return key, facts, target.display
 
     def validate(self, ledger: Callable[[], Ledger]) -> list[Problem]:
         """``giaoban.validation.validate(ledger())``, reusing the cached problems of notices.

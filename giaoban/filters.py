@@ -89,8 +89,21 @@ def _unit_query(ledger: Ledger, name: str) -> set[str]:
 
 def task_units(task: Task, registry: Registry, owners_only: bool = False) -> set[str]:
     """The folded names a task involves: its units, their groups' members."""
-    names = task.owners if owners_only else (*task.owners, *task.supports)
+    return _folded_units(task.owners, task.supports, registry, owners_only)
+
+
+def _folded_units(
+    owners: Sequence[str], supports: Sequence[str], registry: Registry, owners_only: bool
+) -> set[str]:
+    names = owners if owners_only else (*owners, *supports)
     return {fold(n) for name in names for n in registry.expand(name)}
+
+
+def unit_names(
+    owners: Sequence[str], supports: Sequence[str], registry: Registry, flt: Filter
+) -> set[str]:
+    """The folded names ``flt.units`` is matched against, for these owners and supports."""
+    return _folded_units(owners, supports, registry, flt.owners_only)
 
 
 def task_matches(flt: Filter, task: Task, registry: Registry) -> bool:
@@ -124,7 +137,12 @@ def heading_units(task: Task, registry: Registry, flt: Filter) -> list[str]:
     With ``--unit``, only the owners the filter names (directly or through a
     group) head the task, unless none does (it matched as a supporting unit).
     """
-    owners = [registry.canonical(o) or o for o in task.owners]
+    return heading_names(task.owners, registry, flt)
+
+
+def heading_names(task_owners: Sequence[str], registry: Registry, flt: Filter) -> list[str]:
+    """``heading_units`` of a task with these owners."""
+    owners = [registry.canonical(o) or o for o in task_owners]
     owners = list(dict.fromkeys(owners))
     if flt.units:
         chosen = [o for o in owners if {fold(n) for n in registry.expand(o)} & flt.units]

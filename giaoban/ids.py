@@ -7,6 +7,8 @@ that lists the candidates.
 
 from __future__ import annotations
 
+from os.path import commonprefix
+
 from giaoban.errors import NotFoundError
 from giaoban.model import Ledger, Notice, Task
 
@@ -17,6 +19,24 @@ def _listing(ids: list[str]) -> str:
     shown = ids[:_MAX_LISTED]
     more = f"\n  ... và {len(ids) - len(shown)} mục khác" if len(ids) > len(shown) else ""
     return "".join(f"\n  {i}" for i in shown) + more
+
+
+def short_prefixes(notice_ids: list[str], minimum: int = 10) -> dict[str, str]:
+    """The shortest unique prefix of each notice id (at least its date), as git does.
+
+    In sorted order an id shares its longest prefix with a neighbour, so one
+    more character than that names it alone.
+    """
+    ids = sorted(notice_ids)
+    short = {}
+    for i, notice_id in enumerate(ids):
+        neighbours = ids[max(i - 1, 0) : i] + ids[i + 1 : i + 2]
+        shared = max((len(commonprefix([notice_id, o])) for o in neighbours), default=0)
+        prefix = notice_id[: max(minimum, shared + 1)]
+        if len(prefix.rstrip("-")) > shared:  # "2019-02-18", not "2019-02-18-"
+            prefix = prefix.rstrip("-")
+        short[notice_id] = prefix
+    return short
 
 
 def resolve_notice(ledger: Ledger, query: str) -> Notice:

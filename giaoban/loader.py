@@ -69,9 +69,7 @@ class LoadResult:
 
     @cached_property
     def ledger(self) -> Ledger:
-        notices = self.session.notices()
-        notices.sort(key=lambda n: (n.date, n.id, n.source))
-        return Ledger(str(self.session.root), tuple(notices), self.registry, self.settings)
+        return self.session.ledger(self.registry, self.settings)
 
     @property
     def notices(self) -> int:

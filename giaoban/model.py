@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from giaoban.problems import Source
 
 if TYPE_CHECKING:
+    from giaoban.agenda import Agenda
     from giaoban.deadline import Deadline, DeadlineError
     from giaoban.settings import Settings
     from giaoban.units import Registry
@@ -173,9 +174,10 @@ class Ledger:
     """Everything loaded from one data folder."""
 
     root: str
-    notices: tuple[Notice, ...]
+    notices: Sequence[Notice]  # a tuple, or records read on demand (giaoban.records)
     registry: Registry
     settings: Settings
+    agenda: Agenda | None = field(default=None, compare=False, repr=False)
 
     def tasks(self) -> Iterator[Task]:
         for notice in self.notices:

@@ -11,13 +11,15 @@ past ``--today`` shows what was late on that day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from os.path import commonprefix
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from giaoban import agenda
+from giaoban import agenda_rows as agenda_rows_module
+from giaoban.agenda_rows import LazyRows, agenda_rows, heading_groups, overdue_only, state_counts
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import next_occurrence, occurrences
@@ -31,6 +33,7 @@ from giaoban.filters import (
     task_matches,
 )
 from giaoban.filters import text_matches as _text_matches
+from giaoban.ids import short_prefixes
 from giaoban.model import Ledger, Task
 
 SOON_DAYS = 7  # due_soon: due today or within this many calendar days (the `due` window)
@@ -98,13 +101,13 @@ class Report:
 
     kind: str  # due | overdue | week | list | search
     now: datetime
-    rows: tuple[Row, ...]
+    rows: Sequence[Row]  # a tuple, or LazyRows (rows made when looked at)
     short_ids: dict[str, str] = field(default_factory=dict)
     show_confidential: bool = False
     office: str | None = None
     days: int | None = None
     week: Week | None = None
-    groups: tuple[tuple[str, tuple[Row, ...]], ...] = ()
+    groups: tuple[tuple[str, Sequence[Row]], ...] = ()
     query: str | None = None
 
     def text(self, row: Row) -> str:
@@ -116,8 +119,8 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         """How many rows in each state, in ``STATES`` order (zeros left out)."""
-        found = {s: sum(1 for r in self.rows if r.state == s) for s in (*STATES, CANCELLED)}
-        return {s: n for s, n in found.items() if n}
+        tally = state_counts(self.rows)
+        return {s: tally[s] for s in (*STATES, CANCELLED) if tally.get(s)}
 
 
 def local_now(ledger: Ledger, now: datetime) -> datetime:
@@ -125,22 +128,11 @@ def local_now(ledger: Ledger, now: datetime) -> datetime:
     return now.astimezone(ZoneInfo(ledger.settings.timezone))
 
 
-def short_notice_ids(ledger: Ledger, minimum: int = 10) -> dict[str, str]:
-    """The shortest unique prefix of each notice id (at least its date), as git does.
-
-    In sorted order an id shares its longest prefix with a neighbour, so one
-    more character than that names it alone.
-    """
-    ids = sorted(n.id for n in ledger.notices)
-    short = {}
-    for i, notice_id in enumerate(ids):
-        neighbours = ids[max(i - 1, 0) : i] + ids[i + 1 : i + 2]
-        shared = max((len(commonprefix([notice_id, o])) for o in neighbours), default=0)
-        prefix = notice_id[: max(minimum, shared + 1)]
-        if len(prefix.rstrip("-")) > shared:  # "2019-02-18", not "2019-02-18-"
-            prefix = prefix.rstrip("-")
-        short[notice_id] = prefix
-    return short
+def short_notice_ids(ledger: Ledger) -> dict[str, str]:
+    """The shortest unique prefix of each notice id (``giaoban.ids.short_prefixes``)."""
+    if ledger.agenda is not None:
+        return ledger.agenda.short_ids
+    return short_prefixes([n.id for n in ledger.notices])
 
 
 def short_task_id(short_ids: dict[str, str], task: Task) -> str:
@@ -297,11 +289,12 @@ def build_report(
     ledger: Ledger, kind: str, now: datetime, rows: Iterable[Row], **kw: Any
 ) -> Report:
     """A report of ``rows`` soonest first (file order with ``ordered=False``)."""
-    ordered = kw.pop("ordered", True)
+    ordered = kw.pop("ordered", True) and not isinstance(rows, LazyRows)
+    kept = rows if isinstance(rows, LazyRows) else tuple(rows)
     return Report(
         kind=kind,
         now=now,
-        rows=tuple(sorted(rows, key=sort_key) if ordered else rows),
+        rows=tuple(sorted(kept, key=sort_key)) if ordered else kept,  # type: ignore[arg-type]
         short_ids=short_notice_ids(ledger),
         office=ledger.settings.office,
         **kw,
@@ -315,12 +308,19 @@ def due_report(
     now = local_now(ledger, now)
     horizon = now.date() + timedelta(days=days)
     end = _midnight(horizon + timedelta(days=2), now.tzinfo)  # whole days end a day later
-    rows = [
-        r
-        for r in select_rows(ledger, flt, now, end)
-        if r.state in ("overdue", "due_soon", "upcoming") and r.day is not None
-        if r.state == "overdue" or r.day <= horizon
-    ]
+    last = horizon.toordinal()
+
+    def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
+        return state == agenda.OVERDUE or (state < agenda.ROW_DONE_ON_TIME and day <= last)
+
+    rows: Sequence[Row] | None = agenda_rows(ledger, flt, now, end, wanted)
+    if rows is None:
+        rows = [
+            r
+            for r in select_rows(ledger, flt, now, end)
+            if r.state in ("overdue", "due_soon", "upcoming") and r.day is not None
+            if r.state == "overdue" or r.day <= horizon
+        ]
     return build_report(ledger, "due", now, rows, days=days, show_confidential=show)
 
 
@@ -329,7 +329,10 @@ def overdue_report(
 ) -> Report:
     """Open tasks past due, most late first."""
     now = local_now(ledger, now)
-    rows = [r for r in select_rows(ledger, flt, now, now + _MINUTE) if r.state == "overdue"]
+    end = now + _MINUTE
+    rows: Sequence[Row] | None = agenda_rows(ledger, flt, now, end, overdue_only)
+    if rows is None:
+        rows = [r for r in select_rows(ledger, flt, now, end) if r.state == "overdue"]
     return build_report(ledger, "overdue", now, rows, show_confidential=show)
 
 
@@ -378,6 +381,21 @@ def in_week(row: Row, week: Week) -> bool:
     return row.due <= week.cutoff if row.has_time else day <= week.last_day
 
 
+def _in_week_agenda(week: Week) -> agenda_rows_module.Wanted:
+    """``in_week`` for a row of the agenda (which has no ongoing or cancelled rows)."""
+    cutoff, monday, last = int(week.cutoff.timestamp()), week.monday, week.last_day
+    first, last_day = monday.toordinal(), last.toordinal()
+
+    def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
+        if state == agenda.OVERDUE:
+            return True
+        if state >= agenda.ROW_DONE_ON_TIME and day < first:
+            return False
+        return due <= cutoff if has_time else day <= last_day
+
+    return wanted
+
+
 def week_report(
     ledger: Ledger,
     now: datetime,
@@ -390,15 +408,23 @@ def week_report(
     now = local_now(ledger, now)
     week = report_week(now, ledger.settings.cutoff(), next_weeks, until)
     end = max(week.cutoff, _midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
-    rows = [r for r in select_rows(ledger, flt, now, end) if in_week(r, week)]
+    done_from = _midnight(week.monday, now.tzinfo)
+    rows: Sequence[Row] | None = agenda_rows(
+        ledger, flt, now, end, _in_week_agenda(week), done_from
+    )
+    if rows is None:
+        rows = [r for r in select_rows(ledger, flt, now, end) if in_week(r, week)]
     report = build_report(ledger, "week", now, rows, week=week, show_confidential=show)
     return replace(report, groups=group_by_owner(report.rows, ledger, flt))
 
 
 def group_by_owner(
     rows: Iterable[Row], ledger: Ledger, flt: Filter = NO_FILTER
-) -> tuple[tuple[str, tuple[Row, ...]], ...]:
+) -> tuple[tuple[str, Sequence[Row]], ...]:
     """Rows under each owner unit, in the registry's order; a row may head several."""
+    if isinstance(rows, LazyRows):
+        lazy = heading_groups(rows, ledger, flt, [NO_OWNER])
+        return tuple((name, lazy[name]) for name in unit_order(ledger, lazy))
     groups: dict[str, list[Row]] = {}
     for row in rows:
         for unit in owner_headings(row, ledger, flt):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
 
@@ -52,6 +53,12 @@ def occurrences(
             break
         found.append((named + shift).replace(tzinfo=local))
     return found
+
+
+def occurrence_zone(d: Deadline) -> ZoneInfo:
+    """The time zone of the due moments ``occurrences`` gives for ``d``."""
+    _, tz = _rule(d.rrule or "")
+    return zone(tz or _DEFAULT_TZ)
 
 
 def next_occurrence(d: Deadline, after: datetime, until: date | None = None) -> datetime | None:

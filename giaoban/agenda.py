@@ -1,0 +1,300 @@
+"""The dated facts of every task as plain numbers, so that a report needs no records.
+
+A report at "now" asks of each task when it is due and what state it was in;
+answering that from the notice records means loading 100,000 task records
+for a report that shows 200 rows. ``NoticeFacts`` holds what the reports
+need of one notice, computed once when the notice is read and kept in the
+cache: per task its status and the moment that status took effect, its
+owners, and one event per due moment (every occurrence of a recurring duty,
+up to its ``until`` or ``HORIZON_YEARS`` past its notice). ``Agenda`` joins
+the facts of a ledger's notices, in the ledger's order; ``rows_at`` gives
+the compact rows of a report, and ``giaoban.reports`` builds full rows only
+for those it shows.
+
+``giaoban.reports`` computes the same rows from the records (``task_rows``);
+``tests/test_agenda.py`` checks that both agree on random ledgers.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from giaoban.deadline import Deadline
+from giaoban.deadline.describe import due_day
+from giaoban.deadline.recur import occurrences
+from giaoban.ids import short_prefixes
+from giaoban.model import Notice, Task
+
+HORIZON_YEARS = 10  # occurrences of a duty without ``until`` kept this far past its notice
+NEVER = 1 << 62  # "open until" of a task that stays open; a horizon with nothing cut off
+_EPOCH = datetime(1970, 1, 1, tzinfo=ZoneInfo("UTC"))
+
+# task status
+OPEN, DONE, CANCELLED = 0, 1, 2
+# how a done task (not a duty) stands against its deadline
+DONE_UNDATED, DONE_ON_TIME, DONE_LATE = 0, 1, 2
+# event flags
+HAS_TIME, OCCURRENCE, OCCURRENCE_DONE = 1, 2, 4
+
+# row states (``giaoban.reports.STATES``, in their order)
+OVERDUE, DUE_SOON, UPCOMING, ROW_DONE_ON_TIME, ROW_DONE_LATE = 0, 1, 2, 3, 4
+STATE_NAMES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late")
+SOON_DAYS = 7
+
+Units = tuple[tuple[str, ...], tuple[str, ...]]  # a task's owners and supports
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """One task: ``status`` holds from ``since`` (epoch seconds; before it the task is open)."""
+
+    status: int
+    since: int
+    done_day: int  # ordinal of the day a done duty was done (0: not given)
+    done: int  # DONE_* of a done task with one deadline
+    late_by: int
+    units: int  # index into the notice's ``units``
+    line: int
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    """What the reports need of one notice. Events are (due, due day, task, flags)."""
+
+    tasks: tuple[tuple[int, int, int, int, int, int, int], ...]  # TaskFacts fields
+    events: tuple[tuple[int, int, int, int], ...]
+    units: tuple[Units, ...]
+    horizon: int  # events are complete before this moment (epoch seconds)
+
+
+def notice_facts(notice: Notice, tz: ZoneInfo) -> NoticeFacts:
+    """The facts of ``notice``'s tasks; ``tz`` is the office's time zone."""
+    units: dict[Units, int] = {}
+    tasks, events = [], []
+    horizon = NEVER
+    limit = _midnight(_years_after(notice.date, HORIZON_YEARS), tz)
+    for k, task in enumerate(notice.tasks):
+        deadline = task.deadline if isinstance(task.deadline, Deadline) else None
+        facts = _task_facts(task, deadline, tz)
+        index = units.setdefault((task.owners, task.supports), len(units))
+        tasks.append((*facts[:5], index, task.source.line))
+        if deadline is None:
+            continue
+        if deadline.kind == "recurring" and deadline.rrule:
+            end = limit if task.until is None else _midnight(task.until + timedelta(days=2), tz)
+            done = set(task.done_occurrences)
+            found = occurrences(deadline, _EPOCH, end, until=task.until)
+            for due in found:
+                day = due_day(due, deadline.has_time)
+                flags = _time_flag(deadline) | OCCURRENCE | (OCCURRENCE_DONE if day in done else 0)
+                events.append((_seconds(due), day.toordinal(), k, flags))
+            if task.until is None:
+                horizon = min(horizon, _seconds(limit))
+        elif deadline.due is not None:
+            day = due_day(deadline.due, deadline.has_time)
+            events.append((_seconds(deadline.due), day.toordinal(), k, _time_flag(deadline)))
+    return NoticeFacts(tuple(tasks), tuple(events), tuple(units), horizon)
+
+
+def _task_facts(task: Task, deadline: Deadline | None, tz: ZoneInfo) -> tuple[int, ...]:
+    if task.status == "cancelled":
+        since = _since(task.cancelled_on, tz)
+        return (CANCELLED, since, 0, 0, 0)
+    if task.status != "done":
+        return (OPEN, NEVER, 0, 0, 0)
+    since = _since(task.done_on, tz)
+    done = task.done_on
+    done_day = (done.date() if isinstance(done, datetime) else done) if done else None
+    state, late_by = DONE_UNDATED, 0
+    due = deadline.due if deadline is not None else None
+    if due is not None and done is not None:
+        if isinstance(done, datetime):
+            moment = done if done.tzinfo else done.replace(tzinfo=due.tzinfo)
+            on_time, done_date = moment < due, moment.astimezone(due.tzinfo).date()
+        else:
+            on_time, done_date = done <= (due - timedelta(minutes=1)).date(), done
+        state = DONE_ON_TIME if on_time else DONE_LATE
+        if not on_time:
+            late_by = (done_date - due_day(due, deadline.has_time)).days  # type: ignore[union-attr]
+    return (DONE, since, done_day.toordinal() if done_day else 0, state, late_by)
+
+
+def _since(value: date | datetime | None, tz: ZoneInfo) -> int:
+    """The moment a status recorded on ``value`` holds from (earlier: still open).
+
+    ``giaoban.reports.status_at``: a day counts from its start, a moment from
+    itself; a naive moment is in the office's time zone.
+    """
+    if value is None:
+        return -NEVER
+    if isinstance(value, datetime):
+        return _seconds(value if value.tzinfo else value.replace(tzinfo=tz))
+    return _seconds(_midnight(value, tz))
+
+
+def _time_flag(deadline: Deadline) -> int:
+    return HAS_TIME if deadline.has_time else 0
+
+
+def _seconds(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def _midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=tz)
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+# --- a ledger's agenda -------------------------------------------------------------
+
+
+class Agenda:
+    """The facts of a ledger's notices as flat arrays; events sorted as reports list them.
+
+    Tasks are numbered in the order of ``Ledger.tasks()``. Events are sorted
+    by due moment, then by the task's (path, line), so that the rows of a
+    report are the positions of its events, in order. ``plain`` holds the
+    events of tasks that are open for good (never done or cancelled, the
+    occurrence not reported): at any moment, those due are overdue.
+    """
+
+    def __init__(self, facts: Sequence[NoticeFacts], paths: Sequence[str], ids: Sequence[str]):
+        self.notice_ids = list(ids)
+        self.short_ids = short_prefixes(self.notice_ids)
+        self.horizon = min((f.horizon for f in facts), default=NEVER)
+        tasks: list[tuple[int, ...]] = []
+        events: list[tuple[int, int, int, int]] = []  # (due, day, task, flags)
+        task_notice: list[int] = []
+        task_units: list[int] = []
+        first_task: list[int] = []
+        known: dict[Units, int] = {}
+        for n, notice in enumerate(facts):
+            base = len(tasks)
+            first_task.append(base)
+            glob = [known.setdefault(u, len(known)) for u in notice.units]
+            tasks.extend(notice.tasks)
+            task_units.extend(glob[task[5]] for task in notice.tasks)
+            task_notice.extend([n] * len(notice.tasks))
+            events.extend((d, day, base + k, f) for d, day, k, f in notice.events)
+        self.units: list[Units] = list(known)
+        self.task_notice = array("i", task_notice)
+        self.task_units = array("i", task_units)
+        self.first_task = array("i", first_task)
+        columns = list(zip(*tasks, strict=True)) or [()] * 7
+        self.status = array("b", columns[0])
+        self.since = array("q", columns[1])
+        self.done_day = array("i", columns[2])
+        self.done = array("b", columns[3])
+        self.late_by = array("i", columns[4])
+        rank = sorted(range(len(tasks)), key=lambda t: (paths[task_notice[t]], tasks[t][6]))
+        order = [0] * len(tasks)
+        for position, t in enumerate(rank):
+            order[t] = position
+        events.sort(key=lambda e: (e[0], order[e[2]]))
+        self.due = array("q", (e[0] for e in events))
+        self.day = array("i", (e[1] for e in events))
+        self.task = array("i", (e[2] for e in events))
+        self.flags = array("b", (e[3] for e in events))
+        plain, rest = array("i"), array("i")
+        for p, (_, _, t, flags) in enumerate(events):
+            open_for_good = self.status[t] == OPEN and not flags & OCCURRENCE_DONE
+            (plain if open_for_good else rest).append(p)
+        self.plain, self.rest = plain, rest
+        self.plain_due = array("q", (self.due[p] for p in plain))
+        self.rest_due = array("q", (self.due[p] for p in rest))
+        # From when the row of each other event is settled (done, or none at all):
+        # an open task's reported occurrence from the start, else its task's ``since``.
+        settled = {p: self._settled(p) for p in rest}
+        self.settled = array("q", (settled[p] for p in rest))
+        self.by_settled = array("i", sorted(rest, key=settled.__getitem__))
+        self.settled_sorted = array("q", sorted(settled.values()))
+
+    def _settled(self, p: int) -> int:
+        t = self.task[p]
+        return -NEVER if self.status[t] == OPEN else self.since[t]
+
+    def place(self, task: int) -> tuple[int, int]:
+        """(notice, index in notice) of a task number."""
+        n = self.task_notice[task]
+        return n, task - self.first_task[n]
+
+    def row(self, p: int, at: Moment) -> tuple[int, int | None, int | None] | None:
+        """(state, days, late by) of event ``p`` at ``at``; None when no report lists it.
+
+        As ``giaoban.reports.task_rows``, without the rows no dated report
+        lists: cancelled tasks, and occurrences after a duty was done.
+        """
+        t, due, day, flags = self.task[p], self.due[p], self.day[p], self.flags[p]
+        status = self.status[t] if at.now >= self.since[t] else OPEN
+        if status == CANCELLED:
+            return None
+        days = day - at.today
+        if flags & OCCURRENCE:
+            last = self.done_day[t] if status == DONE else 0  # a duty done on a day ends there
+            if last and day > last:
+                return None
+            if last or flags & OCCURRENCE_DONE:
+                return ROW_DONE_ON_TIME, days, None
+        elif status == DONE:
+            done = self.done[t]
+            if done == DONE_UNDATED:
+                return ROW_DONE_ON_TIME, None, None
+            if done == DONE_ON_TIME:
+                return ROW_DONE_ON_TIME, days, None
+            return ROW_DONE_LATE, days, self.late_by[t]
+        if at.now >= due:
+            return OVERDUE, days, None
+        return (DUE_SOON if days <= SOON_DAYS else UPCOMING), days, None
+
+
+@dataclass(frozen=True)
+class Moment:
+    """The "now" of a report as the agenda counts it."""
+
+    now: int  # epoch seconds
+    today: int  # ordinal of now's date in the office's time zone
+
+    @classmethod
+    def of(cls, now: datetime) -> Moment:
+        return cls(_seconds(now), now.date().toordinal())
+
+
+def overdue_block(agenda: Agenda, at: Moment) -> array[int]:
+    """The events of tasks open for good that are due at ``at``: all overdue, in order."""
+    return agenda.plain[: bisect_right(agenda.plain_due, at.now)]
+
+
+def other_events(agenda: Agenda, at: Moment, end: int, done_from: int) -> Iterator[int]:
+    """Every other event due before ``end`` whose row may be listed, in no particular order.
+
+    ``done_from``: done rows due before this moment are not listed, so the
+    events settled by ``at`` (done, cancelled) are looked at only from there.
+    """
+    plain, rest, settled, now = agenda.plain, agenda.rest, agenda.settled, at.now
+    yield from plain[bisect_right(agenda.plain_due, now) : bisect_left(agenda.plain_due, end)]
+    lo = bisect_left(agenda.rest_due, done_from)
+    for i in range(lo, bisect_left(agenda.rest_due, end)):
+        if settled[i] <= now:
+            yield rest[i]
+    due = agenda.due
+    for p in agenda.by_settled[bisect_right(agenda.settled_sorted, now) :]:
+        if due[p] < end:
+            yield p
+
+
+def occurrence_moment(deadline: Deadline, due: int) -> datetime:
+    """An occurrence's due moment as ``giaoban.deadline.recur.occurrences`` gives it."""
+    from giaoban.deadline.recur import occurrence_zone
+
+    return datetime.fromtimestamp(due, occurrence_zone(deadline))

@@ -1,0 +1,200 @@
+"""The agenda (giaoban.agenda) gives the reports the same rows as the task records do.
+
+``due``, ``overdue`` and ``week`` read their rows from the agenda; with an
+agenda whose horizon is too short to answer they fall back on the records
+(``giaoban.reports.select_rows``). Both ways must give the same rows, in the
+same order, on random ledgers at random moments with random filters.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from giaoban import reports
+from giaoban.agenda_rows import LazyRows, ledger_agenda
+from giaoban.deadline import parse_deadline
+from giaoban.filters import build_filter
+from giaoban.loader import load_ledger
+from giaoban.model import Ledger
+from tests.conftest import MINIMAL_UNITS, REPO
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+DEADLINES = (
+    "trước ngày 25/02/2019",
+    "trước 17h00 ngày 05/3/2019",
+    "trong Quý I/2019",
+    "trong tháng 4/2019",
+    "trong tuần 10 năm 2019",
+    "2019-03-05",
+    "thường xuyên",
+    "trước 14h00 thứ 6 hàng tuần",
+    "Từ thứ 2 đến thứ 6 hàng tuần",
+    "ngày 15 hằng tháng",
+    "hằng quý",
+)
+OWNERS = ("Văn phòng Trung ương Đoàn", "BTC", "Các ban, đơn vị khối phong trào", "Ban Khác")
+STATUS = (
+    "",
+    "status: done\n  done_on: 2019-03-01\n",
+    "status: done\n  done_on: 2019-02-20 16:30:00\n",
+    "status: done\n  done_on: 2019-03-08 14:00:00+07:00\n",
+    "status: cancelled\n  cancelled_on: 2019-03-02\n",
+    "status: cancelled\n",
+    "status: done\n  done_on: 2019-04-30\n",
+)
+RECURRING = (
+    "",
+    "until: 2019-04-30\n",
+    "until: 2019-03-31\n  done_occurrences: [2019-03-01, 2019-03-08]\n",
+    "done_occurrences: [2019-03-15]\n",
+)
+
+task_strategy = st.tuples(
+    st.integers(0, len(DEADLINES) - 1),
+    st.integers(0, len(OWNERS) - 1),
+    st.lists(st.integers(0, len(OWNERS) - 1), max_size=2),
+    st.integers(0, len(STATUS) - 1),
+    st.integers(0, len(RECURRING) - 1),
+)
+ledger_strategy = st.lists(st.lists(task_strategy, min_size=1, max_size=4), min_size=1, max_size=4)
+moment_strategy = st.builds(
+    lambda days, minutes: datetime(2019, 1, 20, tzinfo=TZ) + timedelta(days=days, minutes=minutes),
+    st.integers(0, 150),
+    st.sampled_from([0, 9 * 60, 14 * 60, 14 * 60 + 1, 23 * 60 + 59]),
+)
+filter_strategy = st.fixed_dictionaries(
+    {
+        "units": st.lists(
+            st.sampled_from(["VP", "BTC", "Các ban, đơn vị khối phong trào"]), max_size=1
+        ),
+        "owners_only": st.booleans(),
+        "statuses": st.lists(st.sampled_from(["open", "done", "overdue", "due_soon"]), max_size=2),
+        "date_from": st.sampled_from([None, date(2019, 3, 1)]),
+        "date_to": st.sampled_from([None, date(2019, 4, 15)]),
+    }
+)
+
+
+def _task(i: int, deadline: int, owner: int, supports: list[int], status: int, recur: int) -> str:
+    lines = f'- item: "{i + 1}"\n  text: Nhiệm vụ số {i + 1}\n  owners: [{OWNERS[owner]}]\n'
+    if supports:
+        lines += f"  supports: [{', '.join(OWNERS[s] for s in supports)}]\n"
+    lines += f"  deadline: {DEADLINES[deadline]}\n"
+    if STATUS[status]:
+        lines += "  " + STATUS[status]
+    if "hàng" in DEADLINES[deadline] or "hằng" in DEADLINES[deadline]:
+        lines += "  " + RECURRING[recur] if RECURRING[recur] else ""
+    return lines
+
+
+def _write_ledger(root: Path, notices: list[list[tuple]]) -> Ledger:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    for n, tasks in enumerate(notices):
+        body = "".join(_task(i, *t) for i, t in enumerate(tasks))
+        name = f"2019-02-{18 - n:02d}-giao-ban"
+        head = (
+            f"id: {name}\nkind: thông báo kết luận\ntitle: Giao ban\ndate: 2019-02-{18 - n:02d}\n"
+        )
+        text = head + "tasks:\n" + textwrap.indent(body, "  ")
+        (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+    result = load_ledger(root, use_cache=False)
+    assert not [p for p in result.problems if p.is_error], result.problems
+    return result.ledger
+
+
+def _from_records(ledger: Ledger) -> Ledger:
+    """The same ledger, with an agenda that cannot answer: reports read the records."""
+    agenda = ledger_agenda(ledger)
+    agenda.horizon = 0
+    return replace(ledger, agenda=agenda)
+
+
+def _reports(ledger: Ledger, now: datetime, flt: object) -> list[reports.Report]:
+    return [
+        reports.due_report(ledger, now, 7, flt),  # type: ignore[arg-type]
+        reports.due_report(ledger, now, 30, flt),  # type: ignore[arg-type]
+        reports.overdue_report(ledger, now, flt),  # type: ignore[arg-type]
+        reports.week_report(ledger, now, flt),  # type: ignore[arg-type]
+        reports.week_report(ledger, now, flt, next_weeks=1),  # type: ignore[arg-type]
+        reports.week_report(ledger, now, flt, until=now.date() + timedelta(days=3)),  # type: ignore[arg-type]
+    ]
+
+
+def assert_same_reports(ledger: Ledger, now: datetime, flt: object) -> None:
+    fast = _reports(ledger, now, flt)
+    slow = _reports(_from_records(ledger), now, flt)
+    for quick, reference in zip(fast, slow, strict=True):
+        assert isinstance(quick.rows, LazyRows)
+        assert not isinstance(reference.rows, LazyRows)
+        assert list(quick.rows) == list(reference.rows)
+        assert quick.counts() == reference.counts()
+        assert [(u, list(r)) for u, r in quick.groups] == [
+            (u, list(r)) for u, r in reference.groups
+        ]
+
+
+def test_the_phrases_used_here_are_read() -> None:
+    for phrase in DEADLINES:
+        assert parse_deadline(phrase, date(2019, 2, 18)).kind in (
+            "date",
+            "period",
+            "recurring",
+            "none",
+        )
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    notices=ledger_strategy,
+    moments=st.lists(moment_strategy, min_size=1, max_size=3),
+    flt=filter_strategy,
+)
+def test_agenda_rows_equal_record_rows(
+    tmp_path_factory: pytest.TempPathFactory, notices: list, moments: list, flt: dict
+) -> None:
+    ledger = _write_ledger(tmp_path_factory.mktemp("ledger"), notices)
+    built = build_filter(ledger, **flt)
+    for now in moments:
+        assert_same_reports(ledger, now, built)
+
+
+@pytest.mark.parametrize(
+    "today", ["2019-02-20T08:00", "2019-03-07T00:00", "2022-04-15T13:59", "2022-04-20T09:00"]
+)
+def test_seed_reports_are_the_same_from_the_agenda(today: str) -> None:
+    ledger = load_ledger(REPO / "data", use_cache=False).ledger
+    now = datetime.fromisoformat(today).replace(tzinfo=TZ)
+    assert_same_reports(ledger, now, build_filter(ledger))
+    assert_same_reports(ledger, now, build_filter(ledger, units=["Ban Tổ chức"]))
+
+
+def test_a_report_past_the_horizon_reads_the_records(tmp_path: Path) -> None:
+    """A duty without ``until`` is kept ten years ahead; a report after that still works."""
+    ledger = _write_ledger(tmp_path / "data", [[(7, 0, [], 0, 0)]])
+    now = datetime(2031, 6, 1, 9, 0, tzinfo=TZ)
+    report = reports.week_report(ledger, now)
+    assert not isinstance(report.rows, LazyRows)
+    assert report.rows and all(r.state == "overdue" for r in report.rows[:-1])
+
+
+def test_only_rows_looked_at_are_made(tmp_path: Path) -> None:
+    ledger = _write_ledger(tmp_path / "data", [[(7, 0, [], 0, 1)] * 3])
+    report = reports.overdue_report(ledger, datetime(2019, 6, 1, tzinfo=TZ))
+    assert isinstance(report.rows, LazyRows)
+    assert len(report.rows) == 3 * 10  # ten Fridays to 30/04/2019, in each of three tasks
+    assert report.counts() == {"overdue": 30}
+    assert not report.rows.made
+    first = report.rows[0]
+    assert first.occurrence and first.state == "overdue"
+    assert len(report.rows.made) == 1
