@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 import typer
 
 from giaoban.cli.common import DataOption, TodayOption, handle_errors, resolve_data_dir
-from giaoban.cli.main import app
 from giaoban.cli.taskopts import (
     NoCommitOption,
     day_callback,
@@ -31,6 +30,8 @@ from giaoban.settings import Settings
 from giaoban.text import fold
 from giaoban.units import Registry
 from giaoban.yamledit import EditError, load_plain
+
+app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
 edits = lazy_import("giaoban.edits")  # loaded when a command runs
 

@@ -16,7 +16,8 @@ from giaoban.cli.common import (
     handle_errors,
     resolve_data_dirs,
 )
-from giaoban.cli.main import app
+
+app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
 
 class CheckFormat(str, Enum):

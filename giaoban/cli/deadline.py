@@ -9,11 +9,12 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import DEFAULT_TZ, TodayOption, handle_errors, resolve_now
-from giaoban.cli.main import app
 from giaoban.deadline import DeadlineError, parse_deadline
 from giaoban.deadline.context import zone
 from giaoban.deadline.describe import explain
 from giaoban.errors import GiaobanError
+
+app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
 
 def _parse_ref(value: str | None) -> date | None:

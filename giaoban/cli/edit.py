@@ -23,7 +23,6 @@ from giaoban.cli.common import (
     handle_errors,
     resolve_data_dir,
 )
-from giaoban.cli.main import app
 from giaoban.cli.taskopts import (
     NoCommitOption,
     OccurrenceOption,
@@ -40,6 +39,8 @@ from giaoban.cli.taskopts import (
 from giaoban.history import edit_message
 from giaoban.lazy import lazy_import
 from giaoban.problems import Problem
+
+app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
 edits = lazy_import("giaoban.edits")  # loaded when a command runs
 

@@ -18,10 +18,11 @@ from giaoban.cli.common import (
     resolve_data_dirs,
     resolve_now,
 )
-from giaoban.cli.main import app
 from giaoban.errors import GiaobanError, UsageError
 from giaoban.export import export_ledger
 from giaoban.model import Ledger
+
+app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
 
 class ExportFormat(str, Enum):

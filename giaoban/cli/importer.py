@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir, resolve_now
-from giaoban.cli.main import app
 from giaoban.cli.taskopts import NoCommitOption, exit_if_uncommitted, report_commit
 from giaoban.errors import UsageError
 
 if TYPE_CHECKING:
     from giaoban.importer.draft import Draft
+
+app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
 
 def _summary(draft: Draft, where: str) -> str:

@@ -11,13 +11,14 @@ from zoneinfo import ZoneInfo
 import typer
 
 from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
-from giaoban.cli.main import app
 from giaoban.cli.taskopts import complete_task_id, day_callback, optional_day
 from giaoban.edits import locate_notice, office_settings
 from giaoban.errors import GiaobanError, UsageError
 from giaoban.history import Event, describe, read_history, task_story
 from giaoban.loader import load_ledger
 from giaoban.review_summary import summarize
+
+app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
 
 class LogFormat(str, Enum):

@@ -1,37 +1,193 @@
-"""The giaoban application: one typer app, one module per command group."""
+"""The giaoban application: one typer app, one module per command group.
+
+Each command module under ``giaoban/cli/`` registers its commands on its own
+``app = typer.Typer()``. The root app does not import them at start: its group
+lists the commands from ``COMMANDS`` and imports a module only when one of its
+commands is run (or completed, or asked for its own help). ``giaoban week``
+then loads the report code and not the editing, history or import code.
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
+
 import typer
+from typer.core import TyperCommand, TyperGroup
+
+
+class Entry(NamedTuple):
+    """Where a command lives, and what ``giaoban --help`` says about it."""
+
+    module: str  # under giaoban.cli
+    help: str  # the first paragraph of the command's own help, word for word
+
+
+# The one table of commands, in the order ``giaoban --help`` lists them.
+# tests/test_cli_lazy.py checks it against what the modules register.
+COMMANDS: dict[str, Entry] = {
+    "add": Entry(
+        "add", "Thêm một thông báo: hỏi từng mục (mặc định), hoặc từ tùy chọn, hoặc từ tệp."
+    ),
+    "check": Entry("check", "Kiểm tra các tệp dữ liệu: báo mọi lỗi với tệp, dòng và cột."),
+    "deadline": Entry("deadline", "Đọc một cụm từ chỉ hạn và giải thích hạn đó."),
+    "done": Entry(
+        "edit",
+        "Ghi nhiệm vụ đã hoàn thành; nhiệm vụ định kỳ: ghi một lần (lần sớm nhất chưa xong).",
+    ),
+    "reopen": Entry(
+        "edit", "Mở lại một nhiệm vụ đã hoàn thành hoặc đã hủy (định kỳ: bỏ ghi một lần)."
+    ),
+    "cancel": Entry("edit", "Hủy một nhiệm vụ, ghi lý do."),
+    "postpone": Entry(
+        "edit", "Gia hạn: đổi hạn của nhiệm vụ, giữ hạn cũ và lý do trong 'extensions'."
+    ),
+    "note": Entry("edit", "Thêm một ghi chú tiến độ (có ngày) vào nhiệm vụ."),
+    "edit": Entry(
+        "edit", "Sửa thông báo bằng trình soạn thảo ($VISUAL/$EDITOR); chỉ ghi khi tệp hợp lệ."
+    ),
+    "export": Entry(
+        "export", "Xuất toàn bộ sổ nhiệm vụ (JSON) cho công cụ khác, hoặc lịch hạn (iCalendar)."
+    ),
+    "import": Entry(
+        "importer", "Đọc văn bản thông báo và tạo bản nháp YAML để kiểm tra, sửa rồi lưu."
+    ),
+    "init": Entry(
+        "init",
+        "Tạo sổ mới: data/ (danh mục đơn vị, cài đặt), kho git và hook kiểm tra trước commit.",
+    ),
+    "log": Entry(
+        "log", "Lịch sử từ git: ai tạo, ai gia hạn (từ, đến, lý do), ai đổi trạng thái, ai sửa."
+    ),
+    "due": Entry(
+        "reports", "Nhiệm vụ đã quá hạn, rồi nhiệm vụ đến hạn trong N ngày tới, gần hạn trước."
+    ),
+    "overdue": Entry(
+        "reports", "Nhiệm vụ chưa xong đã quá hạn, quá hạn lâu nhất trước, kèm số ngày quá hạn."
+    ),
+    "week": Entry(
+        "reports",
+        "Báo cáo tuần: việc quá hạn và việc đến hạn trước hạn chót tuần này, theo đơn vị chủ trì.",
+    ),
+    "stats": Entry(
+        "reports",
+        "Thống kê theo đơn vị: hoàn thành đúng hạn, quá hạn; đang thực hiện trong hạn, quá hạn.",
+    ),
+    "show": Entry("reports", "Xem một thông báo (và các nhiệm vụ của nó) hoặc một nhiệm vụ."),
+    "list": Entry(
+        "reports",
+        "Liệt kê nhiệm vụ theo thứ tự trong tệp (nhiệm vụ đã hủy chỉ hiện khi --status cancelled).",
+    ),
+    "search": Entry(
+        "reports",
+        'Tìm nhiệm vụ theo nội dung, mã, hạn hoặc đơn vị ("van phong" tìm được "Văn phòng").',
+    ),
+    "diff": Entry(
+        "review",
+        "Thay đổi giữa hai trạng thái của sổ, theo nhiệm vụ: thêm, xóa, dời hạn, hoàn thành...",
+    ),
+    "git-setup": Entry(
+        "review", "Cho 'git diff' và 'git log -p' hiện thay đổi của tệp thông báo theo nhiệm vụ."
+    ),
+    "textconv": Entry(
+        "review",
+        "Một tệp thông báo thành từng dòng theo nhiệm vụ (git dùng khi diff; xem git-setup).",
+    ),
+    "sync": Entry(
+        "review",
+        "Đồng bộ với kho chung: lấy về (rebase), kiểm tra, rồi đẩy lên; dừng khi có xung đột.",
+    ),
+    "task": Entry("edit", "Thêm nhiệm vụ vào một thông báo đã có."),
+}
+
+
+def build_command(module: str, name: str) -> Any:
+    """Import ``giaoban.cli.<module>`` and build its (click) command ``name``, if any.
+
+    Only that command is built: building one reads the annotations of all its
+    parameters, about a millisecond a command.
+    """
+    module_app: typer.Typer = importlib.import_module(f"giaoban.cli.{module}").app
+    for info in module_app.registered_commands:
+        if info.name == name:
+            return typer.main.get_command_from_info(
+                info,
+                pretty_exceptions_short=module_app.pretty_exceptions_short,
+                rich_markup_mode=module_app.rich_markup_mode,
+            )
+    # A group (``add_typer``), or a command named after its function.
+    return typer.main.get_group(module_app).commands.get(name)
+
+
+class _NotLoaded(TyperCommand):
+    """A command whose module is not imported yet: its name and help, nothing to run."""
+
+    def __init__(self, name: str, entry: Entry) -> None:
+        super().__init__(name=name, help=entry.help)
+        self.module = entry.module
+
+
+class LazyGroup(TyperGroup):
+    """The root group: every command is listed from ``COMMANDS``; a command's module is
+    imported when ``get_command`` must hand out the real command (to run it, complete
+    its arguments or show its help).
+
+    Listing the commands (``giaoban --help``, completing a command name) needs only
+    their names and help, so it reads them from the table and imports nothing.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        loaded = self.commands  # any command typer built already
+        self.commands = {name: _NotLoaded(name, entry) for name, entry in COMMANDS.items()}
+        self.commands.update(loaded)
+        self._listing = False
+
+    @contextmanager
+    def _listing_only(self) -> Iterator[None]:
+        previous, self._listing = self._listing, True
+        try:
+            yield
+        finally:
+            self._listing = previous
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        command = self.commands.get(cmd_name)
+        if isinstance(command, _NotLoaded) and not self._listing:
+            built = build_command(command.module, cmd_name)
+            if built is None:
+                raise RuntimeError(f"giaoban.cli.{command.module} does not register {cmd_name!r}")
+            command = self.commands[cmd_name] = built
+        return command
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        with self._listing_only():
+            super().format_help(ctx, formatter)
+
+    def shell_complete(self, ctx: typer.Context, incomplete: str) -> list[Any]:
+        # Completing a command name lists them; completing its arguments goes
+        # through resolve_command, which loads the command.
+        with self._listing_only():
+            return super().shell_complete(ctx, incomplete)
+
+
+def _root() -> None:
+    # Nothing to do before a command; giving the app a callback makes typer build a
+    # group even when no command module has been imported.
+    pass
+
 
 app = typer.Typer(
     name="giaoban",
     help="Sổ theo dõi nhiệm vụ sau hội nghị giao ban (giaoban).",
+    cls=LazyGroup,
+    callback=_root,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-
-
-def _register() -> None:
-    # Each command module registers itself on ``app`` when imported.
-    # --- command modules (one import per line; keep sorted) ---
-    # isort: off
-    from giaoban.cli import add  # noqa: F401
-    from giaoban.cli import check  # noqa: F401
-    from giaoban.cli import deadline  # noqa: F401
-    from giaoban.cli import edit  # noqa: F401
-    from giaoban.cli import export  # noqa: F401
-    from giaoban.cli import importer  # noqa: F401
-    from giaoban.cli import init  # noqa: F401
-    from giaoban.cli import log  # noqa: F401
-    from giaoban.cli import reports  # noqa: F401
-    from giaoban.cli import review  # noqa: F401
-    # isort: on
-    # --- end command modules ---
-
-
-_register()
 
 
 def run() -> None:

@@ -25,12 +25,13 @@ from giaoban.cli.common import (
     resolve_now,
 )
 from giaoban.cli.export import ShowConfidential
-from giaoban.cli.main import app
 from giaoban.filters import STATUS_CHOICES, Filter, build_filter
 from giaoban.git import DataState, data_state
 from giaoban.model import Ledger
 from giaoban.show import show_item
 from giaoban.stats import stats_period, stats_report
+
+app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
 
 class OutputFormat(str, Enum):

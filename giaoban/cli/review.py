@@ -10,9 +10,10 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
-from giaoban.cli.main import app
 from giaoban.errors import UsageError
 from giaoban.revisions import review, setup_review, sync_ledger, textconv
+
+app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
 
 class DiffFormat(str, Enum):
