@@ -201,24 +201,31 @@ class Agenda:
         order = [0] * len(tasks)
         for position, t in enumerate(rank):
             order[t] = position
-        events.sort(key=lambda e: (e[0], order[e[2]]))
-        self.due = array("q", (e[0] for e in events))
-        self.day = array("i", (e[1] for e in events))
-        self.task = array("i", (e[2] for e in events))
-        self.flags = array("b", (e[3] for e in events))
-        plain, rest = array("i"), array("i")
-        for p, (_, _, t, flags) in enumerate(events):
-            open_for_good = self.status[t] == OPEN and not flags & OCCURRENCE_DONE
-            (plain if open_for_good else rest).append(p)
-        self.plain, self.rest = plain, rest
-        self.plain_due = array("q", (self.due[p] for p in plain))
-        self.rest_due = array("q", (self.due[p] for p in rest))
+        # One integer per event sorts by (due, task order) and keeps the event's index.
+        keys = [(e[0] << 64) | (order[e[2]] << 32) | i for i, e in enumerate(events)]
+        keys.sort()
+        ranked = [events[k & 0xFFFFFFFF] for k in keys]
+        self.due = array("q", [e[0] for e in ranked])
+        self.day = array("i", [e[1] for e in ranked])
+        self.task = array("i", [e[2] for e in ranked])
+        self.flags = array("b", [e[3] for e in ranked])
+        status = self.status
+        plain = [
+            p for p, e in enumerate(ranked) if status[e[2]] == OPEN and not e[3] & OCCURRENCE_DONE
+        ]
+        kept = set(plain)
+        rest = [p for p in range(len(ranked)) if p not in kept]
+        self.plain, self.rest = array("i", plain), array("i", rest)
+        due = self.due
+        self.plain_due = array("q", [due[p] for p in plain])
+        self.rest_due = array("q", [due[p] for p in rest])
         # From when the row of each other event is settled (done, or none at all):
         # an open task's reported occurrence from the start, else its task's ``since``.
-        settled = {p: self._settled(p) for p in rest}
-        self.settled = array("q", (settled[p] for p in rest))
-        self.by_settled = array("i", sorted(rest, key=settled.__getitem__))
-        self.settled_sorted = array("q", sorted(settled.values()))
+        settled = [self._settled(p) for p in rest]
+        self.settled = array("q", settled)
+        by_settled = sorted(range(len(rest)), key=settled.__getitem__)
+        self.by_settled = array("i", [rest[i] for i in by_settled])
+        self.settled_sorted = array("q", [settled[i] for i in by_settled])
 
     def _settled(self, p: int) -> int:
         t = self.task[p]

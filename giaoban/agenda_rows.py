@@ -42,8 +42,9 @@ Wanted = Callable[[int, int, int, bool], bool]
 
 def ledger_agenda(ledger: Ledger) -> Agenda:
     """The agenda the loader kept with ``ledger``, else one made from its records."""
-    if ledger.agenda is not None:
-        return ledger.agenda
+    found = ledger.agenda() if callable(ledger.agenda) else ledger.agenda
+    if found is not None:
+        return found
     from giaoban.deadline.context import zone
 
     tz = zone(ledger.settings.timezone)

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from giaoban.settings import Settings
     from giaoban.units import Registry
 
-FORMAT = 3  # bump when the layout of cache files changes
+FORMAT = 4  # bump when the layout of cache files changes
 SHARDS = 16
 # A file modified less than this before it was read may change again without its
 # modification time moving (coarse file-system clocks): such an entry is "racy"
@@ -377,7 +377,9 @@ class LoadSession:
         if not self.store.still_good(entry, target.stamp, lambda: _read_bytes(display)):
             return None
         value = entry.value
-        if not (_is_pair(value) and _are_problems(value[0]) and type(value[1]) is int):
+        if not (isinstance(value, tuple) and len(value) == 3 and _are_problems(value[0])):
+            return None
+        if type(value[1]) is not int or not (value[1] < 0 or isinstance(value[2], tuple)):
             return None
         self.digests[display] = entry.digest
         return entry
@@ -389,8 +391,9 @@ class LoadSession:
         notice, found = value
         self.fresh[i] = notice
         tasks = -1 if notice is None else len(notice.tasks)
+        key = None if notice is None else (notice.date, notice.id, notice.source)
         racy = self.store is None or target.stamp is None or self.store.is_racy(target.stamp)
-        entry = Entry(target.stamp or (0, 0), data_digest or b"", racy, (found, tasks))
+        entry = Entry(target.stamp or (0, 0), data_digest or b"", racy, (found, tasks, key))
         if data_digest is None:
             return entry
         self.digests[target.display] = data_digest
@@ -463,65 +466,64 @@ class LoadSession:
             notices = self.notices()
             notices.sort(key=lambda n: (n.date, n.id, n.source))
             return Ledger(root, tuple(notices), registry, settings)
-        present = [i for i, entry in enumerate(self.entries) if entry.value[1] >= 0]
-        found = self._whole_agenda(present)
-        if found is None:
-            return Ledger(root, tuple(self.notices()), registry, settings)
-        order, agenda = found
-        notices = LazyNotices(len(order), lambda n: self._record(order[n]))  # type: ignore[arg-type, return-value]
-        self.save()
+        entries = self.entries
+        order = [i for i, entry in enumerate(entries) if entry.value[1] >= 0]
+        order.sort(key=lambda i: entries[i].value[2])
+        paths = [self.targets[i].display for i in order]
+        notices = LazyNotices(paths, lambda n: self._record(order[n]))  # type: ignore[arg-type, return-value]
+        made: list[Agenda | None] = []
+
+        def agenda() -> Agenda | None:
+            if not made:
+                made.append(self._whole_agenda(order))
+            return made[0]
+
         return Ledger(root, notices, registry, settings, agenda)
 
-    def _whole_agenda(self, present: list[int]) -> tuple[list[int], Agenda] | None:
-        """(targets in ledger order, agenda): kept when no notice changed, else made again.
+    def _whole_agenda(self, order: list[int]) -> Agenda | None:
+        """The agenda of the notices of ``order``: kept when no notice changed, else made.
 
-        None when a record cannot be read (the ledger is then read whole).
+        None when a record cannot be read (reports then read the records).
         """
         from giaoban.agenda import Agenda
 
         assert self.store is not None
-        key = key_of([(self.targets[i].display, self.entries[i].digest) for i in present])
+        key = key_of([(self.targets[i].display, self.entries[i].digest) for i in order])
         whole = self.store.table("agenda-all")
         saved = whole.entries.get("whole")
-        if isinstance(saved, tuple) and len(saved) == 3 and saved[0] == key:
-            if isinstance(saved[1], list) and isinstance(saved[2], Agenda):
-                return saved[1], saved[2]
-        table = self.store.table("agenda")
-        facts = [self._facts(table, i) for i in present]
-        ranked = sorted(range(len(present)), key=lambda j: facts[j][0])
-        if any(facts[j][1] is None for j in ranked):
+        if _is_pair(saved) and saved[0] == key and isinstance(saved[1], Agenda):
+            return saved[1]
+        facts = [self._facts(i) for i in order]
+        if any(f is None for f in facts):
             return None
-        order = [present[j] for j in ranked]
-        paths = [facts[j][2] for j in ranked]
-        ids = [facts[j][0][1] for j in ranked]
-        agenda = Agenda([facts[j][1] for j in ranked], paths, ids)  # type: ignore[misc]
-        whole.entries["whole"] = (key, order, agenda)
+        paths = [self.targets[i].display for i in order]
+        ids = [self.entries[i].value[2][1] for i in order]
+        agenda = Agenda(facts, paths, ids)  # type: ignore[arg-type]
+        whole.entries["whole"] = (key, agenda)
         whole.dirty = True
-        return order, agenda
+        self.save()
+        return agenda
 
-    def _facts(self, table: Table, i: int) -> tuple[Any, NoticeFacts | None, str]:
-        """(sort key, facts, path) of the notice of target ``i``: kept, else made."""
+    def _facts(self, i: int) -> NoticeFacts | None:
+        """The facts of the notice of target ``i``: kept, else made from its record."""
         from giaoban.agenda import NoticeFacts, notice_facts
         from giaoban.deadline.context import zone
 
+        assert self.store is not None
         target, entry = self.targets[i], self.entries[i]
+        rel = target.rel or target.display
+        table = self.store.table("agenda", f"agenda-{zlib.crc32(rel.encode()) % SHARDS:02d}")
         saved = table.entries.get(target.rel) if target.rel is not None else None
-        if (
-            isinstance(saved, tuple)
-            and len(saved) == 3
-            and saved[0] == entry.digest
-            and isinstance(saved[2], NoticeFacts)
-        ):
-            return saved[1], saved[2], target.display
+        if _is_pair(saved) and saved[0] == entry.digest and isinstance(saved[1], NoticeFacts):
+            return saved[1]
         notice = self._record(i)
         if notice is None:
-            return ((), None, target.display)
-        key = (notice.date, notice.id, notice.source)
+            return None
         facts = notice_facts(notice, zone(self.settings.tz))  # type: ignore[union-attr]
         if target.rel is not None and entry.digest:
-            table.entries[target.rel] = (entry.digest, key, facts)
+            table.entries[target.rel] = (entry.digest, facts)
             table.dirty = True
-        return key, facts, target.display
+        return facts
 
     def validate(self, ledger: Callable[[], Ledger]) -> list[Problem]:
         """``giaoban.validation.validate(ledger())``, reusing the cached problems of notices.
@@ -552,45 +554,57 @@ class LoadSession:
 class CachedChecks:
     """Runs the checks over a ledger, each local check only on notices not checked before.
 
-    ``saved`` maps a notice's path to (digest of its file, {check: problems});
-    only checks that found something are kept.
+    ``saved`` maps a notice's path to (digest of its file, {check: problems},
+    (id, where the id is written)); only checks that found something are
+    kept. The id check runs over every notice's saved id, so a run where one
+    file changed reads that notice's record alone.
     """
 
     def __init__(self, ledger: Ledger, entries: dict[str, Any], digests: dict[str, bytes]) -> None:
         self.ledger = ledger
-        self.saved: dict[str, tuple[bytes, dict[str, tuple[Problem, ...]]]]
+        self.saved: dict[str, tuple[bytes, dict[str, tuple[Problem, ...]], tuple[str, Any]]]
         self.saved = entries.setdefault("notices", {})
         self.digests = digests
+        self.paths = notice_paths(ledger)
 
-    def _stale(self, notice: Notice) -> bool:
-        path = notice.source.path
+    def _stale(self, path: str) -> bool:
         saved = self.saved.get(path)
-        if not _is_pair(saved) or saved[0] != self.digests.get(path):
+        if not isinstance(saved, tuple) or len(saved) != 3 or saved[0] != self.digests.get(path):
             return True
-        found = saved[1]
-        if not isinstance(found, dict):
+        found, head = saved[1], saved[2]
+        if not isinstance(found, dict) or not _is_pair(head) or not isinstance(head[0], str):
             return True
         return bool(found) and not all(_are_problems(p) for p in found.values())
 
     def run(self, validation: Any) -> list[Problem]:
         ledger = self.ledger
-        fresh: dict[str, dict[str, tuple[Problem, ...]]] = {
-            n.source.path: {} for n in ledger.notices if self._stale(n)
-        }
+        stale = [i for i, path in enumerate(self.paths) if self._stale(path)]
+        fresh: dict[str, dict[str, tuple[Problem, ...]]] = {self.paths[i]: {} for i in stale}
         # A local check also finds problems of the registry (and of a ledger without a
         # registry), which need at least one notice in the ledger it is run on.
-        sample = tuple(n for n in ledger.notices if n.source.path in fresh) or ledger.notices[:1]
+        sample = tuple(ledger.notices[i] for i in stale) or tuple(ledger.notices[:1])
         sub = Ledger(ledger.root, sample, ledger.registry, ledger.settings)
+        heads = {n.source.path: (n.id, n.at("id")) for n in sample}
         problems: list[Problem] = []
         for check in validation.CHECKS:
             if check.__name__ in LOCAL_CHECKS:
                 problems.extend(self._local(check, sub, fresh))
+            elif check is validation.check_ids:
+                ids = [self._head(path, heads) for path in self.paths]
+                problems.extend(
+                    validation.id_problems(
+                        [(i, p, at) for p, (i, at) in zip(self.paths, ids, strict=True)]
+                    )
+                )
             else:
                 problems.extend(check(ledger))
         for path, found in fresh.items():
             if path in self.digests:
-                self.saved[path] = (self.digests[path], found)
+                self.saved[path] = (self.digests[path], found, heads[path])
         return problems
+
+    def _head(self, path: str, heads: dict[str, tuple[str, Any]]) -> tuple[str, Any]:
+        return heads[path] if path in heads else self.saved[path][2]
 
     def _local(
         self, check: Callable[[Ledger], list[Problem]], sub: Ledger, fresh: dict[str, dict]
@@ -606,8 +620,7 @@ class CachedChecks:
                 rest.append(problem)
         name = check.__name__
         out: list[Problem] = []
-        for notice in self.ledger.notices:
-            path = notice.source.path
+        for path in self.paths:
             if path in fresh:
                 own = tuple(by_path.get(path, ()))
                 if own:
@@ -616,6 +629,12 @@ class CachedChecks:
                 own = self.saved[path][1].get(name, ())
             out.extend(own)
         return out + rest
+
+
+def notice_paths(ledger: Ledger) -> list[str]:
+    """The path of each notice of ``ledger``, in order, without reading lazy records."""
+    paths = getattr(ledger.notices, "paths", None)
+    return list(paths) if paths is not None else [n.source.path for n in ledger.notices]
 
 
 def _regular_stamp(path: Path) -> Stamp | None:

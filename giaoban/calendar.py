@@ -9,6 +9,7 @@ have no date and are left out, as are cancelled ones. Pure: returns bytes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -64,7 +65,7 @@ def task_event(
     task: Task,
     notice: Notice,
     now: datetime,
-    short_ids: dict[str, str],
+    short_ids: Mapping[str, str],
     show_confidential: bool = False,
 ) -> Event | None:
     """The event of one task, or None when its deadline names no date."""

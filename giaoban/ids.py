@@ -7,6 +7,8 @@ that lists the candidates.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
 from os.path import commonprefix
 
 from giaoban.errors import NotFoundError
@@ -21,22 +23,40 @@ def _listing(ids: list[str]) -> str:
     return "".join(f"\n  {i}" for i in shown) + more
 
 
-def short_prefixes(notice_ids: list[str], minimum: int = 10) -> dict[str, str]:
+class ShortIds(Mapping[str, str]):
     """The shortest unique prefix of each notice id (at least its date), as git does.
 
     In sorted order an id shares its longest prefix with a neighbour, so one
-    more character than that names it alone.
+    more character than that names it alone. Each is found when asked for:
+    a table of 200 rows over 10,000 notices needs 200 of them.
     """
-    ids = sorted(notice_ids)
-    short = {}
-    for i, notice_id in enumerate(ids):
+
+    def __init__(self, notice_ids: Iterable[str], minimum: int = 10) -> None:
+        self.ids = sorted(set(notice_ids))
+        self.minimum = minimum
+
+    def __getitem__(self, notice_id: str) -> str:
+        ids = self.ids
+        i = bisect_left(ids, notice_id)
+        if i == len(ids) or ids[i] != notice_id:
+            raise KeyError(notice_id)
         neighbours = ids[max(i - 1, 0) : i] + ids[i + 1 : i + 2]
         shared = max((len(commonprefix([notice_id, o])) for o in neighbours), default=0)
-        prefix = notice_id[: max(minimum, shared + 1)]
+        prefix = notice_id[: max(self.minimum, shared + 1)]
         if len(prefix.rstrip("-")) > shared:  # "2019-02-18", not "2019-02-18-"
             prefix = prefix.rstrip("-")
-        short[notice_id] = prefix
-    return short
+        return prefix
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def short_prefixes(notice_ids: Iterable[str], minimum: int = 10) -> ShortIds:
+    """The shortest unique prefix of each notice id (``ShortIds``)."""
+    return ShortIds(notice_ids, minimum)
 
 
 def resolve_notice(ledger: Ledger, query: str) -> Notice:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -177,7 +177,10 @@ class Ledger:
     notices: Sequence[Notice]  # a tuple, or records read on demand (giaoban.records)
     registry: Registry
     settings: Settings
-    agenda: Agenda | None = field(default=None, compare=False, repr=False)
+    # the agenda of the notices (giaoban.agenda), or how to get it when first needed
+    agenda: Agenda | Callable[[], Agenda | None] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     def tasks(self) -> Iterator[Task]:
         for notice in self.notices:

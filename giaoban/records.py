@@ -14,11 +14,12 @@ from giaoban.model import Notice
 
 
 class LazyNotices(Sequence[Notice]):
-    """``count`` notices; ``read(i)`` gives the i-th, kept once read."""
+    """The notices of the files at ``paths``; ``read(i)`` gives the i-th, kept once read."""
 
-    def __init__(self, count: int, read: Callable[[int], Notice]) -> None:
+    def __init__(self, paths: list[str], read: Callable[[int], Notice]) -> None:
+        self.paths = paths  # each notice's ``source.path``
         self._read = read
-        self._found: list[Notice | None] = [None] * count
+        self._found: list[Notice | None] = [None] * len(paths)
 
     def __len__(self) -> int:
         return len(self._found)

@@ -11,7 +11,7 @@ past ``--today`` shows what was late on that day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -19,7 +19,14 @@ from zoneinfo import ZoneInfo
 
 from giaoban import agenda
 from giaoban import agenda_rows as agenda_rows_module
-from giaoban.agenda_rows import LazyRows, agenda_rows, heading_groups, overdue_only, state_counts
+from giaoban.agenda_rows import (
+    LazyRows,
+    agenda_rows,
+    heading_groups,
+    ledger_agenda,
+    overdue_only,
+    state_counts,
+)
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import next_occurrence, occurrences
@@ -102,7 +109,7 @@ class Report:
     kind: str  # due | overdue | week | list | search
     now: datetime
     rows: Sequence[Row]  # a tuple, or LazyRows (rows made when looked at)
-    short_ids: dict[str, str] = field(default_factory=dict)
+    short_ids: Mapping[str, str] = field(default_factory=dict)
     show_confidential: bool = False
     office: str | None = None
     days: int | None = None
@@ -128,14 +135,14 @@ def local_now(ledger: Ledger, now: datetime) -> datetime:
     return now.astimezone(ZoneInfo(ledger.settings.timezone))
 
 
-def short_notice_ids(ledger: Ledger) -> dict[str, str]:
+def short_notice_ids(ledger: Ledger) -> Mapping[str, str]:
     """The shortest unique prefix of each notice id (``giaoban.ids.short_prefixes``)."""
     if ledger.agenda is not None:
-        return ledger.agenda.short_ids
+        return ledger_agenda(ledger).short_ids
     return short_prefixes([n.id for n in ledger.notices])
 
 
-def short_task_id(short_ids: dict[str, str], task: Task) -> str:
+def short_task_id(short_ids: Mapping[str, str], task: Task) -> str:
     """ "2019-02-18#3": the task id with its notice's short prefix."""
     return f"{short_ids.get(task.notice_id, task.notice_id)}#{task.item}"
 

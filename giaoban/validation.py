@@ -21,17 +21,22 @@ Check = Callable[[Ledger], list[Problem]]
 
 def check_ids(ledger: Ledger) -> list[Problem]:
     """The id equals the file name, and no two files share an id."""
+    return id_problems([(n.id, n.source.path, n.at("id")) for n in ledger.notices])
+
+
+def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
+    """``check_ids`` over each notice's (id, path, where the id is written)."""
     problems = []
     seen: dict[str, Source] = {}
-    for notice in ledger.notices:
-        stem = PurePath(notice.source.path).stem
-        if notice.id != stem:
-            msg = f"id '{notice.id}' khác tên tệp '{stem}' (id phải trùng tên tệp, bỏ .yaml)"
-            problems.append(error(notice.at("id"), "id-mismatch", msg))
-        first = seen.setdefault(notice.id, notice.at("id"))
-        if first != notice.at("id"):
-            msg = f"thông báo '{notice.id}' đã có ở {first.path}:{first.line}"
-            problems.append(error(notice.at("id"), "duplicate-notice", msg))
+    for notice_id, path, at in heads:
+        stem = PurePath(path).stem
+        if notice_id != stem:
+            msg = f"id '{notice_id}' khác tên tệp '{stem}' (id phải trùng tên tệp, bỏ .yaml)"
+            problems.append(error(at, "id-mismatch", msg))
+        first = seen.setdefault(notice_id, at)
+        if first != at:
+            msg = f"thông báo '{notice_id}' đã có ở {first.path}:{first.line}"
+            problems.append(error(at, "duplicate-notice", msg))
     return problems
 
 

@@ -419,3 +419,18 @@ def test_progress_bar_counts_to_the_end(capsys: pytest.CaptureFixture[str]) -> N
         advance(1)
         advance(2)
     assert capsys.readouterr().out == ""  # the bar never touches standard output
+
+
+def test_one_changed_file_is_the_only_record_read_to_validate(
+    seed_data: Path, _private_cache: Path
+) -> None:
+    """The id check runs over the ids kept in the cache, not over every record."""
+    expected = load_ledger(seed_data, use_cache=False)
+    load_ledger(seed_data).validate()
+    changed = sorted(seed_data.rglob("20*.yaml"))[1]
+    with changed.open("a", encoding="utf-8") as stream:
+        stream.write("# ghi chú\n")
+    result = load_ledger(seed_data)
+    assert result.validate() == expected.validate()
+    read = [n for n in result.ledger.notices._found if n is not None]  # type: ignore[attr-defined]
+    assert [n.source.path for n in read] == [str(changed)]
