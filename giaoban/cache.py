@@ -10,8 +10,11 @@ Where: ``$GIAOBAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/giaoban``, else
 ``~/.cache/giaoban``; one folder per data folder, named from a hash of its
 absolute path and of how it is spelled (messages quote paths as given). In
 it: ``meta`` (registry and settings), ``index`` (each notice file's stamp,
-digest, problems and number of tasks), ``records-NN`` (the notice records,
-in 16 shards so that one changed notice rewrites one shard) and ``checks``
+digest, problems, number of tasks and sort key), ``records-NN`` (the
+notice records, in 16 shards so that one changed notice rewrites one shard,
+each record readable alone: ``giaoban.recordstore``), ``agenda-NN`` and
+``agenda-all`` (the facts reports need, per notice and for the folder:
+``giaoban.agenda``) and ``checks``
 (validation problems). Each file is written to a temporary file and renamed
 over the old one, so two processes filling the cache at once never leave a
 half-written file (the last writer wins); a CRC-32 of its body catches damage.
