@@ -205,23 +205,40 @@ def heading_groups(
     """The rows under each owner heading (``giaoban.reports.group_by_owner``);
     ``nobody`` heads the rows of tasks without an owner."""
     agenda = rows.agenda
-    units, tasks, kept = agenda.task_units, agenda.task, rows.kept
-    # Rows are sorted once by the headings of their task (a stable sort keeps
-    # each run in report order), then each run is given to its headings.
-    of_units: dict[int, int] = {}
+    kept = rows.kept
+    # Each task's headings, found once per list of owners.
     headings: dict[tuple[str, ...], int] = {}
-    for u in {units[t] for t in {tasks[p] for p in kept}}:
-        names = tuple(heading_names(agenda.units[u][0], ledger.registry, flt) or nobody)
-        of_units[u] = headings.setdefault(names, len(headings))
-    keys = [of_units[units[tasks[p]]] for p in kept]
+    by_owners: dict[tuple[str, ...], int] = {}
+    of_units = []
+    for owners, _ in agenda.units:
+        key = by_owners.get(owners)
+        if key is None:
+            names = tuple(heading_names(owners, ledger.registry, flt) or nobody)
+            key = by_owners[owners] = headings.setdefault(names, len(headings))
+        of_units.append(key)
+    of_task = [of_units[u] for u in agenda.task_units]
+    # Rows sorted by headings (a stable sort keeps each run in report order),
+    # then each run given to its headings.
+    keys = list(map(of_task.__getitem__, map(agenda.task.__getitem__, kept)))
     ranked = sorted(range(len(kept)), key=keys.__getitem__)
-    ranked_keys = [keys[i] for i in ranked]
+    ranked_keys = list(map(keys.__getitem__, ranked))
     groups: dict[str, list[int]] = {}
+    merged: set[str] = set()
     for names, key in headings.items():
         run = ranked[bisect_left(ranked_keys, key) : bisect_right(ranked_keys, key)]
+        if not run:
+            continue
+        positions = list(map(kept.__getitem__, run))
         for name in names:
-            groups.setdefault(name, []).extend(kept[i] for i in run)
-    return {name: rows.subset(sorted(found)) for name, found in groups.items()}
+            if name in groups:
+                groups[name].extend(positions)
+                merged.add(name)
+            else:
+                groups[name] = positions if len(names) == 1 else list(positions)
+    return {
+        name: rows.subset(sorted(found) if name in merged else found)
+        for name, found in groups.items()
+    }
 
 
 def state_counts(rows: Sequence[Row]) -> dict[str, int]:

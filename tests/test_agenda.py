@@ -59,7 +59,7 @@ RECURRING = (
 
 task_strategy = st.tuples(
     st.integers(0, len(DEADLINES) - 1),
-    st.integers(0, len(OWNERS) - 1),
+    st.lists(st.integers(0, len(OWNERS) - 1), min_size=1, max_size=2, unique=True),
     st.lists(st.integers(0, len(OWNERS) - 1), max_size=2),
     st.integers(0, len(STATUS) - 1),
     st.integers(0, len(RECURRING) - 1),
@@ -83,8 +83,11 @@ filter_strategy = st.fixed_dictionaries(
 )
 
 
-def _task(i: int, deadline: int, owner: int, supports: list[int], status: int, recur: int) -> str:
-    lines = f'- item: "{i + 1}"\n  text: Nhiệm vụ số {i + 1}\n  owners: [{OWNERS[owner]}]\n'
+def _task(
+    i: int, deadline: int, owners: list[int], supports: list[int], status: int, recur: int
+) -> str:
+    names = ", ".join(OWNERS[o] for o in owners)
+    lines = f'- item: "{i + 1}"\n  text: Nhiệm vụ số {i + 1}\n  owners: [{names}]\n'
     if supports:
         lines += f"  supports: [{', '.join(OWNERS[s] for s in supports)}]\n"
     lines += f"  deadline: {DEADLINES[deadline]}\n"
@@ -181,7 +184,7 @@ def test_seed_reports_are_the_same_from_the_agenda(today: str) -> None:
 
 def test_a_report_past_the_horizon_reads_the_records(tmp_path: Path) -> None:
     """A duty without ``until`` is kept ten years ahead; a report after that still works."""
-    ledger = _write_ledger(tmp_path / "data", [[(7, 0, [], 0, 0)]])
+    ledger = _write_ledger(tmp_path / "data", [[(7, [0], [], 0, 0)]])
     now = datetime(2031, 6, 1, 9, 0, tzinfo=TZ)
     report = reports.week_report(ledger, now)
     assert not isinstance(report.rows, LazyRows)
@@ -189,7 +192,7 @@ def test_a_report_past_the_horizon_reads_the_records(tmp_path: Path) -> None:
 
 
 def test_only_rows_looked_at_are_made(tmp_path: Path) -> None:
-    ledger = _write_ledger(tmp_path / "data", [[(7, 0, [], 0, 1)] * 3])
+    ledger = _write_ledger(tmp_path / "data", [[(7, [0], [], 0, 1)] * 3])
     report = reports.overdue_report(ledger, datetime(2019, 6, 1, tzinfo=TZ))
     assert isinstance(report.rows, LazyRows)
     assert len(report.rows) == 3 * 10  # ten Fridays to 30/04/2019, in each of three tasks

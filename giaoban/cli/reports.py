@@ -99,7 +99,7 @@ ToOption = Annotated[
         help="Đến ngày hạn (YYYY-MM-DD hoặc dd/mm/yyyy).",
     ),
 ]
-TABLE_LIMIT = 200  # rows a table shows by default: 100,000 rows help nobody and take minutes
+TABLE_LIMIT = 50  # rows a table shows by default: a screenful or two; the rest are counted
 LimitOption = Annotated[
     int,
     typer.Option(
