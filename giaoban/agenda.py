@@ -22,6 +22,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import compress
+from operator import not_
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
@@ -172,7 +174,8 @@ class Agenda:
     def __init__(self, facts: Sequence[NoticeFacts], paths: Sequence[str], ids: Sequence[str]):
         self.notice_ids = list(ids)
         self.short_ids = short_prefixes(self.notice_ids)
-        self.horizon = min((f.horizon for f in facts), default=NEVER)
+        self.horizons = array("q", [f.horizon for f in facts])
+        self.horizon = min(self.horizons, default=NEVER)
         tasks: list[tuple[int, ...]] = []
         events: list[tuple[int, int, int, int]] = []  # (due, day, task, flags)
         task_notice: list[int] = []
@@ -201,6 +204,7 @@ class Agenda:
         order = [0] * len(tasks)
         for position, t in enumerate(rank):
             order[t] = position
+        self.order = array("i", order)
         # One integer per event sorts by (due, task order) and keeps the event's index.
         keys = [(e[0] << 64) | (order[e[2]] << 32) | i for i, e in enumerate(events)]
         keys.sort()
@@ -209,27 +213,117 @@ class Agenda:
         self.day = array("i", [e[1] for e in ranked])
         self.task = array("i", [e[2] for e in ranked])
         self.flags = array("b", [e[3] for e in ranked])
-        status = self.status
-        plain = [
-            p for p, e in enumerate(ranked) if status[e[2]] == OPEN and not e[3] & OCCURRENCE_DONE
+        self._classify()
+
+    def _classify(self) -> None:
+        """Sort the events into those of tasks open for good and the others."""
+        status, since, task = self.status, self.since, self.task
+        good = [
+            status[t] == OPEN and not f & OCCURRENCE_DONE
+            for t, f in zip(task, self.flags, strict=True)
         ]
-        kept = set(plain)
-        rest = [p for p in range(len(ranked)) if p not in kept]
+        plain = list(compress(range(len(task)), good))
+        rest = list(compress(range(len(task)), map(not_, good)))
         self.plain, self.rest = array("i", plain), array("i", rest)
         due = self.due
-        self.plain_due = array("q", [due[p] for p in plain])
-        self.rest_due = array("q", [due[p] for p in rest])
+        self.plain_due = array("q", map(due.__getitem__, plain))
+        self.rest_due = array("q", map(due.__getitem__, rest))
         # From when the row of each other event is settled (done, or none at all):
         # an open task's reported occurrence from the start, else its task's ``since``.
-        settled = [self._settled(p) for p in rest]
+        settled = [-NEVER if status[t] == OPEN else since[t] for t in map(task.__getitem__, rest)]
         self.settled = array("q", settled)
         by_settled = sorted(range(len(rest)), key=settled.__getitem__)
-        self.by_settled = array("i", [rest[i] for i in by_settled])
-        self.settled_sorted = array("q", [settled[i] for i in by_settled])
+        self.by_settled = array("i", map(rest.__getitem__, by_settled))
+        self.settled_sorted = array("q", map(settled.__getitem__, by_settled))
 
-    def _settled(self, p: int) -> int:
-        t = self.task[p]
-        return -NEVER if self.status[t] == OPEN else self.since[t]
+    def update(self, changed: dict[int, NoticeFacts], paths: Sequence[str]) -> None:
+        """Take the new facts of the notices ``changed`` (by position; same order, same
+        paths), as if the agenda were made again: each notice's tasks are replaced
+        and its events taken out and put in again at their places."""
+        known = {u: i for i, u in enumerate(self.units)}
+        for n, facts in sorted(changed.items()):
+            self._replace(n, facts, paths, known)
+        self.horizon = min(self.horizons, default=NEVER)
+        self._classify()
+
+    def _replace(
+        self, n: int, facts: NoticeFacts, paths: Sequence[str], known: dict[Units, int]
+    ) -> None:
+        a = self.first_task[n]
+        b = self.first_task[n + 1] if n + 1 < len(self.first_task) else len(self.status)
+        m = len(facts.tasks)
+        delta = m - (b - a)
+        # The notice's tasks rank from ``start`` in (path, line) order, all of a path together.
+        start = min(self.order[a:b]) if b > a else self._rank_of(n, paths)
+        lines = sorted(range(m), key=lambda k: facts.tasks[k][6])
+        ranks = [0] * m
+        for position, k in enumerate(lines):
+            ranks[k] = start + position
+        glob = []
+        for u in facts.units:
+            if u not in known:
+                known[u] = len(self.units)
+                self.units.append(u)
+            glob.append(known[u])
+        columns = list(zip(*facts.tasks, strict=True)) or [()] * 7
+        self.status[a:b] = array("b", columns[0])
+        self.since[a:b] = array("q", columns[1])
+        self.done_day[a:b] = array("i", columns[2])
+        self.done[a:b] = array("b", columns[3])
+        self.late_by[a:b] = array("i", columns[4])
+        self.task_units[a:b] = array("i", [glob[u] for u in columns[5]])
+        self.task_notice[a:b] = array("i", [n] * m)
+        end = start + (b - a)
+        order = self.order
+        if delta:
+            order = array("i", [o + delta if o >= end else o for o in order])
+            self.first_task = array(
+                "i", [f + delta if i > n else f for i, f in enumerate(self.first_task)]
+            )
+        order[a:b] = array("i", ranks)
+        self.order = order
+        self._move_events(a, b, delta, [(d, day, a + k, f) for d, day, k, f in facts.events])
+        self.horizons[n] = facts.horizon
+
+    def _rank_of(self, n: int, paths: Sequence[str]) -> int:
+        """Where the tasks of notice ``n`` (which had none) rank: after every smaller path."""
+        counts = [
+            (self.first_task[i + 1] if i + 1 < len(self.first_task) else len(self.status))
+            - self.first_task[i]
+            for i in range(len(self.first_task))
+        ]
+        return sum(c for i, c in enumerate(counts) if paths[i] < paths[n])
+
+    def _move_events(
+        self, a: int, b: int, delta: int, new: list[tuple[int, int, int, int]]
+    ) -> None:
+        """Take out the events of tasks ``a`` to ``b``; renumber; put in ``new``."""
+        task = self.task
+        gone = [p for p, t in enumerate(task) if a <= t < b]
+        columns = [self.due, self.day, self.task, self.flags]
+        for i, column in enumerate(columns):
+            kept = array(column.typecode)
+            previous = 0
+            for p in gone:
+                kept.extend(column[previous:p])
+                previous = p + 1
+            kept.extend(column[previous:])
+            columns[i] = kept
+        due, day, task, flags = columns
+        if delta:
+            task = array("i", [t + delta if t >= b else t for t in task])
+        order = self.order
+
+        def key(p: int) -> tuple[int, int]:
+            return due[p], order[task[p]]
+
+        for d, dd, t, f in sorted(new, key=lambda e: (e[0], order[e[2]])):
+            p = bisect_right(range(len(due)), (d, order[t]), key=key)
+            due.insert(p, d)
+            day.insert(p, dd)
+            task.insert(p, t)
+            flags.insert(p, f)
+        self.due, self.day, self.task, self.flags = due, day, task, flags
 
     def place(self, task: int) -> tuple[int, int]:
         """(notice, index in notice) of a task number."""

@@ -62,6 +62,10 @@ RACY_NS = 3_000_000_000
 # notices alone, plus problems that depend only on the registry and on whether the
 # ledger is empty; their results are kept per notice. Any other check runs over the
 # whole ledger every time.
+# At most this many changed notices are put into the folder's agenda one by one;
+# more, and the agenda is made again from every notice's facts.
+UPDATE_MAX = 50
+
 LOCAL_CHECKS = ("check_items", "check_done", "check_deadlines", "check_units", "check_sections")
 
 _CHECK = struct.Struct("<IQ")  # CRC-32 and length of a cache file's body
@@ -491,20 +495,43 @@ class LoadSession:
         from giaoban.agenda import Agenda
 
         assert self.store is not None
-        key = key_of([(self.targets[i].display, self.entries[i].digest) for i in order])
+        files = [(self.targets[i].display, self.entries[i].digest) for i in order]
+        key = key_of(files)
         whole = self.store.table("agenda-all")
         saved = whole.entries.get("whole")
-        if _is_pair(saved) and saved[0] == key and isinstance(saved[1], Agenda):
+        if not (isinstance(saved, tuple) and len(saved) == 3 and isinstance(saved[1], Agenda)):
+            saved = None
+        if saved is not None and saved[0] == key:
             return saved[1]
-        facts = [self._facts(i) for i in order]
-        if any(f is None for f in facts):
-            return None
-        paths = [self.targets[i].display for i in order]
-        ids = [self.entries[i].value[2][1] for i in order]
-        agenda = Agenda(facts, paths, ids)  # type: ignore[arg-type]
-        whole.entries["whole"] = (key, agenda)
+        paths = [display for display, _ in files]
+        agenda = None if saved is None else self._updated(saved[1], saved[2], files, order)
+        if agenda is None:
+            facts = [self._facts(i) for i in order]
+            if any(f is None for f in facts):
+                return None
+            ids = [self.entries[i].value[2][1] for i in order]
+            agenda = Agenda(facts, paths, ids)  # type: ignore[arg-type]
+        whole.entries["whole"] = (key, agenda, files)
         whole.dirty = True
         self.save()
+        return agenda
+
+    def _updated(
+        self, agenda: Agenda, before: Any, files: list[tuple[str, bytes]], order: list[int]
+    ) -> Agenda | None:
+        """``agenda`` with the facts of the few files that changed since it was kept, when
+        the notices and their order are the same (else None: it is made again)."""
+        if not isinstance(before, list) or len(before) != len(files):
+            return None
+        changed = [n for n, (old, new) in enumerate(zip(before, files, strict=True)) if old != new]
+        if len(changed) > UPDATE_MAX or any(before[n][0] != files[n][0] for n in changed):
+            return None
+        if any(agenda.notice_ids[n] != self.entries[order[n]].value[2][1] for n in changed):
+            return None
+        facts = {n: self._facts(order[n]) for n in changed}
+        if any(f is None for f in facts.values()):
+            return None
+        agenda.update(facts, [display for display, _ in files])  # type: ignore[arg-type]
         return agenda
 
     def _facts(self, i: int) -> NoticeFacts | None:

@@ -7,6 +7,7 @@ from the loader as the same ``Problem`` values.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
@@ -29,7 +30,7 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
     problems = []
     seen: dict[str, Source] = {}
     for notice_id, path, at in heads:
-        stem = PurePath(path).stem
+        stem = os.path.splitext(os.path.basename(path))[0]  # PurePath(path).stem, faster
         if notice_id != stem:
             msg = f"id '{notice_id}' khác tên tệp '{stem}' (id phải trùng tên tệp, bỏ .yaml)"
             problems.append(error(at, "id-mismatch", msg))
