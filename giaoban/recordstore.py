@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 _CHECK = struct.Struct("<IQ")  # CRC-32 and length of the index
+WHOLE_AFTER = 20  # records read one by one before the rest are read at once
 Located = tuple[bytes, int, int, int]  # digest, offset, length, CRC-32
 
 
@@ -33,6 +34,8 @@ class RecordShard:
         self.index: dict[str, Located] = {}
         self.base = 0  # where the records start in the file
         self.changed: dict[str, tuple[bytes, bytes] | None] = {}  # None: dropped
+        self._reads = 0
+        self._whole: bytes | None = None  # the records, once many were asked for
         self._read_index()
 
     def _read_index(self) -> None:
@@ -64,9 +67,17 @@ class RecordShard:
     def _read(self, located: Located) -> bytes | None:
         _, offset, length, crc = located
         try:
-            with open(self.path, "rb") as stream:
-                stream.seek(self.base + offset)
-                data = stream.read(length)
+            if self._whole is None and self._reads >= WHOLE_AFTER:
+                with open(self.path, "rb") as stream:  # reading many: read them all at once
+                    stream.seek(self.base)
+                    self._whole = stream.read()
+            self._reads += 1
+            if self._whole is not None:
+                data = self._whole[offset : offset + length]
+            else:
+                with open(self.path, "rb") as stream:
+                    stream.seek(self.base + offset)
+                    data = stream.read(length)
         except (OSError, ValueError, TypeError):
             return None
         return data if len(data) == length and zlib.crc32(data) == crc else None
@@ -108,4 +119,4 @@ class RecordShard:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
-        self.index, self.base, self.changed = index, base, {}
+        self.index, self.base, self.changed, self._whole = index, base, {}, None
