@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
 
 from giaoban.deadline.normalize import Text
+
+if TYPE_CHECKING:
+    from giaoban.deadline.context import Ctx
 
 # "14h00", "14h", "14 giờ", "10 giờ 30 phút", "18g30", "9h sáng", "2 giờ chiều", "14:00"
 TIME = re.compile(
@@ -83,6 +87,11 @@ class WeekdayAtom:
     end: int
 
 
+def has_digit(text: str) -> bool:
+    """Whether ``text`` has a digit (``isdigit`` holds for whatever ``\\d`` matches)."""
+    return any(map(str.isdigit, text))
+
+
 def full_year(text: str | None) -> int | None:
     """A written year; two digits mean 20yy."""
     if text is None:
@@ -92,7 +101,9 @@ def full_year(text: str | None) -> int | None:
 
 
 def find_times(text: Text) -> list[TimeAtom]:
-    found = []
+    found: list[TimeAtom] = []
+    if not has_digit(text.rest):
+        return found  # every clock time has a number
     for m in TIME.finditer(text.rest):
         hour, minute = int(m["h"]), int(m["m"] or 0)
         hour = _part_of_day(hour, m["part"])
@@ -117,7 +128,9 @@ def _part_of_day(hour: int, part: str | None) -> int:
 
 
 def find_days(text: Text) -> list[DayAtom]:
-    found = []
+    found: list[DayAtom] = []
+    if not has_digit(text.rest):
+        return found  # every day has a number
     for pattern in (LONG_DATE, NUM_DATE, SPACED_DATE):
         for m in pattern.finditer(text.rest):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -154,13 +167,14 @@ def find_weekdays(text: Text) -> list[WeekdayAtom]:
     return found
 
 
-def resolve_day(atom: DayAtom, ref: date, year: int | None = None) -> date:
+def resolve_day(atom: DayAtom, ctx: Ctx, year: int | None = None) -> date:
     """The date an atom names; without a year, the notice's year or the next."""
     if atom.year is not None or year is not None:
         try:
-            return date(atom.year or year or ref.year, atom.month, atom.day)
+            return date(atom.year or year or ctx.ref.year, atom.month, atom.day)
         except ValueError:
             raise Unreadable(f"ngày {atom.day:02d}/{atom.month:02d} không có thật") from None
+    ref = ctx.ref
     for candidate_year in (ref.year, ref.year + 1):
         try:
             candidate = date(candidate_year, atom.month, atom.day)

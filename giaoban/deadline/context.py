@@ -20,8 +20,15 @@ def zone(name: str) -> ZoneInfo:
 class Ctx:
     phrase: str  # as written, NFC
     text: Text
-    ref: date
+    notice_date: date
     settings: DeadlineSettings
+    ref_used: bool = False  # whether the reading looked at the notice's date
+
+    @property
+    def ref(self) -> date:
+        """The notice's date. A reading that never asks for it is the same in every notice."""
+        self.ref_used = True
+        return self.notice_date
 
     def at(self, day: date, clock: time = time(0, 0)) -> datetime:
         """An aware moment in the office's time zone."""

@@ -31,9 +31,12 @@ def weekday_name(d: date) -> str:
     return WEEKDAY_NAMES[d.weekday()]
 
 
+_MINUTE = timedelta(minutes=1)
+
+
 def last_day(due: datetime) -> date:
     """The last whole day still on time when ``due`` ends a day."""
-    return (due - timedelta(minutes=1)).date()
+    return (due - _MINUTE).date()
 
 
 def due_day(due: datetime, has_time: bool) -> date:

@@ -22,6 +22,7 @@ from giaoban.deadline.atoms import (
     find_days,
     find_times,
     find_weekdays,
+    has_digit,
     resolve_day,
     resolve_weekday,
 )
@@ -75,11 +76,11 @@ def read_general(ctx: Ctx) -> Deadline | None:
     times = find_times(text)
     days = find_days(text)
     weekdays = find_weekdays(text)
-    periods = find_periods(text, ctx.ref)
+    periods = find_periods(text, ctx)
     rel_days = list(REL_DAY.finditer(text.rest))
     for m in rel_days:
         text.blank(m.start(), m.end())
-    if any(ch.isdigit() for ch in text.rest):
+    if has_digit(text.rest):
         raise Unreadable("có số không hiểu được")
     if len(times) > 2 or len(weekdays) > 1 or len(rel_days) > 1:
         raise Unreadable("có nhiều hơn một mốc thời gian")
@@ -109,7 +110,7 @@ def read_general(ctx: Ctx) -> Deadline | None:
 
 
 def _day_span(atom: DayAtom, ctx: Ctx) -> _Span:
-    day = resolve_day(atom, ctx.ref)
+    day = resolve_day(atom, ctx)
     return _Span(day, day + timedelta(days=1), atom.pos, atom.end, atom.year is not None)
 
 
@@ -170,7 +171,7 @@ def _on_day(ctx: Ctx, days: list[DayAtom], clock: TimeAtom | None) -> Deadline:
     atom = days[0]
     if clock is None and OPEN_START.match(ctx.text.f):
         return Deadline(ctx.phrase, "none", None)  # "từ ngày X": open-ended, no deadline
-    return _point(ctx, resolve_day(atom, ctx.ref), clock, atom.pos)
+    return _point(ctx, resolve_day(atom, ctx), clock, atom.pos)
 
 
 def _on_weekday(

@@ -9,7 +9,7 @@ length of the clean text, so a span found in one can be cut from the other
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from giaoban.text import collapse_spaces, fold, nfc
@@ -36,6 +36,13 @@ def fold_same_length(text: str) -> str:
     return "".join(" " if ch.isspace() else _fold_char(ch) for ch in text)
 
 
+@lru_cache(maxsize=1 << 14)
+def cleaned_and_folded(phrase: str) -> tuple[str, str]:
+    """``clean(phrase)`` and its fold: a phrase recurs in notice after notice."""
+    orig = clean(phrase)
+    return orig, fold_same_length(orig)
+
+
 @dataclass
 class Text:
     """A phrase being read: ``orig`` as written (cleaned) and ``f`` folded.
@@ -46,22 +53,17 @@ class Text:
 
     orig: str
     f: str
-    _left: list[str] = field(default_factory=list)
+    rest: str = ""  # the folded text not consumed yet
 
     @classmethod
     def of(cls, phrase: str) -> Text:
-        orig = clean(phrase)
-        folded = fold_same_length(orig)
-        return cls(orig, folded, list(folded))
-
-    @property
-    def rest(self) -> str:
-        """The folded text not consumed yet."""
-        return "".join(self._left)
+        orig, folded = cleaned_and_folded(phrase)
+        return cls(orig, folded, folded)
 
     def blank(self, start: int, end: int) -> None:
         """Mark ``[start, end)`` as understood."""
-        self._left[start:end] = [" "] * (end - start)
+        rest = self.rest
+        self.rest = rest[:start] + " " * (end - start) + rest[end:]
 
     def has(self, pattern: re.Pattern[str]) -> bool:
         return pattern.search(self.f) is not None

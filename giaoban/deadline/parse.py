@@ -27,17 +27,29 @@ def parse_deadline(
     phrase: str, ref: date, settings: DeadlineSettings = DEFAULT_SETTINGS
 ) -> Deadline | DeadlineError:
     """Read ``phrase`` written in a notice dated ``ref``."""
+    return read_deadline(phrase, ref, settings)[0]
+
+
+def read_deadline(
+    phrase: str, ref: date, settings: DeadlineSettings = DEFAULT_SETTINGS
+) -> tuple[Deadline | DeadlineError, bool]:
+    """``parse_deadline``, and whether the reading looked at ``ref`` at all.
+
+    A reading that never looked at the notice's date is the reading of the
+    phrase in every notice (with the same settings), so it can be kept per
+    phrase (see :mod:`giaoban.deadline.memo`).
+    """
     written = nfc(phrase)
     ctx = Ctx(written, Text.of(phrase), ref, settings)
     if not ctx.text.orig:
-        return DeadlineError(written, "hạn để trống")
+        return DeadlineError(written, "hạn để trống"), False
     try:
         result = _read(ctx)
     except Unreadable as err:
-        return DeadlineError(written, f'không đọc được hạn "{written}": {err.reason}')
+        return DeadlineError(written, f'không đọc được hạn "{written}": {err.reason}'), ctx.ref_used
     if result is None:
-        return DeadlineError(written, f'không đọc được hạn "{written}"')
-    return result
+        return DeadlineError(written, f'không đọc được hạn "{written}"'), ctx.ref_used
+    return result, ctx.ref_used
 
 
 def _read(ctx: Ctx) -> Deadline | None:

@@ -7,7 +7,8 @@ due moments themselves.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from bisect import bisect_left
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -42,17 +43,53 @@ def occurrences(
     """Due moments of ``d`` in ``[start, end)``; named days up to ``until`` (inclusive)."""
     if d.kind != "recurring" or d.rrule is None:
         return []
-    rule, tz = _rule(d.rrule)
+    _, tz = _rule(d.rrule)
     local = zone(tz or _DEFAULT_TZ)
     shift = timedelta(days=1) if tz is None else timedelta(0)
     lo = (start.astimezone(local) - shift).replace(tzinfo=None)
     hi = (end.astimezone(local) - shift).replace(tzinfo=None)
-    found = []
-    for named in rule.xafter(lo, inc=True):
-        if named >= hi or (until is not None and named.date() > until):
-            break
-        found.append((named + shift).replace(tzinfo=local))
-    return found
+    if until is not None and until < date.max:  # named days up to ``until``: before the next
+        hi = min(hi, datetime.combine(until + timedelta(days=1), time(0, 0)))
+    try:
+        return _listed(d.rrule, lo).upto(hi)
+    except BaseException:  # a listing cut short is not kept
+        _listed.cache_clear()
+        raise
+
+
+class _Listing:
+    """The due moments of one rule from one moment on, listed as far as asked so far."""
+
+    def __init__(self, text: str, lo: datetime) -> None:
+        rule, tz = _rule(text)
+        self.local = zone(tz or _DEFAULT_TZ)
+        self.shift = timedelta(days=1) if tz is None else timedelta(0)
+        self.named = rule.xafter(lo, inc=True)  # named moments (local time), in order
+        self.found: list[datetime] = []  # named moments listed so far
+        self.due: list[datetime] = []  # their due moments
+        self.done = False  # no more named moments
+
+    def upto(self, hi: datetime) -> list[datetime]:
+        """Due moments of the named moments before ``hi`` (local time)."""
+        found = self.found
+        while not self.done and (not found or found[-1] < hi):
+            named = next(self.named, None)
+            if named is None:
+                self.done = True
+                break
+            found.append(named)
+            self.due.append((named + self.shift).replace(tzinfo=self.local))
+        return self.due[: bisect_left(found, hi)]
+
+
+@lru_cache(maxsize=64)
+def _listed(text: str, lo: datetime) -> _Listing:
+    """A rule's listing, kept a while.
+
+    Notices of the same week repeat a duty (the same rule from the same
+    start), and listing ten years of it through dateutil is slow.
+    """
+    return _Listing(text, lo)
 
 
 def occurrence_zone(d: Deadline) -> ZoneInfo:

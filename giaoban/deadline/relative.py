@@ -93,7 +93,7 @@ def _anchor_day(anchor: str, ctx: Ctx) -> date | None:
         if m and m.end() == len(anchor):
             atom = DayAtom(int(m["d"]), int(m["m"]), full_year(m["y"]), 0, m.end())
             check_day(atom)
-            return resolve_day(atom, ctx.ref)
+            return resolve_day(atom, ctx)
     return None
 
 
