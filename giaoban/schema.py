@@ -122,6 +122,28 @@ _KIND_NAMES = {
 }
 
 
+_PLAIN_TYPES = {"text": str, "date": date}  # items that a list of this kind keeps as they are
+_TEXT_KINDS = ("text", "item", "deadline")  # kinds that keep any string as it is
+Table = tuple[dict[str, Field], frozenset[str], tuple[Field, ...]]
+_TABLES: dict[int, tuple[tuple[Field, ...], Table]] = {}
+
+
+def _table(fields: tuple[Field, ...]) -> Table:
+    """``fields`` by name, the names whose strings are kept as they are, the required fields.
+
+    Made once per schema (they are module constants), found by identity.
+    """
+    found = _TABLES.get(id(fields))
+    if found is not None and found[0] is fields:
+        return found[1]
+    texts = frozenset(f.name for f in fields if f.kind in _TEXT_KINDS and not f.choices)
+    table = ({f.name: f for f in fields}, texts, tuple(f for f in fields if f.required))
+    if len(_TABLES) >= 256:
+        _TABLES.clear()
+    _TABLES[id(fields)] = (fields, table)
+    return table
+
+
 def check_mapping(doc: Document, fields: tuple[Field, ...]) -> tuple[dict[str, Any], list[Problem]]:
     """Check the whole document against ``fields``; return the cleaned mapping."""
     checker = _Checker(doc)
@@ -147,9 +169,12 @@ class _Checker:
             if value is not None and not isinstance(value, InvalidDate):
                 self._wrong(path, "map", value)
             return None
-        known = {f.name: f for f in fields}
+        known, texts, required = _table(fields)
         cleaned: dict[str, Any] = {}
         for key, item in value.items():
+            if key in texts and type(item) is str:
+                cleaned[key] = item  # the usual text: nothing to check
+                continue
             spec = known.get(key)
             if spec is None:
                 if not key.startswith(EXTENSION_PREFIXES):
@@ -158,8 +183,8 @@ class _Checker:
             checked = self.value(item, spec, (*path, key))
             if checked is not None:
                 cleaned[key] = checked
-        for spec in fields:
-            if spec.required and spec.name not in value:
+        for spec in required:
+            if spec.name not in value:
                 msg = f"thiếu khóa bắt buộc '{spec.name}'"
                 where = self.doc.key_at(path) if path else self.doc.at(path)
                 self.problems.append(error(where, "missing-key", msg))
@@ -201,6 +226,9 @@ class _Checker:
         if not isinstance(value, list):
             self._wrong(path, f"{kind}s", value)
             return None
+        plain = _PLAIN_TYPES.get(kind)
+        if plain is not None and all(type(item) is plain for item in value):
+            return list(value)  # the usual list: nothing to check
         items = [self._scalar(v, kind, (*path, i)) for i, v in enumerate(value)]
         return [item for item in items if item is not None]
 

@@ -37,6 +37,7 @@ Position = tuple[int, int]  # 1-based line and column
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+_MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 _KEY = "\0key"  # the path element under which a mapping's key is read
 
 
@@ -92,6 +93,8 @@ def decode(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
 
 def conflict_markers(text: str, display: str) -> list[Problem]:
     """Every git merge-conflict marker line left in ``text``."""
+    if not any(marker in text for marker in _MARKERS):
+        return []  # the usual case, found without matching line by line
     problems = []
     for match in _CONFLICT.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
@@ -130,13 +133,22 @@ def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]
 
 def _event_source(text: str) -> Callable[[], Any]:
     """A function returning the next parser event of ``text``."""
-    try:
-        from _ruamel_yaml import CParser  # ruamel.yaml.clib: about 8x faster
-    except ImportError:  # pragma: no cover - clib is a dependency; pure fallback
+    parser = _c_parser()
+    if parser is None:  # pragma: no cover - clib is a dependency; pure fallback
         from ruamel.yaml import YAML
 
         return YAML(typ="safe", pure=True).parse(text).__next__
-    return CParser(text).get_event
+    return parser(text).get_event
+
+
+@lru_cache(maxsize=1)
+def _c_parser() -> Any:
+    """ruamel's C parser class (``ruamel.yaml.clib``, about 8x faster), if installed."""
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:  # pragma: no cover - clib is a dependency
+        return None
+    return CParser
 
 
 def _syntax_problem(exc: MarkedYAMLError, display: str) -> Problem:
@@ -160,11 +172,26 @@ def _resolvers(version: tuple[int, int]) -> dict[str, list[tuple[str, Callable[[
     return table
 
 
+# Plain scalars that read as text ("item", "owners", "open", unit names...) recur in
+# every file; once one is known to match no resolution rule it is not matched again.
+_TEXT_MEMO_LENGTH = 80
+_TEXT_MEMO_SIZE = 50_000
+
+
+@lru_cache(maxsize=2)
+def _plain_texts(version: tuple[int, int]) -> set[str]:
+    """Plain scalars seen reading as text under YAML ``version`` (filled while reading)."""
+    return set()
+
+
 class _Builder:
     """Turns parser events into plain values, recording positions and problems.
 
     Mirrors what ruamel's composer and safe constructor would read, without
-    building a node tree first and without ever expanding an alias.
+    building a node tree first and without ever expanding an alias. Most
+    nodes are plain scalars without tag or anchor inside a collection: the
+    loops of ``_mapping`` and ``_sequence`` read those on the spot, and a
+    plain scalar already known to read as text is not matched again.
     """
 
     def __init__(self, display: str, next_event: Callable[[], Any]) -> None:
@@ -179,6 +206,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.aliases: list[Problem] = []
         self.rules = _resolvers((1, 2))
+        self.texts = _plain_texts((1, 2))
 
     def document(self) -> Any:
         """The value of the single document of the stream (None when empty)."""
@@ -190,6 +218,7 @@ class _Builder:
             return None
         if start.version == (1, 1):
             self.rules = _resolvers((1, 1))
+            self.texts = _plain_texts((1, 1))
         value = self.build(self.next(), ())
         self.next()  # document end
         following = self.next()
@@ -240,6 +269,8 @@ class _Builder:
         value = event.value
         if not event.implicit[0]:
             return value  # quoted or block scalar: text
+        if value in self.texts:
+            return value  # a plain scalar already read as text
         rules = self.rules.get(value[:1])
         if rules:
             for tag, match in rules:
@@ -248,15 +279,9 @@ class _Builder:
                         return self._scalar(event, tag)
                     self._refuse_tag(event, tag)  # "<<" (merge), "=" (value)
                     return None
+        if len(value) <= _TEXT_MEMO_LENGTH and len(self.texts) < _TEXT_MEMO_SIZE:
+            self.texts.add(value)
         return value
-
-    def _child(self, event: Any, path: YamlPath) -> Any:
-        """The value of a node inside a collection: plain scalars read on the spot."""
-        if type(event) is self.scalar_event and event.ctag is None and event.anchor is None:
-            mark = event.start_mark
-            self.positions[path] = (mark.line + 1, mark.column + 1)
-            return self._untagged(event)
-        return self.build(event, path)
 
     def _resolve(self, event: Any) -> str:
         value = event.value
@@ -295,24 +320,39 @@ class _Builder:
 
     def _sequence(self, path: YamlPath) -> list[Any]:
         items: list[Any] = []
-        end, next_event, child = self.ev.SequenceEndEvent, self.next, self._child
+        positions, next_event, scalar = self.positions, self.next, self.scalar_event
+        end, texts, untagged = self.ev.SequenceEndEvent, self.texts, self._untagged
         event = next_event()
         while type(event) is not end:
-            items.append(child(event, (*path, len(items))))
+            item_path = (*path, len(items))
+            if type(event) is scalar and event.ctag is None and event.anchor is None:
+                mark = event.start_mark
+                positions[item_path] = (mark.line + 1, mark.column + 1)
+                value = event.value
+                if event.implicit[0] and value not in texts:
+                    value = untagged(event)
+                items.append(value)
+            else:
+                items.append(self.build(event, item_path))
             event = next_event()
         return items
 
     def _mapping(self, path: YamlPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        end, next_event, child = self.ev.MappingEndEvent, self.next, self._child
+        positions, key_positions = self.positions, self.key_positions
+        next_event, scalar = self.next, self.scalar_event
+        end, texts, untagged = self.ev.MappingEndEvent, self.texts, self._untagged
         event = next_event()
         while type(event) is not end:
-            if type(event) is self.scalar_event and event.ctag is None and event.anchor is None:
-                key = self._untagged(event)  # the usual plain key: no position to undo
-                where = (event.start_mark.line + 1, event.start_mark.column + 1)
+            mark = event.start_mark
+            where = (mark.line + 1, mark.column + 1)
+            if type(event) is scalar and event.ctag is None and event.anchor is None:
+                key = event.value  # the usual plain key: no position to undo
+                if event.implicit[0] and key not in texts:
+                    key = untagged(event)
             else:
                 key = self.build(event, (*path, _KEY))
-                where = self.positions.pop((*path, _KEY))
+                del positions[(*path, _KEY)]
             if type(key) is int:
                 key = str(key)
             if type(key) is not str:
@@ -325,8 +365,17 @@ class _Builder:
                 self._skip(next_event())
             else:
                 key_path = (*path, key)
-                self.key_positions[key_path] = where
-                result[key] = child(next_event(), key_path)
+                key_positions[key_path] = where
+                event = next_event()
+                if type(event) is scalar and event.ctag is None and event.anchor is None:
+                    mark = event.start_mark
+                    positions[key_path] = (mark.line + 1, mark.column + 1)
+                    value = event.value
+                    if event.implicit[0] and value not in texts:
+                        value = untagged(event)
+                    result[key] = value
+                else:
+                    result[key] = self.build(event, key_path)
             event = next_event()
         return result
 
