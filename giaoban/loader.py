@@ -16,15 +16,16 @@ from __future__ import annotations
 import os
 import struct
 import sys
-from collections.abc import Callable, Iterable, Mapping
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from giaoban import cache, schema
-from giaoban.deadline import Deadline, DeadlineError, DeadlineSettings, parse_deadline
+from giaoban.deadline import DeadlineSettings
+from giaoban.deadline import memo as deadline_memo
 from giaoban.model import (
     Attendance,
     Extension,
@@ -49,6 +50,7 @@ RESERVED = (REGISTRY_FILE, SETTINGS_FILE)
 PARALLEL_MIN = 200  # files to parse before it pays to start worker processes
 PROGRESS_MIN = 500  # files to parse before a progress bar is shown (on a terminal)
 CHUNK = 100  # files per task handed to a worker process
+SWITCH_INTERVAL = 0.0002  # seconds; see _quick_switch
 
 Loaded = cache.Loaded
 
@@ -200,22 +202,56 @@ def _cores() -> int:
 def _parse_parallel(
     paths: list[str], settings: DeadlineSettings, cores: int, advance: Callable[[int], None]
 ) -> list[tuple[bytes | None, Loaded]]:
+    """Read ``paths`` in chunks, here and in ``cores - 1`` worker processes.
+
+    The workers take chunks from the start while this process reads them from
+    the end, each chunk that no worker has started yet: no core waits, and the
+    records read here need not be pickled twice (in the worker and back here).
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    results: list[tuple[bytes | None, Loaded]] = []
-    with ProcessPoolExecutor(max_workers=min(cores, len(chunks)), mp_context=context) as pool:
-        jobs = pool.map(_parse_chunk, chunks, [settings] * len(chunks))
-        for chunk, done in zip(chunks, jobs, strict=True):
-            for _, (notice, _) in done:
-                if notice is not None:
-                    _share_notice(notice)
-            results.extend(done)
-            advance(len(chunk))
-    return results
+    done: list[list[tuple[bytes | None, Loaded]]] = [[] for _ in chunks]
+    workers = min(cores - 1, len(chunks))
+    with _quick_switch(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        jobs = [pool.submit(_parse_chunk, chunk, settings) for chunk in chunks]
+        try:
+            first, last = 0, len(chunks)  # taken from the workers: [0, first); read here: [last, n)
+            while first < last:
+                if not jobs[first].done() and jobs[last - 1].cancel():
+                    last -= 1
+                    done[last] = _parse_chunk(chunks[last], settings)
+                    advance(len(chunks[last]))
+                    continue
+                done[first] = jobs[first].result()
+                for _, (notice, _) in done[first]:
+                    if notice is not None:
+                        _share_notice(notice)
+                advance(len(chunks[first]))
+                first += 1
+        finally:
+            for job in jobs:
+                job.cancel()
+    return [result for chunk in done for result in chunk]
+
+
+@contextmanager
+def _quick_switch() -> Iterator[None]:
+    """Let the pool's thread take the interpreter quickly while this one reads files.
+
+    The thread receiving the workers' results needs the interpreter lock for
+    each piece it reads from the pipe; at the default switch interval (5 ms)
+    the workers would wait for it, blocked writing their results.
+    """
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
 
 
 def _parse_chunk(paths: list[str], settings: DeadlineSettings) -> list[tuple[bytes | None, Loaded]]:
@@ -334,28 +370,6 @@ def _load(
 # --- records ------------------------------------------------------------------
 
 
-_UNDATED: dict[tuple[str, DeadlineSettings], Deadline] = {}
-
-
-def _deadline(phrase: str, ref: Any, settings: DeadlineSettings) -> Deadline | DeadlineError:
-    """Read a phrase once per (phrase, notice date, settings); equal readings are one object.
-
-    A phrase read as "no deadline" ("thường xuyên") names no date, so it reads
-    the same whatever the notice's date: it is read once.
-    """
-    undated = _UNDATED.get((phrase, settings))
-    return undated if undated is not None else _read_deadline(phrase, ref, settings)
-
-
-@lru_cache(maxsize=8192)
-def _read_deadline(phrase: str, ref: Any, settings: DeadlineSettings) -> Deadline | DeadlineError:
-    result = _shared(parse_deadline(phrase, ref, settings))
-    if isinstance(result, Deadline) and result.kind == "none" and result.due is None:
-        if result.start is None and result.rrule is None and len(_UNDATED) < 10_000:
-            _UNDATED[(phrase, settings)] = result
-    return result
-
-
 # Equal values met while reading (unit names, phrases, deadlines, key lists) are kept
 # as one object: a ledger of 100,000 tasks repeats them endlessly, and the cache
 # (pickle) stores a shared object once.
@@ -394,7 +408,7 @@ def _rows(data: Mapping[str, Any], key: str, *required: str) -> list[dict[str, A
 
 def _names(values: Iterable[str]) -> tuple[str, ...]:
     """Short repeated texts (unit names, ...), shared."""
-    return _shared(tuple(sys.intern(v) for v in values))
+    return _shared(tuple(map(sys.intern, values)))
 
 
 def _positions(document: Document, path: YamlPath, data: Mapping[str, Any]) -> Positions:
@@ -405,12 +419,22 @@ def _positions(document: Document, path: YamlPath, data: Mapping[str, Any]) -> P
     for key, value in data.items():
         child = (*path, key)
         keys.append(key)
-        flat.extend(table.get(child) or position(child))
+        flat += table.get(child) or position(child)
         if type(value) is list:
             for i in range(len(value)):
-                keys.append(f"{key}.{i}")
-                flat.extend(table.get((*child, i)) or position((*child, i)))
+                keys.append(_ITEM_KEYS.get((key, i)) or _item_key(key, i))
+                flat += table.get((*child, i)) or position((*child, i))
     return Positions(document.path, _shared(tuple(keys)), struct.pack(f"<{len(flat)}I", *flat))
+
+
+_ITEM_KEYS: dict[tuple[str, int], str] = {}  # ("owners", 1) -> "owners.1"
+
+
+def _item_key(key: str, i: int) -> str:
+    name = sys.intern(f"{key}.{i}")
+    if len(_ITEM_KEYS) < 10_000:
+        _ITEM_KEYS[(key, i)] = name
+    return name
 
 
 def _notice(data: dict[str, Any], document: Document, settings: DeadlineSettings) -> Notice:
@@ -480,7 +504,8 @@ def _task(
     settings: DeadlineSettings,
 ) -> Task:
     phrase = data.get("deadline")
-    deadline = _deadline(phrase, notice_date, settings) if phrase else None
+    # read once per phrase, or per (phrase, notice date): see giaoban.deadline.memo
+    deadline = deadline_memo.reading(phrase, notice_date, settings) if phrase else None
     return Task(
         notice_id=notice_id,
         item=data["item"],

@@ -1,0 +1,73 @@
+"""Reading many files here and in worker processes gives what reading them in turn gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from giaoban import loader
+from giaoban.deadline import DeadlineSettings
+from giaoban.model import Notice
+
+NOTICE = """\
+id: {name}
+kind: thông báo kết luận
+title: Giao ban tháng {month}
+date: 2024-{month:02d}-{day:02d}
+tasks:
+  - item: "1"
+    text: Báo cáo kết quả
+    owners: [Văn phòng Trung ương Đoàn, BTC]
+    deadline: {deadline}
+  - item: "2"
+    text: Tổng hợp
+    owners: [VP]
+    deadline: thường xuyên
+    staus: open
+"""
+DEADLINES = ["trước ngày 25/{month:02d}", "tháng 13", "sau 7 ngày", "ngày 15 hằng tháng"]
+
+
+def _files(root: Path, count: int) -> list[str]:
+    paths = []
+    for n in range(count):
+        month, day = n % 12 + 1, n % 27 + 1
+        name = f"2024-{month:02d}-{day:02d}-giao-ban-{n:03d}"
+        text = NOTICE.format(
+            name=name, month=month, day=day, deadline=DEADLINES[n % 4].format(month=month)
+        )
+        if n % 10 == 7:
+            text = text.replace("tasks:", "tasks: [")  # a syntax error
+        path = root / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _shape(notice: Notice | None) -> object:
+    """A record with the positions of its fields, which records leave out of ``==``."""
+    if notice is None:
+        return None
+    return (notice, list(notice.fields.items()), [list(t.fields.items()) for t in notice.tasks])
+
+
+@pytest.mark.parametrize("cores", [2, 3])
+def test_parallel_reading_equals_reading_in_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    paths = _files(tmp_path, 45)
+    settings = DeadlineSettings()
+    in_turn = [loader.read_notice(path, settings) for path in paths]
+    monkeypatch.setattr(loader, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(loader, "CHUNK", 4)
+    monkeypatch.setattr(loader, "_cores", lambda: cores)
+    spread = loader.parse_files(paths, settings)
+    assert len(spread) == len(in_turn)
+    for (digest_a, (notice_a, found_a)), (digest_b, (notice_b, found_b)) in zip(
+        spread, in_turn, strict=True
+    ):
+        assert digest_a == digest_b
+        assert found_a == found_b
+        assert _shape(notice_a) == _shape(notice_b)
+    assert any(found for _, (_, found) in spread)
