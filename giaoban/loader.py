@@ -25,7 +25,7 @@ from typing import Any
 
 from giaoban import cache, schema
 from giaoban.deadline import DeadlineSettings
-from giaoban.deadline import memo as deadline_memo
+from giaoban.lazy import lazy_import
 from giaoban.model import (
     Attendance,
     Extension,
@@ -43,6 +43,8 @@ from giaoban.problems import Problem, Source, error
 from giaoban.settings import Settings
 from giaoban.units import Group, Registry, Unit
 from giaoban.yamlsafe import Document, YamlPath, decode, parse_text
+
+deadline_memo = lazy_import("giaoban.deadline.memo")  # phrases are read only when parsing
 
 REGISTRY_FILE = "units.yaml"
 SETTINGS_FILE = "settings.yaml"
