@@ -24,8 +24,9 @@ from typing import Any
 
 from giaoban import git
 from giaoban.errors import UsageError
-from giaoban.loader import SETTINGS_FILE, load_ledger, load_notice, load_settings
+from giaoban.loader import SETTINGS_FILE, load_ledger, load_settings
 from giaoban.model import Notice
+from giaoban.noticefile import load_notice
 from giaoban.problems import Problem
 from giaoban.semdiff import Change, diff_notices, notice_facts
 from giaoban.settings import Settings

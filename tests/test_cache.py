@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from giaoban import cache, loader
+from giaoban import cache, pool
 from giaoban.cli.main import app
 from giaoban.loader import load_ledger
 from giaoban.recordstore import RecordShard
@@ -398,9 +398,9 @@ def test_parallel_parsing_gives_the_same_ledger(
     data.mkdir()
     _many_notices(data, 30)
     sequential = load_ledger(data, use_cache=False)
-    monkeypatch.setattr(loader, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(loader, "CHUNK", 4)
-    monkeypatch.setattr(loader, "_cores", lambda: 2)
+    monkeypatch.setattr(pool, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(pool, "CHUNK", 4)
+    monkeypatch.setattr(pool, "_cores", lambda: 2)
     parallel = load_ledger(data, use_cache=False)
     assert parallel.ledger == sequential.ledger
     assert parallel.problems == sequential.problems

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from giaoban import loader
+from giaoban import noticefile, pool
 from giaoban.deadline import DeadlineSettings
 from giaoban.model import Notice
 
@@ -58,11 +58,11 @@ def test_parallel_reading_equals_reading_in_turn(
 ) -> None:
     paths = _files(tmp_path, 45)
     settings = DeadlineSettings()
-    in_turn = [loader.read_notice(path, settings) for path in paths]
-    monkeypatch.setattr(loader, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(loader, "CHUNK", 4)
-    monkeypatch.setattr(loader, "_cores", lambda: cores)
-    spread = loader.parse_files(paths, settings)
+    in_turn = [noticefile.read_notice(path, settings) for path in paths]
+    monkeypatch.setattr(pool, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(pool, "CHUNK", 4)
+    monkeypatch.setattr(pool, "_cores", lambda: cores)
+    spread = pool.parse_files(paths, settings)
     assert len(spread) == len(in_turn)
     for (digest_a, (notice_a, found_a)), (digest_b, (notice_b, found_b)) in zip(
         spread, in_turn, strict=True
