@@ -57,16 +57,10 @@ SHARDS = 16
 # modification time moving (coarse file-system clocks): such an entry is "racy"
 # and is trusted only after comparing a digest of the file's bytes.
 RACY_NS = 3_000_000_000
-
-# Checks of giaoban.validation whose problems for a ledger are those for each of its
-# notices alone, plus problems that depend only on the registry and on whether the
-# ledger is empty; their results are kept per notice. Any other check runs over the
-# whole ledger every time.
 # At most this many changed notices are put into the folder's agenda one by one;
 # more, and the agenda is made again from every notice's facts.
 UPDATE_MAX = 50
 
-LOCAL_CHECKS = ("check_items", "check_done", "check_deadlines", "check_units", "check_sections")
 
 _CHECK = struct.Struct("<IQ")  # CRC-32 and length of a cache file's body
 Stamp = tuple[int, int]  # size in bytes, modification time in ns
@@ -343,7 +337,7 @@ class LoadSession:
         if not self.store.still_good(entry, stamp, path.read_bytes):
             return None
         value = entry.value
-        good = _is_pair(value) and isinstance(value[0], kind) and _are_problems(value[1])
+        good = is_pair(value) and isinstance(value[0], kind) and are_problems(value[1])
         return entry if good else None
 
     def set_resolution(self, settings: DeadlineSettings) -> None:
@@ -384,7 +378,7 @@ class LoadSession:
         if not self.store.still_good(entry, target.stamp, lambda: _read_bytes(display)):
             return None
         value = entry.value
-        if not (isinstance(value, tuple) and len(value) == 3 and _are_problems(value[0])):
+        if not (isinstance(value, tuple) and len(value) == 3 and are_problems(value[0])):
             return None
         if type(value[1]) is not int or not (value[1] < 0 or isinstance(value[2], tuple)):
             return None
@@ -544,7 +538,7 @@ class LoadSession:
         rel = target.rel or target.display
         table = self.store.table("agenda", f"agenda-{zlib.crc32(rel.encode()) % SHARDS:02d}")
         saved = table.entries.get(target.rel) if target.rel is not None else None
-        if _is_pair(saved) and saved[0] == entry.digest and isinstance(saved[1], NoticeFacts):
+        if is_pair(saved) and saved[0] == entry.digest and isinstance(saved[1], NoticeFacts):
             return saved[1]
         notice = self._record(i)
         if notice is None:
@@ -568,103 +562,19 @@ class LoadSession:
             return validation.validate(ledger())
         table = self.store.table("checks")
         saved = table.entries.get("whole")
-        if self.whole is not None and _is_pair(saved) and saved[0] == self.whole:
-            if _are_problems(saved[1]):
+        if self.whole is not None and is_pair(saved) and saved[0] == self.whole:
+            if are_problems(saved[1]):
                 return list(saved[1])
         if not isinstance(table.entries.get("notices"), dict):
             table.entries["notices"] = {}
+        from giaoban.cachedchecks import CachedChecks
+
         problems = CachedChecks(ledger(), table.entries, self.digests).run(validation)
         if self.whole is not None:
             table.entries["whole"] = (self.whole, tuple(problems))
         table.dirty = True
         self.save()
         return problems
-
-
-class CachedChecks:
-    """Runs the checks over a ledger, each local check only on notices not checked before.
-
-    ``saved`` maps a notice's path to (digest of its file, {check: problems},
-    (id, where the id is written)); only checks that found something are
-    kept. The id check runs over every notice's saved id, so a run where one
-    file changed reads that notice's record alone.
-    """
-
-    def __init__(self, ledger: Ledger, entries: dict[str, Any], digests: dict[str, bytes]) -> None:
-        self.ledger = ledger
-        self.saved: dict[str, tuple[bytes, dict[str, tuple[Problem, ...]], tuple[str, Any]]]
-        self.saved = entries.setdefault("notices", {})
-        self.digests = digests
-        self.paths = notice_paths(ledger)
-
-    def _stale(self, path: str) -> bool:
-        saved = self.saved.get(path)
-        if not isinstance(saved, tuple) or len(saved) != 3 or saved[0] != self.digests.get(path):
-            return True
-        found, head = saved[1], saved[2]
-        if not isinstance(found, dict) or not _is_pair(head) or not isinstance(head[0], str):
-            return True
-        return bool(found) and not all(_are_problems(p) for p in found.values())
-
-    def run(self, validation: Any) -> list[Problem]:
-        ledger = self.ledger
-        stale = [i for i, path in enumerate(self.paths) if self._stale(path)]
-        fresh: dict[str, dict[str, tuple[Problem, ...]]] = {self.paths[i]: {} for i in stale}
-        # A local check also finds problems of the registry (and of a ledger without a
-        # registry), which need at least one notice in the ledger it is run on.
-        sample = tuple(ledger.notices[i] for i in stale) or tuple(ledger.notices[:1])
-        sub = Ledger(ledger.root, sample, ledger.registry, ledger.settings)
-        heads = {n.source.path: (n.id, n.at("id")) for n in sample}
-        problems: list[Problem] = []
-        for check in validation.CHECKS:
-            if check.__name__ in LOCAL_CHECKS:
-                problems.extend(self._local(check, sub, fresh))
-            elif check is validation.check_ids:
-                ids = [self._head(path, heads) for path in self.paths]
-                problems.extend(
-                    validation.id_problems(
-                        [(i, p, at) for p, (i, at) in zip(self.paths, ids, strict=True)]
-                    )
-                )
-            else:
-                problems.extend(check(ledger))
-        for path, found in fresh.items():
-            if path in self.digests:
-                self.saved[path] = (self.digests[path], found, heads[path])
-        return problems
-
-    def _head(self, path: str, heads: dict[str, tuple[str, Any]]) -> tuple[str, Any]:
-        return heads[path] if path in heads else self.saved[path][2]
-
-    def _local(
-        self, check: Callable[[Ledger], list[Problem]], sub: Ledger, fresh: dict[str, dict]
-    ) -> list[Problem]:
-        """One local check's problems, notice by notice, then those of the whole ledger."""
-        in_sub = {n.source.path for n in sub.notices}
-        by_path: dict[str, list[Problem]] = {}
-        rest = []
-        for problem in check(sub):
-            if problem.source.path in in_sub:
-                by_path.setdefault(problem.source.path, []).append(problem)
-            else:
-                rest.append(problem)
-        name = check.__name__
-        out: list[Problem] = []
-        for path in self.paths:
-            if path in fresh:
-                own = tuple(by_path.get(path, ()))
-                if own:
-                    fresh[path][name] = own
-            else:
-                own = self.saved[path][1].get(name, ())
-            out.extend(own)
-        return out + rest
-
-
-def notice_paths(ledger: Ledger) -> list[str]:
-    """The path of each notice of ``ledger``, in order, without reading lazy records."""
-    paths = getattr(ledger.notices, "paths", None)
-    return list(paths) if paths is not None else [n.source.path for n in ledger.notices]
 
 
 def _regular_stamp(path: Path) -> Stamp | None:
@@ -676,12 +586,12 @@ def _regular_stamp(path: Path) -> Stamp | None:
     return stamp_of(stat) if S_ISREG(stat.st_mode) else None
 
 
-def _is_pair(value: Any) -> bool:
+def is_pair(value: Any) -> bool:
     """Whether a cached value has the shape stored (a damaged cache may not)."""
     return isinstance(value, tuple) and len(value) == 2
 
 
-def _are_problems(value: Any) -> bool:
+def are_problems(value: Any) -> bool:
     return isinstance(value, tuple) and all(isinstance(p, Problem) for p in value)
 
 
