@@ -444,6 +444,9 @@ class LoadSession:
                     with quiet_collector():
                         notice = pickle.loads(saved)
                     if isinstance(notice, Notice):
+                        from giaoban.noticefile import share_notice
+
+                        share_notice(notice)  # one object for the values notices repeat
                         return notice
         # the record is missing (a cache written halfway): read the file again
         ((data_digest, value),) = self.parse([target.display], self.settings)  # type: ignore[misc]
