@@ -474,7 +474,12 @@ class LoadSession:
         order = [i for i, entry in enumerate(entries) if entry.value[1] >= 0]
         order.sort(key=lambda i: entries[i].value[2])
         paths = [self.targets[i].display for i in order]
-        notices = LazyNotices(paths, lambda n: self._record(order[n]))  # type: ignore[arg-type, return-value]
+        notices = LazyNotices(
+            paths,
+            lambda n: self._record(order[n]),  # type: ignore[arg-type, return-value]
+            keys=[entries[i].value[2][:2] for i in order],
+            facts=lambda: self._all_facts(order),
+        )
         made: list[Agenda | None] = []
 
         def agenda() -> Agenda | None:
@@ -483,6 +488,12 @@ class LoadSession:
             return made[0]
 
         return Ledger(root, notices, registry, settings, agenda)
+
+    def _all_facts(self, order: list[int]) -> list[NoticeFacts | None]:
+        """The facts of the notices of ``order``, kept in the cache for the next run."""
+        facts = [self._facts(i) for i in order]
+        self.save()
+        return facts
 
     def _whole_agenda(self, order: list[int]) -> Agenda | None:
         """The agenda of the notices of ``order``: kept when no notice changed, else made.

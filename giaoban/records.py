@@ -8,16 +8,34 @@ Going through all of them (``iter``, ``tasks()``, a validation) reads them all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
+from datetime import date
+from typing import TYPE_CHECKING, overload
 
 from giaoban.model import Notice
 
+if TYPE_CHECKING:
+    from giaoban.agenda import NoticeFacts
+
 
 class LazyNotices(Sequence[Notice]):
-    """The notices of the files at ``paths``; ``read(i)`` gives the i-th, kept once read."""
+    """The notices of the files at ``paths``; ``read(i)`` gives the i-th, kept once read.
 
-    def __init__(self, paths: list[str], read: Callable[[int], Notice]) -> None:
+    ``keys`` gives each notice's (date, id) and ``facts()`` the agenda facts
+    of each (``giaoban.agenda.NoticeFacts``, None when unknown), without
+    reading the records: ledgers merged into one (``giaoban.ledgers``) make
+    their agenda from them.
+    """
+
+    def __init__(
+        self,
+        paths: list[str],
+        read: Callable[[int], Notice],
+        keys: list[tuple[date, str]] | None = None,
+        facts: Callable[[], list[NoticeFacts | None]] | None = None,
+    ) -> None:
         self.paths = paths  # each notice's ``source.path``
+        self.keys = keys
+        self.facts = facts
         self._read = read
         self._found: list[Notice | None] = [None] * len(paths)
 

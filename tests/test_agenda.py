@@ -246,3 +246,33 @@ def test_an_updated_agenda_equals_one_made_again(
         {i: f for i, (o, f) in enumerate(zip(old_facts, new_facts, strict=True)) if o != f}, paths
     )
     assert _view(agenda) == _view(Agenda(new_facts, paths, ids))
+
+
+def test_merged_ledgers_give_the_same_reports_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A central office's ledgers merged from the cache (lazily) report as read in full."""
+    from giaoban.checking import open_ledgers
+    from giaoban.records import LazyNotices
+
+    monkeypatch.setenv("GIAOBAN_CACHE_DIR", str(tmp_path / "cache"))
+    first = [[(0, [0], [], 0, 0), (7, [1], [0], 1, 1)], [(8, [2], [], 0, 2), (2, [0, 1], [], 2, 0)]]
+    second = [[(7, [0], [], 0, 3), (1, [3], [], 4, 0)], [(3, [1], [2], 6, 0)]]
+    folders = [tmp_path / "hanoi", tmp_path / "danang"]
+    for folder, notices in zip(folders, (first, second), strict=True):
+        _write_ledger(folder, notices, strict=False)
+    open_ledgers(folders)  # fills the cache
+    lazy = open_ledgers(folders)
+    full = open_ledgers(folders, use_cache=False)
+    assert isinstance(lazy.notices, LazyNotices) and callable(lazy.agenda)
+    assert not isinstance(full.notices, LazyNotices)
+    for day in range(0, 120, 7):
+        now = datetime(2019, 2, 1, 9, 0, tzinfo=TZ) + timedelta(days=day)
+        for quick, reference in zip(
+            _reports(lazy, now, build_filter(lazy)),
+            _reports(full, now, build_filter(full)),
+            strict=True,
+        ):
+            assert list(quick.rows) == list(reference.rows)
+            assert dict(quick.short_ids) == dict(reference.short_ids)
+    assert list(lazy.notices) == list(full.notices)
