@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -164,13 +164,36 @@ def data_record(data: DataState | None) -> dict[str, Any] | None:
     return None if data is None else {"commit": data.commit, "dirty": data.dirty}
 
 
+class Streamed(list):  # type: ignore[type-arg]
+    """A list the JSON encoder reads item by item: ``make()`` gives the ``count`` items.
+
+    A large report's rows become records one at a time while they are written
+    (``giaoban.render.print_json``) instead of all at once. Only for encoding:
+    it holds no items itself.
+    """
+
+    def __init__(self, count: int, make: Callable[[], Iterator[Any]]) -> None:
+        super().__init__()
+        self.count, self.make = count, make
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.make()
+
+
+def _group_tasks(rows: Sequence[Row]) -> Iterator[dict[str, Any]]:
+    return ({"id": r.task.id, "due": iso(r.due)} for r in rows)
+
+
 def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
     """``{"now", "tasks": [...]}`` plus the report's kind, data state, week and groups."""
     out: dict[str, Any] = {
         "report": report.kind,
         "now": report.now.isoformat(),
         "data": data_record(data),
-        "tasks": [row_record(report, row) for row in report.rows],
+        "tasks": Streamed(len(report.rows), lambda: (row_record(report, r) for r in report.rows)),
     }
     if report.days is not None:
         out["days"] = report.days
@@ -179,7 +202,7 @@ def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
     if report.week is not None:
         out["week"] = _week_record(report.week)
         out["groups"] = [
-            {"unit": unit, "tasks": [{"id": r.task.id, "due": iso(r.due)} for r in rows]}
+            {"unit": unit, "tasks": Streamed(len(rows), lambda rows=rows: _group_tasks(rows))}
             for unit, rows in report.groups
         ]
     return out

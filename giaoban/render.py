@@ -25,8 +25,20 @@ def console(stderr: bool = False) -> Console:
 
 
 def print_json(data: Any) -> None:
-    """Stable JSON: UTF-8 text, sorted keys, two-space indent."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    """Stable JSON: UTF-8 text, sorted keys, two-space indent.
+
+    Written as it is encoded, so that a report of 100,000 rows (whose rows
+    ``giaoban.formats`` may make one by one) is never held whole as text.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True)
+    chunks: list[str] = []
+    for chunk in encoder.iterencode(data):
+        chunks.append(chunk)
+        if len(chunks) >= 4096:
+            sys.stdout.write("".join(chunks))
+            chunks.clear()
+    chunks.append("\n")
+    sys.stdout.write("".join(chunks))
 
 
 def problem_line(problem: Problem) -> Text:
