@@ -337,3 +337,10 @@ def test_phrase_is_kept_as_written_nfc() -> None:
     got = read(decomposed)
     assert got.phrase == "trước ngày 25/02/2019"
     assert got.due == at("2019-02-26")
+
+
+@pytest.mark.parametrize("phrase", ["trong năm 0000", "trước ngày 31/12/9999", "trong năm 99999"])
+def test_a_date_no_calendar_has_is_an_error_not_a_crash(phrase: str) -> None:
+    result = parse_deadline(phrase, date(2022, 1, 1))
+    assert isinstance(result, DeadlineError)
+    assert phrase in result.message

@@ -47,6 +47,9 @@ def read_deadline(
         result = _read(ctx)
     except Unreadable as err:
         return DeadlineError(written, f'không đọc được hạn "{written}": {err.reason}'), ctx.ref_used
+    except (ValueError, OverflowError):  # a day no calendar has: "năm 0000", "năm 99999"
+        reason = "ngày tháng năm không có thật"
+        return DeadlineError(written, f'không đọc được hạn "{written}": {reason}'), ctx.ref_used
     if result is None:
         return DeadlineError(written, f'không đọc được hạn "{written}"'), ctx.ref_used
     return result, ctx.ref_used
