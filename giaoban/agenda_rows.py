@@ -171,6 +171,12 @@ class LazyRows(Sequence["Row"]):
         for i in range(len(self.kept)):
             yield self[i]
 
+    @property
+    def states(self) -> list[str]:
+        """Each row's state, without making the rows."""
+        special = self.special
+        return [STATE_NAMES[special.get(p, OVERDUE)] for p in self.kept]
+
     def state_counts(self) -> dict[str, int]:
         """How many rows in each state, without making the rows."""
         tally = Counter(self.special[p] for p in self.kept if p in self.special)

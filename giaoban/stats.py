@@ -10,14 +10,23 @@ period and are not counted; cancelled tasks are not counted.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from giaoban.agenda_rows import agenda_rows
 from giaoban.errors import UsageError
-from giaoban.filters import NO_FILTER, Filter
+from giaoban.filters import NO_FILTER, Filter, heading_names
 from giaoban.model import Ledger
-from giaoban.reports import CANCELLED, Row, local_now, owner_headings, select_rows, unit_order
+from giaoban.reports import (
+    CANCELLED,
+    NO_OWNER,
+    local_now,
+    owner_headings,
+    select_rows,
+    unit_order,
+)
 
 CATEGORIES = ("done_on_time", "done_late", "open_in_time", "open_overdue")
 _CATEGORY = {
@@ -123,36 +132,61 @@ def stats_report(
     months = chart_months(start, end)
     flt = replace(flt, date_from=months[0], date_to=end)
     limit = datetime.combine(end + timedelta(days=2), datetime.min.time(), tzinfo=now.tzinfo)
-    rows = [r for r in select_rows(ledger, flt, now, limit) if r.state != CANCELLED]
-    in_period = [r for r in rows if r.day is not None and start <= r.day <= end]
+    first = datetime.combine(months[0], datetime.min.time(), tzinfo=now.tzinfo)
+    counted = _from_agenda(ledger, flt, now, limit, first)
+    if counted is not None:
+        rows: list[Counted] = counted
+    else:
+        found = [r for r in select_rows(ledger, flt, now, limit) if r.state != CANCELLED]
+        rows = [(r.state, r.day, owner_headings(r, ledger, flt)) for r in found if r.day]
+    in_period = [r for r in rows if start <= r[1] <= end]
     return StatsReport(
         now=now,
         start=start,
         end=end,
-        units=_per_unit(in_period, ledger, flt),
+        units=_per_unit(in_period, ledger),
         total=_count(in_period),
         months=tuple((m, _count(r for r in rows if _in_month(r, m))) for m in months),
         office=ledger.settings.office,
     )
 
 
-def _in_month(row: Row, first: date) -> bool:
-    return row.day is not None and first <= row.day <= month_end(first)
+# A row as counted: its state, its due day and the units it is counted under.
+Counted = tuple[str, date, list[str]]
 
 
-def _count(rows: Iterable[Row]) -> Counts:
-    counts = Counts()
+def _from_agenda(
+    ledger: Ledger, flt: Filter, now: datetime, limit: datetime, first: datetime
+) -> list[Counted] | None:
+    """The rows to count, from the ledger's agenda without reading a record (None: it
+    cannot tell, see ``giaoban.agenda_rows.agenda_rows``)."""
+    rows = agenda_rows(ledger, flt, now, limit, lambda *_: True, first - timedelta(days=1))
+    if rows is None:
+        return None
+    agenda = rows.agenda
+    headings = {}
+    for u, (owners, _) in enumerate(agenda.units):
+        headings[u] = heading_names(owners, ledger.registry, flt) or [NO_OWNER]
+    units, tasks, days = agenda.task_units, agenda.task, agenda.day
+    return [
+        (state, date.fromordinal(days[p]), headings[units[tasks[p]]])
+        for p, state in zip(rows.kept, rows.states, strict=True)
+    ]
+
+
+def _in_month(row: Counted, first: date) -> bool:
+    return first <= row[1] <= month_end(first)
+
+
+def _count(rows: Iterable[Counted]) -> Counts:
+    tally = Counter(category(state) for state, _, _ in rows)
+    return Counts(**{c: tally[c] for c in CATEGORIES})
+
+
+def _per_unit(rows: list[Counted], ledger: Ledger) -> tuple[tuple[str, Counts], ...]:
+    by_unit: dict[str, list[Counted]] = {}
     for row in rows:
-        found = category(row.state)
-        if found is not None:
-            counts = counts.add(found)
-    return counts
-
-
-def _per_unit(rows: list[Row], ledger: Ledger, flt: Filter) -> tuple[tuple[str, Counts], ...]:
-    by_unit: dict[str, list[Row]] = {}
-    for row in rows:
-        for unit in owner_headings(row, ledger, flt):
+        for unit in row[2]:
             by_unit.setdefault(unit, []).append(row)
     return tuple((unit, _count(by_unit[unit])) for unit in unit_order(ledger, by_unit))
 

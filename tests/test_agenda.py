@@ -276,3 +276,21 @@ def test_merged_ledgers_give_the_same_reports_through_the_cache(
             assert list(quick.rows) == list(reference.rows)
             assert dict(quick.short_ids) == dict(reference.short_ids)
     assert list(lazy.notices) == list(full.notices)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(notices=ledger_strategy, now=moment_strategy, flt=filter_strategy, month=st.integers(1, 6))
+def test_stats_from_the_agenda_equal_stats_from_the_records(
+    tmp_path_factory: pytest.TempPathFactory, notices: list, now: datetime, flt: dict, month: int
+) -> None:
+    from giaoban.stats import month_end, stats_report
+
+    ledger = _write_ledger(tmp_path_factory.mktemp("ledger"), notices)
+    built = build_filter(ledger, **flt)
+    start = date(2019, month, 1)
+    for end in (month_end(start), start + timedelta(days=10)):
+        quick = stats_report(ledger, now, start, end, built)
+        reference = stats_report(_from_records(ledger), now, start, end, built)
+        assert quick == reference
