@@ -66,7 +66,10 @@ _CHECK = struct.Struct("<IQ")  # CRC-32 and length of a cache file's body
 Stamp = tuple[int, int]  # size in bytes, modification time in ns
 Reader = Callable[[], bytes]
 Loaded = tuple[Notice | None, tuple[Problem, ...]]  # what is kept per notice file
-Parser = Callable[[list[str], "DeadlineSettings"], list[tuple[bytes | None, Loaded]]]
+# A parser gives, for each file: the digest of its bytes, what was read, and the record
+# already pickled when it was read in another process (None: pickled here when kept).
+Parsed = tuple[bytes | None, Loaded, bytes | None]
+Parser = Callable[[list[str], "DeadlineSettings"], list[Parsed]]
 
 
 def cache_enabled(use_cache: bool | None = None) -> bool:
@@ -362,8 +365,8 @@ class LoadSession:
         known: list[Entry | None] = [self._known(index, t) for t in targets]
         todo = [i for i, entry in enumerate(known) if entry is None]
         parsed = parse([targets[i].display for i in todo], self.settings)  # type: ignore[arg-type]
-        for i, (data_digest, value) in zip(todo, parsed, strict=True):
-            known[i] = self._remember(index, i, data_digest, value)
+        for i, (data_digest, value, record) in zip(todo, parsed, strict=True):
+            known[i] = self._remember(index, i, data_digest, value, record)
         self.entries = known  # type: ignore[assignment]
         if whole and self.store is not None:
             self._forget_gone(self.store, index)
@@ -386,7 +389,12 @@ class LoadSession:
         return entry
 
     def _remember(
-        self, index: dict[str, Any], i: int, data_digest: bytes | None, value: Loaded
+        self,
+        index: dict[str, Any],
+        i: int,
+        data_digest: bytes | None,
+        value: Loaded,
+        record: bytes | None = None,
     ) -> Entry:
         target = self.targets[i]
         notice, found = value
@@ -405,7 +413,8 @@ class LoadSession:
             if notice is None:
                 records.drop(target.rel)
             else:  # pickled apart, so that a run unpickles only the records it looks at
-                records.put(target.rel, data_digest, pickle.dumps(notice, pickle.HIGHEST_PROTOCOL))
+                record = record or pickle.dumps(notice, pickle.HIGHEST_PROTOCOL)
+                records.put(target.rel, data_digest, record)
         return entry
 
     def _forget_gone(self, store: Store, index: dict[str, Any]) -> None:
@@ -449,9 +458,9 @@ class LoadSession:
                         share_notice(notice)  # one object for the values notices repeat
                         return notice
         # the record is missing (a cache written halfway): read the file again
-        ((data_digest, value),) = self.parse([target.display], self.settings)  # type: ignore[misc]
+        ((data_digest, value, record),) = self.parse([target.display], self.settings)  # type: ignore[misc]
         index = self.store.table("index").entries if self.store is not None else {}
-        self.entries[i] = self._remember(index, i, data_digest, value)
+        self.entries[i] = self._remember(index, i, data_digest, value, record)
         self.save()
         return value[0]
 

@@ -64,10 +64,10 @@ def test_parallel_reading_equals_reading_in_turn(
     monkeypatch.setattr(pool, "_cores", lambda: cores)
     spread = pool.parse_files(paths, settings)
     assert len(spread) == len(in_turn)
-    for (digest_a, (notice_a, found_a)), (digest_b, (notice_b, found_b)) in zip(
+    for (digest_a, (notice_a, found_a), _), (digest_b, (notice_b, found_b)) in zip(
         spread, in_turn, strict=True
     ):
         assert digest_a == digest_b
         assert found_a == found_b
         assert _shape(notice_a) == _shape(notice_b)
-    assert any(found for _, (_, found) in spread)
+    assert any(found for _, (_, found), _ in spread)
