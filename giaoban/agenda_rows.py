@@ -205,6 +205,21 @@ class LazyRows(Sequence["Row"]):
         return Row(task, name, due, bool(flags & HAS_TIME), days, late_by, occurrence)
 
 
+def unit_headings(
+    agenda: Agenda, ledger: Ledger, flt: Filter, nobody: list[str]
+) -> list[tuple[str, ...]]:
+    """The headings (``giaoban.filters.heading_names``, else ``nobody``) of each of the
+    agenda's lists of units, found once per list of owners."""
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
+    headings = []
+    for owners, _ in agenda.units:
+        names = found.get(owners)
+        if names is None:
+            names = found[owners] = tuple(heading_names(owners, ledger.registry, flt) or nobody)
+        headings.append(names)
+    return headings
+
+
 def heading_groups(
     rows: LazyRows, ledger: Ledger, flt: Filter, nobody: list[str]
 ) -> dict[str, LazyRows]:
@@ -212,16 +227,11 @@ def heading_groups(
     ``nobody`` heads the rows of tasks without an owner."""
     agenda = rows.agenda
     kept = rows.kept
-    # Each task's headings, found once per list of owners.
-    headings: dict[tuple[str, ...], int] = {}
-    by_owners: dict[tuple[str, ...], int] = {}
-    of_units = []
-    for owners, _ in agenda.units:
-        key = by_owners.get(owners)
-        if key is None:
-            names = tuple(heading_names(owners, ledger.registry, flt) or nobody)
-            key = by_owners[owners] = headings.setdefault(names, len(headings))
-        of_units.append(key)
+    headings: dict[tuple[str, ...], int] = {}  # each distinct list of headings, numbered
+    of_units = [
+        headings.setdefault(names, len(headings))
+        for names in unit_headings(agenda, ledger, flt, nobody)
+    ]
     of_task = [of_units[u] for u in agenda.task_units]
     # Rows sorted by headings (a stable sort keeps each run in report order),
     # then each run given to its headings.

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from giaoban.agenda_rows import agenda_rows
+from giaoban.agenda_rows import agenda_rows, unit_headings
 from giaoban.errors import UsageError
-from giaoban.filters import NO_FILTER, Filter, heading_names
+from giaoban.filters import NO_FILTER, Filter
 from giaoban.model import Ledger
 from giaoban.reports import (
     CANCELLED,
@@ -65,9 +65,6 @@ class Counts:
     def percent(self, category: str) -> float:
         """Share of ``category`` in the total, 0-100 (0 when there is nothing)."""
         return 100.0 * self.get(category) / self.total if self.total else 0.0
-
-    def add(self, category: str) -> Counts:
-        return replace(self, **{category: self.get(category) + 1})
 
 
 @dataclass(frozen=True)
@@ -152,7 +149,7 @@ def stats_report(
 
 
 # A row as counted: its state, its due day and the units it is counted under.
-Counted = tuple[str, date, list[str]]
+Counted = tuple[str, date, Sequence[str]]
 
 
 def _from_agenda(
@@ -164,9 +161,7 @@ def _from_agenda(
     if rows is None:
         return None
     agenda = rows.agenda
-    headings = {}
-    for u, (owners, _) in enumerate(agenda.units):
-        headings[u] = heading_names(owners, ledger.registry, flt) or [NO_OWNER]
+    headings = unit_headings(agenda, ledger, flt, [NO_OWNER])
     units, tasks, days = agenda.task_units, agenda.task, agenda.day
     return [
         (state, date.fromordinal(days[p]), headings[units[tasks[p]]])
