@@ -26,6 +26,7 @@ parses, this module remembers.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
@@ -168,9 +169,13 @@ class Store:
             table = self.tables[name] = Table(self.folder / f"{name}.pickle", header)
         return table
 
+    def shard_name(self, group: str, rel: str) -> str:
+        """The file of ``group`` that holds ``rel``: one of a few, chosen by its path."""
+        return f"{group}-{zlib.crc32(rel.encode()) % SHARDS:02d}"
+
     def records(self, rel: str) -> RecordShard:
-        """The shard of records that holds ``rel``: one of a few, chosen by its path."""
-        name = f"records-{zlib.crc32(rel.encode()) % SHARDS:02d}"
+        """The shard of records that holds ``rel``."""
+        name = self.shard_name("records", rel)
         shard = self.shards.get(name)
         if shard is None:
             header = (FORMAT, self.key, "records", self.group_keys.get("records", ""))
@@ -489,13 +494,7 @@ class LoadSession:
             keys=[entries[i].value[2][:2] for i in order],
             facts=lambda: self._all_facts(order),
         )
-        made: list[Agenda | None] = []
-
-        def agenda() -> Agenda | None:
-            if not made:
-                made.append(self._whole_agenda(order))
-            return made[0]
-
+        agenda = functools.cache(lambda: self._whole_agenda(order))  # made when first asked
         return Ledger(root, notices, registry, settings, agenda)
 
     def _all_facts(self, order: list[int]) -> list[NoticeFacts | None]:
@@ -523,7 +522,7 @@ class LoadSession:
         paths = [display for display, _ in files]
         agenda = None if saved is None else self._updated(saved[1], saved[2], files, order)
         if agenda is None:
-            facts = [self._facts(i) for i in order]
+            facts = self._all_facts(order)
             if any(f is None for f in facts):
                 return None
             ids = [self.entries[i].value[2][1] for i in order]
@@ -558,8 +557,7 @@ class LoadSession:
 
         assert self.store is not None
         target, entry = self.targets[i], self.entries[i]
-        rel = target.rel or target.display
-        table = self.store.table("agenda", f"agenda-{zlib.crc32(rel.encode()) % SHARDS:02d}")
+        table = self.store.table("agenda", self.store.shard_name("agenda", target.rel or ""))
         saved = table.entries.get(target.rel) if target.rel is not None else None
         if is_pair(saved) and saved[0] == entry.digest and isinstance(saved[1], NoticeFacts):
             return saved[1]

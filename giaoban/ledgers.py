@@ -9,6 +9,7 @@ the merged ledger as on any other.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -107,16 +108,13 @@ def _merged_lazily(ledgers: Sequence[Ledger], names: Sequence[str]) -> Ledger:
         li, n = place[i]
         return _prefixed(parts[li][n], names[li])
 
-    made: list[Agenda | None] = []
-
+    @functools.cache  # made when first asked
     def agenda() -> Agenda | None:
-        if not made:
-            every = [part.facts() for part in parts]  # type: ignore[misc]
-            facts = [every[li][n] for li, n in place]
-            whole = None if any(f is None for f in facts) else facts
-            ids = [key[1] for key, _, _ in found]
-            made.append(None if whole is None else Agenda(whole, paths, ids))  # type: ignore[arg-type]
-        return made[0]
+        every = [part.facts() for part in parts]  # type: ignore[misc]
+        facts = [every[li][n] for li, n in place]
+        if any(f is None for f in facts):
+            return None
+        return Agenda(facts, paths, [key[1] for key, _, _ in found])  # type: ignore[arg-type]
 
     keys = [key for key, _, _ in found]
     return Ledger(
