@@ -27,7 +27,7 @@ from operator import not_
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
-from giaoban.deadline.describe import due_day
+from giaoban.deadline.describe import days_late, due_day
 from giaoban.deadline.recur import occurrences
 from giaoban.ids import short_prefixes
 from giaoban.model import Notice, Task
@@ -113,16 +113,9 @@ def _task_facts(task: Task, deadline: Deadline | None, tz: ZoneInfo) -> tuple[in
     done = task.done_on
     done_day = (done.date() if isinstance(done, datetime) else done) if done else None
     state, late_by = DONE_UNDATED, 0
-    due = deadline.due if deadline is not None else None
-    if due is not None and done is not None:
-        if isinstance(done, datetime):
-            moment = done if done.tzinfo else done.replace(tzinfo=due.tzinfo)
-            on_time, done_date = moment < due, moment.astimezone(due.tzinfo).date()
-        else:
-            on_time, done_date = done <= (due - timedelta(minutes=1)).date(), done
-        state = DONE_ON_TIME if on_time else DONE_LATE
-        if not on_time:
-            late_by = (done_date - due_day(due, deadline.has_time)).days  # type: ignore[union-attr]
+    if deadline is not None and deadline.due is not None and done is not None:
+        late = days_late(done, deadline.due, deadline.has_time)
+        state, late_by = (DONE_ON_TIME, 0) if late is None else (DONE_LATE, late)
     return (DONE, since, done_day.toordinal() if done_day else 0, state, late_by)
 
 

@@ -28,7 +28,7 @@ from giaoban.agenda_rows import (
     state_counts,
 )
 from giaoban.deadline import Deadline
-from giaoban.deadline.describe import due_day
+from giaoban.deadline.describe import days_late, due_day
 from giaoban.deadline.recur import next_occurrence, occurrences
 from giaoban.export import shown_text
 from giaoban.filters import (
@@ -190,16 +190,9 @@ def _done_row(task: Task, due: datetime | None, has_time: bool, now: datetime) -
     if due is None or task.done_on is None:
         return Row(task, "done_on_time", due, has_time)
     days = (due_day(due, has_time) - now.date()).days
-    done = task.done_on
-    if isinstance(done, datetime):
-        moment = done if done.tzinfo else done.replace(tzinfo=due.tzinfo)
-        on_time, done_date = moment < due, moment.astimezone(due.tzinfo).date()
-    else:
-        # A date-only done_on is on time on or before the last on-time day.
-        on_time, done_date = done <= (due - _MINUTE).date(), done
-    if on_time:
+    late = days_late(task.done_on, due, has_time)
+    if late is None:
         return Row(task, "done_on_time", due, has_time, days)
-    late = (done_date - due_day(due, has_time)).days
     return Row(task, "done_late", due, has_time, days, late_by=late)
 
 

@@ -49,6 +49,23 @@ def due_day(due: datetime, has_time: bool) -> date:
     return due.date() if has_time else last_day(due)
 
 
+def days_late(done: date | datetime, due: datetime, has_time: bool) -> int | None:
+    """None when work done on ``done`` was on time for ``due``, else the days it was late
+    (counted from the due day; 0 when late on that very day).
+
+    A moment is on time strictly before ``due``; a date-only ``done`` is on time
+    on or before the last on-time day.
+    """
+    if isinstance(done, datetime):
+        moment = done if done.tzinfo else done.replace(tzinfo=due.tzinfo)
+        if moment < due:
+            return None
+        done = moment.astimezone(due.tzinfo).date()
+    elif done <= last_day(due):
+        return None
+    return (done - due_day(due, has_time)).days
+
+
 def short_due(dt: datetime, has_time: bool) -> str:
     """The display a table shows: "25/02/2019" or "22/04/2022 14:00"."""
     if has_time:
