@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from giaoban.deadline import Deadline, parse_deadline
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CORPUS = Path(__file__).parent / "data" / "deadline_phrases.yaml"
+CORPUS = Path(__file__).parent / "data" / "deadlines" / "corpus_1.yaml"
 KIND = {
     "before_date": "date",
     "within_period": "period",
