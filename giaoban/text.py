@@ -31,3 +31,46 @@ def fold(text: str) -> str:
 def collapse_spaces(text: str) -> str:
     """Collapse runs of white space (line breaks included) to one space."""
     return _SPACES.sub(" ", text).strip()
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+@lru_cache(maxsize=256)
+def _letter_class(ch: str) -> str:
+    """The letters that ``ch`` may be typed as: itself, without its tone, without any mark."""
+    if ch == "đ":
+        return "[đd]"
+    decomposed = unicodedata.normalize("NFD", ch)
+    if len(decomposed) == 1:
+        return ch
+    toneless = nfc("".join(c for c in decomposed if c not in _TONES))
+    options = dict.fromkeys((ch, toneless, decomposed[0]))
+    return "[" + "".join(options) + "]"
+
+
+def loose(pattern: str) -> str:
+    """A regular expression written in Vietnamese that also matches text typed without marks.
+
+    Each letter with a diacritic in ``pattern`` also matches the same letter
+    without its tone, or bare: "trước" matches "trước", "truoc" and "trươc",
+    but not "trược"; "trong" does not match "trọng". Escapes, group names
+    and back references are left as they are. Run the result on lower-case
+    text.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern.startswith("(?P<", i) or pattern.startswith("(?P=", i):
+            end = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i : end + 1])
+            i = end + 1
+            continue
+        out.append(_letter_class(ch) if ch.isalpha() and not ch.isascii() else ch)
+        i += 1
+    return "".join(out)

@@ -253,12 +253,24 @@ def test_office_days_off_count() -> None:
         "theo quy định",
         "trong thời gian sớm nhất",
         "gấp",
-        "từ ngày 6/8/2020",
     ],
 )
 def test_no_deadline(phrase: str) -> None:
     got = read(phrase)
     assert (got.kind, got.due, got.start, got.rrule) == ("none", None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("từ ngày 6/8/2020", "2020-08-06"),
+        ("có hiệu lực từ ngày 16/9/2019", "2019-09-16"),
+        ("Có hiệu lực ngày 01/01/2020", "2020-01-01"),
+    ],
+)
+def test_open_start_keeps_its_start(phrase: str, start: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due, got.start) == ("none", None, at(start))
 
 
 def test_strict_before_setting() -> None:

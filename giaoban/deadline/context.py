@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -16,27 +16,40 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+class NoNoticeDate(Exception):
+    """The reading needs the notice's date and the phrase was read without one."""
+
+
 @dataclass
 class Ctx:
     phrase: str  # as written, NFC
     text: Text
-    notice_date: date
+    notice_date: date | None
     settings: DeadlineSettings
     ref_used: bool = False  # whether the reading looked at the notice's date
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ref(self) -> date:
         """The notice's date. A reading that never asks for it is the same in every notice."""
         self.ref_used = True
+        if self.notice_date is None:
+            raise NoNoticeDate
         return self.notice_date
 
-    def at(self, day: date, clock: time = time(0, 0)) -> datetime:
-        """An aware moment in the office's time zone."""
-        return datetime.combine(day, clock, tzinfo=zone(self.settings.tz))
+    @property
+    def dated(self) -> bool:
+        """Whether the phrase is read in a text with a date (a reading that asks depends on it)."""
+        self.ref_used = True
+        return self.notice_date is not None
 
-    def end_of(self, day: date) -> datetime:
-        """The moment a whole day ``day`` is over (00:00 of the next day)."""
-        return self.at(day + timedelta(days=1))
+    def at(self, day: date, hour: int = 0, minute: int = 0) -> datetime:
+        """An aware moment in the office's time zone."""
+        return datetime.combine(day, time(hour, minute), tzinfo=zone(self.settings.tz))
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     def orig(self, start: int, end: int | None = None) -> str:
         """A slice of the phrase as written, trimmed of edge punctuation."""

@@ -10,12 +10,28 @@ KINDS = ("date", "period", "recurring", "relative", "none")
 
 
 @dataclass(frozen=True)
+class SchoolYear:
+    """When a school year and its semesters begin and end, as (month, day).
+
+    The defaults follow the Ministry of Education's yearly frame for schools:
+    classes from September, the first semester over by mid-January, the
+    year over by the end of May. Universities set their own in the settings.
+    """
+
+    start: tuple[int, int] = (9, 1)
+    second_semester: tuple[int, int] = (1, 16)
+    end: tuple[int, int] = (5, 31)
+
+
+@dataclass(frozen=True)
 class DeadlineSettings:
     """How an office reads its deadlines."""
 
     tz: str = "Asia/Ho_Chi_Minh"
     strict_before: bool = False  # "trước ngày X": X itself already late when True
     extra_days_off: tuple[date, ...] = ()
+    school_year: SchoolYear = SchoolYear()
+    events: tuple[tuple[str, date], ...] = ()  # named days deadlines count from (name, day)
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,7 @@ class Deadline:
     business_days: bool = False
     anchor: str | None = None
     has_time: bool = False
+    warnings: tuple[str, ...] = ()  # what the phrase says that does not add up, in Vietnamese
 
     def to_json(self) -> dict[str, Any]:
         """The ``giaoban deadline --json`` shape, with ISO 8601 strings."""

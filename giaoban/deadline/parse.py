@@ -1,37 +1,75 @@
 """Read a Vietnamese deadline phrase into a :class:`Deadline`.
 
-Pure: the notice's date is given, the clock is never read. The reading goes
-from the most specific form to the most general: an ISO value, a recurring
-duty, a relative offset, then days, moments, ranges and periods, then the
-words that mean "no fixed deadline". A phrase none of them reads is a
-:class:`DeadlineError` that names it.
+Pure: the notice's date is given, the clock is never read. The reading has
+three steps: the phrase is cut into tokens (:mod:`lexicon`), the tokens are
+parsed by the grammar (``grammar.lark``, with lark's LALR parser) into a
+value (:mod:`build`), and the value is read against the notice's date
+(:mod:`once`, :mod:`duty`). A phrase the grammar cannot read is a
+:class:`DeadlineError` that names the words not understood.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from pathlib import Path
 
-from giaoban.deadline.atoms import Unreadable
-from giaoban.deadline.context import Ctx
-from giaoban.deadline.general import read_general, read_iso
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput, VisitError
+from lark.lexer import Lexer
+
+from giaoban.deadline import values as v
+from giaoban.deadline.build import Builder, Unreadable
+from giaoban.deadline.calendars import NoSuchDay
+from giaoban.deadline.context import Ctx, NoNoticeDate, zone
+from giaoban.deadline.duty import read_duty, yearly
+from giaoban.deadline.lexicon import Lexed, has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
-from giaoban.deadline.recurring import is_recurring, read_recurring
-from giaoban.deadline.relative import read_relative
+from giaoban.deadline.once import at, nothing, open_start, relative
 from giaoban.text import nfc
 
 DEFAULT_SETTINGS = DeadlineSettings()
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?")
+GRAMMAR = Path(__file__).with_name("grammar.lark")
+# Words that make a phrase a recurring duty: it is parsed from the grammar's `duty` rule.
+DUTY_WORDS = frozenset(
+    {"FREQ", "PERIODIC", "TIMES", "EVERY", "REPORT", "QMONTH", "MONTHREF", "LASTDAY", "PLURAL"}
+)
+
+
+class _Tokens(Lexer):
+    """Hands lark the tokens :mod:`lexicon` made (lark's own lexer is not used)."""
+
+    def __init__(self, conf: object) -> None:
+        pass
+
+    def lex(self, data: object) -> Iterator[Token]:  # type: ignore[override]
+        return iter(data)  # type: ignore[call-overload]
+
+
+@cache
+def _parser() -> Lark:
+    return Lark(
+        GRAMMAR.read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer=_Tokens,
+        start=["once", "duty"],
+        maybe_placeholders=False,
+    )
 
 
 def parse_deadline(
-    phrase: str, ref: date, settings: DeadlineSettings = DEFAULT_SETTINGS
+    phrase: str, ref: date | None, settings: DeadlineSettings = DEFAULT_SETTINGS
 ) -> Deadline | DeadlineError:
-    """Read ``phrase`` written in a notice dated ``ref``."""
+    """Read ``phrase`` written in a notice dated ``ref`` (None: a text without a date)."""
     return read_deadline(phrase, ref, settings)[0]
 
 
 def read_deadline(
-    phrase: str, ref: date, settings: DeadlineSettings = DEFAULT_SETTINGS
+    phrase: str, ref: date | None, settings: DeadlineSettings = DEFAULT_SETTINGS
 ) -> tuple[Deadline | DeadlineError, bool]:
     """``parse_deadline``, and whether the reading looked at ``ref`` at all.
 
@@ -46,22 +84,120 @@ def read_deadline(
     try:
         result = _read(ctx)
     except Unreadable as err:
-        return DeadlineError(written, f'không đọc được hạn "{written}": {err.reason}'), ctx.ref_used
-    except (ValueError, OverflowError):  # a day no calendar has: "năm 0000", "năm 99999"
-        reason = "ngày tháng năm không có thật"
-        return DeadlineError(written, f'không đọc được hạn "{written}": {reason}'), ctx.ref_used
-    if result is None:
-        return DeadlineError(written, f'không đọc được hạn "{written}"'), ctx.ref_used
+        return _error(written, err.reason), ctx.ref_used
+    except NoNoticeDate:
+        return _error(written, "cần ngày của thông báo để đọc"), True
+    except (ValueError, OverflowError, NoSuchDay):  # "năm 0000", "năm 99999"
+        return _error(written, "ngày tháng năm không có thật"), ctx.ref_used
     return result, ctx.ref_used
 
 
-def _read(ctx: Ctx) -> Deadline | None:
+def _error(written: str, reason: str) -> DeadlineError:
+    return DeadlineError(written, f'không đọc được hạn "{written}": {reason}')
+
+
+def _read(ctx: Ctx) -> Deadline:
     iso = read_iso(ctx)
     if iso is not None:
         return iso
-    if is_recurring(ctx):
-        return read_recurring(ctx)
-    relative = read_relative(ctx)
-    if relative is not None:
-        return relative
-    return read_general(ctx)
+    value = None
+    for strict in (True, False) if has_marks(ctx.text) else (False,):
+        # words around an event's name may be no event; marks may be missing (OCR)
+        value = _parse(ctx, lex(ctx.text, strict=strict)) or _parse(
+            ctx, lex(ctx.text, anchors=False, strict=strict)
+        )
+        if value is not None:
+            break
+    if value is None:
+        raise Unreadable(_not_understood(ctx))
+    return _meaning(value, ctx)
+
+
+def _parse(ctx: Ctx, lexed: Lexed) -> v.Reading | None:
+    toks = lexed.tokens
+    if not toks:
+        return None
+    tree = _tree(tuple(t.type for t in toks))
+    if tree is None:
+        return None
+    try:
+        value: v.Reading = Builder(toks, ctx.text.orig).transform(tree)
+    except VisitError as err:  # a rule's value could not be made: say why
+        raise err.orig_exc from None
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _tree(types: tuple[str, ...]) -> Tree[Token] | None:
+    """The parse tree of a sequence of terminals (None: the grammar does not read it).
+
+    The tree depends on the terminals alone (its tokens carry their places,
+    not their words), so phrases of one shape share it.
+    """
+    start = "duty" if DUTY_WORDS.intersection(types) else "once"
+    stream = [Token(kind, str(i)) for i, kind in enumerate(types)]
+    try:
+        return _parser().parse(stream, start=start)  # type: ignore[arg-type]
+    except UnexpectedInput:
+        return None
+
+
+def _not_understood(ctx: Ctx) -> str:
+    """Name the words the grammar could not place."""
+    lexed = lex(ctx.text, anchors=False)
+    toks = lexed.tokens
+    start = "duty" if any(t.type in DUTY_WORDS for t in toks) else "once"
+    stream = [Token(t.type, str(i), start_pos=t.start) for i, t in enumerate(toks)]
+    try:
+        _parser().parse(stream, start=start)  # type: ignore[arg-type]
+    except UnexpectedInput as err:
+        index = getattr(getattr(err, "token", None), "value", None)
+        if index is not None and str(index).isdigit():
+            bad = toks[int(index)]
+            return f'không hiểu phần "{ctx.orig(bad.start)}"'
+        if toks:
+            return f'thiếu phần sau "{ctx.orig(toks[-1].start)}"'
+    if not toks:
+        return "không có ngày, giờ hay khoảng thời gian nào"
+    return "không ghép được các phần"
+
+
+def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
+    if isinstance(value, v.At):
+        day = _yearless_day(value.when)
+        if day is not None and not ctx.dated:
+            clock = value.when.clock if isinstance(value.when, v.Moment) else None
+            return yearly(day, value.lead, ctx, clock)
+        return at(value, ctx)
+    if isinstance(value, v.OpenStart):
+        return open_start(value, ctx)
+    if isinstance(value, v.Relative):
+        return relative(value, ctx)
+    if isinstance(value, v.Duty):
+        return read_duty(value, ctx)
+    return nothing(ctx)
+
+
+def _yearless_day(when: object) -> v.Day | None:
+    """A day with a month and no year: in a text without a date, the same day every year."""
+    day = when.day if isinstance(when, v.Moment) else when
+    if isinstance(day, v.Day) and day.year is None and day.month is not None and not day.lunar:
+        return day
+    return None
+
+
+def read_iso(ctx: Ctx) -> Deadline | None:
+    """An ISO 8601 date or date-time, as the YAML files may store it."""
+    text = ctx.text.orig
+    if not ISO.fullmatch(text):
+        return None
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            return Deadline(ctx.phrase, "date", ctx.at(day + timedelta(days=1)))
+        moment = datetime.fromisoformat(text.replace(" ", "T").replace("Z", "+00:00"))
+    except ValueError:
+        raise Unreadable("ngày giờ ISO không hợp lệ") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone(ctx.settings.tz))
+    return Deadline(ctx.phrase, "date", moment, has_time=True)

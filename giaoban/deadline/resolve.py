@@ -1,0 +1,320 @@
+"""A phrase's value read against its notice: days, periods and due moments.
+
+The rules of PRODUCT.md live here, once each:
+
+- a named day counts in full: due at 00:00 of the next day (``end_of``),
+  unless the office reads "trước ngày X" strictly;
+- a clock time is exact; "24 giờ" is the end of its day;
+- a period is due when it ends and keeps its start;
+- a phrase without a year takes the notice's year, or the next one when
+  that would put it more than a month before the notice (``year_for``);
+- the two sides of a range, and the items of a list, share what only one of
+  them writes (the year, the month, the day);
+- a weekday or a lunar date written beside a day that disagrees with it is a
+  warning; the day as written wins.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from giaoban.deadline import values as v
+from giaoban.deadline.build import Unreadable
+from giaoban.deadline.calendars import NoSuchDay, cycle_year, lunar_day, lunar_year, tet
+from giaoban.deadline.calendars import school_year as school_year_bounds
+from giaoban.deadline.calendars import semester as semester_bounds
+from giaoban.deadline.context import Ctx
+from giaoban.deadline.describe import weekday_name
+from giaoban.deadline.model import Deadline
+
+WELL_BEFORE = timedelta(days=31)  # a day this far before the notice means next year
+_THIRDS = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
+_STRICT_BREAKERS = ("latest", "het", "to", "in")
+
+Bounds = tuple[date, date]  # days [first, after)
+
+
+# -- days ----------------------------------------------------------------------------
+def year_for(month: int, day: int, ctx: Ctx) -> int:
+    """The year of a day written without one: the notice's, or the next."""
+    ref = ctx.ref
+    for year in (ref.year, ref.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= ref - WELL_BEFORE:
+            return year
+    raise Unreadable(f"ngày {day:02d}/{month:02d} không có thật sau ngày của thông báo")
+
+
+def day_of(point: v.Point, ctx: Ctx, year: int | None = None) -> date:
+    """The day a point names; ``year`` for a day whose text gives none."""
+    if isinstance(point, v.Moment):
+        return day_of(point.day, ctx, year)
+    if isinstance(point, v.Day):
+        return _calendar_day(point, ctx, year)
+    if isinstance(point, v.Weekday):
+        return _weekday(point, ctx)
+    if isinstance(point, v.Relday):
+        return ctx.ref + timedelta(days=point.days)
+    if isinstance(point, v.Refday):
+        return ctx.ref
+    if isinstance(point, v.Tet):
+        ref = ctx.ref
+        first = tet(lunar_year(ref))
+        return first if first >= ref - WELL_BEFORE else tet(lunar_year(ref) + 1)
+    raise Unreadable("giờ không kèm ngày")
+
+
+def _calendar_day(d: v.Day, ctx: Ctx, year: int | None) -> date:
+    if d.month is None:
+        raise Unreadable(f'"{d.written or d.day}" thiếu tháng')
+    if d.lunar:
+        found = _lunar(d, ctx, year)
+    else:
+        y = d.year or year or _year_by_weekday(d, ctx) or year_for(d.month, d.day, ctx)
+        try:
+            found = date(y, d.month, d.day)
+        except ValueError:
+            raise Unreadable(f"ngày {d.day:02d}/{d.month:02d}/{y} không có thật") from None
+    if d.weekday is not None and d.weekday != found.weekday():
+        ctx.warn(
+            f"{found:%d/%m/%Y} là {weekday_name(found)}, không phải "
+            f"{weekday_name(found + timedelta(days=d.weekday - found.weekday()))}; đọc theo ngày"
+        )
+    if d.alias is not None:
+        _check_alias(d.alias, found, ctx)
+    return found
+
+
+def _year_by_weekday(d: v.Day, ctx: Ctx) -> int | None:
+    """A day without its year but with its weekday: the year near the notice where they agree."""
+    if d.weekday is None or d.month is None:
+        return None
+    likely = year_for(d.month, d.day, ctx)
+    for year in (likely, likely + 1, likely - 1):
+        try:
+            if date(year, d.month, d.day).weekday() == d.weekday:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+def _lunar(d: v.Day, ctx: Ctx, year: int | None) -> date:
+    assert d.month is not None
+    if d.cycle_year is not None:
+        y = cycle_year(d.cycle_year, ctx.ref.year)
+    else:
+        y = d.year or year or lunar_year(ctx.ref)
+    try:
+        found = lunar_day(d.day, d.month, y)
+        if d.year is None and d.cycle_year is None and year is None:
+            if found < ctx.ref - WELL_BEFORE:
+                found = lunar_day(d.day, d.month, y + 1)
+    except NoSuchDay:
+        raise Unreadable(f"ngày {d.day}/{d.month} âm lịch năm {y} không có thật") from None
+    return found
+
+
+def _check_alias(alias: v.Day, found: date, ctx: Ctx) -> None:
+    try:
+        other = _calendar_day(alias, ctx, lunar_year(found) if alias.lunar else found.year)
+    except Unreadable:
+        other = None
+    if other != found:
+        ctx.warn(f'"{alias.written}" không phải ngày {found:%d/%m/%Y}; đọc theo ngày dương lịch')
+
+
+def _weekday(w: v.Weekday, ctx: Ctx) -> date:
+    if w.in_week is not None:
+        return span_bounds(w.in_week, ctx)[0] + timedelta(days=w.weekday)
+    ref = ctx.ref
+    monday = ref - timedelta(days=ref.weekday())
+    if w.week == "nay":
+        return monday + timedelta(days=w.weekday)
+    if w.week == "truoc":
+        return monday + timedelta(days=w.weekday - 7)
+    if w.week is not None:
+        return monday + timedelta(days=w.weekday + 7)
+    return ref + timedelta(days=(w.weekday - ref.weekday()) % 7)
+
+
+# -- periods ----------------------------------------------------------------------------
+def _month(year: int, month: int) -> Bounds:
+    if not 1 <= month <= 12:
+        raise Unreadable(f"tháng {month} không có thật")
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, last) + timedelta(days=1)
+
+
+def _months(year: int, first: int, last: int) -> Bounds:
+    return _month(year, first)[0], _month(year, last)[1]
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _by_year(bounds_of: Callable[[int], Bounds], year: int | None, ctx: Ctx) -> Bounds:
+    """A period of a written year, or of the notice's year or the next."""
+    if year is not None:
+        return bounds_of(year)
+    ref = ctx.ref
+    found = bounds_of(ref.year)
+    if found[1] - timedelta(days=1) < ref - WELL_BEFORE:
+        return bounds_of(ref.year + 1)
+    return found
+
+
+def _need(value: int | None) -> int:
+    assert value is not None
+    return value
+
+
+def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
+    """The days ``[first, after)`` of a named period."""
+    if isinstance(span, v.Part):
+        return _part(span, ctx)
+    what, args = span.what, span.args
+    if what == "months":
+        first, last, year = _need(args[0]), _need(args[1]), args[2]
+        return _by_year(lambda y: _months(y, first, last), year, ctx)
+    if what == "lunar_month":
+        return _lunar_month(_need(args[0]), args[1], ctx)
+    if what == "week":
+        n, year = _need(args[0]), args[1] or ctx.ref.year
+        try:
+            monday = date.fromisocalendar(year, n, 1)
+        except ValueError:
+            raise Unreadable(f"năm {year} không có tuần {n}") from None
+        return monday, monday + timedelta(days=7)
+    if what == "week_of_month":
+        nth, month = _need(args[0]), _need(args[1])
+        day1, after = _by_year(lambda y: _month(y, month), args[2], ctx)
+        start = after - timedelta(days=7) if nth < 0 else day1 + timedelta(days=7 * (nth - 1))
+        if not day1 <= start < after:
+            raise Unreadable(f"tháng {month} không có tuần thứ {nth}")
+        return start, min(after, start + timedelta(days=7))
+    if what == "year":
+        year = _need(args[0])
+        return date(year, 1, 1), date(year + 1, 1, 1)
+    if what == "school_year":
+        first_year, second_year = _need(args[0]), args[1]
+        if second_year is not None and second_year != first_year + 1:
+            raise Unreadable(f"năm học {first_year}-{second_year} không liền nhau")
+        return school_year_bounds(first_year, ctx.settings.school_year)
+    if what == "semester":
+        year = args[1] or _school_year_of(ctx)
+        return semester_bounds(_need(args[0]), year, ctx.settings.school_year)
+    return _relative_span(span.unit, _need(args[0]), ctx)
+
+
+def _lunar_month(month: int, year: int | None, ctx: Ctx) -> Bounds:
+    y = year or lunar_year(ctx.ref)
+    try:
+        first = lunar_day(1, month, y)
+        after = lunar_day(1, 1, y + 1) if month == 12 else lunar_day(1, month + 1, y)
+    except NoSuchDay:
+        raise Unreadable(f"tháng {month} âm lịch năm {y} không có thật") from None
+    return first, after
+
+
+def _relative_span(unit: str, n: int, ctx: Ctx) -> Bounds:
+    ref = ctx.ref
+    if unit == "month":
+        return _month(*_shift_month(ref, n))
+    if unit == "quarter":
+        year, month = _shift_month(ref, 3 * n)
+        q = (month - 1) // 3
+        return _months(year, 3 * q + 1, 3 * q + 3)
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=n)
+        return monday, monday + timedelta(days=7)
+    if unit == "semester":
+        return _semester_after(ref, n, ctx)
+    return date(ref.year + n, 1, 1), date(ref.year + n + 1, 1, 1)
+
+
+def _semester_after(ref: date, n: int, ctx: Ctx) -> Bounds:
+    """The semester ``n`` after the one the notice falls in (summers left out)."""
+    bounds = ctx.settings.school_year
+    year = _school_year_of(ctx)
+    index = 0 if ref < semester_bounds(2, year, bounds)[0] else 1
+    index += n
+    return semester_bounds(index % 2 + 1, year + index // 2, bounds)
+
+
+def _school_year_of(ctx: Ctx) -> int:
+    ref = ctx.ref
+    start = date(ref.year, *ctx.settings.school_year.start)
+    return ref.year if ref >= start - timedelta(days=60) else ref.year - 1
+
+
+def _part(part: v.Part, ctx: Ctx) -> Bounds:
+    first, after = span_bounds(part.of, ctx)
+    months = (after.year - first.year) * 12 + after.month - first.month
+    if months <= 1:  # a month: days 1-10, 11-20, 21 to the end
+        lo, hi = _THIRDS[part.part]
+        return first.replace(day=lo), min(after, first + timedelta(days=hi))
+    if part.part == "giua":
+        middle = first.month + months // 2
+        year, month = _shift_month(first, middle - first.month)
+        return _month(year, month)
+    if part.part == "dau":
+        return _month(first.year, first.month)
+    last = after - timedelta(days=1)
+    return _month(last.year, last.month)
+
+
+# -- moments ----------------------------------------------------------------------------
+def end_of(day: date, ctx: Ctx) -> datetime:
+    """The moment a whole day is over: 00:00 of the next day."""
+    return ctx.at(day + timedelta(days=1))
+
+
+def moment(day: date, clock: v.Clock, ctx: Ctx) -> datetime:
+    if clock.next_day:
+        return end_of(day, ctx)
+    return ctx.at(day, clock.hour, clock.minute)
+
+
+def is_strict(lead: str, ctx: Ctx) -> bool:
+    """ "trước ngày X" read strictly (the office's setting): X itself is late."""
+    words = lead.split()
+    return (
+        ctx.settings.strict_before
+        and "before" in words
+        and not (set(words) & set(_STRICT_BREAKERS))
+    )
+
+
+def point_bounds(point: v.Point, ctx: Ctx, year: int | None = None) -> tuple[datetime, datetime]:
+    """When a point begins and when it is over (a moment: that moment twice)."""
+    if isinstance(point, v.Moment):
+        day = day_of(point.day, ctx, year)
+        at = moment(day, point.clock, ctx)
+        return at, at
+    day = day_of(point, ctx, year)
+    return ctx.at(day), end_of(day, ctx)
+
+
+def deadline(ctx: Ctx, kind: str, due: datetime | None, **more: object) -> Deadline:
+    return Deadline(ctx.phrase, kind, due, warnings=tuple(ctx.warnings), **more)  # type: ignore[arg-type]
+
+
+__all__ = [
+    "Bounds",
+    "day_of",
+    "deadline",
+    "end_of",
+    "is_strict",
+    "moment",
+    "point_bounds",
+    "span_bounds",
+    "year_for",
+]

@@ -1,0 +1,191 @@
+"""What a deadline phrase says, before it is read against a notice's date.
+
+The grammar's rules build these values (:mod:`build`); :mod:`resolve` turns
+them into a :class:`~giaoban.deadline.model.Deadline`. Each value keeps
+``pos``, where it begins in the phrase, for messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Clock:
+    hour: int
+    minute: int
+    next_day: bool = False  # "24 giờ ngày X": 00:00 of the day after X
+
+
+@dataclass(frozen=True)
+class Day:
+    """A calendar day, as written: the month or year may be missing."""
+
+    day: int
+    month: int | None
+    year: int | None
+    pos: int
+    lunar: bool = False
+    cycle_year: int | None = None  # a lunar year named by its stem and branch (0..59)
+    weekday: int | None = None  # a weekday written beside the day (Monday = 0)
+    alias: Day | None = None  # the same day in the other calendar ("tức 27 tháng Chạp")
+    written: str = ""
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """ "thứ 6", "thứ 6 tuần sau", "thứ 6 tuần 12"."""
+
+    weekday: int
+    week: str | None  # "nay" | "sau" | "toi" | "truoc" | ... | None
+    pos: int
+    in_week: Span | None = None
+
+
+@dataclass(frozen=True)
+class Relday:
+    days: int  # after the notice's date
+    pos: int
+
+
+@dataclass(frozen=True)
+class Refday:
+    """The notice's own date ("nay", "ngày ra thông báo", "ngày ban hành")."""
+
+    pos: int
+
+
+@dataclass(frozen=True)
+class Tet:
+    pos: int
+
+
+@dataclass(frozen=True)
+class Moment:
+    day: Point
+    clock: Clock
+
+
+@dataclass(frozen=True)
+class ClockToday:
+    clock: Clock
+
+
+@dataclass(frozen=True)
+class Span:
+    """A named period: ``what`` with its numbers, ``None`` where not written.
+
+    ``months`` (first month, last month, year): a month, quarter or half;
+    ``lunar_month`` (month, lunar year); ``week`` (ISO week, year);
+    ``week_of_month`` (n-th week, -1 the last, month, year); ``year`` (year,);
+    ``school_year`` (first year, second year); ``semester`` (n, first year);
+    ``rel`` (offset,) with ``unit`` "month", "quarter", "week" or "year":
+    the notice's own (0), the next (1), the one before (-1).
+    """
+
+    what: str
+    args: tuple[int | None, ...]
+    pos: int
+    year_written: bool = False
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """ "đầu/giữa/cuối" of a month, quarter or year."""
+
+    part: str
+    of: Span
+    pos: int
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A period named and given its days: "TUẦN 07 (NGÀY 28 THÁNG 9 NĂM 2012)"."""
+
+    label: Span
+    days: Point | Range
+
+
+@dataclass(frozen=True)
+class Range:
+    left: Edge
+    right: Edge
+    link: str  # the linking words, folded
+
+
+@dataclass(frozen=True)
+class Days:
+    """Separate days; read as the period from the first to the last."""
+
+    items: tuple[Day | int | Point, ...]
+    pos: int
+
+
+@dataclass(frozen=True)
+class SpanList:
+    spans: tuple[Span | Part, ...]
+
+
+@dataclass(frozen=True)
+class DailyWindow:
+    """A clock window on a day or on each of several days."""
+
+    first: Clock
+    last: Clock
+    days: Days | Point
+
+
+@dataclass(frozen=True)
+class At:
+    lead: str  # linking words before the point or period, folded
+    when: When
+
+
+@dataclass(frozen=True)
+class OpenStart:
+    start: Edge
+
+
+@dataclass(frozen=True)
+class Duration:
+    n: int
+    unit: str  # "ngay" | "tuan" | "thang" | "quy" | "nam" | "gio"
+    business: bool
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event a deadline counts from, named in words."""
+
+    name: str
+    pos: int
+
+
+@dataclass(frozen=True)
+class Relative:
+    """An offset from an anchor; ``sign`` -1 before it, 0 at it, 1 after it."""
+
+    lead: str
+    duration: Duration | None
+    sign: int
+    anchor: Event | Refday | Point | None
+    month_day: int | None = None  # "ngày 10 của tháng liền kề trước tháng X"
+
+
+@dataclass(frozen=True)
+class NoDeadline:
+    pass
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A recurring duty: its parts, combined by :mod:`giaoban.deadline.duty`."""
+
+    parts: tuple[object, ...] = field(default_factory=tuple)
+
+
+Point = Day | Weekday | Relday | Refday | Tet | Moment | ClockToday
+Edge = Point | Span | Part | Labelled | Days
+When = Point | Span | Part | Labelled | Range | Days | SpanList | DailyWindow
+Reading = At | OpenStart | Relative | NoDeadline | Duty
