@@ -61,6 +61,7 @@ def _task_details(task: Task) -> dict[str, Any]:
         "cancelled_on": iso(task.cancelled_on),
         "cancel_reason": task.cancel_reason,
         "result": task.result,
+        "pinned": True if getattr(task.deadline, "pinned", False) else None,
         "notes": [{"date": iso(n.date), "text": n.text} for n in task.notes],
         "extensions": [
             {
@@ -101,6 +102,7 @@ def notice_record(notice: Notice, show_confidential: bool = False) -> dict[str, 
         "recipients": list(notice.recipients),
         "sections": [asdict(s) for s in notice.sections],
         "note": notice.note,
+        **({"events": {name: iso(day) for name, day in notice.events}} if notice.events else {}),
         "tasks": [{**task_record(t, show_confidential), **_task_details(t)} for t in notice.tasks],
     }
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from giaoban import cache, schema
 from giaoban.model import Ledger
 from giaoban.noticefile import document_of
 from giaoban.pool import parse_files
-from giaoban.problems import Problem
+from giaoban.problems import Problem, error
 from giaoban.settings import Settings
 from giaoban.units import Group, Registry, Unit
 from giaoban.yamlsafe import Document
@@ -152,13 +153,43 @@ def load_settings(path: Path, problems: list[Problem], data: bytes | None = None
     doc = _load(path, schema.SETTINGS, problems, data)
     if doc is None:
         return Settings()
-    values, _ = doc
-    kept = {k: v for k, v in values.items() if k not in ("days_off", "ledgers")}
+    values, document = doc
+    kept = {k: v for k, v in values.items() if k not in _SETTINGS_BUILT}
     return Settings(
         days_off=tuple(values.get("days_off", ())),
         ledgers=tuple(values.get("ledgers", ())),
+        school_year=_school_year(values.get("school_year"), document, problems),
+        events=tuple(sorted(values.get("events", {}).items())),
         **kept,
     )
+
+
+_SETTINGS_BUILT = ("days_off", "ledgers", "school_year", "events")
+_SCHOOL_YEAR_KEYS = ("start", "second_semester", "end")
+
+
+def _school_year(
+    values: dict[str, Any] | None, document: Document, problems: list[Problem]
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """``school_year: {start: "01/09", second_semester: "16/01", end: "31/05"}``."""
+    if not values:
+        return None
+    default = ((9, 1), (1, 16), (5, 31))
+    found = []
+    for key, fallback in zip(_SCHOOL_YEAR_KEYS, default, strict=True):
+        written = values.get(key)
+        if written is None:
+            found.append(fallback)
+            continue
+        try:
+            day, month = (int(part) for part in str(written).split("/"))
+            date(2001, month, day)  # a day every year has (29/02 is not)
+        except ValueError:
+            msg = f"'school_year.{key}' phải là ngày/tháng dạng dd/mm (đang là '{written}')"
+            problems.append(error(document.at(("school_year", key)), "bad-value", msg))
+            return None
+        found.append((month, day))
+    return found[0], found[1], found[2]
 
 
 def load_registry(path: Path, problems: list[Problem], data: bytes | None = None) -> Registry:

@@ -163,6 +163,7 @@ class Notice:
     sections: tuple[Section, ...] = ()
     tasks: tuple[Task, ...] = ()
     note: str | None = None
+    events: tuple[tuple[str, date], ...] = ()  # named days its deadlines count from
     fields: Mapping[str, Source] = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, key: str) -> Source:

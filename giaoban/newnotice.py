@@ -233,7 +233,7 @@ def notice_text(data: Mapping[str, Any], header: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-_DATE_KEYS = frozenset({"date", "until", "done_on", "cancelled_on"})
+_DATE_KEYS = frozenset({"date", "until", "done_on", "cancelled_on", "due", "start"})
 
 
 def _as_date(value: Any) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 import sys
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from giaoban.problems import Problem, Source, error
 from giaoban.yamlsafe import Document, YamlPath, decode, parse_text
 
 deadline_memo = lazy_import("giaoban.deadline.memo")  # phrases are read only when parsing
+deadline_pin = lazy_import("giaoban.deadline.pin")
 
 Loaded = cache.Loaded
 
@@ -151,6 +153,9 @@ def _item_key(key: str, i: int) -> str:
 
 def _notice(data: dict[str, Any], document: Document, settings: DeadlineSettings) -> Notice:
     notice_id = data["id"]
+    events = tuple(sorted(data.get("events", {}).items()))
+    if events:  # the notice's own events first: "ngày khai mạc" of this notice wins
+        settings = replace(settings, events=events + settings.events)
     confidential = data.get("confidential", False)
     tasks = tuple(
         _task(task, notice_id, data["date"], confidential, document, ("tasks", i), settings)
@@ -175,6 +180,7 @@ def _notice(data: dict[str, Any], document: Document, settings: DeadlineSettings
         ),
         tasks=tasks,
         note=data.get("note"),
+        events=events,
         fields=_positions(document, (), data),
     )
 
@@ -218,6 +224,10 @@ def _task(
     phrase = data.get("deadline")
     # read once per phrase, or per (phrase, notice date): see giaoban.deadline.memo
     deadline = deadline_memo.reading(phrase, notice_date, settings) if phrase else None
+    if data.get("due") is not None:  # the clerk's own reading wins, the phrase is kept
+        deadline = deadline_pin.pinned(
+            phrase or "", deadline, data["due"], data.get("start"), settings
+        )
     return Task(
         notice_id=notice_id,
         item=data["item"],

@@ -65,6 +65,8 @@ TASK = (
     F("owners", "texts"),
     F("supports", "texts"),
     F("deadline", "deadline"),
+    F("due", "datetime"),  # the clerk's reading of a deadline the engine cannot read
+    F("start", "datetime"),
     F("until", "date"),
     F("done_occurrences", "dates"),
     F("status", choices=STATUSES),
@@ -89,11 +91,13 @@ NOTICE = (
     F("recipients", "texts"),
     F("sections", "maps", schema=SECTION),
     F("tasks", "maps", required=True, schema=TASK),
+    F("events", "datemap"),  # named days deadlines count from: "ngày khai mạc Đại hội: 2024-10-05"
     F("note"),
 )
 UNIT = (F("name", required=True), F("short", "texts"), F("aliases", "texts"), F("note"))
 GROUP = (F("name", required=True), F("aliases", "texts"), F("members", "texts"))
 REGISTRY = (F("units", "maps", required=True, schema=UNIT), F("groups", "maps", schema=GROUP))
+SCHOOL_YEAR = (F("start"), F("second_semester"), F("end"))  # "dd/mm"
 SETTINGS = (
     F("office"),
     F("timezone"),
@@ -102,6 +106,8 @@ SETTINGS = (
     F("week_cutoff"),
     F("commit", "bool"),
     F("ledgers", "texts"),
+    F("school_year", "map", schema=SCHOOL_YEAR),
+    F("events", "datemap"),
 )
 
 # Keys an office adds for its own use ("x-so-van-ban-den"): kept, never checked.
@@ -119,6 +125,7 @@ _KIND_NAMES = {
     "dates": "danh sách ngày",
     "map": "một bảng khóa: giá trị",
     "maps": "danh sách bảng khóa: giá trị",
+    "datemap": "một bảng tên: ngày YYYY-MM-DD",
 }
 
 
@@ -203,6 +210,8 @@ class _Checker:
         kind = spec.kind
         if kind in ("map", "maps"):
             return self._maps(value, spec, path)
+        if kind == "datemap":
+            return self._datemap(value, path)
         if kind in ("texts", "dates"):
             return self._list(value, kind[:-1], path)
         checked = self._scalar(value, kind, path)
@@ -221,6 +230,18 @@ class _Checker:
             return None
         items = [self.mapping(v, spec.schema, (*path, i)) for i, v in enumerate(value)]
         return [(i, item) for i, item in enumerate(items) if item is not None]
+
+    def _datemap(self, value: Any, path: YamlPath) -> dict[str, date] | None:
+        """Names and their days; a key that is no text or a day that is no date is reported."""
+        if not isinstance(value, dict):
+            self._wrong(path, "datemap", value)
+            return None
+        found = {}
+        for key, day in value.items():
+            checked = self._scalar(day, "date", (*path, key))
+            if checked is not None:
+                found[str(key)] = checked
+        return found
 
     def _list(self, value: Any, kind: str, path: YamlPath) -> list | None:
         if not isinstance(value, list):

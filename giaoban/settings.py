@@ -19,6 +19,9 @@ class Settings:
     week_cutoff: str = "thứ 6 14:00"
     commit: bool = True
     ledgers: tuple[str, ...] = ()  # other data folders read with this one (relative paths)
+    # when a school year begins, its second semester begins and it ends: (month, day)
+    school_year: tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None = None
+    events: tuple[tuple[str, date], ...] = ()  # named days deadlines count from
 
     def cutoff(self) -> tuple[int, time]:
         """The weekly cut-off as (ISO weekday 0=Monday, time); Friday 14:00 by default."""
@@ -30,7 +33,12 @@ class Settings:
 
     def deadline_settings(self):  # -> giaoban.deadline.DeadlineSettings
         from giaoban.deadline import DeadlineSettings
+        from giaoban.deadline.model import SchoolYear
 
         return DeadlineSettings(
-            tz=self.timezone, strict_before=self.strict_before, extra_days_off=self.days_off
+            tz=self.timezone,
+            strict_before=self.strict_before,
+            extra_days_off=self.days_off,
+            school_year=SchoolYear(*self.school_year) if self.school_year else SchoolYear(),
+            events=self.events,
         )

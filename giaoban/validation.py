@@ -76,12 +76,22 @@ def check_done(ledger: Ledger) -> list[Problem]:
 
 
 def check_deadlines(ledger: Ledger) -> list[Problem]:
-    """Every deadline phrase can be read."""
-    return [
-        error(task.at("deadline"), "bad-deadline", task.deadline.message)
-        for task in ledger.tasks()
-        if isinstance(task.deadline, DeadlineError)
-    ]
+    """Every deadline phrase can be read; what does not add up in one is said.
+
+    An unreadable phrase is an error, unless the clerk pinned its meaning
+    (``due:``): then a warning names the phrase and the pin. A weekday or a
+    lunar date that disagrees with its day is a warning (the day wins).
+    """
+    problems = []
+    for task in ledger.tasks():
+        reading = task.deadline
+        if isinstance(reading, DeadlineError):
+            problems.append(error(task.at("deadline"), "bad-deadline", reading.message))
+        elif reading is not None:
+            code = "pinned-deadline" if reading.pinned else "deadline-mismatch"
+            where = task.at("due") if reading.pinned else task.at("deadline")
+            problems += [warning(where, code, message) for message in reading.warnings]
+    return problems
 
 
 def check_units(ledger: Ledger) -> list[Problem]:

@@ -126,12 +126,30 @@ ANSWERS = "\n".join(
         "van phong",  # Chủ trì: completed from the registry
         "Ban To chuc TU",  # Phối hợp: unknown -> did you mean
         "y",
-        "trước ngày 30/02/2019",  # not a real day: asked again
+        "trước ngày 30/02/2019",  # not a real day: a pin is offered
+        "",  # no pin: the phrase is asked again
         "trước ngày 25/02/2019",
         "",  # no more tasks
         "y",  # save
     ]
 )
+
+
+def test_add_interactively_pins_a_phrase_it_cannot_read(runner: CliRunner, ledger: Path) -> None:
+    answers = ANSWERS.replace(
+        "trước ngày 30/02/2019\n\ntrước ngày 25/02/2019",
+        "xong trước khi Ban Bí thư phê chuẩn\n31/02/2019\n28/02/2019",
+    )
+    answers = answers.replace("xong trước khi Ban Bí thư phê chuẩn", "đợt 2")
+    result = invoke(runner, ledger, "--today", "2019-02-20", input=answers + "\n")
+    assert result.exit_code == 0, result.output
+    assert '✗ không đọc được hạn "đợt 2"' in result.output
+    assert "→ giữ nguyên cụm từ, hạn ghim: hết ngày 28/02/2019" in result.output
+    written = (ledger / "2019" / f"{NOTICE_ID}.yaml").read_text(encoding="utf-8")
+    assert "deadline: đợt 2\n    due: 2019-02-28\n" in written
+    check = runner.invoke(app, ["check", "--data", str(ledger), str(ledger)])
+    assert check.exit_code == 0, check.output
+    assert "[pinned-deadline]" in check.output and '"đợt 2"' in check.output
 
 
 def test_add_interactively(runner: CliRunner, ledger: Path) -> None:

@@ -20,7 +20,7 @@ from giaoban.cli.taskopts import (
     report_commit,
 )
 from giaoban.deadline import Deadline, parse_deadline
-from giaoban.deadline.describe import format_due, format_moment
+from giaoban.deadline.describe import describe_offset, format_due, format_moment
 from giaoban.deadline.recur import next_occurrence
 from giaoban.errors import UsageError
 from giaoban.lazy import lazy_import
@@ -52,6 +52,11 @@ def deadline_echo(phrase: str, ref: date, settings: Settings) -> str:
         if first is None:
             return "→ định kỳ"
         return f"→ định kỳ, lần đầu: {format_moment(first, reading.has_time)}"
+    if reading.kind == "relative" and reading.due is None:
+        return (
+            f'→ tính theo mốc "{reading.anchor}" ({describe_offset(reading)}); '
+            "chưa biết ngày của mốc: ghi vào events: của thông báo"
+        )
     if reading.due is None:
         return "→ không có hạn cụ thể (thường xuyên)"
     return f"→ hạn: {format_due(reading)}"
@@ -104,17 +109,37 @@ def _ask_date(label: str, default: date) -> date:
             typer.echo(f"  ✗ {exc.message}")
 
 
-def _ask_deadline(ref: date, settings: Settings, default: str | None = None) -> str | None:
+def _ask_deadline(ref: date, settings: Settings, default: str | None = None) -> dict[str, Any]:
+    """The deadline as written, and the clerk's pin (``due``) when giaoban cannot read it."""
     while True:
         prompt = "  Hạn (như văn bản ghi; bỏ trống: thường xuyên)"
         phrase = typer.prompt(prompt, default=default or "", show_default=bool(default)).strip()
         if not phrase:
-            return None
+            return {"deadline": None}
         try:
             typer.echo(f"  {deadline_echo(phrase, ref, settings)}")
-            return phrase
+            return {"deadline": phrase}
         except ValueError as exc:
             typer.echo(f"  ✗ {exc}")
+        pin = _ask_pin()
+        if pin is not None:
+            typer.echo(f"  → giữ nguyên cụm từ, hạn ghim: hết ngày {pin:%d/%m/%Y}")
+            return {"deadline": phrase, "due": pin}
+        default = phrase
+
+
+def _ask_pin() -> date | None:
+    """A day the clerk pins for a phrase giaoban cannot read (empty: write the phrase again)."""
+    while True:
+        answer = typer.prompt(
+            "  Ghim hạn (dd/mm/yyyy; bỏ trống để nhập lại cụm từ)", default="", show_default=False
+        ).strip()
+        if not answer:
+            return None
+        try:
+            return parse_day(answer)
+        except typer.BadParameter as exc:
+            typer.echo(f"  ✗ {exc.message}")
 
 
 def _ask_task(number: int, ref: date, registry: Registry, settings: Settings) -> dict | None:
@@ -129,7 +154,7 @@ def _ask_task(number: int, ref: date, registry: Registry, settings: Settings) ->
         "text": text,
         "owners": ask_units(registry, "Chủ trì"),
         "supports": ask_units(registry, "Phối hợp"),
-        "deadline": _ask_deadline(ref, settings),
+        **_ask_deadline(ref, settings),
     }
 
 
@@ -235,7 +260,7 @@ def _review_task(
         "text": typer.prompt("  Nội dung", default=task["text"]),
         "owners": ask_units(registry, "Chủ trì", task.get("owners")),
         "supports": ask_units(registry, "Phối hợp", task.get("supports")),
-        "deadline": _ask_deadline(ref, settings, phrase),
+        **_ask_deadline(ref, settings, phrase),
     }
 
 

@@ -200,6 +200,8 @@ class Builder(Transformer[Token, Any]):
         day = int(self.tok(next(t for t in items if _is(t, "MDAY"))).parts["md"])
         weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
         m, _, y = month.args
+        years = [self.span_of(t).args[0] for t in items if _is(t, "YEAR")]
+        y = years[0] if years else y
         return v.Day(day, m, y, self.pos(items[0]), weekday=weekdays[0] if weekdays else None)
 
     def tet_day(self, items: list[Any]) -> v.Day:

@@ -22,8 +22,8 @@ _FREQ_NAMES = {
     "MONTHLY": "hằng tháng",
     "YEARLY": "hằng năm",
 }
-_DURATION = re.compile(r"(?P<neg>-)?P(?P<n>\d+)(?P<unit>[DWM])")
-_UNIT_NAMES = {"D": "ngày", "W": "tuần", "M": "tháng"}
+_DURATION = re.compile(r"(?P<neg>-)?PT?(?P<n>\d+)(?P<unit>[DWMYH])")
+_UNIT_NAMES = {"D": "ngày", "W": "tuần", "M": "tháng", "Y": "năm", "H": "giờ"}
 
 
 def weekday_name(d: date) -> str:
@@ -94,10 +94,13 @@ def _format_start(start: datetime) -> str:
     return f"ngày {start:%d/%m/%Y} ({weekday_name(start.date())})"
 
 
-def _describe_offset(d: Deadline) -> str:
+def describe_offset(d: Deadline) -> str:
+    """ "5 ngày làm việc trước mốc", "không nêu số ngày cụ thể"."""
     m = _DURATION.fullmatch(d.offset or "")
     if m is None:
         return "không nêu số ngày cụ thể"
+    if int(m["n"]) == 0:
+        return "ngay tại mốc"
     words = f"{int(m['n'])} {_UNIT_NAMES[m['unit']]}"
     if d.business_days:
         words += " làm việc"
@@ -119,7 +122,7 @@ def explain(d: Deadline, now: datetime) -> list[str]:
     if d.kind == "period" and d.start is not None:
         lines.append(f"Bắt đầu: {_format_start(d.start)}")
     if d.kind == "relative":
-        lines.append(f"Thời hạn: {_describe_offset(d)}")
+        lines.append(f"Thời hạn: {describe_offset(d)}")
         lines.append(f"Tính từ: {d.anchor}")
     if d.due is not None:
         lines.append(f"Hạn chót: {format_due(d)}")

@@ -61,7 +61,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("THROUGHOUT", r"trước\s*,?\s*trong\s*(?:,|và)\s*sau" + _B),  # "trước, trong và sau Tết"
     ("NONE", r"(?:thường\s+xuyên|kịp\s+thời|khẩn\s+trương|liên\s+tục|thường\s+trực|đột\s+xuất"
              r"|tạm\s+thời|trước\s+mắt|càng\s+sớm\s+càng\s+tốt|sớm\s+nhất\s+có\s+thể"
-             r"|trong\s+thời\s+gian\s+sớm\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần"
+             r"|trong\s+thời\s+gian\s+sớm\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
              r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm"

@@ -61,6 +61,7 @@ class Deadline:
     anchor: str | None = None
     has_time: bool = False
     warnings: tuple[str, ...] = ()  # what the phrase says that does not add up, in Vietnamese
+    pinned: bool = False  # due/start written by the clerk beside the phrase
 
     def to_json(self) -> dict[str, Any]:
         """The ``giaoban deadline --json`` shape, with ISO 8601 strings."""

@@ -1,0 +1,113 @@
+"""What ``check`` says of deadlines: unreadable (error), pinned or odd (warning), events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+
+NOTICE = """\
+id: 2024-03-01-giao-ban
+kind: thông báo kết luận
+title: Kết luận giao ban tháng 3/2024
+date: 2024-03-01
+events:
+  ngày khai mạc Đại hội: 2024-10-05
+tasks:
+  - item: "1"
+    text: Chuẩn bị văn kiện
+    owners: [VP]
+    deadline: chậm nhất là năm ngày trước ngày khai mạc Đại hội
+  - item: "2"
+    text: Việc chờ phê chuẩn
+    owners: [VP]
+    deadline: sau khi Ban Thường vụ phê chuẩn đợt 2
+    due: 2024-04-30
+  - item: "3"
+    text: Việc ghi sai thứ
+    owners: [VP]
+    deadline: trước ngày 26/10/2024 (thứ Hai)
+"""
+
+
+def check_json(runner: CliRunner, data_dir: Path) -> tuple[int, list[dict[str, object]]]:
+    result = runner.invoke(app, ["check", "--format", "json", str(data_dir)])
+    return result.exit_code, json.loads(result.stdout)["problems"]
+
+
+def export_tasks(runner: CliRunner, data_dir: Path) -> dict[str, dict[str, object]]:
+    result = runner.invoke(app, ["export", "--format", "json", "--data", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    notice = json.loads(result.stdout)["notices"][0]
+    return {t["item"]: t for t in notice["tasks"]} | {"events": notice.get("events")}
+
+
+def test_pins_and_mismatches_are_warnings_and_events_resolve(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    write_notice("2024-03-01-giao-ban", NOTICE)
+    code, problems = check_json(runner, data_dir)
+    assert code == 0
+    found = {(p["code"], p["line"]) for p in problems}
+    assert found == {("pinned-deadline", 16), ("deadline-mismatch", 20)}
+    messages = {p["code"]: p["message"] for p in problems}
+    assert "sau khi Ban Thường vụ phê chuẩn đợt 2" in messages["pinned-deadline"]
+    assert messages["deadline-mismatch"] == (
+        "26/10/2024 là thứ Bảy, không phải thứ Hai; đọc theo ngày"
+    )
+    tasks = export_tasks(runner, data_dir)
+    assert tasks["events"] == {"ngày khai mạc Đại hội": "2024-10-05"}
+    assert tasks["1"]["due"] == "2024-10-01T00:00:00+07:00"  # 5 days before 05/10: 30/09 in full
+    assert (tasks["2"]["due"], tasks["2"]["pinned"]) == ("2024-05-01T00:00:00+07:00", True)
+    assert tasks["2"]["deadline"] == "sau khi Ban Thường vụ phê chuẩn đợt 2"
+
+
+def test_an_unreadable_phrase_is_an_error_until_pinned(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    text = NOTICE.replace("    due: 2024-04-30\n", "").replace(
+        "sau khi Ban Thường vụ phê chuẩn đợt 2", "đợt 2"
+    )
+    write_notice("2024-03-01-giao-ban", text)
+    code, problems = check_json(runner, data_dir)
+    assert code == 1
+    bad = [p for p in problems if p["code"] == "bad-deadline"]
+    assert [(p["line"], p["severity"]) for p in bad] == [(15, "error")]
+    assert 'không đọc được hạn "đợt 2"' in str(bad[0]["message"])
+    pinned = text.replace("deadline: đợt 2\n", "deadline: đợt 2\n    due: 2024-04-30\n")
+    write_notice("2024-03-01-giao-ban", pinned)
+    code, problems = check_json(runner, data_dir)
+    assert code == 0
+    warning = next(p for p in problems if p["code"] == "pinned-deadline")
+    assert warning["severity"] == "warning"
+    assert 'không đọc được hạn "đợt 2"' in str(warning["message"])
+    assert "dùng hạn ghim 30/04/2024" in str(warning["message"])
+
+
+def test_school_year_bounds_come_from_the_settings(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    text = NOTICE.replace("trước ngày 26/10/2024 (thứ Hai)", "trong học kỳ I năm học 2024-2025")
+    write_notice("2024-03-01-giao-ban", text)
+    (data_dir / "settings.yaml").write_text(
+        "school_year:\n  start: 15/08\n  second_semester: 20/01\n  end: 30/06\n", encoding="utf-8"
+    )
+    assert export_tasks(runner, data_dir)["3"]["due"] == "2025-01-20T00:00:00+07:00"
+    (data_dir / "settings.yaml").write_text("school_year:\n  start: 31/02\n", encoding="utf-8")
+    code, problems = check_json(runner, data_dir)
+    assert code == 1
+    bad = next(p for p in problems if p["code"] == "bad-value")
+    assert "school_year.start" in str(bad["message"]) and bad["line"] == 2
+
+
+def test_events_must_be_days(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    write_notice("2024-03-01-giao-ban", NOTICE.replace("2024-10-05", "mùng 5 tháng 10"))
+    code, problems = check_json(runner, data_dir)
+    assert code == 1
+    assert any(p["code"] in ("bad-date", "wrong-type") and p["line"] == 6 for p in problems)

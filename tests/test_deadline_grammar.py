@@ -1,0 +1,276 @@
+"""The forms of issue 12, each read by composition: one test per kind of form.
+
+The phrases here are written for the tests (the real ones are in
+tests/data/deadlines and scored by bench/deadline_accuracy.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from giaoban.deadline import Deadline, DeadlineError, DeadlineSettings, parse_deadline
+from giaoban.deadline.model import SchoolYear
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+REF = date(2024, 3, 1)  # a Friday
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+def read(phrase: str, ref: date | None = REF, **settings: object) -> Deadline:
+    got = parse_deadline(phrase, ref, DeadlineSettings(**settings))  # type: ignore[arg-type]
+    assert isinstance(got, Deadline), got
+    return got
+
+
+def period(phrase: str, ref: date | None = REF) -> tuple[datetime | None, datetime | None]:
+    got = read(phrase, ref)
+    assert got.kind == "period", got
+    return got.start, got.due
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("vào các ngày 5, 6 và 7/3/2024", "2024-03-05", "2024-03-08"),
+        ("ngày 11/3/2024 và ngày 12/3/2024", "2024-03-11", "2024-03-13"),
+        ("ngày 4, 11/3/2024 và ngày 6, 13/3/2024", "2024-03-04", "2024-03-14"),
+        ("08h00 - 11h30 ngày 11/3/2024 và ngày 12/3/2024", "2024-03-11T08:00", "2024-03-12T11:30"),
+    ],
+)
+def test_lists_of_days_run_from_the_first_to_the_end_of_the_last(
+    phrase: str, start: str, due: str
+) -> None:
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("từ ngày 11/3/2024 đến hết ngày 15/3/2024", "2024-03-11", "2024-03-16"),
+        ("11/3/2024 – 15/3/2024", "2024-03-11", "2024-03-16"),
+        ("(11–15/3/2024)", "2024-03-11", "2024-03-16"),
+        ("từ 11/3 đến 15/3/2024", "2024-03-11", "2024-03-16"),
+        ("từ ngày 28/12 đến 03/01/2025", "2024-12-28", "2025-01-04"),
+        ("từ thứ Hai 11/3/2024 đến hết thứ Sáu 15/3/2024", "2024-03-11", "2024-03-16"),
+        ("Từ 7g30 đến 11g00, ngày 12/3/2024 (thứ Ba)", "2024-03-12T07:30", "2024-03-12T11:00"),
+        ("từ 14 giờ ngày 11/3/2024 đến 17 giờ ngày 12/3", "2024-03-11T14:00", "2024-03-12T17:00"),
+        ("từ nay đến ngày 15-3-2024", "2024-03-01", "2024-03-16"),
+        ("từ ngày ban hành đến hết tháng 4/2024", "2024-03-01", "2024-05-01"),
+        ("từ tháng 4 đến tháng 6 năm 2024", "2024-04-01", "2024-07-01"),
+        ("giai đoạn 2021 - 2025", "2021-01-01", "2026-01-01"),
+        ("sớm nhất ngày 11/3/2024, muộn nhất ngày 15/3/2024", "2024-03-11", "2024-03-16"),
+        ("từ ngày 11 ÷ 15/3/2024", "2024-03-11", "2024-03-16"),
+    ],
+)
+def test_ranges_in_every_spelling(phrase: str, start: str, due: str) -> None:
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("9h ngày 15/3/2024", "2024-03-15T09:00"),
+        ("9 giờ 30 phút ngày 15/3/2024", "2024-03-15T09:30"),
+        ("18g30 ngày 15/3/2024", "2024-03-15T18:30"),
+        ("24g00 ngày 15/3/2024", "2024-03-16T00:00"),
+        ("12 giờ trưa ngày 15/3/2024", "2024-03-15T12:00"),
+        ("2 giờ chiều ngày 15/3/2024", "2024-03-15T14:00"),
+        ("8 giờ tối ngày 15/3/2024", "2024-03-15T20:00"),
+        ("7 giờ rưỡi sáng ngày 15/3/2024", "2024-03-15T07:30"),
+        ("lúc 16:45 ngày 15/3/2024", "2024-03-15T16:45"),
+    ],
+)
+def test_clock_times_in_every_spelling(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due, got.has_time) == ("date", at(due), True)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "business"),
+    [
+        ("chậm nhất là năm ngày trước ngày khai mạc", "-P5D", False),
+        ("trong vòng mười lăm ngày làm việc kể từ ngày nhận hồ sơ", "P15D", True),
+        ("không quá bốn mươi lăm ngày sau khi kết thúc đợt thi", "P45D", False),
+    ],
+)
+def test_numbers_written_in_words(phrase: str, offset: str, business: bool) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days) == ("relative", offset, business)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "trước ngày 15/3/2024",
+        "trước ngày 15-3-2024",
+        "trước ngày 15.3.2024",
+        "trước ngày 15 / 03 / 2024",
+        "trước ngày 15 tháng 3 năm 2024",
+        "trước ngày 15 tháng 03, năm 2024",
+        "trước ngày 15/3/24",
+        "trước ngày 15 (mười lăm) tháng 3 (ba) năm 2024",
+        "trước mùng 15 tháng 3 năm 2024",
+    ],
+)
+def test_dates_with_any_separator(phrase: str) -> None:
+    assert read(phrase).due == at("2024-03-16")
+
+
+def test_a_missing_year_is_the_notice_s_or_the_next() -> None:
+    assert read("trước ngày 15/3").due == at("2024-03-16")
+    assert read("trước ngày 10/01").due == at("2025-01-11")  # well before the notice
+
+
+def test_a_weekday_tells_the_year_when_none_is_written() -> None:
+    # 28/4 is a Friday in 2023, not in 2022 (the year of the notice)
+    got = read("từ thứ sáu 28/4 đến hết thứ hai 01/5", date(2022, 1, 1))
+    assert (got.start, got.due) == (at("2023-04-28"), at("2023-05-02"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("ngày 27 tháng Chạp năm Ất Tỵ", "2026-02-14"),
+        ("mùng 6 tháng Giêng năm Bính Ngọ", "2026-02-22"),
+        ("ngày 15/8 âm lịch năm Giáp Thìn", "2024-09-17"),
+        ("mùng 4 Tết", "2025-02-01"),
+    ],
+)
+def test_lunar_dates(phrase: str, day: str) -> None:
+    got = read(phrase, date(2024, 6, 1))
+    assert got.due == at(day) + (at("2000-01-02") - at("2000-01-01"))
+
+
+def test_a_lunar_date_beside_its_solar_day_is_checked() -> None:
+    right = read("từ 14/2/2026 (tức 27 tháng Chạp, năm Ất Tỵ) đến 22/2/2026", date(2026, 1, 5))
+    assert right.warnings == ()
+    wrong = read("ngày 15/2/2026 (tức 27 tháng Chạp, năm Ất Tỵ)", date(2026, 1, 5))
+    assert wrong.due == at("2026-02-16") and "27 tháng Chạp" in wrong.warnings[0]
+
+
+def test_school_years_and_semesters_use_the_office_bounds() -> None:
+    assert period("năm học 2023 – 2024") == (at("2023-09-01"), at("2024-06-01"))
+    assert period("học kỳ II năm học 2023-2024") == (at("2024-01-16"), at("2024-06-01"))
+    university = SchoolYear(start=(8, 15), second_semester=(1, 20), end=(6, 30))
+    got = read("học kỳ I năm học 2023-2024", school_year=university)
+    assert (got.start, got.due) == (at("2023-08-15"), at("2024-01-20"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("Vào thứ 3, 5, 7 hàng tuần", "FREQ=WEEKLY;BYDAY=TU,TH,SA"),
+        ("các ngày thứ bảy, chủ nhật", "FREQ=WEEKLY;BYDAY=SA,SU"),
+        ("thứ hai tuần đầu tiên của tháng", "FREQ=MONTHLY;BYDAY=1MO"),
+        ("ngày 20/11 hằng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20"),
+        ("Định kỳ hằng năm (trước ngày 10 tháng 1)", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10"),
+        ("báo cáo định kỳ hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
+        ("định kỳ 6 tháng", "FREQ=MONTHLY;INTERVAL=6"),
+        ("1 năm 2 lần: tháng 6 và tháng 12", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"),
+        ("tháng 12 hàng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+        ("từ ngày 20 tháng trước đến ngày 19 của tháng", "FREQ=MONTHLY;BYMONTHDAY=19"),
+    ],
+)
+def test_recurrences(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring" and got.rrule is not None
+    assert got.rrule.endswith("RRULE:" + rule)
+
+
+def test_a_recurring_window_keeps_the_start_of_the_first() -> None:
+    got = read("Tính từ ngày 20 tháng trước đến ngày 19 của tháng thuộc kỳ báo cáo")
+    assert got.rrule is not None and got.rrule.startswith("DTSTART;VALUE=DATE:20240319")
+    assert got.start == at("2024-02-20")
+
+
+@pytest.mark.parametrize("phrase", ["tiếp dân định kỳ hằng tháng", "định kỳ"])
+def test_a_frequency_without_a_day(phrase: str) -> None:
+    assert read(phrase).kind == "recurring"
+
+
+def test_deadlines_counted_from_an_event_resolve_when_the_event_is_known() -> None:
+    phrase = "chậm nhất là trước ngày khai giảng 03 ngày làm việc"
+    unknown = read(phrase)
+    assert (unknown.kind, unknown.offset, unknown.business_days, unknown.due) == (
+        "relative",
+        "-P3D",
+        True,
+        None,
+    )
+    assert unknown.anchor == "ngày khai giảng"
+    known = read(phrase, events=(("ngày khai giảng", date(2024, 9, 5)),))
+    # 3 working days before Thursday 05/09/2024 (31/08-03/09 off for National Day): 04/09,
+    # 30/08, 29/08; the last day on time is 29/08
+    assert known.due == at("2024-08-30")
+    before = read("trước khi khai giảng", events=(("khai giảng", date(2024, 9, 5)),))
+    assert (before.offset, before.due) == ("P0D", at("2024-09-05"))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "đúng hạn",
+        "vào thời điểm thích hợp và có thông báo sau",
+        "trước, trong và sau Tết",
+        "cho đến khi có thông báo mới",
+        "không quy định thời hạn",
+    ],
+)
+def test_words_that_mean_no_deadline(phrase: str) -> None:
+    assert read(phrase).kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("plain", "marked"),
+    [
+        ("hoan thanh truoc ngay 31/3/2024", "hoàn thành trước ngày 31/3/2024"),
+        ("tu ngay 11/3 den het ngay 15/3/2024", "từ ngày 11/3 đến hết ngày 15/3/2024"),
+        ("vao thu 2, 4, 6 hang tuan", "vào thứ 2, 4, 6 hàng tuần"),
+        ("cham nhat la nam ngay truoc ngay khai mac", "chậm nhất là năm ngày trước ngày khai mạc"),
+        ("truoc, trong va sau tet", "trước, trong và sau Tết"),
+    ],
+)
+def test_text_without_diacritics_reads_alike(plain: str, marked: str) -> None:
+    a, b = read(plain), read(marked)
+    assert (a.kind, a.due, a.start, a.rrule) == (b.kind, b.due, b.start, b.rrule)
+    assert a.offset == b.offset
+
+
+def test_words_typed_with_marks_are_read_as_written() -> None:
+    # "Sau" is "after", not "sáu" (six); "trọng" is not "trong"
+    assert read("Sau ngày 26/02/2024").due == at("2024-02-27")
+    assert read("nhiệm vụ trọng tâm tháng 04/2024").start == at("2024-04-01")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        ("trước ngày 25/02/2024 hoặc 28/02/2024", "hoặc 28/02/2024"),
+        ("trước ngày 32/01/2024", "/01/2024"),
+        ("đợt 2", None),
+    ],
+)
+def test_an_unreadable_phrase_names_what_was_not_understood(phrase: str, words: str | None) -> None:
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError)
+    assert got.message.startswith(f'không đọc được hạn "{phrase}": ')
+    if words is not None:
+        assert f'không hiểu phần "{words}"' in got.message
+
+
+def test_a_weekday_that_disagrees_with_its_date_is_a_warning() -> None:
+    got = read("26/10/2019 (thứ Hai)")
+    assert got.due == at("2019-10-27")
+    assert got.warnings == ("26/10/2019 là thứ Bảy, không phải thứ Hai; đọc theo ngày",)
+
+
+def test_a_text_without_a_date_reads_a_day_without_a_year_as_every_year() -> None:
+    got = read("trước ngày 31-5", None)
+    assert got.kind == "recurring"
+    assert got.rrule == "DTSTART;VALUE=DATE:20000531\nRRULE:FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=31"
