@@ -178,10 +178,10 @@ class Builder(Transformer[Token, Any]):
     def alias(self, items: list[Any]) -> dict[str, Any]:
         out: dict[str, Any] = {"date": None, "said": _is(items[0], "TUC")}
         for t in items:
-            if _is(t, "DATE"):
+            if _is(t, "DATE"):  # of a range "(nhằm 14 đến 17 tháng Chạp)": its last day
                 out["date"] = self.date_of(t)
-            elif _is(t, "MDAY"):  # "mùng 1 Tết"
-                out["date"] = self.tet_day([t])
+            elif _is(t, "MDAY") and out["date"] is None and any(_is(i, "TET") for i in items):
+                out["date"] = self.tet_day([t])  # "mùng 1 Tết"
             elif _is(t, "CANCHI"):
                 out["cycle"] = cycle_index(self.tok(t).parts["stem"], self.tok(t).parts["branch"])
                 out["lunar_marker"] = True
@@ -270,13 +270,17 @@ class Builder(Transformer[Token, Any]):
 
     def range(self, items: list[Any]) -> v.Range:
         edges = [i for i in items if not isinstance(i, Token)]
-        return v.Range(edges[0], edges[1], self.lead(items))
+        return v.Range(edges[0], edges[1], self.link(items))
+
+    def link(self, items: list[Any]) -> str:
+        """The words linking the two sides of a range; "from" when "từ" opens it."""
+        return ("from " if _is(items[0], "FROM") else "") + self.lead(items)
 
     def day_range(self, items: list[Any]) -> v.Range:
         num = next(t for t in items if _is(t, "NUM") or _is(t, "MDAY"))
         first = self._day_number(num)
         right = items[-1]
-        return v.Range(v.Days((first, right), self.pos(num)), right, self.lead(items))
+        return v.Range(v.Days((first, right), self.pos(num)), right, self.link(items))
 
     def month_range(self, items: list[Any]) -> v.Range:
         left = self.span_of(next(t for t in items if _is(t, "MONTH")))
@@ -286,7 +290,7 @@ class Builder(Transformer[Token, Any]):
             if not 1 <= last <= 12:
                 raise Unreadable(f"tháng {last} không có thật")
             right = replace(left, args=(last, last, left.args[2]))
-        return v.Range(left, right, self.lead(items))
+        return v.Range(left, right, self.link(items))
 
     def _day_number(self, token: Token) -> int:
         if _is(token, "MDAY"):

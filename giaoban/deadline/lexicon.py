@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from giaoban.deadline.normalize import Text
@@ -169,6 +170,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SKIP", r"\(\s*" + _NW + r"(?:\s+" + _NW + r")*\s*\)"  # "ngày 06 (sáu)": the number in words
              r"|(?:là|vào|lúc|các|những|mốc|nhất\s+là|tại|của|thuộc|cả)" + _B
              + r"|[():.!?*\"'“”‘’]"),
+    ("NONE", r"ngay" + _B),  # "ngay" without its accent: at once ("ngày" is a day)
     ("W", r"\w+|[^\s\w]"),
 )  # fmt: skip
 
@@ -244,16 +246,21 @@ def has_marks(text: Text) -> bool:
     return any(not ch.isascii() and ch.isalpha() for ch in text.low)
 
 
-def scan(text: Text, strict: bool = True) -> list[Tok]:
+def scan(text: Text, strict: bool = True) -> tuple[Tok, ...]:
     """Every token of the text, in order (``SKIP`` words left out)."""
+    return _scan(text.low, strict and has_marks(text))
+
+
+@lru_cache(maxsize=256)  # a phrase is lexed again without its events, or loosely
+def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
     found: list[Tok] = []
-    master = _STRICT if strict and has_marks(text) else _LOOSE
-    for m in master.finditer(text.low):
+    master = _STRICT if strict else _LOOSE
+    for m in master.finditer(low):
         index = int(m.lastgroup[1:]) if m.lastgroup else len(PATTERNS) - 1
         kind = _NAMES[index]
         if kind != "SKIP":
             found.append(Tok(kind, m.start(), m.end(), _parts(m, index)))
-    return found
+    return tuple(found)
 
 
 def lex(text: Text, anchors: bool = True, strict: bool = True) -> Lexed:
@@ -391,7 +398,16 @@ def _events(tokens: list[Tok], anchors: bool) -> Lexed:
 
 
 def _merge_leads(tokens: list[Tok]) -> list[Tok]:
-    """Join LEADs that filler left out had kept apart ("đến Văn phòng trước ngày ...")."""
+    """Join LEADs that filler left out had kept apart ("đến Văn phòng trước ngày ...").
+
+    "và" before a linking word joins two clauses, not two items: "bắt đầu từ
+    tháng 4 và (hoàn thành) trong tháng 5".
+    """
+    tokens = [
+        t
+        for i, t in enumerate(tokens)
+        if not (t.type == "AND" and i + 1 < len(tokens) and tokens[i + 1].type == "LEAD")
+    ]
     merged: list[Tok] = []
     for tok in tokens:
         if tok.type == "LEAD" and merged and merged[-1].type == "LEAD":

@@ -131,7 +131,8 @@ def edge(e: object, ctx: Ctx) -> Interval:
 
 def _range(r: v.Range, ctx: Ctx) -> tuple[datetime | None, datetime]:
     words = set(r.link.split())
-    if not words & {"to", "het", "latest"}:
+    # "từ A đến (hết) B", "sớm nhất A, muộn nhất B", "bắt đầu từ A, hoàn thành trong B"
+    if not words & {"to", "het", "latest"} and not {"from", "in"} <= words:
         raise Unreadable(f'không hiểu "{ctx.phrase}" là khoảng từ đâu đến đâu')
     left, right = _share(r.left, r.right, ctx)
     due = edge(right, ctx)[1]

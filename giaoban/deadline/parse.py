@@ -25,7 +25,7 @@ from giaoban.deadline.build import Builder, Unreadable
 from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty, yearly
-from giaoban.deadline.lexicon import Lexed, has_marks, lex
+from giaoban.deadline.lexicon import Lexed, Tok, has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
@@ -117,7 +117,7 @@ def _parse(ctx: Ctx, lexed: Lexed) -> v.Reading | None:
     toks = lexed.tokens
     if not toks:
         return None
-    tree = _tree(tuple(t.type for t in toks))
+    tree = _tree(tuple(t.type for t in toks), _start(toks))
     if tree is None:
         return None
     try:
@@ -128,13 +128,12 @@ def _parse(ctx: Ctx, lexed: Lexed) -> v.Reading | None:
 
 
 @lru_cache(maxsize=4096)
-def _tree(types: tuple[str, ...]) -> Tree[Token] | None:
+def _tree(types: tuple[str, ...], start: str) -> Tree[Token] | None:
     """The parse tree of a sequence of terminals (None: the grammar does not read it).
 
     The tree depends on the terminals alone (its tokens carry their places,
     not their words), so phrases of one shape share it.
     """
-    start = "duty" if DUTY_WORDS.intersection(types) else "once"
     stream = [Token(kind, str(i)) for i, kind in enumerate(types)]
     try:
         return _parser().parse(stream, start=start)  # type: ignore[arg-type]
@@ -142,11 +141,25 @@ def _tree(types: tuple[str, ...]) -> Tree[Token] | None:
         return None
 
 
+def _start(toks: list[Tok]) -> str:
+    """The grammar's start: ``duty`` for a phrase with a frequency word, or one that names
+    weekdays and nothing else ("thứ 2 và thứ 5": every week); ``once`` for the rest."""
+    types = [t.type for t in toks]
+    if DUTY_WORDS.intersection(types):
+        return "duty"
+    weekdays = [t for t in toks if t.type == "WEEKDAY"]
+    only_weekdays = set(types) <= _WEEKDAY_LIST and not any(t.get("wr") for t in weekdays)
+    return "duty" if len(weekdays) > 1 and "AND" in types and only_weekdays else "once"
+
+
+_WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W"})
+
+
 def _not_understood(ctx: Ctx) -> str:
     """Name the words the grammar could not place."""
     lexed = lex(ctx.text, anchors=False)
     toks = lexed.tokens
-    start = "duty" if any(t.type in DUTY_WORDS for t in toks) else "once"
+    start = _start(toks)
     stream = [Token(t.type, str(i), start_pos=t.start) for i, t in enumerate(toks)]
     try:
         _parser().parse(stream, start=start)  # type: ignore[arg-type]
