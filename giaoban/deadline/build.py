@@ -25,6 +25,8 @@ from giaoban.deadline.lexicon import (
 
 _REL = {"nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1, "lien ke": -1}
 _LUNAR_MONTHS = ("gieng", "chap")
+_TENTHS = {"thuong": "dau", "trung": "giua", "ha": "cuoi"}  # "thượng/trung/hạ tuần"
+UNNAMED = "mốc không nêu"  # "trước 1 tháng": counted from an event the phrase does not name
 _RELATIVE_SPANS = {
     "RELMONTH": ("rm", "month"),
     "RELQUARTER": ("rq", "quarter"),
@@ -85,6 +87,7 @@ class Builder(Transformer[Token, Any]):
         t = self.tok(token)
         p = t.parts
         day = p.get("ld") or p.get("d") or p.get("sd") or p.get("pd")
+        day = "15" if day == "ram" else day  # "Rằm tháng Giêng"
         month = p.get("lm") or p.get("m") or p.get("sm") or p.get("pm")
         year = p.get("ly") or p.get("y") or p.get("sy") or p.get("py")
         assert day is not None and month is not None
@@ -132,6 +135,12 @@ class Builder(Transformer[Token, Any]):
             if name in _LUNAR_MONTHS:
                 return v.Span("lunar_month", (m, y), pos, y is not None)
             return v.Span("months", (m, m, y), pos, y is not None)
+        if kind == "MONTHLIST":  # "tháng 6,7,8/2020": from the first to the last
+            months = [int(m) for m in p["ml"].replace(";", ",").split(",")]
+            if any(not 1 <= m <= 12 for m in months):
+                raise Unreadable("tháng không có thật")
+            year = _year(p.get("mly"))
+            return v.Span("months", (min(months), max(months), year), pos, year is not None)
         if kind == "QUARTER":
             q = ROMAN.get(p["q"]) or int(p["q"])
             return v.Span("months", (3 * q - 2, 3 * q, _year(p.get("qy"))), pos, "qy" in p)
@@ -193,11 +202,11 @@ class Builder(Transformer[Token, Any]):
 
     def no_month(self, items: list[Any]) -> v.Day:
         mday = next(t for t in items if _is(t, "MDAY"))
-        return v.Day(int(self.tok(mday).parts["md"]), None, None, self.pos(mday))
+        return v.Day(self._day_number(mday), None, None, self.pos(mday))
 
     def month_day(self, items: list[Any]) -> v.Day:
         month = self.span_of(next(t for t in items if _is(t, "MONTH")))
-        day = int(self.tok(next(t for t in items if _is(t, "MDAY"))).parts["md"])
+        day = self._day_number(next(t for t in items if _is(t, "MDAY")))
         weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
         m, _, y = month.args
         years = [self.span_of(t).args[0] for t in items if _is(t, "YEAR")]
@@ -205,7 +214,7 @@ class Builder(Transformer[Token, Any]):
         return v.Day(day, m, y, self.pos(items[0]), weekday=weekdays[0] if weekdays else None)
 
     def tet_day(self, items: list[Any]) -> v.Day:
-        day = int(self.tok(items[0]).parts["md"])
+        day = self._day_number(items[0])
         return v.Day(day, 1, None, self.pos(items[0]), lunar=True, written=self.text(items[0]))
 
     def weekday(self, items: list[Any]) -> v.Weekday:
@@ -257,7 +266,9 @@ class Builder(Transformer[Token, Any]):
         return v.Span("months", (m, m, year), self.pos(items[0]), True)
 
     def part(self, items: list[Any]) -> v.Part:
-        return v.Part(self.tok(items[0]).parts["part"], self.span_of(items[1]), self.pos(items[0]))
+        tok = self.tok(items[0])
+        part = tok.parts.get("part") or _TENTHS[tok.parts["tenth"]]
+        return v.Part(part, self.span_of(items[1]), self.pos(items[0]))
 
     def week_of_month(self, items: list[Any]) -> v.Span:
         word = _words(self.tok(items[0]).parts["wo"]) or ""
@@ -294,7 +305,7 @@ class Builder(Transformer[Token, Any]):
 
     def _day_number(self, token: Token) -> int:
         if _is(token, "MDAY"):
-            return int(self.tok(token).parts["md"])
+            return int(self.tok(token).parts.get("md", "15"))  # "rằm": the 15th
         return number(self.tok(token))
 
     def daily_window(self, items: list[Any]) -> v.DailyWindow:
@@ -309,6 +320,12 @@ class Builder(Transformer[Token, Any]):
                 found.append(self._day_number(i))
             elif not isinstance(i, Token):
                 found.append(i)
+        if any(isinstance(i, v.Day) for i in found) and any(
+            isinstance(i, v.Weekday) for i in found
+        ):
+            # "Ngày 26 và 27 tháng 9 năm 2017 (thứ ba và thứ tư)": the weekdays only name the days
+            found = [replace(i, weekday=None) if isinstance(i, v.Day) else i for i in found]
+            found = [i for i in found if not isinstance(i, v.Weekday)]
         return v.Days(tuple(found), _pos(items[0]) if not isinstance(items[0], Token) else 0)
 
     def span_list(self, items: list[Any]) -> v.SpanList:
@@ -320,7 +337,7 @@ class Builder(Transformer[Token, Any]):
         return v.At(self.lead(items), items[-1])
 
     def open_start(self, items: list[Any]) -> v.OpenStart:
-        return v.OpenStart(items[-1])
+        return v.OpenStart(items[-1], since="since" in self.tok(items[0]).parts)
 
     def nodeadline(self, items: list[Any]) -> v.NoDeadline:
         return v.NoDeadline()
@@ -343,8 +360,8 @@ class Builder(Transformer[Token, Any]):
         link = self.lead(after[:1]) if after and _is(after[0], "LEAD") else ""
         anchor = self.anchor(after[-1]) if after else None
         sign = -1 if {"before", "upto"} & set(link.split()) else 1
-        if not after and "before" in lead:
-            raise Unreadable(f"không rõ {self.text(items[0])} mốc nào")
+        if not after and "before" in lead.split():  # "trước 1 tháng": before an event not named
+            return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)
 
     def before_by(self, items: list[Any]) -> v.Relative:
@@ -363,18 +380,23 @@ class Builder(Transformer[Token, Any]):
 
     def month_before(self, items: list[Any]) -> v.Relative:
         mday = next(t for t in items if _is(t, "MDAY"))
-        day = int(self.tok(mday).parts["md"])
+        day = self._day_number(mday)
         return v.Relative(self.lead(items), None, -1, self.anchor(items[-1]), month_day=day)
 
     # -- duties ---------------------------------------------------------------------------------
     def duty(self, items: list[Any]) -> v.Duty:
-        return v.Duty(tuple(self._duty_part(i) for i in items))
+        parts: list[Any] = []
+        for item in items:
+            parts += item if isinstance(item, list) else [self._duty_part(item)]
+        return v.Duty(tuple(parts))
 
     def _duty_part(self, item: Any) -> Any:
         if not isinstance(item, Token):
             return item
         if item.type == "LEAD":
             return ("lead", self.tok(item).parts["words"])
+        if item.type == "WORKDAYS":  # "các ngày làm việc": Monday to Friday
+            return ("weekdays", (0, 1, 2, 3, 4))
         return ("word", item.type)
 
     def freq(self, items: list[Any]) -> tuple[str, Tok]:
@@ -392,13 +414,8 @@ class Builder(Transformer[Token, Any]):
                 found.append(n - 2)
         return ("weekdays", tuple(found))
 
-    def weekday_span(self, items: list[Any]) -> tuple[str, tuple[int, ...]]:
-        lo, hi = (self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY"))
-        days = range(lo, hi + 1) if lo <= hi else [*range(lo, 7), *range(hi + 1)]
-        return ("weekdays", tuple(days))
-
     def month_days(self, items: list[Any]) -> tuple[str, tuple[int, ...]]:
-        found = [int(self.tok(items[0]).parts["md"])]
+        found = [self._day_number(items[0])]
         found += [number(self.tok(t)) for t in items if _is(t, "NUM")]
         if any(not 1 <= d <= 31 for d in found):
             raise Unreadable("ngày trong tháng không có thật")
@@ -420,27 +437,55 @@ class Builder(Transformer[Token, Any]):
     def month_ref(self, items: list[Any]) -> tuple[str, str]:
         return ("month_ref", "")
 
-    def window(self, items: list[Any]) -> tuple[str, tuple[Any, Any]]:
-        ends = [i for i in items if _is(i, "MDAY") or _is(i, "DATE")]
-        first, last = (self._window_end(t) for t in ends)
-        return ("window", (first, last))
+    def window(self, items: list[Any]) -> list[Any]:
+        """A window's parts: its days, its weekdays, the clock it closes at, the rest as is."""
+        split = next((i for i, t in enumerate(items) if _is(t, "LEAD")), len(items))
+        left, right = items[1:split], items[split + 1 :]
+        parts: list[Any] = [self._window_day(t) for t in items if _is(t, "QMONTH")]
+        parts += [self.freq([t]) for t in items if _is(t, "REPORT")]
+        days = [self._window_end(t) for t in left if _is(t, "MDAY") or _is(t, "DATE")]
+        ends = [self._window_end(t) for t in right if _is(t, "MDAY") or _is(t, "DATE")]
+        ends += [-1 for t in right if _is(t, "LASTDAY")]
+        clocks = [self.clock_of(t) for t in (right or left) if _is(t, "TIME")]
+        firsts = [self.weekday_of(t).weekday for t in left if _is(t, "WEEKDAY")]
+        lasts = [self.weekday_of(t).weekday for t in right if _is(t, "WEEKDAY")]
+        if clocks:
+            parts.append(clocks[-1])  # due when the window closes
+        if firsts and lasts:  # "từ thứ 2 đến thứ 6"
+            lo, hi = firsts[0], lasts[0]
+            span = range(lo, hi + 1) if lo <= hi else [*range(lo, 7), *range(hi + 1)]
+            parts.append(("weekdays", (*span, *firsts[1:], *lasts[1:])))
+        elif firsts or lasts:
+            parts.append(("weekdays", (*firsts, *lasts)))
+        if days and ends:
+            parts.append(("window", (days[0], ends[-1])))
+        elif ends:
+            parts.append(("month_days", tuple(e for e in ends if isinstance(e, int))))
+        elif days:
+            parts.append(("from", days[0]))  # "kể từ ngày 12/8/2023": when it begins
+        return parts
 
     def _window_end(self, token: Token) -> v.Day | int:
         if _is(token, "MDAY"):
-            return int(self.tok(token).parts["md"])
+            return self._day_number(token)
         return self.date_of(token)
 
-    def clock_window(self, items: list[Any]) -> v.Clock:
-        return [i for i in items if isinstance(i, v.Clock)][-1]  # due when the window closes
+    def _window_day(self, token: Token) -> tuple[str, str]:
+        return ("quarter_month", self.tok(token).parts["qm"])
+
+    def clock_span(self, items: list[Any]) -> v.Clock:
+        return self.clock_of(items[-1])  # due when it closes
+
+    def lunar_duty(self, items: list[Any]) -> None:
+        raise Unreadable(
+            "hạn lặp lại theo âm lịch chưa đọc được; hãy ghi ngày dương lịch hoặc ghim hạn (due:)"
+        )
 
     def every(self, items: list[Any]) -> tuple[str, v.Duration]:
         return ("every", items[0])
 
     def once_in(self, items: list[Any]) -> tuple[str, Any]:
         return ("once_in", items[0])
-
-    def duty_from(self, items: list[Any]) -> tuple[str, Any]:
-        return ("from", items[-1])
 
 
 def _is(item: Any, kind: str) -> bool:

@@ -29,7 +29,8 @@ _D = r"(?:0?[1-9]|[12]\d|3[01])"  # a day of the month
 _M = r"(?:0?[1-9]|1[0-2])"  # a month
 _Y = r"(?:\d{4}|\d{2})"  # a year: two digits are 20yy
 _SEP = r"\s*(?P<{}>[/.\-])\s*"
-_YEAR_TAIL = r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<{}>\d{{4}}|\d{{2}})(?!\d))?"
+# "tháng 4/2022", "quý II, năm 2021", "tháng 7-2021"; not "tháng 11 – 12" (two months)
+_YEAR_TAIL = r"(?:(?:\s*(?:[/.]|,?\s*năm)\s*|-|\s*-\s*(?=\d{{4}}))(?P<{}>\d{{4}}|\d{{2}})(?!\d))?"
 
 # Number words, wherever a number can stand before a unit ("năm ngày"); keys folded.
 NUMBER_WORDS = {
@@ -55,6 +56,8 @@ _REL = r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|liền\s+kề)"
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
 PATTERNS: tuple[tuple[str, str], ...] = (
+    # -- document numbers name documents: "Thông tư 37/2019/TT-BYT", "số 123/QĐ-UBND" ------
+    ("W", r"(?:số\s+)?\d+(?:/\d+)*/[a-zđ][\w\-]*(?:/[\w\-]+)*"),
     # -- idioms that are whole deadlines, or none ------------------------------------------
     ("WITH", r"theo\s+(?:yêu\s+cầu\s+(?:về\s+)?)?(?:thời\s+gian|thời\s+hạn|mốc)(?!\s+quy\s+định)"
              + _B + r"|theo\s+thông\s+báo(?!\s+sau)" + _B),
@@ -65,7 +68,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|trong\s+thời\s+gian\s+sớm\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
-             r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm"
+             r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+nhất)"
              r"|ngay\s+lập\s+tức|suốt\s+năm|cả\s+năm|quanh\s+năm"
              r"|không\s+(?:quy\s+định|đặt\s+ra|có)\s+thời\s+hạn(?:\s+hoàn\s+thành)?"
              r"|(?:cho\s+)?(?:đến|tới)\s+khi\s+có\s+(?:thông\s+báo|quyết\s+định)"
@@ -99,7 +102,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
     ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
-    ("PART", r"(?P<part>đầu|giữa|cuối)(?=\s+(?:tháng|năm|quý)" + _B + ")"),
+    ("PART", r"(?P<part>đầu|giữa|cuối)(?=\s+(?:tháng|năm|quý)" + _B + ")"
+             r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------
     ("TIMES", r"(?P<tn>\d{1,2}|một|hai|ba)\s*lần\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)\s*"
@@ -111,8 +115,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:/\s*|(?:một|1)\s+)lần"
               + _B),
     ("ONCE", r"(?P<on>\d{1,2}|một|hai|ba)\s+lần" + _B),  # "mỗi tháng 1 lần"
+    ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*[,;]\s*\d{1,2})+)(?!\d)"
+                  r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly>\d{4}))?"),  # "tháng 6,7,8/2020"
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B),
+    ("WORKDAYS", r"(?:tất\s+cả\s+)?(?:các|những)\s+ngày\s+làm\s+việc(?:\s+trong\s+tuần)?" + _B),
     ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+)?"
                r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),
     ("PERIODIC", r"(?:định\s+kỳ|định\s+kì|thường\s+kỳ)" + _B),
@@ -124,19 +131,20 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"(?:\s*(?:phút|p|')" + _L + r")?|\s*(?P<half>rưỡi)(?!\w))?"
              r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w))?"
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
-    ("DATE", r"(?:ngày\s+|mùng\s+|mồng\s+)?(?<![\d/.])(?P<ld>" + _D + r")\s+tháng\s+(?P<lm>"
+    ("DATE", r"(?:ngày\s+|mùng\s+|mồng\s+)?(?<![\d/.])(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
              + _M + r"|" + _MW + r")(?![\d/.])"
              r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d))?"),
     ("DATE", r"(?:ngày\s+)?(?<![\d/.])(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
-             + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r"))?(?![\d/.]?\d)"),
+             + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r"))?(?![\d/.]?\d)(?!\s+tháng" + _B + ")"),
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"
              r"(?:\s(?P<sy>\d{4}|\d{2}))?(?![\d/.])"),
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
     ("MDAY", r"(?:ngày|mùng|mồng|rằm)\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
     ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt|hôm\s+sau)" + _B),
-    ("REFDAY", r"ngày\s+(?:ra|ký|ban\s+hành|phát\s+hành)(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận"
-               r"|công\s+văn|kế\s+hoạch|quyết\s+định))?(?:\s+này)?" + _B
+    ("REFDAY", r"ngày\s+(?:ra|ký|ban\s+hành|phát\s+hành|đăng\s+tải)"
+               r"(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận|công\s+văn|kế\s+hoạch|quyết\s+định))?"
+               r"(?:\s+này)?" + _B
                + r"|(?:ngày\s+)?(?:thông\s+báo|văn\s+bản|kết\s+luận|công\s+văn|kế\s+hoạch"
                r"|quyết\s+định)\s+(?:này\s+)?(?:được\s+)?(?:ký|ban\s+hành)" + _B
                + r"|ngày\s+thông\s+báo(?:\s+này)?" + _B),
@@ -154,9 +162,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn)" + _B),
     ("EARLIEST", r"(?:sớm\s+nhất|tối\s+thiểu|ít\s+nhất)" + _B),
     ("UPTO", r"tính\s+(?:đến|tới)" + _B),
-    ("FROM", r"(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|tính\s+kể\s+từ|kể\s+từ"
-             r"|tính\s+từ|bắt\s+đầu\s+từ|bắt\s+đầu|từ)(?:\s+khi)?" + _B),
-    ("TO", r"(?:cho\s+đến|đến|tới)(?:\s+khi)?" + _B + r"|-|~|→|÷|->"),
+    # "kể từ", "có hiệu lực từ": since (a start); "từ", "bắt đầu từ": from (a time to be there)
+    ("FROM", r"(?P<since>có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|tính\s+kể\s+từ"
+             r"|kể\s+từ|tính\s+từ)(?:\s+khi)?" + _B
+             + r"|(?:bắt\s+đầu\s+từ|bắt\s+đầu|từ)(?:\s+khi)?" + _B),
+    ("TO", r"(?:cho\s+đến|đến|tới|kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B + r"|-|~|→|÷|->"),
     ("HET", r"hết" + _B),
     ("BEFORE", r"trước(?:\s+khi)?" + _B),
     ("AFTER", r"sau(?:\s+khi)?" + _B),
@@ -167,6 +177,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|al)" + _B),
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
     ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
+    ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
     ("SKIP", r"\(\s*" + _NW + r"(?:\s+" + _NW + r")*\s*\)"  # "ngày 06 (sáu)": the number in words
              r"|(?:là|vào|lúc|các|những|mốc|nhất\s+là|tại|của|thuộc|cả)" + _B
              + r"|[():.!?*\"'“”‘’]"),
@@ -188,11 +199,14 @@ ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF"})
 _TIMELY = frozenset(
     {"DATE", "MDAY", "TIME", "WEEKDAY", "NUM", "MONTH", "MONTHNAME", "RELMONTH", "QUARTER",
      "RELQUARTER", "HALF", "WEEK", "RELWEEK", "YEAR", "RELYEAR", "SCHOOLYEAR", "SEMESTER",
-     "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER"}
+     "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER",
+     "WORKDAYS", "MONTHLIST"}
 )  # fmt: skip
 # Commas join the items of a list only between items of a list.
 _LIST_ITEMS = frozenset({"NUM", "MDAY", "DATE"})
-_PERIODS = frozenset({"MONTH", "MONTHNAME", "QUARTER", "WEEK", "YEAR", "YEARNUM", "HALF"})
+_PERIODS = frozenset(
+    {"MONTH", "MONTHNAME", "MONTHLIST", "QUARTER", "WEEK", "YEAR", "YEARNUM", "HALF"}
+)
 
 
 @dataclass(frozen=True)
@@ -203,12 +217,13 @@ class Tok:
     start: int
     end: int
     parts: dict[str, str] = field(default_factory=dict)
+    remark: bool = False  # inside brackets: a remark the reading may leave out
 
     def get(self, name: str) -> str | None:
         return self.parts.get(name)
 
     def retyped(self, kind: str) -> Tok:
-        return Tok(kind, self.start, self.end, self.parts)
+        return Tok(kind, self.start, self.end, self.parts, self.remark)
 
 
 @dataclass
@@ -255,15 +270,18 @@ def scan(text: Text, strict: bool = True) -> tuple[Tok, ...]:
 def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
     found: list[Tok] = []
     master = _STRICT if strict else _LOOSE
+    depth = 0
     for m in master.finditer(low):
         index = int(m.lastgroup[1:]) if m.lastgroup else len(PATTERNS) - 1
         kind = _NAMES[index]
-        if kind != "SKIP":
-            found.append(Tok(kind, m.start(), m.end(), _parts(m, index)))
+        if kind == "SKIP":
+            depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
+        else:
+            found.append(Tok(kind, m.start(), m.end(), _parts(m, index), depth > 0))
     return tuple(found)
 
 
-def lex(text: Text, anchors: bool = True, strict: bool = True) -> Lexed:
+def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = True) -> Lexed:
     """The tokens the grammar reads, and the filler left out.
 
     - A unit word with no number before it is filler ("trước ngày thi"),
@@ -278,11 +296,13 @@ def lex(text: Text, anchors: bool = True, strict: bool = True) -> Lexed:
     - ``strict``: words typed with diacritics must be the words of the
       patterns ("Sau ngày" is "after", not "six days"); else any word may
       lack its marks (OCR, plain e-mail).
+    - Without ``remarks``, what stands in brackets is left out ("chậm nhất
+      đến ngày 13/4/2021 (40 ngày trước ngày bầu cử)").
     - With ``anchors``, filler right after a word that can take an event
       begins the event's name, which runs to the next word about time or to
       the end; other filler is left out. Without, all filler is left out.
     """
-    raw = scan(text, strict)
+    raw = [t for t in scan(text, strict) if remarks or not t.remark]
     tokens: list[Tok] = []
     for i, tok in enumerate(raw):
         before = tokens[-1] if tokens else None
@@ -312,7 +332,7 @@ def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
     """Fixes that look at both neighbours of a token.
 
     - A number before a filler word counts something else ("03 buổi").
-    - "và" next to filler joins filler ("Ngày Chữ thập đỏ và Trăng lưỡi liềm đỏ").
+    - "và" between filler joins filler ("Ngày Chữ thập đỏ và Trăng lưỡi liềm đỏ").
     - "ngay" before a linking word makes it "at once" ("ngay sau khi ...").
     - A dash before "âm lịch" only separates it.
     """
@@ -320,11 +340,11 @@ def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
     for i, tok in enumerate(tokens):
         before = tokens[i - 1] if i else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        near_filler = "W" in (getattr(before, "type", None), getattr(after, "type", None))
+        both_filler = getattr(before, "type", None) == getattr(after, "type", None) == "W"
         if tok.type == "NUM" and after is not None and after.type == "W":
             if text.low[tok.end : after.start].isspace():
                 tok = tok.retyped("W")
-        elif tok.type == "AND" and near_filler and text.low[tok.start] != ",":
+        elif tok.type == "AND" and both_filler and text.low[tok.start] != ",":
             tok = tok.retyped("W")
         elif tok.type == "NONE" and after is not None and after.type == "LEAD":
             if text.low[tok.start : tok.end] == "ngay":  # "ngay sau khi": at once after
@@ -408,6 +428,8 @@ def _merge_leads(tokens: list[Tok]) -> list[Tok]:
         for i, t in enumerate(tokens)
         if not (t.type == "AND" and i + 1 < len(tokens) and tokens[i + 1].type == "LEAD")
     ]
+    while len(tokens) > 1 and tokens[-1].type in ("LEAD", "AND") and tokens[-2].type != "W":
+        tokens = tokens[:-1]  # "từ 25.11 đến 15.12 tới", "…, trong giờ hành chính": links nothing
     merged: list[Tok] = []
     for tok in tokens:
         if tok.type == "LEAD" and merged and merged[-1].type == "LEAD":

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from giaoban.deadline import values as v
-from giaoban.deadline.build import Unreadable
+from giaoban.deadline.build import UNNAMED, Unreadable
 from giaoban.deadline.calendars import lunar_year
 from giaoban.deadline.context import Ctx
 from giaoban.deadline.model import Deadline
@@ -37,6 +37,8 @@ Interval = tuple[datetime, datetime]  # [start, due)
 def at(reading: v.At, ctx: Ctx) -> Deadline:
     """A point or a period, with the linking words before it."""
     lead, when = reading.lead, reading.when
+    if lead == "earliest" and isinstance(when, (*_POINTS, v.Moment)):
+        return open_start(v.OpenStart(when, since=True), ctx)  # "sớm nhất vào ngày 1.9"
     if isinstance(when, _POINTS):
         day = day_of(when, ctx)
         strict = is_strict(lead, ctx) or isinstance(when, v.Tet) and "before" in lead.split()
@@ -57,7 +59,7 @@ def open_start(reading: v.OpenStart, ctx: Ctx) -> Deadline:
     From a clock time ("bắt đầu từ 13 giờ 30 phút ngày 07/9/2020") it is the
     time to be there: an appointment, due at that moment.
     """
-    if isinstance(reading.start, v.Moment):
+    if isinstance(reading.start, v.Moment) and not reading.since:
         return _make(ctx, "date", edge(reading.start, ctx)[0], has_time=True)
     return _make(ctx, "none", None, start=edge(reading.start, ctx)[0])
 
@@ -330,6 +332,8 @@ def _anchor(anchor: object, ctx: Ctx) -> tuple[date | None, str]:
     if isinstance(anchor, v.Refday):
         return notice, ctx.orig(anchor.pos)
     if isinstance(anchor, v.Event):
+        if anchor.name == UNNAMED:
+            return None, anchor.name
         return event_day(anchor.name, ctx), anchor.name
     point = anchor
     return day_of(point, ctx), ctx.orig(getattr(point, "pos", 0))  # type: ignore[arg-type]

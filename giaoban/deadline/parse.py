@@ -36,7 +36,18 @@ ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 # Words that make a phrase a recurring duty: it is parsed from the grammar's `duty` rule.
 DUTY_WORDS = frozenset(
-    {"FREQ", "PERIODIC", "TIMES", "EVERY", "REPORT", "QMONTH", "MONTHREF", "LASTDAY", "PLURAL"}
+    {
+        "FREQ",
+        "PERIODIC",
+        "TIMES",
+        "EVERY",
+        "REPORT",
+        "QMONTH",
+        "MONTHREF",
+        "LASTDAY",
+        "PLURAL",
+        "WORKDAYS",
+    }
 )
 
 
@@ -102,10 +113,12 @@ def _read(ctx: Ctx) -> Deadline:
         return iso
     value = None
     for strict in (True, False) if has_marks(ctx.text) else (False,):
-        # words around an event's name may be no event; marks may be missing (OCR)
-        value = _parse(ctx, lex(ctx.text, strict=strict)) or _parse(
-            ctx, lex(ctx.text, anchors=False, strict=strict)
-        )
+        # marks may be missing (OCR); the words around an event's name may be no event;
+        # a remark in brackets may say the same thing again in other words
+        for anchors, remarks in ((True, True), (False, True), (False, False)):
+            value = _parse(ctx, lex(ctx.text, anchors, strict, remarks))
+            if value is not None:
+                break
         if value is not None:
             break
     if value is None:
@@ -152,7 +165,7 @@ def _start(toks: list[Tok]) -> str:
     return "duty" if len(weekdays) > 1 and "AND" in types and only_weekdays else "once"
 
 
-_WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W"})
+_WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME"})
 
 
 def _not_understood(ctx: Ctx) -> str:

@@ -145,6 +145,7 @@ class At:
 @dataclass(frozen=True)
 class OpenStart:
     start: Edge
+    since: bool = False  # "kể từ", "có hiệu lực từ": a start, even at a clock time
 
 
 @dataclass(frozen=True)
