@@ -111,3 +111,32 @@ def test_events_must_be_days(
     code, problems = check_json(runner, data_dir)
     assert code == 1
     assert any(p["code"] in ("bad-date", "wrong-type") and p["line"] == 6 for p in problems)
+
+
+def test_the_deadline_command_reads_with_the_office_settings(
+    runner: CliRunner, data_dir: Path
+) -> None:
+    (data_dir / "settings.yaml").write_text("school_year:\n  start: 05/09\n", encoding="utf-8")
+    args = ["deadline", "năm học 2024-2025", "--ref", "2024-03-01", "--json", "--data"]
+    result = runner.invoke(app, [*args, str(data_dir)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["start"] == "2024-09-05T00:00:00+07:00"
+    (data_dir / "settings.yaml").write_text("school_year:\n  start: 5 tháng 9\n", encoding="utf-8")
+    bad = runner.invoke(app, [*args, str(data_dir)])
+    assert bad.exit_code == 1 and "school_year.start" in bad.stderr
+
+
+def test_the_annotated_example_of_the_format_passes_check(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text("utf-8")
+    example = doc.split("## A notice\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    notice_id = example.split("\nid: ", 1)[1].split()[0]
+    registry = Path(__file__).resolve().parent.parent / "data" / "units.yaml"
+    (data_dir / "units.yaml").write_text(registry.read_text("utf-8"), encoding="utf-8")
+    write_notice(notice_id, example)
+    code, problems = check_json(runner, data_dir)
+    assert code == 0, problems
+    assert [p["code"] for p in problems] == ["pinned-deadline"]
+    tasks = export_tasks(runner, data_dir)
+    assert tasks["7"]["due"] == "2022-12-10T00:00:00+07:00"  # 5 days before 14/12: 09/12 in full

@@ -4,17 +4,37 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from giaoban.cli.common import DEFAULT_TZ, TodayOption, handle_errors, resolve_now
+from giaoban.cli.common import (
+    DataOption,
+    TodayOption,
+    handle_errors,
+    resolve_data_dir,
+    resolve_now,
+)
 from giaoban.deadline import DeadlineError, parse_deadline
 from giaoban.deadline.context import zone
 from giaoban.deadline.describe import explain
 from giaoban.errors import GiaobanError
+from giaoban.loader import SETTINGS_FILE, load_settings
+from giaoban.problems import Problem
+from giaoban.settings import Settings
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
+
+
+def office_settings(data_dir: Path) -> Settings:
+    """The settings of ``data_dir`` (the defaults when it has none); bad settings stop here."""
+    problems: list[Problem] = []
+    settings = load_settings(data_dir / SETTINGS_FILE, problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise GiaobanError(f"cài đặt không hợp lệ: {errors[0]}")
+    return settings
 
 
 def _parse_ref(value: str | None) -> date | None:
@@ -48,15 +68,21 @@ def deadline(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
     today: TodayOption = None,
+    data: DataOption = None,
 ) -> None:
-    """Đọc một cụm từ chỉ hạn và giải thích hạn đó."""
+    """Đọc một cụm từ chỉ hạn và giải thích hạn đó.
+
+    Dùng cài đặt của thư mục dữ liệu (múi giờ, năm học, sự kiện) nếu có.
+    """
+    settings = office_settings(resolve_data_dir(data))
+    tz = settings.timezone
     ref_day = _parse_ref(ref)
     if ref_day is None:
-        now = resolve_now(today)
+        now = resolve_now(today, tz)
         ref_day = now.date()
     else:
-        now = datetime.combine(ref_day, time(0, 0), tzinfo=zone(DEFAULT_TZ))
-    result = parse_deadline(phrase, ref_day)
+        now = datetime.combine(ref_day, time(0, 0), tzinfo=zone(tz))
+    result = parse_deadline(phrase, ref_day, settings.deadline_settings())
     if isinstance(result, DeadlineError):
         raise GiaobanError(result.message)
     if as_json:
