@@ -160,3 +160,24 @@ def test_without_a_registry_units_are_kept_as_written(runner: CliRunner, tmp_pat
     assert result.exit_code == 0, result.output
     assert "- Ban Tổ chức Trung ương Đoàn" in result.stdout
     assert "chưa có trong danh mục" not in result.stdout
+
+
+def test_a_deadline_it_cannot_read_is_offered_as_a_pin(
+    runner: CliRunner, ledger: Path, tmp_path: Path
+) -> None:
+    text = (
+        "ĐOÀN TNCS HỒ CHÍ MINH\nBCH TRUNG ƯƠNG\nSố: 12-TB/TWĐTN-VP\n"
+        "Hà Nội, ngày 14 tháng 4 năm 2022\n\nTHÔNG BÁO\nKết luận của đồng chí Bí thư\n\n"
+        "1. Văn phòng Trung ương Đoàn hoàn thành báo cáo trước ngày 30/02/2022.\n"
+        "2. Ban Tổ chức Trung ương Đoàn rà soát danh sách trong tháng 5/2022.\n"
+    )
+    result = runner.invoke(app, ["import", "-", "--data", str(ledger)], input=text)
+    assert result.exit_code == 0, result.output
+    assert (
+        "# kiểm tra: hạn 'trước ngày 30/02/2022' giaoban chưa đọc được: nếu là hạn, "
+        "ghi deadline: trước ngày 30/02/2022 và ghim ngày bằng due: YYYY-MM-DD"
+    ) in result.stdout
+    assert "deadline: trong tháng 5/2022" in result.stdout
+    path = tmp_path / f"{notice_id(result.stdout)}.yaml"
+    path.write_text(result.stdout, encoding="utf-8")
+    assert check(runner, path, ledger)[0] == 0  # the draft itself stays valid

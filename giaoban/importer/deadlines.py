@@ -83,9 +83,19 @@ class Found:
 
 def find_deadlines(text: str, ref: date, settings: DeadlineSettings) -> list[Found]:
     """Every deadline phrase in ``text`` that the engine reads, in order."""
+    return _candidates(text, ref, settings)[0]
+
+
+def unread_deadlines(text: str, ref: date, settings: DeadlineSettings) -> list[str]:
+    """Phrases of ``text`` that look like deadlines and that the engine cannot read."""
+    return _candidates(text, ref, settings)[1]
+
+
+def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[Found], list[str]]:
     folded = fold_keep(text)
     spans = _spans(folded)
-    found = []
+    found: list[Found] = []
+    unread: list[str] = []
     for kind, start, end in spans:
         lead = _LEAD_RE.search(folded[max(0, start - 40) : start])
         lead_start = start - len(lead.group(0)) if lead else start
@@ -98,13 +108,14 @@ def find_deadlines(text: str, ref: date, settings: DeadlineSettings) -> list[Fou
         phrase = text[lead_start:end].strip(_TRIM)
         reading = parse_deadline(phrase, ref, settings)
         if isinstance(reading, DeadlineError):
+            unread.append(phrase)
             continue
         past = _is_past(reading, ref, settings)
         strong = bool(_STRONG.match(folded[lead_start:end]))
         if past and not (strong or not text[:lead_start].strip(" -+•")):
             continue
         found.append(Found(phrase, lead_start, end, reading, past))
-    return found
+    return found, unread
 
 
 def _spans(folded: str) -> list[tuple[str, int, int]]:

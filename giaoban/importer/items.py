@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from giaoban.deadline import DeadlineSettings
-from giaoban.importer.deadlines import Found, choose, find_deadlines
+from giaoban.importer.deadlines import Found, choose, find_deadlines, unread_deadlines
 from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.records import Draft, DraftTask
 from giaoban.importer.structure import Node, Para
@@ -204,6 +204,11 @@ class Builder:
 
     def _deadline(self, task: DraftTask, found: Found | None) -> None:
         if found is None:
+            for phrase in unread_deadlines(task.text, self.draft.date, self.settings):
+                task.checks["deadline"].append(
+                    f"hạn '{phrase}' giaoban chưa đọc được: nếu là hạn, ghi deadline: {phrase} "
+                    "và ghim ngày bằng due: YYYY-MM-DD"
+                )
             return
         task.deadline = found.phrase
         if found.past:
