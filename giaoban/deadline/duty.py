@@ -22,23 +22,21 @@ from dateutil.rrule import rrule, rrulestr
 from giaoban.deadline import values as v
 from giaoban.deadline.build import Unreadable
 from giaoban.deadline.context import Ctx
-from giaoban.deadline.lexicon import Tok, value
 from giaoban.deadline.model import Deadline
 from giaoban.deadline.once import at
 
 _FREQ = {"ngay": "DAILY", "tuan": "WEEKLY", "thang": "MONTHLY", "quy": "MONTHLY", "nam": "YEARLY"}
-_COUNT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6}
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_QUARTER_MONTHS = {"dau": (1, 4, 7, 10), "giua": (2, 5, 8, 11), "cuoi": (3, 6, 9, 12)}
 UNDATED_START = date(2000, 1, 1)  # a standing rule read without a notice date lists from here
 
 
 @dataclass
 class _Rule:
+    """The parts of a duty, gathered."""
+
     unit: str | None = None  # stated frequency: "ngay" ... "nam"
     interval: int = 1
-    periodic: bool = False  # "định kỳ", "kỳ báo cáo": a duty, frequency maybe unstated
-    no_rule: bool = False  # "2 lần/tháng": a duty no single rule describes
+    no_rule: bool = False  # "2 lần/tháng", "hằng năm ... hoặc": no single rule says it
     weekdays: tuple[int, ...] = ()
     nth: int | None = None
     month_days: tuple[int, ...] = ()
@@ -46,16 +44,16 @@ class _Rule:
     monthly: bool = False  # "của tháng"
     clock: v.Clock | None = None
     lead: str = ""
-    window: tuple[object, object] | None = None
-    starts: object = None
-    once: list[object] = field(default_factory=list)
+    window: v.Window | None = None
+    starts: v.Day | int | None = None
+    once: list[v.Span | v.Part | v.SpanList] = field(default_factory=list)
 
 
 def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
     rule = _collect(duty)
     if rule.once and not _has_days(rule):
-        if rule.unit is None:
-            return at(v.At(rule.lead, rule.once[0]), ctx)  # type: ignore[arg-type]
+        if rule.unit is None:  # "định kỳ tháng 02": that one period
+            return at(v.At(rule.lead, rule.once[0]), ctx)
         _period_ends(rule)
     freq, interval = _frequency(rule)
     if freq is None or rule.no_rule and not _has_days(rule):
@@ -73,67 +71,53 @@ def yearly(day: v.Day, lead: str, ctx: Ctx, clock: v.Clock | None = None) -> Dea
 def _collect(duty: v.Duty) -> _Rule:
     rule = _Rule()
     for part in duty.parts:
-        if part == ("word", "OR"):
-            rule.no_rule = True  # "hằng năm ... hoặc đột xuất": no single rule
-        elif isinstance(part, v.Clock):
+        if isinstance(part, v.Clock):
             if rule.clock is not None:
                 raise Unreadable("có nhiều hơn một giờ")
             rule.clock = part
-        elif isinstance(part, tuple):
-            _take(rule, part[0], part[1])
+        elif isinstance(part, v.Frequency):
+            _frequency_part(rule, part)
+        elif isinstance(part, v.OnDays):
+            _days(rule, part)
+        elif isinstance(part, v.Window):  # due when it closes: its last day is the duty's day
+            rule.window = part
+            _days(rule, _closing_day(part.last))
+        elif isinstance(part, v.Starts):
+            rule.starts = part.day
+        elif isinstance(part, v.Link):
+            rule.lead = f"{rule.lead} {part.words}".strip()
+        elif isinstance(part, v.Either):
+            rule.no_rule = True  # "hằng năm ... hoặc đột xuất"
+        else:
+            rule.once.append(part.span)
     return rule
 
 
-def _take(rule: _Rule, what: str, payload: object) -> None:
-    if what == "freq":
-        assert isinstance(payload, Tok)
-        _frequency_word(rule, payload)
-    elif what == "weekdays":
-        rule.weekdays += payload  # type: ignore[operator]
-    elif what == "month_days":
-        rule.month_days += payload  # type: ignore[operator]
-    elif what == "year_days":
-        _year_days(rule, payload)  # type: ignore[arg-type]
-    elif what == "nth_week":
-        rule.nth = payload  # type: ignore[assignment]
-        rule.monthly = True
-    elif what == "quarter_month":
-        rule.months = _QUARTER_MONTHS[str(payload)]
-    elif what == "month_ref":
-        rule.monthly = True
-    elif what == "window":
-        rule.window = payload  # type: ignore[assignment]
-    elif what == "lead":
-        rule.lead = f"{rule.lead} {payload}".strip()
-    elif what == "once_in":
-        rule.once.append(payload)
-    elif what == "from":
-        rule.starts = payload
-    elif what == "every":  # "định kỳ 6 tháng": every 6 months
-        assert isinstance(payload, v.Duration)
-        _stated(rule, payload.unit, payload.n)
-
-
-def _frequency_word(rule: _Rule, tok: Tok) -> None:
-    kind = tok.type
-    if kind in ("PERIODIC", "REPORT"):
-        rule.periodic = True
-    elif kind == "FREQ":
-        _stated(rule, tok.parts.get("fu") or "nam", 1)  # "thường niên": yearly
-    elif kind == "TIMES":
-        count = value(tok, "tn", _COUNT_WORDS) or value(tok, "tn2", _COUNT_WORDS) or 1
-        _stated(rule, tok.parts.get("tu") or tok.parts["tu2"], 1)
-        rule.no_rule |= count != 1
-    elif kind == "EVERY":
-        _stated(rule, tok.parts["eu"], value(tok, "en", _COUNT_WORDS) or 1)
-    elif kind == "ONCE":
-        rule.no_rule |= (value(tok, "on", _COUNT_WORDS) or 1) != 1
-
-
-def _stated(rule: _Rule, unit: str, interval: int) -> None:
-    if rule.unit is not None and (rule.unit, rule.interval) != (unit, interval):
+def _frequency_part(rule: _Rule, part: v.Frequency) -> None:
+    if part.times != 1:
+        rule.no_rule = True  # "2 lần/tháng": no single rule says which days
+    if part.unit is None:
+        return
+    if rule.unit is not None and (rule.unit, rule.interval) != (part.unit, part.interval):
         rule.no_rule = True  # "định kỳ 6 tháng, hằng năm": no single rule says both
-    rule.unit, rule.interval = unit, interval
+    rule.unit, rule.interval = part.unit, part.interval
+
+
+def _days(rule: _Rule, part: v.OnDays) -> None:
+    rule.weekdays += part.weekdays
+    rule.month_days += part.month_days
+    rule.months += part.months
+    rule.monthly |= part.monthly
+    if part.nth_week is not None:
+        rule.nth = part.nth_week
+    if part.year_days:
+        _year_days(rule, part.year_days)
+
+
+def _closing_day(last: v.Day | int) -> v.OnDays:
+    if isinstance(last, v.Day):
+        return v.OnDays(month_days=(last.day,), months=(last.month,) if last.month else ())
+    return v.OnDays(month_days=(last,))
 
 
 def _year_days(rule: _Rule, days: tuple[v.Day, ...]) -> None:
@@ -151,12 +135,11 @@ def _year_days(rule: _Rule, days: tuple[v.Day, ...]) -> None:
 def _period_ends(rule: _Rule) -> None:
     """ "Tháng 11 hàng năm", "Tháng 5 và Tháng 11": due when each named month is over."""
     for span in rule.once:
-        if isinstance(span, v.Span) and span.what == "months" and span.args[0] == span.args[1]:
-            rule.months += (span.args[0],)  # type: ignore[operator]
-            rule.month_days = (-1,)
-        elif isinstance(span, v.SpanList):
-            for inner in span.spans:
-                rule.once.append(inner)
+        inner = span.spans if isinstance(span, v.SpanList) else (span,)
+        for one in inner:
+            if isinstance(one, v.Span) and one.what == "months" and one.args[0] == one.args[1]:
+                rule.months += tuple(m for m in one.args[:1] if m is not None)
+                rule.month_days = (-1,)
 
 
 def _has_days(rule: _Rule) -> bool:
@@ -164,22 +147,14 @@ def _has_days(rule: _Rule) -> bool:
 
 
 def _frequency(rule: _Rule) -> tuple[str | None, int]:
-    """FREQ and INTERVAL: as stated, else implied by the days named."""
-    if rule.window is not None:
-        _, end = rule.window
-        if isinstance(end, v.Day):
-            rule.months += (end.month,) if end.month else ()
-            rule.month_days += (end.day,)
-        else:
-            rule.month_days += (int(end),)  # type: ignore[call-overload]
+    """FREQ and INTERVAL: as stated, else implied by the days named (one month: yearly)."""
     if rule.unit is not None:
         interval = rule.interval
         if rule.unit == "quy" and not rule.months:
             interval *= 3
         return _FREQ[rule.unit], interval
-    if rule.months and not rule.monthly and (len(rule.months) == 1 or rule.window):
-        if len(rule.months) == 1:
-            return "YEARLY", 1
+    if len(set(rule.months)) == 1 and not rule.monthly:
+        return "YEARLY", 1
     if rule.months or rule.month_days or rule.nth is not None or rule.monthly:
         return "MONTHLY", 1
     if rule.weekdays:
@@ -222,7 +197,7 @@ def _deadline(ctx: Ctx, rule: _Rule, freq: str, interval: int) -> Deadline:
     parts = _parts(rule, freq, interval, ctx)
     body = "RRULE:" + ";".join(f"{k}={val}" for k, val in parts)
     base = ctx.ref if ctx.dated else UNDATED_START
-    if isinstance(rule.starts, v.Day) and rule.starts.year is not None:
+    if isinstance(rule.starts, v.Day) and rule.starts.year is not None and rule.starts.month:
         base = max(base, date(rule.starts.year, rule.starts.month or 1, rule.starts.day))
     begin = datetime.combine(base, time(0, 0))
     # a rule naming a day no month has (30/02) has no occurrence: look a few years ahead only
@@ -252,7 +227,7 @@ def _window_start(rule: _Rule, first: date, ctx: Ctx) -> datetime | None:
     """The start of the first window: the last day the window's start names, before its end."""
     if rule.window is None:
         return None
-    begin, _ = rule.window
+    begin = rule.window.first
     day = first
     for _ in range(400):
         day -= timedelta(days=1)

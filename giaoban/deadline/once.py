@@ -68,14 +68,15 @@ def nothing(ctx: Ctx) -> Deadline:
     return _make(ctx, "none", None)
 
 
-def _make(ctx: Ctx, kind: str, due: datetime | None, **more: object) -> Deadline:
+def _make(
+    ctx: Ctx,
+    kind: str,
+    due: datetime | None,
+    start: datetime | None = None,
+    has_time: bool = False,
+) -> Deadline:
     return Deadline(
-        ctx.phrase,
-        kind,
-        due,
-        start=more.get("start"),  # type: ignore[arg-type]
-        has_time=bool(more.get("has_time", False)),
-        warnings=tuple(ctx.warnings),
+        ctx.phrase, kind, due, start=start, has_time=has_time, warnings=tuple(ctx.warnings)
     )
 
 
@@ -128,7 +129,9 @@ def edge(e: object, ctx: Ctx) -> Interval:
         return start, due
     if isinstance(e, v.ClockToday):
         raise Unreadable("giờ không kèm ngày")
-    return point_bounds(e, ctx)  # type: ignore[arg-type]
+    if isinstance(e, (v.Day, v.Weekday, v.Relday, v.Refday, v.Tet, v.Moment)):
+        return point_bounds(e, ctx)
+    raise Unreadable("không rõ mốc thời gian")
 
 
 def _range(r: v.Range, ctx: Ctx) -> tuple[datetime | None, datetime]:
@@ -180,8 +183,8 @@ def _share_years(spans: tuple[v.Span | v.Part, ...]) -> list[v.Span | v.Part]:
     out: list[v.Span | v.Part] = []
     year: int | None = None
     for span in reversed(spans):
-        if _yearless(span) and year is not None:
-            span = _set_year(span, year)  # type: ignore[assignment]
+        if isinstance(span, v.Span) and _yearless(span) and year is not None:
+            span = replace(span, args=(*span.args[:2], year))
         elif isinstance(span, v.Span) and span.year_written:
             year = span.args[-1]
         out.append(span)
@@ -221,30 +224,34 @@ def _resolved_year(e: object, ctx: Ctx) -> int | None:
 
 
 def _set_year(e: object, year: int) -> object:
-    if isinstance(e, v.Moment):
-        return v.Moment(_set_year(e.day, year), e.clock)  # type: ignore[arg-type]
+    """``e`` (a day, a moment on a day, or months) with the year it did not write."""
+    if isinstance(e, v.Moment) and isinstance(e.day, v.Day):
+        return v.Moment(replace(e.day, year=year), e.clock)
     if isinstance(e, v.Day):
         return replace(e, year=year)
     assert isinstance(e, v.Span)
     return replace(e, args=(*e.args[:2], year))
 
 
-def _fill(items: tuple[object, ...], ctx: Ctx) -> list[v.Point]:
+def _fill(items: tuple[v.Day | int | v.Point, ...], ctx: Ctx) -> list[v.Point]:
     """Days of a list: a bare number takes the month and year of the day after it."""
     out: list[v.Point] = []
     following: v.Day | None = None
     for item in reversed(items):
+        point: v.Point
         if isinstance(item, int):
             if following is None or following.month is None:
                 raise Unreadable(f"ngày {item} thiếu tháng")
-            item = replace(following, day=item, weekday=None, alias=None)
+            point = replace(following, day=item, weekday=None, alias=None)
         elif isinstance(item, v.Day) and item.year is None and following is not None:
-            if following.year is not None and not item.lunar:
-                item = replace(item, year=following.year)
-        day = _day(item)
+            ok = following.year is not None and not item.lunar
+            point = replace(item, year=following.year) if ok else item
+        else:
+            point = item
+        day = _day(point)
         if day is not None:
             following = day
-        out.append(item)  # type: ignore[arg-type]
+        out.append(point)
     return list(reversed(out))
 
 
@@ -335,8 +342,8 @@ def _anchor(anchor: object, ctx: Ctx) -> tuple[date | None, str]:
         if anchor.name == UNNAMED:
             return None, anchor.name
         return event_day(anchor.name, ctx), anchor.name
-    point = anchor
-    return day_of(point, ctx), ctx.orig(getattr(point, "pos", 0))  # type: ignore[arg-type]
+    assert isinstance(anchor, (v.Day, v.Weekday, v.Relday, v.Tet, v.Moment))
+    return day_of(anchor, ctx), ctx.orig(getattr(anchor, "pos", 0))
 
 
 def event_day(name: str, ctx: Ctx) -> date | None:

@@ -27,7 +27,6 @@ from giaoban.deadline.calendars import school_year as school_year_bounds
 from giaoban.deadline.calendars import semester as semester_bounds
 from giaoban.deadline.context import Ctx
 from giaoban.deadline.describe import weekday_name
-from giaoban.deadline.model import Deadline
 
 WELL_BEFORE = timedelta(days=31)  # a day this far before the notice means next year
 _THIRDS = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
@@ -303,14 +302,9 @@ def point_bounds(point: v.Point, ctx: Ctx, year: int | None = None) -> tuple[dat
     return ctx.at(day), end_of(day, ctx)
 
 
-def deadline(ctx: Ctx, kind: str, due: datetime | None, **more: object) -> Deadline:
-    return Deadline(ctx.phrase, kind, due, warnings=tuple(ctx.warnings), **more)  # type: ignore[arg-type]
-
-
 __all__ = [
     "Bounds",
     "day_of",
-    "deadline",
     "end_of",
     "is_strict",
     "moment",

@@ -180,10 +180,71 @@ class NoDeadline:
 
 
 @dataclass(frozen=True)
+class Frequency:
+    """How often: ``unit`` ("ngay" ... "nam") every ``interval``; ``times`` per unit.
+
+    No unit: a duty whose frequency is not stated ("định kỳ", "kỳ báo cáo").
+    """
+
+    unit: str | None = None
+    interval: int = 1
+    times: int = 1
+
+
+@dataclass(frozen=True)
+class OnDays:
+    """Days a duty falls on; several parts narrow each other down, as BY* parts do."""
+
+    weekdays: tuple[int, ...] = ()  # Monday = 0
+    month_days: tuple[int, ...] = ()  # -1: the last
+    months: tuple[int, ...] = ()
+    year_days: tuple[Day, ...] = ()
+    nth_week: int | None = None  # the n-th week of the month (-1: the last)
+    monthly: bool = False  # "của tháng"
+
+
+@dataclass(frozen=True)
+class Window:
+    """ "từ ngày 15 tháng trước đến ngày 14": due when it closes; a day or a day of the month."""
+
+    first: Day | int
+    last: Day | int
+
+
+@dataclass(frozen=True)
+class Starts:
+    """ "kể từ ngày 12/8/2023": when the duty begins."""
+
+    day: Day | int
+
+
+@dataclass(frozen=True)
+class Link:
+    """Linking words of a duty ("trước"), folded."""
+
+    words: str
+
+
+@dataclass(frozen=True)
+class Either:
+    """ "hoặc": alternatives, which no single rule says."""
+
+
+@dataclass(frozen=True)
+class OnceIn:
+    """ "định kỳ tháng 02": one named period of a periodic duty."""
+
+    span: Span | Part | SpanList
+
+
+DutyPart = Frequency | OnDays | Window | Starts | Link | Either | OnceIn | Clock
+
+
+@dataclass(frozen=True)
 class Duty:
     """A recurring duty: its parts, combined by :mod:`giaoban.deadline.duty`."""
 
-    parts: tuple[object, ...] = field(default_factory=tuple)
+    parts: tuple[DutyPart, ...] = field(default_factory=tuple)
 
 
 Point = Day | Weekday | Relday | Refday | Tet | Moment | ClockToday
