@@ -1,27 +1,19 @@
-"""The words of deadline phrases: the terminals of ``grammar.lark``.
+"""The words of deadline phrases: the terminals of ``grammar.lark``, as one table.
 
-A phrase is cut into tokens by one table of patterns (``PATTERNS``, tried in
-order at each place of the folded text: lower case, no diacritics, so that
-"truoc ngay 25/02/2019" reads like "trước ngày 25/02/2019"). A token is a
-word or an atom whose inside needs no grammar: a date written with numbers,
-a clock time, a weekday, a named period, a frequency. How atoms combine
-(ranges, lists, recurrences, offsets) is the grammar's business.
-
-Words the grammar has no use for become ``W`` (filler). Filler is kept only
-where it can name an event ("trước khi thi lại", "45 ngày kể từ ngày bầu
-cử"); elsewhere it is dropped and remembered, so that an unreadable phrase
-can say which words were not understood.
+``PATTERNS`` lists each terminal with the pattern of the words it stands for,
+written in Vietnamese; the lexer (:mod:`giaoban.deadline.lexer`) tries them in
+order at each place of the phrase. A token is a word or an atom whose inside
+needs no grammar: a date written with numbers, a clock time, a weekday, a
+named period, a frequency. How atoms combine (ranges, lists, recurrences,
+offsets) is the grammar's business. The word tables give the values of the
+words the patterns capture (folded: "cuối" as "cuoi").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
-from giaoban.deadline.normalize import Text
-from giaoban.text import fold, loose
+from giaoban.text import loose
 
 _B = r"(?!\w)"  # the end of a word
 _L = r"(?![^\W\d_])"  # no letter follows (a digit may)
@@ -187,49 +179,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 
 # Text typed with diacritics is read by the patterns as written ("sau" is "after", "sáu" six);
 # text without them, or a reading that failed so, by the loose patterns.
-_STRICT = re.compile("|".join(f"(?P<_{i}>{p})" for i, (_, p) in enumerate(PATTERNS)))
-_LOOSE = re.compile("|".join(f"(?P<_{i}>{loose(p)})" for i, (_, p) in enumerate(PATTERNS)))
-_NAMES = tuple(name for name, _ in PATTERNS)
-
-# Linking words: a run of them is one LEAD token ("chậm nhất đến hết", "trong vòng").
-LEAD_WORDS = frozenset({"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO"})
-# Where a filler word may begin the name of an event.
-ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF"})
-# Tokens that say something about time: an event's name runs up to the next of them.
-_TIMELY = frozenset(
-    {"DATE", "MDAY", "TIME", "WEEKDAY", "NUM", "MONTH", "MONTHNAME", "RELMONTH", "QUARTER",
-     "RELQUARTER", "HALF", "WEEK", "RELWEEK", "YEAR", "RELYEAR", "SCHOOLYEAR", "SEMESTER",
-     "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER",
-     "WORKDAYS", "MONTHLIST"}
-)  # fmt: skip
-# Commas join the items of a list only between items of a list.
-_LIST_ITEMS = frozenset({"NUM", "MDAY", "DATE"})
-_PERIODS = frozenset(
-    {"MONTH", "MONTHNAME", "MONTHLIST", "QUARTER", "WEEK", "YEAR", "YEARNUM", "HALF"}
-)
-
-
-@dataclass(frozen=True)
-class Tok:
-    """One token: its terminal, its parts, and where it stands in the phrase."""
-
-    type: str
-    start: int
-    end: int
-    parts: dict[str, str] = field(default_factory=dict)
-    remark: bool = False  # inside brackets: a remark the reading may leave out
-
-    def get(self, name: str) -> str | None:
-        return self.parts.get(name)
-
-    def retyped(self, kind: str) -> Tok:
-        return Tok(kind, self.start, self.end, self.parts, self.remark)
-
-
-@dataclass
-class Lexed:
-    tokens: list[Tok]
-    dropped: list[Tok]  # filler left out, for messages
+STRICT = re.compile("|".join(f"(?P<_{i}>{p})" for i, (_, p) in enumerate(PATTERNS)))
+LOOSE = re.compile("|".join(f"(?P<_{i}>{loose(p)})" for i, (_, p) in enumerate(PATTERNS)))
+NAMES = tuple(name for name, _ in PATTERNS)
 
 
 def _group_names(master: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
@@ -243,229 +195,4 @@ def _group_names(master: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(n) for n in names)
 
 
-_GROUPS = _group_names(_STRICT)
-
-
-def _parts(m: re.Match[str], index: int) -> dict[str, str]:
-    """The named parts of a match, folded ("cuối" as "cuoi") and single-spaced."""
-    found = {}
-    for name in _GROUPS[index]:
-        written = m.group(name)
-        if written is not None:
-            found[name] = fold(written)
-    return found
-
-
-def has_marks(text: Text) -> bool:
-    """Whether the phrase was typed with Vietnamese diacritics."""
-    return any(not ch.isascii() and ch.isalpha() for ch in text.low)
-
-
-def scan(text: Text, strict: bool = True) -> tuple[Tok, ...]:
-    """Every token of the text, in order (``SKIP`` words left out)."""
-    return _scan(text.low, strict and has_marks(text))
-
-
-@lru_cache(maxsize=256)  # a phrase is lexed again without its events, or loosely
-def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
-    found: list[Tok] = []
-    master = _STRICT if strict else _LOOSE
-    depth = 0
-    for m in master.finditer(low):
-        index = int(m.lastgroup[1:]) if m.lastgroup else len(PATTERNS) - 1
-        kind = _NAMES[index]
-        if kind == "SKIP":
-            depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
-        else:
-            found.append(Tok(kind, m.start(), m.end(), _parts(m, index), depth > 0))
-    return tuple(found)
-
-
-def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = True) -> Lexed:
-    """The tokens the grammar reads, and the filler left out.
-
-    - A unit word with no number before it is filler ("trước ngày thi"),
-      except "ngay" written without its accent: "at once", no deadline.
-    - A number right after a filler word and before no unit or separator
-      ("lớp 10", "Điều 5") is part of that filler: a label, not a time.
-    - A comma is ``AND`` only between items of a list ("2, 3 và 4/1/2014",
-      "thứ 2, 4, 6"); elsewhere it is punctuation.
-    - A run of linking words is one ``LEAD``.
-    - No-deadline words give way to any dated part ("thường xuyên, trước
-      ngày 25 hằng tháng" is the monthly duty).
-    - ``strict``: words typed with diacritics must be the words of the
-      patterns ("Sau ngày" is "after", not "six days"); else any word may
-      lack its marks (OCR, plain e-mail).
-    - Without ``remarks``, what stands in brackets is left out ("chậm nhất
-      đến ngày 13/4/2021 (40 ngày trước ngày bầu cử)").
-    - With ``anchors``, filler right after a word that can take an event
-      begins the event's name, which runs to the next word about time or to
-      the end; other filler is left out. Without, all filler is left out.
-    """
-    raw = [t for t in scan(text, strict) if remarks or not t.remark]
-    tokens: list[Tok] = []
-    for i, tok in enumerate(raw):
-        before = tokens[-1] if tokens else None
-        after = raw[i + 1] if i + 1 < len(raw) else None
-        if tok.type == "MDAY" and before is not None and before.type == "NUM":
-            # "trong 2 ngày 14 và 15-1-2022": the unit of the number before, then a day
-            unit_end = tok.start + len(text.low[tok.start :].split()[0])
-            tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
-            tok = Tok(
-                "NUM", text.low.index(tok.parts["md"], unit_end), tok.end, {"n": tok.parts["md"]}
-            )
-        elif tok.type == "UNIT" and (before is None or before.type not in ("NUM", "PART")):
-            bare = text.orig[tok.start : tok.end].lower() == "ngay"
-            tok = Tok("NONE" if bare else "W", tok.start, tok.end)
-        elif tok.type == "NUM" and _labels(before, text):
-            if after is None or after.type != "UNIT" or "nw" in tok.parts:
-                tok = tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
-        elif tok.type == "AND" and text.low[tok.start] == "," and not _joins_list(before, after):
-            continue
-        if tok.type in LEAD_WORDS:
-            tok = _lead(tok, before, tokens)
-        tokens.append(tok)
-    return _events(_give_way(_neighbours(tokens, text)), anchors)
-
-
-def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
-    """Fixes that look at both neighbours of a token.
-
-    - A number before a filler word counts something else ("03 buổi").
-    - "và" between filler joins filler ("Ngày Chữ thập đỏ và Trăng lưỡi liềm đỏ").
-    - "ngay" before a linking word makes it "at once" ("ngay sau khi ...").
-    - A dash before "âm lịch" only separates it.
-    """
-    out: list[Tok] = []
-    for i, tok in enumerate(tokens):
-        before = tokens[i - 1] if i else None
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        both_filler = getattr(before, "type", None) == getattr(after, "type", None) == "W"
-        if tok.type == "NUM" and after is not None and after.type == "W":
-            if text.low[tok.end : after.start].isspace():
-                tok = tok.retyped("W")
-        elif tok.type == "AND" and both_filler and text.low[tok.start] != ",":
-            tok = tok.retyped("W")
-        elif tok.type == "NONE" and after is not None and after.type == "LEAD":
-            if text.low[tok.start : tok.end] == "ngay":  # "ngay sau khi": at once after
-                tokens[i + 1] = Tok(
-                    "LEAD", tok.start, after.end, {"words": "now " + after.parts["words"]}
-                )
-                continue
-        elif tok.type == "LEAD" and after is not None and after.type in ("LUNAR", "SOLAR"):
-            if text.low[tok.start : tok.end] == "-":
-                continue
-        out.append(tok)
-    return out
-
-
-_TIME_WORDS = frozenset({"ngay", "tuan", "thang", "quy", "nam", "gio", "phut"})
-
-
-def _labels(before: Tok | None, text: Text) -> bool:
-    """Whether a number right after ``before`` is a label ("lớp 10", "Điều 5").
-
-    A number after a word about time ("ngày 32", "năm 99999") is a day, month
-    or year the patterns could not read: never a label.
-    """
-    if before is None or before.type != "W":
-        return False
-    word = text.low[before.start : before.end].split()[-1]
-    return word.isalpha() and fold(word) not in _TIME_WORDS
-
-
-def _lead(tok: Tok, before: Tok | None, tokens: list[Tok]) -> Tok:
-    """``tok`` as a LEAD, joined to the LEAD before it."""
-    words = tok.type.lower()
-    if before is not None and before.type == "LEAD":
-        tokens.pop()
-        return Tok("LEAD", before.start, tok.end, {"words": before.parts["words"] + " " + words})
-    return Tok("LEAD", tok.start, tok.end, {"words": words})
-
-
-def _joins_list(before: Tok | None, after: Tok | None) -> bool:
-    if before is None or after is None:
-        return False
-    if before.type == "WEEKDAY":
-        return after.type in ("NUM", "WEEKDAY")
-    if before.type in _PERIODS:
-        return after.type in _PERIODS
-    return before.type in _LIST_ITEMS and after.type in _LIST_ITEMS
-
-
-def _give_way(tokens: list[Tok]) -> list[Tok]:
-    if all(t.type in ("NONE", "W", "AND", "LEAD") for t in tokens):
-        return tokens
-    return [t.retyped("W") if t.type == "NONE" else t for t in tokens]
-
-
-def _events(tokens: list[Tok], anchors: bool) -> Lexed:
-    kept: list[Tok] = []
-    dropped: list[Tok] = []
-    for i, tok in enumerate(tokens):
-        in_event = anchors and bool(kept) and kept[-1].type == "W"
-        if in_event and not any(t.type in _TIMELY for t in tokens[i:]):
-            kept[-1] = Tok("W", kept[-1].start, tok.end)  # the event's name runs on to the end
-        elif tok.type != "W":
-            kept.append(tok)
-        elif in_event:
-            kept[-1] = Tok("W", kept[-1].start, tok.end)
-        elif anchors and kept and kept[-1].type in ANCHOR_TAKERS:
-            kept.append(tok)
-        else:
-            dropped.append(tok)
-    return Lexed(_merge_leads(kept), dropped)
-
-
-def _merge_leads(tokens: list[Tok]) -> list[Tok]:
-    """Join LEADs that filler left out had kept apart ("đến Văn phòng trước ngày ...").
-
-    "và" before a linking word joins two clauses, not two items: "bắt đầu từ
-    tháng 4 và (hoàn thành) trong tháng 5".
-    """
-    tokens = [
-        t
-        for i, t in enumerate(tokens)
-        if not (t.type == "AND" and i + 1 < len(tokens) and tokens[i + 1].type == "LEAD")
-    ]
-    while len(tokens) > 1 and tokens[-1].type in ("LEAD", "AND") and tokens[-2].type != "W":
-        tokens = tokens[:-1]  # "từ 25.11 đến 15.12 tới", "…, trong giờ hành chính": links nothing
-    merged: list[Tok] = []
-    for tok in tokens:
-        if tok.type == "LEAD" and merged and merged[-1].type == "LEAD":
-            words = merged[-1].parts["words"] + " " + tok.parts["words"]
-            merged[-1] = Tok("LEAD", merged[-1].start, tok.end, {"words": words})
-        else:
-            merged.append(tok)
-    return merged
-
-
-def number(tok: Tok) -> int:
-    """The value of a ``NUM`` token, written in digits or in words."""
-    digits = tok.get("n")
-    if digits is not None:
-        return int(digits)
-    return words_value(tok.get("nw") or "")
-
-
-def words_value(words: str) -> int:
-    """ "năm" 5, "mười lăm" 15, "hai mươi" 20, "bốn mươi lăm" 45."""
-    total, current = 0, 0
-    for word in words.split():
-        value = NUMBER_WORDS[word]
-        if value == 10:
-            current = (current or 1) * 10
-        else:
-            current += value
-    return total + current
-
-
-def value(tok: Tok, name: str, table: dict[str, int] | None = None) -> Any:
-    """A part of ``tok`` as a number (or looked up in ``table``), or None."""
-    written = tok.get(name)
-    if written is None:
-        return None
-    written = " ".join(written.split())
-    if table is not None and written in table:
-        return table[written]
-    return int(written) if written.isdigit() else None
+GROUPS = _group_names(STRICT)  # the parts each pattern captures, by the pattern's place

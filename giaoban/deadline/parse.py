@@ -25,7 +25,7 @@ from giaoban.deadline.build import Builder, Unreadable
 from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty, yearly
-from giaoban.deadline.lexicon import Lexed, Tok, has_marks, lex
+from giaoban.deadline.lexer import Lexed, Tok, has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative

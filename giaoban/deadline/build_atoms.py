@@ -1,0 +1,155 @@
+"""What a single token means: the values of dates, clock times, weekdays, named periods.
+
+:class:`Atoms` is the part of the grammar's builder that reads one token; the
+rules that combine tokens are in :mod:`build` (one-off deadlines) and
+:mod:`build_duty` (recurring duties). Terminals arrive as lark tokens whose
+value is the index of the :class:`~giaoban.deadline.lexer.Tok` they stand for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lark import Token, Transformer
+
+from giaoban.deadline import values as v
+from giaoban.deadline.lexer import Tok, number, words_value
+from giaoban.deadline.lexicon import MONTH_WORDS, ROMAN, WEEKDAY_WORDS
+
+_REL = {"nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1, "lien ke": -1}
+_LUNAR_MONTHS = ("gieng", "chap")
+_RELATIVE_SPANS = {
+    "RELMONTH": ("rm", "month"),
+    "RELQUARTER": ("rq", "quarter"),
+    "RELWEEK": ("rw", "week"),
+    "RELYEAR": ("ry", "year"),
+    "RELSEMESTER": ("rs", "semester"),
+}
+
+
+class Unreadable(Exception):
+    """A part of the phrase that means nothing: the message names it."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _year(s: str | None) -> int | None:
+    """A written year; two digits mean 20yy."""
+    if s is None:
+        return None
+    return 2000 + int(s) if len(s) == 2 else int(s)
+
+
+class Atoms(Transformer[Token, Any]):
+    """The values of single tokens, for one phrase's tokens."""
+
+    def __init__(self, toks: list[Tok], written: str) -> None:
+        super().__init__()
+        self.toks = toks
+        self.written = written
+
+    def tok(self, token: Token) -> Tok:
+        return self.toks[int(token.value)]
+
+    def text(self, token: Token) -> str:
+        t = self.tok(token)
+        return self.written[t.start : t.end].strip(" .,;:()")
+
+    def pos(self, token: Token) -> int:
+        return self.tok(token).start
+
+    def lead(self, items: list[Any]) -> str:
+        return " ".join(
+            self.tok(t).parts["words"] for t in items if isinstance(t, Token) and t.type == "LEAD"
+        )
+
+    def date_of(self, token: Token) -> v.Day:
+        t = self.tok(token)
+        p = t.parts
+        day = p.get("ld") or p.get("d") or p.get("sd") or p.get("pd")
+        day = "15" if day == "ram" else day  # "Rằm tháng Giêng"
+        month = p.get("lm") or p.get("m") or p.get("sm") or p.get("pm")
+        year = p.get("ly") or p.get("y") or p.get("sy") or p.get("py")
+        assert day is not None and month is not None
+        lunar = month in _LUNAR_MONTHS
+        m = int(month) if month.isdigit() else MONTH_WORDS[month]
+        return v.Day(int(day), m, _year(year), t.start, lunar=lunar, written=self.text(token))
+
+    def weekday_of(self, token: Token) -> v.Weekday:
+        t = self.tok(token)
+        word = t.get("wd") or t.get("wt")
+        if t.get("cn"):
+            weekday = 6
+        else:
+            assert word is not None
+            weekday = int(word) - 2 if word.isdigit() else WEEKDAY_WORDS[word]
+        return v.Weekday(weekday, t.get("wr"), t.start)
+
+    def clock_of(self, token: Token) -> v.Clock:
+        t = self.tok(token)
+        hour = int(t.get("h") or t.get("ch") or 0)
+        minute = 30 if t.get("half") else int(t.get("min") or t.get("cm") or 0)
+        part = t.get("tpart")
+        if part in ("chieu", "toi") and hour < 12 or part == "trua" and hour < 11:
+            hour += 12
+        elif part in ("sang", "dem") and hour == 12:
+            hour = 0
+        if hour == 24 and minute == 0:
+            return v.Clock(0, 0, next_day=True)
+        if hour > 23 or minute > 59:
+            raise Unreadable(f"giờ {self.text(token)} không có thật")
+        return v.Clock(hour, minute)
+
+    def span_of(self, token: Token) -> v.Span:
+        t = self.tok(token)
+        p, kind, pos = t.parts, token.type, t.start
+        if kind == "MONTH":
+            m = int(p["mm"])
+            if not 1 <= m <= 12:
+                raise Unreadable(f"tháng {m} không có thật")
+            return v.Span("months", (m, m, _year(p.get("my"))), pos, "my" in p)
+        if kind == "MONTHNAME":
+            name = p.get("mw") or p.get("mw2") or ""
+            m, y = MONTH_WORDS[name], _year(p.get("mwy") or p.get("tny"))
+            if name in _LUNAR_MONTHS:
+                return v.Span("lunar_month", (m, y), pos, y is not None)
+            return v.Span("months", (m, m, y), pos, y is not None)
+        if kind == "MONTHLIST":  # "tháng 6,7,8/2020": from the first to the last
+            months = [int(m) for m in p["ml"].replace(";", ",").split(",")]
+            if any(not 1 <= m <= 12 for m in months):
+                raise Unreadable("tháng không có thật")
+            year = _year(p.get("mly"))
+            return v.Span("months", (min(months), max(months), year), pos, year is not None)
+        if kind == "QUARTER":
+            q = ROMAN.get(p["q"]) or int(p["q"])
+            return v.Span("months", (3 * q - 2, 3 * q, _year(p.get("qy"))), pos, "qy" in p)
+        if kind == "HALF":
+            n = p.get("hn")
+            count = 6 if n is None else (int(n) if n.isdigit() else words_value(n))
+            if not 1 <= count <= 12:
+                raise Unreadable(f"{count} tháng không hợp lệ")
+            first, last = (1, count) if p["hside"] == "dau" else (13 - count, 12)
+            return v.Span("months", (first, last, _year(p.get("hy"))), pos, "hy" in p)
+        if kind == "WEEK":
+            return v.Span("week", (int(p["wn"]), _year(p.get("wy"))), pos, True)
+        if kind in ("YEAR", "YEARNUM"):
+            return v.Span("year", (int(p.get("yy") or p["yn"]),), pos, True)
+        if kind == "SCHOOLYEAR":
+            return v.Span("school_year", (int(p["sy1"]), _year(p["sy2"])), pos, True)
+        if kind == "UNIT":  # "cuối năm", "đầu tháng": the notice's own
+            unit = {"thang": "month", "quy": "quarter", "nam": "year"}.get(p["u"], "month")
+            return v.Span("rel", (0,), pos, unit=unit)
+        group, unit = _RELATIVE_SPANS[kind]  # "tháng này", "tuần tới", "học kỳ tiếp theo"
+        return v.Span("rel", (_REL.get(p.get(group) or "nay", 0),), pos, unit=unit)
+
+    # -- points -------------------------------------------------------------------------------
+    def _day_number(self, token: Token) -> int:
+        if is_token(token, "MDAY"):
+            return int(self.tok(token).parts.get("md", "15"))  # "rằm": the 15th
+        return number(self.tok(token))
+
+
+def is_token(item: Any, kind: str) -> bool:
+    return isinstance(item, Token) and item.type == kind

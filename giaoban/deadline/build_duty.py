@@ -1,0 +1,138 @@
+"""The values of the grammar's ``duty`` rules: the parts of a recurring duty."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lark import Token
+
+from giaoban.deadline import values as v
+from giaoban.deadline.build_atoms import Atoms, Unreadable
+from giaoban.deadline.build_atoms import is_token as _is
+from giaoban.deadline.lexer import number, value
+from giaoban.deadline.lexicon import ORDINALS
+
+_COUNT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6}
+_QUARTER_MONTHS = {"dau": (1, 4, 7, 10), "giua": (2, 5, 8, 11), "cuoi": (3, 6, 9, 12)}
+
+
+class DutyRules(Atoms):
+    """One method per rule of the ``duty`` part of ``grammar.lark``."""
+
+    def duty(self, items: list[Any]) -> v.Duty:
+        parts: list[v.DutyPart] = []
+        for item in items:
+            parts += item if isinstance(item, list) else self._duty_part(item)
+        return v.Duty(tuple(parts))
+
+    def _duty_part(self, item: Any) -> list[v.DutyPart]:
+        if not isinstance(item, Token):
+            return [item]
+        if item.type == "LEAD":
+            return [v.Link(self.tok(item).parts["words"])]
+        if item.type == "WORKDAYS":  # "các ngày làm việc": Monday to Friday
+            return [v.OnDays(weekdays=(0, 1, 2, 3, 4))]
+        if item.type == "OR":
+            return [v.Either()]
+        return []  # "các", a word, "và": nothing to add
+
+    def freq(self, items: list[Any]) -> v.Frequency:
+        tok = self.tok(items[0])
+        p = tok.parts
+        if tok.type == "FREQ":
+            return v.Frequency(p.get("fu") or "nam")  # "thường niên": yearly
+        if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần"
+            times = value(tok, "tn", _COUNT_WORDS) or value(tok, "tn2", _COUNT_WORDS) or 1
+            return v.Frequency(p.get("tu") or p["tu2"], times=times)
+        if tok.type == "EVERY":  # "2 tuần/lần"
+            return v.Frequency(p["eu"], interval=value(tok, "en", _COUNT_WORDS) or 1)
+        if tok.type == "ONCE":  # "mỗi tháng 1 lần"
+            return v.Frequency(times=value(tok, "on", _COUNT_WORDS) or 1)
+        return v.Frequency()  # "định kỳ", "kỳ báo cáo"
+
+    def weekdays(self, items: list[Any]) -> v.OnDays:
+        found = []
+        for t in items:
+            if _is(t, "WEEKDAY"):
+                found.append(self.weekday_of(t).weekday)
+            elif _is(t, "NUM"):
+                n = number(self.tok(t))
+                if not 2 <= n <= 7:
+                    raise Unreadable(f"không có thứ {n}")
+                found.append(n - 2)
+        return v.OnDays(weekdays=tuple(found))
+
+    def month_days(self, items: list[Any]) -> v.OnDays:
+        found = [self._day_number(items[0])]
+        found += [number(self.tok(t)) for t in items if _is(t, "NUM")]
+        if any(not 1 <= d <= 31 for d in found):
+            raise Unreadable("ngày trong tháng không có thật")
+        return v.OnDays(month_days=tuple(found))
+
+    def year_days(self, items: list[Any]) -> v.OnDays:
+        return v.OnDays(year_days=tuple(self.date_of(t) for t in items if _is(t, "DATE")))
+
+    def nth_week(self, items: list[Any]) -> v.OnDays:
+        word = self.tok(items[0]).parts["wo"]
+        nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
+        return v.OnDays(nth_week=nth, monthly=True)
+
+    def quarter_month(self, items: list[Any]) -> v.OnDays:
+        return self._quarter_month(items[0])
+
+    def _quarter_month(self, token: Token) -> v.OnDays:
+        return v.OnDays(months=_QUARTER_MONTHS[self.tok(token).parts["qm"]])
+
+    def last_day(self, items: list[Any]) -> v.OnDays:
+        return v.OnDays(month_days=(-1,))
+
+    def month_ref(self, items: list[Any]) -> v.OnDays:
+        return v.OnDays(monthly=True)
+
+    def window(self, items: list[Any]) -> list[v.DutyPart]:
+        """A window's parts: its days, its weekdays, the clock it closes at, the rest as is."""
+        split = next((i for i, t in enumerate(items) if _is(t, "LEAD")), len(items))
+        left, right = items[1:split], items[split + 1 :]
+        parts: list[v.DutyPart] = [self._quarter_month(t) for t in items if _is(t, "QMONTH")]
+        parts += [v.Frequency() for t in items if _is(t, "REPORT")]
+        days = [self._window_end(t) for t in left if _is(t, "MDAY") or _is(t, "DATE")]
+        ends = [self._window_end(t) for t in right if _is(t, "MDAY") or _is(t, "DATE")]
+        ends += [-1 for t in right if _is(t, "LASTDAY")]
+        clocks = [self.clock_of(t) for t in (right or left) if _is(t, "TIME")]
+        firsts = [self.weekday_of(t).weekday for t in left if _is(t, "WEEKDAY")]
+        lasts = [self.weekday_of(t).weekday for t in right if _is(t, "WEEKDAY")]
+        if clocks:
+            parts.append(clocks[-1])  # due when the window closes
+        if firsts and lasts:  # "từ thứ 2 đến thứ 6"
+            lo, hi = firsts[0], lasts[0]
+            span = range(lo, hi + 1) if lo <= hi else [*range(lo, 7), *range(hi + 1)]
+            parts.append(v.OnDays(weekdays=(*span, *firsts[1:], *lasts[1:])))
+        elif firsts or lasts:
+            parts.append(v.OnDays(weekdays=(*firsts, *lasts)))
+        if days and ends:
+            parts.append(v.Window(days[0], ends[-1]))
+        elif ends:
+            parts.append(v.OnDays(month_days=tuple(e for e in ends if isinstance(e, int))))
+        elif days:
+            parts.append(v.Starts(days[0]))  # "kể từ ngày 12/8/2023": when it begins
+        return parts
+
+    def _window_end(self, token: Token) -> v.Day | int:
+        if _is(token, "MDAY"):
+            return self._day_number(token)
+        return self.date_of(token)
+
+    def clock_span(self, items: list[Any]) -> v.Clock:
+        return self.clock_of(items[-1])  # due when it closes
+
+    def lunar_duty(self, items: list[Any]) -> None:
+        raise Unreadable(
+            "hạn lặp lại theo âm lịch chưa đọc được; hãy ghi ngày dương lịch hoặc ghim hạn (due:)"
+        )
+
+    def every(self, items: list[Any]) -> v.Frequency:
+        duration: v.Duration = items[0]  # "định kỳ 6 tháng"
+        return v.Frequency(duration.unit, interval=duration.n)
+
+    def once_in(self, items: list[Any]) -> v.OnceIn:
+        return v.OnceIn(items[0])
