@@ -65,6 +65,10 @@ def test_lists_of_days_run_from_the_first_to_the_end_of_the_last(
         ("từ tháng 4 đến tháng 6 năm 2024", "2024-04-01", "2024-07-01"),
         ("giai đoạn 2021 - 2025", "2021-01-01", "2026-01-01"),
         ("sớm nhất ngày 11/3/2024, muộn nhất ngày 15/3/2024", "2024-03-11", "2024-03-16"),
+        ("từ ngày 01/10 đến 31/3 năm sau", "2024-10-01", "2025-04-01"),
+        ("từ 15h00 đến 18h00 các ngày từ 11/3 – 15/3/2024", "2024-03-11T15:00", "2024-03-15T18:00"),
+        ("ngày 11, 12/3/2024; từ 16h30 đến 18h00", "2024-03-11T16:30", "2024-03-12T18:00"),
+        ("2 ngày 11/3/2024-12/3/2024 (nhằm thứ hai và thứ ba)", "2024-03-11", "2024-03-13"),
         ("từ ngày 11 ÷ 15/3/2024", "2024-03-11", "2024-03-16"),
     ],
 )
@@ -97,6 +101,7 @@ def test_clock_times_in_every_spelling(phrase: str, due: str) -> None:
         ("chậm nhất là năm ngày trước ngày khai mạc", "-P5D", False),
         ("trong vòng mười lăm ngày làm việc kể từ ngày nhận hồ sơ", "P15D", True),
         ("không quá bốn mươi lăm ngày sau khi kết thúc đợt thi", "P45D", False),
+        ("trong thời hạn sáu (06) tháng kể từ ngày kết thúc năm tài chính", "P6M", False),
     ],
 )
 def test_numbers_written_in_words(phrase: str, offset: str, business: bool) -> None:
@@ -147,6 +152,11 @@ def test_lunar_dates(phrase: str, day: str) -> None:
     assert got.due == at(day) + (at("2000-01-02") - at("2000-01-01"))
 
 
+def test_a_lunar_day_with_its_solar_day_is_read_by_the_solar_day() -> None:
+    got = read("10/3 âm lịch nhằm thứ 4, 25/4/2018", date(2018, 4, 1))
+    assert (got.due, got.warnings) == (at("2018-04-26"), ())
+
+
 def test_a_lunar_date_beside_its_solar_day_is_checked() -> None:
     right = read("từ 14/2/2026 (tức 27 tháng Chạp, năm Ất Tỵ) đến 22/2/2026", date(2026, 1, 5))
     assert right.warnings == ()
@@ -175,6 +185,8 @@ def test_school_years_and_semesters_use_the_office_bounds() -> None:
         ("1 năm 2 lần: tháng 6 và tháng 12", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"),
         ("tháng 12 hàng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
         ("từ ngày 20 tháng trước đến ngày 19 của tháng", "FREQ=MONTHLY;BYMONTHDAY=19"),
+        ("thứ Sáu tuần thứ 2 và thứ Sáu tuần thứ 4 hàng tháng", "FREQ=MONTHLY;BYDAY=2FR,4FR"),
+        ("vào ngày thứ sáu của tuần lễ cuối tháng", "FREQ=MONTHLY;BYDAY=-1FR"),
     ],
 )
 def test_recurrences(phrase: str, rule: str) -> None:
@@ -218,6 +230,9 @@ def test_deadlines_counted_from_an_event_resolve_when_the_event_is_known() -> No
         "đúng hạn",
         "vào thời điểm thích hợp và có thông báo sau",
         "trước, trong và sau Tết",
+        "trước và sau Tết Nguyên đán",
+        "trong thời gian nghỉ Tết",
+        "đúng giờ",
         "cho đến khi có thông báo mới",
         "không quy định thời hạn",
     ],

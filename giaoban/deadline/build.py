@@ -12,7 +12,7 @@ from typing import Any
 from lark import Token
 
 from giaoban.deadline import values as v
-from giaoban.deadline.build_atoms import Unreadable
+from giaoban.deadline.build_atoms import _REL, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
 from giaoban.deadline.build_duty import DutyRules
 from giaoban.deadline.calendars import cycle_index
@@ -29,8 +29,11 @@ class Builder(DutyRules):
     """Values of the rules, for one phrase's tokens."""
 
     def calendar_day(self, items: list[Any]) -> v.Day:
-        if _is(items[0], "NOW"):  # "hôm nay (17/10)": the date says which day
+        if _is(items[0], "NOW") or _is(items[0], "RELDAY"):  # "hôm nay (17/10)": the date wins
             return self.date_of(items[1])
+        if _is(items[-1], "RELYEAR"):  # "31/3 năm sau": in the year after the notice's
+            offset = _REL.get(self.tok(items[-1]).parts.get("ry") or "nay", 0)
+            return _with(self.date_of(items[0]), year_offset=offset)
         weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
         date = next(self.date_of(t) for t in items if _is(t, "DATE"))
         alias = next((i for i in items if isinstance(i, dict)), None)
@@ -42,6 +45,9 @@ class Builder(DutyRules):
         if alias.get("solar_marker"):
             return day
         other = alias["date"]
+        if alias.get("solar"):  # "10/3 âm lịch nhằm thứ 4, 25/4/2018": the solar day wins
+            lunar = _with(day, lunar=True, weekday=None)
+            return _with(other, weekday=alias.get("weekday"), alias=lunar)
         if not alias.get("said") and not (other.lunar or alias.get("lunar_marker")):
             # two solar days side by side, "(tức ...)" not written: not the same day told twice
             raise Unreadable(f'không hiểu phần "{other.written}"')
@@ -50,6 +56,12 @@ class Builder(DutyRules):
 
     def alias(self, items: list[Any]) -> dict[str, Any]:
         out: dict[str, Any] = {"date": None, "said": _is(items[0], "TUC")}
+        if _is(items[0], "LUNAR") and len(items) > 1 and _is(items[1], "TUC"):
+            out["solar"] = True  # the day before was lunar; this one is its solar day
+            weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
+            out["weekday"] = weekdays[0] if weekdays else None
+            out["date"] = self.date_of(items[-1])
+            return out
         for t in items:
             if _is(t, "DATE"):  # of a range "(nhằm 14 đến 17 tháng Chạp)": its last day
                 out["date"] = self.date_of(t)
@@ -169,7 +181,7 @@ class Builder(DutyRules):
 
     def daily_window(self, items: list[Any]) -> v.DailyWindow:
         clocks = [i for i in items if isinstance(i, v.Clock)]
-        days = next(i for i in items if isinstance(i, v.Days))
+        days = next(i for i in items if isinstance(i, (v.Days, v.Range)))
         return v.DailyWindow(clocks[0], clocks[1], days)
 
     def days(self, items: list[Any]) -> v.Days:

@@ -37,8 +37,9 @@ class _Rule:
     unit: str | None = None  # stated frequency: "ngay" ... "nam"
     interval: int = 1
     no_rule: bool = False  # "2 lần/tháng", "hằng năm ... hoặc": no single rule says it
-    weekdays: tuple[int, ...] = ()
-    nth: int | None = None
+    weekdays: list[tuple[int | None, int]] = field(default_factory=list)  # (n-th week, weekday)
+    nth: int | None = None  # an n-th week named before its weekday ("tuần thứ 2, thứ 6")
+    unpaired: list[int] = field(default_factory=list)  # places of weekdays named without a week
     month_days: tuple[int, ...] = ()
     months: tuple[int, ...] = ()
     monthly: bool = False  # "của tháng"
@@ -61,13 +62,6 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
     return _deadline(ctx, rule, freq, interval)
 
 
-def yearly(day: v.Day, lead: str, ctx: Ctx, clock: v.Clock | None = None) -> Deadline:
-    """A day without a year in a text without a date: the same day every year."""
-    assert day.month is not None
-    rule = _Rule(unit="nam", months=(day.month,), month_days=(day.day,), lead=lead, clock=clock)
-    return _deadline(ctx, rule, "YEARLY", 1)
-
-
 def _collect(duty: v.Duty) -> _Rule:
     rule = _Rule()
     for part in duty.parts:
@@ -88,9 +82,19 @@ def _collect(duty: v.Duty) -> _Rule:
             rule.lead = f"{rule.lead} {part.words}".strip()
         elif isinstance(part, v.Either):
             rule.no_rule = True  # "hằng năm ... hoặc đột xuất"
+        elif (nth := _week_of_month(part.span)) is not None:
+            _days(rule, v.OnDays(nth_week=nth, monthly=True))  # "tuần thứ 2 ... hàng tháng"
         else:
             rule.once.append(part.span)
     return rule
+
+
+def _week_of_month(span: object) -> int | None:
+    """A week numbered 1 to 5 inside a duty is the n-th week of each month, not an ISO week."""
+    if not isinstance(span, v.Span) or span.what != "week" or span.args[1] is not None:
+        return None
+    n = span.args[0]
+    return n if n is not None and 1 <= n <= 5 else None
 
 
 def _frequency_part(rule: _Rule, part: v.Frequency) -> None:
@@ -104,12 +108,23 @@ def _frequency_part(rule: _Rule, part: v.Frequency) -> None:
 
 
 def _days(rule: _Rule, part: v.OnDays) -> None:
-    rule.weekdays += part.weekdays
+    """Add the days of ``part``; an n-th week goes with the weekdays named just before it
+    ("thứ Sáu tuần thứ 2 và thứ Sáu tuần thứ 4": 2FR, 4FR), or just after."""
+    if part.weekdays:
+        rule.unpaired = list(range(len(rule.weekdays), len(rule.weekdays) + len(part.weekdays)))
+        rule.weekdays += [(rule.nth, d) for d in part.weekdays]
+        if rule.nth is not None:
+            rule.unpaired, rule.nth = [], None
+    if part.nth_week is not None:
+        if rule.unpaired:
+            for i in rule.unpaired:
+                rule.weekdays[i] = (part.nth_week, rule.weekdays[i][1])
+            rule.unpaired = []
+        else:
+            rule.nth = part.nth_week
     rule.month_days += part.month_days
     rule.months += part.months
     rule.monthly |= part.monthly
-    if part.nth_week is not None:
-        rule.nth = part.nth_week
     if part.year_days:
         _year_days(rule, part.year_days)
 
@@ -143,7 +158,7 @@ def _period_ends(rule: _Rule) -> None:
 
 
 def _has_days(rule: _Rule) -> bool:
-    return bool(rule.weekdays or rule.month_days or rule.months or rule.window or rule.nth)
+    return bool(rule.weekdays or rule.month_days or rule.months or rule.window)
 
 
 def _frequency(rule: _Rule) -> tuple[str | None, int]:
@@ -155,7 +170,8 @@ def _frequency(rule: _Rule) -> tuple[str | None, int]:
         return _FREQ[rule.unit], interval
     if len(set(rule.months)) == 1 and not rule.monthly:
         return "YEARLY", 1
-    if rule.months or rule.month_days or rule.nth is not None or rule.monthly:
+    nth = any(n is not None for n, _ in rule.weekdays)
+    if rule.months or rule.month_days or nth or rule.monthly:
         return "MONTHLY", 1
     if rule.weekdays:
         return "WEEKLY", 1
@@ -171,13 +187,11 @@ def _parts(rule: _Rule, freq: str, interval: int, ctx: Ctx) -> list[tuple[str, s
     if rule.month_days:
         days = sorted(set(rule.month_days), key=lambda d: (d < 0, d))
         parts.append(("BYMONTHDAY", ",".join(str(d) for d in days)))
-    if rule.weekdays or rule.nth is not None:
-        if not rule.weekdays:
-            raise Unreadable("tuần thứ mấy trong tháng nhưng không rõ thứ mấy")
-        prefix = "" if rule.nth is None else str(rule.nth)
-        parts.append(
-            ("BYDAY", ",".join(prefix + _DAY_CODES[d] for d in sorted(set(rule.weekdays))))
-        )
+    if rule.nth is not None and not rule.weekdays:
+        raise Unreadable("tuần thứ mấy trong tháng nhưng không rõ thứ mấy")
+    if rule.weekdays:
+        by_day = sorted(set(rule.weekdays), key=lambda nd: (nd[0] or 0, nd[1]))
+        parts.append(("BYDAY", ",".join(f"{n or ''}{_DAY_CODES[d]}" for n, d in by_day)))
     clock = _clock(rule, ctx)
     if clock is not None:
         parts += [("BYHOUR", str(clock.hour)), ("BYMINUTE", str(clock.minute)), ("BYSECOND", "0")]

@@ -123,25 +123,35 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
     for i, tok in enumerate(raw):
         before = tokens[-1] if tokens else None
         after = raw[i + 1] if i + 1 < len(raw) else None
-        if tok.type == "MDAY" and before is not None and before.type == "NUM":
+        if tok.type in ("MDAY", "DATE") and before is not None and before.type == "NUM" and (
+            text.low.startswith("ngày", tok.start) or text.low.startswith("ngay", tok.start)
+        ):
             # "trong 2 ngày 14 và 15-1-2022": the unit of the number before, then a day
             unit_end = tok.start + len(text.low[tok.start :].split()[0])
             tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
-            tok = Tok(
-                "NUM", text.low.index(tok.parts["md"], unit_end), tok.end, {"n": tok.parts["md"]}
-            )
+            tok = _after_the_unit(tok, unit_end, text)
+        elif tok.type == "UNIT" and before is not None and before.type == "WEEKORD":
+            tok = tok.retyped("MONTHREF")  # "tuần lễ cuối tháng": of each month
         elif tok.type == "UNIT" and (before is None or before.type not in ("NUM", "PART")):
             bare = text.orig[tok.start : tok.end].lower() == "ngay"
             tok = Tok("NONE" if bare else "W", tok.start, tok.end)
         elif tok.type == "NUM" and _labels(before, text):
             if after is None or after.type != "UNIT" or "nw" in tok.parts:
                 tok = tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
-        elif tok.type == "AND" and text.low[tok.start] == "," and not _joins_list(before, after):
+        elif tok.type == "AND" and text.low[tok.start] in ",;" and not _joins_list(before, after):
             continue
         if tok.type in LEAD_WORDS:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
     return _events(_give_way(_neighbours(tokens, text)), anchors)
+
+
+def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
+    """A day ("ngày 14", "ngày 28/4/2018") whose "ngày" was the unit of the number before."""
+    start = len(text.low) - len(text.low[unit_end:].lstrip())
+    if tok.type == "MDAY":
+        return Tok("NUM", start, tok.end, {"n": tok.parts["md"]}, tok.remark)
+    return Tok("DATE", start, tok.end, tok.parts, tok.remark)
 
 
 def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
@@ -158,7 +168,7 @@ def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         both_filler = getattr(before, "type", None) == getattr(after, "type", None) == "W"
         if tok.type == "NUM" and after is not None and after.type == "W":
-            if text.low[tok.end : after.start].isspace():
+            if _BETWEEN_WORDS.fullmatch(text.low[tok.end : after.start]):
                 tok = tok.retyped("W")
         elif tok.type == "AND" and both_filler and text.low[tok.start] != ",":
             tok = tok.retyped("W")
@@ -176,6 +186,9 @@ def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
 
 
 _TIME_WORDS = frozenset({"ngay", "tuan", "thang", "quy", "nam", "gio", "phut"})
+
+
+_BETWEEN_WORDS = re.compile(r"\s+(?:\([^()]*\)\s*)*")  # spaces, and remarks in brackets
 
 
 def _labels(before: Tok | None, text: Text) -> bool:
@@ -248,6 +261,8 @@ def _merge_leads(tokens: list[Tok]) -> list[Tok]:
         tokens = tokens[:-1]  # "từ 25.11 đến 15.12 tới", "…, trong giờ hành chính": links nothing
     merged: list[Tok] = []
     for tok in tokens:
+        if tok.type == "FROM" and merged and merged[-1].type == "FROM":
+            continue  # "bắt đầu (đăng ký) từ ngày ...": one start
         if tok.type == "LEAD" and merged and merged[-1].type == "LEAD":
             words = merged[-1].parts["words"] + " " + tok.parts["words"]
             merged[-1] = Tok("LEAD", merged[-1].start, tok.end, {"words": words})

@@ -30,7 +30,8 @@ NUMBER_WORDS = {
     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
 _NW = r"(?:mười|mươi|một|mốt|hai|ba|bốn|năm|lăm|sáu|bảy|tám|chín)"
-_UNIT_AHEAD = r"(?=\s+(?:ngày|tuần|tháng|năm|giờ|phút|lần|buổi)(?!\w))"
+# "sáu (06) tháng": the number again in digits may stand between the words and the unit
+_UNIT_AHEAD = r"(?=\s+(?:\(\s*\d+\s*\)\s*)?(?:ngày|tuần|tháng|năm|giờ|phút|lần|buổi)(?!\w))"
 # Month names: "tháng Giêng" and "tháng Chạp" are lunar; "tháng Năm" is May.
 MONTH_WORDS = {
     "gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7,
@@ -54,14 +55,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WITH", r"theo\s+(?:yêu\s+cầu\s+(?:về\s+)?)?(?:thời\s+gian|thời\s+hạn|mốc)(?!\s+quy\s+định)"
              + _B + r"|theo\s+thông\s+báo(?!\s+sau)" + _B),
     ("SKIP", r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?=\s+sau" + _B + ")"),
-    ("THROUGHOUT", r"trước\s*,?\s*trong\s*(?:,|và)\s*sau" + _B),  # "trước, trong và sau Tết"
+    # "trước, trong và sau Tết", "trước và sau Tết": all the while, no deadline
+    ("THROUGHOUT", r"trước\s*,?\s*(?:trong\s*(?:,|và)|và)\s*sau" + _B),
     ("NONE", r"(?:thường\s+xuyên|kịp\s+thời|khẩn\s+trương|liên\s+tục|thường\s+trực|đột\s+xuất"
              r"|tạm\s+thời|trước\s+mắt|càng\s+sớm\s+càng\s+tốt|sớm\s+nhất\s+có\s+thể"
              r"|trong\s+thời\s+gian\s+sớm\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
              r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+nhất)"
-             r"|ngay\s+lập\s+tức|suốt\s+năm|cả\s+năm|quanh\s+năm"
+             r"|ngay\s+lập\s+tức|suốt\s+năm|cả\s+năm|quanh\s+năm|đúng\s+giờ"
+             r"|đúng\s+theo\s+(?:thời\s+gian|thời\s+hạn|quy\s+định|kế\s+hoạch)(?:\s+quy\s+định)?"
+             r"|(?:trong\s+)?(?:thời\s+gian\s+|dịp\s+)?nghỉ\s+tết(?:\s+nguyên\s+đán)?"
              r"|không\s+(?:quy\s+định|đặt\s+ra|có)\s+thời\s+hạn(?:\s+hoàn\s+thành)?"
              r"|(?:cho\s+)?(?:đến|tới)\s+khi\s+có\s+(?:thông\s+báo|quyết\s+định)"
              r"\s+(?:mới|khác))" + _B),
@@ -170,6 +174,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
     ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
+    ("SKIP", r"(?<=[^\W\d_])\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
     ("SKIP", r"\(\s*" + _NW + r"(?:\s+" + _NW + r")*\s*\)"  # "ngày 06 (sáu)": the number in words
              r"|(?:là|vào|lúc|các|những|mốc|nhất\s+là|tại|của|thuộc|cả)" + _B
              + r"|[():.!?*\"'“”‘’]"),

@@ -264,7 +264,12 @@ def _days(days: v.Days, ctx: Ctx) -> Interval:
 
 
 def _daily_window(w: v.DailyWindow, ctx: Ctx) -> Interval:
-    if isinstance(w.days, v.Days):
+    if isinstance(w.days, v.Range):  # "từ 15h00 đến 18h00 các ngày từ 21/01 – 12/02/2017"
+        start, due = _range(w.days, ctx)
+        if start is None:
+            raise Unreadable("không rõ ngày bắt đầu")
+        days = [start.date(), (due - timedelta(minutes=1)).date()]
+    elif isinstance(w.days, v.Days):
         days = [day_of(p, ctx) for p in _fill(w.days.items, ctx)]
     else:
         days = [day_of(w.days, ctx)]

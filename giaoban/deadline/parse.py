@@ -24,7 +24,7 @@ from giaoban.deadline import values as v
 from giaoban.deadline.build import Builder, Unreadable
 from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
-from giaoban.deadline.duty import read_duty, yearly
+from giaoban.deadline.duty import read_duty
 from giaoban.deadline.lexer import Lexed, Tok, has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
@@ -190,10 +190,9 @@ def _not_understood(ctx: Ctx) -> str:
 
 def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
     if isinstance(value, v.At):
-        day = _yearless_day(value.when)
-        if day is not None and not ctx.dated:
-            clock = value.when.clock if isinstance(value.when, v.Moment) else None
-            return yearly(day, value.lead, ctx, clock)
+        standing = _standing_rule(value)
+        if standing is not None and not ctx.dated:
+            return read_duty(standing, ctx)
         return at(value, ctx)
     if isinstance(value, v.OpenStart):
         return open_start(value, ctx)
@@ -204,10 +203,30 @@ def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
     return nothing(ctx)
 
 
+def _standing_rule(value: v.At) -> v.Duty | None:
+    """In a text without a date, a day (or a range of days) without a year recurs every year:
+    "Kết thúc năm học trước ngày 31-5", "từ ngày 01/4 đến ngày 30/9"."""
+    when, yearly = value.when, v.Frequency("nam")
+    if isinstance(when, v.Range):
+        first, last = _yearless_day(when.left), _yearless_day(when.right)
+        if first is None or last is None:
+            return None
+        return v.Duty((yearly, v.Window(first, last), v.Link(value.lead)))
+    day = _yearless_day(when)
+    if day is None:
+        return None
+    parts: list[v.DutyPart] = [yearly, v.OnDays(year_days=(day,)), v.Link(value.lead)]
+    if isinstance(when, v.Moment):
+        parts.append(when.clock)
+    return v.Duty(tuple(parts))
+
+
 def _yearless_day(when: object) -> v.Day | None:
-    """A day with a month and no year: in a text without a date, the same day every year."""
+    """A day with a month and no year (and no "năm nay"/"năm sau")."""
     day = when.day if isinstance(when, v.Moment) else when
-    if isinstance(day, v.Day) and day.year is None and day.month is not None and not day.lunar:
+    if not isinstance(day, v.Day) or day.year is not None or day.year_offset is not None:
+        return None
+    if day.month is not None and not day.lunar:
         return day
     return None
 

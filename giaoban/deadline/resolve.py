@@ -74,6 +74,8 @@ def _calendar_day(d: v.Day, ctx: Ctx, year: int | None) -> date:
     if d.lunar:
         found = _lunar(d, ctx, year)
     else:
+        if d.year_offset is not None:
+            year = ctx.ref.year + d.year_offset
         y = d.year or year or _year_by_weekday(d, ctx) or year_for(d.month, d.day, ctx)
         try:
             found = date(y, d.month, d.day)

@@ -30,6 +30,7 @@ class Day:
     weekday: int | None = None  # a weekday written beside the day (Monday = 0)
     alias: Day | None = None  # the same day in the other calendar ("tức 27 tháng Chạp")
     written: str = ""
+    year_offset: int | None = None  # "năm sau": the year after the notice's
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class DailyWindow:
 
     first: Clock
     last: Clock
-    days: Days | Point
+    days: Days | Range | Point
 
 
 @dataclass(frozen=True)
