@@ -24,8 +24,10 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # Corpus entries giaoban reads differently on purpose, with the reason.
 DIFFERENT: dict[str, str] = {}
-# The fresh set the engine was developed on (issue 12): its score may not fall below this.
-FRESH_1_FLOOR = 300
+# The fresh sets the engine was developed on (issue 12): their scores may not fall below
+# these (a little under the scores when they were set, so that a fix in one place may
+# cost a phrase elsewhere, never a slide).
+FLOORS = {"fresh_1": 305, "fresh_2": 134, "fresh_3": 128}
 
 
 def _entries(*names: str) -> list[dict[str, Any]]:
@@ -44,9 +46,10 @@ def test_corpora_are_complete() -> None:
     assert (len(_entries("corpus_1")), len(_entries("corpus_2"))) == (59, 80)
 
 
-def test_fresh_set_score_does_not_fall() -> None:
-    score = accuracy.score("fresh_1")
-    assert score.right >= FRESH_1_FLOOR, score.line()
+@pytest.mark.parametrize(("name", "floor"), FLOORS.items())
+def test_fresh_set_score_does_not_fall(name: str, floor: int) -> None:
+    score = accuracy.score(name)
+    assert score.right >= floor, score.line()
 
 
 def _at(text: str) -> datetime:
