@@ -11,11 +11,13 @@ import struct
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from giaoban import cache, schema
 from giaoban.deadline import DeadlineSettings
+from giaoban.deadline.context import zone
 from giaoban.lazy import lazy_import
 from giaoban.model import (
     Attendance,
@@ -185,6 +187,14 @@ def _notice(data: dict[str, Any], document: Document, settings: DeadlineSettings
     )
 
 
+def _office_time(value: Any, tz: str) -> Any:
+    """A moment written with its zone ("2022-04-20T10:00:00Z"), in the office's time zone:
+    its day is then the office's day. Days and moments without a zone stay as written."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(zone(tz))
+    return value
+
+
 def _meeting(data: dict[str, Any] | None) -> Meeting | None:
     if data is None:
         return None
@@ -241,7 +251,7 @@ def _task(
         until=data.get("until"),
         done_occurrences=tuple(data.get("done_occurrences", ())),
         status=sys.intern(data.get("status", "open")),
-        done_on=data.get("done_on"),
+        done_on=_office_time(data.get("done_on"), settings.tz),
         cancelled_on=data.get("cancelled_on"),
         cancel_reason=data.get("cancel_reason"),
         result=data.get("result"),

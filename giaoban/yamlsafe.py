@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -112,9 +112,53 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
     return parse_text(text, display)
 
 
+MAX_DEPTH = 64  # no notice nests deeper; far deeper nesting overflows the parser's stack
+
+
+def too_deep(text: str, display: str) -> list[Problem]:
+    """Brackets nested deeper than ``MAX_DEPTH`` (``tasks: [[[[...``), found before parsing.
+
+    The parser reads nesting by recursion: thousands of levels would overflow
+    Python's stack. Counted outside quoted strings; block nesting that deep
+    would need lines thousands of spaces wide and is caught as a syntax error.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return []  # the usual case, found without scanning
+    depth, quote = 0, ""
+    line, column = 1, 0
+    for ch in text:
+        column += 1
+        if ch == "\n":
+            line, column, quote = line + 1, 0, ""
+        elif quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                msg = f"cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} tầng)"
+                return [error(Source(display, line, column), "yaml-syntax", msg)]
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return []
+
+
+def _deepest_line(text: str) -> int:
+    """The line that nests deepest by indentation and "- " marks (for a message)."""
+    best, best_line = -1, 1
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        marks = len(stripped) - len(stripped.lstrip("- "))
+        depth = len(line) - len(stripped) + marks
+        if depth > best:
+            best, best_line = depth, number
+    return best_line
+
+
 def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]:
     """Safely parse YAML ``text`` read from ``display``."""
-    problems = conflict_markers(text, display)
+    problems = conflict_markers(text, display) or too_deep(text, display)
     if problems:
         return None, problems
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -122,6 +166,9 @@ def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]
     builder = _Builder(display, _event_source(text))
     try:
         value = builder.document()
+    except RecursionError:  # "- - - - ..." thousands deep: the parser's own recursion gives up
+        msg = "cấu trúc lồng nhau quá sâu"
+        return None, [error(Source(display, _deepest_line(text), 1), "yaml-syntax", msg)]
     except MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, display)]
     except YAMLError as exc:  # pragma: no cover - unmarked errors are rare
@@ -402,11 +449,39 @@ class _Builder:
             if len(raw) <= 10:
                 plain = len(raw) == 10 and raw[4] == raw[7] == "-" and raw.isascii()
                 return date.fromisoformat(raw if plain else _pad_date(raw))
-            return datetime.fromisoformat(raw.replace(" ", "T").replace("t", "T").rstrip("Zz"))
+            return _moment(raw)
         except ValueError:
             msg = f"ngày '{raw}' không tồn tại hoặc sai dạng YYYY-MM-DD"
             self.problems.append(error(self._source(event), "bad-date", msg))
             return InvalidDate(raw)
+
+
+# A YAML 1.1 timestamp with a time: "2022-04-20T10:00:00Z", "2001-12-14 21:59:43.10 -5".
+_MOMENT = re.compile(
+    r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?:[Tt]|[ \t]+)(?P<h>\d{1,2}):(?P<mi>\d{2})"
+    r":(?P<s>\d{2})(?:\.(?P<f>\d*))?(?:[ \t]*(?P<z>Z|z|[-+]\d{1,2}(?::?\d{2})?))?"
+)
+
+
+def _moment(raw: str) -> datetime:
+    """A timestamp with a time; with its zone when written (``Z`` is UTC), else naive."""
+    m = _MOMENT.fullmatch(raw)
+    if m is None:
+        raise ValueError(raw)
+    micro = int((m["f"] or "0")[:6].ljust(6, "0"))
+    parts = (int(m[k]) for k in ("y", "mo", "d", "h", "mi", "s"))
+    moment = datetime(*parts, micro)
+    zone = m["z"]
+    if zone is None:
+        return moment
+    if zone in "Zz":
+        return moment.replace(tzinfo=timezone.utc)
+    sign = -1 if zone[0] == "-" else 1
+    hours, _, minutes = zone[1:].partition(":")
+    if not minutes and len(hours) > 2:
+        hours, minutes = hours[:-2], hours[-2:]
+    offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    return moment.replace(tzinfo=timezone(sign * offset))
 
 
 def _pad_date(raw: str) -> str:
