@@ -3,7 +3,7 @@
 Run from the repository root::
 
     .venv/bin/python bench/deadline_accuracy.py            # every set but the held-out one
-    .venv/bin/python bench/deadline_accuracy.py --all      # and the held-out set (when there is one)
+    .venv/bin/python bench/deadline_accuracy.py --all      # and the held-out set, if any
     .venv/bin/python bench/deadline_accuracy.py fresh_1    # one set (file name without .yaml)
     .venv/bin/python bench/deadline_accuracy.py --failures # and each phrase read wrongly
     .venv/bin/python bench/deadline_accuracy.py --speed    # and the time to read 10,000 phrases
