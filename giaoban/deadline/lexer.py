@@ -123,8 +123,11 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
     for i, tok in enumerate(raw):
         before = tokens[-1] if tokens else None
         after = raw[i + 1] if i + 1 < len(raw) else None
-        if tok.type in ("MDAY", "DATE") and before is not None and before.type == "NUM" and (
-            text.low.startswith("ngày", tok.start) or text.low.startswith("ngay", tok.start)
+        if (
+            tok.type in ("MDAY", "DATE")
+            and before is not None
+            and before.type == "NUM"
+            and (text.low.startswith("ngày", tok.start) or text.low.startswith("ngay", tok.start))
         ):
             # "trong 2 ngày 14 và 15-1-2022": the unit of the number before, then a day
             unit_end = tok.start + len(text.low[tok.start :].split()[0])
