@@ -17,7 +17,8 @@ def at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=TZ)
 
 
-def read(phrase: str, ref: date = REF, **settings: object) -> Deadline:
+def read(phrase: str, ref: date | None = REF, **settings: object) -> Deadline:
+    """The reading of ``phrase`` in a notice of ``ref`` (None: a text without a date)."""
     got = parse_deadline(phrase, ref, DeadlineSettings(**settings))  # type: ignore[arg-type]
     assert isinstance(got, Deadline), got
     return got

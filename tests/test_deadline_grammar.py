@@ -7,25 +7,12 @@ tests/data/deadlines and scored by bench/deadline_accuracy.py).
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from giaoban.deadline import Deadline, DeadlineError, DeadlineSettings, parse_deadline
+from giaoban.deadline import DeadlineError, parse_deadline
 from giaoban.deadline.model import SchoolYear
-
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-REF = date(2024, 3, 1)  # a Friday
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=TZ)
-
-
-def read(phrase: str, ref: date | None = REF, **settings: object) -> Deadline:
-    got = parse_deadline(phrase, ref, DeadlineSettings(**settings))  # type: ignore[arg-type]
-    assert isinstance(got, Deadline), got
-    return got
+from tests.test_deadline_forms import REF, at, read
 
 
 def period(phrase: str, ref: date | None = REF) -> tuple[datetime | None, datetime | None]:
