@@ -9,10 +9,9 @@ from lark import Token
 from giaoban.deadline import values as v
 from giaoban.deadline.build_atoms import Atoms, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
-from giaoban.deadline.lexer import number, value
+from giaoban.deadline.lexer import count, number
 from giaoban.deadline.lexicon import ORDINALS
 
-_COUNT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6}
 _QUARTER_MONTHS = {"dau": (1, 4, 7, 10), "giua": (2, 5, 8, 11), "cuoi": (3, 6, 9, 12)}
 
 
@@ -42,12 +41,12 @@ class DutyRules(Atoms):
         if tok.type == "FREQ":
             return v.Frequency(p.get("fu") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần"
-            times = value(tok, "tn", _COUNT_WORDS) or value(tok, "tn2", _COUNT_WORDS) or 1
+            times = count(tok, "tn") or count(tok, "tn2") or 1
             return v.Frequency(p.get("tu") or p["tu2"], times=times)
         if tok.type == "EVERY":  # "2 tuần/lần"
-            return v.Frequency(p["eu"], interval=value(tok, "en", _COUNT_WORDS) or 1)
+            return v.Frequency(p["eu"], interval=count(tok, "en") or 1)
         if tok.type == "ONCE":  # "mỗi tháng 1 lần"
-            return v.Frequency(times=value(tok, "on", _COUNT_WORDS) or 1)
+            return v.Frequency(times=count(tok, "on") or 1)
         return v.Frequency()  # "định kỳ", "kỳ báo cáo"
 
     def weekdays(self, items: list[Any]) -> v.OnDays:

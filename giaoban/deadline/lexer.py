@@ -6,8 +6,7 @@ grammar sees: runs of linking words become one ``LEAD``, commas join items
 of lists only, numbers after a word are labels ("lớp 10"), and words the
 grammar has no use for become ``W`` (filler). Filler is kept only where it
 can name an event ("trước khi thi lại", "45 ngày kể từ ngày bầu cử");
-elsewhere it is dropped and remembered, so that an unreadable phrase can say
-which words were not understood.
+elsewhere it is left out.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from giaoban.deadline.lexicon import GROUPS, LOOSE, NAMES, NUMBER_WORDS, PATTERNS, STRICT
 from giaoban.deadline.normalize import Text
@@ -56,12 +54,6 @@ class Tok:
         return Tok(kind, self.start, self.end, self.parts, self.remark)
 
 
-@dataclass
-class Lexed:
-    tokens: list[Tok]
-    dropped: list[Tok]  # filler left out, for messages
-
-
 def _parts(m: re.Match[str], index: int) -> dict[str, str]:
     """The named parts of a match, folded ("cuối" as "cuoi") and single-spaced."""
     found = {}
@@ -97,7 +89,7 @@ def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
     return tuple(found)
 
 
-def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = True) -> Lexed:
+def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = True) -> list[Tok]:
     """The tokens the grammar reads, and the filler left out.
 
     - A unit word with no number before it is filler ("trước ngày thi"),
@@ -231,9 +223,8 @@ def _give_way(tokens: list[Tok]) -> list[Tok]:
     return [t.retyped("W") if t.type == "NONE" else t for t in tokens]
 
 
-def _events(tokens: list[Tok], anchors: bool) -> Lexed:
+def _events(tokens: list[Tok], anchors: bool) -> list[Tok]:
     kept: list[Tok] = []
-    dropped: list[Tok] = []
     for i, tok in enumerate(tokens):
         in_event = anchors and bool(kept) and kept[-1].type == "W"
         if in_event and not any(t.type in _TIMELY for t in tokens[i:]):
@@ -244,9 +235,7 @@ def _events(tokens: list[Tok], anchors: bool) -> Lexed:
             kept[-1] = Tok("W", kept[-1].start, tok.end)
         elif anchors and kept and kept[-1].type in ANCHOR_TAKERS:
             kept.append(tok)
-        else:
-            dropped.append(tok)
-    return Lexed(_merge_leads(kept), dropped)
+    return _merge_leads(kept)
 
 
 def _merge_leads(tokens: list[Tok]) -> list[Tok]:
@@ -294,12 +283,9 @@ def words_value(words: str) -> int:
     return total + current
 
 
-def value(tok: Tok, name: str, table: dict[str, int] | None = None) -> Any:
-    """A part of ``tok`` as a number (or looked up in ``table``), or None."""
+def count(tok: Tok, name: str) -> int | None:
+    """A part of ``tok`` that counts ("2", "hai"), or None when it is not there."""
     written = tok.get(name)
     if written is None:
         return None
-    written = " ".join(written.split())
-    if table is not None and written in table:
-        return table[written]
-    return int(written) if written.isdigit() else None
+    return int(written) if written.isdigit() else words_value(written)

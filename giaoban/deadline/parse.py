@@ -1,7 +1,7 @@
 """Read a Vietnamese deadline phrase into a :class:`Deadline`.
 
 Pure: the notice's date is given, the clock is never read. The reading has
-three steps: the phrase is cut into tokens (:mod:`lexicon`), the tokens are
+three steps: the phrase is cut into tokens (:mod:`lexer`), the tokens are
 parsed by the grammar (``grammar.lark``, with lark's LALR parser) into a
 value (:mod:`build`), and the value is read against the notice's date
 (:mod:`once`, :mod:`duty`). A phrase the grammar cannot read is a
@@ -25,7 +25,7 @@ from giaoban.deadline.build import Builder, Unreadable
 from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty
-from giaoban.deadline.lexer import Lexed, Tok, has_marks, lex
+from giaoban.deadline.lexer import Tok, has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
@@ -126,8 +126,7 @@ def _read(ctx: Ctx) -> Deadline:
     return _meaning(value, ctx)
 
 
-def _parse(ctx: Ctx, lexed: Lexed) -> v.Reading | None:
-    toks = lexed.tokens
+def _parse(ctx: Ctx, toks: list[Tok]) -> v.Reading | None:
     if not toks:
         return None
     tree = _tree(tuple(t.type for t in toks), _start(toks))
@@ -170,8 +169,7 @@ _WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME"})
 
 def _not_understood(ctx: Ctx) -> str:
     """Name the words the grammar could not place."""
-    lexed = lex(ctx.text, anchors=False)
-    toks = lexed.tokens
+    toks = lex(ctx.text, anchors=False)
     start = _start(toks)
     stream = [Token(t.type, str(i), start_pos=t.start) for i, t in enumerate(toks)]
     try:
