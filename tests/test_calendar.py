@@ -113,6 +113,28 @@ def test_recurring_until_done_and_confidential(
     assert "bí mật" in str(shown["2024-03-01-giao-ban#1@giaoban"]["SUMMARY"])  # type: ignore[index]
 
 
+def test_a_duty_by_the_lunar_calendar_keeps_its_calendar(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    write_notice(
+        "2024-03-01-giao-ban",
+        """\
+        id: 2024-03-01-giao-ban
+        kind: thông báo kết luận
+        title: Kết luận
+        date: 2024-03-01
+        tasks:
+          - {item: "1", text: Dâng hương Giỗ Tổ, owners: [VP],
+             deadline: ngày 10/3 âm lịch hằng năm, status: open}
+        """,
+    )
+    event = events(export_ics(runner, data_dir))["2024-03-01-giao-ban#1@giaoban"]
+    # RFC 7529: the rule names lunar days; its first day is Giỗ Tổ 2024, 18/04
+    assert event.decoded("DTSTART") == date(2024, 4, 18)  # type: ignore[attr-defined]
+    rule = event["RRULE"]  # type: ignore[index]
+    assert (rule["RSCALE"], rule["BYMONTH"], rule["BYMONTHDAY"]) == (["CHINESE"], [3], [10])
+
+
 @pytest.mark.parametrize("args", [["--unit", "VP"], ["-o", "x.json"]])
 def test_ics_options_are_refused_for_json(
     runner: CliRunner, seed_data: Path, args: list[str]

@@ -6,12 +6,13 @@ tests/data/deadlines and scored by bench/deadline_accuracy.py).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from giaoban.deadline import DeadlineError, parse_deadline
 from giaoban.deadline.model import SchoolYear
+from giaoban.deadline.recur import occurrences
 from tests.test_deadline_forms import REF, at, read
 
 
@@ -180,6 +181,73 @@ def test_recurrences(phrase: str, rule: str) -> None:
     got = read(phrase)
     assert got.kind == "recurring" and got.rrule is not None
     assert got.rrule.endswith("RRULE:" + rule)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "named"),
+    [
+        # Giỗ Tổ Hùng Vương: 10/3 of the lunar calendar
+        (
+            "ngày 10/3 âm lịch hằng năm",
+            "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=10",
+            ["2024-04-18", "2025-04-07", "2026-04-26"],
+        ),
+        (
+            "Rằm tháng Giêng hằng năm",
+            "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=15",
+            ["2025-02-12", "2026-03-03", "2027-02-20"],
+        ),
+        (  # a window by the lunar calendar: due when it closes
+            "từ ngày 20 – 23/3 âm lịch hằng năm",
+            "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=23",
+            ["2024-05-01", "2025-04-20", "2026-05-09"],
+        ),
+        (  # the last day of the 12th lunar month: the 30th or the 29th
+            "ngày cuối tháng Chạp hằng năm",
+            "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1",
+            ["2025-01-28", "2026-02-16", "2027-02-05"],
+        ),
+        (  # each lunar month, the leap 6th month of 2025 too (15/6 nhuận = 08/08/2025)
+            "rằm hằng tháng âm lịch",
+            "RSCALE=CHINESE;FREQ=MONTHLY;BYMONTHDAY=15",
+            ["2025-07-09", "2025-08-08", "2025-09-06"],
+        ),
+    ],
+)
+def test_recurrences_by_the_lunar_calendar(phrase: str, rule: str, named: list[str]) -> None:
+    got = read(phrase, date(2024, 3, 1))
+    assert got.kind == "recurring" and got.rrule is not None
+    assert got.rrule.endswith("RRULE:" + rule)
+    after = datetime.fromisoformat(named[0]).replace(tzinfo=at("2024-01-01").tzinfo)
+    found = occurrences(got, after, after.replace(year=after.year + 3))
+    assert [(due - timedelta(days=1)).date().isoformat() for due in found][:3] == named
+    # nothing before the rule's first day (DTSTART), however early the listing starts
+    assert occurrences(got, at("2000-01-01"), at("2030-01-01"))[0] > at("2024-03-01")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["ngày 10/3 âm lịch hằng tuần", "thứ 2 âm lịch hằng tuần", "âm lịch hằng năm"]
+)
+def test_a_lunar_recurrence_needs_lunar_days_each_month_or_year(phrase: str) -> None:
+    assert isinstance(parse_deadline(phrase, REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "start"),
+    [
+        ("ngày 5 đến ngày 10 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=10", "2024-03-05"),
+        ("ngày 01/4 – 30/6 hằng năm", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30", "2024-04-01"),
+    ],
+)
+def test_one_day_to_another_in_a_duty_is_a_window(phrase: str, rule: str, start: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule)
+    assert got.start == at(start)
+
+
+def test_a_named_month_narrows_the_days_of_a_duty() -> None:
+    got = read("ngày cuối tháng 12 hằng năm")
+    assert got.rrule is not None and got.rrule.endswith("BYMONTH=12;BYMONTHDAY=-1")
 
 
 def test_a_recurring_window_keeps_the_start_of_the_first() -> None:

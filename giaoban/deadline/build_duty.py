@@ -22,7 +22,7 @@ class DutyRules(Atoms):
         parts: list[v.DutyPart] = []
         for item in items:
             parts += item if isinstance(item, list) else self._duty_part(item)
-        return v.Duty(tuple(parts))
+        return v.Duty(_day_spans(parts))
 
     def _duty_part(self, item: Any) -> list[v.DutyPart]:
         if not isinstance(item, Token):
@@ -62,8 +62,11 @@ class DutyRules(Atoms):
         return v.OnDays(weekdays=tuple(found))
 
     def month_days(self, items: list[Any]) -> v.OnDays:
-        found = [self._day_number(items[0])]
-        found += [number(self.tok(t)) for t in items if _is(t, "NUM")]
+        found = [
+            self._day_number(t) if _is(t, "MDAY") else number(self.tok(t))
+            for t in items
+            if _is(t, "MDAY") or _is(t, "NUM")
+        ]
         if any(not 1 <= d <= 31 for d in found):
             raise Unreadable("ngày trong tháng không có thật")
         return v.OnDays(month_days=tuple(found))
@@ -124,10 +127,8 @@ class DutyRules(Atoms):
     def clock_span(self, items: list[Any]) -> v.Clock:
         return self.clock_of(items[-1])  # due when it closes
 
-    def lunar_duty(self, items: list[Any]) -> None:
-        raise Unreadable(
-            "hạn lặp lại theo âm lịch chưa đọc được; hãy ghi ngày dương lịch hoặc ghim hạn (due:)"
-        )
+    def lunar_duty(self, items: list[Any]) -> v.Lunar:
+        return v.Lunar()
 
     def every(self, items: list[Any]) -> v.Frequency:
         duration: v.Duration = items[0]  # "định kỳ 6 tháng"
@@ -135,3 +136,27 @@ class DutyRules(Atoms):
 
     def once_in(self, items: list[Any]) -> v.OnceIn:
         return v.OnceIn(items[0])
+
+
+def _day_spans(parts: list[v.DutyPart]) -> tuple[v.DutyPart, ...]:
+    """ "ngày 20 – 23/3", "ngày 5 đến hết ngày 10": one day to another is a window, not two days."""
+    out: list[v.DutyPart] = []
+    for part in parts:
+        if len(out) >= 2 and isinstance(out[-1], v.Link) and out[-1].words in ("to", "to het"):
+            first, last = _one_day(out[-2]), _one_day(part)
+            if first is not None and last is not None:
+                out[-2:] = [v.Window(first, last)]
+                continue
+        out.append(part)
+    return tuple(out)
+
+
+def _one_day(part: v.DutyPart) -> v.Day | int | None:
+    """The one day of the month or of the year that ``part`` names, if that is all it names."""
+    if not isinstance(part, v.OnDays) or part.weekdays or part.months or part.nth_week:
+        return None
+    if len(part.month_days) == 1 and not part.year_days:
+        return part.month_days[0]
+    if len(part.year_days) == 1 and not part.month_days:
+        return part.year_days[0]
+    return None

@@ -8,7 +8,9 @@ branch ("năm Ất Tỵ").
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from lunar_vn import LunarDate, lunar_to_solar, solar_to_lunar
 
@@ -53,9 +55,73 @@ def lunar_day(day: int, month: int, year: int) -> date:
     return solar
 
 
+def _lunar_days(day: int, month: int, year: int) -> list[date]:
+    """The solar dates of lunar ``day`` (-1: the last) in month ``month`` of ``year``:
+    in the ordinary month, and in the leap month of that name when the year has one."""
+    found = []
+    for leap in (False, True):
+        for d in (30, 29) if day == -1 else (day,):
+            try:
+                solar = lunar_to_solar(LunarDate(d, month, year, leap))
+            except ValueError:
+                continue
+            if solar_to_lunar(solar) == LunarDate(d, month, year, leap):
+                found.append(solar)
+                break
+    return found
+
+
+@dataclass(frozen=True)
+class LunarRule:
+    """Moments named by lunar days each year or each month (RFC 7529 ``RSCALE=CHINESE``).
+
+    The first moment is ``start`` or later, as DTSTART says. ``months``
+    empty: every month, leap months too (a month named is the
+    ordinary one, as RFC 7529's "3" is not "3L"); a day a month lacks
+    (the 30th of a short month) is skipped, as RFC 7529's ``SKIP=OMIT``
+    says; day -1 is the month's last day. The moments are naive local
+    times, as dateutil's rules give them, so both serve the same callers.
+    """
+
+    start: datetime
+    months: tuple[int, ...]
+    days: tuple[int, ...]
+    at: time = time(0, 0)
+
+    def _moments(self, year: int) -> list[datetime]:
+        found = set()
+        for month in self.months or range(1, 13):
+            for day in self.days:
+                days = _lunar_days(day, month, year)
+                found.update(days[:1] if self.months else days)
+        return sorted(datetime.combine(d, self.at) for d in found)
+
+    def xafter(self, moment: datetime, inc: bool = True) -> Iterator[datetime]:
+        """The named moments after ``moment`` (or at it, with ``inc``), in order."""
+        if moment < self.start:
+            moment, inc = self.start, True
+        for year in range(lunar_year(moment.date()) - 1, LAST_LUNAR_YEAR + 1):
+            for named in self._moments(year):
+                if named > moment or (inc and named == moment):
+                    yield named
+
+    def after(self, moment: datetime, inc: bool = False) -> datetime | None:
+        """The first named moment after ``moment`` (or at it, with ``inc``)."""
+        return next(self.xafter(moment, inc), None)
+
+
+LAST_LUNAR_YEAR = 2099  # lunar_vn converts the years 1900 to 2100
+
+
 def lunar_year(day: date) -> int:
     """The lunar year ``day`` falls in."""
     return solar_to_lunar(day).year
+
+
+def lunar_month_day(day: date) -> tuple[int, int]:
+    """The lunar month and day of ``day``."""
+    lunar = solar_to_lunar(day)
+    return lunar.month, lunar.day
 
 
 def tet(year: int) -> date:

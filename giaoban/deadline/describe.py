@@ -113,6 +113,8 @@ def _describe_rule(rule: str) -> str:
     freq = _FREQ_NAMES.get(parts.get("FREQ", ""), parts.get("FREQ", ""))
     if parts.get("INTERVAL") == "3" and parts.get("FREQ") == "MONTHLY":
         freq = "hằng quý"
+    if parts.get("RSCALE") == "CHINESE":
+        freq += " theo âm lịch"
     return f"{freq} ({body})"
 
 

@@ -9,7 +9,9 @@ stated is the one the days imply (a day of the month: monthly; a weekday:
 weekly; a day of the year: yearly). The rule's DTSTART is the first
 occurrence on or after the notice's date (whole days: ``DTSTART;VALUE=DATE``,
 each day counted in full; a clock time: exact moments). A window keeps the
-start of the first one as the reading's ``start``.
+start of the first one as the reading's ``start``. Days of the lunar calendar
+("ngày 10/3 âm lịch hằng năm", "rằm tháng Giêng") make a rule of RFC 7529
+(``RSCALE=CHINESE``), each year or each month.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from dateutil.rrule import rrule, rrulestr
-
 from giaoban.deadline import values as v
 from giaoban.deadline.build import Unreadable
+from giaoban.deadline.calendars import lunar_month_day
 from giaoban.deadline.context import Ctx
 from giaoban.deadline.model import Deadline
 from giaoban.deadline.once import at
+from giaoban.deadline.recur import named_by
 
 _FREQ = {"ngay": "DAILY", "tuan": "WEEKLY", "thang": "MONTHLY", "quy": "MONTHLY", "nam": "YEARLY"}
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -48,6 +50,7 @@ class _Rule:
     window: v.Window | None = None
     starts: v.Day | int | None = None
     once: list[v.Span | v.Part | v.SpanList] = field(default_factory=list)
+    lunar: bool = False  # days of the lunar calendar
 
 
 def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
@@ -56,6 +59,8 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
         if rule.unit is None:  # "định kỳ tháng 02": that one period
             return at(v.At(rule.lead, rule.once[0]), ctx)
         _period_ends(rule)
+    elif rule.once:
+        _named_months(rule)  # "ngày cuối tháng 12 hằng năm": the month narrows the days
     freq, interval = _frequency(rule)
     if freq is None or rule.no_rule and not _has_days(rule):
         return Deadline(ctx.phrase, "recurring", None, warnings=tuple(ctx.warnings))
@@ -82,6 +87,8 @@ def _collect(duty: v.Duty) -> _Rule:
             rule.lead = f"{rule.lead} {part.words}".strip()
         elif isinstance(part, v.Either):
             rule.no_rule = True  # "hằng năm ... hoặc đột xuất"
+        elif isinstance(part, v.Lunar):
+            rule.lunar = True
         elif (nth := _week_of_month(part.span)) is not None:
             _days(rule, v.OnDays(nth_week=nth, monthly=True))  # "tuần thứ 2 ... hàng tháng"
         else:
@@ -143,18 +150,34 @@ def _year_days(rule: _Rule, days: tuple[v.Day, ...]) -> None:
         )
     rule.months += tuple(sorted({m for m, _ in pairs if m is not None}))
     rule.month_days += tuple(sorted({d for _, d in pairs}))
-    if any(d.lunar for d in days):
-        raise Unreadable("lịch lặp lại theo âm lịch chưa được hỗ trợ")
+    if any(d.lunar for d in days) and not all(d.lunar for d in days):
+        raise Unreadable("lẫn ngày âm lịch và ngày dương lịch trong một lịch lặp lại")
+    rule.lunar |= days[0].lunar
 
 
 def _period_ends(rule: _Rule) -> None:
     """ "Tháng 11 hàng năm", "Tháng 5 và Tháng 11": due when each named month is over."""
+    if _named_months(rule):
+        rule.month_days = (-1,)
+
+
+def _named_months(rule: _Rule) -> bool:
+    """Add the single months the duty names ("tháng 11", "tháng Chạp"); whether it named any."""
+    named = False
     for span in rule.once:
         inner = span.spans if isinstance(span, v.SpanList) else (span,)
         for one in inner:
-            if isinstance(one, v.Span) and one.what == "months" and one.args[0] == one.args[1]:
-                rule.months += tuple(m for m in one.args[:1] if m is not None)
-                rule.month_days = (-1,)
+            if not isinstance(one, v.Span) or one.args[0] is None:
+                continue
+            if one.what == "months" and one.args[0] == one.args[1]:
+                rule.months += (one.args[0],)
+            elif one.what == "lunar_month":
+                rule.months += (one.args[0],)
+                rule.lunar = True
+            else:
+                continue
+            named = True
+    return named
 
 
 def _has_days(rule: _Rule) -> bool:
@@ -180,6 +203,9 @@ def _frequency(rule: _Rule) -> tuple[str | None, int]:
 
 def _parts(rule: _Rule, freq: str, interval: int, ctx: Ctx) -> list[tuple[str, str]]:
     parts = [("FREQ", freq)]
+    if rule.lunar:
+        _lunar_check(rule, freq, interval)
+        parts.insert(0, ("RSCALE", "CHINESE"))
     if interval != 1:
         parts.append(("INTERVAL", str(interval)))
     if rule.months:
@@ -196,6 +222,14 @@ def _parts(rule: _Rule, freq: str, interval: int, ctx: Ctx) -> list[tuple[str, s
     if clock is not None:
         parts += [("BYHOUR", str(clock.hour)), ("BYMINUTE", str(clock.minute)), ("BYSECOND", "0")]
     return parts
+
+
+def _lunar_check(rule: _Rule, freq: str, interval: int) -> None:
+    """A lunar rule names days of lunar months, each year or each month."""
+    if freq not in ("YEARLY", "MONTHLY") or interval != 1 or rule.weekdays:
+        raise Unreadable("lịch âm chỉ lặp lại vào ngày âm lịch, hằng tháng hoặc hằng năm")
+    if not rule.month_days:
+        raise Unreadable("lịch âm lặp lại nhưng không rõ ngày âm lịch nào")
 
 
 def _clock(rule: _Rule, ctx: Ctx) -> time | None:
@@ -215,10 +249,8 @@ def _deadline(ctx: Ctx, rule: _Rule, freq: str, interval: int) -> Deadline:
         base = max(base, date(rule.starts.year, rule.starts.month or 1, rule.starts.day))
     begin = datetime.combine(base, time(0, 0))
     # a rule naming a day no month has (30/02) has no occurrence: look a few years ahead only
-    listed = rrulestr(body, dtstart=begin)
-    assert isinstance(listed, rrule)
-    first = listed.replace(until=begin.replace(year=begin.year + 8)).after(begin, inc=True)
-    if first is None:
+    first = named_by(body, begin).after(begin, inc=True)
+    if first is None or first.year > begin.year + 8:
         raise Unreadable("lịch lặp lại không có lần nào")
     timed = any(k == "BYHOUR" for k, _ in parts)
     head = (
@@ -245,9 +277,10 @@ def _window_start(rule: _Rule, first: date, ctx: Ctx) -> datetime | None:
     day = first
     for _ in range(400):
         day -= timedelta(days=1)
+        month, named = lunar_month_day(day) if rule.lunar else (day.month, day.day)
         if isinstance(begin, v.Day):
-            if (day.month, day.day) == (begin.month, begin.day):
+            if (month, named) == (begin.month, begin.day):
                 return ctx.at(day)
-        elif day.day == begin:
+        elif named == begin:
             return ctx.at(day)
     return None

@@ -170,7 +170,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B),
     ("AND", r"và" + _B + r"|&|,|;"),
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
-    ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|al)" + _B),
+    ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
     ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one

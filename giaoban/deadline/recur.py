@@ -2,7 +2,9 @@
 
 A ``DTSTART;VALUE=DATE`` rule names whole days: each occurrence is due at
 00:00 of the day after the named day. A ``DTSTART;TZID=...`` rule names the
-due moments themselves.
+due moments themselves. A rule by the lunar calendar (RFC 7529
+``RSCALE=CHINESE``, which dateutil does not read) is listed by
+:class:`~giaoban.deadline.calendars.LunarRule`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
 
+from giaoban.deadline.calendars import LunarRule
 from giaoban.deadline.context import zone
 from giaoban.deadline.model import Deadline
 
@@ -21,7 +24,7 @@ _DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
 @lru_cache(maxsize=1024)
-def _rule(text: str) -> tuple[rrule, str | None]:
+def _rule(text: str) -> tuple[rrule | LunarRule, str | None]:
     """The rule (naive, local time) and its zone; ``None`` zone for whole days."""
     head, _, body = text.partition("\n")
     params, _, value = head.partition(":")
@@ -31,10 +34,23 @@ def _rule(text: str) -> tuple[rrule, str | None]:
         if param.startswith("TZID="):
             tz = param[len("TZID=") :]
     fmt = "%Y%m%d" if whole_days else "%Y%m%dT%H%M%S"
-    dtstart = datetime.strptime(value, fmt)
-    rule = rrulestr(body, dtstart=dtstart)
-    assert isinstance(rule, rrule)
-    return rule, tz
+    return named_by(body, datetime.strptime(value, fmt)), tz
+
+
+def named_by(body: str, dtstart: datetime) -> rrule | LunarRule:
+    """The moments a rule's ``RRULE:`` line names from ``dtstart`` (naive, local time)."""
+    parts = dict(p.split("=", 1) for p in body.removeprefix("RRULE:").split(";") if "=" in p)
+    if parts.get("RSCALE", "GREGORIAN").upper() == "GREGORIAN":
+        rule = rrulestr(body, dtstart=dtstart)
+        assert isinstance(rule, rrule)
+        return rule
+    lunar = parts["RSCALE"].upper() == "CHINESE" and "BYMONTHDAY" in parts
+    if not lunar or parts.get("INTERVAL", "1") != "1" or "BYDAY" in parts:
+        raise ValueError(f"lịch lặp lại không đọc được: {body}")
+    months = tuple(int(m) for m in parts["BYMONTH"].split(",")) if "BYMONTH" in parts else ()
+    days = tuple(int(d) for d in parts["BYMONTHDAY"].split(","))
+    clock = time(int(parts.get("BYHOUR", dtstart.hour)), int(parts.get("BYMINUTE", dtstart.minute)))
+    return LunarRule(dtstart, months, days, clock)
 
 
 def occurrences(

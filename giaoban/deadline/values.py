@@ -238,7 +238,12 @@ class OnceIn:
     span: Span | Part | SpanList
 
 
-DutyPart = Frequency | OnDays | Window | Starts | Link | Either | OnceIn | Clock
+@dataclass(frozen=True)
+class Lunar:
+    """ "âm lịch" in a duty: its days are days of the lunar calendar."""
+
+
+DutyPart = Frequency | OnDays | Window | Starts | Link | Either | OnceIn | Clock | Lunar
 
 
 @dataclass(frozen=True)
