@@ -245,6 +245,19 @@ def test_one_day_to_another_in_a_duty_is_a_window(phrase: str, rule: str, start:
     assert got.start == at(start)
 
 
+def test_a_weekday_ending_a_range_is_the_first_from_its_start() -> None:
+    # read on a Wednesday: Monday is the next one, and Friday the one after that Monday
+    assert period("từ thứ Hai đến thứ Sáu", date(2024, 3, 6)) == (
+        at("2024-03-11"),
+        at("2024-03-16"),
+    )
+
+
+def test_the_days_of_the_week_are_a_weekly_duty() -> None:
+    got = read("Các ngày trong tuần (từ thứ hai đến thứ sáu)")
+    assert got.rrule is not None and got.rrule.endswith("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
+
+
 def test_a_named_month_narrows_the_days_of_a_duty() -> None:
     got = read("ngày cuối tháng 12 hằng năm")
     assert got.rrule is not None and got.rrule.endswith("BYMONTH=12;BYMONTHDAY=-1")

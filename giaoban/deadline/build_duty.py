@@ -39,7 +39,7 @@ class DutyRules(Atoms):
         tok = self.tok(items[0])
         p = tok.parts
         if tok.type == "FREQ":
-            return v.Frequency(p.get("fu") or "nam")  # "thường niên": yearly
+            return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần"
             times = count(tok, "tn") or count(tok, "tn2") or 1
             return v.Frequency(p.get("tu") or p["tu2"], times=times)

@@ -114,7 +114,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*[,;]\s*\d{1,2})+)(?!\d)"
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly>\d{4}))?"),  # "tháng 6,7,8/2020"
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
-             + r"|thường\s+niên(?P<fy>)" + _B),
+             + r"|thường\s+niên(?P<fy>)" + _B
+             + r"|(?:các|những)\s+ngày\s+trong\s+(?P<fu2>tuần)" + _B),  # "các ngày trong tuần"
     ("WORKDAYS", r"(?:tất\s+cả\s+)?(?:các|những)\s+ngày\s+làm\s+việc(?:\s+trong\s+tuần)?" + _B),
     ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+)?"
                r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),

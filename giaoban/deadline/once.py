@@ -149,6 +149,10 @@ def _range(r: v.Range, ctx: Ctx) -> tuple[datetime | None, datetime]:
     start = edge(left, ctx)[0]
     if isinstance(right, v.Moment) and right.clock.next_day is False:
         due = edge(right, ctx)[0]
+    if isinstance(right, v.Weekday) and right.week is None and right.in_week is None:
+        # "từ thứ Hai đến thứ Sáu": the first Friday from the start on, not from the notice
+        ahead = (right.weekday - start.weekday()) % 7
+        due = ctx.at(start.date() + timedelta(days=ahead + 1))
     if start >= due:
         raise Unreadable("khoảng thời gian kết thúc trước khi bắt đầu")
     return start, due
