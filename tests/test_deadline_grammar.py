@@ -202,6 +202,16 @@ def test_recurrences(phrase: str, rule: str) -> None:
             "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=23",
             ["2024-05-01", "2025-04-20", "2026-05-09"],
         ),
+        (  # "giữa tháng": days 11 to 20; due when the 20th is over
+            "hằng năm vào giữa tháng 8 âm lịch",
+            "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=20",
+            ["2024-09-22", "2025-10-11", "2026-09-30"],
+        ),
+        (  # a bare number before a dash and a day is the first day of a window
+            "từ 13 - 15/8 âm lịch hằng năm",
+            "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=15",
+            ["2024-09-17", "2025-10-06", "2026-09-25"],
+        ),
         (  # the last day of the 12th lunar month: the 30th or the 29th
             "ngày cuối tháng Chạp hằng năm",
             "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1",

@@ -26,6 +26,7 @@ from giaoban.deadline.context import Ctx
 from giaoban.deadline.model import Deadline
 from giaoban.deadline.once import at
 from giaoban.deadline.recur import named_by
+from giaoban.deadline.resolve import THIRDS
 
 _FREQ = {"ngay": "DAILY", "tuan": "WEEKLY", "thang": "MONTHLY", "quy": "MONTHLY", "nam": "YEARLY"}
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -162,22 +163,33 @@ def _period_ends(rule: _Rule) -> None:
 
 
 def _named_months(rule: _Rule) -> bool:
-    """Add the single months the duty names ("tháng 11", "tháng Chạp"); whether it named any."""
-    named = False
+    """Add the months the duty names ("tháng 11", "tháng Chạp"; "giữa tháng 2": a window of its
+    days 11 to 20); whether it named whole months."""
+    whole = False
     for span in rule.once:
-        inner = span.spans if isinstance(span, v.SpanList) else (span,)
-        for one in inner:
-            if not isinstance(one, v.Span) or one.args[0] is None:
-                continue
-            if one.what == "months" and one.args[0] == one.args[1]:
-                rule.months += (one.args[0],)
-            elif one.what == "lunar_month":
-                rule.months += (one.args[0],)
-                rule.lunar = True
-            else:
-                continue
-            named = True
-    return named
+        for one in span.spans if isinstance(span, v.SpanList) else (span,):
+            if (month := _month_of(one, rule)) is not None:
+                rule.months += (month,)
+                whole = True
+            elif isinstance(one, v.Part) and (month := _month_of(one.of, rule)) is not None:
+                first, last = THIRDS[one.part]
+                last = -1 if last == 31 else last
+                rule.window = v.Window(first, last)
+                rule.months += (month,)
+                rule.month_days += (last,)
+    return whole
+
+
+def _month_of(span: object, rule: _Rule) -> int | None:
+    """The one month a span names, if it names one (a lunar one makes the rule lunar)."""
+    if not isinstance(span, v.Span) or span.args[0] is None:
+        return None
+    if span.what == "months" and span.args[0] == span.args[1]:
+        return int(span.args[0])
+    if span.what == "lunar_month":
+        rule.lunar = True
+        return int(span.args[0])
+    return None
 
 
 def _has_days(rule: _Rule) -> bool:

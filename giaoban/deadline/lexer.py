@@ -141,6 +141,14 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
     return _events(_give_way(_neighbours(tokens, text)), anchors)
 
 
+def _first_of_range(tok: Tok, link: Tok | None, then: list[Tok]) -> bool:
+    """Whether a number, a link and a day make a range of days ("13 - 15/08")."""
+    if link is None or link.type != "LEAD" or link.parts["words"] not in ("to", "to het"):
+        return False
+    is_day = "n" in tok.parts and 1 <= int(tok.parts["n"]) <= 31
+    return is_day and bool(then) and then[0].type in ("DATE", "MDAY")
+
+
 def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
     """A day ("ngày 14", "ngày 28/4/2018") whose "ngày" was the unit of the number before."""
     start = len(text.low) - len(text.low[unit_end:].lstrip())
@@ -156,6 +164,8 @@ def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
     - "và" between filler joins filler ("Ngày Chữ thập đỏ và Trăng lưỡi liềm đỏ").
     - "ngay" before a linking word makes it "at once" ("ngay sau khi ...").
     - A dash before "âm lịch" only separates it.
+    - A number before "đến" or a dash and a day is the first day of a range
+      ("13 - 15/08", "14 đến ngày 15 tháng 3").
     """
     out: list[Tok] = []
     for i, tok in enumerate(tokens):
@@ -173,6 +183,8 @@ def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
                     "LEAD", tok.start, after.end, {"words": "now " + after.parts["words"]}
                 )
                 continue
+        elif tok.type == "NUM" and _first_of_range(tok, after, tokens[i + 2 : i + 3]):
+            tok = Tok("MDAY", tok.start, tok.end, {"md": tok.parts["n"]}, tok.remark)
         elif tok.type == "LEAD" and after is not None and after.type in ("LUNAR", "SOLAR"):
             if text.low[tok.start : tok.end] == "-":
                 continue

@@ -29,7 +29,8 @@ from giaoban.deadline.context import Ctx
 from giaoban.deadline.describe import weekday_name
 
 WELL_BEFORE = timedelta(days=31)  # a day this far before the notice means next year
-_THIRDS = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
+# "đầu/giữa/cuối tháng" (thượng/trung/hạ tuần): days 1-10, 11-20, 21 to the end
+THIRDS = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
 _STRICT_BREAKERS = ("latest", "het", "to", "in")
 
 Bounds = tuple[date, date]  # days [first, after)
@@ -260,7 +261,7 @@ def _part(part: v.Part, ctx: Ctx) -> Bounds:
     first, after = span_bounds(part.of, ctx)
     months = (after.year - first.year) * 12 + after.month - first.month
     if months <= 1:  # a month: days 1-10, 11-20, 21 to the end
-        lo, hi = _THIRDS[part.part]
+        lo, hi = THIRDS[part.part]
         return first.replace(day=lo), min(after, first + timedelta(days=hi))
     if part.part == "giua":
         middle = first.month + months // 2
