@@ -32,8 +32,8 @@ sys.path.insert(0, str(REPO))
 
 from giaoban.deadline import Deadline, parse_deadline  # noqa: E402
 from giaoban.deadline.recur import occurrences  # noqa: E402
-from giaoban.loader import load_ledger  # noqa: E402
-from giaoban.text import fold  # noqa: E402
+from giaoban.model.text import fold  # noqa: E402
+from giaoban.store.loader import load_ledger  # noqa: E402
 
 DATA = REPO / "data"
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -60,9 +60,9 @@ from ruamel.yaml import YAML
 from giaoban.deadline import Deadline, parse_deadline
 from giaoban.importer import draft_from_text
 from giaoban.importer.draft import Draft, DraftTask
-from giaoban.loader import load_registry
-from giaoban.text import fold
-from giaoban.units import Registry
+from giaoban.model.text import fold
+from giaoban.model.units import Registry
+from giaoban.store.loader import load_registry
 
 REPO = Path(__file__).resolve().parent.parent
 _WORD = re.compile(r"[a-z0-9]+")

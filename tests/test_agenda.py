@@ -1,8 +1,8 @@
-"""The agenda (giaoban.agenda) gives the reports the same rows as the task records do.
+"""The agenda (giaoban.reports.agenda) gives the reports the same rows as the task records do.
 
 ``due``, ``overdue`` and ``week`` read their rows from the agenda; with an
 agenda whose horizon is too short to answer they fall back on the records
-(``giaoban.reports.select_rows``). Both ways must give the same rows, in the
+(``giaoban.reports.rows.select_rows``). Both ways must give the same rows, in the
 same order, on random ledgers at random moments with random filters.
 """
 
@@ -18,13 +18,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from giaoban import reports
-from giaoban.agenda import Agenda, notice_facts
-from giaoban.agenda_rows import LazyRows, ledger_agenda
 from giaoban.deadline import parse_deadline
-from giaoban.filters import build_filter
-from giaoban.loader import load_ledger
-from giaoban.model import Ledger
+from giaoban.model.ledger import Ledger
+from giaoban.reports import rows as reports
+from giaoban.reports.agenda import Agenda, notice_facts
+from giaoban.reports.agenda_rows import LazyRows, ledger_agenda
+from giaoban.reports.filters import build_filter
+from giaoban.store.loader import load_ledger
 from tests.conftest import MINIMAL_UNITS, REPO
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -252,8 +252,8 @@ def test_merged_ledgers_give_the_same_reports_through_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A central office's ledgers merged from the cache (lazily) report as read in full."""
-    from giaoban.checking import open_ledgers
-    from giaoban.records import LazyNotices
+    from giaoban.checks.check import open_ledgers
+    from giaoban.store.lazynotices import LazyNotices
 
     monkeypatch.setenv("GIAOBAN_CACHE_DIR", str(tmp_path / "cache"))
     first = [[(0, [0], [], 0, 0), (7, [1], [0], 1, 1)], [(8, [2], [], 0, 2), (2, [0, 1], [], 2, 0)]]
@@ -285,7 +285,7 @@ def test_merged_ledgers_give_the_same_reports_through_the_cache(
 def test_stats_from_the_agenda_equal_stats_from_the_records(
     tmp_path_factory: pytest.TempPathFactory, notices: list, now: datetime, flt: dict, month: int
 ) -> None:
-    from giaoban.stats import month_end, stats_report
+    from giaoban.reports.stats import month_end, stats_report
 
     ledger = _write_ledger(tmp_path_factory.mktemp("ledger"), notices)
     built = build_filter(ledger, **flt)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from giaoban.atomic import (
+from giaoban.edit.transaction import (
     LOCK_FILE,
     FileExistsGiaobanError,
     LockTimeoutError,
@@ -18,7 +18,7 @@ from giaoban.atomic import (
     read_source,
     write_atomic,
 )
-from giaoban.problems import Source, error, warning
+from giaoban.model.problems import Source, error, warning
 
 
 def test_write_replaces_the_file_and_leaves_no_temporary_files(tmp_path: Path) -> None:

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from giaoban import cache, pool
 from giaoban.cli.main import app
-from giaoban.loader import load_ledger
-from giaoban.recordstore import RecordShard
+from giaoban.store import cache, pool
+from giaoban.store.loader import load_ledger
+from giaoban.store.recordshards import RecordShard
 from tests.conftest import MINIMAL_UNITS, REPO
 
 TODAY = "2019-03-01T09:00"
@@ -373,7 +373,7 @@ def test_a_warm_run_reads_no_yaml(tmp_path: Path, seed_data: Path) -> None:
         f"""
         import sys
         from pathlib import Path
-        from giaoban.checking import check_paths, ledger_folders, open_ledgers
+        from giaoban.checks.check import check_paths, ledger_folders, open_ledgers
         data = Path({str(seed_data)!r})
         report = check_paths(ledger_folders([data]), data)
         ledger = open_ledgers([data])
@@ -413,7 +413,7 @@ def test_parallel_parsing_gives_the_same_ledger(
 
 
 def test_progress_bar_counts_to_the_end(capsys: pytest.CaptureFixture[str]) -> None:
-    from giaoban.render_progress import progress
+    from giaoban.render.progress import progress
 
     with progress(3, "Đang đọc") as advance:
         advance(1)

@@ -11,9 +11,9 @@ import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from giaoban.checking import open_ledger
+from giaoban.checks.check import open_ledger
 from giaoban.cli.main import app
-from giaoban.reports import due_day
+from giaoban.reports.rows import due_day
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 N2022 = "2022-04-14-giao-ban-khoi-phong-trao"

@@ -165,7 +165,7 @@ def test_bom_and_crlf_are_fine(runner: CliRunner, data_dir: Path, write_notice) 
 def test_decomposed_text_is_read_as_nfc(data_dir: Path, write_notice) -> None:
     import unicodedata
 
-    from giaoban.loader import load_ledger
+    from giaoban.store.loader import load_ledger
 
     write_notice("2019-02-18-giao-ban", unicodedata.normalize("NFD", good()))
     ledger = load_ledger(data_dir).ledger

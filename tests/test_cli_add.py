@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
-from giaoban.yamledit import load_plain
+from giaoban.edit.yamledit import load_plain
 from tests.conftest import MINIMAL_UNITS, run_git
 
 TITLE = "Kết luận tại Hội nghị giao ban khối phong trào tháng 02/2019"

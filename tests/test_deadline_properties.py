@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from giaoban.deadline import Deadline, parse_deadline
 from giaoban.deadline.recur import occurrences
-from giaoban.text import fold
+from giaoban.model.text import fold
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DETERMINISTIC = settings(derandomize=True, deadline=None, max_examples=300)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from giaoban import edits
-from giaoban.yamledit import Insert, Set, apply_edits, load_plain
+from giaoban.edit import operations as edits
+from giaoban.edit.yamledit import Insert, Set, apply_edits, load_plain
 
 COMMENTED = """\
 # Thông báo kết luận giao ban tháng 02/2019 — chép tay từ bản giấy.

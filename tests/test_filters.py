@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from giaoban.checking import open_ledger
+from giaoban.checks.check import open_ledger
 from giaoban.cli.main import app
-from giaoban.errors import NotFoundError, UsageError
-from giaoban.filters import STATUS_CHOICES, build_filter, day_matches, task_matches
+from giaoban.model.errors import NotFoundError, UsageError
+from giaoban.reports.filters import STATUS_CHOICES, build_filter, day_matches, task_matches
 
 N2019 = "2019-02-18-giao-ban-khoi-phong-trao"
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -104,7 +104,7 @@ def test_build_filter_errors(seed_data: Path) -> None:
 
 
 def test_day_matches_is_inclusive() -> None:
-    from giaoban.filters import Filter
+    from giaoban.reports.filters import Filter
 
     flt = Filter(date_from=date(2019, 3, 1), date_to=date(2019, 3, 5))
     assert day_matches(flt, date(2019, 3, 1)) and day_matches(flt, date(2019, 3, 5))

@@ -14,11 +14,11 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from giaoban import formats
-from giaoban.checking import open_ledger
+from giaoban.checks.check import open_ledger
 from giaoban.cli.main import app
-from giaoban.render_reports import report_renderable
-from giaoban.reports import Row, week_report
+from giaoban.render import formats
+from giaoban.render.reports import report_renderable
+from giaoban.reports.rows import Row, week_report
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -57,8 +57,8 @@ def test_markdown_escapes_pipes_and_joins_lines() -> None:
 
 
 def _row(state: str, days: int | None = None, late_by: int | None = None) -> Row:
-    from giaoban.model import Task
-    from giaoban.problems import Source
+    from giaoban.model.ledger import Task
+    from giaoban.model.problems import Source
 
     task = Task("n", "1", "t", Source("f"), deadline_text="thường xuyên")
     due = datetime(2022, 4, 23, tzinfo=TZ) if days is not None else None
@@ -116,7 +116,7 @@ def test_no_color_off_a_terminal_or_with_no_color(
 
 
 def test_due_soon_is_yellow_only_in_the_last_three_days() -> None:
-    from giaoban.render_reports import row_style
+    from giaoban.render.reports import row_style
 
     assert row_style(_row("due_soon", days=2)) == "yellow"
     assert row_style(_row("due_soon", days=3)) == "yellow"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from giaoban import git
+from giaoban.history import git
 from tests.conftest import run_git
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from giaoban import edits, git, history
-from giaoban.history import describe, read_history, task_story
+from giaoban.edit import operations as edits
+from giaoban.history import git
+from giaoban.history import story as history
+from giaoban.history.story import describe, read_history, task_story
 from tests.conftest import MINIMAL_UNITS, run_git
 
 NOTICE_ID = "2019-02-18-giao-ban"

@@ -127,7 +127,7 @@ def test_save_commits_in_a_git_work_tree(runner: CliRunner, git_repo: Path, tmp_
 
 
 def test_save_refuses_a_draft_with_errors(ledger: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from giaoban.atomic import EditRefusedError
+    from giaoban.edit.transaction import EditRefusedError
     from giaoban.importer import output
     from giaoban.importer.service import draft_for_data
 

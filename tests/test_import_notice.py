@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from giaoban.importer import Draft, draft_from_text
-from giaoban.loader import load_registry
-from giaoban.units import Registry
+from giaoban.model.units import Registry
+from giaoban.store.loader import load_registry
 
 HERE = Path(__file__).resolve().parent / "data" / "import"
 
@@ -265,8 +265,8 @@ def test_signer_after_an_attachment_and_a_digital_signature() -> None:
 
 
 def test_as_notice_gives_a_valid_notice_in_format_order(tmp_path: Path) -> None:
-    from giaoban.checking import check_paths
-    from giaoban.newnotice import notice_text
+    from giaoban.checks.check import check_paths
+    from giaoban.edit.newnotice import notice_text
 
     notice = seed("003").as_notice()
     assert list(notice) == [

@@ -11,8 +11,8 @@ import pytest
 
 from giaoban.importer import draft_from_text, read_source
 from giaoban.importer.sources import SourceError
-from giaoban.loader import load_registry
-from giaoban.units import Registry
+from giaoban.model.units import Registry
+from giaoban.store.loader import load_registry
 
 HERE = Path(__file__).resolve().parent / "data" / "import"
 SEED_001 = HERE / "seeds" / "001_de7bd9ab3014b512.txt"

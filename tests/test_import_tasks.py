@@ -15,9 +15,9 @@ from giaoban.deadline import DeadlineSettings, parse_deadline
 from giaoban.importer import Draft, DraftTask, draft_from_text
 from giaoban.importer.deadlines import choose, find_deadlines
 from giaoban.importer.units import UnitReader
-from giaoban.loader import load_registry
-from giaoban.text import fold
-from giaoban.units import Registry
+from giaoban.model.text import fold
+from giaoban.model.units import Registry
+from giaoban.store.loader import load_registry
 
 HERE = Path(__file__).resolve().parent / "data" / "import"
 NOTICES = HERE / "seeds" / "notices"

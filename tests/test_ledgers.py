@@ -9,9 +9,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
-from giaoban.ids import resolve_task
-from giaoban.ledgers import ledger_name, merge_ledgers, unique_names
-from giaoban.loader import load_ledger
+from giaoban.model.ids import resolve_task
+from giaoban.store.ledgers import ledger_name, merge_ledgers, unique_names
+from giaoban.store.loader import load_ledger
 from tests.conftest import DATA
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from giaoban.checks.validation import validate
 from giaoban.deadline import Deadline
-from giaoban.loader import load_ledger, notice_files
-from giaoban.validation import validate
+from giaoban.store.loader import load_ledger, notice_files
 from tests.conftest import DATA
 
 SEED_TASKS = {

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from giaoban import noticefile, pool
 from giaoban.deadline import DeadlineSettings
-from giaoban.model import Notice
+from giaoban.model.ledger import Notice
+from giaoban.store import noticefile, pool
 
 NOTICE = """\
 id: {name}

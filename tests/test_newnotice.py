@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from giaoban.checking import check_paths
-from giaoban.newnotice import (
+from giaoban.checks.check import check_paths
+from giaoban.edit.newnotice import (
     coerce_dates,
     notice_id,
     notice_text,
@@ -16,7 +16,7 @@ from giaoban.newnotice import (
     render_scalar,
     slug_words,
 )
-from giaoban.yamledit import load_plain
+from giaoban.edit.yamledit import load_plain
 
 TITLE_2019 = (
     "Kết luận của đồng chí Bí thư thứ nhất Ban Chấp hành Trung ương Đoàn, Thủ trưởng cơ quan "

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
-from giaoban.checking import open_ledger
+from giaoban.checks.check import open_ledger
 from giaoban.cli.main import app
-from giaoban.reports import due_report, overdue_report, report_week, week_report
+from giaoban.reports.rows import due_report, overdue_report, report_week, week_report
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 N2019 = "2019-02-18-giao-ban-khoi-phong-trao"
@@ -373,7 +373,7 @@ def test_bad_data_is_refused_without_traceback(
 def test_short_ids_are_unique_prefixes() -> None:
     from types import SimpleNamespace
 
-    from giaoban.reports import short_notice_ids
+    from giaoban.reports.rows import short_notice_ids
 
     ids = ["2019-02-18-a", "2019-02-18-b", "2019-02-19-giao-ban", "2019-03-01-x", "2019-03-01"]
     ledger = SimpleNamespace(notices=[SimpleNamespace(id=i) for i in ids], agenda=None)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from giaoban import git
-from giaoban.errors import UsageError
-from giaoban.loader import load_ledger
-from giaoban.revisions import ledger_at, parse_range, repository, review
-from giaoban.semdiff import diff_notices
+from giaoban.history import git
+from giaoban.history.revisions import ledger_at, parse_range, repository, review
+from giaoban.history.semdiff import diff_notices
+from giaoban.model.errors import UsageError
+from giaoban.store.loader import load_ledger
 from tests.conftest import MINIMAL_UNITS, run_git
 
 NOTICE = textwrap.dedent(

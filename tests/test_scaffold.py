@@ -7,10 +7,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from giaoban.checking import check_paths
-from giaoban.loader import load_registry, load_settings
-from giaoban.scaffold import HOOK_MARK, InitOptions, init_ledger, settings_text
-from giaoban.settings import Settings
+from giaoban.checks.check import check_paths
+from giaoban.edit.scaffold import HOOK_MARK, InitOptions, init_ledger, settings_text
+from giaoban.model.settings import Settings
+from giaoban.store.loader import load_registry, load_settings
 from tests.conftest import MINIMAL_UNITS, run_git
 
 OPTIONS = InitOptions(

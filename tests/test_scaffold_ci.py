@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
-from giaoban.scaffold import CI_FILES, ci_text
+from giaoban.edit.scaffold import CI_FILES, ci_text
 from tests.conftest import run_git
 
 PACKAGE = "giaoban @ git+https://git.co-quan.vn/van-phong/giaoban.git@v0.1.0"

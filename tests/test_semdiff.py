@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from giaoban.loader import load_ledger
-from giaoban.model import Notice
-from giaoban.semdiff import describe, diff_notices, word_diff
+from giaoban.history.semdiff import describe, diff_notices, word_diff
+from giaoban.model.ledger import Notice
+from giaoban.store.loader import load_ledger
 
 BASE = """\
 id: 2022-04-14-giao-ban

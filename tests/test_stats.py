@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner
 
-from giaoban.checking import open_ledger
+from giaoban.checks.check import open_ledger
 from giaoban.cli.main import app
-from giaoban.errors import UsageError
-from giaoban.filters import NO_FILTER, Filter, build_filter
-from giaoban.stats import (
+from giaoban.model.errors import UsageError
+from giaoban.reports.filters import NO_FILTER, Filter, build_filter
+from giaoban.reports.stats import (
     Counts,
     StatsReport,
     chart_months,

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
-from giaoban.revisions import textconv
+from giaoban.history.revisions import textconv
 from tests.conftest import MINIMAL_UNITS, run_git
 
 NOTICE_ID = "2022-04-14-giao-ban"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from giaoban.text import fold, nfc
-from giaoban.units import Group, Registry, Unit
+from giaoban.model.text import fold, nfc
+from giaoban.model.units import Group, Registry, Unit
 
 REGISTRY = Registry(
     units=(

@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
-from giaoban.yamlsafe import parse_text
+from giaoban.store.yamlsafe import parse_text
 
 SAFE = YAML(typ="safe")
 SCALARS = [

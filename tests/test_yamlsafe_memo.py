@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from giaoban.yamlsafe import conflict_markers, parse_text
+from giaoban.store.yamlsafe import conflict_markers, parse_text
 
 DOC_12 = "a: yes\nb: on\nc: [yes, no, 'yes']\nd: 2024-01-02\ne: text\n"
 DOC_11 = "%YAML 1.1\n---\n" + DOC_12

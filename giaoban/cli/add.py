@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from giaoban.cli.common import DataOption, TodayOption, handle_errors, resolve_data_dir
+from giaoban.cli.lazy import lazy_import
 from giaoban.cli.taskopts import (
     NoCommitOption,
     day_callback,
@@ -22,18 +23,17 @@ from giaoban.cli.taskopts import (
 from giaoban.deadline import Deadline, parse_deadline
 from giaoban.deadline.describe import describe_offset, format_due, format_moment
 from giaoban.deadline.recur import next_occurrence
-from giaoban.errors import UsageError
-from giaoban.lazy import lazy_import
-from giaoban.loader import REGISTRY_FILE, load_registry
-from giaoban.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
-from giaoban.settings import Settings
-from giaoban.text import fold
-from giaoban.units import Registry
-from giaoban.yamledit import EditError, load_plain
+from giaoban.edit.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
+from giaoban.edit.yamledit import EditError, load_plain
+from giaoban.model.errors import UsageError
+from giaoban.model.settings import Settings
+from giaoban.model.text import fold
+from giaoban.model.units import Registry
+from giaoban.store.loader import REGISTRY_FILE, load_registry
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
-edits = lazy_import("giaoban.edits")  # loaded when a command runs
+edits = lazy_import("giaoban.edit.operations")  # loaded when a command runs
 
 DEFAULT_KIND = "thông báo kết luận"
 

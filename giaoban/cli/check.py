@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from giaoban.checking import CheckReport, check_paths, ledger_folders
+from giaoban.checks.check import CheckReport, check_paths, ledger_folders
 from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
@@ -50,7 +50,7 @@ def check_command(
 
     Thoát 0 khi không có lỗi, 1 khi có lỗi, 2 khi dùng sai lệnh.
     """
-    from giaoban import render
+    from giaoban.render import terminal as render
 
     folders = resolve_data_dirs(data)
     targets = paths or ledger_folders(folders, cache_choice(no_cache))

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from giaoban.errors import GiaobanError, UsageError
+from giaoban.model.errors import GiaobanError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -19,10 +19,10 @@ from giaoban.cli.common import (
 from giaoban.deadline import DeadlineError, parse_deadline
 from giaoban.deadline.context import zone
 from giaoban.deadline.describe import explain
-from giaoban.errors import GiaobanError
-from giaoban.loader import SETTINGS_FILE, load_settings
-from giaoban.problems import Problem
-from giaoban.settings import Settings
+from giaoban.model.errors import GiaobanError
+from giaoban.model.problems import Problem
+from giaoban.model.settings import Settings
+from giaoban.store.loader import SETTINGS_FILE, load_settings
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 

@@ -1,6 +1,6 @@
 """Task commands: ``done``, ``reopen``, ``cancel``, ``postpone``, ``note``, ``edit``, ``task add``.
 
-Each parses its options, calls one function of ``giaoban.edits`` and prints
+Each parses its options, calls one function of ``giaoban.edit.operations`` and prints
 what was recorded and the commit (or why there is none).
 """
 
@@ -16,13 +16,13 @@ from typing import Annotated
 
 import typer
 
-from giaoban.atomic import read_source
 from giaoban.cli.common import (
     DataOption,
     TodayOption,
     handle_errors,
     resolve_data_dir,
 )
+from giaoban.cli.lazy import lazy_import
 from giaoban.cli.taskopts import (
     NoCommitOption,
     OccurrenceOption,
@@ -36,13 +36,13 @@ from giaoban.cli.taskopts import (
     optional_day,
     report_commit,
 )
-from giaoban.history import edit_message
-from giaoban.lazy import lazy_import
-from giaoban.problems import Problem
+from giaoban.edit.transaction import read_source
+from giaoban.history.story import edit_message
+from giaoban.model.problems import Problem
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
-edits = lazy_import("giaoban.edits")  # loaded when a command runs
+edits = lazy_import("giaoban.edit.operations")  # loaded when a command runs
 
 # --- commands ------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from giaoban.checking import open_ledgers
+from giaoban.checks.check import open_ledgers
 from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
@@ -18,9 +18,9 @@ from giaoban.cli.common import (
     resolve_data_dirs,
     resolve_now,
 )
-from giaoban.errors import GiaobanError, UsageError
-from giaoban.export import export_ledger
-from giaoban.model import Ledger
+from giaoban.model.errors import GiaobanError, UsageError
+from giaoban.model.ledger import Ledger
+from giaoban.reports.export import export_ledger
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -55,7 +55,7 @@ def export_command(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Xuất toàn bộ sổ nhiệm vụ (JSON) cho công cụ khác, hoặc lịch hạn (iCalendar)."""
-    from giaoban import render
+    from giaoban.render import terminal as render
 
     ledger = open_ledgers(resolve_data_dirs(data), cache_choice(no_cache))
     if output is ExportFormat.ics:
@@ -68,8 +68,8 @@ def export_command(
 
 def _export_ics(ledger: Ledger, units: list[str], out_file: Path | None, show: bool) -> None:
     """The deadlines as iCalendar, on stdout or written whole to ``out_file``."""
-    from giaoban.calendar import build_calendar, calendar_name
-    from giaoban.filters import build_filter
+    from giaoban.render.ics import build_calendar, calendar_name
+    from giaoban.reports.filters import build_filter
 
     now = resolve_now(None, ledger.settings.timezone)
     flt = build_filter(ledger, units=units)
@@ -78,7 +78,7 @@ def _export_ics(ledger: Ledger, units: list[str], out_file: Path | None, show: b
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from giaoban.atomic import write_atomic
+    from giaoban.edit.transaction import write_atomic
 
     try:
         write_atomic(out_file, data)

@@ -10,7 +10,7 @@ import typer
 
 from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir, resolve_now
 from giaoban.cli.taskopts import NoCommitOption, exit_if_uncommitted, report_commit
-from giaoban.errors import UsageError
+from giaoban.model.errors import UsageError
 
 if TYPE_CHECKING:
     from giaoban.importer.draft import Draft

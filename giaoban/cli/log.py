@@ -12,11 +12,11 @@ import typer
 
 from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
 from giaoban.cli.taskopts import complete_task_id, day_callback, optional_day
-from giaoban.edits import locate_notice, office_settings
-from giaoban.errors import GiaobanError, UsageError
-from giaoban.history import Event, describe, read_history, task_story
-from giaoban.loader import load_ledger
-from giaoban.review_summary import summarize
+from giaoban.edit.operations import locate_notice, office_settings
+from giaoban.history.story import Event, describe, read_history, task_story
+from giaoban.history.summary import summarize
+from giaoban.model.errors import GiaobanError, UsageError
+from giaoban.store.loader import load_ledger
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -85,7 +85,7 @@ def log_command(
     ] = False,
 ) -> None:
     """Lịch sử từ git: ai tạo, ai gia hạn (từ, đến, lý do), ai đổi trạng thái, ai sửa."""
-    from giaoban import render
+    from giaoban.render import terminal as render
 
     data_dir = resolve_data_dir(data)
     first, last = optional_day(since), optional_day(until)
@@ -131,7 +131,8 @@ def _print_summary(
     output: LogFormat,
 ) -> None:
     """The summary of ``events`` over (first day, last day, task item or None)."""
-    from giaoban import render, render_review
+    from giaoban.render import review as render_review
+    from giaoban.render import terminal as render
 
     first, last, item = scope
     result = summarize(events, load_ledger(data_dir).ledger, first, last, item)

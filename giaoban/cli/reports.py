@@ -1,7 +1,7 @@
 """The reports: ``due``, ``overdue``, ``week``, ``stats``, ``show``, ``list``, ``search``.
 
-Each command parses its options, calls one function of ``giaoban.reports``
-(or ``giaoban.stats``) and hands the result to a renderer.
+Each command parses its options, calls one function of ``giaoban.reports.rows``
+(or ``giaoban.reports.stats``) and hands the result to a renderer.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from typing import Annotated
 
 import typer
 
-from giaoban import reports
-from giaoban.checking import open_ledgers
+from giaoban.checks.check import open_ledgers
 from giaoban.cli.common import (
     DataOption,
     TodayOption,
@@ -25,11 +24,12 @@ from giaoban.cli.common import (
     resolve_now,
 )
 from giaoban.cli.export import ShowConfidential
-from giaoban.filters import STATUS_CHOICES, Filter, build_filter
-from giaoban.git import DataState, data_state
-from giaoban.model import Ledger
-from giaoban.show import show_item
-from giaoban.stats import stats_period, stats_report
+from giaoban.history.git import DataState, data_state
+from giaoban.model.ledger import Ledger
+from giaoban.reports import rows as reports
+from giaoban.reports.filters import STATUS_CHOICES, Filter, build_filter
+from giaoban.reports.show import show_item
+from giaoban.reports.stats import stats_period, stats_report
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -153,7 +153,9 @@ def _filter(
 def _emit(
     report: reports.Report, output: OutputFormat, data: DataState | None, limit: int = 0
 ) -> None:
-    from giaoban import formats, render, render_reports
+    from giaoban.render import formats
+    from giaoban.render import reports as render_reports
+    from giaoban.render import terminal as render
 
     if output is OutputFormat.json:
         render.print_json(formats.report_json(report, data))
@@ -302,7 +304,9 @@ def stats_command(
 
     Mặc định là tháng hiện tại; kèm biểu đồ so sánh với các tháng trước.
     """
-    from giaoban import formats, render, render_reports
+    from giaoban.render import formats
+    from giaoban.render import reports as render_reports
+    from giaoban.render import terminal as render
 
     ctx = _context(data, today)
     start, end = stats_period(ctx.now.date(), month, _day(date_from), _day(date_to))
@@ -332,7 +336,9 @@ def show_command(
     today: TodayOption = None,
 ) -> None:
     """Xem một thông báo (và các nhiệm vụ của nó) hoặc một nhiệm vụ."""
-    from giaoban import formats, render, render_reports
+    from giaoban.render import formats
+    from giaoban.render import reports as render_reports
+    from giaoban.render import terminal as render
 
     ctx = _context(data, today)
     shown = show_item(ctx.ledger, ctx.now, item, show_confidential)

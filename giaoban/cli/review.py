@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
-from giaoban.errors import UsageError
-from giaoban.revisions import review, setup_review, sync_ledger, textconv
+from giaoban.history.revisions import review, setup_review, sync_ledger, textconv
+from giaoban.model.errors import UsageError
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -39,7 +39,8 @@ def diff_command(
     ] = DiffFormat.text,
 ) -> None:
     """Thay đổi giữa hai trạng thái của sổ, theo nhiệm vụ: thêm, xóa, dời hạn, hoàn thành..."""
-    from giaoban import render, render_review
+    from giaoban.render import review as render_review
+    from giaoban.render import terminal as render
 
     result = review(resolve_data_dir(data), revs or [])
     if output is DiffFormat.json:
@@ -96,7 +97,7 @@ def textconv_command(
 @handle_errors
 def sync_command(data: DataOption = None) -> None:
     """Đồng bộ với kho chung: lấy về (rebase), kiểm tra, rồi đẩy lên; dừng khi có xung đột."""
-    from giaoban import render_review
+    from giaoban.render import review as render_review
 
     result = sync_ledger(resolve_data_dir(data), Path.cwd())
     render_review.print_sync(result)

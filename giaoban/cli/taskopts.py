@@ -15,11 +15,11 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import resolve_data_dir, resolve_now
-from giaoban.lazy import lazy_import
-from giaoban.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
-from giaoban.text import fold
+from giaoban.cli.lazy import lazy_import
+from giaoban.model.text import fold
+from giaoban.store.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
 
-edits = lazy_import("giaoban.edits")  # loaded when a command runs
+edits = lazy_import("giaoban.edit.operations")  # loaded when a command runs
 
 
 def parse_day(value: str) -> date:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from giaoban.deadline.lexicon import GROUPS, LOOSE, NAMES, NUMBER_WORDS, PATTERNS, STRICT
 from giaoban.deadline.normalize import Text
-from giaoban.text import fold
+from giaoban.model.text import fold
 
 # Linking words: a run of them is one LEAD token ("chậm nhất đến hết", "trong vòng").
 LEAD_WORDS = frozenset({"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO"})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from giaoban.text import loose
+from giaoban.model.text import loose
 
 _B = r"(?!\w)"  # the end of a word
 _L = r"(?![^\W\d_])"  # no letter follows (a digit may)

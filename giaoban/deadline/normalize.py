@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from giaoban.text import collapse_spaces, nfc
+from giaoban.model.text import collapse_spaces, nfc
 
 _MARKUP = str.maketrans({"*": " ", "_": " ", "`": " "})
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-", "’": "'"})

@@ -25,7 +25,7 @@ from giaoban.deadline.resolve import (
     span_bounds,
 )
 from giaoban.deadline.workdays import add_working_days
-from giaoban.text import fold
+from giaoban.model.text import fold
 
 REF_ANCHOR_NAME = "ngày ban hành"
 _POINTS = (v.Day, v.Weekday, v.Relday, v.Refday, v.Tet)

@@ -29,7 +29,7 @@ from giaoban.deadline.lexer import Tok, has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
-from giaoban.text import nfc
+from giaoban.model.text import nfc
 
 DEFAULT_SETTINGS = DeadlineSettings()
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?")

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from giaoban.text import nfc
+from giaoban.model.text import nfc
 
 # Combining marks Vietnamese uses: tones (grave, acute, tilde, hook, dot below)
 # and vowel qualities (circumflex, breve, horn).

@@ -12,17 +12,17 @@ import re
 from datetime import date
 
 from giaoban.deadline import DeadlineSettings
+from giaoban.edit.newnotice import notice_id
 from giaoban.importer.clean import Line, clean_lines
+from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.header import Header, Tail, read_header, read_tail
 from giaoban.importer.items import SENTENCE, Builder, Scope
 from giaoban.importer.meeting import Meeting, read_meeting, year_of_text
-from giaoban.importer.records import Draft, DraftTask
 from giaoban.importer.structure import Node, outline, paragraphs
 from giaoban.importer.units import Unit, UnitReader
 from giaoban.importer.words import fold_keep
-from giaoban.newnotice import notice_id
-from giaoban.text import fold
-from giaoban.units import Registry
+from giaoban.model.text import fold
+from giaoban.model.units import Registry
 
 __all__ = ["Draft", "DraftTask", "draft_from_text", "make_id", "recase"]
 

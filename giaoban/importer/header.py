@@ -14,7 +14,7 @@ from datetime import date
 
 from giaoban.importer.clean import Line
 from giaoban.importer.words import fold_keep
-from giaoban.text import collapse_spaces, fold
+from giaoban.model.text import collapse_spaces, fold
 
 HEADINGS = {
     "thong bao": "thông báo",

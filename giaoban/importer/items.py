@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 
 from giaoban.deadline import DeadlineSettings
 from giaoban.importer.deadlines import Found, choose, find_deadlines, unread_deadlines
+from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.meeting import is_attendance_line, read_attendance
-from giaoban.importer.records import Draft, DraftTask
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.units import Unit, UnitReader
 from giaoban.importer.words import TRIGGERS, fold_keep
-from giaoban.units import Registry
+from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
 _REQUEST = re.compile(r"(?<![\w])(?:de nghi|yeu cau)(?![\w])")

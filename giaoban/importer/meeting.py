@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from giaoban.importer.words import fold_keep
-from giaoban.text import collapse_spaces
+from giaoban.model.text import collapse_spaces
 
 _DATE = re.compile(
     r"\bngay\s*(\d{1,2})\s*(?:/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?|thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?)"

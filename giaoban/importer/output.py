@@ -1,7 +1,7 @@
 """Writing a draft: to a named file, into a folder, or into the data folder.
 
 A draft file is never written over an existing file, and never half-written
-(see :func:`giaoban.atomic.write_atomic`). A draft saved into the data folder
+(see :func:`giaoban.edit.transaction.write_atomic`). A draft saved into the data folder
 goes the way ``giaoban add`` saves a notice: under the ledger lock, named
 ``data/YYYY/<id>.yaml`` with an id not yet taken, checked as ``giaoban check``
 checks it (errors refuse the write), then committed when the folder is in a
@@ -13,14 +13,20 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from giaoban import git
-from giaoban.atomic import EditRefusedError, Saved, ledger_checker, ledger_lock, write_atomic
-from giaoban.errors import UsageError
-from giaoban.history import add_notice_message
+from giaoban.edit.newnotice import notice_id, notice_path, taken_ids
+from giaoban.edit.transaction import (
+    EditRefusedError,
+    Saved,
+    ledger_checker,
+    ledger_lock,
+    write_atomic,
+)
+from giaoban.history import git
+from giaoban.history.story import add_notice_message
 from giaoban.importer.draft import Draft
 from giaoban.importer.yamltext import render_draft
-from giaoban.loader import SETTINGS_FILE, load_settings
-from giaoban.newnotice import notice_id, notice_path, taken_ids
+from giaoban.model.errors import UsageError
+from giaoban.store.loader import SETTINGS_FILE, load_settings
 
 
 def target(output: Path, draft: Draft, as_folder: bool = False) -> tuple[Path, Draft]:

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from giaoban.importer.draft import Draft, draft_from_text
-from giaoban.loader import REGISTRY_FILE, SETTINGS_FILE, load_registry, load_settings
-from giaoban.problems import Problem
+from giaoban.model.problems import Problem
+from giaoban.store.loader import REGISTRY_FILE, SETTINGS_FILE, load_registry, load_settings
 
 
 def draft_for_data(text: str, data_dir: Path, fallback_date: date | None = None) -> Draft:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from giaoban.errors import GiaobanError
+from giaoban.model.errors import GiaobanError
 
 INSTALL_HINT = "cài thêm bằng: pip install 'giaoban[import]'"
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from giaoban.importer.clean import Line
-from giaoban.text import collapse_spaces
+from giaoban.model.text import collapse_spaces
 
 _ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V))\s*\.\s*(\S.*)$")
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s*(.*)$")

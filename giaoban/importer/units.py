@@ -25,8 +25,8 @@ from giaoban.importer.words import (
     Lexicon,
     fold_keep,
 )
-from giaoban.text import fold
-from giaoban.units import Registry
+from giaoban.model.text import fold
+from giaoban.model.units import Registry
 
 _CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|,\s+|\(\s*)")
 _CONNECTOR = re.compile(

@@ -2,7 +2,7 @@
 
 Matching is done on a fold of the text (no case, no diacritics, "đ" as "d")
 so that text without diacritics (OCR) reads like the original. Unlike
-:func:`giaoban.text.fold`, :func:`fold_keep` maps each character to exactly
+:func:`giaoban.model.text.fold`, :func:`fold_keep` maps each character to exactly
 one character, so a match in the fold is a slice of the original. Where the
 original does carry diacritics, a :class:`Lexicon` also checks them, so that
 "bản" is not read as "ban" nor "tờ" as "tổ".

@@ -1,0 +1,1 @@
+"""Validation: the problems of a ledger's content, collected as values."""

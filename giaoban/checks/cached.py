@@ -1,0 +1,108 @@
+"""Validation through the cache: each notice's own problems are kept, not found again.
+
+``LoadSession.validate`` (``giaoban.store.cache``) runs the checks of
+``giaoban.checks.validation`` with ``CachedChecks``: a check that looks at one notice
+at a time runs only on the notices whose file changed, and the id check runs
+over the ids kept with each notice, so one changed file means one record read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from giaoban.model.ledger import Ledger
+from giaoban.model.problems import Problem
+from giaoban.store.cache import are_problems, is_pair
+
+# Checks of giaoban.checks.validation whose problems for a ledger are those for each of its
+# notices alone, plus problems that depend only on the registry and on whether the
+# ledger is empty; their results are kept per notice. Any other check runs over the
+# whole ledger every time.
+LOCAL_CHECKS = ("check_items", "check_done", "check_deadlines", "check_units", "check_sections")
+
+
+class CachedChecks:
+    """Runs the checks over a ledger, each local check only on notices not checked before.
+
+    ``saved`` maps a notice's path to (digest of its file, {check: problems},
+    (id, where the id is written)); only checks that found something are
+    kept. The id check runs over every notice's saved id, so a run where one
+    file changed reads that notice's record alone.
+    """
+
+    def __init__(self, ledger: Ledger, entries: dict[str, Any], digests: dict[str, bytes]) -> None:
+        self.ledger = ledger
+        self.saved: dict[str, tuple[bytes, dict[str, tuple[Problem, ...]], tuple[str, Any]]]
+        self.saved = entries.setdefault("notices", {})
+        self.digests = digests
+        self.paths = notice_paths(ledger)
+
+    def _stale(self, path: str) -> bool:
+        saved = self.saved.get(path)
+        if not isinstance(saved, tuple) or len(saved) != 3 or saved[0] != self.digests.get(path):
+            return True
+        found, head = saved[1], saved[2]
+        if not isinstance(found, dict) or not is_pair(head) or not isinstance(head[0], str):
+            return True
+        return bool(found) and not all(are_problems(p) for p in found.values())
+
+    def run(self, validation: Any) -> list[Problem]:
+        ledger = self.ledger
+        stale = [i for i, path in enumerate(self.paths) if self._stale(path)]
+        fresh: dict[str, dict[str, tuple[Problem, ...]]] = {self.paths[i]: {} for i in stale}
+        # A local check also finds problems of the registry (and of a ledger without a
+        # registry), which need at least one notice in the ledger it is run on.
+        sample = tuple(ledger.notices[i] for i in stale) or tuple(ledger.notices[:1])
+        sub = Ledger(ledger.root, sample, ledger.registry, ledger.settings)
+        heads = {n.source.path: (n.id, n.at("id")) for n in sample}
+        problems: list[Problem] = []
+        for check in validation.CHECKS:
+            if check.__name__ in LOCAL_CHECKS:
+                problems.extend(self._local(check, sub, fresh))
+            elif check is validation.check_ids:
+                ids = [self._head(path, heads) for path in self.paths]
+                problems.extend(
+                    validation.id_problems(
+                        [(i, p, at) for p, (i, at) in zip(self.paths, ids, strict=True)]
+                    )
+                )
+            else:
+                problems.extend(check(ledger))
+        for path, found in fresh.items():
+            if path in self.digests:
+                self.saved[path] = (self.digests[path], found, heads[path])
+        return problems
+
+    def _head(self, path: str, heads: dict[str, tuple[str, Any]]) -> tuple[str, Any]:
+        return heads[path] if path in heads else self.saved[path][2]
+
+    def _local(
+        self, check: Callable[[Ledger], list[Problem]], sub: Ledger, fresh: dict[str, dict]
+    ) -> list[Problem]:
+        """One local check's problems, notice by notice, then those of the whole ledger."""
+        in_sub = {n.source.path for n in sub.notices}
+        by_path: dict[str, list[Problem]] = {}
+        rest = []
+        for problem in check(sub):
+            if problem.source.path in in_sub:
+                by_path.setdefault(problem.source.path, []).append(problem)
+            else:
+                rest.append(problem)
+        name = check.__name__
+        out: list[Problem] = []
+        for path in self.paths:
+            if path in fresh:
+                own = tuple(by_path.get(path, ()))
+                if own:
+                    fresh[path][name] = own
+            else:
+                own = self.saved[path][1].get(name, ())
+            out.extend(own)
+        return out + rest
+
+
+def notice_paths(ledger: Ledger) -> list[str]:
+    """The path of each notice of ``ledger``, in order, without reading lazy records."""
+    paths = getattr(ledger.notices, "paths", None)
+    return list(paths) if paths is not None else [n.source.path for n in ledger.notices]

@@ -1,0 +1,143 @@
+"""``giaoban check``: load the given files or folders, validate, collect problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from giaoban.model.errors import InvalidDataError, UsageError
+from giaoban.model.ledger import Ledger
+from giaoban.model.problems import Problem
+from giaoban.store.ledgers import merge_ledgers, unique_names
+from giaoban.store.loader import (
+    REGISTRY_FILE,
+    RESERVED,
+    SETTINGS_FILE,
+    load_ledger,
+    notice_files,
+    read_settings,
+)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    problems: tuple[Problem, ...]
+    files: int
+    notices: int
+    tasks: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+def ledger_root(path: Path, default: Path) -> Path:
+    """The data folder a file belongs to: the nearest folder with a registry or settings."""
+    for parent in path.resolve().parents:
+        if (parent / REGISTRY_FILE).is_file() or (parent / SETTINGS_FILE).is_file():
+            return _as_given(parent, path)
+    return default if _is_within(path, default) else path.parent
+
+
+def _as_given(resolved_parent: Path, path: Path) -> Path:
+    """``resolved_parent`` spelled relative to how ``path`` was given, for messages."""
+    absolute = path.resolve()
+    depth = len(absolute.relative_to(resolved_parent).parts)
+    given = path
+    for _ in range(depth):
+        given = given.parent
+    return given
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def check_paths(
+    paths: Sequence[Path], data_dir: Path, use_cache: bool | None = None
+) -> CheckReport:
+    """Check ``paths`` (files or folders), or the whole ``data_dir`` when none.
+
+    ``use_cache``: reuse what earlier runs read (see ``giaoban.store.cache``); the
+    report is the same either way.
+    """
+    targets = list(paths) or [data_dir]
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"không có tệp hoặc thư mục '{target}'")
+    groups: dict[Path, list[Path] | None] = {}
+    for target in targets:
+        if target.is_dir():
+            groups[target] = None
+        else:
+            root = ledger_root(target, data_dir)
+            files = groups.setdefault(root, [])
+            if files is not None and target.name not in RESERVED:
+                files.append(target)
+    problems: list[Problem] = []
+    files_read = notices = tasks = 0
+    for root, files in groups.items():
+        result = load_ledger(root, files, use_cache)
+        problems.extend(result.problems)
+        problems.extend(result.validate())
+        files_read += result.files
+        notices += result.notices
+        tasks += result.tasks
+    # dict.fromkeys drops repeats but keeps the order, so ties sort the same every run
+    unique = sorted(dict.fromkeys(problems), key=Problem.sort_key)
+    return CheckReport(tuple(unique), files_read, notices, tasks)
+
+
+def open_ledger(data_dir: Path, use_cache: bool | None = None) -> Ledger:
+    """Load and validate ``data_dir`` for a report; refuse it if it has errors."""
+    return open_ledgers([data_dir], use_cache)
+
+
+def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> list[Path]:
+    """The folders to read: each given one, and the ``ledgers`` its settings list.
+
+    A folder whose settings list other ledgers is read with them when it holds
+    notices of its own (a central office with its own notices, reading each
+    province's clone).
+    """
+    folders: list[Path] = []
+    for data_dir in data_dirs:
+        if not data_dir.is_dir():
+            raise UsageError(
+                f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)"
+            )
+        listed = read_settings(data_dir, use_cache).ledgers
+        if not listed or notice_files(data_dir):
+            folders.append(data_dir)
+        for other in listed:
+            folder = data_dir / other
+            if not folder.is_dir():
+                raise UsageError(f"'{data_dir / SETTINGS_FILE}': không có thư mục sổ '{other}'")
+            folders.append(folder)
+    return folders
+
+
+def open_ledgers(data_dirs: Sequence[Path], use_cache: bool | None = None) -> Ledger:
+    """Load and validate every ledger; one ledger, ids prefixed by each one's name.
+
+    Errors of every ledger are collected before refusing.
+    """
+    folders = ledger_folders(data_dirs, use_cache)
+    ledgers, errors = [], []
+    for folder in folders:
+        result = load_ledger(folder, use_cache=use_cache)
+        problems = [*result.problems, *result.validate()]
+        errors.extend(p for p in problems if p.is_error)
+        ledgers.append(result.ledger)
+    if errors:
+        raise InvalidDataError(sorted(dict.fromkeys(errors), key=Problem.sort_key))
+    return merge_ledgers(ledgers, unique_names(folders))

@@ -1,0 +1,160 @@
+"""Checks of a loaded ledger. Each check returns problems; none raises.
+
+A check is a function ``(ledger) -> list[Problem]`` listed in ``CHECKS``;
+``validate`` runs them all. Problems of reading (syntax, types, keys) come
+from the loader as the same ``Problem`` values.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import PurePath
+
+from giaoban.deadline import DeadlineError
+from giaoban.model.ledger import Ledger, Task
+from giaoban.model.problems import Problem, Source, error, warning
+
+Check = Callable[[Ledger], list[Problem]]
+
+
+def check_ids(ledger: Ledger) -> list[Problem]:
+    """The id equals the file name, and no two files share an id."""
+    return id_problems([(n.id, n.source.path, n.at("id")) for n in ledger.notices])
+
+
+def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
+    """``check_ids`` over each notice's (id, path, where the id is written)."""
+    problems = []
+    seen: dict[str, Source] = {}
+    for notice_id, path, at in heads:
+        stem = os.path.splitext(os.path.basename(path))[0]  # PurePath(path).stem, faster
+        if notice_id != stem:
+            msg = f"id '{notice_id}' khác tên tệp '{stem}' (id phải trùng tên tệp, bỏ .yaml)"
+            problems.append(error(at, "id-mismatch", msg))
+        first = seen.setdefault(notice_id, at)
+        if first != at:
+            msg = f"thông báo '{notice_id}' đã có ở {first.path}:{first.line}"
+            problems.append(error(at, "duplicate-notice", msg))
+    return problems
+
+
+def check_items(ledger: Ledger) -> list[Problem]:
+    """Item numbers are unique within a notice."""
+    problems = []
+    for notice in ledger.notices:
+        seen: dict[str, Task] = {}
+        for task in notice.tasks:
+            first = seen.setdefault(task.item, task)
+            if first is not task:
+                msg = f"mục '{task.item}' trùng với mục ở dòng {first.at('item').line}"
+                problems.append(error(task.at("item"), "duplicate-item", msg))
+    return problems
+
+
+def check_done(ledger: Ledger) -> list[Problem]:
+    """A done task has a completion date, not earlier than its notice."""
+    problems = []
+    for notice in ledger.notices:
+        for task in notice.tasks:
+            if task.status == "done" and task.done_on is None:
+                msg = f"nhiệm vụ {task.item} đã hoàn thành (done) nhưng thiếu 'done_on'"
+                problems.append(error(task.at("status"), "done-without-date", msg))
+            if task.done_on is not None:
+                done_day = (
+                    task.done_on.date() if isinstance(task.done_on, datetime) else task.done_on
+                )
+                if done_day < notice.date:
+                    msg = (
+                        f"ngày hoàn thành {done_day:%d/%m/%Y} sớm hơn ngày thông báo "
+                        f"{notice.date:%d/%m/%Y}"
+                    )
+                    problems.append(error(task.at("done_on"), "done-before-notice", msg))
+    return problems
+
+
+def check_deadlines(ledger: Ledger) -> list[Problem]:
+    """Every deadline phrase can be read; what does not add up in one is said.
+
+    An unreadable phrase is an error, unless the clerk pinned its meaning
+    (``due:``): then a warning names the phrase and the pin. A weekday or a
+    lunar date that disagrees with its day is a warning (the day wins).
+    """
+    problems = []
+    for task in ledger.tasks():
+        reading = task.deadline
+        if isinstance(reading, DeadlineError):
+            problems.append(error(task.at("deadline"), "bad-deadline", reading.message))
+        elif reading is not None:
+            code = "pinned-deadline" if reading.pinned else "deadline-mismatch"
+            where = task.at("due") if reading.pinned else task.at("deadline")
+            problems += [warning(where, code, message) for message in reading.warnings]
+    return problems
+
+
+def check_units(ledger: Ledger) -> list[Problem]:
+    """Owners, supporting units and group members are in the registry."""
+    registry = ledger.registry
+    if not registry.present:
+        if not ledger.notices:
+            return []
+        msg = "thư mục dữ liệu chưa có units.yaml: không kiểm tra được tên đơn vị"
+        return [warning(Source(str(PurePath(ledger.root) / "units.yaml")), "no-registry", msg)]
+    problems = []
+    for task in ledger.tasks():
+        for key in ("owners", "supports"):
+            for i, name in enumerate(getattr(task, key)):
+                if not registry.is_known(name):
+                    where = task.at(f"{key}.{i}")
+                    problems.append(_unknown_unit(where, name, registry.nearest(name)))
+    for group in registry.groups:
+        for member in group.members:
+            if not registry.is_known(member) and group.source is not None:
+                problems.append(_unknown_unit(group.source, member, registry.nearest(member)))
+    return problems
+
+
+def _unknown_unit(source: Source, name: str, nearest: str | None) -> Problem:
+    msg = f"đơn vị '{name}' chưa có trong danh mục đơn vị (units.yaml)"
+    if nearest:
+        msg += f"; có phải '{nearest}'?"
+    return warning(source, "unknown-unit", msg)
+
+
+def check_sections(ledger: Ledger) -> list[Problem]:
+    """A task's ``section`` names a section of its notice."""
+    problems = []
+    for notice in ledger.notices:
+        numbers = {s.number for s in notice.sections}
+        for task in notice.tasks:
+            if task.section is not None and task.section not in numbers:
+                msg = f"mục '{task.section}' không có trong 'sections' của thông báo"
+                problems.append(warning(task.at("section"), "unknown-section", msg))
+    return problems
+
+
+CHECKS: tuple[Check, ...] = (
+    check_ids,
+    check_items,
+    check_done,
+    check_deadlines,
+    check_units,
+    check_sections,
+)
+
+
+def validate(ledger: Ledger) -> list[Problem]:
+    """Run every check over ``ledger``."""
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems.extend(check(ledger))
+    return problems
+
+
+def summarize(problems: list[Problem]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for problem in problems:
+        counts[problem.severity] += 1
+    return dict(counts)

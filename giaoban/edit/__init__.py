@@ -1,0 +1,1 @@
+"""Edits: operations on tasks, round-trip YAML, new notices, the edit transaction."""

@@ -1,0 +1,480 @@
+"""The editing commands' operations, and saving a change: lock, write, check, commit.
+
+Each operation takes a notice file's text and returns the new text, changing
+only the keys it owns (see ``giaoban.edit.yamledit`` for how and for the invariant):
+
+| operation | owns |
+|---|---|
+| ``done`` | ``status``, ``done_on``, ``result``, ``done_occurrences``; adds to ``notes`` |
+| ``reopen`` | ``status``; removes ``done_on``, ``cancelled_on``, ``cancel_reason`` |
+| ``cancel`` | ``status``, ``cancelled_on``, ``cancel_reason`` |
+| ``postpone`` | ``deadline``; adds to ``extensions`` |
+| ``add_note`` | adds to ``notes`` |
+| ``add_task`` | adds to the notice's ``tasks`` |
+
+"Today" is always passed in; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from giaoban.deadline import Deadline
+from giaoban.deadline.describe import due_day
+from giaoban.deadline.recur import next_occurrence, occurrences
+from giaoban.edit.newnotice import (
+    NOTICE_KEYS,
+    coerce_dates,
+    notice_id,
+    notice_path,
+    notice_record,
+    notice_text,
+    ordered,
+    taken_ids,
+    task_record,
+)
+from giaoban.edit.transaction import (
+    EditConflictError,
+    EditRefusedError,
+    Saved,
+    SourceText,
+    ledger_checker,
+    ledger_lock,
+    save_change,
+    save_edited,
+    write_atomic,
+)
+from giaoban.edit.yamledit import (
+    Delete,
+    Edit,
+    EditError,
+    Insert,
+    Remove,
+    Set,
+    apply_edits,
+    load_plain,
+    task_data,
+)
+from giaoban.history import git
+from giaoban.history.story import (
+    Message,
+    add_notice_message,
+    add_task_message,
+    cancel_message,
+    done_message,
+    note_message,
+    postpone_message,
+    reopen_message,
+)
+from giaoban.model.errors import InvalidDataError, UsageError
+from giaoban.model.ids import resolve_notice, resolve_task
+from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.model.settings import Settings
+from giaoban.model.text import collapse_spaces, nfc
+from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings, notice_files
+
+__all__ = [
+    "EditConflictError",
+    "EditError",
+    "EditRefusedError",
+    "Saved",
+    "SourceText",
+    "save_edited",
+]
+
+_MAX_OCCURRENCES = 10_000
+
+
+@dataclass(frozen=True)
+class DoneArgs:
+    on: date | None = None
+    note: str | None = None
+    result: str | None = None
+    occurrence: date | None = None  # a recurring duty: the occurrence done
+
+
+@dataclass(frozen=True)
+class CancelArgs:
+    reason: str
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class PostponeArgs:
+    deadline: str | date
+    reason: str
+    approved_by: str | None = None
+    on: date | None = None
+
+
+def clean_text(text: str) -> str:
+    """User text as stored: NFC, one line, single spaces."""
+    return collapse_spaces(nfc(text))
+
+
+def _status(task: dict[str, Any]) -> str:
+    return str(task.get("status") or "open")
+
+
+def _day(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
+
+
+def _note(on: date, text: str) -> Insert:
+    return Insert("notes", {"date": on, "text": clean_text(text)})
+
+
+def done(text: str, item: str, args: DoneArgs, today: date) -> str:
+    """Mark task ``item`` done on ``args.on`` (default ``today``); or one occurrence of a duty.
+
+    Owns ``status``, ``done_on``, ``result``, ``done_occurrences`` and adds to ``notes``.
+    """
+    task = task_data(text, item)
+    on = args.on or today
+    if _status(task) == "cancelled":
+        raise EditError(f"mục {item} đã hủy; dùng 'giaoban reopen' trước")
+    if args.occurrence is not None:
+        edits: list[Edit] = [_occurrence_insert(task, item, args.occurrence)]
+    elif _status(task) == "done":
+        raise EditError(f"mục {item} đã hoàn thành ngày {_day(task.get('done_on'))}")
+    else:
+        edits = [Set("status", "done"), Set("done_on", on)]
+    if args.result:
+        edits.append(Set("result", clean_text(args.result)))
+    if args.note:
+        edits.append(_note(on, args.note))
+    return apply_edits(text, item, edits)
+
+
+def _occurrence_insert(task: dict[str, Any], item: str, occurrence: date) -> Insert:
+    done_days = [d for d in task.get("done_occurrences") or () if isinstance(d, date)]
+    if occurrence in done_days:
+        raise EditError(f"lần {occurrence:%d/%m/%Y} của mục {item} đã ghi hoàn thành")
+    return Insert("done_occurrences", occurrence, bisect.bisect(sorted(done_days), occurrence))
+
+
+def reopen(text: str, item: str, occurrence: date | None = None) -> str:
+    """Open task ``item`` again (drop ``done_on``/``cancelled_on``/``cancel_reason``),
+    or, with ``occurrence``, take that occurrence out of ``done_occurrences``."""
+    task = task_data(text, item)
+    if occurrence is not None:
+        days = list(task.get("done_occurrences") or ())
+        if occurrence not in days:
+            raise EditError(f"lần {occurrence:%d/%m/%Y} của mục {item} chưa ghi hoàn thành")
+        return apply_edits(text, item, [Delete("done_occurrences", days.index(occurrence))])
+    if _status(task) == "open":
+        raise EditError(f"mục {item} đang mở, không cần mở lại")
+    edits: list[Edit] = [Set("status", "open")]
+    edits += [Remove(k) for k in ("done_on", "cancelled_on", "cancel_reason") if k in task]
+    return apply_edits(text, item, edits)
+
+
+def cancel(text: str, item: str, args: CancelArgs, today: date) -> str:
+    """Cancel task ``item``: owns ``status``, ``cancelled_on`` and ``cancel_reason``."""
+    task = task_data(text, item)
+    if _status(task) != "open":
+        word = "đã hoàn thành" if _status(task) == "done" else "đã hủy"
+        raise EditError(f"mục {item} {word}; dùng 'giaoban reopen' trước")
+    edits: list[Edit] = [
+        Set("status", "cancelled"),
+        Set("cancelled_on", args.on or today),
+        Set("cancel_reason", clean_text(args.reason)),
+    ]
+    return apply_edits(text, item, edits)
+
+
+def postpone(text: str, item: str, args: PostponeArgs, today: date) -> str:
+    """Move task ``item``'s deadline; the old one is kept in a new ``extensions`` entry."""
+    task = task_data(text, item)
+    if _status(task) != "open":
+        raise EditError(f"mục {item} không còn mở (status: {_status(task)}); không gia hạn được")
+    new = deadline_value(args.deadline)
+    entry: dict[str, Any] = {}
+    if task.get("deadline") is not None:
+        entry["from"] = task["deadline"]
+    entry["to"] = new
+    entry["reason"] = clean_text(args.reason)
+    if args.approved_by:
+        entry["approved_by"] = clean_text(args.approved_by)
+    entry["date"] = args.on or today
+    return apply_edits(text, item, [Set("deadline", new), Insert("extensions", entry)])
+
+
+def deadline_value(phrase: str | date) -> str | date:
+    """A deadline as stored: an ISO date ("2019-03-05") as a date, else the phrase as text."""
+    if isinstance(phrase, date):
+        return phrase
+    text = clean_text(phrase)
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else text
+    except ValueError:
+        return text
+
+
+def add_note(text: str, item: str, note: str, on: date) -> str:
+    """Add a progress note ``{date, text}`` at the end of task ``item``'s ``notes``."""
+    task_data(text, item)
+    return apply_edits(text, item, [_note(on, note)])
+
+
+def add_task(text: str, task: dict[str, Any]) -> str:
+    """Append a task to the notice's ``tasks``; its item number must be new."""
+    record = task_record(task)
+    doc = load_plain(text)
+    items = [str(t.get("item")) for t in doc.get("tasks") or () if isinstance(t, dict)]
+    if record.get("item") in items:
+        raise EditError(f"thông báo đã có mục '{record['item']}'")
+    return apply_edits(text, None, [Insert("tasks", record)])
+
+
+def next_item(text: str) -> str:
+    """The item number after the largest whole number used in the notice."""
+    doc = load_plain(text)
+    numbers = [
+        int(str(t.get("item")).split(".")[0])
+        for t in doc.get("tasks") or ()
+        if isinstance(t, dict) and str(t.get("item")).split(".")[0].isdigit()
+    ]
+    return str(max(numbers, default=0) + 1)
+
+
+def occurrence_day(deadline: Deadline, due: datetime) -> date:
+    """The day an occurrence is named by, as reports name it (``describe.due_day``):
+    the due moment's date at a clock time, else the whole day that ends at ``due``."""
+    return due_day(due, deadline.has_time)
+
+
+# --- recurring duties ---------------------------------------------------------------------
+
+
+def pick_occurrence(
+    deadline: Any, notice_date: date, tz: str, done_days: Iterable[date], until: date | None
+) -> date:
+    """The earliest occurrence of a recurring ``deadline`` not in ``done_days``."""
+    start = datetime.combine(notice_date, time(0, 0), tzinfo=ZoneInfo(tz))
+    done_set = set(done_days)
+    moment: datetime | None = start - timedelta(seconds=1)
+    for _ in range(_MAX_OCCURRENCES):
+        moment = next_occurrence(deadline, moment, until)
+        if moment is None:
+            break
+        day = occurrence_day(deadline, moment)
+        if day not in done_set:
+            return day
+    raise EditError("nhiệm vụ định kỳ này không còn lần nào chưa hoàn thành")
+
+
+def check_occurrence(deadline: Any, day: date, tz: str, until: date | None) -> None:
+    """Refuse a day that is not an occurrence of ``deadline`` (naming the nearest ones)."""
+    zone = ZoneInfo(tz)
+    around = datetime.combine(day - timedelta(days=1), time(0, 0), tzinfo=zone)
+    near = occurrences(deadline, around - timedelta(days=31), around + timedelta(days=33), until)
+    days = [occurrence_day(deadline, m) for m in near]
+    if day in days:
+        return
+    shown = ", ".join(f"{d:%d/%m/%Y}" for d in days if abs((d - day).days) <= 31)
+    raise EditError(
+        f"ngày {day:%d/%m/%Y} không phải một lần của nhiệm vụ định kỳ"
+        + (f"; các lần gần đó: {shown}" if shown else "")
+    )
+
+
+def is_recurring(deadline: Any) -> bool:
+    return isinstance(deadline, Deadline) and deadline.kind == "recurring" and bool(deadline.rrule)
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+
+def _ledger_for(data_dir: Path, prefix: str) -> Ledger:
+    """The ledger of the notices whose file name starts with ``prefix`` (all if none)."""
+    if not data_dir.is_dir():
+        raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)")
+    files = [p for p in notice_files(data_dir) if p.stem.startswith(prefix)]
+    result = load_ledger(data_dir, files or None)
+    errors = [p for p in result.problems if p.is_error]
+    if errors and not result.ledger.notices:
+        raise InvalidDataError(errors)
+    return result.ledger
+
+
+def locate_task(data_dir: Path, query: str) -> tuple[Ledger, Task]:
+    """The task ``NOTICE#ITEM`` (NOTICE may be a unique prefix), loading only what it needs."""
+    ledger = _ledger_for(data_dir, query.split("#", 1)[0])
+    return ledger, resolve_task(ledger, query)
+
+
+def locate_notice(data_dir: Path, query: str) -> tuple[Ledger, Notice]:
+    """The notice ``query`` (a task id names its notice)."""
+    notice_part = query.split("#", 1)[0]
+    ledger = _ledger_for(data_dir, notice_part)
+    return ledger, resolve_notice(ledger, notice_part)
+
+
+# --- the commands ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a command did: the task, the saved file, and what it recorded."""
+
+    task_id: str
+    saved: Saved
+    details: dict[str, Any]
+
+
+Built = tuple[str, Message, dict[str, Any]]
+Build = Callable[[str, Task, Notice, Ledger], Built]
+
+
+def _run(data_dir: Path, query: str, build: Build, commit: bool) -> Outcome:
+    ledger, task = locate_task(data_dir, query)
+    notice = ledger.notice(task.notice_id)
+    assert notice is not None
+    details: dict[str, Any] = {}
+
+    def change(text: str) -> tuple[str, Message]:
+        new, message, found = build(text, task, notice, ledger)
+        details.update(found)
+        return new, message
+
+    path = Path(notice.source.path)
+    saved = save_change(data_dir, path, change, commit=commit and ledger.settings.commit)
+    return Outcome(task.id, saved, details)
+
+
+def _occurrence(
+    text: str, task: Task, notice: Notice, ledger: Ledger, wanted: date | None
+) -> date | None:
+    if not is_recurring(task.deadline):
+        if wanted is not None:
+            raise UsageError(f"{task.id} không phải nhiệm vụ định kỳ: bỏ --occurrence")
+        return None
+    tz = ledger.settings.timezone
+    if wanted is not None:
+        check_occurrence(task.deadline, wanted, tz, task.until)
+        return wanted
+    done_days = task_data(text, task.item).get("done_occurrences") or ()
+    return pick_occurrence(task.deadline, notice.date, tz, done_days, task.until)
+
+
+def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: bool) -> Outcome:
+    """``giaoban done``: a task done, or the next (or a given) occurrence of a duty."""
+
+    def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
+        occurrence = _occurrence(text, task, notice, ledger, args.occurrence)
+        on = args.on or today
+        new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
+        message = done_message(task.id, task.text, on, occurrence)
+        return new, message, {"on": on, "occurrence": occurrence}
+
+    return _run(data_dir, query, build, commit)
+
+
+def mark_reopened(data_dir: Path, query: str, occurrence: date | None, commit: bool) -> Outcome:
+    """``giaoban reopen``: a task open again, or one occurrence of a duty not done."""
+
+    def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
+        day = occurrence
+        if (
+            day is None
+            and is_recurring(task.deadline)
+            and _status(task_data(text, task.item)) == "open"
+        ):
+            days = sorted(task_data(text, task.item).get("done_occurrences") or ())
+            if not days:
+                raise EditError(f"{task.id} chưa có lần nào ghi hoàn thành")
+            day = days[-1]
+        new = reopen(text, task.item, day)
+        return new, reopen_message(task.id, day), {"occurrence": day}
+
+    return _run(data_dir, query, build, commit)
+
+
+def mark_cancelled(
+    data_dir: Path, query: str, args: CancelArgs, today: date, commit: bool
+) -> Outcome:
+    """``giaoban cancel``: a task cancelled with its reason."""
+
+    def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
+        on = args.on or today
+        new = cancel(text, task.item, args, today)
+        message = cancel_message(task.id, task.text, clean_text(args.reason), on)
+        return new, message, {"on": on}
+
+    return _run(data_dir, query, build, commit)
+
+
+def move_deadline(
+    data_dir: Path, query: str, args: PostponeArgs, today: date, commit: bool
+) -> Outcome:
+    """``giaoban postpone``: a new deadline, the old one kept in ``extensions``."""
+
+    def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
+        old = task_data(text, task.item).get("deadline")
+        new_value = deadline_value(args.deadline)
+        new = postpone(text, task.item, args, today)
+        reason, by = clean_text(args.reason), args.approved_by and clean_text(args.approved_by)
+        message = postpone_message(task.id, old, new_value, reason, by, args.on or today)
+        return new, message, {"from": old, "to": new_value}
+
+    return _run(data_dir, query, build, commit)
+
+
+def write_note(data_dir: Path, query: str, note: str, on: date, commit: bool) -> Outcome:
+    """``giaoban note``: a dated progress note."""
+
+    def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
+        return add_note(text, task.item, note, on), note_message(task.id, clean_text(note), on), {}
+
+    return _run(data_dir, query, build, commit)
+
+
+def append_task(data_dir: Path, query: str, task: dict[str, Any], commit: bool) -> Outcome:
+    """``giaoban task add``: a new task at the end of a notice."""
+    ledger, notice = locate_notice(data_dir, query)
+    found: dict[str, Any] = {}
+
+    def change(text: str) -> tuple[str, Message]:
+        record = {**task, "item": task.get("item") or next_item(text)}
+        found["item"] = str(record["item"])
+        task_id = f"{notice.id}#{found['item']}"
+        return add_task(text, record), add_task_message(task_id, clean_text(record["text"]))
+
+    path = Path(notice.source.path)
+    saved = save_change(data_dir, path, change, commit=commit and ledger.settings.commit)
+    return Outcome(f"{notice.id}#{found['item']}", saved, found)
+
+
+def create_notice(data_dir: Path, data: dict[str, Any], commit: bool) -> Outcome:
+    """``giaoban add``: write ``data/YYYY/<id>.yaml`` (never over an existing file), commit."""
+    record = notice_record(coerce_dates(data))
+    day = record.get("date")
+    if not isinstance(day, date) or not record.get("title"):
+        raise UsageError("thông báo cần 'title' (trích yếu) và 'date' (ngày ban hành)")
+    settings = office_settings(data_dir)
+    with ledger_lock(data_dir):
+        nid = str(record.get("id") or notice_id(day, record["title"], taken_ids(data_dir)))
+        record = ordered({**record, "id": nid}, NOTICE_KEYS)
+        path = notice_path(data_dir, nid, day)
+        text = notice_text(record)
+        check = ledger_checker(data_dir)
+        problems = write_atomic(path, text.encode("utf-8"), check=check, exclusive=True)
+        if problems:
+            raise EditRefusedError(path, problems)
+        message = add_notice_message(nid, record["title"], len(record["tasks"]))
+        outcome = git.commit_change(path, message.text()) if commit and settings.commit else None
+    return Outcome(nid, Saved(path, True, outcome), {"path": path, "text": text})
+
+
+def office_settings(data_dir: Path) -> Settings:
+    """The data folder's settings (defaults when it has none; problems ignored here)."""
+    return load_settings(data_dir / SETTINGS_FILE, [])

@@ -1,0 +1,348 @@
+"""Atomic writes and the ledger lock.
+
+A data file is never written in place. The new text goes to a temporary file
+in a hidden folder next to the target (so on the same file system), under the
+target's own name so it can be checked there exactly as it will land; only
+then is it renamed over the target (``os.replace``), or linked to a new name
+that must not exist yet. A reader sees the old file or the new one, never half
+of one, and a file that fails its check never replaces anything.
+
+The lock serialises the giaoban commands that change one data folder: each
+holds it from reading a file to committing it, so two commands run at the same
+time both land. It is advisory (``fcntl.flock``; ``msvcrt.locking`` on
+Windows; none where neither exists) and is released when the process ends.
+
+``save_change`` and ``save_edited`` put the two together for one change of one
+ledger file: lock, read, change, check, write, commit that file alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from giaoban.history import git
+from giaoban.model.errors import GiaobanError
+from giaoban.model.problems import Problem
+
+if TYPE_CHECKING:
+    from giaoban.history.story import Message
+
+LOCK_FILE = ".giaoban.lock"
+STAGING_PREFIX = ".giaoban-"
+LOCK_TIMEOUT = 60.0
+
+Checker = Callable[[Path], Sequence[Problem]]
+
+
+class FileExistsGiaobanError(GiaobanError):
+    """A new file would replace one that already exists."""
+
+
+class LockTimeoutError(GiaobanError):
+    """Another giaoban command held the data folder's lock for too long."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's text as giaoban edits it (LF line ends, no BOM) and how to write it back."""
+
+    text: str
+    bom: bool = False
+    crlf: bool = False
+
+    def encode(self, text: str) -> bytes:
+        """``text`` with this file's BOM and line ends, as UTF-8 bytes."""
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return ("\ufeff" if self.bom else "").encode() + text.encode("utf-8")
+
+
+def read_source(path: Path) -> SourceText:
+    """Read ``path`` for editing (a ``GiaobanError`` when it is not UTF-8)."""
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise GiaobanError(f"tệp '{path}' không phải UTF-8; hãy sửa bằng trình soạn thảo") from None
+    bom = raw.startswith("\ufeff")
+    raw = raw[1:] if bom else raw
+    crlf = "\r\n" in raw
+    return SourceText(raw.replace("\r\n", "\n"), bom=bom, crlf=crlf)
+
+
+def write_atomic(
+    path: Path, data: bytes, *, check: Checker | None = None, exclusive: bool = False
+) -> tuple[Problem, ...]:
+    """Write ``data`` to ``path`` atomically, after ``check`` finds no error in it.
+
+    Args:
+        path: the file to write (its folder is created when missing).
+        data: the exact bytes.
+        check: called with the temporary file (same name as ``path``); its errors
+            (warnings are ignored) stop the write and are returned, with their
+            path set to ``path``.
+        exclusive: refuse to replace an existing file (``FileExistsGiaobanError``).
+
+    Returns:
+        The errors that stopped the write; empty when the file was written.
+    """
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+    try:
+        temp = staging / path.name
+        _write_synced(temp, data, _mode_of(path))
+        if check is not None:
+            errors = tuple(_relocated(p, temp, path) for p in check(temp) if p.is_error)
+            if errors:
+                return errors
+        if exclusive:
+            _place_new(temp, path)
+        else:
+            os.replace(temp, path)
+        _sync_folder(folder)
+        return ()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _mode_of(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return None
+
+
+def _write_synced(path: Path, data: bytes, mode: int | None) -> None:
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    if mode is not None:
+        os.chmod(path, mode)
+
+
+def _place_new(temp: Path, path: Path) -> None:
+    """Give ``temp`` the name ``path`` only if no such file exists (never clobber)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise FileExistsGiaobanError(f"tệp '{path}' đã có; không ghi đè") from None
+    except OSError:
+        # No hard links here (some Windows or network file systems): callers hold
+        # the ledger lock, so a check then a rename cannot race another giaoban.
+        if path.exists():
+            raise FileExistsGiaobanError(f"tệp '{path}' đã có; không ghi đè") from None
+        os.replace(temp, path)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _relocated(problem: Problem, temp: Path, path: Path) -> Problem:
+    if problem.source.path not in (str(temp), str(temp.resolve())):
+        return problem
+    return dataclasses.replace(problem, source=dataclasses.replace(problem.source, path=str(path)))
+
+
+# --- the lock ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def ledger_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the data folder's lock (``folder/.giaoban.lock``) for the ``with`` block.
+
+    The lock file exists only while it is held (so it never shows in ``git
+    status``): the holder removes it before unlocking, and a waiter that then
+    gets the lock of a removed file tries again with a new one.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOCK_FILE
+    handle = _acquire(path, timeout)
+    try:
+        yield
+    finally:
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                path.unlink()
+        _release(handle)
+        handle.close()
+
+
+def _acquire(path: Path, timeout: float) -> IO[bytes]:
+    deadline = time.monotonic() + timeout
+    while True:
+        handle = open(path, "a+b")  # noqa: SIM115 - the caller closes it
+        if _try_lock(handle):
+            if _is_current(handle, path):
+                return handle
+            _release(handle)
+        handle.close()
+        if time.monotonic() >= deadline:
+            raise LockTimeoutError(
+                f"thư mục dữ liệu đang bị một lệnh giaoban khác khóa ({path}); hãy thử lại sau"
+            )
+        time.sleep(0.02)
+
+
+def _is_current(handle: IO[bytes], path: Path) -> bool:
+    """Whether the locked file is still the one at ``path`` (not removed by its last holder)."""
+    if os.name != "posix":
+        return True
+    try:
+        return os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino
+    except OSError:
+        return False
+
+
+def _try_lock(handle: IO[bytes]) -> bool:
+    try:
+        import fcntl
+    except ImportError:
+        return _try_lock_windows(handle)
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True  # a file system without locks: go on unlocked rather than fail
+    return True
+
+
+def _try_lock_windows(handle: IO[bytes]) -> bool:
+    try:
+        import msvcrt
+    except ImportError:
+        return True
+    try:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+    except OSError:
+        return False
+    return True
+
+
+def _release(handle: IO[bytes]) -> None:
+    try:
+        import fcntl
+    except ImportError:
+        with contextlib.suppress(ImportError, OSError):
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        return
+    with contextlib.suppress(OSError):
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def ledger_checker(data_dir: Path, before: Path | None = None) -> Checker:
+    """A ``check`` for ``write_atomic``: ``giaoban check`` of one file in ``data_dir``.
+
+    With ``before`` (the file as it is now), problems it already had are not
+    held against the change: a command that changes one task is not blocked
+    by an old problem elsewhere in the file, and never adds a new one.
+    """
+    from giaoban.checks.check import check_paths
+
+    known = set()
+    if before is not None and before.is_file():
+        known = {(p.code, p.message) for p in check_paths([before], data_dir).problems}
+
+    def check(temp: Path) -> Sequence[Problem]:
+        found = check_paths([temp], data_dir).problems
+        return [p for p in found if (p.code, p.message) not in known]
+
+    return check
+
+
+# --- a change to one ledger file: lock, read, change, check, write, commit --------------------
+
+
+class EditRefusedError(GiaobanError):
+    """The changed file would be invalid; nothing was written."""
+
+    def __init__(self, path: Path, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        lines = [str(p) for p in problems]
+        head = f"không ghi '{path}': sau khi sửa tệp sẽ có {len(lines)} lỗi (tệp giữ nguyên):"
+        super().__init__("\n".join([head, *lines]))
+
+
+class EditConflictError(GiaobanError):
+    """The file changed on disk while it was being edited."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A change written to ``path``; ``commit`` is None when not committed (off, or no git)."""
+
+    path: Path
+    changed: bool
+    commit: git.CommitOutcome | None = None
+
+
+def save_change(
+    data_dir: Path,
+    path: Path,
+    change: Callable[[str], tuple[str, Message]],
+    *,
+    commit: bool,
+) -> Saved:
+    """Under the ledger lock: read ``path``, apply ``change``, check, write atomically, commit.
+
+    ``change`` gets the current text and returns the new text and the commit
+    message. Nothing is written when the new file would have errors
+    (``EditRefusedError``); nothing is committed when ``commit`` is false or the
+    file is not in a git work tree.
+    """
+    with ledger_lock(data_dir):
+        source = read_source(path)
+        new_text, message = change(source.text)
+        if new_text == source.text:
+            return Saved(path, False)
+        check = ledger_checker(data_dir, before=path)
+        problems = write_atomic(path, source.encode(new_text), check=check)
+        if problems:
+            raise EditRefusedError(path, problems)
+        outcome = git.commit_change(path, message.text()) if commit else None
+    return Saved(path, True, outcome)
+
+
+def save_edited(
+    data_dir: Path, path: Path, original: SourceText, new_text: str, message: Message, commit: bool
+) -> tuple[Saved | None, tuple[Problem, ...]]:
+    """Replace ``path`` by ``new_text`` written in an editor, if it is valid.
+
+    Returns the problems instead (the file untouched) when it is not. Raises
+    ``EditConflictError`` when the file changed on disk since ``original`` was read.
+    """
+    with ledger_lock(data_dir):
+        if read_source(path) != original:
+            raise EditConflictError(
+                f"tệp '{path}' đã bị thay đổi trong lúc bạn sửa; không ghi đè bản mới đó"
+            )
+        if new_text == original.text:
+            return Saved(path, False), ()
+        problems = write_atomic(path, original.encode(new_text), check=ledger_checker(data_dir))
+        if problems:
+            return None, problems
+        outcome = git.commit_change(path, message.text()) if commit else None
+    return Saved(path, True, outcome), ()

@@ -1,0 +1,423 @@
+"""The git adapter: every git call giaoban makes goes through this module.
+
+Functions run ``git`` as a subprocess and return plain records; they never
+print. When git is missing or the folder is not in a work tree they return
+None rather than raise, so giaoban works without git.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class GitResult:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def ok(self) -> bool:
+        return self.code == 0
+
+
+@dataclass(frozen=True)
+class DataState:
+    """Which commit the data came from, and whether it had uncommitted changes."""
+
+    commit: str
+    short: str
+    dirty: bool
+
+
+def run_git(
+    cwd: Path, *args: str, input_text: str | None = None, errors: str = "strict"
+) -> GitResult | None:
+    """Run ``git ARGS`` in ``cwd``; None when git itself cannot be run."""
+    try:
+        proc = subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            input=input_text,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors=errors,
+            check=False,
+        )
+    except (OSError, ValueError):
+        return None
+    return GitResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+def work_tree(path: Path) -> Path | None:
+    """The top of the git work tree holding ``path``, if any."""
+    folder = path if path.is_dir() else path.parent
+    result = run_git(folder, "rev-parse", "--show-toplevel")
+    if result is None or not result.ok:
+        return None
+    return Path(result.stdout.strip())
+
+
+def data_state(data_dir: Path) -> DataState | None:
+    """The HEAD commit and dirtiness of ``data_dir`` (only that folder counts)."""
+    if not data_dir.is_dir():
+        return None
+    head = run_git(data_dir, "rev-parse", "HEAD")
+    if head is None or not head.ok:
+        return None
+    status = run_git(data_dir, "status", "--porcelain", "--", ".")
+    commit = head.stdout.strip()
+    dirty = bool(status and status.ok and status.stdout.strip())
+    return DataState(commit=commit, short=commit[:7], dirty=dirty)
+
+
+# --- writing: init, commit ------------------------------------------------------------
+
+_TRAILER = re.compile(r"^[A-Za-z][A-Za-z0-9-]*: ")
+_NO_IDENTITY = ("please tell me who you are", "empty ident name", "unable to auto-detect")
+
+
+@dataclass(frozen=True)
+class CommitOutcome:
+    """What happened to the commit of a changed file.
+
+    ``committed`` with the new ``commit``; else ``problem`` says, in Vietnamese,
+    why not and exactly what to run (the file change itself is kept).
+    """
+
+    committed: bool
+    commit: str | None = None
+    problem: str | None = None
+
+    @property
+    def short(self) -> str:
+        return (self.commit or "")[:7]
+
+
+def init_repo(path: Path) -> GitResult | None:
+    """``git init`` in ``path``."""
+    return run_git(path, "init", "--quiet")
+
+
+def git_path(repo_dir: Path, name: str) -> Path | None:
+    """Where git keeps ``name`` for this repository (``hooks`` honours core.hooksPath)."""
+    result = run_git(repo_dir, "rev-parse", "--git-path", name)
+    if result is None or not result.ok:
+        return None
+    found = Path(result.stdout.strip())
+    return found if found.is_absolute() else repo_dir / found
+
+
+def head_commit(repo_dir: Path) -> str | None:
+    """The full id of HEAD, if there is one."""
+    result = run_git(repo_dir, "rev-parse", "--verify", "--quiet", "HEAD")
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+def user_identity(repo_dir: Path) -> tuple[str, str] | None:
+    """The author git would record here, as (name, e-mail); None when it has none."""
+    result = run_git(repo_dir, "var", "GIT_AUTHOR_IDENT")
+    if result is None or not result.ok:
+        return None
+    match = re.match(r"^(.*?) <(.*?)>", result.stdout)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def commit_file(repo_dir: Path, path: Path, message: str) -> GitResult:
+    """Commit ``path`` alone with ``message``.
+
+    Other staged or unstaged changes are neither committed nor unstaged
+    (``git commit --only``). Hooks run as usual. The author is the user's
+    own git identity.
+    """
+    return commit_files(repo_dir, [path], message)
+
+
+def commit_files(repo_dir: Path, paths: list[Path], message: str) -> GitResult:
+    """Commit exactly ``paths`` (added first, so new files count), nothing else."""
+    specs = [str(path.resolve()) for path in paths]
+    added = run_git(repo_dir, "add", "--", *specs)
+    if added is None:
+        return GitResult(127, "", "không chạy được lệnh git")
+    if not added.ok:
+        return added
+    committed = run_git(
+        repo_dir, "commit", "--only", "--quiet", "-F", "-", "--", *specs, input_text=message
+    )
+    return committed or GitResult(127, "", "không chạy được lệnh git")
+
+
+def commit_change(path: Path, message: str) -> CommitOutcome | None:
+    """Commit ``path`` alone when it is inside a git work tree; None when it is not."""
+    repo = work_tree(path.parent)
+    if repo is None:
+        return None
+    result = commit_file(repo, path, message)
+    if result.ok:
+        return CommitOutcome(True, head_commit(repo))
+    return CommitOutcome(False, problem=explain_failure(result, repo, [path], message))
+
+
+def explain_failure(result: GitResult, repo: Path, paths: Sequence[Path], message: str) -> str:
+    """Why git did not commit, and exactly what to run (Vietnamese)."""
+    output = (result.stderr + result.stdout).strip()
+    redo = f"  {commit_command(repo, paths, message)}"
+    if any(hint in output.lower() for hint in _NO_IDENTITY):
+        return "\n".join(
+            [
+                "git chưa biết bạn là ai (chưa đặt user.name và user.email) nên chưa commit.",
+                "Thay đổi đã được ghi vào tệp. Hãy đặt tên và e-mail của bạn:",
+                '  git config --global user.name "Họ và tên"',
+                '  git config --global user.email "ten@co-quan.vn"',
+                "rồi commit:",
+                redo,
+            ]
+        )
+    return "\n".join(
+        [
+            f"git không commit được (mã {result.code}); thay đổi đã được ghi vào tệp.",
+            *(f"  | {line}" for line in output.splitlines()),
+            "Sửa nguyên nhân trên (ví dụ lỗi mà hook pre-commit báo) rồi commit:",
+            redo,
+        ]
+    )
+
+
+def commit_command(repo: Path, paths: Sequence[Path], message: str) -> str:
+    """The shell command that makes the commit giaoban meant to make."""
+    paragraphs = [p for p in message.strip().split("\n\n") if p.strip()]
+    trailers: list[str] = []
+    if paragraphs and all(_TRAILER.match(line) for line in paragraphs[-1].splitlines()):
+        trailers = paragraphs.pop().splitlines()
+    words = ["git", "-C", str(repo), "commit"]
+    for paragraph in paragraphs:
+        words += ["-m", " ".join(paragraph.split("\n"))]
+    for trailer in trailers:
+        words += ["--trailer", trailer]
+    words += ["--", *(_shown(repo, path) for path in paths)]
+    return shlex.join(words)
+
+
+def _shown(repo: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(repo.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --- reading the history ------------------------------------------------------------------
+
+
+def log_records(repo_dir: Path, paths: list[str], fmt: str) -> GitResult | None:
+    """One ``git log`` over ``paths``: oldest first, along the first parents, each
+    commit as ``fmt`` then its patch with no context (``-U0``), renames as delete+add.
+
+    Merges show their diff against the first parent, so applying the patches in
+    order rebuilds every version of each file (see ``giaoban.history.story``).
+    """
+    return run_git(
+        repo_dir,
+        "-c",
+        "core.quotepath=off",
+        "log",
+        "--reverse",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--no-renames",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        "-p",
+        "--unified=0",
+        f"--format={fmt}",
+        "--",
+        *paths,
+        errors="replace",
+    )
+
+
+# --- reading the ledger at a revision -------------------------------------------------------
+
+
+def _run_bytes(cwd: Path, *args: str, input_bytes: bytes | None = None) -> GitResult | None:
+    """Run ``git ARGS`` with binary input and output (stdout decoded as latin-1, byte for
+    byte, so ``.stdout.encode("latin-1")`` gives the exact bytes back)."""
+    try:
+        proc = subprocess.run(
+            ["git", *args], cwd=cwd, input=input_bytes, capture_output=True, check=False
+        )
+    except (OSError, ValueError):
+        return None
+    stderr = proc.stderr.decode("utf-8", errors="replace")
+    return GitResult(proc.returncode, proc.stdout.decode("latin-1"), stderr)
+
+
+def resolve_commit(repo_dir: Path, rev: str) -> str | None:
+    """The full id of the commit ``rev`` names, or None when it names none."""
+    result = run_git(
+        repo_dir, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+    )
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+def merge_base(repo_dir: Path, a: str, b: str) -> str | None:
+    """The best common ancestor of ``a`` and ``b`` (for ``A...B``)."""
+    result = run_git(repo_dir, "merge-base", "--end-of-options", a, b)
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+def files_at(repo_dir: Path, commit: str, folder: str) -> dict[str, bytes] | None:
+    """The ``*.yaml`` files under ``folder`` (relative to the repository top) at ``commit``.
+
+    Returns ``{path relative to folder: content}``, read with two git calls in
+    all: ``git ls-tree`` lists the files, ONE ``git cat-file --batch`` reads
+    every blob. None when git fails (an unknown commit, git missing).
+    """
+    spec = folder.rstrip("/") or "."
+    listed = _run_bytes(repo_dir, "ls-tree", "-r", "-z", "--full-name", commit, "--", spec)
+    if listed is None or not listed.ok:
+        return None
+    prefix = "" if spec == "." else spec + "/"
+    blobs: list[tuple[str, str]] = []  # (object id, path relative to folder)
+    for entry in listed.stdout.encode("latin-1").split(b"\0"):
+        meta, _, raw_path = entry.partition(b"\t")
+        path = raw_path.decode("utf-8", errors="surrogateescape")
+        fields = meta.split()
+        if len(fields) == 3 and fields[1] == b"blob" and path.endswith(".yaml"):
+            blobs.append((fields[2].decode("ascii"), path[len(prefix) :]))
+    if not blobs:
+        return {}
+    contents = _cat_blobs(repo_dir, [sha for sha, _ in blobs])
+    if contents is None:
+        return None
+    return {rel: contents[sha] for sha, rel in blobs}
+
+
+def _cat_blobs(repo_dir: Path, shas: list[str]) -> dict[str, bytes] | None:
+    """The contents of the blobs ``shas``, in ONE ``git cat-file --batch`` call."""
+    wanted = "".join(f"{sha}\n" for sha in dict.fromkeys(shas)).encode("ascii")
+    result = _run_bytes(repo_dir, "cat-file", "--batch", input_bytes=wanted)
+    if result is None or not result.ok:
+        return None
+    out = result.stdout.encode("latin-1")
+    found: dict[str, bytes] = {}
+    at = 0
+    while at < len(out):
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        if len(header) != 3:  # "<sha> missing": cannot happen for a listed blob
+            return None
+        size = int(header[2])
+        found[header[0].decode("ascii")] = out[end + 1 : end + 1 + size]
+        at = end + 1 + size + 1
+    return found
+
+
+# --- review set-up: a diff driver for notice files ------------------------------------------
+
+ATTRIBUTES_FILE = ".gitattributes"
+
+
+def add_attribute_line(repo_dir: Path, line: str) -> bool:
+    """Add ``line`` to the ``.gitattributes`` at the repository top; False when it is there.
+
+    Existing lines are kept as they are; the file is written atomically.
+    """
+    from giaoban.edit.transaction import write_atomic
+
+    path = repo_dir / ATTRIBUTES_FILE
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if line.strip() in (existing.strip() for existing in old.splitlines()):
+        return False
+    sep = "" if not old or old.endswith("\n") else "\n"
+    write_atomic(path, (old + sep + line + "\n").encode("utf-8"))
+    return True
+
+
+def config_set(repo_dir: Path, key: str, value: str) -> GitResult | None:
+    """``git config KEY VALUE`` in the repository's own configuration (.git/config)."""
+    return run_git(repo_dir, "config", "--local", key, value)
+
+
+def config_get(repo_dir: Path, key: str) -> str | None:
+    result = run_git(repo_dir, "config", "--get", key)
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+# --- sync: pull with rebase, push ------------------------------------------------------------
+
+
+def changed_paths(repo_dir: Path, folder: str) -> list[str]:
+    """Paths under ``folder`` (relative to the top) with uncommitted changes, untracked too."""
+    result = run_git(
+        repo_dir, "-c", "core.quotepath=off", "status", "--porcelain", "-z", "--", folder or "."
+    )
+    if result is None or not result.ok:
+        return []
+    paths, entries = [], iter(result.stdout.split("\0"))
+    for entry in entries:
+        if len(entry) < 4:
+            continue
+        paths.append(entry[3:])
+        if entry[0] in "RC":  # a rename names its source next
+            next(entries, None)
+    return paths
+
+
+def upstream(repo_dir: Path) -> str | None:
+    """The upstream of the current branch (``origin/main``), if it has one."""
+    result = run_git(repo_dir, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+def current_branch(repo_dir: Path) -> str | None:
+    result = run_git(repo_dir, "symbolic-ref", "--quiet", "--short", "HEAD")
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
+def remotes(repo_dir: Path) -> list[str]:
+    result = run_git(repo_dir, "remote")
+    return result.stdout.split() if result is not None and result.ok else []
+
+
+def rebase_in_progress(repo_dir: Path) -> bool:
+    return any(
+        (found := git_path(repo_dir, name)) is not None and found.exists()
+        for name in ("rebase-merge", "rebase-apply")
+    )
+
+
+def pull_rebase(repo_dir: Path) -> GitResult:
+    """``git pull --rebase`` without autostash: local commits replayed on the upstream."""
+    result = run_git(repo_dir, "pull", "--rebase", "--no-autostash", "--quiet")
+    return result or GitResult(127, "", "không chạy được lệnh git")
+
+
+def push(repo_dir: Path) -> GitResult:
+    result = run_git(repo_dir, "push", "--quiet")
+    return result or GitResult(127, "", "không chạy được lệnh git")
+
+
+def conflicted_paths(repo_dir: Path) -> list[str]:
+    """Paths (relative to the top) left with unresolved conflicts."""
+    result = run_git(
+        repo_dir, "-c", "core.quotepath=off", "diff", "--name-only", "-z", "--diff-filter=U"
+    )
+    if result is None or not result.ok:
+        return []
+    return sorted({p for p in result.stdout.split("\0") if p})
+
+
+def count_commits(repo_dir: Path, revisions: str) -> int:
+    """How many commits ``git rev-list REVISIONS`` lists (0 when git fails)."""
+    result = run_git(repo_dir, "rev-list", "--count", revisions)
+    try:
+        return int(result.stdout.strip()) if result is not None and result.ok else 0
+    except ValueError:
+        return 0

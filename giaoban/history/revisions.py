@@ -1,0 +1,438 @@
+"""The ledger at a git revision, the review diff between two states, and one file's facts.
+
+``ledger_at`` reads the data folder as it was at a commit: ``git ls-tree``
+lists its files and ONE ``git cat-file --batch`` reads them (see
+``giaoban.history.git.files_at``); they are written to a temporary folder mirroring
+the data folder (registry and settings included) and loaded as usual. The
+working tree is simply the data folder itself.
+
+``review`` compares two states (``giaoban diff``); ``textconv`` renders one
+notice file as lines of facts for ``git diff`` (``giaoban git-setup``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shlex
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from giaoban.history import git
+from giaoban.history.semdiff import Change, diff_notices, notice_facts
+from giaoban.model.errors import UsageError
+from giaoban.model.ledger import Notice
+from giaoban.model.problems import Problem
+from giaoban.model.settings import Settings
+from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings
+from giaoban.store.noticefile import load_notice
+
+
+@dataclass(frozen=True)
+class Range:
+    """Two states of the ledger: ``old`` and ``new`` as given, and the commits they name.
+
+    ``new`` None (and ``new_commit`` None) is the working tree.
+    """
+
+    old: str
+    new: str | None
+    old_commit: str
+    new_commit: str | None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The notices of one state, and the problems that kept files from loading."""
+
+    notices: tuple[Notice, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Review:
+    """What changed between two states of the ledger (``giaoban diff``)."""
+
+    range: Range
+    changes: tuple[Change, ...]
+    titles: dict[str, str]  # notice id -> title (new state first, else old)
+    problems: tuple[Problem, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "from": self.range.old,
+            "to": self.range.new,
+            "changes": [change.to_json() for change in self.changes],
+        }
+
+
+def repository(data_dir: Path) -> tuple[Path, str]:
+    """The work tree holding ``data_dir`` and the folder's path in it (``data``)."""
+    if not data_dir.is_dir():
+        raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)")
+    repo = git.work_tree(data_dir)
+    if repo is None:
+        raise UsageError(f"thư mục dữ liệu '{data_dir}' không nằm trong kho git")
+    rel = data_dir.resolve().relative_to(repo.resolve())
+    return repo, PurePosixPath(*rel.parts).as_posix() if rel.parts else ""
+
+
+def parse_range(repo: Path, revs: Sequence[str]) -> Range:
+    """Read ``giaoban diff``'s arguments the way ``git diff`` does.
+
+    none: HEAD against the working tree; ``REV``: REV against the working tree;
+    ``A B`` or ``A..B``: A against B (an empty side is HEAD); ``A...B``: B
+    against where it left A (their merge base).
+    """
+    if len(revs) > 2:
+        raise UsageError("giaoban diff nhận nhiều nhất hai phiên bản")
+    if not revs:
+        return Range("HEAD", None, _commit(repo, "HEAD"), None)
+    if len(revs) == 2:
+        return Range(revs[0], revs[1], _commit(repo, revs[0]), _commit(repo, revs[1]))
+    given = revs[0]
+    if "..." in given:
+        a, _, b = given.partition("...")
+        a, b = a or "HEAD", b or "HEAD"
+        base = git.merge_base(repo, _commit(repo, a), _commit(repo, b))
+        if base is None:
+            raise UsageError(f"'{a}' và '{b}' không có tổ tiên chung")
+        return Range(base, b, base, _commit(repo, b))
+    if ".." in given:
+        a, _, b = given.partition("..")
+        a, b = a or "HEAD", b or "HEAD"
+        return Range(a, b, _commit(repo, a), _commit(repo, b))
+    return Range(given, None, _commit(repo, given), None)
+
+
+def _commit(repo: Path, rev: str) -> str:
+    found = git.resolve_commit(repo, rev)
+    if found is not None:
+        return found
+    if rev == "HEAD":
+        raise UsageError("kho git chưa có commit nào")
+    raise UsageError(f"'{rev}' không phải một phiên bản (commit, nhánh, thẻ) trong kho git")
+
+
+def ledger_at(repo: Path, folder: str, commit: str) -> Snapshot:
+    """The notices of the data folder ``folder`` (relative to ``repo``) at ``commit``."""
+    files = git.files_at(repo, commit, folder)
+    if files is None:
+        raise UsageError(f"không đọc được thư mục '{folder or '.'}' ở phiên bản {commit[:7]}")
+    with tempfile.TemporaryDirectory(prefix="giaoban-rev-") as tmp:
+        root = Path(tmp) / (PurePosixPath(folder).name or "data")
+        root.mkdir()
+        for rel, content in files.items():
+            target = root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        # Not cached: the folder is gone as soon as it is read.
+        result = load_ledger(root, use_cache=False)
+        shown = f"{commit[:7]}:{folder + '/' if folder else ''}"
+        problems = tuple(_moved(p, str(root) + "/", shown) for p in result.problems if p.is_error)
+    return Snapshot(result.ledger.notices, problems)
+
+
+def _moved(problem: Problem, prefix: str, shown: str) -> Problem:
+    path = problem.source.path
+    if path.startswith(prefix):
+        path = shown + path[len(prefix) :]
+    return dataclasses.replace(problem, source=dataclasses.replace(problem.source, path=path))
+
+
+def working_tree(data_dir: Path) -> Snapshot:
+    """The notices of the data folder as it is on disk."""
+    result = load_ledger(data_dir)
+    return Snapshot(result.ledger.notices, tuple(p for p in result.problems if p.is_error))
+
+
+def snapshot(data_dir: Path, repo: Path, folder: str, commit: str | None) -> Snapshot:
+    return working_tree(data_dir) if commit is None else ledger_at(repo, folder, commit)
+
+
+def review(data_dir: Path, revs: Sequence[str]) -> Review:
+    """What changed in the data folder between the two states ``revs`` names."""
+    repo, folder = repository(data_dir)
+    span = parse_range(repo, revs)
+    old = ledger_at(repo, folder, span.old_commit)
+    new = snapshot(data_dir, repo, folder, span.new_commit)
+    return compare(span, old, new)
+
+
+def compare(span: Range, old: Snapshot, new: Snapshot) -> Review:
+    titles = {n.id: n.title for n in old.notices}
+    titles.update({n.id: n.title for n in new.notices})
+    changes = tuple(diff_notices(old.notices, new.notices))
+    return Review(span, changes, titles, (*old.problems, *new.problems))
+
+
+# --- textconv: one notice file as lines of facts ---------------------------------------------
+
+
+def textconv(path: Path, data_dir: Path | None) -> bytes:
+    """One notice file as lines of facts (see ``semdiff.notice_facts``), for ``git diff``.
+
+    The office's settings (time zone, ``strict_before``) are read from
+    ``data_dir`` when it has them. A file that cannot be read as a notice
+    without errors (the registry, the settings, a broken file) comes back as
+    it is, byte for byte, so the diff hides nothing.
+    """
+    raw = path.read_bytes()
+    problems: list[Problem] = []
+    settings = load_settings(data_dir / SETTINGS_FILE, []) if data_dir else Settings()
+    try:
+        notice = load_notice(path, settings.deadline_settings(), problems)
+    except Exception:  # noqa: BLE001 - any failure to read means: show the file as it is
+        return raw
+    if notice is None or any(p.is_error for p in problems):
+        return raw
+    return ("\n".join(notice_facts(notice)) + "\n").encode("utf-8")
+
+
+# --- sync: pull with rebase, check, push --------------------------------------------------------
+
+_ITEM_LINE = re.compile(r"""^\s*-\s+item:\s*["']?([^"'\s#]+)""")
+
+
+@dataclass(frozen=True)
+class ConflictHunk:
+    """One ``<<<<<<< ... >>>>>>>`` block: the tasks whose lines it holds, and both sides.
+
+    In a rebase, ``upstream`` is what the shared repository already has and
+    ``local`` is the change being replayed on top of it (yours).
+    """
+
+    items: tuple[str, ...]  # () when the block is in the notice's header
+    upstream: tuple[str, ...]
+    local: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    path: str  # relative to the repository top
+    notice: str
+    hunks: tuple[ConflictHunk, ...]
+
+    @property
+    def tasks(self) -> list[str]:
+        items = dict.fromkeys(i for h in self.hunks for i in h.items)
+        return [f"{self.notice}#{item}" for item in items]
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What ``sync`` did, or why it stopped. ``state`` is one of ``SYNC_STATES``."""
+
+    state: str
+    upstream: str | None = None
+    received: int = 0
+    sent: int = 0
+    incoming: Review | None = None
+    dirty: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    output: str = ""  # git's own words when git refused
+    next_steps: tuple[str, ...] = ()  # commands to finish (or to set up)
+    abort: tuple[str, ...] = ()  # commands to go back
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "synced"
+
+
+SYNC_STATES = (
+    "synced",
+    "dirty",
+    "detached",
+    "no-remote",
+    "no-upstream",
+    "conflict",
+    "pull-failed",
+    "invalid",
+    "push-failed",
+)
+
+
+def conflict_hunks(text: str) -> list[ConflictHunk]:
+    """The conflict blocks of a file, each with the tasks it touches.
+
+    A block belongs to the task of the nearest ``- item: "X"`` line before it,
+    and to every task whose ``item`` line lies inside it.
+    """
+    hunks: list[ConflictHunk] = []
+    last: str | None = None
+    side: str | None = None
+    items: list[str] = []
+    sides: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.startswith("<<<<<<<"):
+            side, items, sides = "upstream", [last] if last else [], {"upstream": [], "local": []}
+        elif side is None:
+            found = _ITEM_LINE.match(line)
+            last = found.group(1) if found else last
+        elif line.startswith("|||||||"):
+            side = "base"
+        elif line.startswith("=======") and side != "local":
+            side = "local"
+        elif line.startswith(">>>>>>>"):
+            upstream, local = tuple(sides["upstream"]), tuple(sides["local"])
+            hunks.append(ConflictHunk(tuple(dict.fromkeys(items)), upstream, local))
+            side = None
+        else:
+            if found := _ITEM_LINE.match(line):
+                items.append(found.group(1))
+                last = found.group(1)
+            sides.get(side, []).append(line)
+    return hunks
+
+
+def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
+    """Pull with rebase, check the data folder, push: the whole of ``giaoban sync``.
+
+    Stops, changing nothing, when the data folder has uncommitted changes or
+    the branch has no upstream. On a conflict it stops in the rebase (nothing
+    is lost) and names the files, the tasks and the commands to finish or to
+    abort. It never pushes a ledger that ``check`` finds errors in.
+    ``here`` is the user's current folder, for the commands it prints.
+    """
+    repo, folder = repository(data_dir)
+    if git.rebase_in_progress(repo):
+        return _conflicts(repo, here)
+    dirty = git.changed_paths(repo, folder)
+    if dirty:
+        prefix, shown, _ = _git_words(repo, here, dirty)
+        add = shlex.join([*prefix, "add", "-A", "--", *shown])
+        commit = shlex.join([*prefix, "commit", "-m", "Cập nhật sổ giao ban"])
+        return SyncResult("dirty", dirty=tuple(dirty), next_steps=(f"{add} && {commit}",))
+    stop = _no_upstream(repo)
+    if stop is not None:
+        return stop
+    upstream = git.upstream(repo)
+    before, old_up = git.head_commit(repo), git.resolve_commit(repo, "@{upstream}")
+    pulled = git.pull_rebase(repo)
+    if not pulled.ok:
+        if git.rebase_in_progress(repo) or git.conflicted_paths(repo):
+            return _conflicts(repo, here)
+        return SyncResult("pull-failed", upstream, output=(pulled.stderr + pulled.stdout).strip())
+    new_up = git.resolve_commit(repo, "@{upstream}")
+    received = git.count_commits(repo, f"{before}..{new_up}") if before and new_up else 0
+    incoming = _incoming(repo, folder, old_up, new_up)
+    errors = _check(data_dir)
+    if errors:
+        return SyncResult("invalid", upstream, received, incoming=incoming, problems=errors)
+    sent = git.count_commits(repo, f"{new_up}..HEAD") if new_up else 0
+    if sent:
+        pushed = git.push(repo)
+        if not pushed.ok:
+            output = (pushed.stderr + pushed.stdout).strip()
+            return SyncResult("push-failed", upstream, received, incoming=incoming, output=output)
+    return SyncResult("synced", upstream, received, sent, incoming)
+
+
+def _no_upstream(repo: Path) -> SyncResult | None:
+    branch = git.current_branch(repo)
+    if branch is None:
+        return SyncResult("detached", next_steps=("git switch main",))
+    if git.upstream(repo) is not None:
+        return None
+    remotes = git.remotes(repo)
+    if not remotes:
+        steps = ("git remote add origin ĐỊA_CHỈ_KHO_CHUNG", f"git push -u origin {branch}")
+        return SyncResult("no-remote", next_steps=steps)
+    remote = "origin" if "origin" in remotes else remotes[0]
+    return SyncResult("no-upstream", next_steps=(f"git push -u {remote} {branch}",))
+
+
+def _incoming(repo: Path, folder: str, old: str | None, new: str | None) -> Review | None:
+    """What the others changed: the upstream before the pull against after it."""
+    if old is None or new is None or old == new:
+        return None
+    span = Range(old, new, old, new)
+    return compare(span, ledger_at(repo, folder, old), ledger_at(repo, folder, new))
+
+
+def _check(data_dir: Path) -> tuple[Problem, ...]:
+    from giaoban.checks.check import check_paths
+
+    report = check_paths([], data_dir)
+    return tuple(p for p in report.problems if p.is_error)
+
+
+def _conflicts(repo: Path, here: Path) -> SyncResult:
+    """The rebase stopped: which files and tasks conflict, and how to finish or abort."""
+    found = []
+    for path in git.conflicted_paths(repo):
+        try:
+            text = (repo / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            text = ""
+        found.append(Conflict(path, PurePosixPath(path).stem, tuple(conflict_hunks(text))))
+    prefix, shown, files = _git_words(repo, here, [c.path for c in found])
+    steps = []
+    if shown:
+        steps.append(shlex.join(["giaoban", "check", *files]))
+        steps.append(
+            shlex.join([*prefix, "add", "--", *shown])
+            + " && "
+            + shlex.join([*prefix, "-c", "core.editor=true", "rebase", "--continue"])
+        )
+    else:
+        steps.append(shlex.join([*prefix, "-c", "core.editor=true", "rebase", "--continue"]))
+    steps.append("giaoban sync")
+    abort = (shlex.join([*prefix, "rebase", "--abort"]),)
+    return SyncResult("conflict", conflicts=tuple(found), next_steps=tuple(steps), abort=abort)
+
+
+def _git_words(repo: Path, here: Path, paths: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """How the user types the commands from ``here``: ``git`` (``git -C REPO`` from outside
+    the work tree), ``paths`` for git, and ``paths`` for other commands."""
+    top, cwd = repo.resolve(), here.resolve()
+    if cwd == top or top in cwd.parents:
+        shown = [os.path.relpath(top / p, cwd) for p in paths]
+        return ["git"], shown, shown
+    return ["git", "-C", str(repo)], paths, [str(top / p) for p in paths]
+
+
+# --- git-setup: git diff and git log -p through textconv ---------------------------------------
+
+DRIVER = "giaoban"
+
+
+@dataclass(frozen=True)
+class SetupReport:
+    repo: Path
+    attributes: Path
+    line: str
+    added: bool  # False when .gitattributes already had the line
+    command: str
+    cache: bool
+
+
+def textconv_command(python: str, folder: str) -> str:
+    """The command git runs on each notice file (from the top of the work tree)."""
+    return shlex.join([python, "-m", "giaoban", "textconv", "--data", folder or "."])
+
+
+def setup_review(data_dir: Path, python: str, cache: bool) -> SetupReport:
+    """Make ``git diff``, ``git log -p`` and ``git show`` explain notice files task by task.
+
+    Adds ``<data>/**/*.yaml diff=giaoban`` to ``.gitattributes`` at the top of
+    the work tree (kept lines stay, the line is never added twice) and sets, in
+    this repository's own configuration, ``diff.giaoban.textconv`` (and
+    ``diff.giaoban.cachetextconv`` when ``cache``).
+    """
+    repo, folder = repository(data_dir)
+    line = f"{folder}/**/*.yaml diff={DRIVER}" if folder else f"*.yaml diff={DRIVER}"
+    added = git.add_attribute_line(repo, line)
+    command = textconv_command(python, folder)
+    results = [git.config_set(repo, f"diff.{DRIVER}.textconv", command)]
+    results.append(git.config_set(repo, f"diff.{DRIVER}.cachetextconv", str(cache).lower()))
+    failed = [r for r in results if r is None or not r.ok]
+    if failed:
+        detail = failed[0].stderr.strip() if failed[0] is not None else "không chạy được git"
+        raise UsageError(f"không đặt được cấu hình git: {detail}")
+    return SetupReport(repo, repo / git.ATTRIBUTES_FILE, line, added, command, cache)

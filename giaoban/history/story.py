@@ -1,0 +1,487 @@
+"""git as the log: the commit messages giaoban writes, and the story read back from git.
+
+Every command that changes a file commits it with a Vietnamese first line and
+machine-readable trailers::
+
+    Gia hạn 2019-02-18-giao-ban-khoi-phong-trao#3: trước ngày 25/02/2019 → trước ngày 05/3/2019
+
+    Lý do: Chờ ý kiến Bí thư phụ trách
+
+    Giaoban-Action: postpone
+    Giaoban-Task: 2019-02-18-giao-ban-khoi-phong-trao#3
+    Giaoban-From: trước ngày 25/02/2019
+    Giaoban-To: trước ngày 05/3/2019
+    Giaoban-Reason: Chờ ý kiến Bí thư phụ trách
+
+``read_history`` reads the whole story in ONE ``git log`` call (see
+``giaoban.history.git.log_records``): commits with trailers give their events
+directly; for the others (hand edits, ``giaoban edit``) the patches are applied
+in order to rebuild each version of each changed file, and the two versions
+are compared task by task. Only those commits cost a YAML parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from giaoban.edit.yamledit import EditError, load_plain
+from giaoban.history import git
+from giaoban.store.loader import RESERVED
+
+ACTIONS = ("init", "add-notice", "add-task", "done", "reopen", "cancel", "postpone", "note", "edit")
+SUBJECT_WIDTH = 60
+_SEP, _END, _START = "\x1f", "\x1d", "\x1e"
+LOG_FORMAT = (
+    f"{_START}%H{_SEP}%an{_SEP}%ae{_SEP}%aI{_SEP}%s{_SEP}%b{_SEP}%(trailers:only,unfold){_END}"
+)
+_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+
+# --- writing messages -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Message:
+    """A commit message: first line, body lines, trailers."""
+
+    action: str
+    subject: str
+    body: tuple[str, ...] = ()
+    trailers: tuple[tuple[str, str], ...] = ()
+
+    def text(self) -> str:
+        parts = [self.subject]
+        if self.body:
+            parts.append("\n".join(self.body))
+        lines = [("Action", self.action), *self.trailers]
+        parts.append("\n".join(f"Giaoban-{k}: {_one_line(v)}" for k, v in lines))
+        return "\n\n".join(parts) + "\n"
+
+
+def _one_line(value: Any) -> str:
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    return " ".join(text.split())
+
+
+def short_text(text: str, width: int = SUBJECT_WIDTH) -> str:
+    """``text`` on one line, cut at a word before ``width`` characters with "…"."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    return flat[:width].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def _task(task_id: str, **extra: Any) -> tuple[tuple[str, str], ...]:
+    pairs = [("Task", task_id), *((k, v) for k, v in extra.items() if v not in (None, ""))]
+    return tuple((k.replace("_", "-").title(), _one_line(v)) for k, v in pairs)
+
+
+def done_message(task_id: str, text: str, on: date, occurrence: date | None = None) -> Message:
+    label = f" (lần {occurrence:%d/%m/%Y})" if occurrence else ""
+    subject = f"Hoàn thành {task_id}{label}: {short_text(text)}"
+    return Message("done", subject, (), _task(task_id, date=on, occurrence=occurrence))
+
+
+def reopen_message(task_id: str, occurrence: date | None = None) -> Message:
+    label = f" (lần {occurrence:%d/%m/%Y})" if occurrence else ""
+    return Message("reopen", f"Mở lại {task_id}{label}", (), _task(task_id, occurrence=occurrence))
+
+
+def cancel_message(task_id: str, text: str, reason: str, on: date) -> Message:
+    subject = f"Hủy {task_id}: {short_text(text)}"
+    return Message("cancel", subject, (f"Lý do: {reason}",), _task(task_id, date=on, reason=reason))
+
+
+def postpone_message(
+    task_id: str, old: Any, new: Any, reason: str, approved_by: str | None, on: date
+) -> Message:
+    shown_old = _one_line(old) if old is not None else "(không có hạn)"
+    subject = f"Gia hạn {task_id}: {shown_old} → {_one_line(new)}"
+    body = [f"Lý do: {reason}"] + ([f"Người duyệt: {approved_by}"] if approved_by else [])
+    trailers = _task(
+        task_id,
+        **{"from": old, "to": new, "reason": reason, "approved_by": approved_by, "date": on},
+    )
+    return Message("postpone", subject, tuple(body), trailers)
+
+
+def note_message(task_id: str, note: str, on: date) -> Message:
+    return Message("note", f"Ghi chú {task_id}", (note,), _task(task_id, date=on))
+
+
+def add_task_message(task_id: str, text: str) -> Message:
+    return Message("add-task", f"Thêm nhiệm vụ {task_id}: {short_text(text)}", (), _task(task_id))
+
+
+def add_notice_message(notice_id: str, title: str, tasks: int) -> Message:
+    subject = f"Thêm thông báo {notice_id}: {short_text(title)}"
+    return Message("add-notice", subject, (f"{tasks} nhiệm vụ",), (("Notice", notice_id),))
+
+
+def edit_message(notice_id: str) -> Message:
+    return Message("edit", f"Sửa thông báo {notice_id}", (), (("Notice", notice_id),))
+
+
+def init_message(office: str | None) -> Message:
+    subject = "Khởi tạo sổ giao ban" + (f" — {office}" if office else "")
+    return Message("init", subject)
+
+
+# --- reading the log -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened to a notice or a task, as read from git."""
+
+    commit: str
+    author: str
+    email: str
+    when: datetime
+    notice: str
+    item: str | None
+    action: str
+    details: Mapping[str, str] = field(default_factory=dict)
+    subject: str = ""
+    # The notice file's lines after the commit (before it, for a removal); kept only
+    # when asked for (``read_history(..., versions=True)``), for the summary.
+    version: Sequence[str] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def task_id(self) -> str | None:
+        return None if self.item is None else f"{self.notice}#{self.item}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit,
+            "author": self.author,
+            "email": self.email,
+            "date": self.when.isoformat(),
+            "notice": self.notice,
+            "task": self.task_id,
+            "action": self.action,
+            "details": dict(self.details),
+            "subject": self.subject,
+        }
+
+
+@dataclass
+class _Commit:
+    commit: str
+    author: str
+    email: str
+    when: datetime
+    subject: str
+    body: str
+    trailers: dict[str, str]
+    files: dict[str, tuple[list[str] | None, list[str] | None]] = field(default_factory=dict)
+    keep: bool = False  # attach each event's file version
+
+
+def read_history(
+    data_dir: Path,
+    notice_id: str | None = None,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    versions: bool = False,
+) -> list[Event]:
+    """Every event under ``data_dir`` (or of one notice), oldest first; [] outside git.
+
+    ``since``/``until``: only commits authored in ``[since, until)`` (the whole
+    history is still read in one call: the patches before ``since`` rebuild
+    the files). ``versions``: keep each event's file version (``Event.version``).
+    """
+    repo = git.work_tree(data_dir)
+    if repo is None or git.head_commit(repo) is None:
+        return []
+    rel = PurePosixPath(*data_dir.resolve().relative_to(repo.resolve()).parts).as_posix()
+    prefix = "" if rel == "." else f"{rel}/"
+    spec = f":(glob){prefix}**/{notice_id}.yaml" if notice_id else (rel or ".")
+    result = git.log_records(repo, [spec], LOG_FORMAT)
+    if result is None or not result.ok:
+        return []
+    return list(events_from_log(result.stdout, prefix, since, until, versions))
+
+
+def events_from_log(
+    output: str,
+    prefix: str = "",
+    since: datetime | None = None,
+    until: datetime | None = None,
+    keep: bool = False,
+) -> Iterator[Event]:
+    """Events from ``git log`` output in ``LOG_FORMAT`` with ``-p -U0`` patches."""
+    versions: dict[str, list[str]] = {}
+    for commit in _commits(output, versions, prefix):
+        if (since and commit.when < since) or (until and commit.when >= until):
+            continue
+        commit.keep = keep
+        yield from _events(commit)
+
+
+def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterator[_Commit]:
+    for chunk in output.split(_START)[1:]:
+        header, _, patch = chunk.partition(_END)
+        sha, author, email, when, subject, body, trailers = header.split(_SEP)
+        when_ = datetime.fromisoformat(when)
+        commit = _Commit(sha, author, email, when_, subject, _body(body), _trailers(trailers))
+        for path, hunks, gone in _file_patches(patch):
+            if not path.startswith(prefix) or not path.endswith(".yaml"):
+                continue
+            old = versions.pop(path, None)
+            new = None if gone else _apply(old or [], hunks)
+            if new is not None:
+                versions[path] = new
+            if path[len(prefix) :] not in RESERVED:
+                commit.files[path] = (old, new)
+        yield commit
+
+
+def _body(body: str) -> str:
+    """The body without its closing trailer paragraph."""
+    paragraphs = body.strip().split("\n\n")
+    if paragraphs and all(": " in line for line in paragraphs[-1].splitlines()):
+        paragraphs.pop()
+    return "\n\n".join(paragraphs).strip()
+
+
+def _trailers(text: str) -> dict[str, str]:
+    found = {}
+    for line in text.splitlines():
+        key, sep, value = line.partition(": ")
+        if sep and key.startswith("Giaoban-"):
+            found[key[len("Giaoban-") :].lower()] = value.strip()
+    return found
+
+
+Hunk = tuple[int, int, list[str]]
+
+
+def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk], bool]]:
+    """(path, hunks, deleted) for each file of one commit's patch."""
+    path, hunks, gone = None, [], False
+    lines = patch.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("diff --git "):
+            if path is not None:
+                yield path, hunks, gone
+            path, hunks, gone = line.rstrip("\n").rpartition(" b/")[2], [], False
+        elif line.startswith("+++ b/"):
+            path = line[6:].rstrip("\n").rstrip("\t")
+        elif line.startswith("+++ /dev/null"):
+            gone = True
+        elif match := _HUNK.match(line):
+            start, count = int(match.group(1)), int(match.group(2) or 1)
+            body: list[str] = []
+            i += 1
+            while i < len(lines) and lines[i][:1] in ("+", "-", "\\"):
+                if lines[i].startswith("\\"):
+                    body[-1] = body[-1][:1] + body[-1][1:].rstrip("\n")
+                else:
+                    body.append(lines[i])
+                i += 1
+            hunks.append((start, count, body))
+            continue
+        i += 1
+    if path is not None:
+        yield path, hunks, gone
+
+
+def _apply(old: list[str], hunks: list[Hunk]) -> list[str]:
+    """Apply ``-U0`` hunks to ``old`` (lines with their ends), last hunk first."""
+    new = list(old)
+    for start, count, body in reversed(hunks):
+        added = [line[1:] for line in body if line.startswith("+")]
+        at = start if count == 0 else start - 1
+        new[at : at + count] = added
+    return new
+
+
+# --- events of one commit -----------------------------------------------------------------
+
+
+def _event(c: _Commit, notice: str, item: str | None, action: str, **details: Any) -> Event:
+    shown = {k: _one_line(v) for k, v in details.items() if v not in (None, "")}
+    version = _version(c, notice) if c.keep else None
+    return Event(
+        c.commit, c.author, c.email, c.when, notice, item, action, shown, c.subject, version
+    )
+
+
+def _version(c: _Commit, notice: str) -> list[str] | None:
+    for path, (old, new) in c.files.items():
+        if PurePosixPath(path).stem == notice:
+            return new if new is not None else old
+    return None
+
+
+def _events(c: _Commit) -> Iterator[Event]:
+    action = c.trailers.get("action")
+    task = c.trailers.get("task")
+    if action in ACTIONS and action != "edit" and task and "#" in task:
+        notice, item = task.split("#", 1)
+        keys = ("date", "occurrence", "from", "to", "reason", "approved-by")
+        details = {k.replace("-", "_"): c.trailers[k] for k in keys if k in c.trailers}
+        if action == "note":
+            details["text"] = c.body
+        yield _event(c, notice, item, action, **details)
+        return
+    for path, (old, new) in c.files.items():
+        notice = PurePosixPath(path).stem
+        if action == "add-notice" and old is None:
+            yield _event(c, notice, None, "add-notice", title=c.subject.partition(": ")[2])
+            continue
+        yield from _compared(c, notice, old, new)
+
+
+def parse_version(lines: list[str] | None) -> Any:
+    if lines is None:
+        return None
+    try:
+        return load_plain("".join(lines))
+    except EditError:
+        return None
+
+
+def version_tasks(doc: Any) -> dict[str, dict[str, Any]]:
+    tasks = doc.get("tasks") if isinstance(doc, dict) else None
+    return {
+        str(t.get("item")): t
+        for t in (tasks if isinstance(tasks, list) else ())
+        if isinstance(t, dict) and t.get("item") is not None
+    }
+
+
+def _compared(
+    c: _Commit, notice: str, old_lines: list[str] | None, new_lines: list[str] | None
+) -> Iterator[Event]:
+    """Events found by comparing two versions of a notice file."""
+    old, new = parse_version(old_lines), parse_version(new_lines)
+    if new_lines is None:
+        yield _event(c, notice, None, "remove-notice")
+        return
+    if not isinstance(new, dict):
+        yield _event(c, notice, None, "edit", fields="(tệp không đọc được)")
+        return
+    if old_lines is None:
+        yield _event(c, notice, None, "add-notice", title=new.get("title"))
+        return
+    old = old if isinstance(old, dict) else {}
+    changed = sorted(k for k in {*old, *new} - {"tasks"} if old.get(k) != new.get(k))
+    if changed:
+        yield _event(c, notice, None, "edit", fields=", ".join(changed))
+    old_tasks, new_tasks = version_tasks(old), version_tasks(new)
+    for item, task in new_tasks.items():
+        if item not in old_tasks:
+            yield _event(c, notice, item, "add-task", text=task.get("text"))
+        else:
+            yield from _task_changes(c, notice, item, old_tasks[item], task)
+    for item in old_tasks:
+        if item not in new_tasks:
+            yield _event(c, notice, item, "remove-task")
+
+
+def _added(old: dict[str, Any], new: dict[str, Any], key: str) -> list[Any]:
+    before = old.get(key) if isinstance(old.get(key), list) else []
+    after = new.get(key) if isinstance(new.get(key), list) else []
+    return [x for x in after if x not in before]
+
+
+def _task_changes(c: _Commit, notice: str, item: str, old: dict, new: dict) -> Iterator[Event]:
+    handled = {"status", "deadline", "extensions", "done_on", "cancelled_on", "cancel_reason"}
+    handled |= {"done_occurrences", "notes", "text"}
+    if old.get("deadline") != new.get("deadline"):
+        ext = next((e for e in _added(old, new, "extensions") if isinstance(e, dict)), {})
+        yield _event(
+            c,
+            notice,
+            item,
+            "postpone",
+            **{"from": old.get("deadline"), "to": new.get("deadline")},
+            reason=ext.get("reason"),
+            approved_by=ext.get("approved_by"),
+            date=ext.get("date"),
+        )
+    if old.get("status", "open") != new.get("status", "open"):
+        yield from _status_change(c, notice, item, new)
+    for day in _added(old, new, "done_occurrences"):
+        yield _event(c, notice, item, "done", occurrence=day)
+    for note in _added(old, new, "notes"):
+        if isinstance(note, dict):
+            yield _event(c, notice, item, "note", date=note.get("date"), text=note.get("text"))
+    if old.get("text") != new.get("text"):
+        yield _event(c, notice, item, "text", text=new.get("text"))
+    others = sorted(k for k in {*old, *new} - handled if old.get(k) != new.get(k))
+    if others:
+        yield _event(c, notice, item, "edit", fields=", ".join(others))
+
+
+def _status_change(c: _Commit, notice: str, item: str, new: dict) -> Iterator[Event]:
+    status = new.get("status", "open")
+    if status == "done":
+        yield _event(c, notice, item, "done", date=new.get("done_on"))
+    elif status == "cancelled":
+        reason = new.get("cancel_reason")
+        yield _event(c, notice, item, "cancel", date=new.get("cancelled_on"), reason=reason)
+    else:
+        yield _event(c, notice, item, "reopen")
+
+
+# --- choosing and describing ----------------------------------------------------------------
+
+
+def task_story(events: Iterable[Event], notice: str, item: str | None) -> list[Event]:
+    """The events of one notice (``item`` None), or of one task: its own, and its
+    notice's creation (unless the task was added later) and removal."""
+    mine = [e for e in events if e.notice == notice]
+    if item is None:
+        return mine
+    own = [e for e in mine if e.item == item]
+    wanted = {"remove-notice"} | (
+        set() if any(e.action == "add-task" for e in own) else {"add-notice"}
+    )
+    return [e for e in mine if e.item == item or (e.item is None and e.action in wanted)]
+
+
+def _d(value: str | None) -> str:
+    """An ISO date as dd/mm/yyyy (other text unchanged)."""
+    try:
+        return f"{date.fromisoformat(value or ''):%d/%m/%Y}"
+    except ValueError:
+        return value or ""
+
+
+def describe(event: Event) -> str:
+    """What happened, in Vietnamese, in one line."""
+    d = event.details
+    action = event.action
+    if action == "postpone":
+        line = f"gia hạn: {d.get('from', '(không có hạn)')} → {d.get('to', '')}"
+        line += f"; lý do: {d['reason']}" if "reason" in d else ""
+        return line + (f" (duyệt: {d['approved_by']})" if "approved_by" in d else "")
+    if action == "done":
+        if "occurrence" in d:
+            return f"hoàn thành lần {_d(d['occurrence'])}"
+        return "hoàn thành" + (f" ngày {_d(d['date'])}" if "date" in d else "")
+    if action == "cancel":
+        return "hủy" + (f"; lý do: {d['reason']}" if "reason" in d else "")
+    if action == "reopen":
+        return "mở lại" + (f" lần {_d(d['occurrence'])}" if "occurrence" in d else "")
+    simple = {
+        "note": f"ghi chú: {d.get('text', '')}",
+        "add-task": "tạo nhiệm vụ",
+        "add-notice": "tạo thông báo" + (f": {d['title']}" if "title" in d else ""),
+        "remove-task": "xóa nhiệm vụ",
+        "remove-notice": "xóa thông báo",
+        "text": "sửa nội dung nhiệm vụ",
+        "edit": f"sửa {d.get('fields', '')}".rstrip(),
+    }
+    return simple.get(action, action)

@@ -1,0 +1,1 @@
+"""The ledger's vocabulary: immutable records, problems, units, settings, ids, text."""

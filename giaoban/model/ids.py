@@ -1,0 +1,95 @@
+"""Finding notices and tasks by id or unique prefix, as git does with commits.
+
+A task id is ``NOTICE_ID#ITEM``; the notice part may be any prefix that
+names one notice ("2019-02-18#3"). An unknown or ambiguous id is an error
+that lists the candidates.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from os.path import commonprefix
+
+from giaoban.model.errors import NotFoundError
+from giaoban.model.ledger import Ledger, Notice, Task
+
+_MAX_LISTED = 10
+
+
+def _listing(ids: list[str]) -> str:
+    shown = ids[:_MAX_LISTED]
+    more = f"\n  ... và {len(ids) - len(shown)} mục khác" if len(ids) > len(shown) else ""
+    return "".join(f"\n  {i}" for i in shown) + more
+
+
+class ShortIds(Mapping[str, str]):
+    """The shortest unique prefix of each notice id (at least its date), as git does.
+
+    In sorted order an id shares its longest prefix with a neighbour, so one
+    more character than that names it alone. Each is found when asked for:
+    a table of 200 rows over 10,000 notices needs 200 of them.
+    """
+
+    def __init__(self, notice_ids: Iterable[str], minimum: int = 10) -> None:
+        self.ids = sorted(set(notice_ids))
+        self.minimum = minimum
+
+    def __getitem__(self, notice_id: str) -> str:
+        ids = self.ids
+        i = bisect_left(ids, notice_id)
+        if i == len(ids) or ids[i] != notice_id:
+            raise KeyError(notice_id)
+        neighbours = ids[max(i - 1, 0) : i] + ids[i + 1 : i + 2]
+        shared = max((len(commonprefix([notice_id, o])) for o in neighbours), default=0)
+        prefix = notice_id[: max(self.minimum, shared + 1)]
+        if len(prefix.rstrip("-")) > shared:  # "2019-02-18", not "2019-02-18-"
+            prefix = prefix.rstrip("-")
+        return prefix
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def short_prefixes(notice_ids: Iterable[str], minimum: int = 10) -> ShortIds:
+    """The shortest unique prefix of each notice id (``ShortIds``)."""
+    return ShortIds(notice_ids, minimum)
+
+
+def resolve_notice(ledger: Ledger, query: str) -> Notice:
+    """The notice whose id is ``query`` or starts with it (uniquely)."""
+    exact = ledger.notice(query)
+    if exact is not None:
+        return exact
+    matches = [n for n in ledger.notices if n.id.startswith(query)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"không có thông báo nào có mã bắt đầu bằng '{query}'")
+    ids = [n.id for n in matches]
+    raise NotFoundError(f"mã '{query}' khớp nhiều thông báo, hãy ghi rõ hơn:{_listing(ids)}")
+
+
+def resolve_task(ledger: Ledger, query: str) -> Task:
+    """The task ``NOTICE#ITEM`` where NOTICE may be a unique prefix."""
+    if "#" not in query:
+        notice = resolve_notice(ledger, query)
+        ids = [t.id for t in notice.tasks]
+        raise NotFoundError(
+            f"'{query}' là một thông báo; hãy chọn một nhiệm vụ (MÃ#MỤC):{_listing(ids)}"
+        )
+    notice_part, item = query.split("#", 1)
+    notice = resolve_notice(ledger, notice_part)
+    for task in notice.tasks:
+        if task.item == item:
+            return task
+    ids = [t.id for t in notice.tasks]
+    raise NotFoundError(f"thông báo {notice.id} không có mục '{item}'; các mục có:{_listing(ids)}")
+
+
+def resolve(ledger: Ledger, query: str) -> Notice | Task:
+    """A task when ``query`` has ``#``, else a notice."""
+    return resolve_task(ledger, query) if "#" in query else resolve_notice(ledger, query)

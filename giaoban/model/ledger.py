@@ -1,0 +1,191 @@
+"""Immutable records of the ledger. Each carries where it was read."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from giaoban.model.problems import Source
+
+if TYPE_CHECKING:
+    from giaoban.deadline import Deadline, DeadlineError
+    from giaoban.model.settings import Settings
+    from giaoban.model.units import Registry
+    from giaoban.reports.agenda import Agenda
+
+STATUSES = ("open", "done", "cancelled")
+
+
+class Positions(Mapping[str, Source]):
+    """Where each key of a record was read: ``{"owners.1": Source(...), ...}``, packed.
+
+    A ledger holds about ten of these per task; keeping them as one ``bytes``
+    of (line, column) pairs instead of a dict of ``Source`` objects makes the
+    records small and quick to pickle, which the cache relies on. Read-only.
+    """
+
+    __slots__ = ("path", "keys", "packed")
+
+    def __init__(self, path: str, keys: tuple[str, ...], packed: bytes) -> None:
+        self.path = path
+        self.keys = keys  # shared between records with the same keys
+        self.packed = packed  # struct "<2I" per key: line, column
+
+    @classmethod
+    def of(cls, path: str, items: dict[str, tuple[int, int]]) -> Positions:
+        flat = [n for pair in items.values() for n in pair]
+        return cls(path, tuple(items), struct.pack(f"<{len(flat)}I", *flat))
+
+    def __getitem__(self, key: str) -> Source:
+        try:
+            index = self.keys.index(key)
+        except ValueError:
+            raise KeyError(key) from None
+        return Source(self.path, *struct.unpack_from("<2I", self.packed, 8 * index))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __repr__(self) -> str:
+        return f"Positions({dict(self)!r})"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    position: str | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    present: int | None = None
+    total: int | None = None
+    absent_excused: tuple[str, ...] = ()
+    absent_unexcused: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    date: date | None = None
+    name: str | None = None
+    place: str | None = None
+    chair: tuple[Person, ...] = ()
+    attendees: tuple[str, ...] = ()
+    attendance: Attendance | None = None
+
+
+@dataclass(frozen=True)
+class Signer:
+    on_behalf: tuple[str, ...] = ()
+    position: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    date: date
+    text: str
+
+
+@dataclass(frozen=True)
+class Extension:
+    """One deadline extension: the old and new deadline as written, and why."""
+
+    to: str
+    from_: str | None = None
+    reason: str | None = None
+    approved_by: str | None = None
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    """One item of a notice. ``deadline`` is the phrase resolved against the notice."""
+
+    notice_id: str
+    item: str
+    text: str
+    source: Source
+    owners: tuple[str, ...] = ()
+    supports: tuple[str, ...] = ()
+    deadline_text: str | None = None
+    deadline: Deadline | DeadlineError | None = None
+    section: str | None = None
+    until: date | None = None
+    done_occurrences: tuple[date, ...] = ()
+    status: str = "open"
+    done_on: date | datetime | None = None
+    cancelled_on: date | None = None
+    cancel_reason: str | None = None
+    result: str | None = None
+    notes: tuple[Note, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    confidential: bool = False
+    fields: Mapping[str, Source] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return f"{self.notice_id}#{self.item}"
+
+    def at(self, key: str) -> Source:
+        """Where the value of ``key`` was read (the task's start if absent)."""
+        return self.fields.get(key, self.source)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notice (thông báo): one YAML file."""
+
+    id: str
+    kind: str
+    title: str
+    date: date
+    source: Source
+    number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    confidential: bool = False
+    meeting: Meeting | None = None
+    signer: Signer | None = None
+    recipients: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    note: str | None = None
+    events: tuple[tuple[str, date], ...] = ()  # named days its deadlines count from
+    fields: Mapping[str, Source] = field(default_factory=dict, compare=False, repr=False)
+
+    def at(self, key: str) -> Source:
+        return self.fields.get(key, self.source)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Everything loaded from one data folder."""
+
+    root: str
+    notices: Sequence[Notice]  # a tuple, or records read on demand (giaoban.store.lazynotices)
+    registry: Registry
+    settings: Settings
+    # the agenda of the notices (giaoban.reports.agenda), or how to get it when first needed
+    agenda: Agenda | Callable[[], Agenda | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    def tasks(self) -> Iterator[Task]:
+        for notice in self.notices:
+            yield from notice.tasks
+
+    def notice(self, notice_id: str) -> Notice | None:
+        return next((n for n in self.notices if n.id == notice_id), None)

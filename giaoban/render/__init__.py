@@ -1,0 +1,1 @@
+"""Renderers: rich tables (the only place rich is imported), text formats, iCalendar."""

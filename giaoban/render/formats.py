@@ -1,0 +1,454 @@
+"""Reports as text for scripts and e-mail: Vietnamese labels, JSON, CSV, Markdown.
+
+Pure functions over the records of ``giaoban.reports.rows`` and ``giaoban.reports.stats``;
+the rich tables of ``render_reports`` use the same labels. No rich here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from giaoban.deadline import Deadline
+from giaoban.deadline.describe import KIND_NAMES, format_due, format_moment, short_due, weekday_name
+from giaoban.history.git import DataState
+from giaoban.model.ledger import Extension, Notice, Task
+from giaoban.reports.export import iso, notice_record, shown_text, task_record
+from giaoban.reports.rows import Report, Row, Week
+from giaoban.reports.show import Shown
+from giaoban.reports.stats import CATEGORIES, Counts, StatsReport
+
+STATE_LABELS = {
+    "overdue": "quá hạn",
+    "due_soon": "sắp đến hạn",
+    "upcoming": "còn hạn",
+    "done_on_time": "hoàn thành đúng hạn",
+    "done_late": "hoàn thành quá hạn",
+    "ongoing": "thường xuyên",
+    "cancelled": "đã hủy",
+}
+CATEGORY_LABELS = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "open_in_time": "Đang thực hiện trong hạn",
+    "open_overdue": "Đang thực hiện quá hạn",
+}
+HEADERS = ("Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Hạn", "Còn lại")
+WEEK_HEADERS = ("Mã", "Nhiệm vụ", "Hạn", "Còn lại")
+CSV_FIELDS = (
+    "id",
+    "notice",
+    "item",
+    "text",
+    "owners",
+    "supports",
+    "deadline",
+    "due",
+    "due_display",
+    "days",
+    "remaining",
+    "state",
+    "status",
+)
+NONE = "—"
+
+
+# --- labels -------------------------------------------------------------------
+
+
+def moment_label(moment: datetime) -> str:
+    """ "20/04/2022 00:00 (thứ Tư)"."""
+    return f"{moment:%d/%m/%Y %H:%M} ({weekday_name(moment.date())})"
+
+
+def due_label(row: Row) -> str:
+    """ "25/02/2019", "22/04/2022 14:00", or the phrase when nothing is due."""
+    if row.due is not None:
+        return short_due(row.due, row.has_time)
+    return row.task.deadline_text or NONE
+
+
+def remaining_label(row: Row) -> str:
+    """ "còn 2 ngày", "hôm nay", "quá hạn 5 ngày", "hoàn thành quá hạn 3 ngày", ..."""
+    if row.state == "overdue":
+        return "quá hạn hôm nay" if not row.days else f"quá hạn {-row.days} ngày"
+    if row.state in ("due_soon", "upcoming"):
+        return "hôm nay" if not row.days else f"còn {row.days} ngày"
+    if row.state == "done_late" and row.late_by:
+        return f"hoàn thành quá hạn {row.late_by} ngày"
+    if row.state == "ongoing":
+        return NONE
+    return STATE_LABELS[row.state]
+
+
+def units_label(names: Iterable[str]) -> str:
+    return ", ".join(names) or NONE
+
+
+def data_label(state: DataState | None) -> str:
+    """Which commit the data came from, and whether it had uncommitted changes."""
+    if state is None:
+        return "Dữ liệu: chưa có commit git"
+    dirty = " (có thay đổi chưa commit)" if state.dirty else ""
+    return f"Dữ liệu: commit {state.short}{dirty}"
+
+
+def week_label(week: Week) -> str:
+    """ "Tuần 16 (18/04–24/04/2022), hạn chót 14h00 thứ Sáu 22/04/2022"."""
+    first, last = week.monday, week.sunday
+    start = f"{first:%d/%m}" if first.year == last.year else f"{first:%d/%m/%Y}"
+    moment = format_moment(week.cutoff, week.cutoff_has_time)
+    return f"Tuần {week.number} ({start}–{last:%d/%m/%Y}), hạn chót {moment}"
+
+
+def report_title(report: Report) -> str:
+    """The report's heading, in Vietnamese."""
+    if report.kind == "week" and report.week is not None:
+        return week_label(report.week)
+    if report.kind == "due":
+        return f"Nhiệm vụ quá hạn và đến hạn trong {report.days} ngày tới"
+    if report.kind == "overdue":
+        return "Nhiệm vụ quá hạn"
+    if report.kind == "search":
+        return f"Tìm nhiệm vụ: “{report.query}”"
+    return "Danh sách nhiệm vụ"
+
+
+def summary_label(report: Report) -> str:
+    """ "13 việc: 11 quá hạn, 1 sắp đến hạn, 1 còn hạn" (an occurrence is one việc)."""
+    if not report.rows:
+        return "Không có việc nào."
+    parts = [f"{n} {STATE_LABELS[s]}" for s, n in report.counts().items()]
+    return f"{len(report.rows)} việc: {', '.join(parts)}"
+
+
+def meta_label(report: Report | StatsReport, data: DataState | None) -> str:
+    return f"Tính đến {moment_label(report.now)}. {data_label(data)}."
+
+
+def period_label(report: StatsReport) -> str:
+    if report.single_month:
+        return f"tháng {report.start:%m/%Y}"
+    return f"từ {report.start:%d/%m/%Y} đến {report.end:%d/%m/%Y}"
+
+
+def stats_title(report: StatsReport) -> str:
+    return f"Thống kê tiến độ nhiệm vụ {period_label(report)}"
+
+
+# --- JSON -----------------------------------------------------------------------
+
+
+def row_record(report: Report, row: Row) -> dict[str, Any]:
+    """The PRODUCT.md task shape with the row's ``due`` and ``state`` (+ display extras)."""
+    record = task_record(row.task, report.show_confidential)
+    record.update(
+        due=iso(row.due),
+        state=row.state,
+        days=row.days,
+        due_display=due_label(row),
+        remaining=remaining_label(row),
+        short_id=report.short_id(row.task),
+    )
+    if row.late_by is not None:
+        record["late_days"] = row.late_by
+    if row.occurrence:
+        record["occurrence"] = True
+    return record
+
+
+def data_record(data: DataState | None) -> dict[str, Any] | None:
+    return None if data is None else {"commit": data.commit, "dirty": data.dirty}
+
+
+class Streamed(list):  # type: ignore[type-arg]
+    """A list the JSON encoder reads item by item: ``make()`` gives the ``count`` items.
+
+    A large report's rows become records one at a time while they are written
+    (``giaoban.render.terminal.print_json``) instead of all at once. Only for encoding:
+    it holds no items itself.
+    """
+
+    def __init__(self, count: int, make: Callable[[], Iterator[Any]]) -> None:
+        super().__init__()
+        self.count, self.make = count, make
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.make()
+
+
+def _group_tasks(rows: Sequence[Row]) -> Iterator[dict[str, Any]]:
+    return ({"id": r.task.id, "due": iso(r.due)} for r in rows)
+
+
+def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
+    """``{"now", "tasks": [...]}`` plus the report's kind, data state, week and groups."""
+    out: dict[str, Any] = {
+        "report": report.kind,
+        "now": report.now.isoformat(),
+        "data": data_record(data),
+        "tasks": Streamed(len(report.rows), lambda: (row_record(report, r) for r in report.rows)),
+    }
+    if report.days is not None:
+        out["days"] = report.days
+    if report.query is not None:
+        out["query"] = report.query
+    if report.week is not None:
+        out["week"] = _week_record(report.week)
+        out["groups"] = [
+            {"unit": unit, "tasks": Streamed(len(rows), lambda rows=rows: _group_tasks(rows))}
+            for unit, rows in report.groups
+        ]
+    return out
+
+
+def _week_record(week: Week) -> dict[str, Any]:
+    return {
+        "year": week.year,
+        "number": week.number,
+        "start": week.monday.isoformat(),
+        "end": week.sunday.isoformat(),
+        "cutoff": week.cutoff.isoformat(),
+        "last_day": week.last_day.isoformat(),
+        "label": week_label(week),
+    }
+
+
+def _counts_record(counts: Counts) -> dict[str, Any]:
+    record: dict[str, Any] = {c: counts.get(c) for c in CATEGORIES}
+    record["total"] = counts.total
+    record["late"] = counts.late
+    record["percent"] = {c: round(counts.percent(c), 1) for c in CATEGORIES}
+    return record
+
+
+def stats_json(report: StatsReport, data: DataState | None) -> dict[str, Any]:
+    return {
+        "report": "stats",
+        "now": report.now.isoformat(),
+        "data": data_record(data),
+        "from": report.start.isoformat(),
+        "to": report.end.isoformat(),
+        "units": [{"unit": u, **_counts_record(c)} for u, c in report.units],
+        "total": _counts_record(report.total),
+        "months": [{"month": f"{m:%Y-%m}", **_counts_record(c)} for m, c in report.months],
+    }
+
+
+# --- CSV ------------------------------------------------------------------------
+
+
+def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def report_csv(report: Report) -> str:
+    """One line per row (per owner for the weekly report, with a ``unit`` column)."""
+    if report.week is not None:
+        lines = [[unit, *_csv_row(report, r)] for unit, rows in report.groups for r in rows]
+        return _csv(("unit", *CSV_FIELDS), lines)
+    return _csv(CSV_FIELDS, (_csv_row(report, r) for r in report.rows))
+
+
+def _csv_row(report: Report, row: Row) -> list[Any]:
+    record = row_record(report, row)
+    record["owners"] = "; ".join(record["owners"])
+    record["supports"] = "; ".join(record["supports"])
+    return ["" if record[f] is None else record[f] for f in CSV_FIELDS]
+
+
+def stats_csv(report: StatsReport) -> str:
+    """Per unit, then the total, then each month of the chart."""
+    header = ("scope", "name", *CATEGORIES, "total", "late")
+    lines = [("unit", u, *_numbers(c)) for u, c in report.units]
+    lines.append(("total", period_label(report), *_numbers(report.total)))
+    lines += [("month", f"{m:%Y-%m}", *_numbers(c)) for m, c in report.months]
+    return _csv(header, lines)
+
+
+def _numbers(counts: Counts) -> list[int]:
+    return [*(counts.get(c) for c in CATEGORIES), counts.total, counts.late]
+
+
+# --- Markdown -------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _md_table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
+    head = list(header)
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def row_cells(report: Report, row: Row, with_units: bool = True) -> list[str]:
+    """The cells of a row in the order of ``HEADERS`` (or ``WEEK_HEADERS``)."""
+    cells = [report.short_id(row.task), report.text(row)]
+    if with_units:
+        cells.append(units_label(row.task.owners))
+    return [*cells, due_label(row), remaining_label(row)]
+
+
+def report_markdown(report: Report, data: DataState | None) -> str:
+    """A heading, a line of context, then one table (one per owner for the week)."""
+    lines = [f"## {report_title(report)}", "", meta_label(report, data), ""]
+    lines += [f"**{summary_label(report)}**", ""]
+    if report.week is not None:
+        for unit, rows in report.groups:
+            lines += [f"### {unit}", ""]
+            lines += _md_table(WEEK_HEADERS, (row_cells(report, r, False) for r in rows))
+            lines.append("")
+    elif report.rows:
+        lines += _md_table(HEADERS, (row_cells(report, r) for r in report.rows))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def stats_rows(report: StatsReport) -> list[list[str]]:
+    """Table cells: unit, then each category as "N (P%)", total, then the total line."""
+    rows = [[unit, *_stat_cells(c)] for unit, c in report.units]
+    rows.append(["Tổng cộng", *_stat_cells(report.total)])
+    return rows
+
+
+def _stat_cells(counts: Counts) -> list[str]:
+    cells = [f"{counts.get(c)} ({counts.percent(c):.0f}%)" for c in CATEGORIES]
+    return [*cells, str(counts.total)]
+
+
+def month_delta_label(months: tuple[tuple[Any, Counts], ...], index: int) -> str:
+    """ "▲ +2" / "▼ −1" / "=" against the month before (late work)."""
+    if index == 0:
+        return ""
+    delta = months[index][1].late - months[index - 1][1].late
+    if delta > 0:
+        return f"▲ +{delta}"
+    return f"▼ −{-delta}" if delta < 0 else "="
+
+
+def month_lines(report: StatsReport) -> list[list[str]]:
+    """Month, total, late, change of late work against the month before."""
+    return [
+        [f"{m:%m/%Y}", str(c.total), str(c.late), month_delta_label(report.months, i)]
+        for i, (m, c) in enumerate(report.months)
+    ]
+
+
+STATS_HEADERS = ("Đơn vị chủ trì", *(CATEGORY_LABELS[c] for c in CATEGORIES), "Tổng số")
+MONTH_HEADERS = ("Tháng", "Tổng số", "Chậm, muộn", "So với tháng trước")
+
+
+def stats_markdown(report: StatsReport, data: DataState | None) -> str:
+    lines = [f"## {stats_title(report)}", "", meta_label(report, data), ""]
+    lines += _md_table(STATS_HEADERS, stats_rows(report))
+    lines += ["", "### So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)", ""]
+    lines += _md_table(MONTH_HEADERS, month_lines(report))
+    lines.append("")
+    return "\n".join(lines)
+
+
+# --- show -----------------------------------------------------------------------
+
+STATUS_LABELS = {"open": "đang thực hiện", "done": "đã hoàn thành", "cancelled": "đã hủy"}
+
+
+def _date(value: date | datetime | None) -> str:
+    if value is None:
+        return NONE
+    return f"{value:%d/%m/%Y %H:%M}" if isinstance(value, datetime) else f"{value:%d/%m/%Y}"
+
+
+def _due_text(task: Task) -> str:
+    deadline = task.deadline
+    if not isinstance(deadline, Deadline):
+        return str(deadline) if deadline is not None else NONE
+    if deadline.kind == "recurring":
+        return KIND_NAMES["recurring"] + (f", đến hết {_date(task.until)}" if task.until else "")
+    return format_due(deadline) or KIND_NAMES[deadline.kind]
+
+
+def task_fields(shown: Shown) -> list[tuple[str, str]]:
+    """Label and value of each field of the shown task."""
+    task, notice, report = shown.task, shown.notice, shown.report
+    assert task is not None
+    pairs = [
+        ("Thông báo", f"{notice.number or notice.id} ngày {_date(notice.date)}: {notice.title}"),
+        ("Mục", task.item + (f" (phần {task.section})" if task.section else "")),
+        ("Nội dung", shown_text(task, report.show_confidential)),
+        ("Chủ trì", units_label(task.owners)),
+        ("Phối hợp", units_label(task.supports)),
+        ("Thời hạn", task.deadline_text or NONE),
+        ("Hạn chót", _due_text(task)),
+        ("Trạng thái", STATUS_LABELS.get(task.status, task.status)),
+    ]
+    if task.done_on is not None:
+        pairs.append(("Ngày hoàn thành", _date(task.done_on)))
+    if task.done_occurrences:
+        pairs.append(("Đã báo cáo các kỳ", ", ".join(_date(d) for d in task.done_occurrences)))
+    if task.cancel_reason or task.cancelled_on:
+        pairs.append(("Lý do hủy", f"{task.cancel_reason or NONE} ({_date(task.cancelled_on)})"))
+    if task.result:
+        pairs.append(("Kết quả", task.result))
+    pairs += [("Gia hạn", _extension(e)) for e in task.extensions]
+    pairs += [("Ghi chú", f"{_date(n.date)}: {n.text}") for n in task.notes]
+    pairs.append(("Tệp", f"{task.source.path}:{task.source.line}"))
+    return pairs
+
+
+def _extension(ext: Extension) -> str:
+    text = f"{ext.from_ or NONE} → {ext.to}"
+    details = [d for d in (ext.reason, ext.approved_by and f"duyệt: {ext.approved_by}") if d]
+    if ext.date:
+        details.append(_date(ext.date))
+    return text + (f" ({'; '.join(details)})" if details else "")
+
+
+def notice_fields(notice: Notice) -> list[tuple[str, str]]:
+    """Label and value of each field of a notice worth showing."""
+    pairs = [("Loại", notice.kind), ("Số", notice.number or NONE), ("Trích yếu", notice.title)]
+    pairs.append(("Ngày", _date(notice.date)))
+    if notice.issuer:
+        pairs.append(("Cơ quan ban hành", notice.issuer))
+    meeting = notice.meeting
+    if meeting is not None and meeting.name:
+        pairs.append(("Hội nghị", f"{meeting.name} ({_date(meeting.date)})"))
+    if meeting is not None and meeting.chair:
+        pairs.append(("Chủ trì hội nghị", "; ".join(p.name for p in meeting.chair)))
+    if notice.signer is not None and notice.signer.name:
+        pairs.append(("Người ký", f"{notice.signer.position or ''} {notice.signer.name}".strip()))
+    if notice.confidential:
+        pairs.append(("Mật", "có: nội dung nhiệm vụ hiện là (mật)"))
+    pairs.append(("Số nhiệm vụ", str(len(notice.tasks))))
+    pairs.append(("Tệp", notice.source.path))
+    return pairs
+
+
+def shown_json(shown: Shown, data: DataState | None) -> dict[str, Any]:
+    """A task (its full record, state and next occurrences) or a notice with its tasks."""
+    report = shown.report
+    record = notice_record(shown.notice, report.show_confidential)
+    states = {row.task.id: row_record(report, row) for row in report.rows}
+    tasks = [{**t, **_state_part(states[t["id"]])} for t in record["tasks"] if t["id"] in states]
+    out: dict[str, Any] = {"now": report.now.isoformat(), "data": data_record(data)}
+    if shown.task is None:
+        return {**out, "notice": {**record, "tasks": tasks}}
+    upcoming = [m.isoformat() for m in shown.upcoming]
+    return {**out, "task": {**tasks[0], "next_occurrences": upcoming}}
+
+
+def _state_part(record: dict[str, Any]) -> dict[str, Any]:
+    keys = ("due", "state", "days", "due_display", "remaining", "short_id", "late_days")
+    return {k: record[k] for k in keys if k in record}

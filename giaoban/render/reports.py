@@ -1,0 +1,246 @@
+"""Rich tables of the reports: colors that mean something, long texts wrapped.
+
+Red is late, yellow due within three days, green later, dim done. Colors
+appear only on a terminal and never when NO_COLOR is set (rich honours both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from giaoban.deadline.describe import format_moment
+from giaoban.history.git import DataState
+from giaoban.render import formats
+from giaoban.reports.rows import URGENT_DAYS, Report, Row
+from giaoban.reports.show import Shown
+from giaoban.reports.stats import CATEGORIES, Counts, StatsReport
+
+STATE_STYLES = {
+    "overdue": "bold red",
+    "due_soon": "yellow",
+    "upcoming": "green",
+    "done_on_time": "dim",
+    "done_late": "dim",
+    "ongoing": "",
+    "cancelled": "dim strike",
+}
+CATEGORY_STYLES = {
+    "done_on_time": "green",
+    "done_late": "yellow",
+    "open_in_time": "cyan",
+    "open_overdue": "bold red",
+}
+# Each part of a bar has its own glyph too, so the chart reads without color.
+BAR_GLYPHS = {"done_on_time": "█", "done_late": "▓", "open_in_time": "░", "open_overdue": "▒"}
+BAR_WIDTH = 40
+
+
+def console() -> Console:
+    """A stdout console; the width comes from the terminal or $COLUMNS."""
+    return Console(highlight=False)
+
+
+def _table(headers: tuple[str, ...], widths: dict[str, int] | None = None) -> Table:
+    """A report table; ``widths`` fixes the short columns so that tables line up."""
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True, padding=(0, 1, 0, 0)
+    )
+    for header in headers:
+        if header == "Nhiệm vụ":
+            table.add_column(header, ratio=5, overflow="fold")
+        elif header == "Đơn vị chủ trì":
+            table.add_column(header, ratio=2, overflow="fold")
+        else:
+            width = (widths or {}).get(header)
+            table.add_column(header, no_wrap=True, min_width=width)
+    return table
+
+
+def _widths(report: Report, rows: list[Row]) -> dict[str, int]:
+    """The widest cell of each short column over the rows shown."""
+    widths = {"Mã": 2, "Hạn": 3, "Còn lại": 7}
+    for row in rows:
+        cells = formats.row_cells(report, row, with_units=False)
+        widths["Mã"] = max(widths["Mã"], len(cells[0]))
+        widths["Hạn"] = max(widths["Hạn"], len(cells[2]))
+        widths["Còn lại"] = max(widths["Còn lại"], len(cells[3]))
+    return widths
+
+
+def row_style(row: Row) -> str:
+    """Red late, yellow due within 3 days, green later, dim done."""
+    if row.state == "due_soon" and row.days is not None and row.days > URGENT_DAYS:
+        return STATE_STYLES["upcoming"]
+    return STATE_STYLES.get(row.state, "")
+
+
+def _add_row(table: Table, report: Report, row: Row, with_units: bool) -> None:
+    cells = formats.row_cells(report, row, with_units)
+    style = row_style(row)
+    done = row.status != "open"
+    table.add_row(
+        *(Text(c, style="dim" if done else "") for c in cells[:-2]),
+        Text(cells[-2], style=style),
+        Text(cells[-1], style=style),
+    )
+
+
+def _header(title: str, meta: str, summary: str | None = None) -> list[RenderableType]:
+    lines: list[RenderableType] = [Text(title, style="bold"), Text(meta, style="dim")]
+    if summary:
+        lines.append(Text(summary))
+    return lines
+
+
+def report_renderable(report: Report, data: DataState | None, limit: int = 0) -> RenderableType:
+    """The report as rich renderables: heading, context, then its table(s).
+
+    ``limit``: at most this many rows in all (0: no limit); the others are counted.
+    """
+    parts = _header(
+        formats.report_title(report),
+        formats.meta_label(report, data),
+        formats.summary_label(report),
+    )
+    if report.office:
+        parts.insert(0, Text(report.office.upper(), style="bold"))
+    week = report.week is not None
+    groups = report.groups if week else (("", report.rows),) if report.rows else ()
+    shown = _shown(groups, limit)
+    widths = _widths(report, [row for rows in shown for row in rows]) if week else None
+    for (unit, rows), kept in zip(groups, shown, strict=True):
+        parts.append(Text(f"\n{unit} ({len(rows)})", style="bold underline") if week else Text(""))
+        if kept:
+            table = _table(formats.WEEK_HEADERS, widths) if week else _table(formats.HEADERS)
+            for row in kept:
+                _add_row(table, report, row, with_units=not week)
+            parts.append(table)
+        if len(kept) < len(rows):
+            parts.append(Text(f"… và {len(rows) - len(kept)} việc khác", style="dim"))
+    if sum(map(len, shown)) < sum(len(rows) for _, rows in groups):
+        note = f"Bảng chỉ hiện {limit} dòng đầu: dùng --limit 0 để xem hết, hoặc --format csv."
+        parts.append(Text(note, style="dim"))
+    return Group(*parts)
+
+
+def _shown(groups: Sequence[tuple[str, Sequence[Row]]], limit: int) -> list[Sequence[Row]]:
+    """The rows of each group that fit in ``limit`` rows in all (0: every row)."""
+    if not limit:
+        return [rows for _, rows in groups]
+    shown, left = [], limit
+    for _, rows in groups:
+        shown.append(rows[:left])
+        left = max(left - len(rows), 0)
+    return shown
+
+
+def print_report(report: Report, data: DataState | None, limit: int = 0) -> None:
+    console().print(report_renderable(report, data, limit))
+
+
+# --- stats ----------------------------------------------------------------------
+
+
+def _stats_table(report: StatsReport) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(formats.STATS_HEADERS[0], overflow="fold", max_width=34)
+    for category in CATEGORIES:
+        label = formats.CATEGORY_LABELS[category]
+        table.add_column(label, justify="right", style=CATEGORY_STYLES[category], max_width=14)
+    table.add_column("Tổng số", justify="right")
+    rows = formats.stats_rows(report)
+    for i, cells in enumerate(rows):
+        if i == len(rows) - 1:
+            table.add_section()
+        table.add_row(*cells, style="bold" if i == len(rows) - 1 else "")
+    return table
+
+
+def _bar(counts: Counts, scale: float) -> Text:
+    bar = Text()
+    for category in CATEGORIES:
+        size = round(counts.get(category) * scale)
+        bar.append(BAR_GLYPHS[category] * size, style=CATEGORY_STYLES[category])
+    return bar
+
+
+def _chart(report: StatsReport) -> Table:
+    biggest = max((c.total for _, c in report.months), default=0)
+    scale = BAR_WIDTH / biggest if biggest else 0.0
+    chart = Table(box=None, show_header=False, pad_edge=False)
+    chart.add_column("Tháng", no_wrap=True)
+    chart.add_column("Biểu đồ", no_wrap=True)
+    chart.add_column("Số", no_wrap=True)
+    for i, (month, counts) in enumerate(report.months):
+        delta = formats.month_delta_label(report.months, i)
+        note = f"{counts.total} việc, {counts.late} chậm, muộn"
+        note += f" ({delta})" if delta else ""
+        late_style = "bold red" if delta.startswith("▲") else ""
+        chart.add_row(f"{month:%m/%Y}", _bar(counts, scale), Text(note, style=late_style))
+    return chart
+
+
+def _legend() -> Text:
+    legend = Text()
+    for category in CATEGORIES:
+        legend.append(BAR_GLYPHS[category] * 2, style=CATEGORY_STYLES[category])
+        legend.append(f" {formats.CATEGORY_LABELS[category]}   ")
+    return legend
+
+
+def stats_renderable(report: StatsReport, data: DataState | None) -> RenderableType:
+    parts = _header(formats.stats_title(report), formats.meta_label(report, data))
+    if report.office:
+        parts.insert(0, Text(report.office.upper(), style="bold"))
+    parts += [Text(""), _stats_table(report), Text("")]
+    parts.append(Text("So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)"))
+    parts += [_chart(report), _legend()]
+    return Group(*parts)
+
+
+def print_stats(report: StatsReport, data: DataState | None) -> None:
+    console().print(stats_renderable(report, data))
+
+
+# --- show -----------------------------------------------------------------------
+
+
+def _fields(pairs: list[tuple[str, str]]) -> Table:
+    table = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    table.add_column("Mục", style="bold", no_wrap=True)
+    table.add_column("Giá trị", overflow="fold", ratio=1)
+    for key, value in pairs:
+        table.add_row(key, value)
+    return table
+
+
+def print_shown(shown: Shown, data: DataState | None) -> None:
+    """A task's fields and state (and next occurrences), or a notice and its tasks."""
+    out = console()
+    report = shown.report
+    if shown.task is None:
+        out.print(Text(shown.notice.id, style="bold"))
+        out.print(_fields(formats.notice_fields(shown.notice)))
+        out.print(Text(formats.summary_label(report)))
+        table = _table(formats.HEADERS)
+        for row in report.rows:
+            _add_row(table, report, row, with_units=True)
+        out.print(table)
+    else:
+        row = report.rows[0]
+        out.print(Text(shown.task.id, style="bold"))
+        out.print(_fields(formats.task_fields(shown)))
+        state = f"Tình trạng: {formats.STATE_LABELS[row.state]}"
+        if row.due is not None:
+            state += f", hạn {formats.due_label(row)} ({formats.remaining_label(row)})"
+        out.print(Text(state, style=row_style(row)))
+        if shown.upcoming:
+            out.print(Text("Các lần đến hạn tới:"))
+            for moment in shown.upcoming:
+                out.print(Text(f"  - {format_moment(moment, row.has_time)}"))
+    out.print(Text(formats.meta_label(report, data), style="dim"))

@@ -1,0 +1,249 @@
+"""Rendering the review: ``giaoban diff``, ``giaoban sync`` and ``giaoban log --summary``.
+
+Renderers print computed records and compute nothing. Colours mean something
+(red: a deadline moved later, green: done, yellow: cancelled or reopened) and
+appear only on a terminal without NO_COLOR (rich honours both); the text is
+the same with or without them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from giaoban.history.revisions import Review, SyncResult
+from giaoban.history.semdiff import Change, describe, without_restated
+from giaoban.history.story import short_text
+from giaoban.history.summary import Summary
+from giaoban.model.problems import Problem
+from giaoban.render.terminal import console
+
+_REMOVED = re.compile(r"\[-.*?-\]")
+_ADDED = re.compile(r"\{\+.*?\+\}")
+_TITLE_WIDTH = 90
+
+
+def change_text(change: Change) -> Text:
+    """One change as a styled line (the words of ``semdiff.describe``)."""
+    line = Text(describe(change), style=_style(change))
+    if change.kind == "text":
+        line.highlight_regex(_REMOVED, "red strike")
+        line.highlight_regex(_ADDED, "green")
+    return line
+
+
+def _style(change: Change) -> str:
+    if change.kind == "deadline":
+        return "bold red" if change.details.get("later") else "green"
+    if change.kind == "status":
+        return {"done": "green", "cancelled": "yellow", "open": "yellow"}.get(change.new, "")
+    return ""
+
+
+def _revision(rev: str | None) -> str:
+    if rev is None:
+        return "thư mục làm việc (chưa commit)"
+    is_id = len(rev) == 40 and all(c in "0123456789abcdef" for c in rev)
+    return rev[:7] if is_id else rev
+
+
+def grouped(changes: Iterable[Change], titles: dict[str, str]) -> list[Text]:
+    """The changes under one heading per notice (its id and title), in order."""
+    lines: list[Text] = []
+    notice = None
+    for change in without_restated(changes):
+        if change.notice != notice:
+            notice = change.notice
+            title = short_text(titles.get(notice, ""), _TITLE_WIDTH)
+            lines.append(Text(""))
+            lines.append(Text(f"{notice} — {title}" if title else notice, style="bold"))
+        line = Text("  ")
+        line.append_text(change_text(change))
+        lines.append(line)
+    return lines
+
+
+def print_review(review: Review) -> None:
+    out = console()
+    span = review.range
+    out.print(Text(f"Thay đổi trong sổ từ {_revision(span.old)} đến {_revision(span.new)}"))
+    shown = without_restated(review.changes)
+    if not shown:
+        out.print("Không có thay đổi nào về thông báo, nhiệm vụ.")
+    for line in grouped(shown, review.titles):
+        out.print(line)
+    notices = len({c.notice for c in shown})
+    if shown:
+        out.print(Text(f"\n{len(shown)} thay đổi trong {notices} thông báo.", "dim"))
+    print_unreadable(review.problems)
+
+
+def print_unreadable(problems: Iterable[Problem]) -> None:
+    """Files left out of the comparison because they could not be read (on stderr)."""
+    err = console(stderr=True)
+    for problem in problems:
+        err.print(Text(f"giaoban: cảnh báo: bỏ qua tệp không đọc được: {problem}", "yellow"))
+
+
+# --- sync ----------------------------------------------------------------------------------
+
+
+def print_sync(result: SyncResult) -> None:
+    out = console()
+    printer = _SYNC_PRINTERS[result.state]
+    printer(out, result)
+
+
+def _synced(out: Console, r: SyncResult) -> None:
+    if not r.received and not r.sent:
+        out.print(f"Sổ đã khớp với {r.upstream}: không có gì để nhận hay gửi.")
+        return
+    out.print(
+        Text(
+            f"Đã đồng bộ với {r.upstream}: nhận {r.received} commit, gửi {r.sent} commit.",
+            "bold green",
+        )
+    )
+    _print_incoming(out, r)
+
+
+def _print_incoming(out: Console, r: SyncResult) -> None:
+    if r.incoming is not None and r.incoming.changes:
+        out.print("Thay đổi nhận về từ kho chung:")
+        for line in grouped(r.incoming.changes, r.incoming.titles):
+            out.print(line)
+
+
+def _dirty(out: Console, r: SyncResult) -> None:
+    out.print(Text("Chưa đồng bộ: thư mục dữ liệu có thay đổi chưa commit:", "bold red"))
+    for path in r.dirty:
+        out.print(f"  {path}", markup=False)
+    _steps(
+        out,
+        "Các lệnh giaoban (done, postpone, add...) tự commit; thay đổi sửa tay thì hãy "
+        "commit trước (hoặc bỏ đi), rồi chạy lại 'giaoban sync':",
+        r.next_steps,
+    )
+
+
+def _steps(out: Console, intro: str, steps: Iterable[str]) -> None:
+    out.print(intro)
+    for step in steps:
+        out.print(f"  {step}", markup=False)
+
+
+def _setup(out: Console, r: SyncResult) -> None:
+    messages = {
+        "detached": "Chưa đồng bộ: kho đang không ở nhánh nào (detached HEAD). Chuyển về nhánh:",
+        "no-remote": "Chưa đồng bộ: kho chưa có kho chung (remote). "
+        "Thêm kho chung rồi đẩy lần đầu:",
+        "no-upstream": "Chưa đồng bộ: nhánh hiện tại chưa gắn với nhánh nào trên kho chung. "
+        "Đẩy lần đầu và gắn nhánh:",
+    }
+    _steps(out, messages[r.state], r.next_steps)
+    out.print("Sau đó, mỗi lần: giaoban sync")
+
+
+def _conflict(out: Console, r: SyncResult) -> None:
+    out.print(Text("Xung đột: bạn và người khác cùng sửa những dòng sau.", "bold red"))
+    out.print(
+        "Đang dừng giữa chừng (git rebase); không mất gì: thay đổi của bạn và của kho chung "
+        "đều còn trong tệp."
+    )
+    for conflict in r.conflicts:
+        out.print(Text(f"\n{conflict.path}", style="bold"))
+        for hunk in conflict.hunks:
+            names = ", ".join(f"{conflict.notice}#{i}" for i in hunk.items)
+            out.print(f"  nhiệm vụ {names}:" if names else "  phần đầu thông báo:")
+            for label, lines in (("kho chung", hunk.upstream), ("của bạn", hunk.local)):
+                for line in lines[:6] or ["(không có dòng nào)"]:
+                    out.print(f"    {label:<9} | {line}", markup=False)
+                if len(lines) > 6:
+                    out.print(f"    {label:<9} | … (thêm {len(lines) - 6} dòng)")
+    out.print(
+        "\nMỗi chỗ xung đột nằm giữa <<<<<<< và >>>>>>>: phần trên ======= là bản trên kho "
+        "chung, phần dưới là thay đổi của bạn. Sửa thành nội dung đúng và xóa ba dòng dấu."
+    )
+    _steps(out, "Để hoàn tất (kiểm tra, đánh dấu đã sửa, tiếp tục, rồi đẩy lên):", r.next_steps)
+    _steps(out, "Để hủy, trở lại như trước khi chạy 'giaoban sync':", r.abort)
+
+
+def _invalid(out: Console, r: SyncResult) -> None:
+    _print_incoming(out, r)
+    for problem in r.problems:
+        out.print(str(problem), markup=False)
+    out.print(
+        Text(
+            f"Không đẩy lên {r.upstream}: sổ có {len(r.problems)} lỗi (xem ở trên). "
+            "Các commit đã nhận về vẫn ở máy này; sửa lỗi, commit, rồi chạy lại 'giaoban sync'.",
+            "bold red",
+        )
+    )
+
+
+def _git_refused(out: Console, r: SyncResult) -> None:
+    if r.state == "push-failed":
+        _print_incoming(out, r)
+    what = "lấy về (git pull --rebase)" if r.state == "pull-failed" else "đẩy lên (git push)"
+    out.print(Text(f"git không {what} được:", "bold red"))
+    for line in r.output.splitlines():
+        out.print(f"  | {line}", markup=False)
+    if r.state == "push-failed":
+        out.print("Có thể người khác vừa đẩy lên; chạy lại 'giaoban sync'.")
+
+
+_SYNC_PRINTERS = {
+    "synced": _synced,
+    "dirty": _dirty,
+    "detached": _setup,
+    "no-remote": _setup,
+    "no-upstream": _setup,
+    "conflict": _conflict,
+    "invalid": _invalid,
+    "pull-failed": _git_refused,
+    "push-failed": _git_refused,
+}
+
+
+# --- log --summary -----------------------------------------------------------------------------
+
+
+def _days(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
+def summary_table(summary: Summary) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Đơn vị (chủ trì)", overflow="fold", min_width=24, max_width=40)
+    for header in ("Thêm", "Hoàn thành", "Hủy", "Gia hạn", "Số ngày"):
+        table.add_column(header, justify="right")
+    for row in (*summary.units, summary.total):
+        if row is summary.total:
+            table.add_section()
+        days = Text(_days(row.days), style="red" if row.days > 0 else "")
+        cells = (str(row.added), str(row.done), str(row.cancelled), str(row.postponed))
+        table.add_row(row.unit, *cells, days, style="bold" if row is summary.total else "")
+    return table
+
+
+def print_summary(summary: Summary) -> None:
+    out = console()
+    since = f"{summary.since:%d/%m/%Y}" if summary.since else "đầu"
+    until = f"{summary.until:%d/%m/%Y}" if summary.until else "nay"
+    out.print(Text(f"Tổng hợp thay đổi theo đơn vị, từ {since} đến {until}", style="bold"))
+    if not summary.units:
+        out.print("Không có thay đổi nào về nhiệm vụ trong khoảng này.")
+        return
+    out.print(summary_table(summary))
+    out.print(
+        Text(
+            "Nhiệm vụ có nhiều đơn vị chủ trì được tính cho từng đơn vị; dòng 'Cả sổ' tính "
+            "mỗi nhiệm vụ một lần. Số ngày: tổng số ngày các hạn bị dời (hạn mới trừ hạn cũ).",
+            style="dim",
+        )
+    )

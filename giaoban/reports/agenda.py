@@ -1,0 +1,394 @@
+"""The dated facts of every task as plain numbers, so that a report needs no records.
+
+A report at "now" asks of each task when it is due and what state it was in;
+answering that from the notice records means loading 100,000 task records
+for a report that shows 200 rows. ``NoticeFacts`` holds what the reports
+need of one notice, computed once when the notice is read and kept in the
+cache: per task its status and the moment that status took effect, its
+owners, and one event per due moment (every occurrence of a recurring duty,
+up to its ``until`` or ``HORIZON_YEARS`` past its notice). ``Agenda`` joins
+the facts of a ledger's notices, in the ledger's order; ``rows_at`` gives
+the compact rows of a report, and ``giaoban.reports.rows`` builds full rows only
+for those it shows.
+
+``giaoban.reports.rows`` computes the same rows from the records (``task_rows``);
+``tests/test_agenda.py`` checks that both agree on random ledgers.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from itertools import compress
+from operator import not_
+from zoneinfo import ZoneInfo
+
+from giaoban.deadline import Deadline
+from giaoban.deadline.describe import days_late, due_day
+from giaoban.deadline.recur import occurrences
+from giaoban.model.ids import short_prefixes
+from giaoban.model.ledger import Notice, Task
+
+HORIZON_YEARS = 10  # occurrences of a duty without ``until`` kept this far past its notice
+NEVER = 1 << 62  # "open until" of a task that stays open; a horizon with nothing cut off
+_EPOCH = datetime(1970, 1, 1, tzinfo=ZoneInfo("UTC"))
+
+# task status
+OPEN, DONE, CANCELLED = 0, 1, 2
+# how a done task (not a duty) stands against its deadline
+DONE_UNDATED, DONE_ON_TIME, DONE_LATE = 0, 1, 2
+# event flags
+HAS_TIME, OCCURRENCE, OCCURRENCE_DONE = 1, 2, 4
+
+# row states (``giaoban.reports.rows.STATES``, in their order)
+OVERDUE, DUE_SOON, UPCOMING, ROW_DONE_ON_TIME, ROW_DONE_LATE = 0, 1, 2, 3, 4
+STATE_NAMES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late")
+SOON_DAYS = 7
+
+Units = tuple[tuple[str, ...], tuple[str, ...]]  # a task's owners and supports
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """One task: ``status`` holds from ``since`` (epoch seconds; before it the task is open)."""
+
+    status: int
+    since: int
+    done_day: int  # ordinal of the day a done duty was done (0: not given)
+    done: int  # DONE_* of a done task with one deadline
+    late_by: int
+    units: int  # index into the notice's ``units``
+    line: int
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    """What the reports need of one notice. Events are (due, due day, task, flags)."""
+
+    tasks: tuple[tuple[int, int, int, int, int, int, int], ...]  # TaskFacts fields
+    events: tuple[tuple[int, int, int, int], ...]
+    units: tuple[Units, ...]
+    horizon: int  # events are complete before this moment (epoch seconds)
+
+
+def notice_facts(notice: Notice, tz: ZoneInfo) -> NoticeFacts:
+    """The facts of ``notice``'s tasks; ``tz`` is the office's time zone."""
+    units: dict[Units, int] = {}
+    tasks, events = [], []
+    horizon = NEVER
+    limit = _midnight(_years_after(notice.date, HORIZON_YEARS), tz)
+    for k, task in enumerate(notice.tasks):
+        deadline = task.deadline if isinstance(task.deadline, Deadline) else None
+        facts = _task_facts(task, deadline, tz)
+        index = units.setdefault((task.owners, task.supports), len(units))
+        tasks.append((*facts[:5], index, task.source.line))
+        if deadline is None:
+            continue
+        if deadline.kind == "recurring" and deadline.rrule:
+            end = limit if task.until is None else _midnight(task.until + timedelta(days=2), tz)
+            done = set(task.done_occurrences)
+            found = occurrences(deadline, _EPOCH, end, until=task.until)
+            for due in found:
+                day = due_day(due, deadline.has_time)
+                flags = _time_flag(deadline) | OCCURRENCE | (OCCURRENCE_DONE if day in done else 0)
+                events.append((_seconds(due), day.toordinal(), k, flags))
+            if task.until is None:
+                horizon = min(horizon, _seconds(limit))
+        elif deadline.due is not None:
+            day = due_day(deadline.due, deadline.has_time)
+            events.append((_seconds(deadline.due), day.toordinal(), k, _time_flag(deadline)))
+    return NoticeFacts(tuple(tasks), tuple(events), tuple(units), horizon)
+
+
+def _task_facts(task: Task, deadline: Deadline | None, tz: ZoneInfo) -> tuple[int, ...]:
+    if task.status == "cancelled":
+        since = _since(task.cancelled_on, tz)
+        return (CANCELLED, since, 0, 0, 0)
+    if task.status != "done":
+        return (OPEN, NEVER, 0, 0, 0)
+    since = _since(task.done_on, tz)
+    done = task.done_on
+    done_day = (done.date() if isinstance(done, datetime) else done) if done else None
+    state, late_by = DONE_UNDATED, 0
+    if deadline is not None and deadline.due is not None and done is not None:
+        late = days_late(done, deadline.due, deadline.has_time)
+        state, late_by = (DONE_ON_TIME, 0) if late is None else (DONE_LATE, late)
+    return (DONE, since, done_day.toordinal() if done_day else 0, state, late_by)
+
+
+def _since(value: date | datetime | None, tz: ZoneInfo) -> int:
+    """The moment a status recorded on ``value`` holds from (earlier: still open).
+
+    ``giaoban.reports.rows.status_at``: a day counts from its start, a moment from
+    itself; a naive moment is in the office's time zone.
+    """
+    if value is None:
+        return -NEVER
+    if isinstance(value, datetime):
+        return _seconds(value if value.tzinfo else value.replace(tzinfo=tz))
+    return _seconds(_midnight(value, tz))
+
+
+def _time_flag(deadline: Deadline) -> int:
+    return HAS_TIME if deadline.has_time else 0
+
+
+def _seconds(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def _midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=tz)
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+# --- a ledger's agenda -------------------------------------------------------------
+
+
+class Agenda:
+    """The facts of a ledger's notices as flat arrays; events sorted as reports list them.
+
+    Tasks are numbered in the order of ``Ledger.tasks()``. Events are sorted
+    by due moment, then by the task's (path, line), so that the rows of a
+    report are the positions of its events, in order. ``plain`` holds the
+    events of tasks that are open for good (never done or cancelled, the
+    occurrence not reported): at any moment, those due are overdue.
+    """
+
+    def __init__(self, facts: Sequence[NoticeFacts], paths: Sequence[str], ids: Sequence[str]):
+        self.notice_ids = list(ids)
+        self.short_ids = short_prefixes(self.notice_ids)
+        self.horizons = array("q", [f.horizon for f in facts])
+        self.horizon = min(self.horizons, default=NEVER)
+        tasks: list[tuple[int, ...]] = []
+        events: list[tuple[int, int, int, int]] = []  # (due, day, task, flags)
+        task_notice: list[int] = []
+        task_units: list[int] = []
+        first_task: list[int] = []
+        known: dict[Units, int] = {}
+        for n, notice in enumerate(facts):
+            base = len(tasks)
+            first_task.append(base)
+            glob = [known.setdefault(u, len(known)) for u in notice.units]
+            tasks.extend(notice.tasks)
+            task_units.extend(glob[task[5]] for task in notice.tasks)
+            task_notice.extend([n] * len(notice.tasks))
+            events.extend((d, day, base + k, f) for d, day, k, f in notice.events)
+        self.units: list[Units] = list(known)
+        self.task_notice = array("i", task_notice)
+        self.task_units = array("i", task_units)
+        self.first_task = array("i", first_task)
+        columns = list(zip(*tasks, strict=True)) or [()] * 7
+        self.status = array("b", columns[0])
+        self.since = array("q", columns[1])
+        self.done_day = array("i", columns[2])
+        self.done = array("b", columns[3])
+        self.late_by = array("i", columns[4])
+        rank = sorted(range(len(tasks)), key=lambda t: (paths[task_notice[t]], tasks[t][6]))
+        order = [0] * len(tasks)
+        for position, t in enumerate(rank):
+            order[t] = position
+        self.order = array("i", order)
+        # One integer per event sorts by (due, task order) and keeps the event's index.
+        keys = [(e[0] << 64) | (order[e[2]] << 32) | i for i, e in enumerate(events)]
+        keys.sort()
+        ranked = [events[k & 0xFFFFFFFF] for k in keys]
+        self.due = array("q", [e[0] for e in ranked])
+        self.day = array("i", [e[1] for e in ranked])
+        self.task = array("i", [e[2] for e in ranked])
+        self.flags = array("b", [e[3] for e in ranked])
+        self._classify()
+
+    def _classify(self) -> None:
+        """Sort the events into those of tasks open for good and the others."""
+        status, since, task = self.status, self.since, self.task
+        good = [
+            status[t] == OPEN and not f & OCCURRENCE_DONE
+            for t, f in zip(task, self.flags, strict=True)
+        ]
+        plain = list(compress(range(len(task)), good))
+        rest = list(compress(range(len(task)), map(not_, good)))
+        self.plain, self.rest = array("i", plain), array("i", rest)
+        due = self.due
+        self.plain_due = array("q", map(due.__getitem__, plain))
+        self.rest_due = array("q", map(due.__getitem__, rest))
+        # From when the row of each other event is settled (done, or none at all):
+        # an open task's reported occurrence from the start, else its task's ``since``.
+        settled = [-NEVER if status[t] == OPEN else since[t] for t in map(task.__getitem__, rest)]
+        self.settled = array("q", settled)
+        by_settled = sorted(range(len(rest)), key=settled.__getitem__)
+        self.by_settled = array("i", map(rest.__getitem__, by_settled))
+        self.settled_sorted = array("q", map(settled.__getitem__, by_settled))
+
+    def update(self, changed: dict[int, NoticeFacts], paths: Sequence[str]) -> None:
+        """Take the new facts of the notices ``changed`` (by position; same order, same
+        paths), as if the agenda were made again: each notice's tasks are replaced
+        and its events taken out and put in again at their places."""
+        known = {u: i for i, u in enumerate(self.units)}
+        for n, facts in sorted(changed.items()):
+            self._replace(n, facts, paths, known)
+        self.horizon = min(self.horizons, default=NEVER)
+        self._classify()
+
+    def _replace(
+        self, n: int, facts: NoticeFacts, paths: Sequence[str], known: dict[Units, int]
+    ) -> None:
+        a = self.first_task[n]
+        b = self.first_task[n + 1] if n + 1 < len(self.first_task) else len(self.status)
+        m = len(facts.tasks)
+        delta = m - (b - a)
+        # The notice's tasks rank from ``start`` in (path, line) order, all of a path together.
+        start = min(self.order[a:b]) if b > a else self._rank_of(n, paths)
+        lines = sorted(range(m), key=lambda k: facts.tasks[k][6])
+        ranks = [0] * m
+        for position, k in enumerate(lines):
+            ranks[k] = start + position
+        glob = []
+        for u in facts.units:
+            if u not in known:
+                known[u] = len(self.units)
+                self.units.append(u)
+            glob.append(known[u])
+        columns = list(zip(*facts.tasks, strict=True)) or [()] * 7
+        self.status[a:b] = array("b", columns[0])
+        self.since[a:b] = array("q", columns[1])
+        self.done_day[a:b] = array("i", columns[2])
+        self.done[a:b] = array("b", columns[3])
+        self.late_by[a:b] = array("i", columns[4])
+        self.task_units[a:b] = array("i", [glob[u] for u in columns[5]])
+        self.task_notice[a:b] = array("i", [n] * m)
+        end = start + (b - a)
+        order = self.order
+        if delta:
+            order = array("i", [o + delta if o >= end else o for o in order])
+            self.first_task = array(
+                "i", [f + delta if i > n else f for i, f in enumerate(self.first_task)]
+            )
+        order[a:b] = array("i", ranks)
+        self.order = order
+        self._move_events(a, b, delta, [(d, day, a + k, f) for d, day, k, f in facts.events])
+        self.horizons[n] = facts.horizon
+
+    def _rank_of(self, n: int, paths: Sequence[str]) -> int:
+        """Where the tasks of notice ``n`` (which had none) rank: after every smaller path."""
+        counts = [
+            (self.first_task[i + 1] if i + 1 < len(self.first_task) else len(self.status))
+            - self.first_task[i]
+            for i in range(len(self.first_task))
+        ]
+        return sum(c for i, c in enumerate(counts) if paths[i] < paths[n])
+
+    def _move_events(
+        self, a: int, b: int, delta: int, new: list[tuple[int, int, int, int]]
+    ) -> None:
+        """Take out the events of tasks ``a`` to ``b``; renumber; put in ``new``."""
+        task = self.task
+        gone = [p for p, t in enumerate(task) if a <= t < b]
+        columns = [self.due, self.day, self.task, self.flags]
+        for i, column in enumerate(columns):
+            kept = array(column.typecode)
+            previous = 0
+            for p in gone:
+                kept.extend(column[previous:p])
+                previous = p + 1
+            kept.extend(column[previous:])
+            columns[i] = kept
+        due, day, task, flags = columns
+        if delta:
+            task = array("i", [t + delta if t >= b else t for t in task])
+        order = self.order
+
+        def key(p: int) -> tuple[int, int]:
+            return due[p], order[task[p]]
+
+        for d, dd, t, f in sorted(new, key=lambda e: (e[0], order[e[2]])):
+            p = bisect_right(range(len(due)), (d, order[t]), key=key)
+            due.insert(p, d)
+            day.insert(p, dd)
+            task.insert(p, t)
+            flags.insert(p, f)
+        self.due, self.day, self.task, self.flags = due, day, task, flags
+
+    def place(self, task: int) -> tuple[int, int]:
+        """(notice, index in notice) of a task number."""
+        n = self.task_notice[task]
+        return n, task - self.first_task[n]
+
+    def row(self, p: int, at: Moment) -> tuple[int, int | None, int | None] | None:
+        """(state, days, late by) of event ``p`` at ``at``; None when no report lists it.
+
+        As ``giaoban.reports.rows.task_rows``, without the rows no dated report
+        lists: cancelled tasks, and occurrences after a duty was done.
+        """
+        t, due, day, flags = self.task[p], self.due[p], self.day[p], self.flags[p]
+        status = self.status[t] if at.now >= self.since[t] else OPEN
+        if status == CANCELLED:
+            return None
+        days = day - at.today
+        if flags & OCCURRENCE:
+            last = self.done_day[t] if status == DONE else 0  # a duty done on a day ends there
+            if last and day > last:
+                return None
+            if last or flags & OCCURRENCE_DONE:
+                return ROW_DONE_ON_TIME, days, None
+        elif status == DONE:
+            done = self.done[t]
+            if done == DONE_UNDATED:
+                return ROW_DONE_ON_TIME, None, None
+            if done == DONE_ON_TIME:
+                return ROW_DONE_ON_TIME, days, None
+            return ROW_DONE_LATE, days, self.late_by[t]
+        if at.now >= due:
+            return OVERDUE, days, None
+        return (DUE_SOON if days <= SOON_DAYS else UPCOMING), days, None
+
+
+@dataclass(frozen=True)
+class Moment:
+    """The "now" of a report as the agenda counts it."""
+
+    now: int  # epoch seconds
+    today: int  # ordinal of now's date in the office's time zone
+
+    @classmethod
+    def of(cls, now: datetime) -> Moment:
+        return cls(_seconds(now), now.date().toordinal())
+
+
+def overdue_block(agenda: Agenda, at: Moment) -> array[int]:
+    """The events of tasks open for good that are due at ``at``: all overdue, in order."""
+    return agenda.plain[: bisect_right(agenda.plain_due, at.now)]
+
+
+def other_events(agenda: Agenda, at: Moment, end: int, done_from: int) -> Iterator[int]:
+    """Every other event due before ``end`` whose row may be listed, in no particular order.
+
+    ``done_from``: done rows due before this moment are not listed, so the
+    events settled by ``at`` (done, cancelled) are looked at only from there.
+    """
+    plain, rest, settled, now = agenda.plain, agenda.rest, agenda.settled, at.now
+    yield from plain[bisect_right(agenda.plain_due, now) : bisect_left(agenda.plain_due, end)]
+    lo = bisect_left(agenda.rest_due, done_from)
+    for i in range(lo, bisect_left(agenda.rest_due, end)):
+        if settled[i] <= now:
+            yield rest[i]
+    due = agenda.due
+    for p in agenda.by_settled[bisect_right(agenda.settled_sorted, now) :]:
+        if due[p] < end:
+            yield p
+
+
+def occurrence_moment(deadline: Deadline, due: int) -> datetime:
+    """An occurrence's due moment as ``giaoban.deadline.recur.occurrences`` gives it."""
+    from giaoban.deadline.recur import occurrence_zone
+
+    return datetime.fromtimestamp(due, occurrence_zone(deadline))

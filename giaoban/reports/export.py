@@ -1,0 +1,112 @@
+"""The machine shape of the ledger (``giaoban export --format json``).
+
+Plain dicts of JSON-ready values. The task shape is the one PRODUCT.md
+defines and reports share: ``id, notice, item, text, owners, supports,
+deadline, due, status`` (+ ``start``, ``rrule`` where they apply).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+from giaoban.deadline import Deadline, DeadlineError
+from giaoban.model.ledger import Ledger, Meeting, Notice, Task
+
+CONFIDENTIAL_TEXT = "(mật)"
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def shown_text(task: Task, show_confidential: bool) -> str:
+    """The task's text, or "(mật)" for a confidential notice."""
+    if task.confidential and not show_confidential:
+        return CONFIDENTIAL_TEXT
+    return task.text
+
+
+def task_record(task: Task, show_confidential: bool = False) -> dict[str, Any]:
+    """The task shape of PRODUCT.md, without ``state``."""
+    deadline = task.deadline if isinstance(task.deadline, Deadline) else None
+    record: dict[str, Any] = {
+        "id": task.id,
+        "notice": task.notice_id,
+        "item": task.item,
+        "text": shown_text(task, show_confidential),
+        "owners": list(task.owners),
+        "supports": list(task.supports),
+        "deadline": task.deadline_text,
+        "deadline_kind": deadline.kind if deadline else None,
+        "due": iso(deadline.due) if deadline else None,
+        "status": task.status,
+    }
+    if deadline and deadline.start is not None:
+        record["start"] = iso(deadline.start)
+    if deadline and deadline.rrule is not None:
+        record["rrule"] = deadline.rrule
+    if isinstance(task.deadline, DeadlineError):
+        record["deadline_error"] = task.deadline.message
+    return record
+
+
+def _task_details(task: Task) -> dict[str, Any]:
+    details: dict[str, Any] = {
+        "section": task.section,
+        "until": iso(task.until),
+        "done_occurrences": [iso(d) for d in task.done_occurrences],
+        "done_on": iso(task.done_on),
+        "cancelled_on": iso(task.cancelled_on),
+        "cancel_reason": task.cancel_reason,
+        "result": task.result,
+        "pinned": True if getattr(task.deadline, "pinned", False) else None,
+        "notes": [{"date": iso(n.date), "text": n.text} for n in task.notes],
+        "extensions": [
+            {
+                "from": e.from_,
+                "to": e.to,
+                "reason": e.reason,
+                "approved_by": e.approved_by,
+                "date": iso(e.date),
+            }
+            for e in task.extensions
+        ],
+    }
+    return {k: v for k, v in details.items() if v not in (None, [])}
+
+
+def _meeting(meeting: Meeting | None) -> dict[str, Any] | None:
+    if meeting is None:
+        return None
+    data = asdict(meeting)
+    data["date"] = iso(meeting.date)
+    return data
+
+
+def notice_record(notice: Notice, show_confidential: bool = False) -> dict[str, Any]:
+    """A notice with all its fields and its tasks."""
+    return {
+        "id": notice.id,
+        "path": notice.source.path,
+        "kind": notice.kind,
+        "number": notice.number,
+        "title": notice.title,
+        "issuer": notice.issuer,
+        "place": notice.place,
+        "date": iso(notice.date),
+        "confidential": notice.confidential,
+        "meeting": _meeting(notice.meeting),
+        "signer": asdict(notice.signer) if notice.signer else None,
+        "recipients": list(notice.recipients),
+        "sections": [asdict(s) for s in notice.sections],
+        "note": notice.note,
+        **({"events": {name: iso(day) for name, day in notice.events}} if notice.events else {}),
+        "tasks": [{**task_record(t, show_confidential), **_task_details(t)} for t in notice.tasks],
+    }
+
+
+def export_ledger(ledger: Ledger, show_confidential: bool = False) -> dict[str, Any]:
+    """The whole ledger: ``{"notices": [...]}``."""
+    return {"notices": [notice_record(n, show_confidential) for n in ledger.notices]}

@@ -1,0 +1,475 @@
+"""Reports as values: the rows of tasks, each with its state at a given moment.
+
+Every function here is pure: it takes the ledger and ``now`` and returns
+records; renderers (``render_reports``, ``formats``, ``calendar``) show them.
+
+A row is a task, or one occurrence of a recurring duty, with its due moment
+and one state of ``STATES``. Tasks are seen as they stood at ``now``: a task
+marked done (or cancelled) after ``now`` is still open, so a report with a
+past ``--today`` shows what was late on that day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from giaoban.deadline import Deadline
+from giaoban.deadline.describe import days_late, due_day
+from giaoban.deadline.recur import next_occurrence, occurrences
+from giaoban.model.ids import short_prefixes
+from giaoban.model.ledger import Ledger, Task
+from giaoban.reports import agenda
+from giaoban.reports import agenda_rows as agenda_rows_module
+from giaoban.reports.agenda_rows import (
+    LazyRows,
+    agenda_rows,
+    heading_groups,
+    ledger_agenda,
+    overdue_only,
+    state_counts,
+)
+from giaoban.reports.export import shown_text
+from giaoban.reports.filters import (
+    NO_FILTER,
+    Filter,
+    day_matches,
+    heading_units,
+    status_matches,
+    task_matches,
+)
+from giaoban.reports.filters import text_matches as _text_matches
+
+SOON_DAYS = 7  # due_soon: due today or within this many calendar days (the `due` window)
+URGENT_DAYS = 3  # due_soon rows this close are shown in yellow, later ones in green
+STATES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late", "ongoing")
+CANCELLED = "cancelled"  # the state of a cancelled task; only ``list`` shows them
+NO_OWNER = "(Chưa giao đơn vị chủ trì)"
+_MINUTE = timedelta(minutes=1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=ZoneInfo("UTC"))
+
+
+@dataclass(frozen=True)
+class Row:
+    """A task (or one occurrence of a recurring duty) as a report shows it.
+
+    ``days`` counts calendar days from now's date to the due day (negative
+    when late); ``late_by`` counts the days a done task was late.
+    """
+
+    task: Task
+    state: str
+    due: datetime | None = None
+    has_time: bool = False
+    days: int | None = None
+    late_by: int | None = None
+    occurrence: bool = False
+
+    @property
+    def day(self) -> date | None:
+        """The day the deadline names: "trước ngày 25/02" is due 26/02 00:00, day 25/02."""
+        return None if self.due is None else due_day(self.due, self.has_time)
+
+    @property
+    def status(self) -> str:
+        """open, done or cancelled, for this row (an occurrence may be done alone)."""
+        if self.state == CANCELLED:
+            return "cancelled"
+        return "done" if self.state.startswith("done") else "open"
+
+
+@dataclass(frozen=True)
+class Week:
+    """The week a weekly report covers, and its cut-off.
+
+    Deadlines at a clock time count up to ``cutoff``; deadlines that name a
+    whole day (or end a period) count up to ``last_day``, the Sunday of the
+    week by default: "trong tuần 16" belongs to the report of week 16.
+    """
+
+    year: int
+    number: int
+    monday: date
+    cutoff: datetime
+    last_day: date
+    cutoff_has_time: bool = True
+
+    @property
+    def sunday(self) -> date:
+        return self.monday + timedelta(days=6)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a row report computed: its rows, and how to name them."""
+
+    kind: str  # due | overdue | week | list | search
+    now: datetime
+    rows: Sequence[Row]  # a tuple, or LazyRows (rows made when looked at)
+    short_ids: Mapping[str, str] = field(default_factory=dict)
+    show_confidential: bool = False
+    office: str | None = None
+    days: int | None = None
+    week: Week | None = None
+    groups: tuple[tuple[str, Sequence[Row]], ...] = ()
+    query: str | None = None
+
+    def text(self, row: Row) -> str:
+        """The row's task text, "(mật)" for a confidential notice unless shown."""
+        return shown_text(row.task, self.show_confidential)
+
+    def short_id(self, task: Task) -> str:
+        return short_task_id(self.short_ids, task)
+
+    def counts(self) -> dict[str, int]:
+        """How many rows in each state, in ``STATES`` order (zeros left out)."""
+        tally = state_counts(self.rows)
+        return {s: tally[s] for s in (*STATES, CANCELLED) if tally.get(s)}
+
+
+def local_now(ledger: Ledger, now: datetime) -> datetime:
+    """``now`` in the office's time zone (dates are counted there)."""
+    return now.astimezone(ZoneInfo(ledger.settings.timezone))
+
+
+def short_notice_ids(ledger: Ledger) -> Mapping[str, str]:
+    """The shortest unique prefix of each notice id (``giaoban.model.ids.short_prefixes``)."""
+    if ledger.agenda is not None:
+        return ledger_agenda(ledger).short_ids
+    return short_prefixes([n.id for n in ledger.notices])
+
+
+def short_task_id(short_ids: Mapping[str, str], task: Task) -> str:
+    """ "2019-02-18#3": the task id with its notice's short prefix."""
+    return f"{short_ids.get(task.notice_id, task.notice_id)}#{task.item}"
+
+
+# --- task state at a moment -------------------------------------------------------
+
+
+def status_at(task: Task, now: datetime) -> str:
+    """The task's status as it stood at ``now`` (done or cancelled later: open)."""
+    if task.status == "done" and task.done_on is not None and _after(task.done_on, now):
+        return "open"
+    if task.status == "cancelled" and task.cancelled_on is not None:
+        if _after(task.cancelled_on, now):
+            return "open"
+    return task.status
+
+
+def _after(value: date | datetime, now: datetime) -> bool:
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=now.tzinfo)
+        return moment > now
+    return value > now.date()
+
+
+def resolved_deadline(task: Task) -> Deadline | None:
+    return task.deadline if isinstance(task.deadline, Deadline) else None
+
+
+def _open_row(
+    task: Task, due: datetime | None, has_time: bool, now: datetime, occurrence: bool = False
+) -> Row:
+    if due is None:
+        return Row(task, "ongoing", occurrence=occurrence)
+    days = (due_day(due, has_time) - now.date()).days
+    if now >= due:
+        state = "overdue"
+    elif days <= SOON_DAYS:
+        state = "due_soon"
+    else:
+        state = "upcoming"
+    return Row(task, state, due, has_time, days, occurrence=occurrence)
+
+
+def _done_row(task: Task, due: datetime | None, has_time: bool, now: datetime) -> Row:
+    if due is None or task.done_on is None:
+        return Row(task, "done_on_time", due, has_time)
+    days = (due_day(due, has_time) - now.date()).days
+    late = days_late(task.done_on, due, has_time)
+    if late is None:
+        return Row(task, "done_on_time", due, has_time, days)
+    return Row(task, "done_late", due, has_time, days, late_by=late)
+
+
+def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
+    """The rows of ``task`` at ``now``: one, or one per occurrence due before ``end``.
+
+    A cancelled task gives one ``cancelled`` row. A recurring duty gives an
+    occurrence row for each due moment before ``end`` (from its first one);
+    an occurrence in ``done_occurrences`` is done, and a duty marked done has
+    no occurrence after the day it was done.
+    """
+    status = status_at(task, now)
+    deadline = resolved_deadline(task)
+    if status == "cancelled":
+        due = deadline.due if deadline else None
+        return [Row(task, CANCELLED, due, deadline.has_time if deadline else False)]
+    if deadline is not None and deadline.kind == "recurring" and deadline.rrule:
+        return _occurrence_rows(task, deadline, status, now, end)
+    due = deadline.due if deadline else None
+    has_time = deadline.has_time if deadline else False
+    if status == "done":
+        return [_done_row(task, due, has_time, now)]
+    return [_open_row(task, due, has_time, now)]
+
+
+def _occurrence_rows(
+    task: Task, deadline: Deadline, status: str, now: datetime, end: datetime
+) -> list[Row]:
+    done_days = set(task.done_occurrences)
+    last = done_day(task) if status == "done" else None
+    rows = []
+    for due in occurrences(deadline, _EPOCH, end, until=task.until):
+        day = due_day(due, deadline.has_time)
+        if last is not None and day > last:
+            break
+        days = (day - now.date()).days
+        if day in done_days or last is not None:
+            rows.append(Row(task, "done_on_time", due, deadline.has_time, days, occurrence=True))
+        else:
+            rows.append(_open_row(task, due, deadline.has_time, now, occurrence=True))
+    return rows
+
+
+def done_day(task: Task) -> date | None:
+    """The day ``done_on`` names (None when not given)."""
+    done = task.done_on
+    return done.date() if isinstance(done, datetime) else done
+
+
+def current_row(task: Task, now: datetime) -> Row:
+    """The one row that stands for ``task`` in a list.
+
+    For a recurring duty: its earliest missed occurrence, else the next one
+    to come, else (ended) its last occurrence.
+    """
+    deadline = resolved_deadline(task)
+    if deadline is None or deadline.kind != "recurring" or not deadline.rrule:
+        return task_rows(task, now, now)[0]
+    rows = task_rows(task, now, now + _MINUTE)
+    late = [r for r in rows if r.state == "overdue"]
+    if late:
+        return late[0]
+    if status_at(task, now) != "open":
+        return rows[-1] if rows else Row(task, "done_on_time")
+    following = next_occurrence(deadline, now, until=task.until)
+    if following is None:
+        return rows[-1] if rows else Row(task, "ongoing")
+    return _open_row(task, following, deadline.has_time, now, occurrence=True)
+
+
+# --- selecting and ordering ---------------------------------------------------------
+
+
+def _midnight(day: date, tz: ZoneInfo | None) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=tz)
+
+
+def select_rows(ledger: Ledger, flt: Filter, now: datetime, end: datetime) -> Iterator[Row]:
+    """Rows of the tasks ``flt`` keeps, occurrences due before ``end``."""
+    for task in ledger.tasks():
+        if task_matches(flt, task, ledger.registry):
+            for row in task_rows(task, now, end):
+                if status_matches(flt, row.status, row.state) and day_matches(flt, row.day):
+                    yield row
+
+
+def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
+    """Soonest first (so the most late first), rows without a due last, then file order."""
+    due = row.due or _EPOCH
+    return (row.due is None, due, row.task.source.path, row.task.source.line)
+
+
+def build_report(
+    ledger: Ledger, kind: str, now: datetime, rows: Iterable[Row], **kw: Any
+) -> Report:
+    """A report of ``rows`` soonest first (file order with ``ordered=False``)."""
+    ordered = kw.pop("ordered", True) and not isinstance(rows, LazyRows)
+    kept = rows if isinstance(rows, LazyRows) else tuple(rows)
+    return Report(
+        kind=kind,
+        now=now,
+        rows=tuple(sorted(kept, key=sort_key)) if ordered else kept,  # type: ignore[arg-type]
+        short_ids=short_notice_ids(ledger),
+        office=ledger.settings.office,
+        **kw,
+    )
+
+
+def due_report(
+    ledger: Ledger, now: datetime, days: int = 7, flt: Filter = NO_FILTER, show: bool = False
+) -> Report:
+    """Open tasks already late, then those due within ``days`` days, soonest first."""
+    now = local_now(ledger, now)
+    horizon = now.date() + timedelta(days=days)
+    end = _midnight(horizon + timedelta(days=2), now.tzinfo)  # whole days end a day later
+    last = horizon.toordinal()
+
+    def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
+        return state == agenda.OVERDUE or (state < agenda.ROW_DONE_ON_TIME and day <= last)
+
+    rows: Sequence[Row] | None = agenda_rows(ledger, flt, now, end, wanted)
+    if rows is None:
+        rows = [
+            r
+            for r in select_rows(ledger, flt, now, end)
+            if r.state in ("overdue", "due_soon", "upcoming") and r.day is not None
+            if r.state == "overdue" or r.day <= horizon
+        ]
+    return build_report(ledger, "due", now, rows, days=days, show_confidential=show)
+
+
+def overdue_report(
+    ledger: Ledger, now: datetime, flt: Filter = NO_FILTER, show: bool = False
+) -> Report:
+    """Open tasks past due, most late first."""
+    now = local_now(ledger, now)
+    end = now + _MINUTE
+    rows: Sequence[Row] | None = agenda_rows(ledger, flt, now, end, overdue_only)
+    if rows is None:
+        rows = [r for r in select_rows(ledger, flt, now, end) if r.state == "overdue"]
+    return build_report(ledger, "overdue", now, rows, show_confidential=show)
+
+
+def report_week(
+    now: datetime,
+    cutoff: tuple[int, time],
+    next_weeks: int = 0,
+    until: date | datetime | None = None,
+) -> Week:
+    """The week a weekly report made at ``now`` covers.
+
+    By default the ISO week of ``now``, or the next one once its cut-off has
+    passed; ``next_weeks`` moves it on. ``until`` (a moment, or a whole day)
+    replaces the cut-off and names the week it falls in.
+    """
+    tz = now.tzinfo
+    if isinstance(until, datetime):
+        moment = until.astimezone(tz) if until.tzinfo else until.replace(tzinfo=tz)
+        return _week(moment.date(), moment, moment.date(), True)
+    if isinstance(until, date):
+        return _week(until, _midnight(until + timedelta(days=1), tz), until, False)
+    weekday, at = cutoff
+    monday = now.date() - timedelta(days=now.weekday())
+    if now >= datetime.combine(monday + timedelta(days=weekday), at, tzinfo=tz):
+        monday += timedelta(days=7)
+    monday += timedelta(days=7 * next_weeks)
+    moment = datetime.combine(monday + timedelta(days=weekday), at, tzinfo=tz)
+    return _week(monday, moment, monday + timedelta(days=6), True)
+
+
+def _week(day: date, cutoff: datetime, last_day: date, has_time: bool) -> Week:
+    year, number, _ = day.isocalendar()
+    monday = day - timedelta(days=day.weekday())
+    return Week(year, number, monday, cutoff, last_day, has_time)
+
+
+def in_week(row: Row, week: Week) -> bool:
+    """Late and open, or due (open or done) in the week up to its cut-off."""
+    if row.due is None or row.state in ("ongoing", CANCELLED):
+        return False
+    if row.state == "overdue":
+        return True
+    day = due_day(row.due, row.has_time)
+    if row.status == "done" and day < week.monday:
+        return False
+    return row.due <= week.cutoff if row.has_time else day <= week.last_day
+
+
+def _in_week_agenda(week: Week) -> agenda_rows_module.Wanted:
+    """``in_week`` for a row of the agenda (which has no ongoing or cancelled rows)."""
+    cutoff, monday, last = int(week.cutoff.timestamp()), week.monday, week.last_day
+    first, last_day = monday.toordinal(), last.toordinal()
+
+    def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
+        if state == agenda.OVERDUE:
+            return True
+        if state >= agenda.ROW_DONE_ON_TIME and day < first:
+            return False
+        return due <= cutoff if has_time else day <= last_day
+
+    return wanted
+
+
+def week_report(
+    ledger: Ledger,
+    now: datetime,
+    flt: Filter = NO_FILTER,
+    next_weeks: int = 0,
+    until: date | datetime | None = None,
+    show: bool = False,
+) -> Report:
+    """The weekly report: what is late, and what falls due by the cut-off, by owner."""
+    now = local_now(ledger, now)
+    week = report_week(now, ledger.settings.cutoff(), next_weeks, until)
+    end = max(week.cutoff, _midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
+    done_from = _midnight(week.monday, now.tzinfo)
+    rows: Sequence[Row] | None = agenda_rows(
+        ledger, flt, now, end, _in_week_agenda(week), done_from
+    )
+    if rows is None:
+        rows = [r for r in select_rows(ledger, flt, now, end) if in_week(r, week)]
+    report = build_report(ledger, "week", now, rows, week=week, show_confidential=show)
+    return replace(report, groups=group_by_owner(report.rows, ledger, flt))
+
+
+def group_by_owner(
+    rows: Iterable[Row], ledger: Ledger, flt: Filter = NO_FILTER
+) -> tuple[tuple[str, Sequence[Row]], ...]:
+    """Rows under each owner unit, in the registry's order; a row may head several."""
+    if isinstance(rows, LazyRows):
+        lazy = heading_groups(rows, ledger, flt, [NO_OWNER])
+        return tuple((name, lazy[name]) for name in unit_order(ledger, lazy))
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        for unit in owner_headings(row, ledger, flt):
+            groups.setdefault(unit, []).append(row)
+    return tuple((name, tuple(groups[name])) for name in unit_order(ledger, groups))
+
+
+def unit_order(ledger: Ledger, names: Iterable[str]) -> list[str]:
+    """``names`` in the registry's order (units, then groups), others after, then none."""
+    order = [u.name for u in ledger.registry.units] + [g.name for g in ledger.registry.groups]
+    rank = {name: i for i, name in enumerate(order)}
+
+    def key(name: str) -> tuple[int, str]:
+        return (rank.get(name, len(rank) + (name == NO_OWNER)), name)
+
+    return sorted(names, key=key)
+
+
+def owner_headings(row: Row, ledger: Ledger, flt: Filter) -> list[str]:
+    """The units a row is counted or listed under."""
+    return heading_units(row.task, ledger.registry, flt) or [NO_OWNER]
+
+
+def list_report(
+    ledger: Ledger,
+    now: datetime,
+    flt: Filter = NO_FILTER,
+    show: bool = False,
+    query: str | None = None,
+) -> Report:
+    """Every task (one row each, in file order) that ``flt`` and ``query`` keep.
+
+    Cancelled tasks only when ``--status`` asks for them.
+    """
+    now = local_now(ledger, now)
+    rows = []
+    for task in ledger.tasks():
+        if not task_matches(flt, task, ledger.registry):
+            continue
+        if query is not None and not _text_matches(task, query, show):
+            continue
+        row = current_row(task, now)
+        if row.state == CANCELLED and not flt.statuses:
+            continue
+        if status_matches(flt, row.status, row.state) and day_matches(flt, row.day):
+            rows.append(row)
+    kind = "list" if query is None else "search"
+    return build_report(ledger, kind, now, rows, show_confidential=show, query=query, ordered=False)

@@ -1,0 +1,61 @@
+"""``giaoban show``: one notice or one task, as it stands at a given "now"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from giaoban.deadline.recur import next_occurrence
+from giaoban.model.ids import resolve
+from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.reports.rows import (
+    Report,
+    build_report,
+    current_row,
+    local_now,
+    resolved_deadline,
+    status_at,
+)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A notice or one of its tasks, for ``giaoban show``."""
+
+    notice: Notice
+    task: Task | None
+    report: Report  # the task's row, or a row for each task of the notice
+    upcoming: tuple[datetime, ...] = ()
+
+
+def show_item(ledger: Ledger, now: datetime, query: str, show: bool = False) -> Shown:
+    """The notice or task ``query`` names (a unique prefix), as it stands at ``now``.
+
+    Raises:
+        NotFoundError: nothing, or more than one notice, has that prefix.
+    """
+    now = local_now(ledger, now)
+    found = resolve(ledger, query)
+    task = found if isinstance(found, Task) else None
+    notice_id = found.notice_id if isinstance(found, Task) else found.id
+    notice = ledger.notice(notice_id)
+    assert notice is not None
+    tasks = (task,) if task is not None else notice.tasks
+    rows = tuple(current_row(t, now) for t in tasks)
+    report = build_report(ledger, "show", now, rows, show_confidential=show, ordered=False)
+    upcoming = tuple(next_occurrences(task, now)) if task is not None else ()
+    return Shown(notice, task, report, upcoming)
+
+
+def next_occurrences(task: Task, now: datetime, count: int = 5) -> list[datetime]:
+    """The next ``count`` due moments of a recurring duty after ``now``."""
+    deadline = resolved_deadline(task)
+    moments: list[datetime] = []
+    if deadline is None or deadline.kind != "recurring" or status_at(task, now) != "open":
+        return moments
+    moment: datetime | None = now
+    while len(moments) < count and moment is not None:
+        moment = next_occurrence(deadline, moment, until=task.until)
+        if moment is not None:
+            moments.append(moment)
+    return moments

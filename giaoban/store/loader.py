@@ -1,0 +1,236 @@
+"""A data folder -> its ledger: the registry, the settings and every notice.
+
+``load_ledger`` reads the registry, the settings and every notice under a
+data folder and returns the ledger with every problem found while reading
+(one notice file: ``giaoban.store.noticefile``; many at once: ``giaoban.store.pool``).
+Problems of content (duplicate ids, unknown units, ...) are found later by
+``giaoban.checks.validation`` (``LoadResult.validate``).
+
+What was read from each file (its record and its problems) is kept in the
+cache (``giaoban.store.cache``), so a later run parses only the files that
+changed; a run that changes nothing reads no YAML at all. When many files
+must be parsed they are spread over the available cores.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from giaoban.model.ledger import Ledger
+from giaoban.model.problems import Problem, error
+from giaoban.model.settings import Settings
+from giaoban.model.units import Group, Registry, Unit
+from giaoban.store import cache, schema
+from giaoban.store.noticefile import document_of
+from giaoban.store.pool import parse_files
+from giaoban.store.yamlsafe import Document
+
+REGISTRY_FILE = "units.yaml"
+SETTINGS_FILE = "settings.yaml"
+RESERVED = (REGISTRY_FILE, SETTINGS_FILE)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading a data folder found: its problems now, its ledger when asked for.
+
+    The records are read (from the cache or the files) only when ``ledger``
+    is first used: ``check`` on an unchanged folder never needs them.
+    """
+
+    problems: tuple[Problem, ...]
+    files: int  # notice files read
+    session: cache.LoadSession = field(compare=False, repr=False)
+    registry: Registry = field(compare=False, repr=False)
+    settings: Settings = field(compare=False, repr=False)
+
+    @cached_property
+    def ledger(self) -> Ledger:
+        return self.session.ledger(self.registry, self.settings)
+
+    @property
+    def notices(self) -> int:
+        """How many notices the files hold."""
+        return self.session.counts()[0]
+
+    @property
+    def tasks(self) -> int:
+        """How many tasks the notices hold."""
+        return self.session.counts()[1]
+
+    def validate(self) -> list[Problem]:
+        """The problems ``giaoban.checks.validation`` finds in the ledger, reusing cached ones."""
+        return self.session.validate(lambda: self.ledger)
+
+
+def notice_files(root: Path) -> list[Path]:
+    """Every notice file under ``root``: ``*.yaml`` except the registry and settings."""
+    return [root / rel for rel, _ in _scan(root)]
+
+
+def _scan(root: Path) -> list[tuple[str, cache.Stamp]]:
+    """(path relative to ``root``, stamp) of every notice file, in path order."""
+    found: list[tuple[str, cache.Stamp]] = []
+    _scan_folder(str(root), "", found)
+    return found
+
+
+def _scan_folder(folder: str, prefix: str, found: list[tuple[str, cache.Stamp]]) -> None:
+    """Depth first, names in order: the order of ``sorted()`` on the paths' parts."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if entry.is_dir():
+            _scan_folder(entry.path, f"{prefix}{name}/", found)
+        elif name.endswith(".yaml") and (prefix or name not in RESERVED):
+            found.append((prefix + name, cache.stamp_of(entry.stat())))
+
+
+def load_ledger(
+    root: Path, files: Iterable[Path] | None = None, use_cache: bool | None = None
+) -> LoadResult:
+    """Load the data folder ``root`` (or only ``files`` in it, with its registry).
+
+    ``use_cache``: read and fill the cache (default: yes, unless GIAOBAN_NO_CACHE
+    is set). The result is the same either way.
+    """
+    with cache.quiet_collector():
+        session = cache.LoadSession.open(root, use_cache)
+        problems: list[Problem] = []
+        settings = session.meta(SETTINGS_FILE, Settings, load_settings, problems)
+        registry = session.meta(REGISTRY_FILE, Registry, load_registry, problems)
+        session.set_resolution(settings.deadline_settings())
+        targets = _targets(root, files)
+        session.load(targets, parse_files, whole=files is None)
+        problems.extend(session.problems())
+        session.save()
+    return LoadResult(tuple(problems), len(targets), session, registry, settings)
+
+
+def read_settings(root: Path, use_cache: bool | None = None) -> Settings:
+    """The settings of the data folder ``root``, through the cache: no YAML when unchanged.
+
+    Problems of the settings file are left to ``load_ledger`` (``check``).
+    """
+    session = cache.LoadSession.open(root, use_cache)
+    settings = session.meta(SETTINGS_FILE, Settings, load_settings, [])
+    session.save()
+    return settings
+
+
+def _targets(root: Path, files: Iterable[Path] | None) -> list[cache.Target]:
+    if files is None:
+        prefix = "" if str(root) == "." else str(root).rstrip("/") + "/"
+        return [cache.Target(prefix + rel, rel, stamp) for rel, stamp in _scan(root)]
+    return [_target(root, Path(path)) for path in files]
+
+
+def _target(root: Path, path: Path) -> cache.Target:
+    """A file named on the command line: cached only when it is spelled as a scan would."""
+    try:
+        rel = path.relative_to(root).as_posix()
+        stamp = cache.stamp_of(path.stat())
+    except (ValueError, OSError):
+        return cache.Target(str(path))
+    if str(root / rel) != str(path):
+        return cache.Target(str(path))
+    return cache.Target(str(path), rel, stamp)
+
+
+def load_settings(path: Path, problems: list[Problem], data: bytes | None = None) -> Settings:
+    """The settings in ``path`` (defaults when there is no such file)."""
+    doc = _load(path, schema.SETTINGS, problems, data)
+    if doc is None:
+        return Settings()
+    values, document = doc
+    kept = {k: v for k, v in values.items() if k not in _SETTINGS_BUILT}
+    return Settings(
+        days_off=tuple(values.get("days_off", ())),
+        ledgers=tuple(values.get("ledgers", ())),
+        school_year=_school_year(values.get("school_year"), document, problems),
+        events=tuple(sorted(values.get("events", {}).items())),
+        **kept,
+    )
+
+
+_SETTINGS_BUILT = ("days_off", "ledgers", "school_year", "events")
+_SCHOOL_YEAR_KEYS = ("start", "second_semester", "end")
+
+
+def _school_year(
+    values: dict[str, Any] | None, document: Document, problems: list[Problem]
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """``school_year: {start: "01/09", second_semester: "16/01", end: "31/05"}``."""
+    if not values:
+        return None
+    default = ((9, 1), (1, 16), (5, 31))
+    found = []
+    for key, fallback in zip(_SCHOOL_YEAR_KEYS, default, strict=True):
+        written = values.get(key)
+        if written is None:
+            found.append(fallback)
+            continue
+        try:
+            day, month = (int(part) for part in str(written).split("/"))
+            date(2001, month, day)  # a day every year has (29/02 is not)
+        except ValueError:
+            msg = f"'school_year.{key}' phải là ngày/tháng dạng dd/mm (đang là '{written}')"
+            problems.append(error(document.at(("school_year", key)), "bad-value", msg))
+            return None
+        found.append((month, day))
+    return found[0], found[1], found[2]
+
+
+def load_registry(path: Path, problems: list[Problem], data: bytes | None = None) -> Registry:
+    """The unit registry in ``path`` (an empty one, not ``present``, when there is none)."""
+    doc = _load(path, schema.REGISTRY, problems, data)
+    if doc is None:
+        return Registry()
+    values, document = doc
+    units = tuple(
+        Unit(
+            name=u["name"],
+            short=tuple(u.get("short", ())),
+            aliases=tuple(u.get("aliases", ())),
+            source=document.at(("units", i)),
+        )
+        for i, u in values.get("units", ())
+        if "name" in u
+    )
+    groups = tuple(
+        Group(
+            name=g["name"],
+            aliases=tuple(g.get("aliases", ())),
+            members=tuple(g.get("members", ())),
+            source=document.at(("groups", i)),
+        )
+        for i, g in values.get("groups", ())
+        if "name" in g
+    )
+    return Registry(units, groups, present=True)
+
+
+def _load(
+    path: Path, fields: tuple[schema.Field, ...], problems: list[Problem], data: bytes | None
+) -> tuple[dict[str, Any], Document] | None:
+    if data is None:
+        if not path.is_file():
+            return None
+        data = path.read_bytes()
+    document = document_of(data, str(path), problems)
+    if document is None or document.value is None:
+        return None
+    values, found = schema.check_mapping(document, fields)
+    problems.extend(found)
+    return values, document
