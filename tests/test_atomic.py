@@ -11,14 +11,13 @@ import pytest
 
 from giaoban.edit.transaction import (
     LOCK_FILE,
-    FileExistsGiaobanError,
     LockTimeoutError,
     ledger_checker,
     ledger_lock,
     read_source,
-    write_atomic,
 )
 from giaoban.model.problems import Source, error, warning
+from giaoban.store.files import FileExistsGiaobanError, write_atomic
 
 
 def test_write_replaces_the_file_and_leaves_no_temporary_files(tmp_path: Path) -> None:

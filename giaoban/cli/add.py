@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 import typer
 
 from giaoban.cli.common import DataOption, TodayOption, handle_errors, resolve_data_dir
-from giaoban.cli.lazy import lazy_import
 from giaoban.cli.taskopts import (
     NoCommitOption,
     day_callback,
@@ -25,6 +24,7 @@ from giaoban.deadline.describe import describe_offset, format_due, format_moment
 from giaoban.deadline.recur import next_occurrence
 from giaoban.edit.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
 from giaoban.edit.yamledit import EditError, load_plain
+from giaoban.lazy import lazy_import
 from giaoban.model.errors import UsageError
 from giaoban.model.settings import Settings
 from giaoban.model.text import fold
@@ -207,6 +207,7 @@ def interview(data_dir: Path, today: date, settings: Settings) -> dict[str, Any]
 
 def review_draft(data_dir: Path, source: str, today: date, settings: Settings) -> dict | None:
     """Import ``source``, then let the clerk keep, correct or drop each part."""
+    # start-up: loaded only when this command needs it
     from giaoban.importer.service import draft_for_data
     from giaoban.importer.sources import read_input
 

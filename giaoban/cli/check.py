@@ -50,6 +50,7 @@ def check_command(
 
     Thoát 0 khi không có lỗi, 1 khi có lỗi, 2 khi dùng sai lệnh.
     """
+    # start-up: loaded only when this command needs it
     from giaoban.render import terminal as render
 
     folders = resolve_data_dirs(data)

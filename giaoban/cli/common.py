@@ -14,10 +14,9 @@ from zoneinfo import ZoneInfo
 import typer
 
 from giaoban.model.errors import GiaobanError, UsageError
+from giaoban.model.timezone import DEFAULT_TZ
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
 def handle_errors(func: F) -> F:

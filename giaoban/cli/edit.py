@@ -22,7 +22,6 @@ from giaoban.cli.common import (
     handle_errors,
     resolve_data_dir,
 )
-from giaoban.cli.lazy import lazy_import
 from giaoban.cli.taskopts import (
     NoCommitOption,
     OccurrenceOption,
@@ -38,6 +37,7 @@ from giaoban.cli.taskopts import (
 )
 from giaoban.edit.transaction import read_source
 from giaoban.history.story import edit_message
+from giaoban.lazy import lazy_import
 from giaoban.model.problems import Problem
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
@@ -228,9 +228,7 @@ def _run_editor(path: Path) -> None:
 def _show_problems(problems: tuple[Problem, ...]) -> None:
     typer.echo("Tệp sau khi sửa có lỗi:", err=True)
     for p in problems:
-        src = p.source
-        where = f"{src.path}:{src.line}:{src.column}"
-        typer.echo(f"{where}: {p.severity}: {p.message} [{p.code}]", err=True)
+        typer.echo(str(p), err=True)
 
 
 @app.command("edit")

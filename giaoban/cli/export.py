@@ -55,6 +55,7 @@ def export_command(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Xuất toàn bộ sổ nhiệm vụ (JSON) cho công cụ khác, hoặc lịch hạn (iCalendar)."""
+    # start-up: loaded only when this command needs it
     from giaoban.render import terminal as render
 
     ledger = open_ledgers(resolve_data_dirs(data), cache_choice(no_cache))
@@ -68,6 +69,7 @@ def export_command(
 
 def _export_ics(ledger: Ledger, units: list[str], out_file: Path | None, show: bool) -> None:
     """The deadlines as iCalendar, on stdout or written whole to ``out_file``."""
+    # start-up: loaded only when this command needs it
     from giaoban.render.ics import build_calendar, calendar_name
     from giaoban.reports.filters import build_filter
 
@@ -78,7 +80,8 @@ def _export_ics(ledger: Ledger, units: list[str], out_file: Path | None, show: b
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from giaoban.edit.transaction import write_atomic
+    # start-up: loaded only when this command needs it
+    from giaoban.store.files import write_atomic
 
     try:
         write_atomic(out_file, data)

@@ -13,6 +13,7 @@ from giaoban.cli.taskopts import NoCommitOption, exit_if_uncommitted, report_com
 from giaoban.model.errors import UsageError
 
 if TYPE_CHECKING:
+    # start-up: loaded only when this command needs it
     from giaoban.importer.draft import Draft
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
@@ -60,6 +61,7 @@ def import_command(
     bản nháp ghi chú "# kiểm tra: ..." ngay phía trên.
     """
     # The importer is imported here, not at the top: other commands never need it.
+    # start-up: loaded only when this command needs it
     from giaoban.importer.output import save_draft, target, write_new
     from giaoban.importer.service import draft_for_data
     from giaoban.importer.sources import read_input

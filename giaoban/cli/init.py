@@ -12,7 +12,7 @@ import typer
 from giaoban.cli.common import handle_errors
 from giaoban.cli.taskopts import NoCommitOption, parse_day
 from giaoban.edit.scaffold import DEFAULT_PACKAGE, InitOptions, InitReport, init_ledger
-from giaoban.model.settings import DEFAULT_TZ
+from giaoban.model.timezone import DEFAULT_TZ
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 

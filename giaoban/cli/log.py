@@ -85,6 +85,7 @@ def log_command(
     ] = False,
 ) -> None:
     """Lịch sử từ git: ai tạo, ai gia hạn (từ, đến, lý do), ai đổi trạng thái, ai sửa."""
+    # start-up: loaded only when this command needs it
     from giaoban.render import terminal as render
 
     data_dir = resolve_data_dir(data)
@@ -131,6 +132,7 @@ def _print_summary(
     output: LogFormat,
 ) -> None:
     """The summary of ``events`` over (first day, last day, task item or None)."""
+    # start-up: loaded only when this command needs it
     from giaoban.render import review as render_review
     from giaoban.render import terminal as render
 

@@ -10,12 +10,15 @@ then loads the report code and not the editing, history or import code.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any, NamedTuple
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+
+from giaoban.store import progress
 
 
 class Entry(NamedTuple):
@@ -174,9 +177,18 @@ class LazyGroup(TyperGroup):
 
 
 def _root() -> None:
-    # Nothing to do before a command; giving the app a callback makes typer build a
-    # group even when no command module has been imported.
-    pass
+    # Before every command (giving the app a callback also makes typer build a group
+    # even when no command module has been imported): long reads show a bar.
+    progress.show_with(_progress_bar)
+
+
+def _progress_bar(total: int, label: str) -> AbstractContextManager[Callable[[int], None]]:
+    """A progress bar on standard error when it is a terminal."""
+    if not sys.stderr.isatty():
+        return nullcontext(lambda steps: None)
+    from giaoban.render.progress import progress as bar  # start-up: rich only for a long read
+
+    return bar(total, label)
 
 
 app = typer.Typer(

@@ -153,6 +153,7 @@ def _filter(
 def _emit(
     report: reports.Report, output: OutputFormat, data: DataState | None, limit: int = 0
 ) -> None:
+    # start-up: loaded only when this command needs it
     from giaoban.render import formats
     from giaoban.render import reports as render_reports
     from giaoban.render import terminal as render
@@ -304,6 +305,7 @@ def stats_command(
 
     Mặc định là tháng hiện tại; kèm biểu đồ so sánh với các tháng trước.
     """
+    # start-up: loaded only when this command needs it
     from giaoban.render import formats
     from giaoban.render import reports as render_reports
     from giaoban.render import terminal as render
@@ -336,6 +338,7 @@ def show_command(
     today: TodayOption = None,
 ) -> None:
     """Xem một thông báo (và các nhiệm vụ của nó) hoặc một nhiệm vụ."""
+    # start-up: loaded only when this command needs it
     from giaoban.render import formats
     from giaoban.render import reports as render_reports
     from giaoban.render import terminal as render

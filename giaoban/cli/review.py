@@ -39,6 +39,7 @@ def diff_command(
     ] = DiffFormat.text,
 ) -> None:
     """Thay đổi giữa hai trạng thái của sổ, theo nhiệm vụ: thêm, xóa, dời hạn, hoàn thành..."""
+    # start-up: loaded only when this command needs it
     from giaoban.render import review as render_review
     from giaoban.render import terminal as render
 
@@ -97,6 +98,7 @@ def textconv_command(
 @handle_errors
 def sync_command(data: DataOption = None) -> None:
     """Đồng bộ với kho chung: lấy về (rebase), kiểm tra, rồi đẩy lên; dừng khi có xung đột."""
+    # start-up: loaded only when this command needs it
     from giaoban.render import review as render_review
 
     result = sync_ledger(resolve_data_dir(data), Path.cwd())

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import resolve_data_dir, resolve_now
-from giaoban.cli.lazy import lazy_import
+from giaoban.lazy import lazy_import
 from giaoban.model.text import fold
 from giaoban.store.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
 

@@ -18,6 +18,7 @@ __all__ = ["Deadline", "DeadlineError", "DeadlineSettings", "parse_deadline"]
 
 def __getattr__(name: str) -> Any:
     if name == "parse_deadline":
+        # start-up: lark and the grammar load only when a phrase is read
         from giaoban.deadline.parse import parse_deadline
 
         return parse_deadline

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from giaoban.model.timezone import DEFAULT_TZ
+
 KINDS = ("date", "period", "recurring", "relative", "none")
 
 
@@ -27,7 +29,7 @@ class SchoolYear:
 class DeadlineSettings:
     """How an office reads its deadlines."""
 
-    tz: str = "Asia/Ho_Chi_Minh"
+    tz: str = DEFAULT_TZ
     strict_before: bool = False  # "trước ngày X": X itself already late when True
     extra_days_off: tuple[date, ...] = ()
     school_year: SchoolYear = SchoolYear()

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from giaoban.model.text import collapse_spaces, nfc
+from giaoban.model.text import DASHES, collapse_spaces, nfc
 
 _MARKUP = str.maketrans({"*": " ", "_": " ", "`": " "})
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-", "’": "'"})
+_DASHES = str.maketrans({**dict.fromkeys(DASHES, "-"), "’": "'"})
 _EDGE = " .,;:!"
 
 

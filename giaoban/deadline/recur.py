@@ -19,8 +19,7 @@ from dateutil.rrule import rrule, rrulestr
 from giaoban.deadline.calendars import LunarRule
 from giaoban.deadline.context import zone
 from giaoban.deadline.model import Deadline
-
-_DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+from giaoban.model.timezone import DEFAULT_TZ
 
 
 @lru_cache(maxsize=1024)
@@ -29,7 +28,7 @@ def _rule(text: str) -> tuple[rrule | LunarRule, str | None]:
     head, _, body = text.partition("\n")
     params, _, value = head.partition(":")
     whole_days = "VALUE=DATE" in params and "VALUE=DATE-TIME" not in params
-    tz = None if whole_days else _DEFAULT_TZ
+    tz = None if whole_days else DEFAULT_TZ
     for param in params.split(";"):
         if param.startswith("TZID="):
             tz = param[len("TZID=") :]
@@ -60,7 +59,7 @@ def occurrences(
     if d.kind != "recurring" or d.rrule is None:
         return []
     _, tz = _rule(d.rrule)
-    local = zone(tz or _DEFAULT_TZ)
+    local = zone(tz or DEFAULT_TZ)
     shift = timedelta(days=1) if tz is None else timedelta(0)
     lo = (start.astimezone(local) - shift).replace(tzinfo=None)
     hi = (end.astimezone(local) - shift).replace(tzinfo=None)
@@ -78,7 +77,7 @@ class _Listing:
 
     def __init__(self, text: str, lo: datetime) -> None:
         rule, tz = _rule(text)
-        self.local = zone(tz or _DEFAULT_TZ)
+        self.local = zone(tz or DEFAULT_TZ)
         self.shift = timedelta(days=1) if tz is None else timedelta(0)
         self.named = rule.xafter(lo, inc=True)  # named moments (local time), in order
         self.found: list[datetime] = []  # named moments listed so far
@@ -111,7 +110,7 @@ def _listed(text: str, lo: datetime) -> _Listing:
 def occurrence_zone(d: Deadline) -> ZoneInfo:
     """The time zone of the due moments ``occurrences`` gives for ``d``."""
     _, tz = _rule(d.rrule or "")
-    return zone(tz or _DEFAULT_TZ)
+    return zone(tz or DEFAULT_TZ)
 
 
 def next_occurrence(d: Deadline, after: datetime, until: date | None = None) -> datetime | None:
@@ -119,7 +118,7 @@ def next_occurrence(d: Deadline, after: datetime, until: date | None = None) -> 
     if d.kind != "recurring" or d.rrule is None:
         return None
     rule, tz = _rule(d.rrule)
-    local = zone(tz or _DEFAULT_TZ)
+    local = zone(tz or DEFAULT_TZ)
     shift = timedelta(days=1) if tz is None else timedelta(0)
     named = rule.after((after.astimezone(local) - shift).replace(tzinfo=None), inc=False)
     if named is None or (until is not None and named.date() > until):

@@ -48,7 +48,6 @@ from giaoban.edit.transaction import (
     ledger_lock,
     save_change,
     save_edited,
-    write_atomic,
 )
 from giaoban.edit.yamledit import (
     Delete,
@@ -77,6 +76,7 @@ from giaoban.model.ids import resolve_notice, resolve_task
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.settings import Settings
 from giaoban.model.text import collapse_spaces, nfc
+from giaoban.store.files import write_atomic
 from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings, notice_files
 
 __all__ = [

@@ -18,10 +18,11 @@ from datetime import date
 from pathlib import Path
 
 from giaoban.edit.newnotice import render_flow_list, render_scalar
-from giaoban.edit.transaction import LOCK_FILE, STAGING_PREFIX, FileExistsGiaobanError, write_atomic
+from giaoban.edit.transaction import LOCK_FILE
 from giaoban.history import git
 from giaoban.history.story import init_message
-from giaoban.model.settings import DEFAULT_TZ
+from giaoban.model.timezone import DEFAULT_TZ
+from giaoban.store.files import STAGING_PREFIX, FileExistsGiaobanError, write_atomic
 from giaoban.store.loader import REGISTRY_FILE, SETTINGS_FILE
 
 HOOK_MARK = "giaoban pre-commit hook"

@@ -1,11 +1,7 @@
-"""Atomic writes and the ledger lock.
+"""The edit transaction: the ledger lock, and one change of one file from reading to commit.
 
-A data file is never written in place. The new text goes to a temporary file
-in a hidden folder next to the target (so on the same file system), under the
-target's own name so it can be checked there exactly as it will land; only
-then is it renamed over the target (``os.replace``), or linked to a new name
-that must not exist yet. A reader sees the old file or the new one, never half
-of one, and a file that fails its check never replaces anything.
+Files are written by :func:`giaoban.store.files.write_atomic` (never in place;
+checked under their own name before they land).
 
 The lock serialises the giaoban commands that change one data folder: each
 holds it from reading a file to committing it, so two commands run at the same
@@ -19,32 +15,27 @@ ledger file: lock, read, change, check, write, commit that file alone.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from giaoban.checks.check import check_paths
 from giaoban.history import git
 from giaoban.model.errors import GiaobanError
 from giaoban.model.problems import Problem
+from giaoban.store.files import (
+    Checker,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from giaoban.history.story import Message
 
 LOCK_FILE = ".giaoban.lock"
-STAGING_PREFIX = ".giaoban-"
 LOCK_TIMEOUT = 60.0
-
-Checker = Callable[[Path], Sequence[Problem]]
-
-
-class FileExistsGiaobanError(GiaobanError):
-    """A new file would replace one that already exists."""
 
 
 class LockTimeoutError(GiaobanError):
@@ -76,90 +67,6 @@ def read_source(path: Path) -> SourceText:
     raw = raw[1:] if bom else raw
     crlf = "\r\n" in raw
     return SourceText(raw.replace("\r\n", "\n"), bom=bom, crlf=crlf)
-
-
-def write_atomic(
-    path: Path, data: bytes, *, check: Checker | None = None, exclusive: bool = False
-) -> tuple[Problem, ...]:
-    """Write ``data`` to ``path`` atomically, after ``check`` finds no error in it.
-
-    Args:
-        path: the file to write (its folder is created when missing).
-        data: the exact bytes.
-        check: called with the temporary file (same name as ``path``); its errors
-            (warnings are ignored) stop the write and are returned, with their
-            path set to ``path``.
-        exclusive: refuse to replace an existing file (``FileExistsGiaobanError``).
-
-    Returns:
-        The errors that stopped the write; empty when the file was written.
-    """
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
-    try:
-        temp = staging / path.name
-        _write_synced(temp, data, _mode_of(path))
-        if check is not None:
-            errors = tuple(_relocated(p, temp, path) for p in check(temp) if p.is_error)
-            if errors:
-                return errors
-        if exclusive:
-            _place_new(temp, path)
-        else:
-            os.replace(temp, path)
-        _sync_folder(folder)
-        return ()
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _mode_of(path: Path) -> int | None:
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        return None
-
-
-def _write_synced(path: Path, data: bytes, mode: int | None) -> None:
-    with open(path, "xb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    if mode is not None:
-        os.chmod(path, mode)
-
-
-def _place_new(temp: Path, path: Path) -> None:
-    """Give ``temp`` the name ``path`` only if no such file exists (never clobber)."""
-    try:
-        os.link(temp, path)
-    except FileExistsError:
-        raise FileExistsGiaobanError(f"tệp '{path}' đã có; không ghi đè") from None
-    except OSError:
-        # No hard links here (some Windows or network file systems): callers hold
-        # the ledger lock, so a check then a rename cannot race another giaoban.
-        if path.exists():
-            raise FileExistsGiaobanError(f"tệp '{path}' đã có; không ghi đè") from None
-        os.replace(temp, path)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _relocated(problem: Problem, temp: Path, path: Path) -> Problem:
-    if problem.source.path not in (str(temp), str(temp.resolve())):
-        return problem
-    return dataclasses.replace(problem, source=dataclasses.replace(problem.source, path=str(path)))
 
 
 # --- the lock ------------------------------------------------------------------------
@@ -260,8 +167,6 @@ def ledger_checker(data_dir: Path, before: Path | None = None) -> Checker:
     held against the change: a command that changes one task is not blocked
     by an old problem elsewhere in the file, and never adds a new one.
     """
-    from giaoban.checks.check import check_paths
-
     known = set()
     if before is not None and before.is_file():
         known = {(p.code, p.message) for p in check_paths([before], data_dir).problems}

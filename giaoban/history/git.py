@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from giaoban.store.files import write_atomic
+
 
 @dataclass(frozen=True)
 class GitResult:
@@ -329,8 +331,6 @@ def add_attribute_line(repo_dir: Path, line: str) -> bool:
 
     Existing lines are kept as they are; the file is written atomically.
     """
-    from giaoban.edit.transaction import write_atomic
-
     path = repo_dir / ATTRIBUTES_FILE
     old = path.read_text(encoding="utf-8") if path.is_file() else ""
     if line.strip() in (existing.strip() for existing in old.splitlines()):

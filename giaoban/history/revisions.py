@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from giaoban.checks.check import check_paths
 from giaoban.history import git
 from giaoban.history.semdiff import Change, diff_notices, notice_facts
 from giaoban.model.errors import UsageError
@@ -356,8 +357,6 @@ def _incoming(repo: Path, folder: str, old: str | None, new: str | None) -> Revi
 
 
 def _check(data_dir: Path) -> tuple[Problem, ...]:
-    from giaoban.checks.check import check_paths
-
     report = check_paths([], data_dir)
     return tuple(p for p in report.problems if p.is_error)
 

@@ -29,9 +29,10 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from giaoban.edit.yamledit import EditError, load_plain
 from giaoban.history import git
+from giaoban.model.text import nfc
 from giaoban.store.loader import RESERVED
+from giaoban.store.yamlsafe import parse_text
 
 ACTIONS = ("init", "add-notice", "add-task", "done", "reopen", "cancel", "postpone", "note", "edit")
 SUBJECT_WIDTH = 60
@@ -345,10 +346,8 @@ def _events(c: _Commit) -> Iterator[Event]:
 def parse_version(lines: list[str] | None) -> Any:
     if lines is None:
         return None
-    try:
-        return load_plain("".join(lines))
-    except EditError:
-        return None
+    doc, _ = parse_text(nfc("".join(lines)), "<git>")
+    return None if doc is None else doc.value
 
 
 def version_tasks(doc: Any) -> dict[str, dict[str, Any]]:

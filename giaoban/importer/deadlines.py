@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from giaoban.deadline import Deadline, DeadlineError, DeadlineSettings, parse_deadline
-from giaoban.importer.words import fold_keep
+from giaoban.model.text import fold_keep
 
 _D = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*(?:\d{4}|\d{2}(?!\d)))?(?![\d/])"
 _DW = r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*(?:nam|/)\s*\d{4})?"

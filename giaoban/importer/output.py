@@ -1,7 +1,7 @@
 """Writing a draft: to a named file, into a folder, or into the data folder.
 
 A draft file is never written over an existing file, and never half-written
-(see :func:`giaoban.edit.transaction.write_atomic`). A draft saved into the data folder
+(see :func:`giaoban.store.files.write_atomic`). A draft saved into the data folder
 goes the way ``giaoban add`` saves a notice: under the ledger lock, named
 ``data/YYYY/<id>.yaml`` with an id not yet taken, checked as ``giaoban check``
 checks it (errors refuse the write), then committed when the folder is in a
@@ -19,13 +19,13 @@ from giaoban.edit.transaction import (
     Saved,
     ledger_checker,
     ledger_lock,
-    write_atomic,
 )
 from giaoban.history import git
 from giaoban.history.story import add_notice_message
 from giaoban.importer.draft import Draft
 from giaoban.importer.yamltext import render_draft
 from giaoban.model.errors import UsageError
+from giaoban.store.files import write_atomic
 from giaoban.store.loader import SETTINGS_FILE, load_settings
 
 

@@ -23,9 +23,8 @@ from giaoban.importer.words import (
     TRIGGERS,
     VERBS,
     Lexicon,
-    fold_keep,
 )
-from giaoban.model.text import fold
+from giaoban.model.text import fold, fold_keep
 from giaoban.model.units import Registry
 
 _CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|,\s+|\(\s*)")

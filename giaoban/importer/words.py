@@ -1,11 +1,11 @@
 """Folding that keeps positions, and the small word lists the importer reads with.
 
-Matching is done on a fold of the text (no case, no diacritics, "đ" as "d")
-so that text without diacritics (OCR) reads like the original. Unlike
-:func:`giaoban.model.text.fold`, :func:`fold_keep` maps each character to exactly
-one character, so a match in the fold is a slice of the original. Where the
-original does carry diacritics, a :class:`Lexicon` also checks them, so that
-"bản" is not read as "ban" nor "tờ" as "tổ".
+Matching is done on a fold of the text that keeps its length
+(:func:`giaoban.model.text.fold_keep`: no case, no diacritics, "đ" as "d"), so
+that text without diacritics (OCR) reads like the original and a match in
+the fold is a slice of the original. Where the original does carry
+diacritics, a :class:`Lexicon` also checks them, so that "bản" is not read as
+"ban" nor "tờ" as "tổ".
 """
 
 from __future__ import annotations
@@ -14,25 +14,8 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014"
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    if ch in _DASHES:
-        return "-"
-    decomposed = unicodedata.normalize("NFD", ch)
-    low = decomposed[0].lower() if decomposed else ch
-    return low if len(low) == 1 else ch
-
-
-def fold_keep(text: str) -> str:
-    """Fold ``text`` character by character: same length, same positions."""
-    return "".join(_fold_char(ch) for ch in text)
+from giaoban.model.text import fold_keep
 
 
 def _marks_key(text: str) -> tuple[str, tuple[str, ...]]:

@@ -16,6 +16,10 @@ class Source:
     line: int = 1
     column: int = 1
 
+    def __str__(self) -> str:
+        """``PATH:LINE:COL``, as compilers and editors point at a place."""
+        return f"{self.path}:{self.line}:{self.column}"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -34,8 +38,8 @@ class Problem:
         return (self.source.path, self.source.line, self.source.column, self.code)
 
     def __str__(self) -> str:
-        src = self.source
-        return f"{src.path}:{src.line}:{src.column}: {self.severity}: {self.message} [{self.code}]"
+        """``PATH:LINE:COL: severity: MESSAGE [code]``: the one way a problem is written."""
+        return f"{self.source}: {self.severity}: {self.message} [{self.code}]"
 
     def to_json(self) -> dict[str, object]:
         return {

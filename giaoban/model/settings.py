@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+from giaoban.deadline.model import DeadlineSettings, SchoolYear
+from giaoban.model.timezone import DEFAULT_TZ
+
 _CUTOFF = re.compile(r"(?:thu|thứ)\s*([2-7])\s+(\d{1,2})[:h](\d{2})?", re.IGNORECASE)
 
 
@@ -31,10 +33,7 @@ class Settings:
         weekday = int(match.group(1)) - 2
         return weekday, time(int(match.group(2)), int(match.group(3) or 0))
 
-    def deadline_settings(self):  # -> giaoban.deadline.DeadlineSettings
-        from giaoban.deadline import DeadlineSettings
-        from giaoban.deadline.model import SchoolYear
-
+    def deadline_settings(self) -> DeadlineSettings:
         return DeadlineSettings(
             tz=self.timezone,
             strict_before=self.strict_before,

@@ -1,4 +1,10 @@
-"""Text normalisation: NFC for storage, a diacritic-free fold for matching."""
+"""Text normalisation: NFC for storage, a diacritic-free fold for matching.
+
+The one home of folding: :func:`fold` for comparing words and names,
+:func:`fold_keep` when a match in the fold must be cut from the original
+(same length), :func:`loose` for patterns written in Vietnamese. They share
+one table of dashes (``DASHES``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,9 @@ import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+# hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign: all read as "-"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_DASHES = str.maketrans(dict.fromkeys(DASHES, "-"))
 
 
 def nfc(text: str) -> str:
@@ -26,6 +34,23 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    if ch in DASHES:
+        return "-"
+    decomposed = unicodedata.normalize("NFD", ch)
+    low = decomposed[0].lower() if decomposed else ch
+    return low if len(low) == 1 else ch
+
+
+def fold_keep(text: str) -> str:
+    """Fold ``text`` character by character, as :func:`fold` does, keeping its length:
+    a match in the fold is a slice of the original (combining marks written apart stay)."""
+    return "".join(_fold_char(ch) for ch in text)
 
 
 def collapse_spaces(text: str) -> str:

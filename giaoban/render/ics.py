@@ -18,6 +18,7 @@ from icalendar import Calendar, Event, vRecur
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day
 from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.model.timezone import DEFAULT_TZ
 from giaoban.reports.export import shown_text
 from giaoban.reports.filters import NO_FILTER, Filter, task_matches
 from giaoban.reports.rows import done_day, short_notice_ids, short_task_id
@@ -114,7 +115,7 @@ def _recurring(event: Event, deadline: Deadline, task: Task) -> None:
         if last is not None and "UNTIL" not in rule and "COUNT" not in rule:
             rule["UNTIL"] = [last]
     else:
-        tz = ZoneInfo(params.partition("TZID=")[2] or "Asia/Ho_Chi_Minh")
+        tz = ZoneInfo(params.partition("TZID=")[2] or DEFAULT_TZ)
         start = datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=tz)
         event.add("dtstart", start)
         if last is not None and "UNTIL" not in rule and "COUNT" not in rule:

@@ -42,8 +42,7 @@ def print_json(data: Any) -> None:
 
 
 def problem_line(problem: Problem) -> Text:
-    src = problem.source
-    line = Text(f"{src.path}:{src.line}:{src.column}: ")
+    line = Text(f"{problem.source}: ")
     line.append(problem.severity, style=_SEVERITY_STYLE[problem.severity])
     line.append(f": {problem.message} [{problem.code}]")
     return line

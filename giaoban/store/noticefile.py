@@ -15,9 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from giaoban.cli.lazy import lazy_import
 from giaoban.deadline import DeadlineSettings
 from giaoban.deadline.context import zone
+from giaoban.lazy import lazy_import
 from giaoban.model.ledger import (
     Attendance,
     Extension,

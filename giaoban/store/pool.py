@@ -2,7 +2,8 @@
 
 Worker processes take chunks of files from the start of the list while this
 process reads chunks from the end, each chunk no worker has started yet: no
-core waits, and the records read here need not be pickled twice.
+core waits, and the records read here need not be pickled twice. A long read
+shows its progress through :mod:`giaoban.store.progress`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from giaoban.deadline import DeadlineSettings
 from giaoban.store.cache import Parsed
 from giaoban.store.noticefile import read_notice, share_notice
+from giaoban.store.progress import progress
 
 PARALLEL_MIN = 200  # files to parse before it pays to start worker processes
 PROGRESS_MIN = 500  # files to parse before a progress bar is shown (on a terminal)
@@ -126,8 +128,6 @@ def _unpickled(parsed: Parsed) -> Parsed:
 
 
 def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
-    if total < PROGRESS_MIN or not sys.stderr.isatty():
+    if total < PROGRESS_MIN:
         return nullcontext(lambda n: None)
-    from giaoban.render.progress import progress
-
     return progress(total, "Đang đọc các thông báo")
