@@ -132,7 +132,8 @@ def open_ledgers(data_dirs: Sequence[Path], use_cache: bool | None = None) -> Le
     Errors of every ledger are collected before refusing.
     """
     folders = ledger_folders(data_dirs, use_cache)
-    ledgers, errors = [], []
+    ledgers: list[Ledger] = []
+    errors: list[Problem] = []
     for folder in folders:
         result = load_ledger(folder, use_cache=use_cache)
         problems = [*result.problems, *result.validate()]

@@ -65,7 +65,7 @@ def deadline_echo(phrase: str, ref: date, settings: Settings) -> str:
 def match_units(registry: Registry, text: str) -> list[str]:
     """Registered names that ``text`` starts (or, failing that, appears in), without diacritics."""
     wanted = fold(text)
-    names = [n for e in (*registry.units, *registry.groups) for n in e.names()]
+    names = registry.all_names()
     found = [n for n in names if fold(n).startswith(wanted)]
     return found or [n for n in names if wanted in fold(n)]
 
@@ -166,7 +166,7 @@ def _setup_completion(registry: Registry) -> None:
         import readline
     except ImportError:
         return
-    names = sorted({n for e in (*registry.units, *registry.groups) for n in e.names()})
+    names = sorted(set(registry.all_names()))
 
     def complete(text: str, state: int) -> str | None:
         line = readline.get_line_buffer()
@@ -350,8 +350,9 @@ def add_command(
             return
         notice = reviewed
     elif title:
-        fields = {"id": notice_id_, "kind": kind, "number": number, "title": title}
-        fields |= {"issuer": issuer, "date": parse_day(day) if day else None, "task": task}
+        fields: dict[str, Any] = {"id": notice_id_, "kind": kind, "number": number}
+        fields |= {"title": title, "issuer": issuer, "task": task}
+        fields["date"] = parse_day(day) if day else None
         notice = from_flags(**fields)
         if notice.get("date") is None:
             raise typer.BadParameter("cần ngày ban hành", param_hint="--date")

@@ -156,7 +156,7 @@ class LazyGroup(TyperGroup):
         finally:
             self._listing = previous
 
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = self.commands.get(cmd_name)
         if isinstance(command, _NotLoaded) and not self._listing:
             built = build_command(command.module, cmd_name)
@@ -165,11 +165,11 @@ class LazyGroup(TyperGroup):
             command = self.commands[cmd_name] = built
         return command
 
-    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         with self._listing_only():
             super().format_help(ctx, formatter)
 
-    def shell_complete(self, ctx: typer.Context, incomplete: str) -> list[Any]:
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
         # Completing a command name lists them; completing its arguments goes
         # through resolve_command, which loads the command.
         with self._listing_only():

@@ -76,7 +76,7 @@ NoticeOption = Annotated[
     ),
 ]
 StatusOption = Annotated[
-    list[Status] | None,  # type: ignore[valid-type]
+    list[Status] | None,
     typer.Option(
         "--status", "-s", help="Trạng thái nhiệm vụ hoặc tình trạng hạn. Dùng nhiều lần được."
     ),
@@ -135,7 +135,7 @@ def _filter(
     unit: list[str] | None,
     owners_only: bool,
     notice: list[str] | None,
-    status: list[Status] | None,  # type: ignore[valid-type]
+    status: list[Status] | None,
     date_from: datetime | None = None,
     date_to: datetime | None = None,
 ) -> Filter:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from giaoban.cli.common import resolve_data_dir, resolve_now
 from giaoban.lazy import lazy_import
 from giaoban.model.text import fold
 from giaoban.store.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
+
+if TYPE_CHECKING:
+    from giaoban.edit.transaction import Saved
 
 edits = lazy_import("giaoban.edit.operations")  # loaded when a command runs
 
@@ -71,7 +74,7 @@ def complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
         registry = load_registry(resolve_data_dir(ctx.params.get("data")) / REGISTRY_FILE, [])
         wanted = fold(incomplete)
-        names = [n for e in (*registry.units, *registry.groups) for n in e.names()]
+        names = registry.all_names()
         return [n for n in names if fold(n).startswith(wanted)][:200]
     except Exception:  # noqa: BLE001 - as above
         return []
@@ -107,7 +110,7 @@ def office_today(data_dir: Path, today: str | None) -> date:
     return resolve_now(today, edits.office_settings(data_dir).timezone).date()
 
 
-def report_commit(saved: edits.Saved, no_commit: bool) -> str:
+def report_commit(saved: Saved, no_commit: bool) -> str:
     """The end of the message: the commit, or why there is none (problems on stderr)."""
     outcome = saved.commit
     if not saved.changed:
@@ -120,7 +123,7 @@ def report_commit(saved: edits.Saved, no_commit: bool) -> str:
     return " (chưa commit, xem cảnh báo)"
 
 
-def exit_if_uncommitted(saved: edits.Saved) -> None:
+def exit_if_uncommitted(saved: Saved) -> None:
     """Exit 1 when the file changed but git refused the commit."""
     if saved.commit is not None and not saved.commit.committed:
         raise typer.Exit(code=1)

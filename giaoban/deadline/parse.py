@@ -148,7 +148,7 @@ def _tree(types: tuple[str, ...], start: str) -> Tree[Token] | None:
     """
     stream = [Token(kind, str(i)) for i, kind in enumerate(types)]
     try:
-        return _parser().parse(stream, start=start)  # type: ignore[arg-type]
+        return _parser().parse(stream, start=start)
     except UnexpectedInput:
         return None
 
@@ -173,7 +173,7 @@ def _not_understood(ctx: Ctx) -> str:
     start = _start(toks)
     stream = [Token(t.type, str(i), start_pos=t.start) for i, t in enumerate(toks)]
     try:
-        _parser().parse(stream, start=start)  # type: ignore[arg-type]
+        _parser().parse(stream, start=start)
     except UnexpectedInput as err:
         index = getattr(getattr(err, "token", None), "value", None)
         if index is not None and str(index).isdigit():

@@ -261,11 +261,12 @@ def pick_occurrence(
     """The earliest occurrence of a recurring ``deadline`` not in ``done_days``."""
     start = datetime.combine(notice_date, time(0, 0), tzinfo=ZoneInfo(tz))
     done_set = set(done_days)
-    moment: datetime | None = start - timedelta(seconds=1)
+    moment = start - timedelta(seconds=1)
     for _ in range(_MAX_OCCURRENCES):
-        moment = next_occurrence(deadline, moment, until)
-        if moment is None:
+        following = next_occurrence(deadline, moment, until)
+        if following is None:
             break
+        moment = following
         day = occurrence_day(deadline, moment)
         if day not in done_set:
             return day

@@ -168,7 +168,8 @@ def _compose(text: str) -> MappingNode:
 
 
 def _is_empty_null(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag.endswith(":null") and node.value == ""
+    tag = node.tag or ""
+    return isinstance(node, ScalarNode) and tag.endswith(":null") and node.value == ""
 
 
 def _last_line(node: Node, lines: list[str]) -> int:

@@ -135,7 +135,7 @@ def ledger_at(repo: Path, folder: str, commit: str) -> Snapshot:
         result = load_ledger(root, use_cache=False)
         shown = f"{commit[:7]}:{folder + '/' if folder else ''}"
         problems = tuple(_moved(p, str(root) + "/", shown) for p in result.problems if p.is_error)
-    return Snapshot(result.ledger.notices, problems)
+    return Snapshot(tuple(result.ledger.notices), problems)
 
 
 def _moved(problem: Problem, prefix: str, shown: str) -> Problem:
@@ -148,7 +148,7 @@ def _moved(problem: Problem, prefix: str, shown: str) -> Problem:
 def working_tree(data_dir: Path) -> Snapshot:
     """The notices of the data folder as it is on disk."""
     result = load_ledger(data_dir)
-    return Snapshot(result.ledger.notices, tuple(p for p in result.problems if p.is_error))
+    return Snapshot(tuple(result.ledger.notices), tuple(p for p in result.problems if p.is_error))
 
 
 def snapshot(data_dir: Path, repo: Path, folder: str, commit: str | None) -> Snapshot:

@@ -266,7 +266,9 @@ Hunk = tuple[int, int, list[str]]
 
 def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk], bool]]:
     """(path, hunks, deleted) for each file of one commit's patch."""
-    path, hunks, gone = None, [], False
+    path: str | None = None
+    hunks: list[Hunk] = []
+    gone = False
     lines = patch.splitlines(keepends=True)
     i = 0
     while i < len(lines):
@@ -389,9 +391,9 @@ def _compared(
 
 
 def _added(old: dict[str, Any], new: dict[str, Any], key: str) -> list[Any]:
-    before = old.get(key) if isinstance(old.get(key), list) else []
-    after = new.get(key) if isinstance(new.get(key), list) else []
-    return [x for x in after if x not in before]
+    before, after = old.get(key), new.get(key)
+    kept = before if isinstance(before, list) else []
+    return [x for x in after if x not in kept] if isinstance(after, list) else []
 
 
 def _task_changes(c: _Commit, notice: str, item: str, old: dict, new: dict) -> Iterator[Event]:

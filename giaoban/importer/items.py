@@ -78,8 +78,8 @@ class Builder:
             read_attendance([c.para.text for c in node.children], self.draft.meeting)
             return
         body = " ".join(p.text for p in node.body)
-        own = "" if _title_like(node.para.text) else node.para.text
-        text = f"{own} {body}".strip()
+        lead = "" if _title_like(node.para.text) else node.para.text
+        text = f"{lead} {body}".strip()
         inner = Scope(
             self.reader.heading(title) or scope.heading,
             list(self.reader.read(text).owners) or scope.fallback,

@@ -75,7 +75,7 @@ class UnitReader:
 
     def __init__(self, registry: Registry, speakers: Iterable[str] = ()) -> None:
         self.registry = registry
-        names = {fold(n): e.name for e in (*registry.units, *registry.groups) for n in e.names()}
+        names = {fold(n): e.name for e in registry.entries() for n in e.names()}
         self._names = sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
         self.speakers = tuple(fold(s) for s in speakers if s) + _SPEAKERS
 

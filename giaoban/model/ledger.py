@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from giaoban.reports.agenda import Agenda
 
 STATUSES = ("open", "done", "cancelled")
+Day = date  # the type, where a record's field named "date" hides it
 
 
 class Positions(Mapping[str, Source]):
@@ -27,11 +28,11 @@ class Positions(Mapping[str, Source]):
     records small and quick to pickle, which the cache relies on. Read-only.
     """
 
-    __slots__ = ("path", "keys", "packed")
+    __slots__ = ("path", "names", "packed")
 
-    def __init__(self, path: str, keys: tuple[str, ...], packed: bytes) -> None:
+    def __init__(self, path: str, names: tuple[str, ...], packed: bytes) -> None:
         self.path = path
-        self.keys = keys  # shared between records with the same keys
+        self.names = names  # the keys, shared between records with the same keys
         self.packed = packed  # struct "<2I" per key: line, column
 
     @classmethod
@@ -41,16 +42,16 @@ class Positions(Mapping[str, Source]):
 
     def __getitem__(self, key: str) -> Source:
         try:
-            index = self.keys.index(key)
+            index = self.names.index(key)
         except ValueError:
             raise KeyError(key) from None
         return Source(self.path, *struct.unpack_from("<2I", self.packed, 8 * index))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.keys)
+        return iter(self.names)
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(self.names)
 
     def __repr__(self) -> str:
         return f"Positions({dict(self)!r})"
@@ -163,7 +164,7 @@ class Notice:
     sections: tuple[Section, ...] = ()
     tasks: tuple[Task, ...] = ()
     note: str | None = None
-    events: tuple[tuple[str, date], ...] = ()  # named days its deadlines count from
+    events: tuple[tuple[str, Day], ...] = ()  # named days its deadlines count from
     fields: Mapping[str, Source] = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, key: str) -> Source:

@@ -46,9 +46,17 @@ class Registry:
     _index: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        for entry in (*self.units, *self.groups):
+        for entry in self.entries():
             for name in entry.names():
                 self._index.setdefault(fold(name), entry.name)
+
+    def entries(self) -> tuple[Unit | Group, ...]:
+        """Every unit, then every group."""
+        return (*self.units, *self.groups)
+
+    def all_names(self) -> list[str]:
+        """Every name a unit or group is known by (full, short, other), in registry order."""
+        return [name for entry in self.entries() for name in entry.names()]
 
     def canonical(self, name: str) -> str | None:
         """The registered full name for ``name`` (unit or group), if any."""

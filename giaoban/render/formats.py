@@ -164,7 +164,7 @@ def data_record(data: DataState | None) -> dict[str, Any] | None:
     return None if data is None else {"commit": data.commit, "dirty": data.dirty}
 
 
-class Streamed(list):  # type: ignore[type-arg]
+class Streamed(list):
     """A list the JSON encoder reads item by item: ``make()`` gives the ``count`` items.
 
     A large report's rows become records one at a time while they are written
@@ -174,17 +174,18 @@ class Streamed(list):  # type: ignore[type-arg]
 
     def __init__(self, count: int, make: Callable[[], Iterator[Any]]) -> None:
         super().__init__()
-        self.count, self.make = count, make
+        self.length, self.make = count, make
 
     def __len__(self) -> int:
-        return self.count
+        return self.length
 
     def __iter__(self) -> Iterator[Any]:
         return self.make()
 
 
-def _group_tasks(rows: Sequence[Row]) -> Iterator[dict[str, Any]]:
-    return ({"id": r.task.id, "due": iso(r.due)} for r in rows)
+def _streamed_group(rows: Sequence[Row]) -> Streamed:
+    """The rows of one unit as ``{"id", "due"}``, made while written."""
+    return Streamed(len(rows), lambda: ({"id": r.task.id, "due": iso(r.due)} for r in rows))
 
 
 def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
@@ -202,8 +203,7 @@ def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
     if report.week is not None:
         out["week"] = _week_record(report.week)
         out["groups"] = [
-            {"unit": unit, "tasks": Streamed(len(rows), lambda rows=rows: _group_tasks(rows))}
-            for unit, rows in report.groups
+            {"unit": unit, "tasks": _streamed_group(rows)} for unit, rows in report.groups
         ]
     return out
 

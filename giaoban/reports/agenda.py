@@ -77,14 +77,15 @@ class NoticeFacts:
 def notice_facts(notice: Notice, tz: ZoneInfo) -> NoticeFacts:
     """The facts of ``notice``'s tasks; ``tz`` is the office's time zone."""
     units: dict[Units, int] = {}
-    tasks, events = [], []
+    tasks: list[tuple[int, int, int, int, int, int, int]] = []
+    events: list[tuple[int, int, int, int]] = []
     horizon = NEVER
     limit = _midnight(_years_after(notice.date, HORIZON_YEARS), tz)
     for k, task in enumerate(notice.tasks):
         deadline = task.deadline if isinstance(task.deadline, Deadline) else None
         facts = _task_facts(task, deadline, tz)
         index = units.setdefault((task.owners, task.supports), len(units))
-        tasks.append((*facts[:5], index, task.source.line))
+        tasks.append((*facts, index, task.source.line))
         if deadline is None:
             continue
         if deadline.kind == "recurring" and deadline.rrule:
@@ -103,7 +104,9 @@ def notice_facts(notice: Notice, tz: ZoneInfo) -> NoticeFacts:
     return NoticeFacts(tuple(tasks), tuple(events), tuple(units), horizon)
 
 
-def _task_facts(task: Task, deadline: Deadline | None, tz: ZoneInfo) -> tuple[int, ...]:
+def _task_facts(
+    task: Task, deadline: Deadline | None, tz: ZoneInfo
+) -> tuple[int, int, int, int, int]:
     if task.status == "cancelled":
         since = _since(task.cancelled_on, tz)
         return (CANCELLED, since, 0, 0, 0)

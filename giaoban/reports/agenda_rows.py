@@ -76,7 +76,7 @@ def agenda_rows(
     tasks, flags, due, day = agenda.task, agenda.flags, agenda.due, agenda.day
     kept: list[int] = []
     if not flt.statuses or _status_kept(flt.statuses, OVERDUE):
-        block = overdue_block(agenda, at)
+        block: Sequence[int] = overdue_block(agenda, at)
         if keep is not None:
             block = [p for p in block if keep[tasks[p]]]
         if flt.has_dates:

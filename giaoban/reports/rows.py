@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -266,7 +266,7 @@ def current_row(task: Task, now: datetime) -> Row:
 # --- selecting and ordering ---------------------------------------------------------
 
 
-def _midnight(day: date, tz: ZoneInfo | None) -> datetime:
+def _midnight(day: date, tz: tzinfo | None) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=tz)
 
 
@@ -294,7 +294,7 @@ def build_report(
     return Report(
         kind=kind,
         now=now,
-        rows=tuple(sorted(kept, key=sort_key)) if ordered else kept,  # type: ignore[arg-type]
+        rows=tuple(sorted(kept, key=sort_key)) if ordered else kept,
         short_ids=short_notice_ids(ledger),
         office=ledger.settings.office,
         **kw,

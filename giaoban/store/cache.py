@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import giaoban
 from giaoban.model.ledger import Ledger, Notice
@@ -185,7 +185,7 @@ class Store:
     def is_racy(self, stamp: Stamp) -> bool:
         return stamp[1] >= self.started_ns - RACY_NS
 
-    def still_good(self, entry: Any, stamp: Stamp, read: Reader) -> bool:
+    def still_good(self, entry: Any, stamp: Stamp, read: Reader) -> TypeGuard[Entry]:
         """Whether ``entry`` was read from the file as it is now (``read`` gives its bytes).
 
         An entry whose file was changed just before it was read is checked by
@@ -463,7 +463,8 @@ class LoadSession:
                         share_notice(notice)  # one object for the values notices repeat
                         return notice
         # the record is missing (a cache written halfway): read the file again
-        ((data_digest, value, record),) = self.parse([target.display], self.settings)  # type: ignore[misc]
+        assert self.parse is not None and self.settings is not None  # set by ``load``
+        ((data_digest, value, record),) = self.parse([target.display], self.settings)
         index = self.store.table("index").entries if self.store is not None else {}
         self.entries[i] = self._remember(index, i, data_digest, value, record)
         self.save()
@@ -481,9 +482,8 @@ class LoadSession:
         """
         root = str(self.root)
         if self.store is None:
-            notices = self.notices()
-            notices.sort(key=lambda n: (n.date, n.id, n.source))
-            return Ledger(root, tuple(notices), registry, settings)
+            found = sorted(self.notices(), key=lambda n: (n.date, n.id, n.source))
+            return Ledger(root, tuple(found), registry, settings)
         entries = self.entries
         order = [i for i, entry in enumerate(entries) if entry.value[1] >= 0]
         order.sort(key=lambda i: entries[i].value[2])
@@ -607,7 +607,7 @@ def _regular_stamp(path: Path) -> Stamp | None:
     return stamp_of(stat) if S_ISREG(stat.st_mode) else None
 
 
-def is_pair(value: Any) -> bool:
+def is_pair(value: Any) -> TypeGuard[tuple[Any, Any]]:
     """Whether a cached value has the shape stored (a damaged cache may not)."""
     return isinstance(value, tuple) and len(value) == 2
 

@@ -109,12 +109,14 @@ def share_notice(notice: Notice) -> None:
             value = getattr(task, name)
             if value is not None:
                 object.__setattr__(task, name, _shared(value))
-        task.fields.keys = _shared(task.fields.keys)
+        if isinstance(task.fields, Positions):
+            task.fields.names = _shared(task.fields.names)
     for name in ("kind", "recipients", "issuer", "signer"):
         value = getattr(notice, name)
         if value is not None:
             object.__setattr__(notice, name, _shared(value))
-    notice.fields.keys = _shared(notice.fields.keys)
+    if isinstance(notice.fields, Positions):
+        notice.fields.names = _shared(notice.fields.names)
 
 
 def _rows(data: Mapping[str, Any], key: str, *required: str) -> list[dict[str, Any]]:

@@ -398,8 +398,9 @@ class _Builder:
                 if event.implicit[0] and key not in texts:
                     key = untagged(event)
             else:
-                key = self.build(event, (*path, _KEY))
-                del positions[(*path, _KEY)]
+                key_path = (*path, _KEY)
+                key = self.build(event, key_path)
+                del positions[key_path]
             if type(key) is int:
                 key = str(key)
             if type(key) is not str:
@@ -469,8 +470,8 @@ def _moment(raw: str) -> datetime:
     if m is None:
         raise ValueError(raw)
     micro = int((m["f"] or "0")[:6].ljust(6, "0"))
-    parts = (int(m[k]) for k in ("y", "mo", "d", "h", "mi", "s"))
-    moment = datetime(*parts, micro)
+    y, mo, d, h, mi, s = (int(m[k]) for k in ("y", "mo", "d", "h", "mi", "s"))
+    moment = datetime(y, mo, d, h, mi, s, micro)
     zone = m["z"]
     if zone is None:
         return moment
