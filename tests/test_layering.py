@@ -52,7 +52,7 @@ KNOWN = {
     ("giaoban.store.lazynotices", "giaoban.reports.agenda"),
     ("giaoban.store.ledgers", "giaoban.reports.agenda"),
 }
-KNOWN_HIDDEN = {"giaoban.store.cache", "giaoban.reports.agenda", "giaoban.reports.agenda_rows"}
+KNOWN_HIDDEN = {"giaoban.store.cache", "giaoban.reports.agenda_rows"}
 
 
 def module_name(path: Path) -> str:

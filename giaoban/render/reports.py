@@ -16,7 +16,8 @@ from rich.text import Text
 from giaoban.deadline.describe import format_moment
 from giaoban.history.git import DataState
 from giaoban.render import formats
-from giaoban.reports.rows import URGENT_DAYS, Report, Row
+from giaoban.reports.rows import Report, Row
+from giaoban.reports.rules import URGENT_DAYS
 from giaoban.reports.show import Shown
 from giaoban.reports.stats import CATEGORIES, Counts, StatsReport
 

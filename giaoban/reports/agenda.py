@@ -11,8 +11,10 @@ the facts of a ledger's notices, in the ledger's order; ``rows_at`` gives
 the compact rows of a report, and ``giaoban.reports.rows`` builds full rows only
 for those it shows.
 
-``giaoban.reports.rows`` computes the same rows from the records (``task_rows``);
-``tests/test_agenda.py`` checks that both agree on random ledgers.
+The facts, the events and the state of each row are those of
+``giaoban.reports.rules``, the one home of the report rules; the agenda only
+keeps them in arrays. ``tests/test_agenda.py`` checks on random ledgers that
+its rows are those each task gives on its own (``giaoban.reports.rows.task_rows``).
 """
 
 from __future__ import annotations
@@ -27,55 +29,37 @@ from operator import not_
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
-from giaoban.deadline.describe import days_late, due_day
-from giaoban.deadline.recur import occurrences
+from giaoban.deadline.recur import occurrence_zone
 from giaoban.model.ids import short_prefixes
-from giaoban.model.ledger import Notice, Task
+from giaoban.model.ledger import Notice
+from giaoban.reports.rules import (
+    NEVER,
+    OCCURRENCE_DONE,
+    OPEN,
+    Facts,
+    Moment,
+    row_state,
+    task_events,
+    task_facts,
+)
 
 HORIZON_YEARS = 10  # occurrences of a duty without ``until`` kept this far past its notice
-NEVER = 1 << 62  # "open until" of a task that stays open; a horizon with nothing cut off
-_EPOCH = datetime(1970, 1, 1, tzinfo=ZoneInfo("UTC"))
-
-# task status
-OPEN, DONE, CANCELLED = 0, 1, 2
-# how a done task (not a duty) stands against its deadline
-DONE_UNDATED, DONE_ON_TIME, DONE_LATE = 0, 1, 2
-# event flags
-HAS_TIME, OCCURRENCE, OCCURRENCE_DONE = 1, 2, 4
-
-# row states (``giaoban.reports.rows.STATES``, in their order)
-OVERDUE, DUE_SOON, UPCOMING, ROW_DONE_ON_TIME, ROW_DONE_LATE = 0, 1, 2, 3, 4
-STATE_NAMES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late")
-SOON_DAYS = 7
 
 Units = tuple[tuple[str, ...], tuple[str, ...]]  # a task's owners and supports
-
-
-@dataclass(frozen=True)
-class TaskFacts:
-    """One task: ``status`` holds from ``since`` (epoch seconds; before it the task is open)."""
-
-    status: int
-    since: int
-    done_day: int  # ordinal of the day a done duty was done (0: not given)
-    done: int  # DONE_* of a done task with one deadline
-    late_by: int
-    units: int  # index into the notice's ``units``
-    line: int
 
 
 @dataclass(frozen=True)
 class NoticeFacts:
     """What the reports need of one notice. Events are (due, due day, task, flags)."""
 
-    tasks: tuple[tuple[int, int, int, int, int, int, int], ...]  # TaskFacts fields
+    tasks: tuple[tuple[int, int, int, int, int, int, int], ...]  # Facts fields, units, line
     events: tuple[tuple[int, int, int, int], ...]
     units: tuple[Units, ...]
     horizon: int  # events are complete before this moment (epoch seconds)
 
 
 def notice_facts(notice: Notice, tz: ZoneInfo) -> NoticeFacts:
-    """The facts of ``notice``'s tasks; ``tz`` is the office's time zone."""
+    """The facts of ``notice``'s tasks (``giaoban.reports.rules``); ``tz`` is the office's."""
     units: dict[Units, int] = {}
     tasks: list[tuple[int, int, int, int, int, int, int]] = []
     events: list[tuple[int, int, int, int]] = []
@@ -83,64 +67,18 @@ def notice_facts(notice: Notice, tz: ZoneInfo) -> NoticeFacts:
     limit = _midnight(_years_after(notice.date, HORIZON_YEARS), tz)
     for k, task in enumerate(notice.tasks):
         deadline = task.deadline if isinstance(task.deadline, Deadline) else None
-        facts = _task_facts(task, deadline, tz)
+        f = task_facts(task, deadline, tz)
         index = units.setdefault((task.owners, task.supports), len(units))
-        tasks.append((*facts, index, task.source.line))
-        if deadline is None:
-            continue
-        if deadline.kind == "recurring" and deadline.rrule:
-            end = limit if task.until is None else _midnight(task.until + timedelta(days=2), tz)
-            done = set(task.done_occurrences)
-            found = occurrences(deadline, _EPOCH, end, until=task.until)
-            for due in found:
-                day = due_day(due, deadline.has_time)
-                flags = _time_flag(deadline) | OCCURRENCE | (OCCURRENCE_DONE if day in done else 0)
-                events.append((_seconds(due), day.toordinal(), k, flags))
-            if task.until is None:
-                horizon = min(horizon, _seconds(limit))
-        elif deadline.due is not None:
-            day = due_day(deadline.due, deadline.has_time)
-            events.append((_seconds(deadline.due), day.toordinal(), k, _time_flag(deadline)))
+        tasks.append((f.status, f.since, f.done_day, f.done, f.late_by, index, task.source.line))
+        recurring = deadline is not None and deadline.kind == "recurring" and deadline.rrule
+        end = limit
+        if recurring and task.until is not None:
+            end = _midnight(task.until + timedelta(days=2), tz)
+        elif recurring:
+            horizon = min(horizon, int(limit.timestamp()))
+        for due, day, flags in task_events(task, deadline, end):
+            events.append((int(due.timestamp()), day, k, flags))
     return NoticeFacts(tuple(tasks), tuple(events), tuple(units), horizon)
-
-
-def _task_facts(
-    task: Task, deadline: Deadline | None, tz: ZoneInfo
-) -> tuple[int, int, int, int, int]:
-    if task.status == "cancelled":
-        since = _since(task.cancelled_on, tz)
-        return (CANCELLED, since, 0, 0, 0)
-    if task.status != "done":
-        return (OPEN, NEVER, 0, 0, 0)
-    since = _since(task.done_on, tz)
-    done = task.done_on
-    done_day = (done.date() if isinstance(done, datetime) else done) if done else None
-    state, late_by = DONE_UNDATED, 0
-    if deadline is not None and deadline.due is not None and done is not None:
-        late = days_late(done, deadline.due, deadline.has_time)
-        state, late_by = (DONE_ON_TIME, 0) if late is None else (DONE_LATE, late)
-    return (DONE, since, done_day.toordinal() if done_day else 0, state, late_by)
-
-
-def _since(value: date | datetime | None, tz: ZoneInfo) -> int:
-    """The moment a status recorded on ``value`` holds from (earlier: still open).
-
-    ``giaoban.reports.rows.status_at``: a day counts from its start, a moment from
-    itself; a naive moment is in the office's time zone.
-    """
-    if value is None:
-        return -NEVER
-    if isinstance(value, datetime):
-        return _seconds(value if value.tzinfo else value.replace(tzinfo=tz))
-    return _seconds(_midnight(value, tz))
-
-
-def _time_flag(deadline: Deadline) -> int:
-    return HAS_TIME if deadline.has_time else 0
-
-
-def _seconds(moment: datetime) -> int:
-    return int(moment.timestamp())
 
 
 def _midnight(day: date, tz: ZoneInfo) -> datetime:
@@ -327,44 +265,13 @@ class Agenda:
         return n, task - self.first_task[n]
 
     def row(self, p: int, at: Moment) -> tuple[int, int | None, int | None] | None:
-        """(state, days, late by) of event ``p`` at ``at``; None when no report lists it.
+        """(state, days, late by) of event ``p`` at ``at`` (``giaoban.reports.rules.row_state``);
+        None when no report lists it."""
+        return row_state(self.facts(self.task[p]), self.due[p], self.day[p], self.flags[p], at)
 
-        As ``giaoban.reports.rows.task_rows``, without the rows no dated report
-        lists: cancelled tasks, and occurrences after a duty was done.
-        """
-        t, due, day, flags = self.task[p], self.due[p], self.day[p], self.flags[p]
-        status = self.status[t] if at.now >= self.since[t] else OPEN
-        if status == CANCELLED:
-            return None
-        days = day - at.today
-        if flags & OCCURRENCE:
-            last = self.done_day[t] if status == DONE else 0  # a duty done on a day ends there
-            if last and day > last:
-                return None
-            if last or flags & OCCURRENCE_DONE:
-                return ROW_DONE_ON_TIME, days, None
-        elif status == DONE:
-            done = self.done[t]
-            if done == DONE_UNDATED:
-                return ROW_DONE_ON_TIME, None, None
-            if done == DONE_ON_TIME:
-                return ROW_DONE_ON_TIME, days, None
-            return ROW_DONE_LATE, days, self.late_by[t]
-        if at.now >= due:
-            return OVERDUE, days, None
-        return (DUE_SOON if days <= SOON_DAYS else UPCOMING), days, None
-
-
-@dataclass(frozen=True)
-class Moment:
-    """The "now" of a report as the agenda counts it."""
-
-    now: int  # epoch seconds
-    today: int  # ordinal of now's date in the office's time zone
-
-    @classmethod
-    def of(cls, now: datetime) -> Moment:
-        return cls(_seconds(now), now.date().toordinal())
+    def facts(self, t: int) -> Facts:
+        """The facts of task number ``t``."""
+        return Facts(self.status[t], self.since[t], self.done_day[t], self.done[t], self.late_by[t])
 
 
 def overdue_block(agenda: Agenda, at: Moment) -> array[int]:
@@ -392,6 +299,4 @@ def other_events(agenda: Agenda, at: Moment, end: int, done_from: int) -> Iterat
 
 def occurrence_moment(deadline: Deadline, due: int) -> datetime:
     """An occurrence's due moment as ``giaoban.deadline.recur.occurrences`` gives it."""
-    from giaoban.deadline.recur import occurrence_zone
-
     return datetime.fromtimestamp(due, occurrence_zone(deadline))

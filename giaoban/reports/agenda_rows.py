@@ -17,21 +17,22 @@ from typing import TYPE_CHECKING, overload
 from giaoban.deadline import Deadline
 from giaoban.model.ledger import Ledger
 from giaoban.reports.agenda import (
-    HAS_TIME,
-    NEVER,
-    OCCURRENCE,
-    OVERDUE,
-    ROW_DONE_LATE,
-    ROW_DONE_ON_TIME,
-    STATE_NAMES,
     Agenda,
-    Moment,
     notice_facts,
     occurrence_moment,
     other_events,
     overdue_block,
 )
-from giaoban.reports.filters import Filter, heading_names, unit_names
+from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
+from giaoban.reports.rules import (
+    HAS_TIME,
+    NEVER,
+    OCCURRENCE,
+    OVERDUE,
+    STATES,
+    Moment,
+    is_done,
+)
 
 if TYPE_CHECKING:
     from giaoban.reports.rows import Row
@@ -75,7 +76,7 @@ def agenda_rows(
     keep = _task_mask(ledger, agenda, flt)
     tasks, flags, due, day = agenda.task, agenda.flags, agenda.due, agenda.day
     kept: list[int] = []
-    if not flt.statuses or _status_kept(flt.statuses, OVERDUE):
+    if not flt.statuses or _status_kept(flt, OVERDUE):
         block: Sequence[int] = overdue_block(agenda, at)
         if keep is not None:
             block = [p for p in block if keep[tasks[p]]]
@@ -93,7 +94,7 @@ def agenda_rows(
         state = found[0]
         if state != OVERDUE and not wanted(state, due[p], day[p], bool(flags[p] & HAS_TIME)):
             continue
-        if flt.statuses and not _status_kept(flt.statuses, state):
+        if flt.statuses and not _status_kept(flt, state):
             continue
         if flt.has_dates and not _day_kept(flt, day[p]):
             continue
@@ -119,16 +120,12 @@ def _task_mask(ledger: Ledger, agenda: Agenda, flt: Filter) -> list[bool] | None
     ]
 
 
-def _status_kept(statuses: frozenset[str], state: int) -> bool:
-    status = "done" if state in (ROW_DONE_ON_TIME, ROW_DONE_LATE) else "open"
-    return status in statuses or STATE_NAMES[state] in statuses
+def _status_kept(flt: Filter, state: int) -> bool:
+    return status_matches(flt, "done" if is_done(state) else "open", STATES[state])
 
 
 def _day_kept(flt: Filter, day: int) -> bool:
-    value = date.fromordinal(day)
-    if flt.date_from is not None and value < flt.date_from:
-        return False
-    return flt.date_to is None or value <= flt.date_to
+    return day_matches(flt, date.fromordinal(day))
 
 
 def overdue_only(state: int, due: int, day: int, has_time: bool) -> bool:
@@ -175,13 +172,13 @@ class LazyRows(Sequence["Row"]):
     def states(self) -> list[str]:
         """Each row's state, without making the rows."""
         special = self.special
-        return [STATE_NAMES[special.get(p, OVERDUE)] for p in self.kept]
+        return [STATES[special.get(p, OVERDUE)] for p in self.kept]
 
     def state_counts(self) -> dict[str, int]:
         """How many rows in each state, without making the rows."""
         tally = Counter(self.special[p] for p in self.kept if p in self.special)
         tally[OVERDUE] += len(self.kept) - sum(tally.values())
-        return {STATE_NAMES[s]: n for s, n in tally.items() if n}
+        return {STATES[s]: n for s, n in tally.items() if n}
 
     def subset(self, kept: list[int]) -> LazyRows:
         rows = LazyRows(kept, self.special, self.ledger, self.agenda, self.at)
@@ -201,7 +198,7 @@ class LazyRows(Sequence["Row"]):
         flags = self.agenda.flags[p]
         occurrence = bool(flags & OCCURRENCE)
         due = occurrence_moment(deadline, self.agenda.due[p]) if occurrence else deadline.due
-        name = STATE_NAMES[state]
+        name = STATES[state]
         return Row(task, name, due, bool(flags & HAS_TIME), days, late_by, occurrence)
 
 

@@ -18,14 +18,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
-from giaoban.deadline.describe import days_late, due_day
-from giaoban.deadline.recur import next_occurrence, occurrences
+from giaoban.deadline.describe import due_day
+from giaoban.deadline.recur import next_occurrence
 from giaoban.model.ids import short_prefixes
 from giaoban.model.ledger import Ledger, Task
-from giaoban.reports import agenda
-from giaoban.reports import agenda_rows as agenda_rows_module
+from giaoban.reports import rules
 from giaoban.reports.agenda_rows import (
     LazyRows,
+    Wanted,
     agenda_rows,
     heading_groups,
     ledger_agenda,
@@ -42,14 +42,22 @@ from giaoban.reports.filters import (
     task_matches,
 )
 from giaoban.reports.filters import text_matches as _text_matches
+from giaoban.reports.rules import (
+    CANCELLED,
+    EPOCH,
+    OCCURRENCE,
+    STATES,
+    Facts,
+    Moment,
+    WeekBounds,
+    in_due_window,
+    row_state,
+    task_events,
+    task_facts,
+)
 
-SOON_DAYS = 7  # due_soon: due today or within this many calendar days (the `due` window)
-URGENT_DAYS = 3  # due_soon rows this close are shown in yellow, later ones in green
-STATES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late", "ongoing")
-CANCELLED = "cancelled"  # the state of a cancelled task; only ``list`` shows them
 NO_OWNER = "(Chưa giao đơn vị chủ trì)"
 _MINUTE = timedelta(minutes=1)
-_EPOCH = datetime(1970, 1, 1, tzinfo=ZoneInfo("UTC"))
 
 
 @dataclass(frozen=True)
@@ -152,48 +160,20 @@ def short_task_id(short_ids: Mapping[str, str], task: Task) -> str:
 
 def status_at(task: Task, now: datetime) -> str:
     """The task's status as it stood at ``now`` (done or cancelled later: open)."""
-    if task.status == "done" and task.done_on is not None and _after(task.done_on, now):
-        return "open"
-    if task.status == "cancelled" and task.cancelled_on is not None:
-        if _after(task.cancelled_on, now):
-            return "open"
-    return task.status
+    facts = task_facts(task, resolved_deadline(task), _zone(now))
+    return ("open", "done", "cancelled")[rules.status_at(facts, Moment.of(now))]
 
 
-def _after(value: date | datetime, now: datetime) -> bool:
-    if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=now.tzinfo)
-        return moment > now
-    return value > now.date()
+def _zone(now: datetime) -> ZoneInfo:
+    return now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else ZoneInfo("UTC")
 
 
 def resolved_deadline(task: Task) -> Deadline | None:
     return task.deadline if isinstance(task.deadline, Deadline) else None
 
 
-def _open_row(
-    task: Task, due: datetime | None, has_time: bool, now: datetime, occurrence: bool = False
-) -> Row:
-    if due is None:
-        return Row(task, "ongoing", occurrence=occurrence)
-    days = (due_day(due, has_time) - now.date()).days
-    if now >= due:
-        state = "overdue"
-    elif days <= SOON_DAYS:
-        state = "due_soon"
-    else:
-        state = "upcoming"
-    return Row(task, state, due, has_time, days, occurrence=occurrence)
-
-
-def _done_row(task: Task, due: datetime | None, has_time: bool, now: datetime) -> Row:
-    if due is None or task.done_on is None:
-        return Row(task, "done_on_time", due, has_time)
-    days = (due_day(due, has_time) - now.date()).days
-    late = days_late(task.done_on, due, has_time)
-    if late is None:
-        return Row(task, "done_on_time", due, has_time, days)
-    return Row(task, "done_late", due, has_time, days, late_by=late)
+def _recurring(deadline: Deadline | None) -> bool:
+    return deadline is not None and deadline.kind == "recurring" and bool(deadline.rrule)
 
 
 def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
@@ -202,38 +182,38 @@ def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
     A cancelled task gives one ``cancelled`` row. A recurring duty gives an
     occurrence row for each due moment before ``end`` (from its first one);
     an occurrence in ``done_occurrences`` is done, and a duty marked done has
-    no occurrence after the day it was done.
+    no occurrence after the day it was done. Each row's state is
+    ``giaoban.reports.rules.row_state``.
     """
-    status = status_at(task, now)
     deadline = resolved_deadline(task)
-    if status == "cancelled":
-        due = deadline.due if deadline else None
-        return [Row(task, CANCELLED, due, deadline.has_time if deadline else False)]
-    if deadline is not None and deadline.kind == "recurring" and deadline.rrule:
-        return _occurrence_rows(task, deadline, status, now, end)
-    due = deadline.due if deadline else None
     has_time = deadline.has_time if deadline else False
-    if status == "done":
-        return [_done_row(task, due, has_time, now)]
-    return [_open_row(task, due, has_time, now)]
-
-
-def _occurrence_rows(
-    task: Task, deadline: Deadline, status: str, now: datetime, end: datetime
-) -> list[Row]:
-    done_days = set(task.done_occurrences)
-    last = done_day(task) if status == "done" else None
+    facts, at = task_facts(task, deadline, _zone(now)), Moment.of(now)
+    if rules.status_at(facts, at) == rules.CANCELLED_STATUS:
+        return [Row(task, CANCELLED, deadline.due if deadline else None, has_time)]
+    events = task_events(task, deadline, end)
+    if not events and not _recurring(deadline):
+        row = _row(task, facts, None, has_time, 0, at)
+        assert row is not None  # only a cancelled task has no row, and it has one above
+        return [row]
     rows = []
-    for due in occurrences(deadline, _EPOCH, end, until=task.until):
-        day = due_day(due, deadline.has_time)
-        if last is not None and day > last:
-            break
-        days = (day - now.date()).days
-        if day in done_days or last is not None:
-            rows.append(Row(task, "done_on_time", due, deadline.has_time, days, occurrence=True))
-        else:
-            rows.append(_open_row(task, due, deadline.has_time, now, occurrence=True))
+    for due, _, flags in events:
+        row = _row(task, facts, due, has_time, flags, at)
+        if row is None:
+            break  # the duty was done before this occurrence
+        rows.append(row)
     return rows
+
+
+def _row(
+    task: Task, facts: Facts, due: datetime | None, has_time: bool, flags: int, at: Moment
+) -> Row | None:
+    """The row of one due moment of ``task`` (None: no row, see ``rules.row_state``)."""
+    day = due_day(due, has_time).toordinal() if due is not None else 0
+    found = row_state(facts, int(due.timestamp()) if due else None, day, flags, at)
+    if found is None:
+        return None
+    state, days, late_by = found
+    return Row(task, STATES[state], due, has_time, days, late_by, bool(flags & OCCURRENCE))
 
 
 def done_day(task: Task) -> date | None:
@@ -249,7 +229,7 @@ def current_row(task: Task, now: datetime) -> Row:
     to come, else (ended) its last occurrence.
     """
     deadline = resolved_deadline(task)
-    if deadline is None or deadline.kind != "recurring" or not deadline.rrule:
+    if deadline is None or not _recurring(deadline):
         return task_rows(task, now, now)[0]
     rows = task_rows(task, now, now + _MINUTE)
     late = [r for r in rows if r.state == "overdue"]
@@ -260,7 +240,10 @@ def current_row(task: Task, now: datetime) -> Row:
     following = next_occurrence(deadline, now, until=task.until)
     if following is None:
         return rows[-1] if rows else Row(task, "ongoing")
-    return _open_row(task, following, deadline.has_time, now, occurrence=True)
+    facts = task_facts(task, deadline, _zone(now))
+    row = _row(task, facts, following, deadline.has_time, OCCURRENCE, Moment.of(now))
+    assert row is not None  # an open duty's coming occurrence is a row
+    return row
 
 
 # --- selecting and ordering ---------------------------------------------------------
@@ -281,7 +264,7 @@ def select_rows(ledger: Ledger, flt: Filter, now: datetime, end: datetime) -> It
 
 def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
     """Soonest first (so the most late first), rows without a due last, then file order."""
-    due = row.due or _EPOCH
+    due = row.due or EPOCH
     return (row.due is None, due, row.task.source.path, row.task.source.line)
 
 
@@ -311,15 +294,15 @@ def due_report(
     last = horizon.toordinal()
 
     def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
-        return state == agenda.OVERDUE or (state < agenda.ROW_DONE_ON_TIME and day <= last)
+        return in_due_window(state, day, last)
 
     rows: Sequence[Row] | None = agenda_rows(ledger, flt, now, end, wanted)
     if rows is None:
         rows = [
             r
             for r in select_rows(ledger, flt, now, end)
-            if r.state in ("overdue", "due_soon", "upcoming") and r.day is not None
-            if r.state == "overdue" or r.day <= horizon
+            if r.day is not None and r.state in STATES
+            if in_due_window(STATES.index(r.state), r.day.toordinal(), last)
         ]
     return build_report(ledger, "due", now, rows, days=days, show_confidential=show)
 
@@ -370,28 +353,26 @@ def _week(day: date, cutoff: datetime, last_day: date, has_time: bool) -> Week:
 
 
 def in_week(row: Row, week: Week) -> bool:
-    """Late and open, or due (open or done) in the week up to its cut-off."""
-    if row.due is None or row.state in ("ongoing", CANCELLED):
+    """``giaoban.reports.rules.in_week`` of a row (one with a due moment and a state)."""
+    if row.due is None or row.state not in STATES:
         return False
-    if row.state == "overdue":
-        return True
-    day = due_day(row.due, row.has_time)
-    if row.status == "done" and day < week.monday:
-        return False
-    return row.due <= week.cutoff if row.has_time else day <= week.last_day
+    day = due_day(row.due, row.has_time).toordinal()
+    state = STATES.index(row.state)
+    return rules.in_week(state, int(row.due.timestamp()), day, row.has_time, week_bounds(week))
 
 
-def _in_week_agenda(week: Week) -> agenda_rows_module.Wanted:
+def week_bounds(week: Week) -> WeekBounds:
+    return WeekBounds(
+        int(week.cutoff.timestamp()), week.monday.toordinal(), week.last_day.toordinal()
+    )
+
+
+def _in_week_agenda(week: Week) -> Wanted:
     """``in_week`` for a row of the agenda (which has no ongoing or cancelled rows)."""
-    cutoff, monday, last = int(week.cutoff.timestamp()), week.monday, week.last_day
-    first, last_day = monday.toordinal(), last.toordinal()
+    bounds = week_bounds(week)
 
     def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
-        if state == agenda.OVERDUE:
-            return True
-        if state >= agenda.ROW_DONE_ON_TIME and day < first:
-            return False
-        return due <= cutoff if has_time else day <= last_day
+        return rules.in_week(state, due, day, has_time, bounds)
 
     return wanted
 

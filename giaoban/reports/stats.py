@@ -20,13 +20,13 @@ from giaoban.model.ledger import Ledger
 from giaoban.reports.agenda_rows import agenda_rows, unit_headings
 from giaoban.reports.filters import NO_FILTER, Filter
 from giaoban.reports.rows import (
-    CANCELLED,
     NO_OWNER,
     local_now,
     owner_headings,
     select_rows,
     unit_order,
 )
+from giaoban.reports.rules import CANCELLED
 
 CATEGORIES = ("done_on_time", "done_late", "open_in_time", "open_overdue")
 _CATEGORY = {
