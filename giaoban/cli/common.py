@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from giaoban.model.errors import GiaobanError, UsageError
+from giaoban.model.text import visible
 from giaoban.model.timezone import DEFAULT_TZ
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -27,7 +28,7 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except GiaobanError as err:
-            print(f"giaoban: lỗi: {err}", file=sys.stderr)
+            print(visible(f"giaoban: lỗi: {err}"), file=sys.stderr)
             raise typer.Exit(code=err.exit_code) from None
 
     return wrapper  # type: ignore[return-value]

@@ -39,6 +39,7 @@ from giaoban.edit.transaction import read_source
 from giaoban.history.story import edit_message
 from giaoban.lazy import lazy_import
 from giaoban.model.problems import Problem
+from giaoban.model.text import visible
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -228,7 +229,7 @@ def _run_editor(path: Path) -> None:
 def _show_problems(problems: tuple[Problem, ...]) -> None:
     typer.echo("Tệp sau khi sửa có lỗi:", err=True)
     for p in problems:
-        typer.echo(str(p), err=True)
+        typer.echo(visible(str(p)), err=True)
 
 
 @app.command("edit")

@@ -38,6 +38,7 @@ class OutputFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    excel = "excel"
     md = "md"
 
 
@@ -51,7 +52,12 @@ _DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help="Định dạng: table (bảng), json, csv hoặc md (Markdown)."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="Định dạng: table (bảng), json, csv, excel (CSV có BOM, mở đúng tiếng Việt "
+        "trong Excel, LibreOffice) hoặc md (Markdown).",
+    ),
 ]
 UnitOption = Annotated[
     list[str] | None,
@@ -160,8 +166,8 @@ def _emit(
 
     if output is OutputFormat.json:
         render.print_json(formats.report_json(report, data))
-    elif output is OutputFormat.csv:
-        sys.stdout.write(formats.report_csv(report))
+    elif output in (OutputFormat.csv, OutputFormat.excel):
+        sys.stdout.write(formats.report_csv(report, excel=output is OutputFormat.excel))
     elif output is OutputFormat.md:
         sys.stdout.write(formats.report_markdown(report, data))
     else:
@@ -316,8 +322,8 @@ def stats_command(
     report = stats_report(ctx.ledger, ctx.now, start, end, flt)
     if output is OutputFormat.json:
         render.print_json(formats.stats_json(report, ctx.data))
-    elif output is OutputFormat.csv:
-        sys.stdout.write(formats.stats_csv(report))
+    elif output in (OutputFormat.csv, OutputFormat.excel):
+        sys.stdout.write(formats.stats_csv(report, excel=output is OutputFormat.excel))
     elif output is OutputFormat.md:
         sys.stdout.write(formats.stats_markdown(report, ctx.data))
     else:

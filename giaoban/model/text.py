@@ -53,6 +53,21 @@ def fold_keep(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+# Characters that could drive a terminal or hide text when printed: C0 and C1 controls
+# (line breaks and tabs aside), DEL, and the bidirectional overrides and isolates.
+_UNSEEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written out ("\\x1b"): shown, never obeyed."""
+    return _UNSEEN.sub(_written_out, text)
+
+
+def _written_out(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def collapse_spaces(text: str) -> str:
     """Collapse runs of white space (line breaks included) to one space."""
     return _SPACES.sub(" ", text).strip()

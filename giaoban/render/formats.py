@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -16,6 +17,7 @@ from giaoban.deadline import Deadline
 from giaoban.deadline.describe import KIND_NAMES, format_due, format_moment, short_due, weekday_name
 from giaoban.history.git import DataState
 from giaoban.model.ledger import Extension, Notice, Task
+from giaoban.model.text import visible
 from giaoban.reports.export import iso, notice_record, shown_text, task_record
 from giaoban.reports.rows import Report, Row, Week
 from giaoban.reports.show import Shown
@@ -244,20 +246,34 @@ def stats_json(report: StatsReport, data: DataState | None) -> dict[str, Any]:
 # --- CSV ------------------------------------------------------------------------
 
 
-def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+# A cell a spreadsheet would read as a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, made plain text with a
+    leading apostrophe (as OWASP advises); numbers and other text are kept."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]], excel: bool = False) -> str:
+    """CSV text; ``excel``: with a UTF-8 byte-order mark and CRLF line ends, which Excel
+    and LibreOffice need to read Vietnamese letters without asking."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
     writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
+    writer.writerows([neutral(cell) for cell in row] for row in rows)
+    return ("\ufeff" if excel else "") + out.getvalue()
 
 
-def report_csv(report: Report) -> str:
+def report_csv(report: Report, excel: bool = False) -> str:
     """One line per row (per owner for the weekly report, with a ``unit`` column)."""
     if report.week is not None:
         lines = [[unit, *_csv_row(report, r)] for unit, rows in report.groups for r in rows]
-        return _csv(("unit", *CSV_FIELDS), lines)
-    return _csv(CSV_FIELDS, (_csv_row(report, r) for r in report.rows))
+        return _csv(("unit", *CSV_FIELDS), lines, excel)
+    return _csv(CSV_FIELDS, (_csv_row(report, r) for r in report.rows), excel)
 
 
 def _csv_row(report: Report, row: Row) -> list[Any]:
@@ -267,13 +283,13 @@ def _csv_row(report: Report, row: Row) -> list[Any]:
     return ["" if record[f] is None else record[f] for f in CSV_FIELDS]
 
 
-def stats_csv(report: StatsReport) -> str:
+def stats_csv(report: StatsReport, excel: bool = False) -> str:
     """Per unit, then the total, then each month of the chart."""
     header = ("scope", "name", *CATEGORIES, "total", "late")
     lines = [("unit", u, *_numbers(c)) for u, c in report.units]
     lines.append(("total", period_label(report), *_numbers(report.total)))
     lines += [("month", f"{m:%Y-%m}", *_numbers(c)) for m, c in report.months]
-    return _csv(header, lines)
+    return _csv(header, lines, excel)
 
 
 def _numbers(counts: Counts) -> list[int]:
@@ -283,8 +299,24 @@ def _numbers(counts: Counts) -> list[int]:
 # --- Markdown -------------------------------------------------------------------
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def md_text(value: str) -> str:
+    """Text from the data as Markdown shows it: never markup, never HTML.
+
+    ``<``, ``>`` and ``&`` become entities (a ``<script>`` in a task's text
+    is shown, not run); Markdown's own marks are escaped; control characters
+    are written out; white space runs become one space.
+    """
+    flat = " ".join(visible(value).split())
+    escaped = "".join(_HTML_SPECIAL.get(ch, ch) for ch in flat)
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return md_text(text)
 
 
 def _md_table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
@@ -304,11 +336,11 @@ def row_cells(report: Report, row: Row, with_units: bool = True) -> list[str]:
 
 def report_markdown(report: Report, data: DataState | None) -> str:
     """A heading, a line of context, then one table (one per owner for the week)."""
-    lines = [f"## {report_title(report)}", "", meta_label(report, data), ""]
-    lines += [f"**{summary_label(report)}**", ""]
+    lines = [f"## {md_text(report_title(report))}", "", md_text(meta_label(report, data)), ""]
+    lines += [f"**{md_text(summary_label(report))}**", ""]
     if report.week is not None:
         for unit, rows in report.groups:
-            lines += [f"### {unit}", ""]
+            lines += [f"### {md_text(unit)}", ""]
             lines += _md_table(WEEK_HEADERS, (row_cells(report, r, False) for r in rows))
             lines.append("")
     elif report.rows:
@@ -352,7 +384,7 @@ MONTH_HEADERS = ("Tháng", "Tổng số", "Chậm, muộn", "So với tháng tr�
 
 
 def stats_markdown(report: StatsReport, data: DataState | None) -> str:
-    lines = [f"## {stats_title(report)}", "", meta_label(report, data), ""]
+    lines = [f"## {md_text(stats_title(report))}", "", md_text(meta_label(report, data)), ""]
     lines += _md_table(STATS_HEADERS, stats_rows(report))
     lines += ["", "### So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)", ""]
     lines += _md_table(MONTH_HEADERS, month_lines(report))

@@ -16,6 +16,7 @@ from rich.text import Text
 from giaoban.deadline.describe import format_moment
 from giaoban.history.git import DataState
 from giaoban.render import formats
+from giaoban.render.terminal import SafeConsole, text
 from giaoban.reports.rows import Report, Row
 from giaoban.reports.rules import URGENT_DAYS
 from giaoban.reports.show import Shown
@@ -43,7 +44,7 @@ BAR_WIDTH = 40
 
 def console() -> Console:
     """A stdout console; the width comes from the terminal or $COLUMNS."""
-    return Console(highlight=False)
+    return SafeConsole()
 
 
 def _table(headers: tuple[str, ...], widths: dict[str, int] | None = None) -> Table:
@@ -85,16 +86,16 @@ def _add_row(table: Table, report: Report, row: Row, with_units: bool) -> None:
     style = row_style(row)
     done = row.status != "open"
     table.add_row(
-        *(Text(c, style="dim" if done else "") for c in cells[:-2]),
-        Text(cells[-2], style=style),
-        Text(cells[-1], style=style),
+        *(text(c, style="dim" if done else "") for c in cells[:-2]),
+        text(cells[-2], style=style),
+        text(cells[-1], style=style),
     )
 
 
 def _header(title: str, meta: str, summary: str | None = None) -> list[RenderableType]:
-    lines: list[RenderableType] = [Text(title, style="bold"), Text(meta, style="dim")]
+    lines: list[RenderableType] = [text(title, style="bold"), text(meta, style="dim")]
     if summary:
-        lines.append(Text(summary))
+        lines.append(text(summary))
     return lines
 
 
@@ -109,23 +110,23 @@ def report_renderable(report: Report, data: DataState | None, limit: int = 0) ->
         formats.summary_label(report),
     )
     if report.office:
-        parts.insert(0, Text(report.office.upper(), style="bold"))
+        parts.insert(0, text(report.office.upper(), style="bold"))
     week = report.week is not None
     groups = report.groups if week else (("", report.rows),) if report.rows else ()
     shown = _shown(groups, limit)
     widths = _widths(report, [row for rows in shown for row in rows]) if week else None
     for (unit, rows), kept in zip(groups, shown, strict=True):
-        parts.append(Text(f"\n{unit} ({len(rows)})", style="bold underline") if week else Text(""))
+        parts.append(text(f"\n{unit} ({len(rows)})", style="bold underline") if week else text(""))
         if kept:
             table = _table(formats.WEEK_HEADERS, widths) if week else _table(formats.HEADERS)
             for row in kept:
                 _add_row(table, report, row, with_units=not week)
             parts.append(table)
         if len(kept) < len(rows):
-            parts.append(Text(f"… và {len(rows) - len(kept)} việc khác", style="dim"))
+            parts.append(text(f"… và {len(rows) - len(kept)} việc khác", style="dim"))
     if sum(map(len, shown)) < sum(len(rows) for _, rows in groups):
         note = f"Bảng chỉ hiện {limit} dòng đầu: dùng --limit 0 để xem hết, hoặc --format csv."
-        parts.append(Text(note, style="dim"))
+        parts.append(text(note, style="dim"))
     return Group(*parts)
 
 
@@ -182,7 +183,7 @@ def _chart(report: StatsReport) -> Table:
         note = f"{counts.total} việc, {counts.late} chậm, muộn"
         note += f" ({delta})" if delta else ""
         late_style = "bold red" if delta.startswith("▲") else ""
-        chart.add_row(f"{month:%m/%Y}", _bar(counts, scale), Text(note, style=late_style))
+        chart.add_row(f"{month:%m/%Y}", _bar(counts, scale), text(note, style=late_style))
     return chart
 
 
@@ -197,9 +198,9 @@ def _legend() -> Text:
 def stats_renderable(report: StatsReport, data: DataState | None) -> RenderableType:
     parts = _header(formats.stats_title(report), formats.meta_label(report, data))
     if report.office:
-        parts.insert(0, Text(report.office.upper(), style="bold"))
-    parts += [Text(""), _stats_table(report), Text("")]
-    parts.append(Text("So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)"))
+        parts.insert(0, text(report.office.upper(), style="bold"))
+    parts += [text(""), _stats_table(report), text("")]
+    parts.append(text("So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)"))
     parts += [_chart(report), _legend()]
     return Group(*parts)
 
@@ -225,23 +226,23 @@ def print_shown(shown: Shown, data: DataState | None) -> None:
     out = console()
     report = shown.report
     if shown.task is None:
-        out.print(Text(shown.notice.id, style="bold"))
+        out.print(text(shown.notice.id, style="bold"))
         out.print(_fields(formats.notice_fields(shown.notice)))
-        out.print(Text(formats.summary_label(report)))
+        out.print(text(formats.summary_label(report)))
         table = _table(formats.HEADERS)
         for row in report.rows:
             _add_row(table, report, row, with_units=True)
         out.print(table)
     else:
         row = report.rows[0]
-        out.print(Text(shown.task.id, style="bold"))
+        out.print(text(shown.task.id, style="bold"))
         out.print(_fields(formats.task_fields(shown)))
         state = f"Tình trạng: {formats.STATE_LABELS[row.state]}"
         if row.due is not None:
             state += f", hạn {formats.due_label(row)} ({formats.remaining_label(row)})"
-        out.print(Text(state, style=row_style(row)))
+        out.print(text(state, style=row_style(row)))
         if shown.upcoming:
-            out.print(Text("Các lần đến hạn tới:"))
+            out.print(text("Các lần đến hạn tới:"))
             for moment in shown.upcoming:
-                out.print(Text(f"  - {format_moment(moment, row.has_time)}"))
-    out.print(Text(formats.meta_label(report, data), style="dim"))
+                out.print(text(f"  - {format_moment(moment, row.has_time)}"))
+    out.print(text(formats.meta_label(report, data), style="dim"))

@@ -21,7 +21,7 @@ from giaoban.history.semdiff import Change, describe, without_restated
 from giaoban.history.story import short_text
 from giaoban.history.summary import Summary
 from giaoban.model.problems import Problem
-from giaoban.render.terminal import console
+from giaoban.render.terminal import console, text
 
 _REMOVED = re.compile(r"\[-.*?-\]")
 _ADDED = re.compile(r"\{\+.*?\+\}")
@@ -30,7 +30,7 @@ _TITLE_WIDTH = 90
 
 def change_text(change: Change) -> Text:
     """One change as a styled line (the words of ``semdiff.describe``)."""
-    line = Text(describe(change), style=_style(change))
+    line = text(describe(change), style=_style(change))
     if change.kind == "text":
         line.highlight_regex(_REMOVED, "red strike")
         line.highlight_regex(_ADDED, "green")
@@ -60,9 +60,9 @@ def grouped(changes: Iterable[Change], titles: dict[str, str]) -> list[Text]:
         if change.notice != notice:
             notice = change.notice
             title = short_text(titles.get(notice, ""), _TITLE_WIDTH)
-            lines.append(Text(""))
-            lines.append(Text(f"{notice} — {title}" if title else notice, style="bold"))
-        line = Text("  ")
+            lines.append(text(""))
+            lines.append(text(f"{notice} — {title}" if title else notice, style="bold"))
+        line = text("  ")
         line.append_text(change_text(change))
         lines.append(line)
     return lines
@@ -71,7 +71,7 @@ def grouped(changes: Iterable[Change], titles: dict[str, str]) -> list[Text]:
 def print_review(review: Review) -> None:
     out = console()
     span = review.range
-    out.print(Text(f"Thay đổi trong sổ từ {_revision(span.old)} đến {_revision(span.new)}"))
+    out.print(text(f"Thay đổi trong sổ từ {_revision(span.old)} đến {_revision(span.new)}"))
     shown = without_restated(review.changes)
     if not shown:
         out.print("Không có thay đổi nào về thông báo, nhiệm vụ.")
@@ -79,7 +79,7 @@ def print_review(review: Review) -> None:
         out.print(line)
     notices = len({c.notice for c in shown})
     if shown:
-        out.print(Text(f"\n{len(shown)} thay đổi trong {notices} thông báo.", "dim"))
+        out.print(text(f"\n{len(shown)} thay đổi trong {notices} thông báo.", "dim"))
     print_unreadable(review.problems)
 
 
@@ -87,7 +87,7 @@ def print_unreadable(problems: Iterable[Problem]) -> None:
     """Files left out of the comparison because they could not be read (on stderr)."""
     err = console(stderr=True)
     for problem in problems:
-        err.print(Text(f"giaoban: cảnh báo: bỏ qua tệp không đọc được: {problem}", "yellow"))
+        err.print(text(f"giaoban: cảnh báo: bỏ qua tệp không đọc được: {problem}", "yellow"))
 
 
 # --- sync ----------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ def _synced(out: Console, r: SyncResult) -> None:
         out.print(f"Sổ đã khớp với {r.upstream}: không có gì để nhận hay gửi.")
         return
     out.print(
-        Text(
+        text(
             f"Đã đồng bộ với {r.upstream}: nhận {r.received} commit, gửi {r.sent} commit.",
             "bold green",
         )
@@ -120,7 +120,7 @@ def _print_incoming(out: Console, r: SyncResult) -> None:
 
 
 def _dirty(out: Console, r: SyncResult) -> None:
-    out.print(Text("Chưa đồng bộ: thư mục dữ liệu có thay đổi chưa commit:", "bold red"))
+    out.print(text("Chưa đồng bộ: thư mục dữ liệu có thay đổi chưa commit:", "bold red"))
     for path in r.dirty:
         out.print(f"  {path}", markup=False)
     _steps(
@@ -150,13 +150,13 @@ def _setup(out: Console, r: SyncResult) -> None:
 
 
 def _conflict(out: Console, r: SyncResult) -> None:
-    out.print(Text("Xung đột: bạn và người khác cùng sửa những dòng sau.", "bold red"))
+    out.print(text("Xung đột: bạn và người khác cùng sửa những dòng sau.", "bold red"))
     out.print(
         "Đang dừng giữa chừng (git rebase); không mất gì: thay đổi của bạn và của kho chung "
         "đều còn trong tệp."
     )
     for conflict in r.conflicts:
-        out.print(Text(f"\n{conflict.path}", style="bold"))
+        out.print(text(f"\n{conflict.path}", style="bold"))
         for hunk in conflict.hunks:
             names = ", ".join(f"{conflict.notice}#{i}" for i in hunk.items)
             out.print(f"  nhiệm vụ {names}:" if names else "  phần đầu thông báo:")
@@ -178,7 +178,7 @@ def _invalid(out: Console, r: SyncResult) -> None:
     for problem in r.problems:
         out.print(str(problem), markup=False)
     out.print(
-        Text(
+        text(
             f"Không đẩy lên {r.upstream}: sổ có {len(r.problems)} lỗi (xem ở trên). "
             "Các commit đã nhận về vẫn ở máy này; sửa lỗi, commit, rồi chạy lại 'giaoban sync'.",
             "bold red",
@@ -190,7 +190,7 @@ def _git_refused(out: Console, r: SyncResult) -> None:
     if r.state == "push-failed":
         _print_incoming(out, r)
     what = "lấy về (git pull --rebase)" if r.state == "pull-failed" else "đẩy lên (git push)"
-    out.print(Text(f"git không {what} được:", "bold red"))
+    out.print(text(f"git không {what} được:", "bold red"))
     for line in r.output.splitlines():
         out.print(f"  | {line}", markup=False)
     if r.state == "push-failed":
@@ -225,7 +225,7 @@ def summary_table(summary: Summary) -> Table:
     for row in (*summary.units, summary.total):
         if row is summary.total:
             table.add_section()
-        days = Text(_days(row.days), style="red" if row.days > 0 else "")
+        days = text(_days(row.days), style="red" if row.days > 0 else "")
         cells = (str(row.added), str(row.done), str(row.cancelled), str(row.postponed))
         table.add_row(row.unit, *cells, days, style="bold" if row is summary.total else "")
     return table
@@ -235,13 +235,13 @@ def print_summary(summary: Summary) -> None:
     out = console()
     since = f"{summary.since:%d/%m/%Y}" if summary.since else "đầu"
     until = f"{summary.until:%d/%m/%Y}" if summary.until else "nay"
-    out.print(Text(f"Tổng hợp thay đổi theo đơn vị, từ {since} đến {until}", style="bold"))
+    out.print(text(f"Tổng hợp thay đổi theo đơn vị, từ {since} đến {until}", style="bold"))
     if not summary.units:
         out.print("Không có thay đổi nào về nhiệm vụ trong khoảng này.")
         return
     out.print(summary_table(summary))
     out.print(
-        Text(
+        text(
             "Nhiệm vụ có nhiều đơn vị chủ trì được tính cho từng đơn vị; dòng 'Cả sổ' tính "
             "mỗi nhiệm vụ một lần. Số ngày: tổng số ngày các hạn bị dời (hạn mới trừ hạn cũ).",
             style="dim",

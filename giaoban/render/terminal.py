@@ -1,8 +1,10 @@
-"""Rendering: the only module that imports rich.
+"""Rendering on a terminal: the console every renderer prints with, JSON, problems.
 
 Renderers take computed records and print them; they compute nothing.
 Colors appear only on a terminal and never when NO_COLOR is set (rich
-honours both).
+honours both). Text from the data is printed as it is: never read as rich
+markup, and a control character in it (an escape sequence in a task's text)
+is written out, not sent to the terminal.
 """
 
 from __future__ import annotations
@@ -15,13 +17,29 @@ from rich.console import Console
 from rich.text import Text
 
 from giaoban.model.problems import Problem
+from giaoban.model.text import visible
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
 
 
+class SafeConsole(Console):
+    """A console that prints strings as they are: no markup, control characters written out."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, highlight=False, **kwargs)
+
+    def render_str(self, text: str, *args: Any, **kwargs: Any) -> Text:
+        return super().render_str(visible(text), *args, **kwargs)
+
+
+def text(value: str, style: str = "") -> Text:
+    """A rich text of ``value`` (from the data or not), its control characters written out."""
+    return Text(visible(value), style=style)
+
+
 def console(stderr: bool = False) -> Console:
     """A console for stdout (or stderr), wide enough not to cut messages."""
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return SafeConsole(stderr=stderr, soft_wrap=True)
 
 
 def print_json(data: Any) -> None:
@@ -42,9 +60,9 @@ def print_json(data: Any) -> None:
 
 
 def problem_line(problem: Problem) -> Text:
-    line = Text(f"{problem.source}: ")
+    line = text(f"{problem.source}: ")
     line.append(problem.severity, style=_SEVERITY_STYLE[problem.severity])
-    line.append(f": {problem.message} [{problem.code}]")
+    line.append(visible(f": {problem.message} [{problem.code}]"))
     return line
 
 
@@ -53,4 +71,4 @@ def print_problems(problems: list[Problem] | tuple[Problem, ...], summary: str) 
     out = console()
     for problem in problems:
         out.print(problem_line(problem))
-    out.print(Text(summary, style="bold"))
+    out.print(text(summary, style="bold"))
