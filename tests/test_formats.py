@@ -93,7 +93,7 @@ def _render(monkeypatch: pytest.MonkeyPatch, no_color: bool, terminal: bool) -> 
     else:
         monkeypatch.delenv("NO_COLOR", raising=False)
     ledger = open_ledger(Path(__file__).resolve().parent.parent / "data")
-    report = week_report(ledger, datetime(2022, 4, 20, tzinfo=TZ))
+    report = week_report(ledger, datetime(2022, 4, 20, tzinfo=TZ), list_all=True)
     system = "standard" if terminal else "auto"
     out = Console(file=io.StringIO(), force_terminal=terminal, width=120, color_system=system)
     out.print(report_renderable(report, None))
@@ -102,7 +102,7 @@ def _render(monkeypatch: pytest.MonkeyPatch, no_color: bool, terminal: bool) -> 
 
 def test_colors_mean_something_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     text = _render(monkeypatch, no_color=False, terminal=True)
-    assert "\x1b[1;31mquá hạn 5 ngày" in text  # red: late
+    assert "\x1b[1;31mquá hạn 1206 ngày" in text  # red: late
     assert "\x1b[33mcòn 2 ngày" in text  # yellow: within three days
     assert "\x1b[32mcòn 4 ngày" in text  # green: later
 
@@ -112,7 +112,7 @@ def test_no_color_off_a_terminal_or_with_no_color(
     monkeypatch: pytest.MonkeyPatch, no_color: bool, terminal: bool
 ) -> None:
     text = _render(monkeypatch, no_color=no_color, terminal=terminal)
-    assert "quá hạn 5 ngày" in text and "\x1b[3" not in text
+    assert "quá hạn 1206 ngày" in text and "\x1b[3" not in text
 
 
 def test_due_soon_is_yellow_only_in_the_last_three_days() -> None:

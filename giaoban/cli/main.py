@@ -65,14 +65,16 @@ COMMANDS: dict[str, Entry] = {
         "log", "Lịch sử từ git: ai tạo, ai gia hạn (từ, đến, lý do), ai đổi trạng thái, ai sửa."
     ),
     "due": Entry(
-        "reports", "Nhiệm vụ đã quá hạn, rồi nhiệm vụ đến hạn trong N ngày tới, gần hạn trước."
+        "reports",
+        "Nhiệm vụ đến hạn trong N ngày tới theo đơn vị, rồi việc quá hạn, rồi việc tồn đọng.",
     ),
     "overdue": Entry(
-        "reports", "Nhiệm vụ chưa xong đã quá hạn, quá hạn lâu nhất trước, kèm số ngày quá hạn."
+        "reports",
+        "Nhiệm vụ chưa xong đã quá hạn, mới quá hạn trước; việc tồn đọng đếm theo đơn vị.",
     ),
     "week": Entry(
         "reports",
-        "Báo cáo tuần: việc quá hạn và việc đến hạn trước hạn chót tuần này, theo đơn vị chủ trì.",
+        "Báo cáo tuần: việc đến hạn trước hạn chót tuần này theo đơn vị, rồi việc quá hạn.",
     ),
     "stats": Entry(
         "reports",

@@ -105,6 +105,14 @@ ToOption = Annotated[
         help="Đến ngày hạn (YYYY-MM-DD hoặc dd/mm/yyyy).",
     ),
 ]
+AllOption = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Liệt kê cả việc tồn đọng (quá hạn lâu hơn backlog_days, mặc định 30 ngày), "
+        "thay vì chỉ đếm theo đơn vị.",
+    ),
+]
 TABLE_LIMIT = 50  # rows a table shows by default: a screenful or two; the rest are counted
 LimitOption = Annotated[
     int,
@@ -188,14 +196,15 @@ def due_command(
     date_to: ToOption = None,
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
+    list_all: AllOption = False,
     limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Nhiệm vụ đã quá hạn, rồi nhiệm vụ đến hạn trong N ngày tới, gần hạn trước."""
+    """Nhiệm vụ đến hạn trong N ngày tới theo đơn vị, rồi việc quá hạn, rồi việc tồn đọng."""
     ctx = _context(data, today)
     flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
-    report = reports.due_report(ctx.ledger, ctx.now, days, flt, show_confidential)
+    report = reports.due_report(ctx.ledger, ctx.now, days, flt, show_confidential, list_all)
     _emit(report, output, ctx.data, limit)
 
 
@@ -210,14 +219,15 @@ def overdue_command(
     date_to: ToOption = None,
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
+    list_all: AllOption = False,
     limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Nhiệm vụ chưa xong đã quá hạn, quá hạn lâu nhất trước, kèm số ngày quá hạn."""
+    """Nhiệm vụ chưa xong đã quá hạn, mới quá hạn trước; việc tồn đọng đếm theo đơn vị."""
     ctx = _context(data, today)
     flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
-    report = reports.overdue_report(ctx.ledger, ctx.now, flt, show_confidential)
+    report = reports.overdue_report(ctx.ledger, ctx.now, flt, show_confidential, list_all)
     _emit(report, output, ctx.data, limit)
 
 
@@ -266,14 +276,17 @@ def week_command(
     date_to: ToOption = None,
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
+    list_all: AllOption = False,
     limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Báo cáo tuần: việc quá hạn và việc đến hạn trước hạn chót tuần này, theo đơn vị chủ trì.
+    """Báo cáo tuần: việc đến hạn trước hạn chót tuần này theo đơn vị, rồi việc quá hạn.
 
     Hạn chót mặc định là 14h00 thứ Sáu (cài đặt week_cutoff); sau hạn chót,
-    báo cáo chuyển sang tuần sau.
+    báo cáo chuyển sang tuần sau. Nhiệm vụ định kỳ hiện một dòng, kèm số lần
+    trễ; việc quá hạn lâu hơn backlog_days (mặc định 30 ngày) chỉ được đếm
+    theo đơn vị (tồn đọng), trừ khi dùng --all.
     """
     ctx = _context(data, today)
     flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
@@ -284,6 +297,7 @@ def week_command(
         next_weeks=1 if next_week else 0,
         until=_parse_until(until) if until else None,
         show=show_confidential,
+        list_all=list_all,
     )
     _emit(report, output, ctx.data, limit)
 

@@ -19,6 +19,7 @@ class Settings:
     strict_before: bool = False
     days_off: tuple[date, ...] = ()
     week_cutoff: str = "thứ 6 14:00"
+    backlog_days: int = 30  # late longer than this: counted per unit, not listed (tồn đọng)
     commit: bool = True
     ledgers: tuple[str, ...] = ()  # other data folders read with this one (relative paths)
     # when a school year begins, its second semester begins and it ends: (month, day)

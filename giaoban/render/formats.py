@@ -54,6 +54,8 @@ CSV_FIELDS = (
     "remaining",
     "state",
     "status",
+    "missed",
+    "last_missed",
 )
 NONE = "—"
 
@@ -84,6 +86,13 @@ def remaining_label(row: Row) -> str:
     if row.state == "ongoing":
         return NONE
     return STATE_LABELS[row.state]
+
+
+def missed_label(row: Row) -> str:
+    """ "trễ 245 lần, gần nhất 27/11/2026": a duty's missed occurrences ("" when none)."""
+    if not row.missed or row.last_missed is None:
+        return ""
+    return f"trễ {row.missed} lần, gần nhất {row.last_missed:%d/%m/%Y}"
 
 
 def units_label(names: Iterable[str]) -> str:
@@ -120,11 +129,51 @@ def report_title(report: Report) -> str:
 
 
 def summary_label(report: Report) -> str:
-    """ "13 việc: 11 quá hạn, 1 sắp đến hạn, 1 còn hạn" (an occurrence is one việc)."""
+    """ "13 việc: 11 quá hạn, 1 sắp đến hạn, 1 còn hạn" (an occurrence is one việc);
+    for a digest, its parts: "2 việc đến hạn, 1 việc quá hạn gần đây, 254 việc tồn đọng"."""
     if not report.rows:
         return "Không có việc nào."
+    if report.digest is not None:
+        return digest_summary(report)
     parts = [f"{n} {STATE_LABELS[s]}" for s, n in report.counts().items()]
     return f"{len(report.rows)} việc: {', '.join(parts)}"
+
+
+def digest_summary(report: Report) -> str:
+    digest = report.digest
+    assert digest is not None
+    due = len({line.index for _, lines in digest.due for line in lines})
+    parts = [f"{due} việc đến hạn"] if report.kind != "overdue" else []
+    parts.append(f"{len(digest.late)} việc quá hạn" + ("" if digest.listed_all else " gần đây"))
+    if digest.backlog_tasks:
+        parts.append(f"{digest.backlog_tasks} việc tồn đọng")
+    return ", ".join(parts)
+
+
+def due_section_title(report: Report) -> str:
+    """The heading of what is due and not late."""
+    if report.week is not None:
+        return f"Đến hạn đến {format_moment(report.week.cutoff, report.week.cutoff_has_time)}"
+    return f"Đến hạn trong {report.days} ngày tới"
+
+
+def late_section_title(report: Report) -> str:
+    digest = report.digest
+    assert digest is not None
+    if digest.listed_all:
+        return "Quá hạn, mới nhất trước"
+    return f"Quá hạn trong {digest.backlog_days} ngày qua, mới nhất trước"
+
+
+def backlog_title(report: Report) -> str:
+    digest = report.digest
+    assert digest is not None
+    return f"Tồn đọng (quá hạn hơn {digest.backlog_days} ngày; --all để liệt kê)"
+
+
+def backlog_line(unit: str, tasks: int, since: date) -> str:
+    """ "Văn phòng: 3 việc, lâu nhất từ 05/03/2019"."""
+    return f"{unit}: {tasks} việc, lâu nhất từ {since:%d/%m/%Y}"
 
 
 def meta_label(report: Report | StatsReport, data: DataState | None) -> str:
@@ -159,6 +208,8 @@ def row_record(report: Report, row: Row) -> dict[str, Any]:
         record["late_days"] = row.late_by
     if row.occurrence:
         record["occurrence"] = True
+        record["missed"] = row.missed  # late occurrences of its duty in the report
+        record["last_missed"] = None if row.last_missed is None else row.last_missed.isoformat()
     return record
 
 
@@ -280,7 +331,7 @@ def _csv_row(report: Report, row: Row) -> list[Any]:
     record = row_record(report, row)
     record["owners"] = "; ".join(record["owners"])
     record["supports"] = "; ".join(record["supports"])
-    return ["" if record[f] is None else record[f] for f in CSV_FIELDS]
+    return ["" if record.get(f) is None else record[f] for f in CSV_FIELDS]
 
 
 def stats_csv(report: StatsReport, excel: bool = False) -> str:
@@ -326,19 +377,32 @@ def _md_table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]
     return lines
 
 
-def row_cells(report: Report, row: Row, with_units: bool = True) -> list[str]:
-    """The cells of a row in the order of ``HEADERS`` (or ``WEEK_HEADERS``)."""
-    cells = [report.short_id(row.task), report.text(row)]
+def row_cells(
+    report: Report, row: Row, with_units: bool = True, missed_under_text: bool = False
+) -> list[str]:
+    """The cells of a row in the order of ``HEADERS`` (or ``WEEK_HEADERS``); a duty's
+    missed occurrences follow what remains ("còn 2 ngày; trễ 3 lần, gần nhất 27/11/2026"),
+    or stand on a line of their own under the task's text."""
+    missed = missed_label(row)
+    task = report.text(row)
+    remaining = remaining_label(row)
+    if missed and missed_under_text:
+        task = f"{task}\n({missed})"
+    elif missed:
+        remaining = f"{remaining}; {missed}"
+    cells = [report.short_id(row.task), task]
     if with_units:
         cells.append(units_label(row.task.owners))
-    return [*cells, due_label(row), remaining_label(row)]
+    return [*cells, due_label(row), remaining]
 
 
 def report_markdown(report: Report, data: DataState | None) -> str:
     """A heading, a line of context, then one table (one per owner for the week)."""
     lines = [f"## {md_text(report_title(report))}", "", md_text(meta_label(report, data)), ""]
     lines += [f"**{md_text(summary_label(report))}**", ""]
-    if report.week is not None:
+    if report.digest is not None:
+        lines += _digest_markdown(report)
+    elif report.week is not None:
         for unit, rows in report.groups:
             lines += [f"### {md_text(unit)}", ""]
             lines += _md_table(WEEK_HEADERS, (row_cells(report, r, False) for r in rows))
@@ -347,6 +411,33 @@ def report_markdown(report: Report, data: DataState | None) -> str:
         lines += _md_table(HEADERS, (row_cells(report, r) for r in report.rows))
         lines.append("")
     return "\n".join(lines)
+
+
+def _digest_markdown(report: Report) -> list[str]:
+    """This week (or window) by unit, then what is late, then the backlog per unit."""
+    digest = report.digest
+    assert digest is not None
+    rows = report.rows
+    out: list[str] = []
+    if report.kind != "overdue":
+        out += [f"### {md_text(due_section_title(report))}", ""]
+        for unit, lines in digest.due:
+            out += [f"#### {md_text(unit)}", ""]
+            out += _md_table(WEEK_HEADERS, (row_cells(report, rows[x.index], False) for x in lines))
+            out.append("")
+        if not digest.due:
+            out += ["Không có việc nào.", ""]
+    out += [f"### {md_text(late_section_title(report))}", ""]
+    if digest.late:
+        out += _md_table(HEADERS, (row_cells(report, rows[x.index]) for x in digest.late))
+        out.append("")
+    else:
+        out += ["Không có việc nào.", ""]
+    if digest.backlog:
+        out += [f"### {md_text(backlog_title(report))}", ""]
+        out += [f"- {md_text(backlog_line(b.unit, b.tasks, b.since))}" for b in digest.backlog]
+        out.append("")
+    return out
 
 
 def stats_rows(report: StatsReport) -> list[list[str]]:

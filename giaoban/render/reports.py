@@ -7,6 +7,7 @@ appear only on a terminal and never when NO_COLOR is set (rich honours both).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -42,6 +43,9 @@ BAR_GLYPHS = {"done_on_time": "█", "done_late": "▓", "open_in_time": "░", 
 BAR_WIDTH = 40
 
 
+T = TypeVar("T")
+
+
 def console() -> Console:
     """A stdout console; the width comes from the terminal or $COLUMNS."""
     return SafeConsole()
@@ -67,7 +71,7 @@ def _widths(report: Report, rows: list[Row]) -> dict[str, int]:
     """The widest cell of each short column over the rows shown."""
     widths = {"Mã": 2, "Hạn": 3, "Còn lại": 7}
     for row in rows:
-        cells = formats.row_cells(report, row, with_units=False)
+        cells = formats.row_cells(report, row, with_units=False, missed_under_text=True)
         widths["Mã"] = max(widths["Mã"], len(cells[0]))
         widths["Hạn"] = max(widths["Hạn"], len(cells[2]))
         widths["Còn lại"] = max(widths["Còn lại"], len(cells[3]))
@@ -82,7 +86,7 @@ def row_style(row: Row) -> str:
 
 
 def _add_row(table: Table, report: Report, row: Row, with_units: bool) -> None:
-    cells = formats.row_cells(report, row, with_units)
+    cells = formats.row_cells(report, row, with_units, missed_under_text=True)
     style = row_style(row)
     done = row.status != "open"
     table.add_row(
@@ -111,6 +115,8 @@ def report_renderable(report: Report, data: DataState | None, limit: int = 0) ->
     )
     if report.office:
         parts.insert(0, text(report.office.upper(), style="bold"))
+    if report.digest is not None:
+        return Group(*parts, *_digest_parts(report, limit))
     week = report.week is not None
     groups = report.groups if week else (("", report.rows),) if report.rows else ()
     shown = _shown(groups, limit)
@@ -130,11 +136,64 @@ def report_renderable(report: Report, data: DataState | None, limit: int = 0) ->
     return Group(*parts)
 
 
-def _shown(groups: Sequence[tuple[str, Sequence[Row]]], limit: int) -> list[Sequence[Row]]:
+def _digest_parts(report: Report, limit: int) -> list[RenderableType]:
+    """This week (or window) by unit, then what is late (newest first), then the backlog,
+    each duty on one line; at most ``limit`` lines in all (0: every line)."""
+    digest = report.digest
+    assert digest is not None
+    rows = report.rows
+    due = [(unit, [x.index for x in lines]) for unit, lines in digest.due]
+    late = [x.index for x in digest.late]
+    shown = [[rows[i] for i in part] for part in _shown([*due, ("", late)], limit)]
+    widths = _widths(report, [row for part in shown for row in part])
+    parts: list[RenderableType] = []
+    if report.kind != "overdue":
+        parts.append(text(f"\n{formats.due_section_title(report)}", style="bold"))
+        if not due:
+            parts.append(text("Không có việc nào.", style="dim"))
+    for (unit, unit_rows), kept in zip(due, shown, strict=False):
+        parts.append(text(f"\n{unit} ({len(unit_rows)})", style="bold underline"))
+        parts += _rows_table(report, unit_rows, kept, formats.WEEK_HEADERS, widths)
+    parts.append(text(f"\n{formats.late_section_title(report)}", style="bold"))
+    if late:
+        parts += _rows_table(report, late, shown[-1], formats.HEADERS, None)
+    else:
+        parts.append(text("Không có việc nào.", style="dim"))
+    if digest.backlog:
+        parts.append(text(f"\n{formats.backlog_title(report)}", style="bold"))
+        for b in digest.backlog:
+            parts.append(text(formats.backlog_line(b.unit, b.tasks, b.since)))
+    if sum(map(len, shown)) < sum(len(r) for _, r in due) + len(late):
+        note = f"Bảng chỉ hiện {limit} dòng đầu: dùng --limit 0 để xem hết, hoặc --format csv."
+        parts.append(text(f"\n{note}", style="dim"))
+    return parts
+
+
+def _rows_table(
+    report: Report,
+    rows: Sequence[object],
+    kept: Sequence[Row],
+    headers: tuple[str, ...],
+    widths: dict[str, int] | None,
+) -> list[RenderableType]:
+    """A table of the ``kept`` rows of ``rows``, and how many more there are."""
+    parts: list[RenderableType] = []
+    if kept:
+        table = _table(headers, widths)
+        for row in kept:
+            _add_row(table, report, row, with_units="Đơn vị chủ trì" in headers)
+        parts.append(table)
+    if len(kept) < len(rows):
+        parts.append(text(f"… và {len(rows) - len(kept)} việc khác", style="dim"))
+    return parts
+
+
+def _shown(groups: Sequence[tuple[str, Sequence[T]]], limit: int) -> list[Sequence[T]]:
     """The rows of each group that fit in ``limit`` rows in all (0: every row)."""
     if not limit:
         return [rows for _, rows in groups]
-    shown, left = [], limit
+    shown: list[Sequence[T]] = []
+    left = limit
     for _, rows in groups:
         shown.append(rows[:left])
         left = max(left - len(rows), 0)

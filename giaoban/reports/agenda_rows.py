@@ -23,6 +23,7 @@ from giaoban.reports.agenda import (
     other_events,
     overdue_block,
 )
+from giaoban.reports.digest import RowFacts
 from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
 from giaoban.reports.rules import (
     HAS_TIME,
@@ -147,6 +148,12 @@ class LazyRows(Sequence["Row"]):
         self.agenda = agenda
         self.at = at
         self.made: dict[int, Row] = {}
+        self.missed: dict[int, tuple[int, date]] = {}  # event -> missed occurrences, last day
+
+    def annotate(self, missed: dict[int, tuple[int, date]]) -> None:
+        """Give the rows of these events how many occurrences of their duty were missed."""
+        self.missed = missed
+        self.made.clear()
 
     def __len__(self) -> int:
         return len(self.kept)
@@ -180,9 +187,25 @@ class LazyRows(Sequence["Row"]):
         tally[OVERDUE] += len(self.kept) - sum(tally.values())
         return {STATES[s]: n for s, n in tally.items() if n}
 
+    def facts(self, headings: Sequence[Sequence[str]]) -> list[RowFacts]:
+        """Each row's facts for a digest, without making the rows; ``headings`` are those of
+        each of the agenda's lists of units (``unit_headings``)."""
+        special, agenda = self.special, self.agenda
+        task, day, flags, units = agenda.task, agenda.day, agenda.flags, agenda.task_units
+        return [
+            RowFacts(
+                task[p],
+                special.get(p, OVERDUE),
+                day[p],
+                bool(flags[p] & OCCURRENCE),
+                headings[units[task[p]]],
+            )
+            for p in self.kept
+        ]
+
     def subset(self, kept: list[int]) -> LazyRows:
         rows = LazyRows(kept, self.special, self.ledger, self.agenda, self.at)
-        rows.made = self.made
+        rows.made, rows.missed = self.made, self.missed
         return rows
 
     def _make(self, p: int) -> Row:
@@ -199,7 +222,9 @@ class LazyRows(Sequence["Row"]):
         occurrence = bool(flags & OCCURRENCE)
         due = occurrence_moment(deadline, self.agenda.due[p]) if occurrence else deadline.due
         name = STATES[state]
-        return Row(task, name, due, bool(flags & HAS_TIME), days, late_by, occurrence)
+        missed, last = self.missed.get(p, (0, None))
+        has_time = bool(flags & HAS_TIME)
+        return Row(task, name, due, has_time, days, late_by, occurrence, missed, last)
 
 
 def unit_headings(

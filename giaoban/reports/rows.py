@@ -31,7 +31,9 @@ from giaoban.reports.agenda_rows import (
     ledger_agenda,
     overdue_only,
     state_counts,
+    unit_headings,
 )
+from giaoban.reports.digest import Digest, RowFacts, digest
 from giaoban.reports.export import shown_text
 from giaoban.reports.filters import (
     NO_FILTER,
@@ -65,7 +67,9 @@ class Row:
     """A task (or one occurrence of a recurring duty) as a report shows it.
 
     ``days`` counts calendar days from now's date to the due day (negative
-    when late); ``late_by`` counts the days a done task was late.
+    when late); ``late_by`` counts the days a done task was late. Each row of
+    a recurring duty carries how many of the duty's occurrences in the
+    report were missed (late and open) and the due day of the last one.
     """
 
     task: Task
@@ -75,6 +79,8 @@ class Row:
     days: int | None = None
     late_by: int | None = None
     occurrence: bool = False
+    missed: int = 0
+    last_missed: date | None = None
 
     @property
     def day(self) -> date | None:
@@ -124,6 +130,7 @@ class Report:
     week: Week | None = None
     groups: tuple[tuple[str, Sequence[Row]], ...] = ()
     query: str | None = None
+    digest: Digest | None = None  # what a reader sees of a dated report (reports.digest)
 
     def text(self, row: Row) -> str:
         """The row's task text, "(mật)" for a confidential notice unless shown."""
@@ -284,8 +291,54 @@ def build_report(
     )
 
 
+def digested(report: Report, ledger: Ledger, flt: Filter, list_all: bool) -> Report:
+    """``report`` with its digest: this week (or window) first, then late, then the backlog."""
+    found = digest(
+        row_facts(report.rows, ledger, flt),
+        report.now.date(),
+        max(0, ledger.settings.backlog_days),
+        list_all,
+        lambda names: unit_order(ledger, names),
+    )
+    rows = report.rows
+    if isinstance(rows, LazyRows):
+        rows.annotate({rows.kept[i]: missed for i, missed in found.missed.items()})
+    elif found.missed:
+        rows = tuple(
+            replace(row, missed=found.missed[i][0], last_missed=found.missed[i][1])
+            if i in found.missed
+            else row
+            for i, row in enumerate(rows)
+        )
+    report = replace(report, rows=rows, digest=found)
+    if report.week is not None:
+        report = replace(report, groups=group_by_owner(rows, ledger, flt))
+    return report
+
+
+def row_facts(rows: Sequence[Row], ledger: Ledger, flt: Filter) -> list[RowFacts]:
+    """What a digest needs of each row, without making the rows of the agenda."""
+    if isinstance(rows, LazyRows):
+        return rows.facts(unit_headings(rows.agenda, ledger, flt, [NO_OWNER]))
+    return [
+        RowFacts(
+            (row.task.notice_id, row.task.item),
+            STATES.index(row.state),
+            row.day.toordinal() if row.day else None,
+            row.occurrence,
+            owner_headings(row, ledger, flt),
+        )
+        for row in rows
+    ]
+
+
 def due_report(
-    ledger: Ledger, now: datetime, days: int = 7, flt: Filter = NO_FILTER, show: bool = False
+    ledger: Ledger,
+    now: datetime,
+    days: int = 7,
+    flt: Filter = NO_FILTER,
+    show: bool = False,
+    list_all: bool = False,
 ) -> Report:
     """Open tasks already late, then those due within ``days`` days, soonest first."""
     now = local_now(ledger, now)
@@ -304,11 +357,16 @@ def due_report(
             if r.day is not None and r.state in STATES
             if in_due_window(STATES.index(r.state), r.day.toordinal(), last)
         ]
-    return build_report(ledger, "due", now, rows, days=days, show_confidential=show)
+    report = build_report(ledger, "due", now, rows, days=days, show_confidential=show)
+    return digested(report, ledger, flt, list_all)
 
 
 def overdue_report(
-    ledger: Ledger, now: datetime, flt: Filter = NO_FILTER, show: bool = False
+    ledger: Ledger,
+    now: datetime,
+    flt: Filter = NO_FILTER,
+    show: bool = False,
+    list_all: bool = False,
 ) -> Report:
     """Open tasks past due, most late first."""
     now = local_now(ledger, now)
@@ -316,7 +374,8 @@ def overdue_report(
     rows: Sequence[Row] | None = agenda_rows(ledger, flt, now, end, overdue_only)
     if rows is None:
         rows = [r for r in select_rows(ledger, flt, now, end) if r.state == "overdue"]
-    return build_report(ledger, "overdue", now, rows, show_confidential=show)
+    report = build_report(ledger, "overdue", now, rows, show_confidential=show)
+    return digested(report, ledger, flt, list_all)
 
 
 def report_week(
@@ -384,8 +443,9 @@ def week_report(
     next_weeks: int = 0,
     until: date | datetime | None = None,
     show: bool = False,
+    list_all: bool = False,
 ) -> Report:
-    """The weekly report: what is late, and what falls due by the cut-off, by owner."""
+    """The weekly report: what falls due by the cut-off, by owner, and what is late."""
     now = local_now(ledger, now)
     week = report_week(now, ledger.settings.cutoff(), next_weeks, until)
     end = max(week.cutoff, _midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
@@ -396,7 +456,7 @@ def week_report(
     if rows is None:
         rows = [r for r in select_rows(ledger, flt, now, end) if in_week(r, week)]
     report = build_report(ledger, "week", now, rows, week=week, show_confidential=show)
-    return replace(report, groups=group_by_owner(report.rows, ledger, flt))
+    return digested(report, ledger, flt, list_all)
 
 
 def group_by_owner(

@@ -104,6 +104,7 @@ SETTINGS = (
     F("strict_before", "bool"),
     F("days_off", "dates"),
     F("week_cutoff"),
+    F("backlog_days", "int"),
     F("commit", "bool"),
     F("ledgers", "texts"),
     F("school_year", "map", schema=SCHOOL_YEAR),
