@@ -416,8 +416,51 @@ def test_shell_completion_goes_through_typer(ledger: Path) -> None:
     assert out.stdout.split() == [f"{NOTICE_ID}#{i}" for i in "123"]
 
 
+def test_stop_ends_a_duty_in_one_commit_of_its_until(runner: CliRunner, ledger: Path) -> None:
+    result = invoke(runner, ledger, "stop", "2019#2", "--from", "09/03/2019", "--reason", "Xong")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Đã dừng {NOTICE_ID}#2 từ ngày 09/03/2019 — commit ")
+    files, lines, message = last_commit(ledger.parent)
+    assert files == [PATH] and lines == ["+    until: 2019-03-08"]
+    assert message.startswith(f"Dừng {NOTICE_ID}#2 từ 09/03/2019: ")
+    assert "Giaoban-Action: stop" in message and "Giaoban-Until: 2019-03-08" in message
+    # the occurrence of 08/03 is the last one: nothing late after it, ever
+    result = invoke(runner, ledger, "overdue", "--today", "2019-12-31", "--format", "json")
+    dues = [r["due"] for r in json.loads(result.output)["tasks"] if r["id"] == f"{NOTICE_ID}#2"]
+    assert dues[-1] == "2019-03-08T14:00:00+07:00"
+    log = invoke(runner, ledger, "log", "2019#2")
+    assert "dừng nhiệm vụ định kỳ, lần cuối trong ngày 08/03/2019; lý do: Xong" in log.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["2019#1"], "không phải nhiệm vụ định kỳ"),
+        (["2019#2", "--from", "2019-02-18"], "không sau ngày thông báo"),
+    ],
+)
+def test_stop_refuses_what_is_no_duty_or_before_it(
+    runner: CliRunner, ledger: Path, args: list[str], message: str
+) -> None:
+    before = commits(ledger.parent)
+    result = invoke(runner, ledger, "stop", *args, "--today", "2019-03-09")
+    assert result.exit_code != 0 and message in result.output
+    assert commits(ledger.parent) == before
+
+
 def test_help_of_every_new_command(runner: CliRunner) -> None:
-    for command in ("done", "reopen", "cancel", "postpone", "note", "edit", "log", "init", "add"):
+    for command in (
+        "done",
+        "reopen",
+        "cancel",
+        "stop",
+        "postpone",
+        "note",
+        "edit",
+        "log",
+        "init",
+        "add",
+    ):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, command
     assert runner.invoke(app, ["task", "add", "--help"]).exit_code == 0

@@ -115,6 +115,32 @@ def cancel_command(
     exit_if_uncommitted(out.saved)
 
 
+@app.command("stop")
+@handle_errors
+def stop_command(
+    task_id: TaskArg,
+    first_free: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="NGÀY",
+            help="Ngày đầu tiên không còn nhiệm vụ (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay).",
+        ),
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Lý do dừng.")] = None,
+    data: DataOption = None,
+    today: TodayOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """Dừng một nhiệm vụ định kỳ từ một ngày (ghi 'until'); các lần trước vẫn giữ nguyên."""
+    data_dir = resolve_data_dir(data)
+    day = optional_day(first_free) or office_today(data_dir, today)
+    out = edits.stop_duty(data_dir, task_id, day, reason, not no_commit)
+    tail = report_commit(out.saved, no_commit)
+    typer.echo(f"Đã dừng {out.task_id} từ ngày {day:%d/%m/%Y}{tail}")
+    exit_if_uncommitted(out.saved)
+
+
 @app.command("postpone")
 @handle_errors
 def postpone_command(

@@ -44,6 +44,9 @@ COMMANDS: dict[str, Entry] = {
         "edit", "Mở lại một nhiệm vụ đã hoàn thành hoặc đã hủy (định kỳ: bỏ ghi một lần)."
     ),
     "cancel": Entry("edit", "Hủy một nhiệm vụ, ghi lý do."),
+    "stop": Entry(
+        "edit", "Dừng một nhiệm vụ định kỳ từ một ngày (ghi 'until'); các lần trước vẫn giữ nguyên."
+    ),
     "postpone": Entry(
         "edit", "Gia hạn: đổi hạn của nhiệm vụ, giữ hạn cũ và lý do trong 'extensions'."
     ),

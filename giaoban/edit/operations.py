@@ -70,6 +70,7 @@ from giaoban.history.story import (
     note_message,
     postpone_message,
     reopen_message,
+    stop_message,
 )
 from giaoban.model.errors import InvalidDataError, UsageError
 from giaoban.model.ids import resolve_notice, resolve_task
@@ -189,6 +190,14 @@ def cancel(text: str, item: str, args: CancelArgs, today: date) -> str:
         Set("cancel_reason", clean_text(args.reason)),
     ]
     return apply_edits(text, item, edits)
+
+
+def stop(text: str, item: str, until: date) -> str:
+    """End duty ``item``: its last day is ``until`` (it owns ``until``)."""
+    task = task_data(text, item)
+    if _status(task) != "open":
+        raise EditError(f"mục {item} không còn mở (status: {_status(task)}); không cần dừng")
+    return apply_edits(text, item, [Set("until", until)])
 
 
 def postpone(text: str, item: str, args: PostponeArgs, today: date) -> str:
@@ -410,6 +419,26 @@ def mark_cancelled(
         new = cancel(text, task.item, args, today)
         message = cancel_message(task.id, task.text, clean_text(args.reason), on)
         return new, message, {"on": on}
+
+    return _run(data_dir, query, build, commit)
+
+
+def stop_duty(
+    data_dir: Path, query: str, first_free: date, reason: str | None, commit: bool
+) -> Outcome:
+    """``giaoban stop``: a recurring duty ends; ``first_free`` is the first day without it."""
+
+    def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
+        if not is_recurring(task.deadline):
+            raise EditError(f"{task.id} không phải nhiệm vụ định kỳ; dùng 'giaoban cancel'")
+        if first_free <= notice.date:
+            raise EditError(
+                f"ngày dừng {first_free:%d/%m/%Y} không sau ngày thông báo {notice.date:%d/%m/%Y}"
+            )
+        until = first_free - timedelta(days=1)
+        new = stop(text, task.item, until)
+        why = clean_text(reason) if reason else None
+        return new, stop_message(task.id, task.text, first_free, until, why), {"until": until}
 
     return _run(data_dir, query, build, commit)
 

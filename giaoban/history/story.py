@@ -34,7 +34,9 @@ from giaoban.model.text import nfc
 from giaoban.store.loader import RESERVED
 from giaoban.store.yamlsafe import parse_text
 
-ACTIONS = ("init", "add-notice", "add-task", "done", "reopen", "cancel", "postpone", "note", "edit")
+ACTIONS = (
+    "init", "add-notice", "add-task", "done", "reopen", "cancel", "stop", "postpone", "note", "edit"
+)  # fmt: skip
 SUBJECT_WIDTH = 60
 _SEP, _END, _START = "\x1f", "\x1d", "\x1e"
 LOG_FORMAT = (
@@ -96,6 +98,14 @@ def reopen_message(task_id: str, occurrence: date | None = None) -> Message:
 def cancel_message(task_id: str, text: str, reason: str, on: date) -> Message:
     subject = f"Hủy {task_id}: {short_text(text)}"
     return Message("cancel", subject, (f"Lý do: {reason}",), _task(task_id, date=on, reason=reason))
+
+
+def stop_message(
+    task_id: str, text: str, first_free: date, until: date, reason: str | None
+) -> Message:
+    subject = f"Dừng {task_id} từ {first_free:%d/%m/%Y}: {short_text(text)}"
+    body = (f"Lý do: {reason}",) if reason else ()
+    return Message("stop", subject, body, _task(task_id, until=until, reason=reason))
 
 
 def postpone_message(
@@ -331,7 +341,7 @@ def _events(c: _Commit) -> Iterator[Event]:
     task = c.trailers.get("task")
     if action in ACTIONS and action != "edit" and task and "#" in task:
         notice, item = task.split("#", 1)
-        keys = ("date", "occurrence", "from", "to", "reason", "approved-by")
+        keys = ("date", "occurrence", "from", "to", "reason", "approved-by", "until")
         details = {k.replace("-", "_"): c.trailers[k] for k in keys if k in c.trailers}
         if action == "note":
             details["text"] = c.body
@@ -398,7 +408,7 @@ def _added(old: dict[str, Any], new: dict[str, Any], key: str) -> list[Any]:
 
 def _task_changes(c: _Commit, notice: str, item: str, old: dict, new: dict) -> Iterator[Event]:
     handled = {"status", "deadline", "extensions", "done_on", "cancelled_on", "cancel_reason"}
-    handled |= {"done_occurrences", "notes", "text"}
+    handled |= {"done_occurrences", "notes", "text", "until"}
     if old.get("deadline") != new.get("deadline"):
         ext = next((e for e in _added(old, new, "extensions") if isinstance(e, dict)), {})
         yield _event(
@@ -413,6 +423,8 @@ def _task_changes(c: _Commit, notice: str, item: str, old: dict, new: dict) -> I
         )
     if old.get("status", "open") != new.get("status", "open"):
         yield from _status_change(c, notice, item, new)
+    if old.get("until") != new.get("until"):
+        yield _event(c, notice, item, "stop", until=new.get("until"))
     for day in _added(old, new, "done_occurrences"):
         yield _event(c, notice, item, "done", occurrence=day)
     for note in _added(old, new, "notes"):
@@ -474,6 +486,9 @@ def describe(event: Event) -> str:
         return "hoàn thành" + (f" ngày {_d(d['date'])}" if "date" in d else "")
     if action == "cancel":
         return "hủy" + (f"; lý do: {d['reason']}" if "reason" in d else "")
+    if action == "stop":
+        line = f"dừng nhiệm vụ định kỳ, lần cuối trong ngày {_d(d.get('until'))}"
+        return line + (f"; lý do: {d['reason']}" if "reason" in d else "")
     if action == "reopen":
         return "mở lại" + (f" lần {_d(d['occurrence'])}" if "occurrence" in d else "")
     simple = {
