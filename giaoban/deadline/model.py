@@ -32,6 +32,7 @@ class DeadlineSettings:
     tz: str = DEFAULT_TZ
     strict_before: bool = False  # "trước ngày X": X itself already late when True
     extra_days_off: tuple[date, ...] = ()
+    extra_work_days: tuple[date, ...] = ()  # days worked that are usually off (ngày làm bù)
     school_year: SchoolYear = SchoolYear()
     events: tuple[tuple[str, date], ...] = ()  # named days deadlines count from (name, day)
 

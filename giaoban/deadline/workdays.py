@@ -38,6 +38,8 @@ def _is_make_up_day(day: date) -> bool:
 
 def is_working_day(day: date, settings: DeadlineSettings = _DEFAULT) -> bool:
     """Whether offices work on ``day``."""
+    if day in settings.extra_work_days:
+        return True
     if day in settings.extra_days_off or is_public_holiday(day):
         return False
     if day.weekday() >= 5:

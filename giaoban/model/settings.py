@@ -18,7 +18,9 @@ class Settings:
     timezone: str = DEFAULT_TZ
     strict_before: bool = False
     days_off: tuple[date, ...] = ()
+    work_days: tuple[date, ...] = ()  # days worked that are usually off (ngày làm bù)
     week_cutoff: str = "thứ 6 14:00"
+    keep_cutoff_on_days_off: bool = False  # else a cut-off on a day off moves to the day before
     backlog_days: int = 30  # late longer than this: counted per unit, not listed (tồn đọng)
     commit: bool = True
     ledgers: tuple[str, ...] = ()  # other data folders read with this one (relative paths)
@@ -39,6 +41,7 @@ class Settings:
             tz=self.timezone,
             strict_before=self.strict_before,
             extra_days_off=self.days_off,
+            extra_work_days=self.work_days,
             school_year=SchoolYear(*self.school_year) if self.school_year else SchoolYear(),
             events=self.events,
         )

@@ -108,11 +108,16 @@ def data_label(state: DataState | None) -> str:
 
 
 def week_label(week: Week) -> str:
-    """ "Tuần 16 (18/04–24/04/2022), hạn chót 14h00 thứ Sáu 22/04/2022"."""
+    """ "Tuần 16 (18/04–24/04/2022), hạn chót 14h00 thứ Sáu 22/04/2022", and why the cut-off
+    moved when it did ("(thứ Sáu 09/02/2024 là ngày nghỉ)")."""
     first, last = week.monday, week.sunday
     start = f"{first:%d/%m}" if first.year == last.year else f"{first:%d/%m/%Y}"
     moment = format_moment(week.cutoff, week.cutoff_has_time)
-    return f"Tuần {week.number} ({start}–{last:%d/%m/%Y}), hạn chót {moment}"
+    label = f"Tuần {week.number} ({start}–{last:%d/%m/%Y}), hạn chót {moment}"
+    if week.moved_from is not None:
+        off = week.moved_from
+        label += f" ({weekday_name(off)} {off:%d/%m/%Y} là ngày nghỉ)"
+    return label
 
 
 def report_title(report: Report) -> str:
@@ -270,6 +275,7 @@ def _week_record(week: Week) -> dict[str, Any]:
         "cutoff": week.cutoff.isoformat(),
         "last_day": week.last_day.isoformat(),
         "label": week_label(week),
+        "cutoff_moved_from": None if week.moved_from is None else week.moved_from.isoformat(),
     }
 
 

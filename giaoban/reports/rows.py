@@ -11,7 +11,7 @@ past ``--today`` shows what was late on that day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import next_occurrence
+from giaoban.deadline.workdays import is_working_day
 from giaoban.model.ids import short_prefixes
 from giaoban.model.ledger import Ledger, Task
 from giaoban.reports import rules
@@ -110,6 +111,7 @@ class Week:
     cutoff: datetime
     last_day: date
     cutoff_has_time: bool = True
+    moved_from: date | None = None  # the cut-off's day by the settings, when that is a day off
 
     @property
     def sunday(self) -> date:
@@ -383,12 +385,15 @@ def report_week(
     cutoff: tuple[int, time],
     next_weeks: int = 0,
     until: date | datetime | None = None,
+    working: Callable[[date], bool] | None = None,
 ) -> Week:
     """The week a weekly report made at ``now`` covers.
 
     By default the ISO week of ``now``, or the next one once its cut-off has
     passed; ``next_weeks`` moves it on. ``until`` (a moment, or a whole day)
-    replaces the cut-off and names the week it falls in.
+    replaces the cut-off and names the week it falls in. With ``working``, a
+    cut-off that falls on a day off (a public holiday, the office's own)
+    moves to the working day before it, at the same time.
     """
     tz = now.tzinfo
     if isinstance(until, datetime):
@@ -398,11 +403,27 @@ def report_week(
         return _week(until, _midnight(until + timedelta(days=1), tz), until, False)
     weekday, at = cutoff
     monday = now.date() - timedelta(days=now.weekday())
-    if now >= datetime.combine(monday + timedelta(days=weekday), at, tzinfo=tz):
+    if now >= datetime.combine(_cutoff_day(monday, weekday, working)[0], at, tzinfo=tz):
         monday += timedelta(days=7)
     monday += timedelta(days=7 * next_weeks)
-    moment = datetime.combine(monday + timedelta(days=weekday), at, tzinfo=tz)
-    return _week(monday, moment, monday + timedelta(days=6), True)
+    day, moved_from = _cutoff_day(monday, weekday, working)
+    moment = datetime.combine(day, at, tzinfo=tz)
+    return replace(_week(monday, moment, monday + timedelta(days=6), True), moved_from=moved_from)
+
+
+def _cutoff_day(
+    monday: date, weekday: int, working: Callable[[date], bool] | None
+) -> tuple[date, date | None]:
+    """The cut-off's day of the week of ``monday``, and the day it was moved from."""
+    day = monday + timedelta(days=weekday)
+    if working is None or working(day):
+        return day, None
+    before = day
+    for _ in range(7):
+        before -= timedelta(days=1)
+        if working(before):
+            return before, day
+    return day, None  # no working day in the week before it: keep it
 
 
 def _week(day: date, cutoff: datetime, last_day: date, has_time: bool) -> Week:
@@ -447,7 +468,14 @@ def week_report(
 ) -> Report:
     """The weekly report: what falls due by the cut-off, by owner, and what is late."""
     now = local_now(ledger, now)
-    week = report_week(now, ledger.settings.cutoff(), next_weeks, until)
+    settings = ledger.settings
+    deadline_settings = settings.deadline_settings()
+    working = (
+        None
+        if settings.keep_cutoff_on_days_off
+        else (lambda day: is_working_day(day, deadline_settings))
+    )
+    week = report_week(now, settings.cutoff(), next_weeks, until, working)
     end = max(week.cutoff, _midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
     done_from = _midnight(week.monday, now.tzinfo)
     rows: Sequence[Row] | None = agenda_rows(

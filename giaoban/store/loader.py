@@ -157,6 +157,7 @@ def load_settings(path: Path, problems: list[Problem], data: bytes | None = None
     kept = {k: v for k, v in values.items() if k not in _SETTINGS_BUILT}
     return Settings(
         days_off=tuple(values.get("days_off", ())),
+        work_days=tuple(values.get("work_days", ())),
         ledgers=tuple(values.get("ledgers", ())),
         school_year=_school_year(values.get("school_year"), document, problems),
         events=tuple(sorted(values.get("events", {}).items())),
@@ -164,7 +165,7 @@ def load_settings(path: Path, problems: list[Problem], data: bytes | None = None
     )
 
 
-_SETTINGS_BUILT = ("days_off", "ledgers", "school_year", "events")
+_SETTINGS_BUILT = ("days_off", "work_days", "ledgers", "school_year", "events")
 _SCHOOL_YEAR_KEYS = ("start", "second_semester", "end")
 
 
