@@ -42,6 +42,46 @@ def test_golden(
     golden(f"{name}.{SUFFIX[fmt]}", result.stdout)
 
 
+@pytest.mark.parametrize(("name", "args"), CASES, ids=[c[0] for c in CASES])
+def test_golden_at_80_columns(
+    runner: CliRunner, seed_data: Path, golden, name: str, args: list[str]
+) -> None:
+    """At 80 columns the task's text stays readable and no line ends in spaces."""
+    result = runner.invoke(app, [*args, "--data", str(seed_data)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 and line == line.rstrip() for line in lines)
+    golden(f"{name}.80.txt", result.stdout)
+
+
+def test_a_long_id_wraps_and_the_text_stays_at_80_columns(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    """An id that is the prefix of another ("-2" after an import) is shown in full: it
+    wraps, the task's text keeps its column, and unit names break between words."""
+    for suffix in ("", "-2"):
+        notice_id = f"2024-03-01-giao-ban-khoi-phong-trao{suffix}"
+        write_notice(
+            notice_id,
+            f"""\
+            id: {notice_id}
+            kind: thông báo kết luận
+            title: Kết luận
+            date: 2024-03-01
+            tasks:
+              - {{item: "6.2", owners: [Ban Tổ chức Trung ương Đoàn],
+                 deadline: trước ngày 20/03/2024,
+                 text: Hoàn thiện báo cáo sơ kết công tác khối phong trào}}
+            """,
+        )
+    args = ["list", "--data", str(data_dir), "--today", "2024-03-05"]
+    out = runner.invoke(app, args, env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert sum("Hoàn thiện báo" in line for line in lines) == 2  # the text, on each row
+    assert not any(line.rstrip().endswith(("Trun", "Tổ c")) for line in lines)
+
+
 def test_csv_parses_back_to_the_rows(runner: CliRunner, seed_data: Path) -> None:
     args = ["week", "--today", "2022-04-20", "--data", str(seed_data)]
     payload = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)

@@ -57,22 +57,30 @@ def _table(headers: tuple[str, ...], widths: dict[str, int] | None = None) -> Ta
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True, padding=(0, 1, 0, 0)
     )
     for header in headers:
-        if header == "Nhiệm vụ":
-            table.add_column(header, ratio=5, overflow="fold")
-        elif header == "Đơn vị chủ trì":
-            table.add_column(header, ratio=2, overflow="fold")
+        width = (widths or {}).get(header)
+        if header == "Nhiệm vụ":  # never squeezed out: at 80 columns the id wraps first
+            table.add_column(header, ratio=5, overflow="fold", min_width=TEXT_MIN_WIDTH)
+        elif header == "Đơn vị chủ trì":  # as wide as its longest word: names break between words
+            table.add_column(header, ratio=2, overflow="fold", min_width=width)
+        elif header == "Mã":  # a long id wraps rather than take the text's room
+            table.add_column(header, overflow="fold", min_width=width, max_width=ID_MAX_WIDTH)
         else:
-            width = (widths or {}).get(header)
             table.add_column(header, no_wrap=True, min_width=width)
     return table
 
 
+TEXT_MIN_WIDTH = 20  # the task's text keeps at least this many columns
+ID_MAX_WIDTH = 16  # a longer id wraps ("2022-04-14#6.2" is 14)
+
+
 def _widths(report: Report, rows: list[Row]) -> dict[str, int]:
-    """The widest cell of each short column over the rows shown."""
-    widths = {"Mã": 2, "Hạn": 3, "Còn lại": 7}
+    """The widest cell of each short column over the rows shown, and the longest word of
+    the units named."""
+    words = [len(word) for row in rows for name in row.task.owners for word in name.split()]
+    widths = {"Mã": 2, "Hạn": 3, "Còn lại": 7, "Đơn vị chủ trì": max(words, default=6)}
     for row in rows:
         cells = formats.row_cells(report, row, with_units=False, missed_under_text=True)
-        widths["Mã"] = max(widths["Mã"], len(cells[0]))
+        widths["Mã"] = min(max(widths["Mã"], len(cells[0])), ID_MAX_WIDTH)
         widths["Hạn"] = max(widths["Hạn"], len(cells[2]))
         widths["Còn lại"] = max(widths["Còn lại"], len(cells[3]))
     return widths
@@ -120,11 +128,11 @@ def report_renderable(report: Report, data: DataState | None, limit: int = 0) ->
     week = report.week is not None
     groups = report.groups if week else (("", report.rows),) if report.rows else ()
     shown = _shown(groups, limit)
-    widths = _widths(report, [row for rows in shown for row in rows]) if week else None
+    widths = _widths(report, [row for rows in shown for row in rows])
     for (unit, rows), kept in zip(groups, shown, strict=True):
         parts.append(text(f"\n{unit} ({len(rows)})", style="bold underline") if week else text(""))
         if kept:
-            table = _table(formats.WEEK_HEADERS, widths) if week else _table(formats.HEADERS)
+            table = _table(formats.WEEK_HEADERS if week else formats.HEADERS, widths)
             for row in kept:
                 _add_row(table, report, row, with_units=not week)
             parts.append(table)
@@ -156,7 +164,7 @@ def _digest_parts(report: Report, limit: int) -> list[RenderableType]:
         parts += _rows_table(report, unit_rows, kept, formats.WEEK_HEADERS, widths)
     parts.append(text(f"\n{formats.late_section_title(report)}", style="bold"))
     if late:
-        parts += _rows_table(report, late, shown[-1], formats.HEADERS, None)
+        parts += _rows_table(report, late, shown[-1], formats.HEADERS, _widths(report, shown[-1]))
     else:
         parts.append(text("Không có việc nào.", style="dim"))
     if digest.backlog:
@@ -288,7 +296,7 @@ def print_shown(shown: Shown, data: DataState | None) -> None:
         out.print(text(shown.notice.id, style="bold"))
         out.print(_fields(formats.notice_fields(shown.notice)))
         out.print(text(formats.summary_label(report)))
-        table = _table(formats.HEADERS)
+        table = _table(formats.HEADERS, _widths(report, list(report.rows)))
         for row in report.rows:
             _add_row(table, report, row, with_units=True)
         out.print(table)

@@ -9,9 +9,10 @@ is written out, not sent to the terminal.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
-from typing import Any
+from typing import IO, Any, cast
 
 from rich.console import Console
 from rich.text import Text
@@ -23,13 +24,39 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
 
 
 class SafeConsole(Console):
-    """A console that prints strings as they are: no markup, control characters written out."""
+    """A console that prints strings as they are: no markup, control characters written out;
+    off a terminal (a pipe, a file) its lines end without the spaces tables pad them with."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, highlight=False, **kwargs)
+        if not self.is_terminal:
+            self.file = cast(IO[str], _Trimmed(self.file))
 
     def render_str(self, text: str, *args: Any, **kwargs: Any) -> Text:
         return super().render_str(visible(text), *args, **kwargs)
+
+
+class _Trimmed(io.TextIOBase):
+    """A text stream that drops the spaces at the end of each line written to it."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.pending = ""  # the start of a line not ended yet
+
+    def write(self, data: str) -> int:
+        *lines, self.pending = (self.pending + data).split("\n")
+        if lines:
+            self.out.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(data)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.pending:
+            self.out.write(self.pending.rstrip(" "))
+            self.pending = ""
+        self.flush()
 
 
 def text(value: str, style: str = "") -> Text:
