@@ -25,6 +25,7 @@ from giaoban.cli.common import (
 )
 from giaoban.cli.export import ShowConfidential
 from giaoban.history.git import DataState, data_state
+from giaoban.model.errors import UsageError
 from giaoban.model.ledger import Ledger
 from giaoban.reports import rows as reports
 from giaoban.reports.filters import STATUS_CHOICES, Filter, build_filter
@@ -40,6 +41,11 @@ class OutputFormat(str, Enum):
     csv = "csv"
     excel = "excel"
     md = "md"
+    docx = "docx"
+    html = "html"
+
+
+DOCUMENTS = (OutputFormat.docx, OutputFormat.html)
 
 
 class ShowFormat(str, Enum):
@@ -56,7 +62,8 @@ FormatOption = Annotated[
         "--format",
         "-f",
         help="Định dạng: table (bảng), json, csv, excel (CSV có BOM, mở đúng tiếng Việt "
-        "trong Excel, LibreOffice) hoặc md (Markdown).",
+        "trong Excel, LibreOffice), md (Markdown), docx (văn bản Word theo Nghị định "
+        "30/2020/NĐ-CP, cần -o) hoặc html (một trang in được).",
     ),
 ]
 UnitOption = Annotated[
@@ -103,6 +110,16 @@ ToOption = Annotated[
         formats=_DATE_FORMATS,
         metavar="NGÀY",
         help="Đến ngày hạn (YYYY-MM-DD hoặc dd/mm/yyyy).",
+    ),
+]
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        metavar="TỆP",
+        help="docx, html: ghi ra tệp này (html không có -o thì in ra màn hình).",
     ),
 ]
 AllOption = Annotated[
@@ -165,14 +182,22 @@ def _filter(
 
 
 def _emit(
-    report: reports.Report, output: OutputFormat, data: DataState | None, limit: int = 0
+    report: reports.Report,
+    output: OutputFormat,
+    data: DataState | None,
+    limit: int = 0,
+    document: tuple[Ledger, Path | None] | None = None,
 ) -> None:
+    """Print ``report`` as ``output``; documents go to their file (``document``: the ledger
+    whose settings frame them, and the file)."""
     # start-up: loaded only when this command needs it
     from giaoban.render import formats
     from giaoban.render import reports as render_reports
     from giaoban.render import terminal as render
 
-    if output is OutputFormat.json:
+    if output in DOCUMENTS:
+        _document(report, output, data, document)
+    elif output is OutputFormat.json:
         render.print_json(formats.report_json(report, data))
     elif output in (OutputFormat.csv, OutputFormat.excel):
         sys.stdout.write(formats.report_csv(report, excel=output is OutputFormat.excel))
@@ -180,6 +205,33 @@ def _emit(
         sys.stdout.write(formats.report_markdown(report, data))
     else:
         render_reports.print_report(report, data, limit)
+
+
+def _document(
+    report: reports.Report,
+    output: OutputFormat,
+    data: DataState | None,
+    document: tuple[Ledger, Path | None] | None,
+) -> None:
+    # start-up: loaded only when this command needs it
+    from giaoban.render import document as documents
+    from giaoban.store.files import write_atomic
+
+    if document is None:
+        raise UsageError(f"--format {output.value} không dùng được cho lệnh này")
+    ledger, out_file = document
+    today = report.now.date()
+    if output is OutputFormat.docx:
+        if out_file is None:
+            raise UsageError("--format docx cần -o TỆP.docx")
+        write_atomic(out_file, documents.report_docx(report, ledger.settings, today, data))
+    else:
+        page = documents.report_html(report, ledger.settings, today, data)
+        if out_file is None:
+            sys.stdout.write(page)
+            return
+        write_atomic(out_file, page.encode("utf-8"))
+    print(f"Đã ghi {out_file}", file=sys.stderr)
 
 
 @app.command("due")
@@ -197,6 +249,7 @@ def due_command(
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
     list_all: AllOption = False,
+    out_file: OutputFileOption = None,
     limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
@@ -205,7 +258,7 @@ def due_command(
     ctx = _context(data, today)
     flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
     report = reports.due_report(ctx.ledger, ctx.now, days, flt, show_confidential, list_all)
-    _emit(report, output, ctx.data, limit)
+    _emit(report, output, ctx.data, limit, (ctx.ledger, out_file))
 
 
 @app.command("overdue")
@@ -220,6 +273,7 @@ def overdue_command(
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
     list_all: AllOption = False,
+    out_file: OutputFileOption = None,
     limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
@@ -228,7 +282,7 @@ def overdue_command(
     ctx = _context(data, today)
     flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
     report = reports.overdue_report(ctx.ledger, ctx.now, flt, show_confidential, list_all)
-    _emit(report, output, ctx.data, limit)
+    _emit(report, output, ctx.data, limit, (ctx.ledger, out_file))
 
 
 def _until_callback(value: str | None) -> str | None:
@@ -277,6 +331,7 @@ def week_command(
     output: FormatOption = OutputFormat.table,
     show_confidential: ShowConfidential = False,
     list_all: AllOption = False,
+    out_file: OutputFileOption = None,
     limit: LimitOption = TABLE_LIMIT,
     data: DataOption = None,
     today: TodayOption = None,
@@ -299,7 +354,7 @@ def week_command(
         show=show_confidential,
         list_all=list_all,
     )
-    _emit(report, output, ctx.data, limit)
+    _emit(report, output, ctx.data, limit, (ctx.ledger, out_file))
 
 
 @app.command("stats")

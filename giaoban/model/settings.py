@@ -27,6 +27,13 @@ class Settings:
     # when a school year begins, its second semester begins and it ends: (month, day)
     school_year: tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None = None
     events: tuple[tuple[str, date], ...] = ()  # named days deadlines count from
+    # the frame of a report as a document (Nghị định 30/2020/NĐ-CP)
+    report_parent: str | None = None  # the body above the office (cơ quan chủ quản)
+    report_place: str | None = None  # the place of the place-date line ("Hà Nội")
+    report_number: str | None = None  # "…/BC-VP"
+    report_signer_title: str | None = None  # "CHÁNH VĂN PHÒNG"
+    report_signer_name: str | None = None
+    report_recipients: tuple[str, ...] = ()  # Nơi nhận
 
     def cutoff(self) -> tuple[int, time]:
         """The weekly cut-off as (ISO weekday 0=Monday, time); Friday 14:00 by default."""

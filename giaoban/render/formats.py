@@ -170,10 +170,12 @@ def late_section_title(report: Report) -> str:
     return f"Quá hạn trong {digest.backlog_days} ngày qua, mới nhất trước"
 
 
-def backlog_title(report: Report) -> str:
+def backlog_title(report: Report, hint: bool = True) -> str:
+    """ "Tồn đọng (quá hạn hơn 30 ngày; --all để liệt kê)"; without the hint in a document."""
     digest = report.digest
     assert digest is not None
-    return f"Tồn đọng (quá hạn hơn {digest.backlog_days} ngày; --all để liệt kê)"
+    tail = "; --all để liệt kê" if hint else ""
+    return f"Tồn đọng (quá hạn hơn {digest.backlog_days} ngày{tail})"
 
 
 def backlog_line(unit: str, tasks: int, since: date) -> str:

@@ -158,6 +158,7 @@ def load_settings(path: Path, problems: list[Problem], data: bytes | None = None
     return Settings(
         days_off=tuple(values.get("days_off", ())),
         work_days=tuple(values.get("work_days", ())),
+        report_recipients=tuple(values.get("report_recipients", ())),
         ledgers=tuple(values.get("ledgers", ())),
         school_year=_school_year(values.get("school_year"), document, problems),
         events=tuple(sorted(values.get("events", {}).items())),
@@ -165,7 +166,9 @@ def load_settings(path: Path, problems: list[Problem], data: bytes | None = None
     )
 
 
-_SETTINGS_BUILT = ("days_off", "work_days", "ledgers", "school_year", "events")
+_SETTINGS_BUILT = (
+    "days_off", "work_days", "report_recipients", "ledgers", "school_year", "events"
+)  # fmt: skip
 _SCHOOL_YEAR_KEYS = ("start", "second_semester", "end")
 
 

@@ -111,6 +111,12 @@ SETTINGS = (
     F("ledgers", "texts"),
     F("school_year", "map", schema=SCHOOL_YEAR),
     F("events", "datemap"),
+    F("report_parent"),
+    F("report_place"),
+    F("report_number"),
+    F("report_signer_title"),
+    F("report_signer_name"),
+    F("report_recipients", "texts"),
 )
 
 # Keys an office adds for its own use ("x-so-van-ban-den"): kept, never checked.

@@ -1,0 +1,363 @@
+"""Reports as the documents leaders receive: Word in the form of Nghị định 30/2020/NĐ-CP,
+and one self-contained printable HTML page.
+
+Both show what the digest shows (``giaoban.reports.digest``): what is due by
+the cut-off (or within the window) under each owner unit, what is late,
+newest first, and the backlog counted per unit, each duty on one line with
+its missed occurrences. The Word document follows the decree's layout for a
+report (báo cáo): the issuing body and the national motto side by side, the
+number and the place-date line, the title, the body in Times New Roman 14,
+then "Nơi nhận" and the signature; A4 with the decree's margins (top and
+bottom 20 mm, left 30 mm, right 15 mm). What the settings do not give
+(number, place, signer) is left as dots to fill by hand.
+
+python-docx is imported only when a Word document is asked for; without it
+the message says how to install it.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from giaoban.history.git import DataState
+from giaoban.model.errors import UsageError
+from giaoban.model.settings import Settings
+from giaoban.model.text import visible
+from giaoban.render import formats
+from giaoban.reports.rows import Report, Row
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+
+FONT = "Times New Roman"
+# Column widths (mm) of a table: the 165 mm between the decree's margins, the text widest.
+_COLUMN_MM = (13, 97, 30, 25)  # STT, Nhiệm vụ, Hạn, Còn lại
+_COLUMN_MM_WITH_UNITS = (13, 67, 30, 30, 25)  # ... and Đơn vị chủ trì
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+DOTS = "…………"
+
+
+@dataclass(frozen=True)
+class Form:
+    """What the document's frame says, from the settings (dots where they say nothing)."""
+
+    parent: str | None
+    office: str | None
+    number: str
+    place: str
+    signer_title: str
+    signer_name: str
+    recipients: tuple[str, ...]
+
+    @classmethod
+    def of(cls, settings: Settings) -> Form:
+        return cls(
+            parent=settings.report_parent,
+            office=settings.office,
+            number=settings.report_number or f"{DOTS}/BC-{DOTS}",
+            place=settings.report_place or DOTS,
+            signer_title=settings.report_signer_title or DOTS,
+            signer_name=settings.report_signer_name or "",
+            recipients=settings.report_recipients,
+        )
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the body: its heading, then tables (a heading and rows each) or lines."""
+
+    heading: str
+    tables: tuple[tuple[str, tuple[Row, ...]], ...] = ()
+    with_units: bool = False
+    lines: tuple[str, ...] = ()
+
+
+def title_lines(report: Report) -> tuple[str, str]:
+    """ "BÁO CÁO" and what it reports on."""
+    if report.week is not None:
+        week = report.week
+        period = f"từ {week.monday:%d/%m} đến {week.sunday:%d/%m/%Y}"
+        return "BÁO CÁO", f"Tình hình thực hiện nhiệm vụ tuần {week.number} ({period})"
+    if report.kind == "due":
+        return "BÁO CÁO", f"Nhiệm vụ đến hạn trong {report.days} ngày tới và nhiệm vụ quá hạn"
+    return "BÁO CÁO", "Nhiệm vụ quá hạn"
+
+
+def parts(report: Report) -> list[Part]:
+    """The body of a dated report, as the digest orders it."""
+    digest = report.digest
+    if digest is None:
+        raise UsageError("báo cáo này chưa có dạng văn bản")
+    rows = report.rows
+    found = []
+    if report.kind != "overdue":
+        tables = tuple((unit, tuple(rows[x.index] for x in lines)) for unit, lines in digest.due)
+        found.append(Part(formats.due_section_title(report), tables))
+    late = tuple(rows[x.index] for x in digest.late)
+    found.append(Part(formats.late_section_title(report), (("", late),) if late else (), True))
+    if digest.backlog:
+        backlog = tuple(formats.backlog_line(b.unit, b.tasks, b.since) for b in digest.backlog)
+        found.append(Part(formats.backlog_title(report, hint=False), lines=backlog))
+    return found
+
+
+def cells(report: Report, row: Row, with_units: bool) -> list[str]:
+    """Nhiệm vụ (with a duty's missed occurrences), [Đơn vị chủ trì], Hạn, Còn lại."""
+    shown = formats.row_cells(report, row, with_units, missed_under_text=True)
+    return [f"{shown[0]}: {shown[1]}", *shown[2:]]
+
+
+def headers(with_units: bool) -> list[str]:
+    units = ["Đơn vị chủ trì"] if with_units else []
+    return ["STT", "Nhiệm vụ", *units, "Hạn", "Còn lại"]
+
+
+def place_date(form: Form, day: date) -> str:
+    """ "Hà Nội, ngày 05 tháng 12 năm 2026": as the decree says, a day under 10 and the
+    months 1 and 2 take a leading zero ("ngày 05 tháng 02", "tháng 3")."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{form.place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+# --- Word ---------------------------------------------------------------------------
+
+
+def report_docx(
+    report: Report, settings: Settings, today: date, data: DataState | None = None
+) -> bytes:
+    """The report as a .docx in the form of Nghị định 30/2020/NĐ-CP."""
+    try:
+        from docx import Document  # start-up: python-docx only for a Word document
+    except ImportError:
+        raise UsageError("cần python-docx để xuất Word: pip install 'giaoban[documents]'") from None
+    form = Form.of(settings)
+    doc = Document()
+    _page(doc)
+    _frame_top(doc, form, today)
+    first, second = title_lines(report)
+    _para(doc, first, bold=True, center=True, before=12)
+    _para(doc, second, bold=True, center=True)
+    _para(doc, formats.meta_label(report, data), italic=True, center=True)
+    _para(doc, formats.summary_label(report) + ".", before=6)
+    for number, part in enumerate(parts(report), start=1):
+        _para(doc, f"{_roman(number)}. {part.heading}", bold=True, before=12)
+        if not part.tables and not part.lines:
+            _para(doc, "Không có việc nào.")
+        for unit, rows in part.tables:
+            if unit:
+                _para(doc, f"{unit} ({len(rows)})", bold=True, italic=True, before=6)
+            _table(doc, report, rows, part.with_units)
+        for line in part.lines:
+            _para(doc, f"- {line}.")
+    _frame_bottom(doc, form)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _page(doc: WordDocument) -> None:
+    from docx.oxml.ns import qn  # start-up: python-docx only for a Word document
+    from docx.shared import Mm, Pt
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    style = doc.styles["Normal"]
+    style.font.name, style.font.size = FONT, Pt(14)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), FONT)  # Vietnamese letters in the same font
+
+
+def _para(
+    doc: Any,
+    value: str,
+    bold: bool = False,
+    italic: bool = False,
+    center: bool = False,
+    size: float | None = None,
+    before: float = 0,
+) -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # start-up: only for a Word document
+    from docx.shared import Pt
+
+    paragraph = doc.add_paragraph()
+    run = paragraph.add_run(visible(value))
+    run.bold, run.italic = bold, italic
+    if size is not None:
+        run.font.size = Pt(size)
+    if center:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_before = Pt(before)
+    paragraph.paragraph_format.space_after = Pt(0)
+    return paragraph
+
+
+def _frame_top(doc: WordDocument, form: Form, today: date) -> None:
+    """The issuing body and the motto side by side, the number and the place-date line."""
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left_lines = [(form.parent or "").upper(), (form.office or DOTS).upper(), f"Số: {form.number}"]
+    _cell(left, left_lines[0], size=12)
+    _cell(left, left_lines[1], bold=True, size=12)
+    _cell(left, left_lines[2], size=13)
+    _cell(right, MOTTO[0], bold=True, size=12)
+    _cell(right, MOTTO[1], bold=True, size=13)
+    _cell(right, place_date(form, today), italic=True, size=13)
+
+
+def _cell(
+    cell: Any, value: str, bold: bool = False, italic: bool = False, size: float = 13
+) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # start-up: only for a Word document
+    from docx.shared import Pt
+
+    first = cell.paragraphs[0]
+    paragraph = first if not first.text else cell.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(visible(value))
+    run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+
+
+def _table(doc: WordDocument, report: Report, rows: Sequence[Row], with_units: bool) -> None:
+    from docx.shared import Mm, Pt  # start-up: only for a Word document
+
+    names = headers(with_units)
+    table = doc.add_table(rows=1, cols=len(names))
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, names, strict=True):
+        cell.text = name
+        cell.paragraphs[0].runs[0].bold = True
+    for number, row in enumerate(rows, start=1):
+        values = [str(number), *cells(report, row, with_units)]
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = visible(value)
+    widths = _COLUMN_MM_WITH_UNITS if with_units else _COLUMN_MM
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)  # the grid LibreOffice lays out by
+    for row_cells in table.rows:
+        for cell, width in zip(row_cells.cells, widths, strict=True):
+            cell.width = Mm(width)
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(12)
+
+
+def _frame_bottom(doc: WordDocument, form: Form) -> None:
+    """ "Nơi nhận" on the left, the signer on the right."""
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    _cell_left(left, "Nơi nhận:", bold=True, italic=True, size=12)
+    for recipient in (*form.recipients, "Lưu: VT"):
+        _cell_left(left, f"- {recipient};" if recipient != "Lưu: VT" else f"- {recipient}.", 11)
+    _cell(right, form.signer_title.upper(), bold=True, size=13)
+    for _ in range(3):
+        _cell(right, "", size=13)
+    _cell(right, form.signer_name, bold=True, size=13)
+
+
+def _cell_left(
+    cell: Any, value: str, size: float, bold: bool = False, italic: bool = False
+) -> None:
+    from docx.shared import Pt  # start-up: only for a Word document
+
+    first = cell.paragraphs[0]
+    paragraph = first if not first.text else cell.add_paragraph()
+    run = paragraph.add_run(visible(value))
+    run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+
+
+def _roman(n: int) -> str:
+    return ("I", "II", "III", "IV", "V")[n - 1]
+
+
+# --- HTML ---------------------------------------------------------------------------
+
+
+def report_html(
+    report: Report, settings: Settings, today: date, data: DataState | None = None
+) -> str:
+    """One self-contained page (no external file), A4 when printed; every text escaped."""
+    form = Form.of(settings)
+    first, second = title_lines(report)
+    body = [
+        '<table class="frame"><tr>',
+        f"<td><div>{_h((form.parent or '').upper())}</div>"
+        f"<div><b>{_h((form.office or DOTS).upper())}</b></div>"
+        f"<div>Số: {_h(form.number)}</div></td>",
+        f"<td><div><b>{MOTTO[0]}</b></div><div><b>{MOTTO[1]}</b></div>"
+        f"<div><i>{_h(place_date(form, today))}</i></div></td>",
+        "</tr></table>",
+        f"<h1>{first}</h1><h2>{_h(second)}</h2>",
+        f'<p class="meta">{_h(formats.meta_label(report, data))}</p>',
+        f"<p>{_h(formats.summary_label(report))}.</p>",
+    ]
+    for number, part in enumerate(parts(report), start=1):
+        body.append(f"<h3>{_roman(number)}. {_h(part.heading)}</h3>")
+        if not part.tables and not part.lines:
+            body.append("<p>Không có việc nào.</p>")
+        for unit, rows in part.tables:
+            if unit:
+                body.append(f"<h4>{_h(unit)} ({len(rows)})</h4>")
+            body.append(_html_table(report, rows, part.with_units))
+        if part.lines:
+            body.append("<ul>" + "".join(f"<li>{_h(x)}</li>" for x in part.lines) + "</ul>")
+    recipients = "".join(f"<li>{_h(r)};</li>" for r in form.recipients) + "<li>Lưu: VT.</li>"
+    body += [
+        '<table class="frame sign"><tr>',
+        f"<td><b><i>Nơi nhận:</i></b><ul>{recipients}</ul></td>",
+        f"<td><b>{_h(form.signer_title.upper())}</b><br><br><br><br>"
+        f"<b>{_h(form.signer_name)}</b></td>",
+        "</tr></table>",
+    ]
+    return _PAGE.format(title=_h(f"{first} {second}"), body="\n".join(body))
+
+
+def _html_table(report: Report, rows: Iterable[Row], with_units: bool) -> str:
+    head = "".join(f"<th>{name}</th>" for name in headers(with_units))
+    lines = [
+        "<tr>"
+        + "".join(f"<td>{_h(v)}</td>" for v in [str(i), *cells(report, r, with_units)])
+        + "</tr>"
+        for i, r in enumerate(rows, start=1)
+    ]
+    return f'<table class="rows"><tr>{head}</tr>{"".join(lines)}</table>'
+
+
+def _h(value: str) -> str:
+    """Text from the data as HTML text: escaped, control characters written out."""
+    return html.escape(visible(value)).replace("\n", "<br>")
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>
+@page {{ size: A4; margin: 20mm 15mm 20mm 30mm; }}
+body {{ font-family: "Times New Roman", Times, serif; font-size: 14pt; }}
+table.frame {{ width: 100%; border-collapse: collapse; }}
+table.frame td {{ width: 50%; text-align: center; vertical-align: top; }}
+table.sign td:first-child {{ text-align: left; font-size: 12pt; }}
+table.sign ul {{ list-style: none; padding-left: 0; margin: 0; font-size: 11pt; }}
+h1, h2 {{ text-align: center; font-size: 14pt; margin: 6pt 0 0 0; }}
+h1 {{ margin-top: 18pt; }}
+h3 {{ font-size: 14pt; margin: 12pt 0 4pt 0; }}
+h4 {{ font-size: 13pt; font-style: italic; margin: 6pt 0 2pt 0; }}
+p.meta {{ text-align: center; font-style: italic; }}
+table.rows {{ width: 100%; border-collapse: collapse; font-size: 12pt; }}
+table.rows th, table.rows td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}
+</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""

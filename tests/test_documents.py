@@ -1,0 +1,142 @@
+"""Reports as documents (issue 14, item 4): Word in the form of Nghị định 30/2020/NĐ-CP and a
+printable HTML page, read back with python-docx and an HTML parser; LibreOffice turns the
+Word document into a PDF where it is installed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.shared import Pt
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+
+SETTINGS = """\
+office: Văn phòng Trung ương Đoàn
+report_parent: Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh
+report_place: Hà Nội
+report_number: 12/BC-VP
+report_signer_title: Chánh Văn phòng
+report_signer_name: Nguyễn Văn A
+report_recipients: [Ban Bí thư Trung ương Đoàn, "Các ban, đơn vị"]
+"""
+HOSTILE = """\
+id: 2022-04-15-giao-ban
+kind: thông báo kết luận
+title: Kết luận
+date: 2022-04-15
+tasks:
+  - {item: "1", owners: [VP], deadline: trước ngày 21/04/2022,
+     text: "Báo cáo <script>alert(1)</script> và \\e[2J xong"}
+"""
+
+
+@pytest.fixture
+def week(runner: CliRunner, seed_data: Path, tmp_path: Path) -> Callable[..., Path]:
+    (seed_data / "settings.yaml").write_text(SETTINGS, encoding="utf-8")
+    (seed_data / "2022" / "2022-04-15-giao-ban.yaml").write_text(HOSTILE, encoding="utf-8")
+
+    def run(fmt: str) -> Path:
+        out = tmp_path / f"tuan-16.{fmt}"
+        args = [
+            "week",
+            "--data",
+            str(seed_data),
+            "--today",
+            "2022-04-20",
+            "-f",
+            fmt,
+            "-o",
+            str(out),
+        ]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        return out
+
+    return run
+
+
+def test_the_word_document_follows_the_decree(week: Callable[..., Path]) -> None:
+    doc = Document(str(week("docx")))
+    section = doc.sections[0]
+    sizes = [section.page_width, section.page_height, section.top_margin, section.bottom_margin]
+    sizes += [section.left_margin, section.right_margin]
+    assert [round(size.mm) for size in sizes] == [210, 297, 20, 20, 30, 15]  # A4, the decree
+    normal = doc.styles["Normal"].font
+    assert (normal.name, normal.size) == ("Times New Roman", Pt(14))
+    header = [cell.text.split("\n") for cell in doc.tables[0].rows[0].cells]
+    assert header[0] == [
+        "BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH",
+        "VĂN PHÒNG TRUNG ƯƠNG ĐOÀN",
+        "Số: 12/BC-VP",
+    ]
+    assert header[1] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 20 tháng 4 năm 2022",
+    ]
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[:2] == [
+        "BÁO CÁO",
+        "Tình hình thực hiện nhiệm vụ tuần 16 (từ 18/04 đến 24/04/2022)",
+    ]
+    assert "I. Đến hạn đến 14h00 thứ Sáu 22/04/2022" in texts
+    rows = [[c.text for c in row.cells] for table in doc.tables[1:-1] for row in table.rows]
+    assert ["STT", "Nhiệm vụ", "Hạn", "Còn lại"] in rows
+    assert any(r[1].startswith("2022-04-14#6.2: ") and "(trễ 1 lần" in r[1] for r in rows)
+    sign = [cell.text.split("\n") for cell in doc.tables[-1].rows[0].cells]
+    assert sign[0] == [
+        "Nơi nhận:",
+        "- Ban Bí thư Trung ương Đoàn;",
+        "- Các ban, đơn vị;",
+        "- Lưu: VT.",
+    ]
+    assert sign[1][0] == "CHÁNH VĂN PHÒNG" and sign[1][-1] == "Nguyễn Văn A"
+
+
+def test_a_task_text_is_text_in_the_documents(week: Callable[..., Path]) -> None:
+    word = "\n".join(
+        c.text for t in Document(str(week("docx"))).tables for r in t.rows for c in r.cells
+    )
+    assert "<script>alert(1)</script>" in word and "\\x1b[2J" in word  # shown as written
+
+    class Tags(HTMLParser):
+        found: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.found.append(tag)
+
+    page = week("html").read_text(encoding="utf-8")
+    parser = Tags()
+    parser.feed(page)
+    assert "script" not in parser.found and "link" not in parser.found  # self-contained
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "\x1b" not in page
+    assert parser.found.count("table") >= 4 and "@page { size: A4" in page
+
+
+def test_a_word_document_needs_a_file(runner: CliRunner, seed_data: Path) -> None:
+    args = ["week", "--data", str(seed_data), "--today", "2022-04-20", "-f", "docx"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "cần -o" in result.output
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_makes_a_pdf_of_the_word_document(
+    week: Callable[..., Path], tmp_path: Path
+) -> None:
+    source = week("docx")
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+         "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(source)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    if "could not be loaded" in result.stdout + result.stderr:
+        pytest.skip("LibreOffice Writer is not installed (only other components are)")
+    pdf = tmp_path / "pdf" / "tuan-16.pdf"
+    assert result.returncode == 0 and pdf.read_bytes().startswith(b"%PDF")
