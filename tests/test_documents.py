@@ -7,12 +7,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Callable
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.shared import Pt
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
@@ -34,6 +36,7 @@ date: 2022-04-15
 tasks:
   - {item: "1", owners: [VP], deadline: trước ngày 21/04/2022,
      text: "Báo cáo <script>alert(1)</script> và \\e[2J xong"}
+  - {item: "1.10", owners: [VP], deadline: trước ngày 22/04/2022, text: "=SUM(A1:A9)"}
 """
 
 
@@ -118,6 +121,24 @@ def test_a_task_text_is_text_in_the_documents(week: Callable[..., Path]) -> None
     assert "script" not in parser.found and "link" not in parser.found  # self-contained
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "\x1b" not in page
     assert parser.found.count("table") >= 4 and "@page { size: A4" in page
+
+
+def test_the_workbook_has_a_sheet_per_part_real_dates_and_text(week: Callable[..., Path]) -> None:
+    book = load_workbook(str(week("xlsx")))
+    assert book.sheetnames == ["Đến hạn", "Quá hạn", "Tồn đọng"]
+    due = book["Đến hạn"]
+    header = [c.value for c in due[1]]
+    assert header[:6] == ["Đơn vị chủ trì", "Mã", "Thông báo", "Mục", "Nhiệm vụ", "Hạn"]
+    rows = {row[3].value: row for row in due.iter_rows(min_row=2)}
+    assert rows["1.10"][3].data_type == "s"  # the item stays "1.10", not the number 1.1
+    formula = rows["1.10"][4]
+    assert (formula.value, formula.data_type) == ("=SUM(A1:A9)", "s")  # text, not a formula
+    day = rows["1.10"][5]
+    assert day.value == datetime(2022, 4, 22) and day.number_format == "dd/mm/yyyy"
+    duty = rows["6.2"]
+    assert duty[5].value == datetime(2022, 4, 22, 14, 0) and duty[7].value == 1
+    backlog = [[c.value for c in row] for row in book["Tồn đọng"].iter_rows(min_row=2)]
+    assert ["Các ban, đơn vị khối phong trào", 6, datetime(2018, 12, 31)] in backlog
 
 
 def test_a_word_document_needs_a_file(runner: CliRunner, seed_data: Path) -> None:

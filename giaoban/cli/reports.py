@@ -43,9 +43,10 @@ class OutputFormat(str, Enum):
     md = "md"
     docx = "docx"
     html = "html"
+    xlsx = "xlsx"
 
 
-DOCUMENTS = (OutputFormat.docx, OutputFormat.html)
+DOCUMENTS = (OutputFormat.docx, OutputFormat.html, OutputFormat.xlsx)
 
 
 class ShowFormat(str, Enum):
@@ -63,7 +64,7 @@ FormatOption = Annotated[
         "-f",
         help="Định dạng: table (bảng), json, csv, excel (CSV có BOM, mở đúng tiếng Việt "
         "trong Excel, LibreOffice), md (Markdown), docx (văn bản Word theo Nghị định "
-        "30/2020/NĐ-CP, cần -o) hoặc html (một trang in được).",
+        "30/2020/NĐ-CP, cần -o), xlsx (bảng tính, cần -o) hoặc html (một trang in được).",
     ),
 ]
 UnitOption = Annotated[
@@ -119,7 +120,7 @@ OutputFileOption = Annotated[
         "-o",
         dir_okay=False,
         metavar="TỆP",
-        help="docx, html: ghi ra tệp này (html không có -o thì in ra màn hình).",
+        help="docx, xlsx, html: ghi ra tệp này (html không có -o thì in ra màn hình).",
     ),
 ]
 AllOption = Annotated[
@@ -221,10 +222,14 @@ def _document(
         raise UsageError(f"--format {output.value} không dùng được cho lệnh này")
     ledger, out_file = document
     today = report.now.date()
-    if output is OutputFormat.docx:
+    if output in (OutputFormat.docx, OutputFormat.xlsx):
         if out_file is None:
-            raise UsageError("--format docx cần -o TỆP.docx")
-        write_atomic(out_file, documents.report_docx(report, ledger.settings, today, data))
+            raise UsageError(f"--format {output.value} cần -o TỆP.{output.value}")
+        if output is OutputFormat.docx:
+            content = documents.report_docx(report, ledger.settings, today, data)
+        else:
+            content = documents.report_xlsx(report, ledger.settings, today)
+        write_atomic(out_file, content)
     else:
         page = documents.report_html(report, ledger.settings, today, data)
         if out_file is None:

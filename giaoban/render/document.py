@@ -71,6 +71,7 @@ class Form:
 class Part:
     """One part of the body: its heading, then tables (a heading and rows each) or lines."""
 
+    kind: str  # "due", "late" or "backlog"
     heading: str
     tables: tuple[tuple[str, tuple[Row, ...]], ...] = ()
     with_units: bool = False
@@ -97,12 +98,14 @@ def parts(report: Report) -> list[Part]:
     found = []
     if report.kind != "overdue":
         tables = tuple((unit, tuple(rows[x.index] for x in lines)) for unit, lines in digest.due)
-        found.append(Part(formats.due_section_title(report), tables))
+        found.append(Part("due", formats.due_section_title(report), tables))
     late = tuple(rows[x.index] for x in digest.late)
-    found.append(Part(formats.late_section_title(report), (("", late),) if late else (), True))
+    found.append(
+        Part("late", formats.late_section_title(report), (("", late),) if late else (), True)
+    )
     if digest.backlog:
         backlog = tuple(formats.backlog_line(b.unit, b.tasks, b.since) for b in digest.backlog)
-        found.append(Part(formats.backlog_title(report, hint=False), lines=backlog))
+        found.append(Part("backlog", formats.backlog_title(report, hint=False), lines=backlog))
     return found
 
 
@@ -275,6 +278,75 @@ def _cell_left(
 
 def _roman(n: int) -> str:
     return ("I", "II", "III", "IV", "V")[n - 1]
+
+
+# --- Excel ---------------------------------------------------------------------------
+
+SHEETS = {"due": "Đến hạn", "late": "Quá hạn", "backlog": "Tồn đọng"}
+XLSX_HEADERS = (
+    "Đơn vị chủ trì", "Mã", "Thông báo", "Mục", "Nhiệm vụ", "Hạn", "Còn lại (ngày)",
+    "Số lần trễ", "Lần trễ gần nhất",
+)  # fmt: skip
+
+
+def report_xlsx(report: Report, settings: Settings, today: date) -> bytes:
+    """The report as a workbook: one sheet per part, real dates, item numbers as text,
+    every text a text (never a formula)."""
+    try:
+        from openpyxl import Workbook  # start-up: openpyxl only for a workbook
+    except ImportError:
+        raise UsageError("cần openpyxl để xuất Excel: pip install 'giaoban[documents]'") from None
+    book = Workbook()
+    book.remove(book.active)
+    for part in parts(report):
+        sheet = book.create_sheet(SHEETS[part.kind])
+        if part.lines:
+            _xlsx_row(sheet, ["Đơn vị chủ trì", "Số việc", "Lâu nhất từ"])
+            digest = report.digest
+            assert digest is not None
+            for b in digest.backlog:
+                _xlsx_row(sheet, [b.unit, b.tasks, b.since])
+            continue
+        _xlsx_row(sheet, list(XLSX_HEADERS))
+        for unit, rows in part.tables:
+            for row in rows:
+                _xlsx_row(sheet, _xlsx_values(report, row, unit))
+        sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_values(report: Report, row: Row, unit: str) -> list[Any]:
+    task = row.task
+    due = row.due.replace(tzinfo=None) if row.due is not None else None
+    day = row.day if not row.has_time else due
+    return [
+        unit or ", ".join(task.owners),
+        report.short_id(task),
+        task.notice_id,
+        task.item,
+        report.text(row),
+        day,
+        row.days,
+        row.missed or None,
+        row.last_missed,
+    ]
+
+
+def _xlsx_row(sheet: Any, values: list[Any]) -> None:
+    """Append ``values``: text stays text (a leading "=" is no formula), dates are dates."""
+    sheet.append([None] * len(values))
+    for cell, value in zip(sheet[sheet.max_row], values, strict=True):
+        if isinstance(value, str):
+            cell.value = visible(value)
+            cell.data_type = "s"
+        else:
+            cell.value = value
+            if hasattr(value, "hour"):
+                cell.number_format = "dd/mm/yyyy hh:mm"
+            elif isinstance(value, date):
+                cell.number_format = "dd/mm/yyyy"
 
 
 # --- HTML ---------------------------------------------------------------------------
