@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from html.parser import HTMLParser
@@ -161,3 +162,44 @@ def test_libreoffice_makes_a_pdf_of_the_word_document(
         pytest.skip("LibreOffice Writer is not installed (only other components are)")
     pdf = tmp_path / "pdf" / "tuan-16.pdf"
     assert result.returncode == 0 and pdf.read_bytes().startswith(b"%PDF")
+
+
+@pytest.fixture
+def stats(runner: CliRunner, seed_data: Path, tmp_path: Path) -> Callable[..., tuple[Path, str]]:
+    (seed_data / "settings.yaml").write_text(SETTINGS, encoding="utf-8")
+
+    def run(fmt: str) -> tuple[Path, str]:
+        out = tmp_path / f"thong-ke.{fmt}"
+        args = ["stats", "--data", str(seed_data), "--month", "2019-03", "--today", "2022-04-20"]
+        result = runner.invoke(app, [*args, "-f", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        return out, result.output
+
+    return run
+
+
+def test_statistics_as_documents_carry_the_monthly_chart(stats: Callable[..., tuple]) -> None:
+    word = Document(str(stats("docx")[0]))
+    assert [p.text for p in word.paragraphs][:2] == [
+        "BÁO CÁO",
+        "Thống kê tiến độ thực hiện nhiệm vụ tháng 03/2019",
+    ]
+    units = [[c.text for c in row.cells] for row in word.tables[1].rows]
+    assert units[-1] == ["Tổng cộng", "0 (0%)", "0 (0%)", "0 (0%)", "4 (100%)", "4"]
+    assert len(word.inline_shapes) == 1  # the chart
+    book = load_workbook(str(stats("xlsx")[0]))
+    assert book.sheetnames == ["Theo đơn vị", "Theo tháng"]
+    months = [[c.value for c in row] for row in book["Theo tháng"].iter_rows(min_row=2)]
+    assert months[-1] == [datetime(2019, 3, 1), 0, 0, 0, 4, 4]
+    assert len(book["Theo tháng"]._charts) == 1  # a native Excel chart
+    page = stats("html")[0].read_text(encoding="utf-8")
+    assert page.count("<svg") == 1 and "Đang thực hiện quá hạn" in page
+
+
+def test_without_matplotlib_a_document_has_no_chart_and_says_so(
+    stats: Callable[..., tuple], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if it were not installed
+    path, output = stats("docx")
+    assert "chưa có matplotlib" in output and "giaoban[charts]" in output
+    assert len(Document(str(path)).inline_shapes) == 0

@@ -30,7 +30,7 @@ from giaoban.model.ledger import Ledger
 from giaoban.reports import rows as reports
 from giaoban.reports.filters import STATUS_CHOICES, Filter, build_filter
 from giaoban.reports.show import show_item
-from giaoban.reports.stats import stats_period, stats_report
+from giaoban.reports.stats import StatsReport, stats_period, stats_report
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -378,6 +378,7 @@ def stats_command(
     notice: NoticeOption = None,
     status: StatusOption = None,
     output: FormatOption = OutputFormat.table,
+    out_file: OutputFileOption = None,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -394,7 +395,9 @@ def stats_command(
     start, end = stats_period(ctx.now.date(), month, _day(date_from), _day(date_to))
     flt = _filter(ctx, unit, owners_only, notice, status)
     report = stats_report(ctx.ledger, ctx.now, start, end, flt)
-    if output is OutputFormat.json:
+    if output in DOCUMENTS:
+        _stats_document(report, output, ctx, out_file)
+    elif output is OutputFormat.json:
         render.print_json(formats.stats_json(report, ctx.data))
     elif output in (OutputFormat.csv, OutputFormat.excel):
         sys.stdout.write(formats.stats_csv(report, excel=output is OutputFormat.excel))
@@ -402,6 +405,36 @@ def stats_command(
         sys.stdout.write(formats.stats_markdown(report, ctx.data))
     else:
         render_reports.print_stats(report, ctx.data)
+
+
+def _stats_document(
+    report: StatsReport, output: OutputFormat, ctx: Context, out_file: Path | None
+) -> None:
+    # start-up: loaded only when this command needs it
+    from giaoban.render import document as documents
+    from giaoban.store.files import write_atomic
+
+    settings, today = ctx.ledger.settings, ctx.now.date()
+    if output is OutputFormat.html:
+        page, charted = documents.stats_html(report, settings, today, ctx.data)
+        content = page.encode("utf-8")
+    elif output is OutputFormat.docx:
+        content, charted = documents.stats_docx(report, settings, today, ctx.data)
+    else:
+        content, charted = documents.stats_xlsx(report), True
+    if not charted:
+        print(
+            "giaoban: cảnh báo: chưa có matplotlib nên văn bản không có biểu đồ; "
+            "cài bằng: pip install 'giaoban[charts]'",
+            file=sys.stderr,
+        )
+    if out_file is None:
+        if output is not OutputFormat.html:
+            raise UsageError(f"--format {output.value} cần -o TỆP.{output.value}")
+        sys.stdout.write(content.decode("utf-8"))
+        return
+    write_atomic(out_file, content)
+    print(f"Đã ghi {out_file}", file=sys.stderr)
 
 
 @app.command("show")

@@ -29,7 +29,9 @@ from giaoban.model.errors import UsageError
 from giaoban.model.settings import Settings
 from giaoban.model.text import visible
 from giaoban.render import formats
+from giaoban.render.charts import stats_chart
 from giaoban.reports.rows import Report, Row
+from giaoban.reports.stats import CATEGORIES, StatsReport
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -280,6 +282,118 @@ def _roman(n: int) -> str:
     return ("I", "II", "III", "IV", "V")[n - 1]
 
 
+# --- statistics ----------------------------------------------------------------------
+
+
+def stats_title(report: StatsReport) -> tuple[str, str]:
+    return "BÁO CÁO", f"Thống kê tiến độ thực hiện nhiệm vụ {formats.period_label(report)}"
+
+
+def stats_docx(
+    report: StatsReport, settings: Settings, today: date, data: DataState | None = None
+) -> tuple[bytes, bool]:
+    """The statistics as a .docx in the decree's form, and whether it carries the chart."""
+    try:
+        from docx import Document  # start-up: python-docx only for a Word document
+        from docx.shared import Mm
+    except ImportError:
+        raise UsageError("cần python-docx để xuất Word: pip install 'giaoban[documents]'") from None
+    form = Form.of(settings)
+    doc = Document()
+    _page(doc)
+    _frame_top(doc, form, today)
+    first, second = stats_title(report)
+    _para(doc, first, bold=True, center=True, before=12)
+    _para(doc, second, bold=True, center=True)
+    _para(doc, formats.meta_label(report, data), italic=True, center=True)
+    _para(doc, "I. Theo đơn vị chủ trì", bold=True, before=12)
+    _grid(doc, list(formats.STATS_HEADERS), formats.stats_rows(report))
+    _para(doc, "II. So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)",
+          bold=True, before=12)  # fmt: skip
+    _grid(doc, list(formats.MONTH_HEADERS), formats.month_lines(report))
+    chart = stats_chart(report, "png")
+    if chart is not None:
+        doc.add_picture(io.BytesIO(chart), width=Mm(160))
+    _frame_bottom(doc, form)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue(), chart is not None
+
+
+def _grid(doc: WordDocument, names: list[str], rows: list[list[str]]) -> None:
+    from docx.shared import Pt  # start-up: only for a Word document
+
+    table = doc.add_table(rows=1, cols=len(names))
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, names, strict=True):
+        cell.text = name
+        cell.paragraphs[0].runs[0].bold = True
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = visible(value)
+    for row_cells in table.rows:
+        for cell in row_cells.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(11)
+
+
+def stats_html(
+    report: StatsReport, settings: Settings, today: date, data: DataState | None = None
+) -> tuple[str, bool]:
+    """The statistics as one self-contained page (the chart inline as SVG)."""
+    form = Form.of(settings)
+    first, second = stats_title(report)
+    chart = stats_chart(report, "svg")
+    svg = chart.decode("utf-8") if chart is not None else ""
+    svg = svg[svg.find("<svg") :] if svg else ""
+    body = [
+        _html_frame_top(form, today),
+        f"<h1>{first}</h1><h2>{_h(second)}</h2>",
+        f'<p class="meta">{_h(formats.meta_label(report, data))}</p>',
+        "<h3>I. Theo đơn vị chủ trì</h3>",
+        _html_grid(list(formats.STATS_HEADERS), formats.stats_rows(report)),
+        "<h3>II. So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)</h3>",
+        _html_grid(list(formats.MONTH_HEADERS), formats.month_lines(report)),
+        f'<div class="chart">{svg}</div>' if svg else "",
+        _html_frame_bottom(form),
+    ]
+    return _PAGE.format(title=_h(f"{first} {second}"), body="\n".join(body)), bool(svg)
+
+
+def stats_xlsx(report: StatsReport) -> bytes:
+    """The statistics as a workbook: per unit, per month, and a native stacked bar chart."""
+    try:
+        from openpyxl import Workbook  # start-up: openpyxl only for a workbook
+        from openpyxl.chart import BarChart, Reference
+    except ImportError:
+        raise UsageError("cần openpyxl để xuất Excel: pip install 'giaoban[documents]'") from None
+    book = Workbook()
+    units = book.active
+    units.title = "Theo đơn vị"
+    labels = [formats.CATEGORY_LABELS[c] for c in CATEGORIES]
+    _xlsx_row(units, ["Đơn vị chủ trì", *labels, "Tổng số"])
+    for unit, counts in (*report.units, ("Tổng cộng", report.total)):
+        _xlsx_row(units, [unit, *(counts.get(c) for c in CATEGORIES), counts.total])
+    months = book.create_sheet("Theo tháng")
+    _xlsx_row(months, ["Tháng", *labels, "Tổng số"])
+    for first, counts in report.months:
+        _xlsx_row(months, [first, *(counts.get(c) for c in CATEGORIES), counts.total])
+        months.cell(months.max_row, 1).number_format = "mm/yyyy"
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
+    chart.title, chart.y_axis.title = "Tiến độ theo tháng", "Số việc"
+    last = months.max_row
+    chart.add_data(
+        Reference(months, min_col=2, max_col=5, min_row=1, max_row=last), titles_from_data=True
+    )
+    chart.set_categories(Reference(months, min_col=1, min_row=2, max_row=last))
+    months.add_chart(chart, "H2")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 # --- Excel ---------------------------------------------------------------------------
 
 SHEETS = {"due": "Đến hạn", "late": "Quá hạn", "backlog": "Tồn đọng"}
@@ -359,13 +473,7 @@ def report_html(
     form = Form.of(settings)
     first, second = title_lines(report)
     body = [
-        '<table class="frame"><tr>',
-        f"<td><div>{_h((form.parent or '').upper())}</div>"
-        f"<div><b>{_h((form.office or DOTS).upper())}</b></div>"
-        f"<div>Số: {_h(form.number)}</div></td>",
-        f"<td><div><b>{MOTTO[0]}</b></div><div><b>{MOTTO[1]}</b></div>"
-        f"<div><i>{_h(place_date(form, today))}</i></div></td>",
-        "</tr></table>",
+        _html_frame_top(form, today),
         f"<h1>{first}</h1><h2>{_h(second)}</h2>",
         f'<p class="meta">{_h(formats.meta_label(report, data))}</p>',
         f"<p>{_h(formats.summary_label(report))}.</p>",
@@ -380,15 +488,37 @@ def report_html(
             body.append(_html_table(report, rows, part.with_units))
         if part.lines:
             body.append("<ul>" + "".join(f"<li>{_h(x)}</li>" for x in part.lines) + "</ul>")
-    recipients = "".join(f"<li>{_h(r)};</li>" for r in form.recipients) + "<li>Lưu: VT.</li>"
-    body += [
-        '<table class="frame sign"><tr>',
-        f"<td><b><i>Nơi nhận:</i></b><ul>{recipients}</ul></td>",
-        f"<td><b>{_h(form.signer_title.upper())}</b><br><br><br><br>"
-        f"<b>{_h(form.signer_name)}</b></td>",
-        "</tr></table>",
-    ]
+    body.append(_html_frame_bottom(form))
     return _PAGE.format(title=_h(f"{first} {second}"), body="\n".join(body))
+
+
+def _html_frame_top(form: Form, today: date) -> str:
+    return (
+        '<table class="frame"><tr>'
+        f"<td><div>{_h((form.parent or '').upper())}</div>"
+        f"<div><b>{_h((form.office or DOTS).upper())}</b></div>"
+        f"<div>Số: {_h(form.number)}</div></td>"
+        f"<td><div><b>{MOTTO[0]}</b></div><div><b>{MOTTO[1]}</b></div>"
+        f"<div><i>{_h(place_date(form, today))}</i></div></td>"
+        "</tr></table>"
+    )
+
+
+def _html_frame_bottom(form: Form) -> str:
+    recipients = "".join(f"<li>{_h(r)};</li>" for r in form.recipients) + "<li>Lưu: VT.</li>"
+    return (
+        '<table class="frame sign"><tr>'
+        f"<td><b><i>Nơi nhận:</i></b><ul>{recipients}</ul></td>"
+        f"<td><b>{_h(form.signer_title.upper())}</b><br><br><br><br>"
+        f"<b>{_h(form.signer_name)}</b></td>"
+        "</tr></table>"
+    )
+
+
+def _html_grid(names: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{_h(name)}</th>" for name in names)
+    lines = ["<tr>" + "".join(f"<td>{_h(v)}</td>" for v in row) + "</tr>" for row in rows]
+    return f'<table class="rows"><tr>{head}</tr>{"".join(lines)}</table>'
 
 
 def _html_table(report: Report, rows: Iterable[Row], with_units: bool) -> str:
@@ -426,6 +556,7 @@ h4 {{ font-size: 13pt; font-style: italic; margin: 6pt 0 2pt 0; }}
 p.meta {{ text-align: center; font-style: italic; }}
 table.rows {{ width: 100%; border-collapse: collapse; font-size: 12pt; }}
 table.rows th, table.rows td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}
+div.chart svg {{ width: 100%; height: auto; }}
 </style>
 </head>
 <body>
