@@ -136,18 +136,8 @@ def report_docx(
     report: Report, settings: Settings, today: date, data: DataState | None = None
 ) -> bytes:
     """The report as a .docx in the form of Nghị định 30/2020/NĐ-CP."""
-    try:
-        from docx import Document  # start-up: python-docx only for a Word document
-    except ImportError:
-        raise UsageError("cần python-docx để xuất Word: pip install 'giaoban[documents]'") from None
     form = Form.of(settings)
-    doc = Document()
-    _page(doc)
-    _frame_top(doc, form, today)
-    first, second = title_lines(report)
-    _para(doc, first, bold=True, center=True, before=12)
-    _para(doc, second, bold=True, center=True)
-    _para(doc, formats.meta_label(report, data), italic=True, center=True)
+    doc = _opening(form, today, title_lines(report), formats.meta_label(report, data))
     _para(doc, formats.summary_label(report) + ".", before=6)
     for number, part in enumerate(parts(report), start=1):
         _para(doc, f"{_roman(number)}. {part.heading}", bold=True, before=12)
@@ -163,6 +153,21 @@ def report_docx(
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _opening(form: Form, today: date, title: tuple[str, str], meta: str) -> WordDocument:
+    """A new document: its page, the frame's top, the title and the context line."""
+    try:
+        from docx import Document  # start-up: python-docx only for a Word document
+    except ImportError:
+        raise UsageError("cần python-docx để xuất Word: pip install 'giaoban[documents]'") from None
+    doc = Document()
+    _page(doc)
+    _frame_top(doc, form, today)
+    _para(doc, title[0], bold=True, center=True, before=12)
+    _para(doc, title[1], bold=True, center=True)
+    _para(doc, meta, italic=True, center=True)
+    return doc
 
 
 def _page(doc: WordDocument) -> None:
@@ -293,19 +298,10 @@ def stats_docx(
     report: StatsReport, settings: Settings, today: date, data: DataState | None = None
 ) -> tuple[bytes, bool]:
     """The statistics as a .docx in the decree's form, and whether it carries the chart."""
-    try:
-        from docx import Document  # start-up: python-docx only for a Word document
-        from docx.shared import Mm
-    except ImportError:
-        raise UsageError("cần python-docx để xuất Word: pip install 'giaoban[documents]'") from None
     form = Form.of(settings)
-    doc = Document()
-    _page(doc)
-    _frame_top(doc, form, today)
-    first, second = stats_title(report)
-    _para(doc, first, bold=True, center=True, before=12)
-    _para(doc, second, bold=True, center=True)
-    _para(doc, formats.meta_label(report, data), italic=True, center=True)
+    doc = _opening(form, today, stats_title(report), formats.meta_label(report, data))
+    from docx.shared import Mm  # start-up: python-docx only for a Word document
+
     _para(doc, "I. Theo đơn vị chủ trì", bold=True, before=12)
     _grid(doc, list(formats.STATS_HEADERS), formats.stats_rows(report))
     _para(doc, "II. So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)",
