@@ -280,3 +280,40 @@ def test_office_extension_keys_are_allowed(runner: CliRunner, data_dir: Path, wr
     write_notice("2019-02-18-giao-ban", "x-nguon: e-office\n" + text)
     code, lines, out = run_check(runner, str(data_dir))
     assert (code, lines) == (0, []), out
+
+
+def _check_json(runner: CliRunner, data: Path, *args: str) -> list[dict]:
+    result = runner.invoke(app, ["check", "--data", str(data), "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["problems"]
+
+
+def test_a_duty_missed_many_times_in_a_row_without_an_end_is_warned(
+    runner: CliRunner, seed_data: Path
+) -> None:
+    """The weekly duty 6.2 (from 15/04/2022, no 'until'): ten Fridays missed by 17/06/2022."""
+    assert _check_json(runner, seed_data, "--today", "2022-06-16") == []  # nine so far
+    (found,) = _check_json(runner, seed_data, "--today", "2022-06-18")
+    assert (found["code"], found["severity"]) == ("duty-without-end", "warning")
+    assert "2022-04-14#6.2 đã trễ 10 lần liên tiếp (từ 15/04/2022)" in found["message"]
+    assert "giaoban stop 2022-04-14-giao-ban-khoi-phong-trao#6.2" in found["message"]
+
+
+def test_an_ended_duty_or_a_recent_one_done_is_not_warned(
+    runner: CliRunner, seed_data: Path
+) -> None:
+    path = seed_data / "2022" / "2022-04-14-giao-ban-khoi-phong-trao.yaml"
+    text = path.read_text(encoding="utf-8")
+    duty = "    deadline: trước 14h00 thứ 6 hàng tuần  # recurring; the seed gives no end\n"
+    assert duty in text
+    path.write_text(text.replace(duty, duty + "    done_occurrences: [2022-06-10]\n"))
+    assert _check_json(runner, seed_data, "--today", "2022-06-18") == []  # the run restarted
+    path.write_text(text.replace(duty, duty + "    until: 2022-04-30\n"))
+    assert _check_json(runner, seed_data, "--today", "2023-06-18") == []
+
+
+def test_checking_single_files_does_not_look_at_now(runner: CliRunner, seed_data: Path) -> None:
+    path = seed_data / "2022" / "2022-04-14-giao-ban-khoi-phong-trao.yaml"
+    args = ["check", str(path), "--data", str(seed_data), "--today", "2026-12-05"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and "duty-without-end" not in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -12,10 +13,15 @@ from giaoban.checks.check import CheckReport, check_paths, ledger_folders
 from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
+    TodayOption,
     cache_choice,
     handle_errors,
     resolve_data_dirs,
+    resolve_now,
 )
+from giaoban.model.problems import Problem
+from giaoban.reports.idle import idle_duties
+from giaoban.store.loader import load_ledger
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -33,6 +39,17 @@ def _summary(report: CheckReport) -> str:
     )
 
 
+def _with_idle_duties(
+    report: CheckReport, folders: list[Path], today: str | None, use_cache: bool | None
+) -> CheckReport:
+    found: list[Problem] = []
+    for folder in folders:
+        ledger = load_ledger(folder, use_cache=use_cache).ledger
+        found += idle_duties(ledger, resolve_now(today, ledger.settings.timezone))
+    problems = sorted([*report.problems, *found], key=Problem.sort_key)
+    return replace(report, problems=tuple(problems))
+
+
 @app.command("check")
 @handle_errors
 def check_command(
@@ -45,9 +62,12 @@ def check_command(
         CheckFormat, typer.Option("--format", help="Định dạng kết quả: text hoặc json.")
     ] = CheckFormat.text,
     no_cache: NoCacheOption = False,
+    today: TodayOption = None,
 ) -> None:
     """Kiểm tra các tệp dữ liệu: báo mọi lỗi với tệp, dòng và cột.
 
+    Khi kiểm tra cả thư mục dữ liệu, cũng cảnh báo nhiệm vụ định kỳ bị trễ nhiều
+    lần liên tiếp mà chưa có 'until' (tính đến hôm nay, hoặc --today).
     Thoát 0 khi không có lỗi, 1 khi có lỗi, 2 khi dùng sai lệnh.
     """
     # start-up: loaded only when this command needs it
@@ -56,6 +76,8 @@ def check_command(
     folders = resolve_data_dirs(data)
     targets = paths or ledger_folders(folders, cache_choice(no_cache))
     report = check_paths(targets, folders[0], cache_choice(no_cache))
+    if not paths and not report.errors:  # a whole, valid ledger: what "now" says of it
+        report = _with_idle_duties(report, targets, today, cache_choice(no_cache))
     if output is CheckFormat.json:
         render.print_json({"problems": [p.to_json() for p in report.problems]})
     else:

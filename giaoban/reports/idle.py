@@ -1,0 +1,48 @@
+"""Duties that nobody does any more: missed many times in a row, and never ended.
+
+A weekly report of 2022 that an office stopped asking for keeps falling due
+every Friday unless the duty is ended (``giaoban stop``). ``idle_duties``
+finds, at "now", each open duty without an end whose last ``IDLE_RUN`` or
+more occurrences were all missed (none recorded done since), for ``check``
+to warn about.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from giaoban.model.ledger import Ledger
+from giaoban.model.problems import Problem, warning
+from giaoban.reports.filters import NO_FILTER
+from giaoban.reports.rows import overdue_report, row_facts
+
+IDLE_RUN = 10  # missed this many times in a row, with no end: worth a word
+
+
+def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Problem]:
+    """A warning for each open duty without ``until`` missed ``run`` or more times in a row."""
+    report = overdue_report(ledger, now)
+    facts = row_facts(report.rows, ledger, NO_FILTER)
+    missed: dict[object, list[int]] = {}
+    for i, f in enumerate(facts):
+        if f.occurrence and f.day is not None:
+            missed.setdefault(f.task, []).append(i)
+    found = []
+    for rows in missed.values():
+        if len(rows) < run:
+            continue
+        task = report.rows[rows[-1]].task
+        if task.until is not None:
+            continue
+        last_done = max(task.done_occurrences, default=date.min).toordinal()
+        days = sorted(d for d in (facts[i].day for i in rows) if d is not None and d > last_done)
+        if len(days) < run:
+            continue
+        since = date.fromordinal(days[0])
+        message = (
+            f"nhiệm vụ định kỳ {report.short_id(task)} đã trễ {len(days)} lần liên tiếp "
+            f"(từ {since:%d/%m/%Y}) mà chưa có 'until'; nếu nhiệm vụ đã thôi, dùng "
+            f"'giaoban stop {task.id}'"
+        )
+        found.append(warning(task.at("deadline"), "duty-without-end", message))
+    return found
