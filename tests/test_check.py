@@ -317,3 +317,5 @@ def test_checking_single_files_does_not_look_at_now(runner: CliRunner, seed_data
     args = ["check", str(path), "--data", str(seed_data), "--today", "2026-12-05"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0 and "duty-without-end" not in result.output
+    folder = runner.invoke(app, ["check", str(seed_data), "--today", "2026-12-05"])
+    assert folder.exit_code == 0 and "duty-without-end" in folder.output  # a folder: a ledger

@@ -76,8 +76,9 @@ def check_command(
     folders = resolve_data_dirs(data)
     targets = paths or ledger_folders(folders, cache_choice(no_cache))
     report = check_paths(targets, folders[0], cache_choice(no_cache))
-    if not paths and not report.errors:  # a whole, valid ledger: what "now" says of it
-        report = _with_idle_duties(report, targets, today, cache_choice(no_cache))
+    folders_checked = [target for target in targets if target.is_dir()]
+    if folders_checked and not report.errors:  # whole, valid ledgers: what "now" says of them
+        report = _with_idle_duties(report, folders_checked, today, cache_choice(no_cache))
     if output is CheckFormat.json:
         render.print_json({"problems": [p.to_json() for p in report.problems]})
     else:
