@@ -368,16 +368,16 @@ def overdue_report(
     now: datetime,
     flt: Filter = NO_FILTER,
     show: bool = False,
-    list_all: bool = False,
+    list_all: bool | None = False,
 ) -> Report:
-    """Open tasks past due, most late first."""
+    """Open tasks past due, most late first (``list_all`` None: the rows alone, no digest)."""
     now = local_now(ledger, now)
     end = now + _MINUTE
     rows: Sequence[Row] | None = agenda_rows(ledger, flt, now, end, overdue_only)
     if rows is None:
         rows = [r for r in select_rows(ledger, flt, now, end) if r.state == "overdue"]
     report = build_report(ledger, "overdue", now, rows, show_confidential=show)
-    return digested(report, ledger, flt, list_all)
+    return report if list_all is None else digested(report, ledger, flt, list_all)
 
 
 def report_week(
