@@ -52,7 +52,8 @@ Units = tuple[tuple[str, ...], tuple[str, ...]]  # a task's owners and supports
 class NoticeFacts:
     """What the reports need of one notice. Events are (due, due day, task, flags)."""
 
-    tasks: tuple[tuple[int, int, int, int, int, int, int], ...]  # Facts fields, units, line
+    # Facts' first five fields, units, line, until, last done
+    tasks: tuple[tuple[int, int, int, int, int, int, int, int, int], ...]
     events: tuple[tuple[int, int, int, int], ...]
     units: tuple[Units, ...]
     horizon: int  # events are complete before this moment (epoch seconds)
@@ -61,7 +62,7 @@ class NoticeFacts:
 def notice_facts(notice: Notice, tz: ZoneInfo) -> NoticeFacts:
     """The facts of ``notice``'s tasks (``giaoban.reports.rules``); ``tz`` is the office's."""
     units: dict[Units, int] = {}
-    tasks: list[tuple[int, int, int, int, int, int, int]] = []
+    tasks: list[tuple[int, int, int, int, int, int, int, int, int]] = []
     events: list[tuple[int, int, int, int]] = []
     horizon = NEVER
     limit = _midnight(_years_after(notice.date, HORIZON_YEARS), tz)
@@ -69,7 +70,10 @@ def notice_facts(notice: Notice, tz: ZoneInfo) -> NoticeFacts:
         deadline = task.deadline if isinstance(task.deadline, Deadline) else None
         f = task_facts(task, deadline, tz)
         index = units.setdefault((task.owners, task.supports), len(units))
-        tasks.append((f.status, f.since, f.done_day, f.done, f.late_by, index, task.source.line))
+        line = task.source.line
+        tasks.append(
+            (f.status, f.since, f.done_day, f.done, f.late_by, index, line, f.until, f.last_done)
+        )
         recurring = deadline is not None and deadline.kind == "recurring" and deadline.rrule
         end = limit
         if recurring and task.until is not None:
@@ -128,12 +132,14 @@ class Agenda:
         self.task_notice = array("i", task_notice)
         self.task_units = array("i", task_units)
         self.first_task = array("i", first_task)
-        columns = list(zip(*tasks, strict=True)) or [()] * 7
+        columns = list(zip(*tasks, strict=True)) or [()] * 9
         self.status = array("b", columns[0])
         self.since = array("q", columns[1])
         self.done_day = array("i", columns[2])
         self.done = array("b", columns[3])
         self.late_by = array("i", columns[4])
+        self.until = array("i", columns[7])
+        self.last_done = array("i", columns[8])
         rank = sorted(range(len(tasks)), key=lambda t: (paths[task_notice[t]], tasks[t][6]))
         order = [0] * len(tasks)
         for position, t in enumerate(rank):
@@ -199,12 +205,14 @@ class Agenda:
                 known[u] = len(self.units)
                 self.units.append(u)
             glob.append(known[u])
-        columns = list(zip(*facts.tasks, strict=True)) or [()] * 7
+        columns = list(zip(*facts.tasks, strict=True)) or [()] * 9
         self.status[a:b] = array("b", columns[0])
         self.since[a:b] = array("q", columns[1])
         self.done_day[a:b] = array("i", columns[2])
         self.done[a:b] = array("b", columns[3])
         self.late_by[a:b] = array("i", columns[4])
+        self.until[a:b] = array("i", columns[7])
+        self.last_done[a:b] = array("i", columns[8])
         self.task_units[a:b] = array("i", [glob[u] for u in columns[5]])
         self.task_notice[a:b] = array("i", [n] * m)
         end = start + (b - a)
@@ -271,7 +279,15 @@ class Agenda:
 
     def facts(self, t: int) -> Facts:
         """The facts of task number ``t``."""
-        return Facts(self.status[t], self.since[t], self.done_day[t], self.done[t], self.late_by[t])
+        return Facts(
+            self.status[t],
+            self.since[t],
+            self.done_day[t],
+            self.done[t],
+            self.late_by[t],
+            self.until[t],
+            self.last_done[t],
+        )
 
 
 def overdue_block(agenda: Agenda, at: Moment) -> array[int]:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem, warning
 from giaoban.reports.filters import NO_FILTER
-from giaoban.reports.rows import overdue_report, row_facts
+from giaoban.reports.rows import overdue_report, row_facts, row_task_facts
 
 IDLE_RUN = 10  # missed this many times in a row, with no end: worth a word
 
@@ -31,13 +31,14 @@ def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Prob
     for rows in missed.values():
         if len(rows) < run:
             continue
-        task = report.rows[rows[-1]].task
-        if task.until is not None:
+        task_facts = row_task_facts(report.rows, rows[-1])  # no record read for these
+        if task_facts.until:
             continue
-        last_done = max(task.done_occurrences, default=date.min).toordinal()
+        last_done = task_facts.last_done
         days = sorted(d for d in (facts[i].day for i in rows) if d is not None and d > last_done)
         if len(days) < run:
             continue
+        task = report.rows[rows[-1]].task
         since = date.fromordinal(days[0])
         message = (
             f"nhiệm vụ định kỳ {report.short_id(task)} đã trễ {len(days)} lần liên tiếp "

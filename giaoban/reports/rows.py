@@ -334,6 +334,15 @@ def row_facts(rows: Sequence[Row], ledger: Ledger, flt: Filter) -> list[RowFacts
     ]
 
 
+def row_task_facts(rows: Sequence[Row], i: int) -> Facts:
+    """The facts of the task of row ``i`` (``rules.Facts``), without reading the agenda's
+    records."""
+    if isinstance(rows, LazyRows):
+        return rows.agenda.facts(rows.agenda.task[rows.kept[i]])
+    task = rows[i].task
+    return task_facts(task, resolved_deadline(task), _zone(rows[i].due or EPOCH))
+
+
 def due_report(
     ledger: Ledger,
     now: datetime,

@@ -55,6 +55,8 @@ class Facts:
     done_day: int  # ordinal of the day a done duty was done (0: not given)
     done: int  # DONE_UNDATED, DONE_IN_TIME or DONE_AFTER, for a done task with one deadline
     late_by: int
+    until: int = 0  # ordinal of a duty's last day (0: none)
+    last_done: int = 0  # ordinal of the last occurrence of a duty recorded done (0: none)
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,12 @@ class Moment:
 
 def task_facts(task: Task, deadline: Deadline | None, tz: ZoneInfo) -> Facts:
     """The facts of ``task``; ``tz`` is the office's time zone."""
+    until = task.until.toordinal() if task.until else 0
+    last_done = max(task.done_occurrences).toordinal() if task.done_occurrences else 0
     if task.status == "cancelled":
-        return Facts(CANCELLED_STATUS, _since(task.cancelled_on, tz), 0, 0, 0)
+        return Facts(CANCELLED_STATUS, _since(task.cancelled_on, tz), 0, 0, 0, until, last_done)
     if task.status != "done":
-        return Facts(OPEN, NEVER, 0, 0, 0)
+        return Facts(OPEN, NEVER, 0, 0, 0, until, last_done)
     done = task.done_on
     done_day = (done.date() if isinstance(done, datetime) else done) if done else None
     state, late_by = DONE_UNDATED, 0
@@ -82,7 +86,7 @@ def task_facts(task: Task, deadline: Deadline | None, tz: ZoneInfo) -> Facts:
         late = days_late(done, deadline.due, deadline.has_time)
         state, late_by = (DONE_IN_TIME, 0) if late is None else (DONE_AFTER, late)
     ordinal = done_day.toordinal() if done_day else 0
-    return Facts(DONE, _since(done, tz), ordinal, state, late_by)
+    return Facts(DONE, _since(done, tz), ordinal, state, late_by, until, last_done)
 
 
 def _since(value: date | datetime | None, tz: ZoneInfo) -> int:
