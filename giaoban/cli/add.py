@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from giaoban.cli.common import DataOption, TodayOption, handle_errors, resolve_data_dir
+from giaoban.cli.common import handle_errors, resolve_data_dir
+from giaoban.cli.optionsets import with_options
 from giaoban.cli.taskopts import (
-    NoCommitOption,
+    Change,
     day_callback,
     exit_if_uncommitted,
     office_today,
@@ -297,6 +298,7 @@ def from_flags(**fields: Any) -> dict[str, Any]:
 
 @app.command("add")
 @handle_errors
+@with_options
 def add_command(
     title: Annotated[str | None, typer.Option("--title", help="Trích yếu của thông báo.")] = None,
     day: Annotated[
@@ -329,22 +331,23 @@ def add_command(
             "rồi duyệt từng mục.",
         ),
     ] = None,
-    data: DataOption = None,
-    today: TodayOption = None,
-    no_commit: NoCommitOption = False,
+    *,
+    change: Change,
 ) -> None:
     """Thêm một thông báo: hỏi từng mục (mặc định), hoặc từ tùy chọn, hoặc từ tệp.
 
     Ghi data/YYYY/<mã>.yaml sau khi kiểm tra hợp lệ; không bao giờ ghi đè tệp đã có.
     """
-    data_dir = resolve_data_dir(data)
+    data_dir = resolve_data_dir(change.data)
     if not data_dir.is_dir():
         raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (chạy 'giaoban init' trước?)")
     if from_file_:
         notice = from_file(from_file_)
     elif from_text_:
         settings = edits.office_settings(data_dir)
-        reviewed = review_draft(data_dir, from_text_, office_today(data_dir, today), settings)
+        reviewed = review_draft(
+            data_dir, from_text_, office_today(data_dir, change.today), settings
+        )
         if reviewed is None:
             typer.echo("Đã hủy, không ghi gì.")
             return
@@ -358,15 +361,15 @@ def add_command(
             raise typer.BadParameter("cần ngày ban hành", param_hint="--date")
     else:
         settings = edits.office_settings(data_dir)
-        answers = interview(data_dir, office_today(data_dir, today), settings)
+        answers = interview(data_dir, office_today(data_dir, change.today), settings)
         if answers is None:
             typer.echo("Đã hủy, không ghi gì.")
             return
         notice = answers
-    out = edits.create_notice(data_dir, notice, not no_commit)
+    out = edits.create_notice(data_dir, notice, not change.no_commit)
     tasks = len(load_plain(out.details["text"]).get("tasks") or ())
     typer.echo(
         f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"
-        f"{report_commit(out.saved, no_commit)}"
+        f"{report_commit(out.saved, change.no_commit)}"
     )
     exit_if_uncommitted(out.saved)

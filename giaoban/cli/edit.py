@@ -17,13 +17,13 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import (
-    DataOption,
-    TodayOption,
     handle_errors,
     resolve_data_dir,
 )
+from giaoban.cli.optionsets import with_options
 from giaoban.cli.taskopts import (
-    NoCommitOption,
+    Change,
+    Commit,
     OccurrenceOption,
     OnOption,
     TaskArg,
@@ -53,6 +53,7 @@ app.add_typer(task_app, name="task")
 
 @app.command("done")
 @handle_errors
+@with_options
 def done_command(
     task_id: TaskArg,
     on: OnOption = None,
@@ -61,62 +62,65 @@ def done_command(
         str | None, typer.Option("--result", help="Kết quả (ghi vào 'result').")
     ] = None,
     occurrence: OccurrenceOption = None,
-    data: DataOption = None,
-    today: TodayOption = None,
-    no_commit: NoCommitOption = False,
+    *,
+    change: Change,
 ) -> None:
     """Ghi nhiệm vụ đã hoàn thành; nhiệm vụ định kỳ: ghi một lần (lần sớm nhất chưa xong)."""
-    data_dir = resolve_data_dir(data)
+    data_dir = resolve_data_dir(change.data)
     args = edits.DoneArgs(optional_day(on), note, result, optional_day(occurrence))
-    out = edits.mark_done(data_dir, task_id, args, office_today(data_dir, today), not no_commit)
+    out = edits.mark_done(
+        data_dir, task_id, args, office_today(data_dir, change.today), not change.no_commit
+    )
     occ = out.details.get("occurrence")
     what = f"lần {occ:%d/%m/%Y}" if occ else f"ngày {out.details['on']:%d/%m/%Y}"
-    tail = report_commit(out.saved, no_commit)
+    tail = report_commit(out.saved, change.no_commit)
     typer.echo(f"Đã ghi hoàn thành {out.task_id} ({what}){tail}")
     exit_if_uncommitted(out.saved)
 
 
 @app.command("reopen")
 @handle_errors
+@with_options
 def reopen_command(
     task_id: TaskArg,
     occurrence: OccurrenceOption = None,
-    data: DataOption = None,
-    no_commit: NoCommitOption = False,
+    *,
+    change: Commit,
 ) -> None:
     """Mở lại một nhiệm vụ đã hoàn thành hoặc đã hủy (định kỳ: bỏ ghi một lần)."""
     out = edits.mark_reopened(
-        resolve_data_dir(data), task_id, optional_day(occurrence), not no_commit
+        resolve_data_dir(change.data), task_id, optional_day(occurrence), not change.no_commit
     )
     occ = out.details.get("occurrence")
     what = f" (lần {occ:%d/%m/%Y} chưa hoàn thành)" if occ else ""
-    typer.echo(f"Đã mở lại {out.task_id}{what}{report_commit(out.saved, no_commit)}")
+    typer.echo(f"Đã mở lại {out.task_id}{what}{report_commit(out.saved, change.no_commit)}")
     exit_if_uncommitted(out.saved)
 
 
 @app.command("cancel")
 @handle_errors
+@with_options
 def cancel_command(
     task_id: TaskArg,
     reason: Annotated[str, typer.Option("--reason", help="Lý do hủy (bắt buộc).")],
     on: OnOption = None,
-    data: DataOption = None,
-    today: TodayOption = None,
-    no_commit: NoCommitOption = False,
+    *,
+    change: Change,
 ) -> None:
     """Hủy một nhiệm vụ, ghi lý do."""
-    data_dir = resolve_data_dir(data)
+    data_dir = resolve_data_dir(change.data)
     args = edits.CancelArgs(reason, optional_day(on))
     out = edits.mark_cancelled(
-        data_dir, task_id, args, office_today(data_dir, today), not no_commit
+        data_dir, task_id, args, office_today(data_dir, change.today), not change.no_commit
     )
-    tail = report_commit(out.saved, no_commit)
+    tail = report_commit(out.saved, change.no_commit)
     typer.echo(f"Đã hủy {out.task_id} (ngày {out.details['on']:%d/%m/%Y}){tail}")
     exit_if_uncommitted(out.saved)
 
 
 @app.command("stop")
 @handle_errors
+@with_options
 def stop_command(
     task_id: TaskArg,
     first_free: Annotated[
@@ -128,21 +132,21 @@ def stop_command(
         ),
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="Lý do dừng.")] = None,
-    data: DataOption = None,
-    today: TodayOption = None,
-    no_commit: NoCommitOption = False,
+    *,
+    change: Change,
 ) -> None:
     """Dừng một nhiệm vụ định kỳ từ một ngày (ghi 'until'); các lần trước vẫn giữ nguyên."""
-    data_dir = resolve_data_dir(data)
-    day = optional_day(first_free) or office_today(data_dir, today)
-    out = edits.stop_duty(data_dir, task_id, day, reason, not no_commit)
-    tail = report_commit(out.saved, no_commit)
+    data_dir = resolve_data_dir(change.data)
+    day = optional_day(first_free) or office_today(data_dir, change.today)
+    out = edits.stop_duty(data_dir, task_id, day, reason, not change.no_commit)
+    tail = report_commit(out.saved, change.no_commit)
     typer.echo(f"Đã dừng {out.task_id} từ ngày {day:%d/%m/%Y}{tail}")
     exit_if_uncommitted(out.saved)
 
 
 @app.command("postpone")
 @handle_errors
+@with_options
 def postpone_command(
     task_id: TaskArg,
     new_deadline: Annotated[
@@ -153,40 +157,42 @@ def postpone_command(
         str | None, typer.Option("--approved-by", help="Người đồng ý gia hạn.")
     ] = None,
     on: OnOption = None,
-    data: DataOption = None,
-    today: TodayOption = None,
-    no_commit: NoCommitOption = False,
+    *,
+    change: Change,
 ) -> None:
     """Gia hạn: đổi hạn của nhiệm vụ, giữ hạn cũ và lý do trong 'extensions'."""
-    data_dir = resolve_data_dir(data)
+    data_dir = resolve_data_dir(change.data)
     args = edits.PostponeArgs(new_deadline, reason, approved_by, optional_day(on))
-    out = edits.move_deadline(data_dir, task_id, args, office_today(data_dir, today), not no_commit)
+    out = edits.move_deadline(
+        data_dir, task_id, args, office_today(data_dir, change.today), not change.no_commit
+    )
     old = out.details["from"] if out.details["from"] is not None else "(không có hạn)"
-    tail = report_commit(out.saved, no_commit)
+    tail = report_commit(out.saved, change.no_commit)
     typer.echo(f"Đã gia hạn {out.task_id}: {old} → {out.details['to']}{tail}")
     exit_if_uncommitted(out.saved)
 
 
 @app.command("note")
 @handle_errors
+@with_options
 def note_command(
     task_id: TaskArg,
     text: Annotated[str, typer.Argument(help="Nội dung ghi chú.")],
     on: OnOption = None,
-    data: DataOption = None,
-    today: TodayOption = None,
-    no_commit: NoCommitOption = False,
+    *,
+    change: Change,
 ) -> None:
     """Thêm một ghi chú tiến độ (có ngày) vào nhiệm vụ."""
-    data_dir = resolve_data_dir(data)
-    day = optional_day(on) or office_today(data_dir, today)
-    out = edits.write_note(data_dir, task_id, text, day, not no_commit)
-    typer.echo(f"Đã ghi chú vào {out.task_id}{report_commit(out.saved, no_commit)}")
+    data_dir = resolve_data_dir(change.data)
+    day = optional_day(on) or office_today(data_dir, change.today)
+    out = edits.write_note(data_dir, task_id, text, day, not change.no_commit)
+    typer.echo(f"Đã ghi chú vào {out.task_id}{report_commit(out.saved, change.no_commit)}")
     exit_if_uncommitted(out.saved)
 
 
 @task_app.command("add")
 @handle_errors
+@with_options
 def task_add_command(
     notice: Annotated[
         str,
@@ -212,8 +218,8 @@ def task_add_command(
         str | None, typer.Option("--deadline", help="Hạn, như văn bản ghi.")
     ] = None,
     section: Annotated[str | None, typer.Option("--section", help="Số phần (mục lớn).")] = None,
-    data: DataOption = None,
-    no_commit: NoCommitOption = False,
+    *,
+    change: Commit,
 ) -> None:
     """Thêm một nhiệm vụ vào cuối thông báo."""
     task = {
@@ -224,8 +230,8 @@ def task_add_command(
         "supports": support or None,
         "deadline": edits.deadline_value(deadline) if deadline else None,
     }
-    out = edits.append_task(resolve_data_dir(data), notice, task, not no_commit)
-    typer.echo(f"Đã thêm nhiệm vụ {out.task_id}{report_commit(out.saved, no_commit)}")
+    out = edits.append_task(resolve_data_dir(change.data), notice, task, not change.no_commit)
+    typer.echo(f"Đã thêm nhiệm vụ {out.task_id}{report_commit(out.saved, change.no_commit)}")
     exit_if_uncommitted(out.saved)
 
 
@@ -260,6 +266,7 @@ def _show_problems(problems: tuple[Problem, ...]) -> None:
 
 @app.command("edit")
 @handle_errors
+@with_options
 def edit_command(
     notice_or_task: Annotated[
         str,
@@ -267,18 +274,18 @@ def edit_command(
             help="Mã thông báo hoặc nhiệm vụ (viết tắt phần đầu).", autocompletion=complete_task_id
         ),
     ],
-    data: DataOption = None,
-    no_commit: NoCommitOption = False,
+    *,
+    change: Commit,
 ) -> None:
     """Sửa thông báo bằng trình soạn thảo ($VISUAL/$EDITOR); chỉ ghi khi tệp hợp lệ.
 
     Như 'crontab -e': khi tệp có lỗi, hỏi sửa tiếp hay bỏ, không để lại tệp lỗi.
     """
-    data_dir = resolve_data_dir(data)
+    data_dir = resolve_data_dir(change.data)
     ledger, notice = edits.locate_notice(data_dir, notice_or_task)
     path = Path(notice.source.path)
     original = read_source(path)
-    commit = not no_commit and ledger.settings.commit
+    commit = not change.no_commit and ledger.settings.commit
     work = Path(tempfile.mkdtemp(prefix="giaoban-edit-"))
     draft = work / path.name
     draft.write_text(original.text, encoding="utf-8")
@@ -310,5 +317,5 @@ def edit_command(
     if not saved.changed:
         typer.echo(f"Không có thay đổi; {path} giữ nguyên.")
         return
-    typer.echo(f"Đã lưu {path}{report_commit(saved, no_commit)}")
+    typer.echo(f"Đã lưu {path}{report_commit(saved, change.no_commit)}")
     exit_if_uncommitted(saved)

@@ -24,6 +24,7 @@ from giaoban.cli.common import (
     resolve_now,
 )
 from giaoban.cli.export import ShowConfidential
+from giaoban.cli.optionsets import option_set, with_options
 from giaoban.history.git import DataState, data_state
 from giaoban.model.errors import UsageError
 from giaoban.model.ledger import Ledger
@@ -143,6 +144,39 @@ LimitOption = Annotated[
 ]
 
 
+@option_set
+@dataclass(frozen=True)
+class Selection:
+    """Which tasks a report takes: by unit, notice, status and due day."""
+
+    unit: UnitOption = None
+    owners_only: OwnersOnlyOption = False
+    notice: NoticeOption = None
+    status: StatusOption = None
+    date_from: FromOption = None
+    date_to: ToOption = None
+
+
+@option_set
+@dataclass(frozen=True)
+class Display:
+    """How a report is shown: its format, the confidential texts, its file, its length."""
+
+    output: FormatOption = OutputFormat.table
+    show_confidential: ShowConfidential = False
+    out_file: OutputFileOption = None
+    limit: LimitOption = TABLE_LIMIT
+
+
+@option_set
+@dataclass(frozen=True)
+class Where:
+    """Which data a report reads, and at which moment."""
+
+    data: DataOption = None
+    today: TodayOption = None
+
+
 @dataclass(frozen=True)
 class Context:
     ledger: Ledger
@@ -150,76 +184,68 @@ class Context:
     data: DataState | None
 
 
-def _context(data: list[Path] | None, today: str | None) -> Context:
+def _context(where: Where) -> Context:
     """The validated ledger(s), "now" in its time zone, and the git state of the (first)
     folder."""
-    folders = resolve_data_dirs(data)
+    folders = resolve_data_dirs(where.data)
     ledger = open_ledgers(folders)
-    return Context(ledger, resolve_now(today, ledger.settings.timezone), data_state(folders[0]))
+    now = resolve_now(where.today, ledger.settings.timezone)
+    return Context(ledger, now, data_state(folders[0]))
 
 
 def _day(value: datetime | None) -> date | None:
     return None if value is None else value.date()
 
 
-def _filter(
-    ctx: Context,
-    unit: list[str] | None,
-    owners_only: bool,
-    notice: list[str] | None,
-    status: list[Status] | None,
-    date_from: datetime | None = None,
-    date_to: datetime | None = None,
-) -> Filter:
+def _filter(ctx: Context, tasks: Selection, dates: bool = True) -> Filter:
+    """The filter of ``tasks``; ``dates``: with its due days (stats takes them as its period)."""
     return build_filter(
         ctx.ledger,
-        units=unit or (),
-        owners_only=owners_only,
-        notices=notice or (),
-        statuses=[s.value for s in status or ()],
-        date_from=_day(date_from),
-        date_to=_day(date_to),
+        units=tasks.unit or (),
+        owners_only=tasks.owners_only,
+        notices=tasks.notice or (),
+        statuses=[s.value for s in tasks.status or ()],
+        date_from=_day(tasks.date_from) if dates else None,
+        date_to=_day(tasks.date_to) if dates else None,
     )
 
 
-def _emit(
-    report: reports.Report,
-    output: OutputFormat,
-    data: DataState | None,
-    limit: int = 0,
-    document: tuple[Ledger, Path | None] | None = None,
-) -> None:
-    """Print ``report`` as ``output``; documents go to their file (``document``: the ledger
-    whose settings frame them, and the file)."""
+def _emit(report: reports.Report, display: Display, ctx: Context, documents: bool = True) -> None:
+    """Print ``report`` as ``display`` says; documents (``documents``: this report may be
+    one) and ``-o`` go to their file."""
     # start-up: loaded only when this command needs it
     from giaoban.render import formats
     from giaoban.render import reports as render_reports
     from giaoban.render import terminal as render
 
+    output, data = display.output, ctx.data
     if output in DOCUMENTS:
-        _document(report, output, data, document)
-    elif output is OutputFormat.json:
+        if not documents:
+            raise UsageError(f"--format {output.value} không dùng được cho lệnh này")
+        _document(report, output, data, (ctx.ledger, display.out_file))
+        return
+    if display.out_file is not None:
+        raise UsageError("-o chỉ dùng với --format docx, xlsx hoặc html")
+    if output is OutputFormat.json:
         render.print_json(formats.report_json(report, data))
     elif output in (OutputFormat.csv, OutputFormat.excel):
         sys.stdout.write(formats.report_csv(report, excel=output is OutputFormat.excel))
     elif output is OutputFormat.md:
         sys.stdout.write(formats.report_markdown(report, data))
     else:
-        render_reports.print_report(report, data, limit)
+        render_reports.print_report(report, data, display.limit)
 
 
 def _document(
     report: reports.Report,
     output: OutputFormat,
     data: DataState | None,
-    document: tuple[Ledger, Path | None] | None,
+    document: tuple[Ledger, Path | None],
 ) -> None:
     # start-up: loaded only when this command needs it
     from giaoban.render import document as documents
     from giaoban.store.files import write_atomic
 
-    if document is None:
-        raise UsageError(f"--format {output.value} không dùng được cho lệnh này")
     ledger, out_file = document
     today = report.now.date()
     if output in (OutputFormat.docx, OutputFormat.xlsx):
@@ -241,53 +267,41 @@ def _document(
 
 @app.command("due")
 @handle_errors
+@with_options
 def due_command(
     days: Annotated[
         int, typer.Option("--days", "-d", min=0, help="Số ngày tới cần xem (mặc định 7).")
     ] = 7,
-    unit: UnitOption = None,
-    owners_only: OwnersOnlyOption = False,
-    notice: NoticeOption = None,
-    status: StatusOption = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
-    output: FormatOption = OutputFormat.table,
-    show_confidential: ShowConfidential = False,
     list_all: AllOption = False,
-    out_file: OutputFileOption = None,
-    limit: LimitOption = TABLE_LIMIT,
-    data: DataOption = None,
-    today: TodayOption = None,
+    *,
+    tasks: Selection,
+    display: Display,
+    where: Where,
 ) -> None:
     """Nhiệm vụ đến hạn trong N ngày tới theo đơn vị, rồi việc quá hạn, rồi việc tồn đọng."""
-    ctx = _context(data, today)
-    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
-    report = reports.due_report(ctx.ledger, ctx.now, days, flt, show_confidential, list_all)
-    _emit(report, output, ctx.data, limit, (ctx.ledger, out_file))
+    ctx = _context(where)
+    flt = _filter(ctx, tasks)
+    show = display.show_confidential
+    report = reports.due_report(ctx.ledger, ctx.now, days, flt, show, list_all)
+    _emit(report, display, ctx)
 
 
 @app.command("overdue")
 @handle_errors
+@with_options
 def overdue_command(
-    unit: UnitOption = None,
-    owners_only: OwnersOnlyOption = False,
-    notice: NoticeOption = None,
-    status: StatusOption = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
-    output: FormatOption = OutputFormat.table,
-    show_confidential: ShowConfidential = False,
     list_all: AllOption = False,
-    out_file: OutputFileOption = None,
-    limit: LimitOption = TABLE_LIMIT,
-    data: DataOption = None,
-    today: TodayOption = None,
+    *,
+    tasks: Selection,
+    display: Display,
+    where: Where,
 ) -> None:
     """Nhiệm vụ chưa xong đã quá hạn, mới quá hạn trước; việc tồn đọng đếm theo đơn vị."""
-    ctx = _context(data, today)
-    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
-    report = reports.overdue_report(ctx.ledger, ctx.now, flt, show_confidential, list_all)
-    _emit(report, output, ctx.data, limit, (ctx.ledger, out_file))
+    ctx = _context(where)
+    flt = _filter(ctx, tasks)
+    show = display.show_confidential
+    report = reports.overdue_report(ctx.ledger, ctx.now, flt, show, list_all)
+    _emit(report, display, ctx)
 
 
 def _until_callback(value: str | None) -> str | None:
@@ -313,6 +327,7 @@ def _parse_until(value: str) -> date | datetime:
 
 @app.command("week")
 @handle_errors
+@with_options
 def week_command(
     next_week: Annotated[
         bool, typer.Option("--next", help="Báo cáo của tuần sau (hạn chót thứ Sáu tuần sau).")
@@ -327,19 +342,11 @@ def week_command(
             callback=_until_callback,
         ),
     ] = None,
-    unit: UnitOption = None,
-    owners_only: OwnersOnlyOption = False,
-    notice: NoticeOption = None,
-    status: StatusOption = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
-    output: FormatOption = OutputFormat.table,
-    show_confidential: ShowConfidential = False,
     list_all: AllOption = False,
-    out_file: OutputFileOption = None,
-    limit: LimitOption = TABLE_LIMIT,
-    data: DataOption = None,
-    today: TodayOption = None,
+    *,
+    tasks: Selection,
+    display: Display,
+    where: Where,
 ) -> None:
     """Báo cáo tuần: việc đến hạn trước hạn chót tuần này theo đơn vị, rồi việc quá hạn.
 
@@ -348,22 +355,22 @@ def week_command(
     trễ; việc quá hạn lâu hơn backlog_days (mặc định 30 ngày) chỉ được đếm
     theo đơn vị (tồn đọng), trừ khi dùng --all.
     """
-    ctx = _context(data, today)
-    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
+    ctx = _context(where)
     report = reports.week_report(
         ctx.ledger,
         ctx.now,
-        flt,
+        _filter(ctx, tasks),
         next_weeks=1 if next_week else 0,
         until=_parse_until(until) if until else None,
-        show=show_confidential,
+        show=display.show_confidential,
         list_all=list_all,
     )
-    _emit(report, output, ctx.data, limit, (ctx.ledger, out_file))
+    _emit(report, display, ctx)
 
 
 @app.command("stats")
 @handle_errors
+@with_options
 def stats_command(
     month: Annotated[
         str | None,
@@ -371,16 +378,11 @@ def stats_command(
             "--month", "-m", metavar="YYYY-MM", help="Tháng cần thống kê: YYYY-MM hoặc MM/YYYY."
         ),
     ] = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
-    unit: UnitOption = None,
-    owners_only: OwnersOnlyOption = False,
-    notice: NoticeOption = None,
-    status: StatusOption = None,
     output: FormatOption = OutputFormat.table,
     out_file: OutputFileOption = None,
-    data: DataOption = None,
-    today: TodayOption = None,
+    *,
+    tasks: Selection,
+    where: Where,
 ) -> None:
     """Thống kê theo đơn vị: hoàn thành đúng hạn, quá hạn; đang thực hiện trong hạn, quá hạn.
 
@@ -391,10 +393,9 @@ def stats_command(
     from giaoban.render import reports as render_reports
     from giaoban.render import terminal as render
 
-    ctx = _context(data, today)
-    start, end = stats_period(ctx.now.date(), month, _day(date_from), _day(date_to))
-    flt = _filter(ctx, unit, owners_only, notice, status)
-    report = stats_report(ctx.ledger, ctx.now, start, end, flt)
+    ctx = _context(where)
+    start, end = stats_period(ctx.now.date(), month, _day(tasks.date_from), _day(tasks.date_to))
+    report = stats_report(ctx.ledger, ctx.now, start, end, _filter(ctx, tasks, dates=False))
     if output in DOCUMENTS:
         _stats_document(report, output, ctx, out_file)
     elif output is OutputFormat.json:
@@ -439,6 +440,7 @@ def _stats_document(
 
 @app.command("show")
 @handle_errors
+@with_options
 def show_command(
     item: Annotated[
         str, typer.Argument(help="Mã thông báo, hoặc nhiệm vụ MÃ#MỤC (đủ phần đầu không trùng).")
@@ -447,8 +449,8 @@ def show_command(
         ShowFormat, typer.Option("--format", "-f", help="Định dạng: table hoặc json.")
     ] = ShowFormat.table,
     show_confidential: ShowConfidential = False,
-    data: DataOption = None,
-    today: TodayOption = None,
+    *,
+    where: Where,
 ) -> None:
     """Xem một thông báo (và các nhiệm vụ của nó) hoặc một nhiệm vụ."""
     # start-up: loaded only when this command needs it
@@ -456,7 +458,7 @@ def show_command(
     from giaoban.render import reports as render_reports
     from giaoban.render import terminal as render
 
-    ctx = _context(data, today)
+    ctx = _context(where)
     shown = show_item(ctx.ledger, ctx.now, item, show_confidential)
     if output is ShowFormat.json:
         render.print_json(formats.shown_json(shown, ctx.data))
@@ -466,46 +468,35 @@ def show_command(
 
 @app.command("list")
 @handle_errors
+@with_options
 def list_command(
-    unit: UnitOption = None,
-    owners_only: OwnersOnlyOption = False,
-    notice: NoticeOption = None,
-    status: StatusOption = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
-    output: FormatOption = OutputFormat.table,
-    show_confidential: ShowConfidential = False,
-    limit: LimitOption = TABLE_LIMIT,
-    data: DataOption = None,
-    today: TodayOption = None,
+    *,
+    tasks: Selection,
+    display: Display,
+    where: Where,
 ) -> None:
     """Liệt kê nhiệm vụ theo thứ tự trong tệp (nhiệm vụ đã hủy chỉ hiện khi --status cancelled)."""
-    ctx = _context(data, today)
-    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
-    report = reports.list_report(ctx.ledger, ctx.now, flt, show_confidential)
-    _emit(report, output, ctx.data, limit)
+    ctx = _context(where)
+    report = reports.list_report(
+        ctx.ledger, ctx.now, _filter(ctx, tasks), display.show_confidential
+    )
+    _emit(report, display, ctx, documents=False)
 
 
 @app.command("search")
 @handle_errors
+@with_options
 def search_command(
     text: Annotated[
         str, typer.Argument(help="Chữ cần tìm; không phân biệt hoa thường, có dấu hay không.")
     ],
-    unit: UnitOption = None,
-    owners_only: OwnersOnlyOption = False,
-    notice: NoticeOption = None,
-    status: StatusOption = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
-    output: FormatOption = OutputFormat.table,
-    show_confidential: ShowConfidential = False,
-    limit: LimitOption = TABLE_LIMIT,
-    data: DataOption = None,
-    today: TodayOption = None,
+    *,
+    tasks: Selection,
+    display: Display,
+    where: Where,
 ) -> None:
     """Tìm nhiệm vụ theo nội dung, mã, hạn hoặc đơn vị ("van phong" tìm được "Văn phòng")."""
-    ctx = _context(data, today)
-    flt = _filter(ctx, unit, owners_only, notice, status, date_from, date_to)
-    report = reports.list_report(ctx.ledger, ctx.now, flt, show_confidential, query=text)
-    _emit(report, output, ctx.data, limit)
+    ctx = _context(where)
+    flt, show = _filter(ctx, tasks), display.show_confidential
+    report = reports.list_report(ctx.ledger, ctx.now, flt, show, query=text)
+    _emit(report, display, ctx, documents=False)

@@ -8,13 +8,15 @@ same task-id argument (with shell completion), day options and
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from giaoban.cli.common import resolve_data_dir, resolve_now
+from giaoban.cli.common import DataOption, TodayOption, resolve_data_dir, resolve_now
+from giaoban.cli.optionsets import option_set
 from giaoban.lazy import lazy_import
 from giaoban.model.text import fold
 from giaoban.store.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
@@ -90,6 +92,27 @@ TaskArg = Annotated[
 NoCommitOption = Annotated[
     bool, typer.Option("--no-commit", help="Chỉ ghi tệp, không commit vào git.")
 ]
+
+
+@option_set
+@dataclass(frozen=True)
+class Change:
+    """Where a change is made, on which day, and whether it is committed."""
+
+    data: DataOption = None
+    today: TodayOption = None
+    no_commit: NoCommitOption = False
+
+
+@option_set
+@dataclass(frozen=True)
+class Commit:
+    """Where a change is made, and whether it is committed."""
+
+    data: DataOption = None
+    no_commit: NoCommitOption = False
+
+
 OnOption = Annotated[
     str | None,
     typer.Option(
