@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import time
 from datetime import date
 from pathlib import Path
 
@@ -209,13 +208,11 @@ def test_thousands_of_commits_in_one_git_call(ledger: Path, monkeypatch) -> None
         return real(cwd, *args, **kw)
 
     monkeypatch.setattr(git, "run_git", counting)
-    started = time.monotonic()
     events = read_history(ledger)
-    elapsed = time.monotonic() - started
     assert len(events) == n + 1
-    assert sum(1 for args in calls if "log" in args) == 1
-    assert elapsed < 10, f"{elapsed:.1f}s for {n} commits"
+    assert sum(1 for args in calls if "log" in args) == 1  # one git call, however many commits
     assert describe(events[-1]) == f"ghi chú: Lần {n - 1}"
+    # how long it takes is measured by bench/history.py, not here
 
 
 def _fast_import_stream(n: int) -> bytes:

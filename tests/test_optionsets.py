@@ -58,3 +58,13 @@ def test_a_set_reaches_the_command_as_one_value() -> None:
     assert result.exit_code == 0, result.output
     assert seen == [(2, Greeting("Minh", True))]
     assert CliRunner().invoke(app, []).exit_code == 0 and seen[-1] == (1, Greeting())
+
+
+def test_h_is_help_and_version_prints_the_version(runner: CliRunner) -> None:
+    from giaoban import __version__
+    from giaoban.cli.main import app
+
+    assert runner.invoke(app, ["--version"]).stdout == f"giaoban {__version__}\n"
+    for args in (["-h"], ["week", "-h"], ["done", "-h"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0 and "Usage:" in result.stdout, args

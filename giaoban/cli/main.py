@@ -13,11 +13,12 @@ import importlib
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+import giaoban
 from giaoban.store import progress
 
 
@@ -181,7 +182,23 @@ class LazyGroup(TyperGroup):
             return super().shell_complete(ctx, incomplete)
 
 
-def _root() -> None:
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"giaoban {giaoban.__version__}")
+        raise typer.Exit()
+
+
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="In phiên bản của giaoban rồi thoát.",
+        ),
+    ] = False,
+) -> None:
     # Before every command (giving the app a callback also makes typer build a group
     # even when no command module has been imported): long reads show a bar.
     progress.show_with(_progress_bar)
@@ -202,6 +219,7 @@ app = typer.Typer(
     cls=LazyGroup,
     callback=_root,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=True,
     pretty_exceptions_enable=False,
 )
