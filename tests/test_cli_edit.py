@@ -448,6 +448,13 @@ def test_stop_refuses_what_is_no_duty_or_before_it(
     assert commits(ledger.parent) == before
 
 
+def test_done_on_a_day_still_to_come_is_refused(runner: CliRunner, ledger: Path) -> None:
+    before = commits(ledger.parent)
+    result = invoke(runner, ledger, "done", "2019#1", "--on", "01/01/2030", "--today", "2019-02-20")
+    assert result.exit_code != 0 and "sau hôm nay (20/02/2019)" in result.output
+    assert commits(ledger.parent) == before
+
+
 def test_help_of_every_new_command(runner: CliRunner) -> None:
     for command in (
         "done",

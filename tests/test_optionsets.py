@@ -68,3 +68,16 @@ def test_h_is_help_and_version_prints_the_version(runner: CliRunner) -> None:
     for args in (["-h"], ["week", "-h"], ["done", "-h"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 0 and "Usage:" in result.stdout, args
+
+
+def test_today_takes_the_day_forms_other_options_take(runner: CliRunner, seed_data) -> None:
+    from giaoban.cli.main import app
+
+    def week(today: str) -> object:
+        return runner.invoke(app, ["week", "--data", str(seed_data), "--today", today])
+
+    assert week("20/04/2022").stdout == week("2022-04-20").stdout
+    assert week("20/04/2022 15:30").stdout == week("2022-04-20T15:30").stdout
+    wrong = week("31/02/2026")
+    assert wrong.exit_code == 2 and "ngày 31/02/2026 không có thật" in wrong.output
+    assert "không phải ngày dạng" in week("hôm qua").output

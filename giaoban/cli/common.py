@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -34,21 +35,41 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_YMD = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def parse_day(value: str) -> date:
+    """A day written YYYY-MM-DD or dd/mm/yyyy (d/m/yyyy allowed); a day that does not
+    exist ("31/02/2026") is said to be so, not to be in the wrong form."""
+    text = value.strip()
+    dmy, ymd = _DMY.fullmatch(text), _YMD.fullmatch(text)
+    if dmy is None and ymd is None:
+        raise typer.BadParameter(f"'{value}' không phải ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD")
+    day, month, year = dmy.groups() if dmy else ymd.groups()[::-1]  # type: ignore[union-attr]
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise typer.BadParameter(f"ngày {value} không có thật") from None
+
+
 def parse_today(value: str | None, tz: str = DEFAULT_TZ) -> datetime | None:
-    """Read ``--today`` as YYYY-MM-DD or YYYY-MM-DDTHH:MM in the office's zone."""
+    """Read ``--today`` as a day (YYYY-MM-DD or dd/mm/yyyy) and perhaps a time ("T" or a
+    space, then HH:MM), in the office's zone."""
     if value is None or value == "":
         return None
-    zone = ZoneInfo(tz)
+    day_part, _, clock_part = value.strip().replace("T", " ").partition(" ")
+    day = parse_day(day_part)
+    clock = _CLOCK.fullmatch(clock_part.strip()) if clock_part.strip() else None
+    if clock_part.strip() and clock is None:
+        raise typer.BadParameter(f"'{value}' không phải thời điểm dạng YYYY-MM-DDTHH:MM")
+    hour, minute = (int(clock[1]), int(clock[2])) if clock else (0, 0)
     try:
-        if "T" in value or " " in value:
-            moment = datetime.fromisoformat(value.replace(" ", "T"))
-        else:
-            moment = datetime.combine(date.fromisoformat(value), time(0, 0))
+        moment = datetime.combine(day, time(hour, minute))
     except ValueError:
-        raise typer.BadParameter(
-            f"'{value}' không phải ngày dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+        raise typer.BadParameter(f"giờ {clock_part.strip()} không có thật") from None
+    return moment.replace(tzinfo=ZoneInfo(tz))
 
 
 def _today_callback(value: str | None) -> str | None:

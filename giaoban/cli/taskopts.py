@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from giaoban.cli.common import DataOption, TodayOption, resolve_data_dir, resolve_now
+from giaoban.cli.common import DataOption, TodayOption, parse_day, resolve_data_dir, resolve_now
 from giaoban.cli.optionsets import option_set
 from giaoban.lazy import lazy_import
 from giaoban.model.text import fold
@@ -25,18 +25,6 @@ if TYPE_CHECKING:
     from giaoban.edit.transaction import Saved
 
 edits = lazy_import("giaoban.edit.operations")  # loaded when a command runs
-
-
-def parse_day(value: str) -> date:
-    """A day written YYYY-MM-DD or dd/mm/yyyy (d/m/yyyy allowed)."""
-    text = value.strip()
-    try:
-        if "/" in text:
-            return datetime.strptime(text, "%d/%m/%Y").date()
-        return date.fromisoformat(text)
-    except ValueError:
-        msg = f"'{value}' không phải ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD"
-        raise typer.BadParameter(msg) from None
 
 
 def day_callback(value: str | None) -> str | None:

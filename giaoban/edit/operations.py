@@ -382,6 +382,11 @@ def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: b
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         occurrence = _occurrence(text, task, notice, ledger, args.occurrence)
         on = args.on or today
+        if on > today:
+            raise EditError(
+                f"ngày hoàn thành {on:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}); "
+                "việc chưa làm thì chưa ghi hoàn thành"
+            )
         new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
         message = done_message(task.id, task.text, on, occurrence)
         return new, message, {"on": on, "occurrence": occurrence}
