@@ -134,7 +134,7 @@ def test_adjacent_tasks_both_survive(
     remote, an, binh = clones
     for repo, (command, item, *rest) in ((an, mine), (binh, theirs)):
         args = [command, f"{NOTICE_ID}#{item}", *rest]
-        result = gb(runner, repo, monkeypatch, *args, "--today", "2022-04-20")
+        result = gb(runner, repo, monkeypatch, *args, "--today", "2022-04-21")
         assert result.exit_code == 0, result.output
     assert gb(runner, an, monkeypatch, "sync").exit_code == 0
     result = gb(runner, binh, monkeypatch, "sync")
