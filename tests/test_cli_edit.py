@@ -455,6 +455,24 @@ def test_done_on_a_day_still_to_come_is_refused(runner: CliRunner, ledger: Path)
     assert commits(ledger.parent) == before
 
 
+@pytest.mark.parametrize(
+    ("deadline", "message"),
+    [
+        ("trước ngày 20/02/2019", "không sau hạn cũ (25/02/2019)"),
+        ("trước ngày 25/02/2019", "không sau hạn cũ (25/02/2019)"),
+        ("trước ngày 10/02/2019", "không sau ngày thông báo 18/02/2019"),
+    ],
+)
+def test_postpone_moves_a_deadline_later_only(
+    runner: CliRunner, ledger: Path, deadline: str, message: str
+) -> None:
+    before = commits(ledger.parent)
+    args = ["postpone", "2019#1", deadline, "--reason", "Chờ ý kiến", "--today", "2019-02-20"]
+    result = invoke(runner, ledger, *args)
+    assert result.exit_code != 0 and message in result.output
+    assert commits(ledger.parent) == before
+
+
 def test_help_of_every_new_command(runner: CliRunner) -> None:
     for command in (
         "done",

@@ -26,7 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
-from giaoban.deadline.describe import due_day
+from giaoban.deadline.describe import due_day, short_due
 from giaoban.deadline.recur import next_occurrence, occurrences
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
@@ -456,12 +456,35 @@ def move_deadline(
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         old = task_data(text, task.item).get("deadline")
         new_value = deadline_value(args.deadline)
+        _check_later(task, notice, ledger, new_value)
         new = postpone(text, task.item, args, today)
         reason, by = clean_text(args.reason), args.approved_by and clean_text(args.approved_by)
         message = postpone_message(task.id, old, new_value, reason, by, args.on or today)
         return new, message, {"from": old, "to": new_value}
 
     return _run(data_dir, query, build, commit)
+
+
+def _check_later(task: Task, notice: Notice, ledger: Ledger, new: str | date) -> None:
+    """A postponement moves a deadline later, and not before the notice: a new deadline
+    read to the same or an earlier due moment is refused (one that cannot be compared,
+    such as "thường xuyên", is let through)."""
+    from giaoban.deadline import parse_deadline  # start-up: the engine only when postponing
+
+    phrase = new.strftime("%d/%m/%Y") if isinstance(new, date) else new
+    reading = parse_deadline(phrase, notice.date, ledger.settings.deadline_settings())
+    if not isinstance(reading, Deadline) or reading.due is None:
+        return
+    shown = short_due(reading.due, reading.has_time)
+    if reading.due.date() <= notice.date:
+        raise EditError(
+            f"hạn mới ({shown}) không sau ngày thông báo {notice.date:%d/%m/%Y}; "
+            "gia hạn là dời hạn về sau"
+        )
+    old = task.deadline
+    if isinstance(old, Deadline) and old.due is not None and reading.due <= old.due:
+        before = short_due(old.due, old.has_time)
+        raise EditError(f"hạn mới ({shown}) không sau hạn cũ ({before}); gia hạn là dời hạn về sau")
 
 
 def write_note(data_dir: Path, query: str, note: str, on: date, commit: bool) -> Outcome:
