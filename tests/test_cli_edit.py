@@ -473,6 +473,16 @@ def test_postpone_moves_a_deadline_later_only(
     assert commits(ledger.parent) == before
 
 
+def test_reopen_takes_back_the_latest_recorded_occurrence_as_its_help_says(
+    runner: CliRunner, ledger: Path
+) -> None:
+    shown = " ".join(runner.invoke(app, ["reopen", "-h"]).stdout.replace("│", " ").split())
+    assert "mặc định lần ghi hoàn thành gần nhất" in shown
+    assert invoke(runner, ledger, "done", "2019#2", "--today", "2019-03-01").exit_code == 0
+    result = invoke(runner, ledger, "reopen", "2019#2")
+    assert result.exit_code == 0 and "(lần 01/03/2019 chưa hoàn thành)" in result.output
+
+
 def test_help_of_every_new_command(runner: CliRunner) -> None:
     for command in (
         "done",

@@ -26,6 +26,7 @@ from giaoban.cli.taskopts import (
     Commit,
     OccurrenceOption,
     OnOption,
+    RecordedOccurrenceOption,
     TaskArg,
     complete_notice_id,
     complete_task_id,
@@ -83,7 +84,7 @@ def done_command(
 @with_options
 def reopen_command(
     task_id: TaskArg,
-    occurrence: OccurrenceOption = None,
+    occurrence: RecordedOccurrenceOption = None,
     *,
     change: Commit,
 ) -> None:

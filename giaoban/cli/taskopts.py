@@ -115,6 +115,14 @@ OccurrenceOption = Annotated[
         callback=day_callback,
     ),
 ]
+RecordedOccurrenceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--occurrence",
+        help="Nhiệm vụ định kỳ: bỏ ghi lần nào (dd/mm/yyyy); mặc định lần ghi hoàn thành gần nhất.",
+        callback=day_callback,
+    ),
+]
 
 
 def office_today(data_dir: Path, today: str | None) -> date:
