@@ -147,8 +147,7 @@ def summary_label(report: Report) -> str:
 def digest_summary(report: Report) -> str:
     digest = report.digest
     assert digest is not None
-    due = len({line.index for _, lines in digest.due for line in lines})
-    parts = [f"{due} việc đến hạn"] if report.kind != "overdue" else []
+    parts = [f"{digest.due_tasks} việc đến hạn"] if report.kind != "overdue" else []
     parts.append(f"{len(digest.late)} việc quá hạn" + ("" if digest.listed_all else " gần đây"))
     if digest.backlog_tasks:
         parts.append(f"{digest.backlog_tasks} việc tồn đọng")

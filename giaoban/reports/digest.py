@@ -67,10 +67,9 @@ class Digest:
     missed: dict[int, tuple[int, date]] = field(default_factory=dict)  # row -> (missed, last)
 
     @property
-    def lines(self) -> int:
-        """How many lines the digest lists (a line under two units counts once)."""
-        due = {line.index for _, lines in self.due for line in lines}
-        return len(due) + len(self.late)
+    def due_tasks(self) -> int:
+        """How many tasks are due (one listed under two units counts once)."""
+        return len({line.index for _, lines in self.due for line in lines})
 
 
 def digest(
