@@ -140,6 +140,7 @@ class Pools:
     clauses: tuple[str, ...]
     owners: tuple[str, ...]
     groups: tuple[str, ...]
+    unit_of: dict[str, str]  # every owner name -> the unit's full name
 
 
 def seed_pools() -> Pools:
@@ -154,7 +155,8 @@ def seed_pools() -> Pools:
     registry = result.ledger.registry
     owners = [name for unit in registry.units for name in unit.names()]
     groups = [name for group in registry.groups for name in group.names()]
-    return Pools(tuple(sorted(set(clauses))), tuple(owners), tuple(groups))
+    unit_of = {name: entry.name for entry in registry.entries() for name in entry.names()}
+    return Pools(tuple(sorted(set(clauses))), tuple(owners), tuple(groups), unit_of)
 
 
 # --- deadlines ----------------------------------------------------------------
@@ -258,7 +260,15 @@ def _owners(rng: random.Random, pools: Pools) -> tuple[list[str], list[str]]:
     if rng.random() < 0.25:
         owners.append(rng.choice(pools.owners))
     supports = rng.sample(pools.owners, rng.choice((0, 0, 0, 1, 2)))
-    return sorted(set(owners), key=owners.index), [s for s in supports if s not in owners]
+    seen: set[str] = set()  # one name per unit: a unit twice is a 'duplicate-owner'
+    named = [[n for n in names if _first(pools.unit_of[n], seen)] for names in (owners, supports)]
+    return named[0], named[1]
+
+
+def _first(unit: str, seen: set[str]) -> bool:
+    fresh = unit not in seen
+    seen.add(unit)
+    return fresh
 
 
 def _status(rng: random.Random, ref: date, deadline: Deadline, today: date) -> dict[str, object]:

@@ -116,6 +116,14 @@ BAD_CASES = [
         8,
     ),
     (
+        "duplicate-owner",
+        good().replace(
+            "owners: [Văn phòng Trung ương Đoàn]", "owners: [Văn phòng Trung ương Đoàn, VP]"
+        ),
+        "duplicate-owner",
+        8,
+    ),
+    (
         "unknown-section",
         good().replace("    status: open", "    section: '9'\n    status: open"),
         "unknown-section",
@@ -141,10 +149,26 @@ def test_each_code(runner: CliRunner, data_dir: Path, write_notice, name, text, 
     assert hit["path"] == str(path)
     if line is not None:
         assert int(hit["line"]) == line, out
-    severity = "warning" if code in ("unknown-unit", "unknown-section") else "error"
+    warnings = ("unknown-unit", "duplicate-owner", "unknown-section")
+    severity = "warning" if code in warnings else "error"
     assert hit["sev"] == severity
     assert exit_code == (0 if severity == "warning" else 1)
     assert "Traceback" not in out
+
+
+def test_a_name_two_units_share_is_named(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    units = data_dir / "units.yaml"
+    units.write_text(
+        units.read_text(encoding="utf-8").replace("short: [BTC]", "short: [BTC, vp]"),
+        encoding="utf-8",
+    )
+    write_notice("2019-02-18-giao-ban", good())
+    code, lines, out = run_check(runner, str(data_dir))
+    shared = [entry for entry in lines if entry["code"] == "shared-unit-name"]
+    assert len(shared) == 1, out
+    assert shared[0]["path"] == str(units) and shared[0]["line"] == "5"
+    assert "'Văn phòng Trung ương Đoàn' và 'Ban Tổ chức Trung ương Đoàn'" in shared[0]["msg"]
+    assert code == 0
 
 
 def test_not_utf8(runner: CliRunner, data_dir: Path, write_notice) -> None:

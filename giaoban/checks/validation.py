@@ -16,6 +16,7 @@ from pathlib import PurePath
 from giaoban.deadline import DeadlineError
 from giaoban.model.ledger import Ledger, Task
 from giaoban.model.problems import Problem, Source, error, warning
+from giaoban.model.text import fold
 
 Check = Callable[[Ledger], list[Problem]]
 
@@ -102,17 +103,39 @@ def check_units(ledger: Ledger) -> list[Problem]:
             return []
         msg = "thư mục dữ liệu chưa có units.yaml: không kiểm tra được tên đơn vị"
         return [warning(Source(str(PurePath(ledger.root) / "units.yaml")), "no-registry", msg)]
-    problems = []
+    problems = _shared_names(ledger)
     for task in ledger.tasks():
+        seen: dict[str, str] = {}
         for key in ("owners", "supports"):
             for i, name in enumerate(getattr(task, key)):
+                where = task.at(f"{key}.{i}")
                 if not registry.is_known(name):
-                    where = task.at(f"{key}.{i}")
                     problems.append(_unknown_unit(where, name, registry.nearest(name)))
+                first = seen.setdefault(registry.canonical(name) or fold(name), f"{key}.{i}")
+                if first != f"{key}.{i}":
+                    msg = f"đơn vị '{name}' đã có ở {first} của nhiệm vụ này"
+                    problems.append(warning(where, "duplicate-owner", msg))
     for group in registry.groups:
         for member in group.members:
             if not registry.is_known(member) and group.source is not None:
                 problems.append(_unknown_unit(group.source, member, registry.nearest(member)))
+    return problems
+
+
+def _shared_names(ledger: Ledger) -> list[Problem]:
+    """A name (full, short or other) that two units or groups of the registry share:
+    "-u VP" could only ever mean the first."""
+    problems = []
+    owner: dict[str, str] = {}
+    for entry in ledger.registry.entries():
+        for name in dict.fromkeys(entry.names()):
+            first = owner.setdefault(fold(name), entry.name)
+            if first != entry.name and entry.source is not None:
+                msg = (
+                    f"tên '{name}' là tên của cả '{first}' và '{entry.name}'; "
+                    f"'-u {name}' chỉ chọn được '{first}'"
+                )
+                problems.append(warning(entry.source, "shared-unit-name", msg))
     return problems
 
 
