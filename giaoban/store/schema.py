@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from giaoban.model.problems import Problem, error
-from giaoban.store.yamlsafe import Document, InvalidDate, YamlPath
+from giaoban.store.yamlsafe import Document, Reported, YamlPath
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,11 @@ def check_mapping(doc: Document, fields: tuple[Field, ...]) -> tuple[dict[str, A
     return (cleaned if isinstance(cleaned, dict) else {}), checker.problems
 
 
+def _blank(value: Any) -> bool:
+    """A required value left empty: nothing, or only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 class _Checker:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -182,7 +187,7 @@ class _Checker:
 
     def mapping(self, value: Any, fields: tuple[Field, ...], path: YamlPath) -> dict | None:
         if not isinstance(value, dict):
-            if value is not None and not isinstance(value, InvalidDate):
+            if value is not None and not isinstance(value, Reported):
                 self._wrong(path, "map", value)
             return None
         known, texts, required = _table(fields)
@@ -204,6 +209,11 @@ class _Checker:
                 msg = f"thiếu khóa bắt buộc '{spec.name}'"
                 where = self.doc.key_at(path) if path else self.doc.at(path)
                 self.problems.append(error(where, "missing-key", msg))
+            elif _blank(value[spec.name]):
+                # Left empty, the key would drop its notice or task from every report.
+                msg = f"khóa bắt buộc '{spec.name}' đang để trống"
+                where = self.doc.key_at((*path, spec.name))
+                self.problems.append(error(where, "empty-key", msg))
         return cleaned
 
     def _unknown(self, path: YamlPath, key: str, known: dict[str, Field]) -> None:
@@ -214,7 +224,7 @@ class _Checker:
         self.problems.append(error(self.doc.key_at((*path, key)), "unknown-key", msg))
 
     def value(self, value: Any, spec: Field, path: YamlPath) -> Any:
-        if value is None or isinstance(value, InvalidDate):
+        if value is None or isinstance(value, Reported):
             return None
         kind = spec.kind
         if kind in ("map", "maps"):
@@ -263,7 +273,7 @@ class _Checker:
         return [item for item in items if item is not None]
 
     def _scalar(self, value: Any, kind: str, path: YamlPath) -> Any:
-        if isinstance(value, InvalidDate):
+        if isinstance(value, Reported):
             return None
         if kind in ("text", "item"):
             if isinstance(value, str):

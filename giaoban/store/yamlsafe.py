@@ -41,11 +41,22 @@ _MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 _KEY = "\0key"  # the path element under which a mapping's key is read
 
 
+class Reported:
+    """A value the reader refused and has already reported: not empty, not usable."""
+
+
 @dataclass(frozen=True)
-class InvalidDate:
+class InvalidDate(Reported):
     """A YAML date that does not exist (2019-02-31); already reported."""
 
     raw: str
+
+
+class Refused(Reported):
+    """A node with a refused tag, anchor or alias; already reported."""
+
+
+REFUSED = Refused()
 
 
 @dataclass
@@ -297,7 +308,7 @@ class _Builder:
         if kind is self.ev.AliasEvent or event.anchor is not None:
             self._refuse_anchor(event)
             if kind is self.ev.AliasEvent:
-                return None
+                return REFUSED
         tag = event.tag
         if kind is self.ev.ScalarEvent:
             if tag is None or tag == "!":
@@ -310,7 +321,7 @@ class _Builder:
         elif tag is None or tag == "!" or tag == f"{_TAG}seq":
             return self._sequence(path)
         self._refuse_tag(event, tag)
-        return None
+        return REFUSED
 
     def _untagged(self, event: Any) -> Any:
         value = event.value
@@ -325,7 +336,7 @@ class _Builder:
                     if tag in _SCALAR_TAGS:
                         return self._scalar(event, tag)
                     self._refuse_tag(event, tag)  # "<<" (merge), "=" (value)
-                    return None
+                    return REFUSED
         if len(value) <= _TEXT_MEMO_LENGTH and len(self.texts) < _TEXT_MEMO_SIZE:
             self.texts.add(value)
         return value
