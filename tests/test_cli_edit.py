@@ -24,6 +24,11 @@ PATH = f"data/2019/{NOTICE_ID}.yaml"
 @pytest.fixture
 def ledger(git_repo: Path, runner: CliRunner) -> Path:
     """A repository with the registry and the commented notice committed."""
+    return make_ledger(git_repo)
+
+
+def make_ledger(git_repo: Path) -> Path:
+    """Commit the registry and the commented notice in ``git_repo``; return its data folder."""
     data = git_repo / "data"
     (data / "2019").mkdir(parents=True)
     (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")

@@ -287,6 +287,7 @@ def edit_command(
     path = Path(notice.source.path)
     original = read_source(path)
     commit = not change.no_commit and ledger.settings.commit
+    edits.ensure_committable(path, commit)  # before the clerk spends time in the editor
     work = Path(tempfile.mkdtemp(prefix="giaoban-edit-"))
     draft = work / path.name
     draft.write_text(original.text, encoding="utf-8")
@@ -308,7 +309,7 @@ def edit_command(
             if not typer.confirm("Sửa lại? (không: bỏ thay đổi, giữ tệp gốc)", default=True):
                 typer.echo(f"Đã bỏ thay đổi; {path} giữ nguyên.")
                 return
-    except edits.EditConflictError:
+    except (edits.EditConflictError, edits.CommitBlockedError):
         keep = Path(tempfile.mkdtemp(prefix="giaoban-edit-kept-")) / path.name
         shutil.copyfile(draft, keep)
         typer.echo(f"Bản bạn vừa sửa được giữ ở {keep}", err=True)

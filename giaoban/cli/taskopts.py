@@ -132,6 +132,13 @@ def office_today(data_dir: Path, today: str | None) -> date:
 def report_commit(saved: Saved, no_commit: bool) -> str:
     """The end of the message: the commit, or why there is none (problems on stderr)."""
     outcome = saved.commit
+    if saved.cleared:
+        names = ", ".join(str(p) for p in saved.cleared)
+        print(
+            f"giaoban: đã dọn {len(saved.cleared)} thư mục tạm còn sót từ một lệnh ghi bị ngắt"
+            f" trước đó ({names}); các tệp dữ liệu không bị ảnh hưởng.",
+            file=sys.stderr,
+        )
     if not saved.changed:
         return " (không có thay đổi)"
     if outcome is None:

@@ -40,12 +40,15 @@ from giaoban.edit.newnotice import (
     task_record,
 )
 from giaoban.edit.transaction import (
+    CommitBlockedError,
     EditConflictError,
     EditRefusedError,
     Saved,
     SourceText,
+    ensure_committable,
     ledger_checker,
     ledger_lock,
+    prepare_write,
     save_change,
     save_edited,
 )
@@ -87,6 +90,8 @@ __all__ = [
     "Saved",
     "SourceText",
     "save_edited",
+    "CommitBlockedError",
+    "ensure_committable",
 ]
 
 _MAX_OCCURRENCES = 10_000
@@ -523,6 +528,7 @@ def create_notice(data_dir: Path, data: dict[str, Any], commit: bool) -> Outcome
         nid = str(record.get("id") or notice_id(day, record["title"], taken_ids(data_dir)))
         record = ordered({**record, "id": nid}, NOTICE_KEYS)
         path = notice_path(data_dir, nid, day)
+        cleared = prepare_write(path, commit and settings.commit)
         text = notice_text(record)
         check = ledger_checker(data_dir)
         problems = write_atomic(path, text.encode("utf-8"), check=check, exclusive=True)
@@ -530,7 +536,7 @@ def create_notice(data_dir: Path, data: dict[str, Any], commit: bool) -> Outcome
             raise EditRefusedError(path, problems)
         message = add_notice_message(nid, record["title"], len(record["tasks"]))
         outcome = git.commit_change(path, message.text()) if commit and settings.commit else None
-    return Outcome(nid, Saved(path, True, outcome), {"path": path, "text": text})
+    return Outcome(nid, Saved(path, True, outcome, cleared), {"path": path, "text": text})
 
 
 def office_settings(data_dir: Path) -> Settings:

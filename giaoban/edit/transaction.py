@@ -28,6 +28,7 @@ from giaoban.model.errors import GiaobanError
 from giaoban.model.problems import Problem
 from giaoban.store.files import (
     Checker,
+    clear_leftovers,
     write_atomic,
 )
 
@@ -195,6 +196,25 @@ class EditConflictError(GiaobanError):
     """The file changed on disk while it was being edited."""
 
 
+class CommitBlockedError(GiaobanError):
+    """The change could not be committed alone, honestly, now; nothing was written."""
+
+
+def ensure_committable(path: Path, commit: bool) -> None:
+    """Raise ``CommitBlockedError`` when a commit of ``path``'s change would not be honest
+    (``giaoban.history.git.commit_blocker``); nothing to do when not committing."""
+    problem = git.commit_blocker(path) if commit else None
+    if problem is not None:
+        raise CommitBlockedError(problem)
+
+
+def prepare_write(path: Path, commit: bool) -> tuple[Path, ...]:
+    """Under the ledger lock, before ``path`` is written: refuse a dishonest commit
+    (``ensure_committable``), then clear what killed writes left beside ``path``."""
+    ensure_committable(path, commit)
+    return clear_leftovers(path.parent)
+
+
 @dataclass(frozen=True)
 class Saved:
     """A change written to ``path``; ``commit`` is None when not committed (off, or no git)."""
@@ -202,6 +222,7 @@ class Saved:
     path: Path
     changed: bool
     commit: git.CommitOutcome | None = None
+    cleared: tuple[Path, ...] = ()  # staging folders a killed write had left, now removed
 
 
 def save_change(
@@ -223,12 +244,13 @@ def save_change(
         new_text, message = change(source.text)
         if new_text == source.text:
             return Saved(path, False)
+        cleared = prepare_write(path, commit)
         check = ledger_checker(data_dir, before=path)
         problems = write_atomic(path, source.encode(new_text), check=check)
         if problems:
             raise EditRefusedError(path, problems)
         outcome = git.commit_change(path, message.text()) if commit else None
-    return Saved(path, True, outcome)
+    return Saved(path, True, outcome, cleared)
 
 
 def save_edited(
@@ -237,7 +259,8 @@ def save_edited(
     """Replace ``path`` by ``new_text`` written in an editor, if it is valid.
 
     Returns the problems instead (the file untouched) when it is not. Raises
-    ``EditConflictError`` when the file changed on disk since ``original`` was read.
+    ``EditConflictError`` when the file changed on disk since ``original`` was read,
+    ``CommitBlockedError`` when the change could not be committed alone.
     """
     with ledger_lock(data_dir):
         if read_source(path) != original:
@@ -246,8 +269,9 @@ def save_edited(
             )
         if new_text == original.text:
             return Saved(path, False), ()
+        cleared = prepare_write(path, commit)
         problems = write_atomic(path, original.encode(new_text), check=ledger_checker(data_dir))
         if problems:
             return None, problems
         outcome = git.commit_change(path, message.text()) if commit else None
-    return Saved(path, True, outcome), ()
+    return Saved(path, True, outcome, cleared), ()

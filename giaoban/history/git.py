@@ -155,6 +155,92 @@ def commit_files(repo_dir: Path, paths: list[Path], message: str) -> GitResult:
     return committed or GitResult(127, "", "không chạy được lệnh git")
 
 
+# Operations that leave the repository between two states; a commit made then is lost
+# or tangled when the operation is finished or aborted.
+_IN_PROGRESS = (
+    ("rebase-merge", "một lần rebase (có thể của 'giaoban sync')", "git rebase"),
+    ("rebase-apply", "một lần rebase hoặc 'git am'", "git rebase"),
+    ("MERGE_HEAD", "một lần merge", "git merge"),
+    ("CHERRY_PICK_HEAD", "một lần cherry-pick", "git cherry-pick"),
+    ("REVERT_HEAD", "một lần revert", "git revert"),
+)
+
+
+def commit_blocker(path: Path) -> str | None:
+    """Why a commit of ``path`` alone, holding only giaoban's own change, cannot be made
+    now (Vietnamese, with what to run); None when it can, or when there is no git.
+
+    Asked before the file is written, so a refusal changes nothing: a stale
+    ``index.lock`` (a git or giaoban command killed), a rebase, merge,
+    cherry-pick or revert stopped half-way (a commit then is lost on abort),
+    a detached HEAD (a commit then is lost on the next checkout), and
+    uncommitted changes already in ``path`` (they would go into the commit
+    under a message that does not describe them).
+    """
+    folder = next((p for p in (path.parent, *path.parent.parents) if p.is_dir()), None)
+    if folder is None:
+        return None
+    found = run_git(folder, "rev-parse", "--show-toplevel", "--absolute-git-dir")
+    if found is None or not found.ok or len(found.stdout.splitlines()) < 2:
+        return None
+    top, git_dir = (Path(line) for line in found.stdout.splitlines()[:2])
+    lock = git_dir / "index.lock"
+    if lock.exists():
+        return "\n".join(
+            [
+                "git đang bận, hoặc một lệnh git/giaoban trước đã bị ngắt giữa chừng:",
+                f"còn tệp {lock}.",
+                "Nếu không còn lệnh git nào đang chạy, hãy xóa tệp đó rồi làm lại lệnh này:",
+                f"  rm {shlex.quote(str(lock))}",
+            ]
+        )
+    for name, what, command in _IN_PROGRESS:
+        if (git_dir / name).exists():
+            return "\n".join(
+                [
+                    f"kho git đang dừng giữa {what}; giaoban không commit lúc này",
+                    "(một commit lúc này sẽ mất khi thao tác đó bị hủy). Hãy hoàn tất nó",
+                    f"('git status' chỉ cách; sửa xung đột rồi '{command} --continue')",
+                    f"hoặc hủy ('{command} --abort'), rồi làm lại lệnh này.",
+                ]
+            )
+    branch = run_git(top, "symbolic-ref", "--quiet", "HEAD")
+    if branch is not None and not branch.ok:
+        return "\n".join(
+            [
+                "HEAD đang tách rời khỏi nhánh (detached HEAD): commit lúc này sẽ mất khi",
+                "chuyển nhánh. Hãy về nhánh làm việc ('git switch main', hoặc tên nhánh của",
+                "bạn) rồi làm lại lệnh này.",
+            ]
+        )
+    return _uncommitted(top, path) if path.exists() else None
+
+
+def _uncommitted(top: Path, path: Path) -> str | None:
+    """Changes of ``path`` that HEAD does not hold (staged or not), if any."""
+    status = run_git(top, "status", "--porcelain", "-z", "--", str(path.resolve()))
+    if status is None or not status.ok or not status.stdout.strip("\0"):
+        return None
+    shown = shlex.quote(_shown(top, path))
+    if status.stdout.startswith("??"):
+        return "\n".join(
+            [
+                f"tệp {shown} chưa từng được commit; giaoban chỉ commit thay đổi của chính nó.",
+                "Hãy commit tệp trước, rồi làm lại lệnh này:",
+                f"  git add -- {shown} && git commit -m 'Thêm {_shown(top, path)}' -- {shown}",
+            ]
+        )
+    return "\n".join(
+        [
+            f"tệp {shown} đang có thay đổi chưa commit (sửa tay, hoặc của một lệnh trước",
+            "chưa commit được); giaoban chỉ commit đúng thay đổi của mình nên chưa ghi gì.",
+            f"Xem: git diff HEAD -- {shown}",
+            f"Rồi commit chúng (git commit -m 'Mô tả thay đổi' -- {shown})",
+            f"hoặc cất đi (git stash push -- {shown}), rồi làm lại lệnh này.",
+        ]
+    )
+
+
 def commit_change(path: Path, message: str) -> CommitOutcome | None:
     """Commit ``path`` alone when it is inside a git work tree; None when it is not."""
     repo = work_tree(path.parent)

@@ -19,6 +19,7 @@ from giaoban.edit.transaction import (
     Saved,
     ledger_checker,
     ledger_lock,
+    prepare_write,
 )
 from giaoban.history import git
 from giaoban.history.story import add_notice_message
@@ -60,6 +61,7 @@ def save_draft(draft: Draft, data_dir: Path, commit: bool = True) -> tuple[Saved
     with ledger_lock(data_dir):
         saved = replace(draft, id=notice_id(draft.date, draft.title, taken_ids(data_dir)))
         path = notice_path(data_dir, saved.id, saved.date)
+        cleared = prepare_write(path, commit and settings.commit)
         text = render_draft(saved)
         check = ledger_checker(data_dir)
         problems = write_atomic(path, text.encode("utf-8"), check=check, exclusive=True)
@@ -67,4 +69,4 @@ def save_draft(draft: Draft, data_dir: Path, commit: bool = True) -> tuple[Saved
             raise EditRefusedError(path, list(problems))
         message = add_notice_message(saved.id, saved.title, len(saved.tasks))
         outcome = git.commit_change(path, message.text()) if commit and settings.commit else None
-    return Saved(path, True, outcome), saved
+    return Saved(path, True, outcome, cleared), saved

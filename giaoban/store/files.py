@@ -66,6 +66,21 @@ def write_atomic(
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def clear_leftovers(folder: Path) -> tuple[Path, ...]:
+    """Remove the staging folders a killed write left in ``folder``; return them.
+
+    Only for a caller that holds the data folder's lock (every giaoban write
+    does), so no staging folder there can still be in use.
+    """
+    try:
+        found = [p for p in folder.iterdir() if p.name.startswith(STAGING_PREFIX) and p.is_dir()]
+    except OSError:
+        return ()
+    for leftover in found:
+        shutil.rmtree(leftover, ignore_errors=True)
+    return tuple(found)
+
+
 def _mode_of(path: Path) -> int | None:
     try:
         return path.stat().st_mode & 0o7777
