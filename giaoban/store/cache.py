@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 import giaoban
 from giaoban.model.ledger import Ledger, Notice
 from giaoban.model.problems import Problem
+from giaoban.store.files import UnreadableFileError, read_data_file
 from giaoban.store.lazynotices import LazyNotices
 from giaoban.store.recordshards import RecordShard
 
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from giaoban.model.units import Registry
     from giaoban.reports.agenda import Agenda, NoticeFacts
 
-FORMAT = 4  # bump when the layout of cache files changes
+FORMAT = 5  # bump when the layout of cache files changes
 SHARDS = 16
 # A file modified less than this before it was read may change again without its
 # modification time moving (coarse file-system clocks): such an entry is "racy"
@@ -64,7 +65,7 @@ UPDATE_MAX = 50
 
 
 _CHECK = struct.Struct("<IQ")  # CRC-32 and length of a cache file's body
-Stamp = tuple[int, int]  # size in bytes, modification time in ns
+Stamp = tuple[int, int, int, int]  # size in bytes, mtime and ctime in ns, inode
 Reader = Callable[[], bytes]
 Loaded = tuple[Notice | None, tuple[Problem, ...]]  # what is kept per notice file
 # A parser gives, for each file: the digest of its bytes, what was read, and the record
@@ -101,7 +102,12 @@ def digest(data: bytes) -> bytes:
 
 
 def stamp_of(stat: os.stat_result) -> Stamp:
-    return stat.st_size, stat.st_mtime_ns
+    """What tells a file changed: size, modification and change times, inode.
+
+    The change time moves on every write, even one that puts the old
+    modification time back; the inode moves when a file is replaced.
+    """
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
 def key_of(*parts: object) -> str:
@@ -321,12 +327,15 @@ class LoadSession:
         """The settings or the registry (a ``kind``): from the cache when its file is unchanged."""
         path = self.root / name
         stamp = _regular_stamp(path)
-        if stamp is None:  # no such file: the reader gives the defaults
+        if stamp is None:  # none, or not a regular file: the reader gives defaults, or says why
             self.meta_digests.append(None)
             return reader(path, problems)
         entry = self._cached_meta(name, kind, path, stamp)
         if entry is None:
-            data = path.read_bytes()
+            try:
+                data = read_data_file(path)
+            except UnreadableFileError:  # the reader says why
+                return reader(path, problems)
             found: list[Problem] = []
             value = reader(path, found, data)
             racy = self.store is None or self.store.is_racy(stamp)
@@ -342,7 +351,7 @@ class LoadSession:
         if self.store is None:
             return None
         entry = self.store.table("meta").entries.get(name)
-        if not self.store.still_good(entry, stamp, path.read_bytes):
+        if not self.store.still_good(entry, stamp, lambda: read_data_file(path)):
             return None
         value = entry.value
         good = is_pair(value) and isinstance(value[0], kind) and are_problems(value[1])
@@ -407,7 +416,7 @@ class LoadSession:
         tasks = -1 if notice is None else len(notice.tasks)
         key = None if notice is None else (notice.date, notice.id, notice.source)
         racy = self.store is None or target.stamp is None or self.store.is_racy(target.stamp)
-        entry = Entry(target.stamp or (0, 0), data_digest or b"", racy, (found, tasks, key))
+        entry = Entry(target.stamp or (0, 0, 0, 0), data_digest or b"", racy, (found, tasks, key))
         if data_digest is None:
             return entry
         self.digests[target.display] = data_digest
@@ -599,9 +608,9 @@ class LoadSession:
 
 
 def _regular_stamp(path: Path) -> Stamp | None:
-    """The stamp of ``path`` if it is a regular file."""
+    """The stamp of ``path`` if it is a regular file (a symlink is not)."""
     try:
-        stat = path.stat()
+        stat = path.lstat()
     except OSError:
         return None
     return stamp_of(stat) if S_ISREG(stat.st_mode) else None
@@ -617,5 +626,4 @@ def are_problems(value: Any) -> bool:
 
 
 def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as stream:
-        return stream.read()
+    return read_data_file(path)

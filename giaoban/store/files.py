@@ -12,22 +12,58 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from stat import S_ISREG
 
 from giaoban.model.errors import GiaobanError
 from giaoban.model.problems import Problem
 
 STAGING_PREFIX = ".giaoban-"
+MAX_FILE_BYTES = 32 * 1024 * 1024  # a data file larger than this is refused, never read
 
 Checker = Callable[[Path], Sequence[Problem]]
 
 
 class FileExistsGiaobanError(GiaobanError):
     """A new file would replace one that already exists."""
+
+
+class UnreadableFileError(GiaobanError):
+    """A data file giaoban will not or cannot read; the message says why (Vietnamese)."""
+
+
+def read_data_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the data file ``path``: a regular file, not a symlink, at most ``limit``.
+
+    Opened without following a final symlink and without blocking, then
+    checked on the open file itself, so a FIFO, a device or a link to one
+    (``/dev/zero``, ``/etc/shadow``) is refused before a byte is read.
+    Raises ``UnreadableFileError``.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFileError(SYMLINK) from None
+        raise UnreadableFileError(f"không đọc được tệp: {exc.strerror or exc}") from None
+    with open(fd, "rb", closefd=True) as stream:
+        info = os.fstat(stream.fileno())
+        if not S_ISREG(info.st_mode):
+            raise UnreadableFileError(NOT_REGULAR)
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableFileError(f"tệp quá lớn (hơn {limit // (1024 * 1024)} MiB); không đọc")
+    return data
+
+
+SYMLINK = "là liên kết tượng trưng (symlink): giaoban không theo liên kết ra khỏi thư mục dữ liệu"
+NOT_REGULAR = "không phải tệp thường (FIFO, thiết bị, ...): không đọc"
 
 
 def write_atomic(

@@ -20,13 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from giaoban.model.ledger import Ledger
-from giaoban.model.problems import Problem, error
+from giaoban.model.problems import Problem, Source, error
 from giaoban.model.settings import Settings
 from giaoban.model.units import Group, Registry, Unit
 from giaoban.store import cache, schema
+from giaoban.store.files import SYMLINK, UnreadableFileError, read_data_file
 from giaoban.store.noticefile import document_of
 from giaoban.store.pool import parse_files
 from giaoban.store.yamlsafe import Document
@@ -71,30 +73,56 @@ class LoadResult:
 
 def notice_files(root: Path) -> list[Path]:
     """Every notice file under ``root``: ``*.yaml`` except the registry and settings."""
-    return [root / rel for rel, _ in _scan(root)]
+    return [root / rel for rel, _ in _scan(root, [])]
 
 
-def _scan(root: Path) -> list[tuple[str, cache.Stamp]]:
-    """(path relative to ``root``, stamp) of every notice file, in path order."""
-    found: list[tuple[str, cache.Stamp]] = []
-    _scan_folder(str(root), "", found)
+def _scan(root: Path, problems: list[Problem]) -> list[tuple[str, cache.Stamp | None]]:
+    """(path relative to ``root``, stamp) of every notice file, in path order.
+
+    No symlink is followed; a ``*.yaml`` that is not a regular file is kept
+    without a stamp (never cached) so that reading it reports it. A folder
+    that cannot be listed and a symlink to a folder go to ``problems``.
+    """
+    found: list[tuple[str, cache.Stamp | None]] = []
+    _scan_folder(str(root), "", found, problems)
     return found
 
 
-def _scan_folder(folder: str, prefix: str, found: list[tuple[str, cache.Stamp]]) -> None:
+def _scan_folder(
+    folder: str, prefix: str, found: list[tuple[str, cache.Stamp | None]], problems: list[Problem]
+) -> None:
     """Depth first, names in order: the order of ``sorted()`` on the paths' parts."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as exc:
+        if prefix:  # the data folder itself missing is the caller's to say
+            msg = f"không đọc được thư mục: {exc.strerror or exc}; các tệp trong đó bị bỏ sót"
+            problems.append(error(Source(folder), "unreadable", msg))
         return
     for entry in entries:
         name = entry.name
         if name.startswith("."):
             continue
-        if entry.is_dir():
-            _scan_folder(entry.path, f"{prefix}{name}/", found)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            is_dir, info = False, None
+        if is_dir:
+            _scan_folder(entry.path, f"{prefix}{name}/", found, problems)
         elif name.endswith(".yaml") and (prefix or name not in RESERVED):
-            found.append((prefix + name, cache.stamp_of(entry.stat())))
+            regular = info is not None and S_ISREG(info.st_mode)
+            found.append((prefix + name, cache.stamp_of(info) if info and regular else None))
+        elif entry.is_symlink() and _points_to_folder(entry.path):
+            msg = f"bỏ qua thư mục này: {SYMLINK}"
+            problems.append(error(Source(entry.path), "unreadable", msg))
+
+
+def _points_to_folder(path: str) -> bool:
+    try:
+        return os.path.isdir(path)
+    except OSError:
+        return False
 
 
 def load_ledger(
@@ -111,7 +139,7 @@ def load_ledger(
         settings = session.meta(SETTINGS_FILE, Settings, load_settings, problems)
         registry = session.meta(REGISTRY_FILE, Registry, load_registry, problems)
         session.set_resolution(settings.deadline_settings())
-        targets = _targets(root, files)
+        targets = _targets(root, files, problems)
         session.load(targets, parse_files, whole=files is None)
         problems.extend(session.problems())
         session.save()
@@ -129,10 +157,12 @@ def read_settings(root: Path, use_cache: bool | None = None) -> Settings:
     return settings
 
 
-def _targets(root: Path, files: Iterable[Path] | None) -> list[cache.Target]:
+def _targets(
+    root: Path, files: Iterable[Path] | None, problems: list[Problem]
+) -> list[cache.Target]:
     if files is None:
         prefix = "" if str(root) == "." else str(root).rstrip("/") + "/"
-        return [cache.Target(prefix + rel, rel, stamp) for rel, stamp in _scan(root)]
+        return [cache.Target(prefix + rel, rel, stamp) for rel, stamp in _scan(root, problems)]
     return [_target(root, Path(path)) for path in files]
 
 
@@ -229,9 +259,13 @@ def _load(
     path: Path, fields: tuple[schema.Field, ...], problems: list[Problem], data: bytes | None
 ) -> tuple[dict[str, Any], Document] | None:
     if data is None:
-        if not path.is_file():
+        if not os.path.lexists(path):
             return None
-        data = path.read_bytes()
+        try:
+            data = read_data_file(path)
+        except UnreadableFileError as exc:
+            problems.append(error(Source(str(path)), "unreadable", str(exc)))
+            return None
     document = document_of(data, str(path), problems)
     if document is None or document.value is None:
         return None

@@ -32,6 +32,7 @@ from giaoban.model.ledger import (
 )
 from giaoban.model.problems import Problem, Source, error
 from giaoban.store import cache, schema
+from giaoban.store.files import UnreadableFileError, read_data_file
 from giaoban.store.yamlsafe import Document, YamlPath, decode, parse_text
 
 deadline_memo = lazy_import("giaoban.deadline.memo")  # phrases are read only when parsing
@@ -44,17 +45,21 @@ def read_notice(display: str, settings: DeadlineSettings) -> tuple[bytes | None,
     """Read one notice file: the digest of its bytes, its record (or None) and its problems."""
     problems: list[Problem] = []
     try:
-        data = Path(display).read_bytes()
-    except OSError as exc:
-        msg = f"không đọc được tệp: {exc.strerror or exc}"
-        return None, (None, (error(Source(display), "unreadable", msg),))
+        data = read_data_file(display)
+    except UnreadableFileError as exc:
+        return None, (None, (error(Source(display), "unreadable", str(exc)),))
     notice = _notice_from(data, display, settings, problems)
     return cache.digest(data), (notice, tuple(problems))
 
 
 def load_notice(path: Path, settings: DeadlineSettings, problems: list[Problem]) -> Notice | None:
     """Load one notice file; problems go to ``problems``; None if unusable."""
-    return _notice_from(path.read_bytes(), str(path), settings, problems)
+    try:
+        data = read_data_file(path)
+    except UnreadableFileError as exc:
+        problems.append(error(Source(str(path)), "unreadable", str(exc)))
+        return None
+    return _notice_from(data, str(path), settings, problems)
 
 
 def _notice_from(

@@ -1,0 +1,126 @@
+"""Reading a data folder follows no symlink, opens only regular files, bounds what it
+reads, and names every path it skipped: never a hang, a traceback or a silent exit 0.
+And the cache cannot be fooled by an edit that puts the old modification time back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+from giaoban.store.files import UnreadableFileError, read_data_file
+from tests.test_check import LINE, good, run_check
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="symlinks and FIFOs as on POSIX")
+
+
+def problems_by_path(lines: list[dict[str, str]]) -> dict[str, str]:
+    return {entry["path"]: entry["code"] for entry in lines}
+
+
+def test_a_symlink_out_of_the_folder_is_named_and_never_read(
+    runner: CliRunner, data_dir: Path, write_notice, tmp_path: Path
+) -> None:
+    write_notice("2019-02-18-giao-ban", good())
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mat-khau: bi-mat-tuyet-doi\n", encoding="utf-8")
+    link = data_dir / "2019" / "secret.yaml"
+    link.symlink_to(secret)
+
+    code, lines, out = run_check(runner, str(data_dir))
+
+    assert code == 1
+    assert problems_by_path(lines) == {str(link): "unreadable"}
+    assert "bi-mat" not in out and "symlink" in out
+
+
+def test_special_files_and_broken_links_do_not_hang_or_crash(data_dir: Path, write_notice) -> None:
+    write_notice("2019-02-18-giao-ban", good())
+    year = data_dir / "2019"
+    os.mkfifo(year / "fifo.yaml")
+    (year / "zero.yaml").symlink_to("/dev/zero")
+    (year / "loop-a.yaml").symlink_to(year / "loop-b.yaml")
+    (year / "loop-b.yaml").symlink_to(year / "loop-a.yaml")
+    (year / "dangling.yaml").symlink_to(year / "khong-co.yaml")
+    (data_dir / "ngoai").symlink_to(data_dir.parent, target_is_directory=True)
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "giaoban", "check", str(data_dir)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    found = {m["path"]: m["code"] for m in map(LINE.match, proc.stdout.splitlines()) if m}
+    skipped = ["fifo.yaml", "zero.yaml", "loop-a.yaml", "loop-b.yaml", "dangling.yaml"]
+    assert found == {
+        **{str(year / name): "unreadable" for name in skipped},
+        str(data_dir / "ngoai"): "unreadable",
+    }
+
+
+def test_a_registry_that_is_a_symlink_is_an_error_not_an_empty_registry(
+    runner: CliRunner, data_dir: Path, write_notice, tmp_path: Path
+) -> None:
+    write_notice("2019-02-18-giao-ban", good())
+    real = tmp_path / "units-elsewhere.yaml"
+    (data_dir / "units.yaml").rename(real)
+    (data_dir / "units.yaml").symlink_to(real)
+    code, lines, out = run_check(runner, str(data_dir))
+    assert code == 1
+    assert (str(data_dir / "units.yaml"), "unreadable") in [(e["path"], e["code"]) for e in lines]
+    assert "units-elsewhere" not in out.replace(str(real), "")
+
+
+def test_reading_is_bounded(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a" * 2048)
+    assert read_data_file(big, limit=2048) == b"a" * 2048
+    with pytest.raises(UnreadableFileError, match="quá lớn"):
+        read_data_file(big, limit=1024)
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads anything")
+def test_an_unreadable_folder_is_named(runner: CliRunner, data_dir: Path, write_notice) -> None:
+    write_notice("2019-02-18-giao-ban", good())
+    locked = data_dir / "2020"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        code, lines, _ = run_check(runner, str(data_dir))
+    finally:
+        locked.chmod(0o755)
+    assert code == 1
+    assert problems_by_path(lines) == {str(locked): "unreadable"}
+
+
+def test_a_same_size_edit_with_the_old_time_put_back_is_seen(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    """The cache stamp holds the change time and inode, not only size and mtime."""
+    path = write_notice("2019-02-18-giao-ban", good())
+    long_ago = 1_600_000_000  # not changed "just now": the cache trusts its stamp alone
+    os.utime(path, (long_ago, long_ago))
+    assert run_check(runner, str(data_dir))[0] == 0  # fills the cache
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    bad = text.replace("status: open", "status: xong")  # same length, now invalid
+    assert len(bad.encode()) == len(text.encode())
+    path.write_text(bad, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    code, lines, out = run_check(runner, str(data_dir))
+    assert code == 1, out
+    assert [e["code"] for e in lines] == ["bad-value"]
+    week = runner.invoke(app, ["week", "--data", str(data_dir), "--today", "2019-02-20"])
+    assert week.exit_code != 0
