@@ -124,3 +124,50 @@ def test_a_same_size_edit_with_the_old_time_put_back_is_seen(
     assert [e["code"] for e in lines] == ["bad-value"]
     week = runner.invoke(app, ["week", "--data", str(data_dir), "--today", "2019-02-20"])
     assert week.exit_code != 0
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("timezone: Mars/Olympus", "timezone"),
+        ("timezone: 7", "timezone"),
+        ("timezone: ../../etc/passwd", "timezone"),
+        ("week_cutoff: thứ 6 25:00", "week_cutoff"),
+        ("week_cutoff: bất kỳ lúc nào", "week_cutoff"),
+        ("backlog_days: -5", "backlog_days"),
+    ],
+)
+def test_a_wrong_setting_is_an_error_in_settings_yaml(
+    runner: CliRunner, data_dir: Path, write_notice, line: str, key: str
+) -> None:
+    write_notice("2019-02-18-giao-ban", good())
+    settings = data_dir / "settings.yaml"
+    settings.write_text(f"office: Văn phòng\n{line}\n", encoding="utf-8")
+
+    code, lines, out = run_check(runner, str(data_dir))
+
+    assert code == 1, out
+    assert [(e["path"], e["line"], e["code"]) for e in lines] == [(str(settings), "2", "bad-value")]
+    assert f"'{key}'" in lines[0]["msg"]
+    week = runner.invoke(app, ["week", "--data", str(data_dir), "--today", "2019-02-20"])
+    assert week.exit_code == 1, week.output
+    assert isinstance(week.exception, SystemExit)  # a message, not a crash
+
+
+def test_a_duty_without_an_end_in_sight_does_not_overflow(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    text = good().replace(
+        "deadline: trước ngày 25/02/2019",
+        "deadline: trước 14h00 thứ 6 hàng tuần\n    until: 9999-12-31",
+    )
+    write_notice("2019-02-18-giao-ban", text)
+    today = ("--today", "2019-02-20")
+    for args in (
+        ["week", *today],
+        ["due", *today],
+        ["stats", *today],
+        ["export", "--format", "ics"],
+    ):
+        result = runner.invoke(app, [*args, "--data", str(data_dir)])
+        assert result.exit_code == 0, (args, result.output, result.exception)

@@ -9,7 +9,20 @@ from datetime import date, time
 from giaoban.deadline.model import DeadlineSettings, SchoolYear
 from giaoban.model.timezone import DEFAULT_TZ
 
-_CUTOFF = re.compile(r"(?:thu|thứ)\s*([2-7])\s+(\d{1,2})[:h](\d{2})?", re.IGNORECASE)
+_CUTOFF = re.compile(r"\s*(?:thu|thứ)\s*([2-7])\s+(\d{1,2})\s*[:hg]\s*(\d{2})?\s*", re.I)
+DEFAULT_CUTOFF = (4, time(14, 0))  # Friday 14:00
+
+
+def parse_cutoff(text: str) -> tuple[int, time] | None:
+    """``week_cutoff`` ("thứ 6 14:00", "thứ 6 14h") as (ISO weekday 0=Monday, time);
+    None when it is no weekday from Monday to Saturday and a time of day."""
+    match = _CUTOFF.fullmatch(text)
+    if not match:
+        return None
+    hour, minute = int(match.group(2)), int(match.group(3) or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return int(match.group(1)) - 2, time(hour, minute)
 
 
 @dataclass(frozen=True)
@@ -37,11 +50,7 @@ class Settings:
 
     def cutoff(self) -> tuple[int, time]:
         """The weekly cut-off as (ISO weekday 0=Monday, time); Friday 14:00 by default."""
-        match = _CUTOFF.search(self.week_cutoff)
-        if not match:
-            return 4, time(14, 0)
-        weekday = int(match.group(1)) - 2
-        return weekday, time(int(match.group(2)), int(match.group(3) or 0))
+        return parse_cutoff(self.week_cutoff) or DEFAULT_CUTOFF
 
     def deadline_settings(self) -> DeadlineSettings:
         return DeadlineSettings(

@@ -119,8 +119,8 @@ def _recurring(event: Event, deadline: Deadline, task: Task) -> None:
         start = datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=tz)
         event.add("dtstart", start)
         if last is not None and "UNTIL" not in rule and "COUNT" not in rule:
-            end = datetime.combine(last + timedelta(days=1), time(0, 0), tzinfo=tz)
-            rule["UNTIL"] = [(end - timedelta(seconds=1)).astimezone(ZoneInfo("UTC"))]
+            end = datetime.combine(last, time(23, 59, 59), tzinfo=tz)
+            rule["UNTIL"] = [end.astimezone(ZoneInfo("UTC"))]
     event.add("rrule", rule)
 
 

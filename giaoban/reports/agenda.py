@@ -76,13 +76,16 @@ def notice_facts(notice: Notice, tz: ZoneInfo) -> NoticeFacts:
         )
         recurring = deadline is not None and deadline.kind == "recurring" and deadline.rrule
         end = limit
-        if recurring and task.until is not None:
-            end = _midnight(task.until + timedelta(days=2), tz)
-        elif recurring:
+        if recurring and task.until is not None and task.until < limit.date() - _TWO_DAYS:
+            end = _midnight(task.until + _TWO_DAYS, tz)
+        elif recurring:  # no end, or one past the horizon (until: 9999-12-31)
             horizon = min(horizon, int(limit.timestamp()))
         for due, day, flags in task_events(task, deadline, end):
             events.append((int(due.timestamp()), day, k, flags))
     return NoticeFacts(tuple(tasks), tuple(events), tuple(units), horizon)
+
+
+_TWO_DAYS = timedelta(days=2)  # a duty's last day, and the next, are listed
 
 
 def _midnight(day: date, tz: ZoneInfo) -> datetime:

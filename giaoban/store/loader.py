@@ -22,10 +22,11 @@ from functools import cached_property
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem, Source, error
-from giaoban.model.settings import Settings
+from giaoban.model.settings import Settings, parse_cutoff
 from giaoban.model.units import Group, Registry, Unit
 from giaoban.store import cache, schema
 from giaoban.store.files import SYMLINK, UnreadableFileError, read_data_file
@@ -184,6 +185,8 @@ def load_settings(path: Path, problems: list[Problem], data: bytes | None = None
     if doc is None:
         return Settings()
     values, document = doc
+    for key in _settings_problems(values, document, problems):
+        del values[key]  # reported; its default holds
     kept = {k: v for k, v in values.items() if k not in _SETTINGS_BUILT}
     return Settings(
         days_off=tuple(values.get("days_off", ())),
@@ -194,6 +197,42 @@ def load_settings(path: Path, problems: list[Problem], data: bytes | None = None
         events=tuple(sorted(values.get("events", {}).items())),
         **kept,
     )
+
+
+MAX_BACKLOG_DAYS = 3660
+
+
+def _settings_problems(
+    values: dict[str, Any], document: Document, problems: list[Problem]
+) -> list[str]:
+    """Check each settings value whose type alone does not make it right; report each wrong
+    one at its place in ``settings.yaml`` and return its key."""
+    wrong = []
+    timezone = values.get("timezone")
+    if timezone is not None and not _is_zone(timezone):
+        msg = (
+            f"'timezone' phải là tên múi giờ IANA, ví dụ 'Asia/Ho_Chi_Minh' (đang là '{timezone}')"
+        )
+        wrong.append(("timezone", msg))
+    cutoff = values.get("week_cutoff")
+    if cutoff is not None and parse_cutoff(cutoff) is None:
+        msg = f"'week_cutoff' phải là thứ và giờ, ví dụ 'thứ 6 14:00' (đang là '{cutoff}')"
+        wrong.append(("week_cutoff", msg))
+    backlog = values.get("backlog_days")
+    if backlog is not None and not 0 <= backlog <= MAX_BACKLOG_DAYS:
+        msg = f"'backlog_days' phải từ 0 đến {MAX_BACKLOG_DAYS} ngày (đang là {backlog})"
+        wrong.append(("backlog_days", msg))
+    for key, msg in wrong:
+        problems.append(error(document.at((key,)), "bad-value", msg))
+    return [key for key, _ in wrong]
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError, OSError):
+        return False
+    return True
 
 
 _SETTINGS_BUILT = (
