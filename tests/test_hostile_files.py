@@ -171,3 +171,36 @@ def test_a_duty_without_an_end_in_sight_does_not_overflow(
     ):
         result = runner.invoke(app, [*args, "--data", str(data_dir)])
         assert result.exit_code == 0, (args, result.output, result.exception)
+
+
+@pytest.mark.parametrize(
+    ("raw_name", "shown"),
+    [(b"bad\xff\xfename.yaml", "bad\\xff\\xfename.yaml"), (b"x\ny.yaml", "x\\ny.yaml")],
+)
+def test_a_file_name_that_cannot_be_shown_is_named_written_out(
+    runner: CliRunner, data_dir: Path, write_notice, raw_name: bytes, shown: str
+) -> None:
+    write_notice("2019-02-18-giao-ban", good())
+    folder = data_dir / "2019"
+    try:
+        (folder / os.fsdecode(raw_name)).write_text(good(), encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not take such a name")
+    for _ in range(2):  # cold, then through the cache
+        code, lines, out = run_check(runner, str(data_dir))
+        assert code == 1, out
+        assert problems_by_path(lines) == {f"{folder}/{shown}": "bad-file-name"}
+        assert len(out.splitlines()) == 2  # the problem and the summary: no line split
+
+
+def test_a_control_character_is_located_where_it_is(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    text = good().replace("text: Xây dựng", "text: \x07\x1b[31mXây dựng")
+    path = write_notice("2019-02-18-giao-ban", text)
+    code, lines, out = run_check(runner, str(data_dir))
+    assert code == 1
+    assert [(e["path"], e["line"], e["col"], e["code"]) for e in lines] == [
+        (str(path), "7", "11", "yaml-syntax")
+    ]
+    assert "\\x07" in out and "\x1b" not in out

@@ -104,6 +104,11 @@ def _scan_folder(
         name = entry.name
         if name.startswith("."):
             continue
+        shown = _shown_name(name)
+        if shown != name:
+            msg = "tên có ký tự điều khiển hoặc không phải UTF-8: bỏ qua; hãy đổi tên"
+            problems.append(error(Source(f"{folder}/{shown}"), "bad-file-name", msg))
+            continue
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
             info = entry.stat(follow_symlinks=False)
@@ -117,6 +122,15 @@ def _scan_folder(
         elif entry.is_symlink() and _points_to_folder(entry.path):
             msg = f"bỏ qua thư mục này: {SYMLINK}"
             problems.append(error(Source(entry.path), "unreadable", msg))
+
+
+def _shown_name(name: str) -> str:
+    """``name`` as a message can show it: bytes that are not UTF-8 and control
+    characters (a line break) written out; the same string when it has none."""
+    if name.isprintable():
+        return name
+    raw = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in raw)
 
 
 def _points_to_folder(path: str) -> bool:

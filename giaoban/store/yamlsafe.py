@@ -173,6 +173,7 @@ def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]
     if problems:
         return None, problems
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     builder = _Builder(display, _event_source(text))
     try:
@@ -182,6 +183,8 @@ def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]
         return None, [error(Source(display, _deepest_line(text), 1), "yaml-syntax", msg)]
     except MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, display)]
+    except ReaderError:  # a character YAML does not allow
+        return None, [_character_problem(text, display)]
     except YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return None, [error(Source(display), "yaml-syntax", f"lỗi cú pháp YAML: {exc}")]
     if builder.aliases:
@@ -207,6 +210,27 @@ def _c_parser() -> Any:
     except ImportError:  # pragma: no cover - clib is a dependency
         return None
     return CParser
+
+
+# What YAML 1.2 does not allow in a stream (its "c-printable" set, inverted).
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _character_problem(text: str, display: str) -> Problem:
+    """The first character YAML does not allow, located by line and column, written out.
+
+    Found here rather than from the parser's offset, which counts bytes in the
+    C parser and characters in the pure one.
+    """
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:  # pragma: no cover - the parser found one
+        return error(Source(display), "yaml-syntax", "ký tự không được phép trong YAML")
+    offset = found.start()
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    char = found.group()
+    msg = f"ký tự điều khiển không được phép ({ascii(char)[1:-1]}, U+{ord(char):04X}); hãy xóa nó"
+    return error(Source(display, line, column), "yaml-syntax", msg)
 
 
 def _syntax_problem(exc: MarkedYAMLError, display: str) -> Problem:
