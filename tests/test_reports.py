@@ -360,16 +360,36 @@ def test_reports_name_the_data_commit(runner: CliRunner, small: Path) -> None:
     assert f"commit {clean['commit'][:7]} (có thay đổi chưa commit)" in table
 
 
-def test_bad_data_is_refused_without_traceback(
+def test_a_broken_file_is_named_and_left_out_not_the_whole_report(
     runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
 ) -> None:
-    write_notice(
-        "2024-03-01-giao-ban",
-        NOTICE.format(confidential="false").replace("status: open", "status: xong", 1),
+    """One bad file costs the Friday report that file: the rest is reported, the bad
+    file is named before the report (and in JSON), and the exit code says so."""
+    good = NOTICE.format(confidential="false")
+    write_notice("2024-03-01-giao-ban", good)
+    broken = write_notice(
+        "2024-03-02-giao-ban",
+        good.replace("2024-03-01-giao-ban", "2024-03-02-giao-ban").replace(
+            "status: open", "status: xong", 1
+        ),
     )
-    result = runner.invoke(app, ["week", "--data", str(data_dir)])
-    assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "dữ liệu có" in result.output
+    args = ["week", "--data", str(data_dir), "--today", "2024-03-04"]
+
+    whole = runner.invoke(app, [*args, "--format", "json"])
+    assert whole.exit_code == 1 and whole.exception is not None
+    record = json.loads(whole.stdout)
+    assert [(p["path"], p["code"]) for p in record["problems"]] == [(str(broken), "bad-value")]
+    notices = {task["notice"] for task in record["tasks"]}
+    assert notices == {"2024-03-01-giao-ban"}
+    assert f"{broken}:" in whole.stderr and "bỏ qua 1 tệp có lỗi" in whole.stderr
+
+    table = runner.invoke(app, args)
+    assert table.exit_code == 1 and "Traceback" not in table.output
+    assert "bỏ qua 1 tệp" in table.stderr
+    assert "Tuần 10" in table.stdout
+
+    broken.unlink()
+    assert runner.invoke(app, args).exit_code == 0
 
 
 def test_short_ids_are_unique_prefixes() -> None:
@@ -389,3 +409,18 @@ def test_short_ids_are_unique_prefixes() -> None:
     }
     for notice_id, prefix in short.items():
         assert [i for i in ids if i.startswith(prefix)] == [notice_id] or prefix == notice_id
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["week"], ["due"], ["overdue"], ["stats"], ["list"], ["search", "kế hoạch"], ["show", "2019"]],
+)
+def test_every_report_takes_no_cache_and_says_the_same(
+    runner: CliRunner, seed_data: Path, command: list[str]
+) -> None:
+    args = [*command, "--data", str(seed_data), "--today", "2026-12-05"]
+    cached = runner.invoke(app, args)
+    fresh = runner.invoke(app, [*args, "--no-cache"])
+    assert cached.exit_code == 0, cached.output
+    assert fresh.exit_code == 0, fresh.output
+    assert fresh.stdout == cached.stdout

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from giaoban.model.errors import InvalidDataError, UsageError
@@ -131,14 +131,45 @@ def open_ledgers(data_dirs: Sequence[Path], use_cache: bool | None = None) -> Le
 
     Errors of every ledger are collected before refusing.
     """
+    opened = open_for_report(data_dirs, use_cache)
+    if opened.left_out:
+        raise InvalidDataError(list(opened.left_out))
+    return opened.ledger
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A ledger for a report, and the errors of what it leaves out (empty: nothing)."""
+
+    ledger: Ledger
+    left_out: tuple[Problem, ...] = ()
+
+
+def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) -> Opened:
+    """Like ``open_ledgers``, but a broken file does not stop the report: every notice
+    of a file with an error is left out, and the errors say which.
+
+    One bad file then costs the Friday report that file, not the whole ledger;
+    the caller names the errors and exits non-zero.
+    """
     folders = ledger_folders(data_dirs, use_cache)
     ledgers: list[Ledger] = []
     errors: list[Problem] = []
     for folder in folders:
         result = load_ledger(folder, use_cache=use_cache)
-        problems = [*result.problems, *result.validate()]
-        errors.extend(p for p in problems if p.is_error)
-        ledgers.append(result.ledger)
-    if errors:
-        raise InvalidDataError(sorted(dict.fromkeys(errors), key=Problem.sort_key))
-    return merge_ledgers(ledgers, unique_names(folders))
+        found = [p for p in (*result.problems, *result.validate()) if p.is_error]
+        ledgers.append(_without(result.ledger, found))
+        errors.extend(found)
+    ledger = merge_ledgers(ledgers, unique_names(folders))
+    return Opened(ledger, tuple(sorted(dict.fromkeys(errors), key=Problem.sort_key)))
+
+
+def _without(ledger: Ledger, errors: Sequence[Problem]) -> Ledger:
+    """``ledger`` without the notices of the files ``errors`` are in."""
+    if not errors:
+        return ledger  # the usual case: the records are not read here
+    broken = {p.source.path for p in errors}
+    if not any(n.source.path in broken for n in ledger.notices):
+        return ledger
+    kept = tuple(n for n in ledger.notices if n.source.path not in broken)
+    return replace(ledger, notices=kept, agenda=None)

@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from giaoban.checks.check import open_ledgers
+from giaoban.checks.check import open_for_report
 from giaoban.cli.common import (
     DataOption,
+    NoCacheOption,
     TodayOption,
+    cache_choice,
     handle_errors,
     resolve_data_dirs,
     resolve_now,
@@ -28,6 +30,8 @@ from giaoban.cli.optionsets import option_set, with_options
 from giaoban.history.git import DataState, data_state
 from giaoban.model.errors import UsageError
 from giaoban.model.ledger import Ledger
+from giaoban.model.problems import Problem
+from giaoban.model.text import visible
 from giaoban.reports import rows as reports
 from giaoban.reports.filters import STATUS_CHOICES, Filter, build_filter
 from giaoban.reports.show import show_item
@@ -175,6 +179,7 @@ class Where:
 
     data: DataOption = None
     today: TodayOption = None
+    no_cache: NoCacheOption = False
 
 
 @dataclass(frozen=True)
@@ -182,15 +187,39 @@ class Context:
     ledger: Ledger
     now: datetime
     data: DataState | None
+    left_out: tuple[Problem, ...] = ()  # errors of the files the report leaves out
 
 
 def _context(where: Where) -> Context:
     """The validated ledger(s), "now" in its time zone, and the git state of the (first)
-    folder."""
+    folder. Files with errors are left out and named here, before the report."""
     folders = resolve_data_dirs(where.data)
-    ledger = open_ledgers(folders)
-    now = resolve_now(where.today, ledger.settings.timezone)
-    return Context(ledger, now, data_state(folders[0]))
+    opened = open_for_report(folders, cache_choice(where.no_cache))
+    if opened.left_out:
+        files = len({p.source.path for p in opened.left_out})
+        print(
+            f"giaoban: cảnh báo: báo cáo bỏ qua {files} tệp có lỗi "
+            "(các thông báo trong đó không được tính); sửa rồi chạy lại:",
+            file=sys.stderr,
+        )
+        for problem in opened.left_out:
+            print(visible(str(problem)), file=sys.stderr)
+    now = resolve_now(where.today, opened.ledger.settings.timezone)
+    return Context(opened.ledger, now, data_state(folders[0]), opened.left_out)
+
+
+def _finish(ctx: Context) -> None:
+    """Exit 1 when the report left something out: a complete report exits 0."""
+    if ctx.left_out:
+        raise typer.Exit(code=1)
+
+
+def _with_problems(record: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    """A JSON record, with ``problems`` (as ``check --format json`` gives them) when the
+    report left files out."""
+    if ctx.left_out:
+        record["problems"] = [p.to_json() for p in ctx.left_out]
+    return record
 
 
 def _day(value: datetime | None) -> date | None:
@@ -223,17 +252,19 @@ def _emit(report: reports.Report, display: Display, ctx: Context, documents: boo
         if not documents:
             raise UsageError(f"--format {output.value} không dùng được cho lệnh này")
         _document(report, output, data, (ctx.ledger, display.out_file))
+        _finish(ctx)
         return
     if display.out_file is not None:
         raise UsageError("-o chỉ dùng với --format docx, xlsx hoặc html")
     if output is OutputFormat.json:
-        render.print_json(formats.report_json(report, data))
+        render.print_json(_with_problems(formats.report_json(report, data), ctx))
     elif output in (OutputFormat.csv, OutputFormat.excel):
         sys.stdout.write(formats.report_csv(report, excel=output is OutputFormat.excel))
     elif output is OutputFormat.md:
         sys.stdout.write(formats.report_markdown(report, data))
     else:
         render_reports.print_report(report, data, display.limit)
+    _finish(ctx)
 
 
 def _document(
@@ -399,13 +430,14 @@ def stats_command(
     if output in DOCUMENTS:
         _stats_document(report, output, ctx, out_file)
     elif output is OutputFormat.json:
-        render.print_json(formats.stats_json(report, ctx.data))
+        render.print_json(_with_problems(formats.stats_json(report, ctx.data), ctx))
     elif output in (OutputFormat.csv, OutputFormat.excel):
         sys.stdout.write(formats.stats_csv(report, excel=output is OutputFormat.excel))
     elif output is OutputFormat.md:
         sys.stdout.write(formats.stats_markdown(report, ctx.data))
     else:
         render_reports.print_stats(report, ctx.data)
+    _finish(ctx)
 
 
 def _stats_document(
@@ -461,9 +493,10 @@ def show_command(
     ctx = _context(where)
     shown = show_item(ctx.ledger, ctx.now, item, show_confidential)
     if output is ShowFormat.json:
-        render.print_json(formats.shown_json(shown, ctx.data))
+        render.print_json(_with_problems(formats.shown_json(shown, ctx.data), ctx))
     else:
         render_reports.print_shown(shown, ctx.data)
+    _finish(ctx)
 
 
 @app.command("list")
