@@ -204,3 +204,40 @@ def test_a_control_character_is_located_where_it_is(
         (str(path), "7", "11", "yaml-syntax")
     ]
     assert "\\x07" in out and "\x1b" not in out
+
+
+def tree(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+
+@pytest.mark.parametrize(
+    "bad_id", ["../../../OUTSIDE/deep/x", "a/b", "a;rm -rf ~", ".an", "x\ny", "a..b", "-x"]
+)
+def test_an_id_that_is_no_file_name_is_refused_before_anything_is_made(
+    runner: CliRunner, data_dir: Path, tmp_path: Path, bad_id: str
+) -> None:
+    before = tree(tmp_path)
+    args = ["add", "--data", str(data_dir), "--title", "Kết luận", "--date", "01/03/2027"]
+    result = runner.invoke(app, [*args, "--id", bad_id, "--task", "Việc | hạn: trước 5/3/2027"])
+    assert result.exit_code == 2, result.output
+    assert "mã thông báo" in result.output
+    assert tree(tmp_path) == before
+
+
+def test_a_refused_new_notice_leaves_no_empty_folder(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    before = tree(tmp_path)
+    args = ["add", "--data", str(data_dir), "--title", "Kết luận", "--date", "01/03/2027"]
+    result = runner.invoke(app, [*args, "--task", "Việc | hạn: khi nào rảnh", "--no-commit"])
+    assert result.exit_code == 1, result.output
+    assert tree(tmp_path) == before
+
+
+def test_check_names_an_id_that_is_no_file_name(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    path = write_notice("2019-02-18-giao-ban", good().replace("id: 2019-02-18-giao-ban", "id: a b"))
+    code, lines, _ = run_check(runner, str(data_dir))
+    assert code == 1
+    assert [(e["path"], e["line"], e["code"]) for e in lines] == [(str(path), "1", "bad-id")]

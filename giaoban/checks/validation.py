@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from giaoban.deadline import DeadlineError
+from giaoban.model.ids import id_problem
 from giaoban.model.ledger import Ledger, Task
 from giaoban.model.problems import Problem, Source, error, warning
 from giaoban.model.text import fold
@@ -32,7 +33,10 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
     seen: dict[str, Source] = {}
     for notice_id, path, at in heads:
         stem = os.path.splitext(os.path.basename(path))[0]  # PurePath(path).stem, faster
-        if notice_id != stem:
+        bad = id_problem(notice_id)
+        if bad is not None:
+            problems.append(error(at, "bad-id", bad))
+        elif notice_id != stem:
             msg = f"id '{notice_id}' khác tên tệp '{stem}' (id phải trùng tên tệp, bỏ .yaml)"
             problems.append(error(at, "id-mismatch", msg))
         first = seen.setdefault(notice_id, at)

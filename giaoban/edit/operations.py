@@ -76,7 +76,7 @@ from giaoban.history.story import (
     stop_message,
 )
 from giaoban.model.errors import InvalidDataError, UsageError
-from giaoban.model.ids import resolve_notice, resolve_task
+from giaoban.model.ids import id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.settings import Settings
 from giaoban.model.text import collapse_spaces, nfc
@@ -526,6 +526,9 @@ def create_notice(data_dir: Path, data: dict[str, Any], commit: bool) -> Outcome
     settings = office_settings(data_dir)
     with ledger_lock(data_dir):
         nid = str(record.get("id") or notice_id(day, record["title"], taken_ids(data_dir)))
+        problem = id_problem(nid)
+        if problem is not None:  # before any path is made from it
+            raise UsageError(problem)
         record = ordered({**record, "id": nid}, NOTICE_KEYS)
         path = notice_path(data_dir, nid, day)
         cleared = prepare_write(path, commit and settings.commit)

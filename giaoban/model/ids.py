@@ -7,6 +7,7 @@ that lists the candidates.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from os.path import commonprefix
@@ -15,6 +16,25 @@ from giaoban.model.errors import NotFoundError
 from giaoban.model.ledger import Ledger, Notice, Task
 
 _MAX_LISTED = 10
+MAX_ID_LENGTH = 150
+# A notice id is its file's name: letters (any script), digits, ".", "_", "-"; no path
+# separator, no space, nothing a shell or a terminal reads, not starting with "." or "-".
+_ID = re.compile(r"[^\W_][\w.-]*")
+
+
+def id_problem(notice_id: str) -> str | None:
+    """Why ``notice_id`` cannot be a notice's id (Vietnamese), or None when it can."""
+    if not notice_id:
+        return "mã thông báo đang để trống"
+    if len(notice_id) > MAX_ID_LENGTH:
+        return f"mã thông báo dài quá {MAX_ID_LENGTH} ký tự"
+    if not _ID.fullmatch(notice_id) or ".." in notice_id:
+        return (
+            f"mã thông báo {ascii(notice_id) if not notice_id.isprintable() else repr(notice_id)}"
+            " chỉ được có chữ, số và các dấu '.', '_', '-' (không '/', khoảng trắng hay '..'),"
+            " bắt đầu bằng chữ hoặc số"
+        )
+    return None
 
 
 def _listing(ids: list[str]) -> str:

@@ -83,8 +83,10 @@ def write_atomic(
         The errors that stopped the write; empty when the file was written.
     """
     folder = path.parent
+    made = [p for p in (folder, *folder.parents) if not p.exists()]  # folders this write makes
     folder.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+    written = False
     try:
         temp = staging / path.name
         _write_synced(temp, data, _mode_of(path))
@@ -96,10 +98,15 @@ def write_atomic(
             _place_new(temp, path)
         else:
             os.replace(temp, path)
+        written = True
         _sync_folder(folder)
         return ()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if not written:  # a refused write leaves no empty folder behind
+            for empty in made:
+                with contextlib.suppress(OSError):
+                    empty.rmdir()
 
 
 def clear_leftovers(folder: Path) -> tuple[Path, ...]:
