@@ -204,3 +204,34 @@ def test_broken_version_in_history_is_shown_raw(runner: CliRunner, ledger: Path)
     # The old side is facts, the new side is the raw file: nothing is hidden.
     assert "-#6.2 chủ trì: Văn phòng Trung ương Đoàn" in diff
     assert "+  - item: [" in diff
+
+
+def test_escape_sequences_in_a_notice_never_reach_the_terminal(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """A YAML "\\e" becomes a real ESC when read; git diff and git show get it written out."""
+    repo = ledger.parent
+    assert invoke(runner, ledger, "git-setup").exit_code == 0
+    run_git(repo, "add", ".gitattributes")
+    run_git(repo, "commit", "-qm", "git-setup")
+    path = ledger / "2022" / f"{NOTICE_ID}.yaml"
+    hostile = '"\\e[31mĐỎ\\e]0;tiêu đề\\a \\u202eABC"'
+    path.write_text(NOTICE.replace("text: Báo cáo tiến độ", f"text: {hostile}"), encoding="utf-8")
+    run_git(repo, "commit", "-qam", "chữ lạ")
+
+    shown = subprocess.run(
+        ["git", "show", "HEAD"], cwd=repo, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "+#6.3 nội dung: \\x1b[31mĐỎ\\x1b]0;tiêu đề\\x07 \\u202eABC" in shown
+
+    path.write_bytes(b"id: [\x1b[2J\n")  # not a notice: shown as it is, but written out
+    assert textconv(path, ledger) == b"id: [\\x1b[2J\n"
+
+    check = invoke(runner, ledger, "check")
+    assert "[control-character]" not in check.stdout  # the broken file is a syntax error
+    path.write_text(NOTICE.replace("text: Báo cáo tiến độ", f"text: {hostile}"), encoding="utf-8")
+    check = invoke(runner, ledger, "check")
+    assert check.exit_code == 0
+    assert f"{path}:24:11: warning: chữ có ký tự điều khiển" in check.stdout
+    assert "\x1b" not in check.stdout

@@ -19,7 +19,9 @@ from giaoban.store.cache import are_problems, is_pair
 # notices alone, plus problems that depend only on the registry and on whether the
 # ledger is empty; their results are kept per notice. Any other check runs over the
 # whole ledger every time.
-LOCAL_CHECKS = ("check_items", "check_done", "check_deadlines", "check_units", "check_sections")
+LOCAL_CHECKS = (
+    "check_items", "check_done", "check_deadlines", "check_units", "check_sections", "check_text"
+)  # fmt: skip
 
 
 class CachedChecks:

@@ -17,7 +17,7 @@ from giaoban.deadline import DeadlineError
 from giaoban.model.ids import id_problem
 from giaoban.model.ledger import Ledger, Task
 from giaoban.model.problems import Problem, Source, error, warning
-from giaoban.model.text import fold
+from giaoban.model.text import fold, visible
 
 Check = Callable[[Ledger], list[Problem]]
 
@@ -162,6 +162,31 @@ def check_sections(ledger: Ledger) -> list[Problem]:
     return problems
 
 
+_NOTICE_TEXTS = ("title", "number", "issuer", "place", "note")
+_TASK_TEXTS = ("text", "deadline_text", "result", "cancel_reason")
+_TASK_KEYS = {"deadline_text": "deadline"}
+
+
+def check_text(ledger: Ledger) -> list[Problem]:
+    """Control characters (terminal escapes, bidi overrides) in a notice's texts.
+
+    giaoban never shows them raw (``giaoban.model.text.visible``), but they
+    have no place in a notice and can hide or reorder what a reader sees.
+    """
+    problems = []
+    for notice in ledger.notices:
+        texts = [(notice.at(key), getattr(notice, key)) for key in _NOTICE_TEXTS]
+        for task in notice.tasks:
+            texts += [(task.at(_TASK_KEYS.get(k, k)), getattr(task, k)) for k in _TASK_TEXTS]
+            texts += [(task.at(f"owners.{i}"), name) for i, name in enumerate(task.owners)]
+            texts += [(task.at(f"notes.{i}"), note.text) for i, note in enumerate(task.notes)]
+        for where, text in texts:
+            if text and visible(text) != text:
+                msg = f"chữ có ký tự điều khiển (được hiện thành: {visible(text)[:60]}); hãy xóa"
+                problems.append(warning(where, "control-character", msg))
+    return problems
+
+
 CHECKS: tuple[Check, ...] = (
     check_ids,
     check_items,
@@ -169,6 +194,7 @@ CHECKS: tuple[Check, ...] = (
     check_deadlines,
     check_units,
     check_sections,
+    check_text,
 )
 
 

@@ -29,6 +29,7 @@ from giaoban.model.errors import UsageError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.settings import Settings
+from giaoban.model.text import visible
 from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings
 from giaoban.store.noticefile import load_notice
 
@@ -180,7 +181,9 @@ def textconv(path: Path, data_dir: Path | None) -> bytes:
     The office's settings (time zone, ``strict_before``) are read from
     ``data_dir`` when it has them. A file that cannot be read as a notice
     without errors (the registry, the settings, a broken file) comes back as
-    it is, byte for byte, so the diff hides nothing.
+    it is, so the diff hides nothing. Control characters are written out
+    ("\\x1b") in both, so ``git diff`` and ``git show`` never pass a
+    notice's escape sequence to the terminal.
     """
     raw = path.read_bytes()
     problems: list[Problem] = []
@@ -190,8 +193,12 @@ def textconv(path: Path, data_dir: Path | None) -> bytes:
     except Exception:  # noqa: BLE001 - any failure to read means: show the file as it is
         return raw
     if notice is None or any(p.is_error for p in problems):
-        return raw
-    return ("\n".join(notice_facts(notice)) + "\n").encode("utf-8")
+        return _CONTROL_BYTES.sub(lambda m: b"\\x%02x" % m[0][0], raw)
+    return ("\n".join(visible(fact) for fact in notice_facts(notice)) + "\n").encode("utf-8")
+
+
+# Control bytes that would act on a terminal; tabs, line ends and NUL (binary) are kept.
+_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # --- sync: pull with rebase, check, push --------------------------------------------------------
