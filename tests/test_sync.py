@@ -314,3 +314,34 @@ def test_markers_committed_by_mistake_are_never_pushed(
     assert result.exit_code == 1
     assert "[conflict-marker]" in result.stdout and "Không đẩy lên origin/main" in result.stdout
     assert run_git(remote, "rev-parse", "main") == before
+
+
+def test_a_rewritten_remote_history_stops_sync_with_nothing_dropped(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bình force-pushes a history without An's pushed commit: An's sync says so and
+    keeps the commit; run again, it sends it back."""
+    remote, an, binh = clones
+    assert (
+        gb(runner, an, monkeypatch, "done", f"{NOTICE_ID}#1", "--on", "20/04/2022").exit_code == 0
+    )
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    mine = run_git(an, "rev-parse", "HEAD").strip()
+    # Bình never fetched An's commit: his own commit, force-pushed over it.
+    assert gb(runner, binh, monkeypatch, "note", f"{NOTICE_ID}#4", "Đang làm").exit_code == 0
+    run_git(binh, "push", "-q", "--force", "origin", "main")
+    assert mine not in run_git(remote, "rev-list", "main")
+
+    stopped = gb(runner, an, monkeypatch, "sync")
+
+    assert stopped.exit_code == 1, stopped.output
+    assert "đã bị viết lại (force-push)" in stopped.stdout
+    assert "1 commit của bạn" in stopped.stdout
+    assert "git reset --keep @{upstream}" in stopped.stdout
+    assert run_git(an, "rev-parse", "HEAD").strip() == mine  # nothing moved, nothing dropped
+    assert "done_on: 2022-04-20" in task_lines(an)
+
+    again = gb(runner, an, monkeypatch, "sync")
+    assert again.exit_code == 0, again.output
+    text = remote_file(remote)
+    assert "done_on: 2022-04-20" in text and "Đang làm" in text

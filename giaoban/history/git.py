@@ -479,10 +479,29 @@ def rebase_in_progress(repo_dir: Path) -> bool:
     )
 
 
-def pull_rebase(repo_dir: Path) -> GitResult:
-    """``git pull --rebase`` without autostash: local commits replayed on the upstream."""
-    result = run_git(repo_dir, "pull", "--rebase", "--no-autostash", "--quiet")
+def fetch(repo_dir: Path) -> GitResult:
+    """``git fetch`` of the current branch's remote: nothing local changes but its
+    remote-tracking branches."""
+    result = run_git(repo_dir, "fetch", "--quiet")
     return result or GitResult(127, "", "không chạy được lệnh git")
+
+
+def rebase_on_upstream(repo_dir: Path) -> GitResult:
+    """Replay the commits the upstream lacks on top of it (``git rebase @{upstream}``).
+
+    The upstream is named, so git uses no fork point: a commit of the user's
+    that the upstream no longer has (its history was rewritten) is replayed,
+    never dropped as "already upstream".
+    """
+    result = run_git(repo_dir, "rebase", "--quiet", "--no-autostash", "@{upstream}")
+    return result or GitResult(127, "", "không chạy được lệnh git")
+
+
+def commits_between(repo_dir: Path, start: str, end: str) -> list[str]:
+    """The commits ``end`` has and ``start`` has not (``git rev-list start..end``), newest
+    first; empty when git fails."""
+    result = run_git(repo_dir, "rev-list", "--end-of-options", f"{start}..{end}")
+    return result.stdout.split() if result is not None and result.ok else []
 
 
 def push(repo_dir: Path) -> GitResult:

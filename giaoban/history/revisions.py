@@ -246,6 +246,7 @@ class SyncResult:
     output: str = ""  # git's own words when git refused
     next_steps: tuple[str, ...] = ()  # commands to finish (or to set up)
     abort: tuple[str, ...] = ()  # commands to go back
+    lost: tuple[str, ...] = ()  # commits of the user's a rewritten upstream no longer has
 
     @property
     def ok(self) -> bool:
@@ -260,6 +261,7 @@ SYNC_STATES = (
     "no-upstream",
     "conflict",
     "pull-failed",
+    "rewritten",
     "invalid",
     "push-failed",
 )
@@ -321,7 +323,13 @@ def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
         return stop
     upstream = git.upstream(repo)
     before, old_up = git.head_commit(repo), git.resolve_commit(repo, "@{upstream}")
-    pulled = git.pull_rebase(repo)
+    fetched = git.fetch(repo)
+    if not fetched.ok:
+        return SyncResult("pull-failed", upstream, output=(fetched.stderr + fetched.stdout).strip())
+    rewritten = _rewritten(repo, old_up, git.resolve_commit(repo, "@{upstream}"))
+    if rewritten:
+        return SyncResult("rewritten", upstream, lost=rewritten, next_steps=_rewritten_steps())
+    pulled = git.rebase_on_upstream(repo)
     if not pulled.ok:
         if git.rebase_in_progress(repo) or git.conflicted_paths(repo):
             return _conflicts(repo, here)
@@ -339,6 +347,23 @@ def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
             output = (pushed.stderr + pushed.stdout).strip()
             return SyncResult("push-failed", upstream, received, incoming=incoming, output=output)
     return SyncResult("synced", upstream, received, sent, incoming)
+
+
+def _rewritten(repo: Path, old: str | None, new: str | None) -> tuple[str, ...]:
+    """The user's commits the upstream had and no longer has: its history was rewritten
+    (a force-push). Empty when the new upstream holds all of the old one's."""
+    if old is None or new is None or old == new:
+        return ()
+    base = git.merge_base(repo, "HEAD", old)
+    return tuple(git.commits_between(repo, new, base)) if base else ()
+
+
+def _rewritten_steps() -> tuple[str, ...]:
+    return (
+        "git log --oneline @{upstream}..HEAD   # xem các commit kho chung không còn giữ",
+        "giaoban sync                          # giữ lại và gửi lại chúng; hoặc:",
+        "git reset --keep @{upstream}          # theo kho chung, bỏ chúng ở máy này",
+    )
 
 
 def _no_upstream(repo: Path) -> SyncResult | None:

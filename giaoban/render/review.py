@@ -189,12 +189,25 @@ def _invalid(out: Console, r: SyncResult) -> None:
 def _git_refused(out: Console, r: SyncResult) -> None:
     if r.state == "push-failed":
         _print_incoming(out, r)
-    what = "lấy về (git pull --rebase)" if r.state == "pull-failed" else "đẩy lên (git push)"
+    what = "lấy về (git fetch, git rebase)" if r.state == "pull-failed" else "đẩy lên (git push)"
     out.print(text(f"git không {what} được:", "bold red"))
     for line in r.output.splitlines():
         out.print(f"  | {line}", markup=False)
     if r.state == "push-failed":
         out.print("Có thể người khác vừa đẩy lên; chạy lại 'giaoban sync'.")
+
+
+def _rewritten(out: Console, r: SyncResult) -> None:
+    out.print(
+        text(
+            f"Chưa đồng bộ: lịch sử trên {r.upstream} đã bị viết lại (force-push); "
+            f"{len(r.lost)} commit của bạn đã có trên kho chung nay không còn ở đó.",
+            "bold red",
+        )
+    )
+    out.print("Không có gì bị bỏ: các commit đó vẫn ở máy này. Chọn một trong hai:")
+    for step in r.next_steps:
+        out.print(f"  {step}", markup=False)
 
 
 _SYNC_PRINTERS = {
@@ -206,6 +219,7 @@ _SYNC_PRINTERS = {
     "conflict": _conflict,
     "invalid": _invalid,
     "pull-failed": _git_refused,
+    "rewritten": _rewritten,
     "push-failed": _git_refused,
 }
 
