@@ -99,6 +99,27 @@ BAD_CASES = [
         7,
     ),
     ("null-tasks", good().split("  - item")[0] + "  null\n", "empty-key", 5),
+    (
+        "number-as-text",
+        good().replace("title: Kết luận hội nghị giao ban tháng 02/2019", "title: 2019"),
+        "number-as-text",
+        3,
+    ),
+    (
+        "huge-count",
+        good().replace(
+            "tasks:",
+            "meeting:\n  attendance:\n    present: 100000000000000000000000000000000000000\ntasks:",
+        ),
+        "bad-value",
+        7,
+    ),
+    (
+        "negative-count",
+        good().replace("tasks:", "meeting:\n  attendance: {total: -3}\ntasks:"),
+        "bad-value",
+        6,
+    ),
     ("item-float", good().replace('item: "1"', "item: 6.2"), "wrong-type", 6),
     ("bad-date", good().replace("date: 2019-02-18", "date: 2019-02-31"), "bad-date", 4),
     ("bad-date-text", good().replace("date: 2019-02-18", "date: 31/02/2019"), "bad-date", 4),
@@ -160,7 +181,7 @@ def test_each_code(runner: CliRunner, data_dir: Path, write_notice, name, text, 
     assert hit["path"] == str(path)
     if line is not None:
         assert int(hit["line"]) == line, out
-    warnings = ("unknown-unit", "duplicate-owner", "unknown-section")
+    warnings = ("unknown-unit", "duplicate-owner", "unknown-section", "number-as-text")
     severity = "warning" if code in warnings else "error"
     assert hit["sev"] == severity
     assert exit_code == (0 if severity == "warning" else 1)

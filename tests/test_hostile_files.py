@@ -147,8 +147,9 @@ def test_a_wrong_setting_is_an_error_in_settings_yaml(
     code, lines, out = run_check(runner, str(data_dir))
 
     assert code == 1, out
-    assert [(e["path"], e["line"], e["code"]) for e in lines] == [(str(settings), "2", "bad-value")]
-    assert f"'{key}'" in lines[0]["msg"]
+    errors = [(e["path"], e["line"], e["code"]) for e in lines if e["sev"] == "error"]
+    assert errors == [(str(settings), "2", "bad-value")]
+    assert f"'{key}'" in next(e["msg"] for e in lines if e["sev"] == "error")
     week = runner.invoke(app, ["week", "--data", str(data_dir), "--today", "2019-02-20"])
     assert week.exit_code == 1, week.output
     assert isinstance(week.exception, SystemExit)  # a message, not a crash
@@ -241,3 +242,15 @@ def test_check_names_an_id_that_is_no_file_name(
     code, lines, _ = run_check(runner, str(data_dir))
     assert code == 1
     assert [(e["path"], e["line"], e["code"]) for e in lines] == [(str(path), "1", "bad-id")]
+
+
+def test_two_ids_that_differ_only_by_case_are_one_file_elsewhere(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    lower = write_notice("2019-02-18-giao-ban", good())
+    upper = write_notice("2019-02-18-Giao-Ban", good("2019-02-18-Giao-Ban"))
+    code, lines, out = run_check(runner, str(data_dir))
+    assert code == 1, out
+    assert [e["code"] for e in lines] == ["duplicate-notice"]
+    assert lines[0]["path"] in (str(lower), str(upper))
+    assert "chữ hoa/thường" in lines[0]["msg"]

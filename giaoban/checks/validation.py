@@ -31,6 +31,7 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
     """``check_ids`` over each notice's (id, path, where the id is written)."""
     problems = []
     seen: dict[str, Source] = {}
+    cased: dict[str, str] = {}  # an id folded to lower case -> the first id spelled so
     for notice_id, path, at in heads:
         stem = os.path.splitext(os.path.basename(path))[0]  # PurePath(path).stem, faster
         bad = id_problem(notice_id)
@@ -42,6 +43,14 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
         first = seen.setdefault(notice_id, at)
         if first != at:
             msg = f"thông báo '{notice_id}' đã có ở {first.path}:{first.line}"
+            problems.append(error(at, "duplicate-notice", msg))
+        other = cased.setdefault(notice_id.casefold(), notice_id)
+        if other != notice_id:  # one file on Windows and macOS, two on Linux
+            where = seen[other]
+            msg = (
+                f"mã '{notice_id}' chỉ khác '{other}' ({where.path}:{where.line}) ở chữ hoa/thường;"
+                " trên Windows và macOS hai tệp này là một"
+            )
             problems.append(error(at, "duplicate-notice", msg))
     return problems
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from giaoban.model.problems import Problem, error
+from giaoban.model.problems import Problem, error, warning
 from giaoban.store.yamlsafe import Document, Reported, YamlPath
 
 
@@ -167,6 +167,13 @@ def check_mapping(doc: Document, fields: tuple[Field, ...]) -> tuple[dict[str, A
     return (cleaned if isinstance(cleaned, dict) else {}), checker.problems
 
 
+MAX_COUNT = 1_000_000  # an "int" field counts people or days
+
+
+def _dotted(path: YamlPath) -> str:
+    return ".".join(str(p) for p in path)
+
+
 def _blank(value: Any) -> bool:
     """A required value left empty: nothing, or only spaces."""
     return value is None or (isinstance(value, str) and not value.strip())
@@ -279,6 +286,11 @@ class _Checker:
             if isinstance(value, str):
                 return value
             if isinstance(value, int) and not isinstance(value, bool):
+                if kind == "text":  # kept as text, but said: "0123" would have lost its 0
+                    msg = (
+                        f"'{_dotted(path)}' là số {value}, không phải chữ; hãy đặt trong ngoặc kép"
+                    )
+                    self.problems.append(warning(self.doc.at(path), "number-as-text", msg))
                 return str(value)
         elif kind == "deadline":
             if isinstance(value, str):
@@ -296,7 +308,11 @@ class _Checker:
         elif kind == "bool" and isinstance(value, bool):
             return value
         elif kind == "int" and isinstance(value, int) and not isinstance(value, bool):
-            return value
+            if 0 <= value <= MAX_COUNT:
+                return value
+            msg = f"'{_dotted(path)}' phải là số đếm từ 0 đến {MAX_COUNT} (đang là {value})"
+            self.problems.append(error(self.doc.at(path), "bad-value", msg))
+            return None
         self._wrong(path, kind, value)
         return None
 
