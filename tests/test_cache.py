@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 from giaoban.cli.main import app
 from giaoban.store import cache, pool
 from giaoban.store.loader import load_ledger
-from giaoban.store.recordshards import RecordShard
+from giaoban.store.recordshards import MAGIC, RecordShard
 from tests.conftest import MINIMAL_UNITS, REPO
 
 TODAY = "2019-03-01T09:00"
@@ -277,10 +278,11 @@ def _entries_of(path: Path) -> dict:
 
 
 def _header_of(path: Path) -> tuple:
-    import pickle
-
-    with open(path, "rb") as stream:
-        return pickle.load(stream)
+    """The header a cache file was written for (plain bytes: the repr of a tuple)."""
+    data = path.read_bytes()
+    size = int.from_bytes(data[:2], "little")
+    text = data[2 : 2 + size].removeprefix(MAGIC).decode("utf-8")
+    return ast.literal_eval(text)
 
 
 @pytest.mark.parametrize("garbage", ["text", ("a", "b"), None, cache.Entry((1, 1), b"", False, 3)])
@@ -434,3 +436,27 @@ def test_one_changed_file_is_the_only_record_read_to_validate(
     assert result.validate() == expected.validate()
     read = [n for n in result.ledger.notices._found if n is not None]  # type: ignore[attr-defined]
     assert [n.source.path for n in read] == [str(changed)]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="file owners as on POSIX")
+def test_a_planted_cache_file_is_never_unpickled(
+    runner: CliRunner, seed_data: Path, _private_cache: Path, tmp_path: Path
+) -> None:
+    """A cache file someone else could have written (here: one writable by others, as a
+    file planted in a shared folder would be) is rebuilt, never read; its pickle does not run."""
+    expected = _uncached(runner, seed_data)
+    outputs(runner, seed_data)
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    for path in cache_files(_private_cache):
+        entries = _entries_of(path)
+        cache._write_pickled(path, _header_of(path), {key: Payload() for key in entries})
+        path.chmod(0o666)  # writable by anyone: not this user's alone
+    assert outputs(runner, seed_data) == expected
+    assert not marker.exists()
+    folder = next(iter(cache_files(_private_cache))).parent
+    assert folder.stat().st_mode & 0o777 == 0o700

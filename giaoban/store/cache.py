@@ -4,7 +4,8 @@ Never the source of truth: every entry is checked against its file's size and
 modification time (and, for a file changed too recently to trust its time,
 against a digest of its bytes) before it is used; anything missing, stale,
 damaged or written by another version of giaoban is ignored and rebuilt
-silently. Values are pickled (the cache folder is the user's own).
+silently. Values are pickled; a cache file is read only when this user
+alone could have written it (its folder is made private, mode 0700).
 
 Where: ``$GIAOBAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/giaoban``, else
 ``~/.cache/giaoban``; one folder per data folder, named from a hash of its
@@ -43,9 +44,9 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 import giaoban
 from giaoban.model.ledger import Ledger, Notice
 from giaoban.model.problems import Problem
-from giaoban.store.files import UnreadableFileError, read_data_file
+from giaoban.store.files import UnreadableFileError, open_private, read_data_file
 from giaoban.store.lazynotices import LazyNotices
-from giaoban.store.recordshards import RecordShard
+from giaoban.store.recordshards import RecordShard, header_matches, write_header
 
 if TYPE_CHECKING:
     from giaoban.deadline import DeadlineSettings
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from giaoban.model.units import Registry
     from giaoban.reports.agenda import Agenda, NoticeFacts
 
-FORMAT = 5  # bump when the layout of cache files changes
+FORMAT = 6  # bump when the layout of cache files changes
 SHARDS = 16
 # A file modified less than this before it was read may change again without its
 # modification time moving (coarse file-system clocks): such an entry is "racy"
@@ -211,7 +212,7 @@ class Store:
     def save(self) -> None:
         """Write every table that changed; a cache that cannot be written is skipped."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             for table in self.tables.values():
                 table.save()
             for shard in self.shards.values():
@@ -243,12 +244,13 @@ def quiet_collector() -> Iterator[None]:
 def _read_pickled(path: Path, header: tuple[Any, ...]) -> dict[str, Any]:
     """The entries of a cache file, or {} when it is missing, damaged or for other settings.
 
-    A file is its header (pickled), the CRC-32 and length of its body, then
-    the body (the pickled entries): a damaged body is never unpickled.
+    A file is its header (plain bytes), the CRC-32 and length of its body, then
+    the body (the pickled entries): a damaged body, or a file another user
+    could have written (``open_private``), is never unpickled.
     """
     try:
-        with open(path, "rb") as stream:
-            if pickle.load(stream) != header:
+        with open_private(path) as stream:
+            if not header_matches(stream, header):
                 return {}
             crc, size = _CHECK.unpack(stream.read(_CHECK.size))
             body = stream.read()
@@ -269,7 +271,7 @@ def _write_pickled(path: Path, header: tuple[Any, ...], entries: dict[str, Any])
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
-            pickle.dump(header, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            write_header(stream, header)
             stream.write(_CHECK.pack(zlib.crc32(body), len(body)))
             stream.write(body)
         os.replace(temp, path)

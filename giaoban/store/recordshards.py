@@ -3,10 +3,14 @@
 A report over 10,000 notices looks at a few hundred records: a shard file
 holds each record pickled on its own, after an index of where each one
 lies, so reading one record reads its bytes only. A shard file is its
-header (pickled), the CRC-32 and length of the index, the index (pickled:
+header (plain bytes: ``write_header``), the CRC-32 and length of the index, the index (pickled:
 path -> (digest of the notice file, offset, length, CRC-32 of the record)),
 then the records. It is written whole to a temporary file and renamed; a
 damaged index or record is ignored (the notice is read from its file again).
+
+Nothing is unpickled from a file another user could have written
+(``giaoban.store.files.open_private``), and the header, compared before
+anything else is read, is not a pickle.
 """
 
 from __future__ import annotations
@@ -18,9 +22,30 @@ import struct
 import tempfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+from giaoban.store.files import open_private
 
 _CHECK = struct.Struct("<IQ")  # CRC-32 and length of the index
+_HEADER_SIZE = struct.Struct("<H")
+MAGIC = b"giaoban-cache\0"
+
+
+def write_header(stream: BinaryIO, header: tuple[Any, ...]) -> None:
+    """A cache file's header: what it was written for, as plain bytes (never a pickle)."""
+    text = MAGIC + repr(header).encode("utf-8", "surrogateescape")
+    stream.write(_HEADER_SIZE.pack(len(text)) + text)
+
+
+def header_matches(stream: BinaryIO, header: tuple[Any, ...]) -> bool:
+    """Whether the file open in ``stream`` starts with ``header`` (read past it if so)."""
+    sized = stream.read(_HEADER_SIZE.size)
+    if len(sized) != _HEADER_SIZE.size:
+        return False
+    wanted = MAGIC + repr(header).encode("utf-8", "surrogateescape")
+    return stream.read(_HEADER_SIZE.unpack(sized)[0]) == wanted
+
+
 WHOLE_AFTER = 20  # records read one by one before the rest are read at once
 Located = tuple[bytes, int, int, int]  # digest, offset, length, CRC-32
 
@@ -40,8 +65,8 @@ class RecordShard:
 
     def _read_index(self) -> None:
         try:
-            with open(self.path, "rb") as stream:
-                if pickle.load(stream) != self.header:
+            with open_private(self.path) as stream:
+                if not header_matches(stream, self.header):
                     return
                 crc, size = _CHECK.unpack(stream.read(_CHECK.size))
                 body = stream.read(size)
@@ -68,14 +93,14 @@ class RecordShard:
         _, offset, length, crc = located
         try:
             if self._whole is None and self._reads >= WHOLE_AFTER:
-                with open(self.path, "rb") as stream:  # reading many: read them all at once
+                with open_private(self.path) as stream:  # reading many: read them all at once
                     stream.seek(self.base)
                     self._whole = stream.read()
             self._reads += 1
             if self._whole is not None:
                 data = self._whole[offset : offset + length]
             else:
-                with open(self.path, "rb") as stream:
+                with open_private(self.path) as stream:
                     stream.seek(self.base + offset)
                     data = stream.read(length)
         except (OSError, ValueError, TypeError):
@@ -108,7 +133,7 @@ class RecordShard:
         fd, temp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as stream:
-                pickle.dump(self.header, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                write_header(stream, self.header)
                 stream.write(_CHECK.pack(zlib.crc32(body), len(body)))
                 stream.write(body)
                 base = stream.tell()
