@@ -80,6 +80,8 @@ def test_changes_in_other_files_do_not_stop_an_edit(runner: CliRunner, ledger: P
     assert result.exit_code == 0, result.output
     assert run_git(repo, "show", "--name-only", "--format=", "HEAD").split() == [PATH]
     assert run_git(repo, "status", "--porcelain").strip() == "M data/units.yaml"
+    # ... but they are named, not left unseen.
+    assert "1 tệp khác trong sổ có thay đổi chưa commit (data/units.yaml)" in result.stderr
 
 
 def test_a_file_never_committed_is_not_committed_under_an_action(

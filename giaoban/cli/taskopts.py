@@ -18,7 +18,7 @@ import typer
 from giaoban.cli.common import DataOption, TodayOption, parse_day, resolve_data_dir, resolve_now
 from giaoban.cli.optionsets import option_set
 from giaoban.lazy import lazy_import
-from giaoban.model.text import fold
+from giaoban.model.text import fold, visible
 from giaoban.store.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
 
 if TYPE_CHECKING:
@@ -137,6 +137,14 @@ def report_commit(saved: Saved, no_commit: bool) -> str:
         print(
             f"giaoban: đã dọn {len(saved.cleared)} thư mục tạm còn sót từ một lệnh ghi bị ngắt"
             f" trước đó ({names}); các tệp dữ liệu không bị ảnh hưởng.",
+            file=sys.stderr,
+        )
+    if outcome is not None and outcome.others:
+        shown = ", ".join(visible(p) for p in outcome.others[:5])
+        more = f" và {len(outcome.others) - 5} tệp khác" if len(outcome.others) > 5 else ""
+        print(
+            f"giaoban: lưu ý: {len(outcome.others)} tệp khác trong sổ có thay đổi chưa commit"
+            f" ({shown}{more}); xem 'git status'.",
             file=sys.stderr,
         )
     if not saved.changed:

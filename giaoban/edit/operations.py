@@ -538,7 +538,11 @@ def create_notice(data_dir: Path, data: dict[str, Any], commit: bool) -> Outcome
         if problems:
             raise EditRefusedError(path, problems)
         message = add_notice_message(nid, record["title"], len(record["tasks"]))
-        outcome = git.commit_change(path, message.text()) if commit and settings.commit else None
+        outcome = (
+            git.commit_change(path, message.text(), data_dir)
+            if commit and settings.commit
+            else None
+        )
     return Outcome(nid, Saved(path, True, outcome, cleared), {"path": path, "text": text})
 
 

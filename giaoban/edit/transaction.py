@@ -249,7 +249,7 @@ def save_change(
         problems = write_atomic(path, source.encode(new_text), check=check)
         if problems:
             raise EditRefusedError(path, problems)
-        outcome = git.commit_change(path, message.text()) if commit else None
+        outcome = git.commit_change(path, message.text(), data_dir) if commit else None
     return Saved(path, True, outcome, cleared)
 
 
@@ -273,5 +273,5 @@ def save_edited(
         problems = write_atomic(path, original.encode(new_text), check=ledger_checker(data_dir))
         if problems:
             return None, problems
-        outcome = git.commit_change(path, message.text()) if commit else None
+        outcome = git.commit_change(path, message.text(), data_dir) if commit else None
     return Saved(path, True, outcome, cleared), ()

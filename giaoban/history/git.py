@@ -96,6 +96,7 @@ class CommitOutcome:
     committed: bool
     commit: str | None = None
     problem: str | None = None
+    others: tuple[str, ...] = ()  # other files of the data folder left uncommitted
 
     @property
     def short(self) -> str:
@@ -241,15 +242,29 @@ def _uncommitted(top: Path, path: Path) -> str | None:
     )
 
 
-def commit_change(path: Path, message: str) -> CommitOutcome | None:
-    """Commit ``path`` alone when it is inside a git work tree; None when it is not."""
+def commit_change(path: Path, message: str, data_dir: Path | None = None) -> CommitOutcome | None:
+    """Commit ``path`` alone when it is inside a git work tree; None when it is not.
+
+    With ``data_dir``, the outcome also names the other files there that hold
+    uncommitted changes (a hand edit, a command that was killed), so they are
+    not left unseen.
+    """
     repo = work_tree(path.parent)
     if repo is None:
         return None
     result = commit_file(repo, path, message)
+    others = _others_changed(repo, data_dir) if data_dir is not None else ()
     if result.ok:
-        return CommitOutcome(True, head_commit(repo))
-    return CommitOutcome(False, problem=explain_failure(result, repo, [path], message))
+        return CommitOutcome(True, head_commit(repo), others=others)
+    problem = explain_failure(result, repo, [path], message)
+    return CommitOutcome(False, problem=problem, others=others)
+
+
+def _others_changed(repo: Path, data_dir: Path) -> tuple[str, ...]:
+    folder = _shown(repo, data_dir)
+    found = changed_paths(repo, "" if folder == "." else folder)
+    # giaoban's own lock and staging files (held while committing) are not the user's
+    return tuple(p for p in found if not p.rstrip("/").rsplit("/", 1)[-1].startswith(".giaoban"))
 
 
 def explain_failure(result: GitResult, repo: Path, paths: Sequence[Path], message: str) -> str:

@@ -68,5 +68,9 @@ def save_draft(draft: Draft, data_dir: Path, commit: bool = True) -> tuple[Saved
         if problems:
             raise EditRefusedError(path, list(problems))
         message = add_notice_message(saved.id, saved.title, len(saved.tasks))
-        outcome = git.commit_change(path, message.text()) if commit and settings.commit else None
+        outcome = (
+            git.commit_change(path, message.text(), data_dir)
+            if commit and settings.commit
+            else None
+        )
     return Saved(path, True, outcome, cleared), saved
