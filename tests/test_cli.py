@@ -36,7 +36,10 @@ def test_python_dash_m_runs_check_on_bundled_data() -> None:
 def test_every_command_has_help(runner: CliRunner, name: str) -> None:
     result = runner.invoke(app, [name, "--help"])
     assert result.exit_code == 0, result.output
-    assert "Usage" in result.output
+    assert f"Cách dùng: giaoban {name}" in result.output
+    # typer's and click's own words and Python type names are not shown
+    for english in ("Usage", "Options", "Show this message", "[default", "<bool>", "<list["):
+        assert english not in result.output, english
 
 
 @pytest.mark.parametrize("name", command_names())
@@ -50,3 +53,31 @@ def test_missing_data_folder_is_a_clear_error(runner: CliRunner, tmp_path: Path)
     assert result.exit_code == 2
     assert "không có thư mục dữ liệu" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["export", "--today", "2026-12-05"], "giaoban: lỗi: Không có tùy chọn --today"),
+        (["postpone", "x"], "giaoban: lỗi: Thiếu đối số 'HẠN-MỚI'."),
+        (["week", "--format", "pdf"], "'pdf' không phải một trong 'table'"),
+        (["week", "--limit", "-3"], "Giá trị không hợp lệ cho '--limit': phải lớn hơn hoặc bằng 0"),
+        (["wek"], "giaoban: lỗi: Không có lệnh 'wek'. Có phải 'week'?"),
+    ],
+)
+def test_a_mistake_on_the_command_line_is_told_in_vietnamese(
+    runner: CliRunner, args: list[str], said: str
+) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "Cách dùng: giaoban" in result.stderr and "-h' để biết cách dùng." in result.stderr
+    assert "Usage" not in result.output and "Error" not in result.output
+
+
+def test_ctrl_c_is_told_in_vietnamese(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    result = runner.invoke(app, ["add", "--data", str(data)], input="")  # end of input at a prompt
+    assert result.exit_code == 1
+    assert "Đã hủy." in result.output and "Aborted" not in result.output

@@ -92,7 +92,7 @@ def test_help_from_the_table_is_the_help_of_the_commands(
 def test_a_mistyped_command_gets_a_suggestion(runner: CliRunner) -> None:
     result = runner.invoke(app, ["wek"])
     assert result.exit_code == 2
-    assert "Did you mean 'week'?" in result.output
+    assert "Không có lệnh 'wek'. Có phải 'week'?" in result.output
 
 
 def test_subcommand_groups_still_work(runner: CliRunner) -> None:

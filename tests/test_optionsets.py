@@ -67,7 +67,7 @@ def test_h_is_help_and_version_prints_the_version(runner: CliRunner) -> None:
     assert runner.invoke(app, ["--version"]).stdout == f"giaoban {__version__}\n"
     for args in (["-h"], ["week", "-h"], ["done", "-h"]):
         result = runner.invoke(app, args)
-        assert result.exit_code == 0 and "Usage:" in result.stdout, args
+        assert result.exit_code == 0 and "Cách dùng:" in result.stdout, args
 
 
 def test_today_takes_the_day_forms_other_options_take(runner: CliRunner, seed_data) -> None:

@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 import giaoban
+from giaoban.cli import vietnamese
 from giaoban.store import progress
 
 
@@ -168,8 +169,55 @@ class LazyGroup(TyperGroup):
             built = build_command(command.module, cmd_name)
             if built is None:
                 raise RuntimeError(f"giaoban.cli.{command.module} does not register {cmd_name!r}")
+            vietnamese.name_metavars(built)
+            _vietnamese_help(built)
             command = self.commands[cmd_name] = built
         return command
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help, option.metavar = vietnamese.HELP_OPTION, ""
+        return option
+
+    def get_usage(self, ctx: Any) -> str:
+        return vietnamese.usage(super().get_usage(ctx))
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: Any = None,
+        complete_var: Any = None,
+        standalone_mode: bool = True,
+        **kw: Any,
+    ) -> Any:
+        """click's main, with its English messages and panels replaced: a usage error is
+        the usage line, where to find help and the message, in Vietnamese (exit 2);
+        Ctrl-C is "Đã hủy." (exit 1)."""
+        words = list(sys.argv[1:] if args is None else args)
+        if not words or "-h" in words or "--help" in words:
+            vietnamese.help_words()
+            vietnamese.name_metavars(self)
+            for param in self.params:
+                if param.name in vietnamese.ROOT_HELP:
+                    param.help = vietnamese.ROOT_HELP[param.name]  # type: ignore[attr-defined]
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **kw)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **kw)
+        except (KeyboardInterrupt, EOFError):
+            print(f"\n{vietnamese.ABORTED}", file=sys.stderr)
+            sys.exit(1)
+        except Exception as error:  # noqa: BLE001 - click's own, told apart by shape below
+            if type(error).__name__ == "Abort":
+                print(vietnamese.ABORTED, file=sys.stderr)
+                sys.exit(1)
+            if not hasattr(error, "format_message"):
+                raise
+            text, code = vietnamese.usage_error(error)
+            print(text, file=sys.stderr)
+            sys.exit(code)
+        sys.exit(result if isinstance(result, int) else 0)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         with self._listing_only():
@@ -180,6 +228,23 @@ class LazyGroup(TyperGroup):
         # through resolve_command, which loads the command.
         with self._listing_only():
             return super().shell_complete(ctx, incomplete)
+
+
+def _vietnamese_help(command: Any) -> None:
+    """``command``'s usage line and ``-h``'s own line, in Vietnamese (typer builds the
+    command; its usage and help option are click's, in English)."""
+    made_option, made_usage = command.get_help_option, command.get_usage
+
+    def get_help_option(ctx: Any) -> Any:
+        option = made_option(ctx)
+        if option is not None:
+            option.help, option.metavar = vietnamese.HELP_OPTION, ""
+        return option
+
+    def get_usage(ctx: Any) -> str:
+        return vietnamese.usage(made_usage(ctx))
+
+    command.get_help_option, command.get_usage = get_help_option, get_usage
 
 
 def _version(value: bool) -> None:

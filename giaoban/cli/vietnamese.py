@@ -1,0 +1,209 @@
+"""typer's and click's own words, in Vietnamese: usage errors, "Aborted", help headings,
+and the type shown beside each option.
+
+click writes its messages in English (typer's copy of it without gettext), so
+they are translated where giaoban shows them: ``usage_error`` for a mistake on
+the command line, ``help_words`` for the headings of a help page (typer's
+module constants, set only when a help page is shown, since loading typer's
+help code costs start-up time), ``name_metavars`` for the column of option
+types that typer fills with Python types (``<bool>``, ``<list[Path]>``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import typing
+from typing import Any
+
+# (English, as click and typer write it) -> Vietnamese; tried in order, whole message.
+_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(english, re.DOTALL), vietnamese)
+    for english, vietnamese in (
+        (r"Missing option '(.+?)'\.(.*)", r"Thiếu tùy chọn '\1'.\2"),
+        (r"Missing argument '(.+?)'\.(.*)", r"Thiếu đối số '\1'.\2"),
+        (r"Missing parameter: (.+)", r"Thiếu tham số: \1"),
+        (r"Missing command\.", "Thiếu lệnh."),
+        (r"No such command '(.+?)'\. Did you mean '(.+?)'\?", r"Không có lệnh '\1'. Có phải '\2'?"),
+        (r"No such command '(.+?)'\.", r"Không có lệnh '\1'."),
+        (
+            r"No such option: (\S+) \(Possible options: (.+)\)",
+            r"Không có tùy chọn \1 (các tùy chọn gần giống: \2)",
+        ),
+        (r"No such option: (\S+)\s+Did you mean (.+)\?", r"Không có tùy chọn \1. Có phải \2?"),
+        (r"No such option: (\S+)", r"Không có tùy chọn \1"),
+        (r"Option '(.+?)' requires an argument\.", r"Tùy chọn '\1' cần một giá trị."),
+        (r"Option '(.+?)' requires (\d+) arguments\.", r"Tùy chọn '\1' cần \2 giá trị."),
+        (r"Option '(.+?)' does not take a value\.", r"Tùy chọn '\1' không nhận giá trị."),
+        (r"Got unexpected extra arguments? \((.*)\)", r"Thừa đối số: \1"),
+        (r"Invalid value for (.+?): (.*)", r"Giá trị không hợp lệ cho \1: \2"),
+        (r"Invalid value: (.*)", r"Giá trị không hợp lệ: \1"),
+    )
+)
+# Inside "Invalid value for ...": what is wrong with the value.
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(english), vietnamese)
+    for english, vietnamese in (
+        (r"Value error, ", ""),
+        (r"Input should be greater than or equal to (\S+)", r"phải lớn hơn hoặc bằng \1"),
+        (r"Input should be less than or equal to (\S+)", r"phải nhỏ hơn hoặc bằng \1"),
+        (r"Input should be greater than (\S+)", r"phải lớn hơn \1"),
+        (r"Input should be less than (\S+)", r"phải nhỏ hơn \1"),
+        (r"Input should be a valid integer.*", "phải là số nguyên"),
+        (r"Input should be a valid number.*", "phải là số"),
+        (r"Input should be a valid boolean.*", "phải là true hoặc false"),
+        (r"(.+?) is not one of (.+)\.", r"\1 không phải một trong \2."),
+        (r"(.+?) is not a valid integer( range)?\.", r"\1 không phải số nguyên."),
+        (r"(.+?) is not a valid float( range)?\.", r"\1 không phải số."),
+        (r"(.+?) is not in the range (.+)\.", r"\1 nằm ngoài khoảng \2."),
+        (r"(.+?) is not a valid boolean\.", r"\1 không phải true/false."),
+        (r"(File|Path|Directory) (.+?) does not exist\.", r"\2 không tồn tại."),
+        (r"(File|Path) (.+?) is a directory\.", r"\2 là một thư mục."),
+        (r"(Directory|Path) (.+?) is a file\.", r"\2 là một tệp."),
+        (r"(File|Path|Directory) (.+?) is not readable\.", r"không đọc được \2."),
+    )
+)
+
+
+def message(english: str) -> str:
+    """A click or typer message in Vietnamese (as it was, when it is not a known one)."""
+    for pattern, vietnamese in _MESSAGES:
+        found = pattern.fullmatch(english.strip())
+        if found:
+            return _reasons(found.expand(vietnamese))
+    return _reasons(english)
+
+
+def _reasons(text: str) -> str:
+    for pattern, vietnamese in _REASONS:
+        text = pattern.sub(vietnamese, text)
+    return text
+
+
+def usage(line: str) -> str:
+    """``Usage: giaoban week [OPTIONS]`` in Vietnamese."""
+    return (
+        line.replace("Usage:", "Cách dùng:", 1)
+        .replace("[OPTIONS]", "[TÙY CHỌN]")
+        .replace("COMMAND [ARGS]...", "LỆNH [ĐỐI SỐ]...")
+    )
+
+
+def usage_error(error: Any) -> tuple[str, int]:
+    """What to print for a click ``UsageError`` (or any ``ClickException``), and the exit
+    code: the usage line, where to find help, and the message."""
+    lines = []
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:
+        lines.append(usage(ctx.get_usage()))
+        lines.append(f"Xem '{ctx.command_path} -h' để biết cách dùng.")
+    lines.append(f"giaoban: lỗi: {message(error.format_message())}")
+    return "\n".join(lines), int(getattr(error, "exit_code", 1))
+
+
+ABORTED = "Đã hủy."
+
+# typer's help headings and notes (module constants of typer.rich_utils).
+_HELP_WORDS = {
+    "OPTIONS_PANEL_TITLE": "Tùy chọn",
+    "ARGUMENTS_PANEL_TITLE": "Đối số",
+    "COMMANDS_PANEL_TITLE": "Lệnh",
+    "ERRORS_PANEL_TITLE": "Lỗi",
+    "DEFAULT_STRING": "[mặc định: {}]",
+    "REQUIRED_LONG_STRING": "[bắt buộc]",
+    "ENVVAR_STRING": "[biến môi trường: {}]",
+    "DEPRECATED_STRING": "(không dùng nữa) ",
+    "ABORTED_TEXT": ABORTED,
+    "RICH_HELP": "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng.",
+}
+HELP_OPTION = "Hiện hướng dẫn này rồi thoát."
+
+
+def help_words() -> None:
+    """Put typer's help headings in Vietnamese (before a help page is shown)."""
+    # start-up: typer's help code loads only for a help page
+    from typer import rich_utils
+
+    for name, words in _HELP_WORDS.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, words)
+
+
+def name_metavars(command: Any) -> None:
+    """Give each option of ``command`` (and of its subcommands) a type column in
+    Vietnamese: nothing for a flag, the choices for a choice, a word for the rest.
+
+    Cosmetic, and typer's parameters differ between versions (its own type
+    descriptor, or click's ``type``): a parameter this cannot read keeps typer's.
+    """
+    for sub in getattr(command, "commands", {}).values():
+        name_metavars(sub)
+    for param in getattr(command, "params", ()):
+        with contextlib.suppress(Exception):
+            if _is_argument(param):  # shown by its name, in usage lines and errors
+                if param.metavar is None:
+                    param.metavar = _ARGUMENTS.get(param.name, param.name.upper())
+                # and its name says what it is: no Python type beside it ("<list[Path]>")
+                param.display_type_rich = _no_type
+            elif param.metavar is None:
+                param.metavar = _metavar(param)
+
+
+def _no_type(ctx: Any) -> None:
+    return None
+
+
+def _is_argument(param: Any) -> bool:
+    return getattr(param, "param_type_name", "") == "argument" or "Argument" in type(param).__name__
+
+
+def _metavar(param: Any) -> str:
+    if getattr(param, "is_flag", False) or getattr(param, "count", False):
+        return ""
+    desc = getattr(param, "type_descriptor", None)
+    if desc is not None:  # typer's own model
+        choices, annotation = desc.choices, desc.annotation
+        if desc.is_list:
+            annotation = typing.get_args(annotation)[0]
+        kind = getattr(annotation, "__name__", "")
+    else:  # click's
+        choices = getattr(param.type, "choices", None)
+        kind = getattr(param.type, "name", "")
+    if choices:
+        return "|".join(str(getattr(c, "value", c)) for c in choices)
+    return _TYPE_WORDS.get(kind.lower(), "GIÁ-TRỊ")
+
+
+# Arguments by their name in the code -> as help and errors show them.
+_ARGUMENTS = {
+    "task_id": "MÃ-NHIỆM-VỤ",
+    "new_deadline": "HẠN-MỚI",
+    "notice_or_task": "MÃ",
+    "item": "MÃ",
+    "notice": "MÃ-THÔNG-BÁO",
+    "text": "CHỮ",
+    "phrase": "CỤM-TỪ-HẠN",
+    "file": "TỆP",
+    "paths": "ĐƯỜNG-DẪN",
+    "folder": "THƯ-MỤC",
+    "source": "NGUỒN",
+    "target": "ĐÍCH",
+}
+# Typer's own options of the root command (shell completion).
+ROOT_HELP = {
+    "install_completion": "Cài gợi ý lệnh (tab) cho shell đang dùng.",
+    "show_completion": "In mã gợi ý lệnh cho shell đang dùng, để chép hoặc tự cài.",
+}
+
+_TYPE_WORDS = {
+    "int": "SỐ",
+    "integer": "SỐ",
+    "integer range": "SỐ",
+    "float": "SỐ",
+    "path": "ĐƯỜNG-DẪN",
+    "directory": "THƯ-MỤC",
+    "file": "TỆP",
+    "str": "CHỮ",
+    "text": "CHỮ",
+    "datetime": "NGÀY",
+}
