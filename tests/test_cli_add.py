@@ -88,7 +88,7 @@ tasks:
 
 
 def test_add_never_overwrites_and_makes_ids_unique(runner: CliRunner, ledger: Path) -> None:
-    args = ("--title", TITLE, "--date", "18/02/2019")
+    args = ("--title", TITLE, "--date", "18/02/2019", "--allow-duplicate")
     assert invoke(runner, ledger, *args).exit_code == 0
     second = invoke(runner, ledger, *args)
     assert second.exit_code == 0 and f"{NOTICE_ID}-2" in second.output

@@ -108,7 +108,10 @@ def test_save_writes_into_the_data_folder_as_add_does(runner: CliRunner, ledger:
     assert "Đã lưu" in result.stderr and "24 nhiệm vụ" in result.stderr
     assert check(runner, ledger, ledger)[0] == 0
     again = runner.invoke(app, ["import", str(SEEDS[0]), "--save", "--data", str(ledger)])
-    assert again.exit_code == 0, again.output
+    assert again.exit_code == 1  # the same notice again: refused, naming the one there
+    assert saved[0].stem in again.stderr
+    forced = ["import", str(SEEDS[0]), "--save", "--allow-duplicate", "--data", str(ledger)]
+    assert runner.invoke(app, forced).exit_code == 0
     ids = sorted(p.stem for p in (ledger / "2022").glob("*.yaml"))
     assert ids == [saved[0].stem, f"{saved[0].stem}-2"]  # a new id, never an overwrite
     assert not [p for p in ledger.rglob(".giaoban*") if p.is_dir()]

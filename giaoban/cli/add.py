@@ -23,10 +23,12 @@ from giaoban.cli.taskopts import (
 from giaoban.deadline import Deadline, parse_deadline
 from giaoban.deadline.describe import describe_offset, format_due, format_moment
 from giaoban.deadline.recur import next_occurrence
+from giaoban.edit.duplicates import refuse_duplicate
 from giaoban.edit.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
 from giaoban.edit.yamledit import EditError, load_plain
 from giaoban.lazy import lazy_import
 from giaoban.model.errors import UsageError
+from giaoban.model.ids import id_problem
 from giaoban.model.settings import Settings
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
@@ -110,6 +112,27 @@ def _ask_date(label: str, default: date) -> date:
             typer.echo(f"  ✗ {exc.message}")
 
 
+def _ask_id(data_dir: Path, notice: dict[str, Any]) -> str:
+    """The notice's id, asked until it is a valid file name not yet taken in the ledger."""
+    taken = taken_ids(data_dir)
+    proposed = notice_id(notice["date"], notice["title"], taken)
+    while True:
+        answer = typer.prompt("Mã thông báo (tên tệp)", default=proposed).strip()
+        problem = id_problem(answer)
+        if problem is not None:
+            typer.echo(f"  ✗ {problem}")
+        elif answer in taken:
+            typer.echo(f"  ✗ mã '{answer}' đã có trong sổ; chọn mã khác (ví dụ: {proposed})")
+        else:
+            return answer
+
+
+def _refuse_repeat(data_dir: Path, notice: dict[str, Any], allow: bool) -> None:
+    """Stop before the tasks are asked when the ledger already holds this notice."""
+    if not allow:
+        refuse_duplicate(data_dir, notice.get("number"), notice["date"], notice["title"])
+
+
 def _ask_deadline(ref: date, settings: Settings, default: str | None = None) -> dict[str, Any]:
     """The deadline as written, and the clerk's pin (``due``) when giaoban cannot read it."""
     while True:
@@ -180,7 +203,9 @@ def _setup_completion(registry: Registry) -> None:
     readline.parse_and_bind("tab: complete")
 
 
-def interview(data_dir: Path, today: date, settings: Settings) -> dict[str, Any] | None:
+def interview(
+    data_dir: Path, today: date, settings: Settings, allow_duplicate: bool = False
+) -> dict[str, Any] | None:
     """The notice asked field by field, then task by task; None when not confirmed."""
     registry = load_registry(data_dir / REGISTRY_FILE, [])
     _setup_completion(registry)
@@ -192,8 +217,8 @@ def interview(data_dir: Path, today: date, settings: Settings) -> dict[str, Any]
     notice["title"] = typer.prompt("Trích yếu").strip()
     notice["issuer"] = typer.prompt("Cơ quan ban hành", default=settings.office or "")
     notice["date"] = _ask_date("Ngày ban hành (dd/mm/yyyy)", today)
-    proposed = notice_id(notice["date"], notice["title"], taken_ids(data_dir))
-    notice["id"] = typer.prompt("Mã thông báo (tên tệp)", default=proposed).strip()
+    _refuse_repeat(data_dir, notice, allow_duplicate)
+    notice["id"] = _ask_id(data_dir, notice)
     tasks: list[dict[str, Any]] = []
     while (task := _ask_task(len(tasks) + 1, notice["date"], registry, settings)) is not None:
         tasks.append(task)
@@ -206,8 +231,14 @@ def interview(data_dir: Path, today: date, settings: Settings) -> dict[str, Any]
 # --- a draft read from the notice's text (--from-text) ---------------------------------------
 
 
-def review_draft(data_dir: Path, source: str, today: date, settings: Settings) -> dict | None:
-    """Import ``source``, then let the clerk keep, correct or drop each part."""
+def review_draft(
+    data_dir: Path, source: str, today: date, settings: Settings, allow_duplicate: bool = False
+) -> dict | None:
+    """Import ``source``, then let the clerk keep, correct or drop each part.
+
+    A notice already in the ledger, and a taken id, are refused before the
+    tasks are reviewed, so no review is lost to them.
+    """
     # start-up: loaded only when this command needs it
     from giaoban.importer.service import draft_for_data
     from giaoban.importer.sources import read_input
@@ -222,8 +253,8 @@ def review_draft(data_dir: Path, source: str, today: date, settings: Settings) -
         typer.echo(f"  ⚠ kiểm tra {note}")
     notice["title"] = typer.prompt("Trích yếu", default=notice["title"]).strip()
     notice["date"] = _ask_date("Ngày ban hành (dd/mm/yyyy)", notice["date"])
-    proposed = notice_id(notice["date"], notice["title"], taken_ids(data_dir))
-    notice["id"] = typer.prompt("Mã thông báo (tên tệp)", default=proposed).strip()
+    _refuse_repeat(data_dir, notice, allow_duplicate)
+    notice["id"] = _ask_id(data_dir, notice)
     kept = []
     for task in notice.get("tasks", []):
         task_notes = [n for n in notes if n.split(" ", 1)[0] == task["item"]]
@@ -331,6 +362,13 @@ def add_command(
             "rồi duyệt từng mục.",
         ),
     ] = None,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Vẫn thêm khi sổ đã có thông báo cùng số (cùng năm) hoặc cùng ngày và trích yếu.",
+        ),
+    ] = False,
     *,
     change: Change,
 ) -> None:
@@ -345,9 +383,8 @@ def add_command(
         notice = from_file(from_file_)
     elif from_text_:
         settings = edits.office_settings(data_dir)
-        reviewed = review_draft(
-            data_dir, from_text_, office_today(data_dir, change.today), settings
-        )
+        today = office_today(data_dir, change.today)
+        reviewed = review_draft(data_dir, from_text_, today, settings, allow_duplicate)
         if reviewed is None:
             typer.echo("Đã hủy, không ghi gì.")
             return
@@ -361,12 +398,14 @@ def add_command(
             raise typer.BadParameter("cần ngày ban hành", param_hint="--date")
     else:
         settings = edits.office_settings(data_dir)
-        answers = interview(data_dir, office_today(data_dir, change.today), settings)
+        answers = interview(
+            data_dir, office_today(data_dir, change.today), settings, allow_duplicate
+        )
         if answers is None:
             typer.echo("Đã hủy, không ghi gì.")
             return
         notice = answers
-    out = edits.create_notice(data_dir, notice, not change.no_commit)
+    out = edits.create_notice(data_dir, notice, not change.no_commit, allow_duplicate)
     tasks = len(load_plain(out.details["text"]).get("tasks") or ())
     typer.echo(
         f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"

@@ -52,6 +52,14 @@ def import_command(
             "như 'giaoban add'.",
         ),
     ] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Vẫn lưu (--save) khi sổ đã có thông báo cùng số (cùng năm) "
+            "hoặc cùng ngày và trích yếu.",
+        ),
+    ] = False,
     data: DataOption = None,
     no_commit: NoCommitOption = False,
 ) -> None:
@@ -62,6 +70,7 @@ def import_command(
     """
     # The importer is imported here, not at the top: other commands never need it.
     # start-up: loaded only when this command needs it
+    from giaoban.edit.duplicates import existing_notices
     from giaoban.importer.output import save_draft, target, write_new
     from giaoban.importer.service import draft_for_data
     from giaoban.importer.sources import read_input
@@ -73,11 +82,13 @@ def import_command(
     text = read_input(source)
     draft = draft_for_data(text, data_dir, fallback_date=resolve_now(None).date())
     if save:
-        saved, draft = save_draft(draft, data_dir, commit=not no_commit)
+        saved, draft = save_draft(draft, data_dir, not no_commit, allow_duplicate)
         where = f"Đã lưu {saved.path}{report_commit(saved, no_commit)}"
         typer.echo(_summary(draft, where), err=True)
         exit_if_uncommitted(saved)
         return
+    for found in existing_notices(data_dir, draft.number, draft.date, draft.title):
+        typer.echo(f"⚠ sổ đã có thông báo này: {found.shown()}", err=True)
     if output is not None:
         as_folder = output.endswith(("/", "\\"))
         path, draft = target(Path(output), draft, as_folder=as_folder)

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day, short_due
 from giaoban.deadline.recur import next_occurrence, occurrences
+from giaoban.edit.duplicates import refuse_duplicate
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
     coerce_dates,
@@ -517,14 +518,22 @@ def append_task(data_dir: Path, query: str, task: dict[str, Any], commit: bool) 
     return Outcome(f"{notice.id}#{found['item']}", saved, found)
 
 
-def create_notice(data_dir: Path, data: dict[str, Any], commit: bool) -> Outcome:
-    """``giaoban add``: write ``data/YYYY/<id>.yaml`` (never over an existing file), commit."""
+def create_notice(
+    data_dir: Path, data: dict[str, Any], commit: bool, allow_duplicate: bool = False
+) -> Outcome:
+    """``giaoban add``: write ``data/YYYY/<id>.yaml`` (never over an existing file), commit.
+
+    A notice the ledger already holds (``giaoban.edit.duplicates``) is refused
+    unless ``allow_duplicate``.
+    """
     record = notice_record(coerce_dates(data))
     day = record.get("date")
     if not isinstance(day, date) or not record.get("title"):
         raise UsageError("thông báo cần 'title' (trích yếu) và 'date' (ngày ban hành)")
     settings = office_settings(data_dir)
     with ledger_lock(data_dir):
+        if not allow_duplicate:
+            refuse_duplicate(data_dir, record.get("number"), day, record["title"])
         nid = str(record.get("id") or notice_id(day, record["title"], taken_ids(data_dir)))
         problem = id_problem(nid)
         if problem is not None:  # before any path is made from it

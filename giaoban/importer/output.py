@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from giaoban.edit.duplicates import refuse_duplicate
 from giaoban.edit.newnotice import notice_id, notice_path, taken_ids
 from giaoban.edit.transaction import (
     EditRefusedError,
@@ -46,19 +47,26 @@ def write_new(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"), exclusive=True)
 
 
-def save_draft(draft: Draft, data_dir: Path, commit: bool = True) -> tuple[Saved, Draft]:
+def save_draft(
+    draft: Draft, data_dir: Path, commit: bool = True, allow_duplicate: bool = False
+) -> tuple[Saved, Draft]:
     """Save the draft into the data folder as ``giaoban add`` saves a notice.
+
+    A notice the ledger already holds is refused unless ``allow_duplicate``.
 
     Returns:
         What was saved (path, commit) and the draft as saved (its id made unique).
 
     Raises:
         EditRefusedError: ``check`` finds errors in the draft (nothing is written).
+        DuplicateNoticeError: the ledger already holds the notice (nothing is written).
     """
     if not data_dir.is_dir():
         raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (chạy 'giaoban init' trước?)")
     settings = load_settings(data_dir / SETTINGS_FILE, [])
     with ledger_lock(data_dir):
+        if not allow_duplicate:
+            refuse_duplicate(data_dir, draft.number, draft.date, draft.title)
         saved = replace(draft, id=notice_id(draft.date, draft.title, taken_ids(data_dir)))
         path = notice_path(data_dir, saved.id, saved.date)
         cleared = prepare_write(path, commit and settings.commit)
