@@ -182,3 +182,149 @@ def test_an_old_doc_file_is_refused_with_advice(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(SourceError, match=".docx"):
         read_source(path)
+
+
+# --- Word's own list numbering -------------------------------------------------------
+
+NUMBERING = """\
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:abstractNum w:abstractNumId="90">
+    <w:lvl w:ilvl="0"><w:start w:val="15"/><w:numFmt w:val="decimal"/>
+      <w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+      <w:lvlText w:val="%1.%2."/></w:lvl>
+    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+      <w:lvlText w:val="%3)"/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="92">
+    <w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="upperRoman"/>
+      <w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/>
+      <w:lvlText w:val="-"/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="91"><w:abstractNumId w:val="90"/></w:num>
+  <w:num w:numId="93"><w:abstractNumId w:val="92"/></w:num>
+  <w:num w:numId="94"><w:abstractNumId w:val="90"/>
+    <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+</w:numbering>
+"""
+
+# (list instance or None, level, bold, text as typed: Word adds the number)
+WORD_NOTICE = [
+    (None, 0, True, "THÔNG BÁO"),
+    (None, 0, True, "Kết luận tại Hội nghị giao ban khối phong trào tháng 4/2022"),
+    (
+        None,
+        0,
+        False,
+        "Ngày 14/4/2022, cơ quan Trung ương Đoàn tổ chức giao ban. Đồng chí "
+        "Bí thư thường trực đề nghị các ban, đơn vị thực hiện một số nội dung sau:",
+    ),
+    ("93", 0, True, "Về công tác chuẩn bị Đại hội"),
+    (
+        "93",
+        1,
+        False,
+        "Các ban, đơn vị khẩn trương hoàn thiện báo cáo chuyên đề, hoàn thành trong tháng 4/2022.",
+    ),
+    (
+        "93",
+        1,
+        False,
+        "Văn phòng Trung ương Đoàn khẩn trương tham mưu phân bổ kinh phí cho các Tiểu ban Đại hội.",
+    ),
+    ("91", 0, True, "Về một số nội dung công việc lớn"),
+    ("91", 1, False, "Văn phòng Trung ương Đoàn tổng hợp báo cáo trước ngày 25/4/2022."),
+    ("91", 1, False, "Ban Tổ chức tham mưu Hội nghị rút kinh nghiệm Đại hội điểm cấp huyện."),
+    ("91", 2, False, "Ban Tuyên giáo xây dựng kế hoạch tuyên truyền trước ngày 30/4/2022."),
+    ("91", 2, False, "Ban Tổ chức hướng dẫn các tỉnh đoàn trước ngày 05/5/2022."),
+    ("91", 1, False, "Các ban, đơn vị rà soát chương trình công tác năm 2022."),
+    ("91", 1, False, "Ban Tuyên giáo báo cáo kết quả trước 14h00 thứ 6 hàng tuần."),
+    ("91", 1, False, "Văn phòng Trung ương Đoàn theo dõi, đôn đốc thực hiện."),
+    ("91", 0, True, "Về công tác phối hợp"),
+    ("91", 1, False, "Các ban, đơn vị phối hợp chặt chẽ trong quá trình triển khai."),
+    ("94", 0, True, "Về công tác kiểm tra"),
+    ("94", 1, False, "Ban Kiểm tra kiểm tra việc thực hiện trước ngày 30/6/2022."),
+    (None, 0, False, "Đề nghị các ban, đơn vị nghiêm túc triển khai thực hiện."),
+]
+
+# The same notice with the numbers Word shows, typed as text.
+WORD_TEXT = [
+    "THÔNG BÁO",
+    "Kết luận tại Hội nghị giao ban khối phong trào tháng 4/2022",
+    WORD_NOTICE[2][3],
+    "IV. Về công tác chuẩn bị Đại hội",
+    "- " + WORD_NOTICE[4][3],
+    "- " + WORD_NOTICE[5][3],
+    "15. Về một số nội dung công việc lớn",
+    "15.1. " + WORD_NOTICE[7][3],
+    "15.2. " + WORD_NOTICE[8][3],
+    "a) " + WORD_NOTICE[9][3],
+    "b) " + WORD_NOTICE[10][3],
+    "15.3. " + WORD_NOTICE[11][3],
+    "15.4. " + WORD_NOTICE[12][3],
+    "15.5. " + WORD_NOTICE[13][3],
+    "16. Về công tác phối hợp",
+    "16.1. " + WORD_NOTICE[15][3],
+    "1. Về công tác kiểm tra",
+    "1.1. " + WORD_NOTICE[17][3],
+    WORD_NOTICE[18][3],
+]
+
+
+def make_numbered_docx(path: Path) -> None:
+    """A Word file whose numbers come from Word's lists: a multilevel list ("%1.%2.")
+    starting at 15, a roman list starting at IV with bullets, a restart at 1."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    root = document.part.numbering_part.element
+    defined = parse_xml(NUMBERING)
+    first_num = root.find(f"{{{W}}}num")
+    for node in defined.findall(f"{{{W}}}abstractNum"):
+        if first_num is not None:
+            first_num.addprevious(node)
+        else:
+            root.append(node)
+    for node in defined.findall(f"{{{W}}}num"):
+        root.append(node)
+    for num_id, level, bold, text in WORD_NOTICE:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).bold = bold or None
+        if num_id is not None:
+            props = paragraph._p.get_or_add_pPr()
+            props.append(
+                parse_xml(
+                    f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/>'
+                    f'<w:numId w:val="{num_id}"/></w:numPr>'
+                )
+            )
+    document.save(str(path))
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_word_list_numbers_are_read_as_word_shows_them(tmp_path: Path) -> None:
+    path = tmp_path / "tb.docx"
+    make_numbered_docx(path)
+    text = read_source(path)
+    for shown in WORD_TEXT[3:-1]:
+        assert shown.split(" ", 1)[0] in text, shown
+    assert summary(text) == summary("\n".join(WORD_TEXT))
+    items = [item for item, *_ in summary(text)]
+    assert {"IV.15.1", "IV.15.2.a", "IV.15.5", "IV.16.1", "IV.1.1"} <= set(items)
+
+
+def test_text_marked_not_bold_is_not_bold(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run("1. Văn phòng tổng hợp báo cáo.")
+    run._r.get_or_add_rPr().append(parse_xml(f'<w:b xmlns:w="{W}" w:val="0"/>'))
+    path = tmp_path / "tb.docx"
+    document.save(str(path))
+    assert read_source(path) == "1. Văn phòng tổng hợp báo cáo."

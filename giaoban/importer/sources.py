@@ -8,6 +8,7 @@ it (the ``import`` extra).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,8 @@ def _paragraph_text(p: Any) -> str:
     runs = []
     for run in p.iter(f"{{{_W}}}r"):
         text = "".join(t.text or "" for t in run.iter(f"{{{_W}}}t"))
-        bold = run.find(f"{{{_W}}}rPr/{{{_W}}}b") is not None
+        node = run.find(f"{{{_W}}}rPr/{{{_W}}}b")
+        bold = node is not None and node.get(f"{{{_W}}}val", "1").lower() not in _OFF
         runs.append((text, bold))
     whole = "".join(text for text, _ in runs)
     lead = ""
@@ -103,68 +105,159 @@ def _paragraph_text(p: Any) -> str:
     return whole
 
 
+@dataclass(frozen=True)
+class _Level:
+    """One level of a Word list: its number format, level text ("%1.%2."), start value."""
+
+    fmt: str
+    text: str
+    start: int
+    legal: bool  # w:isLgl: every level shown in decimal ("1.1" under "I")
+    restart: int | None  # w:lvlRestart: restart after this level (None: after any above)
+
+
 class _Numbering:
-    """Word's automatic list numbers ("1.", "a)", bullets), rebuilt as text."""
+    """Word's automatic list numbers ("15.1.", "a)", bullets), rebuilt as Word shows them.
+
+    A paragraph's ``w:numPr`` names a list instance (``w:num``) and a level.
+    Instances of one abstract list count together, each level from its start
+    value, a level restarting after any level above it (``w:lvlRestart``
+    may say otherwise); an instance's ``w:startOverride`` restarts a level
+    the first time that instance is used. The level text replaces ``%N`` by
+    the current number of level N, each in its own format.
+    """
 
     def __init__(self, document: Any) -> None:
-        self.formats: dict[tuple[str, str], tuple[str, str]] = {}
-        self.counters: dict[tuple[str, str], int] = {}
+        self.abstract_of: dict[str, str] = {}  # numId -> abstractNumId
+        self.levels: dict[str, dict[int, _Level]] = {}  # abstractNumId -> ilvl -> level
+        self.overrides: dict[str, dict[int, int]] = {}  # numId -> ilvl -> start override
+        self.counters: dict[str, dict[int, int]] = {}  # abstractNumId -> ilvl -> number
+        self.used: set[tuple[str, int]] = set()  # (numId, ilvl) whose override was applied
         self.styles: dict[str, Any] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
-        abstract = {}
-        for node in root.iter(f"{{{_W}}}abstractNum"):
-            levels = {}
-            for lvl in node.iter(f"{{{_W}}}lvl"):
-                fmt = lvl.find(f"{{{_W}}}numFmt")
-                text = lvl.find(f"{{{_W}}}lvlText")
-                levels[lvl.get(f"{{{_W}}}ilvl")] = (
-                    fmt.get(f"{{{_W}}}val") if fmt is not None else "bullet",
-                    text.get(f"{{{_W}}}val") if text is not None else "",
-                )
-            abstract[node.get(f"{{{_W}}}abstractNumId")] = levels
-        for num in root.iter(f"{{{_W}}}num"):
-            ref = num.find(f"{{{_W}}}abstractNumId")
-            levels = abstract.get(ref.get(f"{{{_W}}}val") if ref is not None else "", {})
-            for ilvl, spec in levels.items():
-                self.formats[(num.get(f"{{{_W}}}numId"), ilvl)] = spec
+        for node in root.iter(_w("abstractNum")):
+            self.levels[node.get(_w("abstractNumId"))] = {
+                _int(lvl.get(_w("ilvl")), 0): _level(lvl) for lvl in node.iter(_w("lvl"))
+            }
+        for num in root.iter(_w("num")):
+            num_id = num.get(_w("numId"))
+            ref = num.find(_w("abstractNumId"))
+            self.abstract_of[num_id] = ref.get(_w("val")) if ref is not None else ""
+            for override in num.iter(_w("lvlOverride")):
+                start = override.find(_w("startOverride"))
+                if start is not None:
+                    ilvl = _int(override.get(_w("ilvl")), 0)
+                    self.overrides.setdefault(num_id, {})[ilvl] = _int(start.get(_w("val")), 1)
         # A list style ("List Bullet") carries its numbering in the style.
         self.styles = {
-            style.get(f"{{{_W}}}styleId"): num_pr
-            for style in document.styles.element.iter(f"{{{_W}}}style")
-            if (num_pr := style.find(f"{{{_W}}}pPr/{{{_W}}}numPr")) is not None
+            style.get(_w("styleId")): num_pr
+            for style in document.styles.element.iter(_w("style"))
+            if (num_pr := style.find(f"{_w('pPr')}/{_w('numPr')}")) is not None
         }
 
     def prefix(self, p: Any) -> str:
-        num_pr = p.find(f"{{{_W}}}pPr/{{{_W}}}numPr")
+        """The number Word shows before paragraph ``p`` ("15.2. ", "a) ", "- "), or ""."""
+        num_pr = p.find(f"{_w('pPr')}/{_w('numPr')}")
         if num_pr is None:
-            style = p.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
-            num_pr = self.styles.get(style.get(f"{{{_W}}}val")) if style is not None else None
+            style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+            num_pr = self.styles.get(style.get(_w("val"))) if style is not None else None
         if num_pr is None:
             return ""
-        num_id = num_pr.find(f"{{{_W}}}numId")
-        ilvl = num_pr.find(f"{{{_W}}}ilvl")
-        key = (
-            num_id.get(f"{{{_W}}}val") if num_id is not None else "",
-            ilvl.get(f"{{{_W}}}val") if ilvl is not None else "0",
-        )
-        fmt, text = self.formats.get(key, ("bullet", ""))
-        if fmt == "bullet" or not text:
-            return "- "
-        self.counters[key] = self.counters.get(key, 0) + 1
-        value = _format_number(self.counters[key], fmt)
-        return re.sub(r"%\d", value, text, count=1).replace("%", "") + " "
+        num_id_node = num_pr.find(_w("numId"))
+        ilvl_node = num_pr.find(_w("ilvl"))
+        num_id = num_id_node.get(_w("val")) if num_id_node is not None else ""
+        ilvl = _int(ilvl_node.get(_w("val")) if ilvl_node is not None else None, 0)
+        if num_id == "0":  # numbering explicitly removed
+            return ""
+        abstract = self.abstract_of.get(num_id, "")
+        levels = self.levels.get(abstract, {})
+        level = levels.get(ilvl)
+        if level is None or level.fmt in ("bullet", "none") or not level.text:
+            return "- " if level is None or level.fmt == "bullet" else ""
+        counters = self.counters.setdefault(abstract, {})
+        override = self.overrides.get(num_id, {}).get(ilvl)
+        if override is not None and (num_id, ilvl) not in self.used:
+            self.used.add((num_id, ilvl))
+            counters[ilvl] = override
+        else:
+            counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or (restart != 0 and ilvl < restart):
+                del counters[deeper]
+        return self._text(level, levels, counters) + " "
+
+    def _text(self, level: _Level, levels: dict[int, _Level], counters: dict[int, int]) -> str:
+        def number(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            shown = levels.get(k, level)
+            value = counters.get(k, shown.start)
+            return _format_number(value, "decimal" if level.legal else shown.fmt)
+
+        return re.sub(r"%([1-9])", number, level.text)
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _level(lvl: Any) -> _Level:
+    def val(tag: str) -> str | None:
+        node = lvl.find(_w(tag))
+        return node.get(_w("val")) if node is not None else None
+
+    restart = val("lvlRestart")
+    return _Level(
+        fmt=val("numFmt") or "decimal",
+        text=val("lvlText") or "",
+        start=_int(val("start"), 1),
+        legal=lvl.find(_w("isLgl")) is not None and val("isLgl") not in _OFF,
+        restart=_int(restart, 0) if restart is not None else None,
+    )
+
+
+_OFF = frozenset({"0", "false", "off"})
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def _format_number(n: int, fmt: str) -> str:
-    if fmt == "lowerLetter":
-        return "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
-    if fmt in ("upperRoman", "lowerRoman"):
-        numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-        value = numerals[(n - 1) % 10]
+    """``n`` in a Word number format (decimal, letters, roman; others as decimal)."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        value = letters[(n - 1) % 26] * ((n - 1) // 26 + 1)
+        return value if fmt == "lowerLetter" else value.upper()
+    if fmt in ("upperRoman", "lowerRoman") and n > 0:
+        value, rest = "", n
+        for amount, numeral in _ROMAN:
+            while rest >= amount:
+                value, rest = value + numeral, rest - amount
         return value if fmt == "upperRoman" else value.lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
     return str(n)
 
 
