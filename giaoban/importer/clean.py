@@ -49,6 +49,7 @@ class Line:
     text: str  # NFC, markup removed, spaces collapsed
     bold_lead: str | None = None  # text of a bold span opening the line, if any
     all_bold: bool = False  # the whole line was bold or a Markdown heading
+    cells: tuple[tuple[str, str], ...] = ()  # a task table's row: (role, text) of its cells
 
     @property
     def blank(self) -> bool:

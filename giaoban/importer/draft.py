@@ -18,7 +18,9 @@ from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.header import Header, Tail, read_header, read_tail
 from giaoban.importer.items import SENTENCE, Builder, Scope
 from giaoban.importer.meeting import Meeting, read_meeting, year_of_text
+from giaoban.importer.running import split_running
 from giaoban.importer.structure import Node, outline, paragraphs
+from giaoban.importer.tables import read_tables
 from giaoban.importer.units import Unit, UnitReader
 from giaoban.importer.words import fold_keep
 from giaoban.model.text import fold
@@ -55,7 +57,7 @@ def draft_from_text(
     Returns:
         The draft; render it with :func:`giaoban.importer.yamltext.render_draft`.
     """
-    lines = clean_lines(text)
+    lines = read_tables(split_running(clean_lines(text)))
     header = read_header(lines)
     tail = read_tail(lines, header.body_start)
     paras = paragraphs(lines[header.body_start : tail.start])

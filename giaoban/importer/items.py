@@ -18,6 +18,7 @@ from giaoban.importer.deadlines import Found, choose, find_deadlines, unread_dea
 from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.structure import Node, Para
+from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader
 from giaoban.importer.words import TRIGGERS, fold_keep
 from giaoban.model.units import Registry
@@ -91,7 +92,9 @@ class Builder:
     def _leaf(self, node: Node, section: str | None, scope: Scope) -> None:
         para = node.para
         body = " ".join(p.text for p in node.body)
-        if para.lead and node.kind == "number":
+        if para.cells:
+            self._row(node.path, para, section, scope)
+        elif para.lead and node.kind == "number":
             title = para.lead.rstrip(" :.")
             self.draft.sections.append((node.path, title))
             text = (
@@ -107,6 +110,29 @@ class Builder:
             self._task(node.path, body, node.path, inner, para.line)
         else:
             self._task(node.path, f"{para.text} {body}".strip(), section, scope, para.line)
+
+    def _row(self, item: str, para: Para, section: str | None, scope: Scope) -> None:
+        """A task table's row: owners from its "who" cells, the deadline from its "when"."""
+        cells = dict[str, list[str]]()
+        for role, text in para.cells:
+            cells.setdefault(role, []).append(text)
+        task = DraftTask(item=item, text=para.text, section=section, line=para.line)
+        owners = [self.reader.unit(name) for name in cells.get(OWNER, [])]
+        if owners:
+            task.owners = [u.name for u in owners]
+            task.supports = [self.reader.unit(n).name for n in cells.get(SUPPORT, [])]
+        else:
+            self._owners(task, para.text, scope)
+        when = " ".join(cells.get(TIME, [])) or para.text
+        found = choose(find_deadlines(when, self.draft.date, self.settings))
+        if not found and cells.get(TIME):
+            task.checks["deadline"].append(
+                f"cột thời gian ghi '{when.strip()}', giaoban chưa đọc được: nếu là hạn, ghi "
+                f"deadline: {when.strip()} và ghim ngày bằng due: YYYY-MM-DD"
+            )
+        else:
+            self._deadline(task, found[0] if found else None)
+        self.draft.tasks.append(task)
 
     def prose(self, paras: list[Para]) -> None:
         """A notice written as prose (a news report): from the first request ("đề nghị",

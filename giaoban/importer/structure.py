@@ -38,6 +38,7 @@ class Para:
     line: int
     lead: str | None = None  # a bold lead ("**4. Công tác ...:** text")
     all_bold: bool = False
+    cells: tuple[tuple[str, str], ...] = ()  # a task table's row (giaoban.importer.tables)
 
 
 @dataclass
@@ -55,6 +56,9 @@ class Node:
 
 def _mark(line: Line) -> Para | None:
     text = line.text
+    if line.cells:
+        label, _, rest = text.partition(". ")
+        return Para("number", label, rest, line.number, cells=line.cells)
     roman = _ROMAN.match(text)
     if roman and (roman.group(2)[:1].isupper() or roman.group(2)[:1].isdigit()):
         return Para("roman", roman.group(1), roman.group(2), line.number)

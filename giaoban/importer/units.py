@@ -142,7 +142,7 @@ class UnitReader:
             stop = self.unit_at(text, folded, start, introduced or led)
             if stop is None:
                 break
-            found.append(self._unit(text[start:stop]))
+            found.append(self.unit(text[start:stop]))
             end = stop
             sep = _LIST_SEP.match(folded, end)
             if not sep:
@@ -153,7 +153,7 @@ class UnitReader:
             end = sep.end()
         return found, end
 
-    def _unit(self, written: str) -> Unit:
+    def unit(self, written: str) -> Unit:
         written = written.strip(" ,")
         return Unit(written, self.registry.canonical(written))
 
@@ -219,7 +219,7 @@ class UnitReader:
         verbs = [m for m in VERBS.finditer(body, folded) if not body[m.start()].isupper()]
         if units and not verbs:
             if not any(True for _ in _SPEAKER.finditer(body, folded)):
-                return [self._unit(body)]
+                return [self.unit(body)]
         return []
 
     def announcer(self, text: str) -> list[Unit]:

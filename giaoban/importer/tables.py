@@ -1,0 +1,220 @@
+"""Task tables: a work plan's rows (STT | Nội dung | Đơn vị thực hiện | Thời gian) as items.
+
+Tables reach the importer flattened in two ways: a whole table on one line,
+cells joined by " | " (a web page's text, a Word table read row by row), or
+one cell per line. Either way a table is known by its header: a run of
+cells that name columns (number, content, who does it, who helps, when),
+with at least a content column and a "who" or "when" column. Its rows are
+then told apart by the number column counting 1, 2, 3 … ("Bước 1",
+"Bước 2" …), or, without one, by the header's width.
+
+Each row becomes one line marked with its number, carrying its cells by
+role, so the task's owners are the row's "who" cells and its deadline is read
+from its "when" cell, not guessed from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from giaoban.importer.clean import Line
+from giaoban.model.text import fold
+
+NUMBER, TEXT, OWNER, SUPPORT, TIME, OTHER = "number", "text", "owner", "support", "time", "other"
+
+# A column's role from its folded heading: the first rule that matches.
+_ROLES = (
+    (NUMBER, re.compile(r"^(?:s?tt|so tt|so thu tu|buoc|muc)$")),
+    (TIME, re.compile(r"^(?:thoi gian|thoi han|han|tien do|ngay)\b")),
+    (SUPPORT, re.compile(r"\bphoi hop\b")),
+    (TEXT, re.compile(r"\b(?:noi dung|cong viec|nhiem vu|hoat dong|ten)\b")),
+    (OTHER, re.compile(r"^(?:dung cu|ghi chu|noi thuc hien|dia diem|kinh phi|san pham)\b")),
+    (OWNER, re.compile(r"\b(?:don vi|thuc hien|chu tri|phu trach|chi dao|doi tuong|lop|nguoi)\b")),
+)
+_MAX_HEADING_WORDS = 6
+_ROW_MARK = re.compile(r"^(?:(?:bước|buoc)\s+)?(\d{1,3})[.)]?$", re.IGNORECASE)
+
+
+def role_of(cell: str) -> str | None:
+    """The role of a column headed ``cell``; None when it heads no known column."""
+    folded = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(cell)).split())
+    if not folded or len(folded.split()) > _MAX_HEADING_WORDS:
+        return None
+    for role, pattern in _ROLES:
+        if pattern.search(folded):
+            return role
+    return None
+
+
+def _is_header(roles: list[str | None]) -> bool:
+    known = [r for r in roles if r is not None]
+    return len(known) == len(roles) >= 3 and TEXT in known and (OWNER in known or TIME in known)
+
+
+def read_tables(lines: list[Line]) -> list[Line]:
+    """``lines`` with each task table's rows made into one marked line each."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.text.count("|") >= 3:
+            rows = _flat_table(line)
+            if rows is not None:
+                out.extend(rows)
+                i += 1
+                continue
+        found = _cell_table(lines, i)
+        if found is not None:
+            rows, i = found
+            out.extend(rows)
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+# --- a table on one line ---------------------------------------------------------------
+
+
+def _flat_table(line: Line) -> list[Line] | None:
+    cells = [c.strip() for c in line.text.split("|")]
+    for start in range(len(cells)):
+        preamble, first = _split_preamble(cells[start])
+        width = _header_width(cells, start, first)
+        if width:
+            roles = [role_of(c) for c in [first, *cells[start + 1 : start + width]]]
+            body = [c for c in cells[start + width :]]
+            rows = _rows(body, roles)
+            if not rows:
+                return None
+            before = [*cells[:start], preamble]
+            head = " | ".join(c for c in before if c)
+            made = [replace(line, text=head)] if head else []
+            when = plan_time(head)
+            return made + [_row_line(line, k, row, roles, when) for k, row in enumerate(rows, 1)]
+    return None
+
+
+def _split_preamble(cell: str) -> tuple[str, str]:
+    """A first heading glued to the text before the table ("... CỤ THỂ: TT")."""
+    words = cell.split()
+    for k in range(min(len(words), 3), 0, -1):
+        tail = " ".join(words[-k:])
+        if role_of(tail) is not None and (k == len(words) or role_of(cell) is None):
+            return " ".join(words[:-k]), tail
+    return "", cell
+
+
+def _header_width(cells: list[str], start: int, first: str) -> int:
+    """How many cells from ``start`` make a header (0: none there)."""
+    width = 0
+    for k, cell in enumerate(cells[start:]):
+        if role_of(first if k == 0 else cell) is None:
+            break
+        width = k + 1
+    roles = [role_of(c) for c in [first, *cells[start + 1 : start + width]]]
+    return width if _is_header(roles) else 0
+
+
+def _rows(cells: list[str], roles: list[str | None]) -> list[list[str]]:
+    """The rows of a table body: by its number column counting 1, 2, 3 … when it has
+    one first, else by the header's width."""
+    if roles[0] == NUMBER:
+        starts = []
+        expected = 1
+        for k, cell in enumerate(cells):
+            mark = _ROW_MARK.match(cell)
+            if mark and int(mark.group(1)) == expected:
+                starts.append(k)
+                expected += 1
+        if starts:
+            ends = [*starts[1:], len(cells)]
+            return [cells[a:b] for a, b in zip(starts, ends, strict=True)]
+        return []
+    width = len(roles)
+    return [cells[k : k + width] for k in range(0, len(cells) - width + 1, width)]
+
+
+def _row_line(
+    line: Line, index: int, row: list[str], roles: list[str | None], when: str = ""
+) -> Line:
+    """One row as a line "N. text", its cells kept by role (in the header's order; a
+    row cut short keeps its first cells). ``when``: the plan's one time, for a table
+    without a time column."""
+    cells = [c for c in row if c != ""] if len(row) != len(roles) else row
+    label = str(index)
+    if roles and roles[0] == NUMBER and cells:
+        mark = _ROW_MARK.match(cells[0])
+        label = mark.group(1) if mark else label
+        cells, roles = cells[1:], roles[1:]
+    by_role = [(r or OTHER, c) for r, c in zip(roles, cells, strict=False) if c]
+    if when and TIME not in roles:
+        by_role.append((TIME, when))
+    text = " ".join(c for r, c in by_role if r == TEXT) or max(cells, key=len, default="")
+    return replace(line, text=f"{label}. {text}", bold_lead=None, cells=tuple(by_role))
+
+
+_PLAN_TIME = re.compile(
+    r"\bThời gian\s*:\s*(.+?)(?=\s+(?:Địa điểm|Thành phần|Nội dung|Đối tượng|Thời gian)\b|"
+    r"[.;](?:\s|$)|$)",
+    re.IGNORECASE,
+)
+
+
+def plan_time(text: str) -> str:
+    """The one time a plan states before its table ("Thời gian: 14 giờ ngày 28/9/2012")."""
+    found = _PLAN_TIME.search(text)
+    return found.group(1).strip() if found else ""
+
+
+# --- a table with one cell per line ------------------------------------------------------
+
+
+def _cell_table(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
+    """A table whose header cells stand on lines of their own from ``i``: its rows as
+    lines, and where the lines after it start."""
+    texts: list[str] = []
+    k = i
+    while k < len(lines) and (lines[k].blank or role_of(lines[k].text) is not None):
+        if not lines[k].blank:
+            texts.append(lines[k].text)
+        k += 1
+        if len(texts) >= 8:
+            break
+    roles = _merge_split_headings(texts)
+    if roles is None or roles[0] != NUMBER:
+        return None
+    cells: list[tuple[Line, str]] = []
+    while k < len(lines):
+        if not lines[k].blank:
+            cells.append((lines[k], lines[k].text))
+        k += 1
+    body = [c for _, c in cells]
+    rows = _rows(body, roles)
+    if len(rows) < 2:
+        return None
+    # The last row ends where rows of this table end; what follows is the notice's.
+    longest = max(len(roles), *(len(r) for r in rows[:-1]))
+    rows[-1] = rows[-1][:longest]
+    out = []
+    position = body.index(rows[0][0])
+    for n, row in enumerate(rows, 1):
+        out.append(_row_line(cells[position][0], n, row, roles))
+        position += len(row)
+    rest = [line for line, _ in cells[position:]]
+    return out + rest, len(lines)
+
+
+def _merge_split_headings(texts: list[str]) -> list[str | None] | None:
+    """The roles of a header whose headings may be split over two lines
+    ("ĐỐI TƯỢNG" / "THỰC HIỆN"): lines are joined to the heading above when
+    the two read as one heading of the same role or the second has no role
+    of its own beyond repeating one already given."""
+    roles: list[str | None] = []
+    for text in texts:
+        role = role_of(text)
+        if roles and role == OWNER and roles[-1] == OWNER and len(text.split()) <= 2:
+            continue  # "THỰC HIỆN" under "ĐỐI TƯỢNG"
+        roles.append(role)
+    return roles if _is_header(roles) else None
