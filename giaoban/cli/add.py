@@ -251,6 +251,8 @@ def review_draft(
     typer.echo(f"Bản nháp từ {source}: {len(notice.get('tasks', []))} nhiệm vụ.")
     for note in (n for n in notes if not n[:1].isdigit()):
         typer.echo(f"  ⚠ kiểm tra {note}")
+    for item, text, why in draft.fields:
+        typer.echo(f"  · không lấy làm nhiệm vụ {item} ({why}): {' '.join(text.split())[:80]}")
     notice["title"] = typer.prompt("Trích yếu", default=notice["title"]).strip()
     notice["date"] = _ask_date("Ngày ban hành (dd/mm/yyyy)", notice["date"])
     _refuse_repeat(data_dir, notice, allow_duplicate)

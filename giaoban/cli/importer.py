@@ -22,6 +22,8 @@ app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 def _summary(draft: Draft, where: str) -> str:
     checks = draft.check_count()
     note = f", {checks} chỗ cần kiểm tra (# kiểm tra)" if checks else ""
+    if draft.fields:
+        note += f"; {len(draft.fields)} mục không lấy làm nhiệm vụ (ghi chú cuối bản nháp)"
     return f"{where}: {len(draft.tasks)} nhiệm vụ{note}."
 
 

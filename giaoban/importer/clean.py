@@ -39,6 +39,7 @@ _INVISIBLE = re.compile("[\u200b-\u200d\ufeff\u00ad\u2063\u2064]")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _BOLD = re.compile(r"\*\*|__")
+_ESCAPED_BREAK = re.compile(r"\\r\\n|\\n(?=\s|$)|\\r(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class Line:
 
 def normalize(text: str) -> str:
     """Repair Unicode and spacing of a whole text; returns NFC."""
+    if _ESCAPED_BREAK.search(text):  # a page's source escapes left in its text ("\\r\\n")
+        text = _ESCAPED_BREAK.sub("\n", text)
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\f", "\n").replace(_JOINT, "")
     if _mixed(text):

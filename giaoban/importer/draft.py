@@ -16,7 +16,7 @@ from giaoban.edit.newnotice import notice_id
 from giaoban.importer.clean import Line, clean_lines
 from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.header import Header, Tail, read_header, read_tail
-from giaoban.importer.items import SENTENCE, Builder, Scope
+from giaoban.importer.items import SENTENCE, Builder, Scope, has_organization
 from giaoban.importer.meeting import Meeting, read_meeting, year_of_text
 from giaoban.importer.running import split_running
 from giaoban.importer.structure import Node, outline, paragraphs
@@ -74,9 +74,12 @@ def draft_from_text(
     default = _default_owners(reader, closing, intro_text, header)
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
     if roots:
+        builder.organized = has_organization(roots)
         builder.walk(roots, section=None, scope=Scope())
     else:
         builder.prose(intro)
+    if not draft.tasks:
+        builder.paragraphs([p for p in paras if not _is_closing(p.text)])
     _unique_items(draft)
     draft.id = given_id or make_id(draft.date, draft.title)
     return draft

@@ -57,6 +57,9 @@ class Draft:
     sections: list[tuple[str, str]] = field(default_factory=list)
     tasks: list[DraftTask] = field(default_factory=list)
     checks: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # items not taken as tasks (a plan's fields, goals, general content): (item, text,
+    # why), kept in the draft as comments so that nothing of the text is lost
+    fields: list[tuple[str, str, str]] = field(default_factory=list)
 
     def check_count(self) -> int:
         """How many notes the clerk should look at."""

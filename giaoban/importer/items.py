@@ -11,7 +11,7 @@ with several dated deadlines becomes one task per deadline.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from giaoban.deadline import DeadlineSettings
 from giaoban.importer.deadlines import Found, choose, find_deadlines, unread_deadlines
@@ -39,6 +39,8 @@ class Scope:
 
     heading: list[Unit] = field(default_factory=list)
     fallback: list[Unit] = field(default_factory=list)
+    when: str | None = None  # a section's "Thời gian: ..." for its tasks that name none
+    part: str = ""  # GOALS or ORGANIZATION when inside such a part of a plan
 
 
 class Builder:
@@ -57,9 +59,28 @@ class Builder:
         self.registry = registry
         self.default, self.default_from = default
         self.settings = settings
+        self.organized = False  # the plan has a "Tổ chức thực hiện" part that assigns work
 
     def walk(self, nodes: list[Node], section: str | None, scope: Scope) -> None:
+        fields = [
+            n
+            for n in nodes
+            if is_field(n)
+            and not self.reader.read(_text(n)).owners
+            # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
+            # 12 năm 2020") is a deadline the clerk tracks, not a part's field
+            and not (section is None and _TIME_LABEL.match(fold_keep(n.para.text)))
+        ]
+        for node in fields:
+            self.draft.fields.append((node.path, _text(node), "thời gian, địa điểm..."))
+            # A part's own time is its tasks' (not the notice's: a meeting's time at
+            # the top of an invitation is no deadline for what it asks).
+            if section is not None and _TIME_LABEL.match(fold_keep(node.para.text)):
+                value = node.para.text.split(":", 1)[1].strip()
+                scope = replace(scope, when=value or scope.when)
         for node in nodes:
+            if node in fields:
+                continue
             if node.heading_bullet:
                 self.walk(node.children, section, scope)
             elif node.children:
@@ -71,7 +92,7 @@ class Builder:
         if node.kind in ("bullet", "plus"):
             self._task(node.path, _text(node), section, scope, node.para.line)
             own = list(self.reader.read(node.para.text).owners)
-            self.walk(node.children, section, Scope(scope.heading, own or scope.fallback))
+            self.walk(node.children, section, replace(scope, fallback=own or scope.fallback))
             return
         title = _title(node.para)
         self.draft.sections.append((node.path, title))
@@ -84,6 +105,8 @@ class Builder:
         inner = Scope(
             self.reader.heading(title) or scope.heading,
             list(self.reader.read(text).owners) or scope.fallback,
+            scope.when,
+            part_of(title, scope.part),
         )
         if text and self._worth_a_task(text):
             self._task(node.path, text, node.path, inner, node.para.line)
@@ -106,7 +129,11 @@ class Builder:
         elif node.kind != "bullet" and body and (para.all_bold or _title_like(para.text)):
             title = _title(para)
             self.draft.sections.append((node.path, title))
-            inner = Scope(self.reader.heading(title) or scope.heading, scope.fallback)
+            inner = replace(
+                scope,
+                heading=self.reader.heading(title) or scope.heading,
+                part=part_of(title, scope.part),
+            )
             self._task(node.path, body, node.path, inner, para.line)
         else:
             self._task(node.path, f"{para.text} {body}".strip(), section, scope, para.line)
@@ -158,10 +185,39 @@ class Builder:
                 self._deadline(task, found[0] if found else carried)
                 self.draft.tasks.append(task)
 
+    def paragraphs(self, paras: list[Para]) -> None:
+        """No item found: one task per paragraph that asks something or has a deadline
+        (every paragraph when none does), each marked for the clerk to check."""
+        asking = [p for p in paras if self._worth_a_task(p.text)] or paras
+        if not asking:
+            return
+        self.draft.checks["tasks"].append(
+            "không thấy mục đánh số nào: mỗi đoạn văn thành một nhiệm vụ; giữ, sửa hay xóa "
+            "từng nhiệm vụ cho đúng"
+        )
+        for number, para in enumerate(asking, start=1):
+            task = DraftTask(item=str(number), text=para.text, line=para.line)
+            self._owners(task, para.text, Scope())
+            found = choose(find_deadlines(para.text, self.draft.date, self.settings))
+            self._deadline(task, found[0] if found else None)
+            task.checks["item"].append("một đoạn văn, không phải mục đánh số: có phải nhiệm vụ?")
+            self.draft.tasks.append(task)
+
     def _is_speaker_clause(self, clause: str) -> bool:
         folded = fold_keep(clause).strip()
         folded = re.sub(r"^(?:dong thoi|va)\s*,?\s*", "", folded)
         return folded.startswith(self.reader.speakers)
+
+    def _not_a_task(self, scope: Scope, found: list[Found]) -> str:
+        """Why an item of a plan is no task for the ledger ("" when it is one): it states
+        the plan's goals, or, in a plan whose "Tổ chức thực hiện" assigns the work,
+        it is general content with no deadline of its own."""
+        if scope.part == GOALS:
+            return "mục đích, yêu cầu"
+        dated = any(f.reading.kind != "none" for f in found)
+        if self.organized and scope.part != ORGANIZATION and not dated:
+            return "nội dung chung, không có hạn; việc được giao ở phần Tổ chức thực hiện"
+        return ""
 
     def _worth_a_task(self, text: str) -> bool:
         found = choose(find_deadlines(text, self.draft.date, self.settings))
@@ -171,11 +227,21 @@ class Builder:
 
     def _task(self, item: str, text: str, section: str | None, scope: Scope, line: int) -> None:
         found = choose(find_deadlines(text, self.draft.date, self.settings))
+        skipped = self._not_a_task(scope, found)
+        if skipped:
+            self.draft.fields.append((item, text, skipped))
+            return
         if len(found) > 1:
             self._split(item, text, section, scope, line, found)
             return
         task = DraftTask(item=item, text=text, section=section, line=line)
         self._owners(task, text, scope)
+        if not found and scope.when:
+            found = choose(find_deadlines(scope.when, self.draft.date, self.settings))
+            if found:
+                task.checks["deadline"].append(
+                    f"văn bản không nêu hạn của mục này; đã lấy thời gian của phần: {scope.when}"
+                )
         self._deadline(task, found[0] if found else None)
         self.draft.tasks.append(task)
 
@@ -241,6 +307,55 @@ class Builder:
             task.checks["deadline"].append(
                 f"hạn '{found.phrase}' sớm hơn ngày ban hành: kiểm tra lại năm, tháng"
             )
+
+
+# A plan's field: a label of a few words, a colon, a short value ("Địa điểm: Tại hội
+# trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").
+_FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
+_FIELD_WORDS = 15
+_TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
+
+
+# The parts of a plan (Kế hoạch, Hướng dẫn; Nghị định 30/2020/NĐ-CP's form): its goals
+# ask nothing of anyone; "Tổ chức thực hiện" assigns the work to units.
+GOALS, ORGANIZATION = "goals", "organization"
+_GOALS = re.compile(r"^(?:muc dich|muc tieu|yeu cau|quan diem|can cu|dac diem tinh hinh)\b")
+_ORGANIZATION = re.compile(
+    r"^(?:to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
+    r"trach nhiem (?:thuc hien|cua cac)|giao nhiem vu)\b"
+)
+
+
+def part_of(title: str, current: str) -> str:
+    """The part of a plan a section titled ``title`` opens (else the one it is in)."""
+    folded = fold_keep(title).strip(" .:")
+    if _ORGANIZATION.match(folded):
+        return ORGANIZATION
+    if _GOALS.match(folded):
+        return GOALS
+    return current
+
+
+def has_organization(nodes: list[Node]) -> bool:
+    """Whether an outline has a "Tổ chức thực hiện" part (among its first two levels)."""
+    return any(
+        part_of(_title(node.para), "") == ORGANIZATION
+        or any(part_of(_title(c.para), "") == ORGANIZATION for c in node.children)
+        for node in nodes
+    )
+
+
+def is_field(node: Node) -> bool:
+    """Whether an item reads as one of a plan's fields rather than asking for work: a
+    short "label: value" (or a bare "label:" with nothing under it). The builder also
+    makes sure it names no unit ("Các trường mầm non: Thái Sơn, ..." is an owner list)."""
+    if node.children or node.kind not in ("number", "letter", "bullet", "plus"):
+        return False
+    text = _text(node)
+    match = _FIELD.match(text)
+    if match is None or len(text.split()) > _FIELD_WORDS or len(match.group(1).split()) > 4:
+        return False
+    return not _REQUEST.search(fold_keep(text))
 
 
 def _unquote(sentence: str) -> str:

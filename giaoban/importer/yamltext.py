@@ -138,6 +138,10 @@ def render_draft(draft: Draft) -> str:
     out.raw(0, "tasks:" if draft.tasks else "tasks: []")
     for task in draft.tasks:
         _task(out, task)
+    if draft.fields:
+        out.raw(0, "# Các mục không lấy làm nhiệm vụ (thêm lại nếu cần theo dõi):")
+        for item, text, why in draft.fields:
+            out.raw(0, f"#   {item} ({why}): {' '.join(text.split())}")
     return HEADER + "\n".join(out.lines) + "\n"
 
 

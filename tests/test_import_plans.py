@@ -1,0 +1,125 @@
+"""What a clerk keeps of a plan: tasks, not goals, fields or general content.
+
+A plan (Kế hoạch, Hướng dẫn) states its goals (Mục đích, yêu cầu), its
+content, and in "Tổ chức thực hiện" who does what. The draft keeps as tasks
+what assigns work or has a deadline; what it leaves out is kept as comments
+at its end, and the summary says how many, so nothing of the text is lost.
+A text with no item at all gives one task per paragraph, each to check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+from giaoban.importer import draft_from_text
+from giaoban.importer.yamltext import render_draft
+from giaoban.model.units import Registry
+from giaoban.store.loader import load_registry
+
+HERE = Path(__file__).resolve().parent / "data" / "import"
+
+PLAN = """\
+UBND HUYỆN HIỆP HÒA
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+Số: 21/KH-PGDĐT
+Hiệp Hòa, ngày 12 tháng 10 năm 2020
+KẾ HOẠCH
+Công tác pháp chế năm học 2020-2021
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức của cán bộ, giáo viên về pháp luật.
+2. Bảo đảm công tác pháp chế được thực hiện thường xuyên.
+II. NỘI DUNG
+1. Rà soát văn bản quy phạm pháp luật liên quan đến giáo dục.
+2. Tổ chức tuyên truyền phổ biến pháp luật cho học sinh.
+3. Báo cáo kết quả tự kiểm tra văn bản trước ngày 30/11/2020.
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng GD&ĐT xây dựng kế hoạch, hướng dẫn các nhà trường thực hiện.
+2. Các nhà trường căn cứ kế hoạch này xây dựng kế hoạch của đơn vị.
+Nơi nhận:
+- Các trường MN, TH, THCS;
+- Lưu VT.
+TRƯỞNG PHÒNG
+Phạm Văn Hà
+"""
+
+
+def registry() -> Registry:
+    return load_registry(HERE / "units.yaml", [])
+
+
+def test_a_plan_keeps_the_work_it_assigns() -> None:
+    draft = draft_from_text(PLAN, registry())
+    assert [(t.item, t.text.split()[0]) for t in draft.tasks] == [
+        ("II.3", "Báo"),  # content with a deadline of its own
+        ("III.1", "Phòng"),
+        ("III.2", "Các"),
+    ]
+    reasons = {item: why for item, _, why in draft.fields}
+    assert reasons["I.1"] == reasons["I.2"] == "mục đích, yêu cầu"
+    assert reasons["II.1"].startswith("nội dung chung, không có hạn")
+    text = render_draft(draft)
+    assert "# Các mục không lấy làm nhiệm vụ" in text
+    assert "#   II.2 (nội dung chung" in text and "tuyên truyền phổ biến pháp luật" in text
+
+
+def test_without_an_organisation_part_every_item_is_a_task() -> None:
+    plain = PLAN.replace("III. TỔ CHỨC THỰC HIỆN", "III. CÔNG TÁC KHÁC")
+    draft = draft_from_text(plain, registry())
+    items = [t.item for t in draft.tasks]
+    assert {"II.1", "II.2", "II.3", "III.1", "III.2"} <= set(items)
+    assert not any(item.startswith("I.") for item in items)  # goals are never tasks
+
+
+def test_a_parts_time_and_place_are_fields_and_its_time_its_deadline() -> None:
+    text = """\
+KẾ HOẠCH
+Tổ chức Đại hội Chi đoàn năm học 2018-2019
+
+1. Đối với các Chi đoàn lớp năm nhất:
+- Thời gian tổ chức: từ ngày 15/10/2018 đến 24/11/2018.
+- Địa điểm: Tại lớp học của các Chi đoàn.
+- Ban Chấp hành lâm thời chuẩn bị văn kiện Đại hội.
+- Chi đoàn bầu Ban Chấp hành nhiệm kỳ 2018-2019.
+"""
+    draft = draft_from_text(text, registry())
+    assert [why for *_, why in draft.fields] == ["thời gian, địa điểm..."] * 2
+    assert len(draft.tasks) == 2
+    for task in draft.tasks:
+        assert task.deadline == "từ ngày 15/10/2018 đến 24/11/2018"
+        assert any("đã lấy thời gian của phần" in n for n in task.checks["deadline"])
+
+
+def test_a_text_without_items_gives_one_task_per_paragraph_to_check() -> None:
+    text = (HERE / "fresh" / "ubnd-laichau-CV703-2015-05-26.txt").read_text(encoding="utf-8")
+    draft = draft_from_text(text, registry())
+    assert draft.tasks, "never an empty draft in silence"
+    assert draft.checks["tasks"] and "không thấy mục đánh số" in draft.checks["tasks"][0]
+    assert all("có phải nhiệm vụ?" in " ".join(t.checks["item"]) for t in draft.tasks)
+    assert "# kiểm tra: không thấy mục đánh số" in render_draft(draft)
+
+
+def test_escaped_line_breaks_of_a_page_source_are_line_breaks() -> None:
+    page = (
+        "\\r\\n THÔNG BÁO\\r\\n Về việc tổ chức giải bóng đá\\r\\n như sau:\\r\\n"
+        " - Các Công đoàn Bộ phận đăng ký danh sách chậm nhất ngày 26/3/2012.\\r\\n"
+        " - Ban Văn thể họp bốc thăm vào 14 giờ ngày 28/3/2012.\\r\\n"
+    )
+    draft = draft_from_text(page, registry())
+    assert [t.deadline for t in draft.tasks] == [
+        "chậm nhất ngày 26/3/2012",
+        "vào 14 giờ ngày 28/3/2012",
+    ]
+    assert not any("\\r" in t.text for t in draft.tasks)
+
+
+def test_the_summary_counts_what_was_left_out(tmp_path: Path) -> None:
+    source = tmp_path / "kh.txt"
+    source.write_text(PLAN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "-o", str(tmp_path / "kh.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "3 nhiệm vụ" in result.stderr
+    assert "4 mục không lấy làm nhiệm vụ (ghi chú cuối bản nháp)" in result.stderr
