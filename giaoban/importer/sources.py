@@ -1,8 +1,13 @@
-"""Reading a notice from a file: plain text or Markdown, Word (.docx), PDF with text.
+"""Reading a notice from a file: plain text or Markdown, Word (.docx), PDF with text,
+a saved web page (.html), and legacy Word (.doc) or OpenDocument (.odt) through
+LibreOffice.
 
-python-docx and pypdf are imported only when a .docx or .pdf is read, so
-giaoban starts without them; when one is missing the error says how to add
-it (the ``import`` extra).
+python-docx, pypdf and trafilatura are imported only when such a file is read,
+so giaoban starts without them; when one is missing the error says how to add
+it (the ``import`` extra). A web page's notice is found by trafilatura, the
+well-kept main-content extractor: navigation, menus, sidebars and footers are
+dropped, paragraphs, lists and tables kept (a table one row per line, cells
+between "|", which ``giaoban.importer.tables`` reads).
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ def read_input(source: str) -> str:
     if source == "-":
         import sys
 
-        return decode_text(sys.stdin.buffer.read(), "<đầu vào chuẩn>")
+        data = sys.stdin.buffer.read()
+        text = decode_text(data, "<đầu vào chuẩn>")
+        return html_text(text, "<đầu vào chuẩn>") if looks_like_html(text) else text
     return read_source(Path(source))
 
 
@@ -41,9 +48,78 @@ def read_source(path: Path) -> str:
         return read_docx(path)
     if suffix == ".pdf":
         return read_pdf(path)
-    if suffix == ".doc":
-        raise SourceError(f"'{path}': định dạng .doc cũ không đọc được; hãy lưu lại thành .docx")
-    return decode_text(path.read_bytes(), str(path))
+    if suffix in (".doc", ".odt", ".rtf"):
+        return read_docx_from(path)
+    text = decode_text(path.read_bytes(), str(path))
+    if suffix in (".html", ".htm", ".xhtml") or looks_like_html(text):
+        return html_text(text, str(path))
+    return text
+
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text is an HTML page (a saved page, or HTML piped in)."""
+    return bool(_HTML_START.match(text[:1000]))
+
+
+def html_text(page: str, name: str) -> str:
+    """The notice in a web page: its main content as text, page furniture dropped."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise SourceError(f"đọc trang web cần thư viện trafilatura; {INSTALL_HINT}") from None
+    text = trafilatura.extract(
+        page,
+        include_tables=True,
+        include_links=False,
+        include_images=False,
+        include_comments=False,
+        favor_recall=True,
+        output_format="txt",
+    )
+    if not text or len(text.split()) < _FEWEST_WORDS:
+        raise SourceError(f"'{name}': không tìm thấy nội dung văn bản nào trong trang web")
+    return text
+
+
+_FEWEST_WORDS = 20  # a page's main content shorter than this holds no notice
+
+
+def read_docx_from(path: Path) -> str:
+    """A legacy Word (.doc), OpenDocument (.odt) or RTF file, converted to .docx by
+    LibreOffice (when it is installed) in a private temporary folder, then read."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise SourceError(
+            f"'{path}': đọc tệp {path.suffix.lower()} cần LibreOffice (lệnh soffice), máy này "
+            "chưa có; hãy cài LibreOffice, hoặc mở tệp và lưu lại thành .docx"
+        )
+    with tempfile.TemporaryDirectory(prefix="giaoban-doc-") as folder:
+        profile = Path(folder, "profile").as_uri()  # never the user's own LibreOffice profile
+        argv = [
+            office,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            folder,
+            str(path),
+        ]
+        try:
+            subprocess.run(argv, capture_output=True, timeout=180, check=False)
+        except (OSError, subprocess.TimeoutExpired) as err:
+            raise SourceError(f"'{path}': LibreOffice không chuyển được tệp: {err}") from None
+        converted = Path(folder, path.stem + ".docx")
+        if not converted.is_file():
+            raise SourceError(f"'{path}': LibreOffice không chuyển được tệp này sang .docx")
+        return read_docx(converted)
 
 
 def decode_text(data: bytes, name: str) -> str:

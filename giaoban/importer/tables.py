@@ -56,15 +56,21 @@ def read_tables(lines: list[Line]) -> list[Line]:
     """``lines`` with each task table's rows made into one marked line each."""
     out: list[Line] = []
     i = 0
+    when = ""  # the plan's one time, stated before its table
     while i < len(lines):
         line = lines[i]
-        if line.text.count("|") >= 3:
-            rows = _flat_table(line)
-            if rows is not None:
-                out.extend(rows)
-                i += 1
-                continue
-        found = _cell_table(lines, i)
+        when = plan_time(line.text) or when
+        found = _markdown_table(lines, i, when)
+        if found is not None:
+            rows, i = found
+            out.extend(rows)
+            continue
+        flat = _flat_table(line) if line.text.count("|") >= 3 else None
+        if flat is not None:
+            out.extend(flat)
+            i += 1
+            continue
+        found = _cell_table(lines, i, when)
         if found is not None:
             rows, i = found
             out.extend(rows)
@@ -168,10 +174,38 @@ def plan_time(text: str) -> str:
     return found.group(1).strip() if found else ""
 
 
+# --- a table with one row per line ("| 1 | 9A | ... |", as HTML and Markdown give it) ----
+
+_MD_ROW = re.compile(r"^\|.*\|$")
+_MD_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+
+
+def _markdown_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], int] | None:
+    """A task table written one row per line from ``i``: its rows as lines, and where
+    the lines after it start."""
+    if not _MD_ROW.match(lines[i].text):
+        return None
+    roles = [role_of(c) for c in _md_cells(lines[i].text)]
+    if not _is_header(roles):
+        return None
+    k = i + 1
+    out: list[Line] = []
+    while k < len(lines) and _MD_ROW.match(lines[k].text):
+        if not _MD_RULE.match(lines[k].text.replace(" ", "")):
+            row = _md_cells(lines[k].text)
+            out.append(_row_line(lines[k], len(out) + 1, row, roles, when))
+        k += 1
+    return (out, k) if out else None
+
+
+def _md_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip()[1:-1].split("|")]
+
+
 # --- a table with one cell per line ------------------------------------------------------
 
 
-def _cell_table(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
+def _cell_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], int] | None:
     """A table whose header cells stand on lines of their own from ``i``: its rows as
     lines, and where the lines after it start."""
     texts: list[str] = []
@@ -200,7 +234,7 @@ def _cell_table(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
     out = []
     position = body.index(rows[0][0])
     for n, row in enumerate(rows, 1):
-        out.append(_row_line(cells[position][0], n, row, roles))
+        out.append(_row_line(cells[position][0], n, row, roles, when))
         position += len(row)
     rest = [line for line, _ in cells[position:]]
     return out + rest, len(lines)
