@@ -38,6 +38,10 @@ COMMANDS: dict[str, Entry] = {
     ),
     "check": Entry("check", "Kiểm tra các tệp dữ liệu: báo mọi lỗi với tệp, dòng và cột."),
     "deadline": Entry("deadline", "Đọc một cụm từ chỉ hạn và giải thích hạn đó."),
+    "doctor": Entry(
+        "doctor",
+        "Tìm những gì một lệnh bị ngắt để lại (thư mục tạm, khóa git, thay đổi chưa commit).",
+    ),
     "done": Entry(
         "edit",
         "Ghi nhiệm vụ đã hoàn thành; nhiệm vụ định kỳ: ghi một lần (lần sớm nhất chưa xong).",

@@ -1,0 +1,155 @@
+"""``giaoban doctor``: what crashes and stopped commands left behind, and safe repairs.
+
+Every edit already refuses to commit in a state that would lose or hide
+work, and names what it found (``giaoban.history.git.commit_blocker``). The
+doctor looks for all of it at once, and repairs what can be repaired
+without touching anyone's work:
+
+- staging folders ``.giaoban-*`` a killed write left beside a notice (removed);
+- a stale ``.git/index.lock`` a killed git left (removed only when older
+  than ``STALE_LOCK_SECONDS`` and no giaoban command holds the ledger);
+- the cache of this data folder when another user could have written it
+  (removed: it is never the source of truth and is rebuilt).
+
+What it never repairs, only explains with the commands to run: files with
+uncommitted changes (their author must describe them), a rebase, merge,
+cherry-pick or revert stopped half-way, a detached HEAD.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from giaoban.edit.transaction import LockTimeoutError, ledger_lock
+from giaoban.history import git
+from giaoban.store.cache import folder_for
+from giaoban.store.files import STAGING_PREFIX
+
+STALE_LOCK_SECONDS = 600  # a git index.lock older than this is left by a killed command
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing found: what it is, and what repairs it (``fixable``: the doctor can)."""
+
+    code: str
+    what: str  # Vietnamese, for the clerk
+    remedy: str  # Vietnamese: what --fix does, or what to run
+    fixable: bool
+    fixed: bool = False
+
+
+def examine(data_dir: Path, now: datetime, fix: bool) -> list[Finding]:
+    """What ``data_dir`` and its git repository hold that a crash or a stopped command
+    left; with ``fix``, the safe repairs are made (under the ledger's lock)."""
+    if not data_dir.is_dir():
+        return []
+    try:
+        with ledger_lock(data_dir, timeout=0.5):
+            found = [*_staging(data_dir), *_git_state(data_dir, now), *_cache(data_dir)]
+            return [_repair(f, data_dir) if fix and f.fixable else f for f in found]
+    except LockTimeoutError:
+        busy = Finding(
+            "ledger-busy",
+            "một lệnh giaoban khác đang ghi vào sổ này",
+            "chờ lệnh đó xong rồi chạy lại 'giaoban doctor'",
+            fixable=False,
+        )
+        return [busy]
+
+
+def _staging(data_dir: Path) -> list[Finding]:
+    found = []
+    for folder in sorted(data_dir.rglob(f"{STAGING_PREFIX}*")):
+        if folder.is_dir() and not folder.is_symlink():
+            found.append(
+                Finding(
+                    "staging",
+                    f"thư mục tạm còn sót của một lần ghi bị ngắt: {folder}",
+                    "xóa thư mục tạm (tệp thông báo không đổi)",
+                    fixable=True,
+                )
+            )
+    return found
+
+
+def _git_state(data_dir: Path, now: datetime) -> list[Finding]:
+    top = git.work_tree(data_dir)
+    lock = git.git_path(top, "index.lock") if top is not None else None
+    if top is None or lock is None:
+        return []
+    found = []
+    if lock.exists():
+        age = now.timestamp() - lock.stat().st_mtime
+        stale = age >= STALE_LOCK_SECONDS
+        found.append(
+            Finding(
+                "index-lock",
+                f"còn tệp khóa của git {lock} (tạo {int(age // 60)} phút trước)",
+                "xóa tệp khóa"
+                if stale
+                else f"nếu không còn lệnh git nào đang chạy, xóa nó: rm {shlex.quote(str(lock))}",
+                fixable=stale,
+            )
+        )
+    blocker = git.commit_blocker(data_dir / ".giaoban-doctor-probe")
+    if blocker is not None and "index.lock" not in blocker:
+        found.append(Finding("git-state", blocker.splitlines()[0], blocker, fixable=False))
+    folder = data_dir.resolve().relative_to(top.resolve()).as_posix()
+    for name in git.changed_paths(top, "" if folder == "." else folder):
+        if Path(name).name.startswith(STAGING_PREFIX.rstrip("-")):
+            continue  # the ledger's own lock, and staging folders (above)
+        shown = shlex.quote(name)
+        found.append(
+            Finding(
+                "uncommitted",
+                f"tệp {name} có thay đổi chưa commit (hoặc chưa từng được commit)",
+                f"xem: git diff HEAD -- {shown}; rồi commit kèm mô tả (git add -- {shown} && "
+                f"git commit -m 'Mô tả thay đổi' -- {shown}) hoặc cất đi "
+                f"(git stash push -- {shown})",
+                fixable=False,
+            )
+        )
+    return found
+
+
+def _cache(data_dir: Path) -> list[Finding]:
+    folder = folder_for(data_dir)
+    try:
+        info = folder.stat()
+    except OSError:
+        return []
+    foreign = hasattr(os, "getuid") and info.st_uid != os.getuid()
+    if not foreign and not info.st_mode & 0o077:
+        return []
+    return [
+        Finding(
+            "cache",
+            f"bộ nhớ đệm {folder} không riêng của người dùng này (người khác có thể ghi vào)",
+            "xóa bộ nhớ đệm (sẽ được tạo lại, riêng tư)",
+            fixable=True,
+        )
+    ]
+
+
+def _repair(finding: Finding, data_dir: Path) -> Finding:
+    if finding.code == "staging":
+        path = Path(finding.what.rsplit(": ", 1)[1])
+        shutil.rmtree(path, ignore_errors=True)
+        return replace(finding, fixed=not path.exists())
+    if finding.code == "index-lock":
+        top = git.work_tree(data_dir)
+        lock = git.git_path(top, "index.lock") if top is not None else None
+        if lock is not None:
+            lock.unlink(missing_ok=True)
+            return replace(finding, fixed=not lock.exists())
+    if finding.code == "cache":
+        folder = folder_for(data_dir)
+        shutil.rmtree(folder, ignore_errors=True)
+        return replace(finding, fixed=not folder.exists())
+    return finding

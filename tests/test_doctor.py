@@ -1,0 +1,114 @@
+"""``giaoban doctor``: finds what stopped commands left, repairs only what is safe.
+
+Real git repositories, the real CLI; "now" is fixed with --today so the age
+of a git lock file is decided by the test, not the clock.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+from giaoban.edit.transaction import ledger_lock
+from giaoban.store.cache import folder_for
+from tests.conftest import DATA, run_git
+
+NOW = "2026-12-05T12:00"
+NOW_TS = datetime(2026, 12, 5, 12, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")).timestamp()
+
+
+@pytest.fixture
+def ledger(git_repo: Path) -> Path:
+    shutil.copytree(DATA, git_repo / "data")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "Sổ nhiệm vụ")
+    return git_repo / "data"
+
+
+def doctor(runner: CliRunner, data: Path, *args: str):
+    return runner.invoke(app, ["doctor", "--data", str(data), "--today", NOW, *args])
+
+
+def a_notice(data: Path) -> Path:
+    return sorted(data.rglob("20*.yaml"))[0]
+
+
+def test_a_clean_ledger_needs_nothing(runner: CliRunner, ledger: Path) -> None:
+    result = doctor(runner, ledger)
+    assert result.exit_code == 0, result.output
+    assert "không có gì cần sửa" in result.output
+
+
+def test_a_staging_folder_is_named_then_removed(runner: CliRunner, ledger: Path) -> None:
+    notice = a_notice(ledger)
+    before = notice.read_bytes()
+    leftover = notice.parent / ".giaoban-k1ll3d"
+    leftover.mkdir()
+    (leftover / notice.name).write_bytes(before[:40])
+    found = doctor(runner, ledger)
+    assert found.exit_code == 1 and "thư mục tạm còn sót" in found.output
+    assert "giaoban doctor --fix" in found.output and leftover.exists()
+    fixed = doctor(runner, ledger, "--fix")
+    assert fixed.exit_code == 0, fixed.output
+    assert "✓ đã sửa" in fixed.output and not leftover.exists()
+    assert notice.read_bytes() == before
+
+
+def test_a_git_lock_is_removed_only_when_stale(runner: CliRunner, ledger: Path) -> None:
+    lock = ledger.parent / ".git" / "index.lock"
+    lock.touch()
+    os.utime(lock, (NOW_TS - 60, NOW_TS - 60))  # a minute old: git may still be running
+    fresh = doctor(runner, ledger, "--fix")
+    assert fresh.exit_code == 1 and lock.exists()
+    assert f"rm {lock}" in fresh.output
+    os.utime(lock, (NOW_TS - 3600, NOW_TS - 3600))
+    stale = doctor(runner, ledger, "--fix")
+    assert stale.exit_code == 0, stale.output
+    assert not lock.exists()
+
+
+def test_uncommitted_changes_are_explained_never_touched(runner: CliRunner, ledger: Path) -> None:
+    notice = a_notice(ledger)
+    changed = notice.read_bytes() + "# sửa tay\n".encode()
+    notice.write_bytes(changed)
+    result = doctor(runner, ledger, "--fix")
+    assert result.exit_code == 1
+    assert "có thay đổi chưa commit" in result.output
+    assert "git diff HEAD --" in result.output and "git stash push --" in result.output
+    assert notice.read_bytes() == changed
+    assert run_git(ledger.parent, "status", "--porcelain").strip().startswith("M")
+
+
+def test_a_stopped_rebase_is_explained(runner: CliRunner, ledger: Path) -> None:
+    (ledger.parent / ".git" / "rebase-merge").mkdir()
+    result = doctor(runner, ledger, "--fix")
+    assert result.exit_code == 1
+    assert "đang dừng giữa" in result.output and "--abort" in result.output
+
+
+def test_a_ledger_in_use_is_left_alone(runner: CliRunner, ledger: Path) -> None:
+    (a_notice(ledger).parent / ".giaoban-busy").mkdir()
+    with ledger_lock(ledger):
+        result = doctor(runner, ledger, "--fix")
+    assert result.exit_code == 1
+    assert "một lệnh giaoban khác đang ghi" in result.output
+    assert (a_notice(ledger).parent / ".giaoban-busy").exists()
+
+
+def test_a_cache_others_could_write_is_removed(runner: CliRunner, ledger: Path) -> None:
+    assert runner.invoke(app, ["check", "--data", str(ledger)]).exit_code == 0
+    cache = folder_for(ledger)
+    assert cache.is_dir()
+    cache.chmod(0o777)
+    found = doctor(runner, ledger)
+    assert found.exit_code == 1 and "bộ nhớ đệm" in found.output
+    assert doctor(runner, ledger, "--fix").exit_code == 0
+    assert not cache.exists()
+    assert runner.invoke(app, ["check", "--data", str(ledger)]).exit_code == 0
