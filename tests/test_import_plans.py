@@ -86,7 +86,7 @@ Tổ chức Đại hội Chi đoàn năm học 2018-2019
 - Chi đoàn bầu Ban Chấp hành nhiệm kỳ 2018-2019.
 """
     draft = draft_from_text(text, registry())
-    assert [why for *_, why in draft.fields] == ["thời gian, địa điểm..."] * 2
+    assert [why for *_, why in draft.fields] == ["một thông tin 'nhãn: giá trị'"] * 2
     assert len(draft.tasks) == 2
     for task in draft.tasks:
         assert task.deadline == "từ ngày 15/10/2018 đến 24/11/2018"
@@ -123,3 +123,42 @@ def test_the_summary_counts_what_was_left_out(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "3 nhiệm vụ" in result.stderr
     assert "4 mục không lấy làm nhiệm vụ (ghi chú cuối bản nháp)" in result.stderr
+
+
+INVITATION = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+Số: 458/PGDĐT
+Hiệp Hòa, ngày 12 tháng 10 năm 2020
+THÔNG BÁO
+Về việc tổ chức hội nghị trực tuyến công tác văn phòng
+
+1. Nội dung: Triển khai công tác văn thư, thi đua khen thưởng năm học 2020-2021.
+2. Thời gian tổ chức: 7 giờ 30 phút, ngày 14 tháng 10 năm 2020 (thứ Tư).
+3. Địa điểm: Tại điểm cầu trường THCS Thị trấn Thắng và trường THPT số 1 Hiệp Hòa, \
+huyện Hiệp Hòa, tỉnh Bắc Giang, đại biểu có mặt trước giờ khai mạc 15 phút để ổn định tổ chức.
+4. Thành phần:
+4.1. Lãnh đạo, chuyên viên Phòng GD&ĐT.
+4.2. Tại điểm cầu trường THCS Thị Trấn Thắng: Hiệu trưởng các trường mầm non, tiểu học.
+5. Yêu cầu và tiến độ thực hiện:
+5.1. Trường THCS Thị trấn Thắng chuẩn bị phòng họp, hoàn thành trước ngày 13/10/2020.
+6. Thời gian thực hiện: từ ngày 14/10/2020 đến ngày 30/10/2020.
+"""
+
+
+def test_an_invitations_facts_are_not_tasks() -> None:
+    draft = draft_from_text(INVITATION, registry())
+    items = [t.item for t in draft.tasks]
+    # the time to do the work is tracked; the time and place of the event are not
+    assert "6" in items and "2" not in items and "3" not in items
+    assert "5.1" in items  # "Yêu cầu và tiến độ ..." is no goals part
+    reasons = {item: why for item, _, why in draft.fields}
+    assert reasons["3"] == "một thông tin 'nhãn: giá trị'"  # a long place is still a place
+    assert reasons["4.1"] == reasons["4.2"] == "thông tin: thành phần, địa điểm, đối tượng..."
+
+
+def test_letters_with_a_comma_are_item_marks() -> None:
+    text = (HERE.parent / "import" / "fresh" / "congdoan-cdcntn-TB-giaiTDTT-2012.txt").read_text(
+        encoding="utf-8"
+    )
+    items = [t.item for t in draft_from_text(text, registry()).tasks]
+    assert items[:2] == ["I.a", "I.b"]  # "a," and "b," open items, as "a)" does

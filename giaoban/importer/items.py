@@ -69,10 +69,12 @@ class Builder:
             and not self.reader.read(_text(n)).owners
             # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
             # 12 năm 2020") is a deadline the clerk tracks, not a part's field
-            and not (section is None and _TIME_LABEL.match(fold_keep(n.para.text)))
+            and not (section is None and _WORK_TIME.match(fold_keep(n.para.text)))
+            # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
+            and not (not _TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
         ]
         for node in fields:
-            self.draft.fields.append((node.path, _text(node), "thời gian, địa điểm..."))
+            self.draft.fields.append((node.path, _text(node), "một thông tin 'nhãn: giá trị'"))
             # A part's own time is its tasks' (not the notice's: a meeting's time at
             # the top of an invitation is no deadline for what it asks).
             if section is not None and _TIME_LABEL.match(fold_keep(node.para.text)):
@@ -215,9 +217,15 @@ class Builder:
         if scope.part == GOALS:
             return "mục đích, yêu cầu"
         dated = any(f.reading.kind != "none" for f in found)
+        if scope.part == INFO and not dated:
+            return "thông tin: thành phần, địa điểm, đối tượng..."
         if self.organized and scope.part != ORGANIZATION and not dated:
             return "nội dung chung, không có hạn; việc được giao ở phần Tổ chức thực hiện"
         return ""
+
+    def _dated(self, text: str) -> bool:
+        found = choose(find_deadlines(text, self.draft.date, self.settings))
+        return any(f.reading.kind != "none" for f in found)
 
     def _worth_a_task(self, text: str) -> bool:
         found = choose(find_deadlines(text, self.draft.date, self.settings))
@@ -312,14 +320,22 @@ class Builder:
 # A plan's field: a label of a few words, a colon, a short value ("Địa điểm: Tại hội
 # trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").
 _FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
-_FIELD_WORDS = 15
+_FIELD_WORDS = 20
 _TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
+# the time to do the work, not the time of an event ("Thời gian tổ chức: 7 giờ 30 ...")
+_WORK_TIME = re.compile(r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh)\b")
+# labels that state a fact of a plan or an event, whatever the length of the value
+_INFO_LABEL = re.compile(
+    r"^(?:dia diem|noi (?:nhan|tiep|to chuc|hop)|thanh phan|doi tuong|hinh thuc|kinh phi|"
+    r"thoi gian|thoi han)\b"
+)
+_INFO_WORDS = 60
 
 
 # The parts of a plan (Kế hoạch, Hướng dẫn; Nghị định 30/2020/NĐ-CP's form): its goals
 # ask nothing of anyone; "Tổ chức thực hiện" assigns the work to units.
-GOALS, ORGANIZATION = "goals", "organization"
-_GOALS = re.compile(r"^(?:muc dich|muc tieu|yeu cau|quan diem|can cu|dac diem tinh hinh)\b")
+GOALS, ORGANIZATION, INFO = "goals", "organization", "info"
+_GOALS = re.compile(r"^(?:muc dich|muc tieu|quan diem|dac diem tinh hinh)\b|^(?:yeu cau|can cu)$")
 _ORGANIZATION = re.compile(
     r"^(?:to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
     r"trach nhiem (?:thuc hien|cua cac)|giao nhiem vu)\b"
@@ -327,12 +343,15 @@ _ORGANIZATION = re.compile(
 
 
 def part_of(title: str, current: str) -> str:
-    """The part of a plan a section titled ``title`` opens (else the one it is in)."""
+    """The part of a plan a section titled ``title`` opens (else the one it is in): its
+    goals, its organisation, or a fact of it (who attends, where, when, the budget)."""
     folded = fold_keep(title).strip(" .:")
     if _ORGANIZATION.match(folded):
         return ORGANIZATION
     if _GOALS.match(folded):
         return GOALS
+    if _INFO_LABEL.match(folded) and not _TIME_LABEL.match(folded):
+        return INFO  # a part on time holds deadlines: its items stay tasks
     return current
 
 
@@ -353,9 +372,11 @@ def is_field(node: Node) -> bool:
         return False
     text = _text(node)
     match = _FIELD.match(text)
-    if match is None or len(text.split()) > _FIELD_WORDS or len(match.group(1).split()) > 4:
+    if match is None or len(match.group(1).split()) > 4 or _REQUEST.search(fold_keep(text)):
         return False
-    return not _REQUEST.search(fold_keep(text))
+    words, label = len(text.split()), fold_keep(match.group(1))
+    long_info = bool(_INFO_LABEL.match(label)) and not _TIME_LABEL.match(label)
+    return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
 
 
 def _unquote(sentence: str) -> str:

@@ -22,7 +22,7 @@ _UPPER = "A-ZĐÀ-ỸẠ-Ỹ“\"'(\\["
 # where a mark may stand: at a sentence end or a colon (or "…"), then spaces
 _AFTER = r"(?:(?<=[.:;!?…])|(?<=\.\))|(?<=[.:;!?…][”\"]))\s+"
 _NUMBER = re.compile(_AFTER + rf"(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})[.)]\s*(?=[{_UPPER}])")
-_LETTER = re.compile(_AFTER + rf"([a-zđ])[).]\s*(?=[{_UPPER}])")
+_LETTER = re.compile(_AFTER + rf"([a-zđ])[).,]\s*(?=[{_UPPER}])")
 _ROMAN = re.compile(_AFTER + rf"([IVX]{{1,4}})[.)]\s*(?=[{_UPPER}])")
 _STEP = re.compile(_AFTER + rf"(Bước\s+\d{{1,2}})\s*[:.\-–]?\s*(?=[{_UPPER}])", re.IGNORECASE)
 # a document's kind in capitals, heading a notice run on in one line with its title
@@ -33,7 +33,7 @@ _BLOCK = re.compile(_AFTER + r"((?:Nơi nhận|Kính gửi|NƠI NHẬN|KÍNH G�
 _DASH = re.compile(_AFTER + rf"([-–—•●▪+])\s+(?=[{_UPPER}])")
 # a mark opening a line, to carry a count over from it
 _LEADING_NUMBER = re.compile(r"^(\d{1,2})(?:\.\d{1,2}){0,2}[.)]\s")
-_LEADING_LETTER = re.compile(r"^([a-zđ])[).]\s")
+_LEADING_LETTER = re.compile(r"^([a-zđ])[).,]\s")
 _LEADING_ROMAN = re.compile(r"^([IVX]{1,4})[.)]\s")
 
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")

@@ -22,10 +22,10 @@ from giaoban.model.text import collapse_spaces
 
 _ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V))\s*\.\s*(\S.*)$")
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s*(.*)$")
-_LETTER = re.compile(r"^([a-zđ])\)\s*(.*)$")
+_LETTER = re.compile(r"^([a-zđ])[),.]\s*(.*)$")
 _BULLET = re.compile(r"^(?:[-–—•●▪◦∙·]|\*\s)\s*(.*)$")
 _PLUS = re.compile(r"^\+\s*(.*)$")
-_MARK_TEXT = re.compile(r"^(?:[IVX]+\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-–—•+*])\s*")
+_MARK_TEXT = re.compile(r"^(?:[IVX]+\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ][),.]|[-–—•+*])\s*")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _SENTENCE_END = (".", ":", ";", "!", "?", "./.", "…")
 
