@@ -162,3 +162,24 @@ def test_letters_with_a_comma_are_item_marks() -> None:
     )
     items = [t.item for t in draft_from_text(text, registry()).tasks]
     assert items[:2] == ["I.a", "I.b"]  # "a," and "b," open items, as "a)" does
+
+
+def test_a_list_of_things_is_not_a_list_of_tasks() -> None:
+    text = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+Số: 459/PGDĐT
+Hiệp Hòa, ngày 12 tháng 10 năm 2020
+CÔNG VĂN
+V/v Viết tin, bài chào mừng ngày Nhà giáo Việt Nam 20/11/2020
+
+1. Định hướng chủ đề tập trung vào các nội dung:
+- Công tác tham mưu, chỉ đạo và tổ chức thực hiện các nhiệm vụ giáo dục tại đơn vị.
+- Những giải pháp, kinh nghiệm thực tiễn trong thực hiện chương trình giáo dục phổ thông.
+- Công tác chủ nhiệm lớp; kỹ năng, phương pháp tổ chức hoạt động trải nghiệm.
+2. Tổ chức thực hiện:
+- Tổ chức phát động trong toàn thể cán bộ, giáo viên tham gia viết bài.
+- Mỗi đơn vị chọn ít nhất 01 bài viết nộp về Phòng GD&ĐT trước ngày 26/10/2020.
+"""
+    draft = draft_from_text(text, registry())
+    assert [t.item for t in draft.tasks] == ["2.1", "2.2"]
+    assert [why for *_, why in draft.fields] == ["một ý trong danh sách liệt kê"] * 3

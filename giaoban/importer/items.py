@@ -73,7 +73,13 @@ class Builder:
             # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
             and not (not _TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
         ]
+        listed = self._listing([n for n in nodes if n not in fields])
+        for node in listed:
+            self.draft.fields.append((node.path, _text(node), "một ý trong danh sách liệt kê"))
+        fields += listed
         for node in fields:
+            if node in listed:
+                continue
             self.draft.fields.append((node.path, _text(node), "một thông tin 'nhãn: giá trị'"))
             # A part's own time is its tasks' (not the notice's: a meeting's time at
             # the top of an invitation is no deadline for what it asks).
@@ -223,6 +229,21 @@ class Builder:
             return "nội dung chung, không có hạn; việc được giao ở phần Tổ chức thực hiện"
         return ""
 
+    def _listing(self, nodes: list[Node]) -> list[Node]:
+        """Items that enumerate things, not work: two or more items side by side, all
+        opening with a noun ("Công tác ...", "Giáo viên ...", "Tài liệu ..."), none
+        naming a unit or a date; the whole run, or nothing."""
+        leaves = [n for n in nodes if not n.children and not n.para.cells]
+        if len(leaves) < 2 or len(leaves) != len(nodes):
+            return []
+        for node in leaves:
+            text = _text(node)
+            if not _NOMINAL.match(fold_keep(text)) or self._dated(text):
+                return []
+            if self.reader.read(text).owners or _REQUEST.search(fold_keep(text)):
+                return []
+        return leaves
+
     def _dated(self, text: str) -> bool:
         found = choose(find_deadlines(text, self.draft.date, self.settings))
         return any(f.reading.kind != "none" for f in found)
@@ -330,6 +351,15 @@ _INFO_LABEL = re.compile(
     r"thoi gian|thoi han)\b"
 )
 _INFO_WORDS = 60
+
+
+# Words a noun phrase opens with: an item starting so names a thing, not an action.
+_NOMINAL = re.compile(
+    r"^(?:cong tac|nhung|viec|tai lieu|danh sach|ho so|giay|phieu|ban sao|ban chinh|"
+    r"giao vien|can bo|hoc sinh|sinh vien|doi voi (?:cac )?truong hop|truong hop|"
+    r"nghi dinh|thong tu|quyet dinh|cong van|chi thi|nghi quyet|bai viet|tac pham|"
+    r"so lieu|thong tin|noi dung|chu de|linh vuc|mon|hang|ma so)\b"
+)
 
 
 # The parts of a plan (Kế hoạch, Hướng dẫn; Nghị định 30/2020/NĐ-CP's form): its goals
