@@ -19,6 +19,8 @@ from giaoban.cli.taskopts import (
     office_today,
     parse_day,
     report_commit,
+    task_units,
+    warn_unknown_units,
 )
 from giaoban.deadline import Deadline, parse_deadline
 from giaoban.deadline.describe import describe_offset, format_due, format_moment
@@ -383,6 +385,7 @@ def add_command(
         raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (chạy 'giaoban init' trước?)")
     if from_file_:
         notice = from_file(from_file_)
+        warn_unknown_units(data_dir, task_units(notice.get("tasks")))
     elif from_text_:
         settings = edits.office_settings(data_dir)
         today = office_today(data_dir, change.today)
@@ -398,6 +401,7 @@ def add_command(
         notice = from_flags(**fields)
         if notice.get("date") is None:
             raise typer.BadParameter("cần ngày ban hành", param_hint="--date")
+        warn_unknown_units(data_dir, task_units(notice["tasks"]))
     else:
         settings = edits.office_settings(data_dir)
         answers = interview(

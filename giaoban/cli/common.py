@@ -136,6 +136,16 @@ NoCacheOption = Annotated[
     ),
 ]
 
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="In thẳng ra màn hình, không mở bảng dài trong trình xem từng trang "
+        "($PAGER; cũng tắt bằng GIAOBAN_PAGER=0). Khi kết quả được "
+        "chuyển sang lệnh khác hay ghi ra tệp thì không bao giờ dùng trình xem.",
+    ),
+]
+
 
 def cache_choice(no_cache: bool) -> bool | None:
     """``--no-cache`` for the loader: False to bypass, else None (the default, or the env)."""

@@ -20,6 +20,7 @@ from giaoban.cli.common import (
     handle_errors,
     resolve_data_dir,
 )
+from giaoban.cli.completion import complete_notice_id, complete_notice_or_task_id, complete_unit
 from giaoban.cli.optionsets import with_options
 from giaoban.cli.taskopts import (
     Change,
@@ -28,13 +29,11 @@ from giaoban.cli.taskopts import (
     OnOption,
     RecordedOccurrenceOption,
     TaskArg,
-    complete_notice_id,
-    complete_task_id,
-    complete_unit,
     exit_if_uncommitted,
     office_today,
     optional_day,
     report_commit,
+    warn_unknown_units,
 )
 from giaoban.edit.transaction import read_source
 from giaoban.history.story import edit_message
@@ -223,6 +222,8 @@ def task_add_command(
     change: Commit,
 ) -> None:
     """Thêm một nhiệm vụ vào cuối thông báo."""
+    data_dir = resolve_data_dir(change.data)
+    warn_unknown_units(data_dir, [*(owner or ()), *(support or ())])
     task = {
         "item": item,
         "section": section,
@@ -231,7 +232,7 @@ def task_add_command(
         "supports": support or None,
         "deadline": edits.deadline_value(deadline) if deadline else None,
     }
-    out = edits.append_task(resolve_data_dir(change.data), notice, task, not change.no_commit)
+    out = edits.append_task(data_dir, notice, task, not change.no_commit)
     typer.echo(f"Đã thêm nhiệm vụ {out.task_id}{report_commit(out.saved, change.no_commit)}")
     exit_if_uncommitted(out.saved)
 
@@ -272,7 +273,8 @@ def edit_command(
     notice_or_task: Annotated[
         str,
         typer.Argument(
-            help="Mã thông báo hoặc nhiệm vụ (viết tắt phần đầu).", autocompletion=complete_task_id
+            help="Mã thông báo hoặc nhiệm vụ (viết tắt phần đầu).",
+            autocompletion=complete_notice_or_task_id,
         ),
     ],
     *,

@@ -18,6 +18,7 @@ from giaoban.cli.common import (
     resolve_data_dirs,
     resolve_now,
 )
+from giaoban.cli.completion import complete_unit
 from giaoban.model.errors import GiaobanError, UsageError
 from giaoban.model.ledger import Ledger
 from giaoban.reports.export import export_ledger
@@ -46,7 +47,12 @@ def export_command(
     show_confidential: ShowConfidential = False,
     unit: Annotated[
         list[str] | None,
-        typer.Option("--unit", "-u", help="ics: chỉ lịch của đơn vị hoặc nhóm này."),
+        typer.Option(
+            "--unit",
+            "-u",
+            help="ics: chỉ lịch của đơn vị hoặc nhóm này.",
+            autocompletion=complete_unit,
+        ),
     ] = None,
     out_file: Annotated[
         Path | None,

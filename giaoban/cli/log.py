@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
-from giaoban.cli.taskopts import complete_task_id, day_callback, optional_day
+from giaoban.cli.common import DataOption, NoPagerOption, handle_errors, resolve_data_dir
+from giaoban.cli.completion import complete_notice_or_task_id
+from giaoban.cli.taskopts import day_callback, optional_day
 from giaoban.edit.operations import locate_notice, office_settings
 from giaoban.history.story import Event, describe, read_history, task_story
 from giaoban.history.summary import summarize
@@ -42,9 +43,11 @@ def _target(data_dir, query: str | None) -> tuple[str | None, str | None, str | 
     return notice.id, item or None, " ".join(heading.split())
 
 
-def event_line(event: Event, with_id: bool) -> str:
-    """``dd/mm/yyyy HH:MM  Author  [id]  what happened  (commit)``."""
-    who = f"{event.when:%d/%m/%Y %H:%M}  {event.author}"
+def event_line(event: Event, with_id: bool, zone: ZoneInfo | None = None) -> str:
+    """``dd/mm/yyyy HH:MM  Author  [id]  what happened  (commit)``, the time in ``zone``
+    (the office's, as task dates are; a commit keeps its author's own offset)."""
+    when = event.when.astimezone(zone) if zone else event.when
+    who = f"{when:%d/%m/%Y %H:%M}  {event.author}"
     where = f"  {event.task_id or event.notice}" if with_id else ""
     return f"{who}{where}  {describe(event)}  ({event.commit[:7]})"
 
@@ -56,7 +59,7 @@ def log_command(
         str | None,
         typer.Argument(
             help="Mã nhiệm vụ (MÃ#MỤC) hoặc thông báo; bỏ trống: cả sổ.",
-            autocompletion=complete_task_id,
+            autocompletion=complete_notice_or_task_id,
         ),
     ] = None,
     data: DataOption = None,
@@ -83,6 +86,7 @@ def log_command(
             "và tổng số ngày gia hạn.",
         ),
     ] = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Lịch sử từ git: ai tạo, ai gia hạn (từ, đến, lý do), ai đổi trạng thái, ai sửa."""
     # start-up: loaded only when this command needs it
@@ -93,33 +97,41 @@ def log_command(
     if first and last and last < first:
         raise UsageError("--until phải không sớm hơn --since")
     notice_id, item, heading = _target(data_dir, target)
-    start, end = _bounds(data_dir, first, last)
+    zone = ZoneInfo(office_settings(data_dir).timezone)
+    start, end = _bounds(zone, first, last)
     events = read_history(data_dir, notice_id, since=start, until=end, versions=summary)
     if notice_id is not None:
         events = task_story(events, notice_id, item)
-    if summary:
-        _print_summary(data_dir, events, (first, last, item), output)
-        return
-    if output is LogFormat.json:
+    if output is LogFormat.json and not summary:
         render.print_json({"events": [e.to_json() for e in events]})
         return
+    with render.paged(not no_pager and output is LogFormat.text):
+        if summary:
+            _print_summary(data_dir, events, (first, last, item), output)
+        else:
+            _print_events(events, heading, bool(first or last), item, zone)
+
+
+def _print_events(
+    events: list[Event], heading: str | None, bounded: bool, item: str | None, zone: ZoneInfo
+) -> None:
+    """The heading of what was asked for, then one line per event (``bounded``: dates given)."""
     if heading:
         typer.echo(heading)
-    if not events and (first or last):
+    if not events and bounded:
         typer.echo("Không có thay đổi nào trong khoảng thời gian này.")
         return
     if not events:
         typer.echo("Chưa có lịch sử (dữ liệu chưa nằm trong git, hoặc chưa commit).")
         return
     for event in events:
-        typer.echo(event_line(event, with_id=item is None))
+        typer.echo(event_line(event, with_id=item is None, zone=zone))
 
 
 def _bounds(
-    data_dir: Path, first: date | None, last: date | None
+    zone: ZoneInfo, first: date | None, last: date | None
 ) -> tuple[datetime | None, datetime | None]:
     """[start, end) of the days asked for, in the office's time zone."""
-    zone = ZoneInfo(office_settings(data_dir).timezone)
     start = datetime.combine(first, time(0), zone) if first else None
     end = datetime.combine(last + timedelta(days=1), time(0), zone) if last else None
     return start, end

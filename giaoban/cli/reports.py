@@ -19,12 +19,14 @@ from giaoban.checks.check import open_for_report
 from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
+    NoPagerOption,
     TodayOption,
     cache_choice,
     handle_errors,
     resolve_data_dirs,
     resolve_now,
 )
+from giaoban.cli.completion import complete_notice_id, complete_notice_or_task_id, complete_unit
 from giaoban.cli.export import ShowConfidential
 from giaoban.cli.optionsets import option_set, with_options
 from giaoban.history.git import DataState, data_state
@@ -80,6 +82,7 @@ UnitOption = Annotated[
         metavar="TÊN",
         help="Đơn vị hoặc nhóm: tên đầy đủ, tên tắt hay tên khác, không cần dấu "
         "(nhóm gồm cả các đơn vị của nhóm). Dùng nhiều lần được.",
+        autocompletion=complete_unit,
     ),
 ]
 OwnersOnlyOption = Annotated[
@@ -92,6 +95,7 @@ NoticeOption = Annotated[
         "-n",
         metavar="MÃ",
         help="Mã thông báo (đủ phần đầu không trùng). Dùng nhiều lần được.",
+        autocompletion=complete_notice_id,
     ),
 ]
 StatusOption = Annotated[
@@ -164,12 +168,14 @@ class Selection:
 @option_set
 @dataclass(frozen=True)
 class Display:
-    """How a report is shown: its format, the confidential texts, its file, its length."""
+    """How a report is shown: its format, the confidential texts, its file, its length,
+    and whether a long table on a terminal goes through the pager."""
 
     output: FormatOption = OutputFormat.table
     show_confidential: ShowConfidential = False
     out_file: OutputFileOption = None
     limit: LimitOption = TABLE_LIMIT
+    no_pager: NoPagerOption = False
 
 
 @option_set
@@ -263,7 +269,8 @@ def _emit(report: reports.Report, display: Display, ctx: Context, documents: boo
     elif output is OutputFormat.md:
         sys.stdout.write(formats.report_markdown(report, data))
     else:
-        render_reports.print_report(report, data, display.limit)
+        with render.paged(not display.no_pager):
+            render_reports.print_report(report, data, display.limit)
     _finish(ctx)
 
 
@@ -411,6 +418,7 @@ def stats_command(
     ] = None,
     output: FormatOption = OutputFormat.table,
     out_file: OutputFileOption = None,
+    no_pager: NoPagerOption = False,
     *,
     tasks: Selection,
     where: Where,
@@ -436,7 +444,8 @@ def stats_command(
     elif output is OutputFormat.md:
         sys.stdout.write(formats.stats_markdown(report, ctx.data))
     else:
-        render_reports.print_stats(report, ctx.data)
+        with render.paged(not no_pager):
+            render_reports.print_stats(report, ctx.data)
     _finish(ctx)
 
 
@@ -475,12 +484,17 @@ def _stats_document(
 @with_options
 def show_command(
     item: Annotated[
-        str, typer.Argument(help="Mã thông báo, hoặc nhiệm vụ MÃ#MỤC (đủ phần đầu không trùng).")
+        str,
+        typer.Argument(
+            help="Mã thông báo, hoặc nhiệm vụ MÃ#MỤC (đủ phần đầu không trùng).",
+            autocompletion=complete_notice_or_task_id,
+        ),
     ],
     output: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="Định dạng: table hoặc json.")
     ] = ShowFormat.table,
     show_confidential: ShowConfidential = False,
+    no_pager: NoPagerOption = False,
     *,
     where: Where,
 ) -> None:
@@ -495,7 +509,8 @@ def show_command(
     if output is ShowFormat.json:
         render.print_json(_with_problems(formats.shown_json(shown, ctx.data), ctx))
     else:
-        render_reports.print_shown(shown, ctx.data)
+        with render.paged(not no_pager):
+            render_reports.print_shown(shown, ctx.data)
     _finish(ctx)
 
 

@@ -8,18 +8,22 @@ same task-id argument (with shell completion), day options and
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from giaoban.cli.common import DataOption, TodayOption, parse_day, resolve_data_dir, resolve_now
+from giaoban.cli.common import DataOption, TodayOption, parse_day, resolve_now
+from giaoban.cli.completion import complete_notice_id as complete_notice_id  # re-exported
+from giaoban.cli.completion import complete_task_id
+from giaoban.cli.completion import complete_unit as complete_unit  # re-exported
 from giaoban.cli.optionsets import option_set
 from giaoban.lazy import lazy_import
-from giaoban.model.text import fold, visible
-from giaoban.store.loader import REGISTRY_FILE, load_ledger, load_registry, notice_files
+from giaoban.model.text import visible
+from giaoban.store.loader import REGISTRY_FILE, load_registry
 
 if TYPE_CHECKING:
     from giaoban.edit.transaction import Saved
@@ -35,39 +39,6 @@ def day_callback(value: str | None) -> str | None:
 
 def optional_day(value: str | None) -> date | None:
     return parse_day(value) if value else None
-
-
-def complete_task_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Task ids for shell completion; notice ids (with ``#``) until one notice is chosen."""
-    try:
-        data_dir = resolve_data_dir(ctx.params.get("data"))
-        prefix = incomplete.split("#", 1)[0]
-        files = [p for p in notice_files(data_dir) if p.stem.startswith(prefix)]
-        if len(files) != 1 and "#" not in incomplete:
-            return [f"{p.stem}#" for p in files][:200]
-        ledger = load_ledger(data_dir, files).ledger
-        return [t.id for t in ledger.tasks() if t.id.startswith(incomplete)][:200]
-    except Exception:  # noqa: BLE001 - completion must never crash the shell
-        return []
-
-
-def complete_notice_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    try:
-        data_dir = resolve_data_dir(ctx.params.get("data"))
-        return [p.stem for p in notice_files(data_dir) if p.stem.startswith(incomplete)][:200]
-    except Exception:  # noqa: BLE001 - as above
-        return []
-
-
-def complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Unit and group names (and short names) matching what was typed, without diacritics."""
-    try:
-        registry = load_registry(resolve_data_dir(ctx.params.get("data")) / REGISTRY_FILE, [])
-        wanted = fold(incomplete)
-        names = registry.all_names()
-        return [n for n in names if fold(n).startswith(wanted)][:200]
-    except Exception:  # noqa: BLE001 - as above
-        return []
 
 
 TaskArg = Annotated[
@@ -127,6 +98,46 @@ RecordedOccurrenceOption = Annotated[
 
 def office_today(data_dir: Path, today: str | None) -> date:
     return resolve_now(today, edits.office_settings(data_dir).timezone).date()
+
+
+def task_units(tasks: Any) -> list[str]:
+    """The unit names in the ``owners`` and ``supports`` of ``tasks`` (as a file or the
+    flags give them: a list of names, or one name)."""
+    names: list[str] = []
+    for task in tasks if isinstance(tasks, list) else ():
+        for key in ("owners", "supports"):
+            value = task.get(key) if isinstance(task, dict) else None
+            values = [value] if isinstance(value, str) else value
+            names += [n for n in values if isinstance(n, str)] if isinstance(values, list) else []
+    return names
+
+
+def warn_unknown_units(data_dir: Path, names: Iterable[str]) -> None:
+    """A warning on stderr for each name the registry does not know, with the nearest
+    registered name (else the registry's units by short name) and how to add it.
+
+    The name is still written as typed: an office may name a unit before it is in
+    ``units.yaml``, and ``check`` only warns for it too. Without a registry nothing
+    is said here (``check`` says the registry is missing).
+    """
+    path = data_dir / REGISTRY_FILE
+    registry = load_registry(path, [])
+    if not registry.present:
+        return
+    for name in dict.fromkeys(n for n in names if n.strip() and not registry.is_known(n)):
+        nearest = registry.nearest(name)
+        if nearest is not None:
+            hint = f"có phải '{nearest}'?"
+        else:
+            hint = "các đơn vị trong danh mục (tên tắt): " + ", ".join(registry.short_names())
+        typer.echo(visible(f"⚠ đơn vị '{name}' chưa có trong danh mục; {hint}"), err=True)
+        typer.echo(
+            visible(
+                f"  Tên vẫn được ghi như đã nhập. Nếu là đơn vị mới, thêm vào {path}, "
+                f"dưới 'units', dòng:  - name: {name}"
+            ),
+            err=True,
+        )
 
 
 def report_commit(saved: Saved, no_commit: bool) -> str:

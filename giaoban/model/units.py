@@ -58,6 +58,11 @@ class Registry:
         """Every name a unit or group is known by (full, short, other), in registry order."""
         return [name for entry in self.entries() for name in entry.names()]
 
+    def short_names(self) -> list[str]:
+        """Each unit by its first short name (its full name when it has none), in order:
+        the registry at a glance, when a name typed is close to none of it."""
+        return [unit.short[0] if unit.short else unit.name for unit in self.units]
+
     def canonical(self, name: str) -> str | None:
         """The registered full name for ``name`` (unit or group), if any."""
         return self._index.get(fold(name))
