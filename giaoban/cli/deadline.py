@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -13,11 +13,11 @@ from giaoban.cli.common import (
     DataOption,
     TodayOption,
     handle_errors,
+    parse_day,
     resolve_data_dir,
     resolve_now,
 )
 from giaoban.deadline import DeadlineError, parse_deadline
-from giaoban.deadline.context import zone
 from giaoban.deadline.describe import explain
 from giaoban.model.errors import GiaobanError
 from giaoban.model.problems import Problem
@@ -38,14 +38,10 @@ def office_settings(data_dir: Path) -> Settings:
 
 
 def _parse_ref(value: str | None) -> date | None:
+    """``--ref``: YYYY-MM-DD or dd/mm/yyyy; a day that does not exist is said to be so."""
     if value is None or value == "":
         return None
-    for reader in (date.fromisoformat, lambda v: datetime.strptime(v, "%d/%m/%Y").date()):
-        try:
-            return reader(value)
-        except ValueError:
-            continue
-    raise typer.BadParameter(f"'{value}' không phải ngày dạng YYYY-MM-DD")
+    return parse_day(value)
 
 
 def _ref_callback(value: str | None) -> str | None:
@@ -61,8 +57,9 @@ def deadline(
         str | None,
         typer.Option(
             "--ref",
-            help="Ngày của thông báo (YYYY-MM-DD) để đọc hạn "
-            "(mặc định: --today, $GIAOBAN_TODAY hoặc hôm nay).",
+            help="Ngày của thông báo (YYYY-MM-DD hoặc dd/mm/yyyy) để đọc hạn "
+            "(mặc định: --today, $GIAOBAN_TODAY hoặc hôm nay). Thời gian còn lại "
+            "vẫn tính đến hôm nay (--today).",
             callback=_ref_callback,
         ),
     ] = None,
@@ -75,13 +72,9 @@ def deadline(
     Dùng cài đặt của thư mục dữ liệu (múi giờ, năm học, sự kiện) nếu có.
     """
     settings = office_settings(resolve_data_dir(data))
-    tz = settings.timezone
-    ref_day = _parse_ref(ref)
-    if ref_day is None:
-        now = resolve_now(today, tz)
-        ref_day = now.date()
-    else:
-        now = datetime.combine(ref_day, time(0, 0), tzinfo=zone(tz))
+    # The phrase is read against the notice's day; what is left is counted from now.
+    now = resolve_now(today, settings.timezone)
+    ref_day = _parse_ref(ref) or now.date()
     result = parse_deadline(phrase, ref_day, settings.deadline_settings())
     if isinstance(result, DeadlineError):
         raise GiaobanError(result.message)

@@ -116,6 +116,83 @@ COMMANDS: dict[str, Entry] = {
     "task": Entry("edit", "Thêm nhiệm vụ vào một thông báo đã có."),
 }
 
+# One to three real command lines per command, shown at the end of its help ("Ví dụ:").
+# tests/test_help_examples.py parses each line with its command, so they cannot rot.
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "giaoban": ("giaoban week --today 2022-04-20", "giaoban check", "giaoban show 2022-04-14#6.2"),
+    "add": (
+        "giaoban add",
+        "giaoban add --from-text thong-bao.docx",
+        'giaoban add --title "Kết luận giao ban tháng 12" --date 05/12/2026 '
+        '--task "Báo cáo kết quả | chủ trì: VP | hạn: trước ngày 20/12/2026"',
+    ),
+    "check": ("giaoban check", "giaoban check data/2022 --format json"),
+    "deadline": (
+        'giaoban deadline "trước ngày 25/02/2019" --ref 2019-02-18',
+        'giaoban deadline "trước 14h00 thứ 6 hàng tuần" --today 2026-12-01 --json',
+    ),
+    "doctor": ("giaoban doctor", "giaoban doctor --fix"),
+    "done": (
+        "giaoban done 2022-04-14#6.1",
+        'giaoban done 2022-04-14#6.2 --on 15/04/2022 --note "Đã gửi báo cáo tuần"',
+    ),
+    "reopen": (
+        "giaoban reopen 2022-04-14#6.1",
+        "giaoban reopen 2022-04-14#6.2 --occurrence 15/04/2022",
+    ),
+    "cancel": ('giaoban cancel 2022-04-14#5.1 --reason "Trùng với kế hoạch khác"',),
+    "stop": ('giaoban stop 2022-04-14#6.2 --from 01/07/2022 --reason "Hết đợt cao điểm"',),
+    "postpone": (
+        'giaoban postpone 2022-04-14#6.1 "trước ngày 15/05/2022" --reason "Chờ ý kiến lãnh đạo"',
+        'giaoban postpone 2022-04-14#6.1 "trong tháng 6/2022" --reason "Thiếu kinh phí" '
+        '--approved-by "Bí thư phụ trách"',
+    ),
+    "note": ('giaoban note 2022-04-14#6.1 "Đã gửi dự thảo lần 1"',),
+    "edit": ("giaoban edit 2022-04-14", "giaoban edit 2022-04-14#6.2"),
+    "export": (
+        "giaoban export --format json",
+        "giaoban export --format ics --unit VP -o lich-vp.ics",
+    ),
+    "import": ("giaoban import thong-bao.docx -o nhap.yaml", "giaoban import thong-bao.pdf --save"),
+    "init": ('giaoban init so-giao-ban --office "Văn phòng Tỉnh đoàn"', "giaoban init --ci gitlab"),
+    "log": (
+        "giaoban log 2022-04-14#6.2",
+        "giaoban log --since 01/04/2022 --until 30/04/2022 --summary",
+    ),
+    "due": ("giaoban due --today 2022-04-20", "giaoban due --days 14 --unit VP --format md"),
+    "overdue": ("giaoban overdue --today 2022-04-20", "giaoban overdue --all --format csv"),
+    "week": (
+        "giaoban week --today 2026-12-05",
+        "giaoban week --next",
+        "giaoban week -f docx -o tuan50.docx",
+    ),
+    "stats": (
+        "giaoban stats --month 2022-04 --today 2022-05-01",
+        "giaoban stats --from 01/01/2022 --to 30/06/2022 -f xlsx -o thong-ke.xlsx",
+    ),
+    "show": ("giaoban show 2022-04-14", "giaoban show 2022-04-14#6.2 --format json"),
+    "list": ("giaoban list --unit VP --status open", "giaoban list --notice 2022-04-14"),
+    "search": ('giaoban search "van phong"', 'giaoban search "kinh phí" --status open'),
+    "diff": ("giaoban diff", "giaoban diff HEAD~5 HEAD --format json"),
+    "git-setup": ("giaoban git-setup",),
+    "textconv": ("giaoban textconv data/2022/2022-04-14-giao-ban-khoi-phong-trao.yaml",),
+    "sync": ("giaoban sync",),
+    "task": (
+        'giaoban task add 2022-04-14 --text "Rà soát danh mục" --owner BTC '
+        '--deadline "trong tháng 5/2022"',
+    ),
+}
+
+
+def examples_epilog(name: str) -> str | None:
+    """The "Ví dụ:" section of a command's help, each line a paragraph of its own.
+
+    Every typer version keeps a paragraph break (0.13 shows paragraphs one a line and
+    joins the lines inside one; newer versions show the text as written).
+    """
+    lines = EXAMPLES.get(name)
+    return "\n\n".join((vietnamese.EXAMPLES_HEADING, *lines)) if lines else None
+
 
 def build_command(module: str, name: str) -> Any:
     """Import ``giaoban.cli.<module>`` and build its (click) command ``name``, if any.
@@ -174,7 +251,7 @@ class LazyGroup(TyperGroup):
             if built is None:
                 raise RuntimeError(f"giaoban.cli.{command.module} does not register {cmd_name!r}")
             vietnamese.name_metavars(built)
-            _vietnamese_help(built)
+            _dress(built, cmd_name)
             command = self.commands[cmd_name] = built
         return command
 
@@ -234,6 +311,15 @@ class LazyGroup(TyperGroup):
             return super().shell_complete(ctx, incomplete)
 
 
+def _dress(command: Any, name: str) -> None:
+    """Give a built command (and each of its subcommands) Vietnamese usage and help
+    lines, and its examples."""
+    _vietnamese_help(command)
+    command.epilog = examples_epilog(name)
+    for sub in getattr(command, "commands", {}).values():
+        _dress(sub, name)  # "task add": the examples of "task"
+
+
 def _vietnamese_help(command: Any) -> None:
     """``command``'s usage line and ``-h``'s own line, in Vietnamese (typer builds the
     command; its usage and help option are click's, in English)."""
@@ -285,6 +371,7 @@ def _progress_bar(total: int, label: str) -> AbstractContextManager[Callable[[in
 app = typer.Typer(
     name="giaoban",
     help="Sổ theo dõi nhiệm vụ sau hội nghị giao ban (giaoban).",
+    epilog=examples_epilog("giaoban"),
     cls=LazyGroup,
     callback=_root,
     no_args_is_help=True,

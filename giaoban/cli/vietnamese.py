@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import re
 import typing
+from collections.abc import Callable
 from typing import Any
 
 # (English, as click and typer write it) -> Vietnamese; tried in order, whole message.
@@ -35,16 +36,49 @@ _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Option '(.+?)' requires an argument\.", r"Tùy chọn '\1' cần một giá trị."),
         (r"Option '(.+?)' requires (\d+) arguments\.", r"Tùy chọn '\1' cần \2 giá trị."),
         (r"Option '(.+?)' does not take a value\.", r"Tùy chọn '\1' không nhận giá trị."),
-        (r"Got unexpected extra arguments? \((.*)\)", r"Thừa đối số: \1"),
+        (r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", r"Thừa đối số: \1"),
         (r"Invalid value for (.+?): (.*)", r"Giá trị không hợp lệ cho \1: \2"),
         (r"Invalid value: (.*)", r"Giá trị không hợp lệ: \1"),
     )
 )
+
+
+def _not_a_day(found: re.Match[str]) -> str:
+    """click's "'31/02/2026' does not match the formats '%Y-%m-%d', '%d/%m/%Y'.": a day in
+    the right form that does not exist is said to be so; else the forms it may take."""
+    value = found["value"]
+    formats = re.findall(r"'([^']*)'", found["formats"])
+    if any(re.fullmatch(_format_pattern(f), value) for f in formats):
+        what = "ngày" if any("%d" in f for f in formats) else "tháng"
+        return f"{what} {value} không có thật"
+    return f"'{value}' không phải ngày dạng {' hoặc '.join(map(_format_words, formats))}"
+
+
+_FORMAT_PATTERNS = {"%Y": r"\d{4}", "%m": r"\d{1,2}", "%d": r"\d{1,2}", "%H": r"\d{1,2}"}
+_FORMAT_WORDS = {"%Y": "YYYY", "%m": "MM", "%d": "DD", "%H": "HH", "%M": "MM", "%S": "SS"}
+
+
+def _format_pattern(form: str) -> str:
+    """A strptime form as a pattern of its shape: '%d/%m/%Y' -> digits/digits/digits."""
+    parts = re.split(r"(%[A-Za-z])", form)
+    return "".join(
+        _FORMAT_PATTERNS.get(p, r"\d{2}") if p.startswith("%") and len(p) == 2 else re.escape(p)
+        for p in parts
+    )
+
+
+def _format_words(form: str) -> str:
+    """A strptime form as giaoban's help writes it: YYYY-MM-DD, dd/mm/yyyy."""
+    words = re.sub(r"%[A-Za-z]", lambda m: _FORMAT_WORDS.get(m[0], m[0]), form)
+    return words.lower() if "/" in form else words  # dd/mm/yyyy, as Vietnamese dates are
+
+
 # Inside "Invalid value for ...": what is wrong with the value.
-_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+_REASONS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(english), vietnamese)
     for english, vietnamese in (
         (r"Value error, ", ""),
+        (r"'(?P<value>[^']*)' does not match the formats? (?P<formats>'.*')\.", _not_a_day),
         (r"Input should be greater than or equal to (\S+)", r"phải lớn hơn hoặc bằng \1"),
         (r"Input should be less than or equal to (\S+)", r"phải nhỏ hơn hoặc bằng \1"),
         (r"Input should be greater than (\S+)", r"phải lớn hơn \1"),
@@ -102,6 +136,7 @@ def usage_error(error: Any) -> tuple[str, int]:
 
 
 ABORTED = "Đã hủy."
+EXAMPLES_HEADING = "Ví dụ:"
 
 # typer's help headings and notes (module constants of typer.rich_utils).
 _HELP_WORDS = {
@@ -169,8 +204,8 @@ def _metavar(param: Any) -> str:
     else:  # click's
         choices = getattr(param.type, "choices", None)
         kind = getattr(param.type, "name", "")
-    if choices:
-        return "|".join(str(getattr(c, "value", c)) for c in choices)
+    if choices:  # spaced, so that a long list wraps between names, not inside one
+        return " | ".join(str(getattr(c, "value", c)) for c in choices)
     return _TYPE_WORDS.get(kind.lower(), "GIÁ-TRỊ")
 
 
@@ -191,8 +226,8 @@ _ARGUMENTS = {
 }
 # Typer's own options of the root command (shell completion).
 ROOT_HELP = {
-    "install_completion": "Cài gợi ý lệnh (tab) cho shell đang dùng.",
-    "show_completion": "In mã gợi ý lệnh cho shell đang dùng, để chép hoặc tự cài.",
+    "install_completion": "Cài gợi ý lệnh (phím Tab) cho trình dòng lệnh đang dùng.",
+    "show_completion": "In mã gợi ý lệnh của trình dòng lệnh đang dùng, để chép hoặc tự cài.",
 }
 
 _TYPE_WORDS = {

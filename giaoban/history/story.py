@@ -43,6 +43,8 @@ LOG_FORMAT = (
     f"{_START}%H{_SEP}%an{_SEP}%ae{_SEP}%aI{_SEP}%s{_SEP}%b{_SEP}%(trailers:only,unfold){_END}"
 )
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+# What ``git revert`` writes in the message ("--reference" gives an abbreviated id).
+_REVERTS = re.compile(r"^This reverts commit ([0-9a-f]{7,40})\b", re.MULTILINE)
 
 
 # --- writing messages -------------------------------------------------------------------
@@ -192,6 +194,7 @@ class _Commit:
     trailers: dict[str, str]
     files: dict[str, tuple[list[str] | None, list[str] | None]] = field(default_factory=dict)
     keep: bool = False  # attach each event's file version
+    reverts: str | None = None  # the commit this one undoes (``git revert``)
 
 
 def read_history(
@@ -242,6 +245,9 @@ def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterat
         sha, author, email, when, subject, body, trailers = header.split(_SEP)
         when_ = datetime.fromisoformat(when)
         commit = _Commit(sha, author, email, when_, subject, _body(body), _trailers(trailers))
+        undone = _REVERTS.search(body)
+        if undone and "action" not in commit.trailers:
+            commit.reverts = undone[1]
         for path, hunks, gone in _file_patches(patch):
             if not path.startswith(prefix) or not path.endswith(".yaml"):
                 continue
@@ -322,7 +328,11 @@ def _apply(old: list[str], hunks: list[Hunk]) -> list[str]:
 
 
 def _event(c: _Commit, notice: str, item: str | None, action: str, **details: Any) -> Event:
+    """An event of commit ``c``; in a ``git revert``, ``details["reverts"]`` names the commit
+    it undoes (its events read as what changed back, not as new work)."""
     shown = {k: _one_line(v) for k, v in details.items() if v not in (None, "")}
+    if c.reverts:
+        shown["reverts"] = c.reverts
     version = _version(c, notice) if c.keep else None
     return Event(
         c.commit, c.author, c.email, c.when, notice, item, action, shown, c.subject, version
@@ -472,12 +482,26 @@ def _d(value: str | None) -> str:
         return value or ""
 
 
+_NO_DEADLINE = "(không có hạn)"
+
+
 def describe(event: Event) -> str:
-    """What happened, in Vietnamese, in one line."""
+    """What happened, in Vietnamese, in one line; a ``git revert`` says what it undid."""
+    d = event.details
+    if "reverts" not in d:
+        return _describe(event)
+    if event.action == "postpone":
+        what = f"hạn đổi lại: {d.get('from', _NO_DEADLINE)} → {d.get('to', _NO_DEADLINE)}"
+    else:
+        what = _describe(event)
+    return f"hoàn tác commit {d['reverts'][:7]}: {what}"
+
+
+def _describe(event: Event) -> str:
     d = event.details
     action = event.action
     if action == "postpone":
-        line = f"gia hạn: {d.get('from', '(không có hạn)')} → {d.get('to', '')}"
+        line = f"gia hạn: {d.get('from', _NO_DEADLINE)} → {d.get('to', _NO_DEADLINE)}"
         line += f"; lý do: {d['reason']}" if "reason" in d else ""
         return line + (f" (duyệt: {d['approved_by']})" if "approved_by" in d else "")
     if action == "done":

@@ -86,17 +86,21 @@ def summarize(
     """Count the events per unit. Owners come from the task as it is now (as it was, for a
     task no longer in the ledger, and for the tasks of an added notice: ``Event.version``).
     Days postponed: the two deadlines read against the notice's date, new minus old.
-    ``item``: of an added notice, count only this task (the summary of one task)."""
+    ``item``: of an added notice, count only this task (the summary of one task).
+
+    What the period undid is not counted: a ``git revert`` is not new work, and the
+    commit it reverted no longer stands; a task added, then removed (its notice
+    deleted, or the task taken out) is not counted as added."""
     current = {t.id: t for t in ledger.tasks()}
     dates = {n.id: n.date for n in ledger.notices}
     settings = ledger.settings.deadline_settings()
     rows: dict[str, UnitSummary] = {}
     total = UnitSummary("Cả sổ")
-    for event in events:
+    for event, dropped in _standing(list(events)):
         kind = SUMMARY_KINDS.get(event.action)
         if kind is None:
             continue
-        for owners, ref in _owners_of(event, current, dates, item):
+        for owners, ref in _owners_of(event, current, dates, item, dropped):
             days = _moved_days(event, ref, settings) if kind == "postponed" else None
             total.count(kind, days)
             for unit in _units(owners, ledger.registry):
@@ -105,13 +109,73 @@ def summarize(
     return Summary(since, until, tuple(ordered), total)
 
 
+# What of an event's additions was removed later in the period: these items, or None
+# for all of them (its notice deleted, or the one task it added removed).
+Dropped = frozenset[str] | None
+
+
+def _standing(events: list[Event]) -> list[tuple[Event, Dropped]]:
+    """The events that still stand at the end of the period (oldest first), each with
+    the items it added that were removed later: no ``git revert``, no commit undone
+    by a revert that stands, and no "added" for what was removed again."""
+    undone = _undone(events)
+    kept = [e for e in events if not any(e.commit.startswith(u) for u in undone)]
+    gone_notices: set[str] = set()
+    gone_tasks: set[tuple[str, str]] = set()
+    standing: list[tuple[Event, Dropped]] = []
+    for event in reversed(kept):  # newest first: a removal is seen before its addition
+        if event.action == "remove-notice":
+            gone_notices.add(event.notice)
+        elif event.action == "remove-task" and event.item is not None:
+            gone_tasks.add((event.notice, event.item))
+        dropped = _dropped(event, gone_notices, gone_tasks)
+        if "reverts" not in event.details:
+            standing.append((event, dropped))
+    return standing[::-1]
+
+
+def _dropped(event: Event, gone_notices: set[str], gone_tasks: set[tuple[str, str]]) -> Dropped:
+    """What of ``event``'s additions is removed later (``gone_*``: the removals seen so far,
+    newer ones). A removal matched to its addition is forgotten: an older addition of the
+    same id (a notice deleted, added again, deleted again) needs a removal of its own."""
+    if event.action == "add-notice":
+        if event.notice in gone_notices:
+            gone_notices.discard(event.notice)
+            return None
+        items = frozenset(i for n, i in gone_tasks if n == event.notice)
+        gone_tasks.difference_update((event.notice, i) for i in items)
+        return items
+    if event.action == "add-task" and event.item is not None:
+        key = (event.notice, event.item)
+        if event.notice in gone_notices or key in gone_tasks:
+            gone_tasks.discard(key)
+            return None
+    return frozenset()
+
+
+def _undone(events: list[Event]) -> set[str]:
+    """The commits undone by a ``git revert`` that is not itself undone (later first)."""
+    reverts = {e.commit: e.details["reverts"] for e in events if "reverts" in e.details}
+    undone: set[str] = set()
+    for commit in reversed(list(reverts)):
+        if not any(commit.startswith(u) for u in undone):
+            undone.add(reverts[commit])
+    return undone
+
+
 Owned = tuple[tuple[str, ...], date | None]
 
 
 def _owners_of(
-    event: Event, current: dict[str, Task], dates: dict[str, date], item: str | None
+    event: Event,
+    current: dict[str, Task],
+    dates: dict[str, date],
+    item: str | None,
+    dropped: Dropped = frozenset(),
 ) -> list[Owned]:
-    """(owners, notice date) of each task the event counts for."""
+    """(owners, notice date) of each task the event counts for (none of ``dropped``)."""
+    if dropped is None:
+        return []
     task = current.get(event.task_id or "")
     if task is not None and event.action != "add-notice":
         return [(task.owners, dates.get(event.notice))]
@@ -119,7 +183,11 @@ def _owners_of(
     tasks = version_tasks(doc)
     ref = _as_date(doc.get("date")) if isinstance(doc, dict) else dates.get(event.notice)
     if event.action == "add-notice":
-        return [(_plain_owners(t), ref) for i, t in tasks.items() if item in (None, i)]
+        return [
+            (_plain_owners(t), ref)
+            for i, t in tasks.items()
+            if item in (None, i) and i not in dropped
+        ]
     return [(_plain_owners(tasks.get(event.item or "", {})), ref)]
 
 

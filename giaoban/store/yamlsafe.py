@@ -52,6 +52,29 @@ class InvalidDate(Reported):
     raw: str
 
 
+class WrittenFloat(float):
+    """A YAML float that reads differently from how the file writes it ("1.10" is 1.1):
+    the number, which prints as written, so that a message quoting it (the hint to
+    put an item number in quotes) quotes what the clerk typed."""
+
+    written: str
+
+    def __new__(cls, value: float, written: str) -> WrittenFloat:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __str__(self) -> str:
+        return self.written
+
+    def __reduce__(self) -> tuple[Any, ...]:  # the cache pickles values
+        return (WrittenFloat, (float(self), self.written))
+
+
+# Messages name a value's type ("đang là float"): the number is a float to the clerk too.
+WrittenFloat.__name__ = "float"
+
+
 class Refused(Reported):
     """A node with a refused tag, anchor or alias; already reported."""
 
@@ -473,7 +496,7 @@ class _Builder:
         if kind == "timestamp":
             return self._timestamp(event)
         try:
-            return _to_int(raw) if kind == "int" else _to_float(raw)
+            return _to_int(raw) if kind == "int" else _written_float(raw)
         except ValueError:
             msg = f"'{raw}' không phải số ({kind})"
             self.problems.append(error(self._source(event), "wrong-type", msg))
@@ -531,6 +554,12 @@ def _to_int(raw: str) -> int:
         return int(text, 10)
     except ValueError:
         return int(text, 0)
+
+
+def _written_float(raw: str) -> float:
+    """The float ``raw`` means; a ``WrittenFloat`` when it prints otherwise ("1.10")."""
+    number = _to_float(raw)
+    return number if str(number) == raw else WrittenFloat(number, raw)
 
 
 def _to_float(raw: str) -> float:
