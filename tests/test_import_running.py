@@ -123,3 +123,19 @@ def test_a_table_with_one_cell_per_line_gives_a_task_per_row() -> None:
     draft = draft_from_text(HITU.read_text(encoding="utf-8"), registry())
     assert len(draft.tasks) == 10
     assert draft.tasks[2].owners == ["BCH LCĐ Khoa"]  # "Báo sau" (a place) is no owner
+
+
+def test_a_table_one_row_per_line_with_or_without_leading_bars() -> None:
+    # "| a | b |" is Markdown and trafilatura from 2.0; "a | b |" trafilatura before
+    table = [
+        "Thời gian: 14 giờ ngày 28 tháng 9 năm 2012.",
+        "TT | Lớp | Nội dung công việc | Dụng cụ |",
+        "---|---|---|---|",
+        "1 | 9A | Cắt cỏ, vệ sinh khu vực vườn Keo | Cuốc, xẻng |",
+        "2 | 9B | Dọn rác phía sau dãy phòng học bộ môn | Liềm |",
+    ]
+    for text in ("\n".join(table), "\n".join(f"| {row}" for row in table[1:])):
+        text = text if text.startswith("Thời") else f"{table[0]}\n{text}"
+        rows = [line for line in read_tables(clean_lines(text)) if line.cells]
+        assert [dict(r.cells)[OWNER] for r in rows] == ["9A", "9B"]
+        assert dict(rows[0].cells)[TIME] == "14 giờ ngày 28 tháng 9 năm 2012"

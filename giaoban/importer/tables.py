@@ -176,8 +176,9 @@ def plan_time(text: str) -> str:
 
 # --- a table with one row per line ("| 1 | 9A | ... |", as HTML and Markdown give it) ----
 
-_MD_ROW = re.compile(r"^\|.*\|$")
-_MD_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+# "| a | b |" (Markdown), or "a | b |" (trafilatura before 2.0): a row ends with "|"
+_MD_ROW = re.compile(r"^\|?[^|]*(?:\|[^|]*)+\|$")
+_MD_RULE = re.compile(r"^\|?(?::?-{3,}:?\|)+$")
 
 
 def _markdown_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], int] | None:
@@ -199,7 +200,8 @@ def _markdown_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], i
 
 
 def _md_cells(text: str) -> list[str]:
-    return [c.strip() for c in text.strip()[1:-1].split("|")]
+    inner = text.strip().removesuffix("|")
+    return [c.strip() for c in inner.removeprefix("|").split("|")]
 
 
 # --- a table with one cell per line ------------------------------------------------------
