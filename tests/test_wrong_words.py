@@ -213,3 +213,15 @@ def test_the_quote_hint_keeps_the_item_as_written(
     assert 'ví dụ "2.50"' in out
     assert 'ví dụ "3.5"' in out
     assert '"1.1"' not in out and '"2.5"' not in out
+
+
+def test_add_reads_back_a_deadline_counted_from_an_event_as_such() -> None:
+    """'xong trước khi Đại hội khai mạc' was read back as '(thường xuyên)'."""
+    from datetime import date
+
+    from giaoban.cli.add import deadline_echo
+    from giaoban.model.settings import Settings
+
+    echo = deadline_echo("xong trước khi Đại hội khai mạc", date(2022, 4, 14), Settings())
+    assert "thường xuyên" not in echo
+    assert 'tính theo mốc "Đại hội khai mạc"' in echo and "events:" in echo
