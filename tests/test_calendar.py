@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil.rrule import rruleset, rrulestr
 from icalendar import Calendar
 from typer.testing import CliRunner
 
@@ -34,8 +35,16 @@ def events(data: bytes) -> dict[str, object]:
     return {str(e["UID"]): e for e in cal.walk("VEVENT")}
 
 
+def unfolded(data: bytes) -> bytes:
+    """The file with its long lines unfolded (RFC 5545 3.1): icalendar versions fold
+    at different places (6.1 even inside an escape such as ``\\n``), to the same content."""
+    return data.replace(b"\r\n ", b"").replace(b"\r\n\t", b"")
+
+
 def test_golden_ics(runner: CliRunner, seed_data: Path, golden) -> None:
-    golden("seed.ics", export_ics(runner, seed_data))
+    data = export_ics(runner, seed_data)
+    assert max(len(line) for line in data.split(b"\r\n")) <= 75  # octets, folded
+    golden("seed.ics", unfolded(data))
 
 
 def test_ics_parses_back_with_the_same_events(runner: CliRunner, seed_data: Path) -> None:
@@ -57,6 +66,7 @@ def test_ics_parses_back_with_the_same_events(runner: CliRunner, seed_data: Path
             assert rule["BYHOUR"] == [14] and "UNTIL" not in rule
         elif task.deadline.has_time:
             assert start == task.deadline.due
+            assert event.decoded("DTEND") == start + timedelta(minutes=30)  # type: ignore[attr-defined]
         else:
             # an all-day event on the day the deadline names
             assert start == due_day(task.deadline.due, False)
@@ -133,6 +143,100 @@ def test_a_duty_by_the_lunar_calendar_keeps_its_calendar(
     assert event.decoded("DTSTART") == date(2024, 4, 18)  # type: ignore[attr-defined]
     rule = event["RRULE"]  # type: ignore[index]
     assert (rule["RSCALE"], rule["BYMONTH"], rule["BYMONTHDAY"]) == (["CHINESE"], [3], [10])
+
+
+DUTIES = """\
+id: 2024-03-01-giao-ban
+kind: thông báo kết luận
+title: Kết luận
+date: 2024-03-01
+tasks:
+  - {item: "1", text: Báo cáo tuần, owners: [VP], deadline: trước 14h00 thứ 6 hàng tuần,
+     until: 2024-04-30, done_occurrences: [2024-03-08, 2024-03-22], status: open}
+  - {item: "2", text: Báo cáo tháng, owners: [VP], deadline: ngày 25 hằng tháng,
+     done_occurrences: [2024-03-25, 2024-05-25], status: open}
+  - {item: "3", text: Họp chuẩn bị, owners: [BTC], deadline: trước 9h00 ngày 15/3/2024}
+  - {item: "4", text: Nộp báo cáo, owners: [BTC], deadline: trước ngày 20/3/2024}
+"""
+
+
+def exdates(event: object) -> list[date | datetime]:
+    """The days or moments every EXDATE property of ``event`` lists."""
+    found = event.get("EXDATE", [])  # type: ignore[attr-defined]
+    return [d.dt for prop in (found if isinstance(found, list) else [found]) for d in prop.dts]
+
+
+def series(event: object, lo: datetime, hi: datetime) -> list[datetime]:
+    """The starts of a recurring event in [lo, hi], read with dateutil: RRULE minus EXDATE."""
+    start = event.decoded("DTSTART")  # type: ignore[attr-defined]
+    if not isinstance(start, datetime):  # whole days: dateutil counts in naive moments
+        start, lo, hi = (datetime.combine(d, time(0)) for d in (start, lo.date(), hi.date()))
+    rules = rruleset()
+    rules.rrule(rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))  # type: ignore[index]
+    for day in exdates(event):
+        rules.exdate(day if isinstance(day, datetime) else datetime.combine(day, time(0)))
+    return rules.between(lo, hi, inc=True)
+
+
+def test_ics_file_ends_timed_events_and_leaves_out_done_occurrences(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path], tmp_path: Path
+) -> None:
+    write_notice("2024-03-01-giao-ban", DUTIES)
+    target = tmp_path / "lich.ics"
+    export_ics(runner, data_dir, "-o", str(target))
+    raw = target.read_bytes()
+    cal = Calendar.from_ical(raw)
+    assert [str(z["TZID"]) for z in cal.walk("VTIMEZONE")] == ["Asia/Ho_Chi_Minh"]
+    parsed = {str(e["UID"]).split("#")[1]: e for e in cal.walk("VEVENT")}
+    assert sorted(parsed) == ["1@giaoban", "2@giaoban", "3@giaoban", "4@giaoban"]
+    for event in parsed.values():  # every timed event ends after it starts
+        start = event.decoded("DTSTART")
+        if isinstance(start, datetime):
+            assert event.decoded("DTEND") > start
+    meeting = parsed["3@giaoban"]
+    assert meeting.decoded("DTSTART") == datetime(2024, 3, 15, 9, 0, tzinfo=TZ)
+    assert meeting.decoded("DTEND") == datetime(2024, 3, 15, 9, 30, tzinfo=TZ)
+    assert parsed["4@giaoban"].decoded("DTEND") == date(2024, 3, 21)  # all day: to the next
+
+    # the weekly duty: EXDATE in the zone and value type of its DTSTART; UNTIL kept
+    weekly = parsed["1@giaoban"]
+    assert b"DTSTART;TZID=Asia/Ho_Chi_Minh:20240301T140000" in raw
+    assert b"EXDATE;TZID=Asia/Ho_Chi_Minh:20240308T140000,20240322T140000" in raw
+    assert exdates(weekly) == [
+        datetime(2024, 3, 8, 14, tzinfo=TZ),
+        datetime(2024, 3, 22, 14, tzinfo=TZ),
+    ]
+    assert weekly["RRULE"]["UNTIL"] == [datetime(2024, 4, 30, 16, 59, 59, tzinfo=ZoneInfo("UTC"))]
+    fridays = [
+        d.date()
+        for d in series(weekly, datetime(2024, 3, 1, tzinfo=TZ), datetime(2024, 6, 1, tzinfo=TZ))
+    ]
+    assert date(2024, 3, 8) not in fridays and date(2024, 3, 22) not in fridays
+    assert fridays[:3] == [date(2024, 3, 1), date(2024, 3, 15), date(2024, 3, 29)]
+    assert fridays[-1] == date(2024, 4, 26)
+
+    # the monthly duty names whole days: EXDATE;VALUE=DATE
+    monthly = parsed["2@giaoban"]
+    assert b"EXDATE;VALUE=DATE:20240325,20240525" in raw
+    days = [
+        d.date()
+        for d in series(monthly, datetime(2024, 3, 1, tzinfo=TZ), datetime(2024, 7, 1, tzinfo=TZ))
+    ]
+    assert days == [date(2024, 4, 25), date(2024, 6, 25)]
+
+    # the file re-serialises to the same calendar
+    again = Calendar.from_ical(cal.to_ical())
+    assert again.to_ical() == cal.to_ical()
+    assert [exdates(e) for e in again.walk("VEVENT")] == [exdates(e) for e in cal.walk("VEVENT")]
+
+
+def test_a_done_day_that_names_no_occurrence_is_not_excluded(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    # 2024-03-09 is a Saturday: no occurrence of a Friday duty to leave out
+    write_notice("2024-03-01-giao-ban", DUTIES.replace("2024-03-08, 2024-03-22", "2024-03-09"))
+    event = events(export_ics(runner, data_dir))["2024-03-01-giao-ban#1@giaoban"]
+    assert exdates(event) == []
 
 
 @pytest.mark.parametrize("args", [["--unit", "VP"], ["-o", "x.json"]])

@@ -2,9 +2,11 @@
 
 One event per task with a resolved deadline: a whole-day deadline is an
 all-day event on the day it names ("trước ngày 25/02/2019" on 25/02/2019),
-a clock deadline an event at that moment, a recurring duty one event with
-its RRULE (ending on the task's ``until``). Ongoing tasks ("thường xuyên")
-have no date and are left out, as are cancelled ones. Pure: returns bytes.
+a clock deadline a half-hour event from that moment, a recurring duty one
+event with its RRULE (ending on the task's ``until``) and an EXDATE for each
+occurrence already done, so calendars show only what is still owed. Ongoing
+tasks ("thường xuyên") have no date and are left out, as are cancelled ones.
+Pure: returns bytes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from icalendar import Calendar, Event, vRecur
 
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day
+from giaoban.deadline.recur import occurrence_zone, occurrences
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.timezone import DEFAULT_TZ
 from giaoban.reports.export import shown_text
@@ -26,6 +29,9 @@ from giaoban.reports.rows import done_day, short_notice_ids, short_task_id
 PRODID = "-//giaoban//Sổ theo dõi nhiệm vụ giao ban//VI"
 SUMMARY_LENGTH = 80
 UID_DOMAIN = "giaoban"
+# A clock deadline is a moment, but calendars show an event without an end as
+# lasting no time (or not at all): it gets this length, from the due moment on.
+TIMED_LENGTH = timedelta(minutes=30)
 
 
 def build_calendar(
@@ -59,6 +65,8 @@ def build_calendar(
                     cal.add_component(event)
     if hasattr(cal, "add_missing_timezones"):  # icalendar >= 6: VTIMEZONE for Outlook
         cal.add_missing_timezones()
+        # first, before the events that name it (icalendar 6.1 adds it last, later ones first)
+        cal.subcomponents.sort(key=lambda component: component.name != "VTIMEZONE")
     return cal.to_ical()
 
 
@@ -96,6 +104,7 @@ def task_event(
 def _single(event: Event, due: datetime, has_time: bool) -> None:
     if has_time:
         event.add("dtstart", due)
+        event.add("dtend", due + TIMED_LENGTH)
     else:
         day = due_day(due, has_time)
         event.add("dtstart", day)
@@ -103,12 +112,14 @@ def _single(event: Event, due: datetime, has_time: bool) -> None:
 
 
 def _recurring(event: Event, deadline: Deadline, task: Task) -> None:
-    """DTSTART and RRULE from the deadline's rule; UNTIL from the task's last day."""
+    """DTSTART, DTEND and RRULE from the deadline's rule; UNTIL from the task's last
+    day; EXDATE for the occurrences recorded done."""
     head, _, body = (deadline.rrule or "").partition("\n")
     params, _, value = head.partition(":")
     rule = vRecur.from_ical(body.removeprefix("RRULE:"))
     last = _last_day(task)
-    if "VALUE=DATE" in params:
+    whole_days = "VALUE=DATE" in params
+    if whole_days:
         start: date | datetime = datetime.strptime(value, "%Y%m%d").date()
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(days=1))
@@ -118,10 +129,36 @@ def _recurring(event: Event, deadline: Deadline, task: Task) -> None:
         tz = ZoneInfo(params.partition("TZID=")[2] or DEFAULT_TZ)
         start = datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=tz)
         event.add("dtstart", start)
+        event.add("dtend", start + TIMED_LENGTH)
         if last is not None and "UNTIL" not in rule and "COUNT" not in rule:
             end = datetime.combine(last, time(23, 59, 59), tzinfo=tz)
             rule["UNTIL"] = [end.astimezone(ZoneInfo("UTC"))]
     event.add("rrule", rule)
+    done = _done_starts(deadline, task, whole_days)
+    if done:
+        # said outright: icalendar 6.1 leaves VALUE=DATE out, and EXDATE is DATE-TIME unless told
+        event.add("exdate", done, parameters={"VALUE": "DATE"} if whole_days else {})
+
+
+def _done_starts(deadline: Deadline, task: Task, whole_days: bool) -> list[date | datetime]:
+    """The starts of the occurrences in ``task.done_occurrences``, as the rule's
+    DTSTART gives them (a day, or a moment in the rule's zone), for EXDATE.
+
+    A recorded day that names no occurrence of the rule has nothing to leave out.
+    """
+    done = set(task.done_occurrences)
+    if not done:
+        return []
+    # a day more on each side: a whole-day occurrence is due at the start of the next day
+    tz = occurrence_zone(deadline)
+    lo = datetime.combine(min(done) - timedelta(days=1), time(0, 0), tzinfo=tz)
+    hi = datetime.combine(max(done) + timedelta(days=2), time(0, 0), tzinfo=tz)
+    starts: list[date | datetime] = []
+    for due in occurrences(deadline, lo, hi, until=task.until):
+        day = due_day(due, deadline.has_time)
+        if day in done:
+            starts.append(day if whole_days else due)
+    return starts
 
 
 def _last_day(task: Task) -> date | None:
