@@ -276,6 +276,10 @@ class LazyGroup(TyperGroup):
         the usage line, where to find help and the message, in Vietnamese (exit 2);
         Ctrl-C is "Đã hủy." (exit 1)."""
         words = list(sys.argv[1:] if args is None else args)
+        if "--install-completion" in words:
+            for param in self.params:
+                if param.name == "install_completion":
+                    param.callback = vietnamese.install_completion
         if not words or "-h" in words or "--help" in words:
             vietnamese.help_words()
             vietnamese.name_metavars(self)

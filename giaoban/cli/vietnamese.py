@@ -12,7 +12,9 @@ types that typer fills with Python types (``<bool>``, ``<list[Path]>``).
 from __future__ import annotations
 
 import contextlib
+import io
 import re
+import sys
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -242,3 +244,36 @@ _TYPE_WORDS = {
     "text": "CHỮ",
     "datetime": "NGÀY",
 }
+
+
+# typer's completion installer says what it did in English: said again in Vietnamese.
+_INSTALLED = re.compile(r"^(\w+) completion installed in (.+)$")
+_NOT_SUPPORTED = re.compile(r"^Shell (.+) (?:is )?not supported\.?$")
+
+
+def install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """``--install-completion``: typer's installer, its messages in Vietnamese."""
+    if not value or ctx.resilient_parsing:
+        return value
+    # start-up: typer's completion module, only when completion is being installed
+    from typer.completion import install_callback
+
+    out, code = io.StringIO(), 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            install_callback(ctx, param, value)
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+    for line in out.getvalue().splitlines():
+        print(_installer_line(line.strip()), file=sys.stderr if code else sys.stdout)
+    sys.exit(code)
+
+
+def _installer_line(line: str) -> str:
+    if found := _INSTALLED.match(line):
+        return f"Đã cài gợi ý lệnh cho {found.group(1)} vào {found.group(2)}"
+    if line.startswith("Completion will take effect"):
+        return "Gợi ý lệnh có hiệu lực khi mở lại cửa sổ dòng lệnh."
+    if found := _NOT_SUPPORTED.match(line):
+        return f"Chưa hỗ trợ gợi ý lệnh cho trình dòng lệnh {found.group(1)}."
+    return line

@@ -209,7 +209,8 @@ def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]
     except ReaderError:  # a character YAML does not allow
         return None, [_character_problem(text, display)]
     except YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, [error(Source(display), "yaml-syntax", f"lỗi cú pháp YAML: {exc}")]
+        detail = _in_vietnamese(str(exc)) or "không đọc được tệp"
+        return None, [error(Source(display), "yaml-syntax", f"lỗi cú pháp YAML: {detail}")]
     if builder.aliases:
         return None, builder.aliases
     return Document(display, value, builder.positions, builder.key_positions), builder.problems
@@ -259,8 +260,96 @@ def _character_problem(text: str, display: str) -> Problem:
 def _syntax_problem(exc: MarkedYAMLError, display: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+    parts = [_in_vietnamese(str(p)) for p in (exc.context, exc.problem) if p]
+    detail = "; ".join(p for p in parts if p) or "xem dòng và cột này"
     return error(Source(display, line, column), "yaml-syntax", f"lỗi cú pháp YAML: {detail}")
+
+
+# What the YAML parsers (libyaml's, ruamel's own) say, in Vietnamese: whole messages,
+# then "while parsing/scanning X" and "did not find expected X" by their X.
+_MESSAGES = {
+    "could not find expected ':'": "thiếu dấu ':' sau khóa",
+    "mapping values are not allowed in this context": (
+        "không được có 'khóa: giá trị' ở chỗ này (thụt lề sai, hoặc một chuỗi có ': ' "
+        "cần đặt trong dấu nháy)"
+    ),
+    "mapping values are not allowed here": (
+        "không được có 'khóa: giá trị' ở chỗ này (thụt lề sai, hoặc một chuỗi có ': ' "
+        "cần đặt trong dấu nháy)"
+    ),
+    "block sequence entries are not allowed in this context": (
+        "không được có mục danh sách '-' ở chỗ này (thụt lề sai?)"
+    ),
+    "found character that cannot start any token": (
+        "có ký tự không được đứng đầu một giá trị (như @, `, %, tab): đặt giá trị trong dấu nháy"
+    ),
+    "found unexpected end of stream": "tệp hết giữa chừng (thiếu dấu nháy hay ngoặc đóng?)",
+    "found unexpected end of document": "tài liệu hết giữa chừng",
+    "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi nháy kép",
+    "found unexpected ':'": "dấu ':' không đúng chỗ",
+    "found undefined alias": "alias (*) chưa được định nghĩa",
+    "found undefined tag handle": "tag (!) chưa được định nghĩa",
+    "found duplicate anchor": "anchor (&) bị trùng",
+    "found incompatible YAML document": "phiên bản YAML không tương thích",
+    "found a tab character that violates indentation": (
+        "có ký tự tab ở chỗ thụt lề: YAML chỉ thụt lề bằng dấu cách"
+    ),
+    "found a tab character where an indentation space is expected": (
+        "có ký tự tab ở chỗ thụt lề: YAML chỉ thụt lề bằng dấu cách"
+    ),
+    "found a tab character that violate indentation": (
+        "có ký tự tab ở chỗ thụt lề: YAML chỉ thụt lề bằng dấu cách"
+    ),
+    "while scanning for the next token": "khi đọc tiếp",
+    "could not find expected directive name": "thiếu tên chỉ thị sau %",
+    "expected <document start>, but found <block mapping start>": (
+        "thiếu '---' giữa hai tài liệu, hoặc thụt lề sai"
+    ),
+}
+_THINGS = {
+    "block collection": "một danh sách hay bảng thụt lề",
+    "block mapping": "một bảng 'khóa: giá trị'",
+    "flow sequence": "một danh sách trong ngoặc [ ]",
+    "flow mapping": "một bảng trong ngoặc { }",
+    "block node": "một giá trị",
+    "flow node": "một giá trị",
+    "node": "một giá trị",
+    "simple key": "một khóa",
+    "quoted scalar": "một chuỗi trong dấu nháy",
+    "plain scalar": "một giá trị",
+    "block scalar": "một khối chữ (| hoặc >)",
+    "anchor": "một anchor (&)",
+    "alias": "một alias (*)",
+    "tag": "một tag (!)",
+    "directive": "một chỉ thị %",
+    "%YAML directive": "chỉ thị %YAML",
+    "%TAG directive": "chỉ thị %TAG",
+    "document": "tài liệu",
+    "key": "khóa",
+    "',' or ']'": "dấu ',' hoặc ']'",
+    "',' or '}'": "dấu ',' hoặc '}'",
+    "'-' indicator": "dấu '-' đầu mục danh sách",
+    "node content": "giá trị",
+    "<document start>": "'---' mở đầu tài liệu",
+    "alphabetic or numeric character": "chữ hoặc số",
+    "URI escaped octet": "mã %XX hợp lệ",
+    "comment or line break": "chú thích (#) hoặc xuống dòng sau giá trị",
+    "tag URI": "tên tag",
+}
+_WHILE = re.compile(r"^while (?:parsing|scanning) (?:an? )?(.+)$")
+_NOT_FOUND = re.compile(r"^did not find expected (.+)$")
+
+
+def _in_vietnamese(message: str) -> str:
+    """A YAML parser's message in Vietnamese ("" when it has none: the location stays)."""
+    text = " ".join(message.split())
+    if text in _MESSAGES:
+        return _MESSAGES[text]
+    if (found := _WHILE.match(text)) and found.group(1) in _THINGS:
+        return f"khi đọc {_THINGS[found.group(1)]}"
+    if (found := _NOT_FOUND.match(text)) and found.group(1) in _THINGS:
+        return f"thiếu {_THINGS[found.group(1)]}"
+    return ""
 
 
 @lru_cache(maxsize=2)
