@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,8 @@ def test_every_command_has_help(runner: CliRunner, name: str) -> None:
     # typer's and click's own words and Python type names are not shown
     for english in ("Usage", "Options", "Show this message", "[default", "<bool>", "<list["):
         assert english not in result.output, english
+    if "--today" in result.output:  # a day is asked for as a day, not as text
+        assert re.search(r"--today\s+NGÀY", result.output), result.output
 
 
 @pytest.mark.parametrize("name", command_names())

@@ -122,8 +122,9 @@ TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
-        help="Cố định thời điểm hiện tại: YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM "
-        "(mặc định: $GIAOBAN_TODAY hoặc đồng hồ máy).",
+        metavar="NGÀY",
+        help="Cố định thời điểm hiện tại: YYYY-MM-DD hoặc dd/mm/yyyy, có thể kèm giờ "
+        "(YYYY-MM-DDTHH:MM) (mặc định: $GIAOBAN_TODAY hoặc đồng hồ máy).",
         callback=_today_callback,
     ),
 ]
