@@ -452,3 +452,40 @@ def test_without_libreoffice_a_doc_says_what_to_do(
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(SourceError, match="cần LibreOffice"):
         read_source(path)
+
+
+def test_a_word_task_table_is_read_row_by_row_with_its_empty_cells(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    heading = document.add_table(rows=1, cols=2)  # the national heading beside the issuer
+    heading.rows[0].cells[0].text = "UBND HUYỆN HIỆP HÒA\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
+    heading.rows[0].cells[
+        1
+    ].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    for line in ("Số: 20/KH-PGDĐT", "Hiệp Hòa, ngày 07 tháng 10 năm 2020", "KẾ HOẠCH"):
+        document.add_paragraph(line)
+    document.add_paragraph("Kiểm định chất lượng giáo dục năm học 2020-2021")
+    rows = [
+        ("STT", "Nội dung", "Đơn vị thực hiện", "Thời gian"),
+        ("1", "Xây dựng kế hoạch tự đánh giá", "Phòng GD&ĐT", "Trước ngày 15/10/2020"),
+        ("2", "Báo cáo kết quả tự đánh giá", "", "Trước ngày 30/11/2020"),
+        ("3", "Tổ chức tập huấn cho cán bộ", "Các trường THCS", ""),
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].text = text
+    table.rows[1].cells[1].add_paragraph("(gửi về Phòng GD&ĐT)")  # two paragraphs, one cell
+    path = tmp_path / "kh.docx"
+    document.save(str(path))
+    draft = draft_from_text(read_source(path), registry())
+    assert [(t.item, t.owners, t.deadline) for t in draft.tasks][:1] == [
+        ("1", ["Phòng GD&ĐT"], "Trước ngày 15/10/2020")
+    ]
+    second, third = draft.tasks[1], draft.tasks[2]
+    assert second.deadline == "Trước ngày 30/11/2020"  # its empty owner cell stays empty
+    assert "Trước ngày" not in " ".join(second.owners)
+    assert third.owners == ["Các trường THCS"] and third.deadline is None
+    assert draft.tasks[0].text == "Xây dựng kế hoạch tự đánh giá (gửi về Phòng GD&ĐT)"
+    assert draft.issuer is not None and "HIỆP HÒA" in draft.issuer.upper()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from giaoban.importer.tables import is_task_header
 from giaoban.model.errors import GiaobanError
 
 INSTALL_HINT = "cài thêm bằng: pip install 'giaoban[import]'"
@@ -152,19 +153,49 @@ def read_docx(path: Path) -> str:
         if tag == "p":
             lines.append(numbering.prefix(block) + _paragraph_text(block))
         elif tag == "tbl":
-            for cell in block.iter(f"{{{_W}}}tc"):
-                lines.extend(_paragraph_text(p) for p in cell.iter(f"{{{_W}}}p"))
+            lines.extend(_table_lines(block))
     return "\n".join(lines)
 
 
+def _table_lines(table: Any) -> list[str]:
+    """A Word table as lines: a task table one row per line ("| 1 | Văn phòng | ... |",
+    empty and merged cells kept in their columns); any other table (the national
+    heading beside the issuer) one cell paragraph per line."""
+    rows = [_row_cells(row) for row in table.findall(_w("tr"))]
+    if rows and is_task_header(rows[0]):
+        return ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in rows]
+    return [_paragraph_text(p) for cell in table.iter(_w("tc")) for p in cell.iter(_w("p"))]
+
+
+def _row_cells(row: Any) -> list[str]:
+    """The texts of a row's cells; a cell spanning N columns (w:gridSpan) fills N."""
+    cells: list[str] = []
+    for cell in row.findall(_w("tc")):
+        texts = [_paragraph_text(p).replace("**", "").strip() for p in cell.iter(_w("p"))]
+        cells.append(" ".join(t for t in texts if t))
+        span = cell.find(f"{_w('tcPr')}/{_w('gridSpan')}")
+        cells.extend([""] * (_int(span.get(_w("val")) if span is not None else None, 1) - 1))
+    return cells
+
+
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _run_piece(node: Any) -> str:
+    """The text of one element of a run: text, a line break (a new line), a tab."""
+    tag = node.tag.rsplit("}", 1)[-1]
+    if tag == "t":
+        return str(node.text or "")
+    if tag in ("br", "cr"):
+        return "\n"
+    return " " if tag == "tab" else ""
 
 
 def _paragraph_text(p: Any) -> str:
     """A paragraph's text; a bold opening run is kept as Markdown bold (a heading)."""
     runs = []
     for run in p.iter(f"{{{_W}}}r"):
-        text = "".join(t.text or "" for t in run.iter(f"{{{_W}}}t"))
+        text = "".join(_run_piece(node) for node in run)
         node = run.find(f"{{{_W}}}rPr/{{{_W}}}b")
         bold = node is not None and node.get(f"{{{_W}}}val", "1").lower() not in _OFF
         runs.append((text, bold))

@@ -47,6 +47,11 @@ def role_of(cell: str) -> str | None:
     return None
 
 
+def is_task_header(cells: list[str]) -> bool:
+    """Whether ``cells`` head a task table (a content column, and a who or when column)."""
+    return _is_header([role_of(c) for c in cells])
+
+
 def _is_header(roles: list[str | None]) -> bool:
     known = [r for r in roles if r is not None]
     return len(known) == len(roles) >= 3 and TEXT in known and (OWNER in known or TIME in known)
