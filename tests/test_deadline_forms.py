@@ -357,3 +357,17 @@ def test_a_date_no_calendar_has_is_an_error_not_a_crash(phrase: str) -> None:
     result = parse_deadline(phrase, date(2022, 1, 1))
     assert isinstance(result, DeadlineError)
     assert phrase in result.message
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Từ 7h30 đến 11h30", "Từ 08h00’ đến 11h00’", "07 giờ 00’ đến 08 giờ 00’", "sáng: 8g-11g"],
+)
+def test_a_clock_window_without_a_day_says_so(phrase: str) -> None:
+    """A window of a day the phrase does not name stays unread (docs/deadlines.md); the
+    message says why and how to write it, not 'thiếu phần sau ...'."""
+    reading = parse_deadline(phrase, date(2025, 3, 1))
+    assert isinstance(reading, DeadlineError)
+    assert "chỉ có giờ, không có ngày nào" in reading.message
+    assert "thiếu phần sau" not in reading.message
+    assert parse_deadline(f"{phrase} ngày 15/3/2025", date(2025, 3, 1)).kind == "period"

@@ -167,9 +167,20 @@ def _start(toks: list[Tok]) -> str:
 _WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME"})
 
 
+# Tokens of a phrase that names clock times and nothing else ("Từ 7h30 đến 11h30").
+_CLOCK_ONLY = frozenset({"TIME", "FROM", "LEAD", "AND"})
+CLOCK_ONLY = (
+    'chỉ có giờ, không có ngày nào: ghi thêm ngày ("... ngày 15/3/2025") hay các ngày '
+    'lặp lại ("... các ngày làm việc"), hoặc ghim ngày bằng due: YYYY-MM-DD'
+)
+
+
 def _not_understood(ctx: Ctx) -> str:
     """Name the words the grammar could not place."""
     toks = lex(ctx.text, anchors=False)
+    types = {t.type for t in toks}
+    if "TIME" in types and types <= _CLOCK_ONLY:
+        return CLOCK_ONLY  # a window of a day the phrase does not name (docs/deadlines.md)
     start = _start(toks)
     stream = [Token(t.type, str(i), start_pos=t.start) for i, t in enumerate(toks)]
     try:
