@@ -42,6 +42,7 @@ class Finding:
     remedy: str  # Vietnamese: what --fix does, or what to run
     fixable: bool
     fixed: bool = False
+    path: Path | None = None  # what a repair removes
 
 
 def examine(data_dir: Path, now: datetime, fix: bool) -> list[Finding]:
@@ -52,7 +53,7 @@ def examine(data_dir: Path, now: datetime, fix: bool) -> list[Finding]:
     try:
         with ledger_lock(data_dir, timeout=0.5):
             found = [*_staging(data_dir), *_git_state(data_dir, now), *_cache(data_dir)]
-            return [_repair(f, data_dir) if fix and f.fixable else f for f in found]
+            return [_repair(f) if fix and f.fixable else f for f in found]
     except LockTimeoutError:
         busy = Finding(
             "ledger-busy",
@@ -73,6 +74,7 @@ def _staging(data_dir: Path) -> list[Finding]:
                     f"thư mục tạm còn sót của một lần ghi bị ngắt: {folder}",
                     "xóa thư mục tạm (tệp thông báo không đổi)",
                     fixable=True,
+                    path=folder,
                 )
             )
     return found
@@ -95,6 +97,7 @@ def _git_state(data_dir: Path, now: datetime) -> list[Finding]:
                 if stale
                 else f"nếu không còn lệnh git nào đang chạy, xóa nó: rm {shlex.quote(str(lock))}",
                 fixable=stale,
+                path=lock,
             )
         )
     blocker = git.commit_blocker(data_dir / ".giaoban-doctor-probe")
@@ -133,23 +136,18 @@ def _cache(data_dir: Path) -> list[Finding]:
             f"bộ nhớ đệm {folder} không riêng của người dùng này (người khác có thể ghi vào)",
             "xóa bộ nhớ đệm (sẽ được tạo lại, riêng tư)",
             fixable=True,
+            path=folder,
         )
     ]
 
 
-def _repair(finding: Finding, data_dir: Path) -> Finding:
-    if finding.code == "staging":
-        path = Path(finding.what.rsplit(": ", 1)[1])
+def _repair(finding: Finding) -> Finding:
+    """Remove what ``finding`` names (a folder, or the stale lock file); say if it went."""
+    path = finding.path
+    if path is None:
+        return finding
+    if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
-        return replace(finding, fixed=not path.exists())
-    if finding.code == "index-lock":
-        top = git.work_tree(data_dir)
-        lock = git.git_path(top, "index.lock") if top is not None else None
-        if lock is not None:
-            lock.unlink(missing_ok=True)
-            return replace(finding, fixed=not lock.exists())
-    if finding.code == "cache":
-        folder = folder_for(data_dir)
-        shutil.rmtree(folder, ignore_errors=True)
-        return replace(finding, fixed=not folder.exists())
-    return finding
+    else:
+        path.unlink(missing_ok=True)
+    return replace(finding, fixed=not path.exists())
