@@ -222,7 +222,7 @@ class Builder:
         it is general content with no deadline of its own."""
         if scope.part == GOALS:
             return "mục đích, yêu cầu"
-        dated = any(f.reading.kind != "none" for f in found)
+        dated = _has_date(found)
         if scope.part == INFO and not dated:
             return "thông tin: thành phần, địa điểm, đối tượng..."
         if self.organized and scope.part != ORGANIZATION and not dated:
@@ -245,14 +245,11 @@ class Builder:
         return leaves
 
     def _dated(self, text: str) -> bool:
-        found = choose(find_deadlines(text, self.draft.date, self.settings))
-        return any(f.reading.kind != "none" for f in found)
+        """Whether ``text`` holds a deadline that names a moment or a period."""
+        return _has_date(choose(find_deadlines(text, self.draft.date, self.settings)))
 
     def _worth_a_task(self, text: str) -> bool:
-        found = choose(find_deadlines(text, self.draft.date, self.settings))
-        return any(f.reading.kind != "none" for f in found) or any(
-            True for _ in TRIGGERS.finditer(text, fold_keep(text))
-        )
+        return self._dated(text) or any(True for _ in TRIGGERS.finditer(text, fold_keep(text)))
 
     def _task(self, item: str, text: str, section: str | None, scope: Scope, line: int) -> None:
         found = choose(find_deadlines(text, self.draft.date, self.settings))
@@ -407,6 +404,11 @@ def is_field(node: Node) -> bool:
     words, label = len(text.split()), fold_keep(match.group(1))
     long_info = bool(_INFO_LABEL.match(label)) and not _TIME_LABEL.match(label)
     return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
+
+
+def _has_date(found: list[Found]) -> bool:
+    """Whether deadlines found in a text name a moment or a period (not "thường xuyên")."""
+    return any(f.reading.kind != "none" for f in found)
 
 
 def _unquote(sentence: str) -> str:
