@@ -41,6 +41,16 @@ _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", r"Thừa đối số: \1"),
         (r"Invalid value for (.+?): (.*)", r"Giá trị không hợp lệ cho \1: \2"),
         (r"Invalid value: (.*)", r"Giá trị không hợp lệ: \1"),
+        # typer's completion installer
+        (r"(\w+) completion installed in (.+)", r"Đã cài gợi ý lệnh cho \1 vào \2"),
+        (
+            r"Completion will take effect once you restart the terminal\.?",
+            "Gợi ý lệnh có hiệu lực khi mở lại cửa sổ dòng lệnh.",
+        ),
+        (
+            r"Shell (.+?) (?:is )?not supported\.?",
+            r"Chưa hỗ trợ gợi ý lệnh cho trình dòng lệnh \1.",
+        ),
     )
 )
 
@@ -246,11 +256,6 @@ _TYPE_WORDS = {
 }
 
 
-# typer's completion installer says what it did in English: said again in Vietnamese.
-_INSTALLED = re.compile(r"^(\w+) completion installed in (.+)$")
-_NOT_SUPPORTED = re.compile(r"^Shell (.+) (?:is )?not supported\.?$")
-
-
 def install_completion(ctx: Any, param: Any, value: Any) -> Any:
     """``--install-completion``: typer's installer, its messages in Vietnamese."""
     if not value or ctx.resilient_parsing:
@@ -265,15 +270,5 @@ def install_completion(ctx: Any, param: Any, value: Any) -> Any:
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else 1
     for line in out.getvalue().splitlines():
-        print(_installer_line(line.strip()), file=sys.stderr if code else sys.stdout)
+        print(message(line), file=sys.stderr if code else sys.stdout)
     sys.exit(code)
-
-
-def _installer_line(line: str) -> str:
-    if found := _INSTALLED.match(line):
-        return f"Đã cài gợi ý lệnh cho {found.group(1)} vào {found.group(2)}"
-    if line.startswith("Completion will take effect"):
-        return "Gợi ý lệnh có hiệu lực khi mở lại cửa sổ dòng lệnh."
-    if found := _NOT_SUPPORTED.match(line):
-        return f"Chưa hỗ trợ gợi ý lệnh cho trình dòng lệnh {found.group(1)}."
-    return line
