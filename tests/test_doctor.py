@@ -112,3 +112,12 @@ def test_a_cache_others_could_write_is_removed(runner: CliRunner, ledger: Path) 
     assert doctor(runner, ledger, "--fix").exit_code == 0
     assert not cache.exists()
     assert runner.invoke(app, ["check", "--data", str(ledger)]).exit_code == 0
+
+
+def test_a_stopped_rebase_is_named_beside_a_git_lock(runner: CliRunner, ledger: Path) -> None:
+    git_dir = ledger.parent / ".git"
+    (git_dir / "rebase-merge").mkdir()
+    (git_dir / "index.lock").touch()
+    result = doctor(runner, ledger)
+    assert result.exit_code == 1
+    assert "còn tệp khóa của git" in result.output and "đang dừng giữa" in result.output

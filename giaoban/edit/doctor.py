@@ -100,9 +100,9 @@ def _git_state(data_dir: Path, now: datetime) -> list[Finding]:
                 path=lock,
             )
         )
-    blocker = git.commit_blocker(data_dir / ".giaoban-doctor-probe")
-    if blocker is not None and "index.lock" not in blocker:
-        found.append(Finding("git-state", blocker.splitlines()[0], blocker, fixable=False))
+    stopped = git.stopped_state(data_dir)
+    if stopped is not None:
+        found.append(Finding("git-state", stopped.splitlines()[0], stopped, fixable=False))
     folder = data_dir.resolve().relative_to(top.resolve()).as_posix()
     for name in git.changed_paths(top, "" if folder == "." else folder):
         if Path(name).name.startswith(STAGING_PREFIX.rstrip("-")):

@@ -179,12 +179,10 @@ def commit_blocker(path: Path) -> str | None:
     under a message that does not describe them).
     """
     folder = next((p for p in (path.parent, *path.parent.parents) if p.is_dir()), None)
-    if folder is None:
+    where = _repository(folder) if folder is not None else None
+    if where is None:
         return None
-    found = run_git(folder, "rev-parse", "--show-toplevel", "--absolute-git-dir")
-    if found is None or not found.ok or len(found.stdout.splitlines()) < 2:
-        return None
-    top, git_dir = (Path(line) for line in found.stdout.splitlines()[:2])
+    top, git_dir = where
     lock = git_dir / "index.lock"
     if lock.exists():
         return "\n".join(
@@ -195,6 +193,30 @@ def commit_blocker(path: Path) -> str | None:
                 f"  rm {shlex.quote(str(lock))}",
             ]
         )
+    stopped = _stopped(top, git_dir)
+    if stopped is not None:
+        return stopped
+    return _uncommitted(top, path) if path.exists() else None
+
+
+def _repository(folder: Path) -> tuple[Path, Path] | None:
+    """The top of the work tree holding ``folder`` and its git folder; None without git."""
+    found = run_git(folder, "rev-parse", "--show-toplevel", "--absolute-git-dir")
+    if found is None or not found.ok or len(found.stdout.splitlines()) < 2:
+        return None
+    top, git_dir = (Path(line) for line in found.stdout.splitlines()[:2])
+    return top, git_dir
+
+
+def stopped_state(folder: Path) -> str | None:
+    """Why no commit should be made in the repository holding ``folder`` whatever the
+    files hold (an operation stopped half-way, a detached HEAD; Vietnamese, with what
+    to run); None when there is none, or no git."""
+    where = _repository(folder)
+    return _stopped(*where) if where is not None else None
+
+
+def _stopped(top: Path, git_dir: Path) -> str | None:
     for name, what, command in _IN_PROGRESS:
         if (git_dir / name).exists():
             return "\n".join(
@@ -214,7 +236,7 @@ def commit_blocker(path: Path) -> str | None:
                 "bạn) rồi làm lại lệnh này.",
             ]
         )
-    return _uncommitted(top, path) if path.exists() else None
+    return None
 
 
 def _uncommitted(top: Path, path: Path) -> str | None:
