@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from giaoban.importer.clean import Line
+from giaoban.importer.structure import line_mark
 
 _UPPER = "A-ZĐÀ-ỸẠ-Ỹ“\"'(\\["
 # where a mark may stand: at a sentence end or a colon (or "…"), then spaces
@@ -31,10 +32,6 @@ _HEAD = 300  # a heading stands this near the start of the line
 # labels of the parts of a notice that follow its items
 _BLOCK = re.compile(_AFTER + r"((?:Nơi nhận|Kính gửi|NƠI NHẬN|KÍNH GỬI)\s*:)")
 _DASH = re.compile(_AFTER + rf"([-–—•●▪+])\s+(?=[{_UPPER}])")
-# a mark opening a line, to carry a count over from it
-_LEADING_NUMBER = re.compile(r"^(\d{1,2})(?:\.\d{1,2}){0,2}[.)]\s")
-_LEADING_LETTER = re.compile(r"^([a-zđ])[).,]\s")
-_LEADING_ROMAN = re.compile(r"^([IVX]{1,4})[.)]\s")
 
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _LETTERS = "abcdeghiklmnopqrstuvxy"  # Vietnamese list letters (no f, j, w, z)
@@ -69,12 +66,16 @@ class _Counts:
         self.roman = ""
 
     def see(self, text: str) -> None:
-        if m := _LEADING_NUMBER.match(text):
-            self.number = int(m.group(1))
-        if m := _LEADING_LETTER.match(text):
-            self.letter = m.group(1)
-        if m := _LEADING_ROMAN.match(text):
-            self.roman = m.group(1)
+        """Count a line that opens with a mark as the outline reads marks."""
+        para = line_mark(Line(0, text))
+        if para is None:
+            return
+        if para.kind == "number":
+            self.number = int(para.label.split(".")[0])
+        elif para.kind == "letter":
+            self.letter = para.label
+        elif para.kind == "roman":
+            self.roman = para.label
 
 
 def _cuts(text: str, counts: _Counts) -> list[int]:

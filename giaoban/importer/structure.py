@@ -54,7 +54,8 @@ class Node:
         return self.para.kind
 
 
-def _mark(line: Line) -> Para | None:
+def line_mark(line: Line) -> Para | None:
+    """The item mark opening ``line`` as a paragraph of its kind, or None."""
     text = line.text
     if line.cells:
         label, _, rest = text.partition(". ")
@@ -110,7 +111,7 @@ def paragraphs(lines: list[Line]) -> list[Para]:
         if line.blank or _PAGE_NUMBER.match(line.text):
             gap = gap or line.blank
             continue
-        marked = _mark(line)
+        marked = line_mark(line)
         if marked is not None:
             paras.append(marked)
         elif paras and _continues(paras[-1], previous, line, gap, width):
