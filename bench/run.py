@@ -53,6 +53,7 @@ COMMANDS: dict[str, list[str]] = {
     "stats": ["stats"],
     "check": ["check"],
     "export --format json": ["export", "--format", "json"],
+    "search": ["search", "báo cáo"],
 }
 STATES = ("cold", "warm", "changed")
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import ast
 import json
 import os
+import pickle
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -15,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from giaoban.checks.cached import validate
 from giaoban.cli.main import app
-from giaoban.store import cache, pool
+from giaoban.store import pool
 from giaoban.store.loader import load_ledger
-from giaoban.store.recordshards import MAGIC, RecordShard
 from tests.conftest import MINIMAL_UNITS, REPO
 
 TODAY = "2019-03-01T09:00"
@@ -124,7 +125,23 @@ def _uncached(runner: CliRunner, data: Path) -> list[tuple[int, str]]:
 
 
 def cache_files(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.pickle"))
+    """The index files in the cache folder (the database, its log when one is left)."""
+    return sorted(folder.rglob("index.sqlite*"))
+
+
+def index_of(folder: Path) -> Path:
+    (found,) = folder.rglob("index.sqlite")
+    return found
+
+
+def in_index(folder: Path, sql: str, *parameters: object) -> list[tuple]:
+    """Run ``sql`` on the index in ``folder`` as someone opening it with sqlite3 would."""
+    db = sqlite3.connect(index_of(folder))
+    try:
+        with db:
+            return db.execute(sql, parameters).fetchall()
+    finally:
+        db.close()
 
 
 # --- the same outputs ---------------------------------------------------------
@@ -226,35 +243,42 @@ def _apply(data: Path, edit: tuple, clock: list[int]) -> None:
     "damage",
     [
         lambda data: b"",
-        lambda data: b"\x00garbage\xff" * 7,
+        lambda data: b"not a database at all" * 50,
         lambda data: data[: len(data) // 2],
-        lambda data: data[:40] + b"\x01\x02" + data[42:],
+        lambda data: data[:100] + bytes(b ^ 0xFF for b in data[100:4096]) + data[4096:],
+        lambda data: data[:4096] + bytes(4096) + data[8192:],
     ],
-    ids=["empty", "garbage", "truncated", "flipped"],
+    ids=["empty", "garbage", "truncated", "header-flipped", "page-zeroed"],
 )
-def test_a_corrupt_cache_is_rebuilt_silently(
+def test_a_damaged_index_is_rebuilt(
     runner: CliRunner, seed_data: Path, _private_cache: Path, damage
 ) -> None:
+    """A damaged index is never taken for data. Found while loading, it is removed and
+    made again from the files; found later in a command, the command stops with exit 1
+    and says so, and the next run makes it again."""
     expected = _uncached(runner, seed_data)
     assert outputs(runner, seed_data) == expected
-    for path in cache_files(_private_cache):
-        path.write_bytes(damage(path.read_bytes()))
+    path = index_of(_private_cache)
+    in_index(_private_cache, "PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the file
+    path.write_bytes(damage(path.read_bytes()))
+    for (code, output), (expected_code, expected_output) in zip(
+        outputs(runner, seed_data), expected, strict=True
+    ):
+        if (code, output) != (expected_code, expected_output):
+            assert code == 1 and "chỉ mục dữ liệu" in output and "đã xoá" in output, output
     assert outputs(runner, seed_data) == expected
-    assert outputs(runner, seed_data) == expected
-    for path in cache_files(_private_cache):  # rebuilt: readable again
-        assert _entries_of(path) != {}
+    assert in_index(_private_cache, "SELECT count(*) FROM notices") == [(5,)]  # made again
 
 
-@pytest.mark.parametrize("lost", ["records-", "index", "checks", "meta"])
-def test_a_cache_missing_some_files_reads_what_it_lacks(
-    runner: CliRunner, seed_data: Path, _private_cache: Path, lost: str
+@pytest.mark.parametrize("table", ["notices", "tasks", "files", "meta", "units"])
+def test_an_index_missing_rows_reads_what_it_lacks(
+    runner: CliRunner, seed_data: Path, _private_cache: Path, table: str
 ) -> None:
-    """As if a run stopped halfway through writing the cache."""
+    """Rows taken out of the index by hand (or by a tool) are noticed and read again."""
     expected = _uncached(runner, seed_data)
     outputs(runner, seed_data)
-    for path in cache_files(_private_cache):
-        if path.name.startswith(lost):
-            path.unlink()
+    in_index(_private_cache, "PRAGMA foreign_keys = OFF")
+    in_index(_private_cache, f"DELETE FROM {table}")
     assert outputs(runner, seed_data) == expected
     assert outputs(runner, seed_data) == expected
 
@@ -270,33 +294,17 @@ def test_a_cache_that_cannot_be_written_is_done_without(
     assert blocked.read_text() == "a file where the cache folder should be"
 
 
-def _entries_of(path: Path) -> dict:
-    """A cache file's entries (for a shard of records, its index)."""
-    if path.name.startswith("records-"):
-        return RecordShard(path, _header_of(path)).index
-    return cache._read_pickled(path, _header_of(path))
-
-
-def _header_of(path: Path) -> tuple:
-    """The header a cache file was written for (plain bytes: the repr of a tuple)."""
-    data = path.read_bytes()
-    size = int.from_bytes(data[:2], "little")
-    text = data[2 : 2 + size].removeprefix(MAGIC).decode("utf-8")
-    return ast.literal_eval(text)
-
-
-@pytest.mark.parametrize("garbage", ["text", ("a", "b"), None, cache.Entry((1, 1), b"", False, 3)])
-def test_a_cache_of_another_shape_is_ignored(
+@pytest.mark.parametrize("garbage", ["text", ("a", "b"), None, (1, 2, 3, 4)])
+def test_values_of_another_shape_are_ignored(
     runner: CliRunner, seed_data: Path, _private_cache: Path, garbage: object
 ) -> None:
-    """Entries of the wrong shape (written by hand, say) are ignored like any damage."""
+    """Kept values of the wrong shape (written by hand, say) are ignored like any damage."""
     expected = _uncached(runner, seed_data)
     outputs(runner, seed_data)
-    for path in cache_files(_private_cache):
-        header = _header_of(path)
-        entries = _entries_of(path)
-        assert entries
-        cache._write_pickled(path, header, {key: garbage for key in entries})
+    blob = pickle.dumps(garbage)
+    in_index(_private_cache, "UPDATE meta SET value = ? WHERE name != 'key'", blob)
+    in_index(_private_cache, "UPDATE files SET problems = ?", blob)
+    assert outputs(runner, seed_data) == expected
     assert outputs(runner, seed_data) == expected
 
 
@@ -409,8 +417,8 @@ def test_parallel_parsing_gives_the_same_ledger(
     assert [t.fields for t in parallel.ledger.tasks()] == [
         t.fields for t in sequential.ledger.tasks()
     ]
-    assert json.dumps(sorted(map(str, parallel.validate()))) == json.dumps(
-        sorted(map(str, sequential.validate()))
+    assert json.dumps(sorted(map(str, validate(parallel)))) == json.dumps(
+        sorted(map(str, validate(sequential)))
     )
 
 
@@ -428,13 +436,13 @@ def test_one_changed_file_is_the_only_record_read_to_validate(
 ) -> None:
     """The id check runs over the ids kept in the cache, not over every record."""
     expected = load_ledger(seed_data, use_cache=False)
-    load_ledger(seed_data).validate()
+    validate(load_ledger(seed_data))
     changed = sorted(seed_data.rglob("20*.yaml"))[1]
     with changed.open("a", encoding="utf-8") as stream:
         stream.write("# ghi chú\n")
     result = load_ledger(seed_data)
-    assert result.validate() == expected.validate()
-    read = [n for n in result.ledger.notices._found if n is not None]  # type: ignore[attr-defined]
+    assert validate(result) == validate(expected)
+    read = result.session.index.records.values()
     assert [n.source.path for n in read] == [str(changed)]
 
 
@@ -442,8 +450,8 @@ def test_one_changed_file_is_the_only_record_read_to_validate(
 def test_a_planted_cache_file_is_never_unpickled(
     runner: CliRunner, seed_data: Path, _private_cache: Path, tmp_path: Path
 ) -> None:
-    """A cache file someone else could have written (here: one writable by others, as a
-    file planted in a shared folder would be) is rebuilt, never read; its pickle does not run."""
+    """An index someone else could have written (here: one writable by others, as a file
+    planted in a shared folder would be) is never read; its pickles do not run."""
     expected = _uncached(runner, seed_data)
     outputs(runner, seed_data)
     marker = tmp_path / "ran"
@@ -452,11 +460,11 @@ def test_a_planted_cache_file_is_never_unpickled(
         def __reduce__(self):
             return (Path.touch, (marker,))
 
-    for path in cache_files(_private_cache):
-        entries = _entries_of(path)
-        cache._write_pickled(path, _header_of(path), {key: Payload() for key in entries})
-        path.chmod(0o666)  # writable by anyone: not this user's alone
+    blob = pickle.dumps(Payload())
+    in_index(_private_cache, "UPDATE notices SET record = ?", blob)
+    in_index(_private_cache, "UPDATE meta SET value = ? WHERE name != 'key'", blob)
+    in_index(_private_cache, "UPDATE files SET problems = ?", blob)
+    index_of(_private_cache).chmod(0o666)  # writable by anyone: not this user's alone
     assert outputs(runner, seed_data) == expected
     assert not marker.exists()
-    folder = next(iter(cache_files(_private_cache))).parent
-    assert folder.stat().st_mode & 0o777 == 0o700
+    assert index_of(_private_cache).parent.stat().st_mode & 0o777 == 0o700

@@ -18,7 +18,8 @@ from giaoban.checks.check import open_ledger
 from giaoban.cli.main import app
 from giaoban.render import formats
 from giaoban.render.reports import report_renderable
-from giaoban.reports.rows import Row, week_report
+from giaoban.reports.row import Row
+from giaoban.reports.rows import week_report
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -41,18 +41,9 @@ ALLOWED: dict[str, set[str]] = {
         "deadline", "model", "store", "checks", "reports", "history", "edit", "importer", "render"
     },
 }  # fmt: skip
-# The speed layer's twin of the reports (issue 13): the agenda kept beside the
-# records, and the cache that knows the checks. These go with the SQLite index;
-# the list may only shrink.
-KNOWN = {
-    ("giaoban.model.ledger", "giaoban.reports.agenda"),
-    ("giaoban.store.cache", "giaoban.checks"),
-    ("giaoban.store.cache", "giaoban.checks.cached"),
-    ("giaoban.store.cache", "giaoban.reports.agenda"),
-    ("giaoban.store.lazynotices", "giaoban.reports.agenda"),
-    ("giaoban.store.ledgers", "giaoban.reports.agenda"),
-}
-KNOWN_HIDDEN = {"giaoban.store.cache", "giaoban.reports.agenda_rows"}
+# Exceptions to the drawing, by name; the list may only shrink.
+KNOWN: set[tuple[str, str]] = set()
+KNOWN_HIDDEN: set[str] = set()
 
 
 def module_name(path: Path) -> str:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from giaoban.deadline import DeadlineSettings
 from giaoban.model.ledger import Notice
 from giaoban.store import noticefile, pool
+from giaoban.store.index import notice_rows
 
 NOTICE = """\
 id: {name}
@@ -64,10 +67,15 @@ def test_parallel_reading_equals_reading_in_turn(
     monkeypatch.setattr(pool, "_cores", lambda: cores)
     spread = pool.parse_files(paths, settings)
     assert len(spread) == len(in_turn)
-    for (digest_a, (notice_a, found_a), _), (digest_b, (notice_b, found_b)) in zip(
+    zone = ZoneInfo(settings.tz)
+    for (digest_a, (notice_a, found_a), record, rows), (digest_b, (notice_b, found_b)) in zip(
         spread, in_turn, strict=True
     ):
         assert digest_a == digest_b
         assert found_a == found_b
+        if notice_a is None and record is not None:  # read by a worker: sent pickled
+            notice_a = pickle.loads(record)
         assert _shape(notice_a) == _shape(notice_b)
-    assert any(found for _, (_, found), _ in spread)
+        assert rows == (None if notice_b is None else notice_rows(notice_b, zone))
+    assert any(found for _, (_, found), _, _ in spread)
+    assert any(record is not None for _, _, record, _ in spread)  # some came from a worker

@@ -1,9 +1,10 @@
-"""Validation through the cache: each notice's own problems are kept, not found again.
+"""Validation through the index: each notice's own problems are kept, not found again.
 
-``LoadSession.validate`` (``giaoban.store.cache``) runs the checks of
-``giaoban.checks.validation`` with ``CachedChecks``: a check that looks at one notice
-at a time runs only on the notices whose file changed, and the id check runs
-over the ids kept with each notice, so one changed file means one record read.
+``validate`` runs the checks of ``giaoban.checks.validation`` with ``CachedChecks``:
+a check that looks at one notice at a time runs only on the notices whose file
+changed, and the id check runs over the ids kept with each notice, so one
+changed file means one record read. When no file changed, the last result is
+given again without reading any record.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from giaoban.checks import validation
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
 from giaoban.store.cache import are_problems, is_pair
+from giaoban.store.loader import LoadResult
 
 # Checks of giaoban.checks.validation whose problems for a ledger are those for each of its
 # notices alone, plus problems that depend only on the registry and on whether the
@@ -22,6 +25,30 @@ from giaoban.store.cache import are_problems, is_pair
 LOCAL_CHECKS = (
     "check_items", "check_done", "check_deadlines", "check_units", "check_sections", "check_text"
 )  # fmt: skip
+
+
+def validate(result: LoadResult) -> list[Problem]:
+    """``giaoban.checks.validation.validate(result.ledger)``, reusing the kept problems.
+
+    The problems come in the order ``validate`` gives them, so that sorting
+    them (stable) gives the same output with or without the cache.
+    """
+    session = result.session
+    index, whole, key = session.index, session.whole, session.checks_key()
+    saved = index.get("checks")
+    good = is_pair(saved) and saved[0] == key and isinstance(saved[1], dict)
+    entries: dict[str, Any] = saved[1] if good else {}
+    last = entries.get("whole")
+    if whole is not None and is_pair(last) and last[0] == whole and are_problems(last[1]):
+        return list(last[1])
+    if not isinstance(entries.get("notices"), dict):
+        entries["notices"] = {}
+    problems = CachedChecks(result.ledger, entries, session.digests).run()
+    if whole is not None:
+        entries["whole"] = (whole, tuple(problems))
+    with index.writing():
+        index.put("checks", (key, entries))
+    return problems
 
 
 class CachedChecks:
@@ -49,7 +76,7 @@ class CachedChecks:
             return True
         return bool(found) and not all(are_problems(p) for p in found.values())
 
-    def run(self, validation: Any) -> list[Problem]:
+    def run(self) -> list[Problem]:
         ledger = self.ledger
         stale = [i for i, path in enumerate(self.paths) if self._stale(path)]
         fresh: dict[str, dict[str, tuple[Problem, ...]]] = {self.paths[i]: {} for i in stale}

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from giaoban.checks.cached import validate
 from giaoban.model.errors import InvalidDataError, UsageError
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
@@ -88,7 +89,7 @@ def check_paths(
     for root, files in groups.items():
         result = load_ledger(root, files, use_cache)
         problems.extend(result.problems)
-        problems.extend(result.validate())
+        problems.extend(validate(result))
         files_read += result.files
         notices += result.notices
         tasks += result.tasks
@@ -157,7 +158,7 @@ def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) ->
     errors: list[Problem] = []
     for folder in folders:
         result = load_ledger(folder, use_cache=use_cache)
-        found = [p for p in (*result.problems, *result.validate()) if p.is_error]
+        found = [p for p in (*result.problems, *validate(result)) if p.is_error]
         ledgers.append(_without(result.ledger, found))
         errors.extend(found)
     ledger = merge_ledgers(ledgers, unique_names(folders))
@@ -172,4 +173,4 @@ def _without(ledger: Ledger, errors: Sequence[Problem]) -> Ledger:
     if not any(n.source.path in broken for n in ledger.notices):
         return ledger
     kept = tuple(n for n in ledger.notices if n.source.path not in broken)
-    return replace(ledger, notices=kept, agenda=None)
+    return replace(ledger, notices=kept)

@@ -38,3 +38,9 @@ class InvalidDataError(GiaobanError):
         lines = [str(p) for p in problems]
         head = f"dữ liệu có {len(problems)} lỗi, hãy sửa rồi chạy lại (xem 'giaoban check'):"
         super().__init__("\n".join([head, *lines]))
+
+
+class DamagedIndexError(GiaobanError):
+    """The index in the cache folder could not be read; it has been removed."""
+
+    exit_code = 1

@@ -84,12 +84,13 @@ def resolve_notice(ledger: Ledger, query: str) -> Notice:
     exact = ledger.notice(query)
     if exact is not None:
         return exact
-    matches = [n for n in ledger.notices if n.id.startswith(query)]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
+    ids = [i for i in ledger.notice_ids() if i.startswith(query)]
+    if len(ids) == 1:
+        found = ledger.notice(ids[0])
+        assert found is not None
+        return found
+    if not ids:
         raise NotFoundError(f"không có thông báo nào có mã bắt đầu bằng '{query}'")
-    ids = [n.id for n in matches]
     raise NotFoundError(f"mã '{query}' khớp nhiều thông báo, hãy ghi rõ hơn:{_listing(ids)}")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from giaoban.deadline import Deadline, DeadlineError
     from giaoban.model.settings import Settings
     from giaoban.model.units import Registry
-    from giaoban.reports.agenda import Agenda
 
 STATUSES = ("open", "done", "cancelled")
 Day = date  # the type, where a record's field named "date" hides it
@@ -176,17 +175,20 @@ class Ledger:
     """Everything loaded from one data folder."""
 
     root: str
-    notices: Sequence[Notice]  # a tuple, or records read on demand (giaoban.store.lazynotices)
+    notices: Sequence[Notice]  # in order; loaded ones read from the index when looked at
     registry: Registry
     settings: Settings
-    # the agenda of the notices (giaoban.reports.agenda), or how to get it when first needed
-    agenda: Agenda | Callable[[], Agenda | None] | None = field(
-        default=None, compare=False, repr=False
-    )
 
     def tasks(self) -> Iterator[Task]:
         for notice in self.notices:
             yield from notice.tasks
 
+    def notice_ids(self) -> list[str]:
+        """Each notice's id, in order; for notices read from the index, without reading
+        their records (its sequence gives ``ids``)."""
+        ids = getattr(self.notices, "ids", None)
+        return list(ids) if ids is not None else [n.id for n in self.notices]
+
     def notice(self, notice_id: str) -> Notice | None:
-        return next((n for n in self.notices if n.id == notice_id), None)
+        ids = self.notice_ids()
+        return self.notices[ids.index(notice_id)] if notice_id in ids else None

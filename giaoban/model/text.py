@@ -16,6 +16,7 @@ _SPACES = re.compile(r"\s+")
 # hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign: all read as "-"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _DASHES = str.maketrans(dict.fromkeys(DASHES, "-"))
+_DASH = re.compile(f"[{DASHES}]")
 
 
 def nfc(text: str) -> str:
@@ -30,10 +31,35 @@ def fold(text: str) -> str:
     "Văn phòng Trung ương Đoàn" and "van phong trung uong doan" fold alike, and
     so do "Dân – Chính – Đảng" and "Dân - Chính - Đảng".
     """
-    text = text.translate(_DASHES).replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.casefold()).strip()
+    text = _DASH.sub("-", text).replace("đ", "d").replace("Đ", "D")
+    stripped = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    if not stripped.isascii():  # other scripts may have marks of their own
+        stripped = _OTHER.sub(_unless_mark, stripped)
+    return " ".join(stripped.casefold().split())
+
+
+# The combining marks of Latin letters (U+0300-U+036F), removed in one pass; any
+# other character that is a combining mark is looked at one by one.
+_MARKS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]"
+)
+_OTHER = re.compile(r"[^\x00-\x7f]")
+
+
+def _unless_mark(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
+
+
+def fold_ascii(text: str) -> str:
+    """The ASCII characters of ``fold(text)``, found quickly for long texts.
+
+    Every ASCII string found in ``fold(text)`` is also found here (other
+    characters are left out), so it serves to narrow a search of many texts
+    before ``fold`` decides; the index keeps it for each task.
+    """
+    text = _DASH.sub("-", text).replace("đ", "d").replace("Đ", "D")
+    folded = " ".join(unicodedata.normalize("NFD", text).casefold().split())
+    return folded.encode("ascii", "ignore").decode("ascii")
 
 
 @lru_cache(maxsize=4096)

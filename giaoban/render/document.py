@@ -30,7 +30,8 @@ from giaoban.model.settings import Settings
 from giaoban.model.text import visible
 from giaoban.render import formats
 from giaoban.render.charts import stats_chart
-from giaoban.reports.rows import Report, Row
+from giaoban.reports.row import Row
+from giaoban.reports.rows import Report
 from giaoban.reports.stats import CATEGORIES, StatsReport
 
 if TYPE_CHECKING:

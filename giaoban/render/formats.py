@@ -19,7 +19,8 @@ from giaoban.history.git import DataState
 from giaoban.model.ledger import Extension, Notice, Task
 from giaoban.model.text import visible
 from giaoban.reports.export import iso, notice_record, shown_text, task_record
-from giaoban.reports.rows import Report, Row, Week
+from giaoban.reports.row import Row
+from giaoban.reports.rows import Report, Week
 from giaoban.reports.show import Shown
 from giaoban.reports.stats import CATEGORIES, Counts, StatsReport
 

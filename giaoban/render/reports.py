@@ -18,7 +18,8 @@ from giaoban.deadline.describe import format_moment
 from giaoban.history.git import DataState
 from giaoban.render import formats
 from giaoban.render.terminal import SafeConsole, text
-from giaoban.reports.rows import Report, Row
+from giaoban.reports.row import Row
+from giaoban.reports.rows import Report
 from giaoban.reports.rules import URGENT_DAYS
 from giaoban.reports.show import Shown
 from giaoban.reports.stats import CATEGORIES, Counts, StatsReport

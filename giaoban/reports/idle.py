@@ -13,8 +13,9 @@ from datetime import date, datetime
 
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem, warning
+from giaoban.reports.dated import DatedRows
 from giaoban.reports.filters import NO_FILTER
-from giaoban.reports.rows import overdue_report, row_facts, row_task_facts
+from giaoban.reports.rows import NO_OWNER, overdue_report
 
 IDLE_RUN = 10  # missed this many times in a row, with no end: worth a word
 
@@ -22,23 +23,27 @@ IDLE_RUN = 10  # missed this many times in a row, with no end: worth a word
 def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Problem]:
     """A warning for each open duty without ``until`` missed ``run`` or more times in a row."""
     report = overdue_report(ledger, now, list_all=None)  # its rows: no digest needed
-    facts = row_facts(report.rows, ledger, NO_FILTER)
+    rows = report.rows
+    assert isinstance(rows, DatedRows)  # a dated report's rows
+    facts = rows.facts(NO_FILTER, [NO_OWNER])
     missed: dict[object, list[int]] = {}
     for i, f in enumerate(facts):
         if f.occurrence and f.day is not None:
             missed.setdefault(f.task, []).append(i)
     found = []
-    for rows in missed.values():
-        if len(rows) < run:
+    for found_rows in missed.values():
+        if len(found_rows) < run:
             continue
-        task_facts = row_task_facts(report.rows, rows[-1])  # no record read for these
+        task_facts = rows.task_facts(found_rows[-1])  # no record read for these
         if task_facts.until:
             continue
         last_done = task_facts.last_done
-        days = sorted(d for d in (facts[i].day for i in rows) if d is not None and d > last_done)
+        days = sorted(
+            d for d in (facts[i].day for i in found_rows) if d is not None and d > last_done
+        )
         if len(days) < run:
             continue
-        task = report.rows[rows[-1]].task
+        task = rows[found_rows[-1]].task
         since = date.fromordinal(days[0])
         message = (
             f"nhiệm vụ định kỳ {report.short_id(task)} đã trễ {len(days)} lần liên tiếp "

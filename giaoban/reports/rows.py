@@ -11,7 +11,8 @@ past ``--today`` shows what was late on that day.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -21,79 +22,34 @@ from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import next_occurrence
 from giaoban.deadline.workdays import is_working_day
+from giaoban.model.facts import EPOCH, OCCURRENCE, Facts, resolved_deadline, task_events, task_facts
 from giaoban.model.ids import short_prefixes
 from giaoban.model.ledger import Ledger, Task
+from giaoban.model.text import fold
 from giaoban.reports import rules
-from giaoban.reports.agenda_rows import (
-    LazyRows,
-    Wanted,
-    agenda_rows,
-    heading_groups,
-    ledger_agenda,
-    overdue_only,
-    state_counts,
-    unit_headings,
-)
+from giaoban.reports.dated import DatedRows, Wanted, dated_rows, ledger_index, overdue_only
 from giaoban.reports.digest import Digest, RowFacts, digest
 from giaoban.reports.export import shown_text
 from giaoban.reports.filters import (
     NO_FILTER,
     Filter,
     day_matches,
-    heading_units,
     status_matches,
     task_matches,
 )
 from giaoban.reports.filters import text_matches as _text_matches
+from giaoban.reports.row import Row
 from giaoban.reports.rules import (
     CANCELLED,
-    EPOCH,
-    OCCURRENCE,
     STATES,
-    Facts,
     Moment,
     WeekBounds,
     in_due_window,
     row_state,
-    task_events,
-    task_facts,
 )
 
 NO_OWNER = "(Chưa giao đơn vị chủ trì)"
 _MINUTE = timedelta(minutes=1)
-
-
-@dataclass(frozen=True)
-class Row:
-    """A task (or one occurrence of a recurring duty) as a report shows it.
-
-    ``days`` counts calendar days from now's date to the due day (negative
-    when late); ``late_by`` counts the days a done task was late. Each row of
-    a recurring duty carries how many of the duty's occurrences in the
-    report were missed (late and open) and the due day of the last one.
-    """
-
-    task: Task
-    state: str
-    due: datetime | None = None
-    has_time: bool = False
-    days: int | None = None
-    late_by: int | None = None
-    occurrence: bool = False
-    missed: int = 0
-    last_missed: date | None = None
-
-    @property
-    def day(self) -> date | None:
-        """The day the deadline names: "trước ngày 25/02" is due 26/02 00:00, day 25/02."""
-        return None if self.due is None else due_day(self.due, self.has_time)
-
-    @property
-    def status(self) -> str:
-        """open, done or cancelled, for this row (an occurrence may be done alone)."""
-        if self.state == CANCELLED:
-            return "cancelled"
-        return "done" if self.state.startswith("done") else "open"
 
 
 @dataclass(frozen=True)
@@ -124,7 +80,7 @@ class Report:
 
     kind: str  # due | overdue | week | list | search
     now: datetime
-    rows: Sequence[Row]  # a tuple, or LazyRows (rows made when looked at)
+    rows: Sequence[Row]  # a tuple, or for a dated report its rows made when looked at
     short_ids: Mapping[str, str] = field(default_factory=dict)
     show_confidential: bool = False
     office: str | None = None
@@ -143,7 +99,10 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         """How many rows in each state, in ``STATES`` order (zeros left out)."""
-        tally = state_counts(self.rows)
+        rows = self.rows
+        tally = (
+            rows.state_counts() if isinstance(rows, DatedRows) else Counter(r.state for r in rows)
+        )
         return {s: tally[s] for s in (*STATES, CANCELLED) if tally.get(s)}
 
 
@@ -154,9 +113,7 @@ def local_now(ledger: Ledger, now: datetime) -> datetime:
 
 def short_notice_ids(ledger: Ledger) -> Mapping[str, str]:
     """The shortest unique prefix of each notice id (``giaoban.model.ids.short_prefixes``)."""
-    if ledger.agenda is not None:
-        return ledger_agenda(ledger).short_ids
-    return short_prefixes([n.id for n in ledger.notices])
+    return short_prefixes(ledger.notice_ids())
 
 
 def short_task_id(short_ids: Mapping[str, str], task: Task) -> str:
@@ -175,10 +132,6 @@ def status_at(task: Task, now: datetime) -> str:
 
 def _zone(now: datetime) -> ZoneInfo:
     return now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else ZoneInfo("UTC")
-
-
-def resolved_deadline(task: Task) -> Deadline | None:
-    return task.deadline if isinstance(task.deadline, Deadline) else None
 
 
 def _recurring(deadline: Deadline | None) -> bool:
@@ -262,15 +215,6 @@ def _midnight(day: date, tz: tzinfo | None) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=tz)
 
 
-def select_rows(ledger: Ledger, flt: Filter, now: datetime, end: datetime) -> Iterator[Row]:
-    """Rows of the tasks ``flt`` keeps, occurrences due before ``end``."""
-    for task in ledger.tasks():
-        if task_matches(flt, task, ledger.registry):
-            for row in task_rows(task, now, end):
-                if status_matches(flt, row.status, row.state) and day_matches(flt, row.day):
-                    yield row
-
-
 def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
     """Soonest first (so the most late first), rows without a due last, then file order."""
     due = row.due or EPOCH
@@ -281,8 +225,8 @@ def build_report(
     ledger: Ledger, kind: str, now: datetime, rows: Iterable[Row], **kw: Any
 ) -> Report:
     """A report of ``rows`` soonest first (file order with ``ordered=False``)."""
-    ordered = kw.pop("ordered", True) and not isinstance(rows, LazyRows)
-    kept = rows if isinstance(rows, LazyRows) else tuple(rows)
+    ordered = kw.pop("ordered", True) and not isinstance(rows, DatedRows)
+    kept = rows if isinstance(rows, DatedRows) else tuple(rows)
     return Report(
         kind=kind,
         now=now,
@@ -293,54 +237,23 @@ def build_report(
     )
 
 
-def digested(report: Report, ledger: Ledger, flt: Filter, list_all: bool) -> Report:
+def digested(
+    report: Report, rows: DatedRows, ledger: Ledger, flt: Filter, list_all: bool
+) -> Report:
     """``report`` with its digest: this week (or window) first, then late, then the backlog."""
+    facts = rows.facts(flt, [NO_OWNER])
     found = digest(
-        row_facts(report.rows, ledger, flt),
+        facts,
         report.now.date(),
         max(0, ledger.settings.backlog_days),
         list_all,
         lambda names: unit_order(ledger, names),
     )
-    rows = report.rows
-    if isinstance(rows, LazyRows):
-        rows.annotate({rows.kept[i]: missed for i, missed in found.missed.items()})
-    elif found.missed:
-        rows = tuple(
-            replace(row, missed=found.missed[i][0], last_missed=found.missed[i][1])
-            if i in found.missed
-            else row
-            for i, row in enumerate(rows)
-        )
-    report = replace(report, rows=rows, digest=found)
+    rows.annotate(found.missed)
+    report = replace(report, digest=found)
     if report.week is not None:
-        report = replace(report, groups=group_by_owner(rows, ledger, flt))
+        report = replace(report, groups=group_by_owner(rows, facts, ledger))
     return report
-
-
-def row_facts(rows: Sequence[Row], ledger: Ledger, flt: Filter) -> list[RowFacts]:
-    """What a digest needs of each row, without making the rows of the agenda."""
-    if isinstance(rows, LazyRows):
-        return rows.facts(unit_headings(rows.agenda, ledger, flt, [NO_OWNER]))
-    return [
-        RowFacts(
-            (row.task.notice_id, row.task.item),
-            STATES.index(row.state),
-            row.day.toordinal() if row.day else None,
-            row.occurrence,
-            owner_headings(row, ledger, flt),
-        )
-        for row in rows
-    ]
-
-
-def row_task_facts(rows: Sequence[Row], i: int) -> Facts:
-    """The facts of the task of row ``i`` (``rules.Facts``), without reading the agenda's
-    records."""
-    if isinstance(rows, LazyRows):
-        return rows.agenda.facts(rows.agenda.task[rows.kept[i]])
-    task = rows[i].task
-    return task_facts(task, resolved_deadline(task), _zone(rows[i].due or EPOCH))
 
 
 def due_report(
@@ -360,16 +273,9 @@ def due_report(
     def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
         return in_due_window(state, day, last)
 
-    rows: Sequence[Row] | None = agenda_rows(ledger, flt, now, end, wanted)
-    if rows is None:
-        rows = [
-            r
-            for r in select_rows(ledger, flt, now, end)
-            if r.day is not None and r.state in STATES
-            if in_due_window(STATES.index(r.state), r.day.toordinal(), last)
-        ]
+    rows = dated_rows(ledger, flt, now, end, wanted)
     report = build_report(ledger, "due", now, rows, days=days, show_confidential=show)
-    return digested(report, ledger, flt, list_all)
+    return digested(report, rows, ledger, flt, list_all)
 
 
 def overdue_report(
@@ -382,11 +288,9 @@ def overdue_report(
     """Open tasks past due, most late first (``list_all`` None: the rows alone, no digest)."""
     now = local_now(ledger, now)
     end = now + _MINUTE
-    rows: Sequence[Row] | None = agenda_rows(ledger, flt, now, end, overdue_only)
-    if rows is None:
-        rows = [r for r in select_rows(ledger, flt, now, end) if r.state == "overdue"]
+    rows = dated_rows(ledger, flt, now, end, overdue_only)
     report = build_report(ledger, "overdue", now, rows, show_confidential=show)
-    return report if list_all is None else digested(report, ledger, flt, list_all)
+    return report if list_all is None else digested(report, rows, ledger, flt, list_all)
 
 
 def report_week(
@@ -441,23 +345,14 @@ def _week(day: date, cutoff: datetime, last_day: date, has_time: bool) -> Week:
     return Week(year, number, monday, cutoff, last_day, has_time)
 
 
-def in_week(row: Row, week: Week) -> bool:
-    """``giaoban.reports.rules.in_week`` of a row (one with a due moment and a state)."""
-    if row.due is None or row.state not in STATES:
-        return False
-    day = due_day(row.due, row.has_time).toordinal()
-    state = STATES.index(row.state)
-    return rules.in_week(state, int(row.due.timestamp()), day, row.has_time, week_bounds(week))
-
-
 def week_bounds(week: Week) -> WeekBounds:
     return WeekBounds(
         int(week.cutoff.timestamp()), week.monday.toordinal(), week.last_day.toordinal()
     )
 
 
-def _in_week_agenda(week: Week) -> Wanted:
-    """``in_week`` for a row of the agenda (which has no ongoing or cancelled rows)."""
+def _in_week(week: Week) -> Wanted:
+    """``giaoban.reports.rules.in_week`` for the week ``week``."""
     bounds = week_bounds(week)
 
     def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
@@ -487,27 +382,21 @@ def week_report(
     week = report_week(now, settings.cutoff(), next_weeks, until, working)
     end = max(week.cutoff, _midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
     done_from = _midnight(week.monday, now.tzinfo)
-    rows: Sequence[Row] | None = agenda_rows(
-        ledger, flt, now, end, _in_week_agenda(week), done_from
-    )
-    if rows is None:
-        rows = [r for r in select_rows(ledger, flt, now, end) if in_week(r, week)]
+    rows = dated_rows(ledger, flt, now, end, _in_week(week), done_from)
     report = build_report(ledger, "week", now, rows, week=week, show_confidential=show)
-    return digested(report, ledger, flt, list_all)
+    return digested(report, rows, ledger, flt, list_all)
 
 
 def group_by_owner(
-    rows: Iterable[Row], ledger: Ledger, flt: Filter = NO_FILTER
+    rows: DatedRows, facts: Sequence[RowFacts], ledger: Ledger
 ) -> tuple[tuple[str, Sequence[Row]], ...]:
-    """Rows under each owner unit, in the registry's order; a row may head several."""
-    if isinstance(rows, LazyRows):
-        lazy = heading_groups(rows, ledger, flt, [NO_OWNER])
-        return tuple((name, lazy[name]) for name in unit_order(ledger, lazy))
-    groups: dict[str, list[Row]] = {}
-    for row in rows:
-        for unit in owner_headings(row, ledger, flt):
-            groups.setdefault(unit, []).append(row)
-    return tuple((name, tuple(groups[name])) for name in unit_order(ledger, groups))
+    """Rows under each owner unit (their ``facts``' headings), in the registry's order;
+    a row may head several."""
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(facts):
+        for unit in row.headings:
+            groups.setdefault(unit, []).append(i)
+    return tuple((name, rows.subset(groups[name])) for name in unit_order(ledger, groups))
 
 
 def unit_order(ledger: Ledger, names: Iterable[str]) -> list[str]:
@@ -519,11 +408,6 @@ def unit_order(ledger: Ledger, names: Iterable[str]) -> list[str]:
         return (rank.get(name, len(rank) + (name == NO_OWNER)), name)
 
     return sorted(names, key=key)
-
-
-def owner_headings(row: Row, ledger: Ledger, flt: Filter) -> list[str]:
-    """The units a row is counted or listed under."""
-    return heading_units(row.task, ledger.registry, flt) or [NO_OWNER]
 
 
 def list_report(
@@ -539,7 +423,7 @@ def list_report(
     """
     now = local_now(ledger, now)
     rows = []
-    for task in ledger.tasks():
+    for task in _searched(ledger, query):
         if not task_matches(flt, task, ledger.registry):
             continue
         if query is not None and not _text_matches(task, query, show):
@@ -551,3 +435,13 @@ def list_report(
             rows.append(row)
     kind = "list" if query is None else "search"
     return build_report(ledger, kind, now, rows, show_confidential=show, query=query, ordered=False)
+
+
+def _searched(ledger: Ledger, query: str | None) -> Iterable[Task]:
+    """The tasks that may hold ``query`` (all without one), in the ledger's order: the
+    index narrows the search, ``giaoban.reports.filters.text_matches`` decides."""
+    needle = fold(query) if query else ""
+    if not needle or not needle.isascii():
+        return ledger.tasks()
+    index = ledger_index(ledger)
+    return (index.record(nid).tasks[k] for nid, k in index.searched(needle))

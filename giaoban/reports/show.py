@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from giaoban.deadline.recur import next_occurrence
+from giaoban.model.facts import resolved_deadline
 from giaoban.model.ids import resolve
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.reports.rows import (
@@ -13,7 +14,6 @@ from giaoban.reports.rows import (
     build_report,
     current_row,
     local_now,
-    resolved_deadline,
     status_at,
 )
 

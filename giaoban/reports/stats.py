@@ -17,16 +17,10 @@ from datetime import date, datetime, timedelta
 
 from giaoban.model.errors import UsageError
 from giaoban.model.ledger import Ledger
-from giaoban.reports.agenda_rows import agenda_rows, unit_headings
+from giaoban.reports.dated import dated_rows
 from giaoban.reports.filters import NO_FILTER, Filter
-from giaoban.reports.rows import (
-    NO_OWNER,
-    local_now,
-    owner_headings,
-    select_rows,
-    unit_order,
-)
-from giaoban.reports.rules import CANCELLED
+from giaoban.reports.rows import NO_OWNER, local_now, unit_order
+from giaoban.reports.rules import STATES
 
 CATEGORIES = ("done_on_time", "done_late", "open_in_time", "open_overdue")
 _CATEGORY = {
@@ -130,12 +124,7 @@ def stats_report(
     flt = replace(flt, date_from=months[0], date_to=end)
     limit = datetime.combine(end + timedelta(days=2), datetime.min.time(), tzinfo=now.tzinfo)
     first = datetime.combine(months[0], datetime.min.time(), tzinfo=now.tzinfo)
-    counted = _from_agenda(ledger, flt, now, limit, first)
-    if counted is not None:
-        rows: list[Counted] = counted
-    else:
-        found = [r for r in select_rows(ledger, flt, now, limit) if r.state != CANCELLED]
-        rows = [(r.state, r.day, owner_headings(r, ledger, flt)) for r in found if r.day]
+    rows = _counted(ledger, flt, now, limit, first)
     in_period = [r for r in rows if start <= r[1] <= end]
     return StatsReport(
         now=now,
@@ -152,20 +141,15 @@ def stats_report(
 Counted = tuple[str, date, Sequence[str]]
 
 
-def _from_agenda(
+def _counted(
     ledger: Ledger, flt: Filter, now: datetime, limit: datetime, first: datetime
-) -> list[Counted] | None:
-    """The rows to count, from the ledger's agenda without reading a record (None: it
-    cannot tell, see ``giaoban.reports.agenda_rows.agenda_rows``)."""
-    rows = agenda_rows(ledger, flt, now, limit, lambda *_: True, first - timedelta(days=1))
-    if rows is None:
-        return None
-    agenda = rows.agenda
-    headings = unit_headings(agenda, ledger, flt, [NO_OWNER])
-    units, tasks, days = agenda.task_units, agenda.task, agenda.day
+) -> list[Counted]:
+    """The rows due from ``first`` to before ``limit``, as counted, without reading a record."""
+    rows = dated_rows(ledger, flt, now, limit, lambda *_: True, first - timedelta(days=1))
     return [
-        (state, date.fromordinal(days[p]), headings[units[tasks[p]]])
-        for p, state in zip(rows.kept, rows.states, strict=True)
+        (STATES[f.state], date.fromordinal(f.day), f.headings)
+        for f in rows.facts(flt, [NO_OWNER])
+        if f.day is not None
     ]
 
 

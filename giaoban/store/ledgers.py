@@ -9,15 +9,12 @@ the merged ledger as on any other.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from giaoban.model.ledger import Ledger, Notice
 from giaoban.model.units import Registry
-from giaoban.reports.agenda import Agenda
-from giaoban.store.lazynotices import LazyNotices
 
 
 def ledger_name(folder: Path) -> str:
@@ -71,8 +68,6 @@ def merge_ledgers(ledgers: Sequence[Ledger], names: Sequence[str]) -> Ledger:
     """
     if len(ledgers) == 1:
         return ledgers[0]
-    if all(isinstance(ledger.notices, LazyNotices) for ledger in ledgers):
-        return _merged_lazily(ledgers, names)
     notices = [
         _prefixed(notice, name)
         for ledger, name in zip(ledgers, names, strict=True)
@@ -84,43 +79,4 @@ def merge_ledgers(ledgers: Sequence[Ledger], names: Sequence[str]) -> Ledger:
         notices=tuple(notices),
         registry=_merged_registry([ledger.registry for ledger in ledgers]),
         settings=ledgers[0].settings,
-    )
-
-
-def _merged_lazily(ledgers: Sequence[Ledger], names: Sequence[str]) -> Ledger:
-    """``merge_ledgers`` of ledgers read from the cache: records read when looked at,
-    the agenda made from each notice's facts (the records are not read for it)."""
-    parts: list[LazyNotices] = [ledger.notices for ledger in ledgers]  # type: ignore[misc]
-    if any(part.keys is None or part.facts is None for part in parts):
-        return merge_ledgers(
-            [replace(ledger, notices=tuple(ledger.notices)) for ledger in ledgers], names
-        )
-    found = [
-        ((day, f"{name}/{notice_id}"), li, n)
-        for li, (part, name) in enumerate(zip(parts, names, strict=True))
-        for n, (day, notice_id) in enumerate(part.keys)  # type: ignore[arg-type]
-    ]
-    found.sort(key=lambda entry: entry[0])
-    place = [(li, n) for _, li, n in found]
-    paths = [parts[li].paths[n] for li, n in place]
-
-    def read(i: int) -> Notice:
-        li, n = place[i]
-        return _prefixed(parts[li][n], names[li])
-
-    @functools.cache  # made when first asked
-    def agenda() -> Agenda | None:
-        every = [part.facts() for part in parts]  # type: ignore[misc]
-        facts = [every[li][n] for li, n in place]
-        if any(f is None for f in facts):
-            return None
-        return Agenda(facts, paths, [key[1] for key, _, _ in found])  # type: ignore[arg-type]
-
-    keys = [key for key, _, _ in found]
-    return Ledger(
-        root=", ".join(ledger.root for ledger in ledgers),
-        notices=LazyNotices(paths, read, keys=keys),
-        registry=_merged_registry([ledger.registry for ledger in ledgers]),
-        settings=ledgers[0].settings,
-        agenda=agenda,
     )

@@ -4,11 +4,12 @@
 data folder and returns the ledger with every problem found while reading
 (one notice file: ``giaoban.store.noticefile``; many at once: ``giaoban.store.pool``).
 Problems of content (duplicate ids, unknown units, ...) are found later by
-``giaoban.checks.validation`` (``LoadResult.validate``).
+``giaoban.checks.validation`` (through the index: ``giaoban.checks.cached.validate``).
 
-What was read from each file (its record and its problems) is kept in the
-cache (``giaoban.store.cache``), so a later run parses only the files that
-changed; a run that changes nothing reads no YAML at all. When many files
+What was read from each file (its record, its facts and its problems) is
+kept in the index (``giaoban.store.index``, through ``giaoban.store.cache``),
+so a later run parses only the files that changed; a run that changes
+nothing reads no YAML at all. When many files
 must be parsed they are spread over the available cores.
 """
 
@@ -24,6 +25,7 @@ from stat import S_ISREG
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from giaoban.model.errors import DamagedIndexError
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem, Source, error
 from giaoban.model.settings import Settings, parse_cutoff
@@ -66,10 +68,6 @@ class LoadResult:
     def tasks(self) -> int:
         """How many tasks the notices hold."""
         return self.session.counts()[1]
-
-    def validate(self) -> list[Problem]:
-        """The problems ``giaoban.checks.validation`` finds in the ledger, reusing cached ones."""
-        return self.session.validate(lambda: self.ledger)
 
 
 def notice_files(root: Path) -> list[Path]:
@@ -145,9 +143,17 @@ def load_ledger(
 ) -> LoadResult:
     """Load the data folder ``root`` (or only ``files`` in it, with its registry).
 
-    ``use_cache``: read and fill the cache (default: yes, unless GIAOBAN_NO_CACHE
-    is set). The result is the same either way.
+    ``use_cache``: read and fill the index in the cache folder (default: yes,
+    unless GIAOBAN_NO_CACHE is set); else it is made in memory. The result is
+    the same either way; an index found damaged is removed and made again.
     """
+    try:
+        return _load_ledger(root, files, use_cache)
+    except DamagedIndexError:  # removed: read the files into a new one
+        return _load_ledger(root, files, use_cache)
+
+
+def _load_ledger(root: Path, files: Iterable[Path] | None, use_cache: bool | None) -> LoadResult:
     with cache.quiet_collector():
         session = cache.LoadSession.open(root, use_cache)
         problems: list[Problem] = []
@@ -157,7 +163,6 @@ def load_ledger(
         targets = _targets(root, files, problems)
         session.load(targets, parse_files, whole=files is None)
         problems.extend(session.problems())
-        session.save()
     return LoadResult(tuple(problems), len(targets), session, registry, settings)
 
 
@@ -166,10 +171,12 @@ def read_settings(root: Path, use_cache: bool | None = None) -> Settings:
 
     Problems of the settings file are left to ``load_ledger`` (``check``).
     """
-    session = cache.LoadSession.open(root, use_cache)
-    settings = session.meta(SETTINGS_FILE, Settings, load_settings, [])
-    session.save()
-    return settings
+    try:
+        return cache.LoadSession.open(root, use_cache).meta(
+            SETTINGS_FILE, Settings, load_settings, []
+        )
+    except DamagedIndexError:  # removed: read the file
+        return load_settings(root / SETTINGS_FILE, [])
 
 
 def _targets(

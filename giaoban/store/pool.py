@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 from giaoban.deadline import DeadlineSettings
+from giaoban.deadline.context import zone
 from giaoban.store.cache import Parsed
-from giaoban.store.noticefile import read_notice, share_notice
+from giaoban.store.index import notice_rows
+from giaoban.store.noticefile import read_notice
 from giaoban.store.progress import progress
 
 PARALLEL_MIN = 200  # files to parse before it pays to start worker processes
@@ -42,7 +44,7 @@ def parse_files(paths: list[str], settings: DeadlineSettings) -> list[Parsed]:
                 pass
         results: list[Parsed] = []
         for path in paths:
-            results.append((*read_notice(path, settings), None))
+            results.append(_read(path, settings, pickled=False))
             advance(1)
         return results
 
@@ -79,10 +81,10 @@ def _parse_parallel(
             while first < last:
                 if not jobs[first].done() and jobs[last - 1].cancel():
                     last -= 1
-                    done[last] = [(*read_notice(p, settings), None) for p in chunks[last]]
+                    done[last] = [_read(p, settings, pickled=False) for p in chunks[last]]
                     advance(len(chunks[last]))
                     continue
-                done[first] = [_unpickled(result) for result in jobs[first].result()]
+                done[first] = jobs[first].result()
                 advance(len(chunks[first]))
                 first += 1
         finally:
@@ -108,23 +110,20 @@ def _quick_switch() -> Iterator[None]:
 
 
 def _parse_pickled(paths: list[str], settings: DeadlineSettings) -> list[Parsed]:
-    """In a worker: each file read, its record sent pickled (and kept so by the cache)."""
-    found: list[Parsed] = []
-    for path in paths:
-        data_digest, (notice, problems) = read_notice(path, settings)
-        record = None if notice is None else pickle.dumps(notice, pickle.HIGHEST_PROTOCOL)
-        found.append((data_digest, (None, problems), record))
-    return found
+    """In a worker: each file read, its record sent pickled (and kept so by the index)."""
+    return [_read(path, settings, pickled=True) for path in paths]
 
 
-def _unpickled(parsed: Parsed) -> Parsed:
-    """A worker's result with its record unpickled here, sharing our repeated values."""
-    data_digest, (_, problems), record = parsed
-    if record is None:
-        return parsed
-    notice = pickle.loads(record)
-    share_notice(notice)
-    return data_digest, (notice, problems), record
+def _read(path: str, settings: DeadlineSettings, pickled: bool) -> Parsed:
+    """One file read, with the rows of its notice for the index; ``pickled``: the record
+    pickled (to cross from a worker), not kept as a record."""
+    data_digest, (notice, problems) = read_notice(path, settings)
+    if notice is None:
+        return data_digest, (None, problems), None, None
+    rows = notice_rows(notice, zone(settings.tz))
+    if not pickled:
+        return data_digest, (notice, problems), None, rows
+    return data_digest, (None, problems), pickle.dumps(notice, pickle.HIGHEST_PROTOCOL), rows
 
 
 def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:

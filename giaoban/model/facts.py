@@ -1,0 +1,112 @@
+"""What the report rules need of a task, as plain numbers: its facts and its due events.
+
+A task's **facts** are its status and the moment that status took effect,
+and how a done task stood against its one deadline (on time, or late by so
+many days: ``giaoban.deadline.describe.days_late``). Its **events** are its
+due moments: its one deadline, or every occurrence of a recurring duty up to
+its ``until``. The index (``giaoban.store.index``) keeps both for every task;
+the rules that turn them into a row's state at "now" are in
+``giaoban.reports.rules``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from giaoban.deadline import Deadline
+from giaoban.deadline.describe import days_late, due_day
+from giaoban.deadline.recur import occurrences
+from giaoban.model.ledger import Task
+
+# a task's status, as numbers
+OPEN, DONE, CANCELLED_STATUS = 0, 1, 2
+# how a done task with one deadline stood against it
+DONE_UNDATED, DONE_IN_TIME, DONE_AFTER = 0, 1, 2
+# an event's flags
+HAS_TIME, OCCURRENCE, OCCURRENCE_DONE = 1, 2, 4
+NEVER = 1 << 62  # "since" of a task that stays open
+
+EPOCH = datetime(1970, 1, 1, tzinfo=ZoneInfo("UTC"))
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rules need of a task: its status holds from ``since`` (epoch seconds)."""
+
+    status: int
+    since: int
+    done_day: int  # ordinal of the day a done duty was done (0: not given)
+    done: int  # DONE_UNDATED, DONE_IN_TIME or DONE_AFTER, for a done task with one deadline
+    late_by: int
+    until: int = 0  # ordinal of a duty's last day (0: none)
+    last_done: int = 0  # ordinal of the last occurrence of a duty recorded done (0: none)
+
+
+OPEN_FACTS = Facts(OPEN, NEVER, 0, 0, 0)  # a task still open (``until``, ``last_done`` aside)
+
+
+def resolved_deadline(task: Task) -> Deadline | None:
+    """The task's deadline when it was read (None: none, or unreadable)."""
+    return task.deadline if isinstance(task.deadline, Deadline) else None
+
+
+def task_facts(task: Task, deadline: Deadline | None, tz: ZoneInfo) -> Facts:
+    """The facts of ``task``; ``tz`` is the office's time zone."""
+    until = task.until.toordinal() if task.until else 0
+    last_done = max(task.done_occurrences).toordinal() if task.done_occurrences else 0
+    if task.status == "cancelled":
+        return Facts(CANCELLED_STATUS, _since(task.cancelled_on, tz), 0, 0, 0, until, last_done)
+    if task.status != "done":
+        return replace(OPEN_FACTS, until=until, last_done=last_done)
+    done = task.done_on
+    done_day = (done.date() if isinstance(done, datetime) else done) if done else None
+    state, late_by = DONE_UNDATED, 0
+    if deadline is not None and deadline.due is not None and done is not None:
+        late = days_late(done, deadline.due, deadline.has_time)
+        state, late_by = (DONE_IN_TIME, 0) if late is None else (DONE_AFTER, late)
+    ordinal = done_day.toordinal() if done_day else 0
+    return Facts(DONE, _since(done, tz), ordinal, state, late_by, until, last_done)
+
+
+def _since(value: date | datetime | None, tz: ZoneInfo) -> int:
+    """The moment a status recorded on ``value`` holds from (before it: still open).
+
+    A day counts from its start, a moment from itself; a naive moment is in
+    the office's time zone.
+    """
+    if value is None:
+        return -NEVER
+    if isinstance(value, datetime):
+        return int((value if value.tzinfo else value.replace(tzinfo=tz)).timestamp())
+    return int(datetime.combine(value, time(0, 0), tzinfo=tz).timestamp())
+
+
+def settled(facts: Facts, flags: int) -> int:
+    """From when the row of an event no longer changes: a done or cancelled task's from its
+    ``since``; an occurrence recorded done from the start; any other from never."""
+    if facts.status != OPEN:
+        return facts.since
+    return -NEVER if flags & OCCURRENCE_DONE else NEVER
+
+
+def task_events(
+    task: Task, deadline: Deadline | None, end: datetime
+) -> list[tuple[datetime, int, int]]:
+    """(due moment, due day's ordinal, flags) of each due moment of ``task`` before ``end``:
+    its one deadline, or every occurrence of a duty up to its ``until``."""
+    if deadline is None:
+        return []
+    has_time = HAS_TIME if deadline.has_time else 0
+    if deadline.kind == "recurring" and deadline.rrule:
+        done = set(task.done_occurrences)
+        found = []
+        for due in occurrences(deadline, EPOCH, end, until=task.until):
+            day = due_day(due, deadline.has_time)
+            flags = has_time | OCCURRENCE | (OCCURRENCE_DONE if day in done else 0)
+            found.append((due, day.toordinal(), flags))
+        return found
+    if deadline.due is None:
+        return []
+    return [(deadline.due, due_day(deadline.due, deadline.has_time).toordinal(), has_time)]

@@ -1,0 +1,701 @@
+"""The index: what was read from each notice file, in one SQLite database.
+
+Every report reads through it (``giaoban.reports``): SQL selects the due
+events of a date range, the rules of ``giaoban.reports.rules`` are applied to
+what it returns, and a task's record is read only for a row that is shown.
+
+The index is kept in the cache folder (``index.sqlite``) and is never the
+source of truth: an entry is used only while its file's stamp (and, for a
+file changed just before it was read, its digest) is unchanged; a database
+that is missing, damaged, or written by another version of giaoban is made
+again. With ``--no-cache`` the same tables are made in memory. Several
+processes may use one index at once (write-ahead log, one writer at a time).
+
+The tables (``docs/performance.md`` describes each column):
+
+- ``meta``: what the contents depend on (giaoban's code, the settings that
+  change how deadlines are read) and the settings and registry as read;
+- ``files``: each notice file's stamp, digest and problems;
+- ``notices``: each notice read, in the ledger's order, with its record;
+- ``tasks``: each task's facts (``giaoban.model.facts``), owners, supports and
+  the folded words ``search`` looks in;
+- ``events``: each due moment of a task (every occurrence of a recurring
+  duty up to its ``until``, or ``HORIZON_YEARS`` past its notice).
+
+Records, settings and problems are stored as Python pickles: a database is
+opened only when this user alone could have written it (``private``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from stat import S_ISREG
+from typing import Any, NamedTuple, overload
+from zoneinfo import ZoneInfo
+
+from giaoban.model.errors import DamagedIndexError
+from giaoban.model.ledger import Notice
+from giaoban.model.problems import Problem
+from giaoban.model.text import fold_ascii
+
+FORMAT = 1  # bump when the tables change
+HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
+NAME = "index.sqlite"
+UNIT_SEPARATOR = "\x1f"  # between the units of a task's owners or supports
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE IF NOT EXISTS files (
+    key TEXT PRIMARY KEY,  -- path relative to the data folder (as written when not cached)
+    size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
+    digest BLOB, racy INTEGER,  -- racy: changed just before it was read, check the digest
+    trusted INTEGER,  -- 0: named on the command line, read again every time
+    problems BLOB,  -- pickled tuple of problems found reading it
+    tasks INTEGER  -- its number of tasks, -1 when it holds no usable notice
+);
+CREATE TABLE IF NOT EXISTS notices (
+    nid INTEGER PRIMARY KEY,
+    file TEXT NOT NULL UNIQUE REFERENCES files (key) ON DELETE CASCADE,
+    id TEXT NOT NULL, date INTEGER NOT NULL,  -- date: ordinal of the notice's date
+    path TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,
+    record BLOB NOT NULL  -- pickled giaoban.model.ledger.Notice
+);
+CREATE TABLE IF NOT EXISTS units (
+    uid INTEGER PRIMARY KEY,
+    owners TEXT NOT NULL, supports TEXT NOT NULL,  -- unit names separated by U+001F
+    UNIQUE (owners, supports)
+);
+CREATE TABLE IF NOT EXISTS tasks (
+    tid INTEGER PRIMARY KEY,
+    nid INTEGER NOT NULL REFERENCES notices (nid) ON DELETE CASCADE,
+    k INTEGER NOT NULL,  -- its place in the notice
+    item TEXT NOT NULL, path TEXT NOT NULL, line INTEGER NOT NULL,
+    status INTEGER, since INTEGER, done_day INTEGER, done INTEGER, late_by INTEGER,
+    until INTEGER, last_done INTEGER,  -- giaoban.model.facts.Facts
+    horizon INTEGER,  -- its events are complete before this moment (epoch seconds)
+    uid INTEGER NOT NULL REFERENCES units (uid),  -- its owners and supports
+    words TEXT  -- id, text, deadline, units and result, folded to ASCII (model.text.fold_ascii)
+);
+CREATE INDEX IF NOT EXISTS tasks_nid ON tasks (nid);
+CREATE INDEX IF NOT EXISTS tasks_order ON tasks (path, line);
+CREATE TABLE IF NOT EXISTS events (
+    tid INTEGER NOT NULL REFERENCES tasks (tid) ON DELETE CASCADE,
+    due INTEGER NOT NULL,  -- epoch seconds
+    day INTEGER NOT NULL,  -- ordinal of the day the due moment names
+    flags INTEGER NOT NULL,  -- giaoban.model.facts: HAS_TIME, OCCURRENCE, OCCURRENCE_DONE
+    settled INTEGER NOT NULL  -- from when its row no longer changes (model.facts.settled)
+);
+CREATE INDEX IF NOT EXISTS events_due ON events (due, settled, tid, day, flags);
+CREATE INDEX IF NOT EXISTS events_tid ON events (tid);
+"""
+TABLES = ("events", "tasks", "units", "notices", "files", "meta")
+SECONDARY = ("events_due", "events_tid", "tasks_nid", "tasks_order")  # made again after a bulk
+BULK = 500  # files put in at once from which the secondary indexes are made afterwards
+
+Stamp = tuple[int, int, int, int]  # size in bytes, mtime and ctime in ns, inode
+
+
+class NoticeRows(NamedTuple):
+    """What the index keeps of one notice, made where it is read (``notice_rows``).
+
+    ``header``: id, date's ordinal, path, line, column. ``tasks``: per task its place,
+    item, path, line, facts (seven numbers), horizon, owners, supports and words.
+    ``events``: per due moment its task's place, due, day, flags and ``settled``.
+    """
+
+    header: tuple[str, int, str, int, int]
+    tasks: list[tuple[Any, ...]]
+    events: list[tuple[int, int, int, int, int]]
+
+
+def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
+    """The rows of ``notice`` for the index; ``tz`` is the office's time zone."""
+    # start-up: the facts (and the deadline engine) load only when a file is read
+    from giaoban.model.facts import NEVER, resolved_deadline, settled, task_events, task_facts
+
+    limit = _midnight(_years_after(notice.date, HORIZON_YEARS), tz)
+    tasks: list[tuple[Any, ...]] = []
+    events: list[tuple[int, int, int, int, int]] = []
+    for k, task in enumerate(notice.tasks):
+        deadline = resolved_deadline(task)
+        f = task_facts(task, deadline, tz)
+        recurring = deadline is not None and deadline.kind == "recurring" and deadline.rrule
+        end, horizon = limit, NEVER
+        if recurring and task.until is not None and task.until < limit.date() - _TWO_DAYS:
+            end = _midnight(task.until + _TWO_DAYS, tz)
+        elif recurring:  # no end, or one past the horizon (until: 9999-12-31)
+            horizon = int(limit.timestamp())
+        words = (task.id, task.text, task.deadline_text, *task.owners, *task.supports,
+                 task.result)  # fmt: skip
+        tasks.append(
+            (k, task.item, task.source.path, task.source.line, f.status, f.since, f.done_day,
+             f.done, f.late_by, f.until, f.last_done, horizon, UNIT_SEPARATOR.join(task.owners),
+             UNIT_SEPARATOR.join(task.supports), fold_ascii("\n".join(w for w in words if w)))
+        )  # fmt: skip
+        events.extend(
+            (k, int(due.timestamp()), day, flags, settled(f, flags))
+            for due, day, flags in task_events(task, deadline, end)
+        )
+    src = notice.source
+    header = (notice.id, notice.date.toordinal(), src.path, src.line, src.column)
+    return NoticeRows(header, tasks, events)
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """What the index knows of one notice file."""
+
+    stamp: Stamp
+    digest: bytes
+    racy: bool
+    trusted: bool
+    problems: tuple[Problem, ...]
+    tasks: int  # -1: no usable notice
+
+
+class Event(NamedTuple):
+    """One due moment of a task: what a report selects (``Index.events``)."""
+
+    due: int
+    day: int
+    flags: int
+    tid: int
+    uid: int  # its task's owners and supports (``Index.units``)
+    nid: int  # its task's notice
+    k: int  # its task's place in the notice
+
+
+def private(path: Path) -> bool:
+    """Whether no one but this user could have written ``path`` and its folder."""
+    if not hasattr(os, "geteuid"):  # pragma: no cover - not POSIX
+        return True
+    uid = os.geteuid()
+    try:
+        mine, folder = os.lstat(path), os.stat(path.parent)
+    except FileNotFoundError:
+        mine = None
+        folder = os.stat(path.parent)
+    checked = (folder,) if mine is None else (mine, folder)
+    if mine is not None and not S_ISREG(mine.st_mode):
+        return False
+    return all(s.st_uid == uid and not s.st_mode & 0o022 for s in checked)
+
+
+class Result(list[Any]):
+    """The rows of a query, read."""
+
+    def fetchone(self) -> Any:
+        return self[0] if self else None
+
+    def fetchall(self) -> list[Any]:
+        return self
+
+
+class Guarded:
+    """A connection whose failures (a damaged file) remove the index and say so."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self.connection = connection
+        self.path = path
+
+    def execute(self, sql: str, parameters: Any = ()) -> Result:
+        """The rows ``sql`` gives, all read (a damaged page shows while reading)."""
+        try:
+            return Result(self.connection.execute(sql, parameters).fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise self.damaged(exc) from exc
+
+    def executemany(self, sql: str, rows: Iterable[Any]) -> None:
+        try:
+            self.connection.executemany(sql, rows)
+        except sqlite3.DatabaseError as exc:
+            raise self.damaged(exc) from exc
+
+    def damaged(self, exc: Exception) -> DamagedIndexError:
+        """Remove a damaged index file; the error to raise (a load reads the files again)."""
+        if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+            raise exc  # our own mistake, not damage: let it show
+        where = "trong bộ nhớ" if self.path is None else str(self.path)
+        if self.path is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.close()
+            remove(self.path)
+        return DamagedIndexError(
+            f"chỉ mục dữ liệu ({where}) không đọc được ({exc}); đã xoá, hãy chạy lại lệnh "
+            "(chỉ mục được dựng lại từ các tệp)"
+        )
+
+
+def remove(path: Path) -> None:
+    """Remove the index file ``path`` and its write-ahead log."""
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
+
+
+class Index:
+    """One SQLite index: a file in the cache folder, or in memory."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self.db = Guarded(connection, path)
+        self.path = path
+        self.records: dict[int, Notice] = {}  # nid -> record, read this run
+        self.unit_ids: dict[tuple[str, str], int] = {}  # (owners, supports) -> uid, writing
+        self.next_uid = 1
+        self.next_ids: list[int] = []  # the next nid and tid, while writing
+        self.whole = False  # whether this run's notices are all the index holds
+        self.order: dict[int, tuple[int, int, int, int]] | None = None  # ``task_order``
+
+    # --- opening ------------------------------------------------------------------
+
+    @classmethod
+    def memory(cls, key: str = "") -> Index:
+        index = cls(_connect(":memory:"), None)
+        index._prepare(key)
+        return index
+
+    @classmethod
+    def open(cls, folder: Path, key: str) -> Index:
+        """The index in ``folder`` (made when missing, made again when damaged or of another
+        version of giaoban); in memory when no private file can be had there."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path = folder / NAME
+            if not private(path):
+                return cls.memory(key)
+            try:
+                index = cls(_connect(str(path)), path)
+                index._prepare(key)
+                return index
+            except (DamagedIndexError, sqlite3.DatabaseError):  # damaged: start again
+                remove(path)
+                index = cls(_connect(str(path)), path)
+                index._prepare(key)
+                return index
+        except (OSError, sqlite3.Error, DamagedIndexError):
+            return cls.memory(key)
+
+    @classmethod
+    def of_notices(cls, notices: Sequence[Notice], tz: ZoneInfo) -> Index:
+        """An index in memory of records already read (a ledger made of several)."""
+        index = cls.memory()
+        keys = [f"{n}" for n in range(len(notices))]
+        with index.writing():
+            for key, notice in zip(keys, notices, strict=True):
+                entry = FileEntry((0, 0, 0, 0), b"", True, False, (), len(notice.tasks))
+                index.keep(key, entry, notice_rows(notice, tz), None, notice)
+        index.select(keys, whole=True)
+        return index
+
+    def _prepare(self, key: str) -> None:
+        """Make the tables; empty them when they were written for another ``key``."""
+        with self.writing():
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            if self.get("key") != key:
+                self._clear(*TABLES)
+                self.put("key", key)
+
+    def _clear(self, *tables: str) -> None:
+        for table in tables:
+            self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - our own table names
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction (one writer at a time; others wait for it)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        self.order = None
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        finally:
+            self.next_ids = []
+            self.unit_ids = {}
+        self.db.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def bulk(self, files: int) -> Iterator[None]:
+        """Within a write: many files to put in at once (``BULK`` or more) are put in
+        without the secondary indexes, which are then made again in one sort each."""
+        if files < BULK:
+            yield
+            return
+        for name in SECONDARY:
+            self.db.execute(f"DROP INDEX IF EXISTS {name}")
+        yield
+        for statement in SCHEMA.split(";"):
+            if any(f"INDEX IF NOT EXISTS {name} " in statement for name in SECONDARY):
+                self.db.execute(statement)
+
+    def depend(self, name: str, key: str, *tables: str) -> None:
+        """Empty ``tables`` unless they were filled under ``key`` (e.g. the settings)."""
+        if self.get(name) != key:
+            with self.writing():
+                self._clear(*tables)
+                self.put(name, key)
+
+    # --- meta ---------------------------------------------------------------------
+
+    def get(self, name: str) -> Any:
+        row = self.db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:  # noqa: BLE001 - a damaged value is read again
+            return None
+
+    def put(self, name: str, value: Any) -> None:
+        blob = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, blob))
+
+    # --- files ----------------------------------------------------------------------
+
+    def files(self) -> dict[str, FileEntry]:
+        """What the index knows of every notice file, by key."""
+        found = {}
+        for key, *stamp, data_digest, racy, trusted, problems, tasks in self.db.execute(
+            "SELECT key, size, mtime_ns, ctime_ns, inode, digest, racy, trusted, problems, tasks "
+            "FROM files"
+        ):
+            try:
+                kept = pickle.loads(problems)
+            except Exception:  # noqa: BLE001 - damaged: read the file again
+                continue
+            entry = FileEntry(tuple(stamp), data_digest, bool(racy), bool(trusted), kept, tasks)
+            found[key] = entry
+        return found
+
+    def consistent(self, notices: int, tasks: int) -> bool:
+        """Whether the index holds ``notices`` notices and ``tasks`` tasks, as its entries
+        of files say (rows taken out by hand are noticed; the whole index is for one run)."""
+        (found_notices,) = self.db.execute("SELECT count(*) FROM notices").fetchone()
+        (found_tasks,) = self.db.execute("SELECT count(*) FROM tasks").fetchone()
+        (units,) = self.db.execute("SELECT count(*) FROM units").fetchone()
+        return (found_notices, found_tasks) == (notices, tasks) and (units > 0 or tasks == 0)
+
+    def trust(self, key: str, racy: bool) -> None:
+        self.db.execute("UPDATE files SET racy = ? WHERE key = ?", (int(racy), key))
+
+    def forget(self, keys: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM files WHERE key = ?", [(k,) for k in keys])
+
+    def keep(
+        self,
+        key: str,
+        entry: FileEntry,
+        rows: NoticeRows | None,
+        record: bytes | None,
+        notice: Notice | None = None,
+    ) -> None:
+        """Put what was read from file ``key`` in place of what was there: its entry, and
+        the rows (``notice_rows``) and pickled record of its notice when it has one."""
+        self.db.execute("DELETE FROM notices WHERE file = ?", (key,))
+        self.db.execute("DELETE FROM files WHERE key = ?", (key,))
+        problems = pickle.dumps(entry.problems, pickle.HIGHEST_PROTOCOL)
+        self.db.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, *entry.stamp, entry.digest, int(entry.racy), int(entry.trusted), problems,
+             entry.tasks),
+        )  # fmt: skip
+        if rows is None:
+            return
+        if not self.next_ids:
+            (nid,) = self.db.execute("SELECT coalesce(max(nid), 0) + 1 FROM notices").fetchone()
+            (tid,) = self.db.execute("SELECT coalesce(max(tid), 0) + 1 FROM tasks").fetchone()
+            self.next_ids = [nid, tid]
+        nid, first = self.next_ids
+        header, tasks, events = rows
+        if notice is not None:
+            self.records[nid] = notice
+            # in memory, the record stays in ``records``; on disk it is kept pickled
+            record = b"" if self.path is None else pickle.dumps(notice, pickle.HIGHEST_PROTOCOL)
+        values = (nid, key, *header, record or b"")
+        self.db.execute("INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+        self.db.executemany(
+            "INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (first + task[0], nid, *task[:12], self._unit_id(task[12], task[13]), task[14])
+                for task in tasks
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?)",
+            [(first + k, *event) for k, *event in events],
+        )
+        self.next_ids = [nid + 1, first + len(tasks)]
+
+    def _unit_id(self, owners: str, supports: str) -> int:
+        """The id of this list of owners and supports, added when new (while writing)."""
+        if not self.unit_ids:  # read once per transaction: another process may have added
+            found = self.db.execute("SELECT uid, owners, supports FROM units")
+            self.unit_ids = {(o, s): uid for uid, o, s in found}
+            self.next_uid = max(self.unit_ids.values(), default=0) + 1
+        key = (owners, supports)
+        uid = self.unit_ids.get(key)
+        if uid is None:
+            uid = self.unit_ids[key] = self.next_uid
+            self.next_uid += 1
+            self.db.execute("INSERT INTO units VALUES (?, ?, ?)", (uid, owners, supports))
+        return uid
+
+    # --- the notices of one load -------------------------------------------------------
+
+    def select(self, keys: Sequence[str], whole: bool = False) -> None:
+        """Make the notices of the files ``keys`` those of this run (the table ``loaded``).
+        ``whole``: they are every file the index holds, and queries need not look."""
+        self.whole = whole
+        self.order = None
+        if whole:
+            return
+        self.db.execute("DROP TABLE IF EXISTS temp.loaded")
+        self.db.execute("CREATE TEMP TABLE loaded (nid INTEGER PRIMARY KEY)")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.wanted")
+        self.db.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", [(k,) for k in keys])
+        self.db.execute(
+            "INSERT INTO temp.loaded "
+            "SELECT n.nid FROM notices n JOIN temp.wanted w ON w.key = n.file"
+        )
+
+    def _notices(self) -> str:
+        """The notices of this run, as an SQL table ``n``."""
+        return "notices n" if self.whole else "temp.loaded l JOIN notices n USING (nid)"
+
+    def _tasks(self) -> str:
+        """The tasks of this run, as an SQL table ``t``."""
+        return "tasks t" if self.whole else "tasks t JOIN temp.loaded l ON l.nid = t.nid"
+
+    def notice_keys(self) -> list[tuple[int, date, str, str]]:
+        """(nid, date, id, path) of each notice of this run, in the ledger's order: by date,
+        id and where each was read."""
+        return [
+            (nid, date.fromordinal(day), notice_id, path)
+            for nid, day, notice_id, path in self.db.execute(
+                f"SELECT n.nid, n.date, n.id, n.path FROM {self._notices()} "  # noqa: S608
+                "ORDER BY n.date, n.id, n.path, n.line, n.col"
+            )
+        ]
+
+    def notice_ids(self) -> dict[int, str]:
+        """The id of each notice of this run."""
+        return dict(self.db.execute(f"SELECT n.nid, n.id FROM {self._notices()}"))  # noqa: S608
+
+    def record(self, nid: int) -> Notice:
+        """The record of notice ``nid``, read once."""
+        found = self.records.get(nid)
+        if found is None:
+            (blob,) = self.db.execute("SELECT record FROM notices WHERE nid = ?", (nid,)).fetchone()
+            try:
+                found = self.records[nid] = pickle.loads(blob)
+            except Exception as exc:  # noqa: BLE001 - a damaged record: the file is read again
+                raise self.db.damaged(exc) from exc
+            share = _sharer()
+            share(found)
+        return found
+
+    def task_place(self, tid: int) -> tuple[int, int]:
+        """(notice, place in the notice) of task ``tid``."""
+        row = self.db.execute("SELECT nid, k FROM tasks WHERE tid = ?", (tid,)).fetchone()
+        return row[0], row[1]
+
+    # --- queries of the reports --------------------------------------------------------
+
+    def extend(self, tids: Sequence[int], end: int, tz: ZoneInfo) -> None:
+        """List the events of duties ``tids`` up to ``end`` (past their horizon)."""
+        # start-up: the facts (and the deadline engine) load only when they are needed
+        from giaoban.model.facts import resolved_deadline, settled, task_events, task_facts
+
+        limit = datetime.fromtimestamp(end, tz)
+        with self.writing():
+            for tid in tids:
+                nid, k = self.task_place(tid)
+                task = self.record(nid).tasks[k]
+                deadline = resolved_deadline(task)
+                f = task_facts(task, deadline, tz)
+                events = [
+                    (tid, int(due.timestamp()), day, flags, settled(f, flags))
+                    for due, day, flags in task_events(task, deadline, limit)
+                ]
+                self.db.execute("DELETE FROM events WHERE tid = ?", (tid,))
+                self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", events)
+                self.db.execute("UPDATE tasks SET horizon = ? WHERE tid = ?", (end, tid))
+
+    def events(self, now: int, end: int, done_from: int) -> list[Event]:
+        """The due events before ``end`` whose row a report at ``now`` may list, in report
+        order (due moment, then the task's file and line).
+
+        Done rows due before ``done_from`` are not listed: an event due before it is
+        left out when its row was settled by ``now`` (``giaoban.model.facts.settled``).
+        """
+        found = self.db.execute(
+            "SELECT due, day, flags, tid FROM events "
+            "WHERE due < :end AND (due >= :done_from OR settled > :now)",
+            {"end": end, "now": now, "done_from": done_from},
+        )
+        tasks = self.task_order()
+        ranked = [(due << 32) | tasks[tid][0] for due, _, _, tid in found if tid in tasks]
+        kept = (
+            [event for event in found if event[3] in tasks] if len(ranked) < len(found) else found
+        )
+        order = sorted(range(len(kept)), key=ranked.__getitem__)
+        return [(*kept[i], *tasks[kept[i][3]][1:]) for i in order]  # type: ignore[misc]
+
+    def task_order(self) -> dict[int, tuple[int, int, int, int]]:
+        """Each task of this run: its rank in report order (file, then line), its list of
+        units, its notice and its place there."""
+        if self.order is None:
+            rows = self.db.execute(
+                f"SELECT t.tid, t.uid, t.nid, t.k FROM {self._tasks()} "  # noqa: S608
+                "ORDER BY t.path, t.line"
+            )
+            self.order = {tid: (rank, *rest) for rank, (tid, *rest) in enumerate(rows)}
+        return self.order
+
+    def settled_facts(self) -> dict[int, tuple[int, ...]]:
+        """The facts (``giaoban.model.facts.Facts``) of every task not open, by task."""
+        return {
+            row[0]: row[1:]
+            for row in self.db.execute(
+                "SELECT t.tid, t.status, t.since, t.done_day, t.done, t.late_by, t.until, "
+                f"t.last_done FROM {self._tasks()} WHERE t.status != 0"  # noqa: S608
+            )
+        }
+
+    def facts(self, tid: int) -> tuple[int, ...]:
+        """The facts of task ``tid``."""
+        return self.db.execute(
+            "SELECT status, since, done_day, done, late_by, until, last_done FROM tasks "
+            "WHERE tid = ?",
+            (tid,),
+        ).fetchone()
+
+    def units(self) -> dict[int, str]:
+        """Each list of owners (names joined by U+001F: ``split_units``), by its id."""
+        return dict(self.db.execute("SELECT uid, owners FROM units"))
+
+    def unit_lists(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Each list of owners and supports, by its id."""
+        return {
+            uid: (split_units(owners), split_units(supports))
+            for uid, owners, supports in self.db.execute("SELECT uid, owners, supports FROM units")
+        }
+
+    def past_horizon(self, end: int) -> list[int]:
+        """The tasks whose events the index does not list up to ``end`` (duties without an
+        end, asked about more than ``HORIZON_YEARS`` past their notice)."""
+        return [
+            tid
+            for (tid,) in self.db.execute(
+                f"SELECT t.tid FROM {self._tasks()} WHERE t.horizon < ?",  # noqa: S608
+                (end,),
+            )
+        ]
+
+    def searched(self, needle: str) -> list[tuple[int, int]]:
+        """(notice, place) of each task whose words hold ``needle`` (ASCII, as
+        ``giaoban.model.text.fold_ascii`` folds), in the ledger's order."""
+        found = self.db.execute(
+            f"SELECT t.nid, t.k FROM {self._tasks()} WHERE instr(t.words, ?) > 0",  # noqa: S608
+            (needle,),
+        ).fetchall()
+        order = {key[0]: i for i, key in enumerate(self.notice_keys())}
+        return sorted(found, key=lambda place: (order[place[0]], place[1]))
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.connection.close()
+
+
+class IndexedNotices(Sequence[Notice]):
+    """The notices of one load, in the ledger's order, each record read when looked at."""
+
+    def __init__(self, index: Index) -> None:
+        self.store = index
+
+    @functools.cached_property
+    def keys(self) -> list[tuple[int, date, str, str]]:
+        """(nid, date, id, path) of each notice (``Index.notice_keys``)."""
+        return self.store.notice_keys()
+
+    @property
+    def ids(self) -> list[str]:
+        """Each notice's id, without reading the records (``Ledger.notice_ids``)."""
+        return [notice_id for _, _, notice_id, _ in self.keys]
+
+    @property
+    def paths(self) -> list[str]:
+        """Where each notice was read, without reading the records."""
+        return [path for _, _, _, path in self.keys]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, i: int) -> Notice: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Notice, ...]: ...
+    def __getitem__(self, i: int | slice) -> Notice | tuple[Notice, ...]:
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        return self.store.record(self.keys[i][0])
+
+    def __iter__(self) -> Iterator[Notice]:
+        for key in self.keys:
+            yield self.store.record(key[0])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"IndexedNotices({len(self)} notices)"
+
+
+def split_units(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split(UNIT_SEPARATOR)) if joined else ()
+
+
+def _connect(target: str) -> sqlite3.Connection:
+    db = sqlite3.connect(target, isolation_level=None, timeout=30, check_same_thread=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    if target != ":memory:":
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA journal_size_limit = 16777216")  # the log shrinks back to 16 MiB
+    return db
+
+
+def _sharer() -> Any:
+    # start-up: the notice reader (and the YAML library) load only when a record is read
+    from giaoban.store.noticefile import share_notice
+
+    return share_notice
+
+
+_TWO_DAYS = timedelta(days=2)  # a duty's last day, and the next, are listed
+
+
+def _midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=tz)
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
