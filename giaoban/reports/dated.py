@@ -182,9 +182,11 @@ class DatedRows(Sequence[Row]):
         """How many rows in each state, without making the rows."""
         return dict(Counter(self.states))
 
-    def task_facts(self, i: int) -> Facts:
-        """The facts of the task of row ``i``, without reading its record."""
-        return Facts(*self.store.facts(self.hits[self.kept[i]][0][3]))
+    def task_facts(self, rows: Sequence[int]) -> list[Facts]:
+        """The facts of the tasks of the rows ``rows``, without reading their records."""
+        tids = [self.hits[self.kept[i]][0][3] for i in rows]
+        found = self.store.facts(tids)
+        return [Facts(*found[tid]) for tid in tids]
 
     def facts(self, flt: Filter, nobody: list[str]) -> list[RowFacts]:
         """Each row's facts for a digest, without making the rows: its task, state, due
@@ -192,23 +194,15 @@ class DatedRows(Sequence[Row]):
         for a task without an owner)."""
         registry = self.ledger.registry
         units = self.store.units()
+        hits = [self.hits[p] for p in self.kept]
         by_owners: dict[str, tuple[str, ...]] = {}
-        headings: dict[int, tuple[str, ...]] = {}
-        found = []
-        hits = self.hits
-        for p in self.kept:
-            event, (state, _, _) = hits[p]
-            uid = event[4]
-            names = headings.get(uid)
-            if names is None:
-                owners = units[uid]
-                names = by_owners.get(owners)
-                if names is None:
-                    names = tuple(heading_names(split_units(owners), registry, flt) or nobody)
-                    by_owners[owners] = names
-                headings[uid] = names
-            found.append(RowFacts(event[3], state, event[1], bool(event[2] & OCCURRENCE), names))
-        return found
+        for owners in {units[event[4]] for event, _ in hits}:
+            by_owners[owners] = tuple(heading_names(split_units(owners), registry, flt) or nobody)
+        headings = {uid: by_owners[owners] for uid, owners in units.items() if owners in by_owners}
+        return [
+            RowFacts(event[3], found[0], event[1], bool(event[2] & OCCURRENCE), headings[event[4]])
+            for event, found in hits
+        ]
 
     def subset(self, positions: Sequence[int]) -> DatedRows:
         """The rows at ``positions``, in that order."""

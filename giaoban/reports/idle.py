@@ -30,11 +30,11 @@ def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Prob
     for i, f in enumerate(facts):
         if f.occurrence and f.day is not None:
             missed.setdefault(f.task, []).append(i)
+    candidates = [found_rows for found_rows in missed.values() if len(found_rows) >= run]
+    # the facts of their tasks, without reading a record
+    of_tasks = rows.task_facts([found_rows[-1] for found_rows in candidates])
     found = []
-    for found_rows in missed.values():
-        if len(found_rows) < run:
-            continue
-        task_facts = rows.task_facts(found_rows[-1])  # no record read for these
+    for found_rows, task_facts in zip(candidates, of_tasks, strict=True):
         if task_facts.until:
             continue
         last_done = task_facts.last_done

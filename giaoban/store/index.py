@@ -573,13 +573,20 @@ class Index:
             )
         }
 
-    def facts(self, tid: int) -> tuple[int, ...]:
-        """The facts of task ``tid``."""
-        return self.db.execute(
-            "SELECT status, since, done_day, done, late_by, until, last_done FROM tasks "
-            "WHERE tid = ?",
-            (tid,),
-        ).fetchone()
+    def facts(self, tids: Iterable[int]) -> dict[int, tuple[int, ...]]:
+        """The facts of the tasks ``tids``, by task."""
+        wanted = list(dict.fromkeys(tids))
+        found: dict[int, tuple[int, ...]] = {}
+        for start in range(0, len(wanted), 500):  # SQLite takes a bounded number of values
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for tid, *facts in self.db.execute(
+                "SELECT tid, status, since, done_day, done, late_by, until, last_done "
+                f"FROM tasks WHERE tid IN ({marks})",  # noqa: S608 - only placeholders
+                chunk,
+            ):
+                found[tid] = tuple(facts)
+        return found
 
     def units(self) -> dict[int, str]:
         """Each list of owners (names joined by U+001F: ``split_units``), by its id."""
