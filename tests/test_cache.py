@@ -468,3 +468,32 @@ def test_a_planted_cache_file_is_never_unpickled(
     assert outputs(runner, seed_data) == expected
     assert not marker.exists()
     assert index_of(_private_cache).parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_an_index_that_refuses_writes_is_done_without(
+    runner: CliRunner, seed_data: Path, _private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file index that cannot take writes (a read-only file; root, who runs the tests
+    here, can write any file, so SQLite's refusal is made up) still gives every output:
+    the run reads the files into an index in memory."""
+    from giaoban.store import index as index_module
+
+    expected = _uncached(runner, seed_data)
+    outputs(runner, seed_data)
+    (seed_data / "2022" / "2022-04-14-giao-ban-khoi-phong-trao.yaml").touch()  # read again
+
+    class Refusing(sqlite3.Connection):
+        def executemany(self, sql: str, rows, /):  # type: ignore[no-untyped-def, override]
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    real = index_module._connect
+
+    def connect(target: str) -> sqlite3.Connection:
+        if target == ":memory:":
+            return real(target)
+        db = sqlite3.connect(target, isolation_level=None, factory=Refusing)
+        db.execute("PRAGMA journal_mode = WAL")
+        return db
+
+    monkeypatch.setattr(index_module, "_connect", connect)
+    assert outputs(runner, seed_data) == expected

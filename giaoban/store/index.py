@@ -317,7 +317,8 @@ class Index:
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):  # closed already when found damaged
+                self.db.connection.execute("ROLLBACK")
             raise
         finally:
             self.next_ids = []

@@ -150,7 +150,11 @@ def load_ledger(
     try:
         return _load_ledger(root, files, use_cache)
     except DamagedIndexError:  # removed: read the files into a new one
+        pass
+    try:
         return _load_ledger(root, files, use_cache)
+    except DamagedIndexError:  # still no usable index there (read-only, say): in memory
+        return _load_ledger(root, files, use_cache=False)
 
 
 def _load_ledger(root: Path, files: Iterable[Path] | None, use_cache: bool | None) -> LoadResult:
