@@ -77,6 +77,7 @@ from giaoban.history.story import (
     stop_message,
 )
 from giaoban.model.errors import InvalidDataError, UsageError
+from giaoban.model.facts import is_recurring
 from giaoban.model.ids import id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.settings import Settings
@@ -301,10 +302,6 @@ def check_occurrence(deadline: Any, day: date, tz: str, until: date | None) -> N
         f"ngày {day:%d/%m/%Y} không phải một lần của nhiệm vụ định kỳ"
         + (f"; các lần gần đó: {shown}" if shown else "")
     )
-
-
-def is_recurring(deadline: Any) -> bool:
-    return isinstance(deadline, Deadline) and deadline.kind == "recurring" and bool(deadline.rrule)
 
 
 # --- finding ---------------------------------------------------------------------------------

@@ -47,6 +47,11 @@ class Facts:
 OPEN_FACTS = Facts(OPEN, NEVER, 0, 0, 0)  # a task still open (``until``, ``last_done`` aside)
 
 
+def is_recurring(deadline: object) -> bool:
+    """Whether ``deadline`` is a recurring duty's, with a rule to list its occurrences."""
+    return isinstance(deadline, Deadline) and deadline.kind == "recurring" and bool(deadline.rrule)
+
+
 def resolved_deadline(task: Task) -> Deadline | None:
     """The task's deadline when it was read (None: none, or unreadable)."""
     return task.deadline if isinstance(task.deadline, Deadline) else None
@@ -99,7 +104,7 @@ def task_events(
     if deadline is None:
         return []
     has_time = HAS_TIME if deadline.has_time else 0
-    if deadline.kind == "recurring" and deadline.rrule:
+    if is_recurring(deadline):
         done = set(task.done_occurrences)
         found = []
         for due in occurrences(deadline, EPOCH, end, until=task.until):

@@ -20,6 +20,7 @@ from icalendar import Calendar, Event, vRecur
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import occurrence_zone, occurrences
+from giaoban.model.facts import is_recurring, resolved_deadline
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.timezone import DEFAULT_TZ
 from giaoban.reports.export import shown_text
@@ -78,11 +79,11 @@ def task_event(
     show_confidential: bool = False,
 ) -> Event | None:
     """The event of one task, or None when its deadline names no date."""
-    deadline = task.deadline if isinstance(task.deadline, Deadline) else None
+    deadline = resolved_deadline(task)
     if deadline is None:
         return None
     event = Event()
-    if deadline.kind == "recurring" and deadline.rrule:
+    if is_recurring(deadline):
         _recurring(event, deadline, task)
     elif deadline.due is not None:
         _single(event, deadline.due, deadline.has_time)

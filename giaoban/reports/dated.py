@@ -23,7 +23,7 @@ from giaoban.reports.digest import RowFacts
 from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
 from giaoban.reports.row import Row
 from giaoban.reports.rules import OVERDUE, STATES, Moment, is_done, row_state
-from giaoban.store.index import Event, Index, IndexedNotices, split_units
+from giaoban.store.index import Event, Index, IndexedNotices
 
 # What a report keeps of a row besides what is overdue: (state, due, due day, has time) -> keep?
 Wanted = Callable[[int, int, int, bool], bool]
@@ -193,12 +193,13 @@ class DatedRows(Sequence[Row]):
         day, whether an occurrence, and the owner headings it is listed under (``nobody``
         for a task without an owner)."""
         registry = self.ledger.registry
-        units = self.store.units()
+        owners = {uid: found for uid, (found, _) in self.store.unit_lists().items()}
         hits = [self.hits[p] for p in self.kept]
-        by_owners: dict[str, tuple[str, ...]] = {}
-        for owners in {units[event[4]] for event, _ in hits}:
-            by_owners[owners] = tuple(heading_names(split_units(owners), registry, flt) or nobody)
-        headings = {uid: by_owners[owners] for uid, owners in units.items() if owners in by_owners}
+        by_owners = {
+            names: tuple(heading_names(names, registry, flt) or nobody)
+            for names in {owners[event[4]] for event, _ in hits}
+        }
+        headings = {uid: by_owners[names] for uid, names in owners.items() if names in by_owners}
         return [
             RowFacts(event[3], found[0], event[1], bool(event[2] & OCCURRENCE), headings[event[4]])
             for event, found in hits

@@ -18,11 +18,18 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import next_occurrence
 from giaoban.deadline.workdays import is_working_day
-from giaoban.model.facts import EPOCH, OCCURRENCE, Facts, resolved_deadline, task_events, task_facts
+from giaoban.model.facts import (
+    EPOCH,
+    OCCURRENCE,
+    Facts,
+    is_recurring,
+    resolved_deadline,
+    task_events,
+    task_facts,
+)
 from giaoban.model.ids import short_prefixes
 from giaoban.model.ledger import Ledger, Task
 from giaoban.model.text import fold
@@ -134,10 +141,6 @@ def _zone(now: datetime) -> ZoneInfo:
     return now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else ZoneInfo("UTC")
 
 
-def _recurring(deadline: Deadline | None) -> bool:
-    return deadline is not None and deadline.kind == "recurring" and bool(deadline.rrule)
-
-
 def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
     """The rows of ``task`` at ``now``: one, or one per occurrence due before ``end``.
 
@@ -153,7 +156,7 @@ def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
     if rules.status_at(facts, at) == rules.CANCELLED_STATUS:
         return [Row(task, CANCELLED, deadline.due if deadline else None, has_time)]
     events = task_events(task, deadline, end)
-    if not events and not _recurring(deadline):
+    if not events and not is_recurring(deadline):
         row = _row(task, facts, None, has_time, 0, at)
         assert row is not None  # only a cancelled task has no row, and it has one above
         return [row]
@@ -191,7 +194,7 @@ def current_row(task: Task, now: datetime) -> Row:
     to come, else (ended) its last occurrence.
     """
     deadline = resolved_deadline(task)
-    if deadline is None or not _recurring(deadline):
+    if deadline is None or not is_recurring(deadline):
         return task_rows(task, now, now)[0]
     rows = task_rows(task, now, now + _MINUTE)
     late = [r for r in rows if r.state == "overdue"]

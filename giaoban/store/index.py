@@ -119,7 +119,14 @@ class NoticeRows(NamedTuple):
 def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
     """The rows of ``notice`` for the index; ``tz`` is the office's time zone."""
     # start-up: the facts (and the deadline engine) load only when a file is read
-    from giaoban.model.facts import NEVER, resolved_deadline, settled, task_events, task_facts
+    from giaoban.model.facts import (
+        NEVER,
+        is_recurring,
+        resolved_deadline,
+        settled,
+        task_events,
+        task_facts,
+    )
 
     limit = _midnight(_years_after(notice.date, HORIZON_YEARS), tz)
     tasks: list[tuple[Any, ...]] = []
@@ -127,7 +134,7 @@ def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
     for k, task in enumerate(notice.tasks):
         deadline = resolved_deadline(task)
         f = task_facts(task, deadline, tz)
-        recurring = deadline is not None and deadline.kind == "recurring" and deadline.rrule
+        recurring = is_recurring(deadline)
         end, horizon = limit, NEVER
         if recurring and task.until is not None and task.until < limit.date() - _TWO_DAYS:
             end = _midnight(task.until + _TWO_DAYS, tz)
@@ -168,7 +175,7 @@ class Event(NamedTuple):
     day: int
     flags: int
     tid: int
-    uid: int  # its task's owners and supports (``Index.units``)
+    uid: int  # its task's owners and supports (``Index.unit_lists``)
     nid: int  # its task's notice
     k: int  # its task's place in the notice
 
@@ -588,10 +595,6 @@ class Index:
             ):
                 found[tid] = tuple(facts)
         return found
-
-    def units(self) -> dict[int, str]:
-        """Each list of owners (names joined by U+001F: ``split_units``), by its id."""
-        return dict(self.db.execute("SELECT uid, owners FROM units"))
 
     def unit_lists(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
         """Each list of owners and supports, by its id."""
