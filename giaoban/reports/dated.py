@@ -188,22 +188,28 @@ class DatedRows(Sequence[Row]):
         found = self.store.facts(tids)
         return [Facts(*found[tid]) for tid in tids]
 
-    def facts(self, flt: Filter, nobody: list[str]) -> list[RowFacts]:
-        """Each row's facts for a digest, without making the rows: its task, state, due
-        day, whether an occurrence, and the owner headings it is listed under (``nobody``
+    def facts(self, flt: Filter, nobody: list[str]) -> RowFacts:
+        """The rows' facts for a digest, without making the rows: their tasks, states, due
+        days, whether occurrences, and the owner headings each is listed under (``nobody``
         for a task without an owner)."""
         registry = self.ledger.registry
-        owners = {uid: found for uid, (found, _) in self.store.unit_lists().items()}
-        hits = [self.hits[p] for p in self.kept]
-        by_owners = {
-            names: tuple(heading_names(names, registry, flt) or nobody)
-            for names in {owners[event[4]] for event, _ in hits}
-        }
-        headings = {uid: by_owners[names] for uid, names in owners.items() if names in by_owners}
-        return [
-            RowFacts(event[3], found[0], event[1], bool(event[2] & OCCURRENCE), headings[event[4]])
-            for event, found in hits
-        ]
+        owners = self.store.unit_lists()
+        whole = self.kept == range(len(self.hits))
+        hits = self.hits if whole else [self.hits[p] for p in self.kept]
+        by_owners: dict[tuple[str, ...], tuple[str, ...]] = {}
+        headings: dict[int, tuple[str, ...]] = {}
+        for uid in {event[4] for event, _ in hits}:
+            names = owners[uid][0]
+            if names not in by_owners:
+                by_owners[names] = tuple(heading_names(names, registry, flt) or nobody)
+            headings[uid] = by_owners[names]
+        return RowFacts(
+            task=[event[3] for event, _ in hits],
+            state=[found[0] for _, found in hits],
+            day=[event[1] for event, _ in hits],
+            occurrence=[bool(event[2] & OCCURRENCE) for event, _ in hits],
+            headings=[headings[event[4]] for event, _ in hits],
+        )
 
     def subset(self, positions: Sequence[int]) -> DatedRows:
         """The rows at ``positions``, in that order."""

@@ -22,19 +22,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
 
 from giaoban.reports.rules import OVERDUE
 
 
-class RowFacts(NamedTuple):
-    """What the digest needs of a row: its task, state, due day and owner headings."""
+@dataclass(frozen=True)
+class RowFacts:
+    """What the digest needs of a report's rows, a column each (row ``i`` at ``[i]``):
+    its task, state, due day, whether an occurrence of a duty, and owner headings."""
 
-    task: object  # the same value for every row of one task
-    state: int  # an index of ``rules.STATES``
-    day: int | None  # ordinal of the due day
-    occurrence: bool
-    headings: Sequence[str]  # the units the row is listed under
+    task: Sequence[object]  # the same value for every row of one task
+    state: Sequence[int]  # an index of ``rules.STATES``
+    day: Sequence[int]  # ordinal of the due day
+    occurrence: Sequence[bool]
+    headings: Sequence[Sequence[str]]  # the units the row is listed under
+
+    def __len__(self) -> int:
+        return len(self.task)
 
 
 @dataclass(frozen=True)
@@ -73,36 +77,42 @@ class Digest:
 
 
 def digest(
-    facts: Sequence[RowFacts],
+    facts: RowFacts,
     today: date,
     backlog_days: int,
     list_all: bool,
     unit_order: Callable[[Iterable[str]], list[str]],
 ) -> Digest:
     """The digest of a report whose rows (in report order) have ``facts``."""
-    by_task: dict[object, list[int]] = {}
-    for i, f in enumerate(facts):
-        by_task.setdefault(f.task, []).append(i)
+    state, day, headings = facts.state, facts.day, facts.headings
     due: dict[str, list[Line]] = {}
     late: list[Line] = []
     backlog: dict[str, list[int]] = {}
     backlog_tasks = 0
     missed: dict[int, tuple[int, date]] = {}
-    for rows in by_task.values():
-        line = _line(facts, rows)
-        if line.missed and line.last_missed is not None:
-            missed.update(dict.fromkeys(rows, (line.missed, line.last_missed)))
-        shown = facts[line.index]
-        if shown.state != OVERDUE:
-            for unit in shown.headings:
-                due.setdefault(unit, []).append(line)
-        elif list_all or _late_days(shown, today) <= backlog_days:
-            late.append(line)
+    last_on_time = today.toordinal() - backlog_days  # late longer than this: the backlog
+    duties: dict[object, list[int]] = {}
+    singles: list[int] = []  # the one row of each task that is not a duty
+    for i, (task, occurrence) in enumerate(zip(facts.task, facts.occurrence, strict=True)):
+        if occurrence:
+            duties.setdefault(task, []).append(i)
+        else:
+            singles.append(i)
+    lines = [(i, 0, None) for i in singles] + [_line(state, day, rows) for rows in duties.values()]
+    for rows, (_, count, last) in zip(duties.values(), lines[len(singles) :], strict=True):
+        if count and last is not None:
+            missed.update(dict.fromkeys(rows, (count, last)))
+    for index, count, last in lines:
+        if state[index] != OVERDUE:
+            for unit in headings[index]:
+                due.setdefault(unit, []).append(Line(index, count, last))
+        elif list_all or day[index] >= last_on_time:
+            late.append(Line(index, count, last))
         else:
             backlog_tasks += 1
-            for unit in shown.headings:
-                backlog.setdefault(unit, []).append(shown.day or 0)
-    late.sort(key=lambda line: (-(facts[line.index].day or 0), line.index))
+            for unit in headings[index]:
+                backlog.setdefault(unit, []).append(day[index])
+    late.sort(key=lambda line: (-day[line.index], line.index))
     return Digest(
         due=tuple((u, tuple(sorted(due[u], key=lambda x: x.index))) for u in unit_order(due)),
         late=tuple(late),
@@ -117,19 +127,14 @@ def digest(
     )
 
 
-def _line(facts: Sequence[RowFacts], rows: list[int]) -> Line:
-    """The line of one task from its rows: a duty's next occurrence still to come,
-    else its latest missed one, with the count of missed occurrences."""
-    if not facts[rows[0]].occurrence:
-        return Line(rows[0])
-    overdue = [i for i in rows if facts[i].state == OVERDUE]
-    pending = [i for i in rows if facts[i].state != OVERDUE]
+def _line(
+    state: Sequence[int], day: Sequence[int], rows: list[int]
+) -> tuple[int, int, date | None]:
+    """The line of a duty from its rows (the row shown, how many missed, the last missed
+    day): its next occurrence still to come, else its latest missed one."""
+    overdue = [i for i in rows if state[i] == OVERDUE]
+    pending = [i for i in rows if state[i] != OVERDUE]
     shown = pending[0] if pending else overdue[-1]
     if not overdue:
-        return Line(shown)
-    last = max(facts[i].day or 0 for i in overdue)
-    return Line(shown, len(overdue), date.fromordinal(last))
-
-
-def _late_days(f: RowFacts, today: date) -> int:
-    return today.toordinal() - (f.day or today.toordinal())
+        return shown, 0, None
+    return shown, len(overdue), date.fromordinal(max(day[i] for i in overdue))

@@ -27,9 +27,9 @@ def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Prob
     assert isinstance(rows, DatedRows)  # a dated report's rows
     facts = rows.facts(NO_FILTER, [NO_OWNER])
     missed: dict[object, list[int]] = {}
-    for i, f in enumerate(facts):
-        if f.occurrence and f.day is not None:
-            missed.setdefault(f.task, []).append(i)
+    for i, (task, occurrence) in enumerate(zip(facts.task, facts.occurrence, strict=True)):
+        if occurrence:
+            missed.setdefault(task, []).append(i)
     candidates = [found_rows for found_rows in missed.values() if len(found_rows) >= run]
     # the facts of their tasks, without reading a record
     of_tasks = rows.task_facts([found_rows[-1] for found_rows in candidates])
@@ -38,9 +38,7 @@ def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Prob
         if task_facts.until:
             continue
         last_done = task_facts.last_done
-        days = sorted(
-            d for d in (facts[i].day for i in found_rows) if d is not None and d > last_done
-        )
+        days = sorted(d for d in (facts.day[i] for i in found_rows) if d > last_done)
         if len(days) < run:
             continue
         task = rows[found_rows[-1]].task

@@ -391,13 +391,13 @@ def week_report(
 
 
 def group_by_owner(
-    rows: DatedRows, facts: Sequence[RowFacts], ledger: Ledger
+    rows: DatedRows, facts: RowFacts, ledger: Ledger
 ) -> tuple[tuple[str, Sequence[Row]], ...]:
     """Rows under each owner unit (their ``facts``' headings), in the registry's order;
     a row may head several."""
     groups: dict[str, list[int]] = {}
-    for i, row in enumerate(facts):
-        for unit in row.headings:
+    for i, headings in enumerate(facts.headings):
+        for unit in headings:
             groups.setdefault(unit, []).append(i)
     return tuple((name, rows.subset(groups[name])) for name in unit_order(ledger, groups))
 

@@ -146,10 +146,10 @@ def _counted(
 ) -> list[Counted]:
     """The rows due from ``first`` to before ``limit``, as counted, without reading a record."""
     rows = dated_rows(ledger, flt, now, limit, lambda *_: True, first - timedelta(days=1))
+    facts = rows.facts(flt, [NO_OWNER])
     return [
-        (STATES[f.state], date.fromordinal(f.day), f.headings)
-        for f in rows.facts(flt, [NO_OWNER])
-        if f.day is not None
+        (STATES[state], date.fromordinal(day), headings)
+        for state, day, headings in zip(facts.state, facts.day, facts.headings, strict=True)
     ]
 
 
