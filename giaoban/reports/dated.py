@@ -46,11 +46,13 @@ def dated_rows(
     end: datetime,
     wanted: Wanted,
     done_from: datetime | None = None,
+    duties_only: bool = False,
 ) -> DatedRows:
     """The rows due before ``end`` that ``wanted`` and ``flt`` keep, soonest first.
 
     Every dated report lists what is overdue: ``wanted`` is asked only about
     other rows. Done rows due before ``done_from`` (None: any) are not wanted.
+    With ``duties_only``, only the occurrences of recurring duties.
     """
     index = ledger_index(ledger)
     end_s = int(end.timestamp())
@@ -80,7 +82,7 @@ def dated_rows(
     # for one of its events holds for every event due at that moment with those flags.
     open_tasks: dict[tuple[int, int, int], Found | None] = {}
     hits: list[Hit] = []
-    for event in index.events(at.now, end_s, first_done):
+    for event in index.events(at.now, end_s, first_done, OCCURRENCE if duties_only else 0):
         if keep is not None and not keep(event):
             continue
         facts = settled.get(event[3])

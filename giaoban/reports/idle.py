@@ -22,7 +22,8 @@ IDLE_RUN = 10  # missed this many times in a row, with no end: worth a word
 
 def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Problem]:
     """A warning for each open duty without ``until`` missed ``run`` or more times in a row."""
-    report = overdue_report(ledger, now, list_all=None)  # its rows: no digest needed
+    # its rows alone (no digest), and only those of duties
+    report = overdue_report(ledger, now, list_all=None, duties_only=True)
     rows = report.rows
     assert isinstance(rows, DatedRows)  # a dated report's rows
     facts = rows.facts(NO_FILTER, [NO_OWNER])

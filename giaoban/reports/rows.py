@@ -287,11 +287,13 @@ def overdue_report(
     flt: Filter = NO_FILTER,
     show: bool = False,
     list_all: bool | None = False,
+    duties_only: bool = False,
 ) -> Report:
-    """Open tasks past due, most late first (``list_all`` None: the rows alone, no digest)."""
+    """Open tasks past due, most late first (``list_all`` None: the rows alone, no digest;
+    ``duties_only``: only the missed occurrences of recurring duties)."""
     now = local_now(ledger, now)
     end = now + _MINUTE
-    rows = dated_rows(ledger, flt, now, end, overdue_only)
+    rows = dated_rows(ledger, flt, now, end, overdue_only, duties_only=duties_only)
     report = build_report(ledger, "overdue", now, rows, show_confidential=show)
     return report if list_all is None else digested(report, rows, ledger, flt, list_all)
 

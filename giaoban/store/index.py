@@ -540,17 +540,19 @@ class Index:
                 self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", events)
                 self.db.execute("UPDATE tasks SET horizon = ? WHERE tid = ?", (end, tid))
 
-    def events(self, now: int, end: int, done_from: int) -> list[Event]:
+    def events(self, now: int, end: int, done_from: int, flags: int = 0) -> list[Event]:
         """The due events before ``end`` whose row a report at ``now`` may list, in report
-        order (due moment, then the task's file and line).
+        order (due moment, then the task's file and line); only those with every one of
+        ``flags`` (``giaoban.model.facts``) set.
 
         Done rows due before ``done_from`` are not listed: an event due before it is
         left out when its row was settled by ``now`` (``giaoban.model.facts.settled``).
         """
         found = self.db.execute(
             "SELECT due, day, flags, tid FROM events "
-            "WHERE due < :end AND (due >= :done_from OR settled > :now)",
-            {"end": end, "now": now, "done_from": done_from},
+            "WHERE due < :end AND (due >= :done_from OR settled > :now) "
+            "AND flags & :must = :must",
+            {"end": end, "now": now, "done_from": done_from, "must": flags},
         )
         tasks = self.task_order()
         ranked = [(due << 32) | tasks[tid][0] for due, _, _, tid in found if tid in tasks]
