@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from giaoban.checks.cached import validate
@@ -27,6 +27,9 @@ class CheckReport:
     files: int
     notices: int
     tasks: int
+    # each folder checked whole, and its ledger as read: what "now" says of it needs no
+    # second reading
+    ledgers: tuple[tuple[Path, Ledger], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def errors(self) -> int:
@@ -86,8 +89,11 @@ def check_paths(
                 files.append(target)
     problems: list[Problem] = []
     files_read = notices = tasks = 0
+    whole: list[tuple[Path, Ledger]] = []
     for root, files in groups.items():
         result = load_ledger(root, files, use_cache)
+        if files is None:
+            whole.append((root, result.ledger))
         problems.extend(result.problems)
         problems.extend(validate(result))
         files_read += result.files
@@ -95,7 +101,7 @@ def check_paths(
         tasks += result.tasks
     # dict.fromkeys drops repeats but keeps the order, so ties sort the same every run
     unique = sorted(dict.fromkeys(problems), key=Problem.sort_key)
-    return CheckReport(tuple(unique), files_read, notices, tasks)
+    return CheckReport(tuple(unique), files_read, notices, tasks, tuple(whole))
 
 
 def open_ledger(data_dir: Path, use_cache: bool | None = None) -> Ledger:

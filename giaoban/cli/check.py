@@ -21,7 +21,6 @@ from giaoban.cli.common import (
 )
 from giaoban.model.problems import Problem
 from giaoban.reports.idle import idle_duties
-from giaoban.store.loader import load_ledger
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -39,12 +38,10 @@ def _summary(report: CheckReport) -> str:
     )
 
 
-def _with_idle_duties(
-    report: CheckReport, folders: list[Path], today: str | None, use_cache: bool | None
-) -> CheckReport:
+def _with_idle_duties(report: CheckReport, today: str | None) -> CheckReport:
+    """``report`` with the warnings of what "now" says of the folders it checked whole."""
     found: list[Problem] = []
-    for folder in folders:
-        ledger = load_ledger(folder, use_cache=use_cache).ledger
+    for _, ledger in report.ledgers:
         found += idle_duties(ledger, resolve_now(today, ledger.settings.timezone))
     problems = sorted([*report.problems, *found], key=Problem.sort_key)
     return replace(report, problems=tuple(problems))
@@ -76,9 +73,8 @@ def check_command(
     folders = resolve_data_dirs(data)
     targets = paths or ledger_folders(folders, cache_choice(no_cache))
     report = check_paths(targets, folders[0], cache_choice(no_cache))
-    folders_checked = [target for target in targets if target.is_dir()]
-    if folders_checked and not report.errors:  # whole, valid ledgers: what "now" says of them
-        report = _with_idle_duties(report, folders_checked, today, cache_choice(no_cache))
+    if not report.errors:  # whole, valid ledgers: what "now" says of them
+        report = _with_idle_duties(report, today)
     if output is CheckFormat.json:
         render.print_json({"problems": [p.to_json() for p in report.problems]})
     else:
