@@ -35,6 +35,8 @@ def run_check(repo: Path, command: str) -> subprocess.CompletedProcess:
     words = shlex.split(command)
     assert words[:2] == ["giaoban", "check"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIAOBAN_")}
+    # as on a runner, where the cache folder is the machine's own: here the test's, not ~/.cache
+    env["XDG_CACHE_HOME"] = str(repo.parent / "xdg-cache")
     return subprocess.run(
         [sys.executable, "-m", "giaoban", *words[1:]],
         cwd=repo,
