@@ -315,6 +315,26 @@ def test_confidential_texts_are_hidden_everywhere(
     assert [t["item"] for t in found["tasks"]] == ["2"]
 
 
+def test_search_finds_the_folded_query_within_one_field(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    """The rule of search (``giaoban.model.shown.searched_words``): the folded query is
+    found within one field (text, deadline, a unit, ...), whatever its script."""
+    text = NOTICE.format(confidential="false")
+    write_notice("2024-03-01-giao-ban", text.replace("gửi kế hoạch", "gửi “kế hoạch”"))
+
+    def items(query: str) -> list[str]:
+        found = as_json(runner, data_dir, "search", query, "--today", "2024-03-13")
+        return [t["item"] for t in found["tasks"]]
+
+    assert items("“KẾ HOẠCH”") == items("ke hoach”") == ["3"]
+    assert items("bao cao quy") == ["1"]
+    # item 1's text ends "báo cáo quý", its deadline begins "trước": two fields
+    assert items("bao cao quy truoc") == []
+    assert items("TRUOC NGAY 15/3") == ["3"]
+    assert items("khoi phong trao") == ["3"]  # a unit
+
+
 def test_search_ignores_case_and_diacritics(runner: CliRunner, seed_data: Path) -> None:
     payload = as_json(runner, seed_data, "search", "LUAT THANH NIEN", "--today", "2022-04-20")
     assert [t["id"] for t in payload["tasks"]] == [f"{N2019}#13"]

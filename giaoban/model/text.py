@@ -50,18 +50,6 @@ def _unless_mark(match: re.Match[str]) -> str:
     return "" if unicodedata.combining(match.group()) else match.group()
 
 
-def fold_ascii(text: str) -> str:
-    """The ASCII characters of ``fold(text)``, found quickly for long texts.
-
-    Every ASCII string found in ``fold(text)`` is also found here (other
-    characters are left out), so it serves to narrow a search of many texts
-    before ``fold`` decides; the index keeps it for each task.
-    """
-    text = _DASH.sub("-", text).replace("đ", "d").replace("Đ", "D")
-    folded = " ".join(unicodedata.normalize("NFD", text).casefold().split())
-    return folded.encode("ascii", "ignore").decode("ascii")
-
-
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     if ch in "đĐ":

@@ -17,8 +17,9 @@ from giaoban.deadline import Deadline
 from giaoban.deadline.describe import KIND_NAMES, format_due, format_moment, short_due, weekday_name
 from giaoban.history.git import DataState
 from giaoban.model.ledger import Extension, Notice, Task
+from giaoban.model.shown import shown_text
 from giaoban.model.text import visible
-from giaoban.reports.export import iso, notice_record, shown_text, task_record
+from giaoban.reports.export import iso, notice_record, task_record
 from giaoban.reports.row import Row
 from giaoban.reports.rows import Report, Week
 from giaoban.reports.show import Shown

@@ -22,8 +22,8 @@ from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import occurrence_zone, occurrences
 from giaoban.model.facts import is_recurring, resolved_deadline
 from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.model.shown import shown_text
 from giaoban.model.timezone import DEFAULT_TZ
-from giaoban.reports.export import shown_text
 from giaoban.reports.filters import NO_FILTER, Filter, task_matches
 from giaoban.reports.rows import done_day, short_notice_ids, short_task_id
 

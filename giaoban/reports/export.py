@@ -13,19 +13,11 @@ from typing import Any
 
 from giaoban.deadline import Deadline, DeadlineError
 from giaoban.model.ledger import Ledger, Meeting, Notice, Task
-
-CONFIDENTIAL_TEXT = "(mật)"
+from giaoban.model.shown import shown_text
 
 
 def iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
-
-
-def shown_text(task: Task, show_confidential: bool) -> str:
-    """The task's text, or "(mật)" for a confidential notice."""
-    if task.confidential and not show_confidential:
-        return CONFIDENTIAL_TEXT
-    return task.text
 
 
 def task_record(task: Task, show_confidential: bool = False) -> dict[str, Any]:

@@ -9,7 +9,7 @@ the tasks given to "Các ban, đơn vị khối phong trào" too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +18,6 @@ from giaoban.model.ids import resolve_notice
 from giaoban.model.ledger import Ledger, Task
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
-from giaoban.reports.export import shown_text
 
 TASK_STATUSES = ("open", "done", "cancelled")
 ROW_STATES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late", "ongoing")
@@ -148,21 +147,3 @@ def heading_names(task_owners: Sequence[str], registry: Registry, flt: Filter) -
         chosen = [o for o in owners if {fold(n) for n in registry.expand(o)} & flt.units]
         owners = chosen or owners
     return owners
-
-
-def text_matches(task: Task, query: str, show_confidential: bool) -> bool:
-    """``query`` found (folded) in the id, the shown text, the deadline, units or result.
-
-    A confidential text is not searched unless it may be shown: a hit would
-    reveal what it says.
-    """
-    needle = fold(query)
-    fields: Iterable[str | None] = (
-        task.id,
-        shown_text(task, show_confidential),
-        task.deadline_text,
-        *task.owners,
-        *task.supports,
-        None if task.confidential and not show_confidential else task.result,
-    )
-    return any(needle in fold(f) for f in fields if f)

@@ -32,11 +32,11 @@ from giaoban.model.facts import (
 )
 from giaoban.model.ids import short_prefixes
 from giaoban.model.ledger import Ledger, Task
+from giaoban.model.shown import shown_text
 from giaoban.model.text import fold
 from giaoban.reports import rules
 from giaoban.reports.dated import DatedRows, Wanted, dated_rows, ledger_index, overdue_only
 from giaoban.reports.digest import Digest, RowFacts, digest
-from giaoban.reports.export import shown_text
 from giaoban.reports.filters import (
     NO_FILTER,
     Filter,
@@ -44,7 +44,6 @@ from giaoban.reports.filters import (
     status_matches,
     task_matches,
 )
-from giaoban.reports.filters import text_matches as _text_matches
 from giaoban.reports.row import Row
 from giaoban.reports.rules import (
     CANCELLED,
@@ -428,10 +427,8 @@ def list_report(
     """
     now = local_now(ledger, now)
     rows = []
-    for task in _searched(ledger, query):
+    for task in _searched(ledger, query, show):
         if not task_matches(flt, task, ledger.registry):
-            continue
-        if query is not None and not _text_matches(task, query, show):
             continue
         row = current_row(task, now)
         if row.state == CANCELLED and not flt.statuses:
@@ -442,11 +439,10 @@ def list_report(
     return build_report(ledger, kind, now, rows, show_confidential=show, query=query, ordered=False)
 
 
-def _searched(ledger: Ledger, query: str | None) -> Iterable[Task]:
-    """The tasks that may hold ``query`` (all without one), in the ledger's order: the
-    index narrows the search, ``giaoban.reports.filters.text_matches`` decides."""
-    needle = fold(query) if query else ""
-    if not needle or not needle.isascii():
+def _searched(ledger: Ledger, query: str | None, show: bool) -> Iterable[Task]:
+    """The tasks that hold ``query`` (all without one), in the ledger's order: the index
+    looks for it in each task's words (``giaoban.model.shown.searched_words``)."""
+    if query is None:
         return ledger.tasks()
     index = ledger_index(ledger)
-    return (index.record(nid).tasks[k] for nid, k in index.searched(needle))
+    return (index.record(nid).tasks[k] for nid, k in index.searched(fold(query), show))

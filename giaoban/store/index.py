@@ -44,7 +44,7 @@ from zoneinfo import ZoneInfo
 from giaoban.model.errors import DamagedIndexError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
-from giaoban.model.text import fold_ascii
+from giaoban.model.shown import searched_words
 
 FORMAT = 1  # bump when the tables change
 HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
@@ -82,7 +82,8 @@ CREATE TABLE IF NOT EXISTS tasks (
     until INTEGER, last_done INTEGER,  -- giaoban.model.facts.Facts
     horizon INTEGER,  -- its events are complete before this moment (epoch seconds)
     uid INTEGER NOT NULL REFERENCES units (uid),  -- its owners and supports
-    words TEXT  -- id, text, deadline, units and result, folded to ASCII (model.text.fold_ascii)
+    words TEXT NOT NULL,  -- what search looks in (model.shown.searched_words), all shown
+    hidden TEXT  -- the same without a confidential text (NULL: not confidential)
 );
 CREATE INDEX IF NOT EXISTS tasks_nid ON tasks (nid);
 CREATE INDEX IF NOT EXISTS tasks_order ON tasks (path, line);
@@ -107,7 +108,8 @@ class NoticeRows(NamedTuple):
     """What the index keeps of one notice, made where it is read (``notice_rows``).
 
     ``header``: id, date's ordinal, path, line, column. ``tasks``: per task its place,
-    item, path, line, facts (seven numbers), horizon, owners, supports and words.
+    item, path, line, facts (seven numbers), horizon, owners, supports, words and hidden
+    words.
     ``events``: per due moment its task's place, due, day, flags and ``settled``.
     """
 
@@ -140,12 +142,11 @@ def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
             end = _midnight(task.until + _TWO_DAYS, tz)
         elif recurring:  # no end, or one past the horizon (until: 9999-12-31)
             horizon = int(limit.timestamp())
-        words = (task.id, task.text, task.deadline_text, *task.owners, *task.supports,
-                 task.result)  # fmt: skip
         tasks.append(
             (k, task.item, task.source.path, task.source.line, f.status, f.since, f.done_day,
              f.done, f.late_by, f.until, f.last_done, horizon, UNIT_SEPARATOR.join(task.owners),
-             UNIT_SEPARATOR.join(task.supports), fold_ascii("\n".join(w for w in words if w)))
+             UNIT_SEPARATOR.join(task.supports), searched_words(task, True),
+             searched_words(task, False) if task.confidential else None)
         )  # fmt: skip
         events.extend(
             (k, int(due.timestamp()), day, flags, settled(f, flags))
@@ -432,9 +433,9 @@ class Index:
         values = (nid, key, *header, record or b"")
         self.db.execute("INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
         self.db.executemany(
-            "INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (first + task[0], nid, *task[:12], self._unit_id(task[12], task[13]), task[14])
+                (first + task[0], nid, *task[:12], self._unit_id(task[12], task[13]), *task[14:])
                 for task in tasks
             ],
         )
@@ -616,12 +617,14 @@ class Index:
             )
         ]
 
-    def searched(self, needle: str) -> list[tuple[int, int]]:
-        """(notice, place) of each task whose words hold ``needle`` (ASCII, as
-        ``giaoban.model.text.fold_ascii`` folds), in the ledger's order."""
+    def searched(self, needle: str, show_confidential: bool) -> list[tuple[int, int]]:
+        """(notice, place) of each task whose words (``giaoban.model.shown.searched_words``)
+        hold ``needle``, a folded query, in the ledger's order."""
         found = self.db.execute(
-            f"SELECT t.nid, t.k FROM {self._tasks()} WHERE instr(t.words, ?) > 0",  # noqa: S608
-            (needle,),
+            f"SELECT t.nid, t.k FROM {self._tasks()} "  # noqa: S608
+            "WHERE instr(CASE WHEN :shown OR t.hidden IS NULL THEN t.words ELSE t.hidden END, "
+            ":needle) > 0",
+            {"needle": needle, "shown": show_confidential},
         ).fetchall()
         order = {key[0]: i for i, key in enumerate(self.notice_keys())}
         return sorted(found, key=lambda place: (order[place[0]], place[1]))

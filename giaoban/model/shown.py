@@ -1,0 +1,36 @@
+"""What a reader may see of a task, and what ``search`` looks in.
+
+A confidential notice's task text is shown as "(mật)" unless the reader
+asks to see it (``--show-confidential``); a search must not find it either,
+or a hit would reveal what it says.
+"""
+
+from __future__ import annotations
+
+from giaoban.model.ledger import Task
+from giaoban.model.text import fold
+
+CONFIDENTIAL_TEXT = "(mật)"
+# Between the folded fields of a task's words: whitespace to ``fold``, so no folded query
+# holds it, and a query is found only within one field.
+FIELD_SEPARATOR = "\x1f"
+
+
+def shown_text(task: Task, show_confidential: bool) -> str:
+    """The task's text, or "(mật)" for a confidential notice."""
+    if task.confidential and not show_confidential:
+        return CONFIDENTIAL_TEXT
+    return task.text
+
+
+def searched_words(task: Task, show_confidential: bool) -> str:
+    """What ``search`` looks in: the id, the shown text, the deadline, the units and the
+    result (a confidential one only when shown), each folded (``giaoban.model.text.fold``).
+
+    A task matches a query when ``fold(query)`` is found in these words: the one rule
+    of search, which the index applies in SQL (``giaoban.store.index.Index.searched``).
+    """
+    hidden = task.confidential and not show_confidential
+    fields = (task.id, shown_text(task, show_confidential), task.deadline_text, *task.owners,
+              *task.supports, None if hidden else task.result)  # fmt: skip
+    return FIELD_SEPARATOR.join(fold(f) for f in fields if f)
