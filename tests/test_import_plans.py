@@ -183,3 +183,43 @@ V/v Viết tin, bài chào mừng ngày Nhà giáo Việt Nam 20/11/2020
     draft = draft_from_text(text, registry())
     assert [t.item for t in draft.tasks] == ["2.1", "2.2"]
     assert [why for *_, why in draft.fields] == ["một ý trong danh sách liệt kê"] * 3
+
+
+TRAINING = """\
+ĐOÀN TNCS HỒ CHÍ MINH
+BCH ĐOÀN KHỐI CÁC CƠ QUAN
+Số: 12/TB-ĐK
+Hà Nội, ngày 05 tháng 3 năm 2024
+THÔNG BÁO
+Về việc tập huấn nghiệp vụ công tác Đoàn năm 2024
+
+1. Nội dung tập huấn gồm:
+- Công tác tuyên truyền, giáo dục chính trị tư tưởng đáp ứng yêu cầu nhiệm vụ mới.
+- Kỹ năng tổ chức sinh hoạt chi đoàn theo chủ đề.
+- Những kinh nghiệm quản lý đoàn viên trên phần mềm.
+- Việc thu, nộp và quản lý đoàn phí.
+2. Công tác chuẩn bị:
+- Các chi đoàn cử 02 đồng chí tham dự, gửi danh sách trước ngày 10/3/2024.
+- Văn phòng Đoàn Khối chuẩn bị hội trường và tài liệu.
+"""
+
+
+def test_a_list_of_topics_with_one_odd_entry_is_still_a_list() -> None:
+    # three of four entries open with a noun; "đáp ứng yêu cầu" asks nothing of anyone
+    draft = draft_from_text(TRAINING, registry())
+    assert [t.item for t in draft.tasks] == ["2.1", "2.2"]
+    assert [item for item, _, why in draft.fields if why == "một ý trong danh sách liệt kê"] == [
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+    ]
+
+
+def test_entries_that_name_who_acts_are_tasks_not_a_list() -> None:
+    text = TRAINING.replace(
+        "- Việc thu, nộp và quản lý đoàn phí.",
+        "- Các chi đoàn đăng ký chủ đề sinh hoạt với Văn phòng.",
+    )
+    draft = draft_from_text(text, registry())
+    assert [t.item for t in draft.tasks][:4] == ["1.1", "1.2", "1.3", "1.4"]

@@ -25,6 +25,8 @@ from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
 _REQUEST = re.compile(r"(?<![\w])(?:de nghi|yeu cau)(?![\w])")
+# words before "yêu cầu" that make it a noun ("đáp ứng yêu cầu đổi mới"), not a request
+_NOT_A_REQUEST = re.compile(r"(?:dap ung|theo|cac|nhung|mot so|moi|ve)\s+$")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
@@ -236,13 +238,26 @@ class Builder:
         leaves = [n for n in nodes if not n.children and not n.para.cells]
         if len(leaves) < 2 or len(leaves) != len(nodes):
             return []
+        nominal = 0
         for node in leaves:
             text = _text(node)
-            if not _NOMINAL.match(fold_keep(text)) or self._dated(text):
+            if self._dated(text) or self._asks(text):
                 return []
-            if self.reader.read(text).owners or _REQUEST.search(fold_keep(text)):
-                return []
-        return leaves
+            nominal += bool(_NOMINAL.match(fold_keep(text)))
+        # a long list may hold one odd entry ("Quản lý và duy trì trang thông tin")
+        enough = nominal == len(leaves) or (len(leaves) >= 3 and 3 * nominal >= 2 * len(leaves))
+        return leaves if enough else []
+
+    def _asks(self, text: str) -> bool:
+        """Whether an entry asks for work: a unit as its subject ("Các trường nộp ...")
+        or a request ("đề nghị", "yêu cầu"; not "đáp ứng yêu cầu đổi mới")."""
+        folded = fold_keep(text)
+        units, _end = self.reader.units_at(text, folded, 0)
+        if units and self.reader.read(text).owners:
+            return True
+        return any(
+            not _NOT_A_REQUEST.search(folded[: m.start()]) for m in _REQUEST.finditer(folded)
+        )
 
     def _dated(self, text: str) -> bool:
         """Whether ``text`` holds a deadline that names a moment or a period."""
