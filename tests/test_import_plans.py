@@ -223,3 +223,44 @@ def test_entries_that_name_who_acts_are_tasks_not_a_list() -> None:
     )
     draft = draft_from_text(text, registry())
     assert [t.item for t in draft.tasks][:4] == ["1.1", "1.2", "1.3", "1.4"]
+
+
+DUTIES = """\
+UBND TỈNH AN GIANG
+SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+Số: 35/KH-SVHTTDL
+An Giang, ngày 02 tháng 4 năm 2024
+KẾ HOẠCH
+Tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2024
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Khơi dậy phong trào đọc sách trong cộng đồng.
+II. TỔ CHỨC THỰC HIỆN
+1. Trung tâm Văn hóa tỉnh
+- Chủ trì tổ chức các hoạt động hưởng ứng tại trụ sở.
+- Trưng bày sách chuyên đề, hoàn thành trước ngày 15/4/2024.
+- Phối hợp với các trường học tổ chức đọc sách cho học sinh.
+2. Phòng Văn hóa - Thông tin các huyện
+- Tuyên truyền về Ngày Sách trên hệ thống truyền thanh cơ sở.
+- Báo cáo kết quả về Sở trước ngày 25/4/2024.
+3. Các trường học
+- Tổ chức tiết đọc sách tại thư viện trường.
+- Khuyến khích học sinh quyên góp sách cho thư viện.
+"""
+
+
+def test_a_units_undated_duties_beside_dated_ones_are_standing_duties() -> None:
+    draft = draft_from_text(DUTIES, registry())
+    # under each unit, the dated duty is tracked; where none of a unit's
+    # duties is dated, all stay tasks: nothing says which of them the clerk follows
+    assert [t.item for t in draft.tasks] == ["II.1.2", "II.2.2", "II.3.1", "II.3.2"]
+    standing = [item for item, _, why in draft.fields if why.startswith("việc thường xuyên")]
+    assert standing == ["II.1.1", "II.1.3", "II.2.1"]
+
+
+def test_outside_a_plans_organisation_part_undated_bullets_stay_tasks() -> None:
+    text = DUTIES.replace("II. TỔ CHỨC THỰC HIỆN", "II. NHIỆM VỤ CỤ THỂ").replace(
+        "I. MỤC ĐÍCH, YÊU CẦU\\n1. Khơi dậy phong trào đọc sách trong cộng đồng.\\n", ""
+    )
+    draft = draft_from_text(text, registry())
+    assert "II.1.1" in [t.item for t in draft.tasks]

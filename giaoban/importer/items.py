@@ -78,9 +78,12 @@ class Builder:
         listed = self._listing([n for n in nodes if n not in fields])
         for node in listed:
             self.draft.fields.append((node.path, _text(node), "một ý trong danh sách liệt kê"))
-        fields += listed
+        standing = self._standing([n for n in nodes if n not in fields], scope)
+        for node in standing:
+            self.draft.fields.append((node.path, _text(node), _STANDING))
+        fields += listed + standing
         for node in fields:
-            if node in listed:
+            if node in listed or node in standing:
                 continue
             self.draft.fields.append((node.path, _text(node), "một thông tin 'nhãn: giá trị'"))
             # A part's own time is its tasks' (not the notice's: a meeting's time at
@@ -248,6 +251,22 @@ class Builder:
         enough = nominal == len(leaves) or (len(leaves) >= 3 and 3 * nominal >= 2 * len(leaves))
         return leaves if enough else []
 
+    def _standing(self, nodes: list[Node], scope: Scope) -> list[Node]:
+        """A unit's standing duties in a plan's "Tổ chức thực hiện": of its dashed
+        duties, those without a deadline when others have one (the ledger tracks the
+        dated ones; "Xây dựng kế hoạch ...; gửi về Sở trước ngày 10/4")."""
+        if scope.part != ORGANIZATION or not scope.heading:
+            return []
+        bullets = [
+            n for n in nodes if n.kind in ("bullet", "plus") and not n.children and not n.para.cells
+        ]
+        undated = [n for n in bullets if not self._timed(_text(n))]
+        return undated if len(undated) < len(bullets) else []
+
+    def _timed(self, text: str) -> bool:
+        """Whether ``text`` holds any deadline the engine reads, even "định kỳ"."""
+        return bool(find_deadlines(text, self.draft.date, self.settings))
+
     def _asks(self, text: str) -> bool:
         """Whether an entry asks for work: a unit as its subject ("Các trường nộp ...")
         or a request ("đề nghị", "yêu cầu"; not "đáp ứng yêu cầu đổi mới")."""
@@ -366,6 +385,8 @@ _INFO_WORDS = 60
 
 
 # Words a noun phrase opens with: an item starting so names a thing, not an action.
+_STANDING = "việc thường xuyên của đơn vị, không có hạn (phần Tổ chức thực hiện)"
+
 _NOMINAL = re.compile(
     r"^(?:cong tac|nhung|viec|tai lieu|danh sach|ho so|giay|phieu|ban sao|ban chinh|"
     r"giao vien|can bo|hoc sinh|sinh vien|doi voi (?:cac )?truong hop|truong hop|"
