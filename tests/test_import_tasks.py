@@ -166,6 +166,13 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
         ("Ban Bí thư Trung ương Đoàn đánh giá cao sự cố gắng của các đơn vị.", [], []),
         ("Tờ trình báo cáo cần nêu đầy đủ thông tin.", [], []),
         ("Lịch công tác tuần của ban, đơn vị phải đảm bảo tính kế hoạch.", [], []),
+        # the people a school's notice asks to act: students, advisers, classes, faculties
+        ("Sinh viên nộp lệ phí tại phòng Kế toán.", ["Sinh viên"], []),
+        ("Cố vấn học tập tổng hợp danh sách của lớp.", ["Cố vấn học tập"], []),
+        ("Các lớp năm nhất tổ chức đại hội chi đoàn.", ["Các lớp năm nhất"], []),
+        ("Các khoa gửi kế hoạch về Phòng Đào tạo.", ["Các khoa"], []),
+        ("Công đoàn bộ phận cử vận động viên tham gia.", ["Công đoàn bộ phận"], []),
+        ("Kết quả học tập của sinh viên được công bố trên trang web.", [], []),
     ],
 )
 def test_owner_patterns(text: str, owners: list[str], supports: list[str]) -> None:
@@ -324,3 +331,34 @@ def test_lines_broken_as_in_a_pdf_read_like_the_original() -> None:
     )
     assert broken.count("\n") > text.count("\n") + 20
     assert _summary(draft_from_text(broken, registry())) == _summary(seed("001"))
+
+
+STEPS = """\
+TRƯỜNG CAO ĐẲNG KỸ THUẬT MIỀN TRUNG
+THÔNG BÁO
+Về việc đăng ký học lại học kỳ 2 năm học 2023-2024
+
+👉 1. Thời gian đăng ký: từ ngày ra thông báo đến hết ngày 15/3/2024.
+👉 2. Quy trình đăng ký:
+- Bước 1: Sinh viên nộp học phí học lại tại phòng Kế toán trước ngày 15/3/2024.
+- Bước 2: Cố vấn học tập tổng hợp danh sách đăng ký của lớp.
+- Bước 3: Giáo vụ khoa lập danh sách lớp học lại.
+"""
+
+
+def test_pictographs_before_item_marks_are_decoration() -> None:
+    draft = draft_from_text(STEPS, registry())
+    assert [t.item for t in draft.tasks][-3:] == ["2.1", "2.2", "2.3"]
+    assert all("👉" not in t.text for t in draft.tasks)
+
+
+def test_a_step_label_is_no_field_and_its_subject_is_the_owner() -> None:
+    # "Bước 2: ..." reads like "label: value" but is a step of the procedure
+    draft = draft_from_text(STEPS, registry())
+    steps = {t.item: t for t in draft.tasks if t.item.startswith("2.")}
+    assert [steps[i].owners for i in ("2.1", "2.2", "2.3")] == [
+        ["Sinh viên"],
+        ["Cố vấn học tập"],
+        ["Giáo vụ khoa"],
+    ]
+    assert steps["2.1"].deadline == "trước ngày 15/3/2024"

@@ -373,6 +373,7 @@ class Builder:
 # trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").
 _FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
 _FIELD_WORDS = 20
+_STEP_LABEL = re.compile(r"^(?:buoc|giai doan|nhiem vu)\s+(?:\d{1,2}|[ivx]+)$")
 _TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
 # the time to do the work, not the time of an event ("Thời gian tổ chức: 7 giờ 30 ...")
 _WORK_TIME = re.compile(r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh)\b")
@@ -438,6 +439,8 @@ def is_field(node: Node) -> bool:
     if match is None or len(match.group(1).split()) > 4 or _REQUEST.search(fold_keep(text)):
         return False
     words, label = len(text.split()), fold_keep(match.group(1))
+    if _STEP_LABEL.match(label):
+        return False  # "Bước 2: Làm đơn đăng ký" is a step of a procedure, not a fact
     long_info = bool(_INFO_LABEL.match(label)) and not _TIME_LABEL.match(label)
     return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
 

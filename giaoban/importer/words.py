@@ -100,7 +100,8 @@ HEADS = Lexicon(
     "liên đoàn|ban chỉ huy|báo|đài|viện|cục|vụ|tỉnh đoàn|thành đoàn|huyện đoàn|đơn vị|"
     "cơ quan|tổ chức|chủ tịch|phó chủ tịch|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|cấp ủy|"
     "cấp uỷ|ban thường vụ|ban bí thư|phòng gd&đt|sở gd&đt|đảng bộ|chi bộ|ban giám hiệu|"
-    "các đồng chí|đồng chí"
+    "các đồng chí|đồng chí|sinh viên|học sinh|giảng viên|cố vấn học tập|giáo vụ|khoa|"
+    "lớp|chi hội|công đoàn|ban chấp hành|bch"
 )
 # Determiners that may stand before a head word.
 DETERMINERS = Lexicon("các|mỗi|toàn thể|tất cả|những|từng|tất cả các")
