@@ -362,3 +362,33 @@ def test_a_step_label_is_no_field_and_its_subject_is_the_owner() -> None:
         ["Giáo vụ khoa"],
     ]
     assert steps["2.1"].deadline == "trước ngày 15/3/2024"
+
+
+LEAD_IN = """\
+BCH ĐOÀN TRƯỜNG ĐẠI HỌC KINH TẾ
+THÔNG BÁO
+Về việc thu đoàn phí năm 2024
+
+BCH Đoàn trường thông báo việc thu đoàn phí như sau:
+
+  • Ngày 05/4/2024, các chi đoàn nộp đoàn phí về Đoàn khoa.
+  • Đoàn khoa tổng hợp số tiền đã thu của các chi đoàn.
+
+Chậm nhất ngày 20/4/2024, các đoàn khoa nộp hồ sơ về Văn phòng Đoàn trường. Hồ sơ gồm:
+
+  • Bảng tổng hợp đoàn phí của đoàn khoa.
+  • Biên bản họp BCH đoàn khoa về việc thu đoàn phí.
+
+Trân trọng!
+"""
+
+
+def test_a_paragraph_ending_with_a_colon_between_bullets_is_a_point_of_its_own() -> None:
+    draft = draft_from_text(LEAD_IN, registry())
+    by_text = {t.text.split(",")[0]: t for t in draft.tasks}
+    lead = by_text["Chậm nhất ngày 20/4/2024"]
+    assert lead.owners == ["Các đoàn khoa"]
+    assert lead.deadline == "Chậm nhất ngày 20/4/2024"
+    # the bullet above keeps its own text and has no deadline from the paragraph below
+    above = next(t for t in draft.tasks if t.text.startswith("Đoàn khoa tổng hợp"))
+    assert above.deadline is None and "Chậm nhất" not in above.text

@@ -15,7 +15,7 @@ sub-heading whose sub-items continue the parent's count.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from giaoban.importer.clean import Line
 from giaoban.model.text import collapse_spaces
@@ -156,7 +156,9 @@ def outline(paras: list[Para]) -> tuple[list[Para], list[Node]]:
     intro, rest = paras[:first], paras[first:]
     roots: list[Node] = []
     stack: list[Node] = []
-    for para in rest:
+    for k, para in enumerate(rest):
+        if para.kind == "text" and stack and _leads_in(para, stack[-1], rest[k + 1 : k + 2]):
+            para = replace(para, kind=stack[-1].kind)
         if para.kind == "text":
             if stack:
                 stack[-1].body.append(para)
@@ -167,6 +169,18 @@ def outline(paras: list[Para]) -> tuple[list[Para], list[Node]]:
         stack.append(node)
     _number(roots, "")
     return intro, roots
+
+
+def _leads_in(para: Para, top: Node, following: list[Para]) -> bool:
+    """Whether an unmarked paragraph between two runs of bullets opens a point of its
+    own ("Chậm nhất ngày 30/9, các đoàn khoa báo cáo ... Hồ sơ gồm:" then "•" lines),
+    rather than going on with the bullet above it."""
+    return (
+        top.kind in ("bullet", "plus")
+        and para.text.rstrip().endswith(":")
+        and bool(following)
+        and following[0].kind == top.kind
+    )
 
 
 def _first_item(paras: list[Para]) -> int:
