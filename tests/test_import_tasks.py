@@ -173,6 +173,12 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
         ("Các khoa gửi kế hoạch về Phòng Đào tạo.", ["Các khoa"], []),
         ("Công đoàn bộ phận cử vận động viên tham gia.", ["Công đoàn bộ phận"], []),
         ("Kết quả học tập của sinh viên được công bố trên trang web.", [], []),
+        # a unit's name ends at the end of its sentence
+        (
+            "Các khoa gởi danh sách cho Phòng Khảo thí. Phòng Tài vụ xác nhận danh sách.",
+            ["Các khoa", "Phòng Tài vụ"],
+            [],
+        ),
     ],
 )
 def test_owner_patterns(text: str, owners: list[str], supports: list[str]) -> None:

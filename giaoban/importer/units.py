@@ -48,6 +48,7 @@ _ADDRESSED = re.compile(r"doi voi\s+")
 _LIST_SEP = re.compile(r"\s*(?:,|\s+va\b)\s*")
 _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ&]*")
 _WORD = re.compile(r"[\w&/.-]+")
+_SENTENCE_END = re.compile(r"\.\s+[A-ZĐÀ-Ỹ]")
 _MAX_WORDS = 14
 _SPEAKERS = ("ban bi thu", "thuong truc ban bi thu", "ban thuong vu")
 
@@ -107,6 +108,8 @@ class UnitReader:
             word = _WORD.match(folded, nxt)
             if not word:
                 return None if bare and not words else end
+            if len(word.group()) > 3 and _SENTENCE_END.match(text, word.end() - 1):
+                return word.end() - 1  # "... Đảm bảo chất lượng. Phòng Tài chính": a new sentence
             end = word.end()
             words += 1
         return None
