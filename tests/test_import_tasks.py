@@ -173,6 +173,8 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
         ("Các khoa gửi kế hoạch về Phòng Đào tạo.", ["Các khoa"], []),
         ("Công đoàn bộ phận cử vận động viên tham gia.", ["Công đoàn bộ phận"], []),
         ("Kết quả học tập của sinh viên được công bố trên trang web.", [], []),
+        # a unit that passes the news on does work; the notice's issuer only speaks
+        ("Các khoa thông báo đến sinh viên lịch thi đợt 2.", ["Các khoa"], []),
         # a unit's name ends at the end of its sentence
         (
             "Các khoa gởi danh sách cho Phòng Khảo thí. Phòng Tài vụ xác nhận danh sách.",
@@ -398,3 +400,25 @@ def test_a_paragraph_ending_with_a_colon_between_bullets_is_a_point_of_its_own()
     # the bullet above keeps its own text and has no deadline from the paragraph below
     above = next(t for t in draft.tasks if t.text.startswith("Đoàn khoa tổng hợp"))
     assert above.deadline is None and "Chậm nhất" not in above.text
+
+
+CASES = """\
+TRƯỜNG ĐẠI HỌC VĂN LANG
+THÔNG BÁO
+Về việc tổ chức thi bổ sung học kỳ 1 năm học 2023-2024
+
+Trường thông báo việc thi bổ sung như sau:
+1. Các khoa thông báo về việc thi bổ sung và lập danh sách sinh viên thuộc các trường hợp sau:
+- Đối với các trường hợp sinh viên hoãn thi có minh chứng;
+- Đối với các trường hợp sinh viên gặp sự cố khi thi trực tuyến;
+2. Phòng Khảo thí tổ chức thi theo danh sách các khoa gửi trước ngày 20/01/2024.
+"""
+
+
+def test_an_item_whose_sub_items_only_list_cases_is_itself_the_task() -> None:
+    draft = draft_from_text(CASES, registry())
+    assert [(t.item, t.owners) for t in draft.tasks] == [
+        ("1", ["Các khoa"]),
+        ("2", ["Phòng Khảo thí"]),
+    ]
+    assert [item for item, _, why in draft.fields] == ["1.1", "1.2"]

@@ -123,7 +123,13 @@ class Builder:
         )
         if text and self._worth_a_task(text):
             self._task(node.path, text, node.path, inner, node.para.line)
+            self.walk(node.children, node.path, inner)
+            return
+        before = len(self.draft.tasks)
         self.walk(node.children, node.path, inner)
+        if text and len(self.draft.tasks) == before:
+            # its sub-items only list things (cases, documents): the item itself is the work
+            self._task(node.path, text, node.path, inner, node.para.line)
 
     def _leaf(self, node: Node, section: str | None, scope: Scope) -> None:
         para = node.para

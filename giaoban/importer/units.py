@@ -50,6 +50,7 @@ _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ&]*")
 _WORD = re.compile(r"[\w&/.-]+")
 _SENTENCE_END = re.compile(r"\.\s+[A-ZĐÀ-Ỹ]")
 _MAX_WORDS = 14
+_INFORMS = re.compile(r"thong bao (?:den|cho|toi|ve viec)\b")
 _SPEAKERS = ("ban bi thu", "thuong truc ban bi thu", "ban thuong vu")
 
 
@@ -203,9 +204,14 @@ class UnitReader:
                 yield match.start(), False
 
     def _is_speaker(self, units: list[Unit], text: str, folded: str, end: int) -> bool:
-        if _SPEAKER.match(text, folded, _skip_space(folded, end)):
+        if any(fold(u.written).startswith(self.speakers) for u in units):
             return True
-        return any(fold(u.written).startswith(self.speakers) for u in units)
+        after = _skip_space(folded, end)
+        if _INFORMS.match(folded, after):
+            # "Khoa thông báo đến sinh viên ...": passing the news on is work given to
+            # the unit; only the notice's own issuer (a speaker, above) announces
+            return False
+        return bool(_SPEAKER.match(text, folded, after))
 
     def heading(self, title: str) -> list[Unit]:
         """The units a heading is about, when it names nothing else ("Giao Ban Tổ chức")."""

@@ -83,7 +83,8 @@ VERBS = Lexicon(
     "điều chỉnh|chuyển|dành|đưa|mua sắm|sửa chữa|học tập|tích cực|nghiêm túc|thường xuyên|"
     "định kỳ|cụ thể hóa|cụ thể hoá|xin ý kiến|tổng kết|sơ kết|rút kinh nghiệm|đề nghị|"
     "phát hiện|tuyên dương|tiếp công dân|làm đầu mối|bổ sung|rà soát lại|phụ trách|nắm|"
-    "nắm được|biết|lưu ý|thi đua|đẩy nhanh|đổi mới|phấn đấu|gởi|xác nhận|họp|liên kết"
+    "nắm được|biết|lưu ý|thi đua|đẩy nhanh|đổi mới|phấn đấu|gởi|xác nhận|họp|liên kết|"
+    "thông báo đến|thông báo cho|thông báo tới|thông báo về việc"
 )
 # Words that introduce the owner of a task ("Giao Văn phòng ...", "đề nghị các ban ...").
 TRIGGERS = Lexicon("đề nghị|giao|giao cho|yêu cầu|phân công|đồng thời giao")
