@@ -175,6 +175,14 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
         ("Kết quả học tập của sinh viên được công bố trên trang web.", [], []),
         # a unit that passes the news on does work; the notice's issuer only speaks
         ("Các khoa thông báo đến sinh viên lịch thi đợt 2.", ["Các khoa"], []),
+        # bare head words listed together name one group, not one unit each
+        (
+            "Yêu cầu các phòng, ban, đơn vị chú trọng công tác tham mưu.",
+            ["Các phòng, ban, đơn vị"],
+            [],
+        ),
+        ("Các sở, ban, ngành gửi báo cáo về Văn phòng.", ["Các sở, ban, ngành"], []),
+        ("Đề nghị các sở, ngành liên quan phối hợp thực hiện.", ["Các sở, ngành liên quan"], []),
         # a unit's name ends at the end of its sentence
         (
             "Các khoa gởi danh sách cho Phòng Khảo thí. Phòng Tài vụ xác nhận danh sách.",

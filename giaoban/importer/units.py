@@ -45,6 +45,14 @@ _SUPPORT = re.compile(r"(?<!chuong trinh )phoi hop\s+(?:chat che\s+)?(?:voi\s+)?
 _TITLE = re.compile(r"(?:ong|ba)\s")
 _PERSON_START = re.compile(r"(?<![\w])(?:ong|ba)\s+(?=[A-Z])", re.IGNORECASE)
 _ADDRESSED = re.compile(r"doi voi\s+")
+_BARE_HEADS = frozenset(
+    {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
+)
+_HEAD_GROUP = "|".join(sorted(_BARE_HEADS, key=len, reverse=True))
+_GROUP = re.compile(
+    rf"(?:cac|moi|nhung|tung)\s+(?:{_HEAD_GROUP})(?:\s*(?:,|va)\s*(?:{_HEAD_GROUP})\b)+"
+    r"(?:\s+(?:lien quan|truc thuoc|tren dia ban))?(?![\w])"
+)
 _LIST_SEP = re.compile(r"\s*(?:,|\s+va\b)\s*")
 _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ&]*")
 _WORD = re.compile(r"[\w&/.-]+")
@@ -139,6 +147,11 @@ class UnitReader:
         self, text: str, folded: str, pos: int, introduced: bool = False
     ) -> tuple[list[Unit], int]:
         """The list of units ("A, B và C") starting at ``pos`` and where it ends."""
+        group = _GROUP.match(folded, pos)
+        registered = self._registry_at(folded, pos)
+        if group and registered is None:  # a registered name ("các ban, đơn vị") wins
+            # "các phòng, ban, đơn vị", "các sở, ngành liên quan": one group of units
+            return [self.unit(text[pos : group.end()])], group.end()
         found: list[Unit] = []
         end = pos
         while True:
