@@ -264,3 +264,26 @@ def test_outside_a_plans_organisation_part_undated_bullets_stay_tasks() -> None:
     )
     draft = draft_from_text(text, registry())
     assert "II.1.1" in [t.item for t in draft.tasks]
+
+
+CONTEST = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN LỤC NAM
+Số: 88/KH-PGDĐT
+Lục Nam, ngày 15 tháng 9 năm 2023
+KẾ HOẠCH
+Cuộc thi "Em yêu sách" năm học 2023-2024
+
+1. Đối tượng: học sinh tiểu học.
+2. Địa điểm nhận bài dự thi: Báo Thiếu niên Tiền phong, số 5 Hòa Mã, Hà Nội.
+3. Thời gian nộp bài: các trường nộp bài dự thi trước ngày 30/11/2023.
+4. Kinh phí
+4.1. Kinh phí tổ chức cuộc thi được bố trí trong dự toán chi thường xuyên hằng năm của nhà trường.
+"""
+
+
+def test_a_place_naming_a_unit_and_a_yearly_budget_are_no_tasks() -> None:
+    draft = draft_from_text(CONTEST, registry())
+    assert [t.item for t in draft.tasks] == ["3"]
+    reasons = {item: why for item, _, why in draft.fields}
+    assert reasons["2"] == "một thông tin 'nhãn: giá trị'"  # a long place label, a newspaper
+    assert reasons["4.1"] == "thông tin: thành phần, địa điểm, đối tượng..."  # "hằng năm"

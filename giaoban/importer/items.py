@@ -68,7 +68,11 @@ class Builder:
             n
             for n in nodes
             if is_field(n)
-            and not self.reader.read(_text(n)).owners
+            # "Các trường mầm non: Thái Sơn, ..." lists owners; "Địa điểm: Báo Giáo dục
+            # và Thời đại, 15 Hai Bà Trưng" names a place, whoever is there
+            and (
+                _PLACE_LABEL.match(fold_keep(n.para.text)) or not self.reader.read(_text(n)).owners
+            )
             # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
             # 12 năm 2020") is a deadline the clerk tracks, not a part's field
             and not (section is None and _WORK_TIME.match(fold_keep(n.para.text)))
@@ -234,7 +238,10 @@ class Builder:
         if scope.part == GOALS:
             return "mục đích, yêu cầu"
         dated = _has_date(found)
-        if scope.part == INFO and not dated:
+        if scope.part == INFO and not any(
+            f.reading.kind not in ("none", "recurring") for f in found
+        ):
+            # a budget "bố trí hàng năm" or a place is no recurring duty
             return "thông tin: thành phần, địa điểm, đối tượng..."
         if self.organized and scope.part != ORGANIZATION and not dated:
             return "nội dung chung, không có hạn; việc được giao ở phần Tổ chức thực hiện"
@@ -382,6 +389,7 @@ _FIELD_WORDS = 20
 _STEP_LABEL = re.compile(r"^(?:buoc|giai doan|nhiem vu)\s+(?:\d{1,2}|[ivx]+)$")
 _TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
 # the time to do the work, not the time of an event ("Thời gian tổ chức: 7 giờ 30 ...")
+_PLACE_LABEL = re.compile(r"^(?:dia diem|noi (?:nhan|tiep|to chuc|hop))\b[^:]{0,30}:")
 _WORK_TIME = re.compile(r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh)\b")
 # labels that state a fact of a plan or an event, whatever the length of the value
 _INFO_LABEL = re.compile(
@@ -442,7 +450,10 @@ def is_field(node: Node) -> bool:
         return False
     text = _text(node)
     match = _FIELD.match(text)
-    if match is None or len(match.group(1).split()) > 4 or _REQUEST.search(fold_keep(text)):
+    if match is None or _REQUEST.search(fold_keep(text)):
+        return False
+    # "Địa điểm nhận tác phẩm:", "Thành phần tham dự hội nghị:": an info label may be longer
+    if len(match.group(1).split()) > (6 if _INFO_LABEL.match(fold_keep(match.group(1))) else 4):
         return False
     words, label = len(text.split()), fold_keep(match.group(1))
     if _STEP_LABEL.match(label):
