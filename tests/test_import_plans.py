@@ -287,3 +287,32 @@ def test_a_place_naming_a_unit_and_a_yearly_budget_are_no_tasks() -> None:
     reasons = {item: why for item, _, why in draft.fields}
     assert reasons["2"] == "một thông tin 'nhãn: giá trị'"  # a long place label, a newspaper
     assert reasons["4.1"] == "thông tin: thành phần, địa điểm, đối tượng..."  # "hằng năm"
+
+
+STEPS_TO_A_REPORT = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN TÂN YÊN
+Số: 301/PGDĐT
+Tân Yên, ngày 02 tháng 10 năm 2023
+V/v Báo cáo thống kê kỳ đầu năm học 2023-2024
+
+Kính gửi: Hiệu trưởng các trường Mầm non, Tiểu học, THCS.
+1. Cách thực hiện báo cáo
+- Đăng nhập phần mềm cơ sở dữ liệu ngành bằng tài khoản của trường.
+- Chuyển hồ sơ học sinh lên năm học mới.
+- Kiểm tra, cập nhật đầy đủ thông tin học sinh, giáo viên.
+- Duyệt và gửi báo cáo lên hệ thống trước ngày 20/10/2023.
+2. Hồ sơ gửi kèm
+- Các trường gửi bản giấy báo cáo có chữ ký, đóng dấu về Phòng.
+- Các trường lưu hồ sơ tại đơn vị.
+- Các trường nộp bản mềm qua thư điện tử trước ngày 22/10/2023.
+"""
+
+
+def test_undated_steps_before_a_dated_last_step_are_its_steps() -> None:
+    draft = draft_from_text(STEPS_TO_A_REPORT, registry())
+    items = [t.item for t in draft.tasks]
+    assert items[0] == "1.4"  # the dated step is the job
+    steps = [item for item, _, why in draft.fields if why.startswith("một bước")]
+    assert steps == ["1.1", "1.2", "1.3"]
+    # each item of part 2 names who acts: all stay tasks
+    assert items[1:] == ["2.1", "2.2", "2.3"]

@@ -82,9 +82,14 @@ class Builder:
         listed = self._listing([n for n in nodes if n not in fields])
         for node in listed:
             self.draft.fields.append((node.path, _text(node), "một ý trong danh sách liệt kê"))
-        standing = self._standing([n for n in nodes if n not in fields], scope)
+        rest = [n for n in nodes if n not in fields]
+        standing = self._standing(rest, scope)
         for node in standing:
             self.draft.fields.append((node.path, _text(node), _STANDING))
+        steps = [] if standing else self._steps(rest, scope)
+        for node in steps:
+            self.draft.fields.append((node.path, _text(node), _STEP))
+        standing += steps
         fields += listed + standing
         for node in fields:
             if node in listed or node in standing:
@@ -270,11 +275,21 @@ class Builder:
         dated ones; "Xây dựng kế hoạch ...; gửi về Sở trước ngày 10/4")."""
         if scope.part != ORGANIZATION or not scope.heading:
             return []
-        bullets = [
-            n for n in nodes if n.kind in ("bullet", "plus") and not n.children and not n.para.cells
-        ]
+        bullets = _leaf_bullets(nodes)
         undated = [n for n in bullets if not self._timed(_text(n))]
         return undated if len(undated) < len(bullets) else []
+
+    def _steps(self, nodes: list[Node], scope: Scope) -> list[Node]:
+        """Steps of one job, none naming who does it, the last one dated ("Truy cập hệ
+        thống ...", "Cập nhật dữ liệu ...", "Lập báo cáo gửi trước ngày 16/10"): the
+        dated step is the job the clerk follows; the undated steps before it."""
+        bullets = _leaf_bullets(nodes)
+        if scope.heading or len(bullets) < 3 or len(bullets) != len(nodes):
+            return []
+        if any(self.reader.read(_text(n)).owners for n in bullets):
+            return []
+        undated = [n for n in bullets if not self._timed(_text(n))]
+        return undated if bullets[0] in undated and bullets[-1] not in undated else []
 
     def _timed(self, text: str) -> bool:
         """Whether ``text`` holds any deadline the engine reads, even "định kỳ"."""
@@ -401,6 +416,7 @@ _INFO_WORDS = 60
 
 # Words a noun phrase opens with: an item starting so names a thing, not an action.
 _STANDING = "việc thường xuyên của đơn vị, không có hạn (phần Tổ chức thực hiện)"
+_STEP = "một bước dẫn tới việc có hạn ở cuối danh sách"
 
 _NOMINAL = re.compile(
     r"^(?:cong tac|nhung|viec|tai lieu|danh sach|ho so|giay|phieu|ban sao|ban chinh|"
@@ -460,6 +476,12 @@ def is_field(node: Node) -> bool:
         return False  # "Bước 2: Làm đơn đăng ký" is a step of a procedure, not a fact
     long_info = bool(_INFO_LABEL.match(label)) and not _TIME_LABEL.match(label)
     return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
+
+
+def _leaf_bullets(nodes: list[Node]) -> list[Node]:
+    return [
+        n for n in nodes if n.kind in ("bullet", "plus") and not n.children and not n.para.cells
+    ]
 
 
 def _has_date(found: list[Found]) -> bool:
