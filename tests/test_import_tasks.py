@@ -183,6 +183,13 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
         ),
         ("Các sở, ban, ngành gửi báo cáo về Văn phòng.", ["Các sở, ban, ngành"], []),
         ("Đề nghị các sở, ngành liên quan phối hợp thực hiện.", ["Các sở, ngành liên quan"], []),
+        # a name may go on past a comma ("Phòng Chính trị, tư tưởng") up to its verb
+        (
+            "Ban Pháp chế, nội chính chủ trì thẩm tra dự thảo nghị quyết.",
+            ["Ban Pháp chế, nội chính"],
+            [],
+        ),
+        ("Đoàn trường, hội sinh viên tổ chức.", [], []),  # no: another unit's head
         # a unit's name ends at the end of its sentence
         (
             "Các khoa gởi danh sách cho Phòng Khảo thí. Phòng Tài vụ xác nhận danh sách.",

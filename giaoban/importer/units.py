@@ -53,6 +53,7 @@ _GROUP = re.compile(
     rf"(?:cac|moi|nhung|tung)\s+(?:{_HEAD_GROUP})(?:\s*(?:,|va)\s*(?:{_HEAD_GROUP})\b)+"
     r"(?:\s+(?:lien quan|truc thuoc|tren dia ban))?(?![\w])"
 )
+_LOWER_WORD = re.compile(r"\s*[a-zà-ỹđ]+(?![\w])")
 _LIST_SEP = re.compile(r"\s*(?:,|\s+va\b)\s*")
 _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ&]*")
 _WORD = re.compile(r"[\w&/.-]+")
@@ -166,9 +167,32 @@ class UnitReader:
                 break
             probe, led = _skip_leader(text, folded, sep.end())
             if self.unit_at(text, folded, probe, introduced or led) is None:
+                tail = self._name_tail(text, folded, end)
+                if tail is not None:  # "Phòng Chính trị, tư tưởng phối hợp ..."
+                    found[-1] = self.unit(text[start:tail])
+                    end = tail
                 break
             end = sep.end()
         return found, end
+
+    @staticmethod
+    def _name_tail(text: str, folded: str, end: int) -> int | None:
+        """End of a name that goes on past a comma with a few lower-case words right
+        before its verb ("Phòng Chính trị, tư tưởng phối hợp"), else None."""
+        comma = re.compile(r",\s*").match(text, end)
+        if comma is None:
+            return None
+        at = comma.end()
+        if HEADS.match(text, folded, at):
+            return None  # "Đoàn trường, hội sinh viên tổ chức": another unit
+        for _ in range(3):
+            word = _LOWER_WORD.match(text, at)
+            if word is None:
+                return None
+            at = word.end()
+            if VERBS.match(text, folded, _skip_space(folded, at)):
+                return at
+        return None
 
     def unit(self, written: str) -> Unit:
         written = written.strip(" ,")
