@@ -278,6 +278,24 @@ def phrases(text: str, ref: date) -> list[str]:
         ("Số lượng công việc chậm, muộn trong tháng 3/2022 nhiều hơn.", date(2022, 4, 14), []),
         ("chuẩn bị tốt cho công tác kiểm tra 6 tháng đầu năm.", date(2021, 4, 9), []),
         ("các ban, đơn vị kịp thời phản hồi", date(2022, 4, 14), ["kịp thời"]),
+        # before an event, or a time after one
+        (
+            "Thí sinh nộp lệ phí tại phòng Tài vụ trước buổi thi.",
+            date(2024, 1, 5),
+            ["trước buổi thi"],
+        ),
+        (
+            "Các lớp nộp ảnh thẻ chậm nhất là trước ngày khai giảng 02 ngày làm việc.",
+            date(2024, 8, 1),
+            ["chậm nhất là trước ngày khai giảng 02 ngày làm việc"],
+        ),
+        (
+            "Phòng Đào tạo xác nhận trong vòng 02 ngày làm việc sau khi nhận được hồ sơ.",
+            date(2024, 1, 5),
+            ["trong vòng 02 ngày làm việc sau khi nhận được hồ sơ"],
+        ),
+        # "trước khi" in a sentence is a condition, not a deadline
+        ("Các chi đoàn rà soát kỹ văn bản trước khi ký ban hành.", date(2024, 1, 5), []),
     ],
 )
 def test_deadline_phrases(text: str, ref: date, expected: list[str]) -> None:
