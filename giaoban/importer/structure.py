@@ -27,6 +27,9 @@ _BULLET = re.compile(r"^(?:[-–—•●▪◦∙·]|\*\s)\s*(.*)$")
 _PLUS = re.compile(r"^\+\s*(.*)$")
 _MARK_TEXT = re.compile(r"^(?:[IVX]+\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ][),.]|[-–—•+*])\s*")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# Lines longer than this (at the 90th percentile) were never wrapped to a page's width:
+# each is a paragraph. A PDF text layer or a typed text wraps at about 80 to 120.
+_UNWRAPPED = 240
 _SENTENCE_END = (".", ":", ";", "!", "?", "./.", "…")
 
 
@@ -133,7 +136,9 @@ def _typical_width(lines: list[Line]) -> int:
 def _continues(para: Para, previous: Line | None, line: Line, gap: bool, width: int) -> bool:
     text = line.text
     ends = para.text.rstrip().endswith(_SENTENCE_END)
-    if gap:
+    if gap or width > _UNWRAPPED:
+        # after a blank line, or in a text whose lines are whole paragraphs (a web
+        # page's), only a sentence cut in the middle goes on
         return not ends and text[:1].islower()
     if previous is None or line.all_bold != previous.all_bold:
         return False
