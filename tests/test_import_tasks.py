@@ -190,6 +190,13 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
             [],
         ),
         ("Đoàn trường, hội sinh viên tổ chức.", [], []),  # no: another unit's head
+        # after "Giao", an adverbial may stand between the unit and its verb
+        (
+            "Giao Sở Tài chính trên cơ sở dự toán được duyệt tham mưu bố trí kinh phí.",
+            ["Sở Tài chính"],
+            [],
+        ),
+        ("Sở Tài chính trên cơ sở dự toán đã có số liệu.", [], []),  # no "Giao": no owner
         # a unit's name ends at the end of its sentence
         (
             "Các khoa gởi danh sách cho Phòng Khảo thí. Phòng Tài vụ xác nhận danh sách.",

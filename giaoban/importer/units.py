@@ -54,6 +54,9 @@ _GROUP = re.compile(
     r"(?:\s+(?:lien quan|truc thuoc|tren dia ban))?(?![\w])"
 )
 _LOWER_WORD = re.compile(r"\s*[a-zà-ỹđ]+(?![\w])")
+# what may stand between an assigned unit and its verb ("Giao Sở Tài chính trên cơ sở
+# nhiệm vụ ... tham mưu", "Giao Văn phòng, căn cứ kế hoạch, chuẩn bị")
+_ADVERBIAL = re.compile(r",?\s*(?:tren co so|can cu|theo|trong pham vi|tu nay)\b")
 _LIST_SEP = re.compile(r"\s*(?:,|\s+va\b)\s*")
 _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ&]*")
 _WORD = re.compile(r"[\w&/.-]+")
@@ -216,6 +219,8 @@ class UnitReader:
                 supports.extend(units)
             elif VERBS.match(text, folded, after) or _skip_paren(text, folded, after):
                 owners.extend(units)
+            elif introduced and _ADVERBIAL.match(folded, after):
+                owners.extend(units)  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
         addressed = _ADDRESSED.match(folded)
         if addressed and not owners:
             units, end = self.units_at(text, folded, addressed.end(), introduced=True)
