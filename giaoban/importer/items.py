@@ -28,6 +28,7 @@ _REQUEST = re.compile(r"(?<![\w])(?:de nghi|yeu cau)(?![\w])")
 # words before "yêu cầu" that make it a noun ("đáp ứng yêu cầu đổi mới"), not a request
 _NOT_A_REQUEST = re.compile(r"(?:dap ung|theo|cac|nhung|mot so|moi|ve)\s+$")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
+_ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
     r"(?:mong muốn|nhấn mạnh|khẳng định|nói|cho biết|phát biểu|chia sẻ)\.?\s*$"
@@ -203,6 +204,11 @@ class Builder:
             carried: Found | None = None
             for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
                 if not clause.strip() or self._is_speaker_clause(clause):
+                    continue
+                if k == 0 and number and _ELABORATES.match(fold_keep(clause)):
+                    # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
+                    last = self.draft.tasks[-1]
+                    last.text = f"{last.text} {clause.strip()}"
                     continue
                 found = choose(find_deadlines(clause, self.draft.date, self.settings))
                 if k == 0 and found and found[0].start == 0:
