@@ -462,3 +462,29 @@ def test_an_item_whose_sub_items_only_list_cases_is_itself_the_task() -> None:
         ("2", ["Phòng Khảo thí"]),
     ]
     assert [item for item, _, why in draft.fields] == ["1.1", "1.2"]
+
+
+DETAILS = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN VIỆT YÊN
+Số: 150/PGDĐT
+Việt Yên, ngày 06 tháng 3 năm 2024
+V/v Chuẩn bị hội nghị trực tuyến tập huấn chuyển đổi số
+
+1. Công tác chuẩn bị
+- Giao trường THCS Bích Động chuẩn bị điểm cầu trực tuyến của Phòng;
++ Bố trí phòng họp đủ 60 chỗ ngồi.
++ Kiểm tra đường truyền, chạy thử từ 15h00, ngày 11/3/2024.
+- Các trường gửi danh sách người dự về Phòng trước ngày 10/3/2024.
++ Trường Tiểu học Bích Sơn gửi thêm danh sách giáo viên cốt cán.
+"""
+
+
+def test_plus_lines_that_name_no_one_are_details_of_the_job_above() -> None:
+    draft = draft_from_text(DETAILS, registry())
+    tasks = {t.item: t for t in draft.tasks}
+    job = tasks["1.1"]
+    assert job.owners == ["Trường THCS Bích Động"]
+    assert "Bố trí phòng họp" in job.text and job.deadline == "từ 15h00, ngày 11/3/2024"
+    assert "1.1.1" not in tasks
+    # a "+" line naming its own unit is a task of its own
+    assert tasks["1.2.1"].owners == ["Trường Tiểu học Bích Sơn"]

@@ -113,8 +113,14 @@ class Builder:
 
     def _parent(self, node: Node, section: str | None, scope: Scope) -> None:
         if node.kind in ("bullet", "plus"):
-            self._task(node.path, _text(node), section, scope, node.para.line)
             own = list(self.reader.read(node.para.text).owners)
+            if own and self._details(node.children):
+                # "- Giao trường X chuẩn bị hội trường;" then "+ ..." lines that name no one:
+                # the details of that one job
+                text = " ".join([_text(node), *(_text(c) for c in node.children)])
+                self._task(node.path, text, section, scope, node.para.line)
+                return
+            self._task(node.path, _text(node), section, scope, node.para.line)
             self.walk(node.children, section, replace(scope, fallback=own or scope.fallback))
             return
         title = _title(node.para)
@@ -274,6 +280,17 @@ class Builder:
         # a long list may hold one odd entry ("Quản lý và duy trì trang thông tin")
         enough = nominal == len(leaves) or (len(leaves) >= 3 and 3 * nominal >= 2 * len(leaves))
         return leaves if enough else []
+
+    def _details(self, children: list[Node]) -> bool:
+        """Whether sub-items only spell out their parent's job: "+" leaves that name no
+        unit and ask nothing of anyone."""
+        return all(
+            c.kind == "plus"
+            and not c.children
+            and not self._asks(_text(c))
+            and not self.reader.read(_text(c)).owners
+            for c in children
+        )
 
     def _standing(self, nodes: list[Node], scope: Scope) -> list[Node]:
         """A unit's standing duties in a plan's "Tổ chức thực hiện": of its dashed
