@@ -488,3 +488,27 @@ def test_plus_lines_that_name_no_one_are_details_of_the_job_above() -> None:
     assert "1.1.1" not in tasks
     # a "+" line naming its own unit is a task of its own
     assert tasks["1.2.1"].owners == ["Trường Tiểu học Bích Sơn"]
+
+
+FINDINGS = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN LẠNG GIANG
+Số: 77/PGDĐT
+Lạng Giang, ngày 04 tháng 3 năm 2024
+V/v Cập nhật cơ sở dữ liệu ngành học kỳ II
+
+Kính gửi: Hiệu trưởng các trường Mầm non, Tiểu học, THCS.
+1. Các trường hoàn thành cập nhật dữ liệu học kỳ II trước ngày 25/3/2024.
+2. Khắc phục một số tồn tại
+Qua kiểm tra, một số lỗi vẫn chưa được các trường khắc phục, cụ thể:
+- Khai báo sai số phòng học, số lớp ghép.
+- Cập nhật thiếu thông tin bồi dưỡng của giáo viên.
+- Một số trường chưa cập nhật ngân sách chi cho giáo dục.
+"""
+
+
+def test_a_list_of_faults_is_one_task_to_put_them_right() -> None:
+    draft = draft_from_text(FINDINGS, registry())
+    assert [t.item for t in draft.tasks] == ["1", "2"]
+    fix = draft.tasks[1]
+    assert fix.text.startswith("Khắc phục một số tồn tại") and "ngân sách" in fix.text
+    assert fix.owners == ["Các trường"]  # "chưa được các trường khắc phục"

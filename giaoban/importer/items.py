@@ -28,6 +28,7 @@ _REQUEST = re.compile(r"(?<![\w])(?:de nghi|yeu cau)(?![\w])")
 # words before "yêu cầu" that make it a noun ("đáp ứng yêu cầu đổi mới"), not a request
 _NOT_A_REQUEST = re.compile(r"(?:dap ung|theo|cac|nhung|mot so|moi|ve)\s+$")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
+_FINDINGS = re.compile(r"(?<![\w])(?:ton tai|han che|loi|sai sot|thieu sot|vi pham)(?![\w])")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
@@ -137,6 +138,19 @@ class Builder:
             scope.when,
             part_of(title, scope.part),
         )
+        if self._findings(body, node.children):
+            # "một số lỗi vẫn chưa được khắc phục, cụ thể:" then the faults: one job, to
+            # put them right, under the heading that names it ("Khắc phục một số tồn tại")
+            whole = " ".join([title, body, *(_text(c) for c in node.children)])
+            culprits = self._not_yet_done_by(body)
+            self._task(
+                node.path,
+                whole,
+                node.path,
+                replace(inner, heading=culprits or inner.heading),
+                node.para.line,
+            )
+            return
         if text and self._worth_a_task(text):
             self._task(node.path, text, node.path, inner, node.para.line)
             self.walk(node.children, node.path, inner)
@@ -280,6 +294,25 @@ class Builder:
         # a long list may hold one odd entry ("Quản lý và duy trì trang thông tin")
         enough = nominal == len(leaves) or (len(leaves) >= 3 and 3 * nominal >= 2 * len(leaves))
         return leaves if enough else []
+
+    def _findings(self, lead: str, children: list[Node]) -> bool:
+        """Whether sub-items list faults found ("tồn tại", "hạn chế", "lỗi", "sai sót")
+        that the lead-in announces ("..., cụ thể:"), none with a deadline."""
+        folded = fold_keep(lead).rstrip()
+        if not (folded.endswith(":") and _FINDINGS.search(folded)):
+            return False
+        leaves = _leaf_bullets(children)
+        return len(leaves) == len(children) > 1 and not any(self._timed(_text(c)) for c in leaves)
+
+    def _not_yet_done_by(self, text: str) -> list[Unit]:
+        """Who a fault is left to ("... vẫn chưa được các đơn vị, cơ sở giáo dục khắc
+        phục"): the units after "chưa được"."""
+        folded = fold_keep(text)
+        match = re.search(r"chua duoc\s+", folded)
+        if match is None:
+            return []
+        units, _end = self.reader.units_at(text, folded, match.end(), introduced=True)
+        return units
 
     def _details(self, children: list[Node]) -> bool:
         """Whether sub-items only spell out their parent's job: "+" leaves that name no
