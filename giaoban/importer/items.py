@@ -17,6 +17,8 @@ from giaoban.deadline import DeadlineSettings
 from giaoban.importer.deadlines import Found, choose, find_deadlines, unread_deadlines
 from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.meeting import is_attendance_line, read_attendance
+from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_date
+from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader
@@ -24,11 +26,7 @@ from giaoban.importer.words import TRIGGERS, fold_keep
 from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
-_REQUEST = re.compile(r"(?<![\w])(?:de nghi|yeu cau)(?![\w])")
-# words before "yêu cầu" that make it a noun ("đáp ứng yêu cầu đổi mới"), not a request
-_NOT_A_REQUEST = re.compile(r"(?:dap ung|theo|cac|nhung|mot so|moi|ve)\s+$")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
-_FINDINGS = re.compile(r"(?<![\w])(?:ton tai|han che|loi|sai sot|thieu sot|vi pham)(?![\w])")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
@@ -64,6 +62,7 @@ class Builder:
         self.default, self.default_from = default
         self.settings = settings
         self.organized = False  # the plan has a "Tổ chức thực hiện" part that assigns work
+        self.judge = Judge(reader, draft.date, settings)
 
     def walk(self, nodes: list[Node], section: str | None, scope: Scope) -> None:
         fields = [
@@ -81,16 +80,16 @@ class Builder:
             # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
             and not (not _TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
         ]
-        listed = self._listing([n for n in nodes if n not in fields])
+        listed = self.judge.listing([n for n in nodes if n not in fields])
         for node in listed:
-            self.draft.fields.append((node.path, _text(node), "một ý trong danh sách liệt kê"))
+            self.draft.fields.append((node.path, _text(node), LISTED))
         rest = [n for n in nodes if n not in fields]
-        standing = self._standing(rest, scope)
+        standing = self.judge.standing(rest, scope.part == ORGANIZATION and bool(scope.heading))
         for node in standing:
-            self.draft.fields.append((node.path, _text(node), _STANDING))
-        steps = [] if standing else self._steps(rest, scope)
+            self.draft.fields.append((node.path, _text(node), STANDING))
+        steps = [] if standing else self.judge.steps(rest, bool(scope.heading))
         for node in steps:
-            self.draft.fields.append((node.path, _text(node), _STEP))
+            self.draft.fields.append((node.path, _text(node), STEP))
         standing += steps
         fields += listed + standing
         for node in fields:
@@ -115,7 +114,7 @@ class Builder:
     def _parent(self, node: Node, section: str | None, scope: Scope) -> None:
         if node.kind in ("bullet", "plus"):
             own = list(self.reader.read(node.para.text).owners)
-            if own and self._details(node.children):
+            if own and self.judge.details(node.children):
                 # "- Giao trường X chuẩn bị hội trường;" then "+ ..." lines that name no one:
                 # the details of that one job
                 text = " ".join([_text(node), *(_text(c) for c in node.children)])
@@ -138,11 +137,11 @@ class Builder:
             scope.when,
             part_of(title, scope.part),
         )
-        if self._findings(body, node.children):
+        if self.judge.findings(body, node.children):
             # "một số lỗi vẫn chưa được khắc phục, cụ thể:" then the faults: one job, to
             # put them right, under the heading that names it ("Khắc phục một số tồn tại")
             whole = " ".join([title, body, *(_text(c) for c in node.children)])
-            culprits = self._not_yet_done_by(body)
+            culprits = self.judge.not_yet_done_by(body)
             self._task(
                 node.path,
                 whole,
@@ -215,7 +214,7 @@ class Builder:
         "yêu cầu") on, each sentence or clause is a task, numbered in order."""
         text = " ".join(p.text for p in paras)
         folded = fold_keep(text)
-        requests = [m.start() for m in _REQUEST.finditer(folded)]
+        requests = [m.start() for m in REQUEST.finditer(folded)]
         if not requests:
             return
         start = text.rfind(". ", 0, requests[0])
@@ -268,7 +267,7 @@ class Builder:
         it is general content with no deadline of its own."""
         if scope.part == GOALS:
             return "mục đích, yêu cầu"
-        dated = _has_date(found)
+        dated = has_date(found)
         if scope.part == INFO and not any(
             f.reading.kind not in ("none", "recurring") for f in found
         ):
@@ -278,93 +277,8 @@ class Builder:
             return "nội dung chung, không có hạn; việc được giao ở phần Tổ chức thực hiện"
         return ""
 
-    def _listing(self, nodes: list[Node]) -> list[Node]:
-        """Items that enumerate things, not work: two or more items side by side, all
-        opening with a noun ("Công tác ...", "Giáo viên ...", "Tài liệu ..."), none
-        naming a unit or a date; the whole run, or nothing."""
-        leaves = [n for n in nodes if not n.children and not n.para.cells]
-        if len(leaves) < 2 or len(leaves) != len(nodes):
-            return []
-        nominal = 0
-        for node in leaves:
-            text = _text(node)
-            if self._dated(text) or self._asks(text):
-                return []
-            nominal += bool(_NOMINAL.match(fold_keep(text)))
-        # a long list may hold one odd entry ("Quản lý và duy trì trang thông tin")
-        enough = nominal == len(leaves) or (len(leaves) >= 3 and 3 * nominal >= 2 * len(leaves))
-        return leaves if enough else []
-
-    def _findings(self, lead: str, children: list[Node]) -> bool:
-        """Whether sub-items list faults found ("tồn tại", "hạn chế", "lỗi", "sai sót")
-        that the lead-in announces ("..., cụ thể:"), none with a deadline."""
-        folded = fold_keep(lead).rstrip()
-        if not (folded.endswith(":") and _FINDINGS.search(folded)):
-            return False
-        leaves = _leaf_bullets(children)
-        return len(leaves) == len(children) > 1 and not any(self._timed(_text(c)) for c in leaves)
-
-    def _not_yet_done_by(self, text: str) -> list[Unit]:
-        """Who a fault is left to ("... vẫn chưa được các đơn vị, cơ sở giáo dục khắc
-        phục"): the units after "chưa được"."""
-        folded = fold_keep(text)
-        match = re.search(r"chua duoc\s+", folded)
-        if match is None:
-            return []
-        units, _end = self.reader.units_at(text, folded, match.end(), introduced=True)
-        return units
-
-    def _details(self, children: list[Node]) -> bool:
-        """Whether sub-items only spell out their parent's job: "+" leaves that name no
-        unit and ask nothing of anyone."""
-        return all(
-            c.kind == "plus"
-            and not c.children
-            and not self._asks(_text(c))
-            and not self.reader.read(_text(c)).owners
-            for c in children
-        )
-
-    def _standing(self, nodes: list[Node], scope: Scope) -> list[Node]:
-        """A unit's standing duties in a plan's "Tổ chức thực hiện": of its dashed
-        duties, those without a deadline when others have one (the ledger tracks the
-        dated ones; "Xây dựng kế hoạch ...; gửi về Sở trước ngày 10/4")."""
-        if scope.part != ORGANIZATION or not scope.heading:
-            return []
-        bullets = _leaf_bullets(nodes)
-        undated = [n for n in bullets if not self._timed(_text(n))]
-        return undated if len(undated) < len(bullets) else []
-
-    def _steps(self, nodes: list[Node], scope: Scope) -> list[Node]:
-        """Steps of one job, none naming who does it, the last one dated ("Truy cập hệ
-        thống ...", "Cập nhật dữ liệu ...", "Lập báo cáo gửi trước ngày 16/10"): the
-        dated step is the job the clerk follows; the undated steps before it."""
-        bullets = _leaf_bullets(nodes)
-        if scope.heading or len(bullets) < 3 or len(bullets) != len(nodes):
-            return []
-        if any(self.reader.read(_text(n)).owners for n in bullets):
-            return []
-        undated = [n for n in bullets if not self._timed(_text(n))]
-        return undated if bullets[0] in undated and bullets[-1] not in undated else []
-
-    def _timed(self, text: str) -> bool:
-        """Whether ``text`` holds any deadline the engine reads, even "định kỳ"."""
-        return bool(find_deadlines(text, self.draft.date, self.settings))
-
-    def _asks(self, text: str) -> bool:
-        """Whether an entry asks for work: a unit as its subject ("Các trường nộp ...")
-        or a request ("đề nghị", "yêu cầu"; not "đáp ứng yêu cầu đổi mới")."""
-        folded = fold_keep(text)
-        units, _end = self.reader.units_at(text, folded, 0)
-        if units and self.reader.read(text).owners:
-            return True
-        return any(
-            not _NOT_A_REQUEST.search(folded[: m.start()]) for m in _REQUEST.finditer(folded)
-        )
-
     def _dated(self, text: str) -> bool:
-        """Whether ``text`` holds a deadline that names a moment or a period."""
-        return _has_date(choose(find_deadlines(text, self.draft.date, self.settings)))
+        return self.judge.dated(text)
 
     def _worth_a_task(self, text: str) -> bool:
         return self._dated(text) or any(True for _ in TRIGGERS.finditer(text, fold_keep(text)))
@@ -471,16 +385,6 @@ _INFO_WORDS = 60
 
 
 # Words a noun phrase opens with: an item starting so names a thing, not an action.
-_STANDING = "việc thường xuyên của đơn vị, không có hạn (phần Tổ chức thực hiện)"
-_STEP = "một bước dẫn tới việc có hạn ở cuối danh sách"
-
-_NOMINAL = re.compile(
-    r"^(?:cong tac|nhung|viec|tai lieu|danh sach|ho so|giay|phieu|ban sao|ban chinh|"
-    r"giao vien|can bo|hoc sinh|sinh vien|doi voi (?:cac )?truong hop|truong hop|"
-    r"nghi dinh|thong tu|quyet dinh|cong van|chi thi|nghi quyet|bai viet|tac pham|"
-    r"so lieu|thong tin|noi dung|chu de|linh vuc|mon|hang|ma so)\b"
-)
-
 
 # The parts of a plan (Kế hoạch, Hướng dẫn; Nghị định 30/2020/NĐ-CP's form): its goals
 # ask nothing of anyone; "Tổ chức thực hiện" assigns the work to units.
@@ -522,7 +426,7 @@ def is_field(node: Node) -> bool:
         return False
     text = _text(node)
     match = _FIELD.match(text)
-    if match is None or _REQUEST.search(fold_keep(text)):
+    if match is None or REQUEST.search(fold_keep(text)):
         return False
     # "Địa điểm nhận tác phẩm:", "Thành phần tham dự hội nghị:": an info label may be longer
     if len(match.group(1).split()) > (6 if _INFO_LABEL.match(fold_keep(match.group(1))) else 4):
@@ -534,24 +438,9 @@ def is_field(node: Node) -> bool:
     return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
 
 
-def _leaf_bullets(nodes: list[Node]) -> list[Node]:
-    return [
-        n for n in nodes if n.kind in ("bullet", "plus") and not n.children and not n.para.cells
-    ]
-
-
-def _has_date(found: list[Found]) -> bool:
-    """Whether deadlines found in a text name a moment or a period (not "thường xuyên")."""
-    return any(f.reading.kind != "none" for f in found)
-
-
 def _unquote(sentence: str) -> str:
     """A quoted request without its quotes and its "..., đồng chí X mong muốn." tail."""
     return _ATTRIBUTION.sub("", sentence).strip(' “”"')
-
-
-def _text(node: Node) -> str:
-    return " ".join([node.para.text, *(p.text for p in node.body)]).strip()
 
 
 def _title(para: Para) -> str:
