@@ -134,3 +134,30 @@ def test_numbering_styles(lines: list[str], kinds: list[str], paths: list[str]) 
 def test_a_date_or_a_count_at_line_start_is_not_a_number_mark() -> None:
     text = "Hoàn thành trước ngày\n31/3/2019. Các đơn vị\n24 học sinh/1 máy tính\n"
     assert [p.kind for p in paragraphs(clean_lines(text))] == ["text"]
+
+
+def test_a_web_page_text_has_one_paragraph_per_line() -> None:
+    # lines far longer than a printed line were never wrapped: each is a paragraph,
+    # even when it ends with a full stop and the next opens with a capital
+    sentence = (
+        "Ủy ban nhân dân các huyện rà soát nhu cầu sử dụng đất giai đoạn 2026 - 2030 trên "
+        "địa bàn, đề xuất danh mục công trình, dự án và gửi báo cáo về Sở Nông nghiệp và "
+        "Môi trường trước ngày 15/6/2025 để tổng hợp, trình Ủy ban nhân dân tỉnh xem xét, "
+        "phê duyệt điều chỉnh quy hoạch sử dụng đất."
+    )
+    other = sentence.replace("Ủy ban nhân dân các huyện", "Các sở, ngành liên quan")
+    third = "Sở Nông nghiệp và Môi trường tổng hợp, báo cáo Ủy ban nhân dân tỉnh " + (
+        "trước ngày 30/6/2025 để xem xét, quyết định theo quy định hiện hành của pháp luật "
+        "về đất đai và các văn bản hướng dẫn thi hành có liên quan."
+    )
+    paras = paragraphs(clean_lines("\n".join([sentence, other, third])))
+    assert [p.text.split()[0] for p in paras] == ["Ủy", "Các", "Sở"]
+
+
+def test_a_wrapped_text_still_joins_its_lines() -> None:
+    text = (
+        "1. Văn phòng chủ trì, phối hợp với các ban tổng hợp báo cáo sơ kết công tác\n"
+        "Đoàn gửi Thường trực trước ngày 20/6/2024.\n"
+    )
+    paras = paragraphs(clean_lines(text))
+    assert len(paras) == 1

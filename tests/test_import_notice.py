@@ -159,6 +159,26 @@ def test_addressees_of_a_cong_van() -> None:
     ]
 
 
+def test_a_dashed_list_of_addressees_starting_on_the_kinh_gui_line() -> None:
+    # a page copied without its heading: "Kính gửi: - A", then "- B" further down
+    text = (
+        "Kính gửi:   - Ban Chấp hành các chi đoàn\n\n"
+        "            - Ủy viên Ban Tuyên giáo Đoàn trường\n\n"
+        "Để chuẩn bị Hội thi Olympic tiếng Anh năm 2024, Đoàn trường thông báo như sau:\n\n"
+        "- Các chi đoàn gửi danh sách thí sinh về Văn phòng Đoàn trường trước ngày "
+        "15/3/2024.\n\n"
+        "- Văn phòng Đoàn trường chuẩn bị phòng thi trước ngày 20/3/2024.\n"
+    )
+    draft = draft_from_text(text, registry())
+    assert draft.addressees == [
+        "Ban Chấp hành các chi đoàn",
+        "Ủy viên Ban Tuyên giáo Đoàn trường",
+    ]
+    # the second addressee is no item, and the opening sentence no part of one
+    assert [t.text.split()[0] for t in draft.tasks] == ["Các", "Văn"]
+    assert draft.checks["title"]  # no heading: the clerk is told to write the title
+
+
 # --- the meeting -------------------------------------------------------------------
 
 

@@ -183,3 +183,136 @@ V/v Viết tin, bài chào mừng ngày Nhà giáo Việt Nam 20/11/2020
     draft = draft_from_text(text, registry())
     assert [t.item for t in draft.tasks] == ["2.1", "2.2"]
     assert [why for *_, why in draft.fields] == ["một ý trong danh sách liệt kê"] * 3
+
+
+TRAINING = """\
+ĐOÀN TNCS HỒ CHÍ MINH
+BCH ĐOÀN KHỐI CÁC CƠ QUAN
+Số: 12/TB-ĐK
+Hà Nội, ngày 05 tháng 3 năm 2024
+THÔNG BÁO
+Về việc tập huấn nghiệp vụ công tác Đoàn năm 2024
+
+1. Nội dung tập huấn gồm:
+- Công tác tuyên truyền, giáo dục chính trị tư tưởng đáp ứng yêu cầu nhiệm vụ mới.
+- Kỹ năng tổ chức sinh hoạt chi đoàn theo chủ đề.
+- Những kinh nghiệm quản lý đoàn viên trên phần mềm.
+- Việc thu, nộp và quản lý đoàn phí.
+2. Công tác chuẩn bị:
+- Các chi đoàn cử 02 đồng chí tham dự, gửi danh sách trước ngày 10/3/2024.
+- Văn phòng Đoàn Khối chuẩn bị hội trường và tài liệu.
+"""
+
+
+def test_a_list_of_topics_with_one_odd_entry_is_still_a_list() -> None:
+    # three of four entries open with a noun; "đáp ứng yêu cầu" asks nothing of anyone
+    draft = draft_from_text(TRAINING, registry())
+    assert [t.item for t in draft.tasks] == ["2.1", "2.2"]
+    assert [item for item, _, why in draft.fields if why == "một ý trong danh sách liệt kê"] == [
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+    ]
+
+
+def test_entries_that_name_who_acts_are_tasks_not_a_list() -> None:
+    text = TRAINING.replace(
+        "- Việc thu, nộp và quản lý đoàn phí.",
+        "- Các chi đoàn đăng ký chủ đề sinh hoạt với Văn phòng.",
+    )
+    draft = draft_from_text(text, registry())
+    assert [t.item for t in draft.tasks][:4] == ["1.1", "1.2", "1.3", "1.4"]
+
+
+DUTIES = """\
+UBND TỈNH AN GIANG
+SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+Số: 35/KH-SVHTTDL
+An Giang, ngày 02 tháng 4 năm 2024
+KẾ HOẠCH
+Tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2024
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Khơi dậy phong trào đọc sách trong cộng đồng.
+II. TỔ CHỨC THỰC HIỆN
+1. Trung tâm Văn hóa tỉnh
+- Chủ trì tổ chức các hoạt động hưởng ứng tại trụ sở.
+- Trưng bày sách chuyên đề, hoàn thành trước ngày 15/4/2024.
+- Phối hợp với các trường học tổ chức đọc sách cho học sinh.
+2. Phòng Văn hóa - Thông tin các huyện
+- Tuyên truyền về Ngày Sách trên hệ thống truyền thanh cơ sở.
+- Báo cáo kết quả về Sở trước ngày 25/4/2024.
+3. Các trường học
+- Tổ chức tiết đọc sách tại thư viện trường.
+- Khuyến khích học sinh quyên góp sách cho thư viện.
+"""
+
+
+def test_a_units_undated_duties_beside_dated_ones_are_standing_duties() -> None:
+    draft = draft_from_text(DUTIES, registry())
+    # under each unit, the dated duty is tracked; where none of a unit's
+    # duties is dated, all stay tasks: nothing says which of them the clerk follows
+    assert [t.item for t in draft.tasks] == ["II.1.2", "II.2.2", "II.3.1", "II.3.2"]
+    standing = [item for item, _, why in draft.fields if why.startswith("việc thường xuyên")]
+    assert standing == ["II.1.1", "II.1.3", "II.2.1"]
+
+
+def test_outside_a_plans_organisation_part_undated_bullets_stay_tasks() -> None:
+    text = DUTIES.replace("II. TỔ CHỨC THỰC HIỆN", "II. NHIỆM VỤ CỤ THỂ").replace(
+        "I. MỤC ĐÍCH, YÊU CẦU\\n1. Khơi dậy phong trào đọc sách trong cộng đồng.\\n", ""
+    )
+    draft = draft_from_text(text, registry())
+    assert "II.1.1" in [t.item for t in draft.tasks]
+
+
+CONTEST = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN LỤC NAM
+Số: 88/KH-PGDĐT
+Lục Nam, ngày 15 tháng 9 năm 2023
+KẾ HOẠCH
+Cuộc thi "Em yêu sách" năm học 2023-2024
+
+1. Đối tượng: học sinh tiểu học.
+2. Địa điểm nhận bài dự thi: Báo Thiếu niên Tiền phong, số 5 Hòa Mã, Hà Nội.
+3. Thời gian nộp bài: các trường nộp bài dự thi trước ngày 30/11/2023.
+4. Kinh phí
+4.1. Kinh phí tổ chức cuộc thi được bố trí trong dự toán chi thường xuyên hằng năm của nhà trường.
+"""
+
+
+def test_a_place_naming_a_unit_and_a_yearly_budget_are_no_tasks() -> None:
+    draft = draft_from_text(CONTEST, registry())
+    assert [t.item for t in draft.tasks] == ["3"]
+    reasons = {item: why for item, _, why in draft.fields}
+    assert reasons["2"] == "một thông tin 'nhãn: giá trị'"  # a long place label, a newspaper
+    assert reasons["4.1"] == "thông tin: thành phần, địa điểm, đối tượng..."  # "hằng năm"
+
+
+STEPS_TO_A_REPORT = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN TÂN YÊN
+Số: 301/PGDĐT
+Tân Yên, ngày 02 tháng 10 năm 2023
+V/v Báo cáo thống kê kỳ đầu năm học 2023-2024
+
+Kính gửi: Hiệu trưởng các trường Mầm non, Tiểu học, THCS.
+1. Cách thực hiện báo cáo
+- Đăng nhập phần mềm cơ sở dữ liệu ngành bằng tài khoản của trường.
+- Chuyển hồ sơ học sinh lên năm học mới.
+- Kiểm tra, cập nhật đầy đủ thông tin học sinh, giáo viên.
+- Duyệt và gửi báo cáo lên hệ thống trước ngày 20/10/2023.
+2. Hồ sơ gửi kèm
+- Các trường gửi bản giấy báo cáo có chữ ký, đóng dấu về Phòng.
+- Các trường lưu hồ sơ tại đơn vị.
+- Các trường nộp bản mềm qua thư điện tử trước ngày 22/10/2023.
+"""
+
+
+def test_undated_steps_before_a_dated_last_step_are_its_steps() -> None:
+    draft = draft_from_text(STEPS_TO_A_REPORT, registry())
+    items = [t.item for t in draft.tasks]
+    assert items[0] == "1.4"  # the dated step is the job
+    steps = [item for item, _, why in draft.fields if why.startswith("một bước")]
+    assert steps == ["1.1", "1.2", "1.3"]
+    # each item of part 2 names who acts: all stay tasks
+    assert items[1:] == ["2.1", "2.2", "2.3"]

@@ -139,3 +139,17 @@ def test_a_table_one_row_per_line_with_or_without_leading_bars() -> None:
         rows = [line for line in read_tables(clean_lines(text)) if line.cells]
         assert [dict(r.cells)[OWNER] for r in rows] == ["9A", "9B"]
         assert dict(rows[0].cells)[TIME] == "14 giờ ngày 28 tháng 9 năm 2012"
+
+
+def test_a_trong_do_sentence_adds_to_the_task_before_it() -> None:
+    text = (
+        "Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 3\n\n"
+        "Sáng 04/3, Giám đốc Sở chủ trì cuộc họp giao ban. Tham dự có lãnh đạo các phòng.\n\n"
+        "Giám đốc Sở yêu cầu các phòng, ban, đơn vị khẩn trương rà soát các nhiệm vụ được "
+        "giao trong quý I. Trong đó, đặc biệt lưu ý các nhiệm vụ còn chậm tiến độ; chuẩn bị "
+        "tốt nội dung hội nghị sơ kết quý I trước ngày 25/3/2024.\n"
+    )
+    draft = draft_from_text(text, Registry([]))
+    assert len(draft.tasks) == 2
+    assert draft.tasks[0].text.endswith("đặc biệt lưu ý các nhiệm vụ còn chậm tiến độ")
+    assert draft.tasks[1].deadline == "trước ngày 25/3/2024"

@@ -166,6 +166,43 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
         ("Ban Bí thư Trung ương Đoàn đánh giá cao sự cố gắng của các đơn vị.", [], []),
         ("Tờ trình báo cáo cần nêu đầy đủ thông tin.", [], []),
         ("Lịch công tác tuần của ban, đơn vị phải đảm bảo tính kế hoạch.", [], []),
+        # the people a school's notice asks to act: students, advisers, classes, faculties
+        ("Sinh viên nộp lệ phí tại phòng Kế toán.", ["Sinh viên"], []),
+        ("Cố vấn học tập tổng hợp danh sách của lớp.", ["Cố vấn học tập"], []),
+        ("Các lớp năm nhất tổ chức đại hội chi đoàn.", ["Các lớp năm nhất"], []),
+        ("Các khoa gửi kế hoạch về Phòng Đào tạo.", ["Các khoa"], []),
+        ("Công đoàn bộ phận cử vận động viên tham gia.", ["Công đoàn bộ phận"], []),
+        ("Kết quả học tập của sinh viên được công bố trên trang web.", [], []),
+        # a unit that passes the news on does work; the notice's issuer only speaks
+        ("Các khoa thông báo đến sinh viên lịch thi đợt 2.", ["Các khoa"], []),
+        # bare head words listed together name one group, not one unit each
+        (
+            "Yêu cầu các phòng, ban, đơn vị chú trọng công tác tham mưu.",
+            ["Các phòng, ban, đơn vị"],
+            [],
+        ),
+        ("Các sở, ban, ngành gửi báo cáo về Văn phòng.", ["Các sở, ban, ngành"], []),
+        ("Đề nghị các sở, ngành liên quan phối hợp thực hiện.", ["Các sở, ngành liên quan"], []),
+        # a name may go on past a comma ("Phòng Chính trị, tư tưởng") up to its verb
+        (
+            "Ban Pháp chế, nội chính chủ trì thẩm tra dự thảo nghị quyết.",
+            ["Ban Pháp chế, nội chính"],
+            [],
+        ),
+        ("Đoàn trường, hội sinh viên tổ chức.", [], []),  # no: another unit's head
+        # after "Giao", an adverbial may stand between the unit and its verb
+        (
+            "Giao Sở Tài chính trên cơ sở dự toán được duyệt tham mưu bố trí kinh phí.",
+            ["Sở Tài chính"],
+            [],
+        ),
+        ("Sở Tài chính trên cơ sở dự toán đã có số liệu.", [], []),  # no "Giao": no owner
+        # a unit's name ends at the end of its sentence
+        (
+            "Các khoa gởi danh sách cho Phòng Khảo thí. Phòng Tài vụ xác nhận danh sách.",
+            ["Các khoa", "Phòng Tài vụ"],
+            [],
+        ),
     ],
 )
 def test_owner_patterns(text: str, owners: list[str], supports: list[str]) -> None:
@@ -248,6 +285,24 @@ def phrases(text: str, ref: date) -> list[str]:
         ("Số lượng công việc chậm, muộn trong tháng 3/2022 nhiều hơn.", date(2022, 4, 14), []),
         ("chuẩn bị tốt cho công tác kiểm tra 6 tháng đầu năm.", date(2021, 4, 9), []),
         ("các ban, đơn vị kịp thời phản hồi", date(2022, 4, 14), ["kịp thời"]),
+        # before an event, or a time after one
+        (
+            "Thí sinh nộp lệ phí tại phòng Tài vụ trước buổi thi.",
+            date(2024, 1, 5),
+            ["trước buổi thi"],
+        ),
+        (
+            "Các lớp nộp ảnh thẻ chậm nhất là trước ngày khai giảng 02 ngày làm việc.",
+            date(2024, 8, 1),
+            ["chậm nhất là trước ngày khai giảng 02 ngày làm việc"],
+        ),
+        (
+            "Phòng Đào tạo xác nhận trong vòng 02 ngày làm việc sau khi nhận được hồ sơ.",
+            date(2024, 1, 5),
+            ["trong vòng 02 ngày làm việc sau khi nhận được hồ sơ"],
+        ),
+        # "trước khi" in a sentence is a condition, not a deadline
+        ("Các chi đoàn rà soát kỹ văn bản trước khi ký ban hành.", date(2024, 1, 5), []),
     ],
 )
 def test_deadline_phrases(text: str, ref: date, expected: list[str]) -> None:
@@ -324,3 +379,136 @@ def test_lines_broken_as_in_a_pdf_read_like_the_original() -> None:
     )
     assert broken.count("\n") > text.count("\n") + 20
     assert _summary(draft_from_text(broken, registry())) == _summary(seed("001"))
+
+
+STEPS = """\
+TRƯỜNG CAO ĐẲNG KỸ THUẬT MIỀN TRUNG
+THÔNG BÁO
+Về việc đăng ký học lại học kỳ 2 năm học 2023-2024
+
+👉 1. Thời gian đăng ký: từ ngày ra thông báo đến hết ngày 15/3/2024.
+👉 2. Quy trình đăng ký:
+- Bước 1: Sinh viên nộp học phí học lại tại phòng Kế toán trước ngày 15/3/2024.
+- Bước 2: Cố vấn học tập tổng hợp danh sách đăng ký của lớp.
+- Bước 3: Giáo vụ khoa lập danh sách lớp học lại.
+"""
+
+
+def test_pictographs_before_item_marks_are_decoration() -> None:
+    draft = draft_from_text(STEPS, registry())
+    assert [t.item for t in draft.tasks][-3:] == ["2.1", "2.2", "2.3"]
+    assert all("👉" not in t.text for t in draft.tasks)
+
+
+def test_a_step_label_is_no_field_and_its_subject_is_the_owner() -> None:
+    # "Bước 2: ..." reads like "label: value" but is a step of the procedure
+    draft = draft_from_text(STEPS, registry())
+    steps = {t.item: t for t in draft.tasks if t.item.startswith("2.")}
+    assert [steps[i].owners for i in ("2.1", "2.2", "2.3")] == [
+        ["Sinh viên"],
+        ["Cố vấn học tập"],
+        ["Giáo vụ khoa"],
+    ]
+    assert steps["2.1"].deadline == "trước ngày 15/3/2024"
+
+
+LEAD_IN = """\
+BCH ĐOÀN TRƯỜNG ĐẠI HỌC KINH TẾ
+THÔNG BÁO
+Về việc thu đoàn phí năm 2024
+
+BCH Đoàn trường thông báo việc thu đoàn phí như sau:
+
+  • Ngày 05/4/2024, các chi đoàn nộp đoàn phí về Đoàn khoa.
+  • Đoàn khoa tổng hợp số tiền đã thu của các chi đoàn.
+
+Chậm nhất ngày 20/4/2024, các đoàn khoa nộp hồ sơ về Văn phòng Đoàn trường. Hồ sơ gồm:
+
+  • Bảng tổng hợp đoàn phí của đoàn khoa.
+  • Biên bản họp BCH đoàn khoa về việc thu đoàn phí.
+
+Trân trọng!
+"""
+
+
+def test_a_paragraph_ending_with_a_colon_between_bullets_is_a_point_of_its_own() -> None:
+    draft = draft_from_text(LEAD_IN, registry())
+    by_text = {t.text.split(",")[0]: t for t in draft.tasks}
+    lead = by_text["Chậm nhất ngày 20/4/2024"]
+    assert lead.owners == ["Các đoàn khoa"]
+    assert lead.deadline == "Chậm nhất ngày 20/4/2024"
+    # the bullet above keeps its own text and has no deadline from the paragraph below
+    above = next(t for t in draft.tasks if t.text.startswith("Đoàn khoa tổng hợp"))
+    assert above.deadline is None and "Chậm nhất" not in above.text
+
+
+CASES = """\
+TRƯỜNG ĐẠI HỌC VĂN LANG
+THÔNG BÁO
+Về việc tổ chức thi bổ sung học kỳ 1 năm học 2023-2024
+
+Trường thông báo việc thi bổ sung như sau:
+1. Các khoa thông báo về việc thi bổ sung và lập danh sách sinh viên thuộc các trường hợp sau:
+- Đối với các trường hợp sinh viên hoãn thi có minh chứng;
+- Đối với các trường hợp sinh viên gặp sự cố khi thi trực tuyến;
+2. Phòng Khảo thí tổ chức thi theo danh sách các khoa gửi trước ngày 20/01/2024.
+"""
+
+
+def test_an_item_whose_sub_items_only_list_cases_is_itself_the_task() -> None:
+    draft = draft_from_text(CASES, registry())
+    assert [(t.item, t.owners) for t in draft.tasks] == [
+        ("1", ["Các khoa"]),
+        ("2", ["Phòng Khảo thí"]),
+    ]
+    assert [item for item, _, why in draft.fields] == ["1.1", "1.2"]
+
+
+DETAILS = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN VIỆT YÊN
+Số: 150/PGDĐT
+Việt Yên, ngày 06 tháng 3 năm 2024
+V/v Chuẩn bị hội nghị trực tuyến tập huấn chuyển đổi số
+
+1. Công tác chuẩn bị
+- Giao trường THCS Bích Động chuẩn bị điểm cầu trực tuyến của Phòng;
++ Bố trí phòng họp đủ 60 chỗ ngồi.
++ Kiểm tra đường truyền, chạy thử từ 15h00, ngày 11/3/2024.
+- Các trường gửi danh sách người dự về Phòng trước ngày 10/3/2024.
++ Trường Tiểu học Bích Sơn gửi thêm danh sách giáo viên cốt cán.
+"""
+
+
+def test_plus_lines_that_name_no_one_are_details_of_the_job_above() -> None:
+    draft = draft_from_text(DETAILS, registry())
+    tasks = {t.item: t for t in draft.tasks}
+    job = tasks["1.1"]
+    assert job.owners == ["Trường THCS Bích Động"]
+    assert "Bố trí phòng họp" in job.text and job.deadline == "từ 15h00, ngày 11/3/2024"
+    assert "1.1.1" not in tasks
+    # a "+" line naming its own unit is a task of its own
+    assert tasks["1.2.1"].owners == ["Trường Tiểu học Bích Sơn"]
+
+
+FINDINGS = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN LẠNG GIANG
+Số: 77/PGDĐT
+Lạng Giang, ngày 04 tháng 3 năm 2024
+V/v Cập nhật cơ sở dữ liệu ngành học kỳ II
+
+Kính gửi: Hiệu trưởng các trường Mầm non, Tiểu học, THCS.
+1. Các trường hoàn thành cập nhật dữ liệu học kỳ II trước ngày 25/3/2024.
+2. Khắc phục một số tồn tại
+Qua kiểm tra, một số lỗi vẫn chưa được các trường khắc phục, cụ thể:
+- Khai báo sai số phòng học, số lớp ghép.
+- Cập nhật thiếu thông tin bồi dưỡng của giáo viên.
+- Một số trường chưa cập nhật ngân sách chi cho giáo dục.
+"""
+
+
+def test_a_list_of_faults_is_one_task_to_put_them_right() -> None:
+    draft = draft_from_text(FINDINGS, registry())
+    assert [t.item for t in draft.tasks] == ["1", "2"]
+    fix = draft.tasks[1]
+    assert fix.text.startswith("Khắc phục một số tồn tại") and "ngân sách" in fix.text
+    assert fix.owners == ["Các trường"]  # "chưa được các trường khắc phục"

@@ -39,6 +39,9 @@ _INVISIBLE = re.compile("[\u200b-\u200d\ufeff\u00ad\u2063\u2064]")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _BOLD = re.compile(r"\*\*|__")
+# Pictographs a web post opens its lines with ("👉 1. Thời gian", "📣 Thông báo"):
+# decoration, not a mark; dropped so that the item mark after them is seen.
+_PICTOGRAPHS = re.compile("^[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d \\t]+")
 _ESCAPED_BREAK = re.compile(r"\\r\\n|\\n(?=\s|$)|\\r(?=\s|$)")
 
 
@@ -119,7 +122,7 @@ def clean_lines(text: str) -> list[Line]:
 
 def _strip_markup(number: int, raw: str) -> Line:
     heading = bool(_MD_HEADING.match(raw))
-    body = _MD_HEADING.sub("", raw).strip()
+    body = _PICTOGRAPHS.sub("", _MD_HEADING.sub("", raw).strip())
     lead = None
     all_bold = heading
     if body.startswith(("**", "__")):

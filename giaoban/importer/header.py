@@ -115,8 +115,9 @@ def read_header(lines: list[Line]) -> Header:
     stop = heading_at if heading_at is not None else top
     head.issuer = _read_issuer(lines, stop)
     if head.title is None:
-        head.title, last = _first_line_title(lines)
+        head.title, at = _first_line_title(lines, last)
         head.kind = _kind_from_title(head.title)
+        last = max(last, at)  # the body starts after the addressees, wherever the title was
     head.body_start = last + 1
     return head
 
@@ -175,10 +176,19 @@ def _read_title(lines: list[Line], at: int, head: Header) -> int:
     return i - 1
 
 
-def _first_line_title(lines: list[Line]) -> tuple[str | None, int]:
-    for i, line in enumerate(lines):
+def _first_line_title(lines: list[Line], last: int) -> tuple[str | None, int]:
+    """Without a heading, the first line that is no other part of the header
+    ("Kính gửi", a number, a place and date) up to ``last``; else the first line."""
+    for line_no, line in enumerate(lines[: last + 1]):
+        folded = _folded(line)
+        if line.blank or folded.startswith("kinh gui") or _BULLET.match(line.text):
+            continue
+        if _NUMBER.match(folded) or _PLACE_DATE.match(folded):
+            continue
+        return line.text, line_no
+    for line_no, line in enumerate(lines):
         if not line.blank:
-            return line.text, i
+            return line.text, line_no
     return None, 0
 
 
@@ -237,6 +247,10 @@ def _read_addressees(lines: list[Line], top: int, head: Header) -> int:
         if not folded.startswith("kinh gui"):
             continue
         rest = lines[i].text[len("kinh gui") :].lstrip(" :")
+        if rest and _BULLET.match(rest):
+            # "Kính gửi: - A" with "- B" on the lines below: a list, its first on this line
+            head.addressees.append(_BULLET.sub("", rest).rstrip(" .;"))
+            return _addressee_bullets(lines, i, head)
         if rest:
             return _addressee_lines(lines, i, rest, head)
         return _addressee_bullets(lines, i, head)

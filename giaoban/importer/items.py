@@ -17,6 +17,8 @@ from giaoban.deadline import DeadlineSettings
 from giaoban.importer.deadlines import Found, choose, find_deadlines, unread_deadlines
 from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.meeting import is_attendance_line, read_attendance
+from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_date
+from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader
@@ -24,8 +26,8 @@ from giaoban.importer.words import TRIGGERS, fold_keep
 from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
-_REQUEST = re.compile(r"(?<![\w])(?:de nghi|yeu cau)(?![\w])")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
+_ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
     r"(?:mong muốn|nhấn mạnh|khẳng định|nói|cho biết|phát biểu|chia sẻ)\.?\s*$"
@@ -60,25 +62,38 @@ class Builder:
         self.default, self.default_from = default
         self.settings = settings
         self.organized = False  # the plan has a "Tổ chức thực hiện" part that assigns work
+        self.judge = Judge(reader, draft.date, settings)
 
     def walk(self, nodes: list[Node], section: str | None, scope: Scope) -> None:
         fields = [
             n
             for n in nodes
             if is_field(n)
-            and not self.reader.read(_text(n)).owners
+            # "Các trường mầm non: Thái Sơn, ..." lists owners; "Địa điểm: Báo Giáo dục
+            # và Thời đại, 15 Hai Bà Trưng" names a place, whoever is there
+            and (
+                _PLACE_LABEL.match(fold_keep(n.para.text)) or not self.reader.read(_text(n)).owners
+            )
             # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
             # 12 năm 2020") is a deadline the clerk tracks, not a part's field
             and not (section is None and _WORK_TIME.match(fold_keep(n.para.text)))
             # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
             and not (not _TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
         ]
-        listed = self._listing([n for n in nodes if n not in fields])
+        listed = self.judge.listing([n for n in nodes if n not in fields])
         for node in listed:
-            self.draft.fields.append((node.path, _text(node), "một ý trong danh sách liệt kê"))
-        fields += listed
+            self.draft.fields.append((node.path, _text(node), LISTED))
+        rest = [n for n in nodes if n not in fields]
+        standing = self.judge.standing(rest, scope.part == ORGANIZATION and bool(scope.heading))
+        for node in standing:
+            self.draft.fields.append((node.path, _text(node), STANDING))
+        steps = [] if standing else self.judge.steps(rest, bool(scope.heading))
+        for node in steps:
+            self.draft.fields.append((node.path, _text(node), STEP))
+        standing += steps
+        fields += listed + standing
         for node in fields:
-            if node in listed:
+            if node in listed or node in standing:
                 continue
             self.draft.fields.append((node.path, _text(node), "một thông tin 'nhãn: giá trị'"))
             # A part's own time is its tasks' (not the notice's: a meeting's time at
@@ -98,8 +113,14 @@ class Builder:
 
     def _parent(self, node: Node, section: str | None, scope: Scope) -> None:
         if node.kind in ("bullet", "plus"):
-            self._task(node.path, _text(node), section, scope, node.para.line)
             own = list(self.reader.read(node.para.text).owners)
+            if own and self.judge.details(node.children):
+                # "- Giao trường X chuẩn bị hội trường;" then "+ ..." lines that name no one:
+                # the details of that one job
+                text = " ".join([_text(node), *(_text(c) for c in node.children)])
+                self._task(node.path, text, section, scope, node.para.line)
+                return
+            self._task(node.path, _text(node), section, scope, node.para.line)
             self.walk(node.children, section, replace(scope, fallback=own or scope.fallback))
             return
         title = _title(node.para)
@@ -116,9 +137,28 @@ class Builder:
             scope.when,
             part_of(title, scope.part),
         )
+        if self.judge.findings(body, node.children):
+            # "một số lỗi vẫn chưa được khắc phục, cụ thể:" then the faults: one job, to
+            # put them right, under the heading that names it ("Khắc phục một số tồn tại")
+            whole = " ".join([title, body, *(_text(c) for c in node.children)])
+            culprits = self.judge.not_yet_done_by(body)
+            self._task(
+                node.path,
+                whole,
+                node.path,
+                replace(inner, heading=culprits or inner.heading),
+                node.para.line,
+            )
+            return
         if text and self._worth_a_task(text):
             self._task(node.path, text, node.path, inner, node.para.line)
+            self.walk(node.children, node.path, inner)
+            return
+        before = len(self.draft.tasks)
         self.walk(node.children, node.path, inner)
+        if text and len(self.draft.tasks) == before:
+            # its sub-items only list things (cases, documents): the item itself is the work
+            self._task(node.path, text, node.path, inner, node.para.line)
 
     def _leaf(self, node: Node, section: str | None, scope: Scope) -> None:
         para = node.para
@@ -174,7 +214,7 @@ class Builder:
         "yêu cầu") on, each sentence or clause is a task, numbered in order."""
         text = " ".join(p.text for p in paras)
         folded = fold_keep(text)
-        requests = [m.start() for m in _REQUEST.finditer(folded)]
+        requests = [m.start() for m in REQUEST.finditer(folded)]
         if not requests:
             return
         start = text.rfind(". ", 0, requests[0])
@@ -183,6 +223,11 @@ class Builder:
             carried: Found | None = None
             for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
                 if not clause.strip() or self._is_speaker_clause(clause):
+                    continue
+                if k == 0 and number and _ELABORATES.match(fold_keep(clause)):
+                    # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
+                    last = self.draft.tasks[-1]
+                    last.text = f"{last.text} {clause.strip()}"
                     continue
                 found = choose(find_deadlines(clause, self.draft.date, self.settings))
                 if k == 0 and found and found[0].start == 0:
@@ -222,31 +267,18 @@ class Builder:
         it is general content with no deadline of its own."""
         if scope.part == GOALS:
             return "mục đích, yêu cầu"
-        dated = _has_date(found)
-        if scope.part == INFO and not dated:
+        dated = has_date(found)
+        if scope.part == INFO and not any(
+            f.reading.kind not in ("none", "recurring") for f in found
+        ):
+            # a budget "bố trí hàng năm" or a place is no recurring duty
             return "thông tin: thành phần, địa điểm, đối tượng..."
         if self.organized and scope.part != ORGANIZATION and not dated:
             return "nội dung chung, không có hạn; việc được giao ở phần Tổ chức thực hiện"
         return ""
 
-    def _listing(self, nodes: list[Node]) -> list[Node]:
-        """Items that enumerate things, not work: two or more items side by side, all
-        opening with a noun ("Công tác ...", "Giáo viên ...", "Tài liệu ..."), none
-        naming a unit or a date; the whole run, or nothing."""
-        leaves = [n for n in nodes if not n.children and not n.para.cells]
-        if len(leaves) < 2 or len(leaves) != len(nodes):
-            return []
-        for node in leaves:
-            text = _text(node)
-            if not _NOMINAL.match(fold_keep(text)) or self._dated(text):
-                return []
-            if self.reader.read(text).owners or _REQUEST.search(fold_keep(text)):
-                return []
-        return leaves
-
     def _dated(self, text: str) -> bool:
-        """Whether ``text`` holds a deadline that names a moment or a period."""
-        return _has_date(choose(find_deadlines(text, self.draft.date, self.settings)))
+        return self.judge.dated(text)
 
     def _worth_a_task(self, text: str) -> bool:
         return self._dated(text) or any(True for _ in TRIGGERS.finditer(text, fold_keep(text)))
@@ -339,8 +371,10 @@ class Builder:
 # trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").
 _FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
 _FIELD_WORDS = 20
+_STEP_LABEL = re.compile(r"^(?:buoc|giai doan|nhiem vu)\s+(?:\d{1,2}|[ivx]+)$")
 _TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
 # the time to do the work, not the time of an event ("Thời gian tổ chức: 7 giờ 30 ...")
+_PLACE_LABEL = re.compile(r"^(?:dia diem|noi (?:nhan|tiep|to chuc|hop))\b[^:]{0,30}:")
 _WORK_TIME = re.compile(r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh)\b")
 # labels that state a fact of a plan or an event, whatever the length of the value
 _INFO_LABEL = re.compile(
@@ -351,13 +385,6 @@ _INFO_WORDS = 60
 
 
 # Words a noun phrase opens with: an item starting so names a thing, not an action.
-_NOMINAL = re.compile(
-    r"^(?:cong tac|nhung|viec|tai lieu|danh sach|ho so|giay|phieu|ban sao|ban chinh|"
-    r"giao vien|can bo|hoc sinh|sinh vien|doi voi (?:cac )?truong hop|truong hop|"
-    r"nghi dinh|thong tu|quyet dinh|cong van|chi thi|nghi quyet|bai viet|tac pham|"
-    r"so lieu|thong tin|noi dung|chu de|linh vuc|mon|hang|ma so)\b"
-)
-
 
 # The parts of a plan (Kế hoạch, Hướng dẫn; Nghị định 30/2020/NĐ-CP's form): its goals
 # ask nothing of anyone; "Tổ chức thực hiện" assigns the work to units.
@@ -399,25 +426,21 @@ def is_field(node: Node) -> bool:
         return False
     text = _text(node)
     match = _FIELD.match(text)
-    if match is None or len(match.group(1).split()) > 4 or _REQUEST.search(fold_keep(text)):
+    if match is None or REQUEST.search(fold_keep(text)):
+        return False
+    # "Địa điểm nhận tác phẩm:", "Thành phần tham dự hội nghị:": an info label may be longer
+    if len(match.group(1).split()) > (6 if _INFO_LABEL.match(fold_keep(match.group(1))) else 4):
         return False
     words, label = len(text.split()), fold_keep(match.group(1))
+    if _STEP_LABEL.match(label):
+        return False  # "Bước 2: Làm đơn đăng ký" is a step of a procedure, not a fact
     long_info = bool(_INFO_LABEL.match(label)) and not _TIME_LABEL.match(label)
     return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
-
-
-def _has_date(found: list[Found]) -> bool:
-    """Whether deadlines found in a text name a moment or a period (not "thường xuyên")."""
-    return any(f.reading.kind != "none" for f in found)
 
 
 def _unquote(sentence: str) -> str:
     """A quoted request without its quotes and its "..., đồng chí X mong muốn." tail."""
     return _ATTRIBUTION.sub("", sentence).strip(' “”"')
-
-
-def _text(node: Node) -> str:
-    return " ".join([node.para.text, *(p.text for p in node.body)]).strip()
 
 
 def _title(para: Para) -> str:

@@ -15,7 +15,7 @@ sub-heading whose sub-items continue the parent's count.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from giaoban.importer.clean import Line
 from giaoban.model.text import collapse_spaces
@@ -27,6 +27,9 @@ _BULLET = re.compile(r"^(?:[-–—•●▪◦∙·]|\*\s)\s*(.*)$")
 _PLUS = re.compile(r"^\+\s*(.*)$")
 _MARK_TEXT = re.compile(r"^(?:[IVX]+\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ][),.]|[-–—•+*])\s*")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# Lines longer than this (at the 90th percentile) were never wrapped to a page's width:
+# each is a paragraph. A PDF text layer or a typed text wraps at about 80 to 120.
+_UNWRAPPED = 240
 _SENTENCE_END = (".", ":", ";", "!", "?", "./.", "…")
 
 
@@ -133,7 +136,9 @@ def _typical_width(lines: list[Line]) -> int:
 def _continues(para: Para, previous: Line | None, line: Line, gap: bool, width: int) -> bool:
     text = line.text
     ends = para.text.rstrip().endswith(_SENTENCE_END)
-    if gap:
+    if gap or width > _UNWRAPPED:
+        # after a blank line, or in a text whose lines are whole paragraphs (a web
+        # page's), only a sentence cut in the middle goes on
         return not ends and text[:1].islower()
     if previous is None or line.all_bold != previous.all_bold:
         return False
@@ -156,7 +161,9 @@ def outline(paras: list[Para]) -> tuple[list[Para], list[Node]]:
     intro, rest = paras[:first], paras[first:]
     roots: list[Node] = []
     stack: list[Node] = []
-    for para in rest:
+    for k, para in enumerate(rest):
+        if para.kind == "text" and stack and _leads_in(para, stack[-1], rest[k + 1 : k + 2]):
+            para = replace(para, kind=stack[-1].kind)
         if para.kind == "text":
             if stack:
                 stack[-1].body.append(para)
@@ -167,6 +174,18 @@ def outline(paras: list[Para]) -> tuple[list[Para], list[Node]]:
         stack.append(node)
     _number(roots, "")
     return intro, roots
+
+
+def _leads_in(para: Para, top: Node, following: list[Para]) -> bool:
+    """Whether an unmarked paragraph between two runs of bullets opens a point of its
+    own ("Chậm nhất ngày 30/9, các đoàn khoa báo cáo ... Hồ sơ gồm:" then "•" lines),
+    rather than going on with the bullet above it."""
+    return (
+        top.kind in ("bullet", "plus")
+        and para.text.rstrip().endswith(":")
+        and bool(following)
+        and following[0].kind == top.kind
+    )
 
 
 def _first_item(paras: list[Para]) -> int:

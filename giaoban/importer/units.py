@@ -45,10 +45,24 @@ _SUPPORT = re.compile(r"(?<!chuong trinh )phoi hop\s+(?:chat che\s+)?(?:voi\s+)?
 _TITLE = re.compile(r"(?:ong|ba)\s")
 _PERSON_START = re.compile(r"(?<![\w])(?:ong|ba)\s+(?=[A-Z])", re.IGNORECASE)
 _ADDRESSED = re.compile(r"doi voi\s+")
+_BARE_HEADS = frozenset(
+    {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
+)
+_HEAD_GROUP = "|".join(sorted(_BARE_HEADS, key=len, reverse=True))
+_GROUP = re.compile(
+    rf"(?:cac|moi|nhung|tung)\s+(?:{_HEAD_GROUP})(?:\s*(?:,|va)\s*(?:{_HEAD_GROUP})\b)+"
+    r"(?:\s+(?:lien quan|truc thuoc|tren dia ban))?(?![\w])"
+)
+_LOWER_WORD = re.compile(r"\s*[a-zà-ỹđ]+(?![\w])")
+# what may stand between an assigned unit and its verb ("Giao Sở Tài chính trên cơ sở
+# nhiệm vụ ... tham mưu", "Giao Văn phòng, căn cứ kế hoạch, chuẩn bị")
+_ADVERBIAL = re.compile(r",?\s*(?:tren co so|can cu|theo|trong pham vi|tu nay)\b")
 _LIST_SEP = re.compile(r"\s*(?:,|\s+va\b)\s*")
 _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ&]*")
 _WORD = re.compile(r"[\w&/.-]+")
+_SENTENCE_END = re.compile(r"\.\s+[A-ZĐÀ-Ỹ]")
 _MAX_WORDS = 14
+_INFORMS = re.compile(r"thong bao (?:den|cho|toi|ve viec)\b")
 _SPEAKERS = ("ban bi thu", "thuong truc ban bi thu", "ban thuong vu")
 
 
@@ -107,6 +121,8 @@ class UnitReader:
             word = _WORD.match(folded, nxt)
             if not word:
                 return None if bare and not words else end
+            if len(word.group()) > 3 and _SENTENCE_END.match(text, word.end() - 1):
+                return word.end() - 1  # "... Đảm bảo chất lượng. Phòng Tài chính": a new sentence
             end = word.end()
             words += 1
         return None
@@ -135,6 +151,11 @@ class UnitReader:
         self, text: str, folded: str, pos: int, introduced: bool = False
     ) -> tuple[list[Unit], int]:
         """The list of units ("A, B và C") starting at ``pos`` and where it ends."""
+        group = _GROUP.match(folded, pos)
+        registered = self._registry_at(folded, pos)
+        if group and registered is None:  # a registered name ("các ban, đơn vị") wins
+            # "các phòng, ban, đơn vị", "các sở, ngành liên quan": one group of units
+            return [self.unit(text[pos : group.end()])], group.end()
         found: list[Unit] = []
         end = pos
         while True:
@@ -149,9 +170,32 @@ class UnitReader:
                 break
             probe, led = _skip_leader(text, folded, sep.end())
             if self.unit_at(text, folded, probe, introduced or led) is None:
+                tail = self._name_tail(text, folded, end)
+                if tail is not None:  # "Phòng Chính trị, tư tưởng phối hợp ..."
+                    found[-1] = self.unit(text[start:tail])
+                    end = tail
                 break
             end = sep.end()
         return found, end
+
+    @staticmethod
+    def _name_tail(text: str, folded: str, end: int) -> int | None:
+        """End of a name that goes on past a comma with a few lower-case words right
+        before its verb ("Phòng Chính trị, tư tưởng phối hợp"), else None."""
+        comma = re.compile(r",\s*").match(text, end)
+        if comma is None:
+            return None
+        at = comma.end()
+        if HEADS.match(text, folded, at):
+            return None  # "Đoàn trường, hội sinh viên tổ chức": another unit
+        for _ in range(3):
+            word = _LOWER_WORD.match(text, at)
+            if word is None:
+                return None
+            at = word.end()
+            if VERBS.match(text, folded, _skip_space(folded, at)):
+                return at
+        return None
 
     def unit(self, written: str) -> Unit:
         written = written.strip(" ,")
@@ -175,6 +219,8 @@ class UnitReader:
                 supports.extend(units)
             elif VERBS.match(text, folded, after) or _skip_paren(text, folded, after):
                 owners.extend(units)
+            elif introduced and _ADVERBIAL.match(folded, after):
+                owners.extend(units)  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
         addressed = _ADDRESSED.match(folded)
         if addressed and not owners:
             units, end = self.units_at(text, folded, addressed.end(), introduced=True)
@@ -200,9 +246,14 @@ class UnitReader:
                 yield match.start(), False
 
     def _is_speaker(self, units: list[Unit], text: str, folded: str, end: int) -> bool:
-        if _SPEAKER.match(text, folded, _skip_space(folded, end)):
+        if any(fold(u.written).startswith(self.speakers) for u in units):
             return True
-        return any(fold(u.written).startswith(self.speakers) for u in units)
+        after = _skip_space(folded, end)
+        if _INFORMS.match(folded, after):
+            # "Khoa thông báo đến sinh viên ...": passing the news on is work given to
+            # the unit; only the notice's own issuer (a speaker, above) announces
+            return False
+        return bool(_SPEAKER.match(text, folded, after))
 
     def heading(self, title: str) -> list[Unit]:
         """The units a heading is about, when it names nothing else ("Giao Ban Tổ chức")."""

@@ -83,7 +83,8 @@ VERBS = Lexicon(
     "điều chỉnh|chuyển|dành|đưa|mua sắm|sửa chữa|học tập|tích cực|nghiêm túc|thường xuyên|"
     "định kỳ|cụ thể hóa|cụ thể hoá|xin ý kiến|tổng kết|sơ kết|rút kinh nghiệm|đề nghị|"
     "phát hiện|tuyên dương|tiếp công dân|làm đầu mối|bổ sung|rà soát lại|phụ trách|nắm|"
-    "nắm được|biết|lưu ý|thi đua|đẩy nhanh|đổi mới|phấn đấu"
+    "nắm được|biết|lưu ý|thi đua|đẩy nhanh|đổi mới|phấn đấu|gởi|xác nhận|họp|liên kết|"
+    "thông báo đến|thông báo cho|thông báo tới|thông báo về việc|chú trọng"
 )
 # Words that introduce the owner of a task ("Giao Văn phòng ...", "đề nghị các ban ...").
 TRIGGERS = Lexicon("đề nghị|giao|giao cho|yêu cầu|phân công|đồng thời giao")
@@ -100,7 +101,8 @@ HEADS = Lexicon(
     "liên đoàn|ban chỉ huy|báo|đài|viện|cục|vụ|tỉnh đoàn|thành đoàn|huyện đoàn|đơn vị|"
     "cơ quan|tổ chức|chủ tịch|phó chủ tịch|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|cấp ủy|"
     "cấp uỷ|ban thường vụ|ban bí thư|phòng gd&đt|sở gd&đt|đảng bộ|chi bộ|ban giám hiệu|"
-    "các đồng chí|đồng chí"
+    "các đồng chí|đồng chí|sinh viên|học sinh|giảng viên|cố vấn học tập|giáo vụ|khoa|"
+    "lớp|chi hội|công đoàn|ban chấp hành|bch|ngành|địa phương"
 )
 # Determiners that may stand before a head word.
 DETERMINERS = Lexicon("các|mỗi|toàn thể|tất cả|những|từng|tất cả các")
