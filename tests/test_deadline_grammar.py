@@ -367,3 +367,45 @@ def test_a_text_without_a_date_reads_a_day_without_a_year_as_every_year() -> Non
     got = read("trước ngày 31-5", None)
     assert got.kind == "recurring"
     assert got.rrule == "DTSTART;VALUE=DATE:20000531\nRRULE:FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=31"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("tiếp dân 1 ngày/tháng", "DTSTART;VALUE=DATE:20240301\nRRULE:FREQ=MONTHLY"),
+        ("họp 1 buổi mỗi tuần", "DTSTART;VALUE=DATE:20240301\nRRULE:FREQ=WEEKLY"),
+        ("kiểm tra 1 đợt/quý", "DTSTART;VALUE=DATE:20240301\nRRULE:FREQ=MONTHLY;INTERVAL=3"),
+        ("2 buổi/tuần", None),
+        ("3 ngày/tháng", None),
+        ("2-3 lần/tuần", None),
+        ("từ 1 đến 2 lần mỗi tháng", None),
+        (
+            "2 - 3 lần/tuần (vào thứ 2, thứ 4)",
+            "DTSTART;VALUE=DATE:20240304\nRRULE:FREQ=WEEKLY;BYDAY=MO,WE",
+        ),
+    ],
+)
+def test_a_frequency_of_days_sessions_or_rounds(phrase: str, rule: str | None) -> None:
+    """ "N ngày/buổi/đợt/lần" per week, month, quarter or year says how often, not which
+    days: once per period is that period's rule, several (or a range of counts) no rule,
+    unless the days are named."""
+    got = read(phrase)
+    assert (got.kind, got.due, got.rrule) == ("recurring", None, rule)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["hè 2023", "mùa mưa bão năm 2024", "vụ Thu Đông 2024-2025", "trong mùa khô 2023 - 2024"],
+)
+def test_a_season_named_with_its_year_is_not_that_year(phrase: str) -> None:
+    """A season or crop named with its year has days the phrase does not give: unread,
+    with a message that names it, never read as the whole year."""
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError)
+    assert "là một mùa, vụ hay đợt không nêu ngày đầu, ngày cuối" in got.message
+
+
+def test_a_season_gives_way_to_the_days_written_beside_it() -> None:
+    got = read("Chiến dịch tình nguyện hè 2024: từ 15/6 đến 15/8/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-06-15"), at("2024-08-16"))
+    assert read("thường xuyên trong mùa mưa bão 2024").kind == "none"

@@ -230,9 +230,14 @@ def _joins_list(before: Tok | None, after: Tok | None) -> bool:
 
 
 def _give_way(tokens: list[Tok]) -> list[Tok]:
-    if all(t.type in ("NONE", "W", "AND", "LEAD") for t in tokens):
-        return tokens
-    return [t.retyped("W") if t.type == "NONE" else t for t in tokens]
+    """No-deadline words and seasons give way to any dated part; a season gives way to
+    no-deadline words too ("thường xuyên trong mùa mưa bão 2024" is ongoing)."""
+    quiet = ("NONE", "W", "AND", "LEAD", "SEASON")
+    if not all(t.type in quiet for t in tokens):
+        return [t.retyped("W") if t.type in ("NONE", "SEASON") else t for t in tokens]
+    if any(t.type == "NONE" for t in tokens):
+        return [t.retyped("W") if t.type == "SEASON" else t for t in tokens]
+    return tokens
 
 
 def _events(tokens: list[Tok], anchors: bool) -> list[Tok]:

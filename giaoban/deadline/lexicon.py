@@ -98,12 +98,23 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
     ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
+    # a season or a campaign named with its year, whose days the phrase does not give:
+    # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"
+    ("SEASON", r"(?<!\w)(?:mùa|vụ|hè)"
+               r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+){0,3}\s*,?\s*"
+               r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
     ("PART", r"(?P<part>đầu|giữa|cuối)(?=\s+(?:tháng|năm|quý)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------
-    ("TIMES", r"(?P<tn>\d{1,2}|một|hai|ba)\s*lần\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)\s*"
-              r"(?P<tu>ngày|tuần|tháng|quý|năm)" + _B),
+    # "1 lần/tháng", "2 - 3 lần/tuần" (a count of times given as a range: several), "2 buổi/tuần",
+    # "1 ngày/tháng": how often, not which days
+    ("TIMES", r"(?:(?:\d{1,2}|một|hai|ba)\s*(?:-|–|đến|tới)\s*)?"
+              r"(?P<tn>\d{1,2}|một|hai|ba)\s*(?:lần|buổi|đợt)\s*"
+              r"(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)\s*"
+              r"(?P<tu>ngày|tuần|tháng|quý|năm)" + _B
+              + r"|(?P<tn3>\d{1,2}|một|hai|ba)\s*ngày\s*(?:/|mỗi|trên\s+(?:một|1))\s*"
+              r"(?P<tu3>tuần|tháng|quý|năm)" + _B),
     ("TIMES", r"(?:1|một|mỗi)\s+(?P<tu2>ngày|tuần|tháng|quý|năm)\s+"
               r"(?P<tn2>\d{1,2}|một|hai|ba)\s+lần"
               + _B),  # "1 năm 2 lần"

@@ -174,11 +174,20 @@ CLOCK_ONLY = (
     'lặp lại ("... các ngày làm việc"), hoặc ghim ngày bằng due: YYYY-MM-DD'
 )
 
+# A season or campaign named with its year ("hè 2020"): its days are not in the phrase.
+SEASON = (
+    '"{}" là một mùa, vụ hay đợt không nêu ngày đầu, ngày cuối: ghi rõ ngày '
+    '("từ 01/6 đến 31/8/2020") hoặc ghim ngày bằng due: YYYY-MM-DD'
+)
+
 
 def _not_understood(ctx: Ctx) -> str:
     """Name the words the grammar could not place."""
     toks = lex(ctx.text, anchors=False)
     types = {t.type for t in toks}
+    season = next((t for t in toks if t.type == "SEASON"), None)
+    if season is not None:
+        return SEASON.format(ctx.text.orig[season.start : season.end])
     if "TIME" in types and types <= _CLOCK_ONLY:
         return CLOCK_ONLY  # a window of a day the phrase does not name (docs/deadlines.md)
     start = _start(toks)
