@@ -409,3 +409,77 @@ def test_a_season_gives_way_to_the_days_written_beside_it() -> None:
     got = read("Chiến dịch tình nguyện hè 2024: từ 15/6 đến 15/8/2024")
     assert (got.kind, got.start, got.due) == ("period", at("2024-06-15"), at("2024-08-16"))
     assert read("thường xuyên trong mùa mưa bão 2024").kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "start"),
+    [
+        (
+            "hằng năm, từ tháng 5 đến tháng 9",
+            "DTSTART;VALUE=DATE:20240930\nRRULE:FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=-1",
+            "2024-05-01",
+        ),
+        (
+            "từ tháng 11 đến hết tháng 12 hàng năm",
+            "DTSTART;VALUE=DATE:20241231\nRRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1",
+            "2024-11-01",
+        ),
+        (
+            "Hàng năm từ đầu tháng Sáu đến cuối tháng Tám",
+            "DTSTART;VALUE=DATE:20240831\nRRULE:FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=-1",
+            "2024-06-01",
+        ),
+    ],
+)
+def test_a_yearly_window_of_months_is_due_when_its_last_month_ends(
+    phrase: str, rule: str, start: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.rrule, got.start) == ("recurring", rule, at(start))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("chậm nhất ngày 10 tháng sau", "2024-04-11"),
+        ("trước ngày 05 của tháng tiếp theo", "2024-04-06"),
+        ("ngày 20 tháng tới", "2024-04-21"),
+        ("hạn cuối ngày 28 tháng này", "2024-03-29"),
+        ("cham nhat ngay 15 thang toi", "2024-04-16"),  # plain "thang sau" may be June
+    ],
+)
+def test_a_day_of_the_month_after_the_notice(phrase: str, due: str) -> None:
+    """ "ngày N tháng sau" is day N of the month after the notice's (not June: "sáu")."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+    assert read("ngày 5 tháng sau", date(2024, 12, 20)).due == at("2025-01-06")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        # a day of "tháng sau" in a standing rule: every month
+        ("chậm nhất ngày 10 tháng sau", "RRULE:FREQ=MONTHLY;BYMONTHDAY=10"),
+        # lunar days, and a list of them, every year
+        ("ngày 20/8 âm lịch", "RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=20"),
+        (
+            "vào các ngày 8, 9 và 10 tháng 3 âm lịch",
+            "RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=8,9,10",
+        ),
+        ("vào các ngày 1, 2 và 3/9", "RRULE:FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=1,2,3"),
+        # windows, lunar or across the new year, due when they close
+        ("từ ngày 6 - 8/4 âm lịch", "RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=8"),
+        ("từ 15/11 đến 15/3 năm sau", "RRULE:FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15"),
+    ],
+)
+def test_a_text_without_a_date_reads_standing_rules(phrase: str, rule: str) -> None:
+    got = read(phrase, None)
+    assert got.kind == "recurring" and got.rrule is not None
+    assert got.rrule.partition("\n")[2] == rule
+
+
+def test_a_day_told_in_both_calendars_is_no_standing_rule() -> None:
+    """Without a date, a solar day and its lunar day agree in some years only: no rule."""
+    got = parse_deadline("từ 10 đến 12/4 (tức 3 đến 5/3 âm lịch)", None)
+    assert isinstance(got, DeadlineError)
+    assert "cần ngày của thông báo" in got.message

@@ -89,6 +89,16 @@ class Builder(DutyRules):
         y = years[0] if years else y
         return v.Day(day, m, y, self.pos(items[0]), weekday=weekdays[0] if weekdays else None)
 
+    def rel_month_day(self, items: list[Any]) -> v.Day:
+        """ "ngày 05 tháng sau": a day of the month after (or of, or before) the notice's."""
+        offset = _REL.get(self.tok(items[1]).parts.get("rm") or "nay", 0)
+        weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
+        day = self._day_number(items[0])
+        if not 1 <= day <= 31:
+            raise Unreadable("ngày trong tháng không có thật")
+        weekday = weekdays[0] if weekdays else None
+        return v.Day(day, None, None, self.pos(items[0]), weekday=weekday, month_offset=offset)
+
     def tet_day(self, items: list[Any]) -> v.Day:
         day = self._day_number(items[0])
         return v.Day(day, 1, None, self.pos(items[0]), lunar=True, written=self.text(items[0]))

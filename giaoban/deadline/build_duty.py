@@ -144,6 +144,8 @@ def _day_spans(parts: list[v.DutyPart]) -> tuple[v.DutyPart, ...]:
     for part in parts:
         if len(out) >= 2 and isinstance(out[-1], v.Link) and out[-1].words in ("to", "to het"):
             first, last = _one_day(out[-2]), _one_day(part)
+            if first is None or last is None:  # "từ tháng 4 đến cuối tháng 7": whole months
+                first, last = _month_edge(out[-2], 1), _month_edge(part, -1)
             if first is not None and last is not None:
                 out[-2:] = [v.Window(first, last)]
                 continue
@@ -160,3 +162,17 @@ def _one_day(part: v.DutyPart) -> v.Day | int | None:
     if len(part.year_days) == 1 and not part.month_days:
         return part.year_days[0]
     return None
+
+
+def _month_edge(part: v.DutyPart, day: int) -> v.Day | None:
+    """The first (``day`` 1) or last (-1) day of the one solar month ``part`` names, as the
+    edge of a window of months ("hằng năm, từ tháng 4 đến (cuối) tháng 7")."""
+    if not isinstance(part, v.OnceIn):
+        return None
+    span = part.span
+    if isinstance(span, v.Part) and span.part == ("dau" if day == 1 else "cuoi"):
+        span = span.of
+    if not isinstance(span, v.Span) or span.what != "months" or span.args[0] != span.args[1]:
+        return None
+    month = span.args[0]
+    return None if month is None else v.Day(day, int(month), None, span.pos)

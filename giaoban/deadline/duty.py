@@ -82,6 +82,7 @@ def _collect(duty: v.Duty) -> _Rule:
         elif isinstance(part, v.Window):  # due when it closes: its last day is the duty's day
             rule.window = part
             _days(rule, _closing_day(part.last))
+            rule.lunar |= isinstance(part.last, v.Day) and part.last.lunar
         elif isinstance(part, v.Starts):
             rule.starts = part.day
         elif isinstance(part, v.Link):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from giaoban.deadline import values as v
@@ -70,6 +71,9 @@ def day_of(point: v.Point, ctx: Ctx, year: int | None = None) -> date:
 
 
 def _calendar_day(d: v.Day, ctx: Ctx, year: int | None) -> date:
+    if d.month_offset is not None:  # "ngày 05 tháng sau": the month counted from the notice's
+        months = ctx.ref.year * 12 + ctx.ref.month - 1 + d.month_offset
+        d = replace(d, month=months % 12 + 1, year=months // 12, month_offset=None)
     if d.month is None:
         raise Unreadable(f'"{d.written or d.day}" thiếu tháng')
     if d.lunar:

@@ -31,6 +31,7 @@ class Day:
     alias: Day | None = None  # the same day in the other calendar ("tức 27 tháng Chạp")
     written: str = ""
     year_offset: int | None = None  # "năm sau": the year after the notice's
+    month_offset: int | None = None  # "ngày 5 tháng sau": no month, the month after the notice's
 
 
 @dataclass(frozen=True)
