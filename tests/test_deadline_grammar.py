@@ -483,3 +483,33 @@ def test_a_day_told_in_both_calendars_is_no_standing_rule() -> None:
     got = parse_deadline("từ 10 đến 12/4 (tức 3 đến 5/3 âm lịch)", None)
     assert isinstance(got, DeadlineError)
     assert "cần ngày của thông báo" in got.message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("3 ngày đầu tháng 4", "2024-04-01", "2024-04-04"),
+        ("trong 5 ngày đầu của tháng 4", "2024-04-01", "2024-04-06"),
+        ("10 ngày cuối tháng 5/2024", "2024-05-22", "2024-06-01"),
+        ("trong mười ngày cuối tháng 6", "2024-06-21", "2024-07-01"),
+        ("2 tuần đầu tháng 9", "2024-09-01", "2024-09-15"),
+        ("hai tuần cuối tháng 12 năm 2024", "2024-12-18", "2025-01-01"),
+    ],
+)
+def test_the_first_or_last_days_or_weeks_of_a_period(phrase: str, start: str, due: str) -> None:
+    """A count before "đầu/cuối" counts days or weeks (7 days, as "tuần cuối tháng"): not
+    the length of a third of the month."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_more_days_than_the_period_has_is_an_error() -> None:
+    got = parse_deadline("40 ngày đầu tháng 2", REF)
+    assert isinstance(got, DeadlineError)
+    assert "dài hơn khoảng thời gian" in got.message
+
+
+def test_the_first_days_of_a_month_in_a_duty_are_a_window() -> None:
+    got = read("10 ngày đầu tháng 7 hằng năm")
+    assert got.rrule == "DTSTART;VALUE=DATE:20240710\nRRULE:FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=10"
+    assert got.start == at("2024-07-01")
+    assert isinstance(parse_deadline("10 ngày cuối tháng 7 hằng năm", REF), DeadlineError)

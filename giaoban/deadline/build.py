@@ -154,7 +154,9 @@ class Builder(DutyRules):
     def part(self, items: list[Any]) -> v.Part:
         tok = self.tok(items[0])
         part = tok.parts.get("part") or _TENTHS[tok.parts["tenth"]]
-        return v.Part(part, self.span_of(items[1]), self.pos(items[0]))
+        n = tok.parts.get("cn")
+        count = int(n) if n is not None else None
+        return v.Part(part, self.span_of(items[1]), self.pos(items[0]), count, tok.get("cu") or "")
 
     def week_of_month(self, items: list[Any]) -> v.Span:
         word = self.tok(items[0]).parts["wo"]

@@ -138,7 +138,38 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
         if tok.type in LEAD_WORDS:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
-    return _events(_give_way(_neighbours(tokens, text)), anchors)
+    return _events(_give_way(_neighbours(_counted_parts(tokens), text)), anchors)
+
+
+_EDGES = {"dau": "dau", "dau tien": "dau", "cuoi": "cuoi", "cuoi cung": "cuoi"}
+
+
+def _counted_parts(tokens: list[Tok]) -> list[Tok]:
+    """A number of days or weeks before "đầu/cuối" of a period counts them: one ``PART``
+    ("3 ngày đầu tháng 4", "10 ngày cuối tháng 5", "2 tuần cuối tháng 12")."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok, nxt = tokens[i], tokens[i + 1 : i + 3]
+        edge, unit, used = None, "", 0
+        if tok.type == "NUM" and nxt:
+            first = nxt[0]
+            if first.type == "LASTDAY":  # "10 ngày cuối (của) tháng 5"
+                edge, unit, used = "cuoi", "ngay", 1
+            elif first.type == "WEEKORD" and first.get("wo") in _EDGES:
+                edge, unit, used = _EDGES[first.parts["wo"]], "tuan", 1
+            elif first.type == "UNIT" and first.get("u") in ("ngay", "tuan") and len(nxt) > 1:
+                second = nxt[1]
+                if "lv" not in first.parts and second.type == "PART" and second.get("part"):
+                    edge, unit, used = second.parts["part"], first.parts["u"], 2
+        if edge in ("dau", "cuoi") and number(tok) > 0:
+            parts = {"part": edge or "", "cn": str(number(tok)), "cu": unit}
+            out.append(Tok("PART", tok.start, nxt[used - 1].end, parts, tok.remark))
+            i += used + 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _first_of_range(tok: Tok, link: Tok | None, then: list[Tok]) -> bool:

@@ -103,7 +103,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SEASON", r"(?<!\w)(?:mùa|vụ|hè)"
                r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+){0,3}\s*,?\s*"
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
-    ("PART", r"(?P<part>đầu|giữa|cuối)(?=\s+(?:tháng|năm|quý)" + _B + ")"
+    ("PART", r"(?P<part>đầu|giữa|cuối)(?=\s+(?:của\s+)?(?:tháng|năm|quý)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------

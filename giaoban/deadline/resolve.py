@@ -263,6 +263,12 @@ def _school_year_of(ctx: Ctx) -> int:
 
 def _part(part: v.Part, ctx: Ctx) -> Bounds:
     first, after = span_bounds(part.of, ctx)
+    if part.count is not None:  # "3 ngày đầu tháng 4", "2 tuần cuối tháng 12"
+        length = timedelta(days=part.count * (7 if part.unit == "tuan" else 1))
+        if not timedelta(0) < length <= after - first:
+            unit = "tuần" if part.unit == "tuan" else "ngày"
+            raise Unreadable(f"{part.count} {unit} dài hơn khoảng thời gian được nêu")
+        return (first, first + length) if part.part == "dau" else (after - length, after)
     months = (after.year - first.year) * 12 + after.month - first.month
     if months <= 1:  # a month: days 1-10, 11-20, 21 to the end
         lo, hi = THIRDS[part.part]

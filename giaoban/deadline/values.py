@@ -94,11 +94,14 @@ class Span:
 
 @dataclass(frozen=True)
 class Part:
-    """ "đầu/giữa/cuối" of a month, quarter or year."""
+    """ "đầu/giữa/cuối" of a month, quarter or year; with ``count`` and ``unit`` ("ngay",
+    "tuan"), its first or last days or weeks: "3 ngày đầu tháng 4", "2 tuần cuối tháng 12"."""
 
     part: str
     of: Span
     pos: int
+    count: int | None = None
+    unit: str = ""
 
 
 @dataclass(frozen=True)
