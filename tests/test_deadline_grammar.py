@@ -513,3 +513,64 @@ def test_the_first_days_of_a_month_in_a_duty_are_a_window() -> None:
     assert got.rrule == "DTSTART;VALUE=DATE:20240710\nRRULE:FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=10"
     assert got.start == at("2024-07-01")
     assert isinstance(parse_deadline("10 ngày cuối tháng 7 hằng năm", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "business", "anchor"),
+    [
+        (
+            "từ khi có thông báo đến trước ngày khai mạc 5 ngày làm việc",
+            "-P5D",
+            True,
+            "ngày khai mạc",
+        ),
+        ("kể từ khi nhận hồ sơ đến trước ngày họp 2 ngày", "-P2D", False, "ngày họp"),
+        (
+            "bắt đầu từ khi có kết quả đến trước ngày phúc khảo 03 ngày",
+            "-P3D",
+            False,
+            "ngày phúc khảo",
+        ),
+        ("tu khi co diem den truoc ngay thi 3 ngay", "-P3D", False, "ngay thi"),
+    ],
+)
+def test_a_window_from_an_event_closes_at_a_time_counted_from_another(
+    phrase: str, offset: str, business: bool, anchor: str
+) -> None:
+    """ "từ khi X đến trước Y N ngày": due when the window closes, N days before Y."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days, got.anchor) == (
+        "relative",
+        offset,
+        business,
+        anchor,
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "start", "due"),
+    [
+        ("từ 28 tháng Chạp đến hết mùng 4 Tết Giáp Thìn", "period", "2024-02-07", "2024-02-14"),
+        (
+            "từ 29 tháng Chạp đến mùng 3 Tết Nguyên đán Ất Tỵ 2025",
+            "period",
+            "2025-01-28",
+            "2025-02-01",
+        ),
+        ("mùng 6 Tết Bính Ngọ", "date", None, "2026-02-23"),
+        ("trước Tết Nguyên đán 2025", "date", None, "2025-01-29"),
+        ("trước Tết Nguyên đán Giáp Thìn", "date", None, "2024-02-10"),
+    ],
+)
+def test_tet_of_a_year_named_by_number_or_by_name(
+    phrase: str, kind: str, start: str | None, due: str
+) -> None:
+    got = read(phrase, date(2023, 12, 1))
+    assert (got.kind, got.start, got.due) == (kind, start and at(start), at(due))
+
+
+def test_tet_of_a_year_whose_name_and_number_disagree_is_an_error() -> None:
+    got = parse_deadline("mùng 5 Tết Tân Sửu 2020", REF)
+    assert isinstance(got, DeadlineError)
+    assert "năm 2020 không phải năm Tân Sửu" in got.message
+    assert read("trước, trong và sau Tết Canh Tý").kind == "none"

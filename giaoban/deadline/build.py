@@ -15,7 +15,7 @@ from giaoban.deadline import values as v
 from giaoban.deadline.build_atoms import _REL, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
 from giaoban.deadline.build_duty import DutyRules
-from giaoban.deadline.calendars import cycle_index
+from giaoban.deadline.calendars import cycle_index, cycle_year
 from giaoban.deadline.lexer import number
 from giaoban.deadline.lexicon import ORDINALS
 
@@ -100,8 +100,22 @@ class Builder(DutyRules):
         return v.Day(day, None, None, self.pos(items[0]), weekday=weekday, month_offset=offset)
 
     def tet_day(self, items: list[Any]) -> v.Day:
+        """A day of Tết ("mùng 4 Tết": lunar 4/1), of a year named by its number or by its
+        stem and branch ("Tết Nguyên đán Canh Tý 2020": lunar 1/1/2020)."""
+        year, cycle = self._tet_year(items[2:])
         day = self._day_number(items[0])
-        return v.Day(day, 1, None, self.pos(items[0]), lunar=True, written=self.text(items[0]))
+        pos = self.pos(items[0])
+        written = self.text(items[0])
+        return v.Day(day, 1, year, pos, lunar=True, cycle_year=cycle, written=written)
+
+    def _tet_year(self, items: list[Any]) -> tuple[int | None, int | None]:
+        """The lunar year Tết opens, by number, else the place of its name in the cycle."""
+        years = [int(self.tok(t).parts["yn"]) for t in items if _is(t, "YEARNUM")]
+        names = [self.tok(t).parts for t in items if _is(t, "CANCHI")]
+        cycle = cycle_index(names[0]["stem"], names[0]["branch"]) if names else None
+        if years and cycle is not None and cycle_year(cycle, years[0]) != years[0]:
+            raise Unreadable(f"năm {years[0]} không phải năm {self.text(items[0])}")
+        return (years[0], None) if years else (None, cycle)
 
     def weekday(self, items: list[Any]) -> v.Weekday:
         return self.weekday_of(items[0])
@@ -117,7 +131,8 @@ class Builder(DutyRules):
         )
 
     def tet(self, items: list[Any]) -> v.Tet:
-        return v.Tet(self.pos(items[0]))
+        year, cycle = self._tet_year(items[1:])
+        return v.Tet(self.pos(items[0]), year, cycle)
 
     def now(self, items: list[Any]) -> v.Refday:
         return v.Refday(self.pos(items[0]))
@@ -251,6 +266,10 @@ class Builder(DutyRules):
         lead = self.lead(items)
         sign = -1 if "before" in lead else 1
         return v.Relative(lead, items[2], sign, self.anchor(items[1]))
+
+    def window_by(self, items: list[Any]) -> v.Relative:
+        """A window from one event to a time counted from another: due when it closes."""
+        return self.before_by(items[-3:])
 
     def around(self, items: list[Any]) -> v.Relative:
         lead = self.lead(items)

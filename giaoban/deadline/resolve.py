@@ -64,7 +64,11 @@ def day_of(point: v.Point, ctx: Ctx, year: int | None = None) -> date:
     if isinstance(point, v.Refday):
         return ctx.ref
     if isinstance(point, v.Tet):
+        if point.year is not None:
+            return tet(point.year)
         ref = ctx.ref
+        if point.cycle_year is not None:
+            return tet(cycle_year(point.cycle_year, ref.year))
         first = tet(lunar_year(ref))
         return first if first >= ref - WELL_BEFORE else tet(lunar_year(ref) + 1)
     raise Unreadable("giờ không kèm ngày")

@@ -59,7 +59,11 @@ class Refday:
 
 @dataclass(frozen=True)
 class Tet:
+    """ "Tết Nguyên đán": its first day; of the lunar year named, else the next one."""
+
     pos: int
+    year: int | None = None  # "Tết Nguyên đán 2024"
+    cycle_year: int | None = None  # "Tết Giáp Thìn" (0..59)
 
 
 @dataclass(frozen=True)
