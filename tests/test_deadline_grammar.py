@@ -574,3 +574,70 @@ def test_tet_of_a_year_whose_name_and_number_disagree_is_an_error() -> None:
     assert isinstance(got, DeadlineError)
     assert "năm 2020 không phải năm Tân Sửu" in got.message
     assert read("trước, trong và sau Tết Canh Tý").kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "business", "due"),
+    [
+        ("trong 3 - 5 ngày làm việc", "P5D", True, "2024-03-09"),
+        ("từ 7 đến 10 ngày kể từ ngày ban hành", "P10D", False, "2024-03-12"),
+        ("Từ 2-4 ngày từ khi nhận đủ hồ sơ", "P4D", False, None),
+        ("trong vòng 1 – 2 tuần", "P2W", False, "2024-03-16"),
+    ],
+)
+def test_a_range_of_counts_is_the_longest(
+    phrase: str, offset: str, business: bool, due: str | None
+) -> None:
+    """ "3 - 5 ngày" may take up to 5 days: the deadline is the upper end (not 3 May)."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days) == ("relative", offset, business)
+    assert got.due == (due and at(due))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Vào bất kỳ lúc nào",
+        "bất cứ khi nào",
+        "vao bat ky thoi diem nao",
+        "mọi lúc",
+        "ngay trong đêm",
+        "xử lý ngay trong ngày",
+    ],
+)
+def test_any_time_and_at_once_mean_no_deadline(phrase: str) -> None:
+    assert read(phrase).kind == "none"
+
+
+def test_at_once_gives_way_to_a_written_day() -> None:
+    assert read("ngay trong ngày 5/3/2024").due == at("2024-03-06")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("vào đúng ngày kỷ niệm thành lập Đoàn", "kỷ niệm thành lập Đoàn"),
+        ("vào ngày khai giảng năm học mới", "khai giảng năm học mới"),
+        ("đúng vào dịp khai trương", "khai trương"),
+        ("vao ngay be mac hoi nghi", "be mac hoi nghi"),
+    ],
+)
+def test_on_the_day_of_an_event(phrase: str, anchor: str) -> None:
+    """ "vào (đúng) ngày X", X an event: relative at X (offset 0), due once X is known."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", "P0D", anchor, None)
+    known = read(phrase, events=((anchor, date(2024, 3, 26)),))
+    assert known.due == at("2024-03-27")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [("vào ngày 15/3/2024", "2024-03-16"), ("vào ngày mai", "2024-03-03")],
+)
+def test_on_a_day_that_is_written_is_that_day(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)
+
+
+def test_at_the_earliest_when_an_event_happens_has_no_offset() -> None:
+    got = read("sớm nhất khi có công văn hướng dẫn")
+    assert (got.kind, got.offset, got.anchor) == ("relative", None, "khi có công văn hướng dẫn")

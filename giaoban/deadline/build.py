@@ -273,7 +273,9 @@ class Builder(DutyRules):
 
     def around(self, items: list[Any]) -> v.Relative:
         lead = self.lead(items)
-        if "after" in lead and "now" not in lead:  # "sau khi X": some time after X
+        words = lead.split()
+        # "sau khi X", "sớm nhất khi X": some time after X, not before it
+        if "after" in words and "now" not in words or words == ["earliest"]:
             return v.Relative(lead, None, 1, self.anchor(items[1]))
         return v.Relative(lead, v.Duration(0, "ngay", False), 0, self.anchor(items[1]))
 

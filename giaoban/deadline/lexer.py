@@ -20,7 +20,7 @@ from giaoban.deadline.normalize import Text
 from giaoban.model.text import fold
 
 # Linking words: a run of them is one LEAD token ("chậm nhất đến hết", "trong vòng").
-LEAD_WORDS = frozenset({"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO"})
+LEAD_WORDS = frozenset({"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO", "AT"})
 # Where a filler word may begin the name of an event.
 ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF"})
 # Tokens that say something about time: an event's name runs up to the next of them.
@@ -135,6 +135,8 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
                 tok = tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
         elif tok.type == "AND" and text.low[tok.start] in ",;" and not _joins_list(before, after):
             continue
+        elif tok.type == "FROM" and after is not None and "nlo" in after.parts:
+            continue  # "từ 3 - 5 ngày": a range of counts, not a start
         if tok.type in LEAD_WORDS:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
@@ -313,7 +315,7 @@ def _merge_leads(tokens: list[Tok]) -> list[Tok]:
 
 def number(tok: Tok) -> int:
     """The value of a ``NUM`` token, written in digits or in words."""
-    digits = tok.get("n")
+    digits = tok.get("n") or tok.get("nhi")  # "3 - 5 ngày": the upper end
     if digits is not None:
         return int(digits)
     return words_value(tok.get("nw") or "")

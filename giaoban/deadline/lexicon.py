@@ -46,6 +46,12 @@ _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|liền\s+kề)"
 
+# Words after "vào ngày" that say which day, not which event ("vào ngày mai", "vào dịp Tết").
+_NOT_EVENT = (
+    r"thứ|chủ|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
+    r"|trước|sau|hằng|hàng|mỗi|các|những|tháng|năm|tuần|sáng|chiều|trưa|tối|đêm|hôm|cn|t[2-7]"
+)
+
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -64,6 +70,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
              r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+nhất)"
              r"|ngay\s+lập\s+tức|suốt\s+năm|cả\s+năm|quanh\s+năm|đúng\s+giờ"
+             r"|ngay\s+trong\s+(?:đêm|ngày)(?!\s*(?:\d|mai|kia|hôm|thứ|chủ|mùng|mồng|rằm))"
+             r"|(?:vào\s+)?(?:bất\s+(?:kỳ|kì|cứ)\s+(?:lúc|khi|thời\s+điểm|thời\s+gian|ngày|giờ)"
+             r"\s+nào|mọi\s+lúc|mọi\s+thời\s+điểm)"
              r"|đúng\s+theo\s+(?:thời\s+gian|thời\s+hạn|quy\s+định|kế\s+hoạch)(?:\s+quy\s+định)?"
              r"|(?:trong\s+)?(?:thời\s+gian\s+|dịp\s+)?nghỉ\s+tết(?:\s+nguyên\s+đán)?"
              r"|không\s+(?:quy\s+định|đặt\s+ra|có)\s+thời\s+hạn(?:\s+hoàn\s+thành)?"
@@ -134,6 +143,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("REPORT", r"(?:của\s+|thuộc\s+)?kỳ\s+báo\s+cáo(?:\s+(?:đó|này))?" + _B),
     ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?(?=tháng)"),
     # -- days and moments ------------------------------------------------------------------------
+    # a range of counts before a unit: its upper end, the longest it may take ("3 - 5 ngày",
+    # "từ 3 đến 5 ngày làm việc"); not hours ("14 - 16 giờ" is a clock window)
+    ("NUM", r"(?<![\d/.])(?P<nlo>\d{1,2})\s*(?:-|–|đến|tới)\s*(?P<nhi>\d{1,3})"
+            r"(?=\s*(?:ngày|tuần)" + _B + r"(?!\s*\d))"),
     ("TIME", r"(?<![\d/.])(?P<h>[01]?\d|2[0-4])\s*(?:giờ|g|h)" + _L
              + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d)"
              r"(?:\s*(?:phút|p|')" + _L + r")?|\s*(?P<half>rưỡi)(?!\w))?"
@@ -170,6 +183,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn)" + _B),
     ("EARLIEST", r"(?:sớm\s+nhất|tối\s+thiểu|ít\s+nhất)" + _B),
     ("UPTO", r"tính\s+(?:đến|tới)" + _B),
+    # "vào (đúng) ngày kỷ niệm ...", "đúng vào dịp khai giảng": on the day of an event
+    ("AT", r"(?:(?:đúng\s+)?vào\s+(?:đúng\s+)?|đúng\s+)(?:ngày|dịp|buổi)(?=\s+(?!(?:" + _NOT_EVENT
+           + r")" + _B + r")[^\W\d_])"),
     # "kể từ", "có hiệu lực từ": since (a start); "từ", "bắt đầu từ": from (a time to be there)
     ("FROM", r"(?P<since>có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|tính\s+kể\s+từ"
              r"|kể\s+từ|tính\s+từ)(?:\s+khi)?" + _B
