@@ -641,3 +641,27 @@ def test_on_a_day_that_is_written_is_that_day(phrase: str, due: str) -> None:
 def test_at_the_earliest_when_an_event_happens_has_no_offset() -> None:
     got = read("sớm nhất khi có công văn hướng dẫn")
     assert (got.kind, got.offset, got.anchor) == ("relative", None, "khi có công văn hướng dẫn")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("thứ Hai và thứ Ba (ngày 4 và 5/3/2024)", "2024-03-04", "2024-03-06"),
+        ("thứ Hai và thứ Tư, ngày 4 và 6/3/2024", "2024-03-04", "2024-03-07"),
+        ("Thứ Bảy, Chủ nhật (ngày 9, 10/3/2024)", "2024-03-09", "2024-03-11"),
+    ],
+)
+def test_weekdays_written_before_their_days_name_those_days(
+    phrase: str, start: str, due: str
+) -> None:
+    """The days are meant, not every such weekday (as with the weekdays after the days)."""
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "by_day"), [("thứ 2, 4, 6", "MO,WE,FR"), ("vào thứ 3 và 5", "TU,TH")]
+)
+def test_weekdays_listed_by_number_alone_recur_each_week(phrase: str, by_day: str) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring" and got.rrule is not None
+    assert got.rrule.endswith(f"RRULE:FREQ=WEEKLY;BYDAY={by_day}")

@@ -140,7 +140,33 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
         if tok.type in LEAD_WORDS:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
-    return _events(_give_way(_neighbours(_counted_parts(tokens), text)), anchors)
+    tokens = _weekdays_after_days(_counted_parts(tokens))
+    return _events(_give_way(_neighbours(tokens, text)), anchors)
+
+
+_DAY_ITEMS = frozenset({"MDAY", "NUM", "DATE", "AND"})
+
+
+def _weekdays_after_days(tokens: list[Tok]) -> list[Tok]:
+    """Weekdays written before the days they name ("thứ Hai và thứ Ba (ngày 4 và 5/3)") go
+    after them, as the grammar reads them ("ngày 4 và 5/3 (thứ Hai và thứ Ba)"): the days
+    are meant, not every such weekday."""
+    for i, tok in enumerate(tokens):
+        if tok.type != "WEEKDAY":
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].type in ("WEEKDAY", "AND"):
+            j += 1
+        k = j
+        while k < len(tokens) and tokens[k].type in _DAY_ITEMS:
+            k += 1
+        weekdays, days = tokens[i:j], tokens[j:k]
+        if sum(t.type == "WEEKDAY" for t in weekdays) < 2 or weekdays[-1].type != "WEEKDAY":
+            return tokens
+        if days and days[-1].type == "DATE" and any(t.type == "AND" for t in days):
+            return [*tokens[:i], *days, *weekdays, *tokens[k:]]
+        return tokens
+    return tokens
 
 
 _EDGES = {"dau": "dau", "dau tien": "dau", "cuoi": "cuoi", "cuoi cung": "cuoi"}

@@ -162,7 +162,8 @@ def _start(toks: list[Tok]) -> str:
         return "duty"
     weekdays = [t for t in toks if t.type == "WEEKDAY"]
     only_weekdays = set(types) <= _WEEKDAY_LIST and not any(t.get("wr") for t in weekdays)
-    return "duty" if len(weekdays) > 1 and "AND" in types and only_weekdays else "once"
+    several = len(weekdays) + types.count("NUM") > 1  # "thứ 7 và chủ nhật", "thứ 2, 4, 6"
+    return "duty" if weekdays and several and "AND" in types and only_weekdays else "once"
 
 
 _WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME"})
