@@ -665,3 +665,46 @@ def test_weekdays_listed_by_number_alone_recur_each_week(phrase: str, by_day: st
     got = read(phrase)
     assert got.kind == "recurring" and got.rrule is not None
     assert got.rrule.endswith(f"RRULE:FREQ=WEEKLY;BYDAY={by_day}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("tháng 6,7,8/2024", "2024-06-01", "2024-09-01"),
+        ("trong tháng 10, 11, 12 năm 2024", "2024-10-01", "2025-01-01"),
+        ("trong 3 tháng 6, 7, 8/2024", "2024-06-01", "2024-09-01"),
+        ("trong hai tháng 4 và 5", "2024-04-01", "2024-06-01"),
+    ],
+)
+def test_a_list_of_months_counted_or_not(phrase: str, start: str, due: str) -> None:
+    """ "tháng 6,7,8", and with their count before ("3 tháng 6,7,8"): from the first month
+    to the end of the last (a count that disagrees with the list is an error)."""
+    assert period(phrase) == (at(start), at(due))
+    assert isinstance(parse_deadline("trong 3 tháng 6 và 7", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "business"),
+    [
+        ("trong vòng 48 giờ (không tính ngày Chủ nhật)", "PT48H", False),
+        ("trong 5 ngày làm việc (trừ thứ Bảy)", "P5D", True),
+        ("trong 10 ngày (không kể ngày nghỉ lễ)", "P10D", False),
+    ],
+)
+def test_what_a_count_leaves_out_is_no_deadline(phrase: str, offset: str, business: bool) -> None:
+    """ "(không tính ngày Chủ nhật)" says what is not counted, not a day to be done by."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days) == ("relative", offset, business)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "thứ 2 hằng tuần kể từ ngày ban hành",
+        "thứ Hai hàng tuần từ khi văn bản này ban hành",
+        "thu 2 hang tuan ke tu ngay ban hanh",
+    ],
+)
+def test_a_duty_from_the_notice_begins_at_the_notice(phrase: str) -> None:
+    got = read(phrase)
+    assert got.rrule == "DTSTART;VALUE=DATE:20240304\nRRULE:FREQ=WEEKLY;BYDAY=MO"

@@ -8,6 +8,7 @@ value is the index of the :class:`~giaoban.deadline.lexer.Tok` they stand for.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lark import Token, Transformer
@@ -117,10 +118,13 @@ class Atoms(Transformer[Token, Any]):
                 return v.Span("lunar_month", (m, y), pos, y is not None)
             return v.Span("months", (m, m, y), pos, y is not None)
         if kind == "MONTHLIST":  # "tháng 6,7,8/2020": from the first to the last
-            months = [int(m) for m in p["ml"].replace(";", ",").split(",")]
+            months = [int(m) for m in re.split(r"\s*(?:[,;]|va)\s*", p.get("ml") or p["ml2"])]
             if any(not 1 <= m <= 12 for m in months):
                 raise Unreadable("tháng không có thật")
-            year = _year(p.get("mly"))
+            said = p.get("mlc")
+            if said and (int(said) if said.isdigit() else words_value(said)) != len(months):
+                raise Unreadable(f"{p['mlc']} tháng nhưng kể {len(months)} tháng")
+            year = _year(p.get("mly") or p.get("mly2"))
             return v.Span("months", (min(months), max(months), year), pos, year is not None)
         if kind == "QUARTER":
             q = ROMAN.get(p["q"]) or int(p["q"])
