@@ -154,6 +154,8 @@ def _weekdays_after_days(tokens: list[Tok]) -> list[Tok]:
     for i, tok in enumerate(tokens):
         if tok.type != "WEEKDAY":
             continue
+        if tok is tokens[-1]:
+            return tokens
         j = i
         while j < len(tokens) and tokens[j].type in ("WEEKDAY", "AND"):
             j += 1
@@ -175,6 +177,8 @@ _EDGES = {"dau": "dau", "dau tien": "dau", "cuoi": "cuoi", "cuoi cung": "cuoi"}
 def _counted_parts(tokens: list[Tok]) -> list[Tok]:
     """A number of days or weeks before "đầu/cuối" of a period counts them: one ``PART``
     ("3 ngày đầu tháng 4", "10 ngày cuối tháng 5", "2 tuần cuối tháng 12")."""
+    if not any(t.type in ("LASTDAY", "WEEKORD", "PART") for t in tokens):
+        return tokens
     out: list[Tok] = []
     i = 0
     while i < len(tokens):
