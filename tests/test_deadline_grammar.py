@@ -708,3 +708,36 @@ def test_what_a_count_leaves_out_is_no_deadline(phrase: str, offset: str, busine
 def test_a_duty_from_the_notice_begins_at_the_notice(phrase: str) -> None:
     got = read(phrase)
     assert got.rrule == "DTSTART;VALUE=DATE:20240304\nRRULE:FREQ=WEEKLY;BYDAY=MO"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("sớm hơn 30 phút so với giờ vào học", "-PT30M", "giờ vào học"),
+        ("muộn hơn 2 ngày so với lịch thi", "P2D", "lịch thi"),
+        ("chậm hơn 1 tuần so với kế hoạch ban đầu", "P1W", "kế hoạch ban đầu"),
+        ("sớm nhất trước hai tuần so với ngày khai giảng", "-P2W", "ngày khai giảng"),
+        ("som hon 15 phut so voi gio vao hoc", "-PT15M", "gio vao hoc"),
+    ],
+)
+def test_earlier_or_later_than_an_event(phrase: str, offset: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+def test_minutes_count_from_a_known_event() -> None:
+    got = read("trước 15 phút so với giờ khai mạc", events=(("giờ khai mạc", date(2024, 3, 8)),))
+    assert (got.offset, got.due) == ("-PT15M", at("2024-03-07T23:45"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("Mở: 8h00, 04/3/2024", "2024-03-04T08:00"),
+        ("Mở đăng ký: 14h ngày 5/3/2024", "2024-03-05T14:00"),
+    ],
+)
+def test_an_opening_is_an_open_start(phrase: str, start: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("none", at(start), None)
+    assert read("Đóng: 24h00, 14/03/2024").due == at("2024-03-15")

@@ -257,7 +257,11 @@ class Builder(DutyRules):
         after = items[items.index(duration) + 1 :]
         link = self.lead(after[:1]) if after and _is(after[0], "LEAD") else ""
         anchor = self.anchor(after[-1]) if after else None
-        sign = -1 if {"before", "upto"} & set(link.split()) else 1
+        links = set(link.split())
+        if "compared" in links:  # "sớm hơn / trước 1 tuần so với X"
+            sign = -1 if {"before", "earlier"} & set(lead.split()) else 1
+        else:
+            sign = -1 if {"before", "upto"} & links else 1
         if not after and "before" in lead.split():  # "trước 1 tháng": before an event not named
             return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)

@@ -20,7 +20,10 @@ from giaoban.deadline.normalize import Text
 from giaoban.model.text import fold
 
 # Linking words: a run of them is one LEAD token ("chậm nhất đến hết", "trong vòng").
-LEAD_WORDS = frozenset({"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO", "AT"})
+LEAD_WORDS = frozenset(
+    {"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO", "AT", "EARLIER", "LATER",
+     "COMPARED"}
+)  # fmt: skip
 # Where a filler word may begin the name of an event.
 ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF"})
 # Tokens that say something about time: an event's name runs up to the next of them.

@@ -68,7 +68,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|trong\s+thời\s+gian\s+sớm\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
-             r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+nhất)"
+             r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+(?:nhất|hơn))"
              r"|ngay\s+lập\s+tức|suốt\s+năm|cả\s+năm|quanh\s+năm|đúng\s+giờ"
              r"|ngay\s+trong\s+(?:đêm|ngày)(?!\s*(?:\d|mai|kia|hôm|thứ|chủ|mùng|mồng|rằm))"
              r"|(?:vào\s+)?(?:bất\s+(?:kỳ|kì|cứ)\s+(?:lúc|khi|thời\s+điểm|thời\s+gian|ngày|giờ)"
@@ -181,18 +181,22 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("YEARNUM", r"(?<![\d/.])(?P<yn>(?:19|20)\d{2})(?!\d)"),
     ("NUM", r"(?P<n>\d+)"),
     # -- units of an offset ------------------------------------------------------------------------
-    ("UNIT", r"(?P<u>ngày|tuần|tháng|quý|năm|giờ)(?:\s+đêm)?(?P<lv>\s+làm\s+việc)?" + _B),
+    ("UNIT", r"(?P<u>ngày|tuần|tháng|quý|năm|giờ|phút)(?:\s+đêm)?(?P<lv>\s+làm\s+việc)?" + _B),
     # -- words that link the parts ----------------------------------------------------------------
     ("LATEST", r"(?:chậm\s+nhất|muộn\s+nhất|trễ\s+nhất|hạn\s+cuối|hạn\s+chót|không\s+quá"
                r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn)" + _B),
     ("EARLIEST", r"(?:sớm\s+nhất|tối\s+thiểu|ít\s+nhất)" + _B),
     ("UPTO", r"tính\s+(?:đến|tới)" + _B),
+    # "sớm hơn 30 phút so với X", "muộn hơn 2 ngày so với X": counted from X
+    ("EARLIER", r"sớm\s+hơn" + _B),
+    ("LATER", r"(?:muộn|chậm|trễ)\s+hơn" + _B),
+    ("COMPARED", r"so\s+với" + _B),
     # "vào (đúng) ngày kỷ niệm ...", "đúng vào dịp khai giảng": on the day of an event
     ("AT", r"(?:(?:đúng\s+)?vào\s+(?:đúng\s+)?|đúng\s+)(?:ngày|dịp|buổi)(?=\s+(?!(?:" + _NOT_EVENT
            + r")" + _B + r")[^\W\d_])"),
     # "kể từ", "có hiệu lực từ": since (a start); "từ", "bắt đầu từ": from (a time to be there)
     ("FROM", r"(?P<since>có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|tính\s+kể\s+từ"
-             r"|kể\s+từ|tính\s+từ)(?:\s+khi)?" + _B
+             r"|kể\s+từ|tính\s+từ|mở(?:\s+(?:cửa|cổng|đăng\s+ký))?\s*:)(?:\s+khi)?" + _B
              + r"|(?:bắt\s+đầu\s+từ|bắt\s+đầu|từ)(?:\s+khi)?" + _B),
     ("TO", r"(?:cho\s+đến|đến|tới|kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B + r"|-|~|→|÷|->"),
     ("HET", r"hết" + _B),

@@ -311,8 +311,8 @@ def relative(r: v.Relative, ctx: Ctx) -> Deadline:
 
 def _offset(d: v.Duration, sign: int) -> str:
     minus = "-" if sign < 0 and d.n else ""
-    if d.unit == "gio":
-        return f"{minus}PT{d.n}H"
+    if d.unit in ("gio", "phut"):
+        return f"{minus}PT{d.n}{'H' if d.unit == 'gio' else 'M'}"
     if d.unit == "quy":
         return f"{minus}P{3 * d.n}M"
     return f"{minus}P{d.n}{_UNIT_CODES[d.unit]}"
@@ -324,8 +324,8 @@ def _due(anchor: date, r: v.Relative, ctx: Ctx) -> datetime:
     if d.n == 0:  # "trước khi X": X's day is late; "cùng với X": X's day counts
         return ctx.at(anchor) if "before" in r.lead.split() else end_of(anchor, ctx)
     n = -d.n if r.sign < 0 else d.n
-    if d.unit == "gio":
-        return ctx.at(anchor) + timedelta(hours=n)
+    if d.unit in ("gio", "phut"):
+        return ctx.at(anchor) + timedelta(hours=n if d.unit == "gio" else n / 60)
     return end_of(_count(anchor, n, d, ctx), ctx)
 
 

@@ -160,7 +160,7 @@ class OpenStart:
 @dataclass(frozen=True)
 class Duration:
     n: int
-    unit: str  # "ngay" | "tuan" | "thang" | "quy" | "nam" | "gio"
+    unit: str  # "ngay" | "tuan" | "thang" | "quy" | "nam" | "gio" | "phut"
     business: bool
 
 
