@@ -741,3 +741,32 @@ def test_an_opening_is_an_open_start(phrase: str, start: str) -> None:
     got = read(phrase)
     assert (got.kind, got.start, got.due) == ("none", at(start), None)
     assert read("Đóng: 24h00, 14/03/2024").due == at("2024-03-15")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "due"),
+    [
+        ("30 ngày kể từ ngày nghiệm thu 15/3/2024", "P30D", "2024-04-15"),
+        ("chậm nhất 15 ngày sau ngày khai giảng 5/9/2024", "P15D", "2024-09-21"),
+        ("10 ngày làm việc kể từ ngày nhận đủ hồ sơ, ngày 11/3/2024", "P10D", "2024-03-26"),
+        ("60 ngày kể từ ngày đăng thông báo cuối tháng 8/2024", "P60D", None),
+    ],
+)
+def test_an_offset_from_an_event_written_with_its_day(
+    phrase: str, offset: str, due: str | None
+) -> None:
+    """The event's day, when written, is the anchor; a period ("cuối tháng 8") is no day."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, due and at(due))
+
+
+def test_what_may_lengthen_a_count_is_a_remark() -> None:
+    got = read("Trong vòng 30 ngày, hoặc lâu hơn tùy theo sự đồng ý của hai bên")
+    assert (got.kind, got.offset, got.due) == ("relative", "P30D", at("2024-04-01"))
+
+
+@pytest.mark.parametrize("phrase", ["từ ngày 9/10", "có hiệu lực từ ngày 1/7", "kể từ 15/3"])
+def test_an_open_start_without_a_year_in_a_text_without_a_date(phrase: str) -> None:
+    """No deadline either way; without a year its start is not placed."""
+    got = read(phrase, None)
+    assert (got.kind, got.due, got.start) == ("none", None, None)

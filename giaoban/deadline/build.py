@@ -266,6 +266,14 @@ class Builder(DutyRules):
             return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)
 
+    def counted_dated(self, items: list[Any]) -> v.Relative:
+        """An offset from an event written with its day ("kể từ ngày ký 15/3/2024"): from that
+        day; with only a period ("... cuối tháng 8/2021"), from the event, its day unknown."""
+        when = items[-1]
+        if isinstance(when, (v.Day, v.Moment)):
+            return self.counted([*items[:-2], when])
+        return self.counted(items[:-1])
+
     def before_by(self, items: list[Any]) -> v.Relative:
         lead = self.lead(items)
         sign = -1 if "before" in lead else 1

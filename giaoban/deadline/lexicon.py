@@ -210,6 +210,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
     ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
+    # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
+    ("SKIP", r",?\s*hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"),
     # what a count leaves out names no deadline: "72 giờ (không tính ngày Chủ nhật)"
     ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B + r"[^()]*\)"),
     ("SKIP", r"(?<=[^\W\d_])\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),

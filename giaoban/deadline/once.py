@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from giaoban.deadline import values as v
 from giaoban.deadline.build import UNNAMED, Unreadable
 from giaoban.deadline.calendars import lunar_year
-from giaoban.deadline.context import Ctx
+from giaoban.deadline.context import Ctx, NoNoticeDate
 from giaoban.deadline.model import Deadline
 from giaoban.deadline.resolve import (
     day_of,
@@ -61,7 +61,11 @@ def open_start(reading: v.OpenStart, ctx: Ctx) -> Deadline:
     """
     if isinstance(reading.start, v.Moment) and not reading.since:
         return _make(ctx, "date", edge(reading.start, ctx)[0], has_time=True)
-    return _make(ctx, "none", None, start=edge(reading.start, ctx)[0])
+    try:
+        start: datetime | None = edge(reading.start, ctx)[0]
+    except NoNoticeDate:  # a text without a date: no deadline, and its start not placed
+        start = None
+    return _make(ctx, "none", None, start=start)
 
 
 def nothing(ctx: Ctx) -> Deadline:
