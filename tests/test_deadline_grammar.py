@@ -770,3 +770,37 @@ def test_an_open_start_without_a_year_in_a_text_without_a_date(phrase: str) -> N
     """No deadline either way; without a year its start is not placed."""
     got = read(phrase, None)
     assert (got.kind, got.due, got.start) == ("none", None, None)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trước ngày thi ít nhất 5 ngày", "-P5D", "ngày thi"),
+        ("trước khai mạc tối thiểu 10 ngày", "-P10D", "khai mạc"),
+        (
+            "chậm nhất 03 ngày làm việc sau khi kết thúc đợt kiểm tra",
+            "P3D",
+            "kết thúc đợt kiểm tra",
+        ),
+    ],
+)
+def test_the_event_is_kept_whatever_stands_between(phrase: str, offset: str, anchor: str) -> None:
+    """ "ít nhất" between the event and the count, "kết thúc" as the event itself: the event
+    is still named (not counted from the notice)."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "start"),
+    [
+        ("cuối mỗi tháng", "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1", "2024-03-21"),
+        ("vào đầu hằng tháng", "RRULE:FREQ=MONTHLY;BYMONTHDAY=10", "2024-03-01"),
+        ("giua moi thang", "RRULE:FREQ=MONTHLY;BYMONTHDAY=20", "2024-03-11"),
+    ],
+)
+def test_a_part_of_every_month(phrase: str, rule: str, start: str) -> None:
+    """ "cuối mỗi tháng": the last third of each month (as "cuối tháng 5"), due when it ends."""
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(rule)
+    assert got.start == at(start)

@@ -277,7 +277,7 @@ class Builder(DutyRules):
     def before_by(self, items: list[Any]) -> v.Relative:
         lead = self.lead(items)
         sign = -1 if "before" in lead else 1
-        return v.Relative(lead, items[2], sign, self.anchor(items[1]))
+        return v.Relative(lead, items[-1], sign, self.anchor(items[1]))
 
     def window_by(self, items: list[Any]) -> v.Relative:
         """A window from one event to a time counted from another: due when it closes."""

@@ -130,6 +130,11 @@ class DutyRules(Atoms):
     def lunar_duty(self, items: list[Any]) -> v.Lunar:
         return v.Lunar()
 
+    def month_part(self, items: list[Any]) -> v.Window:
+        """ "đầu/giữa/cuối mỗi tháng": days 1-10, 11-20 or 21 to the end of each month."""
+        first, last = v.THIRDS[self.tok(items[0]).parts["mp"]]
+        return v.Window(first, -1 if last == 31 else last)
+
     def every(self, items: list[Any]) -> v.Frequency:
         duration: v.Duration = items[0]  # "định kỳ 6 tháng"
         return v.Frequency(duration.unit, interval=duration.n)

@@ -118,6 +118,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SEASON", r"(?<!\w)(?:mùa|vụ|hè)"
                r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+){0,3}\s*,?\s*"
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
+    # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows)
+    ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+tháng" + _B + ")"),
     ("PART", r"(?P<part>đầu|giữa|cuối)(?=\s+(?:của\s+)?(?:tháng|năm|quý)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
@@ -198,7 +200,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("FROM", r"(?P<since>có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|tính\s+kể\s+từ"
              r"|kể\s+từ|tính\s+từ|mở(?:\s+(?:cửa|cổng|đăng\s+ký))?\s*:)(?:\s+khi)?" + _B
              + r"|(?:bắt\s+đầu\s+từ|bắt\s+đầu|từ)(?:\s+khi)?" + _B),
-    ("TO", r"(?:cho\s+đến|đến|tới|kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B + r"|-|~|→|÷|->"),
+    # "kết thúc" after "khi" is the event ("sau khi kết thúc hội nghị"), not "until"
+    ("TO", r"(?:cho\s+đến|đến|tới|(?<!khi\s)kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B
+           + r"|-|~|→|÷|->"),
     ("HET", r"hết" + _B),
     ("BEFORE", r"trước(?:\s+khi)?" + _B),
     ("AFTER", r"sau(?:\s+khi)?" + _B),

@@ -28,10 +28,10 @@ from giaoban.deadline.calendars import school_year as school_year_bounds
 from giaoban.deadline.calendars import semester as semester_bounds
 from giaoban.deadline.context import Ctx
 from giaoban.deadline.describe import weekday_name
+from giaoban.deadline.values import THIRDS
 
 WELL_BEFORE = timedelta(days=31)  # a day this far before the notice means next year
 # "đầu/giữa/cuối tháng" (thượng/trung/hạ tuần): days 1-10, 11-20, 21 to the end
-THIRDS = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
 _STRICT_BREAKERS = ("latest", "het", "to", "in")
 
 Bounds = tuple[date, date]  # days [first, after)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# "đầu/giữa/cuối tháng": days 1-10, 11-20, 21 to the end (31: the last)
+THIRDS = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
+
 
 @dataclass(frozen=True)
 class Clock:
