@@ -804,3 +804,24 @@ def test_a_part_of_every_month(phrase: str, rule: str, start: str) -> None:
     got = read(phrase)
     assert got.rrule is not None and got.rrule.endswith(rule)
     assert got.start == at(start)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("rằm tháng 7", "2024-08-19"),  # lunar 15/7 Giáp Thìn = 18/08/2024
+        ("trước Rằm tháng Tám năm 2024", "2024-09-18"),  # lunar 15/8 = 17/09/2024
+        ("ram thang 7", "2024-08-19"),
+    ],
+)
+def test_ram_is_always_a_lunar_day(phrase: str, due: str) -> None:
+    """ "Rằm" is the full-moon day: the 15th of a lunar month, "âm lịch" written or not."""
+    assert read(phrase).due == at(due)
+
+
+def test_ram_in_a_monthly_duty_makes_it_lunar() -> None:
+    got = read("mùng 1 và rằm hằng tháng")
+    assert got.rrule is not None
+    assert got.rrule.endswith("RRULE:RSCALE=CHINESE;FREQ=MONTHLY;BYMONTHDAY=1,15")
+    plain = read("ngày 1 và ngày 15 hằng tháng")
+    assert plain.rrule is not None and plain.rrule.endswith("RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15")

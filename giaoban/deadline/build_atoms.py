@@ -70,11 +70,12 @@ class Atoms(Transformer[Token, Any]):
         t = self.tok(token)
         p = t.parts
         day = p.get("ld") or p.get("d") or p.get("sd") or p.get("pd")
-        day = "15" if day == "ram" else day  # "Rằm tháng Giêng"
+        full_moon = day == "ram"  # "Rằm tháng Bảy": the 15th of a lunar month, always
+        day = "15" if full_moon else day
         month = p.get("lm") or p.get("m") or p.get("sm") or p.get("pm")
         year = p.get("ly") or p.get("y") or p.get("sy") or p.get("py")
         assert day is not None and month is not None
-        lunar = month in _LUNAR_MONTHS
+        lunar = full_moon or month in _LUNAR_MONTHS
         m = int(month) if month.isdigit() else MONTH_WORDS[month]
         return v.Day(int(day), m, _year(year), t.start, lunar=lunar, written=self.text(token))
 

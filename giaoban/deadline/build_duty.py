@@ -61,7 +61,7 @@ class DutyRules(Atoms):
                 found.append(n - 2)
         return v.OnDays(weekdays=tuple(found))
 
-    def month_days(self, items: list[Any]) -> v.OnDays:
+    def month_days(self, items: list[Any]) -> list[v.DutyPart]:
         found = [
             self._day_number(t) if _is(t, "MDAY") else number(self.tok(t))
             for t in items
@@ -69,7 +69,10 @@ class DutyRules(Atoms):
         ]
         if any(not 1 <= d <= 31 for d in found):
             raise Unreadable("ngày trong tháng không có thật")
-        return v.OnDays(month_days=tuple(found))
+        days: list[v.DutyPart] = [v.OnDays(month_days=tuple(found))]
+        if any(_is(t, "MDAY") and "md" not in self.tok(t).parts for t in items):
+            days.append(v.Lunar())  # "mùng 1 và rằm hằng tháng": rằm is a lunar day
+        return days
 
     def year_days(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(year_days=tuple(self.date_of(t) for t in items if _is(t, "DATE")))
