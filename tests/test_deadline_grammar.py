@@ -825,3 +825,29 @@ def test_ram_in_a_monthly_duty_makes_it_lunar() -> None:
     assert got.rrule.endswith("RRULE:RSCALE=CHINESE;FREQ=MONTHLY;BYMONTHDAY=1,15")
     plain = read("ngày 1 và ngày 15 hằng tháng")
     assert plain.rrule is not None and plain.rrule.endswith("RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("quý I, II/2024", "2024-01-01", "2024-07-01"),
+        ("trong quý III và quý IV năm 2024", "2024-07-01", "2025-01-01"),
+        ("quy 2, 3/2024", "2024-04-01", "2024-10-01"),
+    ],
+)
+def test_a_list_of_quarters(phrase: str, start: str, due: str) -> None:
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("ngày cuối cùng của mỗi quý", "RRULE:FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
+        ("ngày cuối cùng hằng năm", "RRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+    ],
+)
+def test_the_last_day_of_each_quarter_or_year(phrase: str, rule: str) -> None:
+    """The quarter's last days are those of March, June, September and December, whatever
+    the notice's month."""
+    got = read(phrase, date(2024, 2, 5))
+    assert got.rrule is not None and got.rrule.endswith(rule)

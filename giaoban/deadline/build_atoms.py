@@ -127,6 +127,11 @@ class Atoms(Transformer[Token, Any]):
                 raise Unreadable(f"{p['mlc']} tháng nhưng kể {len(months)} tháng")
             year = _year(p.get("mly") or p.get("mly2"))
             return v.Span("months", (min(months), max(months), year), pos, year is not None)
+        if kind == "QUARTER" and "ql" in p:  # "quý I, II/2024": the first to the last
+            names = re.findall(r"iv|iii|ii|i|[1-4]", p["ql"].replace("quy", ""))
+            qs = [ROMAN.get(n) or int(n) for n in names]
+            year = _year(p.get("qly"))
+            return v.Span("months", (3 * min(qs) - 2, 3 * max(qs), year), pos, year is not None)
         if kind == "QUARTER":
             q = ROMAN.get(p["q"]) or int(p["q"])
             return v.Span("months", (3 * q - 2, 3 * q, _year(p.get("qy"))), pos, "qy" in p)

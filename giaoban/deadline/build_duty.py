@@ -89,7 +89,10 @@ class DutyRules(Atoms):
         return v.OnDays(months=_QUARTER_MONTHS[self.tok(token).parts["qm"]])
 
     def last_day(self, items: list[Any]) -> v.OnDays:
-        return v.OnDays(month_days=(-1,))
+        """The last day of each month, quarter ("của mỗi quý") or year ("hằng năm")."""
+        of = self.tok(items[0]).parts.get("ldu")
+        months = {"quy": (3, 6, 9, 12), "nam": (12,)}.get(of or "", ())
+        return v.OnDays(month_days=(-1,), months=months)
 
     def month_ref(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(monthly=True)

@@ -85,6 +85,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("RELSEMESTER", r"(?:học\s+kỳ|học\s+kì)\s+(?P<rs>" + _REL + ")" + _B),
     ("HALF", r"(?:(?P<hn>\d{1,2}|ba|sáu|chín)\s+tháng|nửa)\s+(?P<hside>đầu|cuối)\s+năm"
              r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d))?"),
+    # "quý I, II/2024", "quý III và IV năm 2024": from the first quarter to the end of the last
+    ("QUARTER", r"quý\s+(?P<ql>(?:iv|iii|ii|i|[1-4])"
+                r"(?:\s*(?:,|và|&)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4]))+)"
+                + _B + _YEAR_TAIL.format("qly")),
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
     ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B),
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
@@ -147,7 +151,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),
     ("PERIODIC", r"(?:định\s+kỳ|định\s+kì|thường\s+kỳ)" + _B),
     ("REPORT", r"(?:của\s+|thuộc\s+)?kỳ\s+báo\s+cáo(?:\s+(?:đó|này))?" + _B),
-    ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?(?=tháng)"),
+    # "ngày cuối tháng", "ngày cuối cùng của mỗi quý / hằng năm"
+    ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?"
+                r"(?=tháng|(?:mỗi|hằng|hàng)\s+(?P<ldu>quý|năm)" + _B + ")"),
     # -- days and moments ------------------------------------------------------------------------
     # a range of counts before a unit: its upper end, the longest it may take ("3 - 5 ngày",
     # "từ 3 đến 5 ngày làm việc"); not hours ("14 - 16 giờ" is a clock window)
