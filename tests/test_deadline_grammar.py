@@ -851,3 +851,37 @@ def test_the_last_day_of_each_quarter_or_year(phrase: str, rule: str) -> None:
     the notice's month."""
     got = read(phrase, date(2024, 2, 5))
     assert got.rrule is not None and got.rrule.endswith(rule)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("hoàn thành trong năm", "2024-01-01", "2025-01-01"),
+        ("trong tháng.", "2024-03-01", "2024-04-01"),
+        ("báo cáo trong quý", "2024-01-01", "2024-04-01"),
+    ],
+)
+def test_within_the_notice_s_own_period(phrase: str, start: str, due: str) -> None:
+    """ "trong năm/tháng/quý" with nothing after it: the notice's own year, month, quarter."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_within_the_day_and_of_each_month() -> None:
+    assert read("xử lý xong trong ngày").due == at("2024-03-02")
+    monthly = read("ngày 15 trong tháng")
+    assert monthly.rrule == "DTSTART;VALUE=DATE:20240315\nRRULE:FREQ=MONTHLY;BYMONTHDAY=15"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("trước kỳ họp thứ 7", "kỳ họp thứ 7"),
+        ("trước Đại hội lần thứ hai", "Đại hội lần thứ hai"),
+        ("truoc phien hop thu 3", "phien hop thu 3"),
+    ],
+)
+def test_thu_n_after_a_round_is_an_ordinal_not_a_weekday(phrase: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.anchor) == ("relative", anchor)
+    weekly = read("họp thứ 7 hàng tuần")
+    assert weekly.rrule == "DTSTART;VALUE=DATE:20240302\nRRULE:FREQ=WEEKLY;BYDAY=SA"

@@ -125,10 +125,8 @@ class Builder(DutyRules):
         return v.Weekday(w.weekday, None, w.pos, in_week=self.span_of(items[1]))
 
     def relday(self, items: list[Any]) -> v.Relday:
-        word = self.tok(items[0]).parts["rd"]
-        return v.Relday(
-            {"hom nay": 0, "mai": 1, "hom sau": 1, "ngay kia": 2, "mot": 2}[word or ""], 0
-        )
+        word = self.tok(items[0]).parts.get("rd") or "hom nay"  # "trong ngày": today
+        return v.Relday({"hom nay": 0, "mai": 1, "hom sau": 1, "ngay kia": 2, "mot": 2}[word], 0)
 
     def tet(self, items: list[Any]) -> v.Tet:
         year, cycle = self._tet_year(items[1:])

@@ -40,6 +40,11 @@ _PERIODS = frozenset(
 )
 
 
+# "trong tháng/quý/năm" alone is the notice's own period, except after a day of it.
+_THIS_PERIOD = frozenset({"RELMONTH", "RELQUARTER", "RELYEAR"})
+_DAYISH = frozenset({"MDAY", "WEEKDAY", "WEEKORD", "LASTDAY", "NUM", "DATE", "TIME", "UNIT"})
+
+
 @dataclass(frozen=True)
 class Tok:
     """One token: its terminal, its parts, and where it stands in the phrase."""
@@ -140,6 +145,11 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
             continue
         elif tok.type == "FROM" and after is not None and "nlo" in after.parts:
             continue  # "từ 3 - 5 ngày": a range of counts, not a start
+        elif tok.type == "WEEKDAY" and _counts_rounds(before, text) and "cn" not in tok.parts:
+            tok = tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
+        elif tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:
+            # "ngày 15 trong tháng", "thứ 6 tuần cuối trong tháng": of each month, not this one
+            tok = tok.retyped("MONTHREF" if tok.type == "RELMONTH" else "W")
         if tok.type in LEAD_WORDS:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
@@ -274,6 +284,19 @@ def _labels(before: Tok | None, text: Text) -> bool:
         return False
     word = text.low[before.start : before.end].split()[-1]
     return word.isalpha() and fold(word) not in _TIME_WORDS
+
+
+# Words that number rounds, sessions and courses: "thứ N" after them is an ordinal.
+_ROUNDS = frozenset({"lan", "khoa", "dot", "ky", "ki", "phien", "vong", "ky hop", "phien hop"})
+
+
+def _counts_rounds(before: Tok | None, text: Text) -> bool:
+    """Whether "thứ N" right after ``before`` numbers a round ("Đại hội lần thứ 2", "kỳ họp
+    thứ 7"); "họp thứ 7 hàng tuần" meets on Saturdays."""
+    if before is None or before.type != "W":
+        return False
+    words = fold(text.low[: before.end]).split()
+    return words[-1] in _ROUNDS or " ".join(words[-2:]) in _ROUNDS
 
 
 def _lead(tok: Tok, before: Tok | None, tokens: list[Tok]) -> Tok:

@@ -46,6 +46,9 @@ _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|liền\s+kề)"
 
+# "hoàn thành trong năm", "trong tháng.": the notice's own year, month (nothing after it)
+_ALONE = r"(?=\s*(?:$|[,;.)]))"
+
 # Words after "vào ngày" that say which day, not which event ("vào ngày mai", "vào dịp Tết").
 _NOT_EVENT = (
     r"thứ|chủ|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
@@ -90,7 +93,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:\s*(?:,|và|&)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4]))+)"
                 + _B + _YEAR_TAIL.format("qly")),
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
-    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B),
+    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|trong\s+quý" + _ALONE),
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
@@ -110,12 +113,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
-    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B),
+    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|trong\s+tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)\s+(?:của\s+)?"
                  r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý))"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
-    ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B),
+    ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B + r"|trong\s+năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
     # a season or a campaign named with its year, whose days the phrase does not give:
     # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"
@@ -174,7 +177,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
     ("MDAY", r"(?:ngày|mùng|mồng|rằm)\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
-    ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt|hôm\s+sau)" + _B),
+    ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt|hôm\s+sau)" + _B
+               + r"|(?P<rdin>trong\s+ngày)" + _ALONE),  # "xong trong ngày": by the end of the day
     ("REFDAY", r"ngày\s+(?:ra|ký|ban\s+hành|phát\s+hành|đăng\s+tải)"
                r"(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận|công\s+văn|kế\s+hoạch|quyết\s+định))?"
                r"(?:\s+này)?" + _B
