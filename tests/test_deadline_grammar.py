@@ -885,3 +885,18 @@ def test_thu_n_after_a_round_is_an_ordinal_not_a_weekday(phrase: str, anchor: st
     assert (got.kind, got.anchor) == ("relative", anchor)
     weekly = read("họp thứ 7 hàng tuần")
     assert weekly.rrule == "DTSTART;VALUE=DATE:20240302\nRRULE:FREQ=WEEKLY;BYDAY=SA"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "due"),
+    [
+        ("trong hai tuần tới", "P2W", "2024-03-16"),
+        ("trong 3 tháng tiếp theo", "P3M", "2024-06-02"),
+        ("1 năm tới", "P1Y", "2025-03-02"),
+    ],
+)
+def test_a_count_of_units_ahead(phrase: str, offset: str, due: str) -> None:
+    """ "trong 2 tuần tới" counts two weeks from the notice (not "tuần tới", next week)."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, at(due))
+    assert read("tuần tới").kind == "period"

@@ -40,6 +40,14 @@ _PERIODS = frozenset(
 )
 
 
+# "2 tuần tới", "3 tháng tiếp theo": a count of units ahead of the notice
+_REL_UNITS = {
+    "RELWEEK": ("tuan", "rw"),
+    "RELMONTH": ("thang", "rm"),
+    "RELQUARTER": ("quy", "rq"),
+    "RELYEAR": ("nam", "ry"),
+}
+_AHEAD = frozenset({"toi", "sau", "tiep theo", "ke tiep"})
 # "trong tháng/quý/năm" alone is the notice's own period, except after a day of it.
 _THIS_PERIOD = frozenset({"RELMONTH", "RELQUARTER", "RELYEAR"})
 _DAYISH = frozenset({"MDAY", "WEEKDAY", "WEEKORD", "LASTDAY", "NUM", "DATE", "TIME", "UNIT"})
@@ -145,6 +153,10 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
             continue
         elif tok.type == "FROM" and after is not None and "nlo" in after.parts:
             continue  # "từ 3 - 5 ngày": a range of counts, not a start
+        elif tok.type in _REL_UNITS and before is not None and before.type == "NUM":
+            unit, group = _REL_UNITS[tok.type]
+            if tok.parts.get(group) in _AHEAD:  # "trong 2 tuần tới": two weeks from the notice
+                tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
         elif tok.type == "WEEKDAY" and _counts_rounds(before, text) and "cn" not in tok.parts:
             tok = tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
         elif tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:
