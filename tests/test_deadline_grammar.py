@@ -900,3 +900,24 @@ def test_a_count_of_units_ahead(phrase: str, offset: str, due: str) -> None:
     got = read(phrase)
     assert (got.kind, got.offset, got.due) == ("relative", offset, at(due))
     assert read("tuần tới").kind == "period"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "by_day"),
+    [
+        ("vào thứ Hai đầu tiên của mỗi tháng", "1MO"),
+        ("thứ 2 đầu tiên hằng tháng", "1MO"),
+        ("thứ Sáu cuối cùng của tháng", "-1FR"),
+        ("thu 6 cuoi cung cua thang", "-1FR"),
+    ],
+)
+def test_the_first_or_last_weekday_of_each_month(phrase: str, by_day: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:FREQ=MONTHLY;BYDAY={by_day}")
+
+
+@pytest.mark.parametrize("phrase", ["mỗi học kỳ", "vào đầu mỗi học kỳ", "cuối hằng năm học"])
+def test_a_duty_by_the_school_calendar_has_no_rule(phrase: str) -> None:
+    """Each semester or school year: the days depend on the school's calendar, not written."""
+    got = read(phrase)
+    assert (got.kind, got.rrule, got.due) == ("recurring", None, None)

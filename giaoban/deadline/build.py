@@ -172,7 +172,8 @@ class Builder(DutyRules):
         return v.Part(part, self.span_of(items[1]), self.pos(items[0]), count, tok.get("cu") or "")
 
     def week_of_month(self, items: list[Any]) -> v.Span:
-        word = self.tok(items[0]).parts["wo"]
+        parts = self.tok(items[0]).parts
+        word = parts.get("wo") or parts["wo2"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         m, _, y = self.span_of(items[1]).args
         return v.Span("week_of_month", (nth, m, y), self.pos(items[0]), y is not None)

@@ -78,7 +78,8 @@ class DutyRules(Atoms):
         return v.OnDays(year_days=tuple(self.date_of(t) for t in items if _is(t, "DATE")))
 
     def nth_week(self, items: list[Any]) -> v.OnDays:
-        word = self.tok(items[0]).parts["wo"]
+        parts = self.tok(items[0]).parts
+        word = parts.get("wo") or parts["wo2"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         return v.OnDays(nth_week=nth, monthly=True)
 

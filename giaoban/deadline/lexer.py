@@ -157,6 +157,12 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
             unit, group = _REL_UNITS[tok.type]
             if tok.parts.get(group) in _AHEAD:  # "trong 2 tuần tới": two weeks from the notice
                 tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
+        elif (
+            tok.type == "WEEKORD"
+            and "wo2" in tok.parts
+            and getattr(before, "type", "") != "WEEKDAY"
+        ):
+            tok = tok.retyped("W")  # "đầu tiên" names the n-th weekday only after a weekday
         elif tok.type == "WEEKDAY" and _counts_rounds(before, text) and "cn" not in tok.parts:
             tok = tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
         elif tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:

@@ -95,6 +95,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
     ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|trong\s+quý" + _ALONE),
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
+    # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
+    ("WEEKORD", r"(?<=\w\s)(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
+                r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"),
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
                 + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
@@ -146,6 +149,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:/\s*|(?:một|1)\s+)lần"
               + _B),
     ("ONCE", r"(?P<on>\d{1,2}|một|hai|ba)\s+lần" + _B),  # "mỗi tháng 1 lần"
+    # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give
+    ("PERIODIC", r"(?:(?:đầu|cuối)\s+)?(?:mỗi|hằng|hàng|từng)\s+(?:(?:đầu|cuối)\s+)?"
+                 r"(?:học\s+kỳ|học\s+kì|năm\s+học)" + _B),
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
              + r"|(?:các|những)\s+ngày\s+trong\s+(?P<fu2>tuần)" + _B),  # "các ngày trong tuần"
