@@ -921,3 +921,11 @@ def test_a_duty_by_the_school_calendar_has_no_rule(phrase: str) -> None:
     """Each semester or school year: the days depend on the school's calendar, not written."""
     got = read(phrase)
     assert (got.kind, got.rrule, got.due) == ("recurring", None, None)
+
+
+def test_a_named_month_inside_a_weekly_duty_narrows_it() -> None:
+    """ "trong tháng Ba", "trong Tháng Thanh niên" name a month, not "of each month"."""
+    for phrase in ("thứ 2 hằng tuần trong tháng Ba", "các thứ Hai trong Tháng Thanh niên"):
+        got = read(phrase, date(2020, 2, 20))
+        assert got.rrule is not None and got.rrule.startswith("DTSTART;VALUE=DATE:20200302")
+        assert "BYMONTH=3" in got.rrule and "BYDAY=MO" in got.rrule

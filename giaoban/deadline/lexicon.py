@@ -119,7 +119,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|trong\s+tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)\s+(?:của\s+)?"
-                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý))"),
+                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
     ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B + r"|trong\s+năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
