@@ -929,3 +929,12 @@ def test_a_named_month_inside_a_weekly_duty_narrows_it() -> None:
         got = read(phrase, date(2020, 2, 20))
         assert got.rrule is not None and got.rrule.startswith("DTSTART;VALUE=DATE:20200302")
         assert "BYMONTH=3" in got.rrule and "BYDAY=MO" in got.rrule
+
+
+def test_a_window_across_midnight_ends_the_day_after_its_start() -> None:
+    """ "hôm sau" closing a range is the day after the range's first day, not the notice's."""
+    got = read("từ 19 giờ ngày 5/4/2024 đến 6 giờ sáng hôm sau")
+    assert (got.start, got.due) == (at("2024-04-05T19:00"), at("2024-04-06T06:00"))
+    night = parse_deadline("từ 22h đến 5h sáng hôm sau", REF)
+    assert isinstance(night, DeadlineError)
+    assert "khung giờ qua đêm không có ngày bắt đầu" in night.message

@@ -126,7 +126,8 @@ class Builder(DutyRules):
 
     def relday(self, items: list[Any]) -> v.Relday:
         word = self.tok(items[0]).parts.get("rd") or "hom nay"  # "trong ngày": today
-        return v.Relday({"hom nay": 0, "mai": 1, "hom sau": 1, "ngay kia": 2, "mot": 2}[word], 0)
+        days = {"hom nay": 0, "mai": 1, "hom sau": 1, "ngay kia": 2, "mot": 2}[word]
+        return v.Relday(days, 0, next_day=word == "hom sau")
 
     def tet(self, items: list[Any]) -> v.Tet:
         year, cycle = self._tet_year(items[1:])

@@ -151,7 +151,10 @@ def _range(r: v.Range, ctx: Ctx) -> tuple[datetime | None, datetime]:
         ctx.warn(f'ngày bắt đầu "{left.written or left.day}" thiếu tháng')
         return None, due
     start = edge(left, ctx)[0]
-    if isinstance(right, v.Moment) and right.clock.next_day is False:
+    if isinstance(right, v.Moment) and isinstance(right.day, v.Relday) and right.day.next_day:
+        # "từ 19 giờ ngày 5/4 đến 6 giờ sáng hôm sau": the day after the start
+        due = moment(start.date() + timedelta(days=1), right.clock, ctx)
+    elif isinstance(right, v.Moment) and right.clock.next_day is False:
         due = edge(right, ctx)[0]
     if isinstance(right, v.Weekday) and right.week is None and right.in_week is None:
         # "từ thứ Hai đến thứ Sáu": the first Friday from the start on, not from the notice
@@ -277,6 +280,9 @@ def _daily_window(w: v.DailyWindow, ctx: Ctx) -> Interval:
         if start is None:
             raise Unreadable("không rõ ngày bắt đầu")
         days = [start.date(), (due - timedelta(minutes=1)).date()]
+    elif any(isinstance(i, v.Relday) and i.next_day for i in getattr(w.days, "items", ())):
+        # "từ 19 giờ đến 6 giờ sáng hôm sau": a night, but after which day?
+        raise Unreadable("khung giờ qua đêm không có ngày bắt đầu: ghi thêm ngày hoặc ghim ngày")
     elif isinstance(w.days, v.Days):
         days = [day_of(p, ctx) for p in _fill(w.days.items, ctx)]
     else:

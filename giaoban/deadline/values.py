@@ -51,6 +51,7 @@ class Weekday:
 class Relday:
     days: int  # after the notice's date
     pos: int
+    next_day: bool = False  # "hôm sau": the day after the day before it, in a range its start
 
 
 @dataclass(frozen=True)
