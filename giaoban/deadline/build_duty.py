@@ -41,8 +41,9 @@ class DutyRules(Atoms):
         if tok.type == "FREQ":
             return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"
-            times = count(tok, "tn") or count(tok, "tn2") or count(tok, "tn3") or 1
-            return v.Frequency(p.get("tu") or p.get("tu2") or p["tu3"], times=times)
+            # "2 - 3 lần/tuần": the upper count (several either way)
+            times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or 1
+            return v.Frequency(p.get("tu") or p["tu2"], times=times)
         if tok.type == "EVERY":  # "2 tuần/lần"
             return v.Frequency(p["eu"], interval=count(tok, "en") or 1)
         if tok.type == "ONCE":  # "mỗi tháng 1 lần"

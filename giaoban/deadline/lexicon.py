@@ -96,7 +96,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|trong\s+quý" + _ALONE),
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
     # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
-    ("WEEKORD", r"(?<=\w\s)(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
+    ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
                 r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"),
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
@@ -106,7 +106,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"),
     ("PREVMONTHOF", r"tháng\s+(?:liền\s+kề\s+)?trước\s+(?:của\s+)?(?=tháng" + _B + ")"),
     # "(trong) 3 tháng 6, 7 và 8/2020": a count of the months, then the months
-    ("MONTHLIST", r"(?<![\d/.])(?P<mlc>\d|hai|ba|bốn|sáu)\s+tháng\s+"
+    ("MONTHLIST", r"(?=[\dhbs])(?<![\d/.])(?P<mlc>\d|hai|ba|bốn|sáu)\s+tháng\s+"
                   r"(?P<ml2>\d{1,2}(?:\s*(?:[,;]|và)\s*\d{1,2})+)(?!\d)"
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly2>\d{4}))?(?![\d/.]?\d)"),
     ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*[,;]\s*\d{1,2})+)(?!\d)"
@@ -125,7 +125,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
     # a season or a campaign named with its year, whose days the phrase does not give:
     # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"
-    ("SEASON", r"(?<!\w)(?:mùa|vụ|hè)"
+    ("SEASON", r"(?:mùa|vụ|hè)"
                r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+){0,3}\s*,?\s*"
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
     # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows)
@@ -136,12 +136,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # -- recurrence ---------------------------------------------------------------------------
     # "1 lần/tháng", "2 - 3 lần/tuần" (a count of times given as a range: several), "2 buổi/tuần",
     # "1 ngày/tháng": how often, not which days
-    ("TIMES", r"(?:(?:\d{1,2}|một|hai|ba)\s*(?:-|–|đến|tới)\s*)?"
-              r"(?P<tn>\d{1,2}|một|hai|ba)\s*(?:lần|buổi|đợt)\s*"
-              r"(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)\s*"
-              r"(?P<tu>ngày|tuần|tháng|quý|năm)" + _B
-              + r"|(?P<tn3>\d{1,2}|một|hai|ba)\s*ngày\s*(?:/|mỗi|trên\s+(?:một|1))\s*"
-              r"(?P<tu3>tuần|tháng|quý|năm)" + _B),
+    ("TIMES", r"(?P<tn>\d{1,2}|một|hai|ba)(?:\s*(?:-|–|đến|tới)\s*(?P<tn3>\d{1,2}|hai|ba))?\s*"
+              r"(?:(?:lần|buổi|đợt)\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)"
+              r"|ngày\s*(?:/|mỗi|trên\s+(?:một|1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)" + _B),
     ("TIMES", r"(?:1|một|mỗi)\s+(?P<tu2>ngày|tuần|tháng|quý|năm)\s+"
               r"(?P<tn2>\d{1,2}|một|hai|ba)\s+lần"
               + _B),  # "1 năm 2 lần"
@@ -166,7 +163,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # -- days and moments ------------------------------------------------------------------------
     # a range of counts before a unit: its upper end, the longest it may take ("3 - 5 ngày",
     # "từ 3 đến 5 ngày làm việc"); not hours ("14 - 16 giờ" is a clock window)
-    ("NUM", r"(?<![\d/.])(?P<nlo>\d{1,2})\s*(?:-|–|đến|tới)\s*(?P<nhi>\d{1,3})"
+    ("NUM", r"(?=\d)(?<![\d/.])(?P<nlo>\d{1,2})\s*(?:-|–|đến|tới)\s*(?P<nhi>\d{1,3})"
             r"(?=\s*(?:ngày|tuần)" + _B + r"(?!\s*\d))"),
     ("TIME", r"(?<![\d/.])(?P<h>[01]?\d|2[0-4])\s*(?:giờ|g|h)" + _L
              + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d)"
@@ -224,14 +221,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("AFTER", r"sau(?:\s+khi)?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
     ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B),
+    # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
+    ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"),
     ("AND", r"và" + _B + r"|&|,|;"),
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
     ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
-    # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
-    ("SKIP", r",?\s*hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"),
     # what a count leaves out names no deadline: "72 giờ (không tính ngày Chủ nhật)"
     ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B + r"[^()]*\)"),
     ("SKIP", r"(?<=[^\W\d_])\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
