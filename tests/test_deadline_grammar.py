@@ -367,3 +367,574 @@ def test_a_text_without_a_date_reads_a_day_without_a_year_as_every_year() -> Non
     got = read("trước ngày 31-5", None)
     assert got.kind == "recurring"
     assert got.rrule == "DTSTART;VALUE=DATE:20000531\nRRULE:FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=31"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("tiếp dân 1 ngày/tháng", "DTSTART;VALUE=DATE:20240301\nRRULE:FREQ=MONTHLY"),
+        ("họp 1 buổi mỗi tuần", "DTSTART;VALUE=DATE:20240301\nRRULE:FREQ=WEEKLY"),
+        ("kiểm tra 1 đợt/quý", "DTSTART;VALUE=DATE:20240301\nRRULE:FREQ=MONTHLY;INTERVAL=3"),
+        ("2 buổi/tuần", None),
+        ("3 ngày/tháng", None),
+        ("2-3 lần/tuần", None),
+        ("từ 1 đến 2 lần mỗi tháng", None),
+        (
+            "2 - 3 lần/tuần (vào thứ 2, thứ 4)",
+            "DTSTART;VALUE=DATE:20240304\nRRULE:FREQ=WEEKLY;BYDAY=MO,WE",
+        ),
+    ],
+)
+def test_a_frequency_of_days_sessions_or_rounds(phrase: str, rule: str | None) -> None:
+    """ "N ngày/buổi/đợt/lần" per week, month, quarter or year says how often, not which
+    days: once per period is that period's rule, several (or a range of counts) no rule,
+    unless the days are named."""
+    got = read(phrase)
+    assert (got.kind, got.due, got.rrule) == ("recurring", None, rule)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["hè 2023", "mùa mưa bão năm 2024", "vụ Thu Đông 2024-2025", "trong mùa khô 2023 - 2024"],
+)
+def test_a_season_named_with_its_year_is_not_that_year(phrase: str) -> None:
+    """A season or crop named with its year has days the phrase does not give: unread,
+    with a message that names it, never read as the whole year."""
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError)
+    assert "là một mùa, vụ hay đợt không nêu ngày đầu, ngày cuối" in got.message
+
+
+def test_a_season_gives_way_to_the_days_written_beside_it() -> None:
+    got = read("Chiến dịch tình nguyện hè 2024: từ 15/6 đến 15/8/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-06-15"), at("2024-08-16"))
+    assert read("thường xuyên trong mùa mưa bão 2024").kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "start"),
+    [
+        (
+            "hằng năm, từ tháng 5 đến tháng 9",
+            "DTSTART;VALUE=DATE:20240930\nRRULE:FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=-1",
+            "2024-05-01",
+        ),
+        (
+            "từ tháng 11 đến hết tháng 12 hàng năm",
+            "DTSTART;VALUE=DATE:20241231\nRRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1",
+            "2024-11-01",
+        ),
+        (
+            "Hàng năm từ đầu tháng Sáu đến cuối tháng Tám",
+            "DTSTART;VALUE=DATE:20240831\nRRULE:FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=-1",
+            "2024-06-01",
+        ),
+    ],
+)
+def test_a_yearly_window_of_months_is_due_when_its_last_month_ends(
+    phrase: str, rule: str, start: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.rrule, got.start) == ("recurring", rule, at(start))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("chậm nhất ngày 10 tháng sau", "2024-04-11"),
+        ("trước ngày 05 của tháng tiếp theo", "2024-04-06"),
+        ("ngày 20 tháng tới", "2024-04-21"),
+        ("hạn cuối ngày 28 tháng này", "2024-03-29"),
+        ("cham nhat ngay 15 thang toi", "2024-04-16"),  # plain "thang sau" may be June
+    ],
+)
+def test_a_day_of_the_month_after_the_notice(phrase: str, due: str) -> None:
+    """ "ngày N tháng sau" is day N of the month after the notice's (not June: "sáu")."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+    assert read("ngày 5 tháng sau", date(2024, 12, 20)).due == at("2025-01-06")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        # a day of "tháng sau" in a standing rule: every month
+        ("chậm nhất ngày 10 tháng sau", "RRULE:FREQ=MONTHLY;BYMONTHDAY=10"),
+        # lunar days, and a list of them, every year
+        ("ngày 20/8 âm lịch", "RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=20"),
+        (
+            "vào các ngày 8, 9 và 10 tháng 3 âm lịch",
+            "RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=8,9,10",
+        ),
+        ("vào các ngày 1, 2 và 3/9", "RRULE:FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=1,2,3"),
+        # windows, lunar or across the new year, due when they close
+        ("từ ngày 6 - 8/4 âm lịch", "RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=8"),
+        ("từ 15/11 đến 15/3 năm sau", "RRULE:FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15"),
+    ],
+)
+def test_a_text_without_a_date_reads_standing_rules(phrase: str, rule: str) -> None:
+    got = read(phrase, None)
+    assert got.kind == "recurring" and got.rrule is not None
+    assert got.rrule.partition("\n")[2] == rule
+
+
+def test_a_day_told_in_both_calendars_is_no_standing_rule() -> None:
+    """Without a date, a solar day and its lunar day agree in some years only: no rule."""
+    got = parse_deadline("từ 10 đến 12/4 (tức 3 đến 5/3 âm lịch)", None)
+    assert isinstance(got, DeadlineError)
+    assert "cần ngày của thông báo" in got.message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("3 ngày đầu tháng 4", "2024-04-01", "2024-04-04"),
+        ("trong 5 ngày đầu của tháng 4", "2024-04-01", "2024-04-06"),
+        ("10 ngày cuối tháng 5/2024", "2024-05-22", "2024-06-01"),
+        ("trong mười ngày cuối tháng 6", "2024-06-21", "2024-07-01"),
+        ("2 tuần đầu tháng 9", "2024-09-01", "2024-09-15"),
+        ("hai tuần cuối tháng 12 năm 2024", "2024-12-18", "2025-01-01"),
+    ],
+)
+def test_the_first_or_last_days_or_weeks_of_a_period(phrase: str, start: str, due: str) -> None:
+    """A count before "đầu/cuối" counts days or weeks (7 days, as "tuần cuối tháng"): not
+    the length of a third of the month."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_more_days_than_the_period_has_is_an_error() -> None:
+    got = parse_deadline("40 ngày đầu tháng 2", REF)
+    assert isinstance(got, DeadlineError)
+    assert "dài hơn khoảng thời gian" in got.message
+
+
+def test_the_first_days_of_a_month_in_a_duty_are_a_window() -> None:
+    got = read("10 ngày đầu tháng 7 hằng năm")
+    assert got.rrule == "DTSTART;VALUE=DATE:20240710\nRRULE:FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=10"
+    assert got.start == at("2024-07-01")
+    assert isinstance(parse_deadline("10 ngày cuối tháng 7 hằng năm", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "business", "anchor"),
+    [
+        (
+            "từ khi có thông báo đến trước ngày khai mạc 5 ngày làm việc",
+            "-P5D",
+            True,
+            "ngày khai mạc",
+        ),
+        ("kể từ khi nhận hồ sơ đến trước ngày họp 2 ngày", "-P2D", False, "ngày họp"),
+        (
+            "bắt đầu từ khi có kết quả đến trước ngày phúc khảo 03 ngày",
+            "-P3D",
+            False,
+            "ngày phúc khảo",
+        ),
+        ("tu khi co diem den truoc ngay thi 3 ngay", "-P3D", False, "ngay thi"),
+    ],
+)
+def test_a_window_from_an_event_closes_at_a_time_counted_from_another(
+    phrase: str, offset: str, business: bool, anchor: str
+) -> None:
+    """ "từ khi X đến trước Y N ngày": due when the window closes, N days before Y."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days, got.anchor) == (
+        "relative",
+        offset,
+        business,
+        anchor,
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "start", "due"),
+    [
+        ("từ 28 tháng Chạp đến hết mùng 4 Tết Giáp Thìn", "period", "2024-02-07", "2024-02-14"),
+        (
+            "từ 29 tháng Chạp đến mùng 3 Tết Nguyên đán Ất Tỵ 2025",
+            "period",
+            "2025-01-28",
+            "2025-02-01",
+        ),
+        ("mùng 6 Tết Bính Ngọ", "date", None, "2026-02-23"),
+        ("trước Tết Nguyên đán 2025", "date", None, "2025-01-29"),
+        ("trước Tết Nguyên đán Giáp Thìn", "date", None, "2024-02-10"),
+    ],
+)
+def test_tet_of_a_year_named_by_number_or_by_name(
+    phrase: str, kind: str, start: str | None, due: str
+) -> None:
+    got = read(phrase, date(2023, 12, 1))
+    assert (got.kind, got.start, got.due) == (kind, start and at(start), at(due))
+
+
+def test_tet_of_a_year_whose_name_and_number_disagree_is_an_error() -> None:
+    got = parse_deadline("mùng 5 Tết Tân Sửu 2020", REF)
+    assert isinstance(got, DeadlineError)
+    assert "năm 2020 không phải năm Tân Sửu" in got.message
+    assert read("trước, trong và sau Tết Canh Tý").kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "business", "due"),
+    [
+        ("trong 3 - 5 ngày làm việc", "P5D", True, "2024-03-09"),
+        ("từ 7 đến 10 ngày kể từ ngày ban hành", "P10D", False, "2024-03-12"),
+        ("Từ 2-4 ngày từ khi nhận đủ hồ sơ", "P4D", False, None),
+        ("trong vòng 1 – 2 tuần", "P2W", False, "2024-03-16"),
+    ],
+)
+def test_a_range_of_counts_is_the_longest(
+    phrase: str, offset: str, business: bool, due: str | None
+) -> None:
+    """ "3 - 5 ngày" may take up to 5 days: the deadline is the upper end (not 3 May)."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days) == ("relative", offset, business)
+    assert got.due == (due and at(due))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Vào bất kỳ lúc nào",
+        "bất cứ khi nào",
+        "vao bat ky thoi diem nao",
+        "mọi lúc",
+        "ngay trong đêm",
+        "xử lý ngay trong ngày",
+    ],
+)
+def test_any_time_and_at_once_mean_no_deadline(phrase: str) -> None:
+    assert read(phrase).kind == "none"
+
+
+def test_at_once_gives_way_to_a_written_day() -> None:
+    assert read("ngay trong ngày 5/3/2024").due == at("2024-03-06")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("vào đúng ngày kỷ niệm thành lập Đoàn", "kỷ niệm thành lập Đoàn"),
+        ("vào ngày khai giảng năm học mới", "khai giảng năm học mới"),
+        ("đúng vào dịp khai trương", "khai trương"),
+        ("vao ngay be mac hoi nghi", "be mac hoi nghi"),
+    ],
+)
+def test_on_the_day_of_an_event(phrase: str, anchor: str) -> None:
+    """ "vào (đúng) ngày X", X an event: relative at X (offset 0), due once X is known."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", "P0D", anchor, None)
+    known = read(phrase, events=((anchor, date(2024, 3, 26)),))
+    assert known.due == at("2024-03-27")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [("vào ngày 15/3/2024", "2024-03-16"), ("vào ngày mai", "2024-03-03")],
+)
+def test_on_a_day_that_is_written_is_that_day(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)
+
+
+def test_at_the_earliest_when_an_event_happens_has_no_offset() -> None:
+    got = read("sớm nhất khi có công văn hướng dẫn")
+    assert (got.kind, got.offset, got.anchor) == ("relative", None, "khi có công văn hướng dẫn")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("thứ Hai và thứ Ba (ngày 4 và 5/3/2024)", "2024-03-04", "2024-03-06"),
+        ("thứ Hai và thứ Tư, ngày 4 và 6/3/2024", "2024-03-04", "2024-03-07"),
+        ("Thứ Bảy, Chủ nhật (ngày 9, 10/3/2024)", "2024-03-09", "2024-03-11"),
+    ],
+)
+def test_weekdays_written_before_their_days_name_those_days(
+    phrase: str, start: str, due: str
+) -> None:
+    """The days are meant, not every such weekday (as with the weekdays after the days)."""
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "by_day"), [("thứ 2, 4, 6", "MO,WE,FR"), ("vào thứ 3 và 5", "TU,TH")]
+)
+def test_weekdays_listed_by_number_alone_recur_each_week(phrase: str, by_day: str) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring" and got.rrule is not None
+    assert got.rrule.endswith(f"RRULE:FREQ=WEEKLY;BYDAY={by_day}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("tháng 6,7,8/2024", "2024-06-01", "2024-09-01"),
+        ("trong tháng 10, 11, 12 năm 2024", "2024-10-01", "2025-01-01"),
+        ("trong 3 tháng 6, 7, 8/2024", "2024-06-01", "2024-09-01"),
+        ("trong hai tháng 4 và 5", "2024-04-01", "2024-06-01"),
+    ],
+)
+def test_a_list_of_months_counted_or_not(phrase: str, start: str, due: str) -> None:
+    """ "tháng 6,7,8", and with their count before ("3 tháng 6,7,8"): from the first month
+    to the end of the last (a count that disagrees with the list is an error)."""
+    assert period(phrase) == (at(start), at(due))
+    assert isinstance(parse_deadline("trong 3 tháng 6 và 7", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "business"),
+    [
+        ("trong vòng 48 giờ (không tính ngày Chủ nhật)", "PT48H", False),
+        ("trong 5 ngày làm việc (trừ thứ Bảy)", "P5D", True),
+        ("trong 10 ngày (không kể ngày nghỉ lễ)", "P10D", False),
+    ],
+)
+def test_what_a_count_leaves_out_is_no_deadline(phrase: str, offset: str, business: bool) -> None:
+    """ "(không tính ngày Chủ nhật)" says what is not counted, not a day to be done by."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days) == ("relative", offset, business)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "thứ 2 hằng tuần kể từ ngày ban hành",
+        "thứ Hai hàng tuần từ khi văn bản này ban hành",
+        "thu 2 hang tuan ke tu ngay ban hanh",
+    ],
+)
+def test_a_duty_from_the_notice_begins_at_the_notice(phrase: str) -> None:
+    got = read(phrase)
+    assert got.rrule == "DTSTART;VALUE=DATE:20240304\nRRULE:FREQ=WEEKLY;BYDAY=MO"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("sớm hơn 30 phút so với giờ vào học", "-PT30M", "giờ vào học"),
+        ("muộn hơn 2 ngày so với lịch thi", "P2D", "lịch thi"),
+        ("chậm hơn 1 tuần so với kế hoạch ban đầu", "P1W", "kế hoạch ban đầu"),
+        ("sớm nhất trước hai tuần so với ngày khai giảng", "-P2W", "ngày khai giảng"),
+        ("som hon 15 phut so voi gio vao hoc", "-PT15M", "gio vao hoc"),
+    ],
+)
+def test_earlier_or_later_than_an_event(phrase: str, offset: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+def test_minutes_count_from_a_known_event() -> None:
+    got = read("trước 15 phút so với giờ khai mạc", events=(("giờ khai mạc", date(2024, 3, 8)),))
+    assert (got.offset, got.due) == ("-PT15M", at("2024-03-07T23:45"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("Mở: 8h00, 04/3/2024", "2024-03-04T08:00"),
+        ("Mở đăng ký: 14h ngày 5/3/2024", "2024-03-05T14:00"),
+    ],
+)
+def test_an_opening_is_an_open_start(phrase: str, start: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("none", at(start), None)
+    assert read("Đóng: 24h00, 14/03/2024").due == at("2024-03-15")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "due"),
+    [
+        ("30 ngày kể từ ngày nghiệm thu 15/3/2024", "P30D", "2024-04-15"),
+        ("chậm nhất 15 ngày sau ngày khai giảng 5/9/2024", "P15D", "2024-09-21"),
+        ("10 ngày làm việc kể từ ngày nhận đủ hồ sơ, ngày 11/3/2024", "P10D", "2024-03-26"),
+        ("60 ngày kể từ ngày đăng thông báo cuối tháng 8/2024", "P60D", None),
+    ],
+)
+def test_an_offset_from_an_event_written_with_its_day(
+    phrase: str, offset: str, due: str | None
+) -> None:
+    """The event's day, when written, is the anchor; a period ("cuối tháng 8") is no day."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, due and at(due))
+
+
+def test_what_may_lengthen_a_count_is_a_remark() -> None:
+    got = read("Trong vòng 30 ngày, hoặc lâu hơn tùy theo sự đồng ý của hai bên")
+    assert (got.kind, got.offset, got.due) == ("relative", "P30D", at("2024-04-01"))
+
+
+@pytest.mark.parametrize("phrase", ["từ ngày 9/10", "có hiệu lực từ ngày 1/7", "kể từ 15/3"])
+def test_an_open_start_without_a_year_in_a_text_without_a_date(phrase: str) -> None:
+    """No deadline either way; without a year its start is not placed."""
+    got = read(phrase, None)
+    assert (got.kind, got.due, got.start) == ("none", None, None)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trước ngày thi ít nhất 5 ngày", "-P5D", "ngày thi"),
+        ("trước khai mạc tối thiểu 10 ngày", "-P10D", "khai mạc"),
+        (
+            "chậm nhất 03 ngày làm việc sau khi kết thúc đợt kiểm tra",
+            "P3D",
+            "kết thúc đợt kiểm tra",
+        ),
+    ],
+)
+def test_the_event_is_kept_whatever_stands_between(phrase: str, offset: str, anchor: str) -> None:
+    """ "ít nhất" between the event and the count, "kết thúc" as the event itself: the event
+    is still named (not counted from the notice)."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "start"),
+    [
+        ("cuối mỗi tháng", "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1", "2024-03-21"),
+        ("vào đầu hằng tháng", "RRULE:FREQ=MONTHLY;BYMONTHDAY=10", "2024-03-01"),
+        ("giua moi thang", "RRULE:FREQ=MONTHLY;BYMONTHDAY=20", "2024-03-11"),
+    ],
+)
+def test_a_part_of_every_month(phrase: str, rule: str, start: str) -> None:
+    """ "cuối mỗi tháng": the last third of each month (as "cuối tháng 5"), due when it ends."""
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(rule)
+    assert got.start == at(start)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("rằm tháng 7", "2024-08-19"),  # lunar 15/7 Giáp Thìn = 18/08/2024
+        ("trước Rằm tháng Tám năm 2024", "2024-09-18"),  # lunar 15/8 = 17/09/2024
+        ("ram thang 7", "2024-08-19"),
+    ],
+)
+def test_ram_is_always_a_lunar_day(phrase: str, due: str) -> None:
+    """ "Rằm" is the full-moon day: the 15th of a lunar month, "âm lịch" written or not."""
+    assert read(phrase).due == at(due)
+
+
+def test_ram_in_a_monthly_duty_makes_it_lunar() -> None:
+    got = read("mùng 1 và rằm hằng tháng")
+    assert got.rrule is not None
+    assert got.rrule.endswith("RRULE:RSCALE=CHINESE;FREQ=MONTHLY;BYMONTHDAY=1,15")
+    plain = read("ngày 1 và ngày 15 hằng tháng")
+    assert plain.rrule is not None and plain.rrule.endswith("RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("quý I, II/2024", "2024-01-01", "2024-07-01"),
+        ("trong quý III và quý IV năm 2024", "2024-07-01", "2025-01-01"),
+        ("quy 2, 3/2024", "2024-04-01", "2024-10-01"),
+    ],
+)
+def test_a_list_of_quarters(phrase: str, start: str, due: str) -> None:
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("ngày cuối cùng của mỗi quý", "RRULE:FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
+        ("ngày cuối cùng hằng năm", "RRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+    ],
+)
+def test_the_last_day_of_each_quarter_or_year(phrase: str, rule: str) -> None:
+    """The quarter's last days are those of March, June, September and December, whatever
+    the notice's month."""
+    got = read(phrase, date(2024, 2, 5))
+    assert got.rrule is not None and got.rrule.endswith(rule)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("hoàn thành trong năm", "2024-01-01", "2025-01-01"),
+        ("trong tháng.", "2024-03-01", "2024-04-01"),
+        ("báo cáo trong quý", "2024-01-01", "2024-04-01"),
+    ],
+)
+def test_within_the_notice_s_own_period(phrase: str, start: str, due: str) -> None:
+    """ "trong năm/tháng/quý" with nothing after it: the notice's own year, month, quarter."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_within_the_day_and_of_each_month() -> None:
+    assert read("xử lý xong trong ngày").due == at("2024-03-02")
+    monthly = read("ngày 15 trong tháng")
+    assert monthly.rrule == "DTSTART;VALUE=DATE:20240315\nRRULE:FREQ=MONTHLY;BYMONTHDAY=15"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("trước kỳ họp thứ 7", "kỳ họp thứ 7"),
+        ("trước Đại hội lần thứ hai", "Đại hội lần thứ hai"),
+        ("truoc phien hop thu 3", "phien hop thu 3"),
+    ],
+)
+def test_thu_n_after_a_round_is_an_ordinal_not_a_weekday(phrase: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.anchor) == ("relative", anchor)
+    weekly = read("họp thứ 7 hàng tuần")
+    assert weekly.rrule == "DTSTART;VALUE=DATE:20240302\nRRULE:FREQ=WEEKLY;BYDAY=SA"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "due"),
+    [
+        ("trong hai tuần tới", "P2W", "2024-03-16"),
+        ("trong 3 tháng tiếp theo", "P3M", "2024-06-02"),
+        ("1 năm tới", "P1Y", "2025-03-02"),
+    ],
+)
+def test_a_count_of_units_ahead(phrase: str, offset: str, due: str) -> None:
+    """ "trong 2 tuần tới" counts two weeks from the notice (not "tuần tới", next week)."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, at(due))
+    assert read("tuần tới").kind == "period"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "by_day"),
+    [
+        ("vào thứ Hai đầu tiên của mỗi tháng", "1MO"),
+        ("thứ 2 đầu tiên hằng tháng", "1MO"),
+        ("thứ Sáu cuối cùng của tháng", "-1FR"),
+        ("thu 6 cuoi cung cua thang", "-1FR"),
+    ],
+)
+def test_the_first_or_last_weekday_of_each_month(phrase: str, by_day: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:FREQ=MONTHLY;BYDAY={by_day}")
+
+
+@pytest.mark.parametrize("phrase", ["mỗi học kỳ", "vào đầu mỗi học kỳ", "cuối hằng năm học"])
+def test_a_duty_by_the_school_calendar_has_no_rule(phrase: str) -> None:
+    """Each semester or school year: the days depend on the school's calendar, not written."""
+    got = read(phrase)
+    assert (got.kind, got.rrule, got.due) == ("recurring", None, None)
+
+
+def test_a_named_month_inside_a_weekly_duty_narrows_it() -> None:
+    """ "trong tháng Ba", "trong Tháng Thanh niên" name a month, not "of each month"."""
+    for phrase in ("thứ 2 hằng tuần trong tháng Ba", "các thứ Hai trong Tháng Thanh niên"):
+        got = read(phrase, date(2020, 2, 20))
+        assert got.rrule is not None and got.rrule.startswith("DTSTART;VALUE=DATE:20200302")
+        assert "BYMONTH=3" in got.rrule and "BYDAY=MO" in got.rrule
+
+
+def test_a_window_across_midnight_ends_the_day_after_its_start() -> None:
+    """ "hôm sau" closing a range is the day after the range's first day, not the notice's."""
+    got = read("từ 19 giờ ngày 5/4/2024 đến 6 giờ sáng hôm sau")
+    assert (got.start, got.due) == (at("2024-04-05T19:00"), at("2024-04-06T06:00"))
+    night = parse_deadline("từ 22h đến 5h sáng hôm sau", REF)
+    assert isinstance(night, DeadlineError)
+    assert "khung giờ qua đêm không có ngày bắt đầu" in night.message

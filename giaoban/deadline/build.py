@@ -15,7 +15,7 @@ from giaoban.deadline import values as v
 from giaoban.deadline.build_atoms import _REL, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
 from giaoban.deadline.build_duty import DutyRules
-from giaoban.deadline.calendars import cycle_index
+from giaoban.deadline.calendars import cycle_index, cycle_year
 from giaoban.deadline.lexer import number
 from giaoban.deadline.lexicon import ORDINALS
 
@@ -89,9 +89,33 @@ class Builder(DutyRules):
         y = years[0] if years else y
         return v.Day(day, m, y, self.pos(items[0]), weekday=weekdays[0] if weekdays else None)
 
-    def tet_day(self, items: list[Any]) -> v.Day:
+    def rel_month_day(self, items: list[Any]) -> v.Day:
+        """ "ngày 05 tháng sau": a day of the month after (or of, or before) the notice's."""
+        offset = _REL.get(self.tok(items[1]).parts.get("rm") or "nay", 0)
+        weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
         day = self._day_number(items[0])
-        return v.Day(day, 1, None, self.pos(items[0]), lunar=True, written=self.text(items[0]))
+        if not 1 <= day <= 31:
+            raise Unreadable("ngày trong tháng không có thật")
+        weekday = weekdays[0] if weekdays else None
+        return v.Day(day, None, None, self.pos(items[0]), weekday=weekday, month_offset=offset)
+
+    def tet_day(self, items: list[Any]) -> v.Day:
+        """A day of Tết ("mùng 4 Tết": lunar 4/1), of a year named by its number or by its
+        stem and branch ("Tết Nguyên đán Canh Tý 2020": lunar 1/1/2020)."""
+        year, cycle = self._tet_year(items[2:])
+        day = self._day_number(items[0])
+        pos = self.pos(items[0])
+        written = self.text(items[0])
+        return v.Day(day, 1, year, pos, lunar=True, cycle_year=cycle, written=written)
+
+    def _tet_year(self, items: list[Any]) -> tuple[int | None, int | None]:
+        """The lunar year Tết opens, by number, else the place of its name in the cycle."""
+        years = [int(self.tok(t).parts["yn"]) for t in items if _is(t, "YEARNUM")]
+        names = [self.tok(t).parts for t in items if _is(t, "CANCHI")]
+        cycle = cycle_index(names[0]["stem"], names[0]["branch"]) if names else None
+        if years and cycle is not None and cycle_year(cycle, years[0]) != years[0]:
+            raise Unreadable(f"năm {years[0]} không phải năm {self.text(items[0])}")
+        return (years[0], None) if years else (None, cycle)
 
     def weekday(self, items: list[Any]) -> v.Weekday:
         return self.weekday_of(items[0])
@@ -101,13 +125,13 @@ class Builder(DutyRules):
         return v.Weekday(w.weekday, None, w.pos, in_week=self.span_of(items[1]))
 
     def relday(self, items: list[Any]) -> v.Relday:
-        word = self.tok(items[0]).parts["rd"]
-        return v.Relday(
-            {"hom nay": 0, "mai": 1, "hom sau": 1, "ngay kia": 2, "mot": 2}[word or ""], 0
-        )
+        word = self.tok(items[0]).parts.get("rd") or "hom nay"  # "trong ngày": today
+        days = {"hom nay": 0, "mai": 1, "hom sau": 1, "ngay kia": 2, "mot": 2}[word]
+        return v.Relday(days, 0, next_day=word == "hom sau")
 
     def tet(self, items: list[Any]) -> v.Tet:
-        return v.Tet(self.pos(items[0]))
+        year, cycle = self._tet_year(items[1:])
+        return v.Tet(self.pos(items[0]), year, cycle)
 
     def now(self, items: list[Any]) -> v.Refday:
         return v.Refday(self.pos(items[0]))
@@ -144,10 +168,13 @@ class Builder(DutyRules):
     def part(self, items: list[Any]) -> v.Part:
         tok = self.tok(items[0])
         part = tok.parts.get("part") or _TENTHS[tok.parts["tenth"]]
-        return v.Part(part, self.span_of(items[1]), self.pos(items[0]))
+        n = tok.parts.get("cn")
+        count = int(n) if n is not None else None
+        return v.Part(part, self.span_of(items[1]), self.pos(items[0]), count, tok.get("cu") or "")
 
     def week_of_month(self, items: list[Any]) -> v.Span:
-        word = self.tok(items[0]).parts["wo"]
+        parts = self.tok(items[0]).parts
+        word = parts.get("wo") or parts["wo2"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         m, _, y = self.span_of(items[1]).args
         return v.Span("week_of_month", (nth, m, y), self.pos(items[0]), y is not None)
@@ -230,19 +257,37 @@ class Builder(DutyRules):
         after = items[items.index(duration) + 1 :]
         link = self.lead(after[:1]) if after and _is(after[0], "LEAD") else ""
         anchor = self.anchor(after[-1]) if after else None
-        sign = -1 if {"before", "upto"} & set(link.split()) else 1
+        links = set(link.split())
+        if "compared" in links:  # "sớm hơn / trước 1 tuần so với X"
+            sign = -1 if {"before", "earlier"} & set(lead.split()) else 1
+        else:
+            sign = -1 if {"before", "upto"} & links else 1
         if not after and "before" in lead.split():  # "trước 1 tháng": before an event not named
             return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)
 
+    def counted_dated(self, items: list[Any]) -> v.Relative:
+        """An offset from an event written with its day ("kể từ ngày ký 15/3/2024"): from that
+        day; with only a period ("... cuối tháng 8/2021"), from the event, its day unknown."""
+        when = items[-1]
+        if isinstance(when, (v.Day, v.Moment)):
+            return self.counted([*items[:-2], when])
+        return self.counted(items[:-1])
+
     def before_by(self, items: list[Any]) -> v.Relative:
         lead = self.lead(items)
         sign = -1 if "before" in lead else 1
-        return v.Relative(lead, items[2], sign, self.anchor(items[1]))
+        return v.Relative(lead, items[-1], sign, self.anchor(items[1]))
+
+    def window_by(self, items: list[Any]) -> v.Relative:
+        """A window from one event to a time counted from another: due when it closes."""
+        return self.before_by(items[-3:])
 
     def around(self, items: list[Any]) -> v.Relative:
         lead = self.lead(items)
-        if "after" in lead and "now" not in lead:  # "sau khi X": some time after X
+        words = lead.split()
+        # "sau khi X", "sớm nhất khi X": some time after X, not before it
+        if "after" in words and "now" not in words or words == ["earliest"]:
             return v.Relative(lead, None, 1, self.anchor(items[1]))
         return v.Relative(lead, v.Duration(0, "ngay", False), 0, self.anchor(items[1]))
 

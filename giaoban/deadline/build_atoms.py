@@ -8,6 +8,7 @@ value is the index of the :class:`~giaoban.deadline.lexer.Tok` they stand for.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lark import Token, Transformer
@@ -69,11 +70,12 @@ class Atoms(Transformer[Token, Any]):
         t = self.tok(token)
         p = t.parts
         day = p.get("ld") or p.get("d") or p.get("sd") or p.get("pd")
-        day = "15" if day == "ram" else day  # "Rằm tháng Giêng"
+        full_moon = day == "ram"  # "Rằm tháng Bảy": the 15th of a lunar month, always
+        day = "15" if full_moon else day
         month = p.get("lm") or p.get("m") or p.get("sm") or p.get("pm")
         year = p.get("ly") or p.get("y") or p.get("sy") or p.get("py")
         assert day is not None and month is not None
-        lunar = month in _LUNAR_MONTHS
+        lunar = full_moon or month in _LUNAR_MONTHS
         m = int(month) if month.isdigit() else MONTH_WORDS[month]
         return v.Day(int(day), m, _year(year), t.start, lunar=lunar, written=self.text(token))
 
@@ -117,11 +119,19 @@ class Atoms(Transformer[Token, Any]):
                 return v.Span("lunar_month", (m, y), pos, y is not None)
             return v.Span("months", (m, m, y), pos, y is not None)
         if kind == "MONTHLIST":  # "tháng 6,7,8/2020": from the first to the last
-            months = [int(m) for m in p["ml"].replace(";", ",").split(",")]
+            months = [int(m) for m in re.split(r"\s*(?:[,;]|va)\s*", p.get("ml") or p["ml2"])]
             if any(not 1 <= m <= 12 for m in months):
                 raise Unreadable("tháng không có thật")
-            year = _year(p.get("mly"))
+            said = p.get("mlc")
+            if said and (int(said) if said.isdigit() else words_value(said)) != len(months):
+                raise Unreadable(f"{p['mlc']} tháng nhưng kể {len(months)} tháng")
+            year = _year(p.get("mly") or p.get("mly2"))
             return v.Span("months", (min(months), max(months), year), pos, year is not None)
+        if kind == "QUARTER" and "ql" in p:  # "quý I, II/2024": the first to the last
+            names = re.findall(r"iv|iii|ii|i|[1-4]", p["ql"].replace("quy", ""))
+            qs = [ROMAN.get(n) or int(n) for n in names]
+            year = _year(p.get("qly"))
+            return v.Span("months", (3 * min(qs) - 2, 3 * max(qs), year), pos, year is not None)
         if kind == "QUARTER":
             q = ROMAN.get(p["q"]) or int(p["q"])
             return v.Span("months", (3 * q - 2, 3 * q, _year(p.get("qy"))), pos, "qy" in p)

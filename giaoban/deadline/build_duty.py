@@ -40,8 +40,9 @@ class DutyRules(Atoms):
         p = tok.parts
         if tok.type == "FREQ":
             return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
-        if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần"
-            times = count(tok, "tn") or count(tok, "tn2") or 1
+        if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"
+            # "2 - 3 lần/tuần": the upper count (several either way)
+            times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or 1
             return v.Frequency(p.get("tu") or p["tu2"], times=times)
         if tok.type == "EVERY":  # "2 tuần/lần"
             return v.Frequency(p["eu"], interval=count(tok, "en") or 1)
@@ -61,7 +62,7 @@ class DutyRules(Atoms):
                 found.append(n - 2)
         return v.OnDays(weekdays=tuple(found))
 
-    def month_days(self, items: list[Any]) -> v.OnDays:
+    def month_days(self, items: list[Any]) -> list[v.DutyPart]:
         found = [
             self._day_number(t) if _is(t, "MDAY") else number(self.tok(t))
             for t in items
@@ -69,13 +70,17 @@ class DutyRules(Atoms):
         ]
         if any(not 1 <= d <= 31 for d in found):
             raise Unreadable("ngày trong tháng không có thật")
-        return v.OnDays(month_days=tuple(found))
+        days: list[v.DutyPart] = [v.OnDays(month_days=tuple(found))]
+        if any(_is(t, "MDAY") and "md" not in self.tok(t).parts for t in items):
+            days.append(v.Lunar())  # "mùng 1 và rằm hằng tháng": rằm is a lunar day
+        return days
 
     def year_days(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(year_days=tuple(self.date_of(t) for t in items if _is(t, "DATE")))
 
     def nth_week(self, items: list[Any]) -> v.OnDays:
-        word = self.tok(items[0]).parts["wo"]
+        parts = self.tok(items[0]).parts
+        word = parts.get("wo") or parts["wo2"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         return v.OnDays(nth_week=nth, monthly=True)
 
@@ -86,7 +91,10 @@ class DutyRules(Atoms):
         return v.OnDays(months=_QUARTER_MONTHS[self.tok(token).parts["qm"]])
 
     def last_day(self, items: list[Any]) -> v.OnDays:
-        return v.OnDays(month_days=(-1,))
+        """The last day of each month, quarter ("của mỗi quý") or year ("hằng năm")."""
+        of = self.tok(items[0]).parts.get("ldu")
+        months = {"quy": (3, 6, 9, 12), "nam": (12,)}.get(of or "", ())
+        return v.OnDays(month_days=(-1,), months=months)
 
     def month_ref(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(monthly=True)
@@ -130,6 +138,11 @@ class DutyRules(Atoms):
     def lunar_duty(self, items: list[Any]) -> v.Lunar:
         return v.Lunar()
 
+    def month_part(self, items: list[Any]) -> v.Window:
+        """ "đầu/giữa/cuối mỗi tháng": days 1-10, 11-20 or 21 to the end of each month."""
+        first, last = v.THIRDS[self.tok(items[0]).parts["mp"]]
+        return v.Window(first, -1 if last == 31 else last)
+
     def every(self, items: list[Any]) -> v.Frequency:
         duration: v.Duration = items[0]  # "định kỳ 6 tháng"
         return v.Frequency(duration.unit, interval=duration.n)
@@ -144,6 +157,8 @@ def _day_spans(parts: list[v.DutyPart]) -> tuple[v.DutyPart, ...]:
     for part in parts:
         if len(out) >= 2 and isinstance(out[-1], v.Link) and out[-1].words in ("to", "to het"):
             first, last = _one_day(out[-2]), _one_day(part)
+            if first is None or last is None:  # "từ tháng 4 đến cuối tháng 7": whole months
+                first, last = _month_edge(out[-2], 1), _month_edge(part, -1)
             if first is not None and last is not None:
                 out[-2:] = [v.Window(first, last)]
                 continue
@@ -160,3 +175,17 @@ def _one_day(part: v.DutyPart) -> v.Day | int | None:
     if len(part.year_days) == 1 and not part.month_days:
         return part.year_days[0]
     return None
+
+
+def _month_edge(part: v.DutyPart, day: int) -> v.Day | None:
+    """The first (``day`` 1) or last (-1) day of the one solar month ``part`` names, as the
+    edge of a window of months ("hằng năm, từ tháng 4 đến (cuối) tháng 7")."""
+    if not isinstance(part, v.OnceIn):
+        return None
+    span = part.span
+    if isinstance(span, v.Part) and span.part == ("dau" if day == 1 else "cuoi"):
+        span = span.of
+    if not isinstance(span, v.Span) or span.what != "months" or span.args[0] != span.args[1]:
+        return None
+    month = span.args[0]
+    return None if month is None else v.Day(day, int(month), None, span.pos)

@@ -82,6 +82,7 @@ def _collect(duty: v.Duty) -> _Rule:
         elif isinstance(part, v.Window):  # due when it closes: its last day is the duty's day
             rule.window = part
             _days(rule, _closing_day(part.last))
+            rule.lunar |= isinstance(part.last, v.Day) and part.last.lunar
         elif isinstance(part, v.Starts):
             rule.starts = part.day
         elif isinstance(part, v.Link):
@@ -172,12 +173,23 @@ def _named_months(rule: _Rule) -> bool:
                 rule.months += (month,)
                 whole = True
             elif isinstance(one, v.Part) and (month := _month_of(one.of, rule)) is not None:
-                first, last = THIRDS[one.part]
+                first, last = _days_of_part(one)
                 last = -1 if last == 31 else last
                 rule.window = v.Window(first, last)
                 rule.months += (month,)
                 rule.month_days += (last,)
     return whole
+
+
+def _days_of_part(part: v.Part) -> tuple[int, int]:
+    """The first and last day of the month that a part of it names ("giữa tháng 2": 11 to 20;
+    "10 ngày đầu tháng 7": 1 to 10)."""
+    if part.count is None:
+        return THIRDS[part.part]
+    if part.part != "dau" or part.unit != "ngay" or not 1 <= part.count <= 28:
+        # the last days of a month begin on a day that changes with the month's length
+        raise Unreadable("trong lịch lặp lại chỉ đọc được số ngày đầu tháng; ghi rõ ngày")
+    return 1, part.count
 
 
 def _month_of(span: object, rule: _Rule) -> int | None:

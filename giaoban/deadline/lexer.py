@@ -20,7 +20,10 @@ from giaoban.deadline.normalize import Text
 from giaoban.model.text import fold
 
 # Linking words: a run of them is one LEAD token ("chậm nhất đến hết", "trong vòng").
-LEAD_WORDS = frozenset({"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO"})
+LEAD_WORDS = frozenset(
+    {"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO", "AT", "EARLIER", "LATER",
+     "COMPARED"}
+)  # fmt: skip
 # Where a filler word may begin the name of an event.
 ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF"})
 # Tokens that say something about time: an event's name runs up to the next of them.
@@ -35,6 +38,19 @@ _LIST_ITEMS = frozenset({"NUM", "MDAY", "DATE"})
 _PERIODS = frozenset(
     {"MONTH", "MONTHNAME", "MONTHLIST", "QUARTER", "WEEK", "YEAR", "YEARNUM", "HALF"}
 )
+
+
+# "2 tuần tới", "3 tháng tiếp theo": a count of units ahead of the notice
+_REL_UNITS = {
+    "RELWEEK": ("tuan", "rw"),
+    "RELMONTH": ("thang", "rm"),
+    "RELQUARTER": ("quy", "rq"),
+    "RELYEAR": ("nam", "ry"),
+}
+_AHEAD = frozenset({"toi", "sau", "tiep theo", "ke tiep"})
+# "trong tháng/quý/năm" alone is the notice's own period, except after a day of it.
+_THIS_PERIOD = frozenset({"RELMONTH", "RELQUARTER", "RELYEAR"})
+_DAYISH = frozenset({"MDAY", "WEEKDAY", "WEEKORD", "LASTDAY", "NUM", "DATE", "TIME", "UNIT"})
 
 
 @dataclass(frozen=True)
@@ -135,10 +151,88 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
                 tok = tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
         elif tok.type == "AND" and text.low[tok.start] in ",;" and not _joins_list(before, after):
             continue
+        elif tok.type == "FROM" and after is not None and "nlo" in after.parts:
+            continue  # "từ 3 - 5 ngày": a range of counts, not a start
+        elif tok.type in _REL_UNITS and before is not None and before.type == "NUM":
+            unit, group = _REL_UNITS[tok.type]
+            if tok.parts.get(group) in _AHEAD:  # "trong 2 tuần tới": two weeks from the notice
+                tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
+        elif (
+            tok.type == "WEEKORD"
+            and "wo2" in tok.parts
+            and getattr(before, "type", "") != "WEEKDAY"
+        ):
+            tok = tok.retyped("W")  # "đầu tiên" names the n-th weekday only after a weekday
+        elif tok.type == "WEEKDAY" and _counts_rounds(before, text) and "cn" not in tok.parts:
+            tok = tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
+        elif tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:
+            # "ngày 15 trong tháng", "thứ 6 tuần cuối trong tháng": of each month, not this one
+            tok = tok.retyped("MONTHREF" if tok.type == "RELMONTH" else "W")
         if tok.type in LEAD_WORDS:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
+    tokens = _weekdays_after_days(_counted_parts(tokens))
     return _events(_give_way(_neighbours(tokens, text)), anchors)
+
+
+_DAY_ITEMS = frozenset({"MDAY", "NUM", "DATE", "AND"})
+
+
+def _weekdays_after_days(tokens: list[Tok]) -> list[Tok]:
+    """Weekdays written before the days they name ("thứ Hai và thứ Ba (ngày 4 và 5/3)") go
+    after them, as the grammar reads them ("ngày 4 và 5/3 (thứ Hai và thứ Ba)"): the days
+    are meant, not every such weekday."""
+    for i, tok in enumerate(tokens):
+        if tok.type != "WEEKDAY":
+            continue
+        if tok is tokens[-1]:
+            return tokens
+        j = i
+        while j < len(tokens) and tokens[j].type in ("WEEKDAY", "AND"):
+            j += 1
+        k = j
+        while k < len(tokens) and tokens[k].type in _DAY_ITEMS:
+            k += 1
+        weekdays, days = tokens[i:j], tokens[j:k]
+        if sum(t.type == "WEEKDAY" for t in weekdays) < 2 or weekdays[-1].type != "WEEKDAY":
+            return tokens
+        if days and days[-1].type == "DATE" and any(t.type == "AND" for t in days):
+            return [*tokens[:i], *days, *weekdays, *tokens[k:]]
+        return tokens
+    return tokens
+
+
+_EDGES = {"dau": "dau", "dau tien": "dau", "cuoi": "cuoi", "cuoi cung": "cuoi"}
+
+
+def _counted_parts(tokens: list[Tok]) -> list[Tok]:
+    """A number of days or weeks before "đầu/cuối" of a period counts them: one ``PART``
+    ("3 ngày đầu tháng 4", "10 ngày cuối tháng 5", "2 tuần cuối tháng 12")."""
+    if not any(t.type in ("LASTDAY", "WEEKORD", "PART") for t in tokens):
+        return tokens
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok, nxt = tokens[i], tokens[i + 1 : i + 3]
+        edge, unit, used = None, "", 0
+        if tok.type == "NUM" and nxt:
+            first = nxt[0]
+            if first.type == "LASTDAY":  # "10 ngày cuối (của) tháng 5"
+                edge, unit, used = "cuoi", "ngay", 1
+            elif first.type == "WEEKORD" and first.get("wo") in _EDGES:
+                edge, unit, used = _EDGES[first.parts["wo"]], "tuan", 1
+            elif first.type == "UNIT" and first.get("u") in ("ngay", "tuan") and len(nxt) > 1:
+                second = nxt[1]
+                if "lv" not in first.parts and second.type == "PART" and second.get("part"):
+                    edge, unit, used = second.parts["part"], first.parts["u"], 2
+        if edge in ("dau", "cuoi") and number(tok) > 0:
+            parts = {"part": edge or "", "cn": str(number(tok)), "cu": unit}
+            out.append(Tok("PART", tok.start, nxt[used - 1].end, parts, tok.remark))
+            i += used + 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _first_of_range(tok: Tok, link: Tok | None, then: list[Tok]) -> bool:
@@ -210,6 +304,19 @@ def _labels(before: Tok | None, text: Text) -> bool:
     return word.isalpha() and fold(word) not in _TIME_WORDS
 
 
+# Words that number rounds, sessions and courses: "thứ N" after them is an ordinal.
+_ROUNDS = frozenset({"lan", "khoa", "dot", "ky", "ki", "phien", "vong", "ky hop", "phien hop"})
+
+
+def _counts_rounds(before: Tok | None, text: Text) -> bool:
+    """Whether "thứ N" right after ``before`` numbers a round ("Đại hội lần thứ 2", "kỳ họp
+    thứ 7"); "họp thứ 7 hàng tuần" meets on Saturdays."""
+    if before is None or before.type != "W":
+        return False
+    words = fold(text.low[: before.end]).split()
+    return words[-1] in _ROUNDS or " ".join(words[-2:]) in _ROUNDS
+
+
 def _lead(tok: Tok, before: Tok | None, tokens: list[Tok]) -> Tok:
     """``tok`` as a LEAD, joined to the LEAD before it."""
     words = tok.type.lower()
@@ -230,9 +337,14 @@ def _joins_list(before: Tok | None, after: Tok | None) -> bool:
 
 
 def _give_way(tokens: list[Tok]) -> list[Tok]:
-    if all(t.type in ("NONE", "W", "AND", "LEAD") for t in tokens):
-        return tokens
-    return [t.retyped("W") if t.type == "NONE" else t for t in tokens]
+    """No-deadline words and seasons give way to any dated part; a season gives way to
+    no-deadline words too ("thường xuyên trong mùa mưa bão 2024" is ongoing)."""
+    quiet = ("NONE", "W", "AND", "LEAD", "SEASON")
+    if not all(t.type in quiet for t in tokens):
+        return [t.retyped("W") if t.type in ("NONE", "SEASON") else t for t in tokens]
+    if any(t.type == "NONE" for t in tokens):
+        return [t.retyped("W") if t.type == "SEASON" else t for t in tokens]
+    return tokens
 
 
 def _events(tokens: list[Tok], anchors: bool) -> list[Tok]:
@@ -277,7 +389,7 @@ def _merge_leads(tokens: list[Tok]) -> list[Tok]:
 
 def number(tok: Tok) -> int:
     """The value of a ``NUM`` token, written in digits or in words."""
-    digits = tok.get("n")
+    digits = tok.get("n") or tok.get("nhi")  # "3 - 5 ngày": the upper end
     if digits is not None:
         return int(digits)
     return words_value(tok.get("nw") or "")

@@ -46,6 +46,15 @@ _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|liền\s+kề)"
 
+# "hoàn thành trong năm", "trong tháng.": the notice's own year, month (nothing after it)
+_ALONE = r"(?=\s*(?:$|[,;.)]))"
+
+# Words after "vào ngày" that say which day, not which event ("vào ngày mai", "vào dịp Tết").
+_NOT_EVENT = (
+    r"thứ|chủ|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
+    r"|trước|sau|hằng|hàng|mỗi|các|những|tháng|năm|tuần|sáng|chiều|trưa|tối|đêm|hôm|cn|t[2-7]"
+)
+
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -62,8 +71,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|trong\s+thời\s+gian\s+sớm\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
-             r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+nhất)"
+             r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+(?:nhất|hơn))"
              r"|ngay\s+lập\s+tức|suốt\s+năm|cả\s+năm|quanh\s+năm|đúng\s+giờ"
+             r"|ngay\s+trong\s+(?:đêm|ngày)(?!\s*(?:\d|mai|kia|hôm|thứ|chủ|mùng|mồng|rằm))"
+             r"|(?:vào\s+)?(?:bất\s+(?:kỳ|kì|cứ)\s+(?:lúc|khi|thời\s+điểm|thời\s+gian|ngày|giờ)"
+             r"\s+nào|mọi\s+lúc|mọi\s+thời\s+điểm)"
              r"|đúng\s+theo\s+(?:thời\s+gian|thời\s+hạn|quy\s+định|kế\s+hoạch)(?:\s+quy\s+định)?"
              r"|(?:trong\s+)?(?:thời\s+gian\s+|dịp\s+)?nghỉ\s+tết(?:\s+nguyên\s+đán)?"
              r"|không\s+(?:quy\s+định|đặt\s+ra|có)\s+thời\s+hạn(?:\s+hoàn\s+thành)?"
@@ -76,9 +88,16 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("RELSEMESTER", r"(?:học\s+kỳ|học\s+kì)\s+(?P<rs>" + _REL + ")" + _B),
     ("HALF", r"(?:(?P<hn>\d{1,2}|ba|sáu|chín)\s+tháng|nửa)\s+(?P<hside>đầu|cuối)\s+năm"
              r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d))?"),
+    # "quý I, II/2024", "quý III và IV năm 2024": from the first quarter to the end of the last
+    ("QUARTER", r"quý\s+(?P<ql>(?:iv|iii|ii|i|[1-4])"
+                r"(?:\s*(?:,|và|&)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4]))+)"
+                + _B + _YEAR_TAIL.format("qly")),
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
-    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B),
+    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|trong\s+quý" + _ALONE),
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
+    # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
+    ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
+                r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"),
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
                 + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
@@ -86,24 +105,40 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"),
     ("PREVMONTHOF", r"tháng\s+(?:liền\s+kề\s+)?trước\s+(?:của\s+)?(?=tháng" + _B + ")"),
+    # "(trong) 3 tháng 6, 7 và 8/2020": a count of the months, then the months
+    ("MONTHLIST", r"(?=[\dhbs])(?<![\d/.])(?P<mlc>\d|hai|ba|bốn|sáu)\s+tháng\s+"
+                  r"(?P<ml2>\d{1,2}(?:\s*(?:[,;]|và)\s*\d{1,2})+)(?!\d)"
+                  r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly2>\d{4}))?(?![\d/.]?\d)"),
+    ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*[,;]\s*\d{1,2})+)(?!\d)"
+                  r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly>\d{4}))?"),  # "tháng 6,7,8/2020"
     ("MONTHMISSING", r"tháng\s+năm\s+\d{4}" + _B),  # "ngày 20 tháng năm 2012": no month
     ("MONTH", r"tháng\s+(?P<mm>\d{1,2})(?!\d)" + _YEAR_TAIL.format("my")),
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
-    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B),
+    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|trong\s+tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)\s+(?:của\s+)?"
-                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý))"),
+                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
-    ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B),
+    ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B + r"|trong\s+năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
-    ("PART", r"(?P<part>đầu|giữa|cuối)(?=\s+(?:tháng|năm|quý)" + _B + ")"
+    # a season or a campaign named with its year, whose days the phrase does not give:
+    # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"
+    ("SEASON", r"(?:mùa|vụ|hè)"
+               r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+){0,3}\s*,?\s*"
+               r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
+    # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows)
+    ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+tháng" + _B + ")"),
+    ("PART", r"(?P<part>đầu|giữa|cuối)(?=\s+(?:của\s+)?(?:tháng|năm|quý)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------
-    ("TIMES", r"(?P<tn>\d{1,2}|một|hai|ba)\s*lần\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)\s*"
-              r"(?P<tu>ngày|tuần|tháng|quý|năm)" + _B),
+    # "1 lần/tháng", "2 - 3 lần/tuần" (a count of times given as a range: several), "2 buổi/tuần",
+    # "1 ngày/tháng": how often, not which days
+    ("TIMES", r"(?P<tn>\d{1,2}|một|hai|ba)(?:\s*(?:-|–|đến|tới)\s*(?P<tn3>\d{1,2}|hai|ba))?\s*"
+              r"(?:(?:lần|buổi|đợt)\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)"
+              r"|ngày\s*(?:/|mỗi|trên\s+(?:một|1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)" + _B),
     ("TIMES", r"(?:1|một|mỗi)\s+(?P<tu2>ngày|tuần|tháng|quý|năm)\s+"
               r"(?P<tn2>\d{1,2}|một|hai|ba)\s+lần"
               + _B),  # "1 năm 2 lần"
@@ -111,8 +146,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:/\s*|(?:một|1)\s+)lần"
               + _B),
     ("ONCE", r"(?P<on>\d{1,2}|một|hai|ba)\s+lần" + _B),  # "mỗi tháng 1 lần"
-    ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*[,;]\s*\d{1,2})+)(?!\d)"
-                  r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly>\d{4}))?"),  # "tháng 6,7,8/2020"
+    # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give
+    ("PERIODIC", r"(?:(?:đầu|cuối)\s+)?(?:mỗi|hằng|hàng|từng)\s+(?:(?:đầu|cuối)\s+)?"
+                 r"(?:học\s+kỳ|học\s+kì|năm\s+học)" + _B),
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
              + r"|(?:các|những)\s+ngày\s+trong\s+(?P<fu2>tuần)" + _B),  # "các ngày trong tuần"
@@ -121,8 +157,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),
     ("PERIODIC", r"(?:định\s+kỳ|định\s+kì|thường\s+kỳ)" + _B),
     ("REPORT", r"(?:của\s+|thuộc\s+)?kỳ\s+báo\s+cáo(?:\s+(?:đó|này))?" + _B),
-    ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?(?=tháng)"),
+    # "ngày cuối tháng", "ngày cuối cùng của mỗi quý / hằng năm"
+    ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?"
+                r"(?=tháng|(?:mỗi|hằng|hàng)\s+(?P<ldu>quý|năm)" + _B + ")"),
     # -- days and moments ------------------------------------------------------------------------
+    # a range of counts before a unit: its upper end, the longest it may take ("3 - 5 ngày",
+    # "từ 3 đến 5 ngày làm việc"); not hours ("14 - 16 giờ" is a clock window)
+    ("NUM", r"(?=\d)(?<![\d/.])(?P<nlo>\d{1,2})\s*(?:-|–|đến|tới)\s*(?P<nhi>\d{1,3})"
+            r"(?=\s*(?:ngày|tuần)" + _B + r"(?!\s*\d))"),
     ("TIME", r"(?<![\d/.])(?P<h>[01]?\d|2[0-4])\s*(?:giờ|g|h)" + _L
              + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d)"
              r"(?:\s*(?:phút|p|')" + _L + r")?|\s*(?P<half>rưỡi)(?!\w))?"
@@ -138,7 +180,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
     ("MDAY", r"(?:ngày|mùng|mồng|rằm)\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
-    ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt|hôm\s+sau)" + _B),
+    ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt|hôm\s+sau)" + _B
+               + r"|(?P<rdin>trong\s+ngày)" + _ALONE),  # "xong trong ngày": by the end of the day
     ("REFDAY", r"ngày\s+(?:ra|ký|ban\s+hành|phát\s+hành|đăng\s+tải)"
                r"(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận|công\s+văn|kế\s+hoạch|quyết\s+định))?"
                r"(?:\s+này)?" + _B
@@ -153,28 +196,41 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("YEARNUM", r"(?<![\d/.])(?P<yn>(?:19|20)\d{2})(?!\d)"),
     ("NUM", r"(?P<n>\d+)"),
     # -- units of an offset ------------------------------------------------------------------------
-    ("UNIT", r"(?P<u>ngày|tuần|tháng|quý|năm|giờ)(?:\s+đêm)?(?P<lv>\s+làm\s+việc)?" + _B),
+    ("UNIT", r"(?P<u>ngày|tuần|tháng|quý|năm|giờ|phút)(?:\s+đêm)?(?P<lv>\s+làm\s+việc)?" + _B),
     # -- words that link the parts ----------------------------------------------------------------
     ("LATEST", r"(?:chậm\s+nhất|muộn\s+nhất|trễ\s+nhất|hạn\s+cuối|hạn\s+chót|không\s+quá"
                r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn)" + _B),
     ("EARLIEST", r"(?:sớm\s+nhất|tối\s+thiểu|ít\s+nhất)" + _B),
     ("UPTO", r"tính\s+(?:đến|tới)" + _B),
+    # "sớm hơn 30 phút so với X", "muộn hơn 2 ngày so với X": counted from X
+    ("EARLIER", r"sớm\s+hơn" + _B),
+    ("LATER", r"(?:muộn|chậm|trễ)\s+hơn" + _B),
+    ("COMPARED", r"so\s+với" + _B),
+    # "vào (đúng) ngày kỷ niệm ...", "đúng vào dịp khai giảng": on the day of an event
+    ("AT", r"(?:(?:đúng\s+)?vào\s+(?:đúng\s+)?|đúng\s+)(?:ngày|dịp|buổi)(?=\s+(?!(?:" + _NOT_EVENT
+           + r")" + _B + r")[^\W\d_])"),
     # "kể từ", "có hiệu lực từ": since (a start); "từ", "bắt đầu từ": from (a time to be there)
     ("FROM", r"(?P<since>có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|tính\s+kể\s+từ"
-             r"|kể\s+từ|tính\s+từ)(?:\s+khi)?" + _B
+             r"|kể\s+từ|tính\s+từ|mở(?:\s+(?:cửa|cổng|đăng\s+ký))?\s*:)(?:\s+khi)?" + _B
              + r"|(?:bắt\s+đầu\s+từ|bắt\s+đầu|từ)(?:\s+khi)?" + _B),
-    ("TO", r"(?:cho\s+đến|đến|tới|kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B + r"|-|~|→|÷|->"),
+    # "kết thúc" after "khi" is the event ("sau khi kết thúc hội nghị"), not "until"
+    ("TO", r"(?:cho\s+đến|đến|tới|(?<!khi\s)kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B
+           + r"|-|~|→|÷|->"),
     ("HET", r"hết" + _B),
     ("BEFORE", r"trước(?:\s+khi)?" + _B),
     ("AFTER", r"sau(?:\s+khi)?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
     ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B),
+    # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
+    ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"),
     ("AND", r"và" + _B + r"|&|,|;"),
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
     ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
+    # what a count leaves out names no deadline: "72 giờ (không tính ngày Chủ nhật)"
+    ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B + r"[^()]*\)"),
     ("SKIP", r"(?<=[^\W\d_])\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
     ("SKIP", r"\(\s*" + _NW + r"(?:\s+" + _NW + r")*\s*\)"  # "ngày 06 (sáu)": the number in words
              r"|(?:là|vào|lúc|các|những|mốc|nhất\s+là|tại|của|thuộc|cả)" + _B

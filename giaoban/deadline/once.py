@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from giaoban.deadline import values as v
 from giaoban.deadline.build import UNNAMED, Unreadable
 from giaoban.deadline.calendars import lunar_year
-from giaoban.deadline.context import Ctx
+from giaoban.deadline.context import Ctx, NoNoticeDate
 from giaoban.deadline.model import Deadline
 from giaoban.deadline.resolve import (
     day_of,
@@ -61,7 +61,11 @@ def open_start(reading: v.OpenStart, ctx: Ctx) -> Deadline:
     """
     if isinstance(reading.start, v.Moment) and not reading.since:
         return _make(ctx, "date", edge(reading.start, ctx)[0], has_time=True)
-    return _make(ctx, "none", None, start=edge(reading.start, ctx)[0])
+    try:
+        start: datetime | None = edge(reading.start, ctx)[0]
+    except NoNoticeDate:  # a text without a date: no deadline, and its start not placed
+        start = None
+    return _make(ctx, "none", None, start=start)
 
 
 def nothing(ctx: Ctx) -> Deadline:
@@ -147,7 +151,10 @@ def _range(r: v.Range, ctx: Ctx) -> tuple[datetime | None, datetime]:
         ctx.warn(f'ngày bắt đầu "{left.written or left.day}" thiếu tháng')
         return None, due
     start = edge(left, ctx)[0]
-    if isinstance(right, v.Moment) and right.clock.next_day is False:
+    if isinstance(right, v.Moment) and isinstance(right.day, v.Relday) and right.day.next_day:
+        # "từ 19 giờ ngày 5/4 đến 6 giờ sáng hôm sau": the day after the start
+        due = moment(start.date() + timedelta(days=1), right.clock, ctx)
+    elif isinstance(right, v.Moment) and right.clock.next_day is False:
         due = edge(right, ctx)[0]
     if isinstance(right, v.Weekday) and right.week is None and right.in_week is None:
         # "từ thứ Hai đến thứ Sáu": the first Friday from the start on, not from the notice
@@ -273,6 +280,9 @@ def _daily_window(w: v.DailyWindow, ctx: Ctx) -> Interval:
         if start is None:
             raise Unreadable("không rõ ngày bắt đầu")
         days = [start.date(), (due - timedelta(minutes=1)).date()]
+    elif any(isinstance(i, v.Relday) and i.next_day for i in getattr(w.days, "items", ())):
+        # "từ 19 giờ đến 6 giờ sáng hôm sau": a night, but after which day?
+        raise Unreadable("khung giờ qua đêm không có ngày bắt đầu: ghi thêm ngày hoặc ghim ngày")
     elif isinstance(w.days, v.Days):
         days = [day_of(p, ctx) for p in _fill(w.days.items, ctx)]
     else:
@@ -311,8 +321,8 @@ def relative(r: v.Relative, ctx: Ctx) -> Deadline:
 
 def _offset(d: v.Duration, sign: int) -> str:
     minus = "-" if sign < 0 and d.n else ""
-    if d.unit == "gio":
-        return f"{minus}PT{d.n}H"
+    if d.unit in ("gio", "phut"):
+        return f"{minus}PT{d.n}{'H' if d.unit == 'gio' else 'M'}"
     if d.unit == "quy":
         return f"{minus}P{3 * d.n}M"
     return f"{minus}P{d.n}{_UNIT_CODES[d.unit]}"
@@ -324,8 +334,8 @@ def _due(anchor: date, r: v.Relative, ctx: Ctx) -> datetime:
     if d.n == 0:  # "trước khi X": X's day is late; "cùng với X": X's day counts
         return ctx.at(anchor) if "before" in r.lead.split() else end_of(anchor, ctx)
     n = -d.n if r.sign < 0 else d.n
-    if d.unit == "gio":
-        return ctx.at(anchor) + timedelta(hours=n)
+    if d.unit in ("gio", "phut"):
+        return ctx.at(anchor) + timedelta(hours=n if d.unit == "gio" else n / 60)
     return end_of(_count(anchor, n, d, ctx), ctx)
 
 

@@ -29,6 +29,7 @@ from giaoban.deadline.lexer import Tok, has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
+from giaoban.deadline.standing import standing_rule
 from giaoban.model.text import nfc
 
 DEFAULT_SETTINGS = DeadlineSettings()
@@ -161,7 +162,8 @@ def _start(toks: list[Tok]) -> str:
         return "duty"
     weekdays = [t for t in toks if t.type == "WEEKDAY"]
     only_weekdays = set(types) <= _WEEKDAY_LIST and not any(t.get("wr") for t in weekdays)
-    return "duty" if len(weekdays) > 1 and "AND" in types and only_weekdays else "once"
+    several = len(weekdays) + types.count("NUM") > 1  # "thứ 7 và chủ nhật", "thứ 2, 4, 6"
+    return "duty" if weekdays and several and "AND" in types and only_weekdays else "once"
 
 
 _WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME"})
@@ -174,11 +176,20 @@ CLOCK_ONLY = (
     'lặp lại ("... các ngày làm việc"), hoặc ghim ngày bằng due: YYYY-MM-DD'
 )
 
+# A season or campaign named with its year ("hè 2020"): its days are not in the phrase.
+SEASON = (
+    '"{}" là một mùa, vụ hay đợt không nêu ngày đầu, ngày cuối: ghi rõ ngày '
+    '("từ 01/6 đến 31/8/2020") hoặc ghim ngày bằng due: YYYY-MM-DD'
+)
+
 
 def _not_understood(ctx: Ctx) -> str:
     """Name the words the grammar could not place."""
     toks = lex(ctx.text, anchors=False)
     types = {t.type for t in toks}
+    season = next((t for t in toks if t.type == "SEASON"), None)
+    if season is not None:
+        return SEASON.format(ctx.text.orig[season.start : season.end])
     if "TIME" in types and types <= _CLOCK_ONLY:
         return CLOCK_ONLY  # a window of a day the phrase does not name (docs/deadlines.md)
     start = _start(toks)
@@ -199,7 +210,7 @@ def _not_understood(ctx: Ctx) -> str:
 
 def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
     if isinstance(value, v.At):
-        standing = _standing_rule(value)
+        standing = standing_rule(value)
         if standing is not None and not ctx.dated:
             return read_duty(standing, ctx)
         return at(value, ctx)
@@ -210,34 +221,6 @@ def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
     if isinstance(value, v.Duty):
         return read_duty(value, ctx)
     return nothing(ctx)
-
-
-def _standing_rule(value: v.At) -> v.Duty | None:
-    """In a text without a date, a day (or a range of days) without a year recurs every year:
-    "Kết thúc năm học trước ngày 31-5", "từ ngày 01/4 đến ngày 30/9"."""
-    when, yearly = value.when, v.Frequency("nam")
-    if isinstance(when, v.Range):
-        first, last = _yearless_day(when.left), _yearless_day(when.right)
-        if first is None or last is None:
-            return None
-        return v.Duty((yearly, v.Window(first, last), v.Link(value.lead)))
-    day = _yearless_day(when)
-    if day is None:
-        return None
-    parts: list[v.DutyPart] = [yearly, v.OnDays(year_days=(day,)), v.Link(value.lead)]
-    if isinstance(when, v.Moment):
-        parts.append(when.clock)
-    return v.Duty(tuple(parts))
-
-
-def _yearless_day(when: object) -> v.Day | None:
-    """A day with a month and no year (and no "năm nay"/"năm sau")."""
-    day = when.day if isinstance(when, v.Moment) else when
-    if not isinstance(day, v.Day) or day.year is not None or day.year_offset is not None:
-        return None
-    if day.month is not None and not day.lunar:
-        return day
-    return None
 
 
 def read_iso(ctx: Ctx) -> Deadline | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from giaoban.deadline import values as v
@@ -27,10 +28,10 @@ from giaoban.deadline.calendars import school_year as school_year_bounds
 from giaoban.deadline.calendars import semester as semester_bounds
 from giaoban.deadline.context import Ctx
 from giaoban.deadline.describe import weekday_name
+from giaoban.deadline.values import THIRDS
 
 WELL_BEFORE = timedelta(days=31)  # a day this far before the notice means next year
 # "đầu/giữa/cuối tháng" (thượng/trung/hạ tuần): days 1-10, 11-20, 21 to the end
-THIRDS = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
 _STRICT_BREAKERS = ("latest", "het", "to", "in")
 
 Bounds = tuple[date, date]  # days [first, after)
@@ -63,13 +64,20 @@ def day_of(point: v.Point, ctx: Ctx, year: int | None = None) -> date:
     if isinstance(point, v.Refday):
         return ctx.ref
     if isinstance(point, v.Tet):
+        if point.year is not None:
+            return tet(point.year)
         ref = ctx.ref
+        if point.cycle_year is not None:
+            return tet(cycle_year(point.cycle_year, ref.year))
         first = tet(lunar_year(ref))
         return first if first >= ref - WELL_BEFORE else tet(lunar_year(ref) + 1)
     raise Unreadable("giờ không kèm ngày")
 
 
 def _calendar_day(d: v.Day, ctx: Ctx, year: int | None) -> date:
+    if d.month_offset is not None:  # "ngày 05 tháng sau": the month counted from the notice's
+        months = ctx.ref.year * 12 + ctx.ref.month - 1 + d.month_offset
+        d = replace(d, month=months % 12 + 1, year=months // 12, month_offset=None)
     if d.month is None:
         raise Unreadable(f'"{d.written or d.day}" thiếu tháng')
     if d.lunar:
@@ -259,6 +267,12 @@ def _school_year_of(ctx: Ctx) -> int:
 
 def _part(part: v.Part, ctx: Ctx) -> Bounds:
     first, after = span_bounds(part.of, ctx)
+    if part.count is not None:  # "3 ngày đầu tháng 4", "2 tuần cuối tháng 12"
+        length = timedelta(days=part.count * (7 if part.unit == "tuan" else 1))
+        if not timedelta(0) < length <= after - first:
+            unit = "tuần" if part.unit == "tuan" else "ngày"
+            raise Unreadable(f"{part.count} {unit} dài hơn khoảng thời gian được nêu")
+        return (first, first + length) if part.part == "dau" else (after - length, after)
     months = (after.year - first.year) * 12 + after.month - first.month
     if months <= 1:  # a month: days 1-10, 11-20, 21 to the end
         lo, hi = THIRDS[part.part]

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# "đầu/giữa/cuối tháng": days 1-10, 11-20, 21 to the end (31: the last)
+THIRDS = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, 31)}
+
 
 @dataclass(frozen=True)
 class Clock:
@@ -31,6 +34,7 @@ class Day:
     alias: Day | None = None  # the same day in the other calendar ("tức 27 tháng Chạp")
     written: str = ""
     year_offset: int | None = None  # "năm sau": the year after the notice's
+    month_offset: int | None = None  # "ngày 5 tháng sau": no month, the month after the notice's
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Weekday:
 class Relday:
     days: int  # after the notice's date
     pos: int
+    next_day: bool = False  # "hôm sau": the day after the day before it, in a range its start
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,11 @@ class Refday:
 
 @dataclass(frozen=True)
 class Tet:
+    """ "Tết Nguyên đán": its first day; of the lunar year named, else the next one."""
+
     pos: int
+    year: int | None = None  # "Tết Nguyên đán 2024"
+    cycle_year: int | None = None  # "Tết Giáp Thìn" (0..59)
 
 
 @dataclass(frozen=True)
@@ -93,11 +102,14 @@ class Span:
 
 @dataclass(frozen=True)
 class Part:
-    """ "đầu/giữa/cuối" of a month, quarter or year."""
+    """ "đầu/giữa/cuối" of a month, quarter or year; with ``count`` and ``unit`` ("ngay",
+    "tuan"), its first or last days or weeks: "3 ngày đầu tháng 4", "2 tuần cuối tháng 12"."""
 
     part: str
     of: Span
     pos: int
+    count: int | None = None
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,7 +164,7 @@ class OpenStart:
 @dataclass(frozen=True)
 class Duration:
     n: int
-    unit: str  # "ngay" | "tuan" | "thang" | "quy" | "nam" | "gio"
+    unit: str  # "ngay" | "tuan" | "thang" | "quy" | "nam" | "gio" | "phut"
     business: bool
 
 

@@ -1,0 +1,84 @@
+"""Standing rules: what a day without a year means in a text without a date.
+
+A notice always has a date, and a day without a year takes the notice's year
+(docs/deadlines.md). A text read with no date at all (a rule quoted on a
+web page, a law) names no year to take: there a day without a year is the
+same day every year ("Kết thúc năm học trước ngày 31-5", "ngày 10/3 âm
+lịch"), and a day of "tháng sau" the same day of every following month
+("chậm nhất ngày 05 tháng sau").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from giaoban.deadline import values as v
+
+
+def standing_rule(value: v.At) -> v.Duty | None:
+    """The duty ``value`` says in a text without a date, or None when it names a year."""
+    when = value.when
+    clock = when.clock if isinstance(when, v.Moment) else None
+    if isinstance(when, v.Moment):
+        when = when.day
+    if isinstance(when, v.Day) and when.month_offset is not None:
+        return _duty(value, [v.Frequency("thang"), v.OnDays(month_days=(when.day,))], clock)
+    if isinstance(when, v.Range):
+        window = _window(when)
+        return None if window is None else _duty(value, [v.Frequency("nam"), window], None)
+    days = _yearless_days(when)
+    if days is None:
+        return None
+    return _duty(value, [v.Frequency("nam"), v.OnDays(year_days=days)], clock)
+
+
+def _duty(value: v.At, parts: list[v.DutyPart], clock: v.Clock | None) -> v.Duty:
+    parts.append(v.Link(value.lead))
+    if clock is not None:
+        parts.append(clock)
+    return v.Duty(tuple(parts))
+
+
+def _window(when: v.Range) -> v.Window | None:
+    """ "từ ngày 01/4 đến ngày 30/9", "từ ngày 15 - 17/2 âm lịch", "từ 01/10 đến 31/3 năm
+    sau" (a window across the new year): from a day to a day of each year."""
+    right = when.right.day if isinstance(when.right, v.Moment) else when.right
+    if isinstance(right, v.Day) and right.year_offset == 1 and right.year is None:
+        right = replace(right, year_offset=None)
+    last = _yearless(right)
+    left = when.left.day if isinstance(when.left, v.Moment) else when.left
+    if isinstance(left, v.Days) and len(left.items) == 2 and isinstance(left.items[0], int):
+        first = None if last is None else replace(last, day=left.items[0])  # "15 - 17/2"
+    else:
+        first = _yearless(left)
+    if first is None or last is None or first.lunar != last.lunar:
+        return None
+    return v.Window(first, last)
+
+
+def _yearless_days(when: object) -> tuple[v.Day, ...] | None:
+    """The days ``when`` names with a month and no year: one day, or a list of days of one
+    month ("vào các ngày 10, 11 và 12 tháng 5 âm lịch")."""
+    if not isinstance(when, v.Days):
+        day = _yearless(when)
+        return None if day is None else (day,)
+    days = [i for i in when.items if isinstance(i, v.Day)]
+    if not days or len(days) + sum(isinstance(i, int) for i in when.items) != len(when.items):
+        return None
+    last = _yearless(days[-1])
+    if last is None:
+        return None
+    found = [replace(last, day=i) if isinstance(i, int) else _yearless(i) for i in when.items]
+    if any(d is None or d.lunar != last.lunar for d in found):
+        return None
+    return tuple(d for d in found if d is not None)
+
+
+def _yearless(day: object) -> v.Day | None:
+    """A day with a month and no year (no "năm nay"/"năm sau", no year of the lunar cycle,
+    not told again in the other calendar: the two agree in some years only)."""
+    if not isinstance(day, v.Day) or day.month is None or day.alias is not None:
+        return None
+    if day.year is not None or day.year_offset is not None or day.cycle_year is not None:
+        return None
+    return day
