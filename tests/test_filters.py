@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,35 @@ def test_unknown_unit_names_the_nearest(runner: CliRunner, seed_data: Path) -> N
     assert result.exit_code == 1
     assert "không có đơn vị hay nhóm nào tên 'Ban Tổ chứ'" in result.output
     assert "có phải 'Ban Tổ chức Trung ương Đoàn'" in result.output
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_a_unit_only_tasks_name_is_found(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path], cache: list[str]
+) -> None:
+    """A unit not in the registry may still be asked for by the name tasks give it."""
+    write_notice(
+        "2024-03-01-giao-ban",
+        """\
+        id: 2024-03-01-giao-ban
+        kind: thông báo kết luận
+        title: Kết luận giao ban tháng 3/2024
+        date: 2024-03-01
+        tasks:
+          - item: "1"
+            text: Tổ công tác đặc biệt rà soát hồ sơ
+            owners: [Tổ công tác đặc biệt]
+            deadline: trước ngày 10/3/2024
+          - item: "2"
+            text: Văn phòng tổng hợp
+            owners: [VP]
+            deadline: trước ngày 10/3/2024
+        """,
+    )
+    found = ids(runner, data_dir, "list", "--unit", "to cong tac dac biet", *cache)
+    assert found == ["2024-03-01-giao-ban#1"]
+    result = runner.invoke(app, ["list", "--unit", "Tổ công tác", "--data", str(data_dir), *cache])
+    assert result.exit_code == 1 and "không có đơn vị hay nhóm nào tên" in result.output
 
 
 def test_notice_prefix_and_status(runner: CliRunner, seed_data: Path) -> None:

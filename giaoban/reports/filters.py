@@ -9,7 +9,7 @@ the tasks given to "Các ban, đơn vị khối phong trào" too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +18,7 @@ from giaoban.model.ids import resolve_notice
 from giaoban.model.ledger import Ledger, Task
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
+from giaoban.store.index import IndexedNotices
 
 TASK_STATUSES = ("open", "done", "cancelled")
 ROW_STATES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late", "ongoing")
@@ -78,12 +79,23 @@ def _unit_query(ledger: Ledger, name: str) -> set[str]:
     found = registry.find(name)
     if found is not None:
         return {fold(n) for n in registry.expand(found)}
-    written = {fold(n) for t in ledger.tasks() for n in (*t.owners, *t.supports)}
-    if fold(name) in written:
+    if fold(name) in _written_units(ledger):
         return {fold(name)}
     nearest = registry.nearest(name)
     hint = f" (có phải '{nearest}'?)" if nearest else ""
     raise NotFoundError(f"không có đơn vị hay nhóm nào tên '{name}'{hint}")
+
+
+def _written_units(ledger: Ledger) -> set[str]:
+    """The folded names of every unit the tasks name; from the index's lists of owners and
+    supports when the ledger was read through one (no record is read)."""
+    notices = ledger.notices
+    lists: Iterable[tuple[Sequence[str], Sequence[str]]] = (
+        notices.store.unit_lists().values()
+        if isinstance(notices, IndexedNotices)
+        else ((t.owners, t.supports) for t in ledger.tasks())
+    )
+    return {fold(n) for owners, supports in lists for n in (*owners, *supports)}
 
 
 def task_units(task: Task, registry: Registry, owners_only: bool = False) -> set[str]:
