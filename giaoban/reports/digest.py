@@ -98,10 +98,12 @@ def digest(
             duties.setdefault(task, []).append(i)
         else:
             singles.append(i)
-    lines = [(i, 0, None) for i in singles] + [_line(state, day, rows) for rows in duties.values()]
-    for rows, (_, count, last) in zip(duties.values(), lines[len(singles) :], strict=True):
-        if count and last is not None:
-            missed.update(dict.fromkeys(rows, (count, last)))
+    lines: list[tuple[int, int, date | None]] = [(i, 0, None) for i in singles]
+    for rows in duties.values():
+        line = _line(state, day, rows)
+        if line[2] is not None:  # occurrences missed: each row of the duty says how many
+            missed.update(dict.fromkeys(rows, (line[1], line[2])))
+        lines.append(line)
     for index, count, last in lines:
         if state[index] != OVERDUE:
             for unit in headings[index]:
