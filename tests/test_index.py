@@ -172,8 +172,10 @@ def task_by_task(ledger: Ledger, report: reports.Report, flt: Filter) -> list[tu
 
 
 def _shape(row: reports.Row) -> tuple:
-    """A row without what the digest adds (missed occurrences)."""
-    return (row.task.id, row.state, row.due, row.has_time, row.days, row.late_by, row.occurrence)
+    """A row without what the digest adds (missed occurrences); its card (what reports
+    show of its task, kept by the index) and its due moment as written."""
+    due = None if row.due is None else row.due.isoformat()
+    return (row.card, row.state, due, row.has_time, row.days, row.late_by, row.occurrence)
 
 
 def assert_rows_are_each_tasks_own(ledger: Ledger, now: datetime, flt: Filter) -> None:
@@ -182,8 +184,8 @@ def assert_rows_are_each_tasks_own(ledger: Ledger, now: datetime, flt: Filter) -
         assert [_shape(r) for r in report.rows] == task_by_task(ledger, report, flt)
         assert sum(report.counts().values()) == len(report.rows)
         if report.week is not None:  # every row under its owners
-            grouped = {r.task.id for _, rows in report.groups for r in rows}
-            assert grouped == {r.task.id for r in report.rows}
+            grouped = {r.card.id for _, rows in report.groups for r in rows}
+            assert grouped == {r.card.id for r in report.rows}
 
 
 def test_the_phrases_used_here_are_read() -> None:

@@ -177,15 +177,15 @@ def test_states_of_done_open_recurring_and_cancelled(small: Path) -> None:
     ledger = open_ledger(small)
     now = datetime(2024, 3, 13, 9, 0, tzinfo=TZ)
     report = week_report(ledger, now)
-    found = {(r.task.item, r.due.date() if r.due else None): r for r in report.rows}
+    found = {(r.card.item, r.due.date() if r.due else None): r for r in report.rows}
     # item 1: done on the last on-time day; item 2: two days late; both due before this week
     assert ("1", date(2024, 3, 11)) not in found
     assert found[("3", date(2024, 3, 16))].state == "due_soon"  # 15/03, in 2 days
     assert found[("4", date(2024, 3, 8))].state == "overdue"  # Friday 08/03 not reported
     assert found[("4", date(2024, 3, 15))].state == "due_soon"
     assert ("4", date(2024, 3, 1)) not in found  # 01/03 reported (done_occurrences)
-    assert all(r.task.item != "5" for r in report.rows)  # cancelled
-    assert all(r.task.item != "6" for r in report.rows)  # no deadline
+    assert all(r.card.item != "5" for r in report.rows)  # cancelled
+    assert all(r.card.item != "6" for r in report.rows)  # no deadline
 
 
 def test_done_on_time_and_late_are_told_apart(runner: CliRunner, small: Path) -> None:
@@ -203,16 +203,16 @@ def test_tasks_are_seen_as_they_stood_at_now(small: Path) -> None:
     ledger = open_ledger(small)
     # On 11/03 item 2 (done 12/03) was still open and already late.
     late = overdue_report(ledger, datetime(2024, 3, 11, tzinfo=TZ))
-    assert [r.task.item for r in late.rows] == ["4", "2"]
+    assert [r.card.item for r in late.rows] == ["4", "2"]
     # On 01/03 item 5 (cancelled 02/03) was still open and due within 11 days.
     due = due_report(ledger, datetime(2024, 3, 1, tzinfo=TZ), days=11)
-    assert "5" in {r.task.item for r in due.rows}
+    assert "5" in {r.card.item for r in due.rows}
 
 
 def test_recurring_duty_stops_at_until(small: Path) -> None:
     ledger = open_ledger(small)
     report = due_report(ledger, datetime(2024, 3, 30, tzinfo=TZ), days=14)
-    fridays = sorted(r.due.date() for r in report.rows if r.task.item == "4" and r.due)
+    fridays = sorted(r.due.date() for r in report.rows if r.card.item == "4" and r.due)
     assert fridays == [date(2024, 3, 8), date(2024, 3, 15), date(2024, 3, 22), date(2024, 3, 29)]
 
 

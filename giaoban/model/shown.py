@@ -7,6 +7,8 @@ or a hit would reveal what it says.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from giaoban.model.ledger import Task
 from giaoban.model.text import fold
 
@@ -16,7 +18,16 @@ CONFIDENTIAL_TEXT = "(mật)"
 FIELD_SEPARATOR = "\x1f"
 
 
-def shown_text(task: Task, show_confidential: bool) -> str:
+class Readable(Protocol):
+    """A task, or its card (``giaoban.model.card``)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def confidential(self) -> bool: ...
+
+
+def shown_text(task: Readable, show_confidential: bool) -> str:
     """The task's text, or "(mật)" for a confidential notice."""
     if task.confidential and not show_confidential:
         return CONFIDENTIAL_TEXT

@@ -429,7 +429,7 @@ def report_xlsx(report: Report, settings: Settings, today: date) -> bytes:
 
 
 def _xlsx_values(report: Report, row: Row, unit: str) -> list[Any]:
-    task = row.task
+    task = row.card
     due = row.due.replace(tzinfo=None) if row.due is not None else None
     day = row.day if not row.has_time else due
     return [

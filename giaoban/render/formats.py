@@ -9,17 +9,19 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import KIND_NAMES, format_due, format_moment, short_due, weekday_name
 from giaoban.history.git import DataState
+from giaoban.model.card import iso
 from giaoban.model.ledger import Extension, Notice, Task
 from giaoban.model.shown import shown_text
 from giaoban.model.text import visible
-from giaoban.reports.export import iso, notice_record, task_record
+from giaoban.render.jsontext import Streamed
+from giaoban.reports.export import notice_record
 from giaoban.reports.row import Row
 from giaoban.reports.rows import Report, Week
 from giaoban.reports.show import Shown
@@ -74,7 +76,7 @@ def due_label(row: Row) -> str:
     """ "25/02/2019", "22/04/2022 14:00", or the phrase when nothing is due."""
     if row.due is not None:
         return short_due(row.due, row.has_time)
-    return row.task.deadline_text or NONE
+    return row.card.deadline_text or NONE
 
 
 def remaining_label(row: Row) -> str:
@@ -203,14 +205,14 @@ def stats_title(report: StatsReport) -> str:
 
 def row_record(report: Report, row: Row) -> dict[str, Any]:
     """The PRODUCT.md task shape with the row's ``due`` and ``state`` (+ display extras)."""
-    record = task_record(row.task, report.show_confidential)
+    record = row.card.record(report.show_confidential)
     record.update(
         due=iso(row.due),
         state=row.state,
         days=row.days,
         due_display=due_label(row),
         remaining=remaining_label(row),
-        short_id=report.short_id(row.task),
+        short_id=report.short_id(row.card),
     )
     if row.late_by is not None:
         record["late_days"] = row.late_by
@@ -225,28 +227,9 @@ def data_record(data: DataState | None) -> dict[str, Any] | None:
     return None if data is None else {"commit": data.commit, "dirty": data.dirty}
 
 
-class Streamed(list):
-    """A list the JSON encoder reads item by item: ``make()`` gives the ``count`` items.
-
-    A large report's rows become records one at a time while they are written
-    (``giaoban.render.terminal.print_json``) instead of all at once. Only for encoding:
-    it holds no items itself.
-    """
-
-    def __init__(self, count: int, make: Callable[[], Iterator[Any]]) -> None:
-        super().__init__()
-        self.length, self.make = count, make
-
-    def __len__(self) -> int:
-        return self.length
-
-    def __iter__(self) -> Iterator[Any]:
-        return self.make()
-
-
 def _streamed_group(rows: Sequence[Row]) -> Streamed:
     """The rows of one unit as ``{"id", "due"}``, made while written."""
-    return Streamed(len(rows), lambda: ({"id": r.task.id, "due": iso(r.due)} for r in rows))
+    return Streamed(len(rows), lambda: ({"id": r.card.id, "due": iso(r.due)} for r in rows))
 
 
 def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
@@ -399,9 +382,9 @@ def row_cells(
         task = f"{task}\n({missed})"
     elif missed:
         remaining = f"{remaining}; {missed}"
-    cells = [report.short_id(row.task), task]
+    cells = [report.short_id(row.card), task]
     if with_units:
-        cells.append(units_label(row.task.owners))
+        cells.append(units_label(row.card.owners))
     return [*cells, due_label(row), remaining]
 
 
@@ -572,7 +555,7 @@ def shown_json(shown: Shown, data: DataState | None) -> dict[str, Any]:
     """A task (its full record, state and next occurrences) or a notice with its tasks."""
     report = shown.report
     record = notice_record(shown.notice, report.show_confidential)
-    states = {row.task.id: row_record(report, row) for row in report.rows}
+    states = {row.card.id: row_record(report, row) for row in report.rows}
     tasks = [{**t, **_state_part(states[t["id"]])} for t in record["tasks"] if t["id"] in states]
     out: dict[str, Any] = {"now": report.now.isoformat(), "data": data_record(data)}
     if shown.task is None:

@@ -77,7 +77,7 @@ ID_MAX_WIDTH = 16  # a longer id wraps ("2022-04-14#6.2" is 14)
 def _widths(report: Report, rows: list[Row]) -> dict[str, int]:
     """The widest cell of each short column over the rows shown, and the longest word of
     the units named."""
-    words = [len(word) for row in rows for name in row.task.owners for word in name.split()]
+    words = [len(word) for row in rows for name in row.card.owners for word in name.split()]
     widths = {"Mã": 2, "Hạn": 3, "Còn lại": 7, "Đơn vị chủ trì": max(words, default=6)}
     for row in rows:
         cells = formats.row_cells(report, row, with_units=False, missed_under_text=True)

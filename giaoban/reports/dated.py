@@ -3,8 +3,9 @@
 The index (``giaoban.store.index``) gives the due events of a date range with
 their tasks' facts, in report order; ``giaoban.reports.rules.row_state`` gives
 each its state at "now", and a report keeps those it wants. A row becomes a
-``Row``, reading its task's record, only when it is looked at
-(``DatedRows``): a table of the first 50 rows of 130,000 reads 50 records.
+``Row``, with its task's card (``giaoban.model.card``) as the index keeps it,
+only when it is looked at (``DatedRows``): no report reads a notice's record
+to show its rows.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import overload
 
-from giaoban.deadline import Deadline
 from giaoban.deadline.context import zone
-from giaoban.deadline.recur import occurrence_zone
+from giaoban.model.card import Card
 from giaoban.model.facts import HAS_TIME, OCCURRENCE, OPEN_FACTS, Facts
-from giaoban.model.ledger import Ledger
+from giaoban.model.ledger import Ledger, Task
 from giaoban.reports.digest import RowFacts
 from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
 from giaoban.reports.row import Row
@@ -30,6 +30,7 @@ Wanted = Callable[[int, int, int, bool], bool]
 # A row's (state, days to the due day, days late), and a row kept: its event and that
 Found = tuple[int, int | None, int | None]
 Hit = tuple[Event, Found]
+CARDS_AT_ONCE = 500  # rows whose cards are read in one query
 
 
 def ledger_index(ledger: Ledger) -> Index:
@@ -125,13 +126,8 @@ def overdue_only(state: int, due: int, day: int, has_time: bool) -> bool:
     return False
 
 
-def occurrence_moment(deadline: Deadline, due: int) -> datetime:
-    """An occurrence's due moment as ``giaoban.deadline.recur.occurrences`` gives it."""
-    return datetime.fromtimestamp(due, occurrence_zone(deadline))
-
-
 class DatedRows(Sequence[Row]):
-    """The rows of a dated report in order, each made (its record read) when looked at.
+    """The rows of a dated report in order, each made (with its card) when looked at.
 
     ``kept`` are the positions in ``hits`` of these rows: the rows under one unit
     share the report's hits, the rows already made and what was missed.
@@ -145,6 +141,7 @@ class DatedRows(Sequence[Row]):
         self.ledger = ledger
         self.store = index
         self.made: dict[int, Row] = {}  # by position in ``hits``
+        self.cards: dict[int, Card] = {}  # by task
         self.missed: dict[int, tuple[int, date]] = {}  # hit -> missed occurrences, last day
 
     def annotate(self, missed: dict[int, tuple[int, date]]) -> None:
@@ -167,7 +164,7 @@ class DatedRows(Sequence[Row]):
         p = self.kept[i]
         row = self.made.get(p)
         if row is None:
-            row = self.made[p] = self._make(p)
+            row = self.made[p] = self._make(i)
         return row
 
     def __iter__(self) -> Iterator[Row]:
@@ -217,16 +214,29 @@ class DatedRows(Sequence[Row]):
         """The rows at ``positions``, in that order."""
         kept = self.kept
         rows = DatedRows(self.hits, self.ledger, self.store, [kept[i] for i in positions])
-        rows.made, rows.missed = self.made, self.missed
+        rows.made, rows.missed, rows.cards = self.made, self.missed, self.cards
         return rows
 
-    def _make(self, p: int) -> Row:
-        (due_s, _, flags, _, _, nid, k), (state, days, late_by) = self.hits[p]
-        task = self.store.record(nid).tasks[k]
-        deadline = task.deadline
-        assert isinstance(deadline, Deadline)
+    def task(self, i: int) -> Task:
+        """The task of row ``i``, read from its notice's record."""
+        event = self.hits[self.kept[i]][0]
+        return self.store.record(event[5]).tasks[event[6]]
+
+    def _make(self, i: int) -> Row:
+        p = self.kept[i]
+        (due_s, _, flags, tid, _, _, _), (state, days, late_by) = self.hits[p]
+        card = self.cards.get(tid)
+        if card is None:  # the cards of this row and the next ones, in one query
+            following = self.kept[i : i + CARDS_AT_ONCE]
+            self.cards.update(self.store.cards(self.hits[q][0][3] for q in following))
+            card = self.cards[tid]
         occurrence = bool(flags & OCCURRENCE)
-        due = occurrence_moment(deadline, due_s) if occurrence else deadline.due
+        due: datetime | None
+        if occurrence:
+            assert card.zone is not None  # a recurring duty's card names its time zone
+            due = datetime.fromtimestamp(due_s, zone(card.zone))
+        else:
+            due = None if card.due is None else datetime.fromisoformat(card.due)
         missed, last = self.missed.get(p, (0, None))
         has_time = bool(flags & HAS_TIME)
-        return Row(task, STATES[state], due, has_time, days, late_by, occurrence, missed, last)
+        return Row(card, STATES[state], due, has_time, days, late_by, occurrence, missed, last)

@@ -1,47 +1,17 @@
 """The machine shape of the ledger (``giaoban export --format json``).
 
 Plain dicts of JSON-ready values. The task shape is the one PRODUCT.md
-defines and reports share: ``id, notice, item, text, owners, supports,
+defines and reports share (``giaoban.model.card``): ``id, notice, item, text, owners, supports,
 deadline, due, status`` (+ ``start``, ``rrule`` where they apply).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date, datetime
 from typing import Any
 
-from giaoban.deadline import Deadline, DeadlineError
+from giaoban.model.card import Card, iso
 from giaoban.model.ledger import Ledger, Meeting, Notice, Task
-from giaoban.model.shown import shown_text
-
-
-def iso(value: date | datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def task_record(task: Task, show_confidential: bool = False) -> dict[str, Any]:
-    """The task shape of PRODUCT.md, without ``state``."""
-    deadline = task.deadline if isinstance(task.deadline, Deadline) else None
-    record: dict[str, Any] = {
-        "id": task.id,
-        "notice": task.notice_id,
-        "item": task.item,
-        "text": shown_text(task, show_confidential),
-        "owners": list(task.owners),
-        "supports": list(task.supports),
-        "deadline": task.deadline_text,
-        "deadline_kind": deadline.kind if deadline else None,
-        "due": iso(deadline.due) if deadline else None,
-        "status": task.status,
-    }
-    if deadline and deadline.start is not None:
-        record["start"] = iso(deadline.start)
-    if deadline and deadline.rrule is not None:
-        record["rrule"] = deadline.rrule
-    if isinstance(task.deadline, DeadlineError):
-        record["deadline_error"] = task.deadline.message
-    return record
 
 
 def _task_details(task: Task) -> dict[str, Any]:
@@ -95,7 +65,9 @@ def notice_record(notice: Notice, show_confidential: bool = False) -> dict[str, 
         "sections": [asdict(s) for s in notice.sections],
         "note": notice.note,
         **({"events": {name: iso(day) for name, day in notice.events}} if notice.events else {}),
-        "tasks": [{**task_record(t, show_confidential), **_task_details(t)} for t in notice.tasks],
+        "tasks": [
+            {**Card.of(t).record(show_confidential), **_task_details(t)} for t in notice.tasks
+        ],
     }
 
 

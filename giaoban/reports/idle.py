@@ -42,7 +42,7 @@ def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Prob
         days = sorted(d for d in (facts.day[i] for i in found_rows) if d > last_done)
         if len(days) < run:
             continue
-        task = rows[found_rows[-1]].task
+        task = rows.task(found_rows[-1])
         since = date.fromordinal(days[0])
         message = (
             f"nhiệm vụ định kỳ {report.short_id(task)} đã trễ {len(days)} lần liên tiếp "

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from giaoban.deadline.describe import due_day
-from giaoban.model.ledger import Task
+from giaoban.model.card import Card
 from giaoban.reports.rules import CANCELLED
 
 
 @dataclass(frozen=True)
 class Row:
-    """A task (or one occurrence of a recurring duty) as a report shows it.
+    """A task (or one occurrence of a recurring duty) as a report shows it: its card
+    (``giaoban.model.card``), so that a row is shown without reading its notice.
 
     ``days`` counts calendar days from now's date to the due day (negative
     when late); ``late_by`` counts the days a done task was late. Each row of
@@ -20,7 +21,7 @@ class Row:
     report were missed (late and open) and the due day of the last one.
     """
 
-    task: Task
+    card: Card
     state: str
     due: datetime | None = None
     has_time: bool = False

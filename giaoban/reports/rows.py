@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import next_occurrence
 from giaoban.deadline.workdays import is_working_day
+from giaoban.model.card import Card
 from giaoban.model.facts import (
     EPOCH,
     OCCURRENCE,
@@ -98,9 +99,9 @@ class Report:
 
     def text(self, row: Row) -> str:
         """The row's task text, "(mật)" for a confidential notice unless shown."""
-        return shown_text(row.task, self.show_confidential)
+        return shown_text(row.card, self.show_confidential)
 
-    def short_id(self, task: Task) -> str:
+    def short_id(self, task: Task | Card) -> str:
         return short_task_id(self.short_ids, task)
 
     def counts(self) -> dict[str, int]:
@@ -122,7 +123,7 @@ def short_notice_ids(ledger: Ledger) -> Mapping[str, str]:
     return short_prefixes(ledger.notice_ids())
 
 
-def short_task_id(short_ids: Mapping[str, str], task: Task) -> str:
+def short_task_id(short_ids: Mapping[str, str], task: Task | Card) -> str:
     """ "2019-02-18#3": the task id with its notice's short prefix."""
     return f"{short_ids.get(task.notice_id, task.notice_id)}#{task.item}"
 
@@ -149,19 +150,19 @@ def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
     no occurrence after the day it was done. Each row's state is
     ``giaoban.reports.rules.row_state``.
     """
-    deadline = resolved_deadline(task)
+    deadline, card = resolved_deadline(task), Card.of(task)
     has_time = deadline.has_time if deadline else False
     facts, at = task_facts(task, deadline, _zone(now)), Moment.of(now)
     if rules.status_at(facts, at) == rules.CANCELLED_STATUS:
-        return [Row(task, CANCELLED, deadline.due if deadline else None, has_time)]
+        return [Row(card, CANCELLED, deadline.due if deadline else None, has_time)]
     events = task_events(task, deadline, end)
     if not events and not is_recurring(deadline):
-        row = _row(task, facts, None, has_time, 0, at)
+        row = _row(card, facts, None, has_time, 0, at)
         assert row is not None  # only a cancelled task has no row, and it has one above
         return [row]
     rows = []
     for due, _, flags in events:
-        row = _row(task, facts, due, has_time, flags, at)
+        row = _row(card, facts, due, has_time, flags, at)
         if row is None:
             break  # the duty was done before this occurrence
         rows.append(row)
@@ -169,15 +170,15 @@ def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
 
 
 def _row(
-    task: Task, facts: Facts, due: datetime | None, has_time: bool, flags: int, at: Moment
+    card: Card, facts: Facts, due: datetime | None, has_time: bool, flags: int, at: Moment
 ) -> Row | None:
-    """The row of one due moment of ``task`` (None: no row, see ``rules.row_state``)."""
+    """The row of one due moment of a task (None: no row, see ``rules.row_state``)."""
     day = due_day(due, has_time).toordinal() if due is not None else 0
     found = row_state(facts, int(due.timestamp()) if due else None, day, flags, at)
     if found is None:
         return None
     state, days, late_by = found
-    return Row(task, STATES[state], due, has_time, days, late_by, bool(flags & OCCURRENCE))
+    return Row(card, STATES[state], due, has_time, days, late_by, bool(flags & OCCURRENCE))
 
 
 def done_day(task: Task) -> date | None:
@@ -200,12 +201,12 @@ def current_row(task: Task, now: datetime) -> Row:
     if late:
         return late[0]
     if status_at(task, now) != "open":
-        return rows[-1] if rows else Row(task, "done_on_time")
+        return rows[-1] if rows else Row(Card.of(task), "done_on_time")
     following = next_occurrence(deadline, now, until=task.until)
     if following is None:
-        return rows[-1] if rows else Row(task, "ongoing")
+        return rows[-1] if rows else Row(Card.of(task), "ongoing")
     facts = task_facts(task, deadline, _zone(now))
-    row = _row(task, facts, following, deadline.has_time, OCCURRENCE, Moment.of(now))
+    row = _row(Card.of(task), facts, following, deadline.has_time, OCCURRENCE, Moment.of(now))
     assert row is not None  # an open duty's coming occurrence is a row
     return row
 
@@ -220,7 +221,7 @@ def _midnight(day: date, tz: tzinfo | None) -> datetime:
 def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
     """Soonest first (so the most late first), rows without a due last, then file order."""
     due = row.due or EPOCH
-    return (row.due is None, due, row.task.source.path, row.task.source.line)
+    return (row.due is None, due, row.card.path, row.card.line)
 
 
 def build_report(

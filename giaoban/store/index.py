@@ -41,6 +41,7 @@ from stat import S_ISREG
 from typing import Any, NamedTuple, overload
 from zoneinfo import ZoneInfo
 
+from giaoban.model.card import Card
 from giaoban.model.errors import DamagedIndexError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
@@ -83,7 +84,10 @@ CREATE TABLE IF NOT EXISTS tasks (
     horizon INTEGER,  -- its events are complete before this moment (epoch seconds)
     uid INTEGER NOT NULL REFERENCES units (uid),  -- its owners and supports
     words TEXT NOT NULL,  -- what search looks in (model.shown.searched_words), all shown
-    hidden TEXT  -- the same without a confidential text (NULL: not confidential)
+    hidden TEXT,  -- the same without a confidential text (NULL: not confidential)
+    -- what reports show of it (giaoban.model.card.Card), dates as ISO 8601 text:
+    text TEXT NOT NULL, confidential INTEGER NOT NULL, deadline TEXT, kind TEXT, due TEXT,
+    start TEXT, rrule TEXT, error TEXT, status_text TEXT NOT NULL, zone TEXT
 );
 CREATE INDEX IF NOT EXISTS tasks_nid ON tasks (nid);
 CREATE INDEX IF NOT EXISTS tasks_order ON tasks (path, line);
@@ -108,8 +112,8 @@ class NoticeRows(NamedTuple):
     """What the index keeps of one notice, made where it is read (``notice_rows``).
 
     ``header``: id, date's ordinal, path, line, column. ``tasks``: per task its place,
-    item, path, line, facts (seven numbers), horizon, owners, supports, words and hidden
-    words.
+    item, path, line, facts (seven numbers), horizon, owners, supports, words, hidden
+    words and what its card (``giaoban.model.card.Card``) adds to these.
     ``events``: per due moment its task's place, due, day, flags and ``settled``.
     """
 
@@ -134,7 +138,7 @@ def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
     tasks: list[tuple[Any, ...]] = []
     events: list[tuple[int, int, int, int, int]] = []
     for k, task in enumerate(notice.tasks):
-        deadline = resolved_deadline(task)
+        deadline, card = resolved_deadline(task), Card.of(task)
         f = task_facts(task, deadline, tz)
         recurring = is_recurring(deadline)
         end, horizon = limit, NEVER
@@ -146,7 +150,9 @@ def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
             (k, task.item, task.source.path, task.source.line, f.status, f.since, f.done_day,
              f.done, f.late_by, f.until, f.last_done, horizon, UNIT_SEPARATOR.join(task.owners),
              UNIT_SEPARATOR.join(task.supports), searched_words(task, True),
-             searched_words(task, False) if task.confidential else None)
+             searched_words(task, False) if task.confidential else None, card.text,
+             card.confidential, card.deadline_text, card.kind, card.due, card.start, card.rrule,
+             card.error, card.status, card.zone)
         )  # fmt: skip
         events.extend(
             (k, int(due.timestamp()), day, flags, settled(f, flags))
@@ -433,7 +439,7 @@ class Index:
         values = (nid, key, *header, record or b"")
         self.db.execute("INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
         self.db.executemany(
-            "INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO tasks VALUES ({', '.join('?' * 27)})",  # noqa: S608 - placeholders
             [
                 (first + task[0], nid, *task[:12], self._unit_id(task[12], task[13]), *task[14:])
                 for task in tasks
@@ -597,6 +603,24 @@ class Index:
                 chunk,
             ):
                 found[tid] = tuple(facts)
+        return found
+
+    def cards(self, tids: Iterable[int]) -> dict[int, Card]:
+        """The cards (``giaoban.model.card.Card``) of the tasks ``tids``, by task."""
+        wanted = list(dict.fromkeys(tids))
+        found: dict[int, Card] = {}
+        for start in range(0, len(wanted), 500):  # SQLite takes a bounded number of values
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for tid, notice, item, text, secret, owners, supports, *rest in self.db.execute(
+                "SELECT t.tid, n.id, t.item, t.text, t.confidential, u.owners, u.supports, "
+                "t.deadline, t.kind, t.due, t.start, t.rrule, t.error, t.status_text, t.path, "
+                "t.line, t.zone FROM tasks t JOIN notices n USING (nid) JOIN units u USING (uid) "
+                f"WHERE t.tid IN ({marks})",  # noqa: S608 - only placeholders
+                chunk,
+            ):
+                owned = (split_units(owners), split_units(supports))
+                found[tid] = Card(notice, item, text, bool(secret), *owned, *rest)
         return found
 
     def unit_lists(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:

@@ -1,0 +1,91 @@
+"""What the reports show of a task: its card, and the task shape of PRODUCT.md made from it.
+
+A report lists thousands of rows; reading each row's notice record to show
+its task would cost more than the report. The index keeps every task's card
+(``giaoban.store.index``), made here from the task, so a report shows its
+rows from the cards alone, and every report, with or without the index,
+shows a task through the same card.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from giaoban.deadline import Deadline, DeadlineError
+from giaoban.deadline.recur import occurrence_zone
+from giaoban.model.ledger import Task
+from giaoban.model.shown import shown_text
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+class Card(NamedTuple):
+    """What a report shows of a task (``Card.of``); dates as ISO 8601 text."""
+
+    notice_id: str
+    item: str
+    text: str
+    confidential: bool
+    owners: tuple[str, ...]
+    supports: tuple[str, ...]
+    deadline_text: str | None
+    kind: str | None  # the deadline's kind; None when it has none or it was not read
+    due: str | None
+    start: str | None
+    rrule: str | None
+    error: str | None  # why the deadline could not be read
+    status: str
+    path: str
+    line: int
+    zone: str | None  # the time zone of a recurring duty's occurrences (those of its rrule)
+
+    @classmethod
+    def of(cls, task: Task) -> Card:
+        deadline = task.deadline if isinstance(task.deadline, Deadline) else None
+        return cls(
+            task.notice_id,
+            task.item,
+            task.text,
+            task.confidential,
+            task.owners,
+            task.supports,
+            task.deadline_text,
+            deadline.kind if deadline else None,
+            iso(deadline.due) if deadline else None,
+            iso(deadline.start) if deadline else None,
+            deadline.rrule if deadline else None,
+            task.deadline.message if isinstance(task.deadline, DeadlineError) else None,
+            task.status,
+            task.source.path,
+            task.source.line,
+            occurrence_zone(deadline).key if deadline and deadline.rrule else None,
+        )
+
+    @property
+    def id(self) -> str:
+        return f"{self.notice_id}#{self.item}"
+
+    def record(self, show_confidential: bool = False) -> dict[str, Any]:
+        """The task shape of PRODUCT.md, without ``state``."""
+        record: dict[str, Any] = {
+            "id": self.id,
+            "notice": self.notice_id,
+            "item": self.item,
+            "text": shown_text(self, show_confidential),
+            "owners": list(self.owners),
+            "supports": list(self.supports),
+            "deadline": self.deadline_text,
+            "deadline_kind": self.kind,
+            "due": self.due,
+            "status": self.status,
+        }
+        if self.start is not None:
+            record["start"] = self.start
+        if self.rrule is not None:
+            record["rrule"] = self.rrule
+        if self.error is not None:
+            record["deadline_error"] = self.error
+        return record
