@@ -48,14 +48,21 @@ class ShortIds(Mapping[str, str]):
 
     In sorted order an id shares its longest prefix with a neighbour, so one
     more character than that names it alone. Each is found when asked for:
-    a table of 200 rows over 10,000 notices needs 200 of them.
+    a table of 200 rows over 10,000 notices needs 200 of them, each found once.
     """
 
     def __init__(self, notice_ids: Iterable[str], minimum: int = 10) -> None:
         self.ids = sorted(set(notice_ids))
         self.minimum = minimum
+        self.found: dict[str, str] = {}
 
     def __getitem__(self, notice_id: str) -> str:
+        found = self.found.get(notice_id)
+        if found is None:
+            found = self.found[notice_id] = self._prefix(notice_id)
+        return found
+
+    def _prefix(self, notice_id: str) -> str:
         ids = self.ids
         i = bisect_left(ids, notice_id)
         if i == len(ids) or ids[i] != notice_id:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import re
 import shlex
@@ -28,6 +27,7 @@ from rich.text import Text
 
 from giaoban.model.problems import Problem
 from giaoban.model.text import visible
+from giaoban.render.jsontext import json_chunks
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
 
@@ -79,20 +79,10 @@ def console(stderr: bool = False) -> Console:
 
 
 def print_json(data: Any) -> None:
-    """Stable JSON: UTF-8 text, sorted keys, two-space indent.
-
-    Written as it is encoded, so that a report of 100,000 rows (whose rows
-    ``giaoban.render.formats`` may make one by one) is never held whole as text.
-    """
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True)
-    chunks: list[str] = []
-    for chunk in encoder.iterencode(data):
-        chunks.append(chunk)
-        if len(chunks) >= 4096:
-            sys.stdout.write("".join(chunks))
-            chunks.clear()
-    chunks.append("\n")
-    sys.stdout.write("".join(chunks))
+    """Stable JSON (``giaoban.render.jsontext``), written as it is encoded."""
+    for chunk in json_chunks(data):
+        sys.stdout.write(chunk)
+    sys.stdout.write("\n")
 
 
 def problem_line(problem: Problem) -> Text:
