@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from giaoban.checks.check import open_ledger
 from giaoban.cli.main import app
-from giaoban.reports.rows import due_day
+from giaoban.deadline.describe import due_day
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 N2022 = "2022-04-14-giao-ban-khoi-phong-trao"

@@ -3,7 +3,7 @@
 ``due``, ``overdue``, ``week`` and ``stats`` select their rows through the
 index. Whatever way the index was made (in memory, on disk, updated file by
 file, merged from several ledgers) the rows must be those each task gives on
-its own at that moment (``giaoban.reports.rows.task_rows``), kept by the
+its own at that moment (``tests.rows_oracle.task_rows``), kept by the
 report's rule of ``giaoban.reports.rules``, in the same order: on random
 ledgers at random moments with random filters.
 """
@@ -25,6 +25,8 @@ from hypothesis import strategies as st
 from giaoban.checks.check import open_ledgers
 from giaoban.deadline import parse_deadline
 from giaoban.model.ledger import Ledger
+from giaoban.model.shown import searched_words
+from giaoban.model.text import fold
 from giaoban.reports import rows as reports
 from giaoban.reports import rules
 from giaoban.reports.dated import DatedRows
@@ -32,6 +34,7 @@ from giaoban.reports.filters import Filter, build_filter, day_matches, status_ma
 from giaoban.store.index import IndexedNotices
 from giaoban.store.loader import load_ledger
 from tests.conftest import MINIMAL_UNITS, REPO
+from tests.rows_oracle import current_row, sort_key, task_rows
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DEADLINES = (
@@ -161,13 +164,13 @@ def task_by_task(ledger: Ledger, report: reports.Report, flt: Filter) -> list[tu
     for task in ledger.tasks():
         if not task_matches(flt, task, ledger.registry):
             continue
-        for row in reports.task_rows(task, report.now, end):
+        for row in task_rows(task, report.now, end):
             if row.state == rules.CANCELLED or row.due is None or row.state == "ongoing":
                 continue
             if status_matches(flt, row.status, row.state) and day_matches(flt, row.day):
                 if _kept(report, row):
                     found.append(row)
-    found.sort(key=reports.sort_key)
+    found.sort(key=sort_key)
     return [_shape(row) for row in found]
 
 
@@ -350,7 +353,7 @@ def test_stats_count_each_tasks_own_rows(
         for task in ledger.tasks():
             if not task_matches(built, task, ledger.registry):
                 continue
-            for row in reports.task_rows(task, now.astimezone(TZ), now + timedelta(days=800)):
+            for row in task_rows(task, now.astimezone(TZ), now + timedelta(days=800)):
                 in_period = row.day is not None and start <= row.day <= end
                 if (
                     in_period
@@ -359,6 +362,42 @@ def test_stats_count_each_tasks_own_rows(
                 ):
                     counted += 1
         assert report.total.total == counted
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    notices=ledger_strategy,
+    moments=st.lists(moment_strategy, min_size=1, max_size=3),
+    flt=filter_strategy,
+    query=st.sampled_from([None, "giao", "hang tuan", "btc", "khong co"]),
+)
+def test_list_and_search_rows_are_each_tasks_own_current_row(
+    tmp_path_factory: pytest.TempPathFactory,
+    notices: list,
+    moments: list,
+    flt: dict,
+    query: str | None,
+) -> None:
+    """``list`` and ``search`` give, through the index, the row each task gives on its own
+    (``tests.rows_oracle.current_row``), in the ledger's order, kept by the filters."""
+    ledger = _write_ledger(tmp_path_factory.mktemp("ledger"), notices)
+    built = build_filter(ledger, **flt)
+    for now in moments:
+        report = reports.list_report(ledger, now, built, query=query)
+        expected = []
+        for task in ledger.tasks():
+            if query is not None and fold(query) not in searched_words(task, False):
+                continue
+            if not task_matches(built, task, ledger.registry):
+                continue
+            row = current_row(task, report.now)
+            if row.state == rules.CANCELLED and not built.statuses:
+                continue
+            if status_matches(built, row.status, row.state) and day_matches(built, row.day):
+                expected.append(row)
+        assert [_shape(r) for r in report.rows] == [_shape(r) for r in expected]
 
 
 @given(

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from giaoban.deadline import Deadline, DeadlineError
+from giaoban.deadline.context import zone
 from giaoban.deadline.recur import occurrence_zone
 from giaoban.model.ledger import Task
 from giaoban.model.shown import shown_text
@@ -41,6 +42,7 @@ class Card(NamedTuple):
     path: str
     line: int
     zone: str | None  # the time zone of a recurring duty's occurrences (those of its rrule)
+    has_time: bool  # whether its deadline names a clock time
 
     @classmethod
     def of(cls, task: Task) -> Card:
@@ -62,11 +64,24 @@ class Card(NamedTuple):
             task.source.path,
             task.source.line,
             occurrence_zone(deadline).key if deadline and deadline.rrule else None,
+            deadline.has_time if deadline else False,
         )
 
     @property
     def id(self) -> str:
         return f"{self.notice_id}#{self.item}"
+
+    def due_moment(self, due: int | None = None, occurrence: bool = False) -> datetime | None:
+        """The due moment of one of its events (epoch seconds ``due``): an occurrence of a
+        duty, in the duty's time zone, else its deadline's due moment as written."""
+        if occurrence:
+            assert due is not None and self.zone is not None  # a duty's occurrence
+            return datetime.fromtimestamp(due, zone(self.zone))
+        return None if self.due is None else datetime.fromisoformat(self.due)
+
+    @property
+    def recurring(self) -> bool:
+        return self.kind == "recurring"
 
     def record(self, show_confidential: bool = False) -> dict[str, Any]:
         """The task shape of PRODUCT.md, without ``state``."""

@@ -62,7 +62,7 @@ def dated_rows(
         index.extend(beyond, end_s, zone(ledger.settings.timezone))
     at = Moment.of(now)
     first_done = end_s if done_from is None else int(done_from.timestamp())
-    keep = _task_filter(ledger, index, flt)
+    keep = task_filter(ledger, index, flt)
     settled = {tid: Facts(*found) for tid, found in index.settled_facts().items()}
 
     def decide(facts: Facts, due: int, day: int, flags: int) -> Found | None:
@@ -84,7 +84,7 @@ def dated_rows(
     open_tasks: dict[tuple[int, int, int], Found | None] = {}
     hits: list[Hit] = []
     for event in index.events(at.now, end_s, first_done, OCCURRENCE if duties_only else 0):
-        if keep is not None and not keep(event):
+        if keep is not None and not keep(event[4], event[5]):
             continue
         facts = settled.get(event[3])
         if facts is None:
@@ -100,8 +100,9 @@ def dated_rows(
     return DatedRows(hits, ledger, index)
 
 
-def _task_filter(ledger: Ledger, index: Index, flt: Filter) -> Callable[[Event], bool] | None:
-    """Whether the unit and notice parts of ``flt`` keep an event's task (None: all)."""
+def task_filter(ledger: Ledger, index: Index, flt: Filter) -> Callable[[int, int], bool] | None:
+    """Whether the unit and notice parts of ``flt`` keep a task, by its list of units and
+    its notice in the index (None: all)."""
     if not flt.units and not flt.notices:
         return None
     ids = index.notice_ids() if flt.notices else {}
@@ -110,10 +111,10 @@ def _task_filter(ledger: Ledger, index: Index, flt: Filter) -> Callable[[Event],
         for uid, (owners, supports) in index.unit_lists().items()
     }
 
-    def keep(event: Event) -> bool:
-        if flt.notices and ids.get(event[5]) not in flt.notices:
+    def keep(uid: int, nid: int) -> bool:
+        if flt.notices and ids.get(nid) not in flt.notices:
             return False
-        return kept.get(event[4], False)
+        return kept.get(uid, False)
 
     return keep
 
@@ -231,12 +232,7 @@ class DatedRows(Sequence[Row]):
             self.cards.update(self.store.cards(self.hits[q][0][3] for q in following))
             card = self.cards[tid]
         occurrence = bool(flags & OCCURRENCE)
-        due: datetime | None
-        if occurrence:
-            assert card.zone is not None  # a recurring duty's card names its time zone
-            due = datetime.fromtimestamp(due_s, zone(card.zone))
-        else:
-            due = None if card.due is None else datetime.fromisoformat(card.due)
+        due = card.due_moment(due_s, occurrence)
         missed, last = self.missed.get(p, (0, None))
         has_time = bool(flags & HAS_TIME)
         return Row(card, STATES[state], due, has_time, days, late_by, occurrence, missed, last)

@@ -18,17 +18,10 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from giaoban.deadline.describe import due_day
-from giaoban.deadline.recur import next_occurrence
 from giaoban.deadline.workdays import is_working_day
 from giaoban.model.card import Card
 from giaoban.model.facts import (
-    EPOCH,
-    OCCURRENCE,
-    Facts,
-    is_recurring,
     resolved_deadline,
-    task_events,
     task_facts,
 )
 from giaoban.model.ids import short_prefixes
@@ -36,14 +29,21 @@ from giaoban.model.ledger import Ledger, Task
 from giaoban.model.shown import shown_text
 from giaoban.model.text import fold
 from giaoban.reports import rules
-from giaoban.reports.dated import DatedRows, Wanted, dated_rows, ledger_index, overdue_only
+from giaoban.reports.current import current_rows
+from giaoban.reports.dated import (
+    DatedRows,
+    Wanted,
+    dated_rows,
+    ledger_index,
+    overdue_only,
+    task_filter,
+)
 from giaoban.reports.digest import Digest, RowFacts, digest
 from giaoban.reports.filters import (
     NO_FILTER,
     Filter,
     day_matches,
     status_matches,
-    task_matches,
 )
 from giaoban.reports.row import Row
 from giaoban.reports.rules import (
@@ -52,7 +52,6 @@ from giaoban.reports.rules import (
     Moment,
     WeekBounds,
     in_due_window,
-    row_state,
 )
 
 NO_OWNER = "(Chưa giao đơn vị chủ trì)"
@@ -141,74 +140,10 @@ def _zone(now: datetime) -> ZoneInfo:
     return now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else ZoneInfo("UTC")
 
 
-def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
-    """The rows of ``task`` at ``now``: one, or one per occurrence due before ``end``.
-
-    A cancelled task gives one ``cancelled`` row. A recurring duty gives an
-    occurrence row for each due moment before ``end`` (from its first one);
-    an occurrence in ``done_occurrences`` is done, and a duty marked done has
-    no occurrence after the day it was done. Each row's state is
-    ``giaoban.reports.rules.row_state``.
-    """
-    deadline, card = resolved_deadline(task), Card.of(task)
-    has_time = deadline.has_time if deadline else False
-    facts, at = task_facts(task, deadline, _zone(now)), Moment.of(now)
-    if rules.status_at(facts, at) == rules.CANCELLED_STATUS:
-        return [Row(card, CANCELLED, deadline.due if deadline else None, has_time)]
-    events = task_events(task, deadline, end)
-    if not events and not is_recurring(deadline):
-        row = _row(card, facts, None, has_time, 0, at)
-        assert row is not None  # only a cancelled task has no row, and it has one above
-        return [row]
-    rows = []
-    for due, _, flags in events:
-        row = _row(card, facts, due, has_time, flags, at)
-        if row is None:
-            break  # the duty was done before this occurrence
-        rows.append(row)
-    return rows
-
-
-def _row(
-    card: Card, facts: Facts, due: datetime | None, has_time: bool, flags: int, at: Moment
-) -> Row | None:
-    """The row of one due moment of a task (None: no row, see ``rules.row_state``)."""
-    day = due_day(due, has_time).toordinal() if due is not None else 0
-    found = row_state(facts, int(due.timestamp()) if due else None, day, flags, at)
-    if found is None:
-        return None
-    state, days, late_by = found
-    return Row(card, STATES[state], due, has_time, days, late_by, bool(flags & OCCURRENCE))
-
-
 def done_day(task: Task) -> date | None:
     """The day ``done_on`` names (None when not given)."""
     done = task.done_on
     return done.date() if isinstance(done, datetime) else done
-
-
-def current_row(task: Task, now: datetime) -> Row:
-    """The one row that stands for ``task`` in a list.
-
-    For a recurring duty: its earliest missed occurrence, else the next one
-    to come, else (ended) its last occurrence.
-    """
-    deadline = resolved_deadline(task)
-    if deadline is None or not is_recurring(deadline):
-        return task_rows(task, now, now)[0]
-    rows = task_rows(task, now, now + _MINUTE)
-    late = [r for r in rows if r.state == "overdue"]
-    if late:
-        return late[0]
-    if status_at(task, now) != "open":
-        return rows[-1] if rows else Row(Card.of(task), "done_on_time")
-    following = next_occurrence(deadline, now, until=task.until)
-    if following is None:
-        return rows[-1] if rows else Row(Card.of(task), "ongoing")
-    facts = task_facts(task, deadline, _zone(now))
-    row = _row(Card.of(task), facts, following, deadline.has_time, OCCURRENCE, Moment.of(now))
-    assert row is not None  # an open duty's coming occurrence is a row
-    return row
 
 
 # --- selecting and ordering ---------------------------------------------------------
@@ -218,22 +153,14 @@ def _midnight(day: date, tz: tzinfo | None) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=tz)
 
 
-def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
-    """Soonest first (so the most late first), rows without a due last, then file order."""
-    due = row.due or EPOCH
-    return (row.due is None, due, row.card.path, row.card.line)
-
-
 def build_report(
     ledger: Ledger, kind: str, now: datetime, rows: Iterable[Row], **kw: Any
 ) -> Report:
-    """A report of ``rows`` soonest first (file order with ``ordered=False``)."""
-    ordered = kw.pop("ordered", True) and not isinstance(rows, DatedRows)
-    kept = rows if isinstance(rows, DatedRows) else tuple(rows)
+    """A report of ``rows``, in the order given."""
     return Report(
         kind=kind,
         now=now,
-        rows=tuple(sorted(kept, key=sort_key)) if ordered else kept,
+        rows=rows if isinstance(rows, DatedRows) else tuple(rows),
         short_ids=short_notice_ids(ledger),
         office=ledger.settings.office,
         **kw,
@@ -427,23 +354,15 @@ def list_report(
     Cancelled tasks only when ``--status`` asks for them.
     """
     now = local_now(ledger, now)
+    index = ledger_index(ledger)
+    found = index.task_ids(None if query is None else fold(query), show)
+    keep = task_filter(ledger, index, flt)
+    tids = [tid for tid, uid, nid in found if keep is None or keep(uid, nid)]
     rows = []
-    for task in _searched(ledger, query, show):
-        if not task_matches(flt, task, ledger.registry):
-            continue
-        row = current_row(task, now)
+    for row in current_rows(index, tids, now, ledger.settings.timezone):
         if row.state == CANCELLED and not flt.statuses:
             continue
         if status_matches(flt, row.status, row.state) and day_matches(flt, row.day):
             rows.append(row)
     kind = "list" if query is None else "search"
-    return build_report(ledger, kind, now, rows, show_confidential=show, query=query, ordered=False)
-
-
-def _searched(ledger: Ledger, query: str | None, show: bool) -> Iterable[Task]:
-    """The tasks that hold ``query`` (all without one), in the ledger's order: the index
-    looks for it in each task's words (``giaoban.model.shown.searched_words``)."""
-    if query is None:
-        return ledger.tasks()
-    index = ledger_index(ledger)
-    return (index.record(nid).tasks[k] for nid, k in index.searched(fold(query), show))
+    return build_report(ledger, kind, now, rows, show_confidential=show, query=query)

@@ -9,10 +9,11 @@ from giaoban.deadline.recur import next_occurrence
 from giaoban.model.facts import resolved_deadline
 from giaoban.model.ids import resolve
 from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.reports.current import current_rows
+from giaoban.reports.dated import ledger_index
 from giaoban.reports.rows import (
     Report,
     build_report,
-    current_row,
     local_now,
     status_at,
 )
@@ -40,9 +41,12 @@ def show_item(ledger: Ledger, now: datetime, query: str, show: bool = False) -> 
     notice_id = found.notice_id if isinstance(found, Task) else found.id
     notice = ledger.notice(notice_id)
     assert notice is not None
-    tasks = (task,) if task is not None else notice.tasks
-    rows = tuple(current_row(t, now) for t in tasks)
-    report = build_report(ledger, "show", now, rows, show_confidential=show, ordered=False)
+    index = ledger_index(ledger)
+    tids = index.notice_task_ids(notice_id)
+    if task is not None:
+        tids = [tids[notice.tasks.index(task)]]
+    rows = tuple(current_rows(index, tids, now, ledger.settings.timezone))
+    report = build_report(ledger, "show", now, rows, show_confidential=show)
     upcoming = tuple(next_occurrences(task, now)) if task is not None else ()
     return Shown(notice, task, report, upcoming)
 

@@ -87,7 +87,7 @@ CREATE TABLE IF NOT EXISTS tasks (
     hidden TEXT,  -- the same without a confidential text (NULL: not confidential)
     -- what reports show of it (giaoban.model.card.Card), dates as ISO 8601 text:
     text TEXT NOT NULL, confidential INTEGER NOT NULL, deadline TEXT, kind TEXT, due TEXT,
-    start TEXT, rrule TEXT, error TEXT, status_text TEXT NOT NULL, zone TEXT
+    start TEXT, rrule TEXT, error TEXT, status_text TEXT NOT NULL, zone TEXT, has_time INTEGER
 );
 CREATE INDEX IF NOT EXISTS tasks_nid ON tasks (nid);
 CREATE INDEX IF NOT EXISTS tasks_order ON tasks (path, line);
@@ -152,7 +152,7 @@ def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
              UNIT_SEPARATOR.join(task.supports), searched_words(task, True),
              searched_words(task, False) if task.confidential else None, card.text,
              card.confidential, card.deadline_text, card.kind, card.due, card.start, card.rrule,
-             card.error, card.status, card.zone)
+             card.error, card.status, card.zone, card.has_time)
         )  # fmt: skip
         events.extend(
             (k, int(due.timestamp()), day, flags, settled(f, flags))
@@ -439,7 +439,7 @@ class Index:
         values = (nid, key, *header, record or b"")
         self.db.execute("INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
         self.db.executemany(
-            f"INSERT INTO tasks VALUES ({', '.join('?' * 27)})",  # noqa: S608 - placeholders
+            f"INSERT INTO tasks VALUES ({', '.join('?' * 28)})",  # noqa: S608 - placeholders
             [
                 (first + task[0], nid, *task[:12], self._unit_id(task[12], task[13]), *task[14:])
                 for task in tasks
@@ -612,15 +612,17 @@ class Index:
         for start in range(0, len(wanted), 500):  # SQLite takes a bounded number of values
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" * len(chunk))
-            for tid, notice, item, text, secret, owners, supports, *rest in self.db.execute(
+            for tid, notice, item, text, secret, owners, supports, *rest, timed in self.db.execute(
                 "SELECT t.tid, n.id, t.item, t.text, t.confidential, u.owners, u.supports, "
                 "t.deadline, t.kind, t.due, t.start, t.rrule, t.error, t.status_text, t.path, "
-                "t.line, t.zone FROM tasks t JOIN notices n USING (nid) JOIN units u USING (uid) "
-                f"WHERE t.tid IN ({marks})",  # noqa: S608 - only placeholders
+                "t.line, t.zone, t.has_time FROM tasks t JOIN notices n USING (nid) "
+                f"JOIN units u USING (uid) WHERE t.tid IN ({marks})",  # noqa: S608 - placeholders
                 chunk,
             ):
                 owned = (split_units(owners), split_units(supports))
-                found[tid] = Card(notice, item, text, bool(secret), *owned, *rest)
+                found[tid] = Card._make(
+                    (notice, item, text, bool(secret), *owned, *rest, bool(timed))
+                )
         return found
 
     def unit_lists(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -641,17 +643,61 @@ class Index:
             )
         ]
 
-    def searched(self, needle: str, show_confidential: bool) -> list[tuple[int, int]]:
-        """(notice, place) of each task whose words (``giaoban.model.shown.searched_words``)
-        hold ``needle``, a folded query, in the ledger's order."""
+    def task_ids(
+        self, needle: str | None = None, show_confidential: bool = False
+    ) -> list[tuple[int, int, int]]:
+        """(task, its list of units, its notice) of each task of this run in the ledger's
+        order; with ``needle`` (a folded query), only those whose words
+        (``giaoban.model.shown.searched_words``) hold it."""
+        where = (
+            ""
+            if needle is None
+            else "WHERE instr(CASE WHEN :shown OR t.hidden IS NULL THEN t.words "
+            "ELSE t.hidden END, :needle) > 0"
+        )
         found = self.db.execute(
-            f"SELECT t.nid, t.k FROM {self._tasks()} "  # noqa: S608
-            "WHERE instr(CASE WHEN :shown OR t.hidden IS NULL THEN t.words ELSE t.hidden END, "
-            ":needle) > 0",
+            f"SELECT t.nid, t.k, t.tid, t.uid FROM {self._tasks()} {where}",  # noqa: S608
             {"needle": needle, "shown": show_confidential},
         ).fetchall()
         order = {key[0]: i for i, key in enumerate(self.notice_keys())}
-        return sorted(found, key=lambda place: (order[place[0]], place[1]))
+        found.sort(key=lambda row: (order[row[0]], row[1]))
+        return [(tid, uid, nid) for nid, _, tid, uid in found]
+
+    def notice_task_ids(self, notice_id: str) -> list[int]:
+        """The tasks of notice ``notice_id`` of this run, in its order."""
+        return [
+            tid
+            for (tid,) in self.db.execute(
+                f"SELECT t.tid FROM {self._tasks()} JOIN notices n ON n.nid = t.nid "  # noqa: S608
+                "WHERE n.id = ? ORDER BY t.k",
+                (notice_id,),
+            )
+        ]
+
+    def due_around(
+        self, tids: Sequence[int], now: int, end: int
+    ) -> tuple[dict[int, list[tuple[int, int, int]]], dict[int, tuple[int, int, int]]]:
+        """Of each task ``tids``: (due, day, flags) of its events due before ``end`` in
+        order, and of its first event due after ``now``."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (tid INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.asked")
+        self.db.executemany("INSERT OR IGNORE INTO temp.asked VALUES (?)", [(t,) for t in tids])
+        before: dict[int, list[tuple[int, int, int]]] = {}
+        for tid, *event in self.db.execute(
+            "SELECT e.tid, e.due, e.day, e.flags FROM temp.asked a JOIN events e USING (tid) "
+            "WHERE e.due < ? ORDER BY e.tid, e.due",
+            (end,),
+        ):
+            before.setdefault(tid, []).append(tuple(event))
+        after = {
+            tid: (due, day, flags)
+            for tid, due, day, flags in self.db.execute(
+                "SELECT e.tid, min(e.due), e.day, e.flags FROM temp.asked a "
+                "JOIN events e USING (tid) WHERE e.due > ? GROUP BY e.tid",
+                (now,),
+            )
+        }
+        return before, after
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
