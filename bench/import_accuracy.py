@@ -32,7 +32,11 @@ Rules
   dropping the clerk's parenthesised remarks ("2 (Chú ý)") and the "-N"
   suffix the importer adds to keep numbers unique; or the imported number is
   a sub-number of the expected one ("3.1.3" for "3.1": the importer numbers
-  each bullet, the clerk numbered the paragraph holding it). "(closing)"
+  each bullet, the clerk numbered the paragraph holding it). The clerk's
+  label is first read as a number path: spaces after its dots and the word
+  "Bước" (step) go, and a bullet mark at its end ("Bước 2 -", a dash under
+  step 2) stands for any number under its parent ("I. a" is "I.a", "3. Bước
+  1" is "3.1": docs/format.md numbers a step under item 3 as "3.1"). "(closing)"
   (an unnumbered closing paragraph) is never ok.
 * Owners ok: every expected owner matches an imported owner and every
   imported owner matches an expected one. Two names match when the registry
@@ -83,6 +87,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 _PAREN = re.compile(r"\s*\(.*$")
 _SUFFIX = re.compile(r"-\d+$")
 _UNNUMBERED = frozenset({"-", "•", "+", "–", "*", "None", ""})  # a mark, or no number
+_BULLET_TAIL = re.compile(r"(?:\s*[-•+–*])+$")  # "bước 2 -": a dash under step 2
+_STEP_WORD = re.compile(r"\bbuoc\s+")  # "bước 1": step 1
+_DOT_SPACE = re.compile(r"\.\s+")  # "i. a" -> "i.a"
 
 
 @dataclass
@@ -134,10 +141,25 @@ def _match(expected: Expected, tasks: list[DraftTask]) -> DraftTask | None:
     return best if best_score >= 0.5 else None
 
 
+def item_number(label: str) -> str:
+    """The number path a clerk's item label writes, folded: "3. Bước 1" -> "3.1".
+
+    The expected drafts write labels as printed, with the spaces and words of
+    the text ("I. a", "Bước 2", "3. Bước 1", "Bước 2 -" for a dash under step
+    2); docs/format.md numbers items as a dotted path ("I.a", "2", "3.1").
+    "Bước" names a step of a procedure, not a number, and a trailing bullet
+    mark stands for any item under its parent.
+    """
+    text = fold(_PAREN.sub("", label)).strip()  # "1.đ (OCR "d)")" -> "1.d"
+    text = _BULLET_TAIL.sub("", text)
+    text = _STEP_WORD.sub("", text)
+    return _DOT_SPACE.sub(".", text).strip().rstrip(".")
+
+
 def item_ok(expected: str, found: str) -> bool:
     if expected.strip() in _UNNUMBERED:
         return bool(found)
-    want = fold(_PAREN.sub("", expected)).strip().rstrip(".")  # "1.đ (OCR "d)")" -> "1.d"
+    want = item_number(expected)
     have = fold(_SUFFIX.sub("", found)).strip()
     if not want:
         return False
