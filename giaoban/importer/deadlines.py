@@ -93,6 +93,23 @@ def find_deadlines(text: str, ref: date, settings: DeadlineSettings) -> list[Fou
     return _candidates(text, ref, settings)[0]
 
 
+def read_whole(text: str, ref: date, settings: DeadlineSettings) -> Found | None:
+    """``text`` read as one deadline phrase, when the engine reads it all.
+
+    For a table's time column, whose cell holds nothing but the time ("3 ngày
+    từ ngày thông báo xác nhận hoàn thành thử thách"): a phrase the patterns
+    above do not look for in running text is still the row's deadline there.
+    """
+    phrase = text.strip(_TRIM + " -")
+    if not phrase:
+        return None
+    reading = parse_deadline(phrase, ref, settings)
+    if isinstance(reading, DeadlineError):
+        return None
+    start = text.find(phrase)
+    return Found(phrase, start, start + len(phrase), reading, _is_past(reading, ref, settings))
+
+
 def unread_deadlines(text: str, ref: date, settings: DeadlineSettings) -> list[str]:
     """Phrases of ``text`` that look like deadlines and that the engine cannot read."""
     return _candidates(text, ref, settings)[1]

@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.deadline import DeadlineSettings
-from giaoban.importer.deadlines import Found, choose, find_deadlines, unread_deadlines
+from giaoban.importer.deadlines import (
+    Found,
+    choose,
+    find_deadlines,
+    read_whole,
+    unread_deadlines,
+)
 from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_date
@@ -200,6 +206,8 @@ class Builder:
             self._owners(task, para.text, scope)
         when = " ".join(cells.get(TIME, [])) or para.text
         found = choose(find_deadlines(when, self.draft.date, self.settings))
+        whole = read_whole(when, self.draft.date, self.settings) if cells.get(TIME) else None
+        found = found or ([whole] if whole else [])
         if not found and cells.get(TIME):
             task.checks["deadline"].append(
                 f"cột thời gian ghi '{when.strip()}', giaoban chưa đọc được: nếu là hạn, ghi "
