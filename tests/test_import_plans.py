@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
@@ -316,3 +317,32 @@ def test_undated_steps_before_a_dated_last_step_are_its_steps() -> None:
     assert steps == ["1.1", "1.2", "1.3"]
     # each item of part 2 names who acts: all stay tasks
     assert items[1:] == ["2.1", "2.2", "2.3"]
+
+
+TOURNAMENT = """\
+CÔNG ĐOÀN TRƯỜNG THPT NGUYỄN TRÃI
+THÔNG BÁO
+Về việc tổ chức giải cờ vua năm 2024
+
+I. Thời gian và thủ tục:
+a) Đăng ký: Các tổ công đoàn gửi danh sách vận động viên về Ban Văn thể trước ngày 05/3/2024.
+b) Thời gian dự kiến tổ chức thi đấu: 18/03 đến 22/03/2024
+c) Tổ chức bốc thăm xếp cặp: 15h30, ngày 12/03/2024 tại phòng họp nhà trường.
+II. Địa điểm:
+1. Phòng họp: Tầng 2 nhà A, số 12/3 đường Lê Lợi.
+"""
+
+
+def test_the_time_after_a_label_is_the_deadline_of_what_it_labels(tmp_path: Path) -> None:
+    # "Tổ chức bốc thăm: 15h30, ngày 12/03/2024": an activity and its time, a task;
+    # a place's house number ("số 12/3") is no date
+    source = tmp_path / "tb.txt"
+    source.write_text(TOURNAMENT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t.get("deadline")) for t in tasks] == [
+        ("I.a", "trước ngày 05/3/2024"),
+        ("I.b", "18/03 đến 22/03/2024"),
+        ("I.c", "15h30, ngày 12/03/2024"),
+    ]

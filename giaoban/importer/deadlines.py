@@ -71,6 +71,9 @@ _CITATION = re.compile(
     r"nghi dinh|cong van|chi thi|ke hoach so|huong dan so|luat)[^.;]{0,30}$"
 )
 _TRIM = " ,;:"
+# a short label and its colon: the date after it is the label's value, the time of
+# what the label names ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
+_LABEL = re.compile(r"(?:^|[.;]\s+)[^.;:,]{2,60}:\s*$")
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,11 @@ def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[
     for kind, start, end in spans:
         lead = _LEAD_RE.search(folded[max(0, start - 40) : start])
         lead_start = start - len(lead.group(0)) if lead else start
-        opens = folded.startswith(("tu ", "ngay"), start) or not text[:start].strip(" -+•:")
+        opens = (
+            folded.startswith(("tu ", "ngay"), start)
+            or not text[:start].strip(" -+•:")
+            or bool(_LABEL.search(folded[:start]))
+        )
         if kind == "period" and lead_start == start and not opens:
             continue  # "kiểm tra 6 tháng đầu năm": a period with no preposition is no deadline
         if kind in ("day", "range") and lead_start == start:
