@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+from typer.testing import CliRunner
 
+from giaoban.cli.main import app
 from giaoban.deadline import DeadlineSettings, parse_deadline
 from giaoban.importer import Draft, DraftTask, draft_from_text
 from giaoban.importer.deadlines import choose, find_deadlines
@@ -533,3 +535,31 @@ def test_a_list_of_faults_is_one_task_to_put_them_right() -> None:
     fix = draft.tasks[1]
     assert fix.text.startswith("Khắc phục một số tồn tại") and "ngân sách" in fix.text
     assert fix.owners == ["Các trường"]  # "chưa được các trường khắc phục"
+
+
+HAND_OFF = """\
+ỦY BAN NHÂN DÂN HUYỆN HIỆP HÒA
+THÔNG BÁO
+Về việc xét tuyển học sinh vào lớp 6 năm học 2024-2025
+
+1. Các trường tiểu học gửi danh sách học sinh hoàn thành chương trình về Phòng Giáo dục \
+và Đào tạo. Phòng Giáo dục và Đào tạo kiểm tra, tổng hợp danh sách trước ngày 10/5/2024.
+2. Các trường trung học cơ sở tổ chức ôn tập cho học sinh. Trung tâm Y tế huyện kiểm tra \
+vệ sinh an toàn thực phẩm tại các bếp ăn.
+"""
+
+
+def test_work_handed_on_to_another_unit_is_a_task_of_its_own(tmp_path: Path) -> None:
+    # "A gửi danh sách về B. B kiểm tra ...": B's step has its own owner and deadline;
+    # two jobs of units that hand nothing on to each other stay one task
+    source = tmp_path / "tb.txt"
+    source.write_text(HAND_OFF, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("1.1", ["Các trường tiểu học"], None),
+        ("1.2", ["Phòng Giáo dục và Đào tạo"], "trước ngày 10/5/2024"),
+        ("2", ["Các trường trung học cơ sở", "Trung tâm Y tế huyện"], None),
+    ]
+    assert "tách thành 2 nhiệm vụ" in result.stdout

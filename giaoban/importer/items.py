@@ -300,6 +300,15 @@ class Builder:
         if len(found) > 1:
             self._split(item, text, section, scope, line, found)
             return
+        parts = [] if scope.heading else self._by_subject(text)
+        if len(parts) > 1:
+            for k, part in enumerate(parts, start=1):
+                self._task(f"{item}.{k}", part, section, scope, line)
+                self.draft.tasks[-1].checks["item"].append(
+                    f"mục {item} giao việc cho {len(parts)} đơn vị khác nhau: đã tách thành "
+                    f"{len(parts)} nhiệm vụ"
+                )
+            return
         task = DraftTask(item=item, text=text, section=section, line=line)
         self._owners(task, text, scope)
         if not found and scope.when:
@@ -310,6 +319,27 @@ class Builder:
                 )
         self._deadline(task, found[0] if found else None)
         self.draft.tasks.append(task)
+
+    def _by_subject(self, text: str) -> list[str]:
+        """``text`` cut where the work passes on: a sentence opens with a unit of its own,
+        other than the owners so far, that the sentences before sent the work to
+        ("Mỗi đơn vị chọn 01 bài nộp về phòng GD&ĐT. Phòng GD&ĐT rà soát ..."): each
+        part is one unit's step. Two jobs of units that do not hand on to each other
+        stay one task. One part when no sentence passes the work on."""
+        sentences = SENTENCE.split(text)
+        parts = [sentences[0]]
+        owners = {u.name for u in self.reader.read(sentences[0]).owners}
+        for sentence in sentences[1:]:
+            units = self.reader.subject(sentence)
+            subject = {u.name for u in units}
+            before = fold_keep(" ".join(parts))
+            handed = units and all(fold_keep(u.written) in before for u in units)
+            if owners and handed and not subject & owners:
+                parts.append(sentence)
+                owners = subject
+            else:
+                parts[-1] = f"{parts[-1]} {sentence}"
+        return parts
 
     def _split(
         self,

@@ -180,6 +180,15 @@ class UnitReader:
             end = sep.end()
         return found, end
 
+    def subject(self, text: str) -> list[Unit]:
+        """The units a sentence opens with as its subject ("Phòng GD&ĐT rà soát ..."),
+        else none: a unit followed by its verb, not the notice's speaker."""
+        folded = fold_keep(text)
+        units, end = self.units_at(text, folded, 0)
+        if not units or self._is_speaker(units, text, folded, end):
+            return []
+        return units if VERBS.match(text, folded, _skip_space(folded, end)) else []
+
     def support_list(self, text: str, folded: str, pos: int) -> tuple[list[Unit], int]:
         """The units after "phối hợp với" at ``pos`` and where their list ends.
 
