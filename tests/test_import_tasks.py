@@ -220,6 +220,14 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
             ["Sở Y tế", "Sở Xây dựng"],
             ["Sở Tài chính"],
         ),
+        # the staff of a unit stand for it ("lãnh đạo, công chức ... Văn phòng UBND tỉnh")
+        (
+            "Yêu cầu lãnh đạo, công chức, viên chức và người lao động Sở Tư pháp tập trung "
+            "rà soát hồ sơ.",
+            ["Sở Tư pháp"],
+            [],
+        ),
+        ("Cán bộ phụ trách kiểm tra hồ sơ.", [], []),  # staff of no unit: no owner
         # a unit's name ends at the end of its sentence
         (
             "Các khoa gởi danh sách cho Phòng Khảo thí. Phòng Tài vụ xác nhận danh sách.",
@@ -563,3 +571,33 @@ def test_work_handed_on_to_another_unit_is_a_task_of_its_own(tmp_path: Path) -> 
         ("2", ["Các trường trung học cơ sở", "Trung tâm Y tế huyện"], None),
     ]
     assert "tách thành 2 nhiệm vụ" in result.stdout
+
+
+BULLETIN = """\
+Kết luận của Giám đốc Sở tại cuộc họp giao ban tuần
+
+Sáng 04/3/2024, Giám đốc Sở Tư pháp chủ trì cuộc họp giao ban. Tham dự có lãnh đạo các \
+phòng, đơn vị.
+
+Trong 02 tuần tới, Giám đốc Sở yêu cầu cán bộ, công chức Văn phòng Sở tập trung thực hiện \
+các nhiệm vụ sau: Rà soát hồ sơ lưu trữ năm 2023. Đồng thời, cập nhật danh mục thủ tục \
+hành chính trên cổng thông tin; hoàn thiện báo cáo quý I trước ngày 25/3/2024.
+
+Yêu cầu các phòng chuyên môn chú trọng công tác tham mưu.
+"""
+
+
+def test_a_lead_in_gives_its_owner_and_time_to_the_jobs_it_lists(tmp_path: Path) -> None:
+    # "Trong 02 tuần tới, ... yêu cầu X tập trung thực hiện các nhiệm vụ sau: A. B; C":
+    # X owns A, B and C, each due in two weeks unless it says otherwise
+    source = tmp_path / "kl.txt"
+    source.write_text(BULLETIN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["owners"], t.get("deadline")) for t in tasks] == [
+        (["Văn phòng Sở"], "Trong 02 tuần tới"),
+        (["Văn phòng Sở"], "Trong 02 tuần tới"),
+        (["Văn phòng Sở"], "trước ngày 25/3/2024"),
+        (["Các phòng chuyên môn"], None),
+    ]

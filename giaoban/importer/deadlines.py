@@ -56,7 +56,10 @@ _PATTERNS = (
         rf"|(?:cham\s*nhat\s+(?:la\s+)?)?truoc\s+(?:buoi|ngay)\s+{_EVENT}"
         r"(?:\s+\d{1,2}\s+ngay(?:\s+lam\s+viec)?)?"
         # a time after an event ("trong vòng 01 ngày làm việc sau khi nhận được ...")
-        rf"|trong\s+vong\s+\d{{1,2}}\s+ngay(?:\s+lam\s+viec)?\s+(?:sau\s+khi|ke\s+tu){_WORDS})",
+        rf"|trong\s+vong\s+\d{{1,2}}\s+ngay(?:\s+lam\s+viec)?\s+(?:sau\s+khi|ke\s+tu){_WORDS}"
+        # a time from the notice ("trong 02 tuần tới", "trong 3 tháng tiếp theo")
+        r"|trong\s+(?:vong\s+)?\d{1,2}\s+(?:ngay|tuan|thang)(?:\s+lam\s+viec)?"
+        r"\s+(?:toi|tiep\s+theo))",
     ),
     (
         "ongoing",

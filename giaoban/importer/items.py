@@ -32,6 +32,8 @@ from giaoban.importer.words import TRIGGERS, fold_keep
 from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
+# the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:")
+_LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the)\s*:")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
@@ -227,6 +229,11 @@ class Builder:
             return
         start = text.rfind(". ", 0, requests[0])
         number = 0
+        # a lead-in ("Trong 02 tuần tới, ... yêu cầu X tập trung thực hiện các nhiệm vụ
+        # như: ...") gives its owners and its opening deadline to the clauses after it
+        # that name none, until the next request
+        lead = Scope()
+        lead_found: Found | None = None
         for sentence in SENTENCE.split(text[start + 2 if start >= 0 else 0 :]):
             carried: Found | None = None
             for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
@@ -237,13 +244,20 @@ class Builder:
                     last = self.draft.tasks[-1]
                     last.text = f"{last.text} {clause.strip()}"
                     continue
-                found = choose(find_deadlines(clause, self.draft.date, self.settings))
-                if k == 0 and found and found[0].start == 0:
-                    carried = found[0]
+                every = find_deadlines(clause, self.draft.date, self.settings)
+                found = choose(every)
+                opening = next((f for f in every if f.start == 0), None)
+                if k == 0 and opening:
+                    carried = opening
+                if _LEAD_IN.search(fold_keep(clause)) and REQUEST.search(fold_keep(clause)):
+                    lead = Scope(fallback=list(self.reader.read(clause).owners))
+                    lead_found = opening
+                elif REQUEST.search(fold_keep(clause)):
+                    lead, lead_found = Scope(), None
                 number += 1
                 task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
-                self._owners(task, clause, Scope())
-                self._deadline(task, found[0] if found else carried)
+                self._owners(task, clause, lead)
+                self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
 
     def paragraphs(self, paras: list[Para]) -> None:

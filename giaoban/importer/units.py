@@ -20,6 +20,7 @@ from giaoban.importer.words import (
     HEADS,
     LEADERS,
     PERSONS,
+    STAFF,
     TRIGGERS,
     VERBS,
     Lexicon,
@@ -356,7 +357,26 @@ def _skip_leader(text: str, folded: str, pos: int) -> tuple[int, bool]:
         after = _skip_space(folded, leader.end())
         if _head_end(text, folded, after, True) is not None:
             return after, True
+    after = _skip_staff(text, folded, pos)
+    if after != pos and _head_end(text, folded, after, True) is not None:
+        return after, True
     return pos, False
+
+
+def _skip_staff(text: str, folded: str, pos: int) -> int:
+    """After a list of a unit's staff ("lãnh đạo, công chức, viên chức và người lao
+    động"), where the unit they belong to starts; ``pos`` when there is none."""
+    at = pos
+    while True:
+        staff = STAFF.match(text, folded, _skip_space(folded, at))
+        if staff is None:
+            return at
+        at = staff.end()
+        sep = _LIST_SEP.match(folded, at)
+        if sep and STAFF.match(text, folded, _skip_space(folded, sep.end())):
+            at = sep.end()
+        else:
+            return _skip_space(folded, at)
 
 
 def _head_end(text: str, folded: str, pos: int, introduced: bool) -> int | None:
