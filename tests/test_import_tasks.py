@@ -601,3 +601,33 @@ def test_a_lead_in_gives_its_owner_and_time_to_the_jobs_it_lists(tmp_path: Path)
         (["Văn phòng Sở"], "trước ngày 25/3/2024"),
         (["Các phòng chuyên môn"], None),
     ]
+
+
+STEPS_WITH_LEAD_IN = """\
+TRƯỜNG CAO ĐẲNG Y TẾ
+THÔNG BÁO
+Về việc đăng ký học lại học kỳ 2 năm học 2023-2024
+
+1. Quy trình đăng ký học lại:
+- Bước 1: Sinh viên nộp học phí học lại tại phòng Kế toán trước ngày 15/3/2024.
+- Bước 2: Sinh viên nộp đơn cho Cố vấn học tập.
+Các bước tiếp theo sau khi sinh viên nộp đơn:
+- Bước 3: Cố vấn học tập tổng hợp danh sách đăng ký của lớp.
+- Bước 4: Giáo vụ khoa lập danh sách lớp học lại trước ngày 25/3/2024.
+"""
+
+
+def test_a_step_keeps_its_printed_number_and_a_bare_lead_in_is_no_task(tmp_path: Path) -> None:
+    source = tmp_path / "tb.txt"
+    source.write_text(STEPS_WITH_LEAD_IN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"]) for t in tasks] == [
+        ("1.1", ["Sinh viên"]),
+        ("1.2", ["Sinh viên"]),
+        ("1.3", ["Cố vấn học tập"]),
+        ("1.4", ["Giáo vụ khoa"]),
+    ]
+    # the lead-in is kept among what was left out, not lost
+    assert "Các bước tiếp theo sau khi sinh viên nộp đơn:" in result.stdout.split("tasks:")[1]

@@ -103,7 +103,9 @@ class Builder:
         for node in fields:
             if node in listed or node in standing:
                 continue
-            self.draft.fields.append((node.path, _text(node), "một thông tin 'nhãn: giá trị'"))
+            bare = _BARE_LEAD.match(_text(node))
+            reason = "một lời dẫn, không giao việc" if bare else "một thông tin 'nhãn: giá trị'"
+            self.draft.fields.append((node.path, _text(node), reason))
             # A part's own time is its tasks' (not the notice's: a meeting's time at
             # the top of an invitation is no deadline for what it asks).
             if section is not None and _TIME_LABEL.match(fold_keep(node.para.text)):
@@ -423,6 +425,8 @@ class Builder:
 # trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").
 _FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
 _FIELD_WORDS = 20
+_LEAD_WORDS = 10
+_BARE_LEAD = re.compile(r"^[^:;.]{2,80}:$")
 _STEP_LABEL = re.compile(r"^(?:buoc|giai doan|nhiem vu)\s+(?:\d{1,2}|[ivx]+)$")
 _TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
 # the time to do the work, not the time of an event ("Thời gian tổ chức: 7 giờ 30 ...")
@@ -477,8 +481,12 @@ def is_field(node: Node) -> bool:
     if node.children or node.kind not in ("number", "letter", "bullet", "plus"):
         return False
     text = _text(node)
+    if REQUEST.search(fold_keep(text)):
+        return False
+    if _BARE_LEAD.match(text) and len(text.split()) <= _LEAD_WORDS:
+        return True  # "Các bước tiếp theo sau khi SV nộp đơn:": a lead-in, nothing asked
     match = _FIELD.match(text)
-    if match is None or REQUEST.search(fold_keep(text)):
+    if match is None:
         return False
     # "Địa điểm nhận tác phẩm:", "Thành phần tham dự hội nghị:": an info label may be longer
     if len(match.group(1).split()) > (6 if _INFO_LABEL.match(fold_keep(match.group(1))) else 4):
