@@ -103,7 +103,8 @@ class Builder:
         for node in fields:
             if node in listed or node in standing:
                 continue
-            bare = _BARE_LEAD.match(_text(node))
+            label = _text(node).rstrip(":").split()
+            bare = _BARE_LEAD.match(_text(node)) and len(label) > _LABEL_WORDS
             reason = "một lời dẫn, không giao việc" if bare else "một thông tin 'nhãn: giá trị'"
             self.draft.fields.append((node.path, _text(node), reason))
             # A part's own time is its tasks' (not the notice's: a meeting's time at
@@ -426,6 +427,7 @@ class Builder:
 _FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
 _FIELD_WORDS = 20
 _LEAD_WORDS = 10
+_LABEL_WORDS = 4  # a bare "label:" longer than this is a lead-in
 _BARE_LEAD = re.compile(r"^[^:;.]{2,80}:$")
 _STEP_LABEL = re.compile(r"^(?:buoc|giai doan|nhiem vu)\s+(?:\d{1,2}|[ivx]+)$")
 _TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
@@ -489,7 +491,8 @@ def is_field(node: Node) -> bool:
     if match is None:
         return False
     # "Địa điểm nhận tác phẩm:", "Thành phần tham dự hội nghị:": an info label may be longer
-    if len(match.group(1).split()) > (6 if _INFO_LABEL.match(fold_keep(match.group(1))) else 4):
+    info = _INFO_LABEL.match(fold_keep(match.group(1)))
+    if len(match.group(1).split()) > (6 if info else _LABEL_WORDS):
         return False
     words, label = len(text.split()), fold_keep(match.group(1))
     if _STEP_LABEL.match(label):
