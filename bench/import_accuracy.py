@@ -21,10 +21,12 @@ Rules
 -----
 * Matching: each expected task is paired with the imported task whose text
   holds the largest share of the expected task's words, plus 0.3 when the
-  imported text contains the expected deadline phrase, if it has a number (it
-  tells apart tasks of like wording). A pair with a score under 0.5 means "not found". One
-  imported task may stand for several expected tasks (a clerk may split an
-  item); every expected task counts once.
+  imported text or deadline contains the expected deadline phrase, if it has
+  a number (it tells apart tasks of like wording, also when the deadline is
+  the section's, carried to the task rather than written in it). A pair
+  with a score under 0.5 means "not found". One imported task may stand for
+  several expected tasks (a clerk may split an item); every expected task
+  counts once.
 * Item ok: when the clerk wrote a bullet ("-", "•", "+") or no number at all,
   any number the importer gives (a bullet has no number of its own to
   match; giaoban numbers it under its parent, docs/format.md). Otherwise the
@@ -136,7 +138,8 @@ def _match(expected: Expected, tasks: list[DraftTask]) -> DraftTask | None:
     for task in tasks:
         have = set(_words(task.text))
         score = len(wanted & have) / len(wanted) if wanted else 0.0
-        if phrase and phrase in " ".join(_words(task.text)):
+        said = " ".join(_words(f"{task.text} | {task.deadline or ''}"))
+        if phrase and phrase in said:
             score += 0.3
         if score > best_score:
             best, best_score = task, score

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from giaoban.importer.draftmodel import DraftTask
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -44,3 +45,13 @@ def test_labels_that_name_the_same_item(expected: str, found: str) -> None:
 )
 def test_labels_that_name_another_item(expected: str, found: str) -> None:
     assert not import_accuracy.item_ok(expected, found)
+
+
+def test_tasks_of_like_wording_are_told_apart_by_their_deadline() -> None:
+    # the same job under two sections, each with its section's time as its deadline
+    first = DraftTask("1.5", "Bầu Ban Chấp hành chi đoàn.", deadline="từ 15/10/2018 đến 24/11/2018")
+    second = DraftTask("2.6", "Bầu Ban Chấp hành chi đoàn.", deadline="24/9/2018 đến 27/10/2018")
+    wanted = import_accuracy.Expected(
+        "2", "Bầu Ban Chấp hành chi đoàn", [], "24/9/2018 đến 27/10/2018"
+    )
+    assert import_accuracy._match(wanted, [first, second]) is second
