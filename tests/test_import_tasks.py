@@ -334,6 +334,15 @@ def phrases(text: str, ref: date) -> list[str]:
         ),
         # "trước khi" in a sentence is a condition, not a deadline
         ("Các chi đoàn rà soát kỹ văn bản trước khi ký ban hành.", date(2024, 1, 5), []),
+        # ... but "trước khi" an event (an exam, a meeting) is a deadline counted from it
+        (
+            "Sinh viên hoàn thành học phí học kỳ 1 trước khi thi lại.",
+            date(2024, 1, 5),
+            ["trước khi thi lại"],
+        ),
+        ("Các tổ gửi báo cáo trước khi họp.", date(2024, 1, 5), ["trước khi họp"]),
+        # a time counted from the notice
+        ("Trong 02 tuần tới, các phòng rà soát hồ sơ.", date(2024, 1, 5), ["Trong 02 tuần tới"]),
     ],
 )
 def test_deadline_phrases(text: str, ref: date, expected: list[str]) -> None:

@@ -38,7 +38,7 @@ _LEAD = (
 # up to ten words of what a relative deadline hangs on, to the end of its clause
 _WORDS = r"(?:\s+(?!gom\b|gui\b|de\b|theo\s+quy\b|ban\s+hanh\b)[^\s.;,()]+){0,10}"
 # events a deadline may hang on: an exam, a meeting, a ceremony, the start of a course
-_EVENT = r"(?:thi|hop|hoi\s+nghi|hoi\s+thi|khai\s+giang|le|dai\s+hoi)(?![\w])"
+_EVENT = r"(?:thi(?:\s+lai)?|hop|hoi\s+nghi|hoi\s+thi|khai\s+giang|le|dai\s+hoi)(?![\w])"
 _PATTERNS = (
     ("range", rf"(?:tu\s+)?{_DAY}\s*(?:den|toi)\s*(?:het\s*)?{_DAY}"),
     (
@@ -52,8 +52,9 @@ _PATTERNS = (
         "relative",
         rf"(?:(?:cham\s*nhat\s+)?truoc\s+ngay\s+\d{{1,2}}\s+(?:cua\s+)?thang\s+lien\s+ke{_WORDS}"
         rf"|cung\s+voi\s+bao\s+cao{_WORDS}|theo\s+yeu\s+cau\s+ve\s+thoi\s+gian{_WORDS}"
-        # before an event ("trước buổi thi", "trước ngày thi 01 ngày làm việc")
-        rf"|(?:cham\s*nhat\s+(?:la\s+)?)?truoc\s+(?:buoi|ngay)\s+{_EVENT}"
+        # before an event ("trước buổi thi", "trước ngày thi 01 ngày làm việc", "trước khi
+        # thi lại"; "trước khi" before anything but an event is a condition)
+        rf"|(?:cham\s*nhat\s+(?:la\s+)?)?truoc\s+(?:buoi|ngay|khi)\s+{_EVENT}"
         r"(?:\s+\d{1,2}\s+ngay(?:\s+lam\s+viec)?)?"
         # a time after an event ("trong vòng 01 ngày làm việc sau khi nhận được ...")
         rf"|trong\s+vong\s+\d{{1,2}}\s+ngay(?:\s+lam\s+viec)?\s+(?:sau\s+khi|ke\s+tu){_WORDS}"
