@@ -346,3 +346,34 @@ def test_the_time_after_a_label_is_the_deadline_of_what_it_labels(tmp_path: Path
         ("I.b", "18/03 đến 22/03/2024"),
         ("I.c", "15h30, ngày 12/03/2024"),
     ]
+
+
+DOSSIER = """\
+BCH ĐOÀN TRƯỜNG ĐẠI HỌC THỦY LỢI
+THÔNG BÁO
+Về việc quyết toán kinh phí hoạt động hè năm 2024
+
+  • Ngày 05/8/2024, Đoàn trường chuyển kinh phí hoạt động hè về các đoàn khoa.
+  • Các đoàn khoa chi kinh phí theo dự toán đã duyệt.
+
+Chậm nhất ngày 30/8/2024, các đoàn khoa nộp hồ sơ quyết toán về Văn phòng Đoàn trường. \
+Hồ sơ bao gồm:
+
+  • Danh sách ký nhận tiền của các chi đoàn.
+  • Biên bản họp BCH đoàn khoa về việc chi kinh phí.
+  • Đối với khoản chưa chi hết, BCH đoàn khoa báo cáo Đoàn trường hướng xử lý.
+"""
+
+
+def test_the_documents_a_dossier_holds_are_not_tasks(tmp_path: Path) -> None:
+    # after "Hồ sơ bao gồm:", bullets naming a document are its parts; one that asks
+    # a unit for work is still a task
+    source = tmp_path / "tb.txt"
+    source.write_text(DOSSIER, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    texts = [t["text"] for t in YAML(typ="safe").load(result.stdout)["tasks"]]
+    assert not any(t.startswith(("Danh sách ký nhận", "Biên bản họp")) for t in texts)
+    assert any(t.startswith("Đối với khoản chưa chi hết") for t in texts)
+    assert any(t.startswith("Chậm nhất ngày 30/8/2024") for t in texts)
+    assert "Danh sách ký nhận tiền của các chi đoàn." in result.stdout  # kept as a comment

@@ -89,6 +89,7 @@ class Builder:
             and not (not _TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
         ]
         listed = self.judge.listing([n for n in nodes if n not in fields])
+        listed += [n for n in self.judge.contents(nodes) if n not in fields + listed]
         for node in listed:
             self.draft.fields.append((node.path, _text(node), LISTED))
         rest = [n for n in nodes if n not in fields]
