@@ -377,3 +377,34 @@ def test_the_documents_a_dossier_holds_are_not_tasks(tmp_path: Path) -> None:
     assert any(t.startswith("Đối với khoản chưa chi hết") for t in texts)
     assert any(t.startswith("Chậm nhất ngày 30/8/2024") for t in texts)
     assert "Danh sách ký nhận tiền của các chi đoàn." in result.stdout  # kept as a comment
+
+
+SCHEDULE = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN YÊN DŨNG
+KẾ HOẠCH
+Kiểm tra nội bộ trường học năm học 2024-2025
+
+I. Lịch kiểm tra
+1. Các trường tự kiểm tra hồ sơ chuyên môn.
+- Tháng 10 năm 2024, gồm:
+Các trường mầm non: Tân Liễu, Nham Sơn
+- Tháng 11 năm 2024, gồm:
+Các trường tiểu học: Lãng Sơn, Trí Yên
+2. Các trường gửi báo cáo về Phòng GD&ĐT trước ngày 15/12/2024.
+"""
+
+
+def test_sub_items_that_only_time_an_item_carry_its_job(tmp_path: Path) -> None:
+    # "- Tháng 10 năm 2024, gồm: ..." says when, not what: the task says both
+    source = tmp_path / "kh.txt"
+    source.write_text(SCHEDULE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    slots = [t for t in tasks if t["item"].startswith("I.1.")]
+    assert [(t["item"], t["deadline"]) for t in slots] == [
+        ("I.1.1", "Tháng 10 năm 2024"),
+        ("I.1.2", "Tháng 11 năm 2024"),
+    ]
+    assert all(" ".join(t["text"].split()).startswith("Các trường tự kiểm tra") for t in slots)
+    assert " ".join(slots[0]["text"].split()).endswith("Các trường mầm non: Tân Liễu, Nham Sơn")

@@ -51,6 +51,7 @@ class Scope:
     fallback: list[Unit] = field(default_factory=list)
     when: str | None = None  # a section's "Thời gian: ..." for its tasks that name none
     part: str = ""  # GOALS or ORGANIZATION when inside such a part of a plan
+    job: str = ""  # the job of an item that is no task itself, for sub-items that time it
 
 
 class Builder:
@@ -167,7 +168,7 @@ class Builder:
             self.walk(node.children, node.path, inner)
             return
         before = len(self.draft.tasks)
-        self.walk(node.children, node.path, inner)
+        self.walk(node.children, node.path, replace(inner, job=text))
         if text and len(self.draft.tasks) == before:
             # its sub-items only list things (cases, documents): the item itself is the work
             self._task(node.path, text, node.path, inner, node.para.line)
@@ -329,6 +330,10 @@ class Builder:
             return
         task = DraftTask(item=item, text=text, section=section, line=line)
         self._owners(task, text, scope)
+        if scope.job and found and found[0].start == 0 and not self.reader.read(text).owners:
+            # "1. Các trường đánh giá ngoài trong năm học 2020-2021." then "- Tháng 10 năm
+            # 2020, gồm: ...": a time slot of the item's job, which says what is to be done
+            task.text = f"{scope.job} {text}"
         if not found and scope.when:
             found = choose(find_deadlines(scope.when, self.draft.date, self.settings))
             if found:
