@@ -201,18 +201,22 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
         ("Sở Tài chính trên cơ sở dự toán đã có số liệu.", [], []),  # no "Giao": no owner
         # the units listed after "phối hợp với" help; the one before it is in charge
         (
-            "Sở Nội vụ phối hợp chặt chẽ với Văn phòng Hội đồng thi đua khen thưởng tỉnh, "
+            "Sở Nội vụ phối hợp chặt chẽ với Văn phòng Hội đồng bầu cử tỉnh, "
             "Sở Tài chính và các cơ quan liên quan hướng dẫn việc bình xét.",
             ["Sở Nội vụ"],
-            [
-                "Văn phòng Hội đồng thi đua khen thưởng tỉnh",
-                "Sở Tài chính và các cơ quan liên quan",
-            ],
+            ["Văn phòng Hội đồng bầu cử tỉnh", "Sở Tài chính và các cơ quan liên quan"],
         ),
         (
             "Ban Tổ chức phối hợp với Văn phòng, Ban Tuyên giáo rà soát danh sách.",
             ["Ban Tổ chức Trung ương Đoàn"],
             ["Văn phòng Trung ương Đoàn", "Ban Tuyên giáo Trung ương Đoàn"],
+        ),
+        # a helper's own job ("tổ chức hội nghị") is not the rest of its name
+        (
+            "Sở Y tế phối hợp với Sở Tài chính tổ chức hội nghị, Ban Tuyên giáo chuẩn bị "
+            "tài liệu.",
+            ["Sở Y tế", "Ban Tuyên giáo Trung ương Đoàn"],
+            ["Sở Tài chính"],
         ),
         # after the helpers' list and its verb, a new subject is in charge again
         (

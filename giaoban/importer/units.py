@@ -205,7 +205,11 @@ class UnitReader:
             if stop is None:
                 break
             run = _RUN_ON.match(folded, stop)
-            if run and run.group().strip() and self._unit_follows(text, folded, run.end() + 1):
+            if (
+                run
+                and not _has_phrase_verb(text, folded, stop, run.end())
+                and self._unit_follows(text, folded, run.end() + 1)
+            ):
                 stop = run.end()
             found.append(self.unit(text[start:stop]))
             end = stop
@@ -337,6 +341,15 @@ class UnitReader:
             if units and not self._is_speaker(units, text, folded, end):
                 return units
         return []
+
+
+def _has_phrase_verb(text: str, folded: str, start: int, end: int) -> bool:
+    """Whether a verb of two or more words ("tổ chức", "chuẩn bị") stands between
+    ``start`` and ``end``: the helper's own job, not the rest of its name. A verb of
+    one word may be part of a name ("Hội đồng bầu cử quốc gia")."""
+    return any(
+        " " in m.group().strip() and start <= m.start() < end for m in VERBS.finditer(text, folded)
+    )
 
 
 def _word_char(folded: str, index: int) -> bool:
