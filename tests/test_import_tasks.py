@@ -213,8 +213,7 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
         ),
         # a helper's own job ("tổ chức hội nghị") is not the rest of its name
         (
-            "Sở Y tế phối hợp với Sở Tài chính tổ chức hội nghị, Ban Tuyên giáo chuẩn bị "
-            "tài liệu.",
+            "Sở Y tế phối hợp với Sở Tài chính tổ chức hội nghị, Ban Tuyên giáo chuẩn bị tài liệu.",
             ["Sở Y tế", "Ban Tuyên giáo Trung ương Đoàn"],
             ["Sở Tài chính"],
         ),
