@@ -184,6 +184,12 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
             [],
         ),
         ("Các sở, ban, ngành gửi báo cáo về Văn phòng.", ["Các sở, ban, ngành"], []),
+        # the standing qualifiers of a kind of body belong to the group
+        (
+            "Yêu cầu các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ khẩn trương rà soát.",
+            ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"],
+            [],
+        ),
         ("Đề nghị các sở, ngành liên quan phối hợp thực hiện.", ["Các sở, ngành liên quan"], []),
         # a name may go on past a comma ("Phòng Chính trị, tư tưởng") up to its verb
         (

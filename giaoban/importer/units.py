@@ -50,9 +50,13 @@ _BARE_HEADS = frozenset(
     {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
 )
 _HEAD_GROUP = "|".join(sorted(_BARE_HEADS, key=len, reverse=True))
+# the standing qualifiers of a kind of body ("cơ quan ngang Bộ", "cơ quan thuộc Chính phủ")
+_QUALIFIER = (
+    r"(?:\s+(?:ngang bo|thuoc chinh phu|truc thuoc trung uong|lien quan|truc thuoc|tren dia ban))?"
+)
 _GROUP = re.compile(
-    rf"(?:cac|moi|nhung|tung)\s+(?:{_HEAD_GROUP})(?:\s*(?:,|va)\s*(?:{_HEAD_GROUP})\b)+"
-    r"(?:\s+(?:lien quan|truc thuoc|tren dia ban))?(?![\w])"
+    rf"(?:cac|moi|nhung|tung)\s+(?:{_HEAD_GROUP}){_QUALIFIER}"
+    rf"(?:\s*(?:,|va)\s*(?:{_HEAD_GROUP})\b{_QUALIFIER})+(?![\w])"
 )
 _LOWER_WORD = re.compile(r"\s*[a-zà-ỹđ]+(?![\w])")
 # what may stand between an assigned unit and its verb ("Giao Sở Tài chính trên cơ sở
