@@ -22,6 +22,19 @@ from giaoban.importer.deadlines import (
     unread_deadlines,
 )
 from giaoban.importer.draftmodel import Draft, DraftTask
+from giaoban.importer.fields import (
+    BARE_LEAD,
+    GOALS,
+    INFO,
+    LABEL_WORDS,
+    ORGANIZATION,
+    PLACE_LABEL,
+    TIME_LABEL,
+    WORK_TIME,
+    is_field,
+    part_of,
+    title_of,
+)
 from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
@@ -80,14 +93,12 @@ class Builder:
             if is_field(n)
             # "Các trường mầm non: Thái Sơn, ..." lists owners; "Địa điểm: Báo Giáo dục
             # và Thời đại, 15 Hai Bà Trưng" names a place, whoever is there
-            and (
-                _PLACE_LABEL.match(fold_keep(n.para.text)) or not self.reader.read(_text(n)).owners
-            )
+            and (PLACE_LABEL.match(fold_keep(n.para.text)) or not self.reader.read(_text(n)).owners)
             # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
             # 12 năm 2020") is a deadline the clerk tracks, not a part's field
-            and not (section is None and _WORK_TIME.match(fold_keep(n.para.text)))
+            and not (section is None and WORK_TIME.match(fold_keep(n.para.text)))
             # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
-            and not (not _TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
+            and not (not TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
         ]
         listed = self.judge.listing([n for n in nodes if n not in fields])
         listed += [n for n in self.judge.contents(nodes) if n not in fields + listed]
@@ -106,12 +117,12 @@ class Builder:
             if node in listed or node in standing:
                 continue
             label = _text(node).rstrip(":").split()
-            bare = _BARE_LEAD.match(_text(node)) and len(label) > _LABEL_WORDS
+            bare = BARE_LEAD.match(_text(node)) and len(label) > LABEL_WORDS
             reason = "một lời dẫn, không giao việc" if bare else "một thông tin 'nhãn: giá trị'"
             self.draft.fields.append((node.path, _text(node), reason))
             # A part's own time is its tasks' (not the notice's: a meeting's time at
             # the top of an invitation is no deadline for what it asks).
-            if section is not None and _TIME_LABEL.match(fold_keep(node.para.text)):
+            if section is not None and TIME_LABEL.match(fold_keep(node.para.text)):
                 value = node.para.text.split(":", 1)[1].strip()
                 scope = replace(scope, when=value or scope.when)
         for node in nodes:
@@ -136,7 +147,7 @@ class Builder:
             self._task(node.path, _text(node), section, scope, node.para.line)
             self.walk(node.children, section, replace(scope, fallback=own or scope.fallback))
             return
-        title = _title(node.para)
+        title = title_of(node.para)
         self.draft.sections.append((node.path, title))
         if all(is_attendance_line(c.para.text) for c in node.children) and self.draft.meeting:
             read_attendance([c.para.text for c in node.children], self.draft.meeting)
@@ -188,7 +199,7 @@ class Builder:
             )
             self._task(node.path, f"{text} {body}".strip(), node.path, scope, para.line)
         elif node.kind != "bullet" and body and (para.all_bold or _title_like(para.text)):
-            title = _title(para)
+            title = title_of(para)
             self.draft.sections.append((node.path, title))
             inner = replace(
                 scope,
@@ -428,92 +439,9 @@ class Builder:
             )
 
 
-# A plan's field: a label of a few words, a colon, a short value ("Địa điểm: Tại hội
-# trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").
-_FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
-_FIELD_WORDS = 20
-_LEAD_WORDS = 10
-_LABEL_WORDS = 4  # a bare "label:" longer than this is a lead-in
-_BARE_LEAD = re.compile(r"^[^:;.]{2,80}:$")
-_STEP_LABEL = re.compile(r"^(?:buoc|giai doan|nhiem vu)\s+(?:\d{1,2}|[ivx]+)$")
-_TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
-# the time to do the work, not the time of an event ("Thời gian tổ chức: 7 giờ 30 ...")
-_PLACE_LABEL = re.compile(r"^(?:dia diem|noi (?:nhan|tiep|to chuc|hop))\b[^:]{0,30}:")
-_WORK_TIME = re.compile(r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh)\b")
-# labels that state a fact of a plan or an event, whatever the length of the value
-_INFO_LABEL = re.compile(
-    r"^(?:dia diem|noi (?:nhan|tiep|to chuc|hop)|thanh phan|doi tuong|hinh thuc|kinh phi|"
-    r"thoi gian|thoi han)\b"
-)
-_INFO_WORDS = 60
-
-
-# Words a noun phrase opens with: an item starting so names a thing, not an action.
-
-# The parts of a plan (Kế hoạch, Hướng dẫn; Nghị định 30/2020/NĐ-CP's form): its goals
-# ask nothing of anyone; "Tổ chức thực hiện" assigns the work to units.
-GOALS, ORGANIZATION, INFO = "goals", "organization", "info"
-_GOALS = re.compile(r"^(?:muc dich|muc tieu|quan diem|dac diem tinh hinh)\b|^(?:yeu cau|can cu)$")
-_ORGANIZATION = re.compile(
-    r"^(?:to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
-    r"trach nhiem (?:thuc hien|cua cac)|giao nhiem vu)\b"
-)
-
-
-def part_of(title: str, current: str) -> str:
-    """The part of a plan a section titled ``title`` opens (else the one it is in): its
-    goals, its organisation, or a fact of it (who attends, where, when, the budget)."""
-    folded = fold_keep(title).strip(" .:")
-    if _ORGANIZATION.match(folded):
-        return ORGANIZATION
-    if _GOALS.match(folded):
-        return GOALS
-    if _INFO_LABEL.match(folded) and not _TIME_LABEL.match(folded):
-        return INFO  # a part on time holds deadlines: its items stay tasks
-    return current
-
-
-def has_organization(nodes: list[Node]) -> bool:
-    """Whether an outline has a "Tổ chức thực hiện" part (among its first two levels)."""
-    return any(
-        part_of(_title(node.para), "") == ORGANIZATION
-        or any(part_of(_title(c.para), "") == ORGANIZATION for c in node.children)
-        for node in nodes
-    )
-
-
-def is_field(node: Node) -> bool:
-    """Whether an item reads as one of a plan's fields rather than asking for work: a
-    short "label: value" (or a bare "label:" with nothing under it). The builder also
-    makes sure it names no unit ("Các trường mầm non: Thái Sơn, ..." is an owner list)."""
-    if node.children or node.kind not in ("number", "letter", "bullet", "plus"):
-        return False
-    text = _text(node)
-    if REQUEST.search(fold_keep(text)):
-        return False
-    if _BARE_LEAD.match(text) and len(text.split()) <= _LEAD_WORDS:
-        return True  # "Các bước tiếp theo sau khi SV nộp đơn:": a lead-in, nothing asked
-    match = _FIELD.match(text)
-    if match is None:
-        return False
-    # "Địa điểm nhận tác phẩm:", "Thành phần tham dự hội nghị:": an info label may be longer
-    info = _INFO_LABEL.match(fold_keep(match.group(1)))
-    if len(match.group(1).split()) > (6 if info else _LABEL_WORDS):
-        return False
-    words, label = len(text.split()), fold_keep(match.group(1))
-    if _STEP_LABEL.match(label):
-        return False  # "Bước 2: Làm đơn đăng ký" is a step of a procedure, not a fact
-    long_info = bool(_INFO_LABEL.match(label)) and not _TIME_LABEL.match(label)
-    return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
-
-
 def _unquote(sentence: str) -> str:
     """A quoted request without its quotes and its "..., đồng chí X mong muốn." tail."""
     return _ATTRIBUTION.sub("", sentence).strip(' “”"')
-
-
-def _title(para: Para) -> str:
-    return (para.lead or para.text).rstrip(" :.;")
 
 
 def _title_like(text: str) -> bool:
