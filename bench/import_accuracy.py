@@ -21,10 +21,12 @@ Rules
 -----
 * Matching: each expected task is paired with the imported task whose text
   holds the largest share of the expected task's words, plus 0.3 when the
-  imported text contains the expected deadline phrase, if it has a number (it
-  tells apart tasks of like wording). A pair with a score under 0.5 means "not found". One
-  imported task may stand for several expected tasks (a clerk may split an
-  item); every expected task counts once.
+  imported text or deadline contains the expected deadline phrase, if it has
+  a number (it tells apart tasks of like wording, also when the deadline is
+  the section's, carried to the task rather than written in it). A pair
+  with a score under 0.5 means "not found". One imported task may stand for
+  several expected tasks (a clerk may split an item); every expected task
+  counts once.
 * Item ok: when the clerk wrote a bullet ("-", "•", "+") or no number at all,
   any number the importer gives (a bullet has no number of its own to
   match; giaoban numbers it under its parent, docs/format.md). Otherwise the
@@ -32,7 +34,11 @@ Rules
   dropping the clerk's parenthesised remarks ("2 (Chú ý)") and the "-N"
   suffix the importer adds to keep numbers unique; or the imported number is
   a sub-number of the expected one ("3.1.3" for "3.1": the importer numbers
-  each bullet, the clerk numbered the paragraph holding it). "(closing)"
+  each bullet, the clerk numbered the paragraph holding it). The clerk's
+  label is first read as a number path: spaces after its dots and the word
+  "Bước" (step) go, and a bullet mark at its end ("Bước 2 -", a dash under
+  step 2) stands for any number under its parent ("I. a" is "I.a", "3. Bước
+  1" is "3.1": docs/format.md numbers a step under item 3 as "3.1"). "(closing)"
   (an unnumbered closing paragraph) is never ok.
 * Owners ok: every expected owner matches an imported owner and every
   imported owner matches an expected one. Two names match when the registry
@@ -41,10 +47,12 @@ Rules
   ("đơn vị (các trường: MN, TH, ...)" is compared as "đơn vị"); an expected
   owner that is only a remark stays as it is, except "(như kính gửi)", which
   stands for the notice's addressees (its "Kính gửi" line). The corpus's
-  format has no supporting units: its clerks list every unit named for the
-  task ("Sở A chủ trì, phối hợp với Sở B" gives both), so there the expected
-  owners are compared with the draft's owners and supports together; the
-  seeds' transcriptions keep supports apart and are compared owner to owner.
+  format has no supporting units: some of its clerks list every unit named
+  for the task ("Sở A chủ trì, phối hợp với Sở B" gives both), others only
+  the unit in charge ("Bộ Nội vụ phối hợp với ..., Bộ Y tế" gives Bộ Nội
+  vụ), so there the expected owners may match the draft's owners alone or
+  its owners and supports together; the seeds' transcriptions keep supports
+  apart and are compared owner to owner.
 * Deadline ok: both have no fixed deadline (none, or a phrase the deadline
   engine reads as kind "none"); or the phrases are equal or one contains the
   other once folded; or the engine reads both (against the notice's date) to
@@ -83,6 +91,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 _PAREN = re.compile(r"\s*\(.*$")
 _SUFFIX = re.compile(r"-\d+$")
 _UNNUMBERED = frozenset({"-", "•", "+", "–", "*", "None", ""})  # a mark, or no number
+_BULLET_TAIL = re.compile(r"(?:\s*[-•+–*])+$")  # "bước 2 -": a dash under step 2
+_STEP_WORD = re.compile(r"\bbuoc\s+")  # "bước 1": step 1
+_DOT_SPACE = re.compile(r"\.\s+")  # "i. a" -> "i.a"
 
 
 @dataclass
@@ -127,17 +138,33 @@ def _match(expected: Expected, tasks: list[DraftTask]) -> DraftTask | None:
     for task in tasks:
         have = set(_words(task.text))
         score = len(wanted & have) / len(wanted) if wanted else 0.0
-        if phrase and phrase in " ".join(_words(task.text)):
+        said = " ".join(_words(f"{task.text} | {task.deadline or ''}"))
+        if phrase and phrase in said:
             score += 0.3
         if score > best_score:
             best, best_score = task, score
     return best if best_score >= 0.5 else None
 
 
+def item_number(label: str) -> str:
+    """The number path a clerk's item label writes, folded: "3. Bước 1" -> "3.1".
+
+    The expected drafts write labels as printed, with the spaces and words of
+    the text ("I. a", "Bước 2", "3. Bước 1", "Bước 2 -" for a dash under step
+    2); docs/format.md numbers items as a dotted path ("I.a", "2", "3.1").
+    "Bước" names a step of a procedure, not a number, and a trailing bullet
+    mark stands for any item under its parent.
+    """
+    text = fold(_PAREN.sub("", label)).strip()  # "1.đ (OCR "d)")" -> "1.d"
+    text = _BULLET_TAIL.sub("", text)
+    text = _STEP_WORD.sub("", text)
+    return _DOT_SPACE.sub(".", text).strip().rstrip(".")
+
+
 def item_ok(expected: str, found: str) -> bool:
     if expected.strip() in _UNNUMBERED:
         return bool(found)
-    want = fold(_PAREN.sub("", expected)).strip().rstrip(".")  # "1.đ (OCR "d)")" -> "1.d"
+    want = item_number(expected)
     have = fold(_SUFFIX.sub("", found)).strip()
     if not want:
         return False
@@ -208,11 +235,10 @@ def score_file(
         score.found += 1
         oks = (
             item_ok(exp.item, task.item),
-            owners_ok(
-                exp.owners,
-                task.owners if exp.supports_apart else [*task.owners, *task.supports],
-                draft,
-                registry,
+            owners_ok(exp.owners, task.owners, draft, registry)
+            or (
+                not exp.supports_apart
+                and owners_ok(exp.owners, [*task.owners, *task.supports], draft, registry)
             ),
             deadline_ok(exp.deadline, task.deadline, ref),
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
@@ -316,3 +317,94 @@ def test_undated_steps_before_a_dated_last_step_are_its_steps() -> None:
     assert steps == ["1.1", "1.2", "1.3"]
     # each item of part 2 names who acts: all stay tasks
     assert items[1:] == ["2.1", "2.2", "2.3"]
+
+
+TOURNAMENT = """\
+CÔNG ĐOÀN TRƯỜNG THPT NGUYỄN TRÃI
+THÔNG BÁO
+Về việc tổ chức giải cờ vua năm 2024
+
+I. Thời gian và thủ tục:
+a) Đăng ký: Các tổ công đoàn gửi danh sách vận động viên về Ban Văn thể trước ngày 05/3/2024.
+b) Thời gian dự kiến tổ chức thi đấu: 18/03 đến 22/03/2024
+c) Tổ chức bốc thăm xếp cặp: 15h30, ngày 12/03/2024 tại phòng họp nhà trường.
+II. Địa điểm:
+1. Phòng họp: Tầng 2 nhà A, số 12/3 đường Lê Lợi.
+"""
+
+
+def test_the_time_after_a_label_is_the_deadline_of_what_it_labels(tmp_path: Path) -> None:
+    # "Tổ chức bốc thăm: 15h30, ngày 12/03/2024": an activity and its time, a task;
+    # a place's house number ("số 12/3") is no date
+    source = tmp_path / "tb.txt"
+    source.write_text(TOURNAMENT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t.get("deadline")) for t in tasks] == [
+        ("I.a", "trước ngày 05/3/2024"),
+        ("I.b", "18/03 đến 22/03/2024"),
+        ("I.c", "15h30, ngày 12/03/2024"),
+    ]
+
+
+DOSSIER = """\
+BCH ĐOÀN TRƯỜNG ĐẠI HỌC THỦY LỢI
+THÔNG BÁO
+Về việc quyết toán kinh phí hoạt động hè năm 2024
+
+  • Ngày 05/8/2024, Đoàn trường chuyển kinh phí hoạt động hè về các đoàn khoa.
+  • Các đoàn khoa chi kinh phí theo dự toán đã duyệt.
+
+Chậm nhất ngày 30/8/2024, các đoàn khoa nộp hồ sơ quyết toán về Văn phòng Đoàn trường. \
+Hồ sơ bao gồm:
+
+  • Danh sách ký nhận tiền của các chi đoàn.
+  • Biên bản họp BCH đoàn khoa về việc chi kinh phí.
+  • Đối với khoản chưa chi hết, BCH đoàn khoa báo cáo Đoàn trường hướng xử lý.
+"""
+
+
+def test_the_documents_a_dossier_holds_are_not_tasks(tmp_path: Path) -> None:
+    # after "Hồ sơ bao gồm:", bullets naming a document are its parts; one that asks
+    # a unit for work is still a task
+    source = tmp_path / "tb.txt"
+    source.write_text(DOSSIER, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    texts = [t["text"] for t in YAML(typ="safe").load(result.stdout)["tasks"]]
+    assert not any(t.startswith(("Danh sách ký nhận", "Biên bản họp")) for t in texts)
+    assert any(t.startswith("Đối với khoản chưa chi hết") for t in texts)
+    assert any(t.startswith("Chậm nhất ngày 30/8/2024") for t in texts)
+    assert "Danh sách ký nhận tiền của các chi đoàn." in result.stdout  # kept as a comment
+
+
+SCHEDULE = """\
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN YÊN DŨNG
+KẾ HOẠCH
+Kiểm tra nội bộ trường học năm học 2024-2025
+
+I. Lịch kiểm tra
+1. Các trường tự kiểm tra hồ sơ chuyên môn.
+- Tháng 10 năm 2024, gồm:
+Các trường mầm non: Tân Liễu, Nham Sơn
+- Tháng 11 năm 2024, gồm:
+Các trường tiểu học: Lãng Sơn, Trí Yên
+2. Các trường gửi báo cáo về Phòng GD&ĐT trước ngày 15/12/2024.
+"""
+
+
+def test_sub_items_that_only_time_an_item_carry_its_job(tmp_path: Path) -> None:
+    # "- Tháng 10 năm 2024, gồm: ..." says when, not what: the task says both
+    source = tmp_path / "kh.txt"
+    source.write_text(SCHEDULE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    slots = [t for t in tasks if t["item"].startswith("I.1.")]
+    assert [(t["item"], t["deadline"]) for t in slots] == [
+        ("I.1.1", "Tháng 10 năm 2024"),
+        ("I.1.2", "Tháng 11 năm 2024"),
+    ]
+    assert all(" ".join(t["text"].split()).startswith("Các trường tự kiểm tra") for t in slots)
+    assert " ".join(slots[0]["text"].split()).endswith("Các trường mầm non: Tân Liễu, Nham Sơn")

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
 from giaoban.importer import draft_from_text
 from giaoban.importer.clean import clean_lines
 from giaoban.importer.running import split_running
@@ -123,6 +127,49 @@ def test_a_table_with_one_cell_per_line_gives_a_task_per_row() -> None:
     draft = draft_from_text(HITU.read_text(encoding="utf-8"), registry())
     assert len(draft.tasks) == 10
     assert draft.tasks[2].owners == ["BCH LCĐ Khoa"]  # "Báo sau" (a place) is no owner
+
+
+PROCEDURE = """\
+QUY TRÌNH
+Xét công nhận học sinh giỏi cấp trường
+
+BƯỚC
+
+NỘI DUNG CÔNG VIỆC
+
+ĐƠN VỊ THỰC HIỆN
+
+THỜI GIAN
+
+Bước 1
+
+Lập danh sách học sinh đủ điều kiện
+
+Giáo viên chủ nhiệm
+
+Trong 5 ngày làm việc sau khi có điểm tổng kết
+
+Bước 2
+
+Duyệt danh sách và trình Hiệu trưởng
+
+Tổ chuyên môn
+
+2 ngày kể từ ngày nhận danh sách
+"""
+
+
+def test_a_time_cell_is_read_as_one_deadline(tmp_path: Path) -> None:
+    # a time column's cell holds only the time: a relative phrase is the row's deadline
+    source = tmp_path / "quy-trinh.txt"
+    source.write_text(PROCEDURE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("1", ["Giáo viên chủ nhiệm"], "Trong 5 ngày làm việc sau khi có điểm tổng kết"),
+        ("2", ["Tổ chuyên môn"], "2 ngày kể từ ngày nhận danh sách"),
+    ]
 
 
 def test_a_table_one_row_per_line_with_or_without_leading_bars() -> None:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+from typer.testing import CliRunner
 
+from giaoban.cli.main import app
 from giaoban.deadline import DeadlineSettings, parse_deadline
 from giaoban.importer import Draft, DraftTask, draft_from_text
 from giaoban.importer.deadlines import choose, find_deadlines
@@ -182,6 +184,12 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
             [],
         ),
         ("Các sở, ban, ngành gửi báo cáo về Văn phòng.", ["Các sở, ban, ngành"], []),
+        # the standing qualifiers of a kind of body belong to the group
+        (
+            "Yêu cầu các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ khẩn trương rà soát.",
+            ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"],
+            [],
+        ),
         ("Đề nghị các sở, ngành liên quan phối hợp thực hiện.", ["Các sở, ngành liên quan"], []),
         # a name may go on past a comma ("Phòng Chính trị, tư tưởng") up to its verb
         (
@@ -197,6 +205,38 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
             [],
         ),
         ("Sở Tài chính trên cơ sở dự toán đã có số liệu.", [], []),  # no "Giao": no owner
+        # the units listed after "phối hợp với" help; the one before it is in charge
+        (
+            "Sở Nội vụ phối hợp chặt chẽ với Văn phòng Hội đồng bầu cử tỉnh, "
+            "Sở Tài chính và các cơ quan liên quan hướng dẫn việc bình xét.",
+            ["Sở Nội vụ"],
+            ["Văn phòng Hội đồng bầu cử tỉnh", "Sở Tài chính và các cơ quan liên quan"],
+        ),
+        (
+            "Ban Tổ chức phối hợp với Văn phòng, Ban Tuyên giáo rà soát danh sách.",
+            ["Ban Tổ chức Trung ương Đoàn"],
+            ["Văn phòng Trung ương Đoàn", "Ban Tuyên giáo Trung ương Đoàn"],
+        ),
+        # a helper's own job ("tổ chức hội nghị") is not the rest of its name
+        (
+            "Sở Y tế phối hợp với Sở Tài chính tổ chức hội nghị, Ban Tuyên giáo chuẩn bị tài liệu.",
+            ["Sở Y tế", "Ban Tuyên giáo Trung ương Đoàn"],
+            ["Sở Tài chính"],
+        ),
+        # after the helpers' list and its verb, a new subject is in charge again
+        (
+            "Sở Y tế phối hợp với Sở Tài chính lập dự toán; Sở Xây dựng rà soát hồ sơ.",
+            ["Sở Y tế", "Sở Xây dựng"],
+            ["Sở Tài chính"],
+        ),
+        # the staff of a unit stand for it ("lãnh đạo, công chức ... Văn phòng UBND tỉnh")
+        (
+            "Yêu cầu lãnh đạo, công chức, viên chức và người lao động Sở Tư pháp tập trung "
+            "rà soát hồ sơ.",
+            ["Sở Tư pháp"],
+            [],
+        ),
+        ("Cán bộ phụ trách kiểm tra hồ sơ.", [], []),  # staff of no unit: no owner
         # a unit's name ends at the end of its sentence
         (
             "Các khoa gởi danh sách cho Phòng Khảo thí. Phòng Tài vụ xác nhận danh sách.",
@@ -303,6 +343,15 @@ def phrases(text: str, ref: date) -> list[str]:
         ),
         # "trước khi" in a sentence is a condition, not a deadline
         ("Các chi đoàn rà soát kỹ văn bản trước khi ký ban hành.", date(2024, 1, 5), []),
+        # ... but "trước khi" an event (an exam, a meeting) is a deadline counted from it
+        (
+            "Sinh viên hoàn thành học phí học kỳ 1 trước khi thi lại.",
+            date(2024, 1, 5),
+            ["trước khi thi lại"],
+        ),
+        ("Các tổ gửi báo cáo trước khi họp.", date(2024, 1, 5), ["trước khi họp"]),
+        # a time counted from the notice
+        ("Trong 02 tuần tới, các phòng rà soát hồ sơ.", date(2024, 1, 5), ["Trong 02 tuần tới"]),
     ],
 )
 def test_deadline_phrases(text: str, ref: date, expected: list[str]) -> None:
@@ -512,3 +561,91 @@ def test_a_list_of_faults_is_one_task_to_put_them_right() -> None:
     fix = draft.tasks[1]
     assert fix.text.startswith("Khắc phục một số tồn tại") and "ngân sách" in fix.text
     assert fix.owners == ["Các trường"]  # "chưa được các trường khắc phục"
+
+
+HAND_OFF = """\
+ỦY BAN NHÂN DÂN HUYỆN HIỆP HÒA
+THÔNG BÁO
+Về việc xét tuyển học sinh vào lớp 6 năm học 2024-2025
+
+1. Các trường tiểu học gửi danh sách học sinh hoàn thành chương trình về Phòng Giáo dục \
+và Đào tạo. Phòng Giáo dục và Đào tạo kiểm tra, tổng hợp danh sách trước ngày 10/5/2024.
+2. Các trường trung học cơ sở tổ chức ôn tập cho học sinh. Trung tâm Y tế huyện kiểm tra \
+vệ sinh an toàn thực phẩm tại các bếp ăn.
+"""
+
+
+def test_work_handed_on_to_another_unit_is_a_task_of_its_own(tmp_path: Path) -> None:
+    # "A gửi danh sách về B. B kiểm tra ...": B's step has its own owner and deadline;
+    # two jobs of units that hand nothing on to each other stay one task
+    source = tmp_path / "tb.txt"
+    source.write_text(HAND_OFF, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("1.1", ["Các trường tiểu học"], None),
+        ("1.2", ["Phòng Giáo dục và Đào tạo"], "trước ngày 10/5/2024"),
+        ("2", ["Các trường trung học cơ sở", "Trung tâm Y tế huyện"], None),
+    ]
+    assert "tách thành 2 nhiệm vụ" in result.stdout
+
+
+BULLETIN = """\
+Kết luận của Giám đốc Sở tại cuộc họp giao ban tuần
+
+Sáng 04/3/2024, Giám đốc Sở Tư pháp chủ trì cuộc họp giao ban. Tham dự có lãnh đạo các \
+phòng, đơn vị.
+
+Trong 02 tuần tới, Giám đốc Sở yêu cầu cán bộ, công chức Văn phòng Sở tập trung thực hiện \
+các nhiệm vụ sau: Rà soát hồ sơ lưu trữ năm 2023. Đồng thời, cập nhật danh mục thủ tục \
+hành chính trên cổng thông tin; hoàn thiện báo cáo quý I trước ngày 25/3/2024.
+
+Yêu cầu các phòng chuyên môn chú trọng công tác tham mưu.
+"""
+
+
+def test_a_lead_in_gives_its_owner_and_time_to_the_jobs_it_lists(tmp_path: Path) -> None:
+    # "Trong 02 tuần tới, ... yêu cầu X tập trung thực hiện các nhiệm vụ sau: A. B; C":
+    # X owns A, B and C, each due in two weeks unless it says otherwise
+    source = tmp_path / "kl.txt"
+    source.write_text(BULLETIN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["owners"], t.get("deadline")) for t in tasks] == [
+        (["Văn phòng Sở"], "Trong 02 tuần tới"),
+        (["Văn phòng Sở"], "Trong 02 tuần tới"),
+        (["Văn phòng Sở"], "trước ngày 25/3/2024"),
+        (["Các phòng chuyên môn"], None),
+    ]
+
+
+STEPS_WITH_LEAD_IN = """\
+TRƯỜNG CAO ĐẲNG Y TẾ
+THÔNG BÁO
+Về việc đăng ký học lại học kỳ 2 năm học 2023-2024
+
+1. Quy trình đăng ký học lại:
+- Bước 1: Sinh viên nộp học phí học lại tại phòng Kế toán trước ngày 15/3/2024.
+- Bước 2: Sinh viên nộp đơn cho Cố vấn học tập.
+Các bước tiếp theo sau khi sinh viên nộp đơn:
+- Bước 3: Cố vấn học tập tổng hợp danh sách đăng ký của lớp.
+- Bước 4: Giáo vụ khoa lập danh sách lớp học lại trước ngày 25/3/2024.
+"""
+
+
+def test_a_step_keeps_its_printed_number_and_a_bare_lead_in_is_no_task(tmp_path: Path) -> None:
+    source = tmp_path / "tb.txt"
+    source.write_text(STEPS_WITH_LEAD_IN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"]) for t in tasks] == [
+        ("1.1", ["Sinh viên"]),
+        ("1.2", ["Sinh viên"]),
+        ("1.3", ["Cố vấn học tập"]),
+        ("1.4", ["Giáo vụ khoa"]),
+    ]
+    # the lead-in is kept among what was left out, not lost
+    assert "Các bước tiếp theo sau khi sinh viên nộp đơn:" in result.stdout.split("tasks:")[1]

@@ -38,7 +38,7 @@ _LEAD = (
 # up to ten words of what a relative deadline hangs on, to the end of its clause
 _WORDS = r"(?:\s+(?!gom\b|gui\b|de\b|theo\s+quy\b|ban\s+hanh\b)[^\s.;,()]+){0,10}"
 # events a deadline may hang on: an exam, a meeting, a ceremony, the start of a course
-_EVENT = r"(?:thi|hop|hoi\s+nghi|hoi\s+thi|khai\s+giang|le|dai\s+hoi)(?![\w])"
+_EVENT = r"(?:thi(?:\s+lai)?|hop|hoi\s+nghi|hoi\s+thi|khai\s+giang|le|dai\s+hoi)(?![\w])"
 _PATTERNS = (
     ("range", rf"(?:tu\s+)?{_DAY}\s*(?:den|toi)\s*(?:het\s*)?{_DAY}"),
     (
@@ -52,11 +52,15 @@ _PATTERNS = (
         "relative",
         rf"(?:(?:cham\s*nhat\s+)?truoc\s+ngay\s+\d{{1,2}}\s+(?:cua\s+)?thang\s+lien\s+ke{_WORDS}"
         rf"|cung\s+voi\s+bao\s+cao{_WORDS}|theo\s+yeu\s+cau\s+ve\s+thoi\s+gian{_WORDS}"
-        # before an event ("trước buổi thi", "trước ngày thi 01 ngày làm việc")
-        rf"|(?:cham\s*nhat\s+(?:la\s+)?)?truoc\s+(?:buoi|ngay)\s+{_EVENT}"
+        # before an event ("trước buổi thi", "trước ngày thi 01 ngày làm việc", "trước khi
+        # thi lại"; "trước khi" before anything but an event is a condition)
+        rf"|(?:cham\s*nhat\s+(?:la\s+)?)?truoc\s+(?:buoi|ngay|khi)\s+{_EVENT}"
         r"(?:\s+\d{1,2}\s+ngay(?:\s+lam\s+viec)?)?"
         # a time after an event ("trong vòng 01 ngày làm việc sau khi nhận được ...")
-        rf"|trong\s+vong\s+\d{{1,2}}\s+ngay(?:\s+lam\s+viec)?\s+(?:sau\s+khi|ke\s+tu){_WORDS})",
+        rf"|trong\s+vong\s+\d{{1,2}}\s+ngay(?:\s+lam\s+viec)?\s+(?:sau\s+khi|ke\s+tu){_WORDS}"
+        # a time from the notice ("trong 02 tuần tới", "trong 3 tháng tiếp theo")
+        r"|trong\s+(?:vong\s+)?\d{1,2}\s+(?:ngay|tuan|thang)(?:\s+lam\s+viec)?"
+        r"\s+(?:toi|tiep\s+theo))",
     ),
     (
         "ongoing",
@@ -71,6 +75,9 @@ _CITATION = re.compile(
     r"nghi dinh|cong van|chi thi|ke hoach so|huong dan so|luat)[^.;]{0,30}$"
 )
 _TRIM = " ,;:"
+# a short label and its colon: the date after it is the label's value, the time of
+# what the label names ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
+_LABEL = re.compile(r"(?:^|[.;]\s+)[^.;:,]{2,60}:\s*$")
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,23 @@ def find_deadlines(text: str, ref: date, settings: DeadlineSettings) -> list[Fou
     return _candidates(text, ref, settings)[0]
 
 
+def read_whole(text: str, ref: date, settings: DeadlineSettings) -> Found | None:
+    """``text`` read as one deadline phrase, when the engine reads it all.
+
+    For a table's time column, whose cell holds nothing but the time ("3 ngày
+    từ ngày thông báo xác nhận hoàn thành thử thách"): a phrase the patterns
+    above do not look for in running text is still the row's deadline there.
+    """
+    phrase = text.strip(_TRIM + " -")
+    if not phrase:
+        return None
+    reading = parse_deadline(phrase, ref, settings)
+    if isinstance(reading, DeadlineError):
+        return None
+    start = text.find(phrase)
+    return Found(phrase, start, start + len(phrase), reading, _is_past(reading, ref, settings))
+
+
 def unread_deadlines(text: str, ref: date, settings: DeadlineSettings) -> list[str]:
     """Phrases of ``text`` that look like deadlines and that the engine cannot read."""
     return _candidates(text, ref, settings)[1]
@@ -106,7 +130,11 @@ def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[
     for kind, start, end in spans:
         lead = _LEAD_RE.search(folded[max(0, start - 40) : start])
         lead_start = start - len(lead.group(0)) if lead else start
-        opens = folded.startswith(("tu ", "ngay"), start) or not text[:start].strip(" -+•:")
+        opens = (
+            folded.startswith(("tu ", "ngay"), start)
+            or not text[:start].strip(" -+•:")
+            or bool(_LABEL.search(folded[:start]))
+        )
         if kind == "period" and lead_start == start and not opens:
             continue  # "kiểm tra 6 tháng đầu năm": a period with no preposition is no deadline
         if kind in ("day", "range") and lead_start == start:

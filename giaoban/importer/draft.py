@@ -15,8 +15,9 @@ from giaoban.deadline import DeadlineSettings
 from giaoban.edit.newnotice import notice_id
 from giaoban.importer.clean import Line, clean_lines
 from giaoban.importer.draftmodel import Draft, DraftTask
+from giaoban.importer.fields import has_organization
 from giaoban.importer.header import Header, Tail, read_header, read_tail
-from giaoban.importer.items import SENTENCE, Builder, Scope, has_organization
+from giaoban.importer.items import SENTENCE, Builder, Scope
 from giaoban.importer.meeting import Meeting, read_meeting, year_of_text
 from giaoban.importer.running import split_running
 from giaoban.importer.structure import Node, outline, paragraphs

@@ -14,8 +14,27 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.deadline import DeadlineSettings
-from giaoban.importer.deadlines import Found, choose, find_deadlines, unread_deadlines
+from giaoban.importer.deadlines import (
+    Found,
+    choose,
+    find_deadlines,
+    read_whole,
+    unread_deadlines,
+)
 from giaoban.importer.draftmodel import Draft, DraftTask
+from giaoban.importer.fields import (
+    BARE_LEAD,
+    GOALS,
+    INFO,
+    LABEL_WORDS,
+    ORGANIZATION,
+    PLACE_LABEL,
+    TIME_LABEL,
+    WORK_TIME,
+    is_field,
+    part_of,
+    title_of,
+)
 from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
@@ -26,6 +45,8 @@ from giaoban.importer.words import TRIGGERS, fold_keep
 from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
+# the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:")
+_LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the)\s*:")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
@@ -43,6 +64,7 @@ class Scope:
     fallback: list[Unit] = field(default_factory=list)
     when: str | None = None  # a section's "Thời gian: ..." for its tasks that name none
     part: str = ""  # GOALS or ORGANIZATION when inside such a part of a plan
+    job: str = ""  # the job of an item that is no task itself, for sub-items that time it
 
 
 class Builder:
@@ -71,16 +93,15 @@ class Builder:
             if is_field(n)
             # "Các trường mầm non: Thái Sơn, ..." lists owners; "Địa điểm: Báo Giáo dục
             # và Thời đại, 15 Hai Bà Trưng" names a place, whoever is there
-            and (
-                _PLACE_LABEL.match(fold_keep(n.para.text)) or not self.reader.read(_text(n)).owners
-            )
+            and (PLACE_LABEL.match(fold_keep(n.para.text)) or not self.reader.read(_text(n)).owners)
             # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
             # 12 năm 2020") is a deadline the clerk tracks, not a part's field
-            and not (section is None and _WORK_TIME.match(fold_keep(n.para.text)))
+            and not (section is None and WORK_TIME.match(fold_keep(n.para.text)))
             # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
-            and not (not _TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
+            and not (not TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
         ]
         listed = self.judge.listing([n for n in nodes if n not in fields])
+        listed += [n for n in self.judge.contents(nodes) if n not in fields + listed]
         for node in listed:
             self.draft.fields.append((node.path, _text(node), LISTED))
         rest = [n for n in nodes if n not in fields]
@@ -95,10 +116,13 @@ class Builder:
         for node in fields:
             if node in listed or node in standing:
                 continue
-            self.draft.fields.append((node.path, _text(node), "một thông tin 'nhãn: giá trị'"))
+            label = _text(node).rstrip(":").split()
+            bare = BARE_LEAD.match(_text(node)) and len(label) > LABEL_WORDS
+            reason = "một lời dẫn, không giao việc" if bare else "một thông tin 'nhãn: giá trị'"
+            self.draft.fields.append((node.path, _text(node), reason))
             # A part's own time is its tasks' (not the notice's: a meeting's time at
             # the top of an invitation is no deadline for what it asks).
-            if section is not None and _TIME_LABEL.match(fold_keep(node.para.text)):
+            if section is not None and TIME_LABEL.match(fold_keep(node.para.text)):
                 value = node.para.text.split(":", 1)[1].strip()
                 scope = replace(scope, when=value or scope.when)
         for node in nodes:
@@ -123,7 +147,7 @@ class Builder:
             self._task(node.path, _text(node), section, scope, node.para.line)
             self.walk(node.children, section, replace(scope, fallback=own or scope.fallback))
             return
-        title = _title(node.para)
+        title = title_of(node.para)
         self.draft.sections.append((node.path, title))
         if all(is_attendance_line(c.para.text) for c in node.children) and self.draft.meeting:
             read_attendance([c.para.text for c in node.children], self.draft.meeting)
@@ -155,7 +179,7 @@ class Builder:
             self.walk(node.children, node.path, inner)
             return
         before = len(self.draft.tasks)
-        self.walk(node.children, node.path, inner)
+        self.walk(node.children, node.path, replace(inner, job=text))
         if text and len(self.draft.tasks) == before:
             # its sub-items only list things (cases, documents): the item itself is the work
             self._task(node.path, text, node.path, inner, node.para.line)
@@ -175,7 +199,7 @@ class Builder:
             )
             self._task(node.path, f"{text} {body}".strip(), node.path, scope, para.line)
         elif node.kind != "bullet" and body and (para.all_bold or _title_like(para.text)):
-            title = _title(para)
+            title = title_of(para)
             self.draft.sections.append((node.path, title))
             inner = replace(
                 scope,
@@ -200,6 +224,8 @@ class Builder:
             self._owners(task, para.text, scope)
         when = " ".join(cells.get(TIME, [])) or para.text
         found = choose(find_deadlines(when, self.draft.date, self.settings))
+        whole = read_whole(when, self.draft.date, self.settings) if cells.get(TIME) else None
+        found = found or ([whole] if whole else [])
         if not found and cells.get(TIME):
             task.checks["deadline"].append(
                 f"cột thời gian ghi '{when.strip()}', giaoban chưa đọc được: nếu là hạn, ghi "
@@ -219,6 +245,11 @@ class Builder:
             return
         start = text.rfind(". ", 0, requests[0])
         number = 0
+        # a lead-in ("Trong 02 tuần tới, ... yêu cầu X tập trung thực hiện các nhiệm vụ
+        # như: ...") gives its owners and its opening deadline to the clauses after it
+        # that name none, until the next request
+        lead = Scope()
+        lead_found: Found | None = None
         for sentence in SENTENCE.split(text[start + 2 if start >= 0 else 0 :]):
             carried: Found | None = None
             for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
@@ -229,13 +260,20 @@ class Builder:
                     last = self.draft.tasks[-1]
                     last.text = f"{last.text} {clause.strip()}"
                     continue
-                found = choose(find_deadlines(clause, self.draft.date, self.settings))
-                if k == 0 and found and found[0].start == 0:
-                    carried = found[0]
+                every = find_deadlines(clause, self.draft.date, self.settings)
+                found = choose(every)
+                opening = next((f for f in every if f.start == 0), None)
+                if k == 0 and opening:
+                    carried = opening
+                if _LEAD_IN.search(fold_keep(clause)) and REQUEST.search(fold_keep(clause)):
+                    lead = Scope(fallback=list(self.reader.read(clause).owners))
+                    lead_found = opening
+                elif REQUEST.search(fold_keep(clause)):
+                    lead, lead_found = Scope(), None
                 number += 1
                 task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
-                self._owners(task, clause, Scope())
-                self._deadline(task, found[0] if found else carried)
+                self._owners(task, clause, lead)
+                self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
 
     def paragraphs(self, paras: list[Para]) -> None:
@@ -292,8 +330,21 @@ class Builder:
         if len(found) > 1:
             self._split(item, text, section, scope, line, found)
             return
+        parts = [] if scope.heading else self._by_subject(text)
+        if len(parts) > 1:
+            for k, part in enumerate(parts, start=1):
+                self._task(f"{item}.{k}", part, section, scope, line)
+                self.draft.tasks[-1].checks["item"].append(
+                    f"mục {item} giao việc cho {len(parts)} đơn vị khác nhau: đã tách thành "
+                    f"{len(parts)} nhiệm vụ"
+                )
+            return
         task = DraftTask(item=item, text=text, section=section, line=line)
         self._owners(task, text, scope)
+        if scope.job and found and found[0].start == 0 and not self.reader.read(text).owners:
+            # "1. Các trường đánh giá ngoài trong năm học 2020-2021." then "- Tháng 10 năm
+            # 2020, gồm: ...": a time slot of the item's job, which says what is to be done
+            task.text = f"{scope.job} {text}"
         if not found and scope.when:
             found = choose(find_deadlines(scope.when, self.draft.date, self.settings))
             if found:
@@ -302,6 +353,27 @@ class Builder:
                 )
         self._deadline(task, found[0] if found else None)
         self.draft.tasks.append(task)
+
+    def _by_subject(self, text: str) -> list[str]:
+        """``text`` cut where the work passes on: a sentence opens with a unit of its own,
+        other than the owners so far, that the sentences before sent the work to
+        ("Mỗi đơn vị chọn 01 bài nộp về phòng GD&ĐT. Phòng GD&ĐT rà soát ..."): each
+        part is one unit's step. Two jobs of units that do not hand on to each other
+        stay one task. One part when no sentence passes the work on."""
+        sentences = SENTENCE.split(text)
+        parts = [sentences[0]]
+        owners = {u.name for u in self.reader.read(sentences[0]).owners}
+        for sentence in sentences[1:]:
+            units = self.reader.subject(sentence)
+            subject = {u.name for u in units}
+            before = fold_keep(" ".join(parts))
+            handed = units and all(fold_keep(u.written) in before for u in units)
+            if owners and handed and not subject & owners:
+                parts.append(sentence)
+                owners = subject
+            else:
+                parts[-1] = f"{parts[-1]} {sentence}"
+        return parts
 
     def _split(
         self,
@@ -367,84 +439,9 @@ class Builder:
             )
 
 
-# A plan's field: a label of a few words, a colon, a short value ("Địa điểm: Tại hội
-# trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").
-_FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
-_FIELD_WORDS = 20
-_STEP_LABEL = re.compile(r"^(?:buoc|giai doan|nhiem vu)\s+(?:\d{1,2}|[ivx]+)$")
-_TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
-# the time to do the work, not the time of an event ("Thời gian tổ chức: 7 giờ 30 ...")
-_PLACE_LABEL = re.compile(r"^(?:dia diem|noi (?:nhan|tiep|to chuc|hop))\b[^:]{0,30}:")
-_WORK_TIME = re.compile(r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh)\b")
-# labels that state a fact of a plan or an event, whatever the length of the value
-_INFO_LABEL = re.compile(
-    r"^(?:dia diem|noi (?:nhan|tiep|to chuc|hop)|thanh phan|doi tuong|hinh thuc|kinh phi|"
-    r"thoi gian|thoi han)\b"
-)
-_INFO_WORDS = 60
-
-
-# Words a noun phrase opens with: an item starting so names a thing, not an action.
-
-# The parts of a plan (Kế hoạch, Hướng dẫn; Nghị định 30/2020/NĐ-CP's form): its goals
-# ask nothing of anyone; "Tổ chức thực hiện" assigns the work to units.
-GOALS, ORGANIZATION, INFO = "goals", "organization", "info"
-_GOALS = re.compile(r"^(?:muc dich|muc tieu|quan diem|dac diem tinh hinh)\b|^(?:yeu cau|can cu)$")
-_ORGANIZATION = re.compile(
-    r"^(?:to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
-    r"trach nhiem (?:thuc hien|cua cac)|giao nhiem vu)\b"
-)
-
-
-def part_of(title: str, current: str) -> str:
-    """The part of a plan a section titled ``title`` opens (else the one it is in): its
-    goals, its organisation, or a fact of it (who attends, where, when, the budget)."""
-    folded = fold_keep(title).strip(" .:")
-    if _ORGANIZATION.match(folded):
-        return ORGANIZATION
-    if _GOALS.match(folded):
-        return GOALS
-    if _INFO_LABEL.match(folded) and not _TIME_LABEL.match(folded):
-        return INFO  # a part on time holds deadlines: its items stay tasks
-    return current
-
-
-def has_organization(nodes: list[Node]) -> bool:
-    """Whether an outline has a "Tổ chức thực hiện" part (among its first two levels)."""
-    return any(
-        part_of(_title(node.para), "") == ORGANIZATION
-        or any(part_of(_title(c.para), "") == ORGANIZATION for c in node.children)
-        for node in nodes
-    )
-
-
-def is_field(node: Node) -> bool:
-    """Whether an item reads as one of a plan's fields rather than asking for work: a
-    short "label: value" (or a bare "label:" with nothing under it). The builder also
-    makes sure it names no unit ("Các trường mầm non: Thái Sơn, ..." is an owner list)."""
-    if node.children or node.kind not in ("number", "letter", "bullet", "plus"):
-        return False
-    text = _text(node)
-    match = _FIELD.match(text)
-    if match is None or REQUEST.search(fold_keep(text)):
-        return False
-    # "Địa điểm nhận tác phẩm:", "Thành phần tham dự hội nghị:": an info label may be longer
-    if len(match.group(1).split()) > (6 if _INFO_LABEL.match(fold_keep(match.group(1))) else 4):
-        return False
-    words, label = len(text.split()), fold_keep(match.group(1))
-    if _STEP_LABEL.match(label):
-        return False  # "Bước 2: Làm đơn đăng ký" is a step of a procedure, not a fact
-    long_info = bool(_INFO_LABEL.match(label)) and not _TIME_LABEL.match(label)
-    return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
-
-
 def _unquote(sentence: str) -> str:
     """A quoted request without its quotes and its "..., đồng chí X mong muốn." tail."""
     return _ATTRIBUTION.sub("", sentence).strip(' “”"')
-
-
-def _title(para: Para) -> str:
-    return (para.lead or para.text).rstrip(" :.;")
 
 
 def _title_like(text: str) -> bool:

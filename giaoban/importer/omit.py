@@ -34,8 +34,11 @@ _NOMINAL = re.compile(
     r"^(?:cong tac|nhung|viec|tai lieu|danh sach|ho so|giay|phieu|ban sao|ban chinh|"
     r"giao vien|can bo|hoc sinh|sinh vien|doi voi (?:cac )?truong hop|truong hop|"
     r"nghi dinh|thong tu|quyet dinh|cong van|chi thi|nghi quyet|bai viet|tac pham|"
-    r"so lieu|thong tin|noi dung|chu de|linh vuc|mon|hang|ma so)\b"
+    r"so lieu|thong tin|noi dung|chu de|linh vuc|mon|hang|ma so|bien ban|"
+    r"bang (?:tong hop|ke|diem))\b"
 )
+# a lead-in whose bullets are the parts of a whole ("Hồ sơ bao gồm:", "gồm có:")
+_CONTENTS = re.compile(r"\b(?:bao gom|gom co|gom)\s*:\s*$")
 
 
 class Judge:
@@ -79,6 +82,23 @@ class Judge:
         # a long list may hold one odd entry ("Quản lý và duy trì trang thông tin")
         enough = nominal == len(leaves) or (len(leaves) >= 3 and 3 * nominal >= 2 * len(leaves))
         return leaves if enough else []
+
+    def contents(self, nodes: list[Node]) -> list[Node]:
+        """The parts a lead-in enumerates ("Hồ sơ bao gồm:" then "• Danh sách ký nhận
+        ...", "• Biên bản họp ..."): the bullets after it that name a thing (open with a
+        noun), ask for no work and have no date. A bullet among them that asks for work
+        ("BCH đoàn khoa sẽ họp ...") stays a task."""
+        out: list[Node] = []
+        listing = False
+        for node in nodes:
+            if listing and node in leaf_bullets([node]):
+                text = node_text(node)
+                named = bool(_NOMINAL.match(fold_keep(text)))
+                if named and not self.asks(text) and not self.timed(text):
+                    out.append(node)
+                continue
+            listing = bool(_CONTENTS.search(fold_keep(node_text(node))))
+        return out
 
     def standing(self, nodes: list[Node], under_unit_in_organization: bool) -> list[Node]:
         """A unit's standing duties in a plan's "Tổ chức thực hiện": of its dashed

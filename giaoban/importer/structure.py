@@ -235,9 +235,14 @@ def _number(nodes: list[Node], prefix: str, parent: Node | None = None) -> None:
                 _number(child.children, child.path, child)
             continue
         else:
-            count += 1
+            step = _STEP.match(node.para.text)
+            # "- Bước 4: ...": a bullet that prints its step's number keeps it
+            count = int(step.group(1)) if step else count + 1
             node.path = _join(prefix, str(count))
         _number(node.children, node.path, node)
+
+
+_STEP = re.compile(r"(?:Bước|BƯỚC|bước)\s+(\d{1,2})\s*[:.\-–)]")
 
 
 def _is_subheading(node: Node) -> bool:

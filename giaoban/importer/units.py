@@ -20,6 +20,7 @@ from giaoban.importer.words import (
     HEADS,
     LEADERS,
     PERSONS,
+    STAFF,
     TRIGGERS,
     VERBS,
     Lexicon,
@@ -49,14 +50,20 @@ _BARE_HEADS = frozenset(
     {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
 )
 _HEAD_GROUP = "|".join(sorted(_BARE_HEADS, key=len, reverse=True))
+# the standing qualifiers of a kind of body ("cơ quan ngang Bộ", "cơ quan thuộc Chính phủ")
+_QUALIFIER = (
+    r"(?:\s+(?:ngang bo|thuoc chinh phu|truc thuoc trung uong|lien quan|truc thuoc|tren dia ban))?"
+)
 _GROUP = re.compile(
-    rf"(?:cac|moi|nhung|tung)\s+(?:{_HEAD_GROUP})(?:\s*(?:,|va)\s*(?:{_HEAD_GROUP})\b)+"
-    r"(?:\s+(?:lien quan|truc thuoc|tren dia ban))?(?![\w])"
+    rf"(?:cac|moi|nhung|tung)\s+(?:{_HEAD_GROUP}){_QUALIFIER}"
+    rf"(?:\s*(?:,|va)\s*(?:{_HEAD_GROUP})\b{_QUALIFIER})+(?![\w])"
 )
 _LOWER_WORD = re.compile(r"\s*[a-zà-ỹđ]+(?![\w])")
 # what may stand between an assigned unit and its verb ("Giao Sở Tài chính trên cơ sở
 # nhiệm vụ ... tham mưu", "Giao Văn phòng, căn cứ kế hoạch, chuẩn bị")
 _ADVERBIAL = re.compile(r",?\s*(?:tren co so|can cu|theo|trong pham vi|tu nay)\b")
+# up to six lower-case words running on to a comma ("bầu cử quốc gia" before ", Bộ Y tế")
+_RUN_ON = re.compile(r"(?:\s+[a-z]+){1,6}(?=\s*,)")
 _LIST_SEP = re.compile(r"\s*(?:,|\s+va\b)\s*")
 _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ&]*")
 _WORD = re.compile(r"[\w&/.-]+")
@@ -178,6 +185,48 @@ class UnitReader:
             end = sep.end()
         return found, end
 
+    def subject(self, text: str) -> list[Unit]:
+        """The units a sentence opens with as its subject ("Phòng GD&ĐT rà soát ..."),
+        else none: a unit followed by its verb, not the notice's speaker."""
+        folded = fold_keep(text)
+        units, end = self.units_at(text, folded, 0)
+        if not units or self._is_speaker(units, text, folded, end):
+            return []
+        return units if VERBS.match(text, folded, _skip_space(folded, end)) else []
+
+    def support_list(self, text: str, folded: str, pos: int) -> tuple[list[Unit], int]:
+        """The units after "phối hợp với" at ``pos`` and where their list ends.
+
+        A name may run on past a word that reads as a verb to the comma before the
+        next unit ("Văn phòng Hội đồng bầu cử quốc gia, Bộ Y tế"): the list goes
+        on while each comma or "và" is followed by a unit.
+        """
+        found: list[Unit] = []
+        end = at = pos
+        while True:
+            start, led = _skip_leader(text, folded, at)
+            stop = self.unit_at(text, folded, start, True)
+            if stop is None:
+                break
+            run = _RUN_ON.match(folded, stop)
+            if (
+                run
+                and not _has_phrase_verb(text, folded, stop, run.end())
+                and self._unit_follows(text, folded, run.end() + 1)
+            ):
+                stop = run.end()
+            found.append(self.unit(text[start:stop]))
+            end = stop
+            sep = _LIST_SEP.match(folded, stop)
+            if not sep or not self._unit_follows(text, folded, sep.end()):
+                break
+            at = sep.end()
+        return found, end
+
+    def _unit_follows(self, text: str, folded: str, pos: int) -> bool:
+        probe, led = _skip_leader(text, folded, pos)
+        return self.unit_at(text, folded, probe, True) is not None
+
     @staticmethod
     def _name_tail(text: str, folded: str, end: int) -> int | None:
         """End of a name that goes on past a comma with a few lower-case words right
@@ -208,7 +257,14 @@ class UnitReader:
         folded = fold_keep(text)
         owners: list[Unit] = []
         supports: list[Unit] = []
+        helping: list[tuple[int, int]] = []  # where "phối hợp với A, B và C" lists its units
+        for match in _SUPPORT.finditer(folded):
+            units, end = self.support_list(text, folded, match.end())
+            supports.extend(u for u in units if u.canonical or u.written[:1].isupper())
+            helping.append((match.end(), end))
         for pos, introduced in self._starts(text, folded):
+            if any(start <= pos < end for start, end in helping):
+                continue  # "..., Bộ Y tế và các cơ quan liên quan hướng dẫn": a helper
             units, end = self.units_at(text, folded, pos, introduced)
             if not units or self._is_speaker(units, text, folded, end):
                 continue
@@ -226,9 +282,6 @@ class UnitReader:
             units, end = self.units_at(text, folded, addressed.end(), introduced=True)
             if units and folded[_skip_space(folded, end) : _skip_space(folded, end) + 1] == ":":
                 owners.extend(units)
-        for match in _SUPPORT.finditer(folded):
-            units, _end = self.units_at(text, folded, match.end(), introduced=True)
-            supports.extend(u for u in units if u.canonical or u.written[:1].isupper())
         owners = _unique(owners)
         keys = {_key(u) for u in owners}
         return Units(tuple(owners), tuple(u for u in _unique(supports) if _key(u) not in keys))
@@ -294,6 +347,15 @@ class UnitReader:
         return []
 
 
+def _has_phrase_verb(text: str, folded: str, start: int, end: int) -> bool:
+    """Whether a verb of two or more words ("tổ chức", "chuẩn bị") stands between
+    ``start`` and ``end``: the helper's own job, not the rest of its name. A verb of
+    one word may be part of a name ("Hội đồng bầu cử quốc gia")."""
+    return any(
+        " " in m.group().strip() and start <= m.start() < end for m in VERBS.finditer(text, folded)
+    )
+
+
 def _word_char(folded: str, index: int) -> bool:
     return index < len(folded) and (folded[index].isalnum() or folded[index] == "&")
 
@@ -312,7 +374,26 @@ def _skip_leader(text: str, folded: str, pos: int) -> tuple[int, bool]:
         after = _skip_space(folded, leader.end())
         if _head_end(text, folded, after, True) is not None:
             return after, True
+    after = _skip_staff(text, folded, pos)
+    if after != pos and _head_end(text, folded, after, True) is not None:
+        return after, True
     return pos, False
+
+
+def _skip_staff(text: str, folded: str, pos: int) -> int:
+    """After a list of a unit's staff ("lãnh đạo, công chức, viên chức và người lao
+    động"), where the unit they belong to starts; ``pos`` when there is none."""
+    at = pos
+    while True:
+        staff = STAFF.match(text, folded, _skip_space(folded, at))
+        if staff is None:
+            return at
+        at = staff.end()
+        sep = _LIST_SEP.match(folded, at)
+        if sep and STAFF.match(text, folded, _skip_space(folded, sep.end())):
+            at = sep.end()
+        else:
+            return _skip_space(folded, at)
 
 
 def _head_end(text: str, folded: str, pos: int, introduced: bool) -> int | None:

@@ -93,6 +93,12 @@ LEADERS = Lexicon(
     "lãnh đạo|các đồng chí lãnh đạo|đồng chí lãnh đạo|trưởng|thủ trưởng|cấp trưởng|"
     "các đồng chí cấp trưởng|tập thể|tập thể lãnh đạo"
 )
+# The staff of a unit a task is really for ("lãnh đạo, công chức, viên chức và người lao
+# động Văn phòng UBND tỉnh"): listed before the unit, they stand for it.
+STAFF = Lexicon(
+    "lãnh đạo|cán bộ|công chức|viên chức|người lao động|nhân viên|đảng viên|đoàn viên|"
+    "hội viên|công nhân viên chức|cán bộ, công chức|toàn thể cán bộ"
+)
 # Words that open a unit's name (besides names in the registry).
 HEADS = Lexicon(
     "ban|văn phòng|phòng|sở|bộ|trung tâm|công an|ủy ban|uỷ ban|ubnd|hđnd|hội đồng|"

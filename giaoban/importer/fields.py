@@ -1,0 +1,98 @@
+"""A plan's fields and parts: what an item only labels, and which part of a plan it is in.
+
+A plan (Kế hoạch, Hướng dẫn) gives facts as "label: value" items ("Địa điểm:
+Tại hội trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018") and is cut into
+parts (Nghị định 30/2020/NĐ-CP's form): its goals ask nothing of anyone, and
+"Tổ chức thực hiện" assigns the work to units. The builder
+(:mod:`giaoban.importer.items`) asks here before it drafts an item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from giaoban.importer.omit import REQUEST
+from giaoban.importer.omit import node_text as _text
+from giaoban.importer.structure import Node, Para
+from giaoban.importer.words import fold_keep
+
+# A plan's field: a label of a few words, a colon, a short value ("Địa điểm: Tại hội
+# trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").
+_FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
+_FIELD_WORDS = 20
+_LEAD_WORDS = 10
+LABEL_WORDS = 4  # a bare "label:" longer than this is a lead-in
+BARE_LEAD = re.compile(r"^[^:;.]{2,80}:$")
+_STEP_LABEL = re.compile(r"^(?:buoc|giai doan|nhiem vu)\s+(?:\d{1,2}|[ivx]+)$")
+TIME_LABEL = re.compile(r"^(?:thoi gian|thoi han)\b")
+PLACE_LABEL = re.compile(r"^(?:dia diem|noi (?:nhan|tiep|to chuc|hop))\b[^:]{0,30}:")
+# the time to do the work, not the time of an event ("Thời gian tổ chức: 7 giờ 30 ...")
+WORK_TIME = re.compile(r"^(?:thoi gian|thoi han) (?:thuc hien|hoan thanh)\b")
+# labels that state a fact of a plan or an event, whatever the length of the value
+_INFO_LABEL = re.compile(
+    r"^(?:dia diem|noi (?:nhan|tiep|to chuc|hop)|thanh phan|doi tuong|hinh thuc|kinh phi|"
+    r"thoi gian|thoi han)\b"
+)
+_INFO_WORDS = 60
+
+
+# The parts of a plan (Kế hoạch, Hướng dẫn; Nghị định 30/2020/NĐ-CP's form): its goals
+# ask nothing of anyone; "Tổ chức thực hiện" assigns the work to units.
+GOALS, ORGANIZATION, INFO = "goals", "organization", "info"
+_GOALS = re.compile(r"^(?:muc dich|muc tieu|quan diem|dac diem tinh hinh)\b|^(?:yeu cau|can cu)$")
+_ORGANIZATION = re.compile(
+    r"^(?:to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
+    r"trach nhiem (?:thuc hien|cua cac)|giao nhiem vu)\b"
+)
+
+
+def part_of(title: str, current: str) -> str:
+    """The part of a plan a section titled ``title`` opens (else the one it is in): its
+    goals, its organisation, or a fact of it (who attends, where, when, the budget)."""
+    folded = fold_keep(title).strip(" .:")
+    if _ORGANIZATION.match(folded):
+        return ORGANIZATION
+    if _GOALS.match(folded):
+        return GOALS
+    if _INFO_LABEL.match(folded) and not TIME_LABEL.match(folded):
+        return INFO  # a part on time holds deadlines: its items stay tasks
+    return current
+
+
+def has_organization(nodes: list[Node]) -> bool:
+    """Whether an outline has a "Tổ chức thực hiện" part (among its first two levels)."""
+    return any(
+        part_of(title_of(node.para), "") == ORGANIZATION
+        or any(part_of(title_of(c.para), "") == ORGANIZATION for c in node.children)
+        for node in nodes
+    )
+
+
+def is_field(node: Node) -> bool:
+    """Whether an item reads as one of a plan's fields rather than asking for work: a
+    short "label: value" (or a bare "label:" with nothing under it). The builder also
+    makes sure it names no unit ("Các trường mầm non: Thái Sơn, ..." is an owner list)."""
+    if node.children or node.kind not in ("number", "letter", "bullet", "plus"):
+        return False
+    text = _text(node)
+    if REQUEST.search(fold_keep(text)):
+        return False
+    if BARE_LEAD.match(text) and len(text.split()) <= _LEAD_WORDS:
+        return True  # "Các bước tiếp theo sau khi SV nộp đơn:": a lead-in, nothing asked
+    match = _FIELD.match(text)
+    if match is None:
+        return False
+    # "Địa điểm nhận tác phẩm:", "Thành phần tham dự hội nghị:": an info label may be longer
+    info = _INFO_LABEL.match(fold_keep(match.group(1)))
+    if len(match.group(1).split()) > (6 if info else LABEL_WORDS):
+        return False
+    words, label = len(text.split()), fold_keep(match.group(1))
+    if _STEP_LABEL.match(label):
+        return False  # "Bước 2: Làm đơn đăng ký" is a step of a procedure, not a fact
+    long_info = bool(_INFO_LABEL.match(label)) and not TIME_LABEL.match(label)
+    return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
+
+
+def title_of(para: Para) -> str:
+    """A heading's title: its bold lead, or its text, without the closing colon."""
+    return (para.lead or para.text).rstrip(" :.;")
