@@ -468,11 +468,6 @@ def config_set(repo_dir: Path, key: str, value: str) -> GitResult | None:
     return run_git(repo_dir, "config", "--local", key, value)
 
 
-def config_get(repo_dir: Path, key: str) -> str | None:
-    result = run_git(repo_dir, "config", "--get", key)
-    return result.stdout.strip() if result is not None and result.ok else None
-
-
 # --- sync: pull with rebase, push ------------------------------------------------------------
 
 

@@ -142,17 +142,13 @@ def day_matches(flt: Filter, day: date | None) -> bool:
     return flt.date_to is None or day <= flt.date_to
 
 
-def heading_units(task: Task, registry: Registry, flt: Filter) -> list[str]:
-    """The owners a task is listed under, as registered (canonical) names.
+def heading_names(task_owners: Sequence[str], registry: Registry, flt: Filter) -> list[str]:
+    """The owners a task with ``task_owners`` is listed under, as registered (canonical)
+    names.
 
     With ``--unit``, only the owners the filter names (directly or through a
     group) head the task, unless none does (it matched as a supporting unit).
     """
-    return heading_names(task.owners, registry, flt)
-
-
-def heading_names(task_owners: Sequence[str], registry: Registry, flt: Filter) -> list[str]:
-    """``heading_units`` of a task with these owners."""
     owners = [registry.canonical(o) or o for o in task_owners]
     owners = list(dict.fromkeys(owners))
     if flt.units:

@@ -19,7 +19,6 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from stat import S_ISREG
-from typing import BinaryIO
 
 from giaoban.model.errors import GiaobanError
 from giaoban.model.problems import Problem
@@ -65,30 +64,6 @@ def read_data_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
 
 SYMLINK = "là liên kết tượng trưng (symlink): giaoban không theo liên kết ra khỏi thư mục dữ liệu"
 NOT_REGULAR = "không phải tệp thường (FIFO, thiết bị, ...): không đọc"
-
-
-def open_private(path: Path) -> BinaryIO:
-    """Open ``path`` for reading only if no one but this user could have written it:
-    a regular file (not a symlink) owned by the user, in a folder owned by the user,
-    neither writable by group or others. Raises ``PermissionError`` otherwise.
-
-    For files giaoban reads back as code-bearing data (the cache): one planted
-    by another user is never read.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        if hasattr(os, "geteuid"):
-            uid, mine = os.geteuid(), os.fstat(fd)
-            folder = os.stat(Path(path).parent)
-            if not S_ISREG(mine.st_mode) or not all(
-                s.st_uid == uid and not s.st_mode & 0o022 for s in (mine, folder)
-            ):
-                raise PermissionError(f"{path}: not private to this user")
-        return open(fd, "rb", closefd=True)
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def write_atomic(

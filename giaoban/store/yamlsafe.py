@@ -137,15 +137,6 @@ def conflict_markers(text: str, display: str) -> list[Problem]:
     return problems
 
 
-def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Read, decode and safely parse one YAML file. Never raises on bad content."""
-    display = display or str(path)
-    text, problems = read_text(path, display)
-    if text is None:
-        return None, problems
-    return parse_text(text, display)
-
-
 MAX_DEPTH = 64  # no notice nests deeper; far deeper nesting overflows the parser's stack
 
 
