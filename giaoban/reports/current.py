@@ -38,18 +38,20 @@ def current_rows(index: Index, tids: Sequence[int], now: datetime, office_zone: 
     at = Moment.of(now)
     end = at.now + _MINUTE
     tz = zone(office_zone)
-    beyond = index.past_horizon(end)
+    index.ask(tids)
+    beyond = index.asked_horizon(end)
     if beyond:  # duties without an end, asked about past the years the index lists
         index.extend(beyond, end, tz)
     cards = index.cards(tids)
-    settled = {tid: Facts(*found) for tid, found in index.settled_facts().items()}
-    before, after = index.due_around(tids, at.now, end)
-    unsure = set(index.past_horizon(at.now + _FAR)) & {
+    settled = {tid: Facts(*found) for tid, found in index.asked_facts().items()}
+    before, after = index.due_around(at.now, end)
+    unsure = set(index.asked_horizon(at.now + _FAR)) & {
         tid for tid in tids if cards[tid].recurring and tid not in after
     }
     if unsure:  # their next occurrence may lie past what the index lists
         index.extend(sorted(unsure), at.now + _FAR, tz)
-        after.update(index.due_around(sorted(unsure), at.now, end)[1])
+        index.ask(sorted(unsure))
+        after.update(index.due_around(at.now, end)[1])
     return [
         current_row(
             cards[tid], settled.get(tid, OPEN_FACTS), before.get(tid, []), after.get(tid), at

@@ -91,6 +91,7 @@ CREATE TABLE IF NOT EXISTS tasks (
 );
 CREATE INDEX IF NOT EXISTS tasks_nid ON tasks (nid);
 CREATE INDEX IF NOT EXISTS tasks_order ON tasks (path, line);
+CREATE INDEX IF NOT EXISTS notices_id ON notices (id);
 CREATE TABLE IF NOT EXISTS events (
     tid INTEGER NOT NULL REFERENCES tasks (tid) ON DELETE CASCADE,
     due INTEGER NOT NULL,  -- epoch seconds
@@ -102,7 +103,13 @@ CREATE INDEX IF NOT EXISTS events_due ON events (due, settled, tid, day, flags);
 CREATE INDEX IF NOT EXISTS events_tid ON events (tid);
 """
 TABLES = ("events", "tasks", "units", "notices", "files", "meta")
-SECONDARY = ("events_due", "events_tid", "tasks_nid", "tasks_order")  # made again after a bulk
+SECONDARY = (
+    "events_due",
+    "events_tid",
+    "tasks_nid",
+    "tasks_order",
+    "notices_id",
+)  # made again after a bulk
 BULK = 500  # files put in at once from which the secondary indexes are made afterwards
 
 Stamp = tuple[int, int, int, int]  # size in bytes, mtime and ctime in ns, inode
@@ -674,17 +681,38 @@ class Index:
             )
         ]
 
-    def due_around(
-        self, tids: Sequence[int], now: int, end: int
-    ) -> tuple[dict[int, list[tuple[int, int, int]]], dict[int, tuple[int, int, int]]]:
-        """Of each task ``tids``: (due, day, flags) of its events due before ``end`` in
-        order, and of its first event due after ``now``."""
+    def ask(self, tids: Iterable[int]) -> None:
+        """Make ``tids`` the tasks the ``asked_*`` queries and ``due_around`` are about."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (tid INTEGER PRIMARY KEY)")
         self.db.execute("DELETE FROM temp.asked")
         self.db.executemany("INSERT OR IGNORE INTO temp.asked VALUES (?)", [(t,) for t in tids])
+
+    def asked_horizon(self, end: int) -> list[int]:
+        """The tasks asked about whose events the index does not list up to ``end``."""
+        found = self.db.execute(
+            "SELECT t.tid FROM temp.asked a CROSS JOIN tasks t USING (tid) WHERE t.horizon < ?",
+            (end,),
+        )
+        return [tid for (tid,) in found]
+
+    def asked_facts(self) -> dict[int, tuple[int, ...]]:
+        """The facts of the tasks asked about that are not open, by task."""
+        return {
+            row[0]: row[1:]
+            for row in self.db.execute(
+                "SELECT t.tid, t.status, t.since, t.done_day, t.done, t.late_by, t.until, "
+                "t.last_done FROM temp.asked a CROSS JOIN tasks t USING (tid) WHERE t.status != 0"
+            )
+        }
+
+    def due_around(
+        self, now: int, end: int
+    ) -> tuple[dict[int, list[tuple[int, int, int]]], dict[int, tuple[int, int, int]]]:
+        """Of each task asked about: (due, day, flags) of its events due before ``end`` in
+        order, and of its first event due after ``now``."""
         before: dict[int, list[tuple[int, int, int]]] = {}
         for tid, *event in self.db.execute(
-            "SELECT e.tid, e.due, e.day, e.flags FROM temp.asked a JOIN events e USING (tid) "
+            "SELECT e.tid, e.due, e.day, e.flags FROM temp.asked a CROSS JOIN events e USING (tid) "
             "WHERE e.due < ? ORDER BY e.tid, e.due",
             (end,),
         ):
@@ -693,7 +721,7 @@ class Index:
             tid: (due, day, flags)
             for tid, due, day, flags in self.db.execute(
                 "SELECT e.tid, min(e.due), e.day, e.flags FROM temp.asked a "
-                "JOIN events e USING (tid) WHERE e.due > ? GROUP BY e.tid",
+                "CROSS JOIN events e USING (tid) WHERE e.due > ? GROUP BY e.tid",
                 (now,),
             )
         }
