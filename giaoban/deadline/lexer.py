@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from giaoban.deadline.lexicon import GROUPS, LOOSE, NAMES, NUMBER_WORDS, PATTERNS, STRICT
+from giaoban.deadline.lexicon import LOOSE, NAMES, NUMBER_WORDS, STRICT
 from giaoban.deadline.normalize import Text
 from giaoban.model.text import fold
 
@@ -70,10 +70,10 @@ class Tok:
         return Tok(kind, self.start, self.end, self.parts, self.remark)
 
 
-def _parts(m: re.Match[str], index: int) -> dict[str, str]:
+def _parts(m: re.Match[str], names: tuple[str, ...]) -> dict[str, str]:
     """The named parts of a match, folded ("cuối" as "cuoi") and single-spaced."""
     found = {}
-    for name in GROUPS[index]:
+    for name in names:
         written = m.group(name)
         if written is not None:
             found[name] = fold(written)
@@ -95,13 +95,12 @@ def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
     found: list[Tok] = []
     master = STRICT if strict else LOOSE
     depth = 0
-    for m in master.finditer(low):
-        index = int(m.lastgroup[1:]) if m.lastgroup else len(PATTERNS) - 1
+    for index, m in master.finditer(low):
         kind = NAMES[index]
         if kind == "SKIP":
             depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
         else:
-            found.append(Tok(kind, m.start(), m.end(), _parts(m, index), depth > 0))
+            found.append(Tok(kind, m.start(), m.end(), _parts(m, master.names(index)), depth > 0))
     return tuple(found)
 
 

@@ -11,8 +11,7 @@ words the patterns capture (folded: "cuối" as "cuoi").
 
 from __future__ import annotations
 
-import re
-
+from giaoban.deadline.scanner import Scanner
 from giaoban.model.text import loose
 
 _B = r"(?!\w)"  # the end of a word
@@ -241,20 +240,6 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 
 # Text typed with diacritics is read by the patterns as written ("sau" is "after", "sáu" six);
 # text without them, or a reading that failed so, by the loose patterns.
-STRICT = re.compile("|".join(f"(?P<_{i}>{p})" for i, (_, p) in enumerate(PATTERNS)))
-LOOSE = re.compile("|".join(f"(?P<_{i}>{loose(p)})" for i, (_, p) in enumerate(PATTERNS)))
+STRICT = Scanner([pattern for _, pattern in PATTERNS])
+LOOSE = Scanner([loose(pattern) for _, pattern in PATTERNS])
 NAMES = tuple(name for name, _ in PATTERNS)
-
-
-def _group_names(master: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
-    """The names of the parts of each pattern of ``master``, by the pattern's place."""
-    names: list[list[str]] = [[] for _ in PATTERNS]
-    for name, _ in sorted(master.groupindex.items(), key=lambda item: item[1]):
-        if name.startswith("_"):
-            current = int(name[1:])
-        else:
-            names[current].append(name)
-    return tuple(tuple(n) for n in names)
-
-
-GROUPS = _group_names(STRICT)  # the parts each pattern captures, by the pattern's place
