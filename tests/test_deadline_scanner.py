@@ -51,13 +51,23 @@ SMALL = [
     r"(?:số\s+)?\d+/[a-z]+",
     r"(?!ac)a\w",  # a look-ahead first
     r"(?P<q>[\"'])\w+(?P=q)",  # a back reference
+    r"(?:xy)+z",  # repeats, read again for the second character
+    r"q{0,2}r",
+    r"t(?:rong|ừ)(?!\w)",
     r"\w+|[^\s\w]",
 ]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["ab12 a(x) số 5/qd ac 'ok' \"no' b (x)", "", "   ", "ab", "x (x)(x) 12/ab"],
+    [
+        "ab12 a(x) số 5/qd ac 'ok' \"no' b (x)",
+        "",
+        "   ",
+        "ab",
+        "x (x)(x) 12/ab",
+        "xyxyz xz qqr qqqr r trong từ tr t",
+    ],
 )
 def test_small_patterns_as_joined(text: str) -> None:
     assert same(by_joined(joined(SMALL), text), by_scanner(Scanner(SMALL), text))

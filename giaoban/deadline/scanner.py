@@ -1,21 +1,22 @@
-"""A list of patterns tried in order at each place of a text, split by first character.
+"""A list of patterns tried in order at each place of a text, sorted out by what stands there.
 
 The lexicon's patterns could be joined into one regular expression
 ``p1|p2|...`` and run with ``finditer``; Python's ``re`` then tries every
-pattern at every place, and most of them fail on their first character.
+pattern at every place, and most of them fail on their first characters.
 :class:`Scanner` finds the same matches, but at each place it runs only the
-patterns that can begin with the character found there (worked out once per
-character from the parsed patterns, and kept). Patterns keep their order, so
-the first that matches wins, as in the joined expression.
+patterns that can begin with the one or two characters found there (worked
+out from the parsed patterns the first time those characters are met, and
+kept). Patterns keep their order, so the first that matches wins, as in the
+joined expression.
 
 What a pattern can begin with is worked out generously: where it is not
-plain (a back reference, a flag, an unknown construct), any character.
+plain (a back reference, a flag, an unknown construct), anything.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 try:  # the parser of the re module: re._parser from Python 3.11, sre_parse before
@@ -23,7 +24,11 @@ try:  # the parser of the re module: re._parser from Python 3.11, sre_parse befo
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre
 
-_CHARS_KEPT = 4096  # characters whose patterns are kept before the table starts again
+Matcher = Callable[[str, int], "re.Match[str] | None"]
+Choice = tuple[tuple[int, Matcher], ...]  # patterns to try, in order, with their indexes
+_KEPT = 1 << 14  # beginnings whose patterns are kept before the table starts again
+_FEW = 4  # so few patterns begin with a character that its second one is not looked at
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
 
 class Scanner:
@@ -31,97 +36,138 @@ class Scanner:
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self._patterns = tuple(patterns)
-        self._parsed: list[Any] | None = None  # parsed on first use: importing stays cheap
-        self._names: list[tuple[str, ...]] | None = None
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
-        self._by_choice: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._compiled: list[re.Pattern[str]] | None = None  # on first use: imports stay cheap
+        self._parsed: list[list[Any]] = []
+        self._names: list[tuple[str, ...]] = []
+        self._by_char: dict[str, Choice] = {}
+        self._by_pair: dict[str, Choice] = {}
 
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Each match in order, with the index of its pattern, as ``finditer`` finds them.
 
-        After a match the next is looked for where it ends; where no pattern
-        matches, one character further on.
+        At each place the first pattern that matches wins; the next match is
+        looked for where it ends. Where no pattern matches, one character
+        further on.
         """
         place, end = 0, len(text)
         while place < end:
-            pattern = self._for(text[place])
-            found = pattern.match(text, place) if pattern is not None else None
-            if found is None:
+            for index, match in self._for(text[place : place + 2]):
+                found = match(text, place)
+                if found is not None:
+                    yield index, found
+                    place = found.end()
+                    break
+            else:
                 place += 1
-                continue
-            yield int(found.lastgroup[1:]), found  # type: ignore[index]
-            place = found.end()
 
     def names(self, index: int) -> tuple[str, ...]:
         """The names of the groups of pattern ``index``, in the order they open."""
-        if self._names is None:
-            found = [tree.state.groupdict for tree in self._parse()]
-            self._names = [tuple(sorted(g, key=g.__getitem__)) for g in found]
+        self._compile()
         return self._names[index]
 
-    def _for(self, char: str) -> re.Pattern[str] | None:
-        """The patterns that can begin with ``char``, joined in order (None: no pattern)."""
+    def _for(self, pair: str) -> Choice:
+        """The patterns whose match can begin with ``pair`` (or with its first character,
+        and end there)."""
+        try:
+            return self._by_pair[pair]
+        except KeyError:
+            pass
+        first = self._first(pair[0])
+        if len(first) > _FEW and len(pair) > 1:
+            chosen = tuple((i, m) for i, m in first if _opens(self._parsed[i], pair))
+        else:
+            chosen = first
+        if len(self._by_pair) >= _KEPT:
+            self._by_pair.clear()
+        self._by_pair[pair] = chosen
+        return chosen
+
+    def _first(self, char: str) -> Choice:
+        """The patterns whose match can begin with ``char``."""
         try:
             return self._by_char[char]
         except KeyError:
             pass
-        if len(self._by_char) >= _CHARS_KEPT:
+        compiled = self._compile()
+        chosen = tuple(
+            (i, compiled[i].match) for i, nodes in enumerate(self._parsed) if _opens(nodes, char)
+        )
+        if len(self._by_char) >= _KEPT:
             self._by_char.clear()
-        chosen = tuple(i for i, parsed in enumerate(self._parse()) if _begins(parsed, char)[0])
-        joined = self._by_choice.get(chosen)
-        if joined is None and chosen:
-            joined = re.compile("|".join(f"(?P<_{i}>{self._patterns[i]})" for i in chosen))
-            self._by_choice[chosen] = joined
-        self._by_char[char] = joined
-        return joined
+        self._by_char[char] = chosen
+        return chosen
 
-    def _parse(self) -> list[Any]:
-        if self._parsed is None:
+    def _compile(self) -> list[re.Pattern[str]]:
+        if self._compiled is None:
+            compiled = [re.compile(p) for p in self._patterns]
             parsed = [_sre.parse(p) for p in self._patterns]
             for pattern, tree in zip(self._patterns, parsed, strict=True):
                 if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
                     raise ValueError(f"pattern with flags the scanner does not read: {pattern}")
-                if _begins(tree, None)[1]:  # finditer's rule for empty matches is not kept
+                if _can_be_empty(list(tree)):  # finditer's rule for empty matches is not kept
                     raise ValueError(f"pattern that can match nothing: {pattern}")
-            self._parsed = parsed
-        return self._parsed
+            groups = [c.groupindex for c in compiled]
+            self._names = [tuple(sorted(g, key=g.__getitem__)) for g in groups]
+            self._parsed = [list(tree) for tree in parsed]
+            self._compiled = compiled
+        return self._compiled
 
 
-def _begins(sequence: Any, char: str | None) -> tuple[bool, bool]:
-    """Whether a match of the parsed ``sequence`` can begin with ``char``, and whether it can
-    be empty (then what follows it can begin the match). With ``char`` None, only whether
-    it can be empty."""
-    for op, arg in sequence:
-        can, empty = _item(str(op), arg, char)
-        if can:
-            return True, False
-        if not empty:
-            return False, False
-    return False, True
-
-
-def _item(op: str, arg: Any, char: str | None) -> tuple[bool, bool]:
-    if op in ("LITERAL", "NOT_LITERAL", "IN"):  # one character
-        if char is None:
-            return False, False
-        if op == "IN":
-            return _in_class(arg, char), False
-        return (chr(arg) == char) == (op == "LITERAL"), False
-    if op == "BRANCH":
-        each = [_begins(branch, char) for branch in arg[1]]
-        return any(can for can, _ in each), any(empty for _, empty in each)
-    if op == "SUBPATTERN":
+def _opens(nodes: list[Any], prefix: str) -> bool:
+    """Whether a match of the parsed ``nodes`` can begin with ``prefix``, or end before
+    all of it is read (then it may match there too)."""
+    if not prefix or not nodes:
+        return True
+    (op, arg), rest = nodes[0], nodes[1:]
+    name = str(op)
+    if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
+        return _one(name, arg, prefix[0]) and _opens(rest, prefix[1:])
+    if name == "BRANCH":
+        return any(_opens([*branch, *rest], prefix) for branch in arg[1])
+    if name == "SUBPATTERN":
         _, add_flags, del_flags, inner = arg
-        return _begins(inner, char) if not (add_flags or del_flags) else (char is not None, True)
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, _, inner = arg
-        can, empty = _begins(inner, char)
-        return can, empty or low == 0
-    if op == "ATOMIC_GROUP":
-        return _begins(arg, char)
-    if op in ("AT", "ASSERT", "ASSERT_NOT"):  # they match no character: what follows begins
-        return False, True
-    return char is not None, True  # ANY, a back reference, anything else: any, maybe none
+        return bool(add_flags or del_flags) or _opens([*inner, *rest], prefix)
+    if name == "ATOMIC_GROUP":
+        return _opens([*arg, *rest], prefix)
+    if name in _REPEATS:
+        low, high, inner = arg
+        if _can_be_empty(list(inner)):
+            return True
+        again = [*inner, (op, (max(low - 1, 0), high - 1, inner)), *rest]
+        if low == 0:
+            return _opens(rest, prefix) or (high > 0 and _opens(again, prefix))
+        return _opens(again, prefix)
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # they read no character: what follows begins
+        return _opens(rest, prefix)
+    return True  # a back reference, or anything else: anything
+
+
+def _can_be_empty(nodes: list[Any]) -> bool:
+    """Whether the parsed ``nodes`` can match without reading a character (generously)."""
+    for op, arg in nodes:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
+            return False
+        if name == "BRANCH" and not any(_can_be_empty(list(b)) for b in arg[1]):
+            return False
+        if name == "SUBPATTERN" and not _can_be_empty(list(arg[3])):
+            return False
+        if name == "ATOMIC_GROUP" and not _can_be_empty(list(arg)):
+            return False
+        if name in _REPEATS and arg[0] > 0 and not _can_be_empty(list(arg[2])):
+            return False
+    return True
+
+
+def _one(name: str, arg: Any, char: str) -> bool:
+    """Whether one character of the kind ``name`` (with ``arg``) can be ``char``."""
+    if name == "LITERAL":
+        return chr(arg) == char
+    if name == "NOT_LITERAL":
+        return chr(arg) != char
+    if name == "IN":
+        return _in_class(arg, char)
+    return True  # ANY
 
 
 def _in_class(items: Any, char: str) -> bool:
