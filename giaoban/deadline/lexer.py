@@ -12,8 +12,9 @@ elsewhere it is left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from giaoban.deadline.lexicon import LOOSE, NAMES, NUMBER_WORDS, STRICT
 from giaoban.deadline.normalize import Text
@@ -53,14 +54,20 @@ _THIS_PERIOD = frozenset({"RELMONTH", "RELQUARTER", "RELYEAR"})
 _DAYISH = frozenset({"MDAY", "WEEKDAY", "WEEKORD", "LASTDAY", "NUM", "DATE", "TIME", "UNIT"})
 
 
-@dataclass(frozen=True)
-class Tok:
-    """One token: its terminal, its parts, and where it stands in the phrase."""
+_NO_PARTS: dict[str, str] = {}  # shared by the tokens that have none: never changed
+
+
+class Tok(NamedTuple):
+    """One token: its terminal, its parts, and where it stands in the phrase.
+
+    A named tuple, not a frozen dataclass: a phrase makes dozens of tokens,
+    and a tuple is made several times faster. Its parts are never changed.
+    """
 
     type: str
     start: int
     end: int
-    parts: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, str] = _NO_PARTS
     remark: bool = False  # inside brackets: a remark the reading may leave out
 
     def get(self, name: str) -> str | None:
@@ -82,7 +89,7 @@ def _parts(m: re.Match[str], names: tuple[str, ...]) -> dict[str, str]:
 
 def has_marks(text: Text) -> bool:
     """Whether the phrase was typed with Vietnamese diacritics."""
-    return any(not ch.isascii() and ch.isalpha() for ch in text.low)
+    return not text.low.isascii() and any(not ch.isascii() and ch.isalpha() for ch in text.low)
 
 
 def scan(text: Text, strict: bool = True) -> tuple[Tok, ...]:
@@ -125,6 +132,14 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
       begins the event's name, which runs to the next word about time or to
       the end; other filler is left out. Without, all filler is left out.
     """
+    if not remarks and not any(t.remark for t in scan(text, strict)):
+        remarks = True  # nothing stands in brackets: the same tokens, already made
+    return _events(_words(text, strict, remarks), anchors)
+
+
+@lru_cache(maxsize=256)  # a phrase is lexed again without its events, or loosely
+def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
+    """The tokens of :func:`lex` before filler is kept as events or left out."""
     raw = [t for t in scan(text, strict) if remarks or not t.remark]
     tokens: list[Tok] = []
     for i, tok in enumerate(raw):
@@ -171,7 +186,7 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
     tokens = _weekdays_after_days(_counted_parts(tokens))
-    return _events(_give_way(_neighbours(tokens, text)), anchors)
+    return tuple(_give_way(_neighbours(tokens, text)))
 
 
 _DAY_ITEMS = frozenset({"MDAY", "NUM", "DATE", "AND"})
@@ -346,7 +361,7 @@ def _give_way(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
-def _events(tokens: list[Tok], anchors: bool) -> list[Tok]:
+def _events(tokens: Sequence[Tok], anchors: bool) -> list[Tok]:
     kept: list[Tok] = []
     for i, tok in enumerate(tokens):
         in_event = anchors and bool(kept) and kept[-1].type == "W"
