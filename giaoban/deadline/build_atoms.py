@@ -47,7 +47,7 @@ class Atoms(Transformer[Token, Any]):
     """The values of single tokens, for one phrase's tokens."""
 
     def __init__(self, toks: list[Tok], written: str) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)  # no rule is named after a terminal: tokens stay
         self.toks = toks
         self.written = written
 

@@ -12,14 +12,14 @@ from functools import lru_cache
 
 from giaoban.model.text import DASHES, collapse_spaces, nfc
 
-_MARKUP = str.maketrans({"*": " ", "_": " ", "`": " "})
-_DASHES = str.maketrans({**dict.fromkeys(DASHES, "-"), "’": "'"})
+# one kind of dash and of apostrophe; no bold or code markers
+_PLAIN = str.maketrans({**dict.fromkeys(DASHES, "-"), "’": "'", "*": " ", "_": " ", "`": " "})
 _EDGE = " .,;:!"
 
 
 def clean(phrase: str) -> str:
     """NFC, no bold markers, one kind of dash, single spaces, no edge punctuation."""
-    text = nfc(phrase).translate(_DASHES).translate(_MARKUP)
+    text = nfc(phrase).translate(_PLAIN)
     return collapse_spaces(text).strip(_EDGE)
 
 

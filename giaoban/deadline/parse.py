@@ -192,20 +192,30 @@ def _not_understood(ctx: Ctx) -> str:
         return SEASON.format(ctx.text.orig[season.start : season.end])
     if "TIME" in types and types <= _CLOCK_ONLY:
         return CLOCK_ONLY  # a window of a day the phrase does not name (docs/deadlines.md)
-    start = _start(toks)
-    stream = [Token(t.type, str(i), start_pos=t.start) for i, t in enumerate(toks)]
+    stuck = _stuck(tuple(t.type for t in toks), _start(toks))
+    if stuck is not None and stuck < len(toks):
+        return f'không hiểu phần "{ctx.orig(toks[stuck].start)}"'
+    if stuck is not None and toks:
+        return f'thiếu phần sau "{ctx.orig(toks[-1].start)}"'
+    if not toks:
+        return "không có ngày, giờ hay khoảng thời gian nào"
+    return "không ghép được các phần"
+
+
+@lru_cache(maxsize=4096)
+def _stuck(types: tuple[str, ...], start: str) -> int | None:
+    """Where the grammar stops reading a sequence of terminals: the index of the first one it
+    cannot take, ``len(types)`` when it wants more, None when it reads them all. Like the
+    tree, it depends on the terminals alone."""
+    stream = [Token(kind, str(i)) for i, kind in enumerate(types)]
     try:
         _parser().parse(stream, start=start)
     except UnexpectedInput as err:
         index = getattr(getattr(err, "token", None), "value", None)
         if index is not None and str(index).isdigit():
-            bad = toks[int(index)]
-            return f'không hiểu phần "{ctx.orig(bad.start)}"'
-        if toks:
-            return f'thiếu phần sau "{ctx.orig(toks[-1].start)}"'
-    if not toks:
-        return "không có ngày, giờ hay khoảng thời gian nào"
-    return "không ghép được các phần"
+            return int(index)
+        return len(types)
+    return None
 
 
 def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
