@@ -37,7 +37,7 @@ class Scanner:
     def __init__(self, patterns: Sequence[str]) -> None:
         self._patterns = tuple(patterns)
         self._compiled: list[re.Pattern[str]] | None = None  # on first use: imports stay cheap
-        self._parsed: list[list[Any]] = []
+        self._parsed: list[list[Node]] = []
         self._names: list[tuple[str, ...]] = []
         self._by_char: dict[str, Choice] = {}
         self._by_pair: dict[str, Choice] = {}
@@ -101,80 +101,113 @@ class Scanner:
         if self._compiled is None:
             compiled = [re.compile(p) for p in self._patterns]
             parsed = [_sre.parse(p) for p in self._patterns]
-            for pattern, tree in zip(self._patterns, parsed, strict=True):
+            plain = [_plain(tree) for tree in parsed]
+            for pattern, tree, nodes in zip(self._patterns, parsed, plain, strict=True):
                 if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
                     raise ValueError(f"pattern with flags the scanner does not read: {pattern}")
-                if _can_be_empty(list(tree)):  # finditer's rule for empty matches is not kept
+                if _can_be_empty(nodes):  # finditer's rule for empty matches is not kept
                     raise ValueError(f"pattern that can match nothing: {pattern}")
             groups = [c.groupindex for c in compiled]
             self._names = [tuple(sorted(g, key=g.__getitem__)) for g in groups]
-            self._parsed = [list(tree) for tree in parsed]
+            self._parsed = plain
             self._compiled = compiled
         return self._compiled
 
 
-def _opens(nodes: list[Any], prefix: str) -> bool:
-    """Whether a match of the parsed ``nodes`` can begin with ``prefix``, or end before
-    all of it is read (then it may match there too)."""
+Node = tuple[str, Any]  # a parsed pattern's part, plain: (kind, what it holds)
+
+
+def _plain(parsed: Any) -> list[Node]:
+    """A parsed pattern (of ``re``'s parser) as plain lists, with only what the questions
+    below need: characters, character classes, branches, groups, repeats, and parts that
+    read no character."""
+    out: list[Node] = []
+    for op, arg in parsed:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL"):
+            out.append((name, chr(arg)))
+        elif name == "IN":
+            out.append(
+                (
+                    name,
+                    [
+                        (str(kind), str(value) if str(kind) == "CATEGORY" else value)
+                        for kind, value in arg
+                    ],
+                )
+            )
+        elif name == "ANY":
+            out.append((name, None))
+        elif name == "BRANCH":
+            out.append((name, [_plain(branch) for branch in arg[1]]))
+        elif name == "SUBPATTERN" and not (arg[1] or arg[2]):  # a group without flags
+            out.append(("GROUP", _plain(arg[3])))
+        elif name == "ATOMIC_GROUP":
+            out.append(("GROUP", _plain(arg)))
+        elif name in _REPEATS:
+            low, high, inner = arg
+            out.append(("REPEAT", (low, high, _plain(inner))))
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            out.append(("NOTHING", None))  # reads no character: what follows begins
+        else:
+            out.append(("ANYTHING", None))  # a back reference, a flag, anything else
+    return out
+
+
+def _opens(nodes: list[Node], prefix: str) -> bool:
+    """Whether a match of ``nodes`` can begin with ``prefix``, or end before all of it is
+    read (then it may match there too)."""
     if not prefix or not nodes:
         return True
-    (op, arg), rest = nodes[0], nodes[1:]
-    name = str(op)
+    (name, arg), rest = nodes[0], nodes[1:]
     if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
         return _one(name, arg, prefix[0]) and _opens(rest, prefix[1:])
     if name == "BRANCH":
-        return any(_opens([*branch, *rest], prefix) for branch in arg[1])
-    if name == "SUBPATTERN":
-        _, add_flags, del_flags, inner = arg
-        return bool(add_flags or del_flags) or _opens([*inner, *rest], prefix)
-    if name == "ATOMIC_GROUP":
-        return _opens([*arg, *rest], prefix)
-    if name in _REPEATS:
+        return any(_opens(branch + rest, prefix) for branch in arg)
+    if name == "GROUP":
+        return _opens(arg + rest, prefix)
+    if name == "REPEAT":
         low, high, inner = arg
-        if _can_be_empty(list(inner)):
+        if _can_be_empty(inner):
             return True
-        again = [*inner, (op, (max(low - 1, 0), high - 1, inner)), *rest]
+        again = [*inner, ("REPEAT", (max(low - 1, 0), high - 1, inner)), *rest]
         if low == 0:
             return _opens(rest, prefix) or (high > 0 and _opens(again, prefix))
         return _opens(again, prefix)
-    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # they read no character: what follows begins
+    if name == "NOTHING":
         return _opens(rest, prefix)
-    return True  # a back reference, or anything else: anything
+    return True  # ANYTHING
 
 
-def _can_be_empty(nodes: list[Any]) -> bool:
-    """Whether the parsed ``nodes`` can match without reading a character (generously)."""
-    for op, arg in nodes:
-        name = str(op)
+def _can_be_empty(nodes: list[Node]) -> bool:
+    """Whether ``nodes`` can match without reading a character (generously)."""
+    for name, arg in nodes:
         if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
             return False
-        if name == "BRANCH" and not any(_can_be_empty(list(b)) for b in arg[1]):
+        if name == "BRANCH" and not any(_can_be_empty(branch) for branch in arg):
             return False
-        if name == "SUBPATTERN" and not _can_be_empty(list(arg[3])):
+        if name == "GROUP" and not _can_be_empty(arg):
             return False
-        if name == "ATOMIC_GROUP" and not _can_be_empty(list(arg)):
-            return False
-        if name in _REPEATS and arg[0] > 0 and not _can_be_empty(list(arg[2])):
+        if name == "REPEAT" and arg[0] > 0 and not _can_be_empty(arg[2]):
             return False
     return True
 
 
 def _one(name: str, arg: Any, char: str) -> bool:
-    """Whether one character of the kind ``name`` (with ``arg``) can be ``char``."""
+    """Whether one character of the kind ``name`` (holding ``arg``) can be ``char``."""
     if name == "LITERAL":
-        return chr(arg) == char
+        return arg == char
     if name == "NOT_LITERAL":
-        return chr(arg) != char
+        return arg != char
     if name == "IN":
         return _in_class(arg, char)
     return True  # ANY
 
 
-def _in_class(items: Any, char: str) -> bool:
-    """Whether ``char`` is in a parsed character class (``[...]``, ``\\w``, ``\\d``)."""
+def _in_class(items: list[tuple[str, Any]], char: str) -> bool:
+    """Whether ``char`` is in a character class (``[...]``, ``\\w``, ``\\d``)."""
     negated, inside = False, False
-    for op, arg in items:
-        name = str(op)
+    for name, arg in items:
         if name == "NEGATE":
             negated = True
         elif name == "LITERAL":
@@ -182,7 +215,7 @@ def _in_class(items: Any, char: str) -> bool:
         elif name == "RANGE":
             inside = inside or arg[0] <= ord(char) <= arg[1]
         elif name == "CATEGORY":
-            inside = inside or _in_category(str(arg), char)
+            inside = inside or _in_category(arg, char)
         else:
             return True
     return inside != negated
