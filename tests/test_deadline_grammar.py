@@ -938,3 +938,76 @@ def test_a_window_across_midnight_ends_the_day_after_its_start() -> None:
     night = parse_deadline("từ 22h đến 5h sáng hôm sau", REF)
     assert isinstance(night, DeadlineError)
     assert "khung giờ qua đêm không có ngày bắt đầu" in night.message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("ngày làm việc tiếp theo", "P1D"),
+        ("thì chuyển sang ngày làm việc kế tiếp", "P1D"),
+        ("Vào ngày làm việc liền sau", "P1D"),
+        ("ngay lam viec tiep theo", "P1D"),
+        ("ngày làm việc trước đó", "-P1D"),
+    ],
+)
+def test_the_next_working_day_of_a_day_not_named(phrase: str, offset: str) -> None:
+    """A shift rule ("nếu trùng ngày nghỉ thì vào ngày làm việc tiếp theo"): one working day
+    from a day the phrase does not name, so no due."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days, got.due) == ("relative", offset, True, None)
+    assert got.anchor == "mốc không nêu"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("ngày làm việc tiếp theo sau ngày 30/4/2024", "2024-05-03"),  # 1/5 is a holiday too
+        ("ngày làm việc kế tiếp sau ngày 8/3/2024", "2024-03-12"),  # a Friday: the Monday
+        ("ngày làm việc liền kề trước ngày 2/9/2024", "2024-08-31"),  # 31/8 to 3/9 are off
+        ("ngày làm việc liền kề sau ngày 2/9/2024", "2024-09-05"),
+    ],
+)
+def test_the_working_day_next_to_a_written_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.business_days, got.due) == ("relative", True, at(due))
+
+
+def test_the_next_working_day_after_an_event_resolves_when_it_is_known() -> None:
+    phrase = "ngày làm việc tiếp theo sau khi kết thúc hội nghị"
+    assert read(phrase).anchor == "kết thúc hội nghị"
+    known = read(phrase, events=(("kết thúc hội nghị", date(2024, 3, 15)),))  # a Friday
+    assert known.due == at("2024-03-19")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        (
+            "vào ngày 10 hằng tháng, nếu trùng ngày nghỉ thì vào ngày làm việc tiếp theo",
+            "FREQ=MONTHLY;BYMONTHDAY=10",
+        ),
+        ("thứ Hai hằng tuần (nếu là ngày lễ thì ngày làm việc kế tiếp)", "FREQ=WEEKLY;BYDAY=MO"),
+    ],
+)
+def test_a_duty_moved_off_days_off_keeps_its_days(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring" and got.rrule is not None and got.rrule.endswith(rule)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trong 02 ngày làm việc tiếp theo", "P2D"),
+        ("chậm nhất hai ngày làm việc kế tiếp", "P2D"),
+    ],
+)
+def test_a_count_of_the_next_working_days_is_a_count(phrase: str, offset: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days) == ("relative", offset, True)
+
+
+def test_a_clock_time_on_the_next_working_day_is_not_read_as_today() -> None:
+    """The time of an offset's day is not read yet (docs/deadlines.md); it must not be read
+    as that time on the notice's day, as it once was."""
+    got = parse_deadline("chậm nhất 10 giờ ngày làm việc tiếp theo sau ngày kiểm tra", REF)
+    assert isinstance(got, DeadlineError)

@@ -22,6 +22,7 @@ from giaoban.deadline.lexicon import ORDINALS
 __all__ = ["UNNAMED", "Builder", "Unreadable"]
 
 _TENTHS = {"thuong": "dau", "trung": "giua", "ha": "cuoi"}  # "thượng/trung/hạ tuần"
+_BEFORE_WORDS = frozenset({"lien truoc", "truoc do"})  # "ngày làm việc trước đó"
 UNNAMED = "mốc không nêu"  # "trước 1 tháng": counted from an event the phrase does not name
 
 
@@ -293,6 +294,19 @@ class Builder(DutyRules):
 
     def alongside(self, items: list[Any]) -> v.Relative:
         return v.Relative("", v.Duration(0, "ngay", False), 0, self.anchor(items[1]))
+
+    def next_day(self, items: list[Any]) -> v.Relative:
+        """The working day after a day ("ngày làm việc tiếp theo sau ngày 30/4"), or before it
+        ("ngày làm việc trước đó", "liền kề trước X"); with no day named, after a day the
+        phrase does not name: a duty's day moved off a day off."""
+        tok = next(t for t in items if _is(t, "NEXTDAY"))
+        after = items[items.index(tok) + 1 :]
+        words = self.tok(tok).parts["nd"]
+        link = self.lead(after[:1]).split() if after else []
+        before = words in _BEFORE_WORDS or (words == "lien ke" and "before" in link)
+        anchor = self.anchor(after[-1]) if after else v.Event(UNNAMED, self.pos(tok))
+        lead = self.lead(items[:1]) if _is(items[0], "LEAD") else ""
+        return v.Relative(lead, v.Duration(1, "ngay", True), -1 if before else 1, anchor)
 
     def month_before(self, items: list[Any]) -> v.Relative:
         mday = next(t for t in items if _is(t, "MDAY"))

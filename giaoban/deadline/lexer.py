@@ -32,7 +32,7 @@ _TIMELY = frozenset(
     {"DATE", "MDAY", "TIME", "WEEKDAY", "NUM", "MONTH", "MONTHNAME", "RELMONTH", "QUARTER",
      "RELQUARTER", "HALF", "WEEK", "RELWEEK", "YEAR", "RELYEAR", "SCHOOLYEAR", "SEMESTER",
      "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER",
-     "WORKDAYS", "MONTHLIST"}
+     "WORKDAYS", "MONTHLIST", "NEXTDAY"}
 )  # fmt: skip
 # Commas join the items of a list only between items of a list.
 _LIST_ITEMS = frozenset({"NUM", "MDAY", "DATE"})
@@ -155,6 +155,9 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             unit_end = tok.start + len(text.low[tok.start :].split()[0])
             tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
             tok = _after_the_unit(tok, unit_end, text)
+        elif tok.type == "NEXTDAY" and before is not None and before.type == "NUM":
+            # "02 ngày làm việc tiếp theo": a count of working days, not the next one
+            tok = Tok("UNIT", tok.start, tok.end, {"u": "ngay", "lv": "lam viec"}, tok.remark)
         elif tok.type == "UNIT" and before is not None and before.type == "WEEKORD":
             tok = tok.retyped("MONTHREF")  # "tuần lễ cuối tháng": of each month
         elif tok.type == "UNIT" and (before is None or before.type not in ("NUM", "PART")):

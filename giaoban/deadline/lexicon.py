@@ -179,6 +179,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
     ("MDAY", r"(?:ngày|mùng|mồng|rằm)\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
+    # "ngày làm việc tiếp theo", "ngày làm việc liền kề sau X": the working day after (or
+    # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
+    ("NEXTDAY", r"ngày\s+làm\s+việc\s+(?P<nd>tiếp\s+theo|kế\s+tiếp|tiếp\s+sau|liền\s+sau|sau\s+đó"
+                r"|liền\s+kề|liền\s+trước|trước\s+đó)" + _B),
     ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt|hôm\s+sau)" + _B
                + r"|(?P<rdin>trong\s+ngày)" + _ALONE),  # "xong trong ngày": by the end of the day
     ("REFDAY", r"ngày\s+(?:ra|ký|ban\s+hành|phát\s+hành|đăng\s+tải)"
