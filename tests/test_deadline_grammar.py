@@ -1011,3 +1011,22 @@ def test_a_clock_time_on_the_next_working_day_is_not_read_as_today() -> None:
     as that time on the notice's day, as it once was."""
     got = parse_deadline("chậm nhất 10 giờ ngày làm việc tiếp theo sau ngày kiểm tra", REF)
     assert isinstance(got, DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("sáng nay", "2024-03-02"),
+        ("trong buổi chiều nay", "2024-03-02"),
+        ("Tối nay", "2024-03-02"),
+        ("toi nay", "2024-03-02"),
+        ("trước 5 giờ chiều nay", "2024-03-01T17:00"),
+        ("trước 10h30 sáng nay", "2024-03-01T10:30"),
+        ("trước 16h chiều nay, thứ Sáu 1/3/2024", "2024-03-01T16:00"),
+        ("sáng nay (thứ Hai, 4/3/2024)", "2024-03-05"),  # the date written wins
+    ],
+)
+def test_a_part_of_today(phrase: str, due: str) -> None:
+    """ "sáng / chiều / tối nay": the notice's own day, as "hôm nay"."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))

@@ -31,7 +31,7 @@ class Builder(DutyRules):
 
     def calendar_day(self, items: list[Any]) -> v.Day:
         if _is(items[0], "NOW") or _is(items[0], "RELDAY"):  # "hôm nay (17/10)": the date wins
-            return self.date_of(items[1])
+            return self.calendar_day(items[1:])
         if _is(items[-1], "RELYEAR"):  # "31/3 năm sau": in the year after the notice's
             offset = _REL.get(self.tok(items[-1]).parts.get("ry") or "nay", 0)
             return _with(self.date_of(items[0]), year_offset=offset)

@@ -155,6 +155,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             unit_end = tok.start + len(text.low[tok.start :].split()[0])
             tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
             tok = _after_the_unit(tok, unit_end, text)
+        elif tok.type == "NOW" and before is not None and before.get("tpart"):
+            tok = Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
         elif tok.type == "NEXTDAY" and before is not None and before.type == "NUM":
             # "02 ngày làm việc tiếp theo": a count of working days, not the next one
             tok = Tok("UNIT", tok.start, tok.end, {"u": "ngay", "lv": "lam viec"}, tok.remark)
