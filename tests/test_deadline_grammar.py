@@ -1030,3 +1030,40 @@ def test_a_part_of_today(phrase: str, due: str) -> None:
     """ "sáng / chiều / tối nay": the notice's own day, as "hôm nay"."""
     got = read(phrase)
     assert (got.kind, got.due) == ("date", at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("trước khi kết thúc năm 2024", "2024-01-01", "2025-01-01"),
+        ("chậm nhất trước khi kết thúc tháng 4/2024", "2024-04-01", "2024-05-01"),
+        ("trước khi kết thúc quý II năm 2024", "2024-04-01", "2024-07-01"),
+        ("truoc khi ket thuc thang 5/2024", "2024-05-01", "2024-06-01"),
+        ("trước khi kết thúc học kỳ I năm học 2024-2025", "2024-09-01", "2025-01-16"),
+    ],
+)
+def test_before_a_period_ends_is_by_its_end(phrase: str, start: str, due: str) -> None:
+    """ "trước khi kết thúc X", X a period named by its number: by X's end, as "trước khi hết
+    X" (not before X begins, as "trước X")."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_before_an_event_ends_is_still_an_event() -> None:
+    got = read("trước khi kết thúc đợt kiểm tra")
+    assert (got.kind, got.anchor) == ("relative", "kết thúc đợt kiểm tra")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("đến hết năm", "2024-01-01", "2025-01-01"),
+        ("trước khi hết năm.", "2024-01-01", "2025-01-01"),
+        ("den het thang", "2024-03-01", "2024-04-01"),
+        ("từ nay đến hết quý", "2024-03-01", "2024-04-01"),
+        ("hoàn thành đến hết tuần", "2024-02-26", "2024-03-04"),
+    ],
+)
+def test_to_the_end_of_the_notice_s_own_period(phrase: str, start: str, due: str) -> None:
+    """ "đến hết năm / tháng / quý / tuần" with nothing after: the notice's own period (as
+    "trong năm"), not an event called "năm"."""
+    assert period(phrase) == (at(start), at(due))

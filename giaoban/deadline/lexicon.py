@@ -45,7 +45,8 @@ _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|liền\s+kề)"
 
-# "hoàn thành trong năm", "trong tháng.": the notice's own year, month (nothing after it)
+# "hoàn thành trong năm", "trong tháng.", "đến hết năm": the notice's own year, month (nothing
+# after it)
 _ALONE = r"(?=\s*(?:$|[,;.)]))"
 
 # Words after "vào ngày" that say which day, not which event ("vào ngày mai", "vào dịp Tết").
@@ -92,7 +93,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:\s*(?:,|và|&)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4]))+)"
                 + _B + _YEAR_TAIL.format("qly")),
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
-    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|trong\s+quý" + _ALONE),
+    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))quý" + _ALONE),
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
     # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
     ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
@@ -102,7 +103,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
     ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
-                + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"),
+                + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"
+                + r"|(?<=hết\s)tuần" + _ALONE),
     ("PREVMONTHOF", r"tháng\s+(?:liền\s+kề\s+)?trước\s+(?:của\s+)?(?=tháng" + _B + ")"),
     # "(trong) 3 tháng 6, 7 và 8/2020": a count of the months, then the months
     ("MONTHLIST", r"(?=[\dhbs])(?<![\d/.])(?P<mlc>\d|hai|ba|bốn|sáu)\s+tháng\s+"
@@ -115,12 +117,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
-    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|trong\s+tháng" + _ALONE),
+    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)\s+(?:của\s+)?"
                  r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
-    ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B + r"|trong\s+năm" + _ALONE),
+    ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
     # a season or a campaign named with its year, whose days the phrase does not give:
     # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"
@@ -220,7 +222,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "kết thúc" after "khi" is the event ("sau khi kết thúc hội nghị"), not "until"
     ("TO", r"(?:cho\s+đến|đến|tới|(?<!khi\s)kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B
            + r"|-|~|→|÷|->"),
-    ("HET", r"hết" + _B),
+    # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
+    ("HET", r"hết" + _B + r"|(?<=khi\s)kết\s+thúc(?=\s+(?:năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
+            r"\s+(?:\d|i|v|x))"),
     ("BEFORE", r"trước(?:\s+khi)?" + _B),
     ("AFTER", r"sau(?:\s+khi)?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
