@@ -1067,3 +1067,31 @@ def test_to_the_end_of_the_notice_s_own_period(phrase: str, start: str, due: str
     """ "đến hết năm / tháng / quý / tuần" with nothing after: the notice's own period (as
     "trong năm"), not an event called "năm"."""
     assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("trong quý IV năm nay", "2024-10-01", "2025-01-01"),
+        ("tháng 1 năm sau", "2025-01-01", "2025-02-01"),
+        ("trong tháng 12 năm trước", "2023-12-01", "2024-01-01"),
+        ("tháng 6, 7, 8 năm nay", "2024-06-01", "2024-09-01"),
+        ("tuần 10 năm nay", "2024-03-04", "2024-03-11"),
+        ("6 tháng đầu năm sau", "2025-01-01", "2025-07-01"),
+        ("nửa cuối năm nay", "2024-07-01", "2025-01-01"),
+        ("cuối tháng 12 năm nay", "2024-12-21", "2025-01-01"),
+        ("đầu quý II năm sau", "2025-04-01", "2025-05-01"),
+        ("tuần cuối tháng 8 năm sau", "2025-08-25", "2025-09-01"),
+        ("trong năm nay", "2024-01-01", "2025-01-01"),
+        ("quy 2 nam sau", "2025-04-01", "2025-07-01"),
+    ],
+)
+def test_a_period_of_this_year_or_the_next(phrase: str, start: str, due: str) -> None:
+    """ "năm nay", "năm sau", "năm trước" after a month, quarter, week or half: of the
+    notice's year, the next or the one before (a past month of this year stays this year's)."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_a_year_written_twice_is_an_error() -> None:
+    got = parse_deadline("quý 4/2024 năm sau", REF)
+    assert isinstance(got, DeadlineError) and "năm ghi hai lần" in got.message

@@ -171,14 +171,27 @@ class Builder(DutyRules):
         part = tok.parts.get("part") or _TENTHS[tok.parts["tenth"]]
         n = tok.parts.get("cn")
         count = int(n) if n is not None else None
-        return v.Part(part, self.span_of(items[1]), self.pos(items[0]), count, tok.get("cu") or "")
+        of = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])
+        return v.Part(part, of, self.pos(items[0]), count, tok.get("cu") or "")
+
+    def in_year(self, items: list[Any]) -> v.Span:
+        """A period of the notice's year, the next or the one before ("quý IV năm nay")."""
+        span = self.span_of(items[0])
+        if span.args[-1] is not None:
+            raise Unreadable(f'năm ghi hai lần: "{self.text(items[-1])}"')
+        offset = _REL.get(self.tok(items[-1]).parts.get("ry") or "nay", 0)
+        return replace(span, year_offset=offset)
 
     def week_of_month(self, items: list[Any]) -> v.Span:
         parts = self.tok(items[0]).parts
         word = parts.get("wo") or parts["wo2"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
-        m, _, y = self.span_of(items[1]).args
-        return v.Span("week_of_month", (nth, m, y), self.pos(items[0]), y is not None)
+        month = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])
+        m, _, y = month.args
+        args = (nth, m, y)
+        return v.Span(
+            "week_of_month", args, self.pos(items[0]), y is not None, year_offset=month.year_offset
+        )
 
     def labelled(self, items: list[Any]) -> v.Labelled:
         return v.Labelled(self.span_of(items[0]), items[1])

@@ -141,7 +141,10 @@ class Atoms(Transformer[Token, Any]):
             if not 1 <= count <= 12:
                 raise Unreadable(f"{count} tháng không hợp lệ")
             first, last = (1, count) if p["hside"] == "dau" else (13 - count, 12)
-            return v.Span("months", (first, last, _year(p.get("hy"))), pos, "hy" in p)
+            offset = _REL[p["hr"]] if "hr" in p else None  # "6 tháng đầu năm sau"
+            return v.Span(
+                "months", (first, last, _year(p.get("hy"))), pos, "hy" in p, year_offset=offset
+            )
         if kind == "WEEK":
             return v.Span("week", (int(p["wn"]), _year(p.get("wy"))), pos, True)
         if kind in ("YEAR", "YEARNUM"):

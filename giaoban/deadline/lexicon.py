@@ -87,7 +87,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SEMESTER", r"(?:học\s+kỳ|học\s+kì|hk)\s*(?P<sem>iii|ii|i|[1-3]|hè|phụ)" + _B),
     ("RELSEMESTER", r"(?:học\s+kỳ|học\s+kì)\s+(?P<rs>" + _REL + ")" + _B),
     ("HALF", r"(?:(?P<hn>\d{1,2}|ba|sáu|chín)\s+tháng|nửa)\s+(?P<hside>đầu|cuối)\s+năm"
-             r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d))?"),
+             r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d)|\s+(?P<hr>nay|này|sau|tới|trước)"
+             + _B + ")?"),  # "6 tháng đầu năm nay / năm sau"
     # "quý I, II/2024", "quý III và IV năm 2024": from the first quarter to the end of the last
     ("QUARTER", r"quý\s+(?P<ql>(?:iv|iii|ii|i|[1-4])"
                 r"(?:\s*(?:,|và|&)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4]))+)"
@@ -122,7 +123,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)\s+(?:của\s+)?"
                  r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
-    ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
+    ("RELYEAR", r"năm\s+(?P<ry>nay|" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
     # a season or a campaign named with its year, whose days the phrase does not give:
     # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"

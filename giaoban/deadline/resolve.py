@@ -191,6 +191,8 @@ def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
     if isinstance(span, v.Part):
         return _part(span, ctx)
     what, args = span.what, span.args
+    if span.year_offset is not None:  # "quý IV năm nay", "tháng 1 năm sau"
+        args = (*args[:-1], ctx.ref.year + span.year_offset)
     if what == "months":
         first, last, year = _need(args[0]), _need(args[1]), args[2]
         return _by_year(lambda y: _months(y, first, last), year, ctx)

@@ -98,6 +98,7 @@ class Span:
     pos: int
     year_written: bool = False
     unit: str = ""
+    year_offset: int | None = None  # no year written: "năm nay" 0, "năm sau" 1, the notice's
 
 
 @dataclass(frozen=True)
