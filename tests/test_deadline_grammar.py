@@ -1095,3 +1095,26 @@ def test_a_period_of_this_year_or_the_next(phrase: str, start: str, due: str) ->
 def test_a_year_written_twice_is_an_error() -> None:
     got = parse_deadline("quý 4/2024 năm sau", REF)
     assert isinstance(got, DeadlineError) and "năm ghi hai lần" in got.message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("trong năm học này", "2023-09-01", "2024-06-01"),
+        ("năm học tới", "2024-09-01", "2025-06-01"),
+        ("nam hoc tiep theo", "2024-09-01", "2025-06-01"),
+        ("đến hết năm học", "2023-09-01", "2024-06-01"),
+        ("trong năm học trước.", "2022-09-01", "2023-06-01"),
+        ("học kỳ II năm học tới", "2025-01-16", "2025-06-01"),
+        ("cuối năm học này", "2024-05-01", "2024-06-01"),
+    ],
+)
+def test_the_notice_s_school_year_or_the_next(phrase: str, start: str, due: str) -> None:
+    """ "năm học này / tới": the school year the notice falls in (by the office's bounds, by
+    default 01/09 to 31/05), or the next."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_before_a_day_after_the_school_year_is_before_that_day() -> None:
+    """ "Kết thúc năm học trước ngày 31-5": "trước" before a day is "before", not "last"."""
+    assert read("Kết thúc năm học trước ngày 31/5/2024").due == at("2024-06-01")

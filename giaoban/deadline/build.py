@@ -157,7 +157,10 @@ class Builder(DutyRules):
             return first
         sem = self.tok(items[0]).parts["sem"]
         n = {"i": 1, "1": 1, "ii": 2, "2": 2, "iii": 3, "3": 3, "he": 3, "phu": 3}[sem]
-        year = self.span_of(items[1]).args[0] if len(items) > 1 else None
+        of = self.span_of(items[1]) if len(items) > 1 else None
+        if of is not None and of.what == "rel":  # "học kỳ I năm học tới"
+            return v.Span("semester", (n, None), self.pos(items[0]), year_offset=of.args[0])
+        year = of.args[0] if of is not None else None
         return v.Span("semester", (n, year), self.pos(items[0]), len(items) > 1)
 
     def month_of_school_year(self, items: list[Any]) -> v.Span:

@@ -25,6 +25,7 @@ _RELATIVE_SPANS = {
     "RELWEEK": ("rw", "week"),
     "RELYEAR": ("ry", "year"),
     "RELSEMESTER": ("rs", "semester"),
+    "RELSCHOOLYEAR": ("rsy", "school_year"),
 }
 
 
@@ -155,7 +156,8 @@ class Atoms(Transformer[Token, Any]):
             unit = {"thang": "month", "quy": "quarter", "nam": "year"}.get(p["u"], "month")
             return v.Span("rel", (0,), pos, unit=unit)
         group, unit = _RELATIVE_SPANS[kind]  # "tháng này", "tuần tới", "học kỳ tiếp theo"
-        return v.Span("rel", (_REL.get(p.get(group) or "nay", 0),), pos, unit=unit)
+        word = p.get(group) or p.get(group + "2") or "nay"
+        return v.Span("rel", (_REL.get(word, 0),), pos, unit=unit)
 
     # -- points -------------------------------------------------------------------------------
     def _day_number(self, token: Token) -> int:

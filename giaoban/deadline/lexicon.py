@@ -86,6 +86,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                    + _B),
     ("SEMESTER", r"(?:học\s+kỳ|học\s+kì|hk)\s*(?P<sem>iii|ii|i|[1-3]|hè|phụ)" + _B),
     ("RELSEMESTER", r"(?:học\s+kỳ|học\s+kì)\s+(?P<rs>" + _REL + ")" + _B),
+    # "năm học này / tới", "trong năm học.": the notice's school year, or the next
+    # ("Kết thúc năm học trước ngày 31-5": "trước" before a day is "before", not "last")
+    ("RELSCHOOLYEAR", r"năm\s+học\s+(?:(?P<rsy>nay|này|tới|kế\s+tiếp|tiếp\s+theo)" + _B
+                      + r"|(?P<rsy2>trước|sau)" + _ALONE + ")"
+                      + r"|(?:trong\s+|(?<=hết\s))năm\s+học" + _ALONE),
     ("HALF", r"(?:(?P<hn>\d{1,2}|ba|sáu|chín)\s+tháng|nửa)\s+(?P<hside>đầu|cuối)\s+năm"
              r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d)|\s+(?P<hr>nay|này|sau|tới|trước)"
              + _B + ")?"),  # "6 tháng đầu năm nay / năm sau"

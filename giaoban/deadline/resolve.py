@@ -191,7 +191,7 @@ def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
     if isinstance(span, v.Part):
         return _part(span, ctx)
     what, args = span.what, span.args
-    if span.year_offset is not None:  # "quý IV năm nay", "tháng 1 năm sau"
+    if span.year_offset is not None and what != "semester":  # "quý IV năm nay", "tháng 1 năm sau"
         args = (*args[:-1], ctx.ref.year + span.year_offset)
     if what == "months":
         first, last, year = _need(args[0]), _need(args[1]), args[2]
@@ -220,8 +220,8 @@ def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
         if second_year is not None and second_year != first_year + 1:
             raise Unreadable(f"năm học {first_year}-{second_year} không liền nhau")
         return school_year_bounds(first_year, ctx.settings.school_year)
-    if what == "semester":
-        year = args[1] or _school_year_of(ctx)
+    if what == "semester":  # of a school year written, or the notice's (or one after it)
+        year = args[1] or _school_year_of(ctx) + (span.year_offset or 0)
         return semester_bounds(_need(args[0]), year, ctx.settings.school_year)
     return _relative_span(span.unit, _need(args[0]), ctx)
 
@@ -249,6 +249,8 @@ def _relative_span(unit: str, n: int, ctx: Ctx) -> Bounds:
         return monday, monday + timedelta(days=7)
     if unit == "semester":
         return _semester_after(ref, n, ctx)
+    if unit == "school_year":
+        return school_year_bounds(_school_year_of(ctx) + n, ctx.settings.school_year)
     return date(ref.year + n, 1, 1), date(ref.year + n + 1, 1, 1)
 
 
