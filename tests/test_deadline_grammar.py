@@ -1118,3 +1118,29 @@ def test_the_notice_s_school_year_or_the_next(phrase: str, start: str, due: str)
 def test_before_a_day_after_the_school_year_is_before_that_day() -> None:
     """ "Kết thúc năm học trước ngày 31-5": "trước" before a day is "before", not "last"."""
     assert read("Kết thúc năm học trước ngày 31/5/2024").due == at("2024-06-01")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trong vòng 24 giờ", "PT24H", "ngày ban hành"),
+        ("trong 2 giờ", "PT2H", "ngày ban hành"),
+        ("trong thời hạn 12h", "PT12H", "ngày ban hành"),
+        ("chậm nhất trong vòng 06 giờ kể từ khi nhận được tin báo", "PT6H", "nhận được tin báo"),
+        ("trong vong 24 gio ke tu khi phat hien", "PT24H", "phat hien"),
+    ],
+)
+def test_a_count_of_hours_within_is_not_the_time_of_day(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    """ "trong (vòng) 24 giờ": within 24 hours (as "trong vòng 48 giờ"), not by 24h00."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [("trong 8 giờ sáng", "2024-03-01T08:00"), ("trước 17 giờ", "2024-03-01T17:00")],
+)
+def test_a_time_of_day_stays_a_time(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)

@@ -155,6 +155,12 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             unit_end = tok.start + len(text.low[tok.start :].split()[0])
             tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
             tok = _after_the_unit(tok, unit_end, text)
+        elif tok.type == "TIME" and _counts_hours(tok, before):
+            # "trong vòng 24 giờ", "trong 2h": a count of hours, not the time of day
+            cut = tok.start + len(tok.parts["h"])
+            tokens.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
+            unit_start = len(text.low) - len(text.low[cut:].lstrip())
+            tok = Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
         elif tok.type == "NOW" and before is not None and before.get("tpart"):
             tok = Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
         elif tok.type == "NEXTDAY" and before is not None and before.type == "NUM":
@@ -260,6 +266,13 @@ def _first_of_range(tok: Tok, link: Tok | None, then: list[Tok]) -> bool:
         return False
     is_day = "n" in tok.parts and 1 <= int(tok.parts["n"]) <= 31
     return is_day and bool(then) and then[0].type in ("DATE", "MDAY")
+
+
+def _counts_hours(tok: Tok, before: Tok | None) -> bool:
+    """Whether a clock time right after "trong (vòng)" is a count of hours: a whole hour, no
+    part of the day ("trong 8 giờ sáng" is the time)."""
+    in_words = before is not None and before.type == "LEAD" and before.parts["words"].endswith("in")
+    return in_words and set(tok.parts) == {"h"}
 
 
 def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
