@@ -1144,3 +1144,34 @@ def test_a_count_of_hours_within_is_not_the_time_of_day(
 )
 def test_a_time_of_day_stays_a_time(phrase: str, due: str) -> None:
     assert read(phrase).due == at(due)
+
+
+_LAST = "DTSTART;VALUE=DATE:20240329\nRRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"
+_FIRST = "DTSTART;VALUE=DATE:20240301\nRRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "days"),
+    [
+        ("ngày làm việc cuối cùng của tháng", _LAST, ["2024-03-29", "2024-04-30", "2024-05-31"]),
+        (
+            "vào ngày làm việc đầu tiên hằng tháng",
+            _FIRST,
+            ["2024-03-01", "2024-04-01", "2024-05-01"],
+        ),
+        (
+            "ngay lam viec cuoi cung cua moi thang",
+            _LAST,
+            ["2024-03-29", "2024-04-30", "2024-05-31"],
+        ),
+    ],
+)
+def test_the_first_or_last_working_day_of_each_month(
+    phrase: str, rule: str, days: list[str]
+) -> None:
+    """Monday to Friday, the first or the last of them in each month (public holidays are not
+    in an RFC 5545 rule: "các ngày làm việc" is Monday to Friday too)."""
+    got = read(phrase)
+    assert (got.kind, got.rrule) == ("recurring", rule)
+    due = occurrences(got, at("2024-03-01"), at("2024-06-02"))
+    assert due == [at(day) + timedelta(days=1) for day in days]

@@ -96,6 +96,12 @@ class DutyRules(Atoms):
         months = {"quy": (3, 6, 9, 12), "nam": (12,)}.get(of or "", ())
         return v.OnDays(month_days=(-1,), months=months)
 
+    def workday_of_month(self, items: list[Any]) -> v.OnDays:
+        """The first or last working day of each month: Monday to Friday (public holidays are
+        not in an RFC 5545 rule)."""
+        first = self.tok(items[0]).parts["wdo"].startswith("dau")
+        return v.OnDays(weekdays=(0, 1, 2, 3, 4), monthly=True, set_pos=1 if first else -1)
+
     def month_ref(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(monthly=True)
 

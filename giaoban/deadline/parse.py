@@ -46,6 +46,7 @@ DUTY_WORDS = frozenset(
         "QMONTH",
         "MONTHREF",
         "LASTDAY",
+        "WORKDAYORD",
         "PLURAL",
         "WORKDAYS",
     }

@@ -215,6 +215,7 @@ class OnDays:
     year_days: tuple[Day, ...] = ()
     nth_week: int | None = None  # the n-th week of the month (-1: the last)
     monthly: bool = False  # "của tháng"
+    set_pos: int | None = None  # the first (1) or last (-1) of the days named, each month
 
 
 @dataclass(frozen=True)
