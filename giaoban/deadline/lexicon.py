@@ -167,7 +167,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "ngày cuối tháng", "ngày cuối cùng của mỗi quý / hằng năm"
     # "ngày làm việc cuối cùng của tháng": the last (or first) Monday-to-Friday of each month
     ("WORKDAYORD", r"ngày\s+làm\s+việc\s+(?P<wdo>đầu\s+tiên|đầu|cuối\s+cùng|cuối)\s+"
-                   r"(?:(?:của|trong)\s+)?(?=(?:mỗi\s+|hằng\s+|hàng\s+)?tháng" + _B + r"(?!\s*\d))"),
+                   r"(?:(?:của|trong)\s+)?(?=(?:mỗi\s+|hằng\s+|hàng\s+)?tháng" + _B
+                   + r"(?!\s*\d))"),
     ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?"
                 r"(?=tháng|(?:mỗi|hằng|hàng)\s+(?P<ldu>quý|năm)" + _B + ")"),
     # -- days and moments ------------------------------------------------------------------------
