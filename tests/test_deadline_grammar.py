@@ -1175,3 +1175,20 @@ def test_the_first_or_last_working_day_of_each_month(
     assert (got.kind, got.rrule) == ("recurring", rule)
     due = occurrences(got, at("2024-03-01"), at("2024-06-02"))
     assert due == [at(day) + timedelta(days=1) for day in days]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("năm 2025 và các năm tiếp theo", "2025-01-01"),
+        ("áp dụng cho năm 2025 và những năm sau", "2025-01-01"),
+        ("tháng 7/2024 trở đi", "2024-07-01"),
+        ("từ ngày 15/4/2024 trở về sau", "2024-04-15"),
+        ("nam 2025 va cac nam tiep theo", "2025-01-01"),
+    ],
+)
+def test_from_a_day_or_period_on_is_an_open_start(phrase: str, start: str) -> None:
+    """ "năm 2025 và các năm tiếp theo", "... trở đi": from then on, no deadline (not the two
+    years 2025-2026)."""
+    got = read(phrase)
+    assert (got.kind, got.due, got.start) == ("none", None, at(start))

@@ -252,7 +252,11 @@ class Builder(DutyRules):
         return v.At(self.lead(items), items[-1])
 
     def open_start(self, items: list[Any]) -> v.OpenStart:
-        return v.OpenStart(items[-1], since="since" in self.tok(items[0]).parts)
+        return v.OpenStart(items[1], since="since" in self.tok(items[0]).parts)
+
+    def onward(self, items: list[Any]) -> v.OpenStart:
+        """From a day or period on, with no end ("năm 2024 và các năm tiếp theo")."""
+        return v.OpenStart(items[0], since=False)
 
     def nodeadline(self, items: list[Any]) -> v.NoDeadline:
         return v.NoDeadline()

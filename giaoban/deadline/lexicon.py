@@ -66,6 +66,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SKIP", r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?=\s+sau" + _B + ")"),
     # "trước, trong và sau Tết", "trước và sau Tết": all the while, no deadline
     ("THROUGHOUT", r"trước\s*,?\s*(?:trong\s*(?:,|và)|và)\s*sau" + _B),
+    # "năm 2024 và các năm tiếp theo", "(từ) năm 2025 trở đi": from then on, no end
+    ("ONWARD", r"(?:và\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|kế\s+tiếp|sau|tới|về\s+sau)" + _B
+               + r"|trở\s+(?:đi|về\s+sau)" + _B),
     ("NONE", r"(?:thường\s+xuyên|kịp\s+thời|khẩn\s+trương|liên\s+tục|thường\s+trực|đột\s+xuất"
              r"|tạm\s+thời|trước\s+mắt|càng\s+sớm\s+càng\s+tốt|sớm\s+nhất\s+có\s+thể"
              r"|trong\s+thời\s+gian\s+sớm\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"

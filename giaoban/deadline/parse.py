@@ -171,7 +171,7 @@ _WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME"})
 
 
 # Tokens of a phrase that names clock times and nothing else ("Từ 7h30 đến 11h30").
-_CLOCK_ONLY = frozenset({"TIME", "FROM", "LEAD", "AND"})
+_CLOCK_ONLY = frozenset({"TIME", "FROM", "LEAD", "AND", "ONWARD"})
 CLOCK_ONLY = (
     'chỉ có giờ, không có ngày nào: ghi thêm ngày ("... ngày 15/3/2025") hay các ngày '
     'lặp lại ("... các ngày làm việc"), hoặc ghim ngày bằng due: YYYY-MM-DD'
