@@ -1192,3 +1192,19 @@ def test_from_a_day_or_period_on_is_an_open_start(phrase: str, start: str) -> No
     years 2025-2026)."""
     got = read(phrase)
     assert (got.kind, got.due, got.start) == ("none", None, at(start))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("nửa đầu tháng 4/2024", "2024-04-01", "2024-04-16"),
+        ("nửa cuối tháng 3", "2024-03-16", "2024-04-01"),
+        ("trong nửa tháng đầu tháng 5", "2024-05-01", "2024-05-16"),
+        ("nửa tháng cuối của tháng 2/2024", "2024-02-15", "2024-03-01"),
+        ("nua cuoi thang 6", "2024-06-16", "2024-07-01"),
+    ],
+)
+def test_half_of_a_month(phrase: str, start: str, due: str) -> None:
+    """ "nửa đầu / nửa cuối tháng X": the month cut in two (1-15, 16 to the end), not the
+    first or last third that "đầu / cuối tháng X" names."""
+    assert period(phrase) == (at(start), at(due))

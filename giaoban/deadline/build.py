@@ -175,7 +175,8 @@ class Builder(DutyRules):
         n = tok.parts.get("cn")
         count = int(n) if n is not None else None
         of = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])
-        return v.Part(part, of, self.pos(items[0]), count, tok.get("cu") or "")
+        unit = "nua" if "nua" in tok.parts else tok.get("cu") or ""
+        return v.Part(part, of, self.pos(items[0]), count, unit)
 
     def in_year(self, items: list[Any]) -> v.Span:
         """A period of the notice's year, the next or the one before ("quý IV năm nay")."""

@@ -271,6 +271,9 @@ def _school_year_of(ctx: Ctx) -> int:
 
 def _part(part: v.Part, ctx: Ctx) -> Bounds:
     first, after = span_bounds(part.of, ctx)
+    if part.unit == "nua":  # "nửa đầu tháng 4": days 1-15; "nửa cuối": the 16th to the end
+        halfway = first + (after - first) // 2
+        return (first, halfway) if part.part == "dau" else (halfway, after)
     if part.count is not None:  # "3 ngày đầu tháng 4", "2 tuần cuối tháng 12"
         length = timedelta(days=part.count * (7 if part.unit == "tuan" else 1))
         if not timedelta(0) < length <= after - first:

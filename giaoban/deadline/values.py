@@ -104,7 +104,8 @@ class Span:
 @dataclass(frozen=True)
 class Part:
     """ "đầu/giữa/cuối" of a month, quarter or year; with ``count`` and ``unit`` ("ngay",
-    "tuan"), its first or last days or weeks: "3 ngày đầu tháng 4", "2 tuần cuối tháng 12"."""
+    "tuan"), its first or last days or weeks: "3 ngày đầu tháng 4", "2 tuần cuối tháng 12";
+    with ``unit`` "nua", its first or last half: "nửa đầu tháng 4"."""
 
     part: str
     of: Span
