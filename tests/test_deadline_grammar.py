@@ -1208,3 +1208,32 @@ def test_half_of_a_month(phrase: str, start: str, due: str) -> None:
     """ "nửa đầu / nửa cuối tháng X": the month cut in two (1-15, 16 to the end), not the
     first or last third that "đầu / cuối tháng X" names."""
     assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("đầu năm học 2024-2025", "2024-09-01", "2024-10-01"),
+        ("cuối năm học 2023 - 2024", "2024-05-01", "2024-06-01"),
+        ("cuối học kỳ I năm học 2024-2025", "2025-01-01", "2025-01-16"),  # the semester's end
+        ("giữa học kỳ II năm học 2023-2024", "2024-03-01", "2024-04-01"),
+        ("đầu học kỳ II năm học tới", "2025-01-16", "2025-02-01"),
+    ],
+)
+def test_a_part_of_a_school_year_or_semester(phrase: str, start: str, due: str) -> None:
+    """ "đầu / giữa / cuối" a school year or semester: its first, middle or last month, cut
+    to the period (a semester may end mid-month)."""
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("3 tháng/1 lần", "FREQ=MONTHLY;INTERVAL=3"),
+        ("2 tuần / 1 lần", "FREQ=WEEKLY;INTERVAL=2"),
+        ("6 thang/lan", "FREQ=MONTHLY;INTERVAL=6"),
+    ],
+)
+def test_every_so_often_with_or_without_one_time(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")

@@ -178,6 +178,11 @@ class Builder(DutyRules):
         unit = "nua" if "nua" in tok.parts else tok.get("cu") or ""
         return v.Part(part, of, self.pos(items[0]), count, unit)
 
+    def semester_part(self, items: list[Any]) -> v.Part:
+        """ "cuối học kỳ I (năm học 2023-2024)": a part of a semester."""
+        tok = self.tok(items[0])
+        return v.Part(tok.parts["part"], self.span(items[1:]), self.pos(items[0]))
+
     def in_year(self, items: list[Any]) -> v.Span:
         """A period of the notice's year, the next or the one before ("quý IV năm nay")."""
         span = self.span_of(items[0])

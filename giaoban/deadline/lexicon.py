@@ -142,7 +142,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+tháng" + _B + ")"),
     # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third
     ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối)\s+(?:của\s+)?tháng" + _B + "))?"
-             r"(?P<part>đầu|giữa|cuối)(?=\s+(?:của\s+)?(?:tháng|năm|quý)" + _B + ")"
+             r"(?P<part>đầu|giữa|cuối)"
+             r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|học\s+kỳ|học\s+kì)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------
@@ -155,7 +156,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?P<tn2>\d{1,2}|một|hai|ba)\s+lần"
               + _B),  # "1 năm 2 lần"
     ("EVERY", r"(?P<en>\d{1,2}|hai|ba|bốn|sáu)\s*(?P<eu>ngày|tuần|tháng|năm)\s*"
-              r"(?:/\s*|(?:một|1)\s+)lần"
+              r"(?:/\s*(?:(?:một|1)\s*)?|(?:một|1)\s+)lần"  # "6 tháng/lần", "3 tháng/1 lần"
               + _B),
     ("ONCE", r"(?P<on>\d{1,2}|một|hai|ba)\s+lần" + _B),  # "mỗi tháng 1 lần"
     # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give

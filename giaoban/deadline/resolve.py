@@ -287,11 +287,13 @@ def _part(part: v.Part, ctx: Ctx) -> Bounds:
     if part.part == "giua":
         middle = first.month + months // 2
         year, month = _shift_month(first, middle - first.month)
-        return _month(year, month)
-    if part.part == "dau":
-        return _month(first.year, first.month)
-    last = after - timedelta(days=1)
-    return _month(last.year, last.month)
+        found = _month(year, month)
+    elif part.part == "dau":
+        found = _month(first.year, first.month)
+    else:
+        last = after - timedelta(days=1)
+        found = _month(last.year, last.month)
+    return max(first, found[0]), min(after, found[1])  # a semester ends mid-month
 
 
 # -- moments ----------------------------------------------------------------------------
