@@ -1237,3 +1237,24 @@ def test_a_part_of_a_school_year_or_semester(phrase: str, start: str, due: str) 
 def test_every_so_often_with_or_without_one_time(phrase: str, rule: str) -> None:
     got = read(phrase)
     assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "due"),
+    [
+        ("5 ngày trước ngày 01/4/2024", "-P5D", "2024-03-28"),
+        ("chậm nhất 10 ngày sau ngày 1/4/2024", "P10D", "2024-04-12"),
+        ("trước ngày 01/4/2024 ít nhất 5 ngày", "-P5D", "2024-03-28"),
+        ("kể từ ngày 01/4/2024, trong thời hạn 30 ngày", "P30D", "2024-05-02"),
+        ("tinh tu ngay 1/4/2024, trong vong 3 ngay lam viec", "P3D", "2024-04-05"),
+    ],
+)
+def test_a_count_before_or_after_a_written_day(phrase: str, offset: str, due: str) -> None:
+    """A count and a written day, in either order, before or after it: resolved at once."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, at(due))
+    assert got.anchor is not None and "4/2024" in got.anchor
+
+
+def test_a_count_from_a_period_is_an_error() -> None:
+    assert isinstance(parse_deadline("kể từ tháng 4/2024, trong vòng 30 ngày", REF), DeadlineError)

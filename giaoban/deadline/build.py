@@ -293,6 +293,14 @@ class Builder(DutyRules):
             return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)
 
+    def counted_from(self, items: list[Any]) -> v.Relative:
+        """The day first, the count after: "kể từ ngày 01/4/2024, trong thời hạn 30 ngày"."""
+        return self.counted([items[2], items[3], items[0], _a_day(items[1])])
+
+    def before_day_by(self, items: list[Any]) -> v.Relative:
+        """ "trước ngày 1/4/2024 ít nhất 5 ngày": a count before (after) a written day."""
+        return self.before_by([items[0], _a_day(items[1]), *items[2:]])
+
     def counted_dated(self, items: list[Any]) -> v.Relative:
         """An offset from an event written with its day ("kể từ ngày ký 15/3/2024"): from that
         day; with only a period ("... cuối tháng 8/2021"), from the event, its day unknown."""
@@ -344,6 +352,13 @@ class Builder(DutyRules):
 
 def _pos(item: Any) -> int:
     return int(getattr(item, "pos", 0))
+
+
+def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Tet | v.Moment:
+    """A day to count from; a period is not one ("kể từ tháng 4, trong 30 ngày")."""
+    if not isinstance(value, (v.Day, v.Weekday, v.Relday, v.Tet, v.Moment)):
+        raise Unreadable("đếm số ngày từ một khoảng thời gian, không phải từ một ngày")
+    return value
 
 
 def _with(day: v.Day, **changes: Any) -> v.Day:
