@@ -1258,3 +1258,19 @@ def test_a_count_before_or_after_a_written_day(phrase: str, offset: str, due: st
 
 def test_a_count_from_a_period_is_an_error() -> None:
     assert isinstance(parse_deadline("kể từ tháng 4/2024, trong vòng 30 ngày", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trước Hội nghị sơ kết 6 tháng", "P0D", "Hội nghị sơ kết 6 tháng"),
+        ("vào dịp tổng kết 5 năm", "P0D", "tổng kết 5 năm"),
+        ("chậm nhất 10 ngày trước Hội nghị sơ kết 9 tháng", "-P10D", "Hội nghị sơ kết 9 tháng"),
+        ("trước kỳ thi 1 tuần", "-P1W", "kỳ thi"),  # not a review: a count
+    ],
+)
+def test_a_review_named_by_its_months_is_no_count(phrase: str, offset: str, anchor: str) -> None:
+    """ "sơ kết 6 tháng", "tổng kết 5 năm" name a review by the time it covers: part of the
+    event's name, not a count of months before it."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)

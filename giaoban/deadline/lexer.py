@@ -171,6 +171,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         elif tok.type == "UNIT" and (before is None or before.type not in ("NUM", "PART")):
             bare = text.orig[tok.start : tok.end].lower() == "ngay"
             tok = Tok("NONE" if bare else "W", tok.start, tok.end)
+        elif tok.type == "NUM" and _names_a_review(before, after, text):
+            tok = tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
         elif tok.type == "NUM" and _labels(before, text):
             if after is None or after.type != "UNIT" or "nw" in tok.parts:
                 tok = tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
@@ -334,6 +336,19 @@ def _labels(before: Tok | None, text: Text) -> bool:
         return False
     word = text.low[before.start : before.end].split()[-1]
     return word.isalpha() and fold(word) not in _TIME_WORDS
+
+
+# Reviews named by the months or years they cover: "sơ kết 6 tháng", "tổng kết 5 năm".
+_REVIEWS = frozenset({"so ket", "tong ket"})
+
+
+def _names_a_review(before: Tok | None, after: Tok | None, text: Text) -> bool:
+    """Whether a number of months or years right after "sơ kết" / "tổng kết" names the review
+    ("trước Hội nghị sơ kết 6 tháng"), not a count before it."""
+    if before is None or before.type != "W" or after is None or after.type != "UNIT":
+        return False
+    words = fold(text.low[: before.end]).split()
+    return " ".join(words[-2:]) in _REVIEWS and after.get("u") in ("thang", "nam")
 
 
 # Words that number rounds, sessions and courses: "thứ N" after them is an ordinal.
