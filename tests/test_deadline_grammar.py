@@ -1274,3 +1274,25 @@ def test_a_review_named_by_its_months_is_no_count(phrase: str, offset: str, anch
     event's name, not a count of months before it."""
     got = read(phrase)
     assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("tại kỳ họp gần nhất", "kỳ họp gần nhất"),
+        ("trình tại kỳ họp thứ 7", "kỳ họp thứ 7"),
+        ("báo cáo tại Hội nghị sơ kết 6 tháng", "Hội nghị sơ kết 6 tháng"),
+        ("tai phien hop toan the", "phien hop toan the"),
+    ],
+)
+def test_at_a_meeting(phrase: str, anchor: str) -> None:
+    """ "tại kỳ họp / hội nghị / phiên họp ...": at that meeting (offset 0), due once the
+    meeting's day is known; "tại" before anything else is a place, left out."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", "P0D", anchor, None)
+    known = read(phrase, events=((anchor, date(2024, 3, 20)),))
+    assert known.due == at("2024-03-21")
+
+
+def test_at_a_place_is_no_event() -> None:
+    assert read("nộp tại Văn phòng trước ngày 5/3/2024").due == at("2024-03-06")

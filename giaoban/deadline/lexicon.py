@@ -231,6 +231,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "vào (đúng) ngày kỷ niệm ...", "đúng vào dịp khai giảng": on the day of an event
     ("AT", r"(?:(?:đúng\s+)?vào\s+(?:đúng\s+)?|đúng\s+)(?:ngày|dịp|buổi)(?=\s+(?!(?:" + _NOT_EVENT
            + r")" + _B + r")[^\W\d_])"),
+    # "tại kỳ họp gần nhất", "tại Hội nghị sơ kết": at a meeting (not "tại Điều 2", a place)
+    ("AT", r"(?:ngay\s+)?tại(?=\s+(?:kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+họp|hội\s+nghị"
+           r"|đại\s+hội|hội\s+đồng)" + _B + ")"),
     # "kể từ", "có hiệu lực từ": since (a start); "từ", "bắt đầu từ": from (a time to be there)
     ("FROM", r"(?P<since>có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|tính\s+kể\s+từ"
              r"|kể\s+từ|tính\s+từ|mở(?:\s+(?:cửa|cổng|đăng\s+ký))?\s*:)(?:\s+khi)?" + _B
