@@ -1296,3 +1296,18 @@ def test_at_a_meeting(phrase: str, anchor: str) -> None:
 
 def test_at_a_place_is_no_event() -> None:
     assert read("nộp tại Văn phòng trước ngày 5/3/2024").due == at("2024-03-06")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "trong thời gian sớm nhất kể từ khi nhận được thông báo",
+        "kịp thời, kể từ khi phát hiện sự cố",
+        "trong thoi gian som nhat ke tu khi co ket qua",
+    ],
+)
+def test_as_soon_as_possible_after_an_event_is_no_deadline(phrase: str) -> None:
+    """ASAP after an event names no length: no deadline, even once the event's day is known
+    (unlike "ngay sau khi X", due at X, or "sớm nhất khi X", not before X)."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("none", None)

@@ -386,7 +386,7 @@ def _joins_list(before: Tok | None, after: Tok | None) -> bool:
 def _give_way(tokens: list[Tok]) -> list[Tok]:
     """No-deadline words and seasons give way to any dated part; a season gives way to
     no-deadline words too ("thường xuyên trong mùa mưa bão 2024" is ongoing)."""
-    quiet = ("NONE", "W", "AND", "LEAD", "SEASON")
+    quiet = ("NONE", "W", "AND", "LEAD", "SEASON", "FROM")
     if not all(t.type in quiet for t in tokens):
         return [t.retyped("W") if t.type in ("NONE", "SEASON") else t for t in tokens]
     if any(t.type == "NONE" for t in tokens):
