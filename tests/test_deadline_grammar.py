@@ -1311,3 +1311,38 @@ def test_as_soon_as_possible_after_an_event_is_no_deadline(phrase: str) -> None:
     (unlike "ngay sau khi X", due at X, or "sớm nhất khi X", not before X)."""
     got = read(phrase)
     assert (got.kind, got.due) == ("none", None)
+
+
+@pytest.mark.parametrize(
+    ("plain", "marked"),
+    [
+        (
+            "trong thoi han 07 ngay ke tu ngay het han nop ho so",
+            "trong thời hạn 07 ngày kể từ ngày hết hạn nộp hồ sơ",
+        ),
+        ("khong qua 10 ngay ke tu ngay den cua khau", "không quá 10 ngày kể từ ngày đến cửa khẩu"),
+        ("truoc mot ngay", "trước một ngày"),
+        (
+            "som nhat truoc mot tuan so voi ngay khai giang",
+            "sớm nhất trước một tuần so với ngày khai giảng",
+        ),
+    ],
+)
+def test_day_and_one_typed_without_marks(plain: str, marked: str) -> None:
+    """Without marks, "ngay" after "kể từ", "trước", "đến" is "ngày" (no one writes "kể từ
+    ngay"), and "mot" before a unit is "một" (one), not "mốt" (the day after tomorrow)."""
+    a, b = read(plain), read(marked)
+    assert (a.kind, a.offset, a.due) == (b.kind, b.offset, b.due)
+    assert a.kind == "relative"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("hoàn thành 1 - 4/3/2024", "2024-03-01", "2024-03-05"),
+        ("tổ chức vào 24 đến 25/5/2024", "2024-05-24", "2024-05-26"),
+    ],
+)
+def test_a_range_of_days_after_other_words(phrase: str, start: str, due: str) -> None:
+    """A number after a word is a label ("lớp 10") unless it begins a range of days."""
+    assert period(phrase) == (at(start), at(due))

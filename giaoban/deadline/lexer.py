@@ -169,11 +169,14 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         elif tok.type == "UNIT" and before is not None and before.type == "WEEKORD":
             tok = tok.retyped("MONTHREF")  # "tuần lễ cuối tháng": of each month
         elif tok.type == "UNIT" and (before is None or before.type not in ("NUM", "PART")):
+            # "ngay" without its accent is "at once", except after "kể từ", "trước", "đến"...:
+            # "ke tu ngay het han" is "kể từ ngày hết hạn" (no one writes "kể từ ngay")
             bare = text.orig[tok.start : tok.end].lower() == "ngay"
-            tok = Tok("NONE" if bare else "W", tok.start, tok.end)
+            linked = before is not None and before.type in ("FROM", "LEAD")
+            tok = Tok("NONE" if bare and not linked else "W", tok.start, tok.end)
         elif tok.type == "NUM" and _names_a_review(before, after, text):
             tok = tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
-        elif tok.type == "NUM" and _labels(before, text):
+        elif tok.type == "NUM" and _labels(before, text) and not _opens_range(raw[i + 1 : i + 3]):
             if after is None or after.type != "UNIT" or "nw" in tok.parts:
                 tok = tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
         elif tok.type == "AND" and text.low[tok.start] in ",;" and not _joins_list(before, after):
@@ -324,6 +327,12 @@ _TIME_WORDS = frozenset({"ngay", "tuan", "thang", "quy", "nam", "gio", "phut"})
 
 
 _BETWEEN_WORDS = re.compile(r"\s+(?:\([^()]*\)\s*)*")  # spaces, and remarks in brackets
+
+
+def _opens_range(then: list[Tok]) -> bool:
+    """Whether a number is the first day of a range ("hoàn thành 1 - 4/1", "vào 24 đến
+    25/5/2018"): followed by a dash or "đến" and a date."""
+    return len(then) == 2 and then[0].type == "TO" and then[1].type == "DATE"
 
 
 def _labels(before: Tok | None, text: Text) -> bool:

@@ -201,7 +201,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
     ("NEXTDAY", r"ngày\s+làm\s+việc\s+(?P<nd>tiếp\s+theo|kế\s+tiếp|tiếp\s+sau|liền\s+sau|sau\s+đó"
                 r"|liền\s+kề|liền\s+trước|trước\s+đó)" + _B),
-    ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt|hôm\s+sau)" + _B
+    ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt(?!\s+(?:ngày|tuần|tháng|năm|giờ)"
+               + _B + r")|hôm\s+sau)" + _B
                + r"|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)\s+nay" + _B  # "chiều nay": today
                + r"|(?P<rdin>trong\s+ngày)" + _ALONE),  # "xong trong ngày": by the end of the day
     ("REFDAY", r"ngày\s+(?:ra|ký|ban\s+hành|phát\s+hành|đăng\s+tải)"
