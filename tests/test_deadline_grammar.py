@@ -1346,3 +1346,28 @@ def test_day_and_one_typed_without_marks(plain: str, marked: str) -> None:
 def test_a_range_of_days_after_other_words(phrase: str, start: str, due: str) -> None:
     """A number after a word is a label ("lớp 10") unless it begins a range of days."""
     assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "due"),
+    [
+        ("6 tháng trước ngày 15/7/2024", "-P6M", "2024-01-16"),
+        ("3 tháng sau ngày 15/3/2024", "P3M", "2024-06-16"),
+        ("1 năm trước ngày hết hạn", "-P1Y", None),
+        ("2 tuần trước khi khai giảng", "-P2W", None),
+        ("trong 2 tuần tới", "P2W", "2024-03-16"),  # "tới": ahead of the notice
+    ],
+)
+def test_a_count_of_months_before_a_day_is_no_last_month(
+    phrase: str, offset: str, due: str | None
+) -> None:
+    """ "6 tháng trước ngày X": six months before X ("tháng trước" alone is last month)."""
+    got = read(phrase)
+    assert (got.kind, got.offset) == ("relative", offset)
+    assert got.due == (at(due) if due else None)
+
+
+def test_a_review_of_months_before_a_day_is_that_day() -> None:
+    """ "báo cáo 6 tháng trước ngày 15/7": the six-month report, due before that day."""
+    assert read("báo cáo 6 tháng trước ngày 15/7/2024").due == at("2024-07-16")
+    assert read("tháng trước").start == at("2024-02-01")

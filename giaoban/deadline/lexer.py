@@ -49,6 +49,10 @@ _REL_UNITS = {
     "RELYEAR": ("nam", "ry"),
 }
 _AHEAD = frozenset({"toi", "sau", "tiep theo", "ke tiep"})
+_LINKS = {"truoc": "BEFORE", "sau": "AFTER"}  # "6 tháng trước/sau" + what it counts from
+_COUNTED_FROM = frozenset(
+    {"DATE", "MDAY", "REFDAY", "W", "UNIT", "TET", "WEEKDAY", "RELDAY", "TIME"}
+)
 # "trong tháng/quý/năm" alone is the notice's own period, except after a day of it.
 _THIS_PERIOD = frozenset({"RELMONTH", "RELQUARTER", "RELYEAR"})
 _DAYISH = frozenset({"MDAY", "WEEKDAY", "WEEKORD", "LASTDAY", "NUM", "DATE", "TIME", "UNIT"})
@@ -183,9 +187,18 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             continue
         elif tok.type == "FROM" and after is not None and "nlo" in after.parts:
             continue  # "từ 3 - 5 ngày": a range of counts, not a start
-        elif tok.type in _REL_UNITS and before is not None and before.type == "NUM":
+        elif tok.type in _REL_UNITS and before is not None and raw[i - 1].type == "NUM":
             unit, group = _REL_UNITS[tok.type]
-            if tok.parts.get(group) in _AHEAD:  # "trong 2 tuần tới": two weeks from the notice
+            word = tok.parts.get(group)
+            if word in _LINKS and after is not None and after.type in _COUNTED_FROM:
+                # "6 tháng trước ngày 15/7": six months before that day, not last month;
+                # "báo cáo 6 tháng trước ngày 15/7": the report of six months, before that day
+                link_start = tok.end - len(text.low[tok.start : tok.end].split()[-1])
+                unit_end = len(text.low[:link_start].rstrip())
+                kind = "UNIT" if before.type == "NUM" else "W"
+                tokens.append(Tok(kind, tok.start, unit_end, {"u": unit}, tok.remark))
+                tok = Tok(_LINKS[word], link_start, tok.end, {}, tok.remark)
+            elif word in _AHEAD and before.type == "NUM":  # "trong 2 tuần tới": from the notice
                 tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
         elif (
             tok.type == "WEEKORD"
