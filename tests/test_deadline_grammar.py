@@ -1371,3 +1371,48 @@ def test_a_review_of_months_before_a_day_is_that_day() -> None:
     """ "báo cáo 6 tháng trước ngày 15/7": the six-month report, due before that day."""
     assert read("báo cáo 6 tháng trước ngày 15/7/2024").due == at("2024-07-16")
     assert read("tháng trước").start == at("2024-02-01")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "plain"),
+    [
+        ("Thời hạn: thường xuyên", "thường xuyên"),
+        ("Thời hạn hoàn thành: từ ngày 6/8/2024", "từ ngày 6/8/2024"),
+        ("Thời gian thực hiện: cùng với báo cáo tổng kết năm", "cùng với báo cáo tổng kết năm"),
+        ("Hạn nộp: trong vòng 05 ngày làm việc", "trong vòng 05 ngày làm việc"),
+        (
+            "(chậm nhất đến ngày 13/4/2024 (40 ngày trước ngày bầu cử))",
+            "chậm nhất đến ngày 13/4/2024",
+        ),
+        ("(ngày 24/06/2024 (một ngày duy nhất))", "ngày 24/06/2024"),
+    ],
+)
+def test_a_heading_or_brackets_around_the_phrase_change_nothing(phrase: str, plain: str) -> None:
+    """ "Thời hạn: X", "(X)": read as X (a heading copied from a table, a phrase in brackets)."""
+    a, b = read(phrase), read(plain)
+    assert (a.kind, a.due, a.start, a.rrule, a.offset) == (
+        b.kind,
+        b.due,
+        b.start,
+        b.rrule,
+        b.offset,
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("trước 15h 15 tháng 11 năm 2024", "2024-11-15T15:00"),
+        ("14 giờ 28 tháng 9 năm 2024", "2024-09-28T14:00"),
+        ("trước 9h30 ngày 5/3/2024", "2024-03-05T09:30"),
+    ],
+)
+def test_a_day_after_a_whole_hour_is_no_minute(phrase: str, due: str) -> None:
+    """ "15h 15 tháng 11": 15:00 on 15 November, not 15:15 of a month."""
+    assert read(phrase).due == at(due)
+
+
+def test_days_after_a_part_of_the_day_are_days() -> None:
+    """ "sáng 05 và 06 tháng 12": the mornings of the 5th and 6th (a number after "sáng",
+    "chiều" is never a label)."""
+    assert period("sáng 05 và 06 tháng 12 năm 2024") == (at("2024-12-05"), at("2024-12-07"))

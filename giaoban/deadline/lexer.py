@@ -336,7 +336,9 @@ def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
     return out
 
 
-_TIME_WORDS = frozenset({"ngay", "tuan", "thang", "quy", "nam", "gio", "phut"})
+_TIME_WORDS = frozenset(
+    {"ngay", "tuan", "thang", "quy", "nam", "gio", "phut", "sang", "trua", "chieu", "toi", "dem"}
+)  # a number after them is a day or a time ("sáng 05 và 06 tháng 12"), never a label
 
 
 _BETWEEN_WORDS = re.compile(r"\s+(?:\([^()]*\)\s*)*")  # spaces, and remarks in brackets

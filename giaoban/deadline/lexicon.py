@@ -60,6 +60,9 @@ _NOT_EVENT = (
 PATTERNS: tuple[tuple[str, str], ...] = (
     # -- document numbers name documents: "Thông tư 37/2019/TT-BYT", "số 123/QĐ-UBND" ------
     ("W", r"(?:số\s+)?\d+(?:/\d+)*/[a-zđ][\w\-]*(?:/[\w\-]+)*"),
+    # -- a heading before the phrase: "Thời hạn: ...", "Thời gian thực hiện: ..." -------------
+    ("SKIP", r"^(?:thời\s+hạn|thời\s+gian|thời\s+điểm|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp"
+             r"|gửi|báo\s+cáo|xử\s+lý|tổ\s+chức))?\s*:"),
     # -- idioms that are whole deadlines, or none ------------------------------------------
     ("WITH", r"theo\s+(?:yêu\s+cầu\s+(?:về\s+)?)?(?:thời\s+gian|thời\s+hạn|mốc)(?!\s+quy\s+định)"
              + _B + r"|theo\s+thông\s+báo(?!\s+sau)" + _B),
@@ -183,7 +186,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("NUM", r"(?=\d)(?<![\d/.])(?P<nlo>\d{1,2})\s*(?:-|–|đến|tới)\s*(?P<nhi>\d{1,3})"
             r"(?=\s*(?:ngày|tuần)" + _B + r"(?!\s*\d))"),
     ("TIME", r"(?<![\d/.])(?P<h>[01]?\d|2[0-4])\s*(?:giờ|g|h)" + _L
-             + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d)"
+             + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d|\s+tháng" + _B + ")"
              r"(?:\s*(?:phút|p|')" + _L + r")?|\s*(?P<half>rưỡi)(?!\w))?"
              r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w))?"
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),

@@ -18,9 +18,24 @@ _EDGE = " .,;:!"
 
 
 def clean(phrase: str) -> str:
-    """NFC, no bold markers, one kind of dash, single spaces, no edge punctuation."""
-    text = nfc(phrase).translate(_PLAIN)
-    return collapse_spaces(text).strip(_EDGE)
+    """NFC, no bold markers, one kind of dash, single spaces, no edge punctuation, and no
+    brackets around the whole phrase ("(chậm nhất ngày 5/3 (thứ Ba))")."""
+    text = collapse_spaces(nfc(phrase).translate(_PLAIN)).strip(_EDGE)
+    while _bracketed(text):
+        text = text[1:-1].strip(_EDGE)
+    return text
+
+
+def _bracketed(text: str) -> bool:
+    """Whether the first character opens a bracket that the last one closes."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 def lower_same_length(text: str) -> str:
