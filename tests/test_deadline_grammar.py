@@ -1416,3 +1416,18 @@ def test_days_after_a_part_of_the_day_are_days() -> None:
     """ "sáng 05 và 06 tháng 12": the mornings of the 5th and 6th (a number after "sáng",
     "chiều" is never a label)."""
     assert period("sáng 05 và 06 tháng 12 năm 2024") == (at("2024-12-05"), at("2024-12-07"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("tối đa 01 tháng tính từ hạn chót nộp học phí", "P1M", "hạn chót nộp học phí"),
+        ("trong 10 ngày kể từ hạn cuối đăng ký", "P10D", "hạn cuối đăng ký"),
+        ("chậm nhất 5 ngày tính từ thời hạn nộp hồ sơ", "P5D", "thời hạn nộp hồ sơ"),
+    ],
+)
+def test_counted_from_a_deadline_named_as_the_event(phrase: str, offset: str, anchor: str) -> None:
+    """ "tính từ hạn chót X": the deadline of X is the event counted from (not "at the
+    latest"), due once the notice names its day."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)

@@ -211,6 +211,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         elif tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:
             # "ngày 15 trong tháng", "thứ 6 tuần cuối trong tháng": of each month, not this one
             tok = tok.retyped("MONTHREF" if tok.type == "RELMONTH" else "W")
+        if tok.type == "LATEST" and before is not None and before.type == "FROM":
+            tok = tok.retyped("W")  # "tính từ hạn chót nộp học phí": a deadline named as the event
         if tok.type in LEAD_WORDS:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
