@@ -1431,3 +1431,16 @@ def test_counted_from_a_deadline_named_as_the_event(phrase: str, offset: str, an
     latest"), due once the notice names its day."""
     got = read(phrase)
     assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("niên khóa 2024-2025", "2024-09-01", "2025-06-01"),
+        ("niên khoá 2024 - 2025", "2024-09-01", "2025-06-01"),
+        ("học kỳ I niên khóa 2024-2025", "2024-09-01", "2025-01-16"),
+    ],
+)
+def test_a_school_year_called_nien_khoa(phrase: str, start: str, due: str) -> None:
+    """ "niên khóa" is "năm học": a school year, not two calendar years."""
+    assert period(phrase) == (at(start), at(due))

@@ -88,8 +88,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?:cho\s+)?(?:đến|tới)\s+khi\s+có\s+(?:thông\s+báo|quyết\s+định)"
              r"\s+(?:mới|khác))" + _B),
     # -- periods written as one unit ---------------------------------------------------------
-    ("SCHOOLYEAR", r"(?:năm\s+học|nh)\s*:?\s*(?P<sy1>\d{4})\s*(?:-|/|đến|và)\s*(?P<sy2>\d{4}|\d{2})"
-                   + _B),
+    ("SCHOOLYEAR", r"(?:năm\s+học|niên\s+khóa|niên\s+khoá|niên\s+học|nh)\s*:?\s*(?P<sy1>\d{4})"
+                   r"\s*(?:-|/|đến|và)\s*(?P<sy2>\d{4}|\d{2})" + _B),
     ("SEMESTER", r"(?:học\s+kỳ|học\s+kì|hk)\s*(?P<sem>iii|ii|i|[1-3]|hè|phụ)" + _B),
     ("RELSEMESTER", r"(?:học\s+kỳ|học\s+kì)\s+(?P<rs>" + _REL + ")" + _B),
     # "năm học này / tới", "trong năm học.": the notice's school year, or the next
