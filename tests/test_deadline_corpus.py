@@ -27,7 +27,7 @@ DIFFERENT: dict[str, str] = {}
 # The fresh sets the engine was developed on (issue 12): their scores may not fall below
 # these (a little under the scores when they were set, so that a fix in one place may
 # cost a phrase elsewhere, never a slide).
-FLOORS = {"fresh_1": 315, "fresh_2": 143, "fresh_3": 141, "fresh_4": 100}
+FLOORS = {"fresh_1": 317, "fresh_2": 143, "fresh_3": 141, "fresh_4": 101}
 
 
 def _entries(*names: str) -> list[dict[str, Any]]:
