@@ -1444,3 +1444,28 @@ def test_counted_from_a_deadline_named_as_the_event(phrase: str, offset: str, an
 def test_a_school_year_called_nien_khoa(phrase: str, start: str, due: str) -> None:
     """ "niên khóa" is "năm học": a school year, not two calendar years."""
     assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "by_day"),
+    [
+        ("thứ Hai đầu tháng", "1MO"),
+        ("họp vào thứ Sáu cuối tháng", "-1FR"),
+        ("thứ 2 đầu mỗi tháng", "1MO"),
+        ("thứ Sáu cuối mỗi tháng", "-1FR"),
+        ("thu hai dau thang", "1MO"),
+    ],
+)
+def test_a_weekday_at_the_start_or_end_of_the_month(phrase: str, by_day: str) -> None:
+    """ "thứ Hai đầu tháng": the first Monday of each month (not the Mondays that fall on the
+    10th, as "đầu mỗi tháng" once made it)."""
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:FREQ=MONTHLY;BYDAY={by_day}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [("đầu tháng", "2024-03-01", "2024-03-11"), ("cuối tháng 3", "2024-03-21", "2024-04-01")],
+)
+def test_the_start_or_end_of_a_month_without_a_weekday(phrase: str, start: str, due: str) -> None:
+    assert period(phrase) == (at(start), at(due))

@@ -193,7 +193,7 @@ class Builder(DutyRules):
 
     def week_of_month(self, items: list[Any]) -> v.Span:
         parts = self.tok(items[0]).parts
-        word = parts.get("wo") or parts["wo2"]
+        word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         month = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])
         m, _, y = month.args

@@ -80,7 +80,7 @@ class DutyRules(Atoms):
 
     def nth_week(self, items: list[Any]) -> v.OnDays:
         parts = self.tok(items[0]).parts
-        word = parts.get("wo") or parts["wo2"]
+        word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         return v.OnDays(nth_week=nth, monthly=True)
 

@@ -200,6 +200,9 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
                 tok = Tok(_LINKS[word], link_start, tok.end, {}, tok.remark)
             elif word in _AHEAD and before.type == "NUM":  # "trong 2 tuần tới": from the notice
                 tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
+        elif tok.type == "WEEKORD" and "wo3" in tok.parts:
+            if getattr(before, "type", "") != "WEEKDAY":  # "cuối tháng": the end of the month
+                tok = _part_of_month(tok, text)
         elif (
             tok.type == "WEEKORD"
             and "wo2" in tok.parts
@@ -344,6 +347,18 @@ _TIME_WORDS = frozenset(
 
 
 _BETWEEN_WORDS = re.compile(r"\s+(?:\([^()]*\)\s*)*")  # spaces, and remarks in brackets
+
+
+_EACH = ("moi ", "hang ", "tung ")  # "đầu mỗi tháng": that part of every month
+
+
+def _part_of_month(tok: Tok, text: Text) -> Tok:
+    """ "đầu / cuối" before "tháng" with no weekday before it: a part of the month, or of
+    every month ("cuối mỗi tháng"), as the lexicon reads it elsewhere."""
+    edge = tok.parts["wo3"]
+    if fold(text.low[tok.end :]).startswith(_EACH):
+        return Tok("MONTHPART", tok.start, tok.end, {"mp": edge}, tok.remark)
+    return Tok("PART", tok.start, tok.end, {"part": edge}, tok.remark)
 
 
 def _opens_range(then: list[Tok]) -> bool:

@@ -109,7 +109,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
     # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
     ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
-                r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"),
+                r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"
+                # "thứ Hai đầu tháng", "thứ Sáu cuối tháng": the first or last of the month
+                r"|(?P<wo3>đầu|cuối)(?=\s+(?:(?:của|mỗi|hằng|hàng|từng)\s+)?tháng" + _B
+                + r"(?!\s*\d))"),
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
                 + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
