@@ -1469,3 +1469,26 @@ def test_a_weekday_at_the_start_or_end_of_the_month(phrase: str, by_day: str) ->
 )
 def test_the_start_or_end_of_a_month_without_a_weekday(phrase: str, start: str, due: str) -> None:
     assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        (
+            "ngày 30/4/2024, nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo",
+            "2024-05-01",
+        ),
+        ("trước ngày 15/3/2024; nếu là ngày lễ thì vào ngày làm việc kế tiếp", "2024-03-16"),
+    ],
+)
+def test_a_day_with_its_rule_for_days_off_is_that_day(phrase: str, due: str) -> None:
+    """The next working day after a day already named is a rule for days off: the day stands
+    as written (as in a duty)."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_before_this_quarter_ends_and_this_year_on() -> None:
+    assert period("trước khi kết thúc quý này") == (at("2024-01-01"), at("2024-04-01"))
+    got = read("trong năm nay và các năm tiếp theo")
+    assert (got.kind, got.start) == ("none", at("2024-01-01"))

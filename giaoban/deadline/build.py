@@ -262,7 +262,7 @@ class Builder(DutyRules):
 
     def onward(self, items: list[Any]) -> v.OpenStart:
         """From a day or period on, with no end ("năm 2024 và các năm tiếp theo")."""
-        return v.OpenStart(items[0], since=False)
+        return v.OpenStart(items[-2], since=False)
 
     def nodeadline(self, items: list[Any]) -> v.NoDeadline:
         return v.NoDeadline()

@@ -219,7 +219,7 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         if tok.type in LEAD_WORDS:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
-    tokens = _weekdays_after_days(_counted_parts(tokens))
+    tokens = _weekdays_after_days(_counted_parts(_shifts_after_days(tokens)))
     return tuple(_give_way(_neighbours(tokens, text)))
 
 
@@ -422,6 +422,23 @@ def _joins_list(before: Tok | None, after: Tok | None) -> bool:
     if before.type in _PERIODS:
         return after.type in _PERIODS
     return before.type in _LIST_ITEMS and after.type in _LIST_ITEMS
+
+
+_DATED = frozenset({"DATE", "MDAY", "WEEKDAY", "LASTDAY", "WORKDAYORD", "QMONTH", "WEEKORD"})
+
+
+def _shifts_after_days(tokens: list[Tok]) -> list[Tok]:
+    """ "ngày 30/4, nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo": the next
+    working day after a day already named is a rule for days off, not the deadline: left
+    out (the day stands as written)."""
+    if not any(t.type == "NEXTDAY" for t in tokens):
+        return tokens
+    out: list[Tok] = []
+    for tok in tokens:
+        if tok.type == "NEXTDAY" and any(t.type in _DATED for t in out):
+            tok = tok.retyped("W")
+        out.append(tok)
+    return out
 
 
 def _give_way(tokens: list[Tok]) -> list[Tok]:

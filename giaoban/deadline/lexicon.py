@@ -250,7 +250,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
            + r"|-|~|→|÷|->"),
     # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
     ("HET", r"hết" + _B + r"|(?<=khi\s)kết\s+thúc(?=\s+(?:năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
-            r"\s+(?:\d|i|v|x))"),
+            r"\s+(?:\d|i|v|x|này|nay|tới|sau|trước))"),
     ("BEFORE", r"trước(?:\s+khi)?" + _B),
     ("AFTER", r"sau(?:\s+khi)?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
