@@ -1492,3 +1492,30 @@ def test_before_this_quarter_ends_and_this_year_on() -> None:
     assert period("trước khi kết thúc quý này") == (at("2024-01-01"), at("2024-04-01"))
     got = read("trong năm nay và các năm tiếp theo")
     assert (got.kind, got.start) == ("none", at("2024-01-01"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [("trong vòng 48h kể từ khi nhận được thông báo", "PT48H"), ("trong 72h", "PT72H")],
+)
+def test_hours_written_h_after_a_count(phrase: str, offset: str) -> None:
+    """ "48h" (more than a day has hours) is a count of hours."""
+    got = read(phrase)
+    assert (got.kind, got.offset) == ("relative", offset)
+
+
+def test_an_hour_of_no_clock_before_a_day_is_an_error() -> None:
+    assert isinstance(parse_deadline("trước 26h ngày 13/9/2024", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("trong ngày 20/3/2024, chậm nhất trước 17 giờ", "2024-03-20T17:00"),
+        ("ngày 20/3/2024, trước 16h30", "2024-03-20T16:30"),
+    ],
+)
+def test_a_clock_time_written_after_its_day(phrase: str, due: str) -> None:
+    """ "ngày X, trước 17 giờ": 17:00 on X, as "trước 17 giờ ngày X"."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))

@@ -165,6 +165,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tokens.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
             unit_start = len(text.low) - len(text.low[cut:].lstrip())
             tok = Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
+        elif tok.type == "UNIT" and "uh" in tok.parts:
+            tok = Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
         elif tok.type == "NOW" and before is not None and before.get("tpart"):
             tok = Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
         elif tok.type == "NEXTDAY" and before is not None and before.type == "NUM":
@@ -220,6 +222,7 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
     tokens = _weekdays_after_days(_counted_parts(_shifts_after_days(tokens)))
+    tokens = _clock_after_its_day(tokens)
     return tuple(_give_way(_neighbours(tokens, text)))
 
 
@@ -422,6 +425,16 @@ def _joins_list(before: Tok | None, after: Tok | None) -> bool:
     if before.type in _PERIODS:
         return after.type in _PERIODS
     return before.type in _LIST_ITEMS and after.type in _LIST_ITEMS
+
+
+def _clock_after_its_day(tokens: list[Tok]) -> list[Tok]:
+    """ "ngày 20/3/2024, chậm nhất trước 17 giờ": the time of that day, read as "chậm nhất
+    trước 17 giờ ngày 20/3/2024" (the clock written last, after its link)."""
+    if len(tokens) < 3 or [t.type for t in tokens[-3:]] != ["DATE", "LEAD", "TIME"]:
+        return tokens
+    if sum(t.type == "TIME" for t in tokens) > 1:
+        return tokens
+    return [*tokens[:-3], tokens[-2], tokens[-1], tokens[-3]]
 
 
 _DATED = frozenset({"DATE", "MDAY", "WEEKDAY", "LASTDAY", "WORKDAYORD", "QMONTH", "WEEKORD"})

@@ -225,7 +225,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("YEARNUM", r"(?<![\d/.])(?P<yn>(?:19|20)\d{2})(?!\d)"),
     ("NUM", r"(?P<n>\d+)"),
     # -- units of an offset ------------------------------------------------------------------------
-    ("UNIT", r"(?P<u>ngày|tuần|tháng|quý|năm|giờ|phút)(?:\s+đêm)?(?P<lv>\s+làm\s+việc)?" + _B),
+    ("UNIT", r"(?P<u>ngày|tuần|tháng|quý|năm|giờ|phút)(?:\s+đêm)?(?P<lv>\s+làm\s+việc)?" + _B
+             # "trong 48h": hours (a clock time is at most 24h; "26h ngày 8/2" is no count)
+             + r"|(?<=\d)(?P<uh>h)" + _B + r"(?!\s*,?\s*(?:ngày|thứ|\d))"),
     # -- words that link the parts ----------------------------------------------------------------
     ("LATEST", r"(?:chậm\s+nhất|muộn\s+nhất|trễ\s+nhất|hạn\s+cuối|hạn\s+chót|không\s+quá"
                r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn)" + _B),
