@@ -1519,3 +1519,24 @@ def test_a_clock_time_written_after_its_day(phrase: str, due: str) -> None:
     """ "ngày X, trước 17 giờ": 17:00 on X, as "trước 17 giờ ngày X"."""
     got = read(phrase)
     assert (got.kind, got.due) == ("date", at(due))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "khi có chỉ đạo của cấp trên",
+        "tùy tình hình thực tế",
+        "tùy theo điều kiện",
+        "chưa xác định thời gian",
+        "suốt năm học",
+    ],
+)
+def test_more_words_that_mean_no_deadline(phrase: str) -> None:
+    """On instruction, as things turn out, not fixed yet, all the school year: no deadline."""
+    assert read(phrase).kind == "none"
+
+
+@pytest.mark.parametrize("phrase", ["trong suốt năm học 2024-2025", "cả năm học 2024 - 2025"])
+def test_all_of_a_school_year_named_is_that_year(phrase: str) -> None:
+    """ "suốt / cả năm học 2024-2025": the school year, not the calendar years 2024-2025."""
+    assert period(phrase) == (at("2024-09-01"), at("2025-06-01"))

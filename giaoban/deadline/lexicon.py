@@ -78,7 +78,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
              r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+(?:nhất|hơn))"
-             r"|ngay\s+lập\s+tức|suốt\s+năm|cả\s+năm|quanh\s+năm|đúng\s+giờ"
+             r"|ngay\s+lập\s+tức|(?:suốt|cả|quanh)\s+năm(?:\s+học)?(?!\s+học|\s*\d)|đúng\s+giờ"
+             # on request, on instruction, as things turn out, not yet fixed
+             r"|khi\s+có\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo|đề\s+nghị)"
+             r"|tùy\s+(?:theo\s+)?(?:tình\s+hình|điều\s+kiện)(?:\s+thực\s+tế)?"
+             r"|chưa\s+(?:xác\s+định|ấn\s+định|có)\s+(?:thời\s+gian|thời\s+hạn|ngày)"
              r"|ngay\s+trong\s+(?:đêm|ngày)(?!\s*(?:\d|mai|kia|hôm|thứ|chủ|mùng|mồng|rằm))"
              r"|(?:vào\s+)?(?:bất\s+(?:kỳ|kì|cứ)\s+(?:lúc|khi|thời\s+điểm|thời\s+gian|ngày|giờ)"
              r"\s+nào|mọi\s+lúc|mọi\s+thời\s+điểm)"
