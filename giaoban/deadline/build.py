@@ -16,8 +16,8 @@ from giaoban.deadline.build_atoms import _REL, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
 from giaoban.deadline.build_duty import DutyRules
 from giaoban.deadline.calendars import cycle_index, cycle_year
-from giaoban.deadline.lexer import number
 from giaoban.deadline.lexicon import ORDINALS
+from giaoban.deadline.tokens import number
 
 __all__ = ["UNNAMED", "Builder", "Unreadable"]
 

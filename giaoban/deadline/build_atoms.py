@@ -3,7 +3,7 @@
 :class:`Atoms` is the part of the grammar's builder that reads one token; the
 rules that combine tokens are in :mod:`build` (one-off deadlines) and
 :mod:`build_duty` (recurring duties). Terminals arrive as lark tokens whose
-value is the index of the :class:`~giaoban.deadline.lexer.Tok` they stand for.
+value is the index of the :class:`~giaoban.deadline.tokens.Tok` they stand for.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 from lark import Token, Transformer
 
 from giaoban.deadline import values as v
-from giaoban.deadline.lexer import Tok, number, words_value
 from giaoban.deadline.lexicon import MONTH_WORDS, ROMAN, WEEKDAY_WORDS
+from giaoban.deadline.tokens import Tok, number, words_value
 
 _REL = {"nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1, "lien ke": -1}
 _LUNAR_MONTHS = ("gieng", "chap")

@@ -9,8 +9,8 @@ from lark import Token
 from giaoban.deadline import values as v
 from giaoban.deadline.build_atoms import Atoms, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
-from giaoban.deadline.lexer import count, number
 from giaoban.deadline.lexicon import ORDINALS
+from giaoban.deadline.tokens import count, number
 
 _QUARTER_MONTHS = {"dau": (1, 4, 7, 10), "giua": (2, 5, 8, 11), "cuoi": (3, 6, 9, 12)}
 

@@ -25,11 +25,12 @@ from giaoban.deadline.build import Builder, Unreadable
 from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty
-from giaoban.deadline.lexer import Tok, has_marks, lex
+from giaoban.deadline.lexer import has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
 from giaoban.deadline.standing import standing_rule
+from giaoban.deadline.tokens import Tok
 from giaoban.model.text import nfc
 
 DEFAULT_SETTINGS = DeadlineSettings()
