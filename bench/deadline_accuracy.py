@@ -29,7 +29,9 @@ Rules
 * An annotation without a due for a dated kind (a month missing in the
   source) is read right only when giaoban abstains (unreadable) or gives no
   due; a school year or semester whose bounds are not in the text
-  (``academic_period_bounds_not_in_text``) is read right as any period.
+  (``academic_period_bounds_not_in_text``) is read right as any period; an
+  entry so flagged of another kind ("từ năm học 2010-2011", an open start;
+  "mỗi đầu học kỳ", a duty without a rule) is scored as that kind.
 * Recurring: the two rules name the same days over four years from the
   reading's DTSTART (``FREQ=MONTHLY;BYMONTH=3,6,9,12`` is
   ``FREQ=YEARLY;BYMONTH=3,6,9,12``); a deadline day (BYHOUR=23;BYMINUTE=59,
@@ -157,7 +159,7 @@ def verdict(entry: dict[str, Any], got: Deadline | DeadlineError) -> Verdict:
     if isinstance(got, DeadlineError):
         abstain = kind in ("date", "period") and due is None
         return Verdict(abstain, "" if abstain else f"unreadable: {got.message}")
-    if "academic_period_bounds_not_in_text" in flags and due is None:
+    if "academic_period_bounds_not_in_text" in flags and due is None and kind == "period":
         return Verdict(got.kind == "period", f"kind {got.kind}, expected a period")
     if kind == "relative" and due is not None and got.kind == "date":
         kind = "date"

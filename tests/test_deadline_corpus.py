@@ -27,7 +27,7 @@ DIFFERENT: dict[str, str] = {}
 # The fresh sets the engine was developed on (issue 12): their scores may not fall below
 # these (a little under the scores when they were set, so that a fix in one place may
 # cost a phrase elsewhere, never a slide).
-FLOORS = {"fresh_1": 313, "fresh_2": 141, "fresh_3": 140, "fresh_4": 100}
+FLOORS = {"fresh_1": 317, "fresh_2": 143, "fresh_3": 141, "fresh_4": 101}
 
 
 def _entries(*names: str) -> list[dict[str, Any]]:
@@ -50,6 +50,20 @@ def test_corpora_are_complete() -> None:
 def test_fresh_set_score_does_not_fall(name: str, floor: int) -> None:
     score = accuracy.score(name)
     assert score.right >= floor, score.line()
+
+
+def test_a_school_label_is_scored_as_the_kind_annotated() -> None:
+    """The flag for school years whose bounds are not in the text accepts any period for a
+    period; an open start so flagged is scored as an open start."""
+    flags = ["academic_period_bounds_not_in_text"]
+    start = {"id": "x", "phrase": "từ năm học 2030-2031", "kind": "none", "flags": flags}
+    label = {"id": "y", "phrase": "học kỳ II năm học 2030-2031", "kind": "within_period"}
+    ref = date(2030, 5, 1)
+    assert accuracy.verdict(start, parse_deadline(start["phrase"], ref)).ok
+    assert accuracy.verdict({**label, "flags": flags}, parse_deadline(label["phrase"], ref)).ok
+    assert not accuracy.verdict(
+        {**start, "kind": "within_period"}, parse_deadline(start["phrase"], ref)
+    ).ok
 
 
 def _at(text: str) -> datetime:

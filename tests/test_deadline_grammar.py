@@ -938,3 +938,605 @@ def test_a_window_across_midnight_ends_the_day_after_its_start() -> None:
     night = parse_deadline("từ 22h đến 5h sáng hôm sau", REF)
     assert isinstance(night, DeadlineError)
     assert "khung giờ qua đêm không có ngày bắt đầu" in night.message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("ngày làm việc tiếp theo", "P1D"),
+        ("thì chuyển sang ngày làm việc kế tiếp", "P1D"),
+        ("Vào ngày làm việc liền sau", "P1D"),
+        ("ngay lam viec tiep theo", "P1D"),
+        ("ngày làm việc trước đó", "-P1D"),
+    ],
+)
+def test_the_next_working_day_of_a_day_not_named(phrase: str, offset: str) -> None:
+    """A shift rule ("nếu trùng ngày nghỉ thì vào ngày làm việc tiếp theo"): one working day
+    from a day the phrase does not name, so no due."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days, got.due) == ("relative", offset, True, None)
+    assert got.anchor == "mốc không nêu"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("ngày làm việc tiếp theo sau ngày 30/4/2024", "2024-05-03"),  # 1/5 is a holiday too
+        ("ngày làm việc kế tiếp sau ngày 8/3/2024", "2024-03-12"),  # a Friday: the Monday
+        ("ngày làm việc liền kề trước ngày 2/9/2024", "2024-08-31"),  # 31/8 to 3/9 are off
+        ("ngày làm việc liền kề sau ngày 2/9/2024", "2024-09-05"),
+    ],
+)
+def test_the_working_day_next_to_a_written_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.business_days, got.due) == ("relative", True, at(due))
+
+
+def test_the_next_working_day_after_an_event_resolves_when_it_is_known() -> None:
+    phrase = "ngày làm việc tiếp theo sau khi kết thúc hội nghị"
+    assert read(phrase).anchor == "kết thúc hội nghị"
+    known = read(phrase, events=(("kết thúc hội nghị", date(2024, 3, 15)),))  # a Friday
+    assert known.due == at("2024-03-19")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        (
+            "vào ngày 10 hằng tháng, nếu trùng ngày nghỉ thì vào ngày làm việc tiếp theo",
+            "FREQ=MONTHLY;BYMONTHDAY=10",
+        ),
+        ("thứ Hai hằng tuần (nếu là ngày lễ thì ngày làm việc kế tiếp)", "FREQ=WEEKLY;BYDAY=MO"),
+    ],
+)
+def test_a_duty_moved_off_days_off_keeps_its_days(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring" and got.rrule is not None and got.rrule.endswith(rule)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trong 02 ngày làm việc tiếp theo", "P2D"),
+        ("chậm nhất hai ngày làm việc kế tiếp", "P2D"),
+    ],
+)
+def test_a_count_of_the_next_working_days_is_a_count(phrase: str, offset: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days) == ("relative", offset, True)
+
+
+def test_a_clock_time_on_the_next_working_day_is_not_read_as_today() -> None:
+    """The time of an offset's day is not read yet (docs/deadlines.md); it must not be read
+    as that time on the notice's day, as it once was."""
+    got = parse_deadline("chậm nhất 10 giờ ngày làm việc tiếp theo sau ngày kiểm tra", REF)
+    assert isinstance(got, DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("sáng nay", "2024-03-02"),
+        ("trong buổi chiều nay", "2024-03-02"),
+        ("Tối nay", "2024-03-02"),
+        ("toi nay", "2024-03-02"),
+        ("trước 5 giờ chiều nay", "2024-03-01T17:00"),
+        ("trước 10h30 sáng nay", "2024-03-01T10:30"),
+        ("trước 16h chiều nay, thứ Sáu 1/3/2024", "2024-03-01T16:00"),
+        ("sáng nay (thứ Hai, 4/3/2024)", "2024-03-05"),  # the date written wins
+    ],
+)
+def test_a_part_of_today(phrase: str, due: str) -> None:
+    """ "sáng / chiều / tối nay": the notice's own day, as "hôm nay"."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("trước khi kết thúc năm 2024", "2024-01-01", "2025-01-01"),
+        ("chậm nhất trước khi kết thúc tháng 4/2024", "2024-04-01", "2024-05-01"),
+        ("trước khi kết thúc quý II năm 2024", "2024-04-01", "2024-07-01"),
+        ("truoc khi ket thuc thang 5/2024", "2024-05-01", "2024-06-01"),
+        ("trước khi kết thúc học kỳ I năm học 2024-2025", "2024-09-01", "2025-01-16"),
+    ],
+)
+def test_before_a_period_ends_is_by_its_end(phrase: str, start: str, due: str) -> None:
+    """ "trước khi kết thúc X", X a period named by its number: by X's end, as "trước khi hết
+    X" (not before X begins, as "trước X")."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_before_an_event_ends_is_still_an_event() -> None:
+    got = read("trước khi kết thúc đợt kiểm tra")
+    assert (got.kind, got.anchor) == ("relative", "kết thúc đợt kiểm tra")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("đến hết năm", "2024-01-01", "2025-01-01"),
+        ("trước khi hết năm.", "2024-01-01", "2025-01-01"),
+        ("den het thang", "2024-03-01", "2024-04-01"),
+        ("từ nay đến hết quý", "2024-03-01", "2024-04-01"),
+        ("hoàn thành đến hết tuần", "2024-02-26", "2024-03-04"),
+    ],
+)
+def test_to_the_end_of_the_notice_s_own_period(phrase: str, start: str, due: str) -> None:
+    """ "đến hết năm / tháng / quý / tuần" with nothing after: the notice's own period (as
+    "trong năm"), not an event called "năm"."""
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("trong quý IV năm nay", "2024-10-01", "2025-01-01"),
+        ("tháng 1 năm sau", "2025-01-01", "2025-02-01"),
+        ("trong tháng 12 năm trước", "2023-12-01", "2024-01-01"),
+        ("tháng 6, 7, 8 năm nay", "2024-06-01", "2024-09-01"),
+        ("tuần 10 năm nay", "2024-03-04", "2024-03-11"),
+        ("6 tháng đầu năm sau", "2025-01-01", "2025-07-01"),
+        ("nửa cuối năm nay", "2024-07-01", "2025-01-01"),
+        ("cuối tháng 12 năm nay", "2024-12-21", "2025-01-01"),
+        ("đầu quý II năm sau", "2025-04-01", "2025-05-01"),
+        ("tuần cuối tháng 8 năm sau", "2025-08-25", "2025-09-01"),
+        ("trong năm nay", "2024-01-01", "2025-01-01"),
+        ("quy 2 nam sau", "2025-04-01", "2025-07-01"),
+    ],
+)
+def test_a_period_of_this_year_or_the_next(phrase: str, start: str, due: str) -> None:
+    """ "năm nay", "năm sau", "năm trước" after a month, quarter, week or half: of the
+    notice's year, the next or the one before (a past month of this year stays this year's)."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_a_year_written_twice_is_an_error() -> None:
+    got = parse_deadline("quý 4/2024 năm sau", REF)
+    assert isinstance(got, DeadlineError) and "năm ghi hai lần" in got.message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("trong năm học này", "2023-09-01", "2024-06-01"),
+        ("năm học tới", "2024-09-01", "2025-06-01"),
+        ("nam hoc tiep theo", "2024-09-01", "2025-06-01"),
+        ("đến hết năm học", "2023-09-01", "2024-06-01"),
+        ("trong năm học trước.", "2022-09-01", "2023-06-01"),
+        ("học kỳ II năm học tới", "2025-01-16", "2025-06-01"),
+        ("cuối năm học này", "2024-05-01", "2024-06-01"),
+    ],
+)
+def test_the_notice_s_school_year_or_the_next(phrase: str, start: str, due: str) -> None:
+    """ "năm học này / tới": the school year the notice falls in (by the office's bounds, by
+    default 01/09 to 31/05), or the next."""
+    assert period(phrase) == (at(start), at(due))
+
+
+def test_before_a_day_after_the_school_year_is_before_that_day() -> None:
+    """ "Kết thúc năm học trước ngày 31-5": "trước" before a day is "before", not "last"."""
+    assert read("Kết thúc năm học trước ngày 31/5/2024").due == at("2024-06-01")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trong vòng 24 giờ", "PT24H", "ngày ban hành"),
+        ("trong 2 giờ", "PT2H", "ngày ban hành"),
+        ("trong thời hạn 12h", "PT12H", "ngày ban hành"),
+        ("chậm nhất trong vòng 06 giờ kể từ khi nhận được tin báo", "PT6H", "nhận được tin báo"),
+        ("trong vong 24 gio ke tu khi phat hien", "PT24H", "phat hien"),
+    ],
+)
+def test_a_count_of_hours_within_is_not_the_time_of_day(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    """ "trong (vòng) 24 giờ": within 24 hours (as "trong vòng 48 giờ"), not by 24h00."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [("trong 8 giờ sáng", "2024-03-01T08:00"), ("trước 17 giờ", "2024-03-01T17:00")],
+)
+def test_a_time_of_day_stays_a_time(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)
+
+
+_LAST = "DTSTART;VALUE=DATE:20240329\nRRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"
+_FIRST = "DTSTART;VALUE=DATE:20240301\nRRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "days"),
+    [
+        ("ngày làm việc cuối cùng của tháng", _LAST, ["2024-03-29", "2024-04-30", "2024-05-31"]),
+        (
+            "vào ngày làm việc đầu tiên hằng tháng",
+            _FIRST,
+            ["2024-03-01", "2024-04-01", "2024-05-01"],
+        ),
+        (
+            "ngay lam viec cuoi cung cua moi thang",
+            _LAST,
+            ["2024-03-29", "2024-04-30", "2024-05-31"],
+        ),
+    ],
+)
+def test_the_first_or_last_working_day_of_each_month(
+    phrase: str, rule: str, days: list[str]
+) -> None:
+    """Monday to Friday, the first or the last of them in each month (public holidays are not
+    in an RFC 5545 rule: "các ngày làm việc" is Monday to Friday too)."""
+    got = read(phrase)
+    assert (got.kind, got.rrule) == ("recurring", rule)
+    due = occurrences(got, at("2024-03-01"), at("2024-06-02"))
+    assert due == [at(day) + timedelta(days=1) for day in days]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("năm 2025 và các năm tiếp theo", "2025-01-01"),
+        ("áp dụng cho năm 2025 và những năm sau", "2025-01-01"),
+        ("tháng 7/2024 trở đi", "2024-07-01"),
+        ("từ ngày 15/4/2024 trở về sau", "2024-04-15"),
+        ("nam 2025 va cac nam tiep theo", "2025-01-01"),
+    ],
+)
+def test_from_a_day_or_period_on_is_an_open_start(phrase: str, start: str) -> None:
+    """ "năm 2025 và các năm tiếp theo", "... trở đi": from then on, no deadline (not the two
+    years 2025-2026)."""
+    got = read(phrase)
+    assert (got.kind, got.due, got.start) == ("none", None, at(start))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("nửa đầu tháng 4/2024", "2024-04-01", "2024-04-16"),
+        ("nửa cuối tháng 3", "2024-03-16", "2024-04-01"),
+        ("trong nửa tháng đầu tháng 5", "2024-05-01", "2024-05-16"),
+        ("nửa tháng cuối của tháng 2/2024", "2024-02-15", "2024-03-01"),
+        ("nua cuoi thang 6", "2024-06-16", "2024-07-01"),
+    ],
+)
+def test_half_of_a_month(phrase: str, start: str, due: str) -> None:
+    """ "nửa đầu / nửa cuối tháng X": the month cut in two (1-15, 16 to the end), not the
+    first or last third that "đầu / cuối tháng X" names."""
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("đầu năm học 2024-2025", "2024-09-01", "2024-10-01"),
+        ("cuối năm học 2023 - 2024", "2024-05-01", "2024-06-01"),
+        ("cuối học kỳ I năm học 2024-2025", "2025-01-01", "2025-01-16"),  # the semester's end
+        ("giữa học kỳ II năm học 2023-2024", "2024-03-01", "2024-04-01"),
+        ("đầu học kỳ II năm học tới", "2025-01-16", "2025-02-01"),
+    ],
+)
+def test_a_part_of_a_school_year_or_semester(phrase: str, start: str, due: str) -> None:
+    """ "đầu / giữa / cuối" a school year or semester: its first, middle or last month, cut
+    to the period (a semester may end mid-month)."""
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("3 tháng/1 lần", "FREQ=MONTHLY;INTERVAL=3"),
+        ("2 tuần / 1 lần", "FREQ=WEEKLY;INTERVAL=2"),
+        ("6 thang/lan", "FREQ=MONTHLY;INTERVAL=6"),
+    ],
+)
+def test_every_so_often_with_or_without_one_time(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "due"),
+    [
+        ("5 ngày trước ngày 01/4/2024", "-P5D", "2024-03-28"),
+        ("chậm nhất 10 ngày sau ngày 1/4/2024", "P10D", "2024-04-12"),
+        ("trước ngày 01/4/2024 ít nhất 5 ngày", "-P5D", "2024-03-28"),
+        ("kể từ ngày 01/4/2024, trong thời hạn 30 ngày", "P30D", "2024-05-02"),
+        ("tinh tu ngay 1/4/2024, trong vong 3 ngay lam viec", "P3D", "2024-04-05"),
+    ],
+)
+def test_a_count_before_or_after_a_written_day(phrase: str, offset: str, due: str) -> None:
+    """A count and a written day, in either order, before or after it: resolved at once."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, at(due))
+    assert got.anchor is not None and "4/2024" in got.anchor
+
+
+def test_a_count_from_a_period_is_an_error() -> None:
+    assert isinstance(parse_deadline("kể từ tháng 4/2024, trong vòng 30 ngày", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trước Hội nghị sơ kết 6 tháng", "P0D", "Hội nghị sơ kết 6 tháng"),
+        ("vào dịp tổng kết 5 năm", "P0D", "tổng kết 5 năm"),
+        ("chậm nhất 10 ngày trước Hội nghị sơ kết 9 tháng", "-P10D", "Hội nghị sơ kết 9 tháng"),
+        ("trước kỳ thi 1 tuần", "-P1W", "kỳ thi"),  # not a review: a count
+    ],
+)
+def test_a_review_named_by_its_months_is_no_count(phrase: str, offset: str, anchor: str) -> None:
+    """ "sơ kết 6 tháng", "tổng kết 5 năm" name a review by the time it covers: part of the
+    event's name, not a count of months before it."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("tại kỳ họp gần nhất", "kỳ họp gần nhất"),
+        ("trình tại kỳ họp thứ 7", "kỳ họp thứ 7"),
+        ("báo cáo tại Hội nghị sơ kết 6 tháng", "Hội nghị sơ kết 6 tháng"),
+        ("tai phien hop toan the", "phien hop toan the"),
+    ],
+)
+def test_at_a_meeting(phrase: str, anchor: str) -> None:
+    """ "tại kỳ họp / hội nghị / phiên họp ...": at that meeting (offset 0), due once the
+    meeting's day is known; "tại" before anything else is a place, left out."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", "P0D", anchor, None)
+    known = read(phrase, events=((anchor, date(2024, 3, 20)),))
+    assert known.due == at("2024-03-21")
+
+
+def test_at_a_place_is_no_event() -> None:
+    assert read("nộp tại Văn phòng trước ngày 5/3/2024").due == at("2024-03-06")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "trong thời gian sớm nhất kể từ khi nhận được thông báo",
+        "kịp thời, kể từ khi phát hiện sự cố",
+        "trong thoi gian som nhat ke tu khi co ket qua",
+    ],
+)
+def test_as_soon_as_possible_after_an_event_is_no_deadline(phrase: str) -> None:
+    """ASAP after an event names no length: no deadline, even once the event's day is known
+    (unlike "ngay sau khi X", due at X, or "sớm nhất khi X", not before X)."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("none", None)
+
+
+@pytest.mark.parametrize(
+    ("plain", "marked"),
+    [
+        (
+            "trong thoi han 07 ngay ke tu ngay het han nop ho so",
+            "trong thời hạn 07 ngày kể từ ngày hết hạn nộp hồ sơ",
+        ),
+        ("khong qua 10 ngay ke tu ngay den cua khau", "không quá 10 ngày kể từ ngày đến cửa khẩu"),
+        ("truoc mot ngay", "trước một ngày"),
+        (
+            "som nhat truoc mot tuan so voi ngay khai giang",
+            "sớm nhất trước một tuần so với ngày khai giảng",
+        ),
+    ],
+)
+def test_day_and_one_typed_without_marks(plain: str, marked: str) -> None:
+    """Without marks, "ngay" after "kể từ", "trước", "đến" is "ngày" (no one writes "kể từ
+    ngay"), and "mot" before a unit is "một" (one), not "mốt" (the day after tomorrow)."""
+    a, b = read(plain), read(marked)
+    assert (a.kind, a.offset, a.due) == (b.kind, b.offset, b.due)
+    assert a.kind == "relative"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("hoàn thành 1 - 4/3/2024", "2024-03-01", "2024-03-05"),
+        ("tổ chức vào 24 đến 25/5/2024", "2024-05-24", "2024-05-26"),
+    ],
+)
+def test_a_range_of_days_after_other_words(phrase: str, start: str, due: str) -> None:
+    """A number after a word is a label ("lớp 10") unless it begins a range of days."""
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "due"),
+    [
+        ("6 tháng trước ngày 15/7/2024", "-P6M", "2024-01-16"),
+        ("3 tháng sau ngày 15/3/2024", "P3M", "2024-06-16"),
+        ("1 năm trước ngày hết hạn", "-P1Y", None),
+        ("2 tuần trước khi khai giảng", "-P2W", None),
+        ("trong 2 tuần tới", "P2W", "2024-03-16"),  # "tới": ahead of the notice
+    ],
+)
+def test_a_count_of_months_before_a_day_is_no_last_month(
+    phrase: str, offset: str, due: str | None
+) -> None:
+    """ "6 tháng trước ngày X": six months before X ("tháng trước" alone is last month)."""
+    got = read(phrase)
+    assert (got.kind, got.offset) == ("relative", offset)
+    assert got.due == (at(due) if due else None)
+
+
+def test_a_review_of_months_before_a_day_is_that_day() -> None:
+    """ "báo cáo 6 tháng trước ngày 15/7": the six-month report, due before that day."""
+    assert read("báo cáo 6 tháng trước ngày 15/7/2024").due == at("2024-07-16")
+    assert read("tháng trước").start == at("2024-02-01")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "plain"),
+    [
+        ("Thời hạn: thường xuyên", "thường xuyên"),
+        ("Thời hạn hoàn thành: từ ngày 6/8/2024", "từ ngày 6/8/2024"),
+        ("Thời gian thực hiện: cùng với báo cáo tổng kết năm", "cùng với báo cáo tổng kết năm"),
+        ("Hạn nộp: trong vòng 05 ngày làm việc", "trong vòng 05 ngày làm việc"),
+        (
+            "(chậm nhất đến ngày 13/4/2024 (40 ngày trước ngày bầu cử))",
+            "chậm nhất đến ngày 13/4/2024",
+        ),
+        ("(ngày 24/06/2024 (một ngày duy nhất))", "ngày 24/06/2024"),
+    ],
+)
+def test_a_heading_or_brackets_around_the_phrase_change_nothing(phrase: str, plain: str) -> None:
+    """ "Thời hạn: X", "(X)": read as X (a heading copied from a table, a phrase in brackets)."""
+    a, b = read(phrase), read(plain)
+    assert (a.kind, a.due, a.start, a.rrule, a.offset) == (
+        b.kind,
+        b.due,
+        b.start,
+        b.rrule,
+        b.offset,
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("trước 15h 15 tháng 11 năm 2024", "2024-11-15T15:00"),
+        ("14 giờ 28 tháng 9 năm 2024", "2024-09-28T14:00"),
+        ("trước 9h30 ngày 5/3/2024", "2024-03-05T09:30"),
+    ],
+)
+def test_a_day_after_a_whole_hour_is_no_minute(phrase: str, due: str) -> None:
+    """ "15h 15 tháng 11": 15:00 on 15 November, not 15:15 of a month."""
+    assert read(phrase).due == at(due)
+
+
+def test_days_after_a_part_of_the_day_are_days() -> None:
+    """ "sáng 05 và 06 tháng 12": the mornings of the 5th and 6th (a number after "sáng",
+    "chiều" is never a label)."""
+    assert period("sáng 05 và 06 tháng 12 năm 2024") == (at("2024-12-05"), at("2024-12-07"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("tối đa 01 tháng tính từ hạn chót nộp học phí", "P1M", "hạn chót nộp học phí"),
+        ("trong 10 ngày kể từ hạn cuối đăng ký", "P10D", "hạn cuối đăng ký"),
+        ("chậm nhất 5 ngày tính từ thời hạn nộp hồ sơ", "P5D", "thời hạn nộp hồ sơ"),
+    ],
+)
+def test_counted_from_a_deadline_named_as_the_event(phrase: str, offset: str, anchor: str) -> None:
+    """ "tính từ hạn chót X": the deadline of X is the event counted from (not "at the
+    latest"), due once the notice names its day."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("niên khóa 2024-2025", "2024-09-01", "2025-06-01"),
+        ("niên khoá 2024 - 2025", "2024-09-01", "2025-06-01"),
+        ("học kỳ I niên khóa 2024-2025", "2024-09-01", "2025-01-16"),
+    ],
+)
+def test_a_school_year_called_nien_khoa(phrase: str, start: str, due: str) -> None:
+    """ "niên khóa" is "năm học": a school year, not two calendar years."""
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "by_day"),
+    [
+        ("thứ Hai đầu tháng", "1MO"),
+        ("họp vào thứ Sáu cuối tháng", "-1FR"),
+        ("thứ 2 đầu mỗi tháng", "1MO"),
+        ("thứ Sáu cuối mỗi tháng", "-1FR"),
+        ("thu hai dau thang", "1MO"),
+    ],
+)
+def test_a_weekday_at_the_start_or_end_of_the_month(phrase: str, by_day: str) -> None:
+    """ "thứ Hai đầu tháng": the first Monday of each month (not the Mondays that fall on the
+    10th, as "đầu mỗi tháng" once made it)."""
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:FREQ=MONTHLY;BYDAY={by_day}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [("đầu tháng", "2024-03-01", "2024-03-11"), ("cuối tháng 3", "2024-03-21", "2024-04-01")],
+)
+def test_the_start_or_end_of_a_month_without_a_weekday(phrase: str, start: str, due: str) -> None:
+    assert period(phrase) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        (
+            "ngày 30/4/2024, nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo",
+            "2024-05-01",
+        ),
+        ("trước ngày 15/3/2024; nếu là ngày lễ thì vào ngày làm việc kế tiếp", "2024-03-16"),
+    ],
+)
+def test_a_day_with_its_rule_for_days_off_is_that_day(phrase: str, due: str) -> None:
+    """The next working day after a day already named is a rule for days off: the day stands
+    as written (as in a duty)."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_before_this_quarter_ends_and_this_year_on() -> None:
+    assert period("trước khi kết thúc quý này") == (at("2024-01-01"), at("2024-04-01"))
+    got = read("trong năm nay và các năm tiếp theo")
+    assert (got.kind, got.start) == ("none", at("2024-01-01"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [("trong vòng 48h kể từ khi nhận được thông báo", "PT48H"), ("trong 72h", "PT72H")],
+)
+def test_hours_written_h_after_a_count(phrase: str, offset: str) -> None:
+    """ "48h" (more than a day has hours) is a count of hours."""
+    got = read(phrase)
+    assert (got.kind, got.offset) == ("relative", offset)
+
+
+def test_an_hour_of_no_clock_before_a_day_is_an_error() -> None:
+    assert isinstance(parse_deadline("trước 26h ngày 13/9/2024", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("trong ngày 20/3/2024, chậm nhất trước 17 giờ", "2024-03-20T17:00"),
+        ("ngày 20/3/2024, trước 16h30", "2024-03-20T16:30"),
+    ],
+)
+def test_a_clock_time_written_after_its_day(phrase: str, due: str) -> None:
+    """ "ngày X, trước 17 giờ": 17:00 on X, as "trước 17 giờ ngày X"."""
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "khi có chỉ đạo của cấp trên",
+        "tùy tình hình thực tế",
+        "tùy theo điều kiện",
+        "chưa xác định thời gian",
+        "suốt năm học",
+    ],
+)
+def test_more_words_that_mean_no_deadline(phrase: str) -> None:
+    """On instruction, as things turn out, not fixed yet, all the school year: no deadline."""
+    assert read(phrase).kind == "none"
+
+
+@pytest.mark.parametrize("phrase", ["trong suốt năm học 2024-2025", "cả năm học 2024 - 2025"])
+def test_all_of_a_school_year_named_is_that_year(phrase: str) -> None:
+    """ "suốt / cả năm học 2024-2025": the school year, not the calendar years 2024-2025."""
+    assert period(phrase) == (at("2024-09-01"), at("2025-06-01"))

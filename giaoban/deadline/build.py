@@ -16,12 +16,13 @@ from giaoban.deadline.build_atoms import _REL, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
 from giaoban.deadline.build_duty import DutyRules
 from giaoban.deadline.calendars import cycle_index, cycle_year
-from giaoban.deadline.lexer import number
 from giaoban.deadline.lexicon import ORDINALS
+from giaoban.deadline.tokens import number
 
 __all__ = ["UNNAMED", "Builder", "Unreadable"]
 
 _TENTHS = {"thuong": "dau", "trung": "giua", "ha": "cuoi"}  # "thượng/trung/hạ tuần"
+_BEFORE_WORDS = frozenset({"lien truoc", "truoc do"})  # "ngày làm việc trước đó"
 UNNAMED = "mốc không nêu"  # "trước 1 tháng": counted from an event the phrase does not name
 
 
@@ -30,7 +31,7 @@ class Builder(DutyRules):
 
     def calendar_day(self, items: list[Any]) -> v.Day:
         if _is(items[0], "NOW") or _is(items[0], "RELDAY"):  # "hôm nay (17/10)": the date wins
-            return self.date_of(items[1])
+            return self.calendar_day(items[1:])
         if _is(items[-1], "RELYEAR"):  # "31/3 năm sau": in the year after the notice's
             offset = _REL.get(self.tok(items[-1]).parts.get("ry") or "nay", 0)
             return _with(self.date_of(items[0]), year_offset=offset)
@@ -156,7 +157,10 @@ class Builder(DutyRules):
             return first
         sem = self.tok(items[0]).parts["sem"]
         n = {"i": 1, "1": 1, "ii": 2, "2": 2, "iii": 3, "3": 3, "he": 3, "phu": 3}[sem]
-        year = self.span_of(items[1]).args[0] if len(items) > 1 else None
+        of = self.span_of(items[1]) if len(items) > 1 else None
+        if of is not None and of.what == "rel":  # "học kỳ I năm học tới"
+            return v.Span("semester", (n, None), self.pos(items[0]), year_offset=of.args[0])
+        year = of.args[0] if of is not None else None
         return v.Span("semester", (n, year), self.pos(items[0]), len(items) > 1)
 
     def month_of_school_year(self, items: list[Any]) -> v.Span:
@@ -170,14 +174,33 @@ class Builder(DutyRules):
         part = tok.parts.get("part") or _TENTHS[tok.parts["tenth"]]
         n = tok.parts.get("cn")
         count = int(n) if n is not None else None
-        return v.Part(part, self.span_of(items[1]), self.pos(items[0]), count, tok.get("cu") or "")
+        of = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])
+        unit = "nua" if "nua" in tok.parts else tok.get("cu") or ""
+        return v.Part(part, of, self.pos(items[0]), count, unit)
+
+    def semester_part(self, items: list[Any]) -> v.Part:
+        """ "cuối học kỳ I (năm học 2023-2024)": a part of a semester."""
+        tok = self.tok(items[0])
+        return v.Part(tok.parts["part"], self.span(items[1:]), self.pos(items[0]))
+
+    def in_year(self, items: list[Any]) -> v.Span:
+        """A period of the notice's year, the next or the one before ("quý IV năm nay")."""
+        span = self.span_of(items[0])
+        if span.args[-1] is not None:
+            raise Unreadable(f'năm ghi hai lần: "{self.text(items[-1])}"')
+        offset = _REL.get(self.tok(items[-1]).parts.get("ry") or "nay", 0)
+        return replace(span, year_offset=offset)
 
     def week_of_month(self, items: list[Any]) -> v.Span:
         parts = self.tok(items[0]).parts
-        word = parts.get("wo") or parts["wo2"]
+        word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
-        m, _, y = self.span_of(items[1]).args
-        return v.Span("week_of_month", (nth, m, y), self.pos(items[0]), y is not None)
+        month = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])
+        m, _, y = month.args
+        args = (nth, m, y)
+        return v.Span(
+            "week_of_month", args, self.pos(items[0]), y is not None, year_offset=month.year_offset
+        )
 
     def labelled(self, items: list[Any]) -> v.Labelled:
         return v.Labelled(self.span_of(items[0]), items[1])
@@ -235,7 +258,11 @@ class Builder(DutyRules):
         return v.At(self.lead(items), items[-1])
 
     def open_start(self, items: list[Any]) -> v.OpenStart:
-        return v.OpenStart(items[-1], since="since" in self.tok(items[0]).parts)
+        return v.OpenStart(items[1], since="since" in self.tok(items[0]).parts)
+
+    def onward(self, items: list[Any]) -> v.OpenStart:
+        """From a day or period on, with no end ("năm 2024 và các năm tiếp theo")."""
+        return v.OpenStart(items[-2], since=False)
 
     def nodeadline(self, items: list[Any]) -> v.NoDeadline:
         return v.NoDeadline()
@@ -266,6 +293,14 @@ class Builder(DutyRules):
             return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)
 
+    def counted_from(self, items: list[Any]) -> v.Relative:
+        """The day first, the count after: "kể từ ngày 01/4/2024, trong thời hạn 30 ngày"."""
+        return self.counted([items[2], items[3], items[0], _a_day(items[1])])
+
+    def before_day_by(self, items: list[Any]) -> v.Relative:
+        """ "trước ngày 1/4/2024 ít nhất 5 ngày": a count before (after) a written day."""
+        return self.before_by([items[0], _a_day(items[1]), *items[2:]])
+
     def counted_dated(self, items: list[Any]) -> v.Relative:
         """An offset from an event written with its day ("kể từ ngày ký 15/3/2024"): from that
         day; with only a period ("... cuối tháng 8/2021"), from the event, its day unknown."""
@@ -294,6 +329,19 @@ class Builder(DutyRules):
     def alongside(self, items: list[Any]) -> v.Relative:
         return v.Relative("", v.Duration(0, "ngay", False), 0, self.anchor(items[1]))
 
+    def next_day(self, items: list[Any]) -> v.Relative:
+        """The working day after a day ("ngày làm việc tiếp theo sau ngày 30/4"), or before it
+        ("ngày làm việc trước đó", "liền kề trước X"); with no day named, after a day the
+        phrase does not name: a duty's day moved off a day off."""
+        tok = next(t for t in items if _is(t, "NEXTDAY"))
+        after = items[items.index(tok) + 1 :]
+        words = self.tok(tok).parts["nd"]
+        link = self.lead(after[:1]).split() if after else []
+        before = words in _BEFORE_WORDS or (words == "lien ke" and "before" in link)
+        anchor = self.anchor(after[-1]) if after else v.Event(UNNAMED, self.pos(tok))
+        lead = self.lead(items[:1]) if _is(items[0], "LEAD") else ""
+        return v.Relative(lead, v.Duration(1, "ngay", True), -1 if before else 1, anchor)
+
     def month_before(self, items: list[Any]) -> v.Relative:
         mday = next(t for t in items if _is(t, "MDAY"))
         day = self._day_number(mday)
@@ -304,6 +352,13 @@ class Builder(DutyRules):
 
 def _pos(item: Any) -> int:
     return int(getattr(item, "pos", 0))
+
+
+def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Tet | v.Moment:
+    """A day to count from; a period is not one ("kể từ tháng 4, trong 30 ngày")."""
+    if not isinstance(value, (v.Day, v.Weekday, v.Relday, v.Tet, v.Moment)):
+        raise Unreadable("đếm số ngày từ một khoảng thời gian, không phải từ một ngày")
+    return value
 
 
 def _with(day: v.Day, **changes: Any) -> v.Day:

@@ -3,7 +3,7 @@
 :class:`Atoms` is the part of the grammar's builder that reads one token; the
 rules that combine tokens are in :mod:`build` (one-off deadlines) and
 :mod:`build_duty` (recurring duties). Terminals arrive as lark tokens whose
-value is the index of the :class:`~giaoban.deadline.lexer.Tok` they stand for.
+value is the index of the :class:`~giaoban.deadline.tokens.Tok` they stand for.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 from lark import Token, Transformer
 
 from giaoban.deadline import values as v
-from giaoban.deadline.lexer import Tok, number, words_value
 from giaoban.deadline.lexicon import MONTH_WORDS, ROMAN, WEEKDAY_WORDS
+from giaoban.deadline.tokens import Tok, number, words_value
 
 _REL = {"nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1, "lien ke": -1}
 _LUNAR_MONTHS = ("gieng", "chap")
@@ -25,6 +25,7 @@ _RELATIVE_SPANS = {
     "RELWEEK": ("rw", "week"),
     "RELYEAR": ("ry", "year"),
     "RELSEMESTER": ("rs", "semester"),
+    "RELSCHOOLYEAR": ("rsy", "school_year"),
 }
 
 
@@ -47,7 +48,7 @@ class Atoms(Transformer[Token, Any]):
     """The values of single tokens, for one phrase's tokens."""
 
     def __init__(self, toks: list[Tok], written: str) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)  # no rule is named after a terminal: tokens stay
         self.toks = toks
         self.written = written
 
@@ -141,7 +142,10 @@ class Atoms(Transformer[Token, Any]):
             if not 1 <= count <= 12:
                 raise Unreadable(f"{count} tháng không hợp lệ")
             first, last = (1, count) if p["hside"] == "dau" else (13 - count, 12)
-            return v.Span("months", (first, last, _year(p.get("hy"))), pos, "hy" in p)
+            offset = _REL[p["hr"]] if "hr" in p else None  # "6 tháng đầu năm sau"
+            return v.Span(
+                "months", (first, last, _year(p.get("hy"))), pos, "hy" in p, year_offset=offset
+            )
         if kind == "WEEK":
             return v.Span("week", (int(p["wn"]), _year(p.get("wy"))), pos, True)
         if kind in ("YEAR", "YEARNUM"):
@@ -152,7 +156,8 @@ class Atoms(Transformer[Token, Any]):
             unit = {"thang": "month", "quy": "quarter", "nam": "year"}.get(p["u"], "month")
             return v.Span("rel", (0,), pos, unit=unit)
         group, unit = _RELATIVE_SPANS[kind]  # "tháng này", "tuần tới", "học kỳ tiếp theo"
-        return v.Span("rel", (_REL.get(p.get(group) or "nay", 0),), pos, unit=unit)
+        word = p.get(group) or p.get(group + "2") or "nay"
+        return v.Span("rel", (_REL.get(word, 0),), pos, unit=unit)
 
     # -- points -------------------------------------------------------------------------------
     def _day_number(self, token: Token) -> int:

@@ -9,8 +9,8 @@ from lark import Token
 from giaoban.deadline import values as v
 from giaoban.deadline.build_atoms import Atoms, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
-from giaoban.deadline.lexer import count, number
 from giaoban.deadline.lexicon import ORDINALS
+from giaoban.deadline.tokens import count, number
 
 _QUARTER_MONTHS = {"dau": (1, 4, 7, 10), "giua": (2, 5, 8, 11), "cuoi": (3, 6, 9, 12)}
 
@@ -80,7 +80,7 @@ class DutyRules(Atoms):
 
     def nth_week(self, items: list[Any]) -> v.OnDays:
         parts = self.tok(items[0]).parts
-        word = parts.get("wo") or parts["wo2"]
+        word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         return v.OnDays(nth_week=nth, monthly=True)
 
@@ -95,6 +95,12 @@ class DutyRules(Atoms):
         of = self.tok(items[0]).parts.get("ldu")
         months = {"quy": (3, 6, 9, 12), "nam": (12,)}.get(of or "", ())
         return v.OnDays(month_days=(-1,), months=months)
+
+    def workday_of_month(self, items: list[Any]) -> v.OnDays:
+        """The first or last working day of each month: Monday to Friday (public holidays are
+        not in an RFC 5545 rule)."""
+        first = self.tok(items[0]).parts["wdo"].startswith("dau")
+        return v.OnDays(weekdays=(0, 1, 2, 3, 4), monthly=True, set_pos=1 if first else -1)
 
     def month_ref(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(monthly=True)

@@ -52,6 +52,7 @@ class _Rule:
     starts: v.Day | int | None = None
     once: list[v.Span | v.Part | v.SpanList] = field(default_factory=list)
     lunar: bool = False  # days of the lunar calendar
+    set_pos: int | None = None  # "ngày làm việc cuối cùng của tháng": the last of the days
 
 
 def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
@@ -134,6 +135,7 @@ def _days(rule: _Rule, part: v.OnDays) -> None:
     rule.month_days += part.month_days
     rule.months += part.months
     rule.monthly |= part.monthly
+    rule.set_pos = part.set_pos if part.set_pos is not None else rule.set_pos
     if part.year_days:
         _year_days(rule, part.year_days)
 
@@ -242,6 +244,8 @@ def _parts(rule: _Rule, freq: str, interval: int, ctx: Ctx) -> list[tuple[str, s
     if rule.weekdays:
         by_day = sorted(set(rule.weekdays), key=lambda nd: (nd[0] or 0, nd[1]))
         parts.append(("BYDAY", ",".join(f"{n or ''}{_DAY_CODES[d]}" for n, d in by_day)))
+    if rule.set_pos is not None:
+        parts.append(("BYSETPOS", str(rule.set_pos)))
     clock = _clock(rule, ctx)
     if clock is not None:
         parts += [("BYHOUR", str(clock.hour)), ("BYMINUTE", str(clock.minute)), ("BYSECOND", "0")]

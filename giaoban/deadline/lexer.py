@@ -1,10 +1,12 @@
 """Cutting a phrase into the tokens the grammar reads.
 
-The patterns of :mod:`giaoban.deadline.lexicon` cut the phrase into tokens;
-then a few passes, each a rule about neighbouring words, decide what the
-grammar sees: runs of linking words become one ``LEAD``, commas join items
-of lists only, numbers after a word are labels ("lớp 10"), and words the
-grammar has no use for become ``W`` (filler). Filler is kept only where it
+The patterns of :mod:`giaoban.deadline.lexicon` cut the phrase into tokens
+(:mod:`giaoban.deadline.tokens`); each is read against the one before it
+here, then the passes of :mod:`giaoban.deadline.passes` look at the whole
+list. Together they decide what the grammar sees: runs of linking words
+become one ``LEAD``, commas join items of lists only, numbers after a word
+are labels ("lớp 10"), and words the grammar has no use for become ``W``
+(filler). Filler is kept only where it
 can name an event ("trước khi thi lại", "45 ngày kể từ ngày bầu cử");
 elsewhere it is left out.
 """
@@ -12,26 +14,28 @@ elsewhere it is left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from giaoban.deadline.lexicon import GROUPS, LOOSE, NAMES, NUMBER_WORDS, PATTERNS, STRICT
+from giaoban.deadline.lexicon import LOOSE, NAMES, STRICT
 from giaoban.deadline.normalize import Text
+from giaoban.deadline.passes import (
+    clock_after_its_day,
+    counted_parts,
+    events,
+    give_way,
+    neighbours,
+    shifts_after_days,
+    weekdays_after_days,
+)
+from giaoban.deadline.tokens import Tok, count, number, words_value
 from giaoban.model.text import fold
+
+__all__ = ["LEAD_WORDS", "Tok", "count", "has_marks", "lex", "number", "scan", "words_value"]
 
 # Linking words: a run of them is one LEAD token ("chậm nhất đến hết", "trong vòng").
 LEAD_WORDS = frozenset(
     {"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO", "AT", "EARLIER", "LATER",
      "COMPARED"}
-)  # fmt: skip
-# Where a filler word may begin the name of an event.
-ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF"})
-# Tokens that say something about time: an event's name runs up to the next of them.
-_TIMELY = frozenset(
-    {"DATE", "MDAY", "TIME", "WEEKDAY", "NUM", "MONTH", "MONTHNAME", "RELMONTH", "QUARTER",
-     "RELQUARTER", "HALF", "WEEK", "RELWEEK", "YEAR", "RELYEAR", "SCHOOLYEAR", "SEMESTER",
-     "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER",
-     "WORKDAYS", "MONTHLIST"}
 )  # fmt: skip
 # Commas join the items of a list only between items of a list.
 _LIST_ITEMS = frozenset({"NUM", "MDAY", "DATE"})
@@ -48,32 +52,19 @@ _REL_UNITS = {
     "RELYEAR": ("nam", "ry"),
 }
 _AHEAD = frozenset({"toi", "sau", "tiep theo", "ke tiep"})
+_LINKS = {"truoc": "BEFORE", "sau": "AFTER"}  # "6 tháng trước/sau" + what it counts from
+_COUNTED_FROM = frozenset(
+    {"DATE", "MDAY", "REFDAY", "W", "UNIT", "TET", "WEEKDAY", "RELDAY", "TIME"}
+)
 # "trong tháng/quý/năm" alone is the notice's own period, except after a day of it.
 _THIS_PERIOD = frozenset({"RELMONTH", "RELQUARTER", "RELYEAR"})
 _DAYISH = frozenset({"MDAY", "WEEKDAY", "WEEKORD", "LASTDAY", "NUM", "DATE", "TIME", "UNIT"})
 
 
-@dataclass(frozen=True)
-class Tok:
-    """One token: its terminal, its parts, and where it stands in the phrase."""
-
-    type: str
-    start: int
-    end: int
-    parts: dict[str, str] = field(default_factory=dict)
-    remark: bool = False  # inside brackets: a remark the reading may leave out
-
-    def get(self, name: str) -> str | None:
-        return self.parts.get(name)
-
-    def retyped(self, kind: str) -> Tok:
-        return Tok(kind, self.start, self.end, self.parts, self.remark)
-
-
-def _parts(m: re.Match[str], index: int) -> dict[str, str]:
+def _parts(m: re.Match[str], names: tuple[str, ...]) -> dict[str, str]:
     """The named parts of a match, folded ("cuối" as "cuoi") and single-spaced."""
     found = {}
-    for name in GROUPS[index]:
+    for name in names:
         written = m.group(name)
         if written is not None:
             found[name] = fold(written)
@@ -82,7 +73,7 @@ def _parts(m: re.Match[str], index: int) -> dict[str, str]:
 
 def has_marks(text: Text) -> bool:
     """Whether the phrase was typed with Vietnamese diacritics."""
-    return any(not ch.isascii() and ch.isalpha() for ch in text.low)
+    return not text.low.isascii() and any(not ch.isascii() and ch.isalpha() for ch in text.low)
 
 
 def scan(text: Text, strict: bool = True) -> tuple[Tok, ...]:
@@ -95,13 +86,12 @@ def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
     found: list[Tok] = []
     master = STRICT if strict else LOOSE
     depth = 0
-    for m in master.finditer(low):
-        index = int(m.lastgroup[1:]) if m.lastgroup else len(PATTERNS) - 1
+    for index, m in master.finditer(low):
         kind = NAMES[index]
         if kind == "SKIP":
             depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
         else:
-            found.append(Tok(kind, m.start(), m.end(), _parts(m, index), depth > 0))
+            found.append(Tok(kind, m.start(), m.end(), _parts(m, master.names(index)), depth > 0))
     return tuple(found)
 
 
@@ -126,6 +116,14 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
       begins the event's name, which runs to the next word about time or to
       the end; other filler is left out. Without, all filler is left out.
     """
+    if not remarks and not any(t.remark for t in scan(text, strict)):
+        remarks = True  # nothing stands in brackets: the same tokens, already made
+    return events(_words(text, strict, remarks), anchors)
+
+
+@lru_cache(maxsize=256)  # a phrase is lexed again without its events, or loosely
+def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
+    """The tokens of :func:`lex` before filler is kept as events or left out."""
     raw = [t for t in scan(text, strict) if remarks or not t.remark]
     tokens: list[Tok] = []
     for i, tok in enumerate(raw):
@@ -141,22 +139,52 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
             unit_end = tok.start + len(text.low[tok.start :].split()[0])
             tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
             tok = _after_the_unit(tok, unit_end, text)
+        elif tok.type == "TIME" and _counts_hours(tok, before):
+            # "trong vòng 24 giờ", "trong 2h": a count of hours, not the time of day
+            cut = tok.start + len(tok.parts["h"])
+            tokens.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
+            unit_start = len(text.low) - len(text.low[cut:].lstrip())
+            tok = Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
+        elif tok.type == "UNIT" and "uh" in tok.parts:
+            tok = Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
+        elif tok.type == "NOW" and before is not None and before.get("tpart"):
+            tok = Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
+        elif tok.type == "NEXTDAY" and before is not None and before.type == "NUM":
+            # "02 ngày làm việc tiếp theo": a count of working days, not the next one
+            tok = Tok("UNIT", tok.start, tok.end, {"u": "ngay", "lv": "lam viec"}, tok.remark)
         elif tok.type == "UNIT" and before is not None and before.type == "WEEKORD":
             tok = tok.retyped("MONTHREF")  # "tuần lễ cuối tháng": of each month
         elif tok.type == "UNIT" and (before is None or before.type not in ("NUM", "PART")):
+            # "ngay" without its accent is "at once", except after "kể từ", "trước", "đến"...:
+            # "ke tu ngay het han" is "kể từ ngày hết hạn" (no one writes "kể từ ngay")
             bare = text.orig[tok.start : tok.end].lower() == "ngay"
-            tok = Tok("NONE" if bare else "W", tok.start, tok.end)
-        elif tok.type == "NUM" and _labels(before, text):
+            linked = before is not None and before.type in ("FROM", "LEAD")
+            tok = Tok("NONE" if bare and not linked else "W", tok.start, tok.end)
+        elif tok.type == "NUM" and _names_a_review(before, after, text):
+            tok = tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
+        elif tok.type == "NUM" and _labels(before, text) and not _opens_range(raw[i + 1 : i + 3]):
             if after is None or after.type != "UNIT" or "nw" in tok.parts:
                 tok = tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
         elif tok.type == "AND" and text.low[tok.start] in ",;" and not _joins_list(before, after):
             continue
         elif tok.type == "FROM" and after is not None and "nlo" in after.parts:
             continue  # "từ 3 - 5 ngày": a range of counts, not a start
-        elif tok.type in _REL_UNITS and before is not None and before.type == "NUM":
+        elif tok.type in _REL_UNITS and before is not None and raw[i - 1].type == "NUM":
             unit, group = _REL_UNITS[tok.type]
-            if tok.parts.get(group) in _AHEAD:  # "trong 2 tuần tới": two weeks from the notice
+            word = tok.parts.get(group)
+            if word in _LINKS and after is not None and after.type in _COUNTED_FROM:
+                # "6 tháng trước ngày 15/7": six months before that day, not last month;
+                # "báo cáo 6 tháng trước ngày 15/7": the report of six months, before that day
+                link_start = tok.end - len(text.low[tok.start : tok.end].split()[-1])
+                unit_end = len(text.low[:link_start].rstrip())
+                kind = "UNIT" if before.type == "NUM" else "W"
+                tokens.append(Tok(kind, tok.start, unit_end, {"u": unit}, tok.remark))
+                tok = Tok(_LINKS[word], link_start, tok.end, {}, tok.remark)
+            elif word in _AHEAD and before.type == "NUM":  # "trong 2 tuần tới": from the notice
                 tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
+        elif tok.type == "WEEKORD" and "wo3" in tok.parts:
+            if getattr(before, "type", "") != "WEEKDAY":  # "cuối tháng": the end of the month
+                tok = _part_of_month(tok, text)
         elif (
             tok.type == "WEEKORD"
             and "wo2" in tok.parts
@@ -168,79 +196,21 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
         elif tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:
             # "ngày 15 trong tháng", "thứ 6 tuần cuối trong tháng": of each month, not this one
             tok = tok.retyped("MONTHREF" if tok.type == "RELMONTH" else "W")
+        if tok.type == "LATEST" and before is not None and before.type == "FROM":
+            tok = tok.retyped("W")  # "tính từ hạn chót nộp học phí": a deadline named as the event
         if tok.type in LEAD_WORDS:
             tok = _lead(tok, before, tokens)
         tokens.append(tok)
-    tokens = _weekdays_after_days(_counted_parts(tokens))
-    return _events(_give_way(_neighbours(tokens, text)), anchors)
+    tokens = weekdays_after_days(counted_parts(shifts_after_days(tokens)))
+    tokens = clock_after_its_day(tokens)
+    return tuple(give_way(neighbours(tokens, text)))
 
 
-_DAY_ITEMS = frozenset({"MDAY", "NUM", "DATE", "AND"})
-
-
-def _weekdays_after_days(tokens: list[Tok]) -> list[Tok]:
-    """Weekdays written before the days they name ("thứ Hai và thứ Ba (ngày 4 và 5/3)") go
-    after them, as the grammar reads them ("ngày 4 và 5/3 (thứ Hai và thứ Ba)"): the days
-    are meant, not every such weekday."""
-    for i, tok in enumerate(tokens):
-        if tok.type != "WEEKDAY":
-            continue
-        if tok is tokens[-1]:
-            return tokens
-        j = i
-        while j < len(tokens) and tokens[j].type in ("WEEKDAY", "AND"):
-            j += 1
-        k = j
-        while k < len(tokens) and tokens[k].type in _DAY_ITEMS:
-            k += 1
-        weekdays, days = tokens[i:j], tokens[j:k]
-        if sum(t.type == "WEEKDAY" for t in weekdays) < 2 or weekdays[-1].type != "WEEKDAY":
-            return tokens
-        if days and days[-1].type == "DATE" and any(t.type == "AND" for t in days):
-            return [*tokens[:i], *days, *weekdays, *tokens[k:]]
-        return tokens
-    return tokens
-
-
-_EDGES = {"dau": "dau", "dau tien": "dau", "cuoi": "cuoi", "cuoi cung": "cuoi"}
-
-
-def _counted_parts(tokens: list[Tok]) -> list[Tok]:
-    """A number of days or weeks before "đầu/cuối" of a period counts them: one ``PART``
-    ("3 ngày đầu tháng 4", "10 ngày cuối tháng 5", "2 tuần cuối tháng 12")."""
-    if not any(t.type in ("LASTDAY", "WEEKORD", "PART") for t in tokens):
-        return tokens
-    out: list[Tok] = []
-    i = 0
-    while i < len(tokens):
-        tok, nxt = tokens[i], tokens[i + 1 : i + 3]
-        edge, unit, used = None, "", 0
-        if tok.type == "NUM" and nxt:
-            first = nxt[0]
-            if first.type == "LASTDAY":  # "10 ngày cuối (của) tháng 5"
-                edge, unit, used = "cuoi", "ngay", 1
-            elif first.type == "WEEKORD" and first.get("wo") in _EDGES:
-                edge, unit, used = _EDGES[first.parts["wo"]], "tuan", 1
-            elif first.type == "UNIT" and first.get("u") in ("ngay", "tuan") and len(nxt) > 1:
-                second = nxt[1]
-                if "lv" not in first.parts and second.type == "PART" and second.get("part"):
-                    edge, unit, used = second.parts["part"], first.parts["u"], 2
-        if edge in ("dau", "cuoi") and number(tok) > 0:
-            parts = {"part": edge or "", "cn": str(number(tok)), "cu": unit}
-            out.append(Tok("PART", tok.start, nxt[used - 1].end, parts, tok.remark))
-            i += used + 1
-            continue
-        out.append(tok)
-        i += 1
-    return out
-
-
-def _first_of_range(tok: Tok, link: Tok | None, then: list[Tok]) -> bool:
-    """Whether a number, a link and a day make a range of days ("13 - 15/08")."""
-    if link is None or link.type != "LEAD" or link.parts["words"] not in ("to", "to het"):
-        return False
-    is_day = "n" in tok.parts and 1 <= int(tok.parts["n"]) <= 31
-    return is_day and bool(then) and then[0].type in ("DATE", "MDAY")
+def _counts_hours(tok: Tok, before: Tok | None) -> bool:
+    """Whether a clock time right after "trong (vòng)" is a count of hours: a whole hour, no
+    part of the day ("trong 8 giờ sáng" is the time)."""
+    in_words = before is not None and before.type == "LEAD" and before.parts["words"].endswith("in")
+    return in_words and set(tok.parts) == {"h"}
 
 
 def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
@@ -251,45 +221,27 @@ def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
     return Tok("DATE", start, tok.end, tok.parts, tok.remark)
 
 
-def _neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
-    """Fixes that look at both neighbours of a token.
-
-    - A number before a filler word counts something else ("03 buổi").
-    - "và" between filler joins filler ("Ngày Chữ thập đỏ và Trăng lưỡi liềm đỏ").
-    - "ngay" before a linking word makes it "at once" ("ngay sau khi ...").
-    - A dash before "âm lịch" only separates it.
-    - A number before "đến" or a dash and a day is the first day of a range
-      ("13 - 15/08", "14 đến ngày 15 tháng 3").
-    """
-    out: list[Tok] = []
-    for i, tok in enumerate(tokens):
-        before = tokens[i - 1] if i else None
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        both_filler = getattr(before, "type", None) == getattr(after, "type", None) == "W"
-        if tok.type == "NUM" and after is not None and after.type == "W":
-            if _BETWEEN_WORDS.fullmatch(text.low[tok.end : after.start]):
-                tok = tok.retyped("W")
-        elif tok.type == "AND" and both_filler and text.low[tok.start] != ",":
-            tok = tok.retyped("W")
-        elif tok.type == "NONE" and after is not None and after.type == "LEAD":
-            if text.low[tok.start : tok.end] == "ngay":  # "ngay sau khi": at once after
-                tokens[i + 1] = Tok(
-                    "LEAD", tok.start, after.end, {"words": "now " + after.parts["words"]}
-                )
-                continue
-        elif tok.type == "NUM" and _first_of_range(tok, after, tokens[i + 2 : i + 3]):
-            tok = Tok("MDAY", tok.start, tok.end, {"md": tok.parts["n"]}, tok.remark)
-        elif tok.type == "LEAD" and after is not None and after.type in ("LUNAR", "SOLAR"):
-            if text.low[tok.start : tok.end] == "-":
-                continue
-        out.append(tok)
-    return out
+_TIME_WORDS = frozenset(
+    {"ngay", "tuan", "thang", "quy", "nam", "gio", "phut", "sang", "trua", "chieu", "toi", "dem"}
+)  # a number after them is a day or a time ("sáng 05 và 06 tháng 12"), never a label
 
 
-_TIME_WORDS = frozenset({"ngay", "tuan", "thang", "quy", "nam", "gio", "phut"})
+_EACH = ("moi ", "hang ", "tung ")  # "đầu mỗi tháng": that part of every month
 
 
-_BETWEEN_WORDS = re.compile(r"\s+(?:\([^()]*\)\s*)*")  # spaces, and remarks in brackets
+def _part_of_month(tok: Tok, text: Text) -> Tok:
+    """ "đầu / cuối" before "tháng" with no weekday before it: a part of the month, or of
+    every month ("cuối mỗi tháng"), as the lexicon reads it elsewhere."""
+    edge = tok.parts["wo3"]
+    if fold(text.low[tok.end :]).startswith(_EACH):
+        return Tok("MONTHPART", tok.start, tok.end, {"mp": edge}, tok.remark)
+    return Tok("PART", tok.start, tok.end, {"part": edge}, tok.remark)
+
+
+def _opens_range(then: list[Tok]) -> bool:
+    """Whether a number is the first day of a range ("hoàn thành 1 - 4/1", "vào 24 đến
+    25/5/2018"): followed by a dash or "đến" and a date."""
+    return len(then) == 2 and then[0].type == "TO" and then[1].type == "DATE"
 
 
 def _labels(before: Tok | None, text: Text) -> bool:
@@ -302,6 +254,19 @@ def _labels(before: Tok | None, text: Text) -> bool:
         return False
     word = text.low[before.start : before.end].split()[-1]
     return word.isalpha() and fold(word) not in _TIME_WORDS
+
+
+# Reviews named by the months or years they cover: "sơ kết 6 tháng", "tổng kết 5 năm".
+_REVIEWS = frozenset({"so ket", "tong ket"})
+
+
+def _names_a_review(before: Tok | None, after: Tok | None, text: Text) -> bool:
+    """Whether a number of months or years right after "sơ kết" / "tổng kết" names the review
+    ("trước Hội nghị sơ kết 6 tháng"), not a count before it."""
+    if before is None or before.type != "W" or after is None or after.type != "UNIT":
+        return False
+    words = fold(text.low[: before.end]).split()
+    return " ".join(words[-2:]) in _REVIEWS and after.get("u") in ("thang", "nam")
 
 
 # Words that number rounds, sessions and courses: "thứ N" after them is an ordinal.
@@ -334,82 +299,3 @@ def _joins_list(before: Tok | None, after: Tok | None) -> bool:
     if before.type in _PERIODS:
         return after.type in _PERIODS
     return before.type in _LIST_ITEMS and after.type in _LIST_ITEMS
-
-
-def _give_way(tokens: list[Tok]) -> list[Tok]:
-    """No-deadline words and seasons give way to any dated part; a season gives way to
-    no-deadline words too ("thường xuyên trong mùa mưa bão 2024" is ongoing)."""
-    quiet = ("NONE", "W", "AND", "LEAD", "SEASON")
-    if not all(t.type in quiet for t in tokens):
-        return [t.retyped("W") if t.type in ("NONE", "SEASON") else t for t in tokens]
-    if any(t.type == "NONE" for t in tokens):
-        return [t.retyped("W") if t.type == "SEASON" else t for t in tokens]
-    return tokens
-
-
-def _events(tokens: list[Tok], anchors: bool) -> list[Tok]:
-    kept: list[Tok] = []
-    for i, tok in enumerate(tokens):
-        in_event = anchors and bool(kept) and kept[-1].type == "W"
-        if in_event and not any(t.type in _TIMELY for t in tokens[i:]):
-            kept[-1] = Tok("W", kept[-1].start, tok.end)  # the event's name runs on to the end
-        elif tok.type != "W":
-            kept.append(tok)
-        elif in_event:
-            kept[-1] = Tok("W", kept[-1].start, tok.end)
-        elif anchors and kept and kept[-1].type in ANCHOR_TAKERS:
-            kept.append(tok)
-    return _merge_leads(kept)
-
-
-def _merge_leads(tokens: list[Tok]) -> list[Tok]:
-    """Join LEADs that filler left out had kept apart ("đến Văn phòng trước ngày ...").
-
-    "và" before a linking word joins two clauses, not two items: "bắt đầu từ
-    tháng 4 và (hoàn thành) trong tháng 5".
-    """
-    tokens = [
-        t
-        for i, t in enumerate(tokens)
-        if not (t.type == "AND" and i + 1 < len(tokens) and tokens[i + 1].type == "LEAD")
-    ]
-    while len(tokens) > 1 and tokens[-1].type in ("LEAD", "AND") and tokens[-2].type != "W":
-        tokens = tokens[:-1]  # "từ 25.11 đến 15.12 tới", "…, trong giờ hành chính": links nothing
-    merged: list[Tok] = []
-    for tok in tokens:
-        if tok.type == "FROM" and merged and merged[-1].type == "FROM":
-            continue  # "bắt đầu (đăng ký) từ ngày ...": one start
-        if tok.type == "LEAD" and merged and merged[-1].type == "LEAD":
-            words = merged[-1].parts["words"] + " " + tok.parts["words"]
-            merged[-1] = Tok("LEAD", merged[-1].start, tok.end, {"words": words})
-        else:
-            merged.append(tok)
-    return merged
-
-
-def number(tok: Tok) -> int:
-    """The value of a ``NUM`` token, written in digits or in words."""
-    digits = tok.get("n") or tok.get("nhi")  # "3 - 5 ngày": the upper end
-    if digits is not None:
-        return int(digits)
-    return words_value(tok.get("nw") or "")
-
-
-def words_value(words: str) -> int:
-    """ "năm" 5, "mười lăm" 15, "hai mươi" 20, "bốn mươi lăm" 45."""
-    total, current = 0, 0
-    for word in words.split():
-        value = NUMBER_WORDS[word]
-        if value == 10:
-            current = (current or 1) * 10
-        else:
-            current += value
-    return total + current
-
-
-def count(tok: Tok, name: str) -> int | None:
-    """A part of ``tok`` that counts ("2", "hai"), or None when it is not there."""
-    written = tok.get(name)
-    if written is None:
-        return None
-    return int(written) if written.isdigit() else words_value(written)

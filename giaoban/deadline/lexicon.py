@@ -11,8 +11,7 @@ words the patterns capture (folded: "cuối" as "cuoi").
 
 from __future__ import annotations
 
-import re
-
+from giaoban.deadline.scanner import Scanner
 from giaoban.model.text import loose
 
 _B = r"(?!\w)"  # the end of a word
@@ -46,7 +45,8 @@ _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|liền\s+kề)"
 
-# "hoàn thành trong năm", "trong tháng.": the notice's own year, month (nothing after it)
+# "hoàn thành trong năm", "trong tháng.", "đến hết năm": the notice's own year, month (nothing
+# after it)
 _ALONE = r"(?=\s*(?:$|[,;.)]))"
 
 # Words after "vào ngày" that say which day, not which event ("vào ngày mai", "vào dịp Tết").
@@ -60,19 +60,29 @@ _NOT_EVENT = (
 PATTERNS: tuple[tuple[str, str], ...] = (
     # -- document numbers name documents: "Thông tư 37/2019/TT-BYT", "số 123/QĐ-UBND" ------
     ("W", r"(?:số\s+)?\d+(?:/\d+)*/[a-zđ][\w\-]*(?:/[\w\-]+)*"),
+    # -- a heading before the phrase: "Thời hạn: ...", "Thời gian thực hiện: ..." -------------
+    ("SKIP", r"^(?:thời\s+hạn|thời\s+gian|thời\s+điểm|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp"
+             r"|gửi|báo\s+cáo|xử\s+lý|tổ\s+chức))?\s*:"),
     # -- idioms that are whole deadlines, or none ------------------------------------------
     ("WITH", r"theo\s+(?:yêu\s+cầu\s+(?:về\s+)?)?(?:thời\s+gian|thời\s+hạn|mốc)(?!\s+quy\s+định)"
              + _B + r"|theo\s+thông\s+báo(?!\s+sau)" + _B),
     ("SKIP", r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?=\s+sau" + _B + ")"),
     # "trước, trong và sau Tết", "trước và sau Tết": all the while, no deadline
     ("THROUGHOUT", r"trước\s*,?\s*(?:trong\s*(?:,|và)|và)\s*sau" + _B),
+    # "năm 2024 và các năm tiếp theo", "(từ) năm 2025 trở đi": from then on, no end
+    ("ONWARD", r"(?:và\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|kế\s+tiếp|sau|tới|về\s+sau)" + _B
+               + r"|trở\s+(?:đi|về\s+sau)" + _B),
     ("NONE", r"(?:thường\s+xuyên|kịp\s+thời|khẩn\s+trương|liên\s+tục|thường\s+trực|đột\s+xuất"
              r"|tạm\s+thời|trước\s+mắt|càng\s+sớm\s+càng\s+tốt|sớm\s+nhất\s+có\s+thể"
              r"|trong\s+thời\s+gian\s+sớm\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
              r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+(?:nhất|hơn))"
-             r"|ngay\s+lập\s+tức|suốt\s+năm|cả\s+năm|quanh\s+năm|đúng\s+giờ"
+             r"|ngay\s+lập\s+tức|(?:suốt|cả|quanh)\s+năm(?:\s+học)?(?!\s+học|\s*\d)|đúng\s+giờ"
+             # on request, on instruction, as things turn out, not yet fixed
+             r"|khi\s+có\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo|đề\s+nghị)"
+             r"|tùy\s+(?:theo\s+)?(?:tình\s+hình|điều\s+kiện)(?:\s+thực\s+tế)?"
+             r"|chưa\s+(?:xác\s+định|ấn\s+định|có)\s+(?:thời\s+gian|thời\s+hạn|ngày)"
              r"|ngay\s+trong\s+(?:đêm|ngày)(?!\s*(?:\d|mai|kia|hôm|thứ|chủ|mùng|mồng|rằm))"
              r"|(?:vào\s+)?(?:bất\s+(?:kỳ|kì|cứ)\s+(?:lúc|khi|thời\s+điểm|thời\s+gian|ngày|giờ)"
              r"\s+nào|mọi\s+lúc|mọi\s+thời\s+điểm)"
@@ -82,28 +92,38 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?:cho\s+)?(?:đến|tới)\s+khi\s+có\s+(?:thông\s+báo|quyết\s+định)"
              r"\s+(?:mới|khác))" + _B),
     # -- periods written as one unit ---------------------------------------------------------
-    ("SCHOOLYEAR", r"(?:năm\s+học|nh)\s*:?\s*(?P<sy1>\d{4})\s*(?:-|/|đến|và)\s*(?P<sy2>\d{4}|\d{2})"
-                   + _B),
+    ("SCHOOLYEAR", r"(?:năm\s+học|niên\s+khóa|niên\s+khoá|niên\s+học|nh)\s*:?\s*(?P<sy1>\d{4})"
+                   r"\s*(?:-|/|đến|và)\s*(?P<sy2>\d{4}|\d{2})" + _B),
     ("SEMESTER", r"(?:học\s+kỳ|học\s+kì|hk)\s*(?P<sem>iii|ii|i|[1-3]|hè|phụ)" + _B),
     ("RELSEMESTER", r"(?:học\s+kỳ|học\s+kì)\s+(?P<rs>" + _REL + ")" + _B),
+    # "năm học này / tới", "trong năm học.": the notice's school year, or the next
+    # ("Kết thúc năm học trước ngày 31-5": "trước" before a day is "before", not "last")
+    ("RELSCHOOLYEAR", r"năm\s+học\s+(?:(?P<rsy>nay|này|tới|kế\s+tiếp|tiếp\s+theo)" + _B
+                      + r"|(?P<rsy2>trước|sau)" + _ALONE + ")"
+                      + r"|(?:trong\s+|(?<=hết\s))năm\s+học" + _ALONE),
     ("HALF", r"(?:(?P<hn>\d{1,2}|ba|sáu|chín)\s+tháng|nửa)\s+(?P<hside>đầu|cuối)\s+năm"
-             r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d))?"),
+             r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d)|\s+(?P<hr>nay|này|sau|tới|trước)"
+             + _B + ")?"),  # "6 tháng đầu năm nay / năm sau"
     # "quý I, II/2024", "quý III và IV năm 2024": from the first quarter to the end of the last
     ("QUARTER", r"quý\s+(?P<ql>(?:iv|iii|ii|i|[1-4])"
                 r"(?:\s*(?:,|và|&)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4]))+)"
                 + _B + _YEAR_TAIL.format("qly")),
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
-    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|trong\s+quý" + _ALONE),
+    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))quý" + _ALONE),
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
     # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
     ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
-                r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"),
+                r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"
+                # "thứ Hai đầu tháng", "thứ Sáu cuối tháng": the first or last of the month
+                r"|(?P<wo3>đầu|cuối)(?=\s+(?:(?:của|mỗi|hằng|hàng|từng)\s+)?tháng" + _B
+                + r"(?!\s*\d))"),
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
                 + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
     ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
-                + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"),
+                + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"
+                + r"|(?<=hết\s)tuần" + _ALONE),
     ("PREVMONTHOF", r"tháng\s+(?:liền\s+kề\s+)?trước\s+(?:của\s+)?(?=tháng" + _B + ")"),
     # "(trong) 3 tháng 6, 7 và 8/2020": a count of the months, then the months
     ("MONTHLIST", r"(?=[\dhbs])(?<![\d/.])(?P<mlc>\d|hai|ba|bốn|sáu)\s+tháng\s+"
@@ -116,12 +136,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
-    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|trong\s+tháng" + _ALONE),
+    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)\s+(?:của\s+)?"
                  r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
-    ("RELYEAR", r"năm\s+(?P<ry>" + _REL + ")" + _B + r"|trong\s+năm" + _ALONE),
+    ("RELYEAR", r"năm\s+(?P<ry>nay|" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
     # a season or a campaign named with its year, whose days the phrase does not give:
     # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"
@@ -130,7 +150,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
     # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows)
     ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+tháng" + _B + ")"),
-    ("PART", r"(?P<part>đầu|giữa|cuối)(?=\s+(?:của\s+)?(?:tháng|năm|quý)" + _B + ")"
+    # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third
+    ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối)\s+(?:của\s+)?tháng" + _B + "))?"
+             r"(?P<part>đầu|giữa|cuối)"
+             r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|học\s+kỳ|học\s+kì)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------
@@ -143,7 +166,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?P<tn2>\d{1,2}|một|hai|ba)\s+lần"
               + _B),  # "1 năm 2 lần"
     ("EVERY", r"(?P<en>\d{1,2}|hai|ba|bốn|sáu)\s*(?P<eu>ngày|tuần|tháng|năm)\s*"
-              r"(?:/\s*|(?:một|1)\s+)lần"
+              r"(?:/\s*(?:(?:một|1)\s*)?|(?:một|1)\s+)lần"  # "6 tháng/lần", "3 tháng/1 lần"
               + _B),
     ("ONCE", r"(?P<on>\d{1,2}|một|hai|ba)\s+lần" + _B),  # "mỗi tháng 1 lần"
     # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give
@@ -158,6 +181,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("PERIODIC", r"(?:định\s+kỳ|định\s+kì|thường\s+kỳ)" + _B),
     ("REPORT", r"(?:của\s+|thuộc\s+)?kỳ\s+báo\s+cáo(?:\s+(?:đó|này))?" + _B),
     # "ngày cuối tháng", "ngày cuối cùng của mỗi quý / hằng năm"
+    # "ngày làm việc cuối cùng của tháng": the last (or first) Monday-to-Friday of each month
+    ("WORKDAYORD", r"ngày\s+làm\s+việc\s+(?P<wdo>đầu\s+tiên|đầu|cuối\s+cùng|cuối)\s+"
+                   r"(?:(?:của|trong)\s+)?(?=(?:mỗi\s+|hằng\s+|hàng\s+)?tháng" + _B
+                   + r"(?!\s*\d))"),
     ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?"
                 r"(?=tháng|(?:mỗi|hằng|hàng)\s+(?P<ldu>quý|năm)" + _B + ")"),
     # -- days and moments ------------------------------------------------------------------------
@@ -166,7 +193,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("NUM", r"(?=\d)(?<![\d/.])(?P<nlo>\d{1,2})\s*(?:-|–|đến|tới)\s*(?P<nhi>\d{1,3})"
             r"(?=\s*(?:ngày|tuần)" + _B + r"(?!\s*\d))"),
     ("TIME", r"(?<![\d/.])(?P<h>[01]?\d|2[0-4])\s*(?:giờ|g|h)" + _L
-             + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d)"
+             + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d|\s+tháng" + _B + ")"
              r"(?:\s*(?:phút|p|')" + _L + r")?|\s*(?P<half>rưỡi)(?!\w))?"
              r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w))?"
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
@@ -180,7 +207,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
     ("MDAY", r"(?:ngày|mùng|mồng|rằm)\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
-    ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt|hôm\s+sau)" + _B
+    # "ngày làm việc tiếp theo", "ngày làm việc liền kề sau X": the working day after (or
+    # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
+    ("NEXTDAY", r"ngày\s+làm\s+việc\s+(?P<nd>tiếp\s+theo|kế\s+tiếp|tiếp\s+sau|liền\s+sau|sau\s+đó"
+                r"|liền\s+kề|liền\s+trước|trước\s+đó)" + _B),
+    ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt(?!\s+(?:ngày|tuần|tháng|năm|giờ)"
+               + _B + r")|hôm\s+sau)" + _B
+               + r"|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)\s+nay" + _B  # "chiều nay": today
                + r"|(?P<rdin>trong\s+ngày)" + _ALONE),  # "xong trong ngày": by the end of the day
     ("REFDAY", r"ngày\s+(?:ra|ký|ban\s+hành|phát\s+hành|đăng\s+tải)"
                r"(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận|công\s+văn|kế\s+hoạch|quyết\s+định))?"
@@ -196,7 +229,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("YEARNUM", r"(?<![\d/.])(?P<yn>(?:19|20)\d{2})(?!\d)"),
     ("NUM", r"(?P<n>\d+)"),
     # -- units of an offset ------------------------------------------------------------------------
-    ("UNIT", r"(?P<u>ngày|tuần|tháng|quý|năm|giờ|phút)(?:\s+đêm)?(?P<lv>\s+làm\s+việc)?" + _B),
+    ("UNIT", r"(?P<u>ngày|tuần|tháng|quý|năm|giờ|phút)(?:\s+đêm)?(?P<lv>\s+làm\s+việc)?" + _B
+             # "trong 48h": hours (a clock time is at most 24h; "26h ngày 8/2" is no count)
+             + r"|(?<=\d)(?P<uh>h)" + _B + r"(?!\s*,?\s*(?:ngày|thứ|\d))"),
     # -- words that link the parts ----------------------------------------------------------------
     ("LATEST", r"(?:chậm\s+nhất|muộn\s+nhất|trễ\s+nhất|hạn\s+cuối|hạn\s+chót|không\s+quá"
                r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn)" + _B),
@@ -209,6 +244,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "vào (đúng) ngày kỷ niệm ...", "đúng vào dịp khai giảng": on the day of an event
     ("AT", r"(?:(?:đúng\s+)?vào\s+(?:đúng\s+)?|đúng\s+)(?:ngày|dịp|buổi)(?=\s+(?!(?:" + _NOT_EVENT
            + r")" + _B + r")[^\W\d_])"),
+    # "tại kỳ họp gần nhất", "tại Hội nghị sơ kết": at a meeting (not "tại Điều 2", a place)
+    ("AT", r"(?:ngay\s+)?tại(?=\s+(?:kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+họp|hội\s+nghị"
+           r"|đại\s+hội|hội\s+đồng)" + _B + ")"),
     # "kể từ", "có hiệu lực từ": since (a start); "từ", "bắt đầu từ": from (a time to be there)
     ("FROM", r"(?P<since>có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|tính\s+kể\s+từ"
              r"|kể\s+từ|tính\s+từ|mở(?:\s+(?:cửa|cổng|đăng\s+ký))?\s*:)(?:\s+khi)?" + _B
@@ -216,7 +254,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "kết thúc" after "khi" is the event ("sau khi kết thúc hội nghị"), not "until"
     ("TO", r"(?:cho\s+đến|đến|tới|(?<!khi\s)kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B
            + r"|-|~|→|÷|->"),
-    ("HET", r"hết" + _B),
+    # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
+    ("HET", r"hết" + _B + r"|(?<=khi\s)kết\s+thúc(?=\s+(?:năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
+            r"\s+(?:\d|i|v|x|này|nay|tới|sau|trước))"),
     ("BEFORE", r"trước(?:\s+khi)?" + _B),
     ("AFTER", r"sau(?:\s+khi)?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
@@ -241,20 +281,6 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 
 # Text typed with diacritics is read by the patterns as written ("sau" is "after", "sáu" six);
 # text without them, or a reading that failed so, by the loose patterns.
-STRICT = re.compile("|".join(f"(?P<_{i}>{p})" for i, (_, p) in enumerate(PATTERNS)))
-LOOSE = re.compile("|".join(f"(?P<_{i}>{loose(p)})" for i, (_, p) in enumerate(PATTERNS)))
+STRICT = Scanner([pattern for _, pattern in PATTERNS])
+LOOSE = Scanner([loose(pattern) for _, pattern in PATTERNS])
 NAMES = tuple(name for name, _ in PATTERNS)
-
-
-def _group_names(master: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
-    """The names of the parts of each pattern of ``master``, by the pattern's place."""
-    names: list[list[str]] = [[] for _ in PATTERNS]
-    for name, _ in sorted(master.groupindex.items(), key=lambda item: item[1]):
-        if name.startswith("_"):
-            current = int(name[1:])
-        else:
-            names[current].append(name)
-    return tuple(tuple(n) for n in names)
-
-
-GROUPS = _group_names(STRICT)  # the parts each pattern captures, by the pattern's place

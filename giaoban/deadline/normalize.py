@@ -12,15 +12,30 @@ from functools import lru_cache
 
 from giaoban.model.text import DASHES, collapse_spaces, nfc
 
-_MARKUP = str.maketrans({"*": " ", "_": " ", "`": " "})
-_DASHES = str.maketrans({**dict.fromkeys(DASHES, "-"), "’": "'"})
+# one kind of dash and of apostrophe; no bold or code markers
+_PLAIN = str.maketrans({**dict.fromkeys(DASHES, "-"), "’": "'", "*": " ", "_": " ", "`": " "})
 _EDGE = " .,;:!"
 
 
 def clean(phrase: str) -> str:
-    """NFC, no bold markers, one kind of dash, single spaces, no edge punctuation."""
-    text = nfc(phrase).translate(_DASHES).translate(_MARKUP)
-    return collapse_spaces(text).strip(_EDGE)
+    """NFC, no bold markers, one kind of dash, single spaces, no edge punctuation, and no
+    brackets around the whole phrase ("(chậm nhất ngày 5/3 (thứ Ba))")."""
+    text = collapse_spaces(nfc(phrase).translate(_PLAIN)).strip(_EDGE)
+    while _bracketed(text):
+        text = text[1:-1].strip(_EDGE)
+    return text
+
+
+def _bracketed(text: str) -> bool:
+    """Whether the first character opens a bracket that the last one closes."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 def lower_same_length(text: str) -> str:

@@ -25,11 +25,12 @@ from giaoban.deadline.build import Builder, Unreadable
 from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty
-from giaoban.deadline.lexer import Tok, has_marks, lex
+from giaoban.deadline.lexer import has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
 from giaoban.deadline.standing import standing_rule
+from giaoban.deadline.tokens import Tok
 from giaoban.model.text import nfc
 
 DEFAULT_SETTINGS = DeadlineSettings()
@@ -46,6 +47,7 @@ DUTY_WORDS = frozenset(
         "QMONTH",
         "MONTHREF",
         "LASTDAY",
+        "WORKDAYORD",
         "PLURAL",
         "WORKDAYS",
     }
@@ -170,7 +172,7 @@ _WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME"})
 
 
 # Tokens of a phrase that names clock times and nothing else ("Từ 7h30 đến 11h30").
-_CLOCK_ONLY = frozenset({"TIME", "FROM", "LEAD", "AND"})
+_CLOCK_ONLY = frozenset({"TIME", "FROM", "LEAD", "AND", "ONWARD"})
 CLOCK_ONLY = (
     'chỉ có giờ, không có ngày nào: ghi thêm ngày ("... ngày 15/3/2025") hay các ngày '
     'lặp lại ("... các ngày làm việc"), hoặc ghim ngày bằng due: YYYY-MM-DD'
@@ -192,20 +194,30 @@ def _not_understood(ctx: Ctx) -> str:
         return SEASON.format(ctx.text.orig[season.start : season.end])
     if "TIME" in types and types <= _CLOCK_ONLY:
         return CLOCK_ONLY  # a window of a day the phrase does not name (docs/deadlines.md)
-    start = _start(toks)
-    stream = [Token(t.type, str(i), start_pos=t.start) for i, t in enumerate(toks)]
+    stuck = _stuck(tuple(t.type for t in toks), _start(toks))
+    if stuck is not None and stuck < len(toks):
+        return f'không hiểu phần "{ctx.orig(toks[stuck].start)}"'
+    if stuck is not None and toks:
+        return f'thiếu phần sau "{ctx.orig(toks[-1].start)}"'
+    if not toks:
+        return "không có ngày, giờ hay khoảng thời gian nào"
+    return "không ghép được các phần"
+
+
+@lru_cache(maxsize=4096)
+def _stuck(types: tuple[str, ...], start: str) -> int | None:
+    """Where the grammar stops reading a sequence of terminals: the index of the first one it
+    cannot take, ``len(types)`` when it wants more, None when it reads them all. Like the
+    tree, it depends on the terminals alone."""
+    stream = [Token(kind, str(i)) for i, kind in enumerate(types)]
     try:
         _parser().parse(stream, start=start)
     except UnexpectedInput as err:
         index = getattr(getattr(err, "token", None), "value", None)
         if index is not None and str(index).isdigit():
-            bad = toks[int(index)]
-            return f'không hiểu phần "{ctx.orig(bad.start)}"'
-        if toks:
-            return f'thiếu phần sau "{ctx.orig(toks[-1].start)}"'
-    if not toks:
-        return "không có ngày, giờ hay khoảng thời gian nào"
-    return "không ghép được các phần"
+            return int(index)
+        return len(types)
+    return None
 
 
 def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:

@@ -191,6 +191,8 @@ def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
     if isinstance(span, v.Part):
         return _part(span, ctx)
     what, args = span.what, span.args
+    if span.year_offset is not None and what != "semester":  # "quý IV năm nay", "tháng 1 năm sau"
+        args = (*args[:-1], ctx.ref.year + span.year_offset)
     if what == "months":
         first, last, year = _need(args[0]), _need(args[1]), args[2]
         return _by_year(lambda y: _months(y, first, last), year, ctx)
@@ -218,8 +220,8 @@ def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
         if second_year is not None and second_year != first_year + 1:
             raise Unreadable(f"năm học {first_year}-{second_year} không liền nhau")
         return school_year_bounds(first_year, ctx.settings.school_year)
-    if what == "semester":
-        year = args[1] or _school_year_of(ctx)
+    if what == "semester":  # of a school year written, or the notice's (or one after it)
+        year = args[1] or _school_year_of(ctx) + (span.year_offset or 0)
         return semester_bounds(_need(args[0]), year, ctx.settings.school_year)
     return _relative_span(span.unit, _need(args[0]), ctx)
 
@@ -247,6 +249,8 @@ def _relative_span(unit: str, n: int, ctx: Ctx) -> Bounds:
         return monday, monday + timedelta(days=7)
     if unit == "semester":
         return _semester_after(ref, n, ctx)
+    if unit == "school_year":
+        return school_year_bounds(_school_year_of(ctx) + n, ctx.settings.school_year)
     return date(ref.year + n, 1, 1), date(ref.year + n + 1, 1, 1)
 
 
@@ -267,6 +271,9 @@ def _school_year_of(ctx: Ctx) -> int:
 
 def _part(part: v.Part, ctx: Ctx) -> Bounds:
     first, after = span_bounds(part.of, ctx)
+    if part.unit == "nua":  # "nửa đầu tháng 4": days 1-15; "nửa cuối": the 16th to the end
+        halfway = first + (after - first) // 2
+        return (first, halfway) if part.part == "dau" else (halfway, after)
     if part.count is not None:  # "3 ngày đầu tháng 4", "2 tuần cuối tháng 12"
         length = timedelta(days=part.count * (7 if part.unit == "tuan" else 1))
         if not timedelta(0) < length <= after - first:
@@ -280,11 +287,13 @@ def _part(part: v.Part, ctx: Ctx) -> Bounds:
     if part.part == "giua":
         middle = first.month + months // 2
         year, month = _shift_month(first, middle - first.month)
-        return _month(year, month)
-    if part.part == "dau":
-        return _month(first.year, first.month)
-    last = after - timedelta(days=1)
-    return _month(last.year, last.month)
+        found = _month(year, month)
+    elif part.part == "dau":
+        found = _month(first.year, first.month)
+    else:
+        last = after - timedelta(days=1)
+        found = _month(last.year, last.month)
+    return max(first, found[0]), min(after, found[1])  # a semester ends mid-month
 
 
 # -- moments ----------------------------------------------------------------------------

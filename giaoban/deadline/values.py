@@ -98,12 +98,14 @@ class Span:
     pos: int
     year_written: bool = False
     unit: str = ""
+    year_offset: int | None = None  # no year written: "năm nay" 0, "năm sau" 1, the notice's
 
 
 @dataclass(frozen=True)
 class Part:
     """ "đầu/giữa/cuối" of a month, quarter or year; with ``count`` and ``unit`` ("ngay",
-    "tuan"), its first or last days or weeks: "3 ngày đầu tháng 4", "2 tuần cuối tháng 12"."""
+    "tuan"), its first or last days or weeks: "3 ngày đầu tháng 4", "2 tuần cuối tháng 12";
+    with ``unit`` "nua", its first or last half: "nửa đầu tháng 4"."""
 
     part: str
     of: Span
@@ -214,6 +216,7 @@ class OnDays:
     year_days: tuple[Day, ...] = ()
     nth_week: int | None = None  # the n-th week of the month (-1: the last)
     monthly: bool = False  # "của tháng"
+    set_pos: int | None = None  # the first (1) or last (-1) of the days named, each month
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACES = re.compile(r"\s+")
 # hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign: all read as "-"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _DASHES = str.maketrans(dict.fromkeys(DASHES, "-"))
@@ -84,7 +83,7 @@ def _written_out(match: re.Match[str]) -> str:
 
 def collapse_spaces(text: str) -> str:
     """Collapse runs of white space (line breaks included) to one space."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split and re's \s agree on what white space is
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng

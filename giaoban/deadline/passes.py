@@ -1,0 +1,210 @@
+"""Passes over the tokens of a phrase, each a rule about a token and its neighbours.
+
+:func:`giaoban.deadline.lexer.lex` cuts a phrase into tokens and reads each
+one against the one before it; these passes then look at the whole list:
+weekdays written before their days, counted parts ("3 ngày đầu tháng 4"),
+rules for days off, a clock time written after its day, numbers that open
+a range, words that give way to a written day, and filler kept as the name
+of an event (or left out).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from giaoban.deadline.normalize import Text
+from giaoban.deadline.tokens import Tok, number
+
+# Where a filler word may begin the name of an event.
+ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF"})
+# Tokens that say something about time: an event's name runs up to the next of them.
+_TIMELY = frozenset(
+    {"DATE", "MDAY", "TIME", "WEEKDAY", "NUM", "MONTH", "MONTHNAME", "RELMONTH", "QUARTER",
+     "RELQUARTER", "HALF", "WEEK", "RELWEEK", "YEAR", "RELYEAR", "SCHOOLYEAR", "SEMESTER",
+     "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER",
+     "WORKDAYS", "MONTHLIST", "NEXTDAY"}
+)  # fmt: skip
+
+_DAY_ITEMS = frozenset({"MDAY", "NUM", "DATE", "AND"})
+
+
+def weekdays_after_days(tokens: list[Tok]) -> list[Tok]:
+    """Weekdays written before the days they name ("thứ Hai và thứ Ba (ngày 4 và 5/3)") go
+    after them, as the grammar reads them ("ngày 4 và 5/3 (thứ Hai và thứ Ba)"): the days
+    are meant, not every such weekday."""
+    for i, tok in enumerate(tokens):
+        if tok.type != "WEEKDAY":
+            continue
+        if tok is tokens[-1]:
+            return tokens
+        j = i
+        while j < len(tokens) and tokens[j].type in ("WEEKDAY", "AND"):
+            j += 1
+        k = j
+        while k < len(tokens) and tokens[k].type in _DAY_ITEMS:
+            k += 1
+        weekdays, days = tokens[i:j], tokens[j:k]
+        if sum(t.type == "WEEKDAY" for t in weekdays) < 2 or weekdays[-1].type != "WEEKDAY":
+            return tokens
+        if days and days[-1].type == "DATE" and any(t.type == "AND" for t in days):
+            return [*tokens[:i], *days, *weekdays, *tokens[k:]]
+        return tokens
+    return tokens
+
+
+_EDGES = {"dau": "dau", "dau tien": "dau", "cuoi": "cuoi", "cuoi cung": "cuoi"}
+
+
+def counted_parts(tokens: list[Tok]) -> list[Tok]:
+    """A number of days or weeks before "đầu/cuối" of a period counts them: one ``PART``
+    ("3 ngày đầu tháng 4", "10 ngày cuối tháng 5", "2 tuần cuối tháng 12")."""
+    if not any(t.type in ("LASTDAY", "WEEKORD", "PART") for t in tokens):
+        return tokens
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok, nxt = tokens[i], tokens[i + 1 : i + 3]
+        edge, unit, used = None, "", 0
+        if tok.type == "NUM" and nxt:
+            first = nxt[0]
+            if first.type == "LASTDAY":  # "10 ngày cuối (của) tháng 5"
+                edge, unit, used = "cuoi", "ngay", 1
+            elif first.type == "WEEKORD" and first.get("wo") in _EDGES:
+                edge, unit, used = _EDGES[first.parts["wo"]], "tuan", 1
+            elif first.type == "UNIT" and first.get("u") in ("ngay", "tuan") and len(nxt) > 1:
+                second = nxt[1]
+                if "lv" not in first.parts and second.type == "PART" and second.get("part"):
+                    edge, unit, used = second.parts["part"], first.parts["u"], 2
+        if edge in ("dau", "cuoi") and number(tok) > 0:
+            parts = {"part": edge or "", "cn": str(number(tok)), "cu": unit}
+            out.append(Tok("PART", tok.start, nxt[used - 1].end, parts, tok.remark))
+            i += used + 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _first_of_range(tok: Tok, link: Tok | None, then: list[Tok]) -> bool:
+    """Whether a number, a link and a day make a range of days ("13 - 15/08")."""
+    if link is None or link.type != "LEAD" or link.parts["words"] not in ("to", "to het"):
+        return False
+    is_day = "n" in tok.parts and 1 <= int(tok.parts["n"]) <= 31
+    return is_day and bool(then) and then[0].type in ("DATE", "MDAY")
+
+
+def neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
+    """Fixes that look at both neighbours of a token.
+
+    - A number before a filler word counts something else ("03 buổi").
+    - "và" between filler joins filler ("Ngày Chữ thập đỏ và Trăng lưỡi liềm đỏ").
+    - "ngay" before a linking word makes it "at once" ("ngay sau khi ...").
+    - A dash before "âm lịch" only separates it.
+    - A number before "đến" or a dash and a day is the first day of a range
+      ("13 - 15/08", "14 đến ngày 15 tháng 3").
+    """
+    out: list[Tok] = []
+    for i, tok in enumerate(tokens):
+        before = tokens[i - 1] if i else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        both_filler = getattr(before, "type", None) == getattr(after, "type", None) == "W"
+        if tok.type == "NUM" and after is not None and after.type == "W":
+            if _BETWEEN_WORDS.fullmatch(text.low[tok.end : after.start]):
+                tok = tok.retyped("W")
+        elif tok.type == "AND" and both_filler and text.low[tok.start] != ",":
+            tok = tok.retyped("W")
+        elif tok.type == "NONE" and after is not None and after.type == "LEAD":
+            if text.low[tok.start : tok.end] == "ngay":  # "ngay sau khi": at once after
+                tokens[i + 1] = Tok(
+                    "LEAD", tok.start, after.end, {"words": "now " + after.parts["words"]}
+                )
+                continue
+        elif tok.type == "NUM" and _first_of_range(tok, after, tokens[i + 2 : i + 3]):
+            tok = Tok("MDAY", tok.start, tok.end, {"md": tok.parts["n"]}, tok.remark)
+        elif tok.type == "LEAD" and after is not None and after.type in ("LUNAR", "SOLAR"):
+            if text.low[tok.start : tok.end] == "-":
+                continue
+        out.append(tok)
+    return out
+
+
+_BETWEEN_WORDS = re.compile(r"\s+(?:\([^()]*\)\s*)*")  # spaces, and remarks in brackets
+
+
+def clock_after_its_day(tokens: list[Tok]) -> list[Tok]:
+    """ "ngày 20/3/2024, chậm nhất trước 17 giờ": the time of that day, read as "chậm nhất
+    trước 17 giờ ngày 20/3/2024" (the clock written last, after its link)."""
+    if len(tokens) < 3 or [t.type for t in tokens[-3:]] != ["DATE", "LEAD", "TIME"]:
+        return tokens
+    if sum(t.type == "TIME" for t in tokens) > 1:
+        return tokens
+    return [*tokens[:-3], tokens[-2], tokens[-1], tokens[-3]]
+
+
+_DATED = frozenset({"DATE", "MDAY", "WEEKDAY", "LASTDAY", "WORKDAYORD", "QMONTH", "WEEKORD"})
+
+
+def shifts_after_days(tokens: list[Tok]) -> list[Tok]:
+    """ "ngày 30/4, nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo": the next
+    working day after a day already named is a rule for days off, not the deadline: left
+    out (the day stands as written)."""
+    if not any(t.type == "NEXTDAY" for t in tokens):
+        return tokens
+    out: list[Tok] = []
+    for tok in tokens:
+        if tok.type == "NEXTDAY" and any(t.type in _DATED for t in out):
+            tok = tok.retyped("W")
+        out.append(tok)
+    return out
+
+
+def give_way(tokens: list[Tok]) -> list[Tok]:
+    """No-deadline words and seasons give way to any dated part; a season gives way to
+    no-deadline words too ("thường xuyên trong mùa mưa bão 2024" is ongoing)."""
+    quiet = ("NONE", "W", "AND", "LEAD", "SEASON", "FROM")
+    if not all(t.type in quiet for t in tokens):
+        return [t.retyped("W") if t.type in ("NONE", "SEASON") else t for t in tokens]
+    if any(t.type == "NONE" for t in tokens):
+        return [t.retyped("W") if t.type == "SEASON" else t for t in tokens]
+    return tokens
+
+
+def events(tokens: Sequence[Tok], anchors: bool) -> list[Tok]:
+    kept: list[Tok] = []
+    for i, tok in enumerate(tokens):
+        in_event = anchors and bool(kept) and kept[-1].type == "W"
+        if in_event and not any(t.type in _TIMELY for t in tokens[i:]):
+            kept[-1] = Tok("W", kept[-1].start, tok.end)  # the event's name runs on to the end
+        elif tok.type != "W":
+            kept.append(tok)
+        elif in_event:
+            kept[-1] = Tok("W", kept[-1].start, tok.end)
+        elif anchors and kept and kept[-1].type in ANCHOR_TAKERS:
+            kept.append(tok)
+    return _merge_leads(kept)
+
+
+def _merge_leads(tokens: list[Tok]) -> list[Tok]:
+    """Join LEADs that filler left out had kept apart ("đến Văn phòng trước ngày ...").
+
+    "và" before a linking word joins two clauses, not two items: "bắt đầu từ
+    tháng 4 và (hoàn thành) trong tháng 5".
+    """
+    tokens = [
+        t
+        for i, t in enumerate(tokens)
+        if not (t.type == "AND" and i + 1 < len(tokens) and tokens[i + 1].type == "LEAD")
+    ]
+    while len(tokens) > 1 and tokens[-1].type in ("LEAD", "AND") and tokens[-2].type != "W":
+        tokens = tokens[:-1]  # "từ 25.11 đến 15.12 tới", "…, trong giờ hành chính": links nothing
+    merged: list[Tok] = []
+    for tok in tokens:
+        if tok.type == "FROM" and merged and merged[-1].type == "FROM":
+            continue  # "bắt đầu (đăng ký) từ ngày ...": one start
+        if tok.type == "LEAD" and merged and merged[-1].type == "LEAD":
+            words = merged[-1].parts["words"] + " " + tok.parts["words"]
+            merged[-1] = Tok("LEAD", merged[-1].start, tok.end, {"words": words})
+        else:
+            merged.append(tok)
+    return merged

@@ -1,0 +1,235 @@
+"""A list of patterns tried in order at each place of a text, sorted out by what stands there.
+
+The lexicon's patterns could be joined into one regular expression
+``p1|p2|...`` and run with ``finditer``; Python's ``re`` then tries every
+pattern at every place, and most of them fail on their first characters.
+:class:`Scanner` finds the same matches, but at each place it runs only the
+patterns that can begin with the one or two characters found there (worked
+out from the parsed patterns the first time those characters are met, and
+kept). Patterns keep their order, so the first that matches wins, as in the
+joined expression.
+
+What a pattern can begin with is worked out generously: where it is not
+plain (a back reference, a flag, an unknown construct), anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+try:  # the parser of the re module: re._parser from Python 3.11, sre_parse before
+    from re import _parser as _sre  # type: ignore[attr-defined, unused-ignore]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre
+
+Matcher = Callable[[str, int], "re.Match[str] | None"]
+Choice = tuple[tuple[int, Matcher], ...]  # patterns to try, in order, with their indexes
+_KEPT = 1 << 14  # beginnings whose patterns are kept before the table starts again
+_FEW = 4  # so few patterns begin with a character that its second one is not looked at
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+
+
+class Scanner:
+    """Patterns tried in order at each place of a text: ``finditer`` of ``p1|p2|...``."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self._patterns = tuple(patterns)
+        self._compiled: list[re.Pattern[str]] | None = None  # on first use: imports stay cheap
+        self._parsed: list[list[Node]] = []
+        self._names: list[tuple[str, ...]] = []
+        self._by_char: dict[str, Choice] = {}
+        self._by_pair: dict[str, Choice] = {}
+
+    def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """Each match in order, with the index of its pattern, as ``finditer`` finds them.
+
+        At each place the first pattern that matches wins; the next match is
+        looked for where it ends. Where no pattern matches, one character
+        further on.
+        """
+        place, end = 0, len(text)
+        while place < end:
+            for index, match in self._for(text[place : place + 2]):
+                found = match(text, place)
+                if found is not None:
+                    yield index, found
+                    place = found.end()
+                    break
+            else:
+                place += 1
+
+    def names(self, index: int) -> tuple[str, ...]:
+        """The names of the groups of pattern ``index``, in the order they open."""
+        self._compile()
+        return self._names[index]
+
+    def _for(self, pair: str) -> Choice:
+        """The patterns whose match can begin with ``pair`` (or with its first character,
+        and end there)."""
+        try:
+            return self._by_pair[pair]
+        except KeyError:
+            pass
+        first = self._first(pair[0])
+        if len(first) > _FEW and len(pair) > 1:
+            chosen = tuple((i, m) for i, m in first if _opens(self._parsed[i], pair))
+        else:
+            chosen = first
+        if len(self._by_pair) >= _KEPT:
+            self._by_pair.clear()
+        self._by_pair[pair] = chosen
+        return chosen
+
+    def _first(self, char: str) -> Choice:
+        """The patterns whose match can begin with ``char``."""
+        try:
+            return self._by_char[char]
+        except KeyError:
+            pass
+        compiled = self._compile()
+        chosen = tuple(
+            (i, compiled[i].match) for i, nodes in enumerate(self._parsed) if _opens(nodes, char)
+        )
+        if len(self._by_char) >= _KEPT:
+            self._by_char.clear()
+        self._by_char[char] = chosen
+        return chosen
+
+    def _compile(self) -> list[re.Pattern[str]]:
+        if self._compiled is None:
+            compiled = [re.compile(p) for p in self._patterns]
+            parsed = [_sre.parse(p) for p in self._patterns]
+            plain = [_plain(tree) for tree in parsed]
+            for pattern, tree, nodes in zip(self._patterns, parsed, plain, strict=True):
+                if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+                    raise ValueError(f"pattern with flags the scanner does not read: {pattern}")
+                if _can_be_empty(nodes):  # finditer's rule for empty matches is not kept
+                    raise ValueError(f"pattern that can match nothing: {pattern}")
+            groups = [c.groupindex for c in compiled]
+            self._names = [tuple(sorted(g, key=g.__getitem__)) for g in groups]
+            self._parsed = plain
+            self._compiled = compiled
+        return self._compiled
+
+
+Node = tuple[str, Any]  # a parsed pattern's part, plain: (kind, what it holds)
+
+
+def _plain(parsed: Any) -> list[Node]:
+    """A parsed pattern (of ``re``'s parser) as plain lists, with only what the questions
+    below need: characters, character classes, branches, groups, repeats, and parts that
+    read no character."""
+    out: list[Node] = []
+    for op, arg in parsed:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL"):
+            out.append((name, chr(arg)))
+        elif name == "IN":
+            out.append(
+                (
+                    name,
+                    [
+                        (str(kind), str(value) if str(kind) == "CATEGORY" else value)
+                        for kind, value in arg
+                    ],
+                )
+            )
+        elif name == "ANY":
+            out.append((name, None))
+        elif name == "BRANCH":
+            out.append((name, [_plain(branch) for branch in arg[1]]))
+        elif name == "SUBPATTERN" and not (arg[1] or arg[2]):  # a group without flags
+            out.append(("GROUP", _plain(arg[3])))
+        elif name == "ATOMIC_GROUP":
+            out.append(("GROUP", _plain(arg)))
+        elif name in _REPEATS:
+            low, high, inner = arg
+            out.append(("REPEAT", (low, high, _plain(inner))))
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            out.append(("NOTHING", None))  # reads no character: what follows begins
+        else:
+            out.append(("ANYTHING", None))  # a back reference, a flag, anything else
+    return out
+
+
+def _opens(nodes: list[Node], prefix: str) -> bool:
+    """Whether a match of ``nodes`` can begin with ``prefix``, or end before all of it is
+    read (then it may match there too)."""
+    if not prefix or not nodes:
+        return True
+    (name, arg), rest = nodes[0], nodes[1:]
+    if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
+        return _one(name, arg, prefix[0]) and _opens(rest, prefix[1:])
+    if name == "BRANCH":
+        return any(_opens(branch + rest, prefix) for branch in arg)
+    if name == "GROUP":
+        return _opens(arg + rest, prefix)
+    if name == "REPEAT":
+        low, high, inner = arg
+        if _can_be_empty(inner):
+            return True
+        again = [*inner, ("REPEAT", (max(low - 1, 0), high - 1, inner)), *rest]
+        if low == 0:
+            return _opens(rest, prefix) or (high > 0 and _opens(again, prefix))
+        return _opens(again, prefix)
+    if name == "NOTHING":
+        return _opens(rest, prefix)
+    return True  # ANYTHING
+
+
+def _can_be_empty(nodes: list[Node]) -> bool:
+    """Whether ``nodes`` can match without reading a character (generously)."""
+    for name, arg in nodes:
+        if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
+            return False
+        if name == "BRANCH" and not any(_can_be_empty(branch) for branch in arg):
+            return False
+        if name == "GROUP" and not _can_be_empty(arg):
+            return False
+        if name == "REPEAT" and arg[0] > 0 and not _can_be_empty(arg[2]):
+            return False
+    return True
+
+
+def _one(name: str, arg: Any, char: str) -> bool:
+    """Whether one character of the kind ``name`` (holding ``arg``) can be ``char``."""
+    if name == "LITERAL":
+        return arg == char
+    if name == "NOT_LITERAL":
+        return arg != char
+    if name == "IN":
+        return _in_class(arg, char)
+    return True  # ANY
+
+
+def _in_class(items: list[tuple[str, Any]], char: str) -> bool:
+    """Whether ``char`` is in a character class (``[...]``, ``\\w``, ``\\d``)."""
+    negated, inside = False, False
+    for name, arg in items:
+        if name == "NEGATE":
+            negated = True
+        elif name == "LITERAL":
+            inside = inside or chr(arg) == char
+        elif name == "RANGE":
+            inside = inside or arg[0] <= ord(char) <= arg[1]
+        elif name == "CATEGORY":
+            inside = inside or _in_category(arg, char)
+        else:
+            return True
+    return inside != negated
+
+
+def _in_category(name: str, char: str) -> bool:
+    """``\\d``, ``\\w``, ``\\s`` and their negations, with the Unicode meaning ``re`` gives
+    them in a pattern of ``str``."""
+    if "DIGIT" in name:
+        inside = char.isdecimal()
+    elif "WORD" in name:
+        inside = char.isalnum() or char == "_"
+    elif "SPACE" in name:
+        inside = char.isspace()
+    else:
+        return True
+    return inside != ("NOT_" in name)
