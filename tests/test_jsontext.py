@@ -120,3 +120,17 @@ def test_subclasses_of_json_types_are_written_as_their_values() -> None:
 def test_a_value_json_cannot_write_is_an_error() -> None:
     with pytest.raises(TypeError):
         "".join(json_chunks({"x": object()}))
+
+
+def test_a_long_plain_list_is_written_item_by_item_as_the_standard_library_writes_it() -> None:
+    """``export`` hands over every notice in one plain list: it too is written in pieces,
+    a streamed list inside one of its items included."""
+    notices = [
+        {"id": f"n{i}", "tasks": [{"item": str(k), "owners": ["Văn phòng"]} for k in range(3)]}
+        for i in range(700)
+    ]
+    marked = [dict(n) for n in notices]
+    marked[5]["tasks"] = streamed(notices[5]["tasks"])
+    chunks = list(json_chunks({"notices": marked}))
+    assert len(chunks) > 3  # not one piece
+    assert "".join(chunks) == stdlib({"notices": notices})

@@ -3,8 +3,8 @@
 The text is what ``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)``
 gives; orjson encodes it (a report of 100,000 rows in a tenth of a second, where
 the standard library's pure-Python encoder, the one it uses with an indent, takes
-seconds). A ``Streamed`` list is encoded an item at a time, so a large report is
-never held whole, neither as rows nor as text.
+seconds). A ``Streamed`` list, and any long list, is encoded an item at a time,
+so a large report is never held whole as text (nor, when streamed, as rows).
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ def json_chunks(value: Any) -> Iterator[str]:
 
 
 def _chunks(value: Any, pad: str) -> Iterator[str]:
-    if isinstance(value, Streamed):
-        yield from _streamed(value, pad)
-    elif isinstance(value, dict | list | tuple) and value and _holds_streamed(value):
+    if isinstance(value, Streamed) or (isinstance(value, list) and len(value) > _BATCH):
+        yield from _streamed(value, pad)  # a long list too: its text is never held whole
+    elif isinstance(value, dict | list | tuple) and value and _in_pieces(value):
         inner = pad + "  "
         if isinstance(value, dict):
             items = sorted(value.items())
@@ -65,11 +65,12 @@ def _chunks(value: Any, pad: str) -> Iterator[str]:
         yield _text(value, pad)
 
 
-def _streamed(items: Streamed, pad: str) -> Iterator[str]:
+def _streamed(items: list[Any], pad: str) -> Iterator[str]:
     inner = pad + "  "
     opening, batch = "[\n", []
     for item in items:
-        batch.append(_text(item, inner))
+        pieces = isinstance(item, dict | list | tuple) and _in_pieces(item)
+        batch.append("".join(_chunks(item, inner)) if pieces else _text(item, inner))
         if len(batch) >= _BATCH:
             yield opening + inner + (",\n" + inner).join(batch)
             opening, batch = ",\n", []
@@ -96,11 +97,12 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def _holds_streamed(value: Any) -> bool:
-    if isinstance(value, Streamed):
+def _in_pieces(value: Any) -> bool:
+    """Whether ``value`` holds a streamed list or a long one, written in pieces."""
+    if isinstance(value, Streamed) or (isinstance(value, list) and len(value) > _BATCH):
         return True
     if isinstance(value, dict):
-        return any(_holds_streamed(v) for v in value.values())
+        return any(_in_pieces(v) for v in value.values())
     if isinstance(value, list | tuple):
-        return any(_holds_streamed(v) for v in value)
+        return any(_in_pieces(v) for v in value)
     return False
