@@ -134,3 +134,9 @@ def test_a_long_plain_list_is_written_item_by_item_as_the_standard_library_write
     chunks = list(json_chunks({"notices": marked}))
     assert len(chunks) > 3  # not one piece
     assert "".join(chunks) == stdlib({"notices": notices})
+
+
+def test_a_streamed_list_inside_a_streamed_item_is_an_error_not_an_empty_list() -> None:
+    inner = streamed([1, 2])
+    with pytest.raises(TypeError):
+        "".join(json_chunks({"rows": streamed([{"inner": inner}])}))

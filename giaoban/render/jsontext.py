@@ -24,7 +24,8 @@ class Streamed(list):
     """A list the encoder reads item by item: ``make()`` gives the ``count`` items.
 
     A large report's rows become records one at a time while they are written,
-    instead of all at once. Only for encoding: it holds no items itself.
+    instead of all at once. Only for encoding: it holds no items itself. Each
+    item is written whole: a streamed list inside one is an error (``TypeError``).
     """
 
     def __init__(self, count: int, make: Callable[[], Iterator[Any]]) -> None:
@@ -68,8 +69,9 @@ def _chunks(value: Any, pad: str) -> Iterator[str]:
 def _streamed(items: list[Any], pad: str) -> Iterator[str]:
     inner = pad + "  "
     opening, batch = "[\n", []
+    whole = isinstance(items, Streamed)  # its items are written whole (see Streamed)
     for item in items:
-        pieces = isinstance(item, dict | list | tuple) and _in_pieces(item)
+        pieces = not whole and isinstance(item, dict | list | tuple) and _in_pieces(item)
         batch.append("".join(_chunks(item, inner)) if pieces else _text(item, inner))
         if len(batch) >= _BATCH:
             yield opening + inner + (",\n" + inner).join(batch)
