@@ -39,18 +39,19 @@ def current_rows(index: Index, tids: Sequence[int], now: datetime, office_zone: 
     end = at.now + _MINUTE
     tz = zone(office_zone)
     index.ask(tids)
-    beyond = index.asked_horizon(end)
+    beyond = index.past_horizon(end, asked=True)
     if beyond:  # duties without an end, asked about past the years the index lists
         index.extend(beyond, end, tz)
     cards = index.cards(tids)
-    settled = {tid: Facts(*found) for tid, found in index.asked_facts().items()}
+    settled = {tid: Facts(*found) for tid, found in index.settled_facts(asked=True).items()}
     before, after = index.due_around(at.now, end)
-    unsure = set(index.asked_horizon(at.now + _FAR)) & {
-        tid for tid in tids if cards[tid].recurring and tid not in after
-    }
+    unsure = sorted(
+        set(index.past_horizon(at.now + _FAR, asked=True))
+        & {tid for tid in tids if cards[tid].recurring and tid not in after}
+    )
     if unsure:  # their next occurrence may lie past what the index lists
-        index.extend(sorted(unsure), at.now + _FAR, tz)
-        index.ask(sorted(unsure))
+        index.extend(unsure, at.now + _FAR, tz)
+        index.ask(unsure)
         after.update(index.due_around(at.now, end)[1])
     return [
         current_row(

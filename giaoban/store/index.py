@@ -495,8 +495,11 @@ class Index:
         """The notices of this run, as an SQL table ``n``."""
         return "notices n" if self.whole else "temp.loaded l JOIN notices n USING (nid)"
 
-    def _tasks(self) -> str:
-        """The tasks of this run, as an SQL table ``t``."""
+    def _tasks(self, asked: bool = False) -> str:
+        """The tasks of this run (``asked``: those asked about, ``ask``), as an SQL table
+        ``t``."""
+        if asked:  # CROSS JOIN: the few asked about first, else SQLite scans every task
+            return "temp.asked a CROSS JOIN tasks t USING (tid)"
         return "tasks t" if self.whole else "tasks t JOIN temp.loaded l ON l.nid = t.nid"
 
     def notice_keys(self) -> list[tuple[int, date, str, str]]:
@@ -587,13 +590,14 @@ class Index:
             self.order = {tid: (rank, *rest) for rank, (tid, *rest) in enumerate(rows)}
         return self.order
 
-    def settled_facts(self) -> dict[int, tuple[int, ...]]:
-        """The facts (``giaoban.model.facts.Facts``) of every task not open, by task."""
+    def settled_facts(self, asked: bool = False) -> dict[int, tuple[int, ...]]:
+        """The facts (``giaoban.model.facts.Facts``) of every task not open (``asked``: of
+        those asked about), by task."""
         return {
             row[0]: row[1:]
             for row in self.db.execute(
                 "SELECT t.tid, t.status, t.since, t.done_day, t.done, t.late_by, t.until, "
-                f"t.last_done FROM {self._tasks()} WHERE t.status != 0"  # noqa: S608
+                f"t.last_done FROM {self._tasks(asked)} WHERE t.status != 0"  # noqa: S608
             )
         }
 
@@ -639,13 +643,14 @@ class Index:
             for uid, owners, supports in self.db.execute("SELECT uid, owners, supports FROM units")
         }
 
-    def past_horizon(self, end: int) -> list[int]:
-        """The tasks whose events the index does not list up to ``end`` (duties without an
-        end, asked about more than ``HORIZON_YEARS`` past their notice)."""
+    def past_horizon(self, end: int, asked: bool = False) -> list[int]:
+        """The tasks (``asked``: of those asked about) whose events the index does not list
+        up to ``end`` (duties without an end, asked about more than ``HORIZON_YEARS`` past
+        their notice)."""
         return [
             tid
             for (tid,) in self.db.execute(
-                f"SELECT t.tid FROM {self._tasks()} WHERE t.horizon < ?",  # noqa: S608
+                f"SELECT t.tid FROM {self._tasks(asked)} WHERE t.horizon < ?",  # noqa: S608
                 (end,),
             )
         ]
@@ -682,28 +687,11 @@ class Index:
         ]
 
     def ask(self, tids: Iterable[int]) -> None:
-        """Make ``tids`` the tasks the ``asked_*`` queries and ``due_around`` are about."""
+        """Make ``tids`` the tasks asked about: by ``due_around``, and by the queries given
+        ``asked=True``."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS asked (tid INTEGER PRIMARY KEY)")
         self.db.execute("DELETE FROM temp.asked")
         self.db.executemany("INSERT OR IGNORE INTO temp.asked VALUES (?)", [(t,) for t in tids])
-
-    def asked_horizon(self, end: int) -> list[int]:
-        """The tasks asked about whose events the index does not list up to ``end``."""
-        found = self.db.execute(
-            "SELECT t.tid FROM temp.asked a CROSS JOIN tasks t USING (tid) WHERE t.horizon < ?",
-            (end,),
-        )
-        return [tid for (tid,) in found]
-
-    def asked_facts(self) -> dict[int, tuple[int, ...]]:
-        """The facts of the tasks asked about that are not open, by task."""
-        return {
-            row[0]: row[1:]
-            for row in self.db.execute(
-                "SELECT t.tid, t.status, t.since, t.done_day, t.done, t.late_by, t.until, "
-                "t.last_done FROM temp.asked a CROSS JOIN tasks t USING (tid) WHERE t.status != 0"
-            )
-        }
 
     def due_around(
         self, now: int, end: int
