@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from giaoban.cli.main import app
 from giaoban.edit import operations as edits
 from giaoban.history import git
 from giaoban.history import story as history
@@ -245,3 +247,56 @@ def _fast_import_stream(n: int) -> bytes:
         ]
         parent = ""
     return b"".join(out)
+
+
+def test_control_characters_in_messages_and_files_stay_in_their_commit(
+    ledger: Path, runner
+) -> None:
+    """A commit made outside giaoban may hold any character but NUL: the separators git
+    log's records were once cut at (U+001D-U+001F) stay in the subject and the file."""
+    edits.create_notice(ledger, NOTICE, commit=True)
+    path = ledger / "2019" / "odd.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("# a\x1eb\x1fc\x1dd\u2028e\x85f\n", encoding="utf-8")
+    run_git(ledger.parent, "add", str(path))
+    run_git(ledger.parent, "commit", "-qm", "Sửa\x1fnhanh\x1d\x1e")
+    edits.append_task(ledger, NOTICE_ID, {"text": "Việc mới"}, commit=True)
+
+    result = runner.invoke(app, ["log", "--format", "json", "--data", str(ledger)])
+
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.output)["events"]
+    assert [(e["action"], e["subject"]) for e in events] == [
+        ("add-notice", events[0]["subject"]),
+        ("edit", "Sửa\x1fnhanh\x1d\x1e"),
+        ("add-task", events[2]["subject"]),
+    ]
+    commits = _all_commits(ledger)
+    assert (
+        "".join(commits[-2].files["data/2019/odd.yaml"][1] or [])
+        == "# a\x1eb\x1fc\x1dd\u2028e\x85f\n"
+    )
+    assert commits[-1].files  # the commit after the odd one still has its patch
+
+
+def test_a_binary_file_diffed_as_text_is_a_clear_error(ledger: Path, runner) -> None:
+    """NUL is the one character that cuts git log's records: a repository that makes git
+    diff a binary notice as text gets a message, not a traceback."""
+    (ledger.parent / ".gitattributes").write_text("*.yaml diff\n", encoding="utf-8")
+    path = ledger / "2019" / "bin.yaml"
+    path.parent.mkdir()
+    path.write_bytes(b"a: 1\n\0\0\0\0\0\0\0\0\0\n")
+    run_git(ledger.parent, "add", ".")
+    run_git(ledger.parent, "commit", "-qm", "nhị phân")
+
+    result = runner.invoke(app, ["log", "--data", str(ledger)])
+
+    assert result.exit_code != 0
+    assert "không đọc được lịch sử git" in result.output
+    assert "Traceback" not in result.output
+
+
+def _all_commits(ledger: Path) -> list:
+    result = git.log_records(ledger.parent, ["data"], history.LOG_FORMAT)
+    assert result is not None
+    return list(history._commits(result.stdout, {}, "data/"))

@@ -278,7 +278,7 @@ def conflict_hunks(text: str) -> list[ConflictHunk]:
     side: str | None = None
     items: list[str] = []
     sides: dict[str, list[str]] = {}
-    for line in text.splitlines():
+    for line in text.split("\n"):  # not splitlines: U+2028 in a text does not end a line
         if line.startswith("<<<<<<<"):
             side, items, sides = "upstream", [last] if last else [], {"upstream": [], "local": []}
         elif side is None:

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from giaoban.history import git
+from giaoban.model.errors import GiaobanError
 from giaoban.model.text import nfc
 from giaoban.store.loader import RESERVED
 from giaoban.store.yamlsafe import parse_text
@@ -38,10 +39,12 @@ ACTIONS = (
     "init", "add-notice", "add-task", "done", "reopen", "cancel", "stop", "postpone", "note", "edit"
 )  # fmt: skip
 SUBJECT_WIDTH = 60
-_SEP, _END, _START = "\x1f", "\x1d", "\x1e"
-LOG_FORMAT = (
-    f"{_START}%H{_SEP}%an{_SEP}%ae{_SEP}%aI{_SEP}%s{_SEP}%b{_SEP}%(trailers:only,unfold){_END}"
-)
+# Each commit as eight NUL-led parts: sha, author, e-mail, date, subject, body, trailers,
+# then its patch. No message, name or text diff can hold a NUL (git refuses it), so any
+# other character (a control character in a subject, say) stays inside its part.
+LOG_FORMAT = "%x00%H%x00%an%x00%ae%x00%aI%x00%s%x00%b%x00%(trailers:only,unfold)%x00"
+_PARTS = 8
+_SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 # What ``git revert`` writes in the message ("--reference" gives an abbreviated id).
 _REVERTS = re.compile(r"^This reverts commit ([0-9a-f]{7,40})\b", re.MULTILINE)
@@ -240,9 +243,9 @@ def events_from_log(
 
 
 def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterator[_Commit]:
-    for chunk in output.split(_START)[1:]:
-        header, _, patch = chunk.partition(_END)
-        sha, author, email, when, subject, body, trailers = header.split(_SEP)
+    parts = output.split("\0")
+    for at in range(1, len(parts), _PARTS):
+        sha, author, email, when, subject, body, trailers, patch = _parts(parts, at)
         when_ = datetime.fromisoformat(when)
         commit = _Commit(sha, author, email, when_, subject, _body(body), _trailers(trailers))
         undone = _REVERTS.search(body)
@@ -258,6 +261,26 @@ def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterat
             if path[len(prefix) :] not in RESERVED:
                 commit.files[path] = (old, new)
         yield commit
+
+
+def _parts(parts: list[str], at: int) -> list[str]:
+    """The parts of the commit at ``at``; a clear error when ``git log`` gave something else
+    (a NUL in a patch: a file git was told to diff as text, though it is binary)."""
+    found = parts[at : at + _PARTS]
+    if len(found) < _PARTS or not _SHA.fullmatch(found[0]) or not _is_date(found[3]):
+        raise GiaobanError(
+            "không đọc được lịch sử git: 'git log' cho kết quả không đúng dạng"
+            f" (gần commit {found[0][:12]!r}); có tệp nhị phân bị so sánh như văn bản?"
+        )
+    return found
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _body(body: str) -> str:
@@ -285,7 +308,10 @@ def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk], bool]]:
     path: str | None = None
     hunks: list[Hunk] = []
     gone = False
-    lines = patch.splitlines(keepends=True)
+    # Lines end at "\n" alone, as git counts them: str.splitlines also cuts at U+001C-U+001E,
+    # U+0085 and U+2028, which a notice's text may hold.
+    lines = [line + "\n" for line in patch.split("\n")]
+    lines[-1] = lines[-1][:-1]
     i = 0
     while i < len(lines):
         line = lines[i]
