@@ -158,6 +158,28 @@ def test_seed_outputs_are_the_same_with_and_without_cache(
     assert week["tasks"]  # the seeds have work due (and late) in the week of 01/03/2019
 
 
+@pytest.mark.parametrize("cached", [True, False])
+def test_a_unit_name_holding_a_control_character_stays_one_unit(
+    runner: CliRunner, seed_data: Path, _private_cache: Path, cached: bool
+) -> None:
+    """The index keeps each list of units whole: a name holding U+001F (warned about by
+    ``check``) is one owner in the week's groups, not two."""
+    path = seed_data / "2019" / "2019-02-18-giao-ban-khoi-phong-trao.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "      - Các ban, đơn vị khối phong trào\n    deadline: trong Quý I/2019"
+    assert old in text
+    odd = "Văn phòng\\x1fBan Tổ chức"
+    path.write_text(text.replace(old, f'      - "{odd}"\n    deadline: trong Quý I/2019'))
+    args = ["week", "--format", "json", "--today", "2019-03-27", "--data", str(seed_data)]
+
+    result = runner.invoke(app, args if cached else [*args, "--no-cache"])
+
+    assert result.exit_code == 0, result.output
+    units = [group["unit"] for group in json.loads(result.output)["groups"]]
+    assert "Văn phòng\x1fBan Tổ chức" in units
+    assert "Ban Tổ chức Trung ương Đoàn" not in units  # the name's second half: no group
+
+
 def test_problems_are_never_cached_as_fine(
     runner: CliRunner, data_dir: Path, write_notice, _private_cache: Path
 ) -> None:

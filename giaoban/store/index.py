@@ -41,16 +41,17 @@ from stat import S_ISREG
 from typing import Any, NamedTuple, overload
 from zoneinfo import ZoneInfo
 
+import orjson
+
 from giaoban.model.card import Card
 from giaoban.model.errors import DamagedIndexError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.shown import searched_words
 
-FORMAT = 1  # bump when the tables change
+FORMAT = 2  # bump when the tables change
 HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
 NAME = "index.sqlite"
-UNIT_SEPARATOR = "\x1f"  # between the units of a task's owners or supports
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB);
@@ -71,7 +72,7 @@ CREATE TABLE IF NOT EXISTS notices (
 );
 CREATE TABLE IF NOT EXISTS units (
     uid INTEGER PRIMARY KEY,
-    owners TEXT NOT NULL, supports TEXT NOT NULL,  -- unit names separated by U+001F
+    owners TEXT NOT NULL, supports TEXT NOT NULL,  -- JSON lists of unit names
     UNIQUE (owners, supports)
 );
 CREATE TABLE IF NOT EXISTS tasks (
@@ -155,8 +156,8 @@ def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
             horizon = int(limit.timestamp())
         tasks.append(
             (k, task.item, task.source.path, task.source.line, f.status, f.since, f.done_day,
-             f.done, f.late_by, f.until, f.last_done, horizon, UNIT_SEPARATOR.join(task.owners),
-             UNIT_SEPARATOR.join(task.supports), searched_words(task, True),
+             f.done, f.late_by, f.until, f.last_done, horizon, join_units(task.owners),
+             join_units(task.supports), searched_words(task, True),
              searched_words(task, False) if task.confidential else None, card.text,
              card.confidential, card.deadline_text, card.kind, card.due, card.start, card.rrule,
              card.error, card.status, card.zone, card.has_time)
@@ -768,8 +769,15 @@ class IndexedNotices(Sequence[Notice]):
         return f"IndexedNotices({len(self)} notices)"
 
 
+def join_units(names: Sequence[str]) -> str:
+    """A list of unit names as the index keeps it: JSON, so that any name (one holding a
+    control character too) comes back whole."""
+    return orjson.dumps(list(names)).decode()
+
+
 def split_units(joined: str) -> tuple[str, ...]:
-    return tuple(joined.split(UNIT_SEPARATOR)) if joined else ()
+    """The names of a list that ``join_units`` made."""
+    return tuple(orjson.loads(joined))
 
 
 def _connect(target: str) -> sqlite3.Connection:
