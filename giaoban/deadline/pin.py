@@ -20,8 +20,13 @@ def pinned(
     due: date,
     start: date | None,
     settings: DeadlineSettings,
-) -> Deadline:
-    """The pinned reading, with a warning that says what the pin stands for."""
+) -> Deadline | DeadlineError:
+    """The pinned reading, with a warning that says what the pin stands for (an error for
+    a pin whose end the calendar cannot tell: the whole day 9999-12-31)."""
+    if due == date.max and not isinstance(due, datetime):
+        return DeadlineError(
+            phrase, f"hạn ghim {due.isoformat()}: ngày cuối của lịch, không có hạn chót"
+        )
     due_at = _moment(due, settings, whole_day_ends=True)
     start_at = None if start is None else _moment(start, settings, whole_day_ends=False)
     has_time = isinstance(due, datetime)

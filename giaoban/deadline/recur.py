@@ -72,6 +72,9 @@ def occurrences(
         raise
 
 
+_LAST_NAMED = datetime.max - timedelta(days=2)  # the last named moment whose due can be told
+
+
 class _Listing:
     """The due moments of one rule from one moment on, listed as far as asked so far."""
 
@@ -89,7 +92,7 @@ class _Listing:
         found = self.found
         while not self.done and (not found or found[-1] < hi):
             named = next(self.named, None)
-            if named is None:
+            if named is None or named > _LAST_NAMED:  # its due moment would be past 9999
                 self.done = True
                 break
             found.append(named)

@@ -33,6 +33,7 @@ UID_DOMAIN = "giaoban"
 # A clock deadline is a moment, but calendars show an event without an end as
 # lasting no time (or not at all): it gets this length, from the due moment on.
 TIMED_LENGTH = timedelta(minutes=30)
+_DAY = timedelta(days=1)
 
 
 def build_calendar(
@@ -151,9 +152,10 @@ def _done_starts(deadline: Deadline, task: Task, whole_days: bool) -> list[date 
     if not done:
         return []
     # a day more on each side: a whole-day occurrence is due at the start of the next day
+    # (no further than the calendar goes: a hostile file may record 0001-01-01 or 9999-12-31)
     tz = occurrence_zone(deadline)
-    lo = datetime.combine(min(done) - timedelta(days=1), time(0, 0), tzinfo=tz)
-    hi = datetime.combine(max(done) + timedelta(days=2), time(0, 0), tzinfo=tz)
+    lo = datetime.combine(max(min(done), date.min + 2 * _DAY) - _DAY, time(0, 0), tzinfo=tz)
+    hi = datetime.combine(min(max(done), date.max - 2 * _DAY) + 2 * _DAY, time(0, 0), tzinfo=tz)
     starts: list[date | datetime] = []
     for due in occurrences(deadline, lo, hi, until=task.until):
         day = due_day(due, deadline.has_time)

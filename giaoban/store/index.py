@@ -805,6 +805,8 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
 
 
 def _years_after(day: date, years: int) -> date:
+    if day.year + years > date.max.year:  # a notice dated near 9999: list to the end of time
+        return date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February

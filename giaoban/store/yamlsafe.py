@@ -589,6 +589,10 @@ class _Builder:
                 plain = len(raw) == 10 and raw[4] == raw[7] == "-" and raw.isascii()
                 return date.fromisoformat(raw if plain else _pad_date(raw))
             return _moment(raw)
+        except OverflowError:
+            msg = f"ngày giờ '{raw}' sát giới hạn của lịch (năm 1 hoặc 9999): không tính được"
+            self.problems.append(error(self._source(event), "bad-date", msg))
+            return InvalidDate(raw)
         except ValueError:
             msg = f"ngày '{raw}' không tồn tại hoặc sai dạng YYYY-MM-DD"
             self.problems.append(error(self._source(event), "bad-date", msg))
@@ -602,6 +606,9 @@ _MOMENT = re.compile(
 )
 
 
+_FIRST_MOMENT, _LAST_MOMENT = datetime.min + timedelta(days=2), datetime.max - timedelta(days=2)
+
+
 def _moment(raw: str) -> datetime:
     """A timestamp with a time; with its zone when written (``Z`` is UTC), else naive."""
     m = _MOMENT.fullmatch(raw)
@@ -610,6 +617,8 @@ def _moment(raw: str) -> datetime:
     micro = int((m["f"] or "0")[:6].ljust(6, "0"))
     y, mo, d, h, mi, s = (int(m[k]) for k in ("y", "mo", "d", "h", "mi", "s"))
     moment = datetime(y, mo, d, h, mi, s, micro)
+    if not _FIRST_MOMENT <= moment <= _LAST_MOMENT:  # no zone or day after can be told
+        raise OverflowError(raw)
     zone = m["z"]
     if zone is None:
         return moment
