@@ -49,7 +49,7 @@ from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.shown import searched_words
 
-FORMAT = 2  # bump when the tables change
+FORMAT = 3  # bump when the tables change
 HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
 NAME = "index.sqlite"
 
@@ -91,7 +91,7 @@ CREATE TABLE IF NOT EXISTS tasks (
     start TEXT, rrule TEXT, error TEXT, status_text TEXT NOT NULL, zone TEXT, has_time INTEGER
 );
 CREATE INDEX IF NOT EXISTS tasks_nid ON tasks (nid);
-CREATE INDEX IF NOT EXISTS tasks_order ON tasks (path, line);
+CREATE INDEX IF NOT EXISTS tasks_order ON tasks (path, line, uid, nid, k);  -- covers task_order
 CREATE INDEX IF NOT EXISTS notices_id ON notices (id);
 CREATE TABLE IF NOT EXISTS events (
     tid INTEGER NOT NULL REFERENCES tasks (tid) ON DELETE CASCADE,
