@@ -532,3 +532,15 @@ def test_an_old_problem_does_not_block_a_change_but_a_new_one_does(
     assert refused.exit_code == 1
     assert "bad-deadline" in refused.stderr and "khoa-cu" not in refused.stderr
     assert path.read_bytes() == before
+
+
+def test_pasted_control_characters_are_spaces_in_a_note(runner: CliRunner, ledger: Path) -> None:
+    """A note pasted with a form feed, a terminal colour code or a bidirectional override
+    is stored as the words alone: check has nothing to warn about."""
+    pasted = "Đã gửi\x0cbáo cáo \x1b[31mđỏ\x1b[0m\u202e ngày 20/02"
+    result = invoke(runner, ledger, "note", "2019#1", pasted, "--today", "2019-02-20")
+    assert result.exit_code == 0, result.output
+    _, lines, _ = last_commit(ledger.parent)
+    assert "+        text: Đã gửi báo cáo [31mđỏ [0m ngày 20/02" in lines
+    checked = invoke(runner, ledger, "check")
+    assert checked.exit_code == 0 and "control-character" not in checked.output

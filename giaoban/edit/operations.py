@@ -81,7 +81,7 @@ from giaoban.model.facts import is_recurring
 from giaoban.model.ids import id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.settings import Settings
-from giaoban.model.text import collapse_spaces, nfc
+from giaoban.model.text import collapse_spaces, nfc, without_controls
 from giaoban.store.files import write_atomic
 from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings, notice_files
 
@@ -122,8 +122,9 @@ class PostponeArgs:
 
 
 def clean_text(text: str) -> str:
-    """User text as stored: NFC, one line, single spaces."""
-    return collapse_spaces(nfc(text))
+    """User text as stored: NFC, one line, single spaces, no control characters (a pasted
+    form feed or terminal colour code is a space, not a character check warns about)."""
+    return collapse_spaces(without_controls(nfc(text)))
 
 
 def _status(task: dict[str, Any]) -> str:

@@ -81,6 +81,11 @@ def _written_out(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def without_controls(text: str) -> str:
+    """``text`` with each control character (``visible`` writes them out) made a space."""
+    return _UNSEEN.sub(" ", text)
+
+
 def collapse_spaces(text: str) -> str:
     """Collapse runs of white space (line breaks included) to one space."""
     return " ".join(text.split())  # str.split and re's \s agree on what white space is
