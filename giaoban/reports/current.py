@@ -21,6 +21,7 @@ from giaoban.reports.rules import (
     OPEN,
     OVERDUE,
     STATES,
+    Found,
     Moment,
     row_state,
     status_at,
@@ -69,36 +70,42 @@ def current_row(
     if status_at(facts, at) == CANCELLED_STATUS:
         return Row(card, CANCELLED, card.due_moment(), card.has_time)
     if not card.recurring:
-        row = _row(card, facts, before[0] if before else following, at)
-        assert row is not None  # only a cancelled task has no row, and it has one above
-        return row
-    rows = []
+        event = before[0] if before else following
+        found = _found(facts, event, at)
+        assert found is not None  # only a cancelled task has no row, and it has one above
+        return _row(card, event, found)
+    last: tuple[Event, Found] | None = None  # the last occurrence that is a row
     for event in before:
-        found = _row(card, facts, event, at)
+        found = _found(facts, event, at)
         if found is None:
             break  # the duty was done before this occurrence
-        rows.append(found)
-    late = [r for r in rows if r.state == STATES[OVERDUE]]
-    if late:
-        return late[0]
+        if found[0] == OVERDUE:
+            return _row(card, event, found)  # its earliest missed occurrence
+        last = (event, found)
     if status_at(facts, at) != OPEN:
-        return rows[-1] if rows else Row(card, "done_on_time")
+        return _row(card, *last) if last else Row(card, "done_on_time")
     if following is None:
-        return rows[-1] if rows else Row(card, "ongoing")
+        return _row(card, *last) if last else Row(card, "ongoing")
     due, day, _ = following
-    row = _row(card, facts, (due, day, OCCURRENCE), at)  # as to come, whatever is recorded
-    assert row is not None  # an open duty's coming occurrence is a row
-    return row
+    coming = (due, day, OCCURRENCE)  # as to come, whatever is recorded
+    found = _found(facts, coming, at)
+    assert found is not None  # an open duty's coming occurrence is a row
+    return _row(card, coming, found)
 
 
-def _row(card: Card, facts: Facts, event: Event | None, at: Moment) -> Row | None:
-    """The row of one event of a task (``event`` None: it has no due moment); None when
-    it is no row (``row_state``)."""
+def _found(facts: Facts, event: Event | None, at: Moment) -> Found | None:
+    """The state of one event of a task (``event`` None: it has no due moment), its days
+    to the due day and days late (``row_state``); None when it is no row."""
     due, day, flags = event if event is not None else (None, 0, 0)
-    found = row_state(facts, due, day, flags, at)
-    if found is None:
-        return None
+    return row_state(facts, due, day, flags, at)
+
+
+def _row(card: Card, event: Event | None, found: Found) -> Row:
+    """The row of one event of a task, in the state ``found``."""
     state, days, late_by = found
+    if event is None:
+        return Row(card, STATES[state], None, card.has_time, days, late_by)
+    due, _, flags = event
     occurrence = bool(flags & OCCURRENCE)
-    moment = card.due_moment(due, occurrence) if due is not None else None
+    moment = card.due_moment(due, occurrence)
     return Row(card, STATES[state], moment, card.has_time, days, late_by, occurrence)

@@ -22,13 +22,12 @@ from giaoban.model.ledger import Ledger, Task
 from giaoban.reports.digest import RowFacts
 from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
 from giaoban.reports.row import Row
-from giaoban.reports.rules import OVERDUE, STATES, Moment, is_done, row_state
+from giaoban.reports.rules import OVERDUE, STATES, Found, Moment, is_done, row_state
 from giaoban.store.index import Event, Index, IndexedNotices
 
 # What a report keeps of a row besides what is overdue: (state, due, due day, has time) -> keep?
 Wanted = Callable[[int, int, int, bool], bool]
 # A row's (state, days to the due day, days late), and a row kept: its event and that
-Found = tuple[int, int | None, int | None]
 Hit = tuple[Event, Found]
 CARDS_AT_ONCE = 500  # rows whose cards are read in one query
 

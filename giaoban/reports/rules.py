@@ -60,9 +60,10 @@ def status_at(facts: Facts, at: Moment) -> int:
     return facts.status if at.now >= facts.since else OPEN
 
 
-def row_state(
-    facts: Facts, due: int | None, day: int, flags: int, at: Moment
-) -> tuple[int, int | None, int | None] | None:
+Found = tuple[int, int | None, int | None]  # a row's state, days to the due day, days late
+
+
+def row_state(facts: Facts, due: int | None, day: int, flags: int, at: Moment) -> Found | None:
     """(state, days to the due day, days late) of a row at ``at``; None when it is no row:
     the task was cancelled, or the occurrence falls after the day a duty was done.
 
