@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import sys
@@ -158,6 +159,27 @@ def control_char(rng: random.Random, raw: bytes) -> bytes:
     return (text[:i] + rng.choice(CONTROL) + text[i:]).encode("utf-8")
 
 
+EDGE_DATES = (
+    "0001-01-01",
+    "9999-12-31",
+    "0001-01-01T00:00:00+14:00",
+    "9999-12-31T23:59:00-12:00",
+    "9999-12-30T12:00:00",
+)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def edge_date(rng: random.Random, raw: bytes) -> bytes:
+    """A date of the file (or one put in a date's place) at the calendar's ends."""
+    text = raw.decode("utf-8")
+    found = list(_DATE.finditer(text))
+    edge = rng.choice(EDGE_DATES)
+    if not found:
+        return raw + f"date: {edge}\n".encode()
+    m = rng.choice(found)
+    return (text[: m.start()] + edge + text[m.end() :]).encode("utf-8")
+
+
 MUTATIONS: dict[str, Callable[[random.Random, bytes], bytes]] = {
     "flip-byte": flip_byte,
     "truncate": truncate,
@@ -169,6 +191,7 @@ MUTATIONS: dict[str, Callable[[random.Random, bytes], bytes]] = {
     "deep": deep,
     "encoding": encoding,
     "control-char": control_char,
+    "edge-date": edge_date,
 }
 SPECIALS = ("symlink", "fifo")
 
