@@ -95,3 +95,16 @@ def test_a_pin_on_the_calendars_last_day_is_an_error(runner: CliRunner, seed_dat
     assert result.exit_code == 1
     assert "hạn ghim 9999-12-31: ngày cuối của lịch" in result.output
     _run(runner, seed_data, ["week", "--today", "2019-03-01"])
+
+
+def test_a_notice_dated_in_the_year_1_with_a_weekly_duty(
+    runner: CliRunner, seed_data: Path
+) -> None:
+    """The duty's rule starts in the year 1: written "00010105", not "10105"."""
+    path = seed_data / "2022" / "2022-04-14-giao-ban-khoi-phong-trao.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ndate: 2022-04-14", "\ndate: 0001-01-01", 1), encoding="utf-8")
+    assert _run(runner, seed_data, ["check"]).exit_code == 0
+    _every_command_runs(runner, seed_data)
+    result = runner.invoke(app, ["deadline", "thứ 6 hàng tuần", "--today", "0001-01-01", "--json"])
+    assert "DTSTART;VALUE=DATE:00010105" in result.output

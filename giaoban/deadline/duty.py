@@ -281,11 +281,9 @@ def _deadline(ctx: Ctx, rule: _Rule, freq: str, interval: int) -> Deadline:
     if first is None or first.year > begin.year + 8:
         raise Unreadable("lịch lặp lại không có lần nào")
     timed = any(k == "BYHOUR" for k, _ in parts)
-    head = (
-        f"DTSTART;TZID={ctx.settings.tz}:{first:%Y%m%dT%H%M%S}"
-        if timed
-        else f"DTSTART;VALUE=DATE:{first:%Y%m%d}"
-    )
+    # from isoformat, not "%Y": strftime writes the year 1 as "1", not "0001"
+    stamp = first.isoformat().replace("-", "").replace(":", "")
+    head = f"DTSTART;TZID={ctx.settings.tz}:{stamp}" if timed else f"DTSTART;VALUE=DATE:{stamp[:8]}"
     return Deadline(
         ctx.phrase,
         "recurring",
