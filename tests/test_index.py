@@ -29,8 +29,10 @@ from giaoban.model.shown import searched_words
 from giaoban.model.text import fold
 from giaoban.reports import rows as reports
 from giaoban.reports import rules
+from giaoban.reports.current import CurrentRows
 from giaoban.reports.dated import DatedRows
 from giaoban.reports.filters import Filter, build_filter, day_matches, status_matches, task_matches
+from giaoban.reports.row import CARDS_AT_ONCE
 from giaoban.store.index import IndexedNotices
 from giaoban.store.loader import load_ledger
 from tests.conftest import MINIMAL_UNITS, REPO
@@ -249,6 +251,26 @@ def test_only_rows_looked_at_are_made(tmp_path: Path) -> None:
     first = report.rows[0]
     assert first.occurrence and first.state == "overdue"
     assert len(report.rows.made) == 1
+
+
+def test_list_rows_read_only_the_cards_looked_at(tmp_path: Path) -> None:
+    """``list`` counts its rows' states without their cards, and reads only the cards of
+    the rows it shows (one row looked at alone: it and the next few hundred)."""
+    ledger = _write_ledger(tmp_path / "data", [[(7, [0], [], 0, 1)] * 100] * 12)
+    report = reports.list_report(ledger, datetime(2019, 6, 1, tzinfo=TZ))
+    assert isinstance(report.rows, CurrentRows)
+    assert len(report.rows) == 1200
+    assert report.counts() == {"overdue": 1200}
+    assert not report.rows.cards.known
+    shown = report.rows[:50]
+    assert [row.card.id for row in shown][:2] == [r.card.id for r in list(report.rows)[:2]]
+    fresh = reports.list_report(ledger, datetime(2019, 6, 1, tzinfo=TZ)).rows
+    assert isinstance(fresh, CurrentRows)
+    assert [row.state for row in fresh[:50]] == ["overdue"] * 50  # what a table shows
+    assert len(fresh.cards.known) == 50
+    assert fresh[-1].card.item == "100" and len(fresh.cards.known) == 51
+    assert fresh[100].state == "overdue"  # one row looked at: it and the next ones
+    assert len(fresh.cards.known) == 51 + CARDS_AT_ONCE
 
 
 def _contents(ledger: Ledger) -> dict[str, Any]:

@@ -23,6 +23,28 @@ def iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+class Timing(NamedTuple):
+    """What a task's rows take of its card to be dated: its deadline's kind, due moment
+    (ISO 8601), the time zone of a duty's occurrences and whether it names a clock time."""
+
+    kind: str | None
+    due: str | None
+    zone: str | None
+    has_time: bool
+
+    def due_moment(self, due: int | None = None, occurrence: bool = False) -> datetime | None:
+        """The due moment of one of its events (epoch seconds ``due``): an occurrence of a
+        duty, in the duty's time zone, else its deadline's due moment as written."""
+        if occurrence:
+            assert due is not None and self.zone is not None  # a duty's occurrence
+            return datetime.fromtimestamp(due, zone(self.zone))
+        return None if self.due is None else datetime.fromisoformat(self.due)
+
+    @property
+    def recurring(self) -> bool:
+        return self.kind == "recurring"
+
+
 class Card(NamedTuple):
     """What a report shows of a task (``Card.of``); dates as ISO 8601 text."""
 
@@ -71,17 +93,17 @@ class Card(NamedTuple):
     def id(self) -> str:
         return f"{self.notice_id}#{self.item}"
 
+    @property
+    def timing(self) -> Timing:
+        return Timing(self.kind, self.due, self.zone, self.has_time)
+
     def due_moment(self, due: int | None = None, occurrence: bool = False) -> datetime | None:
-        """The due moment of one of its events (epoch seconds ``due``): an occurrence of a
-        duty, in the duty's time zone, else its deadline's due moment as written."""
-        if occurrence:
-            assert due is not None and self.zone is not None  # a duty's occurrence
-            return datetime.fromtimestamp(due, zone(self.zone))
-        return None if self.due is None else datetime.fromisoformat(self.due)
+        """``Timing.due_moment``."""
+        return self.timing.due_moment(due, occurrence)
 
     @property
     def recurring(self) -> bool:
-        return self.kind == "recurring"
+        return self.timing.recurring
 
     def record(self, show_confidential: bool = False) -> dict[str, Any]:
         """The task shape of PRODUCT.md, without ``state``."""

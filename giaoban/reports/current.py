@@ -8,13 +8,15 @@ cancelled or ended) its last one. Each state is ``giaoban.reports.rules.row_stat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from datetime import datetime
+from typing import overload
 
 from giaoban.deadline.context import zone
-from giaoban.model.card import Card
+from giaoban.model.card import Timing
 from giaoban.model.facts import OCCURRENCE, OPEN_FACTS, Facts
-from giaoban.reports.row import Row
+from giaoban.reports.row import Cards, Row, Standing
 from giaoban.reports.rules import (
     CANCELLED,
     CANCELLED_STATUS,
@@ -34,8 +36,11 @@ _FAR = (HORIZON_YEARS + 1) * 366 * 86400  # seconds: how far a duty's next occur
 Event = tuple[int, int, int]  # due (epoch seconds), due day's ordinal, flags
 
 
-def current_rows(index: Index, tids: Sequence[int], now: datetime, office_zone: str) -> list[Row]:
-    """The row standing for each task ``tids`` at ``now``, in that order."""
+def current_rows(
+    index: Index, tids: Sequence[int], now: datetime, office_zone: str
+) -> list[Standing]:
+    """The row standing for each task ``tids`` at ``now``, in that order, before its card is
+    read (``CurrentRows`` reads the cards of those looked at)."""
     at = Moment.of(now)
     end = at.now + _MINUTE
     tz = zone(office_zone)
@@ -43,12 +48,12 @@ def current_rows(index: Index, tids: Sequence[int], now: datetime, office_zone: 
     beyond = index.past_horizon(end, asked=True)
     if beyond:  # duties without an end, asked about past the years the index lists
         index.extend(beyond, end, tz)
-    cards = index.cards(tids)
+    timings = index.timings()
     settled = {tid: Facts(*found) for tid, found in index.settled_facts(asked=True).items()}
     before, after = index.due_around(at.now, end)
     unsure = sorted(
         set(index.past_horizon(at.now + _FAR, asked=True))
-        & {tid for tid in tids if cards[tid].recurring and tid not in after}
+        & {tid for tid in tids if timings[tid].recurring and tid not in after}
     )
     if unsure:  # their next occurrence may lie past what the index lists
         index.extend(unsure, at.now + _FAR, tz)
@@ -56,41 +61,51 @@ def current_rows(index: Index, tids: Sequence[int], now: datetime, office_zone: 
         after.update(index.due_around(at.now, end)[1])
     return [
         current_row(
-            cards[tid], settled.get(tid, OPEN_FACTS), before.get(tid, []), after.get(tid), at
+            tid,
+            timings[tid],
+            settled.get(tid, OPEN_FACTS),
+            before.get(tid, []),
+            after.get(tid),
+            at,
         )
         for tid in tids
     ]
 
 
 def current_row(
-    card: Card, facts: Facts, before: list[Event], following: Event | None, at: Moment
-) -> Row:
-    """The row standing for a task: its events due ``before`` now (and a minute), in order,
-    and the ``following`` one."""
+    tid: int,
+    timing: Timing,
+    facts: Facts,
+    before: list[Event],
+    following: Event | None,
+    at: Moment,
+) -> Standing:
+    """The row standing for task ``tid``: its events due ``before`` now (and a minute), in
+    order, and the ``following`` one."""
     if status_at(facts, at) == CANCELLED_STATUS:
-        return Row(card, CANCELLED, card.due_moment(), card.has_time)
-    if not card.recurring:
+        return Standing(tid, CANCELLED, timing.due_moment(), timing.has_time)
+    if not timing.recurring:
         event = before[0] if before else following
         found = _found(facts, event, at)
         assert found is not None  # only a cancelled task has no row, and it has one above
-        return _row(card, event, found)
+        return _standing(tid, timing, event, found)
     last: tuple[Event, Found] | None = None  # the last occurrence that is a row
     for event in before:
         found = _found(facts, event, at)
         if found is None:
             break  # the duty was done before this occurrence
         if found[0] == OVERDUE:
-            return _row(card, event, found)  # its earliest missed occurrence
+            return _standing(tid, timing, event, found)  # its earliest missed occurrence
         last = (event, found)
     if status_at(facts, at) != OPEN:
-        return _row(card, *last) if last else Row(card, "done_on_time")
+        return _standing(tid, timing, *last) if last else Standing(tid, "done_on_time")
     if following is None:
-        return _row(card, *last) if last else Row(card, "ongoing")
+        return _standing(tid, timing, *last) if last else Standing(tid, "ongoing")
     due, day, _ = following
     coming = (due, day, OCCURRENCE)  # as to come, whatever is recorded
     found = _found(facts, coming, at)
     assert found is not None  # an open duty's coming occurrence is a row
-    return _row(card, coming, found)
+    return _standing(tid, timing, coming, found)
 
 
 def _found(facts: Facts, event: Event | None, at: Moment) -> Found | None:
@@ -100,12 +115,44 @@ def _found(facts: Facts, event: Event | None, at: Moment) -> Found | None:
     return row_state(facts, due, day, flags, at)
 
 
-def _row(card: Card, event: Event | None, found: Found) -> Row:
-    """The row of one event of a task, in the state ``found``."""
+def _standing(tid: int, timing: Timing, event: Event | None, found: Found) -> Standing:
+    """The row of one event of task ``tid``, in the state ``found``."""
     state, days, late_by = found
     if event is None:
-        return Row(card, STATES[state], None, card.has_time, days, late_by)
+        return Standing(tid, STATES[state], None, timing.has_time, days, late_by)
     due, _, flags = event
     occurrence = bool(flags & OCCURRENCE)
-    moment = card.due_moment(due, occurrence)
-    return Row(card, STATES[state], moment, card.has_time, days, late_by, occurrence)
+    moment = timing.due_moment(due, occurrence)
+    return Standing(tid, STATES[state], moment, timing.has_time, days, late_by, occurrence)
+
+
+class CurrentRows(Sequence[Row]):
+    """Rows standing for tasks (``current_rows``), each made with its card when looked at."""
+
+    def __init__(self, standing: Sequence[Standing], index: Index, cards: Cards | None = None):
+        self.standing = standing
+        self.cards = Cards(index) if cards is None else cards
+
+    def __len__(self) -> int:
+        return len(self.standing)
+
+    @overload
+    def __getitem__(self, i: int) -> Row: ...
+    @overload
+    def __getitem__(self, i: slice) -> CurrentRows: ...
+    def __getitem__(self, i: int | slice) -> Row | CurrentRows:
+        if isinstance(i, slice):
+            return CurrentRows(self.standing[i], self.cards.index, self.cards)
+        standing = self.standing
+        first = range(len(standing))[i]  # IndexError past the end, as a list gives
+        coming = (standing[j].tid for j in range(first, len(standing)))
+        return standing[first].row(self.cards.card(standing[first].tid, lambda: coming))
+
+    def __iter__(self) -> Iterator[Row]:
+        standing = self.standing
+        cards = self.cards.all_of([s.tid for s in standing])
+        return (found.row(card) for found, card in zip(standing, cards, strict=True))
+
+    def state_counts(self) -> dict[str, int]:
+        """How many rows in each state, without reading their cards."""
+        return dict(Counter(s.state for s in self.standing))

@@ -16,12 +16,11 @@ from datetime import date, datetime
 from typing import overload
 
 from giaoban.deadline.context import zone
-from giaoban.model.card import Card
 from giaoban.model.facts import HAS_TIME, OCCURRENCE, OPEN_FACTS, Facts
 from giaoban.model.ledger import Ledger, Task
 from giaoban.reports.digest import RowFacts
 from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
-from giaoban.reports.row import Row
+from giaoban.reports.row import Cards, Row
 from giaoban.reports.rules import OVERDUE, STATES, Found, Moment, is_done, row_state
 from giaoban.store.index import Event, Index, IndexedNotices
 
@@ -29,7 +28,6 @@ from giaoban.store.index import Event, Index, IndexedNotices
 Wanted = Callable[[int, int, int, bool], bool]
 # A row's (state, days to the due day, days late), and a row kept: its event and that
 Hit = tuple[Event, Found]
-CARDS_AT_ONCE = 500  # rows whose cards are read in one query
 
 
 def ledger_index(ledger: Ledger) -> Index:
@@ -141,7 +139,7 @@ class DatedRows(Sequence[Row]):
         self.ledger = ledger
         self.store = index
         self.made: dict[int, Row] = {}  # by position in ``hits``
-        self.cards: dict[int, Card] = {}  # by task
+        self.cards = Cards(index)
         self.missed: dict[int, tuple[int, date]] = {}  # hit -> missed occurrences, last day
 
     def annotate(self, missed: dict[int, tuple[int, date]]) -> None:
@@ -225,11 +223,8 @@ class DatedRows(Sequence[Row]):
     def _make(self, i: int) -> Row:
         p = self.kept[i]
         (due_s, _, flags, tid, _, _, _), (state, days, late_by) = self.hits[p]
-        card = self.cards.get(tid)
-        if card is None:  # the cards of this row and the next ones, in one query
-            following = self.kept[i : i + CARDS_AT_ONCE]
-            self.cards.update(self.store.cards(self.hits[q][0][3] for q in following))
-            card = self.cards[tid]
+        kept, hits = self.kept, self.hits
+        card = self.cards.card(tid, lambda: (hits[kept[j]][0][3] for j in range(i, len(kept))))
         occurrence = bool(flags & OCCURRENCE)
         due = card.due_moment(due_s, occurrence)
         missed, last = self.missed.get(p, (0, None))

@@ -29,7 +29,7 @@ from giaoban.model.ledger import Ledger, Task
 from giaoban.model.shown import shown_text
 from giaoban.model.text import fold
 from giaoban.reports import rules
-from giaoban.reports.current import current_rows
+from giaoban.reports.current import CurrentRows, current_rows
 from giaoban.reports.dated import (
     DatedRows,
     Wanted,
@@ -106,9 +106,10 @@ class Report:
     def counts(self) -> dict[str, int]:
         """How many rows in each state, in ``STATES`` order (zeros left out)."""
         rows = self.rows
-        tally = (
-            rows.state_counts() if isinstance(rows, DatedRows) else Counter(r.state for r in rows)
-        )
+        if isinstance(rows, DatedRows | CurrentRows):  # without making the rows
+            tally = rows.state_counts()
+        else:
+            tally = Counter(r.state for r in rows)
         return {s: tally[s] for s in (*STATES, CANCELLED) if tally.get(s)}
 
 
@@ -160,7 +161,7 @@ def build_report(
     return Report(
         kind=kind,
         now=now,
-        rows=rows if isinstance(rows, DatedRows) else tuple(rows),
+        rows=rows if isinstance(rows, DatedRows | CurrentRows) else tuple(rows),
         short_ids=short_notice_ids(ledger),
         office=ledger.settings.office,
         **kw,
@@ -358,11 +359,13 @@ def list_report(
     found = index.task_ids(None if query is None else fold(query), show)
     keep = task_filter(ledger, index, flt)
     tids = [tid for tid, uid, nid in found if keep is None or keep(uid, nid)]
-    rows = []
-    for row in current_rows(index, tids, now, ledger.settings.timezone):
-        if row.state == CANCELLED and not flt.statuses:
-            continue
-        if status_matches(flt, row.status, row.state) and day_matches(flt, row.day):
-            rows.append(row)
+    kept = [
+        row
+        for row in current_rows(index, tids, now, ledger.settings.timezone)
+        if (row.state != CANCELLED or flt.statuses)
+        and status_matches(flt, row.status, row.state)
+        and day_matches(flt, row.day)
+    ]
     kind = "list" if query is None else "search"
+    rows = CurrentRows(kept, index)
     return build_report(ledger, kind, now, rows, show_confidential=show, query=query)

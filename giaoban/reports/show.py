@@ -9,7 +9,7 @@ from giaoban.deadline.recur import next_occurrence
 from giaoban.model.facts import resolved_deadline
 from giaoban.model.ids import resolve
 from giaoban.model.ledger import Ledger, Notice, Task
-from giaoban.reports.current import current_rows
+from giaoban.reports.current import CurrentRows, current_rows
 from giaoban.reports.dated import ledger_index
 from giaoban.reports.rows import (
     Report,
@@ -45,7 +45,7 @@ def show_item(ledger: Ledger, now: datetime, query: str, show: bool = False) -> 
     tids = index.notice_task_ids(notice_id)
     if task is not None:
         tids = [tids[notice.tasks.index(task)]]
-    rows = tuple(current_rows(index, tids, now, ledger.settings.timezone))
+    rows = tuple(CurrentRows(current_rows(index, tids, now, ledger.settings.timezone), index))
     report = build_report(ledger, "show", now, rows, show_confidential=show)
     upcoming = tuple(next_occurrences(task, now)) if task is not None else ()
     return Shown(notice, task, report, upcoming)

@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
-from giaoban.model.card import Card
+from giaoban.model.card import Card, Timing
 from giaoban.model.errors import DamagedIndexError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
@@ -636,6 +636,16 @@ class Index:
                     (notice, item, text, bool(secret), *owned, *rest, bool(timed))
                 )
         return found
+
+    def timings(self) -> dict[int, Timing]:
+        """The timing (``giaoban.model.card.Timing``) of each task asked about, by task: the
+        few columns of its card its rows are dated by."""
+        return {
+            tid: Timing(kind, due, zone, bool(timed))
+            for tid, kind, due, zone, timed in self.db.execute(
+                f"SELECT t.tid, t.kind, t.due, t.zone, t.has_time FROM {self._tasks(asked=True)}"  # noqa: S608
+            )
+        }
 
     def unit_lists(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
         """Each list of owners and supports, by its id."""
