@@ -649,3 +649,32 @@ def test_a_step_keeps_its_printed_number_and_a_bare_lead_in_is_no_task(tmp_path:
     ]
     # the lead-in is kept among what was left out, not lost
     assert "Các bước tiếp theo sau khi sinh viên nộp đơn:" in result.stdout.split("tasks:")[1]
+
+
+URGED = """\
+ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
+Số: 88/UBND-TN
+V/v rà soát nhu cầu sử dụng đất
+Lai Châu, ngày 26 tháng 5 năm 2015
+
+1. Các sở, ngành liên quan rà soát nhu cầu sử dụng đất, gửi báo cáo về Sở Tài nguyên và \
+Môi trường trước ngày 28/5/2015.
+2. Sở Tài nguyên và Môi trường đôn đốc các sở, ngành liên quan; Ủy ban nhân dân các huyện \
+khẩn trương triển khai thực hiện; tổng hợp số liệu, báo cáo Ủy ban nhân dân tỉnh trước \
+ngày 29/5/2015.
+"""
+
+
+def test_units_a_directing_verb_names_past_a_semicolon_are_urged_not_in_charge(
+    tmp_path: Path,
+) -> None:
+    # "A đôn đốc B; C khẩn trương triển khai ...": C is urged by A like B, A owns the task
+    source = tmp_path / "cv.txt"
+    source.write_text(URGED, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"]) for t in tasks] == [
+        ("1", ["Các sở, ngành liên quan"]),
+        ("2", ["Sở Tài nguyên và Môi trường"]),
+    ]
