@@ -678,3 +678,61 @@ def test_units_a_directing_verb_names_past_a_semicolon_are_urged_not_in_charge(
         ("1", ["Các sở, ngành liên quan"]),
         ("2", ["Sở Tài nguyên và Môi trường"]),
     ]
+
+
+WORK_OF_A_YEAR = """\
+Tại giao ban tuần ngày 09/11/2018, đồng chí Bí thư Tỉnh ủy yêu cầu Ủy ban nhân dân tỉnh \
+chỉ đạo các ngành tập trung thực hiện tốt một số vấn đề sau:
+- Đẩy mạnh rà soát, phấn đấu đạt ở mức cao nhất các chỉ tiêu, nhiệm vụ năm 2018 đã đề ra.
+- Tiết kiệm nước, tích nước các hồ chứa để chủ động trước dự báo khô hạn trong năm 2019.
+- Tổng kết phong trào thi đua năm 2018 trước ngày 25/12/2018.
+"""
+
+
+def test_the_year_of_the_work_is_its_deadline_when_the_item_gives_no_other(
+    tmp_path: Path,
+) -> None:
+    # "các chỉ tiêu, nhiệm vụ năm 2018": the work of 2018; a year that dates something
+    # else (a forecast) is none; an item's own date comes before the year of its work
+    source = tmp_path / "cd.txt"
+    source.write_text(WORK_OF_A_YEAR, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [t.get("deadline") for t in tasks] == ["năm 2018", None, "trước ngày 25/12/2018"]
+
+
+LEAD_IN_FRAME = """\
+Kết luận của Chánh Văn phòng tại họp giao ban
+
+Sáng 02/12/2021, Chánh Văn phòng UBND tỉnh chủ trì họp giao ban Văn phòng.
+
+Trong 02 tuần tới, Chánh Văn phòng UBND tỉnh yêu cầu công chức Văn phòng UBND tỉnh tập \
+trung thực hiện các nhiệm vụ như: Khẩn trương rà soát, tổng hợp các nhiệm vụ cần lãnh \
+đạo, chỉ đạo thực hiện hoàn thành trong tháng 12; chuẩn bị nội dung kiểm điểm của Ban \
+Cán sự Đảng; hoàn thiện báo cáo năm trước ngày 10/12/2021.
+"""
+
+
+def test_a_lead_in_time_comes_before_the_time_of_the_work_and_is_no_task(
+    tmp_path: Path,
+) -> None:
+    # "rà soát các nhiệm vụ cần ... hoàn thành trong tháng 12": the month says which
+    # tasks are reviewed; the review is due when the lead-in says ("Trong 02 tuần
+    # tới"), and so is a job that only says "khẩn trương"; the lead-in is no job
+    source = tmp_path / "kl.txt"
+    source.write_text(LEAD_IN_FRAME, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [t["text"].split()[:2] for t in tasks] == [
+        ["Khẩn", "trương"],
+        ["chuẩn", "bị"],
+        ["hoàn", "thiện"],
+    ]
+    assert [t.get("deadline") for t in tasks] == [
+        "Trong 02 tuần tới",
+        "Trong 02 tuần tới",
+        "trước ngày 10/12/2021",
+    ]
+    assert {o for t in tasks for o in t["owners"]} == {"Văn phòng UBND tỉnh"}

@@ -261,18 +261,24 @@ class Builder:
                     last.text = f"{last.text} {clause.strip()}"
                     continue
                 every = find_deadlines(clause, self.draft.date, self.settings)
-                found = choose(every)
                 opening = next((f for f in every if f.start == 0), None)
                 if k == 0 and opening:
                     carried = opening
-                if _LEAD_IN.search(fold_keep(clause)) and REQUEST.search(fold_keep(clause)):
+                colon = _LEAD_IN.search(fold_keep(clause))
+                if colon and REQUEST.search(fold_keep(clause[: colon.end()])):
                     lead = Scope(fallback=list(self.reader.read(clause).owners))
                     lead_found = opening
+                    # the lead-in is no job: the first job is what follows its colon
+                    clause = clause[colon.end() :]
+                    if not clause.strip():
+                        continue
+                    every = find_deadlines(clause, self.draft.date, self.settings)
                 elif REQUEST.search(fold_keep(clause)):
                     lead, lead_found = Scope(), None
                 number += 1
                 task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
                 self._owners(task, clause, lead)
+                found = choose(every, carried or lead_found)
                 self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
 
@@ -322,7 +328,9 @@ class Builder:
         return self._dated(text) or any(True for _ in TRIGGERS.finditer(text, fold_keep(text)))
 
     def _task(self, item: str, text: str, section: str | None, scope: Scope, line: int) -> None:
-        found = choose(find_deadlines(text, self.draft.date, self.settings))
+        when = find_deadlines(scope.when, self.draft.date, self.settings) if scope.when else []
+        frame = choose(when)
+        found = choose(find_deadlines(text, self.draft.date, self.settings), *frame[:1])
         skipped = self._not_a_task(scope, found)
         if skipped:
             self.draft.fields.append((item, text, skipped))
@@ -345,12 +353,11 @@ class Builder:
             # "1. Các trường đánh giá ngoài trong năm học 2020-2021." then "- Tháng 10 năm
             # 2020, gồm: ...": a time slot of the item's job, which says what is to be done
             task.text = f"{scope.job} {text}"
-        if not found and scope.when:
-            found = choose(find_deadlines(scope.when, self.draft.date, self.settings))
-            if found:
-                task.checks["deadline"].append(
-                    f"văn bản không nêu hạn của mục này; đã lấy thời gian của phần: {scope.when}"
-                )
+        if frame and (not found or found[0] is frame[0]):
+            found = frame
+            task.checks["deadline"].append(
+                f"văn bản không nêu hạn của mục này; đã lấy thời gian của phần: {scope.when}"
+            )
         self._deadline(task, found[0] if found else None)
         self.draft.tasks.append(task)
 
