@@ -325,6 +325,12 @@ def phrases(text: str, ref: date) -> list[str]:
         ("Số lượng công việc chậm, muộn trong tháng 3/2022 nhiều hơn.", date(2022, 4, 14), []),
         ("chuẩn bị tốt cho công tác kiểm tra 6 tháng đầu năm.", date(2021, 4, 9), []),
         ("các ban, đơn vị kịp thời phản hồi", date(2022, 4, 14), ["kịp thời"]),
+        # "những tháng cuối năm" like "6 tháng cuối năm"
+        (
+            "triển khai phương án phòng, chống bão trong những tháng cuối năm 2018.",
+            date(2018, 11, 9),
+            ["trong những tháng cuối năm 2018"],
+        ),
         # before an event, or a time after one
         (
             "Thí sinh nộp lệ phí tại phòng Tài vụ trước buổi thi.",

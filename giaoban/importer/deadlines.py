@@ -28,7 +28,7 @@ _PERIOD = (
     r"(?:thang\s*\d{1,2}(?:\s*/\s*\d{4}|\s*nam\s*\d{4})?(?![\d/])"
     r"|quy\s*(?:iv|i{1,3}|[1-4])(?:\s*[/.-]\s*\d{4}|\s*,?\s*nam\s*\d{4})?(?![a-z\d])"
     r"|tuan\s*\d{1,2}(?:\s*nam\s*\d{4})?(?![\d/])"
-    r"|(?:\d|sau|ba)\s*thang\s*(?:dau|cuoi)\s*nam(?:\s*\d{4})?)"
+    r"|(?:\d|sau|ba|nhung|cac)\s*thang\s*(?:dau|cuoi)\s*nam(?:\s*\d{4})?)"
 )
 _LEAD = (
     r"(?:(?:hoan\s*thanh|hoan\s*thien|xong)\s+)?"
