@@ -742,3 +742,32 @@ def test_a_lead_in_time_comes_before_the_time_of_the_work_and_is_no_task(
         "trước ngày 10/12/2021",
     ]
     assert {o for t in tasks for o in t["owners"]} == {"Văn phòng UBND tỉnh"}
+
+
+ALSO = """\
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại buổi giao ban tháng 11
+
+Hiệp Hòa, ngày 09 tháng 11 năm 2018
+
+1. Phòng Nông nghiệp tích cực triển khai các phương án phòng, chống lụt, bão trong những \
+tháng cuối năm. Đồng thời, lưu ý việc tiết kiệm nước, tích nước các hồ chứa; tuyên truyền \
+cho người dân về cơ cấu cây trồng phù hợp.
+2. Phòng Tài chính tham mưu phân bổ kinh phí trước ngày 30/11/2018.
+"""
+
+
+def test_a_sentence_opening_with_dong_thoi_is_a_job_of_its_own(tmp_path: Path) -> None:
+    # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": the second job does not
+    # take the first job's time; "những tháng cuối năm" is read as a time
+    source = tmp_path / "tb.txt"
+    source.write_text(ALSO, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("1.1", ["Phòng Nông nghiệp"], "trong những tháng cuối năm"),
+        ("1.2", ["Phòng Nông nghiệp"], None),
+        ("2", ["Phòng Tài chính"], "trước ngày 30/11/2018"),
+    ]
+    assert tasks[1]["text"].startswith("Đồng thời, lưu ý việc tiết kiệm nước")

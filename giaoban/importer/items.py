@@ -48,6 +48,8 @@ _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
 # the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:")
 _LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the)\s*:")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
+# a sentence that adds another job to an item ("Đồng thời, lưu ý triển khai ...")
+_ALSO = re.compile(r"(?<=[.!?])\s+(?=Đồng thời\s*,)")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
@@ -337,6 +339,18 @@ class Builder:
             return
         if len(found) > 1:
             self._split(item, text, section, scope, line, found)
+            return
+        jobs = _ALSO.split(text)
+        if len(jobs) > 1:
+            # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": a second job, whose
+            # time is its own, not the one the first job states; its owner is the item's
+            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
+            for k, job in enumerate(jobs, start=1):
+                self._task(f"{item}.{k}", job, section, inner, line)
+                self.draft.tasks[-1].checks["item"].append(
+                    f"mục {item} có {len(jobs)} việc (câu mở đầu bằng 'Đồng thời'): đã tách "
+                    f"thành {len(jobs)} nhiệm vụ"
+                )
             return
         parts = [] if scope.heading else self._by_subject(text)
         if len(parts) > 1:
