@@ -771,3 +771,38 @@ def test_a_sentence_opening_with_dong_thoi_is_a_job_of_its_own(tmp_path: Path) -
         ("2", ["Phòng Tài chính"], "trước ngày 30/11/2018"),
     ]
     assert tasks[1]["text"].startswith("Đồng thời, lưu ý việc tiết kiệm nước")
+
+
+RECEIVER = """\
+CÔNG ĐOÀN TRƯỜNG ĐẠI HỌC NÔNG LÂM
+THÔNG BÁO
+Về việc tổ chức Hội thao cán bộ, viên chức năm 2024
+Kính gửi: - Ban Chấp hành các Công đoàn bộ phận
+- Ủy viên Ban Văn thể Công đoàn Trường
+
+Thái Nguyên, ngày 01 tháng 3 năm 2024
+
+Thực hiện kế hoạch công tác năm 2024, Thường vụ Công đoàn Trường thông báo kế hoạch tổ \
+chức Hội thao như sau:
+
+- Danh sách vận động viên của đơn vị gửi về văn phòng Công đoàn Trường chậm nhất ngày \
+15/3/2024.
+- Họp bốc thăm thi đấu vào 14 giờ ngày 20/3/2024 tại hội trường A.
+"""
+
+
+def test_an_addressee_the_work_is_sent_to_does_not_do_it(tmp_path: Path) -> None:
+    # owners from "Kính gửi", but "gửi về văn phòng Công đoàn Trường": the Union's own
+    # member receives the lists; the other addressees send them
+    source = tmp_path / "tb.txt"
+    source.write_text(RECEIVER, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [t["owners"] for t in tasks] == [
+        ["Ban Chấp hành các Công đoàn bộ phận"],
+        ["Ban Chấp hành các Công đoàn bộ phận", "Ủy viên Ban Văn thể Công đoàn Trường"],
+    ]
+    assert "không lấy 'Ủy viên Ban Văn thể Công đoàn Trường': việc được gửi về đó" in (
+        result.stdout
+    )

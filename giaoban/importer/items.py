@@ -42,12 +42,17 @@ from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader
 from giaoban.importer.words import TRIGGERS, fold_keep
+from giaoban.model.text import fold
 from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
 # the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:")
 _LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the)\s*:")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
+# where an item sends its work ("gửi về văn phòng Công đoàn Trường", "nộp cho Phòng")
+_SENT_TO = re.compile(r"(?<![\w])(?:gui|goi|nop|chuyen)\s+(?:ve|cho|toi|den|len)\s+")
+# the office of a body is that body, as a receiver ("văn phòng Công đoàn Trường")
+_OFFICE = re.compile(r"^(?:van phong|bo phan)\s+")
 # a sentence that adds another job to an item ("Đồng thời, lưu ý triển khai ...")
 _ALSO = re.compile(r"(?<=[.!?])\s+(?=Đồng thời\s*,)")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
@@ -431,6 +436,11 @@ class Builder:
             task.checks["owners"].append(
                 f"văn bản không nêu đơn vị chủ trì; đã lấy theo {self.default_from}"
             )
+            receivers = self._receivers(owners, text)
+            if receivers and len(receivers) < len(owners):
+                owners = [u for u in owners if u not in receivers]
+                names = ", ".join(f"'{u.name}'" for u in receivers)
+                task.checks["owners"].append(f"không lấy {names}: việc được gửi về đó")
         task.owners = [u.name for u in owners]
         task.supports = [u.name for u in units.supports if u.name not in task.owners]
         if not task.owners:
@@ -439,6 +449,21 @@ class Builder:
             for unit in (*owners, *units.supports):
                 if unit.canonical is None:
                     task.checks["owners"].append(self._unknown(unit))
+
+    def _receivers(self, units: list[Unit], text: str) -> list[Unit]:
+        """Those of ``units`` on the side the item sends its work to ("... gửi về văn
+        phòng Công đoàn Trường" for "Ủy viên Ban Văn thể Công đoàn Trường": the body
+        named there ends the addressee's name): an addressee who receives the work
+        does not do it."""
+        folded = fold_keep(text)
+        places = [_OFFICE.sub("", folded[m.end() :]) for m in _SENT_TO.finditer(folded)]
+        out = []
+        for unit in units:
+            words = fold(unit.name).split()
+            tails = [" ".join(words[k:]) for k in range(len(words) - 1)]
+            if any(re.match(rf"{re.escape(t)}(?![\w])", p) for t in tails for p in places):
+                out.append(unit)
+        return out
 
     def _unknown(self, unit: Unit) -> str:
         note = f"'{unit.written}' chưa có trong danh mục đơn vị"
