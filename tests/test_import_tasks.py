@@ -806,3 +806,27 @@ def test_an_addressee_the_work_is_sent_to_does_not_do_it(tmp_path: Path) -> None
     assert "không lấy 'Ủy viên Ban Văn thể Công đoàn Trường': việc được gửi về đó" in (
         result.stdout
     )
+
+
+STATEMENT = """\
+THÔNG BÁO
+Lịch tiếp công dân định kỳ năm 2024
+
+Hà Giang, ngày 03 tháng 01 năm 2024
+
+1. Giao Thanh tra Sở tổng hợp kiến nghị của công dân trước ngày 25 hằng tháng.
+2. Lịch tiếp công dân được niêm yết công khai tại trụ sở và trang thông tin điện tử.
+3. Văn bản trả lời công dân phải được gửi trong 10 ngày làm việc kể từ ngày tiếp.
+"""
+
+
+def test_a_sentence_saying_a_thing_is_done_is_no_task(tmp_path: Path) -> None:
+    # "Lịch ... được niêm yết công khai": a statement, kept among what was left out;
+    # a passive sentence with a time ("phải được gửi trong 10 ngày ...") stays a task
+    source = tmp_path / "tb.txt"
+    source.write_text(STATEMENT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [t["item"] for t in tasks] == ["1", "3"]
+    assert "2 (một câu nêu việc đã định, không giao việc cho ai)" in result.stdout

@@ -53,6 +53,12 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 _SENT_TO = re.compile(r"(?<![\w])(?:gui|goi|nop|chuyen)\s+(?:ve|cho|toi|den|len)\s+")
 # the office of a body is that body, as a receiver ("văn phòng Công đoàn Trường")
 _OFFICE = re.compile(r"^(?:van phong|bo phan)\s+")
+# a thing said to be done, in the passive ("Lịch ... được niêm yết công khai tại ...");
+# "được giao", "được phân công" name who is given work; "phải được gửi" asks for it
+_PASSIVE = re.compile(
+    r"^(?:(?!\b(?:phai|can|nen)\b)[^.;:,]){1,80}?\s(?:se\s+|da\s+)?duoc\s+"
+    r"(?!giao\b|phan cong\b|cu\b)[a-z]"
+)
 # a sentence that adds another job to an item ("Đồng thời, lưu ý triển khai ...")
 _ALSO = re.compile(r"(?<=[.!?])\s+(?=Đồng thời\s*,)")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
@@ -328,6 +334,17 @@ class Builder:
             return "nội dung chung, không có hạn; việc được giao ở phần Tổ chức thực hiện"
         return ""
 
+    def _statement(self, text: str, found: list[Found]) -> str:
+        """Why an item is a statement, no task ("" when it may be one): one sentence
+        that says a thing is done ("Lịch tiếp công dân năm 2020 được niêm yết công khai
+        tại ..."), with no one to do it, no request and no time."""
+        folded = fold_keep(text)
+        if found or len(SENTENCE.split(text.strip())) > 1 or not _PASSIVE.match(folded):
+            return ""
+        if self.judge.asks(text) or self.reader.read(text).owners:
+            return ""
+        return "một câu nêu việc đã định, không giao việc cho ai"
+
     def _dated(self, text: str) -> bool:
         return self.judge.dated(text)
 
@@ -338,7 +355,7 @@ class Builder:
         when = find_deadlines(scope.when, self.draft.date, self.settings) if scope.when else []
         frame = choose(when)
         found = choose(find_deadlines(text, self.draft.date, self.settings), *frame[:1])
-        skipped = self._not_a_task(scope, found)
+        skipped = self._not_a_task(scope, found) or self._statement(text, found)
         if skipped:
             self.draft.fields.append((item, text, skipped))
             return
