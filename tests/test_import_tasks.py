@@ -325,6 +325,13 @@ def phrases(text: str, ref: date) -> list[str]:
         ("Số lượng công việc chậm, muộn trong tháng 3/2022 nhiều hơn.", date(2022, 4, 14), []),
         ("chuẩn bị tốt cho công tác kiểm tra 6 tháng đầu năm.", date(2021, 4, 9), []),
         ("các ban, đơn vị kịp thời phản hồi", date(2022, 4, 14), ["kịp thời"]),
+        # the year of the work is a time; the year of a document is not
+        (
+            "phấn đấu đạt các chỉ tiêu, nhiệm vụ năm 2018 đã đề ra",
+            date(2018, 11, 9),
+            ["năm 2018"],
+        ),
+        ("các đơn vị xây dựng kế hoạch năm 2024 của đơn vị mình", date(2024, 1, 3), []),
         # "những tháng cuối năm" like "6 tháng cuối năm"
         (
             "triển khai phương án phòng, chống bão trong những tháng cuối năm 2018.",

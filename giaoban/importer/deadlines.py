@@ -80,8 +80,11 @@ _CITATION = re.compile(
 _TRIM = " ,;:"
 _WORK = r"(?:nhiem vu|cong viec|viec|chi tieu|ke hoach|chuong trinh|noi dung|ho so)"
 # a year right after the work it is the year of ("nhiệm vụ năm 2018", "những công việc
-# còn lại của năm 2018")
-_OF_WORK = re.compile(rf"(?<![\w]){_WORK}(?:\s+(?:con lai|cua|trong))*\s*$")
+# còn lại của năm 2018"); not after a document ("xây dựng kế hoạch năm 2024": the plan
+# is for the year, not due at its end)
+_OF_WORK = re.compile(
+    r"(?<![\w])(?:nhiem vu|cong viec|viec|chi tieu)(?:\s+(?:con lai|cua|trong))*\s*$"
+)
 # a time inside a clause that describes the work acted on ("rà soát các nhiệm vụ cần
 # lãnh đạo, chỉ đạo thực hiện hoàn thành trong tháng 12"): it says which work, and
 # yields to the time a lead-in or a heading gives the job
