@@ -837,3 +837,17 @@ def test_a_sentence_saying_a_thing_is_done_is_no_task(tmp_path: Path) -> None:
     tasks = YAML(typ="safe").load(result.stdout)["tasks"]
     assert [t["item"] for t in tasks] == ["1", "3"]
     assert "2 (một câu nêu việc đã định, không giao việc cho ai)" in result.stdout
+
+
+def test_words_of_urgency_yield_to_the_frame_and_standing_words_do_not() -> None:
+    # a lead-in's or a section's time (the frame) holds for "khẩn trương ...", not for a
+    # standing duty's "thường xuyên"
+    ref, settings = date(2021, 12, 2), DeadlineSettings()
+    frame = find_deadlines("Trong 02 tuần tới, Văn phòng thực hiện", ref, settings)[0]
+
+    def chosen(text: str) -> list[str]:
+        return [f.phrase for f in choose(find_deadlines(text, ref, settings), frame)]
+
+    assert chosen("Khẩn trương rà soát hồ sơ tồn đọng") == ["Trong 02 tuần tới"]
+    assert chosen("Thường xuyên cập nhật văn bản lên cổng") == ["Thường xuyên"]
+    assert chosen("Hoàn thiện báo cáo trước ngày 10/12/2021") == ["trước ngày 10/12/2021"]

@@ -78,6 +78,7 @@ _CITATION = re.compile(
     r"nghi dinh|cong van|chi thi|ke hoach so|huong dan so|luat)[^.;]{0,30}$"
 )
 _TRIM = " ,;:"
+_URGENT = re.compile(r"(?:khan\s*truong|kip\s*thoi|trong\s*thoi\s*gian\s*som\s*nhat)$")
 _WORK = r"(?:nhiem vu|cong viec|viec|chi tieu|ke hoach|chuong trinh|noi dung|ho so)"
 # a year right after the work it is the year of ("nhiệm vụ năm 2018", "những công việc
 # còn lại của năm 2018"); not after a document ("xây dựng kế hoạch năm 2024": the plan
@@ -198,11 +199,12 @@ def choose(found: list[Found], frame: Found | None = None) -> list[Found]:
     a past date written as a deadline, a recurring duty, a relative one, an ongoing word.
 
     The time of the work acted on ("nhiệm vụ năm 2018") counts only when the item has
-    no other; it and a word of no fixed time ("khẩn trương") yield to ``frame``, the
-    time a lead-in or a heading gives the item.
+    no other; it and a word of urgency ("khẩn trương") yield to ``frame``, the time a
+    lead-in or a heading gives the item.
     """
-    if frame is not None and all(f.of_work or f.reading.kind == "none" for f in found):
-        # "khẩn trương", "kịp thời" say how, not when: the frame's time still holds
+    if frame is not None and all(f.of_work or _URGENT.match(fold_keep(f.phrase)) for f in found):
+        # "khẩn trương", "kịp thời" say how, not when: the frame's time still holds (a
+        # standing duty's "thường xuyên", "định kỳ" does not yield)
         return [frame]
     return _choose([f for f in found if not f.of_work] or found)
 
