@@ -851,3 +851,29 @@ def test_words_of_urgency_yield_to_the_frame_and_standing_words_do_not() -> None
     assert chosen("Khẩn trương rà soát hồ sơ tồn đọng") == ["Trong 02 tuần tới"]
     assert chosen("Thường xuyên cập nhật văn bản lên cổng") == ["Thường xuyên"]
     assert chosen("Hoàn thiện báo cáo trước ngày 10/12/2021") == ["trước ngày 10/12/2021"]
+
+
+BYLINE = """\
+Tại buổi giao ban sáng 09/11/2018, đồng chí Bí thư Tỉnh ủy yêu cầu Ủy ban nhân dân tỉnh \
+thực hiện tốt một số vấn đề sau:
+- Đẩy mạnh rà soát các chương trình, kế hoạch đã đề ra.
+- Triển khai các phương án phòng, chống lụt, bão.
+Minh Anh - Văn phòng Tỉnh ủy
+"""
+
+LAST_ITEM_A_UNIT = BYLINE.replace("Minh Anh - Văn phòng Tỉnh ủy", "Phòng Tài chính - Kế hoạch")
+
+
+def test_a_web_posts_author_line_is_no_part_of_the_last_item(tmp_path: Path) -> None:
+    # "Minh Anh - Văn phòng Tỉnh ủy" closing a news post is its author, not the last
+    # job's text; a unit's name with a dash ("Phòng Tài chính - Kế hoạch") stays
+    source = tmp_path / "tin.txt"
+    source.write_text(BYLINE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert tasks[-1]["text"] == "Triển khai các phương án phòng, chống lụt, bão."
+    assert "Minh Anh" not in result.stdout
+    source.write_text(LAST_ITEM_A_UNIT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert "Phòng Tài chính - Kế hoạch" in result.stdout
