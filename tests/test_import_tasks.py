@@ -851,6 +851,11 @@ def test_words_of_urgency_yield_to_the_frame_and_standing_words_do_not() -> None
     assert chosen("Khẩn trương rà soát hồ sơ tồn đọng") == ["Trong 02 tuần tới"]
     assert chosen("Thường xuyên cập nhật văn bản lên cổng") == ["Thường xuyên"]
     assert chosen("Hoàn thiện báo cáo trước ngày 10/12/2021") == ["trước ngày 10/12/2021"]
+    # a span describes the work reviewed; a day it is due by is the job's own
+    assert chosen("Rà soát các nhiệm vụ cần hoàn thành trong tháng 12") == ["Trong 02 tuần tới"]
+    assert chosen("Rà soát các hồ sơ chưa đủ, bổ sung trước ngày 15/12/2021") == [
+        "trước ngày 15/12/2021"
+    ]
 
 
 BYLINE = """\

@@ -86,7 +86,7 @@ _WORK = r"(?:nhiem vu|cong viec|viec|chi tieu|ke hoach|chuong trinh|noi dung|ho 
 _OF_WORK = re.compile(
     r"(?<![\w])(?:nhiem vu|cong viec|viec|chi tieu)(?:\s+(?:con lai|cua|trong))*\s*$"
 )
-# a time inside a clause that describes the work acted on ("rà soát các nhiệm vụ cần
+# a span inside a clause that describes the work acted on ("rà soát các nhiệm vụ cần
 # lãnh đạo, chỉ đạo thực hiện hoàn thành trong tháng 12"): it says which work, and
 # yields to the time a lead-in or a heading gives the job
 _WORK_CLAUSE = re.compile(
@@ -153,7 +153,11 @@ def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[
             or not text[:start].strip(" -+•:")
             or bool(_LABEL.search(folded[:start]))
         )
-        of_work = bool(_WORK_CLAUSE.search(folded[max(0, lead_start - 160) : lead_start]))
+        # only a span describes the work ("... hoàn thành trong tháng 12"); a day it is
+        # due by ("các hồ sơ chưa đủ, bổ sung trước ngày 15/10") is the job's own
+        of_work = kind == "period" and bool(
+            _WORK_CLAUSE.search(folded[max(0, lead_start - 160) : lead_start])
+        )
         if kind == "year":
             if not _OF_WORK.search(folded[max(0, start - 60) : start]):
                 continue
