@@ -119,14 +119,15 @@ def test_a_table_flattened_onto_one_line_gives_a_task_per_row() -> None:
 def test_a_table_with_one_cell_per_line_gives_a_task_per_row() -> None:
     lines = read_tables(clean_lines(HITU.read_text(encoding="utf-8")))
     rows = [line for line in lines if line.cells]
-    assert [line.text.split(".")[0] for line in rows] == [str(k) for k in range(1, 11)]
+    labels = [line.text.split(". ")[0] for line in rows]
+    assert labels == ["1", "2.1", "2.2", *(str(k) for k in range(3, 11))]
     first = dict(rows[0].cells)
     assert first[TEXT].startswith("Chọn lựa thanh niên ưu tú")
     assert first[OWNER] == "Bí Thư Chi Đoàn và BCH LCĐ Khoa"
     assert first[TIME].startswith("Hết thời gian ngày thứ 10")
     draft = draft_from_text(HITU.read_text(encoding="utf-8"), registry())
-    assert len(draft.tasks) == 10
-    assert draft.tasks[2].owners == ["BCH LCĐ Khoa"]  # "Báo sau" (a place) is no owner
+    assert len(draft.tasks) == 11
+    assert draft.tasks[3].owners == ["BCH LCĐ Khoa"]  # "Báo sau" (a place) is no owner
 
 
 PROCEDURE = """\
@@ -169,6 +170,77 @@ def test_a_time_cell_is_read_as_one_deadline(tmp_path: Path) -> None:
     assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
         ("1", ["Giáo viên chủ nhiệm"], "Trong 5 ngày làm việc sau khi có điểm tổng kết"),
         ("2", ["Tổ chuyên môn"], "2 ngày kể từ ngày nhận danh sách"),
+    ]
+
+
+PARALLEL_LISTS = """\
+KẾ HOẠCH
+Tổ chức hội thao chào mừng ngày 26/3
+
+STT
+
+NỘI DUNG
+
+ĐƠN VỊ THỰC HIỆN
+
+THỜI GIAN
+
+1
+
+Lập danh sách vận động viên
+
+Các chi đoàn
+
+Trước ngày 10/3/2024
+
+2
+
+- Chuẩn bị sân bãi, dụng cụ thi đấu.
+
+- Mời trọng tài các môn thi.
+
+- Ban Cơ sở vật chất
+
+\u00a0
+
+- Ban Thường vụ Đoàn trường
+
+Trước ngày 20/3/2024
+
+3
+
+Tổ chức khai mạc hội thao
+
+Ban Chấp hành Đoàn trường
+
+Ngày 26/3/2024
+"""
+
+
+def test_a_row_whose_cells_hold_parallel_lists_gives_a_task_per_rank(tmp_path: Path) -> None:
+    # one cell per line: the content cell's two "-" lines and the who cell's two "-"
+    # lines (a cell's empty paragraph between them) pair off rank by rank; the row's
+    # time holds for both
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(PARALLEL_LISTS, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["text"], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("1", "Lập danh sách vận động viên", ["Các chi đoàn"], "Trước ngày 10/3/2024"),
+        (
+            "2.1",
+            "Chuẩn bị sân bãi, dụng cụ thi đấu.",
+            ["Ban Cơ sở vật chất"],
+            "Trước ngày 20/3/2024",
+        ),
+        (
+            "2.2",
+            "Mời trọng tài các môn thi.",
+            ["Ban Thường vụ Đoàn trường"],
+            "Trước ngày 20/3/2024",
+        ),
+        ("3", "Tổ chức khai mạc hội thao", ["Ban Chấp hành Đoàn trường"], "Ngày 26/3/2024"),
     ]
 
 

@@ -325,6 +325,19 @@ def phrases(text: str, ref: date) -> list[str]:
         ("Số lượng công việc chậm, muộn trong tháng 3/2022 nhiều hơn.", date(2022, 4, 14), []),
         ("chuẩn bị tốt cho công tác kiểm tra 6 tháng đầu năm.", date(2021, 4, 9), []),
         ("các ban, đơn vị kịp thời phản hồi", date(2022, 4, 14), ["kịp thời"]),
+        # the year of the work is a time; the year of a document is not
+        (
+            "phấn đấu đạt các chỉ tiêu, nhiệm vụ năm 2018 đã đề ra",
+            date(2018, 11, 9),
+            ["năm 2018"],
+        ),
+        ("các đơn vị xây dựng kế hoạch năm 2024 của đơn vị mình", date(2024, 1, 3), []),
+        # "những tháng cuối năm" like "6 tháng cuối năm"
+        (
+            "triển khai phương án phòng, chống bão trong những tháng cuối năm 2018.",
+            date(2018, 11, 9),
+            ["trong những tháng cuối năm 2018"],
+        ),
         # before an event, or a time after one
         (
             "Thí sinh nộp lệ phí tại phòng Tài vụ trước buổi thi.",
@@ -649,3 +662,223 @@ def test_a_step_keeps_its_printed_number_and_a_bare_lead_in_is_no_task(tmp_path:
     ]
     # the lead-in is kept among what was left out, not lost
     assert "Các bước tiếp theo sau khi sinh viên nộp đơn:" in result.stdout.split("tasks:")[1]
+
+
+URGED = """\
+ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
+Số: 88/UBND-TN
+V/v rà soát nhu cầu sử dụng đất
+Lai Châu, ngày 26 tháng 5 năm 2015
+
+1. Các sở, ngành liên quan rà soát nhu cầu sử dụng đất, gửi báo cáo về Sở Tài nguyên và \
+Môi trường trước ngày 28/5/2015.
+2. Sở Tài nguyên và Môi trường đôn đốc các sở, ngành liên quan; Ủy ban nhân dân các huyện \
+khẩn trương triển khai thực hiện; tổng hợp số liệu, báo cáo Ủy ban nhân dân tỉnh trước \
+ngày 29/5/2015.
+"""
+
+
+def test_units_a_directing_verb_names_past_a_semicolon_are_urged_not_in_charge(
+    tmp_path: Path,
+) -> None:
+    # "A đôn đốc B; C khẩn trương triển khai ...": C is urged by A like B, A owns the task
+    source = tmp_path / "cv.txt"
+    source.write_text(URGED, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"]) for t in tasks] == [
+        ("1", ["Các sở, ngành liên quan"]),
+        ("2", ["Sở Tài nguyên và Môi trường"]),
+    ]
+
+
+WORK_OF_A_YEAR = """\
+Tại giao ban tuần ngày 09/11/2018, đồng chí Bí thư Tỉnh ủy yêu cầu Ủy ban nhân dân tỉnh \
+chỉ đạo các ngành tập trung thực hiện tốt một số vấn đề sau:
+- Đẩy mạnh rà soát, phấn đấu đạt ở mức cao nhất các chỉ tiêu, nhiệm vụ năm 2018 đã đề ra.
+- Tiết kiệm nước, tích nước các hồ chứa để chủ động trước dự báo khô hạn trong năm 2019.
+- Tổng kết phong trào thi đua năm 2018 trước ngày 25/12/2018.
+"""
+
+
+def test_the_year_of_the_work_is_its_deadline_when_the_item_gives_no_other(
+    tmp_path: Path,
+) -> None:
+    # "các chỉ tiêu, nhiệm vụ năm 2018": the work of 2018; a year that dates something
+    # else (a forecast) is none; an item's own date comes before the year of its work
+    source = tmp_path / "cd.txt"
+    source.write_text(WORK_OF_A_YEAR, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [t.get("deadline") for t in tasks] == ["năm 2018", None, "trước ngày 25/12/2018"]
+
+
+LEAD_IN_FRAME = """\
+Kết luận của Chánh Văn phòng tại họp giao ban
+
+Sáng 02/12/2021, Chánh Văn phòng UBND tỉnh chủ trì họp giao ban Văn phòng.
+
+Trong 02 tuần tới, Chánh Văn phòng UBND tỉnh yêu cầu công chức Văn phòng UBND tỉnh tập \
+trung thực hiện các nhiệm vụ như: Khẩn trương rà soát, tổng hợp các nhiệm vụ cần lãnh \
+đạo, chỉ đạo thực hiện hoàn thành trong tháng 12; chuẩn bị nội dung kiểm điểm của Ban \
+Cán sự Đảng; hoàn thiện báo cáo năm trước ngày 10/12/2021.
+"""
+
+
+def test_a_lead_in_time_comes_before_the_time_of_the_work_and_is_no_task(
+    tmp_path: Path,
+) -> None:
+    # "rà soát các nhiệm vụ cần ... hoàn thành trong tháng 12": the month says which
+    # tasks are reviewed; the review is due when the lead-in says ("Trong 02 tuần
+    # tới"), and so is a job that only says "khẩn trương"; the lead-in is no job
+    source = tmp_path / "kl.txt"
+    source.write_text(LEAD_IN_FRAME, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [t["text"].split()[:2] for t in tasks] == [
+        ["Khẩn", "trương"],
+        ["chuẩn", "bị"],
+        ["hoàn", "thiện"],
+    ]
+    assert [t.get("deadline") for t in tasks] == [
+        "Trong 02 tuần tới",
+        "Trong 02 tuần tới",
+        "trước ngày 10/12/2021",
+    ]
+    assert {o for t in tasks for o in t["owners"]} == {"Văn phòng UBND tỉnh"}
+
+
+ALSO = """\
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại buổi giao ban tháng 11
+
+Hiệp Hòa, ngày 09 tháng 11 năm 2018
+
+1. Phòng Nông nghiệp tích cực triển khai các phương án phòng, chống lụt, bão trong những \
+tháng cuối năm. Đồng thời, lưu ý việc tiết kiệm nước, tích nước các hồ chứa; tuyên truyền \
+cho người dân về cơ cấu cây trồng phù hợp.
+2. Phòng Tài chính tham mưu phân bổ kinh phí trước ngày 30/11/2018.
+"""
+
+
+def test_a_sentence_opening_with_dong_thoi_is_a_job_of_its_own(tmp_path: Path) -> None:
+    # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": the second job does not
+    # take the first job's time; "những tháng cuối năm" is read as a time
+    source = tmp_path / "tb.txt"
+    source.write_text(ALSO, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("1.1", ["Phòng Nông nghiệp"], "trong những tháng cuối năm"),
+        ("1.2", ["Phòng Nông nghiệp"], None),
+        ("2", ["Phòng Tài chính"], "trước ngày 30/11/2018"),
+    ]
+    assert tasks[1]["text"].startswith("Đồng thời, lưu ý việc tiết kiệm nước")
+
+
+RECEIVER = """\
+CÔNG ĐOÀN TRƯỜNG ĐẠI HỌC NÔNG LÂM
+THÔNG BÁO
+Về việc tổ chức Hội thao cán bộ, viên chức năm 2024
+Kính gửi: - Ban Chấp hành các Công đoàn bộ phận
+- Ủy viên Ban Văn thể Công đoàn Trường
+
+Thái Nguyên, ngày 01 tháng 3 năm 2024
+
+Thực hiện kế hoạch công tác năm 2024, Thường vụ Công đoàn Trường thông báo kế hoạch tổ \
+chức Hội thao như sau:
+
+- Danh sách vận động viên của đơn vị gửi về văn phòng Công đoàn Trường chậm nhất ngày \
+15/3/2024.
+- Họp bốc thăm thi đấu vào 14 giờ ngày 20/3/2024 tại hội trường A.
+"""
+
+
+def test_an_addressee_the_work_is_sent_to_does_not_do_it(tmp_path: Path) -> None:
+    # owners from "Kính gửi", but "gửi về văn phòng Công đoàn Trường": the Union's own
+    # member receives the lists; the other addressees send them
+    source = tmp_path / "tb.txt"
+    source.write_text(RECEIVER, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [t["owners"] for t in tasks] == [
+        ["Ban Chấp hành các Công đoàn bộ phận"],
+        ["Ban Chấp hành các Công đoàn bộ phận", "Ủy viên Ban Văn thể Công đoàn Trường"],
+    ]
+    assert "không lấy 'Ủy viên Ban Văn thể Công đoàn Trường': việc được gửi về đó" in (
+        result.stdout
+    )
+
+
+STATEMENT = """\
+THÔNG BÁO
+Lịch tiếp công dân định kỳ năm 2024
+
+Hà Giang, ngày 03 tháng 01 năm 2024
+
+1. Giao Thanh tra Sở tổng hợp kiến nghị của công dân trước ngày 25 hằng tháng.
+2. Lịch tiếp công dân được niêm yết công khai tại trụ sở và trang thông tin điện tử.
+3. Văn bản trả lời công dân phải được gửi trong 10 ngày làm việc kể từ ngày tiếp.
+"""
+
+
+def test_a_sentence_saying_a_thing_is_done_is_no_task(tmp_path: Path) -> None:
+    # "Lịch ... được niêm yết công khai": a statement, kept among what was left out;
+    # a passive sentence with a time ("phải được gửi trong 10 ngày ...") stays a task
+    source = tmp_path / "tb.txt"
+    source.write_text(STATEMENT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [t["item"] for t in tasks] == ["1", "3"]
+    assert "2 (một câu nêu việc đã định, không giao việc cho ai)" in result.stdout
+
+
+def test_words_of_urgency_yield_to_the_frame_and_standing_words_do_not() -> None:
+    # a lead-in's or a section's time (the frame) holds for "khẩn trương ...", not for a
+    # standing duty's "thường xuyên"
+    ref, settings = date(2021, 12, 2), DeadlineSettings()
+    frame = find_deadlines("Trong 02 tuần tới, Văn phòng thực hiện", ref, settings)[0]
+
+    def chosen(text: str) -> list[str]:
+        return [f.phrase for f in choose(find_deadlines(text, ref, settings), frame)]
+
+    assert chosen("Khẩn trương rà soát hồ sơ tồn đọng") == ["Trong 02 tuần tới"]
+    assert chosen("Thường xuyên cập nhật văn bản lên cổng") == ["Thường xuyên"]
+    assert chosen("Hoàn thiện báo cáo trước ngày 10/12/2021") == ["trước ngày 10/12/2021"]
+    # a span describes the work reviewed; a day it is due by is the job's own
+    assert chosen("Rà soát các nhiệm vụ cần hoàn thành trong tháng 12") == ["Trong 02 tuần tới"]
+    assert chosen("Rà soát các hồ sơ chưa đủ, bổ sung trước ngày 15/12/2021") == [
+        "trước ngày 15/12/2021"
+    ]
+
+
+BYLINE = """\
+Tại buổi giao ban sáng 09/11/2018, đồng chí Bí thư Tỉnh ủy yêu cầu Ủy ban nhân dân tỉnh \
+thực hiện tốt một số vấn đề sau:
+- Đẩy mạnh rà soát các chương trình, kế hoạch đã đề ra.
+- Triển khai các phương án phòng, chống lụt, bão.
+Minh Anh - Văn phòng Tỉnh ủy
+"""
+
+LAST_ITEM_A_UNIT = BYLINE.replace("Minh Anh - Văn phòng Tỉnh ủy", "Phòng Tài chính - Kế hoạch")
+
+
+def test_a_web_posts_author_line_is_no_part_of_the_last_item(tmp_path: Path) -> None:
+    # "Minh Anh - Văn phòng Tỉnh ủy" closing a news post is its author, not the last
+    # job's text; a unit's name with a dash ("Phòng Tài chính - Kế hoạch") stays
+    source = tmp_path / "tin.txt"
+    source.write_text(BYLINE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert tasks[-1]["text"] == "Triển khai các phương án phòng, chống lụt, bão."
+    assert "Minh Anh" not in result.stdout
+    source.write_text(LAST_ITEM_A_UNIT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert "Phòng Tài chính - Kế hoạch" in result.stdout

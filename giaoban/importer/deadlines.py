@@ -28,7 +28,7 @@ _PERIOD = (
     r"(?:thang\s*\d{1,2}(?:\s*/\s*\d{4}|\s*nam\s*\d{4})?(?![\d/])"
     r"|quy\s*(?:iv|i{1,3}|[1-4])(?:\s*[/.-]\s*\d{4}|\s*,?\s*nam\s*\d{4})?(?![a-z\d])"
     r"|tuan\s*\d{1,2}(?:\s*nam\s*\d{4})?(?![\d/])"
-    r"|(?:\d|sau|ba)\s*thang\s*(?:dau|cuoi)\s*nam(?:\s*\d{4})?)"
+    r"|(?:\d|sau|ba|nhung|cac)\s*thang\s*(?:dau|cuoi)\s*nam(?:\s*\d{4})?)"
 )
 _LEAD = (
     r"(?:(?:hoan\s*thanh|hoan\s*thien|xong)\s+)?"
@@ -62,6 +62,9 @@ _PATTERNS = (
         r"|trong\s+(?:vong\s+)?\d{1,2}\s+(?:ngay|tuan|thang)(?:\s+lam\s+viec)?"
         r"\s+(?:toi|tiep\s+theo))",
     ),
+    # the year of the work ("các chỉ tiêu, nhiệm vụ năm 2018"): kept only right after
+    # a noun of work (_OF_WORK); a year standing alone is no deadline
+    ("year", r"nam\s*\d{4}(?![\d/])(?!\s*[-–]\s*\d)"),
     (
         "ongoing",
         r"thuong\s*xuyen|kip\s*thoi|khan\s*truong|dinh\s*ky|(?:hang|hang)\s*nam"
@@ -75,6 +78,20 @@ _CITATION = re.compile(
     r"nghi dinh|cong van|chi thi|ke hoach so|huong dan so|luat)[^.;]{0,30}$"
 )
 _TRIM = " ,;:"
+_URGENT = re.compile(r"(?:khan\s*truong|kip\s*thoi|trong\s*thoi\s*gian\s*som\s*nhat)$")
+_WORK = r"(?:nhiem vu|cong viec|viec|chi tieu|ke hoach|chuong trinh|noi dung|ho so)"
+# a year right after the work it is the year of ("nhiệm vụ năm 2018", "những công việc
+# còn lại của năm 2018"); not after a document ("xây dựng kế hoạch năm 2024": the plan
+# is for the year, not due at its end)
+_OF_WORK = re.compile(
+    r"(?<![\w])(?:nhiem vu|cong viec|viec|chi tieu)(?:\s+(?:con lai|cua|trong))*\s*$"
+)
+# a span inside a clause that describes the work acted on ("rà soát các nhiệm vụ cần
+# lãnh đạo, chỉ đạo thực hiện hoàn thành trong tháng 12"): it says which work, and
+# yields to the time a lead-in or a heading gives the job
+_WORK_CLAUSE = re.compile(
+    rf"(?<![\w])(?:cac|nhung)\s+{_WORK}\s+(?:can|phai|da|chua|duoc|con)\s[^;.:]{{0,60}}$"
+)
 # a short label and its colon: the date after it is the label's value, the time of
 # what the label names ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
 _LABEL = re.compile(r"(?:^|[.;]\s+)[^.;:,]{2,60}:\s*$")
@@ -89,6 +106,7 @@ class Found:
     end: int
     reading: Deadline
     past: bool = False  # already over at the notice's date
+    of_work: bool = False  # the time of the work acted on ("nhiệm vụ năm 2018"), see choose
 
     @property
     def dated(self) -> bool:
@@ -135,7 +153,16 @@ def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[
             or not text[:start].strip(" -+•:")
             or bool(_LABEL.search(folded[:start]))
         )
-        if kind == "period" and lead_start == start and not opens:
+        # only a span describes the work ("... hoàn thành trong tháng 12"); a day it is
+        # due by ("các hồ sơ chưa đủ, bổ sung trước ngày 15/10") is the job's own
+        of_work = kind == "period" and bool(
+            _WORK_CLAUSE.search(folded[max(0, lead_start - 160) : lead_start])
+        )
+        if kind == "year":
+            if not _OF_WORK.search(folded[max(0, start - 60) : start]):
+                continue
+            of_work = True
+        elif kind == "period" and lead_start == start and not opens:
             continue  # "kiểm tra 6 tháng đầu năm": a period with no preposition is no deadline
         if kind in ("day", "range") and lead_start == start:
             if not opens or _CITATION.search(folded[:start]):
@@ -149,7 +176,7 @@ def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[
         strong = bool(_STRONG.match(folded[lead_start:end]))
         if past and not (strong or not text[:lead_start].strip(" -+•")):
             continue
-        found.append(Found(phrase, lead_start, end, reading, past))
+        found.append(Found(phrase, lead_start, end, reading, past, of_work))
     return found, unread
 
 
@@ -171,9 +198,22 @@ def _is_past(reading: Deadline, ref: date, settings: DeadlineSettings) -> bool:
     return reading.due <= start_of_ref
 
 
-def choose(found: list[Found]) -> list[Found]:
+def choose(found: list[Found], frame: Found | None = None) -> list[Found]:
     """The deadline(s) of an item: dated ones if any (several mean several tasks), else
-    a past date written as a deadline, a recurring duty, a relative one, an ongoing word."""
+    a past date written as a deadline, a recurring duty, a relative one, an ongoing word.
+
+    The time of the work acted on ("nhiệm vụ năm 2018") counts only when the item has
+    no other; it and a word of urgency ("khẩn trương") yield to ``frame``, the time a
+    lead-in or a heading gives the item.
+    """
+    if frame is not None and all(f.of_work or _URGENT.match(fold_keep(f.phrase)) for f in found):
+        # "khẩn trương", "kịp thời" say how, not when: the frame's time still holds (a
+        # standing duty's "thường xuyên", "định kỳ" does not yield)
+        return [frame]
+    return _choose([f for f in found if not f.of_work] or found)
+
+
+def _choose(found: list[Found]) -> list[Found]:
     upcoming = [f for f in found if f.dated and not f.past]
     if upcoming:
         distinct: list[Found] = []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from giaoban.importer.clean import Line
-from giaoban.importer.words import fold_keep
+from giaoban.importer.words import HEADS, fold_keep
 from giaoban.model.text import collapse_spaces, fold
 
 HEADINGS = {
@@ -314,13 +314,33 @@ def read_tail(lines: list[Line], body_start: int) -> Tail:
         (i for i in range(body_start, len(lines)) if _NOI_NHAN.match(_folded(lines[i]))), None
     )
     signer_at = _find_signer(lines, body_start if noi_nhan is None else noi_nhan)
-    start = min(i for i in (noi_nhan, signer_at, len(lines)) if i is not None)
+    byline = _byline(lines, body_start) if signer_at is None and noi_nhan is None else None
+    start = min(i for i in (noi_nhan, signer_at, byline, len(lines)) if i is not None)
     tail = Tail(start=start)
     if noi_nhan is not None:
         tail.recipients = _recipients(lines, noi_nhan)
     if signer_at is not None:
         _read_signer(lines, signer_at, tail)
     return tail
+
+
+# a web post's author line, last in the text: a person's name, a dash, their office
+# ("Nguyên Lộc - Văn phòng Tỉnh ủy"); a unit's name ("Phòng Tài chính - Kế hoạch") is none
+_BYLINE = re.compile(
+    r"^(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,3})\s+[-–]\s+"
+    r"[A-ZĐÀ-Ỹ][^.;:!?]{2,60}$"
+)
+
+
+def _byline(lines: list[Line], body_start: int) -> int | None:
+    """Where a web post's author line stands, when the text ends with one."""
+    last = next((i for i in range(len(lines) - 1, body_start, -1) if not lines[i].blank), None)
+    if last is None:
+        return None
+    found = _BYLINE.match(lines[last].text)
+    if found is None or HEADS.match(found["name"], fold_keep(found["name"]), 0):
+        return None
+    return last
 
 
 def _find_signer(lines: list[Line], start: int) -> int | None:

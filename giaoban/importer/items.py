@@ -42,12 +42,25 @@ from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader
 from giaoban.importer.words import TRIGGERS, fold_keep
+from giaoban.model.text import fold
 from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
 # the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:")
 _LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the)\s*:")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
+# where an item sends its work ("gửi về văn phòng Công đoàn Trường", "nộp cho Phòng")
+_SENT_TO = re.compile(r"(?<![\w])(?:gui|goi|nop|chuyen)\s+(?:ve|cho|toi|den|len)\s+")
+# the office of a body is that body, as a receiver ("văn phòng Công đoàn Trường")
+_OFFICE = re.compile(r"^(?:van phong|bo phan)\s+")
+# a thing said to be done, in the passive ("Lịch ... được niêm yết công khai tại ...");
+# "được giao", "được phân công" name who is given work; "phải được gửi" asks for it
+_PASSIVE = re.compile(
+    r"^(?:(?!\b(?:phai|can|nen)\b)[^.;:,]){1,80}?\s(?:se\s+|da\s+)?duoc\s+"
+    r"(?!giao\b|phan cong\b|cu\b)[a-z]"
+)
+# a sentence that adds another job to an item ("Đồng thời, lưu ý triển khai ...")
+_ALSO = re.compile(r"(?<=[.!?])\s+(?=Đồng thời\s*,)")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
@@ -261,18 +274,24 @@ class Builder:
                     last.text = f"{last.text} {clause.strip()}"
                     continue
                 every = find_deadlines(clause, self.draft.date, self.settings)
-                found = choose(every)
                 opening = next((f for f in every if f.start == 0), None)
                 if k == 0 and opening:
                     carried = opening
-                if _LEAD_IN.search(fold_keep(clause)) and REQUEST.search(fold_keep(clause)):
+                colon = _LEAD_IN.search(fold_keep(clause))
+                if colon and REQUEST.search(fold_keep(clause[: colon.end()])):
                     lead = Scope(fallback=list(self.reader.read(clause).owners))
                     lead_found = opening
+                    # the lead-in is no job: the first job is what follows its colon
+                    clause = clause[colon.end() :]
+                    if not clause.strip():
+                        continue
+                    every = find_deadlines(clause, self.draft.date, self.settings)
                 elif REQUEST.search(fold_keep(clause)):
                     lead, lead_found = Scope(), None
                 number += 1
                 task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
                 self._owners(task, clause, lead)
+                found = choose(every, carried or lead_found)
                 self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
 
@@ -315,6 +334,17 @@ class Builder:
             return "nội dung chung, không có hạn; việc được giao ở phần Tổ chức thực hiện"
         return ""
 
+    def _statement(self, text: str, found: list[Found]) -> str:
+        """Why an item is a statement, no task ("" when it may be one): one sentence
+        that says a thing is done ("Lịch tiếp công dân năm 2020 được niêm yết công khai
+        tại ..."), with no one to do it, no request and no time."""
+        folded = fold_keep(text)
+        if found or len(SENTENCE.split(text.strip())) > 1 or not _PASSIVE.match(folded):
+            return ""
+        if self.judge.asks(text) or self.reader.read(text).owners:
+            return ""
+        return "một câu nêu việc đã định, không giao việc cho ai"
+
     def _dated(self, text: str) -> bool:
         return self.judge.dated(text)
 
@@ -322,13 +352,27 @@ class Builder:
         return self._dated(text) or any(True for _ in TRIGGERS.finditer(text, fold_keep(text)))
 
     def _task(self, item: str, text: str, section: str | None, scope: Scope, line: int) -> None:
-        found = choose(find_deadlines(text, self.draft.date, self.settings))
-        skipped = self._not_a_task(scope, found)
+        when = find_deadlines(scope.when, self.draft.date, self.settings) if scope.when else []
+        frame = choose(when)
+        found = choose(find_deadlines(text, self.draft.date, self.settings), *frame[:1])
+        skipped = self._not_a_task(scope, found) or self._statement(text, found)
         if skipped:
             self.draft.fields.append((item, text, skipped))
             return
         if len(found) > 1:
             self._split(item, text, section, scope, line, found)
+            return
+        jobs = _ALSO.split(text)
+        if len(jobs) > 1:
+            # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": a second job, whose
+            # time is its own, not the one the first job states; its owner is the item's
+            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
+            for k, job in enumerate(jobs, start=1):
+                self._task(f"{item}.{k}", job, section, inner, line)
+                self.draft.tasks[-1].checks["item"].append(
+                    f"mục {item} có {len(jobs)} việc (câu mở đầu bằng 'Đồng thời'): đã tách "
+                    f"thành {len(jobs)} nhiệm vụ"
+                )
             return
         parts = [] if scope.heading else self._by_subject(text)
         if len(parts) > 1:
@@ -345,12 +389,11 @@ class Builder:
             # "1. Các trường đánh giá ngoài trong năm học 2020-2021." then "- Tháng 10 năm
             # 2020, gồm: ...": a time slot of the item's job, which says what is to be done
             task.text = f"{scope.job} {text}"
-        if not found and scope.when:
-            found = choose(find_deadlines(scope.when, self.draft.date, self.settings))
-            if found:
-                task.checks["deadline"].append(
-                    f"văn bản không nêu hạn của mục này; đã lấy thời gian của phần: {scope.when}"
-                )
+        if frame and (not found or found[0] is frame[0]):
+            found = frame
+            task.checks["deadline"].append(
+                f"văn bản không nêu hạn của mục này; đã lấy thời gian của phần: {scope.when}"
+            )
         self._deadline(task, found[0] if found else None)
         self.draft.tasks.append(task)
 
@@ -410,6 +453,11 @@ class Builder:
             task.checks["owners"].append(
                 f"văn bản không nêu đơn vị chủ trì; đã lấy theo {self.default_from}"
             )
+            receivers = self._receivers(owners, text)
+            if receivers and len(receivers) < len(owners):
+                owners = [u for u in owners if u not in receivers]
+                names = ", ".join(f"'{u.name}'" for u in receivers)
+                task.checks["owners"].append(f"không lấy {names}: việc được gửi về đó")
         task.owners = [u.name for u in owners]
         task.supports = [u.name for u in units.supports if u.name not in task.owners]
         if not task.owners:
@@ -418,6 +466,21 @@ class Builder:
             for unit in (*owners, *units.supports):
                 if unit.canonical is None:
                     task.checks["owners"].append(self._unknown(unit))
+
+    def _receivers(self, units: list[Unit], text: str) -> list[Unit]:
+        """Those of ``units`` on the side the item sends its work to ("... gửi về văn
+        phòng Công đoàn Trường" for "Ủy viên Ban Văn thể Công đoàn Trường": the body
+        named there ends the addressee's name): an addressee who receives the work
+        does not do it."""
+        folded = fold_keep(text)
+        places = [_OFFICE.sub("", folded[m.end() :]) for m in _SENT_TO.finditer(folded)]
+        out = []
+        for unit in units:
+            words = fold(unit.name).split()
+            tails = [" ".join(words[k:]) for k in range(len(words) - 1)]
+            if any(re.match(rf"{re.escape(t)}(?![\w])", p) for t in tails for p in places):
+                out.append(unit)
+        return out
 
     def _unknown(self, unit: Unit) -> str:
         note = f"'{unit.written}' chưa có trong danh mục đơn vị"

@@ -148,7 +148,7 @@ def _rows(cells: list[str], roles: list[str | None]) -> list[list[str]]:
 
 
 def _row_line(
-    line: Line, index: int, row: list[str], roles: list[str | None], when: str = ""
+    line: Line, index: int, row: list[str], roles: list[str | None], when: str = "", sub: int = 0
 ) -> Line:
     """One row as a line "N. text", its cells kept by role (in the header's order; a
     row cut short keeps its first cells). ``when``: the plan's one time, for a table
@@ -159,6 +159,7 @@ def _row_line(
         mark = _ROW_MARK.match(cells[0])
         label = mark.group(1) if mark else label
         cells, roles = cells[1:], roles[1:]
+    label = f"{label}.{sub}" if sub else label
     by_role = [(r or OTHER, c) for r, c in zip(roles, cells, strict=False) if c]
     if when and TIME not in roles:
         by_role.append((TIME, when))
@@ -241,10 +242,55 @@ def _cell_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], int] 
     out = []
     position = body.index(rows[0][0])
     for n, row in enumerate(rows, 1):
-        out.append(_row_line(cells[position][0], n, row, roles, when))
+        line = cells[position][0]
+        pairs = _parallel_lists(row, roles)
+        for sub, split in enumerate(pairs, 1):
+            out.append(_row_line(line, n, split, roles, when, sub if len(pairs) > 1 else 0))
         position += len(row)
     rest = [line for line, _ in cells[position:]]
     return out + rest, len(lines)
+
+
+_LIST_LINE = re.compile(r"^[-+•–]\s+")
+
+
+def _parallel_lists(row: list[str], roles: list[str | None]) -> list[list[str]]:
+    """A row one cell per line whose cells hold lists ("- Tham gia lớp ...", "- Phân
+    công ..." in the content cell, "- Thanh niên", "- BCH Chi Đoàn" in the who cell):
+    a run of list lines is one cell, or two when halving it fills the columns better;
+    when the content and who cells hold lists of one length, each rank is a row of
+    its own ("Bước 2" gives 2.1 and 2.2). Otherwise the row as it was, lists joined."""
+    if len(row) <= len(roles):
+        return [row]
+    grouped: list[list[str]] = []
+    k = 0
+    while k < len(row):
+        run = k
+        while run < len(row) and _LIST_LINE.match(row[run]):
+            run += 1
+        if run - k >= 2:
+            grouped.append(row[k:run])
+            k = run
+        else:
+            grouped.append([row[k]])
+            k += 1
+    runs = [g for g in grouped if len(g) >= 2 and len(g) % 2 == 0]
+    if len(runs) == 1 and len(grouped) < len(roles):
+        at, half = grouped.index(runs[0]), len(runs[0]) // 2
+        grouped[at : at + 1] = [runs[0][:half], runs[0][half:]]
+    if len(grouped) > len(roles) or TEXT not in roles or OWNER not in roles:
+        return [row]
+    jobs, who = grouped[roles.index(TEXT)], grouped[roles.index(OWNER)]
+    if len(jobs) == len(who) >= 2:
+        return [
+            [_unlisted(g[j]) if g is jobs or g is who else " ".join(g) for g in grouped]
+            for j in range(len(jobs))
+        ]
+    return [[" ".join(g) for g in grouped]]
+
+
+def _unlisted(line: str) -> str:
+    return _LIST_LINE.sub("", line)
 
 
 def _merge_split_headings(texts: list[str]) -> list[str | None] | None:

@@ -71,6 +71,9 @@ _SENTENCE_END = re.compile(r"\.\s+[A-ZĐÀ-Ỹ]")
 _MAX_WORDS = 14
 _INFORMS = re.compile(r"thong bao (?:den|cho|toi|ve viec)\b")
 _SPEAKERS = ("ban bi thu", "thuong truc ban bi thu", "ban thuong vu")
+# verbs whose object is a unit that does the work under someone else's eye ("Sở A đôn
+# đốc các sở, ngành; UBND các huyện khẩn trương triển khai ...": the huyện are urged)
+_DIRECTS = re.compile(r"(?<![\w])(?:don doc|chi dao|huong dan|nhac nho|doc thuc)\s+")
 
 
 @dataclass(frozen=True)
@@ -265,6 +268,8 @@ class UnitReader:
         for pos, introduced in self._starts(text, folded):
             if any(start <= pos < end for start, end in helping):
                 continue  # "..., Bộ Y tế và các cơ quan liên quan hướng dẫn": a helper
+            if self._directed(text, folded, pos):
+                continue
             units, end = self.units_at(text, folded, pos, introduced)
             if not units or self._is_speaker(units, text, folded, end):
                 continue
@@ -285,6 +290,20 @@ class UnitReader:
         owners = _unique(owners)
         keys = {_key(u) for u in owners}
         return Units(tuple(owners), tuple(u for u in _unique(supports) if _key(u) not in keys))
+
+    def _directed(self, text: str, folded: str, pos: int) -> bool:
+        """Whether the clause at ``pos`` goes on with the units a directing verb of the
+        clause before it names ("đôn đốc các sở, ngành liên quan; Uỷ ban nhân dân các
+        huyện khẩn trương triển khai ..."): those units are urged, not in charge."""
+        before = folded[:pos].rstrip()
+        if not before.endswith(";"):
+            return False
+        clause_start = max(before.rfind(c, 0, len(before) - 1) for c in ".;:") + 1
+        verbs = list(_DIRECTS.finditer(folded, clause_start, len(before)))
+        if not verbs:
+            return False
+        urged, end = self.units_at(text, folded, verbs[-1].end(), introduced=True)
+        return bool(urged) and _skip_space(folded, end) == len(before) - 1
 
     def _starts(self, text: str, folded: str) -> Iterable[tuple[int, bool]]:
         for match in _CLAUSE.finditer(folded):
