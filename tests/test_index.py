@@ -33,7 +33,7 @@ from giaoban.reports.current import CurrentRows
 from giaoban.reports.dated import DatedRows
 from giaoban.reports.filters import Filter, build_filter, day_matches, status_matches, task_matches
 from giaoban.reports.row import CARDS_AT_ONCE
-from giaoban.store.index import IndexedNotices
+from giaoban.store.index import IndexedNotices, join_units, split_units
 from giaoban.store.loader import load_ledger
 from tests.conftest import MINIMAL_UNITS, REPO
 from tests.rows_oracle import current_row, sort_key, task_rows
@@ -485,3 +485,9 @@ def test_many_files_at_once_are_put_in_as_one_by_one(
     flt = build_filter(bulk)
     for first, second in zip(_reports(bulk, now, flt), _reports(one_by_one, now, flt), strict=True):
         assert [_shape(r) for r in first.rows] == [_shape(r) for r in second.rows]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab \x1e\x1f_\\đ"), min_size=1), max_size=4))
+def test_any_list_of_unit_names_comes_back_whole(names: list[str]) -> None:
+    """The index keeps a list of units as one text; no name, whatever it holds, is split."""
+    assert split_units(join_units(names)) == tuple(names)

@@ -32,6 +32,7 @@ import contextlib
 import functools
 import os
 import pickle
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,15 +42,13 @@ from stat import S_ISREG
 from typing import Any, NamedTuple, overload
 from zoneinfo import ZoneInfo
 
-import orjson
-
 from giaoban.model.card import Card, Timing
 from giaoban.model.errors import DamagedIndexError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.shown import searched_words
 
-FORMAT = 3  # bump when the tables change
+FORMAT = 4  # bump when the tables change
 HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
 NAME = "index.sqlite"
 
@@ -72,7 +71,7 @@ CREATE TABLE IF NOT EXISTS notices (
 );
 CREATE TABLE IF NOT EXISTS units (
     uid INTEGER PRIMARY KEY,
-    owners TEXT NOT NULL, supports TEXT NOT NULL,  -- JSON lists of unit names
+    owners TEXT NOT NULL, supports TEXT NOT NULL,  -- names joined by U+001F (join_units)
     UNIQUE (owners, supports)
 );
 CREATE TABLE IF NOT EXISTS tasks (
@@ -779,15 +778,26 @@ class IndexedNotices(Sequence[Notice]):
         return f"IndexedNotices({len(self)} notices)"
 
 
+# A list of unit names is kept as one text: the names joined by U+001F. A name holding
+# U+001F (or the escape U+001E) has it escaped with U+001E, so that it comes back whole.
+_SEP, _ESC = "\x1f", "\x1e"
+_ESCAPED = re.compile("\x1e(.)", re.DOTALL)
+_UNESCAPE = {_ESC: _ESC, "_": _SEP}
+
+
 def join_units(names: Sequence[str]) -> str:
-    """A list of unit names as the index keeps it: JSON, so that any name (one holding a
-    control character too) comes back whole."""
-    return orjson.dumps(list(names)).decode()
+    """A list of unit names as the index keeps it (``split_units`` gives it back)."""
+    return _SEP.join(name.replace(_ESC, _ESC * 2).replace(_SEP, _ESC + "_") for name in names)
 
 
 def split_units(joined: str) -> tuple[str, ...]:
     """The names of a list that ``join_units`` made."""
-    return tuple(orjson.loads(joined))
+    if not joined:
+        return ()
+    names = joined.split(_SEP)
+    if _ESC in joined:  # a name held a separator or an escape
+        return tuple(_ESCAPED.sub(lambda m: _UNESCAPE.get(m[1], m[1]), name) for name in names)
+    return tuple(names)
 
 
 def _connect(target: str) -> sqlite3.Connection:
