@@ -139,12 +139,17 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             unit_end = tok.start + len(text.low[tok.start :].split()[0])
             tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
             tok = _after_the_unit(tok, unit_end, text)
-        elif tok.type == "TIME" and _counts_hours(tok, before):
-            # "trong vòng 24 giờ", "trong 2h": a count of hours, not the time of day
+        elif tok.type == "TIME" and (
+            _counts_hours(tok, before) or _hours_from_event(tok, after, tokens)
+        ):
+            # "trong vòng 24 giờ", "trong 2h", "trước giờ khai mạc 2 giờ": a count of hours,
+            # not the time of day
             cut = tok.start + len(tok.parts["h"])
             tokens.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
             unit_start = len(text.low) - len(text.low[cut:].lstrip())
             tok = Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
+        elif tok.type == "FROM" and _inside_a_name(tok, before, raw[i + 1 :], text):
+            tok = tok.retyped("W")  # "thời điểm bắt đầu bỏ phiếu": a verb of the event's name
         elif tok.type == "UNIT" and "uh" in tok.parts:
             tok = Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
         elif tok.type == "NOW" and before is not None and before.get("tpart"):
@@ -211,6 +216,30 @@ def _counts_hours(tok: Tok, before: Tok | None) -> bool:
     part of the day ("trong 8 giờ sáng" is the time)."""
     in_words = before is not None and before.type == "LEAD" and before.parts["words"].endswith("in")
     return in_words and set(tok.parts) == {"h"}
+
+
+def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
+    """Whether a whole hour that ends the phrase right after an event's name is a count of
+    hours before or after it ("trước thời điểm bắt đầu bỏ phiếu 24 giờ"), as "trước ngày
+    thi 01 ngày" counts days."""
+    if after is not None or set(tok.parts) != {"h"} or not tokens or tokens[-1].type != "W":
+        return False
+    lead = next((t for t in reversed(tokens) if t.type != "W"), None)
+    return lead is not None and lead.type == "LEAD" and lead.parts["words"].endswith(_SIDES)
+
+
+_SIDES = ("before", "after")
+
+
+def _inside_a_name(tok: Tok, before: Tok | None, then: list[Tok], text: Text) -> bool:
+    """Whether "bắt đầu" stands between two words of an event's name that no day follows
+    ("trước thời điểm bắt đầu bỏ phiếu 24 giờ"): a verb there, not "from". Before a day it
+    labels a start ("Ngày bắt đầu lấy ý kiến: 27/07/2023")."""
+    if before is None or not then or before.type != "W" or then[0].type != "W":
+        return False
+    if any(t.type in ("DATE", "MDAY", "WEEKDAY", "RELDAY") for t in then):
+        return False
+    return fold(text.low[tok.start : tok.end]) == "bat dau"
 
 
 def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
