@@ -50,3 +50,39 @@ def test_a_whole_hour_after_an_event_is_a_count_of_hours(
 def test_a_clock_time_after_other_words_stays_a_clock_time() -> None:
     assert read("hạn nộp hồ sơ 17 giờ").due == at("2024-03-01T17:00")
     assert read("Ngày bắt đầu lấy ý kiến: 27/07/2023").kind == "none"  # an open start
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Kỷ niệm 90 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2020)", "2020-02-04T00:00"),
+        (
+            "nhân dịp kỷ niệm 75 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2022)",
+            "2022-07-28T00:00",
+        ),
+        ("trong dịp kỷ niệm 10 năm thành lập trường (15/10/2014 – 15/10/2024)", "2024-10-16T00:00"),
+    ],
+)
+def test_an_anniversary_told_by_its_two_days_is_the_later_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_window_of_a_year_or_two_stays_a_period() -> None:
+    got = read("từ 01/01/2024 đến 01/01/2025")
+    assert (got.kind, got.start) == ("period", at("2024-01-01T00:00"))
+
+
+def test_a_number_word_after_digits_is_the_unit() -> None:
+    """ "75 năm Ngày ..." is 75 years; "năm ngày" alone is five days."""
+    assert read("chậm nhất là năm ngày trước ngày khai mạc").offset == "-P5D"
+    assert read("kỷ niệm 75 năm Ngày Thương binh (27/7/1947 - 27/7/2022)").kind == "date"
+
+
+def test_a_hyphen_between_words_is_part_of_a_name() -> None:
+    got = read("trước kỳ thi tốt nghiệp - tuyển sinh 10 ngày")
+    assert (got.kind, got.offset, got.anchor) == (
+        "relative",
+        "-P10D",
+        "kỳ thi tốt nghiệp - tuyển sinh",
+    )

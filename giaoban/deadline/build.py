@@ -205,8 +205,10 @@ class Builder(DutyRules):
     def labelled(self, items: list[Any]) -> v.Labelled:
         return v.Labelled(self.span_of(items[0]), items[1])
 
-    def range(self, items: list[Any]) -> v.Range:
+    def range(self, items: list[Any]) -> v.Range | v.Day:
         edges = [i for i in items if not isinstance(i, Token)]
+        if _anniversary(edges[0], edges[1]):
+            return edges[1]
         return v.Range(edges[0], edges[1], self.link(items))
 
     def link(self, items: list[Any]) -> str:
@@ -363,3 +365,18 @@ def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Tet | v.Moment:
 
 def _with(day: v.Day, **changes: Any) -> v.Day:
     return replace(day, **changes)
+
+
+# An anniversary told by its two days: "kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh
+# (19-5-1890 - 19-5-2022)", "90 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2020)". No office
+# sets a window of years from a day to the same day: the phrase names the later day.
+ANNIVERSARY_YEARS = 5
+
+
+def _anniversary(left: Any, right: Any) -> bool:
+    if not (isinstance(left, v.Day) and isinstance(right, v.Day)):
+        return False
+    if left.year is None or right.year is None or left.lunar != right.lunar:
+        return False
+    same_day = (left.day, left.month) == (right.day, right.month)
+    return same_day and right.year - left.year >= ANNIVERSARY_YEARS

@@ -148,6 +148,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tokens.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
             unit_start = len(text.low) - len(text.low[cut:].lstrip())
             tok = Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
+        elif tok.type == "TO" and text.low[tok.start] == "-" and _between_words(before, after):
+            tok = tok.retyped("W")  # "Ngày Thương binh - Liệt sĩ": a hyphen in a name
         elif tok.type == "FROM" and _inside_a_name(tok, before, raw[i + 1 :], text):
             tok = tok.retyped("W")  # "thời điểm bắt đầu bỏ phiếu": a verb of the event's name
         elif tok.type == "UNIT" and "uh" in tok.parts:
@@ -229,6 +231,10 @@ def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
 
 
 _SIDES = ("before", "after")
+
+
+def _between_words(before: Tok | None, after: Tok | None) -> bool:
+    return before is not None and after is not None and before.type == after.type == "W"
 
 
 def _inside_a_name(tok: Tok, before: Tok | None, then: list[Tok], text: Text) -> bool:
