@@ -86,3 +86,30 @@ def test_a_hyphen_between_words_is_part_of_a_name() -> None:
         "-P10D",
         "kỳ thi tốt nghiệp - tuyển sinh",
     )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "typed"),
+    [
+        ("các ngày Thứ 7, Chủ Nhât: 7h30 – 11h30", "các ngày Thứ 7, Chủ Nhật: 7h30 – 11h30"),
+        ("hoàn thành trươc ngày 15/3/2024", "hoàn thành trước ngày 15/3/2024"),
+    ],
+)
+def test_marks_no_syllable_has_are_read_as_missing(phrase: str, typed: str) -> None:
+    """A syllable ending in p, t, c, ch takes the rising or heavy tone only: "Nhât" is a
+    typing slip, and the phrase reads as if its marks were missing."""
+    got, want = read(phrase), read(typed)
+    assert (got.kind, got.due, got.rrule) == (want.kind, want.due, want.rrule)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "typed"),
+    [
+        ("Thá ng 10 nă m họ c 2023 – 2024", "Tháng 10 năm học 2023 – 2024"),
+        ("trướ c ngày 15/3/2024", "trước ngày 15/3/2024"),
+        ("chậ m nhất ngày 20/3/2024", "chậm nhất ngày 20/3/2024"),
+    ],
+)
+def test_a_space_a_pdf_put_inside_a_word_is_left_out(phrase: str, typed: str) -> None:
+    got, want = read(phrase), read(typed)
+    assert (got.kind, got.due, got.start) == (want.kind, want.due, want.start)

@@ -14,6 +14,7 @@ elsewhere it is left out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from giaoban.deadline.lexicon import LOOSE, NAMES, STRICT
@@ -72,8 +73,28 @@ def _parts(m: re.Match[str], names: tuple[str, ...]) -> dict[str, str]:
 
 
 def has_marks(text: Text) -> bool:
-    """Whether the phrase was typed with Vietnamese diacritics."""
-    return not text.low.isascii() and any(not ch.isascii() and ch.isalpha() for ch in text.low)
+    """Whether the phrase was typed with Vietnamese diacritics that can be trusted: a word no
+    Vietnamese syllable spells ("Chủ Nhât") shows marks typed wrong, read as if missing."""
+    return not text.low.isascii() and _trusted_marks(text.low)
+
+
+@lru_cache(maxsize=1024)
+def _trusted_marks(low: str) -> bool:
+    if not any(not ch.isascii() and ch.isalpha() for ch in low):
+        return False
+    return not any(_misspelt(word) for word in _WORD.findall(low))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# A syllable that ends in p, t, c or ch takes the rising or the heavy tone only ("nhật",
+# "tết", "sách"): a marked one without ("nhât", "tềt") has its marks typed wrong.
+_STOP_TONES = frozenset({"\u0301", "\u0323"})  # acute, dot below (NFD)
+
+
+def _misspelt(word: str) -> bool:
+    if word.isascii() or not word.endswith(("c", "ch", "p", "t")):
+        return False
+    return not _STOP_TONES.intersection(unicodedata.normalize("NFD", word))
 
 
 def scan(text: Text, strict: bool = True) -> tuple[Tok, ...]:
