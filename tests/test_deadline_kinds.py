@@ -113,3 +113,26 @@ def test_marks_no_syllable_has_are_read_as_missing(phrase: str, typed: str) -> N
 def test_a_space_a_pdf_put_inside_a_word_is_left_out(phrase: str, typed: str) -> None:
     got, want = read(phrase), read(typed)
     assert (got.kind, got.due, got.start) == (want.kind, want.due, want.start)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("chậm nhất 14 giờ ngày làm việc tiếp theo sau ngày 30/4/2024", "2024-05-02T14:00"),
+        ("trước 10h ngày làm việc liền kề trước ngày 2/9/2024", "2024-08-30T10:00"),
+    ],
+)
+def test_a_clock_time_of_the_working_day_after_a_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due, got.has_time, got.business_days) == (
+        "relative",
+        at(due),
+        True,
+        True,
+    )
+
+
+def test_a_clock_time_of_the_working_day_after_an_event() -> None:
+    got = read("chậm nhất vào 16 giờ ngày làm việc tiếp theo ngay sau ngày kết thúc đợt kiểm tra")
+    assert (got.kind, got.offset, got.business_days) == ("relative", "P1D", True)
+    assert got.anchor == "ngày kết thúc đợt kiểm tra"

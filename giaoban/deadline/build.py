@@ -342,7 +342,9 @@ class Builder(DutyRules):
         before = words in _BEFORE_WORDS or (words == "lien ke" and "before" in link)
         anchor = self.anchor(after[-1]) if after else v.Event(UNNAMED, self.pos(tok))
         lead = self.lead(items[:1]) if _is(items[0], "LEAD") else ""
-        return v.Relative(lead, v.Duration(1, "ngay", True), -1 if before else 1, anchor)
+        clock = next((i for i in items if isinstance(i, v.Clock)), None)
+        duration = v.Duration(1, "ngay", True)
+        return v.Relative(lead, duration, -1 if before else 1, anchor, clock=clock)
 
     def month_before(self, items: list[Any]) -> v.Relative:
         mday = next(t for t in items if _is(t, "MDAY"))

@@ -315,6 +315,7 @@ def relative(r: v.Relative, ctx: Ctx) -> Deadline:
         offset=offset,
         business_days=business,
         anchor=anchor_name,
+        has_time=due is not None and r.clock is not None and not r.clock.next_day,
         warnings=tuple(ctx.warnings),
     )
 
@@ -336,6 +337,8 @@ def _due(anchor: date, r: v.Relative, ctx: Ctx) -> datetime:
     n = -d.n if r.sign < 0 else d.n
     if d.unit in ("gio", "phut"):
         return ctx.at(anchor) + timedelta(hours=n if d.unit == "gio" else n / 60)
+    if r.clock is not None and not r.clock.next_day:  # "14 giờ ngày làm việc tiếp theo sau X"
+        return ctx.at(_count(anchor, n, d, ctx), r.clock.hour, r.clock.minute)
     return end_of(_count(anchor, n, d, ctx), ctx)
 
 

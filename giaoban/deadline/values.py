@@ -187,6 +187,7 @@ class Relative:
     sign: int
     anchor: Event | Refday | Point | None
     month_day: int | None = None  # "ngày 10 của tháng liền kề trước tháng X"
+    clock: Clock | None = None  # "14 giờ ngày làm việc tiếp theo": the time of the day reached
 
 
 @dataclass(frozen=True)
