@@ -136,3 +136,19 @@ def test_a_clock_time_of_the_working_day_after_an_event() -> None:
     got = read("chậm nhất vào 16 giờ ngày làm việc tiếp theo ngay sau ngày kết thúc đợt kiểm tra")
     assert (got.kind, got.offset, got.business_days) == ("relative", "P1D", True)
     assert got.anchor == "ngày kết thúc đợt kiểm tra"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trong vòng 72 giờ kể từ khi nhận đơn (theo giờ làm việc hành chính)", "PT72H"),
+        ("trong 30 ngày kể từ ngày nhận hồ sơ, tính theo ngày làm việc", "P30D"),
+        ("trong 15 ngay ke tu ngay nhan ho so (tinh theo ngay lam viec)", "P15D"),
+    ],
+)
+def test_a_remark_that_counts_in_working_time_makes_the_count_working(
+    phrase: str, offset: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days) == ("relative", offset, True)
+    assert got.anchor is not None and "làm việc" not in got.anchor

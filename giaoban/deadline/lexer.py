@@ -173,6 +173,9 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tok = tok.retyped("W")  # "Ngày Thương binh - Liệt sĩ": a hyphen in a name
         elif tok.type == "FROM" and _inside_a_name(tok, before, raw[i + 1 :], text):
             tok = tok.retyped("W")  # "thời điểm bắt đầu bỏ phiếu": a verb of the event's name
+        elif tok.type == "WORKTIME":
+            _in_working_time(tokens)
+            continue
         elif tok.type == "UNIT" and "uh" in tok.parts:
             tok = Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
         elif tok.type == "NOW" and before is not None and before.get("tpart"):
@@ -252,6 +255,16 @@ def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
 
 
 _SIDES = ("before", "after")
+
+
+def _in_working_time(tokens: list[Tok]) -> None:
+    """ "72 giờ kể từ khi nhận (theo giờ làm việc hành chính)": the last count before the
+    remark is counted in working time, as "72 giờ làm việc" would be."""
+    for j in range(len(tokens) - 1, 0, -1):
+        unit, num = tokens[j], tokens[j - 1]
+        if unit.type == "UNIT" and num.type == "NUM":
+            tokens[j] = Tok("UNIT", unit.start, unit.end, {**unit.parts, "lv": "lam viec"})
+            return
 
 
 def _between_words(before: Tok | None, after: Tok | None) -> bool:

@@ -270,6 +270,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
     ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
+    # how a count is counted: "72 giờ ... (theo giờ làm việc hành chính)", "30 ngày, tính
+    # theo ngày làm việc": in working time (the lexer gives it to the count)
+    ("WORKTIME", r"\(\s*(?:được\s+)?(?:tính\s+)?theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
+                 r"(?:\s+hành\s+chính)?\s*\)"
+                 r"|(?:được\s+)?tính\s+theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
+                 r"(?:\s+hành\s+chính)?" + _B),
     # what a count leaves out names no deadline: "72 giờ (không tính ngày Chủ nhật)"
     ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B + r"[^()]*\)"),
     ("SKIP", r"(?<=[^\W\d_])\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
