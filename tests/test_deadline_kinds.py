@@ -152,3 +152,24 @@ def test_a_remark_that_counts_in_working_time_makes_the_count_working(
     got = read(phrase)
     assert (got.kind, got.offset, got.business_days) == ("relative", offset, True)
     assert got.anchor is not None and "làm việc" not in got.anchor
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trễ nhất là vào ngày trước của buổi thi", "-P1D", "buổi thi"),
+        ("ngày hôm trước kỳ họp", "-P1D", "kỳ họp"),
+        ("chậm nhất vào 16 giờ ngày hôm trước kỳ họp", "-P1D", "kỳ họp"),
+        ("ngày liền sau đợt kiểm tra", "P1D", "đợt kiểm tra"),
+        ("chậm nhất là năm ngày trước ngày khai mạc kỳ họp", "-P5D", "ngày khai mạc kỳ họp"),
+        ("3 ngày trước buổi thi", "-P3D", "buổi thi"),
+    ],
+)
+def test_the_day_right_before_or_after_an_event(phrase: str, offset: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.business_days) == (
+        "relative",
+        offset,
+        anchor,
+        False,
+    )

@@ -346,6 +346,16 @@ class Builder(DutyRules):
         duration = v.Duration(1, "ngay", True)
         return v.Relative(lead, duration, -1 if before else 1, anchor, clock=clock)
 
+    def adjacent_day(self, items: list[Any]) -> v.Relative:
+        """The day right before an event ("vào ngày trước của môn thi"), or after it."""
+        tok = self.tok(next(t for t in items if _is(t, "ADJDAY")))
+        lead = self.lead(items[:1]) if _is(items[0], "LEAD") else ""
+        clock = next((i for i in items if isinstance(i, v.Clock)), None)
+        sign = -1 if "adj" in tok.parts else 1
+        return v.Relative(
+            lead, v.Duration(1, "ngay", False), sign, self.anchor(items[-1]), clock=clock
+        )
+
     def month_before(self, items: list[Any]) -> v.Relative:
         mday = next(t for t in items if _is(t, "MDAY"))
         day = self._day_number(mday)

@@ -180,6 +180,12 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tok = Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
         elif tok.type == "NOW" and before is not None and before.get("tpart"):
             tok = Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
+        elif tok.type == "ADJDAY" and before is not None and before.type == "NUM":
+            # "năm ngày trước khai mạc": a count of days before the event, not the day before
+            unit_end = tok.start + len("ngày")
+            tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}, tok.remark))
+            link_start = len(text.low) - len(text.low[unit_end:].lstrip())
+            tok = Tok("BEFORE" if "adj" in tok.parts else "AFTER", link_start, tok.end, {})
         elif tok.type == "NEXTDAY" and before is not None and before.type == "NUM":
             # "02 ngày làm việc tiếp theo": a count of working days, not the next one
             tok = Tok("UNIT", tok.start, tok.end, {"u": "ngay", "lv": "lam viec"}, tok.remark)

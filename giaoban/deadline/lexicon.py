@@ -211,6 +211,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
     ("NEXTDAY", r"ngày\s+làm\s+việc\s+(?P<nd>tiếp\s+theo|kế\s+tiếp|tiếp\s+sau|liền\s+sau|sau\s+đó"
                 r"|liền\s+kề|liền\s+trước|trước\s+đó)" + _B),
+    # "vào ngày trước của môn thi", "ngày hôm trước kỳ họp", "ngày liền sau đợt kiểm tra": the
+    # day right before (or after) an event named next
+    ("ADJDAY", r"ngày\s+(?:(?:hôm|liền)\s+)?(?P<adj>trước)(?:\s+của)?"
+               r"(?=\s+(?!(?:khi|đó|ngày\s+\d)" + _B + r")[^\W\d_])"
+               r"|ngày\s+(?:hôm|liền)\s+(?P<adj2>sau)(?:\s+của)?"
+               r"(?=\s+(?!(?:khi|đó|ngày\s+\d)" + _B + r")[^\W\d_])"),
     ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt(?!\s+(?:ngày|tuần|tháng|năm|giờ)"
                + _B + r")|hôm\s+sau)" + _B
                + r"|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)\s+nay" + _B  # "chiều nay": today
