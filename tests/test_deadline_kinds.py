@@ -173,3 +173,19 @@ def test_the_day_right_before_or_after_an_event(phrase: str, offset: str, anchor
         anchor,
         False,
     )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["chậm nhất vào ngày 25 của tháng cuối kỳ báo cáo", "ngày 15 tháng đầu của kỳ báo cáo"],
+)
+def test_a_month_of_a_report_period_of_unstated_length_gives_no_rule(phrase: str) -> None:
+    """The last month of the report period is a different month for a quarter and for a
+    year: a duty, but no single rule says it."""
+    got = read(phrase)
+    assert (got.kind, got.rrule) == ("recurring", None)
+
+
+def test_the_month_of_the_report_period_is_each_month() -> None:
+    got = read("từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo")
+    assert got.rrule is not None and "FREQ=MONTHLY;BYMONTHDAY=14" in got.rrule

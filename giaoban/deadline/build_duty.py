@@ -35,9 +35,11 @@ class DutyRules(Atoms):
             return [v.Either()]
         return []  # "các", a word, "và": nothing to add
 
-    def freq(self, items: list[Any]) -> v.Frequency:
+    def freq(self, items: list[Any]) -> v.Frequency | list[v.DutyPart]:
         tok = self.tok(items[0])
         p = tok.parts
+        if "rpm" in p:  # "tháng cuối kỳ báo cáo": which months, the phrase does not say
+            return [v.Frequency(), v.OpenMonths()]
         if tok.type == "FREQ":
             return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"

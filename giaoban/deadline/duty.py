@@ -40,6 +40,7 @@ class _Rule:
     unit: str | None = None  # stated frequency: "ngay" ... "nam"
     interval: int = 1
     no_rule: bool = False  # "2 lần/tháng", "hằng năm ... hoặc": no single rule says it
+    open_months: bool = False  # "ngày 25 của tháng cuối kỳ báo cáo": months not stated
     weekdays: list[tuple[int | None, int]] = field(default_factory=list)  # (n-th week, weekday)
     nth: int | None = None  # an n-th week named before its weekday ("tuần thứ 2, thứ 6")
     unpaired: list[int] = field(default_factory=list)  # places of weekdays named without a week
@@ -64,7 +65,7 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
     elif rule.once:
         _named_months(rule)  # "ngày cuối tháng 12 hằng năm": the month narrows the days
     freq, interval = _frequency(rule)
-    if freq is None or rule.no_rule and not _has_days(rule):
+    if freq is None or rule.no_rule and not _has_days(rule) or rule.open_months:
         return Deadline(ctx.phrase, "recurring", None, warnings=tuple(ctx.warnings))
     return _deadline(ctx, rule, freq, interval)
 
@@ -90,6 +91,8 @@ def _collect(duty: v.Duty) -> _Rule:
             rule.lead = f"{rule.lead} {part.words}".strip()
         elif isinstance(part, v.Either):
             rule.no_rule = True  # "hằng năm ... hoặc đột xuất"
+        elif isinstance(part, v.OpenMonths):
+            rule.open_months = True
         elif isinstance(part, v.Lunar):
             rule.lunar = True
         elif (nth := _week_of_month(part.span)) is not None:

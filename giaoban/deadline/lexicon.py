@@ -110,6 +110,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 + _B + _YEAR_TAIL.format("qly")),
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
     ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))quý" + _ALONE),
+    # "ngày 25 của tháng cuối kỳ báo cáo": a month of a report period of several months, whose
+    # length the phrase does not state (a quarter, a half-year, a year)
+    ("REPORT", r"(?:(?:của|thuộc)\s+)?tháng\s+(?P<rpm>đầu|cuối)\s+(?:(?:của|thuộc)\s+)?"
+               r"kỳ\s+báo\s+cáo" + _B),
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
     # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
     ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"

@@ -243,6 +243,11 @@ class Link:
 
 
 @dataclass(frozen=True)
+class OpenMonths:
+    """ "tháng cuối kỳ báo cáo": months of a period whose length the phrase does not state."""
+
+
+@dataclass(frozen=True)
 class Either:
     """ "hoặc": alternatives, which no single rule says."""
 
@@ -259,7 +264,9 @@ class Lunar:
     """ "âm lịch" in a duty: its days are days of the lunar calendar."""
 
 
-DutyPart = Frequency | OnDays | Window | Starts | Link | Either | OnceIn | Clock | Lunar
+DutyPart = (
+    Frequency | OnDays | Window | Starts | Link | Either | OpenMonths | OnceIn | Clock | Lunar
+)
 
 
 @dataclass(frozen=True)
