@@ -189,3 +189,23 @@ def test_a_month_of_a_report_period_of_unstated_length_gives_no_rule(phrase: str
 def test_the_month_of_the_report_period_is_each_month() -> None:
     got = read("từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo")
     assert got.rrule is not None and "FREQ=MONTHLY;BYMONTHDAY=14" in got.rrule
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("các ngày trong tuần", "FREQ=DAILY"),
+        ("vào tất cả các ngày trong tuần", "FREQ=DAILY"),
+        ("hằng ngày, kể cả thứ bảy, chủ nhật", "FREQ=DAILY"),
+        ("tất cả các ngày trong tuần (kể cả thứ 7, chủ nhật)", "FREQ=DAILY"),
+        ("các ngày làm việc, kể cả thứ bảy", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA"),
+        ("thứ 7 và cả chủ nhật hằng tuần", "FREQ=WEEKLY;BYDAY=SA,SU"),
+    ],
+)
+def test_days_named_after_including_are_added_not_the_only_ones(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+
+
+def test_including_after_a_single_day_is_a_remark() -> None:
+    assert read("trước ngày 15/3/2024, kể cả thứ 7").due == at("2024-03-16T00:00")

@@ -33,6 +33,8 @@ class DutyRules(Atoms):
             return [v.OnDays(weekdays=(0, 1, 2, 3, 4))]
         if item.type == "OR":
             return [v.Either()]
+        if item.type == "INCL":
+            return [v.Including()]
         return []  # "các", a word, "và": nothing to add
 
     def freq(self, items: list[Any]) -> v.Frequency | list[v.DutyPart]:

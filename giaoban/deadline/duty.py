@@ -41,6 +41,7 @@ class _Rule:
     interval: int = 1
     no_rule: bool = False  # "2 lần/tháng", "hằng năm ... hoặc": no single rule says it
     open_months: bool = False  # "ngày 25 của tháng cuối kỳ báo cáo": months not stated
+    included_from: int | None = None  # "kể cả thứ 7": weekdays from here on are included
     weekdays: list[tuple[int | None, int]] = field(default_factory=list)  # (n-th week, weekday)
     nth: int | None = None  # an n-th week named before its weekday ("tuần thứ 2, thứ 6")
     unpaired: list[int] = field(default_factory=list)  # places of weekdays named without a week
@@ -64,6 +65,8 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
         _period_ends(rule)
     elif rule.once:
         _named_months(rule)  # "ngày cuối tháng 12 hằng năm": the month narrows the days
+    if rule.included_from == 0 and rule.unit == "ngay":
+        rule.weekdays = []  # "hằng ngày, kể cả thứ 7, chủ nhật": every day still
     freq, interval = _frequency(rule)
     if freq is None or rule.no_rule and not _has_days(rule) or rule.open_months:
         return Deadline(ctx.phrase, "recurring", None, warnings=tuple(ctx.warnings))
@@ -93,6 +96,8 @@ def _collect(duty: v.Duty) -> _Rule:
             rule.no_rule = True  # "hằng năm ... hoặc đột xuất"
         elif isinstance(part, v.OpenMonths):
             rule.open_months = True
+        elif isinstance(part, v.Including):
+            rule.included_from = len(rule.weekdays)
         elif isinstance(part, v.Lunar):
             rule.lunar = True
         elif (nth := _week_of_month(part.span)) is not None:
@@ -215,6 +220,8 @@ def _has_days(rule: _Rule) -> bool:
 
 def _frequency(rule: _Rule) -> tuple[str | None, int]:
     """FREQ and INTERVAL: as stated, else implied by the days named (one month: yearly)."""
+    if rule.unit == "ngay" and rule.weekdays and rule.interval == 1:
+        return "WEEKLY", 1  # "các ngày trong tuần (từ thứ hai đến thứ sáu)": those days each week
     if rule.unit is not None:
         interval = rule.interval
         if rule.unit == "quy" and not rule.months:

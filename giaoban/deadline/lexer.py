@@ -173,6 +173,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tok = tok.retyped("W")  # "Ngày Thương binh - Liệt sĩ": a hyphen in a name
         elif tok.type == "FROM" and _inside_a_name(tok, before, raw[i + 1 :], text):
             tok = tok.retyped("W")  # "thời điểm bắt đầu bỏ phiếu": a verb of the event's name
+        elif tok.type == "INCL" and not any(t.type in _EVERY for t in raw):
+            continue  # "trước ngày 5/3, kể cả thứ 7": a remark on a day, not on a duty
         elif tok.type == "WORKTIME":
             _in_working_time(tokens)
             continue
@@ -261,6 +263,9 @@ def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
 
 
 _SIDES = ("before", "after")
+
+
+_EVERY = frozenset({"FREQ", "WORKDAYS", "PLURAL", "PERIODIC"})
 
 
 def _in_working_time(tokens: list[Tok]) -> None:

@@ -176,9 +176,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give
     ("PERIODIC", r"(?:(?:đầu|cuối)\s+)?(?:mỗi|hằng|hàng|từng)\s+(?:(?:đầu|cuối)\s+)?"
                  r"(?:học\s+kỳ|học\s+kì|năm\s+học)" + _B),
+    # "(tất cả) các ngày trong tuần": every day of the week
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
-             + r"|(?:các|những)\s+ngày\s+trong\s+(?P<fu2>tuần)" + _B),  # "các ngày trong tuần"
+             + r"|(?:tất\s+cả\s+)?(?:các|những)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B),
+    # "hằng ngày, kể cả thứ Bảy, Chủ nhật": the weekdays after it are included, not the only ones
+    ("INCL", r"(?:kể\s+cả|bao\s+gồm\s+cả|(?:và\s+)?cả)"
+             r"(?=\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B + ")"),
     ("WORKDAYS", r"(?:tất\s+cả\s+)?(?:các|những)\s+ngày\s+làm\s+việc(?:\s+trong\s+tuần)?" + _B),
     ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+)?"
                r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),

@@ -243,6 +243,11 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Including:
+    """ "kể cả": the days named next are included in the days before, not the only ones."""
+
+
+@dataclass(frozen=True)
 class OpenMonths:
     """ "tháng cuối kỳ báo cáo": months of a period whose length the phrase does not state."""
 
@@ -265,7 +270,17 @@ class Lunar:
 
 
 DutyPart = (
-    Frequency | OnDays | Window | Starts | Link | Either | OpenMonths | OnceIn | Clock | Lunar
+    Frequency
+    | OnDays
+    | Window
+    | Starts
+    | Link
+    | Either
+    | OpenMonths
+    | Including
+    | OnceIn
+    | Clock
+    | Lunar
 )
 
 
