@@ -209,3 +209,20 @@ def test_days_named_after_including_are_added_not_the_only_ones(phrase: str, rul
 
 def test_including_after_a_single_day_is_a_remark() -> None:
     assert read("trước ngày 15/3/2024, kể cả thứ 7").due == at("2024-03-16T00:00")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("đến 22-4-2024 hoặc 30-4-2024 tùy tình hình", "2024-04-23T00:00"),
+        ("hoàn thành trước ngày 30/6 hoặc 15/7 tùy theo tiến độ", "2024-07-01T00:00"),
+    ],
+)
+def test_a_day_that_may_replace_the_deadline_on_a_condition_is_a_remark(
+    phrase: str, due: str
+) -> None:
+    assert read(phrase).due == at(due)
+
+
+def test_two_days_to_choose_from_without_a_condition_stay_unread() -> None:
+    assert not isinstance(parse_deadline("trước ngày 30/6 hoặc 15/7", REF), Deadline)

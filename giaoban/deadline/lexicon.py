@@ -277,7 +277,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
     ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B),
     # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
-    ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"),
+    ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"
+             # "đến 22-4 hoặc 30-4 tùy tình hình": the day that may replace it, on a condition
+             r"|hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tùy\s+(?:theo\s+)?[^()]*$"),
     ("AND", r"và" + _B + r"|&|,|;"),
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
