@@ -226,3 +226,27 @@ def test_a_day_that_may_replace_the_deadline_on_a_condition_is_a_remark(
 
 def test_two_days_to_choose_from_without_a_condition_stay_unread() -> None:
     assert not isinstance(parse_deadline("trước ngày 30/6 hoặc 15/7", REF), Deadline)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("ngày hôm sau", "P1D"),
+        ("vào buổi chiều từ 16 giờ ngày hôm sau", "P1D"),
+        ("trước 17h ngày mốt", "P2D"),
+    ],
+)
+def test_a_day_counted_from_today_in_a_text_without_a_date(phrase: str, offset: str) -> None:
+    """With no notice date, "ngày hôm sau" is the day after a day the text does not name."""
+    got = read(phrase, None)
+    assert (got.kind, got.offset, got.due, got.anchor) == (
+        "relative",
+        offset,
+        None,
+        "mốc không nêu",
+    )
+
+
+def test_a_day_counted_from_today_in_a_notice_is_a_day() -> None:
+    got = read("vào buổi chiều từ 16 giờ ngày hôm sau")
+    assert (got.kind, got.due) == ("date", at("2024-03-02T16:00"))

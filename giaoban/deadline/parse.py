@@ -29,7 +29,7 @@ from giaoban.deadline.lexer import has_marks, lex
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
-from giaoban.deadline.standing import standing_rule
+from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
 from giaoban.model.text import nfc
 
@@ -225,8 +225,15 @@ def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
         standing = standing_rule(value)
         if standing is not None and not ctx.dated:
             return read_duty(standing, ctx)
+        counted = counted_from_unnamed(value)
+        if counted is not None and not ctx.dated:
+            return relative(counted, ctx)
         return at(value, ctx)
     if isinstance(value, v.OpenStart):
+        # "từ 16 giờ ngày hôm sau": a time to be there, read as a day is
+        counted = None if value.since else counted_from_unnamed(v.At("", value.start))
+        if counted is not None and not ctx.dated:
+            return relative(counted, ctx)
         return open_start(value, ctx)
     if isinstance(value, v.Relative):
         return relative(value, ctx)
