@@ -38,9 +38,10 @@ def counted_from_unnamed(value: v.At) -> v.Relative | None:
     """ "ngày hôm sau", "ngày mốt", "16 giờ ngày hôm sau" in a text without a date: the day
     after a day the text does not name (the day something is done, a request is sent), as
     the working day after one is ("ngày làm việc tiếp theo"); None for anything else."""
-    when, clock = value.when, None
+    when: object = value.when
+    clock = when.clock if isinstance(when, v.Moment) else None
     if isinstance(when, v.Moment):
-        when, clock = when.day, when.clock
+        when = when.day
     if not isinstance(when, v.Relday) or when.days <= 0:
         return None
     duration = v.Duration(when.days, "ngay", False)
