@@ -250,3 +250,68 @@ def test_a_day_counted_from_today_in_a_text_without_a_date(phrase: str, offset: 
 def test_a_day_counted_from_today_in_a_notice_is_a_day() -> None:
     got = read("vào buổi chiều từ 16 giờ ngày hôm sau")
     assert (got.kind, got.due) == ("date", at("2024-03-02T16:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        (
+            "từ 7h30 đến 11h30 và từ 13h30 đến 17h00 ngày 15/3/2024",
+            "2024-03-15T07:30",
+            "2024-03-15T17:00",
+        ),
+        (
+            "ngày 15/3/2024: sáng từ 7h30 đến 11h30, chiều từ 13h30 đến 17h00",
+            "2024-03-15T07:30",
+            "2024-03-15T17:00",
+        ),
+        (
+            "7h30 - 11h30 và 13h30 - 16h30 các ngày 14, 15/3/2024",
+            "2024-03-14T07:30",
+            "2024-03-15T16:30",
+        ),
+        (
+            "từ 7h30 đến 11h30, từ 13h30 đến 17h00 từ ngày 4/3 đến ngày 8/3/2024",
+            "2024-03-04T07:30",
+            "2024-03-08T17:00",
+        ),
+    ],
+)
+def test_a_morning_and_an_afternoon_window_of_named_days(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        (
+            "từ 7h30 đến 11h30 và từ 13h30 đến 17h00 các ngày làm việc trong tuần",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=17;BYMINUTE=0",
+        ),
+        (
+            "sáng từ 7h30 đến 11h30, chiều từ 13h30 đến 16h30 các ngày làm việc",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=16;BYMINUTE=30",
+        ),
+        (
+            "7h30 - 11h30 và 13h30 - 17h00 các ngày thứ 2, 4, 6",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=17;BYMINUTE=0",
+        ),
+    ],
+)
+def test_a_duty_open_in_two_windows_is_due_when_the_last_closes(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and f"RRULE:{rule};" in got.rrule
+
+
+def test_two_windows_without_a_day_still_say_so() -> None:
+    got = parse_deadline("từ 7h30 đến 11h30 và từ 13h30 đến 17h00", REF)
+    assert not isinstance(got, Deadline)
+    assert "chỉ có giờ, không có ngày nào" in got.message
+
+
+def test_a_part_of_the_day_opening_the_next_window_is_not_the_last_clocks() -> None:
+    """ "11h30, chiều từ 13h30": "chiều" is the afternoon's window, 11h30 stays a morning time."""
+    got = read("ngày 15/3/2024: sáng từ 7h30 đến 11h30, chiều từ 13h30 đến 17h00")
+    assert got.due == at("2024-03-15T17:00")
+    assert read("2 giờ chiều ngày 15/3/2024").due == at("2024-03-15T14:00")

@@ -232,9 +232,13 @@ class Builder(DutyRules):
         return v.Range(left, right, self.link(items))
 
     def daily_window(self, items: list[Any]) -> v.DailyWindow:
+        # a morning's window and an afternoon's: from the first opening to the last closing
         clocks = [i for i in items if isinstance(i, v.Clock)]
+        inner = next((i for i in items if isinstance(i, v.DailyWindow)), None)
+        if inner is not None:  # "từ 7h30 đến 11h30 và từ 13h30 đến 17h00 ngày 15/3"
+            return v.DailyWindow(clocks[0], inner.last, inner.days)
         days = next(i for i in items if isinstance(i, (v.Days, v.Range)))
-        return v.DailyWindow(clocks[0], clocks[1], days)
+        return v.DailyWindow(clocks[0], clocks[-1], days)
 
     def days(self, items: list[Any]) -> v.Days:
         found: list[Any] = []

@@ -122,7 +122,7 @@ class DutyRules(Atoms):
         firsts = [self.weekday_of(t).weekday for t in left if _is(t, "WEEKDAY")]
         lasts = [self.weekday_of(t).weekday for t in right if _is(t, "WEEKDAY")]
         if clocks:
-            parts.append(clocks[-1])  # due when the window closes
+            parts.append(v.Closes(clocks[-1]) if right else clocks[-1])  # due when it closes
         if firsts and lasts:  # "từ thứ 2 đến thứ 6"
             lo, hi = firsts[0], lasts[0]
             span = range(lo, hi + 1) if lo <= hi else [*range(lo, 7), *range(hi + 1)]
@@ -142,8 +142,8 @@ class DutyRules(Atoms):
             return self._day_number(token)
         return self.date_of(token)
 
-    def clock_span(self, items: list[Any]) -> v.Clock:
-        return self.clock_of(items[-1])  # due when it closes
+    def clock_span(self, items: list[Any]) -> v.Closes:
+        return v.Closes(self.clock_of(items[-1]))  # due when it closes
 
     def lunar_duty(self, items: list[Any]) -> v.Lunar:
         return v.Lunar()

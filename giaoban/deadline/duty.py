@@ -75,7 +75,12 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
 
 def _collect(duty: v.Duty) -> _Rule:
     rule = _Rule()
-    for part in duty.parts:
+    closings = [(c.clock.next_day, c.clock.hour, c.clock.minute, c.clock) for c in duty.parts
+                if isinstance(c, v.Closes)]  # fmt: skip
+    parts = [p for p in duty.parts if not isinstance(p, v.Closes)]
+    if closings:  # the morning's window and the afternoon's: due when the day's last closes
+        parts.append(max(closings, key=lambda c: c[:3])[3])
+    for part in parts:
         if isinstance(part, v.Clock):
             if rule.clock is not None:
                 raise Unreadable("có nhiều hơn một giờ")

@@ -203,7 +203,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("TIME", r"(?<![\d/.])(?P<h>[01]?\d|2[0-4])\s*(?:giờ|g|h)" + _L
              + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d|\s+tháng" + _B + ")"
              r"(?:\s*(?:phút|p|')" + _L + r")?|\s*(?P<half>rưỡi)(?!\w))?"
-             r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w))?"
+             # not a part of the day that opens the next window ("11h30, chiều từ 13h30")
+             r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w)"
+             r"(?!\s*:?\s*(?:từ\s|\d)))?"
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
     ("DATE", r"(?:ngày\s+|mùng\s+|mồng\s+)?(?<![\d/.])(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
              + _M + r"|" + _MW + r")(?![\d/.])"

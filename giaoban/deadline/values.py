@@ -243,6 +243,14 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Closes:
+    """A window of the day closes at ``clock``; of several ("sáng từ 7h30 đến 11h30, chiều từ
+    13h30 đến 17h00") the day's duty is due when the last closes."""
+
+    clock: Clock
+
+
+@dataclass(frozen=True)
 class Including:
     """ "kể cả": the days named next are included in the days before, not the only ones."""
 
@@ -280,6 +288,7 @@ DutyPart = (
     | Including
     | OnceIn
     | Clock
+    | Closes
     | Lunar
 )
 
