@@ -315,3 +315,17 @@ def test_a_part_of_the_day_opening_the_next_window_is_not_the_last_clocks() -> N
     got = read("ngày 15/3/2024: sáng từ 7h30 đến 11h30, chiều từ 13h30 đến 17h00")
     assert got.due == at("2024-03-15T17:00")
     assert read("2 giờ chiều ngày 15/3/2024").due == at("2024-03-15T14:00")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "pos"),
+    [
+        ("chậm nhất là ngày làm việc thứ 5 của tháng", "5"),
+        ("ngày làm việc thứ hai của mỗi tháng", "2"),
+        ("ngay lam viec thu 3 cua thang", "3"),
+    ],
+)
+def test_the_n_th_working_day_of_each_month(phrase: str, pos: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None
+    assert got.rrule.endswith(f"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS={pos}")

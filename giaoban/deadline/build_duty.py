@@ -9,7 +9,7 @@ from lark import Token
 from giaoban.deadline import values as v
 from giaoban.deadline.build_atoms import Atoms, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
-from giaoban.deadline.lexicon import ORDINALS
+from giaoban.deadline.lexicon import NUMBER_WORDS, ORDINALS
 from giaoban.deadline.tokens import count, number
 
 _QUARTER_MONTHS = {"dau": (1, 4, 7, 10), "giua": (2, 5, 8, 11), "cuoi": (3, 6, 9, 12)}
@@ -101,10 +101,15 @@ class DutyRules(Atoms):
         return v.OnDays(month_days=(-1,), months=months)
 
     def workday_of_month(self, items: list[Any]) -> v.OnDays:
-        """The first or last working day of each month: Monday to Friday (public holidays are
+        """The first, n-th or last working day of each month: Monday to Friday (public holidays are
         not in an RFC 5545 rule)."""
-        first = self.tok(items[0]).parts["wdo"].startswith("dau")
-        return v.OnDays(weekdays=(0, 1, 2, 3, 4), monthly=True, set_pos=1 if first else -1)
+        parts = self.tok(items[0]).parts
+        if "wdn" in parts:  # "ngày làm việc thứ 5 của tháng"
+            word = parts["wdn"]
+            pos = int(word) if word.isdigit() else ORDINALS.get(word) or NUMBER_WORDS[word]
+        else:
+            pos = 1 if parts["wdo"].startswith("dau") else -1
+        return v.OnDays(weekdays=(0, 1, 2, 3, 4), monthly=True, set_pos=pos)
 
     def month_ref(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(monthly=True)

@@ -190,7 +190,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("REPORT", r"(?:của\s+|thuộc\s+)?kỳ\s+báo\s+cáo(?:\s+(?:đó|này))?" + _B),
     # "ngày cuối tháng", "ngày cuối cùng của mỗi quý / hằng năm"
     # "ngày làm việc cuối cùng của tháng": the last (or first) Monday-to-Friday of each month
-    ("WORKDAYORD", r"ngày\s+làm\s+việc\s+(?P<wdo>đầu\s+tiên|đầu|cuối\s+cùng|cuối)\s+"
+    # "ngày làm việc thứ 5 của tháng": the fifth
+    ("WORKDAYORD", r"ngày\s+làm\s+việc\s+(?:(?P<wdo>đầu\s+tiên|đầu|cuối\s+cùng|cuối)"
+                   r"|thứ\s+(?P<wdn>[1-9]|1\d|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s+"
                    r"(?:(?:của|trong)\s+)?(?=(?:mỗi\s+|hằng\s+|hàng\s+)?tháng" + _B
                    + r"(?!\s*\d))"),
     ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?"
