@@ -329,3 +329,16 @@ def test_the_n_th_working_day_of_each_month(phrase: str, pos: str) -> None:
     got = read(phrase)
     assert got.rrule is not None
     assert got.rrule.endswith(f"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS={pos}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("chậm nhất ngày 10 tháng đầu tiên của quý tiếp theo", "BYMONTH=1,4,7,10;BYMONTHDAY=10"),
+        ("ngày 06 của tháng cuối cùng của quý", "BYMONTH=3,6,9,12;BYMONTHDAY=6"),
+        ("chậm nhất vào ngày 15 tháng đầu của quý sau", "BYMONTH=1,4,7,10;BYMONTHDAY=15"),
+    ],
+)
+def test_a_day_of_the_first_or_last_month_of_each_quarter(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(rule)

@@ -114,7 +114,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # length the phrase does not state (a quarter, a half-year, a year)
     ("REPORT", r"(?:(?:của|thuộc)\s+)?tháng\s+(?P<rpm>đầu|cuối)\s+(?:(?:của|thuộc)\s+)?"
                r"kỳ\s+báo\s+cáo" + _B),
-    ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
+    # "tháng đầu tiên của quý tiếp theo": the first month of each quarter, as "tháng đầu quý sau"
+    ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?\s+(?:của\s+)?"
+               r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý(?:\s+(?:tiếp\s+theo|kế\s+tiếp|liền\s+sau))?" + _B),
     # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
     ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
                 r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"
@@ -142,7 +144,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
     ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
-                 + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)\s+(?:của\s+)?"
+                 + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?"
+                 r"\s+(?:của\s+)?"
                  r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
     ("RELYEAR", r"năm\s+(?P<ry>nay|" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
