@@ -342,3 +342,24 @@ def test_the_n_th_working_day_of_each_month(phrase: str, pos: str) -> None:
 def test_a_day_of_the_first_or_last_month_of_each_quarter(phrase: str, rule: str) -> None:
     got = read(phrase)
     assert got.rrule is not None and got.rrule.endswith(rule)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "anchor"),
+    [
+        ("từ khi ban hành đến hết năm 2024", "2025-01-01T00:00", None),
+        ("kể từ ngày ký, trong vòng 30 ngày", "2024-04-01T00:00", "ngày ký"),
+        ("kể từ khi ban hành, trong thời hạn 15 ngày làm việc", "2024-03-23T00:00", "ban hành"),
+    ],
+)
+def test_counted_from_the_notice_s_own_day_in_other_words(
+    phrase: str, due: str, anchor: str | None
+) -> None:
+    got = read(phrase)
+    assert got.due == at(due)
+    assert got.anchor == anchor
+
+
+def test_an_event_after_signing_is_not_the_notice_s_day() -> None:
+    got = parse_deadline("kể từ khi ký hợp đồng", REF)
+    assert not isinstance(got, Deadline) or got.start is None

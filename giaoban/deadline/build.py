@@ -135,7 +135,7 @@ class Builder(DutyRules):
         return v.Tet(self.pos(items[0]), year, cycle)
 
     def now(self, items: list[Any]) -> v.Refday:
-        return v.Refday(self.pos(items[0]))
+        return v.Refday(self.pos(items[0]), self.tok(items[0]).end)
 
     refday = now
 
@@ -281,7 +281,7 @@ class Builder(DutyRules):
         if _is(item, "W"):
             return v.Event(self.text(item), self.pos(item))
         if _is(item, "REFDAY"):
-            return v.Refday(self.pos(item))
+            return v.Refday(self.pos(item), self.tok(item).end)
         return item
 
     def counted(self, items: list[Any]) -> v.Relative:
@@ -372,9 +372,10 @@ def _pos(item: Any) -> int:
     return int(getattr(item, "pos", 0))
 
 
-def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Tet | v.Moment:
-    """A day to count from; a period is not one ("kể từ tháng 4, trong 30 ngày")."""
-    if not isinstance(value, (v.Day, v.Weekday, v.Relday, v.Tet, v.Moment)):
+def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Refday | v.Tet | v.Moment:
+    """A day to count from, the notice's too ("kể từ ngày ký, trong vòng 30 ngày"); a period
+    is not one ("kể từ tháng 4, trong 30 ngày")."""
+    if not isinstance(value, (v.Day, v.Weekday, v.Relday, v.Refday, v.Tet, v.Moment)):
         raise Unreadable("đếm số ngày từ một khoảng thời gian, không phải từ một ngày")
     return value
 

@@ -241,7 +241,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:\s+này)?" + _B
                + r"|(?:ngày\s+)?(?:thông\s+báo|văn\s+bản|kết\s+luận|công\s+văn|kế\s+hoạch"
                r"|quyết\s+định)\s+(?:này\s+)?(?:được\s+)?(?:ký|ban\s+hành)" + _B
-               + r"|ngày\s+thông\s+báo(?:\s+này)?" + _B),
+               + r"|ngày\s+thông\s+báo(?:\s+này)?" + _B
+               # "từ khi ban hành", "kể từ khi ký": the notice's own day
+               + r"|(?<=khi\s)(?:được\s+)?(?:ký|ban\s+hành|phát\s+hành)(?:\s+(?:văn\s+bản"
+               r"|thông\s+báo|kế\s+hoạch|quyết\s+định|công\s+văn))?(?:\s+này)?"
+               r"(?=\s*(?:$|[,;.)]|(?:đến|tới|cho\s+đến)" + _B + "))"),
     ("NOW", r"(?:hôm\s+)?nay" + _B),
     ("WEEKDAY", r"(?:thứ\s*(?P<wd>[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
                 r"|(?P<cn>chủ\s*nhật|cn))(?!\w)"

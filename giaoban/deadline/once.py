@@ -359,7 +359,7 @@ def _anchor(anchor: object, ctx: Ctx) -> tuple[date | None, str]:
     if anchor is None:
         return notice, REF_ANCHOR_NAME
     if isinstance(anchor, v.Refday):
-        return notice, ctx.orig(anchor.pos)
+        return notice, ctx.orig(anchor.pos, anchor.end)
     if isinstance(anchor, v.Event):
         if anchor.name == UNNAMED:
             return None, anchor.name

@@ -59,6 +59,7 @@ class Refday:
     """The notice's own date ("nay", "ngày ra thông báo", "ngày ban hành")."""
 
     pos: int
+    end: int | None = None  # where its words end ("ngày ký, trong vòng 30 ngày": "ngày ký")
 
 
 @dataclass(frozen=True)
