@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from giaoban.deadline import Deadline, parse_deadline
+from giaoban.deadline import Deadline, DeadlineSettings, parse_deadline
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REF = date(2024, 3, 1)
@@ -363,3 +363,22 @@ def test_counted_from_the_notice_s_own_day_in_other_words(
 def test_an_event_after_signing_is_not_the_notice_s_day() -> None:
     got = parse_deadline("kể từ khi ký hợp đồng", REF)
     assert not isinstance(got, Deadline) or got.start is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("trước hoặc trong ngày 15/4/2024", "2024-04-16T00:00"),
+        ("trong hoặc trước ngày 15/4/2024", "2024-04-16T00:00"),
+        ("vào hoặc trước 17h ngày 15/4/2024", "2024-04-15T17:00"),
+    ],
+)
+def test_on_or_before_a_day(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)
+
+
+def test_on_or_before_is_never_strict() -> None:
+    got = parse_deadline(
+        "trước hoặc trong ngày 15/4/2024", REF, DeadlineSettings(strict_before=True)
+    )
+    assert isinstance(got, Deadline) and got.due == at("2024-04-16T00:00")

@@ -260,7 +260,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + r"|(?<=\d)(?P<uh>h)" + _B + r"(?!\s*,?\s*(?:ngày|thứ|\d))"),
     # -- words that link the parts ----------------------------------------------------------------
     ("LATEST", r"(?:chậm\s+nhất|muộn\s+nhất|trễ\s+nhất|hạn\s+cuối|hạn\s+chót|không\s+quá"
-               r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn)" + _B),
+               r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn"
+               # "trước hoặc trong ngày 15/4", "trong hoặc trước ngày 15/4": by the end of it
+               r"|trước\s+hoặc\s+(?:trong|vào)|(?:trong|vào)\s+hoặc\s+trước)" + _B),
     ("EARLIEST", r"(?:sớm\s+nhất|tối\s+thiểu|ít\s+nhất)" + _B),
     ("UPTO", r"tính\s+(?:đến|tới)" + _B),
     # "sớm hơn 30 phút so với X", "muộn hơn 2 ngày so với X": counted from X
