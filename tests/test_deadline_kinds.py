@@ -382,3 +382,14 @@ def test_on_or_before_is_never_strict() -> None:
         "trước hoặc trong ngày 15/4/2024", REF, DeadlineSettings(strict_before=True)
     )
     assert isinstance(got, Deadline) and got.due == at("2024-04-16T00:00")
+
+
+@pytest.mark.parametrize("phrase", ["trong tuần thứ 2 của học kỳ", "tuần 3 năm học 2024-2025"])
+def test_a_school_week_is_not_read_as_a_week_of_the_calendar_year(phrase: str) -> None:
+    got = parse_deadline(phrase, REF)
+    assert not isinstance(got, Deadline)
+
+
+def test_a_school_week_with_its_days_is_read_by_its_days() -> None:
+    got = read("Tuần 5 (từ 01/10 đến 06/10/2024)")
+    assert (got.start, got.due) == (at("2024-10-01T00:00"), at("2024-10-07T00:00"))

@@ -126,7 +126,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
                 + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
-    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")),
+    # "tuần thứ 2 của học kỳ": a school week, counted from a day the school sets, not an ISO week
+    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")
+             + r"(?:(?=(?P<wsch>\s*,?\s*(?:của\s+)?(?:học\s+kỳ|học\s+kì|năm\s+học|khóa\s+học)"
+             + _B + "))|)"),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"
                 + r"|(?<=hết\s)tuần" + _ALONE),
