@@ -393,3 +393,18 @@ def test_a_school_week_is_not_read_as_a_week_of_the_calendar_year(phrase: str) -
 def test_a_school_week_with_its_days_is_read_by_its_days() -> None:
     got = read("Tuần 5 (từ 01/10 đến 06/10/2024)")
     assert (got.start, got.due) == (at("2024-10-01T00:00"), at("2024-10-07T00:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("mỗi sáng thứ 2", "FREQ=WEEKLY;BYDAY=MO"),
+        ("vào mỗi thứ Sáu", "FREQ=WEEKLY;BYDAY=FR"),
+        ("mỗi thứ 3 và thứ 5", "FREQ=WEEKLY;BYDAY=TU,TH"),
+        ("ngày 15 và ngày cuối tháng", "FREQ=MONTHLY;BYMONTHDAY=15,-1"),
+        ("ngày 15 và ngày cuối cùng của tháng", "FREQ=MONTHLY;BYMONTHDAY=15,-1"),
+    ],
+)
+def test_every_weekday_and_a_day_with_the_last_of_the_month(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")

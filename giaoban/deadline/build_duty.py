@@ -42,6 +42,8 @@ class DutyRules(Atoms):
         p = tok.parts
         if "rpm" in p:  # "tháng cuối kỳ báo cáo": which months, the phrase does not say
             return [v.Frequency(), v.OpenMonths()]
+        if tok.type == "FREQ" and "fw" in p:  # "mỗi thứ Hai": weekly
+            return v.Frequency("tuan")
         if tok.type == "FREQ":
             return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"
@@ -74,6 +76,7 @@ class DutyRules(Atoms):
         ]
         if any(not 1 <= d <= 31 for d in found):
             raise Unreadable("ngày trong tháng không có thật")
+        found += [-1 for t in items if _is(t, "LASTDAY")]  # "ngày 15 và ngày cuối tháng"
         days: list[v.DutyPart] = [v.OnDays(month_days=tuple(found))]
         if any(_is(t, "MDAY") and "md" not in self.tok(t).parts for t in items):
             days.append(v.Lunar())  # "mùng 1 và rằm hằng tháng": rằm is a lunar day

@@ -185,7 +185,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "(tất cả) các ngày trong tuần": every day of the week
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
-             + r"|(?:tất\s+cả\s+)?(?:các|những)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B),
+             + r"|(?:tất\s+cả\s+)?(?:các|những)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B
+             # "mỗi thứ Hai", "vào mỗi sáng thứ 6": every week, on that day
+             + r"|(?:mỗi|hằng|hàng|từng)(?P<fw>)\s+(?=(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
+             r"(?:thứ|chủ\s*nhật|cn|t[2-7])" + _B + ")"),
     # "hằng ngày, kể cả thứ Bảy, Chủ nhật": the weekdays after it are included, not the only ones
     ("INCL", r"(?:kể\s+cả|bao\s+gồm\s+cả|(?:và\s+)?cả)"
              r"(?=\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B + ")"),
