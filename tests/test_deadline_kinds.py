@@ -408,3 +408,29 @@ def test_a_school_week_with_its_days_is_read_by_its_days() -> None:
 def test_every_weekday_and_a_day_with_the_last_of_the_month(phrase: str, rule: str) -> None:
     got = read(phrase)
     assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trong vòng nửa tháng", "P15D"),
+        ("trong nửa năm", "P6M"),
+        ("sau nửa tháng kể từ ngày khai giảng", "P15D"),
+        ("trong vòng nửa giờ", "PT30M"),
+    ],
+)
+def test_half_a_unit_is_a_count(phrase: str, offset: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset) == ("relative", offset)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("hai tháng đầu năm 2024", "2024-03-01T00:00"),
+        ("năm tháng đầu năm 2024", "2024-06-01T00:00"),
+    ],
+)
+def test_a_count_of_months_in_words_at_the_start_of_a_year(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at("2024-01-01T00:00"), at(due))

@@ -175,6 +175,11 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tok = tok.retyped("W")  # "thời điểm bắt đầu bỏ phiếu": a verb of the event's name
         elif tok.type == "INCL" and not any(t.type in _EVERY for t in raw):
             continue  # "trước ngày 5/3, kể cả thứ 7": a remark on a day, not on a duty
+        elif tok.type == "UNIT" and before is not None and "nhalf" in before.parts:
+            # "nửa tháng" is 15 days, "nửa năm" 6 months, "nửa ngày" 12 hours
+            n, unit = _HALVES[tok.parts["u"]]
+            tokens[-1] = Tok("NUM", before.start, before.end, {"n": str(n)}, before.remark)
+            tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
         elif tok.type == "WORKTIME":
             _in_working_time(tokens)
             continue
@@ -265,6 +270,7 @@ def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
 _SIDES = ("before", "after")
 
 
+_HALVES = {"thang": (15, "ngay"), "nam": (6, "thang"), "ngay": (12, "gio"), "gio": (30, "phut")}
 _EVERY = frozenset({"FREQ", "WORKDAYS", "PLURAL", "PERIODIC"})
 
 

@@ -101,7 +101,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("RELSCHOOLYEAR", r"năm\s+học\s+(?:(?P<rsy>nay|này|tới|kế\s+tiếp|tiếp\s+theo)" + _B
                       + r"|(?P<rsy2>trước|sau)" + _ALONE + ")"
                       + r"|(?:trong\s+|(?<=hết\s))năm\s+học" + _ALONE),
-    ("HALF", r"(?:(?P<hn>\d{1,2}|ba|sáu|chín)\s+tháng|nửa)\s+(?P<hside>đầu|cuối)\s+năm"
+    ("HALF", r"(?:(?P<hn>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tháng|nửa)\s+"
+             r"(?P<hside>đầu|cuối)\s+năm"
              r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d)|\s+(?P<hr>nay|này|sau|tới|trước)"
              + _B + ")?"),  # "6 tháng đầu năm nay / năm sau"
     # "quý I, II/2024", "quý III và IV năm 2024": from the first quarter to the end of the last
@@ -256,6 +257,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WEEKDAY", r"(?:thứ\s*(?P<wd>[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
                 r"|(?P<cn>chủ\s*nhật|cn))(?!\w)"
                 r"(?:\s*,?\s*(?:của\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
+    # "trong vòng nửa tháng": half a unit (the lexer counts it in the unit below)
+    ("NUM", r"(?P<nhalf>nửa)(?=\s+(?:ngày|tháng|năm|giờ)" + _B + ")"),
     # not right after digits: "75 năm Ngày Thương binh" is 75 years, not five days
     ("NUM", r"(?<!\d\s)(?P<nw>" + _NW + r"(?:\s+" + _NW + r")*)" + _B + _UNIT_AHEAD),
     ("YEARNUM", r"(?<![\d/.])(?P<yn>(?:19|20)\d{2})(?!\d)"),
