@@ -434,3 +434,16 @@ def test_half_a_unit_is_a_count(phrase: str, offset: str) -> None:
 def test_a_count_of_months_in_words_at_the_start_of_a_year(phrase: str, due: str) -> None:
     got = read(phrase)
     assert (got.kind, got.start, got.due) == ("period", at("2024-01-01T00:00"), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("15 tháng 3, 2024", "2024-03-16T00:00"),
+        ("ngày 15/3 năm 2024", "2024-03-16T00:00"),
+        ("dịp Tết Dương lịch 2025", "2025-01-02T00:00"),
+        ("trước Tết Dương lịch", "2025-01-01T00:00"),  # before the holiday begins, as "trước Tết"
+    ],
+)
+def test_a_year_after_its_day_and_new_year_s_day(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)

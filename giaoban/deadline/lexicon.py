@@ -221,9 +221,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
     ("DATE", r"(?:ngày\s+|mùng\s+|mồng\s+)?(?<![\d/.])(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
              + _M + r"|" + _MW + r")(?![\d/.])"
-             r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d))?"),
+             r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d))?"),
     ("DATE", r"(?:ngày\s+)?(?<![\d/.])(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
-             + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r"))?(?![\d/.]?\d)(?!\s+tháng" + _B + ")"),
+             # "15/3/2024", "15/3 năm 2024"
+             + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r")|\s*,?\s*năm\s+(?P<y2>\d{4}))?"
+             r"(?![\d/.]?\d)(?!\s+tháng" + _B + ")"),
+    # "Tết Dương lịch (2025)": the first of January
+    ("DATE", r"tết\s+dương\s+lịch(?P<td>)(?:\s*,?\s*(?:năm\s+)?(?P<tdy>\d{4})(?!\d))?"),
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"
              r"(?:\s(?P<sy>\d{4}|\d{2}))?(?![\d/.])"),
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),

@@ -41,7 +41,8 @@ def at(reading: v.At, ctx: Ctx) -> Deadline:
         return open_start(v.OpenStart(when, since=True), ctx)  # "sớm nhất vào ngày 1.9"
     if isinstance(when, _POINTS):
         day = day_of(when, ctx)
-        strict = is_strict(lead, ctx) or isinstance(when, v.Tet) and "before" in lead.split()
+        holiday = isinstance(when, v.Tet) or isinstance(when, v.Day) and when.holiday
+        strict = is_strict(lead, ctx) or holiday and "before" in lead.split()  # "trước Tết"
         return _make(ctx, "date", ctx.at(day) if strict else end_of(day, ctx))
     if isinstance(when, v.Moment):
         return _make(ctx, "date", point_bounds(when, ctx)[1], has_time=True)

@@ -35,6 +35,7 @@ class Day:
     written: str = ""
     year_offset: int | None = None  # "năm sau": the year after the notice's
     month_offset: int | None = None  # "ngày 5 tháng sau": no month, the month after the notice's
+    holiday: bool = False  # named as a holiday ("Tết Dương lịch"): "trước" it is before it begins
 
 
 @dataclass(frozen=True)
