@@ -447,3 +447,27 @@ def test_a_count_of_months_in_words_at_the_start_of_a_year(phrase: str, due: str
 )
 def test_a_year_after_its_day_and_new_year_s_day(phrase: str, due: str) -> None:
     assert read(phrase).due == at(due)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "khi có phát sinh",
+        "lâu dài",
+        "theo thời gian quy định",
+        "theo đúng lịch",
+        "chưa có lịch",
+        "trong thời gian sắp tới",
+        "trong những ngày tới",
+        "trong các năm tiếp theo",
+        "trong suốt quá trình thực hiện",
+    ],
+)
+def test_more_words_that_set_no_deadline(phrase: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("none", None)
+
+
+def test_no_deadline_words_give_way_to_a_count() -> None:
+    got = read("trong vòng 24 giờ kể từ khi có sự cố")
+    assert (got.kind, got.offset) == ("relative", "PT24H")

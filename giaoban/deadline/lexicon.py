@@ -90,7 +90,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?:trong\s+)?(?:thời\s+gian\s+|dịp\s+)?nghỉ\s+tết(?:\s+nguyên\s+đán)?"
              r"|không\s+(?:quy\s+định|đặt\s+ra|có)\s+thời\s+hạn(?:\s+hoàn\s+thành)?"
              r"|(?:cho\s+)?(?:đến|tới)\s+khi\s+có\s+(?:thông\s+báo|quyết\s+định)"
-             r"\s+(?:mới|khác))" + _B),
+             r"\s+(?:mới|khác)"
+             # as things arise, long-term, as scheduled, in the coming days, while it lasts
+             r"|khi\s+(?:có\s+)?(?:phát\s+sinh|sự\s+cố|xảy\s+ra)|lâu\s+dài"
+             r"|theo\s+(?:đúng\s+)?(?:thời\s+gian|thời\s+hạn)\s+quy\s+định|(?:theo\s+)?đúng\s+lịch"
+             r"|chưa\s+có\s+lịch|(?:trong\s+)?(?:thời\s+gian\s+)?sắp\s+tới"
+             r"|(?:trong\s+)?(?:những|các)\s+ngày\s+(?:tới|sắp\s+tới)"
+             r"|trong\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|tới|sau)"
+             r"|(?:trong\s+)?(?:suốt\s+)?quá\s+trình)" + _B),
     # -- periods written as one unit ---------------------------------------------------------
     ("SCHOOLYEAR", r"(?:năm\s+học|niên\s+khóa|niên\s+khoá|niên\s+học|nh)\s*:?\s*(?P<sy1>\d{4})"
                    r"\s*(?:-|/|đến|và)\s*(?P<sy2>\d{4}|\d{2})" + _B),
