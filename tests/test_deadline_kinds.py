@@ -221,7 +221,9 @@ def test_including_after_a_single_day_is_a_remark() -> None:
 def test_a_day_that_may_replace_the_deadline_on_a_condition_is_a_remark(
     phrase: str, due: str
 ) -> None:
-    assert read(phrase).due == at(due)
+    got = read(phrase)
+    assert got.due == at(due)
+    assert len(got.warnings) == 1 and "hạn khác có điều kiện" in got.warnings[0]
 
 
 def test_two_days_to_choose_from_without_a_condition_stay_unread() -> None:

@@ -11,6 +11,8 @@ words the patterns capture (folded: "cuối" as "cuoi").
 
 from __future__ import annotations
 
+import re
+
 from giaoban.deadline.scanner import Scanner
 from giaoban.model.text import loose
 
@@ -54,6 +56,10 @@ _NOT_EVENT = (
     r"thứ|chủ|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
     r"|trước|sau|hằng|hàng|mỗi|các|những|tháng|năm|tuần|sáng|chiều|trưa|tối|đêm|hôm|cn|t[2-7]"
 )
+
+# "... hoặc 30-4 tùy tình hình": a day that may replace the deadline on a condition (a remark,
+# and a warning: parse.py)
+CONDITIONAL_DAY = r"hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tùy\s+(?:theo\s+)?[^()]*$"
 
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
@@ -312,7 +318,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
     ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"
              # "đến 22-4 hoặc 30-4 tùy tình hình": the day that may replace it, on a condition
-             r"|hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tùy\s+(?:theo\s+)?[^()]*$"),
+             r"|" + CONDITIONAL_DAY),
     ("AND", r"và" + _B + r"|&|,|;"),
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
@@ -340,3 +346,4 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 STRICT = Scanner([pattern for _, pattern in PATTERNS])
 LOOSE = Scanner([loose(pattern) for _, pattern in PATTERNS])
 NAMES = tuple(name for name, _ in PATTERNS)
+CONDITIONAL = re.compile(loose(CONDITIONAL_DAY))

@@ -26,6 +26,7 @@ from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty
 from giaoban.deadline.lexer import has_marks, lex
+from giaoban.deadline.lexicon import CONDITIONAL
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
@@ -126,6 +127,11 @@ def _read(ctx: Ctx) -> Deadline:
             break
     if value is None:
         raise Unreadable(_not_understood(ctx))
+    other = CONDITIONAL.search(ctx.text.low)
+    if other is not None:  # "đến 22-4 hoặc 30-4 tùy tình hình": the day written first stands
+        ctx.warn(
+            f'"{ctx.orig(other.start())}" nêu một hạn khác có điều kiện; đọc theo hạn viết trước'
+        )
     return _meaning(value, ctx)
 
 
