@@ -473,3 +473,23 @@ def test_more_words_that_set_no_deadline(phrase: str) -> None:
 def test_no_deadline_words_give_way_to_a_count() -> None:
     got = read("trong vòng 24 giờ kể từ khi có sự cố")
     assert (got.kind, got.offset) == ("relative", "PT24H")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("báo cáo tháng 3 trước ngày 5/4/2024", "2024-04-06T00:00"),
+        ("báo cáo quý I trước ngày 10/4/2024", "2024-04-11T00:00"),
+        ("tổng kết năm học 2023-2024 trước ngày 31/5/2024", "2024-06-01T00:00"),
+        ("báo cáo sơ kết học kỳ I trước ngày 15/01/2024", "2024-01-16T00:00"),
+        ("báo cáo 6 tháng đầu năm trước ngày 15/6/2024", "2024-06-16T00:00"),
+    ],
+)
+def test_a_document_named_by_its_period_then_its_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_report_with_only_a_period_is_due_when_it_ends() -> None:
+    got = read("báo cáo trong quý I")
+    assert (got.kind, got.due) == ("period", at("2024-04-01T00:00"))

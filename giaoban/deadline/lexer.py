@@ -204,6 +204,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             bare = text.orig[tok.start : tok.end].lower() == "ngay"
             linked = before is not None and before.type in ("FROM", "LEAD")
             tok = Tok("NONE" if bare and not linked else "W", tok.start, tok.end)
+        elif tok.type in _NAMED_PERIODS and _names_a_document(before, raw[i + 1 :], text):
+            tok = tok.retyped("W")  # "báo cáo quý I trước ngày 10/4": the report's name
         elif tok.type == "NUM" and _names_a_review(before, after, text):
             tok = tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
         elif tok.type == "NUM" and _labels(before, text) and not _opens_range(raw[i + 1 : i + 3]):
@@ -353,6 +355,26 @@ def _names_a_review(before: Tok | None, after: Tok | None, text: Text) -> bool:
         return False
     words = fold(text.low[: before.end]).split()
     return " ".join(words[-2:]) in _REVIEWS and after.get("u") in ("thang", "nam")
+
+
+# Documents named by the period they cover: "báo cáo quý I", "tổng kết năm học 2023-2024".
+_DOCUMENTS = frozenset(
+    {"bao cao", "so ket", "tong ket", "ke hoach", "danh gia", "quyet toan", "thong ke"}
+)
+_NAMED_PERIODS = frozenset(
+    {*_PERIODS, "SEMESTER", "SCHOOLYEAR", "RELMONTH", "RELQUARTER", "RELYEAR", "RELSEMESTER"}
+)
+_DAYS = frozenset({"DATE", "MDAY", "TIME", "WEEKDAY", "RELDAY"})
+
+
+def _names_a_document(before: Tok | None, then: list[Tok], text: Text) -> bool:
+    """Whether a period right after "báo cáo", "tổng kết" ... names the document, when a day
+    follows to say when it is due ("báo cáo tháng 3 trước ngày 5/4/2024"); without one the
+    period is the time ("báo cáo trong quý I")."""
+    if before is None or before.type != "W" or not any(t.type in _DAYS for t in then):
+        return False
+    words = fold(text.low[: before.end]).split()
+    return " ".join(words[-2:]) in _DOCUMENTS
 
 
 # Words that number rounds, sessions and courses: "thứ N" after them is an ordinal.
