@@ -493,3 +493,9 @@ def test_a_document_named_by_its_period_then_its_day(phrase: str, due: str) -> N
 def test_a_report_with_only_a_period_is_due_when_it_ends() -> None:
     got = read("báo cáo trong quý I")
     assert (got.kind, got.due) == ("period", at("2024-04-01T00:00"))
+
+
+def test_right_on_the_day_of_an_event_is_at_the_event() -> None:
+    got = read("ngay trong ngày tổ chức")
+    assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", "ngày tổ chức")
+    assert read("ngay trong ngày").kind == "none"

@@ -89,7 +89,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|khi\s+có\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo|đề\s+nghị)"
              r"|tùy\s+(?:theo\s+)?(?:tình\s+hình|điều\s+kiện)(?:\s+thực\s+tế)?"
              r"|chưa\s+(?:xác\s+định|ấn\s+định|có)\s+(?:thời\s+gian|thời\s+hạn|ngày)"
-             r"|ngay\s+trong\s+(?:đêm|ngày)(?!\s*(?:\d|mai|kia|hôm|thứ|chủ|mùng|mồng|rằm))"
+             # "ngay trong ngày": at once, that day (not "ngay trong ngày tổ chức": on its day)
+             r"|ngay\s+trong\s+(?:đêm|ngày)(?=\s*(?:$|[,;.)]))"
              r"|(?:vào\s+)?(?:bất\s+(?:kỳ|kì|cứ)\s+(?:lúc|khi|thời\s+điểm|thời\s+gian|ngày|giờ)"
              r"\s+nào|mọi\s+lúc|mọi\s+thời\s+điểm)"
              r"|đúng\s+theo\s+(?:thời\s+gian|thời\s+hạn|quy\s+định|kế\s+hoạch)(?:\s+quy\s+định)?"
