@@ -499,3 +499,13 @@ def test_right_on_the_day_of_an_event_is_at_the_event() -> None:
     got = read("ngay trong ngày tổ chức")
     assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", "ngày tổ chức")
     assert read("ngay trong ngày").kind == "none"
+
+
+def test_weekdays_with_their_days_in_brackets_are_those_days() -> None:
+    got = read("vào các ngày thứ 7, chủ nhật (23, 24/3/2024)")
+    assert (got.kind, got.start, got.due) == (
+        "period",
+        at("2024-03-23T00:00"),
+        at("2024-03-25T00:00"),
+    )
+    assert read("các ngày thứ 7 và chủ nhật").kind == "recurring"

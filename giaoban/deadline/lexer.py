@@ -180,6 +180,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             n, unit = _HALVES[tok.parts["u"]]
             tokens[-1] = Tok("NUM", before.start, before.end, {"n": str(n)}, before.remark)
             tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
+        elif tok.type == "PLURAL" and any(t.type == "DATE" and t.remark for t in raw[i + 1 :]):
+            continue  # "các ngày thứ 7, chủ nhật (23, 24/3/2024)": those days, not every week
         elif tok.type == "WORKTIME":
             _in_working_time(tokens)
             continue
