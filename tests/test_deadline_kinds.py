@@ -509,3 +509,8 @@ def test_weekdays_with_their_days_in_brackets_are_those_days() -> None:
         at("2024-03-25T00:00"),
     )
     assert read("các ngày thứ 7 và chủ nhật").kind == "recurring"
+
+
+def test_before_the_end_of_a_named_school_year_is_its_end() -> None:
+    got = read("trước khi kết thúc năm học 2023-2024")
+    assert (got.kind, got.due) == ("period", at("2024-06-01T00:00"))

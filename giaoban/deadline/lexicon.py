@@ -310,7 +310,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("TO", r"(?:cho\s+đến|đến|tới|(?<!khi\s)kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B
            + r"|-|~|→|÷|->"),
     # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
-    ("HET", r"hết" + _B + r"|(?<=khi\s)kết\s+thúc(?=\s+(?:năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
+    # (not "sau khi kết thúc năm 2024": after it ends)
+    ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s))kết\s+thúc"
+            r"(?=\s+(?:năm\s+học|năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
             r"\s+(?:\d|i|v|x|này|nay|tới|sau|trước))"),
     ("BEFORE", r"trước(?:\s+khi)?" + _B),
     ("AFTER", r"sau(?:\s+khi)?" + _B),
