@@ -80,9 +80,8 @@ def has_marks(text: Text) -> bool:
 
 @lru_cache(maxsize=1024)
 def _trusted_marks(low: str) -> bool:
-    if not any(not ch.isascii() and ch.isalpha() for ch in low):
-        return False
-    return not any(_misspelt(word) for word in _WORD.findall(low))
+    marked = [word for word in _WORD.findall(low) if not word.isascii()]
+    return bool(marked) and not any(_misspelt(word) for word in marked)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -92,7 +91,7 @@ _STOP_TONES = frozenset({"\u0301", "\u0323"})  # acute, dot below (NFD)
 
 
 def _misspelt(word: str) -> bool:
-    if word.isascii() or not word.endswith(("c", "ch", "p", "t")):
+    if not word.endswith(("c", "ch", "p", "t")):
         return False
     return not _STOP_TONES.intersection(unicodedata.normalize("NFD", word))
 
