@@ -514,3 +514,18 @@ def test_weekdays_with_their_days_in_brackets_are_those_days() -> None:
 def test_before_the_end_of_a_named_school_year_is_its_end() -> None:
     got = read("trước khi kết thúc năm học 2023-2024")
     assert (got.kind, got.due) == ("period", at("2024-06-01T00:00"))
+
+
+def test_a_night_window_of_each_day_is_due_when_it_closes_next_morning() -> None:
+    got = read("từ 19 giờ đến 6 giờ sáng hôm sau hằng ngày")
+    assert got.rrule is not None and got.rrule.endswith("FREQ=DAILY;BYHOUR=6;BYMINUTE=0;BYSECOND=0")
+
+
+@pytest.mark.parametrize("phrase", ["trong giờ hành chính", "ngoài giờ hành chính"])
+def test_office_hours_alone_set_no_deadline(phrase: str) -> None:
+    assert read(phrase).kind == "none"
+
+
+def test_office_hours_give_way_to_days() -> None:
+    got = read("từ ngày 4/3 đến 8/3/2024 (trong giờ hành chính)")
+    assert (got.kind, got.due) == ("period", at("2024-03-09T00:00"))

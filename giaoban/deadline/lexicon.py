@@ -104,7 +104,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|chưa\s+có\s+lịch|(?:trong\s+)?(?:thời\s+gian\s+)?sắp\s+tới"
              r"|(?:trong\s+)?(?:những|các)\s+ngày\s+(?:tới|sắp\s+tới)"
              r"|trong\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|tới|sau)"
-             r"|(?:trong\s+)?(?:suốt\s+)?quá\s+trình)" + _B),
+             r"|(?:trong\s+)?(?:suốt\s+)?quá\s+trình"
+             r"|(?:trong|ngoài)\s+giờ\s+(?:hành\s+chính|làm\s+việc))" + _B),
     # -- periods written as one unit ---------------------------------------------------------
     ("SCHOOLYEAR", r"(?:năm\s+học|niên\s+khóa|niên\s+khoá|niên\s+học|nh)\s*:?\s*(?P<sy1>\d{4})"
                    r"\s*(?:-|/|đến|và)\s*(?P<sy2>\d{4}|\d{2})" + _B),
