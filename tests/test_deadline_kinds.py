@@ -529,3 +529,26 @@ def test_office_hours_alone_set_no_deadline(phrase: str) -> None:
 def test_office_hours_give_way_to_days() -> None:
     got = read("từ ngày 4/3 đến 8/3/2024 (trong giờ hành chính)")
     assert (got.kind, got.due) == ("period", at("2024-03-09T00:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("cuối tuần này", "2024-03-02T00:00", "2024-03-04T00:00"),  # REF is a Friday
+        ("vào cuối tuần", "2024-03-02T00:00", "2024-03-04T00:00"),
+        ("đầu tuần sau", "2024-03-04T00:00", "2024-03-06T00:00"),
+        ("giữa tuần sau", "2024-03-06T00:00", "2024-03-08T00:00"),
+    ],
+)
+def test_a_part_of_a_week(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_weekday_at_the_end_of_the_week_is_that_weekday() -> None:
+    assert read("thứ 6 cuối tuần").due == at("2024-03-02T00:00")
+
+
+def test_the_days_at_the_end_of_each_week() -> None:
+    got = read("từ 8h đến 11h các ngày cuối tuần")
+    assert got.rrule is not None and "FREQ=WEEKLY;BYDAY=SA,SU;BYHOUR=11" in got.rrule

@@ -29,6 +29,8 @@ class DutyRules(Atoms):
             return [item]
         if item.type == "LEAD":
             return [v.Link(self.tok(item).parts["words"])]
+        if item.type == "WORKDAYS" and "we" in self.tok(item).parts:  # "các ngày cuối tuần"
+            return [v.OnDays(weekdays=(5, 6))]
         if item.type == "WORKDAYS":  # "các ngày làm việc": Monday to Friday
             return [v.OnDays(weekdays=(0, 1, 2, 3, 4))]
         if item.type == "OR":

@@ -181,6 +181,12 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
         elif tok.type == "PLURAL" and any(t.type == "DATE" and t.remark for t in raw[i + 1 :]):
             continue  # "các ngày thứ 7, chủ nhật (23, 24/3/2024)": those days, not every week
+        elif tok.type == "PART" and getattr(before, "type", "") == "WEEKDAY" and after is not None:
+            if after.type in ("RELWEEK", "WEEK"):
+                continue  # "thứ 6 cuối tuần": that Friday, the end of the week it names
+        elif tok.type == "RELWEEK" and fold(text.low[tok.start : tok.end]) == "tuan":
+            if getattr(before, "type", "") == "WEEKDAY":
+                continue  # "thứ 6 cuối tuần": the week of the notice, as "thứ 6" alone
         elif tok.type == "WORKTIME":
             _in_working_time(tokens)
             continue

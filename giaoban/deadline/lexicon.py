@@ -148,7 +148,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + _B + "))|)"),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"
-                + r"|(?<=hết\s)tuần" + _ALONE),
+                + r"|(?:(?<=hết\s)|(?<=cuối\s)|(?<=đầu\s)|(?<=giữa\s))tuần" + _ALONE),
     ("PREVMONTHOF", r"tháng\s+(?:liền\s+kề\s+)?trước\s+(?:của\s+)?(?=tháng" + _B + ")"),
     # "(trong) 3 tháng 6, 7 và 8/2020": a count of the months, then the months
     ("MONTHLIST", r"(?=[\dhbs])(?<![\d/.])(?P<mlc>\d|hai|ba|bốn|sáu)\s+tháng\s+"
@@ -179,7 +179,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third
     ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối)\s+(?:của\s+)?tháng" + _B + "))?"
              r"(?P<part>đầu|giữa|cuối)"
-             r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|học\s+kỳ|học\s+kì)" + _B + ")"
+             r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|tuần|học\s+kỳ|học\s+kì)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------
@@ -208,7 +208,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "hằng ngày, kể cả thứ Bảy, Chủ nhật": the weekdays after it are included, not the only ones
     ("INCL", r"(?:kể\s+cả|bao\s+gồm\s+cả|(?:và\s+)?cả)"
              r"(?=\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B + ")"),
-    ("WORKDAYS", r"(?:tất\s+cả\s+)?(?:các|những)\s+ngày\s+làm\s+việc(?:\s+trong\s+tuần)?" + _B),
+    ("WORKDAYS", r"(?:tất\s+cả\s+)?(?:các|những)\s+ngày\s+làm\s+việc(?:\s+trong\s+tuần)?" + _B
+                 + r"|(?:các|những)\s+ngày\s+cuối\s+tuần(?P<we>)" + _B),  # Saturday and Sunday
     ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+)?"
                r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),
     ("PERIODIC", r"(?:định\s+kỳ|định\s+kì|thường\s+kỳ)" + _B),
