@@ -552,3 +552,22 @@ def test_a_weekday_at_the_end_of_the_week_is_that_weekday() -> None:
 def test_the_days_at_the_end_of_each_week() -> None:
     got = read("từ 8h đến 11h các ngày cuối tuần")
     assert got.rrule is not None and "FREQ=WEEKLY;BYDAY=SA,SU;BYHOUR=11" in got.rrule
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("hằng ngày (trừ thứ 7, chủ nhật)", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("hằng ngày trừ thứ Bảy và Chủ nhật", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("các ngày trong tuần, trừ chủ nhật", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA"),
+        ("các ngày làm việc trừ thứ 6", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH"),
+    ],
+)
+def test_weekdays_after_except_are_left_out_of_the_duty(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+
+
+def test_except_after_a_count_names_no_day() -> None:
+    got = read("72 giờ (trừ thứ Bảy, Chủ nhật)")
+    assert (got.kind, got.offset) == ("relative", "PT72H")

@@ -281,7 +281,7 @@ class Builder(DutyRules):
         if _is(item, "W"):
             return v.Event(self.text(item), self.pos(item))
         if _is(item, "REFDAY"):
-            return v.Refday(self.pos(item), self.tok(item).end)
+            return v.Refday(self.pos(item))  # its name runs on: "ngày thông báo tuyển dụng"
         return item
 
     def counted(self, items: list[Any]) -> v.Relative:

@@ -37,6 +37,8 @@ class DutyRules(Atoms):
             return [v.Either()]
         if item.type == "INCL":
             return [v.Including()]
+        if item.type == "EXCL":
+            return [v.Excluding()]
         return []  # "các", a word, "và": nothing to add
 
     def freq(self, items: list[Any]) -> v.Frequency | list[v.DutyPart]:

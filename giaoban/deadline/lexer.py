@@ -145,6 +145,8 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
 def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
     """The tokens of :func:`lex` before filler is kept as events or left out."""
     raw = [t for t in scan(text, strict) if remarks or not t.remark]
+    if not any(t.type in _EVERY for t in raw):  # "72 giờ (trừ thứ Bảy)": no duty to take from
+        raw = _without_excluded_days(raw)
     tokens: list[Tok] = []
     for i, tok in enumerate(raw):
         before = tokens[-1] if tokens else None
@@ -281,6 +283,19 @@ _SIDES = ("before", "after")
 
 _HALVES = {"thang": (15, "ngay"), "nam": (6, "thang"), "ngay": (12, "gio"), "gio": (30, "phut")}
 _EVERY = frozenset({"FREQ", "WORKDAYS", "PLURAL", "PERIODIC"})
+
+
+def _without_excluded_days(raw: list[Tok]) -> list[Tok]:
+    """The tokens without "trừ" and the weekdays it leaves out ("trừ thứ Bảy, Chủ nhật")."""
+    kept: list[Tok] = []
+    excluding = False
+    for tok in raw:
+        if tok.type == "EXCL":
+            excluding = True
+        elif not (excluding and tok.type in ("WEEKDAY", "AND", "NUM", "UNIT", "PLURAL")):
+            excluding = False
+            kept.append(tok)
+    return kept
 
 
 def _in_working_time(tokens: list[Tok]) -> None:

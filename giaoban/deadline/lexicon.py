@@ -61,6 +61,9 @@ _NOT_EVENT = (
 # and a warning: parse.py)
 CONDITIONAL_DAY = r"hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tùy\s+(?:theo\s+)?[^()]*$"
 
+# Weekdays ahead: "(các ngày) thứ 7, chủ nhật"
+_WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B
+
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -206,8 +209,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + r"|(?:mỗi|hằng|hàng|từng)(?P<fw>)\s+(?=(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
              r"(?:thứ|chủ\s*nhật|cn|t[2-7])" + _B + ")"),
     # "hằng ngày, kể cả thứ Bảy, Chủ nhật": the weekdays after it are included, not the only ones
-    ("INCL", r"(?:kể\s+cả|bao\s+gồm\s+cả|(?:và\s+)?cả)"
-             r"(?=\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B + ")"),
+    ("INCL", r"(?:kể\s+cả|bao\s+gồm\s+cả|(?:và\s+)?cả)(?=" + _WEEKDAYS_AHEAD + ")"),
+    # "hằng ngày (trừ thứ 7, chủ nhật)": the weekdays after it are left out of the duty's days
+    ("EXCL", r"(?:ngoại\s+trừ|trừ|không\s+(?:tính|kể))(?=" + _WEEKDAYS_AHEAD + ")"),
     ("WORKDAYS", r"(?:tất\s+cả\s+)?(?:các|những)\s+ngày\s+làm\s+việc(?:\s+trong\s+tuần)?" + _B
                  + r"|(?:các|những)\s+ngày\s+cuối\s+tuần(?P<we>)" + _B),  # Saturday and Sunday
     ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+)?"
@@ -337,7 +341,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                  r"|(?:được\s+)?tính\s+theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
                  r"(?:\s+hành\s+chính)?" + _B),
     # what a count leaves out names no deadline: "72 giờ (không tính ngày Chủ nhật)"
-    ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B + r"[^()]*\)"),
+    ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B
+             + r"(?!" + _WEEKDAYS_AHEAD + r")[^()]*\)"),  # weekdays left out: EXCL
     ("SKIP", r"(?<=[^\W\d_])\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
     ("SKIP", r"\(\s*" + _NW + r"(?:\s+" + _NW + r")*\s*\)"  # "ngày 06 (sáu)": the number in words
              r"|(?:là|vào|lúc|các|những|mốc|nhất\s+là|tại|của|thuộc|cả)" + _B

@@ -258,6 +258,11 @@ class Including:
 
 
 @dataclass(frozen=True)
+class Excluding:
+    """ "trừ": the weekdays named next are left out of the days before."""
+
+
+@dataclass(frozen=True)
 class OpenMonths:
     """ "tháng cuối kỳ báo cáo": months of a period whose length the phrase does not state."""
 
@@ -288,6 +293,7 @@ DutyPart = (
     | Either
     | OpenMonths
     | Including
+    | Excluding
     | OnceIn
     | Clock
     | Closes
