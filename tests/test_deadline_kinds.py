@@ -571,3 +571,10 @@ def test_weekdays_after_except_are_left_out_of_the_duty(phrase: str, rule: str) 
 def test_except_after_a_count_names_no_day() -> None:
     got = read("72 giờ (trừ thứ Bảy, Chủ nhật)")
     assert (got.kind, got.offset) == ("relative", "PT72H")
+
+
+def test_a_count_of_sessions_per_week_and_every_morning_of_a_weekday() -> None:
+    got = read("một tuần hai buổi")
+    assert (got.kind, got.rrule) == ("recurring", None)  # several a week: no single rule
+    every = read("các buổi sáng thứ 7")
+    assert every.rrule is not None and every.rrule.endswith("RRULE:FREQ=WEEKLY;BYDAY=SA")

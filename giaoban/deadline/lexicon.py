@@ -192,8 +192,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:(?:lần|buổi|đợt)\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)"
               r"|ngày\s*(?:/|mỗi|trên\s+(?:một|1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)" + _B),
     ("TIMES", r"(?:1|một|mỗi)\s+(?P<tu2>ngày|tuần|tháng|quý|năm)\s+"
-              r"(?P<tn2>\d{1,2}|một|hai|ba)\s+lần"
-              + _B),  # "1 năm 2 lần"
+              r"(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
+              + _B),  # "1 năm 2 lần", "một tuần hai buổi"
     ("EVERY", r"(?P<en>\d{1,2}|hai|ba|bốn|sáu)\s*(?P<eu>ngày|tuần|tháng|năm)\s*"
               r"(?:/\s*(?:(?:một|1)\s*)?|(?:một|1)\s+)lần"  # "6 tháng/lần", "3 tháng/1 lần"
               + _B),
@@ -214,7 +214,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("EXCL", r"(?:ngoại\s+trừ|trừ|không\s+(?:tính|kể))(?=" + _WEEKDAYS_AHEAD + ")"),
     ("WORKDAYS", r"(?:tất\s+cả\s+)?(?:các|những)\s+ngày\s+làm\s+việc(?:\s+trong\s+tuần)?" + _B
                  + r"|(?:các|những)\s+ngày\s+cuối\s+tuần(?P<we>)" + _B),  # Saturday and Sunday
-    ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+)?"
+    # "các ngày thứ 7", "các buổi sáng thứ 7": every such day
+    ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+|buổi\s+(?:(?:sáng|chiều|tối)\s+)?)?"
                r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),
     ("PERIODIC", r"(?:định\s+kỳ|định\s+kì|thường\s+kỳ)" + _B),
     ("REPORT", r"(?:của\s+|thuộc\s+)?kỳ\s+báo\s+cáo(?:\s+(?:đó|này))?" + _B),
