@@ -25,9 +25,9 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Corpus entries giaoban reads differently on purpose, with the reason.
 DIFFERENT: dict[str, str] = {}
 # The fresh sets the engine was developed on (issue 12): their scores may not fall below
-# these (a little under the scores when they were set, so that a fix in one place may
-# cost a phrase elsewhere, never a slide).
-FLOORS = {"fresh_1": 317, "fresh_2": 143, "fresh_3": 141, "fresh_4": 101}
+# these (the scores when they were last raised, after the third work of 2026-12-06; a fix
+# that costs a phrase elsewhere must say so by lowering one, never a slide).
+FLOORS = {"fresh_1": 325, "fresh_2": 148, "fresh_3": 143, "fresh_4": 104}
 
 
 def _entries(*names: str) -> list[dict[str, Any]]:

@@ -1007,10 +1007,10 @@ def test_a_count_of_the_next_working_days_is_a_count(phrase: str, offset: str) -
 
 
 def test_a_clock_time_on_the_next_working_day_is_not_read_as_today() -> None:
-    """The time of an offset's day is not read yet (docs/deadlines.md); it must not be read
-    as that time on the notice's day, as it once was."""
-    got = parse_deadline("chậm nhất 10 giờ ngày làm việc tiếp theo sau ngày kiểm tra", REF)
-    assert isinstance(got, DeadlineError)
+    """The time belongs to the working day after the event, not to the notice's day (as it
+    once was read): the event's day is not known, so no due."""
+    got = read("chậm nhất 10 giờ ngày làm việc tiếp theo sau ngày kiểm tra")
+    assert (got.kind, got.due, got.offset, got.business_days) == ("relative", None, "P1D", True)
 
 
 @pytest.mark.parametrize(

@@ -135,7 +135,7 @@ class Builder(DutyRules):
         return v.Tet(self.pos(items[0]), year, cycle)
 
     def now(self, items: list[Any]) -> v.Refday:
-        return v.Refday(self.pos(items[0]))
+        return v.Refday(self.pos(items[0]), self.tok(items[0]).end)
 
     refday = now
 
@@ -205,8 +205,10 @@ class Builder(DutyRules):
     def labelled(self, items: list[Any]) -> v.Labelled:
         return v.Labelled(self.span_of(items[0]), items[1])
 
-    def range(self, items: list[Any]) -> v.Range:
+    def range(self, items: list[Any]) -> v.Range | v.Day:
         edges = [i for i in items if not isinstance(i, Token)]
+        if _anniversary(edges[0], edges[1]):
+            return edges[1]
         return v.Range(edges[0], edges[1], self.link(items))
 
     def link(self, items: list[Any]) -> str:
@@ -230,9 +232,13 @@ class Builder(DutyRules):
         return v.Range(left, right, self.link(items))
 
     def daily_window(self, items: list[Any]) -> v.DailyWindow:
+        # a morning's window and an afternoon's: from the first opening to the last closing
         clocks = [i for i in items if isinstance(i, v.Clock)]
+        inner = next((i for i in items if isinstance(i, v.DailyWindow)), None)
+        if inner is not None:  # "từ 7h30 đến 11h30 và từ 13h30 đến 17h00 ngày 15/3"
+            return v.DailyWindow(clocks[0], inner.last, inner.days)
         days = next(i for i in items if isinstance(i, (v.Days, v.Range)))
-        return v.DailyWindow(clocks[0], clocks[1], days)
+        return v.DailyWindow(clocks[0], clocks[-1], days)
 
     def days(self, items: list[Any]) -> v.Days:
         found: list[Any] = []
@@ -275,7 +281,7 @@ class Builder(DutyRules):
         if _is(item, "W"):
             return v.Event(self.text(item), self.pos(item))
         if _is(item, "REFDAY"):
-            return v.Refday(self.pos(item))
+            return v.Refday(self.pos(item))  # its name runs on: "ngày thông báo tuyển dụng"
         return item
 
     def counted(self, items: list[Any]) -> v.Relative:
@@ -340,7 +346,19 @@ class Builder(DutyRules):
         before = words in _BEFORE_WORDS or (words == "lien ke" and "before" in link)
         anchor = self.anchor(after[-1]) if after else v.Event(UNNAMED, self.pos(tok))
         lead = self.lead(items[:1]) if _is(items[0], "LEAD") else ""
-        return v.Relative(lead, v.Duration(1, "ngay", True), -1 if before else 1, anchor)
+        clock = next((i for i in items if isinstance(i, v.Clock)), None)
+        duration = v.Duration(1, "ngay", True)
+        return v.Relative(lead, duration, -1 if before else 1, anchor, clock=clock)
+
+    def adjacent_day(self, items: list[Any]) -> v.Relative:
+        """The day right before an event ("vào ngày trước của môn thi"), or after it."""
+        tok = self.tok(next(t for t in items if _is(t, "ADJDAY")))
+        lead = self.lead(items[:1]) if _is(items[0], "LEAD") else ""
+        clock = next((i for i in items if isinstance(i, v.Clock)), None)
+        sign = -1 if "adj" in tok.parts else 1
+        return v.Relative(
+            lead, v.Duration(1, "ngay", False), sign, self.anchor(items[-1]), clock=clock
+        )
 
     def month_before(self, items: list[Any]) -> v.Relative:
         mday = next(t for t in items if _is(t, "MDAY"))
@@ -354,12 +372,28 @@ def _pos(item: Any) -> int:
     return int(getattr(item, "pos", 0))
 
 
-def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Tet | v.Moment:
-    """A day to count from; a period is not one ("kể từ tháng 4, trong 30 ngày")."""
-    if not isinstance(value, (v.Day, v.Weekday, v.Relday, v.Tet, v.Moment)):
+def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Refday | v.Tet | v.Moment:
+    """A day to count from, the notice's too ("kể từ ngày ký, trong vòng 30 ngày"); a period
+    is not one ("kể từ tháng 4, trong 30 ngày")."""
+    if not isinstance(value, (v.Day, v.Weekday, v.Relday, v.Refday, v.Tet, v.Moment)):
         raise Unreadable("đếm số ngày từ một khoảng thời gian, không phải từ một ngày")
     return value
 
 
 def _with(day: v.Day, **changes: Any) -> v.Day:
     return replace(day, **changes)
+
+
+# An anniversary told by its two days: "kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh
+# (19-5-1890 - 19-5-2022)", "90 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2020)". No office
+# sets a window of years from a day to the same day: the phrase names the later day.
+ANNIVERSARY_YEARS = 5
+
+
+def _anniversary(left: Any, right: Any) -> bool:
+    if not (isinstance(left, v.Day) and isinstance(right, v.Day)):
+        return False
+    if left.year is None or right.year is None or left.lunar != right.lunar:
+        return False
+    same_day = (left.day, left.month) == (right.day, right.month)
+    return same_day and right.year - left.year >= ANNIVERSARY_YEARS

@@ -70,15 +70,24 @@ class Atoms(Transformer[Token, Any]):
     def date_of(self, token: Token) -> v.Day:
         t = self.tok(token)
         p = t.parts
-        day = p.get("ld") or p.get("d") or p.get("sd") or p.get("pd")
+        new_year = "td" in p  # "Tết Dương lịch": 1 January
+        day = "1" if new_year else p.get("ld") or p.get("d") or p.get("sd") or p.get("pd")
         full_moon = day == "ram"  # "Rằm tháng Bảy": the 15th of a lunar month, always
         day = "15" if full_moon else day
-        month = p.get("lm") or p.get("m") or p.get("sm") or p.get("pm")
-        year = p.get("ly") or p.get("y") or p.get("sy") or p.get("py")
+        month = "1" if new_year else p.get("lm") or p.get("m") or p.get("sm") or p.get("pm")
+        year = next((p[k] for k in ("ly", "ly2", "y", "y2", "sy", "py", "tdy") if p.get(k)), None)
         assert day is not None and month is not None
         lunar = full_moon or month in _LUNAR_MONTHS
         m = int(month) if month.isdigit() else MONTH_WORDS[month]
-        return v.Day(int(day), m, _year(year), t.start, lunar=lunar, written=self.text(token))
+        return v.Day(
+            int(day),
+            m,
+            _year(year),
+            t.start,
+            lunar=lunar,
+            written=self.text(token),
+            holiday=new_year,
+        )
 
     def weekday_of(self, token: Token) -> v.Weekday:
         t = self.tok(token)
@@ -147,6 +156,8 @@ class Atoms(Transformer[Token, Any]):
                 "months", (first, last, _year(p.get("hy"))), pos, "hy" in p, year_offset=offset
             )
         if kind == "WEEK":
+            if "wsch" in p:
+                raise Unreadable(SCHOOL_WEEK)
             return v.Span("week", (int(p["wn"]), _year(p.get("wy"))), pos, True)
         if kind in ("YEAR", "YEARNUM"):
             return v.Span("year", (int(p.get("yy") or p["yn"]),), pos, True)
@@ -168,3 +179,11 @@ class Atoms(Transformer[Token, Any]):
 
 def is_token(item: Any, kind: str) -> bool:
     return isinstance(item, Token) and item.type == kind
+
+
+# A school week is counted from the first week of a semester or a school year, which each school
+# sets: not an ISO week of the calendar year.
+SCHOOL_WEEK = (
+    'tuần của học kỳ hay năm học tính theo lịch của trường: ghi rõ ngày ("tuần 2 (từ 15/01 '
+    'đến 20/01/2024)") hoặc ghim ngày bằng due: YYYY-MM-DD'
+)

@@ -9,7 +9,7 @@ from lark import Token
 from giaoban.deadline import values as v
 from giaoban.deadline.build_atoms import Atoms, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
-from giaoban.deadline.lexicon import ORDINALS
+from giaoban.deadline.lexicon import NUMBER_WORDS, ORDINALS
 from giaoban.deadline.tokens import count, number
 
 _QUARTER_MONTHS = {"dau": (1, 4, 7, 10), "giua": (2, 5, 8, 11), "cuoi": (3, 6, 9, 12)}
@@ -29,15 +29,25 @@ class DutyRules(Atoms):
             return [item]
         if item.type == "LEAD":
             return [v.Link(self.tok(item).parts["words"])]
+        if item.type == "WORKDAYS" and "we" in self.tok(item).parts:  # "các ngày cuối tuần"
+            return [v.OnDays(weekdays=(5, 6))]
         if item.type == "WORKDAYS":  # "các ngày làm việc": Monday to Friday
             return [v.OnDays(weekdays=(0, 1, 2, 3, 4))]
         if item.type == "OR":
             return [v.Either()]
+        if item.type == "INCL":
+            return [v.Including()]
+        if item.type == "EXCL":
+            return [v.Excluding()]
         return []  # "các", a word, "và": nothing to add
 
-    def freq(self, items: list[Any]) -> v.Frequency:
+    def freq(self, items: list[Any]) -> v.Frequency | list[v.DutyPart]:
         tok = self.tok(items[0])
         p = tok.parts
+        if "rpm" in p:  # "tháng cuối kỳ báo cáo": which months, the phrase does not say
+            return [v.Frequency(), v.OpenMonths()]
+        if tok.type == "FREQ" and "fw" in p:  # "mỗi thứ Hai": weekly
+            return v.Frequency("tuan")
         if tok.type == "FREQ":
             return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"
@@ -70,6 +80,7 @@ class DutyRules(Atoms):
         ]
         if any(not 1 <= d <= 31 for d in found):
             raise Unreadable("ngày trong tháng không có thật")
+        found += [-1 for t in items if _is(t, "LASTDAY")]  # "ngày 15 và ngày cuối tháng"
         days: list[v.DutyPart] = [v.OnDays(month_days=tuple(found))]
         if any(_is(t, "MDAY") and "md" not in self.tok(t).parts for t in items):
             days.append(v.Lunar())  # "mùng 1 và rằm hằng tháng": rằm is a lunar day
@@ -97,10 +108,15 @@ class DutyRules(Atoms):
         return v.OnDays(month_days=(-1,), months=months)
 
     def workday_of_month(self, items: list[Any]) -> v.OnDays:
-        """The first or last working day of each month: Monday to Friday (public holidays are
+        """The first, n-th or last working day of each month: Monday to Friday (public holidays are
         not in an RFC 5545 rule)."""
-        first = self.tok(items[0]).parts["wdo"].startswith("dau")
-        return v.OnDays(weekdays=(0, 1, 2, 3, 4), monthly=True, set_pos=1 if first else -1)
+        parts = self.tok(items[0]).parts
+        if "wdn" in parts:  # "ngày làm việc thứ 5 của tháng"
+            word = parts["wdn"]
+            pos = int(word) if word.isdigit() else ORDINALS.get(word) or NUMBER_WORDS[word]
+        else:
+            pos = 1 if parts["wdo"].startswith("dau") else -1
+        return v.OnDays(weekdays=(0, 1, 2, 3, 4), monthly=True, set_pos=pos)
 
     def month_ref(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(monthly=True)
@@ -118,7 +134,7 @@ class DutyRules(Atoms):
         firsts = [self.weekday_of(t).weekday for t in left if _is(t, "WEEKDAY")]
         lasts = [self.weekday_of(t).weekday for t in right if _is(t, "WEEKDAY")]
         if clocks:
-            parts.append(clocks[-1])  # due when the window closes
+            parts.append(v.Closes(clocks[-1]) if right else clocks[-1])  # due when it closes
         if firsts and lasts:  # "từ thứ 2 đến thứ 6"
             lo, hi = firsts[0], lasts[0]
             span = range(lo, hi + 1) if lo <= hi else [*range(lo, 7), *range(hi + 1)]
@@ -138,8 +154,8 @@ class DutyRules(Atoms):
             return self._day_number(token)
         return self.date_of(token)
 
-    def clock_span(self, items: list[Any]) -> v.Clock:
-        return self.clock_of(items[-1])  # due when it closes
+    def clock_span(self, items: list[Any]) -> v.Closes:
+        return v.Closes(self.clock_of(items[-1]))  # due when it closes
 
     def lunar_duty(self, items: list[Any]) -> v.Lunar:
         return v.Lunar()

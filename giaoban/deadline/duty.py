@@ -40,6 +40,9 @@ class _Rule:
     unit: str | None = None  # stated frequency: "ngay" ... "nam"
     interval: int = 1
     no_rule: bool = False  # "2 lần/tháng", "hằng năm ... hoặc": no single rule says it
+    open_months: bool = False  # "ngày 25 của tháng cuối kỳ báo cáo": months not stated
+    included_from: int | None = None  # "kể cả thứ 7": weekdays from here on are included
+    excluded_from: int | None = None  # "trừ thứ 7": weekdays from here on are left out
     weekdays: list[tuple[int | None, int]] = field(default_factory=list)  # (n-th week, weekday)
     nth: int | None = None  # an n-th week named before its weekday ("tuần thứ 2, thứ 6")
     unpaired: list[int] = field(default_factory=list)  # places of weekdays named without a week
@@ -63,15 +66,37 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
         _period_ends(rule)
     elif rule.once:
         _named_months(rule)  # "ngày cuối tháng 12 hằng năm": the month narrows the days
+    if rule.included_from == 0 and rule.unit == "ngay":
+        rule.weekdays = []  # "hằng ngày, kể cả thứ 7, chủ nhật": every day still
+    if rule.excluded_from is not None:
+        _leave_out(rule, rule.excluded_from)
     freq, interval = _frequency(rule)
-    if freq is None or rule.no_rule and not _has_days(rule):
+    if freq is None or rule.no_rule and not _has_days(rule) or rule.open_months:
         return Deadline(ctx.phrase, "recurring", None, warnings=tuple(ctx.warnings))
     return _deadline(ctx, rule, freq, interval)
 
 
+def _leave_out(rule: _Rule, start: int) -> None:
+    """ "hằng ngày (trừ thứ 7, chủ nhật)", "các ngày làm việc trừ thứ 6": the weekdays named
+    from ``start`` on are taken from the days named before them, or from every day."""
+    left_out = {day for _, day in rule.weekdays[start:]}
+    kept = rule.weekdays[:start]
+    if not kept and rule.unit not in ("ngay", None):
+        raise Unreadable("không rõ bỏ các thứ trong tuần khỏi ngày nào")
+    every = [(None, day) for day in range(7)]
+    rule.weekdays = [(n, day) for n, day in kept or every if day not in left_out]
+    if rule.unit == "ngay":
+        rule.unit = None  # those days each week (the frequency follows from them)
+
+
 def _collect(duty: v.Duty) -> _Rule:
     rule = _Rule()
-    for part in duty.parts:
+    closings = [(c.clock.next_day, c.clock.hour, c.clock.minute, c.clock) for c in duty.parts
+                if isinstance(c, v.Closes)]  # fmt: skip
+    parts = [p for p in duty.parts if not isinstance(p, v.Closes)]
+    if closings:  # the morning's window and the afternoon's: due when the day's last closes
+        parts.append(max(closings, key=lambda c: c[:3])[3])
+    for part in parts:
         if isinstance(part, v.Clock):
             if rule.clock is not None:
                 raise Unreadable("có nhiều hơn một giờ")
@@ -90,6 +115,12 @@ def _collect(duty: v.Duty) -> _Rule:
             rule.lead = f"{rule.lead} {part.words}".strip()
         elif isinstance(part, v.Either):
             rule.no_rule = True  # "hằng năm ... hoặc đột xuất"
+        elif isinstance(part, v.OpenMonths):
+            rule.open_months = True
+        elif isinstance(part, v.Including):
+            rule.included_from = len(rule.weekdays)
+        elif isinstance(part, v.Excluding):
+            rule.excluded_from = len(rule.weekdays)
         elif isinstance(part, v.Lunar):
             rule.lunar = True
         elif (nth := _week_of_month(part.span)) is not None:
@@ -212,6 +243,8 @@ def _has_days(rule: _Rule) -> bool:
 
 def _frequency(rule: _Rule) -> tuple[str | None, int]:
     """FREQ and INTERVAL: as stated, else implied by the days named (one month: yearly)."""
+    if rule.unit == "ngay" and rule.weekdays and rule.interval == 1:
+        return "WEEKLY", 1  # "các ngày trong tuần (từ thứ hai đến thứ sáu)": those days each week
     if rule.unit is not None:
         interval = rule.interval
         if rule.unit == "quy" and not rule.months:

@@ -14,6 +14,7 @@ elsewhere it is left out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from giaoban.deadline.lexicon import LOOSE, NAMES, STRICT
@@ -72,8 +73,27 @@ def _parts(m: re.Match[str], names: tuple[str, ...]) -> dict[str, str]:
 
 
 def has_marks(text: Text) -> bool:
-    """Whether the phrase was typed with Vietnamese diacritics."""
-    return not text.low.isascii() and any(not ch.isascii() and ch.isalpha() for ch in text.low)
+    """Whether the phrase was typed with Vietnamese diacritics that can be trusted: a word no
+    Vietnamese syllable spells ("Chủ Nhât") shows marks typed wrong, read as if missing."""
+    return not text.low.isascii() and _trusted_marks(text.low)
+
+
+@lru_cache(maxsize=1024)
+def _trusted_marks(low: str) -> bool:
+    marked = [word for word in _WORD.findall(low) if not word.isascii()]
+    return bool(marked) and not any(_misspelt(word) for word in marked)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# A syllable that ends in p, t, c or ch takes the rising or the heavy tone only ("nhật",
+# "tết", "sách"): a marked one without ("nhât", "tềt") has its marks typed wrong.
+_STOP_TONES = frozenset({"\u0301", "\u0323"})  # acute, dot below (NFD)
+
+
+def _misspelt(word: str) -> bool:
+    if not word.endswith(("c", "ch", "p", "t")):
+        return False
+    return not _STOP_TONES.intersection(unicodedata.normalize("NFD", word))
 
 
 def scan(text: Text, strict: bool = True) -> tuple[Tok, ...]:
@@ -125,6 +145,8 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
 def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
     """The tokens of :func:`lex` before filler is kept as events or left out."""
     raw = [t for t in scan(text, strict) if remarks or not t.remark]
+    if not any(t.type in _EVERY for t in raw):  # "72 giờ (trừ thứ Bảy)": no duty to take from
+        raw = _without_excluded_days(raw)
     tokens: list[Tok] = []
     for i, tok in enumerate(raw):
         before = tokens[-1] if tokens else None
@@ -139,16 +161,47 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             unit_end = tok.start + len(text.low[tok.start :].split()[0])
             tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
             tok = _after_the_unit(tok, unit_end, text)
-        elif tok.type == "TIME" and _counts_hours(tok, before):
-            # "trong vòng 24 giờ", "trong 2h": a count of hours, not the time of day
+        elif tok.type == "TIME" and (
+            _counts_hours(tok, before) or _hours_from_event(tok, after, tokens)
+        ):
+            # "trong vòng 24 giờ", "trong 2h", "trước giờ khai mạc 2 giờ": a count of hours,
+            # not the time of day
             cut = tok.start + len(tok.parts["h"])
             tokens.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
             unit_start = len(text.low) - len(text.low[cut:].lstrip())
             tok = Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
+        elif tok.type == "TO" and text.low[tok.start] == "-" and _between_words(before, after):
+            tok = tok.retyped("W")  # "Ngày Thương binh - Liệt sĩ": a hyphen in a name
+        elif tok.type == "FROM" and _inside_a_name(tok, before, raw[i + 1 :], text):
+            tok = tok.retyped("W")  # "thời điểm bắt đầu bỏ phiếu": a verb of the event's name
+        elif tok.type == "INCL" and not any(t.type in _EVERY for t in raw):
+            continue  # "trước ngày 5/3, kể cả thứ 7": a remark on a day, not on a duty
+        elif tok.type == "UNIT" and before is not None and "nhalf" in before.parts:
+            # "nửa tháng" is 15 days, "nửa năm" 6 months, "nửa ngày" 12 hours
+            n, unit = _HALVES[tok.parts["u"]]
+            tokens[-1] = Tok("NUM", before.start, before.end, {"n": str(n)}, before.remark)
+            tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
+        elif tok.type == "PLURAL" and any(t.type == "DATE" and t.remark for t in raw[i + 1 :]):
+            continue  # "các ngày thứ 7, chủ nhật (23, 24/3/2024)": those days, not every week
+        elif tok.type == "PART" and getattr(before, "type", "") == "WEEKDAY" and after is not None:
+            if after.type in ("RELWEEK", "WEEK"):
+                continue  # "thứ 6 cuối tuần": that Friday, the end of the week it names
+        elif tok.type == "RELWEEK" and fold(text.low[tok.start : tok.end]) == "tuan":
+            if getattr(before, "type", "") == "WEEKDAY":
+                continue  # "thứ 6 cuối tuần": the week of the notice, as "thứ 6" alone
+        elif tok.type == "WORKTIME":
+            _in_working_time(tokens)
+            continue
         elif tok.type == "UNIT" and "uh" in tok.parts:
             tok = Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
         elif tok.type == "NOW" and before is not None and before.get("tpart"):
             tok = Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
+        elif tok.type == "ADJDAY" and before is not None and before.type == "NUM":
+            # "năm ngày trước khai mạc": a count of days before the event, not the day before
+            unit_end = tok.start + len("ngày")
+            tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}, tok.remark))
+            link_start = len(text.low) - len(text.low[unit_end:].lstrip())
+            tok = Tok("BEFORE" if "adj" in tok.parts else "AFTER", link_start, tok.end, {})
         elif tok.type == "NEXTDAY" and before is not None and before.type == "NUM":
             # "02 ngày làm việc tiếp theo": a count of working days, not the next one
             tok = Tok("UNIT", tok.start, tok.end, {"u": "ngay", "lv": "lam viec"}, tok.remark)
@@ -160,6 +213,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             bare = text.orig[tok.start : tok.end].lower() == "ngay"
             linked = before is not None and before.type in ("FROM", "LEAD")
             tok = Tok("NONE" if bare and not linked else "W", tok.start, tok.end)
+        elif tok.type in _NAMED_PERIODS and _names_a_document(before, raw[i + 1 :], text):
+            tok = tok.retyped("W")  # "báo cáo quý I trước ngày 10/4": the report's name
         elif tok.type == "NUM" and _names_a_review(before, after, text):
             tok = tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
         elif tok.type == "NUM" and _labels(before, text) and not _opens_range(raw[i + 1 : i + 3]):
@@ -211,6 +266,61 @@ def _counts_hours(tok: Tok, before: Tok | None) -> bool:
     part of the day ("trong 8 giờ sáng" is the time)."""
     in_words = before is not None and before.type == "LEAD" and before.parts["words"].endswith("in")
     return in_words and set(tok.parts) == {"h"}
+
+
+def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
+    """Whether a whole hour that ends the phrase right after an event's name is a count of
+    hours before or after it ("trước thời điểm bắt đầu bỏ phiếu 24 giờ"), as "trước ngày
+    thi 01 ngày" counts days."""
+    if after is not None or set(tok.parts) != {"h"} or not tokens or tokens[-1].type != "W":
+        return False
+    lead = next((t for t in reversed(tokens) if t.type != "W"), None)
+    return lead is not None and lead.type == "LEAD" and lead.parts["words"].endswith(_SIDES)
+
+
+_SIDES = ("before", "after")
+
+
+_HALVES = {"thang": (15, "ngay"), "nam": (6, "thang"), "ngay": (12, "gio"), "gio": (30, "phut")}
+_EVERY = frozenset({"FREQ", "WORKDAYS", "PLURAL", "PERIODIC"})
+
+
+def _without_excluded_days(raw: list[Tok]) -> list[Tok]:
+    """The tokens without "trừ" and the weekdays it leaves out ("trừ thứ Bảy, Chủ nhật")."""
+    kept: list[Tok] = []
+    excluding = False
+    for tok in raw:
+        if tok.type == "EXCL":
+            excluding = True
+        elif not (excluding and tok.type in ("WEEKDAY", "AND", "NUM", "UNIT", "PLURAL")):
+            excluding = False
+            kept.append(tok)
+    return kept
+
+
+def _in_working_time(tokens: list[Tok]) -> None:
+    """ "72 giờ kể từ khi nhận (theo giờ làm việc hành chính)": the last count before the
+    remark is counted in working time, as "72 giờ làm việc" would be."""
+    for j in range(len(tokens) - 1, 0, -1):
+        unit, num = tokens[j], tokens[j - 1]
+        if unit.type == "UNIT" and num.type == "NUM":
+            tokens[j] = Tok("UNIT", unit.start, unit.end, {**unit.parts, "lv": "lam viec"})
+            return
+
+
+def _between_words(before: Tok | None, after: Tok | None) -> bool:
+    return before is not None and after is not None and before.type == after.type == "W"
+
+
+def _inside_a_name(tok: Tok, before: Tok | None, then: list[Tok], text: Text) -> bool:
+    """Whether "bắt đầu" stands between two words of an event's name that no day follows
+    ("trước thời điểm bắt đầu bỏ phiếu 24 giờ"): a verb there, not "from". Before a day it
+    labels a start ("Ngày bắt đầu lấy ý kiến: 27/07/2023")."""
+    if before is None or not then or before.type != "W" or then[0].type != "W":
+        return False
+    if any(t.type in ("DATE", "MDAY", "WEEKDAY", "RELDAY") for t in then):
+        return False
+    return fold(text.low[tok.start : tok.end]) == "bat dau"
 
 
 def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
@@ -267,6 +377,26 @@ def _names_a_review(before: Tok | None, after: Tok | None, text: Text) -> bool:
         return False
     words = fold(text.low[: before.end]).split()
     return " ".join(words[-2:]) in _REVIEWS and after.get("u") in ("thang", "nam")
+
+
+# Documents named by the period they cover: "báo cáo quý I", "tổng kết năm học 2023-2024".
+_DOCUMENTS = frozenset(
+    {"bao cao", "so ket", "tong ket", "ke hoach", "danh gia", "quyet toan", "thong ke"}
+)
+_NAMED_PERIODS = frozenset(
+    {*_PERIODS, "SEMESTER", "SCHOOLYEAR", "RELMONTH", "RELQUARTER", "RELYEAR", "RELSEMESTER"}
+)
+_DAYS = frozenset({"DATE", "MDAY", "TIME", "WEEKDAY", "RELDAY"})
+
+
+def _names_a_document(before: Tok | None, then: list[Tok], text: Text) -> bool:
+    """Whether a period right after "báo cáo", "tổng kết" ... names the document, when a day
+    follows to say when it is due ("báo cáo tháng 3 trước ngày 5/4/2024"); without one the
+    period is the time ("báo cáo trong quý I")."""
+    if before is None or before.type != "W" or not any(t.type in _DAYS for t in then):
+        return False
+    words = fold(text.low[: before.end]).split()
+    return " ".join(words[-2:]) in _DOCUMENTS
 
 
 # Words that number rounds, sessions and courses: "thứ N" after them is an ordinal.

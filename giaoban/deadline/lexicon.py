@@ -11,6 +11,8 @@ words the patterns capture (folded: "cuối" as "cuoi").
 
 from __future__ import annotations
 
+import re
+
 from giaoban.deadline.scanner import Scanner
 from giaoban.model.text import loose
 
@@ -55,6 +57,13 @@ _NOT_EVENT = (
     r"|trước|sau|hằng|hàng|mỗi|các|những|tháng|năm|tuần|sáng|chiều|trưa|tối|đêm|hôm|cn|t[2-7]"
 )
 
+# "... hoặc 30-4 tùy tình hình": a day that may replace the deadline on a condition (a remark,
+# and a warning: parse.py)
+CONDITIONAL_DAY = r"hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tùy\s+(?:theo\s+)?[^()]*$"
+
+# Weekdays ahead: "(các ngày) thứ 7, chủ nhật"
+_WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B
+
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -83,14 +92,23 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|khi\s+có\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo|đề\s+nghị)"
              r"|tùy\s+(?:theo\s+)?(?:tình\s+hình|điều\s+kiện)(?:\s+thực\s+tế)?"
              r"|chưa\s+(?:xác\s+định|ấn\s+định|có)\s+(?:thời\s+gian|thời\s+hạn|ngày)"
-             r"|ngay\s+trong\s+(?:đêm|ngày)(?!\s*(?:\d|mai|kia|hôm|thứ|chủ|mùng|mồng|rằm))"
+             # "ngay trong ngày": at once, that day (not "ngay trong ngày tổ chức": on its day)
+             r"|ngay\s+trong\s+(?:đêm|ngày)(?=\s*(?:$|[,;.)]))"
              r"|(?:vào\s+)?(?:bất\s+(?:kỳ|kì|cứ)\s+(?:lúc|khi|thời\s+điểm|thời\s+gian|ngày|giờ)"
              r"\s+nào|mọi\s+lúc|mọi\s+thời\s+điểm)"
              r"|đúng\s+theo\s+(?:thời\s+gian|thời\s+hạn|quy\s+định|kế\s+hoạch)(?:\s+quy\s+định)?"
              r"|(?:trong\s+)?(?:thời\s+gian\s+|dịp\s+)?nghỉ\s+tết(?:\s+nguyên\s+đán)?"
              r"|không\s+(?:quy\s+định|đặt\s+ra|có)\s+thời\s+hạn(?:\s+hoàn\s+thành)?"
              r"|(?:cho\s+)?(?:đến|tới)\s+khi\s+có\s+(?:thông\s+báo|quyết\s+định)"
-             r"\s+(?:mới|khác))" + _B),
+             r"\s+(?:mới|khác)"
+             # as things arise, long-term, as scheduled, in the coming days, while it lasts
+             r"|khi\s+(?:có\s+)?(?:phát\s+sinh|sự\s+cố|xảy\s+ra)|lâu\s+dài"
+             r"|theo\s+(?:đúng\s+)?(?:thời\s+gian|thời\s+hạn)\s+quy\s+định|(?:theo\s+)?đúng\s+lịch"
+             r"|chưa\s+có\s+lịch|(?:trong\s+)?(?:thời\s+gian\s+)?sắp\s+tới"
+             r"|(?:trong\s+)?(?:những|các)\s+ngày\s+(?:tới|sắp\s+tới)"
+             r"|trong\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|tới|sau)"
+             r"|(?:trong\s+)?(?:suốt\s+)?quá\s+trình"
+             r"|(?:trong|ngoài)\s+giờ\s+(?:hành\s+chính|làm\s+việc))" + _B),
     # -- periods written as one unit ---------------------------------------------------------
     ("SCHOOLYEAR", r"(?:năm\s+học|niên\s+khóa|niên\s+khoá|niên\s+học|nh)\s*:?\s*(?P<sy1>\d{4})"
                    r"\s*(?:-|/|đến|và)\s*(?P<sy2>\d{4}|\d{2})" + _B),
@@ -101,7 +119,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("RELSCHOOLYEAR", r"năm\s+học\s+(?:(?P<rsy>nay|này|tới|kế\s+tiếp|tiếp\s+theo)" + _B
                       + r"|(?P<rsy2>trước|sau)" + _ALONE + ")"
                       + r"|(?:trong\s+|(?<=hết\s))năm\s+học" + _ALONE),
-    ("HALF", r"(?:(?P<hn>\d{1,2}|ba|sáu|chín)\s+tháng|nửa)\s+(?P<hside>đầu|cuối)\s+năm"
+    ("HALF", r"(?:(?P<hn>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tháng|nửa)\s+"
+             r"(?P<hside>đầu|cuối)\s+năm"
              r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d)|\s+(?P<hr>nay|này|sau|tới|trước)"
              + _B + ")?"),  # "6 tháng đầu năm nay / năm sau"
     # "quý I, II/2024", "quý III và IV năm 2024": from the first quarter to the end of the last
@@ -110,7 +129,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 + _B + _YEAR_TAIL.format("qly")),
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
     ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))quý" + _ALONE),
-    ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý" + _B),
+    # "ngày 25 của tháng cuối kỳ báo cáo": a month of a report period of several months, whose
+    # length the phrase does not state (a quarter, a half-year, a year)
+    ("REPORT", r"(?:(?:của|thuộc)\s+)?tháng\s+(?P<rpm>đầu|cuối)\s+(?:(?:của|thuộc)\s+)?"
+               r"kỳ\s+báo\s+cáo" + _B),
+    # "tháng đầu tiên của quý tiếp theo": the first month of each quarter, as "tháng đầu quý sau"
+    ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?\s+(?:của\s+)?"
+               r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý(?:\s+(?:tiếp\s+theo|kế\s+tiếp|liền\s+sau))?" + _B),
     # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
     ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
                 r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"
@@ -120,10 +145,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
                 + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
-    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")),
+    # "tuần thứ 2 của học kỳ": a school week, counted from a day the school sets, not an ISO week
+    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")
+             + r"(?:(?=(?P<wsch>\s*,?\s*(?:của\s+)?(?:học\s+kỳ|học\s+kì|năm\s+học|khóa\s+học)"
+             + _B + "))|)"),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"
-                + r"|(?<=hết\s)tuần" + _ALONE),
+                + r"|(?:(?<=hết\s)|(?<=cuối\s)|(?<=đầu\s)|(?<=giữa\s))tuần" + _ALONE),
     ("PREVMONTHOF", r"tháng\s+(?:liền\s+kề\s+)?trước\s+(?:của\s+)?(?=tháng" + _B + ")"),
     # "(trong) 3 tháng 6, 7 và 8/2020": a count of the months, then the months
     ("MONTHLIST", r"(?=[\dhbs])(?<![\d/.])(?P<mlc>\d|hai|ba|bốn|sáu)\s+tháng\s+"
@@ -138,7 +166,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
     ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
-                 + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)\s+(?:của\s+)?"
+                 + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?"
+                 r"\s+(?:của\s+)?"
                  r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
     ("RELYEAR", r"năm\s+(?P<ry>nay|" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
@@ -153,7 +182,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third
     ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối)\s+(?:của\s+)?tháng" + _B + "))?"
              r"(?P<part>đầu|giữa|cuối)"
-             r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|học\s+kỳ|học\s+kì)" + _B + ")"
+             r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|tuần|học\s+kỳ|học\s+kì)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------
@@ -163,8 +192,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:(?:lần|buổi|đợt)\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)"
               r"|ngày\s*(?:/|mỗi|trên\s+(?:một|1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)" + _B),
     ("TIMES", r"(?:1|một|mỗi)\s+(?P<tu2>ngày|tuần|tháng|quý|năm)\s+"
-              r"(?P<tn2>\d{1,2}|một|hai|ba)\s+lần"
-              + _B),  # "1 năm 2 lần"
+              r"(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
+              + _B),  # "1 năm 2 lần", "một tuần hai buổi"
     ("EVERY", r"(?P<en>\d{1,2}|hai|ba|bốn|sáu)\s*(?P<eu>ngày|tuần|tháng|năm)\s*"
               r"(?:/\s*(?:(?:một|1)\s*)?|(?:một|1)\s+)lần"  # "6 tháng/lần", "3 tháng/1 lần"
               + _B),
@@ -172,17 +201,29 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give
     ("PERIODIC", r"(?:(?:đầu|cuối)\s+)?(?:mỗi|hằng|hàng|từng)\s+(?:(?:đầu|cuối)\s+)?"
                  r"(?:học\s+kỳ|học\s+kì|năm\s+học)" + _B),
+    # "(tất cả) các ngày trong tuần": every day of the week
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
-             + r"|(?:các|những)\s+ngày\s+trong\s+(?P<fu2>tuần)" + _B),  # "các ngày trong tuần"
-    ("WORKDAYS", r"(?:tất\s+cả\s+)?(?:các|những)\s+ngày\s+làm\s+việc(?:\s+trong\s+tuần)?" + _B),
-    ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+)?"
+             + r"|(?:tất\s+cả\s+)?(?:các|những)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B
+             # "mỗi thứ Hai", "vào mỗi sáng thứ 6": every week, on that day
+             + r"|(?:mỗi|hằng|hàng|từng)(?P<fw>)\s+(?=(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
+             r"(?:thứ|chủ\s*nhật|cn|t[2-7])" + _B + ")"),
+    # "hằng ngày, kể cả thứ Bảy, Chủ nhật": the weekdays after it are included, not the only ones
+    ("INCL", r"(?:kể\s+cả|bao\s+gồm\s+cả|(?:và\s+)?cả)(?=" + _WEEKDAYS_AHEAD + ")"),
+    # "hằng ngày (trừ thứ 7, chủ nhật)": the weekdays after it are left out of the duty's days
+    ("EXCL", r"(?:ngoại\s+trừ|trừ|không\s+(?:tính|kể))(?=" + _WEEKDAYS_AHEAD + ")"),
+    ("WORKDAYS", r"(?:tất\s+cả\s+)?(?:các|những)\s+ngày\s+làm\s+việc(?:\s+trong\s+tuần)?" + _B
+                 + r"|(?:các|những)\s+ngày\s+cuối\s+tuần(?P<we>)" + _B),  # Saturday and Sunday
+    # "các ngày thứ 7", "các buổi sáng thứ 7": every such day
+    ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+|buổi\s+(?:(?:sáng|chiều|tối)\s+)?)?"
                r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),
     ("PERIODIC", r"(?:định\s+kỳ|định\s+kì|thường\s+kỳ)" + _B),
     ("REPORT", r"(?:của\s+|thuộc\s+)?kỳ\s+báo\s+cáo(?:\s+(?:đó|này))?" + _B),
     # "ngày cuối tháng", "ngày cuối cùng của mỗi quý / hằng năm"
     # "ngày làm việc cuối cùng của tháng": the last (or first) Monday-to-Friday of each month
-    ("WORKDAYORD", r"ngày\s+làm\s+việc\s+(?P<wdo>đầu\s+tiên|đầu|cuối\s+cùng|cuối)\s+"
+    # "ngày làm việc thứ 5 của tháng": the fifth
+    ("WORKDAYORD", r"ngày\s+làm\s+việc\s+(?:(?P<wdo>đầu\s+tiên|đầu|cuối\s+cùng|cuối)"
+                   r"|thứ\s+(?P<wdn>[1-9]|1\d|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s+"
                    r"(?:(?:của|trong)\s+)?(?=(?:mỗi\s+|hằng\s+|hàng\s+)?tháng" + _B
                    + r"(?!\s*\d))"),
     ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?"
@@ -195,13 +236,19 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("TIME", r"(?<![\d/.])(?P<h>[01]?\d|2[0-4])\s*(?:giờ|g|h)" + _L
              + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d|\s+tháng" + _B + ")"
              r"(?:\s*(?:phút|p|')" + _L + r")?|\s*(?P<half>rưỡi)(?!\w))?"
-             r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w))?"
+             # not a part of the day that opens the next window ("11h30, chiều từ 13h30")
+             r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w)"
+             r"(?!\s*:?\s*(?:từ\s|\d)))?"
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
     ("DATE", r"(?:ngày\s+|mùng\s+|mồng\s+)?(?<![\d/.])(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
              + _M + r"|" + _MW + r")(?![\d/.])"
-             r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d))?"),
+             r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d))?"),
     ("DATE", r"(?:ngày\s+)?(?<![\d/.])(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
-             + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r"))?(?![\d/.]?\d)(?!\s+tháng" + _B + ")"),
+             # "15/3/2024", "15/3 năm 2024"
+             + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r")|\s*,?\s*năm\s+(?P<y2>\d{4}))?"
+             r"(?![\d/.]?\d)(?!\s+tháng" + _B + ")"),
+    # "Tết Dương lịch (2025)": the first of January
+    ("DATE", r"tết\s+dương\s+lịch(?P<td>)(?:\s*,?\s*(?:năm\s+)?(?P<tdy>\d{4})(?!\d))?"),
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"
              r"(?:\s(?P<sy>\d{4}|\d{2}))?(?![\d/.])"),
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
@@ -211,6 +258,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
     ("NEXTDAY", r"ngày\s+làm\s+việc\s+(?P<nd>tiếp\s+theo|kế\s+tiếp|tiếp\s+sau|liền\s+sau|sau\s+đó"
                 r"|liền\s+kề|liền\s+trước|trước\s+đó)" + _B),
+    # "vào ngày trước của môn thi", "ngày hôm trước kỳ họp", "ngày liền sau đợt kiểm tra": the
+    # day right before (or after) an event named next
+    ("ADJDAY", r"ngày\s+(?:(?:hôm|liền)\s+)?(?P<adj>trước)(?:\s+của)?"
+               r"(?=\s+(?!(?:khi|đó|ngày\s+\d)" + _B + r")[^\W\d_])"
+               r"|ngày\s+(?:hôm|liền)\s+(?P<adj2>sau)(?:\s+của)?"
+               r"(?=\s+(?!(?:khi|đó|ngày\s+\d)" + _B + r")[^\W\d_])"),
     ("RELDAY", r"(?:ngày\s+)?(?P<rd>hôm\s+nay|mai|ngày\s+kia|mốt(?!\s+(?:ngày|tuần|tháng|năm|giờ)"
                + _B + r")|hôm\s+sau)" + _B
                + r"|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)\s+nay" + _B  # "chiều nay": today
@@ -220,12 +273,19 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:\s+này)?" + _B
                + r"|(?:ngày\s+)?(?:thông\s+báo|văn\s+bản|kết\s+luận|công\s+văn|kế\s+hoạch"
                r"|quyết\s+định)\s+(?:này\s+)?(?:được\s+)?(?:ký|ban\s+hành)" + _B
-               + r"|ngày\s+thông\s+báo(?:\s+này)?" + _B),
+               + r"|ngày\s+thông\s+báo(?:\s+này)?" + _B
+               # "từ khi ban hành", "kể từ khi ký": the notice's own day
+               + r"|(?<=khi\s)(?:được\s+)?(?:ký|ban\s+hành|phát\s+hành)(?:\s+(?:văn\s+bản"
+               r"|thông\s+báo|kế\s+hoạch|quyết\s+định|công\s+văn))?(?:\s+này)?"
+               r"(?=\s*(?:$|[,;.)]|(?:đến|tới|cho\s+đến)" + _B + "))"),
     ("NOW", r"(?:hôm\s+)?nay" + _B),
     ("WEEKDAY", r"(?:thứ\s*(?P<wd>[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
                 r"|(?P<cn>chủ\s*nhật|cn))(?!\w)"
                 r"(?:\s*,?\s*(?:của\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
-    ("NUM", r"(?P<nw>" + _NW + r"(?:\s+" + _NW + r")*)" + _B + _UNIT_AHEAD),
+    # "trong vòng nửa tháng": half a unit (the lexer counts it in the unit below)
+    ("NUM", r"(?P<nhalf>nửa)(?=\s+(?:ngày|tháng|năm|giờ)" + _B + ")"),
+    # not right after digits: "75 năm Ngày Thương binh" is 75 years, not five days
+    ("NUM", r"(?<!\d\s)(?P<nw>" + _NW + r"(?:\s+" + _NW + r")*)" + _B + _UNIT_AHEAD),
     ("YEARNUM", r"(?<![\d/.])(?P<yn>(?:19|20)\d{2})(?!\d)"),
     ("NUM", r"(?P<n>\d+)"),
     # -- units of an offset ------------------------------------------------------------------------
@@ -234,7 +294,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + r"|(?<=\d)(?P<uh>h)" + _B + r"(?!\s*,?\s*(?:ngày|thứ|\d))"),
     # -- words that link the parts ----------------------------------------------------------------
     ("LATEST", r"(?:chậm\s+nhất|muộn\s+nhất|trễ\s+nhất|hạn\s+cuối|hạn\s+chót|không\s+quá"
-               r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn)" + _B),
+               r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn"
+               # "trước hoặc trong ngày 15/4", "trong hoặc trước ngày 15/4": by the end of it
+               r"|trước\s+hoặc\s+(?:trong|vào)|(?:trong|vào)\s+hoặc\s+trước)" + _B),
     ("EARLIEST", r"(?:sớm\s+nhất|tối\s+thiểu|ít\s+nhất)" + _B),
     ("UPTO", r"tính\s+(?:đến|tới)" + _B),
     # "sớm hơn 30 phút so với X", "muộn hơn 2 ngày so với X": counted from X
@@ -255,22 +317,33 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("TO", r"(?:cho\s+đến|đến|tới|(?<!khi\s)kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B
            + r"|-|~|→|÷|->"),
     # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
-    ("HET", r"hết" + _B + r"|(?<=khi\s)kết\s+thúc(?=\s+(?:năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
+    # (not "sau khi kết thúc năm 2024": after it ends)
+    ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s))kết\s+thúc"
+            r"(?=\s+(?:năm\s+học|năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
             r"\s+(?:\d|i|v|x|này|nay|tới|sau|trước))"),
     ("BEFORE", r"trước(?:\s+khi)?" + _B),
     ("AFTER", r"sau(?:\s+khi)?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
     ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B),
     # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
-    ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"),
+    ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"
+             # "đến 22-4 hoặc 30-4 tùy tình hình": the day that may replace it, on a condition
+             r"|" + CONDITIONAL_DAY),
     ("AND", r"và" + _B + r"|&|,|;"),
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
     ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
+    # how a count is counted: "72 giờ ... (theo giờ làm việc hành chính)", "30 ngày, tính
+    # theo ngày làm việc": in working time (the lexer gives it to the count)
+    ("WORKTIME", r"\(\s*(?:được\s+)?(?:tính\s+)?theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
+                 r"(?:\s+hành\s+chính)?\s*\)"
+                 r"|(?:được\s+)?tính\s+theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
+                 r"(?:\s+hành\s+chính)?" + _B),
     # what a count leaves out names no deadline: "72 giờ (không tính ngày Chủ nhật)"
-    ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B + r"[^()]*\)"),
+    ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B
+             + r"(?!" + _WEEKDAYS_AHEAD + r")[^()]*\)"),  # weekdays left out: EXCL
     ("SKIP", r"(?<=[^\W\d_])\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
     ("SKIP", r"\(\s*" + _NW + r"(?:\s+" + _NW + r")*\s*\)"  # "ngày 06 (sáu)": the number in words
              r"|(?:là|vào|lúc|các|những|mốc|nhất\s+là|tại|của|thuộc|cả)" + _B
@@ -284,3 +357,4 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 STRICT = Scanner([pattern for _, pattern in PATTERNS])
 LOOSE = Scanner([loose(pattern) for _, pattern in PATTERNS])
 NAMES = tuple(name for name, _ in PATTERNS)
+CONDITIONAL = re.compile(loose(CONDITIONAL_DAY))

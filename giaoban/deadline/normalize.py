@@ -7,6 +7,7 @@ length of the clean text, so a span found in one can be cut from the other
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,12 +19,24 @@ _EDGE = " .,;:!"
 
 
 def clean(phrase: str) -> str:
-    """NFC, no bold markers, one kind of dash, single spaces, no edge punctuation, and no
-    brackets around the whole phrase ("(chậm nhất ngày 5/3 (thứ Ba))")."""
+    """NFC, no bold markers, one kind of dash, single spaces, no edge punctuation, no space
+    inside a word ("Thá ng 10"), and no brackets around the whole phrase ("(chậm nhất ngày
+    5/3 (thứ Ba))")."""
     text = collapse_spaces(nfc(phrase).translate(_PLAIN)).strip(_EDGE)
+    if not text.isascii():
+        text = _SPLIT_FINAL.sub(r"\1", text)
     while _bracketed(text):
         text = text[1:-1].strip(_EDGE)
     return text
+
+
+# Some PDF text layers put a space after each letter with a diacritic: "Thá ng 10 nă m họ c".
+# No Vietnamese word is a final consonant alone, so such a fragment ends the word before it.
+_MARKED_VOWEL = "áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ"
+_SPLIT_FINAL = re.compile(
+    "(?<=[" + _MARKED_VOWEL + _MARKED_VOWEL.upper() + r"]) ((?:ng|nh|ch|c|m|n|p|t))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _bracketed(text: str) -> bool:

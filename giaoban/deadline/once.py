@@ -41,7 +41,8 @@ def at(reading: v.At, ctx: Ctx) -> Deadline:
         return open_start(v.OpenStart(when, since=True), ctx)  # "sớm nhất vào ngày 1.9"
     if isinstance(when, _POINTS):
         day = day_of(when, ctx)
-        strict = is_strict(lead, ctx) or isinstance(when, v.Tet) and "before" in lead.split()
+        holiday = isinstance(when, v.Tet) or isinstance(when, v.Day) and when.holiday
+        strict = is_strict(lead, ctx) or holiday and "before" in lead.split()  # "trước Tết"
         return _make(ctx, "date", ctx.at(day) if strict else end_of(day, ctx))
     if isinstance(when, v.Moment):
         return _make(ctx, "date", point_bounds(when, ctx)[1], has_time=True)
@@ -315,6 +316,7 @@ def relative(r: v.Relative, ctx: Ctx) -> Deadline:
         offset=offset,
         business_days=business,
         anchor=anchor_name,
+        has_time=due is not None and r.clock is not None and not r.clock.next_day,
         warnings=tuple(ctx.warnings),
     )
 
@@ -336,6 +338,8 @@ def _due(anchor: date, r: v.Relative, ctx: Ctx) -> datetime:
     n = -d.n if r.sign < 0 else d.n
     if d.unit in ("gio", "phut"):
         return ctx.at(anchor) + timedelta(hours=n if d.unit == "gio" else n / 60)
+    if r.clock is not None and not r.clock.next_day:  # "14 giờ ngày làm việc tiếp theo sau X"
+        return ctx.at(_count(anchor, n, d, ctx), r.clock.hour, r.clock.minute)
     return end_of(_count(anchor, n, d, ctx), ctx)
 
 
@@ -356,7 +360,7 @@ def _anchor(anchor: object, ctx: Ctx) -> tuple[date | None, str]:
     if anchor is None:
         return notice, REF_ANCHOR_NAME
     if isinstance(anchor, v.Refday):
-        return notice, ctx.orig(anchor.pos)
+        return notice, ctx.orig(anchor.pos, anchor.end)
     if isinstance(anchor, v.Event):
         if anchor.name == UNNAMED:
             return None, anchor.name

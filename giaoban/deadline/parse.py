@@ -26,10 +26,11 @@ from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty
 from giaoban.deadline.lexer import has_marks, lex
+from giaoban.deadline.lexicon import CONDITIONAL
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
-from giaoban.deadline.standing import standing_rule
+from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
 from giaoban.model.text import nfc
 
@@ -126,6 +127,11 @@ def _read(ctx: Ctx) -> Deadline:
             break
     if value is None:
         raise Unreadable(_not_understood(ctx))
+    other = CONDITIONAL.search(ctx.text.low)
+    if other is not None:  # "đến 22-4 hoặc 30-4 tùy tình hình": the day written first stands
+        ctx.warn(
+            f'"{ctx.orig(other.start())}" nêu một hạn khác có điều kiện; đọc theo hạn viết trước'
+        )
     return _meaning(value, ctx)
 
 
@@ -225,8 +231,15 @@ def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
         standing = standing_rule(value)
         if standing is not None and not ctx.dated:
             return read_duty(standing, ctx)
+        counted = counted_from_unnamed(value)
+        if counted is not None and not ctx.dated:
+            return relative(counted, ctx)
         return at(value, ctx)
     if isinstance(value, v.OpenStart):
+        # "từ 16 giờ ngày hôm sau": a time to be there, read as a day is
+        counted = None if value.since else counted_from_unnamed(v.At("", value.start))
+        if counted is not None and not ctx.dated:
+            return relative(counted, ctx)
         return open_start(value, ctx)
     if isinstance(value, v.Relative):
         return relative(value, ctx)

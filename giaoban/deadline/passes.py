@@ -17,13 +17,13 @@ from giaoban.deadline.normalize import Text
 from giaoban.deadline.tokens import Tok, number
 
 # Where a filler word may begin the name of an event.
-ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF"})
+ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF", "ADJDAY"})
 # Tokens that say something about time: an event's name runs up to the next of them.
 _TIMELY = frozenset(
     {"DATE", "MDAY", "TIME", "WEEKDAY", "NUM", "MONTH", "MONTHNAME", "RELMONTH", "QUARTER",
      "RELQUARTER", "HALF", "WEEK", "RELWEEK", "YEAR", "RELYEAR", "SCHOOLYEAR", "SEMESTER",
      "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER",
-     "WORKDAYS", "MONTHLIST", "NEXTDAY"}
+     "WORKDAYS", "MONTHLIST", "NEXTDAY", "ADJDAY"}
 )  # fmt: skip
 
 _DAY_ITEMS = frozenset({"MDAY", "NUM", "DATE", "AND"})

@@ -269,6 +269,10 @@ def _school_year_of(ctx: Ctx) -> int:
     return ref.year if ref >= start - timedelta(days=60) else ref.year - 1
 
 
+# "đầu / giữa / cuối tuần": days from Monday (0) to the day after the part
+_WEEK_PARTS = {"dau": (0, 2), "giua": (2, 4), "cuoi": (5, 7)}
+
+
 def _part(part: v.Part, ctx: Ctx) -> Bounds:
     first, after = span_bounds(part.of, ctx)
     if part.unit == "nua":  # "nửa đầu tháng 4": days 1-15; "nửa cuối": the 16th to the end
@@ -280,6 +284,9 @@ def _part(part: v.Part, ctx: Ctx) -> Bounds:
             unit = "tuần" if part.unit == "tuan" else "ngày"
             raise Unreadable(f"{part.count} {unit} dài hơn khoảng thời gian được nêu")
         return (first, first + length) if part.part == "dau" else (after - length, after)
+    if after - first == timedelta(days=7):  # a week: Monday-Tuesday, Wednesday-Thursday,
+        lo, hi = _WEEK_PARTS[part.part]  # the weekend (ASSUMED, docs/deadlines.md)
+        return first + timedelta(days=lo), first + timedelta(days=hi)
     months = (after.year - first.year) * 12 + after.month - first.month
     if months <= 1:  # a month: days 1-10, 11-20, 21 to the end
         lo, hi = THIRDS[part.part]

@@ -5,7 +5,8 @@ A notice always has a date, and a day without a year takes the notice's year
 web page, a law) names no year to take: there a day without a year is the
 same day every year ("Kết thúc năm học trước ngày 31-5", "ngày 10/3 âm
 lịch"), and a day of "tháng sau" the same day of every following month
-("chậm nhất ngày 05 tháng sau").
+("chậm nhất ngày 05 tháng sau"), and a day counted from the notice ("ngày hôm sau") a day
+counted from a day the text does not name.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from giaoban.deadline import values as v
+from giaoban.deadline.build import UNNAMED
 
 
 def standing_rule(value: v.At) -> v.Duty | None:
@@ -30,6 +32,20 @@ def standing_rule(value: v.At) -> v.Duty | None:
     if days is None:
         return None
     return _duty(value, [v.Frequency("nam"), v.OnDays(year_days=days)], clock)
+
+
+def counted_from_unnamed(value: v.At) -> v.Relative | None:
+    """ "ngày hôm sau", "ngày mốt", "16 giờ ngày hôm sau" in a text without a date: the day
+    after a day the text does not name (the day something is done, a request is sent), as
+    the working day after one is ("ngày làm việc tiếp theo"); None for anything else."""
+    when: object = value.when
+    clock = when.clock if isinstance(when, v.Moment) else None
+    if isinstance(when, v.Moment):
+        when = when.day
+    if not isinstance(when, v.Relday) or when.days <= 0:
+        return None
+    duration = v.Duration(when.days, "ngay", False)
+    return v.Relative(value.lead, duration, 1, v.Event(UNNAMED, when.pos), clock=clock)
 
 
 def _duty(value: v.At, parts: list[v.DutyPart], clock: v.Clock | None) -> v.Duty:

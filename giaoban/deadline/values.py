@@ -35,6 +35,7 @@ class Day:
     written: str = ""
     year_offset: int | None = None  # "năm sau": the year after the notice's
     month_offset: int | None = None  # "ngày 5 tháng sau": no month, the month after the notice's
+    holiday: bool = False  # named as a holiday ("Tết Dương lịch"): "trước" it is before it begins
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Refday:
     """The notice's own date ("nay", "ngày ra thông báo", "ngày ban hành")."""
 
     pos: int
+    end: int | None = None  # where its words end ("ngày ký, trong vòng 30 ngày": "ngày ký")
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,7 @@ class Relative:
     sign: int
     anchor: Event | Refday | Point | None
     month_day: int | None = None  # "ngày 10 của tháng liền kề trước tháng X"
+    clock: Clock | None = None  # "14 giờ ngày làm việc tiếp theo": the time of the day reached
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,29 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Closes:
+    """A window of the day closes at ``clock``; of several ("sáng từ 7h30 đến 11h30, chiều từ
+    13h30 đến 17h00") the day's duty is due when the last closes."""
+
+    clock: Clock
+
+
+@dataclass(frozen=True)
+class Including:
+    """ "kể cả": the days named next are included in the days before, not the only ones."""
+
+
+@dataclass(frozen=True)
+class Excluding:
+    """ "trừ": the weekdays named next are left out of the days before."""
+
+
+@dataclass(frozen=True)
+class OpenMonths:
+    """ "tháng cuối kỳ báo cáo": months of a period whose length the phrase does not state."""
+
+
+@dataclass(frozen=True)
 class Either:
     """ "hoặc": alternatives, which no single rule says."""
 
@@ -258,7 +284,21 @@ class Lunar:
     """ "âm lịch" in a duty: its days are days of the lunar calendar."""
 
 
-DutyPart = Frequency | OnDays | Window | Starts | Link | Either | OnceIn | Clock | Lunar
+DutyPart = (
+    Frequency
+    | OnDays
+    | Window
+    | Starts
+    | Link
+    | Either
+    | OpenMonths
+    | Including
+    | Excluding
+    | OnceIn
+    | Clock
+    | Closes
+    | Lunar
+)
 
 
 @dataclass(frozen=True)

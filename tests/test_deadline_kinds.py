@@ -1,0 +1,580 @@
+"""Unit tests: kinds of deadline phrase read by composition (issue 12, fourth round).
+
+Each test names a kind of form offices write, with phrases of that kind that
+are not in the phrase sets of ``tests/data/deadlines/``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from giaoban.deadline import Deadline, DeadlineSettings, parse_deadline
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+REF = date(2024, 3, 1)
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+def read(phrase: str, ref: date | None = REF) -> Deadline:
+    got = parse_deadline(phrase, ref)
+    assert isinstance(got, Deadline), got
+    return got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trước giờ khai mạc 2 giờ", "-PT2H", "giờ khai mạc"),
+        ("trước thời điểm bắt đầu kiểm phiếu 12 giờ", "-PT12H", "thời điểm bắt đầu kiểm phiếu"),
+        ("sau khi kết thúc hội nghị 4 giờ", "PT4H", "kết thúc hội nghị"),
+        (
+            "từ khi niêm yết danh sách đến trước thời điểm bắt đầu bỏ phiếu 24 giờ",
+            "-PT24H",
+            "thời điểm bắt đầu bỏ phiếu",
+        ),
+    ],
+)
+def test_a_whole_hour_after_an_event_is_a_count_of_hours(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+def test_a_clock_time_after_other_words_stays_a_clock_time() -> None:
+    assert read("hạn nộp hồ sơ 17 giờ").due == at("2024-03-01T17:00")
+    assert read("Ngày bắt đầu lấy ý kiến: 27/07/2023").kind == "none"  # an open start
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Kỷ niệm 90 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2020)", "2020-02-04T00:00"),
+        (
+            "nhân dịp kỷ niệm 75 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2022)",
+            "2022-07-28T00:00",
+        ),
+        ("trong dịp kỷ niệm 10 năm thành lập trường (15/10/2014 – 15/10/2024)", "2024-10-16T00:00"),
+    ],
+)
+def test_an_anniversary_told_by_its_two_days_is_the_later_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_window_of_a_year_or_two_stays_a_period() -> None:
+    got = read("từ 01/01/2024 đến 01/01/2025")
+    assert (got.kind, got.start) == ("period", at("2024-01-01T00:00"))
+
+
+def test_a_number_word_after_digits_is_the_unit() -> None:
+    """ "75 năm Ngày ..." is 75 years; "năm ngày" alone is five days."""
+    assert read("chậm nhất là năm ngày trước ngày khai mạc").offset == "-P5D"
+    assert read("kỷ niệm 75 năm Ngày Thương binh (27/7/1947 - 27/7/2022)").kind == "date"
+
+
+def test_a_hyphen_between_words_is_part_of_a_name() -> None:
+    got = read("trước kỳ thi tốt nghiệp - tuyển sinh 10 ngày")
+    assert (got.kind, got.offset, got.anchor) == (
+        "relative",
+        "-P10D",
+        "kỳ thi tốt nghiệp - tuyển sinh",
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "typed"),
+    [
+        ("các ngày Thứ 7, Chủ Nhât: 7h30 – 11h30", "các ngày Thứ 7, Chủ Nhật: 7h30 – 11h30"),
+        ("hoàn thành trươc ngày 15/3/2024", "hoàn thành trước ngày 15/3/2024"),
+    ],
+)
+def test_marks_no_syllable_has_are_read_as_missing(phrase: str, typed: str) -> None:
+    """A syllable ending in p, t, c, ch takes the rising or heavy tone only: "Nhât" is a
+    typing slip, and the phrase reads as if its marks were missing."""
+    got, want = read(phrase), read(typed)
+    assert (got.kind, got.due, got.rrule) == (want.kind, want.due, want.rrule)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "typed"),
+    [
+        ("Thá ng 10 nă m họ c 2023 – 2024", "Tháng 10 năm học 2023 – 2024"),
+        ("trướ c ngày 15/3/2024", "trước ngày 15/3/2024"),
+        ("chậ m nhất ngày 20/3/2024", "chậm nhất ngày 20/3/2024"),
+    ],
+)
+def test_a_space_a_pdf_put_inside_a_word_is_left_out(phrase: str, typed: str) -> None:
+    got, want = read(phrase), read(typed)
+    assert (got.kind, got.due, got.start) == (want.kind, want.due, want.start)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("chậm nhất 14 giờ ngày làm việc tiếp theo sau ngày 30/4/2024", "2024-05-02T14:00"),
+        ("trước 10h ngày làm việc liền kề trước ngày 2/9/2024", "2024-08-30T10:00"),
+    ],
+)
+def test_a_clock_time_of_the_working_day_after_a_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due, got.has_time, got.business_days) == (
+        "relative",
+        at(due),
+        True,
+        True,
+    )
+
+
+def test_a_clock_time_of_the_working_day_after_an_event() -> None:
+    got = read("chậm nhất vào 16 giờ ngày làm việc tiếp theo ngay sau ngày kết thúc đợt kiểm tra")
+    assert (got.kind, got.offset, got.business_days) == ("relative", "P1D", True)
+    assert got.anchor == "ngày kết thúc đợt kiểm tra"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trong vòng 72 giờ kể từ khi nhận đơn (theo giờ làm việc hành chính)", "PT72H"),
+        ("trong 30 ngày kể từ ngày nhận hồ sơ, tính theo ngày làm việc", "P30D"),
+        ("trong 15 ngay ke tu ngay nhan ho so (tinh theo ngay lam viec)", "P15D"),
+    ],
+)
+def test_a_remark_that_counts_in_working_time_makes_the_count_working(
+    phrase: str, offset: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.business_days) == ("relative", offset, True)
+    assert got.anchor is not None and "làm việc" not in got.anchor
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trễ nhất là vào ngày trước của buổi thi", "-P1D", "buổi thi"),
+        ("ngày hôm trước kỳ họp", "-P1D", "kỳ họp"),
+        ("chậm nhất vào 16 giờ ngày hôm trước kỳ họp", "-P1D", "kỳ họp"),
+        ("ngày liền sau đợt kiểm tra", "P1D", "đợt kiểm tra"),
+        ("chậm nhất là năm ngày trước ngày khai mạc kỳ họp", "-P5D", "ngày khai mạc kỳ họp"),
+        ("3 ngày trước buổi thi", "-P3D", "buổi thi"),
+    ],
+)
+def test_the_day_right_before_or_after_an_event(phrase: str, offset: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.business_days) == (
+        "relative",
+        offset,
+        anchor,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["chậm nhất vào ngày 25 của tháng cuối kỳ báo cáo", "ngày 15 tháng đầu của kỳ báo cáo"],
+)
+def test_a_month_of_a_report_period_of_unstated_length_gives_no_rule(phrase: str) -> None:
+    """The last month of the report period is a different month for a quarter and for a
+    year: a duty, but no single rule says it."""
+    got = read(phrase)
+    assert (got.kind, got.rrule) == ("recurring", None)
+
+
+def test_the_month_of_the_report_period_is_each_month() -> None:
+    got = read("từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo")
+    assert got.rrule is not None and "FREQ=MONTHLY;BYMONTHDAY=14" in got.rrule
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("các ngày trong tuần", "FREQ=DAILY"),
+        ("vào tất cả các ngày trong tuần", "FREQ=DAILY"),
+        ("hằng ngày, kể cả thứ bảy, chủ nhật", "FREQ=DAILY"),
+        ("tất cả các ngày trong tuần (kể cả thứ 7, chủ nhật)", "FREQ=DAILY"),
+        ("các ngày làm việc, kể cả thứ bảy", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA"),
+        ("thứ 7 và cả chủ nhật hằng tuần", "FREQ=WEEKLY;BYDAY=SA,SU"),
+    ],
+)
+def test_days_named_after_including_are_added_not_the_only_ones(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+
+
+def test_including_after_a_single_day_is_a_remark() -> None:
+    assert read("trước ngày 15/3/2024, kể cả thứ 7").due == at("2024-03-16T00:00")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("đến 22-4-2024 hoặc 30-4-2024 tùy tình hình", "2024-04-23T00:00"),
+        ("hoàn thành trước ngày 30/6 hoặc 15/7 tùy theo tiến độ", "2024-07-01T00:00"),
+    ],
+)
+def test_a_day_that_may_replace_the_deadline_on_a_condition_is_a_remark(
+    phrase: str, due: str
+) -> None:
+    got = read(phrase)
+    assert got.due == at(due)
+    assert len(got.warnings) == 1 and "hạn khác có điều kiện" in got.warnings[0]
+
+
+def test_two_days_to_choose_from_without_a_condition_stay_unread() -> None:
+    assert not isinstance(parse_deadline("trước ngày 30/6 hoặc 15/7", REF), Deadline)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("ngày hôm sau", "P1D"),
+        ("vào buổi chiều từ 16 giờ ngày hôm sau", "P1D"),
+        ("trước 17h ngày mốt", "P2D"),
+    ],
+)
+def test_a_day_counted_from_today_in_a_text_without_a_date(phrase: str, offset: str) -> None:
+    """With no notice date, "ngày hôm sau" is the day after a day the text does not name."""
+    got = read(phrase, None)
+    assert (got.kind, got.offset, got.due, got.anchor) == (
+        "relative",
+        offset,
+        None,
+        "mốc không nêu",
+    )
+
+
+def test_a_day_counted_from_today_in_a_notice_is_a_day() -> None:
+    got = read("vào buổi chiều từ 16 giờ ngày hôm sau")
+    assert (got.kind, got.due) == ("date", at("2024-03-02T16:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        (
+            "từ 7h30 đến 11h30 và từ 13h30 đến 17h00 ngày 15/3/2024",
+            "2024-03-15T07:30",
+            "2024-03-15T17:00",
+        ),
+        (
+            "ngày 15/3/2024: sáng từ 7h30 đến 11h30, chiều từ 13h30 đến 17h00",
+            "2024-03-15T07:30",
+            "2024-03-15T17:00",
+        ),
+        (
+            "7h30 - 11h30 và 13h30 - 16h30 các ngày 14, 15/3/2024",
+            "2024-03-14T07:30",
+            "2024-03-15T16:30",
+        ),
+        (
+            "từ 7h30 đến 11h30, từ 13h30 đến 17h00 từ ngày 4/3 đến ngày 8/3/2024",
+            "2024-03-04T07:30",
+            "2024-03-08T17:00",
+        ),
+    ],
+)
+def test_a_morning_and_an_afternoon_window_of_named_days(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        (
+            "từ 7h30 đến 11h30 và từ 13h30 đến 17h00 các ngày làm việc trong tuần",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=17;BYMINUTE=0",
+        ),
+        (
+            "sáng từ 7h30 đến 11h30, chiều từ 13h30 đến 16h30 các ngày làm việc",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=16;BYMINUTE=30",
+        ),
+        (
+            "7h30 - 11h30 và 13h30 - 17h00 các ngày thứ 2, 4, 6",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=17;BYMINUTE=0",
+        ),
+    ],
+)
+def test_a_duty_open_in_two_windows_is_due_when_the_last_closes(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and f"RRULE:{rule};" in got.rrule
+
+
+def test_two_windows_without_a_day_still_say_so() -> None:
+    got = parse_deadline("từ 7h30 đến 11h30 và từ 13h30 đến 17h00", REF)
+    assert not isinstance(got, Deadline)
+    assert "chỉ có giờ, không có ngày nào" in got.message
+
+
+def test_a_part_of_the_day_opening_the_next_window_is_not_the_last_clocks() -> None:
+    """ "11h30, chiều từ 13h30": "chiều" is the afternoon's window, 11h30 stays a morning time."""
+    got = read("ngày 15/3/2024: sáng từ 7h30 đến 11h30, chiều từ 13h30 đến 17h00")
+    assert got.due == at("2024-03-15T17:00")
+    assert read("2 giờ chiều ngày 15/3/2024").due == at("2024-03-15T14:00")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "pos"),
+    [
+        ("chậm nhất là ngày làm việc thứ 5 của tháng", "5"),
+        ("ngày làm việc thứ hai của mỗi tháng", "2"),
+        ("ngay lam viec thu 3 cua thang", "3"),
+    ],
+)
+def test_the_n_th_working_day_of_each_month(phrase: str, pos: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None
+    assert got.rrule.endswith(f"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS={pos}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("chậm nhất ngày 10 tháng đầu tiên của quý tiếp theo", "BYMONTH=1,4,7,10;BYMONTHDAY=10"),
+        ("ngày 06 của tháng cuối cùng của quý", "BYMONTH=3,6,9,12;BYMONTHDAY=6"),
+        ("chậm nhất vào ngày 15 tháng đầu của quý sau", "BYMONTH=1,4,7,10;BYMONTHDAY=15"),
+    ],
+)
+def test_a_day_of_the_first_or_last_month_of_each_quarter(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(rule)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "anchor"),
+    [
+        ("từ khi ban hành đến hết năm 2024", "2025-01-01T00:00", None),
+        ("kể từ ngày ký, trong vòng 30 ngày", "2024-04-01T00:00", "ngày ký"),
+        ("kể từ khi ban hành, trong thời hạn 15 ngày làm việc", "2024-03-23T00:00", "ban hành"),
+    ],
+)
+def test_counted_from_the_notice_s_own_day_in_other_words(
+    phrase: str, due: str, anchor: str | None
+) -> None:
+    got = read(phrase)
+    assert got.due == at(due)
+    assert got.anchor == anchor
+
+
+def test_an_event_after_signing_is_not_the_notice_s_day() -> None:
+    got = parse_deadline("kể từ khi ký hợp đồng", REF)
+    assert not isinstance(got, Deadline) or got.start is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("trước hoặc trong ngày 15/4/2024", "2024-04-16T00:00"),
+        ("trong hoặc trước ngày 15/4/2024", "2024-04-16T00:00"),
+        ("vào hoặc trước 17h ngày 15/4/2024", "2024-04-15T17:00"),
+    ],
+)
+def test_on_or_before_a_day(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)
+
+
+def test_on_or_before_is_never_strict() -> None:
+    got = parse_deadline(
+        "trước hoặc trong ngày 15/4/2024", REF, DeadlineSettings(strict_before=True)
+    )
+    assert isinstance(got, Deadline) and got.due == at("2024-04-16T00:00")
+
+
+@pytest.mark.parametrize("phrase", ["trong tuần thứ 2 của học kỳ", "tuần 3 năm học 2024-2025"])
+def test_a_school_week_is_not_read_as_a_week_of_the_calendar_year(phrase: str) -> None:
+    got = parse_deadline(phrase, REF)
+    assert not isinstance(got, Deadline)
+
+
+def test_a_school_week_with_its_days_is_read_by_its_days() -> None:
+    got = read("Tuần 5 (từ 01/10 đến 06/10/2024)")
+    assert (got.start, got.due) == (at("2024-10-01T00:00"), at("2024-10-07T00:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("mỗi sáng thứ 2", "FREQ=WEEKLY;BYDAY=MO"),
+        ("vào mỗi thứ Sáu", "FREQ=WEEKLY;BYDAY=FR"),
+        ("mỗi thứ 3 và thứ 5", "FREQ=WEEKLY;BYDAY=TU,TH"),
+        ("ngày 15 và ngày cuối tháng", "FREQ=MONTHLY;BYMONTHDAY=15,-1"),
+        ("ngày 15 và ngày cuối cùng của tháng", "FREQ=MONTHLY;BYMONTHDAY=15,-1"),
+    ],
+)
+def test_every_weekday_and_a_day_with_the_last_of_the_month(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trong vòng nửa tháng", "P15D"),
+        ("trong nửa năm", "P6M"),
+        ("sau nửa tháng kể từ ngày khai giảng", "P15D"),
+        ("trong vòng nửa giờ", "PT30M"),
+    ],
+)
+def test_half_a_unit_is_a_count(phrase: str, offset: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset) == ("relative", offset)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("hai tháng đầu năm 2024", "2024-03-01T00:00"),
+        ("năm tháng đầu năm 2024", "2024-06-01T00:00"),
+    ],
+)
+def test_a_count_of_months_in_words_at_the_start_of_a_year(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at("2024-01-01T00:00"), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("15 tháng 3, 2024", "2024-03-16T00:00"),
+        ("ngày 15/3 năm 2024", "2024-03-16T00:00"),
+        ("dịp Tết Dương lịch 2025", "2025-01-02T00:00"),
+        ("trước Tết Dương lịch", "2025-01-01T00:00"),  # before the holiday begins, as "trước Tết"
+    ],
+)
+def test_a_year_after_its_day_and_new_year_s_day(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "khi có phát sinh",
+        "lâu dài",
+        "theo thời gian quy định",
+        "theo đúng lịch",
+        "chưa có lịch",
+        "trong thời gian sắp tới",
+        "trong những ngày tới",
+        "trong các năm tiếp theo",
+        "trong suốt quá trình thực hiện",
+    ],
+)
+def test_more_words_that_set_no_deadline(phrase: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("none", None)
+
+
+def test_no_deadline_words_give_way_to_a_count() -> None:
+    got = read("trong vòng 24 giờ kể từ khi có sự cố")
+    assert (got.kind, got.offset) == ("relative", "PT24H")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("báo cáo tháng 3 trước ngày 5/4/2024", "2024-04-06T00:00"),
+        ("báo cáo quý I trước ngày 10/4/2024", "2024-04-11T00:00"),
+        ("tổng kết năm học 2023-2024 trước ngày 31/5/2024", "2024-06-01T00:00"),
+        ("báo cáo sơ kết học kỳ I trước ngày 15/01/2024", "2024-01-16T00:00"),
+        ("báo cáo 6 tháng đầu năm trước ngày 15/6/2024", "2024-06-16T00:00"),
+    ],
+)
+def test_a_document_named_by_its_period_then_its_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_report_with_only_a_period_is_due_when_it_ends() -> None:
+    got = read("báo cáo trong quý I")
+    assert (got.kind, got.due) == ("period", at("2024-04-01T00:00"))
+
+
+def test_right_on_the_day_of_an_event_is_at_the_event() -> None:
+    got = read("ngay trong ngày tổ chức")
+    assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", "ngày tổ chức")
+    assert read("ngay trong ngày").kind == "none"
+
+
+def test_weekdays_with_their_days_in_brackets_are_those_days() -> None:
+    got = read("vào các ngày thứ 7, chủ nhật (23, 24/3/2024)")
+    assert (got.kind, got.start, got.due) == (
+        "period",
+        at("2024-03-23T00:00"),
+        at("2024-03-25T00:00"),
+    )
+    assert read("các ngày thứ 7 và chủ nhật").kind == "recurring"
+
+
+def test_before_the_end_of_a_named_school_year_is_its_end() -> None:
+    got = read("trước khi kết thúc năm học 2023-2024")
+    assert (got.kind, got.due) == ("period", at("2024-06-01T00:00"))
+
+
+def test_a_night_window_of_each_day_is_due_when_it_closes_next_morning() -> None:
+    got = read("từ 19 giờ đến 6 giờ sáng hôm sau hằng ngày")
+    assert got.rrule is not None and got.rrule.endswith("FREQ=DAILY;BYHOUR=6;BYMINUTE=0;BYSECOND=0")
+
+
+@pytest.mark.parametrize("phrase", ["trong giờ hành chính", "ngoài giờ hành chính"])
+def test_office_hours_alone_set_no_deadline(phrase: str) -> None:
+    assert read(phrase).kind == "none"
+
+
+def test_office_hours_give_way_to_days() -> None:
+    got = read("từ ngày 4/3 đến 8/3/2024 (trong giờ hành chính)")
+    assert (got.kind, got.due) == ("period", at("2024-03-09T00:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("cuối tuần này", "2024-03-02T00:00", "2024-03-04T00:00"),  # REF is a Friday
+        ("vào cuối tuần", "2024-03-02T00:00", "2024-03-04T00:00"),
+        ("đầu tuần sau", "2024-03-04T00:00", "2024-03-06T00:00"),
+        ("giữa tuần sau", "2024-03-06T00:00", "2024-03-08T00:00"),
+    ],
+)
+def test_a_part_of_a_week(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_weekday_at_the_end_of_the_week_is_that_weekday() -> None:
+    assert read("thứ 6 cuối tuần").due == at("2024-03-02T00:00")
+
+
+def test_the_days_at_the_end_of_each_week() -> None:
+    got = read("từ 8h đến 11h các ngày cuối tuần")
+    assert got.rrule is not None and "FREQ=WEEKLY;BYDAY=SA,SU;BYHOUR=11" in got.rrule
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("hằng ngày (trừ thứ 7, chủ nhật)", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("hằng ngày trừ thứ Bảy và Chủ nhật", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("các ngày trong tuần, trừ chủ nhật", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA"),
+        ("các ngày làm việc trừ thứ 6", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH"),
+    ],
+)
+def test_weekdays_after_except_are_left_out_of_the_duty(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+
+
+def test_except_after_a_count_names_no_day() -> None:
+    got = read("72 giờ (trừ thứ Bảy, Chủ nhật)")
+    assert (got.kind, got.offset) == ("relative", "PT72H")
+
+
+def test_a_count_of_sessions_per_week_and_every_morning_of_a_weekday() -> None:
+    got = read("một tuần hai buổi")
+    assert (got.kind, got.rrule) == ("recurring", None)  # several a week: no single rule
+    every = read("các buổi sáng thứ 7")
+    assert every.rrule is not None and every.rrule.endswith("RRULE:FREQ=WEEKLY;BYDAY=SA")
