@@ -184,3 +184,16 @@ def test_a_deadline_it_cannot_read_is_offered_as_a_pin(
     path = tmp_path / f"{notice_id(result.stdout)}.yaml"
     path.write_text(result.stdout, encoding="utf-8")
     assert check(runner, path, ledger)[0] == 0  # the draft itself stays valid
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "THÔNG BÁO\nKết luận giao ban tháng 3\n"])
+def test_a_text_with_no_task_is_said_to_have_none(
+    runner: CliRunner, ledger: Path, text: str
+) -> None:
+    """Never an empty draft in silence: the draft notes it above ``tasks``, and the screen
+    says it at once (the draft itself still prints, for the clerk to fill in)."""
+    result = runner.invoke(app, ["import", "-", "--data", str(ledger)], input=text)
+    assert result.exit_code == 0, result.output
+    assert "# kiểm tra: không thấy nhiệm vụ nào" in result.stdout
+    assert "tasks: []" in result.stdout
+    assert "⚠ không thấy nhiệm vụ nào trong văn bản" in result.stderr

@@ -97,4 +97,6 @@ def import_command(
         write_new(path, render_draft(draft))
         typer.echo(_summary(draft, f"Đã ghi {path}"), err=True)
         return
+    if not draft.tasks:  # the draft says so too; a clerk reading the screen sees it at once
+        typer.echo("⚠ không thấy nhiệm vụ nào trong văn bản: bản nháp chưa có nhiệm vụ", err=True)
     sys.stdout.write(render_draft(draft))

@@ -299,7 +299,11 @@ class Builder:
         """No item found: one task per paragraph that asks something or has a deadline
         (every paragraph when none does), each marked for the clerk to check."""
         asking = [p for p in paras if self._worth_a_task(p.text)] or paras
-        if not asking:
+        if not asking:  # nothing but a heading (or nothing at all): say so, never an empty draft
+            self.draft.checks["tasks"].append(
+                "không thấy nhiệm vụ nào: văn bản không có đoạn nào ngoài phần đầu; hãy thêm "
+                "nhiệm vụ, hoặc kiểm tra lại tệp đã chọn"
+            )
             return
         self.draft.checks["tasks"].append(
             "không thấy mục đánh số nào: mỗi đoạn văn thành một nhiệm vụ; giữ, sửa hay xóa "
