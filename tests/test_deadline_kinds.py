@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from giaoban.deadline import Deadline, DeadlineSettings, parse_deadline
+from giaoban.deadline import Deadline, DeadlineError, DeadlineSettings, parse_deadline
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REF = date(2024, 3, 1)
@@ -578,3 +578,22 @@ def test_a_count_of_sessions_per_week_and_every_morning_of_a_weekday() -> None:
     assert (got.kind, got.rrule) == ("recurring", None)  # several a week: no single rule
     every = read("các buổi sáng thứ 7")
     assert every.rrule is not None and every.rrule.endswith("RRULE:FREQ=WEEKLY;BYDAY=SA")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["thứ 8 hàng tuần", "vào thứ Tám", "trước thứ 9 tuần sau", "thứ 0 hằng tuần"]
+)
+def test_a_weekday_no_week_has_is_unread_not_left_out(phrase: str) -> None:
+    """Thứ 2 is Monday and thứ 7 Saturday: "thứ 8" names no day. It was left out, and the
+    phrase read as its other words ("hàng tuần": every week on the notice's weekday)."""
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError), got
+    assert "không hiểu phần" in got.message and "thứ" in got.message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [("trước Đại hội lần thứ 8", "relative"), ("thứ 7 hàng tuần", "recurring")],
+)
+def test_an_ordinal_thu_8_and_the_real_weekdays_still_read(phrase: str, kind: str) -> None:
+    assert read(phrase).kind == kind

@@ -248,6 +248,10 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tok = tok.retyped("W")  # "đầu tiên" names the n-th weekday only after a weekday
         elif tok.type == "WEEKDAY" and _counts_rounds(before, text) and "cn" not in tok.parts:
             tok = tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
+        elif tok.type == "NOWEEKDAY" and (
+            _counts_rounds(before, text) or fold(text.low[: tok.start]).endswith("ngay ")
+        ):
+            tok = tok.retyped("W")  # "lần thứ 8", "ngày thứ 8 kể từ ...": an ordinal
         elif tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:
             # "ngày 15 trong tháng", "thứ 6 tuần cuối trong tháng": of each month, not this one
             tok = tok.retyped("MONTHREF" if tok.type == "RELMONTH" else "W")

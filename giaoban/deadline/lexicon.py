@@ -282,6 +282,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WEEKDAY", r"(?:thứ\s*(?P<wd>[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
                 r"|(?P<cn>chủ\s*nhật|cn))(?!\w)"
                 r"(?:\s*,?\s*(?:của\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
+    # "thứ 8", "thứ Tám": no day of the week (thứ 2 is Monday, thứ 7 Saturday); an ordinal
+    # after a round or a day ("lần thứ 8", "ngày thứ 8"), else a phrase that cannot be read
+    ("NOWEEKDAY", r"thứ\s*(?P<nwd>[0189]|tám|chín)(?!\w)(?![/.\-]?\d)"),
     # "trong vòng nửa tháng": half a unit (the lexer counts it in the unit below)
     ("NUM", r"(?P<nhalf>nửa)(?=\s+(?:ngày|tháng|năm|giờ)" + _B + ")"),
     # not right after digits: "75 năm Ngày Thương binh" is 75 years, not five days
