@@ -108,3 +108,28 @@ def test_a_notice_dated_in_the_year_1_with_a_weekly_duty(
     _every_command_runs(runner, seed_data)
     result = runner.invoke(app, ["deadline", "thứ 6 hàng tuần", "--today", "0001-01-01", "--json"])
     assert "DTSTART;VALUE=DATE:00010105" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["week", "--until", "31/12/9999"],
+        ["stats", "--today", "9999-12-31T23:59"],
+        ["due", "--today", "9999-12-30"],
+        ["week", "--format", "json", "--today", "9999-12-25"],
+        ["list", "--today", "9999-12-31"],
+        ["overdue", "--today", "9999-12-31"],
+        ["due", "--days", "10000000"],
+    ],
+)
+def test_options_at_the_calendars_end_are_a_message(
+    runner: CliRunner, seed_data: Path, args: list[str]
+) -> None:
+    """A report asked about near 9999, or for more days than the calendar has left, either
+    runs or says why it cannot (a usage error for --days), never with a traceback."""
+    result = _run(runner, seed_data, args)
+    assert result.exit_code in (0, 1, 2), result.output
+    if result.exit_code == 1:
+        assert "vượt quá năm 9999" in result.output
+    if args[1] == "--days":
+        assert result.exit_code == 2 and "36600" in result.output

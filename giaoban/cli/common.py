@@ -19,6 +19,10 @@ from giaoban.model.text import visible
 from giaoban.model.timezone import DEFAULT_TZ
 
 F = TypeVar("F", bound=Callable[..., Any])
+CALENDAR_ENDS = (
+    "giaoban: lỗi: ngày tính ra từ các tùy chọn (--today, --until, --days ...) vượt quá "
+    "năm 9999 hoặc trước năm 1; hãy dùng ngày gần hơn"
+)
 
 
 def handle_errors(func: F) -> F:
@@ -31,6 +35,9 @@ def handle_errors(func: F) -> F:
         except GiaobanError as err:
             print(visible(f"giaoban: lỗi: {err}"), file=sys.stderr)
             raise typer.Exit(code=err.exit_code) from None
+        except OverflowError:  # a day counted from the options past the calendar's ends
+            print(CALENDAR_ENDS, file=sys.stderr)
+            raise typer.Exit(code=1) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -308,7 +308,8 @@ def _document(
 @with_options
 def due_command(
     days: Annotated[
-        int, typer.Option("--days", "-d", min=0, help="Số ngày tới cần xem (mặc định 7).")
+        int,
+        typer.Option("--days", "-d", min=0, max=36600, help="Số ngày tới cần xem (mặc định 7)."),
     ] = 7,
     list_all: AllOption = False,
     *,

@@ -542,7 +542,7 @@ class Index:
         # start-up: the facts (and the deadline engine) load only when they are needed
         from giaoban.model.facts import resolved_deadline, settled, task_events, task_facts
 
-        limit = datetime.fromtimestamp(end, tz)
+        limit = datetime.fromtimestamp(min(end, _LAST_SECOND), tz)
         with self.writing():
             for tid in tids:
                 nid, k = self.task_place(tid)
@@ -822,6 +822,11 @@ _TWO_DAYS = timedelta(days=2)  # a duty's last day, and the next, are listed
 
 def _midnight(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=tz)
+
+
+# The last moment a duty's events are listed to: a report asked about near 9999 (its
+# "now" and a horizon past it) lists up to the calendar's end, not past it.
+_LAST_SECOND = int(datetime(9999, 12, 29, tzinfo=ZoneInfo("UTC")).timestamp())
 
 
 def _years_after(day: date, years: int) -> date:
