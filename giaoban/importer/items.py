@@ -355,6 +355,16 @@ class Builder:
     def _worth_a_task(self, text: str) -> bool:
         return self._dated(text) or any(True for _ in TRIGGERS.finditer(text, fold_keep(text)))
 
+    def _parts(
+        self, item: str, parts: list[str], section: str | None, scope: Scope, line: int, why: str
+    ) -> None:
+        """Item ``item`` as one task per part (N.1, N.2, ...), each noting ``why`` it was split."""
+        for k, part in enumerate(parts, start=1):
+            self._task(f"{item}.{k}", part, section, scope, line)
+            self.draft.tasks[-1].checks["item"].append(
+                f"mục {item} {why}: đã tách thành {len(parts)} nhiệm vụ"
+            )
+
     def _task(self, item: str, text: str, section: str | None, scope: Scope, line: int) -> None:
         when = find_deadlines(scope.when, self.draft.date, self.settings) if scope.when else []
         frame = choose(when)
@@ -371,21 +381,13 @@ class Builder:
             # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": a second job, whose
             # time is its own, not the one the first job states; its owner is the item's
             inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
-            for k, job in enumerate(jobs, start=1):
-                self._task(f"{item}.{k}", job, section, inner, line)
-                self.draft.tasks[-1].checks["item"].append(
-                    f"mục {item} có {len(jobs)} việc (câu mở đầu bằng 'Đồng thời'): đã tách "
-                    f"thành {len(jobs)} nhiệm vụ"
-                )
+            why = f"có {len(jobs)} việc (câu mở đầu bằng 'Đồng thời')"
+            self._parts(item, jobs, section, inner, line, why)
             return
         parts = [] if scope.heading else self._by_subject(text)
         if len(parts) > 1:
-            for k, part in enumerate(parts, start=1):
-                self._task(f"{item}.{k}", part, section, scope, line)
-                self.draft.tasks[-1].checks["item"].append(
-                    f"mục {item} giao việc cho {len(parts)} đơn vị khác nhau: đã tách thành "
-                    f"{len(parts)} nhiệm vụ"
-                )
+            why = f"giao việc cho {len(parts)} đơn vị khác nhau"
+            self._parts(item, parts, section, scope, line, why)
             return
         task = DraftTask(item=item, text=text, section=section, line=line)
         self._owners(task, text, scope)
