@@ -151,6 +151,23 @@ def test_a_broken_pdf_is_refused(tmp_path: Path) -> None:
         read_source(path)
 
 
+def test_a_broken_pdf_gets_one_message_in_vietnamese(tmp_path: Path) -> None:
+    """pypdf's own English notes on the file's flaws stay off the screen."""
+    path = tmp_path / "hong.pdf"
+    path.write_bytes(b"not a pdf at all\n" * 50)
+    done = subprocess.run(
+        [sys.executable, "-m", "giaoban", "import", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [done.stderr.strip()]
+    assert done.stderr.startswith("giaoban: lỗi: ") and "không phải tệp PDF đọc được" in done.stderr
+    assert "header" not in done.stderr and "EOF marker" not in done.stderr
+
+
 # --- missing libraries, text files ---------------------------------------------------
 
 

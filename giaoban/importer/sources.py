@@ -12,7 +12,11 @@ between "|", which ``giaoban.importer.tables`` reads).
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,11 +33,24 @@ class SourceError(GiaobanError):
     exit_code = 1
 
 
+@contextmanager
+def _quiet(*libraries: str) -> Iterator[None]:
+    """Keep what ``libraries`` log (English notes on a file's flaws, such as "invalid pdf
+    header") off the clerk's screen: what matters reaches the clerk as giaoban's message."""
+    loggers = [logging.getLogger(name) for name in libraries]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 def read_input(source: str) -> str:
     """The text of the file named ``source``, or of standard input for ``-``."""
     if source == "-":
-        import sys
-
         data = sys.stdin.buffer.read()
         text = decode_text(data, "<đầu vào chuẩn>")
         return html_text(text, "<đầu vào chuẩn>") if looks_like_html(text) else text
@@ -71,15 +88,16 @@ def html_text(page: str, name: str) -> str:
         import trafilatura
     except ImportError:
         raise SourceError(f"đọc trang web cần thư viện trafilatura; {INSTALL_HINT}") from None
-    text = trafilatura.extract(
-        page,
-        include_tables=True,
-        include_links=False,
-        include_images=False,
-        include_comments=False,
-        favor_recall=True,
-        output_format="txt",
-    )
+    with _quiet("trafilatura", "htmldate"):
+        text = trafilatura.extract(
+            page,
+            include_tables=True,
+            include_links=False,
+            include_images=False,
+            include_comments=False,
+            favor_recall=True,
+            output_format="txt",
+        )
     if not text or len(text.split()) < _FEWEST_WORDS:
         raise SourceError(f"'{name}': không tìm thấy nội dung văn bản nào trong trang web")
     return text
@@ -376,10 +394,11 @@ def read_pdf(path: Path) -> str:
     except ImportError:
         raise SourceError(f"đọc tệp .pdf cần thư viện pypdf; {INSTALL_HINT}") from None
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet("pypdf"):
+            reader = PdfReader(str(path))
+            if reader.is_encrypted:
+                reader.decrypt("")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as err:
         raise SourceError(f"'{path}' không phải tệp PDF đọc được: {err}") from None
     text = "\n".join(pages)
