@@ -597,3 +597,19 @@ def test_a_weekday_no_week_has_is_unread_not_left_out(phrase: str) -> None:
 )
 def test_an_ordinal_thu_8_and_the_real_weekdays_still_read(phrase: str, kind: str) -> None:
     assert read(phrase).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("ngày 9 và 10/2 âm lịch hằng năm", "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=9,10"),
+        (
+            "mùng 3, mùng 4 tháng Giêng hàng năm",
+            "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=3,4",
+        ),
+        ("ngày 5, 12 và 19/11 hằng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=5,12,19"),
+    ],
+)
+def test_days_of_a_duty_before_a_date_take_its_month(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule

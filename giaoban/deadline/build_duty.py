@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from lark import Token
@@ -85,6 +86,19 @@ class DutyRules(Atoms):
         if any(_is(t, "MDAY") and "md" not in self.tok(t).parts for t in items):
             days.append(v.Lunar())  # "mùng 1 và rằm hằng tháng": rằm is a lunar day
         return days
+
+    def shared_month_days(self, items: list[Any]) -> v.OnDays:
+        """ "ngày 7 và 8/3 âm lịch", "mùng 6, mùng 7, mùng 8 tháng Giêng": each day named before
+        the date is that day of the date's month."""
+        last = self.date_of(items[-1])
+        found = [
+            self._day_number(t) if _is(t, "MDAY") else number(self.tok(t))
+            for t in items[:-1]
+            if _is(t, "MDAY") or _is(t, "NUM")
+        ]
+        if any(not 1 <= d <= 31 for d in found):
+            raise Unreadable("ngày trong tháng không có thật")
+        return v.OnDays(year_days=(*(replace(last, day=d) for d in found), last))
 
     def year_days(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(year_days=tuple(self.date_of(t) for t in items if _is(t, "DATE")))
