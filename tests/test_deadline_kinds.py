@@ -613,3 +613,24 @@ def test_an_ordinal_thu_8_and_the_real_weekdays_still_read(phrase: str, kind: st
 def test_days_of_a_duty_before_a_date_take_its_month(phrase: str, rule: str) -> None:
     got = read(phrase)
     assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("tháng 10 - 11/2025", "2025-10-01", "2025-12-01"),
+        ("trong tháng 3 – 5 năm 2025", "2025-03-01", "2025-06-01"),
+        ("từ tháng 6-7/2024", "2024-06-01", "2024-08-01"),
+        ("từ tháng 6, 7, 8/2024", "2024-06-01", "2024-09-01"),
+    ],
+)
+def test_a_range_or_list_of_months_shares_the_year_written_last(
+    phrase: str, start: str, due: str
+) -> None:
+    """ "từ" before months written as a range or a list names those months, not an open start."""
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_range_of_months_across_the_new_year_is_not_guessed() -> None:
+    assert isinstance(parse_deadline("tháng 11 - 2/2025", REF), DeadlineError)

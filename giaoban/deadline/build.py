@@ -263,7 +263,11 @@ class Builder(DutyRules):
         # a duration before the period is its length: "3 tháng, từ tháng 4 đến tháng 6"
         return v.At(self.lead(items), items[-1])
 
-    def open_start(self, items: list[Any]) -> v.OpenStart:
+    def open_start(self, items: list[Any]) -> v.OpenStart | v.At:
+        if isinstance(items[1], v.Span) and items[1].unit == "list":
+            return v.At(
+                "", items[1]
+            )  # "từ tháng 8 - 9/2024": the months written, not an open start
         return v.OpenStart(items[1], since="since" in self.tok(items[0]).parts)
 
     def onward(self, items: list[Any]) -> v.OpenStart:

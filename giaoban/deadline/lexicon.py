@@ -159,6 +159,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly2>\d{4}))?(?![\d/.]?\d)"),
     ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*[,;]\s*\d{1,2})+)(?!\d)"
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly>\d{4}))?"),  # "tháng 6,7,8/2020"
+    # "tháng 8 - 9/2024": a range of months that shares the year written after the second
+    ("MONTHLIST", r"tháng\s+(?P<mra>\d{1,2})\s*[-–—]\s*(?P<mrb>\d{1,2})(?!\d)"
+                  r"\s*(?:[/.\-]|,?\s*năm)\s*(?P<mry>\d{4})(?![\d/.]?\d)"),
     ("MONTHMISSING", r"tháng\s+năm\s+\d{4}" + _B),  # "ngày 20 tháng năm 2012": no month
     ("MONTH", r"tháng\s+(?P<mm>\d{1,2})(?!\d)" + _YEAR_TAIL.format("my")),
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
