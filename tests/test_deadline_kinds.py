@@ -634,3 +634,22 @@ def test_a_range_or_list_of_months_shares_the_year_written_last(
 
 def test_a_range_of_months_across_the_new_year_is_not_guessed() -> None:
     assert isinstance(parse_deadline("tháng 11 - 2/2025", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("từ 8h ngày 10/3/2024 đến khi có thông báo mới", "2024-03-10T08:00"),
+        ("từ 14 giờ ngày 5/4/2024 cho đến khi có quyết định khác", "2024-04-05T14:00"),
+        ("từ ngày 2/5/2024 đến khi sửa chữa xong tuyến đường", "2024-05-02T00:00"),
+        ("từ 6 giờ 30 ngày 1/4/2024 tới khi hết dịch", "2024-04-01T06:30"),
+    ],
+)
+def test_a_start_until_an_event_with_no_day_is_an_open_start(phrase: str, start: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due, got.start) == ("none", None, at(start))
+
+
+def test_a_start_with_its_clock_time_alone_is_still_an_appointment() -> None:
+    got = read("từ 8h ngày 10/3/2024")
+    assert (got.kind, got.due) == ("date", at("2024-03-10T08:00"))

@@ -268,7 +268,8 @@ class Builder(DutyRules):
             return v.At(
                 "", items[1]
             )  # "từ tháng 8 - 9/2024": the months written, not an open start
-        return v.OpenStart(items[1], since="since" in self.tok(items[0]).parts)
+        until = len(items) > 2 and "until" in self.tok(items[2]).parts  # no appointment
+        return v.OpenStart(items[1], since=until or "since" in self.tok(items[0]).parts)
 
     def onward(self, items: list[Any]) -> v.OpenStart:
         """From a day or period on, with no end ("năm 2024 và các năm tiếp theo")."""

@@ -25,6 +25,7 @@ from giaoban.deadline.passes import (
     events,
     give_way,
     neighbours,
+    open_end,
     shifts_after_days,
     weekdays_after_days,
 )
@@ -262,7 +263,7 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         tokens.append(tok)
     tokens = weekdays_after_days(counted_parts(shifts_after_days(tokens)))
     tokens = clock_after_its_day(tokens)
-    return tuple(give_way(neighbours(tokens, text)))
+    return tuple(give_way(neighbours(open_end(tokens, text), text)))
 
 
 def _counts_hours(tok: Tok, before: Tok | None) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.tokens import Tok, number
+from giaoban.model.text import fold
 
 # Where a filler word may begin the name of an event.
 ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF", "ADJDAY"})
@@ -140,6 +141,29 @@ def clock_after_its_day(tokens: list[Tok]) -> list[Tok]:
     if sum(t.type == "TIME" for t in tokens) > 1:
         return tokens
     return [*tokens[:-3], tokens[-2], tokens[-1], tokens[-3]]
+
+
+_UNTIL = re.compile(r"(?:cho\s+)?(?:den|toi)\s+khi\b")
+_START_PARTS = frozenset({"DATE", "MDAY", "TIME", "WEEKDAY", "MONTH", "MONTHNAME", "YEAR"})
+
+
+def open_end(tokens: list[Tok], text: Text) -> list[Tok]:
+    """ "từ 12h ngày 01/6/2021 đến khi có thông báo mới", "từ ngày 5/6 đến khi khắc phục
+    xong sự cố": a start with no day to end on is an open start (``ONWARD``), not a range,
+    and its clock time no appointment."""
+    if len(tokens) < 3 or tokens[0].type != "FROM":
+        return tokens
+    for i in range(2, len(tokens)):
+        if tokens[i].type not in ("LEAD", "W", "NONE"):
+            if tokens[i].type not in _START_PARTS:
+                return tokens
+            continue
+        said = fold(text.low[tokens[i].start : tokens[i].end])
+        rest = tokens[i + 1 :] if tokens[i].type == "LEAD" else []
+        if _UNTIL.match(said) and all(t.type == "W" for t in rest):
+            return [*tokens[:i], Tok("ONWARD", tokens[i].start, tokens[-1].end, {"until": "1"})]
+        return tokens
+    return tokens
 
 
 _DATED = frozenset({"DATE", "MDAY", "WEEKDAY", "LASTDAY", "WORKDAYORD", "QMONTH", "WEEKORD"})
