@@ -653,3 +653,21 @@ def test_a_start_until_an_event_with_no_day_is_an_open_start(phrase: str, start:
 def test_a_start_with_its_clock_time_alone_is_still_an_appointment() -> None:
     got = read("từ 8h ngày 10/3/2024")
     assert (got.kind, got.due) == ("date", at("2024-03-10T08:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trước giờ khởi hành ít nhất 12 giờ", "-PT12H"),
+        ("trước thời điểm cắt nước tối thiểu 24 giờ", "-PT24H"),
+        ("trong tối đa 8 giờ kể từ khi nhận tin báo", "PT8H"),
+    ],
+)
+def test_a_whole_hour_after_at_least_or_at_most_is_a_count(phrase: str, offset: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset) == ("relative", offset)
+
+
+def test_a_whole_hour_after_earliest_stays_a_time() -> None:
+    got = read("sớm nhất 8 giờ ngày 5/3/2024")
+    assert got.start == at("2024-03-05T08:00")
