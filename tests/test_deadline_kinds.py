@@ -671,3 +671,12 @@ def test_a_whole_hour_after_at_least_or_at_most_is_a_count(phrase: str, offset: 
 def test_a_whole_hour_after_earliest_stays_a_time() -> None:
     got = read("sớm nhất 8 giờ ngày 5/3/2024")
     assert got.start == at("2024-03-05T08:00")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["trước 15 ngày hết hạn hợp đồng", "trước 60 ngày giấy phép hết hiệu lực"]
+)
+def test_a_count_after_before_and_before_an_event_is_before_it(phrase: str) -> None:
+    """The link between the count and the event ("hết") says no side: "trước" does."""
+    got = read(phrase)
+    assert got.kind == "relative" and got.offset is not None and got.offset.startswith("-P")

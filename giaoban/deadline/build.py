@@ -26,6 +26,10 @@ _BEFORE_WORDS = frozenset({"lien truoc", "truoc do"})  # "ngày làm việc trư
 UNNAMED = "mốc không nêu"  # "trước 1 tháng": counted from an event the phrase does not name
 
 
+# Linking words between a count and its event that say no side of it ("hết" of "hết hạn").
+_NO_SIDE = frozenset({"het", "at", "in", "latest"})
+
+
 class Builder(DutyRules):
     """Values of the rules, for one phrase's tokens."""
 
@@ -300,6 +304,8 @@ class Builder(DutyRules):
             sign = -1 if {"before", "earlier"} & set(lead.split()) else 1
         else:
             sign = -1 if {"before", "upto"} & links else 1
+            if links <= _NO_SIDE and "before" in lead.split():
+                sign = -1  # "trước 30 ngày (khi) hết hạn hợp đồng": before the event
         if not after and "before" in lead.split():  # "trước 1 tháng": before an event not named
             return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)
