@@ -680,3 +680,25 @@ def test_a_count_after_before_and_before_an_event_is_before_it(phrase: str) -> N
     """The link between the count and the event ("hết") says no side: "trước" does."""
     got = read(phrase)
     assert got.kind == "relative" and got.offset is not None and got.offset.startswith("-P")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("từ thứ Hai đến Chủ nhật", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU"),
+        ("thứ 3 đến thứ 5", "FREQ=WEEKLY;BYDAY=TU,WE,TH"),
+        ("vào thứ Tư", "FREQ=WEEKLY;BYDAY=WE"),
+        ("làm việc cả bảy ngày trong tuần", "FREQ=DAILY"),
+    ],
+)
+def test_weekdays_of_no_named_week_in_a_text_without_a_date_are_every_week(
+    phrase: str, rule: str
+) -> None:
+    got = read(phrase, None)
+    assert got.kind == "recurring" and got.rrule is not None, got
+    assert got.rrule.endswith("RRULE:" + rule), got.rrule
+
+
+def test_weekdays_of_no_named_week_in_a_notice_are_that_week() -> None:
+    assert read("từ thứ 3 đến thứ 5").kind == "period"
+    assert isinstance(parse_deadline("thứ 6 tuần sau", None), DeadlineError)

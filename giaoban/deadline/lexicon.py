@@ -204,10 +204,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give
     ("PERIODIC", r"(?:(?:đầu|cuối)\s+)?(?:mỗi|hằng|hàng|từng)\s+(?:(?:đầu|cuối)\s+)?"
                  r"(?:học\s+kỳ|học\s+kì|năm\s+học)" + _B),
-    # "(tất cả) các ngày trong tuần": every day of the week
+    # "(tất cả) các ngày trong tuần", "cả 7 ngày trong tuần": every day of the week
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
-             + r"|(?:tất\s+cả\s+)?(?:các|những)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B
+             + r"|(?:(?:tất\s+)?cả\s+)?(?:các|những|7|bảy)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B
              # "mỗi thứ Hai", "vào mỗi sáng thứ 6": every week, on that day
              + r"|(?:mỗi|hằng|hàng|từng)(?P<fw>)\s+(?=(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
              r"(?:thứ|chủ\s*nhật|cn|t[2-7])" + _B + ")"),
