@@ -702,3 +702,16 @@ def test_weekdays_of_no_named_week_in_a_text_without_a_date_are_every_week(
 def test_weekdays_of_no_named_week_in_a_notice_are_that_week() -> None:
     assert read("từ thứ 3 đến thứ 5").kind == "period"
     assert isinstance(parse_deadline("thứ 6 tuần sau", None), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("tháng kiểm tra một lần", "FREQ=MONTHLY"),
+        ("2 năm tổ chức hội thao một lần", "FREQ=YEARLY;INTERVAL=2"),
+        ("quý sơ kết 1 lần", "FREQ=MONTHLY;INTERVAL=3"),
+    ],
+)
+def test_a_unit_then_what_is_done_then_once(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule

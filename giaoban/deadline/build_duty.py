@@ -56,7 +56,9 @@ class DutyRules(Atoms):
             times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or 1
             return v.Frequency(p.get("tu") or p["tu2"], times=times)
         if tok.type == "EVERY":  # "2 tuần/lần"
-            return v.Frequency(p["eu"], interval=count(tok, "en") or 1)
+            return v.Frequency(
+                p.get("eu") or p["eu2"], interval=count(tok, "en") or count(tok, "en2") or 1
+            )
         if tok.type == "ONCE":  # "mỗi tháng 1 lần"
             return v.Frequency(times=count(tok, "on") or 1)
         return v.Frequency()  # "định kỳ", "kỳ báo cáo"
