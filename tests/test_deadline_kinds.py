@@ -715,3 +715,25 @@ def test_weekdays_of_no_named_week_in_a_notice_are_that_week() -> None:
 def test_a_unit_then_what_is_done_then_once(phrase: str, rule: str) -> None:
     got = read(phrase)
     assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("từ 8 - 11 giờ ngày 12/3/2024", "2024-03-12T08:00", "2024-03-12T11:00"),
+        ("14-16h ngày 12/3/2024", "2024-03-12T14:00", "2024-03-12T16:00"),
+    ],
+)
+def test_a_number_before_a_dash_and_a_clock_time_opens_the_window(
+    phrase: str, start: str, due: str
+) -> None:
+    """ "8 - 11 giờ" had read as 8 November."""
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_window_of_hours_each_day() -> None:
+    got = read("9-11h và 14-17h hằng ngày")
+    assert got.rrule is not None and got.rrule.endswith(
+        "FREQ=DAILY;BYHOUR=17;BYMINUTE=0;BYSECOND=0"
+    )

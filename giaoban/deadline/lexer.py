@@ -24,6 +24,7 @@ from giaoban.deadline.passes import (
     counted_parts,
     events,
     give_way,
+    hour_ranges,
     neighbours,
     open_end,
     shifts_after_days,
@@ -263,7 +264,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         tokens.append(tok)
     tokens = weekdays_after_days(counted_parts(shifts_after_days(tokens)))
     tokens = clock_after_its_day(tokens)
-    return tuple(give_way(neighbours(open_end(tokens, text), text)))
+    tokens = hour_ranges(open_end(tokens, text))
+    return tuple(give_way(neighbours(tokens, text)))
 
 
 def _counts_hours(tok: Tok, before: Tok | None, text: Text) -> bool:

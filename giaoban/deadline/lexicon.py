@@ -252,7 +252,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"(?:ngày\s+)?(?<![\d/.])(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
              # "15/3/2024", "15/3 năm 2024"
              + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r")|\s*,?\s*năm\s+(?P<y2>\d{4}))?"
-             r"(?![\d/.]?\d)(?!\s+tháng" + _B + ")"),
+             r"(?![\d/.]?\d)(?!\s+tháng" + _B + ")"
+             r"(?!\s*(?:giờ|g|h)(?![^\W\d_]))"),  # "8 - 11 giờ": hours, not 8 November
     # "Tết Dương lịch (2025)": the first of January
     ("DATE", r"tết\s+dương\s+lịch(?P<td>)(?:\s*,?\s*(?:năm\s+)?(?P<tdy>\d{4})(?!\d))?"),
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"

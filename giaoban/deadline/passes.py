@@ -143,6 +143,23 @@ def clock_after_its_day(tokens: list[Tok]) -> list[Tok]:
     return [*tokens[:-3], tokens[-2], tokens[-1], tokens[-3]]
 
 
+def hour_ranges(tokens: list[Tok]) -> list[Tok]:
+    """ "14 - 16 giờ", "11-14h": a number before a dash and a clock time is the hour that
+    opens the window; after "trong" it stays a count ("trong 2 - 3 giờ")."""
+    out = list(tokens)
+    for i in range(len(out) - 2):
+        tok, link, clock = out[i], out[i + 1], out[i + 2]
+        if tok.type != "NUM" or set(tok.parts) != {"n"} or clock.type != "TIME":
+            continue
+        if link.type != "LEAD" or link.parts["words"] != "to" or not 0 <= int(tok.parts["n"]) <= 24:
+            continue
+        before = out[i - 1] if i else None
+        if before is not None and before.type == "LEAD" and "in" in before.parts["words"].split():
+            continue
+        out[i] = Tok("TIME", tok.start, tok.end, {"h": tok.parts["n"]}, tok.remark)
+    return out
+
+
 _UNTIL = re.compile(r"(?:cho\s+)?(?:den|toi)\s+khi\b")
 _START_PARTS = frozenset({"DATE", "MDAY", "TIME", "WEEKDAY", "MONTH", "MONTHNAME", "YEAR"})
 
