@@ -737,3 +737,8 @@ def test_a_window_of_hours_each_day() -> None:
     assert got.rrule is not None and got.rrule.endswith(
         "FREQ=DAILY;BYHOUR=17;BYMINUTE=0;BYSECOND=0"
     )
+
+
+def test_a_duty_from_a_day_of_the_month_opens_on_that_day_each_month() -> None:
+    got = read("từ ngày 10 hằng tháng")
+    assert got.rrule is not None and got.rrule.endswith("RRULE:FREQ=MONTHLY;BYMONTHDAY=10")

@@ -161,6 +161,8 @@ class DutyRules(Atoms):
             parts.append(v.Window(days[0], ends[-1]))
         elif ends:
             parts.append(v.OnDays(month_days=tuple(e for e in ends if isinstance(e, int))))
+        elif days and isinstance(days[0], int):  # "từ ngày 1 hằng tháng": the day it opens
+            parts.append(v.OnDays(month_days=(days[0],)))
         elif days:
             parts.append(v.Starts(days[0]))  # "kể từ ngày 12/8/2023": when it begins
         return parts
