@@ -742,3 +742,9 @@ def test_a_window_of_hours_each_day() -> None:
 def test_a_duty_from_a_day_of_the_month_opens_on_that_day_each_month() -> None:
     got = read("từ ngày 10 hằng tháng")
     assert got.rrule is not None and got.rrule.endswith("RRULE:FREQ=MONTHLY;BYMONTHDAY=10")
+
+
+def test_round_the_clock_is_every_day_and_24_7_stays_a_day() -> None:
+    got = read("trực 24/24 giờ, kể cả thứ Bảy và Chủ nhật")
+    assert got.rrule is not None and got.rrule.endswith("RRULE:FREQ=DAILY")
+    assert read("trước 24/7").kind == "date"

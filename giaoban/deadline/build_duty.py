@@ -50,6 +50,8 @@ class DutyRules(Atoms):
         if tok.type == "FREQ" and "fw" in p:  # "mỗi thứ Hai": weekly
             return v.Frequency("tuan")
         if tok.type == "FREQ":
+            if "fu" not in p and "fu2" not in p and "fy" not in p:  # "24/24 giờ"
+                return v.Frequency("ngay")
             return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"
             # "2 - 3 lần/tuần": the upper count (several either way)

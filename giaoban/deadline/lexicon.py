@@ -211,6 +211,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
              + r"|(?:(?:tất\s+)?cả\s+)?(?:các|những|7|bảy)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B
+             # "24/24 (giờ)": round the clock, every day ("24/7" is also 24 July: not read so)
+             + r"|(?<![\d/])24\s*/\s*24(?:\s*(?P<fu3>giờ))?(?![\d/])"
              # "mỗi thứ Hai", "vào mỗi sáng thứ 6": every week, on that day
              + r"|(?:mỗi|hằng|hàng|từng)(?P<fw>)\s+(?=(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
              r"(?:thứ|chủ\s*nhật|cn|t[2-7])" + _B + ")"),
