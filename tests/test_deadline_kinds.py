@@ -748,3 +748,18 @@ def test_round_the_clock_is_every_day_and_24_7_stays_a_day() -> None:
     got = read("trực 24/24 giờ, kể cả thứ Bảy và Chủ nhật")
     assert got.rrule is not None and got.rrule.endswith("RRULE:FREQ=DAILY")
     assert read("trước 24/7").kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("thứ 3 đến thứ 6 hằng tuần", "FREQ=WEEKLY;BYDAY=TU,WE,TH,FR"),
+        ("thứ 2 - thứ 7 hàng tuần, từ 8h đến 17h", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA;BYHOUR=17"),
+        ("từ 8h đến 11h thứ 2 đến thứ 5 hằng tuần", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;BYHOUR=11"),
+        ("quý một lần", "FREQ=MONTHLY;INTERVAL=3"),
+    ],
+)
+def test_a_range_of_weekdays_in_a_duty_is_every_day_between(phrase: str, rule: str) -> None:
+    """ "thứ 3 đến thứ 6" without "từ" had read as Tuesday and Friday only."""
+    got = read(phrase)
+    assert got.rrule is not None and ("RRULE:" + rule) in got.rrule, got.rrule

@@ -28,6 +28,7 @@ from giaoban.deadline.passes import (
     neighbours,
     open_end,
     shifts_after_days,
+    weekday_spans,
     weekdays_after_days,
 )
 from giaoban.deadline.tokens import Tok, count, number, words_value
@@ -264,7 +265,7 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         tokens.append(tok)
     tokens = weekdays_after_days(counted_parts(shifts_after_days(tokens)))
     tokens = clock_after_its_day(tokens)
-    tokens = hour_ranges(open_end(tokens, text))
+    tokens = weekday_spans(hour_ranges(open_end(tokens, text)))
     return tuple(give_way(neighbours(tokens, text)))
 
 

@@ -160,6 +160,24 @@ def hour_ranges(tokens: list[Tok]) -> list[Tok]:
     return out
 
 
+def weekday_spans(tokens: list[Tok]) -> list[Tok]:
+    """ "thứ 2 đến thứ 6 hằng tuần", "từ 7h30 đến 11h30 thứ 2 đến thứ 6": two weekdays joined
+    by "đến" or a dash are a range (a ``FROM`` before the first), also after a clock window,
+    not two days, nor the window's last day and another day."""
+    out: list[Tok] = []
+    for i, tok in enumerate(tokens):
+        after = tokens[i + 1 : i + 3]
+        if (
+            tok.type == "WEEKDAY"
+            and (not out or out[-1].type != "FROM")
+            and [t.type for t in after] == ["LEAD", "WEEKDAY"]
+            and after[0].parts["words"] == "to"
+        ):
+            out.append(Tok("FROM", tok.start, tok.start))
+        out.append(tok)
+    return out
+
+
 _UNTIL = re.compile(r"(?:cho\s+)?(?:den|toi)\s+khi\b")
 _START_PARTS = frozenset({"DATE", "MDAY", "TIME", "WEEKDAY", "MONTH", "MONTHNAME", "YEAR"})
 
