@@ -763,3 +763,8 @@ def test_a_range_of_weekdays_in_a_duty_is_every_day_between(phrase: str, rule: s
     """ "thứ 3 đến thứ 6" without "từ" had read as Tuesday and Friday only."""
     got = read(phrase)
     assert got.rrule is not None and ("RRULE:" + rule) in got.rrule, got.rrule
+
+
+def test_a_range_of_hours_after_within_is_a_count() -> None:
+    got = read("trong vòng 2 - 4 giờ kể từ khi nhận tin báo")
+    assert (got.kind, got.offset) == ("relative", "PT4H")

@@ -145,19 +145,38 @@ def clock_after_its_day(tokens: list[Tok]) -> list[Tok]:
 
 def hour_ranges(tokens: list[Tok]) -> list[Tok]:
     """ "14 - 16 giờ", "11-14h": a number before a dash and a clock time is the hour that
-    opens the window; after "trong" it stays a count ("trong 2 - 3 giờ")."""
-    out = list(tokens)
-    for i in range(len(out) - 2):
-        tok, link, clock = out[i], out[i + 1], out[i + 2]
-        if tok.type != "NUM" or set(tok.parts) != {"n"} or clock.type != "TIME":
+    opens the window; after "trong" a range of counts of hours, its upper end the longest
+    ("trong vòng 2 - 3 giờ")."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok, then = tokens[i], tokens[i + 1 : i + 3]
+        if not _opens_hours(tok, then):
+            out.append(tok)
+            i += 1
             continue
-        if link.type != "LEAD" or link.parts["words"] != "to" or not 0 <= int(tok.parts["n"]) <= 24:
-            continue
-        before = out[i - 1] if i else None
-        if before is not None and before.type == "LEAD" and "in" in before.parts["words"].split():
-            continue
-        out[i] = Tok("TIME", tok.start, tok.end, {"h": tok.parts["n"]}, tok.remark)
+        link, clock = then
+        before = out[-1] if out else None
+        if before is None or before.type != "LEAD" or "in" not in before.parts["words"].split():
+            out.append(Tok("TIME", tok.start, tok.end, {"h": tok.parts["n"]}, tok.remark))
+            i += 1
+        elif set(clock.parts) == {"h"}:  # "trong 2 - 3 giờ": at most 3 hours
+            counts = {"nlo": tok.parts["n"], "nhi": clock.parts["h"]}
+            out.append(Tok("NUM", tok.start, link.end, counts, tok.remark))
+            out.append(Tok("UNIT", clock.start, clock.end, {"u": "gio"}, clock.remark))
+            i += 3
+        else:
+            out.append(tok)
+            i += 1
     return out
+
+
+def _opens_hours(tok: Tok, then: list[Tok]) -> bool:
+    """Whether a number, a dash (or "đến") and a clock time follow each other."""
+    if tok.type != "NUM" or set(tok.parts) != {"n"} or not 0 <= int(tok.parts["n"]) <= 24:
+        return False
+    kinds = [t.type for t in then]
+    return kinds == ["LEAD", "TIME"] and then[0].parts["words"] == "to"
 
 
 def weekday_spans(tokens: list[Tok]) -> list[Tok]:
