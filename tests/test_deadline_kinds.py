@@ -768,3 +768,12 @@ def test_a_range_of_weekdays_in_a_duty_is_every_day_between(phrase: str, rule: s
 def test_a_range_of_hours_after_within_is_a_count() -> None:
     got = read("trong vòng 2 - 4 giờ kể từ khi nhận tin báo")
     assert (got.kind, got.offset) == ("relative", "PT4H")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [("tại thời điểm bàn giao", "bàn giao"), ("cùng thời điểm nộp báo cáo", "nộp báo cáo")],
+)
+def test_at_the_moment_of_an_event(phrase: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", anchor)

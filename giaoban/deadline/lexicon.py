@@ -318,6 +318,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "vào (đúng) ngày kỷ niệm ...", "đúng vào dịp khai giảng": on the day of an event
     ("AT", r"(?:(?:đúng\s+)?vào\s+(?:đúng\s+)?|đúng\s+)(?:ngày|dịp|buổi)(?=\s+(?!(?:" + _NOT_EVENT
            + r")" + _B + r")[^\W\d_])"),
+    # "tại thời điểm nhập học", "cùng thời điểm nộp hồ sơ": at the moment of an event
+    ("AT", r"(?:ngay\s+)?(?:tại|cùng)\s+(?:thời\s+điểm|lúc)(?=\s+(?!(?:với|" + _NOT_EVENT
+           + r")" + _B + r")[^\W\d_])"),
     # "tại kỳ họp gần nhất", "tại Hội nghị sơ kết": at a meeting (not "tại Điều 2", a place)
     ("AT", r"(?:ngay\s+)?tại(?=\s+(?:kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+họp|hội\s+nghị"
            r"|đại\s+hội|hội\s+đồng)" + _B + ")"),
