@@ -777,3 +777,18 @@ def test_a_range_of_hours_after_within_is_a_count() -> None:
 def test_at_the_moment_of_an_event(phrase: str, anchor: str) -> None:
     got = read(phrase)
     assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "rule"),
+    [
+        ("vào quý III hằng năm", "2024-07-01", "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=-1"),
+        ("6 tháng cuối năm hằng năm", "2024-07-01", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+    ],
+)
+def test_several_months_in_a_yearly_duty_are_a_window_due_when_it_ends(
+    phrase: str, start: str, rule: str
+) -> None:
+    got = read(phrase)
+    assert got.start == at(start + "T00:00")
+    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
