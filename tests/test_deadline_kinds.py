@@ -792,3 +792,16 @@ def test_several_months_in_a_yearly_duty_are_a_window_due_when_it_ends(
     got = read(phrase)
     assert got.start == at(start + "T00:00")
     assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
+
+
+@pytest.mark.parametrize(
+    "phrase", ["trước ngày 20 các tháng 1, 4, 7 và 10", "ngày 20 của các tháng 1, 4, 7, 10"]
+)
+def test_a_day_of_a_list_of_months_is_that_day_of_each_every_year(phrase: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith("BYMONTH=1,4,7,10;BYMONTHDAY=20")
+
+
+def test_a_list_of_months_with_and_is_still_one_period() -> None:
+    got = read("trong tháng 6, 7 và 8/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-06-01"), at("2024-09-01"))

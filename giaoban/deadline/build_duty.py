@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -112,6 +113,15 @@ class DutyRules(Atoms):
         word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         return v.OnDays(nth_week=nth, monthly=True)
+
+    def months_of(self, items: list[Any]) -> v.OnDays:
+        """ "ngày 15 các tháng 3, 6, 9 và 12": those months of each year."""
+        months = tuple(
+            int(m) for m in re.split(r"\s*(?:[,;]|,?\s*va)\s*", self.tok(items[0]).parts["ml"])
+        )
+        if any(not 1 <= m <= 12 for m in months):
+            raise Unreadable("tháng không có thật")
+        return v.OnDays(months=months)
 
     def quarter_month(self, items: list[Any]) -> v.OnDays:
         return self._quarter_month(items[0])

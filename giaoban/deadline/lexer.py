@@ -25,6 +25,7 @@ from giaoban.deadline.passes import (
     events,
     give_way,
     hour_ranges,
+    months_of_a_day,
     neighbours,
     open_end,
     shifts_after_days,
@@ -265,7 +266,7 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         tokens.append(tok)
     tokens = weekdays_after_days(counted_parts(shifts_after_days(tokens)))
     tokens = clock_after_its_day(tokens)
-    tokens = weekday_spans(hour_ranges(open_end(tokens, text)))
+    tokens = months_of_a_day(weekday_spans(hour_ranges(open_end(tokens, text))))
     return tuple(give_way(neighbours(tokens, text)))
 
 

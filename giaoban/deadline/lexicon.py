@@ -157,7 +157,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MONTHLIST", r"(?=[\dhbs])(?<![\d/.])(?P<mlc>\d|hai|ba|bốn|sáu)\s+tháng\s+"
                   r"(?P<ml2>\d{1,2}(?:\s*(?:[,;]|và)\s*\d{1,2})+)(?!\d)"
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly2>\d{4}))?(?![\d/.]?\d)"),
-    ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*[,;]\s*\d{1,2})+)(?!\d)"
+    ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*(?:[,;]|,?\s*và)\s*\d{1,2})+)(?!\d)"
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly>\d{4}))?"),  # "tháng 6,7,8/2020"
     # "tháng 8 - 9/2024": a range of months that shares the year written after the second
     ("MONTHLIST", r"tháng\s+(?P<mra>\d{1,2})\s*[-–—]\s*(?P<mrb>\d{1,2})(?!\d)"

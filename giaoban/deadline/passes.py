@@ -179,6 +179,18 @@ def _opens_hours(tok: Tok, then: list[Tok]) -> bool:
     return kinds == ["LEAD", "TIME"] and then[0].parts["words"] == "to"
 
 
+def months_of_a_day(tokens: list[Tok]) -> list[Tok]:
+    """ "ngày 15 (của) các tháng 3, 6, 9 và 12": a day of the month before a list of months
+    with no year is that day of each of them, every year (``MONTHSOF``), not one period."""
+    out = list(tokens)
+    for i in range(1, len(out)):
+        tok = out[i]
+        if tok.type == "MONTHLIST" and "ml" in tok.parts and "mly" not in tok.parts:
+            if out[i - 1].type == "MDAY":
+                out[i] = tok.retyped("MONTHSOF")
+    return out
+
+
 def weekday_spans(tokens: list[Tok]) -> list[Tok]:
     """ "thứ 2 đến thứ 6 hằng tuần", "từ 7h30 đến 11h30 thứ 2 đến thứ 6": two weekdays joined
     by "đến" or a dash are a range (a ``FROM`` before the first), also after a clock window,
