@@ -147,6 +147,9 @@ def hour_ranges(tokens: list[Tok]) -> list[Tok]:
     """ "14 - 16 giờ", "11-14h": a number before a dash and a clock time is the hour that
     opens the window; after "trong" a range of counts of hours, its upper end the longest
     ("trong vòng 2 - 3 giờ")."""
+    kinds = {t.type for t in tokens}
+    if "NUM" not in kinds or "TIME" not in kinds:
+        return tokens
     out: list[Tok] = []
     i = 0
     while i < len(tokens):
@@ -182,6 +185,8 @@ def _opens_hours(tok: Tok, then: list[Tok]) -> bool:
 def months_of_a_day(tokens: list[Tok]) -> list[Tok]:
     """ "ngày 15 (của) các tháng 3, 6, 9 và 12": a day of the month before a list of months
     with no year is that day of each of them, every year (``MONTHSOF``), not one period."""
+    if not any(t.type == "MONTHLIST" for t in tokens):
+        return tokens
     out = list(tokens)
     for i in range(1, len(out)):
         tok = out[i]
@@ -195,6 +200,8 @@ def weekday_spans(tokens: list[Tok]) -> list[Tok]:
     """ "thứ 2 đến thứ 6 hằng tuần", "từ 7h30 đến 11h30 thứ 2 đến thứ 6": two weekdays joined
     by "đến" or a dash are a range (a ``FROM`` before the first), also after a clock window,
     not two days, nor the window's last day and another day."""
+    if sum(t.type == "WEEKDAY" for t in tokens) < 2:
+        return tokens
     out: list[Tok] = []
     for i, tok in enumerate(tokens):
         after = tokens[i + 1 : i + 3]
