@@ -805,3 +805,21 @@ def test_a_day_of_a_list_of_months_is_that_day_of_each_every_year(phrase: str) -
 def test_a_list_of_months_with_and_is_still_one_period() -> None:
     got = read("trong tháng 6, 7 và 8/2024")
     assert (got.kind, got.start, got.due) == ("period", at("2024-06-01"), at("2024-09-01"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("cuối mỗi quý", "BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
+        ("vào đầu hằng quý", "BYMONTH=1,4,7,10;BYMONTHDAY=-1"),
+        ("cuối hằng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+    ],
+)
+def test_a_part_of_each_quarter_or_year_is_its_month(phrase: str, rule: str) -> None:
+    """As "cuối quý II/2024" is June: the last month of each quarter, due when it ends."""
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(rule), got.rrule
+
+
+def test_a_part_of_each_school_year_still_has_no_rule() -> None:
+    assert read("cuối mỗi năm học").rrule is None

@@ -190,10 +190,21 @@ class DutyRules(Atoms):
     def lunar_duty(self, items: list[Any]) -> v.Lunar:
         return v.Lunar()
 
-    def month_part(self, items: list[Any]) -> v.Window:
-        """ "đầu/giữa/cuối mỗi tháng": days 1-10, 11-20 or 21 to the end of each month."""
-        first, last = v.THIRDS[self.tok(items[0]).parts["mp"]]
-        return v.Window(first, -1 if last == 31 else last)
+    def month_part(self, items: list[Any]) -> list[v.DutyPart]:
+        """ "đầu/giữa/cuối mỗi tháng": days 1-10, 11-20 or 21 to the end of each month;
+        "đầu/giữa/cuối mỗi quý", "đầu/cuối hằng năm": its first, middle or last month, as
+        "cuối quý II" is June."""
+        p = self.tok(items[0]).parts
+        if p.get("mpu") == "quy":
+            months = _PART_MONTHS[p["mp"]]
+            return [
+                v.Window(1, -1),
+                v.OnDays(months=tuple(m + q for q in (0, 3, 6, 9) for m in months)),
+            ]
+        if "mpy" in p:
+            return [v.Window(1, -1), v.OnDays(months=(1,) if p["mpy"] == "dau" else (12,))]
+        first, last = v.THIRDS[p["mp"]]
+        return [v.Window(first, -1 if last == 31 else last)]
 
     def every(self, items: list[Any]) -> v.Frequency:
         duration: v.Duration = items[0]  # "định kỳ 6 tháng"
@@ -201,6 +212,10 @@ class DutyRules(Atoms):
 
     def once_in(self, items: list[Any]) -> v.OnceIn:
         return v.OnceIn(items[0])
+
+
+# The month of a quarter its first, middle or last part names.
+_PART_MONTHS = {"dau": (1,), "giua": (2,), "cuoi": (3,)}
 
 
 def _day_spans(parts: list[v.DutyPart]) -> tuple[v.DutyPart, ...]:

@@ -180,8 +180,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SEASON", r"(?:mùa|vụ|hè)"
                r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+){0,3}\s*,?\s*"
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
-    # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows)
-    ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+tháng" + _B + ")"),
+    # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows);
+    # "cuối mỗi quý", "đầu hằng năm": its last or first month
+    ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+(?P<mpu>tháng|quý)"
+                  + _B + ")"
+                  r"|(?P<mpy>đầu|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+năm" + _B + r"(?!\s*h[oọ]c))"),
     # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third
     ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối)\s+(?:của\s+)?tháng" + _B + "))?"
              r"(?P<part>đầu|giữa|cuối)"
