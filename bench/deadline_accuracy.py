@@ -191,6 +191,11 @@ def _one_whole_day(entry: dict[str, Any]) -> bool:
     return _moment(start) + timedelta(days=1) in _late_at(due) and _moment(start).hour == 0
 
 
+def _numbers(listed: str) -> set[int]:
+    """ "14,23": the numbers of a BY* part (a rule may name several hours)."""
+    return {int(n) for n in listed.split(",")}
+
+
 def _rule_verdict(expected: str | None, got: Deadline) -> Verdict:
     if expected is None:
         return Verdict(got.rrule is None, f"rule {got.rrule!r}, expected none")
@@ -204,7 +209,7 @@ def _rule_verdict(expected: str | None, got: Deadline) -> Verdict:
     have = _rule_parts(body)
     if not whole_day:
         for key in ("BYHOUR", "BYMINUTE"):
-            if int(want.get(key, "0")) != int(have.get(key, "0")):
+            if _numbers(want.get(key, "0")) != _numbers(have.get(key, "0")):
                 return Verdict(False, f"{key}={have.get(key)}, expected {want.get(key)}")
     start = datetime.strptime(head.rpartition(":")[2][:8], "%Y%m%d")
     if "RSCALE" in want:  # a lunar rule (RFC 7529): dateutil lists no such rule

@@ -597,3 +597,229 @@ def test_a_weekday_no_week_has_is_unread_not_left_out(phrase: str) -> None:
 )
 def test_an_ordinal_thu_8_and_the_real_weekdays_still_read(phrase: str, kind: str) -> None:
     assert read(phrase).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("ngày 9 và 10/2 âm lịch hằng năm", "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=9,10"),
+        (
+            "mùng 3, mùng 4 tháng Giêng hàng năm",
+            "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=3,4",
+        ),
+        ("ngày 5, 12 và 19/11 hằng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=5,12,19"),
+    ],
+)
+def test_days_of_a_duty_before_a_date_take_its_month(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("tháng 10 - 11/2025", "2025-10-01", "2025-12-01"),
+        ("trong tháng 3 – 5 năm 2025", "2025-03-01", "2025-06-01"),
+        ("từ tháng 6-7/2024", "2024-06-01", "2024-08-01"),
+        ("từ tháng 6, 7, 8/2024", "2024-06-01", "2024-09-01"),
+    ],
+)
+def test_a_range_or_list_of_months_shares_the_year_written_last(
+    phrase: str, start: str, due: str
+) -> None:
+    """ "từ" before months written as a range or a list names those months, not an open start."""
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_range_of_months_across_the_new_year_is_not_guessed() -> None:
+    assert isinstance(parse_deadline("tháng 11 - 2/2025", REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("từ 8h ngày 10/3/2024 đến khi có thông báo mới", "2024-03-10T08:00"),
+        ("từ 14 giờ ngày 5/4/2024 cho đến khi có quyết định khác", "2024-04-05T14:00"),
+        ("từ ngày 2/5/2024 đến khi sửa chữa xong tuyến đường", "2024-05-02T00:00"),
+        ("từ 6 giờ 30 ngày 1/4/2024 tới khi hết dịch", "2024-04-01T06:30"),
+    ],
+)
+def test_a_start_until_an_event_with_no_day_is_an_open_start(phrase: str, start: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due, got.start) == ("none", None, at(start))
+
+
+def test_a_start_with_its_clock_time_alone_is_still_an_appointment() -> None:
+    got = read("từ 8h ngày 10/3/2024")
+    assert (got.kind, got.due) == ("date", at("2024-03-10T08:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trước giờ khởi hành ít nhất 12 giờ", "-PT12H"),
+        ("trước thời điểm cắt nước tối thiểu 24 giờ", "-PT24H"),
+        ("trong tối đa 8 giờ kể từ khi nhận tin báo", "PT8H"),
+    ],
+)
+def test_a_whole_hour_after_at_least_or_at_most_is_a_count(phrase: str, offset: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset) == ("relative", offset)
+
+
+def test_a_whole_hour_after_earliest_stays_a_time() -> None:
+    got = read("sớm nhất 8 giờ ngày 5/3/2024")
+    assert got.start == at("2024-03-05T08:00")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["trước 15 ngày hết hạn hợp đồng", "trước 60 ngày giấy phép hết hiệu lực"]
+)
+def test_a_count_after_before_and_before_an_event_is_before_it(phrase: str) -> None:
+    """The link between the count and the event ("hết") says no side: "trước" does."""
+    got = read(phrase)
+    assert got.kind == "relative" and got.offset is not None and got.offset.startswith("-P")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("từ thứ Hai đến Chủ nhật", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU"),
+        ("thứ 3 đến thứ 5", "FREQ=WEEKLY;BYDAY=TU,WE,TH"),
+        ("vào thứ Tư", "FREQ=WEEKLY;BYDAY=WE"),
+        ("làm việc cả bảy ngày trong tuần", "FREQ=DAILY"),
+    ],
+)
+def test_weekdays_of_no_named_week_in_a_text_without_a_date_are_every_week(
+    phrase: str, rule: str
+) -> None:
+    got = read(phrase, None)
+    assert got.kind == "recurring" and got.rrule is not None, got
+    assert got.rrule.endswith("RRULE:" + rule), got.rrule
+
+
+def test_weekdays_of_no_named_week_in_a_notice_are_that_week() -> None:
+    assert read("từ thứ 3 đến thứ 5").kind == "period"
+    assert isinstance(parse_deadline("thứ 6 tuần sau", None), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("tháng kiểm tra một lần", "FREQ=MONTHLY"),
+        ("2 năm tổ chức hội thao một lần", "FREQ=YEARLY;INTERVAL=2"),
+        ("quý sơ kết 1 lần", "FREQ=MONTHLY;INTERVAL=3"),
+    ],
+)
+def test_a_unit_then_what_is_done_then_once(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("từ 8 - 11 giờ ngày 12/3/2024", "2024-03-12T08:00", "2024-03-12T11:00"),
+        ("14-16h ngày 12/3/2024", "2024-03-12T14:00", "2024-03-12T16:00"),
+    ],
+)
+def test_a_number_before_a_dash_and_a_clock_time_opens_the_window(
+    phrase: str, start: str, due: str
+) -> None:
+    """ "8 - 11 giờ" had read as 8 November."""
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_window_of_hours_each_day() -> None:
+    got = read("9-11h và 14-17h hằng ngày")
+    assert got.rrule is not None and got.rrule.endswith(
+        "FREQ=DAILY;BYHOUR=17;BYMINUTE=0;BYSECOND=0"
+    )
+
+
+def test_a_duty_from_a_day_of_the_month_opens_on_that_day_each_month() -> None:
+    got = read("từ ngày 10 hằng tháng")
+    assert got.rrule is not None and got.rrule.endswith("RRULE:FREQ=MONTHLY;BYMONTHDAY=10")
+
+
+def test_round_the_clock_is_every_day_and_24_7_stays_a_day() -> None:
+    got = read("trực 24/24 giờ, kể cả thứ Bảy và Chủ nhật")
+    assert got.rrule is not None and got.rrule.endswith("RRULE:FREQ=DAILY")
+    assert read("trước 24/7").kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("thứ 3 đến thứ 6 hằng tuần", "FREQ=WEEKLY;BYDAY=TU,WE,TH,FR"),
+        ("thứ 2 - thứ 7 hàng tuần, từ 8h đến 17h", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA;BYHOUR=17"),
+        ("từ 8h đến 11h thứ 2 đến thứ 5 hằng tuần", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;BYHOUR=11"),
+        ("quý một lần", "FREQ=MONTHLY;INTERVAL=3"),
+    ],
+)
+def test_a_range_of_weekdays_in_a_duty_is_every_day_between(phrase: str, rule: str) -> None:
+    """ "thứ 3 đến thứ 6" without "từ" had read as Tuesday and Friday only."""
+    got = read(phrase)
+    assert got.rrule is not None and ("RRULE:" + rule) in got.rrule, got.rrule
+
+
+def test_a_range_of_hours_after_within_is_a_count() -> None:
+    got = read("trong vòng 2 - 4 giờ kể từ khi nhận tin báo")
+    assert (got.kind, got.offset) == ("relative", "PT4H")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [("tại thời điểm bàn giao", "bàn giao"), ("cùng thời điểm nộp báo cáo", "nộp báo cáo")],
+)
+def test_at_the_moment_of_an_event(phrase: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "rule"),
+    [
+        ("vào quý III hằng năm", "2024-07-01", "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=-1"),
+        ("6 tháng cuối năm hằng năm", "2024-07-01", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+    ],
+)
+def test_several_months_in_a_yearly_duty_are_a_window_due_when_it_ends(
+    phrase: str, start: str, rule: str
+) -> None:
+    got = read(phrase)
+    assert got.start == at(start + "T00:00")
+    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
+
+
+@pytest.mark.parametrize(
+    "phrase", ["trước ngày 20 các tháng 1, 4, 7 và 10", "ngày 20 của các tháng 1, 4, 7, 10"]
+)
+def test_a_day_of_a_list_of_months_is_that_day_of_each_every_year(phrase: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith("BYMONTH=1,4,7,10;BYMONTHDAY=20")
+
+
+def test_a_list_of_months_with_and_is_still_one_period() -> None:
+    got = read("trong tháng 6, 7 và 8/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-06-01"), at("2024-09-01"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("cuối mỗi quý", "BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
+        ("vào đầu hằng quý", "BYMONTH=1,4,7,10;BYMONTHDAY=-1"),
+        ("cuối hằng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+    ],
+)
+def test_a_part_of_each_quarter_or_year_is_its_month(phrase: str, rule: str) -> None:
+    """As "cuối quý II/2024" is June: the last month of each quarter, due when it ends."""
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(rule), got.rrule
+
+
+def test_a_part_of_each_school_year_still_has_no_rule() -> None:
+    assert read("cuối mỗi năm học").rrule is None

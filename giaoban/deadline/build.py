@@ -26,6 +26,10 @@ _BEFORE_WORDS = frozenset({"lien truoc", "truoc do"})  # "ngày làm việc trư
 UNNAMED = "mốc không nêu"  # "trước 1 tháng": counted from an event the phrase does not name
 
 
+# Linking words between a count and its event that say no side of it ("hết" of "hết hạn").
+_NO_SIDE = frozenset({"het", "at", "in", "latest"})
+
+
 class Builder(DutyRules):
     """Values of the rules, for one phrase's tokens."""
 
@@ -263,8 +267,13 @@ class Builder(DutyRules):
         # a duration before the period is its length: "3 tháng, từ tháng 4 đến tháng 6"
         return v.At(self.lead(items), items[-1])
 
-    def open_start(self, items: list[Any]) -> v.OpenStart:
-        return v.OpenStart(items[1], since="since" in self.tok(items[0]).parts)
+    def open_start(self, items: list[Any]) -> v.OpenStart | v.At:
+        if isinstance(items[1], v.Span) and items[1].unit == "list":
+            return v.At(
+                "", items[1]
+            )  # "từ tháng 8 - 9/2024": the months written, not an open start
+        until = len(items) > 2 and "until" in self.tok(items[2]).parts  # no appointment
+        return v.OpenStart(items[1], since=until or "since" in self.tok(items[0]).parts)
 
     def onward(self, items: list[Any]) -> v.OpenStart:
         """From a day or period on, with no end ("năm 2024 và các năm tiếp theo")."""
@@ -295,6 +304,8 @@ class Builder(DutyRules):
             sign = -1 if {"before", "earlier"} & set(lead.split()) else 1
         else:
             sign = -1 if {"before", "upto"} & links else 1
+            if links <= _NO_SIDE and "before" in lead.split():
+                sign = -1  # "trước 30 ngày (khi) hết hạn hợp đồng": before the event
         if not after and "before" in lead.split():  # "trước 1 tháng": before an event not named
             return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)

@@ -128,6 +128,11 @@ class Atoms(Transformer[Token, Any]):
             if name in _LUNAR_MONTHS:
                 return v.Span("lunar_month", (m, y), pos, y is not None)
             return v.Span("months", (m, m, y), pos, y is not None)
+        if kind == "MONTHLIST" and "mra" in p:  # "tháng 8 - 9/2024": both in that year
+            first, last, year = int(p["mra"]), int(p["mrb"]), _year(p["mry"])
+            if not 1 <= first < last <= 12:
+                raise Unreadable(f"tháng {first} - {last} không có thật trong một năm")
+            return v.Span("months", (first, last, year), pos, True, unit="list")
         if kind == "MONTHLIST":  # "tháng 6,7,8/2020": from the first to the last
             months = [int(m) for m in re.split(r"\s*(?:[,;]|va)\s*", p.get("ml") or p["ml2"])]
             if any(not 1 <= m <= 12 for m in months):
@@ -136,7 +141,9 @@ class Atoms(Transformer[Token, Any]):
             if said and (int(said) if said.isdigit() else words_value(said)) != len(months):
                 raise Unreadable(f"{p['mlc']} tháng nhưng kể {len(months)} tháng")
             year = _year(p.get("mly") or p.get("mly2"))
-            return v.Span("months", (min(months), max(months), year), pos, year is not None)
+            return v.Span(
+                "months", (min(months), max(months), year), pos, year is not None, unit="list"
+            )
         if kind == "QUARTER" and "ql" in p:  # "quý I, II/2024": the first to the last
             names = re.findall(r"iv|iii|ii|i|[1-4]", p["ql"].replace("quy", ""))
             qs = [ROMAN.get(n) or int(n) for n in names]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from lark import Token
@@ -49,13 +51,17 @@ class DutyRules(Atoms):
         if tok.type == "FREQ" and "fw" in p:  # "mỗi thứ Hai": weekly
             return v.Frequency("tuan")
         if tok.type == "FREQ":
+            if "fu" not in p and "fu2" not in p and "fy" not in p:  # "24/24 giờ"
+                return v.Frequency("ngay")
             return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"
             # "2 - 3 lần/tuần": the upper count (several either way)
             times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or 1
             return v.Frequency(p.get("tu") or p["tu2"], times=times)
         if tok.type == "EVERY":  # "2 tuần/lần"
-            return v.Frequency(p["eu"], interval=count(tok, "en") or 1)
+            return v.Frequency(
+                p.get("eu") or p["eu2"], interval=count(tok, "en") or count(tok, "en2") or 1
+            )
         if tok.type == "ONCE":  # "mỗi tháng 1 lần"
             return v.Frequency(times=count(tok, "on") or 1)
         return v.Frequency()  # "định kỳ", "kỳ báo cáo"
@@ -86,6 +92,19 @@ class DutyRules(Atoms):
             days.append(v.Lunar())  # "mùng 1 và rằm hằng tháng": rằm is a lunar day
         return days
 
+    def shared_month_days(self, items: list[Any]) -> v.OnDays:
+        """ "ngày 7 và 8/3 âm lịch", "mùng 6, mùng 7, mùng 8 tháng Giêng": each day named before
+        the date is that day of the date's month."""
+        last = self.date_of(items[-1])
+        found = [
+            self._day_number(t) if _is(t, "MDAY") else number(self.tok(t))
+            for t in items[:-1]
+            if _is(t, "MDAY") or _is(t, "NUM")
+        ]
+        if any(not 1 <= d <= 31 for d in found):
+            raise Unreadable("ngày trong tháng không có thật")
+        return v.OnDays(year_days=(*(replace(last, day=d) for d in found), last))
+
     def year_days(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(year_days=tuple(self.date_of(t) for t in items if _is(t, "DATE")))
 
@@ -94,6 +113,15 @@ class DutyRules(Atoms):
         word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         return v.OnDays(nth_week=nth, monthly=True)
+
+    def months_of(self, items: list[Any]) -> v.OnDays:
+        """ "ngày 15 các tháng 3, 6, 9 và 12": those months of each year."""
+        months = tuple(
+            int(m) for m in re.split(r"\s*(?:[,;]|,?\s*va)\s*", self.tok(items[0]).parts["ml"])
+        )
+        if any(not 1 <= m <= 12 for m in months):
+            raise Unreadable("tháng không có thật")
+        return v.OnDays(months=months)
 
     def quarter_month(self, items: list[Any]) -> v.OnDays:
         return self._quarter_month(items[0])
@@ -145,6 +173,8 @@ class DutyRules(Atoms):
             parts.append(v.Window(days[0], ends[-1]))
         elif ends:
             parts.append(v.OnDays(month_days=tuple(e for e in ends if isinstance(e, int))))
+        elif days and isinstance(days[0], int):  # "từ ngày 1 hằng tháng": the day it opens
+            parts.append(v.OnDays(month_days=(days[0],)))
         elif days:
             parts.append(v.Starts(days[0]))  # "kể từ ngày 12/8/2023": when it begins
         return parts
@@ -160,10 +190,21 @@ class DutyRules(Atoms):
     def lunar_duty(self, items: list[Any]) -> v.Lunar:
         return v.Lunar()
 
-    def month_part(self, items: list[Any]) -> v.Window:
-        """ "đầu/giữa/cuối mỗi tháng": days 1-10, 11-20 or 21 to the end of each month."""
-        first, last = v.THIRDS[self.tok(items[0]).parts["mp"]]
-        return v.Window(first, -1 if last == 31 else last)
+    def month_part(self, items: list[Any]) -> list[v.DutyPart]:
+        """ "đầu/giữa/cuối mỗi tháng": days 1-10, 11-20 or 21 to the end of each month;
+        "đầu/giữa/cuối mỗi quý", "đầu/cuối hằng năm": its first, middle or last month, as
+        "cuối quý II" is June."""
+        p = self.tok(items[0]).parts
+        if p.get("mpu") == "quy":
+            months = _PART_MONTHS[p["mp"]]
+            return [
+                v.Window(1, -1),
+                v.OnDays(months=tuple(m + q for q in (0, 3, 6, 9) for m in months)),
+            ]
+        if "mpy" in p:
+            return [v.Window(1, -1), v.OnDays(months=(1,) if p["mpy"] == "dau" else (12,))]
+        first, last = v.THIRDS[p["mp"]]
+        return [v.Window(first, -1 if last == 31 else last)]
 
     def every(self, items: list[Any]) -> v.Frequency:
         duration: v.Duration = items[0]  # "định kỳ 6 tháng"
@@ -171,6 +212,10 @@ class DutyRules(Atoms):
 
     def once_in(self, items: list[Any]) -> v.OnceIn:
         return v.OnceIn(items[0])
+
+
+# The month of a quarter its first, middle or last part names.
+_PART_MONTHS = {"dau": (1,), "giua": (2,), "cuoi": (3,)}
 
 
 def _day_spans(parts: list[v.DutyPart]) -> tuple[v.DutyPart, ...]:

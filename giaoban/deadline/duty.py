@@ -205,6 +205,11 @@ def _named_months(rule: _Rule) -> bool:
             if (month := _month_of(one, rule)) is not None:
                 rule.months += (month,)
                 whole = True
+            elif (months := _months_of(one)) is not None:  # "quý IV hằng năm": when it ends
+                first, last = months
+                rule.window = v.Window(v.Day(1, first, None, 0), v.Day(-1, last, None, 0))
+                rule.months += (last,)
+                whole = True
             elif isinstance(one, v.Part) and (month := _month_of(one.of, rule)) is not None:
                 first, last = _days_of_part(one)
                 last = -1 if last == 31 else last
@@ -212,6 +217,16 @@ def _named_months(rule: _Rule) -> bool:
                 rule.months += (month,)
                 rule.month_days += (last,)
     return whole
+
+
+def _months_of(span: object) -> tuple[int, int] | None:
+    """The first and last of several solar months a span names ("quý IV", "6 tháng đầu năm")."""
+    if not isinstance(span, v.Span) or span.what != "months" or span.args[2] is not None:
+        return None
+    first, last = span.args[0], span.args[1]
+    if first is None or last is None or first >= last:
+        return None
+    return int(first), int(last)
 
 
 def _days_of_part(part: v.Part) -> tuple[int, int]:

@@ -24,8 +24,12 @@ from giaoban.deadline.passes import (
     counted_parts,
     events,
     give_way,
+    hour_ranges,
+    months_of_a_day,
     neighbours,
+    open_end,
     shifts_after_days,
+    weekday_spans,
     weekdays_after_days,
 )
 from giaoban.deadline.tokens import Tok, count, number, words_value
@@ -162,7 +166,7 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
             tok = _after_the_unit(tok, unit_end, text)
         elif tok.type == "TIME" and (
-            _counts_hours(tok, before) or _hours_from_event(tok, after, tokens)
+            _counts_hours(tok, before, text) or _hours_from_event(tok, after, tokens)
         ):
             # "trong vòng 24 giờ", "trong 2h", "trước giờ khai mạc 2 giờ": a count of hours,
             # not the time of day
@@ -262,14 +266,21 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         tokens.append(tok)
     tokens = weekdays_after_days(counted_parts(shifts_after_days(tokens)))
     tokens = clock_after_its_day(tokens)
+    tokens = months_of_a_day(weekday_spans(hour_ranges(open_end(tokens, text))))
     return tuple(give_way(neighbours(tokens, text)))
 
 
-def _counts_hours(tok: Tok, before: Tok | None) -> bool:
-    """Whether a clock time right after "trong (vòng)" is a count of hours: a whole hour, no
-    part of the day ("trong 8 giờ sáng" is the time)."""
-    in_words = before is not None and before.type == "LEAD" and before.parts["words"].endswith("in")
-    return in_words and set(tok.parts) == {"h"}
+def _counts_hours(tok: Tok, before: Tok | None, text: Text) -> bool:
+    """Whether a clock time right after "trong (vòng, tối đa)", "ít nhất" or "tối thiểu" is a
+    count of hours: a whole hour, no part of the day ("trong 8 giờ sáng" is the time; "sớm
+    nhất 8 giờ" too: the earliest time, not the least count)."""
+    if before is None or before.type != "LEAD" or set(tok.parts) != {"h"}:
+        return False
+    said = fold(text.low[before.start : before.end])
+    return "in" in before.parts["words"].split() or said.endswith(_AT_LEAST)
+
+
+_AT_LEAST = ("it nhat", "toi thieu")
 
 
 def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:

@@ -157,8 +157,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MONTHLIST", r"(?=[\dhbs])(?<![\d/.])(?P<mlc>\d|hai|ba|bốn|sáu)\s+tháng\s+"
                   r"(?P<ml2>\d{1,2}(?:\s*(?:[,;]|và)\s*\d{1,2})+)(?!\d)"
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly2>\d{4}))?(?![\d/.]?\d)"),
-    ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*[,;]\s*\d{1,2})+)(?!\d)"
+    ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*(?:[,;]|,?\s*và)\s*\d{1,2})+)(?!\d)"
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly>\d{4}))?"),  # "tháng 6,7,8/2020"
+    # "tháng 8 - 9/2024": a range of months that shares the year written after the second
+    ("MONTHLIST", r"tháng\s+(?P<mra>\d{1,2})\s*[-–—]\s*(?P<mrb>\d{1,2})(?!\d)"
+                  r"\s*(?:[/.\-]|,?\s*năm)\s*(?P<mry>\d{4})(?![\d/.]?\d)"),
     ("MONTHMISSING", r"tháng\s+năm\s+\d{4}" + _B),  # "ngày 20 tháng năm 2012": no month
     ("MONTH", r"tháng\s+(?P<mm>\d{1,2})(?!\d)" + _YEAR_TAIL.format("my")),
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
@@ -177,8 +180,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SEASON", r"(?:mùa|vụ|hè)"
                r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+){0,3}\s*,?\s*"
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
-    # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows)
-    ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+tháng" + _B + ")"),
+    # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows);
+    # "cuối mỗi quý", "đầu hằng năm": its last or first month
+    ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+(?P<mpu>tháng|quý)"
+                  + _B + ")"
+                  r"|(?P<mpy>đầu|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+năm" + _B + r"(?!\s*h[oọ]c))"),
     # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third
     ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối)\s+(?:của\s+)?tháng" + _B + "))?"
              r"(?P<part>đầu|giữa|cuối)"
@@ -197,14 +203,19 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("EVERY", r"(?P<en>\d{1,2}|hai|ba|bốn|sáu)\s*(?P<eu>ngày|tuần|tháng|năm)\s*"
               r"(?:/\s*(?:(?:một|1)\s*)?|(?:một|1)\s+)lần"  # "6 tháng/lần", "3 tháng/1 lần"
               + _B),
+    # "quý họp một lần", "5 năm tổ chức đại đám một lần": the unit, what is done, once
+    ("EVERY", r"(?:(?P<en2>\d{1,2}|hai|ba|bốn|năm|sáu)\s+)?(?P<eu2>tuần|tháng|quý|năm)\s+"
+              r"(?:(?!lần" + _B + r")[^\W\d]+\s+){0,4}(?:một|1)\s+lần" + _B),
     ("ONCE", r"(?P<on>\d{1,2}|một|hai|ba)\s+lần" + _B),  # "mỗi tháng 1 lần"
     # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give
     ("PERIODIC", r"(?:(?:đầu|cuối)\s+)?(?:mỗi|hằng|hàng|từng)\s+(?:(?:đầu|cuối)\s+)?"
                  r"(?:học\s+kỳ|học\s+kì|năm\s+học)" + _B),
-    # "(tất cả) các ngày trong tuần": every day of the week
+    # "(tất cả) các ngày trong tuần", "cả 7 ngày trong tuần": every day of the week
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
-             + r"|(?:tất\s+cả\s+)?(?:các|những)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B
+             + r"|(?:(?:tất\s+)?cả\s+)?(?:các|những|7|bảy)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B
+             # "24/24 (giờ)": round the clock, every day ("24/7" is also 24 July: not read so)
+             + r"|(?<![\d/])24\s*/\s*24(?:\s*(?P<fu3>giờ))?(?![\d/])"
              # "mỗi thứ Hai", "vào mỗi sáng thứ 6": every week, on that day
              + r"|(?:mỗi|hằng|hàng|từng)(?P<fw>)\s+(?=(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
              r"(?:thứ|chủ\s*nhật|cn|t[2-7])" + _B + ")"),
@@ -246,7 +257,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"(?:ngày\s+)?(?<![\d/.])(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
              # "15/3/2024", "15/3 năm 2024"
              + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r")|\s*,?\s*năm\s+(?P<y2>\d{4}))?"
-             r"(?![\d/.]?\d)(?!\s+tháng" + _B + ")"),
+             r"(?![\d/.]?\d)(?!\s+tháng" + _B + ")"
+             r"(?!\s*(?:giờ|g|h)(?![^\W\d_]))"),  # "8 - 11 giờ": hours, not 8 November
     # "Tết Dương lịch (2025)": the first of January
     ("DATE", r"tết\s+dương\s+lịch(?P<td>)(?:\s*,?\s*(?:năm\s+)?(?P<tdy>\d{4})(?!\d))?"),
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"
@@ -308,6 +320,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("COMPARED", r"so\s+với" + _B),
     # "vào (đúng) ngày kỷ niệm ...", "đúng vào dịp khai giảng": on the day of an event
     ("AT", r"(?:(?:đúng\s+)?vào\s+(?:đúng\s+)?|đúng\s+)(?:ngày|dịp|buổi)(?=\s+(?!(?:" + _NOT_EVENT
+           + r")" + _B + r")[^\W\d_])"),
+    # "tại thời điểm nhập học", "cùng thời điểm nộp hồ sơ": at the moment of an event
+    ("AT", r"(?:ngay\s+)?(?:tại|cùng)\s+(?:thời\s+điểm|lúc)(?=\s+(?!(?:với|" + _NOT_EVENT
            + r")" + _B + r")[^\W\d_])"),
     # "tại kỳ họp gần nhất", "tại Hội nghị sơ kết": at a meeting (not "tại Điều 2", a place)
     ("AT", r"(?:ngay\s+)?tại(?=\s+(?:kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+họp|hội\s+nghị"

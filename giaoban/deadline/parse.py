@@ -46,6 +46,7 @@ DUTY_WORDS = frozenset(
         "EVERY",
         "REPORT",
         "QMONTH",
+        "MONTHSOF",
         "MONTHREF",
         "LASTDAY",
         "WORKDAYORD",

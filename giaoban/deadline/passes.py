@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.tokens import Tok, number
+from giaoban.model.text import fold
 
 # Where a filler word may begin the name of an event.
 ANCHOR_TAKERS = frozenset({"LEAD", "FROM", "WITH", "PREVMONTHOF", "ADJDAY"})
@@ -140,6 +141,102 @@ def clock_after_its_day(tokens: list[Tok]) -> list[Tok]:
     if sum(t.type == "TIME" for t in tokens) > 1:
         return tokens
     return [*tokens[:-3], tokens[-2], tokens[-1], tokens[-3]]
+
+
+def hour_ranges(tokens: list[Tok]) -> list[Tok]:
+    """ "14 - 16 giờ", "11-14h": a number before a dash and a clock time is the hour that
+    opens the window; after "trong" a range of counts of hours, its upper end the longest
+    ("trong vòng 2 - 3 giờ")."""
+    kinds = {t.type for t in tokens}
+    if "NUM" not in kinds or "TIME" not in kinds:
+        return tokens
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok, then = tokens[i], tokens[i + 1 : i + 3]
+        if not _opens_hours(tok, then):
+            out.append(tok)
+            i += 1
+            continue
+        link, clock = then
+        before = out[-1] if out else None
+        if before is None or before.type != "LEAD" or "in" not in before.parts["words"].split():
+            out.append(Tok("TIME", tok.start, tok.end, {"h": tok.parts["n"]}, tok.remark))
+            i += 1
+        elif set(clock.parts) == {"h"}:  # "trong 2 - 3 giờ": at most 3 hours
+            counts = {"nlo": tok.parts["n"], "nhi": clock.parts["h"]}
+            out.append(Tok("NUM", tok.start, link.end, counts, tok.remark))
+            out.append(Tok("UNIT", clock.start, clock.end, {"u": "gio"}, clock.remark))
+            i += 3
+        else:
+            out.append(tok)
+            i += 1
+    return out
+
+
+def _opens_hours(tok: Tok, then: list[Tok]) -> bool:
+    """Whether a number, a dash (or "đến") and a clock time follow each other."""
+    if tok.type != "NUM" or set(tok.parts) != {"n"} or not 0 <= int(tok.parts["n"]) <= 24:
+        return False
+    kinds = [t.type for t in then]
+    return kinds == ["LEAD", "TIME"] and then[0].parts["words"] == "to"
+
+
+def months_of_a_day(tokens: list[Tok]) -> list[Tok]:
+    """ "ngày 15 (của) các tháng 3, 6, 9 và 12": a day of the month before a list of months
+    with no year is that day of each of them, every year (``MONTHSOF``), not one period."""
+    if not any(t.type == "MONTHLIST" for t in tokens):
+        return tokens
+    out = list(tokens)
+    for i in range(1, len(out)):
+        tok = out[i]
+        if tok.type == "MONTHLIST" and "ml" in tok.parts and "mly" not in tok.parts:
+            if out[i - 1].type == "MDAY":
+                out[i] = tok.retyped("MONTHSOF")
+    return out
+
+
+def weekday_spans(tokens: list[Tok]) -> list[Tok]:
+    """ "thứ 2 đến thứ 6 hằng tuần", "từ 7h30 đến 11h30 thứ 2 đến thứ 6": two weekdays joined
+    by "đến" or a dash are a range (a ``FROM`` before the first), also after a clock window,
+    not two days, nor the window's last day and another day."""
+    if sum(t.type == "WEEKDAY" for t in tokens) < 2:
+        return tokens
+    out: list[Tok] = []
+    for i, tok in enumerate(tokens):
+        after = tokens[i + 1 : i + 3]
+        if (
+            tok.type == "WEEKDAY"
+            and (not out or out[-1].type != "FROM")
+            and [t.type for t in after] == ["LEAD", "WEEKDAY"]
+            and after[0].parts["words"] == "to"
+        ):
+            out.append(Tok("FROM", tok.start, tok.start))
+        out.append(tok)
+    return out
+
+
+_UNTIL = re.compile(r"(?:cho\s+)?(?:den|toi)\s+khi\b")
+_START_PARTS = frozenset({"DATE", "MDAY", "TIME", "WEEKDAY", "MONTH", "MONTHNAME", "YEAR"})
+
+
+def open_end(tokens: list[Tok], text: Text) -> list[Tok]:
+    """ "từ 12h ngày 01/6/2021 đến khi có thông báo mới", "từ ngày 5/6 đến khi khắc phục
+    xong sự cố": a start with no day to end on is an open start (``ONWARD``), not a range,
+    and its clock time no appointment."""
+    if len(tokens) < 3 or tokens[0].type != "FROM":
+        return tokens
+    for i in range(2, len(tokens)):
+        if tokens[i].type not in ("LEAD", "W", "NONE"):
+            if tokens[i].type not in _START_PARTS:
+                return tokens
+            continue
+        said = fold(text.low[tokens[i].start : tokens[i].end])
+        rest = tokens[i + 1 :] if tokens[i].type == "LEAD" else []
+        if _UNTIL.match(said) and all(t.type == "W" for t in rest):
+            return [*tokens[:i], Tok("ONWARD", tokens[i].start, tokens[-1].end, {"until": "1"})]
+        return tokens
+    return tokens
 
 
 _DATED = frozenset({"DATE", "MDAY", "WEEKDAY", "LASTDAY", "WORKDAYORD", "QMONTH", "WEEKORD"})

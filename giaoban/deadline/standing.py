@@ -5,8 +5,9 @@ A notice always has a date, and a day without a year takes the notice's year
 web page, a law) names no year to take: there a day without a year is the
 same day every year ("Kết thúc năm học trước ngày 31-5", "ngày 10/3 âm
 lịch"), and a day of "tháng sau" the same day of every following month
-("chậm nhất ngày 05 tháng sau"), and a day counted from the notice ("ngày hôm sau") a day
-counted from a day the text does not name.
+("chậm nhất ngày 05 tháng sau"), a weekday of no named week that weekday every week ("từ
+thứ 2 đến thứ 7"), and a day counted from the notice ("ngày hôm sau") a day counted from a
+day the text does not name.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ def standing_rule(value: v.At) -> v.Duty | None:
         when = when.day
     if isinstance(when, v.Day) and when.month_offset is not None:
         return _duty(value, [v.Frequency("thang"), v.OnDays(month_days=(when.day,))], clock)
+    weekdays = _weekdays(when)
+    if weekdays is not None:  # "từ thứ 2 đến thứ 7": no week named, so every week
+        return _duty(value, [v.Frequency("tuan"), v.OnDays(weekdays=weekdays)], clock)
     if isinstance(when, v.Range):
         window = _window(when)
         return None if window is None else _duty(value, [v.Frequency("nam"), window], None)
@@ -53,6 +57,18 @@ def _duty(value: v.At, parts: list[v.DutyPart], clock: v.Clock | None) -> v.Duty
     if clock is not None:
         parts.append(clock)
     return v.Duty(tuple(parts))
+
+
+def _weekdays(when: object) -> tuple[int, ...] | None:
+    """The weekdays of a weekday, or of a range of weekdays, that names no week."""
+    if isinstance(when, v.Weekday) and when.week is None and when.in_week is None:
+        return (when.weekday,)
+    if not isinstance(when, v.Range):
+        return None
+    first, last = _weekdays(when.left), _weekdays(when.right)
+    if first is None or last is None or first[0] > last[0]:
+        return None
+    return tuple(range(first[0], last[0] + 1))
 
 
 def _window(when: v.Range) -> v.Window | None:
