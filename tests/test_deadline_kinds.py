@@ -823,3 +823,17 @@ def test_a_part_of_each_quarter_or_year_is_its_month(phrase: str, rule: str) -> 
 
 def test_a_part_of_each_school_year_still_has_no_rule() -> None:
     assert read("cuối mỗi năm học").rrule is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trước 15 ngày tổ chức đại hội", "-P15D", "tổ chức đại hội"),
+        ("sau 3 ngày nhận được đơn", "P3D", "nhận được đơn"),
+        ("trước 2 ngày làm việc diễn ra hội nghị", "-P2D", "diễn ra hội nghị"),
+    ],
+)
+def test_an_event_right_after_a_count_keeps_its_name(phrase: str, offset: str, anchor: str) -> None:
+    """No link word between the count and the event: the event is still what it counts from."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
