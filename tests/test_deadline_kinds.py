@@ -837,3 +837,18 @@ def test_an_event_right_after_a_count_keeps_its_name(phrase: str, offset: str, a
     """No link word between the count and the event: the event is still what it counts from."""
     got = read(phrase)
     assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["ngày 20 tháng 1, 4, 7, 10 hằng năm", "chậm nhất ngày 20 tháng 1, 4, 7 và 10"]
+)
+def test_a_day_of_months_written_as_a_list_is_that_day_of_each(phrase: str) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring"
+    assert got.rrule is not None and got.rrule.endswith("BYMONTH=1,4,7,10;BYMONTHDAY=20")
+
+
+def test_a_day_of_one_month_then_another_day_stays_two_days() -> None:
+    got = read("ngày 10 tháng 3, 15 tháng 4")
+    assert (got.kind, got.due) == ("period", at("2024-04-16"))
+    assert read("ngày 10 tháng 3, 2024").due == at("2024-03-11")
