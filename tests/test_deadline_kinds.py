@@ -852,3 +852,16 @@ def test_a_day_of_one_month_then_another_day_stays_two_days() -> None:
     got = read("ngày 10 tháng 3, 15 tháng 4")
     assert (got.kind, got.due) == ("period", at("2024-04-16"))
     assert read("ngày 10 tháng 3, 2024").due == at("2024-03-11")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("mùng 3 Tết âm lịch", "2024-02-13T00:00"),
+        ("mồng 6 Tết cổ truyền", "2024-02-16T00:00"),
+        ("trước Tết âm lịch", "2024-02-10T00:00"),
+        ("mung 4 tet am lich", "2024-02-14T00:00"),
+    ],
+)
+def test_tet_named_as_lunar_or_traditional_is_the_lunar_new_year(phrase: str, due: str) -> None:
+    assert read(phrase, date(2024, 1, 15)).due == at(due)

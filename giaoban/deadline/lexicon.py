@@ -190,7 +190,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"(?P<part>đầu|giữa|cuối)"
              r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|tuần|học\s+kỳ|học\s+kì)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
-    ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
+    # "Tết", "Tết Nguyên đán", "Tết cổ truyền", "Tết âm lịch": the lunar new year
+    ("TET", r"tết(?:\s+(?:nguyên\s+đán|cổ\s+truyền))?(?:\s+(?:âm\s+lịch|âl))?"
+            r"(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------
     # "1 lần/tháng", "2 - 3 lần/tuần" (a count of times given as a range: several), "2 buổi/tuần",
     # "1 ngày/tháng": how often, not which days
