@@ -865,3 +865,26 @@ def test_a_day_of_one_month_then_another_day_stays_two_days() -> None:
 )
 def test_tet_named_as_lunar_or_traditional_is_the_lunar_new_year(phrase: str, due: str) -> None:
     assert read(phrase, date(2024, 1, 15)).due == at(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ref", "start", "due"),
+    [
+        ("từ ngày 5 đến ngày 12", date(2024, 3, 1), "2024-03-05", "2024-03-13"),
+        ("từ ngày 5 đến hết ngày 12", date(2024, 3, 20), "2024-04-05", "2024-04-13"),
+        ("từ ngày 28 đến ngày 30", date(2024, 12, 29), "2024-12-28", "2024-12-31"),
+        ("từ ngày 3 đến ngày 7", date(2024, 12, 29), "2025-01-03", "2025-01-08"),
+    ],
+)
+def test_days_with_no_month_take_the_notice_month_or_the_next(
+    phrase: str, ref: date, start: str, due: str
+) -> None:
+    got = read(phrase, ref)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_day_with_no_month_is_in_the_notice_month_until_it_has_passed() -> None:
+    assert read("trước ngày 20", date(2024, 3, 1)).due == at("2024-03-21")
+    assert read("chậm nhất ngày 20", date(2024, 3, 22)).due == at("2024-04-21")
+    # a text without a date has no month to give
+    assert isinstance(parse_deadline("trước ngày 20", None), DeadlineError)
