@@ -888,3 +888,12 @@ def test_a_day_with_no_month_is_in_the_notice_month_until_it_has_passed() -> Non
     assert read("chậm nhất ngày 20", date(2024, 3, 22)).due == at("2024-04-21")
     # a text without a date has no month to give
     assert isinstance(parse_deadline("trước ngày 20", None), DeadlineError)
+
+
+def test_ngay_before_mung_names_the_same_day() -> None:
+    got = read("từ ngày mồng 3 đến ngày mùng 9", date(2024, 3, 1))
+    assert (got.start, got.due) == (at("2024-03-03"), at("2024-03-10"))
+    assert read("bắt đầu từ ngày mùng 4", date(2024, 3, 1)).start == at("2024-03-04")
+    assert read("ngày mùng 8 tháng 3 năm 2024").due == at("2024-03-09")
+    got = read("ngày mùng 5 hằng tháng")
+    assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=5")

@@ -253,7 +253,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w)"
              r"(?!\s*:?\s*(?:từ\s|\d)))?"
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
-    ("DATE", r"(?:ngày\s+|mùng\s+|mồng\s+)?(?<![\d/.])(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
+    ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
+             r"(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
              + _M + r"|" + _MW + r")(?![\d/.])"
              # "ngày 10 tháng 1, 4, 7, 10": a day of a list of months, not a day of January
              r"(?!(?:\s*(?:[,;]|,?\s*và)\s*\d{1,2}"
@@ -270,7 +271,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"
              r"(?:\s(?P<sy>\d{4}|\d{2}))?(?![\d/.])"),
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
-    ("MDAY", r"(?:ngày|mùng|mồng|rằm)\s+(?P<md>" + _D + r")(?![\d/.])"
+    ("MDAY", r"(?:ngày(?:\s+(?:mùng|mồng))?|mùng|mồng|rằm)\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
     # "ngày làm việc tiếp theo", "ngày làm việc liền kề sau X": the working day after (or
     # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
