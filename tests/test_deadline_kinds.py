@@ -897,3 +897,11 @@ def test_ngay_before_mung_names_the_same_day() -> None:
     assert read("ngày mùng 8 tháng 3 năm 2024").due == at("2024-03-09")
     got = read("ngày mùng 5 hằng tháng")
     assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=5")
+
+
+def test_an_ordinal_day_of_a_month_is_that_day() -> None:
+    assert read("chậm nhất ngày thứ 10 của tháng tiếp theo").due == at("2024-04-11")
+    got = read("ngày thứ 25 hằng tháng")
+    assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=25")
+    got = read("ngày thứ 10 của tháng sau", None)  # a text without a date: every month
+    assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=10")

@@ -271,7 +271,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"
              r"(?:\s(?P<sy>\d{4}|\d{2}))?(?![\d/.])"),
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
-    ("MDAY", r"(?:ngày(?:\s+(?:mùng|mồng))?|mùng|mồng|rằm)\s+(?P<md>" + _D + r")(?![\d/.])"
+    # "ngày thứ 20 của tháng tiếp theo": an ordinal day of a month is that day
+    ("MDAY", r"(?:ngày\s+thứ(?=\s+\d{1,2}\s+(?:của\s+|trong\s+)?(?:các\s+|mỗi\s+|hằng\s+|hàng\s+)?"
+             r"tháng" + _B + r")|ngày(?:\s+(?:mùng|mồng))?|mùng|mồng|rằm)"
+             r"\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
     # "ngày làm việc tiếp theo", "ngày làm việc liền kề sau X": the working day after (or
     # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
