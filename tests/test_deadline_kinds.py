@@ -905,3 +905,18 @@ def test_an_ordinal_day_of_a_month_is_that_day() -> None:
     assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=25")
     got = read("ngày thứ 10 của tháng sau", None)  # a text without a date: every month
     assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=10")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("ngày 20 tháng 4, 7 và 10/2024", "2024-04-20", "2024-10-21"),
+        ("ngày 20 tháng 4, 7, 10 năm 2024", "2024-04-20", "2024-10-21"),
+        ("ngày 20 các tháng 4, 7, 10 năm 2024", "2024-04-20", "2024-10-21"),
+    ],
+)
+def test_a_day_of_a_list_of_months_with_a_year_is_those_days(
+    phrase: str, start: str, due: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))

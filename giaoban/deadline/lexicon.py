@@ -258,7 +258,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + _M + r"|" + _MW + r")(?![\d/.])"
              # "ngày 10 tháng 1, 4, 7, 10": a day of a list of months, not a day of January
              r"(?!(?:\s*(?:[,;]|,?\s*và)\s*\d{1,2}"
-             r"(?![\d/.\-]|\s*(?:tháng|giờ|ngày|năm|h|g)" + _B + r"))+"
+             r"(?![\d/.\-]|\s*(?:tháng|giờ|ngày|h|g)" + _B + r"))+"
              r"\s*(?:$|[^\s,;\d]))"
              r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d))?"),
     ("DATE", r"(?:ngày\s+)?(?<![\d/.])(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
