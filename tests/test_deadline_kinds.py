@@ -920,3 +920,18 @@ def test_a_day_of_a_list_of_months_with_a_year_is_those_days(
 ) -> None:
     got = read(phrase)
     assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("đêm 30/4, rạng sáng 1/5/2024", "2024-04-30", "2024-05-02"),
+        ("vào đêm 9 rạng ngày 10/3", "2024-03-09", "2024-03-11"),
+        ("đêm mùng 2, rạng sáng mùng 3 Tết", "2024-02-11", "2024-02-13"),
+    ],
+)
+def test_a_night_into_the_dawn_of_the_next_day_is_both_days(
+    phrase: str, start: str, due: str
+) -> None:
+    got = read(phrase, date(2024, 3, 1))
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))

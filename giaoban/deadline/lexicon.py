@@ -343,7 +343,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + r"|(?:bắt\s+đầu\s+từ|bắt\s+đầu|từ)(?:\s+khi)?" + _B),
     # "kết thúc" after "khi" is the event ("sau khi kết thúc hội nghị"), not "until"
     ("TO", r"(?:cho\s+đến|đến|tới|(?<!khi\s)kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B
-           + r"|-|~|→|÷|->"),
+           + r"|-|~|→|÷|->"
+           # "đêm 14, rạng sáng 15": the night of one day into the dawn of the next
+           + r"|(?:(?<=\d,\s)|(?<=\d\s))rạng(?:\s+(?:sáng|ngày|đông))?" + _B),
     # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
     # (not "sau khi kết thúc năm 2024": after it ends)
     ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s))kết\s+thúc"
