@@ -935,3 +935,8 @@ def test_a_night_into_the_dawn_of_the_next_day_is_both_days(
 ) -> None:
     got = read(phrase, date(2024, 3, 1))
     assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_the_arrow_of_a_symbol_font_between_two_days_is_a_range() -> None:
+    got = read("15/04/2024 à 30/06/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-04-15"), at("2024-07-01"))

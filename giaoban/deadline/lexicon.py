@@ -344,6 +344,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "kết thúc" after "khi" is the event ("sau khi kết thúc hội nghị"), not "until"
     ("TO", r"(?:cho\s+đến|đến|tới|(?<!khi\s)kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B
            + r"|-|~|→|÷|->"
+           # "01/08/2012 à 31/12/2012": the arrow of the Wingdings font (0xE0) in a PDF text layer
+           + r"|(?<=\d\s)à(?=\s+\d)"
            # "đêm 14, rạng sáng 15": the night of one day into the dawn of the next
            + r"|(?:(?<=\d,\s)|(?<=\d\s))rạng(?:\s+(?:sáng|ngày|đông))?" + _B),
     # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
