@@ -940,3 +940,8 @@ def test_a_night_into_the_dawn_of_the_next_day_is_both_days(
 def test_the_arrow_of_a_symbol_font_between_two_days_is_a_range() -> None:
     got = read("15/04/2024 à 30/06/2024")
     assert (got.kind, got.start, got.due) == ("period", at("2024-04-15"), at("2024-07-01"))
+
+
+def test_words_after_a_comma_that_follows_a_count_are_another_clause() -> None:
+    got = read("sau 10 ngày, nếu không có ý kiến thì coi như đồng ý")
+    assert (got.kind, got.due, got.anchor) == ("relative", at("2024-03-12"), "ngày ban hành")
