@@ -25,15 +25,15 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Corpus entries giaoban reads differently on purpose, with the reason.
 DIFFERENT: dict[str, str] = {}
 # The fresh sets the engine was developed on (issue 12): their scores may not fall below
-# these (the scores when they were last raised, after the fourth work of 2026-12-06, when
-# fresh_5 to fresh_7 became development sets too; a fix that costs a phrase elsewhere must
-# say so by lowering one, never a slide).
+# these (the scores when they were last raised, after the fifth work of 2026-12-06; fresh_5
+# to fresh_7 became development sets with the fourth; a fix that costs a phrase elsewhere
+# must say so by lowering one, never a slide).
 FLOORS = {
     "fresh_1": 325,
     "fresh_2": 148,
     "fresh_3": 143,
     "fresh_4": 104,
-    "fresh_5": 121,
+    "fresh_5": 125,
     "fresh_6": 121,
     "fresh_7": 102,
 }

@@ -823,3 +823,125 @@ def test_a_part_of_each_quarter_or_year_is_its_month(phrase: str, rule: str) -> 
 
 def test_a_part_of_each_school_year_still_has_no_rule() -> None:
     assert read("cuối mỗi năm học").rrule is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trước 15 ngày tổ chức đại hội", "-P15D", "tổ chức đại hội"),
+        ("sau 3 ngày nhận được đơn", "P3D", "nhận được đơn"),
+        ("trước 2 ngày làm việc diễn ra hội nghị", "-P2D", "diễn ra hội nghị"),
+    ],
+)
+def test_an_event_right_after_a_count_keeps_its_name(phrase: str, offset: str, anchor: str) -> None:
+    """No link word between the count and the event: the event is still what it counts from."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["ngày 20 tháng 1, 4, 7, 10 hằng năm", "chậm nhất ngày 20 tháng 1, 4, 7 và 10"]
+)
+def test_a_day_of_months_written_as_a_list_is_that_day_of_each(phrase: str) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring"
+    assert got.rrule is not None and got.rrule.endswith("BYMONTH=1,4,7,10;BYMONTHDAY=20")
+
+
+def test_a_day_of_one_month_then_another_day_stays_two_days() -> None:
+    got = read("ngày 10 tháng 3, 15 tháng 4")
+    assert (got.kind, got.due) == ("period", at("2024-04-16"))
+    assert read("ngày 10 tháng 3, 2024").due == at("2024-03-11")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("mùng 3 Tết âm lịch", "2024-02-13T00:00"),
+        ("mồng 6 Tết cổ truyền", "2024-02-16T00:00"),
+        ("trước Tết âm lịch", "2024-02-10T00:00"),
+        ("mung 4 tet am lich", "2024-02-14T00:00"),
+    ],
+)
+def test_tet_named_as_lunar_or_traditional_is_the_lunar_new_year(phrase: str, due: str) -> None:
+    assert read(phrase, date(2024, 1, 15)).due == at(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ref", "start", "due"),
+    [
+        ("từ ngày 5 đến ngày 12", date(2024, 3, 1), "2024-03-05", "2024-03-13"),
+        ("từ ngày 5 đến hết ngày 12", date(2024, 3, 20), "2024-04-05", "2024-04-13"),
+        ("từ ngày 28 đến ngày 30", date(2024, 12, 29), "2024-12-28", "2024-12-31"),
+        ("từ ngày 3 đến ngày 7", date(2024, 12, 29), "2025-01-03", "2025-01-08"),
+    ],
+)
+def test_days_with_no_month_take_the_notice_month_or_the_next(
+    phrase: str, ref: date, start: str, due: str
+) -> None:
+    got = read(phrase, ref)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_day_with_no_month_is_in_the_notice_month_until_it_has_passed() -> None:
+    assert read("trước ngày 20", date(2024, 3, 1)).due == at("2024-03-21")
+    assert read("chậm nhất ngày 20", date(2024, 3, 22)).due == at("2024-04-21")
+    # a text without a date has no month to give
+    assert isinstance(parse_deadline("trước ngày 20", None), DeadlineError)
+
+
+def test_ngay_before_mung_names_the_same_day() -> None:
+    got = read("từ ngày mồng 3 đến ngày mùng 9", date(2024, 3, 1))
+    assert (got.start, got.due) == (at("2024-03-03"), at("2024-03-10"))
+    assert read("bắt đầu từ ngày mùng 4", date(2024, 3, 1)).start == at("2024-03-04")
+    assert read("ngày mùng 8 tháng 3 năm 2024").due == at("2024-03-09")
+    got = read("ngày mùng 5 hằng tháng")
+    assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=5")
+
+
+def test_an_ordinal_day_of_a_month_is_that_day() -> None:
+    assert read("chậm nhất ngày thứ 10 của tháng tiếp theo").due == at("2024-04-11")
+    got = read("ngày thứ 25 hằng tháng")
+    assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=25")
+    got = read("ngày thứ 10 của tháng sau", None)  # a text without a date: every month
+    assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=10")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("ngày 20 tháng 4, 7 và 10/2024", "2024-04-20", "2024-10-21"),
+        ("ngày 20 tháng 4, 7, 10 năm 2024", "2024-04-20", "2024-10-21"),
+        ("ngày 20 các tháng 4, 7, 10 năm 2024", "2024-04-20", "2024-10-21"),
+    ],
+)
+def test_a_day_of_a_list_of_months_with_a_year_is_those_days(
+    phrase: str, start: str, due: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("đêm 30/4, rạng sáng 1/5/2024", "2024-04-30", "2024-05-02"),
+        ("vào đêm 9 rạng ngày 10/3", "2024-03-09", "2024-03-11"),
+        ("đêm mùng 2, rạng sáng mùng 3 Tết", "2024-02-11", "2024-02-13"),
+    ],
+)
+def test_a_night_into_the_dawn_of_the_next_day_is_both_days(
+    phrase: str, start: str, due: str
+) -> None:
+    got = read(phrase, date(2024, 3, 1))
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_the_arrow_of_a_symbol_font_between_two_days_is_a_range() -> None:
+    got = read("15/04/2024 à 30/06/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-04-15"), at("2024-07-01"))
+
+
+def test_words_after_a_comma_that_follows_a_count_are_another_clause() -> None:
+    got = read("sau 10 ngày, nếu không có ý kiến thì coi như đồng ý")
+    assert (got.kind, got.due, got.anchor) == ("relative", at("2024-03-12"), "ngày ban hành")

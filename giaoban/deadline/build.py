@@ -6,6 +6,7 @@ recurring duties in :mod:`build_duty`, single tokens in :mod:`build_atoms`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -243,6 +244,15 @@ class Builder(DutyRules):
             return v.DailyWindow(clocks[0], inner.last, inner.days)
         days = next(i for i in items if isinstance(i, (v.Days, v.Range)))
         return v.DailyWindow(clocks[0], clocks[-1], days)
+
+    def month_list_days(self, items: list[Any]) -> v.Days:
+        """ "ngày 5 tháng 3, 6 và 9/2024": that day of each month of the list (with its year;
+        without one the list is a yearly duty, ``MONTHSOF``)."""
+        day = self._day_number(items[0])
+        year = self.span_of(items[1]).args[2]  # the months checked, and their year
+        listed = [int(m) for m in re.findall(r"\d+", self.tok(items[1]).parts["ml"])]
+        pos = self.pos(items[0])
+        return v.Days(tuple(v.Day(day, m, year, pos) for m in listed), pos)
 
     def days(self, items: list[Any]) -> v.Days:
         found: list[Any] = []

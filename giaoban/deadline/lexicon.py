@@ -190,7 +190,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"(?P<part>đầu|giữa|cuối)"
              r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|tuần|học\s+kỳ|học\s+kì)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
-    ("TET", r"tết(?:\s+nguyên\s+đán)?(?!\s+(?:dương|tây))" + _B),
+    # "Tết", "Tết Nguyên đán", "Tết cổ truyền", "Tết âm lịch": the lunar new year
+    ("TET", r"tết(?:\s+(?:nguyên\s+đán|cổ\s+truyền))?(?:\s+(?:âm\s+lịch|âl))?"
+            r"(?!\s+(?:dương|tây))" + _B),
     # -- recurrence ---------------------------------------------------------------------------
     # "1 lần/tháng", "2 - 3 lần/tuần" (a count of times given as a range: several), "2 buổi/tuần",
     # "1 ngày/tháng": how often, not which days
@@ -251,8 +253,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w)"
              r"(?!\s*:?\s*(?:từ\s|\d)))?"
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
-    ("DATE", r"(?:ngày\s+|mùng\s+|mồng\s+)?(?<![\d/.])(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
+    ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
+             r"(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
              + _M + r"|" + _MW + r")(?![\d/.])"
+             # "ngày 10 tháng 1, 4, 7, 10": a day of a list of months, not a day of January
+             r"(?!(?:\s*(?:[,;]|,?\s*và)\s*\d{1,2}"
+             r"(?![\d/.\-]|\s*(?:tháng|giờ|ngày|h|g)" + _B + r"))+"
+             r"\s*(?:$|[^\s,;\d]))"
              r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d))?"),
     ("DATE", r"(?:ngày\s+)?(?<![\d/.])(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
              # "15/3/2024", "15/3 năm 2024"
@@ -264,7 +271,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"
              r"(?:\s(?P<sy>\d{4}|\d{2}))?(?![\d/.])"),
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
-    ("MDAY", r"(?:ngày|mùng|mồng|rằm)\s+(?P<md>" + _D + r")(?![\d/.])"
+    # "ngày thứ 20 của tháng tiếp theo": an ordinal day of a month is that day
+    ("MDAY", r"(?:ngày\s+thứ(?=\s+\d{1,2}\s+(?:của\s+|trong\s+)?(?:các\s+|mỗi\s+|hằng\s+|hàng\s+)?"
+             r"tháng" + _B + r")|ngày(?:\s+(?:mùng|mồng))?|mùng|mồng|rằm)"
+             r"\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
     # "ngày làm việc tiếp theo", "ngày làm việc liền kề sau X": the working day after (or
     # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
@@ -333,7 +343,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + r"|(?:bắt\s+đầu\s+từ|bắt\s+đầu|từ)(?:\s+khi)?" + _B),
     # "kết thúc" after "khi" is the event ("sau khi kết thúc hội nghị"), not "until"
     ("TO", r"(?:cho\s+đến|đến|tới|(?<!khi\s)kết\s+thúc(?:\s+vào)?)(?:\s+khi)?" + _B
-           + r"|-|~|→|÷|->"),
+           + r"|-|~|→|÷|->"
+           # "01/08/2012 à 31/12/2012": the arrow of the Wingdings font (0xE0) in a PDF text layer
+           + r"|(?<=\d\s)à(?=\s+\d)"
+           # "đêm 14, rạng sáng 15": the night of one day into the dawn of the next
+           + r"|(?:(?<=\d,\s)|(?<=\d\s))rạng(?:\s+(?:sáng|ngày|đông))?" + _B),
     # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
     # (not "sau khi kết thúc năm 2024": after it ends)
     ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s))kết\s+thúc"

@@ -127,6 +127,8 @@ def _read(ctx: Ctx) -> Deadline:
         if value is not None:
             break
     if value is None:
+        value = _in_the_notice_month(ctx)
+    if value is None:
         raise Unreadable(_not_understood(ctx))
     other = CONDITIONAL.search(ctx.text.low)
     if other is not None:  # "đến 22-4 hoặc 30-4 tùy tình hình": the day written first stands
@@ -134,6 +136,30 @@ def _read(ctx: Ctx) -> Deadline:
             f'"{ctx.orig(other.start())}" nêu một hạn khác có điều kiện; đọc theo hạn viết trước'
         )
     return _meaning(value, ctx)
+
+
+# Tokens of a phrase whose days name no month ("từ ngày 2 đến ngày 10", "trước ngày 25").
+_MONTHLESS = frozenset({"MDAY", "NUM", "AND", "FROM", "LEAD", "TIME", "WEEKDAY", "ONWARD", "W"})
+
+
+def _in_the_notice_month(ctx: Ctx) -> v.Reading | None:
+    """A phrase whose days name no month, read in a notice: the notice's month, or the next
+    when its last day has already passed ("từ ngày 2 đến ngày 10" written on 25/9 is 2-10/10),
+    as a day without a year takes the notice's year. None when that does not read it."""
+    toks = lex(ctx.text, strict=has_marks(ctx.text))
+    types = {t.type for t in toks}
+    if "MDAY" not in types or not types <= _MONTHLESS or _start(toks) != "once":
+        return None
+    if not ctx.dated:
+        return None
+    last = max(i for i, t in enumerate(toks) if t.type == "MDAY")
+    day = int(toks[last].parts["md"])
+    ref = ctx.ref
+    months = ref.year * 12 + ref.month - 1 + (1 if day < ref.day else 0)
+    year, month = divmod(months, 12)
+    parts = {"d": str(day), "m": str(month + 1), "y": str(year)}
+    toks[last] = Tok("DATE", toks[last].start, toks[last].end, parts, toks[last].remark)
+    return _parse(ctx, toks)
 
 
 def _parse(ctx: Ctx, toks: list[Tok]) -> v.Reading | None:

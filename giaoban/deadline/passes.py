@@ -27,6 +27,9 @@ _TIMELY = frozenset(
      "WORKDAYS", "MONTHLIST", "NEXTDAY", "ADJDAY"}
 )  # fmt: skip
 
+# The words of a LEAD that put a count on one side of an event.
+_SIDES = frozenset({"before", "after"})
+
 _DAY_ITEMS = frozenset({"MDAY", "NUM", "DATE", "AND"})
 
 
@@ -277,9 +280,20 @@ def events(tokens: Sequence[Tok], anchors: bool) -> list[Tok]:
             kept.append(tok)
         elif in_event:
             kept[-1] = Tok("W", kept[-1].start, tok.end)
-        elif anchors and kept and kept[-1].type in ANCHOR_TAKERS:
+        elif anchors and kept and (kept[-1].type in ANCHOR_TAKERS or _sided_count(kept, tok)):
             kept.append(tok)
     return _merge_leads(kept)
+
+
+def _sided_count(kept: list[Tok], word: Tok) -> bool:
+    """A count right after "trước" or "sau" may be followed by its event with no link word:
+    "trước 10 ngày khai mạc" is ten days before the opening, "sau 5 ngày nhận hồ sơ" after;
+    after a comma the words begin another clause ("sau 15 ngày, nếu không có ý kiến ...")."""
+    if len(kept) < 3 or [t.type for t in kept[-3:]] != ["LEAD", "NUM", "UNIT"]:
+        return False
+    if word.start != kept[-1].end + 1:  # not right after the unit, one space between
+        return False
+    return bool(_SIDES & set(kept[-3].parts.get("words", "").split()))
 
 
 def _merge_leads(tokens: list[Tok]) -> list[Tok]:
