@@ -35,6 +35,7 @@ from giaoban.importer.fields import (
     part_of,
     title_of,
 )
+from giaoban.importer.furniture import furniture
 from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
@@ -268,6 +269,9 @@ class Builder:
             for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
                 if not clause.strip() or self._is_speaker_clause(clause):
                     continue
+                if furniture(clause):
+                    self.draft.fields.append(("", clause.strip(), furniture(clause)))
+                    continue
                 if k == 0 and number and _ELABORATES.match(fold_keep(clause)):
                     # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
                     last = self.draft.tasks[-1]
@@ -298,7 +302,9 @@ class Builder:
     def paragraphs(self, paras: list[Para]) -> None:
         """No item found: one task per paragraph that asks something or has a deadline
         (every paragraph when none does), each marked for the clerk to check."""
-        asking = [p for p in paras if self._worth_a_task(p.text)] or paras
+        kept = [p for p in paras if not furniture(p.text)]
+        self.draft.fields += [("", p.text, furniture(p.text)) for p in paras if p not in kept]
+        asking = [p for p in kept if self._worth_a_task(p.text)] or kept
         if not asking:  # nothing but a heading (or nothing at all): say so, never an empty draft
             self.draft.checks["tasks"].append(
                 "không thấy nhiệm vụ nào: văn bản không có đoạn nào ngoài phần đầu; hãy thêm "
@@ -369,7 +375,7 @@ class Builder:
         when = find_deadlines(scope.when, self.draft.date, self.settings) if scope.when else []
         frame = choose(when)
         found = choose(find_deadlines(text, self.draft.date, self.settings), *frame[:1])
-        skipped = self._not_a_task(scope, found) or self._statement(text, found)
+        skipped = furniture(text) or self._not_a_task(scope, found) or self._statement(text, found)
         if skipped:
             self.draft.fields.append((item, text, skipped))
             return
