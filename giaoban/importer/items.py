@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.deadline import DeadlineSettings
+from giaoban.importer.background import background
 from giaoban.importer.deadlines import (
     Found,
     choose,
@@ -269,15 +270,16 @@ class Builder:
             for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
                 if not clause.strip() or self._is_speaker_clause(clause):
                     continue
-                if furniture(clause):
-                    self.draft.fields.append(("", clause.strip(), furniture(clause)))
-                    continue
                 if k == 0 and number and _ELABORATES.match(fold_keep(clause)):
                     # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
                     last = self.draft.tasks[-1]
                     last.text = f"{last.text} {clause.strip()}"
                     continue
                 every = find_deadlines(clause, self.draft.date, self.settings)
+                aside = self._aside(clause, every)
+                if aside:
+                    self.draft.fields.append(("", clause.strip(), aside))
+                    continue
                 opening = next((f for f in every if f.start == 0), None)
                 if k == 0 and opening:
                     carried = opening
@@ -302,8 +304,9 @@ class Builder:
     def paragraphs(self, paras: list[Para]) -> None:
         """No item found: one task per paragraph that asks something or has a deadline
         (every paragraph when none does), each marked for the clerk to check."""
-        kept = [p for p in paras if not furniture(p.text)]
-        self.draft.fields += [("", p.text, furniture(p.text)) for p in paras if p not in kept]
+        asides = {id(p): self._aside(p.text) for p in paras}
+        kept = [p for p in paras if not asides[id(p)]]
+        self.draft.fields += [("", p.text, asides[id(p)]) for p in paras if p not in kept]
         asking = [p for p in kept if self._worth_a_task(p.text)] or kept
         if not asking:  # nothing but a heading (or nothing at all): say so, never an empty draft
             self.draft.checks["tasks"].append(
@@ -322,6 +325,13 @@ class Builder:
             self._deadline(task, found[0] if found else None)
             task.checks["item"].append("một đoạn văn, không phải mục đánh số: có phải nhiệm vụ?")
             self.draft.tasks.append(task)
+
+    def _aside(self, text: str, found: list[Found] | None = None) -> str:
+        """Why ``text`` is no task whatever its place ("" when it may be one): page
+        furniture, or the background of the work (its basis, a document issued)."""
+        if found is None:
+            found = find_deadlines(text, self.draft.date, self.settings)
+        return furniture(text) or background(text, has_date(found))
 
     def _is_speaker_clause(self, clause: str) -> bool:
         folded = fold_keep(clause).strip()
@@ -375,7 +385,11 @@ class Builder:
         when = find_deadlines(scope.when, self.draft.date, self.settings) if scope.when else []
         frame = choose(when)
         found = choose(find_deadlines(text, self.draft.date, self.settings), *frame[:1])
-        skipped = furniture(text) or self._not_a_task(scope, found) or self._statement(text, found)
+        skipped = (
+            self._aside(text, found)
+            or self._not_a_task(scope, found)
+            or self._statement(text, found)
+        )
         if skipped:
             self.draft.fields.append((item, text, skipped))
             return
