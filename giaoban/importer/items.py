@@ -43,7 +43,7 @@ from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader
-from giaoban.importer.words import TRIGGERS, fold_keep
+from giaoban.importer.words import ASSIGNS, TRIGGERS, fold_keep
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
 
@@ -255,7 +255,7 @@ class Builder:
         "yêu cầu") on, each sentence or clause is a task, numbered in order."""
         text = " ".join(p.text for p in paras)
         folded = fold_keep(text)
-        requests = [m.start() for m in REQUEST.finditer(folded)]
+        requests = [m.start() for m in ASSIGNS.finditer(folded)]
         if not requests:
             return
         start = text.rfind(". ", 0, requests[0])
@@ -292,7 +292,7 @@ class Builder:
                     if not clause.strip():
                         continue
                     every = find_deadlines(clause, self.draft.date, self.settings)
-                elif REQUEST.search(fold_keep(clause)):
+                elif ASSIGNS.search(fold_keep(clause)):
                     lead, lead_found = Scope(), None
                 number += 1
                 task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
