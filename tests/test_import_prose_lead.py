@@ -49,3 +49,10 @@ def test_an_assignment_opens_the_jobs_of_a_prose_text(tmp_path: Path) -> None:
         "Đồng chí Phó Bí thư giao",
         "Ban Tổ chức Huyện ủy tha",
     ]
+
+
+def test_the_unit_given_a_job_is_its_owner(tmp_path: Path) -> None:
+    # "giao nhiệm vụ cho Ban Tuyên giáo Huyện ủy tham mưu ...": the unit after the
+    # assignment does the work, not the one who speaks
+    tasks = drafted(tmp_path, ASSIGNED)
+    assert tasks[0]["owners"] == ["Ban Tuyên giáo Huyện ủy"]

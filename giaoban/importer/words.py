@@ -90,7 +90,7 @@ VERBS = Lexicon(
 # a request or an assignment in folded text: "đề nghị", "yêu cầu", "giao nhiệm vụ
 # cho", "giao cho" (not "giao ban", a briefing)
 ASSIGNS = re.compile(r"(?<![\w])(?:de nghi|yeu cau|giao nhiem vu|giao cho)(?![\w])")
-TRIGGERS = Lexicon("đề nghị|giao|giao cho|yêu cầu|phân công|đồng thời giao")
+TRIGGERS = Lexicon("đề nghị|giao|giao cho|giao nhiệm vụ cho|yêu cầu|phân công|đồng thời giao")
 # Leader titles before a unit that the task is really for ("Trưởng các ban, đơn vị").
 LEADERS = Lexicon(
     "lãnh đạo|các đồng chí lãnh đạo|đồng chí lãnh đạo|trưởng|thủ trưởng|cấp trưởng|"
