@@ -56,3 +56,24 @@ def test_the_unit_given_a_job_is_its_owner(tmp_path: Path) -> None:
     # assignment does the work, not the one who speaks
     tasks = drafted(tmp_path, ASSIGNED)
     assert tasks[0]["owners"] == ["Ban Tuyên giáo Huyện ủy"]
+
+
+CARRIED = """\
+THÔNG BÁO
+Kết luận của Thường trực Huyện ủy
+
+Đồng chí Bí thư yêu cầu Văn phòng Huyện ủy chuẩn bị hội trường. Ban Tổ chức Huyện ủy tham mưu \
+củng cố tổ chức bộ máy; dự kiến các chức danh cán bộ ngay sau đại hội; Ban Dân vận Huyện ủy \
+tham mưu đẩy mạnh công tác dân vận.
+"""
+
+
+def test_a_clause_naming_no_unit_goes_on_with_the_unit_before_it(tmp_path: Path) -> None:
+    # "...; dự kiến các chức danh ..." has no subject: it is Ban Tổ chức's next job
+    tasks = drafted(tmp_path, CARRIED)
+    assert [t["owners"] for t in tasks] == [
+        ["Văn phòng Huyện ủy"],
+        ["Ban Tổ chức Huyện ủy"],
+        ["Ban Tổ chức Huyện ủy"],
+        ["Ban Dân vận Huyện ủy"],
+    ]

@@ -267,6 +267,7 @@ class Builder:
         lead_found: Found | None = None
         for sentence in SENTENCE.split(text[start + 2 if start >= 0 else 0 :]):
             carried: Found | None = None
+            previous: list[Unit] = []  # the unit of the clause before, in this sentence
             for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
                 if not clause.strip() or self._is_speaker_clause(clause):
                     continue
@@ -296,7 +297,9 @@ class Builder:
                     lead, lead_found = Scope(), None
                 number += 1
                 task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
-                self._owners(task, clause, lead)
+                # a clause that names no unit goes on with the unit of the clause before it
+                previous = list(self.reader.read(clause).owners) or previous
+                self._owners(task, clause, lead if lead.fallback else Scope(fallback=previous))
                 found = choose(every, carried or lead_found)
                 self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
