@@ -58,6 +58,10 @@ _PATTERNS = (
         r"(?:\s+\d{1,2}\s+ngay(?:\s+lam\s+viec)?)?"
         # a time after an event ("trong vòng 01 ngày làm việc sau khi nhận được ...")
         rf"|trong\s+vong\s+\d{{1,2}}\s+ngay(?:\s+lam\s+viec)?\s+(?:sau\s+khi|ke\s+tu){_WORDS}"
+        # right after an event ("ngay sau khi kết thúc Đại hội", "ngay sau đại hội đảng
+        # các cấp") and during a holiday ("trong dịp nghỉ Lễ", "trong các ngày lễ sắp tới")
+        rf"|ngay\s+sau\s+(?:khi\s+)?(?:ket\s+thuc\s+)?{_EVENT}{_WORDS}"
+        rf"|trong\s+(?:dip|thoi\s+gian|nhung\s+ngay|cac\s+ngay)\s+(?:nghi\s+)?(?:le|tet){_WORDS}"
         # a time from the notice ("trong 02 tuần tới", "trong 3 tháng tiếp theo")
         r"|trong\s+(?:vong\s+)?\d{1,2}\s+(?:ngay|tuan|thang)(?:\s+lam\s+viec)?"
         r"\s+(?:toi|tiep\s+theo))",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from giaoban.importer.clean import Line
-from giaoban.importer.words import HEADS, fold_keep
+from giaoban.importer.words import ASSIGNS, HEADS, fold_keep
 from giaoban.model.text import collapse_spaces, fold
 
 HEADINGS = {
@@ -96,6 +96,9 @@ class Tail:
     name: str | None = None
 
 
+_TITLE_WORDS = 40  # a title longer than this is a sentence of the body
+
+
 def _folded(line: Line) -> str:
     return fold_keep(line.text)
 
@@ -119,6 +122,10 @@ def read_header(lines: list[Line]) -> Header:
         head.kind = _kind_from_title(head.title)
         last = max(last, at)  # the body starts after the addressees, wherever the title was
     head.body_start = last + 1
+    if head.title is not None and not head.heading_found:
+        work = next((i for i, line in enumerate(lines) if line.text == head.title), None)
+        if work is not None and work <= last and _asks_at_length(lines[work]):
+            head.body_start = work  # the title names a sentence of work; the body keeps it
     return head
 
 
@@ -190,6 +197,13 @@ def _first_line_title(lines: list[Line], last: int) -> tuple[str | None, int]:
         if not line.blank:
             return line.text, line_no
     return None, 0
+
+
+def _asks_at_length(line: Line) -> bool:
+    """Whether ``line`` is a sentence of work, not a title: a request or an
+    assignment in a line longer than a title runs ("Tại cuộc họp, đồng chí ...
+    yêu cầu các Ban ...")."""
+    return len(line.text.split()) > _TITLE_WORDS and bool(ASSIGNS.search(_folded(line)))
 
 
 def _kind_from_title(title: str | None) -> str | None:

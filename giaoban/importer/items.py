@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.deadline import DeadlineSettings
+from giaoban.importer.background import background
 from giaoban.importer.deadlines import (
     Found,
     choose,
@@ -35,13 +36,14 @@ from giaoban.importer.fields import (
     part_of,
     title_of,
 )
+from giaoban.importer.furniture import furniture
 from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader
-from giaoban.importer.words import TRIGGERS, fold_keep
+from giaoban.importer.words import ASSIGNS, TRIGGERS, fold_keep
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
 
@@ -253,7 +255,7 @@ class Builder:
         "yêu cầu") on, each sentence or clause is a task, numbered in order."""
         text = " ".join(p.text for p in paras)
         folded = fold_keep(text)
-        requests = [m.start() for m in REQUEST.finditer(folded)]
+        requests = [m.start() for m in ASSIGNS.finditer(folded)]
         if not requests:
             return
         start = text.rfind(". ", 0, requests[0])
@@ -265,6 +267,7 @@ class Builder:
         lead_found: Found | None = None
         for sentence in SENTENCE.split(text[start + 2 if start >= 0 else 0 :]):
             carried: Found | None = None
+            previous: list[Unit] = []  # the unit of the clause before, in this sentence
             for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
                 if not clause.strip() or self._is_speaker_clause(clause):
                     continue
@@ -274,6 +277,10 @@ class Builder:
                     last.text = f"{last.text} {clause.strip()}"
                     continue
                 every = find_deadlines(clause, self.draft.date, self.settings)
+                aside = self._aside(clause, every)
+                if aside:
+                    self.draft.fields.append(("", clause.strip(), aside))
+                    continue
                 opening = next((f for f in every if f.start == 0), None)
                 if k == 0 and opening:
                     carried = opening
@@ -286,11 +293,13 @@ class Builder:
                     if not clause.strip():
                         continue
                     every = find_deadlines(clause, self.draft.date, self.settings)
-                elif REQUEST.search(fold_keep(clause)):
+                elif ASSIGNS.search(fold_keep(clause)):
                     lead, lead_found = Scope(), None
                 number += 1
                 task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
-                self._owners(task, clause, lead)
+                # a clause that names no unit goes on with the unit of the clause before it
+                previous = list(self.reader.read(clause).owners) or previous
+                self._owners(task, clause, lead if lead.fallback else Scope(fallback=previous))
                 found = choose(every, carried or lead_found)
                 self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
@@ -298,7 +307,10 @@ class Builder:
     def paragraphs(self, paras: list[Para]) -> None:
         """No item found: one task per paragraph that asks something or has a deadline
         (every paragraph when none does), each marked for the clerk to check."""
-        asking = [p for p in paras if self._worth_a_task(p.text)] or paras
+        asides = {id(p): self._aside(p.text) for p in paras}
+        kept = [p for p in paras if not asides[id(p)]]
+        self.draft.fields += [("", p.text, asides[id(p)]) for p in paras if p not in kept]
+        asking = [p for p in kept if self._worth_a_task(p.text)] or kept
         if not asking:  # nothing but a heading (or nothing at all): say so, never an empty draft
             self.draft.checks["tasks"].append(
                 "không thấy nhiệm vụ nào: văn bản không có đoạn nào ngoài phần đầu; hãy thêm "
@@ -316,6 +328,13 @@ class Builder:
             self._deadline(task, found[0] if found else None)
             task.checks["item"].append("một đoạn văn, không phải mục đánh số: có phải nhiệm vụ?")
             self.draft.tasks.append(task)
+
+    def _aside(self, text: str, found: list[Found] | None = None) -> str:
+        """Why ``text`` is no task whatever its place ("" when it may be one): page
+        furniture, or the background of the work (its basis, a document issued)."""
+        if found is None:
+            found = find_deadlines(text, self.draft.date, self.settings)
+        return furniture(text) or background(text, has_date(found))
 
     def _is_speaker_clause(self, clause: str) -> bool:
         folded = fold_keep(clause).strip()
@@ -369,7 +388,11 @@ class Builder:
         when = find_deadlines(scope.when, self.draft.date, self.settings) if scope.when else []
         frame = choose(when)
         found = choose(find_deadlines(text, self.draft.date, self.settings), *frame[:1])
-        skipped = self._not_a_task(scope, found) or self._statement(text, found)
+        skipped = (
+            self._aside(text, found)
+            or self._not_a_task(scope, found)
+            or self._statement(text, found)
+        )
         if skipped:
             self.draft.fields.append((item, text, skipped))
             return

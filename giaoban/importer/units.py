@@ -282,9 +282,12 @@ class UnitReader:
                 owners.extend(units)
             elif introduced and _ADVERBIAL.match(folded, after):
                 owners.extend(units)  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
+        # "Đối với X: ..." and "Trung tâm Y tế Huyện: Khẩn trương truy vết ...": the
+        # units an item opens with, before a colon, are the ones it gives the work to
         addressed = _ADDRESSED.match(folded)
-        if addressed and not owners:
-            units, end = self.units_at(text, folded, addressed.end(), introduced=True)
+        if not owners:
+            start = addressed.end() if addressed else 0
+            units, end = self.units_at(text, folded, start, introduced=True)
             if units and folded[_skip_space(folded, end) : _skip_space(folded, end) + 1] == ":":
                 owners.extend(units)
         owners = _unique(owners)

@@ -87,7 +87,10 @@ VERBS = Lexicon(
     "thông báo đến|thông báo cho|thông báo tới|thông báo về việc|chú trọng"
 )
 # Words that introduce the owner of a task ("Giao Văn phòng ...", "đề nghị các ban ...").
-TRIGGERS = Lexicon("đề nghị|giao|giao cho|yêu cầu|phân công|đồng thời giao")
+# a request or an assignment in folded text: "đề nghị", "yêu cầu", "giao nhiệm vụ
+# cho", "giao cho" (not "giao ban", a briefing)
+ASSIGNS = re.compile(r"(?<![\w])(?:de nghi|yeu cau|giao nhiem vu|giao cho)(?![\w])")
+TRIGGERS = Lexicon("đề nghị|giao|giao cho|giao nhiệm vụ cho|yêu cầu|phân công|đồng thời giao")
 # Leader titles before a unit that the task is really for ("Trưởng các ban, đơn vị").
 LEADERS = Lexicon(
     "lãnh đạo|các đồng chí lãnh đạo|đồng chí lãnh đạo|trưởng|thủ trưởng|cấp trưởng|"

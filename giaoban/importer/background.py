@@ -1,0 +1,41 @@
+"""Sentences that give the background of the work, not the work.
+
+A notice, or a news item reporting one, says what it rests on ("Căn cứ Quy chế
+...", "Theo đó, thực hiện Công văn số 2964/VPCP-TH ...") and that a document was
+issued ("Ủy ban nhân dân tỉnh vừa ban hành Công văn số 1974/UBND-KGVX ..."). Such
+a clause asks nothing of anyone unless it makes a request itself; the builder
+keeps it as a comment at the end of the draft, never as a task.
+"""
+
+from __future__ import annotations
+
+import re
+
+from giaoban.importer.omit import REQUEST
+from giaoban.importer.words import fold_keep
+
+BACKGROUND = "căn cứ, văn bản được thực hiện hay vừa ban hành: bối cảnh, không giao việc"
+
+_DOCUMENT = (
+    r"(?:cong van|ke hoach|quyet dinh|chi thi|nghi quyet|thong bao|huong dan|van ban|"
+    r"thong tu|nghi dinh|quy che|quy dinh|luat|dieu le)"
+)
+# the basis a text rests on: "Căn cứ Điều lệ ...", "Căn cứ Quyết định số ..."
+_BASIS = re.compile(rf"^(?:theo do\s*,\s*)?can cu\s+(?:vao\s+|theo\s+)?{_DOCUMENT}\b")
+# a numbered document carried out or issued: "Thực hiện Công văn số 2964/VPCP-TH",
+# "UBND tỉnh vừa ban hành Công văn số 1974/UBND-KGVX" (a document still to be written
+# has no number yet)
+_CITED = re.compile(rf"^(?:theo do\s*,\s*)?thuc hien\s+{_DOCUMENT}\s+so\b")
+_ISSUED = re.compile(rf"\bban hanh\s+{_DOCUMENT}\s+so\s+\d")
+
+
+def background(text: str, dated: bool) -> str:
+    """Why ``text`` is background, no task ("" when it may be one): it opens with
+    the basis it rests on ("Căn cứ Quy chế ...", undated), or cites a numbered
+    document it carries out or reports as issued; and it requests nothing."""
+    folded = fold_keep(text).strip()
+    if REQUEST.search(folded):
+        return ""
+    if (_BASIS.match(folded) and not dated) or _CITED.match(folded) or _ISSUED.search(folded):
+        return BACKGROUND
+    return ""

@@ -1,0 +1,42 @@
+"""What a web page or a news item adds around a notice, and what is no task.
+
+Texts copied from portals and newspapers keep their page furniture: the article's
+publication stamp ("23/04/2020 | 08:27"), a copyright line ("© Thời báo Tài chính
+Việt Nam"), a link ("Tải đề cương báo cáo tại đây") and the author's byline ("Hữu
+Hoàn.", "H.M"). None of them asks anything of anyone; the builder keeps them as
+comments at the end of the draft, never as tasks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from giaoban.importer.words import fold_keep
+
+FURNITURE = "phần trang web, bài báo (dòng thời gian đăng, bản quyền, liên kết, tác giả)"
+
+# a publication stamp: a date and a clock time side by side, split by "|"
+_DAY = r"\d{1,2}/\d{1,2}/\d{4}"
+_CLOCK = r"\d{1,2}:\d{2}"
+_STAMP = re.compile(rf"{_DAY}\s*\|\s*{_CLOCK}|{_CLOCK}\s*\|\s*{_DAY}")
+_COPYRIGHT = re.compile(r"©|\(c\)\s+\w|\bban quyen thuoc\b|\bcopyright\b")
+# a link's text: "Tải ... tại đây", "Xem chi tiết ...", "Xem thêm ..."
+_LINK = re.compile(
+    r"^(?:tai (?:ve|file|tep|de cuong|van ban|mau)\b.*\btai day|xem (?:chi tiet|them|toan van)\b)"
+)
+_BYLINE_WORDS = 4
+# one word of a byline: a capitalised name ("Hữu", "Hoàn") or initials ("H.M", "N.L.")
+_NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+|(?:[A-ZĐ]\.)*[A-ZĐ]\.?)$")
+
+
+def furniture(text: str) -> str:
+    """Why ``text`` is page furniture, no task ("" when it may be one): it holds a
+    publication stamp or a copyright line, is a link's text, or is a byline (only a
+    name or initials, at most four words)."""
+    folded = fold_keep(text).strip()
+    if _STAMP.search(text) or _COPYRIGHT.search(folded) or _LINK.match(folded):
+        return FURNITURE
+    words = text.strip().rstrip(".").split()
+    if 0 < len(words) <= _BYLINE_WORDS and all(_NAME_WORD.match(w) for w in words):
+        return FURNITURE
+    return ""

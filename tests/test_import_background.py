@@ -1,0 +1,49 @@
+"""The background of the work (its basis, a document issued) is never a task."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+
+BASIS = """\
+THÔNG BÁO
+Về việc rà soát văn bản
+- Căn cứ Quy chế làm việc của Ban Thường vụ ban hành kèm theo Quyết định số 84 ngày 22/02/2013;
+- Văn phòng rà soát các văn bản đã ban hành trước ngày 15/11/2013;
+- Căn cứ kết quả rà soát, Ban Tổ chức đề xuất sửa đổi trước ngày 30/11/2013.
+"""
+
+NEWS = """\
+Báo cáo kết quả phòng, chống dịch
+
+Ủy ban nhân dân tỉnh vừa ban hành Công văn số 1974/UBND-KGVX chỉ đạo các sở báo cáo kết quả \
+phòng, chống dịch. Theo đó, thực hiện Công văn số 2964/VPCP-TH của Văn phòng Chính phủ; \
+UBND tỉnh yêu cầu các sở báo cáo trước ngày 27/4/2020.
+"""
+
+
+def drafted(tmp_path: Path, text: str) -> tuple[list[dict], str]:
+    source = tmp_path / "tb.txt"
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    return YAML(typ="safe").load(result.stdout)["tasks"], result.stdout
+
+
+def test_the_basis_of_a_notice_is_no_task(tmp_path: Path) -> None:
+    # "Căn cứ Quy chế ..." says what the notice rests on; "Căn cứ kết quả rà soát, Ban
+    # Tổ chức đề xuất ... trước ngày ..." is a dated job that opens the same way
+    tasks, output = drafted(tmp_path, BASIS)
+    assert [t["text"][:12] for t in tasks] == ["Văn phòng rà", "Căn cứ kết q"]
+    assert "bối cảnh, không giao việc): Căn cứ Quy chế" in output
+
+
+def test_a_document_issued_or_carried_out_is_no_task(tmp_path: Path) -> None:
+    # a news item's lead ("vừa ban hành Công văn số ...") and the cited document
+    # ("thực hiện Công văn số ...") ask nothing; the request after them is the job
+    tasks, _output = drafted(tmp_path, NEWS)
+    assert [t["text"] for t in tasks] == ["UBND tỉnh yêu cầu các sở báo cáo trước ngày 27/4/2020."]

@@ -1,0 +1,79 @@
+"""News reports written as prose: where their jobs start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+
+FIRST_LINE_ASKS = """\
+Tại cuộc họp, đồng chí Phó Bí thư Thường trực Huyện ủy yêu cầu các Ban, Văn phòng Huyện ủy \
+phối hợp, tham mưu tổ chức thành công Đại hội đại biểu Đảng bộ huyện lần thứ IX, nhiệm kỳ \
+2020 - 2025; lãnh đạo triển khai thực hiện Nghị quyết Đại hội đảng bộ các cấp ngay sau khi \
+kết thúc Đại hội.
+Các phòng chuyên môn báo cáo kết quả trong tháng 9/2020.
+"""
+
+ASSIGNED = """\
+THÔNG BÁO
+Kết luận của Thường trực Huyện ủy
+
+Đồng chí Phó Bí thư giao nhiệm vụ cho Ban Tuyên giáo Huyện ủy tham mưu đẩy mạnh tuyên truyền \
+trong quý III năm 2020; Ban Tổ chức Huyện ủy tham mưu sắp xếp tổ chức bộ máy.
+"""
+
+
+def drafted(tmp_path: Path, text: str) -> list[dict]:
+    source = tmp_path / "tin.txt"
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    return YAML(typ="safe").load(result.stdout)["tasks"]
+
+
+def test_a_long_first_line_that_asks_for_work_stays_in_the_body(tmp_path: Path) -> None:
+    # with no "THÔNG BÁO" heading the first line names the draft, but a long sentence
+    # with a request is the first job too, not only the title
+    tasks = drafted(tmp_path, FIRST_LINE_ASKS)
+    assert [t["text"][:20] for t in tasks][:2] == ["Tại cuộc họp, đồng c", "lãnh đạo triển khai "]
+
+
+def test_an_assignment_opens_the_jobs_of_a_prose_text(tmp_path: Path) -> None:
+    # "giao nhiệm vụ cho X ..." asks for work as "đề nghị", "yêu cầu" do: each clause
+    # after it is a job
+    tasks = drafted(tmp_path, ASSIGNED)
+    assert [t["text"][:24] for t in tasks] == [
+        "Đồng chí Phó Bí thư giao",
+        "Ban Tổ chức Huyện ủy tha",
+    ]
+
+
+def test_the_unit_given_a_job_is_its_owner(tmp_path: Path) -> None:
+    # "giao nhiệm vụ cho Ban Tuyên giáo Huyện ủy tham mưu ...": the unit after the
+    # assignment does the work, not the one who speaks
+    tasks = drafted(tmp_path, ASSIGNED)
+    assert tasks[0]["owners"] == ["Ban Tuyên giáo Huyện ủy"]
+
+
+CARRIED = """\
+THÔNG BÁO
+Kết luận của Thường trực Huyện ủy
+
+Đồng chí Bí thư yêu cầu Văn phòng Huyện ủy chuẩn bị hội trường. Ban Tổ chức Huyện ủy tham mưu \
+củng cố tổ chức bộ máy; dự kiến các chức danh cán bộ ngay sau đại hội; Ban Dân vận Huyện ủy \
+tham mưu đẩy mạnh công tác dân vận.
+"""
+
+
+def test_a_clause_naming_no_unit_goes_on_with_the_unit_before_it(tmp_path: Path) -> None:
+    # "...; dự kiến các chức danh ..." has no subject: it is Ban Tổ chức's next job
+    tasks = drafted(tmp_path, CARRIED)
+    assert [t["owners"] for t in tasks] == [
+        ["Văn phòng Huyện ủy"],
+        ["Ban Tổ chức Huyện ủy"],
+        ["Ban Tổ chức Huyện ủy"],
+        ["Ban Dân vận Huyện ủy"],
+    ]

@@ -1,0 +1,29 @@
+"""An item that opens with a unit's name and a colon gives that unit the work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+
+LABELLED = """\
+THÔNG BÁO
+Về việc phòng, chống dịch
+
+1. Trung tâm Y tế Huyện: Khẩn trương truy vết các trường hợp F2, F3.
+2. Thời gian: từ ngày 10/02/2020.
+"""
+
+
+def test_a_unit_before_a_colon_owns_the_item(tmp_path: Path) -> None:
+    # "Trung tâm Y tế Huyện: Khẩn trương truy vết ..." names who does the work first;
+    # a label that names no unit ("Thời gian: ...") stays a field, no task
+    source = tmp_path / "tb.txt"
+    source.write_text(LABELLED, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [(t["item"], t["owners"]) for t in tasks] == [("1", ["Trung tâm Y tế Huyện"])]
