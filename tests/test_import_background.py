@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
-
-from giaoban.cli.main import app
+from tests.importing import imported
 
 BASIS = """\
 THÔNG BÁO
@@ -27,11 +24,7 @@ UBND tỉnh yêu cầu các sở báo cáo trước ngày 27/4/2020.
 
 
 def drafted(tmp_path: Path, text: str) -> tuple[list[dict], str]:
-    source = tmp_path / "tb.txt"
-    source.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    return YAML(typ="safe").load(result.stdout)["tasks"], result.stdout
+    return imported(tmp_path, text, "tb.txt")
 
 
 def test_the_basis_of_a_notice_is_no_task(tmp_path: Path) -> None:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
-
-from giaoban.cli.main import app
+from tests.importing import imported
 
 NEWS = """\
 Sở Tài chính đôn đốc báo cáo quyết toán
@@ -24,11 +21,7 @@ Khánh Linh
 
 
 def drafted(tmp_path: Path, text: str) -> tuple[list[dict], str]:
-    source = tmp_path / "tin.txt"
-    source.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    return YAML(typ="safe").load(result.stdout)["tasks"], result.stdout
+    return imported(tmp_path, text, "tin.txt")
 
 
 def test_a_stamp_a_link_a_byline_and_a_copyright_are_no_tasks(tmp_path: Path) -> None:

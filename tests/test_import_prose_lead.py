@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
-
-from giaoban.cli.main import app
+from tests.importing import imported
 
 FIRST_LINE_ASKS = """\
 Tại cuộc họp, đồng chí Phó Bí thư Thường trực Huyện ủy yêu cầu các Ban, Văn phòng Huyện ủy \
@@ -27,11 +24,7 @@ trong quý III năm 2020; Ban Tổ chức Huyện ủy tham mưu sắp xếp t�
 
 
 def drafted(tmp_path: Path, text: str) -> list[dict]:
-    source = tmp_path / "tin.txt"
-    source.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    return YAML(typ="safe").load(result.stdout)["tasks"]
+    return imported(tmp_path, text)[0]
 
 
 def test_a_long_first_line_that_asks_for_work_stays_in_the_body(tmp_path: Path) -> None:
