@@ -279,9 +279,8 @@ class Builder(DutyRules):
 
     def open_start(self, items: list[Any]) -> v.OpenStart | v.At:
         if isinstance(items[1], v.Span) and items[1].unit == "list":
-            return v.At(
-                "", items[1]
-            )  # "từ tháng 8 - 9/2024": the months written, not an open start
+            # "từ tháng 8 - 9/2024": the months written, not an open start
+            return v.At("", items[1])
         until = len(items) > 2 and "until" in self.tok(items[2]).parts  # no appointment
         return v.OpenStart(items[1], since=until or "since" in self.tok(items[0]).parts)
 

@@ -42,7 +42,7 @@ from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_da
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
-from giaoban.importer.units import Unit, UnitReader
+from giaoban.importer.units import Unit, UnitReader, Units
 from giaoban.importer.words import ASSIGNS, TRIGGERS, fold_keep
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
@@ -298,8 +298,10 @@ class Builder:
                 number += 1
                 task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
                 # a clause that names no unit goes on with the unit of the clause before it
-                previous = list(self.reader.read(clause).owners) or previous
-                self._owners(task, clause, lead if lead.fallback else Scope(fallback=previous))
+                units = self.reader.read(clause)
+                previous = list(units.owners) or previous
+                scope = lead if lead.fallback else Scope(fallback=previous)
+                self._owners(task, clause, scope, units)
                 found = choose(every, carried or lead_found)
                 self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
@@ -307,9 +309,13 @@ class Builder:
     def paragraphs(self, paras: list[Para]) -> None:
         """No item found: one task per paragraph that asks something or has a deadline
         (every paragraph when none does), each marked for the clerk to check."""
-        asides = {id(p): self._aside(p.text) for p in paras}
-        kept = [p for p in paras if not asides[id(p)]]
-        self.draft.fields += [("", p.text, asides[id(p)]) for p in paras if p not in kept]
+        kept: list[Para] = []
+        for para in paras:
+            aside = self._aside(para.text)
+            if aside:
+                self.draft.fields.append(("", para.text, aside))
+            else:
+                kept.append(para)
         asking = [p for p in kept if self._worth_a_task(p.text)] or kept
         if not asking:  # nothing but a heading (or nothing at all): say so, never an empty draft
             self.draft.checks["tasks"].append(
@@ -474,8 +480,11 @@ class Builder:
             task.checks["item"].append(note)
             self.draft.tasks.append(task)
 
-    def _owners(self, task: DraftTask, text: str, scope: Scope) -> None:
-        units = self.reader.read(text)
+    def _owners(self, task: DraftTask, text: str, scope: Scope, units: Units | None = None) -> None:
+        """The owners and supports of ``task`` from its ``text`` (whose ``units`` may be
+        read already) and its ``scope``."""
+        if units is None:
+            units = self.reader.read(text)
         owners = list(scope.heading) or list(units.owners) or list(scope.fallback)
         if not owners and self.default:
             owners = list(self.default)
