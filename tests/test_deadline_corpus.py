@@ -26,7 +26,8 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DIFFERENT: dict[str, str] = {}
 # The fresh sets the engine was developed on (issue 12): their scores may not fall below
 # these (the scores when they were last raised, after the fifth work of 2026-12-06; fresh_5
-# to fresh_7 became development sets with the fourth; a fix that costs a phrase elsewhere
+# to fresh_7 became development sets with the fourth, fresh_8 in the first work of the
+# next session; a fix that costs a phrase elsewhere
 # must say so by lowering one, never a slide).
 FLOORS = {
     "fresh_1": 325,
@@ -36,6 +37,7 @@ FLOORS = {
     "fresh_5": 125,
     "fresh_6": 121,
     "fresh_7": 102,
+    "fresh_8": 108,
 }
 
 
