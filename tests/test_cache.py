@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import sqlite3
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,8 @@ from typer.testing import CliRunner
 
 from giaoban.checks.cached import validate
 from giaoban.cli.main import app
-from giaoban.store import pool
+from giaoban.deadline.workdays import year_calendar
+from giaoban.store import cache, pool
 from giaoban.store.loader import load_ledger
 from tests.conftest import MINIMAL_UNITS, REPO
 
@@ -519,3 +522,38 @@ def test_an_index_that_refuses_writes_is_done_without(
 
     monkeypatch.setattr(index_module, "_connect", connect)
     assert outputs(runner, seed_data) == expected
+
+
+# --- what else the index keeps --------------------------------------------------------
+
+
+def test_the_days_off_of_a_weeks_year_are_kept_in_the_index(
+    runner: CliRunner, seed_data: Path, _private_cache: Path
+) -> None:
+    """The weekly report asks whether its cut-off is a working day: the year's days off
+    are computed once (by ``holidays``) and kept, then read from the index."""
+    expected = _uncached(runner, seed_data)
+    assert outputs(runner, seed_data) == expected
+    ((blob,),) = in_index(_private_cache, "SELECT value FROM meta WHERE name = 'calendar:2019'")
+    assert pickle.loads(blob) == year_calendar(2019)
+    assert date(2019, 2, 5) in pickle.loads(blob).days_off  # Tết Kỷ Hợi
+    assert outputs(runner, seed_data) == expected
+
+
+def test_the_index_is_made_again_when_a_library_it_keeps_answers_of_is_reinstalled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Readings of deadlines and days off depend on holidays, lunar_vn, lark and dateutil:
+    another installed copy (another version) changes the key the index is kept under."""
+    package = tmp_path / "site" / "kept_library_for_test"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text('__version__ = "1.0"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(cache, "KEPT_FROM", (*cache.KEPT_FROM, "kept_library_for_test"))
+    first = cache.code_key()
+    assert cache.code_key() == first  # nothing changed: the same key
+    shutil.rmtree(package)  # pip uninstall, then install of another version
+    package.mkdir()
+    (package / "__init__.py").write_text('__version__ = "1.1.0"\n', encoding="utf-8")
+    assert cache.code_key() != first
+    assert set(cache.KEPT_FROM) >= {"holidays", "lunar_vn", "lark", "dateutil"}

@@ -7,43 +7,59 @@ package; an office adds its own days off in :class:`DeadlineSettings`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from giaoban.deadline.model import DeadlineSettings
-
-if TYPE_CHECKING:
-    import holidays
 
 _DEFAULT = DeadlineSettings()
 
 
+@dataclass(frozen=True)
+class YearCalendar:
+    """The days off of one year by the ``holidays`` package, and the weekend days it
+    names as worked to make up for swapped days off (of any year)."""
+
+    days_off: frozenset[date]
+    make_up_days: frozenset[date]
+
+
+# Where the days off of a year come from: ``year_calendar``, or a store that keeps what it
+# computed (``giaoban.store.index.Index.calendar``: a report need not load ``holidays``).
+Calendars = Callable[[int], YearCalendar]
+
+
 @lru_cache(maxsize=64)
-def _calendar(year: int) -> holidays.HolidayBase:
-    import holidays  # imported on first use: most runs never count working days
+def year_calendar(year: int) -> YearCalendar:
+    """The days off of ``year``, computed by the ``holidays`` package."""
+    import holidays  # imported on first use (start-up speed): most runs never count working days
 
-    return holidays.country_holidays("VN", years=year)
+    found = holidays.country_holidays("VN", years=year)
+    return YearCalendar(frozenset(found), frozenset(found.weekend_workdays))
 
 
-def is_public_holiday(day: date) -> bool:
+def is_public_holiday(day: date, calendars: Calendars = year_calendar) -> bool:
     """A Vietnamese public holiday (or a day off swapped for one)."""
-    return day in _calendar(day.year)
+    return day in calendars(day.year).days_off
 
 
-def _is_make_up_day(day: date) -> bool:
+def _is_make_up_day(day: date, calendars: Calendars) -> bool:
     """A weekend day worked to make up for a swapped day off."""
-    return any(day in _calendar(year).weekend_workdays for year in (day.year, day.year + 1))
+    return any(day in calendars(year).make_up_days for year in (day.year, day.year + 1))
 
 
-def is_working_day(day: date, settings: DeadlineSettings = _DEFAULT) -> bool:
+def is_working_day(
+    day: date, settings: DeadlineSettings = _DEFAULT, calendars: Calendars = year_calendar
+) -> bool:
     """Whether offices work on ``day``."""
     if day in settings.extra_work_days:
         return True
-    if day in settings.extra_days_off or is_public_holiday(day):
+    if day in settings.extra_days_off or is_public_holiday(day, calendars):
         return False
     if day.weekday() >= 5:
-        return _is_make_up_day(day)
+        return _is_make_up_day(day, calendars)
     return True
 
 

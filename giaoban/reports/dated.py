@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import overload
 
 from giaoban.deadline.context import zone
+from giaoban.deadline.workdays import Calendars, year_calendar
 from giaoban.model.facts import HAS_TIME, OCCURRENCE, OPEN_FACTS, Facts
 from giaoban.model.ledger import Ledger, Task
 from giaoban.reports.digest import RowFacts
@@ -35,6 +36,14 @@ def ledger_index(ledger: Ledger) -> Index:
     if isinstance(ledger.notices, IndexedNotices):
         return ledger.notices.store
     return Index.of_notices(ledger.notices, zone(ledger.settings.timezone))
+
+
+def calendars(ledger: Ledger) -> Calendars:
+    """Where the days off of a year come from: the index the ledger was loaded through,
+    which keeps them, else the ``holidays`` package."""
+    if isinstance(ledger.notices, IndexedNotices):
+        return ledger.notices.store.calendar
+    return year_calendar
 
 
 def dated_rows(

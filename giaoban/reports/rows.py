@@ -33,6 +33,7 @@ from giaoban.reports.current import CurrentRows, current_rows
 from giaoban.reports.dated import (
     DatedRows,
     Wanted,
+    calendars,
     dated_rows,
     ledger_index,
     overdue_only,
@@ -307,10 +308,11 @@ def week_report(
     now = local_now(ledger, now)
     settings = ledger.settings
     deadline_settings = settings.deadline_settings()
+    days_off = calendars(ledger)
     working = (
         None
         if settings.keep_cutoff_on_days_off
-        else (lambda day: is_working_day(day, deadline_settings))
+        else (lambda day: is_working_day(day, deadline_settings, days_off))
     )
     week = report_week(now, settings.cutoff(), next_weeks, until, working)
     end = max(week.cutoff, _midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE

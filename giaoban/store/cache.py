@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import importlib.util
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -96,8 +97,14 @@ def key_of(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
+# The libraries whose answers the index keeps: working days and days off (holidays),
+# lunar dates (lunar_vn), the deadline grammar's parser (lark), recurrences (dateutil).
+KEPT_FROM = ("holidays", "lunar_vn", "lark", "dateutil")
+
+
 def code_key() -> str:
-    """The version and the source files of giaoban: any change invalidates the cache."""
+    """The version and the source files of giaoban, and the installed copies of the
+    libraries in ``KEPT_FROM``: any change invalidates the cache."""
     package = Path(giaoban.__file__).parent
     stamps = []
     for folder, _, names in os.walk(package):
@@ -105,7 +112,26 @@ def code_key() -> str:
             if name.endswith(".py"):
                 stat = os.stat(os.path.join(folder, name))
                 stamps.append((name, stat.st_size, stat.st_mtime_ns))
-    return key_of(FORMAT, giaoban.__version__, sorted(stamps))
+    libraries = [library_stamp(name) for name in KEPT_FROM]
+    return key_of(FORMAT, giaoban.__version__, sorted(stamps), libraries)
+
+
+def library_stamp(name: str) -> tuple[object, ...]:
+    """A stamp of the installed package ``name`` that changes when it is installed again
+    (another version): its folder's and its ``__init__``'s inode, size and time. Found
+    without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return (name, None)
+    found: list[object] = [name]
+    for path in (os.path.dirname(spec.origin), spec.origin):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            found.append(None)
+            continue
+        found.append((stat.st_ino, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
 
 
 @contextlib.contextmanager

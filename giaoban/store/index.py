@@ -14,7 +14,8 @@ processes may use one index at once (write-ahead log, one writer at a time).
 The tables (``docs/performance.md`` describes each column):
 
 - ``meta``: what the contents depend on (giaoban's code, the settings that
-  change how deadlines are read) and the settings and registry as read;
+  change how deadlines are read), the settings and registry as read, and the
+  days off of the years a weekly report asked about;
 - ``files``: each notice file's stamp, digest and problems;
 - ``notices``: each notice read, in the ledger's order, with its record;
 - ``tasks``: each task's facts (``giaoban.model.facts``), owners, supports and
@@ -42,6 +43,7 @@ from stat import S_ISREG
 from typing import Any, NamedTuple, overload
 from zoneinfo import ZoneInfo
 
+from giaoban.deadline.workdays import YearCalendar, year_calendar
 from giaoban.model.card import Card, Timing
 from giaoban.model.errors import DamagedIndexError
 from giaoban.model.ledger import Notice
@@ -381,6 +383,19 @@ class Index:
     def put(self, name: str, value: Any) -> None:
         blob = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, blob))
+
+    def calendar(self, year: int) -> YearCalendar:
+        """The days off of ``year`` (``giaoban.deadline.workdays``), computed once and kept
+        here (the code key covers the ``holidays`` package): a weekly report that asks
+        whether its cut-off is a working day does not load the package again."""
+        name = f"calendar:{year}"
+        found = self.get(name)
+        if isinstance(found, YearCalendar):
+            return found
+        found = year_calendar(year)
+        with contextlib.suppress(sqlite3.Error):  # busy or read-only: computed next time too
+            self.put(name, found)
+        return found
 
     # --- files ----------------------------------------------------------------------
 
