@@ -893,6 +893,7 @@ Kết luận của Chủ tịch UBND tỉnh về các dự án chậm tiến đ�
 các dự án chậm tiến độ, báo cáo trước ngày 15/10/2024.
 2. UBND các quận, huyện, thị xã phối hợp với Sở Xây dựng và các đơn vị liên quan kiểm tra \
 hiện trạng các công trình.
+3. Các phòng, ban, cơ quan huyện và các xã, thị trấn tổng hợp kiến nghị của cử tri.
 """
 
 
@@ -903,5 +904,6 @@ def test_a_list_of_kinds_of_bodies_is_one_owner(tmp_path: Path) -> None:
     assert [t["owners"] for t in tasks] == [
         ["Giám đốc các sở, ban, ngành", "Chủ tịch UBND các huyện, thị xã, thành phố"],
         ["UBND các quận, huyện, thị xã"],
+        ["Các phòng, ban, cơ quan huyện", "Các xã, thị trấn"],
     ]
     assert tasks[1]["supports"] == ["Sở Xây dựng", "Các đơn vị liên quan"]

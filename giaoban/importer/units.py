@@ -141,7 +141,9 @@ class UnitReader:
                 end, words = group.end(), words + 1
                 continue
             another = _ANOTHER.match(folded, nxt)
-            if another and _head_end(text, folded, another.end(), True):
+            if another and (
+                _head_end(text, folded, another.end(), True) or _GROUP.match(folded, another.end())
+            ):
                 return end  # "giám đốc các sở và chủ tịch UBND ...": a second unit
             lower = not text[nxt].isupper()  # a capitalised word goes on the name ("Ban Tổ chức")
             if lower and _ends_name(text, folded, nxt):
