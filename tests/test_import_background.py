@@ -40,3 +40,21 @@ def test_a_document_issued_or_carried_out_is_no_task(tmp_path: Path) -> None:
     # ("thực hiện Công văn số ...") ask nothing; the request after them is the job
     tasks, _output = drafted(tmp_path, NEWS)
     assert [t["text"] for t in tasks] == ["UBND tỉnh yêu cầu các sở báo cáo trước ngày 27/4/2020."]
+
+
+REPORTED = """\
+Huyện chuẩn bị khai giảng năm học mới
+
+Đó là ý kiến chỉ đạo của bà Lê Thu Hà, Phó Chủ tịch UBND huyện, tại buổi làm việc với ngành \
+giáo dục ngày 20/8.
+
+Bà Lê Thu Hà chỉ đạo: Phòng Giáo dục và Đào tạo kiểm tra cơ sở vật chất các trường trước ngày \
+01/9/2024.
+"""
+
+
+def test_a_news_lead_naming_whose_directions_it_reports_is_no_task(tmp_path: Path) -> None:
+    # "Đó là ý kiến chỉ đạo của ..." says who spoke; the directions follow it
+    tasks, output = drafted(tmp_path, REPORTED)
+    assert [t["text"][:22] for t in tasks] == ["Bà Lê Thu Hà chỉ đạo: "]
+    assert "bối cảnh, không giao việc): Đó là ý kiến chỉ đạo" in output

@@ -38,3 +38,23 @@ def test_a_short_job_in_lower_case_is_no_byline(tmp_path: Path) -> None:
     text = "THÔNG BÁO\nKết luận giao ban\n1. Văn phòng tổng hợp.\n2. Ban Tổ chức rà soát.\n"
     tasks, _output = drafted(tmp_path, text)
     assert [t["item"] for t in tasks] == ["1", "2"]
+
+
+PORTAL = """\
+Huyện họp bàn việc sửa chữa trường học
+
+12/03/2024 09:15
+
+Chủ tịch UBND huyện yêu cầu Phòng Giáo dục và Đào tạo rà soát các phòng học xuống cấp, \
+báo cáo trước ngày 30/3/2024.
+MINH AN
+
+TAGS
+"""
+
+
+def test_a_posting_time_a_tag_list_and_a_byline_in_capitals_are_no_tasks(tmp_path: Path) -> None:
+    # a portal's bare posting date and time, its "TAGS" label and an author in capitals
+    tasks, output = drafted(tmp_path, PORTAL)
+    assert [t["owners"] for t in tasks] == [["Phòng Giáo dục và Đào tạo"]]
+    assert "tác giả)): MINH AN" in output

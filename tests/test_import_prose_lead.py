@@ -70,3 +70,23 @@ def test_a_clause_naming_no_unit_goes_on_with_the_unit_before_it(tmp_path: Path)
         ["Ban Tổ chức Huyện ủy"],
         ["Ban Dân vận Huyện ủy"],
     ]
+
+
+SENT_ON = """\
+THÔNG BÁO
+Ý kiến chỉ đạo của Chủ tịch UBND huyện
+
+Chủ tịch UBND huyện yêu cầu Phòng Tài chính - Kế hoạch rà soát các khoản chi thường xuyên \
+của năm 2024. Hồ sơ gửi về Văn phòng HĐND và UBND huyện trước ngày 12/11/2024. Đề nghị Phòng \
+Nội vụ tổng hợp số biên chế còn thiếu. Yêu cầu nộp về Sở Nội vụ chậm nhất ngày 20/11/2024.
+"""
+
+
+def test_a_sentence_that_only_sends_the_job_on_gives_it_its_deadline(tmp_path: Path) -> None:
+    # "Hồ sơ gửi về ... trước ngày X", "Yêu cầu nộp về ... chậm nhất ngày X": where and by
+    # when the job before is sent, no job of its own
+    tasks = drafted(tmp_path, SENT_ON)
+    assert [(t["owners"], t["deadline"]) for t in tasks] == [
+        (["Phòng Tài chính - Kế hoạch"], "trước ngày 12/11/2024"),
+        (["Phòng Nội vụ"], "chậm nhất ngày 20/11/2024"),
+    ]

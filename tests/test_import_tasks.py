@@ -20,6 +20,7 @@ from giaoban.importer.units import UnitReader
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
 from giaoban.store.loader import load_registry
+from tests.importing import imported
 
 HERE = Path(__file__).resolve().parent / "data" / "import"
 NOTICES = HERE / "seeds" / "notices"
@@ -210,7 +211,7 @@ def test_a_news_report_gives_its_requests_in_order() -> None:
             "Sở Nội vụ phối hợp chặt chẽ với Văn phòng Hội đồng bầu cử tỉnh, "
             "Sở Tài chính và các cơ quan liên quan hướng dẫn việc bình xét.",
             ["Sở Nội vụ"],
-            ["Văn phòng Hội đồng bầu cử tỉnh", "Sở Tài chính và các cơ quan liên quan"],
+            ["Văn phòng Hội đồng bầu cử tỉnh", "Sở Tài chính", "Các cơ quan liên quan"],
         ),
         (
             "Ban Tổ chức phối hợp với Văn phòng, Ban Tuyên giáo rà soát danh sách.",
@@ -882,3 +883,27 @@ def test_a_web_posts_author_line_is_no_part_of_the_last_item(tmp_path: Path) -> 
     source.write_text(LAST_ITEM_A_UNIT, encoding="utf-8")
     result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
     assert "Phòng Tài chính - Kế hoạch" in result.stdout
+
+
+KINDS_OF_BODIES = """\
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh về các dự án chậm tiến độ
+
+1. Giao giám đốc các sở, ban, ngành và chủ tịch UBND các huyện, thị xã, thành phố rà soát \
+các dự án chậm tiến độ, báo cáo trước ngày 15/10/2024.
+2. UBND các quận, huyện, thị xã phối hợp với Sở Xây dựng và các đơn vị liên quan kiểm tra \
+hiện trạng các công trình.
+3. Các phòng, ban, cơ quan huyện và các xã, thị trấn tổng hợp kiến nghị của cử tri.
+"""
+
+
+def test_a_list_of_kinds_of_bodies_is_one_owner(tmp_path: Path) -> None:
+    # "các sở, ban, ngành" and "các huyện, thị xã, thành phố" name one group each,
+    # inside a longer name too; "và" before a leader's title starts a second owner
+    tasks, _ = imported(tmp_path, KINDS_OF_BODIES)
+    assert [t["owners"] for t in tasks] == [
+        ["Giám đốc các sở, ban, ngành", "Chủ tịch UBND các huyện, thị xã, thành phố"],
+        ["UBND các quận, huyện, thị xã"],
+        ["Các phòng, ban, cơ quan huyện", "Các xã, thị trấn"],
+    ]
+    assert tasks[1]["supports"] == ["Sở Xây dựng", "Các đơn vị liên quan"]

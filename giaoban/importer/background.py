@@ -27,13 +27,22 @@ _BASIS = re.compile(rf"^(?:theo do\s*,\s*)?can cu\s+(?:vao\s+|theo\s+)?{_DOCUMEN
 # has no number yet)
 _CITED = re.compile(rf"^(?:theo do\s*,\s*)?thuc hien\s+{_DOCUMENT}\s+so\b")
 _ISSUED = re.compile(rf"\bban hanh\s+{_DOCUMENT}\s+so\s+\d")
+# a news item's lead naming whose directions it reports ("Đó là một trong những ý kiến
+# chỉ đạo của ông X tại cuộc họp ..."): the directions follow, the lead gives none
+_REPORTED = re.compile(
+    r"^do la\s+(?:mot trong (?:nhung|so)\s+|nhung\s+|mot\s+)?"
+    r"(?:y kien chi dao|noi dung chi dao|chi dao|ket luan|yeu cau|de nghi)\b"
+)
 
 
 def background(text: str, dated: bool) -> str:
-    """Why ``text`` is background, no task ("" when it may be one): it opens with
-    the basis it rests on ("Căn cứ Quy chế ...", undated), or cites a numbered
-    document it carries out or reports as issued; and it requests nothing."""
+    """Why ``text`` is background, no task ("" when it may be one): it names whose
+    directions a news item reports ("Đó là ý kiến chỉ đạo của ..."), or, requesting
+    nothing, opens with the basis it rests on ("Căn cứ Quy chế ...", undated), or
+    cites a numbered document it carries out or reports as issued."""
     folded = fold_keep(text).strip()
+    if _REPORTED.match(folded):
+        return BACKGROUND
     if REQUEST.search(folded):
         return ""
     if (_BASIS.match(folded) and not dated) or _CITED.match(folded) or _ISSUED.search(folded):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from giaoban.importer.words import fold_keep
+from giaoban.importer.words import HEADS, fold_keep
 
 FURNITURE = "phần trang web, bài báo (dòng thời gian đăng, bản quyền, liên kết, tác giả)"
 
@@ -19,6 +19,11 @@ FURNITURE = "phần trang web, bài báo (dòng thời gian đăng, bản quyề
 _DAY = r"\d{1,2}/\d{1,2}/\d{4}"
 _CLOCK = r"\d{1,2}:\d{2}"
 _STAMP = re.compile(rf"{_DAY}\s*\|\s*{_CLOCK}|{_CLOCK}\s*\|\s*{_DAY}")
+# a line that is only a date and a clock time, as a portal prints when it posted the
+# item ("25/08/2022 08:20")
+_POSTED = re.compile(rf"(?:{_DAY}\s*[,-]?\s*{_CLOCK}|{_CLOCK}\s*[,-]?\s*{_DAY})(?::\d{{2}})?")
+# the label of the page's tag list ("TAGS", "Tags: giải ngân, đầu tư công", "Từ khóa:")
+_TAGS = re.compile(r"^(?:tags?|tu khoa)\s*(?::|$)")
 _COPYRIGHT = re.compile(r"©|\(c\)\s+\w|\bban quyen thuoc\b|\bcopyright\b")
 # a link's text: "Tải ... tại đây", "Xem chi tiết ...", "Xem thêm ..."
 _LINK = re.compile(
@@ -31,12 +36,18 @@ _NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+|(?:[A-ZĐ]\.)*[A-ZĐ]\
 
 def furniture(text: str) -> str:
     """Why ``text`` is page furniture, no task ("" when it may be one): it holds a
-    publication stamp or a copyright line, is a link's text, or is a byline (only a
-    name or initials, at most four words)."""
+    publication stamp or a copyright line, is only a posting date and time, a link's
+    text, a tag list, or a byline (only a name or initials, at most four words, in
+    capitals too when they name no unit)."""
     folded = fold_keep(text).strip()
     if _STAMP.search(text) or _COPYRIGHT.search(folded) or _LINK.match(folded):
         return FURNITURE
-    words = text.strip().rstrip(".").split()
+    if _POSTED.fullmatch(text.strip()) or _TAGS.match(folded):
+        return FURNITURE
+    words = text.strip().rstrip(".|").split()
     if 0 < len(words) <= _BYLINE_WORDS and all(_NAME_WORD.match(w) for w in words):
         return FURNITURE
+    if 0 < len(words) <= _BYLINE_WORDS and all(w.isalpha() and w.isupper() for w in words):
+        # "BÍCH LA", "CHÂU NỮ |": a byline in capitals, unless it names a unit
+        return "" if HEADS.match(text, folded, 0) else FURNITURE
     return ""

@@ -53,6 +53,13 @@ _LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the)\s*:")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 # where an item sends its work ("gửi về văn phòng Công đoàn Trường", "nộp cho Phòng")
 _SENT_TO = re.compile(r"(?<![\w])(?:gui|goi|nop|chuyen)\s+(?:ve|cho|toi|den|len)\s+")
+# a sentence that only sends the job before it on, by a date ("Yêu cầu gửi báo cáo về Sở
+# ... trước ngày 23/5", "Báo cáo gửi về UBND tỉnh chậm nhất ngày 27/4", "Hồ sơ nộp về ...")
+_SENDS_ON = re.compile(
+    r"^(?:yeu cau\s+)?(?:(?:hoan thien|hoan chinh|tong hop)\s+)?"
+    r"(?:(?:bao cao|ho so|van ban|danh sach|ket qua|de xuat)(?:\s+[a-z]+){0,3}\s+)?"
+    r"(?:gui|goi|nop)\b"
+)
 # the office of a body is that body, as a receiver ("văn phòng Công đoàn Trường")
 _OFFICE = re.compile(r"^(?:van phong|bo phan)\s+")
 # a thing said to be done, in the passive ("Lịch ... được niêm yết công khai tại ...");
@@ -277,6 +284,9 @@ class Builder:
                     last.text = f"{last.text} {clause.strip()}"
                     continue
                 every = find_deadlines(clause, self.draft.date, self.settings)
+                if k == 0 and number and self._sends_on(clause, every):
+                    self._send_last(clause, every)
+                    continue
                 aside = self._aside(clause, every)
                 if aside:
                     self.draft.fields.append(("", clause.strip(), aside))
@@ -305,6 +315,27 @@ class Builder:
                 found = choose(every, carried or lead_found)
                 self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
+
+    def _sends_on(self, clause: str, found: list[Found]) -> bool:
+        """Whether ``clause`` only says where and by when the job before it is sent
+        ("Yêu cầu gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 23/5/2019."): it
+        names no unit of its own and gives a date."""
+        folded = fold_keep(clause).strip()
+        return (
+            bool(_SENDS_ON.match(folded))
+            and has_date(found)
+            and not self.reader.read(clause).owners
+        )
+
+    def _send_last(self, clause: str, found: list[Found]) -> None:
+        """Join ``clause``, the sending of the last task, to that task: the job is due
+        when it is sent, so the sending's date is the task's deadline."""
+        last = self.draft.tasks[-1]
+        last.text = f"{last.text} {clause.strip()}"
+        last.deadline = None
+        last.checks["deadline"] = []
+        dated = choose(found)
+        self._deadline(last, dated[0] if dated else None)
 
     def paragraphs(self, paras: list[Para]) -> None:
         """No item found: one task per paragraph that asks something or has a deadline

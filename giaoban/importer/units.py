@@ -49,7 +49,9 @@ _ADDRESSED = re.compile(r"doi voi\s+")
 _BARE_HEADS = frozenset(
     {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
 )
-_HEAD_GROUP = "|".join(sorted(_BARE_HEADS, key=len, reverse=True))
+# the levels of local government a group may list ("UBND các huyện, thị xã, thành phố")
+_DIVISIONS = frozenset({"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"})
+_HEAD_GROUP = "|".join(sorted(_BARE_HEADS | _DIVISIONS, key=len, reverse=True))
 # the standing qualifiers of a kind of body ("cơ quan ngang Bộ", "cơ quan thuộc Chính phủ")
 _QUALIFIER = (
     r"(?:\s+(?:ngang bo|thuoc chinh phu|truc thuoc trung uong|lien quan|truc thuoc|tren dia ban))?"
@@ -57,6 +59,13 @@ _QUALIFIER = (
 _GROUP = re.compile(
     rf"(?:cac|moi|nhung|tung)\s+(?:{_HEAD_GROUP}){_QUALIFIER}"
     rf"(?:\s*(?:,|va)\s*(?:{_HEAD_GROUP})\b{_QUALIFIER})+(?![\w])"
+)
+# a group of bodies a lower-case phrase may name ("các đơn vị liên quan")
+_GROUP_START = re.compile(rf"(?:cac|moi|nhung)\s+(?:{_HEAD_GROUP})\b")
+# "và" before a group or a leader's title: the name ends, a second unit follows ("giám
+# đốc các sở và chủ tịch UBND các huyện"); "Văn phòng HĐND và UBND" is one name
+_ANOTHER = re.compile(
+    r"va\s+(?=(?:cac|moi|nhung|tung|giam doc|chu tich|thu truong|hieu truong|truong)\s)"
 )
 _LOWER_WORD = re.compile(r"\s*[a-zà-ỹđ]+(?![\w])")
 # what may stand between an assigned unit and its verb ("Giao Sở Tài chính trên cơ sở
@@ -116,7 +125,9 @@ class UnitReader:
         person = PERSONS.match(text, folded, pos)
         if person and (introduced or _TITLE.match(folded, pos)) and _person_end(text, folded, pos):
             return _person_end(text, folded, pos)
-        end = _head_end(text, folded, pos, introduced)
+        # "các phòng, ban, đơn vị", "các sở, ngành liên quan": one group of units
+        group = _GROUP.match(folded, pos)
+        end = group.end() if group else _head_end(text, folded, pos, introduced)
         if end is None:
             return None
         bare = len(folded[pos:end].split()) == 1  # "Phòng" alone names no unit
@@ -125,6 +136,15 @@ class UnitReader:
             nxt = _skip_space(folded, end)
             if nxt >= len(folded) or folded[nxt] in '.;:(),"“”':
                 return end
+            group = _GROUP.match(folded, nxt)
+            if group:  # "giám đốc các sở, ban, ngành": the list of kinds is one name
+                end, words = group.end(), words + 1
+                continue
+            another = _ANOTHER.match(folded, nxt)
+            if another and (
+                _head_end(text, folded, another.end(), True) or _GROUP.match(folded, another.end())
+            ):
+                return end  # "giám đốc các sở và chủ tịch UBND ...": a second unit
             lower = not text[nxt].isupper()  # a capitalised word goes on the name ("Ban Tổ chức")
             if lower and _ends_name(text, folded, nxt):
                 return None if bare and not words else end
@@ -161,11 +181,6 @@ class UnitReader:
         self, text: str, folded: str, pos: int, introduced: bool = False
     ) -> tuple[list[Unit], int]:
         """The list of units ("A, B và C") starting at ``pos`` and where it ends."""
-        group = _GROUP.match(folded, pos)
-        registered = self._registry_at(folded, pos)
-        if group and registered is None:  # a registered name ("các ban, đơn vị") wins
-            # "các phòng, ban, đơn vị", "các sở, ngành liên quan": one group of units
-            return [self.unit(text[pos : group.end()])], group.end()
         found: list[Unit] = []
         end = pos
         while True:
@@ -263,7 +278,7 @@ class UnitReader:
         helping: list[tuple[int, int]] = []  # where "phối hợp với A, B và C" lists its units
         for match in _SUPPORT.finditer(folded):
             units, end = self.support_list(text, folded, match.end())
-            supports.extend(u for u in units if u.canonical or u.written[:1].isupper())
+            supports.extend(u for u in units if _named(u))
             helping.append((match.end(), end))
         for pos, introduced in self._starts(text, folded):
             if any(start <= pos < end for start, end in helping):
@@ -367,6 +382,13 @@ class UnitReader:
             if units and not self._is_speaker(units, text, folded, end):
                 return units
         return []
+
+
+def _named(unit: Unit) -> bool:
+    """Whether ``unit`` names a body: registered, capitalised ("Sở Y tế") or a group
+    of bodies ("các đơn vị liên quan"), not a lower-case phrase read as a unit."""
+    folded = fold_keep(unit.written)
+    return bool(unit.canonical or unit.written[:1].isupper() or _GROUP_START.match(folded))
 
 
 def _has_phrase_verb(text: str, folded: str, start: int, end: int) -> bool:
