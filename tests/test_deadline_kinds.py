@@ -945,3 +945,18 @@ def test_the_arrow_of_a_symbol_font_between_two_days_is_a_range() -> None:
 def test_words_after_a_comma_that_follows_a_count_are_another_clause() -> None:
     got = read("sau 10 ngày, nếu không có ý kiến thì coi như đồng ý")
     assert (got.kind, got.due, got.anchor) == ("relative", at("2024-03-12"), "ngày ban hành")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "phải báo cáo lập tức",
+        "xử lý trong thời gian nhanh nhất",
+        "gửi bằng phương thức nhanh nhất",
+        "tổ chức lại vào thời gian phù hợp",
+        "sẽ thông báo vào thời điểm phù hợp",
+        "công bố lịch khi có thông tin chính thức",
+    ],
+)
+def test_at_once_and_at_a_fitting_time_are_no_deadline(phrase: str) -> None:
+    assert read(phrase).kind == "none"
