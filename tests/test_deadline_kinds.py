@@ -960,3 +960,21 @@ def test_words_after_a_comma_that_follows_a_count_are_another_clause() -> None:
 )
 def test_at_once_and_at_a_fitting_time_are_no_deadline(phrase: str) -> None:
     assert read(phrase).kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("thứ Hai đầu tiên của tháng 9", "2024-09-03"),
+        ("vào thứ Năm đầu tiên trong tháng 4/2025", "2025-04-04"),
+        ("thứ Sáu cuối cùng của tháng 5", "2024-06-01"),
+        ("thứ 4 tuần thứ hai của tháng 10 năm sau", "2025-10-09"),
+    ],
+)
+def test_an_nth_weekday_of_a_named_month_is_that_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_weekday_of_a_numbered_week_is_still_of_that_iso_week() -> None:
+    assert read("thứ 6 tuần 12").due == at("2024-03-23")

@@ -130,6 +130,11 @@ class Builder(DutyRules):
         w = self.weekday_of(items[0])
         return v.Weekday(w.weekday, None, w.pos, in_week=self.span_of(items[1]))
 
+    def weekday_of_month(self, items: list[Any]) -> v.Weekday:
+        """ "thứ Hai đầu tiên của tháng 7": the n-th such weekday, in the n-th seven days."""
+        w = self.weekday_of(items[0])
+        return v.Weekday(w.weekday, None, w.pos, in_week=self.week_of_month(items[1:]))
+
     def relday(self, items: list[Any]) -> v.Relday:
         word = self.tok(items[0]).parts.get("rd") or "hom nay"  # "trong ngày": today
         days = {"hom nay": 0, "mai": 1, "hom sau": 1, "ngay kia": 2, "mot": 2}[word]

@@ -137,7 +137,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?\s+(?:của\s+)?"
                r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý(?:\s+(?:tiếp\s+theo|kế\s+tiếp|liền\s+sau))?" + _B),
     # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
-    ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
+    ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)(?:\s+trong(?=\s+tháng\s*\d))?"  # of a named month
                 r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"
                 # "thứ Hai đầu tháng", "thứ Sáu cuối tháng": the first or last of the month
                 r"|(?P<wo3>đầu|cuối)(?=\s+(?:(?:của|mỗi|hằng|hàng|từng)\s+)?tháng" + _B
