@@ -978,3 +978,20 @@ def test_an_nth_weekday_of_a_named_month_is_that_day(phrase: str, due: str) -> N
 
 def test_a_weekday_of_a_numbered_week_is_still_of_that_iso_week() -> None:
     assert read("thứ 6 tuần 12").due == at("2024-03-23")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Thứ Tư - 13/3", "2024-03-14"),
+        ("sáng thứ Năm – 21/3/2024", "2024-03-22"),
+    ],
+)
+def test_a_weekday_a_dash_and_its_day_is_that_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_weekday_a_dash_and_a_day_after_from_stays_a_range() -> None:
+    got = read("từ thứ Hai - 15/3/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-03-04"), at("2024-03-16"))

@@ -219,7 +219,22 @@ class Builder(DutyRules):
         edges = [i for i in items if not isinstance(i, Token)]
         if _anniversary(edges[0], edges[1]):
             return edges[1]
+        if self._weekday_label(items, edges[0], edges[1]):
+            return _with(edges[1], weekday=edges[0].weekday)
         return v.Range(edges[0], edges[1], self.link(items))
+
+    def _weekday_label(self, items: list[Any], left: Any, right: Any) -> bool:
+        """ "Thứ Hai - 15/8": a bare weekday, a dash, then a day names that day (a schedule's
+        label), not a range from the next Monday; "từ thứ Hai - 15/8" stays a range."""
+        return (
+            isinstance(left, v.Weekday)
+            and left.week is None
+            and left.in_week is None
+            and isinstance(right, v.Day)
+            and right.weekday is None
+            and not _is(items[0], "FROM")
+            and any(_is(t, "LEAD") and self.text(t).strip() in "-–—" for t in items)
+        )
 
     def link(self, items: list[Any]) -> str:
         """The words linking the two sides of a range; "from" when "từ" opens it."""
