@@ -995,3 +995,20 @@ def test_a_weekday_a_dash_and_its_day_is_that_day(phrase: str, due: str) -> None
 def test_a_weekday_a_dash_and_a_day_after_from_stays_a_range() -> None:
     got = read("từ thứ Hai - 15/3/2024")
     assert (got.kind, got.start, got.due) == ("period", at("2024-03-04"), at("2024-03-16"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("vào thứ 03 hằng tuần", "FREQ=WEEKLY;BYDAY=TU"),
+        ("mỗi thứ 06, thứ 07", "FREQ=WEEKLY;BYDAY=FR,SA"),
+    ],
+)
+def test_a_weekday_typed_with_a_leading_zero(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(rule), got.rrule
+
+
+def test_an_ordinal_typed_with_a_leading_zero_stays_an_ordinal() -> None:
+    got = read("trước kỳ họp thứ 05")
+    assert (got.kind, got.anchor) == ("relative", "kỳ họp thứ 05")

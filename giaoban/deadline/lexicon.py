@@ -301,7 +301,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"|thông\s+báo|kế\s+hoạch|quyết\s+định|công\s+văn))?(?:\s+này)?"
                r"(?=\s*(?:$|[,;.)]|(?:đến|tới|cho\s+đến)" + _B + "))"),
     ("NOW", r"(?:hôm\s+)?nay" + _B),
-    ("WEEKDAY", r"(?:thứ\s*(?P<wd>[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
+    # "thứ 02": a weekday typed with a leading zero, as a number column of a form writes it
+    ("WEEKDAY", r"(?:thứ\s*(?P<wd>0?[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
                 r"|(?P<cn>chủ\s*nhật|cn))(?!\w)"
                 r"(?:\s*,?\s*(?:của\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
     # "thứ 8", "thứ Tám": no day of the week (thứ 2 is Monday, thứ 7 Saturday); an ordinal
