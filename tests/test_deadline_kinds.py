@@ -386,10 +386,23 @@ def test_on_or_before_is_never_strict() -> None:
     assert isinstance(got, Deadline) and got.due == at("2024-04-16T00:00")
 
 
-@pytest.mark.parametrize("phrase", ["trong tuần thứ 2 của học kỳ", "tuần 3 năm học 2024-2025"])
-def test_a_school_week_is_not_read_as_a_week_of_the_calendar_year(phrase: str) -> None:
-    got = parse_deadline(phrase, REF)
-    assert not isinstance(got, Deadline)
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trong tuần thứ 2 của học kỳ", "P2W", "đầu học kỳ"),
+        ("tuần 3 năm học 2024-2025", "P3W", "đầu năm học 2024-2025"),
+        ("chậm nhất hết tuần học thứ 10 của HK2", "P10W", "đầu HK2"),
+        ("từ đầu học kỳ đến hết tuần thứ 4 của học kỳ I", "P4W", "đầu học kỳ I"),
+        ("trong tuần đầu tiên của học kỳ phụ", "P1W", "đầu học kỳ phụ"),
+        ("trước tuần thứ 5 của học kỳ", "P4W", "đầu học kỳ"),
+    ],
+)
+def test_a_school_week_counts_weeks_from_the_start_of_its_term(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    """Not a week of the calendar year: the term's first week is the school's, an event."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", offset, anchor, None)
 
 
 def test_a_school_week_with_its_days_is_read_by_its_days() -> None:

@@ -19,6 +19,7 @@ from giaoban.deadline.build_duty import DutyRules
 from giaoban.deadline.calendars import cycle_index, cycle_year
 from giaoban.deadline.lexicon import ORDINALS
 from giaoban.deadline.tokens import number
+from giaoban.model.text import fold_keep
 
 __all__ = ["UNNAMED", "Builder", "Unreadable"]
 
@@ -339,6 +340,22 @@ class Builder(DutyRules):
             return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)
 
+    def school_week(self, items: list[Any]) -> v.Relative:
+        """ "(từ đầu HK) đến hết tuần học thứ 7 của HK": a count of weeks from the start of the
+        term, which the school sets (an event); "trước tuần thứ 3": before that week begins."""
+        tok = next(t for t in items if _is(t, "SCHOOLWEEK"))
+        parts = self.tok(tok).parts
+        word = parts.get("swn") or parts["swn2"]
+        weeks = int(word) if word.isdigit() else ORDINALS[word]
+        lead = self.lead([t for t in items if _is(t, "LEAD")])
+        if "before" in lead.split() and "het" not in lead.split():
+            weeks -= 1
+        written = self.text(tok)
+        found = _TERM_WORD.search(fold_keep(written))
+        term = written[found.start() :] if found else "học kỳ"
+        duration = v.Duration(weeks, "tuan", False)
+        return v.Relative(lead, duration, 1, v.Event(f"đầu {term}", self.pos(tok)))
+
     def counted_from(self, items: list[Any]) -> v.Relative:
         """The day first, the count after: "kể từ ngày 01/4/2024, trong thời hạn 30 ngày"."""
         return self.counted([items[2], items[3], items[0], _a_day(items[1])])
@@ -423,6 +440,9 @@ def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Refday | v.Tet | v.Mo
 def _with(day: v.Day, **changes: Any) -> v.Day:
     return replace(day, **changes)
 
+
+# Where the term's label begins in a school week: "tuần thứ 7 của HK", "tuần 3 năm học 2024-2025"
+_TERM_WORD = re.compile(r"\b(?:hoc\s+k[yi]|hk|nam\s+hoc|khoa\s+hoc)(?![a-z])", re.IGNORECASE)
 
 # An anniversary told by its two days: "kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh
 # (19-5-1890 - 19-5-2022)", "90 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2020)". No office

@@ -64,6 +64,20 @@ CONDITIONAL_DAY = r"hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tù
 # Weekdays ahead: "(các ngày) thứ 7, chủ nhật"
 _WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B
 
+# A school term a week is counted in: "học kỳ (II) (năm học 2024-2025)", "HK hè", "năm học"
+_TERM = (
+    r"(?:học\s+kỳ|học\s+kì|hk)(?:\s*(?:iii|ii|i|[1-3]|hè|phụ)" + _B + r")?"
+    r"(?:\s+năm\s+học\s*\d{4}\s*[-–/]\s*\d{2,4})?"
+    r"|năm\s+học(?:\s*\d{4}\s*[-–/]\s*\d{2,4})?|khóa\s+học"
+)
+
+
+def _of_term(group: str) -> str:
+    return r"\s*,?\s*(?:(?:của|trong|thuộc)\s+)?(?P<" + group + ">" + _TERM + ")" + _B
+
+
+_WEEK_NO = r"\d{1,2}|nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
+
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -145,10 +159,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
                 + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
-    # "tuần thứ 2 của học kỳ": a school week, counted from a day the school sets, not an ISO week
-    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")
-             + r"(?:(?=(?P<wsch>\s*,?\s*(?:của\s+)?(?:học\s+kỳ|học\s+kì|năm\s+học|khóa\s+học)"
-             + _B + "))|)"),
+    # "tuần thứ 2 của học kỳ", "hết tuần học thứ 7 của HK": a week of a school term, counted
+    # from the term's first week, which the school sets: not an ISO week (the term's label, if
+    # any, names the event counted from)
+    ("SCHOOLWEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<swn>" + _WEEK_NO + ")" + _B
+                   + _of_term("swl")
+                   + r"|tuần\s+học\s+(?:thứ\s+)?(?P<swn2>" + _WEEK_NO + ")" + _B
+                   + "(?:" + _of_term("swl2") + ")?"),
+    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"
                 + r"|(?:(?<=hết\s)|(?<=cuối\s)|(?<=đầu\s)|(?<=giữa\s))tuần" + _ALONE),
