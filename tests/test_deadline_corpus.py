@@ -37,7 +37,7 @@ FLOORS = {
     "fresh_5": 125,
     "fresh_6": 121,
     "fresh_7": 102,
-    "fresh_8": 118,
+    "fresh_8": 119,
 }
 
 

@@ -1025,3 +1025,30 @@ def test_a_weekday_typed_with_a_leading_zero(phrase: str, rule: str) -> None:
 def test_an_ordinal_typed_with_a_leading_zero_stays_an_ordinal() -> None:
     got = read("trước kỳ họp thứ 05")
     assert (got.kind, got.anchor) == ("relative", "kỳ họp thứ 05")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        (
+            "trong vòng 90 ngày kể từ ngày kết thúc năm tài chính",
+            "P90D",
+            "ngày kết thúc năm tài chính",
+        ),
+        (
+            "chậm nhất 30 ngày kể từ ngày kết thúc quý II năm tài chính",
+            "P30D",
+            "ngày kết thúc quý II năm tài chính",
+        ),
+    ],
+)
+def test_a_count_from_the_end_of_a_period_named_in_words_is_from_that_event(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", offset, anchor, None)
+
+
+def test_a_count_from_the_end_on_a_written_day_is_from_that_day() -> None:
+    got = read("15 ngày kể từ ngày kết thúc 20/3/2024")
+    assert (got.kind, got.due) == ("relative", at("2024-04-05"))

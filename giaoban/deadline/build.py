@@ -372,6 +372,17 @@ class Builder(DutyRules):
             return self.counted([*items[:-2], when])
         return self.counted(items[:-1])
 
+    def counted_to_end(self, items: list[Any]) -> v.Relative:
+        """ "45 ngày kể từ ngày kết thúc 6 tháng đầu năm tài chính": from a written day, or from
+        the end of a period named with the words around it, an event whose day is not known
+        (a financial year need not be the calendar's)."""
+        when = items[-1]
+        if isinstance(when, (v.Day, v.Moment)):
+            return self.counted([*items[:-3], when])
+        start = self.pos(items[-3])
+        event = v.Event(self.written[start:].strip(" .,;:()"), start)
+        return self.counted([*items[:-3], event])
+
     def before_by(self, items: list[Any]) -> v.Relative:
         lead = self.lead(items)
         sign = -1 if "before" in lead else 1
