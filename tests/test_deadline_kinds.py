@@ -1052,3 +1052,17 @@ def test_a_count_from_the_end_of_a_period_named_in_words_is_from_that_event(
 def test_a_count_from_the_end_on_a_written_day_is_from_that_day() -> None:
     got = read("15 ngày kể từ ngày kết thúc 20/3/2024")
     assert (got.kind, got.due) == ("relative", at("2024-04-05"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("30 ngày kể từ ngày ký 10/3/2024", "2024-04-10"),
+        ("trong vòng 10 ngày kể từ ngày ban hành 05/3/2024", "2024-03-16"),
+    ],
+)
+def test_a_count_from_the_notices_day_written_with_its_date_is_from_that_date(
+    phrase: str, due: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("relative", at(due))
