@@ -982,6 +982,8 @@ def test_at_once_and_at_a_fitting_time_are_no_deadline(phrase: str) -> None:
         ("vào thứ Năm đầu tiên trong tháng 4/2025", "2025-04-04"),
         ("thứ Sáu cuối cùng của tháng 5", "2024-06-01"),
         ("thứ 4 tuần thứ hai của tháng 10 năm sau", "2025-10-09"),
+        ("thứ Ba đầu tháng 4", "2024-04-03"),
+        ("họp vào thứ Năm cuối tháng 6/2024", "2024-06-28"),
     ],
 )
 def test_an_nth_weekday_of_a_named_month_is_that_day(phrase: str, due: str) -> None:

@@ -134,6 +134,10 @@ class Builder(DutyRules):
     def weekday_of_month(self, items: list[Any]) -> v.Weekday:
         """ "thứ Hai đầu tiên của tháng 7": the n-th such weekday, in the n-th seven days."""
         w = self.weekday_of(items[0])
+        if _is(items[1], "PART"):  # "đầu" or "cuối" of the month, as in a duty; "giữa" is no nth
+            part = self.tok(items[1]).parts
+            if part.get("part") not in ("dau", "cuoi") or "nua" in part or "cn" in part:
+                raise Unreadable(f'"{self.text(items[1])}" không chỉ một ngày trong tuần')
         return v.Weekday(w.weekday, None, w.pos, in_week=self.week_of_month(items[1:]))
 
     def relday(self, items: list[Any]) -> v.Relday:
@@ -204,7 +208,7 @@ class Builder(DutyRules):
 
     def week_of_month(self, items: list[Any]) -> v.Span:
         parts = self.tok(items[0]).parts
-        word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
+        word = parts.get("wo") or parts.get("wo2") or parts.get("wo3") or parts["part"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         month = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])
         m, _, y = month.args
