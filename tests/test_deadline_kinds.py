@@ -1068,3 +1068,14 @@ def test_a_count_from_the_notices_day_written_with_its_date_is_from_that_date(
 ) -> None:
     got = read(phrase)
     assert (got.kind, got.due) == ("relative", at(due))
+
+
+@pytest.mark.parametrize("phrase", ["5 năm 2 lần", "03 năm 02 lần", "hai năm ba lần"])
+def test_several_times_in_a_count_of_units_is_a_duty_without_a_rule(phrase: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.rrule) == ("recurring", None)
+
+
+def test_once_in_a_count_of_units_is_every_that_many() -> None:
+    got = read("3 năm 1 lần")
+    assert got.rrule is not None and got.rrule.endswith("FREQ=YEARLY;INTERVAL=3")

@@ -217,9 +217,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("TIMES", r"(?P<tn>\d{1,2}|một|hai|ba)(?:\s*(?:-|–|đến|tới)\s*(?P<tn3>\d{1,2}|hai|ba))?\s*"
               r"(?:(?:lần|buổi|đợt)\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)"
               r"|ngày\s*(?:/|mỗi|trên\s+(?:một|1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)" + _B),
-    ("TIMES", r"(?:1|một|mỗi)\s+(?P<tu2>ngày|tuần|tháng|quý|năm)\s+"
-              r"(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
-              + _B),  # "1 năm 2 lần", "một tuần hai buổi"
+    ("TIMES", r"(?:(?P<ti>\d{1,2}|hai|ba|bốn|năm|sáu)|một|mỗi)\s+"
+              r"(?P<tu2>ngày|tuần|tháng|quý|năm)\s+(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
+              + _B),  # "1 năm 2 lần", "một tuần hai buổi", "05 năm 02 lần": twice in five years
     ("EVERY", r"(?P<en>\d{1,2}|hai|ba|bốn|sáu)\s*(?P<eu>ngày|tuần|tháng|năm)\s*"
               r"(?:/\s*(?:(?:một|1)\s*)?|(?:một|1)\s+)lần"  # "6 tháng/lần", "3 tháng/1 lần"
               + _B),
