@@ -1079,3 +1079,17 @@ def test_several_times_in_a_count_of_units_is_a_duty_without_a_rule(phrase: str)
 def test_once_in_a_count_of_units_is_every_that_many() -> None:
     got = read("3 năm 1 lần")
     assert got.rrule is not None and got.rrule.endswith("FREQ=YEARLY;INTERVAL=3")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [("báo trước 48 giờ", "-PT48H"), ("phải thông báo trước 12 giờ", "-PT12H")],
+)
+def test_a_whole_hour_after_giving_notice_ahead_is_a_count(phrase: str, offset: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, None)
+
+
+def test_a_clock_time_after_giving_notice_with_its_day_stays_a_time() -> None:
+    got = read("thông báo trước 16 giờ ngày 6/3/2024")
+    assert (got.kind, got.due) == ("date", at("2024-03-06T16:00"))
