@@ -1093,3 +1093,27 @@ def test_a_whole_hour_after_giving_notice_ahead_is_a_count(phrase: str, offset: 
 def test_a_clock_time_after_giving_notice_with_its_day_stays_a_time() -> None:
     got = read("thông báo trước 16 giờ ngày 6/3/2024")
     assert (got.kind, got.due) == ("date", at("2024-03-06T16:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trước khi tổng kết năm học 2024-2025", "P0D", "tổng kết năm học 2024-2025"),
+        (
+            "sau khi sơ kết 6 tháng đầu năm 2025, chậm nhất 7 ngày",
+            "P7D",
+            "sơ kết 6 tháng đầu năm 2025",
+        ),
+        ("trước khi bế giảng học kỳ II", "P0D", "bế giảng học kỳ II"),
+    ],
+)
+def test_a_period_in_a_clause_after_before_when_names_the_event(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+def test_the_end_of_a_period_after_before_when_is_still_its_end() -> None:
+    got = read("trước khi kết thúc năm học 2023-2024")
+    assert (got.kind, got.due) == ("period", at("2024-06-01"))

@@ -446,10 +446,13 @@ def _counts_rounds(before: Tok | None, text: Text) -> bool:
 def _lead(tok: Tok, before: Tok | None, tokens: list[Tok]) -> Tok:
     """``tok`` as a LEAD, joined to the LEAD before it."""
     words = tok.type.lower()
+    # "trước khi", "sau khi": a clause follows, whose words name an event
+    clause = {"clause": "1"} if "bk" in tok.parts or "ak" in tok.parts else {}
     if before is not None and before.type == "LEAD":
         tokens.pop()
-        return Tok("LEAD", before.start, tok.end, {"words": before.parts["words"] + " " + words})
-    return Tok("LEAD", tok.start, tok.end, {"words": words})
+        joined = before.parts["words"] + " " + words
+        return Tok("LEAD", before.start, tok.end, {**before.parts, "words": joined, **clause})
+    return Tok("LEAD", tok.start, tok.end, {"words": words, **clause})
 
 
 def _joins_list(before: Tok | None, after: Tok | None) -> bool:

@@ -372,8 +372,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s))kết\s+thúc"
             r"(?=\s+(?:năm\s+học|năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
             r"\s+(?:\d|i|v|x|này|nay|tới|sau|trước))"),
-    ("BEFORE", r"trước(?:\s+khi)?" + _B),
-    ("AFTER", r"sau(?:\s+khi)?" + _B),
+    ("BEFORE", r"trước(?:\s+(?P<bk>khi))?" + _B),
+    ("AFTER", r"sau(?:\s+(?P<ak>khi))?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
     ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B),
     # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
