@@ -34,10 +34,10 @@ FLOORS = {
     "fresh_2": 148,
     "fresh_3": 143,
     "fresh_4": 104,
-    "fresh_5": 125,
+    "fresh_5": 126,
     "fresh_6": 121,
     "fresh_7": 102,
-    "fresh_8": 108,
+    "fresh_8": 119,
 }
 
 

@@ -386,10 +386,23 @@ def test_on_or_before_is_never_strict() -> None:
     assert isinstance(got, Deadline) and got.due == at("2024-04-16T00:00")
 
 
-@pytest.mark.parametrize("phrase", ["trong tuần thứ 2 của học kỳ", "tuần 3 năm học 2024-2025"])
-def test_a_school_week_is_not_read_as_a_week_of_the_calendar_year(phrase: str) -> None:
-    got = parse_deadline(phrase, REF)
-    assert not isinstance(got, Deadline)
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trong tuần thứ 2 của học kỳ", "P2W", "đầu học kỳ"),
+        ("tuần 3 năm học 2024-2025", "P3W", "đầu năm học 2024-2025"),
+        ("chậm nhất hết tuần học thứ 10 của HK2", "P10W", "đầu HK2"),
+        ("từ đầu học kỳ đến hết tuần thứ 4 của học kỳ I", "P4W", "đầu học kỳ I"),
+        ("trong tuần đầu tiên của học kỳ phụ", "P1W", "đầu học kỳ phụ"),
+        ("trước tuần thứ 5 của học kỳ", "P4W", "đầu học kỳ"),
+    ],
+)
+def test_a_school_week_counts_weeks_from_the_start_of_its_term(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    """Not a week of the calendar year: the term's first week is the school's, an event."""
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", offset, anchor, None)
 
 
 def test_a_school_week_with_its_days_is_read_by_its_days() -> None:
@@ -945,3 +958,162 @@ def test_the_arrow_of_a_symbol_font_between_two_days_is_a_range() -> None:
 def test_words_after_a_comma_that_follows_a_count_are_another_clause() -> None:
     got = read("sau 10 ngày, nếu không có ý kiến thì coi như đồng ý")
     assert (got.kind, got.due, got.anchor) == ("relative", at("2024-03-12"), "ngày ban hành")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "phải báo cáo lập tức",
+        "xử lý trong thời gian nhanh nhất",
+        "gửi bằng phương thức nhanh nhất",
+        "tổ chức lại vào thời gian phù hợp",
+        "sẽ thông báo vào thời điểm phù hợp",
+        "công bố lịch khi có thông tin chính thức",
+    ],
+)
+def test_at_once_and_at_a_fitting_time_are_no_deadline(phrase: str) -> None:
+    assert read(phrase).kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("thứ Hai đầu tiên của tháng 9", "2024-09-03"),
+        ("vào thứ Năm đầu tiên trong tháng 4/2025", "2025-04-04"),
+        ("thứ Sáu cuối cùng của tháng 5", "2024-06-01"),
+        ("thứ 4 tuần thứ hai của tháng 10 năm sau", "2025-10-09"),
+        ("thứ Ba đầu tháng 4", "2024-04-03"),
+        ("họp vào thứ Năm cuối tháng 6/2024", "2024-06-28"),
+    ],
+)
+def test_an_nth_weekday_of_a_named_month_is_that_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_weekday_of_a_numbered_week_is_still_of_that_iso_week() -> None:
+    assert read("thứ 6 tuần 12").due == at("2024-03-23")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Thứ Tư - 13/3", "2024-03-14"),
+        ("sáng thứ Năm – 21/3/2024", "2024-03-22"),
+    ],
+)
+def test_a_weekday_a_dash_and_its_day_is_that_day(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_weekday_a_dash_and_a_day_after_from_stays_a_range() -> None:
+    got = read("từ thứ Hai - 15/3/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-03-04"), at("2024-03-16"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("vào thứ 03 hằng tuần", "FREQ=WEEKLY;BYDAY=TU"),
+        ("mỗi thứ 06, thứ 07", "FREQ=WEEKLY;BYDAY=FR,SA"),
+    ],
+)
+def test_a_weekday_typed_with_a_leading_zero(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.rrule is not None and got.rrule.endswith(rule), got.rrule
+
+
+def test_an_ordinal_typed_with_a_leading_zero_stays_an_ordinal() -> None:
+    got = read("trước kỳ họp thứ 05")
+    assert (got.kind, got.anchor) == ("relative", "kỳ họp thứ 05")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        (
+            "trong vòng 90 ngày kể từ ngày kết thúc năm tài chính",
+            "P90D",
+            "ngày kết thúc năm tài chính",
+        ),
+        (
+            "chậm nhất 30 ngày kể từ ngày kết thúc quý II năm tài chính",
+            "P30D",
+            "ngày kết thúc quý II năm tài chính",
+        ),
+    ],
+)
+def test_a_count_from_the_end_of_a_period_named_in_words_is_from_that_event(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", offset, anchor, None)
+
+
+def test_a_count_from_the_end_on_a_written_day_is_from_that_day() -> None:
+    got = read("15 ngày kể từ ngày kết thúc 20/3/2024")
+    assert (got.kind, got.due) == ("relative", at("2024-04-05"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("30 ngày kể từ ngày ký 10/3/2024", "2024-04-10"),
+        ("trong vòng 10 ngày kể từ ngày ban hành 05/3/2024", "2024-03-16"),
+    ],
+)
+def test_a_count_from_the_notices_day_written_with_its_date_is_from_that_date(
+    phrase: str, due: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("relative", at(due))
+
+
+@pytest.mark.parametrize("phrase", ["5 năm 2 lần", "03 năm 02 lần", "hai năm ba lần"])
+def test_several_times_in_a_count_of_units_is_a_duty_without_a_rule(phrase: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.rrule) == ("recurring", None)
+
+
+def test_once_in_a_count_of_units_is_every_that_many() -> None:
+    got = read("3 năm 1 lần")
+    assert got.rrule is not None and got.rrule.endswith("FREQ=YEARLY;INTERVAL=3")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [("báo trước 48 giờ", "-PT48H"), ("phải thông báo trước 12 giờ", "-PT12H")],
+)
+def test_a_whole_hour_after_giving_notice_ahead_is_a_count(phrase: str, offset: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, None)
+
+
+def test_a_clock_time_after_giving_notice_with_its_day_stays_a_time() -> None:
+    got = read("thông báo trước 16 giờ ngày 6/3/2024")
+    assert (got.kind, got.due) == ("date", at("2024-03-06T16:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trước khi tổng kết năm học 2024-2025", "P0D", "tổng kết năm học 2024-2025"),
+        (
+            "sau khi sơ kết 6 tháng đầu năm 2025, chậm nhất 7 ngày",
+            "P7D",
+            "sơ kết 6 tháng đầu năm 2025",
+        ),
+        ("trước khi bế giảng học kỳ II", "P0D", "bế giảng học kỳ II"),
+    ],
+)
+def test_a_period_in_a_clause_after_before_when_names_the_event(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+def test_the_end_of_a_period_after_before_when_is_still_its_end() -> None:
+    got = read("trước khi kết thúc năm học 2023-2024")
+    assert (got.kind, got.due) == ("period", at("2024-06-01"))

@@ -19,6 +19,7 @@ from giaoban.deadline.build_duty import DutyRules
 from giaoban.deadline.calendars import cycle_index, cycle_year
 from giaoban.deadline.lexicon import ORDINALS
 from giaoban.deadline.tokens import number
+from giaoban.model.text import fold_keep
 
 __all__ = ["UNNAMED", "Builder", "Unreadable"]
 
@@ -130,6 +131,15 @@ class Builder(DutyRules):
         w = self.weekday_of(items[0])
         return v.Weekday(w.weekday, None, w.pos, in_week=self.span_of(items[1]))
 
+    def weekday_of_month(self, items: list[Any]) -> v.Weekday:
+        """ "thứ Hai đầu tiên của tháng 7": the n-th such weekday, in the n-th seven days."""
+        w = self.weekday_of(items[0])
+        if _is(items[1], "PART"):  # "đầu" or "cuối" of the month, as in a duty; "giữa" is no nth
+            part = self.tok(items[1]).parts
+            if part.get("part") not in ("dau", "cuoi") or "nua" in part or "cn" in part:
+                raise Unreadable(f'"{self.text(items[1])}" không chỉ một ngày trong tuần')
+        return v.Weekday(w.weekday, None, w.pos, in_week=self.week_of_month(items[1:]))
+
     def relday(self, items: list[Any]) -> v.Relday:
         word = self.tok(items[0]).parts.get("rd") or "hom nay"  # "trong ngày": today
         days = {"hom nay": 0, "mai": 1, "hom sau": 1, "ngay kia": 2, "mot": 2}[word]
@@ -198,7 +208,7 @@ class Builder(DutyRules):
 
     def week_of_month(self, items: list[Any]) -> v.Span:
         parts = self.tok(items[0]).parts
-        word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
+        word = parts.get("wo") or parts.get("wo2") or parts.get("wo3") or parts["part"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         month = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])
         m, _, y = month.args
@@ -214,7 +224,22 @@ class Builder(DutyRules):
         edges = [i for i in items if not isinstance(i, Token)]
         if _anniversary(edges[0], edges[1]):
             return edges[1]
+        if self._weekday_label(items, edges[0], edges[1]):
+            return _with(edges[1], weekday=edges[0].weekday)
         return v.Range(edges[0], edges[1], self.link(items))
+
+    def _weekday_label(self, items: list[Any], left: Any, right: Any) -> bool:
+        """ "Thứ Hai - 15/8": a bare weekday, a dash, then a day names that day (a schedule's
+        label), not a range from the next Monday; "từ thứ Hai - 15/8" stays a range."""
+        return (
+            isinstance(left, v.Weekday)
+            and left.week is None
+            and left.in_week is None
+            and isinstance(right, v.Day)
+            and right.weekday is None
+            and not _is(items[0], "FROM")
+            and any(_is(t, "LEAD") and self.text(t).strip() in "-–—" for t in items)
+        )
 
     def link(self, items: list[Any]) -> str:
         """The words linking the two sides of a range; "from" when "từ" opens it."""
@@ -319,6 +344,22 @@ class Builder(DutyRules):
             return v.Relative(lead, duration, -1, v.Event(UNNAMED, self.pos(items[0])))
         return v.Relative(lead, duration, sign, anchor)
 
+    def school_week(self, items: list[Any]) -> v.Relative:
+        """ "(từ đầu HK) đến hết tuần học thứ 7 của HK": a count of weeks from the start of the
+        term, which the school sets (an event); "trước tuần thứ 3": before that week begins."""
+        tok = next(t for t in items if _is(t, "SCHOOLWEEK"))
+        parts = self.tok(tok).parts
+        word = parts.get("swn") or parts["swn2"]
+        weeks = int(word) if word.isdigit() else ORDINALS[word]
+        lead = self.lead([t for t in items if _is(t, "LEAD")])
+        if "before" in lead.split() and "het" not in lead.split():
+            weeks -= 1
+        written = self.text(tok)
+        found = _TERM_WORD.search(fold_keep(written))
+        term = written[found.start() :] if found else "học kỳ"
+        duration = v.Duration(weeks, "tuan", False)
+        return v.Relative(lead, duration, 1, v.Event(f"đầu {term}", self.pos(tok)))
+
     def counted_from(self, items: list[Any]) -> v.Relative:
         """The day first, the count after: "kể từ ngày 01/4/2024, trong thời hạn 30 ngày"."""
         return self.counted([items[2], items[3], items[0], _a_day(items[1])])
@@ -334,6 +375,17 @@ class Builder(DutyRules):
         if isinstance(when, (v.Day, v.Moment)):
             return self.counted([*items[:-2], when])
         return self.counted(items[:-1])
+
+    def counted_to_end(self, items: list[Any]) -> v.Relative:
+        """ "45 ngày kể từ ngày kết thúc 6 tháng đầu năm tài chính": from a written day, or from
+        the end of a period named with the words around it, an event whose day is not known
+        (a financial year need not be the calendar's)."""
+        when = items[-1]
+        if isinstance(when, (v.Day, v.Moment)):
+            return self.counted([*items[:-3], when])
+        start = self.pos(items[-3])
+        event = v.Event(self.written[start:].strip(" .,;:()"), start)
+        return self.counted([*items[:-3], event])
 
     def before_by(self, items: list[Any]) -> v.Relative:
         lead = self.lead(items)
@@ -403,6 +455,9 @@ def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Refday | v.Tet | v.Mo
 def _with(day: v.Day, **changes: Any) -> v.Day:
     return replace(day, **changes)
 
+
+# Where the term's label begins in a school week: "tuần thứ 7 của HK", "tuần 3 năm học 2024-2025"
+_TERM_WORD = re.compile(r"\b(?:hoc\s+k[yi]|hk|nam\s+hoc|khoa\s+hoc)(?![a-z])", re.IGNORECASE)
 
 # An anniversary told by its two days: "kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh
 # (19-5-1890 - 19-5-2022)", "90 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2020)". No office

@@ -163,8 +163,6 @@ class Atoms(Transformer[Token, Any]):
                 "months", (first, last, _year(p.get("hy"))), pos, "hy" in p, year_offset=offset
             )
         if kind == "WEEK":
-            if "wsch" in p:
-                raise Unreadable(SCHOOL_WEEK)
             return v.Span("week", (int(p["wn"]), _year(p.get("wy"))), pos, True)
         if kind in ("YEAR", "YEARNUM"):
             return v.Span("year", (int(p.get("yy") or p["yn"]),), pos, True)
@@ -186,11 +184,3 @@ class Atoms(Transformer[Token, Any]):
 
 def is_token(item: Any, kind: str) -> bool:
     return isinstance(item, Token) and item.type == kind
-
-
-# A school week is counted from the first week of a semester or a school year, which each school
-# sets: not an ISO week of the calendar year.
-SCHOOL_WEEK = (
-    'tuần của học kỳ hay năm học tính theo lịch của trường: ghi rõ ngày ("tuần 2 (từ 15/01 '
-    'đến 20/01/2024)") hoặc ghim ngày bằng due: YYYY-MM-DD'
-)

@@ -57,7 +57,8 @@ class DutyRules(Atoms):
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"
             # "2 - 3 lần/tuần": the upper count (several either way)
             times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or 1
-            return v.Frequency(p.get("tu") or p["tu2"], times=times)
+            interval = count(tok, "ti") or 1  # "5 năm 2 lần": twice in every five years
+            return v.Frequency(p.get("tu") or p["tu2"], interval=interval, times=times)
         if tok.type == "EVERY":  # "2 tuần/lần"
             return v.Frequency(
                 p.get("eu") or p["eu2"], interval=count(tok, "en") or count(tok, "en2") or 1

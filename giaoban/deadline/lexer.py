@@ -166,7 +166,9 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
             tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
             tok = _after_the_unit(tok, unit_end, text)
         elif tok.type == "TIME" and (
-            _counts_hours(tok, before, text) or _hours_from_event(tok, after, tokens)
+            _counts_hours(tok, before, text)
+            or _hours_from_event(tok, after, tokens)
+            or _warned_ahead(tok, before, after, text)
         ):
             # "trong vòng 24 giờ", "trong 2h", "trước giờ khai mạc 2 giờ": a count of hours,
             # not the time of day
@@ -281,6 +283,20 @@ def _counts_hours(tok: Tok, before: Tok | None, text: Text) -> bool:
 
 
 _AT_LEAST = ("it nhat", "toi thieu")
+
+
+def _warned_ahead(tok: Tok, before: Tok | None, after: Tok | None, text: Text) -> bool:
+    """Whether a whole hour that ends the phrase right after "báo trước" (to give notice
+    ahead: "thông báo trước 24 giờ") is a count of hours before an event not named, as
+    "báo trước 30 ngày" counts days; with a day after it, it is the time of that day."""
+    if before is None or before.type != "LEAD" or after is not None or set(tok.parts) != {"h"}:
+        return False
+    return before.parts["words"] == "before" and bool(
+        _NOTICE.search(fold(text.low[: before.start]))
+    )
+
+
+_NOTICE = re.compile(r"\bbao\s*$")  # "báo trước", "thông báo trước"
 
 
 def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
@@ -430,10 +446,13 @@ def _counts_rounds(before: Tok | None, text: Text) -> bool:
 def _lead(tok: Tok, before: Tok | None, tokens: list[Tok]) -> Tok:
     """``tok`` as a LEAD, joined to the LEAD before it."""
     words = tok.type.lower()
+    # "trước khi", "sau khi": a clause follows, whose words name an event
+    clause = {"clause": "1"} if "bk" in tok.parts or "ak" in tok.parts else {}
     if before is not None and before.type == "LEAD":
         tokens.pop()
-        return Tok("LEAD", before.start, tok.end, {"words": before.parts["words"] + " " + words})
-    return Tok("LEAD", tok.start, tok.end, {"words": words})
+        joined = before.parts["words"] + " " + words
+        return Tok("LEAD", before.start, tok.end, {**before.parts, "words": joined, **clause})
+    return Tok("LEAD", tok.start, tok.end, {"words": words, **clause})
 
 
 def _joins_list(before: Tok | None, after: Tok | None) -> bool:

@@ -64,6 +64,20 @@ CONDITIONAL_DAY = r"hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tù
 # Weekdays ahead: "(các ngày) thứ 7, chủ nhật"
 _WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B
 
+# A school term a week is counted in: "học kỳ (II) (năm học 2024-2025)", "HK hè", "năm học"
+_TERM = (
+    r"(?:học\s+kỳ|học\s+kì|hk)(?:\s*(?:iii|ii|i|[1-3]|hè|phụ)" + _B + r")?"
+    r"(?:\s+năm\s+học\s*\d{4}\s*[-–/]\s*\d{2,4})?"
+    r"|năm\s+học(?:\s*\d{4}\s*[-–/]\s*\d{2,4})?|khóa\s+học"
+)
+
+
+def _of_term(group: str) -> str:
+    return r"\s*,?\s*(?:(?:của|trong|thuộc)\s+)?(?P<" + group + ">" + _TERM + ")" + _B
+
+
+_WEEK_NO = r"\d{1,2}|nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
+
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -83,13 +97,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                + r"|trở\s+(?:đi|về\s+sau)" + _B),
     ("NONE", r"(?:thường\s+xuyên|kịp\s+thời|khẩn\s+trương|liên\s+tục|thường\s+trực|đột\s+xuất"
              r"|tạm\s+thời|trước\s+mắt|càng\s+sớm\s+càng\s+tốt|sớm\s+nhất\s+có\s+thể"
-             r"|trong\s+thời\s+gian\s+sớm\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
+             r"|trong\s+thời\s+gian\s+(?:sớm|nhanh)\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
-             r"|thời\s+điểm\s+thích\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+(?:nhất|hơn))"
-             r"|ngay\s+lập\s+tức|(?:suốt|cả|quanh)\s+năm(?:\s+học)?(?!\s+học|\s*\d)|đúng\s+giờ"
+             r"|(?:thời\s+điểm|thời\s+gian)\s+(?:thích|phù)\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+(?:nhất|hơn))"
+             r"|(?:ngay\s+)?lập\s+tức|nhanh\s+nhất(?:\s+có\s+thể)?|(?:suốt|cả|quanh)\s+năm(?:\s+học)?(?!\s+học|\s*\d)|đúng\s+giờ"
              # on request, on instruction, as things turn out, not yet fixed
-             r"|khi\s+có\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo|đề\s+nghị)"
+             r"|khi\s+có\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo|đề\s+nghị|thông\s+tin(?:\s+chính\s+thức)?)"
              r"|tùy\s+(?:theo\s+)?(?:tình\s+hình|điều\s+kiện)(?:\s+thực\s+tế)?"
              r"|chưa\s+(?:xác\s+định|ấn\s+định|có)\s+(?:thời\s+gian|thời\s+hạn|ngày)"
              # "ngay trong ngày": at once, that day (not "ngay trong ngày tổ chức": on its day)
@@ -137,7 +151,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("QMONTH", r"tháng\s+(?P<qm>đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?\s+(?:của\s+)?"
                r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý(?:\s+(?:tiếp\s+theo|kế\s+tiếp|liền\s+sau))?" + _B),
     # "thứ Hai đầu tiên của mỗi tháng", "thứ Sáu cuối cùng của tháng": the n-th weekday
-    ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)"
+    ("WEEKORD", r"(?P<wo2>đầu\s+tiên|cuối\s+cùng)(?:\s+trong(?=\s+tháng\s*\d))?"  # of a named month
                 r"(?=\s*(?:(?:của|trong|hằng|hàng|mỗi)\s+)*tháng" + _B + ")"
                 # "thứ Hai đầu tháng", "thứ Sáu cuối tháng": the first or last of the month
                 r"|(?P<wo3>đầu|cuối)(?=\s+(?:(?:của|mỗi|hằng|hàng|từng)\s+)?tháng" + _B
@@ -145,10 +159,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
                 r"|cuối(?:\s+cùng)?|[1-5])" + _B
                 + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
-    # "tuần thứ 2 của học kỳ": a school week, counted from a day the school sets, not an ISO week
-    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")
-             + r"(?:(?=(?P<wsch>\s*,?\s*(?:của\s+)?(?:học\s+kỳ|học\s+kì|năm\s+học|khóa\s+học)"
-             + _B + "))|)"),
+    # "tuần thứ 2 của học kỳ", "hết tuần học thứ 7 của HK": a week of a school term, counted
+    # from the term's first week, which the school sets: not an ISO week (the term's label, if
+    # any, names the event counted from)
+    ("SCHOOLWEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<swn>" + _WEEK_NO + ")" + _B
+                   + _of_term("swl")
+                   + r"|tuần\s+học\s+(?:thứ\s+)?(?P<swn2>" + _WEEK_NO + ")" + _B
+                   + "(?:" + _of_term("swl2") + ")?"),
+    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"
                 + r"|(?:(?<=hết\s)|(?<=cuối\s)|(?<=đầu\s)|(?<=giữa\s))tuần" + _ALONE),
@@ -199,9 +217,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("TIMES", r"(?P<tn>\d{1,2}|một|hai|ba)(?:\s*(?:-|–|đến|tới)\s*(?P<tn3>\d{1,2}|hai|ba))?\s*"
               r"(?:(?:lần|buổi|đợt)\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)"
               r"|ngày\s*(?:/|mỗi|trên\s+(?:một|1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)" + _B),
-    ("TIMES", r"(?:1|một|mỗi)\s+(?P<tu2>ngày|tuần|tháng|quý|năm)\s+"
-              r"(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
-              + _B),  # "1 năm 2 lần", "một tuần hai buổi"
+    ("TIMES", r"(?:(?P<ti>\d{1,2}|hai|ba|bốn|năm|sáu)|một|mỗi)\s+"
+              r"(?P<tu2>ngày|tuần|tháng|quý|năm)\s+(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
+              + _B),  # "1 năm 2 lần", "một tuần hai buổi", "05 năm 02 lần": twice in five years
     ("EVERY", r"(?P<en>\d{1,2}|hai|ba|bốn|sáu)\s*(?P<eu>ngày|tuần|tháng|năm)\s*"
               r"(?:/\s*(?:(?:một|1)\s*)?|(?:một|1)\s+)lần"  # "6 tháng/lần", "3 tháng/1 lần"
               + _B),
@@ -301,7 +319,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"|thông\s+báo|kế\s+hoạch|quyết\s+định|công\s+văn))?(?:\s+này)?"
                r"(?=\s*(?:$|[,;.)]|(?:đến|tới|cho\s+đến)" + _B + "))"),
     ("NOW", r"(?:hôm\s+)?nay" + _B),
-    ("WEEKDAY", r"(?:thứ\s*(?P<wd>[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
+    # "thứ 02": a weekday typed with a leading zero, as a number column of a form writes it
+    ("WEEKDAY", r"(?:thứ\s*(?P<wd>0?[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
                 r"|(?P<cn>chủ\s*nhật|cn))(?!\w)"
                 r"(?:\s*,?\s*(?:của\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
     # "thứ 8", "thứ Tám": no day of the week (thứ 2 is Monday, thứ 7 Saturday); an ordinal
@@ -353,8 +372,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s))kết\s+thúc"
             r"(?=\s+(?:năm\s+học|năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
             r"\s+(?:\d|i|v|x|này|nay|tới|sau|trước))"),
-    ("BEFORE", r"trước(?:\s+khi)?" + _B),
-    ("AFTER", r"sau(?:\s+khi)?" + _B),
+    ("BEFORE", r"trước(?:\s+(?P<bk>khi))?" + _B),
+    ("AFTER", r"sau(?:\s+(?P<ak>khi))?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
     ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B),
     # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark

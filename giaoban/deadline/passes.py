@@ -24,7 +24,7 @@ _TIMELY = frozenset(
     {"DATE", "MDAY", "TIME", "WEEKDAY", "NUM", "MONTH", "MONTHNAME", "RELMONTH", "QUARTER",
      "RELQUARTER", "HALF", "WEEK", "RELWEEK", "YEAR", "RELYEAR", "SCHOOLYEAR", "SEMESTER",
      "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER",
-     "WORKDAYS", "MONTHLIST", "NEXTDAY", "ADJDAY"}
+     "WORKDAYS", "MONTHLIST", "NEXTDAY", "ADJDAY", "SCHOOLWEEK"}
 )  # fmt: skip
 
 # The words of a LEAD that put a count on one side of an event.
@@ -276,6 +276,8 @@ def events(tokens: Sequence[Tok], anchors: bool) -> list[Tok]:
         in_event = anchors and bool(kept) and kept[-1].type == "W"
         if in_event and not any(t.type in _TIMELY for t in tokens[i:]):
             kept[-1] = Tok("W", kept[-1].start, tok.end)  # the event's name runs on to the end
+        elif in_event and tok.type in _NAMED_PERIODS and _in_clause(kept):
+            kept[-1] = Tok("W", kept[-1].start, tok.end)  # "trước khi tổng kết năm học 2024-2025"
         elif tok.type != "W":
             kept.append(tok)
         elif in_event:
@@ -283,6 +285,18 @@ def events(tokens: Sequence[Tok], anchors: bool) -> list[Tok]:
         elif anchors and kept and (kept[-1].type in ANCHOR_TAKERS or _sided_count(kept, tok)):
             kept.append(tok)
     return _merge_leads(kept)
+
+
+# Periods that, right after the words of a clause ("trước khi tổng kết năm học 2024-2025",
+# "sau khi sơ kết quý I"), are part of the event's name: the review, not the period itself.
+_NAMED_PERIODS = frozenset(
+    {"MONTH", "MONTHNAME", "QUARTER", "HALF", "YEAR", "YEARNUM", "SCHOOLYEAR", "SEMESTER", "WEEK"}
+)
+
+
+def _in_clause(kept: list[Tok]) -> bool:
+    """Whether the event's words in ``kept[-1]`` follow "trước khi" or "sau khi"."""
+    return len(kept) > 1 and kept[-2].type == "LEAD" and "clause" in kept[-2].parts
 
 
 def _sided_count(kept: list[Tok], word: Tok) -> bool:

@@ -140,8 +140,9 @@ def _check_alias(alias: v.Day, found: date, ctx: Ctx) -> None:
 
 
 def _weekday(w: v.Weekday, ctx: Ctx) -> date:
-    if w.in_week is not None:
-        return span_bounds(w.in_week, ctx)[0] + timedelta(days=w.weekday)
+    if w.in_week is not None:  # an ISO week begins on Monday; seven days of a month may not
+        first = span_bounds(w.in_week, ctx)[0]
+        return first + timedelta(days=(w.weekday - first.weekday()) % 7)
     ref = ctx.ref
     monday = ref - timedelta(days=ref.weekday())
     if w.week == "nay":
