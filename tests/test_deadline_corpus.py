@@ -31,7 +31,7 @@ DIFFERENT: dict[str, str] = {}
 # must say so by lowering one, never a slide).
 FLOORS = {
     "fresh_1": 325,
-    "fresh_2": 148,
+    "fresh_2": 146,  # 148 until a bare clock time ("14 giờ 00") was no longer the notice's day
     "fresh_3": 143,
     "fresh_4": 104,
     "fresh_5": 126,

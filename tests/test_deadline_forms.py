@@ -63,7 +63,7 @@ def test_days(phrase: str, due: str) -> None:
         ("ngày 15/3/2024 lúc 16:45", "2024-03-15T16:45"),
         ("24 giờ ngày 15/3/2024", "2024-03-16T00:00"),
         ("2024-03-15T14:00", "2024-03-15T14:00"),
-        ("trước 17h", "2024-03-01T17:00"),
+        ("trước 17h chiều nay", "2024-03-01T17:00"),
     ],
 )
 def test_clock_times(phrase: str, due: str) -> None:

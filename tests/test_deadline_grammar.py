@@ -1140,7 +1140,10 @@ def test_a_count_of_hours_within_is_not_the_time_of_day(
 
 @pytest.mark.parametrize(
     ("phrase", "due"),
-    [("trong 8 giờ sáng", "2024-03-01T08:00"), ("trước 17 giờ", "2024-03-01T17:00")],
+    [
+        ("trong 8 giờ sáng ngày 15/3/2024", "2024-03-15T08:00"),
+        ("trước 17 giờ ngày 15/3/2024", "2024-03-15T17:00"),
+    ],
 )
 def test_a_time_of_day_stays_a_time(phrase: str, due: str) -> None:
     assert read(phrase).due == at(due)

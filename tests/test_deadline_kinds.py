@@ -48,7 +48,7 @@ def test_a_whole_hour_after_an_event_is_a_count_of_hours(
 
 
 def test_a_clock_time_after_other_words_stays_a_clock_time() -> None:
-    assert read("hạn nộp hồ sơ 17 giờ").due == at("2024-03-01T17:00")
+    assert read("hạn nộp hồ sơ 17 giờ ngày 15/3/2024").due == at("2024-03-15T17:00")
     assert read("Ngày bắt đầu lấy ý kiến: 27/07/2023").kind == "none"  # an open start
 
 
@@ -1117,3 +1117,36 @@ def test_a_period_in_a_clause_after_before_when_names_the_event(
 def test_the_end_of_a_period_after_before_when_is_still_its_end() -> None:
     got = read("trước khi kết thúc năm học 2023-2024")
     assert (got.kind, got.due) == ("period", at("2024-06-01"))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "trước 17h",
+        "14h00",
+        "lúc 16 giờ",
+        "12 giờ trưa",
+        "Buổi sáng, 7 giờ 45 phút",
+        "hạn nộp 17 giờ",
+    ],
+)
+def test_a_clock_time_that_names_no_day_is_an_error_that_asks_for_it(phrase: str) -> None:
+    # as a clock window with no day: the day stands in a heading or the sentence around, not
+    # in the phrase, and reading the notice's day would put a guessed due in the reports
+    got = parse_deadline(phrase, date(2024, 3, 1))
+    assert isinstance(got, DeadlineError), got
+    assert "chỉ có giờ, không có ngày nào" in got.message
+    assert "ghim ngày bằng due:" in got.message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("trước 5 giờ chiều nay", "2024-03-01T17:00"),  # "nay": the notice's day
+        ("9h sáng mai", "2024-03-02T09:00"),
+        ("từ 14h ngày 5/3/2024 đến 17h", "2024-03-05T17:00"),  # the day of the other side
+        ("lúc 16 giờ thứ Sáu", "2024-03-01T16:00"),
+    ],
+)
+def test_a_clock_time_with_its_day_in_the_phrase_is_read(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)

@@ -46,8 +46,6 @@ def at(reading: v.At, ctx: Ctx) -> Deadline:
         return _make(ctx, "date", ctx.at(day) if strict else end_of(day, ctx))
     if isinstance(when, v.Moment):
         return _make(ctx, "date", point_bounds(when, ctx)[1], has_time=True)
-    if isinstance(when, v.ClockToday):
-        return _make(ctx, "date", moment(ctx.ref, when.clock, ctx), has_time=True)
     start, due = interval(when, ctx)
     if isinstance(when, (v.Span, v.Part)) and _before_only(lead) and not _part_of_month(when):
         return _make(ctx, "date", start)  # "trước tháng 5/2024": late once May begins
