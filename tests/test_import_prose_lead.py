@@ -158,3 +158,22 @@ def test_a_clause_that_only_says_when_the_job_is_done_gives_it_its_deadline(
     assert tasks[1]["owners"] == ["Sở Thông tin và Truyền thông"]
     assert tasks[1]["deadline"] == "hoàn thành trước ngày 15/3/2025"
     assert tasks[1]["text"].endswith("tổng hợp kết quả; hoàn thành trước ngày 15/3/2025.")
+
+
+GOES_ON = """\
+Họp về công tác cán bộ
+
+Chủ tịch UBND huyện yêu cầu Phòng Tài chính - Kế hoạch bố trí kinh phí. Đề nghị Phòng Nội vụ \
+rà soát số biên chế còn thiếu. Đồng thời báo cáo kết quả về Văn phòng HĐND và UBND huyện trước \
+ngày 20/11/2024.
+"""
+
+
+def test_a_sentence_opening_with_dong_thoi_goes_on_with_the_unit_before(tmp_path: Path) -> None:
+    # "Đồng thời báo cáo ..." names no unit: the same unit's next job, with its own date
+    tasks = drafted(tmp_path, GOES_ON)
+    assert [(t["owners"], t.get("deadline")) for t in tasks] == [
+        (["Phòng Tài chính - Kế hoạch"], None),
+        (["Phòng Nội vụ"], None),
+        (["Phòng Nội vụ"], "trước ngày 20/11/2024"),
+    ]

@@ -73,6 +73,8 @@ _PASSIVE = re.compile(
 )
 # a sentence that adds another job to an item ("Đồng thời, lưu ý triển khai ...")
 _ALSO = re.compile(r"(?<=[.!?])\s+(?=Đồng thời\s*,)")
+# a sentence that adds a job for the same units ("Đồng thời báo cáo tiến độ ...")
+_GOES_ON = re.compile(r"dong thoi\b")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
@@ -279,9 +281,12 @@ class Builder:
         # that name none, until the next request
         lead = Scope()
         lead_found: Found | None = None
+        owners_before: list[Unit] = []
         for sentence in SENTENCE.split(text[start + 2 if start >= 0 else 0 :]):
             carried: Found | None = None
-            previous: list[Unit] = []  # the unit of the clause before, in this sentence
+            # the unit of the clause before, in this sentence; "Đồng thời báo cáo ..." goes on
+            # with the unit of the job before it
+            previous = owners_before if _GOES_ON.match(fold_keep(sentence)) else []
             for k, clause in enumerate(self._clauses(_unquote(sentence))):
                 if not clause.strip() or self._is_speaker_clause(clause):
                     continue
@@ -320,6 +325,7 @@ class Builder:
                 previous = list(units.owners) or previous
                 scope = lead if lead.fallback else Scope(fallback=previous)
                 self._owners(task, clause, scope, units)
+                owners_before = previous
                 found = choose(every, carried or lead_found)
                 self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
