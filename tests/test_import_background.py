@@ -48,13 +48,33 @@ Huyện chuẩn bị khai giảng năm học mới
 Đó là ý kiến chỉ đạo của bà Lê Thu Hà, Phó Chủ tịch UBND huyện, tại buổi làm việc với ngành \
 giáo dục ngày 20/8.
 
-Bà Lê Thu Hà chỉ đạo: Phòng Giáo dục và Đào tạo kiểm tra cơ sở vật chất các trường trước ngày \
+Phòng Giáo dục và Đào tạo kiểm tra cơ sở vật chất các trường trước ngày \
 01/9/2024.
 """
 
 
 def test_a_news_lead_naming_whose_directions_it_reports_is_no_task(tmp_path: Path) -> None:
-    # "Đó là ý kiến chỉ đạo của ..." says who spoke; the directions follow it
+    # "Đó là ý kiến chỉ đạo của ..." says who spoke; the directions follow it (here a
+    # paragraph of its own: "bà X chỉ đạo: ..." would open the jobs of a prose text)
     tasks, output = drafted(tmp_path, REPORTED)
-    assert [t["text"][:22] for t in tasks] == ["Bà Lê Thu Hà chỉ đạo: "]
+    assert [t["text"][:22] for t in tasks] == ["Phòng Giáo dục và Đào "]
     assert "bối cảnh, không giao việc): Đó là ý kiến chỉ đạo" in output
+
+
+NEWS_REPORT = """\
+Huyện đẩy nhanh tiến độ xây dựng trường học
+
+Chủ tịch UBND huyện yêu cầu Phòng Giáo dục và Đào tạo rà soát các công trình trường học. Theo \
+Phòng Kinh tế và Hạ tầng, đến nay có 12 công trình đã hoàn thành. Dự kiến, tại kỳ họp cuối \
+năm, UBND huyện sẽ trình HĐND huyện danh mục đầu tư. Sau thời hạn trên, nếu chủ đầu tư không \
+báo cáo, UBND huyện sẽ yêu cầu Kho bạc tạm dừng thanh toán.
+"""
+
+
+def test_a_news_items_figures_forecast_and_sanction_are_no_task(tmp_path: Path) -> None:
+    # figures on a body's word ("Theo Phòng ..., ..."), a forecast ("Dự kiến, ... sẽ
+    # trình"), what follows if the work is not done ("nếu ... không ..., ... sẽ ...")
+    # report; they ask no one for anything
+    tasks, output = drafted(tmp_path, NEWS_REPORT)
+    assert [t["text"][:30] for t in tasks] == ["Chủ tịch UBND huyện yêu cầu Ph"]
+    assert output.count("(tường thuật (số liệu, việc dự kiến, chế tài nếu không làm)") == 3

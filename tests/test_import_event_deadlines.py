@@ -44,3 +44,19 @@ def test_an_imported_job_keeps_its_holiday_deadline(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     tasks = YAML(typ="safe").load(result.stdout)["tasks"]
     assert tasks[0]["deadline"] == "trong dịp nghỉ Lễ"
+
+
+def test_a_date_with_dashes_or_dots_after_ngay_is_a_deadline(tmp_path: Path) -> None:
+    # "ngày 30-6", "ngày 20.7.2021": the engine reads them; "lớp 10-12" is no date
+    assert phrases("Các trường gửi danh sách chậm nhất ngày 30-6.") == ["chậm nhất ngày 30-6"]
+    assert phrases("báo cáo bằng văn bản trước ngày 20.7.2021. Trong đó") == [
+        "trước ngày 20.7.2021"
+    ]
+    assert phrases("học sinh lớp 10-12 tham gia") == []
+    source = tmp_path / "tin.txt"
+    source.write_text(
+        "THÔNG BÁO\nVề việc tuyển sinh\n\n1. Các trường gửi danh sách chậm nhất ngày 30-6.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert YAML(typ="safe").load(result.stdout)["tasks"][0]["deadline"] == "chậm nhất ngày 30-6"

@@ -95,7 +95,12 @@ Tổ chức Đại hội Chi đoàn năm học 2018-2019
 
 
 def test_a_text_without_items_gives_one_task_per_paragraph_to_check() -> None:
-    text = (HERE / "fresh" / "ubnd-laichau-CV703-2015-05-26.txt").read_text(encoding="utf-8")
+    # no mark, and no request nor assignment to start the jobs of a prose text from
+    text = (
+        "Ngày 05/9/2024, UBND huyện ban hành Công văn số 412/UBND-VX về năm học mới.\n"
+        "Các trường rà soát hồ sơ học sinh, gửi Phòng Giáo dục trước ngày 10/9/2024.\n"
+        "Phòng Giáo dục tổng hợp danh sách, báo cáo UBND huyện trước ngày 15/9/2024.\n"
+    )
     draft = draft_from_text(text, registry())
     assert draft.tasks, "never an empty draft in silence"
     assert draft.checks["tasks"] and "không thấy mục đánh số" in draft.checks["tasks"][0]

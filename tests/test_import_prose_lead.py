@@ -90,3 +90,90 @@ def test_a_sentence_that_only_sends_the_job_on_gives_it_its_deadline(tmp_path: P
         (["Phòng Tài chính - Kế hoạch"], "trước ngày 12/11/2024"),
         (["Phòng Nội vụ"], "chậm nhất ngày 20/11/2024"),
     ]
+
+
+DIRECTED = """\
+Hội nghị rà soát công tác chuẩn bị mùa mưa bão
+
+Sau khi nghe các phòng báo cáo, bà Lê Thị Hoa chỉ đạo: Phòng Kinh tế phối hợp với Đội Quản \
+lý trật tự đô thị kiểm tra các công trình đang thi công. Đối với các tuyến kênh, bà chỉ đạo \
+các xã, thị trấn cần nạo vét, khơi thông dòng chảy.
+"""
+
+GIVEN = """\
+Họp bàn về an toàn thực phẩm dịp cuối năm
+
+Kết luận cuộc họp, đồng chí Trần Văn Nam, Phó Chủ tịch UBND huyện giao Phòng Y tế, Trung \
+tâm Y tế huyện tăng cường kiểm tra các cơ sở kinh doanh; xử lý nghiêm các vi phạm. Giao Văn \
+phòng HĐND và UBND huyện theo dõi, tổng hợp kết quả.
+"""
+
+
+def test_a_leaders_directions_open_the_jobs_and_the_leader_owns_none(tmp_path: Path) -> None:
+    # "bà X chỉ đạo: ...": the jobs follow the colon, and the units she directs do them
+    tasks = drafted(tmp_path, DIRECTED)
+    assert [(t["text"][:20], t["owners"]) for t in tasks] == [
+        ("Phòng Kinh tế phối h", ["Phòng Kinh tế"]),
+        ("Đối với các tuyến kê", ["Các xã, thị trấn"]),
+    ]
+
+
+def test_a_bare_giao_after_the_speaker_opens_the_jobs_of_a_prose_text(tmp_path: Path) -> None:
+    # "..., Phó Chủ tịch UBND huyện giao Phòng Y tế ...": work given without "đề nghị",
+    # "yêu cầu"; each clause is a job, as after them
+    tasks = drafted(tmp_path, GIVEN)
+    assert [sorted(t["owners"]) for t in tasks] == [
+        ["Phòng Y tế", "Trung tâm Y tế huyện"],
+        ["Phòng Y tế", "Trung tâm Y tế huyện"],
+        ["Văn phòng HĐND và UBND huyện"],
+    ]
+
+
+LISTED_BY_SEMICOLON = """\
+Triển khai kế hoạch chuyển đổi số năm 2025
+
+UBND tỉnh có ý kiến chỉ đạo như sau:
+Giao các sở, ngành tỉnh; UBND các huyện, thị xã; Các đơn vị sự nghiệp trực thuộc tỉnh rà soát \
+danh mục thủ tục hành chính cần số hóa. Giao Sở Thông tin và Truyền thông chủ trì hướng dẫn, \
+tổng hợp kết quả; hoàn thành trước ngày 15/3/2025.
+"""
+
+
+def test_a_semicolon_after_a_unit_given_work_goes_on_with_the_list(tmp_path: Path) -> None:
+    # "Giao A; B; C rà soát ...": one job for three owners, not three jobs
+    tasks = drafted(tmp_path, LISTED_BY_SEMICOLON)
+    assert sorted(tasks[0]["owners"]) == [
+        "Các sở, ngành tỉnh",
+        "Các đơn vị sự nghiệp trực thuộc tỉnh",
+        "UBND các huyện, thị xã",
+    ]
+    assert len(tasks) == 2
+
+
+def test_a_clause_that_only_says_when_the_job_is_done_gives_it_its_deadline(
+    tmp_path: Path,
+) -> None:
+    # "...; hoàn thành trước ngày X": by when the job before is done, no job of its own
+    tasks = drafted(tmp_path, LISTED_BY_SEMICOLON)
+    assert tasks[1]["owners"] == ["Sở Thông tin và Truyền thông"]
+    assert tasks[1]["deadline"] == "hoàn thành trước ngày 15/3/2025"
+    assert tasks[1]["text"].endswith("tổng hợp kết quả; hoàn thành trước ngày 15/3/2025.")
+
+
+GOES_ON = """\
+Họp về công tác cán bộ
+
+Chủ tịch UBND huyện yêu cầu Phòng Tài chính - Kế hoạch bố trí kinh phí. Đề nghị Phòng Nội vụ \
+rà soát số biên chế còn thiếu. Đồng thời báo cáo kết quả về Văn phòng HĐND và UBND huyện trước \
+ngày 20/11/2024.
+"""
+
+
+def test_a_sentence_opening_with_dong_thoi_goes_on_with_the_unit_before(tmp_path: Path) -> None:
+    # "Đồng thời báo cáo ..." names no unit: the same unit's next job, with its own date
+    tasks = drafted(tmp_path, GOES_ON)
+    assert [(t["owners"], t.get("deadline")) for t in tasks] == [
+        (["Phòng Tài chính - Kế hoạch"], None),
+        (["Phòng Nội vụ"], None),
+        (["Phòng Nội vụ"], "trước ngày 20/11/2024"),
+    ]

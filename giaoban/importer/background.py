@@ -35,16 +35,34 @@ _REPORTED = re.compile(
 )
 
 
+# a news item's report, no request: figures given on a body's word ("Theo Phòng Nông
+# nghiệp huyện, ...", "Theo số liệu thống kê, ..."), a forecast ("Dự kiến, tại kỳ họp
+# ..., UBND tỉnh sẽ trình ..."), what follows if the work is not done ("Sau thời hạn
+# trên, nếu các đơn vị không ..., Sở sẽ ...")
+REPORT = "tường thuật (số liệu, việc dự kiến, chế tài nếu không làm): không giao việc"
+_ATTRIBUTED = re.compile(
+    r"^theo\s+(?:phong|so|ban|cuc|bo|uy ban|ubnd|so lieu|bao cao|thong ke)\b[^,.;]{0,80},"
+)
+_FORECAST = re.compile(r"^du kien\s*,")
+_SANCTION = re.compile(r"^(?:(?:qua|sau)\s+thoi han\b[^,.;]{0,20},\s*)?neu\b[^.;]*?\bse\b")
+
+
 def background(text: str, dated: bool) -> str:
     """Why ``text`` is background, no task ("" when it may be one): it names whose
-    directions a news item reports ("Đó là ý kiến chỉ đạo của ..."), or, requesting
-    nothing, opens with the basis it rests on ("Căn cứ Quy chế ...", undated), or
-    cites a numbered document it carries out or reports as issued."""
+    directions a news item reports ("Đó là ý kiến chỉ đạo của ..."), says what follows
+    if the work is not done, or, requesting nothing, reports (figures on a body's word,
+    a forecast, undated), opens with the basis it rests on ("Căn cứ Quy chế ...",
+    undated), or cites a numbered document it carries out or reports as issued."""
     folded = fold_keep(text).strip()
     if _REPORTED.match(folded):
         return BACKGROUND
+    sanction = _SANCTION.match(folded)
+    if sanction and not REQUEST.search(folded, 0, sanction.end()):
+        return REPORT  # "..., Sở sẽ ... yêu cầu Kho bạc ...": the speaker's own step
     if REQUEST.search(folded):
         return ""
+    if _ATTRIBUTED.match(folded) or (_FORECAST.match(folded) and not dated):
+        return REPORT
     if (_BASIS.match(folded) and not dated) or _CITED.match(folded) or _ISSUED.search(folded):
         return BACKGROUND
     return ""

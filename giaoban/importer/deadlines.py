@@ -21,7 +21,10 @@ from giaoban.model.text import fold_keep
 
 _D = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*(?:\d{4}|\d{2}(?!\d)))?(?![\d/])"
 _DW = r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*(?:nam|/)\s*\d{4})?"
-_DAY = rf"(?:(?:ngay\s*)?{_D}|{_DW})"
+# a date with dashes or dots ("ngày 30-6", "ngày 20.7.2020"): only after "ngày", since
+# "lớp 10-12" or "2.3" elsewhere are no dates
+_DASHED = r"ngay\s*\d{1,2}\s*([-.])\s*\d{1,2}(?:\s*\1\s*\d{4})?(?![\d/]|[-.]\d)"
+_DAY = rf"(?:(?:ngay\s*)?{_D}|{_DW}|{_DASHED})"
 _TIME = r"\d{1,2}\s*(?:h|gio)\s*(?:\d{2})?\s*(?:phut)?(?:\s*(?:sang|chieu|toi|trua))?(?![a-z])"
 _WEEKDAY = r"(?:thu\s*(?:[2-7]|hai|ba|tu|nam|sau|bay)|chu\s*nhat)"
 _PERIOD = (

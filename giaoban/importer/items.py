@@ -43,13 +43,13 @@ from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader, Units
-from giaoban.importer.words import ASSIGNS, TRIGGERS, fold_keep
+from giaoban.importer.words import ASSIGNS, DIRECTIONS, TRIGGERS, fold_keep
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
 # the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:")
-_LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the)\s*:")
+_LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the|chi dao|ket luan)\s*:")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 # where an item sends its work ("gửi về văn phòng Công đoàn Trường", "nộp cho Phòng")
 _SENT_TO = re.compile(r"(?<![\w])(?:gui|goi|nop|chuyen)\s+(?:ve|cho|toi|den|len)\s+")
@@ -60,6 +60,9 @@ _SENDS_ON = re.compile(
     r"(?:(?:bao cao|ho so|van ban|danh sach|ket qua|de xuat)(?:\s+[a-z]+){0,3}\s+)?"
     r"(?:gui|goi|nop)\b"
 )
+# a clause that only says by when the job before it is done ("...; hoàn thành trước
+# ngày 21/11/2022"): no job of its own, in a sentence or after it
+_DONE_BY = re.compile(r"^(?:hoan thanh|xong)\s+(?:truoc|cham nhat|trong|vao|den)\b")
 # the office of a body is that body, as a receiver ("văn phòng Công đoàn Trường")
 _OFFICE = re.compile(r"^(?:van phong|bo phan)\s+")
 # a thing said to be done, in the passive ("Lịch ... được niêm yết công khai tại ...");
@@ -70,6 +73,8 @@ _PASSIVE = re.compile(
 )
 # a sentence that adds another job to an item ("Đồng thời, lưu ý triển khai ...")
 _ALSO = re.compile(r"(?<=[.!?])\s+(?=Đồng thời\s*,)")
+# a sentence that adds a job for the same units ("Đồng thời báo cáo tiến độ ...")
+_GOES_ON = re.compile(r"dong thoi\b")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
@@ -262,7 +267,11 @@ class Builder:
         "yêu cầu") on, each sentence or clause is a task, numbered in order."""
         text = " ".join(p.text for p in paras)
         folded = fold_keep(text)
-        requests = [m.start() for m in ASSIGNS.finditer(folded)]
+        requests = sorted(
+            [m.start() for m in ASSIGNS.finditer(folded)]
+            + [m.start() for m in DIRECTIONS.finditer(folded)]
+            + self.reader.assignments(text)
+        )
         if not requests:
             return
         start = text.rfind(". ", 0, requests[0])
@@ -272,10 +281,13 @@ class Builder:
         # that name none, until the next request
         lead = Scope()
         lead_found: Found | None = None
+        owners_before: list[Unit] = []
         for sentence in SENTENCE.split(text[start + 2 if start >= 0 else 0 :]):
             carried: Found | None = None
-            previous: list[Unit] = []  # the unit of the clause before, in this sentence
-            for k, clause in enumerate(re.split(r";\s+", _unquote(sentence))):
+            # the unit of the clause before, in this sentence; "Đồng thời báo cáo ..." goes on
+            # with the unit of the job before it
+            previous = owners_before if _GOES_ON.match(fold_keep(sentence)) else []
+            for k, clause in enumerate(self._clauses(_unquote(sentence))):
                 if not clause.strip() or self._is_speaker_clause(clause):
                     continue
                 if k == 0 and number and _ELABORATES.match(fold_keep(clause)):
@@ -284,8 +296,8 @@ class Builder:
                     last.text = f"{last.text} {clause.strip()}"
                     continue
                 every = find_deadlines(clause, self.draft.date, self.settings)
-                if k == 0 and number and self._sends_on(clause, every):
-                    self._send_last(clause, every)
+                if number and self._sends_on(clause, every, k == 0):
+                    self._send_last(clause, every, "; " if k else " ")
                     continue
                 aside = self._aside(clause, every)
                 if aside:
@@ -295,8 +307,9 @@ class Builder:
                 if k == 0 and opening:
                     carried = opening
                 colon = _LEAD_IN.search(fold_keep(clause))
-                if colon and REQUEST.search(fold_keep(clause[: colon.end()])):
-                    lead = Scope(fallback=list(self.reader.read(clause).owners))
+                asks = fold_keep(clause[: colon.end()]) if colon else ""
+                if colon and (REQUEST.search(asks) or DIRECTIONS.search(asks)):
+                    lead = Scope(fallback=list(self.reader.read(clause[: colon.end()]).owners))
                     lead_found = opening
                     # the lead-in is no job: the first job is what follows its colon
                     clause = clause[colon.end() :]
@@ -312,26 +325,40 @@ class Builder:
                 previous = list(units.owners) or previous
                 scope = lead if lead.fallback else Scope(fallback=previous)
                 self._owners(task, clause, scope, units)
+                owners_before = previous
                 found = choose(every, carried or lead_found)
                 self._deadline(task, found[0] if found else carried or lead_found)
                 self.draft.tasks.append(task)
 
-    def _sends_on(self, clause: str, found: list[Found]) -> bool:
+    def _clauses(self, sentence: str) -> list[str]:
+        """The jobs of a sentence, split at ";", except where ";" goes on with a list of
+        units ("Giao các sở, ngành tỉnh; UBND các huyện, thành phố; ... báo cáo ...")."""
+        clauses: list[str] = []
+        for part in re.split(r";\s+", sentence):
+            if clauses and self.reader.open_list(clauses[-1]):
+                clauses[-1] = f"{clauses[-1]}; {part}"
+            else:
+                clauses.append(part)
+        return clauses
+
+    def _sends_on(self, clause: str, found: list[Found], sentence: bool) -> bool:
         """Whether ``clause`` only says where and by when the job before it is sent
-        ("Yêu cầu gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 23/5/2019."): it
-        names no unit of its own and gives a date."""
+        ("Yêu cầu gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 23/5/2019.", a
+        ``sentence`` of its own) or done ("...; hoàn thành trước ngày 21/11/2022"): it
+        names no unit of its own and gives a date. "...; tổng hợp báo cáo gửi về Sở
+        trước ngày ..." after ";" is a job of its own that the date closes."""
         folded = fold_keep(clause).strip()
         return (
-            bool(_SENDS_ON.match(folded))
+            bool((sentence and _SENDS_ON.match(folded)) or _DONE_BY.match(folded))
             and has_date(found)
             and not self.reader.read(clause).owners
         )
 
-    def _send_last(self, clause: str, found: list[Found]) -> None:
-        """Join ``clause``, the sending of the last task, to that task: the job is due
-        when it is sent, so the sending's date is the task's deadline."""
+    def _send_last(self, clause: str, found: list[Found], joint: str) -> None:
+        """Join ``clause``, the sending of the last task, to that task (after ``joint``):
+        the job is due when it is sent, so the sending's date is the task's deadline."""
         last = self.draft.tasks[-1]
-        last.text = f"{last.text} {clause.strip()}"
+        last.text = f"{last.text}{joint}{clause.strip()}"
         last.deadline = None
         last.checks["deadline"] = []
         dated = choose(found)

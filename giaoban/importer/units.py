@@ -42,10 +42,18 @@ _SPEAKER = Lexicon(
     "đề nghị|yêu cầu|giao|lưu ý|đánh giá cao|ghi nhận|thông báo|kết luận|tuyên dương|"
     "biểu dương|mong muốn|khẳng định"
 )
+# a speaker's directions with the work after a colon ("chỉ đạo:", "có ý kiến như sau:")
+_DIRECTING = re.compile(r"(?:co\s+)?(?:chi dao|ket luan|y kien)(?:\s+chi dao)?(?:\s+nhu sau)?\s*:")
+# a leader (a person, named or not) who directs units ("ông Trần Sơn Hải chỉ đạo các sở")
+_LEADER_DIRECTS = re.compile(
+    r"(?<![\w])(?:ong|ba|dong chi)(?:\s+[^\s,.;:]+){0,4}?\s+chi dao\s+(?!:)"
+)
 _SUPPORT = re.compile(r"(?<!chuong trinh )phoi hop\s+(?:chat che\s+)?(?:voi\s+)?")
 _TITLE = re.compile(r"(?:ong|ba)\s")
 _PERSON_START = re.compile(r"(?<![\w])(?:ong|ba)\s+(?=[A-Z])", re.IGNORECASE)
 _ADDRESSED = re.compile(r"doi voi\s+")
+# a bare "giao" that may give work, not part of "chuyển giao", "bàn giao", "giao nhận"
+_GIVES = re.compile(r"(?<![\w])(?<!chuyen )(?<!ban )giao\s+")
 _BARE_HEADS = frozenset(
     {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
 )
@@ -74,6 +82,7 @@ _ADVERBIAL = re.compile(r",?\s*(?:tren co so|can cu|theo|trong pham vi|tu nay)\b
 # up to six lower-case words running on to a comma ("bầu cử quốc gia" before ", Bộ Y tế")
 _RUN_ON = re.compile(r"(?:\s+[a-z]+){1,6}(?=\s*,)")
 _LIST_SEP = re.compile(r"\s*(?:,|\s+va\b)\s*")
+_LIST_SEP_GIVEN = re.compile(r"\s*(?:[,;]|\s+va\b)\s*")
 _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ&]*")
 _WORD = re.compile(r"[\w&/.-]+")
 _SENTENCE_END = re.compile(r"\.\s+[A-ZĐÀ-Ỹ]")
@@ -190,7 +199,9 @@ class UnitReader:
                 break
             found.append(self.unit(text[start:stop]))
             end = stop
-            sep = _LIST_SEP.match(folded, end)
+            # "Giao các sở, ngành tỉnh; UBND các huyện; Các Ban QLDA ... báo cáo": after
+            # a word that gives work, ";" may go on with the list of units
+            sep = (_LIST_SEP_GIVEN if introduced else _LIST_SEP).match(folded, end)
             if not sep:
                 break
             probe, led = _skip_leader(text, folded, sep.end())
@@ -321,7 +332,8 @@ class UnitReader:
         if not verbs:
             return False
         urged, end = self.units_at(text, folded, verbs[-1].end(), introduced=True)
-        return bool(urged) and _skip_space(folded, end) == len(before) - 1
+        # the urged list ends at the ";" or, read on across it, holds the unit at ``pos``
+        return bool(urged) and (_skip_space(folded, end) == len(before) - 1 or end > pos)
 
     def _starts(self, text: str, folded: str) -> Iterable[tuple[int, bool]]:
         for match in _CLAUSE.finditer(folded):
@@ -334,6 +346,10 @@ class UnitReader:
         for match in _PERSON_START.finditer(text):
             if PERSONS.match(text, folded, match.start()):  # "Ông X chỉ đạo ..." anywhere
                 yield match.start(), False
+        for match in _LEADER_DIRECTS.finditer(folded):
+            # a leader who directs units gives them the work ("ông chỉ đạo các sở, ngành
+            # cần chuẩn bị ..."); a unit that directs others keeps it ("Sở A chỉ đạo ...")
+            yield match.end(), True
 
     def _is_speaker(self, units: list[Unit], text: str, folded: str, end: int) -> bool:
         if any(fold(u.written).startswith(self.speakers) for u in units):
@@ -343,7 +359,8 @@ class UnitReader:
             # "Khoa thông báo đến sinh viên ...": passing the news on is work given to
             # the unit; only the notice's own issuer (a speaker, above) announces
             return False
-        return bool(_SPEAKER.match(text, folded, after))
+        # "ông X chỉ đạo: ...", "UBND tỉnh có ý kiến chỉ đạo như sau: ...": the work follows
+        return bool(_SPEAKER.match(text, folded, after) or _DIRECTING.match(folded, after))
 
     def heading(self, title: str) -> list[Unit]:
         """The units a heading is about, when it names nothing else ("Giao Ban Tổ chức")."""
@@ -372,6 +389,32 @@ class UnitReader:
             if units and folded.startswith("thong bao", _skip_space(folded, end)):
                 return units
         return []
+
+    def open_list(self, clause: str) -> bool:
+        """Whether ``clause`` ends in a list of units that a word giving or directing work
+        opens, with no job after it ("Giao các sở, ngành tỉnh", "Sở A đôn đốc các sở,
+        ngành liên quan"): the ";" after it goes on with the list, not with a new job."""
+        folded = fold_keep(clause).rstrip(" ;")
+        for match in [*TRIGGERS.finditer(clause, folded), *_DIRECTS.finditer(folded)]:
+            pos = _skip_space(folded, match.end())
+            units, end = self.units_at(clause, folded, pos, introduced=True)
+            if units and _skip_space(folded, end) >= len(folded):
+                return True
+        return False
+
+    def assignments(self, text: str) -> list[int]:
+        """Where ``text`` gives work with a bare "giao" ("..., Phó Chủ tịch UBND Thành phố
+        giao các phòng, ban ...", "Giao Văn phòng ..."): the word is followed by a unit
+        that names a body; "giao ban" (a briefing), "chuyển giao", "bàn giao" give none."""
+        folded = fold_keep(text)
+        found = []
+        for match in _GIVES.finditer(folded):
+            if folded.startswith("ban ", match.end()) and text[match.end()].islower():
+                continue  # "họp giao ban Văn phòng": a briefing
+            units, _end = self.units_at(text, folded, match.end(), introduced=True)
+            if units and all(_named(u) for u in units):
+                found.append(match.start())
+        return found
 
     def addressees(self, text: str) -> list[Unit]:
         """Who a closing or opening sentence asks to act ("Đề nghị các ban, đơn vị ...")."""

@@ -90,6 +90,9 @@ VERBS = Lexicon(
 # a request or an assignment in folded text: "đề nghị", "yêu cầu", "giao nhiệm vụ
 # cho", "giao cho" (not "giao ban", a briefing)
 ASSIGNS = re.compile(r"(?<![\w])(?:de nghi|yeu cau|giao nhiem vu|giao cho)(?![\w])")
+# a leader's directions or conclusions that a list of jobs follows ("ông X chỉ đạo:",
+# "UBND tỉnh có ý kiến chỉ đạo như sau:", "kết luận như sau:")
+DIRECTIONS = re.compile(r"(?<![\w])(?:chi dao|ket luan|y kien)(?:\s+nhu sau)?\s*:")
 TRIGGERS = Lexicon("đề nghị|giao|giao cho|giao nhiệm vụ cho|yêu cầu|phân công|đồng thời giao")
 # Leader titles before a unit that the task is really for ("Trưởng các ban, đơn vị").
 LEADERS = Lexicon(
