@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from giaoban.cli.main import app
 from giaoban.deadline import DeadlineSettings
 from giaoban.importer.deadlines import find_deadlines
+from tests.importing import imported
 
 REF = date(2021, 4, 20)
 
@@ -60,3 +61,38 @@ def test_a_date_with_dashes_or_dots_after_ngay_is_a_deadline(tmp_path: Path) -> 
     )
     result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
     assert YAML(typ="safe").load(result.stdout)["tasks"][0]["deadline"] == "chậm nhất ngày 30-6"
+
+
+CLOCKS = """\
+UBND HUYỆN A
+Số: 12/TB-UBND
+Huyện A, ngày 05 tháng 3 năm 2024
+THÔNG BÁO
+Kết luận giao ban tuần
+1. Văn phòng chuẩn bị phòng họp, xong trước 14h00.
+2. Phòng Nội vụ tổ chức tiếp công dân từ 8h đến 11h.
+3. Phòng Tư pháp gửi báo cáo trước 17h chiều nay.
+4. Phòng Văn hóa tổ chức họp ngày 15/3/2024 lúc 14h.
+"""
+
+
+def test_a_clock_time_is_read_with_its_day_or_left_to_the_clerk(tmp_path: Path) -> None:
+    # a clock time with no day is no deadline giaoban guesses (docs/deadlines.md), but it
+    # is not dropped in silence: the draft asks the clerk for the day; with its day (after
+    # the date, or "chiều nay") it is read
+    tasks, output = imported(tmp_path, CLOCKS)
+    assert [t.get("deadline") for t in tasks] == [
+        None,
+        None,
+        "trước 17h chiều nay",
+        "ngày 15/3/2024 lúc 14h",
+    ]
+    for phrase in ("xong trước 14h00", "từ 8h đến 11h"):
+        assert f"# kiểm tra: hạn '{phrase}' giaoban chưa đọc được" in output
+
+
+def test_two_dates_of_a_range_may_be_written_with_different_marks() -> None:
+    # each date's own mark ("1.6", "30-6-2024"), not the first date's for both
+    assert phrases("Các xã rà soát hồ sơ từ ngày 1.6 đến ngày 30-6-2021.") == [
+        "từ ngày 1.6 đến ngày 30-6-2021"
+    ]

@@ -23,7 +23,10 @@ _D = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*(?:\d{4}|\d{2}(?!\d)))?(?![\d/])"
 _DW = r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*(?:nam|/)\s*\d{4})?"
 # a date with dashes or dots ("ngày 30-6", "ngày 20.7.2020"): only after "ngày", since
 # "lớp 10-12" or "2.3" elsewhere are no dates
-_DASHED = r"ngay\s*\d{1,2}\s*([-.])\s*\d{1,2}(?:\s*\1\s*\d{4})?(?![\d/]|[-.]\d)"
+_DASHED = (  # the same mark twice, spelled out: a pattern may hold two dates
+    r"ngay\s*\d{1,2}\s*(?:-\s*\d{1,2}(?:\s*-\s*\d{4})?|\.\s*\d{1,2}(?:\s*\.\s*\d{4})?)"
+    r"(?![\d/]|[-.]\d)"
+)
 _DAY = rf"(?:(?:ngay\s*)?{_D}|{_DW}|{_DASHED})"
 _TIME = r"\d{1,2}\s*(?:h|gio)\s*(?:\d{2})?\s*(?:phut)?(?:\s*(?:sang|chieu|toi|trua))?(?![a-z])"
 _WEEKDAY = r"(?:thu\s*(?:[2-7]|hai|ba|tu|nam|sau|bay)|chu\s*nhat)"
@@ -49,8 +52,15 @@ _PATTERNS = (
         rf"(?:tu\s+)?(?:{_TIME}\s*,?\s*)?(?:ngay\s*)?{_WEEKDAY}(?:\s*(?:den|-)\s*{_WEEKDAY})?"
         r"\s*,?\s*(?:tuan\s*\d\s*)?(?:hang|hang)\s*(?:tuan|thang)",
     ),
-    ("day", rf"(?:{_TIME}\s*,?\s*)?{_DAY}(?:\s*\(\s*{_WEEKDAY}\s*\))?"),
+    (  # a clock time before or after its day ("14h00 ngày 5/3", "ngày 5/3 lúc 14h")
+        "day",
+        rf"(?:{_TIME}\s*,?\s*)?{_DAY}(?:\s*\(\s*{_WEEKDAY}\s*\))?"
+        rf"(?:\s*,?\s*(?:luc|vao\s+luc)\s+{_TIME})?",
+    ),
     ("period", rf"(?:tu\s+)?{_PERIOD}(?:\s*den\s*{_PERIOD})?"),
+    # a clock time or window with no day ("xong trước 14h00", "từ 8h đến 11h"): the engine
+    # reads it with a day of the phrase ("chiều nay"), else the clerk is asked for the day
+    ("clock", rf"(?:tu\s+)?{_TIME}(?:\s*(?:den|toi|-|–)\s*{_TIME})?(?:\s*(?:nay|mai)(?![a-z]))?"),
     (
         "relative",
         rf"(?:(?:cham\s*nhat\s+)?truoc\s+ngay\s+\d{{1,2}}\s+(?:cua\s+)?thang\s+lien\s+ke{_WORDS}"
@@ -171,7 +181,7 @@ def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[
             of_work = True
         elif kind == "period" and lead_start == start and not opens:
             continue  # "kiểm tra 6 tháng đầu năm": a period with no preposition is no deadline
-        if kind in ("day", "range") and lead_start == start:
+        if kind in ("day", "range", "clock") and lead_start == start:
             if not opens or _CITATION.search(folded[:start]):
                 continue
         phrase = text[lead_start:end].strip(_TRIM)
