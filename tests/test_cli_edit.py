@@ -544,3 +544,16 @@ def test_pasted_control_characters_are_spaces_in_a_note(runner: CliRunner, ledge
     assert "+        text: Đã gửi báo cáo [31mđỏ [0m ngày 20/02" in lines
     checked = invoke(runner, ledger, "check")
     assert checked.exit_code == 0 and "control-character" not in checked.output
+
+
+def test_an_editor_that_cannot_start_is_said_in_vietnamese(
+    runner, ledger: Path, monkeypatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(ledger.parent / "khong-co-trinh-soan-thao"))
+    before = (ledger.parent / PATH).read_bytes()
+    result = invoke(runner, ledger, "edit", "2019")
+    assert result.exit_code == 1
+    assert "không mở được trình soạn thảo: không có tệp hay thư mục này" in result.output
+    assert "No such file" not in result.output
+    assert (ledger.parent / PATH).read_bytes() == before

@@ -29,7 +29,7 @@ from giaoban.edit.duplicates import refuse_duplicate
 from giaoban.edit.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
 from giaoban.edit.yamledit import EditError, load_plain
 from giaoban.lazy import lazy_import
-from giaoban.model.errors import UsageError
+from giaoban.model.errors import UsageError, os_reason
 from giaoban.model.ids import id_problem
 from giaoban.model.settings import Settings
 from giaoban.model.text import fold
@@ -309,7 +309,7 @@ def from_file(source: str) -> dict[str, Any]:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"không đọc được '{source}': {exc}") from None
+        raise UsageError(f"không đọc được '{source}': {os_reason(exc)}") from None
     try:
         data = load_plain(text)
     except EditError as exc:

@@ -38,6 +38,7 @@ from giaoban.cli.taskopts import (
 from giaoban.edit.transaction import read_source
 from giaoban.history.story import edit_message
 from giaoban.lazy import lazy_import
+from giaoban.model.errors import os_reason
 from giaoban.model.problems import Problem
 from giaoban.model.text import visible
 
@@ -255,7 +256,7 @@ def _run_editor(path: Path) -> None:
     try:
         code = subprocess.call([*editor_command(), str(path)])
     except OSError as exc:
-        raise edits.EditError(f"không mở được trình soạn thảo: {exc}") from None
+        raise edits.EditError(f"không mở được trình soạn thảo: {os_reason(exc)}") from None
     if code != 0:
         raise edits.EditError(f"trình soạn thảo thoát với mã {code}; tệp giữ nguyên")
 
@@ -298,9 +299,13 @@ def edit_command(
             _run_editor(draft)
             try:
                 text = draft.read_text(encoding="utf-8").replace("\r\n", "\n")
-            except (OSError, UnicodeDecodeError) as exc:
+            except OSError as exc:
                 raise edits.EditError(
-                    f"không đọc được bản vừa sửa ({exc}); tệp giữ nguyên"
+                    f"không đọc được bản vừa sửa ({os_reason(exc)}); tệp giữ nguyên"
+                ) from None
+            except UnicodeDecodeError:
+                raise edits.EditError(
+                    "bản vừa sửa không phải văn bản UTF-8 (hãy lưu với mã UTF-8); tệp giữ nguyên"
                 ) from None
             saved, problems = edits.save_edited(
                 data_dir, path, original, text, edit_message(notice.id), commit

@@ -19,7 +19,7 @@ from giaoban.cli.common import (
     resolve_now,
 )
 from giaoban.cli.completion import complete_unit
-from giaoban.model.errors import GiaobanError, UsageError
+from giaoban.model.errors import GiaobanError, UsageError, os_reason
 from giaoban.model.ledger import Ledger
 from giaoban.reports.export import export_ledger
 
@@ -92,4 +92,4 @@ def _export_ics(ledger: Ledger, units: list[str], out_file: Path | None, show: b
     try:
         write_atomic(out_file, data)
     except OSError as err:
-        raise GiaobanError(f"không ghi được tệp '{out_file}': {err.strerror}") from None
+        raise GiaobanError(f"không ghi được tệp '{out_file}': {os_reason(err)}") from None

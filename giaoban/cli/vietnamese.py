@@ -103,10 +103,12 @@ _REASONS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(.+?) is not a valid float( range)?\.", r"\1 không phải số."),
         (r"(.+?) is not in the range (.+)\.", r"\1 nằm ngoài khoảng \2."),
         (r"(.+?) is not a valid boolean\.", r"\1 không phải true/false."),
-        (r"(File|Path|Directory) (.+?) does not exist\.", r"\2 không tồn tại."),
-        (r"(File|Path) (.+?) is a directory\.", r"\2 là một thư mục."),
-        (r"(Directory|Path) (.+?) is a file\.", r"\2 là một tệp."),
-        (r"(File|Path|Directory) (.+?) is not readable\.", r"không đọc được \2."),
+        # typer's path checks, "File" or "file" as the version writes it
+        (r"(?i:file|path|directory) (.+?) does not exist\.", r"\1 không tồn tại."),
+        (r"(?i:file|path) (.+?) is a directory\.", r"\1 là một thư mục, không phải tệp."),
+        (r"(?i:directory|path) (.+?) is a file\.", r"\1 là một tệp, không phải thư mục."),
+        (r"(?i:file|path|directory) (.+?) is not readable\.", r"không được đọc \1."),
+        (r"(?i:file|path|directory) (.+?) is not writable\.", r"không được ghi vào \1."),
     )
 )
 

@@ -41,6 +41,7 @@ from giaoban.edit.newnotice import (
 )
 from giaoban.model.errors import GiaobanError
 from giaoban.model.text import nfc
+from giaoban.store.yamlsafe import yaml_error_text
 
 
 class EditError(GiaobanError):
@@ -86,7 +87,7 @@ def load_plain(text: str) -> Any:
     try:
         return YAML(typ="safe", pure=True).load(text)
     except YAMLError as exc:
-        raise EditError(f"tệp không đọc được (lỗi YAML): {exc}") from None
+        raise EditError(f"tệp không đọc được (lỗi YAML): {yaml_error_text(exc)}") from None
 
 
 def _same_item(value: Any, item: str) -> bool:
@@ -154,7 +155,7 @@ def _compose_any(text: str) -> MappingNode:
     try:
         node = YAML().compose(text)
     except YAMLError as exc:
-        raise EditError(f"tệp không đọc được (lỗi YAML): {exc}") from None
+        raise EditError(f"tệp không đọc được (lỗi YAML): {yaml_error_text(exc)}") from None
     if not isinstance(node, MappingNode):
         raise EditError("tệp không phải một thông báo (cần một bảng khóa: giá trị)")
     return node

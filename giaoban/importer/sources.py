@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from giaoban.importer.tables import is_task_header
-from giaoban.model.errors import GiaobanError
+from giaoban.model.errors import GiaobanError, os_reason
 
 INSTALL_HINT = "cài thêm bằng: pip install 'giaoban[import]'"
+CONVERT_SECONDS = 180  # how long LibreOffice may take to turn a .doc or .odt into .docx
 
 
 class SourceError(GiaobanError):
@@ -132,9 +133,15 @@ def read_docx_from(path: Path) -> str:
             str(path),
         ]
         try:
-            subprocess.run(argv, capture_output=True, timeout=180, check=False)
-        except (OSError, subprocess.TimeoutExpired) as err:
-            raise SourceError(f"'{path}': LibreOffice không chuyển được tệp: {err}") from None
+            subprocess.run(argv, capture_output=True, timeout=CONVERT_SECONDS, check=False)
+        except OSError as err:
+            raise SourceError(
+                f"'{path}': không chạy được LibreOffice để chuyển tệp: {os_reason(err)}"
+            ) from None
+        except subprocess.TimeoutExpired:
+            raise SourceError(
+                f"'{path}': LibreOffice không chuyển xong tệp trong {CONVERT_SECONDS // 60} phút"
+            ) from None
         converted = Path(folder, path.stem + ".docx")
         if not converted.is_file():
             raise SourceError(f"'{path}': LibreOffice không chuyển được tệp này sang .docx")
@@ -154,6 +161,13 @@ def decode_text(data: bytes, name: str) -> str:
         ) from None
 
 
+# A file the library cannot open: what the clerk can do, in Vietnamese (the library's own
+# words, in English, are not shown).
+BROKEN = "'{path}' không phải tệp {kind} đọc được: tệp hỏng, bị cắt dở hoặc không đúng loại; {fix}"
+_DOCX_FIX = "hãy mở bằng Word hay LibreOffice rồi lưu lại dạng .docx"
+_PDF_FIX = "hãy mở rồi in lại ra PDF, hoặc nhập từ bản Word, bản văn bản"
+
+
 def read_docx(path: Path) -> str:
     """Paragraphs and table cells of a Word file, in order, with list numbers."""
     try:
@@ -162,8 +176,8 @@ def read_docx(path: Path) -> str:
         raise SourceError(f"đọc tệp .docx cần thư viện python-docx; {INSTALL_HINT}") from None
     try:
         document = docx.Document(str(path))
-    except Exception as err:  # python-docx raises several kinds for a bad file
-        raise SourceError(f"'{path}' không phải tệp Word (.docx) đọc được: {err}") from None
+    except Exception:  # python-docx raises several kinds for a bad file
+        raise SourceError(BROKEN.format(path=path, kind="Word (.docx)", fix=_DOCX_FIX)) from None
     numbering = _Numbering(document)
     lines: list[str] = []
     for block in document.element.body.iterchildren():
@@ -399,8 +413,8 @@ def read_pdf(path: Path) -> str:
             if reader.is_encrypted:
                 reader.decrypt("")
             pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as err:
-        raise SourceError(f"'{path}' không phải tệp PDF đọc được: {err}") from None
+    except (PdfReadError, ValueError, KeyError, OSError):
+        raise SourceError(BROKEN.format(path=path, kind="PDF", fix=_PDF_FIX)) from None
     text = "\n".join(pages)
     if not text.strip():
         raise SourceError(

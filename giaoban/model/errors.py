@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class GiaobanError(Exception):
     """Base class: an error with a user-facing (Vietnamese) message."""
@@ -44,3 +46,38 @@ class DamagedIndexError(GiaobanError):
     """The index in the cache folder could not be read; it has been removed."""
 
     exit_code = 1
+
+
+# What an operating system error means, in Vietnamese (Python's own words are English).
+_OS_REASONS = {
+    errno.ENOENT: "không có tệp hay thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENOSPC: "ổ đĩa hết chỗ",
+    errno.EDQUOT: "vượt hạn mức dung lượng đĩa",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ELOOP: "đường dẫn vòng qua quá nhiều liên kết",
+    errno.ENAMETOOLONG: "tên tệp hay đường dẫn quá dài",
+    errno.EIO: "lỗi đọc ghi của thiết bị",
+    errno.EEXIST: "đã có một tệp trùng tên",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.ENFILE: "hệ thống mở quá nhiều tệp cùng lúc",
+    errno.EBUSY: "tệp hay thiết bị đang bận",
+    errno.ETXTBSY: "tệp đang được chạy",
+    errno.ENXIO: "không có thiết bị này",
+    errno.ENODEV: "không có thiết bị này",
+    errno.EXDEV: "không chuyển được sang ổ đĩa khác",
+    errno.ENOEXEC: "không phải chương trình chạy được",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating system call failed, in Vietnamese; the system's code name
+    (``EINVAL``) for a rare one."""
+    if exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    if exc.errno is None:
+        return "lỗi hệ thống"
+    return f"lỗi hệ thống ({errno.errorcode.get(exc.errno, exc.errno)})"

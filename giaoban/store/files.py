@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from stat import S_ISREG
 
-from giaoban.model.errors import GiaobanError
+from giaoban.model.errors import GiaobanError, os_reason
 from giaoban.model.problems import Problem
 
 STAGING_PREFIX = ".giaoban-"
@@ -51,7 +51,7 @@ def read_data_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise UnreadableFileError(SYMLINK) from None
-        raise UnreadableFileError(f"không đọc được tệp: {exc.strerror or exc}") from None
+        raise UnreadableFileError(f"không đọc được tệp: {os_reason(exc)}") from None
     with open(fd, "rb", closefd=True) as stream:
         info = os.fstat(stream.fileno())
         if not S_ISREG(info.st_mode):

@@ -252,7 +252,7 @@ class Guarded:
                 self.connection.close()
             remove(self.path)
         return DamagedIndexError(
-            f"chỉ mục dữ liệu ({where}) không đọc được ({exc}); đã xoá, hãy chạy lại lệnh "
+            f"chỉ mục dữ liệu ({where}) bị hỏng, không đọc được; đã xoá, hãy chạy lại lệnh "
             "(chỉ mục được dựng lại từ các tệp)"
         )
 

@@ -25,7 +25,7 @@ from stat import S_ISREG
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from giaoban.model.errors import DamagedIndexError
+from giaoban.model.errors import DamagedIndexError, os_reason
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem, Source, error
 from giaoban.model.settings import Settings, parse_cutoff
@@ -95,7 +95,7 @@ def _scan_folder(
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
         if prefix:  # the data folder itself missing is the caller's to say
-            msg = f"không đọc được thư mục: {exc.strerror or exc}; các tệp trong đó bị bỏ sót"
+            msg = f"không đọc được thư mục: {os_reason(exc)}; các tệp trong đó bị bỏ sót"
             problems.append(error(Source(folder), "unreadable", msg))
         return
     for entry in entries:
