@@ -907,3 +907,25 @@ def test_a_list_of_kinds_of_bodies_is_one_owner(tmp_path: Path) -> None:
         ["Các phòng, ban, cơ quan huyện", "Các xã, thị trấn"],
     ]
     assert tasks[1]["supports"] == ["Sở Xây dựng", "Các đơn vị liên quan"]
+
+
+URGENT_ITEM = """\
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại buổi giao ban tháng 5
+
+Tân Yên, ngày 05 tháng 5 năm 2024
+
+1. Giao Phòng Lao động - Thương binh và Xã hội khẩn trương thống kê các hộ cần hỗ trợ sửa chữa \
+nhà ở. Trước mắt lập danh sách các hộ nghèo trình Ủy ban nhân dân huyện trước ngày 20/5/2024.
+2. Phòng Tài chính - Kế hoạch bố trí kinh phí trước ngày 30/6/2024.
+"""
+
+
+def test_an_item_with_an_urgent_job_then_a_dated_one_is_two_tasks(tmp_path: Path) -> None:
+    # the date of the second sentence is not the first job's: it keeps its urgency
+    tasks = imported(tmp_path, URGENT_ITEM)[0]
+    assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("1.1", ["Phòng Lao động - Thương binh và Xã hội"], "khẩn trương"),
+        ("1.2", ["Phòng Lao động - Thương binh và Xã hội"], "trước ngày 20/5/2024"),
+        ("2", ["Phòng Tài chính - Kế hoạch"], "trước ngày 30/6/2024"),
+    ]

@@ -86,6 +86,13 @@ VERBS = Lexicon(
     "nắm được|biết|lưu ý|thi đua|đẩy nhanh|đổi mới|phấn đấu|gởi|xác nhận|họp|liên kết|"
     "thông báo đến|thông báo cho|thông báo tới|thông báo về việc|chú trọng"
 )
+# Verbs that open a job of Vietnamese administration ("rà soát ...", "báo cáo ..."): after
+# "," or "và", one starts a job of its own when the words before it hold a whole job
+JOB_VERBS = Lexicon(
+    "triển khai|rà soát|tổng hợp|báo cáo|tham mưu|chỉ đạo|kiểm tra|hướng dẫn|phối hợp|"
+    "xây dựng|hoàn thiện|đề xuất|chuẩn bị|tổ chức|thống kê|đôn đốc|theo dõi|cập nhật|"
+    "xử lý|giải quyết|nghiên cứu|đánh giá|lập"
+)
 # Words that introduce the owner of a task ("Giao Văn phòng ...", "đề nghị các ban ...").
 # a request or an assignment in folded text: "đề nghị", "yêu cầu", "giao nhiệm vụ
 # cho", "giao cho" (not "giao ban", a briefing)
