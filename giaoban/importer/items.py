@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.deadline import DeadlineSettings
-from giaoban.importer.background import background
+from giaoban.importer.background import background, untold
 from giaoban.importer.deadlines import (
     Found,
     choose,
@@ -301,6 +301,9 @@ class Builder:
                     self._send_last(clause, every, "; " if k else " ")
                     continue
                 aside = self._aside(clause, every)
+                if k == 0 and number and not aside:
+                    # a sentence after the jobs began that only describes ("Các xã này có ...")
+                    aside = untold(clause, bool(every), bool(self.reader.read(clause).owners))
                 if aside:
                     self.draft.fields.append(("", clause.strip(), aside))
                     continue
