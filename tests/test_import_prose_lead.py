@@ -224,3 +224,23 @@ def test_an_urgent_job_sent_on_or_reported_by_a_date_stays_one_job(
     assert [(t["owners"], t.get("deadline")) for t in tasks] == [
         (["Phòng Kế hoạch"], "trước ngày 15/8/2024"),
     ]
+
+
+LEAD_TIME = """\
+Giao ban công tác tháng 3
+
+Ngày 28/3/2024, UBND xã họp giao ban. Kết luận cuộc họp, Chủ tịch UBND xã yêu cầu các ban \
+ngành tập trung thực hiện các nhiệm vụ trong tháng 4/2024 đó là làm tốt công tác phòng chống \
+cháy rừng. Đẩy mạnh thu ngân sách trên địa bàn. Tổ chức tốt lễ giỗ Tổ trong các ngày lễ sắp tới.
+"""
+
+
+def test_the_time_of_the_jobs_a_lead_in_announces_carries_to_them(tmp_path: Path) -> None:
+    # "... các nhiệm vụ trong tháng 4/2024 đó là ...": the lead-in's time is that of the jobs
+    # after it that give none; "đó là" ends the lead-in as a colon does
+    tasks = drafted(tmp_path, LEAD_TIME)
+    assert [(t["text"][:16], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("làm tốt công tác", ["Các ban ngành"], "trong tháng 4/2024"),
+        ("Đẩy mạnh thu ngâ", ["Các ban ngành"], "trong tháng 4/2024"),
+        ("Tổ chức tốt lễ g", ["Các ban ngành"], "trong các ngày lễ sắp tới"),
+    ]

@@ -49,8 +49,11 @@ from giaoban.model.text import fold
 from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
-# the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:")
-_LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the|chi dao|ket luan)\s*:")
+# the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:", "thực
+# hiện các nhiệm vụ trong tháng 5 đó là ...")
+_LEAD_IN = re.compile(
+    r"(?:nhu|sau|nhu sau|cu the|chi dao|ket luan)\s*:|(?<![\w])do la(?![\w])\s*:?"
+)
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 # where an item sends its work ("gửi về văn phòng Công đoàn Trường", "nộp cho Phòng")
 _SENT_TO = re.compile(r"(?<![\w])(?:gui|goi|nop|chuyen)\s+(?:ve|cho|toi|den|len)\s+")
@@ -314,7 +317,9 @@ class Builder:
                 asks = fold_keep(clause[: colon.end()]) if colon else ""
                 if colon and (REQUEST.search(asks) or DIRECTIONS.search(asks)):
                     lead = Scope(fallback=list(self.reader.read(clause[: colon.end()]).owners))
-                    lead_found = opening
+                    # its time, at its head or of the jobs it announces ("các nhiệm vụ
+                    # trong tháng 5 và các tháng tiếp theo đó là ...")
+                    lead_found = opening or next((f for f in every if f.end <= colon.start()), None)
                     # the lead-in is no job: the first job is what follows its colon
                     clause = clause[colon.end() :]
                     if not clause.strip():
