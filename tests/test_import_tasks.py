@@ -929,3 +929,26 @@ def test_an_item_with_an_urgent_job_then_a_dated_one_is_two_tasks(tmp_path: Path
         ("1.2", ["Phòng Lao động - Thương binh và Xã hội"], "trước ngày 20/5/2024"),
         ("2", ["Phòng Tài chính - Kế hoạch"], "trước ngày 30/6/2024"),
     ]
+
+
+ON_DUTY = """\
+THÔNG BÁO
+Lịch tiếp công dân tháng 3
+
+Hiệp Hòa, ngày 05 tháng 3 năm 2024
+
+1. Phòng Nội vụ trực tiếp công dân vào thứ Năm hằng tuần.
+2. Ban Thường trực Ủy ban MTTQ huyện tổng hợp ý kiến trước ngày 20/3/2024.
+3. Các chi đoàn trực thuộc nộp báo cáo trước ngày 25/3/2024.
+"""
+
+
+def test_a_units_name_stops_before_the_verb_trực_tiếp(tmp_path: Path) -> None:
+    # "trực tiếp" opens the verb ("trực tiếp công dân"); "Thường trực", "trực thuộc" stay
+    # in the name
+    tasks = imported(tmp_path, ON_DUTY)[0]
+    assert [t["owners"] for t in tasks] == [
+        ["Phòng Nội vụ"],
+        ["Ban Thường trực Ủy ban MTTQ huyện"],
+        ["Các chi đoàn trực thuộc"],
+    ]

@@ -84,7 +84,7 @@ VERBS = Lexicon(
     "định kỳ|cụ thể hóa|cụ thể hoá|xin ý kiến|tổng kết|sơ kết|rút kinh nghiệm|đề nghị|"
     "phát hiện|tuyên dương|tiếp công dân|làm đầu mối|bổ sung|rà soát lại|phụ trách|nắm|"
     "nắm được|biết|lưu ý|thi đua|đẩy nhanh|đổi mới|phấn đấu|gởi|xác nhận|họp|liên kết|"
-    "thông báo đến|thông báo cho|thông báo tới|thông báo về việc|chú trọng"
+    "thông báo đến|thông báo cho|thông báo tới|thông báo về việc|chú trọng|trực tiếp"
 )
 # Verbs that open a job of Vietnamese administration ("rà soát ...", "báo cáo ..."): after
 # "," or "và", one starts a job of its own when the words before it hold a whole job
