@@ -952,3 +952,23 @@ def test_a_units_name_stops_before_the_verb_trực_tiếp(tmp_path: Path) -> Non
         ["Ban Thường trực Ủy ban MTTQ huyện"],
         ["Các chi đoàn trực thuộc"],
     ]
+
+
+INVESTORS = """\
+THÔNG BÁO
+Về quyết toán vốn đầu tư năm 2023
+
+Bắc Giang, ngày 05 tháng 3 năm 2024
+
+1. Đề nghị các ban quản lý dự án, chủ đầu tư dự án trực thuộc huyện liên hệ Kho bạc Nhà nước \
+đối chiếu số liệu trước ngày 30/3/2024.
+"""
+
+
+def test_an_investor_is_a_unit_that_owns_a_job(tmp_path: Path) -> None:
+    # "chủ đầu tư" names a kind of body, as "ban quản lý dự án" does: the list goes on to it
+    tasks = imported(tmp_path, INVESTORS)[0]
+    assert tasks[0]["owners"] == [
+        "Các ban quản lý dự án",
+        "Chủ đầu tư dự án trực thuộc huyện",
+    ]
