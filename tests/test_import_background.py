@@ -78,3 +78,26 @@ def test_a_news_items_figures_forecast_and_sanction_are_no_task(tmp_path: Path) 
     tasks, output = drafted(tmp_path, NEWS_REPORT)
     assert [t["text"][:30] for t in tasks] == ["Chủ tịch UBND huyện yêu cầu Ph"]
     assert output.count("(tường thuật (số liệu, việc dự kiến, chế tài nếu không làm)") == 3
+
+
+NEWS_DESCRIBES = """\
+Huyện đẩy nhanh tiến độ xây dựng trường học
+
+Chủ tịch UBND huyện yêu cầu Phòng Giáo dục và Đào tạo rà soát các công trình trường học. Nhiều \
+phòng học tạm ở vùng cao đã xuống cấp. Năm 2023 toàn huyện xây mới 40 phòng học. \
+Tập trung sửa chữa các phòng học tạm trước mùa mưa bão. Và thông qua các buổi làm việc để nắm \
+bắt kiến nghị của nhà trường.
+"""
+
+
+def test_a_news_items_description_is_no_task(tmp_path: Path) -> None:
+    # "Nhiều phòng học tạm ... đã xuống cấp", "Năm 2023 toàn huyện xây mới ...": no request, no unit
+    # acting, no time, no verb opening a direction; "Tập trung sửa chữa ..." directs and
+    # "Và thông qua ..." goes on with the request: those stay jobs
+    tasks, output = drafted(tmp_path, NEWS_DESCRIBES)
+    assert [t["text"][:20] for t in tasks] == [
+        "Chủ tịch UBND huyện ",
+        "Tập trung sửa chữa c",
+        "Và thông qua các buổ",
+    ]
+    assert output.count("(câu tả tình hình (không đề nghị") == 2

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.importing import imported
 
 FIRST_LINE_ASKS = """\
@@ -176,4 +178,69 @@ def test_a_sentence_opening_with_dong_thoi_goes_on_with_the_unit_before(tmp_path
         (["Phòng Tài chính - Kế hoạch"], None),
         (["Phòng Nội vụ"], None),
         (["Phòng Nội vụ"], "trước ngày 20/11/2024"),
+    ]
+
+
+URGENT_THEN_DATED = """\
+Rà soát các dự án chậm tiến độ
+
+Giám đốc Sở yêu cầu Phòng Kế hoạch khẩn trương kiểm tra, đôn đốc các dự án đang thi công theo \
+đúng hồ sơ thiết kế và báo cáo kết quả về Giám đốc Sở trước ngày 15/8/2024.
+"""
+
+URGENT_AND_SENT = """\
+Rà soát các dự án chậm tiến độ
+
+Giám đốc Sở yêu cầu Phòng Kế hoạch khẩn trương kiểm tra, đôn đốc các dự án đang thi công theo \
+đúng hồ sơ thiết kế và gửi báo cáo về Văn phòng Sở trước ngày 15/8/2024.
+"""
+
+
+def test_an_urgent_job_and_a_dated_job_in_one_sentence_are_two_jobs(tmp_path: Path) -> None:
+    # "khẩn trương kiểm tra ... và báo cáo ... trước ngày X": the date closes the report only,
+    # the first job keeps its urgency; "kiểm tra, đôn đốc" share their object, one job
+    tasks = drafted(tmp_path, URGENT_THEN_DATED)
+    assert [(t["owners"], t.get("deadline")) for t in tasks] == [
+        (["Phòng Kế hoạch"], "khẩn trương"),
+        (["Phòng Kế hoạch"], "trước ngày 15/8/2024"),
+    ]
+    assert tasks[0]["text"].endswith("theo đúng hồ sơ thiết kế")
+    assert tasks[1]["text"].startswith("báo cáo kết quả về Giám đốc Sở")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        URGENT_AND_SENT,
+        # "," chains the steps of one job: the report delivers the work checked
+        URGENT_THEN_DATED.replace(" và báo cáo", ", báo cáo"),
+    ],
+)
+def test_an_urgent_job_sent_on_or_reported_by_a_date_stays_one_job(
+    tmp_path: Path, text: str
+) -> None:
+    # "... và gửi báo cáo về ... trước ngày X" only sends the job on: its date is the job's
+    tasks = drafted(tmp_path, text)
+    assert [(t["owners"], t.get("deadline")) for t in tasks] == [
+        (["Phòng Kế hoạch"], "trước ngày 15/8/2024"),
+    ]
+
+
+LEAD_TIME = """\
+Giao ban công tác tháng 3
+
+Ngày 28/3/2024, UBND xã họp giao ban. Kết luận cuộc họp, Chủ tịch UBND xã yêu cầu các ban \
+ngành tập trung thực hiện các nhiệm vụ trong tháng 4/2024 đó là làm tốt công tác phòng chống \
+cháy rừng. Đẩy mạnh thu ngân sách trên địa bàn. Tổ chức tốt lễ giỗ Tổ trong các ngày lễ sắp tới.
+"""
+
+
+def test_the_time_of_the_jobs_a_lead_in_announces_carries_to_them(tmp_path: Path) -> None:
+    # "... các nhiệm vụ trong tháng 4/2024 đó là ...": the lead-in's time is that of the jobs
+    # after it that give none; "đó là" ends the lead-in as a colon does
+    tasks = drafted(tmp_path, LEAD_TIME)
+    assert [(t["text"][:16], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("làm tốt công tác", ["Các ban ngành"], "trong tháng 4/2024"),
+        ("Đẩy mạnh thu ngâ", ["Các ban ngành"], "trong tháng 4/2024"),
+        ("Tổ chức tốt lễ g", ["Các ban ngành"], "trong các ngày lễ sắp tới"),
     ]

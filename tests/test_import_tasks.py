@@ -907,3 +907,68 @@ def test_a_list_of_kinds_of_bodies_is_one_owner(tmp_path: Path) -> None:
         ["Các phòng, ban, cơ quan huyện", "Các xã, thị trấn"],
     ]
     assert tasks[1]["supports"] == ["Sở Xây dựng", "Các đơn vị liên quan"]
+
+
+URGENT_ITEM = """\
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại buổi giao ban tháng 5
+
+Tân Yên, ngày 05 tháng 5 năm 2024
+
+1. Giao Phòng Lao động - Thương binh và Xã hội khẩn trương thống kê các hộ cần hỗ trợ sửa chữa \
+nhà ở. Trước mắt lập danh sách các hộ nghèo trình Ủy ban nhân dân huyện trước ngày 20/5/2024.
+2. Phòng Tài chính - Kế hoạch bố trí kinh phí trước ngày 30/6/2024.
+"""
+
+
+def test_an_item_with_an_urgent_job_then_a_dated_one_is_two_tasks(tmp_path: Path) -> None:
+    # the date of the second sentence is not the first job's: it keeps its urgency
+    tasks = imported(tmp_path, URGENT_ITEM)[0]
+    assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
+        ("1.1", ["Phòng Lao động - Thương binh và Xã hội"], "khẩn trương"),
+        ("1.2", ["Phòng Lao động - Thương binh và Xã hội"], "trước ngày 20/5/2024"),
+        ("2", ["Phòng Tài chính - Kế hoạch"], "trước ngày 30/6/2024"),
+    ]
+
+
+ON_DUTY = """\
+THÔNG BÁO
+Lịch tiếp công dân tháng 3
+
+Hiệp Hòa, ngày 05 tháng 3 năm 2024
+
+1. Phòng Nội vụ trực tiếp công dân vào thứ Năm hằng tuần.
+2. Ban Thường trực Ủy ban MTTQ huyện tổng hợp ý kiến trước ngày 20/3/2024.
+3. Các chi đoàn trực thuộc nộp báo cáo trước ngày 25/3/2024.
+"""
+
+
+def test_a_units_name_stops_before_the_verb_trực_tiếp(tmp_path: Path) -> None:
+    # "trực tiếp" opens the verb ("trực tiếp công dân"); "Thường trực", "trực thuộc" stay
+    # in the name
+    tasks = imported(tmp_path, ON_DUTY)[0]
+    assert [t["owners"] for t in tasks] == [
+        ["Phòng Nội vụ"],
+        ["Ban Thường trực Ủy ban MTTQ huyện"],
+        ["Các chi đoàn trực thuộc"],
+    ]
+
+
+INVESTORS = """\
+THÔNG BÁO
+Về quyết toán vốn đầu tư năm 2023
+
+Bắc Giang, ngày 05 tháng 3 năm 2024
+
+1. Đề nghị các ban quản lý dự án, chủ đầu tư dự án trực thuộc huyện liên hệ Kho bạc Nhà nước \
+đối chiếu số liệu trước ngày 30/3/2024.
+"""
+
+
+def test_an_investor_is_a_unit_that_owns_a_job(tmp_path: Path) -> None:
+    # "chủ đầu tư" names a kind of body, as "ban quản lý dự án" does: the list goes on to it
+    tasks = imported(tmp_path, INVESTORS)[0]
+    assert tasks[0]["owners"] == [
+        "Các ban quản lý dự án",
+        "Chủ đầu tư dự án trực thuộc huyện",
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from giaoban.importer.omit import REQUEST
-from giaoban.importer.words import fold_keep
+from giaoban.importer.words import ASSIGNS, DIRECTIONS, TRIGGERS, VERBS, fold_keep
 
 BACKGROUND = "căn cứ, văn bản được thực hiện hay vừa ban hành: bối cảnh, không giao việc"
 
@@ -66,3 +66,28 @@ def background(text: str, dated: bool) -> str:
     if (_BASIS.match(folded) and not dated) or _CITED.match(folded) or _ISSUED.search(folded):
         return BACKGROUND
     return ""
+
+
+DESCRIPTION = (
+    "câu tả tình hình (không đề nghị, không nêu đơn vị làm, không có hạn): không giao việc"
+)
+# a sentence that goes on with the request before it ("Và thông qua các bài viết ... để
+# chắt lọc ...", "Đồng thời, ..."): part of what is asked
+_GOES_ON = re.compile(r"^(?:va|dong thoi)\b")
+
+
+def untold(text: str, dated: bool, names_unit: bool) -> str:
+    """Why a sentence of a news report is no job ("" when it may be one): it asks nothing
+    ("đề nghị", "yêu cầu", "giao", a leader's directions), names no unit that acts, has no
+    time, neither goes on with the request before it ("Và ...", "Đồng thời ...") nor opens
+    with a verb as a direction does ("Tập trung chỉ đạo ..."); it describes ("Các xã này
+    có ít diện tích lúa ...", "Năm 2020 hỗ trợ làm 975 nhà ...", "Sáng ngày 10/9, gần 300
+    sinh viên đã ...")."""
+    if dated or names_unit:
+        return ""
+    folded = fold_keep(text).strip()
+    if REQUEST.search(folded) or ASSIGNS.search(folded) or DIRECTIONS.search(folded):
+        return ""
+    if _GOES_ON.match(folded) or any(True for _ in TRIGGERS.finditer(text, folded)):
+        return ""
+    return "" if VERBS.match(text.strip(), folded, 0) else DESCRIPTION

@@ -215,6 +215,11 @@ def _is_past(reading: Deadline, ref: date, settings: DeadlineSettings) -> bool:
     return reading.due <= start_of_ref
 
 
+def urgent(found: Found) -> bool:
+    """Whether ``found`` only says how soon ("khẩn trương", "kịp thời"), not when."""
+    return bool(_URGENT.match(fold_keep(found.phrase)))
+
+
 def choose(found: list[Found], frame: Found | None = None) -> list[Found]:
     """The deadline(s) of an item: dated ones if any (several mean several tasks), else
     a past date written as a deadline, a recurring duty, a relative one, an ongoing word.
@@ -223,7 +228,7 @@ def choose(found: list[Found], frame: Found | None = None) -> list[Found]:
     no other; it and a word of urgency ("khẩn trương") yield to ``frame``, the time a
     lead-in or a heading gives the item.
     """
-    if frame is not None and all(f.of_work or _URGENT.match(fold_keep(f.phrase)) for f in found):
+    if frame is not None and all(f.of_work or urgent(f) for f in found):
         # "khẩn trương", "kịp thời" say how, not when: the frame's time still holds (a
         # standing duty's "thường xuyên", "định kỳ" does not yield)
         return [frame]

@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.deadline import DeadlineSettings
-from giaoban.importer.background import background
+from giaoban.importer.background import background, untold
 from giaoban.importer.deadlines import (
     Found,
     choose,
     find_deadlines,
     read_whole,
     unread_deadlines,
+    urgent,
 )
 from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.fields import (
@@ -43,13 +44,16 @@ from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader, Units
-from giaoban.importer.words import ASSIGNS, DIRECTIONS, TRIGGERS, fold_keep
+from giaoban.importer.words import ASSIGNS, DIRECTIONS, JOB_VERBS, TRIGGERS, fold_keep
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
 
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
-# the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:")
-_LEAD_IN = re.compile(r"(?:nhu|sau|nhu sau|cu the|chi dao|ket luan)\s*:")
+# the end of a lead-in to a list of jobs ("các nhiệm vụ như:", "các nội dung sau:", "thực
+# hiện các nhiệm vụ trong tháng 5 đó là ...")
+_LEAD_IN = re.compile(
+    r"(?:nhu|sau|nhu sau|cu the|chi dao|ket luan)\s*:|(?<![\w])do la(?![\w])\s*:?"
+)
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ“\"])")
 # where an item sends its work ("gửi về văn phòng Công đoàn Trường", "nộp cho Phòng")
 _SENT_TO = re.compile(r"(?<![\w])(?:gui|goi|nop|chuyen)\s+(?:ve|cho|toi|den|len)\s+")
@@ -300,6 +304,9 @@ class Builder:
                     self._send_last(clause, every, "; " if k else " ")
                     continue
                 aside = self._aside(clause, every)
+                if k == 0 and number and not aside:
+                    # a sentence after the jobs began that only describes ("Các xã này có ...")
+                    aside = untold(clause, bool(every), bool(self.reader.read(clause).owners))
                 if aside:
                     self.draft.fields.append(("", clause.strip(), aside))
                     continue
@@ -310,7 +317,9 @@ class Builder:
                 asks = fold_keep(clause[: colon.end()]) if colon else ""
                 if colon and (REQUEST.search(asks) or DIRECTIONS.search(asks)):
                     lead = Scope(fallback=list(self.reader.read(clause[: colon.end()]).owners))
-                    lead_found = opening
+                    # its time, at its head or of the jobs it announces ("các nhiệm vụ
+                    # trong tháng 5 và các tháng tiếp theo đó là ...")
+                    lead_found = opening or next((f for f in every if f.end <= colon.start()), None)
                     # the lead-in is no job: the first job is what follows its colon
                     clause = clause[colon.end() :]
                     if not clause.strip():
@@ -318,17 +327,24 @@ class Builder:
                     every = find_deadlines(clause, self.draft.date, self.settings)
                 elif ASSIGNS.search(fold_keep(clause)):
                     lead, lead_found = Scope(), None
-                number += 1
-                task = DraftTask(item=str(number), text=clause.strip(), line=paras[0].line)
-                # a clause that names no unit goes on with the unit of the clause before it
-                units = self.reader.read(clause)
-                previous = list(units.owners) or previous
-                scope = lead if lead.fallback else Scope(fallback=previous)
-                self._owners(task, clause, scope, units)
-                owners_before = previous
-                found = choose(every, carried or lead_found)
-                self._deadline(task, found[0] if found else carried or lead_found)
-                self.draft.tasks.append(task)
+                cut = urgent_then_dated(clause, every)
+                for job in [clause] if cut is None else two_jobs(clause, cut):
+                    number += 1
+                    task = DraftTask(item=str(number), text=job.strip(), line=paras[0].line)
+                    # a clause that names no unit goes on with the unit of the clause before it
+                    units = self.reader.read(job)
+                    previous = list(units.owners) or previous
+                    scope = lead if lead.fallback else Scope(fallback=previous)
+                    self._owners(task, job, scope, units)
+                    owners_before = previous
+                    own = (
+                        every
+                        if cut is None
+                        else find_deadlines(job, self.draft.date, self.settings)
+                    )
+                    found = choose(own, carried or lead_found)
+                    self._deadline(task, found[0] if found else carried or lead_found)
+                    self.draft.tasks.append(task)
 
     def _clauses(self, sentence: str) -> list[str]:
         """The jobs of a sentence, split at ";", except where ";" goes on with a list of
@@ -451,7 +467,8 @@ class Builder:
     def _task(self, item: str, text: str, section: str | None, scope: Scope, line: int) -> None:
         when = find_deadlines(scope.when, self.draft.date, self.settings) if scope.when else []
         frame = choose(when)
-        found = choose(find_deadlines(text, self.draft.date, self.settings), *frame[:1])
+        every = find_deadlines(text, self.draft.date, self.settings)
+        found = choose(every, *frame[:1])
         skipped = (
             self._aside(text, found)
             or self._not_a_task(scope, found)
@@ -462,6 +479,14 @@ class Builder:
             return
         if len(found) > 1:
             self._split(item, text, section, scope, line, found)
+            return
+        cut = urgent_then_dated(text, every)
+        if cut is not None:
+            # "... khẩn trương rà soát .... Trước mắt ... trước ngày 29/4/2020": an urgent job,
+            # then a dated one; the owners of the item do both
+            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
+            why = "có một việc khẩn trương và một việc có hạn"
+            self._parts(item, two_jobs(text, cut), section, inner, line, why)
             return
         jobs = _ALSO.split(text)
         if len(jobs) > 1:
@@ -616,3 +641,48 @@ def _title_like(text: str) -> bool:
 def _clause_end(text: str, start: int) -> int:
     match = _CLAUSE_END.search(text, start)
     return match.end() if match else len(text)
+
+
+# a job of its own after "và" ("..., chất lượng và báo cáo kết quả ..."), if a job verb
+# follows; "," chains the steps of one job ("hoàn thiện nội dung góp ý, báo cáo đồng chí
+# Bí thư trong tuần 10") and ";" in one job goes on with its units ("Sở A đôn đốc các sở,
+# ngành; UBND các huyện khẩn trương triển khai ...")
+_NEXT_JOB = re.compile(r"\s+va\s+(?=[a-z])")
+# the words a first job needs before the next one starts: a verb and its object ("rà
+# soát, triển khai ngay các nhiệm vụ ..."); a bare verb shares the object of the next
+_JOB_WORDS = 4
+
+
+def urgent_then_dated(text: str, every: list[Found]) -> int | None:
+    """Where ``text`` passes from an urgent job to a dated one ("... khẩn trương rà soát
+    các nhiệm vụ ... và báo cáo kết quả ... trước ngày 20/7/2020"): each job has its own
+    time, and the date closes only the job it ends. The cut is the last sentence end
+    between the two times, else the last "và" before a job verb that follows a whole
+    job. None when there is no such pair or no such place, or when what follows only
+    sends the job on or says when it is done (the sending's date is the whole job's)."""
+    dated = [f for f in choose(every) if f.dated]
+    if len(dated) != 1:
+        return None
+    first = next((f for f in every if urgent(f) and f.end <= dated[0].start), None)
+    if first is None:
+        return None
+    folded = fold_keep(text)
+    lo, hi = first.end, dated[0].start
+    cuts = [m.end() for m in SENTENCE.finditer(text, lo, hi)]
+    if not cuts:
+        joins = [m.end() for m in _NEXT_JOB.finditer(folded, lo, hi)]
+        cuts = [
+            j
+            for j in joins
+            if JOB_VERBS.match(text, folded, j) and len(folded[lo:j].split()) > _JOB_WORDS
+        ]
+    if not cuts:
+        return None
+    rest = folded[cuts[-1] :].lstrip()
+    return None if _SENDS_ON.match(rest) or _DONE_BY.match(rest) else cuts[-1]
+
+
+def two_jobs(text: str, cut: int) -> list[str]:
+    """``text`` as the two jobs either side of ``cut``, without the "và" that joins them."""
+    first = re.sub(r"\s+(?:và|va)\s*$", "", text[:cut]).rstrip()
+    return [first, text[cut:].strip()]

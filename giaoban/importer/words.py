@@ -84,7 +84,14 @@ VERBS = Lexicon(
     "định kỳ|cụ thể hóa|cụ thể hoá|xin ý kiến|tổng kết|sơ kết|rút kinh nghiệm|đề nghị|"
     "phát hiện|tuyên dương|tiếp công dân|làm đầu mối|bổ sung|rà soát lại|phụ trách|nắm|"
     "nắm được|biết|lưu ý|thi đua|đẩy nhanh|đổi mới|phấn đấu|gởi|xác nhận|họp|liên kết|"
-    "thông báo đến|thông báo cho|thông báo tới|thông báo về việc|chú trọng"
+    "thông báo đến|thông báo cho|thông báo tới|thông báo về việc|chú trọng|trực tiếp"
+)
+# Verbs that open a job of Vietnamese administration ("rà soát ...", "báo cáo ..."): after
+# "," or "và", one starts a job of its own when the words before it hold a whole job
+JOB_VERBS = Lexicon(
+    "triển khai|rà soát|tổng hợp|báo cáo|tham mưu|chỉ đạo|kiểm tra|hướng dẫn|phối hợp|"
+    "xây dựng|hoàn thiện|đề xuất|chuẩn bị|tổ chức|thống kê|đôn đốc|theo dõi|cập nhật|"
+    "xử lý|giải quyết|nghiên cứu|đánh giá|lập"
 )
 # Words that introduce the owner of a task ("Giao Văn phòng ...", "đề nghị các ban ...").
 # a request or an assignment in folded text: "đề nghị", "yêu cầu", "giao nhiệm vụ
@@ -114,7 +121,7 @@ HEADS = Lexicon(
     "cơ quan|tổ chức|chủ tịch|phó chủ tịch|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|cấp ủy|"
     "cấp uỷ|ban thường vụ|ban bí thư|phòng gd&đt|sở gd&đt|đảng bộ|chi bộ|ban giám hiệu|"
     "các đồng chí|đồng chí|sinh viên|học sinh|giảng viên|cố vấn học tập|giáo vụ|khoa|"
-    "lớp|chi hội|công đoàn|ban chấp hành|bch|ngành|địa phương"
+    "lớp|chi hội|công đoàn|ban chấp hành|bch|ngành|địa phương|chủ đầu tư"
 )
 # Determiners that may stand before a head word.
 DETERMINERS = Lexicon("các|mỗi|toàn thể|tất cả|những|từng|tất cả các")
