@@ -437,8 +437,6 @@ class Builder(DutyRules):
         day = self._day_number(mday)
         return v.Relative(self.lead(items), None, -1, self.anchor(items[-1]), month_day=day)
 
-    # -- duties ---------------------------------------------------------------------------------
-
 
 def _pos(item: Any) -> int:
     return int(getattr(item, "pos", 0))
