@@ -62,6 +62,11 @@ class Atoms(Transformer[Token, Any]):
     def pos(self, token: Token) -> int:
         return self.tok(token).start
 
+    def rel_offset(self, token: Token, group: str) -> int:
+        """How many units after the notice's the word of ``group`` names ("năm sau" 1, "tháng
+        trước" -1); "này", or no word, is the notice's own (0)."""
+        return _REL.get(self.tok(token).parts.get(group) or "nay", 0)
+
     def lead(self, items: list[Any]) -> str:
         return " ".join(
             self.tok(t).parts["words"] for t in items if isinstance(t, Token) and t.type == "LEAD"

@@ -20,6 +20,7 @@ from functools import lru_cache
 from giaoban.deadline.lexicon import LOOSE, NAMES, STRICT
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.passes import (
+    SIDES,
     clock_after_its_day,
     counted_parts,
     events,
@@ -306,10 +307,7 @@ def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
     if after is not None or set(tok.parts) != {"h"} or not tokens or tokens[-1].type != "W":
         return False
     lead = next((t for t in reversed(tokens) if t.type != "W"), None)
-    return lead is not None and lead.type == "LEAD" and lead.parts["words"].endswith(_SIDES)
-
-
-_SIDES = ("before", "after")
+    return lead is not None and lead.type == "LEAD" and lead.parts["words"].endswith(SIDES)
 
 
 _HALVES = {"thang": (15, "ngay"), "nam": (6, "thang"), "ngay": (12, "gio"), "gio": (30, "phut")}

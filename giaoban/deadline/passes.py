@@ -28,7 +28,7 @@ _TIMELY = frozenset(
 )  # fmt: skip
 
 # The words of a LEAD that put a count on one side of an event.
-_SIDES = frozenset({"before", "after"})
+SIDES = ("before", "after")
 
 _DAY_ITEMS = frozenset({"MDAY", "NUM", "DATE", "AND"})
 
@@ -307,7 +307,7 @@ def _sided_count(kept: list[Tok], word: Tok) -> bool:
         return False
     if word.start != kept[-1].end + 1:  # not right after the unit, one space between
         return False
-    return bool(_SIDES & set(kept[-3].parts.get("words", "").split()))
+    return any(word in SIDES for word in kept[-3].parts.get("words", "").split())
 
 
 def _merge_leads(tokens: list[Tok]) -> list[Tok]:
