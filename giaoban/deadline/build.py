@@ -162,8 +162,8 @@ class Builder(DutyRules):
         day = next(i for i in items if not isinstance(i, v.Clock))
         return v.Moment(day, clock)
 
-    def clock_today(self, items: list[Any]) -> v.ClockToday:
-        return v.ClockToday(items[0])
+    def dayless_clock(self, items: list[Any]) -> v.DaylessClock:
+        return v.DaylessClock(items[0])
 
     # -- periods ------------------------------------------------------------------------------
     def span(self, items: list[Any]) -> v.Span:
