@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from giaoban.deadline.lexicon import LOOSE, NAMES, STRICT
 from giaoban.deadline.normalize import Text
@@ -155,113 +157,13 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
     tokens: list[Tok] = []
     for i, tok in enumerate(raw):
         before = tokens[-1] if tokens else None
-        after = raw[i + 1] if i + 1 < len(raw) else None
-        if (
-            tok.type in ("MDAY", "DATE")
-            and before is not None
-            and before.type == "NUM"
-            and (text.low.startswith("ngày", tok.start) or text.low.startswith("ngay", tok.start))
-        ):
-            # "trong 2 ngày 14 và 15-1-2022": the unit of the number before, then a day
-            unit_end = tok.start + len(text.low[tok.start :].split()[0])
-            tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
-            tok = _after_the_unit(tok, unit_end, text)
-        elif tok.type == "TIME" and (
-            _counts_hours(tok, before, text)
-            or _hours_from_event(tok, after, tokens)
-            or _warned_ahead(tok, before, after, text)
-        ):
-            # "trong vòng 24 giờ", "trong 2h", "trước giờ khai mạc 2 giờ": a count of hours,
-            # not the time of day
-            cut = tok.start + len(tok.parts["h"])
-            tokens.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
-            unit_start = len(text.low) - len(text.low[cut:].lstrip())
-            tok = Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
-        elif tok.type == "TO" and text.low[tok.start] == "-" and _between_words(before, after):
-            tok = tok.retyped("W")  # "Ngày Thương binh - Liệt sĩ": a hyphen in a name
-        elif tok.type == "FROM" and _inside_a_name(tok, before, raw[i + 1 :], text):
-            tok = tok.retyped("W")  # "thời điểm bắt đầu bỏ phiếu": a verb of the event's name
-        elif tok.type == "INCL" and not any(t.type in _EVERY for t in raw):
-            continue  # "trước ngày 5/3, kể cả thứ 7": a remark on a day, not on a duty
-        elif tok.type == "UNIT" and before is not None and "nhalf" in before.parts:
-            # "nửa tháng" is 15 days, "nửa năm" 6 months, "nửa ngày" 12 hours
-            n, unit = _HALVES[tok.parts["u"]]
-            tokens[-1] = Tok("NUM", before.start, before.end, {"n": str(n)}, before.remark)
-            tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
-        elif tok.type == "PLURAL" and any(t.type == "DATE" and t.remark for t in raw[i + 1 :]):
-            continue  # "các ngày thứ 7, chủ nhật (23, 24/3/2024)": those days, not every week
-        elif tok.type == "PART" and getattr(before, "type", "") == "WEEKDAY" and after is not None:
-            if after.type in ("RELWEEK", "WEEK"):
-                continue  # "thứ 6 cuối tuần": that Friday, the end of the week it names
-        elif tok.type == "RELWEEK" and fold(text.low[tok.start : tok.end]) == "tuan":
-            if getattr(before, "type", "") == "WEEKDAY":
-                continue  # "thứ 6 cuối tuần": the week of the notice, as "thứ 6" alone
-        elif tok.type == "WORKTIME":
-            _in_working_time(tokens)
-            continue
-        elif tok.type == "UNIT" and "uh" in tok.parts:
-            tok = Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
-        elif tok.type == "NOW" and before is not None and before.get("tpart"):
-            tok = Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
-        elif tok.type == "ADJDAY" and before is not None and before.type == "NUM":
-            # "năm ngày trước khai mạc": a count of days before the event, not the day before
-            unit_end = tok.start + len("ngày")
-            tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}, tok.remark))
-            link_start = len(text.low) - len(text.low[unit_end:].lstrip())
-            tok = Tok("BEFORE" if "adj" in tok.parts else "AFTER", link_start, tok.end, {})
-        elif tok.type == "NEXTDAY" and before is not None and before.type == "NUM":
-            # "02 ngày làm việc tiếp theo": a count of working days, not the next one
-            tok = Tok("UNIT", tok.start, tok.end, {"u": "ngay", "lv": "lam viec"}, tok.remark)
-        elif tok.type == "UNIT" and before is not None and before.type == "WEEKORD":
-            tok = tok.retyped("MONTHREF")  # "tuần lễ cuối tháng": of each month
-        elif tok.type == "UNIT" and (before is None or before.type not in ("NUM", "PART")):
-            # "ngay" without its accent is "at once", except after "kể từ", "trước", "đến"...:
-            # "ke tu ngay het han" is "kể từ ngày hết hạn" (no one writes "kể từ ngay")
-            bare = text.orig[tok.start : tok.end].lower() == "ngay"
-            linked = before is not None and before.type in ("FROM", "LEAD")
-            tok = Tok("NONE" if bare and not linked else "W", tok.start, tok.end)
-        elif tok.type in _NAMED_PERIODS and _names_a_document(before, raw[i + 1 :], text):
-            tok = tok.retyped("W")  # "báo cáo quý I trước ngày 10/4": the report's name
-        elif tok.type == "NUM" and _names_a_review(before, after, text):
-            tok = tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
-        elif tok.type == "NUM" and _labels(before, text) and not _opens_range(raw[i + 1 : i + 3]):
-            if after is None or after.type != "UNIT" or "nw" in tok.parts:
-                tok = tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
-        elif tok.type == "AND" and text.low[tok.start] in ",;" and not _joins_list(before, after):
-            continue
-        elif tok.type == "FROM" and after is not None and "nlo" in after.parts:
-            continue  # "từ 3 - 5 ngày": a range of counts, not a start
-        elif tok.type in _REL_UNITS and before is not None and raw[i - 1].type == "NUM":
-            unit, group = _REL_UNITS[tok.type]
-            word = tok.parts.get(group)
-            if word in _LINKS and after is not None and after.type in _COUNTED_FROM:
-                # "6 tháng trước ngày 15/7": six months before that day, not last month;
-                # "báo cáo 6 tháng trước ngày 15/7": the report of six months, before that day
-                link_start = tok.end - len(text.low[tok.start : tok.end].split()[-1])
-                unit_end = len(text.low[:link_start].rstrip())
-                kind = "UNIT" if before.type == "NUM" else "W"
-                tokens.append(Tok(kind, tok.start, unit_end, {"u": unit}, tok.remark))
-                tok = Tok(_LINKS[word], link_start, tok.end, {}, tok.remark)
-            elif word in _AHEAD and before.type == "NUM":  # "trong 2 tuần tới": from the notice
-                tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
-        elif tok.type == "WEEKORD" and "wo3" in tok.parts:
-            if getattr(before, "type", "") != "WEEKDAY":  # "cuối tháng": the end of the month
-                tok = _part_of_month(tok, text)
-        elif (
-            tok.type == "WEEKORD"
-            and "wo2" in tok.parts
-            and getattr(before, "type", "") != "WEEKDAY"
-        ):
-            tok = tok.retyped("W")  # "đầu tiên" names the n-th weekday only after a weekday
-        elif tok.type == "WEEKDAY" and _counts_rounds(before, text) and "cn" not in tok.parts:
-            tok = tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
-        elif tok.type == "NOWEEKDAY" and (
-            _counts_rounds(before, text) or fold(text.low[: tok.start]).endswith("ngay ")
-        ):
-            tok = tok.retyped("W")  # "lần thứ 8", "ngày thứ 8 kể từ ...": an ordinal
-        elif tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:
-            # "ngày 15 trong tháng", "thứ 6 tuần cuối trong tháng": of each month, not this one
-            tok = tok.retyped("MONTHREF" if tok.type == "RELMONTH" else "W")
+        rule = _REREAD.get(tok.type)
+        if rule is not None:
+            place = _Place(before, raw[i + 1] if i + 1 < len(raw) else None, raw, i, tokens, text)
+            reread = rule(tok, place)
+            if reread is None:
+                continue  # left out
+            tok = reread
         if tok.type == "LATEST" and before is not None and before.type == "FROM":
             tok = tok.retyped("W")  # "tính từ hạn chót nộp học phí": a deadline named as the event
         if tok.type in LEAD_WORDS:
@@ -271,6 +173,210 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
     tokens = clock_after_its_day(tokens)
     tokens = months_of_a_day(weekday_spans(hour_ranges(open_end(tokens, text))))
     return tuple(give_way(neighbours(tokens, text)))
+
+
+# -- each token read against its neighbours ---------------------------------------------------
+class _Place(NamedTuple):
+    """Where a scanned token stands: ``before`` is the last token kept (a rule may change or
+    add to ``kept``), ``after`` the next one scanned, ``raw[i]`` the token itself."""
+
+    before: Tok | None
+    after: Tok | None
+    raw: list[Tok]
+    i: int
+    kept: list[Tok]
+    text: Text
+
+
+# A rule for the tokens of one terminal: the token as the grammar should see it, or None to
+# leave it out. Tried in :func:`_words` for each scanned token of its terminal.
+_Reread = Callable[[Tok, _Place], Tok | None]
+
+
+def _day_after_a_count(tok: Tok, at: _Place) -> Tok | None:
+    """ "trong 2 ngày 14 và 15-1-2022": the unit of the number before, then a day."""
+    before, text = at.before, at.text
+    if before is None or before.type != "NUM":
+        return tok
+    if not (text.low.startswith("ngày", tok.start) or text.low.startswith("ngay", tok.start)):
+        return tok
+    unit_end = tok.start + len(text.low[tok.start :].split()[0])
+    at.kept.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
+    return _after_the_unit(tok, unit_end, text)
+
+
+def _time(tok: Tok, at: _Place) -> Tok | None:
+    """ "trong vòng 24 giờ", "trong 2h", "trước giờ khai mạc 2 giờ": a count of hours, not the
+    time of day."""
+    before, text = at.before, at.text
+    if not (
+        _counts_hours(tok, before, text)
+        or _hours_from_event(tok, at.after, at.kept)
+        or _warned_ahead(tok, before, at.after, text)
+    ):
+        return tok
+    cut = tok.start + len(tok.parts["h"])
+    at.kept.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
+    unit_start = len(text.low) - len(text.low[cut:].lstrip())
+    return Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
+
+
+def _to(tok: Tok, at: _Place) -> Tok | None:
+    if at.text.low[tok.start] == "-" and _between_words(at.before, at.after):
+        return tok.retyped("W")  # "Ngày Thương binh - Liệt sĩ": a hyphen in a name
+    return tok
+
+
+def _from(tok: Tok, at: _Place) -> Tok | None:
+    if _inside_a_name(tok, at.before, at.raw[at.i + 1 :], at.text):
+        return tok.retyped("W")  # "thời điểm bắt đầu bỏ phiếu": a verb of the event's name
+    if at.after is not None and "nlo" in at.after.parts:
+        return None  # "từ 3 - 5 ngày": a range of counts, not a start
+    return tok
+
+
+def _including(tok: Tok, at: _Place) -> Tok | None:
+    if not any(t.type in _EVERY for t in at.raw):
+        return None  # "trước ngày 5/3, kể cả thứ 7": a remark on a day, not on a duty
+    return tok
+
+
+def _unit(tok: Tok, at: _Place) -> Tok | None:
+    before = at.before
+    if before is not None and "nhalf" in before.parts:
+        # "nửa tháng" is 15 days, "nửa năm" 6 months, "nửa ngày" 12 hours
+        n, unit = _HALVES[tok.parts["u"]]
+        at.kept[-1] = Tok("NUM", before.start, before.end, {"n": str(n)}, before.remark)
+        return Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
+    if "uh" in tok.parts:
+        return Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
+    if before is not None and before.type == "WEEKORD":
+        return tok.retyped("MONTHREF")  # "tuần lễ cuối tháng": of each month
+    if before is None or before.type not in ("NUM", "PART"):
+        # "ngay" without its accent is "at once", except after "kể từ", "trước", "đến"...:
+        # "ke tu ngay het han" is "kể từ ngày hết hạn" (no one writes "kể từ ngay")
+        bare = at.text.orig[tok.start : tok.end].lower() == "ngay"
+        linked = before is not None and before.type in ("FROM", "LEAD")
+        return Tok("NONE" if bare and not linked else "W", tok.start, tok.end)
+    return tok
+
+
+def _plural(tok: Tok, at: _Place) -> Tok | None:
+    if any(t.type == "DATE" and t.remark for t in at.raw[at.i + 1 :]):
+        return None  # "các ngày thứ 7, chủ nhật (23, 24/3/2024)": those days, not every week
+    return tok
+
+
+def _part(tok: Tok, at: _Place) -> Tok | None:
+    before, after = at.before, at.after
+    if getattr(before, "type", "") == "WEEKDAY" and after is not None:
+        if after.type in ("RELWEEK", "WEEK"):
+            return None  # "thứ 6 cuối tuần": that Friday, the end of the week it names
+    return tok
+
+
+def _working_time(tok: Tok, at: _Place) -> Tok | None:
+    _in_working_time(at.kept)
+    return None
+
+
+def _now(tok: Tok, at: _Place) -> Tok | None:
+    if at.before is not None and at.before.get("tpart"):
+        return Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
+    return tok
+
+
+def _adjacent_day(tok: Tok, at: _Place) -> Tok | None:
+    """ "năm ngày trước khai mạc": a count of days before the event, not the day before."""
+    if at.before is None or at.before.type != "NUM":
+        return tok
+    text = at.text
+    unit_end = tok.start + len("ngày")
+    at.kept.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}, tok.remark))
+    link_start = len(text.low) - len(text.low[unit_end:].lstrip())
+    return Tok("BEFORE" if "adj" in tok.parts else "AFTER", link_start, tok.end, {})
+
+
+def _next_day(tok: Tok, at: _Place) -> Tok | None:
+    if at.before is not None and at.before.type == "NUM":
+        # "02 ngày làm việc tiếp theo": a count of working days, not the next one
+        return Tok("UNIT", tok.start, tok.end, {"u": "ngay", "lv": "lam viec"}, tok.remark)
+    return tok
+
+
+def _period(tok: Tok, at: _Place) -> Tok | None:
+    """A named or relative period: the name of a document, a count of units ahead of or
+    around an event, or a period of each month."""
+    before = at.before
+    if tok.type == "RELWEEK" and fold(at.text.low[tok.start : tok.end]) == "tuan":
+        if getattr(before, "type", "") == "WEEKDAY":
+            return None  # "thứ 6 cuối tuần": the week of the notice, as "thứ 6" alone
+        return tok
+    if tok.type in _NAMED_PERIODS and _names_a_document(before, at.raw[at.i + 1 :], at.text):
+        return tok.retyped("W")  # "báo cáo quý I trước ngày 10/4": the report's name
+    if tok.type in _REL_UNITS and before is not None and at.raw[at.i - 1].type == "NUM":
+        return _units_ahead(tok, before, at)
+    if tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:
+        # "ngày 15 trong tháng", "thứ 6 tuần cuối trong tháng": of each month, not this one
+        return tok.retyped("MONTHREF" if tok.type == "RELMONTH" else "W")
+    return tok
+
+
+def _units_ahead(tok: Tok, before: Tok, at: _Place) -> Tok:
+    """A number, then a relative period: a count of its units."""
+    after, text = at.after, at.text
+    unit, group = _REL_UNITS[tok.type]
+    word = tok.parts.get(group)
+    if word in _LINKS and after is not None and after.type in _COUNTED_FROM:
+        # "6 tháng trước ngày 15/7": six months before that day, not last month;
+        # "báo cáo 6 tháng trước ngày 15/7": the report of six months, before that day
+        link_start = tok.end - len(text.low[tok.start : tok.end].split()[-1])
+        unit_end = len(text.low[:link_start].rstrip())
+        kind = "UNIT" if before.type == "NUM" else "W"
+        at.kept.append(Tok(kind, tok.start, unit_end, {"u": unit}, tok.remark))
+        return Tok(_LINKS[word], link_start, tok.end, {}, tok.remark)
+    if word in _AHEAD and before.type == "NUM":  # "trong 2 tuần tới": from the notice
+        return Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
+    return tok
+
+
+def _num(tok: Tok, at: _Place) -> Tok | None:
+    before, after, text = at.before, at.after, at.text
+    if _names_a_review(before, after, text):
+        return tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
+    if _labels(before, text) and not _opens_range(at.raw[at.i + 1 : at.i + 3]):
+        if after is None or after.type != "UNIT" or "nw" in tok.parts:
+            return tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
+    return tok
+
+
+def _and(tok: Tok, at: _Place) -> Tok | None:
+    if at.text.low[tok.start] in ",;" and not _joins_list(at.before, at.after):
+        return None  # a comma between no items of a list: punctuation
+    return tok
+
+
+def _week_ordinal(tok: Tok, at: _Place) -> Tok | None:
+    after_weekday = getattr(at.before, "type", "") == "WEEKDAY"
+    if "wo3" in tok.parts:
+        # "cuối tháng": the end of the month, unless a weekday before it is the last one
+        return tok if after_weekday else _part_of_month(tok, at.text)
+    if "wo2" in tok.parts and not after_weekday:
+        return tok.retyped("W")  # "đầu tiên" names the n-th weekday only after a weekday
+    return tok
+
+
+def _weekday(tok: Tok, at: _Place) -> Tok | None:
+    if _counts_rounds(at.before, at.text) and "cn" not in tok.parts:
+        return tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
+    return tok
+
+
+def _no_weekday(tok: Tok, at: _Place) -> Tok | None:
+    text = at.text
+    if _counts_rounds(at.before, text) or fold(text.low[: tok.start]).endswith("ngay "):
+        return tok.retyped("W")  # "lần thứ 8", "ngày thứ 8 kể từ ...": an ordinal
+    return tok
 
 
 def _counts_hours(tok: Tok, before: Tok | None, text: Text) -> bool:
@@ -461,3 +567,28 @@ def _joins_list(before: Tok | None, after: Tok | None) -> bool:
     if before.type in _PERIODS:
         return after.type in _PERIODS
     return before.type in _LIST_ITEMS and after.type in _LIST_ITEMS
+
+
+# The rules of :func:`_words`, by the terminal they reread (the rest stand as scanned).
+_PERIOD_RULED = frozenset({"RELWEEK", *_NAMED_PERIODS, *_REL_UNITS, *_THIS_PERIOD})
+_REREAD: dict[str, _Reread] = {
+    "MDAY": _day_after_a_count,
+    "DATE": _day_after_a_count,
+    "TIME": _time,
+    "TO": _to,
+    "FROM": _from,
+    "INCL": _including,
+    "UNIT": _unit,
+    "PLURAL": _plural,
+    "PART": _part,
+    "WORKTIME": _working_time,
+    "NOW": _now,
+    "ADJDAY": _adjacent_day,
+    "NEXTDAY": _next_day,
+    "NUM": _num,
+    "AND": _and,
+    "WEEKORD": _week_ordinal,
+    "WEEKDAY": _weekday,
+    "NOWEEKDAY": _no_weekday,
+    **dict.fromkeys(_PERIOD_RULED, _period),
+}
