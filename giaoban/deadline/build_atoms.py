@@ -14,10 +14,9 @@ from typing import Any
 from lark import Token, Transformer
 
 from giaoban.deadline import values as v
-from giaoban.deadline.lexicon import MONTH_WORDS, ROMAN, WEEKDAY_WORDS
+from giaoban.deadline.lexicon import MONTH_WORDS, RELATIVE, ROMAN, WEEKDAY_WORDS
 from giaoban.deadline.tokens import Tok, number, words_value
 
-_REL = {"nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1, "lien ke": -1}
 _LUNAR_MONTHS = ("gieng", "chap")
 _RELATIVE_SPANS = {
     "RELMONTH": ("rm", "month"),
@@ -65,7 +64,7 @@ class Atoms(Transformer[Token, Any]):
     def rel_offset(self, token: Token, group: str) -> int:
         """How many units after the notice's the word of ``group`` names ("năm sau" 1, "tháng
         trước" -1); "này", or no word, is the notice's own (0)."""
-        return _REL.get(self.tok(token).parts.get(group) or "nay", 0)
+        return RELATIVE.get(self.tok(token).parts.get(group) or "nay", 0)
 
     def lead(self, items: list[Any]) -> str:
         return " ".join(
@@ -191,7 +190,7 @@ def _half(p: Parts, pos: int) -> v.Span:
     if not 1 <= count <= 12:
         raise Unreadable(f"{count} tháng không hợp lệ")
     first, last = (1, count) if p["hside"] == "dau" else (13 - count, 12)
-    offset = _REL[p["hr"]] if "hr" in p else None  # "6 tháng đầu năm sau"
+    offset = RELATIVE[p["hr"]] if "hr" in p else None  # "6 tháng đầu năm sau"
     return v.Span("months", (first, last, _year(p.get("hy"))), pos, "hy" in p, year_offset=offset)
 
 
@@ -215,7 +214,7 @@ def _unit_span(p: Parts, pos: int) -> v.Span:
 
 def _relative_span(group: str, unit: str, p: Parts, pos: int) -> v.Span:
     word = p.get(group) or p.get(group + "2") or "nay"
-    return v.Span("rel", (_REL.get(word, 0),), pos, unit=unit)
+    return v.Span("rel", (RELATIVE.get(word, 0),), pos, unit=unit)
 
 
 _SPANS = {

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from giaoban.deadline.lexicon import RELATIVE
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.passes import SIDES
 from giaoban.deadline.tokens import Tok
@@ -38,7 +39,7 @@ _REL_UNITS = {
     "RELQUARTER": ("quy", "rq"),
     "RELYEAR": ("nam", "ry"),
 }
-_AHEAD = frozenset({"toi", "sau", "tiep theo", "ke tiep"})
+_AHEAD = frozenset(word for word, count in RELATIVE.items() if count == 1)  # "tới", "sau"
 _LINKS = {"truoc": "BEFORE", "sau": "AFTER"}  # "6 tháng trước/sau" + what it counts from
 _COUNTED_FROM = frozenset(
     {"DATE", "MDAY", "REFDAY", "W", "UNIT", "TET", "WEEKDAY", "RELDAY", "TIME"}
