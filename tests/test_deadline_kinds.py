@@ -6,25 +6,12 @@ are not in the phrase sets of ``tests/data/deadlines/``.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 
 from giaoban.deadline import Deadline, DeadlineError, DeadlineSettings, parse_deadline
-
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-REF = date(2024, 3, 1)
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=TZ)
-
-
-def read(phrase: str, ref: date | None = REF) -> Deadline:
-    got = parse_deadline(phrase, ref)
-    assert isinstance(got, Deadline), got
-    return got
+from tests.test_deadline_forms import REF, at, read
 
 
 def rrule_of(got: Deadline) -> str:
