@@ -90,7 +90,7 @@ def _time(tok: Tok, at: Place) -> Tok | None:
         return tok
     cut = tok.start + len(tok.parts["h"])
     at.kept.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
-    unit_start = len(text.low) - len(text.low[cut:].lstrip())
+    unit_start = _next_word(text, cut)
     return Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
 
 
@@ -166,7 +166,7 @@ def _adjacent_day(tok: Tok, at: Place) -> Tok | None:
     text = at.text
     unit_end = tok.start + len("ngày")
     at.kept.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}, tok.remark))
-    link_start = len(text.low) - len(text.low[unit_end:].lstrip())
+    link_start = _next_word(text, unit_end)
     return Tok("BEFORE" if "adj" in tok.parts else "AFTER", link_start, tok.end, {})
 
 
@@ -319,9 +319,14 @@ def _inside_a_name(tok: Tok, before: Tok | None, then: list[Tok], text: Text) ->
     return fold(text.low[tok.start : tok.end]) == "bat dau"
 
 
+def _next_word(text: Text, end: int) -> int:
+    """Where the word after ``end`` begins (the spaces after ``end`` skipped)."""
+    return len(text.low) - len(text.low[end:].lstrip())
+
+
 def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
     """A day ("ngày 14", "ngày 28/4/2018") whose "ngày" was the unit of the number before."""
-    start = len(text.low) - len(text.low[unit_end:].lstrip())
+    start = _next_word(text, unit_end)
     if tok.type == "MDAY":
         return Tok("NUM", start, tok.end, {"n": tok.parts["md"]}, tok.remark)
     return Tok("DATE", start, tok.end, tok.parts, tok.remark)
