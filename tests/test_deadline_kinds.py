@@ -6,25 +6,18 @@ are not in the phrase sets of ``tests/data/deadlines/``.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 
 from giaoban.deadline import Deadline, DeadlineError, DeadlineSettings, parse_deadline
-
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-REF = date(2024, 3, 1)
+from tests.test_deadline_forms import REF, at, read
 
 
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=TZ)
-
-
-def read(phrase: str, ref: date | None = REF) -> Deadline:
-    got = parse_deadline(phrase, ref)
-    assert isinstance(got, Deadline), got
-    return got
+def rrule_of(got: Deadline) -> str:
+    """The rule of a recurring reading (RFC 5545, with its DTSTART); a reading without one fails."""
+    assert got.rrule is not None, got
+    return got.rrule
 
 
 @pytest.mark.parametrize(
@@ -187,8 +180,9 @@ def test_a_month_of_a_report_period_of_unstated_length_gives_no_rule(phrase: str
 
 
 def test_the_month_of_the_report_period_is_each_month() -> None:
-    got = read("từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo")
-    assert got.rrule is not None and "FREQ=MONTHLY;BYMONTHDAY=14" in got.rrule
+    assert "FREQ=MONTHLY;BYMONTHDAY=14" in rrule_of(
+        read("từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo")
+    )
 
 
 @pytest.mark.parametrize(
@@ -203,8 +197,7 @@ def test_the_month_of_the_report_period_is_each_month() -> None:
     ],
 )
 def test_days_named_after_including_are_added_not_the_only_ones(phrase: str, rule: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+    assert rrule_of(read(phrase)).endswith(f"RRULE:{rule}")
 
 
 def test_including_after_a_single_day_is_a_remark() -> None:
@@ -302,8 +295,7 @@ def test_a_morning_and_an_afternoon_window_of_named_days(phrase: str, start: str
     ],
 )
 def test_a_duty_open_in_two_windows_is_due_when_the_last_closes(phrase: str, rule: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None and f"RRULE:{rule};" in got.rrule
+    assert f"RRULE:{rule};" in rrule_of(read(phrase))
 
 
 def test_two_windows_without_a_day_still_say_so() -> None:
@@ -328,9 +320,7 @@ def test_a_part_of_the_day_opening_the_next_window_is_not_the_last_clocks() -> N
     ],
 )
 def test_the_n_th_working_day_of_each_month(phrase: str, pos: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None
-    assert got.rrule.endswith(f"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS={pos}")
+    assert rrule_of(read(phrase)).endswith(f"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS={pos}")
 
 
 @pytest.mark.parametrize(
@@ -342,8 +332,7 @@ def test_the_n_th_working_day_of_each_month(phrase: str, pos: str) -> None:
     ],
 )
 def test_a_day_of_the_first_or_last_month_of_each_quarter(phrase: str, rule: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None and got.rrule.endswith(rule)
+    assert rrule_of(read(phrase)).endswith(rule)
 
 
 @pytest.mark.parametrize(
@@ -421,8 +410,7 @@ def test_a_school_week_with_its_days_is_read_by_its_days() -> None:
     ],
 )
 def test_every_weekday_and_a_day_with_the_last_of_the_month(phrase: str, rule: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+    assert rrule_of(read(phrase)).endswith(f"RRULE:{rule}")
 
 
 @pytest.mark.parametrize(
@@ -530,8 +518,9 @@ def test_before_the_end_of_a_named_school_year_is_its_end() -> None:
 
 
 def test_a_night_window_of_each_day_is_due_when_it_closes_next_morning() -> None:
-    got = read("từ 19 giờ đến 6 giờ sáng hôm sau hằng ngày")
-    assert got.rrule is not None and got.rrule.endswith("FREQ=DAILY;BYHOUR=6;BYMINUTE=0;BYSECOND=0")
+    assert rrule_of(read("từ 19 giờ đến 6 giờ sáng hôm sau hằng ngày")).endswith(
+        "FREQ=DAILY;BYHOUR=6;BYMINUTE=0;BYSECOND=0"
+    )
 
 
 @pytest.mark.parametrize("phrase", ["trong giờ hành chính", "ngoài giờ hành chính"])
@@ -563,8 +552,7 @@ def test_a_weekday_at_the_end_of_the_week_is_that_weekday() -> None:
 
 
 def test_the_days_at_the_end_of_each_week() -> None:
-    got = read("từ 8h đến 11h các ngày cuối tuần")
-    assert got.rrule is not None and "FREQ=WEEKLY;BYDAY=SA,SU;BYHOUR=11" in got.rrule
+    assert "FREQ=WEEKLY;BYDAY=SA,SU;BYHOUR=11" in rrule_of(read("từ 8h đến 11h các ngày cuối tuần"))
 
 
 @pytest.mark.parametrize(
@@ -577,8 +565,7 @@ def test_the_days_at_the_end_of_each_week() -> None:
     ],
 )
 def test_weekdays_after_except_are_left_out_of_the_duty(phrase: str, rule: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None and got.rrule.endswith(f"RRULE:{rule}")
+    assert rrule_of(read(phrase)).endswith(f"RRULE:{rule}")
 
 
 def test_except_after_a_count_names_no_day() -> None:
@@ -624,8 +611,7 @@ def test_an_ordinal_thu_8_and_the_real_weekdays_still_read(phrase: str, kind: st
     ],
 )
 def test_days_of_a_duty_before_a_date_take_its_month(phrase: str, rule: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
+    assert rrule_of(read(phrase)).endswith("RRULE:" + rule)
 
 
 @pytest.mark.parametrize(
@@ -708,8 +694,8 @@ def test_weekdays_of_no_named_week_in_a_text_without_a_date_are_every_week(
     phrase: str, rule: str
 ) -> None:
     got = read(phrase, None)
-    assert got.kind == "recurring" and got.rrule is not None, got
-    assert got.rrule.endswith("RRULE:" + rule), got.rrule
+    assert got.kind == "recurring", got
+    assert rrule_of(got).endswith("RRULE:" + rule)
 
 
 def test_weekdays_of_no_named_week_in_a_notice_are_that_week() -> None:
@@ -726,8 +712,7 @@ def test_weekdays_of_no_named_week_in_a_notice_are_that_week() -> None:
     ],
 )
 def test_a_unit_then_what_is_done_then_once(phrase: str, rule: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
+    assert rrule_of(read(phrase)).endswith("RRULE:" + rule)
 
 
 @pytest.mark.parametrize(
@@ -746,20 +731,17 @@ def test_a_number_before_a_dash_and_a_clock_time_opens_the_window(
 
 
 def test_a_window_of_hours_each_day() -> None:
-    got = read("9-11h và 14-17h hằng ngày")
-    assert got.rrule is not None and got.rrule.endswith(
+    assert rrule_of(read("9-11h và 14-17h hằng ngày")).endswith(
         "FREQ=DAILY;BYHOUR=17;BYMINUTE=0;BYSECOND=0"
     )
 
 
 def test_a_duty_from_a_day_of_the_month_opens_on_that_day_each_month() -> None:
-    got = read("từ ngày 10 hằng tháng")
-    assert got.rrule is not None and got.rrule.endswith("RRULE:FREQ=MONTHLY;BYMONTHDAY=10")
+    assert rrule_of(read("từ ngày 10 hằng tháng")).endswith("RRULE:FREQ=MONTHLY;BYMONTHDAY=10")
 
 
 def test_round_the_clock_is_every_day_and_24_7_stays_a_day() -> None:
-    got = read("trực 24/24 giờ, kể cả thứ Bảy và Chủ nhật")
-    assert got.rrule is not None and got.rrule.endswith("RRULE:FREQ=DAILY")
+    assert rrule_of(read("trực 24/24 giờ, kể cả thứ Bảy và Chủ nhật")).endswith("RRULE:FREQ=DAILY")
     assert read("trước 24/7").kind == "date"
 
 
@@ -774,8 +756,7 @@ def test_round_the_clock_is_every_day_and_24_7_stays_a_day() -> None:
 )
 def test_a_range_of_weekdays_in_a_duty_is_every_day_between(phrase: str, rule: str) -> None:
     """ "thứ 3 đến thứ 6" without "từ" had read as Tuesday and Friday only."""
-    got = read(phrase)
-    assert got.rrule is not None and ("RRULE:" + rule) in got.rrule, got.rrule
+    assert ("RRULE:" + rule) in rrule_of(read(phrase))
 
 
 def test_a_range_of_hours_after_within_is_a_count() -> None:
@@ -804,15 +785,14 @@ def test_several_months_in_a_yearly_duty_are_a_window_due_when_it_ends(
 ) -> None:
     got = read(phrase)
     assert got.start == at(start + "T00:00")
-    assert got.rrule is not None and got.rrule.endswith("RRULE:" + rule), got.rrule
+    assert rrule_of(got).endswith("RRULE:" + rule)
 
 
 @pytest.mark.parametrize(
     "phrase", ["trước ngày 20 các tháng 1, 4, 7 và 10", "ngày 20 của các tháng 1, 4, 7, 10"]
 )
 def test_a_day_of_a_list_of_months_is_that_day_of_each_every_year(phrase: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None and got.rrule.endswith("BYMONTH=1,4,7,10;BYMONTHDAY=20")
+    assert rrule_of(read(phrase)).endswith("BYMONTH=1,4,7,10;BYMONTHDAY=20")
 
 
 def test_a_list_of_months_with_and_is_still_one_period() -> None:
@@ -830,8 +810,7 @@ def test_a_list_of_months_with_and_is_still_one_period() -> None:
 )
 def test_a_part_of_each_quarter_or_year_is_its_month(phrase: str, rule: str) -> None:
     """As "cuối quý II/2024" is June: the last month of each quarter, due when it ends."""
-    got = read(phrase)
-    assert got.rrule is not None and got.rrule.endswith(rule), got.rrule
+    assert rrule_of(read(phrase)).endswith(rule)
 
 
 def test_a_part_of_each_school_year_still_has_no_rule() -> None:
@@ -858,7 +837,7 @@ def test_an_event_right_after_a_count_keeps_its_name(phrase: str, offset: str, a
 def test_a_day_of_months_written_as_a_list_is_that_day_of_each(phrase: str) -> None:
     got = read(phrase)
     assert got.kind == "recurring"
-    assert got.rrule is not None and got.rrule.endswith("BYMONTH=1,4,7,10;BYMONTHDAY=20")
+    assert rrule_of(got).endswith("BYMONTH=1,4,7,10;BYMONTHDAY=20")
 
 
 def test_a_day_of_one_month_then_another_day_stays_two_days() -> None:
@@ -908,16 +887,14 @@ def test_ngay_before_mung_names_the_same_day() -> None:
     assert (got.start, got.due) == (at("2024-03-03"), at("2024-03-10"))
     assert read("bắt đầu từ ngày mùng 4", date(2024, 3, 1)).start == at("2024-03-04")
     assert read("ngày mùng 8 tháng 3 năm 2024").due == at("2024-03-09")
-    got = read("ngày mùng 5 hằng tháng")
-    assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=5")
+    assert rrule_of(read("ngày mùng 5 hằng tháng")).endswith("FREQ=MONTHLY;BYMONTHDAY=5")
 
 
 def test_an_ordinal_day_of_a_month_is_that_day() -> None:
     assert read("chậm nhất ngày thứ 10 của tháng tiếp theo").due == at("2024-04-11")
-    got = read("ngày thứ 25 hằng tháng")
-    assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=25")
+    assert rrule_of(read("ngày thứ 25 hằng tháng")).endswith("FREQ=MONTHLY;BYMONTHDAY=25")
     got = read("ngày thứ 10 của tháng sau", None)  # a text without a date: every month
-    assert got.rrule is not None and got.rrule.endswith("FREQ=MONTHLY;BYMONTHDAY=10")
+    assert rrule_of(got).endswith("FREQ=MONTHLY;BYMONTHDAY=10")
 
 
 @pytest.mark.parametrize(
@@ -1020,8 +997,7 @@ def test_a_weekday_a_dash_and_a_day_after_from_stays_a_range() -> None:
     ],
 )
 def test_a_weekday_typed_with_a_leading_zero(phrase: str, rule: str) -> None:
-    got = read(phrase)
-    assert got.rrule is not None and got.rrule.endswith(rule), got.rrule
+    assert rrule_of(read(phrase)).endswith(rule)
 
 
 def test_an_ordinal_typed_with_a_leading_zero_stays_an_ordinal() -> None:
@@ -1077,8 +1053,7 @@ def test_several_times_in_a_count_of_units_is_a_duty_without_a_rule(phrase: str)
 
 
 def test_once_in_a_count_of_units_is_every_that_many() -> None:
-    got = read("3 năm 1 lần")
-    assert got.rrule is not None and got.rrule.endswith("FREQ=YEARLY;INTERVAL=3")
+    assert rrule_of(read("3 năm 1 lần")).endswith("FREQ=YEARLY;INTERVAL=3")
 
 
 @pytest.mark.parametrize(

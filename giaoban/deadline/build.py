@@ -13,7 +13,7 @@ from typing import Any
 from lark import Token
 
 from giaoban.deadline import values as v
-from giaoban.deadline.build_atoms import _REL, Unreadable
+from giaoban.deadline.build_atoms import Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
 from giaoban.deadline.build_duty import DutyRules
 from giaoban.deadline.calendars import cycle_index, cycle_year
@@ -39,7 +39,7 @@ class Builder(DutyRules):
         if _is(items[0], "NOW") or _is(items[0], "RELDAY"):  # "hôm nay (17/10)": the date wins
             return self.calendar_day(items[1:])
         if _is(items[-1], "RELYEAR"):  # "31/3 năm sau": in the year after the notice's
-            offset = _REL.get(self.tok(items[-1]).parts.get("ry") or "nay", 0)
+            offset = self.rel_offset(items[-1], "ry")
             return _with(self.date_of(items[0]), year_offset=offset)
         weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
         date = next(self.date_of(t) for t in items if _is(t, "DATE"))
@@ -98,7 +98,7 @@ class Builder(DutyRules):
 
     def rel_month_day(self, items: list[Any]) -> v.Day:
         """ "ngày 05 tháng sau": a day of the month after (or of, or before) the notice's."""
-        offset = _REL.get(self.tok(items[1]).parts.get("rm") or "nay", 0)
+        offset = self.rel_offset(items[1], "rm")
         weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
         day = self._day_number(items[0])
         if not 1 <= day <= 31:
@@ -162,8 +162,8 @@ class Builder(DutyRules):
         day = next(i for i in items if not isinstance(i, v.Clock))
         return v.Moment(day, clock)
 
-    def clock_today(self, items: list[Any]) -> v.ClockToday:
-        return v.ClockToday(items[0])
+    def dayless_clock(self, items: list[Any]) -> v.DaylessClock:
+        return v.DaylessClock(items[0])
 
     # -- periods ------------------------------------------------------------------------------
     def span(self, items: list[Any]) -> v.Span:
@@ -203,7 +203,7 @@ class Builder(DutyRules):
         span = self.span_of(items[0])
         if span.args[-1] is not None:
             raise Unreadable(f'năm ghi hai lần: "{self.text(items[-1])}"')
-        offset = _REL.get(self.tok(items[-1]).parts.get("ry") or "nay", 0)
+        offset = self.rel_offset(items[-1], "ry")
         return replace(span, year_offset=offset)
 
     def week_of_month(self, items: list[Any]) -> v.Span:
@@ -436,8 +436,6 @@ class Builder(DutyRules):
         mday = next(t for t in items if _is(t, "MDAY"))
         day = self._day_number(mday)
         return v.Relative(self.lead(items), None, -1, self.anchor(items[-1]), month_day=day)
-
-    # -- duties ---------------------------------------------------------------------------------
 
 
 def _pos(item: Any) -> int:

@@ -14,10 +14,9 @@ from typing import Any
 from lark import Token, Transformer
 
 from giaoban.deadline import values as v
-from giaoban.deadline.lexicon import MONTH_WORDS, ROMAN, WEEKDAY_WORDS
+from giaoban.deadline.lexicon import MONTH_WORDS, RELATIVE, ROMAN, WEEKDAY_WORDS
 from giaoban.deadline.tokens import Tok, number, words_value
 
-_REL = {"nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1, "lien ke": -1}
 _LUNAR_MONTHS = ("gieng", "chap")
 _RELATIVE_SPANS = {
     "RELMONTH": ("rm", "month"),
@@ -61,6 +60,11 @@ class Atoms(Transformer[Token, Any]):
 
     def pos(self, token: Token) -> int:
         return self.tok(token).start
+
+    def rel_offset(self, token: Token, group: str) -> int:
+        """How many units after the notice's the word of ``group`` names ("năm sau" 1, "tháng
+        trước" -1); "này", or no word, is the notice's own (0)."""
+        return RELATIVE.get(self.tok(token).parts.get(group) or "nay", 0)
 
     def lead(self, items: list[Any]) -> str:
         return " ".join(
@@ -115,65 +119,12 @@ class Atoms(Transformer[Token, Any]):
         return v.Clock(hour, minute)
 
     def span_of(self, token: Token) -> v.Span:
+        """The period a period token names ("tháng 4/2022", "quý I, II/2024", "tuần tới")."""
         t = self.tok(token)
-        p, kind, pos = t.parts, token.type, t.start
-        if kind == "MONTH":
-            m = int(p["mm"])
-            if not 1 <= m <= 12:
-                raise Unreadable(f"tháng {m} không có thật")
-            return v.Span("months", (m, m, _year(p.get("my"))), pos, "my" in p)
-        if kind == "MONTHNAME":
-            name = p.get("mw") or p.get("mw2") or ""
-            m, y = MONTH_WORDS[name], _year(p.get("mwy") or p.get("tny"))
-            if name in _LUNAR_MONTHS:
-                return v.Span("lunar_month", (m, y), pos, y is not None)
-            return v.Span("months", (m, m, y), pos, y is not None)
-        if kind == "MONTHLIST" and "mra" in p:  # "tháng 8 - 9/2024": both in that year
-            first, last, year = int(p["mra"]), int(p["mrb"]), _year(p["mry"])
-            if not 1 <= first < last <= 12:
-                raise Unreadable(f"tháng {first} - {last} không có thật trong một năm")
-            return v.Span("months", (first, last, year), pos, True, unit="list")
-        if kind == "MONTHLIST":  # "tháng 6,7,8/2020": from the first to the last
-            months = [int(m) for m in re.split(r"\s*(?:[,;]|va)\s*", p.get("ml") or p["ml2"])]
-            if any(not 1 <= m <= 12 for m in months):
-                raise Unreadable("tháng không có thật")
-            said = p.get("mlc")
-            if said and (int(said) if said.isdigit() else words_value(said)) != len(months):
-                raise Unreadable(f"{p['mlc']} tháng nhưng kể {len(months)} tháng")
-            year = _year(p.get("mly") or p.get("mly2"))
-            return v.Span(
-                "months", (min(months), max(months), year), pos, year is not None, unit="list"
-            )
-        if kind == "QUARTER" and "ql" in p:  # "quý I, II/2024": the first to the last
-            names = re.findall(r"iv|iii|ii|i|[1-4]", p["ql"].replace("quy", ""))
-            qs = [ROMAN.get(n) or int(n) for n in names]
-            year = _year(p.get("qly"))
-            return v.Span("months", (3 * min(qs) - 2, 3 * max(qs), year), pos, year is not None)
-        if kind == "QUARTER":
-            q = ROMAN.get(p["q"]) or int(p["q"])
-            return v.Span("months", (3 * q - 2, 3 * q, _year(p.get("qy"))), pos, "qy" in p)
-        if kind == "HALF":
-            n = p.get("hn")
-            count = 6 if n is None else (int(n) if n.isdigit() else words_value(n))
-            if not 1 <= count <= 12:
-                raise Unreadable(f"{count} tháng không hợp lệ")
-            first, last = (1, count) if p["hside"] == "dau" else (13 - count, 12)
-            offset = _REL[p["hr"]] if "hr" in p else None  # "6 tháng đầu năm sau"
-            return v.Span(
-                "months", (first, last, _year(p.get("hy"))), pos, "hy" in p, year_offset=offset
-            )
-        if kind == "WEEK":
-            return v.Span("week", (int(p["wn"]), _year(p.get("wy"))), pos, True)
-        if kind in ("YEAR", "YEARNUM"):
-            return v.Span("year", (int(p.get("yy") or p["yn"]),), pos, True)
-        if kind == "SCHOOLYEAR":
-            return v.Span("school_year", (int(p["sy1"]), _year(p["sy2"])), pos, True)
-        if kind == "UNIT":  # "cuối năm", "đầu tháng": the notice's own
-            unit = {"thang": "month", "quy": "quarter", "nam": "year"}.get(p["u"], "month")
-            return v.Span("rel", (0,), pos, unit=unit)
-        group, unit = _RELATIVE_SPANS[kind]  # "tháng này", "tuần tới", "học kỳ tiếp theo"
-        word = p.get(group) or p.get(group + "2") or "nay"
-        return v.Span("rel", (_REL.get(word, 0),), pos, unit=unit)
+        read = _SPANS.get(token.type)
+        if read is None:  # "tháng này", "tuần tới", "học kỳ tiếp theo": from the notice's
+            return _relative_span(*_RELATIVE_SPANS[token.type], t.parts, t.start)
+        return read(t.parts, t.start)
 
     # -- points -------------------------------------------------------------------------------
     def _day_number(self, token: Token) -> int:
@@ -184,3 +135,97 @@ class Atoms(Transformer[Token, Any]):
 
 def is_token(item: Any, kind: str) -> bool:
     return isinstance(item, Token) and item.type == kind
+
+
+# -- periods by their terminal ------------------------------------------------------------------
+# Each: the parts of a token and where it stands, to the period it names.
+Parts = dict[str, str]
+
+
+def _month(p: Parts, pos: int) -> v.Span:
+    m = int(p["mm"])
+    if not 1 <= m <= 12:
+        raise Unreadable(f"tháng {m} không có thật")
+    return v.Span("months", (m, m, _year(p.get("my"))), pos, "my" in p)
+
+
+def _month_name(p: Parts, pos: int) -> v.Span:
+    name = p.get("mw") or p.get("mw2") or ""
+    m, y = MONTH_WORDS[name], _year(p.get("mwy") or p.get("tny"))
+    if name in _LUNAR_MONTHS:
+        return v.Span("lunar_month", (m, y), pos, y is not None)
+    return v.Span("months", (m, m, y), pos, y is not None)
+
+
+def _month_list(p: Parts, pos: int) -> v.Span:
+    if "mra" in p:  # "tháng 8 - 9/2024": both in that year
+        first, last, year = int(p["mra"]), int(p["mrb"]), _year(p["mry"])
+        if not 1 <= first < last <= 12:
+            raise Unreadable(f"tháng {first} - {last} không có thật trong một năm")
+        return v.Span("months", (first, last, year), pos, True, unit="list")
+    # "tháng 6,7,8/2020": from the first to the last
+    months = [int(m) for m in re.split(r"\s*(?:[,;]|va)\s*", p.get("ml") or p["ml2"])]
+    if any(not 1 <= m <= 12 for m in months):
+        raise Unreadable("tháng không có thật")
+    said = p.get("mlc")
+    if said and (int(said) if said.isdigit() else words_value(said)) != len(months):
+        raise Unreadable(f"{p['mlc']} tháng nhưng kể {len(months)} tháng")
+    year = _year(p.get("mly") or p.get("mly2"))
+    return v.Span("months", (min(months), max(months), year), pos, year is not None, unit="list")
+
+
+def _quarter(p: Parts, pos: int) -> v.Span:
+    if "ql" in p:  # "quý I, II/2024": the first to the last
+        names = re.findall(r"iv|iii|ii|i|[1-4]", p["ql"].replace("quy", ""))
+        qs = [ROMAN.get(n) or int(n) for n in names]
+        year = _year(p.get("qly"))
+        return v.Span("months", (3 * min(qs) - 2, 3 * max(qs), year), pos, year is not None)
+    q = ROMAN.get(p["q"]) or int(p["q"])
+    return v.Span("months", (3 * q - 2, 3 * q, _year(p.get("qy"))), pos, "qy" in p)
+
+
+def _half(p: Parts, pos: int) -> v.Span:
+    n = p.get("hn")
+    count = 6 if n is None else (int(n) if n.isdigit() else words_value(n))
+    if not 1 <= count <= 12:
+        raise Unreadable(f"{count} tháng không hợp lệ")
+    first, last = (1, count) if p["hside"] == "dau" else (13 - count, 12)
+    offset = RELATIVE[p["hr"]] if "hr" in p else None  # "6 tháng đầu năm sau"
+    return v.Span("months", (first, last, _year(p.get("hy"))), pos, "hy" in p, year_offset=offset)
+
+
+def _week(p: Parts, pos: int) -> v.Span:
+    return v.Span("week", (int(p["wn"]), _year(p.get("wy"))), pos, True)
+
+
+def _year_span(p: Parts, pos: int) -> v.Span:
+    return v.Span("year", (int(p.get("yy") or p["yn"]),), pos, True)
+
+
+def _school_year(p: Parts, pos: int) -> v.Span:
+    return v.Span("school_year", (int(p["sy1"]), _year(p["sy2"])), pos, True)
+
+
+def _unit_span(p: Parts, pos: int) -> v.Span:
+    """ "cuối năm", "đầu tháng": the notice's own."""
+    unit = {"thang": "month", "quy": "quarter", "nam": "year"}.get(p["u"], "month")
+    return v.Span("rel", (0,), pos, unit=unit)
+
+
+def _relative_span(group: str, unit: str, p: Parts, pos: int) -> v.Span:
+    word = p.get(group) or p.get(group + "2") or "nay"
+    return v.Span("rel", (RELATIVE.get(word, 0),), pos, unit=unit)
+
+
+_SPANS = {
+    "MONTH": _month,
+    "MONTHNAME": _month_name,
+    "MONTHLIST": _month_list,
+    "QUARTER": _quarter,
+    "HALF": _half,
+    "WEEK": _week,
+    "YEAR": _year_span,
+    "YEARNUM": _year_span,
+    "SCHOOLYEAR": _school_year,
+    "UNIT": _unit_span,
+}  # the other period terminals are relative (_RELATIVE_SPANS)

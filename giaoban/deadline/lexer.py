@@ -1,9 +1,10 @@
 """Cutting a phrase into the tokens the grammar reads.
 
 The patterns of :mod:`giaoban.deadline.lexicon` cut the phrase into tokens
-(:mod:`giaoban.deadline.tokens`); each is read against the one before it
-here, then the passes of :mod:`giaoban.deadline.passes` look at the whole
-list. Together they decide what the grammar sees: runs of linking words
+(:mod:`giaoban.deadline.tokens`); each is read again against its neighbours
+by the rules of :mod:`giaoban.deadline.reread`, runs of linking words are
+joined here, then the passes of :mod:`giaoban.deadline.passes` look at the
+whole list. Together they decide what the grammar sees: runs of linking words
 become one ``LEAD``, commas join items of lists only, numbers after a word
 are labels ("lớp 10"), and words the grammar has no use for become ``W``
 (filler). Filler is kept only where it
@@ -32,6 +33,7 @@ from giaoban.deadline.passes import (
     weekday_spans,
     weekdays_after_days,
 )
+from giaoban.deadline.reread import EVERY, REREAD, Place
 from giaoban.deadline.tokens import Tok, count, number, words_value
 from giaoban.model.text import fold
 
@@ -42,28 +44,6 @@ LEAD_WORDS = frozenset(
     {"BEFORE", "LATEST", "IN", "TO", "HET", "AFTER", "EARLIEST", "UPTO", "AT", "EARLIER", "LATER",
      "COMPARED"}
 )  # fmt: skip
-# Commas join the items of a list only between items of a list.
-_LIST_ITEMS = frozenset({"NUM", "MDAY", "DATE"})
-_PERIODS = frozenset(
-    {"MONTH", "MONTHNAME", "MONTHLIST", "QUARTER", "WEEK", "YEAR", "YEARNUM", "HALF"}
-)
-
-
-# "2 tuần tới", "3 tháng tiếp theo": a count of units ahead of the notice
-_REL_UNITS = {
-    "RELWEEK": ("tuan", "rw"),
-    "RELMONTH": ("thang", "rm"),
-    "RELQUARTER": ("quy", "rq"),
-    "RELYEAR": ("nam", "ry"),
-}
-_AHEAD = frozenset({"toi", "sau", "tiep theo", "ke tiep"})
-_LINKS = {"truoc": "BEFORE", "sau": "AFTER"}  # "6 tháng trước/sau" + what it counts from
-_COUNTED_FROM = frozenset(
-    {"DATE", "MDAY", "REFDAY", "W", "UNIT", "TET", "WEEKDAY", "RELDAY", "TIME"}
-)
-# "trong tháng/quý/năm" alone is the notice's own period, except after a day of it.
-_THIS_PERIOD = frozenset({"RELMONTH", "RELQUARTER", "RELYEAR"})
-_DAYISH = frozenset({"MDAY", "WEEKDAY", "WEEKORD", "LASTDAY", "NUM", "DATE", "TIME", "UNIT"})
 
 
 def _parts(m: re.Match[str], names: tuple[str, ...]) -> dict[str, str]:
@@ -149,118 +129,18 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
 def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
     """The tokens of :func:`lex` before filler is kept as events or left out."""
     raw = [t for t in scan(text, strict) if remarks or not t.remark]
-    if not any(t.type in _EVERY for t in raw):  # "72 giờ (trừ thứ Bảy)": no duty to take from
+    if not any(t.type in EVERY for t in raw):  # "72 giờ (trừ thứ Bảy)": no duty to take from
         raw = _without_excluded_days(raw)
     tokens: list[Tok] = []
     for i, tok in enumerate(raw):
         before = tokens[-1] if tokens else None
-        after = raw[i + 1] if i + 1 < len(raw) else None
-        if (
-            tok.type in ("MDAY", "DATE")
-            and before is not None
-            and before.type == "NUM"
-            and (text.low.startswith("ngày", tok.start) or text.low.startswith("ngay", tok.start))
-        ):
-            # "trong 2 ngày 14 và 15-1-2022": the unit of the number before, then a day
-            unit_end = tok.start + len(text.low[tok.start :].split()[0])
-            tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}))
-            tok = _after_the_unit(tok, unit_end, text)
-        elif tok.type == "TIME" and (
-            _counts_hours(tok, before, text)
-            or _hours_from_event(tok, after, tokens)
-            or _warned_ahead(tok, before, after, text)
-        ):
-            # "trong vòng 24 giờ", "trong 2h", "trước giờ khai mạc 2 giờ": a count of hours,
-            # not the time of day
-            cut = tok.start + len(tok.parts["h"])
-            tokens.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
-            unit_start = len(text.low) - len(text.low[cut:].lstrip())
-            tok = Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
-        elif tok.type == "TO" and text.low[tok.start] == "-" and _between_words(before, after):
-            tok = tok.retyped("W")  # "Ngày Thương binh - Liệt sĩ": a hyphen in a name
-        elif tok.type == "FROM" and _inside_a_name(tok, before, raw[i + 1 :], text):
-            tok = tok.retyped("W")  # "thời điểm bắt đầu bỏ phiếu": a verb of the event's name
-        elif tok.type == "INCL" and not any(t.type in _EVERY for t in raw):
-            continue  # "trước ngày 5/3, kể cả thứ 7": a remark on a day, not on a duty
-        elif tok.type == "UNIT" and before is not None and "nhalf" in before.parts:
-            # "nửa tháng" is 15 days, "nửa năm" 6 months, "nửa ngày" 12 hours
-            n, unit = _HALVES[tok.parts["u"]]
-            tokens[-1] = Tok("NUM", before.start, before.end, {"n": str(n)}, before.remark)
-            tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
-        elif tok.type == "PLURAL" and any(t.type == "DATE" and t.remark for t in raw[i + 1 :]):
-            continue  # "các ngày thứ 7, chủ nhật (23, 24/3/2024)": those days, not every week
-        elif tok.type == "PART" and getattr(before, "type", "") == "WEEKDAY" and after is not None:
-            if after.type in ("RELWEEK", "WEEK"):
-                continue  # "thứ 6 cuối tuần": that Friday, the end of the week it names
-        elif tok.type == "RELWEEK" and fold(text.low[tok.start : tok.end]) == "tuan":
-            if getattr(before, "type", "") == "WEEKDAY":
-                continue  # "thứ 6 cuối tuần": the week of the notice, as "thứ 6" alone
-        elif tok.type == "WORKTIME":
-            _in_working_time(tokens)
-            continue
-        elif tok.type == "UNIT" and "uh" in tok.parts:
-            tok = Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
-        elif tok.type == "NOW" and before is not None and before.get("tpart"):
-            tok = Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
-        elif tok.type == "ADJDAY" and before is not None and before.type == "NUM":
-            # "năm ngày trước khai mạc": a count of days before the event, not the day before
-            unit_end = tok.start + len("ngày")
-            tokens.append(Tok("UNIT", tok.start, unit_end, {"u": "ngay"}, tok.remark))
-            link_start = len(text.low) - len(text.low[unit_end:].lstrip())
-            tok = Tok("BEFORE" if "adj" in tok.parts else "AFTER", link_start, tok.end, {})
-        elif tok.type == "NEXTDAY" and before is not None and before.type == "NUM":
-            # "02 ngày làm việc tiếp theo": a count of working days, not the next one
-            tok = Tok("UNIT", tok.start, tok.end, {"u": "ngay", "lv": "lam viec"}, tok.remark)
-        elif tok.type == "UNIT" and before is not None and before.type == "WEEKORD":
-            tok = tok.retyped("MONTHREF")  # "tuần lễ cuối tháng": of each month
-        elif tok.type == "UNIT" and (before is None or before.type not in ("NUM", "PART")):
-            # "ngay" without its accent is "at once", except after "kể từ", "trước", "đến"...:
-            # "ke tu ngay het han" is "kể từ ngày hết hạn" (no one writes "kể từ ngay")
-            bare = text.orig[tok.start : tok.end].lower() == "ngay"
-            linked = before is not None and before.type in ("FROM", "LEAD")
-            tok = Tok("NONE" if bare and not linked else "W", tok.start, tok.end)
-        elif tok.type in _NAMED_PERIODS and _names_a_document(before, raw[i + 1 :], text):
-            tok = tok.retyped("W")  # "báo cáo quý I trước ngày 10/4": the report's name
-        elif tok.type == "NUM" and _names_a_review(before, after, text):
-            tok = tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
-        elif tok.type == "NUM" and _labels(before, text) and not _opens_range(raw[i + 1 : i + 3]):
-            if after is None or after.type != "UNIT" or "nw" in tok.parts:
-                tok = tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
-        elif tok.type == "AND" and text.low[tok.start] in ",;" and not _joins_list(before, after):
-            continue
-        elif tok.type == "FROM" and after is not None and "nlo" in after.parts:
-            continue  # "từ 3 - 5 ngày": a range of counts, not a start
-        elif tok.type in _REL_UNITS and before is not None and raw[i - 1].type == "NUM":
-            unit, group = _REL_UNITS[tok.type]
-            word = tok.parts.get(group)
-            if word in _LINKS and after is not None and after.type in _COUNTED_FROM:
-                # "6 tháng trước ngày 15/7": six months before that day, not last month;
-                # "báo cáo 6 tháng trước ngày 15/7": the report of six months, before that day
-                link_start = tok.end - len(text.low[tok.start : tok.end].split()[-1])
-                unit_end = len(text.low[:link_start].rstrip())
-                kind = "UNIT" if before.type == "NUM" else "W"
-                tokens.append(Tok(kind, tok.start, unit_end, {"u": unit}, tok.remark))
-                tok = Tok(_LINKS[word], link_start, tok.end, {}, tok.remark)
-            elif word in _AHEAD and before.type == "NUM":  # "trong 2 tuần tới": from the notice
-                tok = Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
-        elif tok.type == "WEEKORD" and "wo3" in tok.parts:
-            if getattr(before, "type", "") != "WEEKDAY":  # "cuối tháng": the end of the month
-                tok = _part_of_month(tok, text)
-        elif (
-            tok.type == "WEEKORD"
-            and "wo2" in tok.parts
-            and getattr(before, "type", "") != "WEEKDAY"
-        ):
-            tok = tok.retyped("W")  # "đầu tiên" names the n-th weekday only after a weekday
-        elif tok.type == "WEEKDAY" and _counts_rounds(before, text) and "cn" not in tok.parts:
-            tok = tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
-        elif tok.type == "NOWEEKDAY" and (
-            _counts_rounds(before, text) or fold(text.low[: tok.start]).endswith("ngay ")
-        ):
-            tok = tok.retyped("W")  # "lần thứ 8", "ngày thứ 8 kể từ ...": an ordinal
-        elif tok.type in _THIS_PERIOD and not tok.parts and before and before.type in _DAYISH:
-            # "ngày 15 trong tháng", "thứ 6 tuần cuối trong tháng": of each month, not this one
-            tok = tok.retyped("MONTHREF" if tok.type == "RELMONTH" else "W")
+        rule = REREAD.get(tok.type)
+        if rule is not None:
+            place = Place(before, raw[i + 1] if i + 1 < len(raw) else None, raw, i, tokens, text)
+            reread = rule(tok, place)
+            if reread is None:
+                continue  # left out
+            tok = reread
         if tok.type == "LATEST" and before is not None and before.type == "FROM":
             tok = tok.retyped("W")  # "tính từ hạn chót nộp học phí": a deadline named as the event
         if tok.type in LEAD_WORDS:
@@ -270,50 +150,6 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
     tokens = clock_after_its_day(tokens)
     tokens = months_of_a_day(weekday_spans(hour_ranges(open_end(tokens, text))))
     return tuple(give_way(neighbours(tokens, text)))
-
-
-def _counts_hours(tok: Tok, before: Tok | None, text: Text) -> bool:
-    """Whether a clock time right after "trong (vòng, tối đa)", "ít nhất" or "tối thiểu" is a
-    count of hours: a whole hour, no part of the day ("trong 8 giờ sáng" is the time; "sớm
-    nhất 8 giờ" too: the earliest time, not the least count)."""
-    if before is None or before.type != "LEAD" or set(tok.parts) != {"h"}:
-        return False
-    said = fold(text.low[before.start : before.end])
-    return "in" in before.parts["words"].split() or said.endswith(_AT_LEAST)
-
-
-_AT_LEAST = ("it nhat", "toi thieu")
-
-
-def _warned_ahead(tok: Tok, before: Tok | None, after: Tok | None, text: Text) -> bool:
-    """Whether a whole hour that ends the phrase right after "báo trước" (to give notice
-    ahead: "thông báo trước 24 giờ") is a count of hours before an event not named, as
-    "báo trước 30 ngày" counts days; with a day after it, it is the time of that day."""
-    if before is None or before.type != "LEAD" or after is not None or set(tok.parts) != {"h"}:
-        return False
-    return before.parts["words"] == "before" and bool(
-        _NOTICE.search(fold(text.low[: before.start]))
-    )
-
-
-_NOTICE = re.compile(r"\bbao\s*$")  # "báo trước", "thông báo trước"
-
-
-def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
-    """Whether a whole hour that ends the phrase right after an event's name is a count of
-    hours before or after it ("trước thời điểm bắt đầu bỏ phiếu 24 giờ"), as "trước ngày
-    thi 01 ngày" counts days."""
-    if after is not None or set(tok.parts) != {"h"} or not tokens or tokens[-1].type != "W":
-        return False
-    lead = next((t for t in reversed(tokens) if t.type != "W"), None)
-    return lead is not None and lead.type == "LEAD" and lead.parts["words"].endswith(_SIDES)
-
-
-_SIDES = ("before", "after")
-
-
-_HALVES = {"thang": (15, "ngay"), "nam": (6, "thang"), "ngay": (12, "gio"), "gio": (30, "phut")}
-_EVERY = frozenset({"FREQ", "WORKDAYS", "PLURAL", "PERIODIC"})
 
 
 def _without_excluded_days(raw: list[Tok]) -> list[Tok]:
@@ -329,120 +165,6 @@ def _without_excluded_days(raw: list[Tok]) -> list[Tok]:
     return kept
 
 
-def _in_working_time(tokens: list[Tok]) -> None:
-    """ "72 giờ kể từ khi nhận (theo giờ làm việc hành chính)": the last count before the
-    remark is counted in working time, as "72 giờ làm việc" would be."""
-    for j in range(len(tokens) - 1, 0, -1):
-        unit, num = tokens[j], tokens[j - 1]
-        if unit.type == "UNIT" and num.type == "NUM":
-            tokens[j] = Tok("UNIT", unit.start, unit.end, {**unit.parts, "lv": "lam viec"})
-            return
-
-
-def _between_words(before: Tok | None, after: Tok | None) -> bool:
-    return before is not None and after is not None and before.type == after.type == "W"
-
-
-def _inside_a_name(tok: Tok, before: Tok | None, then: list[Tok], text: Text) -> bool:
-    """Whether "bắt đầu" stands between two words of an event's name that no day follows
-    ("trước thời điểm bắt đầu bỏ phiếu 24 giờ"): a verb there, not "from". Before a day it
-    labels a start ("Ngày bắt đầu lấy ý kiến: 27/07/2023")."""
-    if before is None or not then or before.type != "W" or then[0].type != "W":
-        return False
-    if any(t.type in ("DATE", "MDAY", "WEEKDAY", "RELDAY") for t in then):
-        return False
-    return fold(text.low[tok.start : tok.end]) == "bat dau"
-
-
-def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
-    """A day ("ngày 14", "ngày 28/4/2018") whose "ngày" was the unit of the number before."""
-    start = len(text.low) - len(text.low[unit_end:].lstrip())
-    if tok.type == "MDAY":
-        return Tok("NUM", start, tok.end, {"n": tok.parts["md"]}, tok.remark)
-    return Tok("DATE", start, tok.end, tok.parts, tok.remark)
-
-
-_TIME_WORDS = frozenset(
-    {"ngay", "tuan", "thang", "quy", "nam", "gio", "phut", "sang", "trua", "chieu", "toi", "dem"}
-)  # a number after them is a day or a time ("sáng 05 và 06 tháng 12"), never a label
-
-
-_EACH = ("moi ", "hang ", "tung ")  # "đầu mỗi tháng": that part of every month
-
-
-def _part_of_month(tok: Tok, text: Text) -> Tok:
-    """ "đầu / cuối" before "tháng" with no weekday before it: a part of the month, or of
-    every month ("cuối mỗi tháng"), as the lexicon reads it elsewhere."""
-    edge = tok.parts["wo3"]
-    if fold(text.low[tok.end :]).startswith(_EACH):
-        return Tok("MONTHPART", tok.start, tok.end, {"mp": edge}, tok.remark)
-    return Tok("PART", tok.start, tok.end, {"part": edge}, tok.remark)
-
-
-def _opens_range(then: list[Tok]) -> bool:
-    """Whether a number is the first day of a range ("hoàn thành 1 - 4/1", "vào 24 đến
-    25/5/2018"): followed by a dash or "đến" and a date."""
-    return len(then) == 2 and then[0].type == "TO" and then[1].type == "DATE"
-
-
-def _labels(before: Tok | None, text: Text) -> bool:
-    """Whether a number right after ``before`` is a label ("lớp 10", "Điều 5").
-
-    A number after a word about time ("ngày 32", "năm 99999") is a day, month
-    or year the patterns could not read: never a label.
-    """
-    if before is None or before.type != "W":
-        return False
-    word = text.low[before.start : before.end].split()[-1]
-    return word.isalpha() and fold(word) not in _TIME_WORDS
-
-
-# Reviews named by the months or years they cover: "sơ kết 6 tháng", "tổng kết 5 năm".
-_REVIEWS = frozenset({"so ket", "tong ket"})
-
-
-def _names_a_review(before: Tok | None, after: Tok | None, text: Text) -> bool:
-    """Whether a number of months or years right after "sơ kết" / "tổng kết" names the review
-    ("trước Hội nghị sơ kết 6 tháng"), not a count before it."""
-    if before is None or before.type != "W" or after is None or after.type != "UNIT":
-        return False
-    words = fold(text.low[: before.end]).split()
-    return " ".join(words[-2:]) in _REVIEWS and after.get("u") in ("thang", "nam")
-
-
-# Documents named by the period they cover: "báo cáo quý I", "tổng kết năm học 2023-2024".
-_DOCUMENTS = frozenset(
-    {"bao cao", "so ket", "tong ket", "ke hoach", "danh gia", "quyet toan", "thong ke"}
-)
-_NAMED_PERIODS = frozenset(
-    {*_PERIODS, "SEMESTER", "SCHOOLYEAR", "RELMONTH", "RELQUARTER", "RELYEAR", "RELSEMESTER"}
-)
-_DAYS = frozenset({"DATE", "MDAY", "TIME", "WEEKDAY", "RELDAY"})
-
-
-def _names_a_document(before: Tok | None, then: list[Tok], text: Text) -> bool:
-    """Whether a period right after "báo cáo", "tổng kết" ... names the document, when a day
-    follows to say when it is due ("báo cáo tháng 3 trước ngày 5/4/2024"); without one the
-    period is the time ("báo cáo trong quý I")."""
-    if before is None or before.type != "W" or not any(t.type in _DAYS for t in then):
-        return False
-    words = fold(text.low[: before.end]).split()
-    return " ".join(words[-2:]) in _DOCUMENTS
-
-
-# Words that number rounds, sessions and courses: "thứ N" after them is an ordinal.
-_ROUNDS = frozenset({"lan", "khoa", "dot", "ky", "ki", "phien", "vong", "ky hop", "phien hop"})
-
-
-def _counts_rounds(before: Tok | None, text: Text) -> bool:
-    """Whether "thứ N" right after ``before`` numbers a round ("Đại hội lần thứ 2", "kỳ họp
-    thứ 7"); "họp thứ 7 hàng tuần" meets on Saturdays."""
-    if before is None or before.type != "W":
-        return False
-    words = fold(text.low[: before.end]).split()
-    return words[-1] in _ROUNDS or " ".join(words[-2:]) in _ROUNDS
-
-
 def _lead(tok: Tok, before: Tok | None, tokens: list[Tok]) -> Tok:
     """``tok`` as a LEAD, joined to the LEAD before it."""
     words = tok.type.lower()
@@ -453,13 +175,3 @@ def _lead(tok: Tok, before: Tok | None, tokens: list[Tok]) -> Tok:
         joined = before.parts["words"] + " " + words
         return Tok("LEAD", before.start, tok.end, {**before.parts, "words": joined, **clause})
     return Tok("LEAD", tok.start, tok.end, {"words": words, **clause})
-
-
-def _joins_list(before: Tok | None, after: Tok | None) -> bool:
-    if before is None or after is None:
-        return False
-    if before.type == "WEEKDAY":
-        return after.type in ("NUM", "WEEKDAY")
-    if before.type in _PERIODS:
-        return after.type in _PERIODS
-    return before.type in _LIST_ITEMS and after.type in _LIST_ITEMS

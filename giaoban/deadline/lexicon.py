@@ -46,6 +46,8 @@ ORDINALS = {"nhat": 1, "dau": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam
 _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|liền\s+kề)"
+# What the words of _REL, folded, count from the notice's period: "tháng này" 0, "tuần tới" 1.
+RELATIVE = {"nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1, "lien ke": -1}
 
 # "hoàn thành trong năm", "trong tháng.", "đến hết năm": the notice's own year, month (nothing
 # after it)

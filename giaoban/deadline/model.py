@@ -8,8 +8,6 @@ from typing import Any
 
 from giaoban.model.timezone import DEFAULT_TZ
 
-KINDS = ("date", "period", "recurring", "relative", "none")
-
 
 @dataclass(frozen=True)
 class SchoolYear:
@@ -55,7 +53,7 @@ class Deadline:
     """
 
     phrase: str
-    kind: str
+    kind: str  # "date", "period", "recurring", "relative" or "none"
     due: datetime | None
     start: datetime | None = None
     rrule: str | None = None

@@ -130,7 +130,7 @@ def edge(e: object, ctx: Ctx) -> Interval:
         if start is None:
             raise Unreadable("không rõ ngày bắt đầu")
         return start, due
-    if isinstance(e, v.ClockToday):
+    if isinstance(e, v.DaylessClock):
         raise Unreadable("giờ không kèm ngày")
     if isinstance(e, (v.Day, v.Weekday, v.Relday, v.Refday, v.Tet, v.Moment)):
         return point_bounds(e, ctx)
@@ -166,9 +166,9 @@ def _range(r: v.Range, ctx: Ctx) -> tuple[datetime | None, datetime]:
 
 def _share(left: object, right: object, ctx: Ctx) -> tuple[object, object]:
     """What only one side of a range writes, the other takes: its day, month or year."""
-    if isinstance(left, v.ClockToday) and isinstance(right, v.Moment):
+    if isinstance(left, v.DaylessClock) and isinstance(right, v.Moment):
         left = v.Moment(right.day, left.clock)
-    if isinstance(right, v.ClockToday) and isinstance(left, v.Moment):
+    if isinstance(right, v.DaylessClock) and isinstance(left, v.Moment):
         right = v.Moment(left.day, right.clock)
     if isinstance(left, v.Days):  # "06–15/02/2013": the first day takes the month of the second
         left = _fill(left.items, ctx)[0]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 
 from lark import Lark, Token, Tree
@@ -30,6 +31,7 @@ from giaoban.deadline.lexicon import CONDITIONAL
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
+from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
 from giaoban.model.text import nfc
@@ -116,18 +118,7 @@ def _read(ctx: Ctx) -> Deadline:
     iso = read_iso(ctx)
     if iso is not None:
         return iso
-    value = None
-    for strict in (True, False) if has_marks(ctx.text) else (False,):
-        # marks may be missing (OCR); the words around an event's name may be no event;
-        # a remark in brackets may say the same thing again in other words
-        for anchors, remarks in ((True, True), (False, True), (False, False)):
-            value = _parse(ctx, lex(ctx.text, anchors, strict, remarks))
-            if value is not None:
-                break
-        if value is not None:
-            break
-    if value is None:
-        value = _in_the_notice_month(ctx)
+    value = _grammar_reading(ctx)
     if value is None:
         raise Unreadable(_not_understood(ctx))
     other = CONDITIONAL.search(ctx.text.low)
@@ -138,28 +129,52 @@ def _read(ctx: Ctx) -> Deadline:
     return _meaning(value, ctx)
 
 
+def _grammar_reading(ctx: Ctx) -> v.Reading | None:
+    """The value the grammar reads in the first of the phrase's lexings it can read; else the
+    strictest lexing with its days in the notice's month; None when neither reads."""
+    lexings = _lexings(ctx)
+    strictest = next(lexings)
+    for toks in chain([strictest], lexings):
+        value = _parse(ctx, toks)
+        if value is not None:
+            return value
+    return _in_the_notice_month(ctx, strictest)
+
+
+def _lexings(ctx: Ctx) -> Iterator[list[Tok]]:
+    """The phrase's tokens, each lexing looser than the one before (made only when asked for):
+    marks may be missing (OCR); the words around an event's name may be no event; a remark in
+    brackets may say the same thing again in other words."""
+    for strict in (True, False) if has_marks(ctx.text) else (False,):
+        for anchors, remarks in ((True, True), (False, True), (False, False)):
+            yield lex(ctx.text, anchors, strict, remarks)
+
+
 # Tokens of a phrase whose days name no month ("từ ngày 2 đến ngày 10", "trước ngày 25").
 _MONTHLESS = frozenset({"MDAY", "NUM", "AND", "FROM", "LEAD", "TIME", "WEEKDAY", "ONWARD", "W"})
 
 
-def _in_the_notice_month(ctx: Ctx) -> v.Reading | None:
-    """A phrase whose days name no month, read in a notice: the notice's month, or the next
-    when its last day has already passed ("từ ngày 2 đến ngày 10" written on 25/9 is 2-10/10),
-    as a day without a year takes the notice's year. None when that does not read it."""
-    toks = lex(ctx.text, strict=has_marks(ctx.text))
+def _in_the_notice_month(ctx: Ctx, toks: list[Tok]) -> v.Reading | None:
+    """A phrase whose days name no month, read in a notice: its last day written as a date in
+    the month :func:`~giaoban.deadline.resolve.month_for` gives ("từ ngày 2 đến ngày 10"
+    written on 25/9 is 2-10/10), which the days before it share as they share a written one.
+    None when that does not read it.
+
+    Done on the tokens, not in the grammar: a bare day as a ``day`` rule would clash with the
+    bare numbers of a list or a range (``_day_item``, ``day_range``), and a day with no month
+    is read so only when nothing else reads the phrase."""
     types = {t.type for t in toks}
     if "MDAY" not in types or not types <= _MONTHLESS or _start(toks) != "once":
         return None
     if not ctx.dated:
         return None
     last = max(i for i, t in enumerate(toks) if t.type == "MDAY")
-    day = int(toks[last].parts["md"])
-    ref = ctx.ref
-    months = ref.year * 12 + ref.month - 1 + (1 if day < ref.day else 0)
-    year, month = divmod(months, 12)
-    parts = {"d": str(day), "m": str(month + 1), "y": str(year)}
-    toks[last] = Tok("DATE", toks[last].start, toks[last].end, parts, toks[last].remark)
-    return _parse(ctx, toks)
+    mday = toks[last]
+    day = int(mday.parts["md"])
+    year, month = month_for(day, ctx)
+    parts = {"d": str(day), "m": str(month), "y": str(year)}
+    date_tok = Tok("DATE", mday.start, mday.end, parts, mday.remark)
+    return _parse(ctx, [*toks[:last], date_tok, *toks[last + 1 :]])
 
 
 def _parse(ctx: Ctx, toks: list[Tok]) -> v.Reading | None:

@@ -28,7 +28,7 @@ _TIMELY = frozenset(
 )  # fmt: skip
 
 # The words of a LEAD that put a count on one side of an event.
-_SIDES = frozenset({"before", "after"})
+SIDES = ("before", "after")
 
 _DAY_ITEMS = frozenset({"MDAY", "NUM", "DATE", "AND"})
 
@@ -276,7 +276,7 @@ def events(tokens: Sequence[Tok], anchors: bool) -> list[Tok]:
         in_event = anchors and bool(kept) and kept[-1].type == "W"
         if in_event and not any(t.type in _TIMELY for t in tokens[i:]):
             kept[-1] = Tok("W", kept[-1].start, tok.end)  # the event's name runs on to the end
-        elif in_event and tok.type in _NAMED_PERIODS and _in_clause(kept):
+        elif in_event and tok.type in _PERIODS_IN_A_CLAUSE and _in_clause(kept):
             kept[-1] = Tok("W", kept[-1].start, tok.end)  # "trước khi tổng kết năm học 2024-2025"
         elif tok.type != "W":
             kept.append(tok)
@@ -289,7 +289,7 @@ def events(tokens: Sequence[Tok], anchors: bool) -> list[Tok]:
 
 # Periods that, right after the words of a clause ("trước khi tổng kết năm học 2024-2025",
 # "sau khi sơ kết quý I"), are part of the event's name: the review, not the period itself.
-_NAMED_PERIODS = frozenset(
+_PERIODS_IN_A_CLAUSE = frozenset(
     {"MONTH", "MONTHNAME", "QUARTER", "HALF", "YEAR", "YEARNUM", "SCHOOLYEAR", "SEMESTER", "WEEK"}
 )
 
@@ -307,7 +307,7 @@ def _sided_count(kept: list[Tok], word: Tok) -> bool:
         return False
     if word.start != kept[-1].end + 1:  # not right after the unit, one space between
         return False
-    return bool(_SIDES & set(kept[-3].parts.get("words", "").split()))
+    return any(word in SIDES for word in kept[-3].parts.get("words", "").split())
 
 
 def _merge_leads(tokens: list[Tok]) -> list[Tok]:

@@ -8,6 +8,8 @@ The rules of PRODUCT.md live here, once each:
 - a period is due when it ends and keeps its start;
 - a phrase without a year takes the notice's year, or the next one when
   that would put it more than a month before the notice (``year_for``);
+- a day without a month takes the notice's month, or the next one once that
+  day of it has passed (``month_for``);
 - the two sides of a range, and the items of a list, share what only one of
   them writes (the year, the month, the day);
 - a weekday or a lunar date written beside a day that disagrees with it is a
@@ -51,6 +53,12 @@ def year_for(month: int, day: int, ctx: Ctx) -> int:
     raise Unreadable(f"ngày {day:02d}/{month:02d} không có thật sau ngày của thông báo")
 
 
+def month_for(day: int, ctx: Ctx) -> tuple[int, int]:
+    """The year and month of a day written without its month: the notice's, or the next
+    when the day has passed in it."""
+    return _shift_month(ctx.ref, 1 if day < ctx.ref.day else 0)
+
+
 def day_of(point: v.Point, ctx: Ctx, year: int | None = None) -> date:
     """The day a point names; ``year`` for a day whose text gives none."""
     if isinstance(point, v.Moment):
@@ -76,8 +84,8 @@ def day_of(point: v.Point, ctx: Ctx, year: int | None = None) -> date:
 
 def _calendar_day(d: v.Day, ctx: Ctx, year: int | None) -> date:
     if d.month_offset is not None:  # "ngày 05 tháng sau": the month counted from the notice's
-        months = ctx.ref.year * 12 + ctx.ref.month - 1 + d.month_offset
-        d = replace(d, month=months % 12 + 1, year=months // 12, month_offset=None)
+        shifted_year, shifted_month = _shift_month(ctx.ref, d.month_offset)
+        d = replace(d, month=shifted_month, year=shifted_year, month_offset=None)
     if d.month is None:
         raise Unreadable(f'"{d.written or d.day}" thiếu tháng')
     if d.lunar:
@@ -167,6 +175,7 @@ def _months(year: int, first: int, last: int) -> Bounds:
 
 
 def _shift_month(day: date, months: int) -> tuple[int, int]:
+    """The year and month ``months`` months after the month of ``day``."""
     index = day.year * 12 + day.month - 1 + months
     return index // 12, index % 12 + 1
 

@@ -79,7 +79,10 @@ class Moment:
 
 
 @dataclass(frozen=True)
-class ClockToday:
+class DaylessClock:
+    """A clock time with no day, one side of a range: "từ 14h ngày 5/4 đến 17h" takes the day
+    of the other side; a phrase whose only time it is names no day (an error)."""
+
     clock: Clock
 
 
@@ -308,7 +311,7 @@ class Duty:
     parts: tuple[DutyPart, ...] = field(default_factory=tuple)
 
 
-Point = Day | Weekday | Relday | Refday | Tet | Moment | ClockToday
-Edge = Point | Span | Part | Labelled | Days
-When = Point | Span | Part | Labelled | Range | Days | SpanList | DailyWindow
+Point = Day | Weekday | Relday | Refday | Tet | Moment
+Edge = Point | Span | Part | Labelled | Days | DaylessClock
+When = Point | Span | Part | Labelled | Range | Days | SpanList | DailyWindow | DaylessClock
 Reading = At | OpenStart | Relative | NoDeadline | Duty
