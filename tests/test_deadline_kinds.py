@@ -384,6 +384,9 @@ def test_on_or_before_is_never_strict() -> None:
         ("từ đầu học kỳ đến hết tuần thứ 4 của học kỳ I", "P4W", "đầu học kỳ I"),
         ("trong tuần đầu tiên của học kỳ phụ", "P1W", "đầu học kỳ phụ"),
         ("trước tuần thứ 5 của học kỳ", "P4W", "đầu học kỳ"),
+        # a week number in words before the term: "năm" is the fifth, not "năm học"
+        ("trước tuần thứ năm học kỳ II", "P4W", "đầu học kỳ II"),
+        ("hết tuần thứ ba năm học 2024-2025", "P3W", "đầu năm học 2024-2025"),
     ],
 )
 def test_a_school_week_counts_weeks_from_the_start_of_its_term(

@@ -19,7 +19,6 @@ from giaoban.deadline.build_duty import DutyRules
 from giaoban.deadline.calendars import cycle_index, cycle_year
 from giaoban.deadline.lexicon import ORDINALS
 from giaoban.deadline.tokens import number
-from giaoban.model.text import fold_keep
 
 __all__ = ["UNNAMED", "Builder", "Unreadable"]
 
@@ -355,8 +354,8 @@ class Builder(DutyRules):
         if "before" in lead.split() and "het" not in lead.split():
             weeks -= 1
         written = self.text(tok)
-        found = _TERM_WORD.search(fold_keep(written))
-        term = written[found.start() :] if found else "học kỳ"
+        label = parts.get("swl") or parts.get("swl2")  # the term's label ends the token
+        term = written[len(written) - len(label) :].strip() if label else "học kỳ"
         duration = v.Duration(weeks, "tuan", False)
         return v.Relative(lead, duration, 1, v.Event(f"đầu {term}", self.pos(tok)))
 
@@ -453,9 +452,6 @@ def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Refday | v.Tet | v.Mo
 def _with(day: v.Day, **changes: Any) -> v.Day:
     return replace(day, **changes)
 
-
-# Where the term's label begins in a school week: "tuần thứ 7 của HK", "tuần 3 năm học 2024-2025"
-_TERM_WORD = re.compile(r"\b(?:hoc\s+k[yi]|hk|nam\s+hoc|khoa\s+hoc)(?![a-z])", re.IGNORECASE)
 
 # An anniversary told by its two days: "kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh
 # (19-5-1890 - 19-5-2022)", "90 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2020)". No office
