@@ -972,3 +972,24 @@ def test_an_investor_is_a_unit_that_owns_a_job(tmp_path: Path) -> None:
         "Các ban quản lý dự án",
         "Chủ đầu tư dự án trực thuộc huyện",
     ]
+
+
+BRANCHES = """\
+THÔNG BÁO
+Về đợt sinh hoạt chủ điểm tháng 3
+
+Cần Thơ, ngày 02 tháng 3 năm 2024
+
+1. Các Liên chi đoàn, chi đoàn trực thuộc nộp báo cáo về Văn phòng Đoàn trước ngày 25/3/2024.
+2. Liên chi hội Khoa Dược tổ chức sinh hoạt chuyên đề trong tháng 3/2024.
+"""
+
+
+def test_a_branch_union_heads_a_units_name(tmp_path: Path) -> None:
+    # "Liên chi đoàn", "Liên chi hội" are units as "chi đoàn" is, and a list of these kinds
+    # after "các" is one group of units
+    tasks = imported(tmp_path, BRANCHES)[0]
+    assert [t["owners"] for t in tasks] == [
+        ["Các Liên chi đoàn, chi đoàn trực thuộc"],
+        ["Liên chi hội Khoa Dược"],
+    ]

@@ -56,6 +56,7 @@ _ADDRESSED = re.compile(r"doi voi\s+")
 _GIVES = re.compile(r"(?<![\w])(?<!chuyen )(?<!ban )giao\s+")
 _BARE_HEADS = frozenset(
     {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
+    | {"chi doan", "lien chi doan", "chi hoi", "lien chi hoi"}
 )
 # the levels of local government a group may list ("UBND các huyện, thị xã, thành phố")
 _DIVISIONS = frozenset({"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"})
