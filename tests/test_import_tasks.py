@@ -993,3 +993,24 @@ def test_a_branch_union_heads_a_units_name(tmp_path: Path) -> None:
         ["Các Liên chi đoàn, chi đoàn trực thuộc"],
         ["Liên chi hội Khoa Dược"],
     ]
+
+
+TOLD_TO_TELL = """\
+CÔNG VĂN
+Về việc phòng, chống sốt xuất huyết
+
+Long An, ngày 12 tháng 7 năm 2024
+
+1. Giao Đài Truyền thanh huyện thông báo trên hệ thống loa về các biện pháp diệt lăng quăng.
+2. Yêu cầu Phòng Văn hóa - Thông tin thông báo lịch phun hóa chất trước ngày 20/7/2024.
+"""
+
+
+def test_a_unit_given_work_that_tells_or_asks_is_its_owner(tmp_path: Path) -> None:
+    # after "Giao", "Yêu cầu", a unit that "thông báo" is doing the job given to it, not
+    # speaking as the notice's issuer does
+    tasks = imported(tmp_path, TOLD_TO_TELL)[0]
+    assert [t["owners"] for t in tasks] == [
+        ["Đài Truyền thanh huyện"],
+        ["Phòng Văn hóa - Thông tin"],
+    ]

@@ -298,7 +298,7 @@ class UnitReader:
             if self._directed(text, folded, pos):
                 continue
             units, end = self.units_at(text, folded, pos, introduced)
-            if not units or self._is_speaker(units, text, folded, end):
+            if not units or self._is_speaker(units, text, folded, end, given=introduced):
                 continue
             after = _skip_space(folded, end)
             if folded.startswith("da ", after):
@@ -307,6 +307,8 @@ class UnitReader:
                 supports.extend(units)
             elif VERBS.match(text, folded, after) or _skip_paren(text, folded, after):
                 owners.extend(units)
+            elif introduced and _SPEAKER.match(text, folded, after):
+                owners.extend(units)  # "Giao Trung tâm X thông báo ...": its job is to tell
             elif introduced and _ADVERBIAL.match(folded, after):
                 owners.extend(units)  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
         # "Đối với X: ..." and "Trung tâm Y tế Huyện: Khẩn trương truy vết ...": the
@@ -352,10 +354,17 @@ class UnitReader:
             # cần chuẩn bị ..."); a unit that directs others keeps it ("Sở A chỉ đạo ...")
             yield match.end(), True
 
-    def _is_speaker(self, units: list[Unit], text: str, folded: str, end: int) -> bool:
+    def _is_speaker(
+        self, units: list[Unit], text: str, folded: str, end: int, given: bool = False
+    ) -> bool:
+        """Whether ``units`` speak rather than work: the notice's issuer, or a unit that
+        announces, asks or directs; not a unit that work is ``given`` to ("Giao Trung tâm
+        X thông báo ...", "Đề nghị Phòng Y đề nghị ...": telling is the job given)."""
         if any(fold(u.written).startswith(self.speakers) for u in units):
             return True
         after = _skip_space(folded, end)
+        if given and not _DIRECTING.match(folded, after):
+            return False
         if _INFORMS.match(folded, after):
             # "Khoa thông báo đến sinh viên ...": passing the news on is work given to
             # the unit; only the notice's own issuer (a speaker, above) announces
