@@ -317,6 +317,10 @@ class UnitReader:
         if not owners:
             start = addressed.end() if addressed else 0
             units, end = self.units_at(text, folded, start, introduced=True)
+            label = _label_end(text, folded, end) if len(units) == 1 else None
+            if label is not None:  # "Khoa Khám bệnh, Điều trị theo yêu cầu: ...": one name
+                units = [self.unit(text[start:label])]
+                end = label
             if units and folded[_skip_space(folded, end) : _skip_space(folded, end) + 1] == ":":
                 owners.extend(units)
         owners = _unique(owners)
@@ -504,6 +508,21 @@ def _head_end(text: str, folded: str, pos: int, introduced: bool) -> int | None:
     if det or introduced or text[pos : pos + 1].isupper():
         return head.end()
     return None
+
+
+def _label_end(text: str, folded: str, end: int) -> int | None:
+    """End of a unit's name that goes on past a comma to the colon of an item's label
+    ("Khoa Khám bệnh, Điều trị theo yêu cầu: ..."): a few words with no verb and no
+    sentence mark; None when the unit ends at the colon itself or no such label follows."""
+    colon = folded.find(":", end)
+    rest = folded[end:colon]
+    if colon < 0 or not rest.startswith(",") or re.search(r"[.;()]", rest):
+        return None
+    if len(rest.split()) > _MAX_WORDS // 2 or any(
+        True for _ in VERBS.finditer(text[end:colon], rest)
+    ):
+        return None
+    return colon
 
 
 def _ends_name(text: str, folded: str, pos: int) -> bool:
