@@ -1014,3 +1014,23 @@ def test_a_unit_given_work_that_tells_or_asks_is_its_owner(tmp_path: Path) -> No
         ["Đài Truyền thanh huyện"],
         ["Phòng Văn hóa - Thông tin"],
     ]
+
+
+DASHED_JOB = """\
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại cuộc họp thường kỳ tháng 8
+
+1. Yêu cầu các phòng, ban chuyên môn và các xã, thị trấn - Tiếp tục rà soát hộ nghèo \
+trong tháng 9/2024.
+2. Phòng Tài chính - Kế hoạch tổng hợp dự toán trước ngày 15/9/2024.
+"""
+
+
+def test_a_dash_after_a_group_of_bodies_opens_its_job(tmp_path: Path) -> None:
+    # a group of kinds of bodies ("các xã, thị trấn") has no dashed part: " - Tiếp tục ..."
+    # is its job; a body's own name goes on past its dash ("Phòng Tài chính - Kế hoạch")
+    tasks = imported(tmp_path, DASHED_JOB)[0]
+    assert [t["owners"] for t in tasks] == [
+        ["Các phòng, ban chuyên môn", "Các xã, thị trấn"],
+        ["Phòng Tài chính - Kế hoạch"],
+    ]

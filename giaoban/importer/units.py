@@ -141,6 +141,8 @@ class UnitReader:
         if end is None:
             return None
         bare = len(folded[pos:end].split()) == 1  # "Phòng" alone names no unit
+        # a group of kinds of bodies has no dashed part, as "Phòng Tài chính - Kế hoạch" has
+        group_start = group is not None
         words = 0
         while words < _MAX_WORDS:
             nxt = _skip_space(folded, end)
@@ -155,6 +157,8 @@ class UnitReader:
                 _head_end(text, folded, another.end(), True) or _GROUP.match(folded, another.end())
             ):
                 return end  # "giám đốc các sở và chủ tịch UBND ...": a second unit
+            if group_start and _dash_job(text, folded, nxt):
+                return end  # "các xã, phường - Tiếp tục triển khai ...": the job follows
             lower = not text[nxt].isupper()  # a capitalised word goes on the name ("Ban Tổ chức")
             if lower and _ends_name(text, folded, nxt):
                 return None if bare and not words else end
@@ -305,7 +309,11 @@ class UnitReader:
                 continue
             if folded.startswith("khac", after):
                 supports.extend(units)
-            elif VERBS.match(text, folded, after) or _skip_paren(text, folded, after):
+            elif (
+                VERBS.match(text, folded, after)
+                or _skip_paren(text, folded, after)
+                or _dash_job(text, folded, after)
+            ):
                 owners.extend(units)
             elif introduced and _SPEAKER.match(text, folded, after):
                 owners.extend(units)  # "Giao Trung tâm X thông báo ...": its job is to tell
@@ -523,6 +531,13 @@ def _label_end(text: str, folded: str, end: int) -> int | None:
     ):
         return None
     return colon
+
+
+def _dash_job(text: str, folded: str, pos: int) -> bool:
+    """A dash then a verb at ``pos`` (" - Tiếp tục triển khai ..."): the job of the units
+    before it."""
+    dash = re.compile(r"[-–]\s+").match(folded, pos)
+    return dash is not None and bool(VERBS.match(text, folded, dash.end()))
 
 
 def _ends_name(text: str, folded: str, pos: int) -> bool:
