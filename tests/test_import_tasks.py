@@ -972,3 +972,65 @@ def test_an_investor_is_a_unit_that_owns_a_job(tmp_path: Path) -> None:
         "Các ban quản lý dự án",
         "Chủ đầu tư dự án trực thuộc huyện",
     ]
+
+
+BRANCHES = """\
+THÔNG BÁO
+Về đợt sinh hoạt chủ điểm tháng 3
+
+Cần Thơ, ngày 02 tháng 3 năm 2024
+
+1. Các Liên chi đoàn, chi đoàn trực thuộc nộp báo cáo về Văn phòng Đoàn trước ngày 25/3/2024.
+2. Liên chi hội Khoa Dược tổ chức sinh hoạt chuyên đề trong tháng 3/2024.
+"""
+
+
+def test_a_branch_union_heads_a_units_name(tmp_path: Path) -> None:
+    # "Liên chi đoàn", "Liên chi hội" are units as "chi đoàn" is, and a list of these kinds
+    # after "các" is one group of units
+    tasks = imported(tmp_path, BRANCHES)[0]
+    assert [t["owners"] for t in tasks] == [
+        ["Các Liên chi đoàn, chi đoàn trực thuộc"],
+        ["Liên chi hội Khoa Dược"],
+    ]
+
+
+TOLD_TO_TELL = """\
+CÔNG VĂN
+Về việc phòng, chống sốt xuất huyết
+
+Long An, ngày 12 tháng 7 năm 2024
+
+1. Giao Đài Truyền thanh huyện thông báo trên hệ thống loa về các biện pháp diệt lăng quăng.
+2. Yêu cầu Phòng Văn hóa - Thông tin thông báo lịch phun hóa chất trước ngày 20/7/2024.
+"""
+
+
+def test_a_unit_given_work_that_tells_or_asks_is_its_owner(tmp_path: Path) -> None:
+    # after "Giao", "Yêu cầu", a unit that "thông báo" is doing the job given to it, not
+    # speaking as the notice's issuer does
+    tasks = imported(tmp_path, TOLD_TO_TELL)[0]
+    assert [t["owners"] for t in tasks] == [
+        ["Đài Truyền thanh huyện"],
+        ["Phòng Văn hóa - Thông tin"],
+    ]
+
+
+DASHED_JOB = """\
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại cuộc họp thường kỳ tháng 8
+
+1. Yêu cầu các phòng, ban chuyên môn và các xã, thị trấn - Tiếp tục rà soát hộ nghèo \
+trong tháng 9/2024.
+2. Phòng Tài chính - Kế hoạch tổng hợp dự toán trước ngày 15/9/2024.
+"""
+
+
+def test_a_dash_after_a_group_of_bodies_opens_its_job(tmp_path: Path) -> None:
+    # a group of kinds of bodies ("các xã, thị trấn") has no dashed part: " - Tiếp tục ..."
+    # is its job; a body's own name goes on past its dash ("Phòng Tài chính - Kế hoạch")
+    tasks = imported(tmp_path, DASHED_JOB)[0]
+    assert [t["owners"] for t in tasks] == [
+        ["Các phòng, ban chuyên môn", "Các xã, thị trấn"],
+        ["Phòng Tài chính - Kế hoạch"],
+    ]

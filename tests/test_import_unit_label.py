@@ -27,3 +27,23 @@ def test_a_unit_before_a_colon_owns_the_item(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     tasks = YAML(typ="safe").load(result.stdout)["tasks"]
     assert [(t["item"], t["owners"]) for t in tasks] == [("1", ["Trung tâm Y tế Huyện"])]
+
+
+COMMA_IN_NAME = """\
+THÔNG BÁO
+Về lịch trực dịp nghỉ Lễ
+
+1. Khoa Hồi sức, Chống độc: bố trí đủ nhân lực trực 24/24 trong dịp nghỉ Lễ.
+2. Phòng Kế hoạch, Tài chính, căn cứ lịch trực: lập dự trù kinh phí trực.
+"""
+
+
+def test_a_units_name_with_a_comma_before_the_colon_is_one_owner(tmp_path: Path) -> None:
+    # "Khoa Hồi sức, Chống độc:" is one name up to the colon; words with a verb ("căn cứ
+    # lịch trực") after the comma are no name, so that label gives no owner
+    source = tmp_path / "tb.txt"
+    source.write_text(COMMA_IN_NAME, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    assert [t["owners"] for t in tasks] == [["Khoa Hồi sức, Chống độc"], []]

@@ -56,6 +56,7 @@ _ADDRESSED = re.compile(r"doi voi\s+")
 _GIVES = re.compile(r"(?<![\w])(?<!chuyen )(?<!ban )giao\s+")
 _BARE_HEADS = frozenset(
     {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
+    | {"chi doan", "lien chi doan", "chi hoi", "lien chi hoi"}
 )
 # the levels of local government a group may list ("UBND các huyện, thị xã, thành phố")
 _DIVISIONS = frozenset({"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"})
@@ -140,6 +141,8 @@ class UnitReader:
         if end is None:
             return None
         bare = len(folded[pos:end].split()) == 1  # "Phòng" alone names no unit
+        # a group of kinds of bodies has no dashed part, as "Phòng Tài chính - Kế hoạch" has
+        group_start = group is not None
         words = 0
         while words < _MAX_WORDS:
             nxt = _skip_space(folded, end)
@@ -154,6 +157,8 @@ class UnitReader:
                 _head_end(text, folded, another.end(), True) or _GROUP.match(folded, another.end())
             ):
                 return end  # "giám đốc các sở và chủ tịch UBND ...": a second unit
+            if group_start and _dash_job(text, folded, nxt):
+                return end  # "các xã, phường - Tiếp tục triển khai ...": the job follows
             lower = not text[nxt].isupper()  # a capitalised word goes on the name ("Ban Tổ chức")
             if lower and _ends_name(text, folded, nxt):
                 return None if bare and not words else end
@@ -297,15 +302,21 @@ class UnitReader:
             if self._directed(text, folded, pos):
                 continue
             units, end = self.units_at(text, folded, pos, introduced)
-            if not units or self._is_speaker(units, text, folded, end):
+            if not units or self._is_speaker(units, text, folded, end, given=introduced):
                 continue
             after = _skip_space(folded, end)
             if folded.startswith("da ", after):
                 continue
             if folded.startswith("khac", after):
                 supports.extend(units)
-            elif VERBS.match(text, folded, after) or _skip_paren(text, folded, after):
+            elif (
+                VERBS.match(text, folded, after)
+                or _skip_paren(text, folded, after)
+                or _dash_job(text, folded, after)
+            ):
                 owners.extend(units)
+            elif introduced and _SPEAKER.match(text, folded, after):
+                owners.extend(units)  # "Giao Trung tâm X thông báo ...": its job is to tell
             elif introduced and _ADVERBIAL.match(folded, after):
                 owners.extend(units)  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
         # "Đối với X: ..." and "Trung tâm Y tế Huyện: Khẩn trương truy vết ...": the
@@ -314,6 +325,10 @@ class UnitReader:
         if not owners:
             start = addressed.end() if addressed else 0
             units, end = self.units_at(text, folded, start, introduced=True)
+            label = _label_end(text, folded, end) if len(units) == 1 else None
+            if label is not None:  # "Khoa Khám bệnh, Điều trị theo yêu cầu: ...": one name
+                units = [self.unit(text[start:label])]
+                end = label
             if units and folded[_skip_space(folded, end) : _skip_space(folded, end) + 1] == ":":
                 owners.extend(units)
         owners = _unique(owners)
@@ -351,10 +366,17 @@ class UnitReader:
             # cần chuẩn bị ..."); a unit that directs others keeps it ("Sở A chỉ đạo ...")
             yield match.end(), True
 
-    def _is_speaker(self, units: list[Unit], text: str, folded: str, end: int) -> bool:
+    def _is_speaker(
+        self, units: list[Unit], text: str, folded: str, end: int, given: bool = False
+    ) -> bool:
+        """Whether ``units`` speak rather than work: the notice's issuer, or a unit that
+        announces, asks or directs; not a unit that work is ``given`` to ("Giao Trung tâm
+        X thông báo ...", "Đề nghị Phòng Y đề nghị ...": telling is the job given)."""
         if any(fold(u.written).startswith(self.speakers) for u in units):
             return True
         after = _skip_space(folded, end)
+        if given and not _DIRECTING.match(folded, after):
+            return False
         if _INFORMS.match(folded, after):
             # "Khoa thông báo đến sinh viên ...": passing the news on is work given to
             # the unit; only the notice's own issuer (a speaker, above) announces
@@ -494,6 +516,28 @@ def _head_end(text: str, folded: str, pos: int, introduced: bool) -> int | None:
     if det or introduced or text[pos : pos + 1].isupper():
         return head.end()
     return None
+
+
+def _label_end(text: str, folded: str, end: int) -> int | None:
+    """End of a unit's name that goes on past a comma to the colon of an item's label
+    ("Khoa Khám bệnh, Điều trị theo yêu cầu: ..."): a few words with no verb and no
+    sentence mark; None when the unit ends at the colon itself or no such label follows."""
+    colon = folded.find(":", end)
+    rest = folded[end:colon]
+    if colon < 0 or not rest.startswith(",") or re.search(r"[.;()]", rest):
+        return None
+    if len(rest.split()) > _MAX_WORDS // 2 or any(
+        True for _ in VERBS.finditer(text[end:colon], rest)
+    ):
+        return None
+    return colon
+
+
+def _dash_job(text: str, folded: str, pos: int) -> bool:
+    """A dash then a verb at ``pos`` (" - Tiếp tục triển khai ..."): the job of the units
+    before it."""
+    dash = re.compile(r"[-–]\s+").match(folded, pos)
+    return dash is not None and bool(VERBS.match(text, folded, dash.end()))
 
 
 def _ends_name(text: str, folded: str, pos: int) -> bool:

@@ -121,7 +121,7 @@ HEADS = Lexicon(
     "cơ quan|tổ chức|chủ tịch|phó chủ tịch|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|cấp ủy|"
     "cấp uỷ|ban thường vụ|ban bí thư|phòng gd&đt|sở gd&đt|đảng bộ|chi bộ|ban giám hiệu|"
     "các đồng chí|đồng chí|sinh viên|học sinh|giảng viên|cố vấn học tập|giáo vụ|khoa|"
-    "lớp|chi hội|công đoàn|ban chấp hành|bch|ngành|địa phương|chủ đầu tư"
+    "lớp|chi hội|công đoàn|ban chấp hành|bch|ngành|địa phương|chủ đầu tư|liên chi đoàn|liên chi hội"
 )
 # Determiners that may stand before a head word.
 DETERMINERS = Lexicon("các|mỗi|toàn thể|tất cả|những|từng|tất cả các")
