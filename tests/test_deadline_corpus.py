@@ -38,6 +38,7 @@ FLOORS = {
     "fresh_6": 121,
     "fresh_7": 102,
     "fresh_8": 119,
+    "fresh_9": 156,
 }
 
 
