@@ -1128,3 +1128,24 @@ def test_a_clock_time_that_names_no_day_is_an_error_that_asks_for_it(phrase: str
 )
 def test_a_clock_time_with_its_day_in_the_phrase_is_read(phrase: str, due: str) -> None:
     assert read(phrase).due == at(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("xong trong 4/2024", "2024-04-01", "2024-05-01"),
+        ("Tuần lễ hưởng ứng (11/2024)", "2024-11-01", "2024-12-01"),
+        ("từ 9/2024 đến 10/2024", "2024-09-01", "2024-11-01"),
+    ],
+)
+def test_a_month_and_its_year_without_thang_is_that_month(
+    phrase: str, start: str, due: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize("phrase", ["ngày 4/2024", "số 4/2024"])
+def test_a_number_over_a_year_after_ngay_or_so_is_no_month(phrase: str) -> None:
+    # "ngày 4/2024" lacks its month (or its day): not guessed; "số 4/2024" numbers a document
+    assert isinstance(parse_deadline(phrase, REF), DeadlineError)

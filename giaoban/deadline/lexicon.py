@@ -184,6 +184,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   r"\s*(?:[/.\-]|,?\s*năm)\s*(?P<mry>\d{4})(?![\d/.]?\d)"),
     ("MONTHMISSING", r"tháng\s+năm\s+\d{4}" + _B),  # "ngày 20 tháng năm 2012": no month
     ("MONTH", r"tháng\s+(?P<mm>\d{1,2})(?!\d)" + _YEAR_TAIL.format("my")),
+    # "hoàn thành trong 2/2021", "(6/2021)": a month and its year, "tháng" left out (not a
+    # day without its month, "ngày 2/2021"; not a number, "số 2/2021")
+    ("MONTH", r"(?<![\d/.])(?<!ngày\s)(?<!số\s)(?P<bm>0?[1-9]|1[0-2])\s*/\s*(?P<bmy>\d{4})"
+              r"(?![\d/])"),
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
