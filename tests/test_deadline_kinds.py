@@ -1149,3 +1149,43 @@ def test_a_month_and_its_year_without_thang_is_that_month(
 def test_a_number_over_a_year_after_ngay_or_so_is_no_month(phrase: str) -> None:
     # "ngày 4/2024" lacks its month (or its day): not guessed; "số 4/2024" numbers a document
     assert isinstance(parse_deadline(phrase, REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("chậm nhất là ngày thứ 30 kể từ ngày nhận đủ hồ sơ", "P30D", "ngày nhận đủ hồ sơ"),
+        ("vào ngày thứ 10 tính từ ngày khai giảng", "P10D", "ngày khai giảng"),
+    ],
+)
+def test_an_ordinal_day_counted_from_an_event_is_that_many_days_after_it(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+def test_an_ordinal_day_counted_from_a_day_is_due_that_many_days_after_it() -> None:
+    assert read("ngày thứ 5 kể từ ngày 4/3/2024").due == at("2024-03-10T00:00")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["trước ngày thi đấu của vòng đấu thứ 4", "trước khi diễn ra lượt đấu thứ 2"],
+)
+def test_thu_n_after_a_round_of_a_contest_is_an_ordinal(phrase: str) -> None:
+    got = read(phrase)  # "vòng đấu thứ 4": the fourth round, not Wednesday
+    assert got.kind == "relative"
+    assert got.anchor is not None and "thứ" in got.anchor
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("trước khi bắt đầu hội nghị", "bắt đầu hội nghị"),
+        ("ngay trước khi bắt đầu buổi kiểm tra", "bắt đầu buổi kiểm tra"),
+    ],
+)
+def test_bat_dau_right_after_truoc_khi_begins_the_event(phrase: str, anchor: str) -> None:
+    got = read(phrase)  # not "từ": nothing starts from there
+    assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", anchor)

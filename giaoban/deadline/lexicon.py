@@ -295,6 +295,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"
              r"(?:\s(?P<sy>\d{4}|\d{2}))?(?![\d/.])"),
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
+    # "chậm nhất là ngày thứ 30 kể từ ngày nhận": the 30th day counted from an event, 30 days
+    # after it (the day of the event is not counted, as the Civil Code counts a time limit)
+    ("NTHDAY", r"ngày\s+thứ\s+(?P<nth>\d{1,3})(?=\s+(?:tính\s+)?(?:kể\s+)?từ" + _B + ")"),
     # "ngày thứ 20 của tháng tiếp theo": an ordinal day of a month is that day
     ("MDAY", r"(?:ngày\s+thứ(?=\s+\d{1,2}\s+(?:của\s+|trong\s+)?(?:các\s+|mỗi\s+|hằng\s+|hàng\s+)?"
              r"tháng" + _B + r")|ngày(?:\s+(?:mùng|mồng))?|mùng|mồng|rằm)"
