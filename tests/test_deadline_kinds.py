@@ -1189,3 +1189,20 @@ def test_thu_n_after_a_round_of_a_contest_is_an_ordinal(phrase: str) -> None:
 def test_bat_dau_right_after_truoc_khi_begins_the_event(phrase: str, anchor: str) -> None:
     got = read(phrase)  # not "từ": nothing starts from there
     assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("ngay khi kết thúc đợt kiểm tra", "kết thúc đợt kiểm tra"),
+        ("Ngay khi phát hiện vi phạm", "phát hiện vi phạm"),
+    ],
+)
+def test_ngay_khi_an_event_is_at_that_event(phrase: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", anchor)
+
+
+@pytest.mark.parametrize("phrase", ["ngay khi có yêu cầu", "ngay khi cần thiết"])
+def test_ngay_khi_asked_or_needed_is_no_deadline(phrase: str) -> None:
+    assert read(phrase).kind == "none"

@@ -362,6 +362,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "tại thời điểm nhập học", "cùng thời điểm nộp hồ sơ": at the moment of an event
     ("AT", r"(?:ngay\s+)?(?:tại|cùng)\s+(?:thời\s+điểm|lúc)(?=\s+(?!(?:với|" + _NOT_EVENT
            + r")" + _B + r")[^\W\d_])"),
+    # "ngay khi nhận đủ hồ sơ": at once upon an event (not "ngay khi có yêu cầu": whenever asked)
+    ("AT", r"ngay\s+khi(?=\s+[^\W\d_])(?!\s+(?:có\s+)?(?:yêu\s+cầu|cần|chỉ\s+đạo|đề\s+nghị"
+           r"|phát\s+sinh|sự\s+cố|xảy\s+ra|thông\s+tin|thông\s+báo\s+mới)" + _B + ")"),
     # "tại kỳ họp gần nhất", "tại Hội nghị sơ kết": at a meeting (not "tại Điều 2", a place)
     ("AT", r"(?:ngay\s+)?tại(?=\s+(?:kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+họp|hội\s+nghị"
            r"|đại\s+hội|hội\s+đồng)" + _B + ")"),
