@@ -38,7 +38,7 @@ FLOORS = {
     "fresh_6": 121,
     "fresh_7": 102,
     "fresh_8": 120,
-    "fresh_9": 160,
+    "fresh_9": 161,
 }
 
 

@@ -1206,3 +1206,24 @@ def test_ngay_khi_an_event_is_at_that_event(phrase: str, anchor: str) -> None:
 @pytest.mark.parametrize("phrase", ["ngay khi có yêu cầu", "ngay khi cần thiết"])
 def test_ngay_khi_asked_or_needed_is_no_deadline(phrase: str) -> None:
     assert read(phrase).kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("áp dụng từ 0 giờ ngày 01/4/2024", "2024-04-01T00:00"),
+        ("bắt đầu từ 00h00 ngày 20/3/2024", "2024-03-20T00:00"),
+    ],
+)
+def test_from_midnight_of_a_day_is_an_open_start_as_from_the_day(phrase: str, start: str) -> None:
+    got = read(phrase)  # nobody meets at midnight: the day opens, no appointment
+    assert (got.kind, got.due, got.start) == ("none", None, at(start))
+
+
+def test_from_midnight_to_a_day_is_still_the_period() -> None:
+    got = read("từ 0 giờ ngày 1/4/2024 đến 17 giờ ngày 5/4/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-04-01"), at("2024-04-05T17:00"))
+
+
+def test_before_midnight_of_a_day_is_not_its_start_read_as_a_day() -> None:
+    assert read("trước 0 giờ ngày 5/4/2024").due == at("2024-04-05T00:00")

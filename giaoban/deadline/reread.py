@@ -80,8 +80,10 @@ def _day_after_a_count(tok: Tok, at: Place) -> Tok | None:
 
 def _time(tok: Tok, at: Place) -> Tok | None:
     """ "trong vòng 24 giờ", "trong 2h", "trước giờ khai mạc 2 giờ": a count of hours, not the
-    time of day."""
+    time of day; "từ 0 giờ ngày 1/7": the day from its start, as "từ ngày 1/7"."""
     before, text = at.before, at.text
+    if _midnight_from(tok, before, at.after):
+        return None
     if not (
         _counts_hours(tok, before, text)
         or _hours_from_event(tok, at.after, at.kept)
@@ -92,6 +94,16 @@ def _time(tok: Tok, at: Place) -> Tok | None:
     at.kept.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
     unit_start = _next_word(text, cut)
     return Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
+
+
+def _midnight_from(tok: Tok, before: Tok | None, after: Tok | None) -> bool:
+    """Whether ``tok`` is 0 giờ (00h00) right after "từ" and before its day: the day's start,
+    no appointment ("bắt đầu từ 0 giờ ngày 01/7/2020" opens with the day, as "từ ngày ...")."""
+    if before is None or after is None or before.type != "FROM" or after.type != "DATE":
+        return False
+    parts = tok.parts
+    hour, minute = parts.get("h") or parts.get("ch"), parts.get("min") or parts.get("cm")
+    return hour is not None and int(hour) == 0 and int(minute or 0) == 0 and "tpart" not in parts
 
 
 def _to(tok: Tok, at: Place) -> Tok | None:
