@@ -37,8 +37,8 @@ FLOORS = {
     "fresh_5": 126,
     "fresh_6": 121,
     "fresh_7": 102,
-    "fresh_8": 119,
-    "fresh_9": 156,
+    "fresh_8": 120,
+    "fresh_9": 161,
 }
 
 

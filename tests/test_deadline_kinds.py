@@ -1128,3 +1128,102 @@ def test_a_clock_time_that_names_no_day_is_an_error_that_asks_for_it(phrase: str
 )
 def test_a_clock_time_with_its_day_in_the_phrase_is_read(phrase: str, due: str) -> None:
     assert read(phrase).due == at(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("xong trong 4/2024", "2024-04-01", "2024-05-01"),
+        ("Tuần lễ hưởng ứng (11/2024)", "2024-11-01", "2024-12-01"),
+        ("từ 9/2024 đến 10/2024", "2024-09-01", "2024-11-01"),
+    ],
+)
+def test_a_month_and_its_year_without_thang_is_that_month(
+    phrase: str, start: str, due: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize("phrase", ["ngày 4/2024", "số 4/2024"])
+def test_a_number_over_a_year_after_ngay_or_so_is_no_month(phrase: str) -> None:
+    # "ngày 4/2024" lacks its month (or its day): not guessed; "số 4/2024" numbers a document
+    assert isinstance(parse_deadline(phrase, REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("chậm nhất là ngày thứ 30 kể từ ngày nhận đủ hồ sơ", "P30D", "ngày nhận đủ hồ sơ"),
+        ("vào ngày thứ 10 tính từ ngày khai giảng", "P10D", "ngày khai giảng"),
+    ],
+)
+def test_an_ordinal_day_counted_from_an_event_is_that_many_days_after_it(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+
+
+def test_an_ordinal_day_counted_from_a_day_is_due_that_many_days_after_it() -> None:
+    assert read("ngày thứ 5 kể từ ngày 4/3/2024").due == at("2024-03-10T00:00")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["trước ngày thi đấu của vòng đấu thứ 4", "trước khi diễn ra lượt đấu thứ 2"],
+)
+def test_thu_n_after_a_round_of_a_contest_is_an_ordinal(phrase: str) -> None:
+    got = read(phrase)  # "vòng đấu thứ 4": the fourth round, not Wednesday
+    assert got.kind == "relative"
+    assert got.anchor is not None and "thứ" in got.anchor
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("trước khi bắt đầu hội nghị", "bắt đầu hội nghị"),
+        ("ngay trước khi bắt đầu buổi kiểm tra", "bắt đầu buổi kiểm tra"),
+    ],
+)
+def test_bat_dau_right_after_truoc_khi_begins_the_event(phrase: str, anchor: str) -> None:
+    got = read(phrase)  # not "từ": nothing starts from there
+    assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", anchor)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("ngay khi kết thúc đợt kiểm tra", "kết thúc đợt kiểm tra"),
+        ("Ngay khi phát hiện vi phạm", "phát hiện vi phạm"),
+    ],
+)
+def test_ngay_khi_an_event_is_at_that_event(phrase: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", "P0D", anchor)
+
+
+@pytest.mark.parametrize("phrase", ["ngay khi có yêu cầu", "ngay khi cần thiết"])
+def test_ngay_khi_asked_or_needed_is_no_deadline(phrase: str) -> None:
+    assert read(phrase).kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("áp dụng từ 0 giờ ngày 01/4/2024", "2024-04-01T00:00"),
+        ("bắt đầu từ 00h00 ngày 20/3/2024", "2024-03-20T00:00"),
+    ],
+)
+def test_from_midnight_of_a_day_is_an_open_start_as_from_the_day(phrase: str, start: str) -> None:
+    got = read(phrase)  # nobody meets at midnight: the day opens, no appointment
+    assert (got.kind, got.due, got.start) == ("none", None, at(start))
+
+
+def test_from_midnight_to_a_day_is_still_the_period() -> None:
+    got = read("từ 0 giờ ngày 1/4/2024 đến 17 giờ ngày 5/4/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-04-01"), at("2024-04-05T17:00"))
+
+
+def test_before_midnight_of_a_day_is_not_its_start_read_as_a_day() -> None:
+    assert read("trước 0 giờ ngày 5/4/2024").due == at("2024-04-05T00:00")

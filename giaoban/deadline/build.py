@@ -178,7 +178,8 @@ class Builder(DutyRules):
         return v.Span("semester", (n, year), self.pos(items[0]), len(items) > 1)
 
     def month_of_school_year(self, items: list[Any]) -> v.Span:
-        m = int(self.tok(items[0]).parts["mm"])
+        parts = self.tok(items[0]).parts
+        m = int(parts.get("mm") or parts["bm"])
         first, second = self.span_of(items[1]).args
         year = first if m >= 8 else (second or (first or 0) + 1)
         return v.Span("months", (m, m, year), self.pos(items[0]), True)

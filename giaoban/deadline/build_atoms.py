@@ -143,10 +143,11 @@ Parts = dict[str, str]
 
 
 def _month(p: Parts, pos: int) -> v.Span:
-    m = int(p["mm"])
+    m = int(p.get("mm") or p["bm"])  # "bm": "trong 2/2021", without "tháng"
     if not 1 <= m <= 12:
         raise Unreadable(f"tháng {m} không có thật")
-    return v.Span("months", (m, m, _year(p.get("my"))), pos, "my" in p)
+    year = p.get("my") or p.get("bmy")
+    return v.Span("months", (m, m, _year(year)), pos, year is not None)
 
 
 def _month_name(p: Parts, pos: int) -> v.Span:

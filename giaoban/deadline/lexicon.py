@@ -184,6 +184,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   r"\s*(?:[/.\-]|,?\s*năm)\s*(?P<mry>\d{4})(?![\d/.]?\d)"),
     ("MONTHMISSING", r"tháng\s+năm\s+\d{4}" + _B),  # "ngày 20 tháng năm 2012": no month
     ("MONTH", r"tháng\s+(?P<mm>\d{1,2})(?!\d)" + _YEAR_TAIL.format("my")),
+    # "hoàn thành trong 2/2021", "(6/2021)": a month and its year, "tháng" left out (not a
+    # day without its month, "ngày 2/2021"; not a number, "số 2/2021")
+    ("MONTH", r"(?<![\d/.])(?<!ngày\s)(?<!số\s)(?P<bm>0?[1-9]|1[0-2])\s*/\s*(?P<bmy>\d{4})"
+              r"(?![\d/])"),
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
@@ -291,6 +295,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE", r"ngày\s+(?P<sd>" + _D + r")\s(?P<sm>" + _M + r")"
              r"(?:\s(?P<sy>\d{4}|\d{2}))?(?![\d/.])"),
     ("DATE", r"(?<![\d/.])(?P<pd>" + _D + r")\s(?P<pm>" + _M + r")\s(?P<py>\d{4})(?!\d)"),
+    # "chậm nhất là ngày thứ 30 kể từ ngày nhận": the 30th day counted from an event, 30 days
+    # after it (the day of the event is not counted, as the Civil Code counts a time limit)
+    ("NTHDAY", r"ngày\s+thứ\s+(?P<nth>\d{1,3})(?=\s+(?:tính\s+)?(?:kể\s+)?từ" + _B + ")"),
     # "ngày thứ 20 của tháng tiếp theo": an ordinal day of a month is that day
     ("MDAY", r"(?:ngày\s+thứ(?=\s+\d{1,2}\s+(?:của\s+|trong\s+)?(?:các\s+|mỗi\s+|hằng\s+|hàng\s+)?"
              r"tháng" + _B + r")|ngày(?:\s+(?:mùng|mồng))?|mùng|mồng|rằm)"
@@ -355,6 +362,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "tại thời điểm nhập học", "cùng thời điểm nộp hồ sơ": at the moment of an event
     ("AT", r"(?:ngay\s+)?(?:tại|cùng)\s+(?:thời\s+điểm|lúc)(?=\s+(?!(?:với|" + _NOT_EVENT
            + r")" + _B + r")[^\W\d_])"),
+    # "ngay khi nhận đủ hồ sơ": at once upon an event (not "ngay khi có yêu cầu": whenever asked)
+    ("AT", r"ngay\s+khi(?=\s+[^\W\d_])(?!\s+(?:có\s+)?(?:yêu\s+cầu|cần|chỉ\s+đạo|đề\s+nghị"
+           r"|phát\s+sinh|sự\s+cố|xảy\s+ra|thông\s+tin|thông\s+báo\s+mới)" + _B + ")"),
     # "tại kỳ họp gần nhất", "tại Hội nghị sơ kết": at a meeting (not "tại Điều 2", a place)
     ("AT", r"(?:ngay\s+)?tại(?=\s+(?:kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+họp|hội\s+nghị"
            r"|đại\s+hội|hội\s+đồng)" + _B + ")"),

@@ -80,8 +80,10 @@ def _day_after_a_count(tok: Tok, at: Place) -> Tok | None:
 
 def _time(tok: Tok, at: Place) -> Tok | None:
     """ "trong vòng 24 giờ", "trong 2h", "trước giờ khai mạc 2 giờ": a count of hours, not the
-    time of day."""
+    time of day; "từ 0 giờ ngày 1/7": the day from its start, as "từ ngày 1/7"."""
     before, text = at.before, at.text
+    if _midnight_from(tok, before, at.after):
+        return None
     if not (
         _counts_hours(tok, before, text)
         or _hours_from_event(tok, at.after, at.kept)
@@ -92,6 +94,16 @@ def _time(tok: Tok, at: Place) -> Tok | None:
     at.kept.append(Tok("NUM", tok.start, cut, {"n": tok.parts["h"]}, tok.remark))
     unit_start = _next_word(text, cut)
     return Tok("UNIT", unit_start, tok.end, {"u": "gio"}, tok.remark)
+
+
+def _midnight_from(tok: Tok, before: Tok | None, after: Tok | None) -> bool:
+    """Whether ``tok`` is 0 giờ (00h00) right after "từ" and before its day: the day's start,
+    no appointment ("bắt đầu từ 0 giờ ngày 01/7/2020" opens with the day, as "từ ngày ...")."""
+    if before is None or after is None or before.type != "FROM" or after.type != "DATE":
+        return False
+    parts = tok.parts
+    hour, minute = parts.get("h") or parts.get("ch"), parts.get("min") or parts.get("cm")
+    return hour is not None and int(hour) == 0 and int(minute or 0) == 0 and "tpart" not in parts
 
 
 def _to(tok: Tok, at: Place) -> Tok | None:
@@ -245,6 +257,14 @@ def _weekday(tok: Tok, at: Place) -> Tok | None:
     return tok
 
 
+def _nth_day(tok: Tok, at: Place) -> Tok | None:
+    """ "ngày thứ 30 kể từ ngày nhận": a count of 30 days from what follows."""
+    number_end = tok.end
+    unit_end = tok.start + len("ngày")
+    at.kept.append(Tok("NUM", unit_end, number_end, {"n": tok.parts["nth"]}, tok.remark))
+    return Tok("UNIT", tok.start, unit_end, {"u": "ngay"}, tok.remark)
+
+
 def _no_weekday(tok: Tok, at: Place) -> Tok | None:
     text = at.text
     if _counts_rounds(at.before, text) or fold(text.low[: tok.start]).endswith("ngay "):
@@ -311,8 +331,11 @@ def _between_words(before: Tok | None, after: Tok | None) -> bool:
 def _inside_a_name(tok: Tok, before: Tok | None, then: list[Tok], text: Text) -> bool:
     """Whether "bắt đầu" stands between two words of an event's name that no day follows
     ("trước thời điểm bắt đầu bỏ phiếu 24 giờ"): a verb there, not "from". Before a day it
-    labels a start ("Ngày bắt đầu lấy ý kiến: 27/07/2023")."""
-    if before is None or not then or before.type != "W" or then[0].type != "W":
+    labels a start ("Ngày bắt đầu lấy ý kiến: 27/07/2023"). Right after "trước khi", "sau khi"
+    it begins the event's name ("trước khi bắt đầu hội nghị")."""
+    if before is None or not then or then[0].type != "W":
+        return False
+    if before.type != "W" and not fold(text.low[before.start : before.end]).endswith(" khi"):
         return False
     if any(t.type in ("DATE", "MDAY", "WEEKDAY", "RELDAY") for t in then):
         return False
@@ -401,7 +424,10 @@ def _names_a_document(before: Tok | None, then: list[Tok], text: Text) -> bool:
 
 
 # Words that number rounds, sessions and courses: "thứ N" after them is an ordinal.
-_ROUNDS = frozenset({"lan", "khoa", "dot", "ky", "ki", "phien", "vong", "ky hop", "phien hop"})
+_ROUNDS = frozenset(
+    {"lan", "khoa", "dot", "ky", "ki", "phien", "vong", "ky hop", "phien hop"}
+    | {"vong dau", "luot", "luot dau", "tran", "tran dau"}  # "vòng đấu thứ 3": the third round
+)
 
 
 def _counts_rounds(before: Tok | None, text: Text) -> bool:
@@ -444,5 +470,6 @@ REREAD: dict[str, _Reread] = {
     "WEEKORD": _week_ordinal,
     "WEEKDAY": _weekday,
     "NOWEEKDAY": _no_weekday,
+    "NTHDAY": _nth_day,
     **dict.fromkeys(_PERIOD_RULED, _period),
 }
