@@ -118,44 +118,19 @@ class Builder:
         self.judge = Judge(reader, draft.date, settings)
 
     def walk(self, nodes: list[Node], section: str | None, scope: Scope) -> None:
-        fields = [
-            n
-            for n in nodes
-            if is_field(n)
-            # "Các trường mầm non: Thái Sơn, ..." lists owners; "Địa điểm: Báo Giáo dục
-            # và Thời đại, 15 Hai Bà Trưng" names a place, whoever is there
-            and (PLACE_LABEL.match(fold_keep(n.para.text)) or not self.reader.read(_text(n)).owners)
-            # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
-            # 12 năm 2020") is a deadline the clerk tracks, not a part's field
-            and not (section is None and WORK_TIME.match(fold_keep(n.para.text)))
-            # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
-            and not (not TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
-        ]
+        fields = [n for n in nodes if self._is_field(n, section)]
         listed = self.judge.listing([n for n in nodes if n not in fields])
         listed += [n for n in self.judge.contents(nodes) if n not in fields + listed]
-        for node in listed:
-            self.draft.fields.append((node.path, _text(node), LISTED))
+        self._set_aside(listed, LISTED)
         rest = [n for n in nodes if n not in fields]
         standing = self.judge.standing(rest, scope.part == ORGANIZATION and bool(scope.heading))
-        for node in standing:
-            self.draft.fields.append((node.path, _text(node), STANDING))
+        self._set_aside(standing, STANDING)
         steps = [] if standing else self.judge.steps(rest, bool(scope.heading))
-        for node in steps:
-            self.draft.fields.append((node.path, _text(node), STEP))
+        self._set_aside(steps, STEP)
         standing += steps
+        labels = [n for n in fields if n not in listed and n not in standing]
         fields += listed + standing
-        for node in fields:
-            if node in listed or node in standing:
-                continue
-            label = _text(node).rstrip(":").split()
-            bare = BARE_LEAD.match(_text(node)) and len(label) > LABEL_WORDS
-            reason = "một lời dẫn, không giao việc" if bare else "một thông tin 'nhãn: giá trị'"
-            self.draft.fields.append((node.path, _text(node), reason))
-            # A part's own time is its tasks' (not the notice's: a meeting's time at
-            # the top of an invitation is no deadline for what it asks).
-            if section is not None and TIME_LABEL.match(fold_keep(node.para.text)):
-                value = node.para.text.split(":", 1)[1].strip()
-                scope = replace(scope, when=value or scope.when)
+        scope = self._labels(labels, section, scope)
         for node in nodes:
             if node in fields:
                 continue
@@ -166,18 +141,62 @@ class Builder:
             else:
                 self._leaf(node, section, scope)
 
+    def _is_field(self, node: Node, section: str | None) -> bool:
+        """Whether ``node`` is a "label: value" line of its part, no task."""
+        label = fold_keep(node.para.text)
+        return bool(
+            is_field(node)
+            # "Các trường mầm non: Thái Sơn, ..." lists owners; "Địa điểm: Báo Giáo dục
+            # và Thời đại, 15 Hai Bà Trưng" names a place, whoever is there
+            and (PLACE_LABEL.match(label) or not self.reader.read(_text(node)).owners)
+            # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
+            # 12 năm 2020") is a deadline the clerk tracks, not a part's field
+            and not (section is None and WORK_TIME.match(label))
+            # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
+            and not (not TIME_LABEL.match(label) and self._dated(_text(node)))
+        )
+
+    def _set_aside(self, nodes: list[Node], reason: str) -> None:
+        """Keep ``nodes`` as comments of the draft, no tasks, each noting ``reason``."""
+        for node in nodes:
+            self.draft.fields.append((node.path, _text(node), reason))
+
+    def _labels(self, nodes: list[Node], section: str | None, scope: Scope) -> Scope:
+        """Set aside the "label: value" lines ``nodes``, and return ``scope`` with the
+        part's own time when one of them gives it."""
+        for node in nodes:
+            label = _text(node).rstrip(":").split()
+            bare = BARE_LEAD.match(_text(node)) and len(label) > LABEL_WORDS
+            reason = "một lời dẫn, không giao việc" if bare else "một thông tin 'nhãn: giá trị'"
+            self.draft.fields.append((node.path, _text(node), reason))
+            # A part's own time is its tasks' (not the notice's: a meeting's time at
+            # the top of an invitation is no deadline for what it asks).
+            if section is not None and TIME_LABEL.match(fold_keep(node.para.text)):
+                value = node.para.text.split(":", 1)[1].strip()
+                scope = replace(scope, when=value or scope.when)
+        return scope
+
     def _parent(self, node: Node, section: str | None, scope: Scope) -> None:
         if node.kind in ("bullet", "plus"):
-            own = list(self.reader.read(node.para.text).owners)
-            if own and self.judge.details(node.children):
-                # "- Giao trường X chuẩn bị hội trường;" then "+ ..." lines that name no one:
-                # the details of that one job
-                text = " ".join([_text(node), *(_text(c) for c in node.children)])
-                self._task(node.path, text, section, scope, node.para.line)
-                return
-            self._task(node.path, _text(node), section, scope, node.para.line)
-            self.walk(node.children, section, replace(scope, fallback=own or scope.fallback))
+            self._bullet_parent(node, section, scope)
+        else:
+            self._section(node, scope)
+
+    def _bullet_parent(self, node: Node, section: str | None, scope: Scope) -> None:
+        """A bullet with sub-items: a task, whose units the sub-items that name none take."""
+        own = list(self.reader.read(node.para.text).owners)
+        if own and self.judge.details(node.children):
+            # "- Giao trường X chuẩn bị hội trường;" then "+ ..." lines that name no one:
+            # the details of that one job
+            text = " ".join([_text(node), *(_text(c) for c in node.children)])
+            self._task(node.path, text, section, scope, node.para.line)
             return
+        self._task(node.path, _text(node), section, scope, node.para.line)
+        self.walk(node.children, section, replace(scope, fallback=own or scope.fallback))
+
+    def _section(self, node: Node, scope: Scope) -> None:
+        """A numbered item with sub-items: a section, with a task of its own when its
+        opening text asks something (or when its sub-items hold no task)."""
         title = title_of(node.para)
         self.draft.sections.append((node.path, title))
         if all(is_attendance_line(c.para.text) for c in node.children) and self.draft.meeting:
@@ -193,17 +212,7 @@ class Builder:
             part_of(title, scope.part),
         )
         if self.judge.findings(body, node.children):
-            # "một số lỗi vẫn chưa được khắc phục, cụ thể:" then the faults: one job, to
-            # put them right, under the heading that names it ("Khắc phục một số tồn tại")
-            whole = " ".join([title, body, *(_text(c) for c in node.children)])
-            culprits = self.judge.not_yet_done_by(body)
-            self._task(
-                node.path,
-                whole,
-                node.path,
-                replace(inner, heading=culprits or inner.heading),
-                node.para.line,
-            )
+            self._findings(node, title, body, inner)
             return
         if text and self._worth_a_task(text):
             self._task(node.path, text, node.path, inner, node.para.line)
@@ -214,6 +223,15 @@ class Builder:
         if text and len(self.draft.tasks) == before:
             # its sub-items only list things (cases, documents): the item itself is the work
             self._task(node.path, text, node.path, inner, node.para.line)
+
+    def _findings(self, node: Node, title: str, body: str, scope: Scope) -> None:
+        """ "một số lỗi vẫn chưa được khắc phục, cụ thể:" then the faults: one job, to put
+        them right, under the heading that names it ("Khắc phục một số tồn tại"), for
+        the units the section says have not done so."""
+        whole = " ".join([title, body, *(_text(c) for c in node.children)])
+        culprits = self.judge.not_yet_done_by(body)
+        inner = replace(scope, heading=culprits or scope.heading)
+        self._task(node.path, whole, node.path, inner, node.para.line)
 
     def _leaf(self, node: Node, section: str | None, scope: Scope) -> None:
         para = node.para
