@@ -98,6 +98,20 @@ class Scope:
     job: str = ""  # the job of an item that is no task itself, for sub-items that time it
 
 
+@dataclass
+class _ProseRun:
+    """What the clauses of a prose text pass on to the ones after them."""
+
+    line: int  # the line of the text's first paragraph, for every task
+    number: int = 0  # the number of the last task
+    lead: Scope = field(default_factory=Scope)  # a lead-in's owners, for the jobs it announces
+    lead_found: Found | None = None  # the lead-in's time, for the same jobs
+    owners_before: list[Unit] = field(default_factory=list)  # the units of the job before
+    # within one sentence: its opening time, and the units of the clause before
+    carried: Found | None = None
+    previous: list[Unit] = field(default_factory=list)
+
+
 class Builder:
     """Walks the outline and adds sections and tasks to the draft."""
 
@@ -288,6 +302,20 @@ class Builder:
         """A notice written as prose (a news report): from the first request ("đề nghị",
         "yêu cầu") on, each sentence or clause is a task, numbered in order."""
         text = " ".join(p.text for p in paras)
+        start = self._first_request(text)
+        if start is None:
+            return
+        run = _ProseRun(line=paras[0].line)
+        for sentence in SENTENCE.split(text[start:]):
+            run.carried = None
+            # "Đồng thời báo cáo ..." goes on with the unit of the job before it
+            run.previous = run.owners_before if _GOES_ON.match(fold_keep(sentence)) else []
+            for k, clause in enumerate(self._clauses(_unquote(sentence))):
+                self._prose_clause(clause, k == 0, run)
+
+    def _first_request(self, text: str) -> int | None:
+        """Where the sentence holding the first request or direction of ``text`` starts
+        (None when there is none): what comes before it reports, asks nothing."""
         folded = fold_keep(text)
         requests = sorted(
             [m.start() for m in ASSIGNS.finditer(folded)]
@@ -295,74 +323,83 @@ class Builder:
             + self.reader.assignments(text)
         )
         if not requests:
-            return
+            return None
         start = text.rfind(". ", 0, requests[0])
-        number = 0
-        # a lead-in ("Trong 02 tuần tới, ... yêu cầu X tập trung thực hiện các nhiệm vụ
-        # như: ...") gives its owners and its opening deadline to the clauses after it
-        # that name none, until the next request
-        lead = Scope()
-        lead_found: Found | None = None
-        owners_before: list[Unit] = []
-        for sentence in SENTENCE.split(text[start + 2 if start >= 0 else 0 :]):
-            carried: Found | None = None
-            # the unit of the clause before, in this sentence; "Đồng thời báo cáo ..." goes on
-            # with the unit of the job before it
-            previous = owners_before if _GOES_ON.match(fold_keep(sentence)) else []
-            for k, clause in enumerate(self._clauses(_unquote(sentence))):
-                if not clause.strip() or self._is_speaker_clause(clause):
-                    continue
-                if k == 0 and number and _ELABORATES.match(fold_keep(clause)):
-                    # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
-                    last = self.draft.tasks[-1]
-                    last.text = f"{last.text} {clause.strip()}"
-                    continue
-                every = find_deadlines(clause, self.draft.date, self.settings)
-                if number and self._sends_on(clause, every, k == 0):
-                    self._send_last(clause, every, "; " if k else " ")
-                    continue
-                aside = self._aside(clause, every)
-                if k == 0 and number and not aside:
-                    # a sentence after the jobs began that only describes ("Các xã này có ...")
-                    aside = untold(clause, bool(every), bool(self.reader.read(clause).owners))
-                if aside:
-                    self.draft.fields.append(("", clause.strip(), aside))
-                    continue
-                opening = next((f for f in every if f.start == 0), None)
-                if k == 0 and opening:
-                    carried = opening
-                colon = _LEAD_IN.search(fold_keep(clause))
-                asks = fold_keep(clause[: colon.end()]) if colon else ""
-                if colon and (REQUEST.search(asks) or DIRECTIONS.search(asks)):
-                    lead = Scope(fallback=list(self.reader.read(clause[: colon.end()]).owners))
-                    # its time, at its head or of the jobs it announces ("các nhiệm vụ
-                    # trong tháng 5 và các tháng tiếp theo đó là ...")
-                    lead_found = opening or next((f for f in every if f.end <= colon.start()), None)
-                    # the lead-in is no job: the first job is what follows its colon
-                    clause = clause[colon.end() :]
-                    if not clause.strip():
-                        continue
-                    every = find_deadlines(clause, self.draft.date, self.settings)
-                elif ASSIGNS.search(fold_keep(clause)):
-                    lead, lead_found = Scope(), None
-                cut = urgent_then_dated(clause, every)
-                for job in [clause] if cut is None else two_jobs(clause, cut):
-                    number += 1
-                    task = DraftTask(item=str(number), text=job.strip(), line=paras[0].line)
-                    # a clause that names no unit goes on with the unit of the clause before it
-                    units = self.reader.read(job)
-                    previous = list(units.owners) or previous
-                    scope = lead if lead.fallback else Scope(fallback=previous)
-                    self._owners(task, job, scope, units)
-                    owners_before = previous
-                    own = (
-                        every
-                        if cut is None
-                        else find_deadlines(job, self.draft.date, self.settings)
-                    )
-                    found = choose(own, carried or lead_found)
-                    self._deadline(task, found[0] if found else carried or lead_found)
-                    self.draft.tasks.append(task)
+        return start + 2 if start >= 0 else 0
+
+    def _prose_clause(self, clause: str, first: bool, run: _ProseRun) -> None:
+        """One clause of a prose text (the ``first`` of its sentence or not): more on
+        the task before, an aside, or one or two jobs."""
+        if not clause.strip() or self._is_speaker_clause(clause):
+            return
+        if first and run.number and _ELABORATES.match(fold_keep(clause)):
+            # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
+            last = self.draft.tasks[-1]
+            last.text = f"{last.text} {clause.strip()}"
+            return
+        every = find_deadlines(clause, self.draft.date, self.settings)
+        if run.number and self._sends_on(clause, every, first):
+            self._send_last(clause, every, " " if first else "; ")
+            return
+        aside = self._prose_aside(clause, every, first and bool(run.number))
+        if aside:
+            self.draft.fields.append(("", clause.strip(), aside))
+            return
+        opening = next((f for f in every if f.start == 0), None)
+        if first and opening:
+            run.carried = opening
+        clause, every = self._after_lead_in(clause, every, opening, run)
+        if not clause.strip():
+            return
+        cut = urgent_then_dated(clause, every)
+        for job in [clause] if cut is None else two_jobs(clause, cut):
+            own = every if cut is None else find_deadlines(job, self.draft.date, self.settings)
+            self._prose_job(job, own, run)
+
+    def _prose_aside(self, clause: str, every: list[Found], after_jobs: bool) -> str:
+        """Why ``clause`` is no job ("" when it may be one); a sentence ``after_jobs``
+        began may also only describe ("Các xã này có ...")."""
+        aside = self._aside(clause, every)
+        if after_jobs and not aside:
+            aside = untold(clause, bool(every), bool(self.reader.read(clause).owners))
+        return aside
+
+    def _after_lead_in(
+        self, clause: str, every: list[Found], opening: Found | None, run: _ProseRun
+    ) -> tuple[str, list[Found]]:
+        """``clause`` and its deadlines after the lead-in it opens with, if any ("Trong
+        02 tuần tới, ... yêu cầu X tập trung thực hiện các nhiệm vụ như: ..."): the
+        lead-in is no job, but ``run`` keeps its owners and its opening deadline for
+        the clauses after it that name none, until the next request."""
+        colon = _LEAD_IN.search(fold_keep(clause))
+        asks = fold_keep(clause[: colon.end()]) if colon else ""
+        if colon and (REQUEST.search(asks) or DIRECTIONS.search(asks)):
+            run.lead = Scope(fallback=list(self.reader.read(clause[: colon.end()]).owners))
+            # its time, at its head or of the jobs it announces ("các nhiệm vụ
+            # trong tháng 5 và các tháng tiếp theo đó là ...")
+            run.lead_found = opening or next((f for f in every if f.end <= colon.start()), None)
+            # the first job is what follows its colon
+            clause = clause[colon.end() :]
+            if not clause.strip():
+                return clause, []
+            return clause, find_deadlines(clause, self.draft.date, self.settings)
+        if ASSIGNS.search(fold_keep(clause)):
+            run.lead, run.lead_found = Scope(), None
+        return clause, every
+
+    def _prose_job(self, job: str, own: list[Found], run: _ProseRun) -> None:
+        """The next task of a prose text: ``job``, with its ``own`` deadlines."""
+        run.number += 1
+        task = DraftTask(item=str(run.number), text=job.strip(), line=run.line)
+        # a clause that names no unit goes on with the unit of the clause before it
+        units = self.reader.read(job)
+        run.previous = list(units.owners) or run.previous
+        scope = run.lead if run.lead.fallback else Scope(fallback=run.previous)
+        self._owners(task, job, scope, units)
+        run.owners_before = run.previous
+        found = choose(own, run.carried or run.lead_found)
+        self._deadline(task, found[0] if found else run.carried or run.lead_found)
+        self.draft.tasks.append(task)
 
     def _clauses(self, sentence: str) -> list[str]:
         """The jobs of a sentence, split at ";", except where ";" goes on with a list of
@@ -498,26 +535,10 @@ class Builder:
         if len(found) > 1:
             self._split(item, text, section, scope, line, found)
             return
-        cut = urgent_then_dated(text, every)
-        if cut is not None:
-            # "... khẩn trương rà soát .... Trước mắt ... trước ngày 29/4/2020": an urgent job,
-            # then a dated one; the owners of the item do both
-            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
-            why = "có một việc khẩn trương và một việc có hạn"
-            self._parts(item, two_jobs(text, cut), section, inner, line, why)
-            return
-        jobs = _ALSO.split(text)
-        if len(jobs) > 1:
-            # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": a second job, whose
-            # time is its own, not the one the first job states; its owner is the item's
-            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
-            why = f"có {len(jobs)} việc (câu mở đầu bằng 'Đồng thời')"
-            self._parts(item, jobs, section, inner, line, why)
-            return
-        parts = [] if scope.heading else self._by_subject(text)
-        if len(parts) > 1:
-            why = f"giao việc cho {len(parts)} đơn vị khác nhau"
-            self._parts(item, parts, section, scope, line, why)
+        jobs = self._jobs(text, scope, every)
+        if jobs is not None:
+            parts, inner, why = jobs
+            self._parts(item, parts, section, inner, line, why)
             return
         task = DraftTask(item=item, text=text, section=section, line=line)
         self._owners(task, text, scope)
@@ -532,6 +553,28 @@ class Builder:
             )
         self._deadline(task, found[0] if found else None)
         self.draft.tasks.append(task)
+
+    def _jobs(
+        self, text: str, scope: Scope, every: list[Found]
+    ) -> tuple[list[str], Scope, str] | None:
+        """The jobs of an item that holds several, the scope they take and why they were
+        told apart; None when it holds one."""
+        cut = urgent_then_dated(text, every)
+        if cut is not None:
+            # "... khẩn trương rà soát .... Trước mắt ... trước ngày 29/4/2020": an urgent job,
+            # then a dated one; the owners of the item do both
+            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
+            return two_jobs(text, cut), inner, "có một việc khẩn trương và một việc có hạn"
+        jobs = _ALSO.split(text)
+        if len(jobs) > 1:
+            # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": a second job, whose
+            # time is its own, not the one the first job states; its owner is the item's
+            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
+            return jobs, inner, f"có {len(jobs)} việc (câu mở đầu bằng 'Đồng thời')"
+        parts = [] if scope.heading else self._by_subject(text)
+        if len(parts) > 1:
+            return parts, scope, f"giao việc cho {len(parts)} đơn vị khác nhau"
+        return None
 
     def _by_subject(self, text: str) -> list[str]:
         """``text`` cut where the work passes on: a sentence opens with a unit of its own,
