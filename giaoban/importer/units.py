@@ -289,13 +289,8 @@ class UnitReader:
     def read(self, text: str) -> Units:
         """Owners and supporting units of one item's text."""
         folded = fold_keep(text)
+        supports, helping = self._supports(text, folded)
         owners: list[Unit] = []
-        supports: list[Unit] = []
-        helping: list[tuple[int, int]] = []  # where "phối hợp với A, B và C" lists its units
-        for match in _SUPPORT.finditer(folded):
-            units, end = self.support_list(text, folded, match.end())
-            supports.extend(u for u in units if _named(u))
-            helping.append((match.end(), end))
         for pos, introduced in self._starts(text, folded):
             if any(start <= pos < end for start, end in helping):
                 continue  # "..., Bộ Y tế và các cơ quan liên quan hướng dẫn": a helper
@@ -304,36 +299,40 @@ class UnitReader:
             units, end = self.units_at(text, folded, pos, introduced)
             if not units or self._is_speaker(units, text, folded, end, given=introduced):
                 continue
-            after = _skip_space(folded, end)
-            if folded.startswith("da ", after):
-                continue
-            if folded.startswith("khac", after):
+            role = _role(text, folded, _skip_space(folded, end), introduced)
+            if role == _SUPPORTS:
                 supports.extend(units)
-            elif (
-                VERBS.match(text, folded, after)
-                or _skip_paren(text, folded, after)
-                or _dash_job(text, folded, after)
-            ):
+            elif role == _OWNS:
                 owners.extend(units)
-            elif introduced and _SPEAKER.match(text, folded, after):
-                owners.extend(units)  # "Giao Trung tâm X thông báo ...": its job is to tell
-            elif introduced and _ADVERBIAL.match(folded, after):
-                owners.extend(units)  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
-        # "Đối với X: ..." and "Trung tâm Y tế Huyện: Khẩn trương truy vết ...": the
-        # units an item opens with, before a colon, are the ones it gives the work to
-        addressed = _ADDRESSED.match(folded)
         if not owners:
-            start = addressed.end() if addressed else 0
-            units, end = self.units_at(text, folded, start, introduced=True)
-            label = _label_end(text, folded, end) if len(units) == 1 else None
-            if label is not None:  # "Khoa Khám bệnh, Điều trị theo yêu cầu: ...": one name
-                units = [self.unit(text[start:label])]
-                end = label
-            if units and folded[_skip_space(folded, end) : _skip_space(folded, end) + 1] == ":":
-                owners.extend(units)
+            owners = self._before_colon(text, folded)
         owners = _unique(owners)
         keys = {_key(u) for u in owners}
         return Units(tuple(owners), tuple(u for u in _unique(supports) if _key(u) not in keys))
+
+    def _supports(self, text: str, folded: str) -> tuple[list[Unit], list[tuple[int, int]]]:
+        """The units after each "phối hợp (với)" of ``text``, and where each list of them
+        runs ("phối hợp với A, B và C")."""
+        supports: list[Unit] = []
+        helping: list[tuple[int, int]] = []
+        for match in _SUPPORT.finditer(folded):
+            units, end = self.support_list(text, folded, match.end())
+            supports.extend(u for u in units if _named(u))
+            helping.append((match.end(), end))
+        return supports, helping
+
+    def _before_colon(self, text: str, folded: str) -> list[Unit]:
+        """The units an item opens with, before a colon ("Đối với X: ...", "Trung tâm Y
+        tế Huyện: Khẩn trương truy vết ..."): the ones it gives the work to."""
+        addressed = _ADDRESSED.match(folded)
+        start = addressed.end() if addressed else 0
+        units, end = self.units_at(text, folded, start, introduced=True)
+        label = _label_end(text, folded, end) if len(units) == 1 else None
+        if label is not None:  # "Khoa Khám bệnh, Điều trị theo yêu cầu: ...": one name
+            units = [self.unit(text[start:label])]
+            end = label
+        after = _skip_space(folded, end)
+        return units if units and folded[after : after + 1] == ":" else []
 
     def _directed(self, text: str, folded: str, pos: int) -> bool:
         """Whether the clause at ``pos`` goes on with the units a directing verb of the
@@ -447,6 +446,30 @@ class UnitReader:
             if units and not self._is_speaker(units, text, folded, end):
                 return units
         return []
+
+
+_OWNS, _SUPPORTS = "owns", "supports"
+
+
+def _role(text: str, folded: str, after: int, introduced: bool) -> str:
+    """What the units before ``after`` do, by the words that follow them: ``_OWNS`` (a
+    verb, a bracket or a dash opens their job), ``_SUPPORTS`` ("khác": the others
+    help), or "" (they did it already, or nothing says)."""
+    if folded.startswith("da ", after):
+        return ""
+    if folded.startswith("khac", after):
+        return _SUPPORTS
+    if (
+        VERBS.match(text, folded, after)
+        or _skip_paren(text, folded, after)
+        or _dash_job(text, folded, after)
+    ):
+        return _OWNS
+    if introduced and _SPEAKER.match(text, folded, after):
+        return _OWNS  # "Giao Trung tâm X thông báo ...": its job is to tell
+    if introduced and _ADVERBIAL.match(folded, after):
+        return _OWNS  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
+    return ""
 
 
 def _named(unit: Unit) -> bool:
