@@ -18,7 +18,7 @@ from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.fields import has_organization
 from giaoban.importer.header import Header, Tail, read_header, read_tail
 from giaoban.importer.items import SENTENCE, Builder, Scope
-from giaoban.importer.meeting import Meeting, read_meeting, year_of_text
+from giaoban.importer.meeting import FULL_DATE, Meeting, read_meeting, year_of_text
 from giaoban.importer.running import split_running
 from giaoban.importer.structure import Node, Para, outline, paragraphs
 from giaoban.importer.tables import read_tables
@@ -133,9 +133,8 @@ def _date_of_issue(
 
 
 def _first_date(lines: list[Line]) -> date | None:
-    pattern = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
     for line in lines:
-        for match in pattern.finditer(line.text):
+        for match in FULL_DATE.finditer(line.text):
             try:
                 return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
             except ValueError:

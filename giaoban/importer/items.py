@@ -39,12 +39,19 @@ from giaoban.importer.fields import (
 )
 from giaoban.importer.furniture import furniture
 from giaoban.importer.meeting import is_attendance_line, read_attendance
-from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_date
+from giaoban.importer.omit import LISTED, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader, Units
-from giaoban.importer.words import ASSIGNS, DIRECTIONS, JOB_VERBS, TRIGGERS, fold_keep
+from giaoban.importer.words import (
+    ASSIGNS,
+    DIRECTIONS,
+    JOB_VERBS,
+    REQUEST,
+    TRIGGERS,
+    fold_keep,
+)
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from giaoban.importer.words import (
     DETERMINERS,
+    DIRECTION_WORDS,
+    DIVISIONS,
     HEADS,
     LEADERS,
     PERSONS,
@@ -24,6 +26,7 @@ from giaoban.importer.words import (
     TRIGGERS,
     VERBS,
     Lexicon,
+    capitalized,
 )
 from giaoban.model.text import fold, fold_keep
 from giaoban.model.units import Registry
@@ -43,7 +46,7 @@ _SPEAKER = Lexicon(
     "biểu dương|mong muốn|khẳng định"
 )
 # a speaker's directions with the work after a colon ("chỉ đạo:", "có ý kiến như sau:")
-_DIRECTING = re.compile(r"(?:co\s+)?(?:chi dao|ket luan|y kien)(?:\s+chi dao)?(?:\s+nhu sau)?\s*:")
+_DIRECTING = re.compile(rf"(?:co\s+)?{DIRECTION_WORDS}(?:\s+chi dao)?(?:\s+nhu sau)?\s*:")
 # a leader (a person, named or not) who directs units ("ông Trần Sơn Hải chỉ đạo các sở")
 _LEADER_DIRECTS = re.compile(
     r"(?<![\w])(?:ong|ba|dong chi)(?:\s+[^\s,.;:]+){0,4}?\s+chi dao\s+(?!:)"
@@ -58,9 +61,7 @@ _BARE_HEADS = frozenset(
     {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
     | {"chi doan", "lien chi doan", "chi hoi", "lien chi hoi"}
 )
-# the levels of local government a group may list ("UBND các huyện, thị xã, thành phố")
-_DIVISIONS = frozenset({"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"})
-_HEAD_GROUP = "|".join(sorted(_BARE_HEADS | _DIVISIONS, key=len, reverse=True))
+_HEAD_GROUP = "|".join(sorted(_BARE_HEADS | DIVISIONS, key=len, reverse=True))
 # the standing qualifiers of a kind of body ("cơ quan ngang Bộ", "cơ quan thuộc Chính phủ")
 _QUALIFIER = (
     r"(?:\s+(?:ngang bo|thuoc chinh phu|truc thuoc trung uong|lien quan|truc thuoc|tren dia ban))?"
@@ -104,7 +105,7 @@ class Unit:
 
     @property
     def name(self) -> str:
-        return self.canonical or _capital(self.written)
+        return self.canonical or capitalized(self.written)
 
 
 @dataclass(frozen=True)
@@ -605,7 +606,3 @@ def _unique(units: list[Unit]) -> list[Unit]:
             seen.add(_key(unit))
             out.append(unit)
     return out
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
