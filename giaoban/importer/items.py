@@ -1,11 +1,23 @@
-"""From the outline of a notice's body to the draft's sections and tasks.
+"""From the body of a notice to the draft's sections, tasks and set-aside items.
 
 Each marked paragraph becomes a task or, when it has sub-items, a section
 (with a task of its own when its opening text asks something). Owners come
 from the item's own text, or from a heading that names units ("Giao Ban Tổ
 chức ...", "Đối với X"), or from the notice's addressees, in that order of
 preference, with a note when they do not come from the item itself. An item
-with several dated deadlines becomes one task per deadline.
+that holds several jobs becomes one task per job: one per dated deadline, an
+urgent job then a dated one, a second job opened by "Đồng thời,", or work one
+unit hands on to another.
+
+A text with no marked items is read as prose (a news report): from its first
+request or leader's direction on, each sentence or clause is a task, and a
+lead-in ("... yêu cầu X thực hiện các nhiệm vụ như: ...") gives its owners and
+its time to the jobs it announces. With neither, each paragraph that asks
+something is a task for the clerk to check.
+
+What is no task (a "label: value" field, a plan's goals, page furniture, the
+background of the work, a sentence that only describes) is kept as a comment
+at the end of the draft, with the reason.
 """
 
 from __future__ import annotations

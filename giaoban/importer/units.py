@@ -2,11 +2,14 @@
 
 An owner is the subject of a task sentence: a unit named at the start of a
 clause, or after "Giao", "Đề nghị", "Yêu cầu", "Phân công", and followed by a
-verb ("Văn phòng Trung ương Đoàn *tham mưu* ..."). A unit is a name from the
-registry (matched on its fold, longest first) or a phrase that opens with a
-unit word ("Ban", "Văn phòng", "Phòng", "Sở", "các đơn vị", ...) and runs to
-the verb. Supporting units follow "phối hợp (với)". The issuing body speaking
-("Ban Bí thư Trung ương Đoàn đánh giá cao ...") is never an owner.
+verb ("Văn phòng Trung ương Đoàn *tham mưu* ..."), or named before the colon
+that opens an item ("Trung tâm Y tế Huyện: Khẩn trương ..."). A unit is a name
+from the registry (matched on its fold, longest first) or a phrase that opens
+with a unit word ("Ban", "Văn phòng", "Phòng", "Sở", "các đơn vị", ...) and
+runs to the verb; a list of kinds of bodies ("các sở, ban, ngành") is one
+unit. Supporting units follow "phối hợp (với)". The issuing body speaking
+("Ban Bí thư Trung ương Đoàn đánh giá cao ...") is never an owner, nor are the
+units a directing verb names ("đôn đốc các sở, ngành ...").
 """
 
 from __future__ import annotations

@@ -98,7 +98,6 @@ JOB_VERBS = Lexicon(
     "xây dựng|hoàn thiện|đề xuất|chuẩn bị|tổ chức|thống kê|đôn đốc|theo dõi|cập nhật|"
     "xử lý|giải quyết|nghiên cứu|đánh giá|lập"
 )
-# Words that introduce the owner of a task ("Giao Văn phòng ...", "đề nghị các ban ...").
 # a request or an assignment in folded text: "đề nghị", "yêu cầu", "giao nhiệm vụ
 # cho", "giao cho" (not "giao ban", a briefing)
 _REQUEST_WORDS = "de nghi|yeu cau"
@@ -113,6 +112,7 @@ DIRECTIONS = re.compile(rf"(?<![\w]){DIRECTION_WORDS}(?:\s+nhu sau)?\s*:")
 # the levels of local government, folded: a group may list them ("UBND các huyện, thị
 # xã, thành phố"), a place names one ("huyện Hiệp Hòa")
 DIVISIONS = frozenset({"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"})
+# Words that introduce the owner of a task ("Giao Văn phòng ...", "đề nghị các ban ...").
 TRIGGERS = Lexicon("đề nghị|giao|giao cho|giao nhiệm vụ cho|yêu cầu|phân công|đồng thời giao")
 # Leader titles before a unit that the task is really for ("Trưởng các ban, đơn vị").
 LEADERS = Lexicon(
