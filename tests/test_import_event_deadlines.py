@@ -5,10 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
-
-from giaoban.cli.main import app
 from giaoban.deadline import DeadlineSettings
 from giaoban.importer.deadlines import find_deadlines
 from tests.importing import imported
@@ -36,14 +32,8 @@ def test_a_holiday_is_the_time_of_a_job() -> None:
 
 
 def test_an_imported_job_keeps_its_holiday_deadline(tmp_path: Path) -> None:
-    source = tmp_path / "tb.txt"
-    source.write_text(
-        "THÔNG BÁO\nVề việc trực lễ\n1. Văn phòng bố trí lịch trực trong dịp nghỉ Lễ.\n",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    text = "THÔNG BÁO\nVề việc trực lễ\n1. Văn phòng bố trí lịch trực trong dịp nghỉ Lễ.\n"
+    tasks = imported(tmp_path, text, "tb.txt")[0]
     assert tasks[0]["deadline"] == "trong dịp nghỉ Lễ"
 
 
@@ -54,13 +44,8 @@ def test_a_date_with_dashes_or_dots_after_ngay_is_a_deadline(tmp_path: Path) -> 
         "trước ngày 20.7.2021"
     ]
     assert phrases("học sinh lớp 10-12 tham gia") == []
-    source = tmp_path / "tin.txt"
-    source.write_text(
-        "THÔNG BÁO\nVề việc tuyển sinh\n\n1. Các trường gửi danh sách chậm nhất ngày 30-6.\n",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert YAML(typ="safe").load(result.stdout)["tasks"][0]["deadline"] == "chậm nhất ngày 30-6"
+    text = "THÔNG BÁO\nVề việc tuyển sinh\n\n1. Các trường gửi danh sách chậm nhất ngày 30-6.\n"
+    assert imported(tmp_path, text, "tin.txt")[0][0]["deadline"] == "chậm nhất ngày 30-6"
 
 
 CLOCKS = """\

@@ -19,6 +19,7 @@ from giaoban.importer import draft_from_text
 from giaoban.importer.yamltext import render_draft
 from giaoban.model.units import Registry
 from giaoban.store.loader import load_registry
+from tests.importing import imported
 
 HERE = Path(__file__).resolve().parent / "data" / "import"
 
@@ -341,11 +342,7 @@ II. Địa điểm:
 def test_the_time_after_a_label_is_the_deadline_of_what_it_labels(tmp_path: Path) -> None:
     # "Tổ chức bốc thăm: 15h30, ngày 12/03/2024": an activity and its time, a task;
     # a place's house number ("số 12/3") is no date
-    source = tmp_path / "tb.txt"
-    source.write_text(TOURNAMENT, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, TOURNAMENT, "tb.txt")[0]
     assert [(t["item"], t.get("deadline")) for t in tasks] == [
         ("I.a", "trước ngày 05/3/2024"),
         ("I.b", "18/03 đến 22/03/2024"),
@@ -401,11 +398,7 @@ Các trường tiểu học: Lãng Sơn, Trí Yên
 
 def test_sub_items_that_only_time_an_item_carry_its_job(tmp_path: Path) -> None:
     # "- Tháng 10 năm 2024, gồm: ..." says when, not what: the task says both
-    source = tmp_path / "kh.txt"
-    source.write_text(SCHEDULE, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, SCHEDULE, "kh.txt")[0]
     slots = [t for t in tasks if t["item"].startswith("I.1.")]
     assert [(t["item"], t["deadline"]) for t in slots] == [
         ("I.1.1", "Tháng 10 năm 2024"),

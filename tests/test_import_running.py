@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
-
-from giaoban.cli.main import app
 from giaoban.importer import draft_from_text
 from giaoban.importer.clean import clean_lines
 from giaoban.importer.running import split_running
 from giaoban.importer.tables import OWNER, TEXT, TIME, read_tables, role_of
 from giaoban.model.units import Registry
 from giaoban.store.loader import load_registry
+from tests.importing import imported
 
 HERE = Path(__file__).resolve().parent / "data" / "import"
 XUANSON = HERE / "corpus" / "thcs-xuanson-KH-laodong-tuan07-2012.txt"
@@ -162,11 +159,7 @@ Tổ chuyên môn
 
 def test_a_time_cell_is_read_as_one_deadline(tmp_path: Path) -> None:
     # a time column's cell holds only the time: a relative phrase is the row's deadline
-    source = tmp_path / "quy-trinh.txt"
-    source.write_text(PROCEDURE, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, PROCEDURE, "quy-trinh.txt")[0]
     assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
         ("1", ["Giáo viên chủ nhiệm"], "Trong 5 ngày làm việc sau khi có điểm tổng kết"),
         ("2", ["Tổ chuyên môn"], "2 ngày kể từ ngày nhận danh sách"),
@@ -221,11 +214,7 @@ def test_a_row_whose_cells_hold_parallel_lists_gives_a_task_per_rank(tmp_path: P
     # one cell per line: the content cell's two "-" lines and the who cell's two "-"
     # lines (a cell's empty paragraph between them) pair off rank by rank; the row's
     # time holds for both
-    source = tmp_path / "ke-hoach.txt"
-    source.write_text(PARALLEL_LISTS, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, PARALLEL_LISTS, "ke-hoach.txt")[0]
     assert [(t["item"], t["text"], t["owners"], t.get("deadline")) for t in tasks] == [
         ("1", "Lập danh sách vận động viên", ["Các chi đoàn"], "Trước ngày 10/3/2024"),
         (

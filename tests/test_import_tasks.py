@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
-from giaoban.cli.main import app
 from giaoban.deadline import DeadlineSettings, parse_deadline
 from giaoban.importer import Draft, DraftTask, draft_from_text
 from giaoban.importer.deadlines import choose, find_deadlines
@@ -592,17 +590,13 @@ vệ sinh an toàn thực phẩm tại các bếp ăn.
 def test_work_handed_on_to_another_unit_is_a_task_of_its_own(tmp_path: Path) -> None:
     # "A gửi danh sách về B. B kiểm tra ...": B's step has its own owner and deadline;
     # two jobs of units that hand nothing on to each other stay one task
-    source = tmp_path / "tb.txt"
-    source.write_text(HAND_OFF, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks, printed = imported(tmp_path, HAND_OFF, "tb.txt")
     assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
         ("1.1", ["Các trường tiểu học"], None),
         ("1.2", ["Phòng Giáo dục và Đào tạo"], "trước ngày 10/5/2024"),
         ("2", ["Các trường trung học cơ sở", "Trung tâm Y tế huyện"], None),
     ]
-    assert "tách thành 2 nhiệm vụ" in result.stdout
+    assert "tách thành 2 nhiệm vụ" in printed
 
 
 BULLETIN = """\
@@ -622,11 +616,7 @@ Yêu cầu các phòng chuyên môn chú trọng công tác tham mưu.
 def test_a_lead_in_gives_its_owner_and_time_to_the_jobs_it_lists(tmp_path: Path) -> None:
     # "Trong 02 tuần tới, ... yêu cầu X tập trung thực hiện các nhiệm vụ sau: A. B; C":
     # X owns A, B and C, each due in two weeks unless it says otherwise
-    source = tmp_path / "kl.txt"
-    source.write_text(BULLETIN, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, BULLETIN, "kl.txt")[0]
     assert [(t["owners"], t.get("deadline")) for t in tasks] == [
         (["Văn phòng Sở"], "Trong 02 tuần tới"),
         (["Văn phòng Sở"], "Trong 02 tuần tới"),
@@ -650,11 +640,7 @@ Các bước tiếp theo sau khi sinh viên nộp đơn:
 
 
 def test_a_step_keeps_its_printed_number_and_a_bare_lead_in_is_no_task(tmp_path: Path) -> None:
-    source = tmp_path / "tb.txt"
-    source.write_text(STEPS_WITH_LEAD_IN, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks, printed = imported(tmp_path, STEPS_WITH_LEAD_IN, "tb.txt")
     assert [(t["item"], t["owners"]) for t in tasks] == [
         ("1.1", ["Sinh viên"]),
         ("1.2", ["Sinh viên"]),
@@ -662,7 +648,7 @@ def test_a_step_keeps_its_printed_number_and_a_bare_lead_in_is_no_task(tmp_path:
         ("1.4", ["Giáo vụ khoa"]),
     ]
     # the lead-in is kept among what was left out, not lost
-    assert "Các bước tiếp theo sau khi sinh viên nộp đơn:" in result.stdout.split("tasks:")[1]
+    assert "Các bước tiếp theo sau khi sinh viên nộp đơn:" in printed.split("tasks:")[1]
 
 
 URGED = """\
@@ -683,11 +669,7 @@ def test_units_a_directing_verb_names_past_a_semicolon_are_urged_not_in_charge(
     tmp_path: Path,
 ) -> None:
     # "A đôn đốc B; C khẩn trương triển khai ...": C is urged by A like B, A owns the task
-    source = tmp_path / "cv.txt"
-    source.write_text(URGED, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, URGED, "cv.txt")[0]
     assert [(t["item"], t["owners"]) for t in tasks] == [
         ("1", ["Các sở, ngành liên quan"]),
         ("2", ["Sở Tài nguyên và Môi trường"]),
@@ -708,11 +690,7 @@ def test_the_year_of_the_work_is_its_deadline_when_the_item_gives_no_other(
 ) -> None:
     # "các chỉ tiêu, nhiệm vụ năm 2018": the work of 2018; a year that dates something
     # else (a forecast) is none; an item's own date comes before the year of its work
-    source = tmp_path / "cd.txt"
-    source.write_text(WORK_OF_A_YEAR, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, WORK_OF_A_YEAR, "cd.txt")[0]
     assert [t.get("deadline") for t in tasks] == ["năm 2018", None, "trước ngày 25/12/2018"]
 
 
@@ -734,11 +712,7 @@ def test_a_lead_in_time_comes_before_the_time_of_the_work_and_is_no_task(
     # "rà soát các nhiệm vụ cần ... hoàn thành trong tháng 12": the month says which
     # tasks are reviewed; the review is due when the lead-in says ("Trong 02 tuần
     # tới"), and so is a job that only says "khẩn trương"; the lead-in is no job
-    source = tmp_path / "kl.txt"
-    source.write_text(LEAD_IN_FRAME, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, LEAD_IN_FRAME, "kl.txt")[0]
     assert [t["text"].split()[:2] for t in tasks] == [
         ["Khẩn", "trương"],
         ["chuẩn", "bị"],
@@ -768,11 +742,7 @@ cho người dân về cơ cấu cây trồng phù hợp.
 def test_a_sentence_opening_with_dong_thoi_is_a_job_of_its_own(tmp_path: Path) -> None:
     # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": the second job does not
     # take the first job's time; "những tháng cuối năm" is read as a time
-    source = tmp_path / "tb.txt"
-    source.write_text(ALSO, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, ALSO, "tb.txt")[0]
     assert [(t["item"], t["owners"], t.get("deadline")) for t in tasks] == [
         ("1.1", ["Phòng Nông nghiệp"], "trong những tháng cuối năm"),
         ("1.2", ["Phòng Nông nghiệp"], None),
@@ -802,18 +772,12 @@ chức Hội thao như sau:
 def test_an_addressee_the_work_is_sent_to_does_not_do_it(tmp_path: Path) -> None:
     # owners from "Kính gửi", but "gửi về văn phòng Công đoàn Trường": the Union's own
     # member receives the lists; the other addressees send them
-    source = tmp_path / "tb.txt"
-    source.write_text(RECEIVER, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks, printed = imported(tmp_path, RECEIVER, "tb.txt")
     assert [t["owners"] for t in tasks] == [
         ["Ban Chấp hành các Công đoàn bộ phận"],
         ["Ban Chấp hành các Công đoàn bộ phận", "Ủy viên Ban Văn thể Công đoàn Trường"],
     ]
-    assert "không lấy 'Ủy viên Ban Văn thể Công đoàn Trường': việc được gửi về đó" in (
-        result.stdout
-    )
+    assert "không lấy 'Ủy viên Ban Văn thể Công đoàn Trường': việc được gửi về đó" in (printed)
 
 
 STATEMENT = """\
@@ -831,13 +795,9 @@ Hà Giang, ngày 03 tháng 01 năm 2024
 def test_a_sentence_saying_a_thing_is_done_is_no_task(tmp_path: Path) -> None:
     # "Lịch ... được niêm yết công khai": a statement, kept among what was left out;
     # a passive sentence with a time ("phải được gửi trong 10 ngày ...") stays a task
-    source = tmp_path / "tb.txt"
-    source.write_text(STATEMENT, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks, printed = imported(tmp_path, STATEMENT, "tb.txt")
     assert [t["item"] for t in tasks] == ["1", "3"]
-    assert "2 (một câu nêu việc đã định, không giao việc cho ai)" in result.stdout
+    assert "2 (một câu nêu việc đã định, không giao việc cho ai)" in printed
 
 
 def test_words_of_urgency_yield_to_the_frame_and_standing_words_do_not() -> None:
@@ -873,16 +833,10 @@ LAST_ITEM_A_UNIT = BYLINE.replace("Minh Anh - Văn phòng Tỉnh ủy", "Phòng 
 def test_a_web_posts_author_line_is_no_part_of_the_last_item(tmp_path: Path) -> None:
     # "Minh Anh - Văn phòng Tỉnh ủy" closing a news post is its author, not the last
     # job's text; a unit's name with a dash ("Phòng Tài chính - Kế hoạch") stays
-    source = tmp_path / "tin.txt"
-    source.write_text(BYLINE, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks, printed = imported(tmp_path, BYLINE, "tin.txt")
     assert tasks[-1]["text"] == "Triển khai các phương án phòng, chống lụt, bão."
-    assert "Minh Anh" not in result.stdout
-    source.write_text(LAST_ITEM_A_UNIT, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert "Phòng Tài chính - Kế hoạch" in result.stdout
+    assert "Minh Anh" not in printed
+    assert "Phòng Tài chính - Kế hoạch" in imported(tmp_path, LAST_ITEM_A_UNIT, "tin.txt")[1]
 
 
 KINDS_OF_BODIES = """\
@@ -985,16 +939,6 @@ Cần Thơ, ngày 02 tháng 3 năm 2024
 """
 
 
-def test_a_branch_union_heads_a_units_name(tmp_path: Path) -> None:
-    # "Liên chi đoàn", "Liên chi hội" are units as "chi đoàn" is, and a list of these kinds
-    # after "các" is one group of units
-    tasks = imported(tmp_path, BRANCHES)[0]
-    assert [t["owners"] for t in tasks] == [
-        ["Các Liên chi đoàn, chi đoàn trực thuộc"],
-        ["Liên chi hội Khoa Dược"],
-    ]
-
-
 TOLD_TO_TELL = """\
 CÔNG VĂN
 Về việc phòng, chống sốt xuất huyết
@@ -1004,16 +948,6 @@ Long An, ngày 12 tháng 7 năm 2024
 1. Giao Đài Truyền thanh huyện thông báo trên hệ thống loa về các biện pháp diệt lăng quăng.
 2. Yêu cầu Phòng Văn hóa - Thông tin thông báo lịch phun hóa chất trước ngày 20/7/2024.
 """
-
-
-def test_a_unit_given_work_that_tells_or_asks_is_its_owner(tmp_path: Path) -> None:
-    # after "Giao", "Yêu cầu", a unit that "thông báo" is doing the job given to it, not
-    # speaking as the notice's issuer does
-    tasks = imported(tmp_path, TOLD_TO_TELL)[0]
-    assert [t["owners"] for t in tasks] == [
-        ["Đài Truyền thanh huyện"],
-        ["Phòng Văn hóa - Thông tin"],
-    ]
 
 
 DASHED_JOB = """\
@@ -1026,11 +960,33 @@ trong tháng 9/2024.
 """
 
 
-def test_a_dash_after_a_group_of_bodies_opens_its_job(tmp_path: Path) -> None:
-    # a group of kinds of bodies ("các xã, thị trấn") has no dashed part: " - Tiếp tục ..."
-    # is its job; a body's own name goes on past its dash ("Phòng Tài chính - Kế hoạch")
-    tasks = imported(tmp_path, DASHED_JOB)[0]
-    assert [t["owners"] for t in tasks] == [
-        ["Các phòng, ban chuyên môn", "Các xã, thị trấn"],
-        ["Phòng Tài chính - Kế hoạch"],
-    ]
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # "Liên chi đoàn", "Liên chi hội" are units as "chi đoàn" is, and a list of these
+        # kinds after "các" is one group of units
+        pytest.param(
+            BRANCHES,
+            [["Các Liên chi đoàn, chi đoàn trực thuộc"], ["Liên chi hội Khoa Dược"]],
+            id="a branch union heads a unit's name",
+        ),
+        # after "Giao", "Yêu cầu", a unit that "thông báo" is doing the job given to it,
+        # not speaking as the notice's issuer does
+        pytest.param(
+            TOLD_TO_TELL,
+            [["Đài Truyền thanh huyện"], ["Phòng Văn hóa - Thông tin"]],
+            id="a unit given work that tells or asks is its owner",
+        ),
+        # a group of kinds of bodies ("các xã, thị trấn") has no dashed part: " - Tiếp
+        # tục ..." is its job; a body's own name goes on past its dash ("Phòng Tài chính
+        # - Kế hoạch")
+        pytest.param(
+            DASHED_JOB,
+            [["Các phòng, ban chuyên môn", "Các xã, thị trấn"], ["Phòng Tài chính - Kế hoạch"]],
+            id="a dash after a group of bodies opens its job",
+        ),
+    ],
+)
+def test_the_owners_of_each_item(tmp_path: Path, text: str, owners: list[list[str]]) -> None:
+    tasks = imported(tmp_path, text)[0]
+    assert [t["owners"] for t in tasks] == owners

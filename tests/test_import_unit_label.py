@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
-
-from giaoban.cli.main import app
+from tests.importing import imported
 
 LABELLED = """\
 THÔNG BÁO
@@ -21,11 +18,7 @@ Về việc phòng, chống dịch
 def test_a_unit_before_a_colon_owns_the_item(tmp_path: Path) -> None:
     # "Trung tâm Y tế Huyện: Khẩn trương truy vết ..." names who does the work first;
     # a label that names no unit ("Thời gian: ...") stays a field, no task
-    source = tmp_path / "tb.txt"
-    source.write_text(LABELLED, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, LABELLED, "tb.txt")[0]
     assert [(t["item"], t["owners"]) for t in tasks] == [("1", ["Trung tâm Y tế Huyện"])]
 
 
@@ -41,9 +34,5 @@ Về lịch trực dịp nghỉ Lễ
 def test_a_units_name_with_a_comma_before_the_colon_is_one_owner(tmp_path: Path) -> None:
     # "Khoa Hồi sức, Chống độc:" is one name up to the colon; words with a verb ("căn cứ
     # lịch trực") after the comma are no name, so that label gives no owner
-    source = tmp_path / "tb.txt"
-    source.write_text(COMMA_IN_NAME, encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(source), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks = imported(tmp_path, COMMA_IN_NAME, "tb.txt")[0]
     assert [t["owners"] for t in tasks] == [["Khoa Hồi sức, Chống độc"], []]

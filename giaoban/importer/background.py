@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from giaoban.importer.omit import REQUEST
-from giaoban.importer.words import ASSIGNS, DIRECTIONS, TRIGGERS, VERBS, fold_keep
+from giaoban.importer.words import ASSIGNS, DIRECTIONS, REQUEST, TRIGGERS, VERBS, fold_keep
 
 BACKGROUND = "căn cứ, văn bản được thực hiện hay vừa ban hành: bối cảnh, không giao việc"
 

@@ -5,8 +5,10 @@ reads too): a date ("25/02/2019", "ngày 15 tháng 11 năm 2020") with its time
 and lead words ("hoàn thành trước", "chậm nhất vào", "đến hết"), a range
 ("từ ngày A đến ngày B"), a period after a preposition ("trong tháng 4/2022",
 "trong Quý I/2019", "trong tuần 16"), a weekly duty ("trước 14h00 thứ 6 hàng
-tuần"), or a word meaning no fixed deadline ("thường xuyên", "kịp thời").
-Each is confirmed by the deadline engine and kept verbatim. A date cited as a
+tuần"), a time hung on an event or a holiday ("trước ngày thi", "ngay sau khi
+kết thúc Đại hội", "trong dịp nghỉ Lễ"), or a word meaning no fixed deadline
+("thường xuyên", "kịp thời"). Each is confirmed by the deadline engine and
+kept verbatim; :func:`choose` picks the ones an item is due by. A date cited as a
 document's date ("Hướng dẫn số 32-HD/ĐTN ngày 23/02/2021") is not a deadline.
 """
 

@@ -18,9 +18,9 @@ from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.fields import has_organization
 from giaoban.importer.header import Header, Tail, read_header, read_tail
 from giaoban.importer.items import SENTENCE, Builder, Scope
-from giaoban.importer.meeting import Meeting, read_meeting, year_of_text
+from giaoban.importer.meeting import FULL_DATE, Meeting, read_meeting, year_of_text
 from giaoban.importer.running import split_running
-from giaoban.importer.structure import Node, outline, paragraphs
+from giaoban.importer.structure import Node, Para, outline, paragraphs
 from giaoban.importer.tables import read_tables
 from giaoban.importer.units import Unit, UnitReader
 from giaoban.importer.words import fold_keep
@@ -74,16 +74,22 @@ def draft_from_text(
     reader = UnitReader(registry, speakers)
     default = _default_owners(reader, closing, intro_text, header)
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
+    _add_tasks(builder, roots, intro, paras)
+    _unique_items(draft)
+    draft.id = given_id or make_id(draft.date, draft.title)
+    return draft
+
+
+def _add_tasks(builder: Builder, roots: list[Node], intro: list[Para], paras: list[Para]) -> None:
+    """The draft's tasks: from the outline's items, else from the prose of a text with
+    none, else one per paragraph."""
     if roots:
         builder.organized = has_organization(roots)
         builder.walk(roots, section=None, scope=Scope())
     else:
         builder.prose(intro)
-    if not draft.tasks:
+    if not builder.draft.tasks:
         builder.paragraphs([p for p in paras if not _is_closing(p.text)])
-    _unique_items(draft)
-    draft.id = given_id or make_id(draft.date, draft.title)
-    return draft
 
 
 def make_id(day: date, title: str) -> str:
@@ -127,9 +133,8 @@ def _date_of_issue(
 
 
 def _first_date(lines: list[Line]) -> date | None:
-    pattern = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
     for line in lines:
-        for match in pattern.finditer(line.text):
+        for match in FULL_DATE.finditer(line.text):
             try:
                 return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
             except ValueError:

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-from giaoban.importer.omit import REQUEST
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
-from giaoban.importer.words import fold_keep
+from giaoban.importer.words import REQUEST, fold_keep
 
 # A plan's field: a label of a few words, a colon, a short value ("Địa điểm: Tại hội
 # trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").

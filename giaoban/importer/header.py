@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from giaoban.importer.clean import Line
-from giaoban.importer.words import ASSIGNS, HEADS, fold_keep
+from giaoban.importer.words import ASSIGNS, DIVISIONS, HEADS, fold_keep
 from giaoban.model.text import collapse_spaces, fold
 
 HEADINGS = {
@@ -41,7 +41,7 @@ _ON_BEHALF = re.compile(r"^(?:tl|tm|kt|q|tuq)\s*\.\s*\S")
 _BULLET = re.compile(r"^[-+•–]\s*")
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
 _NOT_ISSUER = re.compile(r"\d|^/")
-_PLACE_WORDS = re.compile(r"^(huyen|tinh|xa|thanh pho|quan|phuong|thi xa|thi tran)\b")
+_PLACE_WORDS = re.compile(rf"^(?:{'|'.join(sorted(DIVISIONS))})\b")
 
 POSITIONS = (
     "Chánh Văn phòng",

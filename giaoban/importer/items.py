@@ -1,11 +1,23 @@
-"""From the outline of a notice's body to the draft's sections and tasks.
+"""From the body of a notice to the draft's sections, tasks and set-aside items.
 
 Each marked paragraph becomes a task or, when it has sub-items, a section
 (with a task of its own when its opening text asks something). Owners come
 from the item's own text, or from a heading that names units ("Giao Ban Tổ
 chức ...", "Đối với X"), or from the notice's addressees, in that order of
 preference, with a note when they do not come from the item itself. An item
-with several dated deadlines becomes one task per deadline.
+that holds several jobs becomes one task per job: one per dated deadline, an
+urgent job then a dated one, a second job opened by "Đồng thời,", or work one
+unit hands on to another.
+
+A text with no marked items is read as prose (a news report): from its first
+request or leader's direction on, each sentence or clause is a task, and a
+lead-in ("... yêu cầu X thực hiện các nhiệm vụ như: ...") gives its owners and
+its time to the jobs it announces. With neither, each paragraph that asks
+something is a task for the clerk to check.
+
+What is no task (a "label: value" field, a plan's goals, page furniture, the
+background of the work, a sentence that only describes) is kept as a comment
+at the end of the draft, with the reason.
 """
 
 from __future__ import annotations
@@ -39,12 +51,19 @@ from giaoban.importer.fields import (
 )
 from giaoban.importer.furniture import furniture
 from giaoban.importer.meeting import is_attendance_line, read_attendance
-from giaoban.importer.omit import LISTED, REQUEST, STANDING, STEP, Judge, has_date
+from giaoban.importer.omit import LISTED, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
 from giaoban.importer.tables import OWNER, SUPPORT, TIME
 from giaoban.importer.units import Unit, UnitReader, Units
-from giaoban.importer.words import ASSIGNS, DIRECTIONS, JOB_VERBS, TRIGGERS, fold_keep
+from giaoban.importer.words import (
+    ASSIGNS,
+    DIRECTIONS,
+    JOB_VERBS,
+    REQUEST,
+    TRIGGERS,
+    fold_keep,
+)
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
 
@@ -98,6 +117,20 @@ class Scope:
     job: str = ""  # the job of an item that is no task itself, for sub-items that time it
 
 
+@dataclass
+class _ProseRun:
+    """What the clauses of a prose text pass on to the ones after them."""
+
+    line: int  # the line of the text's first paragraph, for every task
+    number: int = 0  # the number of the last task
+    lead: Scope = field(default_factory=Scope)  # a lead-in's owners, for the jobs it announces
+    lead_found: Found | None = None  # the lead-in's time, for the same jobs
+    owners_before: list[Unit] = field(default_factory=list)  # the units of the job before
+    # within one sentence: its opening time, and the units of the clause before
+    carried: Found | None = None
+    previous: list[Unit] = field(default_factory=list)
+
+
 class Builder:
     """Walks the outline and adds sections and tasks to the draft."""
 
@@ -118,44 +151,19 @@ class Builder:
         self.judge = Judge(reader, draft.date, settings)
 
     def walk(self, nodes: list[Node], section: str | None, scope: Scope) -> None:
-        fields = [
-            n
-            for n in nodes
-            if is_field(n)
-            # "Các trường mầm non: Thái Sơn, ..." lists owners; "Địa điểm: Báo Giáo dục
-            # và Thời đại, 15 Hai Bà Trưng" names a place, whoever is there
-            and (PLACE_LABEL.match(fold_keep(n.para.text)) or not self.reader.read(_text(n)).owners)
-            # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
-            # 12 năm 2020") is a deadline the clerk tracks, not a part's field
-            and not (section is None and WORK_TIME.match(fold_keep(n.para.text)))
-            # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
-            and not (not TIME_LABEL.match(fold_keep(n.para.text)) and self._dated(_text(n)))
-        ]
+        fields = [n for n in nodes if self._is_field(n, section)]
         listed = self.judge.listing([n for n in nodes if n not in fields])
         listed += [n for n in self.judge.contents(nodes) if n not in fields + listed]
-        for node in listed:
-            self.draft.fields.append((node.path, _text(node), LISTED))
+        self._set_aside(listed, LISTED)
         rest = [n for n in nodes if n not in fields]
         standing = self.judge.standing(rest, scope.part == ORGANIZATION and bool(scope.heading))
-        for node in standing:
-            self.draft.fields.append((node.path, _text(node), STANDING))
+        self._set_aside(standing, STANDING)
         steps = [] if standing else self.judge.steps(rest, bool(scope.heading))
-        for node in steps:
-            self.draft.fields.append((node.path, _text(node), STEP))
+        self._set_aside(steps, STEP)
         standing += steps
+        labels = [n for n in fields if n not in listed and n not in standing]
         fields += listed + standing
-        for node in fields:
-            if node in listed or node in standing:
-                continue
-            label = _text(node).rstrip(":").split()
-            bare = BARE_LEAD.match(_text(node)) and len(label) > LABEL_WORDS
-            reason = "một lời dẫn, không giao việc" if bare else "một thông tin 'nhãn: giá trị'"
-            self.draft.fields.append((node.path, _text(node), reason))
-            # A part's own time is its tasks' (not the notice's: a meeting's time at
-            # the top of an invitation is no deadline for what it asks).
-            if section is not None and TIME_LABEL.match(fold_keep(node.para.text)):
-                value = node.para.text.split(":", 1)[1].strip()
-                scope = replace(scope, when=value or scope.when)
+        scope = self._labels(labels, section, scope)
         for node in nodes:
             if node in fields:
                 continue
@@ -166,18 +174,62 @@ class Builder:
             else:
                 self._leaf(node, section, scope)
 
+    def _is_field(self, node: Node, section: str | None) -> bool:
+        """Whether ``node`` is a "label: value" line of its part, no task."""
+        label = fold_keep(node.para.text)
+        return bool(
+            is_field(node)
+            # "Các trường mầm non: Thái Sơn, ..." lists owners; "Địa điểm: Báo Giáo dục
+            # và Thời đại, 15 Hai Bà Trưng" names a place, whoever is there
+            and (PLACE_LABEL.match(label) or not self.reader.read(_text(node)).owners)
+            # the time of a whole plan ("4. Thời gian thực hiện: Từ tháng 4 đến tháng
+            # 12 năm 2020") is a deadline the clerk tracks, not a part's field
+            and not (section is None and WORK_TIME.match(label))
+            # an activity with its own date ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
+            and not (not TIME_LABEL.match(label) and self._dated(_text(node)))
+        )
+
+    def _set_aside(self, nodes: list[Node], reason: str) -> None:
+        """Keep ``nodes`` as comments of the draft, no tasks, each noting ``reason``."""
+        for node in nodes:
+            self.draft.fields.append((node.path, _text(node), reason))
+
+    def _labels(self, nodes: list[Node], section: str | None, scope: Scope) -> Scope:
+        """Set aside the "label: value" lines ``nodes``, and return ``scope`` with the
+        part's own time when one of them gives it."""
+        for node in nodes:
+            label = _text(node).rstrip(":").split()
+            bare = BARE_LEAD.match(_text(node)) and len(label) > LABEL_WORDS
+            reason = "một lời dẫn, không giao việc" if bare else "một thông tin 'nhãn: giá trị'"
+            self.draft.fields.append((node.path, _text(node), reason))
+            # A part's own time is its tasks' (not the notice's: a meeting's time at
+            # the top of an invitation is no deadline for what it asks).
+            if section is not None and TIME_LABEL.match(fold_keep(node.para.text)):
+                value = node.para.text.split(":", 1)[1].strip()
+                scope = replace(scope, when=value or scope.when)
+        return scope
+
     def _parent(self, node: Node, section: str | None, scope: Scope) -> None:
         if node.kind in ("bullet", "plus"):
-            own = list(self.reader.read(node.para.text).owners)
-            if own and self.judge.details(node.children):
-                # "- Giao trường X chuẩn bị hội trường;" then "+ ..." lines that name no one:
-                # the details of that one job
-                text = " ".join([_text(node), *(_text(c) for c in node.children)])
-                self._task(node.path, text, section, scope, node.para.line)
-                return
-            self._task(node.path, _text(node), section, scope, node.para.line)
-            self.walk(node.children, section, replace(scope, fallback=own or scope.fallback))
+            self._bullet_parent(node, section, scope)
+        else:
+            self._section(node, scope)
+
+    def _bullet_parent(self, node: Node, section: str | None, scope: Scope) -> None:
+        """A bullet with sub-items: a task, whose units the sub-items that name none take."""
+        own = list(self.reader.read(node.para.text).owners)
+        if own and self.judge.details(node.children):
+            # "- Giao trường X chuẩn bị hội trường;" then "+ ..." lines that name no one:
+            # the details of that one job
+            text = " ".join([_text(node), *(_text(c) for c in node.children)])
+            self._task(node.path, text, section, scope, node.para.line)
             return
+        self._task(node.path, _text(node), section, scope, node.para.line)
+        self.walk(node.children, section, replace(scope, fallback=own or scope.fallback))
+
+    def _section(self, node: Node, scope: Scope) -> None:
+        """A numbered item with sub-items: a section, with a task of its own when its
+        opening text asks something (or when its sub-items hold no task)."""
         title = title_of(node.para)
         self.draft.sections.append((node.path, title))
         if all(is_attendance_line(c.para.text) for c in node.children) and self.draft.meeting:
@@ -193,17 +245,7 @@ class Builder:
             part_of(title, scope.part),
         )
         if self.judge.findings(body, node.children):
-            # "một số lỗi vẫn chưa được khắc phục, cụ thể:" then the faults: one job, to
-            # put them right, under the heading that names it ("Khắc phục một số tồn tại")
-            whole = " ".join([title, body, *(_text(c) for c in node.children)])
-            culprits = self.judge.not_yet_done_by(body)
-            self._task(
-                node.path,
-                whole,
-                node.path,
-                replace(inner, heading=culprits or inner.heading),
-                node.para.line,
-            )
+            self._findings(node, title, body, inner)
             return
         if text and self._worth_a_task(text):
             self._task(node.path, text, node.path, inner, node.para.line)
@@ -214,6 +256,15 @@ class Builder:
         if text and len(self.draft.tasks) == before:
             # its sub-items only list things (cases, documents): the item itself is the work
             self._task(node.path, text, node.path, inner, node.para.line)
+
+    def _findings(self, node: Node, title: str, body: str, scope: Scope) -> None:
+        """ "một số lỗi vẫn chưa được khắc phục, cụ thể:" then the faults: one job, to put
+        them right, under the heading that names it ("Khắc phục một số tồn tại"), for
+        the units the section says have not done so."""
+        whole = " ".join([title, body, *(_text(c) for c in node.children)])
+        culprits = self.judge.not_yet_done_by(body)
+        inner = replace(scope, heading=culprits or scope.heading)
+        self._task(node.path, whole, node.path, inner, node.para.line)
 
     def _leaf(self, node: Node, section: str | None, scope: Scope) -> None:
         para = node.para
@@ -270,6 +321,20 @@ class Builder:
         """A notice written as prose (a news report): from the first request ("đề nghị",
         "yêu cầu") on, each sentence or clause is a task, numbered in order."""
         text = " ".join(p.text for p in paras)
+        start = self._first_request(text)
+        if start is None:
+            return
+        run = _ProseRun(line=paras[0].line)
+        for sentence in SENTENCE.split(text[start:]):
+            run.carried = None
+            # "Đồng thời báo cáo ..." goes on with the unit of the job before it
+            run.previous = run.owners_before if _GOES_ON.match(fold_keep(sentence)) else []
+            for k, clause in enumerate(self._clauses(_unquote(sentence))):
+                self._prose_clause(clause, k == 0, run)
+
+    def _first_request(self, text: str) -> int | None:
+        """Where the sentence holding the first request or direction of ``text`` starts
+        (None when there is none): what comes before it reports, asks nothing."""
         folded = fold_keep(text)
         requests = sorted(
             [m.start() for m in ASSIGNS.finditer(folded)]
@@ -277,74 +342,83 @@ class Builder:
             + self.reader.assignments(text)
         )
         if not requests:
-            return
+            return None
         start = text.rfind(". ", 0, requests[0])
-        number = 0
-        # a lead-in ("Trong 02 tuần tới, ... yêu cầu X tập trung thực hiện các nhiệm vụ
-        # như: ...") gives its owners and its opening deadline to the clauses after it
-        # that name none, until the next request
-        lead = Scope()
-        lead_found: Found | None = None
-        owners_before: list[Unit] = []
-        for sentence in SENTENCE.split(text[start + 2 if start >= 0 else 0 :]):
-            carried: Found | None = None
-            # the unit of the clause before, in this sentence; "Đồng thời báo cáo ..." goes on
-            # with the unit of the job before it
-            previous = owners_before if _GOES_ON.match(fold_keep(sentence)) else []
-            for k, clause in enumerate(self._clauses(_unquote(sentence))):
-                if not clause.strip() or self._is_speaker_clause(clause):
-                    continue
-                if k == 0 and number and _ELABORATES.match(fold_keep(clause)):
-                    # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
-                    last = self.draft.tasks[-1]
-                    last.text = f"{last.text} {clause.strip()}"
-                    continue
-                every = find_deadlines(clause, self.draft.date, self.settings)
-                if number and self._sends_on(clause, every, k == 0):
-                    self._send_last(clause, every, "; " if k else " ")
-                    continue
-                aside = self._aside(clause, every)
-                if k == 0 and number and not aside:
-                    # a sentence after the jobs began that only describes ("Các xã này có ...")
-                    aside = untold(clause, bool(every), bool(self.reader.read(clause).owners))
-                if aside:
-                    self.draft.fields.append(("", clause.strip(), aside))
-                    continue
-                opening = next((f for f in every if f.start == 0), None)
-                if k == 0 and opening:
-                    carried = opening
-                colon = _LEAD_IN.search(fold_keep(clause))
-                asks = fold_keep(clause[: colon.end()]) if colon else ""
-                if colon and (REQUEST.search(asks) or DIRECTIONS.search(asks)):
-                    lead = Scope(fallback=list(self.reader.read(clause[: colon.end()]).owners))
-                    # its time, at its head or of the jobs it announces ("các nhiệm vụ
-                    # trong tháng 5 và các tháng tiếp theo đó là ...")
-                    lead_found = opening or next((f for f in every if f.end <= colon.start()), None)
-                    # the lead-in is no job: the first job is what follows its colon
-                    clause = clause[colon.end() :]
-                    if not clause.strip():
-                        continue
-                    every = find_deadlines(clause, self.draft.date, self.settings)
-                elif ASSIGNS.search(fold_keep(clause)):
-                    lead, lead_found = Scope(), None
-                cut = urgent_then_dated(clause, every)
-                for job in [clause] if cut is None else two_jobs(clause, cut):
-                    number += 1
-                    task = DraftTask(item=str(number), text=job.strip(), line=paras[0].line)
-                    # a clause that names no unit goes on with the unit of the clause before it
-                    units = self.reader.read(job)
-                    previous = list(units.owners) or previous
-                    scope = lead if lead.fallback else Scope(fallback=previous)
-                    self._owners(task, job, scope, units)
-                    owners_before = previous
-                    own = (
-                        every
-                        if cut is None
-                        else find_deadlines(job, self.draft.date, self.settings)
-                    )
-                    found = choose(own, carried or lead_found)
-                    self._deadline(task, found[0] if found else carried or lead_found)
-                    self.draft.tasks.append(task)
+        return start + 2 if start >= 0 else 0
+
+    def _prose_clause(self, clause: str, first: bool, run: _ProseRun) -> None:
+        """One clause of a prose text (the ``first`` of its sentence or not): more on
+        the task before, an aside, or one or two jobs."""
+        if not clause.strip() or self._is_speaker_clause(clause):
+            return
+        if first and run.number and _ELABORATES.match(fold_keep(clause)):
+            # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
+            last = self.draft.tasks[-1]
+            last.text = f"{last.text} {clause.strip()}"
+            return
+        every = find_deadlines(clause, self.draft.date, self.settings)
+        if run.number and self._sends_on(clause, every, first):
+            self._send_last(clause, every, " " if first else "; ")
+            return
+        aside = self._prose_aside(clause, every, first and bool(run.number))
+        if aside:
+            self.draft.fields.append(("", clause.strip(), aside))
+            return
+        opening = next((f for f in every if f.start == 0), None)
+        if first and opening:
+            run.carried = opening
+        clause, every = self._after_lead_in(clause, every, opening, run)
+        if not clause.strip():
+            return
+        cut = urgent_then_dated(clause, every)
+        for job in [clause] if cut is None else two_jobs(clause, cut):
+            own = every if cut is None else find_deadlines(job, self.draft.date, self.settings)
+            self._prose_job(job, own, run)
+
+    def _prose_aside(self, clause: str, every: list[Found], after_jobs: bool) -> str:
+        """Why ``clause`` is no job ("" when it may be one); a sentence ``after_jobs``
+        began may also only describe ("Các xã này có ...")."""
+        aside = self._aside(clause, every)
+        if after_jobs and not aside:
+            aside = untold(clause, bool(every), bool(self.reader.read(clause).owners))
+        return aside
+
+    def _after_lead_in(
+        self, clause: str, every: list[Found], opening: Found | None, run: _ProseRun
+    ) -> tuple[str, list[Found]]:
+        """``clause`` and its deadlines after the lead-in it opens with, if any ("Trong
+        02 tuần tới, ... yêu cầu X tập trung thực hiện các nhiệm vụ như: ..."): the
+        lead-in is no job, but ``run`` keeps its owners and its opening deadline for
+        the clauses after it that name none, until the next request."""
+        colon = _LEAD_IN.search(fold_keep(clause))
+        asks = fold_keep(clause[: colon.end()]) if colon else ""
+        if colon and (REQUEST.search(asks) or DIRECTIONS.search(asks)):
+            run.lead = Scope(fallback=list(self.reader.read(clause[: colon.end()]).owners))
+            # its time, at its head or of the jobs it announces ("các nhiệm vụ
+            # trong tháng 5 và các tháng tiếp theo đó là ...")
+            run.lead_found = opening or next((f for f in every if f.end <= colon.start()), None)
+            # the first job is what follows its colon
+            clause = clause[colon.end() :]
+            if not clause.strip():
+                return clause, []
+            return clause, find_deadlines(clause, self.draft.date, self.settings)
+        if ASSIGNS.search(fold_keep(clause)):
+            run.lead, run.lead_found = Scope(), None
+        return clause, every
+
+    def _prose_job(self, job: str, own: list[Found], run: _ProseRun) -> None:
+        """The next task of a prose text: ``job``, with its ``own`` deadlines."""
+        run.number += 1
+        task = DraftTask(item=str(run.number), text=job.strip(), line=run.line)
+        # a clause that names no unit goes on with the unit of the clause before it
+        units = self.reader.read(job)
+        run.previous = list(units.owners) or run.previous
+        scope = run.lead if run.lead.fallback else Scope(fallback=run.previous)
+        self._owners(task, job, scope, units)
+        run.owners_before = run.previous
+        found = choose(own, run.carried or run.lead_found)
+        self._deadline(task, found[0] if found else run.carried or run.lead_found)
+        self.draft.tasks.append(task)
 
     def _clauses(self, sentence: str) -> list[str]:
         """The jobs of a sentence, split at ";", except where ";" goes on with a list of
@@ -480,26 +554,10 @@ class Builder:
         if len(found) > 1:
             self._split(item, text, section, scope, line, found)
             return
-        cut = urgent_then_dated(text, every)
-        if cut is not None:
-            # "... khẩn trương rà soát .... Trước mắt ... trước ngày 29/4/2020": an urgent job,
-            # then a dated one; the owners of the item do both
-            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
-            why = "có một việc khẩn trương và một việc có hạn"
-            self._parts(item, two_jobs(text, cut), section, inner, line, why)
-            return
-        jobs = _ALSO.split(text)
-        if len(jobs) > 1:
-            # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": a second job, whose
-            # time is its own, not the one the first job states; its owner is the item's
-            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
-            why = f"có {len(jobs)} việc (câu mở đầu bằng 'Đồng thời')"
-            self._parts(item, jobs, section, inner, line, why)
-            return
-        parts = [] if scope.heading else self._by_subject(text)
-        if len(parts) > 1:
-            why = f"giao việc cho {len(parts)} đơn vị khác nhau"
-            self._parts(item, parts, section, scope, line, why)
+        jobs = self._jobs(text, scope, every)
+        if jobs is not None:
+            parts, inner, why = jobs
+            self._parts(item, parts, section, inner, line, why)
             return
         task = DraftTask(item=item, text=text, section=section, line=line)
         self._owners(task, text, scope)
@@ -514,6 +572,28 @@ class Builder:
             )
         self._deadline(task, found[0] if found else None)
         self.draft.tasks.append(task)
+
+    def _jobs(
+        self, text: str, scope: Scope, every: list[Found]
+    ) -> tuple[list[str], Scope, str] | None:
+        """The jobs of an item that holds several, the scope they take and why they were
+        told apart; None when it holds one."""
+        cut = urgent_then_dated(text, every)
+        if cut is not None:
+            # "... khẩn trương rà soát .... Trước mắt ... trước ngày 29/4/2020": an urgent job,
+            # then a dated one; the owners of the item do both
+            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
+            return two_jobs(text, cut), inner, "có một việc khẩn trương và một việc có hạn"
+        jobs = _ALSO.split(text)
+        if len(jobs) > 1:
+            # "... trong những tháng cuối năm. Đồng thời, lưu ý ...": a second job, whose
+            # time is its own, not the one the first job states; its owner is the item's
+            inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
+            return jobs, inner, f"có {len(jobs)} việc (câu mở đầu bằng 'Đồng thời')"
+        parts = [] if scope.heading else self._by_subject(text)
+        if len(parts) > 1:
+            return parts, scope, f"giao việc cho {len(parts)} đơn vị khác nhau"
+        return None
 
     def _by_subject(self, text: str) -> list[str]:
         """``text`` cut where the work passes on: a sentence opens with a unit of its own,

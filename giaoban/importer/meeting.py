@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from giaoban.importer.words import fold_keep
+from giaoban.importer.words import capitalized, fold_keep
 from giaoban.model.text import collapse_spaces
 
 _DATE = re.compile(
     r"\bngay\s*(\d{1,2})\s*(?:/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?|thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?)"
 )
-_ANY_FULL_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# a full date, dd/mm/yyyy (day, month and year in groups 1 to 3)
+FULL_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PLACE = re.compile(r"\btai\s+(.+?)(?:,|\.|\s+dong chi\b)")
 _CHAIR = re.compile(r"\b(?:dong chi|cac dong chi\s*:)\s+")
 _CHAIR_VERBS = re.compile(
@@ -64,13 +65,13 @@ def read_meeting(intro: str, title: str | None, year_hint: int | None) -> Meetin
     attendees = _ATTENDEES.search(folded)
     if attendees:
         text = intro[attendees.start(1) : attendees.end(1)]
-        meeting.attendees = [_capital(p.strip()) for p in text.split(";") if p.strip()]
+        meeting.attendees = [capitalized(p.strip()) for p in text.split(";") if p.strip()]
     return meeting
 
 
 def year_of_text(text: str) -> int | None:
     """The year of the first full date (dd/mm/yyyy) in ``text``."""
-    match = _ANY_FULL_DATE.search(text)
+    match = FULL_DATE.search(text)
     return int(match.group(3)) if match else None
 
 
@@ -94,7 +95,7 @@ def _meeting_name(title: str) -> str | None:
     match = _MEETING_NAME.search(fold_keep(title))
     if not match:
         return None
-    return _capital(title[match.start() :].strip(" .,"))
+    return capitalized(title[match.start() :].strip(" .,"))
 
 
 def _chairs(intro: str, folded: str) -> list[Person]:
@@ -144,7 +145,3 @@ def read_attendance(lines: list[str], meeting: Meeting) -> bool:
 def is_attendance_line(line: str) -> bool:
     folded = fold_keep(line)
     return bool(_PRESENT.search(folded) or _ABSENT.search(folded))
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text

@@ -18,9 +18,8 @@ from giaoban.deadline import DeadlineSettings
 from giaoban.importer.deadlines import Found, choose, find_deadlines
 from giaoban.importer.structure import Node
 from giaoban.importer.units import Unit, UnitReader
-from giaoban.importer.words import fold_keep
+from giaoban.importer.words import REQUEST, fold_keep
 
-REQUEST = re.compile(r"(?<![\w])(?:de nghi|yeu cau)(?![\w])")
 # words before "yêu cầu" that make it a noun ("đáp ứng yêu cầu đổi mới"), not a request
 _NOT_A_REQUEST = re.compile(r"(?:dap ung|theo|cac|nhung|mot so|moi|ve)\s+$")
 _FINDINGS = re.compile(r"(?<![\w])(?:ton tai|han che|loi|sai sot|thieu sot|vi pham)(?![\w])")

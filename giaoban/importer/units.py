@@ -2,11 +2,14 @@
 
 An owner is the subject of a task sentence: a unit named at the start of a
 clause, or after "Giao", "Đề nghị", "Yêu cầu", "Phân công", and followed by a
-verb ("Văn phòng Trung ương Đoàn *tham mưu* ..."). A unit is a name from the
-registry (matched on its fold, longest first) or a phrase that opens with a
-unit word ("Ban", "Văn phòng", "Phòng", "Sở", "các đơn vị", ...) and runs to
-the verb. Supporting units follow "phối hợp (với)". The issuing body speaking
-("Ban Bí thư Trung ương Đoàn đánh giá cao ...") is never an owner.
+verb ("Văn phòng Trung ương Đoàn *tham mưu* ..."), or named before the colon
+that opens an item ("Trung tâm Y tế Huyện: Khẩn trương ..."). A unit is a name
+from the registry (matched on its fold, longest first) or a phrase that opens
+with a unit word ("Ban", "Văn phòng", "Phòng", "Sở", "các đơn vị", ...) and
+runs to the verb; a list of kinds of bodies ("các sở, ban, ngành") is one
+unit. Supporting units follow "phối hợp (với)". The issuing body speaking
+("Ban Bí thư Trung ương Đoàn đánh giá cao ...") is never an owner, nor are the
+units a directing verb names ("đôn đốc các sở, ngành ...").
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from dataclasses import dataclass
 
 from giaoban.importer.words import (
     DETERMINERS,
+    DIRECTION_WORDS,
+    DIVISIONS,
     HEADS,
     LEADERS,
     PERSONS,
@@ -24,6 +29,7 @@ from giaoban.importer.words import (
     TRIGGERS,
     VERBS,
     Lexicon,
+    capitalized,
 )
 from giaoban.model.text import fold, fold_keep
 from giaoban.model.units import Registry
@@ -43,7 +49,7 @@ _SPEAKER = Lexicon(
     "biểu dương|mong muốn|khẳng định"
 )
 # a speaker's directions with the work after a colon ("chỉ đạo:", "có ý kiến như sau:")
-_DIRECTING = re.compile(r"(?:co\s+)?(?:chi dao|ket luan|y kien)(?:\s+chi dao)?(?:\s+nhu sau)?\s*:")
+_DIRECTING = re.compile(rf"(?:co\s+)?{DIRECTION_WORDS}(?:\s+chi dao)?(?:\s+nhu sau)?\s*:")
 # a leader (a person, named or not) who directs units ("ông Trần Sơn Hải chỉ đạo các sở")
 _LEADER_DIRECTS = re.compile(
     r"(?<![\w])(?:ong|ba|dong chi)(?:\s+[^\s,.;:]+){0,4}?\s+chi dao\s+(?!:)"
@@ -58,9 +64,7 @@ _BARE_HEADS = frozenset(
     {"ban", "phong", "so", "nganh", "don vi", "co quan", "dia phuong", "truong", "khoa", "bo"}
     | {"chi doan", "lien chi doan", "chi hoi", "lien chi hoi"}
 )
-# the levels of local government a group may list ("UBND các huyện, thị xã, thành phố")
-_DIVISIONS = frozenset({"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"})
-_HEAD_GROUP = "|".join(sorted(_BARE_HEADS | _DIVISIONS, key=len, reverse=True))
+_HEAD_GROUP = "|".join(sorted(_BARE_HEADS | DIVISIONS, key=len, reverse=True))
 # the standing qualifiers of a kind of body ("cơ quan ngang Bộ", "cơ quan thuộc Chính phủ")
 _QUALIFIER = (
     r"(?:\s+(?:ngang bo|thuoc chinh phu|truc thuoc trung uong|lien quan|truc thuoc|tren dia ban))?"
@@ -104,7 +108,7 @@ class Unit:
 
     @property
     def name(self) -> str:
-        return self.canonical or _capital(self.written)
+        return self.canonical or capitalized(self.written)
 
 
 @dataclass(frozen=True)
@@ -289,13 +293,8 @@ class UnitReader:
     def read(self, text: str) -> Units:
         """Owners and supporting units of one item's text."""
         folded = fold_keep(text)
+        supports, helping = self._supports(text, folded)
         owners: list[Unit] = []
-        supports: list[Unit] = []
-        helping: list[tuple[int, int]] = []  # where "phối hợp với A, B và C" lists its units
-        for match in _SUPPORT.finditer(folded):
-            units, end = self.support_list(text, folded, match.end())
-            supports.extend(u for u in units if _named(u))
-            helping.append((match.end(), end))
         for pos, introduced in self._starts(text, folded):
             if any(start <= pos < end for start, end in helping):
                 continue  # "..., Bộ Y tế và các cơ quan liên quan hướng dẫn": a helper
@@ -304,36 +303,40 @@ class UnitReader:
             units, end = self.units_at(text, folded, pos, introduced)
             if not units or self._is_speaker(units, text, folded, end, given=introduced):
                 continue
-            after = _skip_space(folded, end)
-            if folded.startswith("da ", after):
-                continue
-            if folded.startswith("khac", after):
+            role = _role(text, folded, _skip_space(folded, end), introduced)
+            if role == _SUPPORTS:
                 supports.extend(units)
-            elif (
-                VERBS.match(text, folded, after)
-                or _skip_paren(text, folded, after)
-                or _dash_job(text, folded, after)
-            ):
+            elif role == _OWNS:
                 owners.extend(units)
-            elif introduced and _SPEAKER.match(text, folded, after):
-                owners.extend(units)  # "Giao Trung tâm X thông báo ...": its job is to tell
-            elif introduced and _ADVERBIAL.match(folded, after):
-                owners.extend(units)  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
-        # "Đối với X: ..." and "Trung tâm Y tế Huyện: Khẩn trương truy vết ...": the
-        # units an item opens with, before a colon, are the ones it gives the work to
-        addressed = _ADDRESSED.match(folded)
         if not owners:
-            start = addressed.end() if addressed else 0
-            units, end = self.units_at(text, folded, start, introduced=True)
-            label = _label_end(text, folded, end) if len(units) == 1 else None
-            if label is not None:  # "Khoa Khám bệnh, Điều trị theo yêu cầu: ...": one name
-                units = [self.unit(text[start:label])]
-                end = label
-            if units and folded[_skip_space(folded, end) : _skip_space(folded, end) + 1] == ":":
-                owners.extend(units)
+            owners = self._before_colon(text, folded)
         owners = _unique(owners)
         keys = {_key(u) for u in owners}
         return Units(tuple(owners), tuple(u for u in _unique(supports) if _key(u) not in keys))
+
+    def _supports(self, text: str, folded: str) -> tuple[list[Unit], list[tuple[int, int]]]:
+        """The units after each "phối hợp (với)" of ``text``, and where each list of them
+        runs ("phối hợp với A, B và C")."""
+        supports: list[Unit] = []
+        helping: list[tuple[int, int]] = []
+        for match in _SUPPORT.finditer(folded):
+            units, end = self.support_list(text, folded, match.end())
+            supports.extend(u for u in units if _named(u))
+            helping.append((match.end(), end))
+        return supports, helping
+
+    def _before_colon(self, text: str, folded: str) -> list[Unit]:
+        """The units an item opens with, before a colon ("Đối với X: ...", "Trung tâm Y
+        tế Huyện: Khẩn trương truy vết ..."): the ones it gives the work to."""
+        addressed = _ADDRESSED.match(folded)
+        start = addressed.end() if addressed else 0
+        units, end = self.units_at(text, folded, start, introduced=True)
+        label = _label_end(text, folded, end) if len(units) == 1 else None
+        if label is not None:  # "Khoa Khám bệnh, Điều trị theo yêu cầu: ...": one name
+            units = [self.unit(text[start:label])]
+            end = label
+        after = _skip_space(folded, end)
+        return units if units and folded[after : after + 1] == ":" else []
 
     def _directed(self, text: str, folded: str, pos: int) -> bool:
         """Whether the clause at ``pos`` goes on with the units a directing verb of the
@@ -447,6 +450,30 @@ class UnitReader:
             if units and not self._is_speaker(units, text, folded, end):
                 return units
         return []
+
+
+_OWNS, _SUPPORTS = "owns", "supports"
+
+
+def _role(text: str, folded: str, after: int, introduced: bool) -> str:
+    """What the units before ``after`` do, by the words that follow them: ``_OWNS`` (a
+    verb, a bracket or a dash opens their job), ``_SUPPORTS`` ("khác": the others
+    help), or "" (they did it already, or nothing says)."""
+    if folded.startswith("da ", after):
+        return ""
+    if folded.startswith("khac", after):
+        return _SUPPORTS
+    if (
+        VERBS.match(text, folded, after)
+        or _skip_paren(text, folded, after)
+        or _dash_job(text, folded, after)
+    ):
+        return _OWNS
+    if introduced and _SPEAKER.match(text, folded, after):
+        return _OWNS  # "Giao Trung tâm X thông báo ...": its job is to tell
+    if introduced and _ADVERBIAL.match(folded, after):
+        return _OWNS  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
+    return ""
 
 
 def _named(unit: Unit) -> bool:
@@ -582,7 +609,3 @@ def _unique(units: list[Unit]) -> list[Unit]:
             seen.add(_key(unit))
             out.append(unit)
     return out
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text

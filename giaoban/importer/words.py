@@ -1,4 +1,4 @@
-"""Folding that keeps positions, and the small word lists the importer reads with.
+"""Folding that keeps positions, and the word lists the importer's readers share.
 
 Matching is done on a fold of the text that keeps its length
 (:func:`giaoban.model.text.fold_keep`: no case, no diacritics, "đ" as "d"), so
@@ -67,6 +67,11 @@ def _pattern(alternatives: list[str]) -> str:
     return r"(?<![\w&])(?:" + body + r")(?![\w&])"
 
 
+def capitalized(text: str) -> str:
+    """``text`` with its first letter in capitals, the rest as written."""
+    return text[:1].upper() + text[1:] if text else text
+
+
 # Verbs and modal words that follow the subject of a task sentence ("Văn phòng
 # Trung ương Đoàn *tham mưu* ..."): a unit phrase ends where one starts.
 VERBS = Lexicon(
@@ -93,13 +98,21 @@ JOB_VERBS = Lexicon(
     "xây dựng|hoàn thiện|đề xuất|chuẩn bị|tổ chức|thống kê|đôn đốc|theo dõi|cập nhật|"
     "xử lý|giải quyết|nghiên cứu|đánh giá|lập"
 )
-# Words that introduce the owner of a task ("Giao Văn phòng ...", "đề nghị các ban ...").
 # a request or an assignment in folded text: "đề nghị", "yêu cầu", "giao nhiệm vụ
 # cho", "giao cho" (not "giao ban", a briefing)
-ASSIGNS = re.compile(r"(?<![\w])(?:de nghi|yeu cau|giao nhiem vu|giao cho)(?![\w])")
+_REQUEST_WORDS = "de nghi|yeu cau"
+ASSIGNS = re.compile(rf"(?<![\w])(?:{_REQUEST_WORDS}|giao nhiem vu|giao cho)(?![\w])")
+# a request alone, in folded text: "đề nghị", "yêu cầu"
+REQUEST = re.compile(rf"(?<![\w])(?:{_REQUEST_WORDS})(?![\w])")
+# the words of a leader's directions or conclusions
+DIRECTION_WORDS = "(?:chi dao|ket luan|y kien)"
 # a leader's directions or conclusions that a list of jobs follows ("ông X chỉ đạo:",
 # "UBND tỉnh có ý kiến chỉ đạo như sau:", "kết luận như sau:")
-DIRECTIONS = re.compile(r"(?<![\w])(?:chi dao|ket luan|y kien)(?:\s+nhu sau)?\s*:")
+DIRECTIONS = re.compile(rf"(?<![\w]){DIRECTION_WORDS}(?:\s+nhu sau)?\s*:")
+# the levels of local government, folded: a group may list them ("UBND các huyện, thị
+# xã, thành phố"), a place names one ("huyện Hiệp Hòa")
+DIVISIONS = frozenset({"tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"})
+# Words that introduce the owner of a task ("Giao Văn phòng ...", "đề nghị các ban ...").
 TRIGGERS = Lexicon("đề nghị|giao|giao cho|giao nhiệm vụ cho|yêu cầu|phân công|đồng thời giao")
 # Leader titles before a unit that the task is really for ("Trưởng các ban, đơn vị").
 LEADERS = Lexicon(
