@@ -50,18 +50,17 @@ def test_an_export_where_no_file_can_be_written(runner: CliRunner, seed_data: Pa
     assert blocker.read_text(encoding="utf-8") == "a file where a folder is asked for"
 
 
-def _broken_docx(path: Path) -> Path:
+def _broken_docx(path: Path) -> None:
     with zipfile.ZipFile(path, "w") as archive:  # a zip, but no Word document inside
         archive.writestr("readme.txt", "not a document")
-    return path
 
 
 @pytest.mark.parametrize(
     ("name", "make"),
     [
         ("hong.docx", _broken_docx),
-        ("cat-do.docx", lambda p: p.write_bytes(b"PK\x03\x04 cut short") and p),
-        ("hong.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Cat") and p),
+        ("cat-do.docx", lambda p: p.write_bytes(b"PK\x03\x04 cut short")),
+        ("hong.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Cat")),
     ],
 )
 def test_a_broken_word_or_pdf_file_gets_a_vietnamese_reason(

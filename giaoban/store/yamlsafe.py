@@ -249,26 +249,26 @@ def _character_problem(text: str, display: str) -> Problem:
 
 
 def _syntax_problem(exc: MarkedYAMLError, display: str) -> Problem:
-    line, column, detail = _syntax_detail(exc)
+    where, detail = _syntax_detail(exc)
+    line, column = where or (1, 1)
     return error(Source(display, line, column), "yaml-syntax", f"lỗi cú pháp YAML: {detail}")
 
 
 def yaml_error_text(exc: Exception) -> str:
     """A YAML parser's error (ruamel's, in English) in Vietnamese, with its line and column
     when it has them: for a message that is not a ``Problem`` of a data file."""
-    line, column, detail = _syntax_detail(exc)
-    if getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None):
-        return f"dòng {line}, cột {column}: {detail}"
-    return detail
+    where, detail = _syntax_detail(exc)
+    return f"dòng {where[0]}, cột {where[1]}: {detail}" if where else detail
 
 
-def _syntax_detail(exc: Exception) -> tuple[int, int, str]:
-    """Where a parser's error is (1-based line and column) and what it says, in Vietnamese."""
+def _syntax_detail(exc: Exception) -> tuple[tuple[int, int] | None, str]:
+    """Where a parser's error is (1-based line and column; None when it does not say) and
+    what it says, in Vietnamese."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    where = (mark.line + 1, mark.column + 1) if mark else None
     said = (getattr(exc, "context", None), getattr(exc, "problem", None))
     parts = [_in_vietnamese(str(p)) for p in said if p]
-    return line, column, "; ".join(p for p in parts if p) or "xem dòng và cột này"
+    return where, "; ".join(p for p in parts if p) or "xem dòng và cột này"
 
 
 # What the YAML parsers (libyaml's, ruamel's own) say, in Vietnamese: whole messages,
