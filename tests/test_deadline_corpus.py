@@ -39,6 +39,7 @@ FLOORS = {
     "fresh_7": 102,
     "fresh_8": 120,
     "fresh_9": 161,
+    "fresh_10": 105,
 }
 
 
