@@ -97,7 +97,7 @@ _PASSIVE = re.compile(
 # a sentence that adds another job to an item ("Đồng thời, lưu ý triển khai ...")
 _ALSO = re.compile(r"(?<=[.!?])\s+(?=Đồng thời\s*,)")
 # a sentence that adds a job for the same units ("Đồng thời báo cáo tiến độ ...")
-_GOES_ON = re.compile(r"dong thoi\b")
+_SAME_OWNERS = re.compile(r"dong thoi\b")
 _ELABORATES = re.compile(r"(?:trong do|trong so do|cu the)\s*,")
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*(?:đồng chí|ông|bà)\b[^.,;]{0,60}"
@@ -328,7 +328,7 @@ class Builder:
         for sentence in SENTENCE.split(text[start:]):
             run.carried = None
             # "Đồng thời báo cáo ..." goes on with the unit of the job before it
-            run.previous = run.owners_before if _GOES_ON.match(fold_keep(sentence)) else []
+            run.previous = run.owners_before if _SAME_OWNERS.match(fold_keep(sentence)) else []
             for k, clause in enumerate(self._clauses(_unquote(sentence))):
                 self._prose_clause(clause, k == 0, run)
 
