@@ -1227,3 +1227,47 @@ def test_from_midnight_to_a_day_is_still_the_period() -> None:
 
 def test_before_midnight_of_a_day_is_not_its_start_read_as_a_day() -> None:
     assert read("trước 0 giờ ngày 5/4/2024").due == at("2024-04-05T00:00")
+
+
+# ---------------------------------------------------------------- the eighth work (issue12j)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "days", "close"),
+    [
+        ("Thứ 2 - Thứ 5: Từ 8h00 - 17h30", "MO,TU,WE,TH", "BYHOUR=17;BYMINUTE=30"),
+        ("Từ thứ Ba đến thứ Bảy: 6h30 – 21h00", "TU,WE,TH,FR,SA", "BYHOUR=21;BYMINUTE=0"),
+        ("thu hai den thu sau: 7h - 16h", "MO,TU,WE,TH,FR", "BYHOUR=16;BYMINUTE=0"),
+        ("từ thứ 2 đến thứ 6 - Mở cửa từ 8 giờ đến 18 giờ", "MO,TU,WE,TH,FR", "BYHOUR=18"),
+        ("từ 6h đến 22h, thứ Hai - Chủ nhật", "MO,TU,WE,TH,FR,SA,SU", "BYHOUR=22"),
+    ],
+)
+@pytest.mark.parametrize("ref", [REF, None])
+def test_a_range_of_weekdays_with_a_clock_window_is_weekly_hours(
+    phrase: str, days: str, close: str, ref: date | None
+) -> None:
+    got = read(phrase, ref)  # opening hours: every week, due when the window closes
+    assert got.kind == "recurring"
+    assert f"FREQ=WEEKLY;BYDAY={days};{close}" in rrule_of(got)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day", "close"),
+    [
+        ("Thứ 7: Từ 8h00 - 11h00", "SA", "BYHOUR=11;BYMINUTE=0"),
+        ("Chủ nhật từ 14 giờ đến 16 giờ 30", "SU", "BYHOUR=16;BYMINUTE=30"),
+    ],
+)
+def test_one_weekday_with_a_clock_window_in_a_text_without_a_date_is_weekly(
+    phrase: str, day: str, close: str
+) -> None:
+    assert f"FREQ=WEEKLY;BYDAY={day};{close}" in rrule_of(read(phrase, None))
+
+
+def test_one_weekday_with_a_clock_window_in_a_notice_is_that_day() -> None:
+    got = read("Thứ 7: Từ 8h00 - 11h00")  # the notice's next Saturday, as "thứ 7" alone
+    assert (got.kind, got.start, got.due) == (
+        "period",
+        at("2024-03-02T08:00"),
+        at("2024-03-02T11:00"),
+    )

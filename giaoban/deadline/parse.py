@@ -213,10 +213,26 @@ def _start(toks: list[Tok]) -> str:
     weekdays = [t for t in toks if t.type == "WEEKDAY"]
     only_weekdays = set(types) <= _WEEKDAY_LIST and not any(t.get("wr") for t in weekdays)
     several = len(weekdays) + types.count("NUM") > 1  # "thứ 7 và chủ nhật", "thứ 2, 4, 6"
-    return "duty" if weekdays and several and "AND" in types and only_weekdays else "once"
+    if weekdays and several and "AND" in types and only_weekdays:
+        return "duty"
+    return "duty" if only_weekdays and _opening_hours(types) else "once"
 
 
-_WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME"})
+_WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME", "FROM"})
+_WEEKDAY_RANGE = ("FROM", "WEEKDAY", "LEAD", "WEEKDAY")
+_CLOCK_WINDOW = ("TIME", "LEAD", "TIME")
+
+
+def _opening_hours(types: list[str]) -> bool:
+    """Whether a phrase of weekdays and clock times is a range of weekdays with a clock window
+    ("Thứ 2 - Thứ 6: Từ 7h30 - 20h00", "từ 7h đến 19h, thứ Hai đến thứ Sáu"): hours kept on
+    those days every week (no week is named), due when the window closes."""
+    return _has_run(types, _WEEKDAY_RANGE) and _has_run(types, _CLOCK_WINDOW)
+
+
+def _has_run(types: list[str], run: tuple[str, ...]) -> bool:
+    n = len(run)
+    return any(tuple(types[i : i + n]) == run for i in range(len(types) - n + 1))
 
 
 # Tokens of a phrase that names clock times and nothing else ("Từ 7h30 đến 11h30").
