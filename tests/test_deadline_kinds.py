@@ -1271,3 +1271,26 @@ def test_one_weekday_with_a_clock_window_in_a_notice_is_that_day() -> None:
         at("2024-03-02T08:00"),
         at("2024-03-02T11:00"),
     )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "16h30 cùng ngày",
+        "trước 17 giờ ngày hôm đó",
+        "chậm nhất 20h00 trong cùng ngày",
+        "từ 8h đến 17h cùng ngày",
+        "18 gio cung ngay",
+    ],
+)
+@pytest.mark.parametrize("ref", [REF, None])
+def test_a_clock_time_of_the_same_day_counts_from_the_day_named_before(
+    phrase: str, ref: date | None
+) -> None:
+    got = read(phrase, ref)  # the day is in the text around the phrase, not in it
+    assert (got.kind, got.offset, got.due) == ("relative", "P0D", None)
+    assert got.anchor == "ngày đã nêu trước đó"
+
+
+def test_cung_ngay_before_a_day_is_that_day() -> None:
+    assert read("cùng ngày 15/3/2024").due == at("2024-03-16")

@@ -24,6 +24,7 @@ __all__ = ["UNNAMED", "Builder", "Unreadable"]
 
 _TENTHS = {"thuong": "dau", "trung": "giua", "ha": "cuoi"}  # "thượng/trung/hạ tuần"
 _BEFORE_WORDS = frozenset({"lien truoc", "truoc do"})  # "ngày làm việc trước đó"
+SAME_DAY = "ngày đã nêu trước đó"  # "15h00 cùng ngày": the day the text named before
 UNNAMED = "mốc không nêu"  # "trước 1 tháng": counted from an event the phrase does not name
 
 
@@ -421,6 +422,15 @@ class Builder(DutyRules):
         clock = next((i for i in items if isinstance(i, v.Clock)), None)
         duration = v.Duration(1, "ngay", True)
         return v.Relative(lead, duration, -1 if before else 1, anchor, clock=clock)
+
+    def same_day(self, items: list[Any]) -> v.Relative:
+        """A clock time (or a window's close) on the day named before the phrase: at that
+        day, which the phrase leaves to its text ("không quá 21h cùng ngày")."""
+        tok = next(t for t in items if _is(t, "SAMEDAY"))
+        lead = self.lead(items[:1]) if _is(items[0], "LEAD") else ""
+        clock = [i for i in items if isinstance(i, v.Clock)][-1]
+        anchor = v.Event(SAME_DAY, self.pos(tok))
+        return v.Relative(lead, v.Duration(0, "ngay", False), 0, anchor, clock=clock)
 
     def adjacent_day(self, items: list[Any]) -> v.Relative:
         """The day right before an event ("vào ngày trước của môn thi"), or after it."""

@@ -303,6 +303,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"tháng" + _B + r")|ngày(?:\s+(?:mùng|mồng))?|mùng|mồng|rằm)"
              r"\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
+    # "15h00 cùng ngày", "trước 17 giờ ngày hôm đó": the day named before the phrase (the
+    # day of a vote, of a sample taken), not named in it: counted from it, no day of its own
+    ("SAMEDAY", r"(?:trong\s+)?(?:cùng\s+ngày(?:\s+(?:hôm\s+)?đó)?|ngày\s+hôm\s+đó)"
+                r"(?!\s+(?:với|\d))" + _B),
     # "ngày làm việc tiếp theo", "ngày làm việc liền kề sau X": the working day after (or
     # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
     ("NEXTDAY", r"ngày\s+làm\s+việc\s+(?P<nd>tiếp\s+theo|kế\s+tiếp|tiếp\s+sau|liền\s+sau|sau\s+đó"

@@ -24,7 +24,7 @@ _TIMELY = frozenset(
     {"DATE", "MDAY", "TIME", "WEEKDAY", "NUM", "MONTH", "MONTHNAME", "RELMONTH", "QUARTER",
      "RELQUARTER", "HALF", "WEEK", "RELWEEK", "YEAR", "RELYEAR", "SCHOOLYEAR", "SEMESTER",
      "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER",
-     "WORKDAYS", "MONTHLIST", "NEXTDAY", "ADJDAY", "SCHOOLWEEK"}
+     "WORKDAYS", "MONTHLIST", "NEXTDAY", "ADJDAY", "SCHOOLWEEK", "SAMEDAY"}
 )  # fmt: skip
 
 # The words of a LEAD that put a count on one side of an event.
