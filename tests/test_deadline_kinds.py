@@ -1294,3 +1294,26 @@ def test_a_clock_time_of_the_same_day_counts_from_the_day_named_before(
 
 def test_cung_ngay_before_a_day_is_that_day() -> None:
     assert read("cùng ngày 15/3/2024").due == at("2024-03-16")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "trong thời gian ngắn nhất",
+        "trong thoi gian ngan nhat",
+        "đúng kế hoạch",
+        "hoàn thành đúng lộ trình",
+        "khi có điều kiện",
+        "khi tình hình cho phép",
+        "sớm nhất khi điều kiện cho phép",
+        "chậm nhất khi có yêu cầu",
+    ],
+)
+def test_the_shortest_time_a_plan_kept_or_a_condition_is_no_deadline(phrase: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("none", None)
+
+
+def test_som_nhat_khi_an_event_is_still_after_the_event() -> None:
+    got = read("sớm nhất khi có công văn hướng dẫn")
+    assert (got.kind, got.anchor) == ("relative", "khi có công văn hướng dẫn")
