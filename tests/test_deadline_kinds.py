@@ -1317,3 +1317,22 @@ def test_the_shortest_time_a_plan_kept_or_a_condition_is_no_deadline(phrase: str
 def test_som_nhat_khi_an_event_is_still_after_the_event() -> None:
     got = read("sớm nhất khi có công văn hướng dẫn")
     assert (got.kind, got.anchor) == ("relative", "khi có công văn hướng dẫn")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Tuần 2: Chiều 12/3/2024", "2024-03-13T00:00"),
+        ("TUẦN 11 (NGÀY 14/3/2024)", "2024-03-15T00:00"),
+        ("Tuần 5:Sáng thứ Tư 20/3/2024", "2024-03-21T00:00"),
+        ("tuan 3: 14h ngay 18/3/2024", "2024-03-18T14:00"),
+    ],
+)
+def test_a_week_label_before_one_day_is_that_day(phrase: str, due: str) -> None:
+    got = read(phrase)  # a schedule's line: the day written wins over the label
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_week_label_before_a_range_is_the_range() -> None:
+    got = read("TUẦN 12 (TỪ 18/3/2024 ĐẾN 23/3/2024)")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-03-18"), at("2024-03-24"))

@@ -218,7 +218,11 @@ class Builder(DutyRules):
             "week_of_month", args, self.pos(items[0]), y is not None, year_offset=month.year_offset
         )
 
-    def labelled(self, items: list[Any]) -> v.Labelled:
+    def labelled(self, items: list[Any]) -> v.Labelled | v.Point:
+        """ "TUẦN 17 (TỪ 18/12/2017 ĐẾN 23/12/2017)": the days written win over the label; one
+        day so labelled ("Tuần 1: Sáng 06/01/2021", a schedule's line) is that day."""
+        if not isinstance(items[1], v.Range):
+            return items[1]
         return v.Labelled(self.span_of(items[0]), items[1])
 
     def range(self, items: list[Any]) -> v.Range | v.Day:
