@@ -1336,3 +1336,20 @@ def test_a_week_label_before_one_day_is_that_day(phrase: str, due: str) -> None:
 def test_a_week_label_before_a_range_is_the_range() -> None:
     got = read("TUẦN 12 (TỪ 18/3/2024 ĐẾN 23/3/2024)")
     assert (got.kind, got.start, got.due) == ("period", at("2024-03-18"), at("2024-03-24"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("cuối tháng 6, đầu tháng 7 năm 2025", "2025-06-21", "2025-07-11"),
+        ("giữa tháng 9 và cuối tháng 10/2025", "2025-09-11", "2025-11-01"),
+        ("cuoi thang 11, dau thang 12/2025", "2025-11-21", "2025-12-11"),
+        ("quý III, đầu quý IV/2025", "2025-07-01", "2025-11-01"),
+        ("tuần cuối tháng 8 và tuần đầu tháng 9/2025", "2025-08-25", "2025-09-08"),
+    ],
+)
+def test_parts_of_months_in_a_list_share_the_year_written_last(
+    phrase: str, start: str, due: str
+) -> None:
+    got = read(phrase)  # the notice's year (2024) is not theirs
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))

@@ -189,15 +189,17 @@ def _share(left: object, right: object, ctx: Ctx) -> tuple[object, object]:
 
 
 def _share_years(spans: tuple[v.Span | v.Part, ...]) -> list[v.Span | v.Part]:
-    """ "tháng 4, tháng 5/2020": a month without its year takes the year written after it."""
+    """ "tháng 4, tháng 5/2020": a month without its year takes the year written after it; so
+    does a part of one ("cuối tháng 6, đầu tháng 7 năm 2024")."""
     out: list[v.Span | v.Part] = []
     year: int | None = None
-    for span in reversed(spans):
-        if isinstance(span, v.Span) and _yearless(span) and year is not None:
+    for item in reversed(spans):
+        span = item.of if isinstance(item, v.Part) else item
+        if _yearless(span) and year is not None:
             span = replace(span, args=(*span.args[:2], year))
-        elif isinstance(span, v.Span) and span.year_written:
+        elif span.year_written:
             year = span.args[-1]
-        out.append(span)
+        out.append(replace(item, of=span) if isinstance(item, v.Part) else span)
     return list(reversed(out))
 
 
@@ -216,11 +218,14 @@ def _written_year(e: object) -> int | None:
     return None
 
 
+_YEARED = frozenset({"months", "week_of_month"})  # spans whose third number is their year
+
+
 def _yearless(e: object) -> bool:
     d = _day(e)
     if d is not None:
         return d.year is None and d.cycle_year is None and d.month is not None
-    return isinstance(e, v.Span) and e.what == "months" and e.args[2] is None
+    return isinstance(e, v.Span) and e.what in _YEARED and e.args[2] is None
 
 
 def _resolved_year(e: object, ctx: Ctx) -> int | None:
