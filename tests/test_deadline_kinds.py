@@ -1353,3 +1353,33 @@ def test_parts_of_months_in_a_list_share_the_year_written_last(
 ) -> None:
     got = read(phrase)  # the notice's year (2024) is not theirs
     assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ref", "start", "due"),
+    [
+        # the lunar year Giáp Thìn (2024) opens on 10/02/2024; its 3rd month is 9/4 - 7/5/2024
+        ("tháng 3 âm lịch", date(2024, 3, 1), "2024-04-09", "2024-05-08"),
+        ("trong tháng 3 Âm lịch năm 2024", date(2023, 6, 1), "2024-04-09", "2024-05-08"),
+        ("từ tháng 1 đến tháng 3 âm lịch", date(2024, 1, 20), "2024-02-10", "2024-05-08"),
+        ("tu thang 2 den thang 3 am lich", date(2024, 1, 20), "2024-03-10", "2024-05-08"),
+        # the notice's lunar year is still Quý Mão, whose 1st month was long past: the next
+        ("tháng Giêng", date(2024, 1, 20), "2024-02-10", "2024-03-10"),
+    ],
+)
+def test_a_month_of_the_lunar_calendar_is_read_as_a_period(
+    phrase: str, ref: date, start: str, due: str
+) -> None:
+    got = read(phrase, ref)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_lunar_month_with_a_solar_year_before_am_lich_is_not_guessed() -> None:
+    assert isinstance(parse_deadline("tháng 3/2024 âm lịch", REF), DeadlineError)
+
+
+def test_a_range_of_lunar_months_is_read_in_one_lunar_year_or_across_two() -> None:
+    got = read("từ tháng 1 đến tháng 5 âm lịch", date(2024, 6, 1))  # the 1st month is past
+    assert (got.start, got.due) == (at("2024-02-10"), at("2024-07-06"))
+    got = read("từ tháng 11 đến tháng 2 âm lịch", date(2024, 6, 1))
+    assert (got.start, got.due) == (at("2024-12-01"), at("2025-03-29"))

@@ -264,7 +264,20 @@ class Builder(DutyRules):
             if not 1 <= last <= 12:
                 raise Unreadable(f"tháng {last} không có thật")
             right = replace(left, args=(last, last, left.args[2]))
+        if isinstance(right, v.Span) and right.what == "lunar_month" and left.args[2] is None:
+            # "từ tháng 1 đến tháng 3 âm lịch": "âm lịch" written once is said of both months
+            year = right.args[1]
+            left = v.Span("lunar_month", (left.args[0], year), left.pos, year is not None)
         return v.Range(left, right, self.link(items))
+
+    def lunar_month(self, items: list[Any]) -> v.Span:
+        """ "tháng 3 âm lịch", "tháng 3 âm lịch năm 2024" (of the lunar year that opens in
+        2024): a month of the lunar calendar, as "tháng Giêng" is."""
+        month = self.span_of(items[0])
+        if month.args[2] is not None:  # "tháng 3/2024 âm lịch": which calendar's year?
+            raise Unreadable("năm của tháng âm lịch phải viết sau chữ âm lịch")
+        year = self.span_of(items[2]).args[0] if len(items) > 2 else None
+        return v.Span("lunar_month", (month.args[0], year), month.pos, year is not None)
 
     def daily_window(self, items: list[Any]) -> v.DailyWindow:
         # a morning's window and an afternoon's: from the first opening to the last closing

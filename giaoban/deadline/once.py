@@ -196,7 +196,7 @@ def _share_years(spans: tuple[v.Span | v.Part, ...]) -> list[v.Span | v.Part]:
     for item in reversed(spans):
         span = item.of if isinstance(item, v.Part) else item
         if _yearless(span) and year is not None:
-            span = replace(span, args=(*span.args[:2], year))
+            span = _span_in(span, year)
         elif span.year_written:
             year = span.args[-1]
         out.append(replace(item, of=span) if isinstance(item, v.Part) else span)
@@ -225,6 +225,8 @@ def _yearless(e: object) -> bool:
     d = _day(e)
     if d is not None:
         return d.year is None and d.cycle_year is None and d.month is not None
+    if isinstance(e, v.Span) and e.what == "lunar_month":  # (month, lunar year)
+        return e.args[1] is None
     return isinstance(e, v.Span) and e.what in _YEARED and e.args[2] is None
 
 
@@ -235,7 +237,16 @@ def _resolved_year(e: object, ctx: Ctx) -> int | None:
         return lunar_year(found) if d.lunar else found.year
     if isinstance(e, v.Span) and e.what == "months":
         return span_bounds(e, ctx)[0].year
+    if isinstance(e, v.Span) and e.what == "lunar_month":
+        return lunar_year(span_bounds(e, ctx)[0])
     return None
+
+
+def _span_in(span: v.Span, year: int) -> v.Span:
+    """``span`` (months, a week of a month, a lunar month) in the year it did not write."""
+    if span.what == "lunar_month":  # (month, lunar year)
+        return replace(span, args=(span.args[0], year))
+    return replace(span, args=(*span.args[:2], year))
 
 
 def _set_year(e: object, year: int) -> object:
@@ -245,7 +256,7 @@ def _set_year(e: object, year: int) -> object:
     if isinstance(e, v.Day):
         return replace(e, year=year)
     assert isinstance(e, v.Span)
-    return replace(e, args=(*e.args[:2], year))
+    return _span_in(e, year)
 
 
 def _fill(items: tuple[v.Day | int | v.Point, ...], ctx: Ctx) -> list[v.Point]:
