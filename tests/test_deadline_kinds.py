@@ -1383,3 +1383,26 @@ def test_a_range_of_lunar_months_is_read_in_one_lunar_year_or_across_two() -> No
     assert (got.start, got.due) == (at("2024-02-10"), at("2024-07-06"))
     got = read("từ tháng 11 đến tháng 2 âm lịch", date(2024, 6, 1))
     assert (got.start, got.due) == (at("2024-12-01"), at("2025-03-29"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "days", "close"),
+    [
+        ("Từ 8 giờ 00 đến 20 giờ 00 (Chủ nhật nghỉ)", "MO,TU,WE,TH,FR,SA", "BYHOUR=20"),
+        ("từ 6h30 đến 22h (trừ thứ Bảy)", "MO,TU,WE,TH,FR,SU", "BYHOUR=22;BYMINUTE=0"),
+        ("7h30 - 16h30, thứ Bảy, Chủ nhật: nghỉ", "MO,TU,WE,TH,FR", "BYHOUR=16;BYMINUTE=30"),
+        ("từ 8h đến 17h (nghỉ thứ 7, chủ nhật)", "MO,TU,WE,TH,FR", "BYHOUR=17"),
+        ("tu 9h den 18h (chu nhat nghi)", "MO,TU,WE,TH,FR,SA", "BYHOUR=18"),
+        ("Thứ 2 - Thứ 7: 7h - 11h (thứ 4 nghỉ)", "MO,TU,TH,FR,SA", "BYHOUR=11"),
+    ],
+)
+def test_hours_with_days_closed_are_kept_on_the_other_days_every_week(
+    phrase: str, days: str, close: str
+) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring"
+    assert f"FREQ=WEEKLY;BYDAY={days};{close}" in rrule_of(got)
+
+
+def test_a_day_off_named_with_its_week_is_that_day() -> None:
+    assert read("nghỉ thứ 7 tuần này").due == at("2024-03-03")  # no hours: no duty

@@ -215,7 +215,11 @@ def _start(toks: list[Tok]) -> str:
     several = len(weekdays) + types.count("NUM") > 1  # "thứ 7 và chủ nhật", "thứ 2, 4, 6"
     if weekdays and several and "AND" in types and only_weekdays:
         return "duty"
-    return "duty" if only_weekdays and _opening_hours(types) else "once"
+    if only_weekdays and _opening_hours(types):
+        return "duty"
+    # "từ 7h đến 21h (trừ Chủ nhật)": hours kept every day but the days left out
+    closed = "EXCL" in types and set(types) <= _WEEKDAY_LIST | {"EXCL"}
+    return "duty" if closed and _has_run(types, _CLOCK_WINDOW) else "once"
 
 
 _WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME", "FROM"})
