@@ -1406,3 +1406,12 @@ def test_hours_with_days_closed_are_kept_on_the_other_days_every_week(
 
 def test_a_day_off_named_with_its_week_is_that_day() -> None:
     assert read("nghỉ thứ 7 tuần này").due == at("2024-03-03")  # no hours: no duty
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["27 giờ 05 đến 12 giờ 02 tất cả các ngày làm việc", "25 giờ 30 đến 8 giờ các ngày làm việc"],
+)
+def test_a_duty_counted_in_hours_with_no_clock_time_is_an_error_not_a_crash(phrase: str) -> None:
+    got = parse_deadline(phrase, REF)  # "27 giờ" is no time of day: a count of hours
+    assert isinstance(got, DeadlineError)
