@@ -1415,3 +1415,20 @@ def test_a_day_off_named_with_its_week_is_that_day() -> None:
 def test_a_duty_counted_in_hours_with_no_clock_time_is_an_error_not_a_crash(phrase: str) -> None:
     got = parse_deadline(phrase, REF)  # "27 giờ" is no time of day: a count of hours
     assert isinstance(got, DeadlineError)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "sáng nay 1/3, tức ngày 21 tháng Giêng năm Giáp Thìn",
+        "chiều nay 01/3 (tức 21/1 âm lịch)",
+        "hôm nay, thứ Sáu 1/3, tức ngày 21 tháng 1 năm Giáp Thìn",
+    ],
+)
+def test_today_with_its_day_told_again_in_the_lunar_calendar_is_that_day(phrase: str) -> None:
+    got = read(phrase)  # 1/3/2024 is the 21st of the 1st lunar month of Giáp Thìn
+    assert (got.kind, got.due, got.warnings) == ("date", at("2024-03-02"), ())
+
+
+def test_today_with_a_lunar_day_that_is_not_its_own_warns() -> None:
+    assert read("sáng nay 1/3 (tức 25/1 âm lịch)").warnings
