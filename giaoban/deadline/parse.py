@@ -10,6 +10,7 @@ value (:mod:`build`), and the value is read against the notice's date
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -70,13 +71,20 @@ class _Tokens(Lexer):
 
 @cache
 def _parser() -> Lark:
-    return Lark(
-        GRAMMAR.read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer=_Tokens,
-        start=["once", "duty"],
-        maybe_placeholders=False,
-    )
+    # Building the tables makes many objects and no garbage: the collector is paused meanwhile.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return Lark(
+            GRAMMAR.read_text(encoding="utf-8"),
+            parser="lalr",
+            lexer=_Tokens,
+            start=["once", "duty"],
+            maybe_placeholders=False,
+        )
+    finally:
+        if paused:
+            gc.enable()
 
 
 def parse_deadline(
@@ -205,8 +213,10 @@ def _tree(types: tuple[str, ...], start: str) -> Tree[Token] | None:
 
 
 def _start(toks: list[Tok]) -> str:
-    """The grammar's start: ``duty`` for a phrase with a frequency word, or one that names
-    weekdays and nothing else ("thứ 2 và thứ 5": every week); ``once`` for the rest."""
+    """The grammar's start: ``duty`` for a phrase with a frequency word, one that names
+    weekdays and nothing else ("thứ 2 và thứ 5": every week), a range of weekdays with a
+    clock window ("Thứ 2 - Thứ 6: 7h30 - 17h00") or a clock window with days closed ("từ 7h
+    đến 21h (trừ Chủ nhật)"): hours kept every week; ``once`` for the rest."""
     types = [t.type for t in toks]
     if DUTY_WORDS.intersection(types):
         return "duty"
@@ -215,14 +225,16 @@ def _start(toks: list[Tok]) -> str:
     several = len(weekdays) + types.count("NUM") > 1  # "thứ 7 và chủ nhật", "thứ 2, 4, 6"
     if weekdays and several and "AND" in types and only_weekdays:
         return "duty"
-    if only_weekdays and _opening_hours(types):
+    if only_weekdays and weekdays and "TIME" in types and _opening_hours(types):
         return "duty"
-    # "từ 7h đến 21h (trừ Chủ nhật)": hours kept every day but the days left out
-    closed = "EXCL" in types and set(types) <= _WEEKDAY_LIST | {"EXCL"}
+    if "EXCL" not in types:
+        return "once"
+    closed = set(types) <= _CLOSED_HOURS  # "từ 7h đến 21h (trừ Chủ nhật)": every other day
     return "duty" if closed and _has_run(types, _CLOCK_WINDOW) else "once"
 
 
 _WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME", "FROM"})
+_CLOSED_HOURS = _WEEKDAY_LIST | {"EXCL"}
 _WEEKDAY_RANGE = ("FROM", "WEEKDAY", "LEAD", "WEEKDAY")
 _CLOCK_WINDOW = ("TIME", "LEAD", "TIME")
 
