@@ -1227,3 +1227,208 @@ def test_from_midnight_to_a_day_is_still_the_period() -> None:
 
 def test_before_midnight_of_a_day_is_not_its_start_read_as_a_day() -> None:
     assert read("trước 0 giờ ngày 5/4/2024").due == at("2024-04-05T00:00")
+
+
+# ---------------------------------------------------------------- the eighth work (issue12j)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "days", "close"),
+    [
+        ("Thứ 2 - Thứ 5: Từ 8h00 - 17h30", "MO,TU,WE,TH", "BYHOUR=17;BYMINUTE=30"),
+        ("Từ thứ Ba đến thứ Bảy: 6h30 – 21h00", "TU,WE,TH,FR,SA", "BYHOUR=21;BYMINUTE=0"),
+        ("thu hai den thu sau: 7h - 16h", "MO,TU,WE,TH,FR", "BYHOUR=16;BYMINUTE=0"),
+        ("từ thứ 2 đến thứ 6 - Mở cửa từ 8 giờ đến 18 giờ", "MO,TU,WE,TH,FR", "BYHOUR=18"),
+        ("từ 6h đến 22h, thứ Hai - Chủ nhật", "MO,TU,WE,TH,FR,SA,SU", "BYHOUR=22"),
+    ],
+)
+@pytest.mark.parametrize("ref", [REF, None])
+def test_a_range_of_weekdays_with_a_clock_window_is_weekly_hours(
+    phrase: str, days: str, close: str, ref: date | None
+) -> None:
+    got = read(phrase, ref)  # opening hours: every week, due when the window closes
+    assert got.kind == "recurring"
+    assert f"FREQ=WEEKLY;BYDAY={days};{close}" in rrule_of(got)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day", "close"),
+    [
+        ("Thứ 7: Từ 8h00 - 11h00", "SA", "BYHOUR=11;BYMINUTE=0"),
+        ("Chủ nhật từ 14 giờ đến 16 giờ 30", "SU", "BYHOUR=16;BYMINUTE=30"),
+    ],
+)
+def test_one_weekday_with_a_clock_window_in_a_text_without_a_date_is_weekly(
+    phrase: str, day: str, close: str
+) -> None:
+    assert f"FREQ=WEEKLY;BYDAY={day};{close}" in rrule_of(read(phrase, None))
+
+
+def test_one_weekday_with_a_clock_window_in_a_notice_is_that_day() -> None:
+    got = read("Thứ 7: Từ 8h00 - 11h00")  # the notice's next Saturday, as "thứ 7" alone
+    assert (got.kind, got.start, got.due) == (
+        "period",
+        at("2024-03-02T08:00"),
+        at("2024-03-02T11:00"),
+    )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "16h30 cùng ngày",
+        "trước 17 giờ ngày hôm đó",
+        "chậm nhất 20h00 trong cùng ngày",
+        "từ 8h đến 17h cùng ngày",
+        "18 gio cung ngay",
+    ],
+)
+@pytest.mark.parametrize("ref", [REF, None])
+def test_a_clock_time_of_the_same_day_counts_from_the_day_named_before(
+    phrase: str, ref: date | None
+) -> None:
+    got = read(phrase, ref)  # the day is in the text around the phrase, not in it
+    assert (got.kind, got.offset, got.due) == ("relative", "P0D", None)
+    assert got.anchor == "ngày đã nêu trước đó"
+
+
+def test_cung_ngay_before_a_day_is_that_day() -> None:
+    assert read("cùng ngày 15/3/2024").due == at("2024-03-16")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "trong thời gian ngắn nhất",
+        "trong thoi gian ngan nhat",
+        "đúng kế hoạch",
+        "hoàn thành đúng lộ trình",
+        "khi có điều kiện",
+        "khi tình hình cho phép",
+        "sớm nhất khi điều kiện cho phép",
+        "chậm nhất khi có yêu cầu",
+    ],
+)
+def test_the_shortest_time_a_plan_kept_or_a_condition_is_no_deadline(phrase: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("none", None)
+
+
+def test_som_nhat_khi_an_event_is_still_after_the_event() -> None:
+    got = read("sớm nhất khi có công văn hướng dẫn")
+    assert (got.kind, got.anchor) == ("relative", "khi có công văn hướng dẫn")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Tuần 2: Chiều 12/3/2024", "2024-03-13T00:00"),
+        ("TUẦN 11 (NGÀY 14/3/2024)", "2024-03-15T00:00"),
+        ("Tuần 5:Sáng thứ Tư 20/3/2024", "2024-03-21T00:00"),
+        ("tuan 3: 14h ngay 18/3/2024", "2024-03-18T14:00"),
+    ],
+)
+def test_a_week_label_before_one_day_is_that_day(phrase: str, due: str) -> None:
+    got = read(phrase)  # a schedule's line: the day written wins over the label
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+def test_a_week_label_before_a_range_is_the_range() -> None:
+    got = read("TUẦN 12 (TỪ 18/3/2024 ĐẾN 23/3/2024)")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-03-18"), at("2024-03-24"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("cuối tháng 6, đầu tháng 7 năm 2025", "2025-06-21", "2025-07-11"),
+        ("giữa tháng 9 và cuối tháng 10/2025", "2025-09-11", "2025-11-01"),
+        ("cuoi thang 11, dau thang 12/2025", "2025-11-21", "2025-12-11"),
+        ("quý III, đầu quý IV/2025", "2025-07-01", "2025-11-01"),
+        ("tuần cuối tháng 8 và tuần đầu tháng 9/2025", "2025-08-25", "2025-09-08"),
+    ],
+)
+def test_parts_of_months_in_a_list_share_the_year_written_last(
+    phrase: str, start: str, due: str
+) -> None:
+    got = read(phrase)  # the notice's year (2024) is not theirs
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ref", "start", "due"),
+    [
+        # the lunar year Giáp Thìn (2024) opens on 10/02/2024; its 3rd month is 9/4 - 7/5/2024
+        ("tháng 3 âm lịch", date(2024, 3, 1), "2024-04-09", "2024-05-08"),
+        ("trong tháng 3 Âm lịch năm 2024", date(2023, 6, 1), "2024-04-09", "2024-05-08"),
+        ("từ tháng 1 đến tháng 3 âm lịch", date(2024, 1, 20), "2024-02-10", "2024-05-08"),
+        ("tu thang 2 den thang 3 am lich", date(2024, 1, 20), "2024-03-10", "2024-05-08"),
+        # the notice's lunar year is still Quý Mão, whose 1st month was long past: the next
+        ("tháng Giêng", date(2024, 1, 20), "2024-02-10", "2024-03-10"),
+    ],
+)
+def test_a_month_of_the_lunar_calendar_is_read_as_a_period(
+    phrase: str, ref: date, start: str, due: str
+) -> None:
+    got = read(phrase, ref)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_lunar_month_with_a_solar_year_before_am_lich_is_not_guessed() -> None:
+    assert isinstance(parse_deadline("tháng 3/2024 âm lịch", REF), DeadlineError)
+
+
+def test_a_range_of_lunar_months_is_read_in_one_lunar_year_or_across_two() -> None:
+    got = read("từ tháng 1 đến tháng 5 âm lịch", date(2024, 6, 1))  # the 1st month is past
+    assert (got.start, got.due) == (at("2024-02-10"), at("2024-07-06"))
+    got = read("từ tháng 11 đến tháng 2 âm lịch", date(2024, 6, 1))
+    assert (got.start, got.due) == (at("2024-12-01"), at("2025-03-29"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "days", "close"),
+    [
+        ("Từ 8 giờ 00 đến 20 giờ 00 (Chủ nhật nghỉ)", "MO,TU,WE,TH,FR,SA", "BYHOUR=20"),
+        ("từ 6h30 đến 22h (trừ thứ Bảy)", "MO,TU,WE,TH,FR,SU", "BYHOUR=22;BYMINUTE=0"),
+        ("7h30 - 16h30, thứ Bảy, Chủ nhật: nghỉ", "MO,TU,WE,TH,FR", "BYHOUR=16;BYMINUTE=30"),
+        ("từ 8h đến 17h (nghỉ thứ 7, chủ nhật)", "MO,TU,WE,TH,FR", "BYHOUR=17"),
+        ("tu 9h den 18h (chu nhat nghi)", "MO,TU,WE,TH,FR,SA", "BYHOUR=18"),
+        ("Thứ 2 - Thứ 7: 7h - 11h (thứ 4 nghỉ)", "MO,TU,TH,FR,SA", "BYHOUR=11"),
+    ],
+)
+def test_hours_with_days_closed_are_kept_on_the_other_days_every_week(
+    phrase: str, days: str, close: str
+) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring"
+    assert f"FREQ=WEEKLY;BYDAY={days};{close}" in rrule_of(got)
+
+
+def test_a_day_off_named_with_its_week_is_that_day() -> None:
+    assert read("nghỉ thứ 7 tuần này").due == at("2024-03-03")  # no hours: no duty
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["27 giờ 05 đến 12 giờ 02 tất cả các ngày làm việc", "25 giờ 30 đến 8 giờ các ngày làm việc"],
+)
+def test_a_duty_counted_in_hours_with_no_clock_time_is_an_error_not_a_crash(phrase: str) -> None:
+    got = parse_deadline(phrase, REF)  # "27 giờ" is no time of day: a count of hours
+    assert isinstance(got, DeadlineError)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "sáng nay 1/3, tức ngày 21 tháng Giêng năm Giáp Thìn",
+        "chiều nay 01/3 (tức 21/1 âm lịch)",
+        "hôm nay, thứ Sáu 1/3, tức ngày 21 tháng 1 năm Giáp Thìn",
+    ],
+)
+def test_today_with_its_day_told_again_in_the_lunar_calendar_is_that_day(phrase: str) -> None:
+    got = read(phrase)  # 1/3/2024 is the 21st of the 1st lunar month of Giáp Thìn
+    assert (got.kind, got.due, got.warnings) == ("date", at("2024-03-02"), ())
+
+
+def test_today_with_a_lunar_day_that_is_not_its_own_warns() -> None:
+    assert read("sáng nay 1/3 (tức 25/1 âm lịch)").warnings

@@ -24,6 +24,7 @@ __all__ = ["UNNAMED", "Builder", "Unreadable"]
 
 _TENTHS = {"thuong": "dau", "trung": "giua", "ha": "cuoi"}  # "thượng/trung/hạ tuần"
 _BEFORE_WORDS = frozenset({"lien truoc", "truoc do"})  # "ngày làm việc trước đó"
+SAME_DAY = "ngày đã nêu trước đó"  # "15h00 cùng ngày": the day the text named before
 UNNAMED = "mốc không nêu"  # "trước 1 tháng": counted from an event the phrase does not name
 
 
@@ -217,7 +218,11 @@ class Builder(DutyRules):
             "week_of_month", args, self.pos(items[0]), y is not None, year_offset=month.year_offset
         )
 
-    def labelled(self, items: list[Any]) -> v.Labelled:
+    def labelled(self, items: list[Any]) -> v.Labelled | v.Point:
+        """ "TUẦN 17 (TỪ 18/12/2017 ĐẾN 23/12/2017)": the days written win over the label; one
+        day so labelled ("Tuần 1: Sáng 06/01/2021", a schedule's line) is that day."""
+        if not isinstance(items[1], v.Range):
+            return items[1]
         return v.Labelled(self.span_of(items[0]), items[1])
 
     def range(self, items: list[Any]) -> v.Range | v.Day:
@@ -259,7 +264,20 @@ class Builder(DutyRules):
             if not 1 <= last <= 12:
                 raise Unreadable(f"tháng {last} không có thật")
             right = replace(left, args=(last, last, left.args[2]))
+        if isinstance(right, v.Span) and right.what == "lunar_month" and left.args[2] is None:
+            # "từ tháng 1 đến tháng 3 âm lịch": "âm lịch" written once is said of both months
+            year = right.args[1]
+            left = v.Span("lunar_month", (left.args[0], year), left.pos, year is not None)
         return v.Range(left, right, self.link(items))
+
+    def lunar_month(self, items: list[Any]) -> v.Span:
+        """ "tháng 3 âm lịch", "tháng 3 âm lịch năm 2024" (of the lunar year that opens in
+        2024): a month of the lunar calendar, as "tháng Giêng" is."""
+        month = self.span_of(items[0])
+        if month.args[2] is not None:  # "tháng 3/2024 âm lịch": which calendar's year?
+            raise Unreadable("năm của tháng âm lịch phải viết sau chữ âm lịch")
+        year = self.span_of(items[2]).args[0] if len(items) > 2 else None
+        return v.Span("lunar_month", (month.args[0], year), month.pos, year is not None)
 
     def daily_window(self, items: list[Any]) -> v.DailyWindow:
         # a morning's window and an afternoon's: from the first opening to the last closing
@@ -421,6 +439,15 @@ class Builder(DutyRules):
         clock = next((i for i in items if isinstance(i, v.Clock)), None)
         duration = v.Duration(1, "ngay", True)
         return v.Relative(lead, duration, -1 if before else 1, anchor, clock=clock)
+
+    def same_day(self, items: list[Any]) -> v.Relative:
+        """A clock time (or a window's close) on the day named before the phrase: at that
+        day, which the phrase leaves to its text ("không quá 21h cùng ngày")."""
+        tok = next(t for t in items if _is(t, "SAMEDAY"))
+        lead = self.lead(items[:1]) if _is(items[0], "LEAD") else ""
+        clock = [i for i in items if isinstance(i, v.Clock)][-1]
+        anchor = v.Event(SAME_DAY, self.pos(tok))
+        return v.Relative(lead, v.Duration(0, "ngay", False), 0, anchor, clock=clock)
 
     def adjacent_day(self, items: list[Any]) -> v.Relative:
         """The day right before an event ("vào ngày trước của môn thi"), or after it."""

@@ -264,6 +264,8 @@ def _frequency(rule: _Rule) -> tuple[str | None, int]:
         interval = rule.interval
         if rule.unit == "quy" and not rule.months:
             interval *= 3
+        if rule.unit not in _FREQ:  # "27 giờ 05’ ... các ngày làm việc": hours, no clock time
+            raise Unreadable("lặp lại theo giờ hay phút, không theo ngày: chưa đọc được")
         return _FREQ[rule.unit], interval
     if len(set(rule.months)) == 1 and not rule.monthly:
         return "YEARLY", 1

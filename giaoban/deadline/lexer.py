@@ -128,9 +128,9 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
 @lru_cache(maxsize=256)  # a phrase is lexed again without its events, or loosely
 def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
     """The tokens of :func:`lex` before filler is kept as events or left out."""
-    raw = [t for t in scan(text, strict) if remarks or not t.remark]
-    if not any(t.type in EVERY for t in raw):  # "72 giờ (trừ thứ Bảy)": no duty to take from
-        raw = _without_excluded_days(raw)
+    raw = _closed_days([t for t in scan(text, strict) if remarks or not t.remark], text)
+    if not any(t.type in EVERY for t in raw) and not _hours(raw):
+        raw = _without_excluded_days(raw)  # "72 giờ (trừ thứ Bảy)": no duty to take from
     tokens: list[Tok] = []
     for i, tok in enumerate(raw):
         before = tokens[-1] if tokens else None
@@ -150,6 +150,39 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
     tokens = clock_after_its_day(tokens)
     tokens = months_of_a_day(weekday_spans(hour_ranges(open_end(tokens, text))))
     return tuple(give_way(neighbours(tokens, text)))
+
+
+_DAY_WORDS = frozenset({"DATE", "MDAY", "MONTH", "MONTHNAME", "WEEK", "RELWEEK", "RELDAY", "YEAR"})
+
+
+def _closed_days(raw: list[Tok], text: Text) -> list[Tok]:
+    """Opening hours with days closed ("từ 7h đến 21h (Chủ nhật nghỉ)", "7h - 17h, thứ Bảy,
+    Chủ nhật: nghỉ", "(nghỉ thứ 7)"): those weekdays are left out, as after "trừ". Only
+    beside a clock time and no day ("nghỉ thứ 7 tuần này" is that Saturday)."""
+    kinds = {t.type for t in raw}
+    if "TIME" not in kinds or kinds & _DAY_WORDS:
+        return raw
+    for i, tok in enumerate(raw):
+        if tok.type != "W" or fold(text.low[tok.start : tok.end]) != "nghi":
+            continue
+        excl = Tok("EXCL", tok.start, tok.end, {}, tok.remark)
+        if i + 1 < len(raw) and raw[i + 1].type == "WEEKDAY":  # "nghỉ thứ 7, chủ nhật"
+            return [*raw[:i], excl, *raw[i + 1 :]]
+        j = i
+        while j > 0 and raw[j - 1].type in ("WEEKDAY", "AND"):
+            j -= 1
+        while j < i and raw[j].type == "AND":  # "17h, thứ Bảy, Chủ nhật: nghỉ"
+            j += 1
+        if j < i:
+            return [*raw[:j], excl, *raw[j:i], *raw[i + 1 :]]
+    return raw
+
+
+def _hours(raw: list[Tok]) -> bool:
+    """Whether a phrase opens a clock window and names no day: hours kept on days left to
+    the reader, from which "trừ Chủ nhật" takes some ("từ 7h đến 21h (trừ Chủ nhật)")."""
+    kinds = {t.type for t in raw}
+    return "TIME" in kinds and "EXCL" in kinds and not kinds & _DAY_WORDS
 
 
 def _without_excluded_days(raw: list[Tok]) -> list[Tok]:

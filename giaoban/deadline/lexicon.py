@@ -99,14 +99,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                + r"|trở\s+(?:đi|về\s+sau)" + _B),
     ("NONE", r"(?:thường\s+xuyên|kịp\s+thời|khẩn\s+trương|liên\s+tục|thường\s+trực|đột\s+xuất"
              r"|tạm\s+thời|trước\s+mắt|càng\s+sớm\s+càng\s+tốt|sớm\s+nhất\s+có\s+thể"
-             r"|trong\s+thời\s+gian\s+(?:sớm|nhanh)\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
+             r"|trong\s+thời\s+gian\s+(?:sớm|nhanh|ngắn)\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
+             r"|đúng\s+(?:kế\s+hoạch|lộ\s+trình)"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
              r"|(?:thời\s+điểm|thời\s+gian)\s+(?:thích|phù)\s+hợp|(?:có\s+)?thông\s+báo\s+sau|chủ\s+động|gấp|sớm(?!\s+(?:nhất|hơn))"
              r"|(?:ngay\s+)?lập\s+tức|nhanh\s+nhất(?:\s+có\s+thể)?|(?:suốt|cả|quanh)\s+năm(?:\s+học)?(?!\s+học|\s*\d)|đúng\s+giờ"
              # on request, on instruction, as things turn out, not yet fixed
              r"|khi\s+có\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo|đề\s+nghị|thông\s+tin(?:\s+chính\s+thức)?)"
              r"|tùy\s+(?:theo\s+)?(?:tình\s+hình|điều\s+kiện)(?:\s+thực\s+tế)?"
+             # when conditions allow: a condition, no event with a day
+             r"|khi\s+(?:có\s+)?(?:điều\s+kiện|tình\s+hình)(?:\s+cho\s+phép)?"
              r"|chưa\s+(?:xác\s+định|ấn\s+định|có)\s+(?:thời\s+gian|thời\s+hạn|ngày)"
              # "ngay trong ngày": at once, that day (not "ngay trong ngày tổ chức": on its day)
              r"|ngay\s+trong\s+(?:đêm|ngày)(?=\s*(?:$|[,;.)]))"
@@ -303,6 +306,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"tháng" + _B + r")|ngày(?:\s+(?:mùng|mồng))?|mùng|mồng|rằm)"
              r"\s+(?P<md>" + _D + r")(?![\d/.])"
              r"|(?P<ram>rằm)" + _B),
+    # "15h00 cùng ngày", "trước 17 giờ ngày hôm đó": the day named before the phrase (the
+    # day of a vote, of a sample taken), not named in it: counted from it, no day of its own
+    ("SAMEDAY", r"(?:trong\s+)?(?:cùng\s+ngày(?:\s+(?:hôm\s+)?đó)?|ngày\s+hôm\s+đó)"
+                r"(?!\s+(?:với|\d))" + _B),
     # "ngày làm việc tiếp theo", "ngày làm việc liền kề sau X": the working day after (or
     # "trước đó", before) a day named after it, or not named (a day off a rule moves from)
     ("NEXTDAY", r"ngày\s+làm\s+việc\s+(?P<nd>tiếp\s+theo|kế\s+tiếp|tiếp\s+sau|liền\s+sau|sau\s+đó"

@@ -189,15 +189,17 @@ def _share(left: object, right: object, ctx: Ctx) -> tuple[object, object]:
 
 
 def _share_years(spans: tuple[v.Span | v.Part, ...]) -> list[v.Span | v.Part]:
-    """ "tháng 4, tháng 5/2020": a month without its year takes the year written after it."""
+    """ "tháng 4, tháng 5/2020": a month without its year takes the year written after it; so
+    does a part of one ("cuối tháng 6, đầu tháng 7 năm 2024")."""
     out: list[v.Span | v.Part] = []
     year: int | None = None
-    for span in reversed(spans):
-        if isinstance(span, v.Span) and _yearless(span) and year is not None:
-            span = replace(span, args=(*span.args[:2], year))
-        elif isinstance(span, v.Span) and span.year_written:
+    for item in reversed(spans):
+        span = item.of if isinstance(item, v.Part) else item
+        if _yearless(span) and year is not None:
+            span = _span_in(span, year)
+        elif span.year_written:
             year = span.args[-1]
-        out.append(span)
+        out.append(replace(item, of=span) if isinstance(item, v.Part) else span)
     return list(reversed(out))
 
 
@@ -216,11 +218,16 @@ def _written_year(e: object) -> int | None:
     return None
 
 
+_YEARED = frozenset({"months", "week_of_month"})  # spans whose third number is their year
+
+
 def _yearless(e: object) -> bool:
     d = _day(e)
     if d is not None:
         return d.year is None and d.cycle_year is None and d.month is not None
-    return isinstance(e, v.Span) and e.what == "months" and e.args[2] is None
+    if isinstance(e, v.Span) and e.what == "lunar_month":  # (month, lunar year)
+        return e.args[1] is None
+    return isinstance(e, v.Span) and e.what in _YEARED and e.args[2] is None
 
 
 def _resolved_year(e: object, ctx: Ctx) -> int | None:
@@ -230,7 +237,16 @@ def _resolved_year(e: object, ctx: Ctx) -> int | None:
         return lunar_year(found) if d.lunar else found.year
     if isinstance(e, v.Span) and e.what == "months":
         return span_bounds(e, ctx)[0].year
+    if isinstance(e, v.Span) and e.what == "lunar_month":
+        return lunar_year(span_bounds(e, ctx)[0])
     return None
+
+
+def _span_in(span: v.Span, year: int) -> v.Span:
+    """``span`` (months, a week of a month, a lunar month) in the year it did not write."""
+    if span.what == "lunar_month":  # (month, lunar year)
+        return replace(span, args=(span.args[0], year))
+    return replace(span, args=(*span.args[:2], year))
 
 
 def _set_year(e: object, year: int) -> object:
@@ -240,7 +256,7 @@ def _set_year(e: object, year: int) -> object:
     if isinstance(e, v.Day):
         return replace(e, year=year)
     assert isinstance(e, v.Span)
-    return replace(e, args=(*e.args[:2], year))
+    return _span_in(e, year)
 
 
 def _fill(items: tuple[v.Day | int | v.Point, ...], ctx: Ctx) -> list[v.Point]:

@@ -10,6 +10,7 @@ value (:mod:`build`), and the value is read against the notice's date
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -70,13 +71,20 @@ class _Tokens(Lexer):
 
 @cache
 def _parser() -> Lark:
-    return Lark(
-        GRAMMAR.read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer=_Tokens,
-        start=["once", "duty"],
-        maybe_placeholders=False,
-    )
+    # Building the tables makes many objects and no garbage: the collector is paused meanwhile.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return Lark(
+            GRAMMAR.read_text(encoding="utf-8"),
+            parser="lalr",
+            lexer=_Tokens,
+            start=["once", "duty"],
+            maybe_placeholders=False,
+        )
+    finally:
+        if paused:
+            gc.enable()
 
 
 def parse_deadline(
@@ -205,18 +213,42 @@ def _tree(types: tuple[str, ...], start: str) -> Tree[Token] | None:
 
 
 def _start(toks: list[Tok]) -> str:
-    """The grammar's start: ``duty`` for a phrase with a frequency word, or one that names
-    weekdays and nothing else ("thứ 2 và thứ 5": every week); ``once`` for the rest."""
+    """The grammar's start: ``duty`` for a phrase with a frequency word, one that names
+    weekdays and nothing else ("thứ 2 và thứ 5": every week), a range of weekdays with a
+    clock window ("Thứ 2 - Thứ 6: 7h30 - 17h00") or a clock window with days closed ("từ 7h
+    đến 21h (trừ Chủ nhật)"): hours kept every week; ``once`` for the rest."""
     types = [t.type for t in toks]
     if DUTY_WORDS.intersection(types):
         return "duty"
     weekdays = [t for t in toks if t.type == "WEEKDAY"]
     only_weekdays = set(types) <= _WEEKDAY_LIST and not any(t.get("wr") for t in weekdays)
     several = len(weekdays) + types.count("NUM") > 1  # "thứ 7 và chủ nhật", "thứ 2, 4, 6"
-    return "duty" if weekdays and several and "AND" in types and only_weekdays else "once"
+    if weekdays and several and "AND" in types and only_weekdays:
+        return "duty"
+    if only_weekdays and weekdays and "TIME" in types and _opening_hours(types):
+        return "duty"
+    if "EXCL" not in types:
+        return "once"
+    closed = set(types) <= _CLOSED_HOURS  # "từ 7h đến 21h (trừ Chủ nhật)": every other day
+    return "duty" if closed and _has_run(types, _CLOCK_WINDOW) else "once"
 
 
-_WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME"})
+_WEEKDAY_LIST = frozenset({"WEEKDAY", "AND", "NUM", "LEAD", "W", "TIME", "FROM"})
+_CLOSED_HOURS = _WEEKDAY_LIST | {"EXCL"}
+_WEEKDAY_RANGE = ("FROM", "WEEKDAY", "LEAD", "WEEKDAY")
+_CLOCK_WINDOW = ("TIME", "LEAD", "TIME")
+
+
+def _opening_hours(types: list[str]) -> bool:
+    """Whether a phrase of weekdays and clock times is a range of weekdays with a clock window
+    ("Thứ 2 - Thứ 6: Từ 7h30 - 20h00", "từ 7h đến 19h, thứ Hai đến thứ Sáu"): hours kept on
+    those days every week (no week is named), due when the window closes."""
+    return _has_run(types, _WEEKDAY_RANGE) and _has_run(types, _CLOCK_WINDOW)
+
+
+def _has_run(types: list[str], run: tuple[str, ...]) -> bool:
+    n = len(run)
+    return any(tuple(types[i : i + n]) == run for i in range(len(types) - n + 1))
 
 
 # Tokens of a phrase that names clock times and nothing else ("Từ 7h30 đến 11h30").

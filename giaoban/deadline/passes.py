@@ -24,7 +24,7 @@ _TIMELY = frozenset(
     {"DATE", "MDAY", "TIME", "WEEKDAY", "NUM", "MONTH", "MONTHNAME", "RELMONTH", "QUARTER",
      "RELQUARTER", "HALF", "WEEK", "RELWEEK", "YEAR", "RELYEAR", "SCHOOLYEAR", "SEMESTER",
      "RELDAY", "TET", "REFDAY", "FREQ", "PERIODIC", "TIMES", "EVERY", "YEARNUM", "RELSEMESTER",
-     "WORKDAYS", "MONTHLIST", "NEXTDAY", "ADJDAY", "SCHOOLWEEK"}
+     "WORKDAYS", "MONTHLIST", "NEXTDAY", "ADJDAY", "SCHOOLWEEK", "SAMEDAY"}
 )  # fmt: skip
 
 # The words of a LEAD that put a count on one side of an event.
@@ -202,8 +202,10 @@ def months_of_a_day(tokens: list[Tok]) -> list[Tok]:
 def weekday_spans(tokens: list[Tok]) -> list[Tok]:
     """ "thứ 2 đến thứ 6 hằng tuần", "từ 7h30 đến 11h30 thứ 2 đến thứ 6": two weekdays joined
     by "đến" or a dash are a range (a ``FROM`` before the first), also after a clock window,
-    not two days, nor the window's last day and another day."""
-    if sum(t.type == "WEEKDAY" for t in tokens) < 2:
+    not two days, nor the window's last day and another day. A clock window written right
+    after its weekdays opens with a ``FROM`` too ("thứ Hai đến thứ Sáu: 7h00 – 19h00", as
+    "thứ Hai đến thứ Sáu: từ 7h00 đến 19h00")."""
+    if not any(t.type == "WEEKDAY" for t in tokens):
         return tokens
     out: list[Tok] = []
     for i, tok in enumerate(tokens):
@@ -215,8 +217,16 @@ def weekday_spans(tokens: list[Tok]) -> list[Tok]:
             and after[0].parts["words"] == "to"
         ):
             out.append(Tok("FROM", tok.start, tok.start))
+        if tok.type == "TIME" and out and out[-1].type == "WEEKDAY" and _to_clock(after):
+            out.append(Tok("FROM", tok.start, tok.start))  # "thứ Hai đến thứ Sáu: 7h00 – 19h00"
         out.append(tok)
     return out
+
+
+def _to_clock(after: list[Tok]) -> bool:
+    """Whether the tokens after a clock time close a window ("– 19h00")."""
+    types = [t.type for t in after]
+    return types == ["LEAD", "TIME"] and after[0].parts["words"] == "to"
 
 
 _UNTIL = re.compile(r"(?:cho\s+)?(?:den|toi)\s+khi\b")

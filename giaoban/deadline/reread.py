@@ -444,8 +444,8 @@ def _joins_list(before: Tok | None, after: Tok | None) -> bool:
         return False
     if before.type == "WEEKDAY":
         return after.type in ("NUM", "WEEKDAY")
-    if before.type in _PERIODS:
-        return after.type in _PERIODS
+    if before.type in _PERIODS:  # "cuối tháng 6, đầu tháng 7 năm 2020": a part opens the next
+        return after.type in _PERIODS or after.type == "PART"
     return before.type in _LIST_ITEMS and after.type in _LIST_ITEMS
 
 

@@ -237,7 +237,17 @@ def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
 
 
 def _lunar_month(month: int, year: int | None, ctx: Ctx) -> Bounds:
-    y = year or lunar_year(ctx.ref)
+    """A lunar month of a lunar year written, or without one of the notice's lunar year, or
+    of the next when that puts it well before the notice (as a solar month's year)."""
+    if year is None:
+        found = _lunar_month_of(month, lunar_year(ctx.ref))
+        if found[1] - timedelta(days=1) < ctx.ref - WELL_BEFORE:
+            return _lunar_month_of(month, lunar_year(ctx.ref) + 1)
+        return found
+    return _lunar_month_of(month, year)
+
+
+def _lunar_month_of(month: int, y: int) -> Bounds:
     try:
         first = lunar_day(1, month, y)
         after = lunar_day(1, 1, y + 1) if month == 12 else lunar_day(1, month + 1, y)

@@ -6,8 +6,8 @@ web page, a law) names no year to take: there a day without a year is the
 same day every year ("Kết thúc năm học trước ngày 31-5", "ngày 10/3 âm
 lịch"), and a day of "tháng sau" the same day of every following month
 ("chậm nhất ngày 05 tháng sau"), a weekday of no named week that weekday every week ("từ
-thứ 2 đến thứ 7"), and a day counted from the notice ("ngày hôm sau") a day counted from a
-day the text does not name.
+thứ 2 đến thứ 7"; "Thứ 7: từ 7h30 đến 11h30", hours kept every Saturday), and a day counted
+from the notice ("ngày hôm sau") a day counted from a day the text does not name.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ def standing_rule(value: v.At) -> v.Duty | None:
         when = when.day
     if isinstance(when, v.Day) and when.month_offset is not None:
         return _duty(value, [v.Frequency("thang"), v.OnDays(month_days=(when.day,))], clock)
+    if isinstance(when, v.DailyWindow):  # "Thứ 7: từ 7h30 đến 11h30": hours kept every Saturday
+        return _weekly_hours(value, when)
     weekdays = _weekdays(when)
     if weekdays is not None:  # "từ thứ 2 đến thứ 7": no week named, so every week
         return _duty(value, [v.Frequency("tuan"), v.OnDays(weekdays=weekdays)], clock)
@@ -36,6 +38,19 @@ def standing_rule(value: v.At) -> v.Duty | None:
     if days is None:
         return None
     return _duty(value, [v.Frequency("nam"), v.OnDays(year_days=days)], clock)
+
+
+def _weekly_hours(value: v.At, when: v.DailyWindow) -> v.Duty | None:
+    """A clock window on a weekday (or a range of them) of no named week: every week, due
+    when the window closes; None for a window on other days."""
+    on: object = when.days
+    if isinstance(on, v.Days) and len(on.items) == 1:
+        on = on.items[0]
+    weekdays = _weekdays(on)
+    if weekdays is None:
+        return None
+    parts: list[v.DutyPart] = [v.Frequency("tuan"), v.OnDays(weekdays=weekdays)]
+    return _duty(value, [*parts, v.Closes(when.last)], None)
 
 
 def counted_from_unnamed(value: v.At) -> v.Relative | None:
