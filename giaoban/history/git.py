@@ -123,15 +123,6 @@ def head_commit(repo_dir: Path) -> str | None:
     return result.stdout.strip() if result is not None and result.ok else None
 
 
-def user_identity(repo_dir: Path) -> tuple[str, str] | None:
-    """The author git would record here, as (name, e-mail); None when it has none."""
-    result = run_git(repo_dir, "var", "GIT_AUTHOR_IDENT")
-    if result is None or not result.ok:
-        return None
-    match = re.match(r"^(.*?) <(.*?)>", result.stdout)
-    return (match.group(1), match.group(2)) if match else None
-
-
 def commit_file(repo_dir: Path, path: Path, message: str) -> GitResult:
     """Commit ``path`` alone with ``message``.
 
