@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from giaoban.history import git
@@ -61,7 +60,6 @@ def test_without_an_identity_the_file_is_kept_and_the_fix_is_spelled_out(git_rep
     run_git(git_repo, "config", "--unset", "user.name")
     run_git(git_repo, "config", "--unset", "user.email")
     run_git(git_repo, "config", "user.useConfigOnly", "true")
-    assert git.user_identity(git_repo) is None
     target = _write(git_repo / "data" / "a.yaml", "id: a\n")
     message = "Hủy a#1: Việc\n\nLý do: hết cần\n\nGiaoban-Action: cancel\nGiaoban-Task: a#1\n"
     outcome = git.commit_change(target, message)
@@ -87,7 +85,7 @@ def test_a_refusing_hook_is_quoted_and_the_command_to_retry_given(git_repo: Path
     assert git.head_commit(git_repo) is None
 
 
-def test_identity_init_and_paths(tmp_path: Path, git_env: None) -> None:
+def test_init_and_paths(tmp_path: Path, git_env: None) -> None:
     folder = tmp_path / "moi"
     folder.mkdir()
     result = git.init_repo(folder)
@@ -95,9 +93,6 @@ def test_identity_init_and_paths(tmp_path: Path, git_env: None) -> None:
     assert git.work_tree(folder) == folder.resolve()
     assert git.head_commit(folder) is None
     assert git.git_path(folder, "hooks") == folder / ".git" / "hooks"
-    subprocess.run(["git", "config", "user.name", "Lê Thị Bình"], cwd=folder, check=True)
-    subprocess.run(["git", "config", "user.email", "binh@vp.example"], cwd=folder, check=True)
-    assert git.user_identity(folder) == ("Lê Thị Bình", "binh@vp.example")
 
 
 def test_log_records_is_one_call_with_patches(git_repo: Path) -> None:

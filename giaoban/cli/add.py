@@ -15,10 +15,9 @@ from giaoban.cli.optionsets import with_options
 from giaoban.cli.taskopts import (
     Change,
     day_callback,
-    exit_if_uncommitted,
     office_today,
     parse_day,
-    report_commit,
+    say_saved,
     task_units,
     warn_unknown_units,
 )
@@ -413,8 +412,5 @@ def add_command(
         notice = answers
     out = edits.create_notice(data_dir, notice, not change.no_commit, allow_duplicate)
     tasks = len(load_plain(out.details["text"]).get("tasks") or ())
-    typer.echo(
-        f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"
-        f"{report_commit(out.saved, change.no_commit)}"
-    )
-    exit_if_uncommitted(out.saved)
+    what = f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"
+    say_saved(what, out.saved, change.no_commit)

@@ -29,10 +29,9 @@ from giaoban.cli.taskopts import (
     OnOption,
     RecordedOccurrenceOption,
     TaskArg,
-    exit_if_uncommitted,
     office_today,
     optional_day,
-    report_commit,
+    say_saved,
     warn_unknown_units,
 )
 from giaoban.edit.transaction import read_source
@@ -74,9 +73,7 @@ def done_command(
     )
     occ = out.details.get("occurrence")
     what = f"lần {occ:%d/%m/%Y}" if occ else f"ngày {out.details['on']:%d/%m/%Y}"
-    tail = report_commit(out.saved, change.no_commit)
-    typer.echo(f"Đã ghi hoàn thành {out.task_id} ({what}){tail}")
-    exit_if_uncommitted(out.saved)
+    say_saved(f"Đã ghi hoàn thành {out.task_id} ({what})", out.saved, change.no_commit)
 
 
 @app.command("reopen")
@@ -94,8 +91,7 @@ def reopen_command(
     )
     occ = out.details.get("occurrence")
     what = f" (lần {occ:%d/%m/%Y} chưa hoàn thành)" if occ else ""
-    typer.echo(f"Đã mở lại {out.task_id}{what}{report_commit(out.saved, change.no_commit)}")
-    exit_if_uncommitted(out.saved)
+    say_saved(f"Đã mở lại {out.task_id}{what}", out.saved, change.no_commit)
 
 
 @app.command("cancel")
@@ -114,9 +110,8 @@ def cancel_command(
     out = edits.mark_cancelled(
         data_dir, task_id, args, office_today(data_dir, change.today), not change.no_commit
     )
-    tail = report_commit(out.saved, change.no_commit)
-    typer.echo(f"Đã hủy {out.task_id} (ngày {out.details['on']:%d/%m/%Y}){tail}")
-    exit_if_uncommitted(out.saved)
+    what = f"Đã hủy {out.task_id} (ngày {out.details['on']:%d/%m/%Y})"
+    say_saved(what, out.saved, change.no_commit)
 
 
 @app.command("stop")
@@ -140,9 +135,7 @@ def stop_command(
     data_dir = resolve_data_dir(change.data)
     day = optional_day(first_free) or office_today(data_dir, change.today)
     out = edits.stop_duty(data_dir, task_id, day, reason, not change.no_commit)
-    tail = report_commit(out.saved, change.no_commit)
-    typer.echo(f"Đã dừng {out.task_id} từ ngày {day:%d/%m/%Y}{tail}")
-    exit_if_uncommitted(out.saved)
+    say_saved(f"Đã dừng {out.task_id} từ ngày {day:%d/%m/%Y}", out.saved, change.no_commit)
 
 
 @app.command("postpone")
@@ -168,9 +161,7 @@ def postpone_command(
         data_dir, task_id, args, office_today(data_dir, change.today), not change.no_commit
     )
     old = out.details["from"] if out.details["from"] is not None else "(không có hạn)"
-    tail = report_commit(out.saved, change.no_commit)
-    typer.echo(f"Đã gia hạn {out.task_id}: {old} → {out.details['to']}{tail}")
-    exit_if_uncommitted(out.saved)
+    say_saved(f"Đã gia hạn {out.task_id}: {old} → {out.details['to']}", out.saved, change.no_commit)
 
 
 @app.command("note")
@@ -187,8 +178,7 @@ def note_command(
     data_dir = resolve_data_dir(change.data)
     day = optional_day(on) or office_today(data_dir, change.today)
     out = edits.write_note(data_dir, task_id, text, day, not change.no_commit)
-    typer.echo(f"Đã ghi chú vào {out.task_id}{report_commit(out.saved, change.no_commit)}")
-    exit_if_uncommitted(out.saved)
+    say_saved(f"Đã ghi chú vào {out.task_id}", out.saved, change.no_commit)
 
 
 @task_app.command("add")
@@ -234,8 +224,7 @@ def task_add_command(
         "deadline": edits.deadline_value(deadline) if deadline else None,
     }
     out = edits.append_task(data_dir, notice, task, not change.no_commit)
-    typer.echo(f"Đã thêm nhiệm vụ {out.task_id}{report_commit(out.saved, change.no_commit)}")
-    exit_if_uncommitted(out.saved)
+    say_saved(f"Đã thêm nhiệm vụ {out.task_id}", out.saved, change.no_commit)
 
 
 # --- giaoban edit ------------------------------------------------------------------------------
@@ -326,5 +315,4 @@ def edit_command(
     if not saved.changed:
         typer.echo(f"Không có thay đổi; {path} giữ nguyên.")
         return
-    typer.echo(f"Đã lưu {path}{report_commit(saved, change.no_commit)}")
-    exit_if_uncommitted(saved)
+    say_saved(f"Đã lưu {path}", saved, change.no_commit)

@@ -235,6 +235,7 @@ class LazyGroup(TyperGroup):
         self.commands = {name: _NotLoaded(name, entry) for name, entry in COMMANDS.items()}
         self.commands.update(loaded)
         self._listing = False
+        _vietnamese_help(self)
 
     @contextmanager
     def _listing_only(self) -> Iterator[None]:
@@ -254,15 +255,6 @@ class LazyGroup(TyperGroup):
             _dress(built, cmd_name)
             command = self.commands[cmd_name] = built
         return command
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help, option.metavar = vietnamese.HELP_OPTION, ""
-        return option
-
-    def get_usage(self, ctx: Any) -> str:
-        return vietnamese.usage(super().get_usage(ctx))
 
     def main(  # type: ignore[override]
         self,

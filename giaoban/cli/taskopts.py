@@ -172,3 +172,10 @@ def exit_if_uncommitted(saved: Saved) -> None:
     """Exit 1 when the file changed but git refused the commit."""
     if saved.commit is not None and not saved.commit.committed:
         raise typer.Exit(code=1)
+
+
+def say_saved(what: str, saved: Saved, no_commit: bool) -> None:
+    """Print ``what`` was recorded, then its commit (or why there is none); exit 1 when
+    the file changed but git refused the commit."""
+    typer.echo(f"{what}{report_commit(saved, no_commit)}")
+    exit_if_uncommitted(saved)

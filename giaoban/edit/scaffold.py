@@ -148,7 +148,6 @@ fi
 
 # --- CI: the shared repository rejects invalid notices ---------------------------------------
 
-CI_PROVIDERS = ("gitlab", "github")
 CI_FILES = {"gitlab": ".gitlab-ci.yml", "github": ".github/workflows/giaoban-check.yml"}
 DEFAULT_PACKAGE = "giaoban"
 
@@ -289,7 +288,7 @@ def init_ledger(
         data_name: the data folder's name under ``root``.
         commit_now: commit the files made (``--no-commit`` turns it off; the
             ``commit`` setting written is ``options.commit``).
-        ci: also write the pipeline file of this provider (``CI_PROVIDERS``) at the
+        ci: also write the pipeline file of this provider (a key of ``CI_FILES``) at the
             top of the work tree; ``ci_package`` is what it installs with pip.
     """
     data_dir = root / data_name

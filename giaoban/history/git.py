@@ -57,24 +57,30 @@ def run_git(
     return GitResult(proc.returncode, proc.stdout, proc.stderr)
 
 
+_NOT_RUN = GitResult(127, "", "không chạy được lệnh git")  # what a command gives without git
+
+
+def _answer(cwd: Path, *args: str) -> str | None:
+    """The output of ``git ARGS``, stripped, when it succeeds; None otherwise."""
+    result = run_git(cwd, *args)
+    return result.stdout.strip() if result is not None and result.ok else None
+
+
 def work_tree(path: Path) -> Path | None:
     """The top of the git work tree holding ``path``, if any."""
     folder = path if path.is_dir() else path.parent
-    result = run_git(folder, "rev-parse", "--show-toplevel")
-    if result is None or not result.ok:
-        return None
-    return Path(result.stdout.strip())
+    top = _answer(folder, "rev-parse", "--show-toplevel")
+    return None if top is None else Path(top)
 
 
 def data_state(data_dir: Path) -> DataState | None:
     """The HEAD commit and dirtiness of ``data_dir`` (only that folder counts)."""
     if not data_dir.is_dir():
         return None
-    head = run_git(data_dir, "rev-parse", "HEAD")
-    if head is None or not head.ok:
+    commit = _answer(data_dir, "rev-parse", "HEAD")
+    if commit is None:
         return None
     status = run_git(data_dir, "status", "--porcelain", "--", ".")
-    commit = head.stdout.strip()
     dirty = bool(status and status.ok and status.stdout.strip())
     return DataState(commit=commit, short=commit[:7], dirty=dirty)
 
@@ -110,26 +116,16 @@ def init_repo(path: Path) -> GitResult | None:
 
 def git_path(repo_dir: Path, name: str) -> Path | None:
     """Where git keeps ``name`` for this repository (``hooks`` honours core.hooksPath)."""
-    result = run_git(repo_dir, "rev-parse", "--git-path", name)
-    if result is None or not result.ok:
+    answer = _answer(repo_dir, "rev-parse", "--git-path", name)
+    if answer is None:
         return None
-    found = Path(result.stdout.strip())
+    found = Path(answer)
     return found if found.is_absolute() else repo_dir / found
 
 
 def head_commit(repo_dir: Path) -> str | None:
     """The full id of HEAD, if there is one."""
-    result = run_git(repo_dir, "rev-parse", "--verify", "--quiet", "HEAD")
-    return result.stdout.strip() if result is not None and result.ok else None
-
-
-def user_identity(repo_dir: Path) -> tuple[str, str] | None:
-    """The author git would record here, as (name, e-mail); None when it has none."""
-    result = run_git(repo_dir, "var", "GIT_AUTHOR_IDENT")
-    if result is None or not result.ok:
-        return None
-    match = re.match(r"^(.*?) <(.*?)>", result.stdout)
-    return (match.group(1), match.group(2)) if match else None
+    return _answer(repo_dir, "rev-parse", "--verify", "--quiet", "HEAD")
 
 
 def commit_file(repo_dir: Path, path: Path, message: str) -> GitResult:
@@ -147,13 +143,13 @@ def commit_files(repo_dir: Path, paths: list[Path], message: str) -> GitResult:
     specs = [str(path.resolve()) for path in paths]
     added = run_git(repo_dir, "add", "--", *specs)
     if added is None:
-        return GitResult(127, "", "không chạy được lệnh git")
+        return _NOT_RUN
     if not added.ok:
         return added
     committed = run_git(
         repo_dir, "commit", "--only", "--quiet", "-F", "-", "--", *specs, input_text=message
     )
-    return committed or GitResult(127, "", "không chạy được lệnh git")
+    return committed or _NOT_RUN
 
 
 # Operations that leave the repository between two states; a commit made then is lost
@@ -385,16 +381,14 @@ def _run_bytes(cwd: Path, *args: str, input_bytes: bytes | None = None) -> GitRe
 
 def resolve_commit(repo_dir: Path, rev: str) -> str | None:
     """The full id of the commit ``rev`` names, or None when it names none."""
-    result = run_git(
+    return _answer(
         repo_dir, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
     )
-    return result.stdout.strip() if result is not None and result.ok else None
 
 
 def merge_base(repo_dir: Path, a: str, b: str) -> str | None:
     """The best common ancestor of ``a`` and ``b`` (for ``A...B``)."""
-    result = run_git(repo_dir, "merge-base", "--end-of-options", a, b)
-    return result.stdout.strip() if result is not None and result.ok else None
+    return _answer(repo_dir, "merge-base", "--end-of-options", a, b)
 
 
 def files_at(repo_dir: Path, commit: str, folder: str) -> dict[str, bytes] | None:
@@ -490,18 +484,15 @@ def changed_paths(repo_dir: Path, folder: str) -> list[str]:
 
 def upstream(repo_dir: Path) -> str | None:
     """The upstream of the current branch (``origin/main``), if it has one."""
-    result = run_git(repo_dir, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")
-    return result.stdout.strip() if result is not None and result.ok else None
+    return _answer(repo_dir, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")
 
 
 def current_branch(repo_dir: Path) -> str | None:
-    result = run_git(repo_dir, "symbolic-ref", "--quiet", "--short", "HEAD")
-    return result.stdout.strip() if result is not None and result.ok else None
+    return _answer(repo_dir, "symbolic-ref", "--quiet", "--short", "HEAD")
 
 
 def remotes(repo_dir: Path) -> list[str]:
-    result = run_git(repo_dir, "remote")
-    return result.stdout.split() if result is not None and result.ok else []
+    return (_answer(repo_dir, "remote") or "").split()
 
 
 def rebase_in_progress(repo_dir: Path) -> bool:
@@ -514,8 +505,7 @@ def rebase_in_progress(repo_dir: Path) -> bool:
 def fetch(repo_dir: Path) -> GitResult:
     """``git fetch`` of the current branch's remote: nothing local changes but its
     remote-tracking branches."""
-    result = run_git(repo_dir, "fetch", "--quiet")
-    return result or GitResult(127, "", "không chạy được lệnh git")
+    return run_git(repo_dir, "fetch", "--quiet") or _NOT_RUN
 
 
 def rebase_on_upstream(repo_dir: Path) -> GitResult:
@@ -525,20 +515,17 @@ def rebase_on_upstream(repo_dir: Path) -> GitResult:
     that the upstream no longer has (its history was rewritten) is replayed,
     never dropped as "already upstream".
     """
-    result = run_git(repo_dir, "rebase", "--quiet", "--no-autostash", "@{upstream}")
-    return result or GitResult(127, "", "không chạy được lệnh git")
+    return run_git(repo_dir, "rebase", "--quiet", "--no-autostash", "@{upstream}") or _NOT_RUN
 
 
 def commits_between(repo_dir: Path, start: str, end: str) -> list[str]:
     """The commits ``end`` has and ``start`` has not (``git rev-list start..end``), newest
     first; empty when git fails."""
-    result = run_git(repo_dir, "rev-list", "--end-of-options", f"{start}..{end}")
-    return result.stdout.split() if result is not None and result.ok else []
+    return (_answer(repo_dir, "rev-list", "--end-of-options", f"{start}..{end}") or "").split()
 
 
 def push(repo_dir: Path) -> GitResult:
-    result = run_git(repo_dir, "push", "--quiet")
-    return result or GitResult(127, "", "không chạy được lệnh git")
+    return run_git(repo_dir, "push", "--quiet") or _NOT_RUN
 
 
 def conflicted_paths(repo_dir: Path) -> list[str]:
@@ -553,8 +540,7 @@ def conflicted_paths(repo_dir: Path) -> list[str]:
 
 def count_commits(repo_dir: Path, revisions: str) -> int:
     """How many commits ``git rev-list REVISIONS`` lists (0 when git fails)."""
-    result = run_git(repo_dir, "rev-list", "--count", revisions)
     try:
-        return int(result.stdout.strip()) if result is not None and result.ok else 0
+        return int(_answer(repo_dir, "rev-list", "--count", revisions) or "")
     except ValueError:
         return 0

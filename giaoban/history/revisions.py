@@ -233,7 +233,8 @@ class Conflict:
 
 @dataclass(frozen=True)
 class SyncResult:
-    """What ``sync`` did, or why it stopped. ``state`` is one of ``SYNC_STATES``."""
+    """What ``sync`` did, or why it stopped. ``state``: synced, dirty, detached, no-remote,
+    no-upstream, conflict, pull-failed, rewritten, invalid or push-failed."""
 
     state: str
     upstream: str | None = None
@@ -251,20 +252,6 @@ class SyncResult:
     @property
     def ok(self) -> bool:
         return self.state == "synced"
-
-
-SYNC_STATES = (
-    "synced",
-    "dirty",
-    "detached",
-    "no-remote",
-    "no-upstream",
-    "conflict",
-    "pull-failed",
-    "rewritten",
-    "invalid",
-    "push-failed",
-)
 
 
 def conflict_hunks(text: str) -> list[ConflictHunk]:

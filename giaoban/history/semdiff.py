@@ -174,17 +174,8 @@ def diff_task(old: Task, new: Task) -> list[Change]:
             }
             changes.append(Change(notice, "units", task_id, name, a, b, details))
     if old.text != new.text:
-        changes.append(
-            Change(
-                notice,
-                "text",
-                task_id,
-                "text",
-                old.text,
-                new.text,
-                {"words": word_diff(old.text, new.text)},
-            )
-        )
+        words = {"words": word_diff(old.text, new.text)}
+        changes.append(Change(notice, "text", task_id, "text", old.text, new.text, words))
     for name in ("extensions", "notes", "done_occurrences"):
         if name == "extensions" and old.deadline_text != new.deadline_text:
             continue  # the deadline change already carries the extension's reason
@@ -355,11 +346,8 @@ def _status(value: Any) -> str:
 
 
 def _when(details: dict[str, Any]) -> str:
-    if details.get("done_on"):
-        return f" (ngày {_show(details['done_on'])})"
-    if details.get("cancelled_on"):
-        return f" (ngày {_show(details['cancelled_on'])})"
-    return ""
+    on = details.get("done_on") or details.get("cancelled_on")
+    return f" (ngày {_show(on)})" if on else ""
 
 
 _ENTRY_KEYS = {"from": "từ", "to": "đến", "reason": "lý do", "approved_by": "duyệt"}

@@ -81,11 +81,6 @@ class ShortIds(Mapping[str, str]):
         return len(self.ids)
 
 
-def short_prefixes(notice_ids: Iterable[str], minimum: int = 10) -> ShortIds:
-    """The shortest unique prefix of each notice id (``ShortIds``)."""
-    return ShortIds(notice_ids, minimum)
-
-
 def resolve_notice(ledger: Ledger, query: str) -> Notice:
     """The notice whose id is ``query`` or starts with it (uniquely)."""
     exact = ledger.notice(query)

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 # hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign: all read as "-"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
-_DASHES = str.maketrans(dict.fromkeys(DASHES, "-"))
 _DASH = re.compile(f"[{DASHES}]")
 
 

@@ -151,9 +151,7 @@ def report_docx(
         for line in part.lines:
             _para(doc, f"- {line}.")
     _frame_bottom(doc, form)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return _saved(doc)
 
 
 def _opening(form: Form, today: date, title: tuple[str, str], meta: str) -> WordDocument:
@@ -223,31 +221,33 @@ def _frame_top(doc: WordDocument, form: Form, today: date) -> None:
 
 
 def _cell(
-    cell: Any, value: str, bold: bool = False, italic: bool = False, size: float = 13
+    cell: Any,
+    value: str,
+    bold: bool = False,
+    italic: bool = False,
+    size: float = 13,
+    center: bool = True,
 ) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH  # start-up: only for a Word document
     from docx.shared import Pt
 
     first = cell.paragraphs[0]
     paragraph = first if not first.text else cell.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if center:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(visible(value))
     run.bold, run.italic, run.font.size = bold, italic, Pt(size)
 
 
-def _table(doc: WordDocument, report: Report, rows: Sequence[Row], with_units: bool) -> None:
-    from docx.shared import Mm, Pt  # start-up: only for a Word document
+def numbered(report: Report, rows: Iterable[Row], with_units: bool) -> list[list[str]]:
+    """The cells of each row under ``headers``: its number (STT), then ``cells``."""
+    return [[str(i), *cells(report, row, with_units)] for i, row in enumerate(rows, start=1)]
 
-    names = headers(with_units)
-    table = doc.add_table(rows=1, cols=len(names))
-    table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, names, strict=True):
-        cell.text = name
-        cell.paragraphs[0].runs[0].bold = True
-    for number, row in enumerate(rows, start=1):
-        values = [str(number), *cells(report, row, with_units)]
-        for cell, value in zip(table.add_row().cells, values, strict=True):
-            cell.text = visible(value)
+
+def _table(doc: WordDocument, report: Report, rows: Sequence[Row], with_units: bool) -> None:
+    from docx.shared import Mm  # start-up: only for a Word document
+
+    table = _grid(doc, headers(with_units), numbered(report, rows, with_units), size=12)
     widths = _COLUMN_MM_WITH_UNITS if with_units else _COLUMN_MM
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
@@ -255,33 +255,20 @@ def _table(doc: WordDocument, report: Report, rows: Sequence[Row], with_units: b
     for row_cells in table.rows:
         for cell, width in zip(row_cells.cells, widths, strict=True):
             cell.width = Mm(width)
-            for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(12)
 
 
 def _frame_bottom(doc: WordDocument, form: Form) -> None:
     """ "Nơi nhận" on the left, the signer on the right."""
     table = doc.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
-    _cell_left(left, "Nơi nhận:", bold=True, italic=True, size=12)
+    _cell(left, "Nơi nhận:", bold=True, italic=True, size=12, center=False)
     for recipient in (*form.recipients, "Lưu: VT"):
-        _cell_left(left, f"- {recipient};" if recipient != "Lưu: VT" else f"- {recipient}.", 11)
+        line = f"- {recipient};" if recipient != "Lưu: VT" else f"- {recipient}."
+        _cell(left, line, size=11, center=False)
     _cell(right, form.signer_title.upper(), bold=True, size=13)
     for _ in range(3):
         _cell(right, "", size=13)
     _cell(right, form.signer_name, bold=True, size=13)
-
-
-def _cell_left(
-    cell: Any, value: str, size: float, bold: bool = False, italic: bool = False
-) -> None:
-    from docx.shared import Pt  # start-up: only for a Word document
-
-    first = cell.paragraphs[0]
-    paragraph = first if not first.text else cell.add_paragraph()
-    run = paragraph.add_run(visible(value))
-    run.bold, run.italic, run.font.size = bold, italic, Pt(size)
 
 
 def _roman(n: int) -> str:
@@ -312,12 +299,11 @@ def stats_docx(
     if chart is not None:
         doc.add_picture(io.BytesIO(chart), width=Mm(160))
     _frame_bottom(doc, form)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue(), chart is not None
+    return _saved(doc), chart is not None
 
 
-def _grid(doc: WordDocument, names: list[str], rows: list[list[str]]) -> None:
+def _grid(doc: WordDocument, names: list[str], rows: list[list[str]], size: float = 11) -> Any:
+    """A table: bold ``names``, then ``rows``, all in ``size`` points."""
     from docx.shared import Pt  # start-up: only for a Word document
 
     table = doc.add_table(rows=1, cols=len(names))
@@ -332,40 +318,33 @@ def _grid(doc: WordDocument, names: list[str], rows: list[list[str]]) -> None:
         for cell in row_cells.cells:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = Pt(11)
+                    run.font.size = Pt(size)
+    return table
 
 
 def stats_html(
     report: StatsReport, settings: Settings, today: date, data: DataState | None = None
 ) -> tuple[str, bool]:
     """The statistics as one self-contained page (the chart inline as SVG)."""
-    form = Form.of(settings)
-    first, second = stats_title(report)
     chart = stats_chart(report, "svg")
     svg = chart.decode("utf-8") if chart is not None else ""
     svg = svg[svg.find("<svg") :] if svg else ""
     body = [
-        _html_frame_top(form, today),
-        f"<h1>{first}</h1><h2>{_h(second)}</h2>",
-        f'<p class="meta">{_h(formats.meta_label(report, data))}</p>',
         "<h3>I. Theo đơn vị chủ trì</h3>",
         _html_grid(list(formats.STATS_HEADERS), formats.stats_rows(report)),
         "<h3>II. So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)</h3>",
         _html_grid(list(formats.MONTH_HEADERS), formats.month_lines(report)),
         f'<div class="chart">{svg}</div>' if svg else "",
-        _html_frame_bottom(form),
     ]
-    return _PAGE.format(title=_h(f"{first} {second}"), body="\n".join(body)), bool(svg)
+    meta = formats.meta_label(report, data)
+    return _html_page(Form.of(settings), today, stats_title(report), meta, body), bool(svg)
 
 
 def stats_xlsx(report: StatsReport) -> bytes:
     """The statistics as a workbook: per unit, per month, and a native stacked bar chart."""
-    try:
-        from openpyxl import Workbook  # start-up: openpyxl only for a workbook
-        from openpyxl.chart import BarChart, Reference
-    except ImportError:
-        raise UsageError("cần openpyxl để xuất Excel: pip install 'giaoban[documents]'") from None
-    book = Workbook()
+    book = _workbook()
+    from openpyxl.chart import BarChart, Reference  # start-up: openpyxl only for a workbook
+
     units = book.active
     units.title = "Theo đơn vị"
     labels = [formats.CATEGORY_LABELS[c] for c in CATEGORIES]
@@ -386,9 +365,7 @@ def stats_xlsx(report: StatsReport) -> bytes:
     )
     chart.set_categories(Reference(months, min_col=1, min_row=2, max_row=last))
     months.add_chart(chart, "H2")
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return _saved(book)
 
 
 # --- Excel ---------------------------------------------------------------------------
@@ -403,11 +380,7 @@ XLSX_HEADERS = (
 def report_xlsx(report: Report, settings: Settings, today: date) -> bytes:
     """The report as a workbook: one sheet per part, real dates, item numbers as text,
     every text a text (never a formula)."""
-    try:
-        from openpyxl import Workbook  # start-up: openpyxl only for a workbook
-    except ImportError:
-        raise UsageError("cần openpyxl để xuất Excel: pip install 'giaoban[documents]'") from None
-    book = Workbook()
+    book = _workbook()
     book.remove(book.active)
     for part in parts(report):
         sheet = book.create_sheet(SHEETS[part.kind])
@@ -423,8 +396,22 @@ def report_xlsx(report: Report, settings: Settings, today: date) -> bytes:
             for row in rows:
                 _xlsx_row(sheet, _xlsx_values(report, row, unit))
         sheet.freeze_panes = "A2"
+    return _saved(book)
+
+
+def _workbook() -> Any:
+    """A new workbook; without openpyxl, a message that says how to install it."""
+    try:
+        from openpyxl import Workbook  # start-up: openpyxl only for a workbook
+    except ImportError:
+        raise UsageError("cần openpyxl để xuất Excel: pip install 'giaoban[documents]'") from None
+    return Workbook()
+
+
+def _saved(document: Any) -> bytes:
+    """A Word document or a workbook, as the bytes of its file."""
     out = io.BytesIO()
-    book.save(out)
+    document.save(out)
     return out.getvalue()
 
 
@@ -467,14 +454,7 @@ def report_html(
     report: Report, settings: Settings, today: date, data: DataState | None = None
 ) -> str:
     """One self-contained page (no external file), A4 when printed; every text escaped."""
-    form = Form.of(settings)
-    first, second = title_lines(report)
-    body = [
-        _html_frame_top(form, today),
-        f"<h1>{first}</h1><h2>{_h(second)}</h2>",
-        f'<p class="meta">{_h(formats.meta_label(report, data))}</p>',
-        f"<p>{_h(formats.summary_label(report))}.</p>",
-    ]
+    body = [f"<p>{_h(formats.summary_label(report))}.</p>"]
     for number, part in enumerate(parts(report), start=1):
         body.append(f"<h3>{_roman(number)}. {_h(part.heading)}</h3>")
         if not part.tables and not part.lines:
@@ -482,11 +462,26 @@ def report_html(
         for unit, rows in part.tables:
             if unit:
                 body.append(f"<h4>{_h(unit)} ({len(rows)})</h4>")
-            body.append(_html_table(report, rows, part.with_units))
+            body.append(
+                _html_grid(headers(part.with_units), numbered(report, rows, part.with_units))
+            )
         if part.lines:
             body.append("<ul>" + "".join(f"<li>{_h(x)}</li>" for x in part.lines) + "</ul>")
-    body.append(_html_frame_bottom(form))
-    return _PAGE.format(title=_h(f"{first} {second}"), body="\n".join(body))
+    meta = formats.meta_label(report, data)
+    return _html_page(Form.of(settings), today, title_lines(report), meta, body)
+
+
+def _html_page(form: Form, today: date, title: tuple[str, str], meta: str, body: list[str]) -> str:
+    """The page: the frame's top, the title and the context line, ``body``, the frame's
+    bottom (the HTML twin of ``_opening`` and ``_frame_bottom``)."""
+    first, second = title
+    top = [
+        _html_frame_top(form, today),
+        f"<h1>{first}</h1><h2>{_h(second)}</h2>",
+        f'<p class="meta">{_h(meta)}</p>',
+    ]
+    page = "\n".join([*top, *body, _html_frame_bottom(form)])
+    return _PAGE.format(title=_h(f"{first} {second}"), body=page)
 
 
 def _html_frame_top(form: Form, today: date) -> str:
@@ -515,17 +510,6 @@ def _html_frame_bottom(form: Form) -> str:
 def _html_grid(names: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th>{_h(name)}</th>" for name in names)
     lines = ["<tr>" + "".join(f"<td>{_h(v)}</td>" for v in row) + "</tr>" for row in rows]
-    return f'<table class="rows"><tr>{head}</tr>{"".join(lines)}</table>'
-
-
-def _html_table(report: Report, rows: Iterable[Row], with_units: bool) -> str:
-    head = "".join(f"<th>{name}</th>" for name in headers(with_units))
-    lines = [
-        "<tr>"
-        + "".join(f"<td>{_h(v)}</td>" for v in [str(i), *cells(report, r, with_units)])
-        + "</tr>"
-        for i, r in enumerate(rows, start=1)
-    ]
     return f'<table class="rows"><tr>{head}</tr>{"".join(lines)}</table>'
 
 

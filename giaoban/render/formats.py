@@ -358,14 +358,10 @@ def md_text(value: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
-def _cell(text: str) -> str:
-    return md_text(text)
-
-
 def _md_table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
     head = list(header)
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in rows]
     return lines
 
 

@@ -105,8 +105,12 @@ def _add_row(table: Table, report: Report, row: Row, with_units: bool) -> None:
     )
 
 
-def _header(title: str, meta: str, summary: str | None = None) -> list[RenderableType]:
+def _header(
+    office: str | None, title: str, meta: str, summary: str | None = None
+) -> list[RenderableType]:
     lines: list[RenderableType] = [text(title, style="bold"), text(meta, style="dim")]
+    if office:
+        lines.insert(0, text(office.upper(), style="bold"))
     if summary:
         lines.append(text(summary))
     return lines
@@ -118,27 +122,21 @@ def report_renderable(report: Report, data: DataState | None, limit: int = 0) ->
     ``limit``: at most this many rows in all (0: no limit); the others are counted.
     """
     parts = _header(
+        report.office,
         formats.report_title(report),
         formats.meta_label(report, data),
         formats.summary_label(report),
     )
-    if report.office:
-        parts.insert(0, text(report.office.upper(), style="bold"))
     if report.digest is not None:
         return Group(*parts, *_digest_parts(report, limit))
     week = report.week is not None
     groups = report.groups if week else (("", report.rows),) if report.rows else ()
     shown = _shown(groups, limit)
     widths = _widths(report, [row for rows in shown for row in rows])
+    headers = formats.WEEK_HEADERS if week else formats.HEADERS
     for (unit, rows), kept in zip(groups, shown, strict=True):
         parts.append(text(f"\n{unit} ({len(rows)})", style="bold underline") if week else text(""))
-        if kept:
-            table = _table(formats.WEEK_HEADERS if week else formats.HEADERS, widths)
-            for row in kept:
-                _add_row(table, report, row, with_units=not week)
-            parts.append(table)
-        if len(kept) < len(rows):
-            parts.append(text(f"… và {len(rows) - len(kept)} việc khác", style="dim"))
+        parts += _rows_table(report, rows, kept, headers, widths)
     if sum(map(len, shown)) < sum(len(rows) for _, rows in groups):
         note = f"Bảng chỉ hiện {limit} dòng đầu: dùng --limit 0 để xem hết, hoặc --format csv."
         parts.append(text(note, style="dim"))
@@ -264,9 +262,7 @@ def _legend() -> Text:
 
 
 def stats_renderable(report: StatsReport, data: DataState | None) -> RenderableType:
-    parts = _header(formats.stats_title(report), formats.meta_label(report, data))
-    if report.office:
-        parts.insert(0, text(report.office.upper(), style="bold"))
+    parts = _header(report.office, formats.stats_title(report), formats.meta_label(report, data))
     parts += [text(""), _stats_table(report), text("")]
     parts.append(text("So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)"))
     parts += [_chart(report), _legend()]

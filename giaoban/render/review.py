@@ -94,9 +94,7 @@ def print_unreadable(problems: Iterable[Problem]) -> None:
 
 
 def print_sync(result: SyncResult) -> None:
-    out = console()
-    printer = _SYNC_PRINTERS[result.state]
-    printer(out, result)
+    _SYNC_PRINTERS[result.state](console(), result)
 
 
 def _synced(out: Console, r: SyncResult) -> None:
@@ -205,9 +203,7 @@ def _rewritten(out: Console, r: SyncResult) -> None:
             "bold red",
         )
     )
-    out.print("Không có gì bị bỏ: các commit đó vẫn ở máy này. Chọn một trong hai:")
-    for step in r.next_steps:
-        out.print(f"  {step}", markup=False)
+    _steps(out, "Không có gì bị bỏ: các commit đó vẫn ở máy này. Chọn một trong hai:", r.next_steps)
 
 
 _SYNC_PRINTERS = {

@@ -24,7 +24,7 @@ from giaoban.model.facts import (
     resolved_deadline,
     task_facts,
 )
-from giaoban.model.ids import short_prefixes
+from giaoban.model.ids import ShortIds
 from giaoban.model.ledger import Ledger, Task
 from giaoban.model.shown import shown_text
 from giaoban.model.text import fold
@@ -120,8 +120,8 @@ def local_now(ledger: Ledger, now: datetime) -> datetime:
 
 
 def short_notice_ids(ledger: Ledger) -> Mapping[str, str]:
-    """The shortest unique prefix of each notice id (``giaoban.model.ids.short_prefixes``)."""
-    return short_prefixes(ledger.notice_ids())
+    """The shortest unique prefix of each notice id (``giaoban.model.ids.ShortIds``)."""
+    return ShortIds(ledger.notice_ids())
 
 
 def short_task_id(short_ids: Mapping[str, str], task: Task | Card) -> str:

@@ -34,7 +34,7 @@ import giaoban
 from giaoban.model.ledger import Ledger, Notice
 from giaoban.model.problems import Problem
 from giaoban.store.files import UnreadableFileError, read_data_file
-from giaoban.store.index import FileEntry, Index, IndexedNotices, NoticeRows
+from giaoban.store.index import FileEntry, Index, IndexedNotices, NoticeRows, Stamp
 
 if TYPE_CHECKING:
     from giaoban.deadline import DeadlineSettings
@@ -47,7 +47,6 @@ FORMAT = 7  # bump when what is kept changes
 # and is trusted only after comparing a digest of the file's bytes.
 RACY_NS = 3_000_000_000
 
-Stamp = tuple[int, int, int, int]  # size in bytes, mtime and ctime in ns, inode
 Loaded = tuple[Notice | None, tuple[Problem, ...]]  # what is kept per notice file
 # A parser gives, for each file: the digest of its bytes, what was read (the record is
 # None when it was read in another process), the record pickled when it was read in

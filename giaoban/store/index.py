@@ -281,7 +281,12 @@ class Index:
 
     @classmethod
     def memory(cls, key: str = "") -> Index:
-        index = cls(_connect(":memory:"), None)
+        return cls._made(None, key)
+
+    @classmethod
+    def _made(cls, path: Path | None, key: str) -> Index:
+        """The index at ``path`` (None: in memory), with its tables made for ``key``."""
+        index = cls(_connect(":memory:" if path is None else str(path)), path)
         index._prepare(key)
         return index
 
@@ -295,14 +300,10 @@ class Index:
             if not private(path):
                 return cls.memory(key)
             try:
-                index = cls(_connect(str(path)), path)
-                index._prepare(key)
-                return index
+                return cls._made(path, key)
             except (DamagedIndexError, sqlite3.DatabaseError):  # damaged: start again
                 remove(path)
-                index = cls(_connect(str(path)), path)
-                index._prepare(key)
-                return index
+                return cls._made(path, key)
         except (OSError, sqlite3.Error, DamagedIndexError):
             return cls.memory(key)
 
@@ -541,8 +542,10 @@ class Index:
                 found = self.records[nid] = pickle.loads(blob)
             except Exception as exc:  # noqa: BLE001 - a damaged record: the file is read again
                 raise self.db.damaged(exc) from exc
-            share = _sharer()
-            share(found)
+            # start-up: the notice reader (and the YAML library) load only when a record is read
+            from giaoban.store.noticefile import share_notice
+
+            share_notice(found)
         return found
 
     def task_place(self, tid: int) -> tuple[int, int]:
@@ -616,39 +619,38 @@ class Index:
             )
         }
 
-    def facts(self, tids: Iterable[int]) -> dict[int, tuple[int, ...]]:
-        """The facts of the tasks ``tids``, by task."""
+    def _of_tasks(self, select: str, tids: Iterable[int]) -> Iterator[Any]:
+        """The rows of ``select`` (ending ``WHERE t.tid IN``) for the tasks ``tids``, each
+        task once."""
         wanted = list(dict.fromkeys(tids))
-        found: dict[int, tuple[int, ...]] = {}
         for start in range(0, len(wanted), 500):  # SQLite takes a bounded number of values
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" * len(chunk))
-            for tid, *facts in self.db.execute(
-                "SELECT tid, status, since, done_day, done, late_by, until, last_done "
-                f"FROM tasks WHERE tid IN ({marks})",  # noqa: S608 - only placeholders
-                chunk,
-            ):
-                found[tid] = tuple(facts)
-        return found
+            yield from self.db.execute(f"{select} ({marks})", chunk)
+
+    def facts(self, tids: Iterable[int]) -> dict[int, tuple[int, ...]]:
+        """The facts of the tasks ``tids``, by task."""
+        return {
+            tid: tuple(facts)
+            for tid, *facts in self._of_tasks(
+                "SELECT t.tid, t.status, t.since, t.done_day, t.done, t.late_by, t.until, "
+                "t.last_done FROM tasks t WHERE t.tid IN",
+                tids,
+            )
+        }
 
     def cards(self, tids: Iterable[int]) -> dict[int, Card]:
         """The cards (``giaoban.model.card.Card``) of the tasks ``tids``, by task."""
-        wanted = list(dict.fromkeys(tids))
         found: dict[int, Card] = {}
-        for start in range(0, len(wanted), 500):  # SQLite takes a bounded number of values
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for tid, notice, item, text, secret, owners, supports, *rest, timed in self.db.execute(
-                "SELECT t.tid, n.id, t.item, t.text, t.confidential, u.owners, u.supports, "
-                "t.deadline, t.kind, t.due, t.start, t.rrule, t.error, t.status_text, t.path, "
-                "t.line, t.zone, t.has_time FROM tasks t JOIN notices n USING (nid) "
-                f"JOIN units u USING (uid) WHERE t.tid IN ({marks})",  # noqa: S608 - placeholders
-                chunk,
-            ):
-                owned = (split_units(owners), split_units(supports))
-                found[tid] = Card._make(
-                    (notice, item, text, bool(secret), *owned, *rest, bool(timed))
-                )
+        for tid, notice, item, text, secret, owners, supports, *rest, timed in self._of_tasks(
+            "SELECT t.tid, n.id, t.item, t.text, t.confidential, u.owners, u.supports, "
+            "t.deadline, t.kind, t.due, t.start, t.rrule, t.error, t.status_text, t.path, "
+            "t.line, t.zone, t.has_time FROM tasks t JOIN notices n USING (nid) "
+            "JOIN units u USING (uid) WHERE t.tid IN",
+            tids,
+        ):
+            owned = (split_units(owners), split_units(supports))
+            found[tid] = Card._make((notice, item, text, bool(secret), *owned, *rest, bool(timed)))
         return found
 
     def timings(self) -> dict[int, Timing]:
@@ -823,13 +825,6 @@ def _connect(target: str) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA journal_size_limit = 16777216")  # the log shrinks back to 16 MiB
     return db
-
-
-def _sharer() -> Any:
-    # start-up: the notice reader (and the YAML library) load only when a record is read
-    from giaoban.store.noticefile import share_notice
-
-    return share_notice
 
 
 _TWO_DAYS = timedelta(days=2)  # a duty's last day, and the next, are listed
