@@ -203,3 +203,18 @@ def test_without_matplotlib_a_document_has_no_chart_and_says_so(
     path, output = stats("docx")
     assert "chưa có matplotlib" in output and "giaoban[charts]" in output
     assert len(Document(str(path)).inline_shapes) == 0
+
+
+@pytest.mark.parametrize("command", ["week", "due", "overdue", "stats"])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "md"])
+def test_a_file_asked_for_with_a_screen_format_is_refused_not_ignored(
+    runner: CliRunner, seed_data: Path, tmp_path: Path, command: str, fmt: str
+) -> None:
+    """``-o`` writes documents only; with a format printed on the screen the command says
+    so and exits 2, rather than print to the screen and leave the asked-for file unwritten."""
+    out = tmp_path / "bao-cao.txt"
+    args = [command, "--data", str(seed_data), "--today", "2022-04-20", "-f", fmt, "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "-o chỉ dùng với --format docx, xlsx hoặc html" in result.output
+    assert not out.exists()

@@ -245,6 +245,12 @@ def _filter(ctx: Context, tasks: Selection, dates: bool = True) -> Filter:
     )
 
 
+def _no_out_file(out_file: Path | None) -> None:
+    """Refuse ``-o`` with a format printed on the screen: only documents go to a file."""
+    if out_file is not None:
+        raise UsageError("-o chỉ dùng với --format docx, xlsx hoặc html")
+
+
 def _emit(report: reports.Report, display: Display, ctx: Context, documents: bool = True) -> None:
     """Print ``report`` as ``display`` says; documents (``documents``: this report may be
     one) and ``-o`` go to their file."""
@@ -260,8 +266,7 @@ def _emit(report: reports.Report, display: Display, ctx: Context, documents: boo
         _document(report, output, data, (ctx.ledger, display.out_file))
         _finish(ctx)
         return
-    if display.out_file is not None:
-        raise UsageError("-o chỉ dùng với --format docx, xlsx hoặc html")
+    _no_out_file(display.out_file)
     if output is OutputFormat.json:
         render.print_json(_with_problems(formats.report_json(report, data), ctx))
     elif output in (OutputFormat.csv, OutputFormat.excel):
@@ -433,6 +438,8 @@ def stats_command(
     from giaoban.render import reports as render_reports
     from giaoban.render import terminal as render
 
+    if output not in DOCUMENTS:
+        _no_out_file(out_file)
     ctx = _context(where)
     start, end = stats_period(ctx.now.date(), month, _day(tasks.date_from), _day(tasks.date_to))
     report = stats_report(ctx.ledger, ctx.now, start, end, _filter(ctx, tasks, dates=False))
