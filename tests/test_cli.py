@@ -51,10 +51,24 @@ def test_every_command_is_in_the_readme(name: str) -> None:
     assert f"giaoban {name}" in readme
 
 
-def test_missing_data_folder_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["export", "--data", str(tmp_path / "nowhere")])
-    assert result.exit_code == 2
-    assert "không có thư mục dữ liệu" in result.stderr
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["export"], "dùng --data hoặc GIAOBAN_DATA"),
+        (["week"], "dùng --data hoặc GIAOBAN_DATA"),
+        (["log"], "dùng --data hoặc GIAOBAN_DATA"),
+        (["done", "x#1"], "dùng --data hoặc GIAOBAN_DATA"),
+        (["add", "--from-file", "x.yaml"], "chạy 'giaoban init' trước?"),
+    ],
+)
+def test_missing_data_folder_is_a_clear_error(
+    runner: CliRunner, tmp_path: Path, args: list[str], hint: str
+) -> None:
+    """Every command names the missing folder the same way, with what the user may do."""
+    missing = tmp_path / "nowhere"
+    result = runner.invoke(app, [*args, "--data", str(missing)])
+    assert result.exit_code == 2, result.output
+    assert f"không có thư mục dữ liệu '{missing}' ({hint})" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -294,6 +295,20 @@ def test_a_binary_file_diffed_as_text_is_a_clear_error(ledger: Path, runner) -> 
     assert result.exit_code != 0
     assert "không đọc được lịch sử git" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_history_git_cannot_read_is_an_error_not_an_empty_history(ledger: Path, runner) -> None:
+    """A repository whose objects are gone: 'git log' fails, and 'log' says so and exits 1
+    (it said "Chưa có lịch sử" and exited 0, as if nothing had ever been committed)."""
+    for folder in (ledger.parent / ".git" / "objects").iterdir():
+        if len(folder.name) == 2:  # the loose objects; HEAD still names a commit
+            shutil.rmtree(folder)
+
+    result = runner.invoke(app, ["log", "--data", str(ledger)])
+
+    assert result.exit_code == 1, result.output
+    assert "không đọc được lịch sử git" in result.output
+    assert "Chưa có lịch sử" not in result.output
 
 
 def _all_commits(ledger: Path) -> list:

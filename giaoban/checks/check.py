@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from giaoban.checks.cached import validate
-from giaoban.model.errors import InvalidDataError, UsageError
+from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
 from giaoban.store.ledgers import merge_ledgers, unique_names
@@ -119,9 +119,7 @@ def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> 
     folders: list[Path] = []
     for data_dir in data_dirs:
         if not data_dir.is_dir():
-            raise UsageError(
-                f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)"
-            )
+            raise no_data_folder(data_dir)
         listed = read_settings(data_dir, use_cache).ledgers
         if not listed or notice_files(data_dir):
             folders.append(data_dir)

@@ -28,7 +28,7 @@ from giaoban.edit.duplicates import refuse_duplicate
 from giaoban.edit.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
 from giaoban.edit.yamledit import EditError, load_plain
 from giaoban.lazy import lazy_import
-from giaoban.model.errors import UsageError, os_reason
+from giaoban.model.errors import UsageError, no_data_folder, os_reason
 from giaoban.model.ids import id_problem
 from giaoban.model.settings import Settings
 from giaoban.model.text import fold
@@ -381,7 +381,7 @@ def add_command(
     """
     data_dir = resolve_data_dir(change.data)
     if not data_dir.is_dir():
-        raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (chạy 'giaoban init' trước?)")
+        raise no_data_folder(data_dir, "chạy 'giaoban init' trước?")
     if from_file_:
         notice = from_file(from_file_)
         warn_unknown_units(data_dir, task_units(notice.get("tasks")))

@@ -76,7 +76,7 @@ from giaoban.history.story import (
     reopen_message,
     stop_message,
 )
-from giaoban.model.errors import InvalidDataError, UsageError
+from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
 from giaoban.model.facts import is_recurring
 from giaoban.model.ids import id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Ledger, Notice, Task
@@ -311,7 +311,7 @@ def check_occurrence(deadline: Any, day: date, tz: str, until: date | None) -> N
 def _ledger_for(data_dir: Path, prefix: str) -> Ledger:
     """The ledger of the notices whose file name starts with ``prefix`` (all if none)."""
     if not data_dir.is_dir():
-        raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)")
+        raise no_data_folder(data_dir)
     files = [p for p in notice_files(data_dir) if p.stem.startswith(prefix)]
     result = load_ledger(data_dir, files or None)
     errors = [p for p in result.problems if p.is_error]

@@ -25,7 +25,7 @@ from typing import Any
 from giaoban.checks.check import check_paths
 from giaoban.history import git
 from giaoban.history.semdiff import Change, diff_notices, notice_facts
-from giaoban.model.errors import UsageError
+from giaoban.model.errors import UsageError, no_data_folder
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.settings import Settings
@@ -75,7 +75,7 @@ class Review:
 def repository(data_dir: Path) -> tuple[Path, str]:
     """The work tree holding ``data_dir`` and the folder's path in it (``data``)."""
     if not data_dir.is_dir():
-        raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (dùng --data hoặc GIAOBAN_DATA)")
+        raise no_data_folder(data_dir)
     repo = git.work_tree(data_dir)
     if repo is None:
         raise UsageError(f"thư mục dữ liệu '{data_dir}' không nằm trong kho git")

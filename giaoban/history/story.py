@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from giaoban.history import git
-from giaoban.model.errors import GiaobanError
+from giaoban.model.errors import GiaobanError, no_data_folder
 from giaoban.model.text import nfc
 from giaoban.store.loader import RESERVED
 from giaoban.store.yamlsafe import parse_text
@@ -208,12 +208,16 @@ def read_history(
     until: datetime | None = None,
     versions: bool = False,
 ) -> list[Event]:
-    """Every event under ``data_dir`` (or of one notice), oldest first; [] outside git.
+    """Every event under ``data_dir`` (or of one notice), oldest first; [] outside git or
+    before the first commit. A folder that is not there, and a ``git log`` that fails,
+    are errors: neither is an empty history.
 
     ``since``/``until``: only commits authored in ``[since, until)`` (the whole
     history is still read in one call: the patches before ``since`` rebuild
     the files). ``versions``: keep each event's file version (``Event.version``).
     """
+    if not data_dir.is_dir():
+        raise no_data_folder(data_dir)
     repo = git.work_tree(data_dir)
     if repo is None or git.head_commit(repo) is None:
         return []
@@ -222,7 +226,8 @@ def read_history(
     spec = f":(glob){prefix}**/{notice_id}.yaml" if notice_id else (rel or ".")
     result = git.log_records(repo, [spec], LOG_FORMAT)
     if result is None or not result.ok:
-        return []
+        detail = "không chạy được git" if result is None else result.stderr.strip()
+        raise GiaobanError(f"không đọc được lịch sử git: {detail}")
     return list(events_from_log(result.stdout, prefix, since, until, versions))
 
 

@@ -26,7 +26,7 @@ from giaoban.history import git
 from giaoban.history.story import add_notice_message
 from giaoban.importer.draft import Draft
 from giaoban.importer.yamltext import render_draft
-from giaoban.model.errors import UsageError
+from giaoban.model.errors import no_data_folder
 from giaoban.store.files import write_atomic
 from giaoban.store.loader import SETTINGS_FILE, load_settings
 
@@ -62,7 +62,7 @@ def save_draft(
         DuplicateNoticeError: the ledger already holds the notice (nothing is written).
     """
     if not data_dir.is_dir():
-        raise UsageError(f"không có thư mục dữ liệu '{data_dir}' (chạy 'giaoban init' trước?)")
+        raise no_data_folder(data_dir, "chạy 'giaoban init' trước?")
     settings = load_settings(data_dir / SETTINGS_FILE, [])
     with ledger_lock(data_dir):
         if not allow_duplicate:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from pathlib import Path
 
 
 class GiaobanError(Exception):
@@ -22,6 +23,12 @@ class UsageError(GiaobanError):
     """Bad arguments or options, found after option parsing."""
 
     exit_code = 2
+
+
+def no_data_folder(data_dir: Path, hint: str = "dùng --data hoặc GIAOBAN_DATA") -> UsageError:
+    """The error of a data folder that is not there (one message for every command), with
+    what the user may do."""
+    return UsageError(f"không có thư mục dữ liệu '{data_dir}' ({hint})")
 
 
 class NotFoundError(GiaobanError):
