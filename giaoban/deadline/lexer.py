@@ -120,6 +120,8 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
       begins the event's name, which runs to the next word about time or to
       the end; other filler is left out. Without, all filler is left out.
     """
+    if not strict and has_marks(text) and scan(text, False) == scan(text, True):
+        strict = True  # marks left out change no word here: the same tokens, already made
     if not remarks and not any(t.remark for t in scan(text, strict)):
         remarks = True  # nothing stands in brackets: the same tokens, already made
     return events(_words(text, strict, remarks), anchors)

@@ -142,10 +142,14 @@ def _grammar_reading(ctx: Ctx) -> v.Reading | None:
     strictest lexing with its days in the notice's month; None when neither reads."""
     lexings = _lexings(ctx)
     strictest = next(lexings)
+    tried: list[list[Tok]] = []
     for toks in chain([strictest], lexings):
+        if toks in tried:
+            continue  # read already, to no value: the same again
         value = _parse(ctx, toks)
         if value is not None:
             return value
+        tried.append(toks)
     return _in_the_notice_month(ctx, strictest)
 
 
