@@ -46,14 +46,9 @@ LEAD_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _parts(m: re.Match[str], names: tuple[str, ...]) -> dict[str, str]:
+def _parts(m: re.Match[str]) -> dict[str, str]:
     """The named parts of a match, folded ("cuối" as "cuoi") and single-spaced."""
-    found = {}
-    for name in names:
-        written = m.group(name)
-        if written is not None:
-            found[name] = fold(written)
-    return found
+    return {name: fold(written) for name, written in m.groupdict().items() if written is not None}
 
 
 def has_marks(text: Text) -> bool:
@@ -95,7 +90,7 @@ def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
         if kind == "SKIP":
             depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
         else:
-            found.append(Tok(kind, m.start(), m.end(), _parts(m, master.names(index)), depth > 0))
+            found.append(Tok(kind, m.start(), m.end(), _parts(m), depth > 0))
     return tuple(found)
 
 

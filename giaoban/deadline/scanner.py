@@ -4,9 +4,10 @@ The lexicon's patterns could be joined into one regular expression
 ``p1|p2|...`` and run with ``finditer``; Python's ``re`` then tries every
 pattern at every place, and most of them fail on their first characters.
 :class:`Scanner` finds the same matches, but at each place it runs only the
-patterns that can begin with the one or two characters found there (worked
-out from the parsed patterns the first time those characters are met, and
-kept). Patterns keep their order, so the first that matches wins, as in the
+patterns that can begin with the one, two or three characters found there
+(worked out from the parsed patterns the first time those characters are
+met, and kept: "thá" leaves out the patterns of "thứ", "ngà" those of
+"ngay"). Patterns keep their order, so the first that matches wins, as in the
 joined expression.
 
 What a pattern can begin with is worked out generously: where it is not
@@ -27,7 +28,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 Matcher = Callable[[str, int], "re.Match[str] | None"]
 Choice = tuple[tuple[int, Matcher], ...]  # patterns to try, in order, with their indexes
 _KEPT = 1 << 14  # beginnings whose patterns are kept before the table starts again
-_FEW = 4  # so few patterns begin with a character that its second one is not looked at
+_FEW = 4  # so few patterns begin so that the next character is not looked at
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
 
@@ -41,6 +42,7 @@ class Scanner:
         self._names: list[tuple[str, ...]] = []
         self._by_char: dict[str, Choice] = {}
         self._by_pair: dict[str, Choice] = {}
+        self._by_triple: dict[str, Choice] = {}
 
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Each match in order, with the index of its pattern, as ``finditer`` finds them.
@@ -50,8 +52,13 @@ class Scanner:
         further on.
         """
         place, end = 0, len(text)
+        by_triple = self._by_triple
         while place < end:
-            for index, match in self._for(text[place : place + 2]):
+            triple = text[place : place + 3]
+            choice = by_triple.get(triple)
+            if choice is None:
+                choice = self._for_triple(triple)
+            for index, match in choice:
                 found = match(text, place)
                 if found is not None:
                     yield index, found
@@ -64,6 +71,19 @@ class Scanner:
         """The names of the groups of pattern ``index``, in the order they open."""
         self._compile()
         return self._names[index]
+
+    def _for_triple(self, triple: str) -> Choice:
+        """The patterns whose match can begin with ``triple`` (or with its first one or two
+        characters, and end there)."""
+        pair = self._for(triple[:2])
+        if len(pair) > _FEW and len(triple) > 2:
+            chosen = tuple((i, m) for i, m in pair if _opens(self._parsed[i], triple))
+        else:
+            chosen = pair
+        if len(self._by_triple) >= _KEPT:
+            self._by_triple.clear()
+        self._by_triple[triple] = chosen
+        return chosen
 
     def _for(self, pair: str) -> Choice:
         """The patterns whose match can begin with ``pair`` (or with its first character,
