@@ -43,6 +43,7 @@ class Scanner:
         self._by_char: dict[str, Choice] = {}
         self._by_pair: dict[str, Choice] = {}
         self._by_triple: dict[str, Choice] = {}
+        self._reached: dict[tuple[int, str], list[Reached]] = {}
 
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Each match in order, with the index of its pattern, as ``finditer`` finds them.
@@ -77,7 +78,9 @@ class Scanner:
         characters, and end there)."""
         pair = self._for(triple[:2])
         if len(pair) > _FEW and len(triple) > 2:
-            chosen = tuple((i, m) for i, m in pair if _opens(self._parsed[i], triple))
+            chosen = tuple(
+                (i, m) for i, m in pair if _read_on(self._reach(i, triple[:2]), triple[2])
+            )
         else:
             chosen = pair
         if len(self._by_triple) >= _KEPT:
@@ -94,7 +97,7 @@ class Scanner:
             pass
         first = self._first(pair[0])
         if len(first) > _FEW and len(pair) > 1:
-            chosen = tuple((i, m) for i, m in first if _opens(self._parsed[i], pair))
+            chosen = tuple((i, m) for i, m in first if self._reach(i, pair))
         else:
             chosen = first
         if len(self._by_pair) >= _KEPT:
@@ -109,13 +112,27 @@ class Scanner:
         except KeyError:
             pass
         compiled = self._compile()
-        chosen = tuple(
-            (i, compiled[i].match) for i, nodes in enumerate(self._parsed) if _opens(nodes, char)
-        )
+        chosen = tuple((i, compiled[i].match) for i in range(len(compiled)) if self._reach(i, char))
         if len(self._by_char) >= _KEPT:
             self._by_char.clear()
         self._by_char[char] = chosen
         return chosen
+
+    def _reach(self, index: int, begun: str) -> list[Reached]:
+        """Where a match of pattern ``index`` can stand once it has read ``begun`` (one or
+        two characters), worked out from where it stood one character before and kept:
+        the next character is then looked at from there. Empty: no match begins so."""
+        found = self._reached.get((index, begun))
+        if found is None:
+            if len(begun) == 1:
+                found = _after(self._parsed[index], begun)
+            else:
+                found = _read_on(self._reach(index, begun[:-1]), begun[-1])
+            if found:  # a pattern that cannot begin so is not asked about again
+                if len(self._reached) >= 4 * _KEPT:  # a pair's patterns each have some
+                    self._reached.clear()
+                self._reached[(index, begun)] = found
+        return found
 
     def _compile(self) -> list[re.Pattern[str]]:
         if self._compiled is None:
@@ -174,29 +191,67 @@ def _plain(parsed: Any) -> list[Node]:
     return out
 
 
+# What follows the nodes being read: the nodes of a list from an index on, then what follows
+# those (None: the end of the pattern). A chain, so that no list is copied to be read on.
+Then = tuple[list[Node], int, Any] | None
+# Where a match stands after some characters: what it reads next, or None when it may have
+# ended there or may read anything next (a generous answer: any character may follow).
+Reached = tuple[list[Node], int, Then] | None
+_ONE_CHAR = frozenset({"LITERAL", "NOT_LITERAL", "IN", "ANY"})
+
+
 def _opens(nodes: list[Node], prefix: str) -> bool:
     """Whether a match of ``nodes`` can begin with ``prefix``, or end before all of it is
     read (then it may match there too)."""
-    if not prefix or not nodes:
-        return True
-    (name, arg), rest = nodes[0], nodes[1:]
-    if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
-        return _one(name, arg, prefix[0]) and _opens(rest, prefix[1:])
-    if name == "BRANCH":
-        return any(_opens(branch + rest, prefix) for branch in arg)
-    if name == "GROUP":
-        return _opens(arg + rest, prefix)
-    if name == "REPEAT":
-        low, high, inner = arg
-        if _can_be_empty(inner):
-            return True
-        again = [*inner, ("REPEAT", (max(low - 1, 0), high - 1, inner)), *rest]
-        if low == 0:
-            return _opens(rest, prefix) or (high > 0 and _opens(again, prefix))
-        return _opens(again, prefix)
-    if name == "NOTHING":
-        return _opens(rest, prefix)
-    return True  # ANYTHING
+    return bool(_after(nodes, prefix))
+
+
+def _read_on(reached: list[Reached], char: str) -> list[Reached]:
+    """Where matches that stood at ``reached`` can stand once they have read ``char``."""
+    found: list[Reached] = []
+    for where in reached:
+        if where is None:
+            return [None]
+        nodes, at, then = where
+        found += _after(nodes, char, at, then)
+    return found
+
+
+def _after(nodes: list[Node], prefix: str, at: int = 0, then: Then = None) -> list[Reached]:
+    """Where a match of ``nodes`` (from ``at`` on, then ``then``) can stand once it has read
+    ``prefix``: each place it may read on from, None where it may have ended or may read
+    anything. Empty: no match begins with ``prefix``."""
+    while prefix:
+        if at == len(nodes):
+            if then is None:
+                return [None]  # ended before all of the prefix is read: it may match there
+            nodes, at, then = then
+            continue
+        name, arg = nodes[at]
+        at += 1
+        if name in _ONE_CHAR:
+            if not _one(name, arg, prefix[0]):
+                return []
+            prefix = prefix[1:]
+        elif name == "BRANCH":
+            after = (nodes, at, then)
+            return [found for branch in arg for found in _after(branch, prefix, 0, after)]
+        elif name == "GROUP":
+            then = (nodes, at, then)
+            nodes, at = arg, 0
+        elif name == "REPEAT":
+            low, high, inner = arg
+            if _can_be_empty(inner):
+                return [None]
+            fewer: list[Node] = [("REPEAT", (max(low - 1, 0), high - 1, inner))]
+            again = (fewer, 0, (nodes, at, then))  # once more, then the rest
+            found = _after(nodes, prefix, at, then) if low == 0 else []
+            if high > 0:
+                found += _after(inner, prefix, 0, again)
+            return found
+        elif name != "NOTHING":
+            return [None]  # ANYTHING
+    return [(nodes, at, then)]
 
 
 def _can_be_empty(nodes: list[Node]) -> bool:
