@@ -27,11 +27,12 @@ from giaoban.deadline.build import Builder, Unreadable
 from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty
-from giaoban.deadline.lexer import has_marks, lex
+from giaoban.deadline.lexer import has_marks, lex, words
 from giaoban.deadline.lexicon import CONDITIONAL
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
+from giaoban.deadline.passes import events
 from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
@@ -157,9 +158,14 @@ def _lexings(ctx: Ctx) -> Iterator[list[Tok]]:
     """The phrase's tokens, each lexing looser than the one before (made only when asked for):
     marks may be missing (OCR); the words around an event's name may be no event; a remark in
     brackets may say the same thing again in other words."""
+    made: list[tuple[tuple[Tok, ...], bool]] = []
     for strict in (True, False) if has_marks(ctx.text) else (False,):
         for anchors, remarks in ((True, True), (False, True), (False, False)):
-            yield lex(ctx.text, anchors, strict, remarks)
+            found = words(ctx.text, strict, remarks)
+            if any(w is found and a == anchors for w, a in made):
+                continue  # the same tokens as a lexing already made (no remark, no word unmarked)
+            made.append((found, anchors))
+            yield events(found, anchors)
 
 
 # Tokens of a phrase whose days name no month ("từ ngày 2 đến ngày 10", "trước ngày 25").
