@@ -272,6 +272,9 @@ def shifts_after_days(tokens: list[Tok]) -> list[Tok]:
 def give_way(tokens: list[Tok]) -> list[Tok]:
     """No-deadline words and seasons give way to any dated part; a season gives way to
     no-deadline words too ("thường xuyên trong mùa mưa bão 2024" is ongoing)."""
+    kinds = {t.type for t in tokens}
+    if "NONE" not in kinds and "SEASON" not in kinds:
+        return tokens  # nothing to give way
     quiet = ("NONE", "W", "AND", "LEAD", "SEASON", "FROM")
     if not all(t.type in quiet for t in tokens):
         return [t.retyped("W") if t.type in ("NONE", "SEASON") else t for t in tokens]
