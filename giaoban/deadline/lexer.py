@@ -50,7 +50,10 @@ LEAD_WORDS = frozenset(
 
 def _parts(m: re.Match[str]) -> dict[str, str]:
     """The named parts of a match, folded ("cuối" as "cuoi") and single-spaced."""
-    return {name: fold(written) for name, written in m.groupdict().items() if written is not None}
+    written = m.groupdict()
+    if not written:
+        return {}
+    return {name: fold(part) for name, part in written.items() if part is not None}
 
 
 def has_marks(text: Text) -> bool:
@@ -71,6 +74,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _STOP_TONES = frozenset({"\u0301", "\u0323"})  # acute, dot below (NFD)
 
 
+@lru_cache(maxsize=4096)  # the same syllables, phrase after phrase
 def _misspelt(word: str) -> bool:
     if not word.endswith(("c", "ch", "p", "t")):
         return False
@@ -92,7 +96,7 @@ def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
         if kind == "SKIP":
             depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
         else:
-            found.append(Tok(kind, m.start(), m.end(), _parts(m), depth > 0))
+            found.append(Tok(kind, *m.span(), _parts(m), depth > 0))
     return tuple(found)
 
 
