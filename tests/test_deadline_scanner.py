@@ -54,6 +54,10 @@ SMALL = [
     r"(?:xy)+z",  # repeats, read again for the second character
     r"q{0,2}r",
     r"t(?:rong|ừ)(?!\w)",
+    r"thá(?P<m>\d+)",  # many patterns begin with "th": the third character sorts them out
+    r"thứ\s*(?P<w>\d)",
+    r"th(?:ư|ứ)?(?!\w)",
+    r"(?:x|th)ư\w",
     r"\w+|[^\s\w]",
 ]
 
@@ -67,6 +71,7 @@ SMALL = [
         "ab",
         "x (x)(x) 12/ab",
         "xyxyz xz qqr qqqr r trong từ tr t",
+        "thá3 thứ 2 thứ2 thư thưa xưa th thứ tháng t th",
     ],
 )
 def test_small_patterns_as_joined(text: str) -> None:

@@ -478,7 +478,13 @@ def _a_day(value: Any) -> v.Day | v.Weekday | v.Relday | v.Refday | v.Tet | v.Mo
 
 
 def _with(day: v.Day, **changes: Any) -> v.Day:
-    return replace(day, **changes)
+    """``day`` with ``changes``; the day itself (a value: equal is the same) when they change
+    nothing, as for most days ("ngày 5/3" with no weekday beside it)."""
+    for name, value in changes.items():
+        now = getattr(day, name)
+        if now != value or type(now) is not type(value):
+            return replace(day, **changes)
+    return day
 
 
 # An anniversary told by its two days: "kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh

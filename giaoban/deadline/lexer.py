@@ -37,7 +37,9 @@ from giaoban.deadline.reread import EVERY, REREAD, Place
 from giaoban.deadline.tokens import Tok, count, number, words_value
 from giaoban.model.text import fold
 
-__all__ = ["LEAD_WORDS", "Tok", "count", "has_marks", "lex", "number", "scan", "words_value"]
+__all__ = [
+    "LEAD_WORDS", "Tok", "count", "has_marks", "lex", "number", "scan", "words", "words_value"
+]  # fmt: skip
 
 # Linking words: a run of them is one LEAD token ("chậm nhất đến hết", "trong vòng").
 LEAD_WORDS = frozenset(
@@ -46,14 +48,12 @@ LEAD_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _parts(m: re.Match[str], names: tuple[str, ...]) -> dict[str, str]:
+def _parts(m: re.Match[str]) -> dict[str, str]:
     """The named parts of a match, folded ("cuối" as "cuoi") and single-spaced."""
-    found = {}
-    for name in names:
-        written = m.group(name)
-        if written is not None:
-            found[name] = fold(written)
-    return found
+    written = m.groupdict()
+    if not written:
+        return {}
+    return {name: fold(part) for name, part in written.items() if part is not None}
 
 
 def has_marks(text: Text) -> bool:
@@ -74,6 +74,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _STOP_TONES = frozenset({"\u0301", "\u0323"})  # acute, dot below (NFD)
 
 
+@lru_cache(maxsize=4096)  # the same syllables, phrase after phrase
 def _misspelt(word: str) -> bool:
     if not word.endswith(("c", "ch", "p", "t")):
         return False
@@ -95,7 +96,7 @@ def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
         if kind == "SKIP":
             depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
         else:
-            found.append(Tok(kind, m.start(), m.end(), _parts(m, master.names(index)), depth > 0))
+            found.append(Tok(kind, *m.span(), _parts(m), depth > 0))
     return tuple(found)
 
 
@@ -120,14 +121,22 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
       begins the event's name, which runs to the next word about time or to
       the end; other filler is left out. Without, all filler is left out.
     """
+    return events(words(text, strict, remarks), anchors)
+
+
+def words(text: Text, strict: bool = True, remarks: bool = True) -> tuple[Tok, ...]:
+    """The tokens of :func:`lex` before filler is kept as events or left out; the same
+    object for each lexing that comes to the same tokens as one already made."""
+    if not strict and has_marks(text) and scan(text, False) == scan(text, True):
+        strict = True  # marks left out change no word here: the same tokens, already made
     if not remarks and not any(t.remark for t in scan(text, strict)):
         remarks = True  # nothing stands in brackets: the same tokens, already made
-    return events(_words(text, strict, remarks), anchors)
+    return _words(text, strict, remarks)
 
 
 @lru_cache(maxsize=256)  # a phrase is lexed again without its events, or loosely
 def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
-    """The tokens of :func:`lex` before filler is kept as events or left out."""
+    """:func:`words`, made."""
     raw = _closed_days([t for t in scan(text, strict) if remarks or not t.remark], text)
     if not any(t.type in EVERY for t in raw) and not _hours(raw):
         raw = _without_excluded_days(raw)  # "72 giờ (trừ thứ Bảy)": no duty to take from

@@ -15,6 +15,7 @@ from giaoban.model.text import DASHES, collapse_spaces, nfc
 
 # one kind of dash and of apostrophe; no bold or code markers
 _PLAIN = str.maketrans({**dict.fromkeys(DASHES, "-"), "’": "'", "*": " ", "_": " ", "`": " "})
+_TO_PLAIN = re.compile("[" + re.escape("".join(map(chr, _PLAIN))) + "]")  # most phrases have none
 _EDGE = " .,;:!"
 
 
@@ -22,7 +23,10 @@ def clean(phrase: str) -> str:
     """NFC, no bold markers, one kind of dash, single spaces, no edge punctuation, no space
     inside a word ("Thá ng 10"), and no brackets around the whole phrase ("(chậm nhất ngày
     5/3 (thứ Ba))")."""
-    text = collapse_spaces(nfc(phrase).translate(_PLAIN)).strip(_EDGE)
+    text = nfc(phrase)
+    if _TO_PLAIN.search(text):
+        text = text.translate(_PLAIN)
+    text = collapse_spaces(text).strip(_EDGE)
     if not text.isascii():
         text = _SPLIT_FINAL.sub(r"\1", text)
     while _bracketed(text):
@@ -33,8 +37,8 @@ def clean(phrase: str) -> str:
 # Some PDF text layers put a space after each letter with a diacritic: "Thá ng 10 nă m họ c".
 # No Vietnamese word is a final consonant alone, so such a fragment ends the word before it.
 _MARKED_VOWEL = "áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ"
-_SPLIT_FINAL = re.compile(
-    "(?<=[" + _MARKED_VOWEL + _MARKED_VOWEL.upper() + r"]) ((?:ng|nh|ch|c|m|n|p|t))(?!\w)",
+_SPLIT_FINAL = re.compile(  # the space first: re looks for it before trying the rest
+    " (?<=[" + _MARKED_VOWEL + _MARKED_VOWEL.upper() + r"] )((?:ng|nh|ch|c|m|n|p|t))(?!\w)",
     re.IGNORECASE,
 )
 

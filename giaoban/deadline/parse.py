@@ -17,9 +17,10 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput, VisitError
+from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
 from giaoban.deadline import values as v
@@ -27,11 +28,12 @@ from giaoban.deadline.build import Builder, Unreadable
 from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty
-from giaoban.deadline.lexer import has_marks, lex
+from giaoban.deadline.lexer import has_marks, lex, words
 from giaoban.deadline.lexicon import CONDITIONAL
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
+from giaoban.deadline.passes import events
 from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
@@ -142,10 +144,14 @@ def _grammar_reading(ctx: Ctx) -> v.Reading | None:
     strictest lexing with its days in the notice's month; None when neither reads."""
     lexings = _lexings(ctx)
     strictest = next(lexings)
+    tried: list[list[Tok]] = []
     for toks in chain([strictest], lexings):
+        if toks in tried:
+            continue  # read already, to no value: the same again
         value = _parse(ctx, toks)
         if value is not None:
             return value
+        tried.append(toks)
     return _in_the_notice_month(ctx, strictest)
 
 
@@ -153,9 +159,14 @@ def _lexings(ctx: Ctx) -> Iterator[list[Tok]]:
     """The phrase's tokens, each lexing looser than the one before (made only when asked for):
     marks may be missing (OCR); the words around an event's name may be no event; a remark in
     brackets may say the same thing again in other words."""
+    made: list[tuple[tuple[Tok, ...], bool]] = []
     for strict in (True, False) if has_marks(ctx.text) else (False,):
         for anchors, remarks in ((True, True), (False, True), (False, False)):
-            yield lex(ctx.text, anchors, strict, remarks)
+            found = words(ctx.text, strict, remarks)
+            if any(w is found and a == anchors for w, a in made):
+                continue  # the same tokens as a lexing already made (no remark, no word unmarked)
+            made.append((found, anchors))
+            yield events(found, anchors)
 
 
 # Tokens of a phrase whose days name no month ("từ ngày 2 đến ngày 10", "trước ngày 25").
@@ -188,14 +199,24 @@ def _in_the_notice_month(ctx: Ctx, toks: list[Tok]) -> v.Reading | None:
 def _parse(ctx: Ctx, toks: list[Tok]) -> v.Reading | None:
     if not toks:
         return None
-    tree = _tree(tuple(t.type for t in toks), _start(toks))
+    types = tuple(t.type for t in toks)
+    tree = _tree(types, _start_of(types, _week_named(toks)))
     if tree is None:
         return None
-    try:
-        value: v.Reading = Builder(toks, ctx.text.orig).transform(tree)
-    except VisitError as err:  # a rule's value could not be made: say why
-        raise err.orig_exc from None
+    value: v.Reading = _build(Builder(toks, ctx.text.orig), tree)
     return value
+
+
+def _build(builder: Builder, tree: Tree[Token]) -> Any:
+    """The value of ``tree``: each rule's method of the builder is given the values of its
+    children, as lark's ``Transformer.transform`` does (a rule with no method keeps its tree),
+    without the generic work the builder does not need (tokens passed to methods, ``Discard``,
+    visit wrappers); an error of a rule's method is raised as it is."""
+    children = [_build(builder, c) if isinstance(c, Tree) else c for c in tree.children]
+    method = getattr(builder, tree.data, None)
+    if method is None:
+        return Tree(tree.data, children, tree.meta)
+    return method(children)
 
 
 @lru_cache(maxsize=4096)
@@ -217,12 +238,22 @@ def _start(toks: list[Tok]) -> str:
     weekdays and nothing else ("thứ 2 và thứ 5": every week), a range of weekdays with a
     clock window ("Thứ 2 - Thứ 6: 7h30 - 17h00") or a clock window with days closed ("từ 7h
     đến 21h (trừ Chủ nhật)"): hours kept every week; ``once`` for the rest."""
-    types = [t.type for t in toks]
+    return _start_of(tuple(t.type for t in toks), _week_named(toks))
+
+
+def _week_named(toks: list[Tok]) -> bool:
+    """Whether a weekday names its week ("thứ 6 tuần sau"): one day, not every week."""
+    return any(t.get("wr") for t in toks if t.type == "WEEKDAY")
+
+
+@lru_cache(maxsize=4096)
+def _start_of(types: tuple[str, ...], week_named: bool) -> str:
+    """:func:`_start`, from the terminals and whether a weekday names its week."""
     if DUTY_WORDS.intersection(types):
         return "duty"
-    weekdays = [t for t in toks if t.type == "WEEKDAY"]
-    only_weekdays = set(types) <= _WEEKDAY_LIST and not any(t.get("wr") for t in weekdays)
-    several = len(weekdays) + types.count("NUM") > 1  # "thứ 7 và chủ nhật", "thứ 2, 4, 6"
+    weekdays = types.count("WEEKDAY")
+    only_weekdays = set(types) <= _WEEKDAY_LIST and not week_named
+    several = weekdays + types.count("NUM") > 1  # "thứ 7 và chủ nhật", "thứ 2, 4, 6"
     if weekdays and several and "AND" in types and only_weekdays:
         return "duty"
     if only_weekdays and weekdays and "TIME" in types and _opening_hours(types):
@@ -239,14 +270,14 @@ _WEEKDAY_RANGE = ("FROM", "WEEKDAY", "LEAD", "WEEKDAY")
 _CLOCK_WINDOW = ("TIME", "LEAD", "TIME")
 
 
-def _opening_hours(types: list[str]) -> bool:
+def _opening_hours(types: tuple[str, ...]) -> bool:
     """Whether a phrase of weekdays and clock times is a range of weekdays with a clock window
     ("Thứ 2 - Thứ 6: Từ 7h30 - 20h00", "từ 7h đến 19h, thứ Hai đến thứ Sáu"): hours kept on
     those days every week (no week is named), due when the window closes."""
     return _has_run(types, _WEEKDAY_RANGE) and _has_run(types, _CLOCK_WINDOW)
 
 
-def _has_run(types: list[str], run: tuple[str, ...]) -> bool:
+def _has_run(types: tuple[str, ...], run: tuple[str, ...]) -> bool:
     n = len(run)
     return any(tuple(types[i : i + n]) == run for i in range(len(types) - n + 1))
 

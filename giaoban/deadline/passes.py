@@ -112,11 +112,10 @@ def neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
     for i, tok in enumerate(tokens):
         before = tokens[i - 1] if i else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        both_filler = getattr(before, "type", None) == getattr(after, "type", None) == "W"
         if tok.type == "NUM" and after is not None and after.type == "W":
             if _BETWEEN_WORDS.fullmatch(text.low[tok.end : after.start]):
                 tok = tok.retyped("W")
-        elif tok.type == "AND" and both_filler and text.low[tok.start] != ",":
+        elif tok.type == "AND" and _both_filler(before, after) and text.low[tok.start] != ",":
             tok = tok.retyped("W")
         elif tok.type == "NONE" and after is not None and after.type == "LEAD":
             if text.low[tok.start : tok.end] == "ngay":  # "ngay sau khi": at once after
@@ -134,6 +133,10 @@ def neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
 
 
 _BETWEEN_WORDS = re.compile(r"\s+(?:\([^()]*\)\s*)*")  # spaces, and remarks in brackets
+
+
+def _both_filler(before: Tok | None, after: Tok | None) -> bool:
+    return before is not None and after is not None and before.type == after.type == "W"
 
 
 def clock_after_its_day(tokens: list[Tok]) -> list[Tok]:
@@ -272,6 +275,9 @@ def shifts_after_days(tokens: list[Tok]) -> list[Tok]:
 def give_way(tokens: list[Tok]) -> list[Tok]:
     """No-deadline words and seasons give way to any dated part; a season gives way to
     no-deadline words too ("thường xuyên trong mùa mưa bão 2024" is ongoing)."""
+    kinds = {t.type for t in tokens}
+    if "NONE" not in kinds and "SEASON" not in kinds:
+        return tokens  # nothing to give way
     quiet = ("NONE", "W", "AND", "LEAD", "SEASON", "FROM")
     if not all(t.type in quiet for t in tokens):
         return [t.retyped("W") if t.type in ("NONE", "SEASON") else t for t in tokens]

@@ -4,9 +4,10 @@ The lexicon's patterns could be joined into one regular expression
 ``p1|p2|...`` and run with ``finditer``; Python's ``re`` then tries every
 pattern at every place, and most of them fail on their first characters.
 :class:`Scanner` finds the same matches, but at each place it runs only the
-patterns that can begin with the one or two characters found there (worked
-out from the parsed patterns the first time those characters are met, and
-kept). Patterns keep their order, so the first that matches wins, as in the
+patterns that can begin with the one, two or three characters found there
+(worked out from the parsed patterns the first time those characters are
+met, and kept: "thá" leaves out the patterns of "thứ", "ngà" those of
+"ngay"). Patterns keep their order, so the first that matches wins, as in the
 joined expression.
 
 What a pattern can begin with is worked out generously: where it is not
@@ -27,7 +28,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 Matcher = Callable[[str, int], "re.Match[str] | None"]
 Choice = tuple[tuple[int, Matcher], ...]  # patterns to try, in order, with their indexes
 _KEPT = 1 << 14  # beginnings whose patterns are kept before the table starts again
-_FEW = 4  # so few patterns begin with a character that its second one is not looked at
+_FEW = 4  # so few patterns begin so that the next character is not looked at
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
 
@@ -41,6 +42,8 @@ class Scanner:
         self._names: list[tuple[str, ...]] = []
         self._by_char: dict[str, Choice] = {}
         self._by_pair: dict[str, Choice] = {}
+        self._by_triple: dict[str, Choice] = {}
+        self._reached: dict[tuple[int, str], list[Reached]] = {}
 
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Each match in order, with the index of its pattern, as ``finditer`` finds them.
@@ -50,8 +53,13 @@ class Scanner:
         further on.
         """
         place, end = 0, len(text)
+        by_triple = self._by_triple
         while place < end:
-            for index, match in self._for(text[place : place + 2]):
+            triple = text[place : place + 3]
+            choice = by_triple.get(triple)
+            if choice is None:
+                choice = self._for_triple(triple)
+            for index, match in choice:
                 found = match(text, place)
                 if found is not None:
                     yield index, found
@@ -65,6 +73,21 @@ class Scanner:
         self._compile()
         return self._names[index]
 
+    def _for_triple(self, triple: str) -> Choice:
+        """The patterns whose match can begin with ``triple`` (or with its first one or two
+        characters, and end there)."""
+        pair = self._for(triple[:2])
+        if len(pair) > _FEW and len(triple) > 2:
+            chosen = tuple(
+                (i, m) for i, m in pair if _read_on(self._reach(i, triple[:2]), triple[2])
+            )
+        else:
+            chosen = pair
+        if len(self._by_triple) >= _KEPT:
+            self._by_triple.clear()
+        self._by_triple[triple] = chosen
+        return chosen
+
     def _for(self, pair: str) -> Choice:
         """The patterns whose match can begin with ``pair`` (or with its first character,
         and end there)."""
@@ -74,7 +97,7 @@ class Scanner:
             pass
         first = self._first(pair[0])
         if len(first) > _FEW and len(pair) > 1:
-            chosen = tuple((i, m) for i, m in first if _opens(self._parsed[i], pair))
+            chosen = tuple((i, m) for i, m in first if self._reach(i, pair))
         else:
             chosen = first
         if len(self._by_pair) >= _KEPT:
@@ -89,13 +112,27 @@ class Scanner:
         except KeyError:
             pass
         compiled = self._compile()
-        chosen = tuple(
-            (i, compiled[i].match) for i, nodes in enumerate(self._parsed) if _opens(nodes, char)
-        )
+        chosen = tuple((i, compiled[i].match) for i in range(len(compiled)) if self._reach(i, char))
         if len(self._by_char) >= _KEPT:
             self._by_char.clear()
         self._by_char[char] = chosen
         return chosen
+
+    def _reach(self, index: int, begun: str) -> list[Reached]:
+        """Where a match of pattern ``index`` can stand once it has read ``begun`` (one or
+        two characters), worked out from where it stood one character before and kept:
+        the next character is then looked at from there. Empty: no match begins so."""
+        found = self._reached.get((index, begun))
+        if found is None:
+            if len(begun) == 1:
+                found = _after(self._parsed[index], begun)
+            else:
+                found = _read_on(self._reach(index, begun[:-1]), begun[-1])
+            if found:  # a pattern that cannot begin so is not asked about again
+                if len(self._reached) >= 4 * _KEPT:  # a pair's patterns each have some
+                    self._reached.clear()
+                self._reached[(index, begun)] = found
+        return found
 
     def _compile(self) -> list[re.Pattern[str]]:
         if self._compiled is None:
@@ -154,29 +191,67 @@ def _plain(parsed: Any) -> list[Node]:
     return out
 
 
+# What follows the nodes being read: the nodes of a list from an index on, then what follows
+# those (None: the end of the pattern). A chain, so that no list is copied to be read on.
+Then = tuple[list[Node], int, Any] | None
+# Where a match stands after some characters: what it reads next, or None when it may have
+# ended there or may read anything next (a generous answer: any character may follow).
+Reached = tuple[list[Node], int, Then] | None
+_ONE_CHAR = frozenset({"LITERAL", "NOT_LITERAL", "IN", "ANY"})
+
+
 def _opens(nodes: list[Node], prefix: str) -> bool:
     """Whether a match of ``nodes`` can begin with ``prefix``, or end before all of it is
     read (then it may match there too)."""
-    if not prefix or not nodes:
-        return True
-    (name, arg), rest = nodes[0], nodes[1:]
-    if name in ("LITERAL", "NOT_LITERAL", "IN", "ANY"):
-        return _one(name, arg, prefix[0]) and _opens(rest, prefix[1:])
-    if name == "BRANCH":
-        return any(_opens(branch + rest, prefix) for branch in arg)
-    if name == "GROUP":
-        return _opens(arg + rest, prefix)
-    if name == "REPEAT":
-        low, high, inner = arg
-        if _can_be_empty(inner):
-            return True
-        again = [*inner, ("REPEAT", (max(low - 1, 0), high - 1, inner)), *rest]
-        if low == 0:
-            return _opens(rest, prefix) or (high > 0 and _opens(again, prefix))
-        return _opens(again, prefix)
-    if name == "NOTHING":
-        return _opens(rest, prefix)
-    return True  # ANYTHING
+    return bool(_after(nodes, prefix))
+
+
+def _read_on(reached: list[Reached], char: str) -> list[Reached]:
+    """Where matches that stood at ``reached`` can stand once they have read ``char``."""
+    found: list[Reached] = []
+    for where in reached:
+        if where is None:
+            return [None]
+        nodes, at, then = where
+        found += _after(nodes, char, at, then)
+    return found
+
+
+def _after(nodes: list[Node], prefix: str, at: int = 0, then: Then = None) -> list[Reached]:
+    """Where a match of ``nodes`` (from ``at`` on, then ``then``) can stand once it has read
+    ``prefix``: each place it may read on from, None where it may have ended or may read
+    anything. Empty: no match begins with ``prefix``."""
+    while prefix:
+        if at == len(nodes):
+            if then is None:
+                return [None]  # ended before all of the prefix is read: it may match there
+            nodes, at, then = then
+            continue
+        name, arg = nodes[at]
+        at += 1
+        if name in _ONE_CHAR:
+            if not _one(name, arg, prefix[0]):
+                return []
+            prefix = prefix[1:]
+        elif name == "BRANCH":
+            after = (nodes, at, then)
+            return [found for branch in arg for found in _after(branch, prefix, 0, after)]
+        elif name == "GROUP":
+            then = (nodes, at, then)
+            nodes, at = arg, 0
+        elif name == "REPEAT":
+            low, high, inner = arg
+            if _can_be_empty(inner):
+                return [None]
+            fewer: list[Node] = [("REPEAT", (max(low - 1, 0), high - 1, inner))]
+            again = (fewer, 0, (nodes, at, then))  # once more, then the rest
+            found = _after(nodes, prefix, at, then) if low == 0 else []
+            if high > 0:
+                found += _after(inner, prefix, 0, again)
+            return found
+        elif name != "NOTHING":
+            return [None]  # ANYTHING
+    return [(nodes, at, then)]
 
 
 def _can_be_empty(nodes: list[Node]) -> bool:
