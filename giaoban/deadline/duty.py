@@ -71,6 +71,8 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
     if rule.excluded_from is not None:
         _leave_out(rule, rule.excluded_from)
     freq, interval = _frequency(rule)
+    if freq == "YEARLY" and rule.month_days and not rule.months:  # "ngày 7 - 24 hằng năm"
+        raise Unreadable("ngày trong năm thiếu tháng")
     if freq is None or rule.no_rule and not _has_days(rule) or rule.open_months:
         return Deadline(ctx.phrase, "recurring", None, warnings=tuple(ctx.warnings))
     return _deadline(ctx, rule, freq, interval)
@@ -123,6 +125,8 @@ def _collect(duty: v.Duty) -> _Rule:
             rule.excluded_from = len(rule.weekdays)
         elif isinstance(part, v.Lunar):
             rule.lunar = True
+        elif isinstance(part, v.BareDay):  # made a window's end by the builder, or an error
+            raise Unreadable(f"không rõ {part.n} là ngày nào")
         elif (nth := _week_of_month(part.span)) is not None:
             _days(rule, v.OnDays(nth_week=nth, monthly=True))  # "tuần thứ 2 ... hàng tháng"
         else:

@@ -288,7 +288,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"(?![\d/.\-]|\s*(?:tháng|giờ|ngày|h|g)" + _B + r"))+"
              r"\s*(?:$|[^\s,;\d]))"
              r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d))?"),
-    ("DATE", r"(?:ngày\s+)?(?<![\d/.])(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
+    ("DATE", r"(?:ngày\s+)?(?<![\d/.])"
+             # "ngày 1-5 hằng tháng": days 1 to 5 of each month, not 1 May
+             r"(?!\d{1,2}\s*-\s*\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng" + _B + ")"
+             r"(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
              # "15/3/2024", "15/3 năm 2024"
              + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r")|\s*,?\s*năm\s+(?P<y2>\d{4}))?"
              r"(?![\d/.]?\d)(?!\s+tháng" + _B + ")"
