@@ -1472,3 +1472,26 @@ def test_a_day_and_month_with_a_dash_stays_a_date_outside_a_monthly_duty() -> No
     assert read("trước ngày 20-4 hằng năm").rrule.endswith(  # type: ignore[union-attr]
         "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=20"
     )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "rule"),
+    [
+        ("5 ngày đầu mỗi tháng", "2024-03-01", "FREQ=MONTHLY;BYMONTHDAY=5"),
+        ("trong 7 ngày đầu hằng tháng", "2024-03-01", "FREQ=MONTHLY;BYMONTHDAY=7"),
+        ("4 ngay cuoi hang thang", "2024-03-28", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ("tuần đầu mỗi tháng", "2024-03-01", "FREQ=MONTHLY;BYMONTHDAY=7"),
+        ("tuần thứ 3 hằng tháng", "2024-03-15", "FREQ=MONTHLY;BYMONTHDAY=21"),
+        ("vào tuần cuối hàng tháng", "2024-03-25", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+    ],
+)
+def test_a_count_of_days_or_a_week_of_each_month_is_a_window_of_its_days(
+    phrase: str, start: str, rule: str
+) -> None:
+    got = read(phrase)  # the count is kept ("5 ngày đầu": 1-5, not the first third 1-10)
+    assert got.kind == "recurring" and got.rrule is not None and got.rrule.endswith(rule)
+    assert got.start == at(start)
+
+
+def test_a_weekday_of_a_week_of_each_month_is_still_that_weekday() -> None:
+    assert read("thứ Ba tuần đầu mỗi tháng").rrule.endswith("BYDAY=1TU")  # type: ignore[union-attr]

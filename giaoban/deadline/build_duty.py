@@ -216,6 +216,11 @@ class DutyRules(Atoms):
             ]
         if "mpy" in p:
             return [v.Window(1, -1), v.OnDays(months=(1,) if p["mpy"] == "dau" else (12,))]
+        if "mpn" in p:  # "5 ngày đầu mỗi tháng": days 1 to 5; "3 ngày cuối": the last three
+            n = int(p["mpn"])
+            if not 1 <= n <= 28:
+                raise Unreadable(f"{n} ngày trong một tháng")
+            return [v.Window(1, n) if p["mp"] == "dau" else v.Window(-n, -1)]
         first, last = v.THIRDS[p["mp"]]
         return [v.Window(first, -1 if last == 31 else last)]
 

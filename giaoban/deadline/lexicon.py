@@ -209,7 +209,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
     # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows);
     # "cuối mỗi quý", "đầu hằng năm": its last or first month
-    ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+(?P<mpu>tháng|quý)"
+    # "5 ngày đầu mỗi tháng", "3 ngày cuối hằng tháng": that many days of it
+    ("MONTHPART", r"(?:(?P<mpn>\d{1,2})\s+ngày\s+(?=(?:đầu|cuối)\s+(?:mỗi|hằng|hàng|từng)\s+tháng"
+                  + _B + "))?"
+                  r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+(?P<mpu>tháng|quý)"
                   + _B + ")"
                   r"|(?P<mpy>đầu|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+năm" + _B + r"(?!\s*h[oọ]c))"),
     # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third
