@@ -1432,3 +1432,66 @@ def test_today_with_its_day_told_again_in_the_lunar_calendar_is_that_day(phrase:
 
 def test_today_with_a_lunar_day_that_is_not_its_own_warns() -> None:
     assert read("sáng nay 1/3 (tức 25/1 âm lịch)").warnings
+
+
+@pytest.mark.parametrize(
+    ("phrase", "first", "last"),
+    [
+        ("từ ngày 20 đến 25 hằng tháng", 20, 25),
+        ("tu ngay 20 den 25 hang thang", 20, 25),
+        ("ngày 1-5 hằng tháng", 1, 5),
+        ("ngày 10 – 15 mỗi tháng", 10, 15),
+        ("trong khoảng ngày 3 đến 8 hàng tháng", 3, 8),
+        ("chậm nhất từ ngày 16 - 18 hằng tháng", 16, 18),
+    ],
+)
+def test_a_window_of_days_of_each_month_closed_by_a_bare_number(
+    phrase: str, first: int, last: int
+) -> None:
+    got = read(phrase)  # the second number is a day of the month, not a month ("1-5": not 1 May)
+    assert got.kind == "recurring" and got.rrule is not None
+    assert got.rrule.endswith(f"RRULE:FREQ=MONTHLY;BYMONTHDAY={last}")
+    assert got.start is not None and got.start.day == first
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "12 hằng tháng",
+        "ngày 7 - 24 hằng năm",
+        "từ ngày 7 đến ngày 24 hàng năm",
+        "ngày 9/20 hằng năm",
+    ],
+)
+def test_a_bare_number_or_a_yearly_day_without_its_month_is_an_error(phrase: str) -> None:
+    assert isinstance(parse_deadline(phrase, REF), DeadlineError)
+
+
+def test_a_day_and_month_with_a_dash_stays_a_date_outside_a_monthly_duty() -> None:
+    assert read("ngày 1-5-2024").due == at("2024-05-02")
+    assert read("trước ngày 20-4 hằng năm").rrule.endswith(  # type: ignore[union-attr]
+        "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=20"
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "rule"),
+    [
+        ("5 ngày đầu mỗi tháng", "2024-03-01", "FREQ=MONTHLY;BYMONTHDAY=5"),
+        ("trong 7 ngày đầu hằng tháng", "2024-03-01", "FREQ=MONTHLY;BYMONTHDAY=7"),
+        ("4 ngay cuoi hang thang", "2024-03-28", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ("tuần đầu mỗi tháng", "2024-03-01", "FREQ=MONTHLY;BYMONTHDAY=7"),
+        ("tuần thứ 3 hằng tháng", "2024-03-15", "FREQ=MONTHLY;BYMONTHDAY=21"),
+        ("vào tuần cuối hàng tháng", "2024-03-25", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+    ],
+)
+def test_a_count_of_days_or_a_week_of_each_month_is_a_window_of_its_days(
+    phrase: str, start: str, rule: str
+) -> None:
+    got = read(phrase)  # the count is kept ("5 ngày đầu": 1-5, not the first third 1-10)
+    assert got.kind == "recurring" and got.rrule is not None and got.rrule.endswith(rule)
+    assert got.start == at(start)
+
+
+def test_a_weekday_of_a_week_of_each_month_is_still_that_weekday() -> None:
+    assert read("thứ Ba tuần đầu mỗi tháng").rrule.endswith("BYDAY=1TU")  # type: ignore[union-attr]

@@ -106,6 +106,9 @@ class DutyRules(Atoms):
             raise Unreadable("ngày trong tháng không có thật")
         return v.OnDays(year_days=(*(replace(last, day=d) for d in found), last))
 
+    def bare_day(self, items: list[Any]) -> v.BareDay:
+        return v.BareDay(number(self.tok(items[0])))
+
     def year_days(self, items: list[Any]) -> v.OnDays:
         return v.OnDays(year_days=tuple(self.date_of(t) for t in items if _is(t, "DATE")))
 
@@ -162,6 +165,15 @@ class DutyRules(Atoms):
         clocks = [self.clock_of(t) for t in (right or left) if _is(t, "TIME")]
         firsts = [self.weekday_of(t).weekday for t in left if _is(t, "WEEKDAY")]
         lasts = [self.weekday_of(t).weekday for t in right if _is(t, "WEEKDAY")]
+        for t in right:  # a bare number closes the window as the kind of day that opens it
+            if _is(t, "NUM"):
+                n = number(self.tok(t))
+                if days and isinstance(days[0], int) and days[0] <= n <= 31:
+                    ends.append(n)  # "từ ngày 20 đến 25 hằng tháng"
+                elif firsts and 2 <= n <= 7:
+                    lasts.append(n - 2)  # "từ thứ 2 đến 6 hằng tuần"
+                else:
+                    raise Unreadable(f"không rõ {n} là ngày hay thứ")
         if clocks:
             parts.append(v.Closes(clocks[-1]) if right else clocks[-1])  # due when it closes
         if firsts and lasts:  # "từ thứ 2 đến thứ 6"
@@ -204,6 +216,11 @@ class DutyRules(Atoms):
             ]
         if "mpy" in p:
             return [v.Window(1, -1), v.OnDays(months=(1,) if p["mpy"] == "dau" else (12,))]
+        if "mpn" in p:  # "5 ngày đầu mỗi tháng": days 1 to 5; "3 ngày cuối": the last three
+            n = int(p["mpn"])
+            if not 1 <= n <= 28:
+                raise Unreadable(f"{n} ngày trong một tháng")
+            return [v.Window(1, n) if p["mp"] == "dau" else v.Window(-n, -1)]
         first, last = v.THIRDS[p["mp"]]
         return [v.Window(first, -1 if last == 31 else last)]
 
@@ -223,6 +240,12 @@ def _day_spans(parts: list[v.DutyPart]) -> tuple[v.DutyPart, ...]:
     """ "ngày 20 – 23/3", "ngày 5 đến hết ngày 10": one day to another is a window, not two days."""
     out: list[v.DutyPart] = []
     for part in parts:
+        if isinstance(part, v.BareDay):  # "ngày 20 - 25": the 25th, only as a window's end
+            if len(out) < 2 or not isinstance(out[-1], v.Link) or _one_day(out[-2]) is None:
+                raise Unreadable(f"không rõ {part.n} là ngày nào")
+            if not 1 <= part.n <= 31:
+                raise Unreadable("ngày trong tháng không có thật")
+            part = v.OnDays(month_days=(part.n,))
         if len(out) >= 2 and isinstance(out[-1], v.Link) and out[-1].words in ("to", "to het"):
             first, last = _one_day(out[-2]), _one_day(part)
             if first is None or last is None:  # "từ tháng 4 đến cuối tháng 7": whole months

@@ -16,6 +16,7 @@ start of the first one as the reading's ``start``. Days of the lunar calendar
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -70,10 +71,23 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
         rule.weekdays = []  # "hằng ngày, kể cả thứ 7, chủ nhật": every day still
     if rule.excluded_from is not None:
         _leave_out(rule, rule.excluded_from)
+    if rule.nth is not None and not rule.weekdays and not rule.month_days and not rule.window:
+        _week_window(rule)  # "tuần đầu mỗi tháng": no weekday, so the days of that week
     freq, interval = _frequency(rule)
+    if freq == "YEARLY" and rule.month_days and not rule.months:  # "ngày 7 - 24 hằng năm"
+        raise Unreadable("ngày trong năm thiếu tháng")
     if freq is None or rule.no_rule and not _has_days(rule) or rule.open_months:
         return Deadline(ctx.phrase, "recurring", None, warnings=tuple(ctx.warnings))
     return _deadline(ctx, rule, freq, interval)
+
+
+def _week_window(rule: _Rule) -> None:
+    """The n-th week of each month named with no weekday: days 1-7, 8-14, ..., 29 to the end;
+    the last week, the last seven days (as "tuần cuối tháng 8" is 25 to 31). Due when it ends."""
+    nth = rule.nth or 1
+    first, last = (-7, -1) if nth < 0 else (7 * nth - 6, -1 if nth >= 5 else 7 * nth)
+    rule.window, rule.nth, rule.monthly = v.Window(first, last), None, True
+    rule.month_days += (last,)
 
 
 def _leave_out(rule: _Rule, start: int) -> None:
@@ -123,6 +137,8 @@ def _collect(duty: v.Duty) -> _Rule:
             rule.excluded_from = len(rule.weekdays)
         elif isinstance(part, v.Lunar):
             rule.lunar = True
+        elif isinstance(part, v.BareDay):  # made a window's end by the builder, or an error
+            raise Unreadable(f"không rõ {part.n} là ngày nào")
         elif (nth := _week_of_month(part.span)) is not None:
             _days(rule, v.OnDays(nth_week=nth, monthly=True))  # "tuần thứ 2 ... hàng tháng"
         else:
@@ -359,4 +375,7 @@ def _window_start(rule: _Rule, first: date, ctx: Ctx) -> datetime | None:
                 return ctx.at(day)
         elif named == begin:
             return ctx.at(day)
+        elif isinstance(begin, int) and begin < 0 and not rule.lunar:  # "3 ngày cuối mỗi tháng"
+            if named == calendar.monthrange(day.year, day.month)[1] + begin + 1:
+                return ctx.at(day)
     return None

@@ -209,7 +209,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
     # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows);
     # "cuối mỗi quý", "đầu hằng năm": its last or first month
-    ("MONTHPART", r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+(?P<mpu>tháng|quý)"
+    # "5 ngày đầu mỗi tháng", "3 ngày cuối hằng tháng": that many days of it
+    ("MONTHPART", r"(?:(?P<mpn>\d{1,2})\s+ngày\s+(?=(?:đầu|cuối)\s+(?:mỗi|hằng|hàng|từng)\s+tháng"
+                  + _B + "))?"
+                  r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+(?P<mpu>tháng|quý)"
                   + _B + ")"
                   r"|(?P<mpy>đầu|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+năm" + _B + r"(?!\s*h[oọ]c))"),
     # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third
@@ -288,7 +291,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"(?![\d/.\-]|\s*(?:tháng|giờ|ngày|h|g)" + _B + r"))+"
              r"\s*(?:$|[^\s,;\d]))"
              r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d))?"),
-    ("DATE", r"(?:ngày\s+)?(?<![\d/.])(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
+    ("DATE", r"(?:ngày\s+)?(?<![\d/.])"
+             # "ngày 1-5 hằng tháng": days 1 to 5 of each month, not 1 May
+             r"(?!\d{1,2}\s*-\s*\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng" + _B + ")"
+             r"(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M
              # "15/3/2024", "15/3 năm 2024"
              + r")(?:\s*(?P=s)\s*(?P<y>" + _Y + r")|\s*,?\s*năm\s+(?P<y2>\d{4}))?"
              r"(?![\d/.]?\d)(?!\s+tháng" + _B + ")"

@@ -234,6 +234,13 @@ class Window:
 
 
 @dataclass(frozen=True)
+class BareDay:
+    """A number after a day and a link in a duty ("ngày 20 - 25 hằng tháng"): the window's end."""
+
+    n: int
+
+
+@dataclass(frozen=True)
 class Starts:
     """ "kể từ ngày 12/8/2023": when the duty begins."""
 
@@ -291,6 +298,7 @@ DutyPart = (
     Frequency
     | OnDays
     | Window
+    | BareDay
     | Starts
     | Link
     | Either
