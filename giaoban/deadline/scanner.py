@@ -40,9 +40,7 @@ class Scanner:
         self._compiled: list[re.Pattern[str]] | None = None  # on first use: imports stay cheap
         self._parsed: list[list[Node]] = []
         self._names: list[tuple[str, ...]] = []
-        self._by_char: dict[str, Choice] = {}
-        self._by_pair: dict[str, Choice] = {}
-        self._by_triple: dict[str, Choice] = {}
+        self._by_start: dict[str, Choice] = {}  # by the one to three characters a match begins
         self._reached: dict[tuple[int, str], list[Reached]] = {}
 
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -53,12 +51,12 @@ class Scanner:
         further on.
         """
         place, end = 0, len(text)
-        by_triple = self._by_triple
+        by_start = self._by_start
         while place < end:
-            triple = text[place : place + 3]
-            choice = by_triple.get(triple)
+            begun = text[place : place + 3]
+            choice = by_start.get(begun)
             if choice is None:
-                choice = self._for_triple(triple)
+                choice = self._choice(begun)
             for index, match in choice:
                 found = match(text, place)
                 if found is not None:
@@ -73,62 +71,40 @@ class Scanner:
         self._compile()
         return self._names[index]
 
-    def _for_triple(self, triple: str) -> Choice:
-        """The patterns whose match can begin with ``triple`` (or with its first one or two
-        characters, and end there)."""
-        pair = self._for(triple[:2])
-        if len(pair) > _FEW and len(triple) > 2:
-            chosen = tuple(
-                (i, m) for i, m in pair if _read_on(self._reach(i, triple[:2]), triple[2])
-            )
+    def _choice(self, begun: str) -> Choice:
+        """The patterns whose match can begin with ``begun`` (one to three characters, or
+        fewer at the end of a text; or with its first characters, and end there): those of
+        its first characters that can read on with its last one. Where so few begin with
+        the first ones, the next character is not looked at."""
+        chosen = self._by_start.get(begun)
+        if chosen is not None:
+            return chosen
+        if len(begun) == 1:
+            compiled = self._compile()
+            chosen = tuple((i, c.match) for i, c in enumerate(compiled) if self._reach(i, begun))
         else:
-            chosen = pair
-        if len(self._by_triple) >= _KEPT:
-            self._by_triple.clear()
-        self._by_triple[triple] = chosen
-        return chosen
-
-    def _for(self, pair: str) -> Choice:
-        """The patterns whose match can begin with ``pair`` (or with its first character,
-        and end there)."""
-        try:
-            return self._by_pair[pair]
-        except KeyError:
-            pass
-        first = self._first(pair[0])
-        if len(first) > _FEW and len(pair) > 1:
-            chosen = tuple((i, m) for i, m in first if self._reach(i, pair))
-        else:
-            chosen = first
-        if len(self._by_pair) >= _KEPT:
-            self._by_pair.clear()
-        self._by_pair[pair] = chosen
-        return chosen
-
-    def _first(self, char: str) -> Choice:
-        """The patterns whose match can begin with ``char``."""
-        try:
-            return self._by_char[char]
-        except KeyError:
-            pass
-        compiled = self._compile()
-        chosen = tuple((i, compiled[i].match) for i in range(len(compiled)) if self._reach(i, char))
-        if len(self._by_char) >= _KEPT:
-            self._by_char.clear()
-        self._by_char[char] = chosen
+            chosen = self._choice(begun[:-1])
+            if len(chosen) > _FEW:
+                chosen = tuple((i, m) for i, m in chosen if self._reach(i, begun))
+        if len(self._by_start) >= _KEPT:
+            self._by_start.clear()
+        self._by_start[begun] = chosen
         return chosen
 
     def _reach(self, index: int, begun: str) -> list[Reached]:
-        """Where a match of pattern ``index`` can stand once it has read ``begun`` (one or
-        two characters), worked out from where it stood one character before and kept:
-        the next character is then looked at from there. Empty: no match begins so."""
+        """Where a match of pattern ``index`` can stand once it has read ``begun`` (one to
+        three characters), worked out from where it stood one character before; kept for
+        one or two, so that the next character is looked at from there. Empty: no match
+        begins so."""
         found = self._reached.get((index, begun))
         if found is None:
             if len(begun) == 1:
                 found = _after(self._parsed[index], begun)
             else:
                 found = _read_on(self._reach(index, begun[:-1]), begun[-1])
-            if found:  # a pattern that cannot begin so is not asked about again
+            # a pattern that cannot begin so is not asked about again; three characters
+            # are asked about once, their choice kept by ``_choice``
+            if found and len(begun) < 3:
                 if len(self._reached) >= 4 * _KEPT:  # a pair's patterns each have some
                     self._reached.clear()
                 self._reached[(index, begun)] = found
