@@ -86,6 +86,23 @@ def test_uncommitted_changes_are_explained_never_touched(runner: CliRunner, ledg
     assert run_git(ledger.parent, "status", "--porcelain").strip().startswith("M")
 
 
+def test_a_status_git_cannot_give_is_never_read_as_nothing_to_do(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """With a broken index git cannot list uncommitted changes: the doctor says so (exit
+    1) rather than "nothing to repair", and touches nothing."""
+    notice = a_notice(ledger)
+    changed = notice.read_bytes() + "# sửa tay\n".encode()
+    notice.write_bytes(changed)
+    index = ledger.parent / ".git" / "index"
+    index.write_bytes(b"not an index")
+    result = doctor(runner, ledger, "--fix")
+    assert result.exit_code == 1, result.output
+    assert "không có gì cần sửa" not in result.output
+    assert "git status lỗi" in result.output and "index" in result.output
+    assert notice.read_bytes() == changed and index.read_bytes() == b"not an index"
+
+
 def test_a_stopped_rebase_is_explained(runner: CliRunner, ledger: Path) -> None:
     (ledger.parent / ".git" / "rebase-merge").mkdir()
     result = doctor(runner, ledger, "--fix")

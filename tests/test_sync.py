@@ -228,6 +228,23 @@ def test_uncommitted_changes_are_refused(
     assert "git add -A --" in result.stdout and "git commit -m" in result.stdout
 
 
+def test_a_status_git_cannot_give_stops_sync_and_says_so(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken index is not "no uncommitted change": sync stops, sends nothing, and
+    shows git's own words."""
+    remote, an, _ = clones
+    before = run_git(remote, "rev-parse", "main")
+    (an / PATH).write_text(NOTICE.replace("Rà soát", "Rà soát lại"), encoding="utf-8")
+    (an / ".git" / "index").write_bytes(b"not an index")
+    result = gb(runner, an, monkeypatch, "sync")
+    assert result.exit_code == 1
+    assert "git không đọc trạng thái của kho (git status)" in result.stdout
+    assert "index" in result.stdout.split("git status")[-1]  # git's own message, shown
+    assert run_git(remote, "rev-parse", "main") == before
+    assert "Rà soát lại" in (an / PATH).read_text(encoding="utf-8")
+
+
 def test_an_invalid_ledger_is_not_pushed(
     runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
 ) -> None:

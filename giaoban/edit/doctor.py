@@ -104,7 +104,18 @@ def _git_state(data_dir: Path, now: datetime) -> list[Finding]:
     if stopped is not None:
         found.append(Finding("git-state", stopped.splitlines()[0], stopped, fixable=False))
     folder = data_dir.resolve().relative_to(top.resolve()).as_posix()
-    for name in git.changed_paths(top, "" if folder == "." else folder):
+    changed = git.changed_paths(top, "" if folder == "." else folder)
+    if changed.failure is not None:
+        found.append(
+            Finding(
+                "git-status",
+                "git không cho biết tệp nào có thay đổi chưa commit (git status lỗi): "
+                + changed.failure.splitlines()[0],
+                "xem 'git status' trong thư mục sổ và sửa kho git trước (không có gì bị xóa)",
+                fixable=False,
+            )
+        )
+    for name in changed.paths:
         if Path(name).name.startswith(STAGING_PREFIX.rstrip("-")):
             continue  # the ledger's own lock, and staging folders (above)
         shown = shlex.quote(name)

@@ -280,7 +280,9 @@ def commit_change(path: Path, message: str, data_dir: Path | None = None) -> Com
 
 def _others_changed(repo: Path, data_dir: Path) -> tuple[str, ...]:
     folder = _shown(repo, data_dir)
-    found = changed_paths(repo, "" if folder == "." else folder)
+    # After a commit that succeeded, a status git cannot give names no other file (the
+    # commit's own outcome is what the clerk is told)
+    found = changed_paths(repo, "" if folder == "." else folder).paths
     # giaoban's own lock and staging files (held while committing) are not the user's
     return tuple(p for p in found if not p.rstrip("/").rsplit("/", 1)[-1].startswith(".giaoban"))
 
@@ -465,21 +467,37 @@ def config_set(repo_dir: Path, key: str, value: str) -> GitResult | None:
 # --- sync: pull with rebase, push ------------------------------------------------------------
 
 
-def changed_paths(repo_dir: Path, folder: str) -> list[str]:
+@dataclass(frozen=True)
+class Listed:
+    """The paths a git command listed, or why it could not list them: a caller must not
+    take a failure for "none"."""
+
+    paths: tuple[str, ...] = ()
+    failure: str | None = None  # git's own words when it failed; then no path
+
+
+def _listed(result: GitResult | None, paths: Sequence[str]) -> Listed:
+    if result is None:
+        return Listed(failure=_NOT_RUN.stderr)
+    if not result.ok:
+        return Listed(failure=(result.stderr + result.stdout).strip() or f"mã thoát {result.code}")
+    return Listed(tuple(paths))
+
+
+def changed_paths(repo_dir: Path, folder: str) -> Listed:
     """Paths under ``folder`` (relative to the top) with uncommitted changes, untracked too."""
     result = run_git(
         repo_dir, "-c", "core.quotepath=off", "status", "--porcelain", "-z", "--", folder or "."
     )
-    if result is None or not result.ok:
-        return []
-    paths, entries = [], iter(result.stdout.split("\0"))
+    paths: list[str] = []
+    entries = iter(result.stdout.split("\0") if result is not None and result.ok else ())
     for entry in entries:
         if len(entry) < 4:
             continue
         paths.append(entry[3:])
         if entry[0] in "RC":  # a rename names its source next
             next(entries, None)
-    return paths
+    return _listed(result, paths)
 
 
 def upstream(repo_dir: Path) -> str | None:
@@ -528,14 +546,13 @@ def push(repo_dir: Path) -> GitResult:
     return run_git(repo_dir, "push", "--quiet") or _NOT_RUN
 
 
-def conflicted_paths(repo_dir: Path) -> list[str]:
+def conflicted_paths(repo_dir: Path) -> Listed:
     """Paths (relative to the top) left with unresolved conflicts."""
     result = run_git(
         repo_dir, "-c", "core.quotepath=off", "diff", "--name-only", "-z", "--diff-filter=U"
     )
-    if result is None or not result.ok:
-        return []
-    return sorted({p for p in result.stdout.split("\0") if p})
+    found = result.stdout.split("\0") if result is not None and result.ok else ()
+    return _listed(result, sorted({p for p in found if p}))
 
 
 def count_commits(repo_dir: Path, revisions: str) -> int:

@@ -234,7 +234,7 @@ class Conflict:
 @dataclass(frozen=True)
 class SyncResult:
     """What ``sync`` did, or why it stopped. ``state``: synced, dirty, detached, no-remote,
-    no-upstream, conflict, pull-failed, rewritten, invalid or push-failed."""
+    no-upstream, status-failed, conflict, pull-failed, rewritten, invalid or push-failed."""
 
     state: str
     upstream: str | None = None
@@ -299,7 +299,10 @@ def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
     repo, folder = repository(data_dir)
     if git.rebase_in_progress(repo):
         return _conflicts(repo, here)
-    dirty = git.changed_paths(repo, folder)
+    changed = git.changed_paths(repo, folder)
+    if changed.failure is not None:
+        return SyncResult("status-failed", output=changed.failure)
+    dirty = list(changed.paths)
     if dirty:
         prefix, shown, _ = _git_words(repo, here, dirty)
         add = shlex.join([*prefix, "add", "-A", "--", *shown])
@@ -318,7 +321,7 @@ def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
         return SyncResult("rewritten", upstream, lost=rewritten, next_steps=_rewritten_steps())
     pulled = git.rebase_on_upstream(repo)
     if not pulled.ok:
-        if git.rebase_in_progress(repo) or git.conflicted_paths(repo):
+        if git.rebase_in_progress(repo) or git.conflicted_paths(repo).paths:
             return _conflicts(repo, here)
         return SyncResult("pull-failed", upstream, output=(pulled.stderr + pulled.stdout).strip())
     new_up = git.resolve_commit(repo, "@{upstream}")
@@ -383,7 +386,8 @@ def _check(data_dir: Path) -> tuple[Problem, ...]:
 def _conflicts(repo: Path, here: Path) -> SyncResult:
     """The rebase stopped: which files and tasks conflict, and how to finish or abort."""
     found = []
-    for path in git.conflicted_paths(repo):
+    listed = git.conflicted_paths(repo)
+    for path in listed.paths:
         try:
             text = (repo / path).read_text(encoding="utf-8", errors="replace")
         except OSError:
@@ -402,7 +406,13 @@ def _conflicts(repo: Path, here: Path) -> SyncResult:
         steps.append(shlex.join([*prefix, "-c", "core.editor=true", "rebase", "--continue"]))
     steps.append("giaoban sync")
     abort = (shlex.join([*prefix, "rebase", "--abort"]),)
-    return SyncResult("conflict", conflicts=tuple(found), next_steps=tuple(steps), abort=abort)
+    return SyncResult(
+        "conflict",
+        conflicts=tuple(found),
+        output=listed.failure or "",  # git could not say which files: said, not hidden
+        next_steps=tuple(steps),
+        abort=abort,
+    )
 
 
 def _git_words(repo: Path, here: Path, paths: list[str]) -> tuple[list[str], list[str], list[str]]:

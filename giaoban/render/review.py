@@ -163,6 +163,10 @@ def _conflict(out: Console, r: SyncResult) -> None:
                     out.print(f"    {label:<9} | {line}", markup=False)
                 if len(lines) > 6:
                     out.print(f"    {label:<9} | … (thêm {len(lines) - 6} dòng)")
+    if r.output:
+        out.print(text("git không liệt kê được các tệp xung đột (xem 'git status'):", "red"))
+        for line in r.output.splitlines():
+            out.print(f"  | {line}", markup=False)
     out.print(
         "\nMỗi chỗ xung đột nằm giữa <<<<<<< và >>>>>>>: phần trên ======= là bản trên kho "
         "chung, phần dưới là thay đổi của bạn. Sửa thành nội dung đúng và xóa ba dòng dấu."
@@ -184,10 +188,17 @@ def _invalid(out: Console, r: SyncResult) -> None:
     )
 
 
+_REFUSED = {
+    "status-failed": "đọc trạng thái của kho (git status); chưa đồng bộ gì",
+    "pull-failed": "lấy về (git fetch, git rebase)",
+    "push-failed": "đẩy lên (git push)",
+}
+
+
 def _git_refused(out: Console, r: SyncResult) -> None:
     if r.state == "push-failed":
         _print_incoming(out, r)
-    what = "lấy về (git fetch, git rebase)" if r.state == "pull-failed" else "đẩy lên (git push)"
+    what = _REFUSED[r.state]
     out.print(text(f"git không {what} được:", "bold red"))
     for line in r.output.splitlines():
         out.print(f"  | {line}", markup=False)
@@ -214,6 +225,7 @@ _SYNC_PRINTERS = {
     "no-upstream": _setup,
     "conflict": _conflict,
     "invalid": _invalid,
+    "status-failed": _git_refused,
     "pull-failed": _git_refused,
     "rewritten": _rewritten,
     "push-failed": _git_refused,
