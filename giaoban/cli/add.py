@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -22,6 +22,7 @@ from giaoban.cli.taskopts import (
     warn_unknown_units,
 )
 from giaoban.deadline import Deadline, parse_deadline
+from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import describe_offset, format_due, format_moment
 from giaoban.deadline.recur import next_occurrence
 from giaoban.edit.duplicates import refuse_duplicate
@@ -51,7 +52,7 @@ def deadline_echo(phrase: str, ref: date, settings: Settings) -> str:
     if not isinstance(reading, Deadline):
         raise ValueError(reading.message)
     if reading.kind == "recurring":
-        start = datetime.combine(ref, time(0, 0), tzinfo=ZoneInfo(settings.timezone))
+        start = midnight(ref, ZoneInfo(settings.timezone))
         first = next_occurrence(reading, start)
         if first is None:
             return "→ định kỳ"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +13,7 @@ import typer
 from giaoban.cli.common import DataOption, NoPagerOption, handle_errors, resolve_data_dir
 from giaoban.cli.completion import complete_notice_or_task_id
 from giaoban.cli.taskopts import day_callback, optional_day
+from giaoban.deadline.context import midnight
 from giaoban.edit.operations import locate_notice, office_settings
 from giaoban.history.story import Event, describe, read_history, task_story
 from giaoban.history.summary import summarize
@@ -132,8 +133,8 @@ def _bounds(
     zone: ZoneInfo, first: date | None, last: date | None
 ) -> tuple[datetime | None, datetime | None]:
     """[start, end) of the days asked for, in the office's time zone."""
-    start = datetime.combine(first, time(0), zone) if first else None
-    end = datetime.combine(last + timedelta(days=1), time(0), zone) if last else None
+    start = midnight(first, zone) if first else None
+    end = midnight(last + timedelta(days=1), zone) if last else None
     return start, end
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,11 @@ from giaoban.deadline.normalize import Text
 @lru_cache(maxsize=16)
 def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
+
+
+def midnight(day: date, tz: tzinfo | None) -> datetime:
+    """The first moment of ``day`` in ``tz``."""
+    return datetime.combine(day, time(0, 0), tzinfo=tz)
 
 
 class NoNoticeDate(Exception):

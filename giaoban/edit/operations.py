@@ -20,12 +20,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
+from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import due_day, short_due
 from giaoban.deadline.recur import next_occurrence, occurrences
 from giaoban.edit.duplicates import refuse_duplicate
@@ -276,7 +277,7 @@ def pick_occurrence(
     deadline: Any, notice_date: date, tz: str, done_days: Iterable[date], until: date | None
 ) -> date:
     """The earliest occurrence of a recurring ``deadline`` not in ``done_days``."""
-    start = datetime.combine(notice_date, time(0, 0), tzinfo=ZoneInfo(tz))
+    start = midnight(notice_date, ZoneInfo(tz))
     done_set = set(done_days)
     moment = start - timedelta(seconds=1)
     for _ in range(_MAX_OCCURRENCES):
@@ -293,7 +294,7 @@ def pick_occurrence(
 def check_occurrence(deadline: Any, day: date, tz: str, until: date | None) -> None:
     """Refuse a day that is not an occurrence of ``deadline`` (naming the nearest ones)."""
     zone = ZoneInfo(tz)
-    around = datetime.combine(day - timedelta(days=1), time(0, 0), tzinfo=zone)
+    around = midnight(day - timedelta(days=1), zone)
     near = occurrences(deadline, around - timedelta(days=31), around + timedelta(days=33), until)
     days = [occurrence_day(deadline, m) for m in near]
     if day in days:

@@ -12,10 +12,11 @@ the rules that turn them into a row's state at "now" are in
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
+from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import days_late, due_day
 from giaoban.deadline.recur import occurrences
 from giaoban.model.ledger import Task
@@ -85,7 +86,7 @@ def _since(value: date | datetime | None, tz: ZoneInfo) -> int:
         return -NEVER
     if isinstance(value, datetime):
         return int((value if value.tzinfo else value.replace(tzinfo=tz)).timestamp())
-    return int(datetime.combine(value, time(0, 0), tzinfo=tz).timestamp())
+    return int(midnight(value, tz).timestamp())
 
 
 def settled(facts: Facts, flags: int) -> int:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vRecur
 
 from giaoban.deadline import Deadline
+from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import occurrence_zone, occurrences
 from giaoban.model.facts import is_recurring, resolved_deadline
@@ -154,8 +155,8 @@ def _done_starts(deadline: Deadline, task: Task, whole_days: bool) -> list[date 
     # a day more on each side: a whole-day occurrence is due at the start of the next day
     # (no further than the calendar goes: a hostile file may record 0001-01-01 or 9999-12-31)
     tz = occurrence_zone(deadline)
-    lo = datetime.combine(max(min(done), date.min + 2 * _DAY) - _DAY, time(0, 0), tzinfo=tz)
-    hi = datetime.combine(min(max(done), date.max - 2 * _DAY) + 2 * _DAY, time(0, 0), tzinfo=tz)
+    lo = midnight(max(min(done), date.min + 2 * _DAY) - _DAY, tz)
+    hi = midnight(min(max(done), date.max - 2 * _DAY) + 2 * _DAY, tz)
     starts: list[date | datetime] = []
     for due in occurrences(deadline, lo, hi, until=task.until):
         day = due_day(due, deadline.has_time)

@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from giaoban.deadline.context import midnight
 from giaoban.deadline.workdays import is_working_day
 from giaoban.model.card import Card
 from giaoban.model.facts import (
@@ -151,10 +152,6 @@ def done_day(task: Task) -> date | None:
 # --- selecting and ordering ---------------------------------------------------------
 
 
-def _midnight(day: date, tz: tzinfo | None) -> datetime:
-    return datetime.combine(day, time(0, 0), tzinfo=tz)
-
-
 def build_report(
     ledger: Ledger, kind: str, now: datetime, rows: Iterable[Row], **kw: Any
 ) -> Report:
@@ -199,7 +196,7 @@ def due_report(
     """Open tasks already late, then those due within ``days`` days, soonest first."""
     now = local_now(ledger, now)
     horizon = now.date() + timedelta(days=days)
-    end = _midnight(horizon + timedelta(days=2), now.tzinfo)  # whole days end a day later
+    end = midnight(horizon + timedelta(days=2), now.tzinfo)  # whole days end a day later
     last = horizon.toordinal()
 
     def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
@@ -247,7 +244,7 @@ def report_week(
         moment = until.astimezone(tz) if until.tzinfo else until.replace(tzinfo=tz)
         return _week(moment.date(), moment, moment.date(), True)
     if isinstance(until, date):
-        return _week(until, _midnight(until + timedelta(days=1), tz), until, False)
+        return _week(until, midnight(until + timedelta(days=1), tz), until, False)
     weekday, at = cutoff
     monday = now.date() - timedelta(days=now.weekday())
     if now >= datetime.combine(_cutoff_day(monday, weekday, working)[0], at, tzinfo=tz):
@@ -315,8 +312,8 @@ def week_report(
         else (lambda day: is_working_day(day, deadline_settings, days_off))
     )
     week = report_week(now, settings.cutoff(), next_weeks, until, working)
-    end = max(week.cutoff, _midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
-    done_from = _midnight(week.monday, now.tzinfo)
+    end = max(week.cutoff, midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
+    done_from = midnight(week.monday, now.tzinfo)
     rows = dated_rows(ledger, flt, now, end, _in_week(week), done_from)
     report = build_report(ledger, "week", now, rows, week=week, show_confidential=show)
     return digested(report, rows, ledger, flt, list_all)

@@ -37,12 +37,13 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any, NamedTuple, overload
 from zoneinfo import ZoneInfo
 
+from giaoban.deadline.context import midnight
 from giaoban.deadline.workdays import YearCalendar, year_calendar
 from giaoban.model.card import Card, Timing
 from giaoban.model.errors import DamagedIndexError
@@ -143,7 +144,7 @@ def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
         task_facts,
     )
 
-    limit = _midnight(_years_after(notice.date, HORIZON_YEARS), tz)
+    limit = midnight(_years_after(notice.date, HORIZON_YEARS), tz)
     tasks: list[tuple[Any, ...]] = []
     events: list[tuple[int, int, int, int, int]] = []
     for k, task in enumerate(notice.tasks):
@@ -152,7 +153,7 @@ def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
         recurring = is_recurring(deadline)
         end, horizon = limit, NEVER
         if recurring and task.until is not None and task.until < limit.date() - _TWO_DAYS:
-            end = _midnight(task.until + _TWO_DAYS, tz)
+            end = midnight(task.until + _TWO_DAYS, tz)
         elif recurring:  # no end, or one past the horizon (until: 9999-12-31)
             horizon = int(limit.timestamp())
         tasks.append(
@@ -828,10 +829,6 @@ def _connect(target: str) -> sqlite3.Connection:
 
 
 _TWO_DAYS = timedelta(days=2)  # a duty's last day, and the next, are listed
-
-
-def _midnight(day: date, tz: ZoneInfo) -> datetime:
-    return datetime.combine(day, time(0, 0), tzinfo=tz)
 
 
 # The last moment a duty's events are listed to: a report asked about near 9999 (its
