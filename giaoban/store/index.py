@@ -51,7 +51,7 @@ from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.shown import searched_words
 
-FORMAT = 4  # bump when the tables change
+FORMAT = 5  # bump when the tables change
 HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
 NAME = "index.sqlite"
 
@@ -95,6 +95,7 @@ CREATE TABLE IF NOT EXISTS tasks (
 CREATE INDEX IF NOT EXISTS tasks_nid ON tasks (nid);
 CREATE INDEX IF NOT EXISTS tasks_order ON tasks (path, line, uid, nid, k);  -- covers task_order
 CREATE INDEX IF NOT EXISTS notices_id ON notices (id);
+CREATE INDEX IF NOT EXISTS notices_order ON notices (date, id, path, line, col);  -- notice_keys
 CREATE TABLE IF NOT EXISTS events (
     tid INTEGER NOT NULL REFERENCES tasks (tid) ON DELETE CASCADE,
     due INTEGER NOT NULL,  -- epoch seconds
@@ -112,6 +113,7 @@ SECONDARY = (
     "tasks_nid",
     "tasks_order",
     "notices_id",
+    "notices_order",
 )  # made again after a bulk
 BULK = 500  # files put in at once from which the secondary indexes are made afterwards
 
