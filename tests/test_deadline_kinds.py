@@ -1495,3 +1495,23 @@ def test_a_count_of_days_or_a_week_of_each_month_is_a_window_of_its_days(
 
 def test_a_weekday_of_a_week_of_each_month_is_still_that_weekday() -> None:
     assert read("thứ Ba tuần đầu mỗi tháng").rrule.endswith("BYDAY=1TU")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("thứ Tư cách tuần", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+        ("cách tuần vào thứ 3", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
+        ("chieu thu 6 cach tuan mot lan", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"),
+        ("cách ngày một lần", "FREQ=DAILY;INTERVAL=2"),
+        ("ngày 20 cách tháng", "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=20"),
+    ],
+)
+def test_every_other_day_week_or_month_is_an_interval_of_two(phrase: str, rule: str) -> None:
+    got = read(phrase)  # "cách tuần" is every other week, not the next such weekday
+    assert got.kind == "recurring" and rrule_of(got).endswith(rule)
+
+
+def test_a_distance_from_an_event_is_not_every_other_day() -> None:
+    got = read("cách ngày hội nghị 7 ngày")
+    assert got.kind != "recurring"

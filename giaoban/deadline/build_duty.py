@@ -59,6 +59,8 @@ class DutyRules(Atoms):
             times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or 1
             interval = count(tok, "ti") or 1  # "5 năm 2 lần": twice in every five years
             return v.Frequency(p.get("tu") or p["tu2"], interval=interval, times=times)
+        if tok.type == "EVERY" and "eu3" in p:  # "cách tuần": every other week
+            return v.Frequency(p["eu3"], interval=2)
         if tok.type == "EVERY":  # "2 tuần/lần"
             return v.Frequency(
                 p.get("eu") or p["eu2"], interval=count(tok, "en") or count(tok, "en2") or 1

@@ -238,6 +238,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "quý họp một lần", "5 năm tổ chức đại đám một lần": the unit, what is done, once
     ("EVERY", r"(?:(?P<en2>\d{1,2}|hai|ba|bốn|năm|sáu)\s+)?(?P<eu2>tuần|tháng|quý|năm)\s+"
               r"(?:(?!lần" + _B + r")[^\W\d]+\s+){0,4}(?:một|1)\s+lần" + _B),
+    # "thứ 2 cách tuần", "cách ngày một lần": every other day, week or month (not "cách ngày
+    # khai mạc 10 ngày", a distance from an event: only before an end, a link or a weekday)
+    ("EVERY", r"cách\s+(?P<eu3>ngày|tuần|tháng)(?:\s+(?:một|1)\s+lần)?" + _B
+              + r"(?=\s*(?:$|[,;.)(]|(?:vào|từ|lúc|trong|thứ|chủ|cn|t[2-7]|ngày|các|và)" + _B
+              + "))"),
     ("ONCE", r"(?P<on>\d{1,2}|một|hai|ba)\s+lần" + _B),  # "mỗi tháng 1 lần"
     # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give
     ("PERIODIC", r"(?:(?:đầu|cuối)\s+)?(?:mỗi|hằng|hàng|từng)\s+(?:(?:đầu|cuối)\s+)?"
