@@ -1515,3 +1515,30 @@ def test_every_other_day_week_or_month_is_an_interval_of_two(phrase: str, rule: 
 def test_a_distance_from_an_event_is_not_every_other_day() -> None:
     got = read("cách ngày hội nghị 7 ngày")
     assert got.kind != "recurring"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("ngày 30/6 và 31/12 hằng năm", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"),
+        ("chốt số liệu đến 31/3, 30/6, 30/9, 31/12 hàng năm",
+         "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
+        ("truoc ngay 30/4 va 31/10 hang nam", "FREQ=YEARLY;BYMONTH=4,10;BYMONTHDAY=-1"),
+    ],
+)  # fmt: skip
+def test_several_yearly_days_each_the_last_of_its_month_are_the_last_days(
+    phrase: str, rule: str
+) -> None:
+    assert rrule_of(read(phrase)).endswith(rule)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "ngày 15/1 và 20/7 hằng năm",  # neither a last day: one rule cannot name them alone
+        "ngày 28/2 và 31/8 hằng năm",  # 28 February is not always the last
+        "ngày 30/6 và 31/12 âm lịch hằng năm",  # a lunar month ends on the 29th or the 30th
+    ],
+)
+def test_several_yearly_days_that_are_not_all_last_days_stay_an_error(phrase: str) -> None:
+    assert isinstance(parse_deadline(phrase, REF), DeadlineError)
