@@ -1542,3 +1542,41 @@ def test_several_yearly_days_each_the_last_of_its_month_are_the_last_days(
 )
 def test_several_yearly_days_that_are_not_all_last_days_stay_an_error(phrase: str) -> None:
     assert isinstance(parse_deadline(phrase, REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("thứ Năm tuần thứ 2 và thứ 4 hằng tháng", "BYDAY=2TH,4TH"),
+        ("thứ 3 tuần thứ nhất và tuần thứ ba hàng tháng", "BYDAY=1TU,3TU"),
+        ("sang thu 7 tuan 2, 4 cua moi thang", "BYDAY=2SA,4SA"),
+        ("thứ Hai tuần đầu và tuần cuối mỗi tháng", "BYDAY=-1MO,1MO"),
+        ("thứ Sáu tuần thứ hai của mỗi tháng", "BYDAY=2FR"),
+    ],
+)
+def test_a_weekday_of_several_weeks_of_each_month(phrase: str, rule: str) -> None:
+    got = read(phrase)  # "thứ 4", "thứ ba" after a week's ordinal are weeks, not weekdays
+    assert got.kind == "recurring" and rrule_of(got).endswith(f"FREQ=MONTHLY;{rule}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "rule"),
+    [
+        ("tuần thứ hai của mỗi tháng", "2024-03-08", "FREQ=MONTHLY;BYMONTHDAY=14"),
+        ("tuần cuối cùng của mỗi tháng", "2024-03-25", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ("tuan dau tien cua hang thang", "2024-03-01", "FREQ=MONTHLY;BYMONTHDAY=7"),
+    ],
+)
+def test_a_week_of_each_month_after_several_words_is_still_that_week(
+    phrase: str, start: str, rule: str
+) -> None:
+    got = read(phrase)  # "của mỗi tháng": the week's words are kept, "thứ hai" is no Monday
+    assert got.kind == "recurring" and rrule_of(got).endswith(rule)
+    assert got.start == at(start)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["tuần thứ 2 và thứ 4 hằng tháng", "thứ 4 tuần thứ hai và thứ tư của tháng 9"]
+)
+def test_several_weeks_of_a_month_without_a_weekday_are_not_guessed(phrase: str) -> None:
+    assert isinstance(parse_deadline(phrase, REF), DeadlineError)

@@ -117,8 +117,12 @@ class DutyRules(Atoms):
     def nth_week(self, items: list[Any]) -> v.OnDays:
         parts = self.tok(items[0]).parts
         word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
-        nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
-        return v.OnDays(nth_week=nth, monthly=True)
+        more = re.findall(_WEEK_WORD, parts.get("wol") or "")  # "tuần thứ 2 và thứ 4"
+        return v.OnDays(
+            nth_week=_week_nth(word),
+            more_weeks=tuple(_week_nth(w) for w in more),
+            monthly=True,
+        )
 
     def months_of(self, items: list[Any]) -> v.OnDays:
         """ "ngày 15 các tháng 3, 6, 9 và 12": those months of each year."""
@@ -232,6 +236,16 @@ class DutyRules(Atoms):
 
     def once_in(self, items: list[Any]) -> v.OnceIn:
         return v.OnceIn(items[0])
+
+
+# A week's ordinal in the list after the first ("và thứ 4", ", tuần cuối cùng"), folded.
+_WEEK_WORD = r"(?<![\w])(nhat|dau tien|dau|hai|ba|tu|nam|cuoi(?: cung)?|[1-5])(?!\w)"
+
+
+def _week_nth(word: str) -> int:
+    """The n-th week a folded ordinal names (-1: the last)."""
+    word = " ".join(word.split())
+    return -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
 
 
 # The month of a quarter its first, middle or last part names.

@@ -178,10 +178,14 @@ def _days(rule: _Rule, part: v.OnDays) -> None:
         if rule.nth is not None:
             rule.unpaired, rule.nth = [], None
     if part.nth_week is not None:
-        if rule.unpaired:
+        if rule.unpaired:  # "thứ Năm tuần thứ 2 và thứ 4": that weekday of each week named
             for i in rule.unpaired:
                 rule.weekdays[i] = (part.nth_week, rule.weekdays[i][1])
+            rule.weekdays += [(n, rule.weekdays[i][1]) for i in rule.unpaired
+                              for n in part.more_weeks]  # fmt: skip
             rule.unpaired = []
+        elif part.more_weeks:  # "tuần thứ 2 và thứ 4, thứ Năm" or no weekday: not read
+            raise Unreadable("nhiều tuần trong tháng mà không nêu thứ trước đó")
         else:
             rule.nth = part.nth_week
     rule.month_days += part.month_days
