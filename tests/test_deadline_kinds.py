@@ -1580,3 +1580,20 @@ def test_a_week_of_each_month_after_several_words_is_still_that_week(
 )
 def test_several_weeks_of_a_month_without_a_weekday_are_not_guessed(phrase: str) -> None:
     assert isinstance(parse_deadline(phrase, REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("trong 5 ngày làm việc đầu tiên của mỗi tháng", "BYSETPOS=5"),
+        ("3 ngày làm việc đầu hằng tháng", "BYSETPOS=3"),
+        ("trong hai ngay lam viec dau tien cua thang", "BYSETPOS=2"),
+        ("trong 2 ngày làm việc cuối cùng của tháng", "BYSETPOS=-1"),
+    ],
+)
+def test_the_first_or_last_working_days_of_each_month_are_due_when_they_end(
+    phrase: str, rule: str
+) -> None:
+    got = read(phrase)  # not a count from the notice: the n-th Monday-to-Friday of each month
+    assert got.kind == "recurring"
+    assert rrule_of(got).endswith(f"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;{rule}")

@@ -154,6 +154,11 @@ class DutyRules(Atoms):
             pos = int(word) if word.isdigit() else ORDINALS.get(word) or NUMBER_WORDS[word]
         else:
             pos = 1 if parts["wdo"].startswith("dau") else -1
+        if "wdc" in parts:  # "5 ngày làm việc đầu tiên": due when the fifth ends; the last
+            n = count(self.tok(items[0]), "wdc") or 0  # five end with the month's last
+            if not 1 <= n <= 20:
+                raise Unreadable(f"{n} ngày làm việc trong một tháng")
+            pos = n if pos == 1 else -1
         return v.OnDays(weekdays=(0, 1, 2, 3, 4), monthly=True, set_pos=pos)
 
     def month_ref(self, items: list[Any]) -> v.OnDays:
