@@ -1597,3 +1597,17 @@ def test_the_first_or_last_working_days_of_each_month_are_due_when_they_end(
     got = read(phrase)  # not a count from the notice: the n-th Monday-to-Friday of each month
     assert got.kind == "recurring"
     assert rrule_of(got).endswith(f"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;{rule}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("từ ngày 1/1 đến nay", "2024-01-01"),
+        ("tu ngay 15.2 den nay", "2024-02-15"),
+        ("từ ngày 20/11 đến nay", "2023-11-20"),
+        ("từ tháng 12 đến nay", "2023-12-01"),
+    ],
+)
+def test_a_span_up_to_now_starts_before_the_notice(phrase: str, start: str) -> None:
+    got = read(phrase)  # a start without its year is the last such day on or before the notice
+    assert got.kind == "period" and got.start == at(start) and got.due == at("2024-03-02")
