@@ -148,15 +148,16 @@ class DutyRules(Atoms):
     def workday_of_month(self, items: list[Any]) -> v.OnDays:
         """The first, n-th or last working day of each month: Monday to Friday (public holidays are
         not in an RFC 5545 rule)."""
-        parts = self.tok(items[0]).parts
+        counted = _is(items[0], "NUM")  # "5 ngày làm việc đầu tiên": a count before them
+        parts = self.tok(items[1] if counted else items[0]).parts
         if "wdn" in parts:  # "ngày làm việc thứ 5 của tháng"
             word = parts["wdn"]
             pos = int(word) if word.isdigit() else ORDINALS.get(word) or NUMBER_WORDS[word]
         else:
             pos = 1 if parts["wdo"].startswith("dau") else -1
-        if "wdc" in parts:  # "5 ngày làm việc đầu tiên": due when the fifth ends; the last
-            n = count(self.tok(items[0]), "wdc") or 0  # five end with the month's last
-            if not 1 <= n <= 20:
+        if counted:  # "5 ngày làm việc đầu tiên": due when the fifth ends; the last five end
+            n = number(self.tok(items[0]))  # with the month's last
+            if "wdn" in parts or not 1 <= n <= 20:
                 raise Unreadable(f"{n} ngày làm việc trong một tháng")
             pos = n if pos == 1 else -1
         return v.OnDays(weekdays=(0, 1, 2, 3, 4), monthly=True, set_pos=pos)

@@ -274,9 +274,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "ngày cuối tháng", "ngày cuối cùng của mỗi quý / hằng năm"
     # "ngày làm việc cuối cùng của tháng": the last (or first) Monday-to-Friday of each month
     # "ngày làm việc thứ 5 của tháng": the fifth
-    # "5 ngày làm việc đầu tiên của tháng": the first five, due when the fifth ends
-    ("WORKDAYORD", r"(?:(?P<wdc>\d{1,2}|" + _NW + r")\s+(?=ngày\s+làm\s+việc\s+(?:đầu|cuối)))?"
-                   r"ngày\s+làm\s+việc\s+(?:(?P<wdo>đầu\s+tiên|đầu|cuối\s+cùng|cuối)"
+    ("WORKDAYORD", r"ngày\s+làm\s+việc\s+(?:(?P<wdo>đầu\s+tiên|đầu|cuối\s+cùng|cuối)"
                    r"|thứ\s+(?P<wdn>[1-9]|1\d|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s+"
                    r"(?:(?:của|trong)\s+)?(?=(?:mỗi\s+|hằng\s+|hàng\s+)?tháng" + _B
                    + r"(?!\s*\d))"),
