@@ -1495,3 +1495,119 @@ def test_a_count_of_days_or_a_week_of_each_month_is_a_window_of_its_days(
 
 def test_a_weekday_of_a_week_of_each_month_is_still_that_weekday() -> None:
     assert read("thứ Ba tuần đầu mỗi tháng").rrule.endswith("BYDAY=1TU")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("thứ Tư cách tuần", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+        ("cách tuần vào thứ 3", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
+        ("chieu thu 6 cach tuan mot lan", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"),
+        ("cách ngày một lần", "FREQ=DAILY;INTERVAL=2"),
+        ("ngày 20 cách tháng", "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=20"),
+    ],
+)
+def test_every_other_day_week_or_month_is_an_interval_of_two(phrase: str, rule: str) -> None:
+    got = read(phrase)  # "cách tuần" is every other week, not the next such weekday
+    assert got.kind == "recurring" and rrule_of(got).endswith(rule)
+
+
+def test_a_distance_from_an_event_is_not_every_other_day() -> None:
+    got = read("cách ngày hội nghị 7 ngày")
+    assert got.kind != "recurring"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("ngày 30/6 và 31/12 hằng năm", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"),
+        ("chốt số liệu đến 31/3, 30/6, 30/9, 31/12 hàng năm",
+         "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
+        ("truoc ngay 30/4 va 31/10 hang nam", "FREQ=YEARLY;BYMONTH=4,10;BYMONTHDAY=-1"),
+    ],
+)  # fmt: skip
+def test_several_yearly_days_each_the_last_of_its_month_are_the_last_days(
+    phrase: str, rule: str
+) -> None:
+    assert rrule_of(read(phrase)).endswith(rule)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "ngày 15/1 và 20/7 hằng năm",  # neither a last day: one rule cannot name them alone
+        "ngày 28/2 và 31/8 hằng năm",  # 28 February is not always the last
+        "ngày 30/6 và 31/12 âm lịch hằng năm",  # a lunar month ends on the 29th or the 30th
+    ],
+)
+def test_several_yearly_days_that_are_not_all_last_days_stay_an_error(phrase: str) -> None:
+    assert isinstance(parse_deadline(phrase, REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("thứ Năm tuần thứ 2 và thứ 4 hằng tháng", "BYDAY=2TH,4TH"),
+        ("thứ 3 tuần thứ nhất và tuần thứ ba hàng tháng", "BYDAY=1TU,3TU"),
+        ("sang thu 7 tuan 2, 4 cua moi thang", "BYDAY=2SA,4SA"),
+        ("thứ Hai tuần đầu và tuần cuối mỗi tháng", "BYDAY=-1MO,1MO"),
+        ("thứ Sáu tuần thứ hai của mỗi tháng", "BYDAY=2FR"),
+    ],
+)
+def test_a_weekday_of_several_weeks_of_each_month(phrase: str, rule: str) -> None:
+    got = read(phrase)  # "thứ 4", "thứ ba" after a week's ordinal are weeks, not weekdays
+    assert got.kind == "recurring" and rrule_of(got).endswith(f"FREQ=MONTHLY;{rule}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "rule"),
+    [
+        ("tuần thứ hai của mỗi tháng", "2024-03-08", "FREQ=MONTHLY;BYMONTHDAY=14"),
+        ("tuần cuối cùng của mỗi tháng", "2024-03-25", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ("tuan dau tien cua hang thang", "2024-03-01", "FREQ=MONTHLY;BYMONTHDAY=7"),
+    ],
+)
+def test_a_week_of_each_month_after_several_words_is_still_that_week(
+    phrase: str, start: str, rule: str
+) -> None:
+    got = read(phrase)  # "của mỗi tháng": the week's words are kept, "thứ hai" is no Monday
+    assert got.kind == "recurring" and rrule_of(got).endswith(rule)
+    assert got.start == at(start)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["tuần thứ 2 và thứ 4 hằng tháng", "thứ 4 tuần thứ hai và thứ tư của tháng 9"]
+)
+def test_several_weeks_of_a_month_without_a_weekday_are_not_guessed(phrase: str) -> None:
+    assert isinstance(parse_deadline(phrase, REF), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("trong 5 ngày làm việc đầu tiên của mỗi tháng", "BYSETPOS=5"),
+        ("3 ngày làm việc đầu hằng tháng", "BYSETPOS=3"),
+        ("trong hai ngay lam viec dau tien cua thang", "BYSETPOS=2"),
+        ("trong 2 ngày làm việc cuối cùng của tháng", "BYSETPOS=-1"),
+    ],
+)
+def test_the_first_or_last_working_days_of_each_month_are_due_when_they_end(
+    phrase: str, rule: str
+) -> None:
+    got = read(phrase)  # not a count from the notice: the n-th Monday-to-Friday of each month
+    assert got.kind == "recurring"
+    assert rrule_of(got).endswith(f"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;{rule}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("từ ngày 1/1 đến nay", "2024-01-01"),
+        ("tu ngay 15.2 den nay", "2024-02-15"),
+        ("từ ngày 20/11 đến nay", "2023-11-20"),
+        ("từ tháng 12 đến nay", "2023-12-01"),
+    ],
+)
+def test_a_span_up_to_now_starts_before_the_notice(phrase: str, start: str) -> None:
+    got = read(phrase)  # a start without its year is the last such day on or before the notice
+    assert got.kind == "period" and got.start == at(start) and got.due == at("2024-03-02")

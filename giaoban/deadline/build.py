@@ -209,6 +209,8 @@ class Builder(DutyRules):
 
     def week_of_month(self, items: list[Any]) -> v.Span:
         parts = self.tok(items[0]).parts
+        if parts.get("wol"):  # "tuần thứ 2 và thứ 4 của tháng 9": several weeks, no one span
+            raise Unreadable("nhiều tuần trong một tháng: ghi rõ ngày")
         word = parts.get("wo") or parts.get("wo2") or parts.get("wo3") or parts["part"]
         nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
         month = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])

@@ -59,6 +59,8 @@ class DutyRules(Atoms):
             times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or 1
             interval = count(tok, "ti") or 1  # "5 năm 2 lần": twice in every five years
             return v.Frequency(p.get("tu") or p["tu2"], interval=interval, times=times)
+        if tok.type == "EVERY" and "eu3" in p:  # "cách tuần": every other week
+            return v.Frequency(p["eu3"], interval=2)
         if tok.type == "EVERY":  # "2 tuần/lần"
             return v.Frequency(
                 p.get("eu") or p["eu2"], interval=count(tok, "en") or count(tok, "en2") or 1
@@ -115,8 +117,12 @@ class DutyRules(Atoms):
     def nth_week(self, items: list[Any]) -> v.OnDays:
         parts = self.tok(items[0]).parts
         word = parts.get("wo") or parts.get("wo2") or parts["wo3"]
-        nth = -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
-        return v.OnDays(nth_week=nth, monthly=True)
+        more = re.findall(_WEEK_WORD, parts.get("wol") or "")  # "tuần thứ 2 và thứ 4"
+        return v.OnDays(
+            nth_week=_week_nth(word),
+            more_weeks=tuple(_week_nth(w) for w in more),
+            monthly=True,
+        )
 
     def months_of(self, items: list[Any]) -> v.OnDays:
         """ "ngày 15 các tháng 3, 6, 9 và 12": those months of each year."""
@@ -142,12 +148,18 @@ class DutyRules(Atoms):
     def workday_of_month(self, items: list[Any]) -> v.OnDays:
         """The first, n-th or last working day of each month: Monday to Friday (public holidays are
         not in an RFC 5545 rule)."""
-        parts = self.tok(items[0]).parts
+        counted = _is(items[0], "NUM")  # "5 ngày làm việc đầu tiên": a count before them
+        parts = self.tok(items[1] if counted else items[0]).parts
         if "wdn" in parts:  # "ngày làm việc thứ 5 của tháng"
             word = parts["wdn"]
             pos = int(word) if word.isdigit() else ORDINALS.get(word) or NUMBER_WORDS[word]
         else:
             pos = 1 if parts["wdo"].startswith("dau") else -1
+        if counted:  # "5 ngày làm việc đầu tiên": due when the fifth ends; the last five end
+            n = number(self.tok(items[0]))  # with the month's last
+            if "wdn" in parts or not 1 <= n <= 20:
+                raise Unreadable(f"{n} ngày làm việc trong một tháng")
+            pos = n if pos == 1 else -1
         return v.OnDays(weekdays=(0, 1, 2, 3, 4), monthly=True, set_pos=pos)
 
     def month_ref(self, items: list[Any]) -> v.OnDays:
@@ -230,6 +242,16 @@ class DutyRules(Atoms):
 
     def once_in(self, items: list[Any]) -> v.OnceIn:
         return v.OnceIn(items[0])
+
+
+# A week's ordinal in the list after the first ("và thứ 4", ", tuần cuối cùng"), folded.
+_WEEK_WORD = r"(?<![\w])(nhat|dau tien|dau|hai|ba|tu|nam|cuoi(?: cung)?|[1-5])(?!\w)"
+
+
+def _week_nth(word: str) -> int:
+    """The n-th week a folded ordinal names (-1: the last)."""
+    word = " ".join(word.split())
+    return -1 if word.startswith("cuoi") else ORDINALS.get(word) or int(word)
 
 
 # The month of a quarter its first, middle or last part names.

@@ -57,6 +57,7 @@ class _Rule:
     once: list[v.Span | v.Part | v.SpanList] = field(default_factory=list)
     lunar: bool = False  # days of the lunar calendar
     set_pos: int | None = None  # "ngày làm việc cuối cùng của tháng": the last of the days
+    month_ends: bool = False  # "ngày 30/6 và 31/12": days of the year read as months' last
 
 
 def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
@@ -73,6 +74,10 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
         _leave_out(rule, rule.excluded_from)
     if rule.nth is not None and not rule.weekdays and not rule.month_days and not rule.window:
         _week_window(rule)  # "tuần đầu mỗi tháng": no weekday, so the days of that week
+    if rule.month_ends and rule.lunar:  # a lunar month's last day is the 29th or the 30th
+        raise Unreadable(
+            "nhiều ngày trong năm khác tháng, khác ngày: không gộp được thành một lịch"
+        )
     freq, interval = _frequency(rule)
     if freq == "YEARLY" and rule.month_days and not rule.months:  # "ngày 7 - 24 hằng năm"
         raise Unreadable("ngày trong năm thiếu tháng")
@@ -173,10 +178,14 @@ def _days(rule: _Rule, part: v.OnDays) -> None:
         if rule.nth is not None:
             rule.unpaired, rule.nth = [], None
     if part.nth_week is not None:
-        if rule.unpaired:
+        if rule.unpaired:  # "thứ Năm tuần thứ 2 và thứ 4": that weekday of each week named
             for i in rule.unpaired:
                 rule.weekdays[i] = (part.nth_week, rule.weekdays[i][1])
+            rule.weekdays += [(n, rule.weekdays[i][1]) for i in rule.unpaired
+                              for n in part.more_weeks]  # fmt: skip
             rule.unpaired = []
+        elif part.more_weeks:  # "tuần thứ 2 và thứ 4, thứ Năm" or no weekday: not read
+            raise Unreadable("nhiều tuần trong tháng mà không nêu thứ trước đó")
         else:
             rule.nth = part.nth_week
     rule.month_days += part.month_days
@@ -196,6 +205,12 @@ def _closing_day(last: v.Day | int) -> v.OnDays:
 def _year_days(rule: _Rule, days: tuple[v.Day, ...]) -> None:
     pairs = {(d.month, d.day) for d in days}
     if len({m for m, _ in pairs}) > 1 and len({d for _, d in pairs}) > 1:
+        if all(_last_of_month(m, d) for m, d in pairs):
+            # "ngày 30/6 và 31/12 hằng năm": the last day of each month named
+            rule.months += tuple(sorted({m for m, _ in pairs if m is not None}))
+            rule.month_days += (-1,)
+            rule.month_ends = True
+            return
         raise Unreadable(
             "nhiều ngày trong năm khác tháng, khác ngày: không gộp được thành một lịch"
         )
@@ -204,6 +219,11 @@ def _year_days(rule: _Rule, days: tuple[v.Day, ...]) -> None:
     if any(d.lunar for d in days) and not all(d.lunar for d in days):
         raise Unreadable("lẫn ngày âm lịch và ngày dương lịch trong một lịch lặp lại")
     rule.lunar |= days[0].lunar
+
+
+def _last_of_month(month: int | None, day: int) -> bool:
+    """Whether ``day`` is the last of ``month`` in every year (never in February)."""
+    return month is not None and month != 2 and day == calendar.monthrange(2001, month)[1]
 
 
 def _period_ends(rule: _Rule) -> None:

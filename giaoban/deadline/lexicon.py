@@ -79,6 +79,8 @@ def _of_term(group: str) -> str:
 
 
 _WEEK_NO = r"\d{1,2}|nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
+# The n-th week of a month: "tuần đầu", "tuần thứ hai", "tuần cuối cùng", "tuần 3"
+_WEEK_ORD = r"nhất|đầu\s+tiên|đầu|hai|ba|tư|năm|cuối(?:\s+cùng)?|[1-5]"
 
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
@@ -161,9 +163,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 # "thứ Hai đầu tháng", "thứ Sáu cuối tháng": the first or last of the month
                 r"|(?P<wo3>đầu|cuối)(?=\s+(?:(?:của|mỗi|hằng|hàng|từng)\s+)?tháng" + _B
                 + r"(?!\s*\d))"),
-    ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
-                r"|cuối(?:\s+cùng)?|[1-5])" + _B
-                + r"(?=\s*,?\s*(?:của|trong|hằng|hàng|mỗi)?\s*tháng)"),
+    # "tuần thứ 2 và thứ 4 hằng tháng", "tuần thứ hai và tuần thứ tư": several weeks of it
+    ("WEEKORD", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wo>" + _WEEK_ORD + ")" + _B
+                + r"(?P<wol>(?:\s*(?:,|và)\s*(?:tuần\s+(?:lễ\s+)?)?(?:thứ\s+)?(?:" + _WEEK_ORD
+                + ")" + _B + ")*)"
+                + r"(?=\s*,?\s*(?:(?:của|trong|hằng|hàng|mỗi|từng)\s+)*tháng" + _B + ")"),
     # "tuần thứ 2 của học kỳ", "hết tuần học thứ 7 của HK": a week of a school term, counted
     # from the term's first week, which the school sets: not an ISO week (the term's label, if
     # any, names the event counted from)
@@ -238,6 +242,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "quý họp một lần", "5 năm tổ chức đại đám một lần": the unit, what is done, once
     ("EVERY", r"(?:(?P<en2>\d{1,2}|hai|ba|bốn|năm|sáu)\s+)?(?P<eu2>tuần|tháng|quý|năm)\s+"
               r"(?:(?!lần" + _B + r")[^\W\d]+\s+){0,4}(?:một|1)\s+lần" + _B),
+    # "thứ 2 cách tuần", "cách ngày một lần": every other day, week or month (not "cách ngày
+    # khai mạc 10 ngày", a distance from an event: only before an end, a link or a weekday)
+    ("EVERY", r"cách\s+(?P<eu3>ngày|tuần|tháng)(?:\s+(?:một|1)\s+lần)?" + _B
+              + r"(?=\s*(?:$|[,;.)(]|(?:vào|từ|lúc|trong|thứ|chủ|cn|t[2-7]|ngày|các|và)" + _B
+              + "))"),
     ("ONCE", r"(?P<on>\d{1,2}|một|hai|ba)\s+lần" + _B),  # "mỗi tháng 1 lần"
     # "mỗi học kỳ", "đầu mỗi năm học": by the school calendar, whose days the phrase does not give
     ("PERIODIC", r"(?:(?:đầu|cuối)\s+)?(?:mỗi|hằng|hàng|từng)\s+(?:(?:đầu|cuối)\s+)?"

@@ -239,6 +239,8 @@ def _resolved_year(e: object, ctx: Ctx) -> int | None:
         return span_bounds(e, ctx)[0].year
     if isinstance(e, v.Span) and e.what == "lunar_month":
         return lunar_year(span_bounds(e, ctx)[0])
+    if isinstance(e, v.Refday) and ctx.dated:  # "từ ngày 1/1 đến nay": the notice's year, the
+        return ctx.ref.year  # start moved a year back if it falls after the notice
     return None
 
 

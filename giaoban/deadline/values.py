@@ -221,6 +221,7 @@ class OnDays:
     months: tuple[int, ...] = ()
     year_days: tuple[Day, ...] = ()
     nth_week: int | None = None  # the n-th week of the month (-1: the last)
+    more_weeks: tuple[int, ...] = ()  # "tuần thứ 2 và thứ 4": the weeks named after the first
     monthly: bool = False  # "của tháng"
     set_pos: int | None = None  # the first (1) or last (-1) of the days named, each month
 
