@@ -19,6 +19,9 @@ Rules
 -----
 * The reading is made against the text's date (``context_date``), else
   1 January of ``context_year``; a text with neither is read with no date.
+  A notice always has a date, so each set's line also gives the score of
+  the entries read with one and of those read without (docs/deadlines.md,
+  "Texts without a date").
 * Kind: before_date -> date; within_period -> period; recurring; none;
   relative -> relative, or date when the annotation gives a due (the anchor
   was known). A period of one whole day may be read as that day (a date
@@ -247,16 +250,20 @@ class Score:
     right: int = 0
     per_kind: Counter[str] | None = None
     per_kind_right: Counter[str] | None = None
+    dated: int = 0  # entries read against a date, as giaoban always reads a notice's
+    dated_right: int = 0
 
     def __post_init__(self) -> None:
         self.per_kind, self.per_kind_right = Counter(), Counter()
 
-    def add(self, kind: str, ok: bool) -> None:
+    def add(self, kind: str, ok: bool, dated: bool = True) -> None:
         assert self.per_kind is not None and self.per_kind_right is not None
         self.total += 1
         self.right += ok
         self.per_kind[kind] += 1
         self.per_kind_right[kind] += ok
+        self.dated += dated
+        self.dated_right += dated and ok
 
     def line(self) -> str:
         assert self.per_kind is not None and self.per_kind_right is not None
@@ -264,7 +271,12 @@ class Score:
             f"{k} {self.per_kind_right[k]}/{self.per_kind[k]}" for k in sorted(self.per_kind)
         )
         share = 100 * self.right / self.total if self.total else 0.0
-        return f"{self.name:12} {self.right:4}/{self.total:<4} {share:5.1f}%   {kinds}"
+        undated, undated_right = self.total - self.dated, self.right - self.dated_right
+        split = ""
+        if undated:
+            split = f"   | with a date {self.dated_right}/{self.dated}"
+            split += f", without {undated_right}/{undated}"
+        return f"{self.name:12} {self.right:4}/{self.total:<4} {share:5.1f}%   {kinds}{split}"
 
 
 def score(name: str, failures: bool = False) -> Score:
@@ -272,7 +284,7 @@ def score(name: str, failures: bool = False) -> Score:
     for entry in load_set(name):
         got = read(entry)
         v = verdict(entry, got)
-        result.add(entry["kind"], v.ok)
+        result.add(entry["kind"], v.ok, reference(entry) is not None)
         if failures and not v.ok:
             print(f"  {entry['id']}: {entry['phrase']!r}: {v.why}")
     return result

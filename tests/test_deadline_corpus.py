@@ -66,6 +66,22 @@ def test_fresh_set_score_does_not_fall(name: str, floor: int) -> None:
     assert score.right >= floor, score.line()
 
 
+def test_a_line_splits_the_entries_read_with_and_without_a_date() -> None:
+    """A notice always has a date: each set's line also scores the entries read with one
+    (the text's date or year) apart from those read without."""
+    entries = accuracy.load_set("fresh_1")
+    score = accuracy.score("fresh_1")
+    dated = [e for e in entries if accuracy.reference(e) is not None]
+    right = sum(accuracy.verdict(e, accuracy.read(e)).ok for e in dated)
+    assert 0 < len(dated) < len(entries)
+    assert (score.dated, score.dated_right) == (len(dated), right)
+    undated = len(entries) - len(dated)
+    assert f"with a date {right}/{len(dated)}, without {score.right - right}/{undated}" in (
+        score.line()
+    )
+    assert "with a date" not in accuracy.score("corpus_1").line()  # every entry dated
+
+
 def test_a_school_label_is_scored_as_the_kind_annotated() -> None:
     """The flag for school years whose bounds are not in the text accepts any period for a
     period; an open start so flagged is scored as an open start."""
