@@ -341,7 +341,7 @@ def dump(path: Path, count: int = 10_000) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="*", help="set names (default: all but the held-out set)")
-    parser.add_argument("--all", action="store_true", help="the held-out set too")
+    parser.add_argument("--all", action="store_true", help="the held-out sets too")
     parser.add_argument("--failures", action="store_true", help="list each phrase read wrongly")
     parser.add_argument("--speed", action="store_true", help="time 10,000 readings")
     parser.add_argument("--dump", type=Path, metavar="FILE", help="write every reading to FILE")
