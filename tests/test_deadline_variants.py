@@ -122,3 +122,8 @@ def test_a_school_week_counted_in_words_past_five() -> None:
     got = parse_deadline("đến hết tuần học thứ tám của học kỳ", date(2024, 9, 1))
     assert isinstance(got, Deadline), got
     assert got.offset == "P8W"
+
+
+@pytest.mark.parametrize("phrase", ["trong nam 2024 nay", "trong năm 2024 này"])
+def test_this_after_a_named_year_typed_without_marks(phrase: str) -> None:
+    assert _due(phrase, date(2024, 1, 10)) == datetime(2025, 1, 1, tzinfo=TZ)

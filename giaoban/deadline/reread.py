@@ -168,6 +168,8 @@ def _working_time(tok: Tok, at: Place) -> Tok | None:
 def _now(tok: Tok, at: Place) -> Tok | None:
     if at.before is not None and at.before.get("tpart"):
         return Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
+    if at.before is not None and at.before.type in _PERIODS and tok.end - tok.start == 3:
+        return None  # "trong nam 2025 nay": "này" typed without its mark, the period named
     return tok
 
 
