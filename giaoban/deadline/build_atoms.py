@@ -14,7 +14,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from giaoban.deadline import values as v
-from giaoban.deadline.lexicon import MONTH_WORDS, RELATIVE, ROMAN, WEEKDAY_WORDS
+from giaoban.deadline.lexicon import MONTH_WORDS, ORDINALS, RELATIVE, ROMAN, WEEKDAY_WORDS
 from giaoban.deadline.tokens import Tok, number, words_value
 
 _LUNAR_MONTHS = ("gieng", "chap")
@@ -79,7 +79,8 @@ class Atoms(Transformer[Token, Any]):
         full_moon = day == "ram"  # "Rằm tháng Bảy": the 15th of a lunar month, always
         day = "15" if full_moon else day
         month = "1" if new_year else p.get("lm") or p.get("m") or p.get("sm") or p.get("pm")
-        year = next((p[k] for k in ("ly", "ly2", "y", "y2", "sy", "py", "tdy") if p.get(k)), None)
+        year_keys = ("ly", "ly2", "ly3", "y", "y2", "sy", "py", "tdy")
+        year = next((p[k] for k in year_keys if p.get(k)), None)
         assert day is not None and month is not None
         lunar = full_moon or month in _LUNAR_MONTHS
         m = int(month) if month.isdigit() else MONTH_WORDS[month]
@@ -196,7 +197,8 @@ def _half(p: Parts, pos: int) -> v.Span:
 
 
 def _week(p: Parts, pos: int) -> v.Span:
-    return v.Span("week", (int(p["wn"]), _year(p.get("wy"))), pos, True)
+    number = int(p["wn"]) if p.get("wn") else ORDINALS[p["wnw"]]  # "tuần thứ hai"
+    return v.Span("week", (number, _year(p.get("wy"))), pos, True)
 
 
 def _year_span(p: Parts, pos: int) -> v.Span:

@@ -42,7 +42,10 @@ MONTH_WORDS = {
 _MW = r"(?:giêng|chạp|mười\s+một|mười\s+hai|mười|một|hai|ba|tư|năm(?!\s+\d)|sáu|bảy|tám|chín)"
 WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-ORDINALS = {"nhat": 1, "dau": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5}
+ORDINALS = {
+    "nhat": 1, "dau": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5,
+    "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+}  # fmt: skip
 _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|liền\s+kề)"
@@ -78,7 +81,7 @@ def _of_term(group: str) -> str:
     return r"\s*,?\s*(?:(?:của|trong|thuộc)\s+)?(?P<" + group + ">" + _TERM + ")" + _B
 
 
-_WEEK_NO = r"\d{1,2}|nhất|đầu\s+tiên|đầu|hai|ba|tư|năm"
+_WEEK_NO = r"\d{1,2}|nhất|đầu\s+tiên|đầu|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
 # The n-th week of a month: "tuần đầu", "tuần thứ hai", "tuần cuối cùng", "tuần 3"
 _WEEK_ORD = r"nhất|đầu\s+tiên|đầu|hai|ba|tư|năm|cuối(?:\s+cùng)?|[1-5]"
 
@@ -175,7 +178,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                    + _of_term("swl")
                    + r"|tuần\s+học\s+(?:thứ\s+)?(?P<swn2>" + _WEEK_NO + ")" + _B
                    + "(?:" + _of_term("swl2") + ")?"),
-    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)" + _YEAR_TAIL.format("wy")),
+    # "tuần thứ hai" is the second week as "tuần thứ 2" is: "thứ hai" after "tuần" is no Monday
+    ("WEEK", r"tuần\s+(?:lễ\s+)?(?:(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)"
+             r"|thứ\s+(?P<wnw>nhất|hai|ba|tư|năm)" + _B + ")" + _YEAR_TAIL.format("wy")),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"
                 + r"|(?:(?<=hết\s)|(?<=cuối\s)|(?<=đầu\s)|(?<=giữa\s))tuần" + _ALONE),
@@ -191,10 +196,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   r"\s*(?:[/.\-]|,?\s*năm)\s*(?P<mry>\d{4})(?![\d/.]?\d)"),
     ("MONTHMISSING", r"tháng\s+năm\s+\d{4}" + _B),  # "ngày 20 tháng năm 2012": no month
     ("MONTH", r"tháng\s+(?P<mm>\d{1,2})(?!\d)" + _YEAR_TAIL.format("my")),
-    # "hoàn thành trong 2/2021", "(6/2021)": a month and its year, "tháng" left out (not a
-    # day without its month, "ngày 2/2021"; not a number, "số 2/2021")
-    ("MONTH", r"(?<![\d/.])(?<!ngày\s)(?<!số\s)(?P<bm>0?[1-9]|1[0-2])\s*/\s*(?P<bmy>\d{4})"
-              r"(?![\d/])"),
+    # "hoàn thành trong 2/2021", "(6/2021)", "từ tháng 7 đến 8.2020": a month and its year,
+    # "tháng" left out (not a day without its month, "ngày 2/2021"; not a number, "số 2/2021")
+    ("MONTH", r"(?<![\d/.])(?<!ngày\s)(?<!số\s)(?P<bm>0?[1-9]|1[0-2])(?:\s*/\s*|\.)"
+              r"(?P<bmy>\d{4})(?![\d/.])"),
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
@@ -294,13 +299,16 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
     ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
              r"(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
-             + _M + r"|" + _MW + r")(?![\d/.])"
+             + _M + r"|" + _MW + r")(?![\d.])(?!/(?!\d{4}(?!\d)))"
              # "ngày 10 tháng 1, 4, 7, 10": a day of a list of months, not a day of January
              r"(?!(?:\s*(?:[,;]|,?\s*và)\s*\d{1,2}"
              r"(?![\d/.\-]|\s*(?:tháng|giờ|ngày|h|g)" + _B + r"))+"
              r"\s*(?:$|[^\s,;\d]))"
-             r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d))?"),
-    ("DATE", r"(?:ngày\s+)?(?<![\d/.])"
+             # "ngày 17 tháng 10/2016": the year after a slash, as "tháng 10/2016" writes it
+             r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d)"
+             r"|/(?P<ly3>\d{4})(?!\d))?"),
+    # "ngày mùng 02-5-2023" as "ngày mùng 02/5/2023"
+    ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
              # "ngày 1-5 hằng tháng": days 1 to 5 of each month, not 1 May
              r"(?!\d{1,2}\s*-\s*\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng" + _B + ")"
              r"(?P<d>" + _D + r")" + _SEP.format("s") + r"(?P<m>" + _M

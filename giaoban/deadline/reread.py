@@ -168,6 +168,8 @@ def _working_time(tok: Tok, at: Place) -> Tok | None:
 def _now(tok: Tok, at: Place) -> Tok | None:
     if at.before is not None and at.before.get("tpart"):
         return Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
+    if at.before is not None and at.before.type in _PERIODS and tok.end - tok.start == 3:
+        return None  # "trong nam 2025 nay": "này" typed without its mark, the period named
     return tok
 
 
@@ -230,7 +232,7 @@ def _num(tok: Tok, at: Place) -> Tok | None:
     if _names_a_review(before, after, text):
         return tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
     if _labels(before, text) and not _opens_range(at.raw[at.i + 1 : at.i + 3]):
-        if after is None or after.type != "UNIT" or "nw" in tok.parts:
+        if after is None or after.type != "UNIT" or _unmarked_number_word(tok, at.text):
             return tok.retyped("W")  # "lớp 10", "trọng tâm tháng": a label, not a number
     return tok
 
@@ -376,6 +378,17 @@ def _opens_range(then: list[Tok]) -> bool:
     """Whether a number is the first day of a range ("hoàn thành 1 - 4/1", "vào 24 đến
     25/5/2018"): followed by a dash or "đến" and a date."""
     return len(then) == 2 and then[0].type == "TO" and then[1].type == "DATE"
+
+
+def _unmarked_number_word(tok: Tok, text: Text) -> bool:
+    """Whether a number in words is typed without the marks that tell it from another word
+    ("sau" after, "sáu" six; "nam", "năm"): after a word it is no count. A count in words with
+    its marks, or in words that have none ("hai", "ba"), is one, as in digits ("trước khi tổ
+    chức hai tuần", "thêm mười lăm ngày nữa")."""
+    if "nw" not in tok.parts:
+        return False
+    written = text.low[tok.start : tok.end].split()
+    return any(word.isascii() and word not in ("hai", "ba") for word in written)
 
 
 def _labels(before: Tok | None, text: Text) -> bool:
