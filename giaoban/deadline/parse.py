@@ -2,7 +2,7 @@
 
 Pure: the notice's date is given, the clock is never read. The reading has
 three steps: the phrase is cut into tokens (:mod:`lexer`), the tokens are
-parsed by the grammar (``grammar.lark``, with lark's LALR parser) into a
+parsed by the grammar (``grammar.lark``, with lark's LALR parser: :mod:`grammar`) into a
 value (:mod:`build`), and the value is read against the notice's date
 (:mod:`once`, :mod:`duty`). A phrase the grammar cannot read is a
 :class:`DeadlineError` that names the words not understood.
@@ -10,24 +10,22 @@ value (:mod:`build`), and the value is read against the notice's date
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import chain
-from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Tree
+from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
-from lark.lexer import Lexer
 
 from giaoban.deadline import values as v
 from giaoban.deadline.build import Builder, Unreadable
 from giaoban.deadline.calendars import NoSuchDay
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty
+from giaoban.deadline.grammar import parser
 from giaoban.deadline.lexer import has_marks, lex, words
 from giaoban.deadline.lexicon import CONDITIONAL
 from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
@@ -41,7 +39,6 @@ from giaoban.model.text import nfc
 
 DEFAULT_SETTINGS = DeadlineSettings()
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?")
-GRAMMAR = Path(__file__).with_name("grammar.lark")
 # Words that make a phrase a recurring duty: it is parsed from the grammar's `duty` rule.
 DUTY_WORDS = frozenset(
     {
@@ -59,34 +56,6 @@ DUTY_WORDS = frozenset(
         "WORKDAYS",
     }
 )
-
-
-class _Tokens(Lexer):
-    """Hands lark the tokens :mod:`lexicon` made (lark's own lexer is not used)."""
-
-    def __init__(self, conf: object) -> None:
-        pass
-
-    def lex(self, data: object) -> Iterator[Token]:  # type: ignore[override]
-        return iter(data)  # type: ignore[call-overload]
-
-
-@cache
-def _parser() -> Lark:
-    # Building the tables makes many objects and no garbage: the collector is paused meanwhile.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return Lark(
-            GRAMMAR.read_text(encoding="utf-8"),
-            parser="lalr",
-            lexer=_Tokens,
-            start=["once", "duty"],
-            maybe_placeholders=False,
-        )
-    finally:
-        if paused:
-            gc.enable()
 
 
 def parse_deadline(
@@ -228,7 +197,7 @@ def _tree(types: tuple[str, ...], start: str) -> Tree[Token] | None:
     """
     stream = [Token(kind, str(i)) for i, kind in enumerate(types)]
     try:
-        return _parser().parse(stream, start=start)
+        return parser().parse(stream, start=start)
     except UnexpectedInput:
         return None
 
@@ -322,7 +291,7 @@ def _stuck(types: tuple[str, ...], start: str) -> int | None:
     tree, it depends on the terminals alone."""
     stream = [Token(kind, str(i)) for i, kind in enumerate(types)]
     try:
-        _parser().parse(stream, start=start)
+        parser().parse(stream, start=start)
     except UnexpectedInput as err:
         index = getattr(getattr(err, "token", None), "value", None)
         if index is not None and str(index).isdigit():
