@@ -90,14 +90,26 @@ def scan(text: Text, strict: bool = True) -> tuple[Tok, ...]:
 def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
     found: list[Tok] = []
     master = STRICT if strict else LOOSE
+    grouped = _GROUPED[strict] or _grouped(strict)
     depth = 0
-    for index, m in master.finditer(low):
+    for index, m in master.matches(low):
         kind = NAMES[index]
         if kind == "SKIP":
             depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
         else:
-            found.append(Tok(kind, *m.span(), _parts(m), depth > 0))
+            start, end = m.span()
+            found.append(Tok(kind, start, end, _parts(m) if grouped[index] else {}, depth > 0))
     return tuple(found)
+
+
+# Whether each pattern of the strict (True) and the loose (False) scanner names parts.
+_GROUPED: dict[bool, tuple[bool, ...]] = {True: (), False: ()}
+
+
+def _grouped(strict: bool) -> tuple[bool, ...]:
+    master = STRICT if strict else LOOSE
+    _GROUPED[strict] = tuple(bool(master.names(i)) for i in range(len(NAMES)))
+    return _GROUPED[strict]
 
 
 def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = True) -> list[Tok]:
