@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from lunar_vn import LunarDate, lunar_to_solar, solar_to_lunar
 
@@ -44,6 +45,8 @@ def cycle_year(index: int, near: int) -> int:
     return base + 60 if near - base > 30 else base
 
 
+# The conversions are pure and the same days come back phrase after phrase: they are kept.
+@lru_cache(maxsize=4096)
 def lunar_day(day: int, month: int, year: int) -> date:
     """The solar date of a lunar day (the ordinary, not the leap, month)."""
     try:
@@ -55,7 +58,8 @@ def lunar_day(day: int, month: int, year: int) -> date:
     return solar
 
 
-def _lunar_days(day: int, month: int, year: int) -> list[date]:
+@lru_cache(maxsize=4096)
+def _lunar_days(day: int, month: int, year: int) -> tuple[date, ...]:
     """The solar dates of lunar ``day`` (-1: the last) in month ``month`` of ``year``:
     in the ordinary month, and in the leap month of that name when the year has one."""
     found = []
@@ -68,7 +72,7 @@ def _lunar_days(day: int, month: int, year: int) -> list[date]:
             if solar_to_lunar(solar) == LunarDate(d, month, year, leap):
                 found.append(solar)
                 break
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ class LunarRule:
     at: time = time(0, 0)
 
     def _moments(self, year: int) -> list[datetime]:
-        found = set()
+        found: set[date] = set()
         for month in self.months or range(1, 13):
             for day in self.days:
                 days = _lunar_days(day, month, year)
@@ -113,11 +117,13 @@ class LunarRule:
 LAST_LUNAR_YEAR = 2099  # lunar_vn converts the years 1900 to 2100
 
 
+@lru_cache(maxsize=4096)
 def lunar_year(day: date) -> int:
     """The lunar year ``day`` falls in."""
     return solar_to_lunar(day).year
 
 
+@lru_cache(maxsize=4096)
 def lunar_month_day(day: date) -> tuple[int, int]:
     """The lunar month and day of ``day``."""
     lunar = solar_to_lunar(day)
