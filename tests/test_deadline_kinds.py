@@ -1611,3 +1611,38 @@ def test_the_first_or_last_working_days_of_each_month_are_due_when_they_end(
 def test_a_span_up_to_now_starts_before_the_notice(phrase: str, start: str) -> None:
     got = read(phrase)  # a start without its year is the last such day on or before the notice
     assert got.kind == "period" and got.start == at(start) and got.due == at("2024-03-02")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # notice of Wednesday 15/5/2024: "liền kề" alone is the next week, as "tuần sau"
+        ("trong tuần liền kề", "2024-05-20", "2024-05-27"),
+        ("tuần liền kề sau đó", "2024-05-20", "2024-05-27"),
+        ("trong tuần liền sau", "2024-05-20", "2024-05-27"),
+        ("trong tuần liền kề trước", "2024-05-06", "2024-05-13"),
+        ("trong quý liền sau", "2024-07-01", "2024-10-01"),
+    ],
+)
+def test_an_adjacent_period_is_the_next_unless_said_before(
+    phrase: str, start: str, due: str
+) -> None:
+    got = parse_deadline(phrase, date(2024, 5, 15))
+    assert isinstance(got, Deadline) and got.kind == "period", got
+    assert (got.start, got.due) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("thứ 6 tuần liền kề", "2024-05-25"),  # the next week's Friday, as "thứ 6 tuần sau"
+        ("thứ Sáu của tuần liền sau", "2024-05-25"),
+        ("thứ 6 tuần liền kề trước", "2024-05-11"),  # the last week's, as "thứ 6 tuần trước"
+        ("thứ Hai tuần liền trước", "2024-05-07"),
+        ("ngày 10 tháng liền kề", "2024-06-11"),  # the next month's tenth
+    ],
+)
+def test_a_day_of_an_adjacent_week_or_month_counts_the_same_way(phrase: str, due: str) -> None:
+    got = parse_deadline(phrase, date(2024, 5, 15))
+    assert isinstance(got, Deadline) and got.kind == "date", got
+    assert got.due == at(due)

@@ -48,9 +48,17 @@ ORDINALS = {
 }  # fmt: skip
 _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
-_REL = r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|liền\s+kề)"
+_REL = (
+    r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước"
+    r"|liền\s+(?:kề\s+)?(?:trước|sau)|liền\s+kề)"
+)
 # What the words of _REL, folded, count from the notice's period: "tháng này" 0, "tuần tới" 1.
-RELATIVE = {"nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1, "lien ke": -1}
+# "liền kề" alone is the next one, as "thứ 6 tuần liền kề" and "ngày làm việc liền kề" are;
+# "liền kề trước", "liền trước" the one before.
+RELATIVE = {
+    "nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1,
+    "lien ke": 1, "lien ke sau": 1, "lien sau": 1, "lien ke truoc": -1, "lien truoc": -1,
+}  # fmt: skip
 
 # "hoàn thành trong năm", "trong tháng.", "đến hết năm": the notice's own year, month (nothing
 # after it)
@@ -182,7 +190,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WEEK", r"tuần\s+(?:lễ\s+)?(?:(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)"
              r"|thứ\s+(?P<wnw>nhất|hai|ba|tư|năm)" + _B + ")" + _YEAR_TAIL.format("wy")),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
-                + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|thứ|cuối|đầu))"
+                + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|liền|thứ|cuối|đầu))"
                 + r"|(?:(?<=hết\s)|(?<=cuối\s)|(?<=đầu\s)|(?<=giữa\s))tuần" + _ALONE),
     ("PREVMONTHOF", r"tháng\s+(?:liền\s+kề\s+)?trước\s+(?:của\s+)?(?=tháng" + _B + ")"),
     # "(trong) 3 tháng 6, 7 và 8/2020": a count of the months, then the months

@@ -30,6 +30,7 @@ from giaoban.deadline.calendars import school_year as school_year_bounds
 from giaoban.deadline.calendars import semester as semester_bounds
 from giaoban.deadline.context import Ctx
 from giaoban.deadline.describe import weekday_name
+from giaoban.deadline.lexicon import RELATIVE
 from giaoban.deadline.values import THIRDS
 
 WELL_BEFORE = timedelta(days=31)  # a day this far before the notice means next year
@@ -153,12 +154,8 @@ def _weekday(w: v.Weekday, ctx: Ctx) -> date:
         return first + timedelta(days=(w.weekday - first.weekday()) % 7)
     ref = ctx.ref
     monday = ref - timedelta(days=ref.weekday())
-    if w.week == "nay":
-        return monday + timedelta(days=w.weekday)
-    if w.week == "truoc":
-        return monday + timedelta(days=w.weekday - 7)
-    if w.week is not None:
-        return monday + timedelta(days=w.weekday + 7)
+    if w.week is not None:  # "thứ 6 tuần này", "tuần sau", "tuần liền kề trước"
+        return monday + timedelta(days=w.weekday + 7 * RELATIVE.get(w.week, 1))
     return ref + timedelta(days=(w.weekday - ref.weekday()) % 7)
 
 
