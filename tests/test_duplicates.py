@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
-from giaoban.edit.duplicates import number_key, same_notices
+from giaoban.edit.duplicates import match_key, same_notices
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Source
 from tests.conftest import run_git
@@ -53,9 +53,9 @@ def flags(number: str, day: str, title: str = TITLE) -> list[str]:
 
 
 def test_numbers_compare_without_spaces_case_or_marks() -> None:
-    assert number_key("459 /PGD&ĐT") == number_key("459/pgd&dt") == "459 pgd dt"
-    assert number_key("12/TB-UBND") != number_key("12/TB-HĐND")
-    assert number_key(None) == ""
+    assert match_key("459 /PGD&ĐT") == match_key("459/pgd&dt") == "459 pgd dt"
+    assert match_key("12/TB-UBND") != match_key("12/TB-HĐND")
+    assert match_key(None) == ""
 
 
 def test_same_number_counts_only_within_one_year() -> None:

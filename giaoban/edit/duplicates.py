@@ -46,29 +46,25 @@ class DuplicateNoticeError(UsageError):
         super().__init__("thông báo này đã có trong sổ:\n" + "\n".join(lines) + f"\n({ALLOW_HINT})")
 
 
-def number_key(number: str | None) -> str:
-    """A document number as compared: folded, every space and sign dropped but the
-    separators between its parts ("459 /PGD&ĐT" and "459/PGD&ĐT" are one)."""
-    return _NOT_WORD.sub(" ", fold(number or "")).strip()
-
-
-def title_key(title: str | None) -> str:
-    return _NOT_WORD.sub(" ", fold(title or "")).strip()
+def match_key(text: str | None) -> str:
+    """A document number (or a title) as compared: folded, every space and sign dropped but
+    the separators between its parts ("459 /PGD&ĐT" and "459/PGD&ĐT" are one)."""
+    return _NOT_WORD.sub(" ", fold(text or "")).strip()
 
 
 def same_notices(
     notices: Iterable[Notice], number: str | None, day: date | None, title: str | None
 ) -> list[Existing]:
     """The notices of ``notices`` that a new notice (number, date, title) repeats."""
-    number_, title_ = number_key(number), title_key(title)
+    number_, title_ = match_key(number), match_key(title)
     found = []
     for notice in notices:
         if number_ and day and notice.date.year == day.year:
-            if number_key(notice.number) == number_:
+            if match_key(notice.number) == number_:
                 reason = f"cùng số {notice.number} năm {day.year}"
                 found.append(Existing(notice.id, notice.source.path, reason))
                 continue
-        if title_ and day == notice.date and title_key(notice.title) == title_:
+        if title_ and day == notice.date and match_key(notice.title) == title_:
             reason = f"cùng ngày {day:%d/%m/%Y} và trích yếu"
             found.append(Existing(notice.id, notice.source.path, reason))
     return found
