@@ -114,7 +114,7 @@ def reference(entry: dict[str, Any]) -> date | None:
 def read(entry: dict[str, Any]) -> Deadline | DeadlineError:
     """giaoban's reading of the entry's phrase; a crash counts as unreadable."""
     try:
-        return parse_deadline(entry["phrase"], reference(entry))  # type: ignore[arg-type]
+        return parse_deadline(entry["phrase"], reference(entry))
     except Exception as err:  # noqa: BLE001 - a crash is a wrong reading, not the end of the run
         return DeadlineError(entry["phrase"], f"crash: {type(err).__name__}: {err}")
 

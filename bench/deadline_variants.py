@@ -31,11 +31,12 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from deadline_accuracy import read, reference, set_names, verdict  # noqa: E402
+from deadline_accuracy import load_set, read, reference, set_names, verdict  # noqa: E402
 
 from giaoban.deadline import Deadline, DeadlineError, parse_deadline  # noqa: E402
 
@@ -513,12 +514,10 @@ class Tally:
     examples: list[str] = field(default_factory=list)
 
 
-def right_read(names: Iterable[str]) -> list[tuple[str, object, Deadline]]:
+def right_read(names: Iterable[str]) -> list[tuple[str, date | None, Deadline]]:
     """Each phrase of the sets read right, with its day and reading (an abstention, right
     for a phrase with no month, is no reading to keep)."""
-    from deadline_accuracy import load_set
-
-    kept = []
+    kept: list[tuple[str, date | None, Deadline]] = []
     for name in names:
         for entry in load_set(name):
             got = read(entry)
@@ -539,7 +538,7 @@ def run(names: Iterable[str], rewrites: Iterable[Rewrite] = REWRITES) -> dict[st
                 continue
             tally.applied += 1
             try:
-                again = parse_deadline(variant, ref)  # type: ignore[arg-type]
+                again = parse_deadline(variant, ref)
             except Exception as err:  # noqa: BLE001 - a crash is a failure to count
                 again = DeadlineError(variant, f"crash: {type(err).__name__}: {err}")
             if isinstance(again, DeadlineError):

@@ -241,11 +241,13 @@ class Editor:
 # --- measuring ----------------------------------------------------------------
 
 
-def measure(size: int, command: str, data: Path, cache_dir: Path, args: argparse.Namespace) -> list:
+def measure(
+    size: int, command: str, data: Path, cache_dir: Path, args: argparse.Namespace
+) -> list[Sample]:
     """Cold, warm and one-changed samples of one command."""
     env = bench_env(cache_dir)
     argv = giaoban_argv(command, data)
-    samples = []
+    samples: list[Sample] = []
     editor = Editor(data)
     try:
         for state in STATES:
