@@ -8,6 +8,7 @@ Run from the repository root::
     .venv/bin/python bench/deadline_accuracy.py --failures # and each phrase read wrongly
     .venv/bin/python bench/deadline_accuracy.py --speed    # and the time to read 10,000 phrases
     .venv/bin/python bench/deadline_accuracy.py --dump F   # every reading written to F, to diff
+    .venv/bin/python bench/deadline_accuracy.py --probes   # the probes written for giaoban
 
 The sets and their annotation conventions are described in
 ``tests/data/deadlines/README.md``. An entry counts as read when every fact
@@ -95,10 +96,13 @@ def load_set(name: str) -> list[dict[str, Any]]:
 # fresh_2 to fresh_11 were each held out until their scores were recorded, then developed on
 # (docs/deadlines.md); a new final set is collected blind before one is made a development set.
 HELD_OUT: frozenset[str] = frozenset({"fresh_12", "fresh_13"})
+# Phrases written for giaoban probes (not a sample of real text): never among the scored
+# sets, scored with --probes (tests/test_deadline_probes.py keeps them read).
+PROBES = "probes"
 
 
 def set_names(held_out: bool = False) -> list[str]:
-    names = sorted(p.stem for p in SETS.glob("*.yaml"))
+    names = sorted(p.stem for p in SETS.glob("*.yaml") if p.stem != PROBES)
     return [n for n in names if held_out or n not in HELD_OUT]
 
 
@@ -345,7 +349,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list each phrase read wrongly")
     parser.add_argument("--speed", action="store_true", help="time 10,000 readings")
     parser.add_argument("--dump", type=Path, metavar="FILE", help="write every reading to FILE")
+    parser.add_argument(
+        "--probes", action="store_true", help="score the probes written for giaoban (probes.yaml)"
+    )
     args = parser.parse_args(argv)
+    if args.probes:
+        print(score(PROBES, args.failures).line())
+        return 0
     if args.dump is not None:
         print(f"{dump(args.dump)} readings written to {args.dump}")
         return 0

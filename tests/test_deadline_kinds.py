@@ -1646,3 +1646,64 @@ def test_a_day_of_an_adjacent_week_or_month_counts_the_same_way(phrase: str, due
     got = parse_deadline(phrase, date(2024, 5, 15))
     assert isinstance(got, Deadline) and got.kind == "date", got
     assert got.due == at(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # notice of Wednesday 15/5/2024: "liền kề" after "trong tháng" is the next month (it
+        # had been every month: "trong tháng" read as a monthly duty, "liền kề" left unread)
+        ("trong tháng liền kề", "2024-06-01", "2024-07-01"),
+        ("hoàn thành trong tháng liền sau", "2024-06-01", "2024-07-01"),
+        ("trong tháng liền trước", "2024-04-01", "2024-05-01"),
+        # "vừa qua", "vừa rồi", "năm ngoái": the period before (had been this week, every month,
+        # or an event named "quý vừa qua")
+        ("trong tuần vừa qua", "2024-05-06", "2024-05-13"),
+        ("tuần vừa rồi", "2024-05-06", "2024-05-13"),
+        ("trong tháng vừa qua", "2024-04-01", "2024-05-01"),
+        ("trong quý vừa qua", "2024-01-01", "2024-04-01"),
+        ("trong năm vừa rồi", "2023-01-01", "2024-01-01"),
+        ("trong năm ngoái", "2023-01-01", "2024-01-01"),
+    ],
+)
+def test_the_period_just_past_and_the_month_adjacent(phrase: str, start: str, due: str) -> None:
+    got = parse_deadline(phrase, date(2024, 5, 15))
+    assert isinstance(got, Deadline) and got.kind == "period", got
+    assert (got.start, got.due) == (at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("thứ 6 tuần vừa qua", "2024-05-11"),
+        ("ngày 10 tháng vừa rồi", "2024-04-11"),
+    ],
+)
+def test_a_day_of_the_week_or_month_just_past(phrase: str, due: str) -> None:
+    got = parse_deadline(phrase, date(2024, 5, 15))
+    assert isinstance(got, Deadline) and got.kind == "date", got
+    assert got.due == at(due)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["không sớm hơn ngày 20/5/2024", "nộp không sớm hơn ngày 20/5", "sớm nhất ngày 20/5"]
+)
+def test_not_earlier_than_a_day_is_an_open_start_not_a_deadline(phrase: str) -> None:
+    got = parse_deadline(phrase, date(2024, 5, 15))
+    assert isinstance(got, Deadline) and got.kind == "none" and got.due is None, got
+    assert got.start == at("2024-05-20")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("trước17h ngày 20/5/2024", "2024-05-20T17:00"),  # the time had been dropped: 21/5 00:00
+        ("TRƯỚC17H NGÀY 20/5/2024", "2024-05-20T17:00"),
+        ("chậm nhất ngày20/5/2024", "2024-05-21"),
+        ("trong tháng6/2024", "2024-07-01"),
+    ],
+)
+def test_a_word_of_time_typed_against_its_number(phrase: str, due: str) -> None:
+    got = parse_deadline(phrase, date(2024, 5, 15))
+    assert isinstance(got, Deadline), got
+    assert got.due == at(due)

@@ -49,15 +49,16 @@ ORDINALS = {
 _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = (
-    r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước"
+    r"(?:này|tới|sau|kế\s+tiếp|tiếp\s+theo|trước|vừa\s+(?:qua|rồi)"
     r"|liền\s+(?:kề\s+)?(?:trước|sau)|liền\s+kề)"
 )
 # What the words of _REL, folded, count from the notice's period: "tháng này" 0, "tuần tới" 1.
 # "liền kề" alone is the next one, as "thứ 6 tuần liền kề" and "ngày làm việc liền kề" are;
-# "liền kề trước", "liền trước" the one before.
+# "liền kề trước", "liền trước", "vừa qua", "vừa rồi" (and "năm ngoái") the one before.
 RELATIVE = {
     "nay": 0, "toi": 1, "sau": 1, "ke tiep": 1, "tiep theo": 1, "truoc": -1,
     "lien ke": 1, "lien ke sau": 1, "lien sau": 1, "lien ke truoc": -1, "lien truoc": -1,
+    "vua qua": -1, "vua roi": -1, "ngoai": -1,
 }  # fmt: skip
 
 # "hoàn thành trong năm", "trong tháng.", "đến hết năm": the notice's own year, month (nothing
@@ -190,7 +191,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("WEEK", r"tuần\s+(?:lễ\s+)?(?:(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)"
              r"|thứ\s+(?P<wnw>nhất|hai|ba|tư|năm)" + _B + ")" + _YEAR_TAIL.format("wy")),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
-                + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|liền|thứ|cuối|đầu))"
+                + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|liền|vừa|thứ|cuối|đầu))"
                 + r"|(?:(?<=hết\s)|(?<=cuối\s)|(?<=đầu\s)|(?<=giữa\s))tuần" + _ALONE),
     ("PREVMONTHOF", r"tháng\s+(?:liền\s+kề\s+)?trước\s+(?:của\s+)?(?=tháng" + _B + ")"),
     # "(trong) 3 tháng 6, 7 và 8/2020": a count of the months, then the months
@@ -213,11 +214,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
     ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
-                 + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|(?:đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?"
+                 + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|liền|vừa"
+                 r"|(?:đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?"
                  r"\s+(?:của\s+)?"
                  r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
-    ("RELYEAR", r"năm\s+(?P<ry>nay|" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
+    ("RELYEAR", r"năm\s+(?P<ry>nay|ngoái|" + _REL + ")" + _B
+                + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
     # a season or a campaign named with its year, whose days the phrase does not give:
     # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"
@@ -388,7 +391,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn"
                # "trước hoặc trong ngày 15/4", "trong hoặc trước ngày 15/4": by the end of it
                r"|trước\s+hoặc\s+(?:trong|vào)|(?:trong|vào)\s+hoặc\s+trước)" + _B),
-    ("EARLIEST", r"(?:sớm\s+nhất|tối\s+thiểu|ít\s+nhất)" + _B),
+    # "không sớm hơn ngày X": not before X, as "sớm nhất ngày X" (an open start, not a deadline)
+    ("EARLIEST", r"(?:sớm\s+nhất|tối\s+thiểu|ít\s+nhất|không\s+sớm\s+hơn)" + _B),
     ("UPTO", r"tính\s+(?:đến|tới)" + _B),
     # "sớm hơn 30 phút so với X", "muộn hơn 2 ngày so với X": counted from X
     ("EARLIER", r"sớm\s+hơn" + _B),

@@ -21,12 +21,15 @@ _EDGE = " .,;:!"
 
 def clean(phrase: str) -> str:
     """NFC, no bold markers, one kind of dash, single spaces, no edge punctuation, no space
-    inside a word ("Thá ng 10"), and no brackets around the whole phrase ("(chậm nhất ngày
+    inside a word ("Thá ng 10"), a space between a word of time and the number typed against
+    it ("trước17h", "ngày20/5"), and no brackets around the whole phrase ("(chậm nhất ngày
     5/3 (thứ Ba))")."""
     text = nfc(phrase)
     if _TO_PLAIN.search(text):
         text = text.translate(_PLAIN)
     text = collapse_spaces(text).strip(_EDGE)
+    if _GLUED.search(text):
+        text = _GLUED.sub(r"\1 ", text)
     if not text.isascii():
         text = _SPLIT_FINAL.sub(r"\1", text)
     while _bracketed(text):
@@ -39,6 +42,14 @@ def clean(phrase: str) -> str:
 _MARKED_VOWEL = "áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ"
 _SPLIT_FINAL = re.compile(  # the space first: re looks for it before trying the rest
     " (?<=[" + _MARKED_VOWEL + _MARKED_VOWEL.upper() + r"] )((?:ng|nh|ch|c|m|n|p|t))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# A word of time typed against its number: "trước17h ngày 20/5", "chậm nhất ngày20/5/2024".
+# Only these words: a code such as "hk1" or "covid19" is left as written.
+_GLUED = re.compile(
+    r"(?<![^\W\d_])(trước|sau|ngày|đến|từ|tới|hết|trong|tháng|năm|quý|tuần|lúc|vào|nhất)(?=\d)",
     re.IGNORECASE,
 )
 
