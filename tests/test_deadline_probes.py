@@ -10,13 +10,15 @@ from typing import Any
 
 import pytest
 
+from giaoban.deadline.model import DeadlineError
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
 
 import deadline_accuracy as accuracy  # noqa: E402 - bench/ is not a package
 
-# Probes giaoban still reads otherwise, with the reason (a limit, not a slide).
+# Probes giaoban still reads otherwise, with the reason (a limit, not a slide). Since the
+# fifteenth work each is an error that names the words not understood, never a silent reading.
 KNOWN: dict[str, str] = {
     "trong năm qua": "'qua' alone after a unit is not the one before ('những năm qua')",
     "hôm qua": "a day before the notice is not read",
@@ -25,16 +27,13 @@ KNOWN: dict[str, str] = {
     "hôm kia": "a day before the notice is not read",
     "trong hôm kia": "a day before the notice is not read",
     "trước 17h hôm kia": "a day before the notice is not read",
-    "ngày cuối cùng của tháng 6": "the last day of a named month is read as each month's",
-    "ngày đầu tiên của tháng sau": "the first day of a month is read as the whole month",
-    "ngày làm việc đầu tiên của tháng sau": "a working day of a named month is each month's",
-    "ngày làm việc cuối cùng của tháng này": "a working day of a named month is each month's",
+    "ngày làm việc đầu tiên của tháng sau": "a working day of a named month is not read",
+    "ngày làm việc cuối cùng của tháng này": "a working day of a named month is not read",
     "thứ Sáu cuối cùng của tháng này": "an ordinal weekday of a relative month is not read",
-    "ngày cuối cùng của quý này": "a quarter's last day is the whole quarter (same due)",
     "ngày cuối cùng của năm": "the last day of the year is not read",
-    "ngày cuối cùng của mỗi tháng": "'mỗi tháng' after 'ngày cuối cùng của' is read as every month",
-    "thứ Hai đầu tiên và thứ Hai thứ ba hằng tháng": "'thứ ba' after a weekday is Tuesday",
-    "thứ Sáu đầu tiên và thứ Sáu cuối cùng hằng tháng": "two ordinals of a weekday: the last",
+    "ngày cuối cùng của mỗi tháng": "'ngày cuối cùng của mỗi tháng' is not read",
+    "thứ Hai đầu tiên và thứ Hai thứ ba hằng tháng": "an ordinal after a weekday is not read",
+    "thứ Sáu đầu tiên và thứ Sáu cuối cùng hằng tháng": "an ordinal after a weekday is not read",
 }
 
 
@@ -54,5 +53,6 @@ def test_probe(entry: dict[str, Any]) -> None:
     verdict = accuracy.verdict(entry, accuracy.read(entry))
     if entry["phrase"] in KNOWN:
         assert not verdict.ok, f"read now: drop it from KNOWN ({KNOWN[entry['phrase']]})"
+        assert isinstance(accuracy.read(entry), DeadlineError), "a silent reading, not an error"
         return
     assert verdict.ok, verdict.why

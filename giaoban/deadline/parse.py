@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain
@@ -35,6 +36,7 @@ from giaoban.deadline.passes import events
 from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
+from giaoban.deadline.unread import edge_of_period, one_month_workday, unread_time_words
 from giaoban.model.text import nfc
 
 DEFAULT_SETTINGS = DeadlineSettings()
@@ -100,12 +102,44 @@ def _read(ctx: Ctx) -> Deadline:
     value = _grammar_reading(ctx)
     if value is None:
         raise Unreadable(_not_understood(ctx))
+    toks = words(ctx.text)
+    edge = edge_of_period(toks, ctx.text)
+    if edge is not None:  # "ngày đầu tiên của tháng sau": that month's first day
+        day = _edge_day(ctx, *edge)
+        if day is not None:
+            return day
+    unread = unread_time_words(toks, ctx.text) or one_month_workday(toks)
+    if unread is not None:  # "thứ Hai đầu tiên ...": the ordinal would be left out
+        raise Unreadable(f'không hiểu phần "{_words_from(ctx, unread)}"')
     other = CONDITIONAL.search(ctx.text.low)
     if other is not None:  # "đến 22-4 hoặc 30-4 tùy tình hình": the day written first stands
         ctx.warn(
             f'"{ctx.orig(other.start())}" nêu một hạn khác có điều kiện; đọc theo hạn viết trước'
         )
     return _meaning(value, ctx)
+
+
+def _edge_day(ctx: Ctx, edge: str, period: Tok) -> Deadline | None:
+    """The first or the last day of the period ``period`` reads, as a day's deadline; None
+    when it reads no period."""
+    value = _parse(ctx, [period])
+    if value is None:
+        return None
+    read = _meaning(value, ctx)
+    if read.kind != "period" or read.start is None or read.due is None:
+        return None
+    due = read.start + timedelta(days=1) if edge == "first" else read.due
+    return replace(read, kind="date", start=None, due=due)
+
+
+def _words_from(ctx: Ctx, tok: Tok) -> str:
+    """The words left out from ``tok`` on, to the next word the reading uses."""
+    toks = words(ctx.text)
+    i = toks.index(tok)
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].type == "W":
+        j += 1
+    return ctx.orig(tok.start, toks[j].end)
 
 
 def _grammar_reading(ctx: Ctx) -> v.Reading | None:

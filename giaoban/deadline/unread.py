@@ -1,0 +1,104 @@
+"""Words about time the reading would leave out: the guard of the fifteenth work.
+
+Filler (``W``) is left out of a reading (:mod:`giaoban.deadline.lexer`); most of it names
+no time ("nộp báo cáo", "lớp 10"). But a word about time left out beside a day or a period
+the reading uses changes that day ("ngày đầu tiên của tháng sau" is not the whole month), so
+a reading that drops it would be confident and wrong. Such a phrase is an error naming the
+words not understood, the clerk pins the date (``due:``).
+
+The words are matched as written with their marks: without them, "nam", "sau", "toi" are
+as often a name, six or "I" (those phrases keep their reading).
+"""
+
+from __future__ import annotations
+
+from giaoban.deadline.normalize import Text
+from giaoban.deadline.tokens import Tok
+
+__all__ = ["unread_time_words"]
+
+# Part words, ordinal words and relative words: each changes the day or period beside it.
+_PART = frozenset({"đầu", "giữa", "cuối", "đầu tiên", "cuối cùng", "tiên", "cùng"})
+_RELATIVE = frozenset({"qua", "kia"})
+# Unit words: "năm qua", "hôm kia" name a period the engine does not read.
+_UNITS = frozenset({"năm", "tháng", "tuần", "quý", "hôm", "ngày"})
+# Periods a part or ordinal word before them changes ("đầu tiên của tháng sau"); a single day
+# it does not ("ngày cuối cùng của ngày 31/3" is that day).
+_PERIODS = frozenset(
+    {"MONTH", "MONTHNAME", "RELMONTH", "RELQUARTER", "RELWEEK", "RELYEAR", "QUARTER", "YEAR",
+     "WEEK", "FREQ", "SEMESTER", "RELSEMESTER"}
+)  # fmt: skip
+
+
+def unread_time_words(toks: tuple[Tok, ...], text: Text) -> Tok | None:
+    """The first filler word about time standing right beside a weekday or a period of ``toks``
+    (or "qua", "kia" after a period or a unit word: "tuần qua", "năm qua"); None when there
+    is none."""
+    for i, tok in enumerate(toks):
+        if tok.type != "W":
+            continue
+        said = text.low[tok.start : tok.end]
+        before = toks[i - 1] if i else None
+        if said in _PART and _beside_a_day(before, toks, i, text):
+            return tok
+        if said in _RELATIVE and before is not None:
+            if before.type in _PERIODS or before.type == "MONTHREF":  # "trong tuần qua"
+                return before
+            if before.type in ("W", "UNIT") and text.low[before.start : before.end] in _UNITS:
+                return before
+    return None
+
+
+def _beside_a_day(before: Tok | None, toks: tuple[Tok, ...], i: int, text: Text) -> bool:
+    """Whether word ``i`` is an ordinal of the weekday right before it ("thứ Hai đầu tiên")
+    or a part of the period right after it, over other part words ("đầu" "tiên" "của tháng
+    sau"). Not after another filler word: "Ngày đăng ký cuối cùng" is the registration's."""
+    if before is not None and before.type == "WEEKDAY":
+        return True
+    j = i + 1
+    while j < len(toks) and toks[j].type == "W" and text.low[toks[j].start : toks[j].end] in _PART:
+        j += 1
+    return j < len(toks) and toks[j].type in _PERIODS
+
+
+# Linking words that keep "by that day" ("trước", "chậm nhất", "vào", "hạn chót", "trong").
+_BY = frozenset({"before", "latest", "in", "to", "het", "at", "upto"})
+# "ngày đầu tiên", "ngày cuối cùng": the first or the last day of the period after them.
+_EDGES = {("đầu", "tiên"): "first", ("đầu tiên",): "first", ("cuối", "cùng"): "last",
+          ("cuối cùng",): "last"}  # fmt: skip
+# A month named once ("tháng 6", "tháng sau"), not each month.
+_ONE_MONTH = frozenset({"MONTH", "RELMONTH"})
+_EACH = frozenset({"FREQ", "EVERY", "PERIODIC", "MONTHSOF", "PLURAL", "TIMES"})
+
+
+def edge_of_period(toks: tuple[Tok, ...], text: Text) -> tuple[str, Tok] | None:
+    """("first" or "last", the period) when the phrase is "[by] ngày đầu tiên/cuối cùng
+    của <period>" ("ngày đầu tiên của tháng sau", "chậm nhất ngày cuối cùng của tháng
+    12/2024"): the first or the last day of that period. None otherwise."""
+    i = 0
+    while i < len(toks) and toks[i].type == "LEAD":
+        if not set(toks[i].parts.get("words", "").split()) <= _BY:
+            return None
+        i += 1
+    rest = toks[i:]
+    if len(rest) == 2 and rest[0].type == "LASTDAY" and rest[1].type in _ONE_MONTH:
+        return "last", rest[1]
+    if len(rest) < 3 or rest[-1].type not in _PERIODS or rest[-1].type == "FREQ":
+        return None
+    said = [text.low[t.start : t.end] for t in rest[:-1]]
+    if any(t.type != "W" for t in rest[:-1]) or said[0] != "ngày":
+        return None
+    edge = _EDGES.get(tuple(said[1:]))
+    return (edge, rest[-1]) if edge is not None else None
+
+
+def one_month_workday(toks: tuple[Tok, ...]) -> Tok | None:
+    """The "ngày làm việc đầu tiên/cuối cùng của" (or "ngày cuối cùng của") before a month
+    named once, in a phrase with no word of a duty: read as each month's, it would be a
+    silent duty ("ngày làm việc đầu tiên của tháng sau" is one day). None otherwise."""
+    if any(t.type in _EACH for t in toks):
+        return None
+    for tok, after in zip(toks, toks[1:], strict=False):
+        if tok.type in ("WORKDAYORD", "LASTDAY") and after.type in _ONE_MONTH:
+            return tok
+    return None
