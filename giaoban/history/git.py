@@ -27,6 +27,11 @@ class GitResult:
     def ok(self) -> bool:
         return self.code == 0
 
+    @property
+    def said(self) -> str:
+        """git's own words: its errors, then its output."""
+        return (self.stderr + self.stdout).strip()
+
 
 @dataclass(frozen=True)
 class DataState:
@@ -289,7 +294,7 @@ def _others_changed(repo: Path, data_dir: Path) -> tuple[str, ...]:
 
 def explain_failure(result: GitResult, repo: Path, paths: Sequence[Path], message: str) -> str:
     """Why git did not commit, and exactly what to run (Vietnamese)."""
-    output = (result.stderr + result.stdout).strip()
+    output = result.said
     redo = f"  {commit_command(repo, paths, message)}"
     if any(hint in output.lower() for hint in _NO_IDENTITY):
         return "\n".join(
@@ -480,7 +485,7 @@ def _listed(result: GitResult | None, paths: Sequence[str]) -> Listed:
     if result is None:
         return Listed(failure=_NOT_RUN.stderr)
     if not result.ok:
-        return Listed(failure=(result.stderr + result.stdout).strip() or f"mã thoát {result.code}")
+        return Listed(failure=result.said or f"mã thoát {result.code}")
     return Listed(tuple(paths))
 
 

@@ -315,7 +315,7 @@ def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
     before, old_up = git.head_commit(repo), git.resolve_commit(repo, "@{upstream}")
     fetched = git.fetch(repo)
     if not fetched.ok:
-        return SyncResult("pull-failed", upstream, output=(fetched.stderr + fetched.stdout).strip())
+        return SyncResult("pull-failed", upstream, output=fetched.said)
     rewritten = _rewritten(repo, old_up, git.resolve_commit(repo, "@{upstream}"))
     if rewritten:
         return SyncResult("rewritten", upstream, lost=rewritten, next_steps=_rewritten_steps())
@@ -323,7 +323,7 @@ def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
     if not pulled.ok:
         if git.rebase_in_progress(repo) or git.conflicted_paths(repo).paths:
             return _conflicts(repo, here)
-        return SyncResult("pull-failed", upstream, output=(pulled.stderr + pulled.stdout).strip())
+        return SyncResult("pull-failed", upstream, output=pulled.said)
     new_up = git.resolve_commit(repo, "@{upstream}")
     received = git.count_commits(repo, f"{before}..{new_up}") if before and new_up else 0
     incoming = _incoming(repo, folder, old_up, new_up)
@@ -334,7 +334,7 @@ def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
     if sent:
         pushed = git.push(repo)
         if not pushed.ok:
-            output = (pushed.stderr + pushed.stdout).strip()
+            output = pushed.said
             return SyncResult("push-failed", upstream, received, incoming=incoming, output=output)
     return SyncResult("synced", upstream, received, sent, incoming)
 
