@@ -481,12 +481,11 @@ class Listed:
     failure: str | None = None  # git's own words when it failed; then no path
 
 
-def _listed(result: GitResult | None, paths: Sequence[str]) -> Listed:
+def _unlisted(result: GitResult | None) -> Listed:
+    """Why git could not list the paths asked for."""
     if result is None:
         return Listed(failure=_NOT_RUN.stderr)
-    if not result.ok:
-        return Listed(failure=result.said or f"mã thoát {result.code}")
-    return Listed(tuple(paths))
+    return Listed(failure=result.said or f"mã thoát {result.code}")
 
 
 def changed_paths(repo_dir: Path, folder: str) -> Listed:
@@ -494,15 +493,17 @@ def changed_paths(repo_dir: Path, folder: str) -> Listed:
     result = run_git(
         repo_dir, "-c", "core.quotepath=off", "status", "--porcelain", "-z", "--", folder or "."
     )
+    if result is None or not result.ok:
+        return _unlisted(result)
     paths: list[str] = []
-    entries = iter(result.stdout.split("\0") if result is not None and result.ok else ())
+    entries = iter(result.stdout.split("\0"))
     for entry in entries:
         if len(entry) < 4:
             continue
         paths.append(entry[3:])
         if entry[0] in "RC":  # a rename names its source next
             next(entries, None)
-    return _listed(result, paths)
+    return Listed(tuple(paths))
 
 
 def upstream(repo_dir: Path) -> str | None:
@@ -556,8 +557,9 @@ def conflicted_paths(repo_dir: Path) -> Listed:
     result = run_git(
         repo_dir, "-c", "core.quotepath=off", "diff", "--name-only", "-z", "--diff-filter=U"
     )
-    found = result.stdout.split("\0") if result is not None and result.ok else ()
-    return _listed(result, sorted({p for p in found if p}))
+    if result is None or not result.ok:
+        return _unlisted(result)
+    return Listed(tuple(sorted({p for p in result.stdout.split("\0") if p})))
 
 
 def count_commits(repo_dir: Path, revisions: str) -> int:
