@@ -93,9 +93,10 @@ def load_set(name: str) -> list[dict[str, Any]]:
 
 
 # The final sets are held out: scored when asked for by name (or with --all), never by default.
-# fresh_2 to fresh_11 were each held out until their scores were recorded, then developed on
-# (docs/deadlines.md); a new final set is collected blind before one is made a development set.
-HELD_OUT: frozenset[str] = frozenset({"fresh_12", "fresh_13"})
+# fresh_2 to fresh_13 were each held out until their scores were recorded, then developed on
+# (docs/deadlines.md); a new final set is collected blind before one is made a development set
+# (fresh_14, collected on 2026-12-07 while fresh_12 and fresh_13 became development sets).
+HELD_OUT: frozenset[str] = frozenset({"fresh_14"})
 # Phrases written for giaoban probes (not a sample of real text): never among the scored
 # sets, scored with --probes (tests/test_deadline_probes.py keeps them read).
 PROBES = "probes"
