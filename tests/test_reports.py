@@ -10,6 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from giaoban.checks.check import open_ledger
@@ -429,6 +431,28 @@ def test_short_ids_are_unique_prefixes() -> None:
     }
     for notice_id, prefix in short.items():
         assert [i for i in ids if i.startswith(prefix)] == [notice_id] or prefix == notice_id
+
+
+def _shared_slowly(a: str, b: str) -> int:
+    """How many leading characters two ids share, one character at a time."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+@given(st.sets(st.text("2019-ab", min_size=1, max_size=14), min_size=1, max_size=12))
+def test_short_ids_are_the_shortest_prefixes_naming_one_notice(ids: set[str]) -> None:
+    from giaoban.model.ids import ShortIds
+
+    short = ShortIds(ids)
+    for notice_id in ids:
+        shared = max((_shared_slowly(notice_id, o) for o in ids - {notice_id}), default=0)
+        expected = notice_id[: max(10, shared + 1)]  # at least a date's 10 characters
+        if len(expected.rstrip("-")) > shared:  # "2019-02-18", not "2019-02-18-"
+            expected = expected.rstrip("-")
+        assert short[notice_id] == expected
+        assert [i for i in ids if i.startswith(expected)] == [notice_id] or expected == notice_id
 
 
 @pytest.mark.parametrize(

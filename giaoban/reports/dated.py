@@ -175,7 +175,9 @@ class DatedRows(Sequence[Row]):
         return row
 
     def __iter__(self) -> Iterator[Row]:
-        for i in range(len(self.kept)):
+        hits, kept = self.hits, self.kept
+        self.cards.all_of([hits[p][0][3] for p in kept])  # every card at once, in task order
+        for i in range(len(kept)):
             yield self[i]
 
     @property

@@ -100,9 +100,9 @@ class Cards:
         return card
 
     def all_of(self, tids: Sequence[int]) -> Iterator[Card]:
-        """The cards of the tasks ``tids``, in order, read ``CARDS_AT_ONCE`` at a time."""
+        """The cards of the tasks ``tids``, in order; those not yet known are read first, in
+        the index's order of tasks (a report's order jumps about the table: read in order,
+        20,000 cards take half the time)."""
         known = self.known
-        for start in range(0, len(tids), CARDS_AT_ONCE):
-            chunk = tids[start : start + CARDS_AT_ONCE]
-            known.update(self.index.cards(tid for tid in chunk if tid not in known))
-            yield from (known[tid] for tid in chunk)
+        known.update(self.index.cards(sorted({tid for tid in tids if tid not in known})))
+        return (known[tid] for tid in tids)
