@@ -51,7 +51,7 @@ from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.shown import searched_words
 
-FORMAT = 5  # bump when the tables change
+FORMAT = 6  # bump when the tables or their indexes change
 HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
 NAME = "index.sqlite"
 
@@ -93,7 +93,10 @@ CREATE TABLE IF NOT EXISTS tasks (
     start TEXT, rrule TEXT, error TEXT, status_text TEXT NOT NULL, zone TEXT, has_time INTEGER
 );
 CREATE INDEX IF NOT EXISTS tasks_nid ON tasks (nid);
-CREATE INDEX IF NOT EXISTS tasks_order ON tasks (path, line, uid, nid, k);  -- covers task_order
+CREATE INDEX IF NOT EXISTS tasks_horizon ON tasks (horizon);  -- past_horizon
+-- covers settled_facts: the few tasks not open, without reading the wide table
+CREATE INDEX IF NOT EXISTS tasks_settled
+    ON tasks (status, tid, since, done_day, done, late_by, until, last_done) WHERE status != 0;
 CREATE INDEX IF NOT EXISTS notices_id ON notices (id);
 CREATE INDEX IF NOT EXISTS notices_order ON notices (date, id, path, line, col);  -- notice_keys
 CREATE TABLE IF NOT EXISTS events (
@@ -101,9 +104,11 @@ CREATE TABLE IF NOT EXISTS events (
     due INTEGER NOT NULL,  -- epoch seconds
     day INTEGER NOT NULL,  -- ordinal of the day the due moment names
     flags INTEGER NOT NULL,  -- giaoban.model.facts: HAS_TIME, OCCURRENCE, OCCURRENCE_DONE
-    settled INTEGER NOT NULL  -- from when its row no longer changes (model.facts.settled)
+    settled INTEGER NOT NULL,  -- from when its row no longer changes (model.facts.settled)
+    nid INTEGER NOT NULL, uid INTEGER NOT NULL, k INTEGER NOT NULL  -- its task's, copied
 );
-CREATE INDEX IF NOT EXISTS events_due ON events (due, settled, tid, day, flags);
+-- covers events: a dated report reads its events from this index alone
+CREATE INDEX IF NOT EXISTS events_due ON events (due, settled, tid, day, flags, nid, uid, k);
 CREATE INDEX IF NOT EXISTS events_tid ON events (tid);
 """
 TABLES = ("events", "tasks", "units", "notices", "files", "meta")
@@ -111,10 +116,12 @@ SECONDARY = (
     "events_due",
     "events_tid",
     "tasks_nid",
-    "tasks_order",
+    "tasks_horizon",
+    "tasks_settled",
     "notices_id",
     "notices_order",
 )  # made again after a bulk
+_MADE_INDEX = re.compile(r"CREATE INDEX IF NOT EXISTS (\w+)")
 BULK = 500  # files put in at once from which the secondary indexes are made afterwards
 
 Stamp = tuple[int, int, int, int]  # size in bytes, mtime and ctime in ns, inode
@@ -278,7 +285,7 @@ class Index:
         self.next_uid = 1
         self.next_ids: list[int] = []  # the next nid and tid, while writing
         self.whole = False  # whether this run's notices are all the index holds
-        self.order: dict[int, tuple[int, int, int, int]] | None = None  # ``task_order``
+        self.order: dict[int, int] | None = None  # ``file_order``
 
     # --- opening ------------------------------------------------------------------
 
@@ -363,7 +370,8 @@ class Index:
             self.db.execute(f"DROP INDEX IF EXISTS {name}")
         yield
         for statement in SCHEMA.split(";"):
-            if any(f"INDEX IF NOT EXISTS {name} " in statement for name in SECONDARY):
+            made = _MADE_INDEX.search(statement)
+            if made is not None and made[1] in SECONDARY:
                 self.db.execute(statement)
 
     def depend(self, name: str, key: str, *tables: str) -> None:
@@ -464,16 +472,17 @@ class Index:
             record = b"" if self.path is None else pickle.dumps(notice, pickle.HIGHEST_PROTOCOL)
         values = (nid, key, *header, record or b"")
         self.db.execute("INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+        uids = [self._unit_id(task[12], task[13]) for task in tasks]
         self.db.executemany(
             f"INSERT INTO tasks VALUES ({', '.join('?' * 28)})",  # noqa: S608 - placeholders
             [
-                (first + task[0], nid, *task[:12], self._unit_id(task[12], task[13]), *task[14:])
-                for task in tasks
+                (first + task[0], nid, *task[:12], uid, *task[14:])
+                for task, uid in zip(tasks, uids, strict=True)
             ],
         )
         self.db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?)",
-            [(first + k, *event) for k, *event in events],
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(first + k, *event, nid, uids[k], k) for k, *event in events],
         )
         self.next_ids = [nid + 1, first + len(tasks)]
 
@@ -551,10 +560,10 @@ class Index:
             share_notice(found)
         return found
 
-    def task_place(self, tid: int) -> tuple[int, int]:
-        """(notice, place in the notice) of task ``tid``."""
-        row = self.db.execute("SELECT nid, k FROM tasks WHERE tid = ?", (tid,)).fetchone()
-        return row[0], row[1]
+    def task_place(self, tid: int) -> tuple[int, int, int]:
+        """(notice, place in the notice, list of units) of task ``tid``."""
+        row = self.db.execute("SELECT nid, k, uid FROM tasks WHERE tid = ?", (tid,)).fetchone()
+        return row[0], row[1], row[2]
 
     # --- queries of the reports --------------------------------------------------------
 
@@ -566,16 +575,16 @@ class Index:
         limit = datetime.fromtimestamp(min(end, _LAST_SECOND), tz)
         with self.writing():
             for tid in tids:
-                nid, k = self.task_place(tid)
+                nid, k, uid = self.task_place(tid)
                 task = self.record(nid).tasks[k]
                 deadline = resolved_deadline(task)
                 f = task_facts(task, deadline, tz)
                 events = [
-                    (tid, int(due.timestamp()), day, flags, settled(f, flags))
+                    (tid, int(due.timestamp()), day, flags, settled(f, flags), nid, uid, k)
                     for due, day, flags in task_events(task, deadline, limit)
                 ]
                 self.db.execute("DELETE FROM events WHERE tid = ?", (tid,))
-                self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", events)
+                self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", events)
                 self.db.execute("UPDATE tasks SET horizon = ? WHERE tid = ?", (end, tid))
 
     def events(self, now: int, end: int, done_from: int, flags: int = 0) -> list[Event]:
@@ -586,29 +595,27 @@ class Index:
         Done rows due before ``done_from`` are not listed: an event due before it is
         left out when its row was settled by ``now`` (``giaoban.model.facts.settled``).
         """
-        found = self.db.execute(
-            "SELECT due, day, flags, tid FROM events "
+        found: list[Event] = self.db.execute(
+            "SELECT due, day, flags, tid, uid, nid, k FROM events "
             "WHERE due < :end AND (due >= :done_from OR settled > :now) "
             "AND flags & :must = :must",
             {"end": end, "now": now, "done_from": done_from, "must": flags},
         )
-        tasks = self.task_order()
-        ranked = [(due << 32) | tasks[tid][0] for due, _, _, tid in found if tid in tasks]
-        kept = (
-            [event for event in found if event[3] in tasks] if len(ranked) < len(found) else found
-        )
+        files = self.file_order()
+        # A notice is one file, and its tasks' ids follow their places (and lines) in it:
+        # (due, file's rank, task id) is the report order, as one integer.
+        ranked = [(e[0] << 64) | (files[e[5]] << 32) | e[3] for e in found if e[5] in files]
+        kept = [e for e in found if e[5] in files] if len(ranked) < len(found) else found
         order = sorted(range(len(kept)), key=ranked.__getitem__)
-        return [(*kept[i], *tasks[kept[i][3]][1:]) for i in order]  # type: ignore[misc]
+        return [kept[i] for i in order]
 
-    def task_order(self) -> dict[int, tuple[int, int, int, int]]:
-        """Each task of this run: its rank in report order (file, then line), its list of
-        units, its notice and its place there."""
+    def file_order(self) -> dict[int, int]:
+        """Each notice of this run: the rank of its file in report order (by path)."""
         if self.order is None:
             rows = self.db.execute(
-                f"SELECT t.tid, t.uid, t.nid, t.k FROM {self._tasks()} "  # noqa: S608
-                "ORDER BY t.path, t.line"
+                f"SELECT n.nid FROM {self._notices()} ORDER BY n.path, n.line, n.col"  # noqa: S608
             )
-            self.order = {tid: (rank, *rest) for rank, (tid, *rest) in enumerate(rows)}
+            self.order = {nid: rank for rank, (nid,) in enumerate(rows)}
         return self.order
 
     def settled_facts(self, asked: bool = False) -> dict[int, tuple[int, ...]]:
