@@ -41,8 +41,8 @@ FLOORS = {
     "fresh_9": 162,  # 161 before the eighth work (branch issue12j)
     "fresh_10": 122,  # 105 before the eighth work, its first as a development set
     "fresh_11": 118,  # 116 before the eleventh work; 118 after the fourteenth ("đến15-12-2017")
-    "fresh_12": 102,  # held out until 2026-12-07: 102 when first scored and after every work since
-    "fresh_13": 104,  # held out until 2026-12-07: 104 when first scored and after every work since
+    "fresh_12": 107,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work
+    "fresh_13": 107,  # held out until 2026-12-07 (104 then); 107 after the sixteenth work
 }
 
 

@@ -1707,3 +1707,191 @@ def test_a_word_of_time_typed_against_its_number(phrase: str, due: str) -> None:
     got = parse_deadline(phrase, date(2024, 5, 15))
     assert isinstance(got, Deadline), got
     assert got.due == at(due)
+
+
+# -- the sixteenth work (fresh_12 and fresh_13 read): notice of Friday 1/3/2024 (REF) ---------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # "nửa sau" had been the whole month (or year), "nửa trước" the day before the month
+        ("hoàn thành vào nửa sau tháng 6", "2024-06-16", "2024-07-01"),
+        ("nửa trước tháng 10/2024", "2024-10-01", "2024-10-16"),
+        ("nửa sau của tháng tới", "2024-04-16", "2024-05-01"),
+        ("tổ chức trong nửa sau năm nay", "2024-07-01", "2025-01-01"),
+    ],
+)
+def test_the_second_or_first_half_said_with_sau_or_truoc(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        # "hết hạn" had been "hết" and "hạn" (linking words): the count from the notice, after it
+        ("20 ngày trước khi hết hạn", "-P20D", "hết hạn"),
+        ("nộp hồ sơ gia hạn trước khi hết hiệu lực 2 tháng", "-P2M", "hết hiệu lực"),
+        ("sau khi hết thời hạn 5 ngày", "P5D", "hết thời hạn"),
+        ("trước khi hết hạn hợp đồng", "P0D", "hết hạn hợp đồng"),
+    ],
+)
+def test_an_expiry_is_an_event(phrase: str, offset: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", offset, anchor, None)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        # the Tết break: no deadline alone, Tết's first day after "trước khi" (days before it)
+        ("trước khi nghỉ Tết Nguyên đán", "P0D", "nghỉ Tết Nguyên đán"),
+        ("2 ngày sau kỳ nghỉ Tết", "P2D", "kỳ nghỉ Tết"),
+        ("hoàn thành trước kỳ nghỉ Tết", "P0D", "kỳ nghỉ Tết"),
+    ],
+)
+def test_the_tet_break_after_khi_or_ky_is_an_event(phrase: str, offset: str, anchor: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor) == ("relative", offset, anchor)
+    assert read("trong thời gian nghỉ Tết").kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        # "cứ N tháng" had been a count from the notice: due once, N months after it
+        ("cứ 3 tháng kiểm tra lại", "FREQ=MONTHLY;INTERVAL=3"),
+        ("cứ mỗi 2 năm", "FREQ=YEARLY;INTERVAL=2"),
+        ("cứ mười ngày", "FREQ=DAILY;INTERVAL=10"),
+        ("sau đó, cứ 4 tuần một lần", "FREQ=WEEKLY;INTERVAL=4"),
+    ],
+)
+def test_cu_before_a_count_is_a_frequency(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring" and rrule_of(got).endswith("RRULE:" + rule), got
+
+
+def test_cu_is_only_a_frequency_opening_its_clause() -> None:
+    # "bầu cử" typed without marks: "cu 70 ngay" is no "cứ 70 ngày"
+    got = read("truoc ngay bau cu 70 ngay")
+    assert (got.kind, got.offset) == ("relative", "-P70D")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("một buổi trong 1 tuần", "FREQ=WEEKLY"),
+        ("ít nhất 1 lần trong 01 năm", "FREQ=YEARLY"),
+        ("01 ngày trong một tháng", "FREQ=MONTHLY"),
+    ],
+)
+def test_once_in_one_unit_written_with_trong(phrase: str, rule: str) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring" and rrule_of(got).endswith("RRULE:" + rule), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        # the last N units, counted back: had been N units after the notice, silently
+        ("trong 3 tháng gần đây", "tháng gần đây"),
+        ("5 ngày gần nhất", "ngày gần nhất"),
+        ("trong 2 tuần gần đây", "tuần gần đây"),
+    ],
+)
+def test_a_count_of_the_recent_past_is_an_error(phrase: str, words: str) -> None:
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError) and f'không hiểu phần "{words}"' in got.message, got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # the past period named in brackets: the days written win over the words
+        ("trong 2 tháng gần đây (tháng 1 và 2/2024)", "2024-01-01", "2024-03-01"),
+        ("trong tuần qua (từ 19/2 đến 25/2/2024)", "2024-02-19", "2024-02-26"),
+        ("trong quý vừa qua (10, 11 và 12/2023)", "2023-10-01", "2024-01-01"),
+    ],
+)
+def test_a_past_period_told_by_its_days_in_brackets(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_remark_counted_from_the_notice_names_no_past_period() -> None:
+    got = parse_deadline("trong tuần qua (thứ Hai)", REF)  # not next Monday
+    assert isinstance(got, DeadlineError), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # months with "tháng" left out, as "(6/2024)" is one
+        ("(3, 4 và 5/2024)", "2024-03-01", "2024-06-01"),
+        ("4 và 6/2024", "2024-04-01", "2024-07-01"),
+        ("các tháng 7, 8/2024", "2024-07-01", "2024-09-01"),
+    ],
+)
+def test_months_listed_without_thang(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+@pytest.mark.parametrize("phrase", ["tháng 11, 12 và 1/2025", "(9 và 2/2024)"])
+def test_months_listed_out_of_order_are_an_error(phrase: str) -> None:
+    # from the first to the last of the year had read 1 to 12/2025
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError) and "không theo thứ tự" in got.message, got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # the same day and month years apart: a range after "từ" (it had been the later day,
+        # as an anniversary told by its two days is)
+        ("từ ngày 01/01/2019 đến 01/01/2024", "2019-01-01", "2024-01-02"),
+        ("giai đoạn từ 15-3-2015 tới 15-3-2025", "2015-03-15", "2025-03-16"),
+        ("từ 30/4/2010 - 30/4/2020", "2010-04-30", "2020-05-01"),
+    ],
+)
+def test_a_range_from_a_day_to_the_same_day_years_later(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+    assert read("(01/01/2019 - 01/01/2024)").kind == "date"  # an anniversary's two days
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # "âm lịch" after the last day is said of the days before it: the first had been solar
+        ("từ 5/8 đến 7/8 âm lịch", "2024-09-07", "2024-09-10"),  # lunar 5-7/8/2024
+        ("mùng 9 và ngày 10/1 âm lịch", "2024-02-18", "2024-02-20"),  # lunar 9-10/1/2024
+        ("ngày 10/5, 11/5 và 12/5 âm lịch", "2024-06-15", "2024-06-18"),  # lunar 10-12/5/2024
+        ("từ ngày 14 tháng 7 tới ngày 16 tháng 7 âm lịch", "2024-08-17", "2024-08-20"),
+    ],
+)
+def test_am_lich_after_the_last_day_is_said_of_all(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_am_lich_after_the_last_day_makes_a_yearly_window_in_a_text_without_a_date() -> None:
+    got = read("từ ngày 3/2 đến ngày 5/2 âm lịch", None)
+    assert got.kind == "recurring"
+    assert rrule_of(got).endswith("RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=5")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        # a document card's effective date: an open start (it had been a deadline)
+        ("Hiệu lực: 15/3/2024", "2024-03-15"),
+        ("Ngày hiệu lực: 01-4-2024", "2024-04-01"),
+        ("hiệu lực : 20/03/2024", "2024-03-20"),
+    ],
+)
+def test_an_effective_date_after_hieu_luc_is_an_open_start(phrase: str, start: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due, got.start) == ("none", None, at(start))
+    assert read("Hết hiệu lực: 01/4/2024").due == at("2024-04-02")  # its end stays a day

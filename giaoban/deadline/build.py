@@ -23,6 +23,7 @@ from giaoban.deadline.tokens import number
 __all__ = ["UNNAMED", "Builder", "Unreadable"]
 
 _TENTHS = {"thuong": "dau", "trung": "giua", "ha": "cuoi"}  # "thượng/trung/hạ tuần"
+_HALVES = {"sau": "cuoi", "truoc": "dau"}  # "nửa sau / nửa trước tháng 8": its halves
 _BEFORE_WORDS = frozenset({"lien truoc", "truoc do"})  # "ngày làm việc trước đó"
 SAME_DAY = "ngày đã nêu trước đó"  # "15h00 cùng ngày": the day the text named before
 UNNAMED = "mốc không nêu"  # "trước 1 tháng": counted from an event the phrase does not name
@@ -48,7 +49,7 @@ class Builder(DutyRules):
         if alias is None:
             return day
         if alias.get("lunar_marker") and alias.get("date") is None:
-            return _with(day, lunar=True, cycle_year=alias.get("cycle"))
+            return _with(day, lunar=True, cycle_year=alias.get("cycle"), marked_lunar=True)
         if alias.get("solar_marker"):
             return day
         other = alias["date"]
@@ -188,6 +189,7 @@ class Builder(DutyRules):
     def part(self, items: list[Any]) -> v.Part:
         tok = self.tok(items[0])
         part = tok.parts.get("part") or _TENTHS[tok.parts["tenth"]]
+        part = _HALVES.get(part, part)  # "nửa sau tháng 8" is "nửa cuối"
         n = tok.parts.get("cn")
         count = int(n) if n is not None else None
         of = self.in_year(items[1:]) if len(items) > 2 else self.span_of(items[1])
@@ -228,8 +230,10 @@ class Builder(DutyRules):
         return v.Labelled(self.span_of(items[0]), items[1])
 
     def range(self, items: list[Any]) -> v.Range | v.Day:
-        edges = [i for i in items if not isinstance(i, Token)]
-        if _anniversary(edges[0], edges[1]):
+        # "(19-5-1890 - 19-5-2022)" tells an anniversary; "từ ngày 1-7-2016 đến 1-7-2021" is a
+        # range of five years
+        edges = _lunar_shared([i for i in items if not isinstance(i, Token)])
+        if _anniversary(edges[0], edges[1]) and not _is(items[0], "FROM"):
             return edges[1]
         if self._weekday_label(items, edges[0], edges[1]):
             return _with(edges[1], weekday=edges[0].weekday)
@@ -312,6 +316,7 @@ class Builder(DutyRules):
             # "Ngày 26 và 27 tháng 9 năm 2017 (thứ ba và thứ tư)": the weekdays only name the days
             found = [replace(i, weekday=None) if isinstance(i, v.Day) else i for i in found]
             found = [i for i in found if not isinstance(i, v.Weekday)]
+        found = _lunar_shared(found)
         return v.Days(tuple(found), _pos(items[0]) if not isinstance(items[0], Token) else 0)
 
     def span_list(self, items: list[Any]) -> v.SpanList:
@@ -487,6 +492,32 @@ def _with(day: v.Day, **changes: Any) -> v.Day:
         if now != value or type(now) is not type(value):
             return replace(day, **changes)
     return day
+
+
+def _lunar_shared(items: list[Any]) -> list[Any]:
+    """ "từ ngày 11/3 đến ngày 12/3 âm lịch", "ngày 30/3 và 1/4 âm lịch": "âm lịch" written
+    after the last day is said of the days before it, as of the months of "từ tháng 1 đến
+    tháng 3 âm lịch". Not of a day that says more of itself (its year, its weekday, its day
+    in the other calendar): "từ 14/2/2026 đến 27 tháng Chạp âm lịch" is read as written."""
+    last = items[-1] if items else None
+    if not (isinstance(last, v.Day) and last.marked_lunar):
+        return items
+    return [
+        _with(i, lunar=True, cycle_year=last.cycle_year) if _bare_solar(i) else i for i in items
+    ]
+
+
+def _bare_solar(item: Any) -> bool:
+    return (
+        isinstance(item, v.Day)
+        and not item.lunar
+        and item.month is not None
+        and item.year is None
+        and item.weekday is None
+        and item.alias is None
+        and item.month_offset is None
+        and not item.holiday
+    )
 
 
 # An anniversary told by its two days: "kỷ niệm 132 năm ngày sinh Chủ tịch Hồ Chí Minh

@@ -166,13 +166,16 @@ def _month_list(p: Parts, pos: int) -> v.Span:
             raise Unreadable(f"tháng {first} - {last} không có thật trong một năm")
         return v.Span("months", (first, last, year), pos, True, unit="list")
     # "tháng 6,7,8/2020": from the first to the last
-    months = [int(m) for m in re.split(r"\s*(?:[,;]|va)\s*", p.get("ml") or p["ml2"])]
+    listed = p.get("ml") or p.get("ml2") or p["ml3"]
+    months = [int(m) for m in re.split(r"\s*(?:[,;]|va)\s*", listed)]
     if any(not 1 <= m <= 12 for m in months):
         raise Unreadable("tháng không có thật")
+    if months != sorted(set(months)):  # "tháng 11, 12 và 1/2025": across two years, or a typo
+        raise Unreadable("các tháng không theo thứ tự trong một năm")
     said = p.get("mlc")
     if said and (int(said) if said.isdigit() else words_value(said)) != len(months):
         raise Unreadable(f"{p['mlc']} tháng nhưng kể {len(months)} tháng")
-    year = _year(p.get("mly") or p.get("mly2"))
+    year = _year(p.get("mly") or p.get("mly2") or p.get("mly3"))
     return v.Span("months", (min(months), max(months), year), pos, year is not None, unit="list")
 
 
@@ -191,7 +194,7 @@ def _half(p: Parts, pos: int) -> v.Span:
     count = 6 if n is None else (int(n) if n.isdigit() else words_value(n))
     if not 1 <= count <= 12:
         raise Unreadable(f"{count} tháng không hợp lệ")
-    first, last = (1, count) if p["hside"] == "dau" else (13 - count, 12)
+    first, last = (1, count) if p["hside"] in ("dau", "truoc") else (13 - count, 12)
     offset = RELATIVE[p["hr"]] if "hr" in p else None  # "6 tháng đầu năm sau"
     return v.Span("months", (first, last, _year(p.get("hy"))), pos, "hy" in p, year_offset=offset)
 

@@ -61,10 +61,10 @@ class DutyRules(Atoms):
             return v.Frequency(p.get("tu") or p["tu2"], interval=interval, times=times)
         if tok.type == "EVERY" and "eu3" in p:  # "cách tuần": every other week
             return v.Frequency(p["eu3"], interval=2)
-        if tok.type == "EVERY":  # "2 tuần/lần"
-            return v.Frequency(
-                p.get("eu") or p["eu2"], interval=count(tok, "en") or count(tok, "en2") or 1
-            )
+        if tok.type == "EVERY":  # "2 tuần/lần", "cứ sáu tháng"
+            unit = p.get("eu") or p.get("eu4") or p["eu2"]
+            interval = count(tok, "en") or count(tok, "en2") or count(tok, "en4") or 1
+            return v.Frequency(unit, interval=interval)
         if tok.type == "ONCE":  # "mỗi tháng 1 lần"
             return v.Frequency(times=count(tok, "on") or 1)
         return v.Frequency()  # "định kỳ", "kỳ báo cáo"

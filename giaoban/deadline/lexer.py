@@ -233,5 +233,6 @@ def _lead(tok: Tok, before: Tok | None, tokens: list[Tok]) -> Tok:
     if before is not None and before.type == "LEAD":
         tokens.pop()
         joined = before.parts["words"] + " " + words
-        return Tok("LEAD", before.start, tok.end, {**before.parts, "words": joined, **clause})
-    return Tok("LEAD", tok.start, tok.end, {"words": words, **clause})
+        parts = {**before.parts, "words": joined, **clause}
+        return Tok("LEAD", before.start, tok.end, parts, before.remark and tok.remark)
+    return Tok("LEAD", tok.start, tok.end, {"words": words, **clause}, tok.remark)

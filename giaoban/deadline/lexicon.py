@@ -111,9 +111,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "năm 2024 và các năm tiếp theo", "(từ) năm 2025 trở đi": from then on, no end
     ("ONWARD", r"(?:và\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|kế\s+tiếp|sau|tới|về\s+sau)" + _B
                + r"|trở\s+(?:đi|về\s+sau)" + _B),
+    # "trước khi nghỉ Tết", "sau kỳ nghỉ Tết": the break, an event whose days each year's
+    # calendar sets (not Tết's first day, nor no deadline as "trong thời gian nghỉ Tết")
+    ("W", r"(?:(?<=khi\s)|(?<=kỳ\s))nghỉ\s+tết(?:\s+(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch))?" + _B),
     ("NONE", r"(?:thường\s+xuyên|kịp\s+thời|khẩn\s+trương|liên\s+tục|thường\s+trực|đột\s+xuất"
              r"|tạm\s+thời|trước\s+mắt|càng\s+sớm\s+càng\s+tốt|sớm\s+nhất\s+có\s+thể"
-             r"|trong\s+thời\s+gian\s+(?:sớm|nhanh|ngắn)\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
+             r"|trong\s+thời\s+gian\s+(?:sớm|nhanh|ngắn|gần)\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
              r"|đúng\s+(?:thời\s+)?hạn|đúng\s+tiến\s+độ|đúng\s+thời\s+gian|đúng\s+quy\s+định"
              r"|đúng\s+(?:kế\s+hoạch|lộ\s+trình)"
              r"|theo\s+quy\s+định|theo\s+kế\s+hoạch|theo\s+tiến\s+độ|theo\s+lịch|theo\s+hướng\s+dẫn"
@@ -130,7 +133,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?:vào\s+)?(?:bất\s+(?:kỳ|kì|cứ)\s+(?:lúc|khi|thời\s+điểm|thời\s+gian|ngày|giờ)"
              r"\s+nào|mọi\s+lúc|mọi\s+thời\s+điểm)"
              r"|đúng\s+theo\s+(?:thời\s+gian|thời\s+hạn|quy\s+định|kế\s+hoạch)(?:\s+quy\s+định)?"
-             r"|(?:trong\s+)?(?:thời\s+gian\s+|dịp\s+)?nghỉ\s+tết(?:\s+nguyên\s+đán)?"
+             # (after "trước khi", "sau khi" the break is an event: "trước khi nghỉ Tết")
+             r"|(?<!khi\s)(?<!kỳ\s)(?:trong\s+)?(?:thời\s+gian\s+|dịp\s+)?nghỉ\s+tết(?:\s+nguyên\s+đán)?"
              r"|không\s+(?:quy\s+định|đặt\s+ra|có)\s+thời\s+hạn(?:\s+hoàn\s+thành)?"
              r"|(?:cho\s+)?(?:đến|tới)\s+khi\s+có\s+(?:thông\s+báo|quyết\s+định)"
              r"\s+(?:mới|khác)"
@@ -153,7 +157,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                       + r"|(?P<rsy2>trước|sau)" + _ALONE + ")"
                       + r"|(?:trong\s+|(?<=hết\s))năm\s+học" + _ALONE),
     ("HALF", r"(?:(?P<hn>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tháng|nửa)\s+"
-             r"(?P<hside>đầu|cuối)\s+năm"
+             r"(?P<hside>đầu|cuối|(?<=nửa\s)(?:sau|trước))\s+năm"  # "nửa sau năm": "nửa cuối"
              r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d)|\s+(?P<hr>nay|này|sau|tới|trước)"
              + _B + ")?"),  # "6 tháng đầu năm nay / năm sau"
     # "quý I, II/2024", "quý III và IV năm 2024": from the first quarter to the end of the last
@@ -203,6 +207,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "tháng 8 - 9/2024": a range of months that shares the year written after the second
     ("MONTHLIST", r"tháng\s+(?P<mra>\d{1,2})\s*[-–—]\s*(?P<mrb>\d{1,2})(?!\d)"
                   r"\s*(?:[/.\-]|,?\s*năm)\s*(?P<mry>\d{4})(?![\d/.]?\d)"),
+    # "(8 và 9/2019)", "6, 7 và 8/2020": months with "tháng" left out, as "(6/2024)" is one
+    ("MONTHLIST", r"(?<![\d/.])(?<!ngày\s)(?<!số\s)"
+                  r"(?P<ml3>(?:0?[1-9]|1[0-2])(?:\s*(?:,|,?\s*và)\s*(?:0?[1-9]|1[0-2]))+)"
+                  r"\s*/\s*(?P<mly3>\d{4})(?![\d/.])"),
     ("MONTHMISSING", r"tháng\s+năm\s+\d{4}" + _B),  # "ngày 20 tháng năm 2012": no month
     ("MONTH", r"tháng\s+(?P<mm>\d{1,2})(?!\d)" + _YEAR_TAIL.format("my")),
     # "hoàn thành trong 2/2021", "(6/2021)", "từ tháng 7 đến 8.2020": a month and its year,
@@ -235,9 +243,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   r"(?P<mp>đầu|giữa|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+(?P<mpu>tháng|quý)"
                   + _B + ")"
                   r"|(?P<mpy>đầu|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+năm" + _B + r"(?!\s*h[oọ]c))"),
-    # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third
-    ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối)\s+(?:của\s+)?tháng" + _B + "))?"
-             r"(?P<part>đầu|giữa|cuối)"
+    # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third;
+    # "nửa sau / nửa trước tháng 8" the second or the first half ("sau" no later month)
+    ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối|sau|trước)\s+(?:của\s+)?tháng"
+             + _B + "))?"
+             r"(?P<part>đầu|giữa|cuối|(?<=nửa\s)(?:sau|trước)(?=\s+(?:của\s+)?tháng" + _B + "))"
              r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|tuần|học\s+kỳ|học\s+kì)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     # "Tết", "Tết Nguyên đán", "Tết cổ truyền", "Tết âm lịch": the lunar new year
@@ -247,11 +257,19 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "1 lần/tháng", "2 - 3 lần/tuần" (a count of times given as a range: several), "2 buổi/tuần",
     # "1 ngày/tháng": how often, not which days
     ("TIMES", r"(?P<tn>\d{1,2}|một|hai|ba)(?:\s*(?:-|–|đến|tới)\s*(?P<tn3>\d{1,2}|hai|ba))?\s*"
-              r"(?:(?:lần|buổi|đợt)\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|1))?|1)"
-              r"|ngày\s*(?:/|mỗi|trên\s+(?:một|1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)" + _B),
+              r"(?:(?:lần|buổi|đợt)\s*(?:/|trên|mỗi|một|trong(?:\s+(?:một|0?1))?|0?1)"
+              # "01 ngày trong 01 tuần": a day in each week
+              r"|ngày\s*(?:/|mỗi|(?:trên|trong)\s+(?:một|0?1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)"
+              + _B),
     ("TIMES", r"(?:(?P<ti>\d{1,2}|hai|ba|bốn|năm|sáu)|một|mỗi)\s+"
               r"(?P<tu2>ngày|tuần|tháng|quý|năm)\s+(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
               + _B),  # "1 năm 2 lần", "một tuần hai buổi", "05 năm 02 lần": twice in five years
+    # "cứ sáu tháng", "cứ mỗi 2 năm": every that many (after "cứ" no count from the notice);
+    # "cứ" opens its clause (not "bầu cử 70 ngày" typed without marks)
+    ("EVERY", r"(?<![^\W\d_]\s)cứ\s+(?:mỗi\s+)?"
+              r"(?P<en4>\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+hai)?)"
+              r"\s+(?P<eu4>ngày|tuần|tháng|quý|năm)" + _B
+              + r"(?:\s*(?:/\s*(?:(?:một|1)\s*)?|(?:một|1)\s+)lần" + _B + ")?"),
     ("EVERY", r"(?P<en>\d{1,2}|hai|ba|bốn|sáu)\s*(?P<eu>ngày|tuần|tháng|năm)\s*"
               r"(?:/\s*(?:(?:một|1)\s*)?|(?:một|1)\s+)lần"  # "6 tháng/lần", "3 tháng/1 lần"
               + _B),
@@ -387,6 +405,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              # "trong 48h": hours (a clock time is at most 24h; "26h ngày 8/2" is no count)
              + r"|(?<=\d)(?P<uh>h)" + _B + r"(?!\s*,?\s*(?:ngày|thứ|\d))"),
     # -- words that link the parts ----------------------------------------------------------------
+    # "hết hạn", "hết hiệu lực": an expiry, the words of an event ("30 ngày trước khi hết hạn"),
+    # not "hết" (the end of) before "hạn" (a deadline)
+    ("W", r"hết\s+(?:thời\s+)?(?:hạn|hiệu\s+lực)" + _B + r"(?!\s*:)"),
     ("LATEST", r"(?:chậm\s+nhất|muộn\s+nhất|trễ\s+nhất|hạn\s+cuối|hạn\s+chót|không\s+quá"
                r"|không\s+vượt\s+quá|tối\s+đa|hạn\s+nộp|thời\s+hạn|hạn"
                # "trước hoặc trong ngày 15/4", "trong hoặc trước ngày 15/4": by the end of it
@@ -411,7 +432,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("AT", r"(?:ngay\s+)?tại(?=\s+(?:kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+họp|hội\s+nghị"
            r"|đại\s+hội|hội\s+đồng)" + _B + ")"),
     # "kể từ", "có hiệu lực từ": since (a start); "từ", "bắt đầu từ": from (a time to be there)
+    # "Hiệu lực: 05/05/2021", "Ngày hiệu lực: ...": a document card's effective date (not
+    # "Hết hiệu lực: ...", its end)
     ("FROM", r"(?P<since>có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?|tính\s+kể\s+từ"
+             r"|(?<!hết\s)hiệu\s+lực\s*:"
              r"|kể\s+từ|tính\s+từ|mở(?:\s+(?:cửa|cổng|đăng\s+ký))?\s*:)(?:\s+khi)?" + _B
              + r"|(?:bắt\s+đầu\s+từ|bắt\s+đầu|từ)(?:\s+khi)?" + _B),
     # "kết thúc" after "khi" is the event ("sau khi kết thúc hội nghị"), not "until"

@@ -100,9 +100,12 @@ def _read(ctx: Ctx) -> Deadline:
     if iso is not None:
         return iso
     value = _grammar_reading(ctx)
-    if value is None:
-        raise Unreadable(_not_understood(ctx))
     toks = words(ctx.text)
+    if value is None:
+        said = _remark_alone(ctx, toks) if unread_time_words(toks, ctx.text) else None
+        if said is not None:  # "trong tuần qua (từ 6/5 đến 12/5/2024)"
+            return said
+        raise Unreadable(_not_understood(ctx))
     edge = edge_of_period(toks, ctx.text)
     if edge is not None:  # "ngày đầu tiên của tháng sau": that month's first day
         day = _edge_day(ctx, *edge)
@@ -110,6 +113,9 @@ def _read(ctx: Ctx) -> Deadline:
             return day
     unread = unread_time_words(toks, ctx.text) or one_month_workday(toks)
     if unread is not None:  # "thứ Hai đầu tiên ...": the ordinal would be left out
+        said = _remark_alone(ctx, toks)
+        if said is not None:  # "trong 2 tháng gần đây (8 và 9/2019)": the months in brackets
+            return said
         raise Unreadable(f'không hiểu phần "{_words_from(ctx, unread)}"')
     other = CONDITIONAL.search(ctx.text.low)
     if other is not None:  # "đến 22-4 hoặc 30-4 tùy tình hình": the day written first stands
@@ -117,6 +123,29 @@ def _read(ctx: Ctx) -> Deadline:
             f'"{ctx.orig(other.start())}" nêu một hạn khác có điều kiện; đọc theo hạn viết trước'
         )
     return _meaning(value, ctx)
+
+
+# A remark that names its days alone writes them with numbers; one counted from the notice
+# ("tuần này", "thứ Hai") would be read against the wrong week.
+_WRITTEN = frozenset({"DATE", "MONTH", "MONTHLIST", "YEAR", "YEARNUM", "QUARTER", "SCHOOLYEAR"})
+_COUNTED_FROM_NOTICE = frozenset(
+    {"WEEKDAY", "RELDAY", "RELWEEK", "RELMONTH", "RELYEAR", "RELQUARTER", "REFDAY", "MDAY"}
+)
+
+
+def _remark_alone(ctx: Ctx, toks: tuple[Tok, ...]) -> Deadline | None:
+    """The day or period a remark in brackets names alone, when the words before it say a time
+    the engine does not read ("trong tuần qua (từ 6/5 đến 12/5/2024)"): the days written win
+    over the words, as over a week's label. None when the remark names no day or period."""
+    remark = [t for t in toks if t.remark]
+    types = {t.type for t in remark}
+    if not types & _WRITTEN or types & _COUNTED_FROM_NOTICE or "W" in types:
+        return None  # "(thứ Hai)" after "tuần qua" is no Monday of the week to come
+    value = _parse(ctx, events(remark, False))
+    if value is None:
+        return None
+    read = _meaning(value, ctx)
+    return read if read.kind in ("date", "period") else None
 
 
 def _edge_day(ctx: Ctx, edge: str, period: Tok) -> Deadline | None:

@@ -19,7 +19,8 @@ __all__ = ["unread_time_words"]
 
 # Part words, ordinal words and relative words: each changes the day or period beside it.
 _PART = frozenset({"đầu", "giữa", "cuối", "đầu tiên", "cuối cùng", "tiên", "cùng"})
-_RELATIVE = frozenset({"qua", "kia"})
+# "gần" as in "2 tháng gần đây", "3 ngày gần nhất": the last ones, counted back from the notice
+_RELATIVE = frozenset({"qua", "kia", "gần"})
 # Unit words: "năm qua", "hôm kia" name a period the engine does not read.
 _UNITS = frozenset({"năm", "tháng", "tuần", "quý", "hôm", "ngày"})
 # Periods a part or ordinal word before them changes ("đầu tiên của tháng sau"); a single day
@@ -32,8 +33,8 @@ _PERIODS = frozenset(
 
 def unread_time_words(toks: tuple[Tok, ...], text: Text) -> Tok | None:
     """The first filler word about time standing right beside a weekday or a period of ``toks``
-    (or "qua", "kia" after a period or a unit word: "tuần qua", "năm qua"); None when there
-    is none."""
+    (or "qua", "kia", "gần" after a period or a unit word: "tuần qua", "năm qua", "2 tháng
+    gần đây"); None when there is none."""
     for i, tok in enumerate(toks):
         if tok.type != "W":
             continue

@@ -36,6 +36,7 @@ class Day:
     year_offset: int | None = None  # "năm sau": the year after the notice's
     month_offset: int | None = None  # "ngày 5 tháng sau": no month, the month after the notice's
     holiday: bool = False  # named as a holiday ("Tết Dương lịch"): "trước" it is before it begins
+    marked_lunar: bool = False  # "âm lịch" written after it, which the days before it share
 
 
 @dataclass(frozen=True)
