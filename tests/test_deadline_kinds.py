@@ -1895,3 +1895,78 @@ def test_an_effective_date_after_hieu_luc_is_an_open_start(phrase: str, start: s
     got = read(phrase)
     assert (got.kind, got.due, got.start) == ("none", None, at(start))
     assert read("Hết hiệu lực: 01/4/2024").due == at("2024-04-02")  # its end stays a day
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        # a season or a holiday break whose days the phrase does not give: it had been Tết's
+        # first day, or the holiday's own day, silently
+        ("trong dịp Tết Nguyên đán Giáp Thìn", "dịp Tết Nguyên đán Giáp Thìn"),
+        ("nhân dịp Tết cổ truyền", "dịp Tết cổ truyền"),
+        ("sau dịp Tết Ất Tỵ 2025", "dịp Tết Ất Tỵ 2025"),
+        ("trong dịp nghỉ lễ 30/4 năm 2024", "dịp nghỉ lễ 30/4 năm 2024"),
+        ("dịp nghỉ Quốc khánh 2/9", "dịp nghỉ Quốc khánh 2/9"),
+    ],
+)
+def test_a_season_or_a_break_without_its_days_is_an_error(phrase: str, words: str) -> None:
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError), got
+    assert f'"{words}" không nêu từ ngày nào đến ngày nào' in got.message, got
+
+
+def test_an_occasion_of_one_day_or_a_break_with_its_days_is_read() -> None:
+    assert read("dịp 2/9").due == at("2024-09-03T00:00")  # the day itself
+    got = read("trong dịp nghỉ lễ từ 27/4 đến 1/5/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-04-27"), at("2024-05-02"))
+    got = read("trong dịp nghỉ lễ 30/4 - 1/5")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-04-30"), at("2024-05-02"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "plain"),
+    [
+        # "khoảng" (about) before a count: the count as written (it had been lost, P0D, or
+        # "khoảng" taken for the name of the event counted from)
+        ("khoảng hai tuần trước khi khai giảng", "hai tuần trước khi khai giảng"),
+        (
+            "chậm nhất khoảng 10 ngày sau khi kết thúc đợt thi",
+            "chậm nhất 10 ngày sau khi kết thúc đợt thi",
+        ),
+        ("khoảng 3 ngày trước ngày 20/3/2024", "3 ngày trước ngày 20/3/2024"),
+        ("sau khoảng 1 tháng", "sau 1 tháng"),
+    ],
+)
+def test_about_a_count_is_the_count(phrase: str, plain: str) -> None:
+    got, want = read(phrase), read(plain)
+    assert got.offset is not None and got.offset not in ("P0D", "-P0D"), got
+    assert (got.kind, got.offset, got.due, got.anchor) == (
+        want.kind,
+        want.offset,
+        want.due,
+        want.anchor,
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # how long something lasts from a written day, that day counted: a period (it had been
+        # counted from the day after, a day late, or not read)
+        ("từ ngày 10/3/2024 kéo dài 5 ngày", "2024-03-10", "2024-03-15"),
+        ("bắt đầu từ thứ Hai 18/3, diễn ra trong 4 ngày", "2024-03-18", "2024-03-22"),
+        ("kéo dài liên tục hai tuần kể từ 1/4/2024", "2024-04-01", "2024-04-15"),
+        ("trong 7 ngày liên tục từ ngày 5/4", "2024-04-05", "2024-04-12"),
+        ("tu ngay 10/3/2024 keo dai 5 ngay", "2024-03-10", "2024-03-15"),
+    ],
+)
+def test_a_length_from_a_written_day_is_a_period(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_time_limit_from_a_written_day_stays_counted_from_the_day_after() -> None:
+    got = read("trong 30 ngày kể từ ngày 10/3/2024")
+    assert (got.kind, got.offset, got.due) == ("relative", "P30D", at("2024-04-10"))
+    got = read("kéo dài không quá 06 ngày làm việc")  # a length alone: from the notice
+    assert (got.kind, got.offset) == ("relative", "P6D")

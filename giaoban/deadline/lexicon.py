@@ -453,7 +453,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("BEFORE", r"trước(?:\s+(?P<bk>khi))?" + _B),
     ("AFTER", r"sau(?:\s+(?P<ak>khi))?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
-    ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B),
+    ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B
+           # "từ ngày 20/5 kéo dài 8 ngày": how long, as "trong 8 ngày" (parse.py: a length)
+           + r"|kéo\s+dài(?:\s+liên\s+tục)?(?:\s+trong)?(?=\s+(?:\d{1,3}|" + _NW + r")" + _B + ")"),
     # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
     ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"
              # "đến 22-4 hoặc 30-4 tùy tình hình": the day that may replace it, on a condition
@@ -464,6 +466,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
     ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
+    # "khoảng một tháng trước khi ...", "sau khoảng 2 tuần": about a count, read as the count
+    # (the count had been lost, or "khoảng" taken for the event's name)
+    ("SKIP", r"(?:vào\s+)?khoảng(?=\s+(?:\d{1,3}|" + _NW + r"(?:\s+" + _NW + r")*)" + _UNIT_AHEAD
+             + ")"),
     # how a count is counted: "72 giờ ... (theo giờ làm việc hành chính)", "30 ngày, tính
     # theo ngày làm việc": in working time (the lexer gives it to the count)
     ("WORKTIME", r"\(\s*(?:được\s+)?(?:tính\s+)?theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
