@@ -1970,3 +1970,76 @@ def test_a_time_limit_from_a_written_day_stays_counted_from_the_day_after() -> N
     assert (got.kind, got.offset, got.due) == ("relative", "P30D", at("2024-04-10"))
     got = read("kéo dài không quá 06 ngày làm việc")  # a length alone: from the notice
     assert (got.kind, got.offset) == ("relative", "P6D")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "named"),
+    [
+        # a period after the name of an event ("trước ngày <event> năm 2024") is part of that
+        # name: it had been read as the period itself ("trước năm 2024", 1/1/2024), silently
+        ("trước ngày khai mạc Hội khỏe Phù Đổng năm 2024", "P0D", "năm 2024"),
+        ("10 ngày trước ngày diễn ra Hội nghị sơ kết quý II", "-P10D", "quý II"),
+        ("trước ngày bầu cử năm 2026", "P0D", "năm 2026"),
+    ],
+)
+def test_a_period_after_an_events_name_is_part_of_it(phrase: str, offset: str, named: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, None), got
+    assert got.anchor is not None and got.anchor.endswith(named), got
+
+
+def test_a_period_after_an_events_name_after_sau_is_part_of_it() -> None:
+    got = read("sau ngày bế mạc Đại hội Đoàn tháng 10/2024")
+    assert got.kind == "relative" and got.anchor == "ngày bế mạc Đại hội Đoàn tháng 10/2024"
+    assert read("trước tháng 6/2024").due == at("2024-06-01T00:00")  # no event: the period
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        # the day of each report month, as "ngày 20 của tháng báo cáo" (it had been the
+        # notice's month, once)
+        ("ngày 25 tháng báo cáo", 25),
+        ("chậm nhất ngày 10 tháng báo cáo", 10),
+        ("trước ngày 5 tháng báo cáo", 5),
+        ("ngay 25 thang bao cao", 25),  # without marks: not "tháng ba" (March) and "o"
+    ],
+)
+def test_a_day_of_the_report_month_is_monthly(phrase: str, day: int) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring" and rrule_of(got).endswith(f"FREQ=MONTHLY;BYMONTHDAY={day}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "warned"),
+    [
+        # "tương ứng (với)", "tương đương" say the same day in the other calendar, as "tức";
+        # "dương lịch" may follow the solar day (it had been an error)
+        ("ngày 15/8 âm lịch, tương ứng với ngày 17/9/2024 dương lịch", "2024-09-18", False),
+        ("mùng 10 tháng 3 âm lịch (tương đương 18/4/2024)", "2024-04-19", False),
+        ("ngày 20/4/2024 dương lịch, tương ứng ngày 12/3 âm lịch", "2024-04-21", False),
+        ("ngày 20/4/2024 dương lịch, tức ngày 10/3 âm lịch", "2024-04-21", True),  # 10/3 is 18/4
+    ],
+)
+def test_a_day_said_again_with_tuong_ung(phrase: str, due: str, warned: bool) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due, bool(got.warnings)) == ("date", at(due), warned), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "month", "day"),
+    [
+        # a lunar day said again in its own calendar, in a text without a date: every year
+        # (it had been an error, as a day said again in the other calendar is)
+        ("Rằm tháng Giêng (15/1 âm lịch)", 1, 15),
+        ("ngày 10/3 âm lịch (mùng 10 tháng Ba âm lịch)", 3, 10),
+        ("mùng 5 tháng 5 âm lịch (ngày 5/5 ÂL)", 5, 5),
+    ],
+)
+def test_a_lunar_day_said_again_is_yearly_without_a_date(phrase: str, month: int, day: int) -> None:
+    got = read(phrase, None)
+    assert got.kind == "recurring"
+    assert rrule_of(got).endswith(
+        f"RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
+    ), got
+    assert isinstance(parse_deadline("mùng 10 tháng 3 (10/3 âm lịch)", None), DeadlineError)

@@ -50,7 +50,7 @@ class Builder(DutyRules):
             return day
         if alias.get("lunar_marker") and alias.get("date") is None:
             return _with(day, lunar=True, cycle_year=alias.get("cycle"), marked_lunar=True)
-        if alias.get("solar_marker"):
+        if alias.get("solar_marker") and alias.get("date") is None:
             return day
         other = alias["date"]
         if alias.get("solar"):  # "10/3 âm lịch nhằm thứ 4, 25/4/2018": the solar day wins
@@ -63,12 +63,12 @@ class Builder(DutyRules):
         return _with(day, alias=other)
 
     def alias(self, items: list[Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {"date": None, "said": _is(items[0], "TUC")}
+        out: dict[str, Any] = {"date": None, "said": any(_is(t, "TUC") for t in items)}
         if _is(items[0], "LUNAR") and len(items) > 1 and _is(items[1], "TUC"):
             out["solar"] = True  # the day before was lunar; this one is its solar day
             weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
             out["weekday"] = weekdays[0] if weekdays else None
-            out["date"] = self.date_of(items[-1])
+            out["date"] = self.date_of(next(t for t in reversed(items) if _is(t, "DATE")))
             return out
         for t in items:
             if _is(t, "DATE"):  # of a range "(nhằm 14 đến 17 tháng Chạp)": its last day

@@ -225,7 +225,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|liền|vừa"
                  r"|(?:đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?"
                  r"\s+(?:của\s+)?"
-                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
+                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"
+                 # "ngày 25 tháng báo cáo": of each report month, as "ngày 25 của tháng báo cáo"
+                 # (it had been the notice's month)
+                 r"|(?<=\d\s)tháng(?=\s+báo\s+cáo" + _B + ")"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
     ("RELYEAR", r"năm\s+(?P<ry>nay|ngoái|" + _REL + ")" + _B
                 + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
@@ -328,7 +331,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
     ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
              r"(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
-             + _M + r"|" + _MW + r")(?![\d.])(?!/(?!\d{4}(?!\d)))"
+             + _M + r"|" + _MW + _B + r")(?![\d.])(?!/(?!\d{4}(?!\d)))"  # not "thang ba|o cao"
              # "ngày 10 tháng 1, 4, 7, 10": a day of a list of months, not a day of January
              r"(?!(?:\s*(?:[,;]|,?\s*và)\s*\d{1,2}"
              r"(?![\d/.\-]|\s*(?:tháng|giờ|ngày|h|g)" + _B + r"))+"
@@ -464,7 +467,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
-    ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
+    # "tương ứng với ngày 1/9/2025 dương lịch": the same day in the other calendar, as "tức"
+    ("TUC", r"(?:tức\s+là|tức|nhằm|tương\s+(?:ứng|đương)(?:\s+với)?)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
     # "khoảng một tháng trước khi ...", "sau khoảng 2 tuần": about a count, read as the count
     # (the count had been lost, or "khoảng" taken for the event's name)
