@@ -2043,3 +2043,29 @@ def test_a_lunar_day_said_again_is_yearly_without_a_date(phrase: str, month: int
         f"RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
     ), got
     assert isinstance(parse_deadline("mùng 10 tháng 3 (10/3 âm lịch)", None), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor", "due"),
+    [
+        # a count right after a day, after "trước" or "sau": before or after that day (it had
+        # been an error, or, with the count in words, the day alone, silently)
+        ("trước Tết 3 ngày", "-P3D", "Tết", "2024-02-08"),  # Tết Giáp Thìn: 10/2/2024
+        ("sau Tết Nguyên đán Ất Tỵ một tuần", "P1W", "Tết Nguyên đán Ất Tỵ", "2025-02-06"),
+        ("trước ngày 20/3/2024 hai ngày", "-P2D", "ngày 20/3/2024", "2024-03-19"),
+        ("sau ngày 10/3/2024 mười ngày", "P10D", "ngày 10/3/2024", "2024-03-21"),
+    ],
+)
+def test_a_count_after_a_day_before_or_after_it(
+    phrase: str, offset: str, anchor: str, due: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", offset, anchor, at(due))
+
+
+def test_a_count_after_a_day_says_its_side_or_is_a_remark() -> None:
+    got = parse_deadline("đến ngày 1/6/2024 3 ngày", REF)  # before or after it?
+    assert isinstance(got, DeadlineError) and "trước hay sau" in got.message, got
+    # the count of a remark whose other words are left out is no count: the day written
+    got = read("chậm nhất ngày 13/4/2024 (40 ngày trước ngày khai mạc)")
+    assert (got.kind, got.due) == ("date", at("2024-04-14"))

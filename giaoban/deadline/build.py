@@ -148,7 +148,9 @@ class Builder(DutyRules):
 
     def tet(self, items: list[Any]) -> v.Tet:
         year, cycle = self._tet_year(items[1:])
-        return v.Tet(self.pos(items[0]), year, cycle)
+        last = self.tok(items[-1])
+        written = self.written[self.pos(items[0]) : last.end].strip()
+        return v.Tet(self.pos(items[0]), year, cycle, written)
 
     def now(self, items: list[Any]) -> v.Refday:
         return v.Refday(self.pos(items[0]), self.tok(items[0]).end)
@@ -392,6 +394,17 @@ class Builder(DutyRules):
     def before_day_by(self, items: list[Any]) -> v.Relative:
         """ "trước ngày 1/4/2024 ít nhất 5 ngày": a count before (after) a written day."""
         return self.before_by([items[0], _a_day(items[1]), *items[2:]])
+
+    def sided_day_by(self, items: list[Any]) -> v.Relative | v.At:
+        """ "trước Tết 2 ngày", "sau ngày 1/6/2024 một tuần": a count before or after a day,
+        with no link word between (only after "trước" or "sau": the count says which side).
+        A count left over from a remark whose other words were left out ("chậm nhất đến ngày
+        13/4/2021 (40 ngày trước ngày bầu cử)") is no count: the day, as without the remark."""
+        if self.toks[-1].remark and not self.toks[0].remark:
+            return self.at(items[:2])
+        if not {"before", "after"} & set(self.lead(items[:1]).split()):
+            raise Unreadable("không rõ số đếm trước hay sau ngày đã nêu")
+        return self.before_by([items[0], _a_day(items[1]), items[2]])
 
     def counted_dated(self, items: list[Any]) -> v.Relative:
         """An offset from an event written with its day ("kể từ ngày ký 15/3/2024"): from that

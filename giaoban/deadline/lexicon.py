@@ -399,8 +399,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("NOWEEKDAY", r"thứ\s*(?P<nwd>[0189]|tám|chín)(?!\w)(?![/.\-]?\d)"),
     # "trong vòng nửa tháng": half a unit (the lexer counts it in the unit below)
     ("NUM", r"(?P<nhalf>nửa)(?=\s+(?:ngày|tháng|năm|giờ)" + _B + ")"),
-    # not right after digits: "75 năm Ngày Thương binh" is 75 years, not five days
-    ("NUM", r"(?<!\d\s)(?P<nw>" + _NW + r"(?:\s+" + _NW + r")*)" + _B + _UNIT_AHEAD),
+    # not right after digits: "75 năm Ngày Thương binh" is 75 years, not five days; after a
+    # date's digits it is a count ("trước ngày 1/6/2024 hai tuần")
+    ("NUM", r"(?:(?<!\d\s)|(?<=[/.\-]\d\s)|(?<=[/.\-]\d\d\s)|(?<=[/.\-]\d{4}\s))"
+            r"(?P<nw>" + _NW + r"(?:\s+" + _NW + r")*)" + _B + _UNIT_AHEAD),
     ("YEARNUM", r"(?<![\d/.])(?P<yn>(?:19|20)\d{2})(?!\d)"),
     ("NUM", r"(?P<n>\d+)"),
     # -- units of an offset ------------------------------------------------------------------------

@@ -398,7 +398,7 @@ def _anchor(anchor: object, ctx: Ctx) -> tuple[date | None, str]:
             return None, anchor.name
         return event_day(anchor.name, ctx), anchor.name
     assert isinstance(anchor, (v.Day, v.Weekday, v.Relday, v.Tet, v.Moment))
-    if isinstance(anchor, v.Day) and anchor.written:  # the day as written, not what follows it
+    if isinstance(anchor, (v.Day, v.Tet)) and anchor.written:  # as written, not what follows
         return day_of(anchor, ctx), anchor.written
     return day_of(anchor, ctx), ctx.orig(getattr(anchor, "pos", 0))
 

@@ -71,6 +71,7 @@ class Tet:
     pos: int
     year: int | None = None  # "Tết Nguyên đán 2024"
     cycle_year: int | None = None  # "Tết Giáp Thìn" (0..59)
+    written: str = ""  # as written, its year too: the anchor's name ("trước Tết 2 ngày")
 
 
 @dataclass(frozen=True)
