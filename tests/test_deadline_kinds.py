@@ -2069,3 +2069,17 @@ def test_a_count_after_a_day_says_its_side_or_is_a_remark() -> None:
     # the count of a remark whose other words are left out is no count: the day written
     got = read("chậm nhất ngày 13/4/2024 (40 ngày trước ngày khai mạc)")
     assert (got.kind, got.due) == ("date", at("2024-04-14"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # a weekday in brackets after a week is that week's (it had been the notice's week, the
+        # week left out: "trong tuần sau (thứ Năm)" was this Thursday, silently)
+        ("trong tuần sau (thứ Năm)", "2024-03-08"),  # the notice: Friday 1/3/2024
+        ("tuần tới (dự kiến thứ Ba)", "2024-03-06"),
+        ("tuần 12 (14h thứ Sáu)", "2024-03-22T14:00"),  # ISO week 12: 18-24/3/2024
+    ],
+)
+def test_a_weekday_after_a_week_is_that_weeks(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)

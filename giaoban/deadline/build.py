@@ -227,9 +227,20 @@ class Builder(DutyRules):
     def labelled(self, items: list[Any]) -> v.Labelled | v.Point:
         """ "TUẦN 17 (TỪ 18/12/2017 ĐẾN 23/12/2017)": the days written win over the label; one
         day so labelled ("Tuần 1: Sáng 06/01/2021", a schedule's line) is that day."""
+        if isinstance(items[1], v.Weekday):  # "tuần sau (thứ Năm)": that week's Thursday
+            return self._in_week(items[1], items[0])
+        if isinstance(items[1], v.Moment) and isinstance(items[1].day, v.Weekday):
+            return replace(items[1], day=self._in_week(items[1].day, items[0]))
         if not isinstance(items[1], v.Range):
             return items[1]
         return v.Labelled(self.span_of(items[0]), items[1])
+
+    def _in_week(self, w: v.Weekday, week: Token) -> v.Weekday:
+        """A weekday of no week of its own, in the week of the label before it (it had been
+        the notice's week, the label left out)."""
+        if w.week is not None or w.in_week is not None:
+            return w
+        return replace(w, in_week=self.span_of(week))
 
     def range(self, items: list[Any]) -> v.Range | v.Day:
         # "(19-5-1890 - 19-5-2022)" tells an anniversary; "từ ngày 1-7-2016 đến 1-7-2021" is a
