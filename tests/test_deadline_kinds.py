@@ -2083,3 +2083,18 @@ def test_a_count_after_a_day_says_its_side_or_is_a_remark() -> None:
 )
 def test_a_weekday_after_a_week_is_that_weeks(phrase: str, due: str) -> None:
     assert read(phrase).due == at(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # a day in brackets after "tháng sau / tới / này" is that month's, as after "tháng 6"
+        # (it had been left out: the whole month, silently later)
+        ("trong tháng sau (ngày 20)", "2024-04-21"),  # the notice: 1/3/2024
+        ("tháng tới (dự kiến ngày 10)", "2024-04-11"),
+        ("trong tháng này (ngày 25)", "2024-03-26"),
+    ],
+)
+def test_a_day_in_brackets_after_a_relative_month(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))

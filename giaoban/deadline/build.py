@@ -98,14 +98,17 @@ class Builder(DutyRules):
         return v.Day(day, m, y, self.pos(items[0]), weekday=weekdays[0] if weekdays else None)
 
     def rel_month_day(self, items: list[Any]) -> v.Day:
-        """ "ngày 05 tháng sau": a day of the month after (or of, or before) the notice's."""
-        offset = self.rel_offset(items[1], "rm")
+        """ "ngày 05 tháng sau": a day of the month after (or of, or before) the notice's; so
+        "tháng sau (ngày 5)", the month written first."""
+        month = next(t for t in items if _is(t, "RELMONTH"))
+        mday = next(t for t in items if _is(t, "MDAY"))
+        offset = self.rel_offset(month, "rm")
         weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
-        day = self._day_number(items[0])
+        day = self._day_number(mday)
         if not 1 <= day <= 31:
             raise Unreadable("ngày trong tháng không có thật")
         weekday = weekdays[0] if weekdays else None
-        return v.Day(day, None, None, self.pos(items[0]), weekday=weekday, month_offset=offset)
+        return v.Day(day, None, None, self.pos(mday), weekday=weekday, month_offset=offset)
 
     def tet_day(self, items: list[Any]) -> v.Day:
         """A day of Tết ("mùng 4 Tết": lunar 4/1), of a year named by its number or by its
