@@ -34,14 +34,18 @@ FLOORS = {
     "fresh_2": 146,  # 148 until a bare clock time ("14 giờ 00") was no longer the notice's day
     "fresh_3": 143,
     "fresh_4": 104,
-    "fresh_5": 126,
+    "fresh_5": 127,  # 126 before the seventeenth work ("dịp nghỉ Lễ Quốc khánh 02/9": an error)
     "fresh_6": 121,
     "fresh_7": 102,
     "fresh_8": 120,
     "fresh_9": 162,  # 161 before the eighth work (branch issue12j)
-    "fresh_10": 122,  # 105 before the eighth work, its first as a development set
-    "fresh_11": 118,  # 116 before the eleventh work; 118 after the fourteenth ("đến15-12-2017")
-    "fresh_12": 107,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work
+    "fresh_10": 123,  # 105 before the eighth work, its first as a development set; 123 after
+    # the seventeenth ("dịp Tết Kỷ Hợi": an error, the season's days not given)
+    "fresh_11": 123,  # 116 before the eleventh work; 118 after the fourteenth ("đến15-12-2017");
+    # 123 after the seventeenth ("Khoảng một tháng trước khi ...", "tháng báo cáo", "tương ứng
+    # với ... Dương lịch", "Rằm tháng Bảy (15/7 âm lịch)", "nghỉ trước Tết hai ngày")
+    "fresh_12": 108,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work, 108
+    # after the seventeenth ("trong dịp Tết Nguyên đán Tân Sửu": an error)
     "fresh_13": 107,  # held out until 2026-12-07 (104 then); 107 after the sixteenth work
 }
 

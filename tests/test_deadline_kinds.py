@@ -1895,3 +1895,206 @@ def test_an_effective_date_after_hieu_luc_is_an_open_start(phrase: str, start: s
     got = read(phrase)
     assert (got.kind, got.due, got.start) == ("none", None, at(start))
     assert read("Hết hiệu lực: 01/4/2024").due == at("2024-04-02")  # its end stays a day
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        # a season or a holiday break whose days the phrase does not give: it had been Tết's
+        # first day, or the holiday's own day, silently
+        ("trong dịp Tết Nguyên đán Giáp Thìn", "dịp Tết Nguyên đán Giáp Thìn"),
+        ("nhân dịp Tết cổ truyền", "dịp Tết cổ truyền"),
+        ("sau dịp Tết Ất Tỵ 2025", "dịp Tết Ất Tỵ 2025"),
+        ("trong dịp nghỉ lễ 30/4 năm 2024", "dịp nghỉ lễ 30/4 năm 2024"),
+        ("dịp nghỉ Quốc khánh 2/9", "dịp nghỉ Quốc khánh 2/9"),
+    ],
+)
+def test_a_season_or_a_break_without_its_days_is_an_error(phrase: str, words: str) -> None:
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError), got
+    assert f'"{words}" không nêu từ ngày nào đến ngày nào' in got.message, got
+
+
+def test_an_occasion_of_one_day_or_a_break_with_its_days_is_read() -> None:
+    assert read("dịp 2/9").due == at("2024-09-03T00:00")  # the day itself
+    got = read("trong dịp nghỉ lễ từ 27/4 đến 1/5/2024")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-04-27"), at("2024-05-02"))
+    got = read("trong dịp nghỉ lễ 30/4 - 1/5")
+    assert (got.kind, got.start, got.due) == ("period", at("2024-04-30"), at("2024-05-02"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "plain"),
+    [
+        # "khoảng" (about) before a count: the count as written (it had been lost, P0D, or
+        # "khoảng" taken for the name of the event counted from)
+        ("khoảng hai tuần trước khi khai giảng", "hai tuần trước khi khai giảng"),
+        (
+            "chậm nhất khoảng 10 ngày sau khi kết thúc đợt thi",
+            "chậm nhất 10 ngày sau khi kết thúc đợt thi",
+        ),
+        ("khoảng 3 ngày trước ngày 20/3/2024", "3 ngày trước ngày 20/3/2024"),
+        ("sau khoảng 1 tháng", "sau 1 tháng"),
+    ],
+)
+def test_about_a_count_is_the_count(phrase: str, plain: str) -> None:
+    got, want = read(phrase), read(plain)
+    assert got.offset is not None and got.offset not in ("P0D", "-P0D"), got
+    assert (got.kind, got.offset, got.due, got.anchor) == (
+        want.kind,
+        want.offset,
+        want.due,
+        want.anchor,
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # how long something lasts from a written day, that day counted: a period (it had been
+        # counted from the day after, a day late, or not read)
+        ("từ ngày 10/3/2024 kéo dài 5 ngày", "2024-03-10", "2024-03-15"),
+        ("bắt đầu từ thứ Hai 18/3, diễn ra trong 4 ngày", "2024-03-18", "2024-03-22"),
+        ("kéo dài liên tục hai tuần kể từ 1/4/2024", "2024-04-01", "2024-04-15"),
+        ("trong 7 ngày liên tục từ ngày 5/4", "2024-04-05", "2024-04-12"),
+        ("tu ngay 10/3/2024 keo dai 5 ngay", "2024-03-10", "2024-03-15"),
+    ],
+)
+def test_a_length_from_a_written_day_is_a_period(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_time_limit_from_a_written_day_stays_counted_from_the_day_after() -> None:
+    got = read("trong 30 ngày kể từ ngày 10/3/2024")
+    assert (got.kind, got.offset, got.due) == ("relative", "P30D", at("2024-04-10"))
+    got = read("kéo dài không quá 06 ngày làm việc")  # a length alone: from the notice
+    assert (got.kind, got.offset) == ("relative", "P6D")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "named"),
+    [
+        # a period after the name of an event ("trước ngày <event> năm 2024") is part of that
+        # name: it had been read as the period itself ("trước năm 2024", 1/1/2024), silently
+        ("trước ngày khai mạc Hội khỏe Phù Đổng năm 2024", "P0D", "năm 2024"),
+        ("10 ngày trước ngày diễn ra Hội nghị sơ kết quý II", "-P10D", "quý II"),
+        ("trước ngày bầu cử năm 2026", "P0D", "năm 2026"),
+    ],
+)
+def test_a_period_after_an_events_name_is_part_of_it(phrase: str, offset: str, named: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.due) == ("relative", offset, None), got
+    assert got.anchor is not None and got.anchor.endswith(named), got
+
+
+def test_a_period_after_an_events_name_after_sau_is_part_of_it() -> None:
+    got = read("sau ngày bế mạc Đại hội Đoàn tháng 10/2024")
+    assert got.kind == "relative" and got.anchor == "ngày bế mạc Đại hội Đoàn tháng 10/2024"
+    assert read("trước tháng 6/2024").due == at("2024-06-01T00:00")  # no event: the period
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        # the day of each report month, as "ngày 20 của tháng báo cáo" (it had been the
+        # notice's month, once)
+        ("ngày 25 tháng báo cáo", 25),
+        ("chậm nhất ngày 10 tháng báo cáo", 10),
+        ("trước ngày 5 tháng báo cáo", 5),
+        ("ngay 25 thang bao cao", 25),  # without marks: not "tháng ba" (March) and "o"
+    ],
+)
+def test_a_day_of_the_report_month_is_monthly(phrase: str, day: int) -> None:
+    got = read(phrase)
+    assert got.kind == "recurring" and rrule_of(got).endswith(f"FREQ=MONTHLY;BYMONTHDAY={day}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "warned"),
+    [
+        # "tương ứng (với)", "tương đương" say the same day in the other calendar, as "tức";
+        # "dương lịch" may follow the solar day (it had been an error)
+        ("ngày 15/8 âm lịch, tương ứng với ngày 17/9/2024 dương lịch", "2024-09-18", False),
+        ("mùng 10 tháng 3 âm lịch (tương đương 18/4/2024)", "2024-04-19", False),
+        ("ngày 20/4/2024 dương lịch, tương ứng ngày 12/3 âm lịch", "2024-04-21", False),
+        ("ngày 20/4/2024 dương lịch, tức ngày 10/3 âm lịch", "2024-04-21", True),  # 10/3 is 18/4
+    ],
+)
+def test_a_day_said_again_with_tuong_ung(phrase: str, due: str, warned: bool) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due, bool(got.warnings)) == ("date", at(due), warned), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "month", "day"),
+    [
+        # a lunar day said again in its own calendar, in a text without a date: every year
+        # (it had been an error, as a day said again in the other calendar is)
+        ("Rằm tháng Giêng (15/1 âm lịch)", 1, 15),
+        ("ngày 10/3 âm lịch (mùng 10 tháng Ba âm lịch)", 3, 10),
+        ("mùng 5 tháng 5 âm lịch (ngày 5/5 ÂL)", 5, 5),
+    ],
+)
+def test_a_lunar_day_said_again_is_yearly_without_a_date(phrase: str, month: int, day: int) -> None:
+    got = read(phrase, None)
+    assert got.kind == "recurring"
+    assert rrule_of(got).endswith(
+        f"RRULE:RSCALE=CHINESE;FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
+    ), got
+    assert isinstance(parse_deadline("mùng 10 tháng 3 (10/3 âm lịch)", None), DeadlineError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor", "due"),
+    [
+        # a count right after a day, after "trước" or "sau": before or after that day (it had
+        # been an error, or, with the count in words, the day alone, silently)
+        ("trước Tết 3 ngày", "-P3D", "Tết", "2024-02-08"),  # Tết Giáp Thìn: 10/2/2024
+        ("sau Tết Nguyên đán Ất Tỵ một tuần", "P1W", "Tết Nguyên đán Ất Tỵ", "2025-02-06"),
+        ("trước ngày 20/3/2024 hai ngày", "-P2D", "ngày 20/3/2024", "2024-03-19"),
+        ("sau ngày 10/3/2024 mười ngày", "P10D", "ngày 10/3/2024", "2024-03-21"),
+    ],
+)
+def test_a_count_after_a_day_before_or_after_it(
+    phrase: str, offset: str, anchor: str, due: str
+) -> None:
+    got = read(phrase)
+    assert (got.kind, got.offset, got.anchor, got.due) == ("relative", offset, anchor, at(due))
+
+
+def test_a_count_after_a_day_says_its_side_or_is_a_remark() -> None:
+    got = parse_deadline("đến ngày 1/6/2024 3 ngày", REF)  # before or after it?
+    assert isinstance(got, DeadlineError) and "trước hay sau" in got.message, got
+    # the count of a remark whose other words are left out is no count: the day written
+    got = read("chậm nhất ngày 13/4/2024 (40 ngày trước ngày khai mạc)")
+    assert (got.kind, got.due) == ("date", at("2024-04-14"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # a weekday in brackets after a week is that week's (it had been the notice's week, the
+        # week left out: "trong tuần sau (thứ Năm)" was this Thursday, silently)
+        ("trong tuần sau (thứ Năm)", "2024-03-08"),  # the notice: Friday 1/3/2024
+        ("tuần tới (dự kiến thứ Ba)", "2024-03-06"),
+        ("tuần 12 (14h thứ Sáu)", "2024-03-22T14:00"),  # ISO week 12: 18-24/3/2024
+    ],
+)
+def test_a_weekday_after_a_week_is_that_weeks(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # a day in brackets after "tháng sau / tới / này" is that month's, as after "tháng 6"
+        # (it had been left out: the whole month, silently later)
+        ("trong tháng sau (ngày 20)", "2024-04-21"),  # the notice: 1/3/2024
+        ("tháng tới (dự kiến ngày 10)", "2024-04-11"),
+        ("trong tháng này (ngày 25)", "2024-03-26"),
+    ],
+)
+def test_a_day_in_brackets_after_a_relative_month(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))

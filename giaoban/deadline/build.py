@@ -50,7 +50,7 @@ class Builder(DutyRules):
             return day
         if alias.get("lunar_marker") and alias.get("date") is None:
             return _with(day, lunar=True, cycle_year=alias.get("cycle"), marked_lunar=True)
-        if alias.get("solar_marker"):
+        if alias.get("solar_marker") and alias.get("date") is None:
             return day
         other = alias["date"]
         if alias.get("solar"):  # "10/3 âm lịch nhằm thứ 4, 25/4/2018": the solar day wins
@@ -63,12 +63,12 @@ class Builder(DutyRules):
         return _with(day, alias=other)
 
     def alias(self, items: list[Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {"date": None, "said": _is(items[0], "TUC")}
+        out: dict[str, Any] = {"date": None, "said": any(_is(t, "TUC") for t in items)}
         if _is(items[0], "LUNAR") and len(items) > 1 and _is(items[1], "TUC"):
             out["solar"] = True  # the day before was lunar; this one is its solar day
             weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
             out["weekday"] = weekdays[0] if weekdays else None
-            out["date"] = self.date_of(items[-1])
+            out["date"] = self.date_of(next(t for t in reversed(items) if _is(t, "DATE")))
             return out
         for t in items:
             if _is(t, "DATE"):  # of a range "(nhằm 14 đến 17 tháng Chạp)": its last day
@@ -98,14 +98,17 @@ class Builder(DutyRules):
         return v.Day(day, m, y, self.pos(items[0]), weekday=weekdays[0] if weekdays else None)
 
     def rel_month_day(self, items: list[Any]) -> v.Day:
-        """ "ngày 05 tháng sau": a day of the month after (or of, or before) the notice's."""
-        offset = self.rel_offset(items[1], "rm")
+        """ "ngày 05 tháng sau": a day of the month after (or of, or before) the notice's; so
+        "tháng sau (ngày 5)", the month written first."""
+        month = next(t for t in items if _is(t, "RELMONTH"))
+        mday = next(t for t in items if _is(t, "MDAY"))
+        offset = self.rel_offset(month, "rm")
         weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
-        day = self._day_number(items[0])
+        day = self._day_number(mday)
         if not 1 <= day <= 31:
             raise Unreadable("ngày trong tháng không có thật")
         weekday = weekdays[0] if weekdays else None
-        return v.Day(day, None, None, self.pos(items[0]), weekday=weekday, month_offset=offset)
+        return v.Day(day, None, None, self.pos(mday), weekday=weekday, month_offset=offset)
 
     def tet_day(self, items: list[Any]) -> v.Day:
         """A day of Tết ("mùng 4 Tết": lunar 4/1), of a year named by its number or by its
@@ -148,7 +151,9 @@ class Builder(DutyRules):
 
     def tet(self, items: list[Any]) -> v.Tet:
         year, cycle = self._tet_year(items[1:])
-        return v.Tet(self.pos(items[0]), year, cycle)
+        last = self.tok(items[-1])
+        written = self.written[self.pos(items[0]) : last.end].strip()
+        return v.Tet(self.pos(items[0]), year, cycle, written)
 
     def now(self, items: list[Any]) -> v.Refday:
         return v.Refday(self.pos(items[0]), self.tok(items[0]).end)
@@ -225,9 +230,20 @@ class Builder(DutyRules):
     def labelled(self, items: list[Any]) -> v.Labelled | v.Point:
         """ "TUẦN 17 (TỪ 18/12/2017 ĐẾN 23/12/2017)": the days written win over the label; one
         day so labelled ("Tuần 1: Sáng 06/01/2021", a schedule's line) is that day."""
+        if isinstance(items[1], v.Weekday):  # "tuần sau (thứ Năm)": that week's Thursday
+            return self._in_week(items[1], items[0])
+        if isinstance(items[1], v.Moment) and isinstance(items[1].day, v.Weekday):
+            return replace(items[1], day=self._in_week(items[1].day, items[0]))
         if not isinstance(items[1], v.Range):
             return items[1]
         return v.Labelled(self.span_of(items[0]), items[1])
+
+    def _in_week(self, w: v.Weekday, week: Token) -> v.Weekday:
+        """A weekday of no week of its own, in the week of the label before it (it had been
+        the notice's week, the label left out)."""
+        if w.week is not None or w.in_week is not None:
+            return w
+        return replace(w, in_week=self.span_of(week))
 
     def range(self, items: list[Any]) -> v.Range | v.Day:
         # "(19-5-1890 - 19-5-2022)" tells an anniversary; "từ ngày 1-7-2016 đến 1-7-2021" is a
@@ -392,6 +408,17 @@ class Builder(DutyRules):
     def before_day_by(self, items: list[Any]) -> v.Relative:
         """ "trước ngày 1/4/2024 ít nhất 5 ngày": a count before (after) a written day."""
         return self.before_by([items[0], _a_day(items[1]), *items[2:]])
+
+    def sided_day_by(self, items: list[Any]) -> v.Relative | v.At:
+        """ "trước Tết 2 ngày", "sau ngày 1/6/2024 một tuần": a count before or after a day,
+        with no link word between (only after "trước" or "sau": the count says which side).
+        A count left over from a remark whose other words were left out ("chậm nhất đến ngày
+        13/4/2021 (40 ngày trước ngày bầu cử)") is no count: the day, as without the remark."""
+        if self.toks[-1].remark and not self.toks[0].remark:
+            return self.at(items[:2])
+        if not {"before", "after"} & set(self.lead(items[:1]).split()):
+            raise Unreadable("không rõ số đếm trước hay sau ngày đã nêu")
+        return self.before_by([items[0], _a_day(items[1]), items[2]])
 
     def counted_dated(self, items: list[Any]) -> v.Relative:
         """An offset from an event written with its day ("kể từ ngày ký 15/3/2024"): from that

@@ -225,7 +225,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|liền|vừa"
                  r"|(?:đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?"
                  r"\s+(?:của\s+)?"
-                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"),
+                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"
+                 # "ngày 25 tháng báo cáo": of each report month, as "ngày 25 của tháng báo cáo"
+                 # (it had been the notice's month)
+                 r"|(?<=\d\s)tháng(?=\s+báo\s+cáo" + _B + ")"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
     ("RELYEAR", r"năm\s+(?P<ry>nay|ngoái|" + _REL + ")" + _B
                 + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
@@ -328,7 +331,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
     ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
              r"(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
-             + _M + r"|" + _MW + r")(?![\d.])(?!/(?!\d{4}(?!\d)))"
+             + _M + r"|" + _MW + _B + r")(?![\d.])(?!/(?!\d{4}(?!\d)))"  # not "thang ba|o cao"
              # "ngày 10 tháng 1, 4, 7, 10": a day of a list of months, not a day of January
              r"(?!(?:\s*(?:[,;]|,?\s*và)\s*\d{1,2}"
              r"(?![\d/.\-]|\s*(?:tháng|giờ|ngày|h|g)" + _B + r"))+"
@@ -396,8 +399,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("NOWEEKDAY", r"thứ\s*(?P<nwd>[0189]|tám|chín)(?!\w)(?![/.\-]?\d)"),
     # "trong vòng nửa tháng": half a unit (the lexer counts it in the unit below)
     ("NUM", r"(?P<nhalf>nửa)(?=\s+(?:ngày|tháng|năm|giờ)" + _B + ")"),
-    # not right after digits: "75 năm Ngày Thương binh" is 75 years, not five days
-    ("NUM", r"(?<!\d\s)(?P<nw>" + _NW + r"(?:\s+" + _NW + r")*)" + _B + _UNIT_AHEAD),
+    # not right after digits: "75 năm Ngày Thương binh" is 75 years, not five days; after a
+    # date's digits it is a count ("trước ngày 1/6/2024 hai tuần")
+    ("NUM", r"(?:(?<!\d\s)|(?<=[/.\-]\d\s)|(?<=[/.\-]\d\d\s)|(?<=[/.\-]\d{4}\s))"
+            r"(?P<nw>" + _NW + r"(?:\s+" + _NW + r")*)" + _B + _UNIT_AHEAD),
     ("YEARNUM", r"(?<![\d/.])(?P<yn>(?:19|20)\d{2})(?!\d)"),
     ("NUM", r"(?P<n>\d+)"),
     # -- units of an offset ------------------------------------------------------------------------
@@ -453,7 +458,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("BEFORE", r"trước(?:\s+(?P<bk>khi))?" + _B),
     ("AFTER", r"sau(?:\s+(?P<ak>khi))?" + _B),
     ("WITH", r"(?:cùng\s+(?:lúc\s+)?với|đồng\s+thời\s+với|cùng\s+thời\s+gian\s+với)" + _B),
-    ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B),
+    ("IN", r"(?:trong\s+vòng|trong\s+thời\s+hạn|trong\s+thời\s+gian|trong\s+khoảng|trong)" + _B
+           # "từ ngày 20/5 kéo dài 8 ngày": how long, as "trong 8 ngày" (parse.py: a length)
+           + r"|kéo\s+dài(?:\s+liên\s+tục)?(?:\s+trong)?(?=\s+(?:\d{1,3}|" + _NW + r")" + _B + ")"),
     # "30 ngày, hoặc lâu hơn tùy theo ...": the count stands, what may lengthen it is a remark
     ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"
              # "đến 22-4 hoặc 30-4 tùy tình hình": the day that may replace it, on a condition
@@ -462,8 +469,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
     ("SOLAR", r"(?:theo\s+)?(?:dương\s+lịch|dl)" + _B),
-    ("TUC", r"(?:tức\s+là|tức|nhằm)" + _B),
+    # "tương ứng với ngày 1/9/2025 dương lịch": the same day in the other calendar, as "tức"
+    ("TUC", r"(?:tức\s+là|tức|nhằm|tương\s+(?:ứng|đương)(?:\s+với)?)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
+    # "khoảng một tháng trước khi ...", "sau khoảng 2 tuần": about a count, read as the count
+    # (the count had been lost, or "khoảng" taken for the event's name)
+    ("SKIP", r"(?:vào\s+)?khoảng(?=\s+(?:\d{1,3}|" + _NW + r"(?:\s+" + _NW + r")*)" + _UNIT_AHEAD
+             + ")"),
     # how a count is counted: "72 giờ ... (theo giờ làm việc hành chính)", "30 ngày, tính
     # theo ngày làm việc": in working time (the lexer gives it to the count)
     ("WORKTIME", r"\(\s*(?:được\s+)?(?:tính\s+)?theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"

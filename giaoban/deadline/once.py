@@ -314,6 +314,8 @@ def _daily_window(w: v.DailyWindow, ctx: Ctx) -> Interval:
 def relative(r: v.Relative, ctx: Ctx) -> Deadline:
     """Counted from an event, the notice, or a written day."""
     anchor_day, anchor_name = _anchor(r.anchor, ctx)
+    if r.length and anchor_day is not None:
+        return _length(anchor_day, r, ctx)
     due: datetime | None = None
     offset: str | None = None
     business = r.duration.business if r.duration else False
@@ -333,6 +335,20 @@ def relative(r: v.Relative, ctx: Ctx) -> Deadline:
         business_days=business,
         anchor=anchor_name,
         has_time=due is not None and r.clock is not None and not r.clock.next_day,
+        warnings=tuple(ctx.warnings),
+    )
+
+
+def _length(first: date, r: v.Relative, ctx: Ctx) -> Deadline:
+    """What begins on ``first`` and lasts ``r.duration``, its first day counted ("từ ngày
+    18/2 kéo dài 8 ngày" is 18/2 to 25/2): a period, not a count from the day after."""
+    assert r.duration is not None
+    last = _count(first, r.duration.n, r.duration, ctx)
+    return Deadline(
+        phrase=ctx.phrase,
+        kind="period",
+        due=ctx.at(last),
+        start=ctx.at(first),
         warnings=tuple(ctx.warnings),
     )
 
@@ -382,7 +398,7 @@ def _anchor(anchor: object, ctx: Ctx) -> tuple[date | None, str]:
             return None, anchor.name
         return event_day(anchor.name, ctx), anchor.name
     assert isinstance(anchor, (v.Day, v.Weekday, v.Relday, v.Tet, v.Moment))
-    if isinstance(anchor, v.Day) and anchor.written:  # the day as written, not what follows it
+    if isinstance(anchor, (v.Day, v.Tet)) and anchor.written:  # as written, not what follows
         return day_of(anchor, ctx), anchor.written
     return day_of(anchor, ctx), ctx.orig(getattr(anchor, "pos", 0))
 

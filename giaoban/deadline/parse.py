@@ -36,8 +36,13 @@ from giaoban.deadline.passes import events
 from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
-from giaoban.deadline.unread import edge_of_period, one_month_workday, unread_time_words
-from giaoban.model.text import nfc
+from giaoban.deadline.unread import (
+    edge_of_period,
+    occasion_without_days,
+    one_month_workday,
+    unread_time_words,
+)
+from giaoban.model.text import fold, nfc
 
 DEFAULT_SETTINGS = DeadlineSettings()
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?")
@@ -111,6 +116,13 @@ def _read(ctx: Ctx) -> Deadline:
         day = _edge_day(ctx, *edge)
         if day is not None:
             return day
+    occasion = occasion_without_days(toks, ctx.text)
+    if occasion is not None:  # "trong dịp Tết Nguyên đán": a season, not Tết's first day
+        season = ctx.orig(occasion[0].start, occasion[1].end)
+        raise Unreadable(
+            f'"{season}" không nêu từ ngày nào đến ngày nào: ghi thêm ngày '
+            "hoặc ghim ngày bằng due: YYYY-MM-DD"
+        )
     unread = unread_time_words(toks, ctx.text) or one_month_workday(toks)
     if unread is not None:  # "thứ Hai đầu tiên ...": the ordinal would be left out
         said = _remark_alone(ctx, toks)
@@ -122,7 +134,27 @@ def _read(ctx: Ctx) -> Deadline:
         ctx.warn(
             f'"{ctx.orig(other.start())}" nêu một hạn khác có điều kiện; đọc theo hạn viết trước'
         )
+    if isinstance(value, v.Relative) and _lasts(value, toks, ctx.text):
+        value = replace(value, length=True)
     return _meaning(value, ctx)
+
+
+# Words that say a count is how long something lasts: "kéo dài 8 ngày", "diễn ra trong 3
+# ngày", "trong 5 ngày liên tục" (folded, as typed with or without marks). The anchor being a
+# written day, not an event, these words name no event ("ngày diễn ra hội nghị").
+_LASTS_WORDS = re.compile(r"\b(?:keo dai|dien ra|lien tuc)\b")
+
+
+def _lasts(value: v.Relative, toks: tuple[Tok, ...], text: Text) -> bool:
+    """Whether ``value`` counts the length of what begins on a written day ("từ ngày 20/5
+    kéo dài 8 ngày", "bắt đầu từ 1/6, diễn ra trong 3 ngày"): that day is its first, so the
+    count is not from the day after, as a time limit's is ("30 ngày kể từ ngày 15/3")."""
+    d = value.duration
+    if d is None or d.n <= 0 or d.business or d.unit in ("gio", "phut") or value.sign != 1:
+        return False
+    if value.clock is not None or not isinstance(value.anchor, (v.Day, v.Weekday, v.Moment)):
+        return False
+    return _LASTS_WORDS.search(fold(text.low)) is not None
 
 
 # A remark that names its days alone writes them with numbers; one counted from the notice

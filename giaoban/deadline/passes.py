@@ -311,8 +311,13 @@ _PERIODS_IN_A_CLAUSE = frozenset(
 
 
 def _in_clause(kept: list[Tok]) -> bool:
-    """Whether the event's words in ``kept[-1]`` follow "trước khi" or "sau khi"."""
-    return len(kept) > 1 and kept[-2].type == "LEAD" and "clause" in kept[-2].parts
+    """Whether the event's words in ``kept[-1]`` follow "trước khi" or "sau khi", or "trước"
+    or "sau" alone: "trước ngày khai mạc Hội khỏe Phù Đổng năm 2024" is before the opening,
+    not before the year (it had been read as 1/1/2024, the event's words left out)."""
+    if len(kept) < 2 or kept[-2].type != "LEAD":
+        return False
+    lead = kept[-2].parts
+    return "clause" in lead or bool(set(lead.get("words", "").split()) & set(SIDES))
 
 
 def _sided_count(kept: list[Tok], word: Tok) -> bool:

@@ -123,9 +123,18 @@ def _yearless_days(when: object) -> tuple[v.Day, ...] | None:
 
 def _yearless(day: object) -> v.Day | None:
     """A day with a month and no year (no "năm nay"/"năm sau", no year of the lunar cycle,
-    not told again in the other calendar: the two agree in some years only)."""
-    if not isinstance(day, v.Day) or day.month is None or day.alias is not None:
+    not told again in the other calendar: the two agree in some years only; told again in
+    its own, "Rằm tháng Bảy (15/7 âm lịch)", it is the same day every year)."""
+    if not isinstance(day, v.Day) or day.month is None:
+        return None
+    if day.alias is not None and not _said_again(day, day.alias):
         return None
     if day.year is not None or day.year_offset is not None or day.cycle_year is not None:
         return None
-    return day
+    return replace(day, alias=None)
+
+
+def _said_again(day: v.Day, alias: v.Day) -> bool:
+    """Whether ``alias`` is ``day`` written again in the same calendar, with no year."""
+    same = (alias.day, alias.month, alias.lunar) == (day.day, day.month, day.lunar)
+    return same and alias.year is None and alias.cycle_year is None and alias.year_offset is None

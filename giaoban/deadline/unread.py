@@ -15,7 +15,7 @@ from __future__ import annotations
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.tokens import Tok
 
-__all__ = ["unread_time_words"]
+__all__ = ["occasion_without_days", "unread_time_words"]
 
 # Part words, ordinal words and relative words: each changes the day or period beside it.
 _PART = frozenset({"đầu", "giữa", "cuối", "đầu tiên", "cuối cùng", "tiên", "cùng"})
@@ -102,4 +102,42 @@ def one_month_workday(toks: tuple[Tok, ...]) -> Tok | None:
     for tok, after in zip(toks, toks[1:], strict=False):
         if tok.type in ("WORKDAYORD", "LASTDAY") and after.type in _ONE_MONTH:
             return tok
+    return None
+
+
+# Words between "dịp" and the festival or the day that name the break ("dịp nghỉ Lễ Quốc khánh").
+_BREAK = frozenset({"nghỉ", "lễ", "quốc", "khánh", "tết", "kỳ"})
+# What may follow a festival and still name it: its year, by number or by name.
+_FESTIVAL_TAIL = frozenset({"CANCHI", "YEAR", "YEARNUM"})
+# What after a single day makes it a range or a list, whose days are written.
+_MORE_DAYS = frozenset({"LEAD", "AND", "DATE", "MDAY"})
+
+
+def occasion_without_days(toks: tuple[Tok, ...], text: Text) -> tuple[Tok, Tok] | None:
+    """The first and the last token of "dịp Tết ..." or "dịp nghỉ lễ <one day>": a season
+    or a holiday break whose first and last days the phrase does not give ("trong dịp Tết
+    Nguyên đán Tân Sửu" is not Tết's first day; the break of "dịp nghỉ Lễ Quốc khánh 02/9"
+    is not 2/9 alone). None otherwise: "dịp 2/9", "vào dịp 1/1/2019" name the day itself,
+    and "dịp nghỉ lễ 30/4 - 1/5" writes its days."""
+    for i, tok in enumerate(toks):
+        if tok.type != "W" or text.low[tok.start : tok.end] != "dịp":
+            continue
+        j = i + 1
+        said: set[str] = set()
+        while j < len(toks) and toks[j].type == "W":
+            word = text.low[toks[j].start : toks[j].end]
+            if word not in _BREAK:
+                break
+            said.add(word)
+            j += 1
+        if j == len(toks):
+            continue
+        if toks[j].type == "TET" and not said - {"nghỉ", "lễ"}:
+            while j + 1 < len(toks) and toks[j + 1].type in _FESTIVAL_TAIL:
+                j += 1
+            return tok, toks[j]
+        if toks[j].type == "DATE" and "nghỉ" in said:
+            if j + 1 < len(toks) and toks[j + 1].type in _MORE_DAYS:
+                continue
+            return tok, toks[j]
     return None

@@ -71,6 +71,7 @@ class Tet:
     pos: int
     year: int | None = None  # "Tết Nguyên đán 2024"
     cycle_year: int | None = None  # "Tết Giáp Thìn" (0..59)
+    written: str = ""  # as written, its year too: the anchor's name ("trước Tết 2 ngày")
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,8 @@ class Relative:
     anchor: Event | Refday | Point | None
     month_day: int | None = None  # "ngày 10 của tháng liền kề trước tháng X"
     clock: Clock | None = None  # "14 giờ ngày làm việc tiếp theo": the time of the day reached
+    # "từ ngày 20/5 kéo dài 8 ngày": the length of what begins on the anchor's day (counted)
+    length: bool = False
 
 
 @dataclass(frozen=True)
