@@ -35,20 +35,32 @@ def validate(result: LoadResult) -> list[Problem]:
     """
     session = result.session
     index, whole, key = session.index, session.whole, session.checks_key()
+    # The last result is kept apart from the notices' own problems: a run where nothing
+    # changed reads it alone, not what is kept of every notice.
+    last = index.get("checks:whole")
+    if whole is not None and _last_result(last, key, whole):
+        return list(last[2])
     saved = index.get("checks")
     good = is_pair(saved) and saved[0] == key and isinstance(saved[1], dict)
     entries: dict[str, Any] = saved[1] if good else {}
-    last = entries.get("whole")
-    if whole is not None and is_pair(last) and last[0] == whole and are_problems(last[1]):
-        return list(last[1])
     if not isinstance(entries.get("notices"), dict):
         entries["notices"] = {}
     problems = CachedChecks(result.ledger, entries, session.digests).run()
-    if whole is not None:
-        entries["whole"] = (whole, tuple(problems))
     with index.writing():
         index.put("checks", (key, entries))
+        index.put("checks:whole", (key, whole, tuple(problems)))
     return problems
+
+
+def _last_result(last: Any, key: str, whole: str) -> bool:
+    """Whether ``last`` is the problems found with the same settings and registry (``key``)
+    in the same set of files (``whole``)."""
+    return (
+        isinstance(last, tuple)
+        and len(last) == 3
+        and last[:2] == (key, whole)
+        and are_problems(last[2])
+    )
 
 
 class CachedChecks:
