@@ -10,8 +10,10 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -508,7 +510,7 @@ def test_an_index_that_refuses_writes_is_done_without(
     (seed_data / "2022" / "2022-04-14-giao-ban-khoi-phong-trao.yaml").touch()  # read again
 
     class Refusing(sqlite3.Connection):
-        def executemany(self, sql: str, rows, /):  # type: ignore[no-untyped-def, override]
+        def executemany(self, sql: str, rows: Iterable[Any], /) -> sqlite3.Cursor:
             raise sqlite3.OperationalError("attempt to write a readonly database")
 
     real = index_module._connect

@@ -8,12 +8,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from dateutil.rrule import rruleset, rrulestr
-from icalendar import Calendar
+from dateutil.rrule import rrule, rruleset, rrulestr
+from icalendar import Calendar, Component, vRecur
 from typer.testing import CliRunner
 
 from giaoban.checks.check import open_ledger
 from giaoban.cli.main import app
+from giaoban.deadline import Deadline
 from giaoban.deadline.describe import due_day
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -30,9 +31,16 @@ def export_ics(runner: CliRunner, data: Path, *args: str) -> bytes:
     return result.stdout_bytes
 
 
-def events(data: bytes) -> dict[str, object]:
+def events(data: bytes) -> dict[str, Component]:
     cal = Calendar.from_ical(data)
     return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def recurrence(event: Component) -> vRecur:
+    """The one recurrence rule (RRULE) of ``event``."""
+    rule = event["RRULE"]
+    assert isinstance(rule, vRecur), rule
+    return rule
 
 
 def unfolded(data: bytes) -> bytes:
@@ -50,31 +58,32 @@ def test_golden_ics(runner: CliRunner, seed_data: Path, golden) -> None:
 def test_ics_parses_back_with_the_same_events(runner: CliRunner, seed_data: Path) -> None:
     parsed = events(export_ics(runner, seed_data))
     ledger = open_ledger(seed_data)
-    expected = {}
+    expected: dict[str, Deadline] = {}
     for task in ledger.tasks():
         d = task.deadline
-        if d is not None and (d.due is not None or d.rrule):
-            expected[f"{task.id}@giaoban"] = task
+        if isinstance(d, Deadline) and (d.due is not None or d.rrule):
+            expected[f"{task.id}@giaoban"] = d
     assert set(parsed) == set(expected)
-    for uid, task in expected.items():
+    for uid, deadline in expected.items():
         event = parsed[uid]
-        start = event.decoded("DTSTART")  # type: ignore[attr-defined]
-        if task.deadline.rrule:
+        start = event.decoded("DTSTART")
+        if deadline.rrule:
             assert start == datetime(2022, 4, 15, 14, 0, tzinfo=TZ)
-            rule = event["RRULE"]  # type: ignore[index]
+            rule = recurrence(event)
             assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["FR"]
             assert rule["BYHOUR"] == [14] and "UNTIL" not in rule
-        elif task.deadline.has_time:
-            assert start == task.deadline.due
-            assert event.decoded("DTEND") == start + timedelta(minutes=30)  # type: ignore[attr-defined]
+        elif deadline.has_time:
+            assert start == deadline.due
+            assert event.decoded("DTEND") == start + timedelta(minutes=30)
         else:
             # an all-day event on the day the deadline names
-            assert start == due_day(task.deadline.due, False)
-            assert event.decoded("DTEND") == start + timedelta(days=1)  # type: ignore[attr-defined]
+            assert deadline.due is not None
+            assert start == due_day(deadline.due, False)
+            assert event.decoded("DTEND") == start + timedelta(days=1)
     three = parsed["2019-02-18-giao-ban-khoi-phong-trao#3@giaoban"]
-    assert three.decoded("DTSTART") == date(2019, 2, 25)  # type: ignore[attr-defined]
-    assert "Thời hạn: trước ngày 25/02/2019" in str(three["DESCRIPTION"])  # type: ignore[index]
-    assert str(three["SUMMARY"]).startswith("2019-02-18#3: Nghiên cứu")  # type: ignore[index]
+    assert three.decoded("DTSTART") == date(2019, 2, 25)
+    assert "Thời hạn: trước ngày 25/02/2019" in str(three["DESCRIPTION"])
+    assert str(three["SUMMARY"]).startswith("2019-02-18#3: Nghiên cứu")
 
 
 def test_unit_calendar_and_output_file(runner: CliRunner, seed_data: Path, tmp_path: Path) -> None:
@@ -113,14 +122,16 @@ def test_recurring_until_done_and_confidential(
     assert set(parsed) == {"2024-03-01-giao-ban#1@giaoban", "2024-03-01-giao-ban#2@giaoban"}
     weekly = parsed["2024-03-01-giao-ban#1@giaoban"]
     # the end of 31/03 in Hà Nội, in UTC as RFC 5545 asks
-    assert weekly["RRULE"]["UNTIL"] == [datetime(2024, 3, 31, 16, 59, 59, tzinfo=ZoneInfo("UTC"))]  # type: ignore[index]
-    assert "(mật)" in str(weekly["SUMMARY"]) and "bí mật" not in str(weekly["DESCRIPTION"])  # type: ignore[index]
+    assert recurrence(weekly)["UNTIL"] == [
+        datetime(2024, 3, 31, 16, 59, 59, tzinfo=ZoneInfo("UTC"))
+    ]
+    assert "(mật)" in str(weekly["SUMMARY"]) and "bí mật" not in str(weekly["DESCRIPTION"])
     monthly = parsed["2024-03-01-giao-ban#2@giaoban"]
-    assert monthly.decoded("DTSTART") == date(2024, 3, 25)  # type: ignore[attr-defined]
-    assert monthly["RRULE"]["UNTIL"] == [date(2024, 5, 2)]  # type: ignore[index]
-    assert str(monthly["SUMMARY"]).startswith("(Đã xong)")  # type: ignore[index]
+    assert monthly.decoded("DTSTART") == date(2024, 3, 25)
+    assert recurrence(monthly)["UNTIL"] == [date(2024, 5, 2)]
+    assert str(monthly["SUMMARY"]).startswith("(Đã xong)")
     shown = events(export_ics(runner, data_dir, "--show-confidential"))
-    assert "bí mật" in str(shown["2024-03-01-giao-ban#1@giaoban"]["SUMMARY"])  # type: ignore[index]
+    assert "bí mật" in str(shown["2024-03-01-giao-ban#1@giaoban"]["SUMMARY"])
 
 
 def test_a_duty_by_the_lunar_calendar_keeps_its_calendar(
@@ -140,8 +151,8 @@ def test_a_duty_by_the_lunar_calendar_keeps_its_calendar(
     )
     event = events(export_ics(runner, data_dir))["2024-03-01-giao-ban#1@giaoban"]
     # RFC 7529: the rule names lunar days; its first day is Giỗ Tổ 2024, 18/04
-    assert event.decoded("DTSTART") == date(2024, 4, 18)  # type: ignore[attr-defined]
-    rule = event["RRULE"]  # type: ignore[index]
+    assert event.decoded("DTSTART") == date(2024, 4, 18)
+    rule = recurrence(event)
     assert (rule["RSCALE"], rule["BYMONTH"], rule["BYMONTHDAY"]) == (["CHINESE"], [3], [10])
 
 
@@ -160,19 +171,21 @@ tasks:
 """
 
 
-def exdates(event: object) -> list[date | datetime]:
+def exdates(event: Component) -> list[date | datetime]:
     """The days or moments every EXDATE property of ``event`` lists."""
-    found = event.get("EXDATE", [])  # type: ignore[attr-defined]
+    found = event.get("EXDATE", [])
     return [d.dt for prop in (found if isinstance(found, list) else [found]) for d in prop.dts]
 
 
-def series(event: object, lo: datetime, hi: datetime) -> list[datetime]:
+def series(event: Component, lo: datetime, hi: datetime) -> list[datetime]:
     """The starts of a recurring event in [lo, hi], read with dateutil: RRULE minus EXDATE."""
-    start = event.decoded("DTSTART")  # type: ignore[attr-defined]
+    start = event.decoded("DTSTART")
     if not isinstance(start, datetime):  # whole days: dateutil counts in naive moments
         start, lo, hi = (datetime.combine(d, time(0)) for d in (start, lo.date(), hi.date()))
     rules = rruleset()
-    rules.rrule(rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))  # type: ignore[index]
+    rule = rrulestr(recurrence(event).to_ical().decode(), dtstart=start)
+    assert isinstance(rule, rrule), rule  # one RRULE: a rule, not a set
+    rules.rrule(rule)
     for day in exdates(event):
         rules.exdate(day if isinstance(day, datetime) else datetime.combine(day, time(0)))
     return rules.between(lo, hi, inc=True)
@@ -206,7 +219,9 @@ def test_ics_file_ends_timed_events_and_leaves_out_done_occurrences(
         datetime(2024, 3, 8, 14, tzinfo=TZ),
         datetime(2024, 3, 22, 14, tzinfo=TZ),
     ]
-    assert weekly["RRULE"]["UNTIL"] == [datetime(2024, 4, 30, 16, 59, 59, tzinfo=ZoneInfo("UTC"))]
+    assert recurrence(weekly)["UNTIL"] == [
+        datetime(2024, 4, 30, 16, 59, 59, tzinfo=ZoneInfo("UTC"))
+    ]
     fridays = [
         d.date()
         for d in series(weekly, datetime(2024, 3, 1, tzinfo=TZ), datetime(2024, 6, 1, tzinfo=TZ))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -34,7 +35,7 @@ tasks:
 """
 
 
-def check_json(runner: CliRunner, data_dir: Path) -> tuple[int, list[dict[str, object]]]:
+def check_json(runner: CliRunner, data_dir: Path) -> tuple[int, list[dict[str, Any]]]:
     result = runner.invoke(app, ["check", "--format", "json", str(data_dir)])
     return result.exit_code, json.loads(result.stdout)["problems"]
 

@@ -7,10 +7,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+import typer
+from typer.core import TyperCommand
+from typer.testing import CliRunner, Result
 
 from giaoban.cli.main import app
 from giaoban.cli.taskopts import complete_notice_id, complete_task_id, complete_unit
@@ -39,7 +41,7 @@ def make_ledger(git_repo: Path) -> Path:
     return data
 
 
-def invoke(runner: CliRunner, data: Path, *args: str, **kw) -> object:
+def invoke(runner: CliRunner, data: Path, *args: str, **kw: Any) -> Result:
     return runner.invoke(app, [*args, "--data", str(data)], **kw)
 
 
@@ -390,8 +392,15 @@ def test_concurrent_done_on_two_tasks_of_one_file(ledger: Path) -> None:
         assert run_git(repo, "show", "--name-only", "--format=", rev).split() == [PATH]
 
 
+def completion_context(data: Path) -> typer.Context:
+    """What the completion functions read of the command line: its --data."""
+    ctx = typer.Context(TyperCommand("giaoban"))
+    ctx.params = {"data": data}
+    return ctx
+
+
 def test_completion_of_ids_and_units(ledger: Path) -> None:
-    ctx = SimpleNamespace(params={"data": ledger})
+    ctx = completion_context(ledger)
     ids = [f"{NOTICE_ID}#{i}" for i in "123"]
     assert complete_task_id(ctx, "2019") == ids  # one notice: its tasks at once
     assert complete_task_id(ctx, f"{NOTICE_ID}#") == ids
@@ -400,7 +409,7 @@ def test_completion_of_ids_and_units(ledger: Path) -> None:
     assert complete_notice_id(ctx, "2019-02") == [NOTICE_ID]
     assert complete_unit(ctx, "Ban") == ["Ban Tổ chức Trung ương Đoàn"]
     assert "Văn phòng Trung ương Đoàn" in complete_unit(ctx, "van phong")
-    assert complete_task_id(SimpleNamespace(params={"data": Path("/nowhere")}), "x") == []
+    assert complete_task_id(completion_context(Path("/nowhere")), "x") == []
 
 
 def test_shell_completion_goes_through_typer(ledger: Path) -> None:

@@ -92,8 +92,17 @@ def test_a_school_label_is_scored_as_the_kind_annotated() -> None:
     """The flag for school years whose bounds are not in the text accepts any period for a
     period; an open start so flagged is scored as an open start."""
     flags = ["academic_period_bounds_not_in_text"]
-    start = {"id": "x", "phrase": "từ năm học 2030-2031", "kind": "none", "flags": flags}
-    label = {"id": "y", "phrase": "học kỳ II năm học 2030-2031", "kind": "within_period"}
+    start: dict[str, Any] = {
+        "id": "x",
+        "phrase": "từ năm học 2030-2031",
+        "kind": "none",
+        "flags": flags,
+    }
+    label: dict[str, Any] = {
+        "id": "y",
+        "phrase": "học kỳ II năm học 2030-2031",
+        "kind": "within_period",
+    }
     ref = date(2030, 5, 1)
     assert accuracy.verdict(start, parse_deadline(start["phrase"], ref)).ok
     assert accuracy.verdict({**label, "flags": flags}, parse_deadline(label["phrase"], ref)).ok

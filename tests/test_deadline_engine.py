@@ -7,7 +7,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from giaoban.deadline import Deadline, DeadlineSettings, parse_deadline
 from giaoban.deadline.describe import explain, format_due, short_due, weekday_name
@@ -17,8 +17,8 @@ from giaoban.deadline.workdays import add_working_days, is_working_day
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def at(*args: int) -> datetime:
-    return datetime(*args, tzinfo=TZ)  # type: ignore[misc]
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=TZ)
 
 
 def read(phrase: str, ref: date) -> Deadline:
@@ -122,7 +122,7 @@ def cli() -> CliRunner:
     return CliRunner()
 
 
-def _invoke(cli: CliRunner, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def _invoke(cli: CliRunner, *args: str, env: dict[str, str] | None = None) -> Result:
     from giaoban.cli.main import app
 
     return cli.invoke(app, ["deadline", *args], env=env)

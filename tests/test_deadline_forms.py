@@ -370,4 +370,6 @@ def test_a_clock_window_without_a_day_says_so(phrase: str) -> None:
     assert isinstance(reading, DeadlineError)
     assert "chỉ có giờ, không có ngày nào" in reading.message
     assert "thiếu phần sau" not in reading.message
-    assert parse_deadline(f"{phrase} ngày 15/3/2025", date(2025, 3, 1)).kind == "period"
+    dated = parse_deadline(f"{phrase} ngày 15/3/2025", date(2025, 3, 1))
+    assert isinstance(dated, Deadline), dated
+    assert dated.kind == "period"

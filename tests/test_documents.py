@@ -71,7 +71,8 @@ def test_the_word_document_follows_the_decree(week: Callable[..., Path]) -> None
     section = doc.sections[0]
     sizes = [section.page_width, section.page_height, section.top_margin, section.bottom_margin]
     sizes += [section.left_margin, section.right_margin]
-    assert [round(size.mm) for size in sizes] == [210, 297, 20, 20, 30, 15]  # A4, the decree
+    millimetres = [None if size is None else round(size.mm) for size in sizes]
+    assert millimetres == [210, 297, 20, 20, 30, 15]  # A4, the decree
     normal = doc.styles["Normal"].font
     assert (normal.name, normal.size) == ("Times New Roman", Pt(14))
     header = [cell.text.split("\n") for cell in doc.tables[0].rows[0].cells]

@@ -8,6 +8,7 @@ import io
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -98,12 +99,13 @@ def test_markdown_escapes_pipes_and_joins_lines() -> None:
 
 
 def _row(state: str, days: int | None = None, late_by: int | None = None) -> Row:
+    from giaoban.model.card import Card
     from giaoban.model.ledger import Task
     from giaoban.model.problems import Source
 
     task = Task("n", "1", "t", Source("f"), deadline_text="thường xuyên")
     due = datetime(2022, 4, 23, tzinfo=TZ) if days is not None else None
-    return Row(task, state, due, False, days, late_by)
+    return Row(Card.of(task), state, due, False, days, late_by)
 
 
 @pytest.mark.parametrize(
@@ -135,7 +137,7 @@ def _render(monkeypatch: pytest.MonkeyPatch, no_color: bool, terminal: bool) -> 
         monkeypatch.delenv("NO_COLOR", raising=False)
     ledger = open_ledger(Path(__file__).resolve().parent.parent / "data")
     report = week_report(ledger, datetime(2022, 4, 20, tzinfo=TZ), list_all=True)
-    system = "standard" if terminal else "auto"
+    system: Literal["standard", "auto"] = "standard" if terminal else "auto"
     out = Console(file=io.StringIO(), force_terminal=terminal, width=120, color_system=system)
     out.print(report_renderable(report, None))
     return out.file.getvalue()  # type: ignore[attr-defined]

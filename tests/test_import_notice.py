@@ -197,8 +197,12 @@ def test_meeting_date_name_and_chair() -> None:
 
 
 def test_chair_in_bold_and_chair_with_a_dash() -> None:
-    assert [c.name for c in seed("001").meeting.chair] == ["Lê Quốc Phong"]
-    chair = seed("003").meeting.chair[0]
+    bold = seed("001").meeting
+    assert bold is not None
+    assert [c.name for c in bold.chair] == ["Lê Quốc Phong"]
+    dashed = seed("003").meeting
+    assert dashed is not None
+    chair = dashed.chair[0]
     assert (chair.name, chair.position) == (
         "Nguyễn Đăng Khoa",
         "Bí thư Đoàn Khối Dân – Chính – Đảng Thành phố",
@@ -207,16 +211,21 @@ def test_chair_in_bold_and_chair_with_a_dash() -> None:
 
 def test_two_chairs_and_a_year_taken_from_the_page() -> None:
     meeting = seed("002").meeting  # "Sáng ngày 02/8" on a page dated 06/08/2018
+    assert meeting is not None
     assert meeting.date == date(2018, 8, 2)
     assert [c.name for c in meeting.chair] == ["Lê Quốc Phong", "Nguyễn Anh Tuấn"]
 
 
 def test_meeting_place() -> None:
-    assert seed("004").meeting.place == "Trụ sở Cơ quan Trung ương Đoàn"
+    meeting = seed("004").meeting
+    assert meeting is not None
+    assert meeting.place == "Trụ sở Cơ quan Trung ương Đoàn"
 
 
 def test_attendees() -> None:
-    assert seed("000").meeting.attendees[:2] == [
+    meeting = seed("000").meeting
+    assert meeting is not None
+    assert meeting.attendees[:2] == [
         "Các đồng chí Bí thư Trung ương Đoàn",
         "Thường trực Đảng ủy, Công đoàn, Đoàn Thanh niên cơ quan",
     ]
@@ -224,6 +233,7 @@ def test_attendees() -> None:
 
 def test_attendance_as_in_seed_003() -> None:
     meeting = seed("003").meeting
+    assert meeting is not None
     assert (meeting.present, meeting.total) == (49, 56)
     assert meeting.absent_excused == [
         "Đoàn Sở Tài nguyên và Môi trường",

@@ -257,7 +257,7 @@ def test_a_trong_do_sentence_adds_to_the_task_before_it() -> None:
         "giao trong quý I. Trong đó, đặc biệt lưu ý các nhiệm vụ còn chậm tiến độ; chuẩn bị "
         "tốt nội dung hội nghị sơ kết quý I trước ngày 25/3/2024.\n"
     )
-    draft = draft_from_text(text, Registry([]))
+    draft = draft_from_text(text, Registry(()))
     assert len(draft.tasks) == 2
     assert draft.tasks[0].text.endswith("đặc biệt lưu ý các nhiệm vụ còn chậm tiến độ")
     assert draft.tasks[1].deadline == "trước ngày 25/3/2024"

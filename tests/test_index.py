@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from giaoban.checks.check import open_ledgers
-from giaoban.deadline import parse_deadline
+from giaoban.deadline import Deadline, parse_deadline
 from giaoban.model.ledger import Ledger
 from giaoban.model.shown import searched_words
 from giaoban.model.text import fold
@@ -95,6 +95,10 @@ filter_strategy = st.fixed_dictionaries(
 )
 
 
+# (deadline, owners, supports, status, recur): indexes into the tables above, as _task reads them
+TaskSpec = tuple[int, list[int], list[int], int, int]
+
+
 def _task(
     i: int, deadline: int, owners: list[int], supports: list[int], status: int, recur: int
 ) -> str:
@@ -110,7 +114,7 @@ def _task(
     return lines
 
 
-def _write_files(root: Path, notices: list[list[tuple]]) -> None:
+def _write_files(root: Path, notices: list[list[TaskSpec]]) -> None:
     root.mkdir(parents=True, exist_ok=True)
     (root / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
     for old in root.glob("2019-*.yaml"):
@@ -125,7 +129,7 @@ def _write_files(root: Path, notices: list[list[tuple]]) -> None:
         (root / f"{name}.yaml").write_text(text, encoding="utf-8")
 
 
-def _write_ledger(root: Path, notices: list[list[tuple]], strict: bool = True) -> Ledger:
+def _write_ledger(root: Path, notices: list[list[TaskSpec]], strict: bool = True) -> Ledger:
     _write_files(root, notices)
     result = load_ledger(root, use_cache=False)
     if strict:
@@ -195,7 +199,9 @@ def assert_rows_are_each_tasks_own(ledger: Ledger, now: datetime, flt: Filter) -
 
 def test_the_phrases_used_here_are_read() -> None:
     for phrase in DEADLINES:
-        assert parse_deadline(phrase, date(2019, 2, 18)).kind in (
+        reading = parse_deadline(phrase, date(2019, 2, 18))
+        assert isinstance(reading, Deadline), (phrase, reading)
+        assert reading.kind in (
             "date",
             "period",
             "recurring",
@@ -336,8 +342,11 @@ def test_merged_ledgers_give_the_same_reports_through_the_cache(
 ) -> None:
     """A central office's ledgers, merged, report the same through the cache and without."""
     monkeypatch.setenv("GIAOBAN_CACHE_DIR", str(tmp_path / "cache"))
-    first = [[(0, [0], [], 0, 0), (7, [1], [0], 1, 1)], [(8, [2], [], 0, 2), (2, [0, 1], [], 2, 0)]]
-    second = [[(7, [0], [], 0, 3), (1, [3], [], 4, 0)], [(3, [1], [2], 6, 0)]]
+    first: list[list[TaskSpec]] = [
+        [(0, [0], [], 0, 0), (7, [1], [0], 1, 1)],
+        [(8, [2], [], 0, 2), (2, [0, 1], [], 2, 0)],
+    ]
+    second: list[list[TaskSpec]] = [[(7, [0], [], 0, 3), (1, [3], [], 4, 0)], [(3, [1], [2], 6, 0)]]
     folders = [tmp_path / "hanoi", tmp_path / "danang"]
     for folder, notices in zip(folders, (first, second), strict=True):
         _write_ledger(folder, notices, strict=False)
@@ -465,8 +474,16 @@ def test_many_files_at_once_are_put_in_as_one_by_one(
     are made again afterwards: the same contents, the same reports, indexes all there."""
     from giaoban.store import index as index_module
 
-    before = [[(0, [0], [], 0, 0), (7, [1], [0], 1, 1)], [(8, [2], [], 0, 2)], [(2, [0], [], 2, 0)]]
-    after = [[(7, [0], [], 0, 3)], [(8, [2], [], 0, 2)], [(3, [1], [2], 6, 0), (1, [3], [], 4, 0)]]
+    before: list[list[TaskSpec]] = [
+        [(0, [0], [], 0, 0), (7, [1], [0], 1, 1)],
+        [(8, [2], [], 0, 2)],
+        [(2, [0], [], 2, 0)],
+    ]
+    after: list[list[TaskSpec]] = [
+        [(7, [0], [], 0, 3)],
+        [(8, [2], [], 0, 2)],
+        [(3, [1], [2], 6, 0), (1, [3], [], 4, 0)],
+    ]
     root = tmp_path / "data"
     monkeypatch.setenv("GIAOBAN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(index_module, "BULK", 2)

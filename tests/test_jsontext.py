@@ -125,7 +125,7 @@ def test_a_value_json_cannot_write_is_an_error() -> None:
 def test_a_long_plain_list_is_written_item_by_item_as_the_standard_library_writes_it() -> None:
     """``export`` hands over every notice in one plain list: it too is written in pieces,
     a streamed list inside one of its items included."""
-    notices = [
+    notices: list[dict[str, Any]] = [
         {"id": f"n{i}", "tasks": [{"item": str(k), "owners": ["Văn phòng"]} for k in range(3)]}
         for i in range(700)
     ]

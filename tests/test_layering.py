@@ -60,7 +60,7 @@ def part(module: str) -> str:
 
 def imports(tree: ast.Module) -> list[tuple[str, ast.stmt]]:
     """(module imported, statement) of every giaoban import in ``tree``."""
-    found = []
+    found: list[tuple[str, ast.stmt]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             if node.module == "giaoban":
@@ -108,7 +108,7 @@ def test_the_drawing_has_no_cycle() -> None:
 
 def _hidden(tree: ast.Module) -> list[ast.stmt]:
     """giaoban imports inside functions, outside ``if TYPE_CHECKING:``."""
-    found = []
+    found: list[ast.stmt] = []
     for func in ast.walk(tree):
         if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for node in ast.walk(func):

@@ -8,7 +8,7 @@ import pytest
 
 from giaoban.checks.validation import validate
 from giaoban.deadline import Deadline
-from giaoban.store.loader import load_ledger, notice_files
+from giaoban.store.loader import LoadResult, load_ledger, notice_files
 from tests.conftest import DATA
 
 SEED_TASKS = {
@@ -21,11 +21,11 @@ SEED_TASKS = {
 
 
 @pytest.fixture(scope="module")
-def seeds():
+def seeds() -> LoadResult:
     return load_ledger(DATA)
 
 
-def test_every_seed_loads_without_problems(seeds) -> None:
+def test_every_seed_loads_without_problems(seeds: LoadResult) -> None:
     assert seeds.problems == ()
     assert validate(seeds.ledger) == []
     assert {n.id: len(n.tasks) for n in seeds.ledger.notices} == SEED_TASKS
@@ -37,13 +37,13 @@ def test_registry_and_settings_are_not_notices() -> None:
     assert len(names) == len(SEED_TASKS)
 
 
-def test_every_seed_deadline_resolves(seeds) -> None:
+def test_every_seed_deadline_resolves(seeds: LoadResult) -> None:
     for task in seeds.ledger.tasks():
         assert task.deadline_text, task.id
         assert isinstance(task.deadline, Deadline), (task.id, task.deadline)
 
 
-def test_records_carry_their_source_line(seeds) -> None:
+def test_records_carry_their_source_line(seeds: LoadResult) -> None:
     notice = seeds.ledger.notice("2019-02-18-giao-ban-khoi-phong-trao")
     assert notice is not None
     task = next(t for t in notice.tasks if t.item == "3")
@@ -54,7 +54,7 @@ def test_records_carry_their_source_line(seeds) -> None:
     assert task.id == "2019-02-18-giao-ban-khoi-phong-trao#3"
 
 
-def test_seed_003_attendance(seeds) -> None:
+def test_seed_003_attendance(seeds: LoadResult) -> None:
     notice = seeds.ledger.notice("2021-04-09-giao-ban-doan-khoi-quy-ii-2021")
     assert notice is not None and notice.meeting is not None
     attendance = notice.meeting.attendance
@@ -63,7 +63,7 @@ def test_seed_003_attendance(seeds) -> None:
     assert len(attendance.absent_excused) == 3 and len(attendance.absent_unexcused) == 4
 
 
-def test_seed_000_weekly_duty_is_item_6_2(seeds) -> None:
+def test_seed_000_weekly_duty_is_item_6_2(seeds: LoadResult) -> None:
     notice = seeds.ledger.notice("2022-04-14-giao-ban-khoi-phong-trao")
     assert notice is not None
     task = next(t for t in notice.tasks if t.item == "6.2")
@@ -71,7 +71,7 @@ def test_seed_000_weekly_duty_is_item_6_2(seeds) -> None:
     assert isinstance(task.deadline, Deadline) and task.deadline.kind == "recurring"
 
 
-def test_records_are_immutable(seeds) -> None:
+def test_records_are_immutable(seeds: LoadResult) -> None:
     task = next(seeds.ledger.tasks())
     with pytest.raises(AttributeError):
         task.status = "done"  # type: ignore[misc]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -124,7 +125,11 @@ def test_task_spec_for_flags() -> None:
 
 
 def test_json_dates_become_dates() -> None:
-    data = {"date": "2019-02-18", "meeting": {"date": "2019-02-18"}, "title": "2019-02-18"}
+    data: dict[str, Any] = {
+        "date": "2019-02-18",
+        "meeting": {"date": "2019-02-18"},
+        "title": "2019-02-18",
+    }
     data["tasks"] = [{"done_occurrences": ["2019-02-22"], "done_on": "2019-03-01", "text": "x"}]
     out = coerce_dates(data)
     assert out["date"] == out["meeting"]["date"] == date(2019, 2, 18)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 import typer
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from giaoban.cli import edit, reports
 from giaoban.cli.optionsets import option_set, with_options
@@ -73,7 +73,7 @@ def test_h_is_help_and_version_prints_the_version(runner: CliRunner) -> None:
 def test_today_takes_the_day_forms_other_options_take(runner: CliRunner, seed_data) -> None:
     from giaoban.cli.main import app
 
-    def week(today: str) -> object:
+    def week(today: str) -> Result:
         return runner.invoke(app, ["week", "--data", str(seed_data), "--today", today])
 
     assert week("20/04/2022").stdout == week("2022-04-20").stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from dateutil.rrule import rrulestr
@@ -12,7 +12,7 @@ from giaoban.deadline.context import zone
 from giaoban.deadline.recur import occurrences
 
 TZ = zone("Asia/Ho_Chi_Minh")
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 DAYS = Deadline(
     "thứ 6 hàng tuần", "recurring", None, rrule="DTSTART;VALUE=DATE:20240105\nRRULE:FREQ=WEEKLY"
 )

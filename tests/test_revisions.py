@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from giaoban.deadline import Deadline
 from giaoban.history import git
 from giaoban.history.revisions import ledger_at, parse_range, repository, review
 from giaoban.history.semdiff import diff_notices
@@ -100,7 +101,10 @@ def test_ledger_at_uses_the_settings_and_registry_of_that_commit(nested: Path) -
     [task_now] = [t for n in ledger_at(repo, folder, head).notices for t in n.tasks][:1]
     [task_then] = [t for n in ledger_at(repo, folder, before).notices for t in n.tasks][:1]
     # strict_before came in the last commit: "trước ngày 30/04" ends a day earlier
-    assert task_then.deadline.due.day == 1 and task_now.deadline.due.day == 30
+    then, now = task_then.deadline, task_now.deadline
+    assert isinstance(then, Deadline) and isinstance(now, Deadline)
+    assert then.due is not None and now.due is not None
+    assert then.due.day == 1 and now.due.day == 30
     on_disk = load_ledger(nested, use_cache=False).ledger.notices
     assert diff_notices(ledger_at(repo, folder, head).notices, on_disk) == []
 

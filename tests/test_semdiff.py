@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
-from giaoban.history.semdiff import describe, diff_notices, word_diff
+from giaoban.history.semdiff import Change, describe, diff_notices, word_diff
 from giaoban.model.ledger import Notice
 from giaoban.store.loader import load_ledger
 
@@ -33,7 +34,7 @@ tasks:
 """
 
 
-def notices(tmp_path: Path, name: str, text: str) -> tuple[Notice, ...]:
+def notices(tmp_path: Path, name: str, text: str) -> Sequence[Notice]:
     root = tmp_path / name
     (root / "2022").mkdir(parents=True, exist_ok=True)
     (root / "2022" / "2022-04-14-giao-ban.yaml").write_text(textwrap.dedent(text), "utf-8")
@@ -42,7 +43,7 @@ def notices(tmp_path: Path, name: str, text: str) -> tuple[Notice, ...]:
     return result.ledger.notices
 
 
-def changes_between(tmp_path: Path, new_text: str):
+def changes_between(tmp_path: Path, new_text: str) -> list[Change]:
     return diff_notices(notices(tmp_path, "a", BASE), notices(tmp_path, "b", new_text))
 
 
