@@ -28,7 +28,7 @@ def by_joined(master: re.Pattern[str], text: str) -> Found:
 
 def by_scanner(scanner: Scanner, text: str) -> Found:
     out: Found = []
-    for index, m in scanner.finditer(text):
+    for index, m in scanner.matches(text):
         parts = {name: m.group(name) for name in scanner.names(index)}
         out.append((index, m.start(), m.end(), parts))
     return out
@@ -80,7 +80,7 @@ def test_small_patterns_as_joined(text: str) -> None:
 
 def test_a_pattern_that_matches_nothing_is_refused() -> None:
     with pytest.raises(ValueError, match="can match nothing"):
-        list(Scanner([r"a", r"b*"]).finditer("ab"))
+        Scanner([r"a", r"b*"]).matches("ab")
 
 
 LEXICON_STRICT = joined([p for _, p in PATTERNS])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from giaoban.deadline.lexicon import LOOSE, NAMES, STRICT
 from giaoban.deadline.normalize import Text
@@ -96,7 +96,7 @@ _LEXINGS_KEPT = 8
 def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
     found: list[Tok] = []
     master = STRICT if strict else LOOSE
-    grouped = _GROUPED[strict] or _grouped(strict)
+    grouped = _grouped(strict)
     depth = 0
     for index, m in master.matches(low):
         kind = NAMES[index]
@@ -108,14 +108,11 @@ def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
     return tuple(found)
 
 
-# Whether each pattern of the strict (True) and the loose (False) scanner names parts.
-_GROUPED: dict[bool, tuple[bool, ...]] = {True: (), False: ()}
-
-
+@cache
 def _grouped(strict: bool) -> tuple[bool, ...]:
+    """Whether each pattern of the strict (True) or the loose (False) scanner names parts."""
     master = STRICT if strict else LOOSE
-    _GROUPED[strict] = tuple(bool(master.names(i)) for i in range(len(NAMES)))
-    return _GROUPED[strict]
+    return tuple(bool(master.names(i)) for i in range(len(NAMES)))
 
 
 def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = True) -> list[Tok]:

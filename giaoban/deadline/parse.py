@@ -128,7 +128,7 @@ def _read(ctx: Ctx) -> Deadline:
         said = _remark_alone(ctx, toks)
         if said is not None:  # "trong 2 tháng gần đây (8 và 9/2019)": the months in brackets
             return said
-        raise Unreadable(f'không hiểu phần "{_words_from(ctx, unread)}"')
+        raise Unreadable(f'không hiểu phần "{_words_from(ctx, toks, unread)}"')
     other = CONDITIONAL.search(ctx.text.low)
     if other is not None:  # "đến 22-4 hoặc 30-4 tùy tình hình": the day written first stands
         ctx.warn(
@@ -193,9 +193,9 @@ def _edge_day(ctx: Ctx, edge: str, period: Tok) -> Deadline | None:
     return replace(read, kind="date", start=None, due=due)
 
 
-def _words_from(ctx: Ctx, tok: Tok) -> str:
-    """The words left out from ``tok`` on, to the next word the reading uses."""
-    toks = words(ctx.text)
+def _words_from(ctx: Ctx, toks: tuple[Tok, ...], tok: Tok) -> str:
+    """The words left out from ``tok`` (one of ``toks``) on, to the next word the reading
+    uses."""
     i = toks.index(tok)
     j = i
     while j + 1 < len(toks) and toks[j + 1].type == "W":

@@ -17,7 +17,7 @@ plain (a back reference, a flag, an unknown construct), anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 try:  # the parser of the re module: re._parser from Python 3.11, sre_parse before
@@ -43,17 +43,14 @@ class Scanner:
         self._by_start: dict[str, Choice] = {}  # by the one to three characters a match begins
         self._reached: dict[tuple[int, str], list[Reached]] = {}
 
-    def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
-        """Each match in order, with the index of its pattern, as ``finditer`` finds them.
+    def matches(self, text: str) -> list[tuple[int, re.Match[str]]]:
+        """Each match in order, with the index of its pattern, as ``finditer`` finds them
+        (a list, made in one loop, without a generator's steps).
 
         At each place the first pattern that matches wins; the next match is
         looked for where it ends. Where no pattern matches, one character
         further on.
         """
-        return iter(self.matches(text))
-
-    def matches(self, text: str) -> list[tuple[int, re.Match[str]]]:
-        """:meth:`finditer`, as a list (made in one loop, without a generator's steps)."""
         found: list[tuple[int, re.Match[str]]] = []
         place, end = 0, len(text)
         by_start = self._by_start

@@ -176,7 +176,7 @@ class DatedRows(Sequence[Row]):
 
     def __iter__(self) -> Iterator[Row]:
         hits, kept = self.hits, self.kept
-        self.cards.all_of([hits[p][0][3] for p in kept])  # every card at once, in task order
+        self.cards.read_all(hits[p][0][3] for p in kept)
         for i in range(len(kept)):
             yield self[i]
 

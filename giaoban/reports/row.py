@@ -99,10 +99,14 @@ class Cards:
             card = self.known[tid]
         return card
 
-    def all_of(self, tids: Sequence[int]) -> Iterator[Card]:
-        """The cards of the tasks ``tids``, in order; those not yet known are read first, in
-        the index's order of tasks (a report's order jumps about the table: read in order,
-        20,000 cards take half the time)."""
+    def read_all(self, tids: Iterable[int]) -> None:
+        """Read the cards of the tasks ``tids`` not yet known, at once, in the index's order
+        of tasks (a report's order jumps about the table: read in order, 20,000 cards take
+        half the time)."""
         known = self.known
         known.update(self.index.cards(sorted({tid for tid in tids if tid not in known})))
-        return (known[tid] for tid in tids)
+
+    def all_of(self, tids: Sequence[int]) -> Iterator[Card]:
+        """The cards of the tasks ``tids``, in order, all read first (``read_all``)."""
+        self.read_all(tids)
+        return (self.known[tid] for tid in tids)
