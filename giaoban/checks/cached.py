@@ -1,10 +1,10 @@
 """Validation through the index: each notice's own problems are kept, not found again.
 
 ``validate`` runs the checks of ``giaoban.checks.validation`` with ``CachedChecks``:
-a check that looks at one notice at a time runs only on the notices whose file
-changed, and the id check runs over the ids kept with each notice, so one
-changed file means one record read. When no file changed, the last result is
-given again without reading any record.
+a check that looks at one notice at a time (``validation.NOTICE_CHECKS``) runs
+only on the notices whose file changed, and the id check runs over the ids kept
+with each notice, so one changed file means one record read. When no file
+changed, the last result is given again without reading any record.
 """
 
 from __future__ import annotations
@@ -17,14 +17,6 @@ from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
 from giaoban.store.cache import are_problems, is_pair
 from giaoban.store.loader import LoadResult
-
-# Checks of giaoban.checks.validation whose problems for a ledger are those for each of its
-# notices alone, plus problems that depend only on the registry and on whether the
-# ledger is empty; their results are kept per notice. Any other check runs over the
-# whole ledger every time.
-LOCAL_CHECKS = (
-    "check_items", "check_done", "check_deadlines", "check_units", "check_sections", "check_text"
-)  # fmt: skip
 
 
 def validate(result: LoadResult) -> list[Problem]:
@@ -92,16 +84,12 @@ class CachedChecks:
         ledger = self.ledger
         stale = [i for i, path in enumerate(self.paths) if self._stale(path)]
         fresh: dict[str, dict[str, tuple[Problem, ...]]] = {self.paths[i]: {} for i in stale}
-        # A local check also finds problems of the registry (and of a ledger without a
-        # registry), which need at least one notice in the ledger it is run on.
-        sample = tuple(ledger.notices[i] for i in stale) or tuple(ledger.notices[:1])
+        sample = tuple(ledger.notices[i] for i in stale)
         sub = Ledger(ledger.root, sample, ledger.registry, ledger.settings)
         heads = {n.source.path: (n.id, n.at("id")) for n in sample}
         problems: list[Problem] = []
-        for check in validation.CHECKS:
-            if check.__name__ in LOCAL_CHECKS:
-                problems.extend(self._local(check, sub, fresh))
-            elif check is validation.check_ids:
+        for check in validation.LEDGER_CHECKS:
+            if check is validation.check_ids:  # over the ids kept of every notice
                 ids = [self._head(path, heads) for path in self.paths]
                 problems.extend(
                     validation.id_problems(
@@ -110,6 +98,8 @@ class CachedChecks:
                 )
             else:
                 problems.extend(check(ledger))
+        for check in validation.NOTICE_CHECKS:
+            problems.extend(self._local(check, sub, fresh))
         for path, found in fresh.items():
             if path in self.digests:
                 self.saved[path] = (self.digests[path], found, heads[path])
@@ -121,26 +111,24 @@ class CachedChecks:
     def _local(
         self, check: Callable[[Ledger], list[Problem]], sub: Ledger, fresh: dict[str, dict]
     ) -> list[Problem]:
-        """One local check's problems, notice by notice, then those of the whole ledger."""
-        in_sub = {n.source.path for n in sub.notices}
+        """A check of one notice at a time: its problems over the notices checked now,
+        with those kept for the others, in the ledger's order."""
         by_path: dict[str, list[Problem]] = {}
-        rest = []
         for problem in check(sub):
-            if problem.source.path in in_sub:
-                by_path.setdefault(problem.source.path, []).append(problem)
-            else:
-                rest.append(problem)
+            by_path.setdefault(problem.source.path, []).append(problem)
         name = check.__name__
         out: list[Problem] = []
         for path in self.paths:
             if path in fresh:
-                own = tuple(by_path.get(path, ()))
+                own = tuple(by_path.pop(path, ()))
                 if own:
                     fresh[path][name] = own
             else:
                 own = self.saved[path][1].get(name, ())
             out.extend(own)
-        return out + rest
+        # A problem placed outside the notices it was found in would break the rule of
+        # NOTICE_CHECKS; it is shown, never dropped, and not kept.
+        return out + [p for found in by_path.values() for p in found]
 
 
 def notice_paths(ledger: Ledger) -> list[str]:

@@ -109,14 +109,11 @@ def check_deadlines(ledger: Ledger) -> list[Problem]:
 
 
 def check_units(ledger: Ledger) -> list[Problem]:
-    """Owners, supporting units and group members are in the registry."""
+    """A task's owners and supporting units are in the registry, each named once."""
     registry = ledger.registry
-    if not registry.present:
-        if not ledger.notices:
-            return []
-        msg = "thư mục dữ liệu chưa có units.yaml: không kiểm tra được tên đơn vị"
-        return [warning(Source(str(PurePath(ledger.root) / "units.yaml")), "no-registry", msg)]
-    problems = _shared_names(ledger)
+    if not registry.present:  # said once by ``check_registry``
+        return []
+    problems = []
     for task in ledger.tasks():
         seen: dict[str, str] = {}
         for key in ("owners", "supports"):
@@ -128,6 +125,19 @@ def check_units(ledger: Ledger) -> list[Problem]:
                 if first != f"{key}.{i}":
                     msg = f"đơn vị '{name}' đã có ở {first} của nhiệm vụ này"
                     problems.append(warning(where, "duplicate-owner", msg))
+    return problems
+
+
+def check_registry(ledger: Ledger) -> list[Problem]:
+    """The registry is there (when there are notices to check against it), no name is
+    shared by two of its units, and every group's members are units of it."""
+    registry = ledger.registry
+    if not registry.present:
+        if not ledger.notices:
+            return []
+        msg = "thư mục dữ liệu chưa có units.yaml: không kiểm tra được tên đơn vị"
+        return [warning(Source(str(PurePath(ledger.root) / "units.yaml")), "no-registry", msg)]
+    problems = _shared_names(ledger)
     for group in registry.groups:
         for member in group.members:
             if not registry.is_known(member) and group.source is not None:
@@ -196,8 +206,11 @@ def check_text(ledger: Ledger) -> list[Problem]:
     return problems
 
 
-CHECKS: tuple[Check, ...] = (
-    check_ids,
+# Checks that look at one notice at a time: every problem one of them finds over a ledger
+# is a problem of one notice (at a place in its file), found the same when that notice is
+# checked alone (tests/test_validation.py). The index keeps their problems per notice file
+# (``giaoban.checks.cached``), so a notice is checked again only when its file changed.
+NOTICE_CHECKS: tuple[Check, ...] = (
     check_items,
     check_done,
     check_deadlines,
@@ -205,6 +218,9 @@ CHECKS: tuple[Check, ...] = (
     check_sections,
     check_text,
 )
+# Checks over the whole ledger: ids across files, and the registry itself.
+LEDGER_CHECKS: tuple[Check, ...] = (check_ids, check_registry)
+CHECKS: tuple[Check, ...] = (*LEDGER_CHECKS, *NOTICE_CHECKS)
 
 
 def validate(ledger: Ledger) -> list[Problem]:
