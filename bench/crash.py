@@ -80,7 +80,7 @@ MAX_FIXES = 3  # clerk's fixes tried, one after another, before a next edit is a
 
 # What giaoban says (Vietnamese) when it refuses an edit, or clears leftovers.
 STALE_LOCK_MARK = "index.lock"
-RM_LINE = re.compile(r"^\s*rm (.*index\.lock.*)$", re.MULTILINE)
+RM_LINE = re.compile(r"^\s*rm (.*\.lock.*)$", re.MULTILINE)
 GIT_LOCK_LINE = re.compile(r"Unable to create '([^']+\.lock)': File exists")
 UNCOMMITTED_MARK = "thay đổi chưa commit"
 LOCK_HELD_MARK = "đang bị một lệnh giaoban khác khóa"
@@ -549,13 +549,20 @@ def find_leftovers(repo: Path, env: dict[str, str]) -> dict[str, set[str]]:
     return {kind: items for kind, items in found.items() if items}
 
 
+def named_locks(output: str) -> list[str]:
+    """The git lock files a command's output names: in an ``rm`` line giaoban gives, or in
+    git's own "Unable to create '...lock': File exists"."""
+    named = [shlex.split(m.group(1))[0] for m in RM_LINE.finditer(output)]
+    return named + [m.group(1) for m in GIT_LOCK_LINE.finditer(output)]
+
+
 def mentioned(output: str) -> set[str]:
     """The kinds of leftover a command's output names."""
     kinds = set()
     if STALE_LOCK_MARK in output:
         kinds.add("index.lock")
-    if GIT_LOCK_LINE.search(output):
-        kinds.add("other git lock files")
+    for lock in named_locks(output):
+        kinds.add("index.lock" if Path(lock).name == "index.lock" else "other git lock files")
     if UNCOMMITTED_MARK in output:
         kinds |= {"staged files", "uncommitted files"}
     if STAGING_MARK in output:
@@ -565,10 +572,10 @@ def mentioned(output: str) -> set[str]:
 
 def classify(output: str) -> str:
     """Why an edit refused, from its message."""
-    if STALE_LOCK_MARK in output and RM_LINE.search(output):
-        return "stale index.lock"
-    if GIT_LOCK_LINE.search(output):
-        return "stale git lock"
+    locks = named_locks(output)
+    if locks:
+        only_index = all(Path(lock).name == "index.lock" for lock in locks)
+        return "stale index.lock" if only_index else "stale git lock"
     if UNCOMMITTED_MARK in output:
         return "uncommitted changes"
     if LOCK_HELD_MARK in output:
@@ -578,14 +585,8 @@ def classify(output: str) -> str:
 
 def clerk_fix(kind: str, output: str, repo: Path, edit: Edit, env: dict[str, str]) -> bool:
     """Clear the leftover the message named, as a clerk would; False when there is no fix."""
-    if kind == "stale index.lock":
-        match = RM_LINE.search(output)
-        assert match is not None
-        return remove_lock(repo, Path(shlex.split(match.group(1))[0]))
-    if kind == "stale git lock":
-        match = GIT_LOCK_LINE.search(output)
-        assert match is not None
-        return remove_lock(repo, Path(match.group(1)))
+    if kind in ("stale index.lock", "stale git lock"):
+        return all([remove_lock(repo, Path(lock)) for lock in named_locks(output)])
     if kind == "uncommitted changes":
         argv = ["git", "commit", "-q", "-m", CLERK_MESSAGE, "--", edit.path]
         return subprocess.run(argv, cwd=repo, env=env, capture_output=True).returncode == 0

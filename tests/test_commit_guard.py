@@ -145,6 +145,29 @@ def test_a_stale_index_lock_is_named_before_anything_is_written(
     assert invoke(runner, ledger, *DONE).exit_code == 0
 
 
+@pytest.mark.parametrize("name", ["HEAD.lock", "refs/heads/main.lock"])
+def test_a_stale_lock_of_the_branch_is_named_before_anything_is_written(
+    runner: CliRunner, ledger: Path, name: str
+) -> None:
+    """git takes these locks to commit too: a killed commit can leave one, and the edit
+    would write its file and then fail to commit it."""
+    repo = ledger.parent
+    run_git(repo, "branch", "-M", "main")
+    lock = repo / ".git" / name
+    lock.write_bytes(b"")
+    config = repo / ".git" / "config.lock"  # git's, but no commit needs it
+    config.write_bytes(b"")
+    text = (repo / PATH).read_text(encoding="utf-8")
+
+    result = invoke(runner, ledger, *DONE)
+
+    assert result.exit_code == 1
+    assert f"rm {lock}" in result.output and "config.lock" not in result.output
+    assert (repo / PATH).read_text(encoding="utf-8") == text
+    lock.unlink()
+    assert invoke(runner, ledger, *DONE).exit_code == 0
+
+
 @pytest.mark.parametrize("command", ["postpone", "note", "cancel"])
 def test_every_edit_command_is_guarded(runner: CliRunner, ledger: Path, command: str) -> None:
     repo = ledger.parent

@@ -74,6 +74,28 @@ def test_a_git_lock_is_removed_only_when_stale(runner: CliRunner, ledger: Path) 
     assert not lock.exists()
 
 
+@pytest.mark.parametrize(
+    "name", ["HEAD.lock", "refs/heads/main.lock", "config.lock", "objects/info/commit-graph.lock"]
+)
+def test_every_git_lock_is_named_and_removed_only_when_stale(
+    runner: CliRunner, ledger: Path, name: str
+) -> None:
+    """Not only index.lock: the branch's ref lock stops every commit too, and a lock of
+    git's own housekeeping, left by a killed git, is named all the same."""
+    run_git(ledger.parent, "branch", "-M", "main")
+    lock = ledger.parent / ".git" / name
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.touch()
+    os.utime(lock, (NOW_TS - 60, NOW_TS - 60))
+    fresh = doctor(runner, ledger, "--fix")
+    assert fresh.exit_code == 1 and lock.exists()
+    assert f"rm {lock}" in fresh.output
+    os.utime(lock, (NOW_TS - 3600, NOW_TS - 3600))
+    stale = doctor(runner, ledger, "--fix")
+    assert stale.exit_code == 0, stale.output
+    assert not lock.exists() and str(lock) in stale.output
+
+
 def test_uncommitted_changes_are_explained_never_touched(runner: CliRunner, ledger: Path) -> None:
     notice = a_notice(ledger)
     changed = notice.read_bytes() + "# sửa tay\n".encode()

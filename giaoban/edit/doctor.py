@@ -6,7 +6,8 @@ doctor looks for all of it at once, and repairs what can be repaired
 without touching anyone's work:
 
 - staging folders ``.giaoban-*`` a killed write left beside a notice (removed);
-- a stale ``.git/index.lock`` a killed git left (removed only when older
+- stale git lock files a killed git left (``index.lock``, the branch's
+  ref lock, any other ``*.lock`` in the git folder; removed only when older
   than ``STALE_LOCK_SECONDS`` and no giaoban command holds the ledger);
 - the cache of this data folder when another user could have written it
   (removed: it is never the source of truth and is rebuilt).
@@ -30,7 +31,7 @@ from giaoban.history import git
 from giaoban.store.cache import folder_for
 from giaoban.store.files import STAGING_PREFIX
 
-STALE_LOCK_SECONDS = 600  # a git index.lock older than this is left by a killed command
+STALE_LOCK_SECONDS = 600  # a git lock file older than this is left by a killed command
 
 
 @dataclass(frozen=True)
@@ -82,24 +83,9 @@ def _staging(data_dir: Path) -> list[Finding]:
 
 def _git_state(data_dir: Path, now: datetime) -> list[Finding]:
     top = git.work_tree(data_dir)
-    lock = git.git_path(top, "index.lock") if top is not None else None
-    if top is None or lock is None:
+    if top is None:
         return []
-    found = []
-    if lock.exists():
-        age = now.timestamp() - lock.stat().st_mtime
-        stale = age >= STALE_LOCK_SECONDS
-        found.append(
-            Finding(
-                "index-lock",
-                f"còn tệp khóa của git {lock} (tạo {int(age // 60)} phút trước)",
-                "xóa tệp khóa"
-                if stale
-                else f"nếu không còn lệnh git nào đang chạy, xóa nó: rm {shlex.quote(str(lock))}",
-                fixable=stale,
-                path=lock,
-            )
-        )
+    found = [_git_lock(lock, now) for lock in git.git_locks(data_dir)]
     stopped = git.stopped_state(data_dir)
     if stopped is not None:
         found.append(Finding("git-state", stopped.splitlines()[0], stopped, fixable=False))
@@ -130,6 +116,24 @@ def _git_state(data_dir: Path, now: datetime) -> list[Finding]:
             )
         )
     return found
+
+
+def _git_lock(lock: Path, now: datetime) -> Finding:
+    """A lock file git left: it stops the next commit when git takes the same lock."""
+    try:
+        age = now.timestamp() - lock.stat().st_mtime
+    except OSError:  # gone since it was listed: a git command is running
+        age = 0
+    stale = age >= STALE_LOCK_SECONDS
+    return Finding(
+        "index-lock" if lock.name == "index.lock" else "git-lock",
+        f"còn tệp khóa của git {lock} (tạo {int(age // 60)} phút trước)",
+        "xóa tệp khóa"
+        if stale
+        else f"nếu không còn lệnh git nào đang chạy, xóa nó: rm {shlex.quote(str(lock))}",
+        fixable=stale,
+        path=lock,
+    )
 
 
 def _cache(data_dir: Path) -> list[Finding]:

@@ -183,15 +183,17 @@ def commit_blocker(path: Path) -> str | None:
     where = _repository(folder) if folder is not None else None
     if where is None:
         return None
-    top, git_dir = where
-    lock = git_dir / "index.lock"
-    if lock.exists():
+    top, git_dir, common_dir = where
+    locks = [lock for lock in _commit_locks(git_dir, common_dir) if lock.exists()]
+    if locks:
+        one = len(locks) == 1
         return "\n".join(
             [
                 "git đang bận, hoặc một lệnh git/giaoban trước đã bị ngắt giữa chừng:",
-                f"còn tệp {lock}.",
-                "Nếu không còn lệnh git nào đang chạy, hãy xóa tệp đó rồi làm lại lệnh này:",
-                f"  rm {shlex.quote(str(lock))}",
+                f"còn {'tệp' if one else 'các tệp khóa'} {', '.join(map(str, locks))}.",
+                f"Nếu không còn lệnh git nào đang chạy, hãy xóa {'tệp đó' if one else 'chúng'}"
+                " rồi làm lại lệnh này:",
+                *(f"  rm {shlex.quote(str(lock))}" for lock in locks),
             ]
         )
     stopped = _stopped(top, git_dir)
@@ -200,13 +202,42 @@ def commit_blocker(path: Path) -> str | None:
     return _uncommitted(top, path) if path.exists() else None
 
 
-def _repository(folder: Path) -> tuple[Path, Path] | None:
-    """The top of the work tree holding ``folder`` and its git folder; None without git."""
-    found = run_git(folder, "rev-parse", "--show-toplevel", "--absolute-git-dir")
-    if found is None or not found.ok or len(found.stdout.splitlines()) < 2:
+def _repository(folder: Path) -> tuple[Path, Path, Path] | None:
+    """The top of the work tree holding ``folder``, its git folder and the folder it shares
+    with the other work trees (refs, objects; the git folder itself without them); None
+    without git."""
+    found = run_git(
+        folder, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-common-dir"
+    )
+    if found is None or not found.ok or len(found.stdout.splitlines()) < 3:
         return None
-    top, git_dir = (Path(line) for line in found.stdout.splitlines()[:2])
-    return top, git_dir
+    top, git_dir, common = (Path(line) for line in found.stdout.splitlines()[:3])
+    return top, git_dir, (common if common.is_absolute() else folder / common).resolve()
+
+
+def _commit_locks(git_dir: Path, common_dir: Path) -> list[Path]:
+    """The lock files git creates to commit on the branch checked out: while one is there
+    (a git or giaoban command running, or killed), a commit fails."""
+    locks = [git_dir / "index.lock", git_dir / "HEAD.lock"]
+    try:
+        head = (git_dir / "HEAD").read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        head = ""
+    if head.startswith("ref: refs/"):  # the branch's own ref (files backend)
+        locks.append(common_dir / f"{head[5:]}.lock")
+    locks.append(common_dir / "reftable" / "tables.list.lock")  # reftable backend
+    return locks
+
+
+def git_locks(folder: Path) -> list[Path]:
+    """Every lock file git has left in the repository holding ``folder`` (its git folder
+    and the one shared by its work trees), in order; [] without git."""
+    where = _repository(folder)
+    if where is None:
+        return []
+    _, git_dir, common_dir = where
+    found = {*git_dir.rglob("*.lock"), *common_dir.rglob("*.lock")}
+    return sorted(found)
 
 
 def stopped_state(folder: Path) -> str | None:
@@ -214,7 +245,7 @@ def stopped_state(folder: Path) -> str | None:
     files hold (an operation stopped half-way, a detached HEAD; Vietnamese, with what
     to run); None when there is none, or no git."""
     where = _repository(folder)
-    return _stopped(*where) if where is not None else None
+    return _stopped(*where[:2]) if where is not None else None
 
 
 def _stopped(top: Path, git_dir: Path) -> str | None:
