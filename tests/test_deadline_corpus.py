@@ -47,6 +47,8 @@ FLOORS = {
     "fresh_12": 108,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work, 108
     # after the seventeenth ("trong dịp Tết Nguyên đán Tân Sửu": an error)
     "fresh_13": 107,  # held out until 2026-12-07 (104 then); 107 after the sixteenth work
+    "fresh_14": 121,  # held out until the second session of 2026-12-07 (119 when first scored,
+    # 121 after the sixteenth work)
 }
 
 
