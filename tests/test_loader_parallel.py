@@ -8,10 +8,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from giaoban.checks.validation import NoticeChecker
 from giaoban.deadline import DeadlineSettings
 from giaoban.model.ledger import Notice
+from giaoban.model.settings import Settings
 from giaoban.store import noticefile, pool
 from giaoban.store.index import notice_rows
+from giaoban.store.loader import load_registry
+from tests.conftest import DATA
 
 NOTICE = """\
 id: {name}
@@ -65,17 +69,24 @@ def test_parallel_reading_equals_reading_in_turn(
     monkeypatch.setattr(pool, "PARALLEL_MIN", 1)
     monkeypatch.setattr(pool, "CHUNK", 4)
     monkeypatch.setattr(pool, "_cores", lambda: cores)
-    spread = pool.parse_files(paths, settings)
+    registry = load_registry(DATA / "units.yaml", [])
+    checker = NoticeChecker(str(tmp_path), registry, Settings())
+    spread = pool.parse_files(paths, settings, checker)
     assert len(spread) == len(in_turn)
     zone = ZoneInfo(settings.tz)
-    for (digest_a, (notice_a, found_a), record, rows), (digest_b, (notice_b, found_b)) in zip(
-        spread, in_turn, strict=True
-    ):
+    for (digest_a, (notice_a, found_a), record, rows, checked), (
+        digest_b,
+        (notice_b, found_b),
+    ) in zip(spread, in_turn, strict=True):
         assert digest_a == digest_b
         assert found_a == found_b
         if notice_a is None and record is not None:  # read by a worker: sent pickled
             notice_a = pickle.loads(record)
         assert _shape(notice_a) == _shape(notice_b)
         assert rows == (None if notice_b is None else notice_rows(notice_b, zone))
-    assert any(found for _, (_, found), _, _ in spread)
-    assert any(record is not None for _, _, record, _ in spread)  # some came from a worker
+        # checked where it was read, as the notice read in turn is checked here
+        assert checked == (None if notice_b is None else checker(notice_b))
+    assert any(found for _, (_, found), _, _, _ in spread)
+    assert any(record is not None for _, _, record, _, _ in spread)  # some came from a worker
+    # the checks found something: "tháng 13" is no deadline
+    assert any(checked and checked[0] for *_, checked in spread)

@@ -9,7 +9,6 @@ changed, the last result is given again without reading any record.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from giaoban.checks import validation
@@ -37,6 +36,8 @@ def validate(result: LoadResult) -> list[Problem]:
     entries: dict[str, Any] = saved[1] if good else {}
     if not isinstance(entries.get("notices"), dict):
         entries["notices"] = {}
+    # the notices parsed in this load were checked where they were read, with this registry
+    entries["notices"].update(session.checked)
     problems = CachedChecks(result.ledger, entries, session.digests).run()
     with index.writing():
         index.put("checks", (key, entries))
@@ -56,7 +57,8 @@ def _last_result(last: Any, key: str, whole: str) -> bool:
 
 
 class CachedChecks:
-    """Runs the checks over a ledger, each local check only on notices not checked before.
+    """Runs the checks over a ledger, each check of one notice at a time
+    (``validation.NOTICE_CHECKS``) only on notices not checked before.
 
     ``saved`` maps a notice's path to (digest of its file, {check: problems},
     (id, where the id is written)); only checks that found something are
@@ -82,53 +84,26 @@ class CachedChecks:
 
     def run(self) -> list[Problem]:
         ledger = self.ledger
-        stale = [i for i, path in enumerate(self.paths) if self._stale(path)]
-        fresh: dict[str, dict[str, tuple[Problem, ...]]] = {self.paths[i]: {} for i in stale}
-        sample = tuple(ledger.notices[i] for i in stale)
-        sub = Ledger(ledger.root, sample, ledger.registry, ledger.settings)
-        heads = {n.source.path: (n.id, n.at("id")) for n in sample}
+        checker = validation.NoticeChecker(ledger.root, ledger.registry, ledger.settings)
+        found: dict[str, tuple[dict[str, tuple[Problem, ...]], tuple[str, Any]]] = {}
+        for i, path in enumerate(self.paths):
+            if self._stale(path):
+                found[path] = checker(ledger.notices[i])
+                if path in self.digests:
+                    self.saved[path] = (self.digests[path], *found[path])
+            else:
+                found[path] = self.saved[path][1:]
         problems: list[Problem] = []
         for check in validation.LEDGER_CHECKS:
             if check is validation.check_ids:  # over the ids kept of every notice
-                ids = [self._head(path, heads) for path in self.paths]
-                problems.extend(
-                    validation.id_problems(
-                        [(i, p, at) for p, (i, at) in zip(self.paths, ids, strict=True)]
-                    )
-                )
+                heads = [(found[path][1][0], path, found[path][1][1]) for path in self.paths]
+                problems.extend(validation.id_problems(heads))
             else:
                 problems.extend(check(ledger))
-        for check in validation.NOTICE_CHECKS:
-            problems.extend(self._local(check, sub, fresh))
-        for path, found in fresh.items():
-            if path in self.digests:
-                self.saved[path] = (self.digests[path], found, heads[path])
+        for check in validation.NOTICE_CHECKS:  # in the order of validation.validate
+            name = check.__name__
+            problems.extend(p for path in self.paths for p in found[path][0].get(name, ()))
         return problems
-
-    def _head(self, path: str, heads: dict[str, tuple[str, Any]]) -> tuple[str, Any]:
-        return heads[path] if path in heads else self.saved[path][2]
-
-    def _local(
-        self, check: Callable[[Ledger], list[Problem]], sub: Ledger, fresh: dict[str, dict]
-    ) -> list[Problem]:
-        """A check of one notice at a time: its problems over the notices checked now,
-        with those kept for the others, in the ledger's order."""
-        by_path: dict[str, list[Problem]] = {}
-        for problem in check(sub):
-            by_path.setdefault(problem.source.path, []).append(problem)
-        name = check.__name__
-        out: list[Problem] = []
-        for path in self.paths:
-            if path in fresh:
-                own = tuple(by_path.pop(path, ()))
-                if own:
-                    fresh[path][name] = own
-            else:
-                own = self.saved[path][1].get(name, ())
-            out.extend(own)
-        # A problem placed outside the notices it was found in would break the rule of
-        # NOTICE_CHECKS; it is shown, never dropped, and not kept.
-        return out + [p for found in by_path.values() for p in found]
 
 
 def notice_paths(ledger: Ledger) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from giaoban.checks.cached import validate
+from giaoban.checks.validation import NoticeChecker
 from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
@@ -91,7 +92,7 @@ def check_paths(
     files_read = notices = tasks = 0
     whole: list[tuple[Path, Ledger]] = []
     for root, files in groups.items():
-        result = load_ledger(root, files, use_cache)
+        result = load_ledger(root, files, use_cache, checks=NoticeChecker)
         if files is None:
             whole.append((root, result.ledger))
         problems.extend(result.problems)
@@ -161,7 +162,7 @@ def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) ->
     ledgers: list[Ledger] = []
     errors: list[Problem] = []
     for folder in folders:
-        result = load_ledger(folder, use_cache=use_cache)
+        result = load_ledger(folder, use_cache=use_cache, checks=NoticeChecker)
         found = [p for p in (*result.problems, *validate(result)) if p.is_error]
         ledgers.append(_without(result.ledger, found))
         errors.extend(found)

@@ -10,14 +10,21 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from giaoban.deadline import DeadlineError
 from giaoban.model.ids import id_problem
-from giaoban.model.ledger import Ledger, Task
+from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.problems import Problem, Source, error, warning
+from giaoban.model.settings import Settings
 from giaoban.model.text import fold, visible
+from giaoban.model.units import Registry
+
+if TYPE_CHECKING:
+    from giaoban.store.cache import Checked
 
 Check = Callable[[Ledger], list[Problem]]
 
@@ -221,6 +228,28 @@ NOTICE_CHECKS: tuple[Check, ...] = (
 # Checks over the whole ledger: ids across files, and the registry itself.
 LEDGER_CHECKS: tuple[Check, ...] = (check_ids, check_registry)
 CHECKS: tuple[Check, ...] = (*LEDGER_CHECKS, *NOTICE_CHECKS)
+
+
+@dataclass(frozen=True)
+class NoticeChecker:
+    """The checks of one notice at a time, for the notices of one ledger: run on each
+    notice where it is read (``giaoban.store.loader.load_ledger``, in the worker that
+    parsed it), or when its kept problems are stale (``giaoban.checks.cached``)."""
+
+    root: str
+    registry: Registry
+    settings: Settings
+
+    def __call__(self, notice: Notice) -> Checked:
+        """What each of ``NOTICE_CHECKS`` finds in ``notice`` (by name, only those that
+        found something), and its id with where it is written."""
+        alone = Ledger(self.root, (notice,), self.registry, self.settings)
+        found = {}
+        for check in NOTICE_CHECKS:
+            problems = tuple(check(alone))
+            if problems:
+                found[check.__name__] = problems
+        return found, (notice.id, notice.at("id"))
 
 
 def validate(ledger: Ledger) -> list[Problem]:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 import giaoban
 from giaoban.model.ledger import Ledger, Notice
-from giaoban.model.problems import Problem
+from giaoban.model.problems import Problem, Source
 from giaoban.store.files import UnreadableFileError, read_data_file
 from giaoban.store.index import FileEntry, Index, IndexedNotices, NoticeRows, Stamp
 
@@ -48,11 +48,18 @@ FORMAT = 7  # bump when what is kept changes
 RACY_NS = 3_000_000_000
 
 Loaded = tuple[Notice | None, tuple[Problem, ...]]  # what is kept per notice file
+# What the checks of one notice alone found, by check (only those that found something),
+# and the notice's id with where it is written (``giaoban.checks.validation.NoticeChecker``).
+Checked = tuple[dict[str, tuple[Problem, ...]], tuple[str, Source]]
+# The checks of one notice, given by the part that owns them and run where the notice is
+# read, so that no record is read again to check it (picklable: it goes to the workers).
+NoticeChecker = Callable[[Notice], Checked]
 # A parser gives, for each file: the digest of its bytes, what was read (the record is
 # None when it was read in another process), the record pickled when it was read in
-# another process, and the rows of its notice for the index (None: no notice).
-Parsed = tuple[bytes | None, Loaded, bytes | None, NoticeRows | None]
-Parser = Callable[[list[str], "DeadlineSettings"], list[Parsed]]
+# another process, the rows of its notice for the index (None: no notice), and what the
+# checker found in the notice (None: no notice, or no checker).
+Parsed = tuple[bytes | None, Loaded, bytes | None, NoticeRows | None, Checked | None]
+Parser = Callable[[list[str], "DeadlineSettings", NoticeChecker | None], list[Parsed]]
 
 
 def cache_enabled(use_cache: bool | None = None) -> bool:
@@ -179,6 +186,10 @@ class LoadSession:
         self.entries: list[FileEntry] = []  # per target
         self.digests: dict[str, bytes] = {}  # notice path as shown -> digest of its bytes
         self.whole: str | None = None  # key of the whole set of files, for validation
+        # notice path as shown -> (digest of its bytes, what its checks found, its id and
+        # where): the notices checked as they were read in this load
+        self.checked: dict[str, tuple[bytes, dict[str, tuple[Problem, ...]], tuple[str, Any]]]
+        self.checked = {}
 
     @classmethod
     def open(cls, root: Path, use_cache: bool | None) -> LoadSession:
@@ -226,11 +237,18 @@ class LoadSession:
         self.settings = settings
         self.index.depend("resolution", key_of(settings), "events", "tasks", "notices", "files")
 
-    def load(self, targets: list[Target], parse: Parser, whole: bool) -> None:
+    def load(
+        self,
+        targets: list[Target],
+        parse: Parser,
+        whole: bool,
+        checker: NoticeChecker | None = None,
+    ) -> None:
         """Learn the problems of ``targets`` from the index; parse the files it lacks.
 
         ``whole``: the targets are every notice file of the folder, so entries
-        of files that are gone are dropped.
+        of files that are gone are dropped. ``checker``: the checks of one notice,
+        run on each notice parsed (``checked``).
         """
         assert self.settings is not None  # set by ``set_resolution``
         self.targets = targets
@@ -241,7 +259,7 @@ class LoadSession:
             self._known(known.get(key), target) for key, target in zip(keys, targets, strict=True)
         ]
         todo = [i for i, entry in enumerate(found) if entry is None]
-        parsed = parse([targets[i].display for i in todo], self.settings)
+        parsed = parse([targets[i].display for i in todo], self.settings, checker)
         present = set(keys)
         gone = [key for key in known if key not in present] if whole else []
         if todo or gone:
@@ -249,11 +267,13 @@ class LoadSession:
                 index.forget([*gone, *(keys[i] for i in todo)])  # while the indexes are there
                 with index.bulk(len(todo)):
                     for i, parsed_file in zip(todo, parsed, strict=True):
-                        data_digest, (notice, problems), record, rows = parsed_file
+                        data_digest, (notice, problems), record, rows, checked = parsed_file
                         entry = self._entry(targets[i], data_digest, rows, problems)
                         found[i] = entry
                         if data_digest is not None:
                             self.digests[targets[i].display] = data_digest
+                            if checked is not None:
+                                self.checked[targets[i].display] = (data_digest, *checked)
                         index.keep(keys[i], entry, rows, record, notice)
         self.entries = found  # type: ignore[assignment]
         if whole and not index.consistent(*self.counts()):

@@ -16,7 +16,7 @@ must be parsed they are spread over the available cores.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -138,26 +138,38 @@ def _points_to_folder(path: str) -> bool:
         return False
 
 
+# Makes the checks of one notice for a ledger (its root, registry and settings): given
+# by the part that owns the checks (``giaoban.checks.validation.NoticeChecker``).
+CheckerMaker = Callable[[str, Registry, Settings], cache.NoticeChecker]
+
+
 def load_ledger(
-    root: Path, files: Iterable[Path] | None = None, use_cache: bool | None = None
+    root: Path,
+    files: Iterable[Path] | None = None,
+    use_cache: bool | None = None,
+    checks: CheckerMaker | None = None,
 ) -> LoadResult:
     """Load the data folder ``root`` (or only ``files`` in it, with its registry).
 
     ``use_cache``: read and fill the index in the cache folder (default: yes,
     unless GIAOBAN_NO_CACHE is set); else it is made in memory. The result is
     the same either way; an index found damaged is removed and made again.
+    ``checks``: each notice read from its file is also checked, there and then,
+    with the checker it makes (``LoadSession.checked``).
     """
     try:
-        return _load_ledger(root, files, use_cache)
+        return _load_ledger(root, files, use_cache, checks)
     except DamagedIndexError:  # removed: read the files into a new one
         pass
     try:
-        return _load_ledger(root, files, use_cache)
+        return _load_ledger(root, files, use_cache, checks)
     except DamagedIndexError:  # still no usable index there (read-only, say): in memory
-        return _load_ledger(root, files, use_cache=False)
+        return _load_ledger(root, files, False, checks)
 
 
-def _load_ledger(root: Path, files: Iterable[Path] | None, use_cache: bool | None) -> LoadResult:
+def _load_ledger(
+    root: Path, files: Iterable[Path] | None, use_cache: bool | None, checks: CheckerMaker | None
+) -> LoadResult:
     with cache.quiet_collector():
         session = cache.LoadSession.open(root, use_cache)
         problems: list[Problem] = []
@@ -165,7 +177,8 @@ def _load_ledger(root: Path, files: Iterable[Path] | None, use_cache: bool | Non
         registry = session.meta(REGISTRY_FILE, Registry, load_registry, problems)
         session.set_resolution(settings.deadline_settings())
         targets = _targets(root, files, problems)
-        session.load(targets, parse_files, whole=files is None)
+        checker = checks(str(root), registry, settings) if checks is not None else None
+        session.load(targets, parse_files, whole=files is None, checker=checker)
         problems.extend(session.problems())
     return LoadResult(tuple(problems), len(targets), session, registry, settings)
 

@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 from giaoban.deadline import DeadlineSettings
 from giaoban.deadline.context import zone
-from giaoban.store.cache import Parsed
+from giaoban.store.cache import NoticeChecker, Parsed
 from giaoban.store.index import notice_rows
 from giaoban.store.noticefile import read_notice
 from giaoban.store.progress import progress
@@ -27,8 +27,11 @@ CHUNK = 100  # files per task handed to a worker process
 SWITCH_INTERVAL = 0.0002  # seconds; see _quick_switch
 
 
-def parse_files(paths: list[str], settings: DeadlineSettings) -> list[Parsed]:
-    """(digest of the bytes, (notice, problems)) of each file, in order.
+def parse_files(
+    paths: list[str], settings: DeadlineSettings, checker: NoticeChecker | None = None
+) -> list[Parsed]:
+    """What was read from each file (``giaoban.store.cache.Parsed``), in order; each
+    notice checked by ``checker`` where it was read.
 
     Spread over worker processes when there are many files and more than one
     core; a progress bar shows on standard error when it is a terminal.
@@ -39,12 +42,12 @@ def parse_files(paths: list[str], settings: DeadlineSettings) -> list[Parsed]:
         cores = _cores()
         if len(paths) >= PARALLEL_MIN and cores > 1:
             try:
-                return _parse_parallel(paths, settings, cores, advance)
+                return _parse_parallel(paths, settings, checker, cores, advance)
             except (OSError, RuntimeError, ImportError):  # no processes here: read them in turn
                 pass
         results: list[Parsed] = []
         for path in paths:
-            results.append(_read(path, settings, pickled=False))
+            results.append(_read(path, settings, checker, pickled=False))
             advance(1)
         return results
 
@@ -57,7 +60,11 @@ def _cores() -> int:
 
 
 def _parse_parallel(
-    paths: list[str], settings: DeadlineSettings, cores: int, advance: Callable[[int], None]
+    paths: list[str],
+    settings: DeadlineSettings,
+    checker: NoticeChecker | None,
+    cores: int,
+    advance: Callable[[int], None],
 ) -> list[Parsed]:
     """Read ``paths`` in chunks, here and in ``cores - 1`` worker processes.
 
@@ -75,13 +82,13 @@ def _parse_parallel(
     done: list[list[Parsed]] = [[] for _ in chunks]
     workers = min(cores - 1, len(chunks))
     with _quick_switch(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        jobs = [pool.submit(_parse_pickled, chunk, settings) for chunk in chunks]
+        jobs = [pool.submit(_parse_pickled, chunk, settings, checker) for chunk in chunks]
         try:
             first, last = 0, len(chunks)  # taken from the workers: [0, first); read here: [last, n)
             while first < last:
                 if not jobs[first].done() and jobs[last - 1].cancel():
                     last -= 1
-                    done[last] = [_read(p, settings, pickled=False) for p in chunks[last]]
+                    done[last] = [_read(p, settings, checker, pickled=False) for p in chunks[last]]
                     advance(len(chunks[last]))
                     continue
                 done[first] = jobs[first].result()
@@ -109,21 +116,28 @@ def _quick_switch() -> Iterator[None]:
         sys.setswitchinterval(interval)
 
 
-def _parse_pickled(paths: list[str], settings: DeadlineSettings) -> list[Parsed]:
+def _parse_pickled(
+    paths: list[str], settings: DeadlineSettings, checker: NoticeChecker | None
+) -> list[Parsed]:
     """In a worker: each file read, its record sent pickled (and kept so by the index)."""
-    return [_read(path, settings, pickled=True) for path in paths]
+    return [_read(path, settings, checker, pickled=True) for path in paths]
 
 
-def _read(path: str, settings: DeadlineSettings, pickled: bool) -> Parsed:
-    """One file read, with the rows of its notice for the index; ``pickled``: the record
-    pickled (to cross from a worker), not kept as a record."""
+def _read(
+    path: str, settings: DeadlineSettings, checker: NoticeChecker | None, pickled: bool
+) -> Parsed:
+    """One file read, with the rows of its notice for the index and what ``checker``
+    found in it; ``pickled``: the record pickled (to cross from a worker), not kept as a
+    record."""
     data_digest, (notice, problems) = read_notice(path, settings)
     if notice is None:
-        return data_digest, (None, problems), None, None
+        return data_digest, (None, problems), None, None, None
     rows = notice_rows(notice, zone(settings.tz))
+    checked = checker(notice) if checker is not None else None
     if not pickled:
-        return data_digest, (notice, problems), None, rows
-    return data_digest, (None, problems), pickle.dumps(notice, pickle.HIGHEST_PROTOCOL), rows
+        return data_digest, (notice, problems), None, rows, checked
+    record = pickle.dumps(notice, pickle.HIGHEST_PROTOCOL)
+    return data_digest, (None, problems), record, rows, checked
 
 
 def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
