@@ -137,3 +137,29 @@ def test_problems_are_the_same_through_the_index_after_one_file_changed(
     second, _ = check()
     assert second.count("[control-character]") == 2
     assert second.count("[shared-unit-name]") == 1
+
+
+def test_each_text_with_a_control_character_is_placed_where_it_is_written(
+    data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    """The notice is searched once for control characters; where there are some, each
+    text holding one is named at its own line, and the clean ones are not."""
+    text = (
+        good()
+        .replace("title: Kết luận", "title: Kết\u202e luận")
+        .replace(
+            "owners: [Văn phòng Trung ương Đoàn]",
+            "owners: [Văn phòng Trung ương Đoàn, 'B\u202dTC']",
+        )
+        + '    notes:\n      - {date: 2019-02-19, text: "Đã họp"}\n'
+        + '      - {date: 2019-02-20, text: "Đã\u2066 gửi"}\n'
+    )
+    write_notice("2019-02-18-giao-ban", text)
+    ledger = load_ledger(data_dir, use_cache=False).ledger
+    found = validation.check_text(ledger)
+    assert [(p.code, p.source.line) for p in found] == [
+        ("control-character", 3),  # the title
+        ("control-character", 8),  # the second owner
+        ("control-character", 13),  # the second note
+    ]
+    assert "\\u202e" in found[0].message and "\\u202d" in found[1].message

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
@@ -20,7 +20,7 @@ from giaoban.model.ids import id_problem
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.problems import Problem, Source, error, warning
 from giaoban.model.settings import Settings
-from giaoban.model.text import fold, visible
+from giaoban.model.text import fold, has_controls, visible
 from giaoban.model.units import Registry
 
 if TYPE_CHECKING:
@@ -201,16 +201,27 @@ def check_text(ledger: Ledger) -> list[Problem]:
     """
     problems = []
     for notice in ledger.notices:
-        texts = [(notice.at(key), getattr(notice, key)) for key in _NOTICE_TEXTS]
-        for task in notice.tasks:
-            texts += [(task.at(_TASK_KEYS.get(k, k)), getattr(task, k)) for k in _TASK_TEXTS]
-            texts += [(task.at(f"owners.{i}"), name) for i, name in enumerate(task.owners)]
-            texts += [(task.at(f"notes.{i}"), note.text) for i, note in enumerate(task.notes)]
-        for where, text in texts:
-            if text and visible(text) != text:
+        texts = list(_texts(notice))
+        if not has_controls("\n".join(text for _, _, text in texts)):
+            continue  # the common case: one search over the whole notice
+        for record, key, text in texts:
+            if has_controls(text):
                 msg = f"chữ có ký tự điều khiển (được hiện thành: {visible(text)[:60]}); hãy xóa"
-                problems.append(warning(where, "control-character", msg))
+                problems.append(warning(record.at(key), "control-character", msg))
     return problems
+
+
+def _texts(notice: Notice) -> Iterator[tuple[Notice | Task, str, str]]:
+    """Each text of ``notice`` and its tasks: (its record, its key there, the text)."""
+    for key in _NOTICE_TEXTS:
+        if text := getattr(notice, key):
+            yield notice, key, text
+    for task in notice.tasks:
+        for key in _TASK_TEXTS:
+            if text := getattr(task, key):
+                yield task, _TASK_KEYS.get(key, key), text
+        yield from ((task, f"owners.{i}", name) for i, name in enumerate(task.owners) if name)
+        yield from ((task, f"notes.{i}", n.text) for i, n in enumerate(task.notes) if n.text)
 
 
 # Checks that look at one notice at a time: every problem one of them finds over a ledger

@@ -75,6 +75,11 @@ def visible(text: str) -> str:
     return _UNSEEN.sub(_written_out, text)
 
 
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character ``visible`` writes out."""
+    return _UNSEEN.search(text) is not None
+
+
 def _written_out(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
