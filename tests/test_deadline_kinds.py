@@ -2098,3 +2098,35 @@ def test_a_weekday_after_a_week_is_that_weeks(phrase: str, due: str) -> None:
 def test_a_day_in_brackets_after_a_relative_month(phrase: str, due: str) -> None:
     got = read(phrase)
     assert (got.kind, got.due) == ("date", at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # "Chúa nhật" is Sunday as parishes write it (it had been left out: "Sáng Chúa nhật
+        # 10/12" was the day alone, "17g30 mỗi ngày Chúa nhật" every day at 17:30)
+        ("trước 17h Chúa nhật tuần này", "2024-03-03T17:00"),  # the notice: Friday 1/3/2024
+        ("chua nhat tuan sau", "2024-03-11T00:00"),
+        ("Chúa nhật thứ 3 Mùa Chay, ngày 3/3/2024", "2024-03-04T00:00"),
+    ],
+)
+def test_chua_nhat_is_sunday(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("Thánh lễ lúc 9g mỗi ngày Chúa nhật", "FREQ=WEEKLY;BYDAY=SU;BYHOUR=9;BYMINUTE=0"),
+        ("các buổi sáng Chúa nhật", "FREQ=WEEKLY;BYDAY=SU"),
+        ("thứ Bảy và Chúa nhật hằng tuần", "FREQ=WEEKLY;BYDAY=SA,SU"),
+    ],
+)
+def test_chua_nhat_in_a_duty(phrase: str, rule: str) -> None:
+    assert rule in rrule_of(read(phrase))
+
+
+def test_a_sundays_ordinal_without_its_date_is_not_the_coming_sunday() -> None:
+    # "thứ 2" after a Sunday numbers it in the liturgical year: no Monday, and no day
+    got = parse_deadline("Chủ nhật thứ 2 Mùa Vọng", REF)
+    assert isinstance(got, DeadlineError), got

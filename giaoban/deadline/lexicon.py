@@ -67,7 +67,7 @@ _ALONE = r"(?=\s*(?:$|[,;.)]))"
 
 # Words after "vào ngày" that say which day, not which event ("vào ngày mai", "vào dịp Tết").
 _NOT_EVENT = (
-    r"thứ|chủ|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
+    r"thứ|chủ|chúa\s+nhật|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
     r"|trước|sau|hằng|hàng|mỗi|các|những|tháng|năm|tuần|sáng|chiều|trưa|tối|đêm|hôm|cn|t[2-7]"
 )
 
@@ -75,8 +75,10 @@ _NOT_EVENT = (
 # and a warning: parse.py)
 CONDITIONAL_DAY = r"hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tùy\s+(?:theo\s+)?[^()]*$"
 
+# Sunday: "chủ nhật", and "Chúa nhật" as parishes write it ("Sáng Chúa nhật 10/12")
+_SUNDAY = r"(?:chủ|chúa)\s*nhật"
 # Weekdays ahead: "(các ngày) thứ 7, chủ nhật"
-_WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B
+_WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|" + _SUNDAY + r"|t[2-7]|cn)" + _B
 
 # A school term a week is counted in: "học kỳ (II) (năm học 2024-2025)", "HK hè", "năm học"
 _TERM = (
@@ -296,7 +298,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + r"|(?<![\d/])24\s*/\s*24(?:\s*(?P<fu3>giờ))?(?![\d/])"
              # "mỗi thứ Hai", "vào mỗi sáng thứ 6": every week, on that day
              + r"|(?:mỗi|hằng|hàng|từng)(?P<fw>)\s+(?=(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
-             r"(?:thứ|chủ\s*nhật|cn|t[2-7])" + _B + ")"),
+             r"(?:thứ|" + _SUNDAY + r"|cn|t[2-7])" + _B + ")"),
     # "hằng ngày, kể cả thứ Bảy, Chủ nhật": the weekdays after it are included, not the only ones
     ("INCL", r"(?:kể\s+cả|bao\s+gồm\s+cả|(?:và\s+)?cả)(?=" + _WEEKDAYS_AHEAD + ")"),
     # "hằng ngày (trừ thứ 7, chủ nhật)": the weekdays after it are left out of the duty's days
@@ -305,7 +307,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                  + r"|(?:các|những)\s+ngày\s+cuối\s+tuần(?P<we>)" + _B),  # Saturday and Sunday
     # "các ngày thứ 7", "các buổi sáng thứ 7": every such day
     ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+|buổi\s+(?:(?:sáng|chiều|tối)\s+)?)?"
-               r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),
+               r"(?=(?:từ\s+)?(?:thứ|" + _SUNDAY + r"|t[2-7]" + _B + "))"),
     ("PERIODIC", r"(?:định\s+kỳ|định\s+kì|thường\s+kỳ)" + _B),
     ("REPORT", r"(?:của\s+|thuộc\s+)?kỳ\s+báo\s+cáo(?:\s+(?:đó|này))?" + _B),
     # "ngày cuối tháng", "ngày cuối cùng của mỗi quý / hằng năm"
@@ -392,7 +394,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("NOW", r"(?:hôm\s+)?nay" + _B),
     # "thứ 02": a weekday typed with a leading zero, as a number column of a form writes it
     ("WEEKDAY", r"(?:thứ\s*(?P<wd>0?[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
-                r"|(?P<cn>chủ\s*nhật|cn))(?!\w)"
+                r"|(?P<cn>" + _SUNDAY + r"|cn))(?!\w)"
                 r"(?:\s*,?\s*(?:của\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
     # "thứ 8", "thứ Tám": no day of the week (thứ 2 is Monday, thứ 7 Saturday); an ordinal
     # after a round or a day ("lần thứ 8", "ngày thứ 8"), else a phrase that cannot be read
