@@ -2130,3 +2130,26 @@ def test_a_sundays_ordinal_without_its_date_is_not_the_coming_sunday() -> None:
     # "thứ 2" after a Sunday numbers it in the liturgical year: no Monday, and no day
     got = parse_deadline("Chủ nhật thứ 2 Mùa Vọng", REF)
     assert isinstance(got, DeadlineError), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # a year after a space alone, as a heading writes it (it had been an error)
+        ("Tháng Mười 2023", "2023-10-01", "2023-11-01"),
+        ("tháng 11 2022", "2022-11-01", "2022-12-01"),
+        ("quý III 2025", "2025-07-01", "2025-10-01"),
+        ("từ tháng 2 2024 đến tháng 4 2024", "2024-02-01", "2024-05-01"),
+    ],
+)
+def test_a_year_after_a_space_closes_a_month_or_quarter(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_year_after_a_space_closes_a_day_but_a_count_is_no_year() -> None:
+    assert read("ngày 20 tháng Mười 2023").due == at("2023-10-21")
+    assert read("hạn 5 tháng 6 2025").due == at("2025-06-06")
+    # a number of people after the month is not its year
+    got = parse_deadline("trong tháng 3 2000 người tham gia", REF)
+    assert isinstance(got, DeadlineError), got

@@ -22,8 +22,15 @@ _D = r"(?:0?[1-9]|[12]\d|3[01])"  # a day of the month
 _M = r"(?:0?[1-9]|1[0-2])"  # a month
 _Y = r"(?:\d{4}|\d{2})"  # a year: two digits are 20yy
 _SEP = r"\s*(?P<{}>[/.\-])\s*"
-# "tháng 4/2022", "quý II, năm 2021", "tháng 7-2021"; not "tháng 11 – 12" (two months)
-_YEAR_TAIL = r"(?:(?:\s*(?:[/.]|,?\s*năm)\s*|-|\s*-\s*(?=\d{{4}}))(?P<{}>\d{{4}}|\d{{2}})(?!\d))?"
+# A year written after a space alone, as a heading writes it ("Tháng Hai 2021", "quý I 2024"):
+# four digits of this era, not a count of something ("tháng 3 2000 người" is no year)
+_BARE_YEAR = r"\s+(?=(?:19|20)\d\d(?!\d)(?!\s*(?:ngày|tuần|tháng|năm|giờ|phút|lần|người)(?!\w)))"
+# "tháng 4/2022", "quý II, năm 2021", "tháng 7-2021", "tháng 2 2021"; not "tháng 11 – 12" (two
+# months)
+_YEAR_TAIL = (
+    r"(?:(?:\s*(?:[/.]|,?\s*năm)\s*|-|\s*-\s*(?=\d{{4}})|" + _BARE_YEAR
+    + r")(?P<{}>\d{{4}}|\d{{2}})(?!\d))?"
+)
 
 # Number words, wherever a number can stand before a unit ("năm ngày"); keys folded.
 NUMBER_WORDS = {
@@ -221,7 +228,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?P<bmy>\d{4})(?![\d/.])"),
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
-                  + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
+                  + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4})|" + _BARE_YEAR + r"(?P<mwy2>\d{4}))?"),
     ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|liền|vừa"
@@ -340,7 +347,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"\s*(?:$|[^\s,;\d]))"
              # "ngày 17 tháng 10/2016": the year after a slash, as "tháng 10/2016" writes it
              r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d)"
-             r"|/(?P<ly3>\d{4})(?!\d))?"),
+             r"|/(?P<ly3>\d{4})(?!\d)|" + _BARE_YEAR + r"(?P<ly4>\d{4}))?"),
     # "ngày mùng 02-5-2023" as "ngày mùng 02/5/2023"
     ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
              # "ngày 1-5 hằng tháng": days 1 to 5 of each month, not 1 May
