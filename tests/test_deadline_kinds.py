@@ -2153,3 +2153,19 @@ def test_a_year_after_a_space_closes_a_day_but_a_count_is_no_year() -> None:
     # a number of people after the month is not its year
     got = parse_deadline("trong tháng 3 2000 người tham gia", REF)
     assert isinstance(got, DeadlineError), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # a weekday, "đầu" or "cuối tuần", then a relative week: that week's weekday (it had
+        # been an error: "tuần sau" after the part of the week was not read)
+        ("thứ Hai đầu tuần tới", "2024-03-05"),  # the notice: Friday 1/3/2024
+        ("trước 16h thứ Sáu cuối tuần sau", "2024-03-08T16:00"),
+        ("vào thứ 2 đầu tuần liền kề", "2024-03-05"),
+        ("thu sau cuoi tuan sau", "2024-03-09"),
+    ],
+)
+def test_a_weekday_at_the_start_or_end_of_a_relative_week(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))

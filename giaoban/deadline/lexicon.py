@@ -402,7 +402,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "thứ 02": a weekday typed with a leading zero, as a number column of a form writes it
     ("WEEKDAY", r"(?:thứ\s*(?P<wd>0?[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
                 r"|(?P<cn>" + _SUNDAY + r"|cn))(?!\w)"
-                r"(?:\s*,?\s*(?:của\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
+                # "thứ Hai đầu tuần sau", "thứ Sáu cuối tuần liền kề": that week's weekday
+                r"(?:\s*,?\s*(?:của\s+)?(?:(?:đầu|cuối)\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
     # "thứ 8", "thứ Tám": no day of the week (thứ 2 is Monday, thứ 7 Saturday); an ordinal
     # after a round or a day ("lần thứ 8", "ngày thứ 8"), else a phrase that cannot be read
     ("NOWEEKDAY", r"thứ\s*(?P<nwd>[0189]|tám|chín)(?!\w)(?![/.\-]?\d)"),
