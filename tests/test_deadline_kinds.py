@@ -2169,3 +2169,27 @@ def test_a_year_after_a_space_closes_a_day_but_a_count_is_no_year() -> None:
 def test_a_weekday_at_the_start_or_end_of_a_relative_week(phrase: str, due: str) -> None:
     got = read(phrase)
     assert (got.kind, got.due) == ("date", at(due))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # the first months or weeks of a period, how many unsaid: not its first month or its
+        # first ten days (read so until the eighteenth work, a due too early, silently)
+        "trong những tháng đầu năm 2025",
+        "các tháng đầu năm học",
+        "mấy tuần đầu tháng 4",
+        "nhung thang giua nam",
+        "các quý đầu năm",
+    ],
+)
+def test_the_first_months_without_their_count_are_an_error(phrase: str) -> None:
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError) and "không nêu bao nhiêu" in got.message, got
+
+
+def test_the_last_months_or_the_first_days_of_a_period_stay_read() -> None:
+    # the last months end with the year; the first days lie within "đầu tháng"
+    assert read("các tháng cuối năm 2024").due == at("2025-01-01")
+    assert read("những ngày đầu tháng 4").due == at("2024-04-11")
+    assert read("2 tháng đầu năm 2024").due == at("2024-03-01")

@@ -40,6 +40,7 @@ from giaoban.deadline.unread import (
     edge_of_period,
     occasion_without_days,
     one_month_workday,
+    uncounted_start,
     unread_time_words,
 )
 from giaoban.model.text import fold, nfc
@@ -104,6 +105,10 @@ def _read(ctx: Ctx) -> Deadline:
     iso = read_iso(ctx)
     if iso is not None:
         return iso
+    uncounted = uncounted_start(ctx.text)
+    if uncounted is not None:  # "những tháng đầu năm": how many months?
+        said = ctx.orig(uncounted.start(), uncounted.end())
+        raise Unreadable(UNCOUNTED.format(said, ctx.orig(*uncounted.span("unit"))))
     value = _grammar_reading(ctx)
     toks = words(ctx.text)
     if value is None:
@@ -351,6 +356,12 @@ _CLOCK_ONLY = frozenset({"TIME", "FROM", "LEAD", "AND", "ONWARD"})
 CLOCK_ONLY = (
     'chỉ có giờ, không có ngày nào: ghi thêm ngày ("... ngày 15/3/2025") hay các ngày '
     'lặp lại ("... các ngày làm việc"), hoặc ghim ngày bằng due: YYYY-MM-DD'
+)
+
+# The first months of a period, their count unsaid ("những tháng đầu năm").
+UNCOUNTED = (
+    '"{}" không nêu bao nhiêu {}: ghi rõ số (như "3 tháng đầu năm") '
+    "hoặc ghim ngày bằng due: YYYY-MM-DD"
 )
 
 # A season or campaign named with its year ("hè 2020"): its days are not in the phrase.
