@@ -2193,3 +2193,24 @@ def test_the_last_months_or_the_first_days_of_a_period_stay_read() -> None:
     assert read("các tháng cuối năm 2024").due == at("2025-01-01")
     assert read("những ngày đầu tháng 4").due == at("2024-04-11")
     assert read("2 tháng đầu năm 2024").due == at("2024-03-01")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # a form's blank for a number, not filled in: an error (the dots had been left out,
+        # and the year of the template read alone, or the count lost)
+        "Thời gian: 8 giờ … phút, ngày ….. tháng 5 năm 2024",
+        "ngay .... thang .... nam 2024",
+        "hạn nộp: ngày ..../..../2024",
+        "trong vòng ... ngày kể từ ngày nhận thông báo",
+    ],
+)
+def test_a_forms_blank_is_an_error(phrase: str) -> None:
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError) and "chỗ trống" in got.message, got
+
+
+def test_dots_that_end_a_phrase_are_no_blank() -> None:
+    assert read("trước ngày 15/3/2024...").due == at("2024-03-16")
+    assert read("từ ngày 1/3 … đến 15/3/2024").due == at("2024-03-16")

@@ -37,6 +37,7 @@ from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
 from giaoban.deadline.unread import (
+    blank_to_fill,
     edge_of_period,
     occasion_without_days,
     one_month_workday,
@@ -105,6 +106,9 @@ def _read(ctx: Ctx) -> Deadline:
     iso = read_iso(ctx)
     if iso is not None:
         return iso
+    blank = blank_to_fill(ctx.text)
+    if blank is not None:  # "ngày …. tháng ….. năm 2023": a form not filled in
+        raise Unreadable(BLANK.format(ctx.text.orig[blank.start() : blank.end()].strip()))
     uncounted = uncounted_start(ctx.text)
     if uncounted is not None:  # "những tháng đầu năm": how many months?
         said = ctx.orig(uncounted.start(), uncounted.end())
@@ -357,6 +361,9 @@ CLOCK_ONLY = (
     'chỉ có giờ, không có ngày nào: ghi thêm ngày ("... ngày 15/3/2025") hay các ngày '
     'lặp lại ("... các ngày làm việc"), hoặc ghim ngày bằng due: YYYY-MM-DD'
 )
+
+# A form's blank for a number ("ngày …. tháng ….. năm 2023").
+BLANK = 'còn chỗ trống chưa điền ("{}"): điền ngày giờ hoặc ghim ngày bằng due: YYYY-MM-DD'
 
 # The first months of a period, their count unsaid ("những tháng đầu năm").
 UNCOUNTED = (

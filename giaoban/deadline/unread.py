@@ -18,7 +18,7 @@ from giaoban.deadline.normalize import Text
 from giaoban.deadline.tokens import Tok
 from giaoban.model.text import loose
 
-__all__ = ["occasion_without_days", "uncounted_start", "unread_time_words"]
+__all__ = ["blank_to_fill", "occasion_without_days", "uncounted_start", "unread_time_words"]
 
 # Part words, ordinal words and relative words: each changes the day or period beside it.
 _PART = frozenset({"đầu", "giữa", "cuối", "đầu tiên", "cuối cùng", "tiên", "cùng"})
@@ -162,3 +162,21 @@ def uncounted_start(text: Text) -> re.Match[str] | None:
     """Where ``text`` names the first (or middle) months, weeks or quarters of a period
     without their count ("những tháng đầu năm 2024"), or None."""
     return _UNCOUNTED.search(text.low)
+
+
+# A form's blank where a number is to be written: dots or an ellipsis right after "ngày",
+# "tháng", "năm", "giờ", "phút", "lúc", or right before one of them ("vào lúc …. giờ… phút,
+# ngày …. tháng ….. năm 2023", "trước ... ngày"). Left out as punctuation, the words around it
+# were read alone: the year of a template, or no count, silently.
+_DOTS = r"(?:…|\.{2,})[….\s]*"
+_BLANK = re.compile(
+    loose(
+        r"(?<!\w)(?:ngày|tháng|năm|giờ|phút|lúc)\s*" + _DOTS
+        + r"|" + _DOTS + r"(?:ngày|giờ|phút|tháng|năm)(?!\w)"
+    )
+)
+
+
+def blank_to_fill(text: Text) -> re.Match[str] | None:
+    """Where ``text`` keeps a form's blank for a number, or None."""
+    return _BLANK.search(text.low)
