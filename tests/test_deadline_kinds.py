@@ -2214,3 +2214,22 @@ def test_a_forms_blank_is_an_error(phrase: str) -> None:
 def test_dots_that_end_a_phrase_are_no_blank() -> None:
     assert read("trước ngày 15/3/2024...").due == at("2024-03-16")
     assert read("từ ngày 1/3 … đến 15/3/2024").due == at("2024-03-16")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        # "ít là", "ít nhất", "tối thiểu" between the unit and "một lần": at least once a unit,
+        # as often as "một năm một lần" (it had been an error: "1" taken for a day)
+        ("một năm ít là một lần", "FREQ=YEARLY"),
+        ("một tháng tối thiểu 1 lần", "FREQ=MONTHLY"),
+        ("mot tuan it nhat mot lan", "FREQ=WEEKLY"),
+    ],
+)
+def test_at_least_once_a_unit(phrase: str, rule: str) -> None:
+    assert rrule_of(read(phrase)).endswith("RRULE:" + rule)
+
+
+def test_at_least_several_times_a_unit_has_no_rule() -> None:
+    got = read("một tuần ít nhất 2 buổi")
+    assert (got.kind, got.rrule) == ("recurring", None)

@@ -274,8 +274,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"|ngày\s*(?:/|mỗi|(?:trên|trong)\s+(?:một|0?1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)"
               + _B),
     ("TIMES", r"(?:(?P<ti>\d{1,2}|hai|ba|bốn|năm|sáu)|một|mỗi)\s+"
-              r"(?P<tu2>ngày|tuần|tháng|quý|năm)\s+(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
-              + _B),  # "1 năm 2 lần", "một tuần hai buổi", "05 năm 02 lần": twice in five years
+              r"(?P<tu2>ngày|tuần|tháng|quý|năm)\s+(?:(?:ít\s+(?:nhất|là)|tối\s+thiểu)\s+)?"
+              r"(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
+              + _B),  # "1 năm 2 lần", "một tuần hai buổi", "05 năm 02 lần": twice in five years;
+    # "một năm ít là một lần", "mỗi tháng tối thiểu 1 lần": at least, as often
     # "cứ sáu tháng", "cứ mỗi 2 năm": every that many (after "cứ" no count from the notice);
     # "cứ" opens its clause (not "bầu cử 70 ngày" typed without marks)
     ("EVERY", r"(?<![^\W\d_]\s)cứ\s+(?:mỗi\s+)?"
