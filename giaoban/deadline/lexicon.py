@@ -28,7 +28,8 @@ _BARE_YEAR = r"\s+(?=(?:19|20)\d\d(?!\d)(?!\s*(?:ngày|tuần|tháng|năm|giờ|
 # "tháng 4/2022", "quý II, năm 2021", "tháng 7-2021", "tháng 2 2021"; not "tháng 11 – 12" (two
 # months)
 _YEAR_TAIL = (
-    r"(?:(?:\s*(?:[/.]|,?\s*năm)\s*|-|\s*-\s*(?=\d{{4}})|" + _BARE_YEAR
+    r"(?:(?:\s*(?:[/.]|,?\s*năm)\s*|-|\s*-\s*(?=\d{{4}})|"
+    + _BARE_YEAR
     + r")(?P<{}>\d{{4}}|\d{{2}})(?!\d))?"
 )
 
@@ -228,7 +229,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?P<bmy>\d{4})(?![\d/.])"),
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
-                  + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4})|" + _BARE_YEAR + r"(?P<mwy2>\d{4}))?"),
+                  + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4})|" + _BARE_YEAR
+                  + r"(?P<mwy2>\d{4}))?"),
     ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|liền|vừa"

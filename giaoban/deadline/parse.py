@@ -106,13 +106,7 @@ def _read(ctx: Ctx) -> Deadline:
     iso = read_iso(ctx)
     if iso is not None:
         return iso
-    blank = blank_to_fill(ctx.text)
-    if blank is not None:  # "ngày …. tháng ….. năm 2023": a form not filled in
-        raise Unreadable(BLANK.format(ctx.text.orig[blank.start() : blank.end()].strip()))
-    uncounted = uncounted_start(ctx.text)
-    if uncounted is not None:  # "những tháng đầu năm": how many months?
-        said = ctx.orig(uncounted.start(), uncounted.end())
-        raise Unreadable(UNCOUNTED.format(said, ctx.orig(*uncounted.span("unit"))))
+    _left_unsaid(ctx)
     value = _grammar_reading(ctx)
     toks = words(ctx.text)
     if value is None:
@@ -146,6 +140,19 @@ def _read(ctx: Ctx) -> Deadline:
     if isinstance(value, v.Relative) and _lasts(value, toks, ctx.text):
         value = replace(value, length=True)
     return _meaning(value, ctx)
+
+
+def _left_unsaid(ctx: Ctx) -> None:
+    """Raise Unreadable when the phrase leaves a number to be said: a form's blank ("ngày ….
+    tháng ….. năm 2023") or the count of the first months of a period ("những tháng đầu
+    năm"), which the words around them, read alone, would silently replace."""
+    blank = blank_to_fill(ctx.text)
+    if blank is not None:
+        raise Unreadable(BLANK.format(ctx.text.orig[blank.start() : blank.end()].strip()))
+    uncounted = uncounted_start(ctx.text)
+    if uncounted is not None:
+        wording = ctx.orig(uncounted.start(), uncounted.end())
+        raise Unreadable(UNCOUNTED.format(wording, ctx.orig(*uncounted.span("unit"))))
 
 
 # Words that say a count is how long something lasts: "kéo dài 8 ngày", "diễn ra trong 3

@@ -171,8 +171,11 @@ def uncounted_start(text: Text) -> re.Match[str] | None:
 _DOTS = r"(?:…|\.{2,})[….\s]*"
 _BLANK = re.compile(
     loose(
-        r"(?<!\w)(?:ngày|tháng|năm|giờ|phút|lúc)\s*" + _DOTS
-        + r"|" + _DOTS + r"(?:ngày|giờ|phút|tháng|năm)(?!\w)"
+        r"(?<!\w)(?:ngày|tháng|năm|giờ|phút|lúc)\s*"
+        + _DOTS
+        + r"|"
+        + _DOTS
+        + r"(?:ngày|giờ|phút|tháng|năm)(?!\w)"
     )
 )
 
