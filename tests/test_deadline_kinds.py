@@ -2098,3 +2098,138 @@ def test_a_weekday_after_a_week_is_that_weeks(phrase: str, due: str) -> None:
 def test_a_day_in_brackets_after_a_relative_month(phrase: str, due: str) -> None:
     got = read(phrase)
     assert (got.kind, got.due) == ("date", at(due))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # "Chúa nhật" is Sunday as parishes write it (it had been left out: "Sáng Chúa nhật
+        # 10/12" was the day alone, "17g30 mỗi ngày Chúa nhật" every day at 17:30)
+        ("trước 17h Chúa nhật tuần này", "2024-03-03T17:00"),  # the notice: Friday 1/3/2024
+        ("chua nhat tuan sau", "2024-03-11T00:00"),
+        ("Chúa nhật thứ 3 Mùa Chay, ngày 3/3/2024", "2024-03-04T00:00"),
+    ],
+)
+def test_chua_nhat_is_sunday(phrase: str, due: str) -> None:
+    assert read(phrase).due == at(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("Thánh lễ lúc 9g mỗi ngày Chúa nhật", "FREQ=WEEKLY;BYDAY=SU;BYHOUR=9;BYMINUTE=0"),
+        ("các buổi sáng Chúa nhật", "FREQ=WEEKLY;BYDAY=SU"),
+        ("thứ Bảy và Chúa nhật hằng tuần", "FREQ=WEEKLY;BYDAY=SA,SU"),
+    ],
+)
+def test_chua_nhat_in_a_duty(phrase: str, rule: str) -> None:
+    assert rule in rrule_of(read(phrase))
+
+
+def test_a_sundays_ordinal_without_its_date_is_not_the_coming_sunday() -> None:
+    # "thứ 2" after a Sunday numbers it in the liturgical year: no Monday, and no day
+    got = parse_deadline("Chủ nhật thứ 2 Mùa Vọng", REF)
+    assert isinstance(got, DeadlineError), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # a year after a space alone, as a heading writes it (it had been an error)
+        ("Tháng Mười 2023", "2023-10-01", "2023-11-01"),
+        ("tháng 11 2022", "2022-11-01", "2022-12-01"),
+        ("quý III 2025", "2025-07-01", "2025-10-01"),
+        ("từ tháng 2 2024 đến tháng 4 2024", "2024-02-01", "2024-05-01"),
+    ],
+)
+def test_a_year_after_a_space_closes_a_month_or_quarter(phrase: str, start: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due))
+
+
+def test_a_year_after_a_space_closes_a_day_but_a_count_is_no_year() -> None:
+    assert read("ngày 20 tháng Mười 2023").due == at("2023-10-21")
+    assert read("hạn 5 tháng 6 2025").due == at("2025-06-06")
+    # a number of people after the month is not its year
+    got = parse_deadline("trong tháng 3 2000 người tham gia", REF)
+    assert isinstance(got, DeadlineError), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # a weekday, "đầu" or "cuối tuần", then a relative week: that week's weekday (it had
+        # been an error: "tuần sau" after the part of the week was not read)
+        ("thứ Hai đầu tuần tới", "2024-03-05"),  # the notice: Friday 1/3/2024
+        ("trước 16h thứ Sáu cuối tuần sau", "2024-03-08T16:00"),
+        ("vào thứ 2 đầu tuần liền kề", "2024-03-05"),
+        ("thu sau cuoi tuan sau", "2024-03-09"),
+    ],
+)
+def test_a_weekday_at_the_start_or_end_of_a_relative_week(phrase: str, due: str) -> None:
+    got = read(phrase)
+    assert (got.kind, got.due) == ("date", at(due))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # the first months or weeks of a period, how many unsaid: not its first month or its
+        # first ten days (read so until the eighteenth work, a due too early, silently)
+        "trong những tháng đầu năm 2025",
+        "các tháng đầu năm học",
+        "mấy tuần đầu tháng 4",
+        "nhung thang giua nam",
+        "các quý đầu năm",
+    ],
+)
+def test_the_first_months_without_their_count_are_an_error(phrase: str) -> None:
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError) and "không nêu bao nhiêu" in got.message, got
+
+
+def test_the_last_months_or_the_first_days_of_a_period_stay_read() -> None:
+    # the last months end with the year; the first days lie within "đầu tháng"
+    assert read("các tháng cuối năm 2024").due == at("2025-01-01")
+    assert read("những ngày đầu tháng 4").due == at("2024-04-11")
+    assert read("2 tháng đầu năm 2024").due == at("2024-03-01")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # a form's blank for a number, not filled in: an error (the dots had been left out,
+        # and the year of the template read alone, or the count lost)
+        "Thời gian: 8 giờ … phút, ngày ….. tháng 5 năm 2024",
+        "ngay .... thang .... nam 2024",
+        "hạn nộp: ngày ..../..../2024",
+        "trong vòng ... ngày kể từ ngày nhận thông báo",
+    ],
+)
+def test_a_forms_blank_is_an_error(phrase: str) -> None:
+    got = parse_deadline(phrase, REF)
+    assert isinstance(got, DeadlineError) and "chỗ trống" in got.message, got
+
+
+def test_dots_that_end_a_phrase_are_no_blank() -> None:
+    assert read("trước ngày 15/3/2024...").due == at("2024-03-16")
+    assert read("từ ngày 1/3 … đến 15/3/2024").due == at("2024-03-16")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        # "ít là", "ít nhất", "tối thiểu" between the unit and "một lần": at least once a unit,
+        # as often as "một năm một lần" (it had been an error: "1" taken for a day)
+        ("một năm ít là một lần", "FREQ=YEARLY"),
+        ("một tháng tối thiểu 1 lần", "FREQ=MONTHLY"),
+        ("mot tuan it nhat mot lan", "FREQ=WEEKLY"),
+    ],
+)
+def test_at_least_once_a_unit(phrase: str, rule: str) -> None:
+    assert rrule_of(read(phrase)).endswith("RRULE:" + rule)
+
+
+def test_at_least_several_times_a_unit_has_no_rule() -> None:
+    got = read("một tuần ít nhất 2 buổi")
+    assert (got.kind, got.rrule) == ("recurring", None)

@@ -79,7 +79,7 @@ class Atoms(Transformer[Token, Any]):
         full_moon = day == "ram"  # "Rằm tháng Bảy": the 15th of a lunar month, always
         day = "15" if full_moon else day
         month = "1" if new_year else p.get("lm") or p.get("m") or p.get("sm") or p.get("pm")
-        year_keys = ("ly", "ly2", "ly3", "y", "y2", "sy", "py", "tdy")
+        year_keys = ("ly", "ly2", "ly3", "ly4", "y", "y2", "sy", "py", "tdy")
         year = next((p[k] for k in year_keys if p.get(k)), None)
         assert day is not None and month is not None
         lunar = full_moon or month in _LUNAR_MONTHS
@@ -153,7 +153,7 @@ def _month(p: Parts, pos: int) -> v.Span:
 
 def _month_name(p: Parts, pos: int) -> v.Span:
     name = p.get("mw") or p.get("mw2") or ""
-    m, y = MONTH_WORDS[name], _year(p.get("mwy") or p.get("tny"))
+    m, y = MONTH_WORDS[name], _year(p.get("mwy") or p.get("mwy2") or p.get("tny"))
     if name in _LUNAR_MONTHS:
         return v.Span("lunar_month", (m, y), pos, y is not None)
     return v.Span("months", (m, m, y), pos, y is not None)

@@ -22,8 +22,16 @@ _D = r"(?:0?[1-9]|[12]\d|3[01])"  # a day of the month
 _M = r"(?:0?[1-9]|1[0-2])"  # a month
 _Y = r"(?:\d{4}|\d{2})"  # a year: two digits are 20yy
 _SEP = r"\s*(?P<{}>[/.\-])\s*"
-# "tháng 4/2022", "quý II, năm 2021", "tháng 7-2021"; not "tháng 11 – 12" (two months)
-_YEAR_TAIL = r"(?:(?:\s*(?:[/.]|,?\s*năm)\s*|-|\s*-\s*(?=\d{{4}}))(?P<{}>\d{{4}}|\d{{2}})(?!\d))?"
+# A year written after a space alone, as a heading writes it ("Tháng Hai 2021", "quý I 2024"):
+# four digits of this era, not a count of something ("tháng 3 2000 người" is no year)
+_BARE_YEAR = r"\s+(?=(?:19|20)\d\d(?!\d)(?!\s*(?:ngày|tuần|tháng|năm|giờ|phút|lần|người)(?!\w)))"
+# "tháng 4/2022", "quý II, năm 2021", "tháng 7-2021", "tháng 2 2021"; not "tháng 11 – 12" (two
+# months)
+_YEAR_TAIL = (
+    r"(?:(?:\s*(?:[/.]|,?\s*năm)\s*|-|\s*-\s*(?=\d{{4}})|"
+    + _BARE_YEAR
+    + r")(?P<{}>\d{{4}}|\d{{2}})(?!\d))?"
+)
 
 # Number words, wherever a number can stand before a unit ("năm ngày"); keys folded.
 NUMBER_WORDS = {
@@ -67,7 +75,7 @@ _ALONE = r"(?=\s*(?:$|[,;.)]))"
 
 # Words after "vào ngày" that say which day, not which event ("vào ngày mai", "vào dịp Tết").
 _NOT_EVENT = (
-    r"thứ|chủ|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
+    r"thứ|chủ|chúa\s+nhật|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
     r"|trước|sau|hằng|hàng|mỗi|các|những|tháng|năm|tuần|sáng|chiều|trưa|tối|đêm|hôm|cn|t[2-7]"
 )
 
@@ -75,8 +83,10 @@ _NOT_EVENT = (
 # and a warning: parse.py)
 CONDITIONAL_DAY = r"hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tùy\s+(?:theo\s+)?[^()]*$"
 
+# Sunday: "chủ nhật", and "Chúa nhật" as parishes write it ("Sáng Chúa nhật 10/12")
+_SUNDAY = r"(?:chủ|chúa)\s*nhật"
 # Weekdays ahead: "(các ngày) thứ 7, chủ nhật"
-_WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|chủ\s*nhật|t[2-7]|cn)" + _B
+_WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|" + _SUNDAY + r"|t[2-7]|cn)" + _B
 
 # A school term a week is counted in: "học kỳ (II) (năm học 2024-2025)", "HK hè", "năm học"
 _TERM = (
@@ -219,7 +229,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?P<bmy>\d{4})(?![\d/.])"),
     ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
-                  + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4}))?"),
+                  + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4})|" + _BARE_YEAR
+                  + r"(?P<mwy2>\d{4}))?"),
     ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|liền|vừa"
@@ -265,8 +276,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               r"|ngày\s*(?:/|mỗi|(?:trên|trong)\s+(?:một|0?1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)"
               + _B),
     ("TIMES", r"(?:(?P<ti>\d{1,2}|hai|ba|bốn|năm|sáu)|một|mỗi)\s+"
-              r"(?P<tu2>ngày|tuần|tháng|quý|năm)\s+(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
-              + _B),  # "1 năm 2 lần", "một tuần hai buổi", "05 năm 02 lần": twice in five years
+              r"(?P<tu2>ngày|tuần|tháng|quý|năm)\s+(?:(?:ít\s+(?:nhất|là)|tối\s+thiểu)\s+)?"
+              r"(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
+              + _B),  # "1 năm 2 lần", "một tuần hai buổi", "05 năm 02 lần": twice in five years;
+    # "một năm ít là một lần", "mỗi tháng tối thiểu 1 lần": at least, as often
     # "cứ sáu tháng", "cứ mỗi 2 năm": every that many (after "cứ" no count from the notice);
     # "cứ" opens its clause (not "bầu cử 70 ngày" typed without marks)
     ("EVERY", r"(?<![^\W\d_]\s)cứ\s+(?:mỗi\s+)?"
@@ -296,7 +309,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + r"|(?<![\d/])24\s*/\s*24(?:\s*(?P<fu3>giờ))?(?![\d/])"
              # "mỗi thứ Hai", "vào mỗi sáng thứ 6": every week, on that day
              + r"|(?:mỗi|hằng|hàng|từng)(?P<fw>)\s+(?=(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
-             r"(?:thứ|chủ\s*nhật|cn|t[2-7])" + _B + ")"),
+             r"(?:thứ|" + _SUNDAY + r"|cn|t[2-7])" + _B + ")"),
     # "hằng ngày, kể cả thứ Bảy, Chủ nhật": the weekdays after it are included, not the only ones
     ("INCL", r"(?:kể\s+cả|bao\s+gồm\s+cả|(?:và\s+)?cả)(?=" + _WEEKDAYS_AHEAD + ")"),
     # "hằng ngày (trừ thứ 7, chủ nhật)": the weekdays after it are left out of the duty's days
@@ -305,7 +318,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                  + r"|(?:các|những)\s+ngày\s+cuối\s+tuần(?P<we>)" + _B),  # Saturday and Sunday
     # "các ngày thứ 7", "các buổi sáng thứ 7": every such day
     ("PLURAL", r"(?:tất\s+cả\s+)?các\s+(?:ngày\s+|buổi\s+(?:(?:sáng|chiều|tối)\s+)?)?"
-               r"(?=(?:từ\s+)?(?:thứ|chủ\s+nhật|t[2-7]" + _B + "))"),
+               r"(?=(?:từ\s+)?(?:thứ|" + _SUNDAY + r"|t[2-7]" + _B + "))"),
     ("PERIODIC", r"(?:định\s+kỳ|định\s+kì|thường\s+kỳ)" + _B),
     ("REPORT", r"(?:của\s+|thuộc\s+)?kỳ\s+báo\s+cáo(?:\s+(?:đó|này))?" + _B),
     # "ngày cuối tháng", "ngày cuối cùng của mỗi quý / hằng năm"
@@ -338,7 +351,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              r"\s*(?:$|[^\s,;\d]))"
              # "ngày 17 tháng 10/2016": the year after a slash, as "tháng 10/2016" writes it
              r"(?:\s*,?\s*năm\s+(?P<ly>\d{4}|\d{2})(?!\d)|\s*,\s*(?P<ly2>\d{4})(?!\d)"
-             r"|/(?P<ly3>\d{4})(?!\d))?"),
+             r"|/(?P<ly3>\d{4})(?!\d)|" + _BARE_YEAR + r"(?P<ly4>\d{4}))?"),
     # "ngày mùng 02-5-2023" as "ngày mùng 02/5/2023"
     ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
              # "ngày 1-5 hằng tháng": days 1 to 5 of each month, not 1 May
@@ -392,8 +405,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("NOW", r"(?:hôm\s+)?nay" + _B),
     # "thứ 02": a weekday typed with a leading zero, as a number column of a form writes it
     ("WEEKDAY", r"(?:thứ\s*(?P<wd>0?[2-7]|hai|ba|tư|năm|sáu|bảy)|t(?P<wt>[2-7])(?![/.\-]?\d)"
-                r"|(?P<cn>chủ\s*nhật|cn))(?!\w)"
-                r"(?:\s*,?\s*(?:của\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
+                r"|(?P<cn>" + _SUNDAY + r"|cn))(?!\w)"
+                # "thứ Hai đầu tuần sau", "thứ Sáu cuối tuần liền kề": that week's weekday
+                r"(?:\s*,?\s*(?:của\s+)?(?:(?:đầu|cuối)\s+)?tuần\s+(?P<wr>" + _REL + r")(?!\w))?"),
     # "thứ 8", "thứ Tám": no day of the week (thứ 2 is Monday, thứ 7 Saturday); an ordinal
     # after a round or a day ("lần thứ 8", "ngày thứ 8"), else a phrase that cannot be read
     ("NOWEEKDAY", r"thứ\s*(?P<nwd>[0189]|tám|chín)(?!\w)(?![/.\-]?\d)"),

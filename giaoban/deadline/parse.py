@@ -37,9 +37,11 @@ from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
 from giaoban.deadline.unread import (
+    blank_to_fill,
     edge_of_period,
     occasion_without_days,
     one_month_workday,
+    uncounted_start,
     unread_time_words,
 )
 from giaoban.model.text import fold, nfc
@@ -104,6 +106,7 @@ def _read(ctx: Ctx) -> Deadline:
     iso = read_iso(ctx)
     if iso is not None:
         return iso
+    _left_unsaid(ctx)
     value = _grammar_reading(ctx)
     toks = words(ctx.text)
     if value is None:
@@ -137,6 +140,19 @@ def _read(ctx: Ctx) -> Deadline:
     if isinstance(value, v.Relative) and _lasts(value, toks, ctx.text):
         value = replace(value, length=True)
     return _meaning(value, ctx)
+
+
+def _left_unsaid(ctx: Ctx) -> None:
+    """Raise Unreadable when the phrase leaves a number to be said: a form's blank ("ngày ….
+    tháng ….. năm 2023") or the count of the first months of a period ("những tháng đầu
+    năm"), which the words around them, read alone, would silently replace."""
+    blank = blank_to_fill(ctx.text)
+    if blank is not None:
+        raise Unreadable(BLANK.format(ctx.text.orig[blank.start() : blank.end()].strip()))
+    uncounted = uncounted_start(ctx.text)
+    if uncounted is not None:
+        wording = ctx.orig(uncounted.start(), uncounted.end())
+        raise Unreadable(UNCOUNTED.format(wording, ctx.orig(*uncounted.span("unit"))))
 
 
 # Words that say a count is how long something lasts: "kéo dài 8 ngày", "diễn ra trong 3
@@ -351,6 +367,15 @@ _CLOCK_ONLY = frozenset({"TIME", "FROM", "LEAD", "AND", "ONWARD"})
 CLOCK_ONLY = (
     'chỉ có giờ, không có ngày nào: ghi thêm ngày ("... ngày 15/3/2025") hay các ngày '
     'lặp lại ("... các ngày làm việc"), hoặc ghim ngày bằng due: YYYY-MM-DD'
+)
+
+# A form's blank for a number ("ngày …. tháng ….. năm 2023").
+BLANK = 'còn chỗ trống chưa điền ("{}"): điền ngày giờ hoặc ghim ngày bằng due: YYYY-MM-DD'
+
+# The first months of a period, their count unsaid ("những tháng đầu năm").
+UNCOUNTED = (
+    '"{}" không nêu bao nhiêu {}: ghi rõ số (như "3 tháng đầu năm") '
+    "hoặc ghim ngày bằng due: YYYY-MM-DD"
 )
 
 # A season or campaign named with its year ("hè 2020"): its days are not in the phrase.

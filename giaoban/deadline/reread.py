@@ -256,7 +256,23 @@ def _week_ordinal(tok: Tok, at: Place) -> Tok | None:
 def _weekday(tok: Tok, at: Place) -> Tok | None:
     if _counts_rounds(at.before, at.text) and "cn" not in tok.parts:
         return tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
+    if _sunday_ordinal(tok, at):
+        return tok.retyped("W")  # "Chúa nhật thứ 5 mùa Chay": the fifth Sunday, no Thursday
     return tok
+
+
+def _sunday_ordinal(tok: Tok, at: Place) -> bool:
+    """Whether "thứ N" numbers the Sunday right before it, nothing between, and a date
+    written after names that Sunday ("Chúa nhật thứ 5 mùa Chay, ngày 29.03.2020"): a weekday
+    list would need "và" or a comma. Without the date ("Chủ nhật thứ 2 Mùa Vọng", the
+    liturgical year's count) the Sunday is not read as the coming one: the phrase stays
+    unread."""
+    before = at.before
+    if before is None or before.type != "WEEKDAY" or "cn" not in before.parts:
+        return False
+    if "wd" not in tok.parts or at.text.low[before.end : tok.start].strip():
+        return False
+    return any(t.type == "DATE" for t in at.raw[at.i + 1 :])
 
 
 def _nth_day(tok: Tok, at: Place) -> Tok | None:

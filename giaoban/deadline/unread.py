@@ -12,10 +12,13 @@ as often a name, six or "I" (those phrases keep their reading).
 
 from __future__ import annotations
 
+import re
+
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.tokens import Tok
+from giaoban.model.text import loose
 
-__all__ = ["occasion_without_days", "unread_time_words"]
+__all__ = ["blank_to_fill", "occasion_without_days", "uncounted_start", "unread_time_words"]
 
 # Part words, ordinal words and relative words: each changes the day or period beside it.
 _PART = frozenset({"đầu", "giữa", "cuối", "đầu tiên", "cuối cùng", "tiên", "cùng"})
@@ -141,3 +144,42 @@ def occasion_without_days(toks: tuple[Tok, ...], text: Text) -> tuple[Tok, Tok] 
                 continue
             return tok, toks[j]
     return None
+
+
+# "những tháng đầu năm", "các tuần đầu tháng 9": the first months or weeks of a period, how
+# many unsaid. Read as "đầu năm" (its first month) or "đầu tháng" (days 1-10) the due came too
+# early, silently; "những tháng cuối năm" ends with the period and stays read, and "những ngày
+# đầu tháng" lies within the days "đầu tháng" names.
+_UNCOUNTED = re.compile(
+    loose(
+        r"(?<!\w)(?:những|các|mấy)\s+(?P<unit>tháng|tuần|quý)\s+(?:đầu|giữa)(?:\s+tiên)?"
+        r"(?=\s+(?:của\s+)?(?:năm|tháng|quý|học\s+kỳ|học\s+kì)(?!\w))"
+    )
+)
+
+
+def uncounted_start(text: Text) -> re.Match[str] | None:
+    """Where ``text`` names the first (or middle) months, weeks or quarters of a period
+    without their count ("những tháng đầu năm 2024"), or None."""
+    return _UNCOUNTED.search(text.low)
+
+
+# A form's blank where a number is to be written: dots or an ellipsis right after "ngày",
+# "tháng", "năm", "giờ", "phút", "lúc", or right before one of them ("vào lúc …. giờ… phút,
+# ngày …. tháng ….. năm 2023", "trước ... ngày"). Left out as punctuation, the words around it
+# were read alone: the year of a template, or no count, silently.
+_DOTS = r"(?:…|\.{2,})[….\s]*"
+_BLANK = re.compile(
+    loose(
+        r"(?<!\w)(?:ngày|tháng|năm|giờ|phút|lúc)\s*"
+        + _DOTS
+        + r"|"
+        + _DOTS
+        + r"(?:ngày|giờ|phút|tháng|năm)(?!\w)"
+    )
+)
+
+
+def blank_to_fill(text: Text) -> re.Match[str] | None:
+    """Where ``text`` keeps a form's blank for a number, or None."""
+    return _BLANK.search(text.low)
