@@ -84,6 +84,22 @@ def test_changes_in_other_files_do_not_stop_an_edit(runner: CliRunner, ledger: P
     assert "1 tệp khác trong sổ có thay đổi chưa commit (data/units.yaml)" in result.stderr
 
 
+def test_a_status_git_cannot_give_after_the_commit_is_said_not_taken_for_none(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """A post-commit hook that leaves git's index unreadable: the commit is made, but which
+    other files are left uncommitted cannot be known, and the clerk is told so."""
+    repo = ledger.parent
+    hook = repo / ".git" / "hooks" / "post-commit"
+    hook.write_text('#!/bin/sh\nprintf "hỏng" > "$(git rev-parse --git-dir)/index"\n')
+    hook.chmod(0o755)
+    result = invoke(runner, ledger, *DONE)
+    assert result.exit_code == 0, result.output
+    assert run_git(repo, "show", "--name-only", "--format=", "HEAD").split() == [PATH]
+    assert "không cho biết các tệp khác trong sổ có thay đổi chưa commit" in result.stderr
+    assert "git status lỗi" in result.stderr and "index" in result.stderr
+
+
 def test_a_file_never_committed_is_not_committed_under_an_action(
     runner: CliRunner, ledger: Path
 ) -> None:

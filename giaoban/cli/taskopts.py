@@ -158,6 +158,13 @@ def report_commit(saved: Saved, no_commit: bool) -> str:
             f" ({shown}{more}); xem 'git status'.",
             file=sys.stderr,
         )
+    if outcome is not None and outcome.others_unknown is not None:
+        said = visible(outcome.others_unknown.splitlines()[0])
+        print(
+            "giaoban: lưu ý: git không cho biết các tệp khác trong sổ có thay đổi chưa commit"
+            f" hay không (git status lỗi: {said}); xem 'git status'.",
+            file=sys.stderr,
+        )
     if not saved.changed:
         return " (không có thay đổi)"
     if outcome is None:

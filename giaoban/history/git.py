@@ -108,6 +108,9 @@ class CommitOutcome:
     commit: str | None = None
     problem: str | None = None
     others: tuple[str, ...] = ()  # other files of the data folder left uncommitted
+    # git's own words when it could not say which other files are left uncommitted: the
+    # clerk is told so, never that there are none
+    others_unknown: str | None = None
 
     @property
     def short(self) -> str:
@@ -307,20 +310,19 @@ def commit_change(path: Path, message: str, data_dir: Path | None = None) -> Com
     if repo is None:
         return None
     result = commit_file(repo, path, message)
-    others = _others_changed(repo, data_dir) if data_dir is not None else ()
+    others = _others_changed(repo, data_dir) if data_dir is not None else Listed()
     if result.ok:
-        return CommitOutcome(True, head_commit(repo), others=others)
+        return CommitOutcome(True, head_commit(repo), None, others.paths, others.failure)
     problem = explain_failure(result, repo, [path], message)
-    return CommitOutcome(False, problem=problem, others=others)
+    return CommitOutcome(False, None, problem, others.paths, others.failure)
 
 
-def _others_changed(repo: Path, data_dir: Path) -> tuple[str, ...]:
+def _others_changed(repo: Path, data_dir: Path) -> Listed:
     folder = _shown(repo, data_dir)
-    # After a commit that succeeded, a status git cannot give names no other file (the
-    # commit's own outcome is what the clerk is told)
-    found = changed_paths(repo, "" if folder == "." else folder).paths
+    found = changed_paths(repo, "" if folder == "." else folder)
     # giaoban's own lock and staging files (held while committing) are not the user's
-    return tuple(p for p in found if not p.rstrip("/").rsplit("/", 1)[-1].startswith(".giaoban"))
+    paths = (p for p in found.paths if not p.rstrip("/").rsplit("/", 1)[-1].startswith(".giaoban"))
+    return Listed(tuple(paths), found.failure)
 
 
 def explain_failure(result: GitResult, repo: Path, paths: Sequence[Path], message: str) -> str:
