@@ -93,11 +93,11 @@ def load_set(name: str) -> list[dict[str, Any]]:
 
 
 # The final sets are held out: scored when asked for by name (or with --all), never by default.
-# fresh_2 to fresh_14 were each held out until their scores were recorded, then developed on
+# fresh_2 to fresh_15 were each held out until their scores were recorded, then developed on
 # (docs/deadlines.md); a new final set is collected blind before one is made a development set
-# (fresh_15, collected on 2026-12-07, the session after fresh_14 was; fresh_14 then became a
-# development set).
-HELD_OUT: frozenset[str] = frozenset({"fresh_15"})
+# (fresh_16, collected in the second session of 2026-12-07 after the eighteenth engine work;
+# fresh_15 then became a development set).
+HELD_OUT: frozenset[str] = frozenset({"fresh_16"})
 # Phrases written for giaoban probes (not a sample of real text): never among the scored
 # sets, scored with --probes (tests/test_deadline_probes.py keeps them read).
 PROBES = "probes"
