@@ -7,10 +7,11 @@ None rather than raise, so giaoban works without git.
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -239,8 +240,16 @@ def git_locks(folder: Path) -> list[Path]:
     if where is None:
         return []
     _, git_dir, common_dir = where
-    found = {*git_dir.rglob("*.lock"), *common_dir.rglob("*.lock")}
-    return sorted(found)
+    return sorted({*_locks_under(git_dir), *_locks_under(common_dir)})
+
+
+def _locks_under(top: Path) -> Iterator[Path]:
+    """The ``*.lock`` files under ``top``, skipping the folders of loose objects (tens of
+    thousands of files in a long history, and never a lock among them)."""
+    for folder, subfolders, names in os.walk(top):
+        if os.path.basename(folder) == "objects":
+            subfolders[:] = [d for d in subfolders if len(d) != 2]  # "3f/": loose objects
+        yield from (Path(folder, name) for name in names if name.endswith(".lock"))
 
 
 def stopped_state(folder: Path) -> str | None:
