@@ -47,12 +47,15 @@ FLOORS = {
     "fresh_12": 108,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work, 108
     # after the seventeenth ("trong dịp Tết Nguyên đán Tân Sửu": an error)
     "fresh_13": 107,  # held out until 2026-12-07 (104 then); 107 after the sixteenth work
-    "fresh_14": 127,  # held out until the second session of 2026-12-07 (119 when first scored,
+    "fresh_14": 128,  # held out until the second session of 2026-12-07 (119 when first scored,
     # 121 after the sixteenth work); 127 after the eighteenth ("Chúa nhật" as Sunday, a year
     # after a space, "thứ Hai đầu tuần liền kề", a form's blank and "những tháng đầu năm" as
-    # errors, "một năm ít là một lần")
-    "fresh_15": 100,  # held out until the second session of 2026-12-07 (100 when first scored,
-    # before the eighteenth work, and after it)
+    # errors, "một năm ít là một lần"); 128 after the nineteenth ("Thứ 5, 6, 7 (ngày 26, 27,
+    # 28/3)": those days)
+    "fresh_15": 108,  # held out until the second session of 2026-12-07 (100 when first scored,
+    # before the eighteenth work, and after it); 108 after the nineteenth ("28 Tết" of tháng
+    # Chạp, days of the Chăm calendar, "Chúa nhựt", "2 giờ trước giờ khởi hành", "những ngày
+    # cuối tháng")
 }
 
 
