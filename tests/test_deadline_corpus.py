@@ -47,12 +47,15 @@ FLOORS = {
     "fresh_12": 108,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work, 108
     # after the seventeenth ("trong dịp Tết Nguyên đán Tân Sửu": an error)
     "fresh_13": 107,  # held out until 2026-12-07 (104 then); 107 after the sixteenth work
-    "fresh_14": 127,  # held out until the second session of 2026-12-07 (119 when first scored,
+    "fresh_14": 128,  # held out until the second session of 2026-12-07 (119 when first scored,
     # 121 after the sixteenth work); 127 after the eighteenth ("Chúa nhật" as Sunday, a year
     # after a space, "thứ Hai đầu tuần liền kề", a form's blank and "những tháng đầu năm" as
-    # errors, "một năm ít là một lần")
-    "fresh_15": 100,  # held out until the second session of 2026-12-07 (100 when first scored,
-    # before the eighteenth work, and after it)
+    # errors, "một năm ít là một lần"); 128 after the nineteenth ("Thứ 5, 6, 7 (ngày 26, 27,
+    # 28/3)": those days)
+    "fresh_15": 109,  # held out until the second session of 2026-12-07 (100 when first scored,
+    # before the eighteenth work, and after it); 109 after the nineteenth ("28 Tết" of tháng
+    # Chạp, days of the Chăm calendar, "Chúa nhựt", "2 giờ trước giờ khởi hành", "những ngày
+    # cuối tháng"); the scorer compares a lunar rule of whole days as it does a solar one)
 }
 
 
@@ -115,6 +118,21 @@ def test_a_school_label_is_scored_as_the_kind_annotated() -> None:
     assert not accuracy.verdict(
         {**start, "kind": "within_period"}, parse_deadline(start["phrase"], ref)
     ).ok
+
+
+def test_a_lunar_rule_of_whole_days_is_scored_as_a_solar_one() -> None:
+    """A lunar rule's BYHOUR=23;BYMINUTE=59 marks a whole day, as a solar rule's does (it had
+    been compared as written, so the same days annotated so were scored wrong)."""
+    entry: dict[str, Any] = {
+        "id": "x",
+        "phrase": "đến hết ngày Rằm tháng Bảy hằng năm",
+        "kind": "recurring",
+        "rrule": "RSCALE=CHINESE;FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=15;BYHOUR=23;BYMINUTE=59",
+    }
+    got = parse_deadline(entry["phrase"], date(2030, 5, 1))
+    assert accuracy.verdict(entry, got).ok
+    other = {**entry, "rrule": entry["rrule"].replace("BYMONTHDAY=15", "BYMONTHDAY=14")}
+    assert not accuracy.verdict(other, got).ok
 
 
 def _at(text: str) -> datetime:

@@ -112,12 +112,22 @@ class Builder(DutyRules):
 
     def tet_day(self, items: list[Any]) -> v.Day:
         """A day of Tết ("mùng 4 Tết": lunar 4/1), of a year named by its number or by its
-        stem and branch ("Tết Nguyên đán Canh Tý 2020": lunar 1/1/2020)."""
+        stem and branch ("Tết Nguyên đán Canh Tý 2020": lunar 1/1/2020).
+
+        "28 Tết", "ngày 30 Tết" are the last days of the year Tết closes (28, 30 tháng Chạp),
+        as they are said; "mùng" is never written before them. A day between the two ("ngày 15
+        Tết") is neither said so: not read."""
         year, cycle = self._tet_year(items[2:])
         day = self._day_number(items[0])
         pos = self.pos(items[0])
         written = self.text(items[0])
-        return v.Day(day, 1, year, pos, lunar=True, cycle_year=cycle, written=written)
+        if day <= 10:
+            return v.Day(day, 1, year, pos, lunar=True, cycle_year=cycle, written=written)
+        if day < 20 or re.match(r"(?:ngày\s+)?(?:mùng|mồng|mung|mong)\b", written.lower()):
+            raise Unreadable(f'"{written} Tết" không rõ là ngày nào của tháng Chạp hay tháng Giêng')
+        year = year - 1 if year is not None else None
+        cycle = (cycle - 1) % 60 if cycle is not None else None
+        return v.Day(day, 12, year, pos, lunar=True, cycle_year=cycle, written=written)
 
     def _tet_year(self, items: list[Any]) -> tuple[int | None, int | None]:
         """The lunar year Tết opens, by number, else the place of its name in the cycle."""

@@ -130,7 +130,8 @@ class Atoms(Transformer[Token, Any]):
     # -- points -------------------------------------------------------------------------------
     def _day_number(self, token: Token) -> int:
         if is_token(token, "MDAY"):
-            return int(self.tok(token).parts.get("md", "15"))  # "rằm": the 15th
+            parts = self.tok(token).parts
+            return int(parts.get("md") or parts.get("mdt") or "15")  # "rằm": the 15th
         return number(self.tok(token))
 
 

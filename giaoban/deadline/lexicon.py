@@ -75,7 +75,7 @@ _ALONE = r"(?=\s*(?:$|[,;.)]))"
 
 # Words after "vào ngày" that say which day, not which event ("vào ngày mai", "vào dịp Tết").
 _NOT_EVENT = (
-    r"thứ|chủ|chúa\s+nhật|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
+    r"thứ|chủ|chúa\s+nh(?:ật|ựt)|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
     r"|trước|sau|hằng|hàng|mỗi|các|những|tháng|năm|tuần|sáng|chiều|trưa|tối|đêm|hôm|cn|t[2-7]"
 )
 
@@ -83,8 +83,9 @@ _NOT_EVENT = (
 # and a warning: parse.py)
 CONDITIONAL_DAY = r"hoặc\s+(?:(?:đến|tới|hết|ngày)\s+)*\d[^()]*?\s+tùy\s+(?:theo\s+)?[^()]*$"
 
-# Sunday: "chủ nhật", and "Chúa nhật" as parishes write it ("Sáng Chúa nhật 10/12")
-_SUNDAY = r"(?:chủ|chúa)\s*nhật"
+# Sunday: "chủ nhật", and "Chúa nhật" as parishes write it ("Sáng Chúa nhật 10/12"); "nhựt",
+# "nhật" as the South says and writes it ("Chủ nhựt", "mỗi Chúa nhựt")
+_SUNDAY = r"(?:chủ|chúa)\s*nh(?:ật|ựt)"
 # Weekdays ahead: "(các ngày) thứ 7, chủ nhật"
 _WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|" + _SUNDAY + r"|t[2-7]|cn)" + _B
 
@@ -328,7 +329,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                    r"|thứ\s+(?P<wdn>[1-9]|1\d|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s+"
                    r"(?:(?:của|trong)\s+)?(?=(?:mỗi\s+|hằng\s+|hàng\s+)?tháng" + _B
                    + r"(?!\s*\d))"),
-    ("LASTDAY", r"ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?"
+    # not after "những", "các": "những ngày cuối tháng 10" are its last days, as "cuối tháng 10"
+    ("LASTDAY", r"(?<!những\s)(?<!các\s)ngày\s+cuối\s+(?:cùng\s+)?(?:của\s+|trong\s+)?"
                 r"(?=tháng|(?:mỗi|hằng|hàng)\s+(?P<ldu>quý|năm)" + _B + ")"),
     # -- days and moments ------------------------------------------------------------------------
     # a range of counts before a unit: its upper end, the longest it may take ("3 - 5 ngày",
@@ -373,7 +375,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MDAY", r"(?:ngày\s+thứ(?=\s+\d{1,2}\s+(?:của\s+|trong\s+)?(?:các\s+|mỗi\s+|hằng\s+|hàng\s+)?"
              r"tháng" + _B + r")|ngày(?:\s+(?:mùng|mồng))?|mùng|mồng|rằm)"
              r"\s+(?P<md>" + _D + r")(?![\d/.])"
-             r"|(?P<ram>rằm)" + _B),
+             r"|(?P<ram>rằm)" + _B
+             # "29 Tết", "30 Tết": the last days of the lunar year, "ngày" left out
+             + r"|(?<![\d/.,\-]\s)(?<![\d/.,\-])(?P<mdt>2\d|30)"
+             r"(?=\s+tết(?!\s+(?:dương|tây))" + _B + ")"),
     # "15h00 cùng ngày", "trước 17 giờ ngày hôm đó": the day named before the phrase (the
     # day of a vote, of a sample taken), not named in it: counted from it, no day of its own
     ("SAMEDAY", r"(?:trong\s+)?(?:cùng\s+ngày(?:\s+(?:hôm\s+)?đó)?|ngày\s+hôm\s+đó)"

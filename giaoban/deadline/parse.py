@@ -41,6 +41,7 @@ from giaoban.deadline.unread import (
     edge_of_period,
     occasion_without_days,
     one_month_workday,
+    other_calendar_day,
     uncounted_start,
     unread_time_words,
 )
@@ -107,6 +108,9 @@ def _read(ctx: Ctx) -> Deadline:
     if iso is not None:
         return iso
     _left_unsaid(ctx)
+    other = other_calendar_day(ctx.text)
+    if other is not None:  # "mùng 1 tháng 7 lịch Chăm": no solar day of its own
+        return _other_calendar(ctx, other)
     value = _grammar_reading(ctx)
     toks = words(ctx.text)
     if value is None:
@@ -140,6 +144,37 @@ def _read(ctx: Ctx) -> Deadline:
     if isinstance(value, v.Relative) and _lasts(value, toks, ctx.text):
         value = replace(value, length=True)
     return _meaning(value, ctx)
+
+
+# Words that make a day of the other calendar a yearly observance.
+_YEARLY = re.compile(r"\b(?:hang|moi) nam\b|\bthuong nien\b")
+OTHER_CALENDAR = (
+    '"{}" là ngày theo lịch Chăm hoặc Khmer, giaoban không đổi được sang dương lịch: '
+    "ghi ngày dương lịch hoặc ghim ngày bằng due: YYYY-MM-DD"
+)
+
+
+def _other_calendar(ctx: Ctx, day: re.Match[str]) -> Deadline:
+    """A phrase with a day of the Chăm or the Khmer calendar: told again beside a solar day
+    ("Sáng 28/9 là ngày mùng 1/7 theo lịch Chăm"), the solar day is read; alone, a yearly
+    observance ("Hàng năm vào Mùng 1 tháng 7 (lịch Chăm)"; in a text without a date, as a
+    day without its year is) is a duty with no rule, and one day in a notice an error."""
+    said = ctx.orig(*day.span())
+    said += ")" * (said.count("(") - said.count(")"))
+    rest = (ctx.text.orig[: day.start()] + " " + ctx.text.orig[day.end() :]).strip()
+    if rest:
+        found = parse_deadline(rest, ctx.notice_date, ctx.settings)
+        ctx.ref_used = True
+        if isinstance(found, Deadline) and found.kind in ("date", "period"):
+            return replace(found, phrase=ctx.phrase)
+        if isinstance(found, Deadline) and any(c.isdigit() for c in rest):  # not "Hàng năm"
+            if not ctx.dated:  # the solar days of one year, the other calendar's day moving
+                raise NoNoticeDate
+            return replace(found, phrase=ctx.phrase)
+    if _YEARLY.search(fold(ctx.text.low)) or not ctx.dated:
+        note = f'"{said}" theo lịch Chăm hoặc Khmer: không có quy tắc dương lịch'
+        return Deadline(ctx.phrase, "recurring", None, warnings=(note,))
+    raise Unreadable(OTHER_CALENDAR.format(said))
 
 
 def _left_unsaid(ctx: Ctx) -> None:
@@ -269,7 +304,7 @@ def _in_the_notice_month(ctx: Ctx, toks: list[Tok]) -> v.Reading | None:
         return None
     last = max(i for i, t in enumerate(toks) if t.type == "MDAY")
     mday = toks[last]
-    day = int(mday.parts["md"])
+    day = int(mday.parts.get("md") or mday.parts["mdt"])
     year, month = month_for(day, ctx)
     parts = {"d": str(day), "m": str(month), "y": str(year)}
     date_tok = Tok("DATE", mday.start, mday.end, parts, mday.remark)

@@ -43,18 +43,52 @@ def weekdays_after_days(tokens: list[Tok]) -> list[Tok]:
         if tok is tokens[-1]:
             return tokens
         j = i
-        while j < len(tokens) and tokens[j].type in ("WEEKDAY", "AND"):
+        while j < len(tokens) and (
+            tokens[j].type in ("WEEKDAY", "AND") or _listed_weekday(tokens, j)
+        ):
             j += 1
+        tokens = _day_after_its_unit(tokens, j)
         k = j
         while k < len(tokens) and tokens[k].type in _DAY_ITEMS:
             k += 1
         weekdays, days = tokens[i:j], tokens[j:k]
-        if sum(t.type == "WEEKDAY" for t in weekdays) < 2 or weekdays[-1].type != "WEEKDAY":
+        if sum(t.type != "AND" for t in weekdays) < 2 or weekdays[-1].type == "AND":
             return tokens
         if days and days[-1].type == "DATE" and any(t.type == "AND" for t in days):
+            weekdays = [_as_weekday(t) for t in weekdays]
             return [*tokens[:i], *days, *weekdays, *tokens[k:]]
         return tokens
     return tokens
+
+
+def _listed_weekday(tokens: list[Tok], j: int) -> bool:
+    """Whether ``tokens[j]`` is a bare number 2-7 listed after a weekday ("Thứ 5, 6, 7")."""
+    tok = tokens[j]
+    return (
+        tok.type == "NUM"
+        and tok.get("n") in ("2", "3", "4", "5", "6", "7")
+        and j > 0
+        and tokens[j - 1].type == "AND"
+    )
+
+
+def _as_weekday(tok: Tok) -> Tok:
+    """A bare number of a list of weekdays as the weekday it is ("6" of "thứ 5, 6": thứ 6)."""
+    if tok.type != "NUM":
+        return tok
+    return Tok("WEEKDAY", tok.start, tok.end, {"wd": tok.parts["n"]}, tok.remark)
+
+
+def _day_after_its_unit(tokens: list[Tok], j: int) -> list[Tok]:
+    """ "Thứ 5, 6, 7 (ngày 26, 27, 28/3)": the "ngày" the number before took for its unit
+    opens the first day."""
+    if j + 1 >= len(tokens) or tokens[j].type != "UNIT" or tokens[j].get("u") != "ngay":
+        return tokens
+    unit, day = tokens[j], tokens[j + 1]
+    if day.type != "NUM" or tokens[j - 1].type != "NUM":
+        return tokens
+    mday = Tok("MDAY", unit.start, day.end, {"md": day.parts["n"]}, day.remark)
+    return [*tokens[:j], mday, *tokens[j + 2 :]]
 
 
 _EDGES = {"dau": "dau", "dau tien": "dau", "cuoi": "cuoi", "cuoi cung": "cuoi"}

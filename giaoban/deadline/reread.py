@@ -88,6 +88,7 @@ def _time(tok: Tok, at: Place) -> Tok | None:
         _counts_hours(tok, before, text)
         or _hours_from_event(tok, at.after, at.kept)
         or _warned_ahead(tok, before, at.after, text)
+        or _hours_ahead_of_event(tok, at)
     ):
         return tok
     cut = tok.start + len(tok.parts["h"])
@@ -317,6 +318,23 @@ def _warned_ahead(tok: Tok, before: Tok | None, after: Tok | None, text: Text) -
 _NOTICE = re.compile(r"\bbao\s*$")  # "báo trước", "thông báo trước"
 
 
+# What may follow "trước" or "sau" after a whole hour for it to be a count: an event's name.
+_EVENT_WORDS = frozenset({"W", "UNIT"})
+
+
+def _hours_ahead_of_event(tok: Tok, at: Place) -> bool:
+    """Whether a whole hour right before "trước" or "sau" and an event's name is a count of
+    hours before or after it ("2 giờ trước giờ khởi hành", "có mặt 3 giờ trước khi khai
+    mạc"), as "30 ngày trước khi hết hạn" counts days; not before a day ("8 giờ trước ngày
+    15/3" names none: the time stays) nor after a link word ("trước 2 giờ sau khi ...")."""
+    if set(tok.parts) != {"h"} or (at.before is not None and at.before.type != "W"):
+        return False
+    nxt = at.raw[at.i + 1 : at.i + 3]
+    if len(nxt) < 2 or nxt[0].type not in ("BEFORE", "AFTER") or nxt[1].type not in _EVENT_WORDS:
+        return False
+    return all(t.type in _EVENT_WORDS for t in at.raw[at.i + 2 :])
+
+
 def _hours_from_event(tok: Tok, after: Tok | None, tokens: list[Tok]) -> bool:
     """Whether a whole hour that ends the phrase right after an event's name is a count of
     hours before or after it ("trước thời điểm bắt đầu bỏ phiếu 24 giờ"), as "trước ngày
@@ -369,7 +387,9 @@ def _after_the_unit(tok: Tok, unit_end: int, text: Text) -> Tok:
     """A day ("ngày 14", "ngày 28/4/2018") whose "ngày" was the unit of the number before."""
     start = _next_word(text, unit_end)
     if tok.type == "MDAY":
-        return Tok("NUM", start, tok.end, {"n": tok.parts["md"]}, tok.remark)
+        return Tok(
+            "NUM", start, tok.end, {"n": tok.parts.get("md") or tok.parts["mdt"]}, tok.remark
+        )
     return Tok("DATE", start, tok.end, tok.parts, tok.remark)
 
 

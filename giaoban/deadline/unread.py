@@ -18,7 +18,13 @@ from giaoban.deadline.normalize import Text
 from giaoban.deadline.tokens import Tok
 from giaoban.model.text import loose
 
-__all__ = ["blank_to_fill", "occasion_without_days", "uncounted_start", "unread_time_words"]
+__all__ = [
+    "blank_to_fill",
+    "occasion_without_days",
+    "other_calendar_day",
+    "uncounted_start",
+    "unread_time_words",
+]
 
 # Part words, ordinal words and relative words: each changes the day or period beside it.
 _PART = frozenset({"đầu", "giữa", "cuối", "đầu tiên", "cuối cùng", "tiên", "cùng"})
@@ -183,3 +189,24 @@ _BLANK = re.compile(
 def blank_to_fill(text: Text) -> re.Match[str] | None:
     """Where ``text`` keeps a form's blank for a number, or None."""
     return _BLANK.search(text.low)
+
+
+# A day of a calendar giaoban cannot turn into solar days: the Chăm and the Khmer calendars
+# ("mùng 1 tháng 7 lịch Chăm", "1/7 theo Chăm lịch"), with the words that tell it again
+# after a solar day ("Sáng 28/9 là ngày mùng 1/7 theo lịch Chăm", "(nhằm mồng 1 tháng 7 Chăm
+# lịch)"). Read as written, "1 tháng 7" was 1 July, silently.
+_OTHER_CALENDAR = re.compile(
+    loose(
+        r"[,\s]*\(?\s*(?:(?:là\s+ngày|là|tức\s+là|tức|nhằm|tương\s+ứng(?:\s+với)?)\s+)?"
+        r"(?:ngày\s+)?(?:(?:mùng|mồng)\s+)?\d{1,2}\s*(?:/|tháng)\s*\d{1,2}"
+        r"\s*\(?\s*(?:theo\s+)?(?:lịch\s+(?:chăm|khmer)|(?:chăm|khmer)\s+lịch)(?!\w)\s*\)?"
+    )
+)
+
+
+def other_calendar_day(text: Text) -> re.Match[str] | None:
+    """Where ``text`` names a day of the Chăm or the Khmer calendar, with the words that tell
+    it again beside a solar day, or None."""
+    if "lịch" not in text.low and "lich" not in text.low:
+        return None
+    return _OTHER_CALENDAR.search(text.low)
