@@ -264,14 +264,18 @@ class Score:
     per_kind_right: Counter[str] | None = None
     dated: int = 0  # entries read against a date, as giaoban always reads a notice's
     dated_right: int = 0
+    # read otherwise than annotated without an error: what a report would show wrong,
+    # where an error asks the clerk to write or pin the day (``check``)
+    silent: int = 0
 
     def __post_init__(self) -> None:
         self.per_kind, self.per_kind_right = Counter(), Counter()
 
-    def add(self, kind: str, ok: bool, dated: bool = True) -> None:
+    def add(self, kind: str, ok: bool, dated: bool = True, silent: bool = False) -> None:
         assert self.per_kind is not None and self.per_kind_right is not None
         self.total += 1
         self.right += ok
+        self.silent += silent and not ok
         self.per_kind[kind] += 1
         self.per_kind_right[kind] += ok
         self.dated += dated
@@ -288,6 +292,8 @@ class Score:
         if undated:
             split = f"   | with a date {self.dated_right}/{self.dated}"
             split += f", without {undated_right}/{undated}"
+        wrong = self.total - self.right
+        split += f"   | wrong without an error {self.silent}/{wrong}" if wrong else ""
         return f"{self.name:12} {self.right:4}/{self.total:<4} {share:5.1f}%   {kinds}{split}"
 
 
@@ -296,7 +302,8 @@ def score(name: str, failures: bool = False) -> Score:
     for entry in load_set(name):
         got = read(entry)
         v = verdict(entry, got)
-        result.add(entry["kind"], v.ok, reference(entry) is not None)
+        silent = not isinstance(got, DeadlineError)
+        result.add(entry["kind"], v.ok, reference(entry) is not None, silent)
         if failures and not v.ok:
             print(f"  {entry['id']}: {entry['phrase']!r}: {v.why}")
     return result

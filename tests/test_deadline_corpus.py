@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from giaoban.deadline import Deadline, parse_deadline
+from giaoban.deadline import Deadline, DeadlineError, parse_deadline
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -95,6 +95,20 @@ def test_a_line_splits_the_entries_read_with_and_without_a_date() -> None:
         score.line()
     )
     assert "with a date" not in accuracy.score("corpus_1").line()  # every entry dated
+
+
+def test_a_line_counts_the_wrong_readings_given_without_an_error() -> None:
+    """Of the phrases read otherwise than annotated, those read without an error are
+    counted apart: a report would show them wrong, where an error asks for the day."""
+    entries = accuracy.load_set("fresh_1")
+    score = accuracy.score("fresh_1")
+    readings = [(e, accuracy.read(e)) for e in entries]
+    wrong = [got for e, got in readings if not accuracy.verdict(e, got).ok]
+    silent = [got for got in wrong if not isinstance(got, DeadlineError)]
+    assert 0 < len(silent) < len(wrong)
+    assert score.silent == len(silent)
+    assert f"wrong without an error {len(silent)}/{len(wrong)}" in score.line()
+    assert "wrong without" not in accuracy.score("corpus_1").line()  # none wrong
 
 
 def test_a_school_label_is_scored_as_the_kind_annotated() -> None:
