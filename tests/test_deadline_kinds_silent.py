@@ -1,0 +1,81 @@
+"""Unit tests: kinds of deadline phrase the twentieth work read right or made errors.
+
+Each kind had been read wrong without an error (a due in a report nobody is asked to check).
+As in ``test_deadline_kinds.py``: phrases of each kind written here, not copied from the
+phrase sets of ``tests/data/deadlines/``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from giaoban.deadline import DeadlineError, parse_deadline
+from tests.test_deadline_forms import at, read
+
+MAY = date(2024, 5, 15)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ref", "due"),
+    [
+        # a lunar day whose year is named by its stem and branch, its solar day told after
+        # "dl", "DL" or "dương lịch": the solar day (it had been the lunar day in the cycle's
+        # year nearest the notice, decades away, silently)
+        ("Ngày mùng 3 tháng 2 Giáp Tý (dl: 7-3-1924)", date(2020, 6, 1), "1924-03-08T00:00"),
+        ("mùng 3 tháng 2 năm Giáp Tý (DL 7/3/1924)", date(2020, 6, 1), "1924-03-08T00:00"),
+        ("ngày 15 tháng 8 Giáp Thìn (dương lịch: 17/9/2024)", MAY, "2024-09-18T00:00"),
+        ("ngày 15/8 âm lịch (dương lịch 17/9/2024)", MAY, "2024-09-18T00:00"),
+        # as before: "âm lịch" and "tức" before the solar day
+        ("10/8 âm lịch, tức 12/9/2024", MAY, "2024-09-13T00:00"),
+    ],
+)
+def test_a_lunar_day_told_again_in_the_solar_calendar_is_the_solar_day(
+    phrase: str, ref: date, due: str
+) -> None:
+    got = read(phrase, ref)
+    assert (got.kind, got.due, got.warnings) == ("date", at(due), ()), got
+
+
+def test_a_solar_day_that_is_not_the_lunar_days_is_read_with_a_warning() -> None:
+    got = read("ngày 15 tháng 8 Giáp Thìn (DL: 20/9/2024)", MAY)
+    assert got.due == at("2024-09-21T00:00")
+    assert got.warnings and "20/09/2024" in got.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # a month, or a part of it, told more closely by a day in it in brackets: that day, as
+        # "tháng 6 (ngày 20)" is (it had been the part of the month, the day left out)
+        ("Đầu tháng 7/2024 (dự kiến 03/7/2024)", "2024-07-04T00:00"),
+        ("cuối tháng 6: (dự kiến ngày 27/6)", "2024-06-28T00:00"),
+        ("trong tháng 8 (dự kiến 12/8/2024)", "2024-08-13T00:00"),
+        ("giữa tháng 9/2024 (ngày 14/9/2024)", "2024-09-15T00:00"),
+        ("nửa đầu tháng 7 (dự kiến ngày 9/7)", "2024-07-10T00:00"),
+        ("dau thang 7/2024 (du kien 03/7/2024)", "2024-07-04T00:00"),
+    ],
+)
+def test_a_month_told_by_a_day_in_it_is_that_day(phrase: str, due: str) -> None:
+    got = read(phrase, MAY)
+    assert (got.kind, got.due) == ("date", at(due)), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        # a day outside the month or its part: which of the two is meant, the phrase does not say
+        ("đầu tháng 7 (dự kiến 25/7)", '"25/7" không nằm trong "đầu tháng 7"'),
+        ("trong tháng 8/2024 (dự kiến 2/9/2024)", '"2/9/2024" không nằm trong "tháng 8/2024"'),
+        ("cuối tháng 6 (ngày 5/6)", '"ngày 5/6" không nằm trong "cuối tháng 6"'),
+    ],
+)
+def test_a_month_told_by_a_day_outside_it_is_an_error(phrase: str, words: str) -> None:
+    got = parse_deadline(phrase, MAY)
+    assert isinstance(got, DeadlineError) and words in got.message, got
+
+
+def test_a_part_of_a_month_alone_stays_a_period() -> None:
+    got = read("đầu tháng 7/2024", MAY)
+    assert (got.kind, got.start, got.due) == ("period", at("2024-07-01"), at("2024-07-11"))
