@@ -79,3 +79,36 @@ def test_a_month_told_by_a_day_outside_it_is_an_error(phrase: str, words: str) -
 def test_a_part_of_a_month_alone_stays_a_period() -> None:
     got = read("đầu tháng 7/2024", MAY)
     assert (got.kind, got.start, got.due) == ("period", at("2024-07-01"), at("2024-07-11"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        # a night's window on days named closes on the morning after each (it had closed on the
+        # days named, a day early, silently)
+        (
+            "các tối thứ Sáu, thứ Bảy hằng tuần, từ 20h đến 1h sáng hôm sau",
+            "FREQ=WEEKLY;BYDAY=SA,SU;BYHOUR=1;BYMINUTE=0",
+        ),
+        ("thứ 7 hằng tuần 22h-4h", "FREQ=WEEKLY;BYDAY=SU;BYHOUR=4;BYMINUTE=0"),
+        ("từ 21h thứ 6 đến 3h hằng tuần", "FREQ=WEEKLY;BYDAY=SA;BYHOUR=3;BYMINUTE=0"),
+        (
+            "tu 23h den 5h sang hom sau cac dem chu nhat hang tuan",
+            "FREQ=WEEKLY;BYDAY=MO;BYHOUR=5;BYMINUTE=0",
+        ),
+        ("ngày 10 hằng tháng, từ 22h đến 2h sáng hôm sau", "FREQ=MONTHLY;BYMONTHDAY=11;BYHOUR=2"),
+        # a window that closes on the day it names, or within the day, as before
+        ("từ 22h đến 5h sáng thứ 7 hằng tuần", "FREQ=WEEKLY;BYDAY=SA;BYHOUR=5;BYMINUTE=0"),
+        ("từ 18h đến 24h thứ 7 hằng tuần", "FREQ=WEEKLY;BYDAY=SA"),
+        ("từ 19h đến 6h sáng hôm sau hằng ngày", "FREQ=DAILY;BYHOUR=6;BYMINUTE=0"),
+        ("thứ 3, thứ 5 hằng tuần từ 14h đến 16h", "FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=16"),
+    ],
+)
+def test_a_nights_window_closes_on_the_morning_after(phrase: str, rule: str) -> None:
+    got = read(phrase, MAY)
+    assert got.kind == "recurring" and got.rrule and rule in got.rrule, got
+
+
+def test_a_nights_window_after_an_nth_weekday_is_an_error() -> None:
+    got = parse_deadline("thứ Sáu đầu tiên hằng tháng, từ 20h đến 2h sáng hôm sau", MAY)
+    assert isinstance(got, DeadlineError) and "ca đêm" in got.message, got
