@@ -53,12 +53,13 @@ FLOORS = {
     # after a space, "thứ Hai đầu tuần liền kề", a form's blank and "những tháng đầu năm" as
     # errors, "một năm ít là một lần"); 128 after the nineteenth ("Thứ 5, 6, 7 (ngày 26, 27,
     # 28/3)": those days)
-    "fresh_15": 112,  # held out until the second session of 2026-12-07 (100 when first scored,
+    "fresh_15": 113,  # held out until the second session of 2026-12-07 (100 when first scored,
     # before the eighteenth work, and after it); 109 after the nineteenth ("28 Tết" of tháng
     # Chạp, days of the Chăm calendar, "Chúa nhựt", "2 giờ trước giờ khởi hành", "những ngày
     # cuối tháng"); the scorer compares a lunar rule of whole days as it does a solar one);
     # 112 after the twentieth (a lunar day of a stem-and-branch year with its solar day told
-    # after "dl:" or "tức": the solar day; a weekly night's window closes the morning after)
+    # after "dl:" or "tức": the solar day; a weekly night's window closes the morning after);
+    # 113 ("các ngày từ thứ sáu đến thứ tư (tức từ ngày 26-4 đến hết ngày 1-5)": those days)
 }
 
 

@@ -112,3 +112,34 @@ def test_a_nights_window_closes_on_the_morning_after(phrase: str, rule: str) -> 
 def test_a_nights_window_after_an_nth_weekday_is_an_error() -> None:
     got = parse_deadline("thứ Sáu đầu tiên hằng tháng, từ 20h đến 2h sáng hôm sau", MAY)
     assert isinstance(got, DeadlineError) and "ca đêm" in got.message, got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        # a range of weekdays told again as days after "tức": those days, not every week (it
+        # had been every such weekday, the days in brackets left out)
+        (
+            "các ngày từ thứ Hai đến thứ Sáu (tức từ ngày 20/5 đến ngày 24/5/2024)",
+            "2024-05-20T00:00",
+            "2024-05-25T00:00",
+        ),
+        (
+            "từ 8h đến 17h các ngày từ thứ 2 đến thứ 6 (tức từ 20/5 đến 24/5/2024)",
+            "2024-05-20T08:00",
+            "2024-05-24T17:00",
+        ),
+        (
+            "tu 18h-22h cac ngay tu thu bay den thu tu (tuc tu ngay 25-5 den het ngay 29-5)",
+            "2024-05-25T18:00",
+            "2024-05-29T22:00",
+        ),
+    ],
+)
+def test_weekdays_told_again_as_days_are_those_days(phrase: str, start: str, due: str) -> None:
+    got = read(phrase, MAY)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due)), got
+
+
+def test_a_range_of_weekdays_alone_stays_weekly() -> None:
+    assert read("từ thứ 2 đến thứ 6 hằng tuần", MAY).kind == "recurring"
