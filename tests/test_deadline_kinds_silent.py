@@ -143,3 +143,24 @@ def test_weekdays_told_again_as_days_are_those_days(phrase: str, start: str, due
 
 def test_a_range_of_weekdays_alone_stays_weekly() -> None:
     assert read("từ thứ 2 đến thứ 6 hằng tuần", MAY).kind == "recurring"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # a time the text gives elsewhere ("the period said above"): an error naming the words
+        # (it had been counted from an event named "nói trên", due at it)
+        "trong thời gian nói trên",
+        "trong thời hạn nêu trên",
+        "trong thoi gian noi tren",
+        "hoàn thành trong khoảng thời gian trên đây",
+    ],
+)
+def test_a_time_said_elsewhere_in_the_text_is_an_error(phrase: str) -> None:
+    got = parse_deadline(phrase, MAY)
+    assert isinstance(got, DeadlineError) and "chỗ khác trong văn bản" in got.message, got
+
+
+def test_an_event_named_after_the_words_stays_relative() -> None:
+    assert read("trước khi thi lại", MAY).kind == "relative"
+    assert read("15h00 cùng ngày", MAY).kind == "relative"
