@@ -35,7 +35,8 @@ FLOORS = {
     "fresh_3": 143,
     "fresh_4": 104,
     "fresh_5": 127,  # 126 before the seventeenth work ("dịp nghỉ Lễ Quốc khánh 02/9": an error)
-    "fresh_6": 121,
+    "fresh_6": 122,  # 121 before the twentieth work ("Đầu tháng 10/2024: (dự kiến 05/10/2024)":
+    # the day in brackets)
     "fresh_7": 102,
     "fresh_8": 120,
     "fresh_9": 162,  # 161 before the eighth work (branch issue12j)
@@ -52,10 +53,13 @@ FLOORS = {
     # after a space, "thứ Hai đầu tuần liền kề", a form's blank and "những tháng đầu năm" as
     # errors, "một năm ít là một lần"); 128 after the nineteenth ("Thứ 5, 6, 7 (ngày 26, 27,
     # 28/3)": those days)
-    "fresh_15": 109,  # held out until the second session of 2026-12-07 (100 when first scored,
+    "fresh_15": 113,  # held out until the second session of 2026-12-07 (100 when first scored,
     # before the eighteenth work, and after it); 109 after the nineteenth ("28 Tết" of tháng
     # Chạp, days of the Chăm calendar, "Chúa nhựt", "2 giờ trước giờ khởi hành", "những ngày
-    # cuối tháng"); the scorer compares a lunar rule of whole days as it does a solar one)
+    # cuối tháng"); the scorer compares a lunar rule of whole days as it does a solar one);
+    # 112 after the twentieth (a lunar day of a stem-and-branch year with its solar day told
+    # after "dl:" or "tức": the solar day; a weekly night's window closes the morning after);
+    # 113 ("các ngày từ thứ sáu đến thứ tư (tức từ ngày 26-4 đến hết ngày 1-5)": those days)
 }
 
 

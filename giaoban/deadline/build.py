@@ -54,7 +54,7 @@ class Builder(DutyRules):
             return day
         other = alias["date"]
         if alias.get("solar"):  # "10/3 âm lịch nhằm thứ 4, 25/4/2018": the solar day wins
-            lunar = _with(day, lunar=True, weekday=None)
+            lunar = _with(day, lunar=True, weekday=None, cycle_year=alias.get("cycle"))
             return _with(other, weekday=alias.get("weekday"), alias=lunar)
         if not alias.get("said") and not (other.lunar or alias.get("lunar_marker")):
             # two solar days side by side, "(tức ...)" not written: not the same day told twice
@@ -64,11 +64,14 @@ class Builder(DutyRules):
 
     def alias(self, items: list[Any]) -> dict[str, Any]:
         out: dict[str, Any] = {"date": None, "said": any(_is(t, "TUC") for t in items)}
-        if _is(items[0], "LUNAR") and len(items) > 1 and _is(items[1], "TUC"):
+        if _solar_told_after(items):
             out["solar"] = True  # the day before was lunar; this one is its solar day
             weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
             out["weekday"] = weekdays[0] if weekdays else None
             out["date"] = self.date_of(next(t for t in reversed(items) if _is(t, "DATE")))
+            canchi = next((self.tok(t).parts for t in items if _is(t, "CANCHI")), None)
+            if canchi is not None:  # the lunar day's year, checked against the solar day
+                out["cycle"] = cycle_index(canchi["stem"], canchi["branch"])
             return out
         for t in items:
             if _is(t, "DATE"):  # of a range "(nhằm 14 đến 17 tháng Chạp)": its last day
@@ -96,6 +99,30 @@ class Builder(DutyRules):
         years = [self.span_of(t).args[0] for t in items if _is(t, "YEAR")]
         y = years[0] if years else y
         return v.Day(day, m, y, self.pos(items[0]), weekday=weekdays[0] if weekdays else None)
+
+    def month_label(self, items: list[Any]) -> v.Day:
+        """ "Đầu tháng 10/2024: (dự kiến 05/10/2024)", "trong tháng 6 (ngày 20/6)": a month (or a
+        part of it) told more closely by a day in it is that day, as "tháng 6 (ngày 20)" is; a
+        day outside it is an error (which of the two is meant, the phrase does not say)."""
+        month = self.span_of(next(t for t in items if _is(t, "MONTH")))
+        token = next(t for t in items if _is(t, "DATE"))
+        day = self.date_of(token)
+        m, _, y = month.args
+        lo, hi = _part_days(self.tok(items[0]).parts) if _is(items[0], "PART") else (1, 31)
+        if day.lunar or day.month != m or (y and day.year and day.year != y):
+            wrong = True
+        else:
+            wrong = not lo <= day.day <= hi
+        if wrong:
+            raise Unreadable(
+                f'"{self.text(token)}" không nằm trong "{self._words(items[0], items[-2])}": '
+                "ghi một hạn hoặc ghim ngày bằng due: YYYY-MM-DD"
+            )
+        return day if day.year or not y else _with(day, year=y)
+
+    def _words(self, first: Token, last: Token) -> str:
+        """The words written from ``first`` to ``last``."""
+        return self.written[self.tok(first).start : self.tok(last).end].strip(" .,;:()")
 
     def rel_month_day(self, items: list[Any]) -> v.Day:
         """ "ngày 05 tháng sau": a day of the month after (or of, or before) the notice's; so
@@ -570,3 +597,25 @@ def _anniversary(left: Any, right: Any) -> bool:
         return False
     same_day = (left.day, left.month) == (right.day, right.month)
     return same_day and right.year - left.year >= ANNIVERSARY_YEARS
+
+
+def _solar_told_after(items: list[Any]) -> bool:
+    """Whether an alias opened by "âm lịch" or a year's stem and branch tells the solar day
+    after "tức" or "dương lịch" ("10/3 âm lịch nhằm 25/4/2018", "mùng 7 tháng 9 Bính Dần (dl:
+    13-10-1926)"): that solar day is the day meant."""
+    opening = [t for t in items[:2] if _is(t, "LUNAR") or _is(t, "CANCHI")]
+    if not opening or not any(_is(t, "DATE") for t in items):
+        return False
+    return any(_is(t, "TUC") or _is(t, "SOLAR") for t in items[len(opening) :])
+
+
+def _part_days(parts: dict[str, str]) -> tuple[int, int]:
+    """The days of a month a part of it ("đầu", "nửa cuối", "3 ngày đầu") holds, as far as the
+    part alone says (days counted back from the end: any)."""
+    part = parts.get("part") or _TENTHS.get(parts.get("tenth", ""), "")
+    if "nua" in parts:
+        return (1, 15) if _HALVES.get(part, part) == "dau" else (16, 31)
+    if parts.get("cn") is not None:  # "3 ngày đầu", "2 tuần đầu": the first days counted
+        days = int(parts["cn"]) * (7 if parts.get("cu") == "tuan" else 1)
+        return (1, days) if part == "dau" else (1, 31)
+    return v.THIRDS.get(part, (1, 31))

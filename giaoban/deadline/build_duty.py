@@ -186,8 +186,16 @@ class DutyRules(Atoms):
                     lasts.append(n - 2)  # "từ thứ 2 đến 6 hằng tuần"
                 else:
                     raise Unreadable(f"không rõ {n} là ngày hay thứ")
-        if clocks:
-            parts.append(v.Closes(clocks[-1]) if right else clocks[-1])  # due when it closes
+        if clocks and right:  # due when it closes: a night's window, the morning after
+            opens = [self.clock_of(t) for t in left if _is(t, "TIME")]
+            night = bool(opens) and _before(clocks[-1], opens[0])
+            if days or ends or (firsts and lasts):
+                night = False  # "từ 22h ngày 1 đến 5h ngày 2": the days say it
+            elif lasts:  # "đến 5h sáng thứ 7" closes on that day; "đến 5h sáng hôm sau các
+                night &= any(_is(t, "RELDAY") for t in right)  # đêm thứ 7" after that night
+            parts.append(v.Closes(clocks[-1], next_morning=night))
+        elif clocks:
+            parts.append(clocks[-1])
         if firsts and lasts:  # "từ thứ 2 đến thứ 6"
             lo, hi = firsts[0], lasts[0]
             span = range(lo, hi + 1) if lo <= hi else [*range(lo, 7), *range(hi + 1)]
@@ -210,7 +218,8 @@ class DutyRules(Atoms):
         return self.date_of(token)
 
     def clock_span(self, items: list[Any]) -> v.Closes:
-        return v.Closes(self.clock_of(items[-1]))  # due when it closes
+        closes = self.clock_of(items[-1])  # due when it closes ("18h-2h": the morning after)
+        return v.Closes(closes, next_morning=_before(closes, self.clock_of(items[0])))
 
     def lunar_duty(self, items: list[Any]) -> v.Lunar:
         return v.Lunar()
@@ -302,3 +311,9 @@ def _month_edge(part: v.DutyPart, day: int) -> v.Day | None:
         return None
     month = span.args[0]
     return None if month is None else v.Day(day, int(month), None, span.pos)
+
+
+def _before(closes: v.Clock, opens: v.Clock) -> bool:
+    """Whether a window closing at ``closes`` closes before the time it opens: across midnight,
+    on the morning after ("từ 18h đến 2h sáng hôm sau"); "24 giờ" is the end of its own day."""
+    return not closes.next_day and (closes.hour, closes.minute) < (opens.hour, opens.minute)

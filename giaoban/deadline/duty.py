@@ -58,6 +58,7 @@ class _Rule:
     lunar: bool = False  # days of the lunar calendar
     set_pos: int | None = None  # "ngày làm việc cuối cùng của tháng": the last of the days
     month_ends: bool = False  # "ngày 30/6 và 31/12": days of the year read as months' last
+    overnight: bool = False  # a night's window: due on the morning after each day named
 
 
 def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
@@ -110,11 +111,13 @@ def _leave_out(rule: _Rule, start: int) -> None:
 
 def _collect(duty: v.Duty) -> _Rule:
     rule = _Rule()
-    closings = [(c.clock.next_day, c.clock.hour, c.clock.minute, c.clock) for c in duty.parts
-                if isinstance(c, v.Closes)]  # fmt: skip
+    closings = [((c.next_morning, c.clock.next_day, c.clock.hour, c.clock.minute), c)
+                for c in duty.parts if isinstance(c, v.Closes)]  # fmt: skip
     parts = [p for p in duty.parts if not isinstance(p, v.Closes)]
     if closings:  # the morning's window and the afternoon's: due when the day's last closes
-        parts.append(max(closings, key=lambda c: c[:3])[3])
+        last = max(closings, key=lambda c: c[0])[1]
+        parts.append(last.clock)
+        rule.overnight = last.next_morning
     for part in parts:
         if isinstance(part, v.Clock):
             if rule.clock is not None:
@@ -314,6 +317,8 @@ def _frequency(rule: _Rule) -> tuple[str | None, int]:
 
 
 def _parts(rule: _Rule, freq: str, interval: int, ctx: Ctx) -> list[tuple[str, str]]:
+    if rule.overnight:
+        _to_the_morning_after(rule)
     parts = [("FREQ", freq)]
     if rule.lunar:
         _lunar_check(rule, freq, interval)
@@ -336,6 +341,18 @@ def _parts(rule: _Rule, freq: str, interval: int, ctx: Ctx) -> list[tuple[str, s
     if clock is not None:
         parts += [("BYHOUR", str(clock.hour)), ("BYMINUTE", str(clock.minute)), ("BYSECOND", "0")]
     return parts
+
+
+def _to_the_morning_after(rule: _Rule) -> None:
+    """A night's window on days named ("các tối thứ Sáu, thứ Bảy hằng tuần, từ 18h đến 2h sáng
+    hôm sau") is due on the morning after each: the next weekday, the next day of the month.
+    The day after an n-th weekday or a month's last day is no day a rule can name: an error."""
+    if any(n is not None for n, _ in rule.weekdays) or any(
+        d < 1 or d > 30 for d in rule.month_days
+    ):
+        raise Unreadable("ca đêm qua sáng hôm sau của một ngày không lặp lại đều: ghi rõ ngày")
+    rule.weekdays = [(None, (day + 1) % 7) for _, day in rule.weekdays]
+    rule.month_days = tuple(d + 1 for d in rule.month_days)
 
 
 def _lunar_check(rule: _Rule, freq: str, interval: int) -> None:

@@ -32,6 +32,7 @@ from giaoban.deadline.passes import (
     shifts_after_days,
     weekday_spans,
     weekdays_after_days,
+    weekdays_told_as_days,
 )
 from giaoban.deadline.reread import EVERY, REREAD, Place
 from giaoban.deadline.tokens import Tok, count, number, words_value
@@ -172,7 +173,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
         tokens.append(tok)
     tokens = weekdays_after_days(counted_parts(shifts_after_days(tokens)))
     tokens = clock_after_its_day(tokens)
-    tokens = months_of_a_day(weekday_spans(hour_ranges(open_end(tokens, text))))
+    tokens = weekdays_told_as_days(weekday_spans(hour_ranges(open_end(tokens, text))))
+    tokens = months_of_a_day(tokens)
     return tuple(give_way(neighbours(tokens, text)))
 
 

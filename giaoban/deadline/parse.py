@@ -141,6 +141,8 @@ def _read(ctx: Ctx) -> Deadline:
         ctx.warn(
             f'"{ctx.orig(other.start())}" nêu một hạn khác có điều kiện; đọc theo hạn viết trước'
         )
+    if isinstance(value, v.Relative) and isinstance(value.anchor, v.Event):
+        _not_a_said_time(value.anchor)
     if isinstance(value, v.Relative) and _lasts(value, toks, ctx.text):
         value = replace(value, length=True)
     return _meaning(value, ctx)
@@ -188,6 +190,22 @@ def _left_unsaid(ctx: Ctx) -> None:
     if uncounted is not None:
         wording = ctx.orig(uncounted.start(), uncounted.end())
         raise Unreadable(UNCOUNTED.format(wording, ctx.orig(*uncounted.span("unit"))))
+
+
+# An event named as "the time said above" ("trong thời gian nói trên", "nêu trên", "trên
+# đây"), folded: a time the text gives elsewhere, no event a notice can date.
+_SAID_ABOVE = re.compile(r"^(?:(?:thoi gian|thoi han|thoi diem|khoang thoi gian) )?"
+                         r"(?:noi tren|neu tren|tren day|da neu|vua neu)$")  # fmt: skip
+
+
+def _not_a_said_time(event: v.Event) -> None:
+    """Raise Unreadable for "trong thời gian nói trên": it had been counted from an event
+    named "nói trên", due at it, where the time meant is a period given elsewhere."""
+    if _SAID_ABOVE.match(fold(event.name.lower()).strip()):
+        raise Unreadable(
+            f'"{event.name}" chỉ một thời gian nêu ở chỗ khác trong văn bản: ghi ngày '
+            "hoặc ghim ngày bằng due: YYYY-MM-DD"
+        )
 
 
 # Words that say a count is how long something lasts: "kéo dài 8 ngày", "diễn ra trong 3

@@ -61,6 +61,24 @@ def weekdays_after_days(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+_TOLD_AGAIN = ("FROM", "WEEKDAY", "LEAD", "WEEKDAY", "TUC")
+
+
+def weekdays_told_as_days(tokens: list[Tok]) -> list[Tok]:
+    """A range of weekdays told again as a range of days after "tức" ("các ngày từ thứ Sáu
+    đến thứ Tư (tức từ ngày 26-4 đến hết ngày 1-5)") names those days, not every week: the
+    weekdays and "tức" are left out, the days read."""
+    types = [t.type for t in tokens]
+    for i in range(len(tokens) - len(_TOLD_AGAIN)):
+        if tuple(types[i : i + len(_TOLD_AGAIN)]) != _TOLD_AGAIN:
+            continue
+        rest = types[i + len(_TOLD_AGAIN) :]
+        if rest[:1] == ["FROM"] and rest[1:4] == ["DATE", "LEAD", "DATE"]:
+            first = i - 1 if i and types[i - 1] == "PLURAL" else i  # "các ngày"
+            return [*tokens[:first], *tokens[i + len(_TOLD_AGAIN) :]]
+    return tokens
+
+
 def _listed_weekday(tokens: list[Tok], j: int) -> bool:
     """Whether ``tokens[j]`` is a bare number 2-7 listed after a weekday ("Thứ 5, 6, 7")."""
     tok = tokens[j]

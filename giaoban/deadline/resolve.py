@@ -126,7 +126,8 @@ def _year_by_weekday(d: v.Day, ctx: Ctx) -> int | None:
 def _lunar(d: v.Day, ctx: Ctx, year: int | None) -> date:
     assert d.month is not None
     if d.cycle_year is not None:
-        y = cycle_year(d.cycle_year, ctx.ref.year)
+        # nearest the year asked for (a solar day's told beside it), else the notice's
+        y = cycle_year(d.cycle_year, ctx.ref.year if year is None else year)
     else:
         y = d.year or year or lunar_year(ctx.ref)
     try:

@@ -262,9 +262,11 @@ class Link:
 @dataclass(frozen=True)
 class Closes:
     """A window of the day closes at ``clock``; of several ("sáng từ 7h30 đến 11h30, chiều từ
-    13h30 đến 17h00") the day's duty is due when the last closes."""
+    13h30 đến 17h00") the day's duty is due when the last closes; a night's window ("từ 22h
+    đến 5h sáng hôm sau") closes on the morning after the day it opens."""
 
     clock: Clock
+    next_morning: bool = False
 
 
 @dataclass(frozen=True)
