@@ -189,7 +189,7 @@ def _closed_days(raw: list[Tok], text: Text) -> list[Tok]:
     if "TIME" not in kinds or kinds & _DAY_WORDS:
         return raw
     for i, tok in enumerate(raw):
-        if tok.type != "W" or fold(text.low[tok.start : tok.end]) != "nghi":
+        if tok.type != "W" or fold(text.said(tok)) != "nghi":
             continue
         excl = Tok("EXCL", tok.start, tok.end, {}, tok.remark)
         if i + 1 < len(raw) and raw[i + 1].type == "WEEKDAY":  # "nghỉ thứ 7, chủ nhật"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from giaoban.model.text import DASHES, collapse_spaces, nfc
 
@@ -81,6 +82,15 @@ def cleaned(phrase: str) -> tuple[str, str]:
     return orig, lower_same_length(orig)
 
 
+class Span(Protocol):
+    """Where something is in a phrase (a token): from ``start`` to ``end``."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class Text:
     """A phrase being read: ``orig`` as written (cleaned) and ``low`` its lower case."""
@@ -91,3 +101,7 @@ class Text:
     @classmethod
     def of(cls, phrase: str) -> Text:
         return cls(*cleaned(phrase))
+
+    def said(self, span: Span) -> str:
+        """The words of ``span`` (a token, by its ``start`` and ``end``), in lower case."""
+        return self.low[span.start : span.end]

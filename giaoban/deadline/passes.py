@@ -170,7 +170,7 @@ def neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
         elif tok.type == "AND" and _both_filler(before, after) and text.low[tok.start] != ",":
             tok = tok.retyped("W")
         elif tok.type == "NONE" and after is not None and after.type == "LEAD":
-            if text.low[tok.start : tok.end] == "ngay":  # "ngay sau khi": at once after
+            if text.said(tok) == "ngay":  # "ngay sau khi": at once after
                 tokens[i + 1] = Tok(
                     "LEAD", tok.start, after.end, {"words": "now " + after.parts["words"]}
                 )
@@ -178,7 +178,7 @@ def neighbours(tokens: list[Tok], text: Text) -> list[Tok]:
         elif tok.type == "NUM" and _first_of_range(tok, after, tokens[i + 2 : i + 3]):
             tok = Tok("MDAY", tok.start, tok.end, {"md": tok.parts["n"]}, tok.remark)
         elif tok.type == "LEAD" and after is not None and after.type in ("LUNAR", "SOLAR"):
-            if text.low[tok.start : tok.end] == "-":
+            if text.said(tok) == "-":
                 continue
         out.append(tok)
     return out

@@ -196,7 +196,7 @@ def _period(tok: Tok, at: Place) -> Tok | None:
     """A named or relative period: the name of a document, a count of units ahead of or
     around an event, or a period of each month."""
     before = at.before
-    if tok.type == "RELWEEK" and fold(at.text.low[tok.start : tok.end]) == "tuan":
+    if tok.type == "RELWEEK" and fold(at.text.said(tok)) == "tuan":
         if getattr(before, "type", "") == "WEEKDAY":
             return None  # "thứ 6 cuối tuần": the week of the notice, as "thứ 6" alone
         return tok
@@ -218,7 +218,7 @@ def _units_ahead(tok: Tok, before: Tok, at: Place) -> Tok:
     if word in _LINKS and after is not None and after.type in _COUNTED_FROM:
         # "6 tháng trước ngày 15/7": six months before that day, not last month;
         # "báo cáo 6 tháng trước ngày 15/7": the report of six months, before that day
-        link_start = tok.end - len(text.low[tok.start : tok.end].split()[-1])
+        link_start = tok.end - len(text.said(tok).split()[-1])
         unit_end = len(text.low[:link_start].rstrip())
         kind = "UNIT" if before.type == "NUM" else "W"
         at.kept.append(Tok(kind, tok.start, unit_end, {"u": unit}, tok.remark))
@@ -297,7 +297,7 @@ def _counts_hours(tok: Tok, before: Tok | None, text: Text) -> bool:
     nhất 8 giờ" too: the earliest time, not the least count)."""
     if before is None or before.type != "LEAD" or set(tok.parts) != {"h"}:
         return False
-    said = fold(text.low[before.start : before.end])
+    said = fold(text.said(before))
     return "in" in before.parts["words"].split() or said.endswith(_AT_LEAST)
 
 
@@ -371,11 +371,11 @@ def _inside_a_name(tok: Tok, before: Tok | None, then: list[Tok], text: Text) ->
     it begins the event's name ("trước khi bắt đầu hội nghị")."""
     if before is None or not then or then[0].type != "W":
         return False
-    if before.type != "W" and not fold(text.low[before.start : before.end]).endswith(" khi"):
+    if before.type != "W" and not fold(text.said(before)).endswith(" khi"):
         return False
     if any(t.type in ("DATE", "MDAY", "WEEKDAY", "RELDAY") for t in then):
         return False
-    return fold(text.low[tok.start : tok.end]) == "bat dau"
+    return fold(text.said(tok)) == "bat dau"
 
 
 def _next_word(text: Text, end: int) -> int:
@@ -423,7 +423,7 @@ def _unmarked_number_word(tok: Tok, text: Text) -> bool:
     chức hai tuần", "thêm mười lăm ngày nữa")."""
     if "nw" not in tok.parts:
         return False
-    written = text.low[tok.start : tok.end].split()
+    written = text.said(tok).split()
     return any(word.isascii() and word not in ("hai", "ba") for word in written)
 
 
@@ -435,7 +435,7 @@ def _labels(before: Tok | None, text: Text) -> bool:
     """
     if before is None or before.type != "W":
         return False
-    word = text.low[before.start : before.end].split()[-1]
+    word = text.said(before).split()[-1]
     return word.isalpha() and fold(word) not in _TIME_WORDS
 
 

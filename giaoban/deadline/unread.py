@@ -47,14 +47,14 @@ def unread_time_words(toks: tuple[Tok, ...], text: Text) -> Tok | None:
     for i, tok in enumerate(toks):
         if tok.type != "W":
             continue
-        said = text.low[tok.start : tok.end]
+        said = text.said(tok)
         before = toks[i - 1] if i else None
         if said in _PART and _beside_a_day(before, toks, i, text):
             return tok
         if said in _RELATIVE and before is not None:
             if before.type in _PERIODS or before.type == "MONTHREF":  # "trong tuần qua"
                 return before
-            if before.type in ("W", "UNIT") and text.low[before.start : before.end] in _UNITS:
+            if before.type in ("W", "UNIT") and text.said(before) in _UNITS:
                 return before
     return None
 
@@ -95,7 +95,7 @@ def edge_of_period(toks: tuple[Tok, ...], text: Text) -> tuple[str, Tok] | None:
         return "last", rest[1]
     if len(rest) < 3 or rest[-1].type not in _PERIODS or rest[-1].type == "FREQ":
         return None
-    said = [text.low[t.start : t.end] for t in rest[:-1]]
+    said = [text.said(t) for t in rest[:-1]]
     if any(t.type != "W" for t in rest[:-1]) or said[0] != "ngày":
         return None
     edge = _EDGES.get(tuple(said[1:]))
@@ -129,7 +129,7 @@ def occasion_without_days(toks: tuple[Tok, ...], text: Text) -> tuple[Tok, Tok] 
     is not 2/9 alone). None otherwise: "dịp 2/9", "vào dịp 1/1/2019" name the day itself,
     and "dịp nghỉ lễ 30/4 - 1/5" writes its days."""
     for i, tok in enumerate(toks):
-        if tok.type != "W" or text.low[tok.start : tok.end] != "dịp":
+        if tok.type != "W" or text.said(tok) != "dịp":
             continue
         j = i + 1
         said: set[str] = set()
