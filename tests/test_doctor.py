@@ -61,32 +61,26 @@ def test_a_staging_folder_is_named_then_removed(runner: CliRunner, ledger: Path)
     assert notice.read_bytes() == before
 
 
-def test_a_git_lock_is_removed_only_when_stale(runner: CliRunner, ledger: Path) -> None:
-    lock = ledger.parent / ".git" / "index.lock"
-    lock.touch()
-    os.utime(lock, (NOW_TS - 60, NOW_TS - 60))  # a minute old: git may still be running
-    fresh = doctor(runner, ledger, "--fix")
-    assert fresh.exit_code == 1 and lock.exists()
-    assert f"rm {lock}" in fresh.output
-    os.utime(lock, (NOW_TS - 3600, NOW_TS - 3600))
-    stale = doctor(runner, ledger, "--fix")
-    assert stale.exit_code == 0, stale.output
-    assert not lock.exists()
-
-
 @pytest.mark.parametrize(
-    "name", ["HEAD.lock", "refs/heads/main.lock", "config.lock", "objects/info/commit-graph.lock"]
+    "name",
+    [
+        "index.lock",
+        "HEAD.lock",
+        "refs/heads/main.lock",
+        "config.lock",
+        "objects/info/commit-graph.lock",
+    ],
 )
 def test_every_git_lock_is_named_and_removed_only_when_stale(
     runner: CliRunner, ledger: Path, name: str
 ) -> None:
-    """Not only index.lock: the branch's ref lock stops every commit too, and a lock of
-    git's own housekeeping, left by a killed git, is named all the same."""
+    """index.lock and the branch's ref lock stop every commit; a lock of git's own
+    housekeeping, left by a killed git, is named all the same."""
     run_git(ledger.parent, "branch", "-M", "main")
     lock = ledger.parent / ".git" / name
     lock.parent.mkdir(parents=True, exist_ok=True)
     lock.touch()
-    os.utime(lock, (NOW_TS - 60, NOW_TS - 60))
+    os.utime(lock, (NOW_TS - 60, NOW_TS - 60))  # a minute old: git may still be running
     fresh = doctor(runner, ledger, "--fix")
     assert fresh.exit_code == 1 and lock.exists()
     assert f"rm {lock}" in fresh.output
