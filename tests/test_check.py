@@ -203,6 +203,30 @@ def test_a_name_two_units_share_is_named(runner: CliRunner, data_dir: Path, writ
     assert code == 0
 
 
+@pytest.mark.parametrize(
+    ("odd", "where", "line", "column"),
+    [
+        ("\x85", "\nkind:", 2, 1),  # a NEL opening a line: to libyaml a break, "id" a key
+        ("\u2028", "Kết luận", 3, 8),  # inside a text
+        ("\u2029", "tasks:", 5, 1),
+    ],
+)
+def test_a_line_break_yaml_readers_disagree_on_is_refused_where_it_is(
+    runner: CliRunner, data_dir: Path, write_notice, odd: str, where: str, line: int, column: int
+) -> None:
+    """NEL, LINE and PARAGRAPH SEPARATOR break a line in YAML 1.1 and not in 1.2: check (by
+    libyaml's rules) and the edits (ruamel's round-trip reader) would read the file apart,
+    one passing what the other refuses. Invisible in most editors: an error, located."""
+    text = good().replace(where, where.replace("\n", "\n" + odd) if "\n" in where else odd + where)
+    path = write_notice("2019-02-18-giao-ban", text)
+    code, lines, out = run_check(runner, str(data_dir))
+    assert code == 1, out
+    assert [(e["code"], e["path"], e["line"], e["col"]) for e in lines] == [
+        ("yaml-syntax", str(path), str(line), str(column))
+    ]
+    assert f"U+{ord(odd):04X}" in lines[0]["msg"]
+
+
 def test_not_utf8(runner: CliRunner, data_dir: Path, write_notice) -> None:
     raw = good().encode("utf-8").replace("Xây dựng".encode(), "X\xe2y d\xf9ng".encode("latin-1"))
     path = write_notice("2019-02-18-giao-ban", "", raw=raw)

@@ -137,6 +137,29 @@ def conflict_markers(text: str, display: str) -> list[Problem]:
     return problems
 
 
+# Line breaks other than "\n" that YAML 1.1 counts (NEL, LINE and PARAGRAPH SEPARATOR) and
+# YAML 1.2 does not: the reader here (libyaml's rules) and ruamel's round-trip reader the
+# edits use read such a file differently (a key after a NEL is a key to one, part of the
+# line before it to the other). Invisible in most editors, they are refused, located.
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def odd_line_breaks(text: str, display: str) -> list[Problem]:
+    """The first line break other than "\n" in ``text`` (U+0085, U+2028, U+2029)."""
+    found = _ODD_BREAKS.search(text)
+    if found is None:
+        return []
+    offset = found.start()
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    code = ord(found.group())
+    msg = (
+        f"ký tự ngắt dòng lạ (U+{code:04X}), trình đọc YAML này hiểu là xuống dòng, trình khác"
+        " hiểu là chữ; hãy xóa nó hoặc thay bằng xuống dòng thường"
+    )
+    return [error(Source(display, line, column), "yaml-syntax", msg)]
+
+
 MAX_DEPTH = 64  # no notice nests deeper; far deeper nesting overflows the parser's stack
 
 
@@ -183,7 +206,9 @@ def _deepest_line(text: str) -> int:
 
 def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]:
     """Safely parse YAML ``text`` read from ``display``."""
-    problems = conflict_markers(text, display) or too_deep(text, display)
+    problems = (
+        conflict_markers(text, display) or odd_line_breaks(text, display) or too_deep(text, display)
+    )
     if problems:
         return None, problems
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
