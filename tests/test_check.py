@@ -227,6 +227,47 @@ def test_a_line_break_yaml_readers_disagree_on_is_refused_where_it_is(
     assert f"U+{ord(odd):04X}" in lines[0]["msg"]
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "line", "column"),
+    [
+        ("title: Kết luận", "title:\tKết luận", 3, 7),  # after "key:"
+        ("status: open", "status: open \t# chưa xong", 10, 18),  # before a comment
+        ("Xây dựng Kế", "Xây dựng\tKế", 7, 19),  # inside a plain text
+    ],
+)
+def test_a_tab_the_edits_cannot_read_is_refused_where_it_is(
+    runner: CliRunner,
+    data_dir: Path,
+    write_notice,
+    before: str,
+    after: str,
+    line: int,
+    column: int,
+) -> None:
+    """libyaml takes these tabs for spaces; ruamel's pure reader, which every edit reads a
+    notice with, refuses them: the file would pass check and stop every edit."""
+    path = write_notice("2019-02-18-giao-ban", good().replace(before, after))
+    code, lines, out = run_check(runner, str(data_dir))
+    assert code == 1, out
+    assert [(e["code"], e["path"], e["line"], e["col"]) for e in lines] == [
+        ("yaml-syntax", str(path), str(line), str(column))
+    ]
+    assert "tab" in lines[0]["msg"]
+
+
+def test_a_tab_in_quotes_or_in_a_comment_is_fine(
+    runner: CliRunner, data_dir: Path, write_notice
+) -> None:
+    text = (
+        good()
+        .replace("Xây dựng Kế hoạch công tác năm 2019", '"Xây dựng\tKế hoạch công tác năm 2019"')
+        .replace("status: open", "status: open  # chưa\txong")
+    )
+    write_notice("2019-02-18-giao-ban", text)
+    code, lines, out = run_check(runner, str(data_dir))
+    assert (code, lines) == (0, []), out
+
+
 def test_not_utf8(runner: CliRunner, data_dir: Path, write_notice) -> None:
     raw = good().encode("utf-8").replace("Xây dựng".encode(), "X\xe2y d\xf9ng".encode("latin-1"))
     path = write_notice("2019-02-18-giao-ban", "", raw=raw)

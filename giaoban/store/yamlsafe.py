@@ -229,7 +229,37 @@ def parse_text(text: str, display: str) -> tuple[Document | None, list[Problem]]
         return None, [error(Source(display), "yaml-syntax", f"lỗi cú pháp YAML: {detail}")]
     if builder.aliases:
         return None, builder.aliases
+    refused = tabs_refused(text, display)
+    if refused:
+        return None, refused
     return Document(display, value, builder.positions, builder.key_positions), builder.problems
+
+
+def tabs_refused(text: str, display: str) -> list[Problem]:
+    """A tab the reader here (libyaml's rules) takes for a space and ruamel's pure reader,
+    the one the edits read a notice with (``giaoban.edit.yamledit``), refuses: after
+    "key:", before a comment, inside a plain text. Such a file would pass ``check`` and
+    stop every edit; found by reading it the edits' way, only when it holds a tab."""
+    if "\t" not in text:
+        return []  # the usual case
+    # start-up: ruamel's pure reader is loaded only for a file with a tab
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        for _ in YAML(typ="safe", pure=True).parse(text):
+            pass
+    except MarkedYAMLError as exc:
+        where, detail = _syntax_detail(exc)
+        line, column = where or (1, 1)
+        lines = text.split("\n")
+        if line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
+            detail = (
+                "ký tự tab ở đây: các lệnh sửa của giaoban không đọc được tab ngoài dấu nháy;"
+                " hãy thay bằng dấu cách"
+            )
+        return [error(Source(display, line, column), "yaml-syntax", f"lỗi cú pháp YAML: {detail}")]
+    return []
 
 
 def _event_source(text: str) -> Callable[[], Any]:
