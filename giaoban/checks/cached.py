@@ -1,10 +1,12 @@
 """Validation through the index: each notice's own problems are kept, not found again.
 
 ``validate`` runs the checks of ``giaoban.checks.validation`` with ``CachedChecks``:
-a check that looks at one notice at a time (``validation.NOTICE_CHECKS``) runs
-only on the notices whose file changed, and the id check runs over the ids kept
-with each notice, so one changed file means one record read. When no file
-changed, the last result is given again without reading any record.
+the checks that look at one notice at a time (``validation.NOTICE_CHECKS``) ran
+on each notice parsed in this load where it was read (``LoadSession.checked``),
+and run again only on a notice whose kept problems are stale; the id check runs
+over the ids kept with each notice, so one changed file means no record read
+again. When no file changed, the last result is given again without reading
+any record.
 """
 
 from __future__ import annotations
