@@ -137,6 +137,12 @@ def conflict_markers(text: str, display: str) -> list[Problem]:
     return problems
 
 
+def place_of(text: str, offset: int) -> tuple[int, int]:
+    """The line and column (1-based, in characters) of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 # Line breaks other than "\n" that YAML 1.1 counts (NEL, LINE and PARAGRAPH SEPARATOR) and
 # YAML 1.2 does not: the reader here (libyaml's rules) and ruamel's round-trip reader the
 # edits use read such a file differently (a key after a NEL is a key to one, part of the
@@ -149,9 +155,7 @@ def odd_line_breaks(text: str, display: str) -> list[Problem]:
     found = _ODD_BREAKS.search(text)
     if found is None:
         return []
-    offset = found.start()
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    line, column = place_of(text, found.start())
     code = ord(found.group())
     msg = (
         f"ký tự ngắt dòng lạ (U+{code:04X}), trình đọc YAML này hiểu là xuống dòng, trình khác"
@@ -295,9 +299,7 @@ def _character_problem(text: str, display: str) -> Problem:
     found = _NOT_PRINTABLE.search(text)
     if found is None:  # pragma: no cover - the parser found one
         return error(Source(display), "yaml-syntax", "ký tự không được phép trong YAML")
-    offset = found.start()
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    line, column = place_of(text, found.start())
     char = found.group()
     msg = f"ký tự điều khiển không được phép ({ascii(char)[1:-1]}, U+{ord(char):04X}); hãy xóa nó"
     return error(Source(display, line, column), "yaml-syntax", msg)
