@@ -16,7 +16,7 @@ from typing import Any
 from giaoban.checks import validation
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
-from giaoban.store.cache import are_problems, is_pair
+from giaoban.store.cache import Checked, KeptChecks, are_problems, is_pair
 from giaoban.store.loader import LoadResult
 
 
@@ -70,8 +70,7 @@ class CachedChecks:
 
     def __init__(self, ledger: Ledger, entries: dict[str, Any], digests: dict[str, bytes]) -> None:
         self.ledger = ledger
-        self.saved: dict[str, tuple[bytes, dict[str, tuple[Problem, ...]], tuple[str, Any]]]
-        self.saved = entries.setdefault("notices", {})
+        self.saved: dict[str, KeptChecks] = entries.setdefault("notices", {})
         self.digests = digests
         self.paths = notice_paths(ledger)
 
@@ -87,7 +86,7 @@ class CachedChecks:
     def run(self) -> list[Problem]:
         ledger = self.ledger
         checker = validation.NoticeChecker(ledger.root, ledger.registry, ledger.settings)
-        found: dict[str, tuple[dict[str, tuple[Problem, ...]], tuple[str, Any]]] = {}
+        found: dict[str, Checked] = {}
         for i, path in enumerate(self.paths):
             if self._stale(path):
                 found[path] = checker(ledger.notices[i])

@@ -51,6 +51,8 @@ Loaded = tuple[Notice | None, tuple[Problem, ...]]  # what is kept per notice fi
 # What the checks of one notice alone found, by check (only those that found something),
 # and the notice's id with where it is written (``giaoban.checks.validation.NoticeChecker``).
 Checked = tuple[dict[str, tuple[Problem, ...]], tuple[str, Source]]
+# What is kept of a notice's checks: the digest of its file's bytes, then ``Checked``.
+KeptChecks = tuple[bytes, dict[str, tuple[Problem, ...]], tuple[str, Source]]
 # The checks of one notice, given by the part that owns them and run where the notice is
 # read, so that no record is read again to check it (picklable: it goes to the workers).
 NoticeChecker = Callable[[Notice], Checked]
@@ -188,8 +190,7 @@ class LoadSession:
         self.whole: str | None = None  # key of the whole set of files, for validation
         # notice path as shown -> (digest of its bytes, what its checks found, its id and
         # where): the notices checked as they were read in this load
-        self.checked: dict[str, tuple[bytes, dict[str, tuple[Problem, ...]], tuple[str, Any]]]
-        self.checked = {}
+        self.checked: dict[str, KeptChecks] = {}
 
     @classmethod
     def open(cls, root: Path, use_cache: bool | None) -> LoadSession:
