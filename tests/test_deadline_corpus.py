@@ -60,6 +60,8 @@ FLOORS = {
     # 112 after the twentieth (a lunar day of a stem-and-branch year with its solar day told
     # after "dl:" or "tức": the solar day; a weekly night's window closes the morning after);
     # 113 ("các ngày từ thứ sáu đến thứ tư (tức từ ngày 26-4 đến hết ngày 1-5)": those days)
+    "fresh_16": 105,  # held out until the third session of 2026-12-07 (105 when first scored,
+    # after the eighteenth work, and the same before it and after the nineteenth and twentieth)
 }
 
 
