@@ -68,8 +68,34 @@ def test_source_text_keeps_bom_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_bytes(b"\xef\xbb\xbfid: a\r\nkind: k\r\n")
     source = read_source(path)
-    assert source.text == "id: a\nkind: k\n" and source.bom and source.crlf
+    assert source.text == "id: a\nkind: k\n" and source.bom and source.ends == ("\r\n", "\r\n")
     assert source.encode(source.text + "x: 1\n") == b"\xef\xbb\xbfid: a\r\nkind: k\r\nx: 1\r\n"
+
+
+@pytest.mark.parametrize(
+    ("new", "written"),
+    [
+        # a line added: the end of the line before it; the others keep their own
+        ("a\nb\nX\nc\nd\n", b"a\r\nb\nX\nc\r\nd\n"),
+        ("a\nX\nb\nc\nd\n", b"a\r\nX\r\nb\nc\r\nd\n"),
+        ("X\na\nb\nc\nd\n", b"X\r\na\r\nb\nc\r\nd\n"),  # at the top: the first line's
+        # a line changed in place keeps its end; one taken out takes nothing with it
+        ("a\nB\nc\nd\n", b"a\r\nB\nc\r\nd\n"),
+        ("a\nc\nd\n", b"a\r\nc\r\nd\n"),
+        # added at the end of a file without a final line break: the last line's end
+        ("a\nb\nc\nd\nY", b"a\r\nb\nc\r\nd\nY"),
+    ],
+)
+def test_an_edit_of_a_file_with_both_line_ends_keeps_each_lines_own(
+    tmp_path: Path, new: str, written: bytes
+) -> None:
+    """A file edited on two machines ends some lines with CRLF and others with LF: an edit
+    changes only its own lines, so every other line keeps the end it had."""
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"a\r\nb\nc\r\nd\n")
+    source = read_source(path)
+    assert source.text == "a\nb\nc\nd\n" and source.ends == ("\r\n", "\n", "\r\n", "\n")
+    assert source.encode(new) == written
 
 
 def test_ledger_checker_runs_giaoban_check(data_dir: Path) -> None:

@@ -75,6 +75,35 @@ def test_done_is_one_commit_of_the_owned_lines(runner: CliRunner, ledger: Path) 
     )
 
 
+def test_a_note_in_a_file_with_both_line_ends_commits_only_its_lines(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """A notice whose lines end with CRLF in one part and LF in another (edited on Windows
+    and elsewhere): the commit holds the note's lines alone, with the ends around them."""
+    path = ledger.parent / PATH
+    lines = path.read_bytes().splitlines(keepends=True)
+    half = len(lines) // 2
+    path.write_bytes(
+        b"".join(x.replace(b"\n", b"\r\n") for x in lines[:half]) + b"".join(lines[half:])
+    )
+    run_git(ledger.parent, "commit", "-qam", "Sửa trên hai máy")
+    before = path.read_bytes().splitlines(keepends=True)
+    result = invoke(runner, ledger, "note", "2019-02#3", "đã gửi dự thảo", "--today", "2019-02-20")
+    assert result.exit_code == 0, result.output
+    files, changed, _ = last_commit(ledger.parent)
+    assert files == [PATH]
+    assert [x for x in changed if x.startswith("-")] == []
+    after = path.read_bytes().splitlines(keepends=True)
+    added = [x for x in after if x not in before]
+    assert [x.strip() for x in added] == [
+        b"notes:",
+        b"- date: 2019-02-20",
+        "text: đã gửi dự thảo".encode(),
+    ]
+    assert len(after) == len(before) + 3
+    assert [x for x in after if x in before] == before  # every other line as it was, its end too
+
+
 def test_postpone_cancel_note_reopen_each_one_commit(runner: CliRunner, ledger: Path) -> None:
     repo = ledger.parent
     before = commits(repo)

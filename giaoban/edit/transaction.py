@@ -19,6 +19,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -45,17 +46,36 @@ class LockTimeoutError(GiaobanError):
 
 @dataclass(frozen=True)
 class SourceText:
-    """A file's text as giaoban edits it (LF line ends, no BOM) and how to write it back."""
+    """A file's text as giaoban edits it (LF line ends, no BOM) and how to write it back.
+
+    ``ends`` are the file's line ends as written, one per line break of ``text``
+    ("\\n" or "\\r\\n"): written back, a line kept from the file keeps its own end,
+    so an edit of a file whose lines end both ways changes only its own lines.
+    """
 
     text: str
     bom: bool = False
-    crlf: bool = False
+    ends: tuple[str, ...] = ()
 
     def encode(self, text: str) -> bytes:
         """``text`` with this file's BOM and line ends, as UTF-8 bytes."""
-        if self.crlf:
-            text = text.replace("\n", "\r\n")
-        return ("\ufeff" if self.bom else "").encode() + text.encode("utf-8")
+        return ("\ufeff" if self.bom else "").encode() + self._with_ends(text).encode("utf-8")
+
+    def _with_ends(self, text: str) -> str:
+        """``text`` (LF line ends) with each line's end as the file wrote it: a line kept
+        or changed in place its own, a new line that of the line before it (the first
+        line's end at the top)."""
+        if "\r\n" not in self.ends:
+            return text
+        if "\n" not in self.ends:
+            return text.replace("\n", "\r\n")
+        old, new = self.text.split("\n"), text.split("\n")
+        ends: list[str] = []  # of the lines of ``new``
+        for _, i1, i2, j1, j2 in SequenceMatcher(None, old, new, False).get_opcodes():
+            for k in range(j2 - j1):
+                kept = i1 + k < min(i2, len(self.ends))  # a line kept, or one changed in place
+                ends.append(self.ends[i1 + k] if kept else ends[-1] if ends else self.ends[0])
+        return "".join(line + end for line, end in zip(new, [*ends[:-1], ""], strict=True))
 
 
 def read_source(path: Path) -> SourceText:
@@ -66,8 +86,8 @@ def read_source(path: Path) -> SourceText:
         raise GiaobanError(f"tệp '{path}' không phải UTF-8; hãy sửa bằng trình soạn thảo") from None
     bom = raw.startswith("\ufeff")
     raw = raw[1:] if bom else raw
-    crlf = "\r\n" in raw
-    return SourceText(raw.replace("\r\n", "\n"), bom=bom, crlf=crlf)
+    ends = tuple("\r\n" if line.endswith("\r") else "\n" for line in raw.split("\n")[:-1])
+    return SourceText(raw.replace("\r\n", "\n"), bom=bom, ends=ends)
 
 
 # --- the lock ------------------------------------------------------------------------
