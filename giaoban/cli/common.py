@@ -17,6 +17,7 @@ import typer
 from giaoban.model.errors import GiaobanError, UsageError
 from giaoban.model.text import visible
 from giaoban.model.timezone import DEFAULT_TZ
+from giaoban.store import opened
 
 F = TypeVar("F", bound=Callable[..., Any])
 CALENDAR_ENDS = (
@@ -26,12 +27,14 @@ CALENDAR_ENDS = (
 
 
 def handle_errors(func: F) -> F:
-    """Turn a domain error into a message on stderr and its exit code."""
+    """Turn a domain error into a message on stderr and its exit code; close what the
+    command opened (``giaoban.store.opened``) when it ends, however it ends."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with opened.closing():
+                return func(*args, **kwargs)
         except GiaobanError as err:
             print(visible(f"giaoban: lỗi: {err}"), file=sys.stderr)
             raise typer.Exit(code=err.exit_code) from None

@@ -50,6 +50,7 @@ from giaoban.model.errors import DamagedIndexError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.shown import searched_words
+from giaoban.store import opened
 
 FORMAT = 6  # bump when the tables or their indexes change
 HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
@@ -286,6 +287,7 @@ class Index:
         self.next_ids: list[int] = []  # the next nid and tid, while writing
         self.whole = False  # whether this run's notices are all the index holds
         self.order: dict[int, int] | None = None  # ``file_order``
+        opened.record(self)  # closed when the command ends, if not before
 
     # --- opening ------------------------------------------------------------------
 
@@ -753,6 +755,7 @@ class Index:
         return before, after
 
     def close(self) -> None:
+        opened.forget(self)
         with contextlib.suppress(sqlite3.Error):
             self.db.connection.close()
 
