@@ -12,7 +12,14 @@ and ``export`` run through the real CLI in this process, and these must hold:
 - when ``check`` rejects the file, it names at least one problem in that file
   at a line (a located problem), and ``week`` and ``export`` exit non-zero;
 - when ``check`` accepts it, nothing was dropped: the notice and every task
-  that ruamel's own safe loader reads from the file are in ``export``.
+  that ruamel's own safe loader reads from the file are in ``export``; and a
+  clerk can still write to it: ``note`` on its first task succeeds, leaves a
+  file ``check`` accepts, and only adds lines (every line of the file stays
+  as it was, line endings included).
+
+Besides breaking a file, some mutations only lay it out otherwise, as editors
+and other tools do (Windows line endings, a comment after a value, trailing
+spaces, no final newline): the file stays valid, and the edit must keep it so.
 
     python bench/fuzz.py                  # 1,200 variants, seed 1
     python bench/fuzz.py --variants 5000 --seed 7 --show 5
@@ -72,6 +79,7 @@ class Tally:
     accepted: int = 0
     by_mutation: Counter[str] = field(default_factory=Counter)
     failures: dict[str, list[str]] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)  # edits of accepted files refused, said why
 
     def fail(self, kind: str, variant: Variant, detail: str) -> None:
         self.failures.setdefault(kind, []).append(f"{variant.name}: {detail}")
@@ -180,6 +188,46 @@ def edge_date(rng: random.Random, raw: bytes) -> bytes:
     return (text[: m.start()] + edge + text[m.end() :]).encode("utf-8")
 
 
+def line_endings(rng: random.Random, raw: bytes) -> bytes:
+    """Windows line endings throughout, or on some lines only (a file edited on two
+    machines)."""
+    lines = _lines(raw.decode("utf-8"))
+    every = rng.random() < 0.5
+    turned = [
+        line[:-1] + "\r\n" if line.endswith("\n") and (every or rng.random() < 0.3) else line
+        for line in lines
+    ]
+    return "".join(turned).encode("utf-8")
+
+
+def comment(rng: random.Random, raw: bytes) -> bytes:
+    """A comment after a value, or on a line of its own (indented like the line after)."""
+    lines = _lines(raw.decode("utf-8"))
+    i = rng.choice(_key_lines(lines))
+    line = lines[i].rstrip("\r\n")
+    if rng.random() < 0.5:
+        lines[i] = f"{line}  # ghi chú: đã xem{lines[i][len(line) :]}"
+    else:
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.insert(i, f"{indent}# ghi chú: đã xem\n")
+    return "".join(lines).encode("utf-8")
+
+
+def trailing_space(rng: random.Random, raw: bytes) -> bytes:
+    """Spaces left at the end of some lines."""
+    lines = _lines(raw.decode("utf-8"))
+    for i in rng.sample(range(len(lines)), k=min(len(lines), rng.randint(1, 8))):
+        body = lines[i].rstrip("\r\n")
+        lines[i] = body + " " * rng.randint(1, 3) + lines[i][len(body) :]
+    return "".join(lines).encode("utf-8")
+
+
+def no_final_newline(rng: random.Random, raw: bytes) -> bytes:
+    """The last line without its line break (or with blank lines after it)."""
+    text = raw.decode("utf-8").rstrip("\r\n")
+    return (text + rng.choice(("", "", "\n\n\n"))).encode("utf-8")
+
+
 MUTATIONS: dict[str, Callable[[random.Random, bytes], bytes]] = {
     "flip-byte": flip_byte,
     "truncate": truncate,
@@ -192,6 +240,10 @@ MUTATIONS: dict[str, Callable[[random.Random, bytes], bytes]] = {
     "encoding": encoding,
     "control-char": control_char,
     "edge-date": edge_date,
+    "line-endings": line_endings,
+    "comment": comment,
+    "trailing-space": trailing_space,
+    "no-final-newline": no_final_newline,
 }
 SPECIALS = ("symlink", "fifo")
 
@@ -284,17 +336,21 @@ def reference_tasks(variant: Variant) -> int | None:
     return sum(isinstance(t, dict) for t in tasks) if isinstance(tasks, list) else None
 
 
-def invoke(runner: CliRunner, args: list[str]) -> tuple[int, str, BaseException | None]:
-    """Exit code, stdout and the exception (not SystemExit) of one command."""
+def invoke(
+    runner: CliRunner, args: list[str], said: bool = False
+) -> tuple[int, str, BaseException | None]:
+    """Exit code, stdout (``said``: stdout and stderr) and the exception (not SystemExit)
+    of one command."""
     try:
         with time_limit(TIMEOUT):
             result = runner.invoke(app, args)
     except Hang:
         return -1, "", Hang()
     error = result.exception
+    out = result.output if said else result.stdout
     if isinstance(error, SystemExit) or error is None:
-        return result.exit_code, result.stdout, None
-    return result.exit_code, result.stdout, error
+        return result.exit_code, out, None
+    return result.exit_code, out, error
 
 
 def run_variant(variant: Variant, root: Path, runner: CliRunner, tally: Tally) -> None:
@@ -325,7 +381,8 @@ def run_variant(variant: Variant, root: Path, runner: CliRunner, tally: Tally) -
         _rejected(variant, path, errors, week[0], export[0], tally)
     else:
         tally.accepted += 1
-        _accepted(variant, export, tally)
+        if _accepted(variant, export, tally):
+            _edited(variant, path, export[1], runner, tally)
 
 
 def _rejected(
@@ -342,18 +399,80 @@ def _rejected(
 
 def _accepted(
     variant: Variant, export: tuple[int, str, BaseException | None], tally: Tally
-) -> None:
+) -> bool:
+    """Whether the accepted file's notice and tasks are all in ``export`` (failures
+    tallied)."""
     code, out, _ = export
     expected = reference_tasks(variant)
     if code != 0:
         tally.fail("valid but refused", variant, f"export exited {code}")
-        return
+        return False
     notices = json.loads(out)["notices"]
     if expected is None:
         tally.fail("dropped", variant, "check passed a file ruamel reads as no notice")
     elif len(notices) != 1 or len(notices[0]["tasks"]) != expected:
         got = [len(n["tasks"]) for n in notices]
         tally.fail("dropped", variant, f"ruamel reads {expected} tasks, export has {got}")
+    else:
+        return True
+    return False
+
+
+EDIT_NOTE = "ghi chú của bộ thử"
+
+
+def _edited(variant: Variant, path: Path, exported: str, runner: CliRunner, tally: Tally) -> None:
+    """A clerk's edit of an accepted file: ``note`` on its first task must succeed, leave
+    a file ``check`` accepts, and only add lines."""
+    tasks = json.loads(exported)["notices"][0]["tasks"]
+    if not tasks or path.is_symlink():
+        return
+    before = path.read_bytes()
+    data = str(path.parents[1])
+    args = ["note", tasks[0]["id"], EDIT_NOTE, "--data", data, "--today", TODAY, "--no-commit"]
+    code, out, error = invoke(runner, args, said=True)
+    if isinstance(error, Hang):
+        tally.fail("hang", variant, "note")
+        return
+    if error is not None:
+        tally.fail("traceback", variant, f"note: {type(error).__name__}: {error}")
+        return
+    if code != 0:
+        said = out.strip()
+        if said.startswith("giaoban: lỗi:"):  # refused, saying why: nothing changed
+            tally.refused.append(f"{variant.name}: {said[:200]}")
+            if path.read_bytes() != before:
+                tally.fail("changed on disk", variant, "a refused note changed the file")
+        else:
+            tally.fail("valid but refused", variant, f"note exited {code}: {said[:200]}")
+        return
+    after = path.read_bytes()
+    checked, shown, _ = invoke(runner, ["check", data], said=True)
+    if checked != 0:
+        tally.fail("edit broke the file", variant, shown.strip()[-300:])
+    lost = _lines_lost(before, after)
+    if lost:
+        tally.fail("edit changed other lines", variant, f"{len(lost)} lines, first {lost[0]!r}")
+    elif EDIT_NOTE.encode() not in after:
+        tally.fail("edit changed other lines", variant, "the note is not in the file")
+
+
+def _lines_lost(before: bytes, after: bytes) -> list[bytes]:
+    """The lines of ``before`` (line endings included) that ``after`` does not keep, in
+    order: an edit that only adds lines loses none. A last line without its line end
+    may gain one: lines added after it need it."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    lost: list[bytes] = []
+    j = 0
+    for i, line in enumerate(old):
+        ended = i < len(old) - 1 or line != line.rstrip(b"\r\n")
+        forms = [line] if ended else [line, line + b"\n", line + b"\r\n"]
+        found = next((k for k in range(j, len(new)) if new[k] in forms), -1)
+        if found < 0:
+            lost.append(line)
+        else:
+            j = found + 1
+    return lost
 
 
 def run(count: int, seed: int) -> Tally:
@@ -390,6 +509,9 @@ def main() -> int:
     print(f"variants: {tally.variants} (seed {options.seed}), {elapsed:.0f} s")
     print("by mutation: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.by_mutation.items())))
     print(f"rejected by check: {tally.rejected}; accepted: {tally.accepted}")
+    print(f"edits of accepted files refused, saying why (not failures): {len(tally.refused)}")
+    for line in tally.refused[: options.show]:
+        print(f"  {line[:300]}")
     kinds = (
         "traceback",
         "hang",
@@ -399,6 +521,8 @@ def main() -> int:
         "exit 0 with data left out",
         "dropped",
         "valid but refused",
+        "edit broke the file",
+        "edit changed other lines",
     )
     for kind in kinds:
         found = tally.failures.get(kind, [])
