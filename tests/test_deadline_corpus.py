@@ -60,8 +60,10 @@ FLOORS = {
     # 112 after the twentieth (a lunar day of a stem-and-branch year with its solar day told
     # after "dl:" or "tức": the solar day; a weekly night's window closes the morning after);
     # 113 ("các ngày từ thứ sáu đến thứ tư (tức từ ngày 26-4 đến hết ngày 1-5)": those days)
-    "fresh_16": 105,  # held out until the third session of 2026-12-07 (105 when first scored,
-    # after the eighteenth work, and the same before it and after the nineteenth and twentieth)
+    "fresh_16": 109,  # held out until the third session of 2026-12-07 (105 when first scored,
+    # after the eighteenth work, and the same before it and after the nineteenth and twentieth);
+    # 109 after the twenty-first ("từ thứ Hai, ngày 07 cho đến ...", "kể từ sau ngày 31-3",
+    # "tháng Chạp âm lịch" read; "Trong quá 1/2020", a month after a word, an error)
 }
 
 

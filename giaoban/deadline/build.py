@@ -19,11 +19,14 @@ from giaoban.deadline.build_duty import DutyRules
 from giaoban.deadline.calendars import cycle_index, cycle_year
 from giaoban.deadline.lexicon import ORDINALS
 from giaoban.deadline.tokens import number
+from giaoban.model.text import fold
 
 __all__ = ["UNNAMED", "Builder", "Unreadable"]
 
 _TENTHS = {"thuong": "dau", "trung": "giua", "ha": "cuoi"}  # "thượng/trung/hạ tuần"
 _HALVES = {"sau": "cuoi", "truoc": "dau"}  # "nửa sau / nửa trước tháng 8": its halves
+# A day told in brackets beside a month or a part of it, outside it (resolve.py checks a part)
+OUTSIDE = '"{}" không nằm trong "{}": ghi một hạn hoặc ghim ngày bằng due: YYYY-MM-DD'
 _BEFORE_WORDS = frozenset({"lien truoc", "truoc do"})  # "ngày làm việc trước đó"
 SAME_DAY = "ngày đã nêu trước đó"  # "15h00 cùng ngày": the day the text named before
 UNNAMED = "mốc không nêu"  # "trước 1 tháng": counted from an event the phrase does not name
@@ -104,21 +107,20 @@ class Builder(DutyRules):
         """ "Đầu tháng 10/2024: (dự kiến 05/10/2024)", "trong tháng 6 (ngày 20/6)": a month (or a
         part of it) told more closely by a day in it is that day, as "tháng 6 (ngày 20)" is; a
         day outside it is an error (which of the two is meant, the phrase does not say)."""
-        month = self.span_of(next(t for t in items if _is(t, "MONTH")))
+        month_token = next(t for t in items if _is(t, "MONTH"))
+        month = self.span_of(month_token)
         token = next(t for t in items if _is(t, "DATE"))
         day = self.date_of(token)
         m, _, y = month.args
-        lo, hi = _part_days(self.tok(items[0]).parts) if _is(items[0], "PART") else (1, 31)
+        said = self._words(items[0], items[-2])
         if day.lunar or day.month != m or (y and day.year and day.year != y):
-            wrong = True
-        else:
-            wrong = not lo <= day.day <= hi
-        if wrong:
-            raise Unreadable(
-                f'"{self.text(token)}" không nằm trong "{self._words(items[0], items[-2])}": '
-                "ghi một hạn hoặc ghim ngày bằng due: YYYY-MM-DD"
-            )
-        return day if day.year or not y else _with(day, year=y)
+            raise Unreadable(OUTSIDE.format(self.text(token), said))
+        day = day if day.year or not y else _with(day, year=y)
+        if not _is(items[0], "PART"):
+            return day
+        # the part's days (a third, a half, the first or last N days) are resolve._part's,
+        # checked once the day has its year
+        return _with(day, within=self.part([items[0], month_token]), within_said=said)
 
     def _words(self, first: Token, last: Token) -> str:
         """The words written from ``first`` to ``last``."""
@@ -286,11 +288,24 @@ class Builder(DutyRules):
         # "(19-5-1890 - 19-5-2022)" tells an anniversary; "từ ngày 1-7-2016 đến 1-7-2021" is a
         # range of five years
         edges = _lunar_shared([i for i in items if not isinstance(i, Token)])
+        if _is(items[0], "FROM") and _is(items[1], "LEAD"):  # "kể từ sau ngày 31/3 đến 30/9"
+            self._after(items[1])
+            return v.Range(edges[0], edges[1], "from " + self.lead(items[2:]), after=True)
         if _anniversary(edges[0], edges[1]) and not _is(items[0], "FROM"):
             return edges[1]
         if self._weekday_label(items, edges[0], edges[1]):
             return _with(edges[1], weekday=edges[0].weekday)
         return v.Range(edges[0], edges[1], self.link(items))
+
+    def _after(self, lead: Token) -> None:
+        """Between "từ" and a day, only "sau" right before it ("kể từ sau ngày 31/3": from the
+        day after); "từ trước ngày 31/3" (since some time before it?) says no start, and "sau
+        khi ấn nút phát động ngày 29/3" the day of an event, whose words a loose lexing left out."""
+        at = int(lead.value)
+        then = self.toks[at + 1] if at + 1 < len(self.toks) else None
+        gap = self.written[self.tok(lead).end : then.start] if then is not None else "?"
+        if fold(self.text(lead)) != "sau" or gap.strip():
+            raise Unreadable(f'không hiểu phần "{self.text(lead)}"')
 
     def _weekday_label(self, items: list[Any], left: Any, right: Any) -> bool:
         """ "Thứ Hai - 15/8": a bare weekday, a dash, then a day names that day (a schedule's
@@ -311,7 +326,12 @@ class Builder(DutyRules):
 
     def day_range(self, items: list[Any]) -> v.Range:
         num = next(t for t in items if _is(t, "NUM") or _is(t, "MDAY"))
-        first = self._day_number(num)
+        first: int | v.Day = self._day_number(num)
+        weekdays = [self.weekday_of(t).weekday for t in items if _is(t, "WEEKDAY")]
+        if (
+            weekdays
+        ):  # "từ thứ Hai, ngày 07 đến ...": the day's weekday, checked once it has its month
+            first = v.Day(self._day_number(num), None, None, self.pos(num), weekday=weekdays[0])
         right = items[-1]
         return v.Range(v.Days((first, right), self.pos(num)), right, self.link(items))
 
@@ -333,10 +353,14 @@ class Builder(DutyRules):
         """ "tháng 3 âm lịch", "tháng 3 âm lịch năm 2024" (of the lunar year that opens in
         2024): a month of the lunar calendar, as "tháng Giêng" is."""
         month = self.span_of(items[0])
-        if month.args[2] is not None:  # "tháng 3/2024 âm lịch": which calendar's year?
+        if month.args[-1] is not None:  # "tháng 3/2024 âm lịch": which calendar's year?
             raise Unreadable("năm của tháng âm lịch phải viết sau chữ âm lịch")
         year = self.span_of(items[2]).args[0] if len(items) > 2 else None
         return v.Span("lunar_month", (month.args[0], year), month.pos, year is not None)
+
+    def lunar_part(self, items: list[Any]) -> v.Part:
+        """ "đầu tháng Chạp âm lịch", "cuối tháng 12 âm lịch": a part of a lunar month."""
+        return replace(self.part(items[:2]), of=self.lunar_month(items[1:]))
 
     def daily_window(self, items: list[Any]) -> v.DailyWindow:
         # a morning's window and an afternoon's: from the first opening to the last closing
@@ -346,6 +370,15 @@ class Builder(DutyRules):
             return v.DailyWindow(clocks[0], inner.last, inner.days)
         days = next(i for i in items if isinstance(i, (v.Days, v.Range)))
         return v.DailyWindow(clocks[0], clocks[-1], days)
+
+    def clock_days(self, items: list[Any]) -> v.DailyWindow:
+        """ "19h ngày 11, 12 và 13/12", "8h các ngày 11/12 và 12/12/2023": the clock time of
+        each day of the list, due at it on the last (it had been the first day's alone, or an
+        error)."""
+        clock, days = items
+        if not isinstance(days, v.Days):  # "8h tuần cuối tháng 8 và tuần đầu tháng 9"
+            raise Unreadable("giờ viết trước nhiều khoảng thời gian: ghi giờ cho từng ngày")
+        return v.DailyWindow(clock, clock, days)
 
     def month_list_days(self, items: list[Any]) -> v.Days:
         """ "ngày 5 tháng 3, 6 và 9/2024": that day of each month of the list (with its year;
@@ -381,6 +414,9 @@ class Builder(DutyRules):
         return v.At(self.lead(items), items[-1])
 
     def open_start(self, items: list[Any]) -> v.OpenStart | v.At:
+        if _is(items[1], "LEAD"):  # "kể từ sau ngày 31/3": a start, from the day after
+            self._after(items[1])
+            return v.OpenStart(items[2], since=True, after=True)
         if isinstance(items[1], v.Span) and items[1].unit == "list":
             # "từ tháng 8 - 9/2024": the months written, not an open start
             return v.At("", items[1])
@@ -607,15 +643,3 @@ def _solar_told_after(items: list[Any]) -> bool:
     if not opening or not any(_is(t, "DATE") for t in items):
         return False
     return any(_is(t, "TUC") or _is(t, "SOLAR") for t in items[len(opening) :])
-
-
-def _part_days(parts: dict[str, str]) -> tuple[int, int]:
-    """The days of a month a part of it ("đầu", "nửa cuối", "3 ngày đầu") holds, as far as the
-    part alone says (days counted back from the end: any)."""
-    part = parts.get("part") or _TENTHS.get(parts.get("tenth", ""), "")
-    if "nua" in parts:
-        return (1, 15) if _HALVES.get(part, part) == "dau" else (16, 31)
-    if parts.get("cn") is not None:  # "3 ngày đầu", "2 tuần đầu": the first days counted
-        days = int(parts["cn"]) * (7 if parts.get("cu") == "tuan" else 1)
-        return (1, days) if part == "dau" else (1, 31)
-    return v.THIRDS.get(part, (1, 31))

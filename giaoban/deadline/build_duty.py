@@ -281,6 +281,9 @@ def _day_spans(parts: list[v.DutyPart]) -> tuple[v.DutyPart, ...]:
             first, last = _one_day(out[-2]), _one_day(part)
             if first is None or last is None:  # "từ tháng 4 đến cuối tháng 7": whole months
                 first, last = _month_edge(out[-2], 1), _month_edge(part, -1)
+                if first is not None and last is not None and first.lunar != last.lunar:
+                    # "từ tháng 1 đến hết tháng 3 âm lịch": "âm lịch" written once, of both
+                    first, last = replace(first, lunar=True), replace(last, lunar=True)
             if first is not None and last is not None:
                 out[-2:] = [v.Window(first, last)]
                 continue
@@ -300,13 +303,17 @@ def _one_day(part: v.DutyPart) -> v.Day | int | None:
 
 
 def _month_edge(part: v.DutyPart, day: int) -> v.Day | None:
-    """The first (``day`` 1) or last (-1) day of the one solar month ``part`` names, as the
-    edge of a window of months ("hằng năm, từ tháng 4 đến (cuối) tháng 7")."""
+    """The first (``day`` 1) or last (-1) day of the one month ``part`` names, as the edge
+    of a window of months ("hằng năm, từ tháng 4 đến (cuối) tháng 7"); of a lunar month, a
+    lunar day ("đến hết tháng Ba âm lịch")."""
     if not isinstance(part, v.OnceIn):
         return None
     span = part.span
     if isinstance(span, v.Part) and span.part == ("dau" if day == 1 else "cuoi"):
         span = span.of
+    if isinstance(span, v.Span) and span.what == "lunar_month" and span.args[1] is None:
+        lunar = span.args[0]
+        return None if lunar is None else v.Day(day, int(lunar), None, span.pos, lunar=True)
     if not isinstance(span, v.Span) or span.what != "months" or span.args[0] != span.args[1]:
         return None
     month = span.args[0]

@@ -137,7 +137,7 @@ def lex(text: Text, anchors: bool = True, strict: bool = True, remarks: bool = T
       begins the event's name, which runs to the next word about time or to
       the end; other filler is left out. Without, all filler is left out.
     """
-    return events(words(text, strict, remarks), anchors)
+    return events(words(text, strict, remarks), anchors, text)
 
 
 def words(text: Text, strict: bool = True, remarks: bool = True) -> tuple[Tok, ...]:

@@ -31,6 +31,8 @@ def clean(phrase: str) -> str:
     text = collapse_spaces(text).strip(_EDGE)
     if _GLUED.search(text):
         text = _GLUED.sub(r"\1 ", text)
+    if _QUI.search(text):  # "quí I/2024": "quý" in the older spelling, as "quí vị" is "quý vị"
+        text = _QUI.sub(lambda m: m[1] + ("Ý" if m[2] == "Í" else "ý"), text)
     if not text.isascii():
         text = _SPLIT_FINAL.sub(r"\1", text)
     while _bracketed(text):
@@ -53,6 +55,11 @@ _GLUED = re.compile(
     r"(?<![^\W\d_])(trước|sau|ngày|đến|từ|tới|hết|trong|tháng|năm|quý|tuần|lúc|vào|nhất)(?=\d)",
     re.IGNORECASE,
 )
+
+
+# "quí" is the older spelling of "quý" (a quarter, a stem of the lunar cycle): the same word,
+# the same length, so the lower-case copy still matches the clean text character by character.
+_QUI = re.compile(r"(?<![^\W\d_])(qu|Qu|QU)([íÍ])(?![^\W\d_])")
 
 
 def _bracketed(text: str) -> bool:

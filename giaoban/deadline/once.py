@@ -61,7 +61,7 @@ def open_start(reading: v.OpenStart, ctx: Ctx) -> Deadline:
     if isinstance(reading.start, v.Moment) and not reading.since:
         return _make(ctx, "date", edge(reading.start, ctx)[0], has_time=True)
     try:
-        start: datetime | None = edge(reading.start, ctx)[0]
+        start: datetime | None = edge(reading.start, ctx)[1 if reading.after else 0]
     except NoNoticeDate:  # a text without a date: no deadline, and its start not placed
         start = None
     return _make(ctx, "none", None, start=start)
@@ -149,7 +149,7 @@ def _range(r: v.Range, ctx: Ctx) -> tuple[datetime | None, datetime]:
     if isinstance(left, v.Day) and left.month is None:  # "từ ngày 20 tháng năm 2012 đến ..."
         ctx.warn(f'ngày bắt đầu "{left.written or left.day}" thiếu tháng')
         return None, due
-    start = edge(left, ctx)[0]
+    start = edge(left, ctx)[1 if r.after else 0]
     if isinstance(right, v.Moment) and isinstance(right.day, v.Relday) and right.day.next_day:
         # "từ 19 giờ ngày 5/4 đến 6 giờ sáng hôm sau": the day after the start
         due = moment(start.date() + timedelta(days=1), right.clock, ctx)
@@ -267,10 +267,12 @@ def _fill(items: tuple[v.Day | int | v.Point, ...], ctx: Ctx) -> list[v.Point]:
     following: v.Day | None = None
     for item in reversed(items):
         point: v.Point
-        if isinstance(item, int):
+        if isinstance(item, int) or (isinstance(item, v.Day) and item.month is None):
+            # a bare number, or one beside its weekday ("thứ Hai, ngày 07"), takes the month after
+            number, weekday = (item, None) if isinstance(item, int) else (item.day, item.weekday)
             if following is None or following.month is None:
-                raise Unreadable(f"ngày {item} thiếu tháng")
-            point = replace(following, day=item, weekday=None, alias=None)
+                raise Unreadable(f"ngày {number} thiếu tháng")
+            point = replace(following, day=number, weekday=weekday, alias=None)
         elif isinstance(item, v.Day) and item.year is None and following is not None:
             ok = following.year is not None and not item.lunar
             point = replace(item, year=following.year) if ok else item

@@ -39,9 +39,12 @@ from giaoban.deadline.tokens import Tok
 from giaoban.deadline.unread import (
     blank_to_fill,
     edge_of_period,
+    events_day_unlinked,
+    numbered_by_a_word,
     occasion_without_days,
     one_month_workday,
     other_calendar_day,
+    round_the_clock,
     uncounted_start,
     unread_time_words,
 )
@@ -130,6 +133,7 @@ def _read(ctx: Ctx) -> Deadline:
             f'"{season}" không nêu từ ngày nào đến ngày nào: ghi thêm ngày '
             "hoặc ghim ngày bằng due: YYYY-MM-DD"
         )
+    _unclear_numbers(ctx, toks)
     unread = unread_time_words(toks, ctx.text) or one_month_workday(toks)
     if unread is not None:  # "thứ Hai đầu tiên ...": the ordinal would be left out
         said = _remark_alone(ctx, toks)
@@ -146,6 +150,32 @@ def _read(ctx: Ctx) -> Deadline:
     if isinstance(value, v.Relative) and _lasts(value, toks, ctx.text):
         value = replace(value, length=True)
     return _meaning(value, ctx)
+
+
+def _unclear_numbers(ctx: Ctx, toks: tuple[Tok, ...]) -> None:
+    """Raise Unreadable when a number the reading would take as a day or a month may be
+    something else: "24/7" after the words of a service (round the clock), a month in "ngày
+    thi tháng 6" (the exam's day in it), "đợt 1/2020" (the round's number)."""
+    clock = round_the_clock(toks, ctx.text)
+    if clock is not None:  # "trực cấp cứu 24/7": 24 hours, 7 days a week, or 24 July?
+        raise Unreadable(
+            f'"{ctx.orig(clock.start, clock.end)}" là suốt ngày đêm (24 giờ, 7 ngày) hay ngày '
+            '24/7? Ghi "ngày 24/7" hoặc ghim ngày bằng due: YYYY-MM-DD'
+        )
+    day = events_day_unlinked(toks, ctx.text)
+    if day is not None:  # "ngày thi tháng 6": the exam's day, not the month
+        raise Unreadable(
+            f'"{ctx.orig(day[0].start, day[1].end)}" là ngày của một sự kiện, không rõ ngày nào: '
+            "ghi ngày hoặc ghim ngày bằng due: YYYY-MM-DD"
+        )
+    numbered = numbered_by_a_word(toks, ctx.text)
+    if numbered is not None:  # "trong đợt 1/2020": the round's number, not January
+        said = ctx.orig(numbered[0].start, numbered[1].end)
+        number = ctx.orig(numbered[1].start, numbered[1].end)
+        raise Unreadable(
+            f'"{said}": số "{number}" thuộc chữ đứng trước, không rõ là tháng: ghi '
+            f'"tháng {number}" hoặc ghim ngày bằng due: YYYY-MM-DD'
+        )
 
 
 # Words that make a day of the other calendar a yearly observance.
@@ -299,7 +329,7 @@ def _lexings(ctx: Ctx) -> Iterator[list[Tok]]:
             if any(w is found and a == anchors for w, a in made):
                 continue  # the same tokens as a lexing already made (no remark, no word unmarked)
             made.append((found, anchors))
-            yield events(found, anchors)
+            yield events(found, anchors, ctx.text)
 
 
 # Tokens of a phrase whose days name no month ("từ ngày 2 đến ngày 10", "trước ngày 25").

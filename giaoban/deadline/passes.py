@@ -338,13 +338,13 @@ def give_way(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
-def events(tokens: Sequence[Tok], anchors: bool) -> list[Tok]:
+def events(tokens: Sequence[Tok], anchors: bool, text: Text | None = None) -> list[Tok]:
     kept: list[Tok] = []
     for i, tok in enumerate(tokens):
         in_event = anchors and bool(kept) and kept[-1].type == "W"
         if in_event and not any(t.type in _TIMELY for t in tokens[i:]):
             kept[-1] = Tok("W", kept[-1].start, tok.end)  # the event's name runs on to the end
-        elif in_event and tok.type in _PERIODS_IN_A_CLAUSE and _in_clause(kept):
+        elif in_event and tok.type in _PERIODS_IN_A_CLAUSE and _in_clause(kept, text):
             kept[-1] = Tok("W", kept[-1].start, tok.end)  # "trước khi tổng kết năm học 2024-2025"
         elif tok.type != "W":
             kept.append(tok)
@@ -362,14 +362,27 @@ _PERIODS_IN_A_CLAUSE = frozenset(
 )
 
 
-def _in_clause(kept: list[Tok]) -> bool:
+def _in_clause(kept: list[Tok], text: Text | None = None) -> bool:
     """Whether the event's words in ``kept[-1]`` follow "trước khi" or "sau khi", or "trước"
     or "sau" alone: "trước ngày khai mạc Hội khỏe Phù Đổng năm 2024" is before the opening,
-    not before the year (it had been read as 1/1/2024, the event's words left out)."""
+    not before the year (it had been read as 1/1/2024, the event's words left out); or name
+    the day of an event after any linking word ("chậm nhất ngày tĩnh tâm tháng 2", "vào ngày
+    sinh hoạt chi bộ tháng 4": one day in that month, the event's, not the whole month)."""
     if len(kept) < 2 or kept[-2].type != "LEAD":
         return False
     lead = kept[-2].parts
-    return "clause" in lead or bool(set(lead.get("words", "").split()) & set(SIDES))
+    if "clause" in lead or bool(set(lead.get("words", "").split()) & set(SIDES)):
+        return True
+    return text is not None and _an_events_day(kept[-2], kept[-1], text)
+
+
+def _an_events_day(lead: Tok, event: Tok, text: Text) -> bool:
+    """Whether ``event`` is the name of a day ("ngày tĩnh tâm", "ngày khai giảng"), or
+    follows a link that ends in "ngày" ("vào ngày" + "sinh hoạt chi bộ")."""
+    said = fold(text.said(event)).split()
+    if fold(text.said(lead)).split()[-1:] == ["ngay"]:
+        return bool(said)
+    return len(said) > 1 and said[0] == "ngay"
 
 
 def _sided_count(kept: list[Tok], word: Tok) -> bool:

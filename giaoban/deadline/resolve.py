@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from giaoban.deadline import values as v
-from giaoban.deadline.build import Unreadable
+from giaoban.deadline.build import OUTSIDE, Unreadable
 from giaoban.deadline.calendars import NoSuchDay, cycle_year, lunar_day, lunar_year, tet
 from giaoban.deadline.calendars import school_year as school_year_bounds
 from giaoban.deadline.calendars import semester as semester_bounds
@@ -106,7 +106,20 @@ def _calendar_day(d: v.Day, ctx: Ctx, year: int | None) -> date:
         )
     if d.alias is not None:
         _check_alias(d.alias, found, ctx)
+    if d.within is not None:  # "Đầu tháng 10/2024 (dự kiến 05/10/2024)": a day in that part
+        _check_within(d, found, ctx)
     return found
+
+
+def _check_within(d: v.Day, found: date, ctx: Ctx) -> None:
+    """Raise Unreadable when ``found`` lies outside the part of its month ``d`` was told in."""
+    assert d.within is not None
+    of = d.within.of
+    if of.args[-1] is None:  # "Đầu tháng 10 (dự kiến 05/10)": the month of the day's year
+        of = replace(of, args=(*of.args[:-1], found.year))
+    first, after = _part(replace(d.within, of=of), ctx)
+    if not first <= found < after:
+        raise Unreadable(OUTSIDE.format(d.written or f"{found:%d/%m/%Y}", d.within_said))
 
 
 def _year_by_weekday(d: v.Day, ctx: Ctx) -> int | None:
@@ -307,8 +320,8 @@ def _part(part: v.Part, ctx: Ctx) -> Bounds:
         return first + timedelta(days=lo), first + timedelta(days=hi)
     months = (after.year - first.year) * 12 + after.month - first.month
     if months <= 1:  # a month: days 1-10, 11-20, 21 to the end
-        lo, hi = THIRDS[part.part]
-        return first.replace(day=lo), min(after, first + timedelta(days=hi))
+        lo, hi = THIRDS[part.part]  # counted from the month's first day, solar or lunar
+        return first + timedelta(days=lo - 1), min(after, first + timedelta(days=hi))
     if part.part == "giua":
         middle = first.month + months // 2
         year, month = _shift_month(first, middle - first.month)

@@ -13,6 +13,7 @@ from the notice ("ngày hôm sau") a day counted from a day the text does not na
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 
 from giaoban.deadline import values as v
 from giaoban.deadline.build import UNNAMED
@@ -100,6 +101,11 @@ def _window(when: v.Range) -> v.Window | None:
         first = _yearless(left)
     if first is None or last is None or first.lunar != last.lunar:
         return None
+    if when.after:  # "kể từ sau ngày 31/3 đến 30/9": from the day after, 1/4
+        if first.lunar or (first.month, first.day) == (2, 29):
+            return None
+        following = date(2001, first.month or 1, first.day) + timedelta(days=1)  # "sau 28/2": 1/3
+        first = replace(first, day=following.day, month=following.month)
     return v.Window(first, last)
 
 

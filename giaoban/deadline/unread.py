@@ -16,10 +16,12 @@ import re
 
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.tokens import Tok
-from giaoban.model.text import loose
+from giaoban.model.text import fold, loose
 
 __all__ = [
     "blank_to_fill",
+    "events_day_unlinked",
+    "numbered_by_a_word",
     "occasion_without_days",
     "other_calendar_day",
     "uncounted_start",
@@ -210,3 +212,67 @@ def other_calendar_day(text: Text) -> re.Match[str] | None:
     if "lịch" not in text.low and "lich" not in text.low:
         return None
     return _OTHER_CALENDAR.search(text.low)
+
+
+# What may stand before the word that a bare "1/2020" numbers: a link word or nothing.
+_OPENS = frozenset({"LEAD", "FROM", "AND"})
+
+
+def numbered_by_a_word(toks: tuple[Tok, ...], text: Text) -> tuple[Tok, Tok] | None:
+    """The word and the number of "trong đợt 1/2020", "kỳ 2/2024", "trong quá 1/2020" (a typo
+    of "quý"): a month and its year with "tháng" left out ("hoàn thành trong 2/2021",
+    "(6/2024)") right after one word that stands alone after a link word or at the start, so
+    the number is that word's (a round, a session, a quarter mistyped), not a month. Read as
+    the month, it was January, silently. None otherwise: "dự kiến 6/2024" (two words, a verb)
+    and "Tháng hành động vì trẻ em (6/2021)" (in brackets) keep their reading."""
+    for i, tok in enumerate(toks):
+        if tok.type != "MONTH" or "bm" not in tok.parts or i == 0:
+            continue
+        word = toks[i - 1]
+        if word.type != "W" or not text.said(word).isalpha():
+            continue
+        if text.low[word.end : tok.start].strip():
+            continue  # "(6/2024)": a bracket between
+        if i == 1 or toks[i - 2].type in _OPENS:
+            return word, tok
+    return None
+
+
+# Periods an event's day may be named in ("ngày thi tháng 6", "ngày hội năm học 2024-2025").
+_NAMED_IN = frozenset({"MONTH", "MONTHNAME", "QUARTER", "YEAR", "SCHOOLYEAR", "SEMESTER", "WEEK"})
+
+
+def events_day_unlinked(toks: tuple[Tok, ...], text: Text) -> tuple[Tok, Tok] | None:
+    """The first and the last token of "ngày thi tháng 6", "Ngày hội năm học 2024-2025": the
+    day of an event in a period, with no linking word before it to make it a deadline counted
+    from the event ("chậm nhất ngày thi tháng 6" is). The event's words left out, the phrase
+    was the whole period, silently. None otherwise."""
+    if len(toks) < 3 or toks[0].type != "W" or fold(text.said(toks[0])) != "ngay":
+        return None
+    i = 1
+    while i < len(toks) and toks[i].type == "W" and text.said(toks[i]).isalpha():
+        i += 1
+    if i == 1 or i == len(toks) or toks[i].type not in _NAMED_IN:
+        return None
+    return toks[0], toks[i]
+
+
+# "24/7" written alone after the words of a service ("trực cấp cứu 24/7", "3 ca, 4 kíp, 24/7"):
+# 24 hours a day, 7 days a week, or 24 July? Not after a part of the day ("chiều 24/7"), a
+# linking word ("trước 24/7") or "ngày", where it is the day.
+_ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7")
+_DAY_PARTS = frozenset(
+    {"sáng", "trưa", "chiều", "tối", "đêm", "khuya", "sang", "trua", "chieu", "toi", "dem"}
+)
+
+
+def round_the_clock(toks: tuple[Tok, ...], text: Text) -> Tok | None:
+    """The "24/7" of "trực cấp cứu 24/7", "phục vụ 24/7": round the clock or a day of July,
+    right after filler that is no part of the day; None otherwise."""
+    for i, tok in enumerate(toks):
+        if tok.type != "DATE" or not _ROUND_THE_CLOCK.fullmatch(text.said(tok)) or i == 0:
+            continue
+        before = toks[i - 1]
+        if before.type == "W" and text.said(before) not in _DAY_PARTS:
+            return tok
+    return None

@@ -37,6 +37,8 @@ class Day:
     month_offset: int | None = None  # "ngày 5 tháng sau": no month, the month after the notice's
     holiday: bool = False  # named as a holiday ("Tết Dương lịch"): "trước" it is before it begins
     marked_lunar: bool = False  # "âm lịch" written after it, which the days before it share
+    within: Part | None = None  # "Đầu tháng 10/2024 (dự kiến 05/10/2024)": the part it is in
+    within_said: str = ""  # that part, as written (named when the day is outside it)
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class Range:
     left: Edge
     right: Edge
     link: str  # the linking words, folded
+    after: bool = False  # "kể từ sau ngày 31/3 đến 30/9": from the end of the left, the day after
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,7 @@ class At:
 class OpenStart:
     start: Edge
     since: bool = False  # "kể từ", "có hiệu lực từ": a start, even at a clock time
+    after: bool = False  # "kể từ sau ngày 31/3": from the end of it, the day after
 
 
 @dataclass(frozen=True)
