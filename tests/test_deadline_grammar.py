@@ -1203,13 +1203,16 @@ def test_from_a_day_or_period_on_is_an_open_start(phrase: str, start: str) -> No
         ("nửa đầu tháng 4/2024", "2024-04-01", "2024-04-16"),
         ("nửa cuối tháng 3", "2024-03-16", "2024-04-01"),
         ("trong nửa tháng đầu tháng 5", "2024-05-01", "2024-05-16"),
-        ("nửa tháng cuối của tháng 2/2024", "2024-02-15", "2024-03-01"),
+        ("nửa tháng cuối của tháng 2/2024", "2024-02-16", "2024-03-01"),
+        ("nửa đầu tháng 2/2023", "2023-02-01", "2023-02-16"),  # February's too (it had been
+        ("nửa sau tháng 2/2023", "2023-02-16", "2023-03-01"),  # cut at its middle: 1-14)
+        ("nửa đầu tháng 2 âm lịch năm 2024", "2024-03-10", "2024-03-25"),  # lunar days 1-15
         ("nua cuoi thang 6", "2024-06-16", "2024-07-01"),
     ],
 )
 def test_half_of_a_month(phrase: str, start: str, due: str) -> None:
-    """ "nửa đầu / nửa cuối tháng X": the month cut in two (1-15, 16 to the end), not the
-    first or last third that "đầu / cuối tháng X" names."""
+    """ "nửa đầu / nửa cuối tháng X": the month cut in two (1-15, 16 to the end, whatever
+    its length), not the first or last third that "đầu / cuối tháng X" names."""
     assert period(phrase) == (at(start), at(due))
 
 

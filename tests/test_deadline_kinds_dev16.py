@@ -225,7 +225,7 @@ def test_a_day_in_a_part_of_a_month_is_that_day(phrase: str, due: str) -> None:
     ("phrase", "day"),
     [
         ("10 ngày cuối tháng 6 (dự kiến 5/6)", "5/6"),  # had been read: "any day" of the month
-        ("nửa cuối tháng 2/2025 (dự kiến 14/2/2025)", "14/2/2025"),  # February's: 15 to 28
+        ("nửa cuối tháng 2/2025 (dự kiến 14/2/2025)", "14/2/2025"),  # February's: 16 to 28
     ],
 )
 def test_a_day_outside_a_part_of_a_month_is_an_error(phrase: str, day: str) -> None:
