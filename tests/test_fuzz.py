@@ -52,3 +52,19 @@ def test_the_harness_catches_a_dropped_task(tmp_path: Path, monkeypatch) -> None
     plain = fuzz.Variant("plain", variant.seed, variant.seed.read_bytes())
     fuzz.run_variant(plain, tmp_path, fuzz.CliRunner(), tally)
     assert list(tally.failures) == ["dropped"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "lost"),
+    [
+        (b"a\nb\n", b"a\nx\nb\n", []),  # a line added
+        (b"a\r\nb\n", b"a\r\nb\r\nc\r\n", [b"b\n"]),  # another line's end changed
+        (b"a\nb\n", b"a\nB\n", [b"b\n"]),  # another line changed
+        (b"a\nb", b"a\nb\nc\n", []),  # the last line gains the end lines after it need
+        (b"a\nb", b"a\nx\nb", []),
+    ],
+)
+def test_the_harness_sees_an_edit_that_changes_other_lines(
+    before: bytes, after: bytes, lost: list[bytes]
+) -> None:
+    assert fuzz._lines_lost(before, after) == lost
