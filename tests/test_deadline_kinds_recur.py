@@ -1,0 +1,62 @@
+"""Unit tests: kinds of deadline phrase the twenty-second work read right or made errors.
+
+Kinds behind failures (or silent dues) that recur across the development sets. As in
+``test_deadline_kinds.py``: phrases of each kind written here, in other words and orders,
+not copied from the phrase sets of ``tests/data/deadlines/``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from giaoban.deadline import DeadlineError, parse_deadline
+from tests.test_deadline_forms import at, read
+
+MAY = date(2024, 5, 15)  # a Wednesday
+
+
+def _error(phrase: str, ref: date | None = MAY) -> str:
+    got = parse_deadline(phrase, ref)
+    assert isinstance(got, DeadlineError), got
+    return got.message
+
+
+# -- the day another act is signed, issued or notified: an event, not the notice's day -------
+@pytest.mark.parametrize(
+    ("phrase", "offset", "anchor"),
+    [
+        ("trong 7 ngày kể từ ngày ký hợp đồng thuê nhà", "P7D", "ngày ký hợp đồng thuê nhà"),
+        ("10 ngày làm việc kể từ ngày thông báo kết quả thi tuyển", "P10D", "kết quả thi tuyển"),
+        ("chậm nhất 30 ngày kể từ ngày ban hành quyết định bổ nhiệm", "P30D", "bổ nhiệm"),
+        ("sau 5 ngày kể từ ngày phát hành hóa đơn", "P5D", "ngày phát hành hóa đơn"),
+        ("2 tháng kể từ ngày đăng tải thông tin tuyển sinh", "P2M", "thông tin tuyển sinh"),
+        ("sau 10 ngày kể từ ngày ký quyết định thành lập", "P10D", "quyết định thành lập"),
+        ("trước ngày ban hành kế hoạch thi đua năm 2025", "P0D", "kế hoạch thi đua năm 2025"),
+        ("10 ngay ke tu ngay ky hop dong", "P10D", "hop dong"),
+    ],
+)
+def test_another_acts_day_is_an_event_not_the_notices_day(
+    phrase: str, offset: str, anchor: str
+) -> None:
+    # it had been the notice's own day: a due counted from the notice, silently
+    got = read(phrase, MAY)
+    assert (got.kind, got.due, got.offset) == ("relative", None, offset), got
+    assert got.anchor is not None and anchor in got.anchor
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("trong 10 ngày kể từ ngày ký", "2024-05-26T00:00"),
+        ("trong vòng 15 ngày kể từ ngày ký ban hành", "2024-05-31T00:00"),
+        ("kể từ ngày ký, trong thời hạn 15 ngày", "2024-05-31T00:00"),
+        ("15 ngày kể từ ngày ban hành thông báo này", "2024-05-31T00:00"),
+        ("trong 10 ngày kể từ ngày ra thông báo", "2024-05-26T00:00"),
+        ("trong 10 ngày kể từ ngày ban hành văn bản", "2024-05-26T00:00"),
+        ("từ ngày ban hành kế hoạch đến hết ngày 30/6/2024", "2024-07-01T00:00"),
+    ],
+)
+def test_the_notices_own_day_stays_the_notices(phrase: str, due: str) -> None:
+    assert read(phrase, MAY).due == at(due)
