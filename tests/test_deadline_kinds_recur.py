@@ -60,3 +60,45 @@ def test_another_acts_day_is_an_event_not_the_notices_day(
 )
 def test_the_notices_own_day_stays_the_notices(phrase: str, due: str) -> None:
     assert read(phrase, MAY).due == at(due)
+
+
+# -- the count of an anniversary: no length of time -----------------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("vào dịp kỷ niệm 70 năm ngày thành lập ngành", "kỷ niệm 70 năm ngày thành lập ngành"),
+        ("trước lễ kỷ niệm 35 năm thành lập trường", "lễ kỷ niệm 35 năm thành lập trường"),
+        ("trước khi tổ chức lễ kỷ niệm 10 năm", "tổ chức lễ kỷ niệm 10 năm"),
+        ("trước ngày chào mừng 50 năm giải phóng", "ngày chào mừng 50 năm giải phóng"),
+        ("vao dip ky niem 20 nam thanh lap cong ty", "ky niem 20 nam thanh lap cong ty"),
+    ],
+)
+def test_an_anniversarys_count_is_part_of_the_events_name(phrase: str, anchor: str) -> None:
+    # it had been an offset of that many years: "P70Y" after the event, or the notice
+    got = read(phrase, MAY)
+    assert (got.kind, got.due, got.offset, got.anchor) == ("relative", None, "P0D", anchor)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "nhân dịp kỷ niệm 70 năm ngày thành lập ngành",
+        "chào mừng 50 năm ngày giải phóng miền Nam",
+        "chào mừng kỷ niệm 95 năm ngày thành lập Đảng",
+    ],
+)
+def test_an_anniversary_named_with_no_link_and_no_day_is_an_error(phrase: str) -> None:
+    # it had been due that many years after the notice
+    assert "không có ngày" in _error(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Kỷ niệm 25 năm thành lập trường (20/11/1999 - 20/11/2024)", "2024-11-21T00:00"),
+        ("dịp kỷ niệm 70 năm ngày thành lập ngành 20/11", "2024-11-21T00:00"),
+        ("tổ chức lễ kỷ niệm 10 năm vào ngày 20/11/2024", "2024-11-21T00:00"),
+    ],
+)
+def test_an_anniversary_with_its_day_is_that_day(phrase: str, due: str) -> None:
+    assert read(phrase, MAY).due == at(due)
