@@ -102,3 +102,32 @@ def test_an_anniversary_named_with_no_link_and_no_day_is_an_error(phrase: str) -
 )
 def test_an_anniversary_with_its_day_is_that_day(phrase: str, due: str) -> None:
     assert read(phrase, MAY).due == at(due)
+
+
+# -- the first or last days of something the reading does not name ---------------------------
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        ("trong 3 ngày đầu của đợt kiểm tra", "đầu của đợt kiểm tra"),
+        ("5 ngày cuối kỳ nghỉ hè của học sinh", "cuối kỳ nghỉ hè của học sinh"),
+        ("trong 2 tuần đầu của đợt tập huấn", "đầu của đợt tập huấn"),
+        ("sau 10 ngày đầu", "đầu"),
+        ("trong 3 ngay dau cua dot thi", "dau cua dot thi"),
+    ],
+)
+def test_a_count_of_the_first_days_of_an_unread_event_is_an_error(phrase: str, words: str) -> None:
+    # it had been counted from the notice: "trong 3 ngày" with the rest left out, silently
+    assert f'"{words}"' in _error(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("trong 3 ngày đầu của tháng 6", "2024-06-01T00:00", "2024-06-04T00:00"),
+        ("10 ngày cuối tháng 5", "2024-05-22T00:00", "2024-06-01T00:00"),
+        ("6 tháng đầu năm 2025", "2025-01-01T00:00", "2025-07-01T00:00"),
+    ],
+)
+def test_a_count_of_the_first_days_of_a_period_stays_read(phrase: str, start: str, due: str) -> None:
+    got = read(phrase, MAY)
+    assert (got.start, got.due) == (at(start), at(due))

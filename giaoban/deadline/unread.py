@@ -53,12 +53,26 @@ def unread_time_words(toks: tuple[Tok, ...], text: Text) -> Tok | None:
         before = toks[i - 1] if i else None
         if said in _PART and _beside_a_day(before, toks, i, text):
             return tok
+        if fold(said) in _COUNTED_PART and _after_a_count(toks, i):
+            return tok  # "trong 3 ngày đầu của đợt thi": the first days of an event not read
         if said in _RELATIVE and before is not None:
             if before.type in _PERIODS or before.type == "MONTHREF":  # "trong tuần qua"
                 return before
             if before.type in ("W", "UNIT") and text.said(before) in _UNITS:
                 return before
     return None
+
+
+# A part word right after a count ("3 ngày đầu", "5 ngày cuối") counts the first or the last
+# days of what follows; when that is no period the reading uses ("của dịp nghỉ lễ", "đợt thi"),
+# the count alone was read from the notice, silently. Folded: after a count, "dau", "cuoi" are
+# these words typed without marks, no name or number.
+_COUNTED_PART = frozenset({"dau", "giua", "cuoi"})
+
+
+def _after_a_count(toks: tuple[Tok, ...], i: int) -> bool:
+    """Whether word ``i`` comes right after a count of a unit ("03 ngày" "đầu")."""
+    return i >= 2 and toks[i - 1].type == "UNIT" and toks[i - 2].type == "NUM"
 
 
 def _beside_a_day(before: Tok | None, toks: tuple[Tok, ...], i: int, text: Text) -> bool:
