@@ -38,7 +38,8 @@ FLOORS = {
     "fresh_6": 122,  # 121 before the twentieth work ("Đầu tháng 10/2024: (dự kiến 05/10/2024)":
     # the day in brackets)
     "fresh_7": 102,
-    "fresh_8": 120,
+    "fresh_8": 121,  # 121 after the twenty-second work ("... năm dương lịch đó": an error, the
+    # year given elsewhere)
     "fresh_9": 162,  # 161 before the eighth work (branch issue12j)
     "fresh_10": 124,  # 105 before the eighth work, its first as a development set; 123 after
     # the seventeenth ("dịp Tết Kỷ Hợi": an error, the season's days not given); 124 after the

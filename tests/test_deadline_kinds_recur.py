@@ -131,3 +131,27 @@ def test_a_count_of_the_first_days_of_an_unread_event_is_an_error(phrase: str, w
 def test_a_count_of_the_first_days_of_a_period_stays_read(phrase: str, start: str, due: str) -> None:
     got = read(phrase, MAY)
     assert (got.start, got.due) == (at(start), at(due))
+
+
+# -- a period named by a word that points back to the text ----------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        ("nộp chậm nhất ngày 15/3 năm đó", "năm đó"),
+        ("trước ngày 30/6 năm ấy", "năm ấy"),
+        ("trong tháng đó", "tháng đó"),
+        ("trước ngày 20 của tháng đó", "tháng đó"),
+        ("đến hết ngày 31/12 năm dương lịch đó", "năm dương lịch đó"),
+        ("báo cáo trước ngày 10/7 cùng năm", "cùng năm"),
+        ("hoàn thành trong quý ấy", "quý ấy"),
+    ],
+)
+def test_a_period_said_elsewhere_in_the_text_is_an_error(phrase: str, words: str) -> None:
+    # it had been the notice's year (or the next), "trong tháng đó" every month, silently
+    assert f'"{words}" chỉ một thời gian nêu ở chỗ khác' in _error(phrase)
+    assert f'"{words}" chỉ một thời gian nêu ở chỗ khác' in _error(phrase, None)
+
+
+def test_a_period_named_earlier_in_the_phrase_is_the_one_pointed_to() -> None:
+    got = read("tháng đầu tiên của quý, từ ngày 1 đến ngày 15 của quý đó", MAY)
+    assert got.kind == "recurring"

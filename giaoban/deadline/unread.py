@@ -24,6 +24,7 @@ __all__ = [
     "numbered_by_a_word",
     "occasion_without_days",
     "other_calendar_day",
+    "period_said_elsewhere",
     "uncounted_start",
     "unread_time_words",
 ]
@@ -289,4 +290,25 @@ def round_the_clock(toks: tuple[Tok, ...], text: Text) -> Tok | None:
         before = toks[i - 1]
         if before.type == "W" and text.said(before) not in _DAY_PARTS:
             return tok
+    return None
+
+
+# A period named by a word that points back ("năm đó", "tháng ấy", "năm dương lịch đó", "cùng
+# năm"): a year or a month the text gives elsewhere. Left out, the day beside it took the
+# notice's year (or the next), and "trong tháng đó" read as every month, silently. "cùng ngày"
+# is read (relative to the day named before it, without a due). A period of that unit named
+# earlier in the phrase is the one meant ("tháng đầu tiên của Quý ... ngày 20 của Quý đó").
+_SAID_ELSEWHERE = re.compile(
+    r"(?<!\w)(?P<unit>tuần|tháng|quý|năm)(?:\s+(?:dương|âm)\s+lịch)?\s+(?:đó|ấy)(?!\w)"
+    r"|(?<!\w)cùng\s+(?P<same>tuần|tháng|quý|năm)(?!\w)"
+)
+
+
+def period_said_elsewhere(text: Text) -> re.Match[str] | None:
+    """Where ``text`` names a week, month, quarter or year by a word that points back to
+    another part of the text ("chậm nhất ngày 31/01 năm đó"), or None."""
+    for found in _SAID_ELSEWHERE.finditer(text.low):
+        unit = found.group("unit") or found.group("same")
+        if not re.search(r"(?<!\w)" + unit + r"(?!\w)", text.low[: found.start()]):
+            return found
     return None
