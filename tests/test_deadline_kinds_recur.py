@@ -128,7 +128,9 @@ def test_a_count_of_the_first_days_of_an_unread_event_is_an_error(phrase: str, w
         ("6 tháng đầu năm 2025", "2025-01-01T00:00", "2025-07-01T00:00"),
     ],
 )
-def test_a_count_of_the_first_days_of_a_period_stays_read(phrase: str, start: str, due: str) -> None:
+def test_a_count_of_the_first_days_of_a_period_stays_read(
+    phrase: str, start: str, due: str
+) -> None:
     got = read(phrase, MAY)
     assert (got.start, got.due) == (at(start), at(due))
 
