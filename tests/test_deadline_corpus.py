@@ -38,16 +38,19 @@ FLOORS = {
     "fresh_6": 122,  # 121 before the twentieth work ("Đầu tháng 10/2024: (dự kiến 05/10/2024)":
     # the day in brackets)
     "fresh_7": 102,
-    "fresh_8": 120,
+    "fresh_8": 121,  # 121 after the twenty-second work ("... năm dương lịch đó": an error, the
+    # year given elsewhere)
     "fresh_9": 162,  # 161 before the eighth work (branch issue12j)
-    "fresh_10": 123,  # 105 before the eighth work, its first as a development set; 123 after
-    # the seventeenth ("dịp Tết Kỷ Hợi": an error, the season's days not given)
+    "fresh_10": 124,  # 105 before the eighth work, its first as a development set; 123 after
+    # the seventeenth ("dịp Tết Kỷ Hợi": an error, the season's days not given); 124 after the
+    # twenty-second ("trước ngày ban hành kế hoạch tuyển dụng ... năm 2023": another act's day)
     "fresh_11": 123,  # 116 before the eleventh work; 118 after the fourteenth ("đến15-12-2017");
     # 123 after the seventeenth ("Khoảng một tháng trước khi ...", "tháng báo cáo", "tương ứng
     # với ... Dương lịch", "Rằm tháng Bảy (15/7 âm lịch)", "nghỉ trước Tết hai ngày")
     "fresh_12": 108,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work, 108
     # after the seventeenth ("trong dịp Tết Nguyên đán Tân Sửu": an error)
-    "fresh_13": 107,  # held out until 2026-12-07 (104 then); 107 after the sixteenth work
+    "fresh_13": 108,  # held out until 2026-12-07 (104 then); 107 after the sixteenth work; 108
+    # after the twenty-second ("... hoặc từ ngày thông báo hợp lệ ...": another act's day)
     "fresh_14": 128,  # held out until the second session of 2026-12-07 (119 when first scored,
     # 121 after the sixteenth work); 127 after the eighteenth ("Chúa nhật" as Sunday, a year
     # after a space, "thứ Hai đầu tuần liền kề", a form's blank and "những tháng đầu năm" as

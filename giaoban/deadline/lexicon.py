@@ -73,6 +73,13 @@ RELATIVE = {
 # after it)
 _ALONE = r"(?=\s*(?:$|[,;.)]))"
 
+# What may follow the words of the notice's own day ("ngày ký", "ngày ra thông báo này"): the
+# end, a mark, a day written after it, or a linking word; any other word names another act.
+_OWN_DAY_ENDS = (
+    r"(?=\s*(?:$|[,;.:()\[\]–\-]|\d|(?:đến|tới|cho\s+đến|trong|và|thì|là|trở\s+đi"
+    r"|có\s+hiệu\s+lực)(?!\w)))"
+)
+
 # Words after "vào ngày" that say which day, not which event ("vào ngày mai", "vào dịp Tết").
 _NOT_EVENT = (
     r"thứ|chủ|chúa\s+nh(?:ật|ựt)|mai|mốt|kia|hôm|mùng|mồng|rằm|cuối|đầu|giữa|làm|nghỉ|lễ|tết|này|đó|hẹn|liền|tiếp"
@@ -397,12 +404,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                + _B + r")|hôm\s+sau)" + _B
                + r"|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm)\s+nay" + _B  # "chiều nay": today
                + r"|(?P<rdin>trong\s+ngày)" + _ALONE),  # "xong trong ngày": by the end of the day
-    ("REFDAY", r"ngày\s+(?:ra|ký|ban\s+hành|phát\s+hành|đăng\s+tải)"
+    # The notice's own day: the words end with the document ("kể từ ngày ký", "từ ngày ban
+    # hành kế hoạch đến ..."); more words name another act's day, an event ("ngày ký hợp
+    # đồng", "ngày thông báo kết quả", "ngày ban hành QĐ giao đề tài"): _OWN_DAY_ENDS
+    ("REFDAY", r"ngày\s+(?:ra|ký(?:\s*,?\s*ban\s+hành)?|ban\s+hành|phát\s+hành|đăng\s+tải)"
                r"(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận|công\s+văn|kế\s+hoạch|quyết\s+định))?"
-               r"(?:\s+này)?" + _B
+               r"(?:\s+này)?" + _OWN_DAY_ENDS
                + r"|(?:ngày\s+)?(?:thông\s+báo|văn\s+bản|kết\s+luận|công\s+văn|kế\s+hoạch"
-               r"|quyết\s+định)\s+(?:này\s+)?(?:được\s+)?(?:ký|ban\s+hành)" + _B
-               + r"|ngày\s+thông\s+báo(?:\s+này)?" + _B
+               r"|quyết\s+định)\s+(?:này\s+)?(?:được\s+)?(?:ký|ban\s+hành)" + _OWN_DAY_ENDS
+               + r"|ngày\s+thông\s+báo(?:\s+này)?" + _OWN_DAY_ENDS
                # "từ khi ban hành", "kể từ khi ký": the notice's own day
                + r"|(?<=khi\s)(?:được\s+)?(?:ký|ban\s+hành|phát\s+hành)(?:\s+(?:văn\s+bản"
                r"|thông\s+báo|kế\s+hoạch|quyết\s+định|công\s+văn))?(?:\s+này)?"

@@ -44,6 +44,7 @@ from giaoban.deadline.unread import (
     occasion_without_days,
     one_month_workday,
     other_calendar_day,
+    period_said_elsewhere,
     round_the_clock,
     uncounted_start,
     unread_time_words,
@@ -216,6 +217,9 @@ def _left_unsaid(ctx: Ctx) -> None:
     blank = blank_to_fill(ctx.text)
     if blank is not None:
         raise Unreadable(BLANK.format(ctx.text.orig[blank.start() : blank.end()].strip()))
+    elsewhere = period_said_elsewhere(ctx.text)
+    if elsewhere is not None:  # "ngày 31/01 năm đó": the year is given elsewhere in the text
+        raise Unreadable(SAID_ELSEWHERE.format(ctx.orig(*elsewhere.span())))
     uncounted = uncounted_start(ctx.text)
     if uncounted is not None:
         wording = ctx.orig(uncounted.start(), uncounted.end())
@@ -228,14 +232,17 @@ _SAID_ABOVE = re.compile(r"^(?:(?:thoi gian|thoi han|thoi diem|khoang thoi gian)
                          r"(?:noi tren|neu tren|tren day|da neu|vua neu)$")  # fmt: skip
 
 
+SAID_ELSEWHERE = (
+    '"{}" chỉ một thời gian nêu ở chỗ khác trong văn bản: ghi ngày '
+    "hoặc ghim ngày bằng due: YYYY-MM-DD"
+)
+
+
 def _not_a_said_time(event: v.Event) -> None:
     """Raise Unreadable for "trong thời gian nói trên": it had been counted from an event
     named "nói trên", due at it, where the time meant is a period given elsewhere."""
     if _SAID_ABOVE.match(fold(event.name.lower()).strip()):
-        raise Unreadable(
-            f'"{event.name}" chỉ một thời gian nêu ở chỗ khác trong văn bản: ghi ngày '
-            "hoặc ghim ngày bằng due: YYYY-MM-DD"
-        )
+        raise Unreadable(SAID_ELSEWHERE.format(event.name))
 
 
 # Words that say a count is how long something lasts: "kéo dài 8 ngày", "diễn ra trong 3

@@ -230,7 +230,7 @@ def _units_ahead(tok: Tok, before: Tok, at: Place) -> Tok:
 
 def _num(tok: Tok, at: Place) -> Tok | None:
     before, after, text = at.before, at.after, at.text
-    if _names_a_review(before, after, text):
+    if _names_a_review(before, after, text) or _counts_an_anniversary(before, after, text):
         return tok.retyped("W")  # "Hội nghị sơ kết 6 tháng": the review's name, not a count
     if _labels(before, text) and not _opens_range(at.raw[at.i + 1 : at.i + 3]):
         if after is None or after.type != "UNIT" or _unmarked_number_word(tok, at.text):
@@ -450,6 +450,21 @@ def _names_a_review(before: Tok | None, after: Tok | None, text: Text) -> bool:
         return False
     words = fold(text.low[: before.end]).split()
     return " ".join(words[-2:]) in _REVIEWS and after.get("u") in ("thang", "nam")
+
+
+# Words after which a count of years numbers an anniversary, folded ("kỷ niệm 50 năm ngày
+# thành lập", "chào mừng 80 năm Quốc khánh"): no length of time. Read as one, the due was 50
+# years after the notice, or the event, silently.
+_ANNIVERSARIES = frozenset({"ky niem", "chao mung"})
+
+
+def _counts_an_anniversary(before: Tok | None, after: Tok | None, text: Text) -> bool:
+    """Whether a number of years right after "kỷ niệm" or "chào mừng" numbers the
+    anniversary ("dịp kỷ niệm 70 năm ngày thành lập ngành"), not a count of years."""
+    if before is None or before.type != "W" or after is None or after.type != "UNIT":
+        return False
+    words = fold(text.low[: before.end]).split()
+    return " ".join(words[-2:]) in _ANNIVERSARIES and after.get("u") == "nam"
 
 
 # Documents named by the period they cover: "báo cáo quý I", "tổng kết năm học 2023-2024".

@@ -24,6 +24,7 @@ __all__ = [
     "numbered_by_a_word",
     "occasion_without_days",
     "other_calendar_day",
+    "period_said_elsewhere",
     "uncounted_start",
     "unread_time_words",
 ]
@@ -53,12 +54,26 @@ def unread_time_words(toks: tuple[Tok, ...], text: Text) -> Tok | None:
         before = toks[i - 1] if i else None
         if said in _PART and _beside_a_day(before, toks, i, text):
             return tok
+        if fold(said) in _COUNTED_PART and _after_a_count(toks, i):
+            return tok  # "trong 3 ngày đầu của đợt thi": the first days of an event not read
         if said in _RELATIVE and before is not None:
             if before.type in _PERIODS or before.type == "MONTHREF":  # "trong tuần qua"
                 return before
             if before.type in ("W", "UNIT") and text.said(before) in _UNITS:
                 return before
     return None
+
+
+# A part word right after a count ("3 ngày đầu", "5 ngày cuối") counts the first or the last
+# days of what follows; when that is no period the reading uses ("của dịp nghỉ lễ", "đợt thi"),
+# the count alone was read from the notice, silently. Folded: after a count, "dau", "cuoi" are
+# these words typed without marks, no name or number.
+_COUNTED_PART = frozenset({"dau", "giua", "cuoi"})
+
+
+def _after_a_count(toks: tuple[Tok, ...], i: int) -> bool:
+    """Whether word ``i`` comes right after a count of a unit ("03 ngày" "đầu")."""
+    return i >= 2 and toks[i - 1].type == "UNIT" and toks[i - 2].type == "NUM"
 
 
 def _beside_a_day(before: Tok | None, toks: tuple[Tok, ...], i: int, text: Text) -> bool:
@@ -275,4 +290,25 @@ def round_the_clock(toks: tuple[Tok, ...], text: Text) -> Tok | None:
         before = toks[i - 1]
         if before.type == "W" and text.said(before) not in _DAY_PARTS:
             return tok
+    return None
+
+
+# A period named by a word that points back ("năm đó", "tháng ấy", "năm dương lịch đó", "cùng
+# năm"): a year or a month the text gives elsewhere. Left out, the day beside it took the
+# notice's year (or the next), and "trong tháng đó" read as every month, silently. "cùng ngày"
+# is read (relative to the day named before it, without a due). A period of that unit named
+# earlier in the phrase is the one meant ("tháng đầu tiên của Quý ... ngày 20 của Quý đó").
+_SAID_ELSEWHERE = re.compile(
+    r"(?<!\w)(?P<unit>tuần|tháng|quý|năm)(?:\s+(?:dương|âm)\s+lịch)?\s+(?:đó|ấy)(?!\w)"
+    r"|(?<!\w)cùng\s+(?P<same>tuần|tháng|quý|năm)(?!\w)"
+)
+
+
+def period_said_elsewhere(text: Text) -> re.Match[str] | None:
+    """Where ``text`` names a week, month, quarter or year by a word that points back to
+    another part of the text ("chậm nhất ngày 31/01 năm đó"), or None."""
+    for found in _SAID_ELSEWHERE.finditer(text.low):
+        unit = found.group("unit") or found.group("same")
+        if not re.search(r"(?<!\w)" + unit + r"(?!\w)", text.low[: found.start()]):
+            return found
     return None
