@@ -104,6 +104,26 @@ def test_a_note_in_a_file_with_both_line_ends_commits_only_its_lines(
     assert [x for x in after if x in before] == before  # every other line as it was, its end too
 
 
+def test_a_git_lock_left_by_a_killed_command_is_named_after_the_commit(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """git's temporary index of a partial commit ('git commit -- path') killed half-way
+    stays as .git/next-index-<pid>.lock: it stops no commit, so the edit goes on, and
+    says it is there and how to remove it (nothing left behind unsaid)."""
+    lock = ledger.parent / ".git" / "next-index-99999.lock"
+    lock.write_bytes(b"")
+    before = commits(ledger.parent)
+    result = invoke(runner, ledger, "note", "2019-02#3", "đã gửi", "--today", "2019-02-20")
+    assert result.exit_code == 0, result.output
+    assert commits(ledger.parent) == before + 1
+    assert "còn 1 tệp khóa git" in result.stderr
+    assert f"  rm {lock}" in result.stderr.splitlines()
+    assert lock.exists()  # named, not removed: a git command may still be running
+    lock.unlink()
+    again = invoke(runner, ledger, "note", "2019-02#3", "lần hai", "--today", "2019-02-21")
+    assert again.exit_code == 0 and "tệp khóa" not in again.output
+
+
 def test_postpone_cancel_note_reopen_each_one_commit(runner: CliRunner, ledger: Path) -> None:
     repo = ledger.parent
     before = commits(repo)

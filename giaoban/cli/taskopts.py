@@ -7,6 +7,7 @@ same task-id argument (with shell completion), day options and
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -148,6 +149,15 @@ def report_commit(saved: Saved, no_commit: bool) -> str:
         print(
             f"giaoban: đã dọn {len(saved.cleared)} thư mục tạm còn sót từ một lệnh ghi bị ngắt"
             f" trước đó ({names}); các tệp dữ liệu không bị ảnh hưởng.",
+            file=sys.stderr,
+        )
+    if saved.locks:
+        print(
+            f"giaoban: lưu ý: còn {len(saved.locks)} tệp khóa git do một lệnh git/giaoban bị"
+            " ngắt để lại; chúng không cản lệnh này. Nếu không còn lệnh git nào đang chạy,"
+            " hãy xóa:",
+            *(f"  rm {shlex.quote(str(lock))}" for lock in saved.locks),
+            sep="\n",
             file=sys.stderr,
         )
     if outcome is not None and outcome.others:

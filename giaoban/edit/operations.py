@@ -50,6 +50,7 @@ from giaoban.edit.transaction import (
     ensure_committable,
     ledger_checker,
     ledger_lock,
+    left_locks,
     prepare_write,
     save_change,
     save_edited,
@@ -551,7 +552,8 @@ def create_notice(
             if commit and settings.commit
             else None
         )
-    return Outcome(nid, Saved(path, True, outcome, cleared), {"path": path, "text": text})
+    locks = left_locks(data_dir, outcome)
+    return Outcome(nid, Saved(path, True, outcome, cleared, locks), {"path": path, "text": text})
 
 
 def office_settings(data_dir: Path) -> Settings:

@@ -243,6 +243,7 @@ class Saved:
     changed: bool
     commit: git.CommitOutcome | None = None
     cleared: tuple[Path, ...] = ()  # staging folders a killed write had left, now removed
+    locks: tuple[Path, ...] = ()  # git lock files still there once committed (``left_locks``)
 
 
 def save_change(
@@ -270,7 +271,7 @@ def save_change(
         if problems:
             raise EditRefusedError(path, problems)
         outcome = git.commit_change(path, message.text(), data_dir) if commit else None
-    return Saved(path, True, outcome, cleared)
+    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome))
 
 
 def save_edited(
@@ -294,4 +295,14 @@ def save_edited(
         if problems:
             return None, problems
         outcome = git.commit_change(path, message.text(), data_dir) if commit else None
-    return Saved(path, True, outcome, cleared), ()
+    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome)), ()
+
+
+def left_locks(data_dir: Path, outcome: git.CommitOutcome | None) -> tuple[Path, ...]:
+    """The git lock files still in the repository once a commit was made: none of those
+    that stop a commit (``commit_blocker`` refused them before), but what an interrupted
+    git command left elsewhere (``.git/next-index-<pid>.lock`` of a killed partial commit)
+    stays until someone removes it; the clerk is told, as ``giaoban doctor`` would."""
+    if outcome is None or not outcome.committed:
+        return ()
+    return tuple(git.git_locks(data_dir))

@@ -20,6 +20,7 @@ from giaoban.edit.transaction import (
     Saved,
     ledger_checker,
     ledger_lock,
+    left_locks,
     prepare_write,
 )
 from giaoban.history import git
@@ -81,4 +82,4 @@ def save_draft(
             if commit and settings.commit
             else None
         )
-    return Saved(path, True, outcome, cleared), saved
+    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome)), saved
