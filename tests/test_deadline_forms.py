@@ -24,6 +24,14 @@ def read(phrase: str, ref: date | None = REF, **settings: object) -> Deadline:
     return got
 
 
+def unread(phrase: str, ref: date | None = REF) -> str:
+    """The message of the error ``phrase`` is in a notice of ``ref`` (None: a text without
+    a date)."""
+    got = parse_deadline(phrase, ref)
+    assert isinstance(got, DeadlineError), got
+    return got.message
+
+
 @pytest.mark.parametrize(
     ("phrase", "due"),
     [
