@@ -24,8 +24,8 @@ _SCOPES: list[list[Closable]] = []  # per ``closing`` block, innermost last: wha
 
 
 def record(thing: Closable) -> None:
-    """Remember ``thing`` as opened in the innermost ``closing`` block (outside any, it
-    is closed when it is no longer used, as any SQLite connection)."""
+    """Remember ``thing`` as opened in the innermost ``closing`` block; outside any (a
+    library caller), closing it is the caller's (``Index.close``), or the process's end."""
     if _SCOPES:
         _SCOPES[-1].append(thing)
 
