@@ -1208,11 +1208,17 @@ def test_from_a_day_or_period_on_is_an_open_start(phrase: str, start: str) -> No
         ("nửa sau tháng 2/2023", "2023-02-16", "2023-03-01"),  # cut at its middle: 1-14)
         ("nửa đầu tháng 2 âm lịch năm 2024", "2024-03-10", "2024-03-25"),  # lunar days 1-15
         ("nua cuoi thang 6", "2024-06-16", "2024-07-01"),
+        # a half of a quarter: a month and a half, not its first or last month ("nửa" had
+        # been left out, silently: "đầu quý 3")
+        ("nửa đầu quý 3/2024", "2024-07-01", "2024-08-16"),
+        ("nửa cuối quý III năm 2024", "2024-08-16", "2024-10-01"),
+        ("trong nửa sau của quý 1/2025", "2025-02-16", "2025-04-01"),
     ],
 )
 def test_half_of_a_month(phrase: str, start: str, due: str) -> None:
     """ "nửa đầu / nửa cuối tháng X": the month cut in two (1-15, 16 to the end, whatever
-    its length), not the first or last third that "đầu / cuối tháng X" names."""
+    its length), not the first or last third that "đầu / cuối tháng X" names; a quarter
+    cut at the 15th of its second month."""
     assert period(phrase) == (at(start), at(due))
 
 

@@ -266,10 +266,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   + _B + ")"
                   r"|(?P<mpy>đầu|cuối)\s+(?=(?:mỗi|hằng|hàng|từng)\s+năm" + _B + r"(?!\s*h[oọ]c))"),
     # "nửa đầu tháng 4", "nửa tháng cuối tháng 3": a half of the month, not a third;
-    # "nửa sau / nửa trước tháng 8" the second or the first half ("sau" no later month)
-    ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối|sau|trước)\s+(?:của\s+)?tháng"
+    # "nửa sau / nửa trước tháng 8" the second or the first half ("sau" no later month);
+    # "nửa đầu quý 3": a half of the quarter, not its first month
+    ("PART", r"(?:(?P<nua>nửa)\s+(?:tháng\s+)?(?=(?:đầu|cuối|sau|trước)\s+(?:của\s+)?(?:tháng|quý)"
              + _B + "))?"
-             r"(?P<part>đầu|giữa|cuối|(?<=nửa\s)(?:sau|trước)(?=\s+(?:của\s+)?tháng" + _B + "))"
+             r"(?P<part>đầu|giữa|cuối|(?<=nửa\s)(?:sau|trước)(?=\s+(?:của\s+)?(?:tháng|quý)" + _B
+             + "))"
              r"(?=\s+(?:của\s+)?(?:tháng|năm|quý|tuần|học\s+kỳ|học\s+kì)" + _B + ")"
              r"|(?P<tenth>thượng|trung|hạ)\s+tuần(?=\s+tháng" + _B + ")"),  # "trung tuần tháng 9"
     # "Tết", "Tết Nguyên đán", "Tết cổ truyền", "Tết âm lịch": the lunar new year

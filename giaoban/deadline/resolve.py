@@ -307,8 +307,11 @@ _WEEK_PARTS = {"dau": (0, 2), "giua": (2, 4), "cuoi": (5, 7)}
 def _part(part: v.Part, ctx: Ctx) -> Bounds:
     first, after = span_bounds(part.of, ctx)
     if part.unit == "nua":  # "nửa đầu tháng 4": days 1-15; "nửa cuối": the 16th to the end
-        a_month = after - first <= timedelta(days=31)  # of any length, solar or lunar
-        halfway = first + (timedelta(days=15) if a_month else (after - first) // 2)
+        if after - first <= timedelta(days=31):  # a month of any length, solar or lunar
+            halfway = first + timedelta(days=15)
+        else:  # "nửa đầu quý 3": its first month and a half (to the 15th of the second)
+            year, month = _shift_month(first, 1)
+            halfway = date(year, month, 16)
         return (first, halfway) if part.part == "dau" else (halfway, after)
     if part.count is not None:  # "3 ngày đầu tháng 4", "2 tuần cuối tháng 12"
         length = timedelta(days=part.count * (7 if part.unit == "tuan" else 1))
