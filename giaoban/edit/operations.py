@@ -48,12 +48,10 @@ from giaoban.edit.transaction import (
     Saved,
     SourceText,
     ensure_committable,
-    ledger_checker,
     ledger_lock,
-    left_locks,
-    prepare_write,
     save_change,
     save_edited,
+    save_new,
 )
 from giaoban.edit.yamledit import (
     Delete,
@@ -66,7 +64,6 @@ from giaoban.edit.yamledit import (
     load_plain,
     task_data,
 )
-from giaoban.history import git
 from giaoban.history.story import (
     Message,
     add_notice_message,
@@ -84,7 +81,6 @@ from giaoban.model.ids import id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.settings import Settings
 from giaoban.model.text import collapse_spaces, nfc, without_controls
-from giaoban.store.files import write_atomic
 from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings, notice_files
 
 __all__ = [
@@ -540,20 +536,10 @@ def create_notice(
             raise UsageError(problem)
         record = ordered({**record, "id": nid}, NOTICE_KEYS)
         path = notice_path(data_dir, nid, day)
-        cleared = prepare_write(path, commit and settings.commit)
         text = notice_text(record)
-        check = ledger_checker(data_dir)
-        problems = write_atomic(path, text.encode("utf-8"), check=check, exclusive=True)
-        if problems:
-            raise EditRefusedError(path, problems)
         message = add_notice_message(nid, record["title"], len(record["tasks"]))
-        outcome = (
-            git.commit_change(path, message.text(), data_dir)
-            if commit and settings.commit
-            else None
-        )
-    locks = left_locks(data_dir, outcome)
-    return Outcome(nid, Saved(path, True, outcome, cleared, locks), {"path": path, "text": text})
+        saved = save_new(data_dir, path, text, message, commit and settings.commit)
+    return Outcome(nid, saved, {"path": path, "text": text})
 
 
 def office_settings(data_dir: Path) -> Settings:

@@ -270,8 +270,7 @@ def save_change(
         problems = write_atomic(path, source.encode(new_text), check=check)
         if problems:
             raise EditRefusedError(path, problems)
-        outcome = git.commit_change(path, message.text(), data_dir) if commit else None
-    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome))
+        return committed(data_dir, path, message, commit, cleared)
 
 
 def save_edited(
@@ -294,8 +293,29 @@ def save_edited(
         problems = write_atomic(path, original.encode(new_text), check=ledger_checker(data_dir))
         if problems:
             return None, problems
-        outcome = git.commit_change(path, message.text(), data_dir) if commit else None
-    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome)), ()
+        return committed(data_dir, path, message, commit, cleared), ()
+
+
+def save_new(data_dir: Path, path: Path, text: str, message: Message, commit: bool) -> Saved:
+    """Under the ledger lock (the caller's, which chose ``path``): write a new notice file,
+    never over an existing one, checked with the ledger (``EditRefusedError``: nothing is
+    written), and commit it alone when ``commit``."""
+    cleared = prepare_write(path, commit)
+    check = ledger_checker(data_dir)
+    problems = write_atomic(path, text.encode("utf-8"), check=check, exclusive=True)
+    if problems:
+        raise EditRefusedError(path, problems)
+    return committed(data_dir, path, message, commit, cleared)
+
+
+def committed(
+    data_dir: Path, path: Path, message: Message, commit: bool, cleared: tuple[Path, ...]
+) -> Saved:
+    """``path``, just written: committed alone under ``message`` when ``commit`` (no git:
+    not committed), with the staging folders ``cleared`` before and the git lock files
+    still there after (``left_locks``)."""
+    outcome = git.commit_change(path, message.text(), data_dir) if commit else None
+    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome))
 
 
 def left_locks(data_dir: Path, outcome: git.CommitOutcome | None) -> tuple[Path, ...]:

@@ -15,15 +15,7 @@ from pathlib import Path
 
 from giaoban.edit.duplicates import refuse_duplicate
 from giaoban.edit.newnotice import notice_id, notice_path, taken_ids
-from giaoban.edit.transaction import (
-    EditRefusedError,
-    Saved,
-    ledger_checker,
-    ledger_lock,
-    left_locks,
-    prepare_write,
-)
-from giaoban.history import git
+from giaoban.edit.transaction import Saved, ledger_lock, save_new
 from giaoban.history.story import add_notice_message
 from giaoban.importer.draft import Draft
 from giaoban.importer.yamltext import render_draft
@@ -70,16 +62,6 @@ def save_draft(
             refuse_duplicate(data_dir, draft.number, draft.date, draft.title)
         saved = replace(draft, id=notice_id(draft.date, draft.title, taken_ids(data_dir)))
         path = notice_path(data_dir, saved.id, saved.date)
-        cleared = prepare_write(path, commit and settings.commit)
-        text = render_draft(saved)
-        check = ledger_checker(data_dir)
-        problems = write_atomic(path, text.encode("utf-8"), check=check, exclusive=True)
-        if problems:
-            raise EditRefusedError(path, list(problems))
         message = add_notice_message(saved.id, saved.title, len(saved.tasks))
-        outcome = (
-            git.commit_change(path, message.text(), data_dir)
-            if commit and settings.commit
-            else None
-        )
-    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome)), saved
+        written = save_new(data_dir, path, render_draft(saved), message, commit and settings.commit)
+    return written, saved
