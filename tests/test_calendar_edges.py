@@ -120,13 +120,17 @@ def test_a_notice_dated_in_the_year_1_with_a_weekly_duty(
         ["list", "--today", "9999-12-31"],
         ["overdue", "--today", "9999-12-31"],
         ["due", "--days", "10000000"],
+        ["stats", "--month", "0001-01"],
+        ["stats", "--month", "03/0001"],
+        ["stats", "--month", "0000-01"],
     ],
 )
 def test_options_at_the_calendars_end_are_a_message(
     runner: CliRunner, seed_data: Path, args: list[str]
 ) -> None:
-    """A report asked about near 9999, or for more days than the calendar has left, either
-    runs or says why it cannot (a usage error for --days), never with a traceback."""
+    """A report asked about near 9999 or the year 1 (stats charts the months before its
+    own), or for more days than the calendar has left, either runs or says why it cannot
+    (a usage error for --days, or a year that does not exist), never with a traceback."""
     result = _run(runner, seed_data, args)
     assert result.exit_code in (0, 1, 2), result.output
     if result.exit_code == 1:

@@ -157,7 +157,7 @@ def test_stats_period(
     assert stats_period(date(2022, 4, 20), month, start, end) == expected
 
 
-@pytest.mark.parametrize("text", ["2022-13", "2022", "tháng 3", "13/2022"])
+@pytest.mark.parametrize("text", ["2022-13", "2022", "tháng 3", "13/2022", "0000-01", "05/0000"])
 def test_bad_month(text: str) -> None:
     with pytest.raises(UsageError):
         parse_month(text)

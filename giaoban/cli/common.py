@@ -21,7 +21,7 @@ from giaoban.store import opened
 
 F = TypeVar("F", bound=Callable[..., Any])
 CALENDAR_ENDS = (
-    "giaoban: lỗi: ngày tính ra từ các tùy chọn (--today, --until, --days ...) vượt quá "
+    "giaoban: lỗi: ngày tính ra từ các tùy chọn (--today, --until, --days, --month ...) vượt quá "
     "năm 9999 hoặc trước năm 1; hãy dùng ngày gần hơn"
 )
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import MINYEAR, date, datetime, timedelta
 
 from giaoban.model.errors import UsageError
 from giaoban.model.ledger import Ledger
@@ -90,9 +90,16 @@ def month_end(first: date) -> date:
 
 
 def month_start(day: date, back: int = 0) -> date:
-    """The first day of the month of ``day``, ``back`` months earlier."""
-    index = day.year * 12 + day.month - 1 - back
-    return date(index // 12, index % 12 + 1, 1)
+    """The first day of the month of ``day``, ``back`` months earlier.
+
+    Raises:
+        OverflowError: that month is before the calendar's first (year 1), as date
+            arithmetic past the calendar's ends does.
+    """
+    year, month = divmod(day.year * 12 + day.month - 1 - back, 12)
+    if year < MINYEAR:
+        raise OverflowError(f"month before the year {MINYEAR}")
+    return date(year, month + 1, 1)
 
 
 def chart_months(start: date, end: date) -> list[date]:
@@ -205,4 +212,6 @@ def parse_month(text: str) -> date:
     month = int(match["m1"] or match["m2"])
     if not 1 <= month <= 12:
         raise UsageError(f"tháng '{text}' không hợp lệ: tháng {month} không có")
+    if year < MINYEAR:
+        raise UsageError(f"tháng '{text}' không hợp lệ: năm {year} không có")
     return date(year, month, 1)
