@@ -254,7 +254,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "tháng" left out (not a day without its month, "ngày 2/2021"; not a number, "số 2/2021")
     ("MONTH", r"(?<![\d/.])(?<!ngày\s)(?<!số\s)(?P<bm>0?[1-9]|1[0-2])(?:\s*/\s*|\.)"
               r"(?P<bmy>\d{4})(?![\d/.])"),
-    ("MONTHNAME", r"tháng\s+(?P<mw>" + _CAMPAIGN + ")" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
+    ("MONTHNAME", r"tháng\s+(?P<mw>" + _CAMPAIGN + ")" + _B
+                  + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4})|" + _BARE_YEAR
                   + r"(?P<mwy2>\d{4}))?"),

@@ -5,10 +5,11 @@ A notice always has a date, and a day without a year takes the notice's year
 web page, a law) names no year to take: there a day without a year is the
 same day every year ("Kết thúc năm học trước ngày 31-5", "ngày 10/3 âm
 lịch"), and a day of "tháng sau" the same day of every following month
-("chậm nhất ngày 05 tháng sau"), and a day of "năm sau" the same day of every year, the
-year after each report's ("trước ngày 31/01 của năm tiếp theo"), a weekday of no named week that weekday every week ("từ
-thứ 2 đến thứ 7"; "Thứ 7: từ 7h30 đến 11h30", hours kept every Saturday), and a day counted
-from the notice ("ngày hôm sau") a day counted from a day the text does not name.
+("chậm nhất ngày 05 tháng sau"), a day of "năm sau" the same day of every year, the year
+after each report's ("trước ngày 31/01 của năm tiếp theo"), a weekday of no named week that
+weekday every week ("từ thứ 2 đến thứ 7"; "Thứ 7: từ 7h30 đến 11h30", hours kept every
+Saturday), and a day counted from the notice ("ngày hôm sau") a day counted from a day the
+text does not name.
 """
 
 from __future__ import annotations
