@@ -67,8 +67,10 @@ FLOORS = {
     # after the eighteenth work, and the same before it and after the nineteenth and twentieth);
     # 109 after the twenty-first ("từ thứ Hai, ngày 07 cho đến ...", "kể từ sau ngày 31-3",
     # "tháng Chạp âm lịch" read; "Trong quá 1/2020", a month after a word, an error)
-    "fresh_17": 107,  # held out until the fourth session of 2026-12-07 (106 when first scored,
-    # 107 after the twenty-first and twenty-second works and the halves of a month and quarter)
+    "fresh_17": 109,  # held out until the fourth session of 2026-12-07 (106 when first scored,
+    # 107 after the twenty-first and twenty-second works and the halves of a month and quarter);
+    # 109 after the twenty-third ("Tháng Công nhân năm 2022" is May; "trước ngày 31/01 của năm
+    # tiếp theo" without a date, every year)
 }
 
 

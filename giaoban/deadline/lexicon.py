@@ -33,6 +33,21 @@ _YEAR_TAIL = (
     + r")(?P<{}>\d{{4}}|\d{{2}})(?!\d))?"
 )
 
+# Words that may follow "tháng" before a year in a month's own phrases (not a campaign's name)
+_MONTH_AFTER = (
+    r"(?:đầu|giữa|cuối|còn|của|trong|thuộc|thứ|này|tới|sau|kế|tiếp|trước|liền|vừa|ngoái|năm"
+    r"|âm|dương|lịch|báo|đó|ấy|cùng|nay|đến|từ|và|hoặc|hằng|hàng|mỗi|từng|các|liên|tục"
+    r"|giêng|chạp|mười|một|hai|ba|tư|sáu|bảy|tám|chín)" + _B
+)
+
+# The words of a season's or a campaign's name, up to its year
+_SEASON_WORDS = r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+)"
+
+# A campaign month's name up to its year, after "tháng": "cao điểm vệ sinh môi trường 2024"
+_CAMPAIGN_NAMED = (
+    r"(?!" + _MONTH_AFTER + r")[^\W\d_]+" + _SEASON_WORDS + r"{0,7}\s*,?\s*(?:năm\s+)?\d{4}(?!\d)"
+)
+
 # Number words, wherever a number can stand before a unit ("năm ngày"); keys folded.
 NUMBER_WORDS = {
     "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
@@ -45,8 +60,12 @@ _UNIT_AHEAD = r"(?=\s+(?:\(\s*\d+\s*\)\s*)?(?:ngày|tuần|tháng|năm|giờ|ph�
 MONTH_WORDS = {
     "gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7,
     "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "chap": 12,
-    "thanh nien": 3,  # the Youth Union's "Tháng Thanh niên" is March
+    # campaign months named each year by a national body: the Youth Union's "Tháng Thanh
+    # niên" is March, the trade unions' "Tháng Công nhân" and the Red Cross's "Tháng Nhân
+    # đạo" May; a campaign month not here is an error (SEASON), never its year
+    "thanh nien": 3, "cong nhan": 5, "nhan dao": 5,
 }  # fmt: skip
+_CAMPAIGN = r"(?:thanh\s+niên|công\s+nhân|nhân\s+đạo)"
 _MW = r"(?:giêng|chạp|mười\s+một|mười\s+hai|mười|một|hai|ba|tư|năm(?!\s+\d)|sáu|bảy|tám|chín)"
 WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -235,7 +254,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "tháng" left out (not a day without its month, "ngày 2/2021"; not a number, "số 2/2021")
     ("MONTH", r"(?<![\d/.])(?<!ngày\s)(?<!số\s)(?P<bm>0?[1-9]|1[0-2])(?:\s*/\s*|\.)"
               r"(?P<bmy>\d{4})(?![\d/.])"),
-    ("MONTHNAME", r"tháng\s+(?P<mw>thanh\s+niên)" + _B + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
+    ("MONTHNAME", r"tháng\s+(?P<mw>" + _CAMPAIGN + ")" + _B
+                  + r"(?:\s*,?\s*(?:năm\s+)?(?P<tny>\d{4}))?"),
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4})|" + _BARE_YEAR
                   + r"(?P<mwy2>\d{4}))?"),
@@ -244,7 +264,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|liền|vừa"
                  r"|(?:đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?"
                  r"\s+(?:của\s+)?"
-                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|thanh\s+niên|" + _MW + _B + "))"
+                 r"(?:mỗi\s+|hằng\s+|hàng\s+)?quý|" + _CAMPAIGN + "|" + _MW + _B + "|"
+                 # "trong tháng cao điểm ... 2024": a campaign month's name (SEASON)
+                 + _CAMPAIGN_NAMED + "))"
                  # "ngày 25 tháng báo cáo": of each report month, as "ngày 25 của tháng báo cáo"
                  # (it had been the notice's month)
                  r"|(?<=\d\s)tháng(?=\s+báo\s+cáo" + _B + ")"),
@@ -253,9 +275,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
     # a season or a campaign named with its year, whose days the phrase does not give:
-    # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"
-    ("SEASON", r"(?:mùa|vụ|hè)"
-               r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+){0,3}\s*,?\s*"
+    # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"; a campaign month not
+    # known ("Tháng hành động vì bình đẳng giới năm 2024", "tháng cao điểm 2023"), not one of
+    # its parts or neighbours ("tháng đầu năm 2024", "những tháng còn lại của năm 2019")
+    ("SEASON", r"(?:(?:mùa|vụ|hè)" + _SEASON_WORDS + "{0,3}|tháng(?=\\s+(?!" + _MONTH_AFTER
+               + "|" + _CAMPAIGN + r")[^\W\d_])" + _SEASON_WORDS + r"{1,8})\s*,?\s*"
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
     # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows);
     # "cuối mỗi quý", "đầu hằng năm": its last or first month

@@ -33,6 +33,7 @@ from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
 from giaoban.deadline.passes import events
+from giaoban.deadline.reread import FEAST_DAY
 from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
@@ -475,6 +476,13 @@ SEASON = (
 )
 
 
+# A weekday named by a feast of the Church year ("Chúa nhật lễ Lá"): its day moves each year.
+FEAST = (
+    '"{}" là ngày của một lễ theo lịch phụng vụ, mỗi năm một ngày khác: ghi rõ ngày '
+    '("Chúa nhật 24/3/2024") hoặc ghim ngày bằng due: YYYY-MM-DD'
+)
+
+
 def _not_understood(ctx: Ctx) -> str:
     """Name the words the grammar could not place."""
     toks = lex(ctx.text, anchors=False)
@@ -482,6 +490,9 @@ def _not_understood(ctx: Ctx) -> str:
     season = next((t for t in toks if t.type == "SEASON"), None)
     if season is not None:
         return SEASON.format(ctx.text.orig[season.start : season.end])
+    feast = FEAST_DAY.search(fold(ctx.text.low))
+    if feast is not None and "DATE" not in types:
+        return FEAST.format(ctx.orig(feast.start(), feast.end()))
     if "TIME" in types and types <= _CLOCK_ONLY:
         return CLOCK_ONLY  # a window of a day the phrase does not name (docs/deadlines.md)
     stuck = _stuck(tuple(t.type for t in toks), _start(toks))

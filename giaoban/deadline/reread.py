@@ -259,7 +259,28 @@ def _weekday(tok: Tok, at: Place) -> Tok | None:
         return tok.retyped("W")  # "kỳ họp thứ 7", "lần thứ hai": the 7th session, not Saturday
     if _sunday_ordinal(tok, at):
         return tok.retyped("W")  # "Chúa nhật thứ 5 mùa Chay": the fifth Sunday, no Thursday
+    if _feast_day(tok, at):
+        return tok.retyped("W")  # "Chúa nhật lễ Lá": the feast's Sunday, not the coming one
     return tok
+
+
+# A feast of the Church year right after a weekday, which names that weekday ("thứ Tư Lễ
+# Tro", "thứ Năm Tuần Thánh", "Chúa nhật Phục Sinh"); after "Chúa nhật" any "lễ ..." or
+# season ("Chúa nhật lễ Chúa Ba Ngôi", "Chúa nhật Mùa Vọng"), with up to five words of its
+# name. Folded.
+FEAST_DAY = re.compile(
+    r"(?:thu\s+\w+\s+(?:le\s+tro|tuan\s+thanh)|chua\s+nhat\s+(?:le|mua|phuc\s+sinh))(?!\w)"
+    r"(?:\s+(?!(?:tu|den|cho|va|hoac|ngay|luc|truoc|sau)(?!\w))[^\W\d_]+){0,5}"
+)
+
+
+def _feast_day(tok: Tok, at: Place) -> bool:
+    """Whether the weekday is a feast's, its day set by the Church's calendar (Easter moves),
+    and no date is written in the phrase: the phrase stays unread, as "Chúa nhật thứ 5 mùa
+    Chay" does ("thứ Hai lễ chào cờ", a school's weekly ceremony, stays Monday)."""
+    if any(t.type == "DATE" for t in at.raw):
+        return False
+    return FEAST_DAY.match(fold(at.text.low), tok.start) is not None
 
 
 def _sunday_ordinal(tok: Tok, at: Place) -> bool:

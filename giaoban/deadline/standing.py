@@ -5,9 +5,11 @@ A notice always has a date, and a day without a year takes the notice's year
 web page, a law) names no year to take: there a day without a year is the
 same day every year ("Kết thúc năm học trước ngày 31-5", "ngày 10/3 âm
 lịch"), and a day of "tháng sau" the same day of every following month
-("chậm nhất ngày 05 tháng sau"), a weekday of no named week that weekday every week ("từ
-thứ 2 đến thứ 7"; "Thứ 7: từ 7h30 đến 11h30", hours kept every Saturday), and a day counted
-from the notice ("ngày hôm sau") a day counted from a day the text does not name.
+("chậm nhất ngày 05 tháng sau"), a day of "năm sau" the same day of every year, the year
+after each report's ("trước ngày 31/01 của năm tiếp theo"), a weekday of no named week that
+weekday every week ("từ thứ 2 đến thứ 7"; "Thứ 7: từ 7h30 đến 11h30", hours kept every
+Saturday), and a day counted from the notice ("ngày hôm sau") a day counted from a day the
+text does not name.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def standing_rule(value: v.At) -> v.Duty | None:
     if isinstance(when, v.Range):
         window = _window(when)
         return None if window is None else _duty(value, [v.Frequency("nam"), window], None)
-    days = _yearless_days(when)
+    days = _yearless_days(_this_year(when))
     if days is None:
         return None
     return _duty(value, [v.Frequency("nam"), v.OnDays(year_days=days)], clock)
@@ -125,6 +127,14 @@ def _yearless_days(when: object) -> tuple[v.Day, ...] | None:
     if any(d is None or d.lunar != last.lunar for d in found):
         return None
     return tuple(d for d in found if d is not None)
+
+
+def _this_year(when: object) -> object:
+    """ "ngày 31-1 năm sau" without its year: a day of the year after each year's (a yearly
+    report's day), the same day every year; "năm nay", "năm trước" are not taken so."""
+    if isinstance(when, v.Day) and when.year_offset == 1 and when.year is None:
+        return replace(when, year_offset=None)
+    return when
 
 
 def _yearless(day: object) -> v.Day | None:
