@@ -1,16 +1,16 @@
 """``giaoban doctor``: finds what stopped commands left, repairs only what is safe.
 
-Real git repositories, the real CLI; "now" is fixed with --today so the age
-of a git lock file is decided by the test, not the clock.
+Real git repositories, the real CLI. A git lock file's age is measured on the
+system's clock (never on --today or GIAOBAN_TODAY): the tests date the lock
+files relative to it.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime
+import time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from typer.testing import CliRunner
@@ -19,9 +19,6 @@ from giaoban.cli.main import app
 from giaoban.edit.transaction import ledger_lock
 from giaoban.store.cache import folder_for
 from tests.conftest import DATA, run_git
-
-NOW = "2026-12-05T12:00"
-NOW_TS = datetime(2026, 12, 5, 12, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")).timestamp()
 
 
 @pytest.fixture
@@ -33,7 +30,13 @@ def ledger(git_repo: Path) -> Path:
 
 
 def doctor(runner: CliRunner, data: Path, *args: str):
-    return runner.invoke(app, ["doctor", "--data", str(data), "--today", NOW, *args])
+    return runner.invoke(app, ["doctor", "--data", str(data), *args])
+
+
+def made_ago(path: Path, seconds: float) -> None:
+    """Date ``path`` ``seconds`` before the system's clock (after it when negative)."""
+    when = time.time() - seconds
+    os.utime(path, (when, when))
 
 
 def a_notice(data: Path) -> Path:
@@ -80,14 +83,36 @@ def test_every_git_lock_is_named_and_removed_only_when_stale(
     lock = ledger.parent / ".git" / name
     lock.parent.mkdir(parents=True, exist_ok=True)
     lock.touch()
-    os.utime(lock, (NOW_TS - 60, NOW_TS - 60))  # a minute old: git may still be running
+    made_ago(lock, 60)  # a minute old: git may still be running
     fresh = doctor(runner, ledger, "--fix")
     assert fresh.exit_code == 1 and lock.exists()
     assert f"rm {lock}" in fresh.output
-    os.utime(lock, (NOW_TS - 3600, NOW_TS - 3600))
+    made_ago(lock, 3600)
     stale = doctor(runner, ledger, "--fix")
     assert stale.exit_code == 0, stale.output
     assert not lock.exists() and str(lock) in stale.output
+
+
+@pytest.mark.parametrize("today", ["2000-01-01", "2100-01-01"])
+def test_a_locks_age_is_the_clocks_not_the_reports_now(
+    runner: CliRunner, ledger: Path, monkeypatch: pytest.MonkeyPatch, today: str
+) -> None:
+    """GIAOBAN_TODAY fixes "now" for reports, not the age of a file: a lock made a
+    second ago is young (never removed), one made two hours ago stale, whatever it says."""
+    monkeypatch.setenv("GIAOBAN_TODAY", today)
+    lock = ledger.parent / ".git" / "index.lock"
+    lock.touch()
+    made_ago(lock, 1)
+    fresh = doctor(runner, ledger, "--fix")
+    assert fresh.exit_code == 1 and lock.exists(), fresh.output
+    assert "(vừa tạo)" in fresh.output and "-" not in fresh.output.split("(")[1][:8]
+    made_ago(lock, -3600)  # dated after the clock (the clock was set back): just made
+    ahead = doctor(runner, ledger, "--fix")
+    assert ahead.exit_code == 1 and lock.exists() and "(vừa tạo)" in ahead.output
+    made_ago(lock, 7200)
+    stale = doctor(runner, ledger, "--fix")
+    assert stale.exit_code == 0 and not lock.exists(), stale.output
+    assert "(tạo 120 phút trước)" in stale.output
 
 
 def test_uncommitted_changes_are_explained_never_touched(runner: CliRunner, ledger: Path) -> None:

@@ -7,7 +7,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -90,12 +90,18 @@ def _today_callback(value: str | None) -> str | None:
 def resolve_now(value: str | None, tz: str = DEFAULT_TZ) -> datetime:
     """The moment reports are computed at: ``--today``, ``GIAOBAN_TODAY`` or the clock.
 
-    This is the only place giaoban reads the clock.
+    This function and :func:`wall_clock` are the only places giaoban reads the clock.
     """
     given = parse_today(value or os.environ.get("GIAOBAN_TODAY"), tz)
     if given is not None:
         return given
     return datetime.now(ZoneInfo(tz)).replace(second=0, microsecond=0)
+
+
+def wall_clock() -> datetime:
+    """The clock itself, never ``--today``: for what is measured against the times the
+    system gives files (how long ago a git lock file was made)."""
+    return datetime.now(timezone.utc)
 
 
 def resolve_data_dirs(values: list[Path] | Path | None) -> list[Path]:

@@ -8,10 +8,9 @@ import typer
 
 from giaoban.cli.common import (
     DataOption,
-    TodayOption,
     handle_errors,
     resolve_data_dirs,
-    resolve_now,
+    wall_clock,
 )
 from giaoban.edit.doctor import examine
 
@@ -30,16 +29,16 @@ def doctor_command(
         ),
     ] = False,
     data: DataOption = None,
-    today: TodayOption = None,
 ) -> None:
     """Tìm những gì một lệnh bị ngắt để lại (thư mục tạm, khóa git, thay đổi chưa commit).
 
     Không có --fix thì chỉ báo. Thay đổi chưa commit, rebase/merge dở dang,
-    HEAD tách rời thì chỉ giải thích và nêu lệnh cần chạy. Mã thoát 0 khi
-    không còn gì cần xử lý, 1 khi còn.
+    HEAD tách rời thì chỉ giải thích và nêu lệnh cần chạy. Tuổi của tệp khóa
+    git tính theo đồng hồ máy, không theo ngày đặt cho báo cáo (GIAOBAN_TODAY).
+    Mã thoát 0 khi không còn gì cần xử lý, 1 khi còn.
     """
     data_dir = resolve_data_dirs(data)[0]
-    findings = examine(data_dir, resolve_now(today), fix)
+    findings = examine(data_dir, wall_clock(), fix)
     if not findings:
         typer.echo(f"Sổ {data_dir} không có gì cần sửa.")
         return

@@ -46,14 +46,15 @@ class Finding:
     path: Path | None = None  # what a repair removes
 
 
-def examine(data_dir: Path, now: datetime, fix: bool) -> list[Finding]:
+def examine(data_dir: Path, clock: datetime, fix: bool) -> list[Finding]:
     """What ``data_dir`` and its git repository hold that a crash or a stopped command
-    left; with ``fix``, the safe repairs are made (under the ledger's lock)."""
+    left; with ``fix``, the safe repairs are made (under the ledger's lock). ``clock``:
+    the system's clock, which files' ages are measured on."""
     if not data_dir.is_dir():
         return []
     try:
         with ledger_lock(data_dir, timeout=0.5):
-            found = [*_staging(data_dir), *_git_state(data_dir, now), *_cache(data_dir)]
+            found = [*_staging(data_dir), *_git_state(data_dir, clock), *_cache(data_dir)]
             return [_repair(f) if fix and f.fixable else f for f in found]
     except LockTimeoutError:
         busy = Finding(
@@ -81,11 +82,11 @@ def _staging(data_dir: Path) -> list[Finding]:
     return found
 
 
-def _git_state(data_dir: Path, now: datetime) -> list[Finding]:
+def _git_state(data_dir: Path, clock: datetime) -> list[Finding]:
     top = git.work_tree(data_dir)
     if top is None:
         return []
-    found = [_git_lock(lock, now) for lock in git.git_locks(data_dir)]
+    found = [_git_lock(lock, clock) for lock in git.git_locks(data_dir)]
     stopped = git.stopped_state(data_dir)
     if stopped is not None:
         found.append(Finding("git-state", stopped.splitlines()[0], stopped, fixable=False))
@@ -118,16 +119,20 @@ def _git_state(data_dir: Path, now: datetime) -> list[Finding]:
     return found
 
 
-def _git_lock(lock: Path, now: datetime) -> Finding:
-    """A lock file git left: it stops the next commit when git takes the same lock."""
+def _git_lock(lock: Path, clock: datetime) -> Finding:
+    """A lock file git left: it stops the next commit when git takes the same lock. Its
+    age is measured on ``clock``, the system's clock (never a report's "now"): a lock
+    dated after it (the clock set back) is taken as just made."""
     try:
-        age = now.timestamp() - lock.stat().st_mtime
+        age = max(0.0, clock.timestamp() - lock.stat().st_mtime)
     except OSError:  # gone since it was listed: a git command is running
         age = 0
     stale = age >= STALE_LOCK_SECONDS
+    minutes = int(age // 60)
+    made = f"tạo {minutes} phút trước" if minutes else "vừa tạo"
     return Finding(
         "index-lock" if lock.name == "index.lock" else "git-lock",
-        f"còn tệp khóa của git {lock} (tạo {int(age // 60)} phút trước)",
+        f"còn tệp khóa của git {lock} ({made})",
         "xóa tệp khóa"
         if stale
         else f"nếu không còn lệnh git nào đang chạy, xóa nó: rm {shlex.quote(str(lock))}",
