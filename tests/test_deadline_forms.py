@@ -147,10 +147,26 @@ def test_periods(phrase: str, start: str, due: str) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "start"),
-    [("tháng 1", "2025-01-01"), ("tháng 10", "2024-10-01"), ("quý I", "2025-01-01")],
+    [
+        ("tháng 1", "2025-01-01"),
+        ("tháng 10", "2024-10-01"),
+        ("quý I", "2025-01-01"),
+        # an ISO week follows the same rule ("trong tuần 2" of a December notice)
+        ("trong tuần 2", "2025-01-06"),
+        ("tuần thứ 3", "2025-01-13"),
+        ("trong tuần 47", "2024-11-18"),
+        ("tuần 44", "2024-10-28"),  # ended within a month before the notice: this year's
+        ("tuần 30", "2025-07-21"),
+    ],
 )
 def test_period_without_year_well_before_the_notice_is_next_year(phrase: str, start: str) -> None:
     assert read(phrase, date(2024, 11, 20)).start == at(start)
+
+
+def test_a_weekday_of_a_week_without_a_year_follows_the_weeks_year() -> None:
+    got = read("thứ 6 tuần 2", date(2024, 12, 20))
+    assert (got.kind, got.due) == ("date", at("2025-01-11"))
+    assert read("trong tuần 2 năm 2024", date(2024, 12, 20)).start == at("2024-01-08")
 
 
 def test_before_a_month_is_its_start() -> None:

@@ -7,7 +7,8 @@ The rules of PRODUCT.md live here, once each:
 - a clock time is exact; "24 giờ" is the end of its day;
 - a period is due when it ends and keeps its start;
 - a phrase without a year takes the notice's year, or the next one when
-  that would put it more than a month before the notice (``year_for``);
+  that would put it more than a month before the notice (``year_for``; a
+  period, an ISO week among them, by its last day: ``_by_year``);
 - a day without a month takes the notice's month, or the next one once that
   day of it has passed (``month_for``);
 - the two sides of a range, and the items of a list, share what only one of
@@ -181,6 +182,14 @@ def _month(year: int, month: int) -> Bounds:
     return date(year, month, 1), date(year, month, last) + timedelta(days=1)
 
 
+def _iso_week(year: int, n: int) -> Bounds:
+    try:
+        monday = date.fromisocalendar(year, n, 1)
+    except ValueError:
+        raise Unreadable(f"năm {year} không có tuần {n}") from None
+    return monday, monday + timedelta(days=7)
+
+
 def _months(year: int, first: int, last: int) -> Bounds:
     return _month(year, first)[0], _month(year, last)[1]
 
@@ -219,13 +228,8 @@ def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
         return _by_year(lambda y: _months(y, first, last), year, ctx)
     if what == "lunar_month":
         return _lunar_month(_need(args[0]), args[1], ctx)
-    if what == "week":
-        n, year = _need(args[0]), args[1] or ctx.ref.year
-        try:
-            monday = date.fromisocalendar(year, n, 1)
-        except ValueError:
-            raise Unreadable(f"năm {year} không có tuần {n}") from None
-        return monday, monday + timedelta(days=7)
+    if what == "week":  # an ISO week: of its year written, else as a day without a year
+        return _by_year(lambda y: _iso_week(y, _need(args[0])), args[1], ctx)
     if what == "week_of_month":
         nth, month = _need(args[0]), _need(args[1])
         day1, after = _by_year(lambda y: _month(y, month), args[2], ctx)
