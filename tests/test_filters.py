@@ -70,6 +70,40 @@ def test_unknown_unit_names_the_nearest(runner: CliRunner, seed_data: Path) -> N
 
 
 @pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_a_unit_written_with_a_typographic_apostrophe_is_the_registrys(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path], cache: list[str]
+) -> None:
+    """A notice typed in Word writes "’" where the registry has "'" (Tây Nguyên names):
+    the same unit for check and for every filter."""
+    (data_dir / "units.yaml").write_text(
+        "units:\n  - name: Huyện đoàn Cư M'gar\n    short: [HĐ CMG]\n", encoding="utf-8"
+    )
+    write_notice(
+        "2024-03-01-giao-ban",
+        """\
+        id: 2024-03-01-giao-ban
+        kind: thông báo kết luận
+        title: Kết luận giao ban tháng 3/2024
+        date: 2024-03-01
+        tasks:
+          - item: "1"
+            text: Ngày hội thanh niên
+            owners: [Huyện đoàn Cư M'gar]
+            deadline: trước ngày 30/3/2024
+          - item: "2"
+            text: Báo cáo kết quả
+            owners: [Huyện đoàn Cư M’gar]
+            deadline: trước ngày 25/3/2024
+        """,
+    )
+    checked = runner.invoke(app, ["check", str(data_dir), *cache])
+    assert checked.exit_code == 0 and "0 cảnh báo" in checked.output, checked.output
+    both = ["2024-03-01-giao-ban#1", "2024-03-01-giao-ban#2"]
+    assert ids(runner, data_dir, "list", "--unit", "HĐ CMG", *cache) == both
+    assert ids(runner, data_dir, "list", "--unit", "Huyện đoàn Cư M’gar", *cache) == both
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
 def test_a_unit_only_tasks_name_is_found(
     runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path], cache: list[str]
 ) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from giaoban.model.text import fold, nfc
+import pytest
+
+from giaoban.model.text import fold, fold_keep, nfc
 from giaoban.model.units import Group, Registry, Unit
 
 REGISTRY = Registry(
@@ -26,6 +28,13 @@ def test_fold_removes_case_diacritics_and_dashes() -> None:
     assert fold("Văn phòng TRUNG ƯƠNG  Đoàn") == "van phong trung uong doan"
     assert fold("Dân – Chính – Đảng") == fold("Dân - Chính - Đảng")
     assert fold(nfc("Vu\u0306n")) == fold("Vun")
+
+
+@pytest.mark.parametrize("apostrophe", ["\u2018", "\u2019", "\u02bc"])
+def test_fold_reads_typographic_apostrophes_as_one(apostrophe: str) -> None:
+    """Word and .docx write "’" where a registry typed "'" (Cư M'gar, Ea H'leo)."""
+    assert fold(f"Huyện đoàn Cư M{apostrophe}gar") == fold("Huyện đoàn Cư M'gar")
+    assert fold_keep(f"M{apostrophe}gar") == "m'gar"
 
 
 def test_names_match_without_case_or_diacritics() -> None:

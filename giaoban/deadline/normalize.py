@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from giaoban.model.text import DASHES, collapse_spaces, nfc
+from giaoban.model.text import APOSTROPHES, DASHES, collapse_spaces, nfc
 
 # one kind of dash and of apostrophe; no bold or code markers
-_PLAIN = str.maketrans({**dict.fromkeys(DASHES, "-"), "’": "'", "*": " ", "_": " ", "`": " "})
+_PLAIN = str.maketrans(
+    {**dict.fromkeys(DASHES, "-"), **dict.fromkeys(APOSTROPHES, "'"), "*": " ", "_": " ", "`": " "}
+)
 _TO_PLAIN = re.compile("[" + re.escape("".join(map(chr, _PLAIN))) + "]")  # most phrases have none
 _EDGE = " .,;:!"
 

@@ -3,7 +3,7 @@
 The one home of folding: :func:`fold` for comparing words and names,
 :func:`fold_keep` when a match in the fold must be cut from the original
 (same length), :func:`loose` for patterns written in Vietnamese. They share
-one table of dashes (``DASHES``).
+one table of dashes (``DASHES``) and one of apostrophes (``APOSTROPHES``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from functools import lru_cache
 
 # hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign: all read as "-"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
-_DASH = re.compile(f"[{DASHES}]")
+# left and right single quotation marks, modifier letter apostrophe (what Word and .docx
+# write for "'"): all read as "'" ("Cư M’gar" is "Cư M'gar")
+APOSTROPHES = "\u2018\u2019\u02bc"
+_PLAIN = str.maketrans({**dict.fromkeys(DASHES, "-"), **dict.fromkeys(APOSTROPHES, "'")})
 
 
 def nfc(text: str) -> str:
@@ -24,12 +27,13 @@ def nfc(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)  # unit names and phrases are folded over and over
 def fold(text: str) -> str:
-    """Fold ``text`` for matching: lower case, no diacritics, plain dashes, single spaces.
+    """Fold ``text`` for matching: lower case, no diacritics, plain dashes and
+    apostrophes, single spaces.
 
     "Văn phòng Trung ương Đoàn" and "van phong trung uong doan" fold alike, and
-    so do "Dân – Chính – Đảng" and "Dân - Chính - Đảng".
+    so do "Dân – Chính – Đảng" and "Dân - Chính - Đảng", "Cư M’gar" and "Cư M'gar".
     """
-    text = _DASH.sub("-", text).replace("đ", "d").replace("Đ", "D")
+    text = text.translate(_PLAIN).replace("đ", "d").replace("Đ", "D")
     stripped = _MARKS.sub("", unicodedata.normalize("NFD", text))
     if not stripped.isascii():  # other scripts may have marks of their own
         stripped = _OTHER.sub(_unless_mark, stripped)
@@ -52,8 +56,8 @@ def _unless_mark(match: re.Match[str]) -> str:
 def _fold_char(ch: str) -> str:
     if ch in "đĐ":
         return "d"
-    if ch in DASHES:
-        return "-"
+    if ch in DASHES or ch in APOSTROPHES:
+        return ch.translate(_PLAIN)
     decomposed = unicodedata.normalize("NFD", ch)
     low = decomposed[0].lower() if decomposed else ch
     return low if len(low) == 1 else ch
