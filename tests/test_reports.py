@@ -343,6 +343,25 @@ def test_search_ignores_case_and_diacritics(runner: CliRunner, seed_data: Path) 
     assert payload["query"] == "LUAT THANH NIEN"
 
 
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_search_finds_a_task_by_the_short_id_the_tables_print(
+    runner: CliRunner, seed_data: Path, cache: list[str]
+) -> None:
+    """ "2022-04-14#6.2" (a prefix of one notice's id, as tables print it) is that task's
+    id, as show and the edits take it; the query stays as typed in the report."""
+
+    def ids(query: str) -> list[str]:
+        found = as_json(runner, seed_data, "search", query, "--today", "2022-04-20", *cache)
+        return [t["id"] for t in found["tasks"]]
+
+    assert ids("2022-04-14#6.2") == ids(f"{N2022}#6.2") == [f"{N2022}#6.2"]
+    assert ids("2022-04#6.2") == [f"{N2022}#6.2"]
+    assert ids("2022-04-14#6.") == [f"{N2022}#6.{i}" for i in range(1, 8)]  # as any query
+    assert ids("20#6.2") == []  # a prefix of several notices: no one task's id
+    payload = as_json(runner, seed_data, "search", "2022-04-14#6.2", "--today", "2022-04-20")
+    assert payload["query"] == "2022-04-14#6.2"
+
+
 def test_show_task_and_notice_by_prefix(runner: CliRunner, seed_data: Path) -> None:
     out = invoke(runner, seed_data, "show", "2022-04-14#6.2", "--today", "2022-04-20").stdout
     assert out.startswith(f"{N2022}#6.2\n")

@@ -7,6 +7,7 @@ or a hit would reveal what it says.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from giaoban.model.ledger import Task
@@ -38,10 +39,24 @@ def searched_words(task: Task, show_confidential: bool) -> str:
     """What ``search`` looks in: the id, the shown text, the deadline, the units and the
     result (a confidential one only when shown), each folded (``giaoban.model.text.fold``).
 
-    A task matches a query when ``fold(query)`` is found in these words: the one rule
-    of search, which the index applies in SQL (``giaoban.store.index.Index.searched``).
+    A task matches a query when its needle (:func:`search_needle`) is found in these
+    words: the one rule of search, which the index applies in SQL
+    (``giaoban.store.index.Index.task_ids``).
     """
     hidden = task.confidential and not show_confidential
     fields = (task.id, shown_text(task, show_confidential), task.deadline_text, *task.owners,
               *task.supports, None if hidden else task.result)  # fmt: skip
     return FIELD_SEPARATOR.join(fold(f) for f in fields if f)
+
+
+def search_needle(query: str, notice_ids: Callable[[], Iterable[str]]) -> str:
+    """What ``search`` looks for: ``fold(query)``; a query naming a task by the short id
+    the tables print ("2022-04-14#2.2": a prefix of one notice's id only, then ``#``) looks
+    for that notice's full id there ("2022-04-14-giao-ban-khoi-phong-trao#2.2"), as
+    ``show`` and the edits take it. ``notice_ids`` is asked only for such a query."""
+    needle = fold(query)
+    prefix, hash_mark, item = needle.partition("#")
+    if not hash_mark or not prefix:
+        return needle
+    named = [i for i in notice_ids() if fold(i).startswith(prefix)]
+    return f"{fold(named[0])}#{item}" if len(named) == 1 else needle

@@ -27,8 +27,7 @@ from giaoban.model.facts import (
 )
 from giaoban.model.ids import ShortIds
 from giaoban.model.ledger import Ledger, Task
-from giaoban.model.shown import shown_text
-from giaoban.model.text import fold
+from giaoban.model.shown import search_needle, shown_text
 from giaoban.reports import rules
 from giaoban.reports.current import CurrentRows, current_rows
 from giaoban.reports.dated import (
@@ -355,7 +354,8 @@ def list_report(
     """
     now = local_now(ledger, now)
     index = ledger_index(ledger)
-    found = index.task_ids(None if query is None else fold(query), show)
+    needle = None if query is None else search_needle(query, ledger.notice_ids)
+    found = index.task_ids(needle, show)
     keep = task_filter(ledger, index, flt)
     tids = [tid for tid, uid, nid in found if keep is None or keep(uid, nid)]
     kept = [
