@@ -80,6 +80,17 @@ def test_a_name_close_to_none_lists_the_short_names(runner: CliRunner, data: Pat
     assert "'VP'" not in result.stderr  # a known short name is not warned about
 
 
+def test_an_empty_registry_is_said_to_be_empty(runner: CliRunner, data: Path) -> None:
+    """A new ledger's units.yaml lists no unit yet: the warning says so, not a list of
+    nothing."""
+    (data / "units.yaml").write_text("units: []\n", encoding="utf-8")
+    result = task_add(runner, data, "--owner", "Ban Tổ chức", "--no-commit")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "⚠ đơn vị 'Ban Tổ chức' chưa có trong danh mục; danh mục chưa có đơn vị nào"
+    )
+
+
 FILE_NOTICE = {
     "kind": "sơ kết",
     "title": "Sơ kết công tác 6 tháng đầu năm 2018",

@@ -127,10 +127,13 @@ def warn_unknown_units(data_dir: Path, names: Iterable[str]) -> None:
         return
     for name in dict.fromkeys(n for n in names if n.strip() and not registry.is_known(n)):
         nearest = registry.nearest(name)
+        shorts = registry.short_names()
         if nearest is not None:
             hint = f"có phải '{nearest}'?"
+        elif shorts:
+            hint = "các đơn vị trong danh mục (tên tắt): " + ", ".join(shorts)
         else:
-            hint = "các đơn vị trong danh mục (tên tắt): " + ", ".join(registry.short_names())
+            hint = "danh mục chưa có đơn vị nào"
         typer.echo(visible(f"⚠ đơn vị '{name}' chưa có trong danh mục; {hint}"), err=True)
         typer.echo(
             visible(
