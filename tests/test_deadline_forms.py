@@ -163,6 +163,15 @@ def test_period_without_year_well_before_the_notice_is_next_year(phrase: str, st
     assert read(phrase, date(2024, 11, 20)).start == at(start)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [("trong tháng 4", "0001-05-01"), ("trước ngày 5/1", "0001-01-06"), ("tuần 16", "0001-04-23")],
+)
+def test_a_phrase_without_a_year_in_a_notice_of_the_year_1(phrase: str, due: str) -> None:
+    """The year rule looks a month before the notice: at the calendar's start, its first day."""
+    assert read(phrase, date(1, 1, 1)).due.date() == date.fromisoformat(due)
+
+
 def test_a_weekday_of_a_week_without_a_year_follows_the_weeks_year() -> None:
     got = read("thứ 6 tuần 2", date(2024, 12, 20))
     assert (got.kind, got.due) == ("date", at("2025-01-11"))

@@ -42,6 +42,12 @@ Bounds = tuple[date, date]  # days [first, after)
 
 
 # -- days ----------------------------------------------------------------------------
+def well_before(ref: date) -> date:
+    """The first day not yet "well before" a notice of ``ref`` (``WELL_BEFORE``): a day
+    without a year before it is next year's; the calendar's first day near the year 1."""
+    return ref - WELL_BEFORE if ref - date.min >= WELL_BEFORE else date.min
+
+
 def year_for(month: int, day: int, ctx: Ctx) -> int:
     """The year of a day written without one: the notice's, or the next."""
     ref = ctx.ref
@@ -50,7 +56,7 @@ def year_for(month: int, day: int, ctx: Ctx) -> int:
             candidate = date(year, month, day)
         except ValueError:
             continue
-        if candidate >= ref - WELL_BEFORE:
+        if candidate >= well_before(ref):
             return year
     raise Unreadable(f"ngày {day:02d}/{month:02d} không có thật sau ngày của thông báo")
 
@@ -80,7 +86,7 @@ def day_of(point: v.Point, ctx: Ctx, year: int | None = None) -> date:
         if point.cycle_year is not None:
             return tet(cycle_year(point.cycle_year, ref.year))
         first = tet(lunar_year(ref))
-        return first if first >= ref - WELL_BEFORE else tet(lunar_year(ref) + 1)
+        return first if first >= well_before(ref) else tet(lunar_year(ref) + 1)
     raise Unreadable("giờ không kèm ngày")
 
 
@@ -147,7 +153,7 @@ def _lunar(d: v.Day, ctx: Ctx, year: int | None) -> date:
     try:
         found = lunar_day(d.day, d.month, y)
         if d.year is None and d.cycle_year is None and year is None:
-            if found < ctx.ref - WELL_BEFORE:
+            if found < well_before(ctx.ref):
                 found = lunar_day(d.day, d.month, y + 1)
     except NoSuchDay:
         raise Unreadable(f"ngày {d.day}/{d.month} âm lịch năm {y} không có thật") from None
@@ -206,7 +212,7 @@ def _by_year(bounds_of: Callable[[int], Bounds], year: int | None, ctx: Ctx) -> 
         return bounds_of(year)
     ref = ctx.ref
     found = bounds_of(ref.year)
-    if found[1] - timedelta(days=1) < ref - WELL_BEFORE:
+    if found[1] - timedelta(days=1) < well_before(ref):
         return bounds_of(ref.year + 1)
     return found
 
@@ -256,7 +262,7 @@ def _lunar_month(month: int, year: int | None, ctx: Ctx) -> Bounds:
     of the next when that puts it well before the notice (as a solar month's year)."""
     if year is None:
         found = _lunar_month_of(month, lunar_year(ctx.ref))
-        if found[1] - timedelta(days=1) < ctx.ref - WELL_BEFORE:
+        if found[1] - timedelta(days=1) < well_before(ctx.ref):
             return _lunar_month_of(month, lunar_year(ctx.ref) + 1)
         return found
     return _lunar_month_of(month, year)
