@@ -169,7 +169,7 @@ def test_period_without_year_well_before_the_notice_is_next_year(phrase: str, st
 )
 def test_a_phrase_without_a_year_in_a_notice_of_the_year_1(phrase: str, due: str) -> None:
     """The year rule looks a month before the notice: at the calendar's start, its first day."""
-    assert read(phrase, date(1, 1, 1)).due.date() == date.fromisoformat(due)
+    assert read(phrase, date(1, 1, 1)).due == at(due)
 
 
 def test_a_weekday_of_a_week_without_a_year_follows_the_weeks_year() -> None:
