@@ -487,3 +487,26 @@ def test_every_report_takes_no_cache_and_says_the_same(
     assert cached.exit_code == 0, cached.output
     assert fresh.exit_code == 0, fresh.output
     assert fresh.stdout == cached.stdout
+
+
+def test_a_report_says_what_it_leaves_out_of_each_kind_of_file(
+    runner: CliRunner, seed_data: Path
+) -> None:
+    """A broken notice file's notices are not counted; a broken settings file's values are
+    replaced by their defaults, and the registry's broken part is not used: the warning
+    says which, never "the notices in it" of a file that holds none."""
+    (seed_data / "settings.yaml").write_text("week_cutoff: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["week", "--data", str(seed_data), "--today", "2022-04-20"])
+    assert result.exit_code == 1
+    warning = result.stderr.splitlines()[0]
+    assert "settings.yaml: giá trị lỗi được thay bằng giá trị mặc định" in warning
+    assert "thông báo trong đó" not in warning
+    (seed_data / "units.yaml").write_text("units: [\n", encoding="utf-8")
+    (seed_data / "2022" / "hong.yaml").write_text("id: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["week", "--data", str(seed_data), "--today", "2022-04-20"])
+    warning = result.stderr.splitlines()[0]
+    assert warning == (
+        "giaoban: cảnh báo: báo cáo bỏ qua phần có lỗi của 3 tệp (1 tệp thông báo: các thông "
+        "báo trong đó không được tính; settings.yaml: giá trị lỗi được thay bằng giá trị mặc "
+        "định; units.yaml: phần lỗi của danh mục đơn vị không được dùng); sửa rồi chạy lại:"
+    )

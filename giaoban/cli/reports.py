@@ -38,6 +38,7 @@ from giaoban.reports import rows as reports
 from giaoban.reports.filters import STATUS_CHOICES, Filter, build_filter
 from giaoban.reports.show import show_item
 from giaoban.reports.stats import StatsReport, stats_period, stats_report
+from giaoban.store.loader import REGISTRY_FILE, RESERVED, SETTINGS_FILE
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -202,16 +203,27 @@ def _context(where: Where) -> Context:
     folders = resolve_data_dirs(where.data)
     opened = open_for_report(folders, cache_choice(where.no_cache))
     if opened.left_out:
-        files = len({p.source.path for p in opened.left_out})
-        print(
-            f"giaoban: cảnh báo: báo cáo bỏ qua {files} tệp có lỗi "
-            "(các thông báo trong đó không được tính); sửa rồi chạy lại:",
-            file=sys.stderr,
-        )
+        print(_left_out_warning(opened.left_out), file=sys.stderr)
         for problem in opened.left_out:
             print(visible(str(problem)), file=sys.stderr)
     now = resolve_now(where.today, opened.ledger.settings.timezone)
     return Context(opened.ledger, now, data_state(folders[0]), opened.left_out)
+
+
+def _left_out_warning(left_out: tuple[Problem, ...]) -> str:
+    """What the report leaves out of the files with errors: a notice file's notice; the
+    values of the settings or the registry found wrong (their defaults, or none, hold)."""
+    names = [Path(path).name for path in dict.fromkeys(p.source.path for p in left_out)]
+    notices = sum(1 for name in names if name not in RESERVED)
+    parts = [f"{notices} tệp thông báo: các thông báo trong đó không được tính"] if notices else []
+    if SETTINGS_FILE in names:
+        parts.append(f"{SETTINGS_FILE}: giá trị lỗi được thay bằng giá trị mặc định")
+    if REGISTRY_FILE in names:
+        parts.append(f"{REGISTRY_FILE}: phần lỗi của danh mục đơn vị không được dùng")
+    return (
+        f"giaoban: cảnh báo: báo cáo bỏ qua phần có lỗi của {len(names)} tệp "
+        f"({'; '.join(parts)}); sửa rồi chạy lại:"
+    )
 
 
 def _finish(ctx: Context) -> None:
