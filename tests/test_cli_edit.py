@@ -612,6 +612,10 @@ def test_an_editor_that_cannot_start_is_said_in_vietnamese(
     before = (ledger.parent / PATH).read_bytes()
     result = invoke(runner, ledger, "edit", "2019")
     assert result.exit_code == 1
-    assert "không mở được trình soạn thảo: không có tệp hay thư mục này" in result.output
+    editor = ledger.parent / "khong-co-trinh-soan-thao"
+    assert (
+        f"không mở được trình soạn thảo '{editor}' (biến VISUAL hoặc EDITOR): "
+        "không có tệp hay thư mục này"
+    ) in " ".join(result.output.split())
     assert "No such file" not in result.output
     assert (ledger.parent / PATH).read_bytes() == before

@@ -242,10 +242,14 @@ def editor_command() -> list[str]:
 
 
 def _run_editor(path: Path) -> None:
+    editor = editor_command()
     try:
-        code = subprocess.call([*editor_command(), str(path)])
+        code = subprocess.call([*editor, str(path)])
     except OSError as exc:
-        raise edits.EditError(f"không mở được trình soạn thảo: {os_reason(exc)}") from None
+        shown = shlex.join(editor) if editor else "''"
+        raise edits.EditError(
+            f"không mở được trình soạn thảo '{shown}' (biến VISUAL hoặc EDITOR): {os_reason(exc)}"
+        ) from None
     if code != 0:
         raise edits.EditError(f"trình soạn thảo thoát với mã {code}; tệp giữ nguyên")
 
