@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from giaoban.history import git
 from giaoban.model.errors import GiaobanError, no_data_folder
@@ -196,6 +196,7 @@ class _Commit:
     body: str
     trailers: dict[str, str]
     files: dict[str, tuple[list[str] | None, list[str] | None]] = field(default_factory=dict)
+    moves: dict[str, str] = field(default_factory=dict)  # a notice file's new path: its old
     keep: bool = False  # attach each event's file version
     reverts: str | None = None  # the commit this one undoes (``git revert``)
 
@@ -256,16 +257,45 @@ def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterat
         undone = _REVERTS.search(body)
         if undone and "action" not in commit.trailers:
             commit.reverts = undone[1]
-        for path, hunks, gone in _file_patches(patch):
-            if not path.startswith(prefix) or not path.endswith(".yaml"):
-                continue
-            old = versions.pop(path, None)
-            new = None if gone else _apply(old or [], hunks)
-            if new is not None:
-                versions[path] = new
-            if path[len(prefix) :] not in RESERVED:
-                commit.files[path] = (old, new)
+        for change in _file_patches(patch):
+            _record(commit, change, versions, prefix)
         yield commit
+
+
+def _record(
+    commit: _Commit, change: FilePatch, versions: dict[str, list[str]], prefix: str
+) -> None:
+    """Apply one file's patch to ``versions`` and note what it did to a notice file.
+
+    Every file under ``prefix`` is followed, not only notice files: a file renamed
+    to ``*.yaml`` comes with its changes against the old one. A move between two
+    notice paths is one entry of ``commit.files`` (under the new path, its old one in
+    ``commit.moves``); a move from or to something else removes or adds a notice.
+    """
+    path, source = change.path, change.source or change.path
+    if not path.startswith(prefix) and not source.startswith(prefix):
+        return
+    old = versions.pop(source, None)
+    new = None if change.gone else _apply(old or [], change.hunks)
+    if new is not None:
+        versions[path] = new
+    was, now = _is_notice(source, prefix), _is_notice(path, prefix)
+    if source == path or (was and now):
+        if now:
+            commit.files[path] = (old, new)
+        if source != path:
+            commit.moves[path] = source
+        return
+    if was:
+        commit.files[source] = (old, None)
+    if now:
+        commit.files[path] = (None, new)
+
+
+def _is_notice(path: str, prefix: str) -> bool:
+    return (
+        path.startswith(prefix) and path.endswith(".yaml") and path[len(prefix) :] not in RESERVED
+    )
 
 
 def _parts(parts: list[str], at: int) -> list[str]:
@@ -308,9 +338,19 @@ def _trailers(text: str) -> dict[str, str]:
 Hunk = tuple[int, int, list[str]]
 
 
-def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk], bool]]:
-    """(path, hunks, deleted) for each file of one commit's patch."""
+class FilePatch(NamedTuple):
+    """One file's part of a commit's patch."""
+
+    path: str  # the file after the commit (before it, when deleted)
+    hunks: list[Hunk]
+    gone: bool  # deleted
+    source: str | None = None  # the path it was moved or renamed from
+
+
+def _file_patches(patch: str) -> Iterator[FilePatch]:
+    """Each file of one commit's patch."""
     path: str | None = None
+    source: str | None = None
     hunks: list[Hunk] = []
     gone = False
     # Lines end at "\n" alone, as git counts them: str.splitlines also cuts at U+001C-U+001E,
@@ -322,8 +362,13 @@ def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk], bool]]:
         line = lines[i]
         if line.startswith("diff --git "):
             if path is not None:
-                yield path, hunks, gone
+                yield FilePatch(path, hunks, gone, source)
             path, hunks, gone = line.rstrip("\n").rpartition(" b/")[2], [], False
+            source = None
+        elif line.startswith("rename from "):
+            source = line[len("rename from ") :].rstrip("\n")
+        elif line.startswith("rename to "):
+            path = line[len("rename to ") :].rstrip("\n")
         elif line.startswith("+++ b/"):
             path = line[6:].rstrip("\n").rstrip("\t")
         elif line.startswith("+++ /dev/null"):
@@ -342,7 +387,7 @@ def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk], bool]]:
             continue
         i += 1
     if path is not None:
-        yield path, hunks, gone
+        yield FilePatch(path, hunks, gone, source)
 
 
 def _apply(old: list[str], hunks: list[Hunk]) -> list[str]:
@@ -390,6 +435,8 @@ def _events(c: _Commit) -> Iterator[Event]:
         return
     for path, (old, new) in c.files.items():
         notice = PurePosixPath(path).stem
+        if path in c.moves:
+            yield _event(c, notice, None, "move", **{"from": c.moves[path], "to": path})
         if action == "add-notice" and old is None:
             yield _event(c, notice, None, "add-notice", title=c.subject.partition(": ")[2])
             continue
@@ -494,12 +541,12 @@ def _status_change(c: _Commit, notice: str, item: str, new: dict) -> Iterator[Ev
 
 def task_story(events: Iterable[Event], notice: str, item: str | None) -> list[Event]:
     """The events of one notice (``item`` None), or of one task: its own, and its
-    notice's creation (unless the task was added later) and removal."""
+    notice's creation (unless the task was added later), moves and removal."""
     mine = [e for e in events if e.notice == notice]
     if item is None:
         return mine
     own = [e for e in mine if e.item == item]
-    wanted = {"remove-notice"} | (
+    wanted = {"remove-notice", "move"} | (
         set() if any(e.action == "add-task" for e in own) else {"add-notice"}
     )
     return [e for e in mine if e.item == item or (e.item is None and e.action in wanted)]
@@ -552,6 +599,7 @@ def _describe(event: Event) -> str:
         "add-notice": "tạo thông báo" + (f": {d['title']}" if "title" in d else ""),
         "remove-task": "xóa nhiệm vụ",
         "remove-notice": "xóa thông báo",
+        "move": f"chuyển tệp thông báo từ {d.get('from', '')} sang {d.get('to', '')}",
         "text": "sửa nội dung nhiệm vụ",
         "edit": f"sửa {d.get('fields', '')}".rstrip(),
     }
