@@ -153,6 +153,11 @@ NoCacheOption = Annotated[
     ),
 ]
 
+ShowConfidential = Annotated[
+    bool,
+    typer.Option("--show-confidential", help="Hiện nội dung nhiệm vụ của thông báo mật."),
+]
+
 NoPagerOption = Annotated[
     bool,
     typer.Option(

@@ -13,6 +13,7 @@ from giaoban.checks.check import open_ledgers
 from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
+    ShowConfidential,
     cache_choice,
     handle_errors,
     resolve_data_dirs,
@@ -29,12 +30,6 @@ app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 class ExportFormat(str, Enum):
     json = "json"
     ics = "ics"
-
-
-ShowConfidential = Annotated[
-    bool,
-    typer.Option("--show-confidential", help="Hiện nội dung nhiệm vụ của thông báo mật."),
-]
 
 
 @app.command("export")

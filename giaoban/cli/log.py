@@ -10,14 +10,28 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from giaoban.cli.common import DataOption, NoPagerOption, handle_errors, resolve_data_dir
+from giaoban.cli.common import (
+    DataOption,
+    NoPagerOption,
+    ShowConfidential,
+    handle_errors,
+    resolve_data_dir,
+)
 from giaoban.cli.completion import complete_notice_or_task_id
 from giaoban.cli.taskopts import day_callback, optional_day
 from giaoban.deadline.context import midnight
 from giaoban.edit.operations import locate_notice, office_settings
-from giaoban.history.story import Event, describe, read_history, task_story
+from giaoban.history.story import (
+    Event,
+    confidential_notices,
+    describe,
+    hide_confidential,
+    read_history,
+    task_story,
+)
 from giaoban.history.summary import summarize
 from giaoban.model.errors import GiaobanError, UsageError
+from giaoban.model.shown import shown_text
 from giaoban.store.loader import load_ledger
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
@@ -28,8 +42,11 @@ class LogFormat(str, Enum):
     json = "json"
 
 
-def _target(data_dir, query: str | None) -> tuple[str | None, str | None, str | None]:
-    """(notice id, item, heading) of what ``query`` names; a deleted notice by its exact id."""
+def _target(
+    data_dir: Path, query: str | None, show_confidential: bool
+) -> tuple[str | None, str | None, str | None]:
+    """(notice id, item, heading) of what ``query`` names; a deleted notice by its exact id.
+    A confidential task's text in the heading is "(mật)" unless ``show_confidential``."""
     if not query:
         return None, None, None
     notice_part, _, item = query.partition("#")
@@ -40,7 +57,8 @@ def _target(data_dir, query: str | None) -> tuple[str | None, str | None, str | 
     task = next((t for t in notice.tasks if t.item == item), None)
     if item and task is None:
         return notice.id, item, None
-    heading = f"{task.id} — {task.text}" if task else f"{notice.id} — {notice.title}"
+    text = shown_text(task, show_confidential) if task else ""
+    heading = f"{task.id} — {text}" if task else f"{notice.id} — {notice.title}"
     return notice.id, item or None, " ".join(heading.split())
 
 
@@ -87,6 +105,7 @@ def log_command(
             "và tổng số ngày gia hạn.",
         ),
     ] = False,
+    show_confidential: ShowConfidential = False,
     no_pager: NoPagerOption = False,
 ) -> None:
     """Lịch sử từ git: ai tạo, ai gia hạn (từ, đến, lý do), ai đổi trạng thái, ai sửa."""
@@ -97,12 +116,16 @@ def log_command(
     first, last = optional_day(since), optional_day(until)
     if first and last and last < first:
         raise UsageError("--until phải không sớm hơn --since")
-    notice_id, item, heading = _target(data_dir, target)
+    notice_id, item, heading = _target(data_dir, target, show_confidential)
     zone = ZoneInfo(office_settings(data_dir).timezone)
     start, end = _bounds(zone, first, last)
     events = read_history(data_dir, notice_id, since=start, until=end, versions=summary)
     if notice_id is not None:
         events = task_story(events, notice_id, item)
+    if not show_confidential:
+        events = hide_confidential(
+            events, confidential_notices(data_dir, {e.notice for e in events})
+        )
     if output is LogFormat.json and not summary:
         render.print_json({"events": [e.to_json() for e in events]})
         return

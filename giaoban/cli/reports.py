@@ -20,6 +20,7 @@ from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
     NoPagerOption,
+    ShowConfidential,
     TodayOption,
     cache_choice,
     handle_errors,
@@ -27,7 +28,6 @@ from giaoban.cli.common import (
     resolve_now,
 )
 from giaoban.cli.completion import complete_notice_id, complete_notice_or_task_id, complete_unit
-from giaoban.cli.export import ShowConfidential
 from giaoban.cli.optionsets import option_set, with_options
 from giaoban.history.git import DataState, data_state
 from giaoban.model.errors import UsageError

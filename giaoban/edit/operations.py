@@ -80,6 +80,7 @@ from giaoban.model.facts import is_recurring
 from giaoban.model.ids import id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.settings import Settings
+from giaoban.model.shown import shown_or_hidden, shown_text
 from giaoban.model.text import collapse_spaces, nfc, without_controls
 from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings, notice_files
 
@@ -347,6 +348,13 @@ Built = tuple[str, Message, dict[str, Any]]
 Build = Callable[[str, Task, Notice, Ledger], Built]
 
 
+def _logged(task: Task) -> str:
+    """The task's text as its commit message may say it: "(mật)" for a confidential
+    notice, as every report without ``--show-confidential`` (whoever reads the history
+    of the repository reads the message)."""
+    return shown_text(task, show_confidential=False)
+
+
 def _run(data_dir: Path, query: str, build: Build, commit: bool) -> Outcome:
     ledger, task = locate_task(data_dir, query)
     notice = ledger.notice(task.notice_id)
@@ -390,7 +398,7 @@ def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: b
                 "việc chưa làm thì chưa ghi hoàn thành"
             )
         new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
-        message = done_message(task.id, task.text, on, occurrence)
+        message = done_message(task.id, _logged(task), on, occurrence)
         return new, message, {"on": on, "occurrence": occurrence}
 
     return _run(data_dir, query, build, commit)
@@ -424,7 +432,7 @@ def mark_cancelled(
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         on = args.on or today
         new = cancel(text, task.item, args, today)
-        message = cancel_message(task.id, task.text, clean_text(args.reason), on)
+        message = cancel_message(task.id, _logged(task), clean_text(args.reason), on)
         return new, message, {"on": on}
 
     return _run(data_dir, query, build, commit)
@@ -445,7 +453,7 @@ def stop_duty(
         until = first_free - timedelta(days=1)
         new = stop(text, task.item, until)
         why = clean_text(reason) if reason else None
-        return new, stop_message(task.id, task.text, first_free, until, why), {"until": until}
+        return new, stop_message(task.id, _logged(task), first_free, until, why), {"until": until}
 
     return _run(data_dir, query, build, commit)
 
@@ -507,7 +515,10 @@ def append_task(data_dir: Path, query: str, task: dict[str, Any], commit: bool) 
         record = {**task, "item": task.get("item") or next_item(text)}
         found["item"] = str(record["item"])
         task_id = f"{notice.id}#{found['item']}"
-        return add_task(text, record), add_task_message(task_id, clean_text(record["text"]))
+        logged = shown_or_hidden(
+            clean_text(record["text"]), notice.confidential, show_confidential=False
+        )
+        return add_task(text, record), add_task_message(task_id, logged)
 
     path = Path(notice.source.path)
     saved = save_change(data_dir, path, change, commit=commit and ledger.settings.commit)

@@ -386,7 +386,9 @@ def _shown(repo: Path, path: Path) -> str:
 
 def log_records(repo_dir: Path, paths: list[str], fmt: str) -> GitResult | None:
     """One ``git log`` over ``paths``: oldest first, along the first parents, each
-    commit as ``fmt`` then its patch with no context (``-U0``), renames as delete+add.
+    commit as ``fmt`` then its patch with no context (``-U0``). A file moved or renamed
+    (git's rename detection, with or without changes) is one ``rename from``/``rename to``
+    entry with the changes against its old path, not a deletion and an addition.
 
     Merges show their diff against the first parent, so applying the patches in
     order rebuilds every version of each file (see ``giaoban.history.story``).
@@ -399,7 +401,7 @@ def log_records(repo_dir: Path, paths: list[str], fmt: str) -> GitResult | None:
         "--reverse",
         "--first-parent",
         "--diff-merges=first-parent",
-        "--no-renames",
+        "--find-renames",
         "--no-color",
         "--no-ext-diff",
         "--no-textconv",

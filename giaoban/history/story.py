@@ -23,16 +23,17 @@ are compared task by task. Only those commits cost a YAML parse.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from giaoban.history import git
 from giaoban.model.errors import GiaobanError, no_data_folder
+from giaoban.model.shown import CONFIDENTIAL_TEXT
 from giaoban.model.text import nfc
-from giaoban.store.loader import RESERVED
+from giaoban.store.loader import RESERVED, load_ledger, notice_files
 from giaoban.store.yamlsafe import parse_text
 
 ACTIONS = (
@@ -167,6 +168,10 @@ class Event:
     # The notice file's lines after the commit (before it, for a removal); kept only
     # when asked for (``read_history(..., versions=True)``), for the summary.
     version: Sequence[str] | None = field(default=None, compare=False, repr=False)
+    # Whether the notice was confidential in this commit (before or after it), and the
+    # ``Giaoban-Action`` of the commit's message (None: a message giaoban did not write).
+    confidential: bool = field(default=False, compare=False)
+    written: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def task_id(self) -> str | None:
@@ -196,6 +201,8 @@ class _Commit:
     body: str
     trailers: dict[str, str]
     files: dict[str, tuple[list[str] | None, list[str] | None]] = field(default_factory=dict)
+    moves: dict[str, str] = field(default_factory=dict)  # a notice file's new path: its old
+    secret: dict[str, bool] = field(default_factory=dict)  # a file confidential before or after
     keep: bool = False  # attach each event's file version
     reverts: str | None = None  # the commit this one undoes (``git revert``)
 
@@ -248,6 +255,7 @@ def events_from_log(
 
 
 def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterator[_Commit]:
+    secret: dict[str, bool] = {}  # whether each version in ``versions`` is confidential
     parts = output.split("\0")
     for at in range(1, len(parts), _PARTS):
         sha, author, email, when, subject, body, trailers, patch = _parts(parts, at)
@@ -256,16 +264,54 @@ def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterat
         undone = _REVERTS.search(body)
         if undone and "action" not in commit.trailers:
             commit.reverts = undone[1]
-        for path, hunks, gone in _file_patches(patch):
-            if not path.startswith(prefix) or not path.endswith(".yaml"):
-                continue
-            old = versions.pop(path, None)
-            new = None if gone else _apply(old or [], hunks)
-            if new is not None:
-                versions[path] = new
-            if path[len(prefix) :] not in RESERVED:
-                commit.files[path] = (old, new)
+        for change in _file_patches(patch):
+            _record(commit, change, (versions, secret), prefix)
         yield commit
+
+
+Followed = tuple[dict[str, list[str]], dict[str, bool]]  # each file's version, confidential
+
+
+def _record(commit: _Commit, change: FilePatch, followed: Followed, prefix: str) -> None:
+    """Apply one file's patch to the versions ``followed`` and note what it did to a
+    notice file.
+
+    Every file under ``prefix`` is followed, not only notice files: a file renamed
+    to ``*.yaml`` comes with its changes against the old one. A move between two
+    notice paths is one entry of ``commit.files`` (under the new path, its old one in
+    ``commit.moves``); a move from or to something else removes or adds a notice.
+    Whether a version is confidential is looked at again only when a line naming
+    ``confidential`` changed (a look at every line of every version costs as much as
+    the rest of the history).
+    """
+    versions, secret = followed
+    path, source = change.path, change.source or change.path
+    if not path.startswith(prefix) and not source.startswith(prefix):
+        return
+    old, was_secret = versions.pop(source, None), secret.pop(source, False)
+    new = None if change.gone else _apply(old or [], change.hunks)
+    if new is not None:
+        versions[path] = new
+        touched = old is None or any("confidential" in x for h in change.hunks for x in h[2])
+        secret[path] = version_confidential(new) if touched else was_secret
+    commit.secret[path] = commit.secret[source] = was_secret or secret.get(path, False)
+    was, now = _is_notice(source, prefix), _is_notice(path, prefix)
+    if source == path or (was and now):
+        if now:
+            commit.files[path] = (old, new)
+        if source != path:
+            commit.moves[path] = source
+        return
+    if was:
+        commit.files[source] = (old, None)
+    if now:
+        commit.files[path] = (None, new)
+
+
+def _is_notice(path: str, prefix: str) -> bool:
+    return (
+        path.startswith(prefix) and path.endswith(".yaml") and path[len(prefix) :] not in RESERVED
+    )
 
 
 def _parts(parts: list[str], at: int) -> list[str]:
@@ -308,9 +354,19 @@ def _trailers(text: str) -> dict[str, str]:
 Hunk = tuple[int, int, list[str]]
 
 
-def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk], bool]]:
-    """(path, hunks, deleted) for each file of one commit's patch."""
+class FilePatch(NamedTuple):
+    """One file's part of a commit's patch."""
+
+    path: str  # the file after the commit (before it, when deleted)
+    hunks: list[Hunk]
+    gone: bool  # deleted
+    source: str | None = None  # the path it was moved or renamed from
+
+
+def _file_patches(patch: str) -> Iterator[FilePatch]:
+    """Each file of one commit's patch."""
     path: str | None = None
+    source: str | None = None
     hunks: list[Hunk] = []
     gone = False
     # Lines end at "\n" alone, as git counts them: str.splitlines also cuts at U+001C-U+001E,
@@ -322,8 +378,13 @@ def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk], bool]]:
         line = lines[i]
         if line.startswith("diff --git "):
             if path is not None:
-                yield path, hunks, gone
+                yield FilePatch(path, hunks, gone, source)
             path, hunks, gone = line.rstrip("\n").rpartition(" b/")[2], [], False
+            source = None
+        elif line.startswith("rename from "):
+            source = line[len("rename from ") :].rstrip("\n")
+        elif line.startswith("rename to "):
+            path = line[len("rename to ") :].rstrip("\n")
         elif line.startswith("+++ b/"):
             path = line[6:].rstrip("\n").rstrip("\t")
         elif line.startswith("+++ /dev/null"):
@@ -342,7 +403,7 @@ def _file_patches(patch: str) -> Iterator[tuple[str, list[Hunk], bool]]:
             continue
         i += 1
     if path is not None:
-        yield path, hunks, gone
+        yield FilePatch(path, hunks, gone, source)
 
 
 def _apply(old: list[str], hunks: list[Hunk]) -> list[str]:
@@ -366,7 +427,18 @@ def _event(c: _Commit, notice: str, item: str | None, action: str, **details: An
         shown["reverts"] = c.reverts
     version = _version(c, notice) if c.keep else None
     return Event(
-        c.commit, c.author, c.email, c.when, notice, item, action, shown, c.subject, version
+        c.commit,
+        c.author,
+        c.email,
+        c.when,
+        notice,
+        item,
+        action,
+        shown,
+        c.subject,
+        version,
+        _secret_in(c, notice),
+        c.trailers.get("action"),
     )
 
 
@@ -375,6 +447,33 @@ def _version(c: _Commit, notice: str) -> list[str] | None:
         if PurePosixPath(path).stem == notice:
             return new if new is not None else old
     return None
+
+
+def _secret_in(c: _Commit, notice: str) -> bool:
+    """Whether ``notice`` was confidential before or after commit ``c``."""
+    return any(c.secret.get(path, False) for path in c.files if PurePosixPath(path).stem == notice)
+
+
+# A line that says nothing is confidential: most notice files have "confidential: false".
+_NOT_CONFIDENTIAL = re.compile(
+    r"confidential:[ \t]*(?:false|False|FALSE|null|Null|NULL|~)?[ \t]*(?:#.*)?\r?\n?"
+)
+
+
+def version_confidential(lines: Sequence[str] | None) -> bool:
+    """Whether a version of a notice file is of a confidential notice.
+
+    Parsed only when a line names ``confidential`` other than to say it is false
+    (every version of every commit is looked at). A version that cannot be read
+    but names it counts as confidential: hiding a text wrongly costs less than
+    showing it.
+    """
+    if not lines or all(
+        _NOT_CONFIDENTIAL.fullmatch(line) for line in lines if "confidential" in line
+    ):
+        return False
+    doc = parse_version(list(lines))
+    return not isinstance(doc, dict) or doc.get("confidential") not in (None, False)
 
 
 def _events(c: _Commit) -> Iterator[Event]:
@@ -390,6 +489,8 @@ def _events(c: _Commit) -> Iterator[Event]:
         return
     for path, (old, new) in c.files.items():
         notice = PurePosixPath(path).stem
+        if path in c.moves:
+            yield _event(c, notice, None, "move", **{"from": c.moves[path], "to": path})
         if action == "add-notice" and old is None:
             yield _event(c, notice, None, "add-notice", title=c.subject.partition(": ")[2])
             continue
@@ -489,17 +590,75 @@ def _status_change(c: _Commit, notice: str, item: str, new: dict) -> Iterator[Ev
         yield _event(c, notice, item, "reopen")
 
 
+# --- what a reader may see -------------------------------------------------------------------
+
+# The actions whose subjects giaoban writes as "what was done: the task's text".
+_TEXT_SUBJECTS = ("done", "cancel", "stop", "add-task")
+
+
+def confidential_notices(data_dir: Path, notices: Collection[str]) -> frozenset[str]:
+    """The notices among ``notices`` that are confidential in the data folder now.
+
+    A file with an error (the reports skip it) is also judged by its text
+    (``version_confidential``): the history of a notice broken now is no less
+    confidential.
+    """
+    files = [p for p in notice_files(data_dir) if p.stem in notices] if notices else []
+    if not files:
+        return frozenset()
+    result = load_ledger(data_dir, files)
+    secret = {Path(n.source.path).stem for n in result.ledger.notices if n.confidential}
+    broken = {Path(p.source.path).stem for p in result.problems if p.is_error}
+    return frozenset(
+        p.stem for p in files if p.stem in secret or (p.stem in broken and _file_confidential(p))
+    )
+
+
+def _file_confidential(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False  # gone or unreadable: judged by its committed versions alone
+    return version_confidential(text.splitlines(keepends=True))
+
+
+def hide_confidential(events: Iterable[Event], confidential: Collection[str]) -> list[Event]:
+    """``events`` as a reader who did not ask for confidential texts sees them.
+
+    An event of a notice confidential now (``confidential``) or in its commit
+    (``Event.confidential``, before or after it) has its task's text as "(mật)":
+    in the subject of a message giaoban wrote (its own, and those written before
+    it hid the text), in the details of a task added or reworded by hand. Any
+    other subject is hidden whole: a message written by hand (or a ``git
+    revert``'s) may quote a text.
+    """
+    return [_hidden(e) if e.confidential or e.notice in confidential else e for e in events]
+
+
+def _hidden(event: Event) -> Event:
+    details = dict(event.details)
+    if event.action in ("add-task", "text") and "text" in details:
+        details["text"] = CONFIDENTIAL_TEXT
+    if event.written in _TEXT_SUBJECTS:
+        subject = f"{event.subject.partition(': ')[0]}: {CONFIDENTIAL_TEXT}"
+    elif event.written in ACTIONS:
+        subject = event.subject  # giaoban's other subjects hold no task's text
+    else:
+        subject = CONFIDENTIAL_TEXT
+    return replace(event, details=details, subject=subject)
+
+
 # --- choosing and describing ----------------------------------------------------------------
 
 
 def task_story(events: Iterable[Event], notice: str, item: str | None) -> list[Event]:
     """The events of one notice (``item`` None), or of one task: its own, and its
-    notice's creation (unless the task was added later) and removal."""
+    notice's creation (unless the task was added later), moves and removal."""
     mine = [e for e in events if e.notice == notice]
     if item is None:
         return mine
     own = [e for e in mine if e.item == item]
-    wanted = {"remove-notice"} | (
+    wanted = {"remove-notice", "move"} | (
         set() if any(e.action == "add-task" for e in own) else {"add-notice"}
     )
     return [e for e in mine if e.item == item or (e.item is None and e.action in wanted)]
@@ -552,6 +711,7 @@ def _describe(event: Event) -> str:
         "add-notice": "tạo thông báo" + (f": {d['title']}" if "title" in d else ""),
         "remove-task": "xóa nhiệm vụ",
         "remove-notice": "xóa thông báo",
+        "move": f"chuyển tệp thông báo từ {d.get('from', '')} sang {d.get('to', '')}",
         "text": "sửa nội dung nhiệm vụ",
         "edit": f"sửa {d.get('fields', '')}".rstrip(),
     }

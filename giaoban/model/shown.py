@@ -30,9 +30,13 @@ class Readable(Protocol):
 
 def shown_text(task: Readable, show_confidential: bool) -> str:
     """The task's text, or "(mật)" for a confidential notice."""
-    if task.confidential and not show_confidential:
-        return CONFIDENTIAL_TEXT
-    return task.text
+    return shown_or_hidden(task.text, task.confidential, show_confidential)
+
+
+def shown_or_hidden(text: str, confidential: bool, show_confidential: bool) -> str:
+    """A task's ``text``, or "(mật)" when its notice is ``confidential`` and the reader
+    did not ask to see it (a commit message has every reader: it never asks)."""
+    return CONFIDENTIAL_TEXT if confidential and not show_confidential else text
 
 
 def searched_words(task: Task, show_confidential: bool) -> str:
