@@ -215,6 +215,11 @@ def _left_out_warning(left_out: tuple[Problem, ...]) -> str:
     values of the settings or the registry found wrong (their defaults, or none, hold)."""
     names = [Path(path).name for path in dict.fromkeys(p.source.path for p in left_out)]
     notices = sum(1 for name in names if name not in RESERVED)
+    if notices == len(names):
+        return (
+            f"giaoban: cảnh báo: báo cáo bỏ qua {notices} tệp có lỗi "
+            "(các thông báo trong đó không được tính); sửa rồi chạy lại:"
+        )
     parts = [f"{notices} tệp thông báo: các thông báo trong đó không được tính"] if notices else []
     if SETTINGS_FILE in names:
         parts.append(f"{SETTINGS_FILE}: giá trị lỗi được thay bằng giá trị mặc định")
