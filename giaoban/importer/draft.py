@@ -9,6 +9,7 @@ notice's date, an unknown unit or a date that was not printed are all noted.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from giaoban.deadline import DeadlineSettings
@@ -19,6 +20,7 @@ from giaoban.importer.fields import has_organization
 from giaoban.importer.header import Header, Tail, read_header, read_tail
 from giaoban.importer.items import SENTENCE, Builder, Scope
 from giaoban.importer.meeting import FULL_DATE, Meeting, read_meeting, year_of_text
+from giaoban.importer.placed import unplaced
 from giaoban.importer.running import split_running
 from giaoban.importer.structure import Node, Para, outline, paragraphs
 from giaoban.importer.tables import read_tables
@@ -76,6 +78,8 @@ def draft_from_text(
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
     _add_tasks(builder, roots, intro, paras)
     _unique_items(draft)
+    body = [*_after_opening(intro, bool(roots)), *paras[len(intro) :]]
+    _keep_unplaced(builder, body, closing)
     draft.id = given_id or make_id(draft.date, draft.title)
     return draft
 
@@ -90,6 +94,57 @@ def _add_tasks(builder: Builder, roots: list[Node], intro: list[Para], paras: li
         builder.prose(intro)
     if not builder.draft.tasks:
         builder.paragraphs([p for p in paras if not _is_closing(p.text)])
+
+
+def _after_opening(intro: list[Para], outlined: bool) -> list[Para]:
+    """What of the paragraphs before the first item read is no part of the notice's
+    opening (its meeting, its lead-in "... kết luận như sau:"): the text after the last
+    lead-in, which is an item whose mark was not read (a bare "1" alone on its line,
+    which may as well be a page number), else the paragraphs after the first."""
+    if not outlined:
+        return []  # prose: its tasks are its sentences; what asks nothing opens it
+    leads = [(k, m.end()) for k, p in enumerate(intro) for m in _LEAD_IN.finditer(p.text)]
+    if not leads:
+        return intro[1:]
+    k, end = leads[-1]
+    rest = intro[k].text[end:].strip()
+    return [*([replace(intro[k], text=rest)] if rest else []), *intro[k + 1 :]]
+
+
+_LEAD_IN = re.compile(r":(?=\s|$)")
+
+
+def _keep_unplaced(builder: Builder, paras: list[Para], closing: list[str]) -> None:
+    """Keep the body's paragraphs the draft holds nowhere at its end: no text of the
+    notice vanishes without a word. Page furniture and the background of the work are
+    set aside with their reason, as items are; each run of other paragraphs is noted
+    ``# kiểm tra:`` with its lines."""
+    draft = builder.draft
+    runs: list[list[Para]] = []
+    last = -2
+    for para in unplaced(paras, draft, closing):
+        why = builder.aside(para.text)
+        if why:
+            draft.fields.append(("", para.text, why))
+            continue
+        at = next(k for k, p in enumerate(paras) if p is para)
+        if at == last + 1:
+            runs[-1].append(para)
+        else:
+            runs.append([para])
+        last = at
+    for run in runs:
+        text = " ".join(p.text for p in run)
+        draft.fields.append(("", text, _UNPLACED))
+        words = text.split()
+        quote = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+        draft.checks["tasks"].append(
+            f"đoạn '{quote}' (từ dòng {run[0].line}) không thuộc nhiệm vụ nào, giaoban chưa "
+            "xếp được: đã chép ở cuối bản nháp; nếu là nhiệm vụ, hãy thêm vào"
+        )
+
+
+_UNPLACED = "giaoban chưa xếp được, cần kiểm tra"
 
 
 def make_id(day: date, title: str) -> str:

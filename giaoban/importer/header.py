@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from giaoban.importer.clean import Line
+from giaoban.importer.marks import form
 from giaoban.importer.words import ASSIGNS, DIVISIONS, HEADS, fold_keep
 from giaoban.model.text import collapse_spaces, fold
 
@@ -27,9 +28,10 @@ HEADINGS = {
     "chuong trinh": "chương trình",
 }
 _HEADING = re.compile(r"^(" + "|".join(HEADINGS) + r")\b\s*(.*)$")
+_MARK = form(r"\d+")  # an item's mark in any form ("1.", "(1)", "1/" ...) opens the body
 _BODY_START = re.compile(
     r"^(?:ngay\s*\d|vao\s+ngay|sang\s+ngay|chieu\s+ngay|can\s+cu|thuc\s+hien|duoc\s+su|"
-    r"kinh\s+gui|sau\s+khi|tren\s+co\s+so|theo\s|nham\s|thay\s+mat|hom\s+nay|\d+[.)]\s)"
+    rf"kinh\s+gui|sau\s+khi|tren\s+co\s+so|theo\s|nham\s|thay\s+mat|hom\s+nay|{_MARK}\s)"
 )
 _NUMBER = re.compile(r"^s[o6](?![a-z])\s*:?\s*(.*)$")
 _PLACE_DATE = re.compile(

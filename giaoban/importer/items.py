@@ -378,7 +378,7 @@ class Builder:
     def _prose_aside(self, clause: str, every: list[Found], after_jobs: bool) -> str:
         """Why ``clause`` is no job ("" when it may be one); a sentence ``after_jobs``
         began may also only describe ("Các xã này có ...")."""
-        aside = self._aside(clause, every)
+        aside = self.aside(clause, every)
         if after_jobs and not aside:
             aside = untold(clause, bool(every), bool(self.reader.read(clause).owners))
         return aside
@@ -459,7 +459,7 @@ class Builder:
         (every paragraph when none does), each marked for the clerk to check."""
         kept: list[Para] = []
         for para in paras:
-            aside = self._aside(para.text)
+            aside = self.aside(para.text)
             if aside:
                 self.draft.fields.append(("", para.text, aside))
             else:
@@ -483,7 +483,7 @@ class Builder:
             task.checks["item"].append("một đoạn văn, không phải mục đánh số: có phải nhiệm vụ?")
             self.draft.tasks.append(task)
 
-    def _aside(self, text: str, found: list[Found] | None = None) -> str:
+    def aside(self, text: str, found: list[Found] | None = None) -> str:
         """Why ``text`` is no task whatever its place ("" when it may be one): page
         furniture, or the background of the work (its basis, a document issued)."""
         if found is None:
@@ -544,7 +544,7 @@ class Builder:
         every = find_deadlines(text, self.draft.date, self.settings)
         found = choose(every, *frame[:1])
         skipped = (
-            self._aside(text, found)
+            self.aside(text, found)
             or self._not_a_task(scope, found)
             or self._statement(text, found)
         )

@@ -1,11 +1,13 @@
 """Items that run on inside one line: "... như sau: 1. Sở A ... 2. Sở B ... 3. ...".
 
 A notice copied from a web page often reaches us with its numbered items in
-one long paragraph. An item mark inside a line ("2.", "b)", "III.", "- ",
-"• ", "Bước 3") is told from a number in a sentence by two things: it stands
+one long paragraph. An item mark inside a line ("2.", "(2)", "2/", "b)", "III.",
+"- ", "• ", "Bước 3") is told from a number in a sentence by two things: it stands
 after the end of a sentence or a colon and before a capital letter, and the
 marks of one kind follow each other in order (1, 2, 3 …; a, b, c …; I, II,
-III …), continuing the count of the lines above when there is one. A line is
+III …), continuing the count of the lines above when there is one. A label
+between brackets after ";" ("...: (1) Cán bộ ...; (2) Giảng viên ...") counts
+inside one sentence, and is no item. A line is
 cut before each mark of such a sequence; everything else about the line
 (its number in the source) is kept, so problems still point at it.
 """
@@ -17,15 +19,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from giaoban.importer.clean import Line
+from giaoban.importer.marks import LETTER, LETTER_CLOSERS, ROMAN_CLOSERS, form
 from giaoban.importer.structure import line_mark
 
 _UPPER = "A-ZĐÀ-ỸẠ-Ỹ“\"'(\\["
 # where a mark may stand: at a sentence end or a colon (or "…"), then spaces
 _AFTER = r"(?:(?<=[.:;!?…])|(?<=\.\))|(?<=[.:;!?…][”\"]))\s+"
-_NUMBER = re.compile(_AFTER + rf"(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})[.)]\s*(?=[{_UPPER}])")
-_LETTER = re.compile(_AFTER + rf"([a-zđ])[).,]\s*(?=[{_UPPER}])")
-_ROMAN = re.compile(_AFTER + rf"([IVX]{{1,4}})[.)]\s*(?=[{_UPPER}])")
-_STEP = re.compile(_AFTER + rf"(Bước\s+\d{{1,2}})\s*[:.\-–]?\s*(?=[{_UPPER}])", re.IGNORECASE)
+# a mark (group "mark", its label group "label") in any form of giaoban.importer.marks
+_NUMBER_MARK = form(r"\d{1,2}(?:\.\d{1,2}){0,2}")
+_NUMBER = re.compile(_AFTER + rf"(?P<mark>{_NUMBER_MARK})\s*(?=[{_UPPER}])")
+_LETTER = re.compile(_AFTER + rf"(?P<mark>{form(LETTER, LETTER_CLOSERS)})\s*(?=[{_UPPER}])")
+_ROMAN_MARK = form("[IVX]{1,4}", ROMAN_CLOSERS)
+_ROMAN = re.compile(_AFTER + rf"(?P<mark>{_ROMAN_MARK})\s*(?=[{_UPPER}])")
+_STEP = re.compile(
+    _AFTER + rf"(?P<mark>Bước\s+(?P<label>\d{{1,2}}))\s*[:.\-–]?\s*(?=[{_UPPER}])",
+    re.IGNORECASE,
+)
 # a document's kind in capitals, heading a notice run on in one line with its title
 _KIND = re.compile(r"(?<=\S)\s+(THÔNG BÁO|KẾ HOẠCH|CÔNG VĂN|HƯỚNG DẪN|KẾT LUẬN)\s+(?=[A-ZĐÀ-Ỹ])")
 _HEAD = 300  # a heading stands this near the start of the line
@@ -87,7 +96,7 @@ def _cuts(text: str, counts: _Counts) -> list[int]:
     cuts.update(numbers)
     cuts.update(_chain(_LETTER, text, _letter_rank, _letter_rank(counts.letter)))
     cuts.update(_chain(_ROMAN, text, _roman_rank, _roman_rank(counts.roman)))
-    cuts.update(_chain(_STEP, text, lambda label: int(label.split()[-1]), 0))
+    cuts.update(_chain(_STEP, text, int, 0))
     cuts.update(m.start(1) for m in _BLOCK.finditer(text))
     cuts.update(_heading_cuts(text))
     dashes = [m.start(1) for m in _DASH.finditer(text)]
@@ -114,7 +123,7 @@ def _chain(
     (1, 2, 3 …; a sub-number "2.1" counts as its item "2"), starting at 1 or
     after ``before``, the count of the lines above. A run of one counts only
     when it continues that count."""
-    marks = [(m.start(1), rank(m.group(1))) for m in pattern.finditer(text)]
+    marks = [(m.start("mark"), rank(m["label"])) for m in pattern.finditer(text) if _cut_at(m)]
     best: list[int] = []
     for i, (_, first) in enumerate(marks):
         if first not in (1, before + 1) or first <= 0:
@@ -128,6 +137,15 @@ def _chain(
         if (len(run) >= 2 or continued) and len(run) > len(best):
             best = run
     return best
+
+
+def _cut_at(mark: re.Match[str]) -> bool:
+    """Whether ``mark`` may open an item: a label between brackets after ";" goes on
+    counting inside a sentence ("... cho 4 nhóm: (1) Cán bộ quản lý; (2) Giảng viên
+    ..."), where one after a sentence's end or a colon opens the items of a list."""
+    if mark.groupdict().get("open") is None:
+        return True
+    return mark.string[: mark.start("mark")].rstrip()[-1:] != ";"
 
 
 def _letter_rank(label: str) -> int:

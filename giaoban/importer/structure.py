@@ -1,10 +1,11 @@
 """The body of a notice: paragraphs, numbering, sections and items.
 
 Lines become paragraphs (a PDF text layer breaks lines in mid-sentence; a
-blank line or a numbering mark starts a new paragraph). Paragraphs become an
-outline by their marks: "I." (roman), "1." / "1)" / "2.1." (numbers), "a)"
-(letters), "-" / "•" (bullets) and "+" (sub-bullets). Text without a mark
-continues the item above it.
+blank line or a numbering mark starts a new paragraph; a mark alone on its
+line opens the line after it). Paragraphs become an outline by their marks:
+"I." (roman), "1." / "1)" / "1/" / "(1)" / "1 -" / "2.1." (numbers), "a)"
+(letters), in every form of :mod:`giaoban.importer.marks`, "-" / "•"
+(bullets) and "+" (sub-bullets). Text without a mark continues the item above it.
 
 Numbering follows the convention of docs/format.md: a bullet's item number is
 its parent's number and its place among the parent's bullets ("6.2" is the
@@ -18,14 +19,32 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.importer.clean import Line
+from giaoban.importer.marks import (
+    DIGIT_AFTER,
+    LETTER,
+    LETTER_CLOSERS,
+    NUMBER,
+    ROMAN,
+    ROMAN_CLOSERS,
+    form,
+)
 from giaoban.model.text import collapse_spaces
 
-_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V))\s*\.\s*(\S.*)$")
-_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s*(.*)$")
-_LETTER = re.compile(r"^([a-zđ])[),.]\s*(.*)$")
-_BULLET = re.compile(r"^(?:[-–—•●▪◦∙·]|\*\s)\s*(.*)$")
+_ROMAN_FORM = form(ROMAN, ROMAN_CLOSERS)
+_NUMBER_FORM = form(NUMBER, bare=True)
+_LETTER_FORM = form(LETTER, LETTER_CLOSERS)
+_BULLETS = "-–—•●▪◦∙·"
+_ROMAN = re.compile(rf"^{_ROMAN_FORM}\s*(?P<rest>\S.*)$")
+_NUMBER = re.compile(rf"^{_NUMBER_FORM}\s*(?P<rest>.*)$")
+_LETTER = re.compile(rf"^{_LETTER_FORM}\s*(?P<rest>.*)$")
+_BULLET = re.compile(rf"^(?:[{_BULLETS}]|\*\s)\s*(.*)$")
 _PLUS = re.compile(r"^\+\s*(.*)$")
-_MARK_TEXT = re.compile(r"^(?:[IVX]+\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ][),.]|[-–—•+*])\s*")
+# a mark with nothing after it on its line ("1.", "(2)", "b)", "II.", "-"): its text is
+# on the next line, as a web page or a PDF lays an item out
+_LONE = tuple(
+    re.compile(rf"^{mark}$")
+    for mark in (_ROMAN_FORM, form(NUMBER), _LETTER_FORM, rf"[{_BULLETS}+•]")
+)
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # Lines longer than this (at the 90th percentile) were never wrapped to a page's width:
 # each is a paragraph. A PDF text layer or a typed text wraps at about 80 to 120.
@@ -64,16 +83,16 @@ def line_mark(line: Line) -> Para | None:
         label, _, rest = text.partition(". ")
         return Para("number", label, rest, line.number, cells=line.cells)
     roman = _ROMAN.match(text)
-    if roman and (roman.group(2)[:1].isupper() or roman.group(2)[:1].isdigit()):
-        return Para("roman", roman.group(1), roman.group(2), line.number)
+    if roman and (roman["rest"][:1].isupper() or roman["rest"][:1].isdigit()):
+        return Para("roman", roman["label"], roman["rest"], line.number)
     number = _NUMBER.match(text)
     if number and _is_number_mark(number):
-        lead = _strip_label(line.bold_lead, number.group(0), number.group(3))
-        rest = number.group(3)
-        return Para("number", number.group(1), rest, line.number, lead, line.all_bold)
+        rest = number["rest"]
+        lead = _strip_label(line.bold_lead, number.group(0), rest)
+        return Para("number", number["label"], rest, line.number, lead, line.all_bold)
     letter = _LETTER.match(text)
-    if letter and letter.group(2)[:1].isupper():
-        return Para("letter", letter.group(1), letter.group(2), line.number)
+    if letter and letter["rest"][:1].isupper():
+        return Para("letter", letter["label"], letter["rest"], line.number)
     plus = _PLUS.match(text)
     if plus and plus.group(1):
         return Para("plus", "", plus.group(1), line.number)
@@ -84,17 +103,23 @@ def line_mark(line: Line) -> Para | None:
 
 
 def _is_number_mark(match: re.Match[str]) -> bool:
-    label, closer, rest = match.groups()
+    label, closer, rest = match["label"], match["closer"], match["rest"]
     if not rest:
         return False
     first = rest[:1]
-    if closer is None:
+    if closer is None and match["open"] is None:
         return "." in label and first.isupper()
     return (
         first.isupper()
         or first in "(“\"'"
-        or (first.isdigit() and match.group(0)[-len(rest) - 1] == " ")
+        # "1. 100% đoàn viên ...", never "1 - 2 tuần" nor "2/3 số ..."
+        or (first.isdigit() and closer in DIGIT_AFTER and match.group(0)[-len(rest) - 1] == " ")
     )
+
+
+def lone_mark(line: Line) -> bool:
+    """Whether ``line`` holds an item's mark and nothing else ("1.", "(2)", "b)", "-")."""
+    return not line.cells and any(p.match(line.text) for p in _LONE)
 
 
 def _strip_label(lead: str | None, whole: str, rest: str) -> str | None:
@@ -106,6 +131,7 @@ def _strip_label(lead: str | None, whole: str, rest: str) -> str | None:
 
 def paragraphs(lines: list[Line]) -> list[Para]:
     """Join broken lines into paragraphs; every mark starts a new one."""
+    lines = _join_lone_marks(lines)
     width = _typical_width(lines)
     paras: list[Para] = []
     gap = True
@@ -128,6 +154,32 @@ def paragraphs(lines: list[Line]) -> list[Para]:
     return paras
 
 
+def _join_lone_marks(lines: list[Line]) -> list[Line]:
+    """``lines`` with each mark that stands alone on its line ("1." then the item's text
+    on the next line) put in front of that text, as if written on one line; the line
+    keeps the mark's number. A mark whose next line does not read as its item with it
+    (text in lower case, another mark) stays as it was."""
+    out: list[Line] = []
+    held: list[Line] = []  # a lone mark, and the blank lines after it
+    for line in lines:
+        if held and line.blank:
+            held.append(line)
+            continue
+        if held:
+            joined = replace(line, number=held[0].number, text=f"{held[0].text} {line.text}")
+            if not line.cells and line_mark(line) is None and line_mark(joined) is not None:
+                out.append(joined)
+                held = []
+                continue
+            out += held
+            held = []
+        if lone_mark(line):
+            held = [line]
+        else:
+            out.append(line)
+    return out + held
+
+
 def _typical_width(lines: list[Line]) -> int:
     lengths = sorted(len(line.text) for line in lines if not line.blank)
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
@@ -146,8 +198,13 @@ def _continues(para: Para, previous: Line | None, line: Line, gap: bool, width: 
     if text[:1].isupper() and short and (ends or len(previous.text) < 0.5 * width):
         return False
     # A numbered heading on its own line ("2. Các trường Mầm non, ...") then its text.
-    heading = para.kind != "text" and para.text == _MARK_TEXT.sub("", previous.text)
+    heading = para.kind != "text" and para.text == _without_mark(previous)
     return not (heading and text[:1].isupper() and len(previous.text) < 0.8 * width)
+
+
+def _without_mark(line: Line) -> str:
+    marked = line_mark(line)
+    return line.text if marked is None else marked.text
 
 
 # --- the outline ----------------------------------------------------------------------

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from giaoban.importer.clean import Line
+from giaoban.importer.marks import form
 from giaoban.model.text import fold
 
 NUMBER, TEXT, OWNER, SUPPORT, TIME, OTHER = "number", "text", "owner", "support", "time", "other"
@@ -33,7 +34,9 @@ _ROLES = (
     (OWNER, re.compile(r"\b(?:don vi|thuc hien|chu tri|phu trach|chi dao|doi tuong|lop|nguoi)\b")),
 )
 _MAX_HEADING_WORDS = 6
-_ROW_MARK = re.compile(r"^(?:(?:bước|buoc)\s+)?(\d{1,3})[.)]?$", re.IGNORECASE)
+# a row's number cell: "1", "1.", "(1)", "1/" ... (giaoban.importer.marks), "Bước 1"
+_ROW_NUMBER = form(r"\d{1,3}", bare=True)
+_ROW_MARK = re.compile(rf"^(?:(?:bước|buoc)\s+)?{_ROW_NUMBER}$", re.IGNORECASE)
 
 
 def role_of(cell: str) -> str | None:
@@ -136,7 +139,7 @@ def _rows(cells: list[str], roles: list[str | None]) -> list[list[str]]:
         expected = 1
         for k, cell in enumerate(cells):
             mark = _ROW_MARK.match(cell)
-            if mark and int(mark.group(1)) == expected:
+            if mark and int(mark["label"]) == expected:
                 starts.append(k)
                 expected += 1
         if starts:
@@ -157,7 +160,7 @@ def _row_line(
     label = str(index)
     if roles and roles[0] == NUMBER and cells:
         mark = _ROW_MARK.match(cells[0])
-        label = mark.group(1) if mark else label
+        label = mark["label"] if mark else label
         cells, roles = cells[1:], roles[1:]
     label = f"{label}.{sub}" if sub else label
     by_role = [(r or OTHER, c) for r, c in zip(roles, cells, strict=False) if c]
