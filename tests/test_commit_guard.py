@@ -113,6 +113,20 @@ def test_a_file_never_committed_is_not_committed_under_an_action(
     assert snapshot(repo) == before
 
 
+def test_a_detached_head_is_sent_back_to_its_own_branch(runner: CliRunner, ledger: Path) -> None:
+    """The way back names the repository's branch ("master" here), and the branches to
+    choose from when HEAD is on several."""
+    repo = ledger.parent
+    run_git(repo, "branch", "-m", "master")
+    run_git(repo, "checkout", "-q", "--detach", "HEAD")
+    result = invoke(runner, ledger, *DONE)
+    assert result.exit_code == 1
+    assert "('git switch master')" in " ".join(result.output.split())
+    run_git(repo, "branch", "du-thao")
+    result = invoke(runner, ledger, *DONE)
+    assert "('git switch TÊN-NHÁNH', một trong: du-thao, master)" in " ".join(result.output.split())
+
+
 def test_no_commit_onto_a_detached_head(runner: CliRunner, ledger: Path) -> None:
     repo = ledger.parent
     run_git(repo, "checkout", "-q", "--detach", "HEAD")

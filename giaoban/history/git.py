@@ -276,11 +276,33 @@ def _stopped(top: Path, git_dir: Path) -> str | None:
         return "\n".join(
             [
                 "HEAD đang tách rời khỏi nhánh (detached HEAD): commit lúc này sẽ mất khi",
-                "chuyển nhánh. Hãy về nhánh làm việc ('git switch main', hoặc tên nhánh của",
-                "bạn) rồi làm lại lệnh này.",
+                f"chuyển nhánh. Hãy về nhánh làm việc ({_quoted(*switch_back(top))}) rồi làm lại",
+                "lệnh này.",
             ]
         )
     return None
+
+
+def switch_back(repo_dir: Path) -> tuple[str, str | None]:
+    """The command that brings a detached HEAD back to its branch, and a note (Vietnamese)
+    when the branch is to be chosen: the one branch holding HEAD (else the repository's
+    one branch); the branches to choose from when there are several; the usual name when
+    there is none."""
+    names = _branches(repo_dir, "--contains", "HEAD") or _branches(repo_dir)
+    if len(names) == 1:
+        return f"git switch {names[0]}", None
+    if names:
+        return "git switch TÊN-NHÁNH", f"một trong: {', '.join(names)}"
+    return "git switch main", "hoặc tên nhánh của bạn"
+
+
+def _quoted(command: str, note: str | None) -> str:
+    return f"'{command}'" + (f", {note}" if note else "")
+
+
+def _branches(repo_dir: Path, *args: str) -> list[str]:
+    listed = _answer(repo_dir, "for-each-ref", "--format=%(refname:short)", *args, "refs/heads")
+    return listed.split() if listed else []
 
 
 def _uncommitted(top: Path, path: Path) -> str | None:

@@ -359,7 +359,9 @@ def _rewritten_steps() -> tuple[str, ...]:
 def _no_upstream(repo: Path) -> SyncResult | None:
     branch = git.current_branch(repo)
     if branch is None:
-        return SyncResult("detached", next_steps=("git switch main",))
+        command, note = git.switch_back(repo)
+        step = command if note is None else f"{command}   # {note}"
+        return SyncResult("detached", next_steps=(step,))
     if git.upstream(repo) is not None:
         return None
     remotes = git.remotes(repo)
