@@ -18,6 +18,7 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 # write for "'"): all read as "'" ("Cư M’gar" is "Cư M'gar")
 APOSTROPHES = "\u2018\u2019\u02bc"
 _PLAIN = str.maketrans({**dict.fromkeys(DASHES, "-"), **dict.fromkeys(APOSTROPHES, "'")})
+_TO_PLAIN = re.compile(f"[{DASHES}{APOSTROPHES}]")  # most texts have few or none: found in C
 
 
 def nfc(text: str) -> str:
@@ -33,11 +34,17 @@ def fold(text: str) -> str:
     "Văn phòng Trung ương Đoàn" and "van phong trung uong doan" fold alike, and
     so do "Dân – Chính – Đảng" and "Dân - Chính - Đảng", "Cư M’gar" and "Cư M'gar".
     """
-    text = text.translate(_PLAIN).replace("đ", "d").replace("Đ", "D")
+    if _TO_PLAIN.search(text):
+        text = _TO_PLAIN.sub(_plain, text)
+    text = text.replace("đ", "d").replace("Đ", "D")
     stripped = _MARKS.sub("", unicodedata.normalize("NFD", text))
     if not stripped.isascii():  # other scripts may have marks of their own
         stripped = _OTHER.sub(_unless_mark, stripped)
     return " ".join(stripped.casefold().split())
+
+
+def _plain(match: re.Match[str]) -> str:
+    return match.group().translate(_PLAIN)
 
 
 # The combining marks of Latin letters (U+0300-U+036F), removed in one pass; any
