@@ -76,7 +76,8 @@ def test_the_messages_giaoban_writes_for_a_confidential_notice_hide_its_texts(
     messages = _messages(ledger)
     for text in (SECRET, DUTY, "Thẩm tra", "Xem xét", "Báo cáo tình hình"):
         assert text not in messages
-    assert "Lý do: Đã chuyển cơ quan khác" in messages  # what the commit does, still said
+    # a reason quotes the work: hidden too (giaoban.model.shown.CONFIDENTIAL_FIELDS)
+    assert "Đã chuyển cơ quan khác" not in messages and "Lý do: (mật)" in messages
 
 
 def _old_style_commit(ledger: Path, subject: str, trailers: str, change: tuple[str, str]) -> None:

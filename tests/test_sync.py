@@ -362,3 +362,36 @@ def test_a_rewritten_remote_history_stops_sync_with_nothing_dropped(
     assert again.exit_code == 0, again.output
     text = remote_file(remote)
     assert "done_on: 2022-04-20" in text and "Đang làm" in text
+
+
+def test_changes_received_of_a_confidential_notice_hide_its_words(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ``sync`` says it received hides what a confidential notice hides, unless
+    ``--show-confidential`` (``giaoban.model.shown``)."""
+    remote, an, binh = clones
+    monkeypatch.setenv("GIAOBAN_TODAY", "2022-04-15")
+    path = an / PATH
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "date: 2022-04-14\n", "date: 2022-04-14\nconfidential: true\n"
+        ),
+        encoding="utf-8",
+    )
+    run_git(an, "commit", "-qam", "Mật")
+    note = ("note", f"{NOTICE_ID}#2", "Đã nhắc đồng chí Tám")
+    assert gb(runner, an, monkeypatch, *note).exit_code == 0
+    assert (
+        gb(runner, an, monkeypatch, "task", "add", NOTICE_ID, "--text", "Xét kỷ luật").exit_code
+        == 0
+    )
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    received = gb(runner, binh, monkeypatch, "sync")
+    assert received.exit_code == 0, received.output
+    assert received.stdout.splitlines()[3:] == [
+        f"{NOTICE_ID} — Kết luận giao ban tháng 4/2022",
+        "  ~ mật: không → có",
+        "  + #5 thêm nhiệm vụ: (mật)",
+        "  + #2 ghi chú: 15/04/2022: (mật)",
+    ]
+    assert "đồng chí Tám" not in received.stdout and "Xét kỷ luật" not in received.stdout

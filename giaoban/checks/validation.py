@@ -20,6 +20,7 @@ from giaoban.model.ids import id_problem
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.problems import Problem, Source, error, warning
 from giaoban.model.settings import Settings
+from giaoban.model.shown import is_confidential_field
 from giaoban.model.text import fold, has_controls, visible
 from giaoban.model.units import Registry
 
@@ -206,9 +207,17 @@ def check_text(ledger: Ledger) -> list[Problem]:
             continue  # the common case: one search over the whole notice
         for record, key, text in texts:
             if has_controls(text):
-                msg = f"chữ có ký tự điều khiển (được hiện thành: {visible(text)[:60]}); hãy xóa"
+                msg = _controls(text, key, record)
                 problems.append(warning(record.at(key), "control-character", msg))
     return problems
+
+
+def _controls(text: str, key: str, record: Notice | Task) -> str:
+    """The message for ``text`` holding control characters: it quotes the text, but not
+    one a confidential notice hides (``giaoban.model.shown``): ``check`` has every reader."""
+    if isinstance(record, Task) and record.confidential and is_confidential_field(key):
+        return "chữ có ký tự điều khiển (trong nội dung mật: xem tại chỗ trong tệp); hãy xóa"
+    return f"chữ có ký tự điều khiển (được hiện thành: {visible(text)[:60]}); hãy xóa"
 
 
 def _texts(notice: Notice) -> Iterator[tuple[Notice | Task, str, str]]:

@@ -135,7 +135,10 @@ def stop_command(
     data_dir = resolve_data_dir(change.data)
     day = optional_day(first_free) or office_today(data_dir, change.today)
     out = edits.stop_duty(data_dir, task_id, day, reason, not change.no_commit)
-    say_saved(f"Đã dừng {out.task_id} từ ngày {day:%d/%m/%Y}", out.saved, change.no_commit)
+    what = f"Đã dừng {out.task_id} từ ngày {day:%d/%m/%Y}"
+    if out.details.get("reason_dropped"):
+        what += " (thông báo mật: lý do dừng không được ghi vào lịch sử)"
+    say_saved(what, out.saved, change.no_commit)
 
 
 @app.command("postpone")

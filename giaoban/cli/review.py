@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from giaoban.cli.common import DataOption, handle_errors, resolve_data_dir
+from giaoban.cli.common import DataOption, ShowConfidential, handle_errors, resolve_data_dir
 from giaoban.history.revisions import review, setup_review, sync_ledger, textconv
 from giaoban.model.errors import UsageError
 
@@ -37,13 +37,14 @@ def diff_command(
     output: Annotated[
         DiffFormat, typer.Option("--format", help="Định dạng: text hoặc json.")
     ] = DiffFormat.text,
+    show_confidential: ShowConfidential = False,
 ) -> None:
     """Thay đổi giữa hai trạng thái của sổ, theo nhiệm vụ: thêm, xóa, dời hạn, hoàn thành..."""
     # start-up: loaded only when this command needs it
     from giaoban.render import review as render_review
     from giaoban.render import terminal as render
 
-    result = review(resolve_data_dir(data), revs or [])
+    result = review(resolve_data_dir(data), revs or [], show_confidential)
     if output is DiffFormat.json:
         render.print_json(result.to_json())
         render_review.print_unreadable(result.problems)
@@ -87,21 +88,22 @@ def git_setup_command(
 def textconv_command(
     file: Annotated[Path, typer.Argument(help="Tệp thông báo (git truyền vào).")],
     data: DataOption = None,
+    show_confidential: ShowConfidential = False,
 ) -> None:
     """Một tệp thông báo thành từng dòng theo nhiệm vụ (git dùng khi diff; xem git-setup)."""
     if not file.is_file():
         raise UsageError(f"không có tệp '{file}'")
-    typer.echo(textconv(file, resolve_data_dir(data)), nl=False)
+    typer.echo(textconv(file, resolve_data_dir(data), show_confidential), nl=False)
 
 
 @app.command("sync")
 @handle_errors
-def sync_command(data: DataOption = None) -> None:
+def sync_command(data: DataOption = None, show_confidential: ShowConfidential = False) -> None:
     """Đồng bộ với kho chung: lấy về (rebase), kiểm tra, rồi đẩy lên; dừng khi có xung đột."""
     # start-up: loaded only when this command needs it
     from giaoban.render import review as render_review
 
-    result = sync_ledger(resolve_data_dir(data), Path.cwd())
+    result = sync_ledger(resolve_data_dir(data), Path.cwd(), show_confidential)
     render_review.print_sync(result)
     if not result.ok:
         raise typer.Exit(code=1)

@@ -80,7 +80,7 @@ from giaoban.model.facts import is_recurring
 from giaoban.model.ids import id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.settings import Settings
-from giaoban.model.shown import shown_or_hidden, shown_text
+from giaoban.model.shown import shown_or_hidden, shown_text, shown_value
 from giaoban.model.text import collapse_spaces, nfc, without_controls
 from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings, notice_files
 
@@ -355,6 +355,12 @@ def _logged(task: Task) -> str:
     return shown_text(task, show_confidential=False)
 
 
+def _logged_words(task: Task, words: str | None) -> str | None:
+    """A reason or a note about ``task`` as its commit message may say it: "(mật)" for a
+    confidential notice (``giaoban.model.shown.CONFIDENTIAL_FIELDS``): they quote the work."""
+    return shown_value(words, task.confidential, show_confidential=False)
+
+
 def _run(data_dir: Path, query: str, build: Build, commit: bool) -> Outcome:
     ledger, task = locate_task(data_dir, query)
     notice = ledger.notice(task.notice_id)
@@ -432,7 +438,8 @@ def mark_cancelled(
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         on = args.on or today
         new = cancel(text, task.item, args, today)
-        message = cancel_message(task.id, _logged(task), clean_text(args.reason), on)
+        reason = _logged_words(task, clean_text(args.reason)) or ""
+        message = cancel_message(task.id, _logged(task), reason, on)
         return new, message, {"on": on}
 
     return _run(data_dir, query, build, commit)
@@ -452,8 +459,10 @@ def stop_duty(
             )
         until = first_free - timedelta(days=1)
         new = stop(text, task.item, until)
-        why = clean_text(reason) if reason else None
-        return new, stop_message(task.id, _logged(task), first_free, until, why), {"until": until}
+        why = _logged_words(task, clean_text(reason)) if reason else None
+        message = stop_message(task.id, _logged(task), first_free, until, why)
+        # the reason is kept in the commit message alone: a confidential one is not kept
+        return new, message, {"until": until, "reason_dropped": bool(why) and task.confidential}
 
     return _run(data_dir, query, build, commit)
 
@@ -468,7 +477,8 @@ def move_deadline(
         new_value = deadline_value(args.deadline)
         _check_later(task, notice, ledger, new_value)
         new = postpone(text, task.item, args, today)
-        reason, by = clean_text(args.reason), args.approved_by and clean_text(args.approved_by)
+        reason = _logged_words(task, clean_text(args.reason)) or ""
+        by = args.approved_by and clean_text(args.approved_by)
         message = postpone_message(task.id, old, new_value, reason, by, args.on or today)
         return new, message, {"from": old, "to": new_value}
 
@@ -501,7 +511,8 @@ def write_note(data_dir: Path, query: str, note: str, on: date, commit: bool) ->
     """``giaoban note``: a dated progress note."""
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
-        return add_note(text, task.item, note, on), note_message(task.id, clean_text(note), on), {}
+        logged = _logged_words(task, clean_text(note)) or ""
+        return add_note(text, task.item, note, on), note_message(task.id, logged, on), {}
 
     return _run(data_dir, query, build, commit)
 

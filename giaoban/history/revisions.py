@@ -25,6 +25,7 @@ from typing import Any
 from giaoban.checks.check import check_paths
 from giaoban.history import git
 from giaoban.history.semdiff import Change, diff_notices, notice_facts
+from giaoban.history.story import confidential_notices
 from giaoban.model.errors import UsageError, no_data_folder
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
@@ -156,27 +157,38 @@ def snapshot(data_dir: Path, repo: Path, folder: str, commit: str | None) -> Sna
     return working_tree(data_dir) if commit is None else ledger_at(repo, folder, commit)
 
 
-def review(data_dir: Path, revs: Sequence[str]) -> Review:
-    """What changed in the data folder between the two states ``revs`` names."""
+def review(data_dir: Path, revs: Sequence[str], show_confidential: bool = False) -> Review:
+    """What changed in the data folder between the two states ``revs`` names; what a
+    confidential notice hides reads "(mật)" unless ``show_confidential``."""
     repo, folder = repository(data_dir)
     span = parse_range(repo, revs)
     old = ledger_at(repo, folder, span.old_commit)
     new = snapshot(data_dir, repo, folder, span.new_commit)
-    return compare(span, old, new)
+    return compare(span, old, new, data_dir, show_confidential)
 
 
-def compare(span: Range, old: Snapshot, new: Snapshot) -> Review:
+def compare(
+    span: Range, old: Snapshot, new: Snapshot, data_dir: Path, show_confidential: bool = False
+) -> Review:
+    """The review of ``old`` against ``new``: a notice is judged confidential by either
+    state and by the data folder now (as ``log`` judges it), unless ``show_confidential``."""
     titles = {n.id: n.title for n in old.notices}
     titles.update({n.id: n.title for n in new.notices})
-    changes = tuple(diff_notices(old.notices, new.notices))
+    secret = frozenset() if show_confidential else confidential_notices(data_dir, titles)
+    changes = tuple(diff_notices(old.notices, new.notices, show_confidential, secret))
     return Review(span, changes, titles, (*old.problems, *new.problems))
 
 
 # --- textconv: one notice file as lines of facts ---------------------------------------------
 
 
-def textconv(path: Path, data_dir: Path | None) -> bytes:
+def textconv(path: Path, data_dir: Path | None, show_confidential: bool = False) -> bytes:
     """One notice file as lines of facts (see ``semdiff.notice_facts``), for ``git diff``.
+
+    What a confidential notice hides of its tasks reads "(mật)" unless
+    ``show_confidential`` (git passes no options: ``git diff`` and ``git log -p``
+    hide it), the notice judged by this version of the file and by the data
+    folder now (a text written before the notice became confidential is hidden too).
 
     The office's settings (time zone, ``strict_before``) are read from
     ``data_dir`` when it has them. A file that cannot be read as a notice
@@ -194,7 +206,17 @@ def textconv(path: Path, data_dir: Path | None) -> bytes:
         return raw
     if notice is None or any(p.is_error for p in problems):
         return _CONTROL_BYTES.sub(lambda m: b"\\x%02x" % m[0][0], raw)
-    return ("\n".join(visible(fact) for fact in notice_facts(notice)) + "\n").encode("utf-8")
+    hide = not show_confidential and (
+        notice.confidential
+        or (data_dir is not None and data_dir.is_dir() and _secret_now(data_dir, notice.id))
+    )
+    facts = notice_facts(notice, hide)
+    return ("\n".join(visible(fact) for fact in facts) + "\n").encode("utf-8")
+
+
+def _secret_now(data_dir: Path, notice_id: str) -> bool:
+    """Whether the notice ``notice_id`` is confidential in the data folder now."""
+    return notice_id in confidential_notices(data_dir, {notice_id})
 
 
 # Control bytes that would act on a terminal; tabs, line ends and NUL (binary) are kept.
@@ -287,14 +309,15 @@ def conflict_hunks(text: str) -> list[ConflictHunk]:
     return hunks
 
 
-def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
+def sync_ledger(data_dir: Path, here: Path, show_confidential: bool = False) -> SyncResult:
     """Pull with rebase, check the data folder, push: the whole of ``giaoban sync``.
 
     Stops, changing nothing, when the data folder has uncommitted changes or
     the branch has no upstream. On a conflict it stops in the rebase (nothing
     is lost) and names the files, the tasks and the commands to finish or to
     abort. It never pushes a ledger that ``check`` finds errors in.
-    ``here`` is the user's current folder, for the commands it prints.
+    ``here`` is the user's current folder, for the commands it prints. The changes
+    received hide what confidential notices hide unless ``show_confidential``.
     """
     repo, folder = repository(data_dir)
     if git.rebase_in_progress(repo):
@@ -326,7 +349,7 @@ def sync_ledger(data_dir: Path, here: Path) -> SyncResult:
         return SyncResult("pull-failed", upstream, output=pulled.said)
     new_up = git.resolve_commit(repo, "@{upstream}")
     received = git.count_commits(repo, f"{before}..{new_up}") if before and new_up else 0
-    incoming = _incoming(repo, folder, old_up, new_up)
+    incoming = _incoming(data_dir, (repo, folder), (old_up, new_up), show_confidential)
     errors = _check(data_dir)
     if errors:
         return SyncResult("invalid", upstream, received, incoming=incoming, problems=errors)
@@ -372,12 +395,20 @@ def _no_upstream(repo: Path) -> SyncResult | None:
     return SyncResult("no-upstream", next_steps=(f"git push -u {remote} {branch}",))
 
 
-def _incoming(repo: Path, folder: str, old: str | None, new: str | None) -> Review | None:
-    """What the others changed: the upstream before the pull against after it."""
+def _incoming(
+    data_dir: Path,
+    where: tuple[Path, str],
+    upstreams: tuple[str | None, str | None],
+    show_confidential: bool,
+) -> Review | None:
+    """What the others changed: the upstream before the pull (``upstreams``) against after
+    it, in the data folder ``where`` (its work tree, its path there)."""
+    (repo, folder), (old, new) = where, upstreams
     if old is None or new is None or old == new:
         return None
     span = Range(old, new, old, new)
-    return compare(span, ledger_at(repo, folder, old), ledger_at(repo, folder, new))
+    states = ledger_at(repo, folder, old), ledger_at(repo, folder, new)
+    return compare(span, *states, data_dir, show_confidential)
 
 
 def _check(data_dir: Path) -> tuple[Problem, ...]:

@@ -5,12 +5,17 @@
 removed or renumbered; a deadline moved (as written and as dates, by how
 many days, flagged when later); status changes; owners or supporting units
 changed; task text edited (with a word diff). Pure: no git, no printing.
+
+A confidential notice's tasks are compared whole, but what a change says of a
+field the notice hides (``giaoban.model.shown.CONFIDENTIAL_FIELDS``: the text,
+the result, a reason, a note) reads "(mật)" unless the reader asks
+(``show_confidential``): "~ #1 nội dung: (mật)" says the text changed, not how.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date, datetime, timedelta
@@ -19,6 +24,7 @@ from typing import Any
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import short_due
 from giaoban.model.ledger import Notice, Task
+from giaoban.model.shown import hidden_task
 
 # Task fields compared one by one, in the order changes are listed.
 _SIMPLE_FIELDS = (
@@ -65,8 +71,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def diff_notices(old: Iterable[Notice], new: Iterable[Notice]) -> list[Change]:
-    """Every change from ``old`` to ``new``, grouped by notice (sorted by id)."""
+def diff_notices(
+    old: Iterable[Notice],
+    new: Iterable[Notice],
+    show_confidential: bool = False,
+    secret: Collection[str] = frozenset(),
+) -> list[Change]:
+    """Every change from ``old`` to ``new``, grouped by notice (sorted by id).
+
+    Unless ``show_confidential``, the tasks of a notice confidential on either side,
+    or named in ``secret`` (confidential now, say), show "(mật)" for what it hides.
+    """
     before = {n.id: n for n in old}
     after = {n.id: n for n in new}
     changes: list[Change] = []
@@ -77,7 +92,10 @@ def diff_notices(old: Iterable[Notice], new: Iterable[Notice]) -> list[Change]:
         elif b is None and a is not None:
             changes.append(Change(notice_id, "notice-removed", old=a.title, details=_counts(a)))
         elif a is not None and b is not None:
-            changes.extend(diff_notice(a, b))
+            hide = not show_confidential and (
+                a.confidential or b.confidential or notice_id in secret
+            )
+            changes.extend(diff_notice(a, b, hide))
     return changes
 
 
@@ -85,8 +103,9 @@ def _counts(notice: Notice) -> dict[str, Any]:
     return {"tasks": len(notice.tasks)}
 
 
-def diff_notice(old: Notice, new: Notice) -> list[Change]:
-    """Changes within one notice: its title and date, then its tasks."""
+def diff_notice(old: Notice, new: Notice, hide: bool = False) -> list[Change]:
+    """Changes within one notice: its title and date, then its tasks; ``hide``: what a
+    confidential notice hides of its tasks reads "(mật)" (``giaoban.model.shown``)."""
     changes = []
     for name in ("title", "date", "number", "confidential"):
         a, b = getattr(old, name), getattr(new, name)
@@ -102,17 +121,23 @@ def diff_notice(old: Notice, new: Notice) -> list[Change]:
         changes.append(
             Change(new.id, "task-renumbered", new_task.id, "item", old_task.item, new_task.item)
         )
-        changes.extend(diff_task(old_task, new_task))
+        changes.extend(diff_task(old_task, new_task, hide))
     for task in removed:
-        changes.append(Change(new.id, "task-removed", task.id, old=task.text))
+        changes.append(Change(new.id, "task-removed", task.id, old=_seen(task, hide).text))
     for task in added:
+        seen = _seen(task, hide)
         changes.append(
-            Change(new.id, "task-added", task.id, new=task.text, details=_task_info(task))
+            Change(new.id, "task-added", task.id, new=seen.text, details=_task_info(task))
         )
     for item in after:
         if item in before:
-            changes.extend(diff_task(before[item], after[item]))
+            changes.extend(diff_task(before[item], after[item], hide))
     return changes
+
+
+def _seen(task: Task, hide: bool) -> Task:
+    """``task`` as the reader sees it: hidden when its notice is judged confidential."""
+    return hidden_task(task) if hide else task
 
 
 def _task_info(task: Task) -> dict[str, Any]:
@@ -154,16 +179,18 @@ def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
 
 
-def diff_task(old: Task, new: Task) -> list[Change]:
-    """Field changes of one task (same notice, possibly renumbered)."""
+def diff_task(old: Task, new: Task, hide: bool = False) -> list[Change]:
+    """Field changes of one task (same notice, possibly renumbered): found on the fields
+    as written, told with what the reader may see of them (``hide``: see ``_seen``)."""
     changes = []
+    seen_old, seen_new = _seen(old, hide), _seen(new, hide)
     notice, task_id = new.notice_id, new.id
     if old.deadline_text != new.deadline_text:
-        changes.append(_deadline_change(old, new))
+        changes.append(_deadline_change(old, new, seen_new))
     for name in _SIMPLE_FIELDS:
-        a, b = getattr(old, name), getattr(new, name)
-        if a != b:
+        if getattr(old, name) != getattr(new, name):
             kind = "status" if name == "status" else "field"
+            a, b = getattr(seen_old, name), getattr(seen_new, name)
             changes.append(Change(notice, kind, task_id, name, a, b, _status_details(new, name)))
     for name in ("owners", "supports"):
         a, b = getattr(old, name), getattr(new, name)
@@ -174,14 +201,14 @@ def diff_task(old: Task, new: Task) -> list[Change]:
             }
             changes.append(Change(notice, "units", task_id, name, a, b, details))
     if old.text != new.text:
-        words = {"words": word_diff(old.text, new.text)}
-        changes.append(Change(notice, "text", task_id, "text", old.text, new.text, words))
+        a, b = seen_old.text, seen_new.text
+        changes.append(Change(notice, "text", task_id, "text", a, b, {"words": word_diff(a, b)}))
     for name in ("extensions", "notes", "done_occurrences"):
         if name == "extensions" and old.deadline_text != new.deadline_text:
             continue  # the deadline change already carries the extension's reason
         a, b = getattr(old, name), getattr(new, name)
         if len(b) > len(a) and b[: len(a)] == a:
-            for entry in b[len(a) :]:
+            for entry in getattr(seen_new, name)[len(a) :]:
                 changes.append(Change(notice, "appended", task_id, name, None, _entry(entry)))
         elif a != b:
             changes.append(Change(notice, "field", task_id, name, len(a), len(b)))
@@ -200,14 +227,14 @@ def _status_details(task: Task, name: str) -> dict[str, Any]:
     return {"done_on": task.done_on, "cancelled_on": task.cancelled_on}
 
 
-def _deadline_change(old: Task, new: Task) -> Change:
+def _deadline_change(old: Task, new: Task, seen_new: Task) -> Change:
     old_due, new_due = _due(old), _due(new)
     details: dict[str, Any] = {"old_due": old_due, "new_due": new_due}
     if old_due is not None and new_due is not None:
         days = (new_due - old_due) / timedelta(days=1)
         details["days"] = round(days) if days == int(days) else round(days, 2)
         details["later"] = new_due > old_due
-    reason = new.extensions[-1].reason if new.extensions else None
+    reason = seen_new.extensions[-1].reason if new.extensions else None
     if reason and len(new.extensions) > len(old.extensions):
         details["reason"] = reason
     return Change(
@@ -266,6 +293,8 @@ _FIELD_NAMES = {
 def _show(value: Any) -> str:
     if value is None or value == "":
         return "(trống)"
+    if isinstance(value, bool):  # "mật: không → có"
+        return "có" if value else "không"
     if isinstance(value, datetime):
         return f"{value:%d/%m/%Y %H:%M}"
     if isinstance(value, date):
@@ -382,13 +411,14 @@ def _day_text(value: Any) -> str:
 # semantic diff: a moved deadline is one ``-``/``+`` pair naming the task.
 
 
-def notice_facts(notice: Notice) -> list[str]:
-    """The notice as lines of facts in Vietnamese: its header, then each task's lines."""
+def notice_facts(notice: Notice, hide: bool = False) -> list[str]:
+    """The notice as lines of facts in Vietnamese: its header, then each task's lines (what
+    a confidential notice hides of them as "(mật)" when ``hide``)."""
     lines = [f"thông báo: {notice.id}"]
     lines += _header_facts(notice)
     for task in notice.tasks:
         lines.append("")
-        lines += task_facts(task)
+        lines += task_facts(_seen(task, hide))
     return lines
 
 

@@ -628,7 +628,8 @@ def hide_confidential(events: Iterable[Event], confidential: Collection[str]) ->
     An event of a notice confidential now (``confidential``) or in its commit
     (``Event.confidential``, before or after it) has its task's text as "(mật)":
     in the subject of a message giaoban wrote (its own, and those written before
-    it hid the text), in the details of a task added or reworded by hand. Any
+    it hid the text), in the details of a task added or reworded by hand; so are
+    a note's text and a reason (``giaoban.model.shown.CONFIDENTIAL_FIELDS``). Any
     other subject is hidden whole: a message written by hand (or a ``git
     revert``'s) may quote a text.
     """
@@ -636,9 +637,11 @@ def hide_confidential(events: Iterable[Event], confidential: Collection[str]) ->
 
 
 def _hidden(event: Event) -> Event:
-    details = dict(event.details)
-    if event.action in ("add-task", "text") and "text" in details:
-        details["text"] = CONFIDENTIAL_TEXT
+    # a task's text (added, reworded), a note's, a reason (cancel, stop, postpone): the
+    # words giaoban.model.shown.CONFIDENTIAL_FIELDS hides
+    details = {
+        k: CONFIDENTIAL_TEXT if k in ("text", "reason") else v for k, v in event.details.items()
+    }
     if event.written in _TEXT_SUBJECTS:
         subject = f"{event.subject.partition(': ')[0]}: {CONFIDENTIAL_TEXT}"
     elif event.written in ACTIONS:

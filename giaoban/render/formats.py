@@ -18,7 +18,7 @@ from giaoban.deadline.describe import KIND_NAMES, format_due, format_moment, sho
 from giaoban.history.git import DataState
 from giaoban.model.card import iso
 from giaoban.model.ledger import Extension, Notice, Task
-from giaoban.model.shown import shown_text
+from giaoban.model.shown import shown_task
 from giaoban.model.text import visible
 from giaoban.render.jsontext import Streamed
 from giaoban.reports.export import notice_record
@@ -493,12 +493,13 @@ def _due_text(task: Task) -> str:
 
 def task_fields(shown: Shown) -> list[tuple[str, str]]:
     """Label and value of each field of the shown task."""
-    task, notice, report = shown.task, shown.notice, shown.report
-    assert task is not None
+    notice, report = shown.notice, shown.report
+    assert shown.task is not None
+    task = shown_task(shown.task, report.show_confidential)
     pairs = [
         ("Thông báo", f"{notice.number or notice.id} ngày {_date(notice.date)}: {notice.title}"),
         ("Mục", task.item + (f" (phần {task.section})" if task.section else "")),
-        ("Nội dung", shown_text(task, report.show_confidential)),
+        ("Nội dung", task.text),
         ("Chủ trì", units_label(task.owners)),
         ("Phối hợp", units_label(task.supports)),
         ("Thời hạn", task.deadline_text or NONE),

@@ -12,6 +12,7 @@ from typing import Any
 
 from giaoban.model.card import Card, iso
 from giaoban.model.ledger import Ledger, Meeting, Notice, Task
+from giaoban.model.shown import shown_task
 
 
 def _task_details(task: Task) -> dict[str, Any]:
@@ -66,7 +67,11 @@ def notice_record(notice: Notice, show_confidential: bool = False) -> dict[str, 
         "note": notice.note,
         **({"events": {name: iso(day) for name, day in notice.events}} if notice.events else {}),
         "tasks": [
-            {**Card.of(t).record(show_confidential), **_task_details(t)} for t in notice.tasks
+            {
+                **Card.of(t).record(show_confidential),
+                **_task_details(shown_task(t, show_confidential)),
+            }
+            for t in notice.tasks
         ],
     }
 
