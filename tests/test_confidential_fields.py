@@ -197,7 +197,11 @@ def test_messages_hide_notes_and_reasons(ledger: Path, runner: CliRunner) -> Non
     assert "Lý do: (mật)" in messages and "Giaoban-Reason: (mật)" in messages
 
 
-def test_stop_says_a_confidential_reason_is_not_kept(git_repo: Path, runner: CliRunner) -> None:
+def test_stop_keeps_a_confidential_reason_as_a_hidden_note(
+    git_repo: Path, runner: CliRunner
+) -> None:
+    """The reason of a stop is told by the commit message, which a confidential notice's
+    hides: it is kept in the file as a note (hidden as notes are), never dropped."""
     data = git_repo / "data"
     (data / "2024").mkdir(parents=True)
     (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
@@ -211,8 +215,19 @@ def test_stop_says_a_confidential_reason_is_not_kept(git_repo: Path, runner: Cli
         runner, data, "stop", f"{NOTICE_ID}#1", "--from", "2024-03-20",
         "--reason", "Đồng chí Tám chuyển công tác", "--today", "2024-03-15",
     )  # fmt: skip
-    assert "(thông báo mật: lý do dừng không được ghi vào lịch sử)" in said
-    _hidden(run_git(git_repo, "log", "--format=%B"))
+    assert "lý do dừng được ghi thành một ghi chú" in " ".join(said.split())
+    messages = run_git(git_repo, "log", "--format=%B")
+    _hidden(messages)
+    assert "Ghi chú thêm: lý do dừng." in messages
+    written = (data / PATH).read_text(encoding="utf-8")
+    assert "Dừng từ ngày 20/03/2024: Đồng chí Tám chuyển công tác" in written
+    assert "date: 2024-03-15" in written and "until: 2024-03-19" in written
+    shown = _run(runner, data, "show", f"{NOTICE_ID}#1", "--today", "2024-03-15")
+    assert "Tám" not in shown
+    asked = _run(
+        runner, data, "show", f"{NOTICE_ID}#1", "--today", "2024-03-15", "--show-confidential"
+    )
+    assert "Đồng chí Tám chuyển công tác" in " ".join(asked.split())
 
 
 def test_check_does_not_quote_a_confidential_text(tmp_path: Path, runner: CliRunner) -> None:

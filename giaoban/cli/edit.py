@@ -133,11 +133,12 @@ def stop_command(
 ) -> None:
     """Dừng một nhiệm vụ định kỳ từ một ngày (ghi 'until'); các lần trước vẫn giữ nguyên."""
     data_dir = resolve_data_dir(change.data)
-    day = optional_day(first_free) or office_today(data_dir, change.today)
-    out = edits.stop_duty(data_dir, task_id, day, reason, not change.no_commit)
+    today = office_today(data_dir, change.today)
+    day = optional_day(first_free) or today
+    out = edits.stop_duty(data_dir, task_id, day, reason, not change.no_commit, today)
     what = f"Đã dừng {out.task_id} từ ngày {day:%d/%m/%Y}"
-    if out.details.get("reason_dropped"):
-        what += " (thông báo mật: lý do dừng không được ghi vào lịch sử)"
+    if out.details.get("reason_noted"):
+        what += " (thông báo mật: lý do dừng được ghi thành một ghi chú, không vào lịch sử git)"
     say_saved(what, out.saved, change.no_commit)
 
 

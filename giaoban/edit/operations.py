@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -446,9 +446,18 @@ def mark_cancelled(
 
 
 def stop_duty(
-    data_dir: Path, query: str, first_free: date, reason: str | None, commit: bool
+    data_dir: Path,
+    query: str,
+    first_free: date,
+    reason: str | None,
+    commit: bool,
+    today: date | None = None,
 ) -> Outcome:
-    """``giaoban stop``: a recurring duty ends; ``first_free`` is the first day without it."""
+    """``giaoban stop``: a recurring duty ends; ``first_free`` is the first day without it.
+
+    The reason is told by the commit message; a confidential notice's message hides it,
+    so there it is kept in the file as a progress note of ``today`` (hidden as notes are).
+    """
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         if not is_recurring(task.deadline):
@@ -460,9 +469,14 @@ def stop_duty(
         until = first_free - timedelta(days=1)
         new = stop(text, task.item, until)
         why = _logged_words(task, clean_text(reason)) if reason else None
+        noted = bool(why) and task.confidential
+        if noted:
+            said = f"Dừng từ ngày {first_free:%d/%m/%Y}: {clean_text(reason or '')}"
+            new = add_note(new, task.item, said, today or first_free)
         message = stop_message(task.id, _logged(task), first_free, until, why)
-        # the reason is kept in the commit message alone: a confidential one is not kept
-        return new, message, {"until": until, "reason_dropped": bool(why) and task.confidential}
+        if noted:  # the message says all the commit does
+            message = replace(message, body=(*message.body, "Ghi chú thêm: lý do dừng."))
+        return new, message, {"until": until, "reason_noted": noted}
 
     return _run(data_dir, query, build, commit)
 
