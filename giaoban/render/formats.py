@@ -542,7 +542,7 @@ def notice_fields(notice: Notice) -> list[tuple[str, str]]:
     if notice.signer is not None and notice.signer.name:
         pairs.append(("Người ký", f"{notice.signer.position or ''} {notice.signer.name}".strip()))
     if notice.confidential:
-        pairs.append(("Mật", "có: nội dung nhiệm vụ hiện là (mật)"))
+        pairs.append(("Mật", "có: nội dung, kết quả, ghi chú và lý do của nhiệm vụ hiện là (mật)"))
     pairs.append(("Số nhiệm vụ", str(len(notice.tasks))))
     pairs.append(("Tệp", notice.source.path))
     return pairs
