@@ -90,6 +90,27 @@ def test_reading_is_bounded(tmp_path: Path) -> None:
         read_data_file(big, limit=1024)
 
 
+@pytest.mark.parametrize("suffix", [".yml", ".YAML", ".Yml"])
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_a_notice_saved_with_another_yaml_suffix_is_named_not_left_out_unseen(
+    runner: CliRunner, data_dir: Path, write_notice, suffix: str, cache: list[str]
+) -> None:
+    """giaoban reads "*.yaml": a notice saved "x.yml" would be missing from every report
+    while check said all is well. It is an error naming the file and the name to give it;
+    reports name it too and exit 1. Other files (README.md, a swap file) stay unread."""
+    write_notice("2019-02-18-giao-ban", good())
+    other = data_dir / "2019" / f"2019-02-19-giao-ban{suffix}"
+    other.write_text(good("2019-02-19-giao-ban"), encoding="utf-8")
+    (data_dir / "2019" / "README.md").write_text("# ghi chú\n", encoding="utf-8")
+    (data_dir / "2019" / ".2019-02-18-giao-ban.yaml.swp").write_bytes(b"\0")
+    code, lines, out = run_check(runner, str(data_dir), *cache)
+    assert code == 1, out
+    assert problems_by_path(lines) == {str(other): "not-read"}
+    assert "đổi tên thành 2019-02-19-giao-ban.yaml" in out
+    report = runner.invoke(app, ["week", "--data", str(data_dir), "--today", "2019-02-20", *cache])
+    assert report.exit_code == 1 and str(other) in report.stderr
+
+
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads anything")
 def test_an_unreadable_folder_is_named(runner: CliRunner, data_dir: Path, write_notice) -> None:
     write_notice("2019-02-18-giao-ban", good())

@@ -16,6 +16,7 @@ must be parsed they are spread over the available cores.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -117,9 +118,20 @@ def _scan_folder(
         elif name.endswith(".yaml") and (prefix or name not in RESERVED):
             regular = info is not None and S_ISREG(info.st_mode)
             found.append((prefix + name, cache.stamp_of(info) if info and regular else None))
+        elif _OTHER_YAML.search(name) and not name.endswith(".yaml"):  # "x.yml", "x.YAML"
+            stem = name[: name.rindex(".")]
+            msg = (
+                f"giaoban chỉ đọc tệp đuôi .yaml: tệp này không được đọc (nếu là một thông báo, "
+                f"nó không được tính); đổi tên thành {stem}.yaml"
+            )
+            problems.append(error(Source(entry.path), "not-read", msg))
         elif entry.is_symlink() and _points_to_folder(entry.path):
             msg = f"bỏ qua thư mục này: {SYMLINK}"
             problems.append(error(Source(entry.path), "unreadable", msg))
+
+
+# A YAML file's other spellings ("x.yml", "x.YAML", "x.Yaml"), which giaoban does not read
+_OTHER_YAML = re.compile(r"(?i)\.ya?ml$")
 
 
 def _shown_name(name: str) -> str:
