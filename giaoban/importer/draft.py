@@ -15,15 +15,17 @@ from datetime import date
 from giaoban.deadline import DeadlineSettings
 from giaoban.edit.newnotice import notice_id
 from giaoban.importer.clean import Line, clean_lines
+from giaoban.importer.deadlines import find_deadlines
 from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.fields import has_organization
-from giaoban.importer.header import Header, Tail, read_header, read_tail
+from giaoban.importer.header import Header, read_header
 from giaoban.importer.items import SENTENCE, Builder, Scope
 from giaoban.importer.meeting import FULL_DATE, Meeting, read_meeting, year_of_text
 from giaoban.importer.placed import unplaced
 from giaoban.importer.running import split_running
 from giaoban.importer.structure import Node, Para, outline, paragraphs
 from giaoban.importer.tables import read_tables
+from giaoban.importer.tail import Tail, read_tail
 from giaoban.importer.units import Unit, UnitReader
 from giaoban.importer.words import fold_keep
 from giaoban.model.text import fold
@@ -78,10 +80,20 @@ def draft_from_text(
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
     _add_tasks(builder, roots, intro, paras)
     _unique_items(draft)
-    body = [*_after_opening(intro, bool(roots)), *paras[len(intro) :]]
+    body = [*_after_opening(intro, bool(roots)), *paras[len(intro) :], *_kept(lines, tail)]
     _keep_unplaced(builder, body, closing)
     draft.id = given_id or make_id(draft.date, draft.title)
     return draft
+
+
+def _kept(lines: list[Line], tail: Tail) -> list[Para]:
+    """The paragraphs of the lines below the body's end that no part of the tail holds
+    (an annex after the signature, text the tail was wrongly thought to start at): the
+    draft keeps them as it keeps any paragraph it could not place."""
+    kept = set(tail.kept)
+    return paragraphs(
+        [line if k in kept else replace(line, text="") for k, line in enumerate(lines)]
+    )
 
 
 def _add_tasks(builder: Builder, roots: list[Node], intro: list[Para], paras: list[Para]) -> None:
@@ -255,10 +267,21 @@ def _pop_closing(roots: list[Node]) -> list[str]:
 
 
 def _is_closing(text: str) -> bool:
+    """Whether ``text`` is the closing formula ("Đề nghị các đơn vị nghiêm túc triển khai
+    thực hiện."): short, in its words, and with no deadline: "... triển khai thực hiện
+    trước ngày 15/3/2023" is a task, which the draft keeps."""
     folded = fold_keep(text)
-    return len(text.split()) <= 60 and bool(
-        _CLOSING.search(folded) and (_CLOSING_START.search(folded) or folded.startswith("("))
+    return (
+        len(text.split()) <= 60
+        and bool(
+            _CLOSING.search(folded) and (_CLOSING_START.search(folded) or folded.startswith("("))
+        )
+        and not find_deadlines(text, _ANY_DAY, DeadlineSettings())
     )
+
+
+# whether a phrase is a deadline does not depend on the day it is read from
+_ANY_DAY = date(2000, 1, 1)
 
 
 def _default_owners(

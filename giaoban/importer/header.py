@@ -1,4 +1,4 @@
-"""The parts of a notice around its items: heading, title, number, date, signer.
+"""The parts of a notice above its items: heading, title, number, date, addressees.
 
 Every function reads the cleaned lines (see :mod:`giaoban.importer.clean`) and
 returns plain values; what it cannot read it leaves as None for the draft to
@@ -7,14 +7,13 @@ flag.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from giaoban.importer.clean import Line
 from giaoban.importer.marks import form
-from giaoban.importer.words import ASSIGNS, DIVISIONS, HEADS, fold_keep
+from giaoban.importer.words import ASSIGNS, DIVISIONS, fold_keep
 from giaoban.model.text import collapse_spaces, fold
 
 HEADINGS = {
@@ -38,37 +37,9 @@ _PLACE_DATE = re.compile(
     r"^([a-z][a-z .'-]*?)\s*,\s*ngay\W*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})"
 )
 _MOTTO = re.compile(r"cong\s*hoa\s*xa|doc\s*lap\s*-?|tu\s*do\s*-|hanh\s*phuc")
-_NOI_NHAN = re.compile(r"^noi\s*nh\w*n\s*:?\s*(.*)$")
-_ON_BEHALF = re.compile(r"^(?:tl|tm|kt|q|tuq)\s*\.\s*\S")
-_BULLET = re.compile(r"^[-+•–]\s*")
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+BULLET = re.compile(r"^[-+•–]\s*")
 _NOT_ISSUER = re.compile(r"\d|^/")
 _PLACE_WORDS = re.compile(rf"^(?:{'|'.join(sorted(DIVISIONS))})\b")
-
-POSITIONS = (
-    "Chánh Văn phòng",
-    "Phó Chánh Văn phòng",
-    "Phó Văn phòng",
-    "Trưởng phòng",
-    "Phó Trưởng phòng",
-    "Giám đốc",
-    "Phó Giám đốc",
-    "Chủ tịch",
-    "Phó Chủ tịch",
-    "Bí thư",
-    "Phó Bí thư",
-    "Bí thư thứ nhất",
-    "Bí thư thường trực",
-    "Trưởng ban",
-    "Phó Trưởng ban",
-    "Bộ trưởng",
-    "Thứ trưởng",
-    "Hiệu trưởng",
-    "Chánh Thanh tra",
-    "Cục trưởng",
-    "Vụ trưởng",
-)
-_POSITION_INDEX = {fold(p): p for p in POSITIONS}
 
 
 @dataclass
@@ -84,18 +55,6 @@ class Header:
     date: date | None = None
     addressees: list[str] = field(default_factory=list)
     body_start: int = 0
-
-
-@dataclass
-class Tail:
-    """What stands below the items: recipients and the signer block."""
-
-    start: int
-    recipients: list[str] = field(default_factory=list)
-    on_behalf: list[str] = field(default_factory=list)
-    position: str | None = None
-    position_as_printed: str | None = None
-    name: str | None = None
 
 
 _TITLE_WORDS = 40  # a title longer than this is a sentence of the body
@@ -174,7 +133,7 @@ def _read_title(lines: list[Line], at: int, head: Header) -> int:
                 break
             i += 1
             continue
-        if (parts or i > at + 1) and (_stops_title(line) or _BULLET.match(line.text)):
+        if (parts or i > at + 1) and (_stops_title(line) or BULLET.match(line.text)):
             break
         parts.append(line.text)
         i += 1
@@ -190,7 +149,7 @@ def _first_line_title(lines: list[Line], last: int) -> tuple[str | None, int]:
     ("Kính gửi", a number, a place and date) up to ``last``; else the first line."""
     for line_no, line in enumerate(lines[: last + 1]):
         folded = _folded(line)
-        if line.blank or folded.startswith("kinh gui") or _BULLET.match(line.text):
+        if line.blank or folded.startswith("kinh gui") or BULLET.match(line.text):
             continue
         if _NUMBER.match(folded) or _PLACE_DATE.match(folded):
             continue
@@ -263,9 +222,9 @@ def _read_addressees(lines: list[Line], top: int, head: Header) -> int:
         if not folded.startswith("kinh gui"):
             continue
         rest = lines[i].text[len("kinh gui") :].lstrip(" :")
-        if rest and _BULLET.match(rest):
+        if rest and BULLET.match(rest):
             # "Kính gửi: - A" with "- B" on the lines below: a list, its first on this line
-            head.addressees.append(_BULLET.sub("", rest).rstrip(" .;"))
+            head.addressees.append(BULLET.sub("", rest).rstrip(" .;"))
             return _addressee_bullets(lines, i, head)
         if rest:
             return _addressee_lines(lines, i, rest, head)
@@ -289,11 +248,11 @@ def _addressee_bullets(lines: list[Line], i: int, head: Header) -> int:
         line = lines[j]
         if line.blank or _MOTTO.search(_folded(line)) or _PLACE_DATE.match(_folded(line)):
             continue
-        if not _BULLET.match(line.text):
+        if not BULLET.match(line.text):
             if head.addressees:
                 break
             continue
-        head.addressees.append(_BULLET.sub("", line.text).rstrip(" .;"))
+        head.addressees.append(BULLET.sub("", line.text).rstrip(" .;"))
         last = j
     return last
 
@@ -319,108 +278,3 @@ def _read_issuer(lines: list[Line], stop: int) -> str | None:
         joiner = " " if _PLACE_WORDS.match(fold(part)) or len(parts) > 2 else " - "
         issuer = f"{issuer}{joiner}{part}"
     return collapse_spaces(issuer)
-
-
-# --- the tail: recipients and signer -------------------------------------------------
-
-
-def read_tail(lines: list[Line], body_start: int) -> Tail:
-    """Recipients (Nơi nhận) and the signer block at the end of the notice."""
-    noi_nhan = next(
-        (i for i in range(body_start, len(lines)) if _NOI_NHAN.match(_folded(lines[i]))), None
-    )
-    signer_at = _find_signer(lines, body_start if noi_nhan is None else noi_nhan)
-    byline = _byline(lines, body_start) if signer_at is None and noi_nhan is None else None
-    start = min(i for i in (noi_nhan, signer_at, byline, len(lines)) if i is not None)
-    tail = Tail(start=start)
-    if noi_nhan is not None:
-        tail.recipients = _recipients(lines, noi_nhan)
-    if signer_at is not None:
-        _read_signer(lines, signer_at, tail)
-    return tail
-
-
-# a web post's author line, last in the text: a person's name, a dash, their office
-# ("Nguyên Lộc - Văn phòng Tỉnh ủy"); a unit's name ("Phòng Tài chính - Kế hoạch") is none
-_BYLINE = re.compile(
-    r"^(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,3})\s+[-–]\s+"
-    r"[A-ZĐÀ-Ỹ][^.;:!?]{2,60}$"
-)
-
-
-def _byline(lines: list[Line], body_start: int) -> int | None:
-    """Where a web post's author line stands, when the text ends with one."""
-    last = next((i for i in range(len(lines) - 1, body_start, -1) if not lines[i].blank), None)
-    if last is None:
-        return None
-    found = _BYLINE.match(lines[last].text)
-    if found is None or HEADS.match(found["name"], fold_keep(found["name"]), 0):
-        return None
-    return last
-
-
-def _find_signer(lines: list[Line], start: int) -> int | None:
-    for i in range(start, len(lines)):
-        folded = _folded(lines[i])
-        if _ON_BEHALF.match(folded) and lines[i].text[:2].isupper():
-            return i
-    for i in range(start, len(lines)):
-        if _position_of(lines[i]) is not None:
-            return i
-    return None
-
-
-def _position_of(line: Line, deputy: bool | None = None) -> str | None:
-    """The signer's position on ``line``, read through typos ("CHỖ VĂN PHÒNG").
-
-    After "KT." (ký thay) the signer is a deputy ("Phó ..."); otherwise a typo is
-    read as the nearest position that is not a deputy's.
-    """
-    text = line.text
-    if not text or not text.isupper() or len(text) > 40 or _BULLET.match(text):
-        return None
-    key = fold(text)
-    if key in _POSITION_INDEX:
-        return _POSITION_INDEX[key]
-    close = difflib.get_close_matches(key, list(_POSITION_INDEX), n=4, cutoff=0.7)
-    if deputy is not None:
-        close = [c for c in close if c.startswith("pho ") == deputy] or close
-    return _POSITION_INDEX[close[0]] if close else None
-
-
-def _is_deputy(on_behalf: list[str]) -> bool:
-    return bool(on_behalf) and fold(on_behalf[-1]).startswith("kt")
-
-
-def _read_signer(lines: list[Line], at: int, tail: Tail) -> None:
-    i = at
-    while i < len(lines) and (lines[i].blank or _ON_BEHALF.match(_folded(lines[i]))):
-        if not lines[i].blank:
-            tail.on_behalf.append(lines[i].text)
-        i += 1
-    for j in range(i, len(lines)):
-        line = lines[j]
-        if tail.position is None and _position_of(line) is not None:
-            tail.position = _position_of(line, deputy=_is_deputy(tail.on_behalf))
-            tail.position_as_printed = line.text
-        elif tail.position is not None and _NAME.match(line.text):
-            tail.name = line.text
-            return
-
-
-def _recipients(lines: list[Line], at: int) -> list[str]:
-    out: list[str] = []
-    rest = _NOI_NHAN.match(_folded(lines[at]))
-    first = lines[at].text[len(lines[at].text) - len(rest.group(1)) :] if rest else ""
-    candidates = [first] if first.strip() else []
-    candidates += [line.text for line in lines[at + 1 :]]
-    for text in candidates:
-        if not text:
-            continue
-        if _NAME.match(text):
-            break
-        if _BULLET.match(text):
-            out.append(_BULLET.sub("", text))
-        elif out and not out[-1].endswith((";", ".")) and text[:1].islower():
-            out[-1] = f"{out[-1]} {text}"
-    return [r.rstrip(" ;.,") for r in out if r.rstrip(" ;.,")]
