@@ -77,6 +77,26 @@ def test_settings_can_list_ledgers(runner: CliRunner, tmp_path: Path) -> None:
     assert "hanoi/2022-04-14-giao-ban-khoi-phong-trao" in ids and len(ids) == 10
 
 
+def test_a_folder_named_twice_is_read_once(runner: CliRunner, tmp_path: Path) -> None:
+    """Two spellings of one folder, or a ledger listing itself, never count its tasks twice."""
+    hanoi, hcm = two_provinces(tmp_path)
+
+    def ids(*args: str) -> list[str]:
+        result = runner.invoke(app, ["export", "--format", "json", *args])
+        assert result.exit_code == 0, result.output
+        return sorted(n["id"] for n in json.loads(result.stdout)["notices"])
+
+    alone = ids("--data", str(hanoi))
+    assert len(alone) == 5
+    again = tmp_path / "hanoi" / ".." / "hanoi" / "data"
+    assert ids("--data", str(hanoi), "--data", str(again)) == alone
+    (hanoi / "settings.yaml").write_text("ledgers:\n  - .\n  - ../../hcm/data\n", encoding="utf-8")
+    both = ids("--data", str(hanoi))
+    assert len(both) == 10 and len(set(both)) == 10
+    checked = runner.invoke(app, ["check", str(hanoi), str(again)])
+    assert "(5 thông báo, 70 nhiệm vụ)" in checked.output, checked.output
+
+
 def test_check_reports_each_ledgers_problems(runner: CliRunner, tmp_path: Path) -> None:
     hanoi, hcm = two_provinces(tmp_path)
     bad = hcm / "2019" / "2019-02-18-giao-ban-khoi-phong-trao.yaml"

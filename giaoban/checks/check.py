@@ -75,7 +75,7 @@ def check_paths(
     ``use_cache``: reuse what earlier runs read (see ``giaoban.store.cache``); the
     report is the same either way.
     """
-    targets = list(paths) or [data_dir]
+    targets = _each_once(list(paths) or [data_dir])
     for target in targets:
         if not target.exists():
             raise UsageError(f"không có tệp hoặc thư mục '{target}'")
@@ -115,7 +115,7 @@ def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> 
 
     A folder whose settings list other ledgers is read with them when it holds
     notices of its own (a central office with its own notices, reading each
-    province's clone).
+    province's clone). A folder named twice is read once.
     """
     folders: list[Path] = []
     for data_dir in data_dirs:
@@ -129,7 +129,21 @@ def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> 
             if not folder.is_dir():
                 raise UsageError(f"'{data_dir / SETTINGS_FILE}': không có thư mục sổ '{other}'")
             folders.append(folder)
-    return folders
+    return _each_once(folders)
+
+
+def _each_once(folders: list[Path]) -> list[Path]:
+    """Each folder (or file) once, by where it really is: "hanoi/data" and
+    "./hanoi/../hanoi/data" (or a link to it), or a ledger listing itself, are one
+    folder, read once, never counted twice."""
+    seen: set[Path] = set()
+    kept = []
+    for folder in folders:
+        where = folder.resolve()
+        if where not in seen:
+            seen.add(where)
+            kept.append(folder)
+    return kept
 
 
 def open_ledgers(data_dirs: Sequence[Path], use_cache: bool | None = None) -> Ledger:
