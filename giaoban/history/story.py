@@ -203,6 +203,9 @@ class _Commit:
     files: dict[str, tuple[list[str] | None, list[str] | None]] = field(default_factory=dict)
     moves: dict[str, str] = field(default_factory=dict)  # a notice file's new path: its old
     secret: dict[str, bool] = field(default_factory=dict)  # a file confidential before or after
+    # A notice file's way back to its versions before this commit, and the number of the
+    # version before it (``_Past``), for a version before it that cannot be read.
+    pasts: dict[str, tuple[_Past, int]] = field(default_factory=dict)
     keep: bool = False  # attach each event's file version
     reverts: str | None = None  # the commit this one undoes (``git revert``)
 
@@ -256,6 +259,7 @@ def events_from_log(
 
 def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterator[_Commit]:
     secret: dict[str, bool] = {}  # whether each version in ``versions`` is confidential
+    pasts: dict[str, _Past] = {}  # each file's way back, kept when it is deleted
     parts = output.split("\0")
     for at in range(1, len(parts), _PARTS):
         sha, author, email, when, subject, body, trailers, patch = _parts(parts, at)
@@ -265,11 +269,68 @@ def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterat
         if undone and "action" not in commit.trailers:
             commit.reverts = undone[1]
         for change in _file_patches(patch):
-            _record(commit, change, (versions, secret), prefix)
+            _record(commit, change, (versions, secret, pasts), prefix)
         yield commit
 
 
-Followed = tuple[dict[str, list[str]], dict[str, bool]]  # each file's version, confidential
+class _Past:
+    """The way back from one file's version to its earlier ones: the hunks of each commit
+    since a version known to be readable (or since the file began), undone one by one.
+
+    Versions are numbered from 0 (before the file was first added); a deletion is a step
+    like any other (its hunks remove every line), so a file deleted then added again
+    goes back through it. Hunks are kept, not versions: a version per commit would cost
+    the file's size times its commits, and only a version that cannot be read (rare)
+    makes anyone walk back.
+    """
+
+    def __init__(self) -> None:
+        self.steps: list[tuple[list[Hunk], Told]] = []
+        self.start = 0  # the version the first step starts from: readable (or 0, no file)
+
+    def add(self, hunks: list[Hunk], told: Told) -> int:
+        """One commit's hunks, and what its message told; the number of the version before."""
+        self.steps.append((hunks, told))
+        return self.start + len(self.steps) - 1
+
+    def readable(self, number: int) -> None:
+        """Version ``number`` can be read: no walk back needs to go further."""
+        if number > self.start:
+            del self.steps[: number - self.start]
+            self.start = number
+
+    def last_readable(self, lines: list[str], number: int) -> tuple[dict[str, Any], Told] | None:
+        """The newest readable version before version ``number`` (``lines``), parsed, and
+        what the messages of the commits after it told; None when no version before it
+        can be read."""
+        told: set[tuple[str, str, str | None]] = set()
+        version = lines
+        for at in range(number, self.start, -1):
+            hunks, said = self.steps[at - self.start - 1]
+            told |= said
+            version = _apply(version, hunks, backwards=True)
+            doc = parse_version(version)
+            if unreadable(doc) is None:
+                self.readable(at - 1)
+                return doc, frozenset(told)
+        return None
+
+
+# What a commit's trailers told of a notice's tasks: (item, action, new deadline).
+Told = frozenset[tuple[str, str, str | None]]
+_NOTHING_TOLD: Told = frozenset()
+
+
+def _told(trailers: Mapping[str, str], path: str) -> Told:
+    """What the trailers of a commit changing ``path`` told of that notice's tasks."""
+    notice, _, item = trailers.get("task", "").partition("#")
+    if not item or trailers.get("action") not in ACTIONS or notice != PurePosixPath(path).stem:
+        return _NOTHING_TOLD
+    return frozenset({(item, trailers["action"], trailers.get("to"))})
+
+
+# Each file's version, whether it is confidential, its way back.
+Followed = tuple[dict[str, list[str]], dict[str, bool], dict[str, _Past]]
 
 
 def _record(commit: _Commit, change: FilePatch, followed: Followed, prefix: str) -> None:
@@ -284,21 +345,25 @@ def _record(commit: _Commit, change: FilePatch, followed: Followed, prefix: str)
     ``confidential`` changed (a look at every line of every version costs as much as
     the rest of the history).
     """
-    versions, secret = followed
+    versions, secret, pasts = followed
     path, source = change.path, change.source or change.path
     if not path.startswith(prefix) and not source.startswith(prefix):
         return
     old, was_secret = versions.pop(source, None), secret.pop(source, False)
+    past = pasts.pop(source, None) or _Past()
+    before = past.add(change.hunks, _told(commit.trailers, path))
+    pasts[path] = past
     new = None if change.gone else _apply(old or [], change.hunks)
     if new is not None:
         versions[path] = new
-        touched = old is None or any("confidential" in x for h in change.hunks for x in h[2])
+        touched = old is None or any("confidential" in x for h in change.hunks for x in h.lines)
         secret[path] = version_confidential(new) if touched else was_secret
     commit.secret[path] = commit.secret[source] = was_secret or secret.get(path, False)
     was, now = _is_notice(source, prefix), _is_notice(path, prefix)
     if source == path or (was and now):
         if now:
             commit.files[path] = (old, new)
+            commit.pasts[path] = (past, before)
         if source != path:
             commit.moves[path] = source
         return
@@ -351,7 +416,15 @@ def _trailers(text: str) -> dict[str, str]:
     return found
 
 
-Hunk = tuple[int, int, list[str]]
+class Hunk(NamedTuple):
+    """One ``-U0`` hunk: the lines it covers before the commit (``old_start``, ``old_count``) and
+    after it (``new_start``, ``new_count``), and its "-" and "+" lines."""
+
+    old_start: int
+    old_count: int
+    lines: list[str]
+    new_start: int
+    new_count: int
 
 
 class FilePatch(NamedTuple):
@@ -391,6 +464,7 @@ def _file_patches(patch: str) -> Iterator[FilePatch]:
             gone = True
         elif match := _HUNK.match(line):
             start, count = int(match.group(1)), int(match.group(2) or 1)
+            new_start, new_count = int(match.group(3)), int(match.group(4) or 1)
             body: list[str] = []
             i += 1
             while i < len(lines) and lines[i][:1] in ("+", "-", "\\"):
@@ -399,18 +473,24 @@ def _file_patches(patch: str) -> Iterator[FilePatch]:
                 else:
                     body.append(lines[i])
                 i += 1
-            hunks.append((start, count, body))
+            hunks.append(Hunk(start, count, body, new_start, new_count))
             continue
         i += 1
     if path is not None:
         yield FilePatch(path, hunks, gone, source)
 
 
-def _apply(old: list[str], hunks: list[Hunk]) -> list[str]:
-    """Apply ``-U0`` hunks to ``old`` (lines with their ends), last hunk first."""
+def _apply(old: list[str], hunks: list[Hunk], backwards: bool = False) -> list[str]:
+    """Apply ``-U0`` hunks to ``old`` (lines with their ends), last hunk first.
+
+    ``backwards``: undo them (``old`` is then the version they made): a walk back
+    to an earlier version (``_Past``) goes through the same lines.
+    """
     new = list(old)
-    for start, count, body in reversed(hunks):
-        added = [line[1:] for line in body if line.startswith("+")]
+    sign = "-" if backwards else "+"
+    for hunk in reversed(hunks):
+        start, count = (hunk.new_start, hunk.new_count) if backwards else hunk[:2]
+        added = [line[1:] for line in hunk.lines if line.startswith(sign)]
         at = start if count == 0 else start - 1
         new[at : at + count] = added
     return new
@@ -494,7 +574,7 @@ def _events(c: _Commit) -> Iterator[Event]:
         if action == "add-notice" and old is None:
             yield _event(c, notice, None, "add-notice", title=c.subject.partition(": ")[2])
             continue
-        yield from _compared(c, notice, old, new)
+        yield from _compared(c, notice, c.pasts.get(path), old, new)
 
 
 def parse_version(lines: list[str] | None) -> Any:
@@ -502,6 +582,31 @@ def parse_version(lines: list[str] | None) -> Any:
         return None
     doc, _ = parse_text(nfc("".join(lines)), "<git>")
     return None if doc is None else doc.value
+
+
+UNREADABLE_FILE = "(tệp không đọc được)"
+UNREADABLE_TASKS = "(không đọc được danh sách nhiệm vụ)"
+READABLE_AGAIN = "(tệp đọc được trở lại)"
+
+
+def unreadable(doc: Any) -> str | None:
+    """Why a parsed version of a notice file cannot be compared task by task (None: it can).
+
+    It must be a mapping, and its tasks, when it has any, a list of mappings each with an
+    item: a version whose tasks cannot be told apart would show every task removed, then
+    added again when the file is repaired.
+    """
+    if not isinstance(doc, dict):
+        return UNREADABLE_FILE
+    tasks = doc.get("tasks")
+    if tasks is None:
+        return None
+    if not isinstance(tasks, list) or not all(
+        isinstance(t, dict) and t.get("item") is not None and not isinstance(t["item"], dict | list)
+        for t in tasks
+    ):
+        return UNREADABLE_TASKS
+    return None
 
 
 def version_tasks(doc: Any) -> dict[str, dict[str, Any]]:
@@ -514,24 +619,50 @@ def version_tasks(doc: Any) -> dict[str, dict[str, Any]]:
 
 
 def _compared(
-    c: _Commit, notice: str, old_lines: list[str] | None, new_lines: list[str] | None
+    c: _Commit,
+    notice: str,
+    past: tuple[_Past, int] | None,
+    old_lines: list[str] | None,
+    new_lines: list[str] | None,
 ) -> Iterator[Event]:
-    """Events found by comparing two versions of a notice file."""
-    old, new = parse_version(old_lines), parse_version(new_lines)
+    """Events found by comparing two versions of a notice file.
+
+    A version before that cannot be read (a YAML error, conflict markers, tasks without
+    items, an empty file) or is not there (a file deleted, then added back) is passed
+    over: the new version is compared with the last one that can be read, and what the
+    messages of the commits between told is not told again.
+    """
     if new_lines is None:
         yield _event(c, notice, None, "remove-notice")
         return
-    if not isinstance(new, dict):
-        yield _event(c, notice, None, "edit", fields="(tệp không đọc được)")
+    new = parse_version(new_lines)
+    problem = unreadable(new)
+    if problem:
+        yield _event(c, notice, None, "edit", fields=problem)
         return
-    if old_lines is None:
-        yield _event(c, notice, None, "add-notice", title=new.get("title"))
-        return
-    old = old if isinstance(old, dict) else {}
+    old = parse_version(old_lines)
+    told = _NOTHING_TOLD
+    if unreadable(old):
+        earlier = past[0].last_readable(old_lines or [], past[1]) if past else None
+        if earlier is None:
+            yield _event(c, notice, None, "add-notice", title=new.get("title"))
+            return
+        old, told = earlier
+        again = "restore-notice" if old_lines is None else "edit"
+        yield _event(c, notice, None, again, fields=None if old_lines is None else READABLE_AGAIN)
+    if past:
+        past[0].readable(past[1] + 1)
     changed = sorted(k for k in {*old, *new} - {"tasks"} if old.get(k) != new.get(k))
     if changed:
         yield _event(c, notice, None, "edit", fields=", ".join(changed))
-    old_tasks, new_tasks = version_tasks(old), version_tasks(new)
+    for event in _task_events(c, notice, version_tasks(old), version_tasks(new)):
+        if (event.item, event.action, event.details.get("to")) not in told:
+            yield event
+
+
+def _task_events(
+    c: _Commit, notice: str, old_tasks: dict[str, dict], new_tasks: dict[str, dict]
+) -> Iterator[Event]:
     for item, task in new_tasks.items():
         if item not in old_tasks:
             yield _event(c, notice, item, "add-task", text=task.get("text"))
@@ -656,12 +787,12 @@ def _hidden(event: Event) -> Event:
 
 def task_story(events: Iterable[Event], notice: str, item: str | None) -> list[Event]:
     """The events of one notice (``item`` None), or of one task: its own, and its
-    notice's creation (unless the task was added later), moves and removal."""
+    notice's creation (unless the task was added later), moves, removal and restoring."""
     mine = [e for e in events if e.notice == notice]
     if item is None:
         return mine
     own = [e for e in mine if e.item == item]
-    wanted = {"remove-notice", "move"} | (
+    wanted = {"remove-notice", "restore-notice", "move"} | (
         set() if any(e.action == "add-task" for e in own) else {"add-notice"}
     )
     return [e for e in mine if e.item == item or (e.item is None and e.action in wanted)]
@@ -714,6 +845,7 @@ def _describe(event: Event) -> str:
         "add-notice": "tạo thông báo" + (f": {d['title']}" if "title" in d else ""),
         "remove-task": "xóa nhiệm vụ",
         "remove-notice": "xóa thông báo",
+        "restore-notice": "khôi phục thông báo",
         "move": f"chuyển tệp thông báo từ {d.get('from', '')} sang {d.get('to', '')}",
         "text": "sửa nội dung nhiệm vụ",
         "edit": f"sửa {d.get('fields', '')}".rstrip(),

@@ -117,14 +117,20 @@ Dropped = frozenset[str] | None
 def _standing(events: list[Event]) -> list[tuple[Event, Dropped]]:
     """The events that still stand at the end of the period (oldest first), each with
     the items it added that were removed later: no ``git revert``, no commit undone
-    by a revert that stands, and no "added" for what was removed again."""
+    by a revert that stands, and no "added" for what was removed again (unless its
+    notice was restored: deleted, then added back)."""
     undone = _undone(events)
     kept = [e for e in events if not any(e.commit.startswith(u) for u in undone)]
     gone_notices: set[str] = set()
     gone_tasks: set[tuple[str, str]] = set()
+    restored: set[str] = set()  # notices deleted, then added back (a removal that stands not)
     standing: list[tuple[Event, Dropped]] = []
     for event in reversed(kept):  # newest first: a removal is seen before its addition
-        if event.action == "remove-notice":
+        if event.action == "restore-notice" and "reverts" not in event.details:
+            restored.add(event.notice)  # (a revert's removal is gone with the reverted commit)
+        elif event.action == "remove-notice" and event.notice in restored:
+            restored.discard(event.notice)
+        elif event.action == "remove-notice":
             gone_notices.add(event.notice)
         elif event.action == "remove-task" and event.item is not None:
             gone_tasks.add((event.notice, event.item))
