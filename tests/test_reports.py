@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 
 from giaoban.checks.check import open_ledger
 from giaoban.cli.main import app
+from giaoban.render.reports import CELL_MAX
 from giaoban.reports.rows import due_report, overdue_report, report_week, week_report
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -510,3 +512,23 @@ def test_a_report_says_what_it_leaves_out_of_each_kind_of_file(
         "báo trong đó không được tính; settings.yaml: giá trị lỗi được thay bằng giá trị mặc "
         "định; units.yaml: phần lỗi của danh mục đơn vị không được dùng); sửa rồi chạy lại:"
     )
+
+
+def test_a_table_shows_a_huge_cell_cut_and_counted(runner: CliRunner, seed_data: Path) -> None:
+    """A table shows at most CELL_MAX characters of a cell, and counts the rest (rich would
+    lay a megabyte out for tens of seconds); JSON keeps every character."""
+    path = seed_data / "2022" / f"{N2022}.yaml"
+    huge = "Văn phòng " * 20_000
+    text = path.read_text(encoding="utf-8")
+    start = text.index('  - item: "6.2"')
+    line = text.index("    text:", start)
+    end = text.index("\n    owners:", line)
+    path.write_text(text[:line] + f"    text: {huge.strip()}" + text[end:], encoding="utf-8")
+    table = invoke(runner, seed_data, "week", "--today", "2022-04-20", "--limit", "0").stdout
+    left = len(huge.strip()) - CELL_MAX  # and the cell's own lines after the text
+    counted = re.findall(r"\(còn (\d+) ký tự; xem đủ: --format json\)", " ".join(table.split()))
+    assert counted and all(left <= int(n) < left + 200 for n in counted), counted
+    assert len(table) < 40_000
+    payload = as_json(runner, seed_data, "week", "--today", "2022-04-20")
+    texts = [t["text"] for t in payload["tasks"] if t["id"] == f"{N2022}#6.2"]
+    assert texts and all(t == huge.strip() for t in texts)

@@ -94,8 +94,22 @@ def row_style(row: Row) -> str:
     return STATE_STYLES.get(row.state, "")
 
 
+# A table shows at most this many characters of a cell (rich lays a long one out line by
+# line: a megabyte takes it about twenty seconds); the rest is counted, and every other
+# format (show, --format json, csv, md) has it whole.
+CELL_MAX = 2000
+
+
+def bounded(cell: str) -> str:
+    """``cell`` as a table shows it: whole, or its first ``CELL_MAX`` characters and how
+    many more there are."""
+    if len(cell) <= CELL_MAX:
+        return cell
+    return f"{cell[:CELL_MAX]}… (còn {len(cell) - CELL_MAX} ký tự; xem đủ: --format json)"
+
+
 def _add_row(table: Table, report: Report, row: Row, with_units: bool) -> None:
-    cells = formats.row_cells(report, row, with_units, missed_under_text=True)
+    cells = [bounded(c) for c in formats.row_cells(report, row, with_units, missed_under_text=True)]
     style = row_style(row)
     done = row.status != "open"
     table.add_row(
