@@ -18,6 +18,7 @@ from typer.testing import CliRunner, Result
 
 from giaoban.cli.main import app
 from tests.conftest import MINIMAL_UNITS, run_git
+from tests.test_calendar import exdates, recurrence
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEKLY = "2024-03-04-duty"
@@ -73,11 +74,6 @@ def calendar(runner: CliRunner, data: Path, today: str) -> dict[str, Component]:
     return {str(e["UID"]): e for e in Calendar.from_ical(raw).walk("VEVENT")}
 
 
-def exdates(event: Component) -> list[date | datetime]:
-    found = event.get("EXDATE", [])
-    return [d.dt for x in (found if isinstance(found, list) else [found]) for d in x.dts]
-
-
 def notice_text(data: Path, nid: str) -> str:
     return (data / "2024" / f"{nid}.yaml").read_text(encoding="utf-8")
 
@@ -115,11 +111,11 @@ def test_a_weekly_duty_moved_to_thursday_keeps_the_fridays_reported_before(
         datetime(2024, 3, 8, 14, tzinfo=TZ),
         datetime(2024, 3, 15, 14, tzinfo=TZ),
     ]
-    assert [u.astimezone(TZ) for u in before["RRULE"]["UNTIL"]] == [
+    assert [u.astimezone(TZ) for u in recurrence(before)["UNTIL"]] == [
         datetime(2024, 3, 19, 23, 59, 59, tzinfo=TZ)
     ]
     assert now.decoded("DTSTART") == datetime(2024, 3, 21, 14, tzinfo=TZ)
-    assert "UNTIL" not in now["RRULE"] and exdates(now) == []
+    assert "UNTIL" not in recurrence(now) and exdates(now) == []
 
 
 def test_a_monthly_duty_moved_to_a_later_day_keeps_the_month_reported(
