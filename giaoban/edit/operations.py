@@ -27,8 +27,7 @@ from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
-from giaoban.deadline.describe import due_day, short_due
-from giaoban.deadline.recur import next_occurrence, occurrences
+from giaoban.deadline.describe import short_due
 from giaoban.edit.duplicates import refuse_duplicate
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
@@ -78,7 +77,8 @@ from giaoban.history.story import (
 from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
 from giaoban.model.facts import is_recurring
 from giaoban.model.ids import id_problem, resolve_notice, resolve_task
-from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.model.ledger import Extension, Ledger, Notice, Task
+from giaoban.model.schedule import next_duty_occurrence, occurrences_near, unmatched_done
 from giaoban.model.settings import Settings
 from giaoban.model.shown import shown_or_hidden, shown_text, shown_value
 from giaoban.model.text import collapse_spaces, nfc, without_controls
@@ -262,39 +262,29 @@ def next_item(text: str) -> str:
     return str(max(numbers, default=0) + 1)
 
 
-def occurrence_day(deadline: Deadline, due: datetime) -> date:
-    """The day an occurrence is named by, as reports name it (``describe.due_day``):
-    the due moment's date at a clock time, else the whole day that ends at ``due``."""
-    return due_day(due, deadline.has_time)
-
-
 # --- recurring duties ---------------------------------------------------------------------
 
 
 def pick_occurrence(
-    deadline: Any, notice_date: date, tz: str, done_days: Iterable[date], until: date | None
+    task: Task, deadline: Deadline, notice_date: date, tz: str, done_days: Iterable[date]
 ) -> date:
-    """The earliest occurrence of a recurring ``deadline`` not in ``done_days``."""
-    start = midnight(notice_date, ZoneInfo(tz))
+    """The earliest occurrence of duty ``task`` not in ``done_days``."""
     done_set = set(done_days)
-    moment = start - timedelta(seconds=1)
+    moment = midnight(notice_date, ZoneInfo(tz)) - timedelta(seconds=1)
     for _ in range(_MAX_OCCURRENCES):
-        following = next_occurrence(deadline, moment, until)
+        following = next_duty_occurrence(task, deadline, moment)
         if following is None:
             break
-        moment = following
-        day = occurrence_day(deadline, moment)
-        if day not in done_set:
-            return day
+        moment = following.due
+        if following.day not in done_set:
+            return following.day
     raise EditError("nhiệm vụ định kỳ này không còn lần nào chưa hoàn thành")
 
 
-def check_occurrence(deadline: Any, day: date, tz: str, until: date | None) -> None:
-    """Refuse a day that is not an occurrence of ``deadline`` (naming the nearest ones)."""
-    zone = ZoneInfo(tz)
-    around = midnight(day - timedelta(days=1), zone)
-    near = occurrences(deadline, around - timedelta(days=31), around + timedelta(days=33), until)
-    days = [occurrence_day(deadline, m) for m in near]
+def check_occurrence(task: Task, deadline: Deadline, day: date) -> None:
+    """Refuse a day that is not an occurrence of duty ``task`` (naming the nearest ones)."""
+    near = occurrences_near(task, deadline, (day - timedelta(days=31), day + timedelta(days=31)))
+    days = [o.day for o in near]
     if day in days:
         return
     shown = ", ".join(f"{d:%d/%m/%Y}" for d in days if abs((d - day).days) <= 31)
@@ -302,6 +292,11 @@ def check_occurrence(deadline: Any, day: date, tz: str, until: date | None) -> N
         f"ngày {day:%d/%m/%Y} không phải một lần của nhiệm vụ định kỳ"
         + (f"; các lần gần đó: {shown}" if shown else "")
     )
+
+
+def _days(values: Iterable[Any]) -> list[date]:
+    """The dates among a list read from a notice's text."""
+    return sorted(v for v in values if isinstance(v, date) and not isinstance(v, datetime))
 
 
 # --- finding ---------------------------------------------------------------------------------
@@ -384,12 +379,13 @@ def _occurrence(
         if wanted is not None:
             raise UsageError(f"{task.id} không phải nhiệm vụ định kỳ: bỏ --occurrence")
         return None
-    tz = ledger.settings.timezone
+    assert isinstance(task.deadline, Deadline)
     if wanted is not None:
-        check_occurrence(task.deadline, wanted, tz, task.until)
+        check_occurrence(task, task.deadline, wanted)
         return wanted
-    done_days = task_data(text, task.item).get("done_occurrences") or ()
-    return pick_occurrence(task.deadline, notice.date, tz, done_days, task.until)
+    done_days = _days(task_data(text, task.item).get("done_occurrences") or ())
+    tz = ledger.settings.timezone
+    return pick_occurrence(task, task.deadline, notice.date, tz, done_days)
 
 
 def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: bool) -> Outcome:
@@ -467,6 +463,11 @@ def stop_duty(
                 f"ngày dừng {first_free:%d/%m/%Y} không sau ngày thông báo {notice.date:%d/%m/%Y}"
             )
         until = first_free - timedelta(days=1)
+        days = _days(task_data(text, task.item).get("done_occurrences") or ())
+        hidden = [d for d in days if d > until]
+        if hidden:
+            later = f"--from {hidden[-1] + timedelta(days=1):%d/%m/%Y} (dừng sau lần đó)"
+            _refuse_hidden(task, hidden, f"dừng được từ ngày {first_free:%d/%m/%Y}", later)
         new = stop(text, task.item, until)
         why = _logged_words(task, clean_text(reason)) if reason else None
         noted = bool(why) and task.confidential
@@ -489,7 +490,8 @@ def move_deadline(
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         old = task_data(text, task.item).get("deadline")
         new_value = deadline_value(args.deadline)
-        _check_later(task, notice, ledger, new_value)
+        reading = _check_later(task, notice, ledger, new_value)
+        _keep_done(text, task, reading, new_value, args.on or today)
         new = postpone(text, task.item, args, today)
         reason = _logged_words(task, clean_text(args.reason)) or ""
         by = args.approved_by and clean_text(args.approved_by)
@@ -499,16 +501,16 @@ def move_deadline(
     return _run(data_dir, query, build, commit)
 
 
-def _check_later(task: Task, notice: Notice, ledger: Ledger, new: str | date) -> None:
+def _check_later(task: Task, notice: Notice, ledger: Ledger, new: str | date) -> object:
     """A postponement moves a deadline later, and not before the notice: a new deadline
     read to the same or an earlier due moment is refused (one that cannot be compared,
-    such as "thường xuyên", is let through)."""
+    such as "thường xuyên", is let through). Returns the new deadline's reading."""
     from giaoban.deadline import parse_deadline  # start-up: the engine only when postponing
 
     phrase = new.strftime("%d/%m/%Y") if isinstance(new, date) else new
     reading = parse_deadline(phrase, notice.date, ledger.settings.deadline_settings())
     if not isinstance(reading, Deadline) or reading.due is None:
-        return
+        return reading
     shown = short_due(reading.due, reading.has_time)
     if reading.due.date() <= notice.date:
         raise EditError(
@@ -519,6 +521,44 @@ def _check_later(task: Task, notice: Notice, ledger: Ledger, new: str | date) ->
     if isinstance(old, Deadline) and old.due is not None and reading.due <= old.due:
         before = short_due(old.due, old.has_time)
         raise EditError(f"hạn mới ({shown}) không sau hạn cũ ({before}); gia hạn là dời hạn về sau")
+    return reading
+
+
+def _keep_done(text: str, task: Task, reading: object, new: str | date, on: date) -> None:
+    """Refuse to postpone a duty when an occurrence recorded done would no longer be one:
+    from ``on`` its occurrences follow the new deadline (``giaoban.model.schedule``), so one
+    done on or after ``on`` under the old rule would be hidden from every report."""
+    if not is_recurring(task.deadline) or not isinstance(reading, Deadline):
+        return  # an unreadable new deadline is refused by the check of the file
+    assert isinstance(task.deadline, Deadline)
+    days = _days(task_data(text, task.item).get("done_occurrences") or ())
+    before = replace(task, done_occurrences=tuple(days))
+    unmatched = set(unmatched_done(before, task.deadline))
+    if is_recurring(reading):
+        moved = Extension(str(new), task.deadline_text, date=on, reading=task.deadline)
+        after = replace(before, deadline=reading, extensions=(*task.extensions, moved))
+        lost = [d for d in unmatched_done(after, reading) if d not in unmatched]
+        advice = (
+            f"--on {lost[-1] + timedelta(days=1):%d/%m/%Y} (gia hạn từ sau lần đó)" if lost else ""
+        )
+    else:  # a duty made a one-off task: no occurrence is left
+        lost = [d for d in days if d not in unmatched]
+        advice = "'giaoban stop' rồi 'giaoban task add' cho việc mới"
+    _refuse_hidden(task, lost, f"gia hạn được từ ngày {on:%d/%m/%Y}", advice)
+
+
+def _refuse_hidden(task: Task, days: list[date], what: str, advice: str) -> None:
+    """Refuse an edit after which the occurrences recorded done on ``days`` would be no
+    occurrence of the duty any more (every report would leave them out without a word)."""
+    if not days:
+        return
+    shown = ", ".join(f"{d:%d/%m/%Y}" for d in days)
+    first = f"{days[0]:%d/%m/%Y}"
+    raise EditError(
+        f"không {what}: lần {shown} của {task.id} đã ghi hoàn thành và sẽ không còn là một lần "
+        f"của nhiệm vụ; nếu lần đó chưa làm, bỏ ghi bằng 'giaoban reopen {task.id} "
+        f"--occurrence {first}' trước; nếu đã làm, dùng {advice}"
+    )
 
 
 def write_note(data_dir: Path, query: str, note: str, on: date, commit: bool) -> Outcome:

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import days_late, due_day
-from giaoban.deadline.recur import occurrences
 from giaoban.model.ledger import Task
+from giaoban.model.schedule import duty_occurrences, is_recurring
 
 # a task's status, as numbers
 OPEN, DONE, CANCELLED_STATUS = 0, 1, 2
@@ -46,11 +46,6 @@ class Facts:
 
 
 OPEN_FACTS = Facts(OPEN, NEVER, 0, 0, 0)  # a task still open (``until``, ``last_done`` aside)
-
-
-def is_recurring(deadline: object) -> bool:
-    """Whether ``deadline`` is a recurring duty's, with a rule to list its occurrences."""
-    return isinstance(deadline, Deadline) and deadline.kind == "recurring" and bool(deadline.rrule)
 
 
 def resolved_deadline(task: Task) -> Deadline | None:
@@ -101,18 +96,25 @@ def task_events(
     task: Task, deadline: Deadline | None, end: datetime
 ) -> list[tuple[datetime, int, int]]:
     """(due moment, due day's ordinal, flags) of each due moment of ``task`` before ``end``:
-    its one deadline, or every occurrence of a duty up to its ``until``."""
+    its one deadline, or every occurrence of a duty up to its ``until``, each by the rule
+    in force on its day (``giaoban.model.schedule``)."""
     if deadline is None:
         return []
-    has_time = HAS_TIME if deadline.has_time else 0
     if is_recurring(deadline):
         done = set(task.done_occurrences)
-        found = []
-        for due in occurrences(deadline, EPOCH, end, until=task.until):
-            day = due_day(due, deadline.has_time)
-            flags = has_time | OCCURRENCE | (OCCURRENCE_DONE if day in done else 0)
-            found.append((due, day.toordinal(), flags))
-        return found
+        return [
+            (
+                o.due,
+                o.day.toordinal(),
+                _timed(o.has_time) | OCCURRENCE | (OCCURRENCE_DONE if o.day in done else 0),
+            )
+            for o in duty_occurrences(task, deadline, EPOCH, end)
+        ]
     if deadline.due is None:
         return []
-    return [(deadline.due, due_day(deadline.due, deadline.has_time).toordinal(), has_time)]
+    due = deadline.due
+    return [(due, due_day(due, deadline.has_time).toordinal(), _timed(deadline.has_time))]
+
+
+def _timed(has_time: bool) -> int:
+    return HAS_TIME if has_time else 0

@@ -101,13 +101,16 @@ class Note:
 
 @dataclass(frozen=True)
 class Extension:
-    """One deadline extension: the old and new deadline as written, and why."""
+    """One deadline extension: the old and new deadline as written, and why; ``date``:
+    when it took effect. ``reading``: the old deadline read against the notice, kept for a
+    duty only (its occurrences before ``date``: ``giaoban.model.schedule``)."""
 
     to: str
     from_: str | None = None
     reason: str | None = None
     approved_by: str | None = None
     date: date | None = None
+    reading: Deadline | DeadlineError | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

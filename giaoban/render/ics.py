@@ -17,20 +17,20 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vRecur
 
-from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import due_day
-from giaoban.deadline.recur import occurrence_zone, occurrences
+from giaoban.deadline.recur import occurrence_zone
 from giaoban.model.facts import is_recurring, resolved_deadline
 from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.model.schedule import Period, next_in, occurrences_near, periods
 from giaoban.model.shown import shown_text
-from giaoban.model.timezone import DEFAULT_TZ
 from giaoban.reports.filters import NO_FILTER, Filter, task_matches
 from giaoban.reports.rows import done_day, short_notice_ids, short_task_id
 
 PRODID = "-//giaoban//Sổ theo dõi nhiệm vụ giao ban//VI"
 SUMMARY_LENGTH = 80
 UID_DOMAIN = "giaoban"
+EARLIER_RULE = "truoc-gia-han"  # in the UID of a postponed duty's events under an earlier rule
 # A clock deadline is a moment, but calendars show an event without an end as
 # lasting no time (or not at all): it gets this length, from the due moment on.
 TIMED_LENGTH = timedelta(minutes=30)
@@ -63,8 +63,7 @@ def build_calendar(
     for notice in ledger.notices:
         for task in notice.tasks:
             if task.status != "cancelled" and task_matches(flt, task, ledger.registry):
-                event = task_event(task, notice, now, short, show_confidential)
-                if event is not None:
+                for event in task_calendar(task, notice, now, short, show_confidential):
                     cal.add_component(event)
     if hasattr(cal, "add_missing_timezones"):  # icalendar >= 6: VTIMEZONE for Outlook
         cal.add_missing_timezones()
@@ -73,28 +72,50 @@ def build_calendar(
     return cal.to_ical()
 
 
-def task_event(
+def task_calendar(
     task: Task,
     notice: Notice,
     now: datetime,
     short_ids: Mapping[str, str],
     show_confidential: bool = False,
-) -> Event | None:
-    """The event of one task, or None when its deadline names no date."""
+) -> list[Event]:
+    """The events of one task: none when its deadline names no date, one per rule of a
+    duty postponed to another rule (``giaoban.model.schedule``), else one."""
     deadline = resolved_deadline(task)
     if deadline is None:
-        return None
-    event = Event()
-    if is_recurring(deadline):
-        _recurring(event, deadline, task)
-    elif deadline.due is not None:
+        return []
+    if not is_recurring(deadline):
+        if deadline.due is None:
+            return []
+        event = Event()
         _single(event, deadline.due, deadline.has_time)
-    else:
-        return None
+        return [_described(event, task, notice, now, short_ids, show_confidential, 0)]
+    found = []
+    ruled = periods(task, deadline)
+    for k, period in enumerate(ruled, start=1):
+        event = Event()
+        if _recurring(event, period, task):
+            number = k if k < len(ruled) else 0  # the rule in force keeps the task's own UID
+            found.append(_described(event, task, notice, now, short_ids, show_confidential, number))
+    return found
+
+
+def _described(
+    event: Event,
+    task: Task,
+    notice: Notice,
+    now: datetime,
+    short_ids: Mapping[str, str],
+    show_confidential: bool,
+    earlier: int,
+) -> Event:
+    """``event`` with the task's UID, summary and description; ``earlier``: the number of
+    the rule of a postponed duty before the one in force (0: the one in force)."""
     text = shown_text(task, show_confidential)
     label = short_task_id(short_ids, task)
     done = "(Đã xong) " if task.status == "done" else ""
-    event.add("uid", f"{task.id}@{UID_DOMAIN}")
+    domain = f"{earlier}.{EARLIER_RULE}.{UID_DOMAIN}" if earlier else UID_DOMAIN
+    event.add("uid", f"{task.id}@{domain}")
     event.add("dtstamp", now.astimezone(ZoneInfo("UTC")))
     event.add("summary", _shorten(f"{done}{label}: {text}"))
     event.add("description", _description(task, notice, text))
@@ -114,61 +135,65 @@ def _single(event: Event, due: datetime, has_time: bool) -> None:
         event.add("dtend", day + timedelta(days=1))
 
 
-def _recurring(event: Event, deadline: Deadline, task: Task) -> None:
-    """DTSTART, DTEND and RRULE from the deadline's rule; UNTIL from the task's last
-    day; EXDATE for the occurrences recorded done."""
-    head, _, body = (deadline.rrule or "").partition("\n")
+def _recurring(event: Event, period: Period, task: Task) -> bool:
+    """DTSTART, DTEND and RRULE from the rule of ``period``, from its first occurrence;
+    UNTIL from its last day (the task's, or the day before the rule changed); EXDATE for
+    the occurrences recorded done. False when the period has no occurrence."""
+    head, _, body = (period.rule.rrule or "").partition("\n")
     params, _, value = head.partition(":")
     rule = vRecur.from_ical(body.removeprefix("RRULE:"))
-    last = _last_day(task)
     whole_days = "VALUE=DATE" in params
+    tz = occurrence_zone(period.rule)
     if whole_days:
         start: date | datetime = datetime.strptime(value, "%Y%m%d").date()
-        event.add("dtstart", start)
-        event.add("dtend", start + timedelta(days=1))
-        if last is not None and "UNTIL" not in rule and "COUNT" not in rule:
-            rule["UNTIL"] = [last]
     else:
-        tz = ZoneInfo(params.partition("TZID=")[2] or DEFAULT_TZ)
         start = datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=tz)
-        event.add("dtstart", start)
-        event.add("dtend", start + TIMED_LENGTH)
-        if last is not None and "UNTIL" not in rule and "COUNT" not in rule:
-            end = datetime.combine(last, time(23, 59, 59), tzinfo=tz)
-            rule["UNTIL"] = [end.astimezone(ZoneInfo("UTC"))]
+    if period.first is not None:  # a rule that took effect later: its first occurrence then
+        first = next_in(period, midnight(period.first, tz) - _DAY)
+        if first is None:
+            return False
+        start = first.day if whole_days else first.due
+    last = _last_day(task, period.last)
+    if last is not None and "COUNT" not in rule:
+        end: date | datetime = last
+        if not whole_days:
+            end = datetime.combine(last, time(23, 59, 59), tzinfo=tz).astimezone(ZoneInfo("UTC"))
+        if "UNTIL" not in rule or _day_of(rule["UNTIL"][0], tz) > last:
+            rule["UNTIL"] = [end]
+    event.add("dtstart", start)
+    event.add("dtend", start + (timedelta(days=1) if whole_days else TIMED_LENGTH))
     event.add("rrule", rule)
-    done = _done_starts(deadline, task, whole_days)
+    done = _done_starts(period, task, whole_days)
     if done:
         # said outright: icalendar 6.1 leaves VALUE=DATE out, and EXDATE is DATE-TIME unless told
         event.add("exdate", done, parameters={"VALUE": "DATE"} if whole_days else {})
+    return True
 
 
-def _done_starts(deadline: Deadline, task: Task, whole_days: bool) -> list[date | datetime]:
-    """The starts of the occurrences in ``task.done_occurrences``, as the rule's
-    DTSTART gives them (a day, or a moment in the rule's zone), for EXDATE.
+def _day_of(value: date | datetime, tz: ZoneInfo) -> date:
+    """The day of a rule's UNTIL (a moment, in the rule's zone)."""
+    return value.astimezone(tz).date() if isinstance(value, datetime) else value
+
+
+def _done_starts(period: Period, task: Task, whole_days: bool) -> list[date | datetime]:
+    """The starts of the occurrences of ``period`` in ``task.done_occurrences``, as the
+    rule's DTSTART gives them (a day, or a moment in the rule's zone), for EXDATE.
 
     A recorded day that names no occurrence of the rule has nothing to leave out.
     """
     done = set(task.done_occurrences)
-    if not done:
-        return []
-    # a day more on each side: a whole-day occurrence is due at the start of the next day
-    # (no further than the calendar goes: a hostile file may record 0001-01-01 or 9999-12-31)
-    tz = occurrence_zone(deadline)
-    lo = midnight(max(min(done), date.min + 2 * _DAY) - _DAY, tz)
-    hi = midnight(min(max(done), date.max - 2 * _DAY) + 2 * _DAY, tz)
     starts: list[date | datetime] = []
-    for due in occurrences(deadline, lo, hi, until=task.until):
-        day = due_day(due, deadline.has_time)
-        if day in done:
-            starts.append(day if whole_days else due)
+    for found in occurrences_near(task, period.rule, done):
+        if found.day in done and period.holds(found.day):
+            starts.append(found.day if whole_days else found.due)
     return starts
 
 
-def _last_day(task: Task) -> date | None:
-    """The last day a duty runs: its ``until``, or the day it was marked done."""
+def _last_day(task: Task, last: date | None) -> date | None:
+    """The last day a rule of a duty runs: ``last`` (its ``until``, or the day before a
+    postponement), or the day the duty was marked done."""
     done = done_day(task) if task.status == "done" else None
-    days = [d for d in (task.until, done) if d is not None]
+    days = [d for d in (task.until, last, done) if d is not None]
     return min(days) if days else None
 
 

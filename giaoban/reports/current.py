@@ -15,7 +15,7 @@ from typing import overload
 
 from giaoban.deadline.context import zone
 from giaoban.model.card import Timing
-from giaoban.model.facts import OCCURRENCE, OPEN_FACTS, Facts
+from giaoban.model.facts import HAS_TIME, OCCURRENCE, OPEN_FACTS, Facts
 from giaoban.reports.row import Cards, Row, Standing
 from giaoban.reports.rules import (
     CANCELLED,
@@ -101,8 +101,8 @@ def current_row(
         return _standing(tid, timing, *last) if last else Standing(tid, "done_on_time")
     if following is None:
         return _standing(tid, timing, *last) if last else Standing(tid, "ongoing")
-    due, day, _ = following
-    coming = (due, day, OCCURRENCE)  # as to come, whatever is recorded
+    due, day, flags = following
+    coming = (due, day, flags & HAS_TIME | OCCURRENCE)  # as to come, whatever is recorded
     found = _found(facts, coming, at)
     assert found is not None  # an open duty's coming occurrence is a row
     return _standing(tid, timing, coming, found)
@@ -123,7 +123,10 @@ def _standing(tid: int, timing: Timing, event: Event | None, found: Found) -> St
     due, _, flags = event
     occurrence = bool(flags & OCCURRENCE)
     moment = timing.due_moment(due, occurrence)
-    return Standing(tid, STATES[state], moment, timing.has_time, days, late_by, occurrence)
+    # an occurrence names a clock time as the rule in force on its day (a postponed duty's
+    # may differ from its deadline's now: ``giaoban.model.schedule``)
+    has_time = bool(flags & HAS_TIME) if occurrence else timing.has_time
+    return Standing(tid, STATES[state], moment, has_time, days, late_by, occurrence)
 
 
 class CurrentRows(Sequence[Row]):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from giaoban.deadline.recur import next_occurrence
-from giaoban.model.facts import resolved_deadline
+from giaoban.model.facts import is_recurring, resolved_deadline
 from giaoban.model.ids import resolve
 from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.model.schedule import next_duty_occurrence
 from giaoban.reports.current import CurrentRows, current_rows
 from giaoban.reports.dated import ledger_index
 from giaoban.reports.rows import (
@@ -55,11 +55,14 @@ def next_occurrences(task: Task, now: datetime, count: int = 5) -> list[datetime
     """The next ``count`` due moments of a recurring duty after ``now``."""
     deadline = resolved_deadline(task)
     moments: list[datetime] = []
-    if deadline is None or deadline.kind != "recurring" or status_at(task, now) != "open":
+    if not is_recurring(deadline) or status_at(task, now) != "open":
         return moments
-    moment: datetime | None = now
-    while len(moments) < count and moment is not None:
-        moment = next_occurrence(deadline, moment, until=task.until)
-        if moment is not None:
-            moments.append(moment)
+    assert deadline is not None
+    moment = now
+    while len(moments) < count:
+        found = next_duty_occurrence(task, deadline, moment)
+        if found is None:
+            break
+        moment = found.due
+        moments.append(moment)
     return moments

@@ -129,6 +129,28 @@ def _rows(data: Mapping[str, Any], key: str, *required: str) -> list[dict[str, A
     return [row for _, row in data.get(key, ()) if all(k in row for k in required)]
 
 
+def _extensions(
+    data: Mapping[str, Any], deadline: Any, notice_date: Any, settings: DeadlineSettings
+) -> tuple[Extension, ...]:
+    """A task's extensions; a duty's keep their old deadline read against the notice, for
+    the occurrences due before each took effect (``giaoban.model.schedule``)."""
+    rows = _rows(data, "extensions", "to")
+    duty = rows and getattr(deadline, "kind", None) == "recurring"
+    return tuple(
+        Extension(
+            e["to"],
+            e.get("from"),
+            e.get("reason"),
+            e.get("approved_by"),
+            e.get("date"),
+            deadline_memo.reading(e["from"], notice_date, settings)
+            if duty and e.get("from") and e.get("date")
+            else None,
+        )  # fmt: skip
+        for e in rows
+    )
+
+
 def _names(values: Iterable[str]) -> tuple[str, ...]:
     """Short repeated texts (unit names, ...), shared."""
     return _shared(tuple(map(sys.intern, values)))
@@ -263,10 +285,7 @@ def _task(
         cancel_reason=data.get("cancel_reason"),
         result=data.get("result"),
         notes=tuple(Note(n["date"], n["text"]) for n in _rows(data, "notes", "date", "text")),
-        extensions=tuple(
-            Extension(e["to"], e.get("from"), e.get("reason"), e.get("approved_by"), e.get("date"))
-            for e in _rows(data, "extensions", "to")
-        ),
+        extensions=_extensions(data, deadline, notice_date, settings),
         confidential=confidential,
         fields=_positions(document, path, data),
     )
