@@ -141,3 +141,33 @@ def test_start_is_compared_with_due_as_the_reports_read_them(
             "10:00: báo cáo vẫn tính hạn theo 'due' và hiện 'start' như đã ghi",
         )
     ]
+
+
+def test_a_done_day_at_the_end_of_the_calendar_is_refused_without_listing_up_to_it(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    """ "9999-12-31" typed for "2024-12-31" on a daily duty: said at once, not after listing
+    three million days (nor past the calendar's end)."""
+    done = "done_occurrences: [2024-03-05, 9999-12-31]"
+    write_notice("2024-03-04-giao-ban", HEAD + _task("1", "hằng ngày", done, "until: 9999-12-31"))
+    code, problems = _check(runner, data_dir)
+    assert _found(problems) == [(10, 36, "error", "bad-occurrence")]
+    assert "31/12/9999 quá xa ngày thông báo 04/03/2024" in problems[0]["message"]
+    assert code == 1
+
+
+def test_until_on_a_duty_with_no_rule_to_count_is_named_by_its_phrase(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    """ "định kỳ" says the work recurs but not when: no occurrence to end, so ``until`` is
+    ignored; the warning names the phrase rather than calling the task not recurring."""
+    write_notice("2024-03-04-giao-ban", HEAD + _task("1", "định kỳ", "until: 2024-08-21"))
+    code, problems = _check(runner, data_dir)
+    assert [(p["code"], p["message"]) for p in problems] == [
+        (
+            "until-not-duty",
+            'hạn "định kỳ" của mục 1 không có lịch lặp lại để đếm các lần: báo cáo bỏ qua '
+            "'until' và tính hạn như đã ghi; thôi theo dõi việc này thì dùng 'giaoban cancel'",
+        )
+    ]
+    assert code == 0

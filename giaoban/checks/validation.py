@@ -147,7 +147,7 @@ def check_duties(ledger: Ledger) -> list[Problem]:
                     "không nhắc đến nó"
                 )
                 problems.append(error(task.at("until"), "until-before-notice", msg))
-            problems += _done_occurrences(task, task.deadline, tz)
+            problems += _done_occurrences(task, task.deadline, notice.date, tz)
     return problems
 
 
@@ -155,6 +155,10 @@ def _not_duty(task: Task) -> list[Problem]:
     """``done_occurrences`` and ``until`` on a task that is not a recurring duty."""
     problems = []
     what = f"mục {task.item} không phải nhiệm vụ định kỳ"
+    if isinstance(task.deadline, Deadline) and task.deadline.kind == "recurring":
+        what = (
+            f'hạn "{task.deadline_text}" của mục {task.item} không có lịch lặp lại để đếm các lần'
+        )
     if task.done_occurrences:
         msg = (
             f"{what}: báo cáo bỏ qua 'done_occurrences' và vẫn tính nhiệm vụ là chưa xong; "
@@ -170,11 +174,20 @@ def _not_duty(task: Task) -> list[Problem]:
     return problems
 
 
-def _done_occurrences(task: Task, deadline: Deadline, tz: ZoneInfo) -> list[Problem]:
+# Done days are checked against the occurrences listed up to this far past the notice: a
+# day beyond it ("9999-12-31" for "2024-12-31") would cost a listing of every day between.
+_FAR = timedelta(days=36525)  # a hundred years
+_LAST_LISTED = date.max - timedelta(days=40)  # room for the days listed after a done day
+
+
+def _done_occurrences(
+    task: Task, deadline: Deadline, notice_date: date, tz: ZoneInfo
+) -> list[Problem]:
     """Each day of ``done_occurrences`` that names no occurrence the reports list."""
     if not task.done_occurrences:
         return []
-    last = max(task.done_occurrences)
+    far = notice_date + _FAR if notice_date < _LAST_LISTED - _FAR else _LAST_LISTED
+    last = min(max(task.done_occurrences), far)
     listed = occurrence_days(task, deadline, last + timedelta(days=32), tz)
     days = set(listed)
     problems = []
@@ -186,6 +199,12 @@ def _done_occurrences(task: Task, deadline: Deadline, tz: ZoneInfo) -> list[Prob
                 "nhiệm vụ không còn lần này, báo cáo bỏ qua ngày này"
             )
             problems.append(warning(where, "occurrence-after-until", msg))
+        elif day > far:
+            msg = (
+                f"ngày {day:%d/%m/%Y} quá xa ngày thông báo {notice_date:%d/%m/%Y}: không báo "
+                "cáo nào tính tới lần này của nhiệm vụ định kỳ; hãy sửa lại ngày"
+            )
+            problems.append(error(where, "bad-occurrence", msg))
         elif day not in days:
             problems.append(error(where, "bad-occurrence", _no_occurrence(day, listed)))
     return problems
