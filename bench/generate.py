@@ -311,7 +311,10 @@ def make_task(
     owners, supports = _owners(rng, pools)
     fields: dict[str, object] = {}
     if deadline.kind == "recurring":
-        fields.update(_recurring(rng, ref, deadline, today))
+        duty = _recurring(rng, ref, deadline, today)
+        if not deadline.rrule:  # "định kỳ": no occurrences to end ('until-not-duty')
+            duty.pop("until")
+        fields.update(duty)
     fields.update(_status(rng, ref, deadline, today))
     if deadline.kind == "date" and rng.random() < 0.04:
         fields["extensions"] = [_extension(rng, ref, phrase)]

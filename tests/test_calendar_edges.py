@@ -4,12 +4,16 @@ never a traceback."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
+from giaoban.render.ics import build_calendar
+from giaoban.store.loader import load_ledger
 
 NOTICE = Path("2019") / "2019-02-18-giao-ban-khoi-phong-trao.yaml"
 TASK_2 = "      - Các ban, đơn vị khối phong trào\n    deadline: trong Quý I/2019\n    status: open"
@@ -62,17 +66,25 @@ def test_a_notice_dated_9999_12_31(runner: CliRunner, seed_data: Path) -> None:
 def test_occurrences_recorded_on_the_calendars_first_and_last_days(
     runner: CliRunner, seed_data: Path
 ) -> None:
-    """Days that name no occurrence are left out of the calendar's EXDATE; the one that
-    does is still there."""
+    """Days that name no occurrence are located errors of ``check``, which every command
+    names (none lists that far); the calendar of the file as read leaves them out of its
+    EXDATE, and keeps the one that does name an occurrence."""
     _task_2(
         seed_data,
         "    deadline: thứ 6 hàng tuần\n"
         "    done_occurrences: [9999-12-31, 0001-01-01, 2019-02-22]\n"
         "    status: open",
     )
-    _every_command_runs(runner, seed_data)
-    ics = _run(runner, seed_data, ["export", "--format", "ics"]).output
-    assert "EXDATE;VALUE=DATE:20190222" in ics.replace("\r\n ", "")
+    checked = _run(runner, seed_data, ["check"]).output
+    assert f"{NOTICE.name}:59:24: error: ngày 31/12/9999 quá xa" in checked
+    assert f"{NOTICE.name}:59:36: error: ngày 01/01/" in checked
+    assert "không phải một lần của nhiệm vụ định kỳ (các lần gần nhất: 22/02/2019)" in checked
+    for args in COMMANDS:
+        result = _run(runner, seed_data, args)
+        assert result.exit_code == 1 and "[bad-occurrence]" in result.output, args
+    ledger = load_ledger(seed_data, use_cache=False).ledger
+    ics = build_calendar(ledger, datetime(2019, 3, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
+    assert b"EXDATE;VALUE=DATE:20190222" in ics.replace(b"\r\n ", b"")
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,12 @@ _ONE_EACH = [
     ),
     ("unknown-section", good().replace("    status: open", "    section: '9'\n    status: open")),
     ("control-character", good().replace("Xây dựng", "Xây\u202e dựng")),
+    (
+        "bad-occurrence",  # a Saturday recorded for a Friday duty
+        good().replace("trước ngày 25/02/2019", "trước 14h00 thứ 6 hàng tuần")
+        + "    done_occurrences: [2019-02-23]\n",
+    ),
+    ("start-without-due", good() + "    start: 2019-02-20\n"),
 ]
 
 

@@ -109,5 +109,4 @@ class CachedChecks:
 
 def notice_paths(ledger: Ledger) -> list[str]:
     """The path of each notice of ``ledger``, in order, without reading lazy records."""
-    paths = getattr(ledger.notices, "paths", None)
-    return list(paths) if paths is not None else [n.source.path for n in ledger.notices]
+    return ledger.notice_paths()

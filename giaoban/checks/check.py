@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from giaoban.store.loader import (
     load_ledger,
     notice_files,
     read_settings,
+    settings_at,
 )
 
 
@@ -127,7 +129,11 @@ def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> 
         for other in listed:
             folder = data_dir / other
             if not folder.is_dir():
-                raise UsageError(f"'{data_dir / SETTINGS_FILE}': không có thư mục sổ '{other}'")
+                where = settings_at(data_dir, "ledgers", other)
+                raise UsageError(
+                    f"{where}: không có thư mục sổ '{other}' (trong 'ledgers:', tính từ "
+                    f"thư mục '{data_dir}': {os.path.normpath(folder)})"
+                )
             folders.append(folder)
     return _each_once(folders)
 

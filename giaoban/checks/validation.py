@@ -7,15 +7,19 @@ from the loader as the same ``Problem`` values.
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from giaoban.deadline import DeadlineError
+from giaoban.deadline import Deadline, DeadlineError
+from giaoban.deadline.context import zone
+from giaoban.deadline.describe import short_due
+from giaoban.model.facts import is_recurring, occurrence_days
 from giaoban.model.ids import id_problem
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.problems import Problem, Source, error, warning
@@ -25,6 +29,8 @@ from giaoban.model.text import fold, has_controls, visible
 from giaoban.model.units import Registry
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from giaoban.store.cache import Checked
 
 Check = Callable[[Ledger], list[Problem]]
@@ -113,6 +119,132 @@ def check_deadlines(ledger: Ledger) -> list[Problem]:
             code = "pinned-deadline" if reading.pinned else "deadline-mismatch"
             where = task.at("due") if reading.pinned else task.at("deadline")
             problems += [warning(where, code, message) for message in reading.warnings]
+    return problems
+
+
+def check_duties(ledger: Ledger) -> list[Problem]:
+    """``until`` and ``done_occurrences`` mean what the reports make of them.
+
+    Both belong to a recurring duty: on any other task the reports ignore them.
+    Each day in ``done_occurrences`` must be one of the occurrences the reports
+    list (``giaoban.model.facts.occurrence_days``), else the occurrence the clerk
+    meant stays undone; one after ``until`` names an occurrence there is not. An
+    ``until`` before the notice leaves the duty no occurrence at all.
+    """
+    tz = zone(ledger.settings.timezone)
+    problems = []
+    for notice in ledger.notices:
+        for task in notice.tasks:
+            if isinstance(task.deadline, DeadlineError):
+                continue  # said by check_deadlines: what it is cannot be told
+            if not is_recurring(task.deadline):
+                problems += _not_duty(task)
+                continue
+            assert isinstance(task.deadline, Deadline)
+            if task.until is not None and task.until < notice.date:
+                msg = (
+                    f"ngày kết thúc (until) {task.until:%d/%m/%Y} sớm hơn ngày thông báo "
+                    f"{notice.date:%d/%m/%Y}: nhiệm vụ định kỳ không còn lần nào, báo cáo "
+                    "không nhắc đến nó"
+                )
+                problems.append(error(task.at("until"), "until-before-notice", msg))
+            problems += _done_occurrences(task, task.deadline, notice.date, tz)
+    return problems
+
+
+def _not_duty(task: Task) -> list[Problem]:
+    """``done_occurrences`` and ``until`` on a task that is not a recurring duty."""
+    problems = []
+    what = f"mục {task.item} không phải nhiệm vụ định kỳ"
+    if isinstance(task.deadline, Deadline) and task.deadline.kind == "recurring":
+        what = (
+            f'hạn "{task.deadline_text}" của mục {task.item} không có lịch lặp lại để đếm các lần'
+        )
+    if task.done_occurrences:
+        msg = (
+            f"{what}: báo cáo bỏ qua 'done_occurrences' và vẫn tính nhiệm vụ là chưa xong; "
+            "việc đã xong thì ghi 'status: done' và 'done_on'"
+        )
+        problems.append(error(task.at("done_occurrences"), "occurrences-not-duty", msg))
+    if task.until is not None:
+        msg = (
+            f"{what}: báo cáo bỏ qua 'until' và tính hạn như đã ghi; "
+            "thôi theo dõi việc này thì dùng 'giaoban cancel'"
+        )
+        problems.append(warning(task.at("until"), "until-not-duty", msg))
+    return problems
+
+
+# Done days are checked against the occurrences listed up to this far past the notice: a
+# day beyond it ("9999-12-31" for "2024-12-31") would cost a listing of every day between.
+_FAR = timedelta(days=36525)  # a hundred years
+_LAST_LISTED = date.max - timedelta(days=40)  # room for the days listed after a done day
+
+
+def _done_occurrences(
+    task: Task, deadline: Deadline, notice_date: date, tz: ZoneInfo
+) -> list[Problem]:
+    """Each day of ``done_occurrences`` that names no occurrence the reports list."""
+    if not task.done_occurrences:
+        return []
+    far = notice_date + _FAR if notice_date < _LAST_LISTED - _FAR else _LAST_LISTED
+    last = min(max(task.done_occurrences), far)
+    listed = occurrence_days(task, deadline, last + timedelta(days=32), tz)
+    days = set(listed)
+    problems = []
+    for i, day in enumerate(task.done_occurrences):
+        where = task.at(f"done_occurrences.{i}")
+        if task.until is not None and day > task.until:
+            msg = (
+                f"ngày {day:%d/%m/%Y} sau ngày kết thúc (until) {task.until:%d/%m/%Y}: "
+                "nhiệm vụ không còn lần này, báo cáo bỏ qua ngày này"
+            )
+            problems.append(warning(where, "occurrence-after-until", msg))
+        elif day > far:
+            msg = (
+                f"ngày {day:%d/%m/%Y} quá xa ngày thông báo {notice_date:%d/%m/%Y}: không báo "
+                "cáo nào tính tới lần này của nhiệm vụ định kỳ; hãy sửa lại ngày"
+            )
+            problems.append(error(where, "bad-occurrence", msg))
+        elif day not in days:
+            problems.append(error(where, "bad-occurrence", _no_occurrence(day, listed)))
+    return problems
+
+
+def _no_occurrence(day: date, listed: list[date]) -> str:
+    """Why ``day`` is refused, with the occurrences on either side of it."""
+    at = bisect.bisect(listed, day)
+    near = ", ".join(f"{d:%d/%m/%Y}" for d in listed[max(at - 1, 0) : at + 1])
+    return (
+        f"ngày {day:%d/%m/%Y} không phải một lần của nhiệm vụ định kỳ"
+        + (f" (các lần gần nhất: {near})" if near else "")
+        + ": báo cáo bỏ qua ngày này, lần định ghi vẫn tính là chưa xong"
+    )
+
+
+def check_start(ledger: Ledger) -> list[Problem]:
+    """``start`` is the first day of a pinned period: it goes with ``due``, before it."""
+    problems = []
+    for task in ledger.tasks():
+        if "start" not in task.fields:
+            continue
+        reading = task.deadline
+        if not isinstance(reading, Deadline) or not reading.pinned:
+            msg = (
+                "'start' (ngày bắt đầu) chỉ có nghĩa cùng một hạn ghim 'due': "
+                "báo cáo bỏ qua nó; thêm 'due' hoặc xóa 'start'"
+            )
+            problems.append(warning(task.at("start"), "start-without-due", msg))
+        elif reading.start is not None and reading.due is not None:
+            if reading.start >= reading.due:
+                clock = " %H:%M" if reading.start.time() != time(0, 0) else ""
+                start = reading.start.strftime("%d/%m/%Y" + clock)
+                msg = (
+                    f"ngày bắt đầu (start) {start} không sớm hơn hạn ghim (due) "
+                    f"{short_due(reading.due, reading.has_time)}: báo cáo vẫn tính hạn theo "
+                    "'due' và hiện 'start' như đã ghi"
+                )
+                problems.append(warning(task.at("start"), "start-after-due", msg))
     return problems
 
 
@@ -241,6 +373,8 @@ NOTICE_CHECKS: tuple[Check, ...] = (
     check_items,
     check_done,
     check_deadlines,
+    check_duties,
+    check_start,
     check_units,
     check_sections,
     check_text,

@@ -38,11 +38,13 @@ def _summary(report: CheckReport) -> str:
     )
 
 
-def _with_idle_duties(report: CheckReport, today: str | None) -> CheckReport:
-    """``report`` with the warnings of what "now" says of the folders it checked whole."""
+def _with_idle_duties(report: CheckReport, today: str | None, data_dir: Path) -> CheckReport:
+    """``report`` with the warnings of what "now" says of the folders it checked whole
+    (a folder other than ``data_dir`` named in the commands they suggest)."""
     found: list[Problem] = []
-    for _, ledger in report.ledgers:
-        found += idle_duties(ledger, resolve_now(today, ledger.settings.timezone))
+    for root, ledger in report.ledgers:
+        now = resolve_now(today, ledger.settings.timezone)
+        found += idle_duties(ledger, now, data=None if root == data_dir else str(root))
     problems = sorted([*report.problems, *found], key=Problem.sort_key)
     return replace(report, problems=tuple(problems))
 
@@ -74,7 +76,7 @@ def check_command(
     targets = paths or ledger_folders(folders, cache_choice(no_cache))
     report = check_paths(targets, folders[0], cache_choice(no_cache))
     if not report.errors:  # whole, valid ledgers: what "now" says of them
-        report = _with_idle_duties(report, today)
+        report = _with_idle_duties(report, today, folders[0])
     if output is CheckFormat.json:
         render.print_json({"problems": [p.to_json() for p in report.problems]})
     else:

@@ -31,7 +31,9 @@ def pinned(
     start_at = None if start is None else _moment(start, settings, whole_day_ends=False)
     has_time = isinstance(due, datetime)
     shown = short_due(due_at, has_time)
-    if isinstance(reading, DeadlineError):
+    if not phrase:  # a pin alone: no phrase to name
+        why = f"hạn ghim {shown}, không kèm hạn ghi bằng lời ('deadline')"
+    elif isinstance(reading, DeadlineError):
         why = f"{reading.message}; dùng hạn ghim {shown}"
     elif reading is not None and (reading.due, reading.start) != (due_at, start_at):
         why = f'hạn ghim {shown} thay cho cách đọc "{phrase}"'

@@ -18,6 +18,8 @@ only the keys it owns (see ``giaoban.edit.yamledit`` for how and for the invaria
 from __future__ import annotations
 
 import bisect
+import os
+import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from giaoban.checks.check import ledger_folders
 from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import short_due
@@ -74,7 +77,7 @@ from giaoban.history.story import (
     reopen_message,
     stop_message,
 )
-from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
+from giaoban.model.errors import InvalidDataError, NotFoundError, UsageError, no_data_folder
 from giaoban.model.facts import is_recurring
 from giaoban.model.ids import id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Extension, Ledger, Notice, Task
@@ -82,6 +85,7 @@ from giaoban.model.schedule import next_duty_occurrence, occurrences_near, unmat
 from giaoban.model.settings import Settings
 from giaoban.model.shown import shown_or_hidden, shown_text, shown_value
 from giaoban.model.text import collapse_spaces, nfc, without_controls
+from giaoban.store.ledgers import unique_names
 from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings, notice_files
 
 __all__ = [
@@ -314,15 +318,46 @@ def _ledger_for(data_dir: Path, prefix: str) -> Ledger:
     return result.ledger
 
 
+def _in_this_ledger(data_dir: Path, query: str) -> str:
+    """``query`` without the ledger's name that reports over many ledgers put before its
+    ids (``hanoi/2022-04-14-giao-ban#6.2``), when it names ``data_dir``'s own ledger.
+
+    An id never holds "/" (``id_problem``). Another ledger's id is refused, naming the
+    ``--data`` that edits it: each ledger is edited (and committed) in its own folder.
+    """
+    name, slash, bare = query.partition("#")[0].rpartition("/")
+    if not slash:
+        return query
+    bare = query[len(name) + 1 :]
+    folders = ledger_folders([data_dir])
+    names = unique_names(folders)
+    for folder, known in zip(folders, names, strict=True):
+        if known != name:
+            continue
+        if folder == data_dir:
+            return bare
+        where = shlex.quote(os.path.normpath(folder))
+        raise UsageError(
+            f"'{query}' là mã của sổ '{name}' (đọc cùng qua 'ledgers:'); mỗi sổ được sửa "
+            f"trong thư mục của nó: chạy lại lệnh với mã '{bare}' và --data {where}"
+        )
+    listed = ", ".join(f"'{known}/'" for known in names)
+    raise NotFoundError(
+        f"'{query}': không có sổ nào tên '{name}' đọc cùng thư mục '{data_dir}'"
+        + (f" (các sổ: {listed})" if len(folders) > 1 else "")
+    )
+
+
 def locate_task(data_dir: Path, query: str) -> tuple[Ledger, Task]:
     """The task ``NOTICE#ITEM`` (NOTICE may be a unique prefix), loading only what it needs."""
+    query = _in_this_ledger(data_dir, query)
     ledger = _ledger_for(data_dir, query.split("#", 1)[0])
     return ledger, resolve_task(ledger, query)
 
 
 def locate_notice(data_dir: Path, query: str) -> tuple[Ledger, Notice]:
     """The notice ``query`` (a task id names its notice)."""
-    notice_part = query.split("#", 1)[0]
+    notice_part = _in_this_ledger(data_dir, query).split("#", 1)[0]
     ledger = _ledger_for(data_dir, notice_part)
     return ledger, resolve_notice(ledger, notice_part)
 

@@ -12,7 +12,7 @@ the rules that turn them into a row's state at "now" are in
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
@@ -118,3 +118,22 @@ def task_events(
 
 def _timed(has_time: bool) -> int:
     return HAS_TIME if has_time else 0
+
+
+def occurrence_days(task: Task, deadline: Deadline, before: date, tz: ZoneInfo) -> list[date]:
+    """The day naming each occurrence of duty ``task`` (up to its ``until``) before the day
+    ``before``, as ``done_occurrences`` records them: the occurrences ``task_events`` gives
+    the reports, so a day not listed here is one no report marks done.
+
+    Args:
+        task: a task whose ``deadline`` is recurring (``is_recurring``).
+        deadline: its reading.
+        before: the first day not listed.
+        tz: the office's time zone.
+
+    Returns:
+        The days, in order.
+    """
+    end = midnight(before + timedelta(days=1), tz)  # a day's whole-day occurrence is due after it
+    days = (date.fromordinal(day) for _, day, flags in task_events(task, deadline, end))
+    return [day for day in days if day < before]

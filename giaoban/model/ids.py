@@ -94,18 +94,26 @@ class ShortIds(Mapping[str, str]):
 
 
 def resolve_notice(ledger: Ledger, query: str) -> Notice:
-    """The notice whose id is ``query`` or starts with it (uniquely)."""
-    exact = ledger.notice(query)
-    if exact is not None:
-        return exact
-    ids = [i for i in ledger.notice_ids() if i.startswith(query)]
-    if len(ids) == 1:
-        found = ledger.notice(ids[0])
-        assert found is not None
-        return found
-    if not ids:
+    """The notice whose id is ``query`` or starts with it (uniquely); an id in two files
+    (an archived copy) names neither alone, and the files are named."""
+    ids = ledger.notice_ids()
+    wanted = (lambda i: i == query) if query in ids else (lambda i: i.startswith(query))
+    found = [n for n, notice_id in enumerate(ids) if wanted(notice_id)]
+    if len(found) == 1:
+        return ledger.notices[found[0]]
+    if not found:
         raise NotFoundError(f"không có thông báo nào có mã bắt đầu bằng '{query}'")
-    raise NotFoundError(f"mã '{query}' khớp nhiều thông báo, hãy ghi rõ hơn:{_listing(ids)}")
+    names = [ids[n] for n in found]
+    if len(set(names)) == len(names):
+        raise NotFoundError(f"mã '{query}' khớp nhiều thông báo, hãy ghi rõ hơn:{_listing(names)}")
+    paths = ledger.notice_paths()
+    listed = _listing([f"{ids[n]}  ({paths[n]})" for n in found])
+    if len(set(names)) == 1:
+        raise NotFoundError(
+            f"mã '{names[0]}' có ở {len(found)} tệp; mỗi mã chỉ được ở một tệp: "
+            f"xóa bản sao hoặc chuyển nó ra khỏi thư mục dữ liệu:{listed}"
+        )
+    raise NotFoundError(f"mã '{query}' khớp nhiều thông báo, hãy ghi rõ hơn:{listed}")
 
 
 def resolve_task(ledger: Ledger, query: str) -> Task:

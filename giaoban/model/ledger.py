@@ -192,6 +192,12 @@ class Ledger:
         ids = getattr(self.notices, "ids", None)
         return list(ids) if ids is not None else [n.id for n in self.notices]
 
+    def notice_paths(self) -> list[str]:
+        """The file of each notice, in order; for notices read from the index, without
+        reading their records (its sequence gives ``paths``)."""
+        paths = getattr(self.notices, "paths", None)
+        return list(paths) if paths is not None else [n.source.path for n in self.notices]
+
     def notice(self, notice_id: str) -> Notice | None:
         ids = self.notice_ids()
         return self.notices[ids.index(notice_id)] if notice_id in ids else None

@@ -9,6 +9,8 @@ to warn about.
 
 from __future__ import annotations
 
+import os
+import shlex
 from datetime import date, datetime
 
 from giaoban.model.ledger import Ledger
@@ -20,8 +22,14 @@ from giaoban.reports.rows import NO_OWNER, overdue_report
 IDLE_RUN = 10  # missed this many times in a row, with no end: worth a word
 
 
-def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Problem]:
-    """A warning for each open duty without ``until`` missed ``run`` or more times in a row."""
+def idle_duties(
+    ledger: Ledger, now: datetime, run: int = IDLE_RUN, data: str | None = None
+) -> list[Problem]:
+    """A warning for each open duty without ``until`` missed ``run`` or more times in a row.
+
+    ``data``: the folder its ``giaoban stop`` must be given (``--data``), for a ledger
+    other than the one the command was run on (one read through ``ledgers:``).
+    """
     # its rows alone (no digest), and only those of duties
     report = overdue_report(ledger, now, list_all=None, duties_only=True)
     rows = report.rows
@@ -47,7 +55,11 @@ def idle_duties(ledger: Ledger, now: datetime, run: int = IDLE_RUN) -> list[Prob
         message = (
             f"nhiệm vụ định kỳ {report.short_id(task)} đã trễ {len(days)} lần liên tiếp "
             f"(từ {since:%d/%m/%Y}) mà chưa có 'until'; nếu nhiệm vụ đã thôi, dùng "
-            f"'giaoban stop {task.id}'"
+            f"'giaoban stop {task.id}{_data_option(data)}'"
         )
         found.append(warning(task.at("deadline"), "duty-without-end", message))
     return found
+
+
+def _data_option(data: str | None) -> str:
+    return "" if data is None else f" --data {shlex.quote(os.path.normpath(data))}"

@@ -208,6 +208,21 @@ def read_settings(root: Path, use_cache: bool | None = None) -> Settings:
         return load_settings(root / SETTINGS_FILE, [])
 
 
+def settings_at(root: Path, key: str, value: object) -> Source:
+    """Where ``value`` is written in the list ``key`` of ``root``'s settings (else where
+    ``key`` is): for a setting that reads well but cannot be followed (a ``ledgers:``
+    folder that is not there). Reads the file, not the cache: it is asked on a failure."""
+    path = root / SETTINGS_FILE
+    loaded = _load(path, schema.SETTINGS, [], None)
+    if loaded is None:
+        return Source(str(path))
+    values, document = loaded
+    written = values.get(key)
+    if isinstance(written, list) and value in written:
+        return document.at((key, written.index(value)))
+    return document.at((key,))
+
+
 def _targets(
     root: Path, files: Iterable[Path] | None, problems: list[Problem]
 ) -> list[cache.Target]:

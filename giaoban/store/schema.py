@@ -9,6 +9,7 @@ it without checking anything twice.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -167,6 +168,8 @@ def check_mapping(doc: Document, fields: tuple[Field, ...]) -> tuple[dict[str, A
     return (cleaned if isinstance(cleaned, dict) else {}), checker.problems
 
 
+# A moment as people write it, without seconds, which YAML reads as text, not as a moment
+_NO_SECONDS = re.compile(r"(\d{4}-\d\d-\d\d)[Tt ](\d\d?:\d\d)(\s*(?:Z|[+-]\d\d(?::?\d\d)?))?")
 MAX_COUNT = 1_000_000  # an "int" field counts people or days
 
 
@@ -318,8 +321,21 @@ class _Checker:
 
     def _bad_date(self, value: Any, path: YamlPath, kind: str) -> None:
         if isinstance(value, str | int | float):
-            msg = f"'{value}' không phải ngày dạng YYYY-MM-DD"
-            self.problems.append(error(self.doc.at(path), "bad-date", msg))
+            self.problems.append(error(self.doc.at(path), "bad-date", _bad_date(value, kind)))
         else:
             self._wrong(path, kind, value)
         return None
+
+
+def _bad_date(value: str | int | float, kind: str) -> str:
+    """Why ``value`` is not a date (or, for ``kind`` "datetime", a moment), and the form
+    that is: a moment needs its seconds, or YAML reads it as text."""
+    if kind != "datetime":
+        return f"'{value}' không phải ngày dạng YYYY-MM-DD"
+    msg = f"'{value}' không phải ngày dạng YYYY-MM-DD hay thời điểm dạng YYYY-MM-DDTHH:MM:SS"
+    moment = _NO_SECONDS.fullmatch(str(value).strip())
+    if moment is not None:
+        day, clock, zone = moment.groups()
+        clock = clock.zfill(5)
+        msg += f"; thời điểm phải có giây: {day}T{clock}:00{(zone or '').strip()}"
+    return msg
