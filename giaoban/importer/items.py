@@ -319,13 +319,18 @@ class Builder:
             self._deadline(task, found[0] if found else None)
         self.draft.tasks.append(task)
 
-    def prose(self, paras: list[Para]) -> None:
+    def prose(self, paras: list[Para]) -> int:
         """A notice written as prose (a news report): from the first request ("đề nghị",
-        "yêu cầu") on, each sentence or clause is a task, numbered in order."""
+        "yêu cầu") on, each sentence or clause is a task, numbered in order.
+
+        Returns:
+            The index of the paragraph holding the first request (``len(paras)`` when
+            there is none): the paragraphs before it open the text, they ask nothing.
+        """
         text = " ".join(p.text for p in paras)
         start = self._first_request(text)
         if start is None:
-            return
+            return len(paras)
         run = _ProseRun(line=paras[0].line)
         for sentence in SENTENCE.split(text[start:]):
             run.carried = None
@@ -333,6 +338,12 @@ class Builder:
             run.previous = run.owners_before if _SAME_OWNERS.match(fold_keep(sentence)) else []
             for k, clause in enumerate(self._clauses(_unquote(sentence))):
                 self._prose_clause(clause, k == 0, run)
+        at = 0
+        for k, para in enumerate(paras):
+            at += len(para.text) + 1  # the paragraph and the space that joins the next
+            if start < at:
+                return k
+        return len(paras)
 
     def _first_request(self, text: str) -> int | None:
         """Where the sentence holding the first request or direction of ``text`` starts
@@ -351,8 +362,16 @@ class Builder:
     def _prose_clause(self, clause: str, first: bool, run: _ProseRun) -> None:
         """One clause of a prose text (the ``first`` of its sentence or not): more on
         the task before, an aside, or one or two jobs."""
-        if not clause.strip() or self._is_speaker_clause(clause):
+        if not clause.strip():
             return
+        if self._is_speaker_clause(clause):
+            # "Chủ tịch UBND huyện có ý kiến như sau: Đề nghị ...": the work follows the
+            # speaker's colon; what the speaker says of its own is kept, no task
+            colon = _LEAD_IN.search(fold_keep(clause))
+            if colon is None or not clause[colon.end() :].strip():
+                self.draft.fields.append(("", clause.strip(), _SPEAKS))
+                return
+            clause = clause[colon.end() :]
         if first and run.number and _ELABORATES.match(fold_keep(clause)):
             # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
             last = self.draft.tasks[-1]
@@ -734,6 +753,9 @@ class Builder:
             task.checks["deadline"].append(
                 f"hạn '{found.phrase}' sớm hơn ngày ban hành: kiểm tra lại năm, tháng"
             )
+
+
+_SPEAKS = "lời của người kết luận, không giao việc"
 
 
 def _unquote(sentence: str) -> str:
