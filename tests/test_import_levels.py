@@ -151,3 +151,33 @@ def test_a_name_that_goes_on_in_lower_case_is_not_cut_at_a_registered_name(
     tasks, draft = imported(_with_registry(tmp_path), text)
     assert _owners(tasks, "1.1") != ["Ban Tổ chức Trung ương Đoàn"]
     assert "# kiểm tra: mục mở đầu bằng 'Ban Tổ chức huyện ủy" in draft
+
+
+# --- a heading in capitals with no mark, between items -----------------------------------
+
+PARTS = HEAD + (
+    "CÔNG TÁC TỔ CHỨC\n"
+    "1. Ban Tổ chức Trung ương Đoàn rà soát đoàn viên trong tháng 4/2024.\n"
+    "2. Ban Tuyên giáo Trung ương Đoàn tổ chức tuyên truyền trước ngày 30/4/2024.\n"
+    "{heading}\n"
+    "3. Văn phòng Trung ương Đoàn tổng hợp báo cáo quý I/2024 trước ngày 25/3/2024.\n"
+    "4. Văn phòng Trung ương Đoàn chuẩn bị hội trường trước ngày 20/3/2024.\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["CÔNG TÁC VĂN PHÒNG", "CÔNG TÁC VĂN PHÒNG:"])
+def test_a_heading_in_capitals_between_items_is_a_section(tmp_path: Path, heading: str) -> None:
+    # it was glued to the end of item 2's text
+    tasks, draft = imported(tmp_path, PARTS.format(heading=heading))
+    assert [(t["item"], t["section"]) for t in tasks] == [
+        ("1", "Phần 1"),
+        ("2", "Phần 1"),
+        ("3", "Phần 2"),
+        ("4", "Phần 2"),
+    ]
+    assert tasks[1]["text"] == (
+        "Ban Tuyên giáo Trung ương Đoàn tổ chức tuyên truyền trước ngày 30/4/2024."
+    )
+    assert 'number: "Phần 1"\n    title: CÔNG TÁC TỔ CHỨC' in draft
+    assert 'number: "Phần 2"\n    title: CÔNG TÁC VĂN PHÒNG' in draft
+    assert "chưa xếp được" not in draft
