@@ -122,7 +122,19 @@ def _is_number_mark(match: re.Match[str]) -> bool:
 
 def lone_mark(line: Line) -> bool:
     """Whether ``line`` holds an item's mark and nothing else ("1.", "(2)", "b)", "-")."""
-    return not line.cells and any(p.match(line.text) for p in _LONE)
+    return lone(line) is not None
+
+
+def lone(line: Line) -> Para | None:
+    """The mark ``line`` holds and nothing else, as a paragraph of its kind with no
+    text ("1." is the number "1"), or None."""
+    if line.cells:
+        return None
+    for kind, pattern in zip(("roman", "number", "letter", "bullet"), _LONE, strict=True):
+        match = pattern.match(line.text)
+        if match:
+            return Para(kind, match.groupdict().get("label") or "", "", line.number)
+    return None
 
 
 def _strip_label(lead: str | None, whole: str, rest: str) -> str | None:
