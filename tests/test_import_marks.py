@@ -125,3 +125,30 @@ def test_a_range_or_a_date_opening_a_line_is_no_mark(tmp_path: Path, line: str) 
     assert [t["item"] for t in tasks][:1] == ["1"]
     assert tasks[0]["text"].endswith(line)
     assert tasks[-1]["item"] == "2"
+
+
+RUN_ON = (
+    "Văn phòng Huyện đoàn tổng hợp báo cáo quý I/2024 trước ngày 25/3/2024.",
+    "Ban Tổ chức Huyện đoàn rà soát đoàn viên trong tháng 4/2024.",
+    "Ban Tuyên giáo Huyện đoàn tổ chức tuyên truyền trước ngày 30/4/2024.",
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "1." alone, then its text with items 2 and 3 run on in the same line
+        "1.\n{0} 2. {1} 3. {2}\n",
+        # "1." alone, its text, then a line "2. ..." with item 3 run on in it
+        "1.\n{0}\n2. {1} 3. {2}\n",
+        # the same with the mark on the item's line: the line's own mark counts
+        "1. {0}\n2. {1} 3. {2}\n",
+        "(1)\n{0} (2) {1} (3) {2}\n",
+    ],
+)
+def test_marks_inside_a_line_go_on_with_the_count_of_the_lines_above(
+    tmp_path: Path, body: str
+) -> None:
+    tasks, _ = imported(tmp_path, HEAD + body.format(*RUN_ON))
+    assert [t["item"] for t in tasks] == ["1", "2", "3"]
+    assert [t["text"] for t in tasks] == list(RUN_ON)

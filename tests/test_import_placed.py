@@ -73,3 +73,47 @@ def test_the_opening_and_its_lead_in_are_no_loss(tmp_path: Path) -> None:
     )
     assert [t["item"] for t in tasks] == ["1"]
     assert "chưa xếp được" not in draft
+
+
+# --- texts without numbered items: the rule holds for every layout ------------------------
+
+NEWS = (
+    "Sinh viên tình nguyện dọn dẹp vệ sinh tại cơ sở mới\n\n"
+    "Sáng ngày 10/9/2024, gần 300 sinh viên của hai đoàn khoa đã tham gia dọn dẹp vệ "
+    "sinh tại cơ sở mới của nhà trường.\n\n"
+    "Đây là một trong những hoạt động thiết thực của Đoàn Thanh niên trong việc nâng cao ý "
+    "thức giữ gìn vệ sinh môi trường.\n\n"
+    "Theo kế hoạch, mỗi Đoàn khoa phân công một Chi đoàn thực hiện ngày chủ nhật xanh 01 "
+    "lần/tháng trong năm học 2024-2025.\n\n"
+    "ĐƠN VỊ\n\nTHỜI GIAN\n\n"
+    "1\n\nĐoàn khoa Kinh tế\n\nTuần thứ nhất của tháng\n\n"
+    "2\n\nĐoàn khoa Sư phạm\n\nTuần thứ ba của tháng\n"
+)
+
+
+def test_a_text_without_items_keeps_and_notes_what_no_task_holds(tmp_path: Path) -> None:
+    # a news page with a table of rows: its paragraphs became tasks or vanished
+    tasks, draft = imported(tmp_path, NEWS)
+    assert tasks  # a paragraph per task, each for the clerk to check
+    kept = draft[draft.index("# Các mục không lấy làm nhiệm vụ") :]
+    assert "Đây là một trong những hoạt động thiết thực" in kept
+    assert "Đoàn khoa Kinh tế Tuần thứ nhất của tháng" in kept
+    assert "Đoàn khoa Sư phạm Tuần thứ ba của tháng" in kept
+    assert "# kiểm tra: đoạn 'Đây là một trong những hoạt động thiết …' (từ dòng 5)" in draft
+
+
+PROSE = HEAD.replace("kết luận như sau:\n", "kết luận.\n") + (
+    "Chủ tịch UBND huyện có ý kiến như sau: Đề nghị Trung tâm Phát triển Quỹ đất tỉnh rà "
+    "soát lại phương án bồi thường cho hộ dân trước ngày 30/3/2024. Đồng thời, báo cáo "
+    "đề xuất UBND huyện để xem xét, hỗ trợ thêm.\n"
+    "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Phiên\n"
+)
+
+
+def test_a_request_after_the_speakers_colon_is_a_task(tmp_path: Path) -> None:
+    # "Chủ tịch ... có ý kiến như sau: Đề nghị X ..." where the notice is signed for the
+    # Chủ tịch: the speaker's clause was dropped whole, with the request after its colon
+    tasks, draft = imported(tmp_path, PROSE)
+    assert tasks[0]["text"].startswith("Đề nghị Trung tâm Phát triển Quỹ đất tỉnh rà soát")
+    assert tasks[0]["deadline"] == "trước ngày 30/3/2024"
+    assert "chưa xếp được" not in draft

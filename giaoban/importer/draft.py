@@ -78,10 +78,9 @@ def draft_from_text(
     reader = UnitReader(registry, speakers)
     default = _default_owners(reader, closing, intro_text, header)
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
-    _add_tasks(builder, roots, intro, paras)
+    body = _add_tasks(builder, roots, intro, paras)
     _unique_items(draft)
-    body = [*_after_opening(intro, bool(roots)), *paras[len(intro) :], *_kept(lines, tail)]
-    _keep_unplaced(builder, body, closing)
+    _keep_unplaced(builder, [*body, *_kept(lines, tail)], closing)
     draft.id = given_id or make_id(draft.date, draft.title)
     return draft
 
@@ -96,25 +95,35 @@ def _kept(lines: list[Line], tail: Tail) -> list[Para]:
     )
 
 
-def _add_tasks(builder: Builder, roots: list[Node], intro: list[Para], paras: list[Para]) -> None:
+def _add_tasks(
+    builder: Builder, roots: list[Node], intro: list[Para], paras: list[Para]
+) -> list[Para]:
     """The draft's tasks: from the outline's items, else from the prose of a text with
-    none, else one per paragraph."""
+    none, else one per paragraph.
+
+    Returns:
+        The paragraphs of the body that are no part of the notice's opening, in every
+        layout: each must end up somewhere in the draft (see :func:`_keep_unplaced`).
+    """
     if roots:
         builder.organized = has_organization(roots)
         builder.walk(roots, section=None, scope=Scope())
+        body = [*_after_opening(intro), *paras[len(intro) :]]
     else:
-        builder.prose(intro)
+        # prose: what comes before its first request opens it, asks nothing
+        body = intro[builder.prose(intro) :]
     if not builder.draft.tasks:
-        builder.paragraphs([p for p in paras if not _is_closing(p.text)])
+        kept = [p for p in paras if not _is_closing(p.text)]
+        builder.paragraphs(kept)
+        body = kept[1:]  # the first paragraph opens the text (its meeting, its lead-in)
+    return body
 
 
-def _after_opening(intro: list[Para], outlined: bool) -> list[Para]:
+def _after_opening(intro: list[Para]) -> list[Para]:
     """What of the paragraphs before the first item read is no part of the notice's
     opening (its meeting, its lead-in "... kết luận như sau:"): the text after the last
     lead-in, which is an item whose mark was not read (a bare "1" alone on its line,
     which may as well be a page number), else the paragraphs after the first."""
-    if not outlined:
-        return []  # prose: its tasks are its sentences; what asks nothing opens it
     leads = [(k, m.end()) for k, p in enumerate(intro) for m in _LEAD_IN.finditer(p.text)]
     if not leads:
         return intro[1:]

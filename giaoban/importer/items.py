@@ -236,11 +236,13 @@ class Builder:
             read_attendance([c.para.text for c in node.children], self.draft.meeting)
             return
         body = " ".join(p.text for p in node.body)
-        lead = "" if _title_like(node.para.text) else node.para.text
+        lead = "" if self._heading(node.para.text) else node.para.text
         text = f"{lead} {body}".strip()
+        own = list(self.reader.read(text).owners)
         inner = Scope(
-            self.reader.heading(title) or scope.heading,
-            list(self.reader.read(text).owners) or scope.fallback,
+            # the nearest item that names units gives them to its sub-items
+            self.reader.heading(title) or ([] if own else scope.heading),
+            own or scope.fallback,
             scope.when,
             part_of(title, scope.part),
         )
@@ -280,7 +282,7 @@ class Builder:
                 else para.text
             )
             self._task(node.path, f"{text} {body}".strip(), node.path, scope, para.line)
-        elif node.kind != "bullet" and body and (para.all_bold or _title_like(para.text)):
+        elif node.kind != "bullet" and body and self._heading(para.text, para.all_bold):
             title = title_of(para)
             self.draft.sections.append((node.path, title))
             inner = replace(
@@ -317,13 +319,18 @@ class Builder:
             self._deadline(task, found[0] if found else None)
         self.draft.tasks.append(task)
 
-    def prose(self, paras: list[Para]) -> None:
+    def prose(self, paras: list[Para]) -> int:
         """A notice written as prose (a news report): from the first request ("đề nghị",
-        "yêu cầu") on, each sentence or clause is a task, numbered in order."""
+        "yêu cầu") on, each sentence or clause is a task, numbered in order.
+
+        Returns:
+            The index of the paragraph holding the first request (``len(paras)`` when
+            there is none): the paragraphs before it open the text, they ask nothing.
+        """
         text = " ".join(p.text for p in paras)
         start = self._first_request(text)
         if start is None:
-            return
+            return len(paras)
         run = _ProseRun(line=paras[0].line)
         for sentence in SENTENCE.split(text[start:]):
             run.carried = None
@@ -331,6 +338,12 @@ class Builder:
             run.previous = run.owners_before if _SAME_OWNERS.match(fold_keep(sentence)) else []
             for k, clause in enumerate(self._clauses(_unquote(sentence))):
                 self._prose_clause(clause, k == 0, run)
+        at = 0
+        for k, para in enumerate(paras):
+            at += len(para.text) + 1  # the paragraph and the space that joins the next
+            if start < at:
+                return k
+        return len(paras)
 
     def _first_request(self, text: str) -> int | None:
         """Where the sentence holding the first request or direction of ``text`` starts
@@ -349,8 +362,16 @@ class Builder:
     def _prose_clause(self, clause: str, first: bool, run: _ProseRun) -> None:
         """One clause of a prose text (the ``first`` of its sentence or not): more on
         the task before, an aside, or one or two jobs."""
-        if not clause.strip() or self._is_speaker_clause(clause):
+        if not clause.strip():
             return
+        if self._is_speaker_clause(clause):
+            # "Chủ tịch UBND huyện có ý kiến như sau: Đề nghị ...": the work follows the
+            # speaker's colon; what the speaker says of its own is kept, no task
+            colon = _LEAD_IN.search(fold_keep(clause))
+            if colon is None or not clause[colon.end() :].strip():
+                self.draft.fields.append(("", clause.strip(), _SPEAKS))
+                return
+            clause = clause[colon.end() :]
         if first and run.number and _ELABORATES.match(fold_keep(clause)):
             # "Trong đó, đặc biệt lưu ý ...": more on the task before, not a task
             last = self.draft.tasks[-1]
@@ -525,6 +546,18 @@ class Builder:
     def _dated(self, text: str) -> bool:
         return self.judge.dated(text)
 
+    def _heading(self, text: str, bold: bool = False) -> bool:
+        """Whether an item's own line is only its part's heading ("Công tác tuyên truyền",
+        "Tháng 10/2020:"), not a job ("Tổ chức lễ mít tinh trước ngày 20/3/2024."):
+        short (or ``bold``), and with no deadline of its own after its first words."""
+        return (bold or _title_like(text)) and not self._own_time(text)
+
+    def _own_time(self, text: str) -> bool:
+        """Whether ``text`` gives a job its time: a dated deadline that does not open it
+        (one that does, "Tháng 10/2020:", heads the jobs of that time)."""
+        found = choose(find_deadlines(text, self.draft.date, self.settings))
+        return any(f.dated and f.start > 0 for f in found)
+
     def _worth_a_task(self, text: str) -> bool:
         return self._dated(text) or any(True for _ in TRIGGERS.finditer(text, fold_keep(text)))
 
@@ -648,7 +681,13 @@ class Builder:
         read already) and its ``scope``."""
         if units is None:
             units = self.reader.read(text)
-        owners = list(scope.heading) or list(units.owners) or list(scope.fallback)
+        # a registered unit the item opens with does its job, whatever a heading above
+        # names; a group ("Các đơn vị căn cứ ...") stands for the heading's units
+        opener = self.reader.opener(text) if scope.heading else []
+        opener = opener if all(u.canonical for u in opener) else []
+        owners = opener or list(scope.heading) or list(units.owners) or list(scope.fallback)
+        if not opener and not units.owners and (scope.heading or scope.fallback):
+            self._unread_opening(task, text, owners)
         if not owners and self.default:
             owners = list(self.default)
             task.checks["owners"].append(
@@ -667,6 +706,19 @@ class Builder:
             for unit in (*owners, *units.supports):
                 if unit.canonical is None:
                     task.checks["owners"].append(self._unknown(unit))
+
+    def _unread_opening(self, task: DraftTask, text: str, owners: list[Unit]) -> None:
+        """Note an item that opens with a unit the reader could not tell is its subject
+        ("Phòng Văn hóa mời đại biểu ...": no verb it knows) when the owners came from
+        above: the clerk checks, never the parent's owners in silence."""
+        opening = self.reader.opening(text)
+        if not opening or any(fold(u.name) in fold(opening) for u in owners):
+            return
+        names = ", ".join(u.name for u in owners)
+        task.checks["owners"].append(
+            f"mục mở đầu bằng '{opening}' nhưng giaoban không đọc được việc của đơn vị này: "
+            f"đã lấy đơn vị chủ trì của mục trên ({names}); sửa nếu chưa đúng"
+        )
 
     def _receivers(self, units: list[Unit], text: str) -> list[Unit]:
         """Those of ``units`` on the side the item sends its work to ("... gửi về văn
@@ -701,6 +753,9 @@ class Builder:
             task.checks["deadline"].append(
                 f"hạn '{found.phrase}' sớm hơn ngày ban hành: kiểm tra lại năm, tháng"
             )
+
+
+_SPEAKS = "lời của người kết luận, không giao việc"
 
 
 def _unquote(sentence: str) -> str:

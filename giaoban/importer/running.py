@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from giaoban.importer.clean import Line
 from giaoban.importer.marks import LETTER, LETTER_CLOSERS, ROMAN_CLOSERS, form
-from giaoban.importer.structure import line_mark
+from giaoban.importer.structure import line_mark, lone
 
 _UPPER = "A-ZĐÀ-ỸẠ-Ỹ“\"'(\\["
 # where a mark may stand: at a sentence end or a colon (or "…"), then spaces
@@ -51,8 +51,9 @@ def split_running(lines: Iterable[Line]) -> list[Line]:
     out: list[Line] = []
     counts = _Counts()
     for line in lines:
-        cuts = _cuts(line.text, counts)
+        # the line's own mark counts for the marks inside it ("2. ... 3. ...")
         counts.see(line.text)
+        cuts = _cuts(line.text, counts)
         if not cuts:
             out.append(line)
             continue
@@ -75,8 +76,9 @@ class _Counts:
         self.roman = ""
 
     def see(self, text: str) -> None:
-        """Count a line that opens with a mark as the outline reads marks."""
-        para = line_mark(Line(0, text))
+        """Count a line that opens with a mark as the outline reads marks, or that holds
+        a mark alone ("1." then the item's text on the next line)."""
+        para = line_mark(Line(0, text)) or lone(Line(0, text))
         if para is None:
             return
         if para.kind == "number":

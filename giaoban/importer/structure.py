@@ -52,9 +52,12 @@ _UNWRAPPED = 240
 _SENTENCE_END = (".", ":", ";", "!", "?", "./.", "…")
 
 
+PART = "Phần"  # the number of a part whose heading has none: "Phần 2"
+
+
 @dataclass
 class Para:
-    kind: str  # roman | number | letter | bullet | plus | text
+    kind: str  # part (capitals, no mark) | roman | number | letter | bullet | plus | text
     label: str  # "II", "2.1", "a", "" for bullets and text
     text: str
     line: int
@@ -119,7 +122,19 @@ def _is_number_mark(match: re.Match[str]) -> bool:
 
 def lone_mark(line: Line) -> bool:
     """Whether ``line`` holds an item's mark and nothing else ("1.", "(2)", "b)", "-")."""
-    return not line.cells and any(p.match(line.text) for p in _LONE)
+    return lone(line) is not None
+
+
+def lone(line: Line) -> Para | None:
+    """The mark ``line`` holds and nothing else, as a paragraph of its kind with no
+    text ("1." is the number "1"), or None."""
+    if line.cells:
+        return None
+    for kind, pattern in zip(("roman", "number", "letter", "bullet"), _LONE, strict=True):
+        match = pattern.match(line.text)
+        if match:
+            return Para(kind, match.groupdict().get("label") or "", "", line.number)
+    return None
 
 
 def _strip_label(lead: str | None, whole: str, rest: str) -> str | None:
@@ -194,6 +209,8 @@ def _continues(para: Para, previous: Line | None, line: Line, gap: bool, width: 
         return not ends and text[:1].islower()
     if previous is None or line.all_bold != previous.all_bold:
         return False
+    if ends and _in_capitals(text):
+        return False  # "... trước ngày 30/4/2024." then "CÔNG TÁC VĂN PHÒNG": a heading
     short = len(previous.text) < 0.7 * width
     if text[:1].isupper() and short and (ends or len(previous.text) < 0.5 * width):
         return False
@@ -209,18 +226,22 @@ def _without_mark(line: Line) -> str:
 
 # --- the outline ----------------------------------------------------------------------
 
-_LEVEL = {"roman": 0, "number": 1, "letter": 2, "bullet": 3, "plus": 4}
+_LEVEL = {"part": -1, "roman": 0, "number": 1, "letter": 2, "bullet": 3, "plus": 4}
 
 
 def outline(paras: list[Para]) -> tuple[list[Para], list[Node]]:
     """Split off the opening paragraphs and build the tree of marked paragraphs."""
     first = _first_item(paras)
+    if first > 0 and first < len(paras) and _part_heading(paras[first - 1], paras[first]):
+        first -= 1  # "CÔNG TÁC TỔ CHỨC" then "1. ...": the first part's heading
     intro, rest = paras[:first], paras[first:]
     roots: list[Node] = []
     stack: list[Node] = []
     for k, para in enumerate(rest):
         if para.kind == "text" and stack and _leads_in(para, stack[-1], rest[k + 1 : k + 2]):
             para = replace(para, kind=stack[-1].kind)
+        if para.kind == "text" and k + 1 < len(rest) and _part_heading(para, rest[k + 1]):
+            para = replace(para, kind="part")
         if para.kind == "text":
             if stack:
                 stack[-1].body.append(para)
@@ -243,6 +264,31 @@ def _leads_in(para: Para, top: Node, following: list[Para]) -> bool:
         and bool(following)
         and following[0].kind == top.kind
     )
+
+
+def _part_heading(para: Para, following: Para) -> bool:
+    """Whether an unmarked paragraph is the heading of a part of the items, written in
+    capitals with no number ("CÔNG TÁC VĂN PHÒNG" between items 2 and 3): a few words,
+    every letter a capital, no sentence's end, and a top-level item right after it."""
+    top = following.kind == "roman" or (following.kind == "number" and "." not in following.label)
+    return para.kind == "text" and top and _in_capitals(para.text)
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether ``text`` reads as a heading in capitals: a few words, every letter a
+    capital, no sentence's end ("CÔNG TÁC VĂN PHÒNG", "CÔNG TÁC TỔ CHỨC:")."""
+    text = text.rstrip(" :")
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= _PART_LETTERS
+        and all(c.isupper() for c in letters)
+        and len(text.split()) <= _PART_WORDS
+        and not text.endswith(_SENTENCE_END)
+    )
+
+
+_PART_LETTERS = 4
+_PART_WORDS = 12
 
 
 def _first_item(paras: list[Para]) -> int:
@@ -269,13 +315,21 @@ def _belongs_under(node: Node, top: Node) -> bool:
         label, parent = node.para.label, top.para.label
         return label.startswith(parent + ".") and label.count(".") == parent.count(".") + 1
     if kind == "plus":
-        return above in ("bullet", "number", "letter", "roman")
+        return above in ("bullet", "number", "letter", "roman", "part")
     return _LEVEL[kind] > _LEVEL[above]
 
 
 def _number(nodes: list[Node], prefix: str, parent: Node | None = None) -> None:
     count = 0
+    parts = 0
     for node in nodes:
+        if node.kind == "part":
+            # a part the text does not number: "Phần 1", "Phần 2" ...; its items keep
+            # their own numbers
+            parts += 1
+            node.path = f"{PART} {parts}"
+            _number(node.children, "", node)
+            continue
         if node.kind == "roman":
             node.path = node.para.label
         elif node.kind == "number":

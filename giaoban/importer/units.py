@@ -186,13 +186,16 @@ class UnitReader:
 
     @staticmethod
     def _ends_phrase(text: str, folded: str, end: int) -> bool:
-        """A registered name ends the unit when a verb, a stop word or punctuation follows."""
+        """A registered name ends the unit when a verb, a stop word or punctuation follows,
+        or a lower-case word that goes on no name ("Ban Tổ chức mời ...", not "Ban Tổ
+        chức huyện ủy")."""
         nxt = _skip_space(folded, end)
         return (
             nxt >= len(folded)
             or not folded[nxt].isalnum()
             or bool(VERBS.match(text, folded, nxt) or _STOP.match(text, folded, nxt))
             or folded.startswith(("khac", "lien quan"), nxt)
+            or (nxt > end and text[nxt].islower() and not _goes_on_name(text, folded, nxt))
         )
 
     def units_at(
@@ -309,7 +312,7 @@ class UnitReader:
             elif role == _OWNS:
                 owners.extend(units)
         if not owners:
-            owners = self._before_colon(text, folded)
+            owners = self._before_colon(text, folded) or self._registered_subject(text, folded)
         owners = _unique(owners)
         keys = {_key(u) for u in owners}
         return Units(tuple(owners), tuple(u for u in _unique(supports) if _key(u) not in keys))
@@ -337,6 +340,42 @@ class UnitReader:
             end = label
         after = _skip_space(folded, end)
         return units if units and folded[after : after + 1] == ":" else []
+
+    def _registered_subject(self, text: str, folded: str) -> list[Unit]:
+        """The registered unit ``text`` opens with, then a job in words the reader has no
+        verb for ("Ban Tổ chức Trung ương Đoàn mời đại biểu ..."): a unit named at the
+        start of an item is its subject whatever the verb. Not one that did the work
+        already ("... đã ..."), a speaker, nor one a stop word follows ("... là ...")."""
+        end = self._registry_at(folded, 0)
+        if end is None:
+            return []
+        after = _skip_space(folded, end)
+        if after == end or not text[after : after + 1].islower():
+            return []  # a capitalised word, a mark, the end: the name goes on, or no job
+        units = [self.unit(text[:end])]
+        if (
+            folded.startswith("da ", after)
+            or _STOP.match(text, folded, after)
+            or _goes_on_name(text, folded, after)
+            or self._is_speaker(units, text, folded, end)
+        ):
+            return []
+        return units
+
+    def opener(self, text: str) -> list[Unit]:
+        """The units ``text`` opens with as the subject of its job: followed by a verb, or
+        registered and followed by a job in words the reader has no verb for."""
+        folded = fold_keep(text)
+        return self.subject(text) or self._registered_subject(text, folded)
+
+    def opening(self, text: str) -> str:
+        """The unit phrase ``text`` opens with as written ("" when none, or a speaker's):
+        what the clerk is asked to check when its job is not read from it."""
+        folded = fold_keep(text)
+        units, end = self.units_at(text, folded, 0)
+        if not units or self._is_speaker(units, text, folded, end):
+            return ""
+        return text[:end].strip(" ,")
 
     def _directed(self, text: str, folded: str, pos: int) -> bool:
         """Whether the clause at ``pos`` goes on with the units a directing verb of the
@@ -400,7 +439,9 @@ class UnitReader:
         if units and _skip_space(folded, end) >= len(folded):
             return units
         verbs = [m for m in VERBS.finditer(body, folded) if not body[m.start()].isupper()]
-        if units and not verbs:
+        # "Văn phòng X thuê âm thanh ...": a registered unit's job, in words the reader has
+        # no verb for, not a unit's long name; its sub-items take the unit as the job's
+        if units and not verbs and not self._registered_subject(body, folded):
             if not any(True for _ in _SPEAKER.finditer(body, folded)):
                 return [self.unit(body)]
         return []
@@ -474,6 +515,15 @@ def _role(text: str, folded: str, after: int, introduced: bool) -> str:
     if introduced and _ADVERBIAL.match(folded, after):
         return _OWNS  # "Giao Sở Tài chính trên cơ sở ... tham mưu"
     return ""
+
+
+_DIVISION = re.compile(rf"(?:{'|'.join(sorted(DIVISIONS, key=len, reverse=True))})(?![\w])")
+
+
+def _goes_on_name(text: str, folded: str, pos: int) -> bool:
+    """Whether the lower-case word at ``pos`` may go on a unit's name: a unit word or a
+    level of government ("Ban Tổ chức huyện ủy", "Sở Y tế tỉnh Bắc Giang")."""
+    return bool(HEADS.match(text, folded, pos) or _DIVISION.match(folded, pos))
 
 
 def _named(unit: Unit) -> bool:
