@@ -58,3 +58,29 @@ def test_a_posting_time_a_tag_list_and_a_byline_in_capitals_are_no_tasks(tmp_pat
     tasks, output = drafted(tmp_path, PORTAL)
     assert [t["owners"] for t in tasks] == [["Phòng Giáo dục và Đào tạo"]]
     assert "tác giả)): MINH AN" in output
+
+
+WEB_TITLE = """\
+Trang chủ | Giới thiệu | Tin tức | Văn bản | Liên hệ
+THÔNG BÁO KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ĐOÀN TẠI HỘI NGHỊ GIAO BAN THÁNG 3/2024
+{stamp}
+{views}
+Ngày 11/3/2024, Ban Thường vụ Huyện đoàn tổ chức hội nghị giao ban. Kết luận như sau:
+1. Văn phòng Huyện đoàn tổng hợp báo cáo quý I/2024 trước ngày 25/3/2024.
+"""
+
+
+def test_the_posts_time_and_view_count_under_the_title_are_no_part_of_it(
+    tmp_path: Path,
+) -> None:
+    for stamp, views in (
+        ("12/03/2024 | 08:27", "Lượt xem: 1.234"),
+        ("08:27 | 12/03/2024", "Lượt đọc: 56"),
+        ("12/03/2024 08:27", "Lượt xem 1234"),
+    ):
+        _, draft = imported(tmp_path, WEB_TITLE.format(stamp=stamp, views=views))
+        title = "KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ĐOÀN TẠI HỘI NGHỊ GIAO BAN THÁNG 3/2024"
+        assert f"title: {title}\n" in draft
+        assert "  name: HỘI NGHỊ GIAO BAN THÁNG 3/2024\n" in draft
+        notes = draft[draft.index("# Các mục không lấy") :]
+        assert f"): {stamp}\n" in notes and f"): {views}\n" in notes

@@ -506,3 +506,31 @@ def test_a_word_task_table_is_read_row_by_row_with_its_empty_cells(tmp_path: Pat
     assert third.owners == ["Các trường THCS"] and third.deadline is None
     assert draft.tasks[0].text == "Xây dựng kế hoạch tự đánh giá (gửi về Phòng GD&ĐT)"
     assert draft.issuer is not None and "HIỆP HÒA" in draft.issuer.upper()
+
+
+def test_a_bar_in_a_word_tables_cell_stays_a_bar(tmp_path: Path) -> None:
+    # the row is written one line with "|" between cells: a cell's own "|" is its text,
+    # neither a cell of its own nor changed to "/"
+    import docx
+
+    document = docx.Document()
+    for line in ("THÔNG BÁO", "Kết luận giao ban tháng 4/2024", "Hà Nội, ngày 02 tháng 4 năm 2024"):
+        document.add_paragraph(line)
+    rows = [
+        ("STT", "Nội dung", "Đơn vị thực hiện"),
+        ("1", "Chuẩn bị hội trường | âm thanh trước ngày 20/4/2024", "Văn phòng Trung ương Đoàn"),
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].text = text
+    path = tmp_path / "bang.docx"
+    document.save(str(path))
+    draft = draft_from_text(read_source(path), registry())
+    assert [(t.text, t.owners, t.deadline) for t in draft.tasks] == [
+        (
+            "Chuẩn bị hội trường | âm thanh trước ngày 20/4/2024",
+            ["Văn phòng Trung ương Đoàn"],
+            "trước ngày 20/4/2024",
+        )
+    ]

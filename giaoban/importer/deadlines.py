@@ -255,3 +255,34 @@ def _choose(found: list[Found]) -> list[Found]:
         if picked:
             return picked[:1]
     return []
+
+
+def beside_duty(chosen: list[Found], every: list[Found]) -> tuple[list[Found], list[Found]]:
+    """The deadlines of an item whose ``chosen`` dates stand beside a recurring duty of
+    ``every`` ("báo cáo tiến độ trước 14h00 thứ 6 hàng tuần và báo cáo tổng kết trước
+    ngày 30/6/2024"), and the dates that may bound the duty instead.
+
+    :func:`choose` prefers a date, and the duty would be lost without a word: here the
+    duty (one with a rule of its own) is a deadline beside each date, in the text's
+    order, and several mean several tasks. A date opening with "đến"/"tới" right after
+    the duty ("vào thứ 6 hàng tuần đến hết ngày 30/6/2024") may be the duty's last
+    day: it is returned second, for the clerk to check, and the duty stays one task.
+
+    Returns:
+        The deadlines, and the dates that may bound the duty.
+    """
+    duties = [f for f in every if f.reading.rrule and not f.of_work and not f.past]
+    dated = [f for f in chosen if f.dated and not f.past]
+    if not duties or not dated or any(f in chosen for f in duties):
+        return chosen, []
+    bounds = [f for f in dated if _bounds(f, duties)]
+    kept = [f for f in dated if f not in bounds]
+    return sorted([*duties[:1], *kept], key=lambda f: f.start), bounds
+
+
+def _bounds(date_found: Found, duties: list[Found]) -> bool:
+    """Whether ``date_found`` says when a duty of ``duties`` ends: it opens with
+    "đến"/"tới" and follows the duty with nothing but a comma between."""
+    if not re.match(r"(?:den|toi)(?![a-z])", fold_keep(date_found.phrase)):
+        return False
+    return any(0 <= date_found.start - d.end <= 3 for d in duties)

@@ -18,6 +18,7 @@ from giaoban.importer.clean import Line, clean_lines
 from giaoban.importer.deadlines import find_deadlines
 from giaoban.importer.draftmodel import Draft, DraftTask
 from giaoban.importer.fields import has_organization
+from giaoban.importer.furniture import FURNITURE, posting
 from giaoban.importer.header import Header, read_header
 from giaoban.importer.items import SENTENCE, Builder, Scope
 from giaoban.importer.meeting import FULL_DATE, Meeting, read_meeting, year_of_text
@@ -80,6 +81,10 @@ def draft_from_text(
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
     body = _add_tasks(builder, roots, intro, paras)
     _unique_items(draft)
+    # the page's note of its post in the opening ("12/03/2024 | 08:27", "Lượt xem: 1.234")
+    # is set aside with its reason like any page furniture, not dropped unsaid
+    opening = [p for p in intro if not any(p is b for b in body)]
+    draft.fields.extend(("", p.text, FURNITURE) for p in opening if posting(p.text))
     _keep_unplaced(builder, [*body, *_kept(lines, tail)], closing)
     draft.id = given_id or make_id(draft.date, draft.title)
     return draft

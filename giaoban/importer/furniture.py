@@ -22,6 +22,8 @@ _STAMP = re.compile(rf"{_DAY}\s*\|\s*{_CLOCK}|{_CLOCK}\s*\|\s*{_DAY}")
 # a line that is only a date and a clock time, as a portal prints when it posted the
 # item ("25/08/2022 08:20")
 _POSTED = re.compile(rf"(?:{_DAY}\s*[,-]?\s*{_CLOCK}|{_CLOCK}\s*[,-]?\s*{_DAY})(?::\d{{2}})?")
+# a page's count of its readers ("Lượt xem: 1.234", "Số lượt đọc 56", "Views: 78")
+_VIEWS = re.compile(r"^(?:so\s+)?(?:luot\s+(?:xem|doc|truy\s+cap)|views?)\s*:?\s*[\d.,]+$")
 # the label of the page's tag list ("TAGS", "Tags: giải ngân, đầu tư công", "Từ khóa:")
 _TAGS = re.compile(r"^(?:tags?|tu khoa)\s*(?::|$)")
 _COPYRIGHT = re.compile(r"©|\(c\)\s+\w|\bban quyen thuoc\b|\bcopyright\b")
@@ -40,9 +42,9 @@ def furniture(text: str) -> str:
     text, a tag list, or a byline (only a name or initials, at most four words, in
     capitals too when they name no unit)."""
     folded = fold_keep(text).strip()
-    if _STAMP.search(text) or _COPYRIGHT.search(folded) or _LINK.match(folded):
+    if posting(text) or _COPYRIGHT.search(folded) or _LINK.match(folded):
         return FURNITURE
-    if _POSTED.fullmatch(text.strip()) or _TAGS.match(folded):
+    if _TAGS.match(folded):
         return FURNITURE
     words = text.strip().rstrip(".|").split()
     if 0 < len(words) <= _BYLINE_WORDS and all(_NAME_WORD.match(w) for w in words):
@@ -51,3 +53,11 @@ def furniture(text: str) -> str:
         # "BÍCH LA", "CHÂU NỮ |": a byline in capitals, unless it names a unit
         return "" if HEADS.match(text, folded, 0) else FURNITURE
     return ""
+
+
+def posting(text: str) -> bool:
+    """Whether ``text`` is the page's note of its post: a publication stamp
+    ("12/03/2024 | 08:27"), a line of only the posting date and time, or a count of
+    readers ("Lượt xem: 1.234"). Such a line under a notice's title ends the title."""
+    line = text.strip()
+    return bool(_STAMP.search(line) or _POSTED.fullmatch(line) or _VIEWS.match(fold_keep(line)))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from giaoban.importer.clean import Line
+from giaoban.importer.furniture import posting
 from giaoban.importer.marks import form
 from giaoban.importer.words import ASSIGNS, DIVISIONS, fold_keep
 from giaoban.model.text import collapse_spaces, fold
@@ -109,6 +110,7 @@ def _stops_title(line: Line) -> bool:
         or _NUMBER.match(folded)
         or _PLACE_DATE.match(folded)
         or _MOTTO.search(folded)
+        or posting(line.text)
     )
 
 

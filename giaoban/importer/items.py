@@ -29,6 +29,7 @@ from giaoban.deadline import DeadlineSettings
 from giaoban.importer.background import background, untold
 from giaoban.importer.deadlines import (
     Found,
+    beside_duty,
     choose,
     find_deadlines,
     read_whole,
@@ -575,7 +576,7 @@ class Builder:
         when = find_deadlines(scope.when, self.draft.date, self.settings) if scope.when else []
         frame = choose(when)
         every = find_deadlines(text, self.draft.date, self.settings)
-        found = choose(every, *frame[:1])
+        found, bounds = beside_duty(choose(every, *frame[:1]), every)
         skipped = (
             self.aside(text, found)
             or self._not_a_task(scope, found)
@@ -604,6 +605,12 @@ class Builder:
                 f"văn bản không nêu hạn của mục này; đã lấy thời gian của phần: {scope.when}"
             )
         self._deadline(task, found[0] if found else None)
+        for bound in bounds:
+            task.checks["deadline"].append(
+                f"mục có việc định kỳ '{found[0].phrase}' và ngày '{bound.phrase}': nếu "
+                "ngày đó là ngày cuối của việc định kỳ, ghi until: YYYY-MM-DD; nếu là hạn "
+                "của một việc khác, tách thành nhiệm vụ riêng"
+            )
         self.draft.tasks.append(task)
 
     def _jobs(
@@ -666,7 +673,8 @@ class Builder:
             if i < len(found) - 1:
                 end = _clause_end(text, deadline.end)
                 end = deadline.end if end > found[i + 1].start else end
-            parts.append((text[cut:end].strip(), deadline))
+            # the job after a "và" that joins it to the one before starts at its verb
+            parts.append((re.sub(r"^(?:và|va)\s+", "", text[cut:end].strip()), deadline))
             cut = end
         for k, (part, deadline) in enumerate(parts, start=1):
             task = DraftTask(item=f"{item}.{k}", text=part, section=section, line=line)

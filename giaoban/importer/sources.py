@@ -195,7 +195,7 @@ def _table_lines(table: Any) -> list[str]:
     heading beside the issuer) one cell paragraph per line."""
     rows = [_row_cells(row) for row in table.findall(_w("tr"))]
     if rows and is_task_header(rows[0]):
-        return ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in rows]
+        return ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
     return [_paragraph_text(p) for cell in table.iter(_w("tc")) for p in cell.iter(_w("p"))]
 
 

@@ -92,7 +92,7 @@ def read_tables(lines: list[Line]) -> list[Line]:
 
 
 def _flat_table(line: Line) -> list[Line] | None:
-    cells = [c.strip() for c in line.text.split("|")]
+    cells = _split_cells(line.text)
     for start in range(len(cells)):
         preamble, first = _split_preamble(cells[start])
         width = _header_width(cells, start, first)
@@ -210,7 +210,18 @@ def _markdown_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], i
 
 def _md_cells(text: str) -> list[str]:
     inner = text.strip().removesuffix("|")
-    return [c.strip() for c in inner.removeprefix("|").split("|")]
+    return _split_cells(inner.removeprefix("|"))
+
+
+# a "|" that parts two cells; one written "\|" (Markdown's escape, how a Word table's
+# row keeps a "|" of its cell's text) is the cell's own
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _split_cells(text: str) -> list[str]:
+    """The cells of a row written on one line, parted by "|", each with its own
+    escaped "\\|" given back as "|"."""
+    return [c.strip().replace("\\|", "|") for c in _CELL_BAR.split(text)]
 
 
 # --- a table with one cell per line ------------------------------------------------------
