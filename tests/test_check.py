@@ -378,6 +378,28 @@ def test_single_file_uses_its_ledger_registry(
     assert (code, lines) == (0, []), out
 
 
+@pytest.mark.parametrize("depth", [("2019",), ("2019", "02")])
+def test_a_folder_inside_the_data_folder_uses_its_ledger(
+    runner: CliRunner, data_dir: Path, write_notice, depth: tuple[str, ...]
+) -> None:
+    """A year folder (or one below it) is checked with its ledger's registry, as its
+    files are: the short names are known, an unknown unit is named where it is, and no
+    problem is put in a registry the folder does not have."""
+    text = good().replace("[Văn phòng Trung ương Đoàn]", "[VP, Ban Khong Co]")
+    path = write_notice("2019-02-18-giao-ban", text)
+    folder = data_dir.joinpath(*depth)
+    folder.mkdir(exist_ok=True)
+    path = path.rename(folder / path.name)
+    code, lines, out = run_check(runner, str(folder))
+    assert code == 0, out
+    assert [(e["path"], e["code"]) for e in lines] == [(str(path), "unknown-unit")], out
+    assert "1 tệp" in out
+    # a folder elsewhere with no registry of its own is still a data folder of its own
+    (data_dir / "units.yaml").unlink()
+    code, lines, out = run_check(runner, str(folder), "--data", str(data_dir.parent / "x"))
+    assert [e["code"] for e in lines] == ["no-registry"], out
+
+
 def test_no_registry_is_a_warning(runner: CliRunner, data_dir: Path, write_notice) -> None:
     write_notice("2019-02-18-giao-ban", good())
     (data_dir / "units.yaml").unlink()
