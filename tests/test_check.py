@@ -134,6 +134,29 @@ BAD_CASES = [
     ("duplicate-item", good() + '  - item: "1"\n    text: Lặp lại\n', "duplicate-item", 11),
     ("done-without-date", good().replace("status: open", "status: done"), "done-without-date", 10),
     (
+        "leftover-cancel",
+        good().replace("status: open", "status: open\n    cancelled_on: 2019-03-01"),
+        "leftover-cancel",
+        11,
+    ),
+    (
+        "leftover-cancel-reason",
+        good().replace(
+            "status: open", 'status: done\n    done_on: 2019-02-20\n    cancel_reason: "x"'
+        ),
+        "leftover-cancel",
+        12,
+    ),
+    (
+        "leftover-done",
+        good().replace(
+            "status: open",
+            "status: cancelled\n    done_on: 2019-02-20\n    cancelled_on: 2019-02-21",
+        ),
+        "leftover-done",
+        11,
+    ),
+    (
         "done-before-notice",
         good().replace("status: open", "status: done\n    done_on: 2019-01-02"),
         "done-before-notice",
@@ -181,7 +204,14 @@ def test_each_code(runner: CliRunner, data_dir: Path, write_notice, name, text, 
     assert hit["path"] == str(path)
     if line is not None:
         assert int(hit["line"]) == line, out
-    warnings = ("unknown-unit", "duplicate-owner", "unknown-section", "number-as-text")
+    warnings = (
+        "unknown-unit",
+        "duplicate-owner",
+        "unknown-section",
+        "number-as-text",
+        "leftover-cancel",
+        "leftover-done",
+    )
     severity = "warning" if code in warnings else "error"
     assert hit["sev"] == severity
     assert exit_code == (0 if severity == "warning" else 1)
