@@ -103,6 +103,8 @@ def outputs(runner: CliRunner, data: Path, *extra: str) -> list[tuple[int, str]]
         ["check", "--format", "json", str(data)],
         ["export", "--format", "json", "--data", str(data)],
         ["week", "--format", "json", "--data", str(data), "--today", TODAY],
+        # a unit outside the registry is known only while a task names it
+        ["week", "--format", "json", "--data", str(data), "--today", TODAY, "-u", OWNERS[2]],
     ]
     results = []
     for command in commands:
@@ -158,9 +160,26 @@ def test_seed_outputs_are_the_same_with_and_without_cache(
     assert_same_with_and_without_cache(runner, seed_data)
     assert cache_files(_private_cache)  # it was used
     codes = [code for code, _ in outputs(runner, seed_data)]
-    assert codes == [0, 0, 0, 0]
+    assert codes == [0, 0, 0, 0, 1]  # no seed task names the unknown unit
     week = json.loads(outputs(runner, seed_data)[3][1].split("\n--- ")[0])
     assert week["tasks"]  # the seeds have work due (and late) in the week of 01/03/2019
+
+
+def test_a_unit_no_task_names_any_more_is_unknown_with_the_cache_too(
+    runner: CliRunner, data_dir: Path
+) -> None:
+    """The index keeps each list of units it has seen; ``-u`` is answered from the lists
+    the tasks have now, as the files would answer it."""
+    (data_dir / "2019").mkdir()
+    clock = [1_500_000_000]
+    _write(data_dir, "a", notice_yaml("a", [("1", 0, 2, 0, 0)]), clock)
+    assert_same_with_and_without_cache(runner, data_dir)
+    _write(data_dir, "a", notice_yaml("a", [("1", 0, 0, 0, 0)]), clock)
+    assert_same_with_and_without_cache(runner, data_dir)
+    week = ["week", "--data", str(data_dir), "--today", TODAY, "-u", OWNERS[2]]
+    result = runner.invoke(app, week)
+    assert result.exit_code == 1, result.output
+    assert f"không có đơn vị hay nhóm nào tên '{OWNERS[2]}'" in result.stderr
 
 
 @pytest.mark.parametrize("cached", [True, False])

@@ -134,6 +134,29 @@ BAD_CASES = [
     ("duplicate-item", good() + '  - item: "1"\n    text: Lặp lại\n', "duplicate-item", 11),
     ("done-without-date", good().replace("status: open", "status: done"), "done-without-date", 10),
     (
+        "leftover-cancel",
+        good().replace("status: open", "status: open\n    cancelled_on: 2019-03-01"),
+        "leftover-cancel",
+        11,
+    ),
+    (
+        "leftover-cancel-reason",
+        good().replace(
+            "status: open", 'status: done\n    done_on: 2019-02-20\n    cancel_reason: "x"'
+        ),
+        "leftover-cancel",
+        12,
+    ),
+    (
+        "leftover-done",
+        good().replace(
+            "status: open",
+            "status: cancelled\n    done_on: 2019-02-20\n    cancelled_on: 2019-02-21",
+        ),
+        "leftover-done",
+        11,
+    ),
+    (
         "done-before-notice",
         good().replace("status: open", "status: done\n    done_on: 2019-01-02"),
         "done-before-notice",
@@ -181,7 +204,14 @@ def test_each_code(runner: CliRunner, data_dir: Path, write_notice, name, text, 
     assert hit["path"] == str(path)
     if line is not None:
         assert int(hit["line"]) == line, out
-    warnings = ("unknown-unit", "duplicate-owner", "unknown-section", "number-as-text")
+    warnings = (
+        "unknown-unit",
+        "duplicate-owner",
+        "unknown-section",
+        "number-as-text",
+        "leftover-cancel",
+        "leftover-done",
+    )
     severity = "warning" if code in warnings else "error"
     assert hit["sev"] == severity
     assert exit_code == (0 if severity == "warning" else 1)
@@ -376,6 +406,28 @@ def test_single_file_uses_its_ledger_registry(
     )
     code, lines, out = run_check(runner, str(path))
     assert (code, lines) == (0, []), out
+
+
+@pytest.mark.parametrize("depth", [("2019",), ("2019", "02")])
+def test_a_folder_inside_the_data_folder_uses_its_ledger(
+    runner: CliRunner, data_dir: Path, write_notice, depth: tuple[str, ...]
+) -> None:
+    """A year folder (or one below it) is checked with its ledger's registry, as its
+    files are: the short names are known, an unknown unit is named where it is, and no
+    problem is put in a registry the folder does not have."""
+    text = good().replace("[Văn phòng Trung ương Đoàn]", "[VP, Ban Khong Co]")
+    path = write_notice("2019-02-18-giao-ban", text)
+    folder = data_dir.joinpath(*depth)
+    folder.mkdir(exist_ok=True)
+    path = path.rename(folder / path.name)
+    code, lines, out = run_check(runner, str(folder))
+    assert code == 0, out
+    assert [(e["path"], e["code"]) for e in lines] == [(str(path), "unknown-unit")], out
+    assert "1 tệp" in out
+    # a folder elsewhere with no registry of its own is still a data folder of its own
+    (data_dir / "units.yaml").unlink()
+    code, lines, out = run_check(runner, str(folder), "--data", str(data_dir.parent / "x"))
+    assert [e["code"] for e in lines] == ["no-registry"], out
 
 
 def test_no_registry_is_a_warning(runner: CliRunner, data_dir: Path, write_notice) -> None:

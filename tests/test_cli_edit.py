@@ -619,3 +619,21 @@ def test_an_editor_that_cannot_start_is_said_in_vietnamese(
     ) in " ".join(result.output.split())
     assert "No such file" not in result.output
     assert (ledger.parent / PATH).read_bytes() == before
+
+
+def test_a_reopened_task_keeps_nothing_of_its_cancellation(runner: CliRunner, ledger: Path) -> None:
+    """``reopen`` removes what ``cancel`` wrote; a hand edit of the status alone is named
+    by ``check`` at each key it left."""
+    cancel = ["cancel", "2019#3", "--reason", "Không còn phù hợp", "--today", "2019-02-20"]
+    assert invoke(runner, ledger, *cancel).exit_code == 0
+    assert invoke(runner, ledger, "reopen", "2019#3").exit_code == 0
+    text = (ledger.parent / PATH).read_text(encoding="utf-8")
+    assert "cancelled_on" not in text and "cancel_reason" not in text
+    assert "[leftover" not in invoke(runner, ledger, "check").output
+    assert invoke(runner, ledger, *cancel).exit_code == 0
+    path = ledger.parent / PATH
+    path.write_text(path.read_text(encoding="utf-8").replace("status: cancelled", "status: open"))
+    result = invoke(runner, ledger, "check")
+    lines = [x for x in result.output.splitlines() if x.endswith("[leftover-cancel]")]
+    assert len(lines) == 2 and all(x.startswith(f"{path}:") for x in lines), result.output
+    assert "'cancelled_on'" in lines[0] and "'cancel_reason'" in lines[1]

@@ -7,7 +7,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from giaoban.checks.check import check_paths
+from giaoban.cli.main import app
 from giaoban.edit.scaffold import HOOK_MARK, InitOptions, init_ledger, settings_text
 from giaoban.model.settings import Settings
 from giaoban.store.loader import load_registry, load_settings
@@ -114,3 +117,85 @@ def test_the_hook_refuses_an_invalid_staged_file(git_repo: Path) -> None:
     assert _commit(git_repo, "-m", "vẫn sai").returncode == 1
     run_git(git_repo, "add", str(path))
     assert _commit(git_repo, "-m", "đúng").returncode == 0
+
+
+def _stage_bad(repo: Path, data: Path) -> Path:
+    """Stage a notice with a bad status in ``data``; return it."""
+    path = data / "2019" / "2019-02-18-giao-ban.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(GOOD.replace("status: open", "status: xong"), encoding="utf-8")
+    run_git(repo, "add", str(path))
+    return path
+
+
+def _units(repo: Path, *datas: Path) -> None:
+    for data in datas:
+        (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    run_git(repo, "commit", "-qam", "đơn vị")
+
+
+def test_a_second_ledger_in_the_repository_keeps_the_first_one_guarded(git_repo: Path) -> None:
+    """``init`` of a ledger in a folder of another's repository adds it to the hook:
+    each ledger's staged files are checked with its own registry, none dropped."""
+    init_ledger(git_repo, OPTIONS, sys.executable)
+    report = init_ledger(git_repo / "chi-nhanh", OPTIONS, sys.executable)
+    assert report.hook_folders == ("data", "chi-nhanh/data")
+    first, second = git_repo / "data", git_repo / "chi-nhanh" / "data"
+    _units(git_repo, first, second)
+    for data in (first, second):
+        path = _stage_bad(git_repo, data)
+        refused = _commit(git_repo, "-m", "sai")
+        assert refused.returncode == 1, refused.stderr
+        shown = path.relative_to(git_repo).as_posix()
+        assert f"{shown}:9:13: error:" in refused.stderr
+        assert refused.stderr.count("error:") == 1  # checked once, with its own ledger
+        path.write_text(GOOD, encoding="utf-8")
+        run_git(git_repo, "add", str(path))
+        assert _commit(git_repo, "-m", "đúng").returncode == 0
+    # init again in either folder changes nothing of what the hook checks
+    again = init_ledger(git_repo, OPTIONS, sys.executable)
+    assert again.hook_folders == ("data", "chi-nhanh/data")
+
+
+def test_a_ledger_at_the_top_and_one_inside_are_each_checked_once(git_repo: Path) -> None:
+    """A data folder at the top of the work tree ('.') leaves the inner ledger's files
+    to that ledger's check."""
+    init_ledger(git_repo, OPTIONS, sys.executable, data_name=".")
+    init_ledger(git_repo / "chi-nhanh", OPTIONS, sys.executable)
+    _units(git_repo, git_repo, git_repo / "chi-nhanh" / "data")
+    _stage_bad(git_repo, git_repo / "chi-nhanh" / "data")
+    _stage_bad(git_repo, git_repo)
+    refused = _commit(git_repo, "-m", "sai")
+    assert refused.returncode == 1 and refused.stderr.count("error:") == 2, refused.stderr
+    assert "\n2019/2019-02-18-giao-ban.yaml:9:13: error:" in f"\n{refused.stderr}"
+    assert "chi-nhanh/data/2019/2019-02-18-giao-ban.yaml:9:13: error:" in refused.stderr
+
+
+def test_a_hook_written_for_one_ledger_is_extended_not_replaced(git_repo: Path) -> None:
+    """A hook of giaoban's written before it checked several ledgers ('DATA=' alone)."""
+    hooks = git_repo / ".git" / "hooks"
+    hooks.mkdir(exist_ok=True)
+    (hooks / "pre-commit").write_text(
+        f"#!/bin/sh\n# {HOOK_MARK} (written by `giaoban init`)\nDATA=data\nexit 0\n",
+        encoding="utf-8",
+    )
+    (git_repo / "data").mkdir()
+    report = init_ledger(git_repo / "chi-nhanh", OPTIONS, sys.executable)
+    assert report.hook_folders == ("data", "chi-nhanh/data")
+    _units(git_repo, git_repo / "chi-nhanh" / "data")
+    (git_repo / "data" / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    _stage_bad(git_repo, git_repo / "data")
+    assert _commit(git_repo, "-m", "sai").returncode == 1
+
+
+def test_init_says_when_a_foreign_hook_leaves_the_ledger_unguarded(
+    git_repo: Path, runner: CliRunner
+) -> None:
+    hook = git_repo / ".git" / "hooks" / "pre-commit"
+    hook.parent.mkdir(exist_ok=True)
+    hook.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    result = runner.invoke(app, ["init", str(git_repo), "--no-commit"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "đã có hook khác, giữ nguyên: sổ này không được kiểm tra trước commit" in said
+    assert hook.read_text(encoding="utf-8") == "#!/bin/sh\nexit 0\n"

@@ -44,11 +44,20 @@ class CheckReport:
 
 
 def ledger_root(path: Path, default: Path) -> Path:
-    """The data folder a file belongs to: the nearest folder with a registry or settings."""
-    for parent in path.resolve().parents:
+    """The data folder a file or folder belongs to.
+
+    The nearest folder with a registry or settings (a folder itself counts); else
+    ``default`` when ``path`` lies in it; else the folder given, or a file's folder.
+    A folder inside a data folder (``data/2024``) thus belongs to it, as its files do.
+    """
+    resolved = path.resolve()
+    folder = path.is_dir()
+    for parent in [resolved, *resolved.parents] if folder else resolved.parents:
         if (parent / REGISTRY_FILE).is_file() or (parent / SETTINGS_FILE).is_file():
             return _as_given(parent, path)
-    return default if _is_within(path, default) else path.parent
+    if _is_within(path, default):
+        return default
+    return path if folder else path.parent
 
 
 def _as_given(resolved_parent: Path, path: Path) -> Path:
@@ -83,13 +92,17 @@ def check_paths(
             raise UsageError(f"không có tệp hoặc thư mục '{target}'")
     groups: dict[Path, list[Path] | None] = {}
     for target in targets:
-        if target.is_dir():
+        root = ledger_root(target, data_dir)
+        if target.is_dir() and root.resolve() == target.resolve():
             groups[target] = None
-        else:
-            root = ledger_root(target, data_dir)
-            files = groups.setdefault(root, [])
-            if files is not None and target.name not in RESERVED:
-                files.append(target)
+            continue
+        files = groups.setdefault(root, [])
+        if files is None:
+            continue
+        if target.is_dir():  # a folder inside a data folder: its notices, with that ledger
+            files.extend(notice_files(target))
+        elif target.name not in RESERVED:
+            files.append(target)
     problems: list[Problem] = []
     files_read = notices = tasks = 0
     whole: list[tuple[Path, Ledger]] = []

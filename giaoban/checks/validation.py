@@ -83,7 +83,8 @@ def check_items(ledger: Ledger) -> list[Problem]:
 
 
 def check_done(ledger: Ledger) -> list[Problem]:
-    """A done task has a completion date, not earlier than its notice."""
+    """A done task has a completion date, not earlier than its notice; a task keeps no
+    date or reason of a status it is not in."""
     problems = []
     for notice in ledger.notices:
         for task in notice.tasks:
@@ -100,6 +101,32 @@ def check_done(ledger: Ledger) -> list[Problem]:
                         f"{notice.date:%d/%m/%Y}"
                     )
                     problems.append(error(task.at("done_on"), "done-before-notice", msg))
+            problems += _leftovers(task)
+    return problems
+
+
+# The keys each status owns (``giaoban done`` and ``cancel`` write them, ``reopen`` removes
+# them); left on a task of another status by a hand edit or a merge, they tell of a state
+# the task is not in (``show`` prints the old reason, ``diff`` dates a reopening by them).
+_STATUS_KEYS = (
+    ("done", "leftover-done", ("done_on",)),
+    ("cancelled", "leftover-cancel", ("cancelled_on", "cancel_reason")),
+)
+
+
+def _leftovers(task: Task) -> list[Problem]:
+    problems = []
+    for status, code, keys in _STATUS_KEYS:
+        if task.status == status:
+            continue
+        for key in keys:
+            if getattr(task, key) is None:
+                continue
+            msg = (
+                f"nhiệm vụ {task.item} có '{key}' nhưng không ở trạng thái '{status}' "
+                f"(status: {task.status}): xóa dòng này ('giaoban reopen' xóa nó khi mở lại việc)"
+            )
+            problems.append(warning(task.at(key), code, msg))
     return problems
 
 

@@ -31,6 +31,17 @@ def _shown(path: Path, root: Path) -> str:
     return str(path)
 
 
+def _hook_state(report: InitReport) -> str:
+    if report.hook_kept:
+        return (
+            "đã có hook khác, giữ nguyên: sổ này không được kiểm tra trước commit; "
+            "hãy thêm 'giaoban check' vào hook đó"
+        )
+    if len(report.hook_folders) > 1:
+        return f"kiểm tra trước mỗi commit các sổ: {', '.join(report.hook_folders)}"
+    return "kiểm tra trước mỗi commit"
+
+
 def _lines(report: InitReport) -> list[str]:
     root = report.root
     lines = [f"Sổ giao ban trong {root}:"]
@@ -44,8 +55,7 @@ def _lines(report: InitReport) -> list[str]:
     elif report.repo is None:
         lines.append("  không tạo được kho git (chưa cài git?): các lệnh vẫn chạy, không commit")
     if report.hook is not None:
-        state = "đã có hook khác, giữ nguyên" if report.hook_kept else "kiểm tra trước mỗi commit"
-        lines.append(f"  hook pre-commit: {report.hook} ({state})")
+        lines.append(f"  hook pre-commit: {report.hook} ({_hook_state(report)})")
     if report.ci is not None:
         lines.append(
             f"  CI: {_shown(report.ci, root)} chạy 'giaoban check' ở mỗi lần push và merge "

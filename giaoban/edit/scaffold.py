@@ -26,6 +26,7 @@ from giaoban.store.files import STAGING_PREFIX, FileExistsGiaobanError, write_at
 from giaoban.store.loader import REGISTRY_FILE, SETTINGS_FILE
 
 HOOK_MARK = "giaoban pre-commit hook"
+_HOOK_CALL = "check_data "  # a hook line checking one data folder
 IGNORE_LINES = (LOCK_FILE, f"{STAGING_PREFIX}*/")
 
 UNITS_TEXT = """\
@@ -68,7 +69,8 @@ class InitReport:
     git_initialised: bool = False
     repo: Path | None = None
     hook: Path | None = None
-    hook_kept: bool = False
+    hook_kept: bool = False  # a hook that is not giaoban's: left alone, this ledger unguarded
+    hook_folders: tuple[str, ...] = ()  # the data folders the hook checks, this one among them
     ci: Path | None = None  # the pipeline file (created, or kept when it was there)
     commit: git.CommitOutcome | None = None
 
@@ -96,13 +98,16 @@ def settings_text(options: InitOptions) -> str:
     return head + body
 
 
-def hook_text(data_rel: str, python: str) -> str:
-    """The pre-commit hook: ``giaoban check`` on the staged versions of the data files.
+def hook_text(data_rels: Sequence[str], python: str) -> str:
+    """The pre-commit hook: ``giaoban check`` on the staged versions of the data files
+    of each data folder in ``data_rels`` (paths in the work tree: every ledger the
+    repository holds, each checked with its own registry and settings).
 
     It exports the staged files (and the registry and settings) to a temporary
     folder, so it checks what will be committed, not the working tree; and it
     finds giaoban without an activated virtual environment (``python`` is the
-    interpreter giaoban was installed in; ``giaoban`` on PATH otherwise).
+    interpreter giaoban was installed in; ``giaoban`` on PATH otherwise). A data
+    folder inside another is left out of the outer one's check.
     """
     refused = (
         "giaoban: commit bị từ chối vì dữ liệu không hợp lệ (xem lỗi ở trên). "
@@ -112,38 +117,59 @@ def hook_text(data_rel: str, python: str) -> str:
         "giaoban: không tìm thấy giaoban để kiểm tra dữ liệu; "
         "hãy cài giaoban, hoặc bỏ qua một lần: git commit --no-verify"
     )
+    calls = []
+    for rel in data_rels:
+        inner = [o for o in data_rels if o != rel and (rel == "." or o.startswith(f"{rel}/"))]
+        words = [rel, *(f":(exclude){o}" for o in inner)]
+        calls.append(f"{_HOOK_CALL}{shlex.join(words)} || failed=1")
     return f"""#!/bin/sh
 # {HOOK_MARK} (written by `giaoban init`): refuses a commit whose staged
 # data files are invalid, using `giaoban check`. Skip once: git commit --no-verify
-DATA={shlex.quote(data_rel)}
+# One line 'check_data FOLDER' per data folder (ledger) of this repository.
 PYTHON={shlex.quote(python)}
 if [ -x "$PYTHON" ] && "$PYTHON" -c "import giaoban" >/dev/null 2>&1; then
-    set -- "$PYTHON" -m giaoban
-elif command -v giaoban >/dev/null 2>&1; then
-    set -- giaoban
-else
+    giaoban() {{ "$PYTHON" -m giaoban "$@"; }}
+elif ! command -v giaoban >/dev/null 2>&1; then
     echo {shlex.quote(missing)} >&2
     exit 1
 fi
-files=$(git -c core.quotepath=off diff --cached --name-only --diff-filter=ACMR -- "$DATA" \\
-    | grep -E '\\.yaml$')
-[ -n "$files" ] || exit 0
-tmp=$(mktemp -d 2>/dev/null || mktemp -d -t giaoban) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-printf '%s\\n' "$files" "$DATA/{REGISTRY_FILE}" "$DATA/{SETTINGS_FILE}" \\
-    | git checkout-index -q --stdin --prefix="$tmp/"
-cd "$tmp" || exit 1
-set -- "$@" check --data "$DATA"
-while IFS= read -r f; do
-    set -- "$@" "$f"
-done <<EOF
+check_data() (  # check_data DATA [PATHSPEC...]: the staged notices of one data folder
+    DATA=$1
+    files=$(git -c core.quotepath=off diff --cached --name-only --diff-filter=ACMR -- "$@" \\
+        | grep -E '\\.yaml$')
+    [ -n "$files" ] || exit 0
+    tmp=$(mktemp -d 2>/dev/null || mktemp -d -t giaoban) || exit 1
+    trap 'rm -rf "$tmp"' EXIT
+    printf '%s\\n' "$files" "$DATA/{REGISTRY_FILE}" "$DATA/{SETTINGS_FILE}" \\
+        | git checkout-index -q --stdin --prefix="$tmp/"
+    cd "$tmp" || exit 1
+    set -- giaoban check --data "$DATA"
+    while IFS= read -r f; do
+        set -- "$@" "$f"
+    done <<EOF
 $files
 EOF
-if ! "$@"; then
+    "$@"
+)
+failed=0
+{chr(10).join(calls)}
+if [ "$failed" != 0 ]; then
     echo {shlex.quote(refused)} >&2
     exit 1
 fi
 """
+
+
+def hook_folders(text: str) -> list[str]:
+    """The data folders a hook of giaoban's checks: its 'check_data' lines, or the one
+    'DATA=' of a hook written before a hook checked several."""
+    found = []
+    for line in text.splitlines():
+        if line.startswith((_HOOK_CALL, "DATA=")):
+            words = shlex.split(line.removeprefix("DATA=").removeprefix(_HOOK_CALL))
+            if words:
+                found.append(words[0])
+    return found
 
 
 # --- CI: the shared repository rejects invalid notices ---------------------------------------
@@ -261,12 +287,16 @@ def _install_hook(repo: Path, data_dir: Path, python: str, report: InitReport) -
         return
     hook = hooks / "pre-commit"
     report.hook = hook
-    if hook.exists() and HOOK_MARK not in hook.read_text(encoding="utf-8", errors="replace"):
+    old = hook.read_text(encoding="utf-8", errors="replace") if hook.exists() else ""
+    if old and HOOK_MARK not in old:
         report.hook_kept = True
         return
     data_rel = data_dir.resolve().relative_to(repo.resolve()).as_posix() or "."
+    # the ledgers the hook already guards stay guarded (one repository, several ledgers)
+    folders = list(dict.fromkeys([*hook_folders(old), data_rel]))
+    report.hook_folders = tuple(folders)
     hooks.mkdir(parents=True, exist_ok=True)
-    write_atomic(hook, hook_text(data_rel, python).encode("utf-8"))
+    write_atomic(hook, hook_text(folders, python).encode("utf-8"))
     hook.chmod(0o755)
 
 

@@ -676,10 +676,19 @@ class Index:
         }
 
     def unit_lists(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
-        """Each list of owners and supports, by its id."""
+        """Each list of owners and supports a task of this run has, by its id.
+
+        The table ``units`` only grows (a list stays when the last task naming it is
+        edited or removed), so it is read through the tasks: the lists are those the
+        files name now, the same with and without the cache.
+        """
+        query = (
+            "SELECT uid, owners, supports FROM units WHERE uid IN "  # noqa: S608 - no values
+            f"(SELECT DISTINCT t.uid FROM {self._tasks()})"
+        )
         return {
             uid: (split_units(owners), split_units(supports))
-            for uid, owners, supports in self.db.execute("SELECT uid, owners, supports FROM units")
+            for uid, owners, supports in self.db.execute(query)
         }
 
     def past_horizon(self, end: int, asked: bool = False) -> list[int]:
