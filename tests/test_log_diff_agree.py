@@ -198,3 +198,25 @@ def test_log_still_tells_a_deleted_notice_and_a_deleted_task(
     code, out = _run(runner, ledger, "log", NOTICE_ID)
     assert code == 0, out
     assert "xóa thông báo" in out
+
+
+def test_a_cancellation_by_hand_tells_its_reason_once_and_a_reason_edited_later(
+    ledger: Path, runner: CliRunner
+) -> None:
+    edits.create_notice(ledger, _notice(), commit=True)
+    _hand_edit(
+        ledger,
+        ("- BTC\n    status: open", "- BTC\n    status: cancelled\n    cancelled_on: 2019-03-01"),
+        (
+            "- BTC\n    status: cancelled",
+            "- BTC\n    cancel_reason: Trùng việc\n    status: cancelled",
+        ),
+    )
+    _hand_edit(ledger, ("cancel_reason: Trùng việc", "cancel_reason: Đã giao cho BTC"))
+
+    code, log = _run(runner, ledger, "log", f"{NOTICE_ID}#2")
+    assert code == 0, log
+    lines = [line for line in log.splitlines() if "hủy" in line]
+    assert len(lines) == 2, log
+    assert "hủy; lý do: Trùng việc" in lines[0]
+    assert "sửa lý do hủy" in lines[1]

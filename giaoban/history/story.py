@@ -707,7 +707,8 @@ def _task_changes(c: _Commit, notice: str, item: str, old: dict, new: dict) -> I
     elif old.get("extensions") != new.get("extensions"):
         yield _event(c, notice, item, "edit", fields="extensions")
     status_changed = old.get("status", "open") != new.get("status", "open")
-    if status_changed:
+    if status_changed:  # its event tells the reason too
+        handled.add("cancel_reason")
         yield from _status_change(c, notice, item, new)
     if old.get("until") != new.get("until"):
         yield _event(c, notice, item, "stop", until=new.get("until"))
