@@ -27,6 +27,7 @@ def _notice(confidential: bool = False) -> dict:
         "signer": {"position": "Chánh Văn phòng", "name": "Nguyễn Bình Minh"},
         "recipients": ["Các ban", "Lưu VP"],
         "sections": [{"number": "1", "title": "Công tác nội bộ"}],
+        "meeting": {"name": "Hội nghị giao ban", "date": date(2019, 2, 18), "place": "Hà Nội"},
         "tasks": [
             {
                 "item": "1",
@@ -131,6 +132,7 @@ NOTICE_EDITS = [
     ("recipients", ("- Lưu VP", "- Lưu VP, BTC"), "nơi nhận"),
     ("sections", ("title: Công tác nội bộ", "title: Công tác văn phòng"), "các mục"),
     ("place", ("issuer:", "place: Hà Nội\nissuer:"), "nơi ban hành"),
+    ("meeting", ("place: Hà Nội", "place: Đà Nẵng"), "hội nghị"),
 ]
 
 
@@ -149,6 +151,18 @@ def test_diff_and_log_name_every_changed_field_of_a_notice_alike(
     assert code == 0, log
     assert f"sửa {label}  (" in log
     assert f"sửa {key}" not in log
+
+
+def test_diff_tells_what_went_and_came_of_a_list_in_a_notice(
+    ledger: Path, runner: CliRunner
+) -> None:
+    edits.create_notice(ledger, _notice(), commit=True)
+    _hand_edit(ledger, ("- Lưu VP", "- Lưu VP, BTC"), ("place: Hà Nội", "place: Đà Nẵng"))
+
+    code, diff = _run(runner, ledger, "diff", "HEAD~1", "HEAD")
+    assert code == 0, diff
+    assert "~ nơi nhận: Lưu VP → Lưu VP, BTC" in diff
+    assert "~ hội nghị: nơi họp: Hà Nội → nơi họp: Đà Nẵng" in diff
 
 
 def test_log_names_a_task_s_hand_edited_fields_in_vietnamese(

@@ -126,9 +126,10 @@ def diff_notice(old: Notice, new: Notice, hide: bool = False) -> list[Change]:
     for name in NOTICE_FIELDS:
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
-            changes.append(
-                Change(new.id, "notice-field", field=name, old=_told_value(a), new=_told_value(b))
-            )
+            told_a, told_b = _told_value(a), _told_value(b)
+            if isinstance(told_a, tuple) and isinstance(told_b, tuple):  # what went, what came
+                told_a, told_b = _went(told_a, told_b), _went(told_b, told_a)
+            changes.append(Change(new.id, "notice-field", field=name, old=told_a, new=told_b))
     before = {t.item: t for t in old.tasks}
     after = {t.item: t for t in new.tasks}
     removed = [before[i] for i in before if i not in after]
@@ -163,10 +164,15 @@ def _told_value(value: Any) -> Any:
     if isinstance(value, Signer):
         return ", ".join(x for x in (*value.on_behalf, value.position, value.name) if x) or None
     if isinstance(value, Meeting):
-        return ", ".join(_show(x) for x in (value.name, value.date, value.place) if x) or "(có)"
+        return tuple(f"{name}: {_flat(v)}" for name, v in _meeting_rows(value))
     if isinstance(value, Section):
         return f"{value.number}. {value.title}" if value.title else value.number
     return value
+
+
+def _went(a: tuple[Any, ...], b: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The entries of ``a`` not in ``b``."""
+    return tuple(x for x in a if x not in b)
 
 
 def _seen(task: Task, hide: bool) -> Task:
@@ -340,7 +346,7 @@ FIELD_LABELS = {
     "sections": "các mục",
     "meeting": "hội nghị",
     "note": "ghi chú của thông báo",
-    "events": "các mốc",
+    "events": "sự kiện tính hạn",
     "id": "mã",
 }
 
@@ -501,12 +507,8 @@ def _header_facts(notice: Notice) -> list[str]:
         ("nơi ban hành", notice.place),
         ("mật", "có" if notice.confidential else None),
     ]
-    meeting = notice.meeting
-    if meeting is not None:
-        rows += [("hội nghị", meeting.name), ("ngày họp", meeting.date), ("nơi họp", meeting.place)]
-        rows += [("chủ trì hội nghị", _person(p)) for p in meeting.chair]
-        rows += [("thành phần", a) for a in meeting.attendees]
-        rows += _attendance(meeting.attendance)
+    if notice.meeting is not None:
+        rows += _meeting_rows(notice.meeting)
     signer = notice.signer
     if signer is not None:
         rows += [("thừa lệnh, ký thay", line) for line in signer.on_behalf]
@@ -515,6 +517,19 @@ def _header_facts(notice: Notice) -> list[str]:
     rows += [(f"mục {s.number}", s.title or "") for s in notice.sections]
     rows.append(("ghi chú", notice.note))
     return [f"{name}: {_flat(value)}" for name, value in rows if value not in (None, "")]
+
+
+def _meeting_rows(meeting: Meeting) -> list[tuple[str, Any]]:
+    """A meeting's facts, named: for the textconv's lines and a change of the meeting."""
+    rows: list[tuple[str, Any]] = [
+        ("hội nghị", meeting.name),
+        ("ngày họp", meeting.date),
+        ("nơi họp", meeting.place),
+    ]
+    rows += [("chủ trì hội nghị", _person(p)) for p in meeting.chair]
+    rows += [("thành phần", a) for a in meeting.attendees]
+    rows += _attendance(meeting.attendance)
+    return [(name, v) for name, v in rows if v not in (None, "")]
 
 
 def _person(person: Any) -> str:
