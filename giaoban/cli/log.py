@@ -30,7 +30,8 @@ from giaoban.history.story import (
     task_story,
 )
 from giaoban.history.summary import summarize
-from giaoban.model.errors import GiaobanError, UsageError
+from giaoban.model.errors import GiaobanError, NotFoundError, UsageError
+from giaoban.model.ids import resolve_task
 from giaoban.model.shown import shown_text
 from giaoban.store.loader import load_ledger
 
@@ -45,21 +46,45 @@ class LogFormat(str, Enum):
 def _target(
     data_dir: Path, query: str | None, show_confidential: bool
 ) -> tuple[str | None, str | None, str | None]:
-    """(notice id, item, heading) of what ``query`` names; a deleted notice by its exact id.
+    """(notice id, item, heading) of what ``query`` names; a deleted notice or task by its
+    exact id. An id that names nothing in the ledger or in its history is refused as
+    ``show`` refuses it (``giaoban.model.ids``: the candidates of an ambiguous prefix).
     A confidential task's text in the heading is "(mật)" unless ``show_confidential``."""
     if not query:
         return None, None, None
     notice_part, _, item = query.partition("#")
     try:
         _, notice = locate_notice(data_dir, notice_part)
-    except GiaobanError:
+    except NotFoundError as error:
+        if not _in_history(data_dir, notice_part, item or None):
+            raise _unknown(query, error) from None
+        return notice_part, item or None, None
+    except GiaobanError:  # a notice the ledger cannot read now: its history still can be
         return notice_part, item or None, None
     task = next((t for t in notice.tasks if t.item == item), None)
     if item and task is None:
+        if not _in_history(data_dir, notice.id, item):
+            ledger, _ = locate_notice(data_dir, notice_part)
+            resolve_task(ledger, f"{notice.id}#{item}")  # raises: the items it has
         return notice.id, item, None
     text = shown_text(task, show_confidential) if task else ""
     heading = f"{task.id} — {text}" if task else f"{notice.id} — {notice.title}"
     return notice.id, item or None, " ".join(heading.split())
+
+
+def _in_history(data_dir: Path, notice_id: str, item: str | None) -> bool:
+    """Whether git remembers the notice ``notice_id`` (its task ``item``): a deleted one."""
+    events = task_story(read_history(data_dir, notice_id), notice_id, item)
+    return any(e.item == item for e in events) if item else bool(events)
+
+
+def _unknown(query: str, error: NotFoundError) -> NotFoundError:
+    """The resolver's error, or, for an id that names nothing at all, one that says the
+    history was looked at too."""
+    if not str(error).startswith("không có thông báo nào"):
+        return error  # a prefix of many notices, an id in two files: the resolver says which
+    what = "nhiệm vụ" if "#" in query else "thông báo"
+    return NotFoundError(f"không có {what} nào có mã '{query}' trong sổ hay trong lịch sử git")
 
 
 def event_line(event: Event, with_id: bool, zone: ZoneInfo | None = None) -> str:

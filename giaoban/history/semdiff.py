@@ -23,7 +23,7 @@ from typing import Any
 
 from giaoban.deadline import Deadline
 from giaoban.deadline.describe import short_due
-from giaoban.model.ledger import Notice, Task
+from giaoban.model.ledger import Meeting, Notice, Section, Signer, Task
 from giaoban.model.shown import hidden_task
 
 # Task fields compared one by one, in the order changes are listed.
@@ -35,6 +35,22 @@ _SIMPLE_FIELDS = (
     "result",
     "until",
     "section",
+)
+# Notice fields compared, in the order changes are listed (all but its id and tasks).
+NOTICE_FIELDS = (
+    "title",
+    "date",
+    "number",
+    "confidential",
+    "kind",
+    "issuer",
+    "place",
+    "signer",
+    "recipients",
+    "sections",
+    "meeting",
+    "note",
+    "events",
 )
 _RENUMBER_RATIO = 0.9
 
@@ -107,10 +123,13 @@ def diff_notice(old: Notice, new: Notice, hide: bool = False) -> list[Change]:
     """Changes within one notice: its title and date, then its tasks; ``hide``: what a
     confidential notice hides of its tasks reads "(mật)" (``giaoban.model.shown``)."""
     changes = []
-    for name in ("title", "date", "number", "confidential"):
+    for name in NOTICE_FIELDS:
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
-            changes.append(Change(new.id, "notice-field", field=name, old=a, new=b))
+            told_a, told_b = _told_value(a), _told_value(b)
+            if isinstance(told_a, tuple) and isinstance(told_b, tuple):  # what went, what came
+                told_a, told_b = _went(told_a, told_b), _went(told_b, told_a)
+            changes.append(Change(new.id, "notice-field", field=name, old=told_a, new=told_b))
     before = {t.item: t for t in old.tasks}
     after = {t.item: t for t in new.tasks}
     removed = [before[i] for i in before if i not in after]
@@ -133,6 +152,27 @@ def diff_notice(old: Notice, new: Notice, hide: bool = False) -> list[Change]:
         if item in before:
             changes.extend(diff_task(before[item], after[item], hide))
     return changes
+
+
+def _told_value(value: Any) -> Any:
+    """A notice field as a change tells it: a signer, a meeting, a section or a named day as
+    text, a list as its entries (what ``notice_facts`` writes of them)."""
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], date):
+        return f"{value[0]}: {_show(value[1])}"  # a named day (``events``)
+    if isinstance(value, tuple):
+        return tuple(_told_value(v) for v in value)
+    if isinstance(value, Signer):
+        return ", ".join(x for x in (*value.on_behalf, value.position, value.name) if x) or None
+    if isinstance(value, Meeting):
+        return tuple(f"{name}: {_flat(v)}" for name, v in _meeting_rows(value))
+    if isinstance(value, Section):
+        return f"{value.number}. {value.title}" if value.title else value.number
+    return value
+
+
+def _went(a: tuple[Any, ...], b: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The entries of ``a`` not in ``b``."""
+    return tuple(x for x in a if x not in b)
 
 
 def _seen(task: Task, hide: bool) -> Task:
@@ -211,7 +251,12 @@ def diff_task(old: Task, new: Task, hide: bool = False) -> list[Change]:
             for entry in getattr(seen_new, name)[len(a) :]:
                 changes.append(Change(notice, "appended", task_id, name, None, _entry(entry)))
         elif a != b:
-            changes.append(Change(notice, "field", task_id, name, len(a), len(b)))
+            shown_a, shown_b = getattr(seen_old, name), getattr(seen_new, name)
+            details = {
+                "removed": [_entry(e) for e, x in zip(shown_a, a, strict=True) if x not in b],
+                "added": [_entry(e) for e, x in zip(shown_b, b, strict=True) if x not in a],
+            }
+            changes.append(Change(notice, "field", task_id, name, len(a), len(b), details))
     return changes
 
 
@@ -271,13 +316,19 @@ def word_diff(old: str, new: str) -> str:
 # --- Vietnamese text --------------------------------------------------------------------
 
 _STATUS_NAMES = {"open": "đang thực hiện", "done": "hoàn thành", "cancelled": "đã hủy"}
-_FIELD_NAMES = {
+# The one table of field names in Vietnamese, for ``diff`` and ``log`` alike: a task's
+# fields and a notice's, by their keys in the notice file.
+FIELD_LABELS = {
+    "text": "nội dung",
+    "item": "số mục",
+    "deadline": "hạn",
+    "status": "trạng thái",
     "done_on": "ngày hoàn thành",
     "cancelled_on": "ngày hủy",
     "cancel_reason": "lý do hủy",
     "result": "kết quả",
     "until": "lặp đến ngày",
-    "section": "mục",
+    "section": "thuộc mục",
     "owners": "đơn vị chủ trì",
     "supports": "đơn vị phối hợp",
     "extensions": "gia hạn",
@@ -287,7 +338,22 @@ _FIELD_NAMES = {
     "date": "ngày",
     "number": "số hiệu",
     "confidential": "mật",
+    "kind": "loại",
+    "issuer": "cơ quan ban hành",
+    "place": "nơi ban hành",
+    "signer": "người ký",
+    "recipients": "nơi nhận",
+    "sections": "các mục",
+    "meeting": "hội nghị",
+    "note": "ghi chú của thông báo",
+    "events": "sự kiện tính hạn",
+    "id": "mã",
 }
+
+
+def field_label(name: str) -> str:
+    """A field's name in Vietnamese (a key with none: as written)."""
+    return FIELD_LABELS.get(name, name)
 
 
 def _show(value: Any) -> str:
@@ -299,6 +365,8 @@ def _show(value: Any) -> str:
         return f"{value:%d/%m/%Y %H:%M}"
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
+    if isinstance(value, tuple):  # recipients, sections: "Lưu VP; Các ban"
+        return "; ".join(_show(v) for v in value) if value else "(trống)"
     return str(value)
 
 
@@ -318,8 +386,7 @@ def describe(change: Change) -> str:
     if kind == "notice-removed":
         return f"- xóa thông báo: {change.old}"
     if kind == "notice-field":
-        name = _FIELD_NAMES.get(change.field or "", change.field)
-        return f"~ {name}: {_show(change.old)} → {_show(change.new)}"
+        return f"~ {field_label(change.field or '')}: {_show(change.old)} → {_show(change.new)}"
     if kind == "task-added":
         return f"+ #{item} thêm nhiệm vụ: {change.new}{_added_info(d)}"
     if kind == "task-removed":
@@ -332,12 +399,16 @@ def describe(change: Change) -> str:
         return f"~ #{item} trạng thái: {_status(change.old)} → {_status(change.new)}{_when(d)}"
     if kind == "units":
         parts = [f"+ {u}" for u in d.get("added", [])] + [f"- {u}" for u in d.get("removed", [])]
-        return f"~ #{item} {_FIELD_NAMES[change.field or '']}: " + "; ".join(parts)
+        return f"~ #{item} {field_label(change.field or '')}: " + "; ".join(parts)
     if kind == "text":
         return f"~ #{item} nội dung: {d.get('words', '')}"
-    name = _FIELD_NAMES.get(change.field or "", change.field)
+    name = field_label(change.field or "")
     if kind == "appended":
         return f"+ #{item} {name}: {_entry_text(change.new)}"
+    if "added" in d or "removed" in d:  # entries of a list edited: which went, which came
+        parts = [f"- {_entry_text(e)}" for e in d.get("removed", [])]
+        parts += [f"+ {_entry_text(e)}" for e in d.get("added", [])]
+        return f"~ #{item} {name}: " + ("; ".join(parts) or "đổi thứ tự")
     return f"~ #{item} {name}: {_show(change.old)} → {_show(change.new)}"
 
 
@@ -436,12 +507,8 @@ def _header_facts(notice: Notice) -> list[str]:
         ("nơi ban hành", notice.place),
         ("mật", "có" if notice.confidential else None),
     ]
-    meeting = notice.meeting
-    if meeting is not None:
-        rows += [("hội nghị", meeting.name), ("ngày họp", meeting.date), ("nơi họp", meeting.place)]
-        rows += [("chủ trì hội nghị", _person(p)) for p in meeting.chair]
-        rows += [("thành phần", a) for a in meeting.attendees]
-        rows += _attendance(meeting.attendance)
+    if notice.meeting is not None:
+        rows += _meeting_rows(notice.meeting)
     signer = notice.signer
     if signer is not None:
         rows += [("thừa lệnh, ký thay", line) for line in signer.on_behalf]
@@ -450,6 +517,19 @@ def _header_facts(notice: Notice) -> list[str]:
     rows += [(f"mục {s.number}", s.title or "") for s in notice.sections]
     rows.append(("ghi chú", notice.note))
     return [f"{name}: {_flat(value)}" for name, value in rows if value not in (None, "")]
+
+
+def _meeting_rows(meeting: Meeting) -> list[tuple[str, Any]]:
+    """A meeting's facts, named: for the textconv's lines and a change of the meeting."""
+    rows: list[tuple[str, Any]] = [
+        ("hội nghị", meeting.name),
+        ("ngày họp", meeting.date),
+        ("nơi họp", meeting.place),
+    ]
+    rows += [("chủ trì hội nghị", _person(p)) for p in meeting.chair]
+    rows += [("thành phần", a) for a in meeting.attendees]
+    rows += _attendance(meeting.attendance)
+    return [(name, v) for name, v in rows if v not in (None, "")]
 
 
 def _person(person: Any) -> str:

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from giaoban.history import git
+from giaoban.history.semdiff import field_label
 from giaoban.model.errors import GiaobanError, no_data_folder
 from giaoban.model.shown import CONFIDENTIAL_TEXT
 from giaoban.model.text import nfc
@@ -679,9 +680,18 @@ def _added(old: dict[str, Any], new: dict[str, Any], key: str) -> list[Any]:
     return [x for x in after if x not in kept] if isinstance(after, list) else []
 
 
+# Lists whose new entries each tell an event of their own (an entry edited or taken out
+# is an edit of the list), and the date fields a hand edit may move without a new status.
+_APPENDED = {"notes": "note"}
+_DAYS = ("done_on", "cancelled_on")
+
+
 def _task_changes(c: _Commit, notice: str, item: str, old: dict, new: dict) -> Iterator[Event]:
-    handled = {"status", "deadline", "extensions", "done_on", "cancelled_on", "cancel_reason"}
-    handled |= {"done_occurrences", "notes", "text", "until"}
+    """What changed in one task, told as ``giaoban.history.semdiff.diff_task`` tells it: a
+    change of the same status restates no date, a list grown at its end tells its new
+    entries, and any other change of a field is an edit that names it."""
+    handled = {"status", "deadline", "extensions", "text", "until", "done_occurrences"}
+    handled |= {*_APPENDED, *_DAYS}
     if old.get("deadline") != new.get("deadline"):
         ext = next((e for e in _added(old, new, "extensions") if isinstance(e, dict)), {})
         yield _event(
@@ -694,20 +704,45 @@ def _task_changes(c: _Commit, notice: str, item: str, old: dict, new: dict) -> I
             approved_by=ext.get("approved_by"),
             date=ext.get("date"),
         )
-    if old.get("status", "open") != new.get("status", "open"):
+    elif old.get("extensions") != new.get("extensions"):
+        yield _event(c, notice, item, "edit", fields="extensions")
+    status_changed = old.get("status", "open") != new.get("status", "open")
+    if status_changed:  # its event tells the reason too
+        handled.add("cancel_reason")
         yield from _status_change(c, notice, item, new)
     if old.get("until") != new.get("until"):
         yield _event(c, notice, item, "stop", until=new.get("until"))
     for day in _added(old, new, "done_occurrences"):
         yield _event(c, notice, item, "done", occurrence=day)
-    for note in _added(old, new, "notes"):
-        if isinstance(note, dict):
-            yield _event(c, notice, item, "note", date=note.get("date"), text=note.get("text"))
+    for day in _added(new, old, "done_occurrences"):  # a day done taken out: open again
+        yield _event(c, notice, item, "reopen", occurrence=day)
+    for name, action in _APPENDED.items():
+        yield from _entries(c, notice, item, (old.get(name), new.get(name)), name, action)
     if old.get("text") != new.get("text"):
         yield _event(c, notice, item, "text", text=new.get("text"))
+    for name in () if status_changed else _DAYS:
+        if old.get(name) != new.get(name):
+            yield _event(c, notice, item, "edit", fields=name, old=old.get(name), new=new.get(name))
     others = sorted(k for k in {*old, *new} - handled if old.get(k) != new.get(k))
     if others:
         yield _event(c, notice, item, "edit", fields=", ".join(others))
+
+
+def _entries(
+    c: _Commit, notice: str, item: str, lists: tuple[Any, Any], name: str, action: str
+) -> Iterator[Event]:
+    """A list field's change: each entry added at its end (a note), or one edit
+    of the list when an entry was changed, moved or taken out (a note re-dated is no new
+    note)."""
+    before, after = (x if isinstance(x, list) else [] for x in lists)
+    if before == after:
+        return
+    if after[: len(before)] != before:
+        yield _event(c, notice, item, "edit", fields=name)
+        return
+    for entry in after[len(before) :]:
+        if isinstance(entry, dict):
+            yield _event(c, notice, item, "note", date=entry.get("date"), text=entry.get("text"))
 
 
 def _status_change(c: _Commit, notice: str, item: str, new: dict) -> Iterator[Event]:
@@ -803,6 +838,10 @@ def _d(value: str | None) -> str:
     try:
         return f"{date.fromisoformat(value or ''):%d/%m/%Y}"
     except ValueError:
+        pass
+    try:
+        return f"{datetime.fromisoformat(value or ''):%d/%m/%Y %H:%M}"
+    except ValueError:
         return value or ""
 
 
@@ -848,6 +887,17 @@ def _describe(event: Event) -> str:
         "restore-notice": "khôi phục thông báo",
         "move": f"chuyển tệp thông báo từ {d.get('from', '')} sang {d.get('to', '')}",
         "text": "sửa nội dung nhiệm vụ",
-        "edit": f"sửa {d.get('fields', '')}".rstrip(),
     }
+    if action == "edit":
+        return _edit_text(d)
     return simple.get(action, action)
+
+
+def _edit_text(d: Mapping[str, str]) -> str:
+    """``sửa ngày hoàn thành: 11/03/2019 → 04/03/2019``, ``sửa loại, người ký``: the fields
+    by their names in Vietnamese (``giaoban.history.semdiff.FIELD_LABELS``, as ``diff``)."""
+    names = [field_label(k.strip()) for k in d.get("fields", "").split(",") if k.strip()]
+    line = f"sửa {', '.join(names)}".rstrip()
+    if "old" in d or "new" in d:
+        line += f": {_d(d.get('old')) or '(trống)'} → {_d(d.get('new')) or '(trống)'}"
+    return line
