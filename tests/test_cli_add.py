@@ -260,7 +260,9 @@ def test_add_takes_a_vietnamese_yes(runner: CliRunner, ledger: Path, yes: str) -
     result = invoke(runner, ledger, "--today", "2019-02-20", input=answers)
     assert result.exit_code == 0, result.output
     assert "Error" not in result.output
-    task = load_plain(ledger / "2019" / f"{NOTICE_ID}.yaml")["tasks"][0]
+    task = load_plain((ledger / "2019" / f"{NOTICE_ID}.yaml").read_text(encoding="utf-8"))["tasks"][
+        0
+    ]
     assert task["supports"] == ["Ban Tổ chức Trung ương Đoàn"]
 
 
@@ -291,7 +293,9 @@ def test_add_keeps_a_unit_named_twice_once(runner: CliRunner, ledger: Path) -> N
     assert result.exit_code == 0, result.output
     assert result.output.count("Bỏ 'Văn phòng Trung ương Đoàn': đã ghi ở trên.") == 2
     assert "Bỏ 'Văn phòng Trung ương Đoàn': đã là đơn vị chủ trì." in result.output
-    task = load_plain(ledger / "2019" / f"{NOTICE_ID}.yaml")["tasks"][0]
+    task = load_plain((ledger / "2019" / f"{NOTICE_ID}.yaml").read_text(encoding="utf-8"))["tasks"][
+        0
+    ]
     assert task["owners"] == ["Văn phòng Trung ương Đoàn", "Ban Tổ chức Trung ương Đoàn"]
     assert task["supports"] == []
     check = runner.invoke(app, ["check", "--data", str(ledger), str(ledger)])

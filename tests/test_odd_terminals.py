@@ -63,3 +63,19 @@ def test_a_message_on_a_latin1_stderr_is_utf8(data: Path) -> None:
     done = giaoban(data, "list", "--today", "30/02/2024", PYTHONIOENCODING="latin-1")
     assert done.returncode == 2
     assert "ngày 30/02/2024 không có thật" in done.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("command", ["list", "week", "overdue", "due"])
+def test_a_narrow_terminal_shows_every_column(data: Path, command: str) -> None:
+    """At 40 columns each row is a block of "label: value" lines: the deadline and the
+    time left are still there; at 100 columns it is the table."""
+    args = (command, "--today", "2024-03-05", "--all") if command == "overdue" else (command,)
+    args = args if command == "overdue" else (*args, "--today", "2024-03-05")
+    narrow = giaoban(data, *args, COLUMNS="40").stdout.decode("utf-8")
+    assert "  Hạn: 20/02/2024 14:00" in narrow, narrow
+    assert "  Còn lại: quá hạn 14 ngày" in narrow
+    if command in ("list", "overdue"):
+        assert "  Đơn vị chủ trì: VP" in narrow or "  Đơn vị chủ trì: Văn phòng" in narrow
+    assert all(len(line) <= 40 for line in narrow.splitlines())
+    wide = giaoban(data, *args, COLUMNS="100").stdout.decode("utf-8")
+    assert "Hạn:" not in wide and "20/02/2024 14:00" in wide
