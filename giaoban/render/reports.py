@@ -230,7 +230,15 @@ def _table_min_width(headers: tuple[str, ...], widths: dict[str, int] | None) ->
     """The width a report table needs to show each of its columns: the short ones whole,
     the task's text at its least, one space between columns."""
     least = {"Nhiệm vụ": TEXT_MIN_WIDTH}
-    sizes = [max(least.get(h, 0), (widths or {}).get(h, 0), len(h)) for h in headers]
+    folded = ("Mã", "Nhiệm vụ", "Đơn vị chủ trì")  # their headings wrap between words
+    sizes = [
+        max(
+            least.get(h, 0),
+            (widths or {}).get(h, 0),
+            max(map(len, h.split())) if h in folded else len(h),
+        )
+        for h in headers
+    ]
     return sum(sizes) + len(headers) - 1
 
 
