@@ -251,3 +251,52 @@ def test_add_from_text_reviews_the_imported_draft(runner: CliRunner, ledger: Pat
     assert run_git(ledger.parent, "log", "-1", "--format=%s").startswith(
         "Thêm thông báo 2023-08-29"
     )
+
+
+@pytest.mark.parametrize("yes", ["có", "Có", "co", "c", "C", "y", "đồng ý"])
+def test_add_takes_a_vietnamese_yes(runner: CliRunner, ledger: Path, yes: str) -> None:
+    answers = ANSWERS.replace("Ban To chuc TU\ny\n", f"Ban To chuc TU\n{yes}\n")
+    answers = answers.rsplit("\n", 1)[0] + f"\n{yes}\n"
+    result = invoke(runner, ledger, "--today", "2019-02-20", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Error" not in result.output
+    task = load_plain((ledger / "2019" / f"{NOTICE_ID}.yaml").read_text(encoding="utf-8"))["tasks"][
+        0
+    ]
+    assert task["supports"] == ["Ban Tổ chức Trung ương Đoàn"]
+
+
+@pytest.mark.parametrize("no", ["không", "Khong", "k", "n", "ko"])
+def test_add_takes_a_vietnamese_no(runner: CliRunner, ledger: Path, no: str) -> None:
+    answers = ANSWERS.rsplit("\n", 1)[0] + f"\n{no}\n"
+    result = invoke(runner, ledger, "--today", "2019-02-20", input=answers)
+    assert result.exit_code == 0 and "Đã hủy, không ghi gì." in result.output
+    assert not (ledger / "2019").exists()
+
+
+def test_add_asks_again_in_vietnamese_for_another_word(runner: CliRunner, ledger: Path) -> None:
+    answers = ANSWERS.rsplit("\n", 1)[0] + "\nlưu đi\ncó\n"
+    result = invoke(runner, ledger, "--today", "2019-02-20", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Error: invalid input" not in result.output
+    assert "✗ hãy trả lời y (có) hoặc n (không)" in result.output
+    assert (ledger / "2019" / f"{NOTICE_ID}.yaml").exists()
+
+
+def test_add_keeps_a_unit_named_twice_once(runner: CliRunner, ledger: Path) -> None:
+    """Two names of one unit as owners, and the same unit as support: written once, said so."""
+    answers = ANSWERS.replace(
+        "van phong\nBan To chuc TU\ny\n",
+        "Văn phòng TW Đoàn; VP; van phong; Ban Tổ chức Trung ương Đoàn\nvp; BTC\n",
+    )
+    result = invoke(runner, ledger, "--today", "2019-02-20", input=answers + "\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Bỏ 'Văn phòng Trung ương Đoàn': đã ghi ở trên.") == 2
+    assert "Bỏ 'Văn phòng Trung ương Đoàn': đã là đơn vị chủ trì." in result.output
+    task = load_plain((ledger / "2019" / f"{NOTICE_ID}.yaml").read_text(encoding="utf-8"))["tasks"][
+        0
+    ]
+    assert task["owners"] == ["Văn phòng Trung ương Đoàn", "Ban Tổ chức Trung ương Đoàn"]
+    assert task["supports"] == []
+    check = runner.invoke(app, ["check", "--data", str(ledger), str(ledger)])
+    assert "duplicate-owner" not in check.output

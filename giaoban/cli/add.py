@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from giaoban.cli.common import handle_errors, resolve_data_dir
+from giaoban.cli.common import confirm, handle_errors, resolve_data_dir
 from giaoban.cli.optionsets import with_options
 from giaoban.cli.taskopts import (
     Change,
@@ -75,16 +75,34 @@ def match_units(registry: Registry, text: str) -> list[str]:
     return found or [n for n in names if wanted in fold(n)]
 
 
-def ask_units(registry: Registry, label: str, default: list[str] | None = None) -> list[str]:
-    """Unit names separated by ";", each completed from the registry or confirmed."""
+def ask_units(
+    registry: Registry,
+    label: str,
+    default: list[str] | None = None,
+    taken: tuple[list[str], str] | None = None,
+) -> list[str]:
+    """Unit names separated by ";", each completed from the registry or confirmed.
+
+    A unit named twice (by two of its names: "Ban Tổ chức TƯ Đoàn; btc") is kept once,
+    and one already in ``taken`` (the owners, when the supports are asked: a pair of
+    units and the label they were asked under) is left out; the clerk is told either way.
+    """
     shown = "; ".join(default or [])
     answer = typer.prompt(
         f"  {label} (cách nhau bởi dấu ;)", default=shown, show_default=bool(shown)
     )
-    units = []
+    units: list[str] = []
+    earlier, earlier_label = taken or ([], "")
     for raw in (u.strip() for u in answer.split(";")):
-        if raw:
-            units.append(_one_unit(registry, raw))
+        if not raw:
+            continue
+        name = _one_unit(registry, raw)
+        if any(fold(name) == fold(u) for u in units):
+            typer.echo(f"    Bỏ '{name}': đã ghi ở trên.")
+        elif any(fold(name) == fold(u) for u in earlier):
+            typer.echo(f"    Bỏ '{name}': đã là đơn vị {earlier_label.lower()}.")
+        else:
+            units.append(name)
     return units
 
 
@@ -99,7 +117,7 @@ def _one_unit(registry: Registry, raw: str) -> str:
         return name
     nearest = registry.nearest(raw)
     question = f"    Không có đơn vị '{raw}'. Có phải '{nearest}'?"
-    if nearest and typer.confirm(question, default=True):
+    if nearest and confirm(question, default=True):
         return nearest
     typer.echo(f"    Giữ '{raw}' (chưa có trong danh mục: sẽ có cảnh báo khi kiểm tra).")
     return raw
@@ -175,11 +193,12 @@ def _ask_task(number: int, ref: date, registry: Registry, settings: Settings) ->
     if not text:
         return None
     item = typer.prompt("  Số mục", default=str(number))
+    owners = ask_units(registry, "Chủ trì")
     return {
         "item": item,
         "text": text,
-        "owners": ask_units(registry, "Chủ trì"),
-        "supports": ask_units(registry, "Phối hợp"),
+        "owners": owners,
+        "supports": ask_units(registry, "Phối hợp", taken=(owners, "Chủ trì")),
         **_ask_deadline(ref, settings),
     }
 
@@ -227,7 +246,7 @@ def interview(
     notice["tasks"] = tasks
     typer.echo(f"\nSẽ ghi {notice['date']:%Y}/{notice['id']}.yaml:\n")
     typer.echo(notice_text(notice))
-    return notice if typer.confirm("Lưu thông báo này?", default=True) else None
+    return notice if confirm("Lưu thông báo này?", default=True) else None
 
 
 # --- a draft read from the notice's text (--from-text) ---------------------------------------
@@ -268,7 +287,7 @@ def review_draft(
     notice["tasks"] = kept
     typer.echo(f"\nSẽ ghi {notice['date']:%Y}/{notice['id']}.yaml:\n")
     typer.echo(notice_text(notice))
-    return notice if typer.confirm("Lưu thông báo này?", default=True) else None
+    return notice if confirm("Lưu thông báo này?", default=True) else None
 
 
 def _review_task(
@@ -291,12 +310,15 @@ def _review_task(
         return None
     if not choice.startswith("s"):
         return task
+    item = typer.prompt("  Số mục", default=task["item"])
+    text = typer.prompt("  Nội dung", default=task["text"])
+    owners = ask_units(registry, "Chủ trì", task.get("owners"))
     return {
         **task,
-        "item": typer.prompt("  Số mục", default=task["item"]),
-        "text": typer.prompt("  Nội dung", default=task["text"]),
-        "owners": ask_units(registry, "Chủ trì", task.get("owners")),
-        "supports": ask_units(registry, "Phối hợp", task.get("supports")),
+        "item": item,
+        "text": text,
+        "owners": owners,
+        "supports": ask_units(registry, "Phối hợp", task.get("supports"), (owners, "Chủ trì")),
         **_ask_deadline(ref, settings, phrase),
     }
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from giaoban.model.errors import GiaobanError, UsageError
-from giaoban.model.text import visible
+from giaoban.model.text import fold, visible
 from giaoban.model.timezone import DEFAULT_TZ
 from giaoban.store import opened
 
@@ -172,3 +172,34 @@ NoPagerOption = Annotated[
 def cache_choice(no_cache: bool) -> bool | None:
     """``--no-cache`` for the loader: False to bypass, else None (the default, or the env)."""
     return False if no_cache else None
+
+
+# A yes/no answer, folded (``giaoban.model.text.fold``): "có", "Co", "C" are all yes.
+_YES = frozenset({"y", "yes", "c", "co", "u", "dung", "dong y", "ok"})
+_NO = frozenset({"n", "no", "k", "khong", "ko", "kg", "khong dong y"})
+YES_NO_HINT = "  ✗ hãy trả lời y (có) hoặc n (không)"
+
+
+def yes_no(answer: str) -> bool | None:
+    """``answer`` to a yes/no question: True, False, or None when it is neither
+    (with or without marks: "có", "co", "c", "không", "k", "y", "n")."""
+    folded = fold(answer)
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    return None
+
+
+def confirm(question: str, default: bool = True) -> bool:
+    """Ask ``question`` until the answer is yes or no, in Vietnamese or English; empty
+    is ``default``. (click's own confirm takes only y/n, and says so in English.)"""
+    choices = "[Y/n]" if default else "[y/N]"
+    while True:
+        answer = typer.prompt(f"{question} {choices}", default="", show_default=False)
+        if not answer.strip():
+            return default
+        meant = yes_no(answer)
+        if meant is not None:
+            return meant
+        typer.echo(YES_NO_HINT)

@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from giaoban.cli.common import (
+    confirm,
     handle_errors,
     resolve_data_dir,
 )
@@ -310,7 +311,7 @@ def edit_command(
             if saved is not None:
                 break
             _show_problems(problems)
-            if not typer.confirm("Sửa lại? (không: bỏ thay đổi, giữ tệp gốc)", default=True):
+            if not confirm("Sửa lại? (không: bỏ thay đổi, giữ tệp gốc)", default=True):
                 typer.echo(f"Đã bỏ thay đổi; {path} giữ nguyên.")
                 return
     except (edits.EditConflictError, edits.CommitBlockedError):

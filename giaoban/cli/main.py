@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from typing import Annotated, Any, NamedTuple
 
 import typer
@@ -268,6 +268,7 @@ class LazyGroup(TyperGroup):
         the usage line, where to find help and the message, in Vietnamese (exit 2);
         Ctrl-C is "Đã hủy." (exit 1)."""
         words = list(sys.argv[1:] if args is None else args)
+        utf8_output()
         if "--install-completion" in words:
             for param in self.params:
                 if param.name == "install_completion":
@@ -305,6 +306,24 @@ class LazyGroup(TyperGroup):
         # through resolve_command, which loads the command.
         with self._listing_only():
             return super().shell_complete(ctx, incomplete)
+
+
+def utf8_output() -> None:
+    """Write standard output and standard error in UTF-8 whatever their encoding.
+
+    A redirect on a Vietnamese Windows (cp1258, which has no precomposed "ầ") or a
+    latin-1 locale cannot take Vietnamese: Python would stop at the first such
+    character with a traceback, leaving half a table or half a JSON document. JSON
+    and CSV are UTF-8 anyway, and so is every other file giaoban writes.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8"):
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(ValueError, OSError):  # a stream that cannot change: left as it is
+                reconfigure(encoding="utf-8")
 
 
 def _dress(command: Any, name: str) -> None:

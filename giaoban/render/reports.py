@@ -6,16 +6,18 @@ appear only on a terminal and never when NO_COLOR is set (rich honours both).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from giaoban.deadline.describe import format_moment
 from giaoban.history.git import DataState
+from giaoban.model.text import visible
 from giaoban.render import formats
 from giaoban.render.terminal import SafeConsole, text
 from giaoban.reports.row import Row
@@ -201,12 +203,55 @@ def _rows_table(
     parts: list[RenderableType] = []
     if kept:
         table = _table(headers, widths)
+        with_units = "Đơn vị chủ trì" in headers
         for row in kept:
-            _add_row(table, report, row, with_units="Đơn vị chủ trì" in headers)
-        parts.append(table)
+            _add_row(table, report, row, with_units)
+        blocks = [_row_block(report, row, headers, with_units) for row in kept]
+        parts.append(Narrow(table, Group(*blocks), _table_min_width(headers, widths)))
     if len(kept) < len(rows):
         parts.append(text(f"… và {len(rows) - len(kept)} việc khác", style="dim"))
     return parts
+
+
+class Narrow:
+    """A table, or the same rows as blocks of "label: value" lines when the terminal is
+    narrower than the table needs to show every column (rich would drop the last ones)."""
+
+    def __init__(self, table: Table, blocks: RenderableType, min_width: int) -> None:
+        self.table, self.blocks, self.min_width = table, blocks, min_width
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        yield self.table if options.max_width >= self.min_width else self.blocks
+
+
+def _table_min_width(headers: tuple[str, ...], widths: dict[str, int] | None) -> int:
+    """The width a report table needs to show each of its columns: the short ones whole,
+    the task's text at its least, one space between columns."""
+    least = {"Nhiệm vụ": TEXT_MIN_WIDTH}
+    folded = ("Mã", "Nhiệm vụ", "Đơn vị chủ trì")  # their headings wrap between words
+    sizes = [
+        max(
+            least.get(h, 0),
+            (widths or {}).get(h, 0),
+            max(map(len, h.split())) if h in folded else len(h),
+        )
+        for h in headers
+    ]
+    return sum(sizes) + len(headers) - 1
+
+
+def _row_block(report: Report, row: Row, headers: tuple[str, ...], with_units: bool) -> Group:
+    """One row as lines: its id, then "label: value" for every other column, indented."""
+    cells = [bounded(c) for c in formats.row_cells(report, row, with_units, missed_under_text=True)]
+    lines: list[RenderableType] = [text(cells[0], style="bold")]
+    style = row_style(row)
+    for i, (header, cell) in enumerate(zip(headers[1:], cells[1:], strict=True), start=1):
+        line = text(f"{header}: ")
+        line.append(visible(cell), style=style if i >= len(cells) - 2 else "")
+        lines.append(Padding(line, (0, 0, 0, 2)))
+    return Group(*lines)
 
 
 def _shown(groups: Sequence[tuple[str, Sequence[T]]], limit: int) -> list[Sequence[T]]:
