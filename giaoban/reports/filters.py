@@ -91,7 +91,7 @@ def _written_units(ledger: Ledger) -> set[str]:
     supports when the ledger was read through one (no record is read)."""
     notices = ledger.notices
     lists: Iterable[tuple[Sequence[str], Sequence[str]]] = (
-        notices.store.unit_lists().values()
+        notices.store.unit_lists(used=True).values()
         if isinstance(notices, IndexedNotices)
         else ((t.owners, t.supports) for t in ledger.tasks())
     )
