@@ -6,7 +6,7 @@ appear only on a terminal and never when NO_COLOR is set (rich honours both).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from rich import box
@@ -110,8 +110,12 @@ def bounded(cell: str) -> str:
     return f"{cell[:CELL_MAX]}… (còn {len(cell) - CELL_MAX} ký tự; xem đủ: --format json)"
 
 
-def _add_row(table: Table, report: Report, row: Row, with_units: bool) -> None:
-    cells = [bounded(c) for c in formats.row_cells(report, row, with_units, missed_under_text=True)]
+def _cells(report: Report, row: Row, with_units: bool) -> list[str]:
+    """The cells of ``row`` as a table or its narrow blocks show them."""
+    return [bounded(c) for c in formats.row_cells(report, row, with_units, missed_under_text=True)]
+
+
+def _add_row(table: Table, row: Row, cells: list[str]) -> None:
     style = row_style(row)
     done = row.status != "open"
     table.add_row(
@@ -204,10 +208,14 @@ def _rows_table(
     if kept:
         table = _table(headers, widths)
         with_units = "Đơn vị chủ trì" in headers
-        for row in kept:
-            _add_row(table, report, row, with_units)
-        blocks = [_row_block(report, row, headers, with_units) for row in kept]
-        parts.append(Narrow(table, Group(*blocks), _table_min_width(headers, widths)))
+        shown = [(row, _cells(report, row, with_units)) for row in kept]
+        for row, cells in shown:
+            _add_row(table, row, cells)
+
+        def blocks() -> RenderableType:
+            return Group(*(_row_block(row, cells, headers) for row, cells in shown))
+
+        parts.append(Narrow(table, blocks, _table_min_width(headers, widths)))
     if len(kept) < len(rows):
         parts.append(text(f"… và {len(rows) - len(kept)} việc khác", style="dim"))
     return parts
@@ -217,13 +225,17 @@ class Narrow:
     """A table, or the same rows as blocks of "label: value" lines when the terminal is
     narrower than the table needs to show every column (rich would drop the last ones)."""
 
-    def __init__(self, table: Table, blocks: RenderableType, min_width: int) -> None:
-        self.table, self.blocks, self.min_width = table, blocks, min_width
+    def __init__(self, table: Table, blocks: Callable[[], RenderableType], min_width: int) -> None:
+        self.table, self.blocks, self.min_width = (
+            table,
+            blocks,
+            min_width,
+        )  # blocks: made when needed
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
-        yield self.table if options.max_width >= self.min_width else self.blocks
+        yield self.table if options.max_width >= self.min_width else self.blocks()
 
 
 def _table_min_width(headers: tuple[str, ...], widths: dict[str, int] | None) -> int:
@@ -242,9 +254,9 @@ def _table_min_width(headers: tuple[str, ...], widths: dict[str, int] | None) ->
     return sum(sizes) + len(headers) - 1
 
 
-def _row_block(report: Report, row: Row, headers: tuple[str, ...], with_units: bool) -> Group:
-    """One row as lines: its id, then "label: value" for every other column, indented."""
-    cells = [bounded(c) for c in formats.row_cells(report, row, with_units, missed_under_text=True)]
+def _row_block(row: Row, cells: list[str], headers: tuple[str, ...]) -> Group:
+    """One row (its ``cells``) as lines: its id, then "label: value" for every other column,
+    indented."""
     lines: list[RenderableType] = [text(cells[0], style="bold")]
     style = row_style(row)
     for i, (header, cell) in enumerate(zip(headers[1:], cells[1:], strict=True), start=1):
@@ -354,7 +366,7 @@ def print_shown(shown: Shown, data: DataState | None) -> None:
         out.print(text(formats.summary_label(report)))
         table = _table(formats.HEADERS, _widths(report, list(report.rows)))
         for row in report.rows:
-            _add_row(table, report, row, with_units=True)
+            _add_row(table, row, _cells(report, row, with_units=True))
         out.print(table)
     else:
         row = report.rows[0]
