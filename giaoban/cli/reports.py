@@ -55,6 +55,7 @@ class OutputFormat(str, Enum):
 
 
 DOCUMENTS = (OutputFormat.docx, OutputFormat.html, OutputFormat.xlsx)
+ROW_FORMATS = (OutputFormat.json, OutputFormat.csv, OutputFormat.excel)
 
 
 class ShowFormat(str, Enum):
@@ -177,6 +178,12 @@ class Display:
     out_file: OutputFileOption = None
     limit: LimitOption = TABLE_LIMIT
     no_pager: NoPagerOption = False
+
+    @property
+    def every_row(self) -> bool:
+        """Whether the output lists every row (the machine formats); the others show a
+        dated report's digest, whose backlog only counts its rows."""
+        return self.output in ROW_FORMATS
 
 
 @option_set
@@ -343,7 +350,9 @@ def due_command(
     ctx = _context(where)
     flt = _filter(ctx, tasks)
     show = display.show_confidential
-    report = reports.due_report(ctx.ledger, ctx.now, days, flt, show, list_all)
+    report = reports.due_report(
+        ctx.ledger, ctx.now, days, flt, show, list_all, every_row=display.every_row
+    )
     _emit(report, display, ctx)
 
 
@@ -361,7 +370,9 @@ def overdue_command(
     ctx = _context(where)
     flt = _filter(ctx, tasks)
     show = display.show_confidential
-    report = reports.overdue_report(ctx.ledger, ctx.now, flt, show, list_all)
+    report = reports.overdue_report(
+        ctx.ledger, ctx.now, flt, show, list_all, every_row=display.every_row
+    )
     _emit(report, display, ctx)
 
 
@@ -425,6 +436,7 @@ def week_command(
         until=_parse_until(until) if until else None,
         show=display.show_confidential,
         list_all=list_all,
+        every_row=display.every_row,
     )
     _emit(report, display, ctx)
 

@@ -140,7 +140,7 @@ def report_title(report: Report) -> str:
 def summary_label(report: Report) -> str:
     """ "13 việc: 11 quá hạn, 1 sắp đến hạn, 1 còn hạn" (an occurrence is one việc);
     for a digest, its parts: "2 việc đến hạn, 1 việc quá hạn gần đây, 254 việc tồn đọng"."""
-    if not report.rows:
+    if report.empty:
         return "Không có việc nào."
     if report.digest is not None:
         return digest_summary(report)
@@ -232,8 +232,15 @@ def _streamed_group(rows: Sequence[Row]) -> Streamed:
     return Streamed(len(rows), lambda: ({"id": r.card.id, "due": iso(r.due)} for r in rows))
 
 
+def _every_row(report: Report) -> None:
+    """Refuse to list the rows of a report that only counted some (its digest shows them)."""
+    if report.counted:
+        raise ValueError(f"{report.counted} rows were only counted: a list needs every row")
+
+
 def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
     """``{"now", "tasks": [...]}`` plus the report's kind, data state, week and groups."""
+    _every_row(report)
     out: dict[str, Any] = {
         "report": report.kind,
         "now": report.now.isoformat(),
@@ -313,6 +320,7 @@ def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]], excel: bool = Fal
 
 def report_csv(report: Report, excel: bool = False) -> str:
     """One line per row (per owner for the weekly report, with a ``unit`` column)."""
+    _every_row(report)
     if report.week is not None:
         lines = [[unit, *_csv_row(report, r)] for unit, rows in report.groups for r in rows]
         return _csv(("unit", *CSV_FIELDS), lines, excel)

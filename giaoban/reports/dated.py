@@ -11,24 +11,25 @@ to show its rows.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import overload
 
 from giaoban.deadline.context import zone
 from giaoban.deadline.workdays import Calendars, year_calendar
-from giaoban.model.facts import HAS_TIME, OCCURRENCE, OPEN_FACTS, Facts
+from giaoban.model.facts import HAS_TIME, NEVER, OCCURRENCE, OPEN_FACTS, Facts
 from giaoban.model.ledger import Ledger, Task
 from giaoban.reports.digest import RowFacts
 from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
 from giaoban.reports.row import Cards, Row
 from giaoban.reports.rules import OVERDUE, STATES, Found, Moment, is_done, row_state
-from giaoban.store.index import Event, Index, IndexedNotices
+from giaoban.store.index import Counted, Event, Index, IndexedNotices
 
 # What a report keeps of a row besides what is overdue: (state, due, due day, has time) -> keep?
 Wanted = Callable[[int, int, int, bool], bool]
 # A row's (state, days to the due day, days late), and a row kept: its event and that
 Hit = tuple[Event, Found]
+NO_NOTICE = -1  # a notice no filter names (``task_filter``'s ``keep`` without notices)
 
 
 def ledger_index(ledger: Ledger) -> Index:
@@ -54,12 +55,21 @@ def dated_rows(
     wanted: Wanted,
     done_from: datetime | None = None,
     duties_only: bool = False,
+    counted_before: int | None = None,
 ) -> DatedRows:
     """The rows due before ``end`` that ``wanted`` and ``flt`` keep, soonest first.
 
     Every dated report lists what is overdue: ``wanted`` is asked only about
     other rows. Done rows due before ``done_from`` (None: any) are not wanted.
     With ``duties_only``, only the occurrences of recurring duties.
+
+    ``counted_before`` (an ordinal day): the overdue rows of tasks still open due on
+    an earlier day are counted rather than made rows, since a digest
+    (``giaoban.reports.digest``) needs no more of them: a one-off task's by list of
+    units (``DatedRows.counted``, all in the backlog), a duty's by task except its
+    latest, a row for the duty's line (``DatedRows.more_missed``). Their state is
+    decided as any other row's, once per due moment; when one of those moments gives
+    a row another state, every row is made.
     """
     index = ledger_index(ledger)
     end_s = int(end.timestamp())
@@ -88,8 +98,25 @@ def dated_rows(
     # A task still open has the same facts as any other open task: what is decided
     # for one of its events holds for every event due at that moment with those flags.
     open_tasks: dict[tuple[int, int, int], Found | None] = {}
+    must = OCCURRENCE if duties_only else 0
+    counted = None
+    if counted_before is not None and not flt.notices:  # counted by list of units alone
+        counted = Counted(counted_before, OCCURRENCE, NEVER)
+        for key in index.counted_keys(at.now, end_s, first_done, must, counted):
+            found = open_tasks[key] = decide(OPEN_FACTS, *key)
+            if found is None or found[0] != OVERDUE:
+                counted = None
+                break
+    sums: list[tuple[int, int, int]] = []
+    if counted is not None:
+        sums = [
+            (uid, tasks, first)
+            for uid, tasks, first in index.count_events(at.now, end_s, first_done, must, counted)
+            if keep is None or keep(uid, NO_NOTICE)
+        ]
+    events, left_out = index.events(at.now, end_s, first_done, must, counted)
     hits: list[Hit] = []
-    for event in index.events(at.now, end_s, first_done, OCCURRENCE if duties_only else 0):
+    for event in events:
         if keep is not None and not keep(event[4], event[5]):
             continue
         facts = settled.get(event[3])
@@ -103,7 +130,9 @@ def dated_rows(
             found = decide(facts, event[0], event[1], event[2])
         if found is not None:
             hits.append((event, found))
-    return DatedRows(hits, ledger, index)
+    listed = {event[3] for event, _ in hits} if left_out else set()
+    more = {tid: n for tid, n in left_out.items() if tid in listed}
+    return DatedRows(hits, ledger, index, counted=sums, more_missed=more)
 
 
 def task_filter(ledger: Ledger, index: Index, flt: Filter) -> Callable[[int, int], bool] | None:
@@ -138,12 +167,24 @@ class DatedRows(Sequence[Row]):
 
     ``kept`` are the positions in ``hits`` of these rows: the rows under one unit
     share the report's hits, the rows already made and what was missed.
+
+    ``counted``: the rows of one-off tasks only counted (``dated_rows``'
+    ``counted_before``), as (list of units, how many, the earliest due day);
+    ``more_missed``: how many missed occurrences of a duty were only counted, by task.
     """
 
     def __init__(
-        self, hits: list[Hit], ledger: Ledger, index: Index, kept: Sequence[int] | None = None
+        self,
+        hits: list[Hit],
+        ledger: Ledger,
+        index: Index,
+        kept: Sequence[int] | None = None,
+        counted: Sequence[tuple[int, int, int]] = (),
+        more_missed: Mapping[int, int] | None = None,
     ) -> None:
         self.hits = hits
+        self.counted = counted
+        self.more_missed = more_missed or {}
         self.kept = range(len(hits)) if kept is None else kept
         self.ledger = ledger
         self.store = index
@@ -196,17 +237,22 @@ class DatedRows(Sequence[Row]):
         found = self.store.facts(tids)
         return [Facts(*found[tid]) for tid in tids]
 
+    @property
+    def counted_rows(self) -> int:
+        """How many rows were only counted (``counted``, ``more_missed``)."""
+        return sum(tasks for _, tasks, _ in self.counted) + sum(self.more_missed.values())
+
     def facts(self, flt: Filter, nobody: list[str]) -> RowFacts:
         """The rows' facts for a digest, without making the rows: their tasks, states, due
         days, whether occurrences, and the owner headings each is listed under (``nobody``
-        for a task without an owner)."""
+        for a task without an owner); and the rows only counted, with their headings."""
         registry = self.ledger.registry
         owners = self.store.unit_lists()
         whole = self.kept == range(len(self.hits))
         hits = self.hits if whole else [self.hits[p] for p in self.kept]
         by_owners: dict[tuple[str, ...], tuple[str, ...]] = {}
         headings: dict[int, tuple[str, ...]] = {}
-        for uid in {event[4] for event, _ in hits}:
+        for uid in {event[4] for event, _ in hits} | {uid for uid, _, _ in self.counted}:
             names = owners[uid][0]
             if names not in by_owners:
                 by_owners[names] = tuple(heading_names(names, registry, flt) or nobody)
@@ -217,6 +263,8 @@ class DatedRows(Sequence[Row]):
             day=[event[1] for event, _ in hits],
             occurrence=[bool(event[2] & OCCURRENCE) for event, _ in hits],
             headings=[headings[event[4]] for event, _ in hits],
+            counted=[(headings[uid], tasks, first) for uid, tasks, first in self.counted],
+            more_missed=self.more_missed,
         )
 
     def subset(self, positions: Sequence[int]) -> DatedRows:

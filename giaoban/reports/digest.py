@@ -15,13 +15,17 @@ Lines then fall in three parts:
 
 Nothing here reads a task record: the digest works on each row's facts
 (``RowFacts``), so a report of 100,000 rows makes only the lines it shows.
+A report shown only as a digest need not make the rows of the backlog at all:
+the index counts them (``giaoban.reports.dated.dated_rows``' ``counted_before``,
+the day ``backlog_cut`` gives), and they come here as counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from giaoban.reports.rules import OVERDUE
 
@@ -36,6 +40,11 @@ class RowFacts:
     day: Sequence[int]  # ordinal of the due day
     occurrence: Sequence[bool]
     headings: Sequence[Sequence[str]]  # the units the row is listed under
+    # rows of one-off tasks only counted, all in the backlog: (headings, how many, the
+    # earliest due day); see ``giaoban.reports.dated.dated_rows``
+    counted: Sequence[tuple[Sequence[str], int, int]] = ()
+    # missed occurrences of a duty only counted, besides its rows, by task
+    more_missed: Mapping[Any, int] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.task)
@@ -76,6 +85,12 @@ class Digest:
         return len({line.index for _, lines in self.due for line in lines})
 
 
+def backlog_cut(today: date, backlog_days: int) -> int:
+    """The first due day (an ordinal) whose late lines are listed: a line late since an
+    earlier day is in the backlog (unless every line is asked for)."""
+    return today.toordinal() - backlog_days
+
+
 def digest(
     facts: RowFacts,
     today: date,
@@ -85,12 +100,14 @@ def digest(
 ) -> Digest:
     """The digest of a report whose rows (in report order) have ``facts``."""
     state, day, headings = facts.state, facts.day, facts.headings
+    if list_all and facts.counted:
+        raise ValueError("rows only counted cannot be listed")
     due: dict[str, list[Line]] = {}
     late: list[Line] = []
-    backlog: dict[str, list[int]] = {}
+    backlog: dict[str, tuple[int, int]] = {}  # unit -> (tasks, the earliest due day)
     backlog_tasks = 0
     missed: dict[int, tuple[int, date]] = {}
-    last_on_time = today.toordinal() - backlog_days  # late longer than this: the backlog
+    last_on_time = backlog_cut(today, backlog_days)  # late since before it: the backlog
     duties: dict[object, list[int]] = {}
     singles: list[int] = []  # the one row of each task that is not a duty
     for i, (task, occurrence) in enumerate(zip(facts.task, facts.occurrence, strict=True)):
@@ -99,8 +116,8 @@ def digest(
         else:
             singles.append(i)
     lines: list[tuple[int, int, date | None]] = [(i, 0, None) for i in singles]
-    for rows in duties.values():
-        line = _line(state, day, rows)
+    for task, rows in duties.items():
+        line = _line(state, day, rows, facts.more_missed.get(task, 0))
         if line[2] is not None:  # occurrences missed: each row of the duty says how many
             missed.update(dict.fromkeys(rows, (line[1], line[2])))
         lines.append(line)
@@ -113,14 +130,17 @@ def digest(
         else:
             backlog_tasks += 1
             for unit in headings[index]:
-                backlog.setdefault(unit, []).append(day[index])
+                _add(backlog, unit, 1, day[index])
+    for units, tasks, first in facts.counted:
+        backlog_tasks += tasks
+        for unit in units:
+            _add(backlog, unit, tasks, first)
     late.sort(key=lambda line: (-day[line.index], line.index))
     return Digest(
         due=tuple((u, tuple(sorted(due[u], key=lambda x: x.index))) for u in unit_order(due)),
         late=tuple(late),
         backlog=tuple(
-            Backlog(u, len(backlog[u]), date.fromordinal(min(backlog[u])))
-            for u in unit_order(backlog)
+            Backlog(u, backlog[u][0], date.fromordinal(backlog[u][1])) for u in unit_order(backlog)
         ),
         backlog_tasks=backlog_tasks,
         backlog_days=backlog_days,
@@ -129,14 +149,21 @@ def digest(
     )
 
 
+def _add(backlog: dict[str, tuple[int, int]], unit: str, tasks: int, first: int) -> None:
+    """Count ``tasks`` more in the backlog of ``unit``, late since the day ``first``."""
+    count, since = backlog.get(unit, (0, first))
+    backlog[unit] = (count + tasks, min(since, first))
+
+
 def _line(
-    state: Sequence[int], day: Sequence[int], rows: list[int]
+    state: Sequence[int], day: Sequence[int], rows: list[int], more: int = 0
 ) -> tuple[int, int, date | None]:
     """The line of a duty from its rows (the row shown, how many missed, the last missed
-    day): its next occurrence still to come, else its latest missed one."""
+    day): its next occurrence still to come, else its latest missed one. ``more``: how
+    many missed occurrences were only counted (all before its rows' latest missed one)."""
     overdue = [i for i in rows if state[i] == OVERDUE]
     pending = [i for i in rows if state[i] != OVERDUE]
     shown = pending[0] if pending else overdue[-1]
     if not overdue:
-        return shown, 0, None
-    return shown, len(overdue), date.fromordinal(max(day[i] for i in overdue))
+        return shown, more, None
+    return shown, len(overdue) + more, date.fromordinal(max(day[i] for i in overdue))

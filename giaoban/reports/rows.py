@@ -39,7 +39,7 @@ from giaoban.reports.dated import (
     overdue_only,
     task_filter,
 )
-from giaoban.reports.digest import Digest, RowFacts, digest
+from giaoban.reports.digest import Digest, RowFacts, backlog_cut, digest
 from giaoban.reports.filters import (
     NO_FILTER,
     Filter,
@@ -96,6 +96,12 @@ class Report:
     groups: tuple[tuple[str, Sequence[Row]], ...] = ()
     query: str | None = None
     digest: Digest | None = None  # what a reader sees of a dated report (reports.digest)
+    counted: int = 0  # rows not in ``rows``: only counted in the digest's backlog
+
+    @property
+    def empty(self) -> bool:
+        """Whether the report has no row at all (listed or only counted)."""
+        return not self.rows and not self.counted
 
     def text(self, row: Row) -> str:
         """The row's task text, "(mật)" for a confidential notice unless shown."""
@@ -173,15 +179,28 @@ def digested(
     found = digest(
         facts,
         report.now.date(),
-        max(0, ledger.settings.backlog_days),
+        _backlog_days(ledger),
         list_all,
         lambda names: unit_order(ledger, names),
     )
     rows.annotate(found.missed)
-    report = replace(report, digest=found)
+    report = replace(report, digest=found, counted=rows.counted_rows)
     if report.week is not None:
         report = replace(report, groups=group_by_owner(rows, facts, ledger))
     return report
+
+
+def _backlog_days(ledger: Ledger) -> int:
+    return max(0, ledger.settings.backlog_days)
+
+
+def _counted_before(ledger: Ledger, now: datetime, list_all: bool, every_row: bool) -> int | None:
+    """The due day before which a report's late one-off tasks are only counted (in its
+    digest's backlog), or None when every row is made: machine formats list every row
+    (``every_row``), and ``--all`` lists every late line."""
+    if every_row or list_all:
+        return None
+    return backlog_cut(now.date(), _backlog_days(ledger))
 
 
 def due_report(
@@ -191,8 +210,10 @@ def due_report(
     flt: Filter = NO_FILTER,
     show: bool = False,
     list_all: bool = False,
+    every_row: bool = True,
 ) -> Report:
-    """Open tasks already late, then those due within ``days`` days, soonest first."""
+    """Open tasks already late, then those due within ``days`` days, soonest first
+    (``every_row``: False when only the digest is shown, see ``_counted_before``)."""
     now = local_now(ledger, now)
     horizon = now.date() + timedelta(days=days)
     end = midnight(horizon + timedelta(days=2), now.tzinfo)  # whole days end a day later
@@ -201,7 +222,8 @@ def due_report(
     def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
         return in_due_window(state, day, last)
 
-    rows = dated_rows(ledger, flt, now, end, wanted)
+    counted = _counted_before(ledger, now, list_all, every_row)
+    rows = dated_rows(ledger, flt, now, end, wanted, counted_before=counted)
     report = build_report(ledger, "due", now, rows, days=days, show_confidential=show)
     return digested(report, rows, ledger, flt, list_all)
 
@@ -213,12 +235,17 @@ def overdue_report(
     show: bool = False,
     list_all: bool | None = False,
     duties_only: bool = False,
+    every_row: bool = True,
 ) -> Report:
     """Open tasks past due, most late first (``list_all`` None: the rows alone, no digest;
-    ``duties_only``: only the missed occurrences of recurring duties)."""
+    ``duties_only``: only the missed occurrences of recurring duties; ``every_row``: False
+    when only the digest is shown, see ``_counted_before``)."""
     now = local_now(ledger, now)
     end = now + _MINUTE
-    rows = dated_rows(ledger, flt, now, end, overdue_only, duties_only=duties_only)
+    counted = None if list_all is None else _counted_before(ledger, now, list_all, every_row)
+    rows = dated_rows(
+        ledger, flt, now, end, overdue_only, duties_only=duties_only, counted_before=counted
+    )
     report = build_report(ledger, "overdue", now, rows, show_confidential=show)
     return report if list_all is None else digested(report, rows, ledger, flt, list_all)
 
@@ -299,8 +326,10 @@ def week_report(
     until: date | datetime | None = None,
     show: bool = False,
     list_all: bool = False,
+    every_row: bool = True,
 ) -> Report:
-    """The weekly report: what falls due by the cut-off, by owner, and what is late."""
+    """The weekly report: what falls due by the cut-off, by owner, and what is late
+    (``every_row``: False when only the digest is shown, see ``_counted_before``)."""
     now = local_now(ledger, now)
     settings = ledger.settings
     deadline_settings = settings.deadline_settings()
@@ -313,7 +342,8 @@ def week_report(
     week = report_week(now, settings.cutoff(), next_weeks, until, working)
     end = max(week.cutoff, midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
     done_from = midnight(week.monday, now.tzinfo)
-    rows = dated_rows(ledger, flt, now, end, _in_week(week), done_from)
+    counted = _counted_before(ledger, now, list_all, every_row)
+    rows = dated_rows(ledger, flt, now, end, _in_week(week), done_from, counted_before=counted)
     report = build_report(ledger, "week", now, rows, week=week, show_confidential=show)
     return digested(report, rows, ledger, flt, list_all)
 

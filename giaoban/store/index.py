@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any, NamedTuple, overload
+from typing import Any, ClassVar, NamedTuple, overload
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline.context import midnight
@@ -193,6 +193,24 @@ class FileEntry:
     trusted: bool
     problems: tuple[Problem, ...]
     tasks: int  # -1: no usable notice
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The events a report counts rather than lists (``Index.events``): those never
+    settled (``settled`` is ``never``: a task still open, an occurrence not recorded
+    done) due on a day before ``before``. A one-off task's are only counted; of a
+    recurring duty's (``occurrence`` set in their flags), the latest is listed, for the
+    duty's line, and the others counted."""
+
+    before: int  # ordinal of a day
+    occurrence: int  # the flag of a duty's occurrence (giaoban.model.facts.OCCURRENCE)
+    never: int  # ``settled`` of an event never settled (giaoban.model.facts.NEVER)
+
+    where: ClassVar[str] = "settled = :never AND day < :counted_before"
+
+    def values(self) -> dict[str, int]:
+        return {"counted_before": self.before, "occurrence": self.occurrence, "never": self.never}
 
 
 class Event(NamedTuple):
@@ -589,27 +607,80 @@ class Index:
                 self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", events)
                 self.db.execute("UPDATE tasks SET horizon = ? WHERE tid = ?", (end, tid))
 
-    def events(self, now: int, end: int, done_from: int, flags: int = 0) -> list[Event]:
+    def events(
+        self, now: int, end: int, done_from: int, flags: int = 0, counted: Counted | None = None
+    ) -> tuple[list[Event], dict[int, int]]:
         """The due events before ``end`` whose row a report at ``now`` may list, in report
         order (due moment, then the task's file and line); only those with every one of
-        ``flags`` (``giaoban.model.facts``) set.
+        ``flags`` (``giaoban.model.facts``) set. Of those ``counted`` names, a one-off
+        task's are left out (``count_events`` counts them) and a duty's but the latest:
+        with the events, how many of each duty's were left out, by task.
 
         Done rows due before ``done_from`` are not listed: an event due before it is
         left out when its row was settled by ``now`` (``giaoban.model.facts.settled``).
         """
-        found: list[Event] = self.db.execute(
-            "SELECT due, day, flags, tid, uid, nid, k FROM events "
-            "WHERE due < :end AND (due >= :done_from OR settled > :now) "
-            "AND flags & :must = :must",
-            {"end": end, "now": now, "done_from": done_from, "must": flags},
-        )
+        select = "due, day, flags, tid, uid, nid, k"
+        where, values = self._events_where(now, end, done_from, flags)
+        left_out: dict[int, int] = {}
+        if counted is None:
+            found: list[Event] = self.db.execute(
+                f"SELECT {select} FROM events WHERE {where}",  # noqa: S608
+                values,
+            ).fetchall()
+        else:
+            values |= counted.values()
+            found = self.db.execute(
+                f"SELECT {select} FROM events WHERE {where} AND NOT ({counted.where})",  # noqa: S608
+                values,
+            ).fetchall()
+            # With one max(), SQLite gives the other columns of the row that has it.
+            for *latest, n in self.db.execute(
+                f"SELECT max(due), day, flags, tid, uid, nid, k, count(*) FROM events "  # noqa: S608
+                f"WHERE {where} AND {counted.where} AND flags & :occurrence != 0 GROUP BY tid",
+                values,
+            ):
+                found.append(Event(*latest))
+                if n > 1:
+                    left_out[latest[3]] = n - 1
         files = self.file_order()
         # A notice is one file, and its tasks' ids follow their places (and lines) in it:
         # (due, file's rank, task id) is the report order, as one integer.
         ranked = [(e[0] << 64) | (files[e[5]] << 32) | e[3] for e in found if e[5] in files]
         kept = [e for e in found if e[5] in files] if len(ranked) < len(found) else found
         order = sorted(range(len(kept)), key=ranked.__getitem__)
-        return [kept[i] for i in order]
+        return [kept[i] for i in order], left_out
+
+    def _events_where(
+        self, now: int, end: int, done_from: int, flags: int
+    ) -> tuple[str, dict[str, int]]:
+        """What ``events`` asks of an event (an SQL condition on ``events``, its values)."""
+        where = "due < :end AND (due >= :done_from OR settled > :now) AND flags & :must = :must"
+        if not self.whole:  # the notices of this run
+            where += " AND nid IN (SELECT nid FROM temp.loaded)"
+        return where, {"end": end, "now": now, "done_from": done_from, "must": flags}
+
+    def counted_keys(
+        self, now: int, end: int, done_from: int, flags: int, counted: Counted
+    ) -> list[tuple[int, int, int]]:
+        """The (due, day, flags) of the events ``events`` would list that ``counted`` names,
+        each once: what decides their rows' state (``giaoban.reports.rules.row_state``)."""
+        where, values = self._events_where(now, end, done_from, flags)
+        return self.db.execute(
+            f"SELECT DISTINCT due, day, flags FROM events WHERE {where} AND {counted.where}",  # noqa: S608
+            values | counted.values(),
+        ).fetchall()
+
+    def count_events(
+        self, now: int, end: int, done_from: int, flags: int, counted: Counted
+    ) -> list[tuple[int, int, int]]:
+        """The events of one-off tasks ``events`` leaves out (``counted``), counted by list
+        of units: (list of units, how many, the earliest due day)."""
+        where, values = self._events_where(now, end, done_from, flags)
+        return self.db.execute(
+            "SELECT uid, count(*), min(day) FROM events "  # noqa: S608
+            f"WHERE {where} AND {counted.where} AND flags & :occurrence = 0 GROUP BY uid",
+            values | counted.values(),
+        ).fetchall()
 
     def file_order(self) -> dict[int, int]:
         """Each notice of this run: the rank of its file in report order (by path)."""
