@@ -251,6 +251,23 @@ def test_random_ledgers_and_edits_give_the_same_outputs(
         assert_same_with_and_without_cache(runner, data)
 
 
+@pytest.mark.parametrize("names", [("2019-02-18-a", "x"), ("x", "2019-02-18-a")])
+def test_a_file_renamed_is_checked_under_its_new_name(
+    runner: CliRunner, data_dir: Path, names: tuple[str, str]
+) -> None:
+    """The same bytes under another name: its id no longer (or now) follows the name, and
+    check says so, as it does without the cache (the last result was kept by bytes alone)."""
+    old, new = names
+    (data_dir / f"{old}.yaml").write_text(notice_yaml("a", []), encoding="utf-8")
+    first = runner.invoke(app, ["check", str(data_dir)])
+    (data_dir / f"{old}.yaml").rename(data_dir / f"{new}.yaml")
+    again = runner.invoke(app, ["check", str(data_dir)])
+    plain = runner.invoke(app, ["check", "--no-cache", str(data_dir)])
+    assert (again.exit_code, again.stdout) == (plain.exit_code, plain.stdout)
+    assert again.exit_code != first.exit_code  # one of the two names is wrong
+    assert ("id-mismatch" in again.stdout) == (new == "x")
+
+
 def _write(data: Path, name: str, text: str, clock: list[int]) -> None:
     """Write a notice with a modification time in the past, one second later each time.
 

@@ -280,8 +280,8 @@ class LoadSession:
         if whole and not index.consistent(*self.counts()):
             raise index.db.damaged(ValueError("thiếu dữ liệu"))
         index.select(keys, whole=whole)
-        if whole:
-            self.whole = key_of(self.meta_digests, [e.digest for e in self.entries])
+        if whole:  # the same bytes under other names are another ledger (ids follow names)
+            self.whole = key_of(self.meta_digests, keys, [e.digest for e in self.entries])
 
     def _known(self, entry: FileEntry | None, target: Target) -> FileEntry | None:
         """``entry`` when it was read from the file as it is now."""
