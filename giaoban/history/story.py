@@ -31,7 +31,8 @@ from typing import Any, NamedTuple
 
 from giaoban.history import git
 from giaoban.history.semdiff import field_label
-from giaoban.model.errors import GiaobanError, no_data_folder
+from giaoban.model.errors import GiaobanError, NotFoundError, no_data_folder
+from giaoban.model.ids import listing
 from giaoban.model.shown import CONFIDENTIAL_TEXT
 from giaoban.model.text import nfc
 from giaoban.store.loader import RESERVED, load_ledger, notice_files
@@ -844,6 +845,30 @@ def _hidden(event: Event) -> Event:
 
 
 # --- choosing and describing ----------------------------------------------------------------
+
+
+def notice_in_history(data_dir: Path, query: str, item: str | None) -> str | None:
+    """The id of the notice git remembers under ``data_dir`` that ``query`` names (its id,
+    or the only one starting with it), when it had the task ``item`` (in an event of its
+    own or in a version of the file: a task that came with its notice); None when none.
+
+    A prefix of several is refused naming them, as ``giaoban.model.ids`` refuses it.
+    """
+    events = read_history(data_dir, versions=item is not None)
+    ids = sorted({e.notice for e in events})
+    named = [query] if query in ids else [i for i in ids if i.startswith(query)]
+    if len(named) > 1:
+        raise NotFoundError(
+            f"mã '{query}' khớp nhiều thông báo trong lịch sử git, hãy ghi rõ hơn:" + listing(named)
+        )
+    if not named:
+        return None
+    mine = [e for e in events if e.notice == named[0]]
+    if item is None or any(e.item == item for e in mine):
+        return named[0]
+    versions = (e.version for e in mine if e.item is None and e.version is not None)
+    had = any(item in version_tasks(parse_version(list(v))) for v in versions)
+    return named[0] if had else None
 
 
 def task_story(events: Iterable[Event], notice: str, item: str | None) -> list[Event]:
