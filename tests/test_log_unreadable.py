@@ -107,8 +107,10 @@ def test_a_repaired_file_shows_no_task_created_again(
     unreadable = [line for line in lines if "Gia hạn (xung đột" in line or "không đọc được" in line]
     assert unreadable, lines
     assert _summary_total(runner, ledger)["added"] == 2  # each task once
-    task = _log(runner, ledger, f"{NOTICE_ID}#1")
-    assert [_what(line) for line in task[1:]] == ["tạo thông báo: Kết luận giao ban tháng 3/2024"]
+    task = [_what(line) for line in _log(runner, ledger, f"{NOTICE_ID}#1")[1:]]
+    assert task[0] == "tạo thông báo: Kết luận giao ban tháng 3/2024"
+    assert "không đọc được" in task[1]  # the task's file could not be read: said so
+    assert task[2:] == ["sửa (tệp đọc được trở lại)"]
 
 
 def test_the_broken_commit_is_shown_as_such(ledger: Path) -> None:
@@ -226,3 +228,64 @@ def test_a_file_unreadable_from_its_first_commit_is_created_when_repaired(
         "tạo thông báo: Kết luận giao ban tháng 3/2024",
     ]
     assert _summary_total(runner, ledger)["added"] == 4
+
+
+# Task 2's last lines, and the same task postponed, done, or both.
+TASK_2 = "    deadline: trong tháng 4\n    status: open\n"
+POSTPONED = "    deadline: trong tháng 5\n    status: open\n"
+DONE = "    deadline: trong tháng 4\n    status: done\n    done_on: 2024-03-05\n"
+BOTH = "    deadline: trong tháng 5\n    status: done\n    done_on: 2024-03-05\n"
+
+
+def test_a_rebased_done_whose_file_kept_both_sides_is_unreadable_and_done_once(
+    ledger: Path, runner: CliRunner
+) -> None:
+    """``sync`` stopped on a conflict; the clerk deleted the marker lines (both sides kept,
+    keys written twice), continued the rebase, then fixed the keys: the done is told once,
+    by the repair, and the commit between is named unreadable whatever its message says."""
+    good = (ledger.parent / FILE).read_text(encoding="utf-8")
+    _commit(ledger, good.replace(TASK_2, POSTPONED), "Gia hạn (của người kia)")
+    done = story.done_message(f"{NOTICE_ID}#2", "Rà soát danh mục", date(2024, 3, 5))
+    _commit(ledger, good.replace(TASK_2, POSTPONED + DONE), done.text())
+    _commit(ledger, good.replace(TASK_2, BOTH), "Sửa xung đột")
+
+    lines = [_what(line) for line in _log(runner, ledger, f"{NOTICE_ID}#2")[1:]]
+
+    assert lines == [
+        "tạo thông báo: Kết luận giao ban tháng 3/2024",
+        "gia hạn: trong tháng 4 → trong tháng 5",
+        "sửa (tệp không đọc được)",
+        "sửa (tệp đọc được trở lại)",
+        "hoàn thành ngày 05/03/2024",
+    ]
+    assert _summary_total(runner, ledger)["done"] == 1
+
+
+def test_every_commit_of_an_unreadable_run_is_named_and_the_repair_tells_each_change_once(
+    ledger: Path, runner: CliRunner
+) -> None:
+    """Two rebased commits, both made on a file holding conflict markers (a postponement,
+    then a done): neither message is taken at its word; the repair compared with the last
+    readable version tells the postponement and the done once each."""
+    good = (ledger.parent / FILE).read_text(encoding="utf-8")
+    marked = good.replace('  - item: "2"\n', '<<<<<<< HEAD\n  - item: "2"\n')
+    move = story.postpone_message(
+        f"{NOTICE_ID}#2", "trong tháng 4", "trong tháng 5", "Chờ số liệu", None, date(2024, 3, 5)
+    )
+    _commit(ledger, marked.replace(TASK_2, POSTPONED), move.text())
+    done = story.done_message(f"{NOTICE_ID}#2", "Rà soát danh mục", date(2024, 3, 5))
+    _commit(ledger, marked.replace(TASK_2, BOTH), done.text())
+    _commit(ledger, good.replace(TASK_2, BOTH), "Gỡ dấu xung đột")
+
+    lines = [_what(line) for line in _log(runner, ledger, f"{NOTICE_ID}#2")[1:]]
+
+    assert lines == [
+        "tạo thông báo: Kết luận giao ban tháng 3/2024",
+        "sửa (tệp không đọc được)",
+        "sửa (tệp không đọc được)",
+        "sửa (tệp đọc được trở lại)",
+        "gia hạn: trong tháng 4 → trong tháng 5",
+        "hoàn thành ngày 05/03/2024",
+    ]
+    total = _summary_total(runner, ledger)
+    assert (total["postponed"], total["done"]) == (1, 1)

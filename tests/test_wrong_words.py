@@ -170,7 +170,8 @@ def test_log_shows_commit_times_in_the_office_time_zone(
     # A clerk whose machine is set to UTC marks task 1 done at 16:30 UTC: 23:30 in Hà Nội.
     path = ledger / "2022" / "2022-04-14-a.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('item: "1"', 'item: "1"\n    status: done'), encoding="utf-8")
+    assert text.index("    status: open\n") > text.index('item: "1"')  # task 1's own line
+    path.write_text(text.replace("    status: open\n", "    status: done\n", 1), encoding="utf-8")
     at(monkeypatch, "2022-04-20T16:30:00+00:00")
     run_git(git_repo, "commit", "-qam", "Hoàn thành mục 1")
     line = gb("2022-05-31", "log", "2022-04-14-a#1").splitlines()[-1]

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
+from giaoban.checks.check import ledger_folders
 from giaoban.cli.common import (
     DataOption,
     NoPagerOption,
@@ -20,19 +21,21 @@ from giaoban.cli.common import (
 from giaoban.cli.completion import complete_notice_or_task_id
 from giaoban.cli.taskopts import day_callback, optional_day
 from giaoban.deadline.context import midnight
-from giaoban.edit.operations import locate_notice, office_settings
+from giaoban.edit.operations import ledger_of, locate_notice, office_settings
 from giaoban.history.story import (
     Event,
     confidential_notices,
     describe,
     hide_confidential,
+    notice_in_history,
     read_history,
     task_story,
 )
 from giaoban.history.summary import summarize
 from giaoban.model.errors import GiaobanError, NotFoundError, UsageError
-from giaoban.model.ids import resolve_task
+from giaoban.model.ids import listing, resolve_task
 from giaoban.model.shown import shown_text
+from giaoban.store.ledgers import unique_names
 from giaoban.store.loader import load_ledger
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
@@ -45,37 +48,75 @@ class LogFormat(str, Enum):
 
 def _target(
     data_dir: Path, query: str | None, show_confidential: bool
-) -> tuple[str | None, str | None, str | None]:
-    """(notice id, item, heading) of what ``query`` names; a deleted notice or task by its
-    exact id. An id that names nothing in the ledger or in its history is refused as
-    ``show`` refuses it (``giaoban.model.ids``: the candidates of an ambiguous prefix).
-    A confidential task's text in the heading is "(mật)" unless ``show_confidential``."""
+) -> tuple[Path, str | None, str | None, str | None]:
+    """(data folder, notice id, item, heading) of what ``query`` names. An id a report over
+    several ledgers prints (``hanoi/2022-04#2.2``) is looked up in that ledger's folder;
+    a bare one not in this ledger, in the ledgers its settings list (refused, naming the
+    candidates, when it is in several)."""
     if not query:
-        return None, None, None
+        return data_dir, None, None, None
+    folder, bare = ledger_of(data_dir, query)
+    try:
+        return (folder, *_named(folder, bare, show_confidential))
+    except NotFoundError:
+        others = [] if folder != data_dir else _other_ledgers(data_dir, bare)
+        if len(others) == 1:
+            return (others[0][0], *_named(others[0][0], bare, show_confidential))
+        if others:
+            names = [f"{name}/{bare}" for _, name in others]
+            raise NotFoundError(
+                f"mã '{query}' có ở nhiều sổ, hãy ghi rõ tên sổ:{listing(names)}"
+            ) from None
+        raise
+
+
+def _other_ledgers(data_dir: Path, query: str) -> list[tuple[Path, str]]:
+    """(folder, name) of each other ledger read with ``data_dir`` whose notices ``query``
+    names (a notice id or a prefix)."""
+    folders = ledger_folders([data_dir])
+    found = []
+    for folder, name in zip(folders, unique_names(folders), strict=True):
+        if folder == data_dir:
+            continue
+        try:
+            locate_notice(folder, query.partition("#")[0])
+        except NotFoundError as error:
+            if "khớp nhiều" not in str(error):  # a prefix of several there: named all the same
+                continue
+        found.append((folder, name))
+    return found
+
+
+def _named(
+    data_dir: Path, query: str, show_confidential: bool
+) -> tuple[str | None, str | None, str | None]:
+    """(notice id, item, heading) of what ``query`` names in the ledger ``data_dir``; a
+    deleted notice or task by its id or a prefix git history makes unique. An id that
+    names nothing in the ledger or in its history is refused as ``show`` refuses it
+    (``giaoban.model.ids``: the candidates of an ambiguous prefix). A confidential task's
+    text in the heading is "(mật)" unless ``show_confidential``."""
     notice_part, _, item = query.partition("#")
     try:
         _, notice = locate_notice(data_dir, notice_part)
     except NotFoundError as error:
-        if not _in_history(data_dir, notice_part, item or None):
+        found = notice_in_history(data_dir, notice_part, item or None)
+        if found is None:
             raise _unknown(query, error) from None
-        return notice_part, item or None, None
+        return found, item or None, None
     except GiaobanError:  # a notice the ledger cannot read now: its history still can be
-        return notice_part, item or None, None
+        found = notice_in_history(data_dir, notice_part, item or None)
+        if found is None:
+            raise
+        return found, item or None, None
     task = next((t for t in notice.tasks if t.item == item), None)
     if item and task is None:
-        if not _in_history(data_dir, notice.id, item):
+        if notice_in_history(data_dir, notice.id, item) is None:
             ledger, _ = locate_notice(data_dir, notice_part)
             resolve_task(ledger, f"{notice.id}#{item}")  # raises: the items it has
         return notice.id, item, None
     text = shown_text(task, show_confidential) if task else ""
     heading = f"{task.id} — {text}" if task else f"{notice.id} — {notice.title}"
     return notice.id, item or None, " ".join(heading.split())
-
-
-def _in_history(data_dir: Path, notice_id: str, item: str | None) -> bool:
-    """Whether git remembers the notice ``notice_id`` (its task ``item``): a deleted one."""
-    events = task_story(read_history(data_dir, notice_id), notice_id, item)
-    return any(e.item == item for e in events) if item else bool(events)
 
 
 def _unknown(query: str, error: NotFoundError) -> NotFoundError:
@@ -137,11 +178,10 @@ def log_command(
     # start-up: loaded only when this command needs it
     from giaoban.render import terminal as render
 
-    data_dir = resolve_data_dir(data)
     first, last = optional_day(since), optional_day(until)
     if first and last and last < first:
         raise UsageError("--until phải không sớm hơn --since")
-    notice_id, item, heading = _target(data_dir, target, show_confidential)
+    data_dir, notice_id, item, heading = _target(resolve_data_dir(data), target, show_confidential)
     zone = ZoneInfo(office_settings(data_dir).timezone)
     start, end = _bounds(zone, first, last)
     events = read_history(data_dir, notice_id, since=start, until=end, versions=summary)

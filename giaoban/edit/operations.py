@@ -322,25 +322,33 @@ def _in_this_ledger(data_dir: Path, query: str) -> str:
     """``query`` without the ledger's name that reports over many ledgers put before its
     ids (``hanoi/2022-04-14-giao-ban#6.2``), when it names ``data_dir``'s own ledger.
 
-    An id never holds "/" (``id_problem``). Another ledger's id is refused, naming the
-    ``--data`` that edits it: each ledger is edited (and committed) in its own folder.
+    Another ledger's id is refused, naming the ``--data`` that edits it: each ledger is
+    edited (and committed) in its own folder.
     """
-    name, slash, bare = query.partition("#")[0].rpartition("/")
+    folder, bare = ledger_of(data_dir, query)
+    if folder == data_dir:
+        return bare
+    name = query[: len(query) - len(bare) - 1]
+    where = shlex.quote(os.path.normpath(folder))
+    raise UsageError(
+        f"'{query}' là mã của sổ '{name}' (đọc cùng qua 'ledgers:'); mỗi sổ được sửa "
+        f"trong thư mục của nó: chạy lại lệnh với mã '{bare}' và --data {where}"
+    )
+
+
+def ledger_of(data_dir: Path, query: str) -> tuple[Path, str]:
+    """The data folder of the ledger ``query`` names by the name reports over many ledgers
+    put before its ids (``hanoi/2022-04-14-giao-ban#6.2``; ``data_dir`` when it has none),
+    and ``query`` without that name. An id never holds "/" (``id_problem``)."""
+    name, slash, _ = query.partition("#")[0].rpartition("/")
     if not slash:
-        return query
+        return data_dir, query
     bare = query[len(name) + 1 :]
     folders = ledger_folders([data_dir])
     names = unique_names(folders)
     for folder, known in zip(folders, names, strict=True):
-        if known != name:
-            continue
-        if folder == data_dir:
-            return bare
-        where = shlex.quote(os.path.normpath(folder))
-        raise UsageError(
-            f"'{query}' là mã của sổ '{name}' (đọc cùng qua 'ledgers:'); mỗi sổ được sửa "
-            f"trong thư mục của nó: chạy lại lệnh với mã '{bare}' và --data {where}"
-        )
+        if known == name:
+            return folder, bare
     listed = ", ".join(f"'{known}/'" for known in names)
     raise NotFoundError(
         f"'{query}': không có sổ nào tên '{name}' đọc cùng thư mục '{data_dir}'"

@@ -31,7 +31,8 @@ from typing import Any, NamedTuple
 
 from giaoban.history import git
 from giaoban.history.semdiff import field_label
-from giaoban.model.errors import GiaobanError, no_data_folder
+from giaoban.model.errors import GiaobanError, NotFoundError, no_data_folder
+from giaoban.model.ids import listing
 from giaoban.model.shown import CONFIDENTIAL_TEXT
 from giaoban.model.text import nfc
 from giaoban.store.loader import RESERVED, load_ledger, notice_files
@@ -209,6 +210,9 @@ class _Commit:
     pasts: dict[str, tuple[_Past, int]] = field(default_factory=dict)
     keep: bool = False  # attach each event's file version
     reverts: str | None = None  # the commit this one undoes (``git revert``)
+    # (commit, notice, why) of the earlier commits whose version of the notice file could
+    # not be read, found when this one is compared with the last readable version
+    broken: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def read_history(
@@ -248,14 +252,31 @@ def events_from_log(
     since: datetime | None = None,
     until: datetime | None = None,
     keep: bool = False,
-) -> Iterator[Event]:
-    """Events from ``git log`` output in ``LOG_FORMAT`` with ``-p -U0`` patches."""
+) -> list[Event]:
+    """Events from ``git log`` output in ``LOG_FORMAT`` with ``-p -U0`` patches.
+
+    A commit whose version of a notice file turns out, later, not to be readable is told
+    as unreadable whatever its message says (a rebased ``done`` whose file kept both sides
+    of a conflict): the repair compared with the last readable version tells what changed.
+    """
     versions: dict[str, list[str]] = {}
+    events: list[Event] = []
+    broken: dict[tuple[str, str], str] = {}
     for commit in _commits(output, versions, prefix):
         if (since and commit.when < since) or (until and commit.when >= until):
             continue
         commit.keep = keep
-        yield from _events(commit)
+        events.extend(_events(commit))
+        broken.update({(sha, notice): why for sha, notice, why in commit.broken})
+    return [_as_unreadable(e, broken) for e in events] if broken else events
+
+
+def _as_unreadable(event: Event, broken: Mapping[tuple[str, str], str]) -> Event:
+    """``event`` as the unreadable version it made when its message told it (its trailers)."""
+    why = broken.get((event.commit, event.notice))
+    if why is None or event.item is None:  # a version compared: told unreadable already
+        return event
+    return replace(event, item=None, action="edit", details={"fields": why})
 
 
 def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterator[_Commit]:
@@ -286,12 +307,12 @@ class _Past:
     """
 
     def __init__(self) -> None:
-        self.steps: list[tuple[list[Hunk], Told]] = []
+        self.steps: list[tuple[list[Hunk], str]] = []
         self.start = 0  # the version the first step starts from: readable (or 0, no file)
 
-    def add(self, hunks: list[Hunk], told: Told) -> int:
-        """One commit's hunks, and what its message told; the number of the version before."""
-        self.steps.append((hunks, told))
+    def add(self, hunks: list[Hunk], commit: str) -> int:
+        """One commit's hunks, and the commit; the number of the version before."""
+        self.steps.append((hunks, commit))
         return self.start + len(self.steps) - 1
 
     def readable(self, number: int) -> None:
@@ -300,34 +321,29 @@ class _Past:
             del self.steps[: number - self.start]
             self.start = number
 
-    def last_readable(self, lines: list[str], number: int) -> tuple[dict[str, Any], Told] | None:
-        """The newest readable version before version ``number`` (``lines``), parsed, and
-        what the messages of the commits after it told; None when no version before it
-        can be read."""
-        told: set[tuple[str, str, str | None]] = set()
+    def last_readable(
+        self, lines: list[str], number: int, problem: str
+    ) -> tuple[dict[str, Any] | None, Broken]:
+        """The newest readable version before version ``number`` (``lines``, unreadable for
+        ``problem``), parsed (None when no version before it can be read), and the commits
+        that made the versions after it, each with why its version cannot be read."""
+        broken: Broken = {}
         version = lines
         for at in range(number, self.start, -1):
-            hunks, said = self.steps[at - self.start - 1]
-            told |= said
+            hunks, commit = self.steps[at - self.start - 1]
+            broken.setdefault(commit, problem)  # it made version ``at``: not readable
             version = _apply(version, hunks, backwards=True)
             doc = parse_version(version)
-            if unreadable(doc) is None:
+            found = unreadable(doc)
+            if found is None:
                 self.readable(at - 1)
-                return doc, frozenset(told)
-        return None
+                return doc, broken
+            problem = found
+        return None, broken
 
 
-# What a commit's trailers told of a notice's tasks: (item, action, new deadline).
-Told = frozenset[tuple[str, str, str | None]]
-_NOTHING_TOLD: Told = frozenset()
-
-
-def _told(trailers: Mapping[str, str], path: str) -> Told:
-    """What the trailers of a commit changing ``path`` told of that notice's tasks."""
-    notice, _, item = trailers.get("task", "").partition("#")
-    if not item or trailers.get("action") not in ACTIONS or notice != PurePosixPath(path).stem:
-        return _NOTHING_TOLD
-    return frozenset({(item, trailers["action"], trailers.get("to"))})
+# Commits whose version of a notice file cannot be read, each with why (``unreadable``).
+Broken = dict[str, str]
 
 
 # Each file's version, whether it is confidential, its way back.
@@ -352,7 +368,7 @@ def _record(commit: _Commit, change: FilePatch, followed: Followed, prefix: str)
         return
     old, was_secret = versions.pop(source, None), secret.pop(source, False)
     past = pasts.pop(source, None) or _Past()
-    before = past.add(change.hunks, _told(commit.trailers, path))
+    before = past.add(change.hunks, commit.commit)
     pasts[path] = past
     new = None if change.gone else _apply(old or [], change.hunks)
     if new is not None:
@@ -579,10 +595,19 @@ def _events(c: _Commit) -> Iterator[Event]:
 
 
 def parse_version(lines: list[str] | None) -> Any:
+    """A version of a notice file, parsed; None when it cannot be read as it was meant: a
+    YAML error, or a key, a tag or a value the parser left out (a key written twice keeps
+    its first value, so a version with both sides of a conflict would read as one side)."""
     if lines is None:
         return None
-    doc, _ = parse_text(nfc("".join(lines)), "<git>")
-    return None if doc is None else doc.value
+    doc, problems = parse_text(nfc("".join(lines)), "<git>")
+    if doc is None or any(p.is_error and p.code not in _KEPT_AS_WRITTEN for p in problems):
+        return None
+    return doc.value
+
+
+# Parse errors that keep the value as written (a day that does not exist): still readable.
+_KEPT_AS_WRITTEN = frozenset({"bad-date"})
 
 
 UNREADABLE_FILE = "(tệp không đọc được)"
@@ -628,10 +653,11 @@ def _compared(
 ) -> Iterator[Event]:
     """Events found by comparing two versions of a notice file.
 
-    A version before that cannot be read (a YAML error, conflict markers, tasks without
-    items, an empty file) or is not there (a file deleted, then added back) is passed
-    over: the new version is compared with the last one that can be read, and what the
-    messages of the commits between told is not told again.
+    A version before that cannot be read (a YAML error, conflict markers, duplicate keys,
+    tasks without items, an empty file) or is not there (a file deleted, then added
+    back) is passed over: the new version is compared with the last one that can be
+    read, and the commits between are noted in ``c.broken`` (what their messages told is
+    told by this comparison, once: ``events_from_log``).
     """
     if new_lines is None:
         yield _event(c, notice, None, "remove-notice")
@@ -642,13 +668,16 @@ def _compared(
         yield _event(c, notice, None, "edit", fields=problem)
         return
     old = parse_version(old_lines)
-    told = _NOTHING_TOLD
-    if unreadable(old):
-        earlier = past[0].last_readable(old_lines or [], past[1]) if past else None
+    problem = unreadable(old)
+    if problem:
+        earlier, broken = (
+            past[0].last_readable(old_lines or [], past[1], problem) if past else (None, {})
+        )
+        c.broken.extend((commit, notice, why) for commit, why in broken.items())
         if earlier is None:
             yield _event(c, notice, None, "add-notice", title=new.get("title"))
             return
-        old, told = earlier
+        old = earlier
         again = "restore-notice" if old_lines is None else "edit"
         yield _event(c, notice, None, again, fields=None if old_lines is None else READABLE_AGAIN)
     if past:
@@ -656,9 +685,7 @@ def _compared(
     changed = sorted(k for k in {*old, *new} - {"tasks"} if old.get(k) != new.get(k))
     if changed:
         yield _event(c, notice, None, "edit", fields=", ".join(changed))
-    for event in _task_events(c, notice, version_tasks(old), version_tasks(new)):
-        if (event.item, event.action, event.details.get("to")) not in told:
-            yield event
+    yield from _task_events(c, notice, version_tasks(old), version_tasks(new))
 
 
 def _task_events(
@@ -820,9 +847,34 @@ def _hidden(event: Event) -> Event:
 # --- choosing and describing ----------------------------------------------------------------
 
 
+def notice_in_history(data_dir: Path, query: str, item: str | None) -> str | None:
+    """The id of the notice git remembers under ``data_dir`` that ``query`` names (its id,
+    or the only one starting with it), when it had the task ``item`` (in an event of its
+    own or in a version of the file: a task that came with its notice); None when none.
+
+    A prefix of several is refused naming them, as ``giaoban.model.ids`` refuses it.
+    """
+    events = read_history(data_dir, versions=item is not None)
+    ids = sorted({e.notice for e in events})
+    named = [query] if query in ids else [i for i in ids if i.startswith(query)]
+    if len(named) > 1:
+        raise NotFoundError(
+            f"mã '{query}' khớp nhiều thông báo trong lịch sử git, hãy ghi rõ hơn:" + listing(named)
+        )
+    if not named:
+        return None
+    mine = [e for e in events if e.notice == named[0]]
+    if item is None or any(e.item == item for e in mine):
+        return named[0]
+    versions = (e.version for e in mine if e.item is None and e.version is not None)
+    had = any(item in version_tasks(parse_version(list(v))) for v in versions)
+    return named[0] if had else None
+
+
 def task_story(events: Iterable[Event], notice: str, item: str | None) -> list[Event]:
     """The events of one notice (``item`` None), or of one task: its own, and its
-    notice's creation (unless the task was added later), moves, removal and restoring."""
+    notice's creation (unless the task was added later), moves, removal and restoring,
+    and the versions of its file that could not be read (and the one readable again)."""
     mine = [e for e in events if e.notice == notice]
     if item is None:
         return mine
@@ -830,7 +882,17 @@ def task_story(events: Iterable[Event], notice: str, item: str | None) -> list[E
     wanted = {"remove-notice", "restore-notice", "move"} | (
         set() if any(e.action == "add-task" for e in own) else {"add-notice"}
     )
-    return [e for e in mine if e.item == item or (e.item is None and e.action in wanted)]
+    return [e for e in mine if e.item == item or (e.item is None and _of_every_task(e, wanted))]
+
+
+_WHOLE_FILE = (UNREADABLE_FILE, UNREADABLE_TASKS, READABLE_AGAIN)
+
+
+def _of_every_task(event: Event, wanted: Collection[str]) -> bool:
+    """Whether a notice's event belongs to the story of each of its tasks."""
+    return event.action in wanted or (
+        event.action == "edit" and event.details.get("fields") in _WHOLE_FILE
+    )
 
 
 def _d(value: str | None) -> str:

@@ -49,7 +49,8 @@ def id_problem(notice_id: str) -> str | None:
     return None
 
 
-def _listing(ids: list[str]) -> str:
+def listing(ids: list[str]) -> str:
+    """``ids`` one a line under a message, the first few of a long list and how many more."""
     shown = ids[:_MAX_LISTED]
     more = f"\n  ... và {len(ids) - len(shown)} mục khác" if len(ids) > len(shown) else ""
     return "".join(f"\n  {i}" for i in shown) + more
@@ -105,9 +106,9 @@ def resolve_notice(ledger: Ledger, query: str) -> Notice:
         raise NotFoundError(f"không có thông báo nào có mã bắt đầu bằng '{query}'")
     names = [ids[n] for n in found]
     if len(set(names)) == len(names):
-        raise NotFoundError(f"mã '{query}' khớp nhiều thông báo, hãy ghi rõ hơn:{_listing(names)}")
+        raise NotFoundError(f"mã '{query}' khớp nhiều thông báo, hãy ghi rõ hơn:{listing(names)}")
     paths = ledger.notice_paths()
-    listed = _listing([f"{ids[n]}  ({paths[n]})" for n in found])
+    listed = listing([f"{ids[n]}  ({paths[n]})" for n in found])
     if len(set(names)) == 1:
         raise NotFoundError(
             f"mã '{names[0]}' có ở {len(found)} tệp; mỗi mã chỉ được ở một tệp: "
@@ -122,7 +123,7 @@ def resolve_task(ledger: Ledger, query: str) -> Task:
         notice = resolve_notice(ledger, query)
         ids = [t.id for t in notice.tasks]
         raise NotFoundError(
-            f"'{query}' là một thông báo; hãy chọn một nhiệm vụ (MÃ#MỤC):{_listing(ids)}"
+            f"'{query}' là một thông báo; hãy chọn một nhiệm vụ (MÃ#MỤC):{listing(ids)}"
         )
     notice_part, item = query.split("#", 1)
     notice = resolve_notice(ledger, notice_part)
@@ -130,7 +131,7 @@ def resolve_task(ledger: Ledger, query: str) -> Task:
         if task.item == item:
             return task
     ids = [t.id for t in notice.tasks]
-    raise NotFoundError(f"thông báo {notice.id} không có mục '{item}'; các mục có:{_listing(ids)}")
+    raise NotFoundError(f"thông báo {notice.id} không có mục '{item}'; các mục có:{listing(ids)}")
 
 
 def resolve(ledger: Ledger, query: str) -> Notice | Task:
