@@ -141,3 +141,56 @@ def test_the_annotated_example_of_the_format_passes_check(
     assert [p["code"] for p in problems] == ["pinned-deadline"]
     tasks = export_tasks(runner, data_dir)
     assert tasks["7"]["due"] == "2022-12-10T00:00:00+07:00"  # 5 days before 14/12: 09/12 in full
+
+
+UNDATED = """\
+id: 2024-03-01-dai-hoi
+kind: thông báo kết luận
+title: Kết luận về chuẩn bị Đại hội
+date: 2024-03-01
+events:
+  ngày bế mạc Hội nghị: 2024-04-01
+tasks:
+  - item: "1"
+    text: Hoàn thiện văn kiện
+    owners: [VP]
+    deadline: chậm nhất là năm ngày trước ngày khai mạc Đại hội
+  - item: "2"
+    text: Chuẩn bị nhân sự
+    owners: [VP]
+    deadline: trước khai mạc Đại hội ít nhất 10 ngày làm việc
+  - item: "3"
+    text: Việc thường xuyên
+    owners: [VP]
+    deadline: thường xuyên
+"""
+
+
+def test_a_deadline_whose_event_has_no_date_is_warned_and_not_ongoing(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    write_notice("2024-03-01-dai-hoi", UNDATED)  # events: names another event only
+    code, problems = check_json(runner, data_dir)
+    assert code == 0
+    found = [(p["code"], p["line"]) for p in problems]
+    assert found == [("undated-event", 11), ("undated-event", 15)]
+    assert problems[0]["message"] == (
+        "hạn của nhiệm vụ 1 ('chậm nhất là năm ngày trước ngày khai mạc Đại hội') tính từ "
+        "'ngày khai mạc Đại hội' nhưng chưa có ngày của mốc này (chưa tính được hạn): "
+        "ghi ngày của mốc vào events: của thông báo hoặc của settings"
+    )
+    args = ["--data", str(data_dir), "--today", "2024-04-20"]
+    listed = runner.invoke(app, ["list", "--format", "json", *args])
+    states = {t["item"]: t["state"] for t in json.loads(listed.stdout)["tasks"]}
+    assert states == {"1": "unresolved", "2": "unresolved", "3": "ongoing"}
+    table = runner.invoke(app, ["list", *args], env={"COLUMNS": "200"})
+    assert "2 chưa tính được hạn" in table.stdout
+    shown = runner.invoke(app, ["show", "2024-03-01#1", *args], env={"COLUMNS": "200"})
+    assert "Tình trạng: chưa tính được hạn" in shown.stdout
+    assert "thường xuyên" not in shown.stdout
+    only = runner.invoke(app, ["list", "--status", "unresolved", "--format", "json", *args])
+    assert [t["item"] for t in json.loads(only.stdout)["tasks"]] == ["1", "2"]
+    # the deadline command's JSON keeps PRODUCT.md's shape: a relative kind, due null
+    read = runner.invoke(app, ["deadline", "--json", "5 ngày trước ngày khai mạc Đại hội"])
+    assert json.loads(read.stdout)["kind"] == "relative"
+    assert json.loads(read.stdout)["due"] is None

@@ -61,6 +61,7 @@ def test_each_key_the_reports_would_ignore_is_located(
         (15, 23, "error", "occurrences-not-duty"),
         (20, 12, "warning", "until-not-duty"),
         (25, 12, "error", "until-before-notice"),
+        (29, 15, "warning", "undated-event"),  # its event has no date in this notice
         (30, 12, "warning", "start-without-due"),
         (35, 12, "warning", "start-after-due"),
         (36, 10, "warning", "pinned-deadline"),
@@ -69,7 +70,7 @@ def test_each_key_the_reports_would_ignore_is_located(
     assert "16/03/2024" in messages[0] and "15/03/2024, 22/03/2024" in messages[0]
     assert "báo cáo bỏ qua" in messages[0] and "báo cáo bỏ qua 'done_occurrences'" in messages[1]
     assert "01/01/2024" in messages[3] and "04/03/2024" in messages[3]
-    assert "10/04/2024" in messages[5] and "25/03/2024" in messages[5]
+    assert "10/04/2024" in messages[6] and "25/03/2024" in messages[6]
 
 
 def test_a_done_occurrence_after_until_is_a_warning(

@@ -637,3 +637,58 @@ def test_a_reopened_task_keeps_nothing_of_its_cancellation(runner: CliRunner, le
     lines = [x for x in result.output.splitlines() if x.endswith("[leftover-cancel]")]
     assert len(lines) == 2 and all(x.startswith(f"{path}:") for x in lines), result.output
     assert "'cancelled_on'" in lines[0] and "'cancel_reason'" in lines[1]
+
+
+SECTIONED = """\
+id: 2022-04-14-giao-ban
+kind: thông báo kết luận
+title: Kết luận giao ban
+date: 2022-04-14
+sections:
+  - number: "5"
+    title: Về công tác văn phòng
+  - number: "6"
+    title: Về phong trào
+  - number: "7"
+    title: Phần chưa có việc
+tasks:
+  - item: "5.1"
+    section: "5"
+    text: Việc phần 5
+    owners: [VP]
+  - item: "6.1"
+    section: "6"
+    text: Việc một
+    owners: [VP]
+  - item: "6.2"
+    section: "6"
+    text: Việc hai
+    owners: [VP]
+"""
+
+
+def test_task_add_numbers_inside_its_section_and_warns_of_an_unknown_one(
+    runner: CliRunner, git_repo: Path
+) -> None:
+    data = git_repo / "data"
+    (data / "2022").mkdir(parents=True)
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    (data / "2022" / "2022-04-14-giao-ban.yaml").write_text(SECTIONED, encoding="utf-8")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "Dữ liệu ban đầu")
+
+    def add(section: str) -> Result:
+        args = ("task", "add", "2022-04", "--text", "Việc mới", "--owner", "VP")
+        return invoke(runner, data, *args, "--section", section)
+
+    result = add("6")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Đã thêm nhiệm vụ 2022-04-14-giao-ban#6.3 — commit ")
+    assert "⚠" not in result.stderr
+    assert add("7").stdout.startswith("Đã thêm nhiệm vụ 2022-04-14-giao-ban#7.1 — commit ")
+    unknown = add("99")
+    assert unknown.exit_code == 0, unknown.output
+    assert unknown.stderr.startswith(
+        "⚠ phần '99' chưa có trong 'sections' của thông báo (5, 6, 7)\n"
+    )
+    assert "#99.1 — commit " in unknown.stdout

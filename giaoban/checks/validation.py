@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from giaoban.deadline import Deadline, DeadlineError
 from giaoban.deadline.context import zone
-from giaoban.deadline.describe import short_due
+from giaoban.deadline.describe import UNRESOLVED_HOW, UNRESOLVED_NAME, short_due
 from giaoban.model.facts import is_recurring, occurrence_days
 from giaoban.model.ids import id_problem
 from giaoban.model.ledger import Ledger, Notice, Task
@@ -135,7 +135,8 @@ def check_deadlines(ledger: Ledger) -> list[Problem]:
 
     An unreadable phrase is an error, unless the clerk pinned its meaning
     (``due:``): then a warning names the phrase and the pin. A weekday or a
-    lunar date that disagrees with its day is a warning (the day wins).
+    lunar date that disagrees with its day is a warning (the day wins). A deadline counted
+    from an event no ``events:`` line dates is a warning: its task is late by no day yet.
     """
     problems = []
     for task in ledger.tasks():
@@ -146,7 +147,19 @@ def check_deadlines(ledger: Ledger) -> list[Problem]:
             code = "pinned-deadline" if reading.pinned else "deadline-mismatch"
             where = task.at("due") if reading.pinned else task.at("deadline")
             problems += [warning(where, code, message) for message in reading.warnings]
+            if reading.kind == "relative" and reading.due is None:
+                problems.append(_undated_event(task, reading))
     return problems
+
+
+def _undated_event(task: Task, reading: Deadline) -> Problem:
+    """The warning of a deadline counted from an event whose day nothing gives."""
+    return warning(
+        task.at("deadline"),
+        "undated-event",
+        f"hạn của nhiệm vụ {task.item} ('{reading.phrase}') tính từ '{reading.anchor}' "
+        f"nhưng chưa có ngày của mốc này ({UNRESOLVED_NAME}): {UNRESOLVED_HOW}",
+    )
 
 
 def check_duties(ledger: Ledger) -> list[Problem]:

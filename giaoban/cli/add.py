@@ -23,7 +23,13 @@ from giaoban.cli.taskopts import (
 )
 from giaoban.deadline import Deadline, parse_deadline
 from giaoban.deadline.context import midnight
-from giaoban.deadline.describe import describe_offset, format_due, format_moment
+from giaoban.deadline.describe import (
+    UNRESOLVED_HOW,
+    UNRESOLVED_NAME,
+    describe_offset,
+    format_due,
+    format_moment,
+)
 from giaoban.deadline.recur import next_occurrence
 from giaoban.edit.duplicates import refuse_duplicate
 from giaoban.edit.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
@@ -60,7 +66,7 @@ def deadline_echo(phrase: str, ref: date, settings: Settings) -> str:
     if reading.kind == "relative" and reading.due is None:
         return (
             f'→ tính theo mốc "{reading.anchor}" ({describe_offset(reading)}); '
-            "chưa biết ngày của mốc: ghi vào events: của thông báo"
+            f"{UNRESOLVED_NAME}: {UNRESOLVED_HOW}"
         )
     if reading.due is None:
         return "→ không có hạn cụ thể (thường xuyên)"

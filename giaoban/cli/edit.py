@@ -33,6 +33,7 @@ from giaoban.cli.taskopts import (
     office_today,
     optional_day,
     say_saved,
+    warn_unknown_section,
     warn_unknown_units,
 )
 from giaoban.edit.transaction import read_source
@@ -229,6 +230,8 @@ def task_add_command(
         "deadline": edits.deadline_value(deadline) if deadline else None,
     }
     out = edits.append_task(data_dir, notice, task, not change.no_commit)
+    if "unknown_section" in out.details:
+        warn_unknown_section(str(section), out.details["unknown_section"])
     say_saved(f"Đã thêm nhiệm vụ {out.task_id}", out.saved, change.no_commit)
 
 

@@ -113,6 +113,16 @@ def task_units(tasks: Any) -> list[str]:
     return names
 
 
+def warn_unknown_section(section: str, numbers: list[str]) -> None:
+    """A warning on stderr for a ``--section`` the notice's ``sections`` do not have; the
+    task is still written with it, as ``check`` only warns for it too."""
+    known = ", ".join(numbers) if numbers else "thông báo chưa ghi phần nào"
+    typer.echo(
+        visible(f"⚠ phần '{section}' chưa có trong 'sections' của thông báo ({known})"), err=True
+    )
+    typer.echo("  Phần vẫn được ghi như đã nhập.", err=True)
+
+
 def warn_unknown_units(data_dir: Path, names: Iterable[str]) -> None:
     """A warning on stderr for each name the registry does not know, with the nearest
     registered name (else the registry's units by short name) and how to add it.

@@ -16,6 +16,10 @@ KIND_NAMES = {
     "relative": "hạn tính từ một mốc",
     "none": "không có hạn cụ thể (thường xuyên, kịp thời)",
 }
+# A relative deadline whose event has no date yet (no ``events:`` line gives it): its one name,
+# in reports, ``show``, ``check`` and the answers of ``add``.
+UNRESOLVED_NAME = "chưa tính được hạn"
+UNRESOLVED_HOW = "ghi ngày của mốc vào events: của thông báo hoặc của settings"
 _FREQ_NAMES = {
     "DAILY": "hằng ngày",
     "WEEKLY": "hằng tuần",
@@ -130,7 +134,7 @@ def explain(d: Deadline, now: datetime) -> list[str]:
         lines.append(f"Hạn chót: {format_due(d)}")
         lines.append(_status(d.due, now))
     elif d.kind == "relative":
-        lines.append("Hạn chót: chưa xác định được (mốc không có trong văn bản)")
+        lines.append(f"Hạn chót: {UNRESOLVED_NAME} ({UNRESOLVED_HOW})")
     if d.kind == "recurring":
         lines.extend(_recurring_lines(d, now))
     return lines

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -255,15 +256,47 @@ def add_task(text: str, task: dict[str, Any]) -> str:
     return apply_edits(text, None, [Insert("tasks", record)])
 
 
-def next_item(text: str) -> str:
-    """The item number after the largest whole number used in the notice."""
+def next_item(text: str, section: str | None = None) -> str:
+    """The item number after the largest whole number used in the notice; in ``section``,
+    the next one in the form its items take ("6.7" gives "6.8"; a section whose items are
+    numbered through the notice, or with none while no section numbers its own, the notice's
+    next)."""
     doc = load_plain(text)
+    tasks = [t for t in doc.get("tasks") or () if isinstance(t, dict)]
+    if section is not None:
+        inside = _section_next(section, tasks)
+        if inside is not None:
+            return inside
     numbers = [
         int(str(t.get("item")).split(".")[0])
-        for t in doc.get("tasks") or ()
-        if isinstance(t, dict) and str(t.get("item")).split(".")[0].isdigit()
+        for t in tasks
+        if str(t.get("item")).split(".")[0].isdigit()
     ]
     return str(max(numbers, default=0) + 1)
+
+
+_NUMBERED_IN = re.compile(r"(?P<head>.*?\D)(?P<n>\d+)")  # "6.7", "II.3": a head, then a number
+
+
+def _section_next(section: str, tasks: list[dict[str, Any]]) -> str | None:
+    """The next item of ``section`` when its items (else those of other sections) carry
+    their section's number as a head ("6.1"); None when they are numbered through."""
+    own = [m for t in tasks if str(t.get("section")) == section and (m := _own(t)) is not None]
+    if own:
+        head = own[-1]["head"]
+        return head + str(max(int(m["n"]) for m in own if m["head"] == head) + 1)
+    if any(_own(t) is not None for t in tasks):  # other sections number their own
+        return f"{section}.1"
+    return None
+
+
+def _own(task: dict[str, Any]) -> re.Match[str] | None:
+    """The item of ``task`` as its section's head and a number, if it is written so."""
+    section = task.get("section")
+    m = _NUMBERED_IN.fullmatch(str(task.get("item")))
+    if section is None or m is None or m["head"][:-1] != str(section):
+        return None
+    return m
 
 
 # --- recurring duties ---------------------------------------------------------------------
@@ -620,7 +653,7 @@ def append_task(data_dir: Path, query: str, task: dict[str, Any], commit: bool) 
     found: dict[str, Any] = {}
 
     def change(text: str) -> tuple[str, Message]:
-        record = {**task, "item": task.get("item") or next_item(text)}
+        record = {**task, "item": task.get("item") or next_item(text, task.get("section"))}
         found["item"] = str(record["item"])
         task_id = f"{notice.id}#{found['item']}"
         logged = shown_or_hidden(
@@ -628,6 +661,10 @@ def append_task(data_dir: Path, query: str, task: dict[str, Any], commit: bool) 
         )
         return add_task(text, record), add_task_message(task_id, logged)
 
+    section = task.get("section")
+    numbers = [s.number for s in notice.sections]
+    if section is not None and section not in numbers:  # written as typed; check warns too
+        found["unknown_section"] = numbers
     path = Path(notice.source.path)
     saved = save_change(data_dir, path, change, commit=commit and ledger.settings.commit)
     return Outcome(f"{notice.id}#{found['item']}", saved, found)

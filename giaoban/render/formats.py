@@ -14,7 +14,14 @@ from datetime import date, datetime
 from typing import Any
 
 from giaoban.deadline import Deadline
-from giaoban.deadline.describe import KIND_NAMES, format_due, format_moment, short_due, weekday_name
+from giaoban.deadline.describe import (
+    KIND_NAMES,
+    UNRESOLVED_NAME,
+    format_due,
+    format_moment,
+    short_due,
+    weekday_name,
+)
 from giaoban.history.git import DataState
 from giaoban.model.card import iso
 from giaoban.model.ledger import Extension, Notice, Task
@@ -34,6 +41,7 @@ STATE_LABELS = {
     "done_on_time": "hoàn thành đúng hạn",
     "done_late": "hoàn thành quá hạn",
     "ongoing": "thường xuyên",
+    "unresolved": UNRESOLVED_NAME,
     "cancelled": "đã hủy",
 }
 CATEGORY_LABELS = {
@@ -496,6 +504,8 @@ def _due_text(task: Task) -> str:
         return str(deadline) if deadline is not None else NONE
     if deadline.kind == "recurring":
         return KIND_NAMES["recurring"] + (f", đến hết {_date(task.until)}" if task.until else "")
+    if deadline.kind == "relative" and deadline.due is None:
+        return f"{UNRESOLVED_NAME} (tính từ '{deadline.anchor}', chưa có ngày của mốc)"
     return format_due(deadline) or KIND_NAMES[deadline.kind]
 
 

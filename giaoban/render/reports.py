@@ -33,6 +33,7 @@ STATE_STYLES = {
     "done_on_time": "dim",
     "done_late": "dim",
     "ongoing": "",
+    "unresolved": "yellow",
     "cancelled": "dim strike",
 }
 CATEGORY_STYLES = {

@@ -20,9 +20,11 @@ from giaoban.reports.row import Cards, Row, Standing
 from giaoban.reports.rules import (
     CANCELLED,
     CANCELLED_STATUS,
+    ONGOING,
     OPEN,
     OVERDUE,
     STATES,
+    UNRESOLVED,
     Found,
     Moment,
     row_state,
@@ -88,6 +90,8 @@ def current_row(
         event = before[0] if before else following
         found = _found(facts, event, at)
         assert found is not None  # only a cancelled task has no row, and it has one above
+        if found[0] == ONGOING and timing.kind == "relative":  # its event has no date yet
+            found = (UNRESOLVED, None, None)
         return _standing(tid, timing, event, found)
     last: tuple[Event, Found] | None = None  # the last occurrence that is a row
     for event in before:

@@ -18,10 +18,11 @@ from giaoban.model.ids import resolve_notice
 from giaoban.model.ledger import Ledger, Task
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
+from giaoban.reports.rules import STATES
 from giaoban.store.index import IndexedNotices
 
 TASK_STATUSES = ("open", "done", "cancelled")
-ROW_STATES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late", "ongoing")
+ROW_STATES = STATES
 STATUS_CHOICES = (*TASK_STATUSES, *ROW_STATES)
 
 

@@ -38,8 +38,10 @@ from giaoban.model.facts import (
 
 SOON_DAYS = 7  # due_soon: due today or within this many calendar days
 URGENT_DAYS = 3  # due_soon rows this close are shown in yellow, later ones in green
-STATES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late", "ongoing")
-OVERDUE, DUE_SOON, UPCOMING, DONE_ON_TIME, DONE_LATE, ONGOING = range(len(STATES))
+# ``unresolved``: an open task whose deadline is counted from an event with no date yet; it
+# has no due moment, like an ongoing one, but is not "thường xuyên" (``list`` and ``show``).
+STATES = ("overdue", "due_soon", "upcoming", "done_on_time", "done_late", "ongoing", "unresolved")
+OVERDUE, DUE_SOON, UPCOMING, DONE_ON_TIME, DONE_LATE, ONGOING, UNRESOLVED = range(len(STATES))
 CANCELLED = "cancelled"  # the state of a cancelled task; only ``list`` shows them
 
 
@@ -109,7 +111,7 @@ def in_week(state: int, due: int, day: int, has_time: bool, week: WeekBounds) ->
     """Late and open, or due (open or done) in the week up to its cut-off."""
     if state == OVERDUE:
         return True
-    if state == ONGOING or (is_done(state) and day < week.monday):
+    if state in (ONGOING, UNRESOLVED) or (is_done(state) and day < week.monday):
         return False
     return due <= week.cutoff if has_time else day <= week.last_day
 
