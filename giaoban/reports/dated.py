@@ -107,13 +107,17 @@ def dated_rows(
             if found is None or found[0] != OVERDUE:
                 counted = None
                 break
-    sums: list[tuple[int, int, int]] = []
+    sums: list[tuple[tuple[str, ...], int, int]] = []
     if counted is not None:
-        sums = [
-            (uid, tasks, first)
-            for uid, tasks, first in index.count_events(at.now, end_s, first_done, must, counted)
-            if keep is None or keep(uid, NO_NOTICE)
-        ]
+        sums = index.count_events(at.now, end_s, first_done, must, counted, by_uid=False)
+        if keep is not None:  # by list of units, to keep those the filter keeps
+            found_uids = index.count_events(at.now, end_s, first_done, must, counted, True)
+            lists = index.unit_lists(uids=[uid for uid, _, _ in found_uids])
+            sums = [
+                (lists[uid][0], tasks, first)
+                for uid, tasks, first in found_uids
+                if keep(uid, NO_NOTICE)
+            ]
     events, left_out = index.events(at.now, end_s, first_done, must, counted)
     hits: list[Hit] = []
     for event in events:
@@ -169,7 +173,7 @@ class DatedRows(Sequence[Row]):
     share the report's hits, the rows already made and what was missed.
 
     ``counted``: the rows of one-off tasks only counted (``dated_rows``'
-    ``counted_before``), as (list of units, how many, the earliest due day);
+    ``counted_before``), as (their owners, how many, the earliest due day);
     ``more_missed``: how many missed occurrences of a duty were only counted, by task.
     """
 
@@ -179,7 +183,7 @@ class DatedRows(Sequence[Row]):
         ledger: Ledger,
         index: Index,
         kept: Sequence[int] | None = None,
-        counted: Sequence[tuple[int, int, int]] = (),
+        counted: Sequence[tuple[tuple[str, ...], int, int]] = (),
         more_missed: Mapping[int, int] | None = None,
     ) -> None:
         self.hits = hits
@@ -247,23 +251,24 @@ class DatedRows(Sequence[Row]):
         days, whether occurrences, and the owner headings each is listed under (``nobody``
         for a task without an owner); and the rows only counted, with their headings."""
         registry = self.ledger.registry
-        owners = self.store.unit_lists()
         whole = self.kept == range(len(self.hits))
         hits = self.hits if whole else [self.hits[p] for p in self.kept]
         by_owners: dict[tuple[str, ...], tuple[str, ...]] = {}
-        headings: dict[int, tuple[str, ...]] = {}
-        for uid in {event[4] for event, _ in hits} | {uid for uid, _, _ in self.counted}:
-            names = owners[uid][0]
+
+        def heading(names: tuple[str, ...]) -> tuple[str, ...]:
             if names not in by_owners:
                 by_owners[names] = tuple(heading_names(names, registry, flt) or nobody)
-            headings[uid] = by_owners[names]
+            return by_owners[names]
+
+        lists = self.store.unit_lists(uids={event[4] for event, _ in hits})
+        headings = {uid: heading(owners) for uid, (owners, _) in lists.items()}
         return RowFacts(
             task=[event[3] for event, _ in hits],
             state=[found[0] for _, found in hits],
             day=[event[1] for event, _ in hits],
             occurrence=[bool(event[2] & OCCURRENCE) for event, _ in hits],
             headings=[headings[event[4]] for event, _ in hits],
-            counted=[(headings[uid], tasks, first) for uid, tasks, first in self.counted],
+            counted=[(heading(owners), tasks, first) for owners, tasks, first in self.counted],
             more_missed=self.more_missed,
         )
 

@@ -671,16 +671,26 @@ class Index:
         ).fetchall()
 
     def count_events(
-        self, now: int, end: int, done_from: int, flags: int, counted: Counted
-    ) -> list[tuple[int, int, int]]:
-        """The events of one-off tasks ``events`` leaves out (``counted``), counted by list
-        of units: (list of units, how many, the earliest due day)."""
+        self, now: int, end: int, done_from: int, flags: int, counted: Counted, by_uid: bool
+    ) -> list[tuple[Any, int, int]]:
+        """The events of one-off tasks ``events`` leaves out (``counted``), counted by their
+        tasks' owners: (the owners, how many, the earliest due day); ``by_uid``: by list of
+        units instead, (its id, how many, the earliest due day)."""
         where, values = self._events_where(now, end, done_from, flags)
-        return self.db.execute(
-            "SELECT uid, count(*), min(day) FROM events "  # noqa: S608
-            f"WHERE {where} AND {counted.where} AND flags & :occurrence = 0 GROUP BY uid",
-            values | counted.values(),
-        ).fetchall()
+        by_list = (
+            "SELECT uid, count(*) AS n, min(day) AS first FROM events "  # noqa: S608
+            f"WHERE {where} AND {counted.where} AND flags & :occurrence = 0 GROUP BY uid"
+        )
+        if by_uid:
+            return self.db.execute(by_list, values | counted.values()).fetchall()
+        return [
+            (split_units(owners), n, first)
+            for owners, n, first in self.db.execute(
+                f"SELECT u.owners, sum(c.n), min(c.first) FROM ({by_list}) c "  # noqa: S608
+                "JOIN units u USING (uid) GROUP BY u.owners",
+                values | counted.values(),
+            )
+        ]
 
     def file_order(self) -> dict[int, int]:
         """Each notice of this run: the rank of its file in report order (by path)."""
@@ -702,9 +712,9 @@ class Index:
             )
         }
 
-    def _of_tasks(self, select: str, tids: Iterable[int]) -> Iterator[Any]:
-        """The rows of ``select`` (ending ``WHERE t.tid IN``) for the tasks ``tids``, each
-        task once."""
+    def _of_ids(self, select: str, tids: Iterable[int]) -> Iterator[Any]:
+        """The rows of ``select`` (ending ``WHERE t.tid IN``, or another id) for the ids
+        ``tids``, each once."""
         wanted = list(dict.fromkeys(tids))
         for start in range(0, len(wanted), 500):  # SQLite takes a bounded number of values
             chunk = wanted[start : start + 500]
@@ -715,7 +725,7 @@ class Index:
         """The facts of the tasks ``tids``, by task."""
         return {
             tid: tuple(facts)
-            for tid, *facts in self._of_tasks(
+            for tid, *facts in self._of_ids(
                 "SELECT t.tid, t.status, t.since, t.done_day, t.done, t.late_by, t.until, "
                 "t.last_done FROM tasks t WHERE t.tid IN",
                 tids,
@@ -725,7 +735,7 @@ class Index:
     def cards(self, tids: Iterable[int]) -> dict[int, Card]:
         """The cards (``giaoban.model.card.Card``) of the tasks ``tids``, by task."""
         found: dict[int, Card] = {}
-        for tid, notice, item, text, secret, owners, supports, *rest, timed in self._of_tasks(
+        for tid, notice, item, text, secret, owners, supports, *rest, timed in self._of_ids(
             "SELECT t.tid, n.id, t.item, t.text, t.confidential, u.owners, u.supports, "
             "t.deadline, t.kind, t.due, t.start, t.rrule, t.error, t.status_text, t.path, "
             "t.line, t.zone, t.has_time FROM tasks t JOIN notices n USING (nid) "
@@ -746,9 +756,11 @@ class Index:
             )
         }
 
-    def unit_lists(self, used: bool = False) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    def unit_lists(
+        self, used: bool = False, uids: Iterable[int] | None = None
+    ) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
         """Each list of owners and supports, by its id; ``used``: only those a task of this
-        run has.
+        run has; ``uids``: only those.
 
         The table ``units`` only grows (a list stays when the last task naming it is
         edited or removed). A report looking up its tasks' lists by id may read it whole
@@ -756,6 +768,13 @@ class Index:
         name only tasks give it) is read through the tasks (about 70 ms), so that it is
         the same with and without the cache.
         """
+        if uids is not None:  # only those
+            return {
+                uid: (split_units(owners), split_units(supports))
+                for uid, owners, supports in self._of_ids(
+                    "SELECT uid, owners, supports FROM units WHERE uid IN", uids
+                )
+            }
         query = "SELECT uid, owners, supports FROM units"
         if used:
             query += f" WHERE uid IN (SELECT DISTINCT t.uid FROM {self._tasks()})"  # noqa: S608
