@@ -16,7 +16,7 @@ def parse_cutoff(text: str) -> tuple[int, time] | None:
     """``week_cutoff`` as (ISO weekday 0=Monday, time): a day of the week and a time of day,
     in either order, as a deadline writes them ("thứ 6 14:00", "14h00 thứ Sáu", "CN 10:00");
     None when it is not exactly that."""
-    # imported on first use: a report reads the cut-off its cached settings keep, parsed
+    # loaded on first use (start-up speed): a report reads the parsed cut-off the index keeps
     from giaoban.deadline.lexer import lex
     from giaoban.deadline.normalize import Text
     from giaoban.deadline.tokens import clock_value, weekday_number
