@@ -155,6 +155,10 @@ def test_a_same_size_edit_with_the_old_time_put_back_is_seen(
         ("timezone: ../../etc/passwd", "timezone"),
         ("week_cutoff: thứ 6 25:00", "week_cutoff"),
         ("week_cutoff: bất kỳ lúc nào", "week_cutoff"),
+        ("week_cutoff: thứ 6", "week_cutoff"),
+        ("week_cutoff: thứ 6 tuần sau 14:00", "week_cutoff"),
+        ("week_cutoff: thứ 6 thứ 7 14:00", "week_cutoff"),
+        ("week_cutoff: thứ 6 24:00", "week_cutoff"),
         ("backlog_days: -5", "backlog_days"),
     ],
 )

@@ -14,8 +14,8 @@ from typing import Any
 from lark import Token, Transformer
 
 from giaoban.deadline import values as v
-from giaoban.deadline.lexicon import MONTH_WORDS, ORDINALS, RELATIVE, ROMAN, WEEKDAY_WORDS
-from giaoban.deadline.tokens import Tok, number, words_value
+from giaoban.deadline.lexicon import MONTH_WORDS, ORDINALS, RELATIVE, ROMAN
+from giaoban.deadline.tokens import Tok, clock_value, number, weekday_number, words_value
 
 _LUNAR_MONTHS = ("gieng", "chap")
 _RELATIVE_SPANS = {
@@ -96,28 +96,13 @@ class Atoms(Transformer[Token, Any]):
 
     def weekday_of(self, token: Token) -> v.Weekday:
         t = self.tok(token)
-        word = t.get("wd") or t.get("wt")
-        if t.get("cn"):
-            weekday = 6
-        else:
-            assert word is not None
-            weekday = int(word) - 2 if word.isdigit() else WEEKDAY_WORDS[word]
-        return v.Weekday(weekday, t.get("wr"), t.start)
+        return v.Weekday(weekday_number(t), t.get("wr"), t.start)
 
     def clock_of(self, token: Token) -> v.Clock:
-        t = self.tok(token)
-        hour = int(t.get("h") or t.get("ch") or 0)
-        minute = 30 if t.get("half") else int(t.get("min") or t.get("cm") or 0)
-        part = t.get("tpart")
-        if part in ("chieu", "toi") and hour < 12 or part == "trua" and hour < 11:
-            hour += 12
-        elif part in ("sang", "dem") and hour == 12:
-            hour = 0
-        if hour == 24 and minute == 0:
-            return v.Clock(0, 0, next_day=True)
-        if hour > 23 or minute > 59:
+        clock = clock_value(self.tok(token))
+        if clock is None:
             raise Unreadable(f"giờ {self.text(token)} không có thật")
-        return v.Clock(hour, minute)
+        return clock
 
     def span_of(self, token: Token) -> v.Span:
         """The period a period token names ("tháng 4/2022", "quý I, II/2024", "tuần tới")."""

@@ -50,13 +50,23 @@ def _is_make_up_day(day: date, calendars: Calendars) -> bool:
     return any(day in calendars(year).make_up_days for year in (day.year, day.year + 1))
 
 
+def is_day_off(
+    day: date, settings: DeadlineSettings = _DEFAULT, calendars: Calendars = year_calendar
+) -> bool:
+    """Whether ``day`` is a public holiday or one of the office's own days off (a weekend
+    day as such is neither): unless the office works it (``extra_work_days``)."""
+    if day in settings.extra_work_days:
+        return False
+    return day in settings.extra_days_off or is_public_holiday(day, calendars)
+
+
 def is_working_day(
     day: date, settings: DeadlineSettings = _DEFAULT, calendars: Calendars = year_calendar
 ) -> bool:
     """Whether offices work on ``day``."""
     if day in settings.extra_work_days:
         return True
-    if day in settings.extra_days_off or is_public_holiday(day, calendars):
+    if is_day_off(day, settings, calendars):
         return False
     if day.weekday() >= 5:
         return _is_make_up_day(day, calendars)

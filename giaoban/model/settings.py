@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 
 from giaoban.deadline.model import DeadlineSettings, SchoolYear
 from giaoban.model.timezone import DEFAULT_TZ
 
-_CUTOFF = re.compile(r"\s*(?:thu|thứ)\s*([2-7])\s+(\d{1,2})\s*[:hg]\s*(\d{2})?\s*", re.I)
 DEFAULT_CUTOFF = (4, time(14, 0))  # Friday 14:00
+_DEFAULT_CUTOFF_TEXT = "thứ 6 14:00"
 
 
 def parse_cutoff(text: str) -> tuple[int, time] | None:
-    """``week_cutoff`` ("thứ 6 14:00", "thứ 6 14h") as (ISO weekday 0=Monday, time);
-    None when it is no weekday from Monday to Saturday and a time of day."""
-    match = _CUTOFF.fullmatch(text)
-    if not match:
+    """``week_cutoff`` as (ISO weekday 0=Monday, time): a day of the week and a time of day,
+    in either order, as a deadline writes them ("thứ 6 14:00", "14h00 thứ Sáu", "CN 10:00");
+    None when it is not exactly that."""
+    # loaded on first use (start-up speed): a report reads the parsed cut-off the index keeps
+    from giaoban.deadline.lexer import lex
+    from giaoban.deadline.normalize import Text
+    from giaoban.deadline.tokens import clock_value, weekday_number
+
+    found = lex(Text.of(text))
+    tokens = {tok.type: tok for tok in found}
+    if len(found) != 2 or tokens.keys() != {"WEEKDAY", "TIME"} or tokens["WEEKDAY"].get("wr"):
+        return None  # "thứ 6", "thứ 6 tuần sau 14:00": no weekly day and time
+    clock = clock_value(tokens["TIME"])
+    if clock is None or clock.next_day:
         return None
-    hour, minute = int(match.group(2)), int(match.group(3) or 0)
-    if hour > 23 or minute > 59:
-        return None
-    return int(match.group(1)) - 2, time(hour, minute)
+    return weekday_number(tokens["WEEKDAY"]), time(clock.hour, clock.minute)
 
 
 @dataclass(frozen=True)
@@ -32,7 +38,7 @@ class Settings:
     strict_before: bool = False
     days_off: tuple[date, ...] = ()
     work_days: tuple[date, ...] = ()  # days worked that are usually off (ngày làm bù)
-    week_cutoff: str = "thứ 6 14:00"
+    week_cutoff: str = _DEFAULT_CUTOFF_TEXT
     keep_cutoff_on_days_off: bool = False  # else a cut-off on a day off moves to the day before
     backlog_days: int = 30  # late longer than this: counted per unit, not listed (tồn đọng)
     commit: bool = True
@@ -48,9 +54,17 @@ class Settings:
     report_signer_name: str | None = None
     report_recipients: tuple[str, ...] = ()  # Nơi nhận
 
+    # ``week_cutoff`` read once, when the settings are made: the copy the index keeps holds
+    # it, and a report need not load the deadline lexer to know its week
+    _cutoff: tuple[int, time] = field(default=DEFAULT_CUTOFF, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.week_cutoff != _DEFAULT_CUTOFF_TEXT:
+            object.__setattr__(self, "_cutoff", parse_cutoff(self.week_cutoff) or DEFAULT_CUTOFF)
+
     def cutoff(self) -> tuple[int, time]:
         """The weekly cut-off as (ISO weekday 0=Monday, time); Friday 14:00 by default."""
-        return parse_cutoff(self.week_cutoff) or DEFAULT_CUTOFF
+        return self._cutoff
 
     def deadline_settings(self) -> DeadlineSettings:
         return DeadlineSettings(

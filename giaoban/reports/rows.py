@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from giaoban.deadline.context import midnight
-from giaoban.deadline.workdays import is_working_day
+from giaoban.deadline.workdays import is_day_off, is_working_day
 from giaoban.model.card import Card
 from giaoban.model.facts import (
     resolved_deadline,
@@ -256,14 +256,16 @@ def report_week(
     next_weeks: int = 0,
     until: date | datetime | None = None,
     working: Callable[[date], bool] | None = None,
+    day_off: Callable[[date], bool] | None = None,
 ) -> Week:
     """The week a weekly report made at ``now`` covers.
 
-    By default the ISO week of ``now``, or the next one once its cut-off has
-    passed; ``next_weeks`` moves it on. ``until`` (a moment, or a whole day)
-    replaces the cut-off and names the week it falls in. With ``working``, a
-    cut-off that falls on a day off (a public holiday, the office's own)
-    moves to the working day before it, at the same time.
+    By default the ISO week of ``now``, or the first one after it whose cut-off
+    is still ahead; ``next_weeks`` moves it on. ``until`` (a moment, or a whole
+    day) replaces the cut-off and names the week it falls in. With ``working``,
+    a cut-off that falls on a day off (``day_off``: a public holiday, the
+    office's own; by default any day not ``working``) moves to the working day
+    before it, at the same time.
     """
     tz = now.tzinfo
     if isinstance(until, datetime):
@@ -273,20 +275,28 @@ def report_week(
         return _week(until, midnight(until + timedelta(days=1), tz), until, False)
     weekday, at = cutoff
     monday = now.date() - timedelta(days=now.weekday())
-    if now >= datetime.combine(_cutoff_day(monday, weekday, working)[0], at, tzinfo=tz):
+    # a cut-off moved off a day off may fall in the week before its own (Tết): such a week's
+    # report is made once its cut-off has passed, so it is skipped too
+    while now >= datetime.combine(_cutoff_day(monday, weekday, working, day_off)[0], at, tz):
         monday += timedelta(days=7)
     monday += timedelta(days=7 * next_weeks)
-    day, moved_from = _cutoff_day(monday, weekday, working)
+    day, moved_from = _cutoff_day(monday, weekday, working, day_off)
     moment = datetime.combine(day, at, tzinfo=tz)
     return replace(_week(monday, moment, monday + timedelta(days=6), True), moved_from=moved_from)
 
 
 def _cutoff_day(
-    monday: date, weekday: int, working: Callable[[date], bool] | None
+    monday: date,
+    weekday: int,
+    working: Callable[[date], bool] | None,
+    day_off: Callable[[date], bool] | None = None,
 ) -> tuple[date, date | None]:
-    """The cut-off's day of the week of ``monday``, and the day it was moved from."""
+    """The cut-off's day of the week of ``monday``, and the day it was moved from.
+
+    The day the office chose is worked even on a weekend: only a ``day_off`` moves it.
+    """
     day = monday + timedelta(days=weekday)
-    if working is None or working(day):
+    if working is None or not (day_off(day) if day_off else not working(day)):
         return day, None
     before = day
     for _ in range(7):
@@ -339,7 +349,14 @@ def week_report(
         if settings.keep_cutoff_on_days_off
         else (lambda day: is_working_day(day, deadline_settings, days_off))
     )
-    week = report_week(now, settings.cutoff(), next_weeks, until, working)
+    week = report_week(
+        now,
+        settings.cutoff(),
+        next_weeks,
+        until,
+        working,
+        lambda day: is_day_off(day, deadline_settings, days_off),
+    )
     end = max(week.cutoff, midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
     done_from = midnight(week.monday, now.tzinfo)
     counted = _counted_before(ledger, now, list_all, every_row)
