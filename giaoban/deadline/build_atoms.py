@@ -108,7 +108,7 @@ class Atoms(Transformer[Token, Any]):
         t = self.tok(token)
         hour = int(t.get("h") or t.get("ch") or 0)
         minute = 30 if t.get("half") else int(t.get("min") or t.get("cm") or 0)
-        part = t.get("tpart")
+        part = t.get("tpart") or t.get("cpart")
         if part in ("chieu", "toi") and hour < 12 or part == "trua" and hour < 11:
             hour += 12
         elif part in ("sang", "dem") and hour == 12:

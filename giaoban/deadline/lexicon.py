@@ -376,7 +376,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              # not a part of the day that opens the next window ("11h30, chiều từ 13h30")
              r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w)"
              r"(?!\s*:?\s*(?:từ\s|\d)))?"
-             r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
+             # "lúc 9:30 tối": the part of the day after a time with a colon too
+             r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"
+             r"(?:\s+(?:buổi\s+)?(?P<cpart>sáng|trưa|chiều|tối|đêm)(?!\w)"
+             r"(?!\s*:?\s*(?:từ\s|\d)))?"),
     ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
              r"(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
              + _M + r"|" + _MW + _B + r")(?![\d.])(?!/(?!\d{4}(?!\d)))"  # not "thang ba|o cao"
@@ -520,6 +523,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"
              # "đến 22-4 hoặc 30-4 tùy tình hình": the day that may replace it, on a condition
              r"|" + CONDITIONAL_DAY),
+    # "Sở KH&CN", "Bộ VH-TT&DL": "&" inside an abbreviated name joins its words, and what
+    # follows it is no word of time ("CN" Chủ nhật, "DL" dương lịch): the name, left out
+    ("W", r"(?<=[^\W\d_])&[^\W\d_]+" + _B),
     ("AND", r"và" + _B + r"|&|,|;"),
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
@@ -533,9 +539,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              + ")"),
     # how a count is counted: "72 giờ ... (theo giờ làm việc hành chính)", "30 ngày, tính
     # theo ngày làm việc": in working time (the lexer gives it to the count)
-    ("WORKTIME", r"\(\s*(?:được\s+)?(?:tính\s+)?theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
-                 r"(?:\s+hành\s+chính)?\s*\)"
-                 r"|(?:được\s+)?tính\s+theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
+    # "7 ngày (ngày làm việc)", "7 ngày theo ngày làm việc", and a remark that goes on
+    # "(theo ngày làm việc và tính từ ngày nhận hồ sơ)": its rest is read, the anchor
+    ("WORKTIME", r"\(\s*(?:được\s+)?(?:tính\s+)?(?:theo\s+)?(?:giờ|ngày)\s+"
+                 r"(?:làm\s+việc|hành\s+chính)(?:\s+hành\s+chính)?\s*"
+                 r"(?:\)|(?:,|;|và)\s*(?=(?:được\s+)?(?:tính|kể)\s+từ" + _B + "))"
+                 r"|(?:được\s+)?(?:tính\s+)?theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
                  r"(?:\s+hành\s+chính)?" + _B),
     # what a count leaves out names no deadline: "72 giờ (không tính ngày Chủ nhật)"
     ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B

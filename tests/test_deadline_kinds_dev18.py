@@ -1,0 +1,79 @@
+"""Unit tests: kinds of deadline phrase the twenty-fourth work read right or made errors.
+
+The kinds behind the failures of ``fresh_18`` once it became a development set. As in
+``test_deadline_kinds.py``: phrases of each kind written here, in other words and orders,
+not copied from the phrase sets of ``tests/data/deadlines/``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_deadline_forms import at, read, unread
+
+MAY = date(2024, 5, 15)  # a Wednesday
+
+
+# -- "&" inside an abbreviated name: the name, not "and" before a word of time ----------------
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "nộp về Sở KH&CN chậm nhất ngày 20/5/2024",
+        "Sở VH-TT&DL tổng hợp trước ngày 20/5/2024",
+        "trước ngày 20/5/2024, gửi Phòng TN&MT",
+        "Bộ KH&CN, Sở GD&ĐT hoàn thành trước 20/5/2024",
+    ],
+)
+def test_an_ampersand_inside_a_name_leaves_the_name_out(phrase: str) -> None:
+    got = read(phrase, MAY)
+    assert (got.kind, got.due) == ("date", at("2024-05-21T00:00")), got
+
+
+@pytest.mark.parametrize(
+    "phrase", ["thứ 7 & CN hằng tuần", "thứ 7&CN hằng tuần", "T7&CN hằng tuần"]
+)
+def test_an_ampersand_between_days_still_joins_them(phrase: str) -> None:
+    got = read(phrase, MAY)
+    assert got.rrule is not None and "BYDAY=SA,SU" in got.rrule, got
+
+
+# -- a part of the day after a clock time written with a colon ---------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("lúc 8:45 tối ngày 20/5/2024", "2024-05-20T20:45"),
+        ("Ngày 20/5/2024, lúc 4:30 chiều", "2024-05-20T16:30"),
+        ("trước 11:15 trưa thứ Sáu", "2024-05-17T11:15"),
+        ("trước 1:30 trưa thứ Sáu", "2024-05-17T13:30"),
+        ("Tối 20 tháng 5 năm 2024, lúc 7:00 tối", "2024-05-20T19:00"),
+        ("lúc 9:00 sáng ngày 20/5/2024", "2024-05-20T09:00"),
+        ("trước 3:00 chiều nay", "2024-05-15T15:00"),
+    ],
+)
+def test_a_part_of_the_day_after_a_colon_time_sets_its_hour(phrase: str, due: str) -> None:
+    got = read(phrase, MAY)
+    assert got.due == at(due), got
+
+
+# -- a count in working days said in other words -------------------------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("trong 5 ngày (ngày làm việc) kể từ ngày nhận đơn", "ngày nhận đơn"),
+        ("trong 5 ngày theo ngày làm việc kể từ ngày nhận đơn", "ngày nhận đơn"),
+        ("không quá 5 ngày (theo ngày làm việc và tính từ ngày nhận đơn)", "ngày nhận đơn"),
+        ("tối đa 5 ngày (tính theo ngày làm việc, kể từ ngày nhận đơn)", "ngày nhận đơn"),
+        ("5 ngày (ngày làm việc; tính từ ngày nhận đơn)", "ngày nhận đơn"),
+    ],
+)
+def test_working_days_said_in_a_remark_or_after_the_count(phrase: str, anchor: str) -> None:
+    got = read(phrase, None)
+    assert (got.kind, got.offset, got.business_days) == ("relative", "P5D", True), got
+    assert got.anchor == anchor, got
+
+
+def test_a_remark_of_working_days_that_goes_on_to_a_day_counts_from_it() -> None:
+    got = read("trong vòng 10 ngày (theo ngày làm việc, tính từ ngày 20/5/2024)", MAY)
+    assert (got.business_days, got.due) == (True, at("2024-06-04T00:00")), got
