@@ -77,3 +77,55 @@ def test_working_days_said_in_a_remark_or_after_the_count(phrase: str, anchor: s
 def test_a_remark_of_working_days_that_goes_on_to_a_day_counts_from_it() -> None:
     got = read("trong vòng 10 ngày (theo ngày làm việc, tính từ ngày 20/5/2024)", MAY)
     assert (got.business_days, got.due) == (True, at("2024-06-04T00:00")), got
+
+
+# -- a count written in digits in brackets, with no words before it ----------------------------
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trong thời hạn (10) ngày kể từ ngày nhận thông báo", "P10D"),
+        ("sau (45) ngày kể từ ngày công bố", "P45D"),
+        ("sau thời gian (20) ngày kể từ ngày đăng tin", "P20D"),
+        ("sau thời gian 20 ngày kể từ ngày đăng tin", "P20D"),
+        ("sau khoảng thời gian 2 tuần kể từ ngày đăng tin", "P2W"),
+        # the digits after the count's words stay the same count
+        ("trong thời hạn mười (10) ngày kể từ ngày nhận thông báo", "P10D"),
+    ],
+)
+def test_a_count_in_brackets_alone_is_the_count(phrase: str, offset: str) -> None:
+    got = read(phrase, None)
+    assert (got.kind, got.offset) == ("relative", offset), got
+    assert got.anchor is not None and "thời gian" not in got.anchor, got
+
+
+def test_after_a_time_of_n_days_alone_counts_from_the_notice() -> None:
+    got = read("sau thời gian 30 ngày", MAY)
+    assert (got.offset, got.due) == ("P30D", at("2024-06-15T00:00")), got
+
+
+# -- a count told in words and in digits that disagree: an error naming both -------------------
+@pytest.mark.parametrize(
+    ("phrase", "named"),
+    [
+        ("trong thời hạn mười hai (15) ngày làm việc", "mười hai (15)"),
+        ("không quá 05 (bảy) ngày kể từ ngày nhận", "05 (bảy)"),
+        ("trong vòng ba mươi (20) ngày", "ba mươi (20)"),
+        ("ngày 10 (mười một) tháng 6 năm 2024", "10 (mười một)"),
+    ],
+)
+def test_a_count_whose_words_and_digits_disagree_is_an_error(phrase: str, named: str) -> None:
+    message = unread(phrase, MAY)
+    assert named in message and "khác nhau" in message, message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "offset"),
+    [
+        ("trong thời hạn mười hai (12) ngày làm việc", "P12D"),
+        ("không quá 05 (năm) ngày", "P5D"),
+        ("trong vòng hai mươi mốt (21) ngày", "P21D"),
+        ("bốn (04) tuần", "P4W"),
+    ],
+)
+def test_a_count_whose_words_and_digits_agree_is_read(phrase: str, offset: str) -> None:
+    assert read(phrase, MAY).offset == offset

@@ -533,6 +533,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "tương ứng với ngày 1/9/2025 dương lịch": the same day in the other calendar, as "tức"
     ("TUC", r"(?:tức\s+là|tức|nhằm|tương\s+(?:ứng|đương)(?:\s+với)?)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
+    # "sau thời gian 30 ngày kể từ ...", "trước khoảng thời gian 2 tuần": the count's own
+    # words (not an event named "thời gian")
+    ("SKIP", r"(?:(?<=sau\s)|(?<=trước\s))(?:khoảng\s+)?thời\s+(?:gian|hạn)"
+             r"(?=\s+(?:\(\s*)?\d{1,3}\s*\)?\s*(?:ngày|tuần|tháng|năm|giờ|phút)" + _B + ")"),
     # "khoảng một tháng trước khi ...", "sau khoảng 2 tuần": about a count, read as the count
     # (the count had been lost, or "khoảng" taken for the event's name)
     ("SKIP", r"(?:vào\s+)?khoảng(?=\s+(?:\d{1,3}|" + _NW + r"(?:\s+" + _NW + r")*)" + _UNIT_AHEAD
@@ -549,7 +553,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # what a count leaves out names no deadline: "72 giờ (không tính ngày Chủ nhật)"
     ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B
              + r"(?!" + _WEEKDAYS_AHEAD + r")[^()]*\)"),  # weekdays left out: EXCL
-    ("SKIP", r"(?<=[^\W\d_])\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
+    # "sáu (06) tháng": the count again in digits, after its words (alone, "(30) ngày", the
+    # digits are the count)
+    ("SKIP", r"(?:" + "|".join(f"(?<={w})" for w in _NW[3:-1].split("|")) + r")"
+             r"\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
     ("SKIP", r"\(\s*" + _NW + r"(?:\s+" + _NW + r")*\s*\)"  # "ngày 06 (sáu)": the number in words
              r"|(?:là|vào|lúc|các|những|mốc|nhất\s+là|tại|của|thuộc|cả)" + _B
              + r"|[():.!?*\"'“”‘’]"),

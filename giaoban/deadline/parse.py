@@ -39,6 +39,7 @@ from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
 from giaoban.deadline.unread import (
     blank_to_fill,
+    count_told_twice,
     edge_of_period,
     events_day_unlinked,
     numbered_by_a_word,
@@ -169,6 +170,12 @@ def _unclear_numbers(ctx: Ctx, toks: tuple[Tok, ...]) -> None:
         raise Unreadable(
             f'"{ctx.orig(day[0].start, day[1].end)}" là ngày của một sự kiện, không rõ ngày nào: '
             "ghi ngày hoặc ghim ngày bằng due: YYYY-MM-DD"
+        )
+    twice = count_told_twice(ctx.text)
+    if twice is not None:  # "mười bảy (13) ngày": 17 or 13?
+        raise Unreadable(
+            f'"{twice}": số viết bằng chữ và bằng số khác nhau: sửa cho khớp hoặc ghim ngày '
+            "bằng due: YYYY-MM-DD"
         )
     numbered = numbered_by_a_word(toks, ctx.text)
     if numbered is not None:  # "trong đợt 1/2020": the round's number, not January
