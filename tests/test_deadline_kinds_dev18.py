@@ -129,3 +129,37 @@ def test_a_count_whose_words_and_digits_disagree_is_an_error(phrase: str, named:
 )
 def test_a_count_whose_words_and_digits_agree_is_read(phrase: str, offset: str) -> None:
     assert read(phrase, MAY).offset == offset
+
+
+# -- "thường xuyên" before weekdays: those days every week ------------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "days"),
+    [
+        ("trực thường xuyên từ thứ Hai đến thứ Sáu", "BYDAY=MO,TU,WE,TH,FR"),
+        ("thường xuyên vào thứ 3 và thứ 5", "BYDAY=TU,TH"),
+        ("tiếp công dân thường xuyên vào sáng thứ Tư", "BYDAY=WE"),
+        ("thường xuyên các ngày thứ 2, 4, 6", "BYDAY=MO,WE,FR"),
+        ("thuong xuyen tu thu 2 den thu 6", "BYDAY=MO,TU,WE,TH,FR"),
+    ],
+)
+def test_regularly_on_weekdays_is_every_week(phrase: str, days: str) -> None:
+    got = read(phrase, MAY)
+    assert got.kind == "recurring" and got.rrule is not None, got
+    assert "FREQ=WEEKLY" in got.rrule and days in got.rrule, got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("thường xuyên, chậm nhất thứ 6 tuần sau", "2024-05-25T00:00"),
+        ("thường xuyên vào thứ 5 tuần sau", "2024-05-24T00:00"),
+        ("thường xuyên vào thứ 5 (23/5/2024)", "2024-05-24T00:00"),
+    ],
+)
+def test_regularly_beside_a_named_week_or_day_keeps_that_day(phrase: str, due: str) -> None:
+    got = read(phrase, MAY)
+    assert (got.kind, got.due) == ("date", at(due)), got
+
+
+def test_regularly_alone_is_still_no_deadline() -> None:
+    assert read("thực hiện thường xuyên", MAY).kind == "none"

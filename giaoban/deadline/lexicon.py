@@ -151,6 +151,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "trước khi nghỉ Tết", "sau kỳ nghỉ Tết": the break, an event whose days each year's
     # calendar sets (not Tết's first day, nor no deadline as "trong thời gian nghỉ Tết")
     ("W", r"(?:(?<=khi\s)|(?<=kỳ\s))nghỉ\s+tết(?:\s+(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch))?" + _B),
+    # "thường xuyên từ thứ Hai đến thứ Sáu", "thường xuyên vào thứ 5": on those days every
+    # week, as "định kỳ" before them (alone, or before a deadline, it is no deadline)
+    ("PERIODIC", r"thường\s+xuyên(?=(?:\s+(?:vào|từ|các|những|ngày|buổi|sáng|chiều|tối))*"
+                 r"\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|cn)" + _B
+                 + r"(?!\s*,?\s*(?:tuần|ngày\s+\d|\d))(?!.*\d\s*[/.\-]\s*\d))"),
     ("NONE", r"(?:thường\s+xuyên|kịp\s+thời|khẩn\s+trương|liên\s+tục|thường\s+trực|đột\s+xuất"
              r"|tạm\s+thời|trước\s+mắt|càng\s+sớm\s+càng\s+tốt|sớm\s+nhất\s+có\s+thể"
              r"|trong\s+thời\s+gian\s+(?:sớm|nhanh|ngắn|gần)\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
