@@ -163,3 +163,40 @@ def test_regularly_beside_a_named_week_or_day_keeps_that_day(phrase: str, due: s
 
 def test_regularly_alone_is_still_no_deadline() -> None:
     assert read("thực hiện thường xuyên", MAY).kind == "none"
+
+
+# -- a count before "bắt đầu từ" a day or a moment: how long it lasts, its first day counted ---
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        (
+            "02 ngày, bắt đầu từ 7h30 ngày 20/5/2024 (thứ Hai)",
+            "2024-05-20T07:30",
+            "2024-05-22T00:00",
+        ),
+        ("4 ngày, bắt đầu từ ngày 20/5/2024", "2024-05-20T00:00", "2024-05-24T00:00"),
+        ("trong 2 tuần, bắt đầu từ thứ Hai 20/5/2024", "2024-05-20T00:00", "2024-06-03T00:00"),
+        (
+            "bắt đầu từ 8 giờ ngày 20/5/2024, diễn ra trong 3 ngày",
+            "2024-05-20T08:00",
+            "2024-05-23T00:00",
+        ),
+    ],
+)
+def test_a_count_that_begins_on_a_day_lasts_from_it(phrase: str, start: str, due: str) -> None:
+    got = read(phrase, MAY)
+    assert (got.kind, got.start, got.due) == ("period", at(start), at(due)), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("48 giờ kể từ 9h ngày 20/5/2024", "2024-05-22T09:00"),  # hours from that moment
+        ("3 ngày kể từ 9h ngày 20/5/2024", "2024-05-24T00:00"),  # a time limit: the day after
+        ("30 phút trước 9h ngày 20/5/2024", "2024-05-20T08:30"),
+    ],
+)
+def test_a_count_from_a_moment_is_counted_from_it(phrase: str, due: str) -> None:
+    got = read(phrase, MAY)
+    assert (got.kind, got.due) == ("relative", at(due)), got
+    assert got.anchor == "ngày 20/5/2024", got

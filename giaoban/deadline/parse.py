@@ -256,7 +256,7 @@ def _not_a_said_time(event: v.Event) -> None:
 # Words that say a count is how long something lasts: "kéo dài 8 ngày", "diễn ra trong 3
 # ngày", "trong 5 ngày liên tục" (folded, as typed with or without marks). The anchor being a
 # written day, not an event, these words name no event ("ngày diễn ra hội nghị").
-_LASTS_WORDS = re.compile(r"\b(?:keo dai|dien ra|lien tuc)\b")
+_LASTS_WORDS = re.compile(r"\b(?:keo dai|dien ra|lien tuc|bat dau)\b")
 
 
 def _lasts(value: v.Relative, toks: tuple[Tok, ...], text: Text) -> bool:
