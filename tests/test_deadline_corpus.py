@@ -71,8 +71,10 @@ FLOORS = {
     # 107 after the twenty-first and twenty-second works and the halves of a month and quarter);
     # 109 after the twenty-third ("Tháng Công nhân năm 2022" is May; "trước ngày 31/01 của năm
     # tiếp theo" without a date, every year)
-    "fresh_18": 108,  # held out until the fifth session of 2026-12-07 (108 when first scored,
-    # before the twenty-third work, and after it)
+    "fresh_18": 114,  # held out until the fifth session of 2026-12-07 (108 when first scored,
+    # before the twenty-third work, and after it); 114 after the twenty-fourth ("Sở KH&CN",
+    # "9:30 tối", "(theo ngày làm việc ...)", "(30) ngày", "thường xuyên từ thứ Hai đến thứ
+    # Sáu", "03 ngày, bắt đầu từ 08h00 ngày ..." read)
 }
 
 

@@ -151,6 +151,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "trước khi nghỉ Tết", "sau kỳ nghỉ Tết": the break, an event whose days each year's
     # calendar sets (not Tết's first day, nor no deadline as "trong thời gian nghỉ Tết")
     ("W", r"(?:(?<=khi\s)|(?<=kỳ\s))nghỉ\s+tết(?:\s+(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch))?" + _B),
+    # "thường xuyên từ thứ Hai đến thứ Sáu", "thường xuyên vào thứ 5": on those days every
+    # week, as "định kỳ" before them (alone, or before a deadline, it is no deadline)
+    ("PERIODIC", r"thường\s+xuyên(?=(?:\s+(?:vào|từ|các|những|ngày|buổi|sáng|chiều|tối))*"
+                 r"\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|cn)" + _B
+                 + r"(?!\s*,?\s*(?:tuần|ngày\s+\d|\d))(?!.*\d\s*[/.\-]\s*\d))"),
     ("NONE", r"(?:thường\s+xuyên|kịp\s+thời|khẩn\s+trương|liên\s+tục|thường\s+trực|đột\s+xuất"
              r"|tạm\s+thời|trước\s+mắt|càng\s+sớm\s+càng\s+tốt|sớm\s+nhất\s+có\s+thể"
              r"|trong\s+thời\s+gian\s+(?:sớm|nhanh|ngắn|gần)\s+nhất|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu|khi\s+cần\s+thiết|khi\s+cần"
@@ -376,7 +381,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
              # not a part of the day that opens the next window ("11h30, chiều từ 13h30")
              r"(?:\s*,?\s*(?:buổi\s+)?(?P<tpart>sáng|trưa|chiều|tối|đêm)(?!\w)"
              r"(?!\s*:?\s*(?:từ\s|\d)))?"
-             r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"),
+             # "lúc 9:30 tối": the part of the day after a time with a colon too
+             r"|(?<![\d/.])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?!\w)"
+             r"(?:\s+(?:buổi\s+)?(?P<cpart>sáng|trưa|chiều|tối|đêm)(?!\w)"
+             r"(?!\s*:?\s*(?:từ\s|\d)))?"),
     ("DATE", r"(?:ngày\s+(?:mùng\s+|mồng\s+)?|mùng\s+|mồng\s+)?(?<![\d/.])"
              r"(?P<ld>" + _D + r"|rằm)\s+tháng\s+(?P<lm>"
              + _M + r"|" + _MW + _B + r")(?![\d.])(?!/(?!\d{4}(?!\d)))"  # not "thang ba|o cao"
@@ -520,6 +528,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SKIP", r"hoặc\s+(?:lâu|dài|nhiều|ít|sớm|muộn)\s+hơn" + _B + r"[^()]*$"
              # "đến 22-4 hoặc 30-4 tùy tình hình": the day that may replace it, on a condition
              r"|" + CONDITIONAL_DAY),
+    # "Sở KH&CN", "Bộ VH-TT&DL": "&" inside an abbreviated name joins its words, and what
+    # follows it is no word of time ("CN" Chủ nhật, "DL" dương lịch): the name, left out
+    ("W", r"(?<=[^\W\d_])&[^\W\d_]+" + _B),
     ("AND", r"và" + _B + r"|&|,|;"),
     ("OR", r"hoặc" + _B + r"|/"),  # two deadlines to choose from: no rule reads them
     ("LUNAR", r"(?:theo\s+)?(?:âm\s+lịch|âl|al)" + _B),
@@ -527,20 +538,30 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "tương ứng với ngày 1/9/2025 dương lịch": the same day in the other calendar, as "tức"
     ("TUC", r"(?:tức\s+là|tức|nhằm|tương\s+(?:ứng|đương)(?:\s+với)?)" + _B),
     ("SKIP", r"sắp\s+(?:tới|đến)" + _B),  # "ngày 24/3 sắp đến": the coming one
+    # "sau thời gian 30 ngày kể từ ...", "trước khoảng thời gian 2 tuần": the count's own
+    # words (not an event named "thời gian")
+    ("SKIP", r"(?:(?<=sau\s)|(?<=trước\s))(?:khoảng\s+)?thời\s+(?:gian|hạn)"
+             r"(?=\s+(?:\(\s*)?\d{1,3}\s*\)?\s*(?:ngày|tuần|tháng|năm|giờ|phút)" + _B + ")"),
     # "khoảng một tháng trước khi ...", "sau khoảng 2 tuần": about a count, read as the count
     # (the count had been lost, or "khoảng" taken for the event's name)
     ("SKIP", r"(?:vào\s+)?khoảng(?=\s+(?:\d{1,3}|" + _NW + r"(?:\s+" + _NW + r")*)" + _UNIT_AHEAD
              + ")"),
     # how a count is counted: "72 giờ ... (theo giờ làm việc hành chính)", "30 ngày, tính
     # theo ngày làm việc": in working time (the lexer gives it to the count)
-    ("WORKTIME", r"\(\s*(?:được\s+)?(?:tính\s+)?theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
-                 r"(?:\s+hành\s+chính)?\s*\)"
-                 r"|(?:được\s+)?tính\s+theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
+    # "7 ngày (ngày làm việc)", "7 ngày theo ngày làm việc", and a remark that goes on
+    # "(theo ngày làm việc và tính từ ngày nhận hồ sơ)": its rest is read, the anchor
+    ("WORKTIME", r"\(\s*(?:được\s+)?(?:tính\s+)?(?:theo\s+)?(?:giờ|ngày)\s+"
+                 r"(?:làm\s+việc|hành\s+chính)(?:\s+hành\s+chính)?\s*"
+                 r"(?:\)|(?:,|;|và)\s*(?=(?:được\s+)?(?:tính|kể)\s+từ" + _B + "))"
+                 r"|(?:được\s+)?(?:tính\s+)?theo\s+(?:giờ|ngày)\s+(?:làm\s+việc|hành\s+chính)"
                  r"(?:\s+hành\s+chính)?" + _B),
     # what a count leaves out names no deadline: "72 giờ (không tính ngày Chủ nhật)"
     ("SKIP", r"\(\s*(?:không\s+(?:tính|kể)|ngoại\s+trừ|trừ)" + _B
              + r"(?!" + _WEEKDAYS_AHEAD + r")[^()]*\)"),  # weekdays left out: EXCL
-    ("SKIP", r"(?<=[^\W\d_])\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
+    # "sáu (06) tháng": the count again in digits, after its words (alone, "(30) ngày", the
+    # digits are the count)
+    ("SKIP", r"(?:" + "|".join(f"(?<={w})" for w in _NW[3:-1].split("|")) + r")"
+             r"\s*\(\s*\d+\s*\)(?=\s*(?:ngày|tuần|tháng|năm|giờ)" + _B + ")"),
     ("SKIP", r"\(\s*" + _NW + r"(?:\s+" + _NW + r")*\s*\)"  # "ngày 06 (sáu)": the number in words
              r"|(?:là|vào|lúc|các|những|mốc|nhất\s+là|tại|của|thuộc|cả)" + _B
              + r"|[():.!?*\"'“”‘’]"),

@@ -329,6 +329,9 @@ def relative(r: v.Relative, ctx: Ctx) -> Deadline:
         offset = _offset(r.duration, r.sign)
         if anchor_day is not None:
             due = _due(anchor_day, r, ctx)
+            if isinstance(r.anchor, v.Moment) and r.duration.unit in ("gio", "phut"):
+                # "72 giờ kể từ 8h ngày 6/12": hours from that moment, not from the day's start
+                due += moment(anchor_day, r.anchor.clock, ctx) - ctx.at(anchor_day)
     return Deadline(
         phrase=ctx.phrase,
         kind="relative",
@@ -346,11 +349,12 @@ def _length(first: date, r: v.Relative, ctx: Ctx) -> Deadline:
     18/2 kéo dài 8 ngày" is 18/2 to 25/2): a period, not a count from the day after."""
     assert r.duration is not None
     last = _count(first, r.duration.n, r.duration, ctx)
+    clock = r.anchor.clock if isinstance(r.anchor, v.Moment) else None
     return Deadline(
         phrase=ctx.phrase,
         kind="period",
         due=ctx.at(last),
-        start=ctx.at(first),
+        start=ctx.at(first) if clock is None else moment(first, clock, ctx),  # "từ 8h ngày 6/12"
         warnings=tuple(ctx.warnings),
     )
 
@@ -402,6 +406,8 @@ def _anchor(anchor: object, ctx: Ctx) -> tuple[date | None, str]:
     assert isinstance(anchor, (v.Day, v.Weekday, v.Relday, v.Tet, v.Moment))
     if isinstance(anchor, (v.Day, v.Tet)) and anchor.written:  # as written, not what follows
         return day_of(anchor, ctx), anchor.written
+    if isinstance(anchor, v.Moment):  # "8h ngày 6/12/2023": named by its day
+        return day_of(anchor, ctx), ctx.orig(getattr(anchor.day, "pos", 0))
     return day_of(anchor, ctx), ctx.orig(getattr(anchor, "pos", 0))
 
 

@@ -39,6 +39,7 @@ from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
 from giaoban.deadline.unread import (
     blank_to_fill,
+    count_told_twice,
     edge_of_period,
     events_day_unlinked,
     numbered_by_a_word,
@@ -170,6 +171,12 @@ def _unclear_numbers(ctx: Ctx, toks: tuple[Tok, ...]) -> None:
             f'"{ctx.orig(day[0].start, day[1].end)}" là ngày của một sự kiện, không rõ ngày nào: '
             "ghi ngày hoặc ghim ngày bằng due: YYYY-MM-DD"
         )
+    twice = count_told_twice(ctx.text)
+    if twice is not None:  # "mười bảy (13) ngày": 17 or 13?
+        raise Unreadable(
+            f'"{twice}": số viết bằng chữ và bằng số khác nhau: sửa cho khớp hoặc ghim ngày '
+            "bằng due: YYYY-MM-DD"
+        )
     numbered = numbered_by_a_word(toks, ctx.text)
     if numbered is not None:  # "trong đợt 1/2020": the round's number, not January
         said = ctx.orig(numbered[0].start, numbered[1].end)
@@ -249,7 +256,7 @@ def _not_a_said_time(event: v.Event) -> None:
 # Words that say a count is how long something lasts: "kéo dài 8 ngày", "diễn ra trong 3
 # ngày", "trong 5 ngày liên tục" (folded, as typed with or without marks). The anchor being a
 # written day, not an event, these words name no event ("ngày diễn ra hội nghị").
-_LASTS_WORDS = re.compile(r"\b(?:keo dai|dien ra|lien tuc)\b")
+_LASTS_WORDS = re.compile(r"\b(?:keo dai|dien ra|lien tuc|bat dau)\b")
 
 
 def _lasts(value: v.Relative, toks: tuple[Tok, ...], text: Text) -> bool:

@@ -104,7 +104,8 @@ def _midnight_from(tok: Tok, before: Tok | None, after: Tok | None) -> bool:
         return False
     parts = tok.parts
     hour, minute = parts.get("h") or parts.get("ch"), parts.get("min") or parts.get("cm")
-    return hour is not None and int(hour) == 0 and int(minute or 0) == 0 and "tpart" not in parts
+    told = "tpart" in parts or "cpart" in parts  # "0:00 sáng": a time of its own
+    return hour is not None and int(hour) == 0 and int(minute or 0) == 0 and not told
 
 
 def _to(tok: Tok, at: Place) -> Tok | None:
@@ -167,7 +168,7 @@ def _working_time(tok: Tok, at: Place) -> Tok | None:
 
 
 def _now(tok: Tok, at: Place) -> Tok | None:
-    if at.before is not None and at.before.get("tpart"):
+    if at.before is not None and (at.before.get("tpart") or at.before.get("cpart")):
         return Tok("RELDAY", tok.start, tok.end, {}, tok.remark)  # "5 giờ chiều nay": today
     if at.before is not None and at.before.type in _PERIODS and tok.end - tok.start == 3:
         return None  # "trong nam 2025 nay": "này" typed without its mark, the period named

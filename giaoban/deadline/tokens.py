@@ -77,7 +77,7 @@ def clock_value(t: Tok) -> v.Clock | None:
     midnight, the start of the next day), or None when there is no such time ("25:00")."""
     hour = int(t.get("h") or t.get("ch") or 0)
     minute = 30 if t.get("half") else int(t.get("min") or t.get("cm") or 0)
-    part = t.get("tpart")
+    part = t.get("tpart") or t.get("cpart")  # after the hour, or after "h:mm"
     if part in ("chieu", "toi") and hour < 12 or part == "trua" and hour < 11:
         hour += 12
     elif part in ("sang", "dem") and hour == 12:

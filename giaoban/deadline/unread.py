@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 
 from giaoban.deadline.normalize import Text
-from giaoban.deadline.tokens import Tok
+from giaoban.deadline.tokens import Tok, words_value
 from giaoban.model.text import fold, loose
 
 __all__ = [
     "blank_to_fill",
+    "count_told_twice",
     "events_day_unlinked",
     "numbered_by_a_word",
     "occasion_without_days",
@@ -311,4 +312,26 @@ def period_said_elsewhere(text: Text) -> re.Match[str] | None:
         unit = found.group("unit") or found.group("same")
         if not re.search(r"(?<!\w)" + unit + r"(?!\w)", text.low[: found.start()]):
             return found
+    return None
+
+
+# A count told in words and again in digits ("mười bảy (13) ngày", "07 (tám) ngày"): when the
+# two disagree, which one the text means is not in it (the digits had been left out, silently).
+_NUMBER_WORD = r"(?:mười|mươi|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín)"
+_WORDS_RUN = rf"{_NUMBER_WORD}(?:\s+{_NUMBER_WORD})*"
+_TOLD_TWICE = re.compile(
+    rf"(?<!\w)(?P<w>{_WORDS_RUN})\s*\(\s*(?P<d>\d{{1,3}})\s*\)"
+    rf"|(?<![\d/.,\-])(?P<d2>\d{{1,3}})\s*\(\s*(?P<w2>{_WORDS_RUN})\s*\)"
+)
+
+
+def count_told_twice(text: Text) -> str | None:
+    """The words of a number told in words and in digits that do not agree ("mười bảy
+    (13)"); None when every such number agrees or none is told twice."""
+    if "(" not in text.low:
+        return None
+    for m in _TOLD_TWICE.finditer(text.low):
+        words, digits = m["w"] or m["w2"], m["d"] or m["d2"]
+        if words_value(fold(words)) != int(digits):
+            return text.orig[m.start() : m.end()]
     return None
