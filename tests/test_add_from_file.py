@@ -126,5 +126,6 @@ def test_json_is_rebuilt_keeping_line_breaks_and_says_so(
     source.write_text(json.dumps(notice, ensure_ascii=False), encoding="utf-8")
     result = add_file(runner, ledger, source)
     written = load_plain((ledger / PATH).read_text(encoding="utf-8"))
+    assert "Khác với tệp" in result.stderr
     assert written["tasks"][1]["text"] == "Văn phòng chuẩn bị:\n- hội trường;\n- tài liệu.\n"
-    assert "tệp không sửa tại chỗ được (tệp JSON)" in result.stderr
+    assert "tệp không sửa tại chỗ được (viết kiểu JSON, trong { })" in result.stderr

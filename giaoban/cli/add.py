@@ -358,7 +358,8 @@ def from_file(source: str) -> tuple[dict[str, Any], SourceText]:
 def say_changes(source: str, changes: tuple[str, ...]) -> None:
     """Tell the clerk (stderr) what ``add`` changed of their file, when anything."""
     if changes:
-        typer.echo(visible(f"Khác với tệp {source}:"), err=True)
+        shown = "dữ liệu từ stdin" if source == "-" else f"tệp {source}"
+        typer.echo(visible(f"Khác với {shown}:"), err=True)
         for change in changes:
             typer.echo(f"  · {change}", err=True)
 

@@ -94,7 +94,7 @@ def kept_notice_text(source: str, nid: str) -> KeptFile:
         return KeptFile(kept, (*said, *edits_said))
     except EditError:
         pass
-    why = "tệp JSON" if text.lstrip().startswith("{") else "cách viết này"
+    why = "viết kiểu JSON, trong { }" if text.lstrip().startswith("{") else "cách viết này"
     rebuilt = notice_text({**coerce_dates(plain), "id": nid}, as_written=True)
     statuses = [str(t.get("item")) for t in _tasks(plain) if t.get("status") in (None, "")]
     if statuses:
