@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
@@ -38,9 +38,12 @@ from giaoban.lazy import lazy_import
 from giaoban.model.errors import UsageError, no_data_folder, os_reason
 from giaoban.model.ids import id_problem
 from giaoban.model.settings import Settings
-from giaoban.model.text import fold
+from giaoban.model.text import fold, visible
 from giaoban.model.units import Registry
 from giaoban.store.loader import REGISTRY_FILE, load_registry
+
+if TYPE_CHECKING:
+    from giaoban.edit.transaction import SourceText
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -332,19 +335,33 @@ def _review_task(
 # --- flags and files -----------------------------------------------------------------------------
 
 
-def from_file(source: str) -> dict[str, Any]:
-    """A notice read from a YAML or JSON file (``-``: standard input)."""
+def from_file(source: str) -> tuple[dict[str, Any], SourceText]:
+    """A notice read from a YAML or JSON file (``-``: standard input), and the file's text."""
+    from giaoban.edit.transaction import source_text  # start-up: loaded only when needed
+
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        raw = sys.stdin.read() if source == "-" else Path(source).read_bytes().decode("utf-8")
     except OSError as exc:
         raise UsageError(f"không đọc được '{source}': {os_reason(exc)}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"'{source}' không phải văn bản UTF-8") from None
+    text = source_text(raw)
     try:
-        data = load_plain(text)
+        data = load_plain(text.text)
     except EditError as exc:
         raise UsageError(f"'{source}': {exc}") from None
     if not isinstance(data, dict):
         raise UsageError(f"'{source}' phải chứa một thông báo (bảng khóa: giá trị)")
-    return data
+    return data, text
+
+
+def say_changes(source: str, changes: tuple[str, ...]) -> None:
+    """Tell the clerk (stderr) what ``add`` changed of their file, when anything."""
+    if changes:
+        shown = "dữ liệu từ stdin" if source == "-" else f"tệp {source}"
+        typer.echo(visible(f"Khác với {shown}:"), err=True)
+        for change in changes:
+            typer.echo(f"  · {change}", err=True)
 
 
 def from_flags(**fields: Any) -> dict[str, Any]:
@@ -411,8 +428,9 @@ def add_command(
     data_dir = resolve_data_dir(change.data)
     if not data_dir.is_dir():
         raise no_data_folder(data_dir, "chạy 'giaoban init' trước?")
+    source: SourceText | None = None
     if from_file_:
-        notice = from_file(from_file_)
+        notice, source = from_file(from_file_)
         warn_unknown_units(data_dir, task_units(notice.get("tasks")))
     elif from_text_:
         settings = edits.office_settings(data_dir)
@@ -439,7 +457,8 @@ def add_command(
             typer.echo("Đã hủy, không ghi gì.")
             return
         notice = answers
-    out = edits.create_notice(data_dir, notice, not change.no_commit, allow_duplicate)
+    out = edits.create_notice(data_dir, notice, not change.no_commit, allow_duplicate, source)
+    say_changes(from_file_ or "", out.details["changes"])
     tasks = len(load_plain(out.details["text"]).get("tasks") or ())
     what = f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"
     say_saved(what, out.saved, change.no_commit)

@@ -191,14 +191,17 @@ def render_flow_list(values: Iterable[Any]) -> str:
 # --- a whole notice --------------------------------------------------------------
 
 
-def _clean(value: Any) -> Any:
-    """NFC text with runs of spaces collapsed; lists and mappings cleaned inside."""
+def _clean(value: Any, as_written: bool = False) -> Any:
+    """NFC text with runs of spaces collapsed (``as_written``: only NFC, line breaks
+    kept); lists and mappings cleaned inside."""
     if isinstance(value, str):
-        return collapse_spaces(nfc(value))
+        return nfc(value) if as_written else collapse_spaces(nfc(value))
     if isinstance(value, Mapping):
-        return {str(k): _clean(v) for k, v in value.items() if v is not None and v != ""}
+        return {
+            str(k): _clean(v, as_written) for k, v in value.items() if v is not None and v != ""
+        }
     if isinstance(value, list | tuple):
-        return [_clean(v) for v in value if v is not None and v != ""]
+        return [_clean(v, as_written) for v in value if v is not None and v != ""]
     return value
 
 
@@ -208,25 +211,31 @@ def ordered(data: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     return {**first, **{k: v for k, v in data.items() if k not in first}}
 
 
-def task_record(data: Mapping[str, Any]) -> dict[str, Any]:
+def task_record(data: Mapping[str, Any], as_written: bool = False) -> dict[str, Any]:
     """A task mapping cleaned and in the documented key order; item numbers as text."""
-    task = _clean(data)
+    task = _clean(data, as_written)
     if "item" in task:
         task["item"] = str(task["item"])
     task.setdefault("status", "open")
     return ordered(task, TASK_KEYS)
 
 
-def notice_record(data: Mapping[str, Any]) -> dict[str, Any]:
-    """A notice mapping cleaned, tasks included, in the documented key order."""
-    notice = _clean({k: v for k, v in data.items() if k != "tasks"})
-    notice["tasks"] = [task_record(t) for t in data.get("tasks", ())]
+def notice_record(data: Mapping[str, Any], as_written: bool = False) -> dict[str, Any]:
+    """A notice mapping cleaned, tasks included, in the documented key order.
+
+    ``as_written`` keeps texts as given (NFC only: line breaks and spaces stay),
+    for a clerk's file; a form's or the flags' texts are made one line.
+    """
+    notice = _clean({k: v for k, v in data.items() if k != "tasks"}, as_written)
+    notice["tasks"] = [task_record(t, as_written) for t in data.get("tasks", ())]
     return ordered(notice, NOTICE_KEYS)
 
 
-def notice_text(data: Mapping[str, Any], header: str | None = None) -> str:
+def notice_text(
+    data: Mapping[str, Any], header: str | None = None, as_written: bool = False
+) -> str:
     """The YAML text of a new notice file (``data`` as given by a form, flags or a file)."""
-    record = notice_record(data)
+    record = notice_record(data, as_written)
     lines = [f"# {line}".rstrip() for line in (header or "").splitlines()]
     for key, value in record.items():
         lines += render_entry(key, value, 0)

@@ -33,6 +33,7 @@ from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import short_due
 from giaoban.edit.duplicates import refuse_duplicate
+from giaoban.edit.fromfile import kept_notice_text
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
     coerce_dates,
@@ -671,12 +672,18 @@ def append_task(data_dir: Path, query: str, task: dict[str, Any], commit: bool) 
 
 
 def create_notice(
-    data_dir: Path, data: dict[str, Any], commit: bool, allow_duplicate: bool = False
+    data_dir: Path,
+    data: dict[str, Any],
+    commit: bool,
+    allow_duplicate: bool = False,
+    source: SourceText | None = None,
 ) -> Outcome:
     """``giaoban add``: write ``data/YYYY/<id>.yaml`` (never over an existing file), commit.
 
     A notice the ledger already holds (``giaoban.edit.duplicates``) is refused
-    unless ``allow_duplicate``.
+    unless ``allow_duplicate``. ``data`` read from a clerk's file ``source`` is
+    written as that file (``giaoban.edit.fromfile``); what ``add`` changed of it is
+    in ``details["changes"]``.
     """
     record = notice_record(coerce_dates(data))
     day = record.get("date")
@@ -692,10 +699,12 @@ def create_notice(
             raise UsageError(problem)
         record = ordered({**record, "id": nid}, NOTICE_KEYS)
         path = notice_path(data_dir, nid, day)
-        text = notice_text(record)
+        kept = kept_notice_text(source.text, nid) if source is not None else None
+        text = kept.text if kept is not None else notice_text(record)
         message = add_notice_message(nid, record["title"], len(record["tasks"]))
-        saved = save_new(data_dir, path, text, message, commit and settings.commit)
-    return Outcome(nid, saved, {"path": path, "text": text})
+        saved = save_new(data_dir, path, text, message, commit and settings.commit, source)
+    changes = kept.changes if kept is not None else ()
+    return Outcome(nid, saved, {"path": path, "text": text, "changes": changes})
 
 
 def office_settings(data_dir: Path) -> Settings:

@@ -84,6 +84,11 @@ def read_source(path: Path) -> SourceText:
         raw = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         raise GiaobanError(f"tệp '{path}' không phải UTF-8; hãy sửa bằng trình soạn thảo") from None
+    return source_text(raw)
+
+
+def source_text(raw: str) -> SourceText:
+    """A file's decoded text as giaoban edits it (its BOM and line ends kept aside)."""
     bom = raw.startswith("\ufeff")
     raw = raw[1:] if bom else raw
     ends = tuple("\r\n" if line.endswith("\r") else "\n" for line in raw.split("\n")[:-1])
@@ -296,13 +301,22 @@ def save_edited(
         return committed(data_dir, path, message, commit, cleared), ()
 
 
-def save_new(data_dir: Path, path: Path, text: str, message: Message, commit: bool) -> Saved:
+def save_new(
+    data_dir: Path,
+    path: Path,
+    text: str,
+    message: Message,
+    commit: bool,
+    source: SourceText | None = None,
+) -> Saved:
     """Under the ledger lock (the caller's, which chose ``path``): write a new notice file,
     never over an existing one, checked with the ledger (``EditRefusedError``: nothing is
-    written), and commit it alone when ``commit``."""
+    written), and commit it alone when ``commit``. ``text`` made from a clerk's ``source``
+    file is written with that file's BOM and line ends."""
     cleared = prepare_write(path, commit)
     check = ledger_checker(data_dir)
-    problems = write_atomic(path, text.encode("utf-8"), check=check, exclusive=True)
+    data = source.encode(text) if source is not None else text.encode("utf-8")
+    problems = write_atomic(path, data, check=check, exclusive=True)
     if problems:
         raise EditRefusedError(path, problems)
     return committed(data_dir, path, message, commit, cleared)

@@ -264,7 +264,9 @@ def _anchor_line(target: _Map, key: str, order: tuple[str, ...]) -> int:
             if previous in entries:
                 return entries[previous].last_line + 1
         for following in order[order.index(key) + 1 :]:
-            if following in entries and entries[following].key_line > target.first_line:
+            # a list item's first key shares its line with the dash; the top mapping's does not
+            top = target.col == 0
+            if following in entries and (top or entries[following].key_line > target.first_line):
                 return entries[following].key_line
     if not entries:
         raise _Unsupported

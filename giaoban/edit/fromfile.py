@@ -1,0 +1,107 @@
+"""A new notice from the clerk's own file (``giaoban add --from-file``), kept as written.
+
+The file is written as the clerk wrote it (comments, key order, quoting, flow
+style, block scalars, line breaks inside texts, line ends, BOM), with only what
+``add`` must add or change, each named in a line of ``KeptFile.changes`` so the
+clerk is told:
+
+- the text in Unicode NFC, the form giaoban stores;
+- an ``id`` where the file has none (the one ``add`` chose);
+- ``status: open`` on a task that has no status;
+- a date written as a string (``"2024-05-02"``, as JSON writes it) made a date.
+
+The additions are the surgical edits of ``giaoban.edit.yamledit`` (its invariant:
+the text reads back as the document with exactly these edits). A file they cannot
+edit in place (JSON, a notice written in flow style) is rebuilt in giaoban's own
+layout, its texts as written (line breaks kept), and that is said as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from giaoban.edit.newnotice import coerce_dates, notice_text
+from giaoban.edit.yamledit import EditError, Set, apply_edits, load_plain
+from giaoban.model.text import nfc
+
+NFC_CHANGE = "chữ được chuyển sang dạng Unicode dựng sẵn (NFC), dạng giaoban lưu"
+REBUILT = (
+    "tệp không sửa tại chỗ được ({why}): ghi lại theo cách trình bày của giaoban, "
+    "nội dung giữ nguyên nhưng chú thích và thứ tự khóa không giữ được"
+)
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """The text of the new notice file, and what it changed of the clerk's (Vietnamese)."""
+
+    text: str
+    changes: tuple[str, ...]
+
+
+def _date_sets(data: Mapping[str, Any], where: str) -> tuple[list[Set], list[str]]:
+    """Set edits for the keys of ``data`` holding a date written as a string."""
+    wanted = coerce_dates({k: v for k, v in data.items() if k != "tasks"})
+    edits = [Set(k, v) for k, v in wanted.items() if v != data[k]]
+    said = [f"{where}'{e.key}' ghi dạng chuỗi được ghi thành ngày" for e in edits]
+    return edits, said
+
+
+def _task_edits(task: Mapping[str, Any]) -> tuple[list[Set], list[str]]:
+    edits, said = _date_sets(task, f"mục {task['item']}: ")
+    if task.get("status") in (None, ""):
+        edits.append(Set("status", "open"))
+    return edits, said
+
+
+def _edited(text: str, plain: Mapping[str, Any], nid: str) -> tuple[str, list[str]]:
+    """``text`` with the edits ``add`` must make, and the lines that say them."""
+    edits, said = _date_sets(plain, "")
+    if plain.get("id") != nid:
+        edits.insert(0, Set("id", nid))
+        had = "id" in plain and plain["id"] not in (None, "")
+        said.insert(0, f"'id' ghi thành '{nid}'" if had else f"thêm 'id: {nid}'")
+    if edits:
+        text = apply_edits(text, None, edits)
+    opened: list[str] = []
+    for task in _tasks(plain):
+        if task.get("item") in (None, ""):
+            continue  # the check names it; nothing to add to it here
+        task_edits, task_said = _task_edits(task)
+        said += task_said
+        if any(e.key == "status" for e in task_edits):
+            opened.append(str(task["item"]))
+        if task_edits:
+            text = apply_edits(text, str(task["item"]), task_edits)
+    if opened:
+        said.append(f"thêm 'status: open' cho mục {', '.join(opened)} (chưa ghi trạng thái)")
+    return text, said
+
+
+def kept_notice_text(source: str, nid: str) -> KeptFile:
+    """The clerk's notice file ``source`` (LF line ends) as ``add`` writes it under ``nid``.
+
+    Only the changes listed in the module's docstring are made, and each is
+    named in ``changes``; the rest of the text is kept byte for byte.
+    """
+    text = nfc(source)
+    said = [NFC_CHANGE] if text != source else []
+    plain = load_plain(text)
+    try:
+        kept, edits_said = _edited(text, plain, nid)
+        return KeptFile(kept, (*said, *edits_said))
+    except EditError:
+        pass
+    why = "viết kiểu JSON, trong { }" if text.lstrip().startswith("{") else "cách viết này"
+    rebuilt = notice_text({**coerce_dates(plain), "id": nid}, as_written=True)
+    statuses = [str(t.get("item")) for t in _tasks(plain) if t.get("status") in (None, "")]
+    if statuses:
+        said.append(f"thêm 'status: open' cho mục {', '.join(statuses)} (chưa ghi trạng thái)")
+    return KeptFile(rebuilt, (*said, REBUILT.format(why=why)))
+
+
+def _tasks(plain: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    tasks = plain.get("tasks")
+    return [t for t in tasks if isinstance(t, Mapping)] if isinstance(tasks, list) else []
