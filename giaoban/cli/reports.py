@@ -295,7 +295,7 @@ def _emit(report: reports.Report, display: Display, ctx: Context, documents: boo
         render.print_json(_with_problems(formats.report_json(report, data), ctx))
     elif output in (OutputFormat.csv, OutputFormat.excel):
         sys.stdout.write(formats.report_csv(report, excel=output is OutputFormat.excel))
-        _unresolved_note(report.unresolved)
+        _unresolved_note(report.unresolved or ())
     elif output is OutputFormat.md:
         sys.stdout.write(formats.report_markdown(report, data))
     else:

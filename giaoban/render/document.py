@@ -141,7 +141,7 @@ def report_docx(
     form = Form.of(settings)
     doc = _opening(form, today, title_lines(report), formats.meta_label(report, data))
     _para(doc, formats.summary_label(report) + ".", before=6)
-    _docx_unresolved(doc, report.unresolved)
+    _docx_unresolved(doc, report.unresolved or ())
     for number, part in enumerate(parts(report), start=1):
         _para(doc, f"{_roman(number)}. {part.heading}", bold=True, before=12)
         if not part.tables and not part.lines:
@@ -408,7 +408,7 @@ def report_xlsx(report: Report, settings: Settings, today: date) -> bytes:
             for row in rows:
                 _xlsx_row(sheet, _xlsx_values(report, row, unit))
         sheet.freeze_panes = "A2"
-    _xlsx_unresolved(book, report.unresolved)
+    _xlsx_unresolved(book, report.unresolved or ())
     return _saved(book)
 
 
@@ -482,7 +482,10 @@ def report_html(
     report: Report, settings: Settings, today: date, data: DataState | None = None
 ) -> str:
     """One self-contained page (no external file), A4 when printed; every text escaped."""
-    body = [f"<p>{_h(formats.summary_label(report))}.</p>", *_html_unresolved(report.unresolved)]
+    body = [
+        f"<p>{_h(formats.summary_label(report))}.</p>",
+        *_html_unresolved(report.unresolved or ()),
+    ]
     for number, part in enumerate(parts(report), start=1):
         body.append(f"<h3>{_roman(number)}. {_h(part.heading)}</h3>")
         if not part.tables and not part.lines:

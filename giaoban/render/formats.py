@@ -271,8 +271,9 @@ def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
         "now": report.now.isoformat(),
         "data": data_record(data),
         "tasks": Streamed(len(report.rows), lambda: (row_record(report, r) for r in report.rows)),
-        "unresolved": list(report.unresolved),
     }
+    if report.unresolved is not None:
+        out["unresolved"] = list(report.unresolved)
     if report.days is not None:
         out["days"] = report.days
     if report.query is not None:
@@ -423,7 +424,7 @@ def report_markdown(report: Report, data: DataState | None) -> str:
     """A heading, a line of context, then one table (one per owner for the week)."""
     lines = [f"## {md_text(report_title(report))}", "", md_text(meta_label(report, data)), ""]
     lines += [f"**{md_text(summary_label(report))}**", ""]
-    lines += _md_unresolved(report.unresolved)
+    lines += _md_unresolved(report.unresolved or ())
     if report.digest is not None:
         lines += _digest_markdown(report)
     elif report.week is not None:

@@ -154,7 +154,7 @@ def report_renderable(report: Report, data: DataState | None, limit: int = 0) ->
         formats.meta_label(report, data),
         formats.summary_label(report),
     )
-    parts += _unresolved(report.unresolved)
+    parts += _unresolved(report.unresolved or ())
     if report.digest is not None:
         return Group(*parts, *_digest_parts(report, limit))
     week = report.week is not None

@@ -99,8 +99,9 @@ class Report:
     digest: Digest | None = None  # what a reader sees of a dated report (reports.digest)
     counted: int = 0  # rows not in ``rows``: only counted in the digest's backlog
     # the open tasks of a dated report's units and notices whose deadline cannot be computed
-    # yet (no row: their event has no date), by id (``dated.undated_tasks``)
-    unresolved: tuple[str, ...] = ()
+    # yet (no row: their event has no date), by id (``dated.undated_tasks``); None for
+    # ``list`` and ``search``, which have a row for them
+    unresolved: tuple[str, ...] | None = None
 
     @property
     def empty(self) -> bool:
