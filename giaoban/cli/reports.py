@@ -295,12 +295,24 @@ def _emit(report: reports.Report, display: Display, ctx: Context, documents: boo
         render.print_json(_with_problems(formats.report_json(report, data), ctx))
     elif output in (OutputFormat.csv, OutputFormat.excel):
         sys.stdout.write(formats.report_csv(report, excel=output is OutputFormat.excel))
+        _unresolved_note(report.unresolved or ())
     elif output is OutputFormat.md:
         sys.stdout.write(formats.report_markdown(report, data))
     else:
         with render.paged(not display.no_pager):
             render_reports.print_report(report, data, display.limit)
     _finish(ctx)
+
+
+def _unresolved_note(ids: tuple[str, ...]) -> None:
+    """The line naming the open tasks a dated report has no row for, on stderr: a CSV file
+    holds rows alone, and has no place for the line the other formats show."""
+    # start-up: loaded only when this command needs it
+    from giaoban.render import formats
+
+    label = formats.unresolved_label(ids)
+    if label:
+        print(f"giaoban: lưu ý: {visible(label)}", file=sys.stderr)
 
 
 def _document(
@@ -478,6 +490,7 @@ def stats_command(
         render.print_json(_with_problems(formats.stats_json(report, ctx.data), ctx))
     elif output in (OutputFormat.csv, OutputFormat.excel):
         sys.stdout.write(formats.stats_csv(report, excel=output is OutputFormat.excel))
+        _unresolved_note(report.unresolved)
     elif output is OutputFormat.md:
         sys.stdout.write(formats.stats_markdown(report, ctx.data))
     else:

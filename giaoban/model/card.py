@@ -23,6 +23,11 @@ def iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+# A deadline of this kind with no due moment is counted from an event no ``events:`` line
+# dates yet: its task is "chưa tính được hạn" (``Timing.undated``).
+UNDATED_KIND = "relative"
+
+
 class Timing(NamedTuple):
     """What a task's rows take of its card to be dated: its deadline's kind, due moment
     (ISO 8601), the time zone of a duty's occurrences and whether it names a clock time."""
@@ -43,6 +48,12 @@ class Timing(NamedTuple):
     @property
     def recurring(self) -> bool:
         return self.kind == "recurring"
+
+    @property
+    def undated(self) -> bool:
+        """Whether its deadline cannot be computed yet: counted from an event with no date.
+        The one rule; ``Index.undated_tasks`` asks the same of the table ``tasks``."""
+        return self.kind == UNDATED_KIND and self.due is None
 
 
 class Card(NamedTuple):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from giaoban.deadline.describe import UNRESOLVED_NAME
 from giaoban.history.git import DataState
 from giaoban.model.errors import UsageError
 from giaoban.model.settings import Settings
@@ -140,6 +141,7 @@ def report_docx(
     form = Form.of(settings)
     doc = _opening(form, today, title_lines(report), formats.meta_label(report, data))
     _para(doc, formats.summary_label(report) + ".", before=6)
+    _docx_unresolved(doc, report.unresolved or ())
     for number, part in enumerate(parts(report), start=1):
         _para(doc, f"{_roman(number)}. {part.heading}", bold=True, before=12)
         if not part.tables and not part.lines:
@@ -152,6 +154,13 @@ def report_docx(
             _para(doc, f"- {line}.")
     _frame_bottom(doc, form)
     return _saved(doc)
+
+
+def _docx_unresolved(doc: WordDocument, ids: Sequence[str]) -> None:
+    """The line naming the open tasks a dated report has no row for (none: no line)."""
+    label = formats.unresolved_label(ids, hint=False)
+    if label:
+        _para(doc, label + ".", before=6)
 
 
 def _opening(form: Form, today: date, title: tuple[str, str], meta: str) -> WordDocument:
@@ -290,6 +299,7 @@ def stats_docx(
     doc = _opening(form, today, stats_title(report), formats.meta_label(report, data))
     from docx.shared import Mm  # start-up: python-docx only for a Word document
 
+    _docx_unresolved(doc, report.unresolved)
     _para(doc, "I. Theo đơn vị chủ trì", bold=True, before=12)
     _grid(doc, list(formats.STATS_HEADERS), formats.stats_rows(report))
     _para(doc, "II. So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)",
@@ -330,6 +340,7 @@ def stats_html(
     svg = chart.decode("utf-8") if chart is not None else ""
     svg = svg[svg.find("<svg") :] if svg else ""
     body = [
+        *_html_unresolved(report.unresolved),
         "<h3>I. Theo đơn vị chủ trì</h3>",
         _html_grid(list(formats.STATS_HEADERS), formats.stats_rows(report)),
         "<h3>II. So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)</h3>",
@@ -365,6 +376,7 @@ def stats_xlsx(report: StatsReport) -> bytes:
     )
     chart.set_categories(Reference(months, min_col=1, min_row=2, max_row=last))
     months.add_chart(chart, "H2")
+    _xlsx_unresolved(book, report.unresolved)
     return _saved(book)
 
 
@@ -396,7 +408,23 @@ def report_xlsx(report: Report, settings: Settings, today: date) -> bytes:
             for row in rows:
                 _xlsx_row(sheet, _xlsx_values(report, row, unit))
         sheet.freeze_panes = "A2"
+    _xlsx_unresolved(book, report.unresolved or ())
     return _saved(book)
+
+
+UNRESOLVED_SHEET = UNRESOLVED_NAME.capitalize()  # a sheet name: "Chưa tính được hạn"
+
+
+def _xlsx_unresolved(book: Any, ids: Sequence[str]) -> None:
+    """A sheet naming the open tasks a dated report has no row for (none: no sheet): the
+    line of the other formats, then one task id a row."""
+    label = formats.unresolved_label(ids, hint=False)
+    if label:
+        sheet = book.create_sheet(UNRESOLVED_SHEET)
+        _xlsx_row(sheet, [label])
+        _xlsx_row(sheet, ["Mã"])
+        for tid in ids:
+            _xlsx_row(sheet, [tid])
 
 
 def _workbook() -> Any:
@@ -454,7 +482,10 @@ def report_html(
     report: Report, settings: Settings, today: date, data: DataState | None = None
 ) -> str:
     """One self-contained page (no external file), A4 when printed; every text escaped."""
-    body = [f"<p>{_h(formats.summary_label(report))}.</p>"]
+    body = [
+        f"<p>{_h(formats.summary_label(report))}.</p>",
+        *_html_unresolved(report.unresolved or ()),
+    ]
     for number, part in enumerate(parts(report), start=1):
         body.append(f"<h3>{_roman(number)}. {_h(part.heading)}</h3>")
         if not part.tables and not part.lines:
@@ -469,6 +500,12 @@ def report_html(
             body.append("<ul>" + "".join(f"<li>{_h(x)}</li>" for x in part.lines) + "</ul>")
     meta = formats.meta_label(report, data)
     return _html_page(Form.of(settings), today, title_lines(report), meta, body)
+
+
+def _html_unresolved(ids: Sequence[str]) -> list[str]:
+    """The line naming the open tasks a dated report has no row for (none: no line)."""
+    label = formats.unresolved_label(ids, hint=False)
+    return [f"<p>{_h(label)}.</p>"] if label else []
 
 
 def _html_page(form: Form, today: date, title: tuple[str, str], meta: str, body: list[str]) -> str:

@@ -156,6 +156,23 @@ def summary_label(report: Report) -> str:
     return f"{len(report.rows)} việc: {', '.join(parts)}"
 
 
+UNRESOLVED_HINT = "giaoban list --status unresolved"
+UNRESOLVED_SHOWN = 5  # ids named in the line; the others are counted
+
+
+def unresolved_label(ids: Sequence[str], hint: bool = True) -> str | None:
+    """ "2 việc chưa tính được hạn (mốc chưa có ngày): 2024-03-01#1, 2024-03-01#2; xem:
+    giaoban list --status unresolved" (None when there is none): what a dated report says
+    of the open tasks it has no row for; without the command in a document (``hint``)."""
+    if not ids:
+        return None
+    named = ", ".join(ids[:UNRESOLVED_SHOWN])
+    if len(ids) > UNRESOLVED_SHOWN:
+        named += f" và {len(ids) - UNRESOLVED_SHOWN} việc khác"
+    tail = f"; xem: {UNRESOLVED_HINT}" if hint else ""
+    return f"{len(ids)} việc {UNRESOLVED_NAME} (mốc chưa có ngày): {named}{tail}"
+
+
 def digest_summary(report: Report) -> str:
     digest = report.digest
     assert digest is not None
@@ -255,6 +272,8 @@ def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
         "data": data_record(data),
         "tasks": Streamed(len(report.rows), lambda: (row_record(report, r) for r in report.rows)),
     }
+    if report.unresolved is not None:
+        out["unresolved"] = list(report.unresolved)
     if report.days is not None:
         out["days"] = report.days
     if report.query is not None:
@@ -298,6 +317,7 @@ def stats_json(report: StatsReport, data: DataState | None) -> dict[str, Any]:
         "units": [{"unit": u, **_counts_record(c)} for u, c in report.units],
         "total": _counts_record(report.total),
         "months": [{"month": f"{m:%Y-%m}", **_counts_record(c)} for m, c in report.months],
+        "unresolved": list(report.unresolved),
     }
 
 
@@ -404,6 +424,7 @@ def report_markdown(report: Report, data: DataState | None) -> str:
     """A heading, a line of context, then one table (one per owner for the week)."""
     lines = [f"## {md_text(report_title(report))}", "", md_text(meta_label(report, data)), ""]
     lines += [f"**{md_text(summary_label(report))}**", ""]
+    lines += _md_unresolved(report.unresolved or ())
     if report.digest is not None:
         lines += _digest_markdown(report)
     elif report.week is not None:
@@ -415,6 +436,11 @@ def report_markdown(report: Report, data: DataState | None) -> str:
         lines += _md_table(HEADERS, (row_cells(report, r) for r in report.rows))
         lines.append("")
     return "\n".join(lines)
+
+
+def _md_unresolved(ids: Sequence[str]) -> list[str]:
+    label = unresolved_label(ids)
+    return [md_text(label), ""] if label else []
 
 
 def _digest_markdown(report: Report) -> list[str]:
@@ -480,6 +506,7 @@ MONTH_HEADERS = ("Tháng", "Tổng số", "Chậm, muộn", "So với tháng tr�
 
 def stats_markdown(report: StatsReport, data: DataState | None) -> str:
     lines = [f"## {md_text(stats_title(report))}", "", md_text(meta_label(report, data)), ""]
+    lines += _md_unresolved(report.unresolved)
     lines += _md_table(STATS_HEADERS, stats_rows(report))
     lines += ["", "### So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)", ""]
     lines += _md_table(MONTH_HEADERS, month_lines(report))

@@ -137,6 +137,12 @@ def _header(
     return lines
 
 
+def _unresolved(ids: Sequence[str]) -> list[RenderableType]:
+    """The line naming the open tasks a dated report has no row for (none: no line)."""
+    label = formats.unresolved_label(ids)
+    return [text(label, style=STATE_STYLES["unresolved"])] if label else []
+
+
 def report_renderable(report: Report, data: DataState | None, limit: int = 0) -> RenderableType:
     """The report as rich renderables: heading, context, then its table(s).
 
@@ -148,6 +154,7 @@ def report_renderable(report: Report, data: DataState | None, limit: int = 0) ->
         formats.meta_label(report, data),
         formats.summary_label(report),
     )
+    parts += _unresolved(report.unresolved or ())
     if report.digest is not None:
         return Group(*parts, *_digest_parts(report, limit))
     week = report.week is not None
@@ -335,6 +342,7 @@ def _legend() -> Text:
 
 def stats_renderable(report: StatsReport, data: DataState | None) -> RenderableType:
     parts = _header(report.office, formats.stats_title(report), formats.meta_label(report, data))
+    parts += _unresolved(report.unresolved)
     parts += [text(""), _stats_table(report), text("")]
     parts.append(text("So sánh theo tháng (chậm, muộn = hoàn thành quá hạn + đang quá hạn)"))
     parts += [_chart(report), _legend()]

@@ -90,7 +90,7 @@ def current_row(
         event = before[0] if before else following
         found = _found(facts, event, at)
         assert found is not None  # only a cancelled task has no row, and it has one above
-        if found[0] == ONGOING and timing.kind == "relative":  # its event has no date yet
+        if found[0] == ONGOING and timing.undated:  # its event has no date yet
             found = (UNRESOLVED, None, None)
         return _standing(tid, timing, event, found)
     last: tuple[Event, Found] | None = None  # the last occurrence that is a row

@@ -22,7 +22,15 @@ from giaoban.model.ledger import Ledger, Task
 from giaoban.reports.digest import RowFacts
 from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
 from giaoban.reports.row import Cards, Row
-from giaoban.reports.rules import OVERDUE, STATES, Found, Moment, is_done, row_state
+from giaoban.reports.rules import (
+    OVERDUE,
+    STATES,
+    UNRESOLVED,
+    Found,
+    Moment,
+    is_done,
+    row_state,
+)
 from giaoban.store.index import Counted, Event, Index, IndexedNotices
 
 # What a report keeps of a row besides what is overdue: (state, due, due day, has time) -> keep?
@@ -137,6 +145,23 @@ def dated_rows(
     listed = {event[3] for event, _ in hits} if left_out else set()
     more = {tid: n for tid, n in left_out.items() if tid in listed}
     return DatedRows(hits, ledger, index, counted=sums, more_missed=more)
+
+
+def undated_tasks(ledger: Ledger, flt: Filter, now: datetime) -> tuple[str, ...]:
+    """The ids of the open tasks whose deadline cannot be computed yet (counted from an
+    event with no date: ``giaoban.model.card.Timing.undated``) that the unit, notice and
+    status parts of ``flt`` keep (not its due days: they have none), in the ledger's
+    order. A dated report has no row for them and says how many there are
+    (``rules``: ``unresolved``)."""
+    if not status_matches(flt, "open", STATES[UNRESOLVED]):
+        return ()
+    index = ledger_index(ledger)
+    keep = task_filter(ledger, index, flt)
+    return tuple(
+        f"{notice}#{item}"
+        for notice, item, uid, nid in index.undated_tasks(int(now.timestamp()))
+        if keep is None or keep(uid, nid)
+    )
 
 
 def task_filter(ledger: Ledger, index: Index, flt: Filter) -> Callable[[int, int], bool] | None:

@@ -38,6 +38,7 @@ from giaoban.reports.dated import (
     ledger_index,
     overdue_only,
     task_filter,
+    undated_tasks,
 )
 from giaoban.reports.digest import Digest, RowFacts, backlog_cut, digest
 from giaoban.reports.filters import (
@@ -97,6 +98,10 @@ class Report:
     query: str | None = None
     digest: Digest | None = None  # what a reader sees of a dated report (reports.digest)
     counted: int = 0  # rows not in ``rows``: only counted in the digest's backlog
+    # the open tasks of a dated report's units and notices whose deadline cannot be computed
+    # yet (no row: their event has no date), by id (``dated.undated_tasks``); None for
+    # ``list`` and ``search``, which have a row for them
+    unresolved: tuple[str, ...] | None = None
 
     @property
     def empty(self) -> bool:
@@ -224,7 +229,15 @@ def due_report(
 
     counted = _counted_before(ledger, now, list_all, every_row)
     rows = dated_rows(ledger, flt, now, end, wanted, counted_before=counted)
-    report = build_report(ledger, "due", now, rows, days=days, show_confidential=show)
+    report = build_report(
+        ledger,
+        "due",
+        now,
+        rows,
+        days=days,
+        show_confidential=show,
+        unresolved=undated_tasks(ledger, flt, now),
+    )
     return digested(report, rows, ledger, flt, list_all)
 
 
@@ -246,7 +259,14 @@ def overdue_report(
     rows = dated_rows(
         ledger, flt, now, end, overdue_only, duties_only=duties_only, counted_before=counted
     )
-    report = build_report(ledger, "overdue", now, rows, show_confidential=show)
+    report = build_report(
+        ledger,
+        "overdue",
+        now,
+        rows,
+        show_confidential=show,
+        unresolved=undated_tasks(ledger, flt, now),
+    )
     return report if list_all is None else digested(report, rows, ledger, flt, list_all)
 
 
@@ -361,7 +381,15 @@ def week_report(
     done_from = midnight(week.monday, now.tzinfo)
     counted = _counted_before(ledger, now, list_all, every_row)
     rows = dated_rows(ledger, flt, now, end, _in_week(week), done_from, counted_before=counted)
-    report = build_report(ledger, "week", now, rows, week=week, show_confidential=show)
+    report = build_report(
+        ledger,
+        "week",
+        now,
+        rows,
+        week=week,
+        show_confidential=show,
+        unresolved=undated_tasks(ledger, flt, now),
+    )
     return digested(report, rows, ledger, flt, list_all)
 
 

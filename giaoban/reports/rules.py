@@ -10,7 +10,13 @@ deadline) and the row's **event** (its due moment and due day). From them:
   late, and a task done or cancelled after "now" still open;
 - ``in_week``: whether the weekly report lists it (late and open, or due up
   to the week's cut-off);
-- ``in_due_window``: whether ``due --days N`` lists it.
+- ``in_due_window``: whether ``due --days N`` lists it;
+- ``unresolved``: a task still open at "now" whose deadline is counted from an
+  event no ``events:`` line dates (``giaoban.model.card.Timing.undated``) has no
+  due moment, so no row in a dated report: ``list`` and ``show`` give it this
+  state, and every dated report (due, overdue, week, stats) counts such tasks of
+  its units and notices and names them (``giaoban.reports.dated.undated_tasks``,
+  one query of the index) rather than leave them out without a word.
 
 Every report goes through these, whichever way its rows are found (the
 index's events for the dated reports, ``giaoban.reports.dated``; a task's own

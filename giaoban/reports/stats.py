@@ -17,7 +17,7 @@ from datetime import MINYEAR, date, datetime, timedelta
 
 from giaoban.model.errors import UsageError
 from giaoban.model.ledger import Ledger
-from giaoban.reports.dated import dated_rows
+from giaoban.reports.dated import dated_rows, undated_tasks
 from giaoban.reports.filters import NO_FILTER, Filter
 from giaoban.reports.rows import NO_OWNER, local_now, unit_order
 from giaoban.reports.rules import STATES
@@ -72,6 +72,8 @@ class StatsReport:
     total: Counts
     months: tuple[tuple[date, Counts], ...]
     office: str | None = None
+    # the open tasks whose deadline cannot be computed yet, by id (``dated.undated_tasks``)
+    unresolved: tuple[str, ...] = ()
 
     @property
     def single_month(self) -> bool:
@@ -141,6 +143,7 @@ def stats_report(
         total=_count(in_period),
         months=tuple((m, _count(r for r in rows if _in_month(r, m))) for m in months),
         office=ledger.settings.office,
+        unresolved=undated_tasks(ledger, flt, now),
     )
 
 

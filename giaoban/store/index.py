@@ -45,7 +45,7 @@ from zoneinfo import ZoneInfo
 
 from giaoban.deadline.context import midnight
 from giaoban.deadline.workdays import YearCalendar, year_calendar
-from giaoban.model.card import Card, Timing
+from giaoban.model.card import UNDATED_KIND, Card, Timing
 from giaoban.model.errors import DamagedIndexError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
@@ -560,6 +560,21 @@ class Index:
                 "ORDER BY n.date, n.id, n.path, n.line, n.col"
             )
         ]
+
+    def undated_tasks(self, now: int) -> list[tuple[str, str, int, int]]:
+        """(notice id, item, list of units, notice) of each task of this run still open at
+        ``now`` (epoch seconds) whose deadline cannot be computed yet (``Timing.undated``:
+        counted from an event with no date), in the ledger's order. A task done or cancelled
+        after ``now`` was still open then (``giaoban.reports.rules.status_at``)."""
+        return list(
+            self.db.execute(
+                f"SELECT n.id, t.item, t.uid, t.nid FROM {self._tasks()} "  # noqa: S608
+                "JOIN notices n ON n.nid = t.nid "
+                "WHERE t.kind = ? AND t.due IS NULL AND (t.status = 0 OR t.since > ?) "
+                "ORDER BY n.date, n.id, n.path, n.line, n.col, t.k",
+                (UNDATED_KIND, now),
+            )
+        )
 
     def notice_ids(self) -> dict[int, str]:
         """The id of each notice of this run."""
