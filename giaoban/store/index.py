@@ -52,7 +52,7 @@ from giaoban.model.problems import Problem
 from giaoban.model.shown import searched_words
 from giaoban.store import opened
 
-FORMAT = 6  # bump when the tables or their indexes change
+FORMAT = 7  # bump when the tables or their indexes change
 HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
 NAME = "index.sqlite"
 
@@ -98,6 +98,9 @@ CREATE INDEX IF NOT EXISTS tasks_horizon ON tasks (horizon);  -- past_horizon
 -- covers settled_facts: the few tasks not open, without reading the wide table
 CREATE INDEX IF NOT EXISTS tasks_settled
     ON tasks (status, tid, since, done_day, done, late_by, until, last_done) WHERE status != 0;
+-- covers undated_tasks: the few deadlines counted from an event with no date
+CREATE INDEX IF NOT EXISTS tasks_undated
+    ON tasks (nid, k, item, uid, status, since) WHERE kind = '{undated}' AND due IS NULL;
 CREATE INDEX IF NOT EXISTS notices_id ON notices (id);
 CREATE INDEX IF NOT EXISTS notices_order ON notices (date, id, path, line, col);  -- notice_keys
 CREATE TABLE IF NOT EXISTS events (
@@ -111,7 +114,7 @@ CREATE TABLE IF NOT EXISTS events (
 -- covers events: a dated report reads its events from this index alone
 CREATE INDEX IF NOT EXISTS events_due ON events (due, settled, tid, day, flags, nid, uid, k);
 CREATE INDEX IF NOT EXISTS events_tid ON events (tid);
-"""
+""".replace("{undated}", UNDATED_KIND)
 TABLES = ("events", "tasks", "units", "notices", "files", "meta")
 SECONDARY = (
     "events_due",
@@ -119,6 +122,7 @@ SECONDARY = (
     "tasks_nid",
     "tasks_horizon",
     "tasks_settled",
+    "tasks_undated",
     "notices_id",
     "notices_order",
 )  # made again after a bulk
@@ -570,9 +574,10 @@ class Index:
             self.db.execute(
                 f"SELECT n.id, t.item, t.uid, t.nid FROM {self._tasks()} "  # noqa: S608
                 "JOIN notices n ON n.nid = t.nid "
-                "WHERE t.kind = ? AND t.due IS NULL AND (t.status = 0 OR t.since > ?) "
+                f"WHERE t.kind = '{UNDATED_KIND}' AND t.due IS NULL "  # the index tasks_undated
+                "AND (t.status = 0 OR t.since > ?) "
                 "ORDER BY n.date, n.id, n.path, n.line, n.col, t.k",
-                (UNDATED_KIND, now),
+                (now,),
             )
         )
 
