@@ -13,11 +13,10 @@ import re
 
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
+from giaoban.importer.tables import FIELD, item_field
 from giaoban.importer.words import REQUEST, fold_keep
 
-# A plan's field: a label of a few words, a colon, a short value ("Địa điểm: Tại hội
-# trường", "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:").
-_FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
+# A plan's field: "label: value" (giaoban.importer.tables.FIELD) with a short value.
 _FIELD_WORDS = 20
 _LEAD_WORDS = 10
 LABEL_WORDS = 4  # a bare "label:" longer than this is a lead-in
@@ -78,7 +77,7 @@ def is_field(node: Node) -> bool:
         return False
     if BARE_LEAD.match(text) and len(text.split()) <= _LEAD_WORDS:
         return True  # "Các bước tiếp theo sau khi SV nộp đơn:": a lead-in, nothing asked
-    match = _FIELD.match(text)
+    match = FIELD.match(text)
     if match is None:
         return False
     # "Địa điểm nhận tác phẩm:", "Thành phần tham dự hội nghị:": an info label may be longer
@@ -90,6 +89,21 @@ def is_field(node: Node) -> bool:
         return False  # "Bước 2: Làm đơn đăng ký" is a step of a procedure, not a fact
     long_info = bool(_INFO_LABEL.match(label)) and not TIME_LABEL.match(label)
     return words <= _FIELD_WORDS or (words <= _INFO_WORDS and long_info)
+
+
+def fields_of(node: Node) -> bool:
+    """Whether the sub-items of ``node`` are only its own fields ("2. Các ban ... chuẩn
+    bị ..." then "- Thời hạn: ...", "- Đơn vị phối hợp: ..."): "label: value" lines, at
+    least one of them when it is due or who does it, under an item that is no label or
+    part of a plan itself. Such lines belong to the item, whatever their bullet."""
+    if node.kind not in ("number", "letter", "bullet", "plus") or not node.children:
+        return False
+    title = fold_keep(title_of(node.para))
+    if item_field(node.para.text) or _INFO_LABEL.match(title) or part_of(title, ""):
+        return False
+    children = node.children
+    leaves = all(not c.children and (item_field(_text(c)) or is_field(c)) for c in children)
+    return leaves and any(item_field(_text(c)) for c in children)
 
 
 def title_of(para: Para) -> str:

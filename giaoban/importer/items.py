@@ -23,7 +23,9 @@ at the end of the draft, with the reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from giaoban.deadline import DeadlineSettings
 from giaoban.importer.background import background, untold
@@ -46,7 +48,9 @@ from giaoban.importer.fields import (
     PLACE_LABEL,
     TIME_LABEL,
     WORK_TIME,
+    fields_of,
     is_field,
+    item_field,
     part_of,
     title_of,
 )
@@ -116,6 +120,9 @@ class Scope:
     when: str | None = None  # a section's "Thời gian: ..." for its tasks that name none
     part: str = ""  # GOALS or ORGANIZATION when inside such a part of a plan
     job: str = ""  # the job of an item that is no task itself, for sub-items that time it
+    # the units an item's own field lines name ("Đơn vị chủ trì: ...", "Phối hợp: ...")
+    named: list[Unit] = field(default_factory=list)
+    supports: list[Unit] = field(default_factory=list)
 
 
 @dataclass
@@ -152,6 +159,7 @@ class Builder:
         self.judge = Judge(reader, draft.date, settings)
 
     def walk(self, nodes: list[Node], section: str | None, scope: Scope) -> None:
+        nodes = [_with_own_fields(n) for n in nodes]
         fields = [n for n in nodes if self._is_field(n, section)]
         listed = self.judge.listing([n for n in nodes if n not in fields])
         listed += [n for n in self.judge.contents(nodes) if n not in fields + listed]
@@ -236,29 +244,31 @@ class Builder:
         if all(is_attendance_line(c.para.text) for c in node.children) and self.draft.meeting:
             read_attendance([c.para.text for c in node.children], self.draft.meeting)
             return
-        body = " ".join(p.text for p in node.body)
+        body, named, supports, notes = self._own_fields(node)
         lead = "" if self._heading(node.para.text) else node.para.text
         text = f"{lead} {body}".strip()
         own = list(self.reader.read(text).owners)
         inner = Scope(
             # the nearest item that names units gives them to its sub-items
-            self.reader.heading(title) or ([] if own else scope.heading),
+            named or self.reader.heading(title) or ([] if own else scope.heading),
             own or scope.fallback,
             scope.when,
             part_of(title, scope.part),
+            supports=supports or scope.supports,
         )
+        itself = replace(inner, named=named)
         if self.judge.findings(body, node.children):
             self._findings(node, title, body, inner)
             return
         if text and self._worth_a_task(text):
-            self._task(node.path, text, node.path, inner, node.para.line)
+            self._noted(notes, self._task, node.path, text, node.path, itself, node.para.line)
             self.walk(node.children, node.path, inner)
             return
         before = len(self.draft.tasks)
         self.walk(node.children, node.path, replace(inner, job=text))
         if text and len(self.draft.tasks) == before:
             # its sub-items only list things (cases, documents): the item itself is the work
-            self._task(node.path, text, node.path, inner, node.para.line)
+            self._noted(notes, self._task, node.path, text, node.path, itself, node.para.line)
 
     def _findings(self, node: Node, title: str, body: str, scope: Scope) -> None:
         """ "một số lỗi vẫn chưa được khắc phục, cụ thể:" then the faults: one job, to put
@@ -270,11 +280,20 @@ class Builder:
         self._task(node.path, whole, node.path, inner, node.para.line)
 
     def _leaf(self, node: Node, section: str | None, scope: Scope) -> None:
+        if node.para.cells:
+            self._row(node.path, node.para, section, scope)
+            return
+        body, named, supports, notes = self._own_fields(node)
+        scope = replace(scope, named=named or scope.named, supports=supports or scope.supports)
+        self._noted(notes, self._leaf_tasks, node, body, section, scope)
+
+    def _leaf_tasks(self, node: Node, body: str, section: str | None, scope: Scope) -> None:
+        """The task (or the section and its task) of an item with no sub-items, whose
+        unmarked lines, less those naming its units, are ``body``."""
         para = node.para
-        body = " ".join(p.text for p in node.body)
-        if para.cells:
-            self._row(node.path, para, section, scope)
-        elif para.lead and node.kind == "number":
+        # the item's own field lines ("Thời hạn: ...") make it no heading
+        prose = any(item_field(p.text) is None for p in node.body)
+        if para.lead and node.kind == "number":
             title = para.lead.rstrip(" :.")
             self.draft.sections.append((node.path, title))
             text = (
@@ -283,7 +302,7 @@ class Builder:
                 else para.text
             )
             self._task(node.path, f"{text} {body}".strip(), node.path, scope, para.line)
-        elif node.kind != "bullet" and body and self._heading(para.text, para.all_bold):
+        elif node.kind != "bullet" and prose and self._heading(para.text, para.all_bold):
             title = title_of(para)
             self.draft.sections.append((node.path, title))
             inner = replace(
@@ -630,7 +649,7 @@ class Builder:
             # time is its own, not the one the first job states; its owner is the item's
             inner = replace(scope, fallback=list(self.reader.read(text).owners) or scope.fallback)
             return jobs, inner, f"có {len(jobs)} việc (câu mở đầu bằng 'Đồng thời')"
-        parts = [] if scope.heading else self._by_subject(text)
+        parts = [] if scope.heading or scope.named else self._by_subject(text)
         if len(parts) > 1:
             return parts, scope, f"giao việc cho {len(parts)} đơn vị khác nhau"
         return None
@@ -693,8 +712,14 @@ class Builder:
         # names; a group ("Các đơn vị căn cứ ...") stands for the heading's units
         opener = self.reader.opener(text) if scope.heading else []
         opener = opener if all(u.canonical for u in opener) else []
-        owners = opener or list(scope.heading) or list(units.owners) or list(scope.fallback)
-        if not opener and not units.owners and (scope.heading or scope.fallback):
+        owners = (
+            list(scope.named)
+            or opener
+            or list(scope.heading)
+            or list(units.owners)
+            or list(scope.fallback)
+        )
+        if not (scope.named or opener or units.owners) and (scope.heading or scope.fallback):
             self._unread_opening(task, text, owners)
         if not owners and self.default:
             owners = list(self.default)
@@ -707,13 +732,56 @@ class Builder:
                 names = ", ".join(f"'{u.name}'" for u in receivers)
                 task.checks["owners"].append(f"không lấy {names}: việc được gửi về đó")
         task.owners = [u.name for u in owners]
-        task.supports = [u.name for u in units.supports if u.name not in task.owners]
+        supports = [*units.supports, *scope.supports]
+        helpers = [u.name for u in supports if u.name not in task.owners]
+        task.supports = list(dict.fromkeys(helpers))
         if not task.owners:
             task.checks["owners"].append("chưa tìm thấy đơn vị chủ trì")
         if self.registry.present:
-            for unit in (*owners, *units.supports):
+            for unit in (*owners, *supports):
                 if unit.canonical is None:
                     task.checks["owners"].append(self._unknown(unit))
+
+    def _own_fields(self, node: Node) -> tuple[str, list[Unit], list[Unit], list[str]]:
+        """The unmarked lines of ``node`` read by the one reader of an item's field lines
+        (:func:`giaoban.importer.fields.item_field`), bulleted or not: their text less the
+        lines that name the item's units, the units they name in charge and in support,
+        and a note for each field line the builder could not place. Lines that give the
+        time stay in the text, where the deadline is read as in any item."""
+        kept: list[str] = []
+        named: list[Unit] = []
+        supports: list[Unit] = []
+        notes: list[str] = []
+        for para in node.body:
+            found = item_field(para.text)
+            if found is None or found[0] == TIME:
+                kept.append(para.text)
+                if found is not None and not find_deadlines(
+                    found[1], self.draft.date, self.settings
+                ):
+                    notes.append(
+                        f"dòng '{para.text}' nêu thời gian của mục nhưng giaoban chưa đọc được "
+                        "thành hạn: nếu là hạn, ghi deadline và ghim ngày bằng due: YYYY-MM-DD"
+                    )
+                continue
+            units = self.reader.heading(found[1])
+            if not units:
+                kept.append(para.text)
+                notes.append(
+                    f"dòng '{para.text}' nêu đơn vị của mục nhưng giaoban chưa đọc được tên: "
+                    f"ghi vào {'owners' if found[0] == OWNER else 'supports'} cho đúng"
+                )
+                continue
+            (named if found[0] == OWNER else supports).extend(units)
+        return " ".join(kept), named, supports, notes
+
+    def _noted(self, notes: list[str], make: Callable[..., None], *args: Any) -> None:
+        """Run ``make(*args)``, then put ``notes`` on each task it drafted: the field
+        lines of the item that the builder could not place."""
+        before = len(self.draft.tasks)
+        make(*args)
+        for task in self.draft.tasks[before:]:
+            task.checks["deadline"].extend(notes)
 
     def _unread_opening(self, task: DraftTask, text: str, owners: list[Unit]) -> None:
         """Note an item that opens with a unit the reader could not tell is its subject
@@ -764,6 +832,15 @@ class Builder:
 
 
 _SPEAKS = "lời của người kết luận, không giao việc"
+
+
+def _with_own_fields(node: Node) -> Node:
+    """``node`` with its sub-items as its own unmarked lines when they are only its
+    fields ("- Thời hạn: ...", "+ Đơn vị phối hợp: ..."): read as if no bullet marked them."""
+    if not fields_of(node):
+        return node
+    lines = [replace(c.para, kind="text", label="") for c in node.children]
+    return replace(node, children=[], body=[*node.body, *lines])
 
 
 def _unquote(sentence: str) -> str:

@@ -28,6 +28,7 @@ from giaoban.importer.marks import (
     ROMAN_CLOSERS,
     form,
 )
+from giaoban.importer.tables import item_field
 from giaoban.model.text import collapse_spaces
 
 _ROMAN_FORM = form(ROMAN, ROMAN_CLOSERS)
@@ -158,7 +159,7 @@ def paragraphs(lines: list[Line]) -> list[Para]:
         marked = line_mark(line)
         if marked is not None:
             paras.append(marked)
-        elif paras and _continues(paras[-1], previous, line, gap, width):
+        elif paras and not _field_line(line) and _continues(paras[-1], previous, line, gap, width):
             paras[-1].text = f"{paras[-1].text} {line.text}"
         else:
             paras.append(Para("text", "", line.text, line.number, line.bold_lead, line.all_bold))
@@ -198,6 +199,13 @@ def _join_lone_marks(lines: list[Line]) -> list[Line]:
 def _typical_width(lines: list[Line]) -> int:
     lengths = sorted(len(line.text) for line in lines if not line.blank)
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def _field_line(line: Line) -> bool:
+    """Whether ``line`` gives a field of the item above it on a line of its own ("Thời
+    hạn: trước ngày 15/6/2024", "Đơn vị phối hợp: ..."): a paragraph of its own, as
+    when a bullet marks it, never the end of the sentence before."""
+    return line.text[:1].isupper() and item_field(line.text) is not None
 
 
 def _continues(para: Para, previous: Line | None, line: Line, gap: bool, width: int) -> bool:

@@ -34,6 +34,20 @@ _ROLES = (
     (OWNER, re.compile(r"\b(?:don vi|thuc hien|chu tri|phu trach|chi dao|doi tuong|lop|nguoi)\b")),
 )
 _MAX_HEADING_WORDS = 6
+# An item's own fields, each on a line of its own under it, with or without a bullet
+# ("- Thời hạn: trước ngày 15/6/2024", "+ Đơn vị phối hợp: Văn phòng ...", "Chủ trì:
+# Ban X"): when it is due, who does it, who helps. The first rule that matches.
+_UNIT_WORDS = r"(?:(?:don vi|co quan|bo phan|nguoi)\s+)?"
+_ITEM_FIELDS = (
+    (TIME, re.compile(r"^(?:thoi gian|thoi han|han|han chot|tien do)\b")),
+    (SUPPORT, re.compile(rf"^{_UNIT_WORDS}phoi hop\b")),
+    (OWNER, re.compile(rf"^{_UNIT_WORDS}(?:chu tri|thuc hien|phu trach)\b")),
+)
+_ITEM_FIELD_WORDS = 6  # "Thời hạn hoàn thành báo cáo:" at most
+# "label: value": a label of a few words, a colon, a value ("Địa điểm: Tại hội trường",
+# "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:"), as giaoban.importer.fields
+# reads a plan's fields too
+FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
 # a row's number cell: "1", "1.", "(1)", "1/" ... (giaoban.importer.marks), "Bước 1"
 _ROW_NUMBER = form(r"\d{1,3}", bare=True)
 _ROW_MARK = re.compile(rf"^(?:(?:bước|buoc)\s+)?{_ROW_NUMBER}$", re.IGNORECASE)
@@ -41,13 +55,37 @@ _ROW_MARK = re.compile(rf"^(?:(?:bước|buoc)\s+)?{_ROW_NUMBER}$", re.IGNORECAS
 
 def role_of(cell: str) -> str | None:
     """The role of a column headed ``cell``; None when it heads no known column."""
-    folded = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(cell)).split())
+    folded = _label(cell)
     if not folded or len(folded.split()) > _MAX_HEADING_WORDS:
         return None
     for role, pattern in _ROLES:
         if pattern.search(folded):
             return role
     return None
+
+
+def item_field(text: str) -> tuple[str, str] | None:
+    """The field of an item a line under it gives, as its role (TIME, OWNER or SUPPORT
+    of this module) and its value; None for any other line.
+
+    The one reader of such lines, whether a bullet marks them or not ("- Thời hạn:
+    trước ngày 15/6/2024", "Đơn vị phối hợp: Văn phòng Trung ương Đoàn").
+    """
+    match = FIELD.match(text.strip())
+    if match is None or not match.group(2).strip():
+        return None
+    label = _label(match.group(1))
+    if len(label.split()) > _ITEM_FIELD_WORDS:
+        return None
+    for role, pattern in _ITEM_FIELDS:
+        if pattern.match(label):
+            return role, match.group(2).strip().rstrip(" .;")
+    return None
+
+
+def _label(text: str) -> str:
+    """``text`` folded to its words, as a column heading or a field's label is compared."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
 
 
 def is_task_header(cells: list[str]) -> bool:

@@ -1,0 +1,107 @@
+"""An item's fields on lines of their own under it ("- Thời hạn: ...", "+ Đơn vị phối
+hợp: ...", "Chủ trì: ..."): whatever the bullet, or none, they give the item its
+deadline, owners and supports; a field line giaoban cannot place is noted (QA5 01)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from giaoban.cli.main import app
+from tests.importing import imported
+
+REGISTRY = Path(__file__).resolve().parent / "data" / "import" / "units.yaml"
+ITEM = "2. Các ban, đơn vị khối phong trào chuẩn bị nội dung sơ kết 6 tháng.\n"
+
+
+def _notice(under: str) -> str:
+    return (
+        "THÔNG BÁO\n"
+        "Kết luận giao ban tháng 4/2024\n"
+        "Hà Nội, ngày 12 tháng 4 năm 2024\n"
+        "1. Văn phòng Trung ương Đoàn tổng hợp báo cáo, trước ngày 20/4/2024.\n"
+        f"{ITEM}{under}"
+        "3. Đảng ủy cơ quan Trung ương Đoàn kiểm tra trong tháng 5/2024.\n"
+    )
+
+
+def _task(tasks: list[dict], item: str) -> dict:
+    return next(t for t in tasks if t["item"] == item)
+
+
+def _registered(tmp_path: Path) -> Path:
+    shutil.copy(REGISTRY, tmp_path / "units.yaml")
+    return tmp_path
+
+
+@pytest.mark.parametrize("mark", ["- ", "+ ", "• ", "* ", "– ", "a) "])
+@pytest.mark.parametrize(
+    "label", ["Thời hạn", "Thời hạn hoàn thành", "Thời gian", "Thời gian thực hiện", "Hạn"]
+)
+def test_a_deadline_line_under_an_item_is_its_deadline(
+    tmp_path: Path, mark: str, label: str
+) -> None:
+    tasks, draft = imported(tmp_path, _notice(f"{mark}{label}: trước ngày 15/6/2024\n"))
+    assert [t["item"] for t in tasks] == ["1", "2", "3"]
+    task = _task(tasks, "2")
+    assert "15/6/2024" in task["deadline"]
+    assert task["owners"] == ["Các ban, đơn vị khối phong trào"]
+    assert "nhãn: giá trị" not in draft
+
+
+@pytest.mark.parametrize("mark", ["- ", "+ ", "• ", ""])
+def test_owner_and_support_lines_under_an_item_are_its_units(tmp_path: Path, mark: str) -> None:
+    under = (
+        f"{mark}Thời hạn hoàn thành: trước ngày 15/6/2024\n"
+        f"{mark}Đơn vị chủ trì: Ban Tổ chức Trung ương Đoàn\n"
+        f"{mark}Đơn vị phối hợp: Văn phòng Trung ương Đoàn\n"
+    )
+    tasks, draft = imported(_registered(tmp_path), _notice(under))
+    assert [t["item"] for t in tasks] == ["1", "2", "3"]
+    task = _task(tasks, "2")
+    assert task["owners"] == ["Ban Tổ chức Trung ương Đoàn"]
+    assert task["supports"] == ["Văn phòng Trung ương Đoàn"]
+    assert task["deadline"] == "trước ngày 15/6/2024"
+    assert "sections:" not in draft
+
+
+def test_a_support_line_alone_keeps_the_items_own_owner(tmp_path: Path) -> None:
+    under = "- Thời hạn: trước ngày 15/6/2024\n- Phối hợp: Văn phòng Trung ương Đoàn\n"
+    tasks, _ = imported(_registered(tmp_path), _notice(under))
+    task = _task(tasks, "2")
+    assert task["owners"] == ["Các ban, đơn vị khối phong trào"]
+    assert task["supports"] == ["Văn phòng Trung ương Đoàn"]
+
+
+def test_a_time_line_giaoban_cannot_read_is_noted_and_counted(tmp_path: Path) -> None:
+    source = tmp_path / "tb.txt"
+    source.write_text(_notice("- Thời hạn: theo kế hoạch của Ban Bí thư\n"), encoding="utf-8")
+    draft = tmp_path / "tb.yaml"
+    args = ["import", str(source), "-o", str(draft), "--data", str(tmp_path)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = draft.read_text(encoding="utf-8")
+    assert "# kiểm tra: dòng 'Thời hạn: theo kế hoạch của Ban Bí thư'" in text
+    assert "1 chỗ cần kiểm tra" in result.output
+
+
+def test_a_saved_deadline_line_makes_the_task_overdue(tmp_path: Path) -> None:
+    runner = CliRunner()
+    data = tmp_path / "data"
+    assert runner.invoke(app, ["init", str(tmp_path)]).exit_code == 0
+    source = tmp_path / "tb.txt"
+    source.write_text(_notice("- Thời hạn: trước ngày 15/6/2024\n"), encoding="utf-8")
+    saved = runner.invoke(
+        app, ["import", str(source), "--save", "--no-commit", "--data", str(data)]
+    )
+    assert saved.exit_code == 0, saved.output
+    overdue = runner.invoke(
+        app, ["overdue", "--today", "2024-07-01", "--format", "json", "--data", str(data)]
+    )
+    assert overdue.exit_code == 0, overdue.output
+    ids = [t["id"] for t in YAML(typ="safe").load(overdue.stdout)["tasks"]]
+    assert any(i.endswith("#2") for i in ids), ids
