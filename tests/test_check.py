@@ -492,3 +492,33 @@ def test_checking_single_files_does_not_look_at_now(runner: CliRunner, seed_data
     assert result.exit_code == 0 and "duty-without-end" not in result.output
     folder = runner.invoke(app, ["check", str(seed_data), "--today", "2026-12-05"])
     assert folder.exit_code == 0 and "duty-without-end" in folder.output  # a folder: a ledger
+
+
+@pytest.mark.parametrize("no_cache", [[], ["--no-cache"]])
+def test_an_error_in_another_file_hides_no_idle_duty(
+    runner: CliRunner, seed_data: Path, no_cache: list[str]
+) -> None:
+    """A broken notice leaves out its own notice only: the other files' idle duties are
+    still warned, and the summary says whose duties were not looked at."""
+    args = ["check", "--data", str(seed_data), "--today", "2026-12-05", *no_cache]
+    other = seed_data / "2018" / "2018-08-02-so-ket-6-thang-dau-nam-2018.yaml"
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("status: open", "status: xong", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "bad-value" in result.output and "duty-without-end" in result.output
+    assert "1 lỗi, 1 cảnh báo — có lỗi." in result.output
+    assert "Chưa xét" not in result.output  # the 2018 notice has no duty
+    # the file with the duty broken too: its duty is not looked at, and that is said
+    own = seed_data / "2022" / "2022-04-14-giao-ban-khoi-phong-trao.yaml"
+    own.write_text(
+        own.read_text(encoding="utf-8").replace("status: open", "status: xong", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "duty-without-end" not in result.output, result.output
+    assert "2 lỗi, 0 cảnh báo — có lỗi. Chưa xét các nhiệm vụ định kỳ trong 1 tệp có lỗi" in (
+        result.output
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from giaoban.checks.cached import validate
 from giaoban.checks.validation import NoticeChecker
+from giaoban.deadline.model import Deadline
 from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
@@ -30,9 +31,11 @@ class CheckReport:
     files: int
     notices: int
     tasks: int
-    # each folder checked whole, and its ledger as read: what "now" says of it needs no
-    # second reading
+    # each folder checked whole, and its ledger as read without the notices of the files
+    # with errors: what "now" says of it needs no second reading
     ledgers: tuple[tuple[Path, Ledger], ...] = field(default=(), compare=False, repr=False)
+    # the notice files with errors and recurring duties those ledgers leave out
+    left_out: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def errors(self) -> int:
@@ -106,18 +109,23 @@ def check_paths(
     problems: list[Problem] = []
     files_read = notices = tasks = 0
     whole: list[tuple[Path, Ledger]] = []
+    left_out: list[str] = []
     for root, files in groups.items():
         result = load_ledger(root, files, use_cache, checks=NoticeChecker)
+        found = [*result.problems, *validate(result)]
         if files is None:
-            whole.append((root, result.ledger))
-        problems.extend(result.problems)
-        problems.extend(validate(result))
+            kept = _without(result.ledger, [p for p in found if p.is_error])
+            whole.append((root, kept))
+            left_out += _left_out(result.ledger, kept)
+        problems.extend(found)
         files_read += result.files
         notices += result.notices
         tasks += result.tasks
     # dict.fromkeys drops repeats but keeps the order, so ties sort the same every run
     unique = sorted(dict.fromkeys(problems), key=Problem.sort_key)
-    return CheckReport(tuple(unique), files_read, notices, tasks, tuple(whole))
+    return CheckReport(
+        tuple(unique), files_read, notices, tasks, tuple(whole), tuple(dict.fromkeys(left_out))
+    )
 
 
 def open_ledger(data_dir: Path, use_cache: bool | None = None) -> Ledger:
@@ -201,6 +209,23 @@ def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) ->
         errors.extend(found)
     ledger = merge_ledgers(ledgers, unique_names(folders))
     return Opened(ledger, tuple(sorted(dict.fromkeys(errors), key=Problem.sort_key)))
+
+
+def _left_out(ledger: Ledger, kept: Ledger) -> list[str]:
+    """The files of the notices with recurring duties ``ledger`` has and ``kept`` lacks:
+    whether those duties are idle is not known."""
+    if kept is ledger:
+        return []  # the usual case: nothing left out
+    have = set(kept.notice_paths())
+    return [
+        n.source.path
+        for n in ledger.notices
+        if n.source.path not in have and any(_recurring(t.deadline) for t in n.tasks)
+    ]
+
+
+def _recurring(deadline: object) -> bool:
+    return isinstance(deadline, Deadline) and deadline.kind == "recurring"
 
 
 def _without(ledger: Ledger, errors: Sequence[Problem]) -> Ledger:
