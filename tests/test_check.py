@@ -522,3 +522,46 @@ def test_an_error_in_another_file_hides_no_idle_duty(
     assert "2 lỗi, 0 cảnh báo — có lỗi. Chưa xét các nhiệm vụ định kỳ trong 1 tệp có lỗi" in (
         result.output
     )
+
+
+@pytest.mark.parametrize("how", ["lookup", "option", "env"])
+def test_a_file_outside_the_data_folder_is_checked_with_its_registry(
+    runner: CliRunner,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    """An import draft kept beside the data folder (or anywhere) is checked against the
+    data folder's registry: a short name is known, an unknown unit is named, and every
+    problem names a file that is there."""
+    draft = tmp_path / "nhap" / "2019-02-18-giao-ban.yaml"
+    draft.parent.mkdir()
+    draft.write_text(good().replace("[Văn phòng Trung ương Đoàn]", "[VP, Ban Khong Co]"))
+    monkeypatch.chdir(tmp_path)
+    where = {
+        "lookup": ([], {}),
+        "option": (["--data", str(data_dir)], {}),
+        "env": ([], {"GIAOBAN_DATA": str(data_dir)}),
+    }
+    args, env = where[how]
+    if how != "lookup":
+        monkeypatch.chdir(draft.parent)
+    result = runner.invoke(app, ["check", str(draft), *args], env=env)
+    lines = [m.groupdict() for m in map(LINE.match, result.stdout.splitlines()) if m]
+    assert result.exit_code == 0, result.output
+    assert [(e["path"], e["code"]) for e in lines] == [(str(draft), "unknown-unit")]
+
+
+def test_no_registry_is_told_at_a_file_that_is_there(
+    runner: CliRunner, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (data_dir / "units.yaml").unlink()
+    draft = tmp_path / "2019-02-18-giao-ban.yaml"
+    draft.write_text(good())
+    monkeypatch.chdir(tmp_path)
+    code, lines, out = run_check(runner, draft.name)
+    assert code == 0, out
+    assert [(e["path"], e["code"]) for e in lines] == [(draft.name, "no-registry")], out
+    assert f"chưa có danh mục đơn vị {Path('data') / 'units.yaml'}" in out
+    assert all(Path(e["path"]).is_file() for e in lines)

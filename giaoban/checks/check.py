@@ -50,15 +50,17 @@ def ledger_root(path: Path, default: Path) -> Path:
     """The data folder a file or folder belongs to.
 
     The nearest folder with a registry or settings (a folder itself counts); else
-    ``default`` when ``path`` lies in it; else the folder given, or a file's folder.
-    A folder inside a data folder (``data/2024``) thus belongs to it, as its files do.
+    ``default`` when ``path`` lies in it, or is a file and ``default`` is a folder (an
+    import draft kept beside the data folder is checked with its registry); else the
+    folder given, or a file's folder. A folder inside a data folder (``data/2024``) thus
+    belongs to it, as its files do.
     """
     resolved = path.resolve()
     folder = path.is_dir()
     for parent in [resolved, *resolved.parents] if folder else resolved.parents:
         if (parent / REGISTRY_FILE).is_file() or (parent / SETTINGS_FILE).is_file():
             return _as_given(parent, path)
-    if _is_within(path, default):
+    if _is_within(path, default) or (not folder and default.is_dir()):
         return default
     return path if folder else path.parent
 
