@@ -4,7 +4,7 @@ Lines become paragraphs (a PDF text layer breaks lines in mid-sentence; a
 blank line or a numbering mark starts a new paragraph; a mark alone on its
 line opens the line after it). Paragraphs become an outline by their marks:
 "I." (roman), "1." / "1)" / "1/" / "(1)" / "1 -" / "2.1." (numbers), "a)"
-(letters), in every form of :mod:`giaoban.importer.marks`, "-" / "•"
+(letters), in every form of :mod:`giaoban.model.marks`, "-" / "•"
 (bullets) and "+" (sub-bullets). Text without a mark continues the item above it.
 
 Numbering follows the convention of docs/format.md: a bullet's item number is
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.importer.clean import Line
-from giaoban.importer.marks import (
+from giaoban.model.marks import (
     DIGIT_AFTER,
     LETTER,
     LETTER_CLOSERS,

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from giaoban.importer.clean import Line
-from giaoban.importer.marks import form
+from giaoban.model.marks import form
 from giaoban.model.text import fold
 
 NUMBER, TEXT, OWNER, SUPPORT, TIME, OTHER = "number", "text", "owner", "support", "time", "other"
@@ -34,7 +34,7 @@ _ROLES = (
     (OWNER, re.compile(r"\b(?:don vi|thuc hien|chu tri|phu trach|chi dao|doi tuong|lop|nguoi)\b")),
 )
 _MAX_HEADING_WORDS = 6
-# a row's number cell: "1", "1.", "(1)", "1/" ... (giaoban.importer.marks), "Bước 1"
+# a row's number cell: "1", "1.", "(1)", "1/" ... (giaoban.model.marks), "Bước 1"
 _ROW_NUMBER = form(r"\d{1,3}", bare=True)
 _ROW_MARK = re.compile(rf"^(?:(?:bước|buoc)\s+)?{_ROW_NUMBER}$", re.IGNORECASE)
 
