@@ -9,8 +9,8 @@ from pathlib import Path
 
 from giaoban.checks.cached import validate
 from giaoban.checks.validation import NoticeChecker
-from giaoban.deadline.model import Deadline
 from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
+from giaoban.model.facts import is_recurring
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
 from giaoban.store.ledgers import merge_ledgers, unique_names
@@ -222,12 +222,8 @@ def _left_out(ledger: Ledger, kept: Ledger) -> list[str]:
     return [
         n.source.path
         for n in ledger.notices
-        if n.source.path not in have and any(_recurring(t.deadline) for t in n.tasks)
+        if n.source.path not in have and any(is_recurring(t.deadline) for t in n.tasks)
     ]
-
-
-def _recurring(deadline: object) -> bool:
-    return isinstance(deadline, Deadline) and deadline.kind == "recurring"
 
 
 def _without(ledger: Ledger, errors: Sequence[Problem]) -> Ledger:
