@@ -492,3 +492,76 @@ def test_checking_single_files_does_not_look_at_now(runner: CliRunner, seed_data
     assert result.exit_code == 0 and "duty-without-end" not in result.output
     folder = runner.invoke(app, ["check", str(seed_data), "--today", "2026-12-05"])
     assert folder.exit_code == 0 and "duty-without-end" in folder.output  # a folder: a ledger
+
+
+@pytest.mark.parametrize("no_cache", [[], ["--no-cache"]])
+def test_an_error_in_another_file_hides_no_idle_duty(
+    runner: CliRunner, seed_data: Path, no_cache: list[str]
+) -> None:
+    """A broken notice leaves out its own notice only: the other files' idle duties are
+    still warned, and the summary says whose duties were not looked at."""
+    args = ["check", "--data", str(seed_data), "--today", "2026-12-05", *no_cache]
+    other = seed_data / "2018" / "2018-08-02-so-ket-6-thang-dau-nam-2018.yaml"
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("status: open", "status: xong", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "bad-value" in result.output and "duty-without-end" in result.output
+    assert "1 lỗi, 1 cảnh báo — có lỗi." in result.output
+    assert "Chưa xét" not in result.output  # the 2018 notice has no duty
+    # the file with the duty broken too: its duty is not looked at, and that is said
+    own = seed_data / "2022" / "2022-04-14-giao-ban-khoi-phong-trao.yaml"
+    own.write_text(
+        own.read_text(encoding="utf-8").replace("status: open", "status: xong", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "duty-without-end" not in result.output, result.output
+    assert "2 lỗi, 0 cảnh báo — có lỗi. Chưa xét các nhiệm vụ định kỳ trong 1 tệp có lỗi" in (
+        result.output
+    )
+
+
+@pytest.mark.parametrize("how", ["lookup", "option", "env"])
+def test_a_file_outside_the_data_folder_is_checked_with_its_registry(
+    runner: CliRunner,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    """An import draft kept beside the data folder (or anywhere) is checked against the
+    data folder's registry: a short name is known, an unknown unit is named, and every
+    problem names a file that is there."""
+    draft = tmp_path / "nhap" / "2019-02-18-giao-ban.yaml"
+    draft.parent.mkdir()
+    draft.write_text(good().replace("[Văn phòng Trung ương Đoàn]", "[VP, Ban Khong Co]"))
+    monkeypatch.chdir(tmp_path)
+    where = {
+        "lookup": ([], {}),
+        "option": (["--data", str(data_dir)], {}),
+        "env": ([], {"GIAOBAN_DATA": str(data_dir)}),
+    }
+    args, env = where[how]
+    if how != "lookup":
+        monkeypatch.chdir(draft.parent)
+    result = runner.invoke(app, ["check", str(draft), *args], env=env)
+    lines = [m.groupdict() for m in map(LINE.match, result.stdout.splitlines()) if m]
+    assert result.exit_code == 0, result.output
+    assert [(e["path"], e["code"]) for e in lines] == [(str(draft), "unknown-unit")]
+
+
+def test_no_registry_is_told_at_a_file_that_is_there(
+    runner: CliRunner, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (data_dir / "units.yaml").unlink()
+    draft = tmp_path / "2019-02-18-giao-ban.yaml"
+    draft.write_text(good())
+    monkeypatch.chdir(tmp_path)
+    code, lines, out = run_check(runner, draft.name)
+    assert code == 0, out
+    assert [(e["path"], e["code"]) for e in lines] == [(draft.name, "no-registry")], out
+    assert f"chưa có danh mục đơn vị {Path('data') / 'units.yaml'}" in out
+    assert all(Path(e["path"]).is_file() for e in lines)

@@ -692,3 +692,64 @@ def test_task_add_numbers_inside_its_section_and_warns_of_an_unknown_one(
         "⚠ phần '99' chưa có trong 'sections' của thông báo (5, 6, 7)\n"
     )
     assert "#99.1 — commit " in unknown.stdout
+
+
+LETTERED = """\
+id: 2024-04-12-giao-ban
+kind: thông báo kết luận
+title: Kết luận giao ban
+date: 2024-04-12
+sections:
+  - number: "3"
+    title: Ban Tuyên giáo
+  - number: "4"
+    title: Phần chưa có việc
+tasks:
+  - item: "1"
+    text: Việc chung
+    owners: [VP]
+"""
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        (["3.a", "3.b"], "3.c"),
+        (["3.c", "3.d"], "3.đ"),  # the Vietnamese letters: "đ" after "d"
+        (["3.A", "3.B"], "3.C"),
+        (["3a", "3b"], "3c"),
+        (["3.i", "3.ii", "3.iii"], "3.iv"),
+        (["3.1.", "3.2."], "3.3."),
+        (["3-1", "3-2"], "3-3"),
+        (["3.01", "3.09"], "3.10"),
+        (["3.a", "3.b)"], "3.c)"),
+    ],
+)
+def test_task_add_in_a_section_takes_the_form_of_its_items(
+    runner: CliRunner, git_repo: Path, items: list[str], expected: str
+) -> None:
+    """The number of a task added to a section follows the form its items take, and a
+    section with no item yet takes the form of the others ("4.a" beside "3.a")."""
+    data = git_repo / "data"
+    (data / "2024").mkdir(parents=True)
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    tasks = "".join(
+        f'  - item: "{item}"\n    section: "3"\n    text: Việc {item}\n    owners: [VP]\n'
+        for item in items
+    )
+    path = data / "2024" / "2024-04-12-giao-ban.yaml"
+    path.write_text(LETTERED + tasks, encoding="utf-8")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "Dữ liệu ban đầu")
+
+    def add(section: str) -> Result:
+        args = ("task", "add", "2024-04", "--text", "Việc mới", "--owner", "VP")
+        return invoke(runner, data, *args, "--section", section)
+
+    result = add("3")
+    assert result.exit_code == 0, result.output
+    assert f"Đã thêm nhiệm vụ 2024-04-12-giao-ban#{expected} — commit " in result.stdout
+    first = {"3.c": "4.a", "3.C": "4.A", "3c": "4a", "3.iv": "4.i", "3.3.": "4.1.", "3-3": "4-1"}
+    if expected in first:
+        result = add("4")
+        assert f"#{first[expected]} — commit " in result.stdout, result.output

@@ -101,7 +101,8 @@ def test_check_reports_each_ledgers_problems(runner: CliRunner, tmp_path: Path) 
     hanoi, hcm = two_provinces(tmp_path)
     bad = hcm / "2019" / "2019-02-18-giao-ban-khoi-phong-trao.yaml"
     bad.write_text(bad.read_text(encoding="utf-8").replace("status: open", "status: xong", 1))
-    result = runner.invoke(app, ["check", "--data", str(hanoi), "--data", str(hcm)])
+    args = ["check", "--data", str(hanoi), "--data", str(hcm), "--today", "2022-04-20"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 1
     assert str(bad) in result.stdout and "bad-value" in result.stdout
     assert str(hanoi) not in result.stdout.split("Đã kiểm tra")[0]

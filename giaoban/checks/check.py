@@ -10,6 +10,7 @@ from pathlib import Path
 from giaoban.checks.cached import validate
 from giaoban.checks.validation import NoticeChecker
 from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
+from giaoban.model.facts import is_recurring
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
 from giaoban.store.ledgers import merge_ledgers, unique_names
@@ -30,9 +31,11 @@ class CheckReport:
     files: int
     notices: int
     tasks: int
-    # each folder checked whole, and its ledger as read: what "now" says of it needs no
-    # second reading
+    # each folder checked whole, and its ledger as read without the notices of the files
+    # with errors: what "now" says of it needs no second reading
     ledgers: tuple[tuple[Path, Ledger], ...] = field(default=(), compare=False, repr=False)
+    # the notice files with errors and recurring duties those ledgers leave out
+    left_out: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def errors(self) -> int:
@@ -47,15 +50,17 @@ def ledger_root(path: Path, default: Path) -> Path:
     """The data folder a file or folder belongs to.
 
     The nearest folder with a registry or settings (a folder itself counts); else
-    ``default`` when ``path`` lies in it; else the folder given, or a file's folder.
-    A folder inside a data folder (``data/2024``) thus belongs to it, as its files do.
+    ``default`` when ``path`` lies in it, or is a file and ``default`` is a folder (an
+    import draft kept beside the data folder is checked with its registry); else the
+    folder given, or a file's folder. A folder inside a data folder (``data/2024``) thus
+    belongs to it, as its files do.
     """
     resolved = path.resolve()
     folder = path.is_dir()
     for parent in [resolved, *resolved.parents] if folder else resolved.parents:
         if (parent / REGISTRY_FILE).is_file() or (parent / SETTINGS_FILE).is_file():
             return _as_given(parent, path)
-    if _is_within(path, default):
+    if _is_within(path, default) or (not folder and default.is_dir()):
         return default
     return path if folder else path.parent
 
@@ -106,18 +111,23 @@ def check_paths(
     problems: list[Problem] = []
     files_read = notices = tasks = 0
     whole: list[tuple[Path, Ledger]] = []
+    left_out: list[str] = []
     for root, files in groups.items():
         result = load_ledger(root, files, use_cache, checks=NoticeChecker)
+        found = [*result.problems, *validate(result)]
         if files is None:
-            whole.append((root, result.ledger))
-        problems.extend(result.problems)
-        problems.extend(validate(result))
+            kept = _without(result.ledger, [p for p in found if p.is_error])
+            whole.append((root, kept))
+            left_out += _left_out(result.ledger, kept)
+        problems.extend(found)
         files_read += result.files
         notices += result.notices
         tasks += result.tasks
     # dict.fromkeys drops repeats but keeps the order, so ties sort the same every run
     unique = sorted(dict.fromkeys(problems), key=Problem.sort_key)
-    return CheckReport(tuple(unique), files_read, notices, tasks, tuple(whole))
+    return CheckReport(
+        tuple(unique), files_read, notices, tasks, tuple(whole), tuple(dict.fromkeys(left_out))
+    )
 
 
 def open_ledger(data_dir: Path, use_cache: bool | None = None) -> Ledger:
@@ -201,6 +211,19 @@ def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) ->
         errors.extend(found)
     ledger = merge_ledgers(ledgers, unique_names(folders))
     return Opened(ledger, tuple(sorted(dict.fromkeys(errors), key=Problem.sort_key)))
+
+
+def _left_out(ledger: Ledger, kept: Ledger) -> list[str]:
+    """The files of the notices with recurring duties ``ledger`` has and ``kept`` lacks:
+    whether those duties are idle is not known."""
+    if kept is ledger:
+        return []  # the usual case: nothing left out
+    have = set(kept.notice_paths())
+    return [
+        n.source.path
+        for n in ledger.notices
+        if n.source.path not in have and any(is_recurring(t.deadline) for t in n.tasks)
+    ]
 
 
 def _without(ledger: Ledger, errors: Sequence[Problem]) -> Ledger:

@@ -315,8 +315,10 @@ def check_registry(ledger: Ledger) -> list[Problem]:
     if not registry.present:
         if not ledger.notices:
             return []
-        msg = "thư mục dữ liệu chưa có units.yaml: không kiểm tra được tên đơn vị"
-        return [warning(Source(str(PurePath(ledger.root) / "units.yaml")), "no-registry", msg)]
+        # told at a file that is there: the first notice checked, naming the one missing
+        missing = PurePath(ledger.root) / "units.yaml"
+        msg = f"chưa có danh mục đơn vị {missing}: không kiểm tra được tên đơn vị"
+        return [warning(Source(ledger.notice_paths()[0]), "no-registry", msg)]
     problems = _shared_names(ledger)
     for group in registry.groups:
         for member in group.members:

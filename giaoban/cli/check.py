@@ -32,15 +32,22 @@ class CheckFormat(str, Enum):
 
 def _summary(report: CheckReport) -> str:
     verdict = "hợp lệ" if report.errors == 0 else "có lỗi"
+    skipped = (
+        f" Chưa xét các nhiệm vụ định kỳ trong {len(report.left_out)} tệp có lỗi "
+        "(sửa lỗi rồi kiểm tra lại)."
+        if report.left_out
+        else ""
+    )
     return (
         f"Đã kiểm tra {report.files} tệp ({report.notices} thông báo, {report.tasks} nhiệm vụ): "
-        f"{report.errors} lỗi, {report.warnings} cảnh báo — {verdict}."
+        f"{report.errors} lỗi, {report.warnings} cảnh báo — {verdict}.{skipped}"
     )
 
 
 def _with_idle_duties(report: CheckReport, today: str | None, data_dir: Path) -> CheckReport:
     """``report`` with the warnings of what "now" says of the folders it checked whole
-    (a folder other than ``data_dir`` named in the commands they suggest)."""
+    (a folder other than ``data_dir`` named in the commands they suggest), over the
+    notices of the files it could read: an error elsewhere hides none of them."""
     found: list[Problem] = []
     for root, ledger in report.ledgers:
         now = resolve_now(today, ledger.settings.timezone)
@@ -75,8 +82,8 @@ def check_command(
     folders = resolve_data_dirs(data)
     targets = paths or ledger_folders(folders, cache_choice(no_cache))
     report = check_paths(targets, folders[0], cache_choice(no_cache))
-    if not report.errors:  # whole, valid ledgers: what "now" says of them
-        report = _with_idle_duties(report, today, folders[0])
+    # whole ledgers, without their files with errors: what "now" says of them
+    report = _with_idle_duties(report, today, folders[0])
     if output is CheckFormat.json:
         render.print_json({"problems": [p.to_json() for p in report.problems]})
     else:

@@ -83,6 +83,7 @@ from giaoban.model.errors import InvalidDataError, NotFoundError, UsageError, no
 from giaoban.model.facts import is_recurring
 from giaoban.model.ids import id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Extension, Ledger, Notice, Task
+from giaoban.model.marks import ItemMark, first_label, next_label, read_item
 from giaoban.model.schedule import next_duty_occurrence, occurrences_near, unmatched_done
 from giaoban.model.settings import Settings
 from giaoban.model.shown import shown_or_hidden, shown_text, shown_value
@@ -276,28 +277,36 @@ def next_item(text: str, section: str | None = None) -> str:
     return str(max(numbers, default=0) + 1)
 
 
-_NUMBERED_IN = re.compile(r"(?P<head>.*?\D)(?P<n>\d+)")  # "6.7", "II.3": a head, then a number
-
-
 def _section_next(section: str, tasks: list[dict[str, Any]]) -> str | None:
     """The next item of ``section`` when its items (else those of other sections) carry
-    their section's number as a head ("6.1"); None when they are numbered through."""
+    their section's number as a head, in their form ("6.1", "3.b", "3.1.", "3-1"); None
+    when they are numbered through."""
     own = [m for t in tasks if str(t.get("section")) == section and (m := _own(t)) is not None]
     if own:
-        head = own[-1]["head"]
-        return head + str(max(int(m["n"]) for m in own if m["head"] == head) + 1)
-    if any(_own(t) is not None for t in tasks):  # other sections number their own
-        return f"{section}.1"
+        last = own[-1]
+        labels = [m.label for m in own if (m.head, m.tail) == (last.head, last.tail)]
+        label = next_label(labels)
+        return None if label is None else last.head + label + last.tail
+    others = [(t, m) for t in tasks if (m := _own(t)) is not None]
+    if others:  # other sections number their own: the first item in their form
+        task, last = others[-1]
+        joint = last.head[len(str(task["section"])) :]
+        return section + joint + first_label(last.label) + last.tail
     return None
 
 
-def _own(task: dict[str, Any]) -> re.Match[str] | None:
-    """The item of ``task`` as its section's head and a number, if it is written so."""
+def _own(task: dict[str, Any]) -> ItemMark | None:
+    """The item of ``task`` as its section's number, what joins them and a label, if it
+    is written so."""
     section = task.get("section")
-    m = _NUMBERED_IN.fullmatch(str(task.get("item")))
-    if section is None or m is None or m["head"][:-1] != str(section):
+    mark = read_item(str(task.get("item")))
+    if section is None or mark is None or not mark.head.startswith(str(section)):
         return None
-    return m
+    joint = mark.head[len(str(section)) :]
+    return mark if _JOINT.fullmatch(joint) else None
+
+
+_JOINT = re.compile(r"[.\-/ ]?")  # "3.a", "3-1", "3/1", "3a"
 
 
 # --- recurring duties ---------------------------------------------------------------------

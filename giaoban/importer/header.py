@@ -13,8 +13,8 @@ from datetime import date
 
 from giaoban.importer.clean import Line
 from giaoban.importer.furniture import posting
-from giaoban.importer.marks import form
 from giaoban.importer.words import ASSIGNS, DIVISIONS, fold_keep
+from giaoban.model.marks import form
 from giaoban.model.text import collapse_spaces, fold
 
 HEADINGS = {

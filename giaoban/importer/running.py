@@ -19,13 +19,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from giaoban.importer.clean import Line
-from giaoban.importer.marks import LETTER, LETTER_CLOSERS, ROMAN_CLOSERS, form
 from giaoban.importer.structure import line_mark, lone
+from giaoban.model.marks import LETTER, LETTER_CLOSERS, ROMAN_CLOSERS, form
 
 _UPPER = "A-ZĐÀ-ỸẠ-Ỹ“\"'(\\["
 # where a mark may stand: at a sentence end or a colon (or "…"), then spaces
 _AFTER = r"(?:(?<=[.:;!?…])|(?<=\.\))|(?<=[.:;!?…][”\"]))\s+"
-# a mark (group "mark", its label group "label") in any form of giaoban.importer.marks
+# a mark (group "mark", its label group "label") in any form of giaoban.model.marks
 _NUMBER_MARK = form(r"\d{1,2}(?:\.\d{1,2}){0,2}")
 _NUMBER = re.compile(_AFTER + rf"(?P<mark>{_NUMBER_MARK})\s*(?=[{_UPPER}])")
 _LETTER = re.compile(_AFTER + rf"(?P<mark>{form(LETTER, LETTER_CLOSERS)})\s*(?=[{_UPPER}])")

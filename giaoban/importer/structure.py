@@ -4,7 +4,7 @@ Lines become paragraphs (a PDF text layer breaks lines in mid-sentence; a
 blank line or a numbering mark starts a new paragraph; a mark alone on its
 line opens the line after it). Paragraphs become an outline by their marks:
 "I." (roman), "1." / "1)" / "1/" / "(1)" / "1 -" / "2.1." (numbers), "a)"
-(letters), in every form of :mod:`giaoban.importer.marks`, "-" / "•"
+(letters), in every form of :mod:`giaoban.model.marks`, "-" / "•"
 (bullets) and "+" (sub-bullets). Text without a mark continues the item above it.
 
 Numbering follows the convention of docs/format.md: a bullet's item number is
@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.importer.clean import Line
-from giaoban.importer.marks import (
+from giaoban.importer.tables import item_field
+from giaoban.model.marks import (
     DIGIT_AFTER,
     LETTER,
     LETTER_CLOSERS,
@@ -28,7 +29,6 @@ from giaoban.importer.marks import (
     ROMAN_CLOSERS,
     form,
 )
-from giaoban.importer.tables import item_field
 from giaoban.model.text import collapse_spaces
 
 _ROMAN_FORM = form(ROMAN, ROMAN_CLOSERS)

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from giaoban.importer.clean import Line
-from giaoban.importer.marks import form
+from giaoban.model.marks import form
 from giaoban.model.text import fold
 
 NUMBER, TEXT, OWNER, SUPPORT, TIME, OTHER = "number", "text", "owner", "support", "time", "other"
@@ -48,7 +48,7 @@ _ITEM_FIELD_WORDS = 6  # "Thời hạn hoàn thành báo cáo:" at most
 # "Thời gian tổ chức: từ 15/10 đến 24/11/2018", "Nội dung:"), as giaoban.importer.fields
 # reads a plan's fields too
 FIELD = re.compile(r"^([^:;,.]{2,40}):\s*(.*)$")
-# a row's number cell: "1", "1.", "(1)", "1/" ... (giaoban.importer.marks), "Bước 1"
+# a row's number cell: "1", "1.", "(1)", "1/" ... (giaoban.model.marks), "Bước 1"
 _ROW_NUMBER = form(r"\d{1,3}", bare=True)
 _ROW_MARK = re.compile(rf"^(?:(?:bước|buoc)\s+)?{_ROW_NUMBER}$", re.IGNORECASE)
 

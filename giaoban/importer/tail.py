@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from giaoban.importer.clean import Line
 from giaoban.importer.header import BULLET
-from giaoban.importer.marks import LETTER, LETTER_CLOSERS, NUMBER, ROMAN, ROMAN_CLOSERS, form
 from giaoban.importer.words import HEADS, fold_keep
+from giaoban.model.marks import LETTER, LETTER_CLOSERS, NUMBER, ROMAN, ROMAN_CLOSERS, form
 from giaoban.model.text import fold
 
 POSITIONS = (
