@@ -532,6 +532,7 @@ def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
     if isinstance(value, v.At):
         standing = standing_rule(value)
         if standing is not None and not ctx.dated:
+            _today_named(ctx)
             return read_duty(standing, ctx)
         counted = counted_from_unnamed(value)
         if counted is not None and not ctx.dated:
@@ -548,6 +549,19 @@ def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
     if isinstance(value, v.Duty):
         return read_duty(value, ctx)
     return nothing(ctx)
+
+
+def _today_named(ctx: Ctx) -> None:
+    """Raise Unreadable when a day without a year is said to be the text's own day or the
+    next ("Ngày mai (7/2)", "từ 22 giờ tối nay 12/7"): one day, never the same day every
+    year, and a text without a date does not say which year it is."""
+    for tok in words(ctx.text):
+        if tok.type == "NOW" or (tok.type == "RELDAY" and tok.get("rd") != "hom sau"):
+            said = ctx.orig(tok.start, tok.end)
+            raise Unreadable(
+                f'"{said}" là một ngày của văn bản, mà văn bản không có ngày nên không rõ năm: '
+                "ghi thêm năm hoặc ghim ngày bằng due: YYYY-MM-DD"
+            )
 
 
 def read_iso(ctx: Ctx) -> Deadline | None:

@@ -1,0 +1,53 @@
+"""Unit tests: kinds of deadline phrase the twenty-fifth work read right or made errors.
+
+Each kind had been read wrong without an error (a due in a report nobody is asked to check).
+As in ``test_deadline_kinds.py``: phrases of each kind written here, not copied from the
+phrase sets of ``tests/data/deadlines/``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_deadline_forms import at, read, unread
+
+MAY = date(2024, 5, 15)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "said"),
+    [
+        # today or tomorrow with its day, in a text without a date: one day of a year the text
+        # does not give (it had been that day every year, a standing rule, silently)
+        ("hôm nay (3/10) hạn chót nộp hồ sơ", "hôm nay"),
+        ("chậm nhất ngày mai, 21/8", "ngày mai"),
+        ("trước 17 giờ chiều nay 4/11", "nay"),
+        ("từ tối nay 9/2 đến sáng mai 10/2", "tối nay"),
+        ("ngày kia (18-3)", "ngày kia"),
+        ("hom nay 25/12", "hom nay"),
+    ],
+)
+def test_today_with_its_day_in_a_text_without_a_date_is_an_error(phrase: str, said: str) -> None:
+    message = unread(phrase, None)
+    assert f'"{said}" là một ngày của văn bản' in message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # in a notice the day is read as before
+        ("hôm nay (15/5) hạn chót nộp hồ sơ", "2024-05-16T00:00"),
+        ("chậm nhất ngày mai, 16/5", "2024-05-17T00:00"),
+        ("trước 17 giờ chiều nay 15/5", "2024-05-15T17:00"),
+    ],
+)
+def test_today_with_its_day_in_a_notice_is_that_day(phrase: str, due: str) -> None:
+    assert read(phrase, MAY).due == at(due)
+
+
+def test_a_day_without_today_in_a_text_without_a_date_stays_a_standing_rule() -> None:
+    assert read("chậm nhất ngày 21/8", None).rrule is not None
+    # "hôm sau" names no day of the text: not this error
+    assert "là một ngày của văn bản" not in unread("từ 19 giờ ngày 5/4 đến 6 giờ sáng hôm sau", None)
