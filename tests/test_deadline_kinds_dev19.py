@@ -50,4 +50,27 @@ def test_today_with_its_day_in_a_notice_is_that_day(phrase: str, due: str) -> No
 def test_a_day_without_today_in_a_text_without_a_date_stays_a_standing_rule() -> None:
     assert read("chậm nhất ngày 21/8", None).rrule is not None
     # "hôm sau" names no day of the text: not this error
-    assert "là một ngày của văn bản" not in unread("từ 19 giờ ngày 5/4 đến 6 giờ sáng hôm sau", None)
+    night = unread("từ 19 giờ ngày 5/4 đến 6 giờ sáng hôm sau", None)
+    assert "là một ngày của văn bản" not in night
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        # "nhì" is the second, as "hai" after "thứ" is (a week of it had been left out: every
+        # month with no day, or every Thursday of the month, silently)
+        ("họp giao ban vào tuần thứ nhì của tháng", "FREQ=MONTHLY;BYMONTHDAY=14"),
+        ("tuan thu nhi hang thang", "FREQ=MONTHLY;BYMONTHDAY=14"),
+        ("thứ Năm tuần thứ nhì hằng tháng", "FREQ=MONTHLY;BYDAY=2TH"),
+        ("thứ 3 tuần thứ nhất và thứ nhì mỗi tháng", "FREQ=MONTHLY;BYDAY=1TU,2TU"),
+        ("thứ 6 của tuần lễ thứ nhì trong tháng", "FREQ=MONTHLY;BYDAY=2FR"),
+    ],
+)
+def test_nhi_is_the_second_week(phrase: str, rule: str) -> None:
+    got = read(phrase, MAY)
+    assert got.rrule is not None and got.rrule.endswith(rule), got
+
+
+def test_nhi_names_the_second_week_of_a_named_month() -> None:
+    got = read("trong tuần thứ nhì của tháng 6", MAY)
+    assert (got.start, got.due) == (at("2024-06-08T00:00"), at("2024-06-15T00:00"))

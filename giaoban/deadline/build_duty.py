@@ -254,7 +254,7 @@ class DutyRules(Atoms):
 
 
 # A week's ordinal in the list after the first ("và thứ 4", ", tuần cuối cùng"), folded.
-_WEEK_WORD = r"(?<![\w])(nhat|dau tien|dau|hai|ba|tu|nam|cuoi(?: cung)?|[1-5])(?!\w)"
+_WEEK_WORD = r"(?<![\w])(nhat|nhi|dau tien|dau|hai|ba|tu|nam|cuoi(?: cung)?|[1-5])(?!\w)"
 
 
 def _week_nth(word: str) -> int:

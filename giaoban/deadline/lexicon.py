@@ -70,7 +70,7 @@ _MW = r"(?:giêng|chạp|mười\s+một|mười\s+hai|mười|một|hai|ba|tư|
 WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ORDINALS = {
-    "nhat": 1, "dau": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5,
+    "nhat": 1, "dau": 1, "dau tien": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "nam": 5,
     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
 _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
@@ -127,9 +127,9 @@ def _of_term(group: str) -> str:
     return r"\s*,?\s*(?:(?:của|trong|thuộc)\s+)?(?P<" + group + ">" + _TERM + ")" + _B
 
 
-_WEEK_NO = r"\d{1,2}|nhất|đầu\s+tiên|đầu|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
+_WEEK_NO = r"\d{1,2}|nhất|nhì|đầu\s+tiên|đầu|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
 # The n-th week of a month: "tuần đầu", "tuần thứ hai", "tuần cuối cùng", "tuần 3"
-_WEEK_ORD = r"nhất|đầu\s+tiên|đầu|hai|ba|tư|năm|cuối(?:\s+cùng)?|[1-5]"
+_WEEK_ORD = r"nhất|nhì|đầu\s+tiên|đầu|hai|ba|tư|năm|cuối(?:\s+cùng)?|[1-5]"
 
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
@@ -235,7 +235,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                    + "(?:" + _of_term("swl2") + ")?"),
     # "tuần thứ hai" is the second week as "tuần thứ 2" is: "thứ hai" after "tuần" is no Monday
     ("WEEK", r"tuần\s+(?:lễ\s+)?(?:(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)"
-             r"|thứ\s+(?P<wnw>nhất|hai|ba|tư|năm)" + _B + ")" + _YEAR_TAIL.format("wy")),
+             r"|thứ\s+(?P<wnw>nhất|nhì|hai|ba|tư|năm)" + _B + ")" + _YEAR_TAIL.format("wy")),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|liền|vừa|thứ|cuối|đầu))"
                 + r"|(?:(?<=hết\s)|(?<=cuối\s)|(?<=đầu\s)|(?<=giữa\s))tuần" + _ALONE),
