@@ -74,3 +74,34 @@ def test_nhi_is_the_second_week(phrase: str, rule: str) -> None:
 def test_nhi_names_the_second_week_of_a_named_month() -> None:
     got = read("trong tuần thứ nhì của tháng 6", MAY)
     assert (got.start, got.due) == (at("2024-06-08T00:00"), at("2024-06-15T00:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ref", "rule"),
+    [
+        # a day of the year "vào những năm chẵn" / "các năm lẻ": every other year, those years
+        # only (it had been one day of the notice's year, "năm chẵn" left out, silently)
+        ("hội diễn tổ chức ngày 10/10 vào những năm chẵn", MAY, "20241010"),
+        ("ngày 10/10 các năm chẵn", date(2024, 11, 2), "20261010"),
+        ("ngày 10/10 các năm chẵn", date(2025, 3, 1), "20261010"),
+        ("vào các năm lẻ, ngày 2/9", MAY, "20250902"),
+        ("ngay 2/9 nhung nam le", date(2023, 1, 5), "20230902"),
+    ],
+)
+def test_a_day_of_even_or_odd_years_is_every_other_year(phrase: str, ref: date, rule: str) -> None:
+    got = read(phrase, ref)
+    assert got.rrule is not None and got.rrule.startswith(f"DTSTART;VALUE=DATE:{rule}\n"), got
+    assert "FREQ=YEARLY;INTERVAL=2" in got.rrule
+
+
+@pytest.mark.parametrize(
+    ("phrase", "said"),
+    [
+        # with no day of the year, or beside an anniversary (its round years, 5 or 10, are
+        # also called "năm chẵn"): an error
+        ("tổ chức vào những năm chẵn", "không nêu ngày nào"),
+        ("kỷ niệm ngày thành lập 26/3 vào các năm chẵn", "năm tròn"),
+    ],
+)
+def test_even_years_without_a_day_or_of_an_anniversary_are_an_error(phrase: str, said: str) -> None:
+    assert said in unread(phrase, MAY)

@@ -13,6 +13,7 @@ from giaoban.deadline.build_atoms import Atoms, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
 from giaoban.deadline.lexicon import NUMBER_WORDS, ORDINALS
 from giaoban.deadline.tokens import count, number
+from giaoban.model.text import fold
 
 _QUARTER_MONTHS = {"dau": (1, 4, 7, 10), "giua": (2, 5, 8, 11), "cuoi": (3, 6, 9, 12)}
 
@@ -50,6 +51,13 @@ class DutyRules(Atoms):
             return [v.Frequency(), v.OpenMonths()]
         if tok.type == "FREQ" and "fw" in p:  # "mỗi thứ Hai": weekly
             return v.Frequency("tuan")
+        if tok.type == "FREQ" and "fpar" in p:  # "vào những năm chẵn": every other year
+            if "ky niem" in fold(self.written):  # of an anniversary: also its round years
+                raise Unreadable(
+                    f'"{self.text(items[0])}" bên một lễ kỷ niệm: năm chẵn (2, 4, ...) '
+                    "hay năm tròn (5, 10 năm)? Ghi rõ các năm hoặc ghim ngày bằng due: YYYY-MM-DD"
+                )
+            return v.Frequency("nam", interval=2, parity=0 if p["fpar"] == "chan" else 1)
         if tok.type == "FREQ":
             if "fu" not in p and "fu2" not in p and "fy" not in p:  # "24/24 giờ"
                 return v.Frequency("ngay")

@@ -343,6 +343,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "(tất cả) các ngày trong tuần", "cả 7 ngày trong tuần": every day of the week
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
+             # "vào những năm chẵn": every other year, the even ones (or the odd, "lẻ")
+             + r"|(?:các|những)\s+năm\s+(?P<fpar>chẵn|lẻ)" + _B
              + r"|(?:(?:tất\s+)?cả\s+)?(?:các|những|7|bảy)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B
              # "24/24 (giờ)": round the clock, every day ("24/7" is also 24 July: not read so)
              + r"|(?<![\d/])24\s*/\s*24(?:\s*(?P<fu3>giờ))?(?![\d/])"

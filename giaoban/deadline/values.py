@@ -218,6 +218,7 @@ class Frequency:
     unit: str | None = None
     interval: int = 1
     times: int = 1
+    parity: int | None = None  # "những năm chẵn": the years whose number is even (0) or odd (1)
 
 
 @dataclass(frozen=True)
