@@ -105,3 +105,20 @@ def test_a_day_of_even_or_odd_years_is_every_other_year(phrase: str, ref: date, 
 )
 def test_even_years_without_a_day_or_of_an_anniversary_are_an_error(phrase: str, said: str) -> None:
     assert said in unread(phrase, MAY)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # the rest of a period, "còn lại": from the notice to its end, as "từ nay đến hết ..."
+        # (it had been the whole period, its start months before the notice, silently)
+        ("những tháng còn lại của năm 2024", "2025-01-01T00:00"),
+        ("thực hiện trong các tháng còn lại của năm", "2025-01-01T00:00"),
+        ("thời gian còn lại của quý II/2024", "2024-07-01T00:00"),
+        ("những ngày còn lại trong tháng 5", "2024-06-01T00:00"),
+        ("nhung tuan con lai cua thang 5/2024", "2024-06-01T00:00"),
+    ],
+)
+def test_the_rest_of_a_period_runs_from_the_notice(phrase: str, due: str) -> None:
+    got = read(phrase, MAY)
+    assert (got.kind, got.start, got.due) == ("period", at("2024-05-15T00:00"), at(due)), got

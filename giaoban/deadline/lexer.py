@@ -103,6 +103,9 @@ def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
         kind = NAMES[index]
         if kind == "SKIP":
             depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
+        elif kind == "REST":  # "những tháng còn lại của": "từ nay đến hết"
+            start, end = m.span()
+            found += [Tok(rest, start, end, {}, depth > 0) for rest in ("FROM", "NOW", "TO", "HET")]
         else:
             start, end = m.span()
             found.append(Tok(kind, start, end, _parts(m) if grouped[index] else {}, depth > 0))

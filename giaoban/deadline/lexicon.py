@@ -73,6 +73,8 @@ ORDINALS = {
     "nhat": 1, "dau": 1, "dau tien": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "nam": 5,
     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
+# A unit alone that is the notice's own: "trong tháng", "đến hết năm", "còn lại của quý"
+_OWN = r"(?:trong\s+|(?<=hết\s)|(?<=lại\scủa\s)|(?<=lại\strong\s))"
 _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = (
@@ -145,6 +147,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SKIP", r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?=\s+sau" + _B + ")"),
     # "trước, trong và sau Tết", "trước và sau Tết": all the while, no deadline
     ("THROUGHOUT", r"trước\s*,?\s*(?:trong\s*(?:,|và)|và)\s*sau" + _B),
+    # "những tháng còn lại của năm 2019", "thời gian còn lại của quý III": from the notice to
+    # the end of that period, as "từ nay đến hết năm 2019" (the scanner gives those tokens)
+    ("REST", r"(?<!số\s)(?:(?:các|những)\s+)?(?:ngày|tuần|tháng|quý|thời\s+gian)\s+còn\s+lại\s+"
+             r"(?:của|trong)(?=\s+(?:năm|quý|tháng|tuần|học\s+kỳ)" + _B + ")"),
     # "năm 2024 và các năm tiếp theo", "(từ) năm 2025 trở đi": from then on, no end
     ("ONWARD", r"(?:và\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|kế\s+tiếp|sau|tới|về\s+sau)" + _B
                + r"|trở\s+(?:đi|về\s+sau)" + _B),
@@ -207,7 +213,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:\s*(?:,|và|&)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4]))+)"
                 + _B + _YEAR_TAIL.format("qly")),
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
-    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))quý" + _ALONE),
+    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|" + _OWN + r"quý" + _ALONE),
     # "ngày 25 của tháng cuối kỳ báo cáo": a month of a report period of several months, whose
     # length the phrase does not state (a quarter, a half-year, a year)
     ("REPORT", r"(?:(?:của|thuộc)\s+)?tháng\s+(?P<rpm>đầu|cuối)\s+(?:(?:của|thuộc)\s+)?"
@@ -264,7 +270,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4})|" + _BARE_YEAR
                   + r"(?P<mwy2>\d{4}))?"),
-    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
+    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|" + _OWN + r"tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|liền|vừa"
                  r"|(?:đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?"
@@ -277,7 +283,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                  r"|(?<=\d\s)tháng(?=\s+báo\s+cáo" + _B + ")"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
     ("RELYEAR", r"năm\s+(?P<ry>nay|ngoái|" + _REL + ")" + _B
-                + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
+                + r"|" + _OWN + r"năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
     # a season or a campaign named with its year, whose days the phrase does not give:
     # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"; a campaign month not
