@@ -122,3 +122,26 @@ def test_even_years_without_a_day_or_of_an_anniversary_are_an_error(phrase: str,
 def test_the_rest_of_a_period_runs_from_the_notice(phrase: str, due: str) -> None:
     got = read(phrase, MAY)
     assert (got.kind, got.start, got.due) == ("period", at("2024-05-15T00:00"), at(due)), got
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        # "ngay khi" opens a clause, as "sau khi" does: a period in its words is part of the
+        # event's name (it had been the period itself, the event's words left out, silently)
+        ("ngay khi kết thúc thi học kỳ I", "kết thúc thi học kỳ I"),
+        ("ngay khi có kết quả kiểm tra quý 3", "có kết quả kiểm tra quý 3"),
+        ("ngay khi tổng kết năm học 2024-2025", "tổng kết năm học 2024-2025"),
+        ("ngay khi nhận được báo cáo tháng 6", "nhận được báo cáo tháng 6"),
+    ],
+)
+def test_a_period_inside_the_clause_after_ngay_khi_names_the_event(
+    phrase: str, anchor: str
+) -> None:
+    got = read(phrase, MAY)
+    assert (got.kind, got.anchor, got.due) == ("relative", anchor, None), got
+
+
+def test_ngay_khi_ket_thuc_a_period_is_its_end() -> None:
+    got = read("ngay khi kết thúc quý II/2024", MAY)
+    assert (got.kind, got.due) == ("period", at("2024-07-01T00:00"))

@@ -502,7 +502,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("AT", r"(?:ngay\s+)?(?:tại|cùng)\s+(?:thời\s+điểm|lúc)(?=\s+(?!(?:với|" + _NOT_EVENT
            + r")" + _B + r")[^\W\d_])"),
     # "ngay khi nhận đủ hồ sơ": at once upon an event (not "ngay khi có yêu cầu": whenever asked)
-    ("AT", r"ngay\s+khi(?=\s+[^\W\d_])(?!\s+(?:có\s+)?(?:yêu\s+cầu|cần|chỉ\s+đạo|đề\s+nghị"
+    ("AT", r"ngay\s+(?P<ck>khi)(?=\s+[^\W\d_])(?!\s+(?:có\s+)?(?:yêu\s+cầu|cần|chỉ\s+đạo|đề\s+nghị"
            r"|phát\s+sinh|sự\s+cố|xảy\s+ra|thông\s+tin|thông\s+báo\s+mới)" + _B + ")"),
     # "tại kỳ họp gần nhất", "tại Hội nghị sơ kết": at a meeting (not "tại Điều 2", a place)
     ("AT", r"(?:ngay\s+)?tại(?=\s+(?:kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+họp|hội\s+nghị"
@@ -523,7 +523,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
            + r"|(?:(?<=\d,\s)|(?<=\d\s))rạng(?:\s+(?:sáng|ngày|đông))?" + _B),
     # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
     # (not "sau khi kết thúc năm 2024": after it ends)
-    ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s))kết\s+thúc"
+    ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s)|(?<=ngay\skhi\s))kết\s+thúc"
             r"(?=\s+(?:năm\s+học|năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
             r"\s+(?:\d|i|v|x|này|nay|tới|sau|trước))"),
     ("BEFORE", r"trước(?:\s+(?P<bk>khi))?" + _B),
