@@ -523,7 +523,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
            + r"|(?:(?<=\d,\s)|(?<=\d\s))rạng(?:\s+(?:sáng|ngày|đông))?" + _B),
     # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
     # (not "sau khi kết thúc năm 2024": after it ends)
-    ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s)|(?<=ngay\skhi\s))kết\s+thúc"
+    ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s)"
+            r"|(?<=ngay\skhi\s))kết\s+thúc"
             r"(?=\s+(?:năm\s+học|năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
             r"\s+(?:\d|i|v|x|này|nay|tới|sau|trước))"),
     ("BEFORE", r"trước(?:\s+(?P<bk>khi))?" + _B),
