@@ -145,3 +145,23 @@ def test_a_period_inside_the_clause_after_ngay_khi_names_the_event(
 def test_ngay_khi_ket_thuc_a_period_is_its_end() -> None:
     got = read("ngay khi kết thúc quý II/2024", MAY)
     assert (got.kind, got.due) == ("period", at("2024-07-01T00:00"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "season"),
+    [
+        # a weekday in a season of the Church year, no date written: which weeks, Easter (or
+        # Advent) decides (it had been the coming such weekday, or every week, silently)
+        ("các thứ Sáu Mùa Chay, lúc 17h30", "Mùa Chay"),
+        ("chầu Thánh Thể chiều thứ Năm trong Mùa Vọng", "Mùa Vọng"),
+        ("sáng Chúa nhật suốt Mùa Phục Sinh", "Mùa Phục Sinh"),
+        ("cac toi thu Tu mua Chay", "mua Chay"),
+    ],
+)
+def test_a_weekday_in_a_church_season_is_an_error(phrase: str, season: str) -> None:
+    assert f'"{season}" là một mùa theo lịch phụng vụ' in unread(phrase, MAY)
+
+
+def test_a_church_season_beside_a_written_day_is_that_day() -> None:
+    got = read("thứ Sáu 29/3/2024 (Tuần Thánh)", MAY)
+    assert got.due == at("2024-03-30T00:00")

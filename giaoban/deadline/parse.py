@@ -33,7 +33,7 @@ from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
 from giaoban.deadline.passes import events
-from giaoban.deadline.reread import FEAST_DAY
+from giaoban.deadline.reread import CHURCH_SEASON, FEAST_DAY
 from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
@@ -136,6 +136,7 @@ def _read(ctx: Ctx) -> Deadline:
             f'"{season}" không nêu từ ngày nào đến ngày nào: ghi thêm ngày '
             "hoặc ghim ngày bằng due: YYYY-MM-DD"
         )
+    _church_season(ctx, toks)
     _unclear_numbers(ctx, toks)
     unread = unread_time_words(toks, ctx.text) or one_month_workday(toks)
     if unread is not None:  # "thứ Hai đầu tiên ...": the ordinal would be left out
@@ -153,6 +154,18 @@ def _read(ctx: Ctx) -> Deadline:
     if isinstance(value, v.Relative) and _lasts(value, toks, ctx.text):
         value = replace(value, length=True)
     return _meaning(value, ctx)
+
+
+def _church_season(ctx: Ctx, toks: tuple[Tok, ...]) -> None:
+    """Raise Unreadable when a weekday is named in a season of the Church year and no date
+    is written ("các thánh lễ chiều thứ Sáu trong Mùa Chay"): which weeks, Easter decides."""
+    season = CHURCH_SEASON.search(fold(ctx.text.low))
+    types = {t.type for t in toks}
+    if season is not None and "WEEKDAY" in types and "DATE" not in types:
+        raise Unreadable(
+            f'"{ctx.orig(season.start(), season.end())}" là một mùa theo lịch phụng vụ, mỗi năm '
+            'một khác: ghi rõ ngày ("thứ Sáu 15/3/2024") hoặc ghim ngày bằng due: YYYY-MM-DD'
+        )
 
 
 def _unclear_numbers(ctx: Ctx, toks: tuple[Tok, ...]) -> None:
