@@ -165,3 +165,24 @@ def test_a_weekday_in_a_church_season_is_an_error(phrase: str, season: str) -> N
 def test_a_church_season_beside_a_written_day_is_that_day() -> None:
     got = read("thứ Sáu 29/3/2024 (Tuần Thánh)", MAY)
     assert got.due == at("2024-03-30T00:00")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "said"),
+    [
+        # today or tomorrow told again as a day that is not it: the day as written, with a
+        # warning, as a weekday that is not the day's (it had been the day, silently)
+        ("hạn chót ngày mai (20/5)", "2024-05-21T00:00", "ngày mai (16/05/2024)"),
+        ("hôm nay, ngày 14/5", "2024-05-15T00:00", "hôm nay (15/05/2024)"),
+        ("trước 17 giờ chiều nay 16/5", "2024-05-16T17:00", "hôm nay (15/05/2024)"),
+    ],
+)
+def test_today_told_as_another_day_warns(phrase: str, due: str, said: str) -> None:
+    got = read(phrase, MAY)
+    assert got.due == at(due)
+    assert len(got.warnings) == 1 and f"không phải {said}" in got.warnings[0], got.warnings
+
+
+def test_today_told_as_its_own_day_does_not_warn() -> None:
+    assert read("ngày mai (16/5)", MAY).warnings == ()
+    assert read("ngày kia, 17/5", MAY).warnings == ()
