@@ -186,3 +186,28 @@ def test_today_told_as_another_day_warns(phrase: str, due: str, said: str) -> No
 def test_today_told_as_its_own_day_does_not_warn() -> None:
     assert read("ngày mai (16/5)", MAY).warnings == ()
     assert read("ngày kia, 17/5", MAY).warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        # a count of days or months "trong" a unit alone: that many in each, no deadline
+        # counted from the notice (it had been every third day, this week, or three months
+        # from the notice, silently); several: a duty with no rule, as "2 lần/tháng"
+        ("trực 3 ngày trong tháng", None),
+        ("vắng sinh hoạt 03 tháng trong năm", None),
+        ("tập huấn hai ngày trong quý", None),
+        ("làm việc tại cơ sở 1 ngày trong tuần", "RRULE:FREQ=WEEKLY"),
+    ],
+)
+def test_a_count_in_each_unit_is_no_deadline_from_the_notice(
+    phrase: str, rule: str | None
+) -> None:
+    got = read(phrase, MAY)
+    assert (got.kind, got.due) == ("recurring", None), got
+    assert (got.rrule.split("\n")[1] if got.rrule else None) == rule, got
+
+
+def test_a_count_in_a_named_unit_is_not_read_so() -> None:
+    assert read("trong 3 tháng", MAY).offset == "P3M"
+    unread("2 ngày trong tuần này", MAY)  # as before

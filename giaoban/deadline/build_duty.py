@@ -64,9 +64,10 @@ class DutyRules(Atoms):
             return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"
             # "2 - 3 lần/tuần": the upper count (several either way)
-            times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or 1
+            times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or count(tok, "tn4")
             interval = count(tok, "ti") or 1  # "5 năm 2 lần": twice in every five years
-            return v.Frequency(p.get("tu") or p["tu2"], interval=interval, times=times)
+            unit = p.get("tu") or p.get("tu4") or p["tu2"]
+            return v.Frequency(unit, interval=interval, times=times or 1)
         if tok.type == "EVERY" and "eu3" in p:  # "cách tuần": every other week
             return v.Frequency(p["eu3"], interval=2)
         if tok.type == "EVERY":  # "2 tuần/lần", "cứ sáu tháng"

@@ -320,6 +320,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               # "01 ngày trong 01 tuần": a day in each week
               r"|ngày\s*(?:/|mỗi|(?:trên|trong)\s+(?:một|0?1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)"
               + _B),
+    # "3 ngày trong tháng", "03 tháng trong năm": that many in each unit, no deadline counted
+    # from the notice (not "15 ngày trong tháng 6", "2 ngày trong tuần này": days of that one)
+    ("TIMES", r"(?P<tn4>\d{1,2}|một|hai|ba)\s+(?:ngày|tháng)\s+trong\s+(?P<tu4>tuần|tháng|quý|năm)"
+              r"(?!\w|\s*(?:\d|[ivx]+" + _B + r"|(?:này|nay|tới|sau|kế|tiếp|trước|liền|vừa|qua"
+              r"|học|đó|ấy)" + _B + "))"),
     ("TIMES", r"(?:(?P<ti>\d{1,2}|hai|ba|bốn|năm|sáu)|một|mỗi)\s+"
               r"(?P<tu2>ngày|tuần|tháng|quý|năm)\s+(?:(?:ít\s+(?:nhất|là)|tối\s+thiểu)\s+)?"
               r"(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
