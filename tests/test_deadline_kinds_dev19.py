@@ -200,9 +200,7 @@ def test_today_told_as_its_own_day_does_not_warn() -> None:
         ("làm việc tại cơ sở 1 ngày trong tuần", "RRULE:FREQ=WEEKLY"),
     ],
 )
-def test_a_count_in_each_unit_is_no_deadline_from_the_notice(
-    phrase: str, rule: str | None
-) -> None:
+def test_a_count_in_each_unit_is_no_deadline_from_the_notice(phrase: str, rule: str | None) -> None:
     got = read(phrase, MAY)
     assert (got.kind, got.due) == ("recurring", None), got
     assert (got.rrule.split("\n")[1] if got.rrule else None) == rule, got
