@@ -159,9 +159,11 @@ def _read(ctx: Ctx) -> Deadline:
 def _church_season(ctx: Ctx, toks: tuple[Tok, ...]) -> None:
     """Raise Unreadable when a weekday is named in a season of the Church year and no date
     is written ("các thánh lễ chiều thứ Sáu trong Mùa Chay"): which weeks, Easter decides."""
-    season = CHURCH_SEASON.search(fold(ctx.text.low))
     types = {t.type for t in toks}
-    if season is not None and "WEEKDAY" in types and "DATE" not in types:
+    if "WEEKDAY" not in types or "DATE" in types:
+        return
+    season = CHURCH_SEASON.search(fold(ctx.text.low))
+    if season is not None:
         raise Unreadable(
             f'"{ctx.orig(season.start(), season.end())}" là một mùa theo lịch phụng vụ, mỗi năm '
             'một khác: ghi rõ ngày ("thứ Sáu 15/3/2024") hoặc ghim ngày bằng due: YYYY-MM-DD'
