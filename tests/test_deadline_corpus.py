@@ -34,7 +34,8 @@ FLOORS = {
     "fresh_2": 146,  # 148 until a bare clock time ("14 giờ 00") was no longer the notice's day
     "fresh_3": 143,
     "fresh_4": 104,
-    "fresh_5": 127,  # 126 before the seventeenth work ("dịp nghỉ Lễ Quốc khánh 02/9": an error)
+    "fresh_5": 128,  # 126 before the seventeenth work ("dịp nghỉ Lễ Quốc khánh 02/9": an error);
+    # 128 after the twenty-fifth ("từ 22 giờ ngày hôm nay 10.9 ..." without a date: an error)
     "fresh_6": 122,  # 121 before the twentieth work ("Đầu tháng 10/2024: (dự kiến 05/10/2024)":
     # the day in brackets)
     "fresh_7": 102,
@@ -44,18 +45,20 @@ FLOORS = {
     "fresh_10": 124,  # 105 before the eighth work, its first as a development set; 123 after
     # the seventeenth ("dịp Tết Kỷ Hợi": an error, the season's days not given); 124 after the
     # twenty-second ("trước ngày ban hành kế hoạch tuyển dụng ... năm 2023": another act's day)
-    "fresh_11": 123,  # 116 before the eleventh work; 118 after the fourteenth ("đến15-12-2017");
+    "fresh_11": 126,  # 116 before the eleventh work; 118 after the fourteenth ("đến15-12-2017");
     # 123 after the seventeenth ("Khoảng một tháng trước khi ...", "tháng báo cáo", "tương ứng
-    # với ... Dương lịch", "Rằm tháng Bảy (15/7 âm lịch)", "nghỉ trước Tết hai ngày")
+    # với ... Dương lịch", "Rằm tháng Bảy (15/7 âm lịch)", "nghỉ trước Tết hai ngày"); 126 after
+    # the twenty-fifth ("Ngày mai (7/2)", "tối nay 12/7" without a date: errors, no year)
     "fresh_12": 108,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work, 108
     # after the seventeenth ("trong dịp Tết Nguyên đán Tân Sửu": an error)
     "fresh_13": 108,  # held out until 2026-12-07 (104 then); 107 after the sixteenth work; 108
     # after the twenty-second ("... hoặc từ ngày thông báo hợp lệ ...": another act's day)
-    "fresh_14": 128,  # held out until the second session of 2026-12-07 (119 when first scored,
+    "fresh_14": 129,  # held out until the second session of 2026-12-07 (119 when first scored,
     # 121 after the sixteenth work); 127 after the eighteenth ("Chúa nhật" as Sunday, a year
     # after a space, "thứ Hai đầu tuần liền kề", a form's blank and "những tháng đầu năm" as
     # errors, "một năm ít là một lần"); 128 after the nineteenth ("Thứ 5, 6, 7 (ngày 26, 27,
-    # 28/3)": those days)
+    # 28/3)": those days); 129 after the twenty-fifth ("ngay khi kết thúc kiểm tra học kỳ 2":
+    # the event, not the semester)
     "fresh_15": 113,  # held out until the second session of 2026-12-07 (100 when first scored,
     # before the eighteenth work, and after it); 109 after the nineteenth ("28 Tết" of tháng
     # Chạp, days of the Chăm calendar, "Chúa nhựt", "2 giờ trước giờ khởi hành", "những ngày
@@ -71,10 +74,11 @@ FLOORS = {
     # 107 after the twenty-first and twenty-second works and the halves of a month and quarter);
     # 109 after the twenty-third ("Tháng Công nhân năm 2022" is May; "trước ngày 31/01 của năm
     # tiếp theo" without a date, every year)
-    "fresh_18": 114,  # held out until the fifth session of 2026-12-07 (108 when first scored,
+    "fresh_18": 115,  # held out until the fifth session of 2026-12-07 (108 when first scored,
     # before the twenty-third work, and after it); 114 after the twenty-fourth ("Sở KH&CN",
     # "9:30 tối", "(theo ngày làm việc ...)", "(30) ngày", "thường xuyên từ thứ Hai đến thứ
-    # Sáu", "03 ngày, bắt đầu từ 08h00 ngày ..." read)
+    # Sáu", "03 ngày, bắt đầu từ 08h00 ngày ..." read); 115 after the twenty-fifth ("vào những
+    # năm chẵn": every other year)
 }
 
 

@@ -41,7 +41,10 @@ class Builder(DutyRules):
 
     def calendar_day(self, items: list[Any]) -> v.Day:
         if _is(items[0], "NOW") or _is(items[0], "RELDAY"):  # "hôm nay (17/10)": the date wins
-            return self.calendar_day(items[1:])
+            said = None if _is(items[0], "NOW") else self.relday(items[:1])
+            if said is not None and said.next_day:  # "hôm sau": after a day not the notice's
+                return self.calendar_day(items[1:])
+            return _with(self.calendar_day(items[1:]), said_day=0 if said is None else said.days)
         if _is(items[-1], "RELYEAR"):  # "31/3 năm sau": in the year after the notice's
             offset = self.rel_offset(items[-1], "ry")
             return _with(self.date_of(items[0]), year_offset=offset)

@@ -13,6 +13,7 @@ from giaoban.deadline.build_atoms import Atoms, Unreadable
 from giaoban.deadline.build_atoms import is_token as _is
 from giaoban.deadline.lexicon import NUMBER_WORDS, ORDINALS
 from giaoban.deadline.tokens import count, number
+from giaoban.model.text import fold
 
 _QUARTER_MONTHS = {"dau": (1, 4, 7, 10), "giua": (2, 5, 8, 11), "cuoi": (3, 6, 9, 12)}
 
@@ -50,15 +51,23 @@ class DutyRules(Atoms):
             return [v.Frequency(), v.OpenMonths()]
         if tok.type == "FREQ" and "fw" in p:  # "mỗi thứ Hai": weekly
             return v.Frequency("tuan")
+        if tok.type == "FREQ" and "fpar" in p:  # "vào những năm chẵn": every other year
+            if "ky niem" in fold(self.written):  # of an anniversary: also its round years
+                raise Unreadable(
+                    f'"{self.text(items[0])}" bên một lễ kỷ niệm: năm chẵn (2, 4, ...) '
+                    "hay năm tròn (5, 10 năm)? Ghi rõ các năm hoặc ghim ngày bằng due: YYYY-MM-DD"
+                )
+            return v.Frequency("nam", interval=2, parity=0 if p["fpar"] == "chan" else 1)
         if tok.type == "FREQ":
             if "fu" not in p and "fu2" not in p and "fy" not in p:  # "24/24 giờ"
                 return v.Frequency("ngay")
             return v.Frequency(p.get("fu") or p.get("fu2") or "nam")  # "thường niên": yearly
         if tok.type == "TIMES":  # "1 lần/tháng", "1 năm 2 lần", "1 ngày/tháng"
             # "2 - 3 lần/tuần": the upper count (several either way)
-            times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or 1
+            times = count(tok, "tn3") or count(tok, "tn") or count(tok, "tn2") or count(tok, "tn4")
             interval = count(tok, "ti") or 1  # "5 năm 2 lần": twice in every five years
-            return v.Frequency(p.get("tu") or p["tu2"], interval=interval, times=times)
+            unit = p.get("tu") or p.get("tu4") or p["tu2"]
+            return v.Frequency(unit, interval=interval, times=times or 1)
         if tok.type == "EVERY" and "eu3" in p:  # "cách tuần": every other week
             return v.Frequency(p["eu3"], interval=2)
         if tok.type == "EVERY":  # "2 tuần/lần", "cứ sáu tháng"
@@ -254,7 +263,7 @@ class DutyRules(Atoms):
 
 
 # A week's ordinal in the list after the first ("và thứ 4", ", tuần cuối cùng"), folded.
-_WEEK_WORD = r"(?<![\w])(nhat|dau tien|dau|hai|ba|tu|nam|cuoi(?: cung)?|[1-5])(?!\w)"
+_WEEK_WORD = r"(?<![\w])(nhat|nhi|dau tien|dau|hai|ba|tu|nam|cuoi(?: cung)?|[1-5])(?!\w)"
 
 
 def _week_nth(word: str) -> int:

@@ -40,6 +40,7 @@ class _Rule:
 
     unit: str | None = None  # stated frequency: "ngay" ... "nam"
     interval: int = 1
+    parity: int | None = None  # "những năm chẵn": even (0) or odd (1) years only
     no_rule: bool = False  # "2 lần/tháng", "hằng năm ... hoặc": no single rule says it
     open_months: bool = False  # "ngày 25 của tháng cuối kỳ báo cáo": months not stated
     included_from: int | None = None  # "kể cả thứ 7": weekdays from here on are included
@@ -79,6 +80,8 @@ def read_duty(duty: v.Duty, ctx: Ctx) -> Deadline:
         raise Unreadable(
             "nhiều ngày trong năm khác tháng, khác ngày: không gộp được thành một lịch"
         )
+    if rule.parity is not None and not _has_days(rule):
+        raise Unreadable('"năm chẵn", "năm lẻ" mà không nêu ngày nào trong năm')
     freq, interval = _frequency(rule)
     if freq == "YEARLY" and rule.month_days and not rule.months:  # "ngày 7 - 24 hằng năm"
         raise Unreadable("ngày trong năm thiếu tháng")
@@ -169,7 +172,7 @@ def _frequency_part(rule: _Rule, part: v.Frequency) -> None:
         return
     if rule.unit is not None and (rule.unit, rule.interval) != (part.unit, part.interval):
         rule.no_rule = True  # "định kỳ 6 tháng, hằng năm": no single rule says both
-    rule.unit, rule.interval = part.unit, part.interval
+    rule.unit, rule.interval, rule.parity = part.unit, part.interval, part.parity
 
 
 def _days(rule: _Rule, part: v.OnDays) -> None:
@@ -379,8 +382,12 @@ def _deadline(ctx: Ctx, rule: _Rule, freq: str, interval: int) -> Deadline:
     if isinstance(rule.starts, v.Day) and rule.starts.year is not None and rule.starts.month:
         base = max(base, date(rule.starts.year, rule.starts.month or 1, rule.starts.day))
     begin = datetime.combine(base, time(0, 0))
+    # every other year from a year of the right parity ("những năm chẵn"): only those years
+    listed = begin
+    if rule.parity is not None:
+        listed = datetime(base.year - (base.year - rule.parity) % 2, 1, 1)
     # a rule naming a day no month has (30/02) has no occurrence: look a few years ahead only
-    first = named_by(body, begin).after(begin, inc=True)
+    first = named_by(body, listed).after(begin, inc=True)
     if first is None or first.year > begin.year + 8:
         raise Unreadable("lịch lặp lại không có lần nào")
     timed = any(k == "BYHOUR" for k, _ in parts)

@@ -103,6 +103,9 @@ def _scan(low: str, strict: bool) -> tuple[Tok, ...]:
         kind = NAMES[index]
         if kind == "SKIP":
             depth = max(0, depth + {"(": 1, ")": -1}.get(m.group(0), 0))
+        elif kind == "REST":  # "những tháng còn lại của": "từ nay đến hết"
+            start, end = m.span()
+            found += [Tok(rest, start, end, {}, depth > 0) for rest in ("FROM", "NOW", "TO", "HET")]
         else:
             start, end = m.span()
             found.append(Tok(kind, start, end, _parts(m) if grouped[index] else {}, depth > 0))
@@ -227,8 +230,8 @@ def _without_excluded_days(raw: list[Tok]) -> list[Tok]:
 def _lead(tok: Tok, before: Tok | None, tokens: list[Tok]) -> Tok:
     """``tok`` as a LEAD, joined to the LEAD before it."""
     words = tok.type.lower()
-    # "trước khi", "sau khi": a clause follows, whose words name an event
-    clause = {"clause": "1"} if "bk" in tok.parts or "ak" in tok.parts else {}
+    # "trước khi", "sau khi", "ngay khi": a clause follows, whose words name an event
+    clause = {"clause": "1"} if {"bk", "ak", "ck"} & tok.parts.keys() else {}
     if before is not None and before.type == "LEAD":
         tokens.pop()
         joined = before.parts["words"] + " " + words

@@ -70,9 +70,11 @@ _MW = r"(?:giêng|chạp|mười\s+một|mười\s+hai|mười|một|hai|ba|tư|
 WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ORDINALS = {
-    "nhat": 1, "dau": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5,
+    "nhat": 1, "dau": 1, "dau tien": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "nam": 5,
     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
+# A unit alone that is the notice's own: "trong tháng", "đến hết năm", "còn lại của quý"
+_OWN = r"(?:trong\s+|(?<=hết\s)|(?<=lại\scủa\s)|(?<=lại\strong\s))"
 _STEMS = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)"
 _BRANCHES = r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 _REL = (
@@ -127,9 +129,9 @@ def _of_term(group: str) -> str:
     return r"\s*,?\s*(?:(?:của|trong|thuộc)\s+)?(?P<" + group + ">" + _TERM + ")" + _B
 
 
-_WEEK_NO = r"\d{1,2}|nhất|đầu\s+tiên|đầu|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
+_WEEK_NO = r"\d{1,2}|nhất|nhì|đầu\s+tiên|đầu|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
 # The n-th week of a month: "tuần đầu", "tuần thứ hai", "tuần cuối cùng", "tuần 3"
-_WEEK_ORD = r"nhất|đầu\s+tiên|đầu|hai|ba|tư|năm|cuối(?:\s+cùng)?|[1-5]"
+_WEEK_ORD = r"nhất|nhì|đầu\s+tiên|đầu|hai|ba|tư|năm|cuối(?:\s+cùng)?|[1-5]"
 
 # (terminal, pattern): tried in this order at each place; the first that matches wins.
 # Written in Vietnamese; each also matches the words typed without diacritics (text.loose).
@@ -145,6 +147,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("SKIP", r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?=\s+sau" + _B + ")"),
     # "trước, trong và sau Tết", "trước và sau Tết": all the while, no deadline
     ("THROUGHOUT", r"trước\s*,?\s*(?:trong\s*(?:,|và)|và)\s*sau" + _B),
+    # "những tháng còn lại của năm 2019", "thời gian còn lại của quý III": from the notice to
+    # the end of that period, as "từ nay đến hết năm 2019" (the scanner gives those tokens)
+    ("REST", r"(?<!số\s)(?:(?:các|những)\s+)?(?:ngày|tuần|tháng|quý|thời\s+gian)\s+còn\s+lại\s+"
+             r"(?:của|trong)(?=\s+(?:năm|quý|tháng|tuần|học\s+kỳ)" + _B + ")"),
     # "năm 2024 và các năm tiếp theo", "(từ) năm 2025 trở đi": from then on, no end
     ("ONWARD", r"(?:và\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|kế\s+tiếp|sau|tới|về\s+sau)" + _B
                + r"|trở\s+(?:đi|về\s+sau)" + _B),
@@ -207,7 +213,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:\s*(?:,|và|&)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4]))+)"
                 + _B + _YEAR_TAIL.format("qly")),
     ("QUARTER", r"quý\s+(?P<q>iv|iii|ii|i|[1-4])" + _B + _YEAR_TAIL.format("qy")),
-    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))quý" + _ALONE),
+    ("RELQUARTER", r"quý\s+(?P<rq>" + _REL + ")" + _B + r"|" + _OWN + r"quý" + _ALONE),
     # "ngày 25 của tháng cuối kỳ báo cáo": a month of a report period of several months, whose
     # length the phrase does not state (a quarter, a half-year, a year)
     ("REPORT", r"(?:(?:của|thuộc)\s+)?tháng\s+(?P<rpm>đầu|cuối)\s+(?:(?:của|thuộc)\s+)?"
@@ -235,7 +241,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                    + "(?:" + _of_term("swl2") + ")?"),
     # "tuần thứ hai" is the second week as "tuần thứ 2" is: "thứ hai" after "tuần" is no Monday
     ("WEEK", r"tuần\s+(?:lễ\s+)?(?:(?:thứ\s+)?(?P<wn>\d{1,2})(?!\d)"
-             r"|thứ\s+(?P<wnw>nhất|hai|ba|tư|năm)" + _B + ")" + _YEAR_TAIL.format("wy")),
+             r"|thứ\s+(?P<wnw>nhất|nhì|hai|ba|tư|năm)" + _B + ")" + _YEAR_TAIL.format("wy")),
     ("RELWEEK", r"tuần\s+(?P<rw>" + _REL + ")" + _B
                 + r"|trong\s+tuần(?!\s*(?:\d|lễ|này|tới|sau|kế|tiếp|trước|liền|vừa|thứ|cuối|đầu))"
                 + r"|(?:(?<=hết\s)|(?<=cuối\s)|(?<=đầu\s)|(?<=giữa\s))tuần" + _ALONE),
@@ -264,7 +270,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("MONTHNAME", r"tháng\s+(?P<mw2>" + _MW + r")" + _B
                   + r"(?!\s*lần)(?:\s*,?\s*năm\s+(?P<mwy>\d{4})|" + _BARE_YEAR
                   + r"(?P<mwy2>\d{4}))?"),
-    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|(?:trong\s+|(?<=hết\s))tháng" + _ALONE),
+    ("RELMONTH", r"tháng\s+(?P<rm>" + _REL + ")" + _B + r"|" + _OWN + r"tháng" + _ALONE),
     ("MONTHREF", r"(?:của|trong|thuộc)\s+tháng" + _B
                  + r"(?!\s*(?:\d|này|tới|sau|kế|tiếp|trước|liền|vừa"
                  r"|(?:đầu|giữa|cuối)(?:\s+(?:tiên|cùng))?"
@@ -277,7 +283,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                  r"|(?<=\d\s)tháng(?=\s+báo\s+cáo" + _B + ")"),
     ("YEAR", r"năm\s+(?P<yy>\d{4})(?!\d)"),
     ("RELYEAR", r"năm\s+(?P<ry>nay|ngoái|" + _REL + ")" + _B
-                + r"|(?:trong\s+|(?<=hết\s))năm" + _ALONE),
+                + r"|" + _OWN + r"năm" + _ALONE),
     ("CANCHI", r"(?:năm\s+)?(?P<stem>" + _STEMS + r")\s+(?P<branch>" + _BRANCHES + ")" + _B),
     # a season or a campaign named with its year, whose days the phrase does not give:
     # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"; a campaign month not
@@ -314,6 +320,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
               # "01 ngày trong 01 tuần": a day in each week
               r"|ngày\s*(?:/|mỗi|(?:trên|trong)\s+(?:một|0?1)))\s*(?P<tu>ngày|tuần|tháng|quý|năm)"
               + _B),
+    # "3 ngày trong tháng", "03 tháng trong năm": that many in each unit, no deadline counted
+    # from the notice (not "15 ngày trong tháng 6", "2 ngày trong tuần này": days of that one)
+    ("TIMES", r"(?P<tn4>\d{1,2}|một|hai|ba)\s+(?:ngày|tháng)\s+trong\s+(?P<tu4>tuần|tháng|quý|năm)"
+              r"(?!\w|\s*(?:\d|[ivx]+" + _B + r"|(?:này|nay|tới|sau|kế|tiếp|trước|liền|vừa|qua"
+              r"|học|đó|ấy)" + _B + "))"),
     ("TIMES", r"(?:(?P<ti>\d{1,2}|hai|ba|bốn|năm|sáu)|một|mỗi)\s+"
               r"(?P<tu2>ngày|tuần|tháng|quý|năm)\s+(?:(?:ít\s+(?:nhất|là)|tối\s+thiểu)\s+)?"
               r"(?P<tn2>\d{1,2}|một|hai|ba)\s+(?:lần|buổi|đợt)"
@@ -343,6 +354,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "(tất cả) các ngày trong tuần", "cả 7 ngày trong tuần": every day of the week
     ("FREQ", r"(?:hằng|hàng|mỗi|từng)\s+(?P<fu>ngày|tuần|tháng|quý|năm)" + _B
              + r"|thường\s+niên(?P<fy>)" + _B
+             # "vào những năm chẵn": every other year, the even ones (or the odd, "lẻ")
+             + r"|(?:các|những)\s+năm\s+(?P<fpar>chẵn|lẻ)" + _B
              + r"|(?:(?:tất\s+)?cả\s+)?(?:các|những|7|bảy)\s+(?P<fu2>ngày)\s+trong\s+tuần" + _B
              # "24/24 (giờ)": round the clock, every day ("24/7" is also 24 July: not read so)
              + r"|(?<![\d/])24\s*/\s*24(?:\s*(?P<fu3>giờ))?(?![\d/])"
@@ -494,7 +507,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("AT", r"(?:ngay\s+)?(?:tại|cùng)\s+(?:thời\s+điểm|lúc)(?=\s+(?!(?:với|" + _NOT_EVENT
            + r")" + _B + r")[^\W\d_])"),
     # "ngay khi nhận đủ hồ sơ": at once upon an event (not "ngay khi có yêu cầu": whenever asked)
-    ("AT", r"ngay\s+khi(?=\s+[^\W\d_])(?!\s+(?:có\s+)?(?:yêu\s+cầu|cần|chỉ\s+đạo|đề\s+nghị"
+    ("AT", r"ngay\s+(?P<ck>khi)(?=\s+[^\W\d_])(?!\s+(?:có\s+)?(?:yêu\s+cầu|cần|chỉ\s+đạo|đề\s+nghị"
            r"|phát\s+sinh|sự\s+cố|xảy\s+ra|thông\s+tin|thông\s+báo\s+mới)" + _B + ")"),
     # "tại kỳ họp gần nhất", "tại Hội nghị sơ kết": at a meeting (not "tại Điều 2", a place)
     ("AT", r"(?:ngay\s+)?tại(?=\s+(?:kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+họp|hội\s+nghị"
@@ -515,7 +528,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
            + r"|(?:(?<=\d,\s)|(?<=\d\s))rạng(?:\s+(?:sáng|ngày|đông))?" + _B),
     # "trước khi kết thúc năm 2024": the end of a period named by its number, not an event
     # (not "sau khi kết thúc năm 2024": after it ends)
-    ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s))kết\s+thúc"
+    ("HET", r"hết" + _B + r"|(?:(?<=trước\skhi\s)|(?<=đến\skhi\s)|(?<=tới\skhi\s)"
+            r"|(?<=ngay\skhi\s))kết\s+thúc"
             r"(?=\s+(?:năm\s+học|năm|tháng|quý|tuần|học\s+kỳ|học\s+kì)"
             r"\s+(?:\d|i|v|x|này|nay|tới|sau|trước))"),
     ("BEFORE", r"trước(?:\s+(?P<bk>khi))?" + _B),

@@ -33,7 +33,7 @@ from giaoban.deadline.model import Deadline, DeadlineError, DeadlineSettings
 from giaoban.deadline.normalize import Text
 from giaoban.deadline.once import at, nothing, open_start, relative
 from giaoban.deadline.passes import events
-from giaoban.deadline.reread import FEAST_DAY
+from giaoban.deadline.reread import CHURCH_SEASON, FEAST_DAY
 from giaoban.deadline.resolve import month_for
 from giaoban.deadline.standing import counted_from_unnamed, standing_rule
 from giaoban.deadline.tokens import Tok
@@ -136,6 +136,7 @@ def _read(ctx: Ctx) -> Deadline:
             f'"{season}" không nêu từ ngày nào đến ngày nào: ghi thêm ngày '
             "hoặc ghim ngày bằng due: YYYY-MM-DD"
         )
+    _church_season(ctx, toks)
     _unclear_numbers(ctx, toks)
     unread = unread_time_words(toks, ctx.text) or one_month_workday(toks)
     if unread is not None:  # "thứ Hai đầu tiên ...": the ordinal would be left out
@@ -153,6 +154,20 @@ def _read(ctx: Ctx) -> Deadline:
     if isinstance(value, v.Relative) and _lasts(value, toks, ctx.text):
         value = replace(value, length=True)
     return _meaning(value, ctx)
+
+
+def _church_season(ctx: Ctx, toks: tuple[Tok, ...]) -> None:
+    """Raise Unreadable when a weekday is named in a season of the Church year and no date
+    is written ("các thánh lễ chiều thứ Sáu trong Mùa Chay"): which weeks, Easter decides."""
+    types = {t.type for t in toks}
+    if "WEEKDAY" not in types or "DATE" in types:
+        return
+    season = CHURCH_SEASON.search(fold(ctx.text.low))
+    if season is not None:
+        raise Unreadable(
+            f'"{ctx.orig(season.start(), season.end())}" là một mùa theo lịch phụng vụ, mỗi năm '
+            'một khác: ghi rõ ngày ("thứ Sáu 15/3/2024") hoặc ghim ngày bằng due: YYYY-MM-DD'
+        )
 
 
 def _unclear_numbers(ctx: Ctx, toks: tuple[Tok, ...]) -> None:
@@ -532,6 +547,7 @@ def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
     if isinstance(value, v.At):
         standing = standing_rule(value)
         if standing is not None and not ctx.dated:
+            _today_named(ctx)
             return read_duty(standing, ctx)
         counted = counted_from_unnamed(value)
         if counted is not None and not ctx.dated:
@@ -548,6 +564,19 @@ def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
     if isinstance(value, v.Duty):
         return read_duty(value, ctx)
     return nothing(ctx)
+
+
+def _today_named(ctx: Ctx) -> None:
+    """Raise Unreadable when a day without a year is said to be the text's own day or the
+    next ("Ngày mai (7/2)", "từ 22 giờ tối nay 12/7"): one day, never the same day every
+    year, and a text without a date does not say which year it is."""
+    for tok in words(ctx.text):
+        if tok.type == "NOW" or (tok.type == "RELDAY" and tok.get("rd") != "hom sau"):
+            said = ctx.orig(tok.start, tok.end)
+            raise Unreadable(
+                f'"{said}" là một ngày của văn bản, mà văn bản không có ngày nên không rõ năm: '
+                "ghi thêm năm hoặc ghim ngày bằng due: YYYY-MM-DD"
+            )
 
 
 def read_iso(ctx: Ctx) -> Deadline | None:

@@ -275,6 +275,11 @@ FEAST_DAY = re.compile(
 )
 
 
+# A season of the Church year, its days moving with Easter (or with Advent's first Sunday):
+# a weekday in it ("các thứ Sáu Mùa Chay") names no day of the calendar. Folded.
+CHURCH_SEASON = re.compile(r"(?<!\w)(?:mua\s+(?:chay|vong|phuc\s+sinh)|tuan\s+thanh)(?!\w)")
+
+
 def _feast_day(tok: Tok, at: Place) -> bool:
     """Whether the weekday is a feast's, its day set by the Church's calendar (Easter moves),
     and no date is written in the phrase: the phrase stays unread, as "Chúa nhật thứ 5 mùa

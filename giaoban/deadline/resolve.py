@@ -90,6 +90,9 @@ def day_of(point: v.Point, ctx: Ctx, year: int | None = None) -> date:
     raise Unreadable("giờ không kèm ngày")
 
 
+_SAID_DAYS = {0: "hôm nay", 1: "ngày mai", 2: "ngày kia"}
+
+
 def _calendar_day(d: v.Day, ctx: Ctx, year: int | None) -> date:
     if d.month_offset is not None:  # "ngày 05 tháng sau": the month counted from the notice's
         shifted_year, shifted_month = _shift_month(ctx.ref, d.month_offset)
@@ -110,6 +113,11 @@ def _calendar_day(d: v.Day, ctx: Ctx, year: int | None) -> date:
         ctx.warn(
             f"{found:%d/%m/%Y} là {weekday_name(found)}, không phải "
             f"{weekday_name(found + timedelta(days=d.weekday - found.weekday()))}; đọc theo ngày"
+        )
+    if d.said_day is not None and found != ctx.ref + timedelta(days=d.said_day):
+        said = ctx.ref + timedelta(days=d.said_day)  # "ngày mai (9/3)" in a notice of 1/3
+        ctx.warn(
+            f"{found:%d/%m/%Y} không phải {_SAID_DAYS[d.said_day]} ({said:%d/%m/%Y}); đọc theo ngày"
         )
     if d.alias is not None:
         _check_alias(d.alias, found, ctx)

@@ -39,6 +39,7 @@ class Day:
     marked_lunar: bool = False  # "âm lịch" written after it, which the days before it share
     within: Part | None = None  # "Đầu tháng 10/2024 (dự kiến 05/10/2024)": the part it is in
     within_said: str = ""  # that part, as written (named when the day is outside it)
+    said_day: int | None = None  # "ngày mai (7/2)": days after the notice's it is said to be
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ class Frequency:
     unit: str | None = None
     interval: int = 1
     times: int = 1
+    parity: int | None = None  # "những năm chẵn": the years whose number is even (0) or odd (1)
 
 
 @dataclass(frozen=True)
