@@ -129,3 +129,27 @@ def test_json_is_rebuilt_keeping_line_breaks_and_says_so(
     assert "Khác với tệp" in result.stderr
     assert written["tasks"][1]["text"] == "Văn phòng chuẩn bị:\n- hội trường;\n- tài liệu.\n"
     assert "tệp không sửa tại chỗ được (viết kiểu JSON, trong { })" in result.stderr
+
+
+@pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
+def test_a_rebuilt_json_notice_says_each_change_as_a_yaml_file_does(
+    runner: CliRunner, ledger: Path, tmp_path: Path, stdin: bool
+) -> None:
+    notice = load_plain(CLERK)
+    del notice["id"]
+    notice["date"] = notice["date"].isoformat()
+    text = json.dumps(notice, ensure_ascii=False)
+    source = tmp_path / "n.json"
+    source.write_text(text, encoding="utf-8")
+    args = ["add", "--from-file", "-" if stdin else str(source), "--data", str(ledger)]
+    result = runner.invoke(app, args, input=text if stdin else None)
+    assert result.exit_code == 0, result.output
+    [written] = (ledger / "2024").glob("*.yaml")
+    changes = result.stderr.split("\n")[1:-1]
+    assert changes == [
+        f"  · thêm 'id: {written.stem}'",
+        "  · 'date' ghi dạng chuỗi được ghi thành ngày",
+        "  · thêm 'status: open' cho mục 1, 2 (chưa ghi trạng thái)",
+        "  · tệp không sửa tại chỗ được (viết kiểu JSON, trong { }): ghi lại theo cách trình bày"
+        " của giaoban, nội dung giữ nguyên nhưng chú thích và thứ tự khóa không giữ được",
+    ]

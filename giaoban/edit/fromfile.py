@@ -56,15 +56,24 @@ def _task_edits(task: Mapping[str, Any]) -> tuple[list[Set], list[str]]:
     return edits, said
 
 
-def _edited(text: str, plain: Mapping[str, Any], nid: str) -> tuple[str, list[str]]:
-    """``text`` with the edits ``add`` must make, and the lines that say them."""
+@dataclass(frozen=True)
+class _Plan:
+    """The edits ``add`` makes to a clerk's notice, and the lines that say them: one
+    list, whether the edits are made in place or the file is rebuilt."""
+
+    notice: list[Set]
+    tasks: list[tuple[str, list[Set]]]
+    said: list[str]
+
+
+def _plan(plain: Mapping[str, Any], nid: str) -> _Plan:
+    """What ``add`` must change of the notice ``plain`` to write it under ``nid``."""
     edits, said = _date_sets(plain, "")
     if plain.get("id") != nid:
         edits.insert(0, Set("id", nid))
         had = "id" in plain and plain["id"] not in (None, "")
         said.insert(0, f"'id' ghi thành '{nid}'" if had else f"thêm 'id: {nid}'")
-    if edits:
-        text = apply_edits(text, None, edits)
+    tasks: list[tuple[str, list[Set]]] = []
     opened: list[str] = []
     for task in _tasks(plain):
         if task.get("item") in (None, ""):
@@ -74,32 +83,39 @@ def _edited(text: str, plain: Mapping[str, Any], nid: str) -> tuple[str, list[st
         if any(e.key == "status" for e in task_edits):
             opened.append(str(task["item"]))
         if task_edits:
-            text = apply_edits(text, str(task["item"]), task_edits)
+            tasks.append((str(task["item"]), task_edits))
     if opened:
         said.append(f"thêm 'status: open' cho mục {', '.join(opened)} (chưa ghi trạng thái)")
-    return text, said
+    return _Plan(edits, tasks, said)
+
+
+def _edited(text: str, plan: _Plan) -> str:
+    """``text`` with the edits of ``plan`` made in place (``EditError``: they cannot be)."""
+    if plan.notice:
+        text = apply_edits(text, None, plan.notice)
+    for item, edits in plan.tasks:
+        text = apply_edits(text, item, edits)
+    return text
 
 
 def kept_notice_text(source: str, nid: str) -> KeptFile:
     """The clerk's notice file ``source`` (LF line ends) as ``add`` writes it under ``nid``.
 
     Only the changes listed in the module's docstring are made, and each is
-    named in ``changes``; the rest of the text is kept byte for byte.
+    named in ``changes``, whether the file is edited in place or rebuilt; the
+    rest of the text is kept byte for byte.
     """
     text = nfc(source)
     said = [NFC_CHANGE] if text != source else []
     plain = load_plain(text)
+    plan = _plan(plain, nid)
     try:
-        kept, edits_said = _edited(text, plain, nid)
-        return KeptFile(kept, (*said, *edits_said))
+        return KeptFile(_edited(text, plan), (*said, *plan.said))
     except EditError:
         pass
     why = "viết kiểu JSON, trong { }" if text.lstrip().startswith("{") else "cách viết này"
     rebuilt = notice_text({**coerce_dates(plain), "id": nid}, as_written=True)
-    statuses = [str(t.get("item")) for t in _tasks(plain) if t.get("status") in (None, "")]
-    if statuses:
-        said.append(f"thêm 'status: open' cho mục {', '.join(statuses)} (chưa ghi trạng thái)")
-    return KeptFile(rebuilt, (*said, REBUILT.format(why=why)))
+    return KeptFile(rebuilt, (*said, *plan.said, REBUILT.format(why=why)))
 
 
 def _tasks(plain: Mapping[str, Any]) -> list[Mapping[str, Any]]:
