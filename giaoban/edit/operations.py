@@ -262,7 +262,7 @@ def next_item(text: str, section: str | None = None) -> str:
     """The item number after the largest whole number used in the notice; in ``section``,
     the next one in the form its items take ("6.7" gives "6.8"; a section whose items are
     numbered through the notice, or with none while no section numbers its own, the notice's
-    next)."""
+    next; ``EditError`` when the section's form has no next label)."""
     doc = load_plain(text)
     tasks = [t for t in doc.get("tasks") or () if isinstance(t, dict)]
     if section is not None:
@@ -280,13 +280,20 @@ def next_item(text: str, section: str | None = None) -> str:
 def _section_next(section: str, tasks: list[dict[str, Any]]) -> str | None:
     """The next item of ``section`` when its items (else those of other sections) carry
     their section's number as a head, in their form ("6.1", "3.b", "3.1.", "3-1"); None
-    when they are numbered through."""
+    when they are numbered through. ``EditError`` when that form has no next label (after
+    "3.y", the last Vietnamese letter): never a number out of the section's form."""
     own = [m for t in tasks if str(t.get("section")) == section and (m := _own(t)) is not None]
     if own:
         last = own[-1]
         labels = [m.label for m in own if (m.head, m.tail) == (last.head, last.tail)]
         label = next_label(labels)
-        return None if label is None else last.head + label + last.tail
+        if label is None:  # the letters ran out: no number in the section's form
+            item = last.head + last.label + last.tail
+            raise EditError(
+                f"không đánh được số mục tiếp theo của phần {section}: mục '{item}' đã là "
+                f"chữ cái cuối cùng; hãy ghi số mục bằng --item"
+            )
+        return last.head + label + last.tail
     others = [(t, m) for t in tasks if (m := _own(t)) is not None]
     if others:  # other sections number their own: the first item in their form
         task, last = others[-1]
