@@ -10,6 +10,10 @@ clerk is told:
 - ``status: open`` on a task that has no status;
 - a date written as a string (``"2024-05-02"``, as JSON writes it) made a date.
 
+When the notice so written would have errors, nothing is written and each error
+is located in the clerk's own file, at its own line and column
+(:func:`in_source`), not in the data file that was never written.
+
 The additions are the surgical edits of ``giaoban.edit.yamledit`` (its invariant:
 the text reads back as the document with exactly these edits). A file they cannot
 edit in place (JSON, a notice written in flow style) is rebuilt in giaoban's own
@@ -18,13 +22,19 @@ layout, its texts as written (line breaks kept), and that is said as well.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from giaoban.edit.newnotice import coerce_dates, notice_text
 from giaoban.edit.yamledit import EditError, Set, apply_edits, load_plain
+from giaoban.model.errors import GiaobanError
+from giaoban.model.problems import Problem, Source
 from giaoban.model.text import nfc
+from giaoban.store.yamlsafe import Document, Position, YamlPath, parse_text
 
 NFC_CHANGE = "chữ được chuyển sang dạng Unicode dựng sẵn (NFC), dạng giaoban lưu"
 REBUILT = (
@@ -121,3 +131,70 @@ def kept_notice_text(source: str, nid: str) -> KeptFile:
 def _tasks(plain: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     tasks = plain.get("tasks")
     return [t for t in tasks if isinstance(t, Mapping)] if isinstance(tasks, list) else []
+
+
+# --- errors, where the clerk wrote them ----------------------------------------------------
+
+
+STDIN = "stdin"  # how a problem names standard input (``--from-file -``)
+
+
+class SourceRefusedError(GiaobanError):
+    """The notice read from a clerk's file has errors; nothing was written."""
+
+    def __init__(self, shown: str, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        where = "dữ liệu từ stdin" if shown == STDIN else f"tệp '{shown}'"
+        head = f"không thêm thông báo: {where} có {len(problems)} lỗi (chưa ghi gì vào sổ):"
+        super().__init__("\n".join([head, *map(str, problems)]))
+
+
+def in_source(
+    problems: Sequence[Problem], target: Path, written: str, source: str, shown: str
+) -> tuple[Problem, ...]:
+    """``problems`` found in ``written`` (the notice as it would be written at ``target``)
+    located in the clerk's ``source`` file named ``shown``, at its own lines and columns.
+
+    A position is mapped through the document: the value or key of the same path in
+    both texts (so an added ``id`` line, or a JSON file rebuilt in giaoban's layout,
+    moves nothing); a place between values keeps its distance from the one before it.
+    A position in a part ``add`` added (a task's ``status``) is that of its parent.
+    Problems of other files are kept as they are.
+    """
+    after, _ = parse_text(written, str(target))
+    before, _ = parse_text(nfc(source), shown)
+    if after is None or before is None:  # pragma: no cover - both were read to get here
+        return tuple(_renamed(p, target, Source(shown)) for p in problems)
+    anchors = _anchors(after)
+    return tuple(_renamed(p, target, _mapped(p.source, anchors, before)) for p in problems)
+
+
+_Anchor = tuple[Position, bool, YamlPath]  # where, whether a key, the path
+
+
+def _anchors(document: Document) -> list[_Anchor]:
+    """Every value's and key's position in ``document``, in order."""
+    values = [(pos, False, path) for path, pos in document.positions.items()]
+    keys = [(pos, True, path) for path, pos in document.key_positions.items()]
+    return sorted([*values, *keys], key=lambda a: a[0])
+
+
+def _mapped(place: Source, anchors: list[_Anchor], before: Document) -> Source:
+    at = (place.line, place.column)
+    i = bisect.bisect_right([a[0] for a in anchors], at) - 1
+    if i < 0:
+        return Source(before.path, *at)
+    (line, column), is_key, path = anchors[i]
+    found = before.key_positions.get(path) if is_key else before.positions.get(path)
+    there = found or before.position(path[:-1] if is_key else path)
+    if (line, column) == at or found is None:
+        return Source(before.path, *there)
+    if line == place.line:
+        return Source(before.path, there[0], there[1] + place.column - column)
+    return Source(before.path, there[0] + place.line - line, place.column)
+
+
+def _renamed(problem: Problem, target: Path, where: Source) -> Problem:
+    if problem.source.path != str(target):
+        return problem
+    return dataclasses.replace(problem, source=where)

@@ -33,7 +33,7 @@ from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import short_due
 from giaoban.edit.duplicates import refuse_duplicate
-from giaoban.edit.fromfile import kept_notice_text
+from giaoban.edit.fromfile import STDIN, SourceRefusedError, in_source, kept_notice_text
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
     coerce_dates,
@@ -95,6 +95,8 @@ __all__ = [
     "EditConflictError",
     "EditError",
     "EditRefusedError",
+    "STDIN",
+    "SourceRefusedError",
     "Saved",
     "SourceText",
     "save_edited",
@@ -693,13 +695,15 @@ def create_notice(
     commit: bool,
     allow_duplicate: bool = False,
     source: SourceText | None = None,
+    source_name: str = STDIN,
 ) -> Outcome:
     """``giaoban add``: write ``data/YYYY/<id>.yaml`` (never over an existing file), commit.
 
     A notice the ledger already holds (``giaoban.edit.duplicates``) is refused
     unless ``allow_duplicate``. ``data`` read from a clerk's file ``source`` is
     written as that file (``giaoban.edit.fromfile``); what ``add`` changed of it is
-    in ``details["changes"]``.
+    in ``details["changes"]``, and its errors are located in it, named ``source_name``
+    (``SourceRefusedError``).
     """
     record = notice_record(coerce_dates(data))
     day = record.get("date")
@@ -718,7 +722,13 @@ def create_notice(
         kept = kept_notice_text(source.text, nid) if source is not None else None
         text = kept.text if kept is not None else notice_text(record)
         message = add_notice_message(nid, record["title"], len(record["tasks"]))
-        saved = save_new(data_dir, path, text, message, commit and settings.commit, source)
+        try:
+            saved = save_new(data_dir, path, text, message, commit and settings.commit, source)
+        except EditRefusedError as exc:
+            if source is None:
+                raise
+            found = in_source(exc.problems, path, text, source.text, source_name)
+            raise SourceRefusedError(source_name, found) from None
     changes = kept.changes if kept is not None else ()
     return Outcome(nid, saved, {"path": path, "text": text, "changes": changes})
 
