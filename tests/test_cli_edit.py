@@ -753,3 +753,36 @@ def test_task_add_in_a_section_takes_the_form_of_its_items(
     if expected in first:
         result = add("4")
         assert f"#{first[expected]} — commit " in result.stdout, result.output
+
+
+@pytest.mark.parametrize("items", [["3.x", "3.y"], ["3.X", "3.Y"], ["3.y", "3.z"], ["3e", "3y"]])
+def test_task_add_after_the_last_letter_of_a_section_asks_for_the_item(
+    runner: CliRunner, git_repo: Path, items: list[str]
+) -> None:
+    """After the last letter ("y" of the Vietnamese letters, "z" of the Latin ones) the
+    section's form has no next item: ``task add`` asks for ``--item`` rather than give a
+    number of another form (the notice's next, "4", in section 3)."""
+    data = git_repo / "data"
+    (data / "2024").mkdir(parents=True)
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    tasks = "".join(
+        f'  - item: "{item}"\n    section: "3"\n    text: Việc {item}\n    owners: [VP]\n'
+        for item in items
+    )
+    path = data / "2024" / "2024-04-12-giao-ban.yaml"
+    path.write_text(LETTERED + tasks, encoding="utf-8")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "Dữ liệu ban đầu")
+    before = path.read_bytes()
+
+    args = ("task", "add", "2024-04", "--text", "Việc mới", "--owner", "VP", "--section", "3")
+    result = invoke(runner, data, *args)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"giaoban: lỗi: không đánh được số mục tiếp theo của phần 3: mục '{items[-1]}' đã là "
+        "chữ cái cuối cùng; hãy ghi số mục bằng --item\n"
+    )
+    assert path.read_bytes() == before
+    given = invoke(runner, data, *args, "--item", "3.z1")
+    assert given.exit_code == 0, given.output
+    assert "#3.z1 — commit " in given.stdout

@@ -457,7 +457,8 @@ def add_command(
             typer.echo("Đã hủy, không ghi gì.")
             return
         notice = answers
-    out = edits.create_notice(data_dir, notice, not change.no_commit, allow_duplicate, source)
+    name = from_file_ if from_file_ and from_file_ != "-" else edits.STDIN
+    out = edits.create_notice(data_dir, notice, not change.no_commit, allow_duplicate, source, name)
     say_changes(from_file_ or "", out.details["changes"])
     tasks = len(load_plain(out.details["text"]).get("tasks") or ())
     what = f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"

@@ -10,6 +10,10 @@ clerk is told:
 - ``status: open`` on a task that has no status;
 - a date written as a string (``"2024-05-02"``, as JSON writes it) made a date.
 
+When the notice so written would have errors, nothing is written and each error
+is located in the clerk's own file, at its own line and column
+(:func:`in_source`), not in the data file that was never written.
+
 The additions are the surgical edits of ``giaoban.edit.yamledit`` (its invariant:
 the text reads back as the document with exactly these edits). A file they cannot
 edit in place (JSON, a notice written in flow style) is rebuilt in giaoban's own
@@ -18,13 +22,19 @@ layout, its texts as written (line breaks kept), and that is said as well.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from giaoban.edit.newnotice import coerce_dates, notice_text
 from giaoban.edit.yamledit import EditError, Set, apply_edits, load_plain
+from giaoban.model.errors import GiaobanError
+from giaoban.model.problems import Problem, Source
 from giaoban.model.text import nfc
+from giaoban.store.yamlsafe import Document, Position, YamlPath, parse_text
 
 NFC_CHANGE = "chữ được chuyển sang dạng Unicode dựng sẵn (NFC), dạng giaoban lưu"
 REBUILT = (
@@ -56,15 +66,24 @@ def _task_edits(task: Mapping[str, Any]) -> tuple[list[Set], list[str]]:
     return edits, said
 
 
-def _edited(text: str, plain: Mapping[str, Any], nid: str) -> tuple[str, list[str]]:
-    """``text`` with the edits ``add`` must make, and the lines that say them."""
+@dataclass(frozen=True)
+class _Plan:
+    """The edits ``add`` makes to a clerk's notice, and the lines that say them: one
+    list, whether the edits are made in place or the file is rebuilt."""
+
+    notice: list[Set]
+    tasks: list[tuple[str, list[Set]]]
+    said: list[str]
+
+
+def _plan(plain: Mapping[str, Any], nid: str) -> _Plan:
+    """What ``add`` must change of the notice ``plain`` to write it under ``nid``."""
     edits, said = _date_sets(plain, "")
     if plain.get("id") != nid:
         edits.insert(0, Set("id", nid))
         had = "id" in plain and plain["id"] not in (None, "")
         said.insert(0, f"'id' ghi thành '{nid}'" if had else f"thêm 'id: {nid}'")
-    if edits:
-        text = apply_edits(text, None, edits)
+    tasks: list[tuple[str, list[Set]]] = []
     opened: list[str] = []
     for task in _tasks(plain):
         if task.get("item") in (None, ""):
@@ -74,34 +93,108 @@ def _edited(text: str, plain: Mapping[str, Any], nid: str) -> tuple[str, list[st
         if any(e.key == "status" for e in task_edits):
             opened.append(str(task["item"]))
         if task_edits:
-            text = apply_edits(text, str(task["item"]), task_edits)
+            tasks.append((str(task["item"]), task_edits))
     if opened:
         said.append(f"thêm 'status: open' cho mục {', '.join(opened)} (chưa ghi trạng thái)")
-    return text, said
+    return _Plan(edits, tasks, said)
+
+
+def _edited(text: str, plan: _Plan) -> str:
+    """``text`` with the edits of ``plan`` made in place (``EditError``: they cannot be)."""
+    if plan.notice:
+        text = apply_edits(text, None, plan.notice)
+    for item, edits in plan.tasks:
+        text = apply_edits(text, item, edits)
+    return text
 
 
 def kept_notice_text(source: str, nid: str) -> KeptFile:
     """The clerk's notice file ``source`` (LF line ends) as ``add`` writes it under ``nid``.
 
     Only the changes listed in the module's docstring are made, and each is
-    named in ``changes``; the rest of the text is kept byte for byte.
+    named in ``changes``, whether the file is edited in place or rebuilt; the
+    rest of the text is kept byte for byte.
     """
     text = nfc(source)
     said = [NFC_CHANGE] if text != source else []
     plain = load_plain(text)
+    plan = _plan(plain, nid)
     try:
-        kept, edits_said = _edited(text, plain, nid)
-        return KeptFile(kept, (*said, *edits_said))
+        return KeptFile(_edited(text, plan), (*said, *plan.said))
     except EditError:
         pass
     why = "viết kiểu JSON, trong { }" if text.lstrip().startswith("{") else "cách viết này"
     rebuilt = notice_text({**coerce_dates(plain), "id": nid}, as_written=True)
-    statuses = [str(t.get("item")) for t in _tasks(plain) if t.get("status") in (None, "")]
-    if statuses:
-        said.append(f"thêm 'status: open' cho mục {', '.join(statuses)} (chưa ghi trạng thái)")
-    return KeptFile(rebuilt, (*said, REBUILT.format(why=why)))
+    return KeptFile(rebuilt, (*said, *plan.said, REBUILT.format(why=why)))
 
 
 def _tasks(plain: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     tasks = plain.get("tasks")
     return [t for t in tasks if isinstance(t, Mapping)] if isinstance(tasks, list) else []
+
+
+# --- errors, where the clerk wrote them ----------------------------------------------------
+
+
+STDIN = "stdin"  # how a problem names standard input (``--from-file -``)
+
+
+class SourceRefusedError(GiaobanError):
+    """The notice read from a clerk's file has errors; nothing was written."""
+
+    def __init__(self, shown: str, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        where = "dữ liệu từ stdin" if shown == STDIN else f"tệp '{shown}'"
+        head = f"không thêm thông báo: {where} có {len(problems)} lỗi (chưa ghi gì vào sổ):"
+        super().__init__("\n".join([head, *map(str, problems)]))
+
+
+def in_source(
+    problems: Sequence[Problem], target: Path, written: str, source: str, shown: str
+) -> tuple[Problem, ...]:
+    """``problems`` found in ``written`` (the notice as it would be written at ``target``)
+    located in the clerk's ``source`` file named ``shown``, at its own lines and columns.
+
+    A position is mapped through the document: the value or key of the same path in
+    both texts (so an added ``id`` line, or a JSON file rebuilt in giaoban's layout,
+    moves nothing); a place between values keeps its distance from the one before it.
+    A position in a part ``add`` added (a task's ``status``) is that of its parent.
+    Problems of other files are kept as they are.
+    """
+    after, _ = parse_text(written, str(target))
+    before, _ = parse_text(nfc(source), shown)
+    if after is None or before is None:  # pragma: no cover - both were read to get here
+        return tuple(_renamed(p, target, Source(shown)) for p in problems)
+    anchors = _anchors(after)
+    return tuple(_renamed(p, target, _mapped(p.source, anchors, before)) for p in problems)
+
+
+_Anchor = tuple[Position, bool, YamlPath]  # where, whether a key, the path
+
+
+def _anchors(document: Document) -> list[_Anchor]:
+    """Every value's and key's position in ``document``, in order."""
+    values = [(pos, False, path) for path, pos in document.positions.items()]
+    keys = [(pos, True, path) for path, pos in document.key_positions.items()]
+    return sorted([*values, *keys], key=lambda a: a[0])
+
+
+def _mapped(place: Source, anchors: list[_Anchor], before: Document) -> Source:
+    at = (place.line, place.column)
+    i = bisect.bisect_right([a[0] for a in anchors], at) - 1
+    if i < 0:
+        return Source(before.path, *at)
+    (line, column), is_key, path = anchors[i]
+    found = before.key_positions.get(path) if is_key else before.positions.get(path)
+    there = found or before.position(path[:-1] if is_key else path)
+    if (line, column) == at or found is None:
+        return Source(before.path, *there)
+    if line == place.line:
+        return Source(before.path, there[0], there[1] + place.column - column)
+    return Source(before.path, there[0] + place.line - line, place.column)
+
+
+def _renamed(problem: Problem, target: Path, where: Source) -> Problem:
+    if problem.source.path != str(target):
+        return problem
+    return dataclasses.replace(problem, source=where)

@@ -33,7 +33,7 @@ from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import short_due
 from giaoban.edit.duplicates import refuse_duplicate
-from giaoban.edit.fromfile import kept_notice_text
+from giaoban.edit.fromfile import STDIN, SourceRefusedError, in_source, kept_notice_text
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
     coerce_dates,
@@ -95,6 +95,8 @@ __all__ = [
     "EditConflictError",
     "EditError",
     "EditRefusedError",
+    "STDIN",
+    "SourceRefusedError",
     "Saved",
     "SourceText",
     "save_edited",
@@ -262,7 +264,7 @@ def next_item(text: str, section: str | None = None) -> str:
     """The item number after the largest whole number used in the notice; in ``section``,
     the next one in the form its items take ("6.7" gives "6.8"; a section whose items are
     numbered through the notice, or with none while no section numbers its own, the notice's
-    next)."""
+    next; ``EditError`` when the section's form has no next label)."""
     doc = load_plain(text)
     tasks = [t for t in doc.get("tasks") or () if isinstance(t, dict)]
     if section is not None:
@@ -280,13 +282,20 @@ def next_item(text: str, section: str | None = None) -> str:
 def _section_next(section: str, tasks: list[dict[str, Any]]) -> str | None:
     """The next item of ``section`` when its items (else those of other sections) carry
     their section's number as a head, in their form ("6.1", "3.b", "3.1.", "3-1"); None
-    when they are numbered through."""
+    when they are numbered through. ``EditError`` when that form has no next label (after
+    "3.y", the last Vietnamese letter): never a number out of the section's form."""
     own = [m for t in tasks if str(t.get("section")) == section and (m := _own(t)) is not None]
     if own:
         last = own[-1]
         labels = [m.label for m in own if (m.head, m.tail) == (last.head, last.tail)]
         label = next_label(labels)
-        return None if label is None else last.head + label + last.tail
+        if label is None:  # the letters ran out: no number in the section's form
+            item = last.head + last.label + last.tail
+            raise EditError(
+                f"không đánh được số mục tiếp theo của phần {section}: mục '{item}' đã là "
+                f"chữ cái cuối cùng; hãy ghi số mục bằng --item"
+            )
+        return last.head + label + last.tail
     others = [(t, m) for t in tasks if (m := _own(t)) is not None]
     if others:  # other sections number their own: the first item in their form
         task, last = others[-1]
@@ -686,13 +695,15 @@ def create_notice(
     commit: bool,
     allow_duplicate: bool = False,
     source: SourceText | None = None,
+    source_name: str = STDIN,
 ) -> Outcome:
     """``giaoban add``: write ``data/YYYY/<id>.yaml`` (never over an existing file), commit.
 
     A notice the ledger already holds (``giaoban.edit.duplicates``) is refused
     unless ``allow_duplicate``. ``data`` read from a clerk's file ``source`` is
     written as that file (``giaoban.edit.fromfile``); what ``add`` changed of it is
-    in ``details["changes"]``.
+    in ``details["changes"]``, and its errors are located in it, named ``source_name``
+    (``SourceRefusedError``).
     """
     record = notice_record(coerce_dates(data))
     day = record.get("date")
@@ -711,7 +722,13 @@ def create_notice(
         kept = kept_notice_text(source.text, nid) if source is not None else None
         text = kept.text if kept is not None else notice_text(record)
         message = add_notice_message(nid, record["title"], len(record["tasks"]))
-        saved = save_new(data_dir, path, text, message, commit and settings.commit, source)
+        try:
+            saved = save_new(data_dir, path, text, message, commit and settings.commit, source)
+        except EditRefusedError as exc:
+            if source is None:
+                raise
+            found = in_source(exc.problems, path, text, source.text, source_name)
+            raise SourceRefusedError(source_name, found) from None
     changes = kept.changes if kept is not None else ()
     return Outcome(nid, saved, {"path": path, "text": text, "changes": changes})
 
