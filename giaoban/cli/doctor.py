@@ -31,8 +31,11 @@ def doctor_command(
     ] = False,
     data: DataOption = None,
 ) -> None:
-    """Tìm những gì một lệnh bị ngắt để lại (thư mục tạm, khóa git, thay đổi chưa commit,
-    bản nháp của 'giaoban edit' bị ngắt).
+    """Tìm những gì một lệnh bị ngắt để lại (thư mục tạm, khóa git, thay đổi chưa commit).
+
+    Cũng tìm bản nháp mà một lần 'giaoban edit' bị ngắt để lại trong thư mục tạm của
+    máy: nêu thông báo, lúc sửa, đường dẫn và cách lấy lại; không bao giờ xóa bản nháp
+    có phần đã sửa.
 
     Không có --fix thì chỉ báo. Thay đổi chưa commit, rebase/merge dở dang,
     HEAD tách rời thì chỉ giải thích và nêu lệnh cần chạy. Tuổi của tệp khóa
