@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 import re
 from pathlib import Path
 
@@ -565,3 +567,66 @@ def test_no_registry_is_told_at_a_file_that_is_there(
     assert [(e["path"], e["code"]) for e in lines] == [(draft.name, "no-registry")], out
     assert f"chưa có danh mục đơn vị {Path('data') / 'units.yaml'}" in out
     assert all(Path(e["path"]).is_file() for e in lines)
+
+
+# Every path named is checked once, whatever else is named with it and in what order:
+# the data folder, a year folder in it, a file in it, two drafts outside it (one beside
+# it, one in a folder of drafts) and a second data folder. Each file holds one error.
+NAMED = {
+    "data": ["data/2019/2019-02-18-a.yaml", "data/2020/2020-01-06-b.yaml"],
+    "data/2019": ["data/2019/2019-02-18-a.yaml"],
+    "data/2019/2019-02-18-a.yaml": ["data/2019/2019-02-18-a.yaml"],
+    "2019-03-01-nhap.yaml": ["2019-03-01-nhap.yaml"],
+    "nhap/2019-03-02-nhap.yaml": ["nhap/2019-03-02-nhap.yaml"],
+    "tinh/data": ["tinh/data/2019/2019-04-01-c.yaml"],
+}
+COMBINATIONS = [
+    list(named) if forward else list(reversed(named))
+    for size in range(1, len(NAMED) + 1)
+    for named in itertools.combinations(NAMED, size)
+    for forward in ((True, False) if size > 1 else (True,))
+]
+
+
+@pytest.fixture
+def named_ledgers(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "tinh" / "data").mkdir(parents=True)
+    (tmp_path / "tinh" / "data" / "units.yaml").write_text(
+        (data_dir / "units.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "nhap").mkdir()
+    for rel in {f for files in NAMED.values() for f in files}:
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        bad = good(path.stem).replace("status: open", "status: xong")
+        path.write_text(bad, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("named", COMBINATIONS, ids=" ".join)
+def test_every_path_named_is_checked_once(
+    runner: CliRunner, named_ledgers: Path, named: list[str]
+) -> None:
+    """A draft outside the data folder named with the folder (either order) is checked,
+    a file inside a folder also named is checked once, and the summary counts the files
+    checked: each file's one error is told once, and only those."""
+    expected = sorted({f for name in named for f in NAMED[name]})
+    code, lines, out = run_check(runner, *named)
+    told = sorted(os.path.relpath(e["path"]) for e in lines if e["code"] == "bad-value")
+    assert told == expected, out
+    assert f"Đã kiểm tra {len(expected)} tệp ({len(expected)} thông báo" in out
+    assert code == 1
+
+
+def test_a_draft_with_a_ledger_of_no_notices_yet(
+    runner: CliRunner, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh ledger: the draft named with it is the one file checked."""
+    (tmp_path / "nhap.yaml").write_text(good("nhap").replace("status: open", "status: xong"))
+    monkeypatch.chdir(tmp_path)
+    for named in (["nhap.yaml", "data"], ["data", "nhap.yaml"], ["./data/", "./nhap.yaml"]):
+        code, lines, out = run_check(runner, *named)
+        assert [(e["path"], e["code"]) for e in lines] == [("nhap.yaml", "bad-value")], out
+        assert "Đã kiểm tra 1 tệp (1 thông báo, 1 nhiệm vụ): 1 lỗi, 0 cảnh báo — có lỗi." in out
+        assert code == 1

@@ -7,8 +7,13 @@ files relative to it.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
+from giaoban.edit.drafts import NOTE_FILE, start_draft
 from giaoban.edit.transaction import ledger_lock
 from giaoban.store.cache import folder_for
 from tests.conftest import DATA, run_git
@@ -179,3 +185,108 @@ def test_a_stopped_rebase_is_named_beside_a_git_lock(runner: CliRunner, ledger: 
     result = doctor(runner, ledger)
     assert result.exit_code == 1
     assert "còn tệp khóa của git" in result.output and "đang dừng giữa" in result.output
+
+
+# --- a draft a killed ``giaoban edit`` left -------------------------------------------------
+
+SLOW_EDITOR = """\
+import pathlib, sys, time
+draft = pathlib.Path(sys.argv[1])
+draft.write_text(draft.read_text(encoding="utf-8").replace("status: open", "status: done", 1)
+                 + {extra!r}, encoding="utf-8")
+pathlib.Path({saved!r}).write_text(str(draft), encoding="utf-8")
+time.sleep(120)  # the editor still open when the terminal is closed
+"""
+
+
+@pytest.fixture
+def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system's temporary folder, for this test and the commands it runs."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def killed_edit(ledger: Path, tmp_path: Path, notice_id: str, extra: str = "") -> Path:
+    """Run ``giaoban edit notice_id``, kill it (and its editor) once the clerk saved the
+    draft, as a closed terminal does; the path of the draft left."""
+    saved = tmp_path / "saved-path"
+    script = tmp_path / "slow_editor.py"
+    script.write_text(SLOW_EDITOR.format(extra=extra, saved=str(saved)), encoding="utf-8")
+    env = {**os.environ, "EDITOR": f"{sys.executable} {script}", "NO_COLOR": "1"}
+    cmd = [sys.executable, "-m", "giaoban", "edit", notice_id, "--data", str(ledger)]
+    proc = subprocess.Popen(cmd, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not saved.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    return Path(saved.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(os.name == "nt", reason="process groups and SIGKILL")
+def test_a_draft_a_killed_edit_left_is_named_and_kept(
+    runner: CliRunner, ledger: Path, tmp_path: Path, temp_dir: Path
+) -> None:
+    notice = a_notice(ledger)
+    before = notice.read_bytes()
+    draft = killed_edit(ledger, tmp_path, notice.stem)
+    assert draft.is_file() and draft.is_relative_to(temp_dir)
+    assert notice.read_bytes() == before  # the ledger is intact
+    for args in ((), ("--fix",)):
+        found = doctor(runner, ledger, *args)
+        assert found.exit_code == 1, found.output
+        assert f"bản nháp chưa lưu của 'giaoban edit {notice.stem}' bị ngắt" in found.output
+        assert str(draft) in found.output and "sửa lần cuối lúc" in found.output
+        assert f"diff -u {notice} {draft}" in found.output
+        assert f"chạy 'giaoban edit {notice.stem}'" in found.output
+        assert draft.is_file()  # --fix never removes the clerk's work
+    # the next edit of that notice says where the draft is
+    script = tmp_path / "quiet_editor.py"
+    script.write_text("pass\n", encoding="utf-8")
+    env = {"EDITOR": f"{sys.executable} {script}", "TMPDIR": str(temp_dir)}
+    result = runner.invoke(app, ["edit", notice.stem, "--data", str(ledger)], env=env)
+    assert result.exit_code == 0, result.output
+    assert f"Còn bản nháp chưa lưu của {notice.stem}" in result.stderr
+    assert str(draft) in result.stderr and draft.is_file()
+    # another notice's edit says nothing of it
+    other = sorted(ledger.rglob("20*.yaml"))[1]
+    result = runner.invoke(app, ["edit", other.stem, "--data", str(ledger)], env=env)
+    assert result.exit_code == 0 and "bản nháp" not in result.output, result.output
+
+
+@pytest.mark.skipif(os.name == "nt", reason="process groups and SIGKILL")
+def test_a_draft_the_same_as_its_notice_is_removed_by_fix(
+    runner: CliRunner, ledger: Path, tmp_path: Path, temp_dir: Path
+) -> None:
+    notice = a_notice(ledger)
+    draft = killed_edit(ledger, tmp_path, notice.stem)
+    draft.write_bytes(notice.read_bytes())  # the clerk had undone the change
+    found = doctor(runner, ledger)
+    assert found.exit_code == 1 and "bản nháp giống hệt tệp thông báo" in found.output
+    fixed = doctor(runner, ledger, "--fix")
+    assert "✓ đã sửa" in fixed.output and not draft.parent.exists(), fixed.output
+    assert doctor(runner, ledger).exit_code == 0
+
+
+def test_a_running_edit_and_another_ledger_are_not_named(
+    runner: CliRunner, ledger: Path, tmp_path: Path, temp_dir: Path
+) -> None:
+    """A draft whose edit still runs (here: this process) is that edit's; a draft of
+    another ledger's notice is that ledger's doctor's; a folder without giaoban's note is
+    not giaoban's."""
+    notice = a_notice(ledger)
+    start_draft(notice.stem, notice, "sửa dở\n")  # by this process, which runs
+    elsewhere = tmp_path / "khac" / "data" / "2019" / notice.name
+    elsewhere.parent.mkdir(parents=True)
+    elsewhere.write_text("id: x\n", encoding="utf-8")
+    dead = start_draft(elsewhere.stem, elsewhere, "sửa dở\n")
+    note = json.loads((dead.parent / NOTE_FILE).read_text(encoding="utf-8"))
+    (dead.parent / NOTE_FILE).write_text(json.dumps({**note, "pid": 2**22 + 7}))
+    (temp_dir / "giaoban-edit-khong-ghi-chu").mkdir()
+    result = doctor(runner, ledger)
+    assert result.exit_code == 0 and "không có gì cần sửa" in result.output, result.output

@@ -83,6 +83,47 @@ def _is_within(path: Path, folder: Path) -> bool:
     return True
 
 
+@dataclass
+class _Group:
+    """What ``check`` reads with one data folder's registry: the folder whole, and files."""
+
+    whole: bool = False
+    files: list[Path] = field(default_factory=list)
+
+    def loads(self, root: Path) -> list[list[Path] | None]:
+        """The readings of ``root`` that check each file once: the folder whole (``None``)
+        when named, then the files it does not read (a draft beside it), each once."""
+        files = _each_once(self.files)
+        if not self.whole:
+            return [files] if files else []
+        if files:  # only a scan knows which named files the whole reading covers
+            read = {f.resolve() for f in notice_files(root)}
+            files = [f for f in files if f.resolve() not in read]
+        return [None, files] if files else [None]
+
+
+def _groups(targets: Sequence[Path], data_dir: Path) -> dict[Path, _Group]:
+    """``targets`` by the data folder whose registry checks them (``ledger_root``).
+
+    A folder named whole is read whole; a file or a folder inside a data folder adds its
+    notice files; a file outside every data folder (a draft beside ``data_dir``) is kept
+    whatever else is named, so that naming the folder too never hides it.
+    """
+    groups: dict[Path, tuple[Path, _Group]] = {}  # by where the folder really is
+    for target in targets:
+        root = ledger_root(target, data_dir)
+        _, group = groups.setdefault(root.resolve(), (root, _Group()))
+        if target.is_dir() and root.resolve() == target.resolve():
+            group.whole = True
+            groups[root.resolve()] = (target, group)  # its problems spelled as it was named
+            continue
+        if target.is_dir():  # a folder inside a data folder: its notices, with that ledger
+            group.files.extend(notice_files(target))
+        elif target.name not in RESERVED:
+            group.files.append(target)
+    return dict(groups.values())
+
+
 def check_paths(
     paths: Sequence[Path], data_dir: Path, use_cache: bool | None = None
 ) -> CheckReport:
@@ -95,34 +136,23 @@ def check_paths(
     for target in targets:
         if not target.exists():
             raise UsageError(f"không có tệp hoặc thư mục '{target}'")
-    groups: dict[Path, list[Path] | None] = {}
-    for target in targets:
-        root = ledger_root(target, data_dir)
-        if target.is_dir() and root.resolve() == target.resolve():
-            groups[target] = None
-            continue
-        files = groups.setdefault(root, [])
-        if files is None:
-            continue
-        if target.is_dir():  # a folder inside a data folder: its notices, with that ledger
-            files.extend(notice_files(target))
-        elif target.name not in RESERVED:
-            files.append(target)
+    groups = _groups(targets, data_dir)
     problems: list[Problem] = []
     files_read = notices = tasks = 0
     whole: list[tuple[Path, Ledger]] = []
     left_out: list[str] = []
-    for root, files in groups.items():
-        result = load_ledger(root, files, use_cache, checks=NoticeChecker)
-        found = [*result.problems, *validate(result)]
-        if files is None:
-            kept = _without(result.ledger, [p for p in found if p.is_error])
-            whole.append((root, kept))
-            left_out += _left_out(result.ledger, kept)
-        problems.extend(found)
-        files_read += result.files
-        notices += result.notices
-        tasks += result.tasks
+    for root, group in groups.items():
+        for files in group.loads(root):
+            result = load_ledger(root, files, use_cache, checks=NoticeChecker)
+            found = [*result.problems, *validate(result)]
+            if files is None:
+                kept = _without(result.ledger, [p for p in found if p.is_error])
+                whole.append((root, kept))
+                left_out += _left_out(result.ledger, kept)
+            problems.extend(found)
+            files_read += result.files
+            notices += result.notices
+            tasks += result.tasks
     # dict.fromkeys drops repeats but keeps the order, so ties sort the same every run
     unique = sorted(dict.fromkeys(problems), key=Problem.sort_key)
     return CheckReport(

@@ -25,12 +25,17 @@ def doctor_command(
         typer.Option(
             "--fix",
             help="Sửa những gì sửa được an toàn: xóa thư mục tạm còn sót, tệp khóa git đã cũ, "
-            "bộ nhớ đệm không riêng tư. Không bao giờ đụng tới thay đổi chưa commit.",
+            "bộ nhớ đệm không riêng tư, bản nháp 'giaoban edit' bị ngắt mà không có gì mới. "
+            "Không bao giờ đụng tới thay đổi chưa commit hay bản nháp có phần đã sửa.",
         ),
     ] = False,
     data: DataOption = None,
 ) -> None:
     """Tìm những gì một lệnh bị ngắt để lại (thư mục tạm, khóa git, thay đổi chưa commit).
+
+    Cũng tìm bản nháp mà một lần 'giaoban edit' bị ngắt để lại trong thư mục tạm của
+    máy: nêu thông báo, lúc sửa, đường dẫn và cách lấy lại; không bao giờ xóa bản nháp
+    có phần đã sửa.
 
     Không có --fix thì chỉ báo. Thay đổi chưa commit, rebase/merge dở dang,
     HEAD tách rời thì chỉ giải thích và nêu lệnh cần chạy. Tuổi của tệp khóa

@@ -36,6 +36,7 @@ from giaoban.cli.taskopts import (
     warn_unknown_section,
     warn_unknown_units,
 )
+from giaoban.edit.drafts import drafts_of, start_draft
 from giaoban.edit.transaction import read_source
 from giaoban.history.story import edit_message
 from giaoban.lazy import lazy_import
@@ -292,9 +293,16 @@ def edit_command(
     original = read_source(path)
     commit = not change.no_commit and ledger.settings.commit
     edits.ensure_committable(path, commit)  # before the clerk spends time in the editor
-    work = Path(tempfile.mkdtemp(prefix="giaoban-edit-"))
-    draft = work / path.name
-    draft.write_text(original.text, encoding="utf-8")
+    for left in drafts_of(path):
+        typer.echo(
+            f"Còn bản nháp chưa lưu của {notice.id} từ một lần sửa bị ngắt "
+            f"(sửa lần cuối lúc {left.when()}): {left.draft}\n"
+            f"Xem phần đã sửa: diff -u {shlex.quote(str(path))} "
+            f"{shlex.quote(str(left.draft))}; chép phần cần giữ vào bản sắp mở.",
+            err=True,
+        )
+    draft = start_draft(notice.id, path, original.text)
+    work = draft.parent
     try:
         while True:
             _run_editor(draft)

@@ -10,7 +10,10 @@ without touching anyone's work:
   ref lock, any other ``*.lock`` in the git folder; removed only when older
   than ``STALE_LOCK_SECONDS`` and no giaoban command holds the ledger);
 - the cache of this data folder when another user could have written it
-  (removed: it is never the source of truth and is rebuilt).
+  (removed: it is never the source of truth and is rebuilt);
+- drafts a killed ``giaoban edit`` left in the temporary folder
+  (``giaoban.edit.drafts``): one that holds the clerk's work is named with
+  how to take it up again and never removed; one the same as its notice is.
 
 What it never repairs, only explains with the commands to run: files with
 uncommitted changes (their author must describe them), a rebase, merge,
@@ -26,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from giaoban.edit.drafts import left_drafts
 from giaoban.edit.transaction import LockTimeoutError, ledger_lock
 from giaoban.history import git
 from giaoban.store.cache import folder_for
@@ -54,7 +58,12 @@ def examine(data_dir: Path, clock: datetime, fix: bool) -> list[Finding]:
         return []
     try:
         with ledger_lock(data_dir, timeout=0.5):
-            found = [*_staging(data_dir), *_git_state(data_dir, clock), *_cache(data_dir)]
+            found = [
+                *_staging(data_dir),
+                *_git_state(data_dir, clock),
+                *_cache(data_dir),
+                *_drafts(data_dir),
+            ]
             return [_repair(f) if fix and f.fixable else f for f in found]
     except LockTimeoutError:
         busy = Finding(
@@ -79,6 +88,36 @@ def _staging(data_dir: Path) -> list[Finding]:
                     path=folder,
                 )
             )
+    return found
+
+
+def _drafts(data_dir: Path) -> list[Finding]:
+    found = []
+    for left in left_drafts(data_dir):
+        if not left.differs:
+            found.append(
+                Finding(
+                    "edit-draft",
+                    f"thư mục nháp của một lần 'giaoban edit {left.notice_id}' bị ngắt: "
+                    f"{left.folder} (bản nháp giống hệt tệp thông báo)",
+                    "xóa thư mục nháp (không mất gì)",
+                    fixable=True,
+                    path=left.folder,
+                )
+            )
+            continue
+        draft, notice = shlex.quote(str(left.draft)), shlex.quote(str(left.notice))
+        found.append(
+            Finding(
+                "edit-draft",
+                f"bản nháp chưa lưu của 'giaoban edit {left.notice_id}' bị ngắt "
+                f"(sửa lần cuối lúc {left.when()}): {left.draft}",
+                f"xem phần đã sửa: diff -u {notice} {draft}\n"
+                f"lấy lại: chạy 'giaoban edit {left.notice_id}' rồi chép phần đã sửa từ "
+                f"bản nháp vào; xong thì xóa bản nháp: rm -r {shlex.quote(str(left.folder))}",
+                fixable=False,
+            )
+        )
     return found
 
 

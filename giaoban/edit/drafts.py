@@ -1,0 +1,103 @@
+"""The drafts ``giaoban edit`` keeps in the system's temporary folder while the editor
+is open, and the ones a killed ``edit`` left there.
+
+Each draft folder (``giaoban-edit-*``) holds the draft, named as the notice file, and a
+small note saying which notice of which ledger it is a draft of. An ``edit`` that ends
+removes its folder; one killed while the editor was open (a terminal closed, SIGKILL)
+cannot, and the clerk's saved work would stay in a folder nobody names. ``doctor`` and
+the next ``edit`` of that notice find it through the note.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+DRAFT_PREFIX = "giaoban-edit-"
+NOTE_FILE = ".giaoban-edit.json"
+
+
+@dataclass(frozen=True)
+class LeftDraft:
+    """A draft a stopped ``edit`` left: of which notice, where, saved when."""
+
+    notice_id: str
+    notice: Path  # the notice file it is a draft of
+    draft: Path
+    folder: Path  # the draft's folder (what removing it removes)
+    saved: datetime  # the draft's last change, local time
+    differs: bool  # holds something the notice file does not (the clerk's work)
+
+    def when(self) -> str:
+        return f"{self.saved:%H:%M ngày %d/%m/%Y}"
+
+
+def start_draft(notice_id: str, notice: Path, text: str) -> Path:
+    """A new draft folder with ``text`` as the draft of ``notice``; the draft's path."""
+    folder = Path(tempfile.mkdtemp(prefix=DRAFT_PREFIX))
+    note = {"id": notice_id, "notice": str(notice.resolve()), "pid": os.getpid()}
+    (folder / NOTE_FILE).write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
+    draft = folder / notice.name
+    draft.write_text(text, encoding="utf-8")
+    return draft
+
+
+def left_drafts(data_dir: Path) -> list[LeftDraft]:
+    """The drafts of notices of ``data_dir`` whose ``edit`` is no longer running."""
+    root = data_dir.resolve()
+    found = []
+    for folder in sorted(Path(tempfile.gettempdir()).glob(f"{DRAFT_PREFIX}*")):
+        left = _left_draft(folder)
+        if left is not None and left.notice.is_relative_to(root):
+            found.append(left)
+    return found
+
+
+def drafts_of(notice: Path) -> list[LeftDraft]:
+    """The left drafts of ``notice`` that hold work the file does not."""
+    where = notice.resolve()
+    found = []
+    for folder in sorted(Path(tempfile.gettempdir()).glob(f"{DRAFT_PREFIX}*")):
+        left = _left_draft(folder)
+        if left is not None and left.notice == where and left.differs:
+            found.append(left)
+    return found
+
+
+def _left_draft(folder: Path) -> LeftDraft | None:
+    """The draft in ``folder`` when its ``edit`` has stopped; else (running, or not a
+    draft folder giaoban made: no note) None."""
+    try:
+        note = json.loads((folder / NOTE_FILE).read_text(encoding="utf-8"))
+        notice = Path(note["notice"])
+        draft = folder / notice.name
+        if _running(int(note["pid"])):
+            return None
+        saved = datetime.fromtimestamp(draft.stat().st_mtime)
+        text = draft.read_bytes()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    try:
+        differs = notice.read_bytes() != text
+    except OSError:  # the notice is gone: the draft is all that is left of it
+        differs = True
+    return LeftDraft(str(note["id"]), notice, draft, folder, saved, differs)
+
+
+def _running(pid: int) -> bool:
+    """Whether the process ``pid`` (the ``edit`` that made a draft) still runs."""
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill would end it there: not asked
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # there, but another user's
+        return True
+    return True
