@@ -33,6 +33,10 @@ def _task(tasks: list[dict], item: str) -> dict:
     return next(t for t in tasks if t["item"] == item)
 
 
+def _notes(draft: str) -> list[str]:
+    return [line for line in draft.splitlines() if line.lstrip().startswith("# kiểm tra:")]
+
+
 def _registered(tmp_path: Path) -> Path:
     shutil.copy(REGISTRY, tmp_path / "units.yaml")
     return tmp_path
@@ -105,3 +109,77 @@ def test_a_saved_deadline_line_makes_the_task_overdue(tmp_path: Path) -> None:
     assert overdue.exit_code == 0, overdue.output
     ids = [t["id"] for t in YAML(typ="safe").load(overdue.stdout)["tasks"]]
     assert any(i.endswith("#2") for i in ids), ids
+
+
+# --- QA6 03: a field line read into its item is not also listed as unplaced ---------------
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("- Đơn vị chủ trì: Ban Tuyên giáo Trung ương Đoàn", "owners"),
+        ("+ Đơn vị thực hiện: Ban Tuyên giáo Trung ương Đoàn", "owners"),
+        ("Chủ trì: Ban Tuyên giáo Trung ương Đoàn", "owners"),
+        ("– Phối hợp: Ban Tuyên giáo Trung ương Đoàn", "supports"),
+        ("- Đơn vị phối hợp: Ban Tuyên giáo Trung ương Đoàn", "supports"),
+        ("b) Phối hợp: Ban Tuyên giáo Trung ương Đoàn", "supports"),
+    ],
+)
+def test_a_unit_line_read_into_its_item_is_not_listed_as_unplaced(
+    tmp_path: Path, line: str, key: str
+) -> None:
+    tasks, draft = imported(_registered(tmp_path), _notice(f"{line}\n"))
+    assert [t["item"] for t in tasks] == ["1", "2", "3"]
+    assert _task(tasks, "2")[key] == ["Ban Tuyên giáo Trung ương Đoàn"]
+    assert "không thuộc nhiệm vụ nào" not in draft
+    assert "giaoban chưa xếp được" not in draft
+
+
+# --- QA6 04: several fields on one line, each to its own; no field glued to the line above --
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chủ trì: Ban Tổ chức Trung ương Đoàn; phối hợp: Ban Tuyên giáo Trung ương Đoàn",
+        "Chủ trì: Ban Tổ chức Trung ương Đoàn, phối hợp: Ban Tuyên giáo Trung ương Đoàn",
+        "Chủ trì: Ban Tổ chức Trung ương Đoàn - Phối hợp: Ban Tuyên giáo Trung ương Đoàn",
+        "Đơn vị chủ trì: Ban Tổ chức Trung ương Đoàn Đơn vị phối hợp: Ban Tuyên giáo "
+        "Trung ương Đoàn.",
+    ],
+)
+@pytest.mark.parametrize("deadline", [True, False])
+def test_owner_and_support_on_one_line_are_read_each_to_its_field(
+    tmp_path: Path, line: str, deadline: bool
+) -> None:
+    under = f"- {line}\n" + ("- Hạn hoàn thành: chậm nhất ngày 30-5-2024\n" if deadline else "")
+    tasks, draft = imported(_registered(tmp_path), _notice(under))
+    assert [t["item"] for t in tasks] == ["1", "2", "3"]
+    task = _task(tasks, "2")
+    assert task["owners"] == ["Ban Tổ chức Trung ương Đoàn"]
+    assert task["supports"] == ["Ban Tuyên giáo Trung ương Đoàn"]
+    if deadline:
+        assert task["deadline"] == "chậm nhất ngày 30-5-2024"
+    assert not _notes(draft)
+
+
+def test_a_deadline_and_an_owner_on_one_line(tmp_path: Path) -> None:
+    under = "- Thời hạn: trước ngày 15/6/2024; chủ trì: Ban Tổ chức Trung ương Đoàn\n"
+    tasks, _ = imported(_registered(tmp_path), _notice(under))
+    task = _task(tasks, "2")
+    assert task["owners"] == ["Ban Tổ chức Trung ương Đoàn"]
+    assert "15/6/2024" in task["deadline"]
+    assert "Ban Tổ chức" not in task["text"]
+
+
+def test_a_field_line_is_never_glued_to_the_line_above(tmp_path: Path) -> None:
+    # an owner line giaoban cannot read stays in the text, a sentence of its own: the
+    # deadline line under it is never read as the end of its unit's name
+    under = (
+        "- Chủ trì: Ban Tổ chức Trung ương Đoàn (Ban Tuyên giáo phối hợp)\n"
+        "- Hạn hoàn thành: trước ngày 30/5/2024\n"
+    )
+    tasks, _ = imported(_registered(tmp_path), _notice(under))
+    task = _task(tasks, "2")
+    assert "(Ban Tuyên giáo phối hợp). Hạn hoàn thành: trước ngày 30/5/2024" in task["text"]
+    assert task["deadline"] == "trước ngày 30/5/2024"

@@ -60,6 +60,9 @@ class Draft:
     # items not taken as tasks (a plan's fields, goals, general content): (item, text,
     # why), kept in the draft as comments so that nothing of the text is lost
     fields: list[tuple[str, str, str]] = field(default_factory=list)
+    # the field lines of items read into their tasks' owners or supports ("Đơn vị chủ
+    # trì: Ban X"), not their text: held by the draft, never reported as unplaced
+    placed: list[str] = field(default_factory=list)
 
     def check_count(self) -> int:
         """How many notes the clerk should look at."""

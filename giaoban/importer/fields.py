@@ -13,7 +13,7 @@ import re
 
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
-from giaoban.importer.tables import FIELD, item_field
+from giaoban.importer.tables import FIELD, item_fields
 from giaoban.importer.words import REQUEST, fold_keep
 
 # A plan's field: "label: value" (giaoban.importer.tables.FIELD) with a short value.
@@ -99,11 +99,11 @@ def fields_of(node: Node) -> bool:
     if node.kind not in ("number", "letter", "bullet", "plus") or not node.children:
         return False
     title = fold_keep(title_of(node.para))
-    if item_field(node.para.text) or _INFO_LABEL.match(title) or part_of(title, ""):
+    if item_fields(node.para.text) or _INFO_LABEL.match(title) or part_of(title, ""):
         return False
     children = node.children
-    leaves = all(not c.children and (item_field(_text(c)) or is_field(c)) for c in children)
-    return leaves and any(item_field(_text(c)) for c in children)
+    leaves = all(not c.children and (item_fields(_text(c)) or is_field(c)) for c in children)
+    return leaves and any(item_fields(_text(c)) for c in children)
 
 
 def title_of(para: Para) -> str:

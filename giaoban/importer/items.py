@@ -50,7 +50,6 @@ from giaoban.importer.fields import (
     WORK_TIME,
     fields_of,
     is_field,
-    item_field,
     part_of,
     title_of,
 )
@@ -59,7 +58,7 @@ from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
-from giaoban.importer.tables import OWNER, SUPPORT, TIME
+from giaoban.importer.tables import OWNER, SUPPORT, TIME, item_fields, sentences
 from giaoban.importer.units import Unit, UnitReader, Units
 from giaoban.importer.words import (
     ASSIGNS,
@@ -246,7 +245,7 @@ class Builder:
             return
         body, named, supports, notes = self._own_fields(node)
         lead = "" if self._heading(node.para.text) else node.para.text
-        text = f"{lead} {body}".strip()
+        text = sentences([lead, body])
         own = list(self.reader.read(text).owners)
         inner = Scope(
             # the nearest item that names units gives them to its sub-items
@@ -292,7 +291,7 @@ class Builder:
         unmarked lines, less those naming its units, are ``body``."""
         para = node.para
         # the item's own field lines ("Thời hạn: ...") make it no heading
-        prose = any(item_field(p.text) is None for p in node.body)
+        prose = any(not item_fields(p.text) for p in node.body)
         if para.lead and node.kind == "number":
             title = para.lead.rstrip(" :.")
             self.draft.sections.append((node.path, title))
@@ -301,7 +300,7 @@ class Builder:
                 if para.text.startswith(para.lead)
                 else para.text
             )
-            self._task(node.path, f"{text} {body}".strip(), node.path, scope, para.line)
+            self._task(node.path, sentences([text, body]), node.path, scope, para.line)
         elif node.kind != "bullet" and prose and self._heading(para.text, para.all_bold):
             title = title_of(para)
             self.draft.sections.append((node.path, title))
@@ -312,7 +311,7 @@ class Builder:
             )
             self._task(node.path, body, node.path, inner, para.line)
         else:
-            self._task(node.path, f"{para.text} {body}".strip(), section, scope, para.line)
+            self._task(node.path, sentences([para.text, body]), section, scope, para.line)
 
     def _row(self, item: str, para: Para, section: str | None, scope: Scope) -> None:
         """A task table's row: owners from its "who" cells, the deadline from its "when"."""
@@ -744,36 +743,41 @@ class Builder:
 
     def _own_fields(self, node: Node) -> tuple[str, list[Unit], list[Unit], list[str]]:
         """The unmarked lines of ``node`` read by the one reader of an item's field lines
-        (:func:`giaoban.importer.fields.item_field`), bulleted or not: their text less the
-        lines that name the item's units, the units they name in charge and in support,
-        and a note for each field line the builder could not place. Lines that give the
-        time stay in the text, where the deadline is read as in any item."""
+        (:func:`giaoban.importer.tables.item_fields`), bulleted or not: their text less the
+        fields that name the item's units, the units they name in charge and in support,
+        and a note for each field the builder could not place. Fields that give the time
+        stay in the text, where the deadline is read as in any item. The fields read into
+        units are recorded as placed (``Draft.placed``): the draft holds them, though in
+        no text."""
         kept: list[str] = []
         named: list[Unit] = []
         supports: list[Unit] = []
         notes: list[str] = []
         for para in node.body:
-            found = item_field(para.text)
-            if found is None or found[0] == TIME:
+            found = item_fields(para.text)
+            if not found:
                 kept.append(para.text)
-                if found is not None and not find_deadlines(
-                    found[1], self.draft.date, self.settings
-                ):
+            for labelled in found:
+                if labelled.role == TIME:
+                    kept.append(labelled.text)
+                    if not find_deadlines(labelled.value, self.draft.date, self.settings):
+                        notes.append(
+                            f"dòng '{labelled.text}' nêu thời gian của mục nhưng giaoban chưa đọc "
+                            "được thành hạn: nếu là hạn, ghi deadline và ghim ngày bằng "
+                            "due: YYYY-MM-DD"
+                        )
+                    continue
+                units = self.reader.heading(labelled.value)
+                if not units:
+                    kept.append(labelled.text)
                     notes.append(
-                        f"dòng '{para.text}' nêu thời gian của mục nhưng giaoban chưa đọc được "
-                        "thành hạn: nếu là hạn, ghi deadline và ghim ngày bằng due: YYYY-MM-DD"
+                        f"dòng '{labelled.text}' nêu đơn vị của mục nhưng giaoban chưa đọc được "
+                        f"tên: ghi vào {_KEYS[labelled.role]} cho đúng"
                     )
-                continue
-            units = self.reader.heading(found[1])
-            if not units:
-                kept.append(para.text)
-                notes.append(
-                    f"dòng '{para.text}' nêu đơn vị của mục nhưng giaoban chưa đọc được tên: "
-                    f"ghi vào {'owners' if found[0] == OWNER else 'supports'} cho đúng"
-                )
-                continue
-            (named if found[0] == OWNER else supports).extend(units)
-        return " ".join(kept), named, supports, notes
+                    continue
+                self.draft.placed.append(labelled.text)
+                (named if labelled.role == OWNER else supports).extend(units)
+        return sentences(kept), named, supports, notes
 
     def _noted(self, notes: list[str], make: Callable[..., None], *args: Any) -> None:
         """Run ``make(*args)``, then put ``notes`` on each task it drafted: the field
@@ -831,6 +835,7 @@ class Builder:
             )
 
 
+_KEYS = {OWNER: "owners", SUPPORT: "supports"}  # a unit field's key in the draft
 _SPEAKS = "lời của người kết luận, không giao việc"
 
 

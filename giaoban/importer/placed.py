@@ -1,6 +1,7 @@
 """Nothing lost, nothing hidden: the paragraphs of a notice's body the draft does not hold.
 
-Every paragraph of the body goes somewhere in the draft: a task's text, a
+Every paragraph of the body goes somewhere in the draft: a task's text, its
+owners and supports (a field line "Đơn vị chủ trì: Ban X" under an item), a
 section's title, the comments of items not taken as tasks, the closing formula,
 or the opening the meeting is read from. A paragraph that reached none of
 them (an item whose mark was not read, text between parts that no rule
@@ -44,6 +45,7 @@ def unplaced(paras: list[Para], draft: Draft, closing: list[str]) -> list[Para]:
     texts = [
         *(t.text for t in draft.tasks),
         *(text for _, text, _ in draft.fields),
+        *draft.placed,
         *(title for _, title in draft.sections),
         *closing,
     ]

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from giaoban.importer.clean import Line
-from giaoban.importer.tables import item_field
+from giaoban.importer.tables import item_fields
 from giaoban.model.marks import (
     DIGIT_AFTER,
     LETTER,
@@ -205,7 +205,7 @@ def _field_line(line: Line) -> bool:
     """Whether ``line`` gives a field of the item above it on a line of its own ("Thời
     hạn: trước ngày 15/6/2024", "Đơn vị phối hợp: ..."): a paragraph of its own, as
     when a bullet marks it, never the end of the sentence before."""
-    return line.text[:1].isupper() and item_field(line.text) is not None
+    return line.text[:1].isupper() and bool(item_fields(line.text))
 
 
 def _continues(para: Para, previous: Line | None, line: Line, gap: bool, width: int) -> bool:

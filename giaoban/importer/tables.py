@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from giaoban.importer.clean import Line
 from giaoban.model.marks import form
@@ -64,23 +65,94 @@ def role_of(cell: str) -> str | None:
     return None
 
 
-def item_field(text: str) -> tuple[str, str] | None:
-    """The field of an item a line under it gives, as its role (TIME, OWNER or SUPPORT
-    of this module) and its value; None for any other line.
+class ItemField(NamedTuple):
+    """One field of an item a line under it gives."""
+
+    role: str  # TIME, OWNER or SUPPORT of this module
+    value: str  # what follows the label ("Ban Tổ chức Trung ương Đoàn")
+    text: str  # the field as written, its label with its value
+
+
+def item_fields(text: str) -> list[ItemField]:
+    """The fields of an item a line under it gives, in their order; none for any other
+    line.
 
     The one reader of such lines, whether a bullet marks them or not ("- Thời hạn:
-    trước ngày 15/6/2024", "Đơn vị phối hợp: Văn phòng Trung ương Đoàn").
+    trước ngày 15/6/2024", "Đơn vị phối hợp: Văn phòng Trung ương Đoàn"). A line opens
+    with its first label; the next ones follow a ";", a ",", a dash or stand on their own
+    with a capital ("Chủ trì: Ban X; phối hợp: Văn phòng Y", "Chủ trì: Ban X Thời hạn:
+    ..."), each read to its own field: a label is never part of the value before it.
     """
-    match = FIELD.match(text.strip())
-    if match is None or not match.group(2).strip():
-        return None
-    label = _label(match.group(1))
-    if len(label.split()) > _ITEM_FIELD_WORDS:
-        return None
-    for role, pattern in _ITEM_FIELDS:
-        if pattern.match(label):
-            return role, match.group(2).strip().rstrip(" .;")
+    text = text.strip()
+    match = FIELD.match(text)
+    if match is None:
+        return []
+    role = _field_role(match.group(1))
+    if role is None:
+        return []
+    starts = [(0, match.end(1) + 1, role)]  # (where the label starts, its value, its role)
+    for colon in re.finditer(r":", text[match.end(1) + 1 :]):
+        at = match.end(1) + 1 + colon.start()
+        found = _next_label(text[starts[-1][1] : at])
+        if found is not None:
+            start, role = found
+            starts.append((starts[-1][1] + start, at + 1, role))
+    out = []
+    ends = [start for start, _, _ in starts[1:]] + [len(text)]
+    for (start, value, role), end in zip(starts, ends, strict=True):
+        written = text[start:end].strip().rstrip(_SEPARATORS)
+        rest = text[value:end].strip().rstrip(_SEPARATORS)
+        if rest:
+            out.append(ItemField(role, rest, written))
+    return out
+
+
+_SEPARATORS = " .;,-–"
+# what may end a field before the next one's label: ";", ",", a dash between spaces
+_BEFORE_LABEL = re.compile(r"(?:[;,]|\s[-–])\s*")
+
+
+def _next_label(text: str) -> tuple[int, str] | None:
+    """Where in ``text`` (the value of a field up to a colon) the next field's label
+    starts, and its role: after the last separator, or its last words when they start
+    with a capital; None when the colon ends no item field's label ("8:00")."""
+    separated = list(_BEFORE_LABEL.finditer(text))
+    if separated:
+        start = separated[-1].end()
+        role = _field_role(text[start:])
+        if role is not None:
+            return start, role
+    words = list(re.finditer(r"\S+", text))
+    for k in range(max(0, len(words) - _ITEM_FIELD_WORDS), len(words)):
+        start = words[k].start()
+        if text[start].isupper() and (role := _field_role(text[start:])) is not None:
+            return start, role
     return None
+
+
+def sentences(parts: list[str]) -> str:
+    """``parts`` (an item's text, its lines) joined as one text, each part ended as a
+    sentence when a labelled field follows it ("... Trung ương Đoàn" then "Hạn hoàn
+    thành: ..."): a field is never read as the end of the line before it."""
+    out: list[str] = []
+    for k, part in enumerate(parts):
+        part, after = part.strip(), "".join(parts[k + 1 : k + 2])
+        if part and after and part[-1] not in _SENTENCE_END and item_fields(after):
+            part += "."
+        out.extend([part] if part else [])
+    return " ".join(out)
+
+
+_SENTENCE_END = ".;:!?…"
+
+
+def _field_role(label: str) -> str | None:
+    """The role of an item's field labelled ``label`` ("Đơn vị phối hợp"); None when it
+    labels no field of an item."""
+    folded = _label(label)
+    if not folded or len(folded.split()) > _ITEM_FIELD_WORDS:
+        return None
+    return next((role for role, pattern in _ITEM_FIELDS if pattern.match(folded)), None)
 
 
 def _label(text: str) -> str:
