@@ -116,6 +116,9 @@ def test_a_weekly_duty_moved_to_thursday_keeps_the_fridays_reported_before(
     ]
     assert now.decoded("DTSTART") == datetime(2024, 3, 21, 14, tzinfo=TZ)
     assert "UNTIL" not in recurrence(now) and exdates(now) == []
+    # each series says the deadline of its own rule, as written
+    assert "Thời hạn: trước 14h00 thứ 6 hàng tuần" in str(before["DESCRIPTION"])
+    assert "Thời hạn: trước 14h00 thứ 5 hàng tuần" in str(now["DESCRIPTION"])
 
 
 def test_a_monthly_duty_moved_to_a_later_day_keeps_the_month_reported(

@@ -89,14 +89,17 @@ def task_calendar(
             return []
         event = Event()
         _single(event, deadline.due, deadline.has_time)
-        return [_described(event, task, notice, now, short_ids, show_confidential, 0)]
+        return [_described(event, task, notice, now, short_ids, show_confidential, 0, None)]
     found = []
     ruled = periods(task, deadline)
     for k, period in enumerate(ruled, start=1):
         event = Event()
         if _recurring(event, period, task):
             number = k if k < len(ruled) else 0  # the rule in force keeps the task's own UID
-            found.append(_described(event, task, notice, now, short_ids, show_confidential, number))
+            phrase = period.rule.phrase if number else None  # an earlier rule: as it was written
+            found.append(
+                _described(event, task, notice, now, short_ids, show_confidential, number, phrase)
+            )
     return found
 
 
@@ -108,9 +111,11 @@ def _described(
     short_ids: Mapping[str, str],
     show_confidential: bool,
     earlier: int,
+    phrase: str | None,
 ) -> Event:
     """``event`` with the task's UID, summary and description; ``earlier``: the number of
-    the rule of a postponed duty before the one in force (0: the one in force)."""
+    the rule of a postponed duty before the one in force (0: the one in force), and
+    ``phrase`` its deadline as written (None: the task's own)."""
     text = shown_text(task, show_confidential)
     label = short_task_id(short_ids, task)
     done = "(Đã xong) " if task.status == "done" else ""
@@ -118,7 +123,7 @@ def _described(
     event.add("uid", f"{task.id}@{domain}")
     event.add("dtstamp", now.astimezone(ZoneInfo("UTC")))
     event.add("summary", _shorten(f"{done}{label}: {text}"))
-    event.add("description", _description(task, notice, text))
+    event.add("description", _description(task, notice, text, phrase))
     if task.owners:
         event.add("categories", list(task.owners))
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
@@ -204,12 +209,12 @@ def _shorten(text: str) -> str:
     return words[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _description(task: Task, notice: Notice, text: str) -> str:
+def _description(task: Task, notice: Notice, text: str, phrase: str | None) -> str:
     lines = [" ".join(text.split()), ""]
     lines.append(f"Chủ trì: {', '.join(task.owners) or '—'}")
     if task.supports:
         lines.append(f"Phối hợp: {', '.join(task.supports)}")
-    lines.append(f"Thời hạn: {task.deadline_text or '—'}")
+    lines.append(f"Thời hạn: {phrase or task.deadline_text or '—'}")
     lines.append(f"Thông báo: {notice.number or notice.id} ngày {notice.date:%d/%m/%Y}")
     lines.append(f"Mã: {task.id}")
     return "\n".join(lines)
