@@ -260,6 +260,28 @@ def test_a_draft_a_killed_edit_left_is_named_and_kept(
 
 
 @pytest.mark.skipif(os.name == "nt", reason="process groups and SIGKILL")
+def test_a_draft_is_found_again_after_its_notice_was_moved(
+    runner: CliRunner, ledger: Path, tmp_path: Path, temp_dir: Path
+) -> None:
+    """A notice's file moved to another folder (``git mv``) after the edit was killed: its
+    file is named by its id, so doctor and the next edit find the draft's notice there."""
+    notice = a_notice(ledger)
+    draft = killed_edit(ledger, tmp_path, notice.stem)
+    moved = ledger / "2030" / notice.name
+    moved.parent.mkdir()
+    subprocess.run(["git", "mv", str(notice), str(moved)], cwd=ledger, check=True)
+    subprocess.run(["git", "commit", "-qm", "chuyển"], cwd=ledger, check=True)
+    found = doctor(runner, ledger)
+    assert found.exit_code == 1 and f"diff -u {moved} {draft}" in found.output, found.output
+    script = tmp_path / "quiet_editor.py"
+    script.write_text("pass\n", encoding="utf-8")
+    env = {"EDITOR": f"{sys.executable} {script}", "TMPDIR": str(temp_dir)}
+    result = runner.invoke(app, ["edit", notice.stem, "--data", str(ledger)], env=env)
+    assert f"Còn bản nháp chưa lưu của {notice.stem}" in result.stderr, result.output
+    assert draft.is_file()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="process groups and SIGKILL")
 def test_a_draft_the_same_as_its_notice_is_removed_by_fix(
     runner: CliRunner, ledger: Path, tmp_path: Path, temp_dir: Path
 ) -> None:
@@ -280,11 +302,11 @@ def test_a_running_edit_and_another_ledger_are_not_named(
     another ledger's notice is that ledger's doctor's; a folder without giaoban's note is
     not giaoban's."""
     notice = a_notice(ledger)
-    start_draft(notice.stem, notice, "sửa dở\n")  # by this process, which runs
+    start_draft(notice.stem, notice, "sửa dở\n", ledger)  # by this process, which runs
     elsewhere = tmp_path / "khac" / "data" / "2019" / notice.name
     elsewhere.parent.mkdir(parents=True)
     elsewhere.write_text("id: x\n", encoding="utf-8")
-    dead = start_draft(elsewhere.stem, elsewhere, "sửa dở\n")
+    dead = start_draft(elsewhere.stem, elsewhere, "sửa dở\n", elsewhere.parent.parent)
     note = json.loads((dead.parent / NOTE_FILE).read_text(encoding="utf-8"))
     (dead.parent / NOTE_FILE).write_text(json.dumps({**note, "pid": 2**22 + 7}))
     (temp_dir / "giaoban-edit-khong-ghi-chu").mkdir()

@@ -293,7 +293,7 @@ def edit_command(
     original = read_source(path)
     commit = not change.no_commit and ledger.settings.commit
     edits.ensure_committable(path, commit)  # before the clerk spends time in the editor
-    for left in drafts_of(path):
+    for left in drafts_of(data_dir, notice.id):
         typer.echo(
             f"Còn bản nháp chưa lưu của {notice.id} từ một lần sửa bị ngắt "
             f"(sửa lần cuối lúc {left.when()}): {left.draft}\n"
@@ -301,7 +301,7 @@ def edit_command(
             f"{shlex.quote(str(left.draft))}; chép phần cần giữ vào bản sắp mở.",
             err=True,
         )
-    draft = start_draft(notice.id, path, original.text)
+    draft = start_draft(notice.id, path, original.text, data_dir)
     work = draft.parent
     try:
         while True:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -31,15 +31,26 @@ class LeftDraft:
     folder: Path  # the draft's folder (what removing it removes)
     saved: datetime  # the draft's last change, local time
     differs: bool  # holds something the notice file does not (the clerk's work)
+    ledger: Path | None = None  # the data folder of the notice (None: a draft made before)
+
+    def of(self, root: Path) -> bool:
+        """Whether this is a draft of a notice of the data folder ``root`` (resolved)."""
+        return self.ledger == root if self.ledger is not None else self.notice.is_relative_to(root)
 
     def when(self) -> str:
         return f"{self.saved:%H:%M ngày %d/%m/%Y}"
 
 
-def start_draft(notice_id: str, notice: Path, text: str) -> Path:
-    """A new draft folder with ``text`` as the draft of ``notice``; the draft's path."""
+def start_draft(notice_id: str, notice: Path, text: str, data_dir: Path) -> Path:
+    """A new draft folder with ``text`` as the draft of ``notice`` (of the ledger
+    ``data_dir``); the draft's path."""
     folder = Path(tempfile.mkdtemp(prefix=DRAFT_PREFIX))
-    note = {"id": notice_id, "notice": str(notice.resolve()), "pid": os.getpid()}
+    note = {
+        "id": notice_id,
+        "notice": str(notice.resolve()),
+        "data": str(data_dir.resolve()),
+        "pid": os.getpid(),
+    }
     (folder / NOTE_FILE).write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
     draft = folder / notice.name
     draft.write_text(text, encoding="utf-8")
@@ -47,25 +58,36 @@ def start_draft(notice_id: str, notice: Path, text: str) -> Path:
 
 
 def left_drafts(data_dir: Path) -> list[LeftDraft]:
-    """The drafts of notices of ``data_dir`` whose ``edit`` is no longer running."""
+    """The drafts of notices of ``data_dir`` whose ``edit`` is no longer running, each
+    with its notice where it is now (a file moved since, ``git mv``, is found by its id)."""
     root = data_dir.resolve()
     found = []
     for folder in sorted(Path(tempfile.gettempdir()).glob(f"{DRAFT_PREFIX}*")):
         left = _left_draft(folder)
-        if left is not None and left.notice.is_relative_to(root):
-            found.append(left)
+        if left is not None and left.of(root):
+            found.append(_where_now(left, root))
     return found
 
 
-def drafts_of(notice: Path) -> list[LeftDraft]:
-    """The left drafts of ``notice`` that hold work the file does not."""
-    where = notice.resolve()
-    found = []
-    for folder in sorted(Path(tempfile.gettempdir()).glob(f"{DRAFT_PREFIX}*")):
-        left = _left_draft(folder)
-        if left is not None and left.notice == where and left.differs:
-            found.append(left)
-    return found
+def drafts_of(data_dir: Path, notice_id: str) -> list[LeftDraft]:
+    """The left drafts of the notice ``notice_id`` of ``data_dir`` that hold work its
+    file does not, wherever the file is now."""
+    return [d for d in left_drafts(data_dir) if d.notice_id == notice_id and d.differs]
+
+
+def _where_now(left: LeftDraft, root: Path) -> LeftDraft:
+    """``left`` with its notice's file where it is now: a notice's file is named by its
+    id, so one moved within the data folder ``root`` is found again."""
+    if left.notice.exists():
+        return left
+    moved = next(iter(sorted(root.rglob(f"{left.notice_id}.yaml"))), None)
+    if moved is None:  # the notice is gone: the draft is all that is left of it
+        return left
+    try:
+        differs = moved.read_bytes() != left.draft.read_bytes()
+    except OSError:
+        return left
+    return replace(left, notice=moved, differs=differs)
 
 
 def _left_draft(folder: Path) -> LeftDraft | None:
@@ -85,7 +107,8 @@ def _left_draft(folder: Path) -> LeftDraft | None:
         differs = notice.read_bytes() != text
     except OSError:  # the notice is gone: the draft is all that is left of it
         differs = True
-    return LeftDraft(str(note["id"]), notice, draft, folder, saved, differs)
+    ledger = Path(note["data"]) if isinstance(note.get("data"), str) else None
+    return LeftDraft(str(note["id"]), notice, draft, folder, saved, differs, ledger)
 
 
 def _running(pid: int) -> bool:
