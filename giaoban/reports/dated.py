@@ -73,8 +73,8 @@ def dated_rows(
 
     ``counted_before`` (an ordinal day): the overdue rows of tasks still open due on
     an earlier day are counted rather than made rows, since a digest
-    (``giaoban.reports.digest``) needs no more of them: a one-off task's by list of
-    units (``DatedRows.counted``, all in the backlog), a duty's by task except its
+    (``giaoban.reports.digest``) needs no more of them: a one-off task's by owners
+    (``DatedRows.counted``, all in the backlog), a duty's by task except its
     latest, a row for the duty's line (``DatedRows.more_missed``). Their state is
     decided as any other row's, once per due moment; when one of those moments gives
     a row another state, every row is made.
@@ -116,16 +116,12 @@ def dated_rows(
                 counted = None
                 break
     sums: list[tuple[tuple[str, ...], int, int]] = []
-    if counted is not None:
+    if counted is not None and keep is None:
         sums = index.count_events(at.now, end_s, first_done, must, counted, by_uid=False)
-        if keep is not None:  # by list of units, to keep those the filter keeps
-            found_uids = index.count_events(at.now, end_s, first_done, must, counted, True)
-            lists = index.unit_lists(uids=[uid for uid, _, _ in found_uids])
-            sums = [
-                (lists[uid][0], tasks, first)
-                for uid, tasks, first in found_uids
-                if keep(uid, NO_NOTICE)
-            ]
+    elif counted is not None and keep is not None:  # by list of units, for the filter
+        found_uids = index.count_events(at.now, end_s, first_done, must, counted, True)
+        lists = index.unit_lists(uids=[uid for uid, _, _ in found_uids])
+        sums = [(lists[u][0], n, first) for u, n, first in found_uids if keep(u, NO_NOTICE)]
     events, left_out = index.events(at.now, end_s, first_done, must, counted)
     hits: list[Hit] = []
     for event in events:
