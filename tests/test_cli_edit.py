@@ -711,6 +711,22 @@ tasks:
 """
 
 
+def _section_three(git_repo: Path, items: list[str]) -> tuple[Path, Path]:
+    """A committed ledger whose notice's section 3 holds ``items``: (data folder, file)."""
+    data = git_repo / "data"
+    (data / "2024").mkdir(parents=True)
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    tasks = "".join(
+        f'  - item: "{item}"\n    section: "3"\n    text: Việc {item}\n    owners: [VP]\n'
+        for item in items
+    )
+    path = data / "2024" / "2024-04-12-giao-ban.yaml"
+    path.write_text(LETTERED + tasks, encoding="utf-8")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "Dữ liệu ban đầu")
+    return data, path
+
+
 @pytest.mark.parametrize(
     ("items", "expected"),
     [
@@ -730,17 +746,7 @@ def test_task_add_in_a_section_takes_the_form_of_its_items(
 ) -> None:
     """The number of a task added to a section follows the form its items take, and a
     section with no item yet takes the form of the others ("4.a" beside "3.a")."""
-    data = git_repo / "data"
-    (data / "2024").mkdir(parents=True)
-    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
-    tasks = "".join(
-        f'  - item: "{item}"\n    section: "3"\n    text: Việc {item}\n    owners: [VP]\n'
-        for item in items
-    )
-    path = data / "2024" / "2024-04-12-giao-ban.yaml"
-    path.write_text(LETTERED + tasks, encoding="utf-8")
-    run_git(git_repo, "add", ".")
-    run_git(git_repo, "commit", "-qm", "Dữ liệu ban đầu")
+    data, path = _section_three(git_repo, items)
 
     def add(section: str) -> Result:
         args = ("task", "add", "2024-04", "--text", "Việc mới", "--owner", "VP")
@@ -762,17 +768,7 @@ def test_task_add_after_the_last_letter_of_a_section_asks_for_the_item(
     """After the last letter ("y" of the Vietnamese letters, "z" of the Latin ones) the
     section's form has no next item: ``task add`` asks for ``--item`` rather than give a
     number of another form (the notice's next, "4", in section 3)."""
-    data = git_repo / "data"
-    (data / "2024").mkdir(parents=True)
-    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
-    tasks = "".join(
-        f'  - item: "{item}"\n    section: "3"\n    text: Việc {item}\n    owners: [VP]\n'
-        for item in items
-    )
-    path = data / "2024" / "2024-04-12-giao-ban.yaml"
-    path.write_text(LETTERED + tasks, encoding="utf-8")
-    run_git(git_repo, "add", ".")
-    run_git(git_repo, "commit", "-qm", "Dữ liệu ban đầu")
+    data, path = _section_three(git_repo, items)
     before = path.read_bytes()
 
     args = ("task", "add", "2024-04", "--text", "Việc mới", "--owner", "VP", "--section", "3")
