@@ -140,19 +140,24 @@ def dated_rows(
             hits.append((event, found))
     listed = {event[3] for event, _ in hits} if left_out else set()
     more = {tid: n for tid, n in left_out.items() if tid in listed}
-    return DatedRows(hits, ledger, index, counted=sums, more_missed=more)
+    rows = DatedRows(hits, ledger, index, counted=sums, more_missed=more)
+    rows.keep = keep
+    return rows
 
 
-def undated_tasks(ledger: Ledger, flt: Filter, now: datetime) -> tuple[str, ...]:
+def undated_tasks(
+    ledger: Ledger, flt: Filter, now: datetime, rows: DatedRows | None = None
+) -> tuple[str, ...]:
     """The ids of the open tasks whose deadline cannot be computed yet (counted from an
     event with no date: ``giaoban.model.card.Timing.undated``) that the unit, notice and
     status parts of ``flt`` keep (not its due days: they have none), in the ledger's
     order. A dated report has no row for them and says how many there are
-    (``rules``: ``unresolved``)."""
+    (``rules``: ``unresolved``). ``rows``: the report's rows, made with ``flt``, whose
+    unit and notice filter serves here too."""
     if not status_matches(flt, "open", STATES[UNRESOLVED]):
         return ()
     index = ledger_index(ledger)
-    keep = task_filter(ledger, index, flt)
+    keep = task_filter(ledger, index, flt) if rows is None else rows.keep
     return tuple(
         f"{notice}#{item}"
         for notice, item, uid, nid in index.undated_tasks(int(now.timestamp()))
@@ -208,6 +213,8 @@ class DatedRows(Sequence[Row]):
         more_missed: Mapping[int, int] | None = None,
     ) -> None:
         self.hits = hits
+        # the report's unit and notice filter (``task_filter``), for what it lists beside
+        self.keep: Callable[[int, int], bool] | None = None
         self.counted = counted
         self.more_missed = more_missed or {}
         self.kept = range(len(hits)) if kept is None else kept

@@ -236,7 +236,7 @@ def due_report(
         rows,
         days=days,
         show_confidential=show,
-        unresolved=undated_tasks(ledger, flt, now),
+        unresolved=undated_tasks(ledger, flt, now, rows),
     )
     return digested(report, rows, ledger, flt, list_all)
 
@@ -265,7 +265,7 @@ def overdue_report(
         now,
         rows,
         show_confidential=show,
-        unresolved=undated_tasks(ledger, flt, now),
+        unresolved=undated_tasks(ledger, flt, now, rows),
     )
     return report if list_all is None else digested(report, rows, ledger, flt, list_all)
 
@@ -388,7 +388,7 @@ def week_report(
         rows,
         week=week,
         show_confidential=show,
-        unresolved=undated_tasks(ledger, flt, now),
+        unresolved=undated_tasks(ledger, flt, now, rows),
     )
     return digested(report, rows, ledger, flt, list_all)
 
