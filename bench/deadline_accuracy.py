@@ -99,8 +99,9 @@ def load_set(name: str) -> list[dict[str, Any]]:
 # fresh_15 then became a development set; fresh_17, collected blind in the third session of
 # 2026-12-07, before fresh_16 was developed on; fresh_18, collected blind in the fourth session
 # of 2026-12-07, before fresh_17 was developed on; fresh_19, collected blind in the fifth
-# session of 2026-12-07, before fresh_18 was developed on).
-HELD_OUT: frozenset[str] = frozenset({"fresh_19"})
+# session of 2026-12-07, before fresh_18 was developed on; fresh_20, collected blind in the
+# sixth session of 2026-12-07, before fresh_19 was developed on).
+HELD_OUT: frozenset[str] = frozenset({"fresh_20"})
 # Phrases written for giaoban probes (not a sample of real text): never among the scored
 # sets, scored with --probes (tests/test_deadline_probes.py keeps them read).
 PROBES = "probes"

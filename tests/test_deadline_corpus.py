@@ -79,6 +79,10 @@ FLOORS = {
     # "9:30 tối", "(theo ngày làm việc ...)", "(30) ngày", "thường xuyên từ thứ Hai đến thứ
     # Sáu", "03 ngày, bắt đầu từ 08h00 ngày ..." read); 115 after the twenty-fifth ("vào những
     # năm chẵn": every other year)
+    "fresh_19": 112,  # held out until the sixth session of 2026-12-07 (108 when first scored,
+    # before the twenty-fourth work, and after it and the twenty-fifth); 112 after the
+    # twenty-sixth ("tháng 1-3-5-7-9-11 hàng năm" each month, "24-48 giờ" its upper end, "cho
+    # tới khi" an open start, "mùa mưa bão năm nay" an error)
 }
 
 

@@ -151,3 +151,22 @@ def test_rule_a_missed_occurrence_of_a_duty_stays_late_until_recorded(
     assert [(t["due"], t["state"]) for t in found["tasks"]] == [
         ("2024-03-08T14:00:00+07:00", "overdue")
     ]
+
+
+def test_rule_a_task_done_or_cancelled_after_now_was_open_then(
+    report: Callable[..., dict[str, Any]],
+) -> None:
+    """A report for a moment before a task was done or cancelled shows it as it stood:
+    open, so late, and (its deadline counted from an event with no date) unresolved."""
+    tasks = [
+        "text: Trễ, deadline: trước ngày 10/03/2024, status: done, done_on: 2024-03-15",
+        "text: Chưa tính được, deadline: chậm nhất 45 ngày kể từ ngày bầu cử, status: done,"
+        " done_on: 2024-03-15",
+        "text: Hủy sau, deadline: chậm nhất 45 ngày kể từ ngày bầu cử, status: cancelled,"
+        " cancelled_on: 2024-03-15",
+    ]
+    before = report(tasks, ["overdue"], "2024-03-14T23:59")
+    assert states(before) == {"1": "overdue"}
+    assert before["unresolved"] == ["2024-03-01-giao-ban#2", "2024-03-01-giao-ban#3"]
+    after = report(tasks, ["overdue"], "2024-03-15T00:00")
+    assert states(after) == {} and after["unresolved"] == []

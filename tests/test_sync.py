@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -395,3 +396,97 @@ def test_changes_received_of_a_confidential_notice_hide_its_words(
         "  + #2 ghi chú: 15/04/2022: (mật)",
     ]
     assert "đồng chí Tám" not in received.stdout and "Xét kỷ luật" not in received.stdout
+
+
+# --- log after a sync: a rewritten commit is told by what it changed ------------------------
+
+LATER = "2030-01-02T09:00:00+07:00"  # a committer date no test run can share with its author
+
+
+def log_lines(runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch, *ids: str):
+    result = gb(runner, repo, monkeypatch, "log", *ids)
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()[1:]  # after the heading
+
+
+def test_log_tells_what_a_conflict_resolved_by_hand_undid(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bình keeps her side of a conflict: An's done is undone in Bình's postpone commit,
+    whose message still tells a postponement only; log tells the reopening too."""
+    remote, an, binh = clones
+    task = f"{NOTICE_ID}#2"
+    assert gb(runner, an, monkeypatch, "done", task, "--on", "20/04/2022").exit_code == 0
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    gb(runner, binh, monkeypatch, "postpone", task, "trước ngày 20/05/2022",
+       "--reason", "Bình xin", "--on", "20/04/2022")  # fmt: skip
+    assert gb(runner, binh, monkeypatch, "sync").exit_code == 1  # the conflict
+    run_git(binh, "checkout", "--theirs", "--", PATH)  # in a rebase: Bình's own side
+    assert gb(runner, binh, monkeypatch, "check", PATH).exit_code == 0
+    run_git(binh, "add", "--", PATH)
+    env = {**os.environ, "GIT_COMMITTER_DATE": LATER}
+    run_git(binh, "-c", "core.editor=true", "rebase", "--continue", env=env)
+    assert gb(runner, binh, monkeypatch, "sync").exit_code == 0
+    assert "status: open" in remote_file(remote)
+
+    lines = log_lines(runner, binh, monkeypatch, task)
+    said = [line.split("  ")[2] for line in lines]
+    assert said[1:] == [
+        "hoàn thành ngày 20/04/2022",
+        "gia hạn: trước ngày 30/04/2022 → trước ngày 20/05/2022; lý do: Bình xin",
+        "mở lại",
+    ]
+    assert lines[-1].split("  ")[1] == "Trần Thị Bình"
+    assert lines[-1].endswith(lines[-2][-10:])  # the same commit
+
+
+def test_log_tells_a_cleanly_rebased_commit_once(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit replayed on another clerk's change of another task keeps its one event."""
+    _, an, binh = clones
+    assert (
+        gb(runner, an, monkeypatch, "done", f"{NOTICE_ID}#1", "--on", "20/04/2022").exit_code == 0
+    )
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    gb(runner, binh, monkeypatch, "postpone", f"{NOTICE_ID}#4", "trong tháng 6/2022",
+       "--reason", "Chờ số liệu", "--on", "20/04/2022")  # fmt: skip
+    monkeypatch.setenv("GIT_COMMITTER_DATE", LATER)  # the replay is committed later
+    assert gb(runner, binh, monkeypatch, "sync").exit_code == 0
+    monkeypatch.delenv("GIT_COMMITTER_DATE")
+    rebased = run_git(binh, "log", "-1", "--format=%aI %cI").split()
+    assert rebased[0] != rebased[1]
+
+    said = [
+        "  ".join(line.split("  ")[2:4]) for line in log_lines(runner, binh, monkeypatch, NOTICE_ID)
+    ]
+    assert said[1:] == [
+        f"{NOTICE_ID}#1  hoàn thành ngày 20/04/2022",
+        f"{NOTICE_ID}#4  gia hạn: trong tháng 5/2022 → trong tháng 6/2022; lý do: Chờ số liệu",
+    ]
+
+
+def test_log_tells_what_a_hand_amended_commit_added(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clerk folds a hand edit of another task into giaoban's commit (``--amend``)."""
+    _, an, _ = clones
+    assert (
+        gb(runner, an, monkeypatch, "done", f"{NOTICE_ID}#1", "--on", "20/04/2022").exit_code == 0
+    )
+    text = task_lines(an).replace(
+        "deadline: trước ngày 25/04/2022", "deadline: trước ngày 28/04/2022"
+    )
+    (an / PATH).write_text(text, encoding="utf-8")
+    run_git(an, "add", "--", PATH)
+    env = {**os.environ, "GIT_COMMITTER_DATE": LATER}
+    run_git(an, "commit", "-q", "--amend", "--no-edit", env=env)
+    assert "Giaoban-Action: done" in run_git(an, "log", "-1", "--format=%B")
+
+    lines = log_lines(runner, an, monkeypatch, NOTICE_ID)
+    said = ["  ".join(line.split("  ")[2:4]) for line in lines]
+    assert said[1:] == [
+        f"{NOTICE_ID}#1  hoàn thành ngày 20/04/2022",
+        f"{NOTICE_ID}#3  gia hạn: trước ngày 25/04/2022 → trước ngày 28/04/2022",
+    ]
+    assert lines[1][-10:] == lines[2][-10:]  # one commit

@@ -152,8 +152,8 @@ def _month_list(p: Parts, pos: int) -> v.Span:
             raise Unreadable(f"tháng {first} - {last} không có thật trong một năm")
         return v.Span("months", (first, last, year), pos, True, unit="list")
     # "tháng 6,7,8/2020": from the first to the last
-    listed = p.get("ml") or p.get("ml2") or p["ml3"]
-    months = [int(m) for m in re.split(r"\s*(?:[,;]|va)\s*", listed)]
+    listed = p.get("ml") or p.get("ml2") or p.get("ml3") or p["mld"]
+    months = [int(m) for m in re.split(r"\s*(?:[,;\-]|va)\s*", listed)]
     if any(not 1 <= m <= 12 for m in months):
         raise Unreadable("tháng không có thật")
     if months != sorted(set(months)):  # "tháng 11, 12 và 1/2025": across two years, or a typo
@@ -162,7 +162,15 @@ def _month_list(p: Parts, pos: int) -> v.Span:
     if said and (int(said) if said.isdigit() else words_value(said)) != len(months):
         raise Unreadable(f"{p['mlc']} tháng nhưng kể {len(months)} tháng")
     year = _year(p.get("mly") or p.get("mly2") or p.get("mly3"))
-    return v.Span("months", (min(months), max(months), year), pos, year is not None, unit="list")
+    gaps = len(months) < months[-1] - months[0] + 1  # "tháng 1, 3, 5": not a window of months
+    return v.Span(
+        "months",
+        (min(months), max(months), year),
+        pos,
+        year is not None,
+        unit="list",
+        listed=tuple(months) if gaps else (),
+    )
 
 
 def _quarter(p: Parts, pos: int) -> v.Span:

@@ -244,7 +244,10 @@ def _named_months(rule: _Rule) -> bool:
     whole = False
     for span in rule.once:
         for one in span.spans if isinstance(span, v.SpanList) else (span,):
-            if (month := _month_of(one, rule)) is not None:
+            if isinstance(one, v.Span) and one.listed:  # "tháng 1, 3, 5 hằng năm": each
+                rule.months += one.listed
+                whole = True
+            elif (month := _month_of(one, rule)) is not None:
                 rule.months += (month,)
                 whole = True
             elif (months := _months_of(one)) is not None:  # "quý IV hằng năm": when it ends

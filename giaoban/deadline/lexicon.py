@@ -43,6 +43,12 @@ _MONTH_AFTER = (
 # The words of a season's or a campaign's name, up to its year
 _SEASON_WORDS = r"(?:\s+(?!(?:năm|từ|đến|tới|trong|của)" + _B + r")[^\W\d_]+)"
 
+# "vụ" that is part of a word ("nhiệm vụ", "dịch vụ"): no crop season
+_NOT_A_CROP = "".join(
+    rf"(?<!{w}\s)" for w in ("nhiệm", "phục", "dịch", "nghĩa", "chức", "nghiệp", "sự")
+)
+_CROP = r"(?:mùa|hè|" + _NOT_A_CROP + r"vụ)"
+
 # A campaign month's name up to its year, after "tháng": "cao điểm vệ sinh môi trường 2024"
 _CAMPAIGN_NAMED = (
     r"(?!" + _MONTH_AFTER + r")[^\W\d_]+" + _SEASON_WORDS + r"{0,7}\s*,?\s*(?:năm\s+)?\d{4}(?!\d)"
@@ -252,6 +258,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly2>\d{4}))?(?![\d/.]?\d)"),
     ("MONTHLIST", r"tháng\s+(?P<ml>\d{1,2}(?:\s*(?:[,;]|,?\s*và)\s*\d{1,2})+)(?!\d)"
                   r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<mly>\d{4}))?"),  # "tháng 6,7,8/2020"
+    # "tháng 1-3-5-7-9-11": three or more months joined by dashes are a list (a range has two
+    # ends), not a month and days ("3-5" is no 3 May here)
+    ("MONTHLIST", r"tháng\s+(?P<mld>\d{1,2}(?:\s*-\s*\d{1,2}){2,})(?![\d/.\-])"),
     # "tháng 8 - 9/2024": a range of months that shares the year written after the second
     ("MONTHLIST", r"tháng\s+(?P<mra>\d{1,2})\s*[-–—]\s*(?P<mrb>\d{1,2})(?!\d)"
                   r"\s*(?:[/.\-]|,?\s*năm)\s*(?P<mry>\d{4})(?![\d/.]?\d)"),
@@ -289,7 +298,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "hè 2020", "mùa hanh khô 2021-2022", "vụ Đông Xuân 2025-2026"; a campaign month not
     # known ("Tháng hành động vì bình đẳng giới năm 2024", "tháng cao điểm 2023"), not one of
     # its parts or neighbours ("tháng đầu năm 2024", "những tháng còn lại của năm 2019")
-    ("SEASON", r"(?:(?:mùa|vụ|hè)" + _SEASON_WORDS + "{0,3}|tháng(?=\\s+(?!" + _MONTH_AFTER
+    # and so one named with a year counted from the notice's ("trước mùa mưa bão năm nay", "vụ
+    # Đông Xuân năm sau", "hè năm nay"); "nhiệm vụ", "dịch vụ", ... are no crop's "vụ"
+    ("SEASON", _CROP + _SEASON_WORDS + r"{0,3}\s*,?\s*năm\s+(?:nay|ngoái|" + _REL + ")" + _B),
+    ("SEASON", r"(?:" + _CROP + _SEASON_WORDS + "{0,3}|tháng(?=\\s+(?!" + _MONTH_AFTER
                + "|" + _CAMPAIGN + r")[^\W\d_])" + _SEASON_WORDS + r"{1,8})\s*,?\s*"
                r"(?:năm\s+)?\d{4}(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?(?!\d)"),
     # "cuối mỗi tháng", "đầu hằng tháng": that part of every month (its frequency follows);
@@ -385,9 +397,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?=tháng|(?:mỗi|hằng|hàng)\s+(?P<ldu>quý|năm)" + _B + ")"),
     # -- days and moments ------------------------------------------------------------------------
     # a range of counts before a unit: its upper end, the longest it may take ("3 - 5 ngày",
-    # "từ 3 đến 5 ngày làm việc"); not hours ("14 - 16 giờ" is a clock window)
+    # "từ 3 đến 5 ngày làm việc"); not hours ("14 - 16 giờ" is a clock window); so of months
+    # and years, not days before a month ("từ 13 đến 15 tháng Giêng", "20-25 tháng này") nor a
+    # month before its year ("1-2 năm 2024"): "sau 1-2 năm", "trong 12 - 18 tháng"; of hours
+    # beyond a clock's ("trong vòng 24-48 giờ"), of minutes, of "tiếng" (hours)
     ("NUM", r"(?=\d)(?<![\d/.])(?P<nlo>\d{1,2})\s*(?:-|–|đến|tới)\s*(?P<nhi>\d{1,3})"
-            r"(?=\s*(?:ngày|tuần)" + _B + r"(?!\s*\d))"),
+            r"(?=\s*(?:ngày|tuần)" + _B + r"(?!\s*\d)"
+            r"|\s*(?:tháng|năm)" + _B + r"(?!\s*(?:\d|học" + _B + "|" + _MONTH_AFTER + "))"
+            r"|(?:(?<=2[5-9]|[3-9]\d)|(?<=\d{3}))\s*(?:giờ|h)" + _B + r"(?!\s*,?\s*(?:ngày|thứ|\d))"
+            r"|\s*(?:phút|tiếng)" + _B + ")"),
     ("TIME", r"(?<![\d/.])(?P<h>[01]?\d|2[0-4])\s*(?:giờ|g|h)" + _L
              + r"(?:\s*(?P<min>[0-5]?\d)(?!\d|\s*[/.]\s*\d|-\d{1,2}[/.\-]\d|\s+tháng" + _B + ")"
              r"(?:\s*(?:phút|p|')" + _L + r")?|\s*(?P<half>rưỡi)(?!\w))?"
@@ -484,7 +502,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # -- units of an offset ------------------------------------------------------------------------
     ("UNIT", r"(?P<u>ngày|tuần|tháng|quý|năm|giờ|phút)(?:\s+đêm)?(?P<lv>\s+làm\s+việc)?" + _B
              # "trong 48h": hours (a clock time is at most 24h; "26h ngày 8/2" is no count)
-             + r"|(?<=\d)(?P<uh>h)" + _B + r"(?!\s*,?\s*(?:ngày|thứ|\d))"),
+             + r"|(?<=\d)(?P<uh>h)" + _B + r"(?!\s*,?\s*(?:ngày|thứ|\d))"
+             + r"|(?<=\d\s)(?P<uh2>tiếng)" + _B),  # "24 tiếng": hours, as spoken
     # -- words that link the parts ----------------------------------------------------------------
     # "hết hạn", "hết hiệu lực": an expiry, the words of an event ("30 ngày trước khi hết hạn"),
     # not "hết" (the end of) before "hạn" (a deadline)

@@ -42,6 +42,7 @@ from giaoban.deadline.unread import (
     count_told_twice,
     edge_of_period,
     events_day_unlinked,
+    leap_month,
     numbered_by_a_word,
     occasion_without_days,
     one_month_workday,
@@ -243,6 +244,9 @@ def _left_unsaid(ctx: Ctx) -> None:
     elsewhere = period_said_elsewhere(ctx.text)
     if elsewhere is not None:  # "ngày 31/01 năm đó": the year is given elsewhere in the text
         raise Unreadable(SAID_ELSEWHERE.format(ctx.orig(*elsewhere.span())))
+    leap = leap_month(ctx.text)
+    if leap is not None:  # "rằm tháng 9 nhuận": the ordinary month had been read, silently
+        raise Unreadable(LEAP.format(ctx.orig(*leap.span())))
     uncounted = uncounted_start(ctx.text)
     if uncounted is not None:
         wording = ctx.orig(uncounted.start(), uncounted.end())
@@ -253,6 +257,13 @@ def _left_unsaid(ctx: Ctx) -> None:
 # đây"), folded: a time the text gives elsewhere, no event a notice can date.
 _SAID_ABOVE = re.compile(r"^(?:(?:thoi gian|thoi han|thoi diem|khoang thoi gian) )?"
                          r"(?:noi tren|neu tren|tren day|da neu|vua neu)$")  # fmt: skip
+
+
+# A leap month of the lunar calendar ("tháng 9 nhuận", "rằm tháng 9 sau").
+LEAP = (
+    '"{}" là tháng nhuận âm lịch, chưa đổi được ra ngày dương lịch: ghi ngày dương lịch '
+    "hoặc ghim ngày bằng due: YYYY-MM-DD"
+)
 
 
 SAID_ELSEWHERE = (

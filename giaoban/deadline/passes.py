@@ -292,14 +292,17 @@ def open_end(tokens: list[Tok], text: Text) -> list[Tok]:
     """ "từ 12h ngày 01/6/2021 đến khi có thông báo mới", "từ ngày 5/6 đến khi khắc phục
     xong sự cố": a start with no day to end on is an open start (``ONWARD``), not a range,
     and its clock time no appointment."""
-    if len(tokens) < 3 or tokens[0].type != "FROM":
-        return tokens
-    for i in range(2, len(tokens)):
+    first = next((i for i, t in enumerate(tokens) if t.type != "W"), len(tokens))
+    if len(tokens) < first + 3 or tokens[first].type != "FROM":
+        return tokens  # words before "từ" ("tạm dừng từ ...") name what starts
+    for i in range(first + 2, len(tokens)):
         if tokens[i].type not in ("LEAD", "W", "NONE"):
             if tokens[i].type not in _START_PARTS:
                 return tokens
             continue
         said = fold(text.low[tokens[i].start : tokens[i].end])
+        if said == "cho" and i + 1 < len(tokens) and tokens[i + 1].type == "LEAD":
+            continue  # "cho tới khi ...": "cho" left out of the link ("tới khi") after it
         rest = tokens[i + 1 :] if tokens[i].type == "LEAD" else []
         if _UNTIL.match(said) and all(t.type == "W" for t in rest):
             return [*tokens[:i], Tok("ONWARD", tokens[i].start, tokens[-1].end, {"until": "1"})]

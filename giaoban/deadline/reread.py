@@ -135,7 +135,7 @@ def _unit(tok: Tok, at: Place) -> Tok | None:
         n, unit = _HALVES[tok.parts["u"]]
         at.kept[-1] = Tok("NUM", before.start, before.end, {"n": str(n)}, before.remark)
         return Tok("UNIT", tok.start, tok.end, {"u": unit}, tok.remark)
-    if "uh" in tok.parts:
+    if "uh" in tok.parts or "uh2" in tok.parts:
         return Tok("UNIT", tok.start, tok.end, {"u": "gio"}, tok.remark)  # "48h"
     if before is not None and before.type == "WEEKORD":
         return tok.retyped("MONTHREF")  # "tuần lễ cuối tháng": of each month

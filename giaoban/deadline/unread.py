@@ -335,3 +335,25 @@ def count_told_twice(text: Text) -> str | None:
         if words_value(fold(words)) != int(digits):
             return text.orig[m.start() : m.end()]
     return None
+
+
+# A leap month of the lunar calendar, folded: "tháng 9 nhuận", "nhuận tháng 9", "tháng nhuận",
+# and "tháng 9 sau" (the second ninth month, as a year with a leap ninth month has two) where
+# the phrase is of the lunar calendar. giaoban reads the ordinary month of each number.
+_MONTH_NAME = r"(?:\d{1,2}|gieng|chap|gieng|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?: mot)?)"
+_LEAP = re.compile(rf"(?<!\w)(?:thang {_MONTH_NAME} nhuan|(?:thang )?nhuan thang {_MONTH_NAME}"
+                   rf"|thang nhuan)(?!\w)")  # fmt: skip
+_SECOND = re.compile(rf"(?<!\w)thang {_MONTH_NAME} sau(?! (?:do|nua|khi)(?!\w))(?!\w)")
+_LUNAR = re.compile(r"(?<!\w)(?:ram|am lich|al|mung|mong|gieng|chap)(?!\w)")
+
+
+def leap_month(text: Text) -> re.Match[str] | None:
+    """Where ``text`` names a leap month of the lunar calendar ("rằm tháng 9 nhuận", "ngày
+    rằm tháng 9 sau"), or None."""
+    folded = fold(text.low)
+    leap = _LEAP.search(folded) if "nhuan" in folded else None
+    if leap is not None:
+        return leap
+    if " sau" in folded and _LUNAR.search(folded):
+        return _SECOND.search(folded)
+    return None

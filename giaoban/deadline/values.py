@@ -109,6 +109,7 @@ class Span:
     year_written: bool = False
     unit: str = ""
     year_offset: int | None = None  # no year written: "năm nay" 0, "năm sau" 1, the notice's
+    listed: tuple[int, ...] = ()  # "tháng 1, 3, 5": months listed with gaps, each its own in a duty
 
 
 @dataclass(frozen=True)

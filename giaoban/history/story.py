@@ -42,11 +42,12 @@ ACTIONS = (
     "init", "add-notice", "add-task", "done", "reopen", "cancel", "stop", "postpone", "note", "edit"
 )  # fmt: skip
 SUBJECT_WIDTH = 60
-# Each commit as eight NUL-led parts: sha, author, e-mail, date, subject, body, trailers,
-# then its patch. No message, name or text diff can hold a NUL (git refuses it), so any
-# other character (a control character in a subject, say) stays inside its part.
-LOG_FORMAT = "%x00%H%x00%an%x00%ae%x00%aI%x00%s%x00%b%x00%(trailers:only,unfold)%x00"
-_PARTS = 8
+# Each commit as nine NUL-led parts: sha, author, e-mail, author date, committer date,
+# subject, body, trailers, then its patch. No message, name or text diff can hold a NUL
+# (git refuses it), so any other character (a control character in a subject, say) stays
+# inside its part.
+LOG_FORMAT = "%x00%H%x00%an%x00%ae%x00%aI%x00%cI%x00%s%x00%b%x00%(trailers:only,unfold)%x00"
+_PARTS = 9
 _SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 # What ``git revert`` writes in the message ("--reference" gives an abbreviated id).
@@ -210,6 +211,9 @@ class _Commit:
     pasts: dict[str, tuple[_Past, int]] = field(default_factory=dict)
     keep: bool = False  # attach each event's file version
     reverts: str | None = None  # the commit this one undoes (``git revert``)
+    # Committed at another time than it was written: rebased (a sync), amended or picked,
+    # so its changes may not be the ones its message tells (``_events``)
+    rewritten: bool = False
     # (commit, notice, why) of the earlier commits whose version of the notice file could
     # not be read, found when this one is compared with the last readable version
     broken: list[tuple[str, str, str]] = field(default_factory=list)
@@ -284,9 +288,10 @@ def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterat
     pasts: dict[str, _Past] = {}  # each file's way back, kept when it is deleted
     parts = output.split("\0")
     for at in range(1, len(parts), _PARTS):
-        sha, author, email, when, subject, body, trailers, patch = _parts(parts, at)
+        sha, author, email, when, committed, subject, body, trailers, patch = _parts(parts, at)
         when_ = datetime.fromisoformat(when)
         commit = _Commit(sha, author, email, when_, subject, _body(body), _trailers(trailers))
+        commit.rewritten = datetime.fromisoformat(committed) != when_
         undone = _REVERTS.search(body)
         if undone and "action" not in commit.trailers:
             commit.reverts = undone[1]
@@ -400,7 +405,11 @@ def _parts(parts: list[str], at: int) -> list[str]:
     """The parts of the commit at ``at``; a clear error when ``git log`` gave something else
     (a NUL in a patch: a file git was told to diff as text, though it is binary)."""
     found = parts[at : at + _PARTS]
-    if len(found) < _PARTS or not _SHA.fullmatch(found[0]) or not _is_date(found[3]):
+    if (
+        len(found) < _PARTS
+        or not _SHA.fullmatch(found[0])
+        or not (_is_date(found[3]) and _is_date(found[4]))
+    ):
         raise GiaobanError(
             "không đọc được lịch sử git: 'git log' cho kết quả không đúng dạng"
             f" (gần commit {found[0][:12]!r}); có tệp nhị phân bị so sánh như văn bản?"
@@ -574,16 +583,49 @@ def version_confidential(lines: Sequence[str] | None) -> bool:
 
 
 def _events(c: _Commit) -> Iterator[Event]:
+    """What commit ``c`` did: what its message tells (its trailers), when giaoban wrote it
+    and nothing rewrote it since; else what comparing its versions of each file shows.
+
+    A rewritten commit (``_Commit.rewritten``) that giaoban wrote is compared too: a sync
+    whose conflict was resolved by hand keeps the message over whatever the clerk kept.
+    Its told event stands where the comparison finds it (it says more: a reason, who
+    approved); every other change found is told beside it, and a told change the
+    comparison does not find is not told.
+    """
+    told = _told(c)
+    if told is None:
+        yield from _compared_files(c)
+        return
+    if not c.rewritten or not any(PurePosixPath(p).stem == told.notice for p in c.files):
+        yield told
+        return
+    found = list(_compared_files(c))
+    same = next((i for i, e in enumerate(found) if _same_change(e, told)), None)
+    yield from (told if i == same else e for i, e in enumerate(found))
+
+
+def _told(c: _Commit) -> Event | None:
+    """The event commit ``c``'s message tells of one task (None: it tells none)."""
     action = c.trailers.get("action")
     task = c.trailers.get("task")
-    if action in ACTIONS and action != "edit" and task and "#" in task:
-        notice, item = task.split("#", 1)
-        keys = ("date", "occurrence", "from", "to", "reason", "approved-by", "until")
-        details = {k.replace("-", "_"): c.trailers[k] for k in keys if k in c.trailers}
-        if action == "note":
-            details["text"] = c.body
-        yield _event(c, notice, item, action, **details)
-        return
+    if not (action in ACTIONS and action != "edit" and task and "#" in task):
+        return None
+    notice, item = task.split("#", 1)
+    keys = ("date", "occurrence", "from", "to", "reason", "approved-by", "until")
+    details = {k.replace("-", "_"): c.trailers[k] for k in keys if k in c.trailers}
+    if action == "note":
+        details["text"] = c.body
+    return _event(c, notice, item, action, **details)
+
+
+def _same_change(found: Event, told: Event) -> bool:
+    """Whether a change found by comparing versions is the one a message tells."""
+    return (found.notice, found.item, found.action) == (told.notice, told.item, told.action)
+
+
+def _compared_files(c: _Commit) -> Iterator[Event]:
+    """The events found by comparing each notice file's versions before and after ``c``."""
+    action = c.trailers.get("action")
     for path, (old, new) in c.files.items():
         notice = PurePosixPath(path).stem
         if path in c.moves:

@@ -52,7 +52,8 @@ class Timing(NamedTuple):
     @property
     def undated(self) -> bool:
         """Whether its deadline cannot be computed yet: counted from an event with no date.
-        The one rule; ``Index.undated_tasks`` asks the same of the table ``tasks``."""
+        The one rule; ``Index.undated_tasks`` asks the same of the table ``tasks`` (its
+        partial index, ``tasks_undated``, is made for that question)."""
         return self.kind == UNDATED_KIND and self.due is None
 
 

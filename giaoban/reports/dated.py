@@ -17,7 +17,7 @@ from typing import overload
 
 from giaoban.deadline.context import zone
 from giaoban.deadline.workdays import Calendars, year_calendar
-from giaoban.model.facts import HAS_TIME, NEVER, OCCURRENCE, OPEN_FACTS, Facts
+from giaoban.model.facts import HAS_TIME, NEVER, OCCURRENCE, OPEN, OPEN_FACTS, Facts
 from giaoban.model.ledger import Ledger, Task
 from giaoban.reports.digest import RowFacts
 from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
@@ -30,6 +30,7 @@ from giaoban.reports.rules import (
     Moment,
     is_done,
     row_state,
+    status_at,
 )
 from giaoban.store.index import Counted, Event, Index, IndexedNotices
 
@@ -158,10 +159,11 @@ def undated_tasks(
         return ()
     index = ledger_index(ledger)
     keep = task_filter(ledger, index, flt) if rows is None else rows.keep
+    at = Moment.of(now)
     return tuple(
         f"{notice}#{item}"
-        for notice, item, uid, nid in index.undated_tasks(int(now.timestamp()))
-        if keep is None or keep(uid, nid)
+        for notice, item, uid, nid, status, since in index.undated_tasks()
+        if status_at(Facts(status, since, 0, 0, 0), at) == OPEN and (keep is None or keep(uid, nid))
     )
 
 

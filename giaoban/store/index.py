@@ -565,19 +565,17 @@ class Index:
             )
         ]
 
-    def undated_tasks(self, now: int) -> list[tuple[str, str, int, int]]:
-        """(notice id, item, list of units, notice) of each task of this run still open at
-        ``now`` (epoch seconds) whose deadline cannot be computed yet (``Timing.undated``:
-        counted from an event with no date), in the ledger's order. A task done or cancelled
-        after ``now`` was still open then (``giaoban.reports.rules.status_at``)."""
+    def undated_tasks(self) -> list[tuple[str, str, int, int, int, int]]:
+        """(notice id, item, list of units, notice, status, since) of each task of this run
+        whose deadline cannot be computed yet (``Timing.undated``: counted from an event
+        with no date), in the ledger's order; whether each was still open at a moment is
+        the rules' to say (``giaoban.reports.rules.status_at``)."""
         return list(
             self.db.execute(
-                f"SELECT n.id, t.item, t.uid, t.nid FROM {self._tasks()} "  # noqa: S608
-                "JOIN notices n ON n.nid = t.nid "
+                "SELECT n.id, t.item, t.uid, t.nid, t.status, t.since "  # noqa: S608
+                f"FROM {self._tasks()} JOIN notices n ON n.nid = t.nid "
                 f"WHERE t.kind = '{UNDATED_KIND}' AND t.due IS NULL "  # the index tasks_undated
-                "AND (t.status = 0 OR t.since > ?) "
-                "ORDER BY n.date, n.id, n.path, n.line, n.col, t.k",
-                (now,),
+                "ORDER BY n.date, n.id, n.path, n.line, n.col, t.k"
             )
         )
 
