@@ -64,7 +64,9 @@ def one_year_only(value: v.At) -> str | None:
 
 def _weekday_beside(day: object) -> bool:
     items = day.items if isinstance(day, v.Days) else (day,)
-    return any(isinstance(d, v.Day) and d.month is not None and d.weekday is not None for d in items)
+    return any(
+        isinstance(d, v.Day) and d.month is not None and d.weekday is not None for d in items
+    )
 
 
 def _weekly_hours(value: v.At, when: v.DailyWindow) -> v.Duty | None:
