@@ -35,7 +35,7 @@ from giaoban.deadline.once import at, nothing, open_start, relative
 from giaoban.deadline.passes import events
 from giaoban.deadline.reread import CHURCH_SEASON, FEAST_DAY
 from giaoban.deadline.resolve import month_for
-from giaoban.deadline.standing import counted_from_unnamed, standing_rule
+from giaoban.deadline.standing import counted_from_unnamed, one_year_only, standing_rule
 from giaoban.deadline.tokens import Tok
 from giaoban.deadline.unread import (
     blank_to_fill,
@@ -559,6 +559,7 @@ def _meaning(value: v.Reading, ctx: Ctx) -> Deadline:
         standing = standing_rule(value)
         if standing is not None and not ctx.dated:
             _today_named(ctx)
+            _one_year_only(value)
             return read_duty(standing, ctx)
         counted = counted_from_unnamed(value)
         if counted is not None and not ctx.dated:
@@ -588,6 +589,17 @@ def _today_named(ctx: Ctx) -> None:
                 f'"{said}" là một ngày của văn bản, mà văn bản không có ngày nên không rõ năm: '
                 "ghi thêm năm hoặc ghim ngày bằng due: YYYY-MM-DD"
             )
+
+
+def _one_year_only(value: v.At) -> None:
+    """Raise Unreadable when a day without a year is one day of one year (a weekday beside
+    it, an hour of it: ``standing.one_year_only``), in a text without a date."""
+    why = one_year_only(value)
+    if why is not None:
+        raise Unreadable(
+            f"{why}, mà văn bản không có ngày nên không rõ năm: "
+            "ghi thêm năm hoặc ghim ngày bằng due: YYYY-MM-DD"
+        )
 
 
 def read_iso(ctx: Ctx) -> Deadline | None:

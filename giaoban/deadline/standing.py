@@ -4,7 +4,8 @@ A notice always has a date, and a day without a year takes the notice's year
 (docs/deadlines.md). A text read with no date at all (a rule quoted on a
 web page, a law) names no year to take: there a day without a year is the
 same day every year ("Kết thúc năm học trước ngày 31-5", "ngày 10/3 âm
-lịch"), and a day of "tháng sau" the same day of every following month
+lịch"), unless a weekday beside it or an hour of it makes it one day of one
+year (``one_year_only``), and a day of "tháng sau" the same day of every following month
 ("chậm nhất ngày 05 tháng sau"), a day of "năm sau" the same day of every year, the year
 after each report's ("trước ngày 31/01 của năm tiếp theo"), a weekday of no named week that
 weekday every week ("từ thứ 2 đến thứ 7"; "Thứ 7: từ 7h30 đến 11h30", hours kept every
@@ -41,6 +42,31 @@ def standing_rule(value: v.At) -> v.Duty | None:
     if days is None:
         return None
     return _duty(value, [v.Frequency("nam"), v.OnDays(year_days=days)], clock)
+
+
+def one_year_only(value: v.At) -> str | None:
+    """What makes the days without a year of ``value`` one day of one year, not the same
+    day every year, as written in an error: a weekday beside a day ("thứ Bảy 4/5": they
+    agree in some years only) or an hour of it ("8 giờ ngày 7/7", "từ 22h ngày 7/1 đến 5h
+    ngày 8/1": an appointment, not a rule; of a day of "năm sau", the hour of each year's
+    report, "trước 17h ngày 5/1 năm sau", is a rule). None: nothing does."""
+    when = value.when
+    sides = (when.left, when.right) if isinstance(when, v.Range) else (when,)
+    days = [side.day if isinstance(side, v.Moment) else side for side in sides]
+    if any(_weekday_beside(day) for day in days):
+        return "thứ ghi kèm ngày chỉ khớp với ngày ấy trong một số năm"
+    hours = [isinstance(side, v.Moment) for side in sides]
+    each_next = isinstance(days[-1], v.Day) and days[-1].year_offset == 1
+    if any(hours) and not each_next and all(_yearless_days(day) is not None for day in days):
+        return "ngày ghi kèm giờ là một lần hẹn, không lặp lại hằng năm"
+    return None
+
+
+def _weekday_beside(day: object) -> bool:
+    items = day.items if isinstance(day, v.Days) else (day,)
+    return any(
+        isinstance(d, v.Day) and d.month is not None and d.weekday is not None for d in items
+    )
 
 
 def _weekly_hours(value: v.At, when: v.DailyWindow) -> v.Duty | None:

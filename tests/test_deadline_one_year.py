@@ -1,0 +1,69 @@
+"""Unit tests: a day without a year that a weekday or an hour makes one day of one year.
+
+In a text without a date a day without a year is a standing rule, the same day every year
+(docs/deadlines.md). A weekday beside the day agrees with it in some years only, and an hour
+of it is an appointment: neither is a rule, and the text does not say which year, so each is
+an error naming why (it had been the same day every year, silently). Phrases written here,
+not copied from the phrase sets of ``tests/data/deadlines/``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_deadline_forms import read, unread
+
+WEEKDAY = "thứ ghi kèm ngày chỉ khớp với ngày ấy trong một số năm"
+HOUR = "ngày ghi kèm giờ là một lần hẹn, không lặp lại hằng năm"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "why"),
+    [
+        ("thứ Bảy, ngày 4/5", WEEKDAY),
+        ("vào Chủ nhật 12-10", WEEKDAY),
+        ("thứ Năm 19/9 và thứ Sáu 20/9", WEEKDAY),
+        ("thứ Năm, 19/9 đến thứ Sáu, 20/9", WEEKDAY),
+        ("lúc 8 giờ ngày 7/7", HOUR),
+        ("chậm nhất 16h30 ngày 25/11", HOUR),
+        ("từ 22h ngày 7/1 đến 5h ngày 8/1", HOUR),
+        ("từ 7 giờ 30 ngày 2/4 đến hết ngày 5/4", HOUR),
+        ("8 giờ sáng mùng 10 tháng 3 âm lịch", HOUR),
+        ("tu 20h ngay 14/2 den 6h ngay 15/2", HOUR),
+    ],
+)
+def test_a_day_without_a_year_of_one_year_in_a_text_without_a_date_is_an_error(
+    phrase: str, why: str
+) -> None:
+    message = unread(phrase, None)
+    assert why in message and "ghim ngày bằng due" in message
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "trước ngày 31-5",  # a rule: the same day every year
+        "từ ngày 01/4 đến ngày 30/9",
+        "ngày 10/3 âm lịch",
+        "trước 17h ngày 5/1 năm sau",  # the hour of each year's report: a rule
+        "trước 14h thứ 6",  # a weekday of no named week: every week
+        "chậm nhất 17h ngày 05 tháng sau",  # a day of each month after
+    ],
+)
+def test_rules_without_a_year_stay_rules(phrase: str) -> None:
+    assert read(phrase, None).kind == "recurring"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("thứ Bảy, ngày 4/5", "2024-05-05T00:00:00+07:00"),
+        ("lúc 8 giờ ngày 7/7", "2024-07-07T08:00:00+07:00"),
+        ("từ 22h ngày 7/1 đến 5h ngày 8/1", "2025-01-08T05:00:00+07:00"),
+    ],
+)
+def test_in_a_notice_the_day_takes_the_notices_year(phrase: str, due: str) -> None:
+    got = read(phrase, date(2024, 5, 1))
+    assert got.due is not None and got.due.isoformat() == due
