@@ -183,3 +183,54 @@ def test_a_field_line_is_never_glued_to_the_line_above(tmp_path: Path) -> None:
     task = _task(tasks, "2")
     assert "(Ban Tuyên giáo phối hợp). Hạn hoàn thành: trước ngày 30/5/2024" in task["text"]
     assert task["deadline"] == "trước ngày 30/5/2024"
+
+
+# --- QA8 03: any bullet a field line has is read as "-" is ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "mark", ["■ ", "○ ", "► ", "◆ ", "□ ", "§ ", "⁃ ", "→ ", "=> ", "-> ", "❖ ", "\uf0d8 "]
+)
+def test_field_lines_with_any_bullet_are_the_items_fields(tmp_path: Path, mark: str) -> None:
+    under = (
+        f"{mark}Thời hạn: trong tháng 6/2024\n"
+        f"{mark}Chủ trì: Ban Tổ chức Trung ương Đoàn\n"
+        f"{mark}Phối hợp: Ban Tuyên giáo Trung ương Đoàn\n"
+    )
+    tasks, draft = imported(_registered(tmp_path), _notice(under))
+    assert [t["item"] for t in tasks] == ["1", "2", "3"]
+    task = _task(tasks, "2")
+    assert task["owners"] == ["Ban Tổ chức Trung ương Đoàn"]
+    assert task["supports"] == ["Ban Tuyên giáo Trung ương Đoàn"]
+    assert task["deadline"] == "trong tháng 6/2024"
+    assert mark.strip() not in task["text"]
+    assert not _notes(draft)
+
+
+# --- QA8 04: a unit in brackets; "phối hợp:" in brackets after the owner ---------------------
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "+ Đơn vị chủ trì: (Ban Tổ chức Trung ương Đoàn)\n"
+        "+ Đơn vị phối hợp: [Ban Tuyên giáo Trung ương Đoàn]\n",
+        "- Chủ trì: Ban Tổ chức Trung ương Đoàn (phối hợp: Ban Tuyên giáo Trung ương Đoàn)\n",
+        "- Chủ trì: Ban Tổ chức Trung ương Đoàn [Phối hợp: Ban Tuyên giáo Trung ương Đoàn].\n",
+    ],
+)
+def test_a_unit_in_brackets_is_the_unit(tmp_path: Path, under: str) -> None:
+    tasks, draft = imported(_registered(tmp_path), _notice(under))
+    task = _task(tasks, "2")
+    assert task["owners"] == ["Ban Tổ chức Trung ương Đoàn"]
+    assert task["supports"] == ["Ban Tuyên giáo Trung ương Đoàn"]
+    assert not _notes(draft)
+
+
+# --- QA8: a deadline's label is never kept in it ----------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Thời hạn", "Hạn", "Hạn chót"])
+def test_a_deadline_lines_label_is_not_kept_in_the_deadline(tmp_path: Path, label: str) -> None:
+    tasks, _ = imported(tmp_path, _notice(f"- {label}: trước ngày 30/4/2024\n"))
+    assert _task(tasks, "2")["deadline"] == "trước ngày 30/4/2024"

@@ -186,13 +186,18 @@ def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[
         if kind in ("day", "range", "clock") and lead_start == start:
             if not opens or _CITATION.search(folded[:start]):
                 continue
+        strong = bool(_STRONG.match(folded[lead_start:end]))
+        # a label's colon in the lead ("Thời hạn: trước ngày 30/4", "Hạn chót: 15/5"):
+        # the deadline is the label's value, as with every other label
+        label = folded.rfind(":", lead_start, start)
+        lead_start = lead_start if label < 0 else label + 1
         phrase = text[lead_start:end].strip(_TRIM)
+        lead_start = end - len(text[lead_start:end].lstrip(_TRIM))
         reading = parse_deadline(phrase, ref, settings)
         if isinstance(reading, DeadlineError):
             unread.append(phrase)
             continue
         past = _is_past(reading, ref, settings)
-        strong = bool(_STRONG.match(folded[lead_start:end]))
         if past and not (strong or not text[:lead_start].strip(" -+•")):
             continue
         found.append(Found(phrase, lead_start, end, reading, past, of_work))

@@ -25,7 +25,7 @@ from giaoban.importer.meeting import FULL_DATE, Meeting, read_meeting, year_of_t
 from giaoban.importer.placed import unplaced
 from giaoban.importer.running import split_running
 from giaoban.importer.structure import Node, Para, outline, paragraphs
-from giaoban.importer.tables import read_tables
+from giaoban.importer.tables import read_tables, tab_rows
 from giaoban.importer.tail import Tail, read_tail
 from giaoban.importer.units import Unit, UnitReader
 from giaoban.importer.words import fold_keep
@@ -63,7 +63,7 @@ def draft_from_text(
     Returns:
         The draft; render it with :func:`giaoban.importer.yamltext.render_draft`.
     """
-    lines = read_tables(split_running(clean_lines(text)))
+    lines = read_tables(split_running(clean_lines(tab_rows(text))))
     header = read_header(lines)
     tail = read_tail(lines, header.body_start)
     paras = paragraphs(lines[header.body_start : tail.start])

@@ -14,7 +14,8 @@ from datetime import date
 from giaoban.importer.clean import Line
 from giaoban.importer.furniture import posting
 from giaoban.importer.words import ASSIGNS, DIVISIONS, fold_keep
-from giaoban.model.marks import form
+from giaoban.model.marks import BULLET as BULLET_MARK
+from giaoban.model.marks import PLUS, form
 from giaoban.model.text import collapse_spaces, fold
 
 HEADINGS = {
@@ -38,7 +39,7 @@ _PLACE_DATE = re.compile(
     r"^([a-z][a-z .'-]*?)\s*,\s*ngay\W*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})"
 )
 _MOTTO = re.compile(r"cong\s*hoa\s*xa|doc\s*lap\s*-?|tu\s*do\s*-|hanh\s*phuc")
-BULLET = re.compile(r"^[-+•–]\s*")
+BULLET = re.compile(rf"^(?:{BULLET_MARK}|{PLUS})\s*")
 _NOT_ISSUER = re.compile(r"\d|^/")
 _PLACE_WORDS = re.compile(rf"^(?:{'|'.join(sorted(DIVISIONS))})\b")
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from giaoban.importer.clean import Line
 from giaoban.importer.structure import line_mark, lone
-from giaoban.model.marks import LETTER, LETTER_CLOSERS, ROMAN_CLOSERS, form
+from giaoban.model.marks import BULLET, LETTER, LETTER_CLOSERS, PLUS, ROMAN_CLOSERS, form
 
 _UPPER = "A-ZĐÀ-ỸẠ-Ỹ“\"'(\\["
 # where a mark may stand: at a sentence end or a colon (or "…"), then spaces
@@ -40,7 +40,7 @@ _KIND = re.compile(r"(?<=\S)\s+(THÔNG BÁO|KẾ HOẠCH|CÔNG VĂN|HƯỚNG D�
 _HEAD = 300  # a heading stands this near the start of the line
 # labels of the parts of a notice that follow its items
 _BLOCK = re.compile(_AFTER + r"((?:Nơi nhận|Kính gửi|NƠI NHẬN|KÍNH GỬI)\s*:)")
-_DASH = re.compile(_AFTER + rf"([-–—•●▪+])\s+(?=[{_UPPER}])")
+_DASH = re.compile(_AFTER + rf"({BULLET}|{PLUS})\s+(?=[{_UPPER}])")
 
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _LETTERS = "abcdeghiklmnopqrstuvxy"  # Vietnamese list letters (no f, j, w, z)

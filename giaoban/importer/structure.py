@@ -4,8 +4,9 @@ Lines become paragraphs (a PDF text layer breaks lines in mid-sentence; a
 blank line or a numbering mark starts a new paragraph; a mark alone on its
 line opens the line after it). Paragraphs become an outline by their marks:
 "I." (roman), "1." / "1)" / "1/" / "(1)" / "1 -" / "2.1." (numbers), "a)"
-(letters), in every form of :mod:`giaoban.model.marks`, "-" / "•"
-(bullets) and "+" (sub-bullets). Text without a mark continues the item above it.
+(letters), in every form of :mod:`giaoban.model.marks`, "-" / "•" / "■" / "→"
+(bullets, :data:`giaoban.model.marks.BULLET`) and "+" (sub-bullets). Text without a
+mark continues the item above it.
 
 Numbering follows the convention of docs/format.md: a bullet's item number is
 its parent's number and its place among the parent's bullets ("6.2" is the
@@ -21,10 +22,12 @@ from dataclasses import dataclass, field, replace
 from giaoban.importer.clean import Line
 from giaoban.importer.tables import item_fields
 from giaoban.model.marks import (
+    BULLET,
     DIGIT_AFTER,
     LETTER,
     LETTER_CLOSERS,
     NUMBER,
+    PLUS,
     ROMAN,
     ROMAN_CLOSERS,
     form,
@@ -34,17 +37,16 @@ from giaoban.model.text import collapse_spaces
 _ROMAN_FORM = form(ROMAN, ROMAN_CLOSERS)
 _NUMBER_FORM = form(NUMBER, bare=True)
 _LETTER_FORM = form(LETTER, LETTER_CLOSERS)
-_BULLETS = "-–—•●▪◦∙·"
 _ROMAN = re.compile(rf"^{_ROMAN_FORM}\s*(?P<rest>\S.*)$")
 _NUMBER = re.compile(rf"^{_NUMBER_FORM}\s*(?P<rest>.*)$")
 _LETTER = re.compile(rf"^{_LETTER_FORM}\s*(?P<rest>.*)$")
-_BULLET = re.compile(rf"^(?:[{_BULLETS}]|\*\s)\s*(.*)$")
-_PLUS = re.compile(r"^\+\s*(.*)$")
+_BULLET = re.compile(rf"^{BULLET}\s*(.*)$")
+_PLUS = re.compile(rf"^{PLUS}\s*(.*)$")
 # a mark with nothing after it on its line ("1.", "(2)", "b)", "II.", "-"): its text is
 # on the next line, as a web page or a PDF lays an item out
 _LONE = tuple(
     re.compile(rf"^{mark}$")
-    for mark in (_ROMAN_FORM, form(NUMBER), _LETTER_FORM, rf"[{_BULLETS}+•]")
+    for mark in (_ROMAN_FORM, form(NUMBER), _LETTER_FORM, rf"(?:{BULLET}|{PLUS})")
 )
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # Lines longer than this (at the 90th percentile) were never wrapped to a page's width:

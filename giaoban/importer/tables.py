@@ -100,16 +100,35 @@ def item_fields(text: str) -> list[ItemField]:
     out = []
     ends = [start for start, _, _ in starts[1:]] + [len(text)]
     for (start, value, role), end in zip(starts, ends, strict=True):
-        written = text[start:end].strip().rstrip(_SEPARATORS)
-        rest = text[value:end].strip().rstrip(_SEPARATORS)
+        written = _unbracket(text[start:end].strip().rstrip(_SEPARATORS))
+        rest = _unbracket(text[value:end].strip().rstrip(_SEPARATORS))
         if rest:
             out.append(ItemField(role, rest, written))
     return out
 
 
 _SEPARATORS = " .;,-–"
-# what may end a field before the next one's label: ";", ",", a dash between spaces
-_BEFORE_LABEL = re.compile(r"(?:[;,]|\s[-–])\s*")
+# what may end a field before the next one's label: ";", ",", a dash between spaces, an
+# opening bracket ("Chủ trì: Ban X (phối hợp: Văn phòng Y)")
+_BEFORE_LABEL = re.compile(r"(?:[;,(\[]|\s[-–])\s*")
+_PAIRS = {"(": ")", "[": "]"}
+
+
+def _unbracket(value: str) -> str:
+    """``value`` without the brackets around it ("(Ban Tuyên giáo)", "[Văn phòng]") and
+    without a bracket left open or closed by a field cut out of it ("Ban X (" before
+    "phối hợp: Y)")."""
+    value = value.strip()
+    while value and (value[-1] in "([" or (value[-1] in ")]" and _open(value) < 0)):
+        value = value[:-1].rstrip(_SEPARATORS)
+    if value[:1] in _PAIRS and value.endswith(_PAIRS[value[0]]) and _open(value[1:-1]) == 0:
+        value = value[1:-1].strip()
+    return value
+
+
+def _open(text: str) -> int:
+    """How many brackets ``text`` leaves open (below 0: closes more than it opens)."""
+    return sum(text.count(a) - text.count(b) for a, b in _PAIRS.items())
 
 
 def _next_label(text: str) -> tuple[int, str] | None:
@@ -298,24 +317,55 @@ def plan_time(text: str) -> str:
 # "| a | b |" (Markdown), or "a | b |" (trafilatura before 2.0): a row ends with "|"
 _MD_ROW = re.compile(r"^\|?[^|]*(?:\|[^|]*)+\|$")
 _MD_RULE = re.compile(r"^\|?(?::?-{3,}:?\|)+$")
+# "a | b | c": a row pasted with its cells parted by " | " but no bars at its ends (what
+# :func:`tab_rows` makes of a row copied from a web page or Word, cells parted by tabs)
+_BARE_ROW = re.compile(r"^[^|]*(?:(?<!\\)\|[^|]*)+$")
 
 
 def _markdown_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], int] | None:
     """A task table written one row per line from ``i``: its rows as lines, and where
-    the lines after it start."""
-    if not _MD_ROW.match(lines[i].text):
+    the lines after it start. Rows without bars at their ends follow a header without
+    them, and hold at least two cells and no more than it: prose with a "|" in it is
+    no row, and no table without a header that names its columns."""
+    bare = not _MD_ROW.match(lines[i].text)
+    if bare and not _BARE_ROW.match(lines[i].text):
         return None
     roles = [role_of(c) for c in _md_cells(lines[i].text)]
     if not _is_header(roles):
         return None
     k = i + 1
     out: list[Line] = []
-    while k < len(lines) and _MD_ROW.match(lines[k].text):
+    while k < len(lines) and _is_row(lines[k].text, bare, len(roles)):
         if not _MD_RULE.match(lines[k].text.replace(" ", "")):
             row = _md_cells(lines[k].text)
             out.append(_row_line(lines[k], len(out) + 1, row, roles, when))
         k += 1
     return (out, k) if out else None
+
+
+def _is_row(text: str, bare: bool, width: int) -> bool:
+    if not bare:
+        return bool(_MD_ROW.match(text))
+    return bool(_BARE_ROW.match(text)) and 2 <= len(_md_cells(text)) <= width
+
+
+def tab_rows(text: str) -> str:
+    """``text`` with each task table whose cells are parted by tabs (a table copied from
+    a web page or Word and pasted as text) written with " | " between its cells, as
+    :func:`read_tables` reads a row on its line; no other line changes, so every line
+    keeps its number. A table is known by its header (cells that name its columns,
+    :func:`is_task_header`); its rows are the lines with a tab that follow it."""
+    lines = text.split("\n")
+    in_table = False
+    for k, line in enumerate(lines):
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 2:
+            in_table = False
+            continue
+        in_table = in_table or is_task_header([c for c in cells if c])
+        if in_table:
+            lines[k] = " | ".join(c.replace("|", "\\|") for c in cells)
+    return "\n".join(lines)
 
 
 def _md_cells(text: str) -> list[str]:

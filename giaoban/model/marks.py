@@ -33,6 +33,23 @@ ROMAN_CLOSERS = rf"\s*[.)]|{_SPACED}"  # "II ." too, as a PDF layer spaces it
 # the closers after which a digit may open the item's text ("1. 100% đoàn viên ...")
 DIGIT_AFTER = (".", ")")
 
+# A bullet: a dash or a dot ("-", "–", "•", "▪", "◦", "·"), or, followed by a space, any
+# other mark that is no letter, digit, bracket nor quote, as Word, a web page or a
+# symbol font puts before a list's lines ("■", "○", "►", "◆", "□", "§", "⁃", "*", "Ø"
+# (Wingdings' arrow pasted as a letter), a symbol font's private character), or an arrow
+# ("→", "=>", "->"). "+", a sub-bullet, is a mark of its own (PLUS). Every reader of
+# bullets builds its pattern from this one.
+_TIGHT_BULLETS = "\\-\u2013\u2014\u2022\u25cf\u25aa\u25e6\u2219\u00b7"  # - – — • ● ▪ ◦ ∙ ·
+_SPACED_BULLETS = (
+    "*\u00a4\u00a7\u00bb\u00d8"  # * ¤ § » Ø
+    "\u2010-\u2012\u2015\u2020\u2021\u2023\u2027\u203a\u203b\u2043"  # ‐ ‒ ― † ‡ ‣ ‧ › ※ ⁃
+    "\u2190-\u21ff\u2212\u22c4\u22c5"  # arrows, − ⋄ ⋅
+    "\u2580-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bff"  # shapes, dingbats, more arrows
+    "\ue000-\uf8ff"  # a symbol font's private characters (Symbol, Wingdings)
+)
+BULLET = rf"(?:(?:[=\-]+>|[{_SPACED_BULLETS}])(?=\s|$)|[{_TIGHT_BULLETS}])"
+PLUS = r"\+"
+
 
 def form(label: str, closers: str = CLOSERS, bare: bool = False) -> str:
     """A regex for a mark whose label matches ``label``, in every form.
