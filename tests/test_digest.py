@@ -88,3 +88,15 @@ def test_markdown_has_the_same_parts(run: Callable[..., str]) -> None:
     parts = ["### Đến hạn trong 7 ngày tới", "### Quá hạn trong 30 ngày qua", "### Tồn đọng"]
     assert [out.index(p) for p in parts] == sorted(out.index(p) for p in parts)
     assert out.count("Báo cáo tuần") == 1
+
+
+def test_a_backlog_of_zero_days_has_titles_that_read_right(
+    run: Callable[..., str], data_dir: Path
+) -> None:
+    """backlog_days 0: only what fell late today is listed; no "trong 0 ngày qua"."""
+    (data_dir / "settings.yaml").write_text("backlog_days: 0\n", encoding="utf-8")
+    for command in ("overdue", "week"):
+        out = run(command)
+        assert "Quá hạn hôm nay, mới nhất trước" in out, out
+        assert "Tồn đọng (quá hạn từ trước hôm nay; --all để liệt kê)" in out, out
+        assert "0 ngày" not in out

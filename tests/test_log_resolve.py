@@ -102,4 +102,7 @@ def test_another_ledgers_task_is_read_in_its_own_repository(
     assert code == 1, lines
     code, lines = _log(runner, central, "2024-03-01#2")
     assert code == 1  # in both ledgers: each named
-    assert [line.strip() for line in lines[-2:]] == ["hanoi/2024-03-01#2", "hcm/2024-03-01#2"]
+    assert [line.strip() for line in lines[-2:]] == [
+        f"hanoi/{NOTICE_ID}#2",
+        f"hcm/{NOTICE_ID}#2",
+    ]

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from giaoban.checks.check import ledger_folders
 from giaoban.cli.common import (
     DataOption,
     NoPagerOption,
@@ -33,9 +32,8 @@ from giaoban.history.story import (
 )
 from giaoban.history.summary import summarize
 from giaoban.model.errors import GiaobanError, NotFoundError, UsageError
-from giaoban.model.ids import listing, resolve_task
+from giaoban.model.ids import resolve_task
 from giaoban.model.shown import shown_text
-from giaoban.store.ledgers import unique_names
 from giaoban.store.loader import load_ledger
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
@@ -50,41 +48,13 @@ def _target(
     data_dir: Path, query: str | None, show_confidential: bool
 ) -> tuple[Path, str | None, str | None, str | None]:
     """(data folder, notice id, item, heading) of what ``query`` names. An id a report over
-    several ledgers prints (``hanoi/2022-04#2.2``) is looked up in that ledger's folder;
-    a bare one not in this ledger, in the ledgers its settings list (refused, naming the
-    candidates, when it is in several)."""
+    several ledgers prints (``hanoi/2022-04#2.2``) is looked up in that ledger's folder,
+    a bare one in the one ledger holding it (``ledger_of``: refused, naming each, when
+    several do)."""
     if not query:
         return data_dir, None, None, None
-    folder, bare = ledger_of(data_dir, query)
-    try:
-        return (folder, *_named(folder, bare, show_confidential))
-    except NotFoundError:
-        others = [] if folder != data_dir else _other_ledgers(data_dir, bare)
-        if len(others) == 1:
-            return (others[0][0], *_named(others[0][0], bare, show_confidential))
-        if others:
-            names = [f"{name}/{bare}" for _, name in others]
-            raise NotFoundError(
-                f"mã '{query}' có ở nhiều sổ, hãy ghi rõ tên sổ:{listing(names)}"
-            ) from None
-        raise
-
-
-def _other_ledgers(data_dir: Path, query: str) -> list[tuple[Path, str]]:
-    """(folder, name) of each other ledger read with ``data_dir`` whose notices ``query``
-    names (a notice id or a prefix)."""
-    folders = ledger_folders([data_dir])
-    found = []
-    for folder, name in zip(folders, unique_names(folders), strict=True):
-        if folder == data_dir:
-            continue
-        try:
-            locate_notice(folder, query.partition("#")[0])
-        except NotFoundError as error:
-            if "khớp nhiều" not in str(error):  # a prefix of several there: named all the same
-                continue
-        found.append((folder, name))
-    return found
+    folder, _, bare = ledger_of(data_dir, query)
+    return (folder, *_named(folder, bare, show_confidential))
 
 
 def _named(

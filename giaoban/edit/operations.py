@@ -79,16 +79,22 @@ from giaoban.history.story import (
     reopen_message,
     stop_message,
 )
-from giaoban.model.errors import InvalidDataError, NotFoundError, UsageError, no_data_folder
+from giaoban.model.errors import (
+    GiaobanError,
+    InvalidDataError,
+    NotFoundError,
+    UsageError,
+    no_data_folder,
+)
 from giaoban.model.facts import is_recurring
-from giaoban.model.ids import id_problem, resolve_notice, resolve_task
+from giaoban.model.ids import holders, id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Extension, Ledger, Notice, Task
 from giaoban.model.marks import ItemMark, first_label, next_label, read_item
 from giaoban.model.schedule import next_duty_occurrence, occurrences_near, unmatched_done
 from giaoban.model.settings import Settings
 from giaoban.model.shown import shown_or_hidden, shown_text, shown_value
 from giaoban.model.text import collapse_spaces, nfc, without_controls
-from giaoban.store.ledgers import unique_names
+from giaoban.store.ledgers import ledger_name, merge_ledgers, unique_names
 from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings, notice_files
 
 __all__ = [
@@ -374,13 +380,13 @@ def _in_this_ledger(data_dir: Path, query: str) -> str:
     """``query`` without the ledger's name that reports over many ledgers put before its
     ids (``hanoi/2022-04-14-giao-ban#6.2``), when it names ``data_dir``'s own ledger.
 
-    Another ledger's id is refused, naming the ``--data`` that edits it: each ledger is
-    edited (and committed) in its own folder.
+    Another ledger's id (prefixed, or bare and held by that ledger alone) is refused,
+    naming the ``--data`` that edits it: each ledger is edited (and committed) in its own
+    folder.
     """
-    folder, bare = ledger_of(data_dir, query)
+    folder, name, bare = ledger_of(data_dir, query)
     if folder == data_dir:
         return bare
-    name = query[: len(query) - len(bare) - 1]
     where = shlex.quote(os.path.normpath(folder))
     raise UsageError(
         f"'{query}' là mã của sổ '{name}' (đọc cùng qua 'ledgers:'); mỗi sổ được sửa "
@@ -388,24 +394,57 @@ def _in_this_ledger(data_dir: Path, query: str) -> str:
     )
 
 
-def ledger_of(data_dir: Path, query: str) -> tuple[Path, str]:
-    """The data folder of the ledger ``query`` names by the name reports over many ledgers
-    put before its ids (``hanoi/2022-04-14-giao-ban#6.2``; ``data_dir`` when it has none),
-    and ``query`` without that name. An id never holds "/" (``id_problem``)."""
-    name, slash, _ = query.partition("#")[0].rpartition("/")
-    if not slash:
-        return data_dir, query
-    bare = query[len(name) + 1 :]
+def ledger_of(data_dir: Path, query: str) -> tuple[Path, str, str]:
+    """(data folder, name, ``query`` without that name) of the ledger ``query`` names: the
+    one whose name reports over many ledgers put before its ids
+    (``hanoi/2022-04-14-giao-ban#6.2``), else the one ledger read with ``data_dir``
+    (``ledgers:``) that holds its notice. Every command taking an id finds it here: an id
+    several ledgers hold is refused naming each (``giaoban.model.ids.resolve_notice``);
+    one none holds is ``data_dir``'s, for its own message. An id never holds "/"
+    (``id_problem``)."""
     folders = ledger_folders([data_dir])
     names = unique_names(folders)
+    name, slash, _ = query.partition("#")[0].rpartition("/")
+    if not slash:
+        return _holder(data_dir, query, folders, names)
+    bare = query[len(name) + 1 :]
     for folder, known in zip(folders, names, strict=True):
         if known == name:
-            return folder, bare
+            return folder, name, bare
     listed = ", ".join(f"'{known}/'" for known in names)
     raise NotFoundError(
         f"'{query}': không có sổ nào tên '{name}' đọc cùng thư mục '{data_dir}'"
         + (f" (các sổ: {listed})" if len(folders) > 1 else "")
     )
+
+
+def _holder(
+    data_dir: Path, query: str, folders: list[Path], names: list[str]
+) -> tuple[Path, str, str]:
+    """``ledger_of`` a bare ``query``: the ledger of ``folders`` holding its notice."""
+    own = ledger_name(data_dir)
+    if folders == [data_dir]:
+        return data_dir, own, query  # one ledger: nothing to choose
+    notice_part, _, item = query.partition("#")
+    ledgers = [(_ledger_or_none(f, notice_part), n) for f, n in zip(folders, names, strict=True)]
+    kept = [(ledger, name) for ledger, name in ledgers if ledger is not None]
+    if not kept:
+        return data_dir, own, query
+    merged = merge_ledgers([ledger for ledger, _ in kept], [name for _, name in kept])
+    if not holders(merged, notice_part):
+        return data_dir, own, query
+    notice_id = resolve_notice(merged, notice_part, item).id  # refuses several ledgers' ids
+    name = notice_id.partition("/")[0] if len(kept) > 1 else kept[0][1]
+    return folders[names.index(name)], name, query
+
+
+def _ledger_or_none(folder: Path, prefix: str) -> Ledger | None:
+    """The notices of ``folder`` whose file name starts with ``prefix``; None when they
+    cannot be read (that ledger's own commands say why)."""
+    try:
+        return _ledger_for(folder, prefix)
+    except GiaobanError:
+        return None
 
 
 def locate_task(data_dir: Path, query: str) -> tuple[Ledger, Task]:

@@ -94,17 +94,46 @@ class ShortIds(Mapping[str, str]):
         return len(self.ids)
 
 
-def resolve_notice(ledger: Ledger, query: str) -> Notice:
-    """The notice whose id is ``query`` or starts with it (uniquely); an id in two files
-    (an archived copy) names neither alone, and the files are named."""
+def _matches(ids: list[str], query: str) -> list[int]:
+    """The places in ``ids`` of the notices ``query`` names: its exact id, else the ids
+    starting with it. In a ledger read over several (ids ``hanoi/2022-04``), an id
+    without a ledger's name is looked for after each name."""
+    if query in ids:
+        return [n for n, notice_id in enumerate(ids) if notice_id == query]
+    found = [n for n, notice_id in enumerate(ids) if notice_id.startswith(query)]
+    if found or "/" in query:
+        return found
+    bare = [notice_id.partition("/")[2] for notice_id in ids]  # an id never holds "/"
+    if query in bare:
+        return [n for n, notice_id in enumerate(bare) if notice_id == query]
+    return [n for n, notice_id in enumerate(bare) if notice_id and notice_id.startswith(query)]
+
+
+def holders(ledger: Ledger, query: str) -> list[str]:
+    """The ids of the notices ``query`` names (its id, or a prefix), as ``resolve_notice``
+    finds them: empty when none does."""
     ids = ledger.notice_ids()
-    wanted = (lambda i: i == query) if query in ids else (lambda i: i.startswith(query))
-    found = [n for n, notice_id in enumerate(ids) if wanted(notice_id)]
+    return [ids[n] for n in _matches(ids, query)]
+
+
+def resolve_notice(ledger: Ledger, query: str, item: str = "") -> Notice:
+    """The notice whose id is ``query`` or starts with it (uniquely); an id in two files
+    (an archived copy) names neither alone, and the files are named. Over several ledgers
+    a bare id names the one ledger holding it; one several hold is refused, naming each
+    ledger's id (``hanoi/…#item``, ``hcm/…#item``: ``item`` is the task asked for, if any).
+    """
+    ids = ledger.notice_ids()
+    found = _matches(ids, query)
     if len(found) == 1:
         return ledger.notices[found[0]]
     if not found:
         raise NotFoundError(f"không có thông báo nào có mã bắt đầu bằng '{query}'")
     names = [ids[n] for n in found]
+    ledgers = list(dict.fromkeys(name for name in names if "/" in name and "/" not in query))
+    if len(ledgers) > 1 and len({name.partition("/")[2] for name in ledgers}) == 1:
+        asked = f"{query}#{item}" if item else query
+        listed = listing([f"{name}#{item}" if item else name for name in ledgers])
+        raise NotFoundError(f"mã '{asked}' có ở nhiều sổ, hãy ghi rõ tên sổ:{listed}")
     if len(set(names)) == len(names):
         raise NotFoundError(f"mã '{query}' khớp nhiều thông báo, hãy ghi rõ hơn:{listing(names)}")
     paths = ledger.notice_paths()
@@ -126,7 +155,7 @@ def resolve_task(ledger: Ledger, query: str) -> Task:
             f"'{query}' là một thông báo; hãy chọn một nhiệm vụ (MÃ#MỤC):{listing(ids)}"
         )
     notice_part, item = query.split("#", 1)
-    notice = resolve_notice(ledger, notice_part)
+    notice = resolve_notice(ledger, notice_part, item)
     for task in notice.tasks:
         if task.item == item:
             return task

@@ -195,7 +195,19 @@ def late_section_title(report: Report) -> str:
     assert digest is not None
     if digest.listed_all:
         return "Quá hạn, mới nhất trước"
-    return f"Quá hạn trong {digest.backlog_days} ngày qua, mới nhất trước"
+    return f"Quá hạn {_recent(digest.backlog_days)}, mới nhất trước"
+
+
+def _recent(backlog_days: int) -> str:
+    """The days a late task is listed in, as the late part's title says them, and the
+    backlog's title after them: "trong 30 ngày qua", and "hôm nay" for 0 (not "trong 0
+    ngày qua"), the rule of ``giaoban.reports.digest.backlog_cut``."""
+    return "hôm nay" if backlog_days <= 0 else f"trong {backlog_days} ngày qua"
+
+
+def _older(backlog_days: int) -> str:
+    """What the backlog is late for: "hơn 30 ngày", and "từ trước hôm nay" for 0."""
+    return "từ trước hôm nay" if backlog_days <= 0 else f"hơn {backlog_days} ngày"
 
 
 def backlog_title(report: Report, hint: bool = True) -> str:
@@ -203,7 +215,7 @@ def backlog_title(report: Report, hint: bool = True) -> str:
     digest = report.digest
     assert digest is not None
     tail = "; --all để liệt kê" if hint else ""
-    return f"Tồn đọng (quá hạn hơn {digest.backlog_days} ngày{tail})"
+    return f"Tồn đọng (quá hạn {_older(digest.backlog_days)}{tail})"
 
 
 def backlog_line(unit: str, tasks: int, since: date) -> str:

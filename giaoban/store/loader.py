@@ -264,9 +264,6 @@ def load_settings(path: Path, problems: list[Problem], data: bytes | None = None
     )
 
 
-MAX_BACKLOG_DAYS = 3660
-
-
 def _settings_problems(
     values: dict[str, Any], document: Document, problems: list[Problem]
 ) -> list[str]:
@@ -283,10 +280,6 @@ def _settings_problems(
     if cutoff is not None and parse_cutoff(cutoff) is None:
         msg = f"'week_cutoff' phải là thứ và giờ, ví dụ 'thứ 6 14:00' (đang là '{cutoff}')"
         wrong.append(("week_cutoff", msg))
-    backlog = values.get("backlog_days")
-    if backlog is not None and not 0 <= backlog <= MAX_BACKLOG_DAYS:
-        msg = f"'backlog_days' phải từ 0 đến {MAX_BACKLOG_DAYS} ngày (đang là {backlog})"
-        wrong.append(("backlog_days", msg))
     for key, msg in wrong:
         problems.append(error(document.at((key,)), "bad-value", msg))
     return [key for key, _ in wrong]

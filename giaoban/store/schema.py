@@ -27,6 +27,11 @@ class Field:
     required: bool = False
     schema: tuple[Field, ...] = ()
     choices: tuple[str, ...] = ()
+    most: int = 0  # an "int" field's largest value (0: MAX_COUNT)
+
+
+MAX_COUNT = 1_000_000  # an "int" field counts people or days
+MAX_BACKLOG_DAYS = 3660  # late longer than ten years: no office keeps such a backlog apart
 
 
 def F(name: str, kind: str = "text", **kw: Any) -> Field:  # noqa: N802 - a table helper
@@ -107,7 +112,7 @@ SETTINGS = (
     F("work_days", "dates"),
     F("week_cutoff"),
     F("keep_cutoff_on_days_off", "bool"),
-    F("backlog_days", "int"),
+    F("backlog_days", "int", most=MAX_BACKLOG_DAYS),
     F("commit", "bool"),
     F("ledgers", "texts"),
     F("school_year", "map", schema=SCHOOL_YEAR),
@@ -137,6 +142,28 @@ _KIND_NAMES = {
     "maps": "danh sách bảng khóa: giá trị",
     "datemap": "một bảng tên: ngày YYYY-MM-DD",
 }
+
+# What a value of the wrong type is, as the messages name it: the first type it is an
+# instance of (bool before int, datetime before date; a float keeps its written form).
+_VALUE_NAMES: tuple[tuple[type, str], ...] = (
+    (bool, "đang là true/false"),
+    (int, "đang là số nguyên"),
+    (float, "đang là số thập phân"),
+    (str, "đang là chữ"),
+    (datetime, "đang là thời điểm (ngày kèm giờ)"),
+    (date, "đang là ngày"),
+    (list, "đang là danh sách"),
+    (dict, "đang là bảng khóa: giá trị"),
+    (type(None), "đang để trống"),
+)
+
+
+def value_name(value: Any) -> str:
+    """What ``value`` is, for a message about a value of the wrong type: "đang là chữ",
+    "đang là số thập phân", "đang để trống" (never Python's own name of its type)."""
+    return next(
+        (name for kind, name in _VALUE_NAMES if isinstance(value, kind)), "đang là giá trị khác"
+    )
 
 
 _PLAIN_TYPES = {"text": str, "date": date}  # items that a list of this kind keeps as they are
@@ -170,7 +197,6 @@ def check_mapping(doc: Document, fields: tuple[Field, ...]) -> tuple[dict[str, A
 
 # A moment as people write it, without seconds, which YAML reads as text, not as a moment
 _NO_SECONDS = re.compile(r"(\d{4}-\d\d-\d\d)[Tt ](\d\d?:\d\d)(\s*(?:Z|[+-]\d\d(?::?\d\d)?))?")
-MAX_COUNT = 1_000_000  # an "int" field counts people or days
 
 
 def _dotted(path: YamlPath) -> str:
@@ -188,9 +214,8 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def _wrong(self, path: YamlPath, expected: str, value: Any) -> None:
-        got = type(value).__name__
         where = ".".join(str(p) for p in path) or "tệp"
-        msg = f"'{where}' phải là {_KIND_NAMES.get(expected, expected)} (đang là {got})"
+        msg = f"'{where}' phải là {_KIND_NAMES.get(expected, expected)} ({value_name(value)})"
         if expected == "item" and isinstance(value, float):
             msg += f': hãy đặt trong ngoặc kép, ví dụ "{value}"'
         self.problems.append(error(self.doc.at(path), "wrong-type", msg))
@@ -244,6 +269,8 @@ class _Checker:
         if kind in ("texts", "dates"):
             return self._list(value, kind[:-1], path)
         checked = self._scalar(value, kind, path)
+        if checked is not None and kind == "int":
+            checked = self._count(checked, spec.most or MAX_COUNT, path)
         if checked is not None and spec.choices and checked not in spec.choices:
             allowed = ", ".join(spec.choices)
             msg = f"giá trị '{checked}' không hợp lệ cho '{spec.name}' (chỉ nhận: {allowed})"
@@ -311,12 +338,17 @@ class _Checker:
         elif kind == "bool" and isinstance(value, bool):
             return value
         elif kind == "int" and isinstance(value, int) and not isinstance(value, bool):
-            if 0 <= value <= MAX_COUNT:
-                return value
-            msg = f"'{_dotted(path)}' phải là số đếm từ 0 đến {MAX_COUNT} (đang là {value})"
-            self.problems.append(error(self.doc.at(path), "bad-value", msg))
-            return None
+            return value
         self._wrong(path, kind, value)
+        return None
+
+    def _count(self, value: int, most: int, path: YamlPath) -> int | None:
+        """``value`` when it is a count from 0 to ``most`` (the field's own limit), else
+        None, said once, in one message."""
+        if 0 <= value <= most:
+            return value
+        msg = f"'{_dotted(path)}' phải là số đếm từ 0 đến {most} (đang là {value})"
+        self.problems.append(error(self.doc.at(path), "bad-value", msg))
         return None
 
     def _bad_date(self, value: Any, path: YamlPath, kind: str) -> None:

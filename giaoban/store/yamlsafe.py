@@ -71,10 +71,6 @@ class WrittenFloat(float):
         return (WrittenFloat, (float(self), self.written))
 
 
-# Messages name a value's type ("đang là float"): the number is a float to the clerk too.
-WrittenFloat.__name__ = "float"
-
-
 class Refused(Reported):
     """A node with a refused tag, anchor or alias; already reported."""
 
