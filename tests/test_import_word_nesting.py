@@ -1,5 +1,6 @@
 """``giaoban import`` of Word files whose text Word nests: content controls, custom XML,
-hyperlinks, fields, tracked changes, tables in tables, text boxes."""
+hyperlinks, fields, tracked changes, tables in tables, text boxes; and the note on a list
+whose numbers jump."""
 
 from __future__ import annotations
 
@@ -206,3 +207,31 @@ def test_a_text_box_is_read_once_as_a_paragraph_of_its_own(
         "Ghi chú: hạn có thể lùi.",
     )
     assert output.count("hạn có thể lùi") == 1
+
+
+def test_a_list_whose_numbers_jump_is_noted(
+    runner: CliRunner, ledger: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "tb.txt"
+    source.write_text("\n".join([*HEAD, ITEM_1, ITEM_4, *TAIL]) + "\n", encoding="utf-8")
+    draft, output = imported(runner, source, ledger)
+    assert [t["item"] for t in draft["tasks"]] == ["1", "4"]
+    assert "# kiểm tra: số mục nhảy từ 1 sang 4 (dòng 8): không thấy mục 2, 3;" in output
+
+
+def test_a_jump_in_sub_items_is_noted_and_a_list_in_latin_letters_is_not(
+    runner: CliRunner, ledger: Path, tmp_path: Path
+) -> None:
+    lines = [
+        "1. Công tác tổ chức:",
+        "1.1. Văn phòng Trung ương Đoàn hoàn thiện quy chế trước ngày 30/4/2024.",
+        "1.3. Ban Tổ chức Trung ương Đoàn tập huấn trước ngày 30/5/2024.",
+        "2. Công tác tuyên truyền:",
+        "d) Ban Tuyên giáo Trung ương Đoàn làm kế hoạch trước ngày 20/5/2024.",
+        "e) Văn phòng Trung ương Đoàn in tài liệu trước ngày 25/5/2024.",
+    ]
+    source = tmp_path / "tb.txt"
+    source.write_text("\n".join([*HEAD, *lines, *TAIL]) + "\n", encoding="utf-8")
+    _, output = imported(runner, source, ledger)
+    notes = [line for line in output.splitlines() if "số mục nhảy" in line]
+    assert len(notes) == 1 and "từ 1.1 sang 1.3" in notes[0] and "mục 1.2;" in notes[0]
