@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import etree
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -58,6 +57,7 @@ def r(text: str) -> str:
 def word_file(path: Path, *blocks: str) -> Path:
     """A notice whose body is the heading, ``blocks`` (WordprocessingML), the tail."""
     import docx
+    from docx.oxml import parse_xml
 
     document = docx.Document()
     for line in HEAD:
@@ -65,7 +65,7 @@ def word_file(path: Path, *blocks: str) -> Path:
     end = document.add_paragraph(TAIL[0])._p
     declared = " ".join(f'xmlns:{k}="{v}"' for k, v in NAMESPACES.items())
     for block in blocks:
-        for element in list(etree.fromstring(f"<w:body {declared}>{block}</w:body>")):
+        for element in list(parse_xml(f"<w:body {declared}>{block}</w:body>")):
             end.addprevious(element)
     for line in TAIL[1:]:
         document.add_paragraph(line)
