@@ -24,7 +24,7 @@ from giaoban.importer.items import SENTENCE, Builder, Scope
 from giaoban.importer.meeting import FULL_DATE, Meeting, read_meeting, year_of_text
 from giaoban.importer.placed import unplaced
 from giaoban.importer.running import split_running
-from giaoban.importer.structure import Node, Para, outline, paragraphs
+from giaoban.importer.structure import Node, Para, numbering_gaps, outline, paragraphs
 from giaoban.importer.tables import read_tables, tab_rows
 from giaoban.importer.tail import Tail, read_tail
 from giaoban.importer.units import Unit, UnitReader
@@ -113,6 +113,7 @@ def _add_tasks(
     if roots:
         builder.organized = has_organization(roots)
         builder.walk(roots, section=None, scope=Scope())
+        _note_gaps(builder.draft, roots)
         body = [*_after_opening(intro), *paras[len(intro) :]]
     else:
         # prose: what comes before its first request opens it, asks nothing
@@ -122,6 +123,18 @@ def _add_tasks(
         builder.paragraphs(kept)
         body = kept[1:]  # the first paragraph opens the text (its meeting, its lead-in)
     return body
+
+
+def _note_gaps(draft: Draft, roots: list[Node]) -> None:
+    """Note each place where the items' numbers jump ("1." then "4."): the items between
+    may be missing from the text read (a part of the file the reader could not see) or
+    from the notice itself; the clerk compares with the original."""
+    for gap in numbering_gaps(roots):
+        missing = ", ".join(gap.missing)
+        draft.checks["tasks"].append(
+            f"số mục nhảy từ {gap.before} sang {gap.after} (dòng {gap.line}): không thấy "
+            f"mục {missing}; hãy đối chiếu với văn bản gốc, nếu có thì thêm vào"
+        )
 
 
 def _after_opening(intro: list[Para]) -> list[Para]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from giaoban.importer.tables import is_task_header
+from giaoban.importer.wordbody import OFF, body_lines, to_int, w
 from giaoban.model.errors import GiaobanError, os_reason
 
 INSTALL_HINT = "cài thêm bằng: pip install 'giaoban[import]'"
@@ -179,69 +179,7 @@ def read_docx(path: Path) -> str:
     except Exception:  # python-docx raises several kinds for a bad file
         raise SourceError(BROKEN.format(path=path, kind="Word (.docx)", fix=_DOCX_FIX)) from None
     numbering = _Numbering(document)
-    lines: list[str] = []
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(numbering.prefix(block) + _paragraph_text(block))
-        elif tag == "tbl":
-            lines.extend(_table_lines(block))
-    return "\n".join(lines)
-
-
-def _table_lines(table: Any) -> list[str]:
-    """A Word table as lines: a task table one row per line ("| 1 | Văn phòng | ... |",
-    empty and merged cells kept in their columns); any other table (the national
-    heading beside the issuer) one cell paragraph per line."""
-    rows = [_row_cells(row) for row in table.findall(_w("tr"))]
-    if rows and is_task_header(rows[0]):
-        return ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
-    return [_paragraph_text(p) for cell in table.iter(_w("tc")) for p in cell.iter(_w("p"))]
-
-
-def _row_cells(row: Any) -> list[str]:
-    """The texts of a row's cells; a cell spanning N columns (w:gridSpan) fills N."""
-    cells: list[str] = []
-    for cell in row.findall(_w("tc")):
-        texts = [_paragraph_text(p).replace("**", "").strip() for p in cell.iter(_w("p"))]
-        cells.append(" ".join(t for t in texts if t))
-        span = cell.find(f"{_w('tcPr')}/{_w('gridSpan')}")
-        cells.extend([""] * (_int(span.get(_w("val")) if span is not None else None, 1) - 1))
-    return cells
-
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _run_piece(node: Any) -> str:
-    """The text of one element of a run: text, a line break (a new line), a tab."""
-    tag = node.tag.rsplit("}", 1)[-1]
-    if tag == "t":
-        return str(node.text or "")
-    if tag in ("br", "cr"):
-        return "\n"
-    return " " if tag == "tab" else ""
-
-
-def _paragraph_text(p: Any) -> str:
-    """A paragraph's text; a bold opening run is kept as Markdown bold (a heading)."""
-    runs = []
-    for run in p.iter(f"{{{_W}}}r"):
-        text = "".join(_run_piece(node) for node in run)
-        node = run.find(f"{{{_W}}}rPr/{{{_W}}}b")
-        bold = node is not None and node.get(f"{{{_W}}}val", "1").lower() not in _OFF
-        runs.append((text, bold))
-    whole = "".join(text for text, _ in runs)
-    lead = ""
-    for text, bold in runs:
-        if not bold:
-            break
-        lead += text
-    if lead.strip() and len(lead.strip()) < len(whole.strip()):
-        return f"**{lead.strip()}** {whole[len(lead) :].strip()}"
-    if lead.strip():
-        return f"**{whole.strip()}**"
-    return whole
+    return "\n".join(body_lines(document.element.body, numbering.prefix))
 
 
 @dataclass(frozen=True)
@@ -277,38 +215,38 @@ class _Numbering:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
-        for node in root.iter(_w("abstractNum")):
-            self.levels[node.get(_w("abstractNumId"))] = {
-                _int(lvl.get(_w("ilvl")), 0): _level(lvl) for lvl in node.iter(_w("lvl"))
+        for node in root.iter(w("abstractNum")):
+            self.levels[node.get(w("abstractNumId"))] = {
+                to_int(lvl.get(w("ilvl")), 0): _level(lvl) for lvl in node.iter(w("lvl"))
             }
-        for num in root.iter(_w("num")):
-            num_id = num.get(_w("numId"))
-            ref = num.find(_w("abstractNumId"))
-            self.abstract_of[num_id] = ref.get(_w("val")) if ref is not None else ""
-            for override in num.iter(_w("lvlOverride")):
-                start = override.find(_w("startOverride"))
+        for num in root.iter(w("num")):
+            num_id = num.get(w("numId"))
+            ref = num.find(w("abstractNumId"))
+            self.abstract_of[num_id] = ref.get(w("val")) if ref is not None else ""
+            for override in num.iter(w("lvlOverride")):
+                start = override.find(w("startOverride"))
                 if start is not None:
-                    ilvl = _int(override.get(_w("ilvl")), 0)
-                    self.overrides.setdefault(num_id, {})[ilvl] = _int(start.get(_w("val")), 1)
+                    ilvl = to_int(override.get(w("ilvl")), 0)
+                    self.overrides.setdefault(num_id, {})[ilvl] = to_int(start.get(w("val")), 1)
         # A list style ("List Bullet") carries its numbering in the style.
         self.styles = {
-            style.get(_w("styleId")): num_pr
-            for style in document.styles.element.iter(_w("style"))
-            if (num_pr := style.find(f"{_w('pPr')}/{_w('numPr')}")) is not None
+            style.get(w("styleId")): num_pr
+            for style in document.styles.element.iter(w("style"))
+            if (num_pr := style.find(f"{w('pPr')}/{w('numPr')}")) is not None
         }
 
     def prefix(self, p: Any) -> str:
         """The number Word shows before paragraph ``p`` ("15.2. ", "a) ", "- "), or ""."""
-        num_pr = p.find(f"{_w('pPr')}/{_w('numPr')}")
+        num_pr = p.find(f"{w('pPr')}/{w('numPr')}")
         if num_pr is None:
-            style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
-            num_pr = self.styles.get(style.get(_w("val"))) if style is not None else None
+            style = p.find(f"{w('pPr')}/{w('pStyle')}")
+            num_pr = self.styles.get(style.get(w("val"))) if style is not None else None
         if num_pr is None:
             return ""
-        num_id_node = num_pr.find(_w("numId"))
-        ilvl_node = num_pr.find(_w("ilvl"))
-        num_id = num_id_node.get(_w("val")) if num_id_node is not None else ""
-        ilvl = _int(ilvl_node.get(_w("val")) if ilvl_node is not None else None, 0)
+        num_id_node = num_pr.find(w("numId"))
+        ilvl_node = num_pr.find(w("ilvl"))
+        num_id = num_id_node.get(w("val")) if num_id_node is not None else ""
+        ilvl = to_int(ilvl_node.get(w("val")) if ilvl_node is not None else None, 0)
         if num_id == "0":  # numbering explicitly removed
             return ""
         abstract = self.abstract_of.get(num_id, "")
@@ -339,33 +277,21 @@ class _Numbering:
         return re.sub(r"%([1-9])", number, level.text)
 
 
-def _w(tag: str) -> str:
-    return f"{{{_W}}}{tag}"
-
-
-def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
-
-
 def _level(lvl: Any) -> _Level:
     def val(tag: str) -> str | None:
-        node = lvl.find(_w(tag))
-        return node.get(_w("val")) if node is not None else None
+        node = lvl.find(w(tag))
+        return node.get(w("val")) if node is not None else None
 
     restart = val("lvlRestart")
     return _Level(
         fmt=val("numFmt") or "decimal",
         text=val("lvlText") or "",
-        start=_int(val("start"), 1),
-        legal=lvl.find(_w("isLgl")) is not None and val("isLgl") not in _OFF,
-        restart=_int(restart, 0) if restart is not None else None,
+        start=to_int(val("start"), 1),
+        legal=lvl.find(w("isLgl")) is not None and val("isLgl") not in OFF,
+        restart=to_int(restart, 0) if restart is not None else None,
     )
 
 
-_OFF = frozenset({"0", "false", "off"})
 _ROMAN = (
     (1000, "M"),
     (900, "CM"),

@@ -31,6 +31,7 @@ from giaoban.model.marks import (
     ROMAN,
     ROMAN_CLOSERS,
     form,
+    skipped_labels,
 )
 from giaoban.model.text import collapse_spaces
 
@@ -361,6 +362,52 @@ def _number(nodes: list[Node], prefix: str, parent: Node | None = None) -> None:
             count = int(step.group(1)) if step else count + 1
             node.path = _join(prefix, str(count))
         _number(node.children, node.path, node)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Items whose numbers a list skips: none of ``missing`` (their paths) was read
+    between the items ``before`` and ``after`` (paths); ``line``: where ``after`` is."""
+
+    before: str
+    after: str
+    line: int
+    missing: list[str]
+
+
+def numbering_gaps(nodes: list[Node]) -> list[Gap]:
+    """Where the outline's numbered items jump ("1." then "4."), at every level, in the
+    order of the text: items the text skips, or that were not read. An item "2.1" with no
+    item "2" above it still stands for 2 ("1." then "2.1." skips nothing)."""
+    gaps: list[Gap] = []
+    last: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, head) -> (label, path)
+    for node in nodes:
+        for head, label, stem in _levels(node):
+            before = last.get((node.kind, head))
+            skipped = skipped_labels(before[0], label) if before is not None else []
+            if before is not None and skipped:
+                path = stem + label
+                gaps.append(Gap(before[1], path, node.para.line, [stem + x for x in skipped]))
+            last[(node.kind, head)] = (label, stem + label)
+        gaps += numbering_gaps(node.children)
+    return gaps
+
+
+def _levels(node: Node) -> list[tuple[str, str, str]]:
+    """The levels a numbered item's label counts at, as (the labels above, its label at
+    that level, the path before that label): "2.1" at the top counts 2, then 1 under 2."""
+    label, path = node.para.label, node.path
+    if node.kind not in ("roman", "number", "letter") or not label or not path:
+        return []
+    parts = label.split(".") if node.kind == "number" else [label]
+    if not path.endswith(label):  # a number under a number: its path ends with its last part
+        stem = path[: len(path) - len(parts[-1])]
+        return [(label[: len(label) - len(parts[-1])], parts[-1], stem)]
+    stem = path[: len(path) - len(label)]
+    return [
+        ("".join(p + "." for p in parts[:k]), part, stem + "".join(p + "." for p in parts[:k]))
+        for k, part in enumerate(parts)
+    ]
 
 
 _STEP = re.compile(r"(?:Bước|BƯỚC|bước)\s+(\d{1,2})\s*[:.\-–)]")

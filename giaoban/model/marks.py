@@ -109,6 +109,27 @@ def next_label(labels: Sequence[str]) -> str | None:
     return following.upper() if upper else following.lower()
 
 
+def skipped_labels(before: str, after: str) -> list[str]:
+    """The labels a list skips from ``before`` to ``after``, counted by :func:`next_label`
+    in the form of ``before``: "2", "3" from "1" to "4"; [] when ``after`` follows
+    ``before``, or is not a few labels ahead of it in that form (a list that starts
+    again, another list). "đ" is never said to be skipped: a list may count in the
+    Latin letters ("d", "e")."""
+    skipped: list[str] = []
+    label: str | None = before
+    for _ in range(_MOST_SKIPPED + 1):
+        label = next_label([label]) if label is not None else None
+        if label is None:
+            return []
+        if label == after:
+            return [x for x in skipped if x.lower() != "đ"]
+        skipped.append(label)
+    return []
+
+
+_MOST_SKIPPED = 20  # further ahead, a label starts another list (or is no label)
+
+
 def first_label(like: str) -> str:
     """The first label of the form of ``like``: "1", "a" or "A" ("i" or "I" for a numeral
     longer than a letter)."""
