@@ -194,7 +194,9 @@ import pathlib, sys, time
 draft = pathlib.Path(sys.argv[1])
 draft.write_text(draft.read_text(encoding="utf-8").replace("status: open", "status: done", 1)
                  + {extra!r}, encoding="utf-8")
-pathlib.Path({saved!r}).write_text(str(draft), encoding="utf-8")
+aside = pathlib.Path({saved!r} + ".part")  # renamed whole: the test never reads it half written
+aside.write_text(str(draft), encoding="utf-8")
+aside.replace({saved!r})
 time.sleep(120)  # the editor still open when the terminal is closed
 """
 
