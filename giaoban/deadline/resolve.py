@@ -138,16 +138,19 @@ def _check_within(d: v.Day, found: date, ctx: Ctx) -> None:
 
 
 def _year_by_weekday(d: v.Day, ctx: Ctx) -> int | None:
-    """A day without its year but with its weekday: the year near the notice where they agree."""
+    """A day without its year but with its weekday: of the years ``year_for`` lets it take
+    (the notice's, or the next), the one where they agree; None when neither does (the
+    year is then ``year_for``'s, and a warning says the weekday disagrees). A weekday never
+    takes the day to a year well before the notice, or two years on."""
     if d.weekday is None or d.month is None:
         return None
-    likely = year_for(d.month, d.day, ctx)
-    for year in (likely, likely + 1, likely - 1):
+    for year in (ctx.ref.year, ctx.ref.year + 1):
         try:
-            if date(year, d.month, d.day).weekday() == d.weekday:
-                return year
+            candidate = date(year, d.month, d.day)
         except ValueError:
             continue
+        if candidate >= well_before(ctx.ref) and candidate.weekday() == d.weekday:
+            return year
     return None
 
 
