@@ -32,7 +32,7 @@ DIFFERENT: dict[str, str] = {}
 FLOORS = {
     "fresh_1": 325,
     "fresh_2": 146,  # 148 until a bare clock time ("14 giờ 00") was no longer the notice's day
-    "fresh_3": 143,
+    "fresh_3": 144,  # 144 after the twenty-eighth ("sáng ngày 27/4" undated: an error, no year)
     "fresh_4": 104,
     "fresh_5": 129,  # 126 before the seventeenth work ("dịp nghỉ Lễ Quốc khánh 02/9": an error);
     # 128 after the twenty-fifth ("từ 22 giờ ngày hôm nay 10.9 ..." without a date: an error)
@@ -51,9 +51,10 @@ FLOORS = {
     # với ... Dương lịch", "Rằm tháng Bảy (15/7 âm lịch)", "nghỉ trước Tết hai ngày"); 126 after
     # the twenty-fifth ("Ngày mai (7/2)", "tối nay 12/7" without a date: errors, no year)
     # 127 after the twenty-seventh (a day without a year with a weekday or an hour, undated)
-    "fresh_12": 110,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work, 108
+    "fresh_12": 114,  # held out until 2026-12-07 (102 then); 107 after the sixteenth work, 108
     # after the seventeenth ("trong dịp Tết Nguyên đán Tân Sửu": an error)
-    # 110 after the twenty-seventh (a day without a year with a weekday or an hour, undated)
+    # 110 after the twenty-seventh (a day without a year with a weekday or an hour, undated);
+    # 114 after the twenty-eighth (a part of the day before it, "Sáng ngày 7/7", undated)
     "fresh_13": 108,  # held out until 2026-12-07 (104 then); 107 after the sixteenth work; 108
     # after the twenty-second ("... hoặc từ ngày thông báo hợp lệ ...": another act's day)
     "fresh_14": 131,  # held out until the second session of 2026-12-07 (119 when first scored,

@@ -1,8 +1,10 @@
-"""Unit tests: a day without a year that a weekday or an hour makes one day of one year.
+"""Unit tests: a day without a year that a weekday, an hour or a part of the day makes one day
+of one year.
 
 In a text without a date a day without a year is a standing rule, the same day every year
 (docs/deadlines.md). A weekday beside the day agrees with it in some years only, and an hour
-of it is an appointment: neither is a rule, and the text does not say which year, so each is
+of it, or a part of the day before it ("Sáng ngày 7/7"), is an appointment: neither is a
+rule, and the text does not say which year, so each is
 an error naming why (it had been the same day every year, silently). Phrases written here,
 not copied from the phrase sets of ``tests/data/deadlines/``.
 """
@@ -65,5 +67,53 @@ def test_rules_without_a_year_stay_rules(phrase: str) -> None:
     ],
 )
 def test_in_a_notice_the_day_takes_the_notices_year(phrase: str, due: str) -> None:
+    got = read(phrase, date(2024, 5, 1))
+    assert got.due is not None and got.due.isoformat() == due
+
+
+PART = "là một lần hẹn, không lặp lại hằng năm"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Chiều ngày 21/3",
+        "tối 9-11",
+        "vào buổi sáng ngày 14.10",
+        "đêm 30/4",
+        "họp trưa ngày 3/6",  # words before the part: still a time of that day
+        "Sáng 2 và 3 tháng 8",
+        "từ chiều ngày 12/5 đến hết ngày 14/5",
+        "chieu ngay 21/3",  # typed without marks
+        "tối mùng 3 Tết",
+        "sáng ngày 06 tháng 11",
+    ],
+)
+def test_a_part_of_the_day_before_a_day_without_a_year_is_an_appointment(phrase: str) -> None:
+    message = unread(phrase, None)
+    assert f"{PART}, mà văn bản không có ngày" in message and 'buổi ("' in message
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "chuyển sang ngày 7/7",  # "sang" typed bare among marked words: "to", no morning
+        "chuyen sang ngay 7/7",  # bare, after a word: "to" as well as "morning"
+        "trước ngày 21/3",
+        "buổi sáng ngày 01 hằng tháng",  # a duty: its days are written
+    ],
+)
+def test_words_that_are_no_part_of_the_day_leave_the_rule(phrase: str) -> None:
+    assert read(phrase, None).kind == "recurring"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Chiều ngày 21/3", "2025-03-22T00:00:00+07:00"),  # the day counts in full, as before
+        ("tối 9-11", "2024-11-10T00:00:00+07:00"),
+    ],
+)
+def test_in_a_notice_a_part_of_the_day_changes_nothing(phrase: str, due: str) -> None:
     got = read(phrase, date(2024, 5, 1))
     assert got.due is not None and got.due.isoformat() == due
