@@ -117,3 +117,44 @@ def test_words_that_are_no_part_of_the_day_leave_the_rule(phrase: str) -> None:
 def test_in_a_notice_a_part_of_the_day_changes_nothing(phrase: str, due: str) -> None:
     got = read(phrase, date(2024, 5, 1))
     assert got.due is not None and got.due.isoformat() == due
+
+
+COUNTED = "là độ dài của một đợt, không lặp lại hằng năm"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count"),
+    [
+        ("trong ba ngày 8, 9 và 10/11", "3 ngày"),
+        ("diễn ra trong 2 ngày 17-18/3", "2 ngày"),
+        ("trong thời gian 5 ngày (từ 3 đến 7-12)", "5 ngày"),
+        ("4 ngày, từ ngày 1/10 đến hết ngày 4/10", "4 ngày"),
+        ("trong vòng 2 tuần từ 2/9 đến 15/9", "2 tuần"),
+        ("trong hai ngay 8 va 9/11", "2 ngày"),  # typed without marks
+    ],
+)
+def test_a_count_told_before_days_without_a_year_is_one_run_of_them(
+    phrase: str, count: str
+) -> None:
+    message = unread(phrase, None)
+    assert f'("{count}") {COUNTED}, mà văn bản không có ngày' in message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("trong ba ngày 8, 9 và 10/11", "2024-11-08", "2024-11-11"),
+        ("trong thời gian 5 ngày (từ 3 đến 7-12)", "2024-12-03", "2024-12-08"),
+    ],
+)
+def test_in_a_notice_a_count_before_days_keeps_them_one_period(
+    phrase: str, start: str, due: str
+) -> None:
+    got = read(phrase, date(2024, 5, 1))
+    assert got.kind == "period" and got.start is not None and got.due is not None
+    assert (got.start.date().isoformat(), got.due.date().isoformat()) == (start, due)
+
+
+def test_a_count_before_months_is_no_run_of_days() -> None:
+    """ "3 tháng, từ tháng 4 đến tháng 6" names months, not days of a year: no such error."""
+    assert COUNTED not in unread("3 tháng, từ tháng 4 đến tháng 6", None)

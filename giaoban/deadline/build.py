@@ -419,7 +419,8 @@ class Builder(DutyRules):
     # -- readings -------------------------------------------------------------------------------
     def at(self, items: list[Any]) -> v.At:
         # a duration before the period is its length: "3 tháng, từ tháng 4 đến tháng 6"
-        return v.At(self.lead(items), items[-1])
+        length = next((i for i in items if isinstance(i, v.Duration)), None)
+        return v.At(self.lead(items), items[-1], length)
 
     def open_start(self, items: list[Any]) -> v.OpenStart | v.At:
         if _is(items[1], "LEAD"):  # "kể từ sau ngày 31/3": a start, from the day after

@@ -49,8 +49,10 @@ def one_year_only(value: v.At) -> str | None:
     day every year, as written in an error: a weekday beside a day ("thứ Bảy 4/5": they
     agree in some years only) or an hour of it ("8 giờ ngày 7/7", "từ 22h ngày 7/1 đến 5h
     ngày 8/1": an appointment, not a rule; of a day of "năm sau", the hour of each year's
-    report, "trước 17h ngày 5/1 năm sau", is a rule), or a part of the day before it ("Sáng
-    ngày 7/7", "chiều 16/4", "tối mùng 1 Tết": an appointment too). None: nothing does."""
+    report, "trước 17h ngày 5/1 năm sau", is a rule), a part of the day before it ("Sáng
+    ngày 7/7", "chiều 16/4", "tối mùng 1 Tết": an appointment too), or a count of the days
+    told before them ("trong hai ngày 22 và 23-8": the length of one run of an event). None:
+    nothing does."""
     when = value.when
     sides = (when.left, when.right) if isinstance(when, v.Range) else (when,)
     days = [side.day if isinstance(side, v.Moment) else side for side in sides]
@@ -64,7 +66,16 @@ def one_year_only(value: v.At) -> str | None:
     part = next((p for day in days for p in _parts(day) if p), "")
     if part:  # "Sáng ngày 7/7": a time of that day, as an hour is
         return f'ngày ghi kèm buổi ("{part}") là một lần hẹn, không lặp lại hằng năm'
+    length = value.length
+    if length is not None and length.unit in _COUNTED_DAYS:  # "trong hai ngày 22 và 23-8"
+        counted = f"{length.n} {_COUNTED_DAYS[length.unit]}"
+        return f'số ngày ghi kèm ("{counted}") là độ dài của một đợt, không lặp lại hằng năm'
     return None
+
+
+# Units of a count told before its days: the length of one run of days ("trong 3 ngày (19, 20
+# và 21/7)", "Trong thời gian 6 ngày (từ 9 đến 14-10)"), an event's, as a rule's days are not
+_COUNTED_DAYS = {"ngay": "ngày", "tuan": "tuần"}
 
 
 def _parts(day: object) -> tuple[str, ...]:

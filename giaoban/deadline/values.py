@@ -168,6 +168,7 @@ class DailyWindow:
 class At:
     lead: str  # linking words before the point or period, folded
     when: When
+    length: Duration | None = None  # "trong hai ngày 22 và 23-8": the days' count, told before
 
 
 @dataclass(frozen=True)
