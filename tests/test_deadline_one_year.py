@@ -1,12 +1,13 @@
-"""Unit tests: a day without a year that a weekday, an hour or a part of the day makes one day
-of one year.
+"""Unit tests: a day without a year that a weekday, an hour, a part of the day or a count of
+its days makes one day (or one run of days) of one year.
 
 In a text without a date a day without a year is a standing rule, the same day every year
-(docs/deadlines.md). A weekday beside the day agrees with it in some years only, and an hour
-of it, or a part of the day before it ("Sáng ngày 7/7"), is an appointment: neither is a
-rule, and the text does not say which year, so each is
-an error naming why (it had been the same day every year, silently). Phrases written here,
-not copied from the phrase sets of ``tests/data/deadlines/``.
+(docs/deadlines.md). A weekday beside the day agrees with it in some years only; an hour of
+it, or a part of the day before it ("Sáng ngày 7/7"), is an appointment; a count told before
+the days ("trong hai ngày 22 và 23-8") is the length of one run of an event: none is a rule,
+and the text does not say which year, so each is an error naming why (it had been the same
+days every year, silently). Phrases written here, not copied from the phrase sets of
+``tests/data/deadlines/``.
 """
 
 from __future__ import annotations

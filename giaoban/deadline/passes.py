@@ -440,11 +440,14 @@ def parts_of_day(tokens: list[Tok], text: Text, marked: bool) -> list[Tok]:
     hour is, which a day every year is not (``standing.one_year_only``). The part is left
     out of the reading as before: the day counts in full."""
     parts = _PARTS_MARKED if marked else _PARTS_BARE
+    if not any(t.type == "W" and text.said(t) in parts for t in tokens):
+        return tokens  # most phrases: no part of the day
+    around = parts | _PART_FILLER
     out = list(tokens)
     i = 0
     while i < len(out):
         j = i
-        while j < len(out) and out[j].type == "W" and text.said(out[j]) in parts | _PART_FILLER:
+        while j < len(out) and out[j].type == "W" and text.said(out[j]) in around:
             j += 1
         said = [text.said(t) for t in out[i:j]]
         after_word = bool(i) and out[i - 1].type == "W"  # "họp sáng ngày 5/3"; bare, "chuyen sang"
