@@ -104,7 +104,9 @@ class Builder(DutyRules):
         m, _, y = month.args
         years = [self.span_of(t).args[0] for t in items if _is(t, "YEAR")]
         y = years[0] if years else y
-        return v.Day(day, m, y, self.pos(items[0]), weekday=weekdays[0] if weekdays else None)
+        weekday = weekdays[0] if weekdays else None
+        part = self.part_of_day(next(t for t in items if _is(t, "MDAY")))  # "sáng ngày 6 tháng 6"
+        return v.Day(day, m, y, self.pos(items[0]), weekday=weekday, part=part)
 
     def month_label(self, items: list[Any]) -> v.Day:
         """ "Đầu tháng 10/2024: (dự kiến 05/10/2024)", "trong tháng 6 (ngày 20/6)": a month (or a
@@ -153,13 +155,16 @@ class Builder(DutyRules):
         day = self._day_number(items[0])
         pos = self.pos(items[0])
         written = self.text(items[0])
+        part = self.part_of_day(items[0])  # "tối mùng 1 Tết"
         if day <= 10:
-            return v.Day(day, 1, year, pos, lunar=True, cycle_year=cycle, written=written)
+            return v.Day(
+                day, 1, year, pos, lunar=True, cycle_year=cycle, written=written, part=part
+            )
         if day < 20 or re.match(r"(?:ngày\s+)?(?:mùng|mồng|mung|mong)\b", written.lower()):
             raise Unreadable(f'"{written} Tết" không rõ là ngày nào của tháng Chạp hay tháng Giêng')
         year = year - 1 if year is not None else None
         cycle = (cycle - 1) % 60 if cycle is not None else None
-        return v.Day(day, 12, year, pos, lunar=True, cycle_year=cycle, written=written)
+        return v.Day(day, 12, year, pos, lunar=True, cycle_year=cycle, written=written, part=part)
 
     def _tet_year(self, items: list[Any]) -> tuple[int | None, int | None]:
         """The lunar year Tết opens, by number, else the place of its name in the cycle."""
@@ -414,7 +419,8 @@ class Builder(DutyRules):
     # -- readings -------------------------------------------------------------------------------
     def at(self, items: list[Any]) -> v.At:
         # a duration before the period is its length: "3 tháng, từ tháng 4 đến tháng 6"
-        return v.At(self.lead(items), items[-1])
+        length = next((i for i in items if isinstance(i, v.Duration)), None)
+        return v.At(self.lead(items), items[-1], length)
 
     def open_start(self, items: list[Any]) -> v.OpenStart | v.At:
         if _is(items[1], "LEAD"):  # "kể từ sau ngày 31/3": a start, from the day after

@@ -92,7 +92,12 @@ class Atoms(Transformer[Token, Any]):
             lunar=lunar,
             written=self.text(token),
             holiday=new_year,
+            part=self.part_of_day(token),
         )
+
+    def part_of_day(self, token: Token) -> str:
+        """The part of the day written right before the day of ``token`` ("sáng"), or ""."""
+        return self.tok(token).get("dpart") or ""
 
     def weekday_of(self, token: Token) -> v.Weekday:
         t = self.tok(token)

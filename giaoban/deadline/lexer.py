@@ -29,6 +29,7 @@ from giaoban.deadline.passes import (
     months_of_a_day,
     neighbours,
     open_end,
+    parts_of_day,
     shifts_after_days,
     weekday_spans,
     weekdays_after_days,
@@ -178,7 +179,8 @@ def _words(text: Text, strict: bool, remarks: bool) -> tuple[Tok, ...]:
     tokens = clock_after_its_day(tokens)
     tokens = weekdays_told_as_days(weekday_spans(hour_ranges(open_end(tokens, text))))
     tokens = months_of_a_day(tokens)
-    return tuple(give_way(neighbours(tokens, text)))
+    tokens = give_way(neighbours(tokens, text))
+    return tuple(parts_of_day(tokens, text, has_marks(text)))
 
 
 _DAY_WORDS = frozenset({"DATE", "MDAY", "MONTH", "MONTHNAME", "WEEK", "RELWEEK", "RELDAY", "YEAR"})

@@ -422,3 +422,44 @@ def _merge_leads(tokens: list[Tok]) -> list[Tok]:
         else:
             merged.append(tok)
     return merged
+
+
+# A part of the day before a day ("Sáng ngày 7/7", "buổi chiều 16/4", "trưa và chiều 30/8",
+# "từ sáng sớm 16.3", "họp sáng ngày 5/3"): marked words, or, in a text typed without marks,
+# the same words bare and first of the words before the day ("sang" typed bare in a text with
+# marks is "to", and may be so in one without: "chuyển sang ngày 5/3", "chuyen sang ngay 5/3").
+_PARTS_MARKED = frozenset({"sáng", "trưa", "chiều", "tối", "đêm", "khuya"})
+_PARTS_BARE = frozenset({"sang", "trua", "chieu", "toi", "dem", "khuya"})
+_PART_FILLER = frozenset({"buổi", "buoi", "sớm", "som", "muộn", "muon", "và", "va"})
+_PARTED = frozenset({"DATE", "MDAY"})
+
+
+def parts_of_day(tokens: list[Tok], text: Text, marked: bool) -> list[Tok]:
+    """A day right after a part of the day and nothing else ("Sáng ngày 7/7", "buổi sáng
+    ngày 5/3", "tối mùng 1 và mùng 2 Tết") keeps it (``dpart``): a time of that day, as an
+    hour is, which a day every year is not (``standing.one_year_only``). The part is left
+    out of the reading as before: the day counts in full."""
+    parts = _PARTS_MARKED if marked else _PARTS_BARE
+    if not any(t.type == "W" and text.said(t) in parts for t in tokens):
+        return tokens  # most phrases: no part of the day
+    around = parts | _PART_FILLER
+    out = list(tokens)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and out[j].type == "W" and text.said(out[j]) in around:
+            j += 1
+        said = [text.said(t) for t in out[i:j]]
+        after_word = bool(i) and out[i - 1].type == "W"  # "họp sáng ngày 5/3"; bare, "chuyen sang"
+        if j == i or not any(word in parts for word in said) or (after_word and not marked):
+            i = max(j, i + 1)
+            continue
+        part = next(word for word in said if word in parts)
+        k = j
+        while k < len(out) and out[k].type in _DAY_ITEMS:
+            if out[k].type in _PARTED:
+                out[k] = Tok(out[k].type, out[k].start, out[k].end,
+                             {**out[k].parts, "dpart": part}, out[k].remark)  # fmt: skip
+            k += 1
+        i = k if k > j else j
+    return out

@@ -4,13 +4,13 @@ A notice always has a date, and a day without a year takes the notice's year
 (docs/deadlines.md). A text read with no date at all (a rule quoted on a
 web page, a law) names no year to take: there a day without a year is the
 same day every year ("Kết thúc năm học trước ngày 31-5", "ngày 10/3 âm
-lịch"), unless a weekday beside it or an hour of it makes it one day of one
-year (``one_year_only``), and a day of "tháng sau" the same day of every following month
-("chậm nhất ngày 05 tháng sau"), a day of "năm sau" the same day of every year, the year
-after each report's ("trước ngày 31/01 của năm tiếp theo"), a weekday of no named week that
-weekday every week ("từ thứ 2 đến thứ 7"; "Thứ 7: từ 7h30 đến 11h30", hours kept every
-Saturday), and a day counted from the notice ("ngày hôm sau") a day counted from a day the
-text does not name.
+lịch"), unless a weekday beside it, an hour of it or a part of the day before it ("Sáng
+ngày 7/7") makes it one day of one year (``one_year_only``), and a day of "tháng sau" the
+same day of every following month ("chậm nhất ngày 05 tháng sau"), a day of "năm sau" the
+same day of every year, the year after each report's ("trước ngày 31/01 của năm tiếp
+theo"), a weekday of no named week that weekday every week ("từ thứ 2 đến thứ 7"; "Thứ 7:
+từ 7h30 đến 11h30", hours kept every Saturday), and a day counted from the notice ("ngày
+hôm sau") a day counted from a day the text does not name.
 """
 
 from __future__ import annotations
@@ -49,17 +49,39 @@ def one_year_only(value: v.At) -> str | None:
     day every year, as written in an error: a weekday beside a day ("thứ Bảy 4/5": they
     agree in some years only) or an hour of it ("8 giờ ngày 7/7", "từ 22h ngày 7/1 đến 5h
     ngày 8/1": an appointment, not a rule; of a day of "năm sau", the hour of each year's
-    report, "trước 17h ngày 5/1 năm sau", is a rule). None: nothing does."""
+    report, "trước 17h ngày 5/1 năm sau", is a rule), a part of the day before it ("Sáng
+    ngày 7/7", "chiều 16/4", "tối mùng 1 Tết": an appointment too), or a count of the days
+    told before them ("trong hai ngày 22 và 23-8": the length of one run of an event). None:
+    nothing does."""
     when = value.when
     sides = (when.left, when.right) if isinstance(when, v.Range) else (when,)
     days = [side.day if isinstance(side, v.Moment) else side for side in sides]
     if any(_weekday_beside(day) for day in days):
         return "thứ ghi kèm ngày chỉ khớp với ngày ấy trong một số năm"
-    hours = [isinstance(side, v.Moment) for side in sides]
     each_next = isinstance(days[-1], v.Day) and days[-1].year_offset == 1
-    if any(hours) and not each_next and all(_yearless_days(day) is not None for day in days):
+    if each_next or any(_yearless_days(day) is None for day in days):
+        return None
+    if any(isinstance(side, v.Moment) for side in sides):
         return "ngày ghi kèm giờ là một lần hẹn, không lặp lại hằng năm"
+    part = next((p for day in days for p in _parts(day) if p), "")
+    if part:  # "Sáng ngày 7/7": a time of that day, as an hour is
+        return f'ngày ghi kèm buổi ("{part}") là một lần hẹn, không lặp lại hằng năm'
+    length = value.length
+    if length is not None and length.unit in _COUNTED_DAYS:  # "trong hai ngày 22 và 23-8"
+        counted = f"{length.n} {_COUNTED_DAYS[length.unit]}"
+        return f'số ngày ghi kèm ("{counted}") là độ dài của một đợt, không lặp lại hằng năm'
     return None
+
+
+# Units of a count told before its days: the length of one run of days ("trong 3 ngày (19, 20
+# và 21/7)", "Trong thời gian 6 ngày (từ 9 đến 14-10)"), an event's, as a rule's days are not
+_COUNTED_DAYS = {"ngay": "ngày", "tuan": "tuần"}
+
+
+def _parts(day: object) -> tuple[str, ...]:
+    """The parts of the day written before the days of ``day`` ("sáng" of "Sáng ngày 7/7")."""
+    items = day.items if isinstance(day, v.Days) else (day,)
+    return tuple(d.part for d in items if isinstance(d, v.Day))
 
 
 def _weekday_beside(day: object) -> bool:

@@ -40,6 +40,7 @@ class Day:
     within: Part | None = None  # "Đầu tháng 10/2024 (dự kiến 05/10/2024)": the part it is in
     within_said: str = ""  # that part, as written (named when the day is outside it)
     said_day: int | None = None  # "ngày mai (7/2)": days after the notice's it is said to be
+    part: str = ""  # "Sáng ngày 7/7": the part of the day written before it, an appointment's
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class DailyWindow:
 class At:
     lead: str  # linking words before the point or period, folded
     when: When
+    length: Duration | None = None  # "trong hai ngày 22 và 23-8": the days' count, told before
 
 
 @dataclass(frozen=True)
