@@ -319,10 +319,12 @@ class Builder:
         for role, text in para.cells:
             cells.setdefault(role, []).append(text)
         task = DraftTask(item=item, text=para.text, section=section, line=para.line)
-        owners = [self.reader.unit(name) for name in cells.get(OWNER, [])]
+        owners = self._cell_units(cells.get(OWNER, []))
         if owners:
+            supports = self._cell_units(cells.get(SUPPORT, []))
             task.owners = [u.name for u in owners]
-            task.supports = [self.reader.unit(n).name for n in cells.get(SUPPORT, [])]
+            task.supports = [u.name for u in supports if u.name not in task.owners]
+            self._note_unknown(task, [*owners, *supports])
         else:
             self._owners(task, para.text, scope)
         when = " ".join(cells.get(TIME, [])) or para.text
@@ -736,8 +738,22 @@ class Builder:
         task.supports = list(dict.fromkeys(helpers))
         if not task.owners:
             task.checks["owners"].append("chưa tìm thấy đơn vị chủ trì")
+        self._note_unknown(task, [*owners, *supports])
+
+    def _cell_units(self, cells: list[str]) -> list[Unit]:
+        """The units a table row's cells of one role name, each once, read as an item's
+        field lines are ("Ban A; Ban B", "- Ban A - Ban B"); a cell read as no list of
+        units is one unit as written."""
+        once: dict[str, Unit] = {}
+        for cell in cells:
+            for unit in self.reader.listed(cell) or [self.reader.unit(cell)]:
+                once.setdefault(unit.name, unit)
+        return list(once.values())
+
+    def _note_unknown(self, task: DraftTask, units: list[Unit]) -> None:
+        """Ask the clerk to check each of ``units`` the registry does not hold."""
         if self.registry.present:
-            for unit in (*owners, *supports):
+            for unit in units:
                 if unit.canonical is None:
                     task.checks["owners"].append(self._unknown(unit))
 
@@ -767,7 +783,7 @@ class Builder:
                             "due: YYYY-MM-DD"
                         )
                     continue
-                units = self.reader.heading(labelled.value)
+                units = self.reader.listed(labelled.value)
                 if not units:
                     kept.append(labelled.text)
                     notes.append(

@@ -31,6 +31,7 @@ from giaoban.importer.words import (
     Lexicon,
     capitalized,
 )
+from giaoban.model.marks import BULLET, PLUS
 from giaoban.model.text import fold, fold_keep
 from giaoban.model.units import Registry
 
@@ -97,6 +98,8 @@ _SPEAKERS = ("ban bi thu", "thuong truc ban bi thu", "ban thuong vu")
 # verbs whose object is a unit that does the work under someone else's eye ("Sở A đôn
 # đốc các sở, ngành; UBND các huyện khẩn trương triển khai ...": the huyện are urged)
 _DIRECTS = re.compile(r"(?<![\w])(?:don doc|chi dao|huong dan|nhac nho|doc thuc)\s+")
+# the mark of each line of a list a table's cell joins into one ("- Ban A - Ban B")
+_LIST_MARK = re.compile(rf"(?:^|\s+)(?:{BULLET}|{PLUS})\s+")
 
 
 @dataclass(frozen=True)
@@ -213,15 +216,19 @@ class UnitReader:
             end = stop
             # "Giao các sở, ngành tỉnh; UBND các huyện; Các Ban QLDA ... báo cáo": after
             # a word that gives work, ";" may go on with the list of units
-            sep = (_LIST_SEP_GIVEN if introduced else _LIST_SEP).match(folded, end)
-            if not sep:
-                break
-            probe, led = _skip_leader(text, folded, sep.end())
-            if self.unit_at(text, folded, probe, introduced or led) is None:
+            separator = _LIST_SEP_GIVEN if introduced else _LIST_SEP
+            sep = separator.match(folded, end)
+            if sep and not self._unit_follows(text, folded, sep.end(), introduced):
                 tail = self._name_tail(text, folded, end)
-                if tail is not None:  # "Phòng Chính trị, tư tưởng phối hợp ..."
-                    found[-1] = self.unit(text[start:tail])
-                    end = tail
+                if tail is None:
+                    break
+                # "Phòng Chính trị, tư tưởng phối hợp ...", "Phòng Chính trị, tư tưởng; Ban A"
+                found[-1] = self.unit(text[start:tail])
+                end = tail
+                sep = separator.match(folded, end)
+                if sep and not self._unit_follows(text, folded, sep.end(), introduced):
+                    break
+            if not sep:
                 break
             end = sep.end()
         return found, end
@@ -264,14 +271,16 @@ class UnitReader:
             at = sep.end()
         return found, end
 
-    def _unit_follows(self, text: str, folded: str, pos: int) -> bool:
+    def _unit_follows(self, text: str, folded: str, pos: int, introduced: bool = True) -> bool:
+        """Whether a unit (after a leader's title, if any) starts at ``pos``."""
         probe, led = _skip_leader(text, folded, pos)
-        return self.unit_at(text, folded, probe, True) is not None
+        return self.unit_at(text, folded, probe, introduced or led) is not None
 
     @staticmethod
     def _name_tail(text: str, folded: str, end: int) -> int | None:
         """End of a name that goes on past a comma with a few lower-case words right
-        before its verb ("Phòng Chính trị, tư tưởng phối hợp"), else None."""
+        before its verb ("Phòng Chính trị, tư tưởng phối hợp"), or before the end of the
+        text or a ";" (a list of names: "Ban A; Phòng Chính trị, tư tưởng"), else None."""
         comma = re.compile(r",\s*").match(text, end)
         if comma is None:
             return None
@@ -283,7 +292,8 @@ class UnitReader:
             if word is None:
                 return None
             at = word.end()
-            if VERBS.match(text, folded, _skip_space(folded, at)):
+            nxt = _skip_space(folded, at)
+            if nxt == len(folded) or folded[nxt] == ";" or VERBS.match(text, folded, nxt):
                 return at
         return None
 
@@ -445,6 +455,45 @@ class UnitReader:
             if not any(True for _ in _SPEAKER.finditer(body, folded)):
                 return [self.unit(body)]
         return []
+
+    def listed(self, value: str) -> list[Unit]:
+        """The units a field line's value or a table's "who" cell names, each once:
+        "Ban A; Ban B", "Văn phòng, Ban Phong trào", "Ban A và Ban B", or a list whose
+        lines the cell joins ("- Ban A - Ban B"). A name with a comma in it stays whole
+        ("Phòng Chính trị, tư tưởng"), as does a group ("các sở, ban, ngành"). None when
+        a part of ``value`` names no unit: the caller keeps it as written."""
+        found: list[Unit] = []
+        for part in self._list_items(value):
+            units = self.heading(part)
+            if not units:
+                return []
+            found.extend(units)
+        return _unique(found)
+
+    def _list_items(self, value: str) -> list[str]:
+        """The lines of a list ``value`` opens with a mark of ("- Ban A - Ban B"), else
+        ``value``. A mark inside a name is the name's ("- Ban Tổ chức - Kiểm tra"): a line
+        starts only where a unit does and no registered name runs across the mark."""
+        marks = list(_LIST_MARK.finditer(value))
+        if not marks or marks[0].start() != 0:
+            return [value]
+        folded = fold_keep(value)
+        items: list[str] = []
+        start = marks[0].end()
+        for mark in marks[1:]:
+            if self._named_across(folded, start, mark.start()) or (
+                self.unit_at(value, folded, mark.end(), True) is None
+            ):
+                continue
+            items.append(value[start : mark.start()])
+            start = mark.end()
+        return [*items, value[start:]]
+
+    def _named_across(self, folded: str, start: int, at: int) -> bool:
+        """Whether a registered name that starts at a word from ``start`` on runs past ``at``."""
+        words = (m.start() for m in re.finditer(r"(?<![\w&])[\w&]", folded[start:at]))
+        ends = (self._registry_at(folded, start + pos) for pos in words)
+        return any(end is not None and end > at for end in ends)
 
     def announcer(self, text: str) -> list[Unit]:
         """Who announces ("Sở GD&ĐT thông báo lịch tiếp công dân ..."): the body a notice
