@@ -12,7 +12,7 @@ the median time of each and the ratios ``note / check`` and ``done / check``,
 which stay comparable from one machine to another. Then it runs one ``note``
 and one ``done`` inside this process and counts how often ruamel's
 pure-Python composer read a whole document (``Composer.compose_document``)
-and how often the safe reader of ``giaoban.store.yamlsafe`` parsed a file.
+and how often the safe (C) reader of ``giaoban.store.yamlsafe`` read one.
 """
 
 from __future__ import annotations
