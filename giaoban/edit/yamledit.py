@@ -3,7 +3,7 @@
 An operation of ``giaoban.edit.operations`` (``done``, ``cancel``, ``postpone``, ...) is a
 short list of edits of one task: set a key, remove a key, insert or delete an
 item of a list. The edits are applied to the file's text as line splices at the
-positions ruamel's round-trip composer reports, so comments, key order,
+positions ruamel's pure composer reports, so comments, key order,
 quoting, line breaks and unknown keys elsewhere stay byte for byte. A new key
 goes after the nearest preceding documented key (``docs/format.md`` order);
 new values are written in the file's own indentation.
@@ -24,7 +24,8 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -82,12 +83,44 @@ Edit = Set | Remove | Insert | Delete
 # --- the plain document ----------------------------------------------------------
 
 
-def load_plain(text: str) -> Any:
-    """The document as plain Python values (safe loader)."""
+@dataclass(frozen=True)
+class _Read:
+    """A notice's text read once: its node tree (with positions) and its plain values.
+
+    Both come from one pass of ruamel's pure reader over the text: the splice takes
+    positions from ``root``, the operations and the invariant compare ``plain``. Shared
+    by every caller that reads the same text (``_read`` is memoised), so neither is
+    ever changed in place: callers copy what they change.
+    """
+
+    root: Node | None
+    plain: Any
+
+
+# The pure reader: its node tree gives the splice the same positions as the round trip's,
+# and its constructor the safe loader's values (the round trip's keeps folds in the text).
+_SAFE = YAML(typ="safe", pure=True)
+
+
+@lru_cache(maxsize=4)
+def _read(text: str) -> _Read:
+    """Read ``text`` once (an ``EditError`` when it is not YAML); see ``_Read``.
+
+    An edit reads its notice, the operation's checks and the edit itself look at the
+    same text, and the invariant reads the result: remembering the last few reads
+    makes each a single parse.
+    """
     try:
-        return YAML(typ="safe", pure=True).load(text)
+        root = _SAFE.compose(text)
+        plain = None if root is None else _SAFE.constructor.construct_document(root)
     except YAMLError as exc:
         raise EditError(f"tệp không đọc được (lỗi YAML): {yaml_error_text(exc)}") from None
+    return _Read(root, plain)
+
+
+def load_plain(text: str) -> Any:
+    """The document as plain Python values (safe constructor), a copy the caller may change."""
+    return copy.deepcopy(_read(text).plain)
 
 
 def _same_item(value: Any, item: str) -> bool:
@@ -95,9 +128,8 @@ def _same_item(value: Any, item: str) -> bool:
 
 
 def task_data(text: str, item: str) -> dict[str, Any]:
-    """The plain mapping of task ``item`` in the notice ``text``."""
-    doc = load_plain(text)
-    return _find_task(doc, item)
+    """The plain mapping of task ``item`` in the notice ``text`` (a copy)."""
+    return copy.deepcopy(_find_task(_read(text).plain, item))
 
 
 def _find_task(doc: Any, item: str) -> dict[str, Any]:
@@ -152,10 +184,7 @@ class _Map:
 
 
 def _compose_any(text: str) -> MappingNode:
-    try:
-        node = YAML().compose(text)
-    except YAMLError as exc:
-        raise EditError(f"tệp không đọc được (lỗi YAML): {yaml_error_text(exc)}") from None
+    node = _read(text).root
     if not isinstance(node, MappingNode):
         raise EditError("tệp không phải một thông báo (cần một bảng khóa: giá trị)")
     return node
@@ -236,12 +265,17 @@ def detect_style(root: Node, lines: list[str]) -> YamlStyle:
                 indents[value.value[0][0].start_mark.column - col] += 1
             elif isinstance(value, SequenceNode) and not value.flow_style and value.value:
                 dashes[_dash_col(value.value[0], lines) - col] += 1
-    longest = max((len(line) for line in lines), default=0)
     return YamlStyle(
         map_indent=indents.most_common(1)[0][0] if indents else 2,
         dash_offset=dashes.most_common(1)[0][0] if dashes else 2,
-        width=min(max(longest, 80), 120),
+        width=_width(lines),
     )
+
+
+def _width(lines: list[str]) -> int:
+    """A line width that fits the file's lines (80 to 120)."""
+    longest = max((len(line) for line in lines), default=0)
+    return min(max(longest, 80), 120)
 
 
 def _dash_col(item: Node, lines: list[str]) -> int:
@@ -388,12 +422,57 @@ def _splice_delete(lines: list[str], target: _Map, edit: Delete, remaining: list
     del lines[node.start_mark.line : _last_line(node, lines) + 1]
 
 
-def _splice(text: str, item: str | None, edit: Edit, after: dict[str, Any]) -> str:
+def _splice(text: str, item: str | None, edits: Sequence[Edit], after: dict[str, Any]) -> str:
+    """``text`` with ``edits`` spliced in, from one read of ``text``.
+
+    After the first edit, the lines of a task are read again alone (``_reread``), not
+    the whole file: an edit of a task changes none of the other lines.
+    """
     lines = text.split("\n")
     root = _compose(text)
-    target = _target(root, item, lines)
     style = detect_style(root, lines)
     order = TASK_KEYS if item is not None else NOTICE_KEYS
+    node = root if item is None else _task_node(root, item)
+    last, count = _last_line(node, lines), len(lines)
+    for index, edit in enumerate(edits):
+        if index:
+            node = _reread(lines, item, node, last, len(lines) - count)
+            style = replace(style, width=_width(lines))
+            last, count = _last_line(node, lines), len(lines)
+        _splice_one(lines, _mapping(node, lines), edit, after, style, order)
+    return "\n".join(lines)
+
+
+def _reread(
+    lines: list[str], item: str | None, node: MappingNode, last: int, grown: int
+) -> MappingNode:
+    """The mapping ``node`` (the notice's, or task ``item``'s, whose value ended at line
+    ``last``) read again from ``lines`` once an edit added ``grown`` lines to it.
+
+    A task is read from its own lines, put at their place (the lines before it left
+    empty), so that positions are those of the whole file.
+    """
+    if item is None:
+        return _compose("\n".join(lines))
+    first = node.start_mark.line
+    fragment = "\n" * first + "\n".join(lines[first : last + grown + 1])
+    seq = _read(fragment).root
+    if not isinstance(seq, SequenceNode) or len(seq.value) != 1:
+        raise _Unsupported
+    task = seq.value[0]
+    if not isinstance(task, MappingNode) or task.flow_style:
+        raise _Unsupported
+    return task
+
+
+def _splice_one(
+    lines: list[str],
+    target: _Map,
+    edit: Edit,
+    after: dict[str, Any],
+    style: YamlStyle,
+    order: tuple[str, ...],
+) -> None:
     if isinstance(edit, Set):
         _splice_set(lines, target, edit, style, order)
     elif isinstance(edit, Remove):
@@ -402,7 +481,6 @@ def _splice(text: str, item: str | None, edit: Edit, after: dict[str, Any]) -> s
         _splice_insert(lines, target, edit, after[edit.key], style, order)
     else:
         _splice_delete(lines, target, edit, after.get(edit.key, []))
-    return "\n".join(lines)
 
 
 # --- the round trip, for layouts the splice does not handle ----------------------------
@@ -467,22 +545,20 @@ def apply_edits(text: str, item: str | None, edits: Sequence[Edit]) -> str:
 
     Only the lines of the keys the edits name change; see the module's invariant.
     """
-    expected = copy.deepcopy(load_plain(text))
+    expected = load_plain(text)
     target = expected if item is None else _find_task(expected, item)
     for edit in edits:
         _apply_plain(target, edit)
     try:
-        new = text
-        for edit in edits:
-            new = _splice(new, item, edit, target)
-        if load_plain(new) == expected:
+        new = _splice(text, item, edits, target)
+        if _read(new).plain == expected:
             return new
     except Exception:  # noqa: BLE001 - any failure of the splice falls back, never corrupts
         pass
     if item is not None:
         try:
             new = _take_task(text, _roundtrip(text, item, edits), item)
-            if load_plain(new) == expected:
+            if _read(new).plain == expected:
                 return new
         except Exception:  # noqa: BLE001 - as above
             pass
