@@ -384,7 +384,10 @@ def test_json_format(runner: CliRunner, data_dir: Path, write_notice) -> None:
             "column": 13,
             "severity": "error",
             "code": "bad-value",
-            "message": "giá trị 'xong' không hợp lệ cho 'status' (chỉ nhận: open, done, cancelled)",
+            "message": (
+                "giá trị 'xong' không hợp lệ cho 'status' của nhiệm vụ thứ 1 "
+                "(chỉ nhận: open, done, cancelled)"
+            ),
         }
     ]
 

@@ -72,7 +72,7 @@ def test_a_unit_registrys_wrong_type_is_named_in_vietnamese(
     code, lines, out = run_check(runner, str(data_dir))
 
     assert code == 1, out
-    assert "'units.0.short' phải là danh sách chữ (đang là số nguyên)" in out
+    assert "'short' của đơn vị thứ 1 trong 'units' phải là danh sách chữ (đang là số nguyên)" in out
 
 
 def test_add_from_file_names_a_wrong_type_in_vietnamese(
@@ -95,8 +95,9 @@ def test_add_from_file_names_a_wrong_type_in_vietnamese(
 
     assert result.exit_code == 1, result.output
     assert "'confidential' phải là true/false (đang là chữ)" in result.output
-    assert "'tasks.0.notes' phải là danh sách bảng khóa: giá trị (đang là số thập phân)" in (
-        result.output
+    assert (
+        "'notes' của nhiệm vụ thứ 1 phải là danh sách bảng khóa: giá trị (đang là số thập phân)"
+        in (result.output)
     )
 
 

@@ -22,7 +22,7 @@ from giaoban.deadline.describe import UNRESOLVED_HOW, UNRESOLVED_NAME, short_due
 from giaoban.model.facts import is_recurring, occurrence_days
 from giaoban.model.ids import id_problem
 from giaoban.model.ledger import Ledger, Notice, Task
-from giaoban.model.problems import Problem, Source, error, warning
+from giaoban.model.problems import Problem, Source, error, place, warning
 from giaoban.model.settings import Settings
 from giaoban.model.shown import is_confidential_field
 from giaoban.model.text import fold, has_controls, visible
@@ -295,15 +295,15 @@ def check_units(ledger: Ledger) -> list[Problem]:
         return []
     problems = []
     for task in ledger.tasks():
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, int]] = {}
         for key in ("owners", "supports"):
             for i, name in enumerate(getattr(task, key)):
                 where = task.at(f"{key}.{i}")
                 if not registry.is_known(name):
                     problems.append(_unknown_unit(where, name, registry.nearest(name)))
-                first = seen.setdefault(registry.canonical(name) or fold(name), f"{key}.{i}")
-                if first != f"{key}.{i}":
-                    msg = f"đơn vị '{name}' đã có ở {first} của nhiệm vụ này"
+                first = seen.setdefault(registry.canonical(name) or fold(name), (key, i))
+                if first != (key, i):
+                    msg = f"đơn vị '{name}' đã có ở {place(first)} của nhiệm vụ này"
                     problems.append(warning(where, "duplicate-owner", msg))
     return problems
 

@@ -58,7 +58,12 @@ def year_for(month: int, day: int, ctx: Ctx) -> int:
             continue
         if candidate >= well_before(ref):
             return year
-    raise Unreadable(f"ngày {day:02d}/{month:02d} không có thật sau ngày của thông báo")
+    # Named by its date, not as "the notice's": ``deadline`` reads a phrase against today
+    # when given no --ref, and the clerk must see the day the year was taken from.
+    raise Unreadable(
+        f"ngày {day:02d}/{month:02d} không có thật trong năm {ref.year} và năm {ref.year + 1} "
+        f"(ngày không ghi năm được đọc trong năm của ngày {ref:%d/%m/%Y} hoặc năm sau)"
+    )
 
 
 def month_for(day: int, ctx: Ctx) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from giaoban.model.errors import DamagedIndexError, os_reason
 from giaoban.model.ledger import Ledger
-from giaoban.model.problems import Problem, Source, error
+from giaoban.model.problems import Problem, Source, error, place
 from giaoban.model.settings import Settings, parse_cutoff
 from giaoban.model.units import Group, Registry, Unit
 from giaoban.store import cache, schema
@@ -272,15 +272,13 @@ def _settings_problems(
     wrong = []
     timezone = values.get("timezone")
     if timezone is not None and not _is_zone(timezone):
-        msg = (
-            f"'timezone' phải là tên múi giờ IANA, ví dụ 'Asia/Ho_Chi_Minh' (đang là '{timezone}')"
-        )
-        wrong.append(("timezone", msg))
+        wanted = "tên múi giờ IANA, ví dụ 'Asia/Ho_Chi_Minh'"
+        wrong.append(("timezone", f"{wanted} (đang là '{timezone}')"))
     cutoff = values.get("week_cutoff")
     if cutoff is not None and parse_cutoff(cutoff) is None:
-        msg = f"'week_cutoff' phải là thứ và giờ, ví dụ 'thứ 6 14:00' (đang là '{cutoff}')"
-        wrong.append(("week_cutoff", msg))
-    for key, msg in wrong:
+        wrong.append(("week_cutoff", f"thứ và giờ, ví dụ 'thứ 6 14:00' (đang là '{cutoff}')"))
+    for key, wanted in wrong:
+        msg = f"{place((key,))} phải là {wanted}"
         problems.append(error(document.at((key,)), "bad-value", msg))
     return [key for key, _ in wrong]
 
@@ -316,7 +314,9 @@ def _school_year(
             day, month = (int(part) for part in str(written).split("/"))
             date(2001, month, day)  # a day every year has (29/02 is not)
         except ValueError:
-            msg = f"'school_year.{key}' phải là ngày/tháng dạng dd/mm (đang là '{written}')"
+            msg = (
+                f"{place(('school_year', key))} phải là ngày/tháng dạng dd/mm (đang là '{written}')"
+            )
             problems.append(error(document.at(("school_year", key)), "bad-value", msg))
             return None
         found.append((month, day))

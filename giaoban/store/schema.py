@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from giaoban.model.problems import Problem, error, warning
+from giaoban.model.problems import Problem, error, place, warning
 from giaoban.store.yamlsafe import Document, Reported, YamlPath
 
 
@@ -199,8 +199,10 @@ def check_mapping(doc: Document, fields: tuple[Field, ...]) -> tuple[dict[str, A
 _NO_SECONDS = re.compile(r"(\d{4}-\d\d-\d\d)[Tt ](\d\d?:\d\d)(\s*(?:Z|[+-]\d\d(?::?\d\d)?))?")
 
 
-def _dotted(path: YamlPath) -> str:
-    return ".".join(str(p) for p in path)
+def _allowed(choices: tuple[str, ...]) -> str:
+    """The values a field with a fixed list of them takes, said in every message about its
+    value (a wrong one, or one of a wrong type): "chỉ nhận: open, done, cancelled"."""
+    return f"chỉ nhận: {', '.join(choices)}"
 
 
 def _blank(value: Any) -> bool:
@@ -213,9 +215,11 @@ class _Checker:
         self.doc = doc
         self.problems: list[Problem] = []
 
-    def _wrong(self, path: YamlPath, expected: str, value: Any) -> None:
-        where = ".".join(str(p) for p in path) or "tệp"
-        msg = f"'{where}' phải là {_KIND_NAMES.get(expected, expected)} ({value_name(value)})"
+    def _wrong(
+        self, path: YamlPath, expected: str, value: Any, choices: tuple[str, ...] = ()
+    ) -> None:
+        said = value_name(value) + (f"; {_allowed(choices)}" if choices else "")
+        msg = f"{place(path)} phải là {_KIND_NAMES.get(expected, expected)} ({said})"
         if expected == "item" and isinstance(value, float):
             msg += f': hãy đặt trong ngoặc kép, ví dụ "{value}"'
         self.problems.append(error(self.doc.at(path), "wrong-type", msg))
@@ -268,12 +272,11 @@ class _Checker:
             return self._datemap(value, path)
         if kind in ("texts", "dates"):
             return self._list(value, kind[:-1], path)
-        checked = self._scalar(value, kind, path)
+        checked = self._scalar(value, kind, path, spec.choices)
         if checked is not None and kind == "int":
             checked = self._count(checked, spec.most or MAX_COUNT, path)
         if checked is not None and spec.choices and checked not in spec.choices:
-            allowed = ", ".join(spec.choices)
-            msg = f"giá trị '{checked}' không hợp lệ cho '{spec.name}' (chỉ nhận: {allowed})"
+            msg = f"giá trị '{checked}' không hợp lệ cho {place(path)} ({_allowed(spec.choices)})"
             self.problems.append(error(self.doc.at(path), "bad-value", msg))
             return None
         return checked
@@ -309,7 +312,7 @@ class _Checker:
         items = [self._scalar(v, kind, (*path, i)) for i, v in enumerate(value)]
         return [item for item in items if item is not None]
 
-    def _scalar(self, value: Any, kind: str, path: YamlPath) -> Any:
+    def _scalar(self, value: Any, kind: str, path: YamlPath, choices: tuple[str, ...] = ()) -> Any:
         if isinstance(value, Reported):
             return None
         if kind in ("text", "item"):
@@ -317,9 +320,7 @@ class _Checker:
                 return value
             if isinstance(value, int) and not isinstance(value, bool):
                 if kind == "text":  # kept as text, but said: "0123" would have lost its 0
-                    msg = (
-                        f"'{_dotted(path)}' là số {value}, không phải chữ; hãy đặt trong ngoặc kép"
-                    )
+                    msg = f"{place(path)} là số {value}, không phải chữ; hãy đặt trong ngoặc kép"
                     self.problems.append(warning(self.doc.at(path), "number-as-text", msg))
                 return str(value)
         elif kind == "deadline":
@@ -339,7 +340,7 @@ class _Checker:
             return value
         elif kind == "int" and isinstance(value, int) and not isinstance(value, bool):
             return value
-        self._wrong(path, kind, value)
+        self._wrong(path, kind, value, choices)
         return None
 
     def _count(self, value: int, most: int, path: YamlPath) -> int | None:
@@ -347,7 +348,7 @@ class _Checker:
         None, said once, in one message."""
         if 0 <= value <= most:
             return value
-        msg = f"'{_dotted(path)}' phải là số đếm từ 0 đến {most} (đang là {value})"
+        msg = f"{place(path)} phải là số đếm từ 0 đến {most} (đang là {value})"
         self.problems.append(error(self.doc.at(path), "bad-value", msg))
         return None
 
