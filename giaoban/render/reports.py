@@ -143,7 +143,9 @@ def _unresolved(ids: Sequence[str]) -> list[RenderableType]:
     return [text(label, style=STATE_STYLES["unresolved"])] if label else []
 
 
-def report_renderable(report: Report, data: Sequence[LedgerState], limit: int = 0) -> RenderableType:
+def report_renderable(
+    report: Report, data: Sequence[LedgerState], limit: int = 0
+) -> RenderableType:
     """The report as rich renderables: heading, context, then its table(s).
 
     ``limit``: at most this many rows in all (0: no limit); the others are counted.
