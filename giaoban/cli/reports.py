@@ -207,7 +207,8 @@ class Context:
 
 def _context(where: Where) -> Context:
     """The validated ledger(s), "now" in its time zone, and the git state of each ledger
-    read (those its settings list under ``ledgers:`` too). Files with errors are left out and named here, before the report."""
+    read (those its settings list under ``ledgers:`` too). Files with errors are left out
+    and named here, before the report."""
     folders = resolve_data_dirs(where.data)
     opened = open_for_report(folders, cache_choice(where.no_cache))
     if opened.left_out:
