@@ -67,7 +67,7 @@ def parse_day(value: str) -> date:
 # What ``--today`` and GIAOBAN_TODAY accept, as every message about them says it.
 TODAY_FORMS = (
     "YYYY-MM-DD hoặc dd/mm/yyyy, có thể kèm giờ HH:MM sau 'T' hoặc dấu cách "
-    '(2022-04-15T14:00), hoặc thời điểm có giây và múi giờ như "now" của báo cáo JSON '
+    "(2022-04-15T14:00), hoặc thời điểm có giây và múi giờ như báo cáo JSON ghi "
     "(2022-04-15T14:00:00+07:00, 2022-04-15T07:00Z)"
 )
 # HH:MM, perhaps :SS, perhaps an offset (Z, +07:00, +0700): the ISO 8601 the reports print
@@ -180,7 +180,7 @@ TodayOption = Annotated[
         "--today",
         metavar="NGÀY",
         help="Cố định thời điểm hiện tại: YYYY-MM-DD hoặc dd/mm/yyyy, có thể kèm giờ "
-        '(YYYY-MM-DDTHH:MM), hoặc "now" của một báo cáo JSON (2022-04-15T14:00:00+07:00) '
+        "(YYYY-MM-DDTHH:MM), hoặc thời điểm báo cáo JSON ghi (2022-04-15T14:00:00+07:00) "
         "(mặc định: $GIAOBAN_TODAY hoặc đồng hồ máy).",
         callback=_today_callback,
     ),
