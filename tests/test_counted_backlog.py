@@ -53,7 +53,7 @@ def _both(ledger: Ledger, now: datetime, flt: Filter) -> list[tuple[reports.Repo
 
 def assert_digests_agree(ledger: Ledger, now: datetime, flt: Filter) -> None:
     for full, counted in _both(ledger, now, flt):
-        assert formats.report_markdown(counted, None) == formats.report_markdown(full, None)
+        assert formats.report_markdown(counted, ()) == formats.report_markdown(full, ())
         assert counted.counted == len(full.rows) - len(counted.rows)
         assert counted.empty == full.empty
 
@@ -157,7 +157,7 @@ def test_a_report_that_only_counted_refuses_to_list_its_rows(data_dir: Path) -> 
     report = reports.overdue_report(ledger, now, every_row=False)
     assert report.counted > 0
     with pytest.raises(ValueError, match="only counted"):
-        formats.report_json(report, None)
+        formats.report_json(report, ())
     with pytest.raises(ValueError, match="only counted"):
         formats.report_csv(report)
     assert reports.overdue_report(ledger, now + timedelta(minutes=1)).counted == 0

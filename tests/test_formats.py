@@ -139,7 +139,7 @@ def _render(monkeypatch: pytest.MonkeyPatch, no_color: bool, terminal: bool) -> 
     report = week_report(ledger, datetime(2022, 4, 20, tzinfo=TZ), list_all=True)
     system: Literal["standard", "auto"] = "standard" if terminal else "auto"
     out = Console(file=io.StringIO(), force_terminal=terminal, width=120, color_system=system)
-    out.print(report_renderable(report, None))
+    out.print(report_renderable(report, ()))
     return out.file.getvalue()  # type: ignore[attr-defined]
 
 

@@ -12,7 +12,7 @@ from giaoban.cli.main import app
 from giaoban.model.ids import resolve_task
 from giaoban.store.ledgers import ledger_name, merge_ledgers, unique_names
 from giaoban.store.loader import load_ledger
-from tests.conftest import DATA
+from tests.conftest import DATA, run_git
 
 
 def two_provinces(tmp_path: Path) -> tuple[Path, Path]:
@@ -113,3 +113,53 @@ def test_edits_refuse_several_ledgers(runner: CliRunner, tmp_path: Path) -> None
     result = runner.invoke(app, ["done", "2019-02#3", "--data", str(hanoi), "--data", str(hcm)])
     assert result.exit_code == 2
     assert "một thư mục dữ liệu" in result.stderr
+
+
+def _committed(root: Path) -> str:
+    """``root`` as a git repository with everything committed; its HEAD."""
+    run_git(root, "init", "-q", "-b", "main")
+    run_git(root, "add", "-A")
+    run_git(root, "-c", "user.name=A", "-c", "user.email=a@b", "commit", "-qm", "init")
+    return run_git(root, "rev-parse", "HEAD").strip()
+
+
+def test_reports_name_each_ledgers_commit_and_changes(
+    runner: CliRunner, tmp_path: Path, git_env: None
+) -> None:
+    """``ledgers:``: a change nobody committed in the other ledger is in the report, so
+    its header and ``data`` say so, with each ledger's own commit."""
+    hanoi, hcm = two_provinces(tmp_path)
+    (hanoi / "settings.yaml").write_text("ledgers:\n  - ../../hcm/data\n", encoding="utf-8")
+    commits = {name: _committed(tmp_path / name) for name in ("hanoi", "hcm")}
+    done = ["done", "2022-04-14#2.2", "--no-commit", "--data", str(hcm), "--today", "2022-04-20"]
+    assert runner.invoke(app, done).exit_code == 0
+    week = ["week", "--today", "2022-04-20", "--data", str(hanoi)]
+    result = runner.invoke(app, [*week, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["data"] == [
+        {"ledger": "hanoi", "commit": commits["hanoi"], "dirty": False},
+        {"ledger": "hcm", "commit": commits["hcm"], "dirty": True},
+    ]
+    said = (
+        f"Dữ liệu: commit {commits['hanoi'][:7]} (sổ hanoi), "
+        f"commit {commits['hcm'][:7]} (sổ hcm, có thay đổi chưa commit)."
+    )
+    for shape in ([], ["--format", "md"], ["--format", "html"]):
+        result = runner.invoke(app, [*week, *shape], env={"COLUMNS": "300"})
+        assert result.exit_code == 0, result.output
+        assert said in result.stdout, shape
+
+
+def test_a_ledger_outside_git_is_named_among_the_others(
+    runner: CliRunner, tmp_path: Path, git_env: None
+) -> None:
+    hanoi, hcm = two_provinces(tmp_path)
+    commit = _committed(tmp_path / "hanoi")
+    args = ["stats", "--month", "2019-03", "--today", "2019-03-31", "--data", str(hanoi)]
+    result = runner.invoke(app, [*args, "--data", str(hcm), "--format", "json"])
+    assert json.loads(result.stdout)["data"] == [
+        {"ledger": "hanoi", "commit": commit, "dirty": False},
+        {"ledger": "hcm", "commit": None, "dirty": None},
+    ]
+    table = runner.invoke(app, [*args, "--data", str(hcm)], env={"COLUMNS": "300"}).stdout
+    assert f"Dữ liệu: commit {commit[:7]} (sổ hanoi), chưa có commit git (sổ hcm)." in table

@@ -80,4 +80,4 @@ def test_today_takes_the_day_forms_other_options_take(runner: CliRunner, seed_da
     assert week("20/04/2022 15:30").stdout == week("2022-04-20T15:30").stdout
     wrong = week("31/02/2026")
     assert wrong.exit_code == 2 and "ngày 31/02/2026 không có thật" in wrong.output
-    assert "không phải ngày dạng" in week("hôm qua").output
+    assert "không phải thời điểm dạng YYYY-MM-DD hoặc dd/mm/yyyy" in week("hôm qua").output

@@ -222,6 +222,8 @@ class Opened:
 
     ledger: Ledger
     left_out: tuple[Problem, ...] = ()
+    # each ledger read, (the name its ids are prefixed with, its data folder), in order
+    sources: tuple[tuple[str, Path], ...] = ()
 
 
 def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) -> Opened:
@@ -239,8 +241,10 @@ def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) ->
         found = [p for p in (*result.problems, *validate(result)) if p.is_error]
         ledgers.append(_without(result.ledger, found))
         errors.extend(found)
-    ledger = merge_ledgers(ledgers, unique_names(folders))
-    return Opened(ledger, tuple(sorted(dict.fromkeys(errors), key=Problem.sort_key)))
+    names = unique_names(folders)
+    ledger = merge_ledgers(ledgers, names)
+    problems = tuple(sorted(dict.fromkeys(errors), key=Problem.sort_key))
+    return Opened(ledger, problems, tuple(zip(names, folders, strict=True)))
 
 
 def _left_out(ledger: Ledger, kept: Ledger) -> list[str]:

@@ -7,7 +7,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -64,22 +64,53 @@ def parse_day(value: str) -> date:
         raise typer.BadParameter(f"ngày {value} không có thật") from None
 
 
+# What ``--today`` and GIAOBAN_TODAY accept, as every message about them says it.
+TODAY_FORMS = (
+    "YYYY-MM-DD hoặc dd/mm/yyyy, có thể kèm giờ HH:MM sau 'T' hoặc dấu cách "
+    "(2022-04-15T14:00), hoặc thời điểm có giây và múi giờ như báo cáo JSON ghi "
+    "(2022-04-15T14:00:00+07:00, 2022-04-15T07:00Z)"
+)
+# HH:MM, perhaps :SS, perhaps an offset (Z, +07:00, +0700): the ISO 8601 the reports print
+_MOMENT = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
+
+
 def parse_today(value: str | None, tz: str = DEFAULT_TZ) -> datetime | None:
     """Read ``--today`` as a day (YYYY-MM-DD or dd/mm/yyyy) and perhaps a time ("T" or a
-    space, then HH:MM), in the office's zone."""
+    space, then HH:MM, perhaps :SS) in the office's zone; a time with an offset (the
+    reports' own "now", ``2022-04-15T14:00:00+07:00``) is that moment, in the office's zone.
+
+    Raises:
+        typer.BadParameter: quoting ``value`` and naming the accepted forms.
+    """
     if value is None or value == "":
         return None
-    day_part, _, clock_part = value.strip().replace("T", " ").partition(" ")
+    day_part, _, clock_part = value.strip().replace("T", " ").replace("t", " ").partition(" ")
+    clock = _MOMENT.fullmatch(clock_part.strip()) if clock_part.strip() else None
+    if not (_DMY.fullmatch(day_part) or _YMD.fullmatch(day_part)) or (clock_part and not clock):
+        raise typer.BadParameter(f"'{value}' không phải thời điểm dạng {TODAY_FORMS}")
     day = parse_day(day_part)
-    clock = _CLOCK.fullmatch(clock_part.strip()) if clock_part.strip() else None
-    if clock_part.strip() and clock is None:
-        raise typer.BadParameter(f"'{value}' không phải thời điểm dạng YYYY-MM-DDTHH:MM")
-    hour, minute = (int(clock[1]), int(clock[2])) if clock else (0, 0)
+    hour, minute, second, offset = clock.groups() if clock else ("0", "0", None, None)
     try:
-        moment = datetime.combine(day, time(hour, minute))
+        moment = datetime.combine(day, time(int(hour), int(minute), int(second or 0)))
     except ValueError:
-        raise typer.BadParameter(f"giờ {clock_part.strip()} không có thật") from None
-    return moment.replace(tzinfo=ZoneInfo(tz))
+        raise typer.BadParameter(f"giờ '{clock_part.strip()}' không có thật") from None
+    try:
+        zone = ZoneInfo(tz) if offset is None else _offset(offset)
+    except ValueError:
+        raise typer.BadParameter(f"múi giờ '{offset}' không có thật") from None
+    return moment.replace(tzinfo=zone).astimezone(ZoneInfo(tz))
+
+
+def _offset(text: str) -> timezone:
+    """ "Z", "+07:00" or "+0700" as a fixed zone (ValueError past 23:59)."""
+    if text.upper() == "Z":
+        return timezone.utc
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if minutes > 59:
+        raise ValueError(text)
+    sign = -1 if text[0] == "-" else 1
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _today_callback(value: str | None) -> str | None:
@@ -90,12 +121,21 @@ def _today_callback(value: str | None) -> str | None:
 def resolve_now(value: str | None, tz: str = DEFAULT_TZ) -> datetime:
     """The moment reports are computed at: ``--today``, ``GIAOBAN_TODAY`` or the clock.
 
-    This function and :func:`wall_clock` are the only places giaoban reads the clock.
+    A GIAOBAN_TODAY that cannot be read is named as such (``--today`` is named by its
+    option's callback). This function and :func:`wall_clock` are the only places
+    giaoban reads the clock.
     """
-    given = parse_today(value or os.environ.get("GIAOBAN_TODAY"), tz)
+    given = parse_today(value, tz) if value else _env_today(tz)
     if given is not None:
         return given
     return datetime.now(ZoneInfo(tz)).replace(second=0, microsecond=0)
+
+
+def _env_today(tz: str) -> datetime | None:
+    try:
+        return parse_today(os.environ.get("GIAOBAN_TODAY"), tz)
+    except typer.BadParameter as err:
+        raise UsageError(f"biến môi trường GIAOBAN_TODAY: {err.message}") from None
 
 
 def wall_clock() -> datetime:
@@ -140,7 +180,8 @@ TodayOption = Annotated[
         "--today",
         metavar="NGÀY",
         help="Cố định thời điểm hiện tại: YYYY-MM-DD hoặc dd/mm/yyyy, có thể kèm giờ "
-        "(YYYY-MM-DDTHH:MM) (mặc định: $GIAOBAN_TODAY hoặc đồng hồ máy).",
+        "(YYYY-MM-DDTHH:MM), hoặc thời điểm báo cáo JSON ghi (2022-04-15T14:00:00+07:00) "
+        "(mặc định: $GIAOBAN_TODAY hoặc đồng hồ máy).",
         callback=_today_callback,
     ),
 ]

@@ -7,6 +7,7 @@ Each command parses its options, calls one function of ``giaoban.reports.rows``
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -29,7 +30,7 @@ from giaoban.cli.common import (
 )
 from giaoban.cli.completion import complete_notice_id, complete_notice_or_task_id, complete_unit
 from giaoban.cli.optionsets import option_set, with_options
-from giaoban.history.git import DataState, data_state
+from giaoban.history.git import LedgerState, ledger_states
 from giaoban.model.errors import UsageError
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem
@@ -200,13 +201,14 @@ class Where:
 class Context:
     ledger: Ledger
     now: datetime
-    data: DataState | None
+    data: tuple[LedgerState, ...]  # the git state of each ledger read
     left_out: tuple[Problem, ...] = ()  # errors of the files the report leaves out
 
 
 def _context(where: Where) -> Context:
-    """The validated ledger(s), "now" in its time zone, and the git state of the (first)
-    folder. Files with errors are left out and named here, before the report."""
+    """The validated ledger(s), "now" in its time zone, and the git state of each ledger
+    read (those its settings list under ``ledgers:`` too). Files with errors are left out
+    and named here, before the report."""
     folders = resolve_data_dirs(where.data)
     opened = open_for_report(folders, cache_choice(where.no_cache))
     if opened.left_out:
@@ -214,7 +216,7 @@ def _context(where: Where) -> Context:
         for problem in opened.left_out:
             print(visible(str(problem)), file=sys.stderr)
     now = resolve_now(where.today, opened.ledger.settings.timezone)
-    return Context(opened.ledger, now, data_state(folders[0]), opened.left_out)
+    return Context(opened.ledger, now, ledger_states(opened.sources), opened.left_out)
 
 
 def _left_out_warning(left_out: tuple[Problem, ...]) -> str:
@@ -318,7 +320,7 @@ def _unresolved_note(ids: tuple[str, ...]) -> None:
 def _document(
     report: reports.Report,
     output: OutputFormat,
-    data: DataState | None,
+    data: Sequence[LedgerState],
     document: tuple[Ledger, Path | None],
 ) -> None:
     # start-up: loaded only when this command needs it

@@ -43,6 +43,15 @@ class DataState:
     dirty: bool
 
 
+@dataclass(frozen=True)
+class LedgerState:
+    """One ledger a report read: the name its ids are prefixed with over several ledgers,
+    and the state of its data folder (None outside a git repository)."""
+
+    name: str
+    state: DataState | None
+
+
 def run_git(
     cwd: Path, *args: str, input_text: str | None = None, errors: str = "strict"
 ) -> GitResult | None:
@@ -89,6 +98,12 @@ def data_state(data_dir: Path) -> DataState | None:
     status = run_git(data_dir, "status", "--porcelain", "--", ".")
     dirty = bool(status and status.ok and status.stdout.strip())
     return DataState(commit=commit, short=commit[:7], dirty=dirty)
+
+
+def ledger_states(ledgers: Sequence[tuple[str, Path]]) -> tuple[LedgerState, ...]:
+    """The state of each ledger a report read, ``(name, data folder)``, in their order:
+    every folder a report reads is named with its own commit and uncommitted changes."""
+    return tuple(LedgerState(name, data_state(folder)) for name, folder in ledgers)
 
 
 # --- writing: init, commit ------------------------------------------------------------

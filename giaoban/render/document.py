@@ -25,7 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from giaoban.deadline.describe import UNRESOLVED_NAME
-from giaoban.history.git import DataState
+from giaoban.history.git import LedgerState
 from giaoban.model.errors import UsageError
 from giaoban.model.settings import Settings
 from giaoban.model.text import visible
@@ -135,7 +135,7 @@ def place_date(form: Form, day: date) -> str:
 
 
 def report_docx(
-    report: Report, settings: Settings, today: date, data: DataState | None = None
+    report: Report, settings: Settings, today: date, data: Sequence[LedgerState] = ()
 ) -> bytes:
     """The report as a .docx in the form of Nghị định 30/2020/NĐ-CP."""
     form = Form.of(settings)
@@ -292,7 +292,7 @@ def stats_title(report: StatsReport) -> tuple[str, str]:
 
 
 def stats_docx(
-    report: StatsReport, settings: Settings, today: date, data: DataState | None = None
+    report: StatsReport, settings: Settings, today: date, data: Sequence[LedgerState] = ()
 ) -> tuple[bytes, bool]:
     """The statistics as a .docx in the decree's form, and whether it carries the chart."""
     form = Form.of(settings)
@@ -333,7 +333,7 @@ def _grid(doc: WordDocument, names: list[str], rows: list[list[str]], size: floa
 
 
 def stats_html(
-    report: StatsReport, settings: Settings, today: date, data: DataState | None = None
+    report: StatsReport, settings: Settings, today: date, data: Sequence[LedgerState] = ()
 ) -> tuple[str, bool]:
     """The statistics as one self-contained page (the chart inline as SVG)."""
     chart = stats_chart(report, "svg")
@@ -479,7 +479,7 @@ def _xlsx_row(sheet: Any, values: list[Any]) -> None:
 
 
 def report_html(
-    report: Report, settings: Settings, today: date, data: DataState | None = None
+    report: Report, settings: Settings, today: date, data: Sequence[LedgerState] = ()
 ) -> str:
     """One self-contained page (no external file), A4 when printed; every text escaped."""
     body = [

@@ -22,7 +22,7 @@ from giaoban.deadline.describe import (
     short_due,
     weekday_name,
 )
-from giaoban.history.git import DataState
+from giaoban.history.git import DataState, LedgerState
 from giaoban.model.card import iso
 from giaoban.model.ledger import Extension, Notice, Task
 from giaoban.model.shown import shown_task
@@ -111,12 +111,22 @@ def units_label(names: Iterable[str]) -> str:
     return ", ".join(names) or NONE
 
 
-def data_label(state: DataState | None) -> str:
-    """Which commit the data came from, and whether it had uncommitted changes."""
-    if state is None:
-        return "Dữ liệu: chưa có commit git"
-    dirty = " (có thay đổi chưa commit)" if state.dirty else ""
-    return f"Dữ liệu: commit {state.short}{dirty}"
+def data_label(data: Sequence[LedgerState]) -> str:
+    """Which commit the data came from, and whether it had uncommitted changes; over
+    several ledgers, each one's ("commit a76dcca (sổ hanoi), commit 551362b (sổ hcm, có
+    thay đổi chưa commit)"), so a change nobody committed in any of them is seen."""
+    if len(data) > 1:
+        return "Dữ liệu: " + ", ".join(_state_words(s.state, s.name) for s in data)
+    return "Dữ liệu: " + _state_words(data[0].state if data else None)
+
+
+def _state_words(state: DataState | None, name: str = "") -> str:
+    """ "commit a76dcca (có thay đổi chưa commit)", with "sổ NAME" when ``name``."""
+    notes = [f"sổ {name}"] if name else []
+    if state is not None and state.dirty:
+        notes.append("có thay đổi chưa commit")
+    said = "chưa có commit git" if state is None else f"commit {state.short}"
+    return f"{said} ({', '.join(notes)})" if notes else said
 
 
 def week_label(week: Week) -> str:
@@ -223,7 +233,7 @@ def backlog_line(unit: str, tasks: int, since: date) -> str:
     return f"{unit}: {tasks} việc, lâu nhất từ {since:%d/%m/%Y}"
 
 
-def meta_label(report: Report | StatsReport, data: DataState | None) -> str:
+def meta_label(report: Report | StatsReport, data: Sequence[LedgerState]) -> str:
     return f"Tính đến {moment_label(report.now)}. {data_label(data)}."
 
 
@@ -260,8 +270,19 @@ def row_record(report: Report, row: Row) -> dict[str, Any]:
     return record
 
 
-def data_record(data: DataState | None) -> dict[str, Any] | None:
-    return None if data is None else {"commit": data.commit, "dirty": data.dirty}
+def data_record(data: Sequence[LedgerState]) -> dict[str, Any] | list[dict[str, Any]] | None:
+    """One ledger: ``{"commit", "dirty"}`` or null outside git; several: a list of
+    ``{"ledger", "commit", "dirty"}`` in the order read (commit and dirty null outside git)."""
+    if len(data) > 1:
+        return [{"ledger": s.name, **_state_record(s.state)} for s in data]
+    state = data[0].state if data else None
+    return None if state is None else _state_record(state)
+
+
+def _state_record(state: DataState | None) -> dict[str, Any]:
+    if state is None:
+        return {"commit": None, "dirty": None}
+    return {"commit": state.commit, "dirty": state.dirty}
 
 
 def _streamed_group(rows: Sequence[Row]) -> Streamed:
@@ -275,7 +296,7 @@ def _every_row(report: Report) -> None:
         raise ValueError(f"{report.counted} rows were only counted: a list needs every row")
 
 
-def report_json(report: Report, data: DataState | None) -> dict[str, Any]:
+def report_json(report: Report, data: Sequence[LedgerState]) -> dict[str, Any]:
     """``{"now", "tasks": [...]}`` plus the report's kind, data state, week and groups."""
     _every_row(report)
     out: dict[str, Any] = {
@@ -319,7 +340,7 @@ def _counts_record(counts: Counts) -> dict[str, Any]:
     return record
 
 
-def stats_json(report: StatsReport, data: DataState | None) -> dict[str, Any]:
+def stats_json(report: StatsReport, data: Sequence[LedgerState]) -> dict[str, Any]:
     return {
         "report": "stats",
         "now": report.now.isoformat(),
@@ -432,7 +453,7 @@ def row_cells(
     return [*cells, due_label(row), remaining]
 
 
-def report_markdown(report: Report, data: DataState | None) -> str:
+def report_markdown(report: Report, data: Sequence[LedgerState]) -> str:
     """A heading, a line of context, then one table (one per owner for the week)."""
     lines = [f"## {md_text(report_title(report))}", "", md_text(meta_label(report, data)), ""]
     lines += [f"**{md_text(summary_label(report))}**", ""]
@@ -516,7 +537,7 @@ STATS_HEADERS = ("Đơn vị chủ trì", *(CATEGORY_LABELS[c] for c in CATEGORI
 MONTH_HEADERS = ("Tháng", "Tổng số", "Chậm, muộn", "So với tháng trước")
 
 
-def stats_markdown(report: StatsReport, data: DataState | None) -> str:
+def stats_markdown(report: StatsReport, data: Sequence[LedgerState]) -> str:
     lines = [f"## {md_text(stats_title(report))}", "", md_text(meta_label(report, data)), ""]
     lines += _md_unresolved(report.unresolved)
     lines += _md_table(STATS_HEADERS, stats_rows(report))
@@ -605,7 +626,7 @@ def notice_fields(notice: Notice) -> list[tuple[str, str]]:
     return pairs
 
 
-def shown_json(shown: Shown, data: DataState | None) -> dict[str, Any]:
+def shown_json(shown: Shown, data: Sequence[LedgerState]) -> dict[str, Any]:
     """A task (its full record, state and next occurrences) or a notice with its tasks."""
     report = shown.report
     record = notice_record(shown.notice, report.show_confidential)

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from giaoban.deadline.describe import format_moment
-from giaoban.history.git import DataState
+from giaoban.history.git import LedgerState
 from giaoban.model.text import visible
 from giaoban.render import formats
 from giaoban.render.terminal import SafeConsole, text
@@ -143,7 +143,9 @@ def _unresolved(ids: Sequence[str]) -> list[RenderableType]:
     return [text(label, style=STATE_STYLES["unresolved"])] if label else []
 
 
-def report_renderable(report: Report, data: DataState | None, limit: int = 0) -> RenderableType:
+def report_renderable(
+    report: Report, data: Sequence[LedgerState], limit: int = 0
+) -> RenderableType:
     """The report as rich renderables: heading, context, then its table(s).
 
     ``limit``: at most this many rows in all (0: no limit); the others are counted.
@@ -286,7 +288,7 @@ def _shown(groups: Sequence[tuple[str, Sequence[T]]], limit: int) -> list[Sequen
     return shown
 
 
-def print_report(report: Report, data: DataState | None, limit: int = 0) -> None:
+def print_report(report: Report, data: Sequence[LedgerState], limit: int = 0) -> None:
     console().print(report_renderable(report, data, limit))
 
 
@@ -340,7 +342,7 @@ def _legend() -> Text:
     return legend
 
 
-def stats_renderable(report: StatsReport, data: DataState | None) -> RenderableType:
+def stats_renderable(report: StatsReport, data: Sequence[LedgerState]) -> RenderableType:
     parts = _header(report.office, formats.stats_title(report), formats.meta_label(report, data))
     parts += _unresolved(report.unresolved)
     parts += [text(""), _stats_table(report), text("")]
@@ -349,7 +351,7 @@ def stats_renderable(report: StatsReport, data: DataState | None) -> RenderableT
     return Group(*parts)
 
 
-def print_stats(report: StatsReport, data: DataState | None) -> None:
+def print_stats(report: StatsReport, data: Sequence[LedgerState]) -> None:
     console().print(stats_renderable(report, data))
 
 
@@ -365,7 +367,7 @@ def _fields(pairs: list[tuple[str, str]]) -> Table:
     return table
 
 
-def print_shown(shown: Shown, data: DataState | None) -> None:
+def print_shown(shown: Shown, data: Sequence[LedgerState]) -> None:
     """A task's fields and state (and next occurrences), or a notice and its tasks."""
     out = console()
     report = shown.report
