@@ -48,9 +48,11 @@ def test_add_from_flags_writes_and_commits_one_file(runner: CliRunner, ledger: P
     )
     assert result.exit_code == 0, result.output
     path = ledger / "2019" / f"{NOTICE_ID}.yaml"
-    assert result.output.startswith(
+    assert result.stdout.startswith(
         f"Đã thêm thông báo {NOTICE_ID} (2 nhiệm vụ) vào {path} — commit "
     )
+    # a support that is already an owner is left out, as the questions leave it out
+    assert result.stderr == "Bỏ 'VP' (phối hợp, nhiệm vụ 2): đã là đơn vị chủ trì ('VP').\n"
     assert (
         path.read_text(encoding="utf-8")
         == f"""\
@@ -70,8 +72,6 @@ tasks:
     text: Báo cáo tiến độ
     owners:
       - BTC
-      - VP
-    supports:
       - VP
     deadline: trước 14h00 thứ 6 hàng tuần
     status: open

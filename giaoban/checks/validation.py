@@ -295,15 +295,16 @@ def check_units(ledger: Ledger) -> list[Problem]:
         return []
     problems = []
     for task in ledger.tasks():
-        seen: dict[str, tuple[str, int]] = {}
-        for key in ("owners", "supports"):
-            for i, name in enumerate(getattr(task, key)):
+        lists = [(key, getattr(task, key)) for key in ("owners", "supports")]
+        repeats = {(r.key, r.index): r for r in registry.repeats(lists)}
+        for key, names in lists:
+            for i, name in enumerate(names):
                 where = task.at(f"{key}.{i}")
                 if not registry.is_known(name):
                     problems.append(_unknown_unit(where, name, registry.nearest(name)))
-                first = seen.setdefault(registry.canonical(name) or fold(name), (key, i))
-                if first != (key, i):
-                    msg = f"đơn vị '{name}' đã có ở {place(first)} của nhiệm vụ này"
+                repeat = repeats.get((key, i))
+                if repeat is not None:
+                    msg = f"đơn vị '{name}' đã có ở {place(repeat.first)} của nhiệm vụ này"
                     problems.append(warning(where, "duplicate-owner", msg))
     return problems
 

@@ -19,6 +19,8 @@ from giaoban.cli.taskopts import (
     parse_day,
     say_saved,
     task_units,
+    units_once,
+    warn_repeated_units,
     warn_unknown_units,
 )
 from giaoban.deadline import Deadline, parse_deadline
@@ -106,9 +108,10 @@ def ask_units(
         if not raw:
             continue
         name = _one_unit(registry, raw)
-        if any(fold(name) == fold(u) for u in units):
+        key = registry.unit_key(name)
+        if any(key == registry.unit_key(u) for u in units):
             typer.echo(f"    Bỏ '{name}': đã ghi ở trên.")
-        elif any(fold(name) == fold(u) for u in earlier):
+        elif any(key == registry.unit_key(u) for u in earlier):
             typer.echo(f"    Bỏ '{name}': đã là đơn vị {earlier_label.lower()}.")
         else:
             units.append(name)
@@ -448,6 +451,9 @@ def add_command(
         if notice.get("date") is None:
             raise typer.BadParameter("cần ngày ban hành", param_hint="--date")
         warn_unknown_units(data_dir, task_units(notice["tasks"]))
+        notice["tasks"] = [
+            units_once(data_dir, t, f"nhiệm vụ {t['item']}") for t in notice["tasks"]
+        ]
     else:
         settings = edits.office_settings(data_dir)
         answers = interview(
@@ -460,6 +466,8 @@ def add_command(
     name = from_file_ if from_file_ and from_file_ != "-" else edits.STDIN
     out = edits.create_notice(data_dir, notice, not change.no_commit, allow_duplicate, source, name)
     say_changes(from_file_ or "", out.details["changes"])
+    if from_file_:  # once written: a refused file is not "written as the clerk wrote it"
+        warn_repeated_units(data_dir, notice.get("tasks"))
     tasks = len(load_plain(out.details["text"]).get("tasks") or ())
     what = f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"
     say_saved(what, out.saved, change.no_commit)

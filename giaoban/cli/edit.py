@@ -33,6 +33,7 @@ from giaoban.cli.taskopts import (
     office_today,
     optional_day,
     say_saved,
+    units_once,
     warn_unknown_section,
     warn_unknown_units,
 )
@@ -230,6 +231,7 @@ def task_add_command(
         "supports": support or None,
         "deadline": edits.deadline_value(deadline) if deadline else None,
     }
+    task = units_once(data_dir, task, "nhiệm vụ mới")
     out = edits.append_task(data_dir, notice, task, not change.no_commit)
     if "unknown_section" in out.details:
         warn_unknown_section(str(section), out.details["unknown_section"])

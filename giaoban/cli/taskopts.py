@@ -23,6 +23,7 @@ from giaoban.cli.completion import complete_task_id
 from giaoban.cli.completion import complete_unit as complete_unit  # re-exported
 from giaoban.cli.optionsets import option_set
 from giaoban.lazy import lazy_import
+from giaoban.model.problems import place
 from giaoban.model.text import visible
 from giaoban.store.loader import REGISTRY_FILE, load_registry
 
@@ -104,13 +105,63 @@ def office_today(data_dir: Path, today: str | None) -> date:
 def task_units(tasks: Any) -> list[str]:
     """The unit names in the ``owners`` and ``supports`` of ``tasks`` (as a file or the
     flags give them: a list of names, or one name)."""
-    names: list[str] = []
+    tasks = tasks if isinstance(tasks, list) else []
+    return [name for task in tasks for _, names in _unit_lists(task) for name in names]
+
+
+_UNIT_KEYS = ("owners", "supports")
+_UNIT_LABELS = {"owners": "chủ trì", "supports": "phối hợp"}
+
+
+def _unit_lists(task: Any) -> list[tuple[str, list[str]]]:
+    """A task's ``owners`` and ``supports`` as a file or the flags give them (a list of
+    names, or one name), each a list of its names."""
+    lists = []
+    for key in _UNIT_KEYS:
+        value = task.get(key) if isinstance(task, dict) else None
+        values = [value] if isinstance(value, str) else value
+        lists.append(
+            (key, [n for n in values if isinstance(n, str)] if isinstance(values, list) else [])
+        )
+    return lists
+
+
+def warn_repeated_units(data_dir: Path, tasks: Any) -> None:
+    """A warning on stderr for each unit a task of a clerk's file names twice (by two of
+    its names: "VP" and "Văn phòng Trung ương Đoàn"); the file is still written as the
+    clerk wrote it (``add --from-file`` keeps it so), and ``check`` warns for it too."""
+    registry = load_registry(data_dir / REGISTRY_FILE, [])
     for task in tasks if isinstance(tasks, list) else ():
-        for key in ("owners", "supports"):
-            value = task.get(key) if isinstance(task, dict) else None
-            values = [value] if isinstance(value, str) else value
-            names += [n for n in values if isinstance(n, str)] if isinstance(values, list) else []
-    return names
+        lists = _unit_lists(task)
+        for repeat in registry.repeats(lists):
+            first = dict(lists)[repeat.first[0]][repeat.first[1]]
+            said = (
+                f"⚠ nhiệm vụ {task.get('item')}: '{repeat.name}' "
+                f"({place((repeat.key, repeat.index))}) là cùng đơn vị với '{first}' "
+                f"({place(repeat.first)})"
+            )
+            typer.echo(visible(said), err=True)
+            typer.echo("  Tệp vẫn được ghi như đã viết; bỏ tên thừa trong tệp nếu muốn.", err=True)
+
+
+def units_once(data_dir: Path, task: dict[str, Any], where: str) -> dict[str, Any]:
+    """``task`` (from flags) with each unit written once: a unit named twice (by two of
+    its names) is kept at its first name, and a support that is already an owner is
+    left out, each with a line on stderr, as the questions of ``add`` do."""
+    registry = load_registry(data_dir / REGISTRY_FILE, [])
+    lists = _unit_lists(task)
+    kept, repeats = registry.named_once(lists)
+    for repeat in repeats:
+        first = dict(lists)[repeat.first[0]][repeat.first[1]]
+        label = _UNIT_LABELS[repeat.key]
+        if repeat.first[0] == repeat.key:
+            why = f"cùng đơn vị với '{first}', đã ghi ở trên"
+        else:
+            why = f"đã là đơn vị {_UNIT_LABELS[repeat.first[0]]} ('{first}')"
+        typer.echo(visible(f"Bỏ '{repeat.name}' ({label}, {where}): {why}."), err=True)
+    if not repeats:
+        return task
+    return {**task, **{k: v or None for k, v in kept.items() if task.get(k) is not None}}
 
 
 def warn_unknown_section(section: str, numbers: list[str]) -> None:

@@ -746,7 +746,8 @@ class Builder:
         units is one unit as written."""
         once: dict[str, Unit] = {}
         for cell in cells:
-            for unit in self.reader.listed(cell) or [self.reader.unit(cell)]:
+            whole = " ".join(cell.split("\n"))  # a cell naming no list: one unit, one line
+            for unit in self.reader.listed(cell) or [self.reader.unit(whole)]:
                 once.setdefault(unit.name, unit)
         return list(once.values())
 

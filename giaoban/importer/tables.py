@@ -288,14 +288,21 @@ def _row_line(
     cells = [c for c in row if c != ""] if len(row) != len(roles) else row
     label = str(index)
     if roles and roles[0] == NUMBER and cells:
-        mark = _ROW_MARK.match(cells[0])
+        mark = _ROW_MARK.match(cells[0].replace("\n", " "))
         label = mark["label"] if mark else label
         cells, roles = cells[1:], roles[1:]
     label = f"{label}.{sub}" if sub else label
-    by_role = [(r or OTHER, c) for r, c in zip(roles, cells, strict=False) if c]
+    # the lines of a "who" cell are kept: each may name a unit (UnitReader.listed);
+    # any other cell's lines are one text
+    by_role = [
+        (r or OTHER, c if r in (OWNER, SUPPORT) else c.replace("\n", " "))
+        for r, c in zip(roles, cells, strict=False)
+        if c
+    ]
     if when and TIME not in roles:
         by_role.append((TIME, when))
-    text = " ".join(c for r, c in by_role if r == TEXT) or max(cells, key=len, default="")
+    longest = max(cells, key=len, default="").replace("\n", " ")
+    text = " ".join(c for r, c in by_role if r == TEXT) or longest
     return replace(line, text=f"{label}. {text}", bold_lead=None, cells=tuple(by_role))
 
 
@@ -380,8 +387,19 @@ _CELL_BAR = re.compile(r"(?<!\\)\|")
 
 def _split_cells(text: str) -> list[str]:
     """The cells of a row written on one line, parted by "|", each with its own
-    escaped "\\|" given back as "|"."""
-    return [c.strip().replace("\\|", "|") for c in _CELL_BAR.split(text)]
+    escaped "\\|" given back as "|" and its line breaks ("<br>") as lines."""
+    return [_LINE_BREAK.sub("\n", c.strip().replace("\\|", "|")) for c in _CELL_BAR.split(text)]
+
+
+# a line break inside a cell of a row written on one line: Markdown's "<br>", and how a
+# Word table's row keeps the paragraphs of its cells
+_LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def row_cell(text: str) -> str:
+    """A cell's ``text`` as a row written on one line holds it (:func:`_split_cells`
+    reads it back): its "|" escaped, its lines parted by "<br>"."""
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 # --- a table with one cell per line ------------------------------------------------------

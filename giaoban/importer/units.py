@@ -458,17 +458,27 @@ class UnitReader:
 
     def listed(self, value: str) -> list[Unit]:
         """The units a field line's value or a table's "who" cell names, each once:
-        "Ban A; Ban B", "Văn phòng, Ban Phong trào", "Ban A và Ban B", or a list whose
-        lines the cell joins ("- Ban A - Ban B"). A name with a comma in it stays whole
-        ("Phòng Chính trị, tư tưởng"), as does a group ("các sở, ban, ngành"). None when
-        a part of ``value`` names no unit: the caller keeps it as written."""
+        "Ban A; Ban B", "Văn phòng, Ban Phong trào", "Ban A và Ban B", a cell's lines (a
+        Word cell's paragraphs, with or without bullets), or a list whose lines the cell
+        joins ("- Ban A - Ban B"). A name with a comma in it stays whole ("Phòng Chính
+        trị, tư tưởng"), as does a group ("các sở, ban, ngành"), and a name broken over
+        two lines. None when a part of ``value`` names no unit: the caller keeps it as
+        written."""
+        lines = [line.strip() for line in value.split("\n") if line.strip()]
+        found = self._listed_lines(lines)
+        if found is None and len(lines) > 1:  # a name broken over lines: read as one line
+            found = self._listed_lines([" ".join(lines)])
+        return _unique(found or [])
+
+    def _listed_lines(self, lines: list[str]) -> list[Unit] | None:
+        """The units of each line's items; None when an item names no unit."""
         found: list[Unit] = []
-        for part in self._list_items(value):
+        for part in (item for line in lines for item in self._list_items(line)):
             units = self.heading(part)
             if not units:
-                return []
+                return None
             found.extend(units)
-        return _unique(found)
+        return found
 
     def _list_items(self, value: str) -> list[str]:
         """The lines of a list ``value`` opens with a mark of ("- Ban A - Ban B"), else

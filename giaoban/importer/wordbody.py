@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from giaoban.importer.tables import is_task_header
+from giaoban.importer.tables import is_task_header, row_cell
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -119,16 +119,17 @@ def _table_lines(table: Any) -> list[str]:
     cell in turn, a table inside a cell read as a table."""
     rows = [_row_cells(row) for row in under(table, ("tr",))]
     if rows and is_task_header(rows[0]):
-        return ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+        return ["| " + " | ".join(row_cell(c) for c in row) + " |" for row in rows]
     return [line for cell in under(table, ("tc",)) for line in body_lines(cell, _no_number)]
 
 
 def _row_cells(row: Any) -> list[str]:
-    """The texts of a row's cells; a cell spanning N columns (w:gridSpan) fills N."""
+    """The texts of a row's cells, a cell's paragraphs on lines of their own (a "who"
+    cell names a unit a paragraph); a cell spanning N columns (w:gridSpan) fills N."""
     cells: list[str] = []
     for cell in under(row, ("tc",)):
         texts = [t.replace("**", "").strip() for t in body_lines(cell, _no_number)]
-        cells.append(" ".join(t for t in texts if t))
+        cells.append("\n".join(t for t in texts if t))
         span = cell.find(f"{w('tcPr')}/{w('gridSpan')}")
         cells.extend([""] * (to_int(span.get(w("val")) if span is not None else None, 1) - 1))
     return cells

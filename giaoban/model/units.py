@@ -8,6 +8,7 @@ same unit.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from giaoban.model.problems import Source
@@ -34,6 +35,17 @@ class Group:
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A name in a task's unit lists that names a unit an earlier name there named:
+    ``names[key][index]``, and where that earlier name is (``first``: a key and index)."""
+
+    key: str
+    index: int
+    name: str
+    first: tuple[str, int]
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,35 @@ class Registry:
             return None
         found = {full for key, full in self._index.items() if key.startswith(query + " ")}
         return found.pop() if len(found) == 1 else None
+
+    def unit_key(self, name: str) -> str:
+        """What two names of one unit share: the registered full name ("VP" and "Văn
+        phòng Trung ương Đoàn" are one unit), else, for a name the registry does not
+        hold, the name folded. The one rule for "the same unit" named twice in a task."""
+        return self.canonical(name) or fold(name)
+
+    def repeats(self, lists: Sequence[tuple[str, Sequence[str]]]) -> list[Repeat]:
+        """Each name of ``lists`` (a task's ``owners``, then its ``supports``: a key and
+        its names) naming a unit that a name before it already named (``unit_key``)."""
+        seen: dict[str, tuple[str, int]] = {}
+        found = []
+        for key, names in lists:
+            for i, name in enumerate(names):
+                first = seen.setdefault(self.unit_key(name), (key, i))
+                if first != (key, i):
+                    found.append(Repeat(key, i, name, first))
+        return found
+
+    def named_once(
+        self, lists: Sequence[tuple[str, Sequence[str]]]
+    ) -> tuple[dict[str, list[str]], list[Repeat]]:
+        """``lists`` with each unit kept at its first name only, and the names left out."""
+        repeats = self.repeats(lists)
+        dropped = {(r.key, r.index) for r in repeats}
+        kept = {
+            key: [n for i, n in enumerate(names) if (key, i) not in dropped] for key, names in lists
+        }
+        return kept, repeats
 
     def is_known(self, name: str) -> bool:
         return fold(name) in self._index
