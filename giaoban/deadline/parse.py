@@ -51,6 +51,7 @@ from giaoban.deadline.unread import (
     round_the_clock,
     uncounted_start,
     unread_time_words,
+    vision_horizon,
 )
 from giaoban.model.text import fold, nfc
 
@@ -114,6 +115,9 @@ def _read(ctx: Ctx) -> Deadline:
     iso = read_iso(ctx)
     if iso is not None:
         return iso
+    horizon = vision_horizon(ctx.text)
+    if horizon is not None:  # "đến năm 2030, tầm nhìn đến năm 2045": the target, not the vision
+        return _without_horizon(ctx, horizon)
     _left_unsaid(ctx)
     other = other_calendar_day(ctx.text)
     if other is not None:  # "mùng 1 tháng 7 lịch Chăm": no solar day of its own
@@ -232,6 +236,32 @@ def _other_calendar(ctx: Ctx, day: re.Match[str]) -> Deadline:
         note = f'"{said}" theo lịch Chăm hoặc Khmer: không có quy tắc dương lịch'
         return Deadline(ctx.phrase, "recurring", None, warnings=(note,))
     raise Unreadable(OTHER_CALENDAR.format(said))
+
+
+HORIZON = '"{}" là tầm nhìn của kế hoạch, không phải hạn'
+
+
+def _without_horizon(ctx: Ctx, horizon: re.Match[str]) -> Deadline:
+    """The reading of the phrase without its plan's vision ("đến năm 2030, tầm nhìn đến năm
+    2045" is due with 2030), warning that names it; Unreadable when nothing else gives a time.
+
+    Args:
+        ctx: the phrase being read.
+        horizon: where :func:`~giaoban.deadline.unread.vision_horizon` found the vision.
+
+    Returns:
+        The reading of the rest of the phrase, as if written alone, with the warning."""
+    said = ctx.orig(*horizon.span("vision"))
+    rest = (ctx.text.orig[: horizon.start()] + " " + ctx.text.orig[horizon.end() :]).strip()
+    if not any(c.isdigit() for c in rest):  # "tầm nhìn đến năm 2045" alone: no deadline
+        raise Unreadable(HORIZON.format(said) + ": ghi hạn hoặc ghim ngày bằng due: YYYY-MM-DD")
+    inner = Ctx(rest, Text.of(rest), ctx.notice_date, ctx.settings)
+    try:
+        found = _read(inner)
+    finally:
+        ctx.ref_used = ctx.ref_used or inner.ref_used  # the memo keeps what the rest looked at
+    note = HORIZON.format(said) + "; đọc theo hạn viết cùng"
+    return replace(found, phrase=ctx.phrase, warnings=(*found.warnings, note))
 
 
 def _left_unsaid(ctx: Ctx) -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "period_said_elsewhere",
     "uncounted_start",
     "unread_time_words",
+    "vision_horizon",
 ]
 
 # Part words, ordinal words and relative words: each changes the day or period beside it.
@@ -357,3 +358,24 @@ def leap_month(text: Text) -> re.Match[str] | None:
     if " sau" in folded and _LUNAR.search(folded):
         return _SECOND.search(folded)
     return None
+
+
+# A plan's vision or orientation beyond its target, a year or years ("đến năm 2030, tầm nhìn
+# đến năm 2045", "giai đoạn 2021-2025, định hướng đến năm 2030", "(tầm nhìn 2050)"): a horizon,
+# not a deadline. Its "đến" had been read as a range from the target on to it: the vision's
+# year was the due, silently.
+_HORIZON = re.compile(
+    loose(
+        r"[,;:\s(–-]*(?<!\w)(?:và\s+|có\s+|với\s+)?(?P<vision>(?:tầm\s+nhìn|định\s+hướng)"
+        r"(?:\s+(?:đến|tới))?(?:\s+(?:năm|giai\s+đoạn))?\s+\d{4}(?:\s*[-–]\s*\d{4})?)(?!\w)\s*\)?"
+    )
+)
+
+
+def vision_horizon(text: Text) -> re.Match[str] | None:
+    """Where ``text`` names a plan's vision or orientation to a year ("tầm nhìn đến năm
+    2045"), with the words that join it to the rest (its own words: group ``vision``), or
+    None."""
+    if not any(w in text.low for w in ("nhìn", "nhin", "hướng", "huong")):
+        return None
+    return _HORIZON.search(text.low)
