@@ -3,8 +3,15 @@
 A plan's vision or orientation beyond its target ("đến năm 2030, tầm nhìn đến năm 2045") is a
 horizon, not a deadline: its "đến" had been read as a range from the target on to it, the
 vision's year the due, silently. The target is read, with a warning naming the vision; a
-vision alone is an error naming it. Phrases written here, not copied from the phrase sets of
-``tests/data/deadlines/``.
+vision alone is an error naming it.
+
+A remark in brackets that names days of the month by number only ("Tết Nguyên đán (mùng 3)",
+"(mùng 1, 2, 3 và 4)") had been left out when the grammar could not read it with the rest: the
+occasion's first day was the due, silently. When the days read are not those numbers, in the
+solar calendar or the lunar one, the phrase is an error naming the remark; a remark that says
+the same days again stays left out.
+
+Phrases written here, not copied from the phrase sets of ``tests/data/deadlines/``.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from datetime import date
 
 import pytest
 
+from giaoban.deadline import DeadlineError, parse_deadline
 from tests.test_deadline_forms import read, unread
 
 NOTICE = date(2025, 3, 12)
@@ -62,3 +70,37 @@ def test_other_words_and_ranges_of_years_read_as_before(phrase: str, due: str) -
     got = read(phrase, NOTICE)
     assert got.due is not None and got.due.strftime("%Y-%m-%dT%H:%M") == due
     assert not any(VISION in w for w in got.warnings)
+
+
+REMARK = "không phải ngày đọc được"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Tết Nguyên đán (mùng 2)",
+        "Tết Nguyên Đán (từ mùng 1 đến mùng 5)",
+        "trong dịp Tết Nguyên đán (mùng 1, mùng 2 và mùng 3)",
+        "Tết âm lịch (mùng 3, 4)",
+        "ngày 10/3/2025 (mùng 12)",
+    ],
+)
+def test_a_remark_naming_other_days_of_the_month_is_an_error(phrase: str) -> None:
+    got = parse_deadline(phrase, NOTICE)
+    assert isinstance(got, DeadlineError), got
+    assert REMARK in got.message or "không nêu từ ngày nào" in got.message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Tết Nguyên đán (mùng 1)", "2026-02-18T00:00"),
+        ("ngày 17/2/2026 (mùng 1 Tết)", "2026-02-18T00:00"),
+        ("từ ngày 16/2 đến 19/2/2026 (từ 29 tháng Chạp đến mùng 3 Tết)", "2026-02-20T00:00"),
+        ("ngày 20/02/2026 và ngày 21/02/2026 (tức mùng 4 và mùng 5 Tết)", "2026-02-22T00:00"),
+        ("ngày 12/3/2025 (thứ Tư)", "2025-03-13T00:00"),
+    ],
+)
+def test_a_remark_saying_the_same_days_again_is_left_out(phrase: str, due: str) -> None:
+    got = read(phrase, NOTICE)
+    assert got.due is not None and got.due.strftime("%Y-%m-%dT%H:%M") == due

@@ -26,6 +26,7 @@ __all__ = [
     "occasion_without_days",
     "other_calendar_day",
     "period_said_elsewhere",
+    "remark_days_left_out",
     "uncounted_start",
     "unread_time_words",
     "vision_horizon",
@@ -379,3 +380,41 @@ def vision_horizon(text: Text) -> re.Match[str] | None:
     if not any(w in text.low for w in ("nhìn", "nhin", "hướng", "huong")):
         return None
     return _HORIZON.search(text.low)
+
+
+# A remark that gives its days with a month, a year or a date of its own says them again in a
+# calendar of its own ("(tức ngày 29 tháng Chạp năm Đinh Dậu)"); one that gives only numbers
+# of days names days of the month the reading is in ("Tết Nguyên đán (mùng 1, 2, 3 và 4)").
+_REMARK_DATED = frozenset(
+    {"DATE", "LUNAR", "MONTH", "MONTHNAME", "RELMONTH", "YEAR", "YEARNUM", "CANCHI"}
+)
+
+
+def remark_days_left_out(
+    toks: tuple[Tok, ...], read_from: tuple[Tok, ...]
+) -> tuple[Tok, Tok, frozenset[int]] | None:
+    """The first remark in brackets of ``toks`` that the reading (of ``read_from``) left out
+    and that names days of the month by their numbers only ("(mùng 1, 2, 3 và 4)", "(mùng
+    3)"): its first and last token, and the numbers. None when there is none.
+
+    Args:
+        toks: the phrase's tokens, remarks kept.
+        read_from: the tokens the grammar read.
+
+    Returns:
+        The remark's first and last token and its day numbers, or None."""
+    used = {(t.start, t.end) for t in read_from}
+    left: list[list[Tok]] = [[]]
+    for tok in toks:
+        if tok.remark and (tok.start, tok.end) not in used:
+            left[-1].append(tok)
+        elif left[-1]:
+            left.append([])
+    for group in left:
+        types = {t.type for t in group}
+        if "MDAY" not in types or types & _REMARK_DATED:
+            continue
+        days = {int(t.parts.get("md") or t.parts["mdt"]) for t in group if t.type == "MDAY"}
+        days |= {int(t.parts["n"]) for t in group if t.type == "NUM" and t.parts.get("n")}
+        return group[0], group[-1], frozenset(d for d in days if 1 <= d <= 31)
+    return None
