@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from giaoban.deadline.model import DeadlineSettings
 from giaoban.deadline.normalize import Text
+from giaoban.deadline.tokens import Tok
 
 
 @lru_cache(maxsize=16)
@@ -32,6 +33,7 @@ class Ctx:
     notice_date: date | None
     settings: DeadlineSettings
     ref_used: bool = False  # whether the reading looked at the notice's date
+    read_from: tuple[Tok, ...] = ()  # the tokens the grammar read (a remark may be left out)
     warnings: list[str] = field(default_factory=list)
 
     @property

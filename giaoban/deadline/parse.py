@@ -23,7 +23,7 @@ from lark.exceptions import UnexpectedInput
 
 from giaoban.deadline import values as v
 from giaoban.deadline.build import Builder, Unreadable
-from giaoban.deadline.calendars import NoSuchDay
+from giaoban.deadline.calendars import NoSuchDay, lunar_month_day
 from giaoban.deadline.context import Ctx, NoNoticeDate, zone
 from giaoban.deadline.duty import read_duty
 from giaoban.deadline.grammar import parser
@@ -48,9 +48,11 @@ from giaoban.deadline.unread import (
     one_month_workday,
     other_calendar_day,
     period_said_elsewhere,
+    remark_days_left_out,
     round_the_clock,
     uncounted_start,
     unread_time_words,
+    vision_horizon,
 )
 from giaoban.model.text import fold, nfc
 
@@ -114,6 +116,9 @@ def _read(ctx: Ctx) -> Deadline:
     iso = read_iso(ctx)
     if iso is not None:
         return iso
+    horizon = vision_horizon(ctx.text)
+    if horizon is not None:  # "đến năm 2030, tầm nhìn đến năm 2045": the target, not the vision
+        return _without_horizon(ctx, horizon)
     _left_unsaid(ctx)
     other = other_calendar_day(ctx.text)
     if other is not None:  # "mùng 1 tháng 7 lịch Chăm": no solar day of its own
@@ -154,7 +159,36 @@ def _read(ctx: Ctx) -> Deadline:
         _not_a_said_time(value.anchor)
     if isinstance(value, v.Relative) and _lasts(value, toks, ctx.text):
         value = replace(value, length=True)
-    return _meaning(value, ctx)
+    found = _meaning(value, ctx)
+    _remark_agrees(ctx, found)
+    return found
+
+
+REMARK_DAYS = (
+    'ngày trong ngoặc "{}" không phải ngày đọc được ({}): ghi rõ ngày tháng '
+    "hoặc ghim ngày bằng due: YYYY-MM-DD"
+)
+
+
+def _remark_agrees(ctx: Ctx, found: Deadline) -> None:
+    """Raise Unreadable when a remark in brackets the reading left out names days of the month
+    by number that the days read are not ("Tết Nguyên đán (mùng 3)" had been mùng 1,
+    silently), in the solar calendar or the lunar one (a remark may say again "(mùng 4)")."""
+    if found.kind not in ("date", "period") or found.due is None or "(" not in ctx.text.low:
+        return
+    left = remark_days_left_out(words(ctx.text, has_marks(ctx.text)), ctx.read_from)
+    if left is None:
+        return
+    last = (found.due - timedelta(minutes=1)).date()
+    first = found.start.date() if found.start is not None else last
+    if (last - first).days > 40:
+        return  # a month or more: every number of a day is in it
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    told = {d.day for d in days} | {lunar_month_day(d)[1] for d in days}
+    if not left[2] <= told:
+        said = ctx.orig(left[0].start, left[1].end)
+        shown = f"{first:%d/%m/%Y}" + ("" if first == last else f" - {last:%d/%m/%Y}")
+        raise Unreadable(REMARK_DAYS.format(said, shown))
 
 
 def _church_season(ctx: Ctx, toks: tuple[Tok, ...]) -> None:
@@ -232,6 +266,32 @@ def _other_calendar(ctx: Ctx, day: re.Match[str]) -> Deadline:
         note = f'"{said}" theo lịch Chăm hoặc Khmer: không có quy tắc dương lịch'
         return Deadline(ctx.phrase, "recurring", None, warnings=(note,))
     raise Unreadable(OTHER_CALENDAR.format(said))
+
+
+HORIZON = '"{}" là tầm nhìn của kế hoạch, không phải hạn'
+
+
+def _without_horizon(ctx: Ctx, horizon: re.Match[str]) -> Deadline:
+    """The reading of the phrase without its plan's vision ("đến năm 2030, tầm nhìn đến năm
+    2045" is due with 2030), warning that names it; Unreadable when nothing else gives a time.
+
+    Args:
+        ctx: the phrase being read.
+        horizon: where :func:`~giaoban.deadline.unread.vision_horizon` found the vision.
+
+    Returns:
+        The reading of the rest of the phrase, as if written alone, with the warning."""
+    said = ctx.orig(*horizon.span("vision"))
+    rest = (ctx.text.orig[: horizon.start()] + " " + ctx.text.orig[horizon.end() :]).strip()
+    if not any(c.isdigit() for c in rest):  # "tầm nhìn đến năm 2045" alone: no deadline
+        raise Unreadable(HORIZON.format(said) + ": ghi hạn hoặc ghim ngày bằng due: YYYY-MM-DD")
+    inner = Ctx(rest, Text.of(rest), ctx.notice_date, ctx.settings)
+    try:
+        found = _read(inner)
+    finally:
+        ctx.ref_used = ctx.ref_used or inner.ref_used  # the memo keeps what the rest looked at
+    note = HORIZON.format(said) + "; đọc theo hạn viết cùng"
+    return replace(found, phrase=ctx.phrase, warnings=(*found.warnings, note))
 
 
 def _left_unsaid(ctx: Ctx) -> None:
@@ -354,8 +414,10 @@ def _grammar_reading(ctx: Ctx) -> v.Reading | None:
             continue  # read already, to no value: the same again
         value = _parse(ctx, toks)
         if value is not None:
+            ctx.read_from = tuple(toks)
             return value
         tried.append(toks)
+    ctx.read_from = tuple(strictest)
     return _in_the_notice_month(ctx, strictest)
 
 

@@ -26,8 +26,10 @@ __all__ = [
     "occasion_without_days",
     "other_calendar_day",
     "period_said_elsewhere",
+    "remark_days_left_out",
     "uncounted_start",
     "unread_time_words",
+    "vision_horizon",
 ]
 
 # Part words, ordinal words and relative words: each changes the day or period beside it.
@@ -356,4 +358,63 @@ def leap_month(text: Text) -> re.Match[str] | None:
         return leap
     if " sau" in folded and _LUNAR.search(folded):
         return _SECOND.search(folded)
+    return None
+
+
+# A plan's vision or orientation beyond its target, a year or years ("đến năm 2030, tầm nhìn
+# đến năm 2045", "giai đoạn 2021-2025, định hướng đến năm 2030", "(tầm nhìn 2050)"): a horizon,
+# not a deadline. Its "đến" had been read as a range from the target on to it: the vision's
+# year was the due, silently.
+_HORIZON = re.compile(
+    loose(
+        r"[,;:\s(–-]*(?<!\w)(?:và\s+|có\s+|với\s+)?(?P<vision>(?:tầm\s+nhìn|định\s+hướng)"
+        r"(?:\s+(?:đến|tới))?(?:\s+(?:năm|giai\s+đoạn))?\s+\d{4}(?:\s*[-–]\s*\d{4})?)(?!\w)\s*\)?"
+    )
+)
+
+
+def vision_horizon(text: Text) -> re.Match[str] | None:
+    """Where ``text`` names a plan's vision or orientation to a year ("tầm nhìn đến năm
+    2045"), with the words that join it to the rest (its own words: group ``vision``), or
+    None."""
+    if not any(w in text.low for w in ("nhìn", "nhin", "hướng", "huong")):
+        return None
+    return _HORIZON.search(text.low)
+
+
+# A remark that gives its days with a month, a year or a date of its own says them again in a
+# calendar of its own ("(tức ngày 29 tháng Chạp năm Đinh Dậu)"); one that gives only numbers
+# of days names days of the month the reading is in ("Tết Nguyên đán (mùng 1, 2, 3 và 4)").
+_REMARK_DATED = frozenset(
+    {"DATE", "LUNAR", "MONTH", "MONTHNAME", "RELMONTH", "YEAR", "YEARNUM", "CANCHI"}
+)
+
+
+def remark_days_left_out(
+    toks: tuple[Tok, ...], read_from: tuple[Tok, ...]
+) -> tuple[Tok, Tok, frozenset[int]] | None:
+    """The first remark in brackets of ``toks`` that the reading (of ``read_from``) left out
+    and that names days of the month by their numbers only ("(mùng 1, 2, 3 và 4)", "(mùng
+    3)"): its first and last token, and the numbers. None when there is none.
+
+    Args:
+        toks: the phrase's tokens, remarks kept.
+        read_from: the tokens the grammar read.
+
+    Returns:
+        The remark's first and last token and its day numbers, or None."""
+    used = {(t.start, t.end) for t in read_from}
+    left: list[list[Tok]] = [[]]
+    for tok in toks:
+        if tok.remark and (tok.start, tok.end) not in used:
+            left[-1].append(tok)
+        elif left[-1]:
+            left.append([])
+    for group in left:
+        types = {t.type for t in group}
+        if "MDAY" not in types or types & _REMARK_DATED:
+            continue
+        days = {int(t.parts.get("md") or t.parts["mdt"]) for t in group if t.type == "MDAY"}
+        days |= {int(t.parts["n"]) for t in group if t.type == "NUM" and t.parts.get("n")}
+        return group[0], group[-1], frozenset(d for d in days if 1 <= d <= 31)
     return None
