@@ -136,6 +136,18 @@ def git_repo(tmp_path: Path, git_env: None) -> Path:
     return repo
 
 
+@pytest.fixture
+def ledger(git_repo: Path) -> Path:
+    """The data folder of ``git_repo`` holding the minimal unit registry, committed (a test
+    module with a ledger of its own defines its own ``ledger``)."""
+    data = git_repo / "data"
+    data.mkdir()
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    run_git(git_repo, "add", ".")
+    run_git(git_repo, "commit", "-qm", "Danh mục đơn vị")
+    return data
+
+
 @pytest.fixture(autouse=True)
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

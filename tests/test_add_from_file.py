@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from giaoban.cli.main import app
 from giaoban.edit.yamledit import load_plain
-from tests.conftest import MINIMAL_UNITS, run_git
 
 NOTICE_ID = "2024-05-02-giao-ban"
 PATH = f"2024/{NOTICE_ID}.yaml"
@@ -36,16 +35,6 @@ tasks:
     owners: [VP]   # ban mới thành lập
     deadline: trước ngày 20/5/2024
 """
-
-
-@pytest.fixture
-def ledger(git_repo: Path) -> Path:
-    data = git_repo / "data"
-    data.mkdir()
-    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
-    run_git(git_repo, "add", ".")
-    run_git(git_repo, "commit", "-qm", "Danh mục đơn vị")
-    return data
 
 
 def add_file(runner: CliRunner, ledger: Path, source: Path):

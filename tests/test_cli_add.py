@@ -11,20 +11,10 @@ from typer.testing import CliRunner
 
 from giaoban.cli.main import app
 from giaoban.edit.yamledit import load_plain
-from tests.conftest import MINIMAL_UNITS, run_git
+from tests.conftest import run_git
 
 TITLE = "Kết luận tại Hội nghị giao ban khối phong trào tháng 02/2019"
 NOTICE_ID = "2019-02-18-giao-ban-khoi-phong-trao-thang"
-
-
-@pytest.fixture
-def ledger(git_repo: Path) -> Path:
-    data = git_repo / "data"
-    data.mkdir()
-    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
-    run_git(git_repo, "add", ".")
-    run_git(git_repo, "commit", "-qm", "Danh mục đơn vị")
-    return data
 
 
 def invoke(runner: CliRunner, data: Path, *args: str, **kw):

@@ -15,7 +15,7 @@ from giaoban.edit import operations as edits
 from giaoban.history import git
 from giaoban.history import story as history
 from giaoban.history.story import describe, read_history, task_story
-from tests.conftest import MINIMAL_UNITS, run_git
+from tests.conftest import run_git
 
 NOTICE_ID = "2019-02-18-giao-ban"
 NOTICE = {
@@ -38,16 +38,6 @@ NOTICE = {
         },
     ],
 }
-
-
-@pytest.fixture
-def ledger(git_repo: Path) -> Path:
-    data = git_repo / "data"
-    data.mkdir()
-    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
-    run_git(git_repo, "add", ".")
-    run_git(git_repo, "commit", "-qm", "Danh mục đơn vị")
-    return data
 
 
 def at(monkeypatch: pytest.MonkeyPatch, moment: str) -> None:

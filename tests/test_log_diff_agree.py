@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from giaoban.cli.main import app
 from giaoban.edit import operations as edits
-from tests.conftest import MINIMAL_UNITS, run_git
+from tests.conftest import run_git
 
 NOTICE_ID = "2019-02-18-giao-ban"
 
@@ -49,16 +49,6 @@ def _notice(confidential: bool = False) -> dict:
             {"item": "2", "text": "Rà soát danh mục", "owners": ["BTC"]},
         ],
     }
-
-
-@pytest.fixture
-def ledger(git_repo: Path) -> Path:
-    data = git_repo / "data"
-    data.mkdir()
-    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
-    run_git(git_repo, "add", ".")
-    run_git(git_repo, "commit", "-qm", "Danh mục đơn vị")
-    return data
 
 
 def _hand_edit(ledger: Path, *pairs: tuple[str, str]) -> None:

@@ -5,23 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
 from giaoban.edit.yamledit import load_plain
-from tests.conftest import MINIMAL_UNITS, run_git
-
-
-@pytest.fixture
-def ledger(git_repo: Path) -> Path:
-    data = git_repo / "data"
-    data.mkdir()
-    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
-    run_git(git_repo, "add", ".")
-    run_git(git_repo, "commit", "-qm", "Danh mục đơn vị")
-    return data
-
 
 CLERKS_FILE = """\
 kind: thông báo kết luận
