@@ -44,8 +44,9 @@ def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
     deadline, card = resolved_deadline(task), Card.of(task)
     has_time = deadline.has_time if deadline else False
     facts, at = task_facts(task, deadline, _zone(now)), Moment.of(now)
+    status = rules.status_name(facts, at)
     if rules.status_at(facts, at) == rules.CANCELLED_STATUS:
-        return [Row(card, CANCELLED, deadline.due if deadline else None, has_time)]
+        return [Row(card, CANCELLED, status, deadline.due if deadline else None, has_time)]
     events = task_events(task, deadline, end)
     if not events and not is_recurring(deadline):
         row = _row(card, facts, None, has_time, 0, at)
@@ -69,7 +70,9 @@ def _row(
     if found is None:
         return None
     state, days, late_by = found
-    return Row(card, STATES[state], due, has_time, days, late_by, bool(flags & OCCURRENCE))
+    status = rules.status_name(facts, at)
+    occurrence = bool(flags & OCCURRENCE)
+    return Row(card, STATES[state], status, due, has_time, days, late_by, occurrence)
 
 
 def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
@@ -89,11 +92,12 @@ def current_row(task: Task, now: datetime) -> Row:
     if late:
         return late[0]
     facts, at = task_facts(task, deadline, _zone(now)), Moment.of(now)
+    status = rules.status_name(facts, at)
     if rules.status_at(facts, at) != rules.OPEN:
-        return rows[-1] if rows else Row(Card.of(task), "done_on_time")
+        return rows[-1] if rows else Row(Card.of(task), "done_on_time", status)
     following = next_occurrence(deadline, now, until=task.until)
     if following is None:
-        return rows[-1] if rows else Row(Card.of(task), "ongoing")
+        return rows[-1] if rows else Row(Card.of(task), "ongoing", status)
     row = _row(Card.of(task), facts, following, deadline.has_time, OCCURRENCE, at)
     assert row is not None  # an open duty's coming occurrence is a row
     return row

@@ -3,7 +3,8 @@
 One row per task, from the index alone (its facts, its card and its due
 events; no record is read): a task's own due moment, or for a recurring
 duty its earliest missed occurrence, else the next one to come, else (done,
-cancelled or ended) its last one. Each state is ``giaoban.reports.rules.row_state``.
+cancelled or ended) its last one. Each state is ``giaoban.reports.rules.row_state``,
+each status ``giaoban.reports.rules.status_name``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from giaoban.reports.rules import (
     Moment,
     row_state,
     status_at,
+    status_name,
 )
 from giaoban.store.index import HORIZON_YEARS, Index
 
@@ -84,32 +86,33 @@ def current_row(
 ) -> Standing:
     """The row standing for task ``tid``: its events due ``before`` now (and a minute), in
     order, and the ``following`` one."""
-    if status_at(facts, at) == CANCELLED_STATUS:
-        return Standing(tid, CANCELLED, timing.due_moment(), timing.has_time)
+    now_status, status = status_at(facts, at), status_name(facts, at)
+    if now_status == CANCELLED_STATUS:
+        return Standing(tid, CANCELLED, status, timing.due_moment(), timing.has_time)
     if not timing.recurring:
         event = before[0] if before else following
         found = _found(facts, event, at)
         assert found is not None  # only a cancelled task has no row, and it has one above
         if found[0] == ONGOING and timing.undated:  # its event has no date yet
             found = (UNRESOLVED, None, None)
-        return _standing(tid, timing, event, found)
+        return _standing(tid, timing, status, event, found)
     last: tuple[Event, Found] | None = None  # the last occurrence that is a row
     for event in before:
         found = _found(facts, event, at)
         if found is None:
             break  # the duty was done before this occurrence
         if found[0] == OVERDUE:
-            return _standing(tid, timing, event, found)  # its earliest missed occurrence
+            return _standing(tid, timing, status, event, found)  # its earliest missed one
         last = (event, found)
-    if status_at(facts, at) != OPEN:
-        return _standing(tid, timing, *last) if last else Standing(tid, "done_on_time")
-    if following is None:
-        return _standing(tid, timing, *last) if last else Standing(tid, "ongoing")
+    if now_status != OPEN or following is None:  # done, or ended: its last occurrence
+        if last:
+            return _standing(tid, timing, status, *last)
+        return Standing(tid, "ongoing" if now_status == OPEN else "done_on_time", status)
     due, day, flags = following
     coming = (due, day, flags & HAS_TIME | OCCURRENCE)  # as to come, whatever is recorded
     found = _found(facts, coming, at)
     assert found is not None  # an open duty's coming occurrence is a row
-    return _standing(tid, timing, coming, found)
+    return _standing(tid, timing, status, coming, found)
 
 
 def _found(facts: Facts, event: Event | None, at: Moment) -> Found | None:
@@ -119,18 +122,19 @@ def _found(facts: Facts, event: Event | None, at: Moment) -> Found | None:
     return row_state(facts, due, day, flags, at)
 
 
-def _standing(tid: int, timing: Timing, event: Event | None, found: Found) -> Standing:
-    """The row of one event of task ``tid``, in the state ``found``."""
+def _standing(tid: int, timing: Timing, status: str, event: Event | None, found: Found) -> Standing:
+    """The row of one event of task ``tid`` (its status at now ``status``), in the state
+    ``found``."""
     state, days, late_by = found
     if event is None:
-        return Standing(tid, STATES[state], None, timing.has_time, days, late_by)
+        return Standing(tid, STATES[state], status, None, timing.has_time, days, late_by)
     due, _, flags = event
     occurrence = bool(flags & OCCURRENCE)
     moment = timing.due_moment(due, occurrence)
     # an occurrence names a clock time as the rule in force on its day (a postponed duty's
     # may differ from its deadline's now: ``giaoban.model.schedule``)
     has_time = bool(flags & HAS_TIME) if occurrence else timing.has_time
-    return Standing(tid, STATES[state], moment, has_time, days, late_by, occurrence)
+    return Standing(tid, STATES[state], status, moment, has_time, days, late_by, occurrence)
 
 
 class CurrentRows(Sequence[Row]):

@@ -11,6 +11,9 @@ deadline) and the row's **event** (its due moment and due day). From them:
 - ``in_week``: whether the weekly report lists it (late and open, or due up
   to the week's cut-off);
 - ``in_due_window``: whether ``due --days N`` lists it;
+- ``status_name``: the task's status at "now" (``status_at``) as every report
+  prints it (``open``, ``done``, ``cancelled``; ``export``, with no "now",
+  prints the file's);
 - ``unresolved``: a task still open at "now" whose deadline is counted from an
   event no ``events:`` line dates (``giaoban.model.card.Timing.undated``) has no
   due moment, so no row in a dated report: ``list`` and ``show`` give it this
@@ -41,6 +44,7 @@ from giaoban.model.facts import (
     OPEN,
     Facts,
 )
+from giaoban.model.ledger import STATUSES
 
 SOON_DAYS = 7  # due_soon: due today or within this many calendar days
 URGENT_DAYS = 3  # due_soon rows this close are shown in yellow, later ones in green
@@ -66,6 +70,11 @@ class Moment:
 def status_at(facts: Facts, at: Moment) -> int:
     """The task's status as it stood at ``at`` (done or cancelled later: open)."""
     return facts.status if at.now >= facts.since else OPEN
+
+
+def status_name(facts: Facts, at: Moment) -> str:
+    """``status_at`` as a report prints it: open, done or cancelled (``STATUSES``)."""
+    return STATUSES[status_at(facts, at)]
 
 
 Found = tuple[int, int | None, int | None]  # a row's state, days to the due day, days late
