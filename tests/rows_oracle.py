@@ -7,6 +7,7 @@ by the same rules (``giaoban.reports.rules.row_state``), so a test can compare.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -83,14 +84,15 @@ def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
 
 def current_row(task: Task, now: datetime) -> Row:
     """The one row that stands for ``task`` in a list: for a recurring duty its earliest
-    missed occurrence, else the next one to come, else (ended) its last occurrence."""
+    missed occurrence, else the next one to come, else (ended) its last occurrence; with
+    how many of its occurrences so far are overdue, and the due day of the last one."""
     deadline = resolved_deadline(task)
     if deadline is None or not is_recurring(deadline):
         return task_rows(task, now, now)[0]
     rows = task_rows(task, now, now + timedelta(minutes=1))
     late = [r for r in rows if r.state == "overdue"]
     if late:
-        return late[0]
+        return replace(late[0], missed=len(late), last_missed=late[-1].day)
     facts, at = task_facts(task, deadline, _zone(now)), Moment.of(now)
     status = rules.status_name(facts, at)
     if rules.status_at(facts, at) != rules.OPEN:

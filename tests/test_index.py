@@ -423,7 +423,7 @@ def test_list_and_search_rows_are_each_tasks_own_current_row(
 ) -> None:
     """``list`` and ``search`` give, through the index, the row each task gives on its own
     (``tests.rows_oracle.current_row``), in the ledger's order, kept by the filters: its
-    status at now too."""
+    status at now, and for a duty how many of its occurrences were missed and the last."""
     ledger = _write_ledger(tmp_path_factory.mktemp("ledger"), notices)
     built = build_filter(ledger, **flt)
     for now in moments:
@@ -441,7 +441,9 @@ def test_list_and_search_rows_are_each_tasks_own_current_row(
                 built, row.day
             ):
                 expected.append(row)
-        assert [_shape(r) for r in report.rows] == [_shape(r) for r in expected]
+        assert [(_shape(r), r.missed, r.last_missed) for r in report.rows] == [
+            (_shape(r), r.missed, r.last_missed) for r in expected
+        ]
 
 
 @given(

@@ -652,6 +652,9 @@ _STATE_KEYS = (
     "remaining",
     "short_id",
     "late_days",
+    "occurrence",
+    "missed",
+    "last_missed",
 )
 
 

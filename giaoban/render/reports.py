@@ -386,6 +386,9 @@ def print_shown(shown: Shown, data: Sequence[LedgerState]) -> None:
         state = f"Tình trạng: {formats.STATE_LABELS[row.state]}"
         if row.due is not None:
             state += f", hạn {formats.due_label(row)} ({formats.remaining_label(row)})"
+        missed = formats.missed_label(row)
+        if missed:
+            state += f"; {missed}"
         out.print(text(state, style=row_style(row)))
         if shown.upcoming:
             out.print(text("Các lần đến hạn tới:"))

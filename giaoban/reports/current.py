@@ -4,14 +4,16 @@ One row per task, from the index alone (its facts, its card and its due
 events; no record is read): a task's own due moment, or for a recurring
 duty its earliest missed occurrence, else the next one to come, else (done,
 cancelled or ended) its last one. Each state is ``giaoban.reports.rules.row_state``,
-each status ``giaoban.reports.rules.status_name``.
+each status ``giaoban.reports.rules.status_name``, and a duty's row carries how many
+of its occurrences were missed and the last one (``giaoban.reports.rules.missed``),
+as the dated reports' rows do.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import overload
 
 from giaoban.deadline.context import zone
@@ -28,6 +30,7 @@ from giaoban.reports.rules import (
     UNRESOLVED,
     Found,
     Moment,
+    missed,
     row_state,
     status_at,
     status_name,
@@ -96,23 +99,25 @@ def current_row(
         if found[0] == ONGOING and timing.undated:  # its event has no date yet
             found = (UNRESOLVED, None, None)
         return _standing(tid, timing, status, event, found)
-    last: tuple[Event, Found] | None = None  # the last occurrence that is a row
+    rows: list[tuple[Event, Found]] = []  # the occurrences that are rows, in order
     for event in before:
         found = _found(facts, event, at)
         if found is None:
             break  # the duty was done before this occurrence
-        if found[0] == OVERDUE:
-            return _standing(tid, timing, status, event, found)  # its earliest missed one
-        last = (event, found)
+        rows.append((event, found))
+    lost = missed((found[0], event[1]) for event, found in rows)
+    late = [row for row in rows if row[1][0] == OVERDUE]
+    if late:
+        return _standing(tid, timing, status, *late[0], lost)  # its earliest missed occurrence
     if now_status != OPEN or following is None:  # done, or ended: its last occurrence
-        if last:
-            return _standing(tid, timing, status, *last)
+        if rows:
+            return _standing(tid, timing, status, *rows[-1], lost)
         return Standing(tid, "ongoing" if now_status == OPEN else "done_on_time", status)
     due, day, flags = following
     coming = (due, day, flags & HAS_TIME | OCCURRENCE)  # as to come, whatever is recorded
     found = _found(facts, coming, at)
     assert found is not None  # an open duty's coming occurrence is a row
-    return _standing(tid, timing, status, coming, found)
+    return _standing(tid, timing, status, coming, found, lost)
 
 
 def _found(facts: Facts, event: Event | None, at: Moment) -> Found | None:
@@ -122,9 +127,17 @@ def _found(facts: Facts, event: Event | None, at: Moment) -> Found | None:
     return row_state(facts, due, day, flags, at)
 
 
-def _standing(tid: int, timing: Timing, status: str, event: Event | None, found: Found) -> Standing:
+def _standing(
+    tid: int,
+    timing: Timing,
+    status: str,
+    event: Event | None,
+    found: Found,
+    lost: tuple[int, date | None] = (0, None),
+) -> Standing:
     """The row of one event of task ``tid`` (its status at now ``status``), in the state
-    ``found``."""
+    ``found``; a duty's row with how many of its occurrences were missed and the last
+    (``lost``, ``rules.missed``)."""
     state, days, late_by = found
     if event is None:
         return Standing(tid, STATES[state], status, None, timing.has_time, days, late_by)
@@ -134,7 +147,7 @@ def _standing(tid: int, timing: Timing, status: str, event: Event | None, found:
     # an occurrence names a clock time as the rule in force on its day (a postponed duty's
     # may differ from its deadline's now: ``giaoban.model.schedule``)
     has_time = bool(flags & HAS_TIME) if occurrence else timing.has_time
-    return Standing(tid, STATES[state], status, moment, has_time, days, late_by, occurrence)
+    return Standing(tid, STATES[state], status, moment, has_time, days, late_by, occurrence, *lost)
 
 
 class CurrentRows(Sequence[Row]):

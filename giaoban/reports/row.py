@@ -24,8 +24,8 @@ class Row:
     status its file holds (``card.status``). ``days`` counts calendar days from
     now's date to the due day (negative when late); ``late_by`` counts the days
     a done task was late. Each row of a recurring duty carries how many of the
-    duty's occurrences in the report were missed (late and open) and the due day
-    of the last one.
+    duty's occurrences were missed (late and open) and the due day of the last
+    one (``giaoban.reports.rules.missed``).
     """
 
     card: Card
@@ -55,6 +55,8 @@ class Standing(NamedTuple):
     days: int | None = None
     late_by: int | None = None
     occurrence: bool = False
+    missed: int = 0
+    last_missed: date | None = None
 
     @property
     def day(self) -> date | None:
