@@ -59,6 +59,15 @@ def write_notice(data_dir: Path) -> Callable[..., Path]:
     return write
 
 
+@pytest.fixture(params=["index", "no-cache"])
+def either_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs the test twice: through the index in the cache folder, and with the index made
+    in memory (``GIAOBAN_NO_CACHE``), which must answer the same."""
+    if request.param == "no-cache":
+        monkeypatch.setenv("GIAOBAN_NO_CACHE", "1")
+    return str(request.param)
+
+
 @pytest.fixture
 def seed_data(tmp_path: Path) -> Path:
     """A copy of the bundled ``data/`` (the five seed notices) to work on."""

@@ -7,6 +7,7 @@ by the same rules (``giaoban.reports.rules.row_state``), so a test can compare.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -44,8 +45,9 @@ def task_rows(task: Task, now: datetime, end: datetime) -> list[Row]:
     deadline, card = resolved_deadline(task), Card.of(task)
     has_time = deadline.has_time if deadline else False
     facts, at = task_facts(task, deadline, _zone(now)), Moment.of(now)
+    status = rules.status_name(facts, at)
     if rules.status_at(facts, at) == rules.CANCELLED_STATUS:
-        return [Row(card, CANCELLED, deadline.due if deadline else None, has_time)]
+        return [Row(card, CANCELLED, status, deadline.due if deadline else None, has_time)]
     events = task_events(task, deadline, end)
     if not events and not is_recurring(deadline):
         row = _row(card, facts, None, has_time, 0, at)
@@ -69,7 +71,9 @@ def _row(
     if found is None:
         return None
     state, days, late_by = found
-    return Row(card, STATES[state], due, has_time, days, late_by, bool(flags & OCCURRENCE))
+    status = rules.status_name(facts, at)
+    occurrence = bool(flags & OCCURRENCE)
+    return Row(card, STATES[state], status, due, has_time, days, late_by, occurrence)
 
 
 def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
@@ -80,20 +84,22 @@ def sort_key(row: Row) -> tuple[bool, datetime, str, int]:
 
 def current_row(task: Task, now: datetime) -> Row:
     """The one row that stands for ``task`` in a list: for a recurring duty its earliest
-    missed occurrence, else the next one to come, else (ended) its last occurrence."""
+    missed occurrence, else the next one to come, else (ended) its last occurrence; with
+    how many of its occurrences so far are overdue, and the due day of the last one."""
     deadline = resolved_deadline(task)
     if deadline is None or not is_recurring(deadline):
         return task_rows(task, now, now)[0]
     rows = task_rows(task, now, now + timedelta(minutes=1))
     late = [r for r in rows if r.state == "overdue"]
     if late:
-        return late[0]
+        return replace(late[0], missed=len(late), last_missed=late[-1].day)
     facts, at = task_facts(task, deadline, _zone(now)), Moment.of(now)
+    status = rules.status_name(facts, at)
     if rules.status_at(facts, at) != rules.OPEN:
-        return rows[-1] if rows else Row(Card.of(task), "done_on_time")
+        return rows[-1] if rows else Row(Card.of(task), "done_on_time", status)
     following = next_occurrence(deadline, now, until=task.until)
     if following is None:
-        return rows[-1] if rows else Row(Card.of(task), "ongoing")
+        return rows[-1] if rows else Row(Card.of(task), "ongoing", status)
     row = _row(Card.of(task), facts, following, deadline.has_time, OCCURRENCE, at)
     assert row is not None  # an open duty's coming occurrence is a row
     return row

@@ -105,7 +105,7 @@ def _row(state: str, days: int | None = None, late_by: int | None = None) -> Row
 
     task = Task("n", "1", "t", Source("f"), deadline_text="thường xuyên")
     due = datetime(2022, 4, 23, tzinfo=TZ) if days is not None else None
-    return Row(Card.of(task), state, due, False, days, late_by)
+    return Row(Card.of(task), state, "open", due, False, days, late_by)
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import days_late, due_day
-from giaoban.model.ledger import Task
+from giaoban.model.ledger import STATUSES, Task
 from giaoban.model.schedule import duty_occurrences, is_recurring
 
-# a task's status, as numbers
-OPEN, DONE, CANCELLED_STATUS = 0, 1, 2
+# a task's status, as numbers: its place in ``STATUSES`` (open, done, cancelled)
+OPEN, DONE, CANCELLED_STATUS = range(len(STATUSES))
 # how a done task with one deadline stood against it
 DONE_UNDATED, DONE_IN_TIME, DONE_AFTER = 0, 1, 2
 # an event's flags

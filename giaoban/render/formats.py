@@ -251,10 +251,12 @@ def stats_title(report: StatsReport) -> str:
 
 
 def row_record(report: Report, row: Row) -> dict[str, Any]:
-    """The PRODUCT.md task shape with the row's ``due`` and ``state`` (+ display extras)."""
+    """The PRODUCT.md task shape with the row's ``due``, ``status`` and ``state`` (+ display
+    extras)."""
     record = row.card.record(report.show_confidential)
     record.update(
         due=iso(row.due),
+        status=row.status,  # at "now", not as the file holds it (``Row.status``)
         state=row.state,
         days=row.days,
         due_display=due_label(row),
@@ -570,8 +572,9 @@ def _due_text(task: Task) -> str:
 
 
 def task_fields(shown: Shown) -> list[tuple[str, str]]:
-    """Label and value of each field of the shown task."""
+    """Label and value of each field of the shown task; its status at "now" (its row's)."""
     notice, report = shown.notice, shown.report
+    status = report.rows[0].status
     assert shown.task is not None
     task = shown_task(shown.task, report.show_confidential)
     pairs = [
@@ -582,7 +585,7 @@ def task_fields(shown: Shown) -> list[tuple[str, str]]:
         ("Phối hợp", units_label(task.supports)),
         ("Thời hạn", task.deadline_text or NONE),
         ("Hạn chót", _due_text(task)),
-        ("Trạng thái", STATUS_LABELS.get(task.status, task.status)),
+        ("Trạng thái", STATUS_LABELS[status]),
     ]
     if task.done_on is not None:
         pairs.append(("Ngày hoàn thành", _date(task.done_on)))
@@ -639,6 +642,21 @@ def shown_json(shown: Shown, data: Sequence[LedgerState]) -> dict[str, Any]:
     return {**out, "task": {**tasks[0], "next_occurrences": upcoming}}
 
 
+# what a task's row adds to (or says over) its record in ``show --format json``
+_STATE_KEYS = (
+    "due",
+    "status",
+    "state",
+    "days",
+    "due_display",
+    "remaining",
+    "short_id",
+    "late_days",
+    "occurrence",
+    "missed",
+    "last_missed",
+)
+
+
 def _state_part(record: dict[str, Any]) -> dict[str, Any]:
-    keys = ("due", "state", "days", "due_display", "remaining", "short_id", "late_days")
-    return {k: record[k] for k in keys if k in record}
+    return {k: record[k] for k in _STATE_KEYS if k in record}

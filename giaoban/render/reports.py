@@ -20,7 +20,7 @@ from giaoban.history.git import LedgerState
 from giaoban.model.text import visible
 from giaoban.render import formats
 from giaoban.render.terminal import SafeConsole, text
-from giaoban.reports.row import Row
+from giaoban.reports.row import Row, row_status
 from giaoban.reports.rows import Report
 from giaoban.reports.rules import URGENT_DAYS
 from giaoban.reports.show import Shown
@@ -118,7 +118,7 @@ def _cells(report: Report, row: Row, with_units: bool) -> list[str]:
 
 def _add_row(table: Table, row: Row, cells: list[str]) -> None:
     style = row_style(row)
-    done = row.status != "open"
+    done = row_status(row.state) != "open"  # a done or cancelled row, dim
     table.add_row(
         *(text(c, style="dim" if done else "") for c in cells[:-2]),
         text(cells[-2], style=style),
@@ -386,6 +386,9 @@ def print_shown(shown: Shown, data: Sequence[LedgerState]) -> None:
         state = f"Tình trạng: {formats.STATE_LABELS[row.state]}"
         if row.due is not None:
             state += f", hạn {formats.due_label(row)} ({formats.remaining_label(row)})"
+        missed = formats.missed_label(row)
+        if missed:
+            state += f"; {missed}"
         out.print(text(state, style=row_style(row)))
         if shown.upcoming:
             out.print(text("Các lần đến hạn tới:"))

@@ -3,14 +3,17 @@
 One row per task, from the index alone (its facts, its card and its due
 events; no record is read): a task's own due moment, or for a recurring
 duty its earliest missed occurrence, else the next one to come, else (done,
-cancelled or ended) its last one. Each state is ``giaoban.reports.rules.row_state``.
+cancelled or ended) its last one. Each state is ``giaoban.reports.rules.row_state``,
+each status ``giaoban.reports.rules.status_name``, and a duty's row carries how many
+of its occurrences were missed and the last one (``giaoban.reports.rules.missed``),
+as the dated reports' rows do.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import overload
 
 from giaoban.deadline.context import zone
@@ -27,8 +30,10 @@ from giaoban.reports.rules import (
     UNRESOLVED,
     Found,
     Moment,
+    missed,
     row_state,
     status_at,
+    status_name,
 )
 from giaoban.store.index import HORIZON_YEARS, Index
 
@@ -84,32 +89,35 @@ def current_row(
 ) -> Standing:
     """The row standing for task ``tid``: its events due ``before`` now (and a minute), in
     order, and the ``following`` one."""
-    if status_at(facts, at) == CANCELLED_STATUS:
-        return Standing(tid, CANCELLED, timing.due_moment(), timing.has_time)
+    now_status, status = status_at(facts, at), status_name(facts, at)
+    if now_status == CANCELLED_STATUS:
+        return Standing(tid, CANCELLED, status, timing.due_moment(), timing.has_time)
     if not timing.recurring:
         event = before[0] if before else following
         found = _found(facts, event, at)
         assert found is not None  # only a cancelled task has no row, and it has one above
         if found[0] == ONGOING and timing.undated:  # its event has no date yet
             found = (UNRESOLVED, None, None)
-        return _standing(tid, timing, event, found)
-    last: tuple[Event, Found] | None = None  # the last occurrence that is a row
+        return _standing(tid, timing, status, event, found)
+    rows: list[tuple[Event, Found]] = []  # the occurrences that are rows, in order
     for event in before:
         found = _found(facts, event, at)
         if found is None:
             break  # the duty was done before this occurrence
-        if found[0] == OVERDUE:
-            return _standing(tid, timing, event, found)  # its earliest missed occurrence
-        last = (event, found)
-    if status_at(facts, at) != OPEN:
-        return _standing(tid, timing, *last) if last else Standing(tid, "done_on_time")
-    if following is None:
-        return _standing(tid, timing, *last) if last else Standing(tid, "ongoing")
+        rows.append((event, found))
+    lost = missed((found[0], event[1]) for event, found in rows)
+    late = [row for row in rows if row[1][0] == OVERDUE]
+    if late:
+        return _standing(tid, timing, status, *late[0], lost)  # its earliest missed occurrence
+    if now_status != OPEN or following is None:  # done, or ended: its last occurrence
+        if rows:
+            return _standing(tid, timing, status, *rows[-1], lost)
+        return Standing(tid, "ongoing" if now_status == OPEN else "done_on_time", status)
     due, day, flags = following
     coming = (due, day, flags & HAS_TIME | OCCURRENCE)  # as to come, whatever is recorded
     found = _found(facts, coming, at)
     assert found is not None  # an open duty's coming occurrence is a row
-    return _standing(tid, timing, coming, found)
+    return _standing(tid, timing, status, coming, found, lost)
 
 
 def _found(facts: Facts, event: Event | None, at: Moment) -> Found | None:
@@ -119,18 +127,27 @@ def _found(facts: Facts, event: Event | None, at: Moment) -> Found | None:
     return row_state(facts, due, day, flags, at)
 
 
-def _standing(tid: int, timing: Timing, event: Event | None, found: Found) -> Standing:
-    """The row of one event of task ``tid``, in the state ``found``."""
+def _standing(
+    tid: int,
+    timing: Timing,
+    status: str,
+    event: Event | None,
+    found: Found,
+    lost: tuple[int, date | None] = (0, None),
+) -> Standing:
+    """The row of one event of task ``tid`` (its status at now ``status``), in the state
+    ``found``; a duty's row with how many of its occurrences were missed and the last
+    (``lost``, ``rules.missed``)."""
     state, days, late_by = found
     if event is None:
-        return Standing(tid, STATES[state], None, timing.has_time, days, late_by)
+        return Standing(tid, STATES[state], status, None, timing.has_time, days, late_by)
     due, _, flags = event
     occurrence = bool(flags & OCCURRENCE)
     moment = timing.due_moment(due, occurrence)
     # an occurrence names a clock time as the rule in force on its day (a postponed duty's
     # may differ from its deadline's now: ``giaoban.model.schedule``)
     has_time = bool(flags & HAS_TIME) if occurrence else timing.has_time
-    return Standing(tid, STATES[state], moment, has_time, days, late_by, occurrence)
+    return Standing(tid, STATES[state], status, moment, has_time, days, late_by, occurrence, *lost)
 
 
 class CurrentRows(Sequence[Row]):

@@ -21,16 +21,16 @@ from giaoban.model.facts import HAS_TIME, NEVER, OCCURRENCE, OPEN, OPEN_FACTS, F
 from giaoban.model.ledger import Ledger, Task
 from giaoban.reports.digest import RowFacts
 from giaoban.reports.filters import Filter, day_matches, heading_names, status_matches, unit_names
-from giaoban.reports.row import Cards, Row
+from giaoban.reports.row import Cards, Row, row_status
 from giaoban.reports.rules import (
     OVERDUE,
     STATES,
     UNRESOLVED,
     Found,
     Moment,
-    is_done,
     row_state,
     status_at,
+    status_name,
 )
 from giaoban.store.index import Counted, Event, Index, IndexedNotices
 
@@ -141,7 +141,11 @@ def dated_rows(
             hits.append((event, found))
     listed = {event[3] for event, _ in hits} if left_out else set()
     more = {tid: n for tid, n in left_out.items() if tid in listed}
-    rows = DatedRows(hits, ledger, index, counted=sums, more_missed=more)
+
+    def status_of(tid: int) -> str:
+        return status_name(settled.get(tid, OPEN_FACTS), at)
+
+    rows = DatedRows(hits, ledger, index, status_of, counted=sums, more_missed=more)
     rows.keep = keep
     return rows
 
@@ -187,7 +191,7 @@ def task_filter(ledger: Ledger, index: Index, flt: Filter) -> Callable[[int, int
 
 
 def _status_kept(flt: Filter, state: int) -> bool:
-    return status_matches(flt, "done" if is_done(state) else "open", STATES[state])
+    return status_matches(flt, row_status(STATES[state]), STATES[state])
 
 
 def overdue_only(state: int, due: int, day: int, has_time: bool) -> bool:
@@ -200,7 +204,8 @@ class DatedRows(Sequence[Row]):
     ``kept`` are the positions in ``hits`` of these rows: the rows under one unit
     share the report's hits, the rows already made and what was missed.
 
-    ``counted``: the rows of one-off tasks only counted (``dated_rows``'
+    ``status_of`` gives a task's status at the report's "now" (``rules.status_name``),
+    by task; ``counted``: the rows of one-off tasks only counted (``dated_rows``'
     ``counted_before``), as (their owners, how many, the earliest due day);
     ``more_missed``: how many missed occurrences of a duty were only counted, by task.
     """
@@ -210,6 +215,7 @@ class DatedRows(Sequence[Row]):
         hits: list[Hit],
         ledger: Ledger,
         index: Index,
+        status_of: Callable[[int], str],
         kept: Sequence[int] | None = None,
         counted: Sequence[tuple[tuple[str, ...], int, int]] = (),
         more_missed: Mapping[int, int] | None = None,
@@ -217,6 +223,7 @@ class DatedRows(Sequence[Row]):
         self.hits = hits
         # the report's unit and notice filter (``task_filter``), for what it lists beside
         self.keep: Callable[[int, int], bool] | None = None
+        self.status_of = status_of
         self.counted = counted
         self.more_missed = more_missed or {}
         self.kept = range(len(hits)) if kept is None else kept
@@ -304,8 +311,8 @@ class DatedRows(Sequence[Row]):
 
     def subset(self, positions: Sequence[int]) -> DatedRows:
         """The rows at ``positions``, in that order."""
-        kept = self.kept
-        rows = DatedRows(self.hits, self.ledger, self.store, [kept[i] for i in positions])
+        kept = [self.kept[i] for i in positions]
+        rows = DatedRows(self.hits, self.ledger, self.store, self.status_of, kept)
         rows.made, rows.missed, rows.cards = self.made, self.missed, self.cards
         return rows
 
@@ -323,4 +330,7 @@ class DatedRows(Sequence[Row]):
         due = card.due_moment(due_s, occurrence)
         missed, last = self.missed.get(p, (0, None))
         has_time = bool(flags & HAS_TIME)
-        return Row(card, STATES[state], due, has_time, days, late_by, occurrence, missed, last)
+        status = self.status_of(tid)
+        return Row(
+            card, STATES[state], status, due, has_time, days, late_by, occurrence, missed, last
+        )

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from giaoban.reports.rules import OVERDUE
+from giaoban.reports.rules import OVERDUE, missed
 
 
 @dataclass(frozen=True)
@@ -161,9 +161,6 @@ def _line(
     """The line of a duty from its rows (the row shown, how many missed, the last missed
     day): its next occurrence still to come, else its latest missed one. ``more``: how
     many missed occurrences were only counted (all before its rows' latest missed one)."""
-    overdue = [i for i in rows if state[i] == OVERDUE]
     pending = [i for i in rows if state[i] != OVERDUE]
-    shown = pending[0] if pending else overdue[-1]
-    if not overdue:
-        return shown, more, None
-    return shown, len(overdue) + more, date.fromordinal(max(day[i] for i in overdue))
+    shown = pending[0] if pending else rows[-1]  # else every row is overdue: the latest
+    return shown, *missed(((state[i], day[i]) for i in rows), more)

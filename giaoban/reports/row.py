@@ -19,14 +19,18 @@ class Row:
     """A task (or one occurrence of a recurring duty) as a report shows it: its card
     (``giaoban.model.card``), so that a row is shown without reading its notice.
 
-    ``days`` counts calendar days from now's date to the due day (negative
-    when late); ``late_by`` counts the days a done task was late. Each row of
-    a recurring duty carries how many of the duty's occurrences in the
-    report were missed (late and open) and the due day of the last one.
+    ``status`` is its task's status at "now" (``giaoban.reports.rules.status_name``:
+    a task done or cancelled later is open), which a report prints, not the
+    status its file holds (``card.status``). ``days`` counts calendar days from
+    now's date to the due day (negative when late); ``late_by`` counts the days
+    a done task was late. Each row of a recurring duty carries how many of the
+    duty's occurrences were missed (late and open) and the due day of the last
+    one (``giaoban.reports.rules.missed``).
     """
 
     card: Card
     state: str
+    status: str
     due: datetime | None = None
     has_time: bool = False
     days: int | None = None
@@ -39,29 +43,24 @@ class Row:
     def day(self) -> date | None:
         return row_day(self.due, self.has_time)
 
-    @property
-    def status(self) -> str:
-        return row_status(self.state)
-
 
 class Standing(NamedTuple):
     """A task's row before its card is read (``Row`` without ``card``, with its task)."""
 
     tid: int
     state: str
+    status: str
     due: datetime | None = None
     has_time: bool = False
     days: int | None = None
     late_by: int | None = None
     occurrence: bool = False
+    missed: int = 0
+    last_missed: date | None = None
 
     @property
     def day(self) -> date | None:
         return row_day(self.due, self.has_time)
-
-    @property
-    def status(self) -> str:
-        return row_status(self.state)
 
     def row(self, card: Card) -> Row:
         return Row(card, *self[1:])
@@ -73,7 +72,8 @@ def row_day(due: datetime | None, has_time: bool) -> date | None:
 
 
 def row_status(state: str) -> str:
-    """open, done or cancelled, for a row in ``state`` (an occurrence may be done alone)."""
+    """open, done or cancelled, as ``--status`` takes a row in ``state``: a done occurrence
+    of a duty still open is done (its task's status, ``Row.status``, is open)."""
     if state == CANCELLED:
         return "cancelled"
     return "done" if state.startswith("done") else "open"

@@ -47,7 +47,7 @@ from giaoban.reports.filters import (
     day_matches,
     status_matches,
 )
-from giaoban.reports.row import Row
+from giaoban.reports.row import Row, row_status
 from giaoban.reports.rules import (
     CANCELLED,
     STATES,
@@ -146,7 +146,7 @@ def short_task_id(short_ids: Mapping[str, str], task: Task | Card) -> str:
 def status_at(task: Task, now: datetime) -> str:
     """The task's status as it stood at ``now`` (done or cancelled later: open)."""
     facts = task_facts(task, resolved_deadline(task), _zone(now))
-    return ("open", "done", "cancelled")[rules.status_at(facts, Moment.of(now))]
+    return rules.status_name(facts, Moment.of(now))
 
 
 def _zone(now: datetime) -> ZoneInfo:
@@ -437,7 +437,7 @@ def list_report(
         row
         for row in current_rows(index, tids, now, ledger.settings.timezone)
         if (row.state != CANCELLED or flt.statuses)
-        and status_matches(flt, row.status, row.state)
+        and status_matches(flt, row_status(row.state), row.state)
         and day_matches(flt, row.day)
     ]
     kind = "list" if query is None else "search"

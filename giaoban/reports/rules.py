@@ -11,6 +11,13 @@ deadline) and the row's **event** (its due moment and due day). From them:
 - ``in_week``: whether the weekly report lists it (late and open, or due up
   to the week's cut-off);
 - ``in_due_window``: whether ``due --days N`` lists it;
+- ``status_name``: the task's status at "now" (``status_at``) as every report
+  prints it (``open``, ``done``, ``cancelled``; ``export``, with no "now",
+  prints the file's);
+- ``missed``: how many occurrences of a recurring duty were missed (its rows
+  late and open) and the due day of the last one, which every row of the duty
+  carries, in the dated reports (``giaoban.reports.digest``) as in ``list``,
+  ``search`` and ``show`` (``giaoban.reports.current``);
 - ``unresolved``: a task still open at "now" whose deadline is counted from an
   event no ``events:`` line dates (``giaoban.model.card.Timing.undated``) has no
   due moment, so no row in a dated report: ``list`` and ``show`` give it this
@@ -28,8 +35,9 @@ at the boundary it decides.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from giaoban.model.facts import (
     CANCELLED_STATUS,
@@ -41,6 +49,7 @@ from giaoban.model.facts import (
     OPEN,
     Facts,
 )
+from giaoban.model.ledger import STATUSES
 
 SOON_DAYS = 7  # due_soon: due today or within this many calendar days
 URGENT_DAYS = 3  # due_soon rows this close are shown in yellow, later ones in green
@@ -66,6 +75,11 @@ class Moment:
 def status_at(facts: Facts, at: Moment) -> int:
     """The task's status as it stood at ``at`` (done or cancelled later: open)."""
     return facts.status if at.now >= facts.since else OPEN
+
+
+def status_name(facts: Facts, at: Moment) -> str:
+    """``status_at`` as a report prints it: open, done or cancelled (``STATUSES``)."""
+    return STATUSES[status_at(facts, at)]
 
 
 Found = tuple[int, int | None, int | None]  # a row's state, days to the due day, days late
@@ -98,6 +112,18 @@ def row_state(facts: Facts, due: int | None, day: int, flags: int, at: Moment) -
     if at.now >= due:
         return OVERDUE, days, None
     return (DUE_SOON if days <= SOON_DAYS else UPCOMING), days, None
+
+
+def missed(rows: Iterable[tuple[int, int]], more: int = 0) -> tuple[int, date | None]:
+    """How many occurrences of a duty were missed, from its rows' (state, due day's
+    ordinal): those overdue, and ``more`` only counted; and the due day of the last
+    overdue row (None when none is overdue)."""
+    count, last = 0, 0
+    for state, day in rows:
+        if state == OVERDUE:
+            count += 1
+            last = max(last, day)
+    return count + more, (date.fromordinal(last) if count else None)
 
 
 def is_done(state: int) -> bool:
