@@ -140,7 +140,7 @@ def dated_rows(
         if found is not None:
             hits.append((event, found))
     listed = {event[3] for event, _ in hits} if left_out else set()
-    more = {tid: n for tid, n in left_out.items() if tid in listed}
+    more = {tid: missed for tid, missed in left_out.items() if tid in listed}
     rows = DatedRows(hits, ledger, index, counted=sums, more_missed=more)
     rows.keep = keep
     return rows
@@ -202,7 +202,8 @@ class DatedRows(Sequence[Row]):
 
     ``counted``: the rows of one-off tasks only counted (``dated_rows``'
     ``counted_before``), as (their owners, how many, the earliest due day);
-    ``more_missed``: how many missed occurrences of a duty were only counted, by task.
+    ``more_missed``: how many missed occurrences of a duty were only counted, and the
+    earliest one's due day, by task.
     """
 
     def __init__(
@@ -212,7 +213,7 @@ class DatedRows(Sequence[Row]):
         index: Index,
         kept: Sequence[int] | None = None,
         counted: Sequence[tuple[tuple[str, ...], int, int]] = (),
-        more_missed: Mapping[int, int] | None = None,
+        more_missed: Mapping[int, tuple[int, int]] | None = None,
     ) -> None:
         self.hits = hits
         # the report's unit and notice filter (``task_filter``), for what it lists beside
@@ -274,7 +275,8 @@ class DatedRows(Sequence[Row]):
     @property
     def counted_rows(self) -> int:
         """How many rows were only counted (``counted``, ``more_missed``)."""
-        return sum(tasks for _, tasks, _ in self.counted) + sum(self.more_missed.values())
+        counted = sum(tasks for _, tasks, _ in self.counted)
+        return counted + sum(n for n, _ in self.more_missed.values())
 
     def facts(self, flt: Filter, nobody: list[str]) -> RowFacts:
         """The rows' facts for a digest, without making the rows: their tasks, states, due
