@@ -34,8 +34,8 @@ from giaoban.reports.rules import (
 )
 from giaoban.store.index import Counted, Event, Index, IndexedNotices
 
-# What a report keeps of a row besides what is overdue: (state, due, due day, has time) -> keep?
-Wanted = Callable[[int, int, int, bool], bool]
+# What a report keeps of a row besides what is overdue: (state, due, due day) -> keep?
+Wanted = Callable[[int, int, int], bool]
 # A row's (state, days to the due day, days late), and a row kept: its event and that
 Hit = tuple[Event, Found]
 NO_NOTICE = -1  # a notice no filter names (``task_filter``'s ``keep`` without notices)
@@ -96,7 +96,7 @@ def dated_rows(
         if found is None:
             return None
         state = found[0]
-        if state != OVERDUE and not wanted(state, due, day, bool(flags & HAS_TIME)):
+        if state != OVERDUE and not wanted(state, due, day):
             return None
         if flt.statuses and not _status_kept(flt, state):
             return None
@@ -190,7 +190,7 @@ def _status_kept(flt: Filter, state: int) -> bool:
     return status_matches(flt, "done" if is_done(state) else "open", STATES[state])
 
 
-def overdue_only(state: int, due: int, day: int, has_time: bool) -> bool:
+def overdue_only(state: int, due: int, day: int) -> bool:
     return False
 
 
