@@ -133,14 +133,23 @@ def run(runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]) ->
     return invoke
 
 
-def test_a_duty_missed_long_ago_is_one_backlog_task_since_its_last_miss(
-    run: Callable[..., str],
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["week"],  # the index counts the backlog
+        ["week", "-n", "2024-01-05"],  # by notice: every row is made
+        ["overdue", "--format", "md"],
+    ],
+)
+def test_a_duty_missed_long_ago_is_one_backlog_task_since_its_first_miss(
+    run: Callable[..., str], args: list[str]
 ) -> None:
     """Its five misses (Fridays 05/01 .. 02/02, all over 30 days late) are one task of the backlog,
-    late since its last miss; a task of two units is counted under each, once in all."""
-    out = run("week")
-    assert "0 việc đến hạn, 0 việc quá hạn gần đây, 2 việc tồn đọng" in out
-    assert "Văn phòng Trung ương Đoàn: 2 việc, lâu nhất từ 15/01/2024" in out
+    late since its first miss, 05/01 (qa10b 6); a task of two units is counted under each, once
+    in all. The same whether the index counts the backlog or every row is made."""
+    out = run(*args)
+    assert "0 việc quá hạn gần đây, 2 việc tồn đọng" in out
+    assert "Văn phòng Trung ương Đoàn: 2 việc, lâu nhất từ 05/01/2024" in out
     assert "Ban Tổ chức Trung ương Đoàn: 1 việc, lâu nhất từ 15/01/2024" in out
     listed = run("overdue", "--all")
     assert "(trễ 5 lần, gần nhất 02/02/2024)" in listed
@@ -161,3 +170,29 @@ def test_a_report_that_only_counted_refuses_to_list_its_rows(data_dir: Path) -> 
     with pytest.raises(ValueError, match="only counted"):
         formats.report_csv(report)
     assert reports.overdue_report(ledger, now + timedelta(minutes=1)).counted == 0
+
+
+MISSED_LONG_AGO_AND_LATELY = """\
+id: 2026-10-01-giao-ban
+kind: thông báo kết luận
+title: Kết luận giao ban
+date: 2026-10-01
+tasks:
+  - {item: "1", owners: [VP], text: Báo cáo tháng, deadline: trước ngày 05 hằng tháng,
+     done_occurrences: [2026-11-05]}
+"""
+
+
+@pytest.mark.parametrize("notice", [[], ["-n", "2026-10"]])
+def test_a_duty_missed_long_ago_and_lately_is_one_recent_late_line(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path], notice: list[str]
+) -> None:
+    """A duty is one line, placed by its latest miss: missed 05/10 (over 30 days ago) and
+    05/12, it is listed among the recent late with both misses counted on its line, and
+    not counted again in the backlog (each task once; docs/reports.md)."""
+    write_notice("2026-10-01-giao-ban", MISSED_LONG_AGO_AND_LATELY)
+    args = ["overdue", "--data", str(data_dir), "--today", "2026-12-07", *notice]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "1 việc quá hạn gần đây" in result.stdout and "Tồn đọng" not in result.stdout
+    assert "(trễ 2 lần, gần nhất 05/12/2026)" in result.stdout

@@ -73,8 +73,32 @@ def test_late_is_newest_first(run: Callable[..., str]) -> None:
 def test_this_week_comes_first_by_unit(run: Callable[..., str]) -> None:
     out = run("week")
     due = out[: out.index("Quá hạn trong")]
-    assert due.index("Đến hạn đến 14h00 thứ Sáu 15/03/2024") < due.index("Tuần này")
+    assert due.index("Đến hạn trong tuần, đến hết ngày 17/03/2024 (Chủ nhật)") < due.index(
+        "Tuần này"
+    )
     assert "Văn phòng Trung ương Đoàn (2)" in due  # the duty and item 6
+
+
+@pytest.mark.parametrize(
+    ("until", "title"),
+    [
+        ([], "Đến hạn trong tuần, đến hết ngày 17/03/2024 (Chủ nhật)"),
+        (["--until", "2024-03-17"], "Đến hạn trong tuần, đến hết ngày 17/03/2024 (Chủ nhật)"),
+        (["--until", "2024-03-14"], "Đến hạn đến hết ngày 14/03/2024 (thứ Năm)"),
+        (["--until", "2024-03-14T10:00"], "Đến hạn đến 10h00 thứ Năm 14/03/2024"),
+    ],
+)
+@pytest.mark.parametrize("output", ["table", "md"])
+def test_the_due_part_is_titled_by_the_limit_its_rows_obey(
+    run: Callable[..., str], until: list[str], title: str, output: str
+) -> None:
+    """The due part's title says up to when its rows fall due, not the cut-off it goes past
+    (qa10b 1); the header still names the cut-off (the week's own, or the one ``--until``
+    gives)."""
+    out = run("week", *until, "--format", output)
+    assert title in out
+    header = out.splitlines()[0]
+    assert ("hạn chót 14h00 thứ Sáu 15/03/2024" in header) == (not until)
 
 
 def test_the_backlog_setting_moves_the_boundary(run: Callable[..., str], data_dir: Path) -> None:

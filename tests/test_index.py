@@ -160,7 +160,7 @@ def _kept(report: reports.Report, row: reports.Row) -> bool:
         return state == rules.OVERDUE or rules.in_due_window(state, row.day.toordinal(), last)
     assert report.week is not None
     bounds = reports.week_bounds(report.week)
-    return rules.in_week(state, int(row.due.timestamp()), row.day.toordinal(), row.has_time, bounds)
+    return rules.in_week(state, int(row.due.timestamp()), row.day.toordinal(), bounds)
 
 
 def task_by_task(ledger: Ledger, report: reports.Report, flt: Filter) -> list[tuple]:

@@ -118,17 +118,46 @@ def test_rule_done_on_the_due_day_is_on_time_and_the_day_after_is_late(
     assert states(found) == {"1": "done_on_time", "2": "done_late"}
 
 
-def test_rule_the_week_runs_to_the_cut_off_minute(report: Callable[..., dict[str, Any]]) -> None:
-    """The week's cut-off (14h00 Friday by default): due at 14:00 is in, 14:01 is not;
-    a whole day of the week (to Sunday) is in."""
+def test_rule_the_week_lists_what_falls_due_by_the_end_of_its_sunday(
+    report: Callable[..., dict[str, Any]],
+) -> None:
+    """The weekly report lists what falls due by the end of the week's Sunday, whatever
+    the form of the deadline (a clock time or a whole day): Friday 16:00 and Saturday
+    08:00 are in as a whole Saturday is; due at Monday 00:00 (the end of Sunday) is in,
+    a minute later or the whole Monday is not. The cut-off only names the week."""
     tasks = [
         "text: Đúng hạn chót, deadline: trước 14h00 ngày 15/03/2024",
-        "text: Sau hạn chót, deadline: trước 14h01 ngày 15/03/2024",
-        "text: Chủ nhật, deadline: trước ngày 17/03/2024",
+        "text: Sau hạn chót, deadline: trước 16h00 ngày 15/03/2024",
+        "text: Sáng thứ Bảy, deadline: trước 08h00 ngày 16/03/2024",
+        "text: Hết thứ Bảy, deadline: trước ngày 16/03/2024",
+        "text: Hết Chủ nhật, deadline: trước ngày 17/03/2024",
+        "text: Hết Chủ nhật giờ, deadline: trước 24h00 ngày 17/03/2024",
+        "text: Thứ Hai sau, deadline: trước 00h01 ngày 18/03/2024",
         "text: Tuần sau, deadline: trước ngày 18/03/2024",
     ]
     found = report(tasks, ["week"], "2024-03-11")
-    assert sorted(states(found)) == ["1", "3"]
+    assert sorted(states(found)) == ["1", "2", "3", "4", "5", "6"]
+    assert found["week"]["cutoff"] == "2024-03-15T14:00:00+07:00"
+    assert found["week"]["due_by"] == "2024-03-18T00:00:00+07:00"
+
+
+def test_rule_until_a_day_or_a_moment_is_the_limit_of_every_row(
+    report: Callable[..., dict[str, Any]],
+) -> None:
+    """``--until DAY`` lists what falls due by the end of that day, ``--until DAY THH:MM``
+    what falls due by that moment: a whole-day deadline of that day ends after it."""
+    tasks = [
+        "text: Mười giờ, deadline: trước 10h00 ngày 13/03/2024",
+        "text: Mười giờ một phút, deadline: trước 10h01 ngày 13/03/2024",
+        "text: Hết thứ Tư, deadline: trước ngày 13/03/2024",
+        "text: Sáng thứ Năm, deadline: trước 08h00 ngày 14/03/2024",
+    ]
+    day = report(tasks, ["week", "--until", "2024-03-13"], "2024-03-11")
+    assert sorted(states(day)) == ["1", "2", "3"]
+    assert day["week"]["due_by"] == "2024-03-14T00:00:00+07:00"
+    moment = report(tasks, ["week", "--until", "2024-03-13T10:00"], "2024-03-11")
+    assert sorted(states(moment)) == ["1"]
+    assert moment["week"]["due_by"] == "2024-03-13T10:00:00+07:00"
 
 
 def test_rule_after_the_cut_off_the_week_report_is_next_weeks(

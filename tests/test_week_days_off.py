@@ -50,7 +50,35 @@ def test_a_cut_off_on_a_public_holiday_moves_to_the_working_day_before(week) -> 
     assert found["week"]["cutoff"] == "2024-02-07T14:00:00+07:00"  # Wednesday
     assert found["week"]["cutoff_moved_from"] == "2024-02-09"
     assert found["week"]["label"].endswith("(thứ Sáu 09/02/2024 là ngày nghỉ)")
-    assert [t["item"] for t in found["tasks"]] == ["1"]  # 08/02 14:00 is after the cut-off
+    # 08/02 14:00 is after the cut-off, but falls due in the week (by Sunday 11/02): in
+    assert [t["item"] for t in found["tasks"]] == ["1", "2"]
+
+
+# Tết Bính Ngọ: Monday 16/02 to Friday 20/02/2026 are off; week 8's cut-off moves to 13/02.
+TET_2026 = """\
+id: 2026-02-02-tet
+kind: thông báo kết luận
+title: Kết luận Tết
+date: 2026-02-02
+tasks:
+  - {item: "3", owners: [VP], text: Hạn 18/02, deadline: trước ngày 18/02/2026}
+  - {item: "4", owners: [VP], text: Hạn 20/02 10h, deadline: trước 10h00 ngày 20/02/2026}
+  - {item: "5", owners: [VP], text: Hạn 23/02 8h, deadline: trước 08h00 ngày 23/02/2026}
+"""
+
+
+def test_a_week_whose_cut_off_moved_lists_what_falls_due_by_its_sunday(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    """qa10b 1: week 8's report (16/02-22/02/2026, cut-off moved to 13/02) lists a clock
+    deadline of 20/02 as it lists a whole day of 18/02; 23/02 is the next week's."""
+    write_notice("2026-02-02-tet", TET_2026)
+    args = ["--data", str(data_dir), "--today", "2026-02-10", "--next", "--format", "json"]
+    result = runner.invoke(app, ["week", *args])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert (found["week"]["number"], found["week"]["cutoff_moved_from"]) == (8, "2026-02-20")
+    assert [t["item"] for t in found["tasks"]] == ["3", "4"]
 
 
 def test_the_report_moves_on_at_the_moved_cut_off(week) -> None:

@@ -83,7 +83,7 @@ COMMANDS: dict[str, Entry] = {
     ),
     "week": Entry(
         "reports",
-        "Báo cáo tuần: việc đến hạn trước hạn chót tuần này theo đơn vị, rồi việc quá hạn.",
+        "Báo cáo tuần: việc đến hạn trong tuần (đến hết Chủ nhật) theo đơn vị, rồi việc quá hạn.",
     ),
     "stats": Entry(
         "reports",

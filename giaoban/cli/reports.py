@@ -423,8 +423,9 @@ def week_command(
         typer.Option(
             "--until",
             metavar="NGÀY[THH:MM]",
-            help="Hạn chót thay cho cài đặt (mặc định 14h00 thứ Sáu): "
-            "YYYY-MM-DD (hết ngày đó) hoặc YYYY-MM-DDTHH:MM.",
+            help="Liệt kê việc đến hạn đến mốc này, cũng là hạn chót (mặc định: đến hết "
+            "Chủ nhật, hạn chót 14h00 thứ Sáu): YYYY-MM-DD (hết ngày đó) hoặc "
+            "YYYY-MM-DDTHH:MM (đến đúng thời điểm đó).",
             callback=_until_callback,
         ),
     ] = None,
@@ -434,10 +435,11 @@ def week_command(
     display: Display,
     where: Where,
 ) -> None:
-    """Báo cáo tuần: việc đến hạn trước hạn chót tuần này theo đơn vị, rồi việc quá hạn.
+    """Báo cáo tuần: việc đến hạn trong tuần (đến hết Chủ nhật) theo đơn vị, rồi việc quá hạn.
 
     Hạn chót mặc định là 14h00 thứ Sáu (cài đặt week_cutoff); sau hạn chót,
-    báo cáo chuyển sang tuần sau. Nhiệm vụ định kỳ hiện một dòng, kèm số lần
+    báo cáo chuyển sang tuần sau. Việc đến hạn là mọi việc có hạn đến hết
+    Chủ nhật của tuần, dù hạn ghi giờ hay ghi ngày. Nhiệm vụ định kỳ hiện một dòng, kèm số lần
     trễ; việc quá hạn lâu hơn backlog_days (mặc định 30 ngày) chỉ được đếm
     theo đơn vị (tồn đọng), trừ khi dùng --all.
     """

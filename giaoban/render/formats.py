@@ -10,7 +10,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from giaoban.deadline import Deadline
@@ -19,6 +19,7 @@ from giaoban.deadline.describe import (
     UNRESOLVED_NAME,
     format_due,
     format_moment,
+    last_day,
     short_due,
     weekday_name,
 )
@@ -194,9 +195,18 @@ def digest_summary(report: Report) -> str:
 
 
 def due_section_title(report: Report) -> str:
-    """The heading of what is due and not late."""
-    if report.week is not None:
-        return f"Đến hạn đến {format_moment(report.week.cutoff, report.week.cutoff_has_time)}"
+    """The heading of what is due and not late; for the week, the limit its rows obey
+    (``Week.due_by``), which the header's cut-off is not: "Đến hạn trong tuần, đến hết ngày
+    13/12/2026 (Chủ nhật)", with ``--until`` "Đến hạn đến hết ngày 29/04/2022 (thứ Tư)" or
+    "Đến hạn đến 10h00 thứ Tư 29/04/2022"."""
+    week = report.week
+    if week is not None:
+        limit = week.due_by
+        whole = limit.time() == time(0)  # the end of a day
+        said = f"đến {format_moment(limit, not whole)}"
+        if whole and last_day(limit) == week.sunday:
+            return f"Đến hạn trong tuần, {said}"
+        return f"Đến hạn {said}"
     return f"Đến hạn trong {report.days} ngày tới"
 
 
@@ -329,6 +339,7 @@ def _week_record(week: Week) -> dict[str, Any]:
         "end": week.sunday.isoformat(),
         "cutoff": week.cutoff.isoformat(),
         "last_day": week.last_day.isoformat(),
+        "due_by": week.due_by.isoformat(),
         "label": week_label(week),
         "cutoff_moved_from": None if week.moved_from is None else week.moved_from.isoformat(),
     }

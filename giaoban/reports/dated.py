@@ -34,8 +34,8 @@ from giaoban.reports.rules import (
 )
 from giaoban.store.index import Counted, Event, Index, IndexedNotices
 
-# What a report keeps of a row besides what is overdue: (state, due, due day, has time) -> keep?
-Wanted = Callable[[int, int, int, bool], bool]
+# What a report keeps of a row besides what is overdue: (state, due, due day) -> keep?
+Wanted = Callable[[int, int, int], bool]
 # A row's (state, days to the due day, days late), and a row kept: its event and that
 Hit = tuple[Event, Found]
 NO_NOTICE = -1  # a notice no filter names (``task_filter``'s ``keep`` without notices)
@@ -96,7 +96,7 @@ def dated_rows(
         if found is None:
             return None
         state = found[0]
-        if state != OVERDUE and not wanted(state, due, day, bool(flags & HAS_TIME)):
+        if state != OVERDUE and not wanted(state, due, day):
             return None
         if flt.statuses and not _status_kept(flt, state):
             return None
@@ -140,7 +140,7 @@ def dated_rows(
         if found is not None:
             hits.append((event, found))
     listed = {event[3] for event, _ in hits} if left_out else set()
-    more = {tid: n for tid, n in left_out.items() if tid in listed}
+    more = {tid: missed for tid, missed in left_out.items() if tid in listed}
 
     def status_of(tid: int) -> str:
         return status_name(settled.get(tid, OPEN_FACTS), at)
@@ -194,7 +194,7 @@ def _status_kept(flt: Filter, state: int) -> bool:
     return status_matches(flt, row_status(STATES[state]), STATES[state])
 
 
-def overdue_only(state: int, due: int, day: int, has_time: bool) -> bool:
+def overdue_only(state: int, due: int, day: int) -> bool:
     return False
 
 
@@ -207,7 +207,8 @@ class DatedRows(Sequence[Row]):
     ``status_of`` gives a task's status at the report's "now" (``rules.status_name``),
     by task; ``counted``: the rows of one-off tasks only counted (``dated_rows``'
     ``counted_before``), as (their owners, how many, the earliest due day);
-    ``more_missed``: how many missed occurrences of a duty were only counted, by task.
+    ``more_missed``: how many missed occurrences of a duty were only counted, and the
+    earliest one's due day, by task.
     """
 
     def __init__(
@@ -218,7 +219,7 @@ class DatedRows(Sequence[Row]):
         status_of: Callable[[int], str],
         kept: Sequence[int] | None = None,
         counted: Sequence[tuple[tuple[str, ...], int, int]] = (),
-        more_missed: Mapping[int, int] | None = None,
+        more_missed: Mapping[int, tuple[int, int]] | None = None,
     ) -> None:
         self.hits = hits
         # the report's unit and notice filter (``task_filter``), for what it lists beside
@@ -281,7 +282,8 @@ class DatedRows(Sequence[Row]):
     @property
     def counted_rows(self) -> int:
         """How many rows were only counted (``counted``, ``more_missed``)."""
-        return sum(tasks for _, tasks, _ in self.counted) + sum(self.more_missed.values())
+        counted = sum(tasks for _, tasks, _ in self.counted)
+        return counted + sum(n for n, _ in self.more_missed.values())
 
     def facts(self, flt: Filter, nobody: list[str]) -> RowFacts:
         """The rows' facts for a digest, without making the rows: their tasks, states, due

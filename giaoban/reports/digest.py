@@ -11,7 +11,12 @@ Lines then fall in three parts:
 - **late**: late for at most ``backlog_days`` (a setting, 30 by default),
   newest first;
 - **backlog** (tồn đọng): late for longer, counted per unit (how many, and
-  since when) unless every line is asked for.
+  since when: the earliest due day of what it counts, a duty's first missed
+  occurrence) unless every line is asked for.
+
+A line falls in one part, by its row: a duty missed long ago and lately is a
+late line whose missed count holds both, not also a task of the backlog (each
+task is counted once).
 
 Nothing here reads a task record: the digest works on each row's facts
 (``RowFacts``), so a report of 100,000 rows makes only the lines it shows.
@@ -43,8 +48,9 @@ class RowFacts:
     # rows of one-off tasks only counted, all in the backlog: (headings, how many, the
     # earliest due day); see ``giaoban.reports.dated.dated_rows``
     counted: Sequence[tuple[Sequence[str], int, int]] = ()
-    # missed occurrences of a duty only counted, besides its rows, by task
-    more_missed: Mapping[Any, int] = field(default_factory=dict)
+    # missed occurrences of a duty only counted, besides its rows, by task: (how many, the
+    # earliest due day)
+    more_missed: Mapping[Any, tuple[int, int]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.task)
@@ -115,13 +121,14 @@ def digest(
             duties.setdefault(task, []).append(i)
         else:
             singles.append(i)
-    lines: list[tuple[int, int, date | None]] = [(i, 0, None) for i in singles]
+    # (the row shown, how many missed, the last missed day, the day it is late since)
+    lines: list[tuple[int, int, date | None, int]] = [(i, 0, None, day[i]) for i in singles]
     for task, rows in duties.items():
-        line = _line(state, day, rows, facts.more_missed.get(task, 0))
+        line = _line(state, day, rows, facts.more_missed.get(task))
         if line[2] is not None:  # occurrences missed: each row of the duty says how many
             missed.update(dict.fromkeys(rows, (line[1], line[2])))
         lines.append(line)
-    for index, count, last in lines:
+    for index, count, last, since in lines:
         if state[index] != OVERDUE:
             for unit in headings[index]:
                 due.setdefault(unit, []).append(Line(index, count, last))
@@ -130,7 +137,7 @@ def digest(
         else:
             backlog_tasks += 1
             for unit in headings[index]:
-                _add(backlog, unit, 1, day[index])
+                _add(backlog, unit, 1, since)
     for units, tasks, first in facts.counted:
         backlog_tasks += tasks
         for unit in units:
@@ -156,11 +163,18 @@ def _add(backlog: dict[str, tuple[int, int]], unit: str, tasks: int, first: int)
 
 
 def _line(
-    state: Sequence[int], day: Sequence[int], rows: list[int], more: int = 0
-) -> tuple[int, int, date | None]:
+    state: Sequence[int], day: Sequence[int], rows: list[int], more: tuple[int, int] | None
+) -> tuple[int, int, date | None, int]:
     """The line of a duty from its rows (the row shown, how many missed, the last missed
-    day): its next occurrence still to come, else its latest missed one. ``more``: how
-    many missed occurrences were only counted (all before its rows' latest missed one)."""
+    day, and the first: the day it is late since, which the backlog counts from): its
+    next occurrence still to come, else its latest missed one. ``more``: how many missed
+    occurrences were only counted (all before its rows' latest missed one), and the
+    earliest one's due day."""
     pending = [i for i in rows if state[i] != OVERDUE]
     shown = pending[0] if pending else rows[-1]  # else every row is overdue: the latest
-    return shown, *missed(((state[i], day[i]) for i in rows), more)
+    counted, earliest = more if more is not None else (0, day[shown])
+    count, last = missed(((state[i], day[i]) for i in rows), counted)
+    if last is None:
+        return shown, count, None, day[shown]
+    first = min(earliest, *(day[i] for i in rows if state[i] == OVERDUE))
+    return shown, count, last, first

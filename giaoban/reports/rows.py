@@ -62,11 +62,15 @@ _MINUTE = timedelta(minutes=1)
 
 @dataclass(frozen=True)
 class Week:
-    """The week a weekly report covers, and its cut-off.
+    """The week a weekly report covers, its cut-off, and what it lists as due.
 
-    Deadlines at a clock time count up to ``cutoff``; deadlines that name a
-    whole day (or end a period) count up to ``last_day``, the Sunday of the
-    week by default: "trong tuần 16" belongs to the report of week 16.
+    The cut-off (``week_cutoff``, Friday 14h00 by default) names the report's
+    week: once it has passed, the report is next week's. The report lists what
+    falls due by ``due_by``, whatever the form of the deadline (a clock time, a
+    whole day, a period): by default the end of ``last_day``, the week's Sunday,
+    so that nothing falling due before the next report waits for it ("trong tuần
+    16" belongs to the report of week 16, and so does Saturday 08:00). ``--until``
+    sets both the cut-off and ``due_by``: the end of a day, or a moment.
     """
 
     year: int
@@ -74,6 +78,7 @@ class Week:
     monday: date
     cutoff: datetime
     last_day: date
+    due_by: datetime
     cutoff_has_time: bool = True
     moved_from: date | None = None  # the cut-off's day by the settings, when that is a day off
 
@@ -224,7 +229,7 @@ def due_report(
     end = midnight(horizon + timedelta(days=2), now.tzinfo)  # whole days end a day later
     last = horizon.toordinal()
 
-    def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
+    def wanted(state: int, due: int, day: int) -> bool:
         return in_due_window(state, day, last)
 
     counted = _counted_before(ledger, now, list_all, every_row)
@@ -290,9 +295,10 @@ def report_week(
     tz = now.tzinfo
     if isinstance(until, datetime):
         moment = until.astimezone(tz) if until.tzinfo else until.replace(tzinfo=tz)
-        return _week(moment.date(), moment, moment.date(), True)
+        return _week(moment.date(), moment, moment.date(), moment, True)
     if isinstance(until, date):
-        return _week(until, midnight(until + timedelta(days=1), tz), until, False)
+        end = midnight(until + timedelta(days=1), tz)
+        return _week(until, end, until, end, False)
     weekday, at = cutoff
     monday = now.date() - timedelta(days=now.weekday())
     # a cut-off moved off a day off may fall in the week before its own (Tết): such a week's
@@ -302,7 +308,9 @@ def report_week(
     monday += timedelta(days=7 * next_weeks)
     day, moved_from = _cutoff_day(monday, weekday, working, day_off)
     moment = datetime.combine(day, at, tzinfo=tz)
-    return replace(_week(monday, moment, monday + timedelta(days=6), True), moved_from=moved_from)
+    sunday = monday + timedelta(days=6)
+    week = _week(monday, moment, sunday, midnight(sunday + timedelta(days=1), tz), True)
+    return replace(week, moved_from=moved_from)
 
 
 def _cutoff_day(
@@ -326,24 +334,22 @@ def _cutoff_day(
     return day, None  # no working day in the week before it: keep it
 
 
-def _week(day: date, cutoff: datetime, last_day: date, has_time: bool) -> Week:
+def _week(day: date, cutoff: datetime, last_day: date, due_by: datetime, has_time: bool) -> Week:
     year, number, _ = day.isocalendar()
     monday = day - timedelta(days=day.weekday())
-    return Week(year, number, monday, cutoff, last_day, has_time)
+    return Week(year, number, monday, cutoff, last_day, due_by, has_time)
 
 
 def week_bounds(week: Week) -> WeekBounds:
-    return WeekBounds(
-        int(week.cutoff.timestamp()), week.monday.toordinal(), week.last_day.toordinal()
-    )
+    return WeekBounds(int(week.due_by.timestamp()), week.monday.toordinal())
 
 
 def _in_week(week: Week) -> Wanted:
     """``giaoban.reports.rules.in_week`` for the week ``week``."""
     bounds = week_bounds(week)
 
-    def wanted(state: int, due: int, day: int, has_time: bool) -> bool:
-        return rules.in_week(state, due, day, has_time, bounds)
+    def wanted(state: int, due: int, day: int) -> bool:
+        return rules.in_week(state, due, day, bounds)
 
     return wanted
 
@@ -358,7 +364,8 @@ def week_report(
     list_all: bool = False,
     every_row: bool = True,
 ) -> Report:
-    """The weekly report: what falls due by the cut-off, by owner, and what is late
+    """The weekly report: what falls due in the week (``Week.due_by``), by owner, and
+    what is late
     (``every_row``: False when only the digest is shown, see ``_counted_before``)."""
     now = local_now(ledger, now)
     settings = ledger.settings
@@ -377,7 +384,7 @@ def week_report(
         working,
         lambda day: is_day_off(day, deadline_settings, days_off),
     )
-    end = max(week.cutoff, midnight(week.last_day + timedelta(days=1), now.tzinfo)) + _MINUTE
+    end = week.due_by + _MINUTE
     done_from = midnight(week.monday, now.tzinfo)
     counted = _counted_before(ledger, now, list_all, every_row)
     rows = dated_rows(ledger, flt, now, end, _in_week(week), done_from, counted_before=counted)

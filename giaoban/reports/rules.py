@@ -8,8 +8,9 @@ deadline) and the row's **event** (its due moment and due day). From them:
 - ``row_state``: the row's state at "now" (``STATES``): late from the due
   moment on, due soon within ``SOON_DAYS`` calendar days, done on time or
   late, and a task done or cancelled after "now" still open;
-- ``in_week``: whether the weekly report lists it (late and open, or due up
-  to the week's cut-off);
+- ``in_week``: whether the weekly report lists it (late and open, or due by
+  the end of the week's Sunday, whatever the form of its deadline: the cut-off
+  only decides which week is the report's; ``--until`` sets the limit);
 - ``in_due_window``: whether ``due --days N`` lists it;
 - ``status_name``: the task's status at "now" (``status_at``) as every report
   prints it (``open``, ``done``, ``cancelled``; ``export``, with no "now",
@@ -134,18 +135,19 @@ def is_done(state: int) -> bool:
 class WeekBounds:
     """The week a weekly report covers, as the rules count it."""
 
-    cutoff: int  # epoch seconds: deadlines at a clock time count up to here
+    due_by: int  # epoch seconds: every row due up to this moment (included) is listed
     monday: int  # ordinal of its Monday: done rows due before it are not listed
-    last_day: int  # ordinal: deadlines naming a whole day count up to this day
 
 
-def in_week(state: int, due: int, day: int, has_time: bool, week: WeekBounds) -> bool:
-    """Late and open, or due (open or done) in the week up to its cut-off."""
+def in_week(state: int, due: int, day: int, week: WeekBounds) -> bool:
+    """Late and open, or due (open or done) by the week's ``due_by``: the end of its last
+    day (Sunday) by default, so that what falls due before the next report is in this one,
+    a clock time or a whole day alike; the moment ``--until`` names otherwise."""
     if state == OVERDUE:
         return True
     if state in (ONGOING, UNRESOLVED) or (is_done(state) and day < week.monday):
         return False
-    return due <= week.cutoff if has_time else day <= week.last_day
+    return due <= week.due_by
 
 
 def in_due_window(state: int, day: int, last_day: int) -> bool:

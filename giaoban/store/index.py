@@ -627,19 +627,20 @@ class Index:
 
     def events(
         self, now: int, end: int, done_from: int, flags: int = 0, counted: Counted | None = None
-    ) -> tuple[list[Event], dict[int, int]]:
+    ) -> tuple[list[Event], dict[int, tuple[int, int]]]:
         """The due events before ``end`` whose row a report at ``now`` may list, in report
         order (due moment, then the task's file and line); only those with every one of
         ``flags`` (``giaoban.model.facts``) set. Of those ``counted`` names, a one-off
         task's are left out (``count_events`` counts them) and a duty's but the latest:
-        with the events, how many of each duty's were left out, by task.
+        with the events, how many of each duty's were left out and the earliest one's due
+        day (the day a backlog counts it late since), by task.
 
         Done rows due before ``done_from`` are not listed: an event due before it is
         left out when its row was settled by ``now`` (``giaoban.model.facts.settled``).
         """
         select = "due, day, flags, tid, uid, nid, k"
         where, values = self._events_where(now, end, done_from, flags)
-        left_out: dict[int, int] = {}
+        left_out: dict[int, tuple[int, int]] = {}
         if counted is None:
             found: list[Event] = self.db.execute(
                 f"SELECT {select} FROM events WHERE {where}",  # noqa: S608
@@ -651,15 +652,18 @@ class Index:
                 f"SELECT {select} FROM events WHERE {where} AND NOT ({counted.where})",  # noqa: S608
                 values,
             ).fetchall()
-            # With one max(), SQLite gives the other columns of the row that has it.
-            for *latest, n in self.db.execute(
-                f"SELECT max(due), day, flags, tid, uid, nid, k, count(*) FROM events "  # noqa: S608
-                f"WHERE {where} AND {counted.where} AND flags & :occurrence != 0 GROUP BY tid",
+            # Each duty's latest event, with how many it has and the first one's day.
+            for *latest, n, first in self.db.execute(
+                "SELECT e.due, e.day, e.flags, e.tid, e.uid, e.nid, e.k, g.n, g.first FROM "  # noqa: S608
+                "(SELECT tid, max(due) AS due, count(*) AS n, min(day) AS first FROM events "
+                f"WHERE {where} AND {counted.where} AND flags & :occurrence != 0 GROUP BY tid) g "
+                "JOIN events e ON e.tid = g.tid AND e.due = g.due AND e.settled = :never "
+                "AND e.flags & :occurrence != 0 GROUP BY g.tid",
                 values,
             ):
                 found.append(Event(*latest))
                 if n > 1:
-                    left_out[latest[3]] = n - 1
+                    left_out[latest[3]] = (n - 1, first)
         files = self.file_order()
         # A notice is one file, and its tasks' ids follow their places (and lines) in it:
         # (due, file's rank, task id) is the report order, as one integer.
