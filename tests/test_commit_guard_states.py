@@ -255,3 +255,32 @@ def test_files_an_ignored_folder_holds_that_are_not_the_ledger_s_are_not_named(
     assert invoke(runner, ledger, "doctor").exit_code == 0
     assert data_block(runner, ledger)["dirty"] is False
 
+
+# --- after a failed commit -------------------------------------------------------------------
+
+
+def test_a_failed_commit_names_only_the_other_files_after_its_warning(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """The command's own file is the one the warning is about, not "another file"; the
+    note on the others comes after the warning that explains the failure."""
+    repo = ledger.parent
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text('#!/bin/sh\necho "hook: chưa cho commit" >&2\nexit 1\n', encoding="utf-8")
+    hook.chmod(0o755)
+
+    alone = invoke(runner, ledger, *DONE)
+
+    assert alone.exit_code == 1, alone.output
+    assert "giaoban: cảnh báo: git không commit được" in alone.stderr
+    assert "tệp khác" not in alone.stderr
+    run_git(repo, "checkout", "-q", "HEAD", "--", PATH)
+    units = ledger / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + "# sửa tay\n", encoding="utf-8")
+
+    beside = invoke(runner, ledger, *DONE)
+
+    assert beside.exit_code == 1, beside.output
+    note = "lưu ý: 1 tệp khác trong sổ có thay đổi chưa commit (data/units.yaml)"
+    assert note in beside.stderr
+    assert beside.stderr.index("cảnh báo: git không commit được") < beside.stderr.index(note)

@@ -534,18 +534,20 @@ def commit_change(path: Path, message: str, data_dir: Path | None = None) -> Com
     if repo is None:
         return None
     result = commit_file(repo, path, message)
-    others = _others_changed(repo, data_dir) if data_dir is not None else Listed()
+    others = _others_changed(repo, data_dir, path) if data_dir is not None else Listed()
     if result.ok:
         return CommitOutcome(True, head_commit(repo), None, others.paths, others.failure)
     problem = explain_failure(result, repo, [path], message)
     return CommitOutcome(False, None, problem, others.paths, others.failure)
 
 
-def _others_changed(repo: Path, data_dir: Path) -> Listed:
+def _others_changed(repo: Path, data_dir: Path, own: Path) -> Listed:
+    """The files of ``data_dir`` other than ``own`` (the command's file, named apart) that
+    hold uncommitted changes; giaoban's own lock and staging files are not the user's."""
     folder = _shown(repo, data_dir)
     found = changed_paths(repo, "" if folder == "." else folder)
-    # giaoban's own lock and staging files (held while committing) are not the user's
-    return Listed(tuple(p for p in found.paths if not own_file(p)), found.failure)
+    paths = (p for p in found.paths if p != _shown(repo, own) and not own_file(p))
+    return Listed(tuple(paths), found.failure)
 
 
 def explain_failure(result: GitResult, repo: Path, paths: Sequence[Path], message: str) -> str:
