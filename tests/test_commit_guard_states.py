@@ -18,7 +18,7 @@ from typer.testing import CliRunner, Result
 
 from tests.conftest import run_git
 from tests.test_cli_edit import NOTICE_ID, PATH, commits, invoke, last_commit, make_ledger
-from tests.test_commit_guard import DONE, snapshot
+from tests.test_commit_guard import DONE
 
 
 @pytest.fixture
@@ -86,27 +86,7 @@ def test_the_doctor_names_a_deleted_notice(runner: CliRunner, ledger: Path) -> N
     assert f"tệp {PATH} đã bị xóa" in one_line(result)
 
 
-# --- a file never committed, untracked files hidden by the user's settings ----------------
-
-
-def test_a_notice_never_committed_is_refused_whatever_the_status_settings(
-    runner: CliRunner, ledger: Path
-) -> None:
-    repo = ledger.parent
-    run_git(repo, "rm", "-q", "--cached", PATH)
-    run_git(repo, "commit", "-qm", "Bỏ theo dõi")
-    run_git(repo, "config", "status.showUntrackedFiles", "no")
-    assert run_git(repo, "status", "--porcelain") == ""  # what git status shows the user
-    before = snapshot(repo)
-
-    result = invoke(runner, ledger, *DONE)
-
-    assert result.exit_code == 1, result.output
-    assert f"tệp {PATH} chưa từng được commit" in one_line(result)
-    assert snapshot(repo) == before
-    doctor = invoke(runner, ledger, "doctor")
-    assert doctor.exit_code == 1 and f"tệp {PATH} chưa từng được commit" in one_line(doctor)
-    assert data_block(runner, ledger)["dirty"] is True
+# --- untracked files hidden by the user's settings (a file never committed: test_commit_guard)
 
 
 def test_other_uncommitted_files_are_named_whatever_the_status_settings(
