@@ -346,6 +346,9 @@ def _uncommitted(top: Path, path: Path) -> str | None:
 # --- what a path holds that HEAD does not ---------------------------------------------------
 
 UNTRACKED, IGNORED = "??", "!!"  # git status's letters for a file never committed, ignored
+# ... for a file HEAD holds and the work tree (or the index) no longer does; not a conflict
+# ("DU", "DD": a stopped merge or rebase says what to do) nor a file added then removed ("AD")
+DELETED = (" D", "D ", "MD")
 # Index flags that keep 'git status' from looking at a file in the work tree
 ASSUME_UNCHANGED, SKIP_WORKTREE = "assume-unchanged", "skip-worktree"
 
@@ -354,8 +357,8 @@ ASSUME_UNCHANGED, SKIP_WORKTREE = "assume-unchanged", "skip-worktree"
 class Change:
     """A path (relative to the top of the work tree) that holds what HEAD does not.
 
-    ``status`` is git status's two letters (``??`` never committed, ``!!`` ignored, a
-    ``D`` deleted, else changed). ``flag`` is the index flag that hides the file from
+    ``status`` is git status's two letters (``??`` never committed, ``!!`` ignored,
+    ``DELETED``, else changed). ``flag`` is the index flag that hides the file from
     'git status'; ``status`` is then what git would show without it (empty when the
     file is unchanged but its flag, skip-worktree, stops a commit of it).
     """
@@ -477,7 +480,7 @@ def describe(repo_dir: Path, change: Change) -> tuple[str, list[str]]:
         f"rồi commit chúng: git commit -m 'Mô tả thay đổi' -- {shown}",
         f"hoặc cất đi: git stash push -- {shown}",
     ]
-    commit = f"git commit -m 'Thêm {change.path}' -- {shown}"
+    commit = shlex.join(["git", "commit", "-m", f"Thêm {change.path}", "--", change.path])
     if change.flag is not None:
         unflag = f"bỏ dấu: git update-index --no-{change.flag} -- {shown}"
         if not change.status:
@@ -494,11 +497,12 @@ def describe(repo_dir: Path, change: Change) -> tuple[str, list[str]]:
         ]
     if change.status == IGNORED:
         return _ignored(repo_dir, change.path, f"git add -f -- {shown} && {commit}")
-    if "D" in change.status:
+    if change.status in DELETED:
         what = f"tệp {change.path} đã bị xóa nhưng việc xóa chưa được commit"
         return what, [
             f"lấy lại tệp đã commit: git checkout HEAD -- {shown}",
-            f"hoặc commit việc xóa: git commit -m 'Xóa {change.path}' -- {shown}",
+            "hoặc commit việc xóa: "
+            + shlex.join(["git", "commit", "-m", f"Xóa {change.path}", "--", change.path]),
         ]
     what = (
         f"tệp {change.path} đang có thay đổi chưa commit (sửa tay, hoặc của một lệnh trước "
