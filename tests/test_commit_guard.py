@@ -7,6 +7,7 @@ history are exactly as they were, and the message says what to run.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -100,17 +101,26 @@ def test_a_status_git_cannot_give_after_the_commit_is_said_not_taken_for_none(
     assert "git status lỗi" in result.stderr and "index" in result.stderr
 
 
+@pytest.mark.parametrize("untracked", ["normal", "no"])
 def test_a_file_never_committed_is_not_committed_under_an_action(
-    runner: CliRunner, ledger: Path
+    runner: CliRunner, ledger: Path, untracked: str
 ) -> None:
+    """Whatever the user's settings show of it: with status.showUntrackedFiles=no,
+    'git status' is silent about the file, and the guard, the doctor and the reports'
+    data block are not."""
     repo = ledger.parent
     run_git(repo, "rm", "-q", "--cached", PATH)
     run_git(repo, "commit", "-qm", "Bỏ theo dõi")
+    run_git(repo, "config", "status.showUntrackedFiles", untracked)
     before = snapshot(repo)
     result = invoke(runner, ledger, *DONE)
     assert result.exit_code == 1
     assert "chưa từng được commit" in result.output and f"git add -- {PATH}" in result.output
     assert snapshot(repo) == before
+    doctor = invoke(runner, ledger, "doctor")
+    assert doctor.exit_code == 1 and f"tệp {PATH} chưa từng được commit" in doctor.output
+    shown = invoke(runner, ledger, "list", "--format", "json", "--today", "2019-02-20")
+    assert json.loads(shown.stdout)["data"]["dirty"] is True
 
 
 def test_a_detached_head_is_sent_back_to_its_own_branch(runner: CliRunner, ledger: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -227,6 +228,26 @@ def test_uncommitted_changes_are_refused(
     assert "thay đổi chưa commit" in result.stdout
     assert f"  {PATH}" in result.stdout and "  data/2022/moi.yaml" in result.stdout
     assert "git add -A --" in result.stdout and "git commit -m" in result.stdout
+
+
+def test_a_change_hidden_by_assume_unchanged_stops_sync_with_commands_that_work(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git status does not see it, and 'git add' does not take it while the flag is set:
+    sync names it, and its command clears the flag before committing."""
+    remote, an, _ = clones
+    before = run_git(remote, "rev-parse", "main")
+    run_git(an, "update-index", "--assume-unchanged", PATH)
+    (an / PATH).write_text(NOTICE.replace("Rà soát", "Rà soát lại"), encoding="utf-8")
+
+    result = gb(runner, an, monkeypatch, "sync")
+
+    assert result.exit_code == 1, result.stdout
+    assert f"  {PATH}" in result.stdout
+    assert run_git(remote, "rev-parse", "main") == before
+    steps = next(line.strip() for line in result.stdout.splitlines() if "update-index" in line)
+    subprocess.run(steps, shell=True, cwd=an, check=True, capture_output=True)
+    assert "Rà soát lại" in run_git(an, "show", "HEAD", "--", PATH)
 
 
 def test_a_status_git_cannot_give_stops_sync_and_says_so(

@@ -29,6 +29,7 @@ from giaoban.store.loader import REGISTRY_FILE, load_registry
 
 if TYPE_CHECKING:
     from giaoban.edit.transaction import Saved
+    from giaoban.history.git import CommitOutcome
 
 edits = lazy_import("giaoban.edit.operations")  # loaded when a command runs
 
@@ -206,7 +207,8 @@ def warn_unknown_units(data_dir: Path, names: Iterable[str]) -> None:
 
 
 def report_commit(saved: Saved, no_commit: bool) -> str:
-    """The end of the message: the commit, or why there is none (problems on stderr)."""
+    """The end of the message: the commit, or why there is none (problems on stderr, the
+    warning that explains a failed commit before the notes on the other files)."""
     outcome = saved.commit
     if saved.cleared:
         names = ", ".join(str(p) for p in saved.cleared)
@@ -224,6 +226,19 @@ def report_commit(saved: Saved, no_commit: bool) -> str:
             sep="\n",
             file=sys.stderr,
         )
+    if saved.changed and outcome is not None and not outcome.committed:
+        print(f"giaoban: cảnh báo: {outcome.problem}", file=sys.stderr)
+    _report_others(outcome)
+    if not saved.changed:
+        return " (không có thay đổi)"
+    if outcome is None:
+        return " (không commit)" if no_commit else ""
+    return f" — commit {outcome.short}" if outcome.committed else " (chưa commit, xem cảnh báo)"
+
+
+def _report_others(outcome: CommitOutcome | None) -> None:
+    """Name the other files of the ledger left with uncommitted changes (or say that git
+    could not tell)."""
     if outcome is not None and outcome.others:
         shown = ", ".join(visible(p) for p in outcome.others[:5])
         more = f" và {len(outcome.others) - 5} tệp khác" if len(outcome.others) > 5 else ""
@@ -239,14 +254,6 @@ def report_commit(saved: Saved, no_commit: bool) -> str:
             f" hay không (git status lỗi: {said}); xem 'git status'.",
             file=sys.stderr,
         )
-    if not saved.changed:
-        return " (không có thay đổi)"
-    if outcome is None:
-        return " (không commit)" if no_commit else ""
-    if outcome.committed:
-        return f" — commit {outcome.short}"
-    print(f"giaoban: cảnh báo: {outcome.problem}", file=sys.stderr)
-    return " (chưa commit, xem cảnh báo)"
 
 
 def exit_if_uncommitted(saved: Saved) -> None:

@@ -129,8 +129,7 @@ def _git_state(data_dir: Path, clock: datetime) -> list[Finding]:
     stopped = git.stopped_state(data_dir)
     if stopped is not None:
         found.append(Finding("git-state", stopped.splitlines()[0], stopped, fixable=False))
-    folder = data_dir.resolve().relative_to(top.resolve()).as_posix()
-    changed = git.changed_paths(top, "" if folder == "." else folder)
+    changed = git.ledger_changes(top, data_dir)
     if changed.failure is not None:
         found.append(
             Finding(
@@ -141,20 +140,11 @@ def _git_state(data_dir: Path, clock: datetime) -> list[Finding]:
                 fixable=False,
             )
         )
-    for name in changed.paths:
-        if Path(name).name.startswith(STAGING_PREFIX.rstrip("-")):
+    for change in changed.changes:
+        if git.own_file(change.path):
             continue  # the ledger's own lock, and staging folders (above)
-        shown = shlex.quote(name)
-        found.append(
-            Finding(
-                "uncommitted",
-                f"tệp {name} có thay đổi chưa commit (hoặc chưa từng được commit)",
-                f"xem: git diff HEAD -- {shown}; rồi commit kèm mô tả (git add -- {shown} && "
-                f"git commit -m 'Mô tả thay đổi' -- {shown}) hoặc cất đi "
-                f"(git stash push -- {shown})",
-                fixable=False,
-            )
-        )
+        what, remedy = git.describe(top, change)
+        found.append(Finding("uncommitted", what, "\n".join(remedy), fixable=False))
     return found
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from giaoban.edit.newnotice import render_flow_list, render_scalar
-from giaoban.edit.transaction import LOCK_FILE
+from giaoban.edit.transaction import LOCK_FILE, ensure_committable
 from giaoban.history import git
 from giaoban.history.story import init_message
 from giaoban.model.timezone import DEFAULT_TZ
@@ -322,6 +322,8 @@ def init_ledger(
             top of the work tree; ``ci_package`` is what it installs with pip.
     """
     data_dir = root / data_name
+    if commit_now and options.commit:
+        _refuse_dishonest_commit(root, data_dir, ci)
     report = InitReport(root, data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     _create(data_dir / REGISTRY_FILE, UNITS_TEXT, report)
@@ -341,6 +343,23 @@ def init_ledger(
     if commit_now and options.commit and report.created:
         report.commit = _first_commit(repo, report.created, options.office)
     return report
+
+
+def _refuse_dishonest_commit(root: Path, data_dir: Path, ci: str | None) -> None:
+    """Before anything is written: refuse, as every edit does (``ensure_committable``),
+    when the files ``init`` would create and commit cannot be committed alone, honestly,
+    now (a detached HEAD, a stopped rebase or merge, a lock; a path deleted but not
+    committed, or ignored). Files already there are kept and not committed; a folder in no
+    repository gets a new one, where nothing can be lost."""
+    top = git.work_tree(next(p for p in (root, *root.resolve().parents) if p.is_dir()))
+    if top is None:
+        return
+    planned = [data_dir / REGISTRY_FILE, data_dir / SETTINGS_FILE, root / ".gitignore"]
+    if ci is not None:
+        planned.append(top / CI_FILES[ci])
+    for path in planned:
+        if not path.exists():
+            ensure_committable(path, commit=True)
 
 
 def _first_commit(repo: Path, paths: Sequence[Path], office: str | None) -> git.CommitOutcome:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from giaoban.store.files import write_atomic
+from giaoban.store.files import STAGING_PREFIX, read_as_data, write_atomic
 
 
 @dataclass(frozen=True)
@@ -93,11 +93,11 @@ def data_state(data_dir: Path) -> DataState | None:
     if not data_dir.is_dir():
         return None
     commit = _answer(data_dir, "rev-parse", "HEAD")
-    if commit is None:
+    top = work_tree(data_dir)
+    if commit is None or top is None:
         return None
-    status = run_git(data_dir, "status", "--porcelain", "--", ".")
-    dirty = bool(status and status.ok and status.stdout.strip())
-    return DataState(commit=commit, short=commit[:7], dirty=dirty)
+    found = ledger_changes(top, data_dir)  # a status git cannot give is not "clean"
+    return DataState(commit=commit, short=commit[:7], dirty=bool(found.changes or found.failure))
 
 
 def ledger_states(ledgers: Sequence[tuple[str, Path]]) -> tuple[LedgerState, ...]:
@@ -195,8 +195,10 @@ def commit_blocker(path: Path) -> str | None:
     ``index.lock`` (a git or giaoban command killed), a rebase, merge,
     cherry-pick or revert stopped half-way (a commit then is lost on abort),
     a detached HEAD (a commit then is lost on the next checkout), and
-    uncommitted changes already in ``path`` (they would go into the commit
-    under a message that does not describe them).
+    anything of ``path`` that HEAD does not hold (``uncommitted``: a change, its
+    deletion, a change hidden by an index flag, a file never committed; it would go
+    into the commit under a message that does not describe it), or a path git
+    ignores (git would not commit it).
     """
     folder = next((p for p in (path.parent, *path.parent.parents) if p.is_dir()), None)
     where = _repository(folder) if folder is not None else None
@@ -218,7 +220,7 @@ def commit_blocker(path: Path) -> str | None:
     stopped = _stopped(top, git_dir)
     if stopped is not None:
         return stopped
-    return _uncommitted(top, path) if path.exists() else None
+    return _uncommitted(top, path)
 
 
 def _repository(folder: Path) -> tuple[Path, Path, Path] | None:
@@ -321,28 +323,208 @@ def _branches(repo_dir: Path, *args: str) -> list[str]:
 
 
 def _uncommitted(top: Path, path: Path) -> str | None:
-    """Changes of ``path`` that HEAD does not hold (staged or not), if any."""
-    status = run_git(top, "status", "--porcelain", "-z", "--", str(path.resolve()))
-    if status is None or not status.ok or not status.stdout.strip("\0"):
-        return None
-    shown = shlex.quote(_shown(top, path))
-    if status.stdout.startswith("??"):
-        return "\n".join(
-            [
-                f"tệp {shown} chưa từng được commit; giaoban chỉ commit thay đổi của chính nó.",
-                "Hãy commit tệp trước, rồi làm lại lệnh này:",
-                f"  git add -- {shown} && git commit -m 'Thêm {_shown(top, path)}' -- {shown}",
-            ]
-        )
+    """Why ``path`` cannot be committed with only giaoban's change in it: what it holds that
+    HEAD does not (its deletion too), a flag that hides it or stops its commit, an ignore
+    rule that keeps git from adding it; None when nothing does."""
+    rel = _shown(top, path)
+    found = uncommitted(top, rel, ignored=True, to_commit=True)
+    change = found.changes[0] if found.changes else None
+    if change is None and not path.exists() and ignore_rule(top, rel) is not None:
+        change = Change(rel, IGNORED)  # a new file git would not add
+    if change is None:
+        return None  # (a status git cannot give: the commit itself says why it fails)
+    what, remedy = describe(top, change)
     return "\n".join(
         [
-            f"tệp {shown} đang có thay đổi chưa commit (sửa tay, hoặc của một lệnh trước",
-            "chưa commit được); giaoban chỉ commit đúng thay đổi của mình nên chưa ghi gì.",
-            f"Xem: git diff HEAD -- {shown}",
-            f"Rồi commit chúng (git commit -m 'Mô tả thay đổi' -- {shown})",
-            f"hoặc cất đi (git stash push -- {shown}), rồi làm lại lệnh này.",
+            f"{what}; giaoban chỉ commit đúng thay đổi của mình nên chưa ghi gì.",
+            *(f"  {line}" for line in remedy),
+            "rồi làm lại lệnh này.",
         ]
     )
+
+
+# --- what a path holds that HEAD does not ---------------------------------------------------
+
+UNTRACKED, IGNORED = "??", "!!"  # git status's letters for a file never committed, ignored
+# ... for a file HEAD holds and the work tree (or the index) no longer does; not a conflict
+# ("DU", "DD": a stopped merge or rebase says what to do) nor a file added then removed ("AD")
+DELETED = (" D", "D ", "MD")
+# Index flags that keep 'git status' from looking at a file in the work tree
+ASSUME_UNCHANGED, SKIP_WORKTREE = "assume-unchanged", "skip-worktree"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A path (relative to the top of the work tree) that holds what HEAD does not.
+
+    ``status`` is git status's two letters (``??`` never committed, ``!!`` ignored,
+    ``DELETED``, else changed). ``flag`` is the index flag that hides the file from
+    'git status'; ``status`` is then what git would show without it (empty when the
+    file is unchanged but its flag, skip-worktree, stops a commit of it).
+    """
+
+    path: str
+    status: str
+    flag: str | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The changes git found under a pathspec, or why it could not look (a caller must
+    not take a failure for "none")."""
+
+    changes: tuple[Change, ...] = ()
+    failure: str | None = None  # git's own words when it failed; then no change
+
+
+def uncommitted(
+    repo_dir: Path, spec: str, *, ignored: bool = False, to_commit: bool = False
+) -> Changes:
+    """Every path under ``spec`` (relative to the top; "" for all) that holds what HEAD
+    does not: a change staged or not, a deletion, a file never committed, and a change
+    an index flag hides from 'git status' (assume-unchanged, skip-worktree).
+
+    git is asked in a way no setting of the user's changes (``status.showUntrackedFiles``,
+    ``status.renames``, pathspec magic). With ``ignored``, the files git ignores are
+    listed too (``!!``: never committed); with ``to_commit`` (paths about to be
+    committed), also an unchanged file whose skip-worktree flag stops its commit.
+    """
+    status = run_git(
+        repo_dir,
+        "--literal-pathspecs",
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+        f"--ignored={'traditional' if ignored else 'no'}",
+        "--",
+        spec or ".",
+    )
+    if status is None or not status.ok:
+        return Changes(failure=_unlisted(status).failure)
+    found = {e[3:]: Change(e[3:], e[:2]) for e in status.stdout.split("\0") if len(e) > 3}
+    for change in _flagged(repo_dir, spec):
+        if change.status or (to_commit and change.flag == SKIP_WORKTREE):
+            found[change.path] = change
+    return Changes(tuple(found[path] for path in sorted(found)))
+
+
+def _flagged(repo_dir: Path, spec: str) -> list[Change]:
+    """The files under ``spec`` whose index entry is flagged so that 'git status' does not
+    look at them, each with what git would show without the flag (its content compared
+    with the index, through git's own filters)."""
+    listed = run_git(
+        repo_dir, "--literal-pathspecs", "ls-files", "-v", "-s", "-z", "--", spec or "."
+    )
+    if listed is None or not listed.ok:
+        return []
+    flagged: list[tuple[str, str, str]] = []  # (path, flag, object id in the index)
+    for entry in listed.stdout.split("\0"):
+        meta, _, path = entry.partition("\t")
+        fields = meta.split()
+        if len(fields) == 4 and (fields[0] in "Ss" or fields[0].islower()):
+            flag = SKIP_WORKTREE if fields[0] in "Ss" else ASSUME_UNCHANGED
+            flagged.append((path, flag, fields[2]))
+    if not flagged:
+        return []
+    present = [path for path, _, _ in flagged if (repo_dir / path).is_file()]
+    hashed = run_git(
+        repo_dir, "hash-object", "--stdin-paths", input_text="".join(f"{p}\n" for p in present)
+    )
+    ids = dict(zip(present, hashed.stdout.split(), strict=False)) if hashed and hashed.ok else {}
+    changes = []
+    for path, flag, blob in flagged:
+        if path not in present:  # sparse (skip-worktree), or deleted behind the flag
+            status = "" if flag == SKIP_WORKTREE else " D"
+        else:
+            status = "" if ids.get(path) == blob else " M"
+        changes.append(Change(path, status, flag))
+    return changes
+
+
+def ignore_rule(repo_dir: Path, rel: str) -> tuple[str, str, str] | None:
+    """The rule that makes git ignore ``rel`` (relative to the top; it need not exist):
+    ``(file, line, pattern)``; None when git does not ignore it (a tracked file never is)."""
+    found = run_git(repo_dir, "check-ignore", "-v", "-z", "--stdin", input_text=f"{rel}\0")
+    if found is None or not found.ok:
+        return None
+    source, line, pattern, *_ = [*found.stdout.split("\0"), "", "", ""]
+    if pattern.startswith("!"):  # the last rule that matches takes it back: not ignored
+        return None
+    return source, line, pattern
+
+
+def ledger_changes(repo_dir: Path, data_dir: Path) -> Changes:
+    """What the ledger in ``data_dir`` holds that HEAD does not: every change under it
+    (``uncommitted``) and the ignored files it is read from (in no commit)."""
+    folder = _shown(repo_dir, data_dir)
+    prefix = "" if folder == "." else f"{folder}/"
+    found = uncommitted(repo_dir, prefix.rstrip("/"), ignored=True)
+    kept = (c for c in found.changes if c.status != IGNORED or read_as_data(c.path[len(prefix) :]))
+    return Changes(tuple(kept), found.failure)
+
+
+def own_file(rel: str) -> bool:
+    """Whether ``rel`` is giaoban's own while it works (the ledger's lock, a staging folder),
+    never the user's change."""
+    return any(part.startswith(STAGING_PREFIX.rstrip("-")) for part in rel.split("/"))
+
+
+def describe(repo_dir: Path, change: Change) -> tuple[str, list[str]]:
+    """What ``change`` is, and the commands that clear it (Vietnamese): the one wording
+    of an edit's refusal and of 'giaoban doctor'."""
+    shown = shlex.quote(change.path)
+    look = f"xem: git diff HEAD -- {shown}"
+    keep = [
+        f"rồi commit chúng: git commit -m 'Mô tả thay đổi' -- {shown}",
+        f"hoặc cất đi: git stash push -- {shown}",
+    ]
+    commit = shlex.join(["git", "commit", "-m", f"Thêm {change.path}", "--", change.path])
+    if change.flag is not None:
+        unflag = f"bỏ dấu: git update-index --no-{change.flag} -- {shown}"
+        if not change.status:
+            what = f"tệp {change.path} được đánh dấu {change.flag}: git không commit tệp đó"
+            return what, [unflag]
+        what = (
+            f"tệp {change.path} có thay đổi chưa commit mà 'git status' không thấy "
+            f"(tệp được đánh dấu {change.flag})"
+        )
+        return what, [unflag, look, *keep]
+    if change.status == UNTRACKED:
+        return f"tệp {change.path} chưa từng được commit", [
+            f"commit tệp trước: git add -- {shown} && {commit}"
+        ]
+    if change.status == IGNORED:
+        return _ignored(repo_dir, change.path, f"git add -f -- {shown} && {commit}")
+    if change.status in DELETED:
+        what = f"tệp {change.path} đã bị xóa nhưng việc xóa chưa được commit"
+        return what, [
+            f"lấy lại tệp đã commit: git checkout HEAD -- {shown}",
+            "hoặc commit việc xóa: "
+            + shlex.join(["git", "commit", "-m", f"Xóa {change.path}", "--", change.path]),
+        ]
+    what = (
+        f"tệp {change.path} đang có thay đổi chưa commit (sửa tay, hoặc của một lệnh trước "
+        "chưa commit được)"
+    )
+    return what, [look, *keep]
+
+
+def _ignored(repo_dir: Path, rel: str, add: str) -> tuple[str, list[str]]:
+    rule = ignore_rule(repo_dir, rel)
+    source, line, pattern = rule if rule is not None else ("?", "?", "?")
+    what = (
+        f"tệp {rel} bị git bỏ qua (quy tắc '{pattern}' ở {source}, dòng {line}) nên không"
+        " nằm trong commit nào"
+    )
+    stop = f"nếu sổ cần được lưu trong git: bỏ quy tắc đó khỏi {source}"
+    if (repo_dir / rel).exists():
+        return what, [f"{stop}, hoặc commit riêng tệp này: {add}"]
+    return what, [
+        stop,
+        "nếu không: chạy lệnh với --no-commit (hoặc đặt 'commit: false' trong settings.yaml)",
+    ]
 
 
 def commit_change(path: Path, message: str, data_dir: Path | None = None) -> CommitOutcome | None:
@@ -356,18 +538,19 @@ def commit_change(path: Path, message: str, data_dir: Path | None = None) -> Com
     if repo is None:
         return None
     result = commit_file(repo, path, message)
-    others = _others_changed(repo, data_dir) if data_dir is not None else Listed()
+    others = _others_changed(repo, data_dir, path) if data_dir is not None else Listed()
     if result.ok:
         return CommitOutcome(True, head_commit(repo), None, others.paths, others.failure)
     problem = explain_failure(result, repo, [path], message)
     return CommitOutcome(False, None, problem, others.paths, others.failure)
 
 
-def _others_changed(repo: Path, data_dir: Path) -> Listed:
+def _others_changed(repo: Path, data_dir: Path, own: Path) -> Listed:
+    """The files of ``data_dir`` other than ``own`` (the command's file, named apart) that
+    hold uncommitted changes; giaoban's own lock and staging files are not the user's."""
     folder = _shown(repo, data_dir)
     found = changed_paths(repo, "" if folder == "." else folder)
-    # giaoban's own lock and staging files (held while committing) are not the user's
-    paths = (p for p in found.paths if not p.rstrip("/").rsplit("/", 1)[-1].startswith(".giaoban"))
+    paths = (p for p in found.paths if p != _shown(repo, own) and not own_file(p))
     return Listed(tuple(paths), found.failure)
 
 
@@ -570,21 +753,10 @@ def _unlisted(result: GitResult | None) -> Listed:
 
 
 def changed_paths(repo_dir: Path, folder: str) -> Listed:
-    """Paths under ``folder`` (relative to the top) with uncommitted changes, untracked too."""
-    result = run_git(
-        repo_dir, "-c", "core.quotepath=off", "status", "--porcelain", "-z", "--", folder or "."
-    )
-    if result is None or not result.ok:
-        return _unlisted(result)
-    paths: list[str] = []
-    entries = iter(result.stdout.split("\0"))
-    for entry in entries:
-        if len(entry) < 4:
-            continue
-        paths.append(entry[3:])
-        if entry[0] in "RC":  # a rename names its source next
-            next(entries, None)
-    return Listed(tuple(paths))
+    """Paths under ``folder`` (relative to the top) with uncommitted changes, untracked too
+    (``uncommitted``: whatever the user's git settings)."""
+    found = uncommitted(repo_dir, folder)
+    return Listed(tuple(change.path for change in found.changes), found.failure)
 
 
 def upstream(repo_dir: Path) -> str | None:

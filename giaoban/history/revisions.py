@@ -322,15 +322,11 @@ def sync_ledger(data_dir: Path, here: Path, show_confidential: bool = False) -> 
     repo, folder = repository(data_dir)
     if git.rebase_in_progress(repo):
         return _conflicts(repo, here)
-    changed = git.changed_paths(repo, folder)
+    changed = git.uncommitted(repo, folder)
     if changed.failure is not None:
         return SyncResult("status-failed", output=changed.failure)
-    dirty = list(changed.paths)
-    if dirty:
-        prefix, shown, _ = _git_words(repo, here, dirty)
-        add = shlex.join([*prefix, "add", "-A", "--", *shown])
-        commit = shlex.join([*prefix, "commit", "-m", "Cập nhật sổ giao ban"])
-        return SyncResult("dirty", dirty=tuple(dirty), next_steps=(f"{add} && {commit}",))
+    if changed.changes:
+        return _dirty(repo, here, changed.changes)
     stop = _no_upstream(repo)
     if stop is not None:
         return stop
@@ -446,6 +442,19 @@ def _conflicts(repo: Path, here: Path) -> SyncResult:
         next_steps=tuple(steps),
         abort=abort,
     )
+
+
+def _dirty(repo: Path, here: Path, changes: tuple[git.Change, ...]) -> SyncResult:
+    """Stop: the data folder holds uncommitted changes; the commands that commit them (an
+    index flag that hides a change from 'git add' cleared first)."""
+    dirty = [change.path for change in changes]
+    prefix, shown, _ = _git_words(repo, here, dirty)
+    flagged = [path for path, change in zip(shown, changes, strict=True) if change.flag]
+    unflag = [*prefix, "update-index", "--no-assume-unchanged", "--no-skip-worktree", "--"]
+    add = shlex.join([*prefix, "add", "-A", "--", *shown])
+    commit = shlex.join([*prefix, "commit", "-m", "Cập nhật sổ giao ban"])
+    steps = " && ".join([*([shlex.join([*unflag, *flagged])] if flagged else []), add, commit])
+    return SyncResult("dirty", dirty=tuple(dirty), next_steps=(steps,))
 
 
 def _git_words(repo: Path, here: Path, paths: list[str]) -> tuple[list[str], list[str], list[str]]:

@@ -24,6 +24,7 @@ from giaoban.model.errors import GiaobanError, os_reason
 from giaoban.model.problems import Problem
 
 STAGING_PREFIX = ".giaoban-"
+DATA_SUFFIX = ".yaml"  # the one kind of file a data folder's ledger is read from
 MAX_FILE_BYTES = 32 * 1024 * 1024  # a data file larger than this is refused, never read
 
 Checker = Callable[[Path], Sequence[Problem]]
@@ -35,6 +36,19 @@ class FileExistsGiaobanError(GiaobanError):
 
 class UnreadableFileError(GiaobanError):
     """A data file giaoban will not or cannot read; the message says why (Vietnamese)."""
+
+
+def hidden_name(name: str) -> bool:
+    """Whether the loader passes over a file or folder named ``name`` (giaoban's own lock
+    and staging folders, an editor's swap files, ``.git``)."""
+    return name.startswith(".")
+
+
+def read_as_data(rel: str) -> bool:
+    """Whether the ledger is read from the file at ``rel`` (a path with '/' relative to
+    its data folder): a ``*.yaml`` in no hidden folder and not hidden itself."""
+    parts = rel.split("/")
+    return parts[-1].endswith(DATA_SUFFIX) and not any(hidden_name(part) for part in parts)
 
 
 def read_data_file(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:

@@ -32,7 +32,13 @@ from giaoban.model.problems import Problem, Source, error, place
 from giaoban.model.settings import Settings, parse_cutoff
 from giaoban.model.units import Group, Registry, Unit
 from giaoban.store import cache, schema
-from giaoban.store.files import SYMLINK, UnreadableFileError, read_data_file
+from giaoban.store.files import (
+    DATA_SUFFIX,
+    SYMLINK,
+    UnreadableFileError,
+    hidden_name,
+    read_data_file,
+)
 from giaoban.store.noticefile import document_of
 from giaoban.store.pool import parse_files
 from giaoban.store.yamlsafe import Document
@@ -101,7 +107,7 @@ def _scan_folder(
         return
     for entry in entries:
         name = entry.name
-        if name.startswith("."):
+        if hidden_name(name):
             continue
         shown = _shown_name(name)
         if shown != name:
@@ -115,10 +121,10 @@ def _scan_folder(
             is_dir, info = False, None
         if is_dir:
             _scan_folder(entry.path, f"{prefix}{name}/", found, problems)
-        elif name.endswith(".yaml") and (prefix or name not in RESERVED):
+        elif name.endswith(DATA_SUFFIX) and (prefix or name not in RESERVED):
             regular = info is not None and S_ISREG(info.st_mode)
             found.append((prefix + name, cache.stamp_of(info) if info and regular else None))
-        elif _OTHER_YAML.search(name) and not name.endswith(".yaml"):  # "x.yml", "x.YAML"
+        elif _OTHER_YAML.search(name) and not name.endswith(DATA_SUFFIX):  # "x.yml", "x.YAML"
             stem = name[: name.rindex(".")]
             msg = (
                 f"giaoban chỉ đọc tệp đuôi .yaml: tệp này không được đọc (nếu là một thông báo, "
