@@ -119,6 +119,33 @@ def test_the_hook_refuses_an_invalid_staged_file(git_repo: Path) -> None:
     assert _commit(git_repo, "-m", "đúng").returncode == 0
 
 
+def test_the_hook_refuses_an_invalid_registry_or_settings(git_repo: Path) -> None:
+    """The registry and the settings are data files too: a staged one that ``check``
+    finds invalid is refused, alone or beside a good notice (docs/editing.md)."""
+    init_ledger(git_repo, OPTIONS, sys.executable)
+    data = git_repo / "data"
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    run_git(git_repo, "commit", "-qam", "đơn vị")
+    path = data / "2019" / "2019-02-18-giao-ban.yaml"
+    path.parent.mkdir()
+    path.write_text(GOOD, encoding="utf-8")
+    for name, bad, line in (
+        ("units.yaml", MINIMAL_UNITS + "  - name: [\n", 11),
+        ("settings.yaml", settings_text(OPTIONS) + "timezone: Sao/Hoa\n", 8),
+    ):
+        kept = (data / name).read_text(encoding="utf-8")
+        (data / name).write_text(bad, encoding="utf-8")
+        for staged in ([name], [name, "2019/2019-02-18-giao-ban.yaml"]):
+            run_git(git_repo, "add", *(str(data / rel) for rel in staged))
+            refused = _commit(git_repo, "-m", "sai")
+            assert refused.returncode == 1, refused.stderr
+            assert f"data/{name}:{line}:" in refused.stderr
+            assert "commit bị từ chối" in refused.stderr
+            run_git(git_repo, "reset", "-q")
+        (data / name).write_text(kept, encoding="utf-8")
+    assert run_git(git_repo, "status", "--porcelain") == "?? data/2019/\n"
+
+
 def _stage_bad(repo: Path, data: Path) -> Path:
     """Stage a notice with a bad status in ``data``; return it."""
     path = data / "2019" / "2019-02-18-giao-ban.yaml"
