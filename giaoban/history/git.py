@@ -147,6 +147,30 @@ def git_path(repo_dir: Path, name: str) -> Path | None:
     return found if found.is_absolute() else repo_dir / found
 
 
+@dataclass(frozen=True)
+class Hooks:
+    """Where git runs a repository's hooks from, and the hooks folder of its own."""
+
+    folder: Path  # core.hooksPath when set (in any configuration), else ``own``
+    own: Path  # the hooks folder in the repository's git folder
+    shared: bool  # ``folder`` lies outside the repository: other repositories may use it
+
+
+def hooks_of(repo_dir: Path) -> Hooks | None:
+    """The hooks folder of the repository holding ``repo_dir`` (its top: a relative
+    ``core.hooksPath`` counts from there); None without git."""
+    folder = git_path(repo_dir, "hooks")
+    where = _repository(repo_dir)
+    if folder is None or where is None:
+        return None
+    inside = any(_is_under(folder, part) for part in where)
+    return Hooks(folder, where[2] / "hooks", shared=not inside)
+
+
+def _is_under(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
 def head_commit(repo_dir: Path) -> str | None:
     """The full id of HEAD, if there is one."""
     return _answer(repo_dir, "rev-parse", "--verify", "--quiet", "HEAD")
