@@ -451,6 +451,37 @@ def test_registry_problems_are_reported(runner: CliRunner, data_dir: Path) -> No
     assert all(e["path"].endswith("units.yaml") for e in lines)
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("units.yaml", "units:\n  - name: [\n", "yaml-syntax"),
+        ("units.yaml", "units:\n  - nam: Văn phòng\n", "unknown-key"),
+        ("settings.yaml", "timezone: Asia/Ho_Chi_Minh\ntimezone: Sao/Hoa\n", "duplicate-key"),
+        ("settings.yaml", "timezone: Sao/Hoa\n", "bad-value"),
+    ],
+)
+def test_the_registry_or_the_settings_named_is_checked(
+    runner: CliRunner, data_dir: Path, write_notice, name: str, text: str, code: str
+) -> None:
+    """``check data/units.yaml`` (what the pre-commit hook runs when only the registry or
+    the settings is staged) checks that file, as a check of the whole folder does, and
+    exits 1 on its error; with a notice beside it, both are checked."""
+    write_notice("2019-02-18-giao-ban", good())
+    (data_dir / "settings.yaml").write_text("timezone: Asia/Ho_Chi_Minh\n", encoding="utf-8")
+    path = data_dir / name
+    good_code, good_lines, out = run_check(runner, str(path))
+    assert (good_code, good_lines) == (0, []), out
+    assert "Đã kiểm tra 1 tệp (0 thông báo, 0 nhiệm vụ): 0 lỗi, 0 cảnh báo — hợp lệ." in out
+    path.write_text(text, encoding="utf-8")
+    for named in ([str(path)], [str(path), str(data_dir / "2019")]):
+        exit_code, lines, out = run_check(runner, *named)
+        assert exit_code == 1, out
+        assert (str(path), code) in {(e["path"], e["code"]) for e in lines}, out
+        assert f"Đã kiểm tra {len(named)} tệp" in out
+    whole_code, whole_lines, out = run_check(runner, str(data_dir))
+    assert whole_code == 1 and whole_lines == lines, out
+
+
 def test_office_extension_keys_are_allowed(runner: CliRunner, data_dir: Path, write_notice) -> None:
     text = good().replace(
         "    status: open", "    status: open\n    x-so-den: 123\n    x_ghi_chu: riêng"

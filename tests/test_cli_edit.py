@@ -495,6 +495,65 @@ def test_stop_ends_a_duty_in_one_commit_of_its_until(runner: CliRunner, ledger: 
     assert "dừng nhiệm vụ định kỳ, lần cuối trong ngày 08/03/2019; lý do: Xong" in log.output
 
 
+def _uncommitted(how: str, git_repo: Path) -> tuple[Path, list[str]]:
+    """The ledger of ``git_repo``, to edit without a commit in the way ``how`` says; the
+    options each edit then takes."""
+    data = make_ledger(git_repo)
+    if how == "outside-git":
+        moved = git_repo.parent / "ngoai-git"
+        data.rename(moved)
+        return moved, []
+    if how == "commit-false":
+        (data / "settings.yaml").write_text("commit: false\n", encoding="utf-8")
+        run_git(git_repo, "add", ".")
+        run_git(git_repo, "commit", "-qm", "Cài đặt")
+        return data, []
+    return data, ["--no-commit"]
+
+
+# Each edit taking words of the clerk's (a reason, a note, a result, who approved), and
+# those words: with no commit message to hold them, the file must.
+WORDS = {
+    "stop": (
+        ["2019#2", "--from", "09/03/2019", "--reason", "Đại hội đã xong"],
+        ["Đại hội đã xong"],
+    ),
+    "cancel": (["2019#1", "--reason", "Giao văn bản khác"], ["Giao văn bản khác"]),
+    "postpone": (
+        ["2019#1", "trước ngày 05/3/2019", "--reason", "Chờ số liệu", "--approved-by", "Anh Ba"],
+        ["Chờ số liệu", "Anh Ba"],
+    ),
+    "done": (
+        ["2019#1", "--note", "Đã gửi bản mềm", "--result", "Kế hoạch số 5"],
+        ["Đã gửi bản mềm", "Kế hoạch số 5"],
+    ),
+    "note": (["2019#3", "Đang rà soát lần hai"], ["Đang rà soát lần hai"]),
+}
+
+
+@pytest.mark.parametrize("how", ["no-commit", "commit-false", "outside-git"])
+@pytest.mark.parametrize("command", sorted(WORDS))
+def test_words_with_no_commit_to_hold_them_are_kept_in_the_file(
+    runner: CliRunner, git_repo: Path, how: str, command: str
+) -> None:
+    """A stop's reason lives in its commit message; with no commit (``--no-commit``,
+    ``commit: false``, a ledger outside git) it is kept as a note of the day, and said so,
+    as every other edit keeps its words in the file: nothing the clerk typed is dropped."""
+    data, options = _uncommitted(how, git_repo)
+    head = run_git(git_repo, "rev-parse", "HEAD")
+    args, words = WORDS[command]
+    result = invoke(runner, data, command, *args, *options, "--today", "2019-03-05")
+    assert result.exit_code == 0, result.output
+    written = (data / "2019" / f"{NOTICE_ID}.yaml").read_text(encoding="utf-8")
+    assert [w for w in words if w not in written] == [], written
+    assert run_git(git_repo, "rev-parse", "HEAD") == head
+    if command == "stop":
+        assert "Dừng từ ngày 09/03/2019: Đại hội đã xong" in written
+        assert "date: 2019-03-05" in written
+        said = " ".join(result.output.split())
+        assert "không commit: lý do dừng được ghi thành một ghi chú trong tệp" in said
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from giaoban.checks.check import check_paths
@@ -119,6 +120,33 @@ def test_the_hook_refuses_an_invalid_staged_file(git_repo: Path) -> None:
     assert _commit(git_repo, "-m", "đúng").returncode == 0
 
 
+def test_the_hook_refuses_an_invalid_registry_or_settings(git_repo: Path) -> None:
+    """The registry and the settings are data files too: a staged one that ``check``
+    finds invalid is refused, alone or beside a good notice (docs/editing.md)."""
+    init_ledger(git_repo, OPTIONS, sys.executable)
+    data = git_repo / "data"
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    run_git(git_repo, "commit", "-qam", "đơn vị")
+    path = data / "2019" / "2019-02-18-giao-ban.yaml"
+    path.parent.mkdir()
+    path.write_text(GOOD, encoding="utf-8")
+    for name, bad, line in (
+        ("units.yaml", MINIMAL_UNITS + "  - name: [\n", 11),
+        ("settings.yaml", settings_text(OPTIONS) + "timezone: Sao/Hoa\n", 8),
+    ):
+        kept = (data / name).read_text(encoding="utf-8")
+        (data / name).write_text(bad, encoding="utf-8")
+        for staged in ([name], [name, "2019/2019-02-18-giao-ban.yaml"]):
+            run_git(git_repo, "add", *(str(data / rel) for rel in staged))
+            refused = _commit(git_repo, "-m", "sai")
+            assert refused.returncode == 1, refused.stderr
+            assert f"data/{name}:{line}:" in refused.stderr
+            assert "commit bị từ chối" in refused.stderr
+            run_git(git_repo, "reset", "-q")
+        (data / name).write_text(kept, encoding="utf-8")
+    assert run_git(git_repo, "status", "--porcelain") == "?? data/2019/\n"
+
+
 def _stage_bad(repo: Path, data: Path) -> Path:
     """Stage a notice with a bad status in ``data``; return it."""
     path = data / "2019" / "2019-02-18-giao-ban.yaml"
@@ -199,3 +227,62 @@ def test_init_says_when_a_foreign_hook_leaves_the_ledger_unguarded(
     said = " ".join(result.output.split())
     assert "đã có hook khác, giữ nguyên: sổ này không được kiểm tra trước commit" in said
     assert hook.read_text(encoding="utf-8") == "#!/bin/sh\nexit 0\n"
+
+
+def _unrelated_commit(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """A commit in another project of the user's, with a YAML file under ``data/``."""
+    other = tmp_path / "web"
+    (other / "data").mkdir(parents=True)
+    run_git(other, "init", "-q", "-b", "main")
+    (other / "data" / "config.yaml").write_text("port: 8080\n", encoding="utf-8")
+    run_git(other, "add", "-A")
+    return subprocess.run(
+        ["git", "-c", "user.name=An", "-c", "user.email=an@vp.example", "commit", "-qm", "x"],
+        cwd=other,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize("scope", ["--global", "--local"])
+def test_a_hooks_folder_outside_the_repository_is_left_alone(
+    git_repo: Path, tmp_path: Path, runner: CliRunner, scope: str
+) -> None:
+    """``core.hooksPath`` naming a folder outside the repository (the user's hooks for
+    every repository): init writes nothing there, says the ledger is not checked, and
+    how to check it; the commands it prints give the repository a hook of its own."""
+    shared = tmp_path / "hooks"
+    shared.mkdir()
+    run_git(git_repo, "config", scope, "core.hooksPath", str(shared))
+    result = runner.invoke(app, ["init", str(git_repo)])
+    assert result.exit_code == 0, result.output
+    assert list(shared.iterdir()) == []
+    said = " ".join(result.output.split())
+    assert "nằm ngoài kho" in said and "sổ này không được kiểm tra trước commit" in said
+    if scope == "--global":
+        assert _unrelated_commit(tmp_path).returncode == 0
+    commands = [line.split() for line in result.output.splitlines() if line.startswith("    ")]
+    assert [c[:1] for c in commands] == [["git"], ["giaoban"]], result.output
+    run_git(git_repo, *commands[0][1:])
+    again = runner.invoke(app, commands[1][1:])
+    assert again.exit_code == 0, again.output
+    assert "(kiểm tra trước mỗi commit)" in again.output
+    assert list(shared.iterdir()) == []
+    (git_repo / "data" / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    run_git(git_repo, "commit", "-qam", "đơn vị")
+    _stage_bad(git_repo, git_repo / "data")
+    assert _commit(git_repo, "-m", "sai").returncode == 1
+
+
+def test_a_hooks_folder_inside_the_repository_is_used(git_repo: Path) -> None:
+    """``core.hooksPath`` naming a folder of the repository's own work tree is its own."""
+    run_git(git_repo, "config", "core.hooksPath", ".githooks")
+    report = init_ledger(git_repo, OPTIONS, sys.executable)
+    assert report.hooks_shared is None
+    assert (
+        report.hook is not None
+        and report.hook.resolve() == (git_repo / ".githooks" / "pre-commit").resolve()
+    )
+    _stage_bad(git_repo, git_repo / "data")
+    assert _commit(git_repo, "-m", "sai").returncode == 1

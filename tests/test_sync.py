@@ -511,3 +511,122 @@ def test_log_tells_what_a_hand_amended_commit_added(
         f"{NOTICE_ID}#3  gia hạn: trước ngày 25/04/2022 → trước ngày 28/04/2022",
     ]
     assert lines[1][-10:] == lines[2][-10:]  # one commit
+
+
+def _printed(output: str, label: str) -> str:
+    """The command printed under the line starting with ``label``."""
+    lines = output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith(label))
+    return lines[at + 1].strip()
+
+
+def _shell(repo: Path, command: str) -> None:
+    """Run a printed command as the clerk would paste it."""
+    done = subprocess.run(command, shell=True, cwd=repo, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("way", ["Giữ", "Bỏ"])
+def test_a_notice_deleted_in_the_shared_repository_and_changed_here(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch, way: str
+) -> None:
+    """An deletes the notice and pushes; Bình notes a task of it. Bình's sync says who
+    deleted it (no marker talk: the file has none), what Bình's commit changed, what is
+    received, and the two ways on; each printed command works, and keeping it is a
+    commit that says it restores the notice, which ``log`` tells as such."""
+    remote, an, binh = clones
+    run_git(an, "rm", "-q", PATH)
+    run_git(an, "commit", "-qm", "Xóa thông báo nhập trùng")
+    gone = run_git(an, "rev-parse", "--short=7", "HEAD").strip()
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    note = gb(runner, binh, monkeypatch, "note", f"{NOTICE_ID}#2", "Đã nhắc", "--on", "20/04/2022")
+    assert note.exit_code == 0, note.output
+    mine = run_git(binh, "rev-parse", "--short=7", "HEAD").strip()
+    stopped = gb(runner, binh, monkeypatch, "sync")
+    assert stopped.exit_code == 1
+    out = stopped.stdout
+    assert "<<<<<<<" not in out and "cùng sửa những dòng" not in out, out
+    assert "một thông báo bị xóa ở một bên và được sửa ở bên kia" in out
+    said = f"  Kho chung đã xóa thông báo {NOTICE_ID}: commit {gone} của Nguyễn Văn An, "
+    assert said in out and "— Xóa thông báo nhập trùng" in out, out
+    assert f"  Bạn đã sửa nó: commit {mine} của Trần Thị Bình, " in out
+    assert "    + #2 ghi chú: 20/04/2022: Đã nhắc" in out
+    assert "Đang nhận 1 commit từ kho chung:" in out and "  - xóa thông báo: " in out
+    # sync run again in the stopped rebase tells the same
+    assert gb(runner, binh, monkeypatch, "sync").stdout == out
+    _shell(binh, _printed(out, way))
+    synced = gb(runner, binh, monkeypatch, "sync")
+    assert synced.exit_code == 0, synced.output
+    shared = run_git(remote, "ls-tree", "-r", "--name-only", "main")
+    if way == "Bỏ":
+        assert PATH not in shared and "Đã nhắc" not in run_git(remote, "log", "-p", "main")
+        assert run_git(remote, "rev-parse", "--short=7", "main").strip() == gone
+        return
+    assert PATH in shared and "Đã nhắc" in remote_file(remote)
+    subject, body = run_git(remote, "log", "-1", "--format=%s%n%b", "main").split("\n", 1)
+    assert subject == (
+        f"Khôi phục thông báo {NOTICE_ID} (đã bị xóa trên kho chung: commit {gone} của "
+        "Nguyễn Văn An)"
+    )
+    assert f"cùng thay đổi: Ghi chú {NOTICE_ID}#2" in body
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    log = gb(runner, an, monkeypatch, "log", NOTICE_ID).stdout
+    assert "khôi phục thông báo" in log and "ghi chú: Đã nhắc" in log, log
+
+
+@pytest.mark.parametrize("way", ["Giữ", "Bỏ"])
+def test_a_notice_deleted_here_and_changed_in_the_shared_repository(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch, way: str
+) -> None:
+    """The other way round: Bình deleted the notice An marked a task of done. Keeping it
+    drops Bình's deletion (its commit is left empty); letting it go pushes the deletion."""
+    remote, an, binh = clones
+    assert (
+        gb(runner, an, monkeypatch, "done", f"{NOTICE_ID}#1", "--on", "20/04/2022").exit_code == 0
+    )
+    theirs = run_git(an, "rev-parse", "--short=7", "HEAD").strip()
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    run_git(binh, "rm", "-q", PATH)
+    run_git(binh, "commit", "-qm", "Xóa thông báo nhập trùng")
+    stopped = gb(runner, binh, monkeypatch, "sync")
+    assert stopped.exit_code == 1
+    out = stopped.stdout
+    assert f"  Bạn đã xóa thông báo {NOTICE_ID}: commit " in out
+    assert f"  Kho chung đã sửa nó: commit {theirs} của Nguyễn Văn An, " in out
+    assert "  ~ #1 trạng thái: đang thực hiện → hoàn thành (ngày 20/04/2022)" in out
+    assert "Khôi phục" not in out  # nothing of the shared repository's is brought back
+    _shell(binh, _printed(out, way))
+    assert gb(runner, binh, monkeypatch, "sync").exit_code == 0
+    shared = run_git(remote, "ls-tree", "-r", "--name-only", "main")
+    assert (PATH in shared) == (way == "Giữ")
+    top = run_git(remote, "log", "-1", "--format=%an %s", "main").strip()
+    if way == "Giữ":
+        assert top.startswith("Nguyễn Văn An Hoàn thành")
+    else:
+        assert top == "Trần Thị Bình Xóa thông báo nhập trùng"
+
+
+def test_a_confidential_notice_deleted_in_the_shared_repository_keeps_its_words(
+    runner: CliRunner, clones, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The subjects of the commits (a hand-written one may quote the work) and the words
+    of the change are hidden for a confidential notice, and kept out of the printed
+    commit message, unless ``--show-confidential``."""
+    remote, an, binh = clones
+    path = an / PATH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("date: 2022-04-14\n", "date: 2022-04-14\nconfidential: true\n"))
+    run_git(an, "commit", "-qam", "Mật")
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    assert gb(runner, binh, monkeypatch, "sync").exit_code == 0
+    run_git(an, "rm", "-q", PATH)
+    run_git(an, "commit", "-qm", "Xóa việc xét kỷ luật đồng chí Tám")
+    assert gb(runner, an, monkeypatch, "sync").exit_code == 0
+    note = ("note", f"{NOTICE_ID}#2", "Đã nhắc đồng chí Tám", "--on", "20/04/2022")
+    assert gb(runner, binh, monkeypatch, *note).exit_code == 0
+    stopped = gb(runner, binh, monkeypatch, "sync")
+    assert stopped.exit_code == 1 and "Kho chung đã xóa thông báo" in stopped.stdout
+    assert "Tám" not in stopped.stdout, stopped.stdout
+    assert "    + #2 ghi chú: 20/04/2022: (mật)" in stopped.stdout
+    shown = gb(runner, binh, monkeypatch, "sync", "--show-confidential").stdout
+    assert "— Xóa việc xét kỷ luật đồng chí Tám" in shown and "Đã nhắc đồng chí Tám" in shown

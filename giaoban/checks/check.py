@@ -16,8 +16,8 @@ from giaoban.model.problems import Problem
 from giaoban.store.ledgers import merge_ledgers, unique_names
 from giaoban.store.loader import (
     REGISTRY_FILE,
-    RESERVED,
     SETTINGS_FILE,
+    is_ledger_file,
     load_ledger,
     notice_files,
     read_settings,
@@ -76,11 +76,7 @@ def _as_given(resolved_parent: Path, path: Path) -> Path:
 
 
 def _is_within(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
+    return _in_folder(path, folder) is not None
 
 
 @dataclass
@@ -89,13 +85,16 @@ class _Group:
 
     whole: bool = False
     files: list[Path] = field(default_factory=list)
+    # its registry or settings, named: every reading of the folder checks them
+    ledger_files: list[Path] = field(default_factory=list)
 
     def loads(self, root: Path) -> list[list[Path] | None]:
         """The readings of ``root`` that check each file once: the folder whole (``None``)
-        when named, then the files it does not read (a draft beside it), each once."""
+        when named, then the files it does not read (a draft beside it), each once; its
+        registry or settings named alone are read with no notice."""
         files = _each_once(self.files)
         if not self.whole:
-            return [files] if files else []
+            return [files] if files or self.ledger_files else []
         if files:  # only a scan knows which named files the whole reading covers
             read = {f.resolve() for f in notice_files(root)}
             files = [f for f in files if f.resolve() not in read]
@@ -119,9 +118,19 @@ def _groups(targets: Sequence[Path], data_dir: Path) -> dict[Path, _Group]:
             continue
         if target.is_dir():  # a folder inside a data folder: its notices, with that ledger
             group.files.extend(notice_files(target))
-        elif target.name not in RESERVED:
+        elif is_ledger_file(_in_folder(target, root) or ""):
+            group.ledger_files.append(target)
+        else:
             group.files.append(target)
     return dict(groups.values())
+
+
+def _in_folder(path: Path, folder: Path) -> str | None:
+    """``path`` relative to ``folder`` (with ``/``), or None when it is not inside it."""
+    try:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return None
 
 
 def check_paths(
@@ -142,6 +151,8 @@ def check_paths(
     whole: list[tuple[Path, Ledger]] = []
     left_out: list[str] = []
     for root, group in groups.items():
+        if not group.whole:  # a whole reading counts notice files, as it always has
+            files_read += len(_each_once(group.ledger_files))
         for files in group.loads(root):
             result = load_ledger(root, files, use_cache, checks=NoticeChecker)
             found = [*result.problems, *validate(result)]

@@ -141,8 +141,11 @@ def stop_command(
     day = optional_day(first_free) or today
     out = edits.stop_duty(data_dir, task_id, day, reason, not change.no_commit, today)
     what = f"Đã dừng {out.task_id} từ ngày {day:%d/%m/%Y}"
-    if out.details.get("reason_noted"):
+    noted = out.details.get("reason_noted")
+    if noted == "confidential":
         what += " (thông báo mật: lý do dừng được ghi thành một ghi chú, không vào lịch sử git)"
+    elif noted == "uncommitted":
+        what += " (không commit: lý do dừng được ghi thành một ghi chú trong tệp)"
     say_saved(what, out.saved, change.no_commit)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from enum import Enum
 from pathlib import Path
@@ -32,6 +33,11 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def _hook_state(report: InitReport) -> str:
+    if report.hooks_shared is not None:
+        return (
+            "không cài: thư mục hook này (core.hooksPath) nằm ngoài kho, có thể là của chung "
+            "các kho khác, giữ nguyên; sổ này không được kiểm tra trước commit"
+        )
     if report.hook_kept:
         return (
             "đã có hook khác, giữ nguyên: sổ này không được kiểm tra trước commit; "
@@ -56,6 +62,14 @@ def _lines(report: InitReport) -> list[str]:
         lines.append("  không tạo được kho git (chưa cài git?): các lệnh vẫn chạy, không commit")
     if report.hook is not None:
         lines.append(f"  hook pre-commit: {report.hook} ({_hook_state(report)})")
+    if report.hooks_shared is not None and report.repo is not None:
+        lines.append(
+            "  Để kiểm tra, cho kho này thư mục hook riêng rồi chạy lại 'giaoban init' "
+            "(các hook của thư mục chung khi đó không chạy trong kho này):"
+        )
+        own = ["git", "-C", str(report.repo), "config", "core.hooksPath", str(report.hooks_shared)]
+        lines.append(f"    {shlex.join(own)}")
+        lines.append(f"    {shlex.join(['giaoban', 'init', str(report.root)])}")
     if report.ci is not None:
         lines.append(
             f"  CI: {_shown(report.ci, root)} chạy 'giaoban check' ở mỗi lần push và merge "

@@ -56,6 +56,7 @@ from giaoban.edit.transaction import (
     save_change,
     save_edited,
     save_new,
+    will_commit,
 )
 from giaoban.edit.yamledit import (
     Delete,
@@ -502,8 +503,14 @@ def _run(data_dir: Path, query: str, build: Build, commit: bool) -> Outcome:
         return new, message
 
     path = Path(notice.source.path)
-    saved = save_change(data_dir, path, change, commit=commit and ledger.settings.commit)
+    saved = save_change(data_dir, path, change, commit=_commits(ledger, commit))
     return Outcome(task.id, saved, details)
+
+
+def _commits(ledger: Ledger, commit: bool) -> bool:
+    """Whether an edit of ``ledger`` asks for a commit: not ``--no-commit``, not
+    ``commit: false`` in its settings."""
+    return commit and ledger.settings.commit
 
 
 def _occurrence(
@@ -585,8 +592,11 @@ def stop_duty(
 ) -> Outcome:
     """``giaoban stop``: a recurring duty ends; ``first_free`` is the first day without it.
 
-    The reason is told by the commit message; a confidential notice's message hides it,
-    so there it is kept in the file as a progress note of ``today`` (hidden as notes are).
+    The reason is told by the commit message. Where no message keeps it, it is kept in
+    the file as a progress note of ``today`` (hidden as notes are): a confidential
+    notice's message hides it, and a change that is not committed (``--no-commit``,
+    ``commit: false``, a ledger outside git) has no message. ``details["reason_noted"]``
+    says why it was (``confidential``, ``uncommitted``), None when it was not.
     """
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
@@ -604,7 +614,11 @@ def stop_duty(
             _refuse_hidden(task, hidden, f"dừng được từ ngày {first_free:%d/%m/%Y}", later)
         new = stop(text, task.item, until)
         why = _logged_words(task, clean_text(reason)) if reason else None
-        noted = bool(why) and task.confidential
+        noted = None
+        if why and task.confidential:
+            noted = "confidential"
+        elif why and not will_commit(Path(notice.source.path), _commits(ledger, commit)):
+            noted = "uncommitted"
         if noted:
             said = f"Dừng từ ngày {first_free:%d/%m/%Y}: {clean_text(reason or '')}"
             new = add_note(new, task.item, said, today or first_free)

@@ -70,6 +70,9 @@ class InitReport:
     repo: Path | None = None
     hook: Path | None = None
     hook_kept: bool = False  # a hook that is not giaoban's: left alone, this ledger unguarded
+    # core.hooksPath outside the repository: left alone, this ledger unguarded; the
+    # repository's own hooks folder, which core.hooksPath set here would make the one run
+    hooks_shared: Path | None = None
     hook_folders: tuple[str, ...] = ()  # the data folders the hook checks, this one among them
     ci: Path | None = None  # the pipeline file (created, or kept when it was there)
     commit: git.CommitOutcome | None = None
@@ -282,11 +285,18 @@ def _ignore(root: Path, report: InitReport) -> None:
 
 
 def _install_hook(repo: Path, data_dir: Path, python: str, report: InitReport) -> None:
-    hooks = git.git_path(repo, "hooks")
-    if hooks is None:
+    """Install (or extend) the hook in the repository's hooks folder. Nothing is written
+    outside the repository: a ``core.hooksPath`` elsewhere (a folder the user's other
+    repositories share) is left alone, as a hook that is not giaoban's is."""
+    found = git.hooks_of(repo)
+    if found is None:
         return
+    hooks = found.folder
     hook = hooks / "pre-commit"
     report.hook = hook
+    if found.shared:
+        report.hooks_shared = found.own
+        return
     old = hook.read_text(encoding="utf-8", errors="replace") if hook.exists() else ""
     if old and HOOK_MARK not in old:
         report.hook_kept = True

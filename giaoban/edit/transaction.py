@@ -322,6 +322,12 @@ def save_new(
     return committed(data_dir, path, message, commit, cleared)
 
 
+def will_commit(path: Path, commit: bool) -> bool:
+    """Whether a change of ``path`` saved with ``commit`` is committed: asked, and the file
+    is in a git work tree (``committed``); else its commit message is written nowhere."""
+    return commit and git.work_tree(path.parent) is not None
+
+
 def committed(
     data_dir: Path, path: Path, message: Message, commit: bool, cleared: tuple[Path, ...]
 ) -> Saved:

@@ -13,6 +13,7 @@ import shlex
 import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from giaoban.store.files import STAGING_PREFIX, read_as_data, write_atomic
@@ -145,6 +146,30 @@ def git_path(repo_dir: Path, name: str) -> Path | None:
         return None
     found = Path(answer)
     return found if found.is_absolute() else repo_dir / found
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """Where git runs a repository's hooks from, and the hooks folder of its own."""
+
+    folder: Path  # core.hooksPath when set (in any configuration), else ``own``
+    own: Path  # the hooks folder in the repository's git folder
+    shared: bool  # ``folder`` lies outside the repository: other repositories may use it
+
+
+def hooks_of(repo_dir: Path) -> Hooks | None:
+    """The hooks folder of the repository holding ``repo_dir`` (its top: a relative
+    ``core.hooksPath`` counts from there); None without git."""
+    folder = git_path(repo_dir, "hooks")
+    where = _repository(repo_dir)
+    if folder is None or where is None:
+        return None
+    inside = any(_is_under(folder, part) for part in where)
+    return Hooks(folder, where[2] / "hooks", shared=not inside)
+
+
+def _is_under(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def head_commit(repo_dir: Path) -> str | None:
@@ -813,6 +838,78 @@ def conflicted_paths(repo_dir: Path) -> Listed:
     if result is None or not result.ok:
         return _unlisted(result)
     return Listed(tuple(sorted({p for p in result.stdout.split("\0") if p})))
+
+
+def unmerged_stages(repo_dir: Path) -> dict[str, frozenset[int]]:
+    """Each path (relative to the top) with an unresolved conflict, and the versions git
+    holds of it: 1 the common base, 2 "ours", 3 "theirs". In a rebase "ours" is the
+    upstream being built on and "theirs" the commit replayed; a side missing deleted the
+    file (a modify/delete conflict: no markers). Empty when git cannot say."""
+    result = run_git(repo_dir, "-c", "core.quotepath=off", "ls-files", "-u", "-z", "--full-name")
+    found: dict[str, set[int]] = {}
+    if result is None or not result.ok:
+        return {}
+    for entry in result.stdout.split("\0"):
+        meta, _, path = entry.partition("\t")
+        fields = meta.split()
+        if len(fields) == 3 and fields[2].isdigit():
+            found.setdefault(path, set()).add(int(fields[2]))
+    return {path: frozenset(stages) for path, stages in found.items()}
+
+
+@dataclass(frozen=True)
+class RebaseSpan:
+    """A rebase stopped half-way: the branch's commit before it, the commit it replays the
+    branch onto, and the commit being replayed (None when git does not say)."""
+
+    orig_head: str
+    onto: str
+    replaying: str | None
+
+
+def rebase_span(repo_dir: Path) -> RebaseSpan | None:
+    """What the rebase stopped in ``repo_dir`` replays, from git's own state files; None
+    when no rebase is stopped (or its state cannot be read)."""
+    for name in ("rebase-merge", "rebase-apply"):
+        folder = git_path(repo_dir, name)
+        if folder is None or not folder.is_dir():
+            continue
+        try:
+            orig = (folder / "orig-head").read_text(encoding="ascii").strip()
+            onto = (folder / "onto").read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return RebaseSpan(orig, onto, resolve_commit(repo_dir, "REBASE_HEAD"))
+    return None
+
+
+@dataclass(frozen=True)
+class CommitInfo:
+    """A commit as a message names it: its id, its author, when it was written, its subject."""
+
+    sha: str
+    author: str
+    written: datetime
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:7]
+
+
+def commit_infos(repo_dir: Path, *args: str) -> list[CommitInfo]:
+    """The commits ``git log ARGS`` lists, newest first (none when git fails)."""
+    result = run_git(
+        repo_dir, "-c", "core.quotepath=off", "log", "--format=%H%x00%an%x00%aI%x00%s", *args
+    )
+    if result is None or not result.ok:
+        return []
+    found = []
+    for line in result.stdout.splitlines():
+        parts = line.split("\0")
+        if len(parts) == 4:
+            found.append(CommitInfo(parts[0], parts[1], datetime.fromisoformat(parts[2]), parts[3]))
+    return found
 
 
 def count_commits(repo_dir: Path, revisions: str) -> int:

@@ -25,7 +25,7 @@ from typing import Any
 from giaoban.checks.check import check_paths
 from giaoban.history import git
 from giaoban.history.semdiff import Change, diff_notices, notice_facts
-from giaoban.history.story import confidential_notices
+from giaoban.history.story import confidential_notices, version_confidential
 from giaoban.model.errors import UsageError, no_data_folder
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
@@ -242,10 +242,27 @@ class ConflictHunk:
 
 
 @dataclass(frozen=True)
+class Deletion:
+    """A notice one side deleted while the other changed it (git's modify/delete
+    conflict): the file has no markers, it is the changing side's version, whole.
+
+    ``upstream_deleted``: the shared repository deleted it and your commit being
+    replayed changed it; else your commit deleted it and the shared repository changed it.
+    """
+
+    upstream_deleted: bool
+    deleted_by: git.CommitInfo | None  # the commit that deleted it
+    changed_by: tuple[git.CommitInfo, ...]  # the other side's commits that changed it
+    changes: tuple[Change, ...] = ()  # what your commit changed in it (the shared one deleted it)
+    hidden: bool = False  # a confidential notice: the subjects of commits are not shown
+
+
+@dataclass(frozen=True)
 class Conflict:
     path: str  # relative to the repository top
     notice: str
     hunks: tuple[ConflictHunk, ...]
+    deletion: Deletion | None = None  # a modify/delete conflict (no hunks then)
 
     @property
     def tasks(self) -> list[str]:
@@ -269,6 +286,10 @@ class SyncResult:
     output: str = ""  # git's own words when git refused
     next_steps: tuple[str, ...] = ()  # commands to finish (or to set up)
     abort: tuple[str, ...] = ()  # commands to go back
+    # a notice deleted on one side, changed on the other: the command that keeps it, and
+    # the one that lets it go (each resolves and continues the rebase)
+    keep: str = ""
+    drop: str = ""
     lost: tuple[str, ...] = ()  # commits of the user's a rewritten upstream no longer has
 
     @property
@@ -320,8 +341,9 @@ def sync_ledger(data_dir: Path, here: Path, show_confidential: bool = False) -> 
     received hide what confidential notices hide unless ``show_confidential``.
     """
     repo, folder = repository(data_dir)
+    stopped = _Stopped(data_dir, (repo, folder), here, show_confidential)
     if git.rebase_in_progress(repo):
-        return _conflicts(repo, here)
+        return stopped.result()
     changed = git.uncommitted(repo, folder)
     if changed.failure is not None:
         return SyncResult("status-failed", output=changed.failure)
@@ -341,7 +363,7 @@ def sync_ledger(data_dir: Path, here: Path, show_confidential: bool = False) -> 
     pulled = git.rebase_on_upstream(repo)
     if not pulled.ok:
         if git.rebase_in_progress(repo) or git.conflicted_paths(repo).paths:
-            return _conflicts(repo, here)
+            return stopped.result()
         return SyncResult("pull-failed", upstream, output=pulled.said)
     new_up = git.resolve_commit(repo, "@{upstream}")
     received = git.count_commits(repo, f"{before}..{new_up}") if before and new_up else 0
@@ -412,36 +434,153 @@ def _check(data_dir: Path) -> tuple[Problem, ...]:
     return tuple(p for p in report.problems if p.is_error)
 
 
-def _conflicts(repo: Path, here: Path) -> SyncResult:
-    """The rebase stopped: which files and tasks conflict, and how to finish or abort."""
-    found = []
-    listed = git.conflicted_paths(repo)
-    for path in listed.paths:
+@dataclass(frozen=True)
+class _Stopped:
+    """The rebase ``sync`` started stopped: which files and tasks conflict, what was being
+    received, and how to finish or abort."""
+
+    data_dir: Path
+    where: tuple[Path, str]  # the work tree, the data folder's path in it
+    here: Path
+    show_confidential: bool
+
+    def result(self) -> SyncResult:
+        repo = self.where[0]
+        listed = git.conflicted_paths(repo)
+        stages = git.unmerged_stages(repo)
+        span = git.rebase_span(repo)
+        base = git.merge_base(repo, span.orig_head, span.onto) if span else None
+        found = []
+        for path in listed.paths:
+            sides = stages.get(path, frozenset())
+            deleted = {2, 3} - sides if sides & {2, 3} else set()
+            if deleted:  # one side has no version: it deleted the file
+                found.append(self._deletion(path, 2 in deleted, span, base))
+                continue
+            try:
+                text = (repo / path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
+            found.append(Conflict(path, PurePosixPath(path).stem, tuple(conflict_hunks(text))))
+        received, incoming = self._received(span, base)
+        steps, keep, drop = _finishing(repo, self.here, found)
+        prefix = _git_words(repo, self.here, [])[0]
+        return SyncResult(
+            "conflict",
+            received=received,
+            incoming=incoming,
+            conflicts=tuple(found),
+            output=listed.failure or "",  # git could not say which files: said, not hidden
+            next_steps=steps,
+            abort=(shlex.join([*prefix, "rebase", "--abort"]),),
+            keep=keep,
+            drop=drop,
+        )
+
+    def _received(self, span: git.RebaseSpan | None, base: str | None) -> tuple[int, Review | None]:
+        """What the rebase brings in from the shared repository: its commits the branch did
+        not have (since ``base``, where the two parted), and what they changed."""
+        repo = self.where[0]
+        if span is None or base is None:
+            return 0, None
+        incoming = _incoming(self.data_dir, self.where, (base, span.onto), self.show_confidential)
+        return git.count_commits(repo, f"{base}..{span.onto}"), incoming
+
+    def _deletion(
+        self, path: str, upstream: bool, span: git.RebaseSpan | None, base: str | None
+    ) -> Conflict:
+        """The conflict of ``path``, deleted by the shared repository (``upstream``) or by
+        the commit being replayed, and changed by the other side (since ``base``)."""
+        repo, notice = self.where[0], PurePosixPath(path).stem
+        replaying = span.replaying if span else None
+        mine = tuple(git.commit_infos(repo, "-1", replaying)) if replaying else ()
+        if upstream:
+            found = git.commit_infos(repo, "-1", "--diff-filter=D", "HEAD", "--", path)
+            deleted_by, changed_by = (found[0] if found else None), mine
+            changes = self._changed(replaying, notice) if replaying else ()
+        else:
+            since = f"{base}..{span.onto}" if span and base else None
+            theirs = git.commit_infos(repo, since, "--", path) if since else []
+            deleted_by, changed_by, changes = (mine[0] if mine else None), tuple(theirs), ()
+        hidden = not self.show_confidential and self._secret(notice, path)
+        deletion = Deletion(upstream, deleted_by, changed_by, changes, hidden)
+        return Conflict(path, notice, (), deletion)
+
+    def _changed(self, commit: str, notice: str) -> tuple[Change, ...]:
+        """What ``commit`` changed in ``notice``, task by task."""
+        repo, folder = self.where
+        parent = git.resolve_commit(repo, f"{commit}^")
+        if parent is None:
+            return ()
+        span = Range(parent, commit, parent, commit)
+        states = ledger_at(repo, folder, parent), ledger_at(repo, folder, commit)
+        review = compare(span, *states, self.data_dir, self.show_confidential)
+        return tuple(c for c in review.changes if c.notice == notice)
+
+    def _secret(self, notice: str, path: str) -> bool:
+        """Whether the notice is confidential: in the version the work tree holds, or now
+        by the data folder's reading (``log`` hides a commit's subject then)."""
         try:
-            text = (repo / path).read_text(encoding="utf-8", errors="replace")
+            text = (self.where[0] / path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             text = ""
-        found.append(Conflict(path, PurePosixPath(path).stem, tuple(conflict_hunks(text))))
-    prefix, shown, files = _git_words(repo, here, [c.path for c in found])
-    steps = []
-    if shown:
-        steps.append(shlex.join(["giaoban", "check", *files]))
-        steps.append(
-            shlex.join([*prefix, "add", "--", *shown])
-            + " && "
-            + shlex.join([*prefix, "-c", "core.editor=true", "rebase", "--continue"])
+        return version_confidential(text.splitlines(keepends=True)) or bool(
+            confidential_notices(self.data_dir, {notice})
         )
-    else:
-        steps.append(shlex.join([*prefix, "-c", "core.editor=true", "rebase", "--continue"]))
+
+
+def _finishing(repo: Path, here: Path, found: list[Conflict]) -> tuple[tuple[str, ...], str, str]:
+    """The commands that finish the rebase: the steps, and for a notice deleted on one
+    side, the one that keeps it and the one that lets it go.
+
+    Kept, a notice the shared repository deleted comes back in a commit that says so (the
+    commit replayed would hold the whole notice under a message telling only its own
+    change); let go, the commit replayed has nothing left and git drops it.
+    """
+    content = [c for c in found if c.deletion is None]
+    gone = [c for c in found if c.deletion is not None]
+    prefix, shown, files = _git_words(repo, here, [c.path for c in found])
+    shown_of = dict(zip([c.path for c in found], shown, strict=True))
+    files_of = dict(zip([c.path for c in found], files, strict=True))
+    proceed = shlex.join([*prefix, "-c", "core.editor=true", "rebase", "--continue"])
+    steps = []
+    if content:
+        steps.append(shlex.join(["giaoban", "check", *(files_of[c.path] for c in content)]))
+        add = shlex.join([*prefix, "add", "--", *(shown_of[c.path] for c in content)])
+        steps.append(add if gone else f"{add} && {proceed}")
+    elif not gone:
+        steps.append(proceed)
     steps.append("giaoban sync")
-    abort = (shlex.join([*prefix, "rebase", "--abort"]),)
-    return SyncResult(
-        "conflict",
-        conflicts=tuple(found),
-        output=listed.failure or "",  # git could not say which files: said, not hidden
-        next_steps=tuple(steps),
-        abort=abort,
+    if not gone:
+        return tuple(steps), "", ""
+    paths = [shown_of[c.path] for c in gone]
+    keep = [shlex.join([*prefix, "add", "--", *paths])]
+    restored = [c for c in gone if c.deletion is not None and c.deletion.upstream_deleted]
+    if restored:
+        subject, body = restore_message(restored)
+        keep.append(shlex.join([*prefix, "commit", "-q", "-m", subject, "-m", body]))
+    drop = shlex.join([*prefix, "rm", "-q", "--", *paths])
+    return tuple(steps), " && ".join([*keep, proceed]), f"{drop} && {proceed}"
+
+
+def restore_message(restored: Sequence[Conflict]) -> tuple[str, str]:
+    """The message (subject, body) of the commit that keeps notices the shared repository
+    deleted: it says it brings them back, whose deletion it undoes, and what of yours it
+    keeps with them (a commit without giaoban's trailers: ``log`` compares its versions)."""
+    names = ", ".join(c.notice for c in restored)
+    deleting = {c.deletion.deleted_by for c in restored if c.deletion and c.deletion.deleted_by}
+    by = "; ".join(f"commit {d.short} của {d.author}" for d in sorted(deleting, key=str))
+    subject = f"Khôi phục thông báo {names}" + (f" (đã bị xóa trên kho chung: {by})" if by else "")
+    mine = {
+        d.subject
+        for c in restored
+        if c.deletion and not c.deletion.hidden
+        for d in c.deletion.changed_by
+    }
+    body = "Giữ lại thông báo đã bị xóa trên kho chung, cùng thay đổi" + (
+        f": {'; '.join(sorted(mine))}" if mine else "."
     )
+    return subject, body
 
 
 def _dirty(repo: Path, here: Path, changes: tuple[git.Change, ...]) -> SyncResult:

@@ -35,7 +35,7 @@ from giaoban.model.errors import GiaobanError, NotFoundError, no_data_folder
 from giaoban.model.ids import listing
 from giaoban.model.shown import CONFIDENTIAL_TEXT
 from giaoban.model.text import nfc
-from giaoban.store.loader import RESERVED, load_ledger, notice_files
+from giaoban.store.loader import is_ledger_file, load_ledger, notice_files
 from giaoban.store.yamlsafe import parse_text
 
 ACTIONS = (
@@ -397,7 +397,9 @@ def _record(commit: _Commit, change: FilePatch, followed: Followed, prefix: str)
 
 def _is_notice(path: str, prefix: str) -> bool:
     return (
-        path.startswith(prefix) and path.endswith(".yaml") and path[len(prefix) :] not in RESERVED
+        path.startswith(prefix)
+        and path.endswith(".yaml")
+        and not is_ledger_file(path[len(prefix) :])
     )
 
 

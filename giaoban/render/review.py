@@ -16,11 +16,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from giaoban.history.revisions import Review, SyncResult
+from giaoban.history.git import CommitInfo
+from giaoban.history.revisions import Conflict, Review, SyncResult
 from giaoban.history.semdiff import Change, describe, without_restated
 from giaoban.history.story import short_text
 from giaoban.history.summary import Summary
 from giaoban.model.problems import Problem
+from giaoban.model.text import visible
 from giaoban.render.terminal import console, text
 
 _REMOVED = re.compile(r"\[-.*?-\]")
@@ -148,12 +150,19 @@ def _setup(out: Console, r: SyncResult) -> None:
 
 
 def _conflict(out: Console, r: SyncResult) -> None:
-    out.print(text("Xung đột: bạn và người khác cùng sửa những dòng sau.", "bold red"))
+    content = [c for c in r.conflicts if c.deletion is None]
+    gone = [c for c in r.conflicts if c.deletion is not None]
+    if content or not gone:
+        out.print(text("Xung đột: bạn và người khác cùng sửa những dòng sau.", "bold red"))
+    if gone:
+        out.print(
+            text("Xung đột: một thông báo bị xóa ở một bên và được sửa ở bên kia.", "bold red")
+        )
     out.print(
         "Đang dừng giữa chừng (git rebase); không mất gì: thay đổi của bạn và của kho chung "
-        "đều còn trong tệp."
+        f"đều còn trong {'git' if gone else 'tệp'}."
     )
-    for conflict in r.conflicts:
+    for conflict in content:
         out.print(text(f"\n{conflict.path}", style="bold"))
         for hunk in conflict.hunks:
             names = ", ".join(f"{conflict.notice}#{i}" for i in hunk.items)
@@ -163,16 +172,80 @@ def _conflict(out: Console, r: SyncResult) -> None:
                     out.print(f"    {label:<9} | {line}", markup=False)
                 if len(lines) > 6:
                     out.print(f"    {label:<9} | … (thêm {len(lines) - 6} dòng)")
+    for conflict in gone:
+        _deleted(out, conflict)
     if r.output:
         out.print(text("git không liệt kê được các tệp xung đột (xem 'git status'):", "red"))
         for line in r.output.splitlines():
             out.print(f"  | {line}", markup=False)
-    out.print(
-        "\nMỗi chỗ xung đột nằm giữa <<<<<<< và >>>>>>>: phần trên ======= là bản trên kho "
-        "chung, phần dưới là thay đổi của bạn. Sửa thành nội dung đúng và xóa ba dòng dấu."
-    )
-    _steps(out, "Để hoàn tất (kiểm tra, đánh dấu đã sửa, tiếp tục, rồi đẩy lên):", r.next_steps)
+    _print_received(out, r)
+    if content:
+        out.print(
+            "\nMỗi chỗ xung đột nằm giữa <<<<<<< và >>>>>>>: phần trên ======= là bản trên kho "
+            "chung, phần dưới là thay đổi của bạn. Sửa thành nội dung đúng và xóa ba dòng dấu."
+        )
+    if not gone:
+        _steps(out, "Để hoàn tất (kiểm tra, đánh dấu đã sửa, tiếp tục, rồi đẩy lên):", r.next_steps)
+    else:
+        *first, last = r.next_steps
+        if first:
+            _steps(out, "Trước hết, các tệp có dấu xung đột (kiểm tra, đánh dấu đã sửa):", first)
+        upstream = any(c.deletion.upstream_deleted for c in gone if c.deletion)
+        keep, drop = _DELETION_WAYS[upstream]
+        out.print("\nChọn một trong hai cách (mỗi cách tiếp tục git rebase):")
+        _steps(out, f"  {keep}", [f"  {r.keep}"])
+        _steps(out, f"  {drop}", [f"  {r.drop}"])
+        _steps(out, "Rồi kiểm tra và đẩy lên:", [last])
     _steps(out, "Để hủy, trở lại như trước khi chạy 'giaoban sync':", r.abort)
+
+
+# (what keeping and letting go mean) when the shared repository deleted the notice, and
+# when your commit did
+_DELETION_WAYS = {
+    True: (
+        "Giữ thông báo (commit ghi rõ là khôi phục thông báo đã bị xóa, kèm thay đổi của bạn):",
+        "Bỏ thông báo (theo kho chung; thay đổi của bạn trên nó không được gửi):",
+    ),
+    False: (
+        "Giữ thông báo (bỏ việc xóa của bạn; giữ bản trên kho chung):",
+        "Bỏ thông báo (giữ việc xóa của bạn; thay đổi trên kho chung bị xóa theo):",
+    ),
+}
+
+
+def _deleted(out: Console, conflict: Conflict) -> None:
+    """A notice deleted on one side and changed on the other: who did what, from git."""
+    deletion = conflict.deletion
+    assert deletion is not None
+    out.print(text(f"\n{conflict.path}", style="bold"))
+
+    def commit(info: CommitInfo) -> str:
+        said = "" if deletion.hidden else f" — {visible(info.subject)}"
+        return (
+            f"commit {info.short} của {visible(info.author)}, {info.written:%d/%m/%Y %H:%M}{said}"
+        )
+
+    deleted = commit(deletion.deleted_by) if deletion.deleted_by else "commit không rõ"
+    if deletion.upstream_deleted:
+        out.print(f"  Kho chung đã xóa thông báo {conflict.notice}: {deleted}", markup=False)
+        for info in deletion.changed_by:
+            out.print(f"  Bạn đã sửa nó: {commit(info)}", markup=False)
+        for line in grouped(deletion.changes, {}):
+            if line.plain.startswith("  "):
+                out.print(text("  ").append_text(line))
+        out.print("  Tệp trong thư mục là bản của bạn, đủ cả (không có dấu xung đột).")
+    else:
+        out.print(f"  Bạn đã xóa thông báo {conflict.notice}: {deleted}", markup=False)
+        for info in deletion.changed_by:
+            out.print(f"  Kho chung đã sửa nó: {commit(info)}", markup=False)
+        out.print("  Tệp trong thư mục là bản trên kho chung (không có dấu xung đột).")
+
+
+def _print_received(out: Console, r: SyncResult) -> None:
+    if r.incoming is not None and r.incoming.changes:
+        out.print(text(f"\nĐang nhận {r.received} commit từ kho chung:", "bold"))
+        for line in grouped(r.incoming.changes, r.incoming.titles):
+            out.print(line)
 
 
 def _invalid(out: Console, r: SyncResult) -> None:

@@ -48,6 +48,13 @@ SETTINGS_FILE = "settings.yaml"
 RESERVED = (REGISTRY_FILE, SETTINGS_FILE)
 
 
+def is_ledger_file(rel: str) -> bool:
+    """Whether ``rel`` (a path inside a data folder, relative to it, with ``/``) is the
+    folder's registry or settings rather than a notice: only at the top of the folder
+    (``2024/units.yaml`` is a notice)."""
+    return rel in RESERVED
+
+
 @dataclass(frozen=True)
 class LoadResult:
     """What loading a data folder found: its problems now, its ledger when asked for.
@@ -121,7 +128,7 @@ def _scan_folder(
             is_dir, info = False, None
         if is_dir:
             _scan_folder(entry.path, f"{prefix}{name}/", found, problems)
-        elif name.endswith(DATA_SUFFIX) and (prefix or name not in RESERVED):
+        elif name.endswith(DATA_SUFFIX) and not is_ledger_file(prefix + name):
             regular = info is not None and S_ISREG(info.st_mode)
             found.append((prefix + name, cache.stamp_of(info) if info and regular else None))
         elif _OTHER_YAML.search(name) and not name.endswith(DATA_SUFFIX):  # "x.yml", "x.YAML"
