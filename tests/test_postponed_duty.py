@@ -1,24 +1,27 @@
 """A postponed recurring duty: from the postponement on, the new rule; before it, the old.
 
 End to end in a real git repository: ``postpone`` and ``stop`` through the CLI, then
-the reports (with and without the cache), ``show``, the iCalendar export and the
-edits that name an occurrence (``done --occurrence``, ``reopen``).
+the reports (with and without the cache), ``show``, the iCalendar and JSON exports and
+the edits that name an occurrence (``done --occurrence``, ``reopen``).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil.rrule import rrulestr
 from icalendar import Calendar, Component
 from typer.testing import CliRunner, Result
 
 from giaoban.cli.main import app
 from tests.conftest import MINIMAL_UNITS, run_git
-from tests.test_calendar import exdates, recurrence
+from tests.test_calendar import exdates, recurrence, series
+from tests.test_deadline_forms import read
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEKLY = "2024-03-04-duty"
@@ -248,3 +251,64 @@ def test_an_occurrence_is_dated_as_the_rule_of_its_day_names_it(
     )
     shown = ok(runner, data, "2024-04-21", "show", f"{MONTHLY}#1").stdout
     assert "Tình trạng: quá hạn, hạn 25/03/2024 (quá hạn 27 ngày)" in shown
+
+
+def exported(runner: CliRunner, data: Path, nid: str) -> dict[str, Any]:
+    """The task of notice ``nid`` in ``export --format json``."""
+    notices = json.loads(ok(runner, data, "2024-04-20", "export").stdout)["notices"]
+    return next(n for n in notices if n["id"] == nid)["tasks"][0]
+
+
+def rule_days(text: str, end: date) -> list[date]:
+    """The days an exported rule (DTSTART and RRULE lines) names up to ``end``, with dateutil
+    as a tool reading the export would."""
+    return [d.date() for d in rrulestr(text) if d.date() <= end] if text else []
+
+
+def test_the_json_export_gives_the_rules_the_reports_and_the_calendar_follow(
+    runner: CliRunner, data: Path
+) -> None:
+    """The monthly duty (25th, notice of 05/03/2024) moved to the 28th on 20/04/2024: the
+    export had given the new rule from the notice's month (28/03, a day no report or
+    calendar lists) and lost the 25th of March, which the reports count."""
+    ok(runner, data, "2024-04-20", "postpone", f"{MONTHLY}#1", "trước ngày 28 hàng tháng",
+       "--reason", "Lùi hạn báo cáo tháng")  # fmt: skip
+    task = exported(runner, data, MONTHLY)
+    assert task["rrule"] == "DTSTART;VALUE=DATE:20240428\nRRULE:FREQ=MONTHLY;BYMONTHDAY=28"
+    assert task["earlier_rules"] == [
+        {
+            "deadline": "trước ngày 25 hàng tháng",
+            "rrule": "DTSTART;VALUE=DATE:20240325\nRRULE:FREQ=MONTHLY;BYMONTHDAY=25;UNTIL=20240419",
+        }
+    ]
+    end = date(2024, 7, 31)
+    days = sorted(d for r in task["earlier_rules"] for d in rule_days(r["rrule"], end))
+    days += rule_days(task["rrule"], end)
+    assert days == [date(2024, 3, 25), *(date(2024, m, 28) for m in (4, 5, 6, 7))]
+    # the same days as the reports' rows ...
+    late = rows(runner, data, "2024-08-01", "overdue", "--all", "-n", MONTHLY)
+    assert [date.fromisoformat(r[0][:10]) - timedelta(days=1) for r in late] == days
+    # ... and as the calendar's events
+    lo, hi = datetime(2024, 3, 1, tzinfo=TZ), datetime(2024, 8, 1, tzinfo=TZ)
+    events = calendar(runner, data, "2024-04-20")
+    shown = [d for uid, e in events.items() if uid.startswith(MONTHLY) for d in series(e, lo, hi)]
+    assert sorted(d.date() for d in shown) == days
+    # a duty never postponed: its rule as read, as before
+    never = exported(runner, data, WEEKLY)
+    assert never["rrule"] == read("trước 14h00 thứ 6 hàng tuần", date(2024, 3, 4)).rrule
+    assert "earlier_rules" not in never
+
+
+def test_a_timed_duty_postponed_ends_its_earlier_rule_in_utc(runner: CliRunner, data: Path) -> None:
+    today = "2024-03-20"
+    ok(runner, data, today, "postpone", f"{WEEKLY}#1", "trước 14h00 thứ 5 hàng tuần",
+       "--reason", "Lãnh đạo họp sáng thứ Sáu")  # fmt: skip
+    task = exported(runner, data, WEEKLY)
+    zone = "DTSTART;TZID=Asia/Ho_Chi_Minh"
+    assert task["rrule"] == (
+        f"{zone}:20240321T140000\nRRULE:FREQ=WEEKLY;BYDAY=TH;BYHOUR=14;BYMINUTE=0;BYSECOND=0"
+    )
+    assert [r["rrule"] for r in task["earlier_rules"]] == [
+        f"{zone}:20240308T140000\nRRULE:FREQ=WEEKLY;BYDAY=FR;BYHOUR=14;BYMINUTE=0;BYSECOND=0;"
+        "UNTIL=20240319T165959Z"  # the end of 19/03 in Hà Nội
+    ]

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from giaoban.deadline.model import Deadline
-from giaoban.deadline.recur import next_occurrence
+from giaoban.deadline.recur import month_end_day, next_occurrence, rule_parts
 
 WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 KIND_NAMES = {
@@ -113,7 +113,7 @@ def describe_offset(d: Deadline) -> str:
 
 def _describe_rule(rule: str) -> str:
     body = rule.partition("RRULE:")[2]
-    parts = dict(p.split("=", 1) for p in body.split(";") if "=" in p)
+    parts = rule_parts(body)
     freq = _FREQ_NAMES.get(parts.get("FREQ", ""), parts.get("FREQ", ""))
     if parts.get("INTERVAL") == "3" and parts.get("FREQ") == "MONTHLY":
         freq = "hằng quý"
@@ -152,7 +152,11 @@ def _status(due: datetime, now: datetime) -> str:
 def _recurring_lines(d: Deadline, now: datetime) -> list[str]:
     if d.rrule is None:
         return ["Lặp lại: định kỳ, văn bản không nêu tần suất cụ thể"]
-    lines = [f"Lặp lại: {_describe_rule(d.rrule)}", "Ba lần tới:"]
+    lines = [f"Lặp lại: {_describe_rule(d.rrule)}"]
+    day = month_end_day(d.rrule)
+    if day is not None:
+        lines.append(f"Tháng không có ngày {day}: hạn là ngày cuối cùng của tháng đó.")
+    lines.append("Ba lần tới:")
     moment: datetime | None = now
     for _ in range(3):
         assert moment is not None

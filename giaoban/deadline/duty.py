@@ -26,7 +26,7 @@ from giaoban.deadline.calendars import lunar_month_day
 from giaoban.deadline.context import Ctx
 from giaoban.deadline.model import Deadline
 from giaoban.deadline.once import at
-from giaoban.deadline.recur import named_by
+from giaoban.deadline.recur import month_ends_kept, named_by
 from giaoban.deadline.resolve import THIRDS
 
 _FREQ = {"ngay": "DAILY", "tuan": "WEEKLY", "thang": "MONTHLY", "quy": "MONTHLY", "nam": "YEARLY"}
@@ -343,18 +343,25 @@ def _parts(rule: _Rule, freq: str, interval: int, ctx: Ctx) -> list[tuple[str, s
         parts.append(("BYDAY", ",".join(f"{n or ''}{_DAY_CODES[d]}" for n, d in by_day)))
     if rule.set_pos is not None:
         parts.append(("BYSETPOS", str(rule.set_pos)))
+    kept = month_ends_kept(parts)  # "ngày 30 hằng tháng": February's last day, 28/02
+    if kept is None:
+        raise Unreadable(
+            "nhiều ngày mà tháng ngắn không có (29, 30, 31), hoặc kèm ngày cuối tháng:"
+            " không gộp được thành một lịch; tách mỗi ngày thành một nhiệm vụ"
+        )
     clock = _clock(rule, ctx)
     if clock is not None:
-        parts += [("BYHOUR", str(clock.hour)), ("BYMINUTE", str(clock.minute)), ("BYSECOND", "0")]
-    return parts
+        kept += [("BYHOUR", str(clock.hour)), ("BYMINUTE", str(clock.minute)), ("BYSECOND", "0")]
+    return kept
 
 
 def _to_the_morning_after(rule: _Rule) -> None:
     """A night's window on days named ("các tối thứ Sáu, thứ Bảy hằng tuần, từ 18h đến 2h sáng
     hôm sau") is due on the morning after each: the next weekday, the next day of the month.
-    The day after an n-th weekday or a month's last day is no day a rule can name: an error."""
+    The day after an n-th weekday or a month's last day is no day a rule can name: an error;
+    so the day after the 28th to the 30th, the 1st in a month they end (February's)."""
     if any(n is not None for n, _ in rule.weekdays) or any(
-        d < 1 or d > 30 for d in rule.month_days
+        d < 1 or d > 27 for d in rule.month_days
     ):
         raise Unreadable("ca đêm qua sáng hôm sau của một ngày không lặp lại đều: ghi rõ ngày")
     rule.weekdays = [(None, (day + 1) % 7) for _, day in rule.weekdays]

@@ -5,13 +5,22 @@ A ``DTSTART;VALUE=DATE`` rule names whole days: each occurrence is due at
 due moments themselves. A rule by the lunar calendar (RFC 7529
 ``RSCALE=CHINESE``, which dateutil does not read) is listed by
 :class:`~giaoban.deadline.calendars.LunarRule`.
+
+A day of the month that some month lacks (the 29th, 30th or 31st; 29/2 in a
+common year) is, in a solar rule, that month's last day: an office that
+writes "ngày 30 hằng tháng" means a report every month, on 28/02 (29/02 in a
+leap year) in February. :func:`month_ends_kept` says so in RFC 5545 terms.
+A lunar rule keeps RFC 7529's default and skips such a day.
 """
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
@@ -36,9 +45,15 @@ def _rule(text: str) -> tuple[rrule | LunarRule, str | None]:
     return named_by(body, datetime.strptime(value, fmt)), tz
 
 
+def rule_parts(body: str) -> dict[str, str]:
+    """The parts of a rule's ``RRULE:`` line (or of the line alone), by name."""
+    body = body.rpartition("RRULE:")[2]
+    return dict(p.split("=", 1) for p in body.split(";") if "=" in p)
+
+
 def named_by(body: str, dtstart: datetime) -> rrule | LunarRule:
     """The moments a rule's ``RRULE:`` line names from ``dtstart`` (naive, local time)."""
-    parts = dict(p.split("=", 1) for p in body.removeprefix("RRULE:").split(";") if "=" in p)
+    parts = rule_parts(body)
     if parts.get("RSCALE", "GREGORIAN").upper() == "GREGORIAN":
         rule = rrulestr(body, dtstart=dtstart)
         assert isinstance(rule, rrule)
@@ -50,6 +65,88 @@ def named_by(body: str, dtstart: datetime) -> rrule | LunarRule:
     days = tuple(int(d) for d in parts["BYMONTHDAY"].split(","))
     clock = time(int(parts.get("BYHOUR", dtstart.hour)), int(parts.get("BYMINUTE", dtstart.minute)))
     return LunarRule(dtstart, months, days, clock)
+
+
+# the length of each month in a common year and in a leap year
+_SHORTEST = {m: calendar.monthrange(2001, m)[1] for m in range(1, 13)}
+_LONGEST = {m: calendar.monthrange(2000, m)[1] for m in range(1, 13)}
+
+
+class _MonthDays(NamedTuple):
+    """The days of the month of a solar rule, beside the months it names."""
+
+    days: list[int]
+    shortest: int  # the length of the shortest month it names
+    lacked: list[int]  # the days some month it names lacks and another has
+
+
+def _month_days(parts: dict[str, str]) -> _MonthDays | None:
+    """The days of the month of a solar monthly or yearly rule that names them alone (no
+    weekday, no set position of its own); None for any other rule."""
+    if parts.get("RSCALE", "GREGORIAN").upper() != "GREGORIAN":
+        return None  # lunar: RFC 7529 skips a day the month lacks
+    if parts.get("FREQ") not in ("MONTHLY", "YEARLY") or "BYMONTHDAY" not in parts:
+        return None
+    if any(key in parts for key in ("BYDAY", "BYSETPOS", "BYYEARDAY", "BYWEEKNO")):
+        return None
+    months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else []
+    months = months or list(range(1, 13))
+    days = sorted({int(d) for d in parts["BYMONTHDAY"].split(",")})
+    shortest = min(_SHORTEST[m] for m in months)
+    longest = max(_LONGEST[m] for m in months)
+    return _MonthDays(days, shortest, [d for d in days if shortest < d <= longest])
+
+
+def month_ends_kept(parts: Sequence[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """The parts of a rule, in order, with each day of the month that some month it names
+    lacks read as that month's last day ("ngày 30 hằng tháng": 28/02, or 29/02 in a leap
+    year; "ngày 29/2 hằng năm": 28/02 in a common year).
+
+    RFC 5545 says it with the days from the shortest month's last up to that day, and
+    ``BYSETPOS`` keeping the days named before them and the last of those:
+    ``BYMONTHDAY=30`` becomes ``BYMONTHDAY=28,29,30;BYSETPOS=-1``, ``BYMONTHDAY=15,30``
+    ``BYMONTHDAY=15,28,29,30;BYSETPOS=1,-1``. A yearly rule of several months counts its
+    positions in each month (``FREQ=MONTHLY``, the same days). A rule with no such day, a
+    lunar one, or one of weekdays or set positions of its own is returned as it is; None
+    when no rule can say it (two such days, such a day beside a day counted from the end,
+    a yearly rule of several months every few years).
+    """
+    named = dict(parts)
+    found = _month_days(named)
+    if found is None or not found.lacked:
+        return list(parts)
+    days, shortest, lacked = found
+    if len(lacked) > 1 or days[0] < 0:
+        return None
+    freq = named["FREQ"]
+    if freq == "YEARLY" and "," in named.get("BYMONTH", ","):
+        if named.get("INTERVAL", "1") != "1":
+            return None
+        freq = "MONTHLY"  # a set position counts in each month
+    before = [d for d in days if d <= shortest]
+    listed = sorted({*days, *range(shortest, lacked[0] + 1)})
+    positions = [*(str(n) for n in range(1, len(before) + 1)), "-1"]
+    kept: list[tuple[str, str]] = []
+    for key, value in parts:
+        if key == "FREQ":
+            kept.append((key, freq))
+        elif key == "BYMONTHDAY":
+            kept += [(key, ",".join(str(d) for d in listed)), ("BYSETPOS", ",".join(positions))]
+        else:
+            kept.append((key, value))
+    return kept
+
+
+def month_end_day(text: str) -> int | None:
+    """The day of the month a rule made by :func:`month_ends_kept` names in a month that has
+    it, and moves to the last day of a month that does not (None: no such day)."""
+    parts = rule_parts(text)
+    positions = parts.pop("BYSETPOS", "").split(",")
+    found = _month_days(parts)
+    if found is None or "-1" not in positions or not found.lacked:
+        return None
+    day = found.lacked[-1]
+    return day if set(range(found.shortest, day + 1)) <= set(found.days) else None
 
 
 def occurrences(

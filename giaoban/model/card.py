@@ -16,6 +16,7 @@ from giaoban.deadline import Deadline, DeadlineError
 from giaoban.deadline.context import zone
 from giaoban.deadline.recur import occurrence_zone
 from giaoban.model.ledger import Task
+from giaoban.model.schedule import is_recurring, rules_in_time
 from giaoban.model.shown import shown_text
 
 
@@ -57,6 +58,17 @@ class Timing(NamedTuple):
         return self.kind == UNDATED_KIND and self.due is None
 
 
+def in_force(task: Task, deadline: Deadline | None) -> str | None:
+    """The RFC 5545 rule of a duty now in force (``schedule.rules_in_time``): the one read
+    for a duty never postponed, else the last one, from its first occurrence once it took
+    effect, so that it names no day before it that the reports and the calendar do not.
+    None for a task that is no duty."""
+    if deadline is None or not is_recurring(deadline):
+        return deadline.rrule if deadline else None
+    rules = rules_in_time(task, deadline)
+    return rules[-1].rrule if rules else None
+
+
 class Card(NamedTuple):
     """What a report shows of a task (``Card.of``); dates as ISO 8601 text."""
 
@@ -70,7 +82,7 @@ class Card(NamedTuple):
     kind: str | None  # the deadline's kind; None when it has none or it was not read
     due: str | None
     start: str | None
-    rrule: str | None
+    rrule: str | None  # a duty's rule in force, from its first occurrence (``in_force``)
     error: str | None  # why the deadline could not be read
     status: str
     path: str
@@ -92,7 +104,7 @@ class Card(NamedTuple):
             deadline.kind if deadline else None,
             iso(deadline.due) if deadline else None,
             iso(deadline.start) if deadline else None,
-            deadline.rrule if deadline else None,
+            in_force(task, deadline),
             task.deadline.message if isinstance(task.deadline, DeadlineError) else None,
             task.status,
             task.source.path,

@@ -11,23 +11,26 @@ occurrence.
 
 The index's events (``giaoban.model.facts.task_events``), ``show``, the
 iCalendar export and the edits (``done``, ``reopen``, ``stop``, ``postpone``)
-all read a task's occurrences from here.
+all read a task's occurrences from here, and the iCalendar and JSON exports
+its rules over time (``rule_text``, ``rules_in_time``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import due_day
-from giaoban.deadline.recur import next_occurrence, occurrence_zone, occurrences
+from giaoban.deadline.recur import next_occurrence, occurrence_zone, occurrences, rule_parts
 from giaoban.model.ledger import Task
 
 _DAY = timedelta(days=1)
+_UTC = ZoneInfo("UTC")
 
 
 class Occurrence(NamedTuple):
@@ -142,3 +145,76 @@ def unmatched_done(task: Task, deadline: Deadline) -> list[date]:
     """The days in ``task.done_occurrences`` that name no occurrence of duty ``task``."""
     named = {o.day for o in occurrences_near(task, deadline, task.done_occurrences)}
     return sorted(d for d in set(task.done_occurrences) if d not in named)
+
+
+class RuleInTime(NamedTuple):
+    """One rule of a duty over time: its deadline as written and its RFC 5545 text
+    (``rule_text``)."""
+
+    phrase: str
+    rrule: str
+
+
+def rules_in_time(task: Task, deadline: Deadline) -> list[RuleInTime]:
+    """The rules of duty ``task`` over time (``periods``), oldest first, as RFC 5545 text:
+    each with DTSTART at its first occurrence, each but the last with UNTIL at its last day
+    (the day before the next took effect, or the task's ``until``); the last, the rule in
+    force, ends where the task's ``until`` says. A duty never postponed has its rule as
+    read, unchanged. A rule that names no occurrence on its days is left out."""
+    ruled = periods(task, deadline)
+    found: list[RuleInTime] = []
+    for k, period in enumerate(ruled, start=1):
+        text = rule_text(period, period.last if k < len(ruled) else None)
+        if text is not None:
+            found.append(RuleInTime(period.rule.phrase, text))
+    return found
+
+
+def rule_text(period: Period, last: date | None = None) -> str | None:
+    """The RFC 5545 text (``DTSTART`` line, ``RRULE`` line) of the rule of ``period`` over
+    its days: DTSTART at its first occurrence (the rule's own when the period has no first
+    day), and UNTIL at ``last`` unless the rule ends before (that day; a clock rule's, the
+    day's last second in UTC, as RFC 5545 asks). None when the period names no occurrence.
+    """
+    rule = period.rule
+    head, _, body = (rule.rrule or "").partition("\n")
+    params, _, value = head.partition(":")
+    whole_days = "VALUE=DATE" in params.split(";")
+    tz = occurrence_zone(rule)
+    if period.first is not None:  # a rule that took effect later: its first occurrence then
+        first = next_in(period, midnight(period.first, tz) - _DAY)
+        if first is None:
+            return None
+        value = _stamp(first.day if whole_days else first.due.astimezone(tz).replace(tzinfo=None))
+    parts = rule_parts(body)
+    if last is not None and "COUNT" not in parts:
+        if "UNTIL" not in parts or _until_day(parts["UNTIL"], tz) > last:
+            end: date | datetime = last
+            if not whole_days:
+                end = datetime.combine(last, time(23, 59, 59), tz).astimezone(_UTC)
+            parts["UNTIL"] = _stamp(end)
+            body = "RRULE:" + ";".join(f"{k}={v}" for k, v in parts.items())
+    return f"{params}:{value}\n{body}"
+
+
+def _stamp(value: date | datetime) -> str:
+    """A day or a moment as RFC 5545 writes it (a moment in UTC ends in Z); from
+    ``isoformat``, which writes the year 1 as "0001" where ``strftime`` writes "1"."""
+    if not isinstance(value, datetime):
+        return value.isoformat().replace("-", "")
+    utc = value.tzinfo is not None
+    if utc:
+        value = value.astimezone(_UTC).replace(tzinfo=None)
+    text = value.replace(microsecond=0).isoformat().replace("-", "").replace(":", "")
+    return text + ("Z" if utc else "")
+
+
+def _until_day(value: str, tz: ZoneInfo) -> date:
+    """The day of a rule's UNTIL (a day, or a moment: in UTC when it ends in Z), in the
+    rule's zone."""
+    if len(value) == 8:
+        return datetime.strptime(value, "%Y%m%d").date()
+    moment = datetime.strptime(value.rstrip("Z"), "%Y%m%dT%H%M%S")
+    if value.endswith("Z"):
+        return moment.replace(tzinfo=_UTC).astimezone(tz).date()
+    return moment.date()  # a moment in the rule's zone

@@ -12,17 +12,16 @@ Pure: returns bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vRecur
 
-from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import due_day
 from giaoban.deadline.recur import occurrence_zone
 from giaoban.model.facts import is_recurring, resolved_deadline
 from giaoban.model.ledger import Ledger, Notice, Task
-from giaoban.model.schedule import Period, next_in, occurrences_near, periods
+from giaoban.model.schedule import Period, occurrences_near, periods, rule_text
 from giaoban.model.shown import shown_text
 from giaoban.reports.filters import NO_FILTER, Filter, task_matches
 from giaoban.reports.rows import done_day, short_notice_ids, short_task_id
@@ -34,7 +33,6 @@ EARLIER_RULE = "truoc-gia-han"  # in the UID of a postponed duty's events under 
 # A clock deadline is a moment, but calendars show an event without an end as
 # lasting no time (or not at all): it gets this length, from the due moment on.
 TIMED_LENGTH = timedelta(minutes=30)
-_DAY = timedelta(days=1)
 
 
 def build_calendar(
@@ -141,30 +139,22 @@ def _single(event: Event, due: datetime, has_time: bool) -> None:
 
 
 def _recurring(event: Event, period: Period, task: Task) -> bool:
-    """DTSTART, DTEND and RRULE from the rule of ``period``, from its first occurrence;
-    UNTIL from its last day (the task's, or the day before the rule changed); EXDATE for
+    """DTSTART, DTEND and RRULE from the rule of ``period`` over its days
+    (``schedule.rule_text``: from its first occurrence; UNTIL from its last day, the
+    task's, the day before the rule changed, or the day it was marked done); EXDATE for
     the occurrences recorded done. False when the period has no occurrence."""
-    head, _, body = (period.rule.rrule or "").partition("\n")
+    text = rule_text(period, _last_day(task, period.last))
+    if text is None:
+        return False
+    head, _, body = text.partition("\n")
     params, _, value = head.partition(":")
     rule = vRecur.from_ical(body.removeprefix("RRULE:"))
     whole_days = "VALUE=DATE" in params
-    tz = occurrence_zone(period.rule)
     if whole_days:
         start: date | datetime = datetime.strptime(value, "%Y%m%d").date()
     else:
+        tz = occurrence_zone(period.rule)
         start = datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=tz)
-    if period.first is not None:  # a rule that took effect later: its first occurrence then
-        first = next_in(period, midnight(period.first, tz) - _DAY)
-        if first is None:
-            return False
-        start = first.day if whole_days else first.due
-    last = _last_day(task, period.last)
-    if last is not None and "COUNT" not in rule:
-        end: date | datetime = last
-        if not whole_days:
-            end = datetime.combine(last, time(23, 59, 59), tzinfo=tz).astimezone(ZoneInfo("UTC"))
-        if "UNTIL" not in rule or _day_of(rule["UNTIL"][0], tz) > last:
-            rule["UNTIL"] = [end]
     event.add("dtstart", start)
     event.add("dtend", start + (timedelta(days=1) if whole_days else TIMED_LENGTH))
     event.add("rrule", rule)
@@ -173,11 +163,6 @@ def _recurring(event: Event, period: Period, task: Task) -> bool:
         # said outright: icalendar 6.1 leaves VALUE=DATE out, and EXDATE is DATE-TIME unless told
         event.add("exdate", done, parameters={"VALUE": "DATE"} if whole_days else {})
     return True
-
-
-def _day_of(value: date | datetime, tz: ZoneInfo) -> date:
-    """The day of a rule's UNTIL (a moment, in the rule's zone)."""
-    return value.astimezone(tz).date() if isinstance(value, datetime) else value
 
 
 def _done_starts(period: Period, task: Task, whole_days: bool) -> list[date | datetime]:

@@ -2,7 +2,10 @@
 
 Plain dicts of JSON-ready values. The task shape is the one PRODUCT.md
 defines and reports share (``giaoban.model.card``): ``id, notice, item, text, owners, supports,
-deadline, due, status`` (+ ``start``, ``rrule`` where they apply).
+deadline, due, status`` (+ ``start``, ``rrule`` where they apply). A duty postponed to
+another rule gives the rule in force from its first occurrence (``rrule``) and the rules
+before it, each from its first occurrence to its last day (``earlier_rules``), as the
+iCalendar export does (``giaoban.model.schedule.rules_in_time``).
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from giaoban.deadline import Deadline
 from giaoban.model.card import Card, iso
 from giaoban.model.ledger import Ledger, Meeting, Notice, Task
+from giaoban.model.schedule import is_recurring, rules_in_time
 from giaoban.model.shown import shown_task
 
 
@@ -36,8 +41,18 @@ def _task_details(task: Task) -> dict[str, Any]:
             }
             for e in task.extensions
         ],
+        "earlier_rules": _earlier_rules(task),
     }
     return {k: v for k, v in details.items() if v not in (None, [])}
+
+
+def _earlier_rules(task: Task) -> list[dict[str, str]]:
+    """The rules a postponed duty followed before the one in force (``Card.rrule``)."""
+    deadline = task.deadline
+    if not isinstance(deadline, Deadline) or not is_recurring(deadline) or not task.extensions:
+        return []
+    earlier = rules_in_time(task, deadline)[:-1]
+    return [{"deadline": r.phrase, "rrule": r.rrule} for r in earlier]
 
 
 def _meeting(meeting: Meeting | None) -> dict[str, Any] | None:
