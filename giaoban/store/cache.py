@@ -294,7 +294,8 @@ class LoadSession:
         ]
         todo = [i for i, entry in enumerate(found) if entry is None]
         parsed = read(todo)
-        gone = [key for key in known if key not in set(keys)] if whole else []
+        present = set(keys)
+        gone = [key for key in known if key not in present] if whole else []
         if not (todo or gone or trusted):
             return _complete(found)  # all known, as pinned
         index.unpin()
@@ -303,7 +304,7 @@ class LoadSession:
                 current = index.stamps()
                 if not _holds(current, keys, found):
                     return None
-                gone = [key for key in current if key not in set(keys)] if whole else []
+                gone = [key for key in current if key not in present] if whole else []
             index.forget([*gone, *(keys[i] for i in todo)])  # while the indexes are there
             for key in trusted:
                 index.trust(key, False)
