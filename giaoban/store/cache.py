@@ -13,7 +13,9 @@ holding ``index.sqlite``. With ``--no-cache`` (or ``GIAOBAN_NO_CACHE=1``) the
 index is made in memory, the same way.
 
 ``LoadSession`` is one load of a data folder: the loader parses, this module
-remembers.
+remembers. What a run then reads of the index is the rows of exactly the files
+its load scanned, as it found or wrote them, whatever other processes write
+meanwhile (``LoadSession.load``).
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ source of truth: an entry is used only while its file's stamp (and, for a
 file changed just before it was read, its digest) is unchanged; a database
 that is missing, damaged, or written by another version of giaoban is made
 again. With ``--no-cache`` the same tables are made in memory. Several
-processes may use one index at once (write-ahead log, one writer at a time).
+processes may use one index at once (write-ahead log, one writer at a time);
+each run reads its own view of it, one read transaction from its load to its
+end (``Index.pin``, ``giaoban.store.cache.LoadSession.load``).
 
 The tables (``docs/performance.md`` describes each column):
 
