@@ -41,9 +41,7 @@ def validate(result: LoadResult) -> list[Problem]:
     # the notices parsed in this load were checked where they were read, with this registry
     entries["notices"].update(session.checked)
     problems = CachedChecks(result.ledger, entries, session.digests).run()
-    with index.writing():
-        index.put("checks", (key, entries))
-        index.put("checks:whole", (key, whole, tuple(problems)))
+    index.put_aside({"checks": (key, entries), "checks:whole": (key, whole, tuple(problems))})
     return problems
 
 

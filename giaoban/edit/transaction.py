@@ -192,6 +192,11 @@ def ledger_checker(data_dir: Path, before: Path | None = None) -> Checker:
     With ``before`` (the file as it is now), problems it already had are not
     held against the change: a command that changes one task is not blocked
     by an old problem elsewhere in the file, and never adds a new one.
+
+    The staged file (``data/<folder>/.giaoban-*/<name>.yaml``) is one no scan of the
+    folder reads, so it is read into an index of this check's own
+    (``giaoban.store.loader``): no report sees it beside the notice it copies, and
+    no other process's load can take it away from this check.
     """
     known = set()
     if before is not None and before.is_file():

@@ -53,10 +53,45 @@ class LedgerState:
     state: DataState | None
 
 
+# The git commands giaoban runs that only read. They run without git's optional locks
+# (``GIT_OPTIONAL_LOCKS=0``, git 2.15 and later; an older git ignores it): ``git status``
+# otherwise takes ``.git/index.lock`` to write back the index it refreshed, and an edit
+# committing at that moment fails. Porcelain ``git diff`` writes the index whatever that
+# says, so a read of the work tree against the index is ``git diff-files``, which never does.
+_READS = frozenset(
+    {
+        "cat-file",
+        "diff-files",
+        "for-each-ref",
+        "log",
+        "ls-tree",
+        "merge-base",
+        "remote",
+        "rev-list",
+        "rev-parse",
+        "status",
+        "symbolic-ref",
+    }
+)
+
+
+def _environment(args: Sequence[str]) -> dict[str, str] | None:
+    """The environment of ``git ARGS``: without optional locks when the command only reads
+    (``_READS``; its name is the first word after the ``-c NAME=VALUE`` settings)."""
+    words = iter(args)
+    for word in words:
+        if word == "-c":
+            next(words, None)
+            continue
+        return {**os.environ, "GIT_OPTIONAL_LOCKS": "0"} if word in _READS else None
+    return None
+
+
 def run_git(
     cwd: Path, *args: str, input_text: str | None = None, errors: str = "strict"
 ) -> GitResult | None:
-    """Run ``git ARGS`` in ``cwd``; None when git itself cannot be run."""
+    """Run ``git ARGS`` in ``cwd``; None when git itself cannot be run. A command that only
+    reads takes no optional lock (``_READS``)."""
     try:
         proc = subprocess.run(
             ["git", *args],
@@ -67,6 +102,7 @@ def run_git(
             encoding="utf-8",
             errors=errors,
             check=False,
+            env=_environment(args),
         )
     except (OSError, ValueError):
         return None
@@ -664,10 +700,16 @@ def log_records(repo_dir: Path, paths: list[str], fmt: str) -> GitResult | None:
 
 def _run_bytes(cwd: Path, *args: str, input_bytes: bytes | None = None) -> GitResult | None:
     """Run ``git ARGS`` with binary input and output (stdout decoded as latin-1, byte for
-    byte, so ``.stdout.encode("latin-1")`` gives the exact bytes back)."""
+    byte, so ``.stdout.encode("latin-1")`` gives the exact bytes back); as ``run_git``, a
+    command that only reads takes no optional lock."""
     try:
         proc = subprocess.run(
-            ["git", *args], cwd=cwd, input=input_bytes, capture_output=True, check=False
+            ["git", *args],
+            cwd=cwd,
+            input=input_bytes,
+            capture_output=True,
+            check=False,
+            env=_environment(args),
         )
     except (OSError, ValueError):
         return None
@@ -833,7 +875,7 @@ def push(repo_dir: Path) -> GitResult:
 def conflicted_paths(repo_dir: Path) -> Listed:
     """Paths (relative to the top) left with unresolved conflicts."""
     result = run_git(
-        repo_dir, "-c", "core.quotepath=off", "diff", "--name-only", "-z", "--diff-filter=U"
+        repo_dir, "-c", "core.quotepath=off", "diff-files", "--name-only", "-z", "--diff-filter=U"
     )
     if result is None or not result.ok:
         return _unlisted(result)

@@ -55,6 +55,13 @@ class DamagedIndexError(GiaobanError):
     exit_code = 1
 
 
+class IndexChangedError(GiaobanError):
+    """Another process rewrote the rows a command was reading from the index, when the
+    command had to write some itself (``giaoban.store.index.Index.writing``)."""
+
+    exit_code = 1
+
+
 # What an operating system error means, in Vietnamese (Python's own words are English).
 _OS_REASONS = {
     errno.ENOENT: "không có tệp hay thư mục này",

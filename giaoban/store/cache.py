@@ -13,7 +13,9 @@ holding ``index.sqlite``. With ``--no-cache`` (or ``GIAOBAN_NO_CACHE=1``) the
 index is made in memory, the same way.
 
 ``LoadSession`` is one load of a data folder: the loader parses, this module
-remembers.
+remembers. What a run then reads of the index is the rows of exactly the files
+its load scanned, as it found or wrote them, whatever other processes write
+meanwhile (``LoadSession.load``).
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ NoticeChecker = Callable[[Notice], Checked]
 # checker found in the notice (None: no notice, or no checker).
 Parsed = tuple[bytes | None, Loaded, bytes | None, NoticeRows | None, Checked | None]
 Parser = Callable[[list[str], "DeadlineSettings", NoticeChecker | None], list[Parsed]]
+ATTEMPTS = 5  # loads of one folder started again when others keep rewriting its index
+
+
+class ContendedIndexError(Exception):
+    """Other processes rewrote the files' entries in the index under every attempt of a
+    load (``LoadSession.load``); the caller reads the files into an index of its own."""
 
 
 def cache_enabled(use_cache: bool | None = None) -> bool:
@@ -250,41 +258,81 @@ class LoadSession:
         ``whole``: the targets are every notice file of the folder, so entries
         of files that are gone are dropped. ``checker``: the checks of one notice,
         run on each notice parsed (``checked``).
+
+        What the run then reads of the index is its view of it (``Index.pin``): the
+        rows of exactly these files, as this load found or wrote them, whatever other
+        processes write meanwhile. When others rewrote some of them while this load
+        wrote the rest, it starts again (files already parsed are not parsed again);
+        after ``ATTEMPTS``, ``ContendedIndexError``.
         """
         assert self.settings is not None  # set by ``set_resolution``
         self.targets = targets
-        index = self.index
-        known = index.files()
         keys = [_key(t) for t in targets]
-        found: list[FileEntry | None] = [
-            self._known(known.get(key), target) for key, target in zip(keys, targets, strict=True)
-        ]
-        todo = [i for i, entry in enumerate(found) if entry is None]
-        parsed = parse([targets[i].display for i in todo], self.settings, checker)
-        present = set(keys)
-        gone = [key for key in known if key not in present] if whole else []
-        if todo or gone:
-            with index.writing():
-                index.forget([*gone, *(keys[i] for i in todo)])  # while the indexes are there
-                with index.bulk(len(todo)):
-                    for i, parsed_file in zip(todo, parsed, strict=True):
-                        data_digest, (notice, problems), record, rows, checked = parsed_file
-                        entry = self._entry(targets[i], data_digest, rows, problems)
-                        found[i] = entry
-                        if data_digest is not None:
-                            self.digests[targets[i].display] = data_digest
-                            if checked is not None:
-                                self.checked[targets[i].display] = (data_digest, *checked)
-                        index.keep(keys[i], entry, rows, record, notice)
-        self.entries = found  # type: ignore[assignment]
+        read = _Reader(targets, parse, self.settings, checker)
+        for _ in range(ATTEMPTS):
+            found = self._attempt(keys, read, whole)
+            if found is not None:
+                break
+        else:
+            raise ContendedIndexError("chỉ mục bị các lệnh khác ghi lại liên tục")
+        self.entries = found
+        index = self.index
         if whole and not index.consistent(*self.counts()):
             raise index.db.damaged(ValueError("thiếu dữ liệu"))
         index.select(keys, whole=whole)
         if whole:  # the same bytes under other names are another ledger (ids follow names)
             self.whole = key_of(self.meta_digests, keys, [e.digest for e in self.entries])
 
-    def _known(self, entry: FileEntry | None, target: Target) -> FileEntry | None:
-        """``entry`` when it was read from the file as it is now."""
+    def _attempt(self, keys: list[str], read: _Reader, whole: bool) -> list[FileEntry] | None:
+        """One attempt of ``load``: each target's entry, the index pinned to hold exactly
+        these (None: others rewrote some of them meanwhile; the index is not pinned)."""
+        index, targets = self.index, read.targets
+        seen = index.pin()
+        known = index.files()
+        trusted: list[str] = []  # racy entries now long past: trusted by their stamps
+        found = [
+            self._known(known.get(key), target, trusted)
+            for key, target in zip(keys, targets, strict=True)
+        ]
+        todo = [i for i, entry in enumerate(found) if entry is None]
+        parsed = read(todo)
+        present = set(keys)
+        gone = [key for key in known if key not in present] if whole else []
+        if not (todo or gone or trusted):
+            return _complete(found)  # all known, as pinned
+        index.unpin()
+        with index.writing():
+            if index.version() != seen:  # others wrote since ``known`` was read
+                current = index.stamps()
+                if not _holds(current, keys, found):
+                    return None
+                gone = [key for key in current if key not in present] if whole else []
+            index.forget([*gone, *(keys[i] for i in todo)])  # while the indexes are there
+            for key in trusted:
+                index.trust(key, False)
+            with index.bulk(len(todo)):
+                for i in todo:
+                    data_digest, (notice, problems), record, rows, checked = parsed[i]
+                    entry = found[i] = self._entry(targets[i], data_digest, rows, problems)
+                    if data_digest is not None:
+                        self.digests[targets[i].display] = data_digest
+                        if checked is not None:
+                            self.checked[targets[i].display] = (data_digest, *checked)
+                    index.keep(keys[i], entry, rows, record, notice)
+            written = index.version()
+        if index.pin() != written:  # others wrote between this write and the pin
+            current = index.stamps()
+            if not _holds(current, keys, found) or (whole and len(current) != len(keys)):
+                index.unpin()
+                index.records.clear()  # a notice written here may have been replaced
+                return None
+        return _complete(found)
+
+    def _known(
+        self, entry: FileEntry | None, target: Target, trusted: list[str]
+    ) -> FileEntry | None:
+        """``entry`` when it was read from the file as it is now (its key added to
+        ``trusted`` when it was racy and is now long past: trusted by its stamp from now on)."""
         if entry is None or not entry.trusted or target.stamp is None:
             return None
         if entry.stamp != target.stamp:
@@ -292,9 +340,8 @@ class LoadSession:
         if entry.racy:
             if _digest_of(Path(target.display)) != entry.digest:
                 return None
-            if not self.is_racy(target.stamp):  # long past: trusted by its stamp from now on
-                with self.index.writing():
-                    self.index.trust(_key(target), False)
+            if not self.is_racy(target.stamp):
+                trusted.append(_key(target))
         self.digests[target.display] = entry.digest
         return entry
 
@@ -329,6 +376,47 @@ class LoadSession:
         """What kept validation problems depend on: how deadlines are read and the
         registry (``giaoban.checks.cached``)."""
         return key_of(self.settings, self.meta_digests)
+
+
+class _Reader:
+    """Parses the targets of a load, each once however many attempts the load makes."""
+
+    def __init__(
+        self,
+        targets: list[Target],
+        parse: Parser,
+        settings: DeadlineSettings,
+        checker: NoticeChecker | None,
+    ) -> None:
+        self.targets = targets
+        self.parse = parse
+        self.settings = settings
+        self.checker = checker
+        self.parsed: dict[int, Parsed] = {}  # by target
+
+    def __call__(self, todo: list[int]) -> dict[int, Parsed]:
+        """What was read of each target ``todo`` (by target)."""
+        new = [i for i in todo if i not in self.parsed]
+        displays = [self.targets[i].display for i in new]
+        self.parsed.update(zip(new, self.parse(displays, self.settings, self.checker), strict=True))
+        return self.parsed
+
+
+def _holds(
+    current: dict[str, tuple[Stamp, bytes]], keys: list[str], found: list[FileEntry | None]
+) -> bool:
+    """Whether the index's entries (``current``: ``Index.stamps``) are still those of
+    ``found``, the entries this load found or wrote (None: to be written)."""
+    return all(
+        entry is None or current.get(key) == (entry.stamp, entry.digest)
+        for key, entry in zip(keys, found, strict=True)
+    )
+
+
+def _complete(found: list[FileEntry | None]) -> list[FileEntry]:
+    entries = [entry for entry in found if entry is not None]
+    assert len(entries) == len(found)  # every target found or written
+    return entries
 
 
 def _key(target: Target) -> str:

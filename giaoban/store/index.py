@@ -9,7 +9,9 @@ source of truth: an entry is used only while its file's stamp (and, for a
 file changed just before it was read, its digest) is unchanged; a database
 that is missing, damaged, or written by another version of giaoban is made
 again. With ``--no-cache`` the same tables are made in memory. Several
-processes may use one index at once (write-ahead log, one writer at a time).
+processes may use one index at once (write-ahead log, one writer at a time);
+each run reads its own view of it, one read transaction from its load to its
+end (``Index.pin``, ``giaoban.store.cache.LoadSession.load``).
 
 The tables (``docs/performance.md`` describes each column):
 
@@ -46,13 +48,18 @@ from zoneinfo import ZoneInfo
 from giaoban.deadline.context import midnight
 from giaoban.deadline.workdays import YearCalendar, year_calendar
 from giaoban.model.card import UNDATED_KIND, Card, Timing
-from giaoban.model.errors import DamagedIndexError
+from giaoban.model.errors import DamagedIndexError, IndexChangedError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.shown import searched_words
 from giaoban.store import opened
 
 FORMAT = 7  # bump when the tables or their indexes change
+# Why a run stops when another process rewrote the rows of its files while it wrote some
+CHANGED = (
+    "một lệnh giaoban khác vừa đọc lại các tệp của sổ vào chỉ mục trong lúc lệnh này đang "
+    "đọc; hãy chạy lại lệnh"
+)
 HORIZON_YEARS = 10  # occurrences of a duty without an end are listed this far past its notice
 NAME = "index.sqlite"
 
@@ -308,6 +315,7 @@ class Index:
         self.next_uid = 1
         self.next_ids: list[int] = []  # the next nid and tid, while writing
         self.whole = False  # whether this run's notices are all the index holds
+        self.viewing = False  # whether this run's queries read its view (``select``)
         self.order: dict[int, int] | None = None  # ``file_order``
         opened.record(self)  # closed when the command ends, if not before
 
@@ -369,11 +377,22 @@ class Index:
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
-        """One write transaction (one writer at a time; others wait for it)."""
+        """One write transaction (one writer at a time; others wait for it).
+
+        Within this run's view (``select`` after ``pin``), the view is let go for the
+        write and taken again after it: when another process changed the rows of this
+        run's files meanwhile, ``IndexChangedError`` (nothing is written when found
+        before the write).
+        """
+        view = self._view() if self.viewing else None
+        self.unpin()
         self.db.execute("BEGIN IMMEDIATE")
         self.order = None
         try:
+            if view is not None and self._view() != view:
+                raise IndexChangedError(CHANGED)
             yield
+            written = self.version()
         except BaseException:
             with contextlib.suppress(sqlite3.Error):  # closed already when found damaged
                 self.db.connection.execute("ROLLBACK")
@@ -382,6 +401,71 @@ class Index:
             self.next_ids = []
             self.unit_ids = {}
         self.db.execute("COMMIT")
+        if view is not None and self.pin() != written and self._view() != view:
+            raise IndexChangedError(CHANGED)
+
+    # --- a run's view: the rows of its files, as its load found or wrote them ------------
+
+    def pin(self) -> int:
+        """Read from now on in one read transaction (a file's index; in memory there is no
+        other writer): what other processes write is not seen until ``unpin``, so every
+        query of the run reads the same rows. The index's version then (``version``)."""
+        if self.path is not None and not self.db.connection.in_transaction:
+            self.db.execute("BEGIN")
+            self.db.execute("SELECT 1 FROM meta LIMIT 1")  # the snapshot is taken by a read
+        return self.version()
+
+    def unpin(self) -> None:
+        """End the read transaction of ``pin``, if any."""
+        if self.db.connection.in_transaction:
+            self.db.execute("COMMIT")
+
+    def version(self) -> int:
+        """A number that changes when another connection commits a change (SQLite's
+        ``data_version``; this connection's own commits leave it as it was)."""
+        (found,) = self.db.execute("PRAGMA data_version").fetchone()
+        return int(found)
+
+    def stamps(self) -> dict[str, tuple[Stamp, bytes]]:
+        """Each file's stamp and digest, by key (``files`` without its problems)."""
+        return {
+            key: ((size, mtime, ctime, inode), data_digest)
+            for key, size, mtime, ctime, inode, data_digest in self.db.execute(
+                "SELECT key, size, mtime_ns, ctime_ns, inode, digest FROM files"
+            )
+        }
+
+    def _view(self) -> list[tuple[Any, ...]]:
+        """What this run read of the index: each of its files' stamp and digest, and its
+        notice's and first task's ids (rows written again have other ids)."""
+        wanted = "" if self.whole else "JOIN temp.wanted w ON w.key = f.key "
+        return self.db.execute(
+            "SELECT f.key, f.size, f.mtime_ns, f.ctime_ns, f.inode, f.digest, n.nid, "  # noqa: S608
+            "(SELECT min(t.tid) FROM tasks t WHERE t.nid = n.nid) FROM files f "
+            f"{wanted}LEFT JOIN notices n ON n.file = f.key ORDER BY f.key"
+        ).fetchall()
+
+    def put_aside(self, values: dict[str, Any]) -> None:
+        """Keep ``values`` in ``meta`` for later runs (this one does not read them again),
+        leaving this run's view as it is: through a connection of their own when the view
+        is pinned. An index that is busy for long or read-only keeps nothing: computed
+        again next time."""
+        if self.path is None or not self.db.connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error), self.writing():
+                for name, value in values.items():
+                    self.put(name, value)
+            return
+        with contextlib.suppress(sqlite3.Error):
+            other = _connect(str(self.path))
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.executemany(
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    [(k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in values.items()],
+                )
+                other.execute("COMMIT")
+            finally:
+                other.close()
 
     @contextlib.contextmanager
     def bulk(self, files: int) -> Iterator[None]:
@@ -429,8 +513,7 @@ class Index:
         if isinstance(found, YearCalendar):
             return found
         found = year_calendar(year)
-        with contextlib.suppress(sqlite3.Error):  # busy or read-only: computed next time too
-            self.put(name, found)
+        self.put_aside({name: found})  # busy or read-only: computed next time too
         return found
 
     # --- files ----------------------------------------------------------------------
@@ -528,9 +611,14 @@ class Index:
 
     def select(self, keys: Sequence[str], whole: bool = False) -> None:
         """Make the notices of the files ``keys`` those of this run (the table ``loaded``).
-        ``whole``: they are every file the index holds, and queries need not look."""
+        ``whole``: they are every file the index holds, and queries need not look.
+
+        After ``pin`` (``giaoban.store.cache.LoadSession.load``), this is the run's view:
+        its queries read these files' rows as they are now, whatever other processes
+        write until the run ends."""
         self.whole = whole
         self.order = None
+        self.viewing = self.path is not None and self.db.connection.in_transaction
         if whole:
             return
         self.db.execute("DROP TABLE IF EXISTS temp.loaded")

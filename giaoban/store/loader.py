@@ -186,22 +186,31 @@ def load_ledger(
         return _load_ledger(root, files, use_cache, checks)
     except DamagedIndexError:  # removed: read the files into a new one
         pass
+    except cache.ContendedIndexError:  # rewritten by others under every attempt: in memory
+        return _load_ledger(root, files, False, checks)
     try:
         return _load_ledger(root, files, use_cache, checks)
-    except DamagedIndexError:  # still no usable index there (read-only, say): in memory
-        return _load_ledger(root, files, False, checks)
+    except (DamagedIndexError, cache.ContendedIndexError):  # still no usable index there
+        return _load_ledger(root, files, False, checks)  # (read-only, say): in memory
 
 
 def _load_ledger(
     root: Path, files: Iterable[Path] | None, use_cache: bool | None, checks: CheckerMaker | None
 ) -> LoadResult:
+    scanned: list[Problem] = []
+    targets = _targets(root, files, scanned)
+    if any(target.rel is None for target in targets):
+        # A file no scan of the folder reads (an edit's staged copy in a ".giaoban-*" folder,
+        # a draft beside the folder) is read into an index of this run's own: in the shared
+        # index, a report that read the whole folder would list it beside the notice it copies.
+        use_cache = False
     with cache.quiet_collector():
         session = cache.LoadSession.open(root, use_cache)
         problems: list[Problem] = []
         settings = session.meta(SETTINGS_FILE, Settings, load_settings, problems)
         registry = session.meta(REGISTRY_FILE, Registry, load_registry, problems)
         session.set_resolution(settings.deadline_settings())
-        targets = _targets(root, files, problems)
+        problems.extend(scanned)
         checker = checks(str(root), registry, settings) if checks is not None else None
         session.load(targets, parse_files, whole=files is None, checker=checker)
         problems.extend(session.problems())
@@ -246,15 +255,37 @@ def _targets(
 
 
 def _target(root: Path, path: Path) -> cache.Target:
-    """A file named on the command line: cached only when it is spelled as a scan would."""
+    """A file named on the command line: cached only when a scan of ``root`` reads it, under
+    the name a scan gives it (``scan_key``)."""
+    rel = scan_key(root, path)
     try:
-        rel = path.relative_to(root).as_posix()
         stamp = cache.stamp_of(path.stat())
-    except (ValueError, OSError):
+    except OSError:
         return cache.Target(str(path))
-    if str(root / rel) != str(path):
-        return cache.Target(str(path))
-    return cache.Target(str(path), rel, stamp)
+    return cache.Target(str(path)) if rel is None else cache.Target(str(path), rel, stamp)
+
+
+def scan_key(root: Path, path: Path) -> str | None:
+    """The name a scan of ``root`` (``notice_files``) gives ``path``, relative to ``root``;
+    None when no scan reads it: outside ``root`` or spelled otherwise, not a ``.yaml``, the
+    registry or the settings, in a folder whose name starts with "." (an edit's staging
+    folder) or that is a symlink, or a name the scan skips."""
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        return None
+    if not rel.parts or str(root / rel) != str(path) or not rel.name.endswith(".yaml"):
+        return None
+    if len(rel.parts) == 1 and rel.name in RESERVED:
+        return None
+    if any(part.startswith(".") or _shown_name(part) != part for part in rel.parts):
+        return None
+    folder = root
+    for part in rel.parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink() or not folder.is_dir():
+            return None
+    return rel.as_posix()
 
 
 def load_settings(path: Path, problems: list[Problem], data: bytes | None = None) -> Settings:
