@@ -61,9 +61,12 @@ class LedgerState:
 _READS = frozenset(
     {
         "cat-file",
+        "check-ignore",
         "diff-files",
         "for-each-ref",
+        "hash-object",
         "log",
+        "ls-files",
         "ls-tree",
         "merge-base",
         "remote",
@@ -77,11 +80,14 @@ _READS = frozenset(
 
 def _environment(args: Sequence[str]) -> dict[str, str] | None:
     """The environment of ``git ARGS``: without optional locks when the command only reads
-    (``_READS``; its name is the first word after the ``-c NAME=VALUE`` settings)."""
+    (``_READS``; its name is the first word after git's own options, such as
+    ``-c NAME=VALUE`` and ``--literal-pathspecs``)."""
     words = iter(args)
     for word in words:
-        if word == "-c":
+        if word in ("-c", "-C"):
             next(words, None)
+            continue
+        if word.startswith("-"):
             continue
         return {**os.environ, "GIT_OPTIONAL_LOCKS": "0"} if word in _READS else None
     return None
