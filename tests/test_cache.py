@@ -562,6 +562,33 @@ def test_an_index_that_refuses_writes_is_done_without(
     assert outputs(runner, seed_data) == expected
 
 
+def test_an_index_another_process_holds_is_never_taken_for_damaged(
+    runner: CliRunner, seed_data: Path, _private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process writing the index for longer than a run waits for it (a first load
+    of a large ledger on a slow machine) leaves the index alone: the run reads the files
+    into an index of its own, gives every output, and says nothing of damage; the index
+    and what it holds are still there for the next run."""
+    from giaoban.store import index as index_module
+
+    expected = _uncached(runner, seed_data)
+    outputs(runner, seed_data)
+    path = index_of(_private_cache)
+    inode = path.stat().st_ino
+    (seed_data / "2022" / "2022-04-14-giao-ban-khoi-phong-trao.yaml").touch()  # read again
+    monkeypatch.setattr(index_module, "BUSY_WAIT", 0.2)  # seconds; the real wait is longer
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # a writer that holds on (readers too are kept out)
+        assert outputs(runner, seed_data) == expected
+        assert path.stat().st_ino == inode  # not removed under the other process
+        other.execute("COMMIT")
+    finally:
+        other.close()
+    assert in_index(_private_cache, "SELECT count(*) FROM notices") == [(5,)]
+    assert outputs(runner, seed_data) == expected
+
+
 # --- what else the index keeps --------------------------------------------------------
 
 

@@ -55,6 +55,13 @@ class DamagedIndexError(GiaobanError):
     exit_code = 1
 
 
+class BusyIndexError(GiaobanError):
+    """Another process held the index in the cache folder longer than a run waits for it
+    (``giaoban.store.index.BUSY_WAIT``); the index is left as it is."""
+
+    exit_code = 1
+
+
 class IndexChangedError(GiaobanError):
     """Another process rewrote the rows a command was reading from the index, when the
     command had to write some itself (``giaoban.store.index.Index.writing``)."""

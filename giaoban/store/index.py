@@ -48,7 +48,7 @@ from zoneinfo import ZoneInfo
 from giaoban.deadline.context import midnight
 from giaoban.deadline.workdays import YearCalendar, year_calendar
 from giaoban.model.card import UNDATED_KIND, Card, Timing
-from giaoban.model.errors import DamagedIndexError, IndexChangedError
+from giaoban.model.errors import BusyIndexError, DamagedIndexError, IndexChangedError
 from giaoban.model.ledger import Notice
 from giaoban.model.problems import Problem
 from giaoban.model.shown import searched_words
@@ -282,11 +282,17 @@ class Guarded:
         except sqlite3.DatabaseError as exc:
             raise self.damaged(exc) from exc
 
-    def damaged(self, exc: Exception) -> DamagedIndexError:
-        """Remove a damaged index file; the error to raise (a load reads the files again)."""
+    def damaged(self, exc: Exception) -> DamagedIndexError | BusyIndexError:
+        """Remove a damaged index file; the error to raise (a load reads the files again).
+        An index another process holds is not damaged: it is left alone."""
         if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
             raise exc  # our own mistake, not damage: let it show
         where = "trong bộ nhớ" if self.path is None else str(self.path)
+        if busy(exc):
+            return BusyIndexError(
+                f"chỉ mục dữ liệu ({where}) đang được một lệnh khác ghi quá lâu; hãy chạy lại "
+                "lệnh khi lệnh kia xong (chỉ mục vẫn giữ nguyên)"
+            )
         if self.path is not None:
             with contextlib.suppress(sqlite3.Error):
                 self.connection.close()
@@ -295,6 +301,21 @@ class Guarded:
             f"chỉ mục dữ liệu ({where}) bị hỏng, không đọc được; đã xoá, hãy chạy lại lệnh "
             "(chỉ mục được dựng lại từ các tệp)"
         )
+
+
+# SQLite's primary result codes for a database another connection holds
+_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+def busy(exc: BaseException) -> bool:
+    """Whether ``exc`` says that another connection holds the index (not that it is
+    damaged). Python 3.10 gives no result code: the message is read then."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _BUSY_CODES
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def remove(path: Path) -> None:
@@ -343,10 +364,12 @@ class Index:
                 return cls.memory(key)
             try:
                 return cls._made(path, key)
-            except (DamagedIndexError, sqlite3.DatabaseError):  # damaged: start again
+            except (DamagedIndexError, sqlite3.DatabaseError) as exc:  # damaged: start again
+                if busy(exc):
+                    return cls.memory(key)  # another process holds it: left alone
                 remove(path)
                 return cls._made(path, key)
-        except (OSError, sqlite3.Error, DamagedIndexError):
+        except (OSError, sqlite3.Error, DamagedIndexError, BusyIndexError):
             return cls.memory(key)
 
     @classmethod
@@ -1041,8 +1064,13 @@ def split_units(joined: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+# How long a run waits for another process writing the index (seconds); then it reads the
+# files into an index of its own and leaves the other's alone.
+BUSY_WAIT = 30.0
+
+
 def _connect(target: str) -> sqlite3.Connection:
-    db = sqlite3.connect(target, isolation_level=None, timeout=30, check_same_thread=False)
+    db = sqlite3.connect(target, isolation_level=None, timeout=BUSY_WAIT, check_same_thread=False)
     db.execute("PRAGMA foreign_keys = ON")
     if target != ":memory:":
         db.execute("PRAGMA journal_mode = WAL")

@@ -26,7 +26,7 @@ from stat import S_ISREG
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from giaoban.model.errors import DamagedIndexError, os_reason
+from giaoban.model.errors import BusyIndexError, DamagedIndexError, os_reason
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem, Source, error, place
 from giaoban.model.settings import Settings, parse_cutoff
@@ -186,11 +186,11 @@ def load_ledger(
         return _load_ledger(root, files, use_cache, checks)
     except DamagedIndexError:  # removed: read the files into a new one
         pass
-    except cache.ContendedIndexError:  # rewritten by others under every attempt: in memory
-        return _load_ledger(root, files, False, checks)
+    except (cache.ContendedIndexError, BusyIndexError):  # rewritten by others under every
+        return _load_ledger(root, files, False, checks)  # attempt, or held: in memory
     try:
         return _load_ledger(root, files, use_cache, checks)
-    except (DamagedIndexError, cache.ContendedIndexError):  # still no usable index there
+    except (DamagedIndexError, cache.ContendedIndexError, BusyIndexError):  # still none there
         return _load_ledger(root, files, False, checks)  # (read-only, say): in memory
 
 
@@ -226,7 +226,7 @@ def read_settings(root: Path, use_cache: bool | None = None) -> Settings:
         return cache.LoadSession.open(root, use_cache).meta(
             SETTINGS_FILE, Settings, load_settings, []
         )
-    except DamagedIndexError:  # removed: read the file
+    except (DamagedIndexError, BusyIndexError):  # removed, or held by another: the file
         return load_settings(root / SETTINGS_FILE, [])
 
 
