@@ -16,8 +16,8 @@ from its "when" cell, not guessed from the text.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import NamedTuple
+from dataclasses import dataclass, replace
+from typing import Generic, NamedTuple, TypeVar
 
 from giaoban.importer.clean import Line
 from giaoban.model.marks import form
@@ -215,6 +215,127 @@ def read_tables(lines: list[Line]) -> list[Line]:
         out.append(line)
         i += 1
     return out
+
+
+# --- a table as a file lays it out, merged cells and all (Word, a web page) ---------------
+
+T = TypeVar("T")
+_MAX_SPAN = 100  # the most columns or rows one cell is taken to span
+_MAX_HEADER_ROWS = 3  # "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp", and one level more
+
+
+@dataclass(frozen=True)
+class Cell(Generic[T]):
+    """A table's cell as a file lays it out: what it holds (``value``: its text, or the
+    element that holds it), its ``text``, and how far it reaches: ``columns`` to the
+    right (Word's gridSpan, HTML's colspan), ``rows`` down (HTML's rowspan); or it
+    ``continues`` the cell above it in its column (Word's vMerge), holding nothing of
+    its own."""
+
+    value: T
+    text: str
+    columns: int = 1
+    rows: int = 1
+    continues: bool = False
+
+
+@dataclass(frozen=True)
+class TaskTable(Generic[T]):
+    """A task table read from its cells as laid out: one heading a column, and its body
+    rows, each with the value of the cell over each column (None where none starts)."""
+
+    header: list[str]
+    rows: list[list[T | None]]
+
+
+@dataclass(frozen=True)
+class _Slot(Generic[T]):
+    """One column of one row of a table, and the cell that covers it."""
+
+    cell: Cell[T]
+    row: int  # the row the cell starts in
+    first: bool  # the cell's first column
+
+
+def task_table(rows: list[list[Cell[T]]]) -> TaskTable[T] | None:
+    """The task table ``rows`` lay out, merged cells read as the eye reads them; None when
+    they make no task table (no header that names a content and a who or when column).
+
+    A header may take several rows: a heading merged over columns ("Đơn vị thực hiện")
+    with a heading for each column below it ("Chủ trì" | "Phối hợp"), the headings
+    merged down over those rows ("STT", "Thời gian") read once. In the body, a cell
+    merged over several rows (one unit or one deadline for two tasks) is each row's;
+    a cell merged over several columns is its first column's, the others are empty,
+    as an empty cell keeps its column."""
+    grid = _lay_out(rows)
+    if not grid:
+        return None
+    height = 1
+    while height < min(len(grid), _MAX_HEADER_ROWS) and _heads_on(grid, height):
+        height += 1
+    for size in range(height, 0, -1):
+        header = [_heading([line[c] for line in grid[:size]]) for c in range(len(grid[0]))]
+        if is_task_header(header):
+            return TaskTable(header, [[_value(s, size) for s in line] for line in grid[size:]])
+    return None
+
+
+def _value(slot: _Slot[T] | None, body: int) -> T | None:
+    """What a body row (from row ``body`` on) holds in ``slot``: the value of the cell
+    over it in its first column, each row it spans; nothing in its other columns, or
+    where a header cell reaches down."""
+    return slot.cell.value if slot is not None and slot.first and slot.row >= body else None
+
+
+def _lay_out(rows: list[list[Cell[T]]]) -> list[list[_Slot[T] | None]]:
+    """The grid ``rows`` cover: each row's columns, a merged cell in each slot it covers,
+    None where no cell is; every row as wide as the widest."""
+    grid: list[list[_Slot[T] | None]] = []
+    down: dict[int, tuple[_Slot[T], int]] = {}  # column -> a cell reaching down, rows left
+    for r, cells in enumerate(rows):
+        line: list[_Slot[T] | None] = []
+        pending = list(cells)
+        while pending or any(column >= len(line) for column in down):
+            column = len(line)
+            if column in down:
+                slot, left = down.pop(column)
+                if left > 1:
+                    down[column] = (slot, left - 1)
+                line.append(slot)
+                continue
+            if not pending:
+                line.append(None)
+                continue
+            cell = pending.pop(0)
+            above = grid[r - 1][column] if r and column < len(grid[r - 1]) else None
+            start = above if cell.continues and above is not None else _Slot(cell, r, True)
+            reach = min(cell.rows, _MAX_SPAN, len(rows) - r)
+            for k in range(max(1, min(cell.columns, _MAX_SPAN))):
+                slot = replace(start, first=start.first and k == 0)
+                if reach > 1:
+                    down[column + k] = (slot, reach - 1)
+                line.append(slot)
+        grid.append(line)
+    width = max((len(line) for line in grid), default=0)
+    return [line + [None] * (width - len(line)) for line in grid]
+
+
+def _heads_on(grid: list[list[_Slot[T] | None]], height: int) -> bool:
+    """Whether row ``height`` goes on with the header of the rows above it: a heading
+    there is left open (empty, or merged over several columns), and each cell that
+    starts in this row and says something names a column ("Chủ trì", "Phối hợp")."""
+    if not any(s is None or not s.cell.text or s.cell.columns > 1 for s in grid[height - 1]):
+        return False
+    own = [s.cell.text for s in grid[height] if s is not None and s.row == height and s.first]
+    said = [text for text in own if text]
+    return bool(said) and all(role_of(text) is not None for text in said)
+
+
+def _heading(slots: list[_Slot[T] | None]) -> str:
+    """A column's heading from its header slots, top to bottom: the lowest that says
+    something ("Chủ trì" under "Đơn vị thực hiện", "STT" merged down over both)."""
+    texts = [slot.cell.text.strip() for slot in slots if slot is not None]
+    return next((text for text in reversed(texts) if text), "")
 
 
 # --- a table on one line ---------------------------------------------------------------
