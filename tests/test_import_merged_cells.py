@@ -148,3 +148,20 @@ def test_a_cell_merged_down_is_each_rows(tmp_path: Path, kind: str) -> None:
         ("4", [VH], [], "Trong tháng 7/2024"),
         ("5", [NV], [], None),
     ]
+
+
+ONE_NUMBER_TWO_ROWS: Layout = [
+    ["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+    [("1", 1, 2), "Rà soát dự toán ngân sách", TCKH, "Trước ngày 20/6/2024"],
+    [COVERED, "Rà soát biên chế", NV, "Trước ngày 25/6/2024"],
+    ["2", "Tổng hợp kết quả tuyển sinh lớp 6", GD, "Trong tháng 7/2024"],
+]
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_rows_under_one_merged_number_are_the_items_parts(tmp_path: Path, kind: str) -> None:
+    assert _tasks(tmp_path, kind, ONE_NUMBER_TWO_ROWS) == [
+        ("1.1", [TCKH], [], "Trước ngày 20/6/2024"),
+        ("1.2", [NV], [], "Trước ngày 25/6/2024"),
+        ("2", [GD], [], "Trong tháng 7/2024"),
+    ]

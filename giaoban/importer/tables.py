@@ -406,11 +406,9 @@ def _row_line(
     """One row as a line "N. text", its cells kept by role (in the header's order; a
     row cut short keeps its first cells). ``when``: the plan's one time, for a table
     without a time column."""
-    cells = [c for c in row if c != ""] if len(row) != len(roles) else row
-    label = str(index)
+    cells = _kept(row, roles)
+    label = _number(row, roles) or str(index)
     if roles and roles[0] == NUMBER and cells:
-        mark = _ROW_MARK.match(cells[0].replace("\n", " "))
-        label = mark["label"] if mark else label
         cells, roles = cells[1:], roles[1:]
     label = f"{label}.{sub}" if sub else label
     # the lines of a "who" cell are kept: each may name a unit (UnitReader.listed);
@@ -425,6 +423,33 @@ def _row_line(
     longest = max(cells, key=len, default="").replace("\n", " ")
     text = " ".join(c for r, c in by_role if r == TEXT) or longest
     return replace(line, text=f"{label}. {text}", bold_lead=None, cells=tuple(by_role))
+
+
+def _kept(row: list[str], roles: list[str | None]) -> list[str]:
+    """A row's cells in the header's columns; a row cut short keeps its first cells."""
+    return [c for c in row if c != ""] if len(row) != len(roles) else row
+
+
+def _number(row: list[str], roles: list[str | None]) -> str:
+    """A row's number as its number cell gives it ("1", "Bước 2": "2"); "" without one."""
+    cells = _kept(row, roles)
+    if not (roles and roles[0] == NUMBER and cells):
+        return ""
+    mark = _ROW_MARK.match(cells[0].replace("\n", " "))
+    return mark["label"] if mark else ""
+
+
+def _shared_numbers(rows: list[list[str]], roles: list[str | None]) -> list[int]:
+    """Each row's place among the rows next to it that share its number (1, 2 ...: one
+    number cell merged down over them, the rows of one item), 0 for a row alone."""
+    numbers = [_number(row, roles) for row in rows]
+    places: list[int] = []
+    for k, number in enumerate(numbers):
+        if number and k and numbers[k - 1] == number:
+            places.append(places[-1] + 1)
+        else:
+            places.append(1 if number and numbers[k + 1 : k + 2] == [number] else 0)
+    return places
 
 
 _PLAN_TIME = re.compile(
@@ -462,12 +487,16 @@ def _markdown_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], i
     if not _is_header(roles):
         return None
     k = i + 1
-    out: list[Line] = []
+    rows: list[tuple[Line, list[str]]] = []
     while k < len(lines) and _is_row(lines[k].text, bare, len(roles)):
         if not _MD_RULE.match(lines[k].text.replace(" ", "")):
-            row = _md_cells(lines[k].text)
-            out.append(_row_line(lines[k], len(out) + 1, row, roles, when))
+            rows.append((lines[k], _md_cells(lines[k].text)))
         k += 1
+    places = _shared_numbers([row for _, row in rows], roles)
+    out = [
+        _row_line(line, n, row, roles, when, place)
+        for n, ((line, row), place) in enumerate(zip(rows, places, strict=True), 1)
+    ]
     return (out, k) if out else None
 
 
