@@ -35,13 +35,12 @@ def unmerged_tables(page: str) -> str:
     changed = False
     # the innermost table first: a table inside a cell is written before the cell is copied
     for table in reversed(list(root.iter("table"))):
-        changed = _unmerge(table, etree.SubElement) or changed
+        changed = _unmerge(table) or changed
     return html.tostring(root, encoding="unicode") if changed else page
 
 
-def _unmerge(table: Any, under: Any) -> bool:
-    """Write ``table`` again without merged cells when it is a task table that has one
-    (``under``: lxml's SubElement, a new element under another)."""
+def _unmerge(table: Any) -> bool:
+    """Write ``table`` again without merged cells when it is a task table that has one."""
     rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
     cells = [[_cell(td) for td in row.xpath("./td | ./th")] for row in rows]
     if not any(c.columns > 1 or c.rows > 1 for row in cells for c in row):
@@ -50,19 +49,23 @@ def _unmerge(table: Any, under: Any) -> bool:
     if found is None:
         return False
     new = table.makeelement("table", {})
-    head = under(new, "tr")
+    head = _added(new, "tr")
     for heading in found.header:
-        under(head, "th").text = heading
+        _added(head, "th").text = heading
     for row in found.rows:
-        line = under(new, "tr")
+        line = _added(new, "tr")
         for td in row:
-            if td is None:
-                under(line, "td")
-            else:
-                line.append(_copy(td))
+            line.append(_copy(td) if td is not None else line.makeelement("td", {}))
     new.tail = table.tail
     table.getparent().replace(table, new)
     return True
+
+
+def _added(parent: Any, tag: str) -> Any:
+    """A new empty element ``tag`` at the end of ``parent``."""
+    child = parent.makeelement(tag, {})
+    parent.append(child)
+    return child
 
 
 def _cell(td: Any) -> Cell[Any]:
