@@ -7,7 +7,8 @@ so giaoban starts without them; when one is missing the error says how to add
 it (the ``import`` extra). A web page's notice is found by trafilatura, the
 well-kept main-content extractor: navigation, menus, sidebars and footers are
 dropped, paragraphs, lists and tables kept (a table one row per line, cells
-between "|", which ``giaoban.importer.tables`` reads).
+between "|", which ``giaoban.importer.tables`` reads; a task table's merged cells
+are laid out first, ``giaoban.importer.webtables``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from giaoban.importer.webtables import unmerged_tables
 from giaoban.importer.wordbody import OFF, body_lines, to_int, w
 from giaoban.model.errors import GiaobanError, os_reason
 
@@ -91,7 +93,7 @@ def html_text(page: str, name: str) -> str:
         raise SourceError(f"đọc trang web cần thư viện trafilatura; {INSTALL_HINT}") from None
     with _quiet("trafilatura", "htmldate"):
         text = trafilatura.extract(
-            page,
+            unmerged_tables(page),
             include_tables=True,
             include_links=False,
             include_images=False,

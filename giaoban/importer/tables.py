@@ -16,8 +16,8 @@ from its "when" cell, not guessed from the text.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import NamedTuple
+from dataclasses import dataclass, replace
+from typing import Generic, NamedTuple, TypeVar
 
 from giaoban.importer.clean import Line
 from giaoban.model.marks import form
@@ -217,6 +217,127 @@ def read_tables(lines: list[Line]) -> list[Line]:
     return out
 
 
+# --- a table as a file lays it out, merged cells and all (Word, a web page) ---------------
+
+T = TypeVar("T")
+_MAX_SPAN = 100  # the most columns or rows one cell is taken to span
+_MAX_HEADER_ROWS = 3  # "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp", and one level more
+
+
+@dataclass(frozen=True)
+class Cell(Generic[T]):
+    """A table's cell as a file lays it out: what it holds (``value``: its text, or the
+    element that holds it), its ``text``, and how far it reaches: ``columns`` to the
+    right (Word's gridSpan, HTML's colspan), ``rows`` down (HTML's rowspan); or it
+    ``continues`` the cell above it in its column (Word's vMerge), holding nothing of
+    its own."""
+
+    value: T
+    text: str
+    columns: int = 1
+    rows: int = 1
+    continues: bool = False
+
+
+@dataclass(frozen=True)
+class TaskTable(Generic[T]):
+    """A task table read from its cells as laid out: one heading a column, and its body
+    rows, each with the value of the cell over each column (None where none starts)."""
+
+    header: list[str]
+    rows: list[list[T | None]]
+
+
+@dataclass(frozen=True)
+class _Slot(Generic[T]):
+    """One column of one row of a table, and the cell that covers it."""
+
+    cell: Cell[T]
+    row: int  # the row the cell starts in
+    first: bool  # the cell's first column
+
+
+def task_table(rows: list[list[Cell[T]]]) -> TaskTable[T] | None:
+    """The task table ``rows`` lay out, merged cells read as the eye reads them; None when
+    they make no task table (no header that names a content and a who or when column).
+
+    A header may take several rows: a heading merged over columns ("Đơn vị thực hiện")
+    with a heading for each column below it ("Chủ trì" | "Phối hợp"), the headings
+    merged down over those rows ("STT", "Thời gian") read once. In the body, a cell
+    merged over several rows (one unit or one deadline for two tasks) is each row's;
+    a cell merged over several columns is its first column's, the others are empty,
+    as an empty cell keeps its column."""
+    grid = _lay_out(rows)
+    if not grid:
+        return None
+    height = 1
+    while height < min(len(grid), _MAX_HEADER_ROWS) and _heads_on(grid, height):
+        height += 1
+    for size in range(height, 0, -1):
+        header = [_heading([line[c] for line in grid[:size]]) for c in range(len(grid[0]))]
+        if is_task_header(header):
+            return TaskTable(header, [[_value(s, size) for s in line] for line in grid[size:]])
+    return None
+
+
+def _value(slot: _Slot[T] | None, body: int) -> T | None:
+    """What a body row (from row ``body`` on) holds in ``slot``: the value of the cell
+    over it in its first column, each row it spans; nothing in its other columns, or
+    where a header cell reaches down."""
+    return slot.cell.value if slot is not None and slot.first and slot.row >= body else None
+
+
+def _lay_out(rows: list[list[Cell[T]]]) -> list[list[_Slot[T] | None]]:
+    """The grid ``rows`` cover: each row's columns, a merged cell in each slot it covers,
+    None where no cell is; every row as wide as the widest."""
+    grid: list[list[_Slot[T] | None]] = []
+    down: dict[int, tuple[_Slot[T], int]] = {}  # column -> a cell reaching down, rows left
+    for r, cells in enumerate(rows):
+        line: list[_Slot[T] | None] = []
+        pending = list(cells)
+        while pending or any(column >= len(line) for column in down):
+            column = len(line)
+            if column in down:
+                slot, left = down.pop(column)
+                if left > 1:
+                    down[column] = (slot, left - 1)
+                line.append(slot)
+                continue
+            if not pending:
+                line.append(None)
+                continue
+            cell = pending.pop(0)
+            above = grid[r - 1][column] if r and column < len(grid[r - 1]) else None
+            start = above if cell.continues and above is not None else _Slot(cell, r, True)
+            reach = min(cell.rows, _MAX_SPAN, len(rows) - r)
+            for k in range(max(1, min(cell.columns, _MAX_SPAN))):
+                slot = replace(start, first=start.first and k == 0)
+                if reach > 1:
+                    down[column + k] = (slot, reach - 1)
+                line.append(slot)
+        grid.append(line)
+    width = max((len(line) for line in grid), default=0)
+    return [line + [None] * (width - len(line)) for line in grid]
+
+
+def _heads_on(grid: list[list[_Slot[T] | None]], height: int) -> bool:
+    """Whether row ``height`` goes on with the header of the rows above it: a heading
+    there is left open (empty, or merged over several columns), and each cell that
+    starts in this row and says something names a column ("Chủ trì", "Phối hợp")."""
+    if not any(s is None or not s.cell.text or s.cell.columns > 1 for s in grid[height - 1]):
+        return False
+    own = [s.cell.text for s in grid[height] if s is not None and s.row == height and s.first]
+    said = [text for text in own if text]
+    return bool(said) and all(role_of(text) is not None for text in said)
+
+
+def _heading(slots: list[_Slot[T] | None]) -> str:
+    """A column's heading from its header slots, top to bottom: the lowest that says
+    something ("Chủ trì" under "Đơn vị thực hiện", "STT" merged down over both)."""
+    texts = [slot.cell.text.strip() for slot in slots if slot is not None]
+    return next((text for text in reversed(texts) if text), "")
+
+
 # --- a table on one line ---------------------------------------------------------------
 
 
@@ -285,11 +406,9 @@ def _row_line(
     """One row as a line "N. text", its cells kept by role (in the header's order; a
     row cut short keeps its first cells). ``when``: the plan's one time, for a table
     without a time column."""
-    cells = [c for c in row if c != ""] if len(row) != len(roles) else row
-    label = str(index)
+    cells = _kept(row, roles)
+    label = _number(row, roles) or str(index)
     if roles and roles[0] == NUMBER and cells:
-        mark = _ROW_MARK.match(cells[0].replace("\n", " "))
-        label = mark["label"] if mark else label
         cells, roles = cells[1:], roles[1:]
     label = f"{label}.{sub}" if sub else label
     # the lines of a "who" cell are kept: each may name a unit (UnitReader.listed);
@@ -304,6 +423,33 @@ def _row_line(
     longest = max(cells, key=len, default="").replace("\n", " ")
     text = " ".join(c for r, c in by_role if r == TEXT) or longest
     return replace(line, text=f"{label}. {text}", bold_lead=None, cells=tuple(by_role))
+
+
+def _kept(row: list[str], roles: list[str | None]) -> list[str]:
+    """A row's cells in the header's columns; a row cut short keeps its first cells."""
+    return [c for c in row if c != ""] if len(row) != len(roles) else row
+
+
+def _number(row: list[str], roles: list[str | None]) -> str:
+    """A row's number as its number cell gives it ("1", "Bước 2": "2"); "" without one."""
+    cells = _kept(row, roles)
+    if not (roles and roles[0] == NUMBER and cells):
+        return ""
+    mark = _ROW_MARK.match(cells[0].replace("\n", " "))
+    return mark["label"] if mark else ""
+
+
+def _shared_numbers(rows: list[list[str]], roles: list[str | None]) -> list[int]:
+    """Each row's place among the rows next to it that share its number (1, 2 ...: one
+    number cell merged down over them, the rows of one item), 0 for a row alone."""
+    numbers = [_number(row, roles) for row in rows]
+    places: list[int] = []
+    for k, number in enumerate(numbers):
+        if number and k and numbers[k - 1] == number:
+            places.append(places[-1] + 1)
+        else:
+            places.append(1 if number and numbers[k + 1 : k + 2] == [number] else 0)
+    return places
 
 
 _PLAN_TIME = re.compile(
@@ -341,12 +487,16 @@ def _markdown_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], i
     if not _is_header(roles):
         return None
     k = i + 1
-    out: list[Line] = []
+    rows: list[tuple[Line, list[str]]] = []
     while k < len(lines) and _is_row(lines[k].text, bare, len(roles)):
         if not _MD_RULE.match(lines[k].text.replace(" ", "")):
-            row = _md_cells(lines[k].text)
-            out.append(_row_line(lines[k], len(out) + 1, row, roles, when))
+            rows.append((lines[k], _md_cells(lines[k].text)))
         k += 1
+    places = _shared_numbers([row for _, row in rows], roles)
+    out = [
+        _row_line(line, n, row, roles, when, place)
+        for n, ((line, row), place) in enumerate(zip(rows, places, strict=True), 1)
+    ]
     return (out, k) if out else None
 
 

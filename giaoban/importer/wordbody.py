@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from giaoban.importer.tables import is_task_header, row_cell
+from giaoban.importer.tables import Cell, row_cell, task_table
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -113,25 +113,35 @@ def _run_piece(node: Any) -> str:
 
 
 def _table_lines(table: Any) -> list[str]:
-    """A Word table as lines: a task table one row per line ("| 1 | Văn phòng | ... |",
-    empty and merged cells kept in their columns); any other table (the national
-    heading beside the issuer, a layout table holding the notice) the lines of each
-    cell in turn, a table inside a cell read as a table."""
-    rows = [_row_cells(row) for row in under(table, ("tr",))]
-    if rows and is_task_header(rows[0]):
+    """A Word table as lines: a task table its header then one row per line ("| 1 |
+    Văn phòng | ... |"), as :func:`giaoban.importer.tables.task_table` reads its merged
+    cells (a header of two rows, a cell merged down over rows in each of them), empty
+    cells kept in their columns; any other table (the national heading beside the
+    issuer, a layout table holding the notice) the lines of each cell in turn, a table
+    inside a cell read as a table."""
+    found = task_table([_row_cells(row) for row in under(table, ("tr",))])
+    if found is not None:
+        rows = [found.header, *([c or "" for c in row] for row in found.rows)]
         return ["| " + " | ".join(row_cell(c) for c in row) + " |" for row in rows]
     return [line for cell in under(table, ("tc",)) for line in body_lines(cell, _no_number)]
 
 
-def _row_cells(row: Any) -> list[str]:
-    """The texts of a row's cells, a cell's paragraphs on lines of their own (a "who"
-    cell names a unit a paragraph); a cell spanning N columns (w:gridSpan) fills N."""
-    cells: list[str] = []
+def _row_cells(row: Any) -> list[Cell[str]]:
+    """A row's cells as laid out: each one's text, its paragraphs on lines of their own
+    (a "who" cell names a unit a paragraph), the columns it spans (``w:gridSpan``) and
+    whether it goes on with the cell above (``w:vMerge`` without "restart", and nothing
+    of its own); the grid columns the row skips first (``w:gridBefore``) as empty cells."""
+    before = row.find(f"{w('trPr')}/{w('gridBefore')}")
+    skipped = to_int(before.get(w("val")) if before is not None else None, 0)
+    cells: list[Cell[str]] = [Cell("", "", columns=skipped)] if skipped > 0 else []
     for cell in under(row, ("tc",)):
         texts = [t.replace("**", "").strip() for t in body_lines(cell, _no_number)]
-        cells.append("\n".join(t for t in texts if t))
+        text = "\n".join(t for t in texts if t)
         span = cell.find(f"{w('tcPr')}/{w('gridSpan')}")
-        cells.extend([""] * (to_int(span.get(w("val")) if span is not None else None, 1) - 1))
+        merge = cell.find(f"{w('tcPr')}/{w('vMerge')}")
+        continues = merge is not None and merge.get(w("val"), "continue") != "restart"
+        columns = to_int(span.get(w("val")) if span is not None else None, 1)
+        cells.append(Cell(text, text, columns=columns, continues=continues and not text))
     return cells
 
 
