@@ -221,6 +221,30 @@ def test_log_shows_commit_times_in_the_office_time_zone(
     assert line.startswith("21/04/2022 01:30  "), line
 
 
+def test_log_json_dates_are_in_the_office_time_zone_as_its_filter(
+    gb: Callable[..., str], ledger: Path, git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The JSON date is the table's moment, in the office's zone, so its day is the day
+    ``--since``/``--until`` file it under (qa11c finding 05: 20:30 UTC on 20/04 was
+    "2022-04-20T20:30:00+00:00" in JSON, while the table and --since said 21/04)."""
+    add_two_notices(gb)
+    path = ledger / "2022" / "2022-04-14-a.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    status: open\n", "    status: done\n", 1), encoding="utf-8")
+    at(monkeypatch, "2022-04-20T20:30:00+00:00")
+    run_git(git_repo, "commit", "-qam", "Hoàn thành mục 1")
+
+    def dates(*args: str) -> list[str]:
+        out = gb("2022-05-31", "log", "2022-04-14-a#1", "--format", "json", *args)
+        return [e["date"] for e in json.loads(out)["events"] if e["action"] == "done"]
+
+    assert dates() == ["2022-04-21T03:30:00+07:00"]
+    assert dates("--since", "21/04/2022", "--until", "21/04/2022") == dates()
+    assert dates("--until", "20/04/2022") == []
+    (ledger / "settings.yaml").write_text("timezone: Europe/Paris\n", encoding="utf-8")
+    assert dates() == ["2022-04-20T22:30:00+02:00"]
+
+
 # --- the hint to quote an item number ------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -226,6 +226,7 @@ def read_history(
     since: datetime | None = None,
     until: datetime | None = None,
     versions: bool = False,
+    zone: tzinfo | None = None,
 ) -> list[Event]:
     """Every event under ``data_dir`` (or of one notice), oldest first; [] outside git or
     before the first commit. A folder that is not there, and a ``git log`` that fails,
@@ -234,6 +235,8 @@ def read_history(
     ``since``/``until``: only commits authored in ``[since, until)`` (the whole
     history is still read in one call: the patches before ``since`` rebuild
     the files). ``versions``: keep each event's file version (``Event.version``).
+    ``zone``: each event's time in that zone (the office's), whatever the offset its
+    author's machine wrote, so every reader of an event (a line, JSON) tells one day.
     """
     if not data_dir.is_dir():
         raise no_data_folder(data_dir)
@@ -247,7 +250,7 @@ def read_history(
     if result is None or not result.ok:
         detail = "không chạy được git" if result is None else result.stderr.strip()
         raise GiaobanError(f"không đọc được lịch sử git: {detail}")
-    return list(events_from_log(result.stdout, prefix, since, until, versions))
+    return list(events_from_log(result.stdout, prefix, since, until, versions, zone))
 
 
 def events_from_log(
@@ -256,8 +259,10 @@ def events_from_log(
     since: datetime | None = None,
     until: datetime | None = None,
     keep: bool = False,
+    zone: tzinfo | None = None,
 ) -> list[Event]:
-    """Events from ``git log`` output in ``LOG_FORMAT`` with ``-p -U0`` patches.
+    """Events from ``git log`` output in ``LOG_FORMAT`` with ``-p -U0`` patches; their times
+    in ``zone`` (None: each in its author's offset).
 
     A commit whose version of a notice file turns out, later, not to be readable is told
     as unreadable whatever its message says (a rebased ``done`` whose file kept both sides
@@ -266,7 +271,7 @@ def events_from_log(
     versions: dict[str, list[str]] = {}
     events: list[Event] = []
     broken: dict[tuple[str, str], str] = {}
-    for commit in _commits(output, versions, prefix):
+    for commit in _commits(output, versions, prefix, zone):
         if (since and commit.when < since) or (until and commit.when >= until):
             continue
         commit.keep = keep
@@ -283,13 +288,16 @@ def _as_unreadable(event: Event, broken: Mapping[tuple[str, str], str]) -> Event
     return replace(event, item=None, action="edit", details={"fields": why})
 
 
-def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterator[_Commit]:
+def _commits(
+    output: str, versions: dict[str, list[str]], prefix: str, zone: tzinfo | None = None
+) -> Iterator[_Commit]:
     secret: dict[str, bool] = {}  # whether each version in ``versions`` is confidential
     pasts: dict[str, _Past] = {}  # each file's way back, kept when it is deleted
     parts = output.split("\0")
     for at in range(1, len(parts), _PARTS):
         sha, author, email, when, committed, subject, body, trailers, patch = _parts(parts, at)
         when_ = datetime.fromisoformat(when)
+        when_ = when_.astimezone(zone) if zone else when_
         commit = _Commit(sha, author, email, when_, subject, _body(body), _trailers(trailers))
         commit.rewritten = datetime.fromisoformat(committed) != when_
         undone = _REVERTS.search(body)
