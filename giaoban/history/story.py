@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from giaoban.history import git
-from giaoban.history.semdiff import field_label
+from giaoban.history.semdiff import NO_DEADLINE, field_label
 from giaoban.model.errors import GiaobanError, NotFoundError, no_data_folder
 from giaoban.model.ids import listing
 from giaoban.model.shown import CONFIDENTIAL_TEXT
@@ -120,7 +120,7 @@ def stop_message(
 def postpone_message(
     task_id: str, old: Any, new: Any, reason: str, approved_by: str | None, on: date
 ) -> Message:
-    shown_old = _one_line(old) if old is not None else "(không có hạn)"
+    shown_old = _one_line(old) if old is not None else NO_DEADLINE
     subject = f"Gia hạn {task_id}: {shown_old} → {_one_line(new)}"
     body = [f"Lý do: {reason}"] + ([f"Người duyệt: {approved_by}"] if approved_by else [])
     trailers = _task(
@@ -959,16 +959,13 @@ def _d(value: str | None) -> str:
         return value or ""
 
 
-_NO_DEADLINE = "(không có hạn)"
-
-
 def describe(event: Event) -> str:
     """What happened, in Vietnamese, in one line; a ``git revert`` says what it undid."""
     d = event.details
     if "reverts" not in d:
         return _describe(event)
     if event.action == "postpone":
-        what = f"hạn đổi lại: {d.get('from', _NO_DEADLINE)} → {d.get('to', _NO_DEADLINE)}"
+        what = f"hạn đổi lại: {d.get('from', NO_DEADLINE)} → {d.get('to', NO_DEADLINE)}"
     else:
         what = _describe(event)
     return f"hoàn tác commit {d['reverts'][:7]}: {what}"
@@ -978,7 +975,7 @@ def _describe(event: Event) -> str:
     d = event.details
     action = event.action
     if action == "postpone":
-        line = f"gia hạn: {d.get('from', _NO_DEADLINE)} → {d.get('to', _NO_DEADLINE)}"
+        line = f"gia hạn: {d.get('from', NO_DEADLINE)} → {d.get('to', NO_DEADLINE)}"
         line += f"; lý do: {d['reason']}" if "reason" in d else ""
         return line + (f" (duyệt: {d['approved_by']})" if "approved_by" in d else "")
     if action == "done":
