@@ -100,10 +100,16 @@ def _unknown(query: str, error: NotFoundError) -> NotFoundError:
 
 def event_line(event: Event, with_id: bool) -> str:
     """``dd/mm/yyyy HH:MM  Author  [id]  what happened  (commit)``, the time as read
-    (``read_history``: in the office's zone)."""
+    (``read_history``: in the office's zone); a change a merged branch made also names
+    who merged it, when, and the merge (``(c30840c; Trưởng phòng gộp ngày 28/11/2026,
+    7302d3f)``)."""
     who = f"{event.when:%d/%m/%Y %H:%M}  {event.author}"
     where = f"  {event.task_id or event.notice}" if with_id else ""
-    return f"{who}{where}  {describe(event)}  ({event.commit[:7]})"
+    made = event.commit[:7]
+    if event.merge:
+        via = event.merge
+        made += f"; {via.author} gộp ngày {via.when:%d/%m/%Y}, {via.commit[:7]}"
+    return f"{who}{where}  {describe(event)}  ({made})"
 
 
 @app.command("log")

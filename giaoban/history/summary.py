@@ -118,11 +118,11 @@ Dropped = frozenset[str] | None
 def _standing(events: list[Event]) -> list[tuple[Event, Dropped]]:
     """The events that still stand at the end of the period (oldest first), each with
     the items it added that were removed later: no ``git revert``, no commit undone
-    by a revert that stands, and nothing of a task removed later in the period (unless
-    its notice was restored: deleted, then added back): neither its addition nor what
-    was done to it (done, cancelled, postponed)."""
+    by a revert that stands (a merge reverted: what it brought), and nothing of a task
+    removed later in the period (unless its notice was restored: deleted, then added
+    back): neither its addition nor what was done to it (done, cancelled, postponed)."""
     undone = _undone(events)
-    kept = [e for e in events if not any(e.commit.startswith(u) for u in undone)]
+    kept = [e for e in events if not any(e.came_in(u) for u in undone)]
     gone_notices: set[str] = set()
     gone_tasks: set[tuple[str, str]] = set()
     restored: set[str] = set()  # notices deleted, then added back (a removal that stands not)
