@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
-from tests.conftest import MINIMAL_UNITS, run_git
+from tests.conftest import run_git
 
 NOTICE_ID = "2026-11-10-gb"
 CLERK_B = "Chuyên viên B"
@@ -31,16 +31,6 @@ def at(monkeypatch: pytest.MonkeyPatch, day: str, who: str | None = None) -> Non
         else:
             monkeypatch.setenv(f"GIT_{kind}_NAME", who)
     monkeypatch.setenv("GIAOBAN_TODAY", day)
-
-
-@pytest.fixture
-def ledger(git_repo: Path) -> Path:
-    data = git_repo / "data"
-    data.mkdir()
-    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
-    run_git(git_repo, "add", ".")
-    run_git(git_repo, "commit", "-qm", "Danh mục đơn vị")
-    return data
 
 
 @pytest.fixture
@@ -72,17 +62,22 @@ def events(gb: Callable[..., str], *args: str) -> list[dict]:
     return json.loads(gb("2026-12-01", None, "log", *args, "--format", "json"))["events"]
 
 
-@pytest.fixture
-def merged(gb: Callable[..., str], ledger: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """Clerk B works on a branch (a done, a new notice) while An postpones on main; B brings
-    main in (GitHub's "Update branch") and adds a note; the chief merges it on 28/11."""
-    repo = ledger.parent
+def add_notice(gb: Callable[..., str]) -> None:
+    """An adds the notice, two tasks, on 10/11 (on main)."""
     gb(
         "2026-11-10", None, "add", "--title", "Giao ban tháng 11", "--date", "2026-11-10",
         "--id", NOTICE_ID,
         "--task", "Việc một | chủ trì: VP | hạn: trước ngày 20/11/2026",
         "--task", "Việc hai | chủ trì: BTC | hạn: trước ngày 25/11/2026",
     )  # fmt: skip
+
+
+@pytest.fixture
+def merged(gb: Callable[..., str], ledger: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Clerk B works on a branch (a done, a new notice) while An postpones on main; B brings
+    main in (GitHub's "Update branch") and adds a note; the chief merges it on 28/11."""
+    repo = ledger.parent
+    add_notice(gb)
     run_git(repo, "checkout", "-q", "-b", "chuyen-vien-b")
     gb("2026-11-18", CLERK_B, "done", f"{NOTICE_ID}#1", "--on", "2026-11-18")
     done = sha(repo, "HEAD")
@@ -163,12 +158,7 @@ def test_what_the_merge_decided_is_the_mergers(
     """Both sides moved one deadline and the chief kept a third day when resolving the
     conflict: that move is the chief's, at the merge; the branch's other work is B's."""
     repo = ledger.parent
-    gb(
-        "2026-11-10", None, "add", "--title", "Giao ban tháng 11", "--date", "2026-11-10",
-        "--id", NOTICE_ID,
-        "--task", "Việc một | chủ trì: VP | hạn: trước ngày 20/11/2026",
-        "--task", "Việc hai | chủ trì: BTC | hạn: trước ngày 25/11/2026",
-    )  # fmt: skip
+    add_notice(gb)
     run_git(repo, "checkout", "-q", "-b", "b")
     gb("2026-11-18", CLERK_B, "postpone", f"{NOTICE_ID}#2", "trước ngày 05/12/2026",
        "--reason", "B")  # fmt: skip
