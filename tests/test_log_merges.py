@@ -202,3 +202,23 @@ def test_a_reverted_merge_takes_the_branch_work_out_of_the_summary(
     summary = json.loads(gb("2026-12-01", None, "log", "--summary", "--format", "json"))
     total = summary["total"]
     assert (total["added"], total["done"], total["postponed"]) == (2, 0, 1)
+
+
+def test_a_task_added_on_the_branch_comes_with_what_the_branch_did_to_it(
+    gb: Callable[..., str], ledger: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merge shows the task as new; the branch added it, then marked it done: both are
+    told, B's, as a fast-forward would tell them."""
+    repo = ledger.parent
+    add_notice(gb)
+    run_git(repo, "checkout", "-q", "-b", "b")
+    gb("2026-11-18", CLERK_B, "task", "add", NOTICE_ID, "--text", "Việc ba", "--owner", "VP",
+       "--deadline", "trước ngày 30/11/2026")  # fmt: skip
+    gb("2026-11-19", CLERK_B, "done", f"{NOTICE_ID}#3")
+    merge(repo, monkeypatch, "2026-11-28", "b")
+    told = [(e["author"], e["date"][:10], e["action"], bool(e["merge"]))
+            for e in events(gb, f"{NOTICE_ID}#3")]  # fmt: skip
+    assert told == [
+        (CLERK_B, "2026-11-18", "add-task", True),
+        (CLERK_B, "2026-11-19", "done", True),
+    ]

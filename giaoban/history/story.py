@@ -752,28 +752,36 @@ def _credited(merge: _Commit, found: list[Event], brought: list[Event]) -> list[
     (its status, its deadline, its notes, ...) and the merge kept it as the branch left it:
     comparing the branch's version of the file with the merge's shows no change of that
     kind there (a conflict resolved otherwise shows one, and stays the merger's). A
-    notice the branch added, and the merge kept as the branch left it, comes with all
-    the branch told of it. A merge of several branches at once is the merger's.
+    notice or a task the branch added, and the merge kept as the branch left it, comes
+    with all the branch told of it (added, then done). A merge of several branches at
+    once is the merger's.
     """
     if not brought or len(merge.parents) != 2:
         return found
     decided = _against_theirs(merge)
     changed = {_subject(e) for e in decided}
-    touched = {e.notice for e in decided}
     credited: set[int] = set()
     own: list[Event] = []
     for event in found:
-        if event.action == "add-notice" and event.notice not in touched:
-            mine = [i for i, e in enumerate(brought) if e.notice == event.notice]
+        if event.action in ("add-notice", "add-task"):  # all of it: the notice, the task
+            whole = (event.notice, event.item)
+            kept = not any(_within_whole(e, whole) for e in decided)
+            mine = [i for i, e in enumerate(brought) if kept and _within_whole(e, whole)]
         elif _subject(event) not in changed:
             mine = [i for i, e in enumerate(brought) if _subject(e) == _subject(event)]
         else:
             mine = []
         credited.update(mine)
-        if not mine:
-            own.append(event)
+        if not any(_subject(brought[i]) == _subject(event) for i in mine):
+            own.append(event)  # not the branch's doing (a task the merge put back)
     via = Merge(merge.commit, merge.author, merge.email, merge.when)
     return [replace(brought[i], merge=via) for i in sorted(credited)] + own
+
+
+def _within_whole(event: Event, whole: tuple[str, str | None]) -> bool:
+    """Whether ``event`` is of the notice ``whole`` names (item None), or of its task."""
+    notice, item = whole
+    return event.notice == notice and (item is None or event.item == item)
 
 
 def _against_theirs(merge: _Commit) -> list[Event]:
