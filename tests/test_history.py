@@ -177,7 +177,7 @@ def test_patches_rebuild_every_version(ledger: Path) -> None:
     assert result is not None
     rebuilt = [
         "".join(c.files["data/2019/x.yaml"][1] or [])
-        for c in history._commits(result.stdout, {}, "data/")
+        for c in history._commits(result.stdout, "data/")
         if "data/2019/x.yaml" in c.files
     ]
     assert rebuilt == versions
@@ -304,4 +304,4 @@ def test_a_history_git_cannot_read_is_an_error_not_an_empty_history(ledger: Path
 def _all_commits(ledger: Path) -> list:
     result = git.log_records(ledger.parent, ["data"], history.LOG_FORMAT)
     assert result is not None
-    return list(history._commits(result.stdout, {}, "data/"))
+    return list(history._commits(result.stdout, "data/"))

@@ -111,6 +111,8 @@ def test_postpone_then_diff_names_the_task_and_both_deadlines(
         "new": "trước ngày 15/05/2022",
         "old_due": "2022-05-01T00:00:00+07:00",
         "new_due": "2022-05-16T00:00:00+07:00",
+        "old_reading": "30/04/2022",
+        "new_reading": "15/05/2022",
         "days": 15,
         "later": True,
         "reason": "Chờ số liệu các tỉnh",
@@ -183,6 +185,57 @@ def test_deadline_moved_earlier_is_not_flagged(runner: CliRunner, ledger: Path) 
     out = invoke(runner, ledger, "diff", "HEAD~1").stdout
     assert '(25/04/2022) → "trước ngày 22/04/2022" (22/04/2022), sớm hơn 3 ngày' in out
     assert "⚠" not in out
+
+
+def test_a_deadline_without_one_day_reads_as_textconv_reads_it(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """A duty, an ongoing task, a deadline counted from an event, one giaoban cannot read,
+    and none at all: each side says what it means in the words of textconv (git's view of
+    the same file), never "(không có ngày)" (qa11c finding 06: a monthly duty moved read as
+    moving between two deadlines "without a date")."""
+    with_fourth = NOTICE + (
+        '  - item: "7"\n    text: Báo cáo tháng\n    owners: [VP]\n'
+        "    deadline: trước 14h00 thứ 6 hàng tuần\n"
+        '  - item: "8"\n    text: Rà soát\n    owners: [VP]\n'
+    )
+    commit_text(ledger, with_fourth, "thêm mục 7, 8")
+    moved = (
+        with_fourth.replace("trong tháng 4/2022", "trước ngày 30 hằng tháng")
+        .replace("trước ngày 30/04/2022", "thường xuyên")
+        .replace("trước ngày 25/04/2022", "trước khai mạc Đại hội ít nhất 10 ngày")
+        .replace("trước 14h00 thứ 6 hàng tuần", "chưa rõ ràng lắm")
+        .replace("text: Rà soát\n", "text: Rà soát\n    deadline: trước ngày 15 hằng tháng\n")
+    )
+    commit_text(ledger, moved)
+    out = invoke(runner, ledger, "diff", "HEAD~1", "HEAD").stdout
+    path = ledger / "2022" / f"{NOTICE_ID}.yaml"
+
+    def textconv(revision: str) -> dict[str, str]:
+        """Each task's deadline line in textconv, at ``revision``: '#6.1' → 'phrase (words)'."""
+        text = run_git(ledger.parent, "show", f"{revision}:data/2022/{NOTICE_ID}.yaml")
+        path.write_text(text, encoding="utf-8")
+        result = invoke(runner, ledger, "textconv", str(path))
+        assert result.exit_code == 0, result.output
+        return dict(
+            line.split(" hạn: ", 1) for line in result.stdout.splitlines() if " hạn: " in line
+        )
+
+    before, after = textconv("HEAD~1"), textconv("HEAD")
+    run_git(ledger.parent, "checkout", "-q", "--", ".")
+
+    def quoted(fact: str) -> str:
+        """textconv's 'phrase (words)' as diff writes a side: '"phrase" (words)'."""
+        phrase, _, words = fact.rpartition(" (")
+        return f'"{phrase}" ({words}' if phrase else fact
+
+    for item in ("6.1", "6.2", "6.3", "7", "8"):
+        old, new = quoted(before[f"#{item}"]), quoted(after[f"#{item}"])
+        assert f"~ #{item} dời hạn: {old} → {new}" in out, (item, out)
+    assert "không có ngày" not in out
+    assert '"trước ngày 30 hằng tháng" (định kỳ)' in out
+    assert '"thường xuyên" (không có hạn cụ thể)' in out
+    assert '~ #8 dời hạn: (không có hạn) → "trước ngày 15 hằng tháng" (định kỳ)' in out
 
 
 def test_notices_added_and_removed(runner: CliRunner, ledger: Path) -> None:

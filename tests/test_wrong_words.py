@@ -1,8 +1,9 @@
 """Words that were wrong (issue 17): what giaoban says must be what is so.
 
 - ``deadline PHRASE --ref DATE`` counts the time left from now, not from the notice's day;
-- ``log --summary`` does not count a ``git revert`` as new work, nor a deleted notice's
-  tasks as added;
+- ``log --summary`` does not count a ``git revert`` as new work, nor anything of a task
+  removed in the period (its notice deleted, or the task taken out): not as added, nor
+  its done or postponements;
 - ``log`` shows commit times in the office's time zone, as task dates are;
 - the hint to quote an unquoted item number quotes it as the file writes it.
 """
@@ -163,6 +164,44 @@ def test_the_tasks_of_a_deleted_notice_are_not_added(
     assert before["total"]["added"] == 3
 
 
+def test_what_was_done_to_a_task_removed_later_does_not_stand(
+    gb: Callable[..., str], git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A removed task counts for nothing in the period: its postponement and its done went
+    with it, whether its notice was deleted or the task was taken out by hand, and whether
+    it was added in the period or before (qa11c finding 03: 'Hoàn thành 1, Gia hạn 1' were
+    counted for a notice entered by mistake and deleted)."""
+    add_two_notices(gb)
+    gb("2022-04-15", "postpone", "2022-04-14-b#1", "trước ngày 30/04/2022", "--reason", "Chờ")
+    gb("2022-04-16", "done", "2022-04-14-b#1")
+    gb("2022-04-17", "postpone", "2022-04-14-a#2", "trước ngày 10/05/2022", "--reason", "Thiếu")
+    gb("2022-04-18", "done", "2022-04-14-a#1")
+    at(monkeypatch, "2022-04-25T09:00:00+07:00")
+    run_git(git_repo, "rm", "-q", "data/2022/2022-04-14-b.yaml")
+    run_git(git_repo, "commit", "-qm", "Bỏ thông báo B (nhập nhầm)")
+    path = git_repo / "data/2022/2022-04-14-a.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index('  - item: "2"')], encoding="utf-8")  # task 2 taken out
+    at(monkeypatch, "2022-04-26T09:00:00+07:00")
+    run_git(git_repo, "commit", "-qam", "Bỏ nhiệm vụ 2")
+
+    units, total = summary_rows(gb)
+    assert total == [1, 1, 0, 0, 0]  # task a#1: added and done; nothing else stands
+    assert units == {VP: [1, 1, 0, 0, 0]}
+    # A period that ends before the removals: all of it stood then.
+    before = json.loads(gb("2022-05-31", "log", "--summary", "--format", "json",
+                           "--until", "20/04/2022"))  # fmt: skip
+    assert [before["total"][k] for k in ("added", "done", "postponed", "postponed_days")] == [
+        3, 2, 2, 20,
+    ]  # fmt: skip
+    # A period after the tasks were added: their work in it went with them all the same.
+    later = json.loads(gb("2022-05-31", "log", "--summary", "--format", "json",
+                          "--since", "15/04/2022"))  # fmt: skip
+    assert [later["total"][k] for k in ("added", "done", "postponed", "postponed_days")] == [
+        0, 1, 0, 0,
+    ]  # fmt: skip
+
+
 def test_log_shows_commit_times_in_the_office_time_zone(
     gb: Callable[..., str], ledger: Path, git_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -180,6 +219,30 @@ def test_log_shows_commit_times_in_the_office_time_zone(
     (ledger / "settings.yaml").write_text("timezone: Asia/Tokyo\n", encoding="utf-8")
     line = gb("2022-05-31", "log", "2022-04-14-a#1").splitlines()[-1]
     assert line.startswith("21/04/2022 01:30  "), line
+
+
+def test_log_json_dates_are_in_the_office_time_zone_as_its_filter(
+    gb: Callable[..., str], ledger: Path, git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The JSON date is the table's moment, in the office's zone, so its day is the day
+    ``--since``/``--until`` file it under (qa11c finding 05: 20:30 UTC on 20/04 was
+    "2022-04-20T20:30:00+00:00" in JSON, while the table and --since said 21/04)."""
+    add_two_notices(gb)
+    path = ledger / "2022" / "2022-04-14-a.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    status: open\n", "    status: done\n", 1), encoding="utf-8")
+    at(monkeypatch, "2022-04-20T20:30:00+00:00")
+    run_git(git_repo, "commit", "-qam", "Hoàn thành mục 1")
+
+    def dates(*args: str) -> list[str]:
+        out = gb("2022-05-31", "log", "2022-04-14-a#1", "--format", "json", *args)
+        return [e["date"] for e in json.loads(out)["events"] if e["action"] == "done"]
+
+    assert dates() == ["2022-04-21T03:30:00+07:00"]
+    assert dates("--since", "21/04/2022", "--until", "21/04/2022") == dates()
+    assert dates("--until", "20/04/2022") == []
+    (ledger / "settings.yaml").write_text("timezone: Europe/Paris\n", encoding="utf-8")
+    assert dates() == ["2022-04-20T22:30:00+02:00"]
 
 
 # --- the hint to quote an item number ------------------------------------------------------

@@ -98,13 +98,18 @@ def _unknown(query: str, error: NotFoundError) -> NotFoundError:
     return NotFoundError(f"không có {what} nào có mã '{query}' trong sổ hay trong lịch sử git")
 
 
-def event_line(event: Event, with_id: bool, zone: ZoneInfo | None = None) -> str:
-    """``dd/mm/yyyy HH:MM  Author  [id]  what happened  (commit)``, the time in ``zone``
-    (the office's, as task dates are; a commit keeps its author's own offset)."""
-    when = event.when.astimezone(zone) if zone else event.when
-    who = f"{when:%d/%m/%Y %H:%M}  {event.author}"
+def event_line(event: Event, with_id: bool) -> str:
+    """``dd/mm/yyyy HH:MM  Author  [id]  what happened  (commit)``, the time as read
+    (``read_history``: in the office's zone); a change a merged branch made also names
+    who merged it, when, and the merge (``(c30840c; Trưởng phòng gộp ngày 28/11/2026,
+    7302d3f)``)."""
+    who = f"{event.when:%d/%m/%Y %H:%M}  {event.author}"
     where = f"  {event.task_id or event.notice}" if with_id else ""
-    return f"{who}{where}  {describe(event)}  ({event.commit[:7]})"
+    made = event.commit[:7]
+    if event.merge:
+        via = event.merge
+        made += f"; {via.author} gộp ngày {via.when:%d/%m/%Y}, {via.commit[:7]}"
+    return f"{who}{where}  {describe(event)}  ({made})"
 
 
 @app.command("log")
@@ -154,7 +159,7 @@ def log_command(
     data_dir, notice_id, item, heading = _target(resolve_data_dir(data), target, show_confidential)
     zone = ZoneInfo(office_settings(data_dir).timezone)
     start, end = _bounds(zone, first, last)
-    events = read_history(data_dir, notice_id, since=start, until=end, versions=summary)
+    events = read_history(data_dir, notice_id, since=start, until=end, versions=summary, zone=zone)
     if notice_id is not None:
         events = task_story(events, notice_id, item)
     if not show_confidential:
@@ -168,11 +173,11 @@ def log_command(
         if summary:
             _print_summary(data_dir, events, (first, last, item), output)
         else:
-            _print_events(events, heading, bool(first or last), item, zone)
+            _print_events(events, heading, bool(first or last), item)
 
 
 def _print_events(
-    events: list[Event], heading: str | None, bounded: bool, item: str | None, zone: ZoneInfo
+    events: list[Event], heading: str | None, bounded: bool, item: str | None
 ) -> None:
     """The heading of what was asked for, then one line per event (``bounded``: dates given)."""
     if heading:
@@ -184,7 +189,7 @@ def _print_events(
         typer.echo("Chưa có lịch sử (dữ liệu chưa nằm trong git, hoặc chưa commit).")
         return
     for event in events:
-        typer.echo(event_line(event, with_id=item is None, zone=zone))
+        typer.echo(event_line(event, with_id=item is None))
 
 
 def _bounds(

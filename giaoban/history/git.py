@@ -672,13 +672,16 @@ def _shown(repo: Path, path: Path) -> str:
 
 
 def log_records(repo_dir: Path, paths: list[str], fmt: str) -> GitResult | None:
-    """One ``git log`` over ``paths``: oldest first, along the first parents, each
-    commit as ``fmt`` then its patch with no context (``-U0``). A file moved or renamed
-    (git's rename detection, with or without changes) is one ``rename from``/``rename to``
-    entry with the changes against its old path, not a deletion and an addition.
+    """One ``git log`` over ``paths``: every commit that changed them and every merge,
+    parents before children (a branch's commits together), each commit as ``fmt`` then
+    its patch with no context (``-U0``). ``%P`` names the parents among those commits
+    (git's parent rewriting). A file moved or renamed (git's rename detection, with or
+    without changes) is one ``rename from``/``rename to`` entry with the changes
+    against its old path, not a deletion and an addition.
 
-    Merges show their diff against the first parent, so applying the patches in
-    order rebuilds every version of each file (see ``giaoban.history.story``).
+    Merges show their diff against the first parent, so applying each commit's patch to
+    its first parent's files rebuilds every version of each file on every branch (see
+    ``giaoban.history.story``).
     """
     return run_git(
         repo_dir,
@@ -686,7 +689,9 @@ def log_records(repo_dir: Path, paths: list[str], fmt: str) -> GitResult | None:
         "core.quotepath=off",
         "log",
         "--reverse",
-        "--first-parent",
+        "--topo-order",
+        "--full-history",
+        "--parents",
         "--diff-merges=first-parent",
         "--find-renames",
         "--no-color",

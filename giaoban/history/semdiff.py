@@ -275,6 +275,7 @@ def _status_details(task: Task, name: str) -> dict[str, Any]:
 def _deadline_change(old: Task, new: Task, seen_new: Task) -> Change:
     old_due, new_due = _due(old), _due(new)
     details: dict[str, Any] = {"old_due": old_due, "new_due": new_due}
+    details.update(old_reading=deadline_reading(old), new_reading=deadline_reading(new))
     if old_due is not None and new_due is not None:
         days = (new_due - old_due) / timedelta(days=1)
         details["days"] = round(days) if days == int(days) else round(days, 2)
@@ -370,13 +371,6 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def _due_text(due: Any) -> str:
-    if not isinstance(due, datetime):
-        return "không có ngày"
-    # A due at midnight ends a named day ("25/02/2019"); any other is a clock time.
-    return short_due(due, has_time=(due.hour, due.minute) != (0, 0))
-
-
 def describe(change: Change) -> str:
     """One line in Vietnamese, for the leader who reviews the change."""
     item = change.task.split("#", 1)[1] if change.task else ""
@@ -426,10 +420,8 @@ def _added_info(details: dict[str, Any]) -> str:
 
 def _deadline_text(change: Change) -> str:
     d = change.details
-    text = (
-        f'dời hạn: "{_show(change.old)}" ({_due_text(d.get("old_due"))}) → '
-        f'"{_show(change.new)}" ({_due_text(d.get("new_due"))})'
-    )
+    old = _deadline_side(change.old, d.get("old_reading"))
+    text = f"dời hạn: {old} → {_deadline_side(change.new, d.get('new_reading'))}"
     if "days" in d:
         days = d["days"]
         if d.get("later"):
@@ -439,6 +431,14 @@ def _deadline_text(change: Change) -> str:
     if d.get("reason"):
         text += f"; lý do: {d['reason']}"
     return text
+
+
+def _deadline_side(phrase: str | None, reading: str | None) -> str:
+    """One side of a deadline moved: ``"trước ngày 05/3/2019" (05/03/2019)``, the phrase
+    quoted and what it means (``deadline_reading``); ``(không có hạn)`` for none."""
+    if phrase is None:
+        return NO_DEADLINE
+    return f'"{phrase}"' + (f" ({reading})" if reading else "")
 
 
 def _status(value: Any) -> str:
@@ -563,19 +563,33 @@ def task_facts(task: Task) -> list[str]:
     ]
 
 
-def deadline_fact(task: Task) -> str | None:
+NO_DEADLINE = "(không có hạn)"
+
+
+def deadline_fact(task: Task) -> str:
     """``trước ngày 15/05/2022 (15/05/2022)``: the phrase as written and what it means."""
     if task.deadline_text is None:
-        return "(không có hạn)"
+        return NO_DEADLINE
+    reading = deadline_reading(task)
+    return f"{task.deadline_text} ({reading})" if reading else task.deadline_text
+
+
+def deadline_reading(task: Task) -> str | None:
+    """What a task's deadline means, in the words ``textconv`` and ``diff`` both use: the
+    day (or the moment) it is due, ``định kỳ`` (a duty: a day each time),
+    ``không có hạn cụ thể``, ``tính từ`` the event it counts from, ``không đọc được``;
+    None when the phrase says all there is (or there is none)."""
+    if task.deadline_text is None:
+        return None
     deadline = task.deadline
     if not isinstance(deadline, Deadline):
-        return f"{task.deadline_text} (không đọc được)"
+        return "không đọc được"
     if deadline.due is not None:
-        return f"{task.deadline_text} ({short_due(deadline.due, deadline.has_time)})"
+        return short_due(deadline.due, deadline.has_time)
     meaning = {"recurring": "định kỳ", "none": "không có hạn cụ thể"}.get(deadline.kind)
     if meaning is None and deadline.anchor:
         meaning = f"tính từ {deadline.anchor}"
-    return f"{task.deadline_text} ({meaning})" if meaning else task.deadline_text
+    return meaning
 
 
 def _status_fact(task: Task) -> str:

@@ -23,14 +23,15 @@ are compared task by task. Only those commits cost a YAML parse.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from giaoban.history import git
-from giaoban.history.semdiff import field_label
+from giaoban.history.semdiff import NO_DEADLINE, field_label
 from giaoban.model.errors import GiaobanError, NotFoundError, no_data_folder
 from giaoban.model.ids import listing
 from giaoban.model.shown import CONFIDENTIAL_TEXT
@@ -42,13 +43,14 @@ ACTIONS = (
     "init", "add-notice", "add-task", "done", "reopen", "cancel", "stop", "postpone", "note", "edit"
 )  # fmt: skip
 SUBJECT_WIDTH = 60
-# Each commit as nine NUL-led parts: sha, author, e-mail, author date, committer date,
-# subject, body, trailers, then its patch. No message, name or text diff can hold a NUL
-# (git refuses it), so any other character (a control character in a subject, say) stays
-# inside its part.
-LOG_FORMAT = "%x00%H%x00%an%x00%ae%x00%aI%x00%cI%x00%s%x00%b%x00%(trailers:only,unfold)%x00"
-_PARTS = 9
+# Each commit as ten NUL-led parts: sha, parents, author, e-mail, author date, committer
+# date, subject, body, trailers, then its patch. No message, name or text diff can hold a
+# NUL (git refuses it), so any other character (a control character in a subject, say)
+# stays inside its part.
+LOG_FORMAT = "%x00%H%x00%P%x00%an%x00%ae%x00%aI%x00%cI%x00%s%x00%b%x00%(trailers:only,unfold)%x00"
+_PARTS = 10
 _SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+_PARENTS = re.compile(rf"(?:{_SHA.pattern}(?: {_SHA.pattern})*)?")
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 # What ``git revert`` writes in the message ("--reference" gives an abbreviated id).
 _REVERTS = re.compile(r"^This reverts commit ([0-9a-f]{7,40})\b", re.MULTILINE)
@@ -120,7 +122,7 @@ def stop_message(
 def postpone_message(
     task_id: str, old: Any, new: Any, reason: str, approved_by: str | None, on: date
 ) -> Message:
-    shown_old = _one_line(old) if old is not None else "(không có hạn)"
+    shown_old = _one_line(old) if old is not None else NO_DEADLINE
     subject = f"Gia hạn {task_id}: {shown_old} → {_one_line(new)}"
     body = [f"Lý do: {reason}"] + ([f"Người duyệt: {approved_by}"] if approved_by else [])
     trailers = _task(
@@ -155,9 +157,28 @@ def init_message(office: str | None) -> Message:
 # --- reading the log -------------------------------------------------------------------
 
 
+class Merge(NamedTuple):
+    """The merge commit that brought a branch's change into the story: who merged, when."""
+
+    commit: str
+    author: str
+    email: str
+    when: datetime
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "commit": self.commit,
+            "author": self.author,
+            "email": self.email,
+            "date": self.when.isoformat(),
+        }
+
+
 @dataclass(frozen=True)
 class Event:
-    """One thing that happened to a notice or a task, as read from git."""
+    """One thing that happened to a notice or a task, as read from git: by whom, when, in
+    which commit; for a change a merged branch made, the merge that brought it
+    (``merge``; ``events_from_log``)."""
 
     commit: str
     author: str
@@ -175,10 +196,17 @@ class Event:
     # ``Giaoban-Action`` of the commit's message (None: a message giaoban did not write).
     confidential: bool = field(default=False, compare=False)
     written: str | None = field(default=None, compare=False, repr=False)
+    merge: Merge | None = None
 
     @property
     def task_id(self) -> str | None:
         return None if self.item is None else f"{self.notice}#{self.item}"
+
+    def came_in(self, commit: str) -> bool:
+        """Whether ``commit`` (a full id or a prefix) made this change or merged it in."""
+        return self.commit.startswith(commit) or (
+            self.merge is not None and self.merge.commit.startswith(commit)
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -191,6 +219,7 @@ class Event:
             "action": self.action,
             "details": dict(self.details),
             "subject": self.subject,
+            "merge": self.merge.to_json() if self.merge else None,
         }
 
 
@@ -206,9 +235,9 @@ class _Commit:
     files: dict[str, tuple[list[str] | None, list[str] | None]] = field(default_factory=dict)
     moves: dict[str, str] = field(default_factory=dict)  # a notice file's new path: its old
     secret: dict[str, bool] = field(default_factory=dict)  # a file confidential before or after
-    # A notice file's way back to its versions before this commit, and the number of the
-    # version before it (``_Past``), for a version before it that cannot be read.
-    pasts: dict[str, tuple[_Past, int]] = field(default_factory=dict)
+    # A notice file's way back from its version before this commit (``_Step``: the step
+    # that made that version; None, no step), for a version before it that cannot be read.
+    pasts: dict[str, _Step | None] = field(default_factory=dict)
     keep: bool = False  # attach each event's file version
     reverts: str | None = None  # the commit this one undoes (``git revert``)
     # Committed at another time than it was written: rebased (a sync), amended or picked,
@@ -217,6 +246,10 @@ class _Commit:
     # (commit, notice, why) of the earlier commits whose version of the notice file could
     # not be read, found when this one is compared with the last readable version
     broken: list[tuple[str, str, str]] = field(default_factory=list)
+    parents: tuple[str, ...] = ()
+    mainline: bool = True  # on the first-parent line of the newest commit: the story
+    # A merge's changed notice files as the merged branch (its second parent) left them
+    theirs: dict[str, list[str] | None] = field(default_factory=dict)
 
 
 def read_history(
@@ -226,14 +259,18 @@ def read_history(
     since: datetime | None = None,
     until: datetime | None = None,
     versions: bool = False,
+    zone: tzinfo | None = None,
 ) -> list[Event]:
     """Every event under ``data_dir`` (or of one notice), oldest first; [] outside git or
     before the first commit. A folder that is not there, and a ``git log`` that fails,
     are errors: neither is an empty history.
 
-    ``since``/``until``: only commits authored in ``[since, until)`` (the whole
-    history is still read in one call: the patches before ``since`` rebuild
-    the files). ``versions``: keep each event's file version (``Event.version``).
+    ``since``/``until``: only events made in ``[since, until)`` (a merged branch's
+    change: when the branch made it; the whole history is still read in one call: the
+    patches before ``since`` rebuild the files). ``versions``: keep each event's file
+    version (``Event.version``).
+    ``zone``: each event's time in that zone (the office's), whatever the offset its
+    author's machine wrote, so every reader of an event (a line, JSON) tells one day.
     """
     if not data_dir.is_dir():
         raise no_data_folder(data_dir)
@@ -247,7 +284,7 @@ def read_history(
     if result is None or not result.ok:
         detail = "không chạy được git" if result is None else result.stderr.strip()
         raise GiaobanError(f"không đọc được lịch sử git: {detail}")
-    return list(events_from_log(result.stdout, prefix, since, until, versions))
+    return list(events_from_log(result.stdout, prefix, since, until, versions, zone))
 
 
 def events_from_log(
@@ -256,23 +293,67 @@ def events_from_log(
     since: datetime | None = None,
     until: datetime | None = None,
     keep: bool = False,
+    zone: tzinfo | None = None,
 ) -> list[Event]:
-    """Events from ``git log`` output in ``LOG_FORMAT`` with ``-p -U0`` patches.
+    """Events from ``git log`` output in ``LOG_FORMAT`` with ``-p -U0`` patches (``git.
+    log_records``); their times in ``zone`` (None: each in its author's offset); only
+    those made in ``[since, until)``.
+
+    The story is the first-parent line of the newest commit: what reached it, in that
+    order. A merge tells what the merged branch brought, each change as the branch's own
+    commit told it (its author, its time, its commit), with the merge named
+    (``Event.merge``); what the merge itself decided stays the merger's (``_credited``).
 
     A commit whose version of a notice file turns out, later, not to be readable is told
     as unreadable whatever its message says (a rebased ``done`` whose file kept both sides
     of a conflict): the repair compared with the last readable version tells what changed.
     """
-    versions: dict[str, list[str]] = {}
+
+    def within(when: datetime) -> bool:
+        return not ((since and when < since) or (until and when >= until))
+
     events: list[Event] = []
     broken: dict[tuple[str, str], str] = {}
-    for commit in _commits(output, versions, prefix):
-        if (since and commit.when < since) or (until and commit.when >= until):
-            continue
+    branches = _Branches()
+    for commit in _commits(output, prefix, zone):
         commit.keep = keep
-        events.extend(_events(commit))
+        if not commit.mainline:
+            branches.wait(commit)
+        elif len(commit.parents) > 1:
+            found = _credited(commit, list(_events(commit)), branches.brought(commit))
+            events.extend(e for e in found if within(e.when))
+        elif within(commit.when):
+            events.extend(_events(commit))
         broken.update({(sha, notice): why for sha, notice, why in commit.broken})
     return [_as_unreadable(e, broken) for e in events] if broken else events
+
+
+class _Branches:
+    """The commits off the story, each with its events, until the merge that brings it."""
+
+    def __init__(self) -> None:
+        self.parents: dict[str, tuple[str, ...]] = {}
+        self.waiting: dict[str, list[Event]] = {}  # in the order of the walk
+
+    def wait(self, commit: _Commit) -> None:
+        """A commit off the story, with its events (none for a merge within a branch: what
+        it brings is told by the commits it brings, or on the story already)."""
+        self.parents[commit.commit] = commit.parents
+        self.waiting[commit.commit] = [] if len(commit.parents) > 1 else list(_events(commit))
+
+    def brought(self, merge: _Commit) -> list[Event]:
+        """The events of the commits ``merge`` brings to the story (reachable from its other
+        parents, not from the story before it), in the order they were walked; each
+        commit is brought by one merge, the first to reach it."""
+        found: set[str] = set()
+        todo = [p for p in merge.parents[1:] if p in self.waiting]
+        while todo:
+            sha = todo.pop()
+            if sha in found:
+                continue
+            found.add(sha)
+            todo.extend(p for p in self.parents.get(sha, ()) if p in self.waiting)
+        return [e for sha in list(self.waiting) if sha in found for e in self.waiting.pop(sha)]
 
 
 def _as_unreadable(event: Event, broken: Mapping[tuple[str, str], str]) -> Event:
@@ -283,81 +364,117 @@ def _as_unreadable(event: Event, broken: Mapping[tuple[str, str], str]) -> Event
     return replace(event, item=None, action="edit", details={"fields": why})
 
 
-def _commits(output: str, versions: dict[str, list[str]], prefix: str) -> Iterator[_Commit]:
-    secret: dict[str, bool] = {}  # whether each version in ``versions`` is confidential
-    pasts: dict[str, _Past] = {}  # each file's way back, kept when it is deleted
+def _commits(output: str, prefix: str, zone: tzinfo | None = None) -> Iterator[_Commit]:
+    """Each commit of ``output``, parents before children, with what it did to each file
+    under ``prefix``; its time in ``zone``.
+
+    The history may branch and merge: a commit's patch applies to the files as its first
+    parent left them (a merge's patch is against its first parent), so the walk keeps
+    the files after each commit until its last child has read them, and copies them
+    only where two children start from one commit. ``mainline``: on the first-parent
+    line of the newest commit (``git log`` names the parents its paths' history keeps).
+    """
     parts = output.split("\0")
-    for at in range(1, len(parts), _PARTS):
-        sha, author, email, when, committed, subject, body, trailers, patch = _parts(parts, at)
+    heads = [_parts(parts, at) for at in range(1, len(parts), _PARTS)]
+    parents = {head[0]: tuple(head[1].split()) for head in heads}
+    mainline: set[str] = set()
+    newest = heads[-1][0] if heads else None
+    while newest is not None and newest not in mainline:
+        mainline.add(newest)
+        newest = next(iter(parents.get(newest, ())), None)
+    readers = Counter(p for ids in parents.values() for p in ids)
+    after: dict[str, _Files] = {}  # the files after each commit a child has yet to read
+    for sha, _, author, email, when, committed, subject, body, trailers, patch in heads:
         when_ = datetime.fromisoformat(when)
+        when_ = when_.astimezone(zone) if zone else when_
         commit = _Commit(sha, author, email, when_, subject, _body(body), _trailers(trailers))
         commit.rewritten = datetime.fromisoformat(committed) != when_
+        commit.parents, commit.mainline = parents[sha], sha in mainline
         undone = _REVERTS.search(body)
         if undone and "action" not in commit.trailers:
             commit.reverts = undone[1]
+        ids = commit.parents
+        files = _read_files(after, readers, ids[0], own=True) if ids else _Files()
         for change in _file_patches(patch):
-            _record(commit, change, (versions, secret, pasts), prefix)
+            _record(commit, change, files, prefix)
+        for other in ids[1:]:
+            theirs = _read_files(after, readers, other, own=False)
+            if other == ids[1]:
+                commit.theirs = {path: theirs.versions.get(path) for path in commit.files}
+        if readers[sha]:
+            after[sha] = files
         yield commit
 
 
-class _Past:
-    """The way back from one file's version to its earlier ones: the hunks of each commit
-    since a version known to be readable (or since the file began), undone one by one.
+@dataclass
+class _Files:
+    """The files after one commit: each followed file's version, whether it is
+    confidential, and the last step of its way back (kept when the file is deleted)."""
 
-    Versions are numbered from 0 (before the file was first added); a deletion is a step
-    like any other (its hunks remove every line), so a file deleted then added again
-    goes back through it. Hunks are kept, not versions: a version per commit would cost
-    the file's size times its commits, and only a version that cannot be read (rare)
-    makes anyone walk back.
+    versions: dict[str, list[str]] = field(default_factory=dict)
+    secret: dict[str, bool] = field(default_factory=dict)
+    pasts: dict[str, _Step] = field(default_factory=dict)
+
+    def copy(self) -> _Files:
+        # versions are replaced, never changed in place, and steps are never changed
+        return _Files(dict(self.versions), dict(self.secret), dict(self.pasts))
+
+
+def _read_files(after: dict[str, _Files], readers: Counter[str], sha: str, own: bool) -> _Files:
+    """The files after commit ``sha``, for one of its children (``own``: to change them, a
+    copy when another child will read them too); forgotten after its last child.
+    A parent ``git log`` did not give (a shallow clone's edge) left no files."""
+    readers[sha] -= 1
+    files = after.pop(sha, None) if readers[sha] <= 0 else after.get(sha)
+    if files is None:
+        return _Files()
+    return files.copy() if own and readers[sha] > 0 else files
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One commit's hunks on a file's way back to its earlier versions: undone, they give
+    the version before that commit (``before``: the step that made it; None, none).
+
+    A deletion is a step like any other (its hunks remove every line), so a file deleted
+    then added again goes back through it. Steps are kept, not versions: a version per
+    commit would cost the file's size times its commits, and only a version that cannot
+    be read (rare) makes anyone walk back. A step never changes, so two branches of the
+    history share the steps before they parted.
     """
 
-    def __init__(self) -> None:
-        self.steps: list[tuple[list[Hunk], str]] = []
-        self.start = 0  # the version the first step starts from: readable (or 0, no file)
+    hunks: list[Hunk]
+    commit: str
+    before: _Step | None
 
-    def add(self, hunks: list[Hunk], commit: str) -> int:
-        """One commit's hunks, and the commit; the number of the version before."""
-        self.steps.append((hunks, commit))
-        return self.start + len(self.steps) - 1
 
-    def readable(self, number: int) -> None:
-        """Version ``number`` can be read: no walk back needs to go further."""
-        if number > self.start:
-            del self.steps[: number - self.start]
-            self.start = number
-
-    def last_readable(
-        self, lines: list[str], number: int, problem: str
-    ) -> tuple[dict[str, Any] | None, Broken]:
-        """The newest readable version before version ``number`` (``lines``, unreadable for
-        ``problem``), parsed (None when no version before it can be read), and the commits
-        that made the versions after it, each with why its version cannot be read."""
-        broken: Broken = {}
-        version = lines
-        for at in range(number, self.start, -1):
-            hunks, commit = self.steps[at - self.start - 1]
-            broken.setdefault(commit, problem)  # it made version ``at``: not readable
-            version = _apply(version, hunks, backwards=True)
-            doc = parse_version(version)
-            found = unreadable(doc)
-            if found is None:
-                self.readable(at - 1)
-                return doc, broken
-            problem = found
-        return None, broken
+def _last_readable(
+    lines: list[str], step: _Step | None, problem: str
+) -> tuple[dict[str, Any] | None, Broken]:
+    """The newest readable version before ``lines`` (a version made by ``step``,
+    unreadable for ``problem``), parsed (None when no version before it can be read),
+    and the commits that made the versions after it, each with why its version cannot
+    be read."""
+    broken: Broken = {}
+    version = lines
+    while step is not None:
+        broken.setdefault(step.commit, problem)  # it made ``version``: not readable
+        version = _apply(version, step.hunks, backwards=True)
+        doc = parse_version(version)
+        found = unreadable(doc)
+        if found is None:
+            return doc, broken
+        problem = found
+        step = step.before
+    return None, broken
 
 
 # Commits whose version of a notice file cannot be read, each with why (``unreadable``).
 Broken = dict[str, str]
 
 
-# Each file's version, whether it is confidential, its way back.
-Followed = tuple[dict[str, list[str]], dict[str, bool], dict[str, _Past]]
-
-
-def _record(commit: _Commit, change: FilePatch, followed: Followed, prefix: str) -> None:
-    """Apply one file's patch to the versions ``followed`` and note what it did to a
-    notice file.
+def _record(commit: _Commit, change: FilePatch, files: _Files, prefix: str) -> None:
+    """Apply one file's patch to ``files`` and note what it did to a notice file.
 
     Every file under ``prefix`` is followed, not only notice files: a file renamed
     to ``*.yaml`` comes with its changes against the old one. A move between two
@@ -367,14 +484,13 @@ def _record(commit: _Commit, change: FilePatch, followed: Followed, prefix: str)
     ``confidential`` changed (a look at every line of every version costs as much as
     the rest of the history).
     """
-    versions, secret, pasts = followed
+    versions, secret, pasts = files.versions, files.secret, files.pasts
     path, source = change.path, change.source or change.path
     if not path.startswith(prefix) and not source.startswith(prefix):
         return
     old, was_secret = versions.pop(source, None), secret.pop(source, False)
-    past = pasts.pop(source, None) or _Past()
-    before = past.add(change.hunks, commit.commit)
-    pasts[path] = past
+    before = pasts.pop(source, None)
+    pasts[path] = _Step(change.hunks, commit.commit, before)
     new = None if change.gone else _apply(old or [], change.hunks)
     if new is not None:
         versions[path] = new
@@ -385,7 +501,7 @@ def _record(commit: _Commit, change: FilePatch, followed: Followed, prefix: str)
     if source == path or (was and now):
         if now:
             commit.files[path] = (old, new)
-            commit.pasts[path] = (past, before)
+            commit.pasts[path] = before
         if source != path:
             commit.moves[path] = source
         return
@@ -410,7 +526,8 @@ def _parts(parts: list[str], at: int) -> list[str]:
     if (
         len(found) < _PARTS
         or not _SHA.fullmatch(found[0])
-        or not (_is_date(found[3]) and _is_date(found[4]))
+        or not _PARENTS.fullmatch(found[1])
+        or not (_is_date(found[4]) and _is_date(found[5]))
     ):
         raise GiaobanError(
             "không đọc được lịch sử git: 'git log' cho kết quả không đúng dạng"
@@ -512,7 +629,7 @@ def _apply(old: list[str], hunks: list[Hunk], backwards: bool = False) -> list[s
     """Apply ``-U0`` hunks to ``old`` (lines with their ends), last hunk first.
 
     ``backwards``: undo them (``old`` is then the version they made): a walk back
-    to an earlier version (``_Past``) goes through the same lines.
+    to an earlier version (``_Step``) goes through the same lines.
     """
     new = list(old)
     sign = "-" if backwards else "+"
@@ -625,6 +742,71 @@ def _same_change(found: Event, told: Event) -> bool:
     return (found.notice, found.item, found.action) == (told.notice, told.item, told.action)
 
 
+def _credited(merge: _Commit, found: list[Event], brought: list[Event]) -> list[Event]:
+    """The events of ``merge`` (``found``: its files against its first parent's), each change
+    the merged branch made told by the branch's own events (``brought``: who made it, when,
+    in the order they were made), at the merge (``Event.merge``); then what the merge
+    itself decided, as the merger's.
+
+    A change is the branch's when the branch made a change of that kind to that task
+    (its status, its deadline, its notes, ...) and the merge kept it as the branch left it:
+    comparing the branch's version of the file with the merge's shows no change of that
+    kind there (a conflict resolved otherwise shows one, and stays the merger's). A
+    notice or a task the branch added, and the merge kept as the branch left it, comes
+    with all the branch told of it (added, then done). A merge of several branches at
+    once is the merger's.
+    """
+    if not brought or len(merge.parents) != 2:
+        return found
+    decided = _against_theirs(merge)
+    changed = {_subject(e) for e in decided}
+    credited: set[int] = set()
+    own: list[Event] = []
+    for event in found:
+        if event.action in ("add-notice", "add-task"):  # all of it: the notice, the task
+            whole = (event.notice, event.item)
+            kept = not any(_within_whole(e, whole) for e in decided)
+            mine = [i for i, e in enumerate(brought) if kept and _within_whole(e, whole)]
+        elif _subject(event) not in changed:
+            mine = [i for i, e in enumerate(brought) if _subject(e) == _subject(event)]
+        else:
+            mine = []
+        credited.update(mine)
+        if not any(_subject(brought[i]) == _subject(event) for i in mine):
+            own.append(event)  # not the branch's doing (a task the merge put back)
+    via = Merge(merge.commit, merge.author, merge.email, merge.when)
+    return [replace(brought[i], merge=via) for i in sorted(credited)] + own
+
+
+def _within_whole(event: Event, whole: tuple[str, str | None]) -> bool:
+    """Whether ``event`` is of the notice ``whole`` names (item None), or of its task."""
+    notice, item = whole
+    return event.notice == notice and (item is None or event.item == item)
+
+
+def _against_theirs(merge: _Commit) -> list[Event]:
+    """What ``merge`` changed of the merged branch's work: each notice file it changed, as
+    the branch left it, against the merge's (the main line's changes, the merge's own)."""
+    other = replace(merge, keep=False, broken=[], reverts=None)
+    return [
+        event
+        for path, (_, new) in merge.files.items()
+        for event in _compared(other, PurePosixPath(path).stem, None, merge.theirs.get(path), new)
+    ]
+
+
+# What an event changes of a task, when not its action: a status (done, reopened,
+# cancelled), its being there (added, removed).
+_CHANGES = {"reopen": "done", "cancel": "done", "remove-task": "add-task"}
+
+
+def _subject(event: Event) -> tuple[str, str | None, str]:
+    """What ``event`` changed: its notice, its task, and which of the task's things (a done
+    occurrence is its own thing, beside the task's status)."""
+    what = "occurrence" if "occurrence" in event.details else _CHANGES.get(event.action)
+    return event.notice, event.item, what or event.action
+
+
 def _compared_files(c: _Commit) -> Iterator[Event]:
     """The events found by comparing each notice file's versions before and after ``c``."""
     action = c.trailers.get("action")
@@ -691,7 +873,7 @@ def version_tasks(doc: Any) -> dict[str, dict[str, Any]]:
 def _compared(
     c: _Commit,
     notice: str,
-    past: tuple[_Past, int] | None,
+    past: _Step | None,
     old_lines: list[str] | None,
     new_lines: list[str] | None,
 ) -> Iterator[Event]:
@@ -714,9 +896,7 @@ def _compared(
     old = parse_version(old_lines)
     problem = unreadable(old)
     if problem:
-        earlier, broken = (
-            past[0].last_readable(old_lines or [], past[1], problem) if past else (None, {})
-        )
+        earlier, broken = _last_readable(old_lines or [], past, problem)
         c.broken.extend((commit, notice, why) for commit, why in broken.items())
         if earlier is None:
             yield _event(c, notice, None, "add-notice", title=new.get("title"))
@@ -724,8 +904,6 @@ def _compared(
         old = earlier
         again = "restore-notice" if old_lines is None else "edit"
         yield _event(c, notice, None, again, fields=None if old_lines is None else READABLE_AGAIN)
-    if past:
-        past[0].readable(past[1] + 1)
     changed = sorted(k for k in {*old, *new} - {"tasks"} if old.get(k) != new.get(k))
     if changed:
         yield _event(c, notice, None, "edit", fields=", ".join(changed))
@@ -951,16 +1129,13 @@ def _d(value: str | None) -> str:
         return value or ""
 
 
-_NO_DEADLINE = "(không có hạn)"
-
-
 def describe(event: Event) -> str:
     """What happened, in Vietnamese, in one line; a ``git revert`` says what it undid."""
     d = event.details
     if "reverts" not in d:
         return _describe(event)
     if event.action == "postpone":
-        what = f"hạn đổi lại: {d.get('from', _NO_DEADLINE)} → {d.get('to', _NO_DEADLINE)}"
+        what = f"hạn đổi lại: {d.get('from', NO_DEADLINE)} → {d.get('to', NO_DEADLINE)}"
     else:
         what = _describe(event)
     return f"hoàn tác commit {d['reverts'][:7]}: {what}"
@@ -970,7 +1145,7 @@ def _describe(event: Event) -> str:
     d = event.details
     action = event.action
     if action == "postpone":
-        line = f"gia hạn: {d.get('from', _NO_DEADLINE)} → {d.get('to', _NO_DEADLINE)}"
+        line = f"gia hạn: {d.get('from', NO_DEADLINE)} → {d.get('to', NO_DEADLINE)}"
         line += f"; lý do: {d['reason']}" if "reason" in d else ""
         return line + (f" (duyệt: {d['approved_by']})" if "approved_by" in d else "")
     if action == "done":

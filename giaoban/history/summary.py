@@ -89,8 +89,9 @@ def summarize(
     ``item``: of an added notice, count only this task (the summary of one task).
 
     What the period undid is not counted: a ``git revert`` is not new work, and the
-    commit it reverted no longer stands; a task added, then removed (its notice
-    deleted, or the task taken out) is not counted as added."""
+    commit it reverted no longer stands; a task removed in the period (its notice
+    deleted, or the task taken out) counts for nothing in it: not as added, nor its
+    done, cancellation or postponements."""
     current = {t.id: t for t in ledger.tasks()}
     dates = {n.id: n.date for n in ledger.notices}
     settings = ledger.settings.deadline_settings()
@@ -117,10 +118,11 @@ Dropped = frozenset[str] | None
 def _standing(events: list[Event]) -> list[tuple[Event, Dropped]]:
     """The events that still stand at the end of the period (oldest first), each with
     the items it added that were removed later: no ``git revert``, no commit undone
-    by a revert that stands, and no "added" for what was removed again (unless its
-    notice was restored: deleted, then added back)."""
+    by a revert that stands (a merge reverted: what it brought), and nothing of a task
+    removed later in the period (unless its notice was restored: deleted, then added
+    back): neither its addition nor what was done to it (done, cancelled, postponed)."""
     undone = _undone(events)
-    kept = [e for e in events if not any(e.commit.startswith(u) for u in undone)]
+    kept = [e for e in events if not any(e.came_in(u) for u in undone)]
     gone_notices: set[str] = set()
     gone_tasks: set[tuple[str, str]] = set()
     restored: set[str] = set()  # notices deleted, then added back (a removal that stands not)
@@ -142,8 +144,12 @@ def _standing(events: list[Event]) -> list[tuple[Event, Dropped]]:
 
 def _dropped(event: Event, gone_notices: set[str], gone_tasks: set[tuple[str, str]]) -> Dropped:
     """What of ``event``'s additions is removed later (``gone_*``: the removals seen so far,
-    newer ones). A removal matched to its addition is forgotten: an older addition of the
-    same id (a notice deleted, added again, deleted again) needs a removal of its own."""
+    newer ones); None, all of it, for what it did to a task removed later. A removal
+    matched to its addition is forgotten: an older addition of the same id (a notice
+    deleted, added again, deleted again) needs a removal of its own."""
+    gone = event.notice in gone_notices or (event.notice, event.item) in gone_tasks
+    if event.action not in ("add-notice", "add-task") and event.item is not None and gone:
+        return None
     if event.action == "add-notice":
         if event.notice in gone_notices:
             gone_notices.discard(event.notice)
