@@ -686,22 +686,20 @@ class Builder:
         found: list[Found],
     ) -> None:
         whole = list(self.reader.read(text).owners) or scope.fallback
-        cut = 0
-        parts = []
-        for i, deadline in enumerate(found):
-            end = len(text)
-            if i < len(found) - 1:
-                end = _clause_end(text, deadline.end)
-                end = deadline.end if end > found[i + 1].start else end
-            # the job after a "và" that joins it to the one before starts at its verb
-            parts.append((re.sub(r"^(?:và|va)\s+", "", text[cut:end].strip()), deadline))
-            cut = end
-        for k, (part, deadline) in enumerate(parts, start=1):
-            task = DraftTask(item=f"{item}.{k}", text=part, section=section, line=line)
-            self._owners(task, part, Scope(scope.heading, whole))
-            self._deadline(task, deadline)
-            note = f"mục {item} có {len(parts)} hạn: đã tách thành {len(parts)} nhiệm vụ"
-            task.checks["item"].append(note)
+        parts = _dated_parts(text, found)
+        for k, part in enumerate(parts, start=1):
+            number = item if len(parts) == 1 else f"{item}.{k}"
+            task = DraftTask(item=number, text=part.text, section=section, line=line)
+            self._owners(task, part.text, Scope(scope.heading, whole))
+            self._deadline(task, part.deadline)
+            if len(parts) > 1:
+                note = f"mục {item} có {len(parts)} hạn: đã tách thành {len(parts)} nhiệm vụ"
+                task.checks["item"].append(note)
+            for day in part.within:
+                task.checks["deadline"].append(
+                    f"'{day.phrase}' nằm trong lời của việc, không phải hạn: đã lấy hạn theo "
+                    f"vế '{part.deadline.phrase}'; sửa nếu chưa đúng"
+                )
             self.draft.tasks.append(task)
 
     def _owners(self, task: DraftTask, text: str, scope: Scope, units: Units | None = None) -> None:
@@ -846,6 +844,11 @@ class Builder:
                 )
             return
         task.deadline = found.phrase
+        if found.occasion:
+            task.checks["deadline"].append(
+                f"'{found.phrase}' là ngày được chào mừng, kỷ niệm, không phải hạn văn bản ghi "
+                "rõ: đã lấy làm hạn vì mục không nêu hạn nào khác; sửa nếu việc có hạn khác"
+            )
         if found.past:
             task.checks["deadline"].append(
                 f"hạn '{found.phrase}' sớm hơn ngày ban hành: kiểm tra lại năm, tháng"
@@ -883,6 +886,60 @@ def _title_like(text: str) -> bool:
 def _clause_end(text: str, start: int) -> int:
     match = _CLAUSE_END.search(text, start)
     return match.end() if match else len(text)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One job of an item with several dated deadlines: its text, its deadline, and the
+    dates of the text that fall within it but give no deadline of their own."""
+
+    text: str
+    deadline: Found
+    within: tuple[Found, ...] = ()
+
+
+def _dated_parts(text: str, found: list[Found]) -> list[_Part]:
+    """``text`` cut into one job per deadline of ``found`` (in the text's order).
+
+    A job ends with the clause holding its deadline; when one clause holds the next
+    deadline too, it ends right after its deadline, or at the comma that closes the
+    deadline's own words ("tổ chức hội nghị ngày 20/11/2024 tại hội trường, báo cáo kết
+    quả trước ngày 30/11/2024"), so that the next job starts at its own words, never at
+    the comma. A part that only says by when the job before it is done ("..., hoàn thành
+    trước ngày 30/11/2024") is no job: it stays with that job and gives its deadline, and
+    the job's own date is only a day within it.
+    """
+    spans: list[tuple[int, int, Found, tuple[Found, ...]]] = []
+    cut = 0
+    for i, deadline in enumerate(found):
+        end = len(text)
+        if i < len(found) - 1:
+            end = _clause_end(text, deadline.end)
+            if end > found[i + 1].start:
+                comma = text.find(",", deadline.end, found[i + 1].start)
+                near = comma >= 0 and len(text[deadline.end : comma].split()) <= _TRAIL_WORDS
+                end = comma + 1 if near else deadline.end
+        if spans and _DONE_BY.match(fold_keep(text[cut:end].lstrip(_JOINT))):
+            start, _, before, within = spans.pop()
+            spans.append((start, end, deadline, (*within, before)))
+        else:
+            spans.append((cut, end, deadline, ()))
+        cut = end
+    # the job after a "và" that joins it to the one before starts at its verb
+    return [
+        _Part(re.sub(r"^(?:và|va)\s+", "", _trim(text[start:end])), deadline, within)
+        for start, end, deadline, within in spans
+    ]
+
+
+_JOINT = " ,;"  # what joins two jobs of one sentence
+# the words a date's own clause may run on after it ("ngày 20/11/2024 tại hội trường,")
+_TRAIL_WORDS = 6
+
+
+def _trim(part: str) -> str:
+    """A part of an item's text without the joint before it or the comma after it."""
+    return part.lstrip(_JOINT).rstrip(" ,")
 
 
 # a job of its own after "và" ("..., chất lượng và báo cáo kết quả ..."), if a job verb
