@@ -34,6 +34,12 @@ _DASHED = (  # the same mark twice, spelled out: a pattern may hold two dates
 _DAY = rf"(?:(?:ngay\s*)?{_D}|{_DW}|{_DASHED})"
 _TIME = r"\d{1,2}\s*(?:h|gio)\s*(?:\d{2})?\s*(?:phut)?(?:\s*(?:sang|chieu|toi|trua))?(?![a-z])"
 _WEEKDAY = r"(?:thu\s*(?:[2-7]|hai|ba|tu|nam|sau|bay)|chu\s*nhat)"
+# a day's weekday in brackets after it ("ngày 23/3/2020 (Thứ Hai)")
+_ITS_WEEKDAY = rf"(?:\s*\(\s*{_WEEKDAY}\s*\))?"
+# the part of a day before it ("từ buổi sáng ngày 23/3/2020")
+_DAYPART = r"(?:(?:buoi\s*)?(?:sang|chieu|toi|trua)\s+)?"
+# one end of a range: a day with the part of the day before it and its weekday after it
+_END = rf"{_DAYPART}{_DAY}{_ITS_WEEKDAY}"
 _PERIOD = (
     r"(?:thang\s*\d{1,2}(?:\s*/\s*\d{4}|\s*nam\s*\d{4})?(?![\d/])"
     r"|quy\s*(?:iv|i{1,3}|[1-4])(?:\s*[/.-]\s*\d{4}|\s*,?\s*nam\s*\d{4})?(?![a-z\d])"
@@ -50,7 +56,7 @@ _WORDS = r"(?:\s+(?!gom\b|gui\b|de\b|theo\s+quy\b|ban\s+hanh\b)[^\s.;,()]+){0,10
 # events a deadline may hang on: an exam, a meeting, a ceremony, the start of a course
 _EVENT = r"(?:thi(?:\s+lai)?|hop|hoi\s+nghi|hoi\s+thi|khai\s+giang|le|dai\s+hoi)(?![\w])"
 _PATTERNS = (
-    ("range", rf"(?:tu\s+)?{_DAY}\s*(?:den|toi)\s*(?:het\s*)?{_DAY}"),
+    ("range", rf"(?:tu\s+)?{_END}\s*(?:den|toi)\s*(?:het\s*)?{_END}"),
     (
         "weekly",
         rf"(?:tu\s+)?(?:{_TIME}\s*,?\s*)?(?:ngay\s*)?{_WEEKDAY}(?:\s*(?:den|-)\s*{_WEEKDAY})?"
@@ -58,7 +64,7 @@ _PATTERNS = (
     ),
     (  # a clock time before or after its day ("14h00 ngày 5/3", "ngày 5/3 lúc 14h")
         "day",
-        rf"(?:{_TIME}\s*,?\s*)?{_DAY}(?:\s*\(\s*{_WEEKDAY}\s*\))?"
+        rf"(?:{_TIME}\s*,?\s*)?{_DAY}{_ITS_WEEKDAY}"
         rf"(?:\s*,?\s*(?:luc|vao\s+luc)\s+{_TIME})?",
     ),
     ("period", rf"(?:tu\s+)?{_PERIOD}(?:\s*den\s*{_PERIOD})?"),
