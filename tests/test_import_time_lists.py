@@ -8,9 +8,11 @@ tasks; the bullets are the time of the first, not tasks; nothing of it vanishes.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from giaoban.deadline import DeadlineSettings
 from giaoban.importer.deadlines import find_deadlines
+from tests.importing import imported
 
 # http://vinhuni.edu.vn/hoc-sinh-sinh-vien-hoc-vien/doan-hoi/seo/thuc-hien-dong-phuc-ao-thanh-
 # nien-viet-nam-thu-hai-dau-tuan-va-trong-tuan-cao-diem-263-96300
@@ -37,6 +39,70 @@ triệt, phổ biến cho đoàn viên thanh niên biết và thực hiện nghi
 thi đua trong Tháng Thanh niên 2020./.
 """
 WEEK = "từ buổi sáng ngày 23/3/2020 (Thứ Hai) đến hết ngày 27/3/2020 (Thứ Sáu)"
+SHORT = """\
+THÔNG BÁO
+Về việc mặc đồng phục áo thanh niên
+
+Ban Thường vụ Đoàn trường đề nghị Ban Chấp hành các liên chi đoàn thông báo đến đoàn viên \
+mặc áo thanh niên vào thứ Hai đầu tuần.
+
+Thời gian thực hiện:
+- Tất cả các thứ Hai trong tháng 3/2020.
+- Tuần cao điểm: từ ngày 23/3/2020 đến hết ngày 27/3/2020.
+
+Ban Chấp hành các liên chi đoàn gửi báo cáo kết quả về Văn phòng Đoàn trường trước ngày \
+31/3/2020.
+"""
+
+
+def flat(draft: str) -> str:
+    """The draft as one line: YAML folds a long text over several."""
+    return " ".join(line.strip(" #") for line in draft.splitlines())
+
+
+def test_the_requests_are_the_tasks_and_the_bullets_their_time(tmp_path: Path) -> None:
+    tasks, draft = imported(tmp_path, VINH, "tb.txt")
+    assert [(t["item"], t.get("deadline")) for t in tasks] == [("1", WEEK), ("2", None)]
+    first, second = (t["text"] for t in tasks)
+    assert first.startswith("Ban Thường vụ Đoàn trường đề nghị Ban Chấp hành các Đoàn Viện")
+    assert "mặc đồng phục áo thanh niên Việt Nam" in first
+    assert first.endswith(
+        "Thời gian thực hiện: Tất cả các thứ Hai đầu tuần trong Tháng Thanh niên từ khi công "
+        f"văn này ban hành. Tuần cao điểm 26/3: Bắt đầu {WEEK}."
+    )
+    assert second.startswith("Đề nghị Ban Chấp hành các đoàn viện, liên chi đoàn chủ trì")
+    assert "Ban Chấp hành các đoàn viện" in tasks[1]["owners"]
+    # the last sentence asks nothing: kept at the end of the draft, with its reason
+    assert "Đây là một trong những căn cứ quan trọng" in flat(draft)
+
+
+def test_a_time_list_with_several_times_gives_the_first_and_tells_the_rest(
+    tmp_path: Path,
+) -> None:
+    tasks, draft = imported(tmp_path, SHORT, "tb.txt")
+    assert [(t["item"], t["deadline"]) for t in tasks] == [
+        ("1", "trong tháng 3/2020"),
+        ("2", "trước ngày 31/3/2020"),
+    ]
+    assert "mặc áo thanh niên vào thứ Hai đầu tuần. Thời gian thực hiện:" in tasks[0]["text"]
+    assert tasks[1]["text"].startswith("Ban Chấp hành các liên chi đoàn gửi báo cáo")
+    assert (
+        "# kiểm tra: thời gian của việc nêu 2 mốc: đã lấy 'trong tháng 3/2020' làm hạn; còn "
+        "'từ ngày 23/3/2020 đến hết ngày 27/3/2020'" in draft
+    )
+
+
+def test_a_time_on_one_line_after_a_request_is_its_time(tmp_path: Path) -> None:
+    text = SHORT.replace(
+        "Thời gian thực hiện:\n- Tất cả các thứ Hai trong tháng 3/2020.\n- Tuần cao điểm: ",
+        "Thời gian thực hiện: ",
+    )
+    tasks, _ = imported(tmp_path, text, "tb.txt")
+    assert [(t["item"], t["deadline"]) for t in tasks] == [
+        ("1", "từ ngày 23/3/2020 đến hết ngày 27/3/2020"),
+        ("2", "trước ngày 31/3/2020"),
+    ]
+    assert tasks[0]["text"].startswith("Ban Thường vụ Đoàn trường đề nghị")
 
 
 def test_a_range_with_its_weekdays_is_one_deadline() -> None:

@@ -17,7 +17,7 @@ from giaoban.edit.newnotice import notice_id
 from giaoban.importer.clean import Line, clean_lines
 from giaoban.importer.deadlines import find_deadlines
 from giaoban.importer.draftmodel import Draft, DraftTask
-from giaoban.importer.fields import has_organization
+from giaoban.importer.fields import has_organization, time_lists
 from giaoban.importer.furniture import FURNITURE, posting
 from giaoban.importer.header import Header, read_header
 from giaoban.importer.items import SENTENCE, Builder, Scope
@@ -66,7 +66,9 @@ def draft_from_text(
     lines = read_tables(split_running(clean_lines(tab_rows(text))))
     header = read_header(lines)
     tail = read_tail(lines, header.body_start)
-    paras = paragraphs(lines[header.body_start : tail.start])
+    speakers = [header.issuer or "", *(_body_of(b) for b in tail.on_behalf)]
+    reader = UnitReader(registry, speakers)
+    paras = time_lists(paragraphs(lines[header.body_start : tail.start]), reader)
     intro, roots = outline(paras)
     closing = _pop_closing(roots)
     intro_text = " ".join(p.text for p in intro) or _opening(lines)
@@ -75,8 +77,6 @@ def draft_from_text(
     draft = _new_draft(header, tail, meeting, lines, fallback_date)
     if draft.issuer and "issuer" in draft.checks:
         draft.issuer = recase(draft.issuer, text)
-    speakers = [header.issuer or "", *(_body_of(b) for b in tail.on_behalf)]
-    reader = UnitReader(registry, speakers)
     default = _default_owners(reader, closing, intro_text, header)
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
     body = _add_tasks(builder, roots, intro, paras)
