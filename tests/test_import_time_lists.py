@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from giaoban.deadline import DeadlineSettings
 from giaoban.importer.deadlines import find_deadlines
@@ -108,3 +109,48 @@ def test_a_time_on_one_line_after_a_request_is_its_time(tmp_path: Path) -> None:
 def test_a_range_with_its_weekdays_is_one_deadline() -> None:
     found = find_deadlines(f"Bắt đầu {WEEK}.", date(2020, 3, 1), DeadlineSettings())
     assert [(f.phrase, f.reading.kind) for f in found] == [(WEEK, "period")]
+
+
+def jobs(tmp_path: Path, text: str) -> tuple[list[dict[str, Any]], str]:
+    (tmp_path / "units.yaml").write_text(
+        "units:\n  - name: Ban Phong trào\n  - name: Văn phòng Tỉnh đoàn\ngroups: []\n",
+        encoding="utf-8",
+    )
+    return imported(tmp_path, text, "tb.txt")
+
+
+def test_a_time_label_over_jobs_heads_them_and_the_request_above_is_kept(
+    tmp_path: Path,
+) -> None:
+    tasks, draft = jobs(
+        tmp_path,
+        "THÔNG BÁO\nVề việc tổ chức Tháng Thanh niên 2024\n\n"
+        "Ban Thường vụ Tỉnh đoàn đề nghị các huyện đoàn tổ chức các hoạt động Tháng Thanh "
+        "niên.\n\nThời gian thực hiện:\n"
+        "- Trước ngày 10/3/2024: các huyện đoàn gửi kế hoạch về Văn phòng Tỉnh đoàn.\n"
+        "- Trước ngày 5/4/2024: các huyện đoàn gửi báo cáo kết quả.\n",
+    )
+    assert [(t["item"], t["deadline"]) for t in tasks] == [
+        ("1", "Trước ngày 10/3/2024"),
+        ("2", "Trước ngày 5/4/2024"),
+    ]
+    assert "# kiểm tra: đoạn 'Ban Thường vụ Tỉnh đoàn đề nghị các …' (từ dòng 4)" in draft
+    assert "đề nghị các huyện đoàn tổ chức các hoạt động Tháng Thanh niên." in flat(draft)
+
+
+def test_a_closing_sentence_is_kept_at_the_end_of_the_draft(tmp_path: Path) -> None:
+    closing = (
+        "Đề nghị Ban Chấp hành các huyện đoàn chủ trì và phối hợp với các hội sinh viên thông "
+        "báo cụ thể, chỉ đạo các chi đoàn quán triệt, phổ biến cho đoàn viên thanh niên biết "
+        "và thực hiện nghiêm túc, đầy đủ."
+    )
+    tasks, draft = jobs(
+        tmp_path,
+        "THÔNG BÁO\nKết luận giao ban\n\n"
+        "Ngày 05/3/2024, Ban Thường vụ họp giao ban và kết luận như sau:\n\n"
+        "1. Ban Phong trào tổ chức Hội thi, xong trước ngày 15/3/2024.\n"
+        "2. Văn phòng Tỉnh đoàn tổng hợp báo cáo tháng, xong trước ngày 30/3/2024.\n\n"
+        f"{closing}\n",
+    )
+    assert [t["item"] for t in tasks] == ["1", "2"]
+    assert f"(câu kết, không giao việc riêng): {closing}" in draft
