@@ -9,7 +9,9 @@ tuần"), a time hung on an event or a holiday ("trước ngày thi", "ngay sau 
 kết thúc Đại hội", "trong dịp nghỉ Lễ"), or a word meaning no fixed deadline
 ("thường xuyên", "kịp thời"). Each is confirmed by the deadline engine and
 kept verbatim; :func:`choose` picks the ones an item is due by. A date cited as a
-document's date ("Hướng dẫn số 32-HD/ĐTN ngày 23/02/2021") is not a deadline.
+document's date ("Hướng dẫn số 32-HD/ĐTN ngày 23/02/2021") is not a deadline; the day a
+work celebrates ("chào mừng ngày 20/11", "kỷ niệm ngày 22/12") is one only when the item
+gives no other.
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ _DASHED = (  # the same mark twice, spelled out: a pattern may hold two dates
 _DAY = rf"(?:(?:ngay\s*)?{_D}|{_DW}|{_DASHED})"
 _TIME = r"\d{1,2}\s*(?:h|gio)\s*(?:\d{2})?\s*(?:phut)?(?:\s*(?:sang|chieu|toi|trua))?(?![a-z])"
 _WEEKDAY = r"(?:thu\s*(?:[2-7]|hai|ba|tu|nam|sau|bay)|chu\s*nhat)"
+# a day's weekday in brackets after it ("ngày 23/3/2020 (Thứ Hai)")
+_ITS_WEEKDAY = rf"(?:\s*\(\s*{_WEEKDAY}\s*\))?"
+# the part of a day before it ("từ buổi sáng ngày 23/3/2020")
+_DAYPART = r"(?:(?:buoi\s*)?(?:sang|chieu|toi|trua)\s+)?"
+# one end of a range: a day with the part of the day before it and its weekday after it
+_END = rf"{_DAYPART}{_DAY}{_ITS_WEEKDAY}"
 _PERIOD = (
     r"(?:thang\s*\d{1,2}(?:\s*/\s*\d{4}|\s*nam\s*\d{4})?(?![\d/])"
     r"|quy\s*(?:iv|i{1,3}|[1-4])(?:\s*[/.-]\s*\d{4}|\s*,?\s*nam\s*\d{4})?(?![a-z\d])"
@@ -48,7 +56,7 @@ _WORDS = r"(?:\s+(?!gom\b|gui\b|de\b|theo\s+quy\b|ban\s+hanh\b)[^\s.;,()]+){0,10
 # events a deadline may hang on: an exam, a meeting, a ceremony, the start of a course
 _EVENT = r"(?:thi(?:\s+lai)?|hop|hoi\s+nghi|hoi\s+thi|khai\s+giang|le|dai\s+hoi)(?![\w])"
 _PATTERNS = (
-    ("range", rf"(?:tu\s+)?{_DAY}\s*(?:den|toi)\s*(?:het\s*)?{_DAY}"),
+    ("range", rf"(?:tu\s+)?{_END}\s*(?:den|toi)\s*(?:het\s*)?{_END}"),
     (
         "weekly",
         rf"(?:tu\s+)?(?:{_TIME}\s*,?\s*)?(?:ngay\s*)?{_WEEKDAY}(?:\s*(?:den|-)\s*{_WEEKDAY})?"
@@ -56,7 +64,7 @@ _PATTERNS = (
     ),
     (  # a clock time before or after its day ("14h00 ngày 5/3", "ngày 5/3 lúc 14h")
         "day",
-        rf"(?:{_TIME}\s*,?\s*)?{_DAY}(?:\s*\(\s*{_WEEKDAY}\s*\))?"
+        rf"(?:{_TIME}\s*,?\s*)?{_DAY}{_ITS_WEEKDAY}"
         rf"(?:\s*,?\s*(?:luc|vao\s+luc)\s+{_TIME})?",
     ),
     ("period", rf"(?:tu\s+)?{_PERIOD}(?:\s*den\s*{_PERIOD})?"),
@@ -111,6 +119,13 @@ _OF_WORK = re.compile(
 _WORK_CLAUSE = re.compile(
     rf"(?<![\w])(?:cac|nhung)\s+{_WORK}\s+(?:can|phai|da|chua|duoc|con)\s[^;.:]{{0,60}}$"
 )
+# the words that name the day a work celebrates or marks ("chào mừng ngày 20/11", "kỷ niệm
+# ngày 22/12", "nhân dịp ngày 8/3", "hướng tới kỷ niệm 93 năm ngày 26/3"): that day says
+# which occasion, not when the work is due
+_OCCASION = re.compile(
+    r"(?<![\w])(?:chao mung|ky niem|nhan dip|huong toi|huong ve)"
+    r"(?:\s+(?:ky niem|\d{1,3}\s+nam))*\s+$"
+)
 # a short label and its colon: the date after it is the label's value, the time of
 # what the label names ("Tổ chức bốc thăm: 15h00, ngày 12/04/2012")
 _LABEL = re.compile(r"(?:^|[.;]\s+)[^.;:,]{2,60}:\s*$")
@@ -126,10 +141,17 @@ class Found:
     reading: Deadline
     past: bool = False  # already over at the notice's date
     of_work: bool = False  # the time of the work acted on ("nhiệm vụ năm 2018"), see choose
+    occasion: bool = False  # the day the work celebrates ("chào mừng ngày 20/11"), see choose
 
     @property
     def dated(self) -> bool:
         return self.reading.kind in ("date", "period") and self.reading.due is not None
+
+    @property
+    def describes(self) -> bool:
+        """Whether the phrase tells which work rather than when it is due: the time of the
+        work acted on, or the day it celebrates. It counts only when nothing else does."""
+        return self.of_work or self.occasion
 
 
 def find_deadlines(text: str, ref: date, settings: DeadlineSettings) -> list[Found]:
@@ -186,6 +208,9 @@ def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[
         if kind in ("day", "range", "clock") and lead_start == start:
             if not opens or _CITATION.search(folded[:start]):
                 continue
+        # the words of an occasion may hold a lead's word ("hướng tới ngày 26/3")
+        named = _OCCASION.search(folded[:start]) if kind == "day" else None
+        occasion = named is not None and named.start() <= lead_start
         strong = bool(_STRONG.match(folded[lead_start:end]))
         # a label's colon in the lead ("Thời hạn: trước ngày 30/4", "Hạn chót: 15/5"):
         # the deadline is the label's value, as with every other label
@@ -200,7 +225,7 @@ def _candidates(text: str, ref: date, settings: DeadlineSettings) -> tuple[list[
         past = _is_past(reading, ref, settings)
         if past and not (strong or not text[:lead_start].strip(" -+•")):
             continue
-        found.append(Found(phrase, lead_start, end, reading, past, of_work))
+        found.append(Found(phrase, lead_start, end, reading, past, of_work, occasion))
     return found, unread
 
 
@@ -231,15 +256,16 @@ def choose(found: list[Found], frame: Found | None = None) -> list[Found]:
     """The deadline(s) of an item: dated ones if any (several mean several tasks), else
     a past date written as a deadline, a recurring duty, a relative one, an ongoing word.
 
-    The time of the work acted on ("nhiệm vụ năm 2018") counts only when the item has
-    no other; it and a word of urgency ("khẩn trương") yield to ``frame``, the time a
-    lead-in or a heading gives the item.
+    A phrase that tells which work (:attr:`Found.describes`: "nhiệm vụ năm 2018",
+    "chào mừng ngày 20/11") counts only when the item has no other; it and a word of
+    urgency ("khẩn trương") yield to ``frame``, the time a lead-in or a heading gives the
+    item.
     """
-    if frame is not None and all(f.of_work or urgent(f) for f in found):
+    if frame is not None and all(f.describes or urgent(f) for f in found):
         # "khẩn trương", "kịp thời" say how, not when: the frame's time still holds (a
         # standing duty's "thường xuyên", "định kỳ" does not yield)
         return [frame]
-    return _choose([f for f in found if not f.of_work] or found)
+    return _choose([f for f in found if not f.describes] or found)
 
 
 def _choose(found: list[Found]) -> list[Found]:
@@ -276,7 +302,7 @@ def beside_duty(chosen: list[Found], every: list[Found]) -> tuple[list[Found], l
     Returns:
         The deadlines, and the dates that may bound the duty.
     """
-    duties = [f for f in every if f.reading.rrule and not f.of_work and not f.past]
+    duties = [f for f in every if f.reading.rrule and not f.describes and not f.past]
     dated = [f for f in chosen if f.dated and not f.past]
     if not duties or not dated or any(f in chosen for f in duties):
         return chosen, []

@@ -17,7 +17,7 @@ from giaoban.edit.newnotice import notice_id
 from giaoban.importer.clean import Line, clean_lines
 from giaoban.importer.deadlines import find_deadlines
 from giaoban.importer.draftmodel import Draft, DraftTask
-from giaoban.importer.fields import has_organization
+from giaoban.importer.fields import has_organization, time_lists
 from giaoban.importer.furniture import FURNITURE, posting
 from giaoban.importer.header import Header, read_header
 from giaoban.importer.items import SENTENCE, Builder, Scope
@@ -28,7 +28,7 @@ from giaoban.importer.structure import Node, Para, numbering_gaps, outline, para
 from giaoban.importer.tables import read_tables, tab_rows
 from giaoban.importer.tail import Tail, read_tail
 from giaoban.importer.units import Unit, UnitReader
-from giaoban.importer.words import fold_keep
+from giaoban.importer.words import ASSIGNS, fold_keep
 from giaoban.model.text import fold
 from giaoban.model.units import Registry
 
@@ -66,7 +66,9 @@ def draft_from_text(
     lines = read_tables(split_running(clean_lines(tab_rows(text))))
     header = read_header(lines)
     tail = read_tail(lines, header.body_start)
-    paras = paragraphs(lines[header.body_start : tail.start])
+    speakers = [header.issuer or "", *(_body_of(b) for b in tail.on_behalf)]
+    reader = UnitReader(registry, speakers)
+    paras = time_lists(paragraphs(lines[header.body_start : tail.start]), reader)
     intro, roots = outline(paras)
     closing = _pop_closing(roots)
     intro_text = " ".join(p.text for p in intro) or _opening(lines)
@@ -75,8 +77,6 @@ def draft_from_text(
     draft = _new_draft(header, tail, meeting, lines, fallback_date)
     if draft.issuer and "issuer" in draft.checks:
         draft.issuer = recase(draft.issuer, text)
-    speakers = [header.issuer or "", *(_body_of(b) for b in tail.on_behalf)]
-    reader = UnitReader(registry, speakers)
     default = _default_owners(reader, closing, intro_text, header)
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
     body = _add_tasks(builder, roots, intro, paras)
@@ -86,6 +86,8 @@ def draft_from_text(
     opening = [p for p in intro if not any(p is b for b in body)]
     draft.fields.extend(("", p.text, FURNITURE) for p in opening if posting(p.text))
     _keep_unplaced(builder, [*body, *_kept(lines, tail)], closing)
+    # the closing formula is no task, but the draft keeps it: it may ask more than it seems
+    draft.fields.extend(("", sentence, _CLOSES) for sentence in closing)
     draft.id = given_id or make_id(draft.date, draft.title)
     return draft
 
@@ -141,13 +143,19 @@ def _after_opening(intro: list[Para]) -> list[Para]:
     """What of the paragraphs before the first item read is no part of the notice's
     opening (its meeting, its lead-in "... kết luận như sau:"): the text after the last
     lead-in, which is an item whose mark was not read (a bare "1" alone on its line,
-    which may as well be a page number), else the paragraphs after the first."""
+    which may as well be a page number), else the paragraphs after the first; and,
+    before that lead-in, each whole paragraph that makes a request and is no lead-in
+    ("Ban Thường vụ đề nghị các huyện đoàn tổ chức ..." above "Thời gian thực hiện:"
+    and its bullets)."""
     leads = [(k, m.end()) for k, p in enumerate(intro) for m in _LEAD_IN.finditer(p.text)]
     if not leads:
         return intro[1:]
     k, end = leads[-1]
     rest = intro[k].text[end:].strip()
-    return [*([replace(intro[k], text=rest)] if rest else []), *intro[k + 1 :]]
+    asking = [
+        p for p in intro[:k] if not _LEAD_IN.search(p.text) and ASSIGNS.search(fold_keep(p.text))
+    ]
+    return [*asking, *([replace(intro[k], text=rest)] if rest else []), *intro[k + 1 :]]
 
 
 _LEAD_IN = re.compile(r":(?=\s|$)")
@@ -184,6 +192,7 @@ def _keep_unplaced(builder: Builder, paras: list[Para], closing: list[str]) -> N
 
 
 _UNPLACED = "giaoban chưa xếp được, cần kiểm tra"
+_CLOSES = "câu kết, không giao việc riêng"
 
 
 def make_id(day: date, title: str) -> str:

@@ -10,11 +10,13 @@ parts (Nghị định 30/2020/NĐ-CP's form): its goals ask nothing of anyone, a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para
-from giaoban.importer.tables import FIELD, item_fields
-from giaoban.importer.words import REQUEST, fold_keep
+from giaoban.importer.tables import FIELD, TIME, item_fields
+from giaoban.importer.units import UnitReader
+from giaoban.importer.words import ASSIGNS, REQUEST, fold_keep
 
 # A plan's field: "label: value" (giaoban.importer.tables.FIELD) with a short value.
 _FIELD_WORDS = 20
@@ -109,3 +111,62 @@ def fields_of(node: Node) -> bool:
 def title_of(para: Para) -> str:
     """A heading's title: its bold lead, or its text, without the closing colon."""
     return (para.lead or para.text).rstrip(" :.;")
+
+
+def time_field(text: str) -> bool:
+    """Whether ``text`` is a field giving the time of the work ("Thời gian thực hiện: từ
+    ngày 23/3/2020 đến hết ngày 27/3/2020", "Thời hạn: ...")."""
+    found = item_fields(text)
+    return bool(found) and found[0].role == TIME
+
+
+def time_lists(paras: list[Para], reader: UnitReader) -> list[Para]:
+    """``paras`` with an unmarked time label that stands alone ("Thời gian thực hiện:")
+    before the text's first items joined with the bullets under it into one paragraph,
+    that field with its value.
+
+    The bullets give the time of the work the text states before them ("- Tất cả các thứ
+    Hai trong tháng 3/2020.", "- Tuần cao điểm: từ ngày 23/3/2020 đến hết ngày
+    27/3/2020."): they are the label's value, as on one line, not the items of the text,
+    which would leave its requests aside as its opening and closing. A label whose
+    bullets name who does what or ask something ("- Trước ngày 20/3: các chi đoàn gửi báo
+    cáo") heads jobs, and a label under an item is that item's (its sub-items, as
+    :mod:`giaoban.importer.items` reads them): both stay as they are.
+    """
+    out: list[Para] = []
+    k = 0
+    while k < len(paras):
+        para = paras[k]
+        first = all(p.kind == "text" for p in out)  # the text's items come after it
+        values = _time_values(paras[k + 1 :], reader) if first and _time_label(para) else []
+        joined = " ".join([para.text, *(v.text for v in values)])
+        out.append(replace(para, text=joined) if values else para)
+        k += 1 + len(values)
+        if not first:
+            return [*out, *paras[k:]]
+    return out
+
+
+def _time_label(para: Para) -> bool:
+    """Whether ``para`` is an unmarked time label with nothing after its colon."""
+    text = para.text.strip()
+    return (
+        para.kind == "text"
+        and bool(BARE_LEAD.match(text))
+        and len(text.split()) <= _LEAD_WORDS
+        and bool(TIME_LABEL.match(fold_keep(text)))
+    )
+
+
+def _time_values(paras: list[Para], reader: UnitReader) -> list[Para]:
+    """The bullets opening ``paras`` when each only gives a time; none when one names a
+    unit or asks something."""
+    bullets: list[Para] = []
+    for para in paras:
+        if para.kind not in ("bullet", "plus"):
+            break
+        bullets.append(para)
+    for para in bullets:
+        if ASSIGNS.search(fold_keep(para.text)) or reader.read(para.text).owners:
+            return []
+    return bullets

@@ -12,8 +12,9 @@ unit hands on to another.
 A text with no marked items is read as prose (a news report): from its first
 request or leader's direction on, each sentence or clause is a task, and a
 lead-in ("... yêu cầu X thực hiện các nhiệm vụ như: ...") gives its owners and
-its time to the jobs it announces. With neither, each paragraph that asks
-something is a task for the clerk to check.
+its time to the jobs it announces, and a paragraph giving the time ("Thời gian
+thực hiện: ...") gives it to the job before it. With neither, each paragraph that
+asks something is a task for the clerk to check.
 
 What is no task (a "label: value" field, a plan's goals, page furniture, the
 background of the work, a sentence that only describes) is kept as a comment
@@ -51,6 +52,7 @@ from giaoban.importer.fields import (
     fields_of,
     is_field,
     part_of,
+    time_field,
     title_of,
 )
 from giaoban.importer.furniture import furniture
@@ -353,12 +355,17 @@ class Builder:
         if start is None:
             return len(paras)
         run = _ProseRun(line=paras[0].line)
-        for sentence in SENTENCE.split(text[start:]):
-            run.carried = None
-            # "Đồng thời báo cáo ..." goes on with the unit of the job before it
-            run.previous = run.owners_before if _SAME_OWNERS.match(fold_keep(sentence)) else []
-            for k, clause in enumerate(self._clauses(_unquote(sentence))):
-                self._prose_clause(clause, k == 0, run)
+        for piece, timing in _pieces(paras, start):
+            if timing and run.number:
+                self._time_of_last(piece)
+                continue
+            for sentence in SENTENCE.split(piece):
+                run.carried = None
+                # "Đồng thời báo cáo ..." goes on with the unit of the job before it
+                same = _SAME_OWNERS.match(fold_keep(sentence))
+                run.previous = run.owners_before if same else []
+                for k, clause in enumerate(self._clauses(_unquote(sentence))):
+                    self._prose_clause(clause, k == 0, run)
         at = 0
         for k, para in enumerate(paras):
             at += len(para.text) + 1  # the paragraph and the space that joins the next
@@ -385,7 +392,7 @@ class Builder:
         the task before, an aside, or one or two jobs."""
         if not clause.strip():
             return
-        if self._is_speaker_clause(clause):
+        if self._is_speaker_clause(clause) and not self._asks_others(clause):
             # "Chủ tịch UBND huyện có ý kiến như sau: Đề nghị ...": the work follows the
             # speaker's colon; what the speaker says of its own is kept, no task
             colon = _LEAD_IN.search(fold_keep(clause))
@@ -496,6 +503,26 @@ class Builder:
         dated = choose(found)
         self._deadline(last, dated[0] if dated else None)
 
+    def _time_of_last(self, field: str) -> None:
+        """A paragraph giving the time of the job before it ("Thời gian thực hiện: ...",
+        with its list of times): that job's time, as an item's own field line is the
+        item's, never a job of its own. Of several times, the first is the deadline and
+        the clerk is told of the others; a time the reader cannot read is noted."""
+        every = find_deadlines(field, self.draft.date, self.settings)
+        dated = [f for f in choose(every) if f.dated]
+        last = self.draft.tasks[-1]
+        if not dated:
+            last.text = f"{last.text} {field.strip()}"
+            last.checks["deadline"].append(_unread_time(field))
+            return
+        self._send_last(field, every, " ")
+        if len(dated) > 1:
+            others = ", ".join(f"'{f.phrase}'" for f in dated[1:])
+            last.checks["deadline"].append(
+                f"thời gian của việc nêu {len(dated)} mốc: đã lấy '{dated[0].phrase}' làm hạn; "
+                f"còn {others}: nếu cần theo dõi từng mốc, tách thành nhiều nhiệm vụ"
+            )
+
     def paragraphs(self, paras: list[Para]) -> None:
         """No item found: one task per paragraph that asks something or has a deadline
         (every paragraph when none does), each marked for the clerk to check."""
@@ -531,6 +558,16 @@ class Builder:
         if found is None:
             found = find_deadlines(text, self.draft.date, self.settings)
         return furniture(text) or background(text, has_date(found))
+
+    def _asks_others(self, clause: str) -> bool:
+        """Whether ``clause`` asks units to do its work in its own words, without a colon
+        ("Ban Thường vụ Đoàn trường đề nghị Ban Chấp hành các liên chi đoàn thông báo
+        ..."): the job of the units asked, however the speaker opens it."""
+        return (
+            _LEAD_IN.search(fold_keep(clause)) is None
+            and ASSIGNS.search(fold_keep(clause)) is not None
+            and bool(self.reader.read(clause).owners)
+        )
 
     def _is_speaker_clause(self, clause: str) -> bool:
         folded = fold_keep(clause).strip()
@@ -686,22 +723,20 @@ class Builder:
         found: list[Found],
     ) -> None:
         whole = list(self.reader.read(text).owners) or scope.fallback
-        cut = 0
-        parts = []
-        for i, deadline in enumerate(found):
-            end = len(text)
-            if i < len(found) - 1:
-                end = _clause_end(text, deadline.end)
-                end = deadline.end if end > found[i + 1].start else end
-            # the job after a "và" that joins it to the one before starts at its verb
-            parts.append((re.sub(r"^(?:và|va)\s+", "", text[cut:end].strip()), deadline))
-            cut = end
-        for k, (part, deadline) in enumerate(parts, start=1):
-            task = DraftTask(item=f"{item}.{k}", text=part, section=section, line=line)
-            self._owners(task, part, Scope(scope.heading, whole))
-            self._deadline(task, deadline)
-            note = f"mục {item} có {len(parts)} hạn: đã tách thành {len(parts)} nhiệm vụ"
-            task.checks["item"].append(note)
+        parts = _dated_parts(text, found)
+        for k, part in enumerate(parts, start=1):
+            number = item if len(parts) == 1 else f"{item}.{k}"
+            task = DraftTask(item=number, text=part.text, section=section, line=line)
+            self._owners(task, part.text, Scope(scope.heading, whole))
+            self._deadline(task, part.deadline)
+            if len(parts) > 1:
+                note = f"mục {item} có {len(parts)} hạn: đã tách thành {len(parts)} nhiệm vụ"
+                task.checks["item"].append(note)
+            for day in part.within:
+                task.checks["deadline"].append(
+                    f"'{day.phrase}' nằm trong lời của việc, không phải hạn: đã lấy hạn theo "
+                    f"vế '{part.deadline.phrase}'; sửa nếu chưa đúng"
+                )
             self.draft.tasks.append(task)
 
     def _owners(self, task: DraftTask, text: str, scope: Scope, units: Units | None = None) -> None:
@@ -778,11 +813,7 @@ class Builder:
                 if labelled.role == TIME:
                     kept.append(labelled.text)
                     if not find_deadlines(labelled.value, self.draft.date, self.settings):
-                        notes.append(
-                            f"dòng '{labelled.text}' nêu thời gian của mục nhưng giaoban chưa đọc "
-                            "được thành hạn: nếu là hạn, ghi deadline và ghim ngày bằng "
-                            "due: YYYY-MM-DD"
-                        )
+                        notes.append(_unread_time(labelled.text))
                     continue
                 units = self.reader.listed(labelled.value)
                 if not units:
@@ -846,6 +877,11 @@ class Builder:
                 )
             return
         task.deadline = found.phrase
+        if found.occasion:
+            task.checks["deadline"].append(
+                f"'{found.phrase}' là ngày được chào mừng, kỷ niệm, không phải hạn văn bản ghi "
+                "rõ: đã lấy làm hạn vì mục không nêu hạn nào khác; sửa nếu việc có hạn khác"
+            )
         if found.past:
             task.checks["deadline"].append(
                 f"hạn '{found.phrase}' sớm hơn ngày ban hành: kiểm tra lại năm, tháng"
@@ -854,6 +890,33 @@ class Builder:
 
 _KEYS = {OWNER: "owners", SUPPORT: "supports"}  # a unit field's key in the draft
 _SPEAKS = "lời của người kết luận, không giao việc"
+
+
+def _unread_time(field: str) -> str:
+    """The note on a field line giving the time of an item that no deadline was read in."""
+    return (
+        f"dòng '{field.strip()}' nêu thời gian của mục nhưng giaoban chưa đọc được thành hạn: "
+        "nếu là hạn, ghi deadline và ghim ngày bằng due: YYYY-MM-DD"
+    )
+
+
+def _pieces(paras: list[Para], start: int) -> list[tuple[str, bool]]:
+    """The text of ``paras`` from ``start`` (an offset into their texts joined by spaces)
+    in runs: each paragraph giving the time of the work ("Thời gian thực hiện: ...") alone,
+    marked True; the paragraphs between them joined, as the prose reader reads them."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for para in paras:
+        begin, at = at, at + len(para.text) + 1
+        if at <= start:
+            continue
+        text = para.text[max(0, start - begin) :]
+        timing = begin >= start and time_field(para.text)
+        if timing or not pieces or pieces[-1][1]:
+            pieces.append((text, timing))
+        else:
+            pieces[-1] = (f"{pieces[-1][0]} {text}", False)
+    return pieces
 
 
 def _with_own_fields(node: Node) -> Node:
@@ -883,6 +946,60 @@ def _title_like(text: str) -> bool:
 def _clause_end(text: str, start: int) -> int:
     match = _CLAUSE_END.search(text, start)
     return match.end() if match else len(text)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One job of an item with several dated deadlines: its text, its deadline, and the
+    dates of the text that fall within it but give no deadline of their own."""
+
+    text: str
+    deadline: Found
+    within: tuple[Found, ...] = ()
+
+
+def _dated_parts(text: str, found: list[Found]) -> list[_Part]:
+    """``text`` cut into one job per deadline of ``found`` (in the text's order).
+
+    A job ends with the clause holding its deadline; when one clause holds the next
+    deadline too, it ends right after its deadline, or at the comma that closes the
+    deadline's own words ("tổ chức hội nghị ngày 20/11/2024 tại hội trường, báo cáo kết
+    quả trước ngày 30/11/2024"), so that the next job starts at its own words, never at
+    the comma. A part that only says by when the job before it is done ("..., hoàn thành
+    trước ngày 30/11/2024") is no job: it stays with that job and gives its deadline, and
+    the job's own date is only a day within it.
+    """
+    spans: list[tuple[int, int, Found, tuple[Found, ...]]] = []
+    cut = 0
+    for i, deadline in enumerate(found):
+        end = len(text)
+        if i < len(found) - 1:
+            end = _clause_end(text, deadline.end)
+            if end > found[i + 1].start:
+                comma = text.find(",", deadline.end, found[i + 1].start)
+                near = comma >= 0 and len(text[deadline.end : comma].split()) <= _TRAIL_WORDS
+                end = comma + 1 if near else deadline.end
+        if spans and _DONE_BY.match(fold_keep(text[cut:end].lstrip(_JOINT))):
+            start, _, before, within = spans.pop()
+            spans.append((start, end, deadline, (*within, before)))
+        else:
+            spans.append((cut, end, deadline, ()))
+        cut = end
+    # the job after a "và" that joins it to the one before starts at its verb
+    return [
+        _Part(re.sub(r"^(?:và|va)\s+", "", _trim(text[start:end])), deadline, within)
+        for start, end, deadline, within in spans
+    ]
+
+
+_JOINT = " ,;"  # what joins two jobs of one sentence
+# the words a date's own clause may run on after it ("ngày 20/11/2024 tại hội trường,")
+_TRAIL_WORDS = 6
+
+
+def _trim(part: str) -> str:
+    """A part of an item's text without the joint before it or the comma after it."""
+    return part.lstrip(_JOINT).rstrip(" ,")
 
 
 # a job of its own after "và" ("..., chất lượng và báo cáo kết quả ..."), if a job verb
