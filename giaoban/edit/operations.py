@@ -146,6 +146,22 @@ def _status(task: dict[str, Any]) -> str:
     return str(task.get("status") or "open")
 
 
+# A task that is no longer open, in the words the clerk reads (never the file's key and value).
+_CLOSED = {"done": "đã hoàn thành", "cancelled": "đã hủy"}
+
+
+def _refuse_closed(task: dict[str, Any], item: str, then: str) -> None:
+    """Refuse an edit of a task that is done or cancelled: ``mục 1 đã hủy; {then}``, where
+    ``then`` says what the clerk can do (reopen it first) or why nothing is needed."""
+    status = _status(task)
+    if status != "open":
+        word = _CLOSED.get(status, f"có trạng thái '{status}' không hợp lệ")
+        raise EditError(f"mục {item} {word}; {then}")
+
+
+_REOPEN_FIRST = "dùng 'giaoban reopen' trước"
+
+
 def _day(value: Any) -> str:
     if isinstance(value, datetime | date):
         return f"{value:%d/%m/%Y}"
@@ -164,7 +180,7 @@ def done(text: str, item: str, args: DoneArgs, today: date) -> str:
     task = task_data(text, item)
     on = args.on or today
     if _status(task) == "cancelled":
-        raise EditError(f"mục {item} đã hủy; dùng 'giaoban reopen' trước")
+        _refuse_closed(task, item, _REOPEN_FIRST)
     if args.occurrence is not None:
         edits: list[Edit] = [_occurrence_insert(task, item, args.occurrence)]
     elif _status(task) == "done":
@@ -204,9 +220,7 @@ def reopen(text: str, item: str, occurrence: date | None = None) -> str:
 def cancel(text: str, item: str, args: CancelArgs, today: date) -> str:
     """Cancel task ``item``: owns ``status``, ``cancelled_on`` and ``cancel_reason``."""
     task = task_data(text, item)
-    if _status(task) != "open":
-        word = "đã hoàn thành" if _status(task) == "done" else "đã hủy"
-        raise EditError(f"mục {item} {word}; dùng 'giaoban reopen' trước")
+    _refuse_closed(task, item, _REOPEN_FIRST)
     edits: list[Edit] = [
         Set("status", "cancelled"),
         Set("cancelled_on", args.on or today),
@@ -218,16 +232,14 @@ def cancel(text: str, item: str, args: CancelArgs, today: date) -> str:
 def stop(text: str, item: str, until: date) -> str:
     """End duty ``item``: its last day is ``until`` (it owns ``until``)."""
     task = task_data(text, item)
-    if _status(task) != "open":
-        raise EditError(f"mục {item} không còn mở (status: {_status(task)}); không cần dừng")
+    _refuse_closed(task, item, "không cần dừng")
     return apply_edits(text, item, [Set("until", until)])
 
 
 def postpone(text: str, item: str, args: PostponeArgs, today: date) -> str:
     """Move task ``item``'s deadline; the old one is kept in a new ``extensions`` entry."""
     task = task_data(text, item)
-    if _status(task) != "open":
-        raise EditError(f"mục {item} không còn mở (status: {_status(task)}); không gia hạn được")
+    _refuse_closed(task, item, f"không gia hạn được; muốn gia hạn thì {_REOPEN_FIRST}")
     new = deadline_value(args.deadline)
     entry: dict[str, Any] = {}
     if task.get("deadline") is not None:
