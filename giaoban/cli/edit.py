@@ -187,8 +187,8 @@ def note_command(
 ) -> None:
     """Thêm một ghi chú tiến độ (có ngày) vào nhiệm vụ."""
     data_dir = resolve_data_dir(change.data)
-    day = optional_day(on) or office_today(data_dir, change.today)
-    out = edits.write_note(data_dir, task_id, text, day, not change.no_commit)
+    today = office_today(data_dir, change.today)
+    out = edits.write_note(data_dir, task_id, text, optional_day(on), today, not change.no_commit)
     say_saved(f"Đã ghi chú vào {out.task_id}", out.saved, change.no_commit)
 
 

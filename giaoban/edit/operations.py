@@ -477,6 +477,34 @@ def locate_notice(data_dir: Path, query: str) -> tuple[Ledger, Notice]:
 # --- the commands ---------------------------------------------------------------------------
 
 
+# The day each edit records (``--on``): what it is called, and why a day still to come
+# cannot be it (None: the day a postponement takes effect, which may be a later one).
+_RECORDED_DAYS = {
+    "done": ("ngày hoàn thành", "việc chưa làm thì chưa ghi hoàn thành"),
+    "cancel": ("ngày hủy", "việc chưa hủy thì chưa ghi hủy"),
+    "note": ("ngày ghi chú", "chỉ ghi chú điều đã có"),
+    "postpone": ("ngày gia hạn có hiệu lực", None),
+}
+
+
+def check_day(action: str, day: date, notice: Notice, today: date) -> None:
+    """The one rule of the day an edit records, for every edit command (``_RECORDED_DAYS``).
+
+    Not before the notice: its tasks did not exist yet (``done_on`` so is the error
+    ``done-before-notice``). Not after ``today`` for a day something was done, cancelled
+    or noted: a slip (20/03 for 02/03) would leave the task open and late in every report
+    until that day while the command said it was done.
+    """
+    what, why_not_later = _RECORDED_DAYS[action]
+    if day < notice.date:
+        raise EditError(
+            f"{what} {day:%d/%m/%Y} sớm hơn ngày thông báo {notice.date:%d/%m/%Y}; "
+            "nhiệm vụ chưa có trước ngày đó"
+        )
+    if why_not_later is not None and day > today:
+        raise EditError(f"{what} {day:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}); {why_not_later}")
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a command did: the task, the saved file, and what it recorded."""
@@ -547,11 +575,7 @@ def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: b
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         occurrence = _occurrence(text, task, notice, ledger, args.occurrence)
         on = args.on or today
-        if on > today:
-            raise EditError(
-                f"ngày hoàn thành {on:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}); "
-                "việc chưa làm thì chưa ghi hoàn thành"
-            )
+        check_day("done", on, notice, today)
         new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
         message = done_message(task.id, _logged(task), on, occurrence)
         return new, message, {"on": on, "occurrence": occurrence}
@@ -586,6 +610,7 @@ def mark_cancelled(
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         on = args.on or today
+        check_day("cancel", on, notice, today)
         new = cancel(text, task.item, args, today)
         reason = _logged_words(task, clean_text(args.reason)) or ""
         message = cancel_message(task.id, _logged(task), reason, on)
@@ -649,6 +674,7 @@ def move_deadline(
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         old = task_data(text, task.item).get("deadline")
+        check_day("postpone", args.on or today, notice, today)
         new_value = deadline_value(args.deadline)
         reading = _check_later(task, notice, ledger, new_value)
         _keep_done(text, task, reading, new_value, args.on or today)
@@ -721,12 +747,16 @@ def _refuse_hidden(task: Task, days: list[date], what: str, advice: str) -> None
     )
 
 
-def write_note(data_dir: Path, query: str, note: str, on: date, commit: bool) -> Outcome:
-    """``giaoban note``: a dated progress note."""
+def write_note(
+    data_dir: Path, query: str, note: str, on: date | None, today: date, commit: bool
+) -> Outcome:
+    """``giaoban note``: a progress note of ``on`` (default ``today``)."""
+    day = on or today
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
+        check_day("note", day, notice, today)
         logged = _logged_words(task, clean_text(note)) or ""
-        return add_note(text, task.item, note, on), note_message(task.id, logged, on), {}
+        return add_note(text, task.item, note, day), note_message(task.id, logged, day), {}
 
     return _run(data_dir, query, build, commit)
 
