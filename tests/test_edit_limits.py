@@ -5,12 +5,14 @@ Each refusal exits 1, leaves the file as it was and commits nothing."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_cli_edit import PATH, commits, invoke, make_ledger
+from tests.conftest import run_git
+from tests.test_cli_edit import NOTICE_ID, PATH, commits, invoke, last_commit, make_ledger
 
 
 @pytest.fixture
@@ -61,3 +63,55 @@ def test_stop_of_a_cancelled_duty_says_why_in_vietnamese(runner: CliRunner, ledg
     _ok(runner, ledger, "cancel", "2019#2", "--reason", "Thôi", "--today", "2019-02-20")
     message = _refused(runner, ledger, "stop", "2019#2", "--from", "2019-03-01")
     assert message == "giaoban: lỗi: mục 2 đã hủy; không cần dừng\n"
+
+
+# --- a stop never makes a duty run longer -----------------------------------------------------
+
+
+def _missed(runner: CliRunner, ledger: Path, today: str) -> list[str]:
+    """The days of the duty's occurrences listed late at ``today``."""
+    result = invoke(runner, ledger, "overdue", "--all", "--format", "json", "--today", today)
+    assert result.exit_code == 0, result.output
+    tasks = json.loads(result.stdout)["tasks"]
+    return sorted(t["due"][:10] for t in tasks if t["id"].endswith("#2"))
+
+
+def test_a_second_stop_with_a_later_day_is_refused(runner: CliRunner, ledger: Path) -> None:
+    _ok(runner, ledger, "stop", "2019#2", "--from", "2019-03-01", "--today", "2019-02-27")
+    assert _missed(runner, ledger, "2019-06-30") == []  # 22/02 done, none from 01/03
+    message = _refused(runner, ledger, "stop", "2019#2", "--from", "2019-04-01")
+    assert message == (
+        f"giaoban: lỗi: {NOTICE_ID}#2 đã dừng từ ngày 01/03/2019 (lần cuối trong ngày "
+        "28/02/2019); dừng từ ngày 01/04/2019 sẽ cho nhiệm vụ chạy lại từ 01/03/2019 đến "
+        "31/03/2019, không phải dừng. Muốn nhiệm vụ chạy tiếp thì sửa 'until' bằng "
+        f"'giaoban edit {NOTICE_ID}#2'\n"
+    )
+    assert _missed(runner, ledger, "2019-06-30") == []
+
+
+def test_an_until_written_in_the_notice_is_not_moved_later_by_stop(
+    runner: CliRunner, ledger: Path
+) -> None:
+    path = ledger.parent / PATH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("    done_occurrences: [2019-02-22]\n", "    until: 2019-03-31\n", 1),
+        encoding="utf-8",
+    )
+    run_git(ledger.parent, "commit", "-qam", "Hạn cuối của nhiệm vụ định kỳ")
+    message = _refused(runner, ledger, "stop", "2019#2", "--from", "2019-05-01")
+    assert "đã dừng từ ngày 01/04/2019" in message
+
+
+def test_a_stop_moved_earlier_says_the_day_it_replaces(runner: CliRunner, ledger: Path) -> None:
+    _ok(runner, ledger, "stop", "2019#2", "--from", "2019-03-15", "--today", "2019-02-27")
+    out = _ok(runner, ledger, "stop", "2019#2", "--from", "2019-03-01", "--today", "2019-02-27")
+    assert out.startswith(f"Đã dừng {NOTICE_ID}#2 từ ngày 01/03/2019")
+    _, lines, message = last_commit(ledger.parent)
+    assert lines == ["-    until: 2019-03-14", "+    until: 2019-02-28"]
+    assert message.splitlines()[:3] == [
+        f"Dừng {NOTICE_ID}#2 từ 01/03/2019: "
+        "Báo cáo tiến độ công việc về Văn phòng trước 14h00 thứ 6…",
+        "",
+        "Trước đó: lần cuối trong ngày 14/03/2019",
+    ]

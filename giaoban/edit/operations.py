@@ -644,6 +644,9 @@ def stop_duty(
                 f"ngày dừng {first_free:%d/%m/%Y} không sau ngày thông báo {notice.date:%d/%m/%Y}"
             )
         until = first_free - timedelta(days=1)
+        earlier = task_data(text, task.item).get("until")
+        earlier = earlier if isinstance(earlier, date) else None
+        _refuse_longer(task, earlier, until)
         days = _days(task_data(text, task.item).get("done_occurrences") or ())
         hidden = [d for d in days if d > until]
         if hidden:
@@ -659,12 +662,28 @@ def stop_duty(
         if noted:
             said = f"Dừng từ ngày {first_free:%d/%m/%Y}: {clean_text(reason or '')}"
             new = add_note(new, task.item, said, today or first_free)
-        message = stop_message(task.id, _logged(task), first_free, until, why)
+        message = stop_message(task.id, _logged(task), first_free, until, why, earlier)
         if noted:  # the message says all the commit does
             message = replace(message, body=(*message.body, "Ghi chú thêm: lý do dừng."))
         return new, message, {"until": until, "reason_noted": noted}
 
     return _run(data_dir, query, build, commit)
+
+
+def _refuse_longer(task: Task, earlier: date | None, until: date) -> None:
+    """Refuse a stop that would make duty ``task`` run longer than its ``until`` says (a
+    second stop with a later ``--from``): the weeks the earlier end left out would come
+    back as occurrences, missed ones late in every report. ``stop`` only ends a duty;
+    running it again is a change of ``until`` by hand (``giaoban edit``)."""
+    if earlier is None or until <= earlier:
+        return
+    raise EditError(
+        f"{task.id} đã dừng từ ngày {earlier + timedelta(days=1):%d/%m/%Y} (lần cuối trong "
+        f"ngày {earlier:%d/%m/%Y}); dừng từ ngày {until + timedelta(days=1):%d/%m/%Y} sẽ "
+        f"cho nhiệm vụ chạy lại từ {earlier + timedelta(days=1):%d/%m/%Y} đến "
+        f"{until:%d/%m/%Y}, không phải dừng. Muốn nhiệm vụ chạy tiếp thì sửa 'until' "
+        f"bằng 'giaoban edit {task.id}'"
+    )
 
 
 def move_deadline(

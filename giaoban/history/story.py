@@ -110,11 +110,20 @@ def cancel_message(task_id: str, text: str, reason: str, on: date) -> Message:
 
 
 def stop_message(
-    task_id: str, text: str, first_free: date, until: date, reason: str | None
+    task_id: str,
+    text: str,
+    first_free: date,
+    until: date,
+    reason: str | None,
+    earlier: date | None = None,
 ) -> Message:
+    """The message of ``stop``; ``earlier``: the duty's last day before it, when it had one
+    (a stop moved to an earlier day says which day it replaced)."""
     subject = f"Dừng {task_id} từ {first_free:%d/%m/%Y}: {short_text(text)}"
-    body = (f"Lý do: {reason}",) if reason else ()
-    return Message("stop", subject, body, _task(task_id, until=until, reason=reason))
+    body = [f"Lý do: {reason}"] if reason else []
+    if earlier is not None:
+        body.append(f"Trước đó: lần cuối trong ngày {earlier:%d/%m/%Y}")
+    return Message("stop", subject, tuple(body), _task(task_id, until=until, reason=reason))
 
 
 def postpone_message(
