@@ -115,3 +115,66 @@ def test_a_stop_moved_earlier_says_the_day_it_replaces(runner: CliRunner, ledger
         "",
         "Trước đó: lần cuối trong ngày 14/03/2019",
     ]
+
+
+# --- a postponement moves a deadline to a later day -----------------------------------------
+
+
+def _overdue(runner: CliRunner, ledger: Path) -> list[str]:
+    result = invoke(runner, ledger, "overdue", "--format", "json", "--today", "2019-03-05")
+    assert result.exit_code == 0, result.output
+    return [t["id"] for t in json.loads(result.stdout)["tasks"]]
+
+
+@pytest.mark.parametrize("phrase", ["thường xuyên", "kịp thời", "Thường xuyên, kịp thời"])
+def test_postpone_to_no_day_is_refused(runner: CliRunner, ledger: Path, phrase: str) -> None:
+    """The overdue task would leave every report without a word (the finding)."""
+    assert f"{NOTICE_ID}#1" in _overdue(runner, ledger)
+    args = ["postpone", "2019#1", phrase, "--reason", "Chờ", "--today", "2019-03-05"]
+    message = _refused(runner, ledger, *args)
+    assert message == (
+        f'giaoban: lỗi: hạn mới "{phrase}" không có ngày hạn, nên {NOTICE_ID}#1 sẽ không quá '
+        "hạn ngày nào và không báo cáo nào còn nhắc đến nó; gia hạn là dời hạn đến một ngày "
+        "về sau. Thôi theo dõi việc này thì dùng 'giaoban cancel'; đổi hẳn thành việc không "
+        f"có hạn thì sửa bằng 'giaoban edit {NOTICE_ID}#1'\n"
+    )
+    assert f"{NOTICE_ID}#1" in _overdue(runner, ledger)
+
+
+def test_postpone_to_an_undated_event_is_refused(runner: CliRunner, ledger: Path) -> None:
+    args = ["postpone", "2019#1", "sau khi có ý kiến", "--reason", "Chờ", "--today", "2019-03-05"]
+    message = _refused(runner, ledger, *args)
+    assert message == (
+        "giaoban: lỗi: hạn mới \"sau khi có ý kiến\" tính từ 'có ý kiến' nhưng chưa có ngày "
+        f"của mốc này, nên {NOTICE_ID}#1 sẽ không quá hạn ngày nào và không báo cáo nào còn "
+        f"nhắc đến nó; ghi ngày đó vào 'events:' của thông báo ('giaoban edit {NOTICE_ID}') "
+        "rồi gia hạn lại\n"
+    )
+    assert f"{NOTICE_ID}#1" in _overdue(runner, ledger)
+
+
+def _with_event(ledger: Path, day: str) -> None:
+    path = ledger.parent / PATH
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [x for x in lines if not x.startswith(("events:", "  ngày khai mạc"))]
+    at = lines.index("tasks:\n")
+    lines[at:at] = ["events:\n", f"  ngày khai mạc Đại hội: {day}\n"]
+    path.write_text("".join(lines), encoding="utf-8")
+    run_git(ledger.parent, "commit", "-qam", "Ngày khai mạc")
+
+
+EVENT_DEADLINE = "chậm nhất là năm ngày trước ngày khai mạc Đại hội"
+
+
+def test_postpone_to_an_event_the_notice_dates_is_read_with_that_day(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """The notice's own ``events:`` date the new deadline as the reports will read it: a
+    day after the old deadline is a postponement, one before it is refused."""
+    _with_event(ledger, "2019-02-26")  # five days before: 21/02, before 25/02
+    args = ["postpone", "2019#1", EVENT_DEADLINE, "--reason", "Chờ", "--today", "2019-02-20"]
+    message = _refused(runner, ledger, *args)
+    assert message.startswith("giaoban: lỗi: hạn mới (21/02/2019) không sau hạn cũ (25/02/2019)")
+    _with_event(ledger, "2019-03-20")
+    out = _ok(runner, ledger, *args)
+    assert out.startswith(f"Đã gia hạn {NOTICE_ID}#1: trước ngày 25/02/2019 → {EVENT_DEADLINE}")

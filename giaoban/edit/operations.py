@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from giaoban.checks.check import ledger_folders
@@ -707,15 +707,19 @@ def move_deadline(
 
 
 def _check_later(task: Task, notice: Notice, ledger: Ledger, new: str | date) -> object:
-    """A postponement moves a deadline later, and not before the notice: a new deadline
-    read to the same or an earlier due moment is refused (one that cannot be compared,
-    such as "thường xuyên", is let through). Returns the new deadline's reading."""
+    """A postponement moves a deadline later, to a day: a new deadline read to the same
+    or an earlier due moment, or before the notice, is refused, and so is one with no
+    day to be late by (``_refuse_no_day``). Returns the new deadline's reading (one that
+    cannot be read is refused by the check of the file)."""
     from giaoban.deadline import parse_deadline  # start-up: the engine only when postponing
 
     phrase = new.strftime("%d/%m/%Y") if isinstance(new, date) else new
-    reading = parse_deadline(phrase, notice.date, ledger.settings.deadline_settings())
-    if not isinstance(reading, Deadline) or reading.due is None:
+    settings = ledger.settings.deadline_settings().with_events(notice.events)
+    reading = parse_deadline(phrase, notice.date, settings)
+    if not isinstance(reading, Deadline) or is_recurring(reading):
         return reading
+    if reading.due is None:
+        _refuse_no_day(task, notice, reading)
     shown = short_due(reading.due, reading.has_time)
     if reading.due.date() <= notice.date:
         raise EditError(
@@ -727,6 +731,27 @@ def _check_later(task: Task, notice: Notice, ledger: Ledger, new: str | date) ->
         before = short_due(old.due, old.has_time)
         raise EditError(f"hạn mới ({shown}) không sau hạn cũ ({before}); gia hạn là dời hạn về sau")
     return reading
+
+
+def _refuse_no_day(task: Task, notice: Notice, reading: Deadline) -> NoReturn:
+    """Refuse a new deadline with no due moment ("thường xuyên", "kịp thời", "sau khi có ý
+    kiến" with no day for the event): the task would be late by no day, and an overdue one
+    would leave every report without a word. Not a postponement: cancel it, write it
+    ongoing by hand, or date the event first."""
+    said = f'hạn mới "{reading.phrase}"'
+    if reading.kind == "relative" and reading.anchor:
+        raise EditError(
+            f"{said} tính từ '{reading.anchor}' nhưng chưa có ngày của mốc này, nên "
+            f"{task.id} sẽ không quá hạn ngày nào và không báo cáo nào còn nhắc đến nó; "
+            f"ghi ngày đó vào 'events:' của thông báo ('giaoban edit {notice.id}') "
+            "rồi gia hạn lại"
+        )
+    raise EditError(
+        f"{said} không có ngày hạn, nên {task.id} sẽ không quá hạn ngày nào và không báo cáo "
+        "nào còn nhắc đến nó; gia hạn là dời hạn đến một ngày về sau. Thôi theo dõi việc "
+        f"này thì dùng 'giaoban cancel'; đổi hẳn thành việc không có hạn thì sửa bằng "
+        f"'giaoban edit {task.id}'"
+    )
 
 
 def _keep_done(text: str, task: Task, reading: object, new: str | date, on: date) -> None:

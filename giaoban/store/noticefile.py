@@ -10,7 +10,6 @@ from __future__ import annotations
 import struct
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -185,8 +184,7 @@ def _item_key(key: str, i: int) -> str:
 def _notice(data: dict[str, Any], document: Document, settings: DeadlineSettings) -> Notice:
     notice_id = data["id"]
     events = tuple(sorted(data.get("events", {}).items()))
-    if events:  # the notice's own events first: "ngày khai mạc" of this notice wins
-        settings = replace(settings, events=events + settings.events)
+    settings = settings.with_events(events)
     confidential = data.get("confidential", False)
     tasks = tuple(
         _task(task, notice_id, data["date"], confidential, document, ("tasks", i), settings)
