@@ -63,7 +63,12 @@ def done_command(
     on: OnOption = None,
     note: Annotated[str | None, typer.Option("--note", help="Ghi chú kèm theo.")] = None,
     result: Annotated[
-        str | None, typer.Option("--result", help="Kết quả (ghi vào 'result').")
+        str | None,
+        typer.Option(
+            "--result",
+            help="Kết quả (ghi vào 'result'; nhiệm vụ định kỳ: kết quả của lần này, "
+            "ghi vào 'occurrence_results').",
+        ),
     ] = None,
     occurrence: OccurrenceOption = None,
     *,
@@ -77,6 +82,8 @@ def done_command(
     )
     occ = out.details.get("occurrence")
     what = f"lần {occ:%d/%m/%Y}" if occ else f"ngày {out.details['on']:%d/%m/%Y}"
+    if out.details.get("kept_result"):
+        what += "; kết quả trước đó được giữ thành một ghi chú"
     say_saved(f"Đã ghi hoàn thành {out.task_id} ({what})", out.saved, change.no_commit)
 
 

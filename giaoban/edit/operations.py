@@ -5,10 +5,12 @@ only the keys it owns (see ``giaoban.edit.yamledit`` for how and for the invaria
 
 | operation | owns |
 |---|---|
-| ``done`` | ``status``, ``done_on``, ``result``, ``done_occurrences``; adds to ``notes`` |
+| ``done`` | ``status``, ``done_on``, ``result``, ``done_occurrences``; adds to ``notes`` and |
+|  | ``occurrence_results`` |
 | ``reopen`` | ``status``; removes ``done_on``, ``cancelled_on``, ``cancel_reason`` |
 | ``cancel`` | ``status``, ``cancelled_on``, ``cancel_reason`` |
 | ``postpone`` | ``deadline``; adds to ``extensions`` |
+| ``stop`` | ``until`` |
 | ``add_note`` | adds to ``notes`` |
 | ``add_task`` | adds to the notice's ``tasks`` |
 
@@ -70,6 +72,7 @@ from giaoban.edit.yamledit import (
     task_data,
 )
 from giaoban.history.story import (
+    DoneSaid,
     Message,
     add_notice_message,
     add_task_message,
@@ -175,23 +178,56 @@ def _note(on: date, text: str) -> Insert:
 def done(text: str, item: str, args: DoneArgs, today: date) -> str:
     """Mark task ``item`` done on ``args.on`` (default ``today``); or one occurrence of a duty.
 
-    Owns ``status``, ``done_on``, ``result``, ``done_occurrences`` and adds to ``notes``.
+    Owns ``status``, ``done_on``, ``result``, ``done_occurrences``, ``occurrence_results``
+    and adds to ``notes``. Every result typed is kept: a duty's is its occurrence's (a new
+    entry of ``occurrence_results``), and a task's ``result`` replaced by another (done
+    again after a reopen) is kept first as a note of the day (``replaced_result``).
     """
     task = task_data(text, item)
     on = args.on or today
+    result = clean_text(args.result) if args.result else None
     if _status(task) == "cancelled":
         _refuse_closed(task, item, _REOPEN_FIRST)
     if args.occurrence is not None:
         edits: list[Edit] = [_occurrence_insert(task, item, args.occurrence)]
+        if result:
+            edits.append(_result_insert(task, args.occurrence, result))
     elif _status(task) == "done":
         raise EditError(f"mục {item} đã hoàn thành ngày {_day(task.get('done_on'))}")
     else:
         edits = [Set("status", "done"), Set("done_on", on)]
-    if args.result:
-        edits.append(Set("result", clean_text(args.result)))
+        if result:
+            edits.append(Set("result", result))
+            earlier = replaced_result(task, result)
+            if earlier is not None:
+                edits.append(_note(on, f"{EARLIER_RESULT}: {earlier}"))
     if args.note:
         edits.append(_note(on, args.note))
     return apply_edits(text, item, edits)
+
+
+EARLIER_RESULT = "Kết quả trước đó"  # how a replaced result starts the note that keeps it
+
+
+def replaced_result(task: dict[str, Any], result: str | None) -> str | None:
+    """The ``result`` of ``task`` (a plain mapping) that ``result`` would replace: one
+    that is there and says something else; None when nothing would be lost."""
+    earlier = task.get("result")
+    if result is None or earlier is None or clean_text(str(earlier)) == result:
+        return None
+    return str(earlier)
+
+
+def _result_insert(task: dict[str, Any], occurrence: date, result: str) -> Insert:
+    """A new ``{date, text}`` in ``occurrence_results``, after those of earlier or the same
+    occurrences: each occurrence keeps its own result (one per done, none replaced)."""
+    entries = task.get("occurrence_results") or []
+    at = 0
+    for i, entry in enumerate(entries if isinstance(entries, list) else ()):
+        day = entry.get("date") if isinstance(entry, dict) else None
+        if isinstance(day, date) and day <= occurrence:
+            at = i + 1
+    return Insert("occurrence_results", {"date": occurrence, "text": result}, at)
 
 
 def _occurrence_insert(task: dict[str, Any], item: str, occurrence: date) -> Insert:
@@ -577,8 +613,15 @@ def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: b
         on = args.on or today
         check_day("done", on, notice, today)
         new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
-        message = done_message(task.id, _logged(task), on, occurrence)
-        return new, message, {"on": on, "occurrence": occurrence}
+        result = clean_text(args.result) if args.result else None
+        kept = occurrence is None and replaced_result(task_data(text, task.item), result)
+        said = DoneSaid(
+            _logged_words(task, result),
+            _logged_words(task, clean_text(args.note) if args.note else None),
+            bool(kept),
+        )
+        message = done_message(task.id, _logged(task), on, occurrence, said)
+        return new, message, {"on": on, "occurrence": occurrence, "kept_result": bool(kept)}
 
     return _run(data_dir, query, build, commit)
 

@@ -128,6 +128,11 @@ def _rows(data: Mapping[str, Any], key: str, *required: str) -> list[dict[str, A
     return [row for _, row in data.get(key, ()) if all(k in row for k in required)]
 
 
+def _notes(data: Mapping[str, Any], key: str) -> tuple[Note, ...]:
+    """The ``{date, text}`` entries of a task's ``notes`` or ``occurrence_results``."""
+    return tuple(Note(n["date"], n["text"]) for n in _rows(data, key, "date", "text"))
+
+
 def _extensions(
     data: Mapping[str, Any], deadline: Any, notice_date: Any, settings: DeadlineSettings
 ) -> tuple[Extension, ...]:
@@ -282,7 +287,8 @@ def _task(
         cancelled_on=data.get("cancelled_on"),
         cancel_reason=data.get("cancel_reason"),
         result=data.get("result"),
-        notes=tuple(Note(n["date"], n["text"]) for n in _rows(data, "notes", "date", "text")),
+        occurrence_results=_notes(data, "occurrence_results"),
+        notes=_notes(data, "notes"),
         extensions=_extensions(data, deadline, notice_date, settings),
         confidential=confidential,
         fields=_positions(document, path, data),
