@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
-from tests.conftest import MINIMAL_UNITS, run_git
+from tests.conftest import run_git
 from tests.test_cli_edit import last_commit
 
 NOTICE_ID = "2022-04-14-gb"
@@ -38,19 +38,19 @@ tasks:
 DUTY = f"{NOTICE_ID}#6.2"
 
 
-def make(git_repo: Path, notice: str = NOTICE) -> Path:
-    data = git_repo / "data"
-    (data / "2022").mkdir(parents=True)
-    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
-    (git_repo / PATH).write_text(notice, encoding="utf-8")
-    run_git(git_repo, "add", ".")
-    run_git(git_repo, "commit", "-qm", "Dữ liệu ban đầu")
+def commit_notice(data: Path, notice: str) -> Path:
+    """``notice`` written (or rewritten) and committed in the data folder ``data``."""
+    (data.parent / PATH).parent.mkdir(parents=True, exist_ok=True)
+    (data.parent / PATH).write_text(notice, encoding="utf-8")
+    run_git(data.parent, "add", ".")
+    run_git(data.parent, "commit", "-qm", "Thông báo")
     return data
 
 
 @pytest.fixture
-def ledger(git_repo: Path) -> Path:
-    return make(git_repo)
+def ledger(ledger: Path) -> Path:
+    """conftest's ledger (the registry committed) with ``NOTICE`` committed."""
+    return commit_notice(ledger, NOTICE)
 
 
 def run(runner: CliRunner, data: Path, *args: str) -> str:
@@ -71,28 +71,11 @@ def log_lines(runner: CliRunner, data: Path, task: str) -> list[str]:
 @pytest.mark.parametrize("commit", [True, False])
 def test_each_occurrence_keeps_its_result(runner: CliRunner, ledger: Path, commit: bool) -> None:
     flags = () if commit else ("--no-commit",)
-    run(
-        runner,
-        ledger,
-        "done",
-        DUTY,
-        "--result",
-        "Đã nộp tuần 15/04",
-        "--today",
-        "2022-04-15",
-        *flags,
-    )
-    run(
-        runner,
-        ledger,
-        "done",
-        DUTY,
-        "--result",
-        "Đã nộp tuần 22/04",
-        "--today",
-        "2022-04-22",
-        *flags,
-    )
+    for day in ("15/04", "22/04"):
+        today = f"2022-{day[3:]}-{day[:2]}"
+        run(
+            runner, ledger, "done", DUTY, "--result", f"Đã nộp tuần {day}", "--today", today, *flags
+        )
     text = (ledger.parent / PATH).read_text(encoding="utf-8")
     assert text == NOTICE.replace(
         "    status: open\n",
@@ -176,7 +159,7 @@ def test_the_same_result_again_adds_no_note(runner: CliRunner, ledger: Path) -> 
 
 
 def test_a_duty_result_written_before_occurrence_results_still_reads(
-    runner: CliRunner, git_repo: Path
+    runner: CliRunner, ledger: Path
 ) -> None:
     """Backward compatible: a duty's task-level ``result`` of a file written before is valid
     and shown; the next done adds its occurrence's result beside it."""
@@ -185,26 +168,24 @@ def test_a_duty_result_written_before_occurrence_results_still_reads(
         "    done_occurrences: [2022-04-15]\n    status: open\n    result: Đã nộp tuần 15/04\n",
         1,
     )
-    data = make(git_repo, old)
+    data = commit_notice(ledger, old)
     checked = run(runner, data, "check", "--today", "2022-04-20")
     assert checked.endswith("0 lỗi, 0 cảnh báo — hợp lệ.\n")
     run(runner, data, "done", DUTY, "--result", "Đã nộp tuần 22/04", "--today", "2022-04-22")
-    text = (git_repo / PATH).read_text(encoding="utf-8")
+    text = (ledger.parent / PATH).read_text(encoding="utf-8")
     assert "    result: Đã nộp tuần 15/04\n" in text
     shown = run(runner, data, "show", DUTY, "--today", "2022-04-23", "--no-pager")
     assert "Kết quả            Đã nộp tuần 15/04" in shown
     assert "Kết quả            lần 22/04/2022: Đã nộp tuần 22/04" in shown
 
 
-def test_an_occurrence_result_without_its_text_is_an_error(
-    runner: CliRunner, git_repo: Path
-) -> None:
+def test_an_occurrence_result_without_its_text_is_an_error(runner: CliRunner, ledger: Path) -> None:
     bad = NOTICE.replace(
         "    status: open\n",
         "    status: open\n    occurrence_results:\n      - date: 2022-04-15\n",
         1,
     )
-    data = make(git_repo, bad)
+    data = commit_notice(ledger, bad)
     result = runner.invoke(app, ["check", "--data", str(data)])
     assert result.exit_code == 1
     assert f"{PATH}:12:9: error:" in result.stdout and "[missing-key]" in result.stdout
@@ -227,18 +208,18 @@ def test_a_hand_edit_adding_an_occurrence_and_its_result_is_told_as_one_done(
     )
 
 
-def test_a_confidential_duty_hides_its_results(runner: CliRunner, git_repo: Path) -> None:
+def test_a_confidential_duty_hides_its_results(runner: CliRunner, ledger: Path) -> None:
     secret = NOTICE.replace("date: 2022-04-14\n", "date: 2022-04-14\nconfidential: true\n")
-    data = make(git_repo, secret)
+    data = commit_notice(ledger, secret)
     word = "đồng chí Tám"
     run(runner, data, "done", DUTY, "--result", f"Đã gặp {word}", "--today", "2022-04-15")
-    _, _, message = last_commit(git_repo)
+    _, _, message = last_commit(ledger.parent)
     assert word not in message and "Giaoban-Result: (mật)" in message
     for args in (
         ("show", DUTY, "--today", "2022-04-16", "--no-pager"),
         ("export", "--format", "json"),
         ("log", DUTY, "--no-pager"),
-        ("textconv", str(git_repo / PATH)),
+        ("textconv", str(ledger.parent / PATH)),
     ):
         assert word not in run(runner, data, *args), args
     assert word in run(runner, data, "show", DUTY, "--show-confidential", "--no-pager")
