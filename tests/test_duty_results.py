@@ -95,6 +95,8 @@ def test_each_occurrence_keeps_its_result(runner: CliRunner, ledger: Path, commi
         {"date": "2022-04-22", "text": "Đã nộp tuần 22/04"},
     ]
     assert "result" not in task
+    found = run(runner, ledger, "search", "da nop tuan 15", "--format", "json")
+    assert [t["id"] for t in json.loads(found)["tasks"]] == [DUTY]
 
 
 def test_the_message_and_log_tell_the_result(runner: CliRunner, ledger: Path) -> None:

@@ -100,7 +100,8 @@ def shown_task(task: Task, show_confidential: bool) -> Task:
 
 def searched_words(task: Task, show_confidential: bool) -> str:
     """What ``search`` looks in: the id, the shown text, the deadline, the units and the
-    result (a confidential one only when shown), each folded (``giaoban.model.text.fold``).
+    results, the task's and its occurrences' (a confidential notice's only when shown),
+    each folded (``giaoban.model.text.fold``).
 
     A task matches a query when its needle (:func:`search_needle`) is found in these
     words: the one rule of search, which the index applies in SQL
