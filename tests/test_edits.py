@@ -180,7 +180,10 @@ def test_add_task_with_a_used_item_is_refused() -> None:
     [
         (lambda t: edits.cancel(t, "1", edits.CancelArgs("x"), TODAY), "đã hoàn thành"),
         (lambda t: edits.done(t, "1", edits.DoneArgs(), TODAY), "đã hoàn thành ngày 20/02/2019"),
-        (lambda t: edits.postpone(t, "1", edits.PostponeArgs("x", "y"), TODAY), "không còn mở"),
+        (
+            lambda t: edits.postpone(t, "1", edits.PostponeArgs("x", "y"), TODAY),
+            "mục 1 đã hoàn thành; không gia hạn",
+        ),
     ],
 )
 def test_operations_refuse_a_done_task(operation, message) -> None:

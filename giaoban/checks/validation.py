@@ -405,7 +405,9 @@ def _texts(notice: Notice) -> Iterator[tuple[Notice | Task, str, str]]:
             if text := getattr(task, key):
                 yield task, _TASK_KEYS.get(key, key), text
         yield from ((task, f"owners.{i}", name) for i, name in enumerate(task.owners) if name)
-        yield from ((task, f"notes.{i}", n.text) for i, n in enumerate(task.notes) if n.text)
+        for key in ("occurrence_results", "notes"):
+            entries = enumerate(getattr(task, key))
+            yield from ((task, f"{key}.{i}", n.text) for i, n in entries if n.text)
 
 
 # Checks that look at one notice at a time: every problem one of them finds over a ledger

@@ -63,7 +63,12 @@ def done_command(
     on: OnOption = None,
     note: Annotated[str | None, typer.Option("--note", help="Ghi chú kèm theo.")] = None,
     result: Annotated[
-        str | None, typer.Option("--result", help="Kết quả (ghi vào 'result').")
+        str | None,
+        typer.Option(
+            "--result",
+            help="Kết quả (ghi vào 'result'; nhiệm vụ định kỳ: kết quả của lần này, "
+            "ghi vào 'occurrence_results').",
+        ),
     ] = None,
     occurrence: OccurrenceOption = None,
     *,
@@ -77,6 +82,8 @@ def done_command(
     )
     occ = out.details.get("occurrence")
     what = f"lần {occ:%d/%m/%Y}" if occ else f"ngày {out.details['on']:%d/%m/%Y}"
+    if out.details.get("kept_result"):
+        what += "; kết quả trước đó được giữ thành một ghi chú"
     say_saved(f"Đã ghi hoàn thành {out.task_id} ({what})", out.saved, change.no_commit)
 
 
@@ -187,8 +194,8 @@ def note_command(
 ) -> None:
     """Thêm một ghi chú tiến độ (có ngày) vào nhiệm vụ."""
     data_dir = resolve_data_dir(change.data)
-    day = optional_day(on) or office_today(data_dir, change.today)
-    out = edits.write_note(data_dir, task_id, text, day, not change.no_commit)
+    today = office_today(data_dir, change.today)
+    out = edits.write_note(data_dir, task_id, text, optional_day(on), today, not change.no_commit)
     say_saved(f"Đã ghi chú vào {out.task_id}", out.saved, change.no_commit)
 
 

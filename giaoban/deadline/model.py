@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -33,6 +33,12 @@ class DeadlineSettings:
     extra_work_days: tuple[date, ...] = ()  # days worked that are usually off (ngày làm bù)
     school_year: SchoolYear = SchoolYear()
     events: tuple[tuple[str, date], ...] = ()  # named days deadlines count from (name, day)
+
+    def with_events(self, events: tuple[tuple[str, date], ...]) -> DeadlineSettings:
+        """These settings for a notice with ``events`` of its own: the notice's come first,
+        so its "ngày khai mạc" wins over the settings' (the one rule, for its tasks'
+        deadlines as loaded and for a deadline an edit gives them)."""
+        return replace(self, events=events + self.events) if events else self
 
 
 @dataclass(frozen=True)

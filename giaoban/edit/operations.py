@@ -5,10 +5,12 @@ only the keys it owns (see ``giaoban.edit.yamledit`` for how and for the invaria
 
 | operation | owns |
 |---|---|
-| ``done`` | ``status``, ``done_on``, ``result``, ``done_occurrences``; adds to ``notes`` |
+| ``done`` | ``status``, ``done_on``, ``result``, ``done_occurrences``; adds to ``notes`` and |
+|  | ``occurrence_results`` |
 | ``reopen`` | ``status``; removes ``done_on``, ``cancelled_on``, ``cancel_reason`` |
 | ``cancel`` | ``status``, ``cancelled_on``, ``cancel_reason`` |
 | ``postpone`` | ``deadline``; adds to ``extensions`` |
+| ``stop`` | ``until`` |
 | ``add_note`` | adds to ``notes`` |
 | ``add_task`` | adds to the notice's ``tasks`` |
 
@@ -25,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from giaoban.checks.check import ledger_folders
@@ -70,6 +72,7 @@ from giaoban.edit.yamledit import (
     task_data,
 )
 from giaoban.history.story import (
+    DoneSaid,
     Message,
     add_notice_message,
     add_task_message,
@@ -146,6 +149,22 @@ def _status(task: dict[str, Any]) -> str:
     return str(task.get("status") or "open")
 
 
+# A task that is no longer open, in the words the clerk reads (never the file's key and value).
+_CLOSED = {"done": "đã hoàn thành", "cancelled": "đã hủy"}
+
+
+def _refuse_closed(task: dict[str, Any], item: str, then: str) -> None:
+    """Refuse an edit of a task that is done or cancelled: ``mục 1 đã hủy; {then}``, where
+    ``then`` says what the clerk can do (reopen it first) or why nothing is needed."""
+    status = _status(task)
+    if status != "open":
+        word = _CLOSED.get(status, f"có trạng thái '{status}' không hợp lệ")
+        raise EditError(f"mục {item} {word}; {then}")
+
+
+_REOPEN_FIRST = "dùng 'giaoban reopen' trước"
+
+
 def _day(value: Any) -> str:
     if isinstance(value, datetime | date):
         return f"{value:%d/%m/%Y}"
@@ -159,23 +178,56 @@ def _note(on: date, text: str) -> Insert:
 def done(text: str, item: str, args: DoneArgs, today: date) -> str:
     """Mark task ``item`` done on ``args.on`` (default ``today``); or one occurrence of a duty.
 
-    Owns ``status``, ``done_on``, ``result``, ``done_occurrences`` and adds to ``notes``.
+    Owns ``status``, ``done_on``, ``result``, ``done_occurrences``, ``occurrence_results``
+    and adds to ``notes``. Every result typed is kept: a duty's is its occurrence's (a new
+    entry of ``occurrence_results``), and a task's ``result`` replaced by another (done
+    again after a reopen) is kept first as a note of the day (``replaced_result``).
     """
     task = task_data(text, item)
     on = args.on or today
+    result = clean_text(args.result) if args.result else None
     if _status(task) == "cancelled":
-        raise EditError(f"mục {item} đã hủy; dùng 'giaoban reopen' trước")
+        _refuse_closed(task, item, _REOPEN_FIRST)
     if args.occurrence is not None:
         edits: list[Edit] = [_occurrence_insert(task, item, args.occurrence)]
+        if result:
+            edits.append(_result_insert(task, args.occurrence, result))
     elif _status(task) == "done":
         raise EditError(f"mục {item} đã hoàn thành ngày {_day(task.get('done_on'))}")
     else:
         edits = [Set("status", "done"), Set("done_on", on)]
-    if args.result:
-        edits.append(Set("result", clean_text(args.result)))
+        if result:
+            edits.append(Set("result", result))
+            earlier = replaced_result(task, result)
+            if earlier is not None:
+                edits.append(_note(on, f"{EARLIER_RESULT}: {earlier}"))
     if args.note:
         edits.append(_note(on, args.note))
     return apply_edits(text, item, edits)
+
+
+EARLIER_RESULT = "Kết quả trước đó"  # how a replaced result starts the note that keeps it
+
+
+def replaced_result(task: dict[str, Any], result: str | None) -> str | None:
+    """The ``result`` of ``task`` (a plain mapping) that ``result`` would replace: one
+    that is there and says something else; None when nothing would be lost."""
+    earlier = task.get("result")
+    if result is None or earlier is None or clean_text(str(earlier)) == result:
+        return None
+    return str(earlier)
+
+
+def _result_insert(task: dict[str, Any], occurrence: date, result: str) -> Insert:
+    """A new ``{date, text}`` in ``occurrence_results``, after those of earlier or the same
+    occurrences: each occurrence keeps its own result (one per done, none replaced)."""
+    entries = task.get("occurrence_results") or []
+    at = 0
+    for i, entry in enumerate(entries if isinstance(entries, list) else ()):
+        day = entry.get("date") if isinstance(entry, dict) else None
+        if isinstance(day, date) and day <= occurrence:
+            at = i + 1
+    return Insert("occurrence_results", {"date": occurrence, "text": result}, at)
 
 
 def _occurrence_insert(task: dict[str, Any], item: str, occurrence: date) -> Insert:
@@ -204,9 +256,7 @@ def reopen(text: str, item: str, occurrence: date | None = None) -> str:
 def cancel(text: str, item: str, args: CancelArgs, today: date) -> str:
     """Cancel task ``item``: owns ``status``, ``cancelled_on`` and ``cancel_reason``."""
     task = task_data(text, item)
-    if _status(task) != "open":
-        word = "đã hoàn thành" if _status(task) == "done" else "đã hủy"
-        raise EditError(f"mục {item} {word}; dùng 'giaoban reopen' trước")
+    _refuse_closed(task, item, _REOPEN_FIRST)
     edits: list[Edit] = [
         Set("status", "cancelled"),
         Set("cancelled_on", args.on or today),
@@ -218,16 +268,14 @@ def cancel(text: str, item: str, args: CancelArgs, today: date) -> str:
 def stop(text: str, item: str, until: date) -> str:
     """End duty ``item``: its last day is ``until`` (it owns ``until``)."""
     task = task_data(text, item)
-    if _status(task) != "open":
-        raise EditError(f"mục {item} không còn mở (status: {_status(task)}); không cần dừng")
+    _refuse_closed(task, item, "không cần dừng")
     return apply_edits(text, item, [Set("until", until)])
 
 
 def postpone(text: str, item: str, args: PostponeArgs, today: date) -> str:
     """Move task ``item``'s deadline; the old one is kept in a new ``extensions`` entry."""
     task = task_data(text, item)
-    if _status(task) != "open":
-        raise EditError(f"mục {item} không còn mở (status: {_status(task)}); không gia hạn được")
+    _refuse_closed(task, item, f"không gia hạn được; muốn gia hạn thì {_REOPEN_FIRST}")
     new = deadline_value(args.deadline)
     entry: dict[str, Any] = {}
     if task.get("deadline") is not None:
@@ -465,6 +513,34 @@ def locate_notice(data_dir: Path, query: str) -> tuple[Ledger, Notice]:
 # --- the commands ---------------------------------------------------------------------------
 
 
+# The day each edit records (``--on``): what it is called, and why a day still to come
+# cannot be it (None: the day a postponement takes effect, which may be a later one).
+_RECORDED_DAYS = {
+    "done": ("ngày hoàn thành", "việc chưa làm thì chưa ghi hoàn thành"),
+    "cancel": ("ngày hủy", "việc chưa hủy thì chưa ghi hủy"),
+    "note": ("ngày ghi chú", "chỉ ghi chú điều đã có"),
+    "postpone": ("ngày gia hạn có hiệu lực", None),
+}
+
+
+def check_day(action: str, day: date, notice: Notice, today: date) -> None:
+    """The one rule of the day an edit records, for every edit command (``_RECORDED_DAYS``).
+
+    Not before the notice: its tasks did not exist yet (``done_on`` so is the error
+    ``done-before-notice``). Not after ``today`` for a day something was done, cancelled
+    or noted: a slip (20/03 for 02/03) would leave the task open and late in every report
+    until that day while the command said it was done.
+    """
+    what, why_not_later = _RECORDED_DAYS[action]
+    if day < notice.date:
+        raise EditError(
+            f"{what} {day:%d/%m/%Y} sớm hơn ngày thông báo {notice.date:%d/%m/%Y}; "
+            "nhiệm vụ chưa có trước ngày đó"
+        )
+    if why_not_later is not None and day > today:
+        raise EditError(f"{what} {day:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}); {why_not_later}")
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a command did: the task, the saved file, and what it recorded."""
@@ -535,14 +611,17 @@ def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: b
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         occurrence = _occurrence(text, task, notice, ledger, args.occurrence)
         on = args.on or today
-        if on > today:
-            raise EditError(
-                f"ngày hoàn thành {on:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}); "
-                "việc chưa làm thì chưa ghi hoàn thành"
-            )
+        check_day("done", on, notice, today)
         new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
-        message = done_message(task.id, _logged(task), on, occurrence)
-        return new, message, {"on": on, "occurrence": occurrence}
+        result = clean_text(args.result) if args.result else None
+        kept = occurrence is None and replaced_result(task_data(text, task.item), result)
+        said = DoneSaid(
+            _logged_words(task, result),
+            _logged_words(task, clean_text(args.note) if args.note else None),
+            bool(kept),
+        )
+        message = done_message(task.id, _logged(task), on, occurrence, said)
+        return new, message, {"on": on, "occurrence": occurrence, "kept_result": bool(kept)}
 
     return _run(data_dir, query, build, commit)
 
@@ -574,6 +653,7 @@ def mark_cancelled(
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         on = args.on or today
+        check_day("cancel", on, notice, today)
         new = cancel(text, task.item, args, today)
         reason = _logged_words(task, clean_text(args.reason)) or ""
         message = cancel_message(task.id, _logged(task), reason, on)
@@ -607,6 +687,9 @@ def stop_duty(
                 f"ngày dừng {first_free:%d/%m/%Y} không sau ngày thông báo {notice.date:%d/%m/%Y}"
             )
         until = first_free - timedelta(days=1)
+        earlier = task_data(text, task.item).get("until")
+        earlier = earlier if isinstance(earlier, date) else None
+        _refuse_longer(task, earlier, until)
         days = _days(task_data(text, task.item).get("done_occurrences") or ())
         hidden = [d for d in days if d > until]
         if hidden:
@@ -622,12 +705,28 @@ def stop_duty(
         if noted:
             said = f"Dừng từ ngày {first_free:%d/%m/%Y}: {clean_text(reason or '')}"
             new = add_note(new, task.item, said, today or first_free)
-        message = stop_message(task.id, _logged(task), first_free, until, why)
+        message = stop_message(task.id, _logged(task), first_free, until, why, earlier)
         if noted:  # the message says all the commit does
             message = replace(message, body=(*message.body, "Ghi chú thêm: lý do dừng."))
         return new, message, {"until": until, "reason_noted": noted}
 
     return _run(data_dir, query, build, commit)
+
+
+def _refuse_longer(task: Task, earlier: date | None, until: date) -> None:
+    """Refuse a stop that would make duty ``task`` run longer than its ``until`` says (a
+    second stop with a later ``--from``): the weeks the earlier end left out would come
+    back as occurrences, missed ones late in every report. ``stop`` only ends a duty;
+    running it again is a change of ``until`` by hand (``giaoban edit``)."""
+    if earlier is None or until <= earlier:
+        return
+    raise EditError(
+        f"{task.id} đã dừng từ ngày {earlier + timedelta(days=1):%d/%m/%Y} (lần cuối trong "
+        f"ngày {earlier:%d/%m/%Y}); dừng từ ngày {until + timedelta(days=1):%d/%m/%Y} sẽ "
+        f"cho nhiệm vụ chạy lại từ {earlier + timedelta(days=1):%d/%m/%Y} đến "
+        f"{until:%d/%m/%Y}, không phải dừng. Muốn nhiệm vụ chạy tiếp thì sửa 'until' "
+        f"bằng 'giaoban edit {task.id}'"
+    )
 
 
 def move_deadline(
@@ -637,6 +736,7 @@ def move_deadline(
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
         old = task_data(text, task.item).get("deadline")
+        check_day("postpone", args.on or today, notice, today)
         new_value = deadline_value(args.deadline)
         reading = _check_later(task, notice, ledger, new_value)
         _keep_done(text, task, reading, new_value, args.on or today)
@@ -650,15 +750,19 @@ def move_deadline(
 
 
 def _check_later(task: Task, notice: Notice, ledger: Ledger, new: str | date) -> object:
-    """A postponement moves a deadline later, and not before the notice: a new deadline
-    read to the same or an earlier due moment is refused (one that cannot be compared,
-    such as "thường xuyên", is let through). Returns the new deadline's reading."""
+    """A postponement moves a deadline later, to a day: a new deadline read to the same
+    or an earlier due moment, or before the notice, is refused, and so is one with no
+    day to be late by (``_refuse_no_day``). Returns the new deadline's reading (one that
+    cannot be read is refused by the check of the file)."""
     from giaoban.deadline import parse_deadline  # start-up: the engine only when postponing
 
     phrase = new.strftime("%d/%m/%Y") if isinstance(new, date) else new
-    reading = parse_deadline(phrase, notice.date, ledger.settings.deadline_settings())
-    if not isinstance(reading, Deadline) or reading.due is None:
+    settings = ledger.settings.deadline_settings().with_events(notice.events)
+    reading = parse_deadline(phrase, notice.date, settings)
+    if not isinstance(reading, Deadline) or is_recurring(reading):
         return reading
+    if reading.due is None:
+        _refuse_no_day(task, notice, reading)
     shown = short_due(reading.due, reading.has_time)
     if reading.due.date() <= notice.date:
         raise EditError(
@@ -670,6 +774,27 @@ def _check_later(task: Task, notice: Notice, ledger: Ledger, new: str | date) ->
         before = short_due(old.due, old.has_time)
         raise EditError(f"hạn mới ({shown}) không sau hạn cũ ({before}); gia hạn là dời hạn về sau")
     return reading
+
+
+def _refuse_no_day(task: Task, notice: Notice, reading: Deadline) -> NoReturn:
+    """Refuse a new deadline with no due moment ("thường xuyên", "kịp thời", "sau khi có ý
+    kiến" with no day for the event): the task would be late by no day, and an overdue one
+    would leave every report without a word. Not a postponement: cancel it, write it
+    ongoing by hand, or date the event first."""
+    said = f'hạn mới "{reading.phrase}"'
+    if reading.kind == "relative" and reading.anchor:
+        raise EditError(
+            f"{said} tính từ '{reading.anchor}' nhưng chưa có ngày của mốc này, nên "
+            f"{task.id} sẽ không quá hạn ngày nào và không báo cáo nào còn nhắc đến nó; "
+            f"ghi ngày đó vào 'events:' của thông báo ('giaoban edit {notice.id}') "
+            "rồi gia hạn lại"
+        )
+    raise EditError(
+        f"{said} không có ngày hạn, nên {task.id} sẽ không quá hạn ngày nào và không báo cáo "
+        "nào còn nhắc đến nó; gia hạn là dời hạn đến một ngày về sau. Thôi theo dõi việc "
+        f"này thì dùng 'giaoban cancel'; đổi hẳn thành việc không có hạn thì sửa bằng "
+        f"'giaoban edit {task.id}'"
+    )
 
 
 def _keep_done(text: str, task: Task, reading: object, new: str | date, on: date) -> None:
@@ -709,12 +834,16 @@ def _refuse_hidden(task: Task, days: list[date], what: str, advice: str) -> None
     )
 
 
-def write_note(data_dir: Path, query: str, note: str, on: date, commit: bool) -> Outcome:
-    """``giaoban note``: a dated progress note."""
+def write_note(
+    data_dir: Path, query: str, note: str, on: date | None, today: date, commit: bool
+) -> Outcome:
+    """``giaoban note``: a progress note of ``on`` (default ``today``)."""
+    day = on or today
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
+        check_day("note", day, notice, today)
         logged = _logged_words(task, clean_text(note)) or ""
-        return add_note(text, task.item, note, on), note_message(task.id, logged, on), {}
+        return add_note(text, task.item, note, day), note_message(task.id, logged, day), {}
 
     return _run(data_dir, query, build, commit)
 

@@ -243,7 +243,7 @@ def diff_task(old: Task, new: Task, hide: bool = False) -> list[Change]:
     if old.text != new.text:
         a, b = seen_old.text, seen_new.text
         changes.append(Change(notice, "text", task_id, "text", a, b, {"words": word_diff(a, b)}))
-    for name in ("extensions", "notes", "done_occurrences"):
+    for name in ("extensions", "occurrence_results", "notes", "done_occurrences"):
         if name == "extensions" and old.deadline_text != new.deadline_text:
             continue  # the deadline change already carries the extension's reason
         a, b = getattr(old, name), getattr(new, name)
@@ -328,6 +328,7 @@ FIELD_LABELS = {
     "cancelled_on": "ngày hủy",
     "cancel_reason": "lý do hủy",
     "result": "kết quả",
+    "occurrence_results": "kết quả các lần",
     "until": "lặp đến ngày",
     "section": "thuộc mục",
     "owners": "đơn vị chủ trì",
@@ -556,6 +557,7 @@ def task_facts(task: Task) -> list[str]:
     rows.append(("trạng thái", _status_fact(task)))
     rows += [("kết quả", task.result), ("lý do hủy", task.cancel_reason)]
     rows += [("đã hoàn thành lần", day) for day in task.done_occurrences]
+    rows += [(f"kết quả lần {_show(r.date)}", r.text) for r in task.occurrence_results]
     rows += [("gia hạn", _extension_fact(e)) for e in task.extensions]
     rows += [(f"ghi chú {_show(note.date)}", note.text) for note in task.notes]
     return [

@@ -95,10 +95,33 @@ def _task(task_id: str, **extra: Any) -> tuple[tuple[str, str], ...]:
     return tuple((k.replace("_", "-").title(), _one_line(v)) for k, v in pairs)
 
 
-def done_message(task_id: str, text: str, on: date, occurrence: date | None = None) -> Message:
+@dataclass(frozen=True)
+class DoneSaid:
+    """What a ``done`` recorded beside the day, as its message may say it (a confidential
+    notice's words already "(mật)"): the result, the note, and whether a result it
+    replaced was kept as a note."""
+
+    result: str | None = None
+    note: str | None = None
+    kept_result: bool = False
+
+
+def done_message(
+    task_id: str,
+    text: str,
+    on: date,
+    occurrence: date | None = None,
+    said: DoneSaid = DoneSaid(),
+) -> Message:
+    """The message of ``done``: the result and the note it recorded are in its body and
+    its trailers (``Giaoban-Result``, ``Giaoban-Note``), so ``log`` tells them."""
     label = f" (lần {occurrence:%d/%m/%Y})" if occurrence else ""
     subject = f"Hoàn thành {task_id}{label}: {short_text(text)}"
-    return Message("done", subject, (), _task(task_id, date=on, occurrence=occurrence))
+    body = [f"Kết quả: {said.result}"] if said.result else []
+    body += [f"Ghi chú: {said.note}"] if said.note else []
+    body += ["Kết quả trước đó được giữ thành một ghi chú."] if said.kept_result else []
+    trailers = _task(task_id, date=on, occurrence=occurrence, result=said.result, note=said.note)
+    return Message("done", subject, tuple(body), trailers)
 
 
 def reopen_message(task_id: str, occurrence: date | None = None) -> Message:
@@ -112,11 +135,20 @@ def cancel_message(task_id: str, text: str, reason: str, on: date) -> Message:
 
 
 def stop_message(
-    task_id: str, text: str, first_free: date, until: date, reason: str | None
+    task_id: str,
+    text: str,
+    first_free: date,
+    until: date,
+    reason: str | None,
+    earlier: date | None = None,
 ) -> Message:
+    """The message of ``stop``; ``earlier``: the duty's last day before it, when it had one
+    (a stop moved to an earlier day says which day it replaced)."""
     subject = f"Dừng {task_id} từ {first_free:%d/%m/%Y}: {short_text(text)}"
-    body = (f"Lý do: {reason}",) if reason else ()
-    return Message("stop", subject, body, _task(task_id, until=until, reason=reason))
+    body = [f"Lý do: {reason}"] if reason else []
+    if earlier is not None:
+        body.append(f"Trước đó: lần cuối trong ngày {earlier:%d/%m/%Y}")
+    return Message("stop", subject, tuple(body), _task(task_id, until=until, reason=reason))
 
 
 def postpone_message(
@@ -712,29 +744,39 @@ def _events(c: _Commit) -> Iterator[Event]:
     comparison does not find is not told.
     """
     told = _told(c)
-    if told is None:
+    if not told:
         yield from _compared_files(c)
         return
-    if not c.rewritten or not any(PurePosixPath(p).stem == told.notice for p in c.files):
-        yield told
+    if not c.rewritten or not any(PurePosixPath(p).stem == told[0].notice for p in c.files):
+        yield from told
         return
     found = list(_compared_files(c))
-    same = next((i for i, e in enumerate(found) if _same_change(e, told)), None)
-    yield from (told if i == same else e for i, e in enumerate(found))
+    for event in found:
+        same = next((t for t in told if _same_change(event, t)), None)
+        if same is not None:
+            told.remove(same)
+        yield event if same is None else same
 
 
-def _told(c: _Commit) -> Event | None:
-    """The event commit ``c``'s message tells of one task (None: it tells none)."""
+def _told(c: _Commit) -> list[Event]:
+    """The events commit ``c``'s message tells of one task ([]: it tells none): its
+    action, and the note a ``done`` added beside it (``Giaoban-Note``), as comparing the
+    two versions tells them."""
     action = c.trailers.get("action")
     task = c.trailers.get("task")
     if not (action in ACTIONS and action != "edit" and task and "#" in task):
-        return None
+        return []
     notice, item = task.split("#", 1)
-    keys = ("date", "occurrence", "from", "to", "reason", "approved-by", "until")
+    keys = ("date", "occurrence", "from", "to", "reason", "approved-by", "until", "result")
     details = {k.replace("-", "_"): c.trailers[k] for k in keys if k in c.trailers}
     if action == "note":
         details["text"] = c.body
-    return _event(c, notice, item, action, **details)
+    told = [_event(c, notice, item, action, **details)]
+    if action == "done" and "note" in c.trailers:
+        told.append(
+            _event(c, notice, item, "note", date=details.get("date"), text=c.trailers["note"])
+        )
+    return told
 
 
 def _same_change(found: Event, told: Event) -> bool:
@@ -956,13 +998,20 @@ def _task_changes(c: _Commit, notice: str, item: str, old: dict, new: dict) -> I
     elif old.get("extensions") != new.get("extensions"):
         yield _event(c, notice, item, "edit", fields="extensions")
     status_changed = old.get("status", "open") != new.get("status", "open")
-    if status_changed:  # its event tells the reason too
+    if status_changed:  # its event tells the reason (a cancel), or the new result (a done)
         handled.add("cancel_reason")
-        yield from _status_change(c, notice, item, new)
+        if new.get("status") == "done" and new.get("result") is not None:
+            handled.add("result")
+        yield from _status_change(c, notice, item, old, new)
     if old.get("until") != new.get("until"):
         yield _event(c, notice, item, "stop", until=new.get("until"))
+    results = _occurrence_results(old, new)
+    if results is not None:
+        handled.add("occurrence_results")
     for day in _added(old, new, "done_occurrences"):
-        yield _event(c, notice, item, "done", occurrence=day)
+        yield _event(c, notice, item, "done", occurrence=day, result=(results or {}).pop(day, None))
+    if results:  # a result added for an occurrence done earlier
+        yield _event(c, notice, item, "edit", fields="occurrence_results")
     for day in _added(new, old, "done_occurrences"):  # a day done taken out: open again
         yield _event(c, notice, item, "reopen", occurrence=day)
     for name, action in _APPENDED.items():
@@ -994,10 +1043,31 @@ def _entries(
             yield _event(c, notice, item, "note", date=entry.get("date"), text=entry.get("text"))
 
 
-def _status_change(c: _Commit, notice: str, item: str, new: dict) -> Iterator[Event]:
+_RESULTS = "occurrence_results"
+
+
+def _occurrence_results(old: dict, new: dict) -> dict[Any, Any] | None:
+    """The results a change added to ``occurrence_results``, by occurrence day, when it only
+    added some (each told with its occurrence's done); None when it changed the list
+    otherwise (an edit of it)."""
+    before, after = (
+        x if isinstance(x, list) else [] for x in (old.get(_RESULTS), new.get(_RESULTS))
+    )
+    added = list(after)
+    for entry in before:
+        if entry not in added:
+            return None  # an entry changed or taken out
+        added.remove(entry)
+    if not all(isinstance(entry, dict) for entry in added):
+        return None
+    return {entry.get("date"): entry.get("text") for entry in added}
+
+
+def _status_change(c: _Commit, notice: str, item: str, old: dict, new: dict) -> Iterator[Event]:
     status = new.get("status", "open")
     if status == "done":
-        yield _event(c, notice, item, "done", date=new.get("done_on"))
+        result = new.get("result") if new.get("result") != old.get("result") else None
+        yield _event(c, notice, item, "done", date=new.get("done_on"), result=result)
     elif status == "cancelled":
         reason = new.get("cancel_reason")
         yield _event(c, notice, item, "cancel", date=new.get("cancelled_on"), reason=reason)
@@ -1052,10 +1122,11 @@ def hide_confidential(events: Iterable[Event], confidential: Collection[str]) ->
 
 
 def _hidden(event: Event) -> Event:
-    # a task's text (added, reworded), a note's, a reason (cancel, stop, postpone): the
-    # words giaoban.model.shown.CONFIDENTIAL_FIELDS hides
+    # a task's text (added, reworded), a note's, a reason (cancel, stop, postpone), a
+    # result (done): the words giaoban.model.shown.CONFIDENTIAL_FIELDS hides
     details = {
-        k: CONFIDENTIAL_TEXT if k in ("text", "reason") else v for k, v in event.details.items()
+        k: CONFIDENTIAL_TEXT if k in ("text", "reason", "result") else v
+        for k, v in event.details.items()
     }
     if event.written in _TEXT_SUBJECTS:
         subject = f"{event.subject.partition(': ')[0]}: {CONFIDENTIAL_TEXT}"
@@ -1150,8 +1221,10 @@ def _describe(event: Event) -> str:
         return line + (f" (duyệt: {d['approved_by']})" if "approved_by" in d else "")
     if action == "done":
         if "occurrence" in d:
-            return f"hoàn thành lần {_d(d['occurrence'])}"
-        return "hoàn thành" + (f" ngày {_d(d['date'])}" if "date" in d else "")
+            line = f"hoàn thành lần {_d(d['occurrence'])}"
+        else:
+            line = "hoàn thành" + (f" ngày {_d(d['date'])}" if "date" in d else "")
+        return line + (f"; kết quả: {d['result']}" if "result" in d else "")
     if action == "cancel":
         return "hủy" + (f"; lý do: {d['reason']}" if "reason" in d else "")
     if action == "stop":

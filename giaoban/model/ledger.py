@@ -133,6 +133,8 @@ class Task:
     cancelled_on: date | None = None
     cancel_reason: str | None = None
     result: str | None = None
+    # a recurring duty: the result of each occurrence done, ``date`` the occurrence's day
+    occurrence_results: tuple[Note, ...] = ()
     notes: tuple[Note, ...] = ()
     extensions: tuple[Extension, ...] = ()
     confidential: bool = False

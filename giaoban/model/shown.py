@@ -26,7 +26,14 @@ FIELD_SEPARATOR = "\x1f"
 # The fields of a confidential notice's task a reader sees only on asking: the one rule
 # (a key of a list's entries as "list.key", as in a notice file).
 CONFIDENTIAL_FIELDS = frozenset(
-    {"text", "result", "cancel_reason", "notes.text", "extensions.reason"}
+    {
+        "text",
+        "result",
+        "occurrence_results.text",
+        "cancel_reason",
+        "notes.text",
+        "extensions.reason",
+    }
 )
 
 
@@ -76,6 +83,9 @@ def hidden_task(task: Task) -> Task:
         task,
         text=CONFIDENTIAL_TEXT,
         result=hide(task.result),
+        occurrence_results=tuple(
+            replace(r, text=CONFIDENTIAL_TEXT) for r in task.occurrence_results
+        ),
         cancel_reason=hide(task.cancel_reason),
         notes=tuple(replace(n, text=CONFIDENTIAL_TEXT) for n in task.notes),
         extensions=tuple(replace(e, reason=hide(e.reason)) for e in task.extensions),
@@ -90,15 +100,17 @@ def shown_task(task: Task, show_confidential: bool) -> Task:
 
 def searched_words(task: Task, show_confidential: bool) -> str:
     """What ``search`` looks in: the id, the shown text, the deadline, the units and the
-    result (a confidential one only when shown), each folded (``giaoban.model.text.fold``).
+    results, the task's and its occurrences' (a confidential notice's only when shown),
+    each folded (``giaoban.model.text.fold``).
 
     A task matches a query when its needle (:func:`search_needle`) is found in these
     words: the one rule of search, which the index applies in SQL
     (``giaoban.store.index.Index.task_ids``).
     """
     hidden = task.confidential and not show_confidential
+    results = () if hidden else (task.result, *(r.text for r in task.occurrence_results))
     fields = (task.id, shown_text(task, show_confidential), task.deadline_text, *task.owners,
-              *task.supports, None if hidden else task.result)  # fmt: skip
+              *task.supports, *results)  # fmt: skip
     return FIELD_SEPARATOR.join(fold(f) for f in fields if f)
 
 

@@ -606,6 +606,7 @@ def task_fields(shown: Shown) -> list[tuple[str, str]]:
         pairs.append(("Lý do hủy", f"{task.cancel_reason or NONE} ({_date(task.cancelled_on)})"))
     if task.result:
         pairs.append(("Kết quả", task.result))
+    pairs += [("Kết quả", f"lần {_date(r.date)}: {r.text}") for r in task.occurrence_results]
     pairs += [("Gia hạn", _extension(e)) for e in task.extensions]
     pairs += [("Ghi chú", f"{_date(n.date)}: {n.text}") for n in task.notes]
     pairs.append(("Tệp", f"{task.source.path}:{task.source.line}"))

@@ -29,6 +29,9 @@ def _task_details(task: Task) -> dict[str, Any]:
         "cancelled_on": iso(task.cancelled_on),
         "cancel_reason": task.cancel_reason,
         "result": task.result,
+        "occurrence_results": [
+            {"date": iso(r.date), "text": r.text} for r in task.occurrence_results
+        ],
         "pinned": True if getattr(task.deadline, "pinned", False) else None,
         "notes": [{"date": iso(n.date), "text": n.text} for n in task.notes],
         "extensions": [

@@ -10,7 +10,6 @@ from __future__ import annotations
 import struct
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -129,6 +128,11 @@ def _rows(data: Mapping[str, Any], key: str, *required: str) -> list[dict[str, A
     return [row for _, row in data.get(key, ()) if all(k in row for k in required)]
 
 
+def _notes(data: Mapping[str, Any], key: str) -> tuple[Note, ...]:
+    """The ``{date, text}`` entries of a task's ``notes`` or ``occurrence_results``."""
+    return tuple(Note(n["date"], n["text"]) for n in _rows(data, key, "date", "text"))
+
+
 def _extensions(
     data: Mapping[str, Any], deadline: Any, notice_date: Any, settings: DeadlineSettings
 ) -> tuple[Extension, ...]:
@@ -185,8 +189,7 @@ def _item_key(key: str, i: int) -> str:
 def _notice(data: dict[str, Any], document: Document, settings: DeadlineSettings) -> Notice:
     notice_id = data["id"]
     events = tuple(sorted(data.get("events", {}).items()))
-    if events:  # the notice's own events first: "ngày khai mạc" of this notice wins
-        settings = replace(settings, events=events + settings.events)
+    settings = settings.with_events(events)
     confidential = data.get("confidential", False)
     tasks = tuple(
         _task(task, notice_id, data["date"], confidential, document, ("tasks", i), settings)
@@ -284,7 +287,8 @@ def _task(
         cancelled_on=data.get("cancelled_on"),
         cancel_reason=data.get("cancel_reason"),
         result=data.get("result"),
-        notes=tuple(Note(n["date"], n["text"]) for n in _rows(data, "notes", "date", "text")),
+        occurrence_results=_notes(data, "occurrence_results"),
+        notes=_notes(data, "notes"),
         extensions=_extensions(data, deadline, notice_date, settings),
         confidential=confidential,
         fields=_positions(document, path, data),

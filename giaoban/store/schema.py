@@ -80,6 +80,7 @@ TASK = (
     F("cancelled_on", "date"),
     F("cancel_reason"),
     F("result"),
+    F("occurrence_results", "maps", schema=NOTE),  # a duty: each occurrence's result
     F("notes", "maps", schema=NOTE),
     F("extensions", "maps", schema=EXTENSION),
 )
