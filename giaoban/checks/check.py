@@ -12,7 +12,8 @@ from giaoban.checks.validation import NoticeChecker
 from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
 from giaoban.model.facts import is_recurring
 from giaoban.model.ledger import Ledger
-from giaoban.model.problems import Problem
+from giaoban.model.problems import Problem, error
+from giaoban.model.settings import Settings
 from giaoban.store.ledgers import merge_ledgers, unique_names
 from giaoban.store.loader import (
     REGISTRY_FILE,
@@ -153,9 +154,11 @@ def check_paths(
     for root, group in groups.items():
         if not group.whole:  # a whole reading counts notice files, as it always has
             files_read += len(_each_once(group.ledger_files))
-        for files in group.loads(root):
+        for n, files in enumerate(group.loads(root)):
             result = load_ledger(root, files, use_cache, checks=NoticeChecker)
             found = [*result.problems, *validate(result)]
+            if n == 0:  # what its settings say of other folders, once per data folder
+                found += missing_ledgers(root, result.settings)
             if files is None:
                 kept = _without(result.ledger, [p for p in found if p.is_error])
                 whole.append((root, kept))
@@ -181,25 +184,56 @@ def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> 
 
     A folder whose settings list other ledgers is read with them when it holds
     notices of its own (a central office with its own notices, reading each
-    province's clone). A folder named twice is read once.
+    province's clone). A folder named twice is read once. A listed folder that is
+    not there is refused (``missing_ledgers``: ``check`` tells it as an error).
     """
     folders: list[Path] = []
     for data_dir in data_dirs:
-        if not data_dir.is_dir():
-            raise no_data_folder(data_dir)
-        listed = read_settings(data_dir, use_cache).ledgers
-        if not listed or notice_files(data_dir):
+        listed = _listed(data_dir, use_cache)
+        missing = missing_ledgers(data_dir, listed)
+        if missing:
+            raise UsageError("\n".join(f"{p.source}: {p.message}" for p in missing))
+        if not listed.ledgers or notice_files(data_dir):
             folders.append(data_dir)
-        for other in listed:
-            folder = data_dir / other
-            if not folder.is_dir():
-                where = settings_at(data_dir, "ledgers", other)
-                raise UsageError(
-                    f"{where}: không có thư mục sổ '{other}' (trong 'ledgers:', tính từ "
-                    f"thư mục '{data_dir}': {os.path.normpath(folder)})"
-                )
-            folders.append(folder)
+        folders.extend(data_dir / other for other in listed.ledgers)
     return _each_once(folders)
+
+
+def check_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> list[Path]:
+    """What ``giaoban check`` with no path reads: each data folder whole (its settings
+    and registry are checked even when it holds no notice of its own), and the
+    ``ledgers`` its settings list that are there; a listed folder that is not there is an
+    error of the data folder's own check (``missing_ledgers``), not a refusal."""
+    folders: list[Path] = []
+    for data_dir in data_dirs:
+        listed = _listed(data_dir, use_cache).ledgers
+        folders.append(data_dir)
+        folders.extend(data_dir / other for other in listed if (data_dir / other).is_dir())
+    return _each_once(folders)
+
+
+def _listed(data_dir: Path, use_cache: bool | None) -> Settings:
+    """The settings of ``data_dir``, whose ``ledgers`` name the folders read with it."""
+    if not data_dir.is_dir():
+        raise no_data_folder(data_dir)
+    return read_settings(data_dir, use_cache)
+
+
+def missing_ledgers(data_dir: Path, settings: Settings) -> list[Problem]:
+    """An error at its line in ``data_dir``'s ``settings.yaml`` for each folder its
+    ``ledgers`` list that is not there (or is not a folder): every report refuses the
+    data folder then, so its check fails. Asked on every reading, never kept in the
+    index: the folder may come or go while the settings stay as they are."""
+    problems = []
+    for other in settings.ledgers:
+        folder = data_dir / other
+        if not folder.is_dir():
+            msg = (
+                f"không có thư mục sổ '{other}' (trong 'ledgers:', tính từ thư mục "
+                f"'{data_dir}': {os.path.normpath(folder)})"
+            )
+            problems.append(error(settings_at(data_dir, "ledgers", other), "bad-value", msg))
+    return problems
 
 
 def _each_once(folders: list[Path]) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from giaoban.checks.check import CheckReport, check_paths, ledger_folders
+from giaoban.checks.check import CheckReport, check_folders, check_paths
 from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
@@ -80,7 +80,7 @@ def check_command(
     from giaoban.render import terminal as render
 
     folders = resolve_data_dirs(data)
-    targets = paths or ledger_folders(folders, cache_choice(no_cache))
+    targets = paths or check_folders(folders, cache_choice(no_cache))
     report = check_paths(targets, folders[0], cache_choice(no_cache))
     # whole ledgers, without their files with errors: what "now" says of them
     report = _with_idle_duties(report, today, folders[0])
