@@ -194,6 +194,9 @@ def test_a_ledgers_folder_that_is_not_there_fails_check_as_it_fails_reports(
     ]
     week = runner.invoke(app, ["week", "--today", "2022-04-20", "--data", str(hanoi)])
     assert week.exit_code != 0 and "không có thư mục sổ '../../hue/data'" in week.stderr
+    # a notice named alone is read with the settings, not a check of what they list
+    notice = hanoi / "2019" / "2019-02-18-giao-ban-khoi-phong-trao.yaml"
+    assert runner.invoke(app, ["check", "--today", "2022-04-20", str(notice)]).exit_code == 0
     (tmp_path / "hue" / "data").mkdir(parents=True)
     result = runner.invoke(app, ["check", str(hanoi)])
     assert result.exit_code == 0, result.output

@@ -76,6 +76,10 @@ def _as_given(resolved_parent: Path, path: Path) -> Path:
     return given
 
 
+def _same(path: Path, other: Path) -> bool:
+    return path.resolve() == other.resolve()
+
+
 def _is_within(path: Path, folder: Path) -> bool:
     return _in_folder(path, folder) is not None
 
@@ -88,6 +92,12 @@ class _Group:
     files: list[Path] = field(default_factory=list)
     # its registry or settings, named: every reading of the folder checks them
     ledger_files: list[Path] = field(default_factory=list)
+
+    def names_settings(self) -> bool:
+        """Whether the folder's settings are checked as such (the folder whole, or its
+        settings named): what they say of other folders (``ledgers:``) is then checked;
+        a notice named alone is only read with them."""
+        return self.whole or any(f.name == SETTINGS_FILE for f in self.ledger_files)
 
     def loads(self, root: Path) -> list[list[Path] | None]:
         """The readings of ``root`` that check each file once: the folder whole (``None``)
@@ -113,7 +123,7 @@ def _groups(targets: Sequence[Path], data_dir: Path) -> dict[Path, _Group]:
     for target in targets:
         root = ledger_root(target, data_dir)
         _, group = groups.setdefault(root.resolve(), (root, _Group()))
-        if target.is_dir() and root.resolve() == target.resolve():
+        if target.is_dir() and _same(root, target):
             group.whole = True
             groups[root.resolve()] = (target, group)  # its problems spelled as it was named
             continue
@@ -135,12 +145,17 @@ def _in_folder(path: Path, folder: Path) -> str | None:
 
 
 def check_paths(
-    paths: Sequence[Path], data_dir: Path, use_cache: bool | None = None
+    paths: Sequence[Path],
+    data_dir: Path,
+    use_cache: bool | None = None,
+    ledgers_from: Path | None = None,
 ) -> CheckReport:
     """Check ``paths`` (files or folders), or the whole ``data_dir`` when none.
 
     ``use_cache``: reuse what earlier runs read (see ``giaoban.store.cache``); the
-    report is the same either way.
+    report is the same either way. ``ledgers_from``: where ``data_dir`` really is, when
+    it is a copy (the pre-commit hook checks the staged files in a temporary folder):
+    the folders its settings list under ``ledgers:`` are looked for from there.
     """
     targets = _each_once(list(paths) or [data_dir])
     for target in targets:
@@ -157,8 +172,9 @@ def check_paths(
         for n, files in enumerate(group.loads(root)):
             result = load_ledger(root, files, use_cache, checks=NoticeChecker)
             found = [*result.problems, *validate(result)]
-            if n == 0:  # what its settings say of other folders, once per data folder
-                found += missing_ledgers(root, result.settings)
+            if n == 0 and group.names_settings():  # once per data folder
+                here = ledgers_from if ledgers_from and _same(root, data_dir) else root
+                found += missing_ledgers(root, result.settings, here)
             if files is None:
                 kept = _without(result.ledger, [p for p in found if p.is_error])
                 whole.append((root, kept))
@@ -219,18 +235,23 @@ def _listed(data_dir: Path, use_cache: bool | None) -> Settings:
     return read_settings(data_dir, use_cache)
 
 
-def missing_ledgers(data_dir: Path, settings: Settings) -> list[Problem]:
+def missing_ledgers(
+    data_dir: Path, settings: Settings, counted_from: Path | None = None
+) -> list[Problem]:
     """An error at its line in ``data_dir``'s ``settings.yaml`` for each folder its
     ``ledgers`` list that is not there (or is not a folder): every report refuses the
     data folder then, so its check fails. Asked on every reading, never kept in the
-    index: the folder may come or go while the settings stay as they are."""
+    index: the folder may come or go while the settings stay as they are.
+    ``counted_from``: the folder the listed paths are relative to, when ``data_dir`` is
+    a copy of it (``check_paths``)."""
+    base = data_dir if counted_from is None else counted_from
     problems = []
     for other in settings.ledgers:
-        folder = data_dir / other
+        folder = base / other
         if not folder.is_dir():
             msg = (
                 f"không có thư mục sổ '{other}' (trong 'ledgers:', tính từ thư mục "
-                f"'{data_dir}': {os.path.normpath(folder)})"
+                f"'{base}': {os.path.normpath(folder)})"
             )
             problems.append(error(settings_at(data_dir, "ledgers", other), "bad-value", msg))
     return problems
