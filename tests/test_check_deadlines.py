@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
+from giaoban.deadline.calendars import school_year, semester
+from giaoban.deadline.model import SchoolYear
 
 NOTICE = """\
 id: 2024-03-01-giao-ban
@@ -103,6 +109,67 @@ def test_school_year_bounds_come_from_the_settings(
     assert code == 1
     bad = next(p for p in problems if p["code"] == "bad-value")
     assert "school_year.start" in str(bad["message"]) and bad["line"] == 2
+
+
+@pytest.mark.parametrize(
+    ("bounds", "line", "wrong"),
+    [
+        # the second semester would begin after the year has ended (31/05)
+        ("  start: 01/09\n  second_semester: 01/08\n  end: 31/05\n", 3, "second_semester"),
+        ("  second_semester: 01/06\n", 2, "second_semester"),
+        # ... and by a default: the year would end before its second semester (16/01)
+        ("  end: 10/01\n", 2, "second_semester"),
+        # the year would run into the next one (from 01/09)
+        ("  end: 31/10\n", 2, "end"),
+        ("  start: 01/09\n  end: 01/09\n", 3, "end"),
+    ],
+)
+def test_school_year_bounds_that_cannot_hold_are_an_error(
+    runner: CliRunner,
+    data_dir: Path,
+    write_notice: Callable[..., Path],
+    bounds: str,
+    line: int,
+    wrong: str,
+) -> None:
+    """A school year is read from ``start`` to ``end`` of the next calendar year, its
+    second semester beginning in that year: bounds that give a period ending before it
+    begins, or a year running into the next, are ``bad-value`` at their line, and the
+    commands that read deadlines refuse them as they refuse a bound that is not a day."""
+    text = NOTICE.replace("trước ngày 26/10/2024 (thứ Hai)", "trong học kỳ II năm học 2024-2025")
+    write_notice("2024-03-01-giao-ban", text)
+    settings = data_dir / "settings.yaml"
+    settings.write_text("school_year:\n" + bounds, encoding="utf-8")
+    code, problems = check_json(runner, data_dir)
+    assert code == 1
+    bad = [p for p in problems if p["severity"] == "error"]
+    assert [(p["path"], p["line"], p["code"]) for p in bad] == [(str(settings), line, "bad-value")]
+    assert str(bad[0]["message"]).startswith(f"'school_year.{wrong}' phải ")
+    export = runner.invoke(app, ["export", "--format", "json", "--data", str(data_dir)])
+    assert export.exit_code == 1 and f"school_year.{wrong}" in export.stderr
+    args = ["deadline", "học kỳ II năm học 2024-2025", "--json", "--data", str(data_dir)]
+    read = runner.invoke(app, args)
+    assert read.exit_code == 1 and f"school_year.{wrong}" in read.stderr
+
+
+DAYS = st.dates(date(2001, 1, 1), date(2001, 12, 31)).map(lambda d: (d.month, d.day))
+
+
+@given(DAYS, DAYS, DAYS)
+def test_school_year_bounds_are_accepted_when_every_period_holds(
+    start: tuple[int, int], second: tuple[int, int], end: tuple[int, int]
+) -> None:
+    """The bounds ``check`` accepts are exactly those whose semesters each begin before
+    they end (a summer may be empty) and whose year is over before the next begins."""
+    bounds = SchoolYear(start, second, end)
+    periods = [semester(n, 2001, bounds) for n in (1, 2)]
+    summer = semester(3, 2001, bounds)
+    holds = (
+        all(begin < after for begin, after in periods)
+        and summer[0] <= summer[1]
+        and school_year(2001, bounds)[1] <= school_year(2002, bounds)[0]
+    )
+    assert (bounds.wrong_bound() is None) == holds
 
 
 def test_events_must_be_days(

@@ -163,3 +163,63 @@ def test_a_ledger_outside_git_is_named_among_the_others(
     ]
     table = runner.invoke(app, [*args, "--data", str(hcm)], env={"COLUMNS": "300"}).stdout
     assert f"Dữ liệu: commit {commit[:7]} (sổ hanoi), chưa có commit git (sổ hcm)." in table
+
+
+def test_a_ledgers_folder_that_is_not_there_fails_check_as_it_fails_reports(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A ``ledgers:`` folder that is not there makes every report refuse the data folder,
+    so ``check`` of that folder, of its settings alone (the pre-commit hook) and with no
+    path is an error at its line (exit 1), and the rest is still checked."""
+    hanoi, hcm = two_provinces(tmp_path)
+    settings = hanoi / "settings.yaml"
+    settings.write_text("ledgers:\n  - ../../hcm/data\n  - ../../hue/data\n", encoding="utf-8")
+    bad = hcm / "2019" / "2019-02-18-giao-ban-khoi-phong-trao.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("status: open", "status: xong", 1))
+    said = (
+        f"{settings}:3:5: error: không có thư mục sổ '../../hue/data' (trong 'ledgers:', "
+        f"tính từ thư mục '{hanoi}': {tmp_path / 'hue' / 'data'}) [bad-value]"
+    )
+    for named, broken in (([str(hanoi)], False), ([str(settings)], False), ([], True)):
+        args = ["check", "--today", "2022-04-20", "--data", str(hanoi), *named]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert said in result.stdout.splitlines(), result.output
+        told = {Path(line.split(":")[0]).resolve() for line in result.stdout.splitlines()}
+        assert (bad in told) is broken, result.output  # hcm is read with no path
+    result = runner.invoke(app, ["check", "--format", "json", str(settings)])
+    assert result.exit_code == 1
+    assert [(p["path"], p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]] == [
+        (str(settings), 3, "bad-value")
+    ]
+    week = runner.invoke(app, ["week", "--today", "2022-04-20", "--data", str(hanoi)])
+    assert week.exit_code != 0 and "không có thư mục sổ '../../hue/data'" in week.stderr
+    # a notice named alone is read with the settings, not a check of what they list
+    notice = hanoi / "2019" / "2019-02-18-giao-ban-khoi-phong-trao.yaml"
+    assert runner.invoke(app, ["check", "--today", "2022-04-20", str(notice)]).exit_code == 0
+    (tmp_path / "hue" / "data").mkdir(parents=True)
+    result = runner.invoke(app, ["check", str(hanoi)])
+    assert result.exit_code == 0, result.output
+
+
+def test_check_with_no_path_checks_a_central_folder_without_notices(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A central office's folder that only lists the provinces' ledgers: ``check`` reads
+    its settings too, and tells a listed folder that is not there beside the others'
+    problems."""
+    hanoi, _ = two_provinces(tmp_path)
+    central = tmp_path / "trung-uong" / "data"
+    central.mkdir(parents=True)
+    settings = central / "settings.yaml"
+    settings.write_text(
+        "timezone: Sao/Hoa\nledgers:\n  - ../../hanoi/data\n  - ../../hue/data\n",
+        encoding="utf-8",
+    )
+    bad = hanoi / "2019" / "2019-02-18-giao-ban-khoi-phong-trao.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("status: open", "status: xong", 1))
+    result = runner.invoke(app, ["check", "--format", "json", "--data", str(central)])
+    assert result.exit_code == 1, result.output
+    found = {(p["path"], p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]}
+    assert {(str(settings), 1, "bad-value"), (str(settings), 4, "bad-value")} <= found
+    assert bad in {Path(path).resolve() for path, _, _ in found}

@@ -143,7 +143,10 @@ def test_a_ledgers_folder_that_is_not_there_is_located(
     write_notice("2024-03-04-a", _notice("2024-03-04-a"))
     settings = data_dir / "settings.yaml"
     settings.write_text("office: VP\nledgers:\n  - ../khongco/data\n", encoding="utf-8")
-    for command in (["list"], ["check"], ["done", "x/2024-03-04-a#1", "--no-commit"]):
+    for command in (["list"], ["done", "x/2024-03-04-a#1", "--no-commit"]):
         result = runner.invoke(app, [*command, "--data", str(data_dir)])
         assert result.exit_code == 2
         assert f"{settings}:3:5: không có thư mục sổ '../khongco/data'" in result.stderr
+    result = runner.invoke(app, ["check", "--data", str(data_dir)])  # an error of the data
+    assert result.exit_code == 1
+    assert f"{settings}:3:5: error: không có thư mục sổ '../khongco/data'" in result.stdout

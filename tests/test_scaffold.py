@@ -147,6 +147,38 @@ def test_the_hook_refuses_an_invalid_registry_or_settings(git_repo: Path) -> Non
     assert run_git(git_repo, "status", "--porcelain") == "?? data/2019/\n"
 
 
+def test_the_hook_looks_for_the_ledgers_listed_from_the_work_tree(
+    git_repo: Path, tmp_path: Path
+) -> None:
+    """The hook checks a copy of the staged files, elsewhere: a staged ``ledgers:``
+    folder is looked for from the data folder in the work tree, so a clone beside the
+    repository passes and a folder that is not there is refused at its line; a notice
+    committed later is not refused for what the settings list."""
+    init_ledger(git_repo, OPTIONS, sys.executable)
+    data = git_repo / "data"
+    (data / "units.yaml").write_text(MINIMAL_UNITS, encoding="utf-8")
+    run_git(git_repo, "commit", "-qam", "đơn vị")
+    (tmp_path / "hcm" / "data").mkdir(parents=True)
+    kept = (data / "settings.yaml").read_text(encoding="utf-8")
+    (data / "settings.yaml").write_text(kept + "ledgers:\n  - ../../hue/data\n", "utf-8")
+    run_git(git_repo, "add", "data/settings.yaml")
+    refused = _commit(git_repo, "-m", "sai")
+    assert refused.returncode == 1, refused.stderr
+    line = kept.count("\n") + 2
+    said = f"data/settings.yaml:{line}:5: error: không có thư mục sổ '../../hue/data'"
+    assert said in refused.stderr
+    assert str(tmp_path / "hue" / "data") in refused.stderr  # where it was looked for
+    (data / "settings.yaml").write_text(kept + "ledgers:\n  - ../../hcm/data\n", "utf-8")
+    run_git(git_repo, "add", "data/settings.yaml")
+    passed = _commit(git_repo, "-m", "sổ hcm")
+    assert passed.returncode == 0, passed.stderr
+    path = data / "2019" / "2019-02-18-giao-ban.yaml"
+    path.parent.mkdir()
+    path.write_text(GOOD, encoding="utf-8")
+    run_git(git_repo, "add", str(path))
+    assert _commit(git_repo, "-m", "thông báo").returncode == 0
+
+
 def _stage_bad(repo: Path, data: Path) -> Path:
     """Stage a notice with a bad status in ``data``; return it."""
     path = data / "2019" / "2019-02-18-giao-ban.yaml"

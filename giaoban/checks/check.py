@@ -12,7 +12,8 @@ from giaoban.checks.validation import NoticeChecker
 from giaoban.model.errors import InvalidDataError, UsageError, no_data_folder
 from giaoban.model.facts import is_recurring
 from giaoban.model.ledger import Ledger
-from giaoban.model.problems import Problem
+from giaoban.model.problems import Problem, error
+from giaoban.model.settings import Settings
 from giaoban.store.ledgers import merge_ledgers, unique_names
 from giaoban.store.loader import (
     REGISTRY_FILE,
@@ -75,6 +76,10 @@ def _as_given(resolved_parent: Path, path: Path) -> Path:
     return given
 
 
+def _same(path: Path, other: Path) -> bool:
+    return path.resolve() == other.resolve()
+
+
 def _is_within(path: Path, folder: Path) -> bool:
     return _in_folder(path, folder) is not None
 
@@ -87,6 +92,12 @@ class _Group:
     files: list[Path] = field(default_factory=list)
     # its registry or settings, named: every reading of the folder checks them
     ledger_files: list[Path] = field(default_factory=list)
+
+    def names_settings(self) -> bool:
+        """Whether the folder's settings are checked as such (the folder whole, or its
+        settings named): what they say of other folders (``ledgers:``) is then checked;
+        a notice named alone is only read with them."""
+        return self.whole or any(f.name == SETTINGS_FILE for f in self.ledger_files)
 
     def loads(self, root: Path) -> list[list[Path] | None]:
         """The readings of ``root`` that check each file once: the folder whole (``None``)
@@ -112,7 +123,7 @@ def _groups(targets: Sequence[Path], data_dir: Path) -> dict[Path, _Group]:
     for target in targets:
         root = ledger_root(target, data_dir)
         _, group = groups.setdefault(root.resolve(), (root, _Group()))
-        if target.is_dir() and root.resolve() == target.resolve():
+        if target.is_dir() and _same(root, target):
             group.whole = True
             groups[root.resolve()] = (target, group)  # its problems spelled as it was named
             continue
@@ -134,12 +145,17 @@ def _in_folder(path: Path, folder: Path) -> str | None:
 
 
 def check_paths(
-    paths: Sequence[Path], data_dir: Path, use_cache: bool | None = None
+    paths: Sequence[Path],
+    data_dir: Path,
+    use_cache: bool | None = None,
+    ledgers_from: Path | None = None,
 ) -> CheckReport:
     """Check ``paths`` (files or folders), or the whole ``data_dir`` when none.
 
     ``use_cache``: reuse what earlier runs read (see ``giaoban.store.cache``); the
-    report is the same either way.
+    report is the same either way. ``ledgers_from``: where ``data_dir`` really is, when
+    it is a copy (the pre-commit hook checks the staged files in a temporary folder):
+    the folders its settings list under ``ledgers:`` are looked for from there.
     """
     targets = _each_once(list(paths) or [data_dir])
     for target in targets:
@@ -153,9 +169,12 @@ def check_paths(
     for root, group in groups.items():
         if not group.whole:  # a whole reading counts notice files, as it always has
             files_read += len(_each_once(group.ledger_files))
-        for files in group.loads(root):
+        for n, files in enumerate(group.loads(root)):
             result = load_ledger(root, files, use_cache, checks=NoticeChecker)
             found = [*result.problems, *validate(result)]
+            if n == 0 and group.names_settings():  # once per data folder
+                here = ledgers_from if ledgers_from and _same(root, data_dir) else root
+                found += missing_ledgers(root, result.settings, here)
             if files is None:
                 kept = _without(result.ledger, [p for p in found if p.is_error])
                 whole.append((root, kept))
@@ -181,25 +200,61 @@ def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> 
 
     A folder whose settings list other ledgers is read with them when it holds
     notices of its own (a central office with its own notices, reading each
-    province's clone). A folder named twice is read once.
+    province's clone). A folder named twice is read once. A listed folder that is
+    not there is refused (``missing_ledgers``: ``check`` tells it as an error).
     """
     folders: list[Path] = []
     for data_dir in data_dirs:
-        if not data_dir.is_dir():
-            raise no_data_folder(data_dir)
-        listed = read_settings(data_dir, use_cache).ledgers
-        if not listed or notice_files(data_dir):
+        listed = _listed(data_dir, use_cache)
+        missing = missing_ledgers(data_dir, listed)
+        if missing:
+            raise UsageError("\n".join(f"{p.source}: {p.message}" for p in missing))
+        if not listed.ledgers or notice_files(data_dir):
             folders.append(data_dir)
-        for other in listed:
-            folder = data_dir / other
-            if not folder.is_dir():
-                where = settings_at(data_dir, "ledgers", other)
-                raise UsageError(
-                    f"{where}: không có thư mục sổ '{other}' (trong 'ledgers:', tính từ "
-                    f"thư mục '{data_dir}': {os.path.normpath(folder)})"
-                )
-            folders.append(folder)
+        folders.extend(data_dir / other for other in listed.ledgers)
     return _each_once(folders)
+
+
+def check_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> list[Path]:
+    """What ``giaoban check`` with no path reads: each data folder whole (its settings
+    and registry are checked even when it holds no notice of its own), and the
+    ``ledgers`` its settings list that are there; a listed folder that is not there is an
+    error of the data folder's own check (``missing_ledgers``), not a refusal."""
+    folders: list[Path] = []
+    for data_dir in data_dirs:
+        listed = _listed(data_dir, use_cache).ledgers
+        folders.append(data_dir)
+        folders.extend(data_dir / other for other in listed if (data_dir / other).is_dir())
+    return _each_once(folders)
+
+
+def _listed(data_dir: Path, use_cache: bool | None) -> Settings:
+    """The settings of ``data_dir``, whose ``ledgers`` name the folders read with it."""
+    if not data_dir.is_dir():
+        raise no_data_folder(data_dir)
+    return read_settings(data_dir, use_cache)
+
+
+def missing_ledgers(
+    data_dir: Path, settings: Settings, counted_from: Path | None = None
+) -> list[Problem]:
+    """An error at its line in ``data_dir``'s ``settings.yaml`` for each folder its
+    ``ledgers`` list that is not there (or is not a folder): every report refuses the
+    data folder then, so its check fails. Asked on every reading, never kept in the
+    index: the folder may come or go while the settings stay as they are.
+    ``counted_from``: the folder the listed paths are relative to, when ``data_dir`` is
+    a copy of it (``check_paths``)."""
+    base = data_dir if counted_from is None else counted_from
+    problems = []
+    for other in settings.ledgers:
+        folder = base / other
+        if not folder.is_dir():
+            msg = (
+                f"không có thư mục sổ '{other}' (trong 'ledgers:', tính từ thư mục "
+                f"'{base}': {os.path.normpath(folder)})"
+            )
+            problems.append(error(settings_at(data_dir, "ledgers", other), "bad-value", msg))
+    return problems
 
 
 def _each_once(folders: list[Path]) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from giaoban.checks.check import CheckReport, check_paths, ledger_folders
+from giaoban.checks.check import CheckReport, check_folders, check_paths
 from giaoban.cli.common import (
     DataOption,
     NoCacheOption,
@@ -69,6 +69,15 @@ def check_command(
     ] = CheckFormat.text,
     no_cache: NoCacheOption = False,
     today: TodayOption = None,
+    ledgers_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--ledgers-from",
+            hidden=True,
+            help="Thư mục dữ liệu thật khi kiểm tra một bản sao của nó (hook pre-commit): "
+            "các thư mục trong 'ledgers:' được tìm từ đó.",
+        ),
+    ] = None,
 ) -> None:
     """Kiểm tra các tệp dữ liệu: báo mọi lỗi với tệp, dòng và cột.
 
@@ -80,8 +89,8 @@ def check_command(
     from giaoban.render import terminal as render
 
     folders = resolve_data_dirs(data)
-    targets = paths or ledger_folders(folders, cache_choice(no_cache))
-    report = check_paths(targets, folders[0], cache_choice(no_cache))
+    targets = paths or check_folders(folders, cache_choice(no_cache))
+    report = check_paths(targets, folders[0], cache_choice(no_cache), ledgers_from)
     # whole ledgers, without their files with errors: what "now" says of them
     report = _with_idle_duties(report, today, folders[0])
     if output is CheckFormat.json:

@@ -22,6 +22,18 @@ class SchoolYear:
     second_semester: tuple[int, int] = (1, 16)
     end: tuple[int, int] = (5, 31)
 
+    def wrong_bound(self) -> str | None:
+        """The bound that cannot hold as the school calendar reads them
+        (``giaoban.deadline.calendars``: a year begins on ``start`` and ends on ``end`` of
+        the next calendar year, where its second semester begins too): ``"end"`` when the
+        year would not be over before the next one begins, ``"second_semester"`` when the
+        second semester would begin after the year has ended; None when all hold."""
+        if self.end >= self.start:
+            return "end"
+        if self.second_semester > self.end:
+            return "second_semester"
+        return None
+
 
 @dataclass(frozen=True)
 class DeadlineSettings:

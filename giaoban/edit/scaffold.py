@@ -107,7 +107,8 @@ def hook_text(data_rels: Sequence[str], python: str) -> str:
     repository holds, each checked with its own registry and settings).
 
     It exports the staged files (and the registry and settings) to a temporary
-    folder, so it checks what will be committed, not the working tree; and it
+    folder, so it checks what will be committed, not the working tree (the folders
+    ``ledgers:`` lists are looked for from the data folder in the work tree); and it
     finds giaoban without an activated virtual environment (``python`` is the
     interpreter giaoban was installed in; ``giaoban`` on PATH otherwise). A data
     folder inside another is left out of the outer one's check.
@@ -145,8 +146,9 @@ check_data() (  # check_data DATA [PATHSPEC...]: the staged notices of one data 
     trap 'rm -rf "$tmp"' EXIT
     printf '%s\\n' "$files" "$DATA/{REGISTRY_FILE}" "$DATA/{SETTINGS_FILE}" \\
         | git checkout-index -q --stdin --prefix="$tmp/"
+    real=$(pwd)/$DATA  # the folders 'ledgers:' lists are counted from the real one
     cd "$tmp" || exit 1
-    set -- giaoban check --data "$DATA"
+    set -- giaoban check --data "$DATA" --ledgers-from "$real"
     while IFS= read -r f; do
         set -- "$@" "$f"
     done <<EOF

@@ -26,6 +26,7 @@ from stat import S_ISREG
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from giaoban.deadline.model import SchoolYear
 from giaoban.model.errors import BusyIndexError, DamagedIndexError, os_reason
 from giaoban.model.ledger import Ledger
 from giaoban.model.problems import Problem, Source, error, place
@@ -344,15 +345,17 @@ _SCHOOL_YEAR_KEYS = ("start", "second_semester", "end")
 def _school_year(
     values: dict[str, Any] | None, document: Document, problems: list[Problem]
 ) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
-    """``school_year: {start: "01/09", second_semester: "16/01", end: "31/05"}``."""
+    """``school_year: {start: "01/09", second_semester: "16/01", end: "31/05"}``; a bound
+    not written keeps its default (``SchoolYear``). Bounds that cannot hold together
+    (``SchoolYear.wrong_bound``) are an error, as a bound that is not a day is."""
     if not values:
         return None
-    default = ((9, 1), (1, 16), (5, 31))
+    default = SchoolYear()
     found = []
-    for key, fallback in zip(_SCHOOL_YEAR_KEYS, default, strict=True):
+    for key in _SCHOOL_YEAR_KEYS:
         written = values.get(key)
         if written is None:
-            found.append(fallback)
+            found.append(getattr(default, key))
             continue
         try:
             day, month = (int(part) for part in str(written).split("/"))
@@ -364,7 +367,39 @@ def _school_year(
             problems.append(error(document.at(("school_year", key)), "bad-value", msg))
             return None
         found.append((month, day))
-    return found[0], found[1], found[2]
+    bounds = SchoolYear(*found)
+    wrong = bounds.wrong_bound()
+    if wrong is not None:
+        problems.append(_school_year_problem(bounds, wrong, values, document))
+        return None
+    return bounds.start, bounds.second_semester, bounds.end
+
+
+def _school_year_problem(
+    bounds: SchoolYear, wrong: str, values: dict[str, Any], document: Document
+) -> Problem:
+    """The error of ``school_year`` bounds that cannot hold together, at the bound that
+    breaks them (or, when that one is a default, at a bound written)."""
+
+    def shown(key: str) -> str:
+        if key in values:
+            return f"'{values[key]}'"
+        month, day = getattr(bounds, key)
+        return f"{day:02d}/{month:02d}, mặc định"
+
+    if wrong == "end":
+        why = (
+            f"trước ngày năm học bắt đầu ('start': {shown('start')}), vì năm học kết thúc "
+            "trong năm sau năm khai giảng và trước khi năm học mới bắt đầu"
+        )
+    else:
+        why = (
+            f"từ 01/01 đến ngày năm học kết thúc ('end': {shown('end')}), vì học kỳ II bắt "
+            "đầu trong năm sau năm khai giảng và trước khi năm học kết thúc"
+        )
+    msg = f"{place(('school_year', wrong))} phải {why} (đang là {shown(wrong)})"
+    key = wrong if wrong in values else next(k for k in _SCHOOL_YEAR_KEYS if k in values)
+    return error(document.at(("school_year", key)), "bad-value", msg)
 
 
 def load_registry(path: Path, problems: list[Problem], data: bytes | None = None) -> Registry:
