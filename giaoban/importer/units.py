@@ -167,6 +167,10 @@ class UnitReader:
             if group_start and _dash_job(text, folded, nxt):
                 return end  # "các xã, phường - Tiếp tục triển khai ...": the job follows
             lower = not text[nxt].isupper()  # a capitalised word goes on the name ("Ban Tổ chức")
+            level = _level_after_verb(text, folded, nxt) if lower else None
+            if level is not None:  # "Ban Quản lý dự án đầu tư xây dựng huyện rà soát ..."
+                end, words = level, words + 1
+                continue
             if lower and _ends_name(text, folded, nxt):
                 return None if bare and not words else end
             word = _WORD.match(folded, nxt)
@@ -674,6 +678,30 @@ def _dash_job(text: str, folded: str, pos: int) -> bool:
     before it."""
     dash = re.compile(r"[-–]\s+").match(folded, pos)
     return dash is not None and bool(VERBS.match(text, folded, dash.end()))
+
+
+def _level_after_verb(text: str, folded: str, pos: int) -> int | None:
+    """End of a verb at ``pos`` and the level of government right after it that ends a
+    unit's name ("xây dựng huyện" in "Ban Quản lý dự án đầu tư xây dựng huyện rà soát
+    ..."): a local body's name ends with its level, so a verb before it is the name's
+    (the project is "đầu tư xây dựng"), when a verb, a stop word, a mark or the end
+    follows the level. None otherwise: "Phòng Nội vụ tổ chức hội nghị cấp huyện về ..."
+    has its verb after the name."""
+    verb = VERBS.match(text, folded, pos)
+    if verb is None:
+        return None
+    level = _DIVISION.match(folded, _skip_space(folded, verb.end()))
+    if level is None:
+        return None
+    end = level.end()
+    nxt = _skip_space(folded, end)
+    while nxt < len(text) and text[nxt].isupper() and (place := _WORD.match(folded, nxt)):
+        end = place.end()  # the place the level names ("huyện Hiệp Hòa")
+        nxt = _skip_space(folded, end)
+    ends = nxt >= len(folded) or not folded[nxt].isalnum()
+    if ends or VERBS.match(text, folded, nxt) or _STOP.match(text, folded, nxt):
+        return end
+    return None
 
 
 def _ends_name(text: str, folded: str, pos: int) -> bool:
