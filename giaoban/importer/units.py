@@ -59,6 +59,14 @@ _SUPPORT = re.compile(r"(?<!chuong trinh )phoi hop\s+(?:chat che\s+)?(?:voi\s+)?
 _TITLE = re.compile(r"(?:ong|ba)\s")
 _PERSON_START = re.compile(r"(?<![\w])(?:ong|ba)\s+(?=[A-Z])", re.IGNORECASE)
 _ADDRESSED = re.compile(r"doi voi\s+")
+# what opens a heading that names the units of the items under it, besides a word that
+# gives work ("Giao", "Đề nghị"): "Đối với X", "Trách nhiệm của X"
+_ADDRESS = Lexicon("đối với|trách nhiệm của|nhiệm vụ của")
+# what ends a unit's name in a heading and is no part of it: an aside in brackets, or a
+# comma then a lower-case time or condition ("Phòng GD&ĐT, trước ngày 15/8/2024")
+_ASIDE = re.compile(
+    r"\(|,\s*(?:truoc|trong|tu|den|sau|vao|cham nhat|han|xong|hoan thanh|khi|neu)(?![\w])"
+)
 # a bare "giao" that may give work, not part of "chuyển giao", "bàn giao", "giao nhận"
 _GIVES = re.compile(r"(?<![\w])(?<!chuyen )(?<!ban )giao\s+")
 _BARE_HEADS = frozenset(
@@ -353,6 +361,9 @@ class UnitReader:
             units = [self.unit(text[start:label])]
             end = label
         after = _skip_space(folded, end)
+        close = folded.find(")", after) if folded.startswith("(", after) else -1
+        if close > 0:  # "Phòng GD&ĐT (hoàn thành trước ngày 15/8/2024): ..."
+            after = _skip_space(folded, close + 1)
         return units if units and folded[after : after + 1] == ":" else []
 
     def _registered_subject(self, text: str, folded: str) -> list[Unit]:
@@ -441,16 +452,27 @@ class UnitReader:
         return bool(_SPEAKER.match(text, folded, after) or _DIRECTING.match(folded, after))
 
     def heading(self, title: str) -> list[Unit]:
-        """The units a heading is about, when it names nothing else ("Giao Ban Tổ chức")."""
-        body = re.sub(
-            r"^(?:đối với|doi voi|giao cho|giao|trách nhiệm của|nhiệm vụ của)\s+",
-            "",
-            title.strip(),
-            flags=re.IGNORECASE,
-        ).rstrip(" .:;")
+        """The units a heading is about, when it names nothing else: "Giao Ban Tổ chức",
+        "Đối với X", "Đề nghị X", a unit's name alone. What names them ends at a colon
+        ("Phòng GD&ĐT: Rà soát ..."), at an aside in brackets ("Phòng GD&ĐT (hoàn thành
+        trước ngày 15/8/2024)") and at a comma that a time or a condition follows
+        ("Phòng GD&ĐT, trước ngày 15/8/2024"): the heading is kept whole as its
+        section's title, so what follows its units is not lost."""
+        return self._named(title, asides=True)
+
+    def _named(self, title: str, asides: bool) -> list[Unit]:
+        """The units ``title`` names and nothing else; with ``asides``, what follows them
+        after a colon, in brackets or after a comma and a time is no part of their names."""
+        body = title.strip()
+        folded = fold_keep(body)
+        opener = _ADDRESS.match(body, folded, 0) or TRIGGERS.match(body, folded, 0)
+        if opener is not None:
+            body = body[opener.end() :].lstrip()
+        body = (body.partition(":")[0] if asides else body).rstrip(" .:;")
         folded = fold_keep(body)
         units, end = self.units_at(body, folded, 0, introduced=True)
-        if units and _skip_space(folded, end) >= len(folded):
+        after = _skip_space(folded, end)
+        if units and (after >= len(folded) or (asides and _ASIDE.match(folded, after))):
             return units
         verbs = [m for m in VERBS.finditer(body, folded) if not body[m.start()].isupper()]
         # "Văn phòng X thuê âm thanh ...": a registered unit's job, in words the reader has
@@ -478,7 +500,7 @@ class UnitReader:
         """The units of each line's items; None when an item names no unit."""
         found: list[Unit] = []
         for part in (item for line in lines for item in self._list_items(line)):
-            units = self.heading(part)
+            units = self._named(part, asides=False)
             if not units:
                 return None
             found.extend(units)
@@ -666,6 +688,8 @@ def _label_end(text: str, folded: str, end: int) -> int | None:
     rest = folded[end:colon]
     if colon < 0 or not rest.startswith(",") or re.search(r"[.;()]", rest):
         return None
+    if _ASIDE.match(folded, end):
+        return None  # "Phòng GD&ĐT, trước ngày 15/8/2024:": a time, no part of the name
     if len(rest.split()) > _MAX_WORDS // 2 or any(
         True for _ in VERBS.finditer(text[end:colon], rest)
     ):
