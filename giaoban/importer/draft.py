@@ -24,7 +24,13 @@ from giaoban.importer.items import SENTENCE, Builder, Scope
 from giaoban.importer.meeting import FULL_DATE, Meeting, read_meeting, year_of_text
 from giaoban.importer.placed import unplaced
 from giaoban.importer.running import split_running
-from giaoban.importer.structure import Node, Para, numbering_gaps, outline, paragraphs
+from giaoban.importer.structure import (
+    Node,
+    Para,
+    numbering_gaps,
+    outline,
+    paragraphs,
+)
 from giaoban.importer.tables import read_tables, tab_rows
 from giaoban.importer.tail import Tail, read_tail
 from giaoban.importer.units import Unit, UnitReader
@@ -67,7 +73,9 @@ def draft_from_text(
     header = read_header(lines)
     tail = read_tail(lines, header.body_start)
     paras = paragraphs(lines[header.body_start : tail.start])
-    intro, roots = outline(paras)
+    speakers = [header.issuer or "", *(_body_of(b) for b in tail.on_behalf)]
+    reader = UnitReader(registry, speakers)
+    intro, roots = outline(paras, reader.heads)
     closing = _pop_closing(roots)
     intro_text = " ".join(p.text for p in intro) or _opening(lines)
     year = header.date.year if header.date else year_of_text(text)
@@ -75,8 +83,6 @@ def draft_from_text(
     draft = _new_draft(header, tail, meeting, lines, fallback_date)
     if draft.issuer and "issuer" in draft.checks:
         draft.issuer = recase(draft.issuer, text)
-    speakers = [header.issuer or "", *(_body_of(b) for b in tail.on_behalf)]
-    reader = UnitReader(registry, speakers)
     default = _default_owners(reader, closing, intro_text, header)
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
     body = _add_tasks(builder, roots, intro, paras)

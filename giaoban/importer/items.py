@@ -57,7 +57,7 @@ from giaoban.importer.furniture import furniture
 from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
-from giaoban.importer.structure import Node, Para
+from giaoban.importer.structure import Node, Para, in_capitals
 from giaoban.importer.tables import OWNER, SUPPORT, TIME, ItemField, item_fields, sentences
 from giaoban.importer.units import Unit, UnitReader, Units
 from giaoban.importer.words import (
@@ -248,7 +248,7 @@ class Builder:
         if all(is_attendance_line(c.para.text) for c in node.children) and self.draft.meeting:
             read_attendance([c.para.text for c in node.children], self.draft.meeting)
             return
-        lead_in = self._leads_in(node.para.text)
+        lead_in = node.kind == "head" or self._leads_in(node.para.text)
         node, times = self._time_lines(node) if lead_in else (node, [])
         body, named, supports, notes = self._own_fields(node)
         lead = "" if lead_in else node.para.text
@@ -373,8 +373,17 @@ class Builder:
                 part=part_of(title, scope.part),
             )
             self._task(node.path, body, node.path, inner, para.line)
+        elif node.kind in _NUMBERED and not body and self._bare_heading(para.text):
+            # "III. TỔ CHỨC THỰC HIỆN" over only the closing sentence: a heading with
+            # nothing under it, no job
+            self.draft.sections.append((node.path, title_of(para)))
         else:
             self._task(node.path, sentences([para.text, body]), section, scope, para.line)
+
+    def _bare_heading(self, text: str) -> bool:
+        """Whether an item's whole text is a heading in capitals that asks nothing by no
+        time ("TỔ CHỨC THỰC HIỆN", "CÔNG TÁC KHÁC")."""
+        return in_capitals(text) and not self._worth_a_task(text)
 
     def _row(self, item: str, para: Para, section: str | None, scope: Scope) -> None:
         """A task table's row: owners from its "who" cells, the deadline from its "when"."""
@@ -919,6 +928,7 @@ class Builder:
 
 
 _KEYS = {OWNER: "owners", SUPPORT: "supports"}  # a unit field's key in the draft
+_NUMBERED = ("roman", "number", "letter")  # the kinds of items a notice numbers
 _SPEAKS = "lời của người kết luận, không giao việc"
 
 

@@ -482,6 +482,11 @@ class UnitReader:
                 return [self.unit(body)]
         return []
 
+    def heads(self, text: str) -> bool:
+        """Whether ``text``, a heading with no mark, names the units that do the work of
+        the items under it ("Giao Văn phòng Tỉnh đoàn:", "VĂN PHÒNG TỈNH ĐOÀN")."""
+        return bool(self.heading(text))
+
     def listed(self, value: str) -> list[Unit]:
         """The units a field line's value or a table's "who" cell names, each once:
         "Ban A; Ban B", "Văn phòng, Ban Phong trào", "Ban A và Ban B", a cell's lines (a
