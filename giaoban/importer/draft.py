@@ -27,6 +27,7 @@ from giaoban.importer.running import split_running
 from giaoban.importer.structure import (
     Node,
     Para,
+    lift_trailing,
     numbering_gaps,
     outline,
     paragraphs,
@@ -85,6 +86,9 @@ def draft_from_text(
         draft.issuer = recase(draft.issuer, text)
     default = _default_owners(reader, closing, intro_text, header)
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
+    # "Giao Văn phòng ... báo cáo ... trước ngày 10/9/2024." after the last item: a job
+    # of its own, not the end of the last item's
+    lift_trailing(roots, builder.stands_alone)
     body = _add_tasks(builder, roots, intro, paras)
     _unique_items(draft)
     # the page's note of its post in the opening ("12/03/2024 | 08:27", "Lượt xem: 1.234")

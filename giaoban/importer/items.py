@@ -175,12 +175,19 @@ class Builder:
         for node in nodes:
             if node in fields:
                 continue
+            before = len(self.draft.tasks)
             if node.heading_bullet:
                 self.walk(node.children, section, scope)
             elif node.children:
                 self._parent(node, section, scope)
             else:
                 self._leaf(node, section, scope)
+            if node.unnumbered:
+                for task in self.draft.tasks[before:]:
+                    task.checks["item"].append(
+                        f"đoạn không đánh số sau mục cuối, giao việc cho một đơn vị và có hạn: "
+                        f"giaoban đánh số {task.item}; sửa nếu văn bản ghi khác"
+                    )
 
     def _is_field(self, node: Node, section: str | None) -> bool:
         """Whether ``node`` is a "label: value" line of its part, no task."""
@@ -638,6 +645,12 @@ class Builder:
 
     def _dated(self, text: str) -> bool:
         return self.judge.dated(text)
+
+    def stands_alone(self, text: str) -> bool:
+        """Whether a paragraph with no mark is a job of its own: it opens with the units
+        that do it and gives its own date ("Phòng Tài chính - Kế hoạch bố trí kinh phí
+        ..., hoàn thành trước ngày 20/8/2024.")."""
+        return self.reader.opens_job(text) and self._dated(text)
 
     def _heading(self, text: str, bold: bool = False) -> bool:
         """Whether an item's own line is only its part's heading ("Công tác tuyên truyền",

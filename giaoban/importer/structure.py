@@ -32,6 +32,7 @@ from giaoban.model.marks import (
     ROMAN,
     ROMAN_CLOSERS,
     form,
+    next_label,
     skipped_labels,
 )
 from giaoban.model.text import collapse_spaces
@@ -80,6 +81,7 @@ class Node:
     heading_bullet: bool = False  # a "-" sub-heading whose "+" items continue the count
     # a heading with no mark (kind "head"): the first item under it, which it sits above
     first: Para | None = None
+    unnumbered: bool = False  # a paragraph with no mark, numbered by the importer
 
     @property
     def kind(self) -> str:
@@ -324,6 +326,51 @@ def _unit_heading(para: Para, following: Para, heads: Heads | None) -> bool:
 
 
 _INNER_SENTENCE = re.compile(r"[.;!?]\s+\S")
+
+
+def lift_trailing(roots: list[Node], alone: Callable[[str], bool]) -> None:
+    """Make each paragraph after the last item that is a job of its own (``alone``:
+    "Phòng Tài chính - Kế hoạch bố trí kinh phí ..., hoàn thành trước ngày 20/8/2024.")
+    an item of its own after the last top-level item, numbered on from it in its form
+    and marked ``unnumbered``, rather than the end of the last item: a text with no mark
+    goes on with the item above it, but such a paragraph is no part of the last item's
+    work. The paragraphs after one that is lifted go on with it."""
+    if not roots:
+        return
+    last = roots[-1]
+    while last.children:
+        last = last.children[-1]
+    before = last.para.text
+    for k, para in enumerate(last.body):
+        if before.rstrip().endswith(_JOB_END) and alone(para.text):
+            lifted = last.body[k:]
+            del last.body[k:]
+            break
+        before = para.text
+    else:
+        return
+    for para in lifted:
+        if alone(para.text):
+            roots.append(Node(_next_item(roots, para), unnumbered=True))
+        else:
+            roots[-1].body.append(para)
+    _number(roots, "")
+
+
+_JOB_END = (".", ";", "!", "?", "./.", "…")
+
+
+def _next_item(roots: list[Node], para: Para) -> Para:
+    """``para`` as the item after ``roots``, in the form of the last of them ("3" after
+    "1." "2.", "III" after "I." "II."; the next bullet when they are bullets)."""
+    items = roots[-1].children if roots[-1].kind == "part" and roots[-1].children else roots
+    kind = items[-1].kind
+    labels = [n.para.label for n in items if n.kind == kind and n.para.label]
+    if kind in ("roman", "number", "letter") and labels and "." not in labels[-1]:
+        label = next_label(labels)
+        if label is not None:
+            return replace(para, kind=kind, label=label)
+    return replace(para, kind="bullet", label="")
 
 
 def _leads_in(para: Para, top: Node, following: list[Para]) -> bool:

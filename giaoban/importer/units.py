@@ -487,6 +487,19 @@ class UnitReader:
         the items under it ("Giao Văn phòng Tỉnh đoàn:", "VĂN PHÒNG TỈNH ĐOÀN")."""
         return bool(self.heading(text))
 
+    def opens_job(self, text: str) -> bool:
+        """Whether ``text`` opens with the units that do its job: a subject and its verb
+        ("Phòng Tài chính - Kế hoạch bố trí kinh phí ..."), or a word that gives work and
+        the units it gives it to ("Giao Văn phòng HĐND và UBND huyện theo dõi ...")."""
+        if self.opener(text):
+            return True
+        folded = fold_keep(text)
+        trigger = TRIGGERS.match(text, folded, 0)
+        if trigger is None:
+            return False
+        units, end = self.units_at(text, folded, _skip_space(folded, trigger.end()), True)
+        return bool(units) and _role(text, folded, _skip_space(folded, end), True) == _OWNS
+
     def listed(self, value: str) -> list[Unit]:
         """The units a field line's value or a table's "who" cell names, each once:
         "Ban A; Ban B", "Văn phòng, Ban Phong trào", "Ban A và Ban B", a cell's lines (a
