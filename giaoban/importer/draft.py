@@ -24,7 +24,14 @@ from giaoban.importer.items import SENTENCE, Builder, Scope
 from giaoban.importer.meeting import FULL_DATE, Meeting, read_meeting, year_of_text
 from giaoban.importer.placed import unplaced
 from giaoban.importer.running import split_running
-from giaoban.importer.structure import Node, Para, numbering_gaps, outline, paragraphs
+from giaoban.importer.structure import (
+    Node,
+    Para,
+    lift_trailing,
+    numbering_gaps,
+    outline,
+    paragraphs,
+)
 from giaoban.importer.tables import read_tables, tab_rows
 from giaoban.importer.tail import Tail, read_tail
 from giaoban.importer.units import Unit, UnitReader
@@ -69,7 +76,7 @@ def draft_from_text(
     speakers = [header.issuer or "", *(_body_of(b) for b in tail.on_behalf)]
     reader = UnitReader(registry, speakers)
     paras = time_lists(paragraphs(lines[header.body_start : tail.start]), reader)
-    intro, roots = outline(paras)
+    intro, roots = outline(paras, reader.heads)
     closing = _pop_closing(roots)
     intro_text = " ".join(p.text for p in intro) or _opening(lines)
     year = header.date.year if header.date else year_of_text(text)
@@ -79,6 +86,9 @@ def draft_from_text(
         draft.issuer = recase(draft.issuer, text)
     default = _default_owners(reader, closing, intro_text, header)
     builder = Builder(draft, reader, registry, default, settings or DeadlineSettings())
+    # "Giao Văn phòng ... báo cáo ... trước ngày 10/9/2024." after the last item: a job
+    # of its own, not the end of the last item's
+    lift_trailing(roots, builder.stands_alone)
     body = _add_tasks(builder, roots, intro, paras)
     _unique_items(draft)
     # the page's note of its post in the opening ("12/03/2024 | 08:27", "Lượt xem: 1.234")

@@ -60,12 +60,15 @@ def part_of(title: str, current: str) -> str:
 
 
 def has_organization(nodes: list[Node]) -> bool:
-    """Whether an outline has a "Tổ chức thực hiện" part (among its first two levels)."""
-    return any(
-        part_of(title_of(node.para), "") == ORGANIZATION
-        or any(part_of(title_of(c.para), "") == ORGANIZATION for c in node.children)
-        for node in nodes
-    )
+    """Whether an outline has a "Tổ chức thực hiện" part that assigns the work, with
+    items of its own (among its first two levels). A "Tổ chức thực hiện" heading over
+    only a closing sentence ("Đề nghị các ban, đơn vị nghiêm túc triển khai thực hiện.")
+    assigns nothing: the notice's items stay its tasks."""
+    return any(_organizes(node) or any(_organizes(c) for c in node.children) for node in nodes)
+
+
+def _organizes(node: Node) -> bool:
+    return bool(node.children) and part_of(title_of(node.para), "") == ORGANIZATION
 
 
 def is_field(node: Node) -> bool:

@@ -59,8 +59,8 @@ from giaoban.importer.furniture import furniture
 from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
-from giaoban.importer.structure import Node, Para
-from giaoban.importer.tables import OWNER, SUPPORT, TIME, item_fields, sentences
+from giaoban.importer.structure import Node, Para, in_capitals
+from giaoban.importer.tables import OWNER, SUPPORT, TIME, ItemField, item_fields, sentences
 from giaoban.importer.units import Unit, UnitReader, Units
 from giaoban.importer.words import (
     ASSIGNS,
@@ -177,12 +177,19 @@ class Builder:
         for node in nodes:
             if node in fields:
                 continue
+            before = len(self.draft.tasks)
             if node.heading_bullet:
                 self.walk(node.children, section, scope)
             elif node.children:
                 self._parent(node, section, scope)
             else:
                 self._leaf(node, section, scope)
+            if node.unnumbered:
+                for task in self.draft.tasks[before:]:
+                    task.checks["item"].append(
+                        f"đoạn không đánh số sau mục cuối, giao việc cho một đơn vị và có hạn: "
+                        f"giaoban đánh số {task.item}; sửa nếu văn bản ghi khác"
+                    )
 
     def _is_field(self, node: Node, section: str | None) -> bool:
         """Whether ``node`` is a "label: value" line of its part, no task."""
@@ -239,37 +246,100 @@ class Builder:
 
     def _section(self, node: Node, scope: Scope) -> None:
         """A numbered item with sub-items: a section, with a task of its own when its
-        opening text asks something (or when its sub-items hold no task)."""
+        opening text asks something (or when its sub-items hold no task).
+
+        An item whose line only heads its sub-items (a heading, or a short lead-in ending
+        with a colon: "Phòng Nội vụ thực hiện các nội dung sau:", "Phòng GD&ĐT, trước ngày
+        15/8/2024:") is no task: the units it names do the sub-items' work, and its time
+        (in its line, or on a "Thời hạn: ..." line under it) is theirs."""
         title = title_of(node.para)
         self.draft.sections.append((node.path, title))
         if all(is_attendance_line(c.para.text) for c in node.children) and self.draft.meeting:
             read_attendance([c.para.text for c in node.children], self.draft.meeting)
             return
+        lead_in = node.kind == "head" or self._leads_in(node.para.text)
+        node, times = self._time_lines(node) if lead_in else (node, [])
         body, named, supports, notes = self._own_fields(node)
-        lead = "" if self._heading(node.para.text) else node.para.text
+        lead = "" if lead_in else node.para.text
         text = sentences([lead, body])
-        own = list(self.reader.read(text).owners)
+        units = self.reader.read(text)
+        own = list(units.owners)
+        heading = self.reader.heading(title)
+        # "Phòng Nội vụ chủ trì, phối hợp với Phòng Tài chính thực hiện:": the subject of
+        # the lead-in does the sub-items' work, with the units it says help
+        subject = self.reader.read(title) if lead_in and not heading else units
+        own_time = self._lead_time(title, bool(heading or subject.owners)) if lead_in else None
+        when = own_time or _time_of(times) or scope.when
         inner = Scope(
             # the nearest item that names units gives them to its sub-items
-            named or self.reader.heading(title) or ([] if own else scope.heading),
-            own or scope.fallback,
-            scope.when,
+            named or heading or ([] if own or subject.owners else scope.heading),
+            own or list(subject.owners) or scope.fallback,
+            when,
             part_of(title, scope.part),
-            supports=supports or scope.supports,
+            supports=supports or list(subject.supports) or scope.supports,
         )
-        itself = replace(inner, named=named)
+        before = len(self.draft.tasks)
         if self.judge.findings(body, node.children):
             self._findings(node, title, body, inner)
-            return
-        if text and self._worth_a_task(text):
+        elif text and self._worth_a_task(text):
+            itself = replace(inner, named=named)
             self._noted(notes, self._task, node.path, text, node.path, itself, node.para.line)
             self.walk(node.children, node.path, inner)
-            return
-        before = len(self.draft.tasks)
-        self.walk(node.children, node.path, replace(inner, job=text))
-        if text and len(self.draft.tasks) == before:
-            # its sub-items only list things (cases, documents): the item itself is the work
-            self._noted(notes, self._task, node.path, text, node.path, itself, node.para.line)
+        else:
+            self.walk(node.children, node.path, replace(inner, job=text))
+            whole = text or (sentences([node.para.text, body]) if own_time else "")
+            if whole and len(self.draft.tasks) == before:
+                # its sub-items only list things (cases, documents): the item is the work
+                itself = replace(inner, named=named)
+                self._noted(notes, self._task, node.path, whole, node.path, itself, node.para.line)
+        if times and any(
+            t.deadline and t.deadline in (when or "") for t in self.draft.tasks[before:]
+        ):
+            # the lines' time is in the tasks that took it, with a note quoting it; a time
+            # no task took stays for the end of the draft, as any text no task holds
+            self.draft.placed.extend(p.text for p in times)
+
+    def _leads_in(self, text: str) -> bool:
+        """Whether an item's own line only heads its sub-items: a heading ("Công tác tuyên
+        truyền", "Tháng 10/2020:"), or a short lead-in ending with a colon, even with a
+        time of its own ("Phòng Nội vụ thực hiện các việc sau, xong trước ngày 25/7/2024:")."""
+        return self._heading(text) or (_title_like(text) and text.rstrip().endswith(":"))
+
+    def _lead_time(self, title: str, names_units: bool) -> str | None:
+        """The deadline a lead-in's own line gives its sub-items, as written, or None.
+
+        The time of a lead-in that names who does the work is theirs ("Phòng GD&ĐT,
+        trước ngày 15/8/2024:"), and so is a time that opens it ("Tháng 4/2024:",
+        "Trong thời gian nghỉ Lễ các Khoa, Phòng lưu ý ...:"); a time inside a topic's
+        name ("Chế độ báo cáo trong dịp nghỉ Lễ:") only says what the topic is."""
+        found = choose(find_deadlines(title, self.draft.date, self.settings))
+        if not found or not (names_units or found[0].start == 0):
+            return None
+        return found[0].phrase
+
+    def _time_lines(self, node: Node) -> tuple[Node, list[Para]]:
+        """The "Thời hạn: ..." lines that give the time of a lead-in's sub-items, and
+        ``node`` without them: under the lead-in, when its own lines are only fields ("1.
+        Phòng Tài chính - Kế hoạch:" then "Thời hạn hoàn thành: trước ngày 31/7/2024."
+        then the bullets), or after its last sub-item, when it has several and none other
+        has such a line (the bullets, then "Thời hạn hoàn thành: ..."): no task of their
+        own, nor the last sub-item's time alone."""
+        timed = [_timed_line(p) for p in node.body]
+        fields_only = all(item_fields(p.text) for p in node.body)
+        own = [p for p, t in zip(node.body, timed, strict=True) if t and fields_only]
+        last = node.children[-1] if len(node.children) > 1 else None
+        others = [p for c in node.children[:-1] for p in c.body]
+        after: list[Para] = []
+        if last is not None and not last.children and not any(_timed_line(p) for p in others):
+            while len(after) < len(last.body) and _timed_line(last.body[-1 - len(after)]):
+                after.insert(0, last.body[-1 - len(after)])
+        if not own and not after:
+            return node, []
+        children = node.children
+        if after and last is not None:
+            children = [*children[:-1], replace(last, body=last.body[: -len(after)])]
+        kept = [p for p in node.body if p not in own]
+        return replace(node, body=kept, children=children), [*own, *after]
 
     def _findings(self, node: Node, title: str, body: str, scope: Scope) -> None:
         """ "một số lỗi vẫn chưa được khắc phục, cụ thể:" then the faults: one job, to put
@@ -312,8 +382,17 @@ class Builder:
                 part=part_of(title, scope.part),
             )
             self._task(node.path, body, node.path, inner, para.line)
+        elif node.kind in _NUMBERED and not body and self._bare_heading(para.text):
+            # "III. TỔ CHỨC THỰC HIỆN" over only the closing sentence: a heading with
+            # nothing under it, no job
+            self.draft.sections.append((node.path, title_of(para)))
         else:
             self._task(node.path, sentences([para.text, body]), section, scope, para.line)
+
+    def _bare_heading(self, text: str) -> bool:
+        """Whether an item's whole text is a heading in capitals that asks nothing by no
+        time ("TỔ CHỨC THỰC HIỆN", "CÔNG TÁC KHÁC")."""
+        return in_capitals(text) and not self._worth_a_task(text)
 
     def _row(self, item: str, para: Para, section: str | None, scope: Scope) -> None:
         """A task table's row: owners from its "who" cells, the deadline from its "when"."""
@@ -604,6 +683,12 @@ class Builder:
     def _dated(self, text: str) -> bool:
         return self.judge.dated(text)
 
+    def stands_alone(self, text: str) -> bool:
+        """Whether a paragraph with no mark is a job of its own: it opens with the units
+        that do it and gives its own date ("Phòng Tài chính - Kế hoạch bố trí kinh phí
+        ..., hoàn thành trước ngày 20/8/2024.")."""
+        return self.reader.opens_job(text) and self._dated(text)
+
     def _heading(self, text: str, bold: bool = False) -> bool:
         """Whether an item's own line is only its part's heading ("Công tác tuyên truyền",
         "Tháng 10/2020:"), not a job ("Tổ chức lễ mít tinh trước ngày 20/3/2024."):
@@ -745,9 +830,12 @@ class Builder:
         if units is None:
             units = self.reader.read(text)
         # a registered unit the item opens with does its job, whatever a heading above
-        # names; a group ("Các đơn vị căn cứ ...") stands for the heading's units
+        # names, and so does one of the heading's own units ("Chi đoàn giáo viên sẽ tổ
+        # chức ..." under "Đối với Chi đoàn giáo viên và các Chi đoàn lớp cũ"); a group
+        # ("Các đơn vị căn cứ ...") stands for the heading's units
         opener = self.reader.opener(text) if scope.heading else []
-        opener = opener if all(u.canonical for u in opener) else []
+        headed = {fold(u.name) for u in scope.heading}
+        opener = opener if all(u.canonical or fold(u.name) in headed for u in opener) else []
         owners = (
             list(scope.named)
             or opener
@@ -889,6 +977,7 @@ class Builder:
 
 
 _KEYS = {OWNER: "owners", SUPPORT: "supports"}  # a unit field's key in the draft
+_NUMBERED = ("roman", "number", "letter")  # the kinds of items a notice numbers
 _SPEAKS = "lời của người kết luận, không giao việc"
 
 
@@ -917,6 +1006,21 @@ def _pieces(paras: list[Para], start: int) -> list[tuple[str, bool]]:
         else:
             pieces[-1] = (f"{pieces[-1][0]} {text}", False)
     return pieces
+
+
+def _time_of(lines: list[Para]) -> str | None:
+    """The time "Thời hạn: ..." ``lines`` give, as written, or None."""
+    values = [f.value for p in lines for f in item_fields(p.text) if f.role == TIME]
+    return " ".join(values) or None
+
+
+def _timed(fields: list[ItemField]) -> bool:
+    """Whether a line's fields are only the time of an item ("Thời hạn: ...")."""
+    return bool(fields) and all(f.role == TIME for f in fields)
+
+
+def _timed_line(para: Para) -> bool:
+    return _timed(item_fields(para.text))
 
 
 def _with_own_fields(node: Node) -> Node:

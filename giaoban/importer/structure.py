@@ -17,6 +17,7 @@ sub-heading whose sub-items continue the parent's count.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from giaoban.importer.clean import Line
@@ -31,6 +32,7 @@ from giaoban.model.marks import (
     ROMAN,
     ROMAN_CLOSERS,
     form,
+    next_label,
     skipped_labels,
 )
 from giaoban.model.text import collapse_spaces
@@ -77,6 +79,9 @@ class Node:
     body: list[Para] = field(default_factory=list)  # unmarked paragraphs after the mark
     path: str = ""
     heading_bullet: bool = False  # a "-" sub-heading whose "+" items continue the count
+    # a heading with no mark (kind "head"): the first item under it, which it sits above
+    first: Para | None = None
+    unnumbered: bool = False  # a paragraph with no mark, numbered by the importer
 
     @property
     def kind(self) -> str:
@@ -220,14 +225,24 @@ def _continues(para: Para, previous: Line | None, line: Line, gap: bool, width: 
         return not ends and text[:1].islower()
     if previous is None or line.all_bold != previous.all_bold:
         return False
-    if ends and _in_capitals(text):
-        return False  # "... trước ngày 30/4/2024." then "CÔNG TÁC VĂN PHÒNG": a heading
+    if ends and (in_capitals(text) or _lead_line(text)):
+        # "... trước ngày 30/4/2024." then "CÔNG TÁC VĂN PHÒNG" or "Giao Ban Phong trào:": a
+        # heading, however long the line before
+        return False
     short = len(previous.text) < 0.7 * width
     if text[:1].isupper() and short and (ends or len(previous.text) < 0.5 * width):
         return False
     # A numbered heading on its own line ("2. Các trường Mầm non, ...") then its text.
     heading = para.kind != "text" and para.text == _without_mark(previous)
     return not (heading and text[:1].isupper() and len(previous.text) < 0.8 * width)
+
+
+def _lead_line(text: str) -> bool:
+    """Whether a line is a short heading or lead-in of its own: one phrase of a few words
+    ending with a colon ("Giao Ban Phong trào:", "Đối với Văn phòng:")."""
+    return (
+        text.endswith(":") and len(text.split()) <= _PART_WORDS and not _INNER_SENTENCE.search(text)
+    )
 
 
 def _without_mark(line: Line) -> str:
@@ -240,29 +255,122 @@ def _without_mark(line: Line) -> str:
 _LEVEL = {"part": -1, "roman": 0, "number": 1, "letter": 2, "bullet": 3, "plus": 4}
 
 
-def outline(paras: list[Para]) -> tuple[list[Para], list[Node]]:
-    """Split off the opening paragraphs and build the tree of marked paragraphs."""
+Heads = Callable[[str], bool]  # whether a heading's text names the units of its items
+
+
+def outline(paras: list[Para], heads: Heads | None = None) -> tuple[list[Para], list[Node]]:
+    """Split off the opening paragraphs and build the tree of marked paragraphs.
+
+    Args:
+        paras: the body's paragraphs.
+        heads: whether a heading's text names the units that do the work of the items
+            under it ("Giao Văn phòng Tỉnh đoàn:", "Đối với Ban Tổ chức", a bold unit's
+            name): such a heading with no mark heads the items after it, up to the next.
+
+    Returns:
+        The opening paragraphs, and the outline's top-level items.
+    """
     first = _first_item(paras)
-    if first > 0 and first < len(paras) and _part_heading(paras[first - 1], paras[first]):
-        first -= 1  # "CÔNG TÁC TỔ CHỨC" then "1. ...": the first part's heading
+    if 0 < first < len(paras) and (
+        _part_heading(paras[first - 1], paras[first])  # "CÔNG TÁC TỔ CHỨC" then "1. ..."
+        or _unit_heading(paras[first - 1], paras[first], heads)  # "Giao Ban X:" then "- ..."
+    ):
+        first -= 1
     intro, rest = paras[:first], paras[first:]
     roots: list[Node] = []
     stack: list[Node] = []
     for k, para in enumerate(rest):
-        if para.kind == "text" and stack and _leads_in(para, stack[-1], rest[k + 1 : k + 2]):
-            para = replace(para, kind=stack[-1].kind)
-        if para.kind == "text" and k + 1 < len(rest) and _part_heading(para, rest[k + 1]):
+        following = rest[k + 1 : k + 2]
+        head = None
+        if para.kind == "text" and following and _part_heading(para, following[0]):
             para = replace(para, kind="part")
+        elif para.kind == "text" and following and _unit_heading(para, following[0], heads):
+            para, head = replace(para, kind="head"), following[0]
+        elif para.kind == "text" and stack and _leads_in(para, stack[-1], following):
+            para = replace(para, kind=stack[-1].kind)
         if para.kind == "text":
             if stack:
                 stack[-1].body.append(para)
             continue
-        node = Node(para)
+        node = Node(para, first=head)
         parent = _parent(stack, node)
         (parent.children if parent is not None else roots).append(node)
         stack.append(node)
     _number(roots, "")
     return intro, roots
+
+
+def _unit_heading(para: Para, following: Para, heads: Heads | None) -> bool:
+    """Whether an unmarked paragraph heads the items after it as the units that do their
+    work ("Giao Văn phòng Tỉnh đoàn:", "Đối với Ban Tổ chức - Kiểm tra:", a bold "Ban
+    Phong trào", "VĂN PHÒNG TỈNH ĐOÀN"): a few words, one phrase ending with a colon, or
+    bold, or in capitals, right before a marked item, and naming units (``heads``)."""
+    text = para.text.rstrip()
+    shaped = (
+        _lead_line(text)
+        or in_capitals(text)
+        or (
+            para.all_bold
+            and len(text.split()) <= _PART_WORDS
+            and not _INNER_SENTENCE.search(text)
+            and not text.endswith(_SENTENCE_END)
+        )
+    )
+    return (
+        heads is not None
+        and para.kind == "text"
+        and following.kind != "text"
+        and shaped
+        and heads(text)
+    )
+
+
+_INNER_SENTENCE = re.compile(r"[.;!?]\s+\S")
+
+
+def lift_trailing(roots: list[Node], alone: Callable[[str], bool]) -> None:
+    """Make each paragraph after the last item that is a job of its own (``alone``:
+    "Phòng Tài chính - Kế hoạch bố trí kinh phí ..., hoàn thành trước ngày 20/8/2024.")
+    an item of its own after the last top-level item, numbered on from it in its form
+    and marked ``unnumbered``, rather than the end of the last item: a text with no mark
+    goes on with the item above it, but such a paragraph is no part of the last item's
+    work. The paragraphs after one that is lifted go on with it."""
+    if not roots:
+        return
+    last = roots[-1]
+    while last.children:
+        last = last.children[-1]
+    before = last.para.text
+    for k, para in enumerate(last.body):
+        if before.rstrip().endswith(_JOB_END) and alone(para.text):
+            lifted = last.body[k:]
+            del last.body[k:]
+            break
+        before = para.text
+    else:
+        return
+    for para in lifted:
+        if alone(para.text):
+            roots.append(Node(_next_item(roots, para), unnumbered=True))
+        else:
+            roots[-1].body.append(para)
+    _number(roots, "")
+
+
+_JOB_END = (".", ";", "!", "?", "./.", "…")
+
+
+def _next_item(roots: list[Node], para: Para) -> Para:
+    """``para`` as the item after ``roots``, in the form of the last of them ("3" after
+    "1." "2.", "III" after "I." "II."; the next bullet when they are bullets)."""
+    items = roots[-1].children if roots[-1].kind == "part" and roots[-1].children else roots
+    kind = items[-1].kind
+    labels = [n.para.label for n in items if n.kind == kind and n.para.label]
+    if kind in ("roman", "number", "letter") and labels and "." not in labels[-1]:
+        label = next_label(labels)
+        if label is not None:
+            return replace(para, kind=kind, label=label)
+    return replace(para, kind="bullet", label="")
 
 
 def _leads_in(para: Para, top: Node, following: list[Para]) -> bool:
@@ -282,10 +390,10 @@ def _part_heading(para: Para, following: Para) -> bool:
     capitals with no number ("CÔNG TÁC VĂN PHÒNG" between items 2 and 3): a few words,
     every letter a capital, no sentence's end, and a top-level item right after it."""
     top = following.kind == "roman" or (following.kind == "number" and "." not in following.label)
-    return para.kind == "text" and top and _in_capitals(para.text)
+    return para.kind == "text" and top and in_capitals(para.text)
 
 
-def _in_capitals(text: str) -> bool:
+def in_capitals(text: str) -> bool:
     """Whether ``text`` reads as a heading in capitals: a few words, every letter a
     capital, no sentence's end ("CÔNG TÁC VĂN PHÒNG", "CÔNG TÁC TỔ CHỨC:")."""
     text = text.rstrip(" :")
@@ -321,6 +429,12 @@ def _parent(stack: list[Node], node: Node) -> Node | None:
 
 
 def _belongs_under(node: Node, top: Node) -> bool:
+    if node.first is not None:  # a heading with no mark sits right above its first item
+        if top.first is not None:
+            return _depth(node.first) > _depth(top.first)
+        return _belongs_under(Node(node.first), top)
+    if top.first is not None:  # the items at the level of the heading's first, or deeper
+        return _depth(node.para) >= _depth(top.first)
     kind, above = node.kind, top.kind
     if kind == "number" and above == "number":
         label, parent = node.para.label, top.para.label
@@ -330,8 +444,17 @@ def _belongs_under(node: Node, top: Node) -> bool:
     return _LEVEL[kind] > _LEVEL[above]
 
 
-def _number(nodes: list[Node], prefix: str, parent: Node | None = None) -> None:
-    count = 0
+def _depth(para: Para) -> tuple[int, int]:
+    """How deep an item of ``para``'s kind and label sits: "1.1" below "1"."""
+    return _LEVEL[para.kind], para.label.count(".") if para.kind == "number" else 0
+
+
+def _number(nodes: list[Node], prefix: str, parent: Node | None = None, count: int = 0) -> int:
+    """Give ``nodes`` (the items under ``parent``, whose path is ``prefix``) and the items
+    under them their paths; ``count``: the bullets counted so far at this level.
+
+    Returns:
+        The bullets counted at this level, for a heading's items to count on."""
     parts = 0
     for node in nodes:
         if node.kind == "part":
@@ -340,6 +463,13 @@ def _number(nodes: list[Node], prefix: str, parent: Node | None = None) -> None:
             parts += 1
             node.path = f"{PART} {parts}"
             _number(node.children, "", node)
+            continue
+        if node.kind == "head":
+            # a heading with no mark ("Giao Văn phòng Tỉnh đoàn:") is a part of the items
+            # at its place, which count on across headings as if it were not there
+            parts += 1
+            node.path = _join(prefix, f"{PART} {parts}")
+            count = _number(node.children, prefix, parent, count)
             continue
         if node.kind == "roman":
             node.path = node.para.label
@@ -362,6 +492,7 @@ def _number(nodes: list[Node], prefix: str, parent: Node | None = None) -> None:
             count = int(step.group(1)) if step else count + 1
             node.path = _join(prefix, str(count))
         _number(node.children, node.path, node)
+    return count
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,14 @@ _SUPPORT = re.compile(r"(?<!chuong trinh )phoi hop\s+(?:chat che\s+)?(?:voi\s+)?
 _TITLE = re.compile(r"(?:ong|ba)\s")
 _PERSON_START = re.compile(r"(?<![\w])(?:ong|ba)\s+(?=[A-Z])", re.IGNORECASE)
 _ADDRESSED = re.compile(r"doi voi\s+")
+# what opens a heading that names the units of the items under it, besides a word that
+# gives work ("Giao", "Đề nghị"): "Đối với X", "Trách nhiệm của X"
+_ADDRESS = Lexicon("đối với|trách nhiệm của|nhiệm vụ của")
+# what ends a unit's name in a heading and is no part of it: an aside in brackets, or a
+# comma then a lower-case time or condition ("Phòng GD&ĐT, trước ngày 15/8/2024")
+_ASIDE = re.compile(
+    r"\(|,\s*(?:truoc|trong|tu|den|sau|vao|cham nhat|han|xong|hoan thanh|khi|neu)(?![\w])"
+)
 # a bare "giao" that may give work, not part of "chuyển giao", "bàn giao", "giao nhận"
 _GIVES = re.compile(r"(?<![\w])(?<!chuyen )(?<!ban )giao\s+")
 _BARE_HEADS = frozenset(
@@ -167,6 +175,10 @@ class UnitReader:
             if group_start and _dash_job(text, folded, nxt):
                 return end  # "các xã, phường - Tiếp tục triển khai ...": the job follows
             lower = not text[nxt].isupper()  # a capitalised word goes on the name ("Ban Tổ chức")
+            level = _level_after_verb(text, folded, nxt) if lower else None
+            if level is not None:  # "Ban Quản lý dự án đầu tư xây dựng huyện rà soát ..."
+                end, words = level, words + 1
+                continue
             if lower and _ends_name(text, folded, nxt):
                 return None if bare and not words else end
             word = _WORD.match(folded, nxt)
@@ -349,6 +361,9 @@ class UnitReader:
             units = [self.unit(text[start:label])]
             end = label
         after = _skip_space(folded, end)
+        close = folded.find(")", after) if folded.startswith("(", after) else -1
+        if close > 0:  # "Phòng GD&ĐT (hoàn thành trước ngày 15/8/2024): ..."
+            after = _skip_space(folded, close + 1)
         return units if units and folded[after : after + 1] == ":" else []
 
     def _registered_subject(self, text: str, folded: str) -> list[Unit]:
@@ -437,16 +452,27 @@ class UnitReader:
         return bool(_SPEAKER.match(text, folded, after) or _DIRECTING.match(folded, after))
 
     def heading(self, title: str) -> list[Unit]:
-        """The units a heading is about, when it names nothing else ("Giao Ban Tổ chức")."""
-        body = re.sub(
-            r"^(?:đối với|doi voi|giao cho|giao|trách nhiệm của|nhiệm vụ của)\s+",
-            "",
-            title.strip(),
-            flags=re.IGNORECASE,
-        ).rstrip(" .:;")
+        """The units a heading is about, when it names nothing else: "Giao Ban Tổ chức",
+        "Đối với X", "Đề nghị X", a unit's name alone. What names them ends at a colon
+        ("Phòng GD&ĐT: Rà soát ..."), at an aside in brackets ("Phòng GD&ĐT (hoàn thành
+        trước ngày 15/8/2024)") and at a comma that a time or a condition follows
+        ("Phòng GD&ĐT, trước ngày 15/8/2024"): the heading is kept whole as its
+        section's title, so what follows its units is not lost."""
+        return self._named(title, asides=True)
+
+    def _named(self, title: str, asides: bool) -> list[Unit]:
+        """The units ``title`` names and nothing else; with ``asides``, what follows them
+        after a colon, in brackets or after a comma and a time is no part of their names."""
+        body = title.strip()
+        folded = fold_keep(body)
+        opener = _ADDRESS.match(body, folded, 0) or TRIGGERS.match(body, folded, 0)
+        if opener is not None:
+            body = body[opener.end() :].lstrip()
+        body = (body.partition(":")[0] if asides else body).rstrip(" .:;")
         folded = fold_keep(body)
         units, end = self.units_at(body, folded, 0, introduced=True)
-        if units and _skip_space(folded, end) >= len(folded):
+        after = _skip_space(folded, end)
+        if units and (after >= len(folded) or (asides and _ASIDE.match(folded, after))):
             return units
         verbs = [m for m in VERBS.finditer(body, folded) if not body[m.start()].isupper()]
         # "Văn phòng X thuê âm thanh ...": a registered unit's job, in words the reader has
@@ -455,6 +481,24 @@ class UnitReader:
             if not any(True for _ in _SPEAKER.finditer(body, folded)):
                 return [self.unit(body)]
         return []
+
+    def heads(self, text: str) -> bool:
+        """Whether ``text``, a heading with no mark, names the units that do the work of
+        the items under it ("Giao Văn phòng Tỉnh đoàn:", "VĂN PHÒNG TỈNH ĐOÀN")."""
+        return bool(self.heading(text))
+
+    def opens_job(self, text: str) -> bool:
+        """Whether ``text`` opens with the units that do its job: a subject and its verb
+        ("Phòng Tài chính - Kế hoạch bố trí kinh phí ..."), or a word that gives work and
+        the units it gives it to ("Giao Văn phòng HĐND và UBND huyện theo dõi ...")."""
+        if self.opener(text):
+            return True
+        folded = fold_keep(text)
+        trigger = TRIGGERS.match(text, folded, 0)
+        if trigger is None:
+            return False
+        units, end = self.units_at(text, folded, _skip_space(folded, trigger.end()), True)
+        return bool(units) and _role(text, folded, _skip_space(folded, end), True) == _OWNS
 
     def listed(self, value: str) -> list[Unit]:
         """The units a field line's value or a table's "who" cell names, each once:
@@ -474,7 +518,7 @@ class UnitReader:
         """The units of each line's items; None when an item names no unit."""
         found: list[Unit] = []
         for part in (item for line in lines for item in self._list_items(line)):
-            units = self.heading(part)
+            units = self._named(part, asides=False)
             if not units:
                 return None
             found.extend(units)
@@ -662,6 +706,8 @@ def _label_end(text: str, folded: str, end: int) -> int | None:
     rest = folded[end:colon]
     if colon < 0 or not rest.startswith(",") or re.search(r"[.;()]", rest):
         return None
+    if _ASIDE.match(folded, end):
+        return None  # "Phòng GD&ĐT, trước ngày 15/8/2024:": a time, no part of the name
     if len(rest.split()) > _MAX_WORDS // 2 or any(
         True for _ in VERBS.finditer(text[end:colon], rest)
     ):
@@ -674,6 +720,30 @@ def _dash_job(text: str, folded: str, pos: int) -> bool:
     before it."""
     dash = re.compile(r"[-–]\s+").match(folded, pos)
     return dash is not None and bool(VERBS.match(text, folded, dash.end()))
+
+
+def _level_after_verb(text: str, folded: str, pos: int) -> int | None:
+    """End of a verb at ``pos`` and the level of government right after it that ends a
+    unit's name ("xây dựng huyện" in "Ban Quản lý dự án đầu tư xây dựng huyện rà soát
+    ..."): a local body's name ends with its level, so a verb before it is the name's
+    (the project is "đầu tư xây dựng"), when a verb, a stop word, a mark or the end
+    follows the level. None otherwise: "Phòng Nội vụ tổ chức hội nghị cấp huyện về ..."
+    has its verb after the name."""
+    verb = VERBS.match(text, folded, pos)
+    if verb is None:
+        return None
+    level = _DIVISION.match(folded, _skip_space(folded, verb.end()))
+    if level is None:
+        return None
+    end = level.end()
+    nxt = _skip_space(folded, end)
+    while nxt < len(text) and text[nxt].isupper() and (place := _WORD.match(folded, nxt)):
+        end = place.end()  # the place the level names ("huyện Hiệp Hòa")
+        nxt = _skip_space(folded, end)
+    ends = nxt >= len(folded) or not folded[nxt].isalnum()
+    if ends or VERBS.match(text, folded, nxt) or _STOP.match(text, folded, nxt):
+        return end
+    return None
 
 
 def _ends_name(text: str, folded: str, pos: int) -> bool:

@@ -125,7 +125,10 @@ STAFF = Lexicon(
     "lãnh đạo|cán bộ|công chức|viên chức|người lao động|nhân viên|đảng viên|đoàn viên|"
     "hội viên|công nhân viên chức|cán bộ, công chức|toàn thể cán bộ"
 )
-# Words that open a unit's name (besides names in the registry).
+# Words that open a unit's name (besides names in the registry): the kinds of bodies of
+# Vietnamese administration, party, mass organisations and schools, and of the state's
+# branch offices every district has ("Chi cục Thuế huyện", "Kho bạc Nhà nước huyện",
+# "Bảo hiểm xã hội huyện", "Hạt Kiểm lâm huyện", "Trạm Y tế xã"), never one body's name.
 HEADS = Lexicon(
     "ban|văn phòng|phòng|sở|bộ|trung tâm|công an|ủy ban|uỷ ban|ubnd|hđnd|hội đồng|"
     "thanh tra|đoàn|chi đoàn|đảng ủy|đảng uỷ|thường trực|tiểu ban|nhà trường|trường|"
@@ -134,7 +137,9 @@ HEADS = Lexicon(
     "cơ quan|tổ chức|chủ tịch|phó chủ tịch|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|cấp ủy|"
     "cấp uỷ|ban thường vụ|ban bí thư|phòng gd&đt|sở gd&đt|đảng bộ|chi bộ|ban giám hiệu|"
     "các đồng chí|đồng chí|sinh viên|học sinh|giảng viên|cố vấn học tập|giáo vụ|khoa|"
-    "lớp|chi hội|công đoàn|ban chấp hành|bch|ngành|địa phương|chủ đầu tư|liên chi đoàn|liên chi hội"
+    "lớp|chi hội|công đoàn|ban chấp hành|bch|ngành|địa phương|chủ đầu tư|liên chi đoàn|"
+    "liên chi hội|chi cục|tổng cục|kho bạc|bảo hiểm xã hội|bhxh|hạt|trạm|ngân hàng|"
+    "điện lực|bệnh viện|tòa án|toà án|bưu điện|mặt trận|công ty|hợp tác xã"
 )
 # Determiners that may stand before a head word.
 DETERMINERS = Lexicon("các|mỗi|toàn thể|tất cả|những|từng|tất cả các")
