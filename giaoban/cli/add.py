@@ -166,10 +166,17 @@ def _refuse_repeat(data_dir: Path, notice: dict[str, Any], allow: bool) -> None:
 
 
 def _ask_deadline(ref: date, settings: Settings, default: str | None = None) -> dict[str, Any]:
-    """The deadline as written, and the clerk's pin (``due``) when giaoban cannot read it."""
+    """The deadline as written, and the clerk's pin (``due``) when giaoban cannot read it.
+
+    An empty answer means what the question says: ``default`` (a draft's phrase) when
+    there is one, else no deadline ("thường xuyên"). A phrase that cannot be read and is
+    not pinned is asked again with no default, so an empty answer then gives no deadline
+    and never sends the same phrase back.
+    """
     while True:
-        prompt = "  Hạn (như văn bản ghi; bỏ trống: thường xuyên)"
-        phrase = typer.prompt(prompt, default=default or "", show_default=bool(default)).strip()
+        phrase = typer.prompt(
+            _deadline_question(default), default=default or "", show_default=bool(default)
+        ).strip()
         if not phrase:
             return {"deadline": None}
         try:
@@ -181,7 +188,16 @@ def _ask_deadline(ref: date, settings: Settings, default: str | None = None) -> 
         if pin is not None:
             typer.echo(f"  → giữ nguyên cụm từ, hạn ghim: hết ngày {pin:%d/%m/%Y}")
             return {"deadline": phrase, "due": pin}
-        default = phrase
+        default = None
+
+
+def _deadline_question(default: str | None) -> str:
+    """The deadline question, saying what an empty answer gives."""
+    if default:
+        return (
+            "  Hạn (như văn bản ghi; bỏ trống: giữ hạn trong ngoặc; không có hạn: 'thường xuyên')"
+        )
+    return "  Hạn (như văn bản ghi; bỏ trống: thường xuyên)"
 
 
 def _ask_pin() -> date | None:
