@@ -64,3 +64,51 @@ def test_a_deadline_question_with_a_default_says_an_empty_answer_keeps_it(
     assert "bỏ trống: thường xuyên" not in question
     tasks = {t["item"]: t for t in written(ledger, "2023")["tasks"]}
     assert tasks["1.4"]["deadline"] == "xong trước ngày 30/9/2023"
+
+
+# --- the item question ------------------------------------------------------------------------
+
+
+def test_an_item_already_used_or_empty_is_asked_again(runner: CliRunner, ledger: Path) -> None:
+    answers = head("Giao ban tháng 6", "03/06/2019")
+    answers += task("Việc một", "3", "trước ngày 28/06/2019")
+    answers += ["Việc hai", "3", " ", "4", "VP", "", ""]  # a slip, a space, then a free number
+    answers += task("Việc ba", "")  # the number offered is one not used yet
+    answers += ["", "y"]
+    result = add(runner, ledger, answers, "--today", "2019-06-03")
+    assert result.exit_code == 0, result.output
+    assert "✗ thông báo đã có mục '3'; chọn số mục khác" in result.output
+    assert "✗ số mục đang để trống" in result.output
+    assert "Việc ba\n  Số mục [5]: \n" in result.output
+    assert [t["item"] for t in written(ledger, "2019")["tasks"]] == ["3", "4", "5"]
+
+
+def test_a_reviewed_draft_item_already_kept_is_asked_again(runner: CliRunner, ledger: Path) -> None:
+    shutil.copy(Path(__file__).parent / "data" / "import" / "units.yaml", ledger / "units.yaml")
+    answers = ["", "", "", "g"]  # title, date and id as proposed; keep 1.1
+    answers += ["s", "1.1", "1.3", "", "", "", ""]  # 1.2 renumbered: first to a kept item
+    answers += ["g", "1.3b"]  # 1.3 kept as drafted: its number is taken now
+    answers += ["g"] * 4 + ["y"]
+    result = add(runner, ledger, answers, "--from-text", str(SEED))
+    assert result.exit_code == 0, result.output
+    assert "✗ thông báo đã có mục '1.1'; chọn số mục khác" in result.output
+    assert "✗ thông báo đã có mục '1.3'; chọn số mục khác" in result.output
+    items = [t["item"] for t in written(ledger, "2023")["tasks"]]
+    assert items == ["1.1", "1.3", "1.3b", "1.4", "2.1", "2.2", "3"]
+
+
+def test_task_add_refuses_an_empty_item_by_name(runner: CliRunner, ledger: Path) -> None:
+    made = runner.invoke(
+        app,
+        ["add", "--data", str(ledger), "--title", "Giao ban", "--date", "03/06/2019"],
+        catch_exceptions=False,
+    )
+    assert made.exit_code == 0, made.output
+    [path] = (ledger / "2019").glob("*.yaml")
+    before = path.read_bytes()
+    result = runner.invoke(
+        app, ["task", "add", path.stem, "--text", "Việc", "--item", " ", "--data", str(ledger)]
+    )
+    assert result.exit_code == 1
+    assert "số mục đang để trống" in result.stderr
+    assert path.read_bytes() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from datetime import date
 from pathlib import Path
@@ -34,7 +35,13 @@ from giaoban.deadline.describe import (
 )
 from giaoban.deadline.recur import next_occurrence
 from giaoban.edit.duplicates import refuse_duplicate
-from giaoban.edit.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
+from giaoban.edit.newnotice import (
+    item_problem,
+    notice_id,
+    notice_text,
+    parse_task_spec,
+    taken_ids,
+)
 from giaoban.edit.yamledit import EditError, load_plain
 from giaoban.lazy import lazy_import
 from giaoban.model.errors import UsageError, no_data_folder, os_reason
@@ -214,13 +221,34 @@ def _ask_pin() -> date | None:
             typer.echo(f"  ✗ {exc.message}")
 
 
-def _ask_task(number: int, ref: date, registry: Registry, settings: Settings) -> dict | None:
+def _ask_item(proposed: str | None, taken: list[str]) -> str:
+    """The task's item, asked again while it is empty or one of the notice's items ``taken``
+    (``check`` would refuse the notice for it after every task was typed)."""
+    default = proposed if proposed and item_problem(proposed, taken) is None else None
+    while True:
+        answer = typer.prompt("  Số mục", default=default)
+        problem = item_problem(answer, taken)
+        if problem is None:
+            return answer
+        typer.echo(f"  ✗ {problem}")
+
+
+def _free_item(number: int, taken: list[str]) -> str:
+    """The first whole number from ``number`` on that is not an item of ``taken``."""
+    return next(str(n) for n in itertools.count(number) if item_problem(str(n), taken) is None)
+
+
+def _ask_task(
+    number: int, ref: date, registry: Registry, settings: Settings, taken: list[str]
+) -> dict | None:
+    """Task ``number`` asked question by question (None: no more tasks); ``taken``: the
+    items of the tasks asked before it."""
     text = typer.prompt(
         f"Nhiệm vụ {number} — nội dung (bỏ trống để kết thúc)", default="", show_default=False
     ).strip()
     if not text:
         return None
-    item = typer.prompt("  Số mục", default=str(number))
+    item = _ask_item(_free_item(number, taken), taken)
     owners = ask_units(registry, "Chủ trì")
     return {
         "item": item,
@@ -269,7 +297,11 @@ def interview(
     _refuse_repeat(data_dir, notice, allow_duplicate)
     notice["id"] = _ask_id(data_dir, notice)
     tasks: list[dict[str, Any]] = []
-    while (task := _ask_task(len(tasks) + 1, notice["date"], registry, settings)) is not None:
+    while True:
+        items = [t["item"] for t in tasks]
+        task = _ask_task(len(tasks) + 1, notice["date"], registry, settings, items)
+        if task is None:
+            break
         tasks.append(task)
     notice["tasks"] = tasks
     typer.echo(f"\nSẽ ghi {notice['date']:%Y}/{notice['id']}.yaml:\n")
@@ -306,10 +338,11 @@ def review_draft(
     notice["date"] = _ask_date("Ngày ban hành (dd/mm/yyyy)", notice["date"])
     _refuse_repeat(data_dir, notice, allow_duplicate)
     notice["id"] = _ask_id(data_dir, notice)
-    kept = []
+    kept: list[dict[str, Any]] = []
     for task in notice.get("tasks", []):
         task_notes = [n for n in notes if n.split(" ", 1)[0] == task["item"]]
-        reviewed = _review_task(task, task_notes, notice["date"], registry, settings)
+        taken = [t["item"] for t in kept]
+        reviewed = _review_task(task, task_notes, notice["date"], registry, settings, taken)
         if reviewed is not None:
             kept.append(reviewed)
     notice["tasks"] = kept
@@ -319,8 +352,15 @@ def review_draft(
 
 
 def _review_task(
-    task: dict[str, Any], notes: list[str], ref: date, registry: Registry, settings: Settings
+    task: dict[str, Any],
+    notes: list[str],
+    ref: date,
+    registry: Registry,
+    settings: Settings,
+    taken: list[str],
 ) -> dict[str, Any] | None:
+    """One task of a draft kept, corrected or dropped; ``taken``: the items of the tasks
+    kept before it (a task kept with one of them is asked for another item)."""
     typer.echo(f"\nMục {task['item']}: {task['text']}")
     typer.echo(f"  Chủ trì: {'; '.join(task.get('owners', [])) or '(chưa rõ)'}")
     if task.get("supports"):
@@ -337,8 +377,12 @@ def _review_task(
     if choice.startswith("b"):
         return None
     if not choice.startswith("s"):
-        return task
-    item = typer.prompt("  Số mục", default=task["item"])
+        problem = item_problem(task["item"], taken)
+        if problem is None:
+            return task
+        typer.echo(f"  ✗ {problem}")
+        return {**task, "item": _ask_item(None, taken)}
+    item = _ask_item(task["item"], taken)
     text = typer.prompt("  Nội dung", default=task["text"])
     owners = ask_units(registry, "Chủ trì", task.get("owners"))
     return {

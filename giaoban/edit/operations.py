@@ -37,6 +37,7 @@ from giaoban.edit.fromfile import STDIN, SourceRefusedError, in_source, kept_not
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
     coerce_dates,
+    item_problem,
     notice_id,
     notice_path,
     notice_record,
@@ -259,12 +260,12 @@ def add_note(text: str, item: str, note: str, on: date) -> str:
 
 def add_task(text: str, task: dict[str, Any]) -> str:
     """Append a task to the notice's ``tasks``; its item number must be new."""
-    record = task_record(task)
     doc = load_plain(text)
     items = [str(t.get("item")) for t in doc.get("tasks") or () if isinstance(t, dict)]
-    if record.get("item") in items:
-        raise EditError(f"thông báo đã có mục '{record['item']}'")
-    return apply_edits(text, None, [Insert("tasks", record)])
+    problem = item_problem(str(task.get("item") or ""), items)
+    if problem is not None:
+        raise EditError(problem)
+    return apply_edits(text, None, [Insert("tasks", task_record(task))])
 
 
 def next_item(text: str, section: str | None = None) -> str:
