@@ -4,12 +4,15 @@ empty answer gives what its question says, and no answer typed is lost at the en
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
 from giaoban.edit.yamledit import load_plain
+from tests.conftest import run_git
 
 SEED = Path(__file__).parent / "data" / "import" / "seeds" / "004_ccd0dfa3cbc172ed.txt"
 
@@ -112,3 +115,65 @@ def test_task_add_refuses_an_empty_item_by_name(runner: CliRunner, ledger: Path)
     assert result.exit_code == 1
     assert "số mục đang để trống" in result.stderr
     assert path.read_bytes() == before
+
+
+# --- nothing typed is lost --------------------------------------------------------------------
+
+
+@pytest.fixture
+def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system's temporary folder, for this test and the commands it runs."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def test_answers_a_commit_cannot_take_are_kept_as_a_draft_to_add_later(
+    runner: CliRunner, ledger: Path, temp_dir: Path
+) -> None:
+    repo = ledger.parent
+    (repo / ".gitignore").write_text("data/2019/\n", encoding="utf-8")
+    run_git(repo, "add", ".gitignore")
+    run_git(repo, "commit", "-qm", "ignore")
+    answers = head("Giao ban tháng 6", "03/06/2019")
+    answers += task("Việc một", "", "trước ngày 28/06/2019") + task("Việc hai", "")
+    answers += ["", "y"]
+    result = add(runner, ledger, answers, "--today", "2019-06-03")
+    assert result.exit_code == 1
+    assert not (ledger / "2019").exists()
+    [draft] = temp_dir.glob("giaoban-add-kept-*/2019-06-03-giao-ban-thang-6.yaml")
+    assert "bị git bỏ qua" in result.stderr
+    assert f"Thông báo được giữ làm bản nháp ở {draft}; thêm vào sổ khi đã xử lý xong:" in (
+        result.stderr
+    )
+    assert f"giaoban add --from-file {draft} --data {ledger}\n" in result.stderr
+    kept = load_plain(draft.read_text(encoding="utf-8"))
+    assert [t["text"] for t in kept["tasks"]] == ["Việc một", "Việc hai"]
+    finished = runner.invoke(
+        app, ["add", "--from-file", str(draft), "--data", str(ledger), "--no-commit"]
+    )
+    assert finished.exit_code == 0, finished.output
+    assert written(ledger, "2019")["tasks"] == kept["tasks"]
+
+
+def test_a_refused_notice_from_flags_is_named_in_a_kept_draft(
+    runner: CliRunner, ledger: Path, temp_dir: Path
+) -> None:
+    result = runner.invoke(
+        app,
+        ["add", "--data", str(ledger), "--title", "Giao ban", "--date", "03/06/2019"]
+        + ["--task", "Việc một | chủ trì: VP", "--task", "Việc hai | hạn: hôm nào đó"],
+    )
+    assert result.exit_code == 1
+    assert not (ledger / "2019").exists()
+    [draft] = temp_dir.glob("giaoban-add-kept-*/2019-06-03-giao-ban.yaml")
+    lines = draft.read_text(encoding="utf-8").split("\n")
+    # the error names the draft, at the line of the phrase it cannot read
+    [error] = [line for line in result.stderr.split("\n") if "[bad-deadline]" in line]
+    where, line, column = error.split(": error: ")[0].rsplit(":", 2)
+    assert where == str(draft)
+    assert lines[int(line) - 1][int(column) - 1 :] == "hôm nào đó"
+    assert "(tệp giữ nguyên)" not in result.stderr
+    assert f"giaoban add --from-file {draft} --data {ledger}\n" in result.stderr

@@ -524,7 +524,10 @@ def add_command(
             return
         notice = answers
     name = from_file_ if from_file_ and from_file_ != "-" else edits.STDIN
-    out = edits.create_notice(data_dir, notice, not change.no_commit, allow_duplicate, source, name)
+    answered = not (from_file_ or title)  # typed at the questions: kept whatever stops them
+    out = edits.create_notice(
+        data_dir, notice, not change.no_commit, allow_duplicate, source, name, answered
+    )
     say_changes(from_file_ or "", out.details["changes"])
     if from_file_:  # once written: a refused file is not "written as the clerk wrote it"
         warn_repeated_units(data_dir, notice.get("tasks"))

@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from giaoban.edit.drafts import ADD_KEPT_PREFIX, keep_copy
 from giaoban.edit.newnotice import coerce_dates, notice_text
+from giaoban.edit.transaction import EditRefusedError
 from giaoban.edit.yamledit import EditError, Set, apply_edits, load_plain
 from giaoban.model.errors import GiaobanError
 from giaoban.model.problems import Problem, Source
@@ -147,6 +150,46 @@ class SourceRefusedError(GiaobanError):
         where = "dữ liệu từ stdin" if shown == STDIN else f"tệp '{shown}'"
         head = f"không thêm thông báo: {where} có {len(problems)} lỗi (chưa ghi gì vào sổ):"
         super().__init__("\n".join([head, *map(str, problems)]))
+
+
+def kept_as_draft(
+    error: GiaobanError, target: Path, text: str, options: Sequence[str]
+) -> GiaobanError:
+    """``error``, which stopped the new notice ``text`` from being written at ``target``,
+    with ``text`` kept as a draft in the system's temporary folder (``keep_copy``), so
+    that nothing the clerk gave is lost and every problem names a line that exists: the
+    error's problems are named at the draft's own lines, and the message ends with the
+    command that adds the draft once it is put right (``giaoban add --from-file DRAFT``
+    and ``options``, from ``add_options``). ``error`` as it was when no draft can be
+    written."""
+    try:
+        draft = keep_copy(ADD_KEPT_PREFIX, target.name, text.encode("utf-8"))
+    except OSError:
+        return error
+    message, then = error.message, "thêm vào sổ khi đã xử lý xong"
+    if isinstance(error, EditRefusedError):
+        found = in_source(error.problems, target, text, text, str(draft))
+        message, then = str(SourceRefusedError(str(draft), found)), "sửa các lỗi trên rồi thêm"
+    kept = f"Thông báo được giữ làm bản nháp ở {draft}; {then}:"
+    command = shlex.join(["giaoban", "add", "--from-file", str(draft), *options])
+    return DraftKeptError(f"{message}\n{kept}\n  {command}", draft, error.exit_code)
+
+
+def add_options(data_dir: Path, commit: bool, allow_duplicate: bool = False) -> list[str]:
+    """The options of the ``giaoban add --from-file`` that adds a kept draft to the data
+    folder ``data_dir`` as the command that kept it would have added it."""
+    options = ["--data", str(data_dir)]
+    options += [] if commit else ["--no-commit"]
+    return options + (["--allow-duplicate"] if allow_duplicate else [])
+
+
+class DraftKeptError(GiaobanError):
+    """A new notice that could not be added, kept as a draft (``kept_as_draft``)."""
+
+    def __init__(self, message: str, draft: Path, exit_code: int) -> None:
+        super().__init__(message)
+        self.draft = draft
+        self.exit_code = exit_code
 
 
 def in_source(

@@ -33,7 +33,14 @@ from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import short_due
 from giaoban.edit.duplicates import refuse_duplicate
-from giaoban.edit.fromfile import STDIN, SourceRefusedError, in_source, kept_notice_text
+from giaoban.edit.fromfile import (
+    STDIN,
+    SourceRefusedError,
+    add_options,
+    in_source,
+    kept_as_draft,
+    kept_notice_text,
+)
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
     coerce_dates,
@@ -750,6 +757,7 @@ def create_notice(
     allow_duplicate: bool = False,
     source: SourceText | None = None,
     source_name: str = STDIN,
+    answers: bool = False,
 ) -> Outcome:
     """``giaoban add``: write ``data/YYYY/<id>.yaml`` (never over an existing file), commit.
 
@@ -757,7 +765,10 @@ def create_notice(
     unless ``allow_duplicate``. ``data`` read from a clerk's file ``source`` is
     written as that file (``giaoban.edit.fromfile``); what ``add`` changed of it is
     in ``details["changes"]``, and its errors are located in it, named ``source_name``
-    (``SourceRefusedError``).
+    (``SourceRefusedError``). A notice given otherwise (flags, or ``answers`` typed at
+    the questions) whose errors refuse it, or ``answers`` that anything else stops once
+    the file's text is made, is kept as a draft the errors are located in, with the
+    command that adds it (``fromfile.kept_as_draft``).
     """
     record = notice_record(coerce_dates(data))
     day = record.get("date")
@@ -780,9 +791,17 @@ def create_notice(
             saved = save_new(data_dir, path, text, message, commit and settings.commit, source)
         except EditRefusedError as exc:
             if source is None:
-                raise
+                raise kept_as_draft(
+                    exc, path, text, add_options(data_dir, commit, allow_duplicate)
+                ) from None
             found = in_source(exc.problems, path, text, source.text, source_name)
             raise SourceRefusedError(source_name, found) from None
+        except GiaobanError as exc:
+            if not answers:
+                raise
+            raise kept_as_draft(
+                exc, path, text, add_options(data_dir, commit, allow_duplicate)
+            ) from None
     changes = kept.changes if kept is not None else ()
     return Outcome(nid, saved, {"path": path, "text": text, "changes": changes})
 
