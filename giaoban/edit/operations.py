@@ -37,10 +37,10 @@ from giaoban.edit.fromfile import (
     STDIN,
     SourceRefusedError,
     add_options,
-    in_source,
     kept_as_draft,
     kept_notice_text,
 )
+from giaoban.edit.located import in_source
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
     coerce_dates,
@@ -161,7 +161,11 @@ def _day(value: Any) -> str:
 
 
 def _note(on: date, text: str) -> Insert:
-    return Insert("notes", {"date": on, "text": clean_text(text)})
+    """A progress note to add; refused when nothing is left of ``text`` once stored."""
+    stored = clean_text(text)
+    if not stored:
+        raise EditError("ghi chú đang để trống; hãy ghi nội dung ghi chú")
+    return Insert("notes", {"date": on, "text": stored})
 
 
 def done(text: str, item: str, args: DoneArgs, today: date) -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from giaoban.checks.check import check_paths
+from giaoban.edit.located import in_source
 from giaoban.history import git
 from giaoban.model.errors import GiaobanError
 from giaoban.model.problems import Problem
@@ -213,12 +214,23 @@ def ledger_checker(data_dir: Path, before: Path | None = None) -> Checker:
 
 
 class EditRefusedError(GiaobanError):
-    """The changed file would be invalid; nothing was written."""
+    """The changed (or new) file would be invalid; nothing was written.
 
-    def __init__(self, path: Path, problems: Sequence[Problem]) -> None:
+    The problems of a change are named at their places in the file as it is (the
+    ones the change would add, at the task or list they would go in); those of a
+    new file, at the lines it would have.
+    """
+
+    def __init__(self, path: Path, problems: Sequence[Problem], new: bool = False) -> None:
         self.problems = tuple(problems)
         lines = [str(p) for p in problems]
-        head = f"không ghi '{path}': sau khi sửa tệp sẽ có {len(lines)} lỗi (tệp giữ nguyên):"
+        if new:
+            head = f"không ghi tệp mới '{path}': tệp sẽ có {len(lines)} lỗi (chưa ghi gì):"
+        else:
+            head = (
+                f"không ghi '{path}': sau khi sửa tệp sẽ có {len(lines)} lỗi (tệp giữ nguyên; "
+                "vị trí tính theo tệp hiện nay):"
+            )
         super().__init__("\n".join([head, *lines]))
 
 
@@ -278,8 +290,9 @@ def save_change(
         cleared = prepare_write(path, commit)
         check = ledger_checker(data_dir, before=path)
         problems = write_atomic(path, source.encode(new_text), check=check)
-        if problems:
-            raise EditRefusedError(path, problems)
+        if problems:  # named where they are in the file as it is, not as it would be
+            found = in_source(problems, path, new_text, source.text, str(path))
+            raise EditRefusedError(path, found)
         return committed(data_dir, path, message, commit, cleared)
 
 
@@ -323,7 +336,7 @@ def save_new(
     data = source.encode(text) if source is not None else text.encode("utf-8")
     problems = write_atomic(path, data, check=check, exclusive=True)
     if problems:
-        raise EditRefusedError(path, problems)
+        raise EditRefusedError(path, problems, new=True)
     return committed(data_dir, path, message, commit, cleared)
 
 
