@@ -23,6 +23,7 @@ from giaoban.cli.taskopts import (
     units_once,
     warn_repeated_units,
     warn_unknown_units,
+    warn_written,
 )
 from giaoban.deadline import Deadline, parse_deadline
 from giaoban.deadline.context import midnight
@@ -531,6 +532,7 @@ def add_command(
     say_changes(from_file_ or "", out.details["changes"])
     if from_file_:  # once written: a refused file is not "written as the clerk wrote it"
         warn_repeated_units(data_dir, notice.get("tasks"))
+    warn_written(out.saved)
     tasks = len(load_plain(out.details["text"]).get("tasks") or ())
     what = f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"
     say_saved(what, out.saved, change.no_commit)

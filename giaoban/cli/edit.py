@@ -35,6 +35,7 @@ from giaoban.cli.taskopts import (
     units_once,
     warn_unknown_section,
     warn_unknown_units,
+    warn_written,
 )
 from giaoban.edit.drafts import EDIT_KEPT_PREFIX, drafts_of, keep_copy, start_draft
 from giaoban.edit.transaction import read_source
@@ -237,6 +238,7 @@ def task_add_command(
     out = edits.append_task(data_dir, notice, task, not change.no_commit)
     if "unknown_section" in out.details:
         warn_unknown_section(str(section), out.details["unknown_section"])
+    warn_written(out.saved)
     say_saved(f"Đã thêm nhiệm vụ {out.task_id}", out.saved, change.no_commit)
 
 

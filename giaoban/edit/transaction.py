@@ -266,6 +266,8 @@ class Saved:
     commit: git.CommitOutcome | None = None
     cleared: tuple[Path, ...] = ()  # staging folders a killed write had left, now removed
     locks: tuple[Path, ...] = ()  # git lock files still there once committed (``left_locks``)
+    # what ``check`` warns of in the file written that it did not warn of before
+    warnings: tuple[Problem, ...] = ()
 
 
 def save_change(
@@ -289,11 +291,12 @@ def save_change(
             return Saved(path, False)
         cleared = prepare_write(path, commit)
         check = ledger_checker(data_dir, before=path)
-        problems = write_atomic(path, source.encode(new_text), check=check)
+        warned: list[Problem] = []
+        problems = write_atomic(path, source.encode(new_text), check=check, warnings=warned)
         if problems:  # named where they are in the file as it is, not as it would be
             found = in_source(problems, path, new_text, source.text, str(path))
             raise EditRefusedError(path, found)
-        return committed(data_dir, path, message, commit, cleared)
+        return committed(data_dir, path, message, commit, cleared, tuple(warned))
 
 
 def save_edited(
@@ -334,10 +337,11 @@ def save_new(
     cleared = prepare_write(path, commit)
     check = ledger_checker(data_dir)
     data = source.encode(text) if source is not None else text.encode("utf-8")
-    problems = write_atomic(path, data, check=check, exclusive=True)
+    warned: list[Problem] = []
+    problems = write_atomic(path, data, check=check, exclusive=True, warnings=warned)
     if problems:
         raise EditRefusedError(path, problems, new=True)
-    return committed(data_dir, path, message, commit, cleared)
+    return committed(data_dir, path, message, commit, cleared, tuple(warned))
 
 
 def will_commit(path: Path, commit: bool) -> bool:
@@ -347,13 +351,18 @@ def will_commit(path: Path, commit: bool) -> bool:
 
 
 def committed(
-    data_dir: Path, path: Path, message: Message, commit: bool, cleared: tuple[Path, ...]
+    data_dir: Path,
+    path: Path,
+    message: Message,
+    commit: bool,
+    cleared: tuple[Path, ...],
+    warnings: tuple[Problem, ...] = (),
 ) -> Saved:
     """``path``, just written: committed alone under ``message`` when ``commit`` (no git:
-    not committed), with the staging folders ``cleared`` before and the git lock files
-    still there after (``left_locks``)."""
+    not committed), with the staging folders ``cleared`` before, the git lock files
+    still there after (``left_locks``) and the ``warnings`` of the file written."""
     outcome = git.commit_change(path, message.text(), data_dir) if commit else None
-    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome))
+    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome), warnings)
 
 
 def left_locks(data_dir: Path, outcome: git.CommitOutcome | None) -> tuple[Path, ...]:
