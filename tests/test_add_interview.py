@@ -4,10 +4,8 @@ empty answer gives what its question says, and no answer typed is lost at the en
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
@@ -118,16 +116,6 @@ def test_task_add_refuses_an_empty_item_by_name(runner: CliRunner, ledger: Path)
 
 
 # --- nothing typed is lost --------------------------------------------------------------------
-
-
-@pytest.fixture
-def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The system's temporary folder, for this test and the commands it runs."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setenv("TMPDIR", str(folder))
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 def test_answers_a_commit_cannot_take_are_kept_as_a_draft_to_add_later(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -91,9 +90,8 @@ def test_add_never_overwrites_and_makes_ids_unique(runner: CliRunner, ledger: Pa
 
 
 def test_add_refuses_an_unreadable_deadline(
-    runner: CliRunner, ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, ledger: Path, temp_dir: Path
 ) -> None:
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the draft is kept
     result = invoke(
         runner, ledger, "--title", TITLE, "--date", "18/02/2019", "--task", "Việc | hạn: hôm nào đó"
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -131,13 +130,12 @@ def test_save_commits_in_a_git_work_tree(runner: CliRunner, git_repo: Path, tmp_
 
 
 def test_save_refuses_a_draft_with_errors(
-    ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ledger: Path, temp_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from giaoban.edit.fromfile import DraftKeptError
     from giaoban.importer import output
     from giaoban.importer.service import draft_for_data
 
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     draft = draft_for_data(SEEDS[4].read_text(encoding="utf-8"), ledger)
     broken = output.render_draft(draft).replace("status: open", "status: xong", 1)
     monkeypatch.setattr(output, "render_draft", lambda _draft: broken)
@@ -146,7 +144,7 @@ def test_save_refuses_a_draft_with_errors(
     assert sorted(p.name for p in ledger.rglob("*") if p.is_file()) == ["units.yaml"]
     # the error is named in the draft kept for the clerk, at the line that says "xong"
     kept = refused.value.draft
-    assert kept.parent.parent == tmp_path and kept.read_text(encoding="utf-8") == broken
+    assert kept.parent.parent == temp_dir and kept.read_text(encoding="utf-8") == broken
     where = str(refused.value).split(f"{kept}:")[1].split(":")[0]
     assert broken.split("\n")[int(where) - 1].strip() == "status: xong"
     assert f"giaoban add --from-file {kept} --data {ledger} --no-commit" in str(refused.value)
