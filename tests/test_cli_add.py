@@ -89,12 +89,14 @@ def test_add_never_overwrites_and_makes_ids_unique(runner: CliRunner, ledger: Pa
     assert path.read_bytes() == before
 
 
-def test_add_refuses_an_unreadable_deadline(runner: CliRunner, ledger: Path) -> None:
+def test_add_refuses_an_unreadable_deadline(
+    runner: CliRunner, ledger: Path, temp_dir: Path
+) -> None:
     result = invoke(
         runner, ledger, "--title", TITLE, "--date", "18/02/2019", "--task", "Việc | hạn: hôm nào đó"
     )
     assert result.exit_code == 1
-    assert "[bad-deadline]" in result.output and "không ghi" in result.output
+    assert "[bad-deadline]" in result.output and "chưa ghi gì vào sổ" in result.output
     assert not (ledger / "2019").exists() or not list((ledger / "2019").iterdir())
 
 

@@ -13,7 +13,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -199,16 +198,6 @@ aside.write_text(str(draft), encoding="utf-8")
 aside.replace({saved!r})
 time.sleep(120)  # the editor still open when the terminal is closed
 """
-
-
-@pytest.fixture
-def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The system's temporary folder, for this test and the commands it runs."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setenv("TMPDIR", str(folder))
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 def killed_edit(ledger: Path, tmp_path: Path, notice_id: str, extra: str = "") -> Path:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -251,8 +252,14 @@ def test_an_id_that_is_no_file_name_is_refused_before_anything_is_made(
 
 
 def test_a_refused_new_notice_leaves_no_empty_folder(
-    runner: CliRunner, data_dir: Path, tmp_path: Path
+    runner: CliRunner,
+    data_dir: Path,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # the draft add keeps of a refused notice goes to the system's temporary folder
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("system-tmp")))
     before = tree(tmp_path)
     args = ["add", "--data", str(data_dir), "--title", "Kết luận", "--date", "01/03/2027"]
     result = runner.invoke(app, [*args, "--task", "Việc | hạn: khi nào rảnh", "--no-commit"])

@@ -129,17 +129,25 @@ def test_save_commits_in_a_git_work_tree(runner: CliRunner, git_repo: Path, tmp_
     assert "data/2023/2023-08-29-" in log
 
 
-def test_save_refuses_a_draft_with_errors(ledger: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from giaoban.edit.transaction import EditRefusedError
+def test_save_refuses_a_draft_with_errors(
+    ledger: Path, temp_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from giaoban.edit.fromfile import DraftKeptError
     from giaoban.importer import output
     from giaoban.importer.service import draft_for_data
 
     draft = draft_for_data(SEEDS[4].read_text(encoding="utf-8"), ledger)
     broken = output.render_draft(draft).replace("status: open", "status: xong", 1)
     monkeypatch.setattr(output, "render_draft", lambda _draft: broken)
-    with pytest.raises(EditRefusedError, match="bad-value"):
+    with pytest.raises(DraftKeptError, match="bad-value") as refused:
         output.save_draft(draft, ledger, commit=False)
     assert sorted(p.name for p in ledger.rglob("*") if p.is_file()) == ["units.yaml"]
+    # the error is named in the draft kept for the clerk, at the line that says "xong"
+    kept = refused.value.draft
+    assert kept.parent.parent == temp_dir and kept.read_text(encoding="utf-8") == broken
+    where = str(refused.value).split(f"{kept}:")[1].split(":")[0]
+    assert broken.split("\n")[int(where) - 1].strip() == "status: xong"
+    assert f"giaoban add --from-file {kept} --data {ledger} --no-commit" in str(refused.value)
 
 
 def test_save_and_output_together_is_a_usage_error(runner: CliRunner, ledger: Path) -> None:

@@ -30,6 +30,7 @@ _ONE_EACH = [
         good().replace("status: open", "status: done\n    done_on: 2019-01-02"),
     ),
     ("bad-deadline", good().replace("trước ngày 25/02/2019", "khi nào rảnh thì làm")),
+    ("deadline-before-notice", good().replace("trước ngày 25/02/2019", "trước ngày 25/02/2018")),
     (
         "unknown-unit",
         good().replace("owners: [Văn phòng Trung ương Đoàn]", "owners: [Ban Không Có]"),

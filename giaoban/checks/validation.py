@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from giaoban.deadline import Deadline, DeadlineError
-from giaoban.deadline.context import zone
+from giaoban.deadline.context import midnight, zone
 from giaoban.deadline.describe import UNRESOLVED_HOW, UNRESOLVED_NAME, short_due
 from giaoban.model.facts import is_recurring, occurrence_days
 from giaoban.model.ids import id_problem
@@ -160,6 +160,34 @@ def _undated_event(task: Task, reading: Deadline) -> Problem:
         f"hạn của nhiệm vụ {task.item} ('{reading.phrase}') tính từ '{reading.anchor}' "
         f"nhưng chưa có ngày của mốc này ({UNRESOLVED_NAME}): {UNRESOLVED_HOW}",
     )
+
+
+def check_due_before_notice(ledger: Ledger) -> list[Problem]:
+    """A deadline, or the clerk's pin of one, whose last moment comes before its notice
+    was issued is said: its task is late the day it is given, most often because a year
+    was typed wrong ("15/04/2018" in a notice of 2019; a day without a year is moved into
+    the next one for this reason, ``docs/deadlines.md``). A warning: an office may record
+    a task that was already owed before the meeting.
+    """
+    tz = zone(ledger.settings.timezone)
+    problems = []
+    for notice in ledger.notices:
+        issued = midnight(notice.date, tz)
+        for task in notice.tasks:
+            reading = task.deadline
+            if not isinstance(reading, Deadline) or reading.kind == "recurring":
+                continue
+            if reading.due is None or reading.due > issued:
+                continue
+            what = "hạn ghim (due)" if reading.pinned else "hạn"
+            msg = (
+                f"{what} của nhiệm vụ {task.item} ({short_due(reading.due, reading.has_time)}) "
+                f"sớm hơn ngày thông báo {notice.date:%d/%m/%Y}: việc quá hạn ngay từ ngày "
+                "giao; hãy xem lại hạn (gõ nhầm năm?)"
+            )
+            where = task.at("due") if reading.pinned else task.at("deadline")
+            problems.append(warning(where, "deadline-before-notice", msg))
+    return problems
 
 
 def check_duties(ledger: Ledger) -> list[Problem]:
@@ -418,6 +446,7 @@ NOTICE_CHECKS: tuple[Check, ...] = (
     check_items,
     check_done,
     check_deadlines,
+    check_due_before_notice,
     check_duties,
     check_start,
     check_units,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from giaoban.cli.taskopts import (
     units_once,
     warn_repeated_units,
     warn_unknown_units,
+    warn_written,
 )
 from giaoban.deadline import Deadline, parse_deadline
 from giaoban.deadline.context import midnight
@@ -34,7 +36,13 @@ from giaoban.deadline.describe import (
 )
 from giaoban.deadline.recur import next_occurrence
 from giaoban.edit.duplicates import refuse_duplicate
-from giaoban.edit.newnotice import notice_id, notice_text, parse_task_spec, taken_ids
+from giaoban.edit.newnotice import (
+    item_problem,
+    notice_id,
+    notice_text,
+    parse_task_spec,
+    taken_ids,
+)
 from giaoban.edit.yamledit import EditError, load_plain
 from giaoban.lazy import lazy_import
 from giaoban.model.errors import UsageError, no_data_folder, os_reason
@@ -166,10 +174,17 @@ def _refuse_repeat(data_dir: Path, notice: dict[str, Any], allow: bool) -> None:
 
 
 def _ask_deadline(ref: date, settings: Settings, default: str | None = None) -> dict[str, Any]:
-    """The deadline as written, and the clerk's pin (``due``) when giaoban cannot read it."""
+    """The deadline as written, and the clerk's pin (``due``) when giaoban cannot read it.
+
+    An empty answer means what the question says: ``default`` (a draft's phrase) when
+    there is one, else no deadline ("thường xuyên"). A phrase that cannot be read and is
+    not pinned is asked again with no default, so an empty answer then gives no deadline
+    and never sends the same phrase back.
+    """
     while True:
-        prompt = "  Hạn (như văn bản ghi; bỏ trống: thường xuyên)"
-        phrase = typer.prompt(prompt, default=default or "", show_default=bool(default)).strip()
+        phrase = typer.prompt(
+            _deadline_question(default), default=default or "", show_default=bool(default)
+        ).strip()
         if not phrase:
             return {"deadline": None}
         try:
@@ -181,7 +196,16 @@ def _ask_deadline(ref: date, settings: Settings, default: str | None = None) -> 
         if pin is not None:
             typer.echo(f"  → giữ nguyên cụm từ, hạn ghim: hết ngày {pin:%d/%m/%Y}")
             return {"deadline": phrase, "due": pin}
-        default = phrase
+        default = None
+
+
+def _deadline_question(default: str | None) -> str:
+    """The deadline question, saying what an empty answer gives."""
+    if default:
+        return (
+            "  Hạn (như văn bản ghi; bỏ trống: giữ hạn trong ngoặc; không có hạn: 'thường xuyên')"
+        )
+    return "  Hạn (như văn bản ghi; bỏ trống: thường xuyên)"
 
 
 def _ask_pin() -> date | None:
@@ -198,13 +222,34 @@ def _ask_pin() -> date | None:
             typer.echo(f"  ✗ {exc.message}")
 
 
-def _ask_task(number: int, ref: date, registry: Registry, settings: Settings) -> dict | None:
+def _ask_item(proposed: str | None, taken: list[str]) -> str:
+    """The task's item, asked again while it is empty or one of the notice's items ``taken``
+    (``check`` would refuse the notice for it after every task was typed)."""
+    default = proposed if proposed and item_problem(proposed, taken) is None else None
+    while True:
+        answer = typer.prompt("  Số mục", default=default)
+        problem = item_problem(answer, taken)
+        if problem is None:
+            return answer
+        typer.echo(f"  ✗ {problem}")
+
+
+def _free_item(number: int, taken: list[str]) -> str:
+    """The first whole number from ``number`` on that is not an item of ``taken``."""
+    return next(str(n) for n in itertools.count(number) if item_problem(str(n), taken) is None)
+
+
+def _ask_task(
+    number: int, ref: date, registry: Registry, settings: Settings, taken: list[str]
+) -> dict | None:
+    """Task ``number`` asked question by question (None: no more tasks); ``taken``: the
+    items of the tasks asked before it."""
     text = typer.prompt(
         f"Nhiệm vụ {number} — nội dung (bỏ trống để kết thúc)", default="", show_default=False
     ).strip()
     if not text:
         return None
-    item = typer.prompt("  Số mục", default=str(number))
+    item = _ask_item(_free_item(number, taken), taken)
     owners = ask_units(registry, "Chủ trì")
     return {
         "item": item,
@@ -253,7 +298,11 @@ def interview(
     _refuse_repeat(data_dir, notice, allow_duplicate)
     notice["id"] = _ask_id(data_dir, notice)
     tasks: list[dict[str, Any]] = []
-    while (task := _ask_task(len(tasks) + 1, notice["date"], registry, settings)) is not None:
+    while True:
+        items = [t["item"] for t in tasks]
+        task = _ask_task(len(tasks) + 1, notice["date"], registry, settings, items)
+        if task is None:
+            break
         tasks.append(task)
     notice["tasks"] = tasks
     typer.echo(f"\nSẽ ghi {notice['date']:%Y}/{notice['id']}.yaml:\n")
@@ -290,10 +339,11 @@ def review_draft(
     notice["date"] = _ask_date("Ngày ban hành (dd/mm/yyyy)", notice["date"])
     _refuse_repeat(data_dir, notice, allow_duplicate)
     notice["id"] = _ask_id(data_dir, notice)
-    kept = []
+    kept: list[dict[str, Any]] = []
     for task in notice.get("tasks", []):
         task_notes = [n for n in notes if n.split(" ", 1)[0] == task["item"]]
-        reviewed = _review_task(task, task_notes, notice["date"], registry, settings)
+        taken = [t["item"] for t in kept]
+        reviewed = _review_task(task, task_notes, notice["date"], registry, settings, taken)
         if reviewed is not None:
             kept.append(reviewed)
     notice["tasks"] = kept
@@ -303,8 +353,15 @@ def review_draft(
 
 
 def _review_task(
-    task: dict[str, Any], notes: list[str], ref: date, registry: Registry, settings: Settings
+    task: dict[str, Any],
+    notes: list[str],
+    ref: date,
+    registry: Registry,
+    settings: Settings,
+    taken: list[str],
 ) -> dict[str, Any] | None:
+    """One task of a draft kept, corrected or dropped; ``taken``: the items of the tasks
+    kept before it (a task kept with one of them is asked for another item)."""
     typer.echo(f"\nMục {task['item']}: {task['text']}")
     typer.echo(f"  Chủ trì: {'; '.join(task.get('owners', [])) or '(chưa rõ)'}")
     if task.get("supports"):
@@ -321,8 +378,12 @@ def _review_task(
     if choice.startswith("b"):
         return None
     if not choice.startswith("s"):
-        return task
-    item = typer.prompt("  Số mục", default=task["item"])
+        problem = item_problem(task["item"], taken)
+        if problem is None:
+            return task
+        typer.echo(f"  ✗ {problem}")
+        return {**task, "item": _ask_item(None, taken)}
+    item = _ask_item(task["item"], taken)
     text = typer.prompt("  Nội dung", default=task["text"])
     owners = ask_units(registry, "Chủ trì", task.get("owners"))
     return {
@@ -464,10 +525,14 @@ def add_command(
             return
         notice = answers
     name = from_file_ if from_file_ and from_file_ != "-" else edits.STDIN
-    out = edits.create_notice(data_dir, notice, not change.no_commit, allow_duplicate, source, name)
+    answered = not (from_file_ or title)  # typed at the questions: kept whatever stops them
+    out = edits.create_notice(
+        data_dir, notice, not change.no_commit, allow_duplicate, source, name, answered
+    )
     say_changes(from_file_ or "", out.details["changes"])
     if from_file_:  # once written: a refused file is not "written as the clerk wrote it"
         warn_repeated_units(data_dir, notice.get("tasks"))
+    warn_written(out.saved)
     tasks = len(load_plain(out.details["text"]).get("tasks") or ())
     what = f"Đã thêm thông báo {out.task_id} ({tasks} nhiệm vụ) vào {out.saved.path}"
     say_saved(what, out.saved, change.no_commit)

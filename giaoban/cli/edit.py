@@ -10,7 +10,6 @@ import os
 import shlex
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -36,8 +35,9 @@ from giaoban.cli.taskopts import (
     units_once,
     warn_unknown_section,
     warn_unknown_units,
+    warn_written,
 )
-from giaoban.edit.drafts import drafts_of, start_draft
+from giaoban.edit.drafts import EDIT_KEPT_PREFIX, drafts_of, keep_copy, start_draft
 from giaoban.edit.transaction import read_source
 from giaoban.history.story import edit_message
 from giaoban.lazy import lazy_import
@@ -245,6 +245,7 @@ def task_add_command(
     out = edits.append_task(data_dir, notice, task, not change.no_commit)
     if "unknown_section" in out.details:
         warn_unknown_section(str(section), out.details["unknown_section"])
+    warn_written(out.saved)
     say_saved(f"Đã thêm nhiệm vụ {out.task_id}", out.saved, change.no_commit)
 
 
@@ -338,8 +339,7 @@ def edit_command(
                 typer.echo(f"Đã bỏ thay đổi; {path} giữ nguyên.")
                 return
     except (edits.EditConflictError, edits.CommitBlockedError):
-        keep = Path(tempfile.mkdtemp(prefix="giaoban-edit-kept-")) / path.name
-        shutil.copyfile(draft, keep)
+        keep = keep_copy(EDIT_KEPT_PREFIX, path.name, draft.read_bytes())
         typer.echo(f"Bản bạn vừa sửa được giữ ở {keep}", err=True)
         raise
     finally:

@@ -175,6 +175,21 @@ def warn_unknown_section(section: str, numbers: list[str]) -> None:
     typer.echo("  Phần vẫn được ghi như đã nhập.", err=True)
 
 
+# The warnings of ``check`` that ``add`` and ``task add`` give in their own words before
+# they write (``warn_unknown_units``, ``units_once``, ``warn_repeated_units``,
+# ``warn_unknown_section``): ``warn_written`` does not give them twice.
+SAID_BEFORE = frozenset({"unknown-unit", "duplicate-owner", "unknown-section"})
+
+
+def warn_written(saved: Saved) -> None:
+    """Each warning ``check`` gives of the file a command just wrote that it did not give
+    before (a deadline before its notice, a pinned phrase, ...), on stderr as ``check``
+    writes it, but those the command said above in its own words (``SAID_BEFORE``)."""
+    for problem in saved.warnings:
+        if problem.source.path == str(saved.path) and problem.code not in SAID_BEFORE:
+            typer.echo(visible(str(problem)), err=True)
+
+
 def warn_unknown_units(data_dir: Path, names: Iterable[str]) -> None:
     """A warning on stderr for each name the registry does not know, with the nearest
     registered name (else the registry's units by short name) and how to add it.

@@ -19,6 +19,8 @@ from pathlib import Path
 
 DRAFT_PREFIX = "giaoban-edit-"
 NOTE_FILE = ".giaoban-edit.json"
+EDIT_KEPT_PREFIX = "giaoban-edit-kept-"  # an edit's copy that could not be saved
+ADD_KEPT_PREFIX = "giaoban-add-kept-"  # a new notice that could not be added
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,15 @@ def start_draft(notice_id: str, notice: Path, text: str, data_dir: Path) -> Path
     draft = folder / notice.name
     draft.write_text(text, encoding="utf-8")
     return draft
+
+
+def keep_copy(prefix: str, name: str, data: bytes) -> Path:
+    """``data`` kept as ``name`` in a new folder (``prefix`` and a few random letters) of
+    the system's temporary folder: the clerk's work a command could not save, for the
+    clerk to finish; the copy's path (``OSError`` when it cannot be written)."""
+    copy = Path(tempfile.mkdtemp(prefix=prefix)) / name
+    copy.write_bytes(data)
+    return copy
 
 
 def left_drafts(data_dir: Path) -> list[LeftDraft]:

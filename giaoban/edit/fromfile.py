@@ -22,19 +22,20 @@ layout, its texts as written (line breaks kept), and that is said as well.
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
+import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from giaoban.edit.drafts import ADD_KEPT_PREFIX, keep_copy
+from giaoban.edit.located import in_source
 from giaoban.edit.newnotice import coerce_dates, notice_text
+from giaoban.edit.transaction import EditRefusedError
 from giaoban.edit.yamledit import EditError, Set, apply_edits, load_plain
 from giaoban.model.errors import GiaobanError
-from giaoban.model.problems import Problem, Source
+from giaoban.model.problems import Problem
 from giaoban.model.text import nfc
-from giaoban.store.yamlsafe import Document, Position, YamlPath, parse_text
 
 NFC_CHANGE = "chữ được chuyển sang dạng Unicode dựng sẵn (NFC), dạng giaoban lưu"
 REBUILT = (
@@ -149,52 +150,41 @@ class SourceRefusedError(GiaobanError):
         super().__init__("\n".join([head, *map(str, problems)]))
 
 
-def in_source(
-    problems: Sequence[Problem], target: Path, written: str, source: str, shown: str
-) -> tuple[Problem, ...]:
-    """``problems`` found in ``written`` (the notice as it would be written at ``target``)
-    located in the clerk's ``source`` file named ``shown``, at its own lines and columns.
-
-    A position is mapped through the document: the value or key of the same path in
-    both texts (so an added ``id`` line, or a JSON file rebuilt in giaoban's layout,
-    moves nothing); a place between values keeps its distance from the one before it.
-    A position in a part ``add`` added (a task's ``status``) is that of its parent.
-    Problems of other files are kept as they are.
-    """
-    after, _ = parse_text(written, str(target))
-    before, _ = parse_text(nfc(source), shown)
-    if after is None or before is None:  # pragma: no cover - both were read to get here
-        return tuple(_renamed(p, target, Source(shown)) for p in problems)
-    anchors = _anchors(after)
-    return tuple(_renamed(p, target, _mapped(p.source, anchors, before)) for p in problems)
-
-
-_Anchor = tuple[Position, bool, YamlPath]  # where, whether a key, the path
-
-
-def _anchors(document: Document) -> list[_Anchor]:
-    """Every value's and key's position in ``document``, in order."""
-    values = [(pos, False, path) for path, pos in document.positions.items()]
-    keys = [(pos, True, path) for path, pos in document.key_positions.items()]
-    return sorted([*values, *keys], key=lambda a: a[0])
+def kept_as_draft(
+    error: GiaobanError, target: Path, text: str, options: Sequence[str]
+) -> GiaobanError:
+    """``error``, which stopped the new notice ``text`` from being written at ``target``,
+    with ``text`` kept as a draft in the system's temporary folder (``keep_copy``), so
+    that nothing the clerk gave is lost and every problem names a line that exists: the
+    error's problems are named at the draft's own lines, and the message ends with the
+    command that adds the draft once it is put right (``giaoban add --from-file DRAFT``
+    and ``options``, from ``add_options``). ``error`` as it was when no draft can be
+    written."""
+    try:
+        draft = keep_copy(ADD_KEPT_PREFIX, target.name, text.encode("utf-8"))
+    except OSError:
+        return error
+    message, then = error.message, "thêm vào sổ khi đã xử lý xong"
+    if isinstance(error, EditRefusedError):
+        found = in_source(error.problems, target, text, text, str(draft))
+        message, then = str(SourceRefusedError(str(draft), found)), "sửa các lỗi trên rồi thêm"
+    kept = f"Thông báo được giữ làm bản nháp ở {draft}; {then}:"
+    command = shlex.join(["giaoban", "add", "--from-file", str(draft), *options])
+    return DraftKeptError(f"{message}\n{kept}\n  {command}", draft, error.exit_code)
 
 
-def _mapped(place: Source, anchors: list[_Anchor], before: Document) -> Source:
-    at = (place.line, place.column)
-    i = bisect.bisect_right([a[0] for a in anchors], at) - 1
-    if i < 0:
-        return Source(before.path, *at)
-    (line, column), is_key, path = anchors[i]
-    found = before.key_positions.get(path) if is_key else before.positions.get(path)
-    there = found or before.position(path[:-1] if is_key else path)
-    if (line, column) == at or found is None:
-        return Source(before.path, *there)
-    if line == place.line:
-        return Source(before.path, there[0], there[1] + place.column - column)
-    return Source(before.path, there[0] + place.line - line, place.column)
+def add_options(data_dir: Path, commit: bool, allow_duplicate: bool = False) -> list[str]:
+    """The options of the ``giaoban add --from-file`` that adds a kept draft to the data
+    folder ``data_dir`` as the command that kept it would have added it."""
+    options = ["--data", str(data_dir)]
+    options += [] if commit else ["--no-commit"]
+    return options + (["--allow-duplicate"] if allow_duplicate else [])
 
 
-def _renamed(problem: Problem, target: Path, where: Source) -> Problem:
-    if problem.source.path != str(target):
-        return problem
-    return dataclasses.replace(problem, source=where)
+class DraftKeptError(GiaobanError):
+    """A new notice that could not be added, kept as a draft (``kept_as_draft``)."""
+
+    def __init__(self, message: str, draft: Path, exit_code: int) -> None:
+        super().__init__(message)
+        self.draft = draft
+        self.exit_code = exit_code

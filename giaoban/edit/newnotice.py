@@ -211,6 +211,19 @@ def ordered(data: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     return {**first, **{k: v for k, v in data.items() if k not in first}}
 
 
+def item_problem(item: str, taken: Iterable[str]) -> str | None:
+    """Why ``item`` cannot number a new task of a notice whose tasks have the items
+    ``taken`` (None when it can): nothing left of it once stored (``task_record``), or
+    an item the notice already has (``check`` would refuse the notice: ``missing-key``,
+    ``duplicate-item``)."""
+    stored = _clean(item)
+    if not stored:
+        return "số mục đang để trống"
+    if stored in {_clean(t) for t in taken}:
+        return f"thông báo đã có mục '{stored}'; chọn số mục khác"
+    return None
+
+
 def task_record(data: Mapping[str, Any], as_written: bool = False) -> dict[str, Any]:
     """A task mapping cleaned and in the documented key order; item numbers as text."""
     task = _clean(data, as_written)

@@ -35,10 +35,18 @@ from giaoban.deadline import Deadline
 from giaoban.deadline.context import midnight
 from giaoban.deadline.describe import short_due
 from giaoban.edit.duplicates import refuse_duplicate
-from giaoban.edit.fromfile import STDIN, SourceRefusedError, in_source, kept_notice_text
+from giaoban.edit.fromfile import (
+    STDIN,
+    SourceRefusedError,
+    add_options,
+    kept_as_draft,
+    kept_notice_text,
+)
+from giaoban.edit.located import in_source
 from giaoban.edit.newnotice import (
     NOTICE_KEYS,
     coerce_dates,
+    item_problem,
     notice_id,
     notice_path,
     notice_record,
@@ -172,7 +180,11 @@ def _day(value: Any) -> str:
 
 
 def _note(on: date, text: str) -> Insert:
-    return Insert("notes", {"date": on, "text": clean_text(text)})
+    """A progress note to add; refused when nothing is left of ``text`` once stored."""
+    stored = clean_text(text)
+    if not stored:
+        raise EditError("ghi chú đang để trống; hãy ghi nội dung ghi chú")
+    return Insert("notes", {"date": on, "text": stored})
 
 
 def done(text: str, item: str, args: DoneArgs, today: date) -> str:
@@ -307,12 +319,12 @@ def add_note(text: str, item: str, note: str, on: date) -> str:
 
 def add_task(text: str, task: dict[str, Any]) -> str:
     """Append a task to the notice's ``tasks``; its item number must be new."""
-    record = task_record(task)
     doc = load_plain(text)
     items = [str(t.get("item")) for t in doc.get("tasks") or () if isinstance(t, dict)]
-    if record.get("item") in items:
-        raise EditError(f"thông báo đã có mục '{record['item']}'")
-    return apply_edits(text, None, [Insert("tasks", record)])
+    problem = item_problem(str(task.get("item") or ""), items)
+    if problem is not None:
+        raise EditError(problem)
+    return apply_edits(text, None, [Insert("tasks", task_record(task))])
 
 
 def next_item(text: str, section: str | None = None) -> str:
@@ -878,6 +890,7 @@ def create_notice(
     allow_duplicate: bool = False,
     source: SourceText | None = None,
     source_name: str = STDIN,
+    answers: bool = False,
 ) -> Outcome:
     """``giaoban add``: write ``data/YYYY/<id>.yaml`` (never over an existing file), commit.
 
@@ -885,7 +898,10 @@ def create_notice(
     unless ``allow_duplicate``. ``data`` read from a clerk's file ``source`` is
     written as that file (``giaoban.edit.fromfile``); what ``add`` changed of it is
     in ``details["changes"]``, and its errors are located in it, named ``source_name``
-    (``SourceRefusedError``).
+    (``SourceRefusedError``). A notice given otherwise (flags, or ``answers`` typed at
+    the questions) whose errors refuse it, or ``answers`` that anything else stops once
+    the file's text is made, is kept as a draft the errors are located in, with the
+    command that adds it (``fromfile.kept_as_draft``).
     """
     record = notice_record(coerce_dates(data))
     day = record.get("date")
@@ -908,9 +924,17 @@ def create_notice(
             saved = save_new(data_dir, path, text, message, commit and settings.commit, source)
         except EditRefusedError as exc:
             if source is None:
-                raise
+                raise kept_as_draft(
+                    exc, path, text, add_options(data_dir, commit, allow_duplicate)
+                ) from None
             found = in_source(exc.problems, path, text, source.text, source_name)
             raise SourceRefusedError(source_name, found) from None
+        except GiaobanError as exc:
+            if not answers:
+                raise
+            raise kept_as_draft(
+                exc, path, text, add_options(data_dir, commit, allow_duplicate)
+            ) from None
     changes = kept.changes if kept is not None else ()
     return Outcome(nid, saved, {"path": path, "text": text, "changes": changes})
 

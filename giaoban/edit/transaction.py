@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from giaoban.checks.check import check_paths
+from giaoban.edit.located import in_source
 from giaoban.history import git
 from giaoban.model.errors import GiaobanError
 from giaoban.model.problems import Problem
@@ -213,12 +214,23 @@ def ledger_checker(data_dir: Path, before: Path | None = None) -> Checker:
 
 
 class EditRefusedError(GiaobanError):
-    """The changed file would be invalid; nothing was written."""
+    """The changed (or new) file would be invalid; nothing was written.
 
-    def __init__(self, path: Path, problems: Sequence[Problem]) -> None:
+    The problems of a change are named at their places in the file as it is (the
+    ones the change would add, at the task or list they would go in); those of a
+    new file, at the lines it would have.
+    """
+
+    def __init__(self, path: Path, problems: Sequence[Problem], new: bool = False) -> None:
         self.problems = tuple(problems)
         lines = [str(p) for p in problems]
-        head = f"không ghi '{path}': sau khi sửa tệp sẽ có {len(lines)} lỗi (tệp giữ nguyên):"
+        if new:
+            head = f"không ghi tệp mới '{path}': tệp sẽ có {len(lines)} lỗi (chưa ghi gì):"
+        else:
+            head = (
+                f"không ghi '{path}': sau khi sửa tệp sẽ có {len(lines)} lỗi (tệp giữ nguyên; "
+                "vị trí tính theo tệp hiện nay):"
+            )
         super().__init__("\n".join([head, *lines]))
 
 
@@ -254,6 +266,8 @@ class Saved:
     commit: git.CommitOutcome | None = None
     cleared: tuple[Path, ...] = ()  # staging folders a killed write had left, now removed
     locks: tuple[Path, ...] = ()  # git lock files still there once committed (``left_locks``)
+    # what ``check`` warns of in the file written that it did not warn of before
+    warnings: tuple[Problem, ...] = ()
 
 
 def save_change(
@@ -277,10 +291,12 @@ def save_change(
             return Saved(path, False)
         cleared = prepare_write(path, commit)
         check = ledger_checker(data_dir, before=path)
-        problems = write_atomic(path, source.encode(new_text), check=check)
-        if problems:
-            raise EditRefusedError(path, problems)
-        return committed(data_dir, path, message, commit, cleared)
+        warned: list[Problem] = []
+        problems = write_atomic(path, source.encode(new_text), check=check, warnings=warned)
+        if problems:  # named where they are in the file as it is, not as it would be
+            found = in_source(problems, path, new_text, source.text, str(path))
+            raise EditRefusedError(path, found)
+        return committed(data_dir, path, message, commit, cleared, tuple(warned))
 
 
 def save_edited(
@@ -321,10 +337,11 @@ def save_new(
     cleared = prepare_write(path, commit)
     check = ledger_checker(data_dir)
     data = source.encode(text) if source is not None else text.encode("utf-8")
-    problems = write_atomic(path, data, check=check, exclusive=True)
+    warned: list[Problem] = []
+    problems = write_atomic(path, data, check=check, exclusive=True, warnings=warned)
     if problems:
-        raise EditRefusedError(path, problems)
-    return committed(data_dir, path, message, commit, cleared)
+        raise EditRefusedError(path, problems, new=True)
+    return committed(data_dir, path, message, commit, cleared, tuple(warned))
 
 
 def will_commit(path: Path, commit: bool) -> bool:
@@ -334,13 +351,18 @@ def will_commit(path: Path, commit: bool) -> bool:
 
 
 def committed(
-    data_dir: Path, path: Path, message: Message, commit: bool, cleared: tuple[Path, ...]
+    data_dir: Path,
+    path: Path,
+    message: Message,
+    commit: bool,
+    cleared: tuple[Path, ...],
+    warnings: tuple[Problem, ...] = (),
 ) -> Saved:
     """``path``, just written: committed alone under ``message`` when ``commit`` (no git:
-    not committed), with the staging folders ``cleared`` before and the git lock files
-    still there after (``left_locks``)."""
+    not committed), with the staging folders ``cleared`` before, the git lock files
+    still there after (``left_locks``) and the ``warnings`` of the file written."""
     outcome = git.commit_change(path, message.text(), data_dir) if commit else None
-    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome))
+    return Saved(path, True, outcome, cleared, left_locks(data_dir, outcome), warnings)
 
 
 def left_locks(data_dir: Path, outcome: git.CommitOutcome | None) -> tuple[Path, ...]:

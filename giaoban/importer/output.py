@@ -14,8 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from giaoban.edit.duplicates import refuse_duplicate
+from giaoban.edit.fromfile import add_options, kept_as_draft
 from giaoban.edit.newnotice import notice_id, notice_path, taken_ids
-from giaoban.edit.transaction import Saved, ledger_lock, save_new
+from giaoban.edit.transaction import EditRefusedError, Saved, ledger_lock, save_new
 from giaoban.history.story import add_notice_message
 from giaoban.importer.draft import Draft
 from giaoban.importer.yamltext import render_draft
@@ -51,7 +52,8 @@ def save_draft(
         What was saved (path, commit) and the draft as saved (its id made unique).
 
     Raises:
-        EditRefusedError: ``check`` finds errors in the draft (nothing is written).
+        DraftKeptError: ``check`` finds errors in the draft (nothing is written; the
+            draft is kept in the system's temporary folder, its errors named there).
         DuplicateNoticeError: the ledger already holds the notice (nothing is written).
     """
     if not data_dir.is_dir():
@@ -63,5 +65,10 @@ def save_draft(
         saved = replace(draft, id=notice_id(draft.date, draft.title, taken_ids(data_dir)))
         path = notice_path(data_dir, saved.id, saved.date)
         message = add_notice_message(saved.id, saved.title, len(saved.tasks))
-        written = save_new(data_dir, path, render_draft(saved), message, commit and settings.commit)
+        text = render_draft(saved)
+        try:
+            written = save_new(data_dir, path, text, message, commit and settings.commit)
+        except EditRefusedError as exc:  # named in a draft kept for the clerk to put right
+            options = add_options(data_dir, commit, allow_duplicate)
+            raise kept_as_draft(exc, path, text, options) from None
     return written, saved

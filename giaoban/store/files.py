@@ -81,7 +81,12 @@ NOT_REGULAR = "không phải tệp thường (FIFO, thiết bị, ...): không �
 
 
 def write_atomic(
-    path: Path, data: bytes, *, check: Checker | None = None, exclusive: bool = False
+    path: Path,
+    data: bytes,
+    *,
+    check: Checker | None = None,
+    exclusive: bool = False,
+    warnings: list[Problem] | None = None,
 ) -> tuple[Problem, ...]:
     """Write ``data`` to ``path`` atomically, after ``check`` finds no error in it.
 
@@ -89,9 +94,10 @@ def write_atomic(
         path: the file to write (its folder is created when missing).
         data: the exact bytes.
         check: called with the temporary file (same name as ``path``); its errors
-            (warnings are ignored) stop the write and are returned, with their
-            path set to ``path``.
+            stop the write and are returned, with their path set to ``path``.
         exclusive: refuse to replace an existing file (``FileExistsGiaobanError``).
+        warnings: given, receives the warnings ``check`` found in the file written
+            (their path set to ``path``); else they are not kept.
 
     Returns:
         The errors that stopped the write; empty when the file was written.
@@ -104,16 +110,18 @@ def write_atomic(
     try:
         temp = staging / path.name
         _write_synced(temp, data, _mode_of(path))
-        if check is not None:
-            errors = tuple(_relocated(p, temp, path) for p in check(temp) if p.is_error)
-            if errors:
-                return errors
+        found = [_relocated(p, temp, path) for p in check(temp)] if check is not None else []
+        errors = tuple(p for p in found if p.is_error)
+        if errors:
+            return errors
         if exclusive:
             _place_new(temp, path)
         else:
             os.replace(temp, path)
         written = True
         _sync_folder(folder)
+        if warnings is not None:
+            warnings.extend(p for p in found if not p.is_error)
         return ()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
