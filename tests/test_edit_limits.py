@@ -178,3 +178,26 @@ def test_postpone_to_an_event_the_notice_dates_is_read_with_that_day(
     _with_event(ledger, "2019-03-20")
     out = _ok(runner, ledger, *args)
     assert out.startswith(f"Đã gia hạn {NOTICE_ID}#1: trước ngày 25/02/2019 → {EVENT_DEADLINE}")
+
+
+def test_postpone_of_a_pinned_deadline_is_refused_not_left_to_the_pin(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """A pin (``due:``) is the clerk's reading of the phrase it stands beside, and reports
+    follow it: a new phrase written beside the old pin would change nothing while the
+    command said the task was postponed. The refusal names the pin and the way out."""
+    path = ledger.parent / PATH
+    text = path.read_text(encoding="utf-8")
+    old = '    deadline: "trước ngày 25/02/2019"   # hạn như văn bản\n'
+    assert old in text
+    path.write_text(text.replace(old, old + "    due: 2019-03-01\n"), encoding="utf-8")
+    run_git(ledger.parent, "commit", "-qam", "Ghim hạn")
+    assert f"{NOTICE_ID}#1" in _overdue(runner, ledger)
+    args = ["postpone", "2019#1", "trước ngày 30/3/2019", "--reason", "Chờ"]
+    message = _refused(runner, ledger, *args, "--today", "2019-03-05")
+    assert message == (
+        f"giaoban: lỗi: {NOTICE_ID}#1 có hạn ghim (due: 01/03/2019) cho cụm "
+        '"trước ngày 25/02/2019", và các báo cáo theo hạn ghim; gia hạn bằng '
+        f"'giaoban edit {NOTICE_ID}#1': sửa deadline và due (hoặc bỏ due)\n"
+    )
+    assert f"{NOTICE_ID}#1" in _overdue(runner, ledger)

@@ -747,7 +747,10 @@ def move_deadline(
     """``giaoban postpone``: a new deadline, the old one kept in ``extensions``."""
 
     def build(text: str, task: Task, notice: Notice, ledger: Ledger) -> Built:
-        old = task_data(text, task.item).get("deadline")
+        data = task_data(text, task.item)
+        old = data.get("deadline")
+        if data.get("due") is not None and _status(data) == "open":
+            _refuse_pinned(task.id, old, data["due"])
         check_day("postpone", args.on or today, notice, today)
         new_value = deadline_value(args.deadline)
         reading = _check_later(task, notice, ledger, new_value)
@@ -759,6 +762,16 @@ def move_deadline(
         return new, message, {"from": old, "to": new_value}
 
     return _run(data_dir, query, build, commit)
+
+
+def _refuse_pinned(task_id: str, phrase: Any, pin: Any) -> NoReturn:
+    """Refuse to postpone a task whose deadline the clerk pinned (``due:``): the reports
+    follow the pin, so a new phrase beside it would change nothing while the command said
+    the task was postponed. The clerk changes both, or drops the pin, by hand."""
+    raise EditError(
+        f'{task_id} có hạn ghim (due: {_day(pin)}) cho cụm "{phrase}", và các báo cáo theo '
+        f"hạn ghim; gia hạn bằng 'giaoban edit {task_id}': sửa deadline và due (hoặc bỏ due)"
+    )
 
 
 def _check_later(task: Task, notice: Notice, ledger: Ledger, new: str | date) -> object:
