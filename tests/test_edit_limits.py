@@ -201,3 +201,19 @@ def test_postpone_of_a_pinned_deadline_is_refused_not_left_to_the_pin(
         f"'giaoban edit {NOTICE_ID}#1': sửa deadline và due (hoặc bỏ due)\n"
     )
     assert f"{NOTICE_ID}#1" in _overdue(runner, ledger)
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (["cancel", "2019#1", "--reason", "  "], "lý do hủy"),
+        (["postpone", "2019#1", "trước ngày 15/03/2019", "--reason", " \t "], "lý do gia hạn"),
+    ],
+)
+def test_a_reason_of_spaces_only_is_refused(
+    runner: CliRunner, ledger: Path, args: list[str], what: str
+) -> None:
+    """A reason the command requires is never stored empty while the command says it
+    recorded it (``cancel_reason: ""``, an extension with no reason)."""
+    message = _refused(runner, ledger, *args, "--today", "2019-02-20")
+    assert message == f"giaoban: lỗi: {what} đang để trống; hãy ghi nội dung {what}\n"

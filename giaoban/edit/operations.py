@@ -179,12 +179,19 @@ def _day(value: Any) -> str:
     return str(value)
 
 
-def _note(on: date, text: str) -> Insert:
-    """A progress note to add; refused when nothing is left of ``text`` once stored."""
+def _words(text: str, what: str) -> str:
+    """``text`` as stored, for words a command requires (a note, a reason); refused when
+    nothing is left of it once stored (spaces only), which would be kept as an empty
+    value the command said it recorded."""
     stored = clean_text(text)
     if not stored:
-        raise EditError("ghi chú đang để trống; hãy ghi nội dung ghi chú")
-    return Insert("notes", {"date": on, "text": stored})
+        raise EditError(f"{what} đang để trống; hãy ghi nội dung {what}")
+    return stored
+
+
+def _note(on: date, text: str) -> Insert:
+    """A progress note to add; refused when nothing is left of ``text`` once stored."""
+    return Insert("notes", {"date": on, "text": _words(text, "ghi chú")})
 
 
 def done(text: str, item: str, args: DoneArgs, today: date) -> str:
@@ -272,7 +279,7 @@ def cancel(text: str, item: str, args: CancelArgs, today: date) -> str:
     edits: list[Edit] = [
         Set("status", "cancelled"),
         Set("cancelled_on", args.on or today),
-        Set("cancel_reason", clean_text(args.reason)),
+        Set("cancel_reason", _words(args.reason, "lý do hủy")),
     ]
     return apply_edits(text, item, edits)
 
@@ -293,7 +300,7 @@ def postpone(text: str, item: str, args: PostponeArgs, today: date) -> str:
     if task.get("deadline") is not None:
         entry["from"] = task["deadline"]
     entry["to"] = new
-    entry["reason"] = clean_text(args.reason)
+    entry["reason"] = _words(args.reason, "lý do gia hạn")
     if args.approved_by:
         entry["approved_by"] = clean_text(args.approved_by)
     entry["date"] = args.on or today
