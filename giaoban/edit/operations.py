@@ -631,9 +631,10 @@ def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: b
         occurrence = _occurrence(text, task, notice, ledger, args.occurrence)
         on = args.on or today
         check_day("done", on, notice, today)
-        new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
         result = clean_text(args.result) if args.result else None
+        # before the edit: its read-back values would push the notice's read out of the cache
         kept = occurrence is None and replaced_result(task_data(text, task.item), result)
+        new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
         said = DoneSaid(
             _logged_words(task, result),
             _logged_words(task, clean_text(args.note) if args.note else None),
