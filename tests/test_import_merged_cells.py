@@ -120,31 +120,7 @@ TWO_ROW_HEADER: Layout = [
 ]
 
 
-def _web_tables_keep_empty_cells() -> bool:
-    """Whether the installed trafilatura writes a table's empty cell: older releases (1.12,
-    the lowest allowed) write a table one cell per line and drop an empty one, so the
-    cells after it move one column left (an importer limit of those releases, in
-    docs/import.md)."""
-    import trafilatura
-
-    row = "<tr><td>a</td><td></td><td>b</td></tr>"
-    page = f"<html><body><p>x</p><table>{row}{row}</table><p>y</p></body></html>"
-    return "|  |" in (trafilatura.extract(page, include_tables=True) or "")
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "docx",
-        pytest.param(
-            "html",
-            marks=pytest.mark.skipif(
-                not _web_tables_keep_empty_cells(),
-                reason="this trafilatura drops a web table's empty cell (1.12 does)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("kind", ["docx", "html"])
 def test_a_header_of_two_rows_names_each_column(tmp_path: Path, kind: str) -> None:
     assert _tasks(tmp_path, kind, TWO_ROW_HEADER) == [
         ("1", [TCKH], [NV], "Trước ngày 30/9/2024"),

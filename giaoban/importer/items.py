@@ -60,7 +60,15 @@ from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para, in_capitals
-from giaoban.importer.tables import OWNER, SUPPORT, TIME, ItemField, item_fields, sentences
+from giaoban.importer.tables import (
+    OTHER,
+    OWNER,
+    SUPPORT,
+    TIME,
+    ItemField,
+    item_fields,
+    sentences,
+)
 from giaoban.importer.units import Unit, UnitReader, Units
 from giaoban.importer.words import (
     ASSIGNS,
@@ -395,7 +403,9 @@ class Builder:
         return in_capitals(text) and not self._worth_a_task(text)
 
     def _row(self, item: str, para: Para, section: str | None, scope: Scope) -> None:
-        """A task table's row: owners from its "who" cells, the deadline from its "when"."""
+        """A task table's row: owners from its "who" cells, the deadline from its "when";
+        the cells of the columns no field takes ("Ghi chú: ...", "Địa điểm: ...") end its
+        text in brackets, once the row was read: a table's cell is never lost."""
         cells = dict[str, list[str]]()
         for role, text in para.cells:
             cells.setdefault(role, []).append(text)
@@ -419,6 +429,9 @@ class Builder:
             )
         else:
             self._deadline(task, found[0] if found else None)
+        others = cells.get(OTHER, [])
+        if others:
+            task.text = f"{task.text} ({'; '.join(others)})"
         self.draft.tasks.append(task)
 
     def prose(self, paras: list[Para]) -> int:

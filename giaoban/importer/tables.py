@@ -347,7 +347,8 @@ def _flat_table(line: Line) -> list[Line] | None:
         preamble, first = _split_preamble(cells[start])
         width = _header_width(cells, start, first)
         if width:
-            roles = [role_of(c) for c in [first, *cells[start + 1 : start + width]]]
+            heads = [first, *cells[start + 1 : start + width]]
+            roles = [role_of(c) for c in heads]
             body = [c for c in cells[start + width :]]
             rows = _rows(body, roles)
             if not rows:
@@ -356,7 +357,8 @@ def _flat_table(line: Line) -> list[Line] | None:
             head = " | ".join(c for c in before if c)
             made = [replace(line, text=head)] if head else []
             when = plan_time(head)
-            return made + [_row_line(line, k, row, roles, when) for k, row in enumerate(rows, 1)]
+            lines = [_row_line(line, k, row, (heads, roles), when) for k, row in enumerate(rows, 1)]
+            return made + lines
     return None
 
 
@@ -401,28 +403,47 @@ def _rows(cells: list[str], roles: list[str | None]) -> list[list[str]]:
 
 
 def _row_line(
-    line: Line, index: int, row: list[str], roles: list[str | None], when: str = "", sub: int = 0
+    line: Line,
+    index: int,
+    row: list[str],
+    header: tuple[list[str], list[str | None]],
+    when: str = "",
+    sub: int = 0,
 ) -> Line:
     """One row as a line "N. text", its cells kept by role (in the header's order; a
-    row cut short keeps its first cells). ``when``: the plan's one time, for a table
-    without a time column."""
+    row cut short keeps its first cells). ``header``: the columns' headings and their
+    roles. A cell of a column no field takes ("Ghi chú", "Địa điểm") is kept with its
+    heading ("Ghi chú: Gửi kèm biểu mẫu số 3"): the task keeps it (nothing in the table
+    is lost). ``when``: the plan's one time, for a table without a time column."""
+    heads, roles = header
     cells = _kept(row, roles)
     label = _number(row, roles) or str(index)
     if roles and roles[0] == NUMBER and cells:
-        cells, roles = cells[1:], roles[1:]
+        cells, roles, heads = cells[1:], roles[1:], heads[1:]
     label = f"{label}.{sub}" if sub else label
     # the lines of a "who" cell are kept: each may name a unit (UnitReader.listed);
     # any other cell's lines are one text
     by_role = [
-        (r or OTHER, c if r in (OWNER, SUPPORT) else c.replace("\n", " "))
-        for r, c in zip(roles, cells, strict=False)
+        (r or OTHER, c if r in (OWNER, SUPPORT) else _other(h, c) if r == OTHER else _one_line(c))
+        for r, h, c in zip(roles, heads, cells, strict=False)
         if c
     ]
     if when and TIME not in roles:
         by_role.append((TIME, when))
-    longest = max(cells, key=len, default="").replace("\n", " ")
+    longest = _one_line(max(cells, key=len, default=""))
     text = " ".join(c for r, c in by_role if r == TEXT) or longest
+    if text == longest:  # a row without a content cell: its longest cell is its text
+        by_role = [(r, c) for r, c in by_role if r != OTHER or not c.endswith(f": {text}")]
     return replace(line, text=f"{label}. {text}", bold_lead=None, cells=tuple(by_role))
+
+
+def _one_line(cell: str) -> str:
+    return cell.replace("\n", " ")
+
+
+def _other(heading: str, cell: str) -> str:
+    """A cell of a column no field takes, as the task keeps it: "Ghi chú: ..."."""
+    return f"{_one_line(heading).strip().rstrip(':')}: {_one_line(cell)}"
 
 
 def _kept(row: list[str], roles: list[str | None]) -> list[str]:
@@ -483,7 +504,8 @@ def _markdown_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], i
     bare = not _MD_ROW.match(lines[i].text)
     if bare and not _BARE_ROW.match(lines[i].text):
         return None
-    roles = [role_of(c) for c in _md_cells(lines[i].text)]
+    heads = _md_cells(lines[i].text)
+    roles = [role_of(c) for c in heads]
     if not _is_header(roles):
         return None
     k = i + 1
@@ -494,7 +516,7 @@ def _markdown_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], i
         k += 1
     places = _shared_numbers([row for _, row in rows], roles)
     out = [
-        _row_line(line, n, row, roles, when, place)
+        _row_line(line, n, row, (heads, roles), when, place)
         for n, ((line, row), place) in enumerate(zip(rows, places, strict=True), 1)
     ]
     return (out, k) if out else None
@@ -566,9 +588,10 @@ def _cell_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], int] 
         k += 1
         if len(texts) >= 8:
             break
-    roles = _merge_split_headings(texts)
-    if roles is None or roles[0] != NUMBER:
+    header = _merge_split_headings(texts)
+    if header is None or header[1][0] != NUMBER:
         return None
+    roles = header[1]
     cells: list[tuple[Line, str]] = []
     while k < len(lines):
         if not lines[k].blank:
@@ -587,7 +610,7 @@ def _cell_table(lines: list[Line], i: int, when: str) -> tuple[list[Line], int] 
         line = cells[position][0]
         pairs = _parallel_lists(row, roles)
         for sub, split in enumerate(pairs, 1):
-            out.append(_row_line(line, n, split, roles, when, sub if len(pairs) > 1 else 0))
+            out.append(_row_line(line, n, split, header, when, sub if len(pairs) > 1 else 0))
         position += len(row)
     rest = [line for line, _ in cells[position:]]
     return out + rest, len(lines)
@@ -635,15 +658,18 @@ def _unlisted(line: str) -> str:
     return _LIST_LINE.sub("", line)
 
 
-def _merge_split_headings(texts: list[str]) -> list[str | None] | None:
-    """The roles of a header whose headings may be split over two lines
+def _merge_split_headings(texts: list[str]) -> tuple[list[str], list[str | None]] | None:
+    """The headings and roles of a header whose headings may be split over two lines
     ("ĐỐI TƯỢNG" / "THỰC HIỆN"): lines are joined to the heading above when
     the two read as one heading of the same role or the second has no role
     of its own beyond repeating one already given."""
+    heads: list[str] = []
     roles: list[str | None] = []
     for text in texts:
         role = role_of(text)
         if roles and role == OWNER and roles[-1] == OWNER and len(text.split()) <= 2:
-            continue  # "THỰC HIỆN" under "ĐỐI TƯỢNG"
+            heads[-1] = f"{heads[-1]} {text}"  # "THỰC HIỆN" under "ĐỐI TƯỢNG"
+            continue
+        heads.append(text)
         roles.append(role)
-    return roles if _is_header(roles) else None
+    return (heads, roles) if _is_header(roles) else None
