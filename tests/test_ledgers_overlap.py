@@ -1,4 +1,5 @@
-"""Several ledgers read as one: a notice is never read twice.
+"""Several ledgers read as one: a notice is never read twice, and the central office's own
+settings frame its reports.
 
 A folder read as a ledger that lies inside another one read too (``ledgers:`` naming a
 year folder of the data folder, or ``..``, two ``--data`` one inside the other, a link to
@@ -142,3 +143,52 @@ def test_one_folder_named_twice_is_read_once(
     assert checked.exit_code == 0, checked.output
     assert f"{TASKS} nhiệm vụ" in checked.stdout, checked.output
 
+
+CENTRAL_SETTINGS = (
+    'office: Văn phòng Trung ương Đoàn\nweek_cutoff: "thứ 5 17:00"\n'
+    "days_off: [2022-04-21]\nbacklog_days: 5\n"
+)
+
+
+def _week(runner: CliRunner, *data: Path) -> dict[str, object]:
+    args = ["week", *TODAY, "--format", "json", *(f"--data={folder}" for folder in data)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    record: dict[str, object] = json.loads(result.stdout)
+    del record["data"]  # which folders were read: the central one is not a ledger
+    return record
+
+
+@pytest.mark.parametrize("provinces", [["hanoi"], ["hanoi", "hcm"]])
+def test_a_central_folders_own_settings_frame_its_reports(
+    runner: CliRunner, tmp_path: Path, provinces: list[str]
+) -> None:
+    """A central folder holding only ``settings.yaml``: its ``week_cutoff``, ``days_off``
+    and ``backlog_days`` were ignored (the first province's held); its report is now the
+    one the provinces read together give under the central office's settings."""
+    folders = [_province(tmp_path, name) for name in provinces]
+    central = _central(tmp_path, *(f"../../{name}/data" for name in provinces))
+    settings = central / "settings.yaml"
+    settings.write_text(CENTRAL_SETTINGS + settings.read_text(encoding="utf-8"), "utf-8")
+    got = _week(runner, central)
+    week = got["week"]
+    assert isinstance(week, dict)
+    # Thursday 21/04 is a day off: the cut-off moves to Wednesday 17:00
+    assert week["cutoff"] == "2022-04-20T17:00:00+07:00"
+    assert week["cutoff_moved_from"] == "2022-04-21"
+    (folders[0] / "settings.yaml").write_text(CENTRAL_SETTINGS, encoding="utf-8")
+    assert got == _week(runner, *folders)
+
+
+def test_a_central_folders_settings_with_errors_are_told_by_its_reports(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The central settings frame the report, so a wrong value there (its default holds)
+    is told and the report exits 1, as for a ledger's own settings."""
+    _province(tmp_path)
+    central = _central(tmp_path, "../../hanoi/data")
+    settings = central / "settings.yaml"
+    settings.write_text('week_cutoff: "thứ 9"\n' + settings.read_text("utf-8"), "utf-8")
+    result = runner.invoke(app, ["week", *TODAY, "--data", str(central)])
+    assert result.exit_code == 1, result.output
+    assert f"{settings}:1:14: error: 'week_cutoff' phải là thứ và giờ" in result.stderr

@@ -372,8 +372,14 @@ def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) ->
         found = [p for p in (*result.problems, *validate(result)) if p.is_error]
         ledgers.append(_without(result.ledger, found))
         errors.extend(found)
+    if _same(folders[0], listing.office):
+        settings = ledgers[0].settings
+    else:  # a central folder with no notice of its own: its settings still hold
+        office = load_ledger(listing.office, [], use_cache, checks=NoticeChecker)
+        errors.extend(p for p in office.problems if p.is_error)
+        settings = office.settings
     names = unique_names(folders)
-    ledger = merge_ledgers(ledgers, names)
+    ledger = merge_ledgers(ledgers, names, settings)
     problems = tuple(sorted(dict.fromkeys(errors), key=Problem.sort_key))
     return Opened(ledger, problems, tuple(zip(names, folders, strict=True)))
 
