@@ -174,7 +174,7 @@ def check_paths(
             found = [*result.problems, *validate(result)]
             if n == 0 and group.names_settings():  # once per data folder
                 here = ledgers_from if ledgers_from and _same(root, data_dir) else root
-                found += missing_ledgers(root, result.settings, here)
+                found += listed_ledgers(root, result.settings, here)[1]
             if files is None:
                 kept = _without(result.ledger, [p for p in found if p.is_error])
                 whole.append((root, kept))
@@ -195,37 +195,74 @@ def open_ledger(data_dir: Path, use_cache: bool | None = None) -> Ledger:
     return open_ledgers([data_dir], use_cache)
 
 
-def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> list[Path]:
-    """The folders to read: each given one, and the ``ledgers`` its settings list.
+@dataclass(frozen=True)
+class LedgerList:
+    """The folders read as one ledger for the data folders named (``--data``), each once."""
 
-    A folder whose settings list other ledgers is read with them when it holds
-    notices of its own (a central office with its own notices, reading each
-    province's clone). A folder named twice is read once. A listed folder that is
-    not there is refused (``missing_ledgers``: ``check`` tells it as an error).
+    folders: tuple[Path, ...]
+    # the first data folder named: the office whose reports these are, framed by its
+    # settings (``week_cutoff``, ``backlog_days``, ``days_off``, ...) even when it holds no
+    # notice of its own and so is not among ``folders``
+    office: Path
+    # a ``ledgers:`` entry that cannot be read (not there, or one inside another), at its
+    # line in ``settings.yaml``: ``check`` tells it, every report refuses it
+    problems: tuple[Problem, ...] = ()
+
+
+def resolve_ledgers(
+    data_dirs: Sequence[Path], use_cache: bool | None = None, *, whole: bool = False
+) -> LedgerList:
+    """The one reading of ``--data`` and ``ledgers:``, for ``check`` and every report.
+
+    Each data folder named, and the folders its settings list under ``ledgers:``
+    (``listed_ledgers``). A folder whose settings list other ledgers is read with them
+    when it holds notices of its own (a central office with its own notices, reading each
+    province's clone), or always when ``whole`` (``check``: its settings and registry are
+    checked even when it holds no notice). One folder named twice, in any spelling or
+    through a link, is read once. A folder inside another one read too would list each of
+    its tasks twice: a ``ledgers:`` entry is left out and goes to ``problems``; two
+    ``--data`` are refused here (``UsageError``), naming both.
     """
     folders: list[Path] = []
+    problems: list[Problem] = []
     for data_dir in data_dirs:
-        listed = _listed(data_dir, use_cache)
-        missing = missing_ledgers(data_dir, listed)
-        if missing:
-            raise UsageError("\n".join(f"{p.source}: {p.message}" for p in missing))
-        if not listed.ledgers or notice_files(data_dir):
+        settings = _listed(data_dir, use_cache)
+        listed, found = listed_ledgers(data_dir, settings)
+        problems += found
+        if whole or not settings.ledgers or notice_files(data_dir):
             folders.append(data_dir)
-        folders.extend(data_dir / other for other in listed.ledgers)
-    return _each_once(folders)
+        folders.extend(listed)
+    kept = _each_once(folders)
+    for inner in kept:
+        outer = next((folder for folder in kept if _strictly_inside(inner, folder)), None)
+        if outer is not None:
+            raise UsageError(
+                f"thư mục sổ '{inner}' nằm trong thư mục sổ '{outer}' cũng được đọc (--data "
+                "hoặc 'ledgers:'): mỗi thông báo trong đó sẽ bị tính hai lần; chỉ đọc một "
+                "trong hai thư mục"
+            )
+    return LedgerList(tuple(kept), data_dirs[0], tuple(problems))
+
+
+def ledger_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> list[Path]:
+    """The folders a report reads (``resolve_ledgers``); a ``ledgers:`` entry that cannot
+    be read is refused (``check`` tells it as an error at its line)."""
+    listing = _for_report(data_dirs, use_cache)
+    return list(listing.folders)
+
+
+def _for_report(data_dirs: Sequence[Path], use_cache: bool | None) -> LedgerList:
+    listing = resolve_ledgers(data_dirs, use_cache)
+    if listing.problems:
+        raise UsageError("\n".join(f"{p.source}: {p.message}" for p in listing.problems))
+    return listing
 
 
 def check_folders(data_dirs: Sequence[Path], use_cache: bool | None = None) -> list[Path]:
-    """What ``giaoban check`` with no path reads: each data folder whole (its settings
-    and registry are checked even when it holds no notice of its own), and the
-    ``ledgers`` its settings list that are there; a listed folder that is not there is an
-    error of the data folder's own check (``missing_ledgers``), not a refusal."""
-    folders: list[Path] = []
-    for data_dir in data_dirs:
-        listed = _listed(data_dir, use_cache).ledgers
-        folders.append(data_dir)
-        folders.extend(data_dir / other for other in listed if (data_dir / other).is_dir())
-    return _each_once(folders)
+    """What ``giaoban check`` with no path reads (``resolve_ledgers``): each data folder
+    whole, and the ``ledgers`` its settings list that can be read; one that cannot is an
+    error of the data folder's own check (``listed_ledgers``), not a refusal."""
+    return list(resolve_ledgers(data_dirs, use_cache, whole=True).folders)
 
 
 def _listed(data_dir: Path, use_cache: bool | None) -> Settings:
@@ -235,26 +272,53 @@ def _listed(data_dir: Path, use_cache: bool | None) -> Settings:
     return read_settings(data_dir, use_cache)
 
 
-def missing_ledgers(
+def listed_ledgers(
     data_dir: Path, settings: Settings, counted_from: Path | None = None
-) -> list[Problem]:
-    """An error at its line in ``data_dir``'s ``settings.yaml`` for each folder its
-    ``ledgers`` list that is not there (or is not a folder): every report refuses the
-    data folder then, so its check fails. Asked on every reading, never kept in the
-    index: the folder may come or go while the settings stay as they are.
+) -> tuple[list[Path], list[Problem]]:
+    """The folders ``data_dir``'s ``ledgers`` list that can be read with it, and an error at
+    its line in ``settings.yaml`` for each that cannot: not there (or not a folder), or
+    inside or around the data folder or an entry above it (its notices would be read
+    twice). Every report refuses the data folder then, so its check fails. Asked on every
+    reading, never kept in the index: the folder may come or go while the settings stay.
+    One folder listed twice, or the data folder itself, is no error: it is read once.
     ``counted_from``: the folder the listed paths are relative to, when ``data_dir`` is
     a copy of it (``check_paths``)."""
     base = data_dir if counted_from is None else counted_from
+    kept: list[tuple[str, Path]] = []
     problems = []
     for other in settings.ledgers:
         folder = base / other
+        where = f"(trong 'ledgers:', tính từ thư mục '{base}': {os.path.normpath(folder)})"
         if not folder.is_dir():
+            msg = f"không có thư mục sổ '{other}' {where}"
+        else:
+            clash = _overlap(folder, base, kept)
+            if clash is None:
+                kept.append((other, folder))
+                continue
             msg = (
-                f"không có thư mục sổ '{other}' (trong 'ledgers:', tính từ thư mục "
-                f"'{base}': {os.path.normpath(folder)})"
+                f"thư mục sổ '{other}' {where} {clash}: mỗi thông báo trong đó sẽ bị tính "
+                "hai lần; bỏ một trong hai"
             )
-            problems.append(error(settings_at(data_dir, "ledgers", other), "bad-value", msg))
-    return problems
+        problems.append(error(settings_at(data_dir, "ledgers", other), "bad-value", msg))
+    return [folder for _, folder in kept], problems
+
+
+def _overlap(folder: Path, base: Path, kept: Sequence[tuple[str, Path]]) -> str | None:
+    """How ``folder`` lies inside or around the data folder ``base`` or a folder listed
+    before it (``kept``: as written, where), said for a message; None when it does not."""
+    for written, other in [(None, base), *kept]:
+        named = f"thư mục dữ liệu '{base}'" if written is None else f"thư mục sổ '{written}'"
+        if _strictly_inside(folder, other):
+            return f"nằm trong {named}"
+        if _strictly_inside(other, folder):
+            return f"chứa {named}"
+    return None
+
+
+def _strictly_inside(folder: Path, other: Path) -> bool:
+    """Whether ``folder`` lies inside ``other`` (links followed), and is not ``other``."""
+    return other.resolve() in folder.resolve().parents
 
 
 def _each_once(folders: list[Path]) -> list[Path]:
@@ -299,7 +363,8 @@ def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) ->
     One bad file then costs the Friday report that file, not the whole ledger;
     the caller names the errors and exits non-zero.
     """
-    folders = ledger_folders(data_dirs, use_cache)
+    listing = _for_report(data_dirs, use_cache)
+    folders = list(listing.folders)
     ledgers: list[Ledger] = []
     errors: list[Problem] = []
     for folder in folders:
@@ -307,8 +372,14 @@ def open_for_report(data_dirs: Sequence[Path], use_cache: bool | None = None) ->
         found = [p for p in (*result.problems, *validate(result)) if p.is_error]
         ledgers.append(_without(result.ledger, found))
         errors.extend(found)
+    if _same(folders[0], listing.office):
+        settings = ledgers[0].settings
+    else:  # a central folder with no notice of its own: its settings still hold
+        office = load_ledger(listing.office, [], use_cache, checks=NoticeChecker)
+        errors.extend(p for p in office.problems if p.is_error)
+        settings = office.settings
     names = unique_names(folders)
-    ledger = merge_ledgers(ledgers, names)
+    ledger = merge_ledgers(ledgers, names, settings)
     problems = tuple(sorted(dict.fromkeys(errors), key=Problem.sort_key))
     return Opened(ledger, problems, tuple(zip(names, folders, strict=True)))
 

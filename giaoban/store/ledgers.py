@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from giaoban.model.ledger import Ledger, Notice
+from giaoban.model.settings import Settings
 from giaoban.model.units import Registry
 
 
@@ -59,15 +60,20 @@ def _merged_registry(registries: Sequence[Registry]) -> Registry:
     return Registry(tuple(units), tuple(groups), present=present)
 
 
-def merge_ledgers(ledgers: Sequence[Ledger], names: Sequence[str]) -> Ledger:
+def merge_ledgers(
+    ledgers: Sequence[Ledger], names: Sequence[str], settings: Settings | None = None
+) -> Ledger:
     """One ledger holding every notice of ``ledgers``, ids prefixed by ``names``.
 
-    A single ledger is returned as it is (no prefix). The settings are the
-    first ledger's; the unit registries are joined (the first definition of a
-    name wins).
+    A single ledger is kept as it is (no prefix). ``settings`` frame the reports over
+    them (the office's whose reports they are: a central folder's even when it holds no
+    notice); by default the first ledger's. Each notice's deadlines were read with its own
+    ledger's settings. The unit registries are joined (the first definition of a name
+    wins).
     """
     if len(ledgers) == 1:
-        return ledgers[0]
+        only = ledgers[0]
+        return only if settings in (None, only.settings) else replace(only, settings=settings)
     notices = [
         _prefixed(notice, name)
         for ledger, name in zip(ledgers, names, strict=True)
@@ -78,5 +84,5 @@ def merge_ledgers(ledgers: Sequence[Ledger], names: Sequence[str]) -> Ledger:
         root=", ".join(ledger.root for ledger in ledgers),
         notices=tuple(notices),
         registry=_merged_registry([ledger.registry for ledger in ledgers]),
-        settings=ledgers[0].settings,
+        settings=ledgers[0].settings if settings is None else settings,
     )
