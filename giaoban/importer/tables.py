@@ -28,7 +28,10 @@ NUMBER, TEXT, OWNER, SUPPORT, TIME, OTHER = "number", "text", "owner", "support"
 # A column's role from its folded heading: the first rule that matches.
 _ROLES = (
     (NUMBER, re.compile(r"^(?:s?tt|so tt|so thu tu|buoc|muc)$")),
-    (TIME, re.compile(r"^(?:thoi gian|thoi han|han|tien do|ngay)\b")),
+    (
+        TIME,
+        re.compile(r"^(?:thoi gian|thoi han|han|tien do|ngay|(?:tu|den) ngay|bat dau|ket thuc)\b"),
+    ),
     (SUPPORT, re.compile(r"\bphoi hop\b")),
     (TEXT, re.compile(r"\b(?:noi dung|cong viec|nhiem vu|hoat dong|ten)\b")),
     (OTHER, re.compile(r"^(?:dung cu|ghi chu|noi thuc hien|dia diem|kinh phi|san pham)\b")),
@@ -323,19 +326,27 @@ def _lay_out(rows: list[list[Cell[T]]]) -> list[list[_Slot[T] | None]]:
 def _heads_on(grid: list[list[_Slot[T] | None]], height: int) -> bool:
     """Whether row ``height`` goes on with the header of the rows above it: a heading
     there is left open (empty, or merged over several columns), and each cell that
-    starts in this row and says something names a column ("Chủ trì", "Phối hợp")."""
+    starts in this row and says something names a column, alone ("Chủ trì", "Phối
+    hợp") or with the heading over it ("Bắt đầu" under "Thời gian")."""
     if not any(s is None or not s.cell.text or s.cell.columns > 1 for s in grid[height - 1]):
         return False
-    own = [s.cell.text for s in grid[height] if s is not None and s.row == height and s.first]
-    said = [text for text in own if text]
+    said = [
+        _heading([line[c] for line in grid[: height + 1]])
+        for c, s in enumerate(grid[height])
+        if s is not None and s.row == height and s.first and s.cell.text.strip()
+    ]
     return bool(said) and all(role_of(text) is not None for text in said)
 
 
 def _heading(slots: list[_Slot[T] | None]) -> str:
     """A column's heading from its header slots, top to bottom: the lowest that says
-    something ("Chủ trì" under "Đơn vị thực hiện", "STT" merged down over both)."""
+    something ("Chủ trì" under "Đơn vị thực hiện", "STT" merged down over both), after
+    the one over it when it names no column alone ("Thời gian Bắt đầu")."""
     texts = [slot.cell.text.strip() for slot in slots if slot is not None]
-    return next((text for text in reversed(texts) if text), "")
+    said = [text for k, text in enumerate(texts) if text and text not in texts[:k]]
+    if len(said) > 1 and role_of(said[-1]) is None:
+        return f"{said[-2]} {said[-1]}"
+    return said[-1] if said else ""
 
 
 # --- a table on one line ---------------------------------------------------------------
@@ -428,6 +439,9 @@ def _row_line(
         for r, h, c in zip(roles, heads, cells, strict=False)
         if c
     ]
+    span = _time_span(roles, heads, cells)
+    if span:  # "Bắt đầu" | "Kết thúc": one deadline, the span
+        by_role = [(r, c) for r, c in by_role if r != TIME] + [(TIME, span)]
     if when and TIME not in roles:
         by_role.append((TIME, when))
     longest = _one_line(max(cells, key=len, default=""))
@@ -435,6 +449,31 @@ def _row_line(
     if text == longest:  # a row without a content cell: its longest cell is its text
         by_role = [(r, c) for r, c in by_role if r != OTHER or not c.endswith(f": {text}")]
     return replace(line, text=f"{label}. {text}", bold_lead=None, cells=tuple(by_role))
+
+
+# the two columns of a time span: "Thời gian" over "Bắt đầu" | "Kết thúc", "Từ ngày" |
+# "Đến ngày" (folded headings)
+_SPAN_START = re.compile(r"\b(?:bat dau|tu ngay|tu)\b")
+_SPAN_END = re.compile(r"\b(?:ket thuc|den ngay|den|hoan thanh)\b")
+
+
+def _time_span(roles: list[str | None], heads: list[str], cells: list[str]) -> str:
+    """A row's time when its header parts it into a start and an end column: "từ
+    01/10/2024 đến 30/10/2024", "từ 01/10/2024" (a start alone is no deadline), or the
+    end alone; "" when the header does not, or both cells are empty."""
+    times = [
+        (_label(h), _one_line(c).strip())
+        for r, h, c in zip(roles, heads, cells, strict=False)
+        if r == TIME
+    ]
+    if len(times) != 2:
+        return ""
+    (first, start), (second, end) = times
+    if not (_SPAN_START.search(first) and _SPAN_END.search(second)):
+        return ""
+    if start and end:
+        return f"từ {start} đến {end}"
+    return f"từ {start}" if start else end
 
 
 def _one_line(cell: str) -> str:
