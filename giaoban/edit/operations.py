@@ -80,6 +80,7 @@ from giaoban.edit.yamledit import (
     task_data,
 )
 from giaoban.history.story import (
+    EARLIER_RESULT,
     DoneSaid,
     Message,
     add_notice_message,
@@ -231,9 +232,6 @@ def done(text: str, item: str, args: DoneArgs, today: date) -> str:
     if args.note is not None:
         edits.append(_note(on, args.note))
     return apply_edits(text, item, edits)
-
-
-EARLIER_RESULT = "Kết quả trước đó"  # how a replaced result starts the note that keeps it
 
 
 def replaced_result(task: dict[str, Any], result: str | None) -> str | None:
@@ -642,15 +640,15 @@ def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: b
         check_day("done", on, notice, today)
         result = _given_words(args.result, "kết quả", "--result")
         # before the edit: its read-back values would push the notice's read out of the cache
-        kept = occurrence is None and replaced_result(task_data(text, task.item), result)
+        kept = replaced_result(task_data(text, task.item), result) if occurrence is None else None
         new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
         said = DoneSaid(
             _logged_words(task, result),
             _logged_words(task, clean_text(args.note) if args.note is not None else None),
-            bool(kept),
+            _logged_words(task, clean_text(kept)) if kept is not None else None,
         )
         message = done_message(task.id, _logged(task), on, occurrence, said)
-        return new, message, {"on": on, "occurrence": occurrence, "kept_result": bool(kept)}
+        return new, message, {"on": on, "occurrence": occurrence, "kept_result": kept is not None}
 
     return _run(data_dir, query, build, commit)
 
