@@ -227,7 +227,7 @@ def test_a_reason_of_spaces_only_is_refused(
         (["done", "2019#2", "--result", " \t "], "kết quả", "--result"),  # an occurrence's
         (["done", "2019#1", "--note", ""], "ghi chú", None),
         (
-            ["postpone", "2019#1", "trước ngày 15/03/2019", "--reason", "Chờ", "--approved-by", " "],
+            ["postpone", "2019#1", "trước ngày 15/3/2019", "--reason", "Chờ", "--approved-by", " "],
             "người duyệt",
             "--approved-by",
         ),
