@@ -165,6 +165,20 @@ BAD_CASES = [
         11,
     ),
     (
+        "cancelled-before-notice",
+        good().replace(
+            "status: open", "status: cancelled\n    cancelled_on: 2019-02-17\n    cancel_reason: x"
+        ),
+        "cancelled-before-notice",
+        11,
+    ),
+    (
+        "results-not-duty",
+        good() + "    occurrence_results:\n      - date: 2019-02-22\n        text: Đã gửi\n",
+        "results-not-duty",
+        12,
+    ),
+    (
         "unknown-unit",
         good().replace(
             "owners: [Văn phòng Trung ương Đoàn]", "owners: [Van phong Trung uong Doann]"
@@ -213,6 +227,7 @@ def test_each_code(runner: CliRunner, data_dir: Path, write_notice, name, text, 
         "number-as-text",
         "leftover-cancel",
         "leftover-done",
+        "results-not-duty",
     )
     severity = "warning" if code in warnings else "error"
     assert hit["sev"] == severity

@@ -172,3 +172,29 @@ def test_until_on_a_duty_with_no_rule_to_count_is_named_by_its_phrase(
         )
     ]
     assert code == 0
+
+
+def test_occurrence_results_on_a_task_that_is_no_duty_is_a_warning(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    """``occurrence_results`` are a duty's results, one per occurrence: on a one-off task, or
+    one with no deadline, no report uses them, as ``until`` there; a duty's are not said."""
+    results = "occurrence_results:\n      - date: 2024-03-08\n        text: Đã gửi"
+    text = HEAD + "".join(
+        [
+            _task("1", "trước ngày 10/03/2024", results),  # line 6
+            _task("2", None, results),  # 13
+            _task("3", WEEKLY, "until: 2024-03-31", "done_occurrences: [2024-03-08]", results),
+        ]
+    )
+    write_notice("2024-03-04-giao-ban", text)
+    code, problems = _check(runner, data_dir)
+    assert _found(problems) == [
+        (11, 7, "warning", "results-not-duty"),  # where the list starts
+        (17, 7, "warning", "results-not-duty"),
+    ]
+    assert problems[0]["message"] == (
+        "mục 1 không phải nhiệm vụ định kỳ: 'occurrence_results' là kết quả từng lần của "
+        "nhiệm vụ định kỳ, báo cáo không dùng đến; kết quả của việc này thì ghi vào 'result'"
+    )
+    assert code == 0

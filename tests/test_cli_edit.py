@@ -841,3 +841,20 @@ def test_task_add_after_the_last_letter_of_a_section_asks_for_the_item(
     given = invoke(runner, data, *args, "--item", "3.z1")
     assert given.exit_code == 0, given.output
     assert "#3.z1 — commit " in given.stdout
+
+
+def test_postpone_of_a_task_without_deadline_says_so_as_log_does(
+    runner: CliRunner, ledger: Path
+) -> None:
+    """The confirmation names a missing old deadline in the words ``log`` and ``diff`` use
+    (``giaoban.history.semdiff.NO_DEADLINE``)."""
+    added = invoke(runner, ledger, "task", "add", "2019-02", "--text", "Việc mới", "--item", "4")
+    assert added.exit_code == 0, added.output
+    args = ["postpone", "2019#4", "trước ngày 15/03/2019", "--reason", "Chờ"]
+    result = invoke(runner, ledger, *args, "--today", "2019-02-20")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        f"Đã gia hạn {NOTICE_ID}#4: (không có hạn) → trước ngày 15/03/2019 — commit "
+    )
+    log = invoke(runner, ledger, "log", "2019#4")
+    assert "gia hạn: (không có hạn) → trước ngày 15/03/2019; lý do: Chờ" in log.output

@@ -151,6 +151,52 @@ def test_a_result_replaced_after_a_reopen_is_kept_as_a_note(
     assert "Kết quả trước đó được giữ thành một ghi chú." in message.splitlines()
 
 
+@pytest.mark.parametrize("commit", [True, False], ids=["its-commit", "by-hand"])
+def test_log_tells_the_result_a_done_kept_as_a_note(
+    runner: CliRunner, ledger: Path, commit: bool
+) -> None:
+    """``log`` tells the note that keeps a replaced result, from the message of the ``done``
+    that wrote it (``Giaoban-Kept-Result``) as from a commit by hand of the same change."""
+    task = f"{NOTICE_ID}#1"
+    run(runner, ledger, "done", task, "--result", "Đã gửi bản 1", "--today", "2022-04-20")
+    run(runner, ledger, "reopen", task)
+    again = [
+        "done",
+        task,
+        "--result",
+        "Đã gửi bản 2",
+        "--note",
+        "Bản giấy",
+        "--today",
+        "2022-04-21",
+    ]
+    run(runner, ledger, *again, *([] if commit else ["--no-commit"]))
+    if commit:
+        _, _, message = last_commit(ledger.parent)
+        assert message.endswith("Giaoban-Note: Bản giấy\nGiaoban-Kept-Result: Đã gửi bản 1")
+    else:
+        run_git(ledger.parent, "commit", "-qam", "Sửa tay")
+    out = run(runner, ledger, "log", task, "--no-pager")
+    assert [line.split("  ")[-2] for line in out.splitlines()[-3:]] == [
+        "hoàn thành ngày 21/04/2022; kết quả: Đã gửi bản 2",
+        "ghi chú: Kết quả trước đó: Đã gửi bản 1",
+        "ghi chú: Bản giấy",
+    ]
+
+
+def test_a_confidential_result_kept_as_a_note_stays_hidden(runner: CliRunner, ledger: Path) -> None:
+    secret = NOTICE.replace("date: 2022-04-14\n", "date: 2022-04-14\nconfidential: true\n")
+    data = commit_notice(ledger, secret)
+    task, word = f"{NOTICE_ID}#1", "đồng chí Tám"
+    run(runner, data, "done", task, "--result", f"Đã gặp {word}", "--today", "2022-04-20")
+    run(runner, data, "reopen", task)
+    run(runner, data, "done", task, "--result", "Đã gửi", "--today", "2022-04-21")
+    _, _, message = last_commit(ledger.parent)
+    assert word not in message and "Giaoban-Kept-Result: (mật)" in message
+    out = run(runner, data, "log", task, "--no-pager")
+    assert word not in out and out.splitlines()[-1].split("  ")[-2] == "ghi chú: (mật)"
+
+
 def test_the_same_result_again_adds_no_note(runner: CliRunner, ledger: Path) -> None:
     task = f"{NOTICE_ID}#1"
     run(runner, ledger, "done", task, "--result", "Đã gửi", "--today", "2022-04-20")

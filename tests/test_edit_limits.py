@@ -217,3 +217,28 @@ def test_a_reason_of_spaces_only_is_refused(
     recorded it (``cancel_reason: ""``, an extension with no reason)."""
     message = _refused(runner, ledger, *args, "--today", "2019-02-20")
     assert message == f"giaoban: lỗi: {what} đang để trống; hãy ghi nội dung {what}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "what", "option"),
+    [
+        (["stop", "2019#2", "--from", "09/03/2019", "--reason", "   "], "lý do dừng", "--reason"),
+        (["done", "2019#1", "--result", "  "], "kết quả", "--result"),
+        (["done", "2019#2", "--result", " \t "], "kết quả", "--result"),  # an occurrence's
+        (["done", "2019#1", "--note", ""], "ghi chú", None),
+        (
+            ["postpone", "2019#1", "trước ngày 15/3/2019", "--reason", "Chờ", "--approved-by", " "],
+            "người duyệt",
+            "--approved-by",
+        ),
+    ],
+)
+def test_words_given_blank_are_refused_not_dropped(
+    runner: CliRunner, ledger: Path, args: list[str], what: str, option: str | None
+) -> None:
+    """Words a command may be given (a reason to stop, a result, who approved) are refused
+    when given blank, as a required reason is: the command would drop them, or write them
+    empty (``approved_by: ""``), while it said it recorded them."""
+    message = _refused(runner, ledger, *args, "--today", "2019-03-10")
+    advice = f" hoặc bỏ {option}" if option else ""
+    assert message == f"giaoban: lỗi: {what} đang để trống; hãy ghi nội dung {what}{advice}\n"

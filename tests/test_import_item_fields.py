@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
+from giaoban.importer.fields import time_field
 from tests.importing import imported
 
 REGISTRY = Path(__file__).resolve().parent / "data" / "import" / "units.yaml"
@@ -234,3 +235,23 @@ def test_a_unit_in_brackets_is_the_unit(tmp_path: Path, under: str) -> None:
 def test_a_deadline_lines_label_is_not_kept_in_the_deadline(tmp_path: Path, label: str) -> None:
     tasks, _ = imported(tmp_path, _notice(f"- {label}: trước ngày 30/4/2024\n"))
     assert _task(tasks, "2")["deadline"] == "trước ngày 30/4/2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "only"),
+    [
+        ("Thời hạn: trước ngày 31/7/2024.", True, True),
+        ("Thời gian thực hiện: từ ngày 23/3/2020 đến hết ngày 27/3/2020", True, True),
+        ("Thời hạn: trước ngày 31/7/2024; Đơn vị phối hợp: Văn phòng.", True, False),
+        ("Đơn vị chủ trì: Phòng Tài chính; Thời hạn: trước ngày 31/7/2024.", False, False),
+        ("Tổ chức hội nghị sơ kết.", False, False),
+    ],
+)
+def test_one_rule_tells_a_time_field_and_a_line_that_is_only_time(
+    text: str, first: bool, only: bool
+) -> None:
+    """``time_field`` is the one rule of both readings: a line whose first field is the
+    time of the work (a run of prose told apart), and, ``only``, a line that is nothing
+    but the time of an item (a lead-in's "Thời hạn: ..." line)."""
+    assert time_field(text) is first
+    assert time_field(text, only=True) is only

@@ -83,25 +83,35 @@ def check_items(ledger: Ledger) -> list[Problem]:
 
 
 def check_done(ledger: Ledger) -> list[Problem]:
-    """A done task has a completion date, not earlier than its notice; a task keeps no
-    date or reason of a status it is not in."""
+    """A done task has a completion date; no day a task was done or cancelled is earlier
+    than its notice; a task keeps no date or reason of a status it is not in."""
     problems = []
     for notice in ledger.notices:
         for task in notice.tasks:
             if task.status == "done" and task.done_on is None:
                 msg = f"nhiệm vụ {task.item} đã hoàn thành (done) nhưng thiếu 'done_on'"
                 problems.append(error(task.at("status"), "done-without-date", msg))
-            if task.done_on is not None:
-                done_day = (
-                    task.done_on.date() if isinstance(task.done_on, datetime) else task.done_on
-                )
-                if done_day < notice.date:
-                    msg = (
-                        f"ngày hoàn thành {done_day:%d/%m/%Y} sớm hơn ngày thông báo "
-                        f"{notice.date:%d/%m/%Y}"
-                    )
-                    problems.append(error(task.at("done_on"), "done-before-notice", msg))
+            problems += _before_notice(task, notice.date)
             problems += _leftovers(task)
+    return problems
+
+
+# The days a status was recorded on, what each is called and the code of one earlier than
+# the notice: the task did not exist yet (the edits refuse such a day, ``check_day``).
+_STATUS_DAYS = (
+    ("done_on", "ngày hoàn thành", "done-before-notice"),
+    ("cancelled_on", "ngày hủy", "cancelled-before-notice"),
+)
+
+
+def _before_notice(task: Task, notice_date: date) -> list[Problem]:
+    problems = []
+    for key, what, code in _STATUS_DAYS:
+        value = getattr(task, key)
+        day = value.date() if isinstance(value, datetime) else value
+        if day is not None and day < notice_date:
+            msg = f"{what} {day:%d/%m/%Y} sớm hơn ngày thông báo {notice_date:%d/%m/%Y}"
+            problems.append(error(task.at(key), code, msg))
     return problems
 
 
@@ -221,7 +231,8 @@ def check_duties(ledger: Ledger) -> list[Problem]:
 
 
 def _not_duty(task: Task) -> list[Problem]:
-    """``done_occurrences`` and ``until`` on a task that is not a recurring duty."""
+    """``done_occurrences``, ``until`` and ``occurrence_results`` on a task that is not a
+    recurring duty."""
     problems = []
     what = f"mục {task.item} không phải nhiệm vụ định kỳ"
     if isinstance(task.deadline, Deadline) and task.deadline.kind == "recurring":
@@ -240,6 +251,12 @@ def _not_duty(task: Task) -> list[Problem]:
             "thôi theo dõi việc này thì dùng 'giaoban cancel'"
         )
         problems.append(warning(task.at("until"), "until-not-duty", msg))
+    if task.occurrence_results:
+        msg = (
+            f"{what}: 'occurrence_results' là kết quả từng lần của nhiệm vụ định kỳ, báo cáo "
+            "không dùng đến; kết quả của việc này thì ghi vào 'result'"
+        )
+        problems.append(warning(task.at("occurrence_results"), "results-not-duty", msg))
     return problems
 
 

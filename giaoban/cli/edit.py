@@ -39,6 +39,7 @@ from giaoban.cli.taskopts import (
 )
 from giaoban.edit.drafts import EDIT_KEPT_PREFIX, drafts_of, keep_copy, start_draft
 from giaoban.edit.transaction import read_source
+from giaoban.history.semdiff import NO_DEADLINE
 from giaoban.history.story import edit_message
 from giaoban.lazy import lazy_import
 from giaoban.model.errors import os_reason
@@ -178,7 +179,7 @@ def postpone_command(
     out = edits.move_deadline(
         data_dir, task_id, args, office_today(data_dir, change.today), not change.no_commit
     )
-    old = out.details["from"] if out.details["from"] is not None else "(không có hạn)"
+    old = out.details["from"] if out.details["from"] is not None else NO_DEADLINE
     say_saved(f"Đã gia hạn {out.task_id}: {old} → {out.details['to']}", out.saved, change.no_commit)
 
 

@@ -80,6 +80,7 @@ from giaoban.edit.yamledit import (
     task_data,
 )
 from giaoban.history.story import (
+    EARLIER_RESULT,
     DoneSaid,
     Message,
     add_notice_message,
@@ -179,14 +180,22 @@ def _day(value: Any) -> str:
     return str(value)
 
 
-def _words(text: str, what: str) -> str:
+def _words(text: str, what: str, or_else: str = "") -> str:
     """``text`` as stored, for words a command requires (a note, a reason); refused when
     nothing is left of it once stored (spaces only), which would be kept as an empty
     value the command said it recorded."""
     stored = clean_text(text)
     if not stored:
-        raise EditError(f"{what} đang để trống; hãy ghi nội dung {what}")
+        raise EditError(f"{what} đang để trống; hãy ghi nội dung {what}{or_else}")
     return stored
+
+
+def _given_words(text: str | None, what: str, option: str) -> str | None:
+    """``text`` as stored, for words a command may be given (``option``: a result, a
+    reason to stop, who approved): None when not given; given but blank, refused as
+    ``_words`` refuses it (it would be dropped, or kept empty, while the command said it
+    recorded it)."""
+    return None if text is None else _words(text, what, f" hoặc bỏ {option}")
 
 
 def _note(on: date, text: str) -> Insert:
@@ -204,7 +213,7 @@ def done(text: str, item: str, args: DoneArgs, today: date) -> str:
     """
     task = task_data(text, item)
     on = args.on or today
-    result = clean_text(args.result) if args.result else None
+    result = _given_words(args.result, "kết quả", "--result")
     if _status(task) == "cancelled":
         _refuse_closed(task, item, _REOPEN_FIRST)
     if args.occurrence is not None:
@@ -220,12 +229,9 @@ def done(text: str, item: str, args: DoneArgs, today: date) -> str:
             earlier = replaced_result(task, result)
             if earlier is not None:
                 edits.append(_note(on, f"{EARLIER_RESULT}: {earlier}"))
-    if args.note:
+    if args.note is not None:
         edits.append(_note(on, args.note))
     return apply_edits(text, item, edits)
-
-
-EARLIER_RESULT = "Kết quả trước đó"  # how a replaced result starts the note that keeps it
 
 
 def replaced_result(task: dict[str, Any], result: str | None) -> str | None:
@@ -301,8 +307,9 @@ def postpone(text: str, item: str, args: PostponeArgs, today: date) -> str:
         entry["from"] = task["deadline"]
     entry["to"] = new
     entry["reason"] = _words(args.reason, "lý do gia hạn")
-    if args.approved_by:
-        entry["approved_by"] = clean_text(args.approved_by)
+    approved_by = _given_words(args.approved_by, "người duyệt", "--approved-by")
+    if approved_by is not None:
+        entry["approved_by"] = approved_by
     entry["date"] = args.on or today
     return apply_edits(text, item, [Set("deadline", new), Insert("extensions", entry)])
 
@@ -631,17 +638,17 @@ def mark_done(data_dir: Path, query: str, args: DoneArgs, today: date, commit: b
         occurrence = _occurrence(text, task, notice, ledger, args.occurrence)
         on = args.on or today
         check_day("done", on, notice, today)
-        result = clean_text(args.result) if args.result else None
+        result = _given_words(args.result, "kết quả", "--result")
         # before the edit: its read-back values would push the notice's read out of the cache
-        kept = occurrence is None and replaced_result(task_data(text, task.item), result)
+        kept = replaced_result(task_data(text, task.item), result) if occurrence is None else None
         new = done(text, task.item, DoneArgs(on, args.note, args.result, occurrence), today)
         said = DoneSaid(
             _logged_words(task, result),
-            _logged_words(task, clean_text(args.note) if args.note else None),
-            bool(kept),
+            _logged_words(task, clean_text(args.note) if args.note is not None else None),
+            _logged_words(task, clean_text(kept)) if kept is not None else None,
         )
         message = done_message(task.id, _logged(task), on, occurrence, said)
-        return new, message, {"on": on, "occurrence": occurrence, "kept_result": bool(kept)}
+        return new, message, {"on": on, "occurrence": occurrence, "kept_result": kept is not None}
 
     return _run(data_dir, query, build, commit)
 
@@ -715,15 +722,16 @@ def stop_duty(
         if hidden:
             later = f"--from {hidden[-1] + timedelta(days=1):%d/%m/%Y} (dừng sau lần đó)"
             _refuse_hidden(task, hidden, f"dừng được từ ngày {first_free:%d/%m/%Y}", later)
+        stated = _given_words(reason, "lý do dừng", "--reason")
         new = stop(text, task.item, until)
-        why = _logged_words(task, clean_text(reason)) if reason else None
+        why = _logged_words(task, stated) if stated else None
         noted = None
         if why and task.confidential:
             noted = "confidential"
         elif why and not will_commit(Path(notice.source.path), _commits(ledger, commit)):
             noted = "uncommitted"
         if noted:
-            said = f"Dừng từ ngày {first_free:%d/%m/%Y}: {clean_text(reason or '')}"
+            said = f"Dừng từ ngày {first_free:%d/%m/%Y}: {stated}"
             new = add_note(new, task.item, said, today or first_free)
         message = stop_message(task.id, _logged(task), first_free, until, why, earlier)
         if noted:  # the message says all the commit does

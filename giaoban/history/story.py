@@ -95,15 +95,18 @@ def _task(task_id: str, **extra: Any) -> tuple[tuple[str, str], ...]:
     return tuple((k.replace("_", "-").title(), _one_line(v)) for k, v in pairs)
 
 
+EARLIER_RESULT = "Kết quả trước đó"  # how a replaced result starts the note that keeps it
+
+
 @dataclass(frozen=True)
 class DoneSaid:
     """What a ``done`` recorded beside the day, as its message may say it (a confidential
-    notice's words already "(mật)"): the result, the note, and whether a result it
-    replaced was kept as a note."""
+    notice's words already "(mật)"): the result, the note, and the result it replaced,
+    kept as a note (``EARLIER_RESULT``), when it replaced one."""
 
     result: str | None = None
     note: str | None = None
-    kept_result: bool = False
+    kept_result: str | None = None
 
 
 def done_message(
@@ -113,14 +116,22 @@ def done_message(
     occurrence: date | None = None,
     said: DoneSaid = DoneSaid(),
 ) -> Message:
-    """The message of ``done``: the result and the note it recorded are in its body and
-    its trailers (``Giaoban-Result``, ``Giaoban-Note``), so ``log`` tells them."""
+    """The message of ``done``: the result and the notes it recorded are in its body and
+    its trailers (``Giaoban-Result``, ``Giaoban-Note``, ``Giaoban-Kept-Result``: the result
+    it replaced, kept as a note), so ``log`` tells them."""
     label = f" (lần {occurrence:%d/%m/%Y})" if occurrence else ""
     subject = f"Hoàn thành {task_id}{label}: {short_text(text)}"
     body = [f"Kết quả: {said.result}"] if said.result else []
     body += [f"Ghi chú: {said.note}"] if said.note else []
-    body += ["Kết quả trước đó được giữ thành một ghi chú."] if said.kept_result else []
-    trailers = _task(task_id, date=on, occurrence=occurrence, result=said.result, note=said.note)
+    body += [f"{EARLIER_RESULT} được giữ thành một ghi chú."] if said.kept_result else []
+    trailers = _task(
+        task_id,
+        date=on,
+        occurrence=occurrence,
+        result=said.result,
+        note=said.note,
+        kept_result=said.kept_result,
+    )
     return Message("done", subject, tuple(body), trailers)
 
 
@@ -760,8 +771,9 @@ def _events(c: _Commit) -> Iterator[Event]:
 
 def _told(c: _Commit) -> list[Event]:
     """The events commit ``c``'s message tells of one task ([]: it tells none): its
-    action, and the note a ``done`` added beside it (``Giaoban-Note``), as comparing the
-    two versions tells them."""
+    action, and the notes a ``done`` added beside it (the result it replaced,
+    ``Giaoban-Kept-Result``, then ``Giaoban-Note``), as comparing the two versions tells
+    them."""
     action = c.trailers.get("action")
     task = c.trailers.get("task")
     if not (action in ACTIONS and action != "edit" and task and "#" in task):
@@ -772,10 +784,12 @@ def _told(c: _Commit) -> list[Event]:
     if action == "note":
         details["text"] = c.body
     told = [_event(c, notice, item, action, **details)]
-    if action == "done" and "note" in c.trailers:
-        told.append(
-            _event(c, notice, item, "note", date=details.get("date"), text=c.trailers["note"])
-        )
+    notes = (
+        [f"{EARLIER_RESULT}: {c.trailers['kept-result']}"] if "kept-result" in c.trailers else []
+    )
+    notes += [c.trailers["note"]] if "note" in c.trailers else []
+    if action == "done":
+        told += [_event(c, notice, item, "note", date=details.get("date"), text=t) for t in notes]
     return told
 
 

@@ -116,11 +116,13 @@ def title_of(para: Para) -> str:
     return (para.lead or para.text).rstrip(" :.;")
 
 
-def time_field(text: str) -> bool:
+def time_field(text: str, only: bool = False) -> bool:
     """Whether ``text`` is a field giving the time of the work ("Thời gian thực hiện: từ
-    ngày 23/3/2020 đến hết ngày 27/3/2020", "Thời hạn: ...")."""
+    ngày 23/3/2020 đến hết ngày 27/3/2020", "Thời hạn: ..."): its first field; with
+    ``only``, every field it has (a line that is only the time of an item, no unit
+    named beside it)."""
     found = item_fields(text)
-    return bool(found) and found[0].role == TIME
+    return bool(found) and all(f.role == TIME for f in (found if only else found[:1]))
 
 
 def time_lists(paras: list[Para], reader: UnitReader) -> list[Para]:

@@ -60,15 +60,7 @@ from giaoban.importer.meeting import is_attendance_line, read_attendance
 from giaoban.importer.omit import LISTED, STANDING, STEP, Judge, has_date
 from giaoban.importer.omit import node_text as _text
 from giaoban.importer.structure import Node, Para, in_capitals
-from giaoban.importer.tables import (
-    OTHER,
-    OWNER,
-    SUPPORT,
-    TIME,
-    ItemField,
-    item_fields,
-    sentences,
-)
+from giaoban.importer.tables import OTHER, OWNER, SUPPORT, TIME, item_fields, sentences
 from giaoban.importer.units import Unit, UnitReader, Units
 from giaoban.importer.words import (
     ASSIGNS,
@@ -332,14 +324,20 @@ class Builder:
         then the bullets), or after its last sub-item, when it has several and none other
         has such a line (the bullets, then "Thời hạn hoàn thành: ..."): no task of their
         own, nor the last sub-item's time alone."""
-        timed = [_timed_line(p) for p in node.body]
+        timed = [time_field(p.text, only=True) for p in node.body]
         fields_only = all(item_fields(p.text) for p in node.body)
         own = [p for p, t in zip(node.body, timed, strict=True) if t and fields_only]
         last = node.children[-1] if len(node.children) > 1 else None
         others = [p for c in node.children[:-1] for p in c.body]
         after: list[Para] = []
-        if last is not None and not last.children and not any(_timed_line(p) for p in others):
-            while len(after) < len(last.body) and _timed_line(last.body[-1 - len(after)]):
+        if (
+            last is not None
+            and not last.children
+            and not any(time_field(p.text, only=True) for p in others)
+        ):
+            while len(after) < len(last.body) and time_field(
+                last.body[-1 - len(after)].text, only=True
+            ):
                 after.insert(0, last.body[-1 - len(after)])
         if not own and not after:
             return node, []
@@ -1025,15 +1023,6 @@ def _time_of(lines: list[Para]) -> str | None:
     """The time "Thời hạn: ..." ``lines`` give, as written, or None."""
     values = [f.value for p in lines for f in item_fields(p.text) if f.role == TIME]
     return " ".join(values) or None
-
-
-def _timed(fields: list[ItemField]) -> bool:
-    """Whether a line's fields are only the time of an item ("Thời hạn: ...")."""
-    return bool(fields) and all(f.role == TIME for f in fields)
-
-
-def _timed_line(para: Para) -> bool:
-    return _timed(item_fields(para.text))
 
 
 def _with_own_fields(node: Node) -> Node:
