@@ -32,6 +32,7 @@ from giaoban.store.files import (
     Checker,
     clear_leftovers,
     write_atomic,
+    writing,
 )
 
 if TYPE_CHECKING:
@@ -105,11 +106,13 @@ def ledger_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
     The lock file exists only while it is held (so it never shows in ``git
     status``): the holder removes it before unlocking, and a waiter that then
-    gets the lock of a removed file tries again with a new one.
+    gets the lock of a removed file tries again with a new one. A folder the lock
+    cannot be made in (read-only, full) is a ``WriteFailedError`` naming it.
     """
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_FILE
-    handle = _acquire(path, timeout)
+    with writing(path):
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = _acquire(path, timeout)
     try:
         yield
     finally:
