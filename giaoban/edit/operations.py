@@ -100,7 +100,7 @@ from giaoban.model.errors import (
     no_data_folder,
 )
 from giaoban.model.facts import is_recurring
-from giaoban.model.ids import holders, id_problem, resolve_notice, resolve_task
+from giaoban.model.ids import holders, id_key, id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Extension, Ledger, Notice, Task
 from giaoban.model.marks import ItemMark, first_label, next_label, read_item
 from giaoban.model.schedule import next_duty_occurrence, occurrences_near, unmatched_done
@@ -435,10 +435,12 @@ def _days(values: Iterable[Any]) -> list[date]:
 
 
 def _ledger_for(data_dir: Path, prefix: str) -> Ledger:
-    """The ledger of the notices whose file name starts with ``prefix`` (all if none)."""
+    """The ledger of the notices whose file name starts with ``prefix`` (all if none), up
+    to case (``id_key``): a notice whose id is the same id is read too, to be refused."""
     if not data_dir.is_dir():
         raise no_data_folder(data_dir)
-    files = [p for p in notice_files(data_dir) if p.stem.startswith(prefix)]
+    key = id_key(prefix)
+    files = [p for p in notice_files(data_dir) if id_key(p.stem).startswith(key)]
     result = load_ledger(data_dir, files or None)
     errors = [p for p in result.problems if p.is_error]
     if errors and not result.ledger.notices:
