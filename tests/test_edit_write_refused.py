@@ -56,16 +56,16 @@ def read_only(folder: Path) -> Iterator[None]:
         finally:
             folder.chmod(0o755)
         return
-    mount = subprocess.run(["mount", "--bind", folder, folder], capture_output=True)
+    mount = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
     if mount.returncode != 0:
         pytest.skip("root without mount: no read-only folder to be had")
     try:
-        ro = ["mount", "-o", "remount,bind,ro", folder]
+        ro = ["mount", "-o", "remount,bind,ro", str(folder)]
         if subprocess.run(ro, capture_output=True).returncode != 0:
             pytest.skip("no read-only remount here")
         yield
     finally:
-        subprocess.run(["umount", folder], check=True)
+        subprocess.run(["umount", str(folder)], check=True)
 
 
 def test_an_edit_in_a_read_only_folder_names_it(
