@@ -104,6 +104,36 @@ def test_a_note_in_a_file_with_both_line_ends_commits_only_its_lines(
     assert [x for x in after if x in before] == before  # every other line as it was, its end too
 
 
+@pytest.mark.parametrize("where", ["one line", "every line"])
+def test_an_edit_of_a_file_with_lone_cr_line_ends_keeps_each_lines_own(
+    runner: CliRunner, ledger: Path, where: str
+) -> None:
+    """A lone CR ends a line for YAML (old Mac files, some web forms), so ``check`` reads
+    the file as valid: the edit reads it so too, and writes only its own lines, every
+    other line with its own end (as with CRLF)."""
+    path = ledger.parent / PATH
+    raw = path.read_bytes()
+    if where == "one line":  # "kind: thông báo kết luận", line 5
+        raw = raw.replace("kết luận\n".encode(), "kết luận\r".encode(), 1)
+    else:
+        raw = raw.replace(b"\n", b"\r")
+    path.write_bytes(raw)
+    run_git(ledger.parent, "commit", "-qam", "Dòng kết thúc bằng CR")
+    assert runner.invoke(app, ["check", str(ledger)]).exit_code == 0
+    before = raw.splitlines(keepends=True)
+    result = invoke(runner, ledger, "note", "2019-02#3", "đã gửi dự thảo", "--today", "2019-02-20")
+    assert result.exit_code == 0, result.output
+    after = path.read_bytes().splitlines(keepends=True)
+    assert [x.strip() for x in after if x not in before] == [
+        b"notes:",
+        b"- date: 2019-02-20",
+        "text: đã gửi dự thảo".encode(),
+    ]
+    assert len(after) == len(before) + 3
+    assert [x for x in after if x in before] == before  # every other line as it was, its end too
+    assert runner.invoke(app, ["check", str(ledger)]).exit_code == 0
+
+
 def test_a_git_lock_left_by_a_killed_command_is_named_after_the_commit(
     runner: CliRunner, ledger: Path
 ) -> None:

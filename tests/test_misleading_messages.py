@@ -95,6 +95,26 @@ def test_one_id_in_two_files_names_the_files(
     assert "status: done" not in first.read_text("utf-8") + copy.read_text("utf-8")
 
 
+def test_two_ids_differing_in_case_refuse_an_edit_naming_both_files(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
+) -> None:
+    """Ids that differ only in case are one id (one file on Windows and macOS), as
+    ``check``'s duplicate-notice says: an edit by either id, or by a prefix of one,
+    refuses naming both files, and changes neither."""
+    lower = write_notice("2024-03-04-giao-ban", _notice("2024-03-04-giao-ban"))
+    upper = write_notice("2024-03-04-GIAO-BAN", _notice("2024-03-04-GIAO-BAN"))
+    problems = _problems(runner, str(data_dir))
+    assert [p["code"] for p in problems] == ["duplicate-notice"]
+    for query in ("2024-03-04-giao-ban#1", "2024-03-04-GIAO-BAN#1", "2024-03-04-GIAO#1"):
+        args = ["done", query, "--today", "2024-03-20", "--no-commit", "--data", str(data_dir)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert "chỉ khác nhau ở chữ hoa/thường" in result.stderr
+        assert f"2024-03-04-giao-ban  ({lower})" in result.stderr
+        assert f"2024-03-04-GIAO-BAN  ({upper})" in result.stderr
+    assert "status: done" not in lower.read_text("utf-8") + upper.read_text("utf-8")
+
+
 @pytest.fixture
 def two_ledgers(tmp_path: Path, data_dir: Path, write_notice: Callable[..., Path]) -> Path:
     """``data/`` (its own notice) reading ``../other/data`` through ``ledgers:``; the other

@@ -20,7 +20,7 @@ from giaoban.deadline import Deadline, DeadlineError
 from giaoban.deadline.context import midnight, zone
 from giaoban.deadline.describe import UNRESOLVED_HOW, UNRESOLVED_NAME, short_due
 from giaoban.model.facts import is_recurring, occurrence_days
-from giaoban.model.ids import id_problem
+from giaoban.model.ids import id_key, id_problem
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.problems import Problem, Source, error, place, warning
 from giaoban.model.settings import Settings
@@ -45,7 +45,7 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
     """``check_ids`` over each notice's (id, path, where the id is written)."""
     problems = []
     seen: dict[str, Source] = {}
-    cased: dict[str, str] = {}  # an id folded to lower case -> the first id spelled so
+    cased: dict[str, str] = {}  # an id's ``id_key`` -> the first id spelled so
     for notice_id, path, at in heads:
         stem = os.path.splitext(os.path.basename(path))[0]  # PurePath(path).stem, faster
         bad = id_problem(notice_id)
@@ -58,7 +58,7 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
         if first != at:
             msg = f"thông báo '{notice_id}' đã có ở {first.path}:{first.line}"
             problems.append(error(at, "duplicate-notice", msg))
-        other = cased.setdefault(notice_id.casefold(), notice_id)
+        other = cased.setdefault(id_key(notice_id), notice_id)
         if other != notice_id:  # one file on Windows and macOS, two on Linux
             where = seen[other]
             msg = (

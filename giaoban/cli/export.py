@@ -20,7 +20,7 @@ from giaoban.cli.common import (
     resolve_now,
 )
 from giaoban.cli.completion import complete_unit
-from giaoban.model.errors import GiaobanError, UsageError, os_reason
+from giaoban.model.errors import UsageError
 from giaoban.model.ledger import Ledger
 from giaoban.reports.export import export_ledger
 
@@ -84,7 +84,4 @@ def _export_ics(ledger: Ledger, units: list[str], out_file: Path | None, show: b
     # start-up: loaded only when this command needs it
     from giaoban.store.files import write_atomic
 
-    try:
-        write_atomic(out_file, data)
-    except OSError as err:
-        raise GiaobanError(f"không ghi được tệp '{out_file}': {os_reason(err)}") from None
+    write_atomic(out_file, data)  # a refused write: ``WriteFailedError``, said by the CLI

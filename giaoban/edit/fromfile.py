@@ -22,8 +22,9 @@ layout, its texts as written (line breaks kept), and that is said as well.
 
 from __future__ import annotations
 
+import contextlib
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,11 +32,12 @@ from typing import Any
 from giaoban.edit.drafts import ADD_KEPT_PREFIX, keep_copy
 from giaoban.edit.located import in_source
 from giaoban.edit.newnotice import coerce_dates, notice_text
-from giaoban.edit.transaction import EditRefusedError
+from giaoban.edit.transaction import EditRefusedError, ledger_lock
 from giaoban.edit.yamledit import EditError, Set, apply_edits, load_plain
 from giaoban.model.errors import GiaobanError
 from giaoban.model.problems import Problem
 from giaoban.model.text import nfc
+from giaoban.store.files import WriteFailedError
 
 NFC_CHANGE = "chữ được chuyển sang dạng Unicode dựng sẵn (NFC), dạng giaoban lưu"
 REBUILT = (
@@ -171,6 +173,26 @@ def kept_as_draft(
     kept = f"Thông báo được giữ làm bản nháp ở {draft}; {then}:"
     command = shlex.join(["giaoban", "add", "--from-file", str(draft), *options])
     return DraftKeptError(f"{message}\n{kept}\n  {command}", draft, error.exit_code)
+
+
+@contextlib.contextmanager
+def new_notice_lock(
+    data_dir: Path, planned: Callable[[], tuple[Path, str]] | None, options: Sequence[str]
+) -> Iterator[None]:
+    """The ledger lock of ``data_dir`` held to add a new notice. When the folder cannot
+    be written (``WriteFailedError``: read-only, full), the notice is not lost: its path
+    and text, as ``planned`` makes them, are kept as a draft (``kept_as_draft``, with the
+    ``add --from-file`` and ``options`` that add it) and that error is raised instead.
+    ``planned`` None: nothing to keep (a notice read from the clerk's own file)."""
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(ledger_lock(data_dir))
+        except WriteFailedError as exc:
+            if planned is None:
+                raise
+            path, text = planned()
+            raise kept_as_draft(exc, path, text, options) from None
+        yield
 
 
 def add_options(data_dir: Path, commit: bool, allow_duplicate: bool = False) -> list[str]:

@@ -37,10 +37,12 @@ from giaoban.deadline.describe import short_due
 from giaoban.edit.duplicates import refuse_duplicate
 from giaoban.edit.fromfile import (
     STDIN,
+    KeptFile,
     SourceRefusedError,
     add_options,
     kept_as_draft,
     kept_notice_text,
+    new_notice_lock,
 )
 from giaoban.edit.located import in_source
 from giaoban.edit.newnotice import (
@@ -62,7 +64,6 @@ from giaoban.edit.transaction import (
     Saved,
     SourceText,
     ensure_committable,
-    ledger_lock,
     save_change,
     save_edited,
     save_new,
@@ -100,13 +101,14 @@ from giaoban.model.errors import (
     no_data_folder,
 )
 from giaoban.model.facts import is_recurring
-from giaoban.model.ids import holders, id_problem, resolve_notice, resolve_task
+from giaoban.model.ids import holders, id_key, id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Extension, Ledger, Notice, Task
 from giaoban.model.marks import ItemMark, first_label, next_label, read_item
 from giaoban.model.schedule import next_duty_occurrence, occurrences_near, unmatched_done
 from giaoban.model.settings import Settings
 from giaoban.model.shown import shown_or_hidden, shown_text, shown_value
 from giaoban.model.text import collapse_spaces, nfc, without_controls
+from giaoban.store.files import WriteFailedError
 from giaoban.store.ledgers import ledger_name, merge_ledgers, unique_names
 from giaoban.store.loader import SETTINGS_FILE, load_ledger, load_settings, notice_files
 
@@ -440,10 +442,12 @@ def _days(values: Iterable[Any]) -> list[date]:
 
 
 def _ledger_for(data_dir: Path, prefix: str) -> Ledger:
-    """The ledger of the notices whose file name starts with ``prefix`` (all if none)."""
+    """The ledger of the notices whose file name starts with ``prefix`` (all if none), up
+    to case (``id_key``): a notice whose id is the same id is read too, to be refused."""
     if not data_dir.is_dir():
         raise no_data_folder(data_dir)
-    files = [p for p in notice_files(data_dir) if p.stem.startswith(prefix)]
+    key = id_key(prefix)
+    files = [p for p in notice_files(data_dir) if id_key(p.stem).startswith(key)]
     result = load_ledger(data_dir, files or None)
     errors = [p for p in result.problems if p.is_error]
     if errors and not result.ledger.notices:
@@ -937,35 +941,58 @@ def create_notice(
     if not isinstance(day, date) or not record.get("title"):
         raise UsageError("thông báo cần 'title' (trích yếu) và 'date' (ngày ban hành)")
     settings = office_settings(data_dir)
-    with ledger_lock(data_dir):
+    options = add_options(data_dir, commit, allow_duplicate)
+
+    def planned() -> tuple[Path, str]:  # what is kept when the folder cannot be written
+        new = _planned(data_dir, record, source)
+        return new.path, new.text
+
+    with new_notice_lock(data_dir, planned if source is None else None, options):
         if not allow_duplicate:
             refuse_duplicate(data_dir, record.get("number"), day, record["title"])
-        nid = str(record.get("id") or notice_id(day, record["title"], taken_ids(data_dir)))
-        problem = id_problem(nid)
-        if problem is not None:  # before any path is made from it
-            raise UsageError(problem)
-        record = ordered({**record, "id": nid}, NOTICE_KEYS)
-        path = notice_path(data_dir, nid, day)
-        kept = kept_notice_text(source.text, nid) if source is not None else None
-        text = kept.text if kept is not None else notice_text(record)
-        message = add_notice_message(nid, record["title"], len(record["tasks"]))
+        new = _planned(data_dir, record, source)
+        message = add_notice_message(new.nid, record["title"], len(record["tasks"]))
         try:
-            saved = save_new(data_dir, path, text, message, commit and settings.commit, source)
+            saved = save_new(
+                data_dir, new.path, new.text, message, commit and settings.commit, source
+            )
         except EditRefusedError as exc:
             if source is None:
-                raise kept_as_draft(
-                    exc, path, text, add_options(data_dir, commit, allow_duplicate)
-                ) from None
-            found = in_source(exc.problems, path, text, source.text, source_name)
+                raise kept_as_draft(exc, new.path, new.text, options) from None
+            found = in_source(exc.problems, new.path, new.text, source.text, source_name)
             raise SourceRefusedError(source_name, found) from None
         except GiaobanError as exc:
-            if not answers:
+            if not (answers or (source is None and isinstance(exc, WriteFailedError))):
                 raise
-            raise kept_as_draft(
-                exc, path, text, add_options(data_dir, commit, allow_duplicate)
-            ) from None
-    changes = kept.changes if kept is not None else ()
-    return Outcome(nid, saved, {"path": path, "text": text, "changes": changes})
+            raise kept_as_draft(exc, new.path, new.text, options) from None
+    changes = new.kept.changes if new.kept is not None else ()
+    return Outcome(new.nid, saved, {"path": new.path, "text": new.text, "changes": changes})
+
+
+@dataclass(frozen=True)
+class _NewNotice:
+    """A new notice's id, file and text (``kept``: as made from the clerk's file)."""
+
+    nid: str
+    path: Path
+    text: str
+    kept: KeptFile | None
+
+
+def _planned(data_dir: Path, record: dict[str, Any], source: SourceText | None) -> _NewNotice:
+    """The id (the one given, else a new one free in ``data_dir``), file and text of the
+    new notice ``record`` (written as the clerk's file ``source``, when given)."""
+    day = record["date"]
+    nid = str(record.get("id") or notice_id(day, record["title"], taken_ids(data_dir)))
+    problem = id_problem(nid)
+    if problem is not None:  # before any path is made from it
+        raise UsageError(problem)
+    path = notice_path(data_dir, nid, day)
+    kept = kept_notice_text(source.text, nid) if source is not None else None
+    text = (
+        kept.text if kept is not None else notice_text(ordered({**record, "id": nid}, NOTICE_KEYS))
+    )
+    return _NewNotice(nid, path, text, kept)
 
 
 def office_settings(data_dir: Path) -> Settings:

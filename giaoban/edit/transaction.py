@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -32,12 +33,14 @@ from giaoban.store.files import (
     Checker,
     clear_leftovers,
     write_atomic,
+    writing,
 )
 
 if TYPE_CHECKING:
     from giaoban.history.story import Message
 
 LOCK_FILE = ".giaoban.lock"
+_LINE_END = re.compile(r"\r\n|\r|\n")  # every line end YAML reads (so its lines are ours)
 LOCK_TIMEOUT = 60.0
 
 
@@ -50,8 +53,9 @@ class SourceText:
     """A file's text as giaoban edits it (LF line ends, no BOM) and how to write it back.
 
     ``ends`` are the file's line ends as written, one per line break of ``text``
-    ("\\n" or "\\r\\n"): written back, a line kept from the file keeps its own end,
-    so an edit of a file whose lines end both ways changes only its own lines.
+    ("\\n", "\\r\\n", or a lone "\\r", which YAML reads as a line break too):
+    written back, a line kept from the file keeps its own end, so an edit of a file
+    whose lines end in several ways changes only its own lines.
     """
 
     text: str
@@ -66,10 +70,9 @@ class SourceText:
         """``text`` (LF line ends) with each line's end as the file wrote it: a line kept
         or changed in place its own, a new line that of the line before it (the first
         line's end at the top)."""
-        if "\r\n" not in self.ends:
-            return text
-        if "\n" not in self.ends:
-            return text.replace("\n", "\r\n")
+        if len(set(self.ends)) < 2:  # every line ends one way
+            end = self.ends[0] if self.ends else "\n"
+            return text if end == "\n" else text.replace("\n", end)
         old, new = self.text.split("\n"), text.split("\n")
         ends: list[str] = []  # of the lines of ``new``
         for _, i1, i2, j1, j2 in SequenceMatcher(None, old, new, False).get_opcodes():
@@ -92,8 +95,7 @@ def source_text(raw: str) -> SourceText:
     """A file's decoded text as giaoban edits it (its BOM and line ends kept aside)."""
     bom = raw.startswith("\ufeff")
     raw = raw[1:] if bom else raw
-    ends = tuple("\r\n" if line.endswith("\r") else "\n" for line in raw.split("\n")[:-1])
-    return SourceText(raw.replace("\r\n", "\n"), bom=bom, ends=ends)
+    return SourceText(_LINE_END.sub("\n", raw), bom=bom, ends=tuple(_LINE_END.findall(raw)))
 
 
 # --- the lock ------------------------------------------------------------------------
@@ -105,11 +107,13 @@ def ledger_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
     The lock file exists only while it is held (so it never shows in ``git
     status``): the holder removes it before unlocking, and a waiter that then
-    gets the lock of a removed file tries again with a new one.
+    gets the lock of a removed file tries again with a new one. A folder the lock
+    cannot be made in (read-only, full) is a ``WriteFailedError`` naming it.
     """
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_FILE
-    handle = _acquire(path, timeout)
+    with writing(path):
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = _acquire(path, timeout)
     try:
         yield
     finally:

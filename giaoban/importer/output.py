@@ -14,14 +14,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from giaoban.edit.duplicates import refuse_duplicate
-from giaoban.edit.fromfile import add_options, kept_as_draft
+from giaoban.edit.fromfile import add_options, kept_as_draft, new_notice_lock
 from giaoban.edit.newnotice import notice_id, notice_path, taken_ids
-from giaoban.edit.transaction import EditRefusedError, Saved, ledger_lock, save_new
+from giaoban.edit.transaction import EditRefusedError, Saved, save_new
 from giaoban.history.story import add_notice_message
 from giaoban.importer.draft import Draft
 from giaoban.importer.yamltext import render_draft
 from giaoban.model.errors import no_data_folder
-from giaoban.store.files import write_atomic
+from giaoban.store.files import WriteFailedError, write_atomic
 from giaoban.store.loader import SETTINGS_FILE, load_settings
 
 
@@ -52,23 +52,27 @@ def save_draft(
         What was saved (path, commit) and the draft as saved (its id made unique).
 
     Raises:
-        DraftKeptError: ``check`` finds errors in the draft (nothing is written; the
-            draft is kept in the system's temporary folder, its errors named there).
+        DraftKeptError: ``check`` finds errors in the draft, or the data folder cannot
+            be written (nothing is written; the draft is kept in the system's temporary
+            folder, its errors named there).
         DuplicateNoticeError: the ledger already holds the notice (nothing is written).
     """
     if not data_dir.is_dir():
         raise no_data_folder(data_dir, "chạy 'giaoban init' trước?")
     settings = load_settings(data_dir / SETTINGS_FILE, [])
-    with ledger_lock(data_dir):
+    options = add_options(data_dir, commit, allow_duplicate)
+
+    def planned() -> tuple[Draft, Path, str]:
+        saved = replace(draft, id=notice_id(draft.date, draft.title, taken_ids(data_dir)))
+        return saved, notice_path(data_dir, saved.id, saved.date), render_draft(saved)
+
+    with new_notice_lock(data_dir, lambda: planned()[1:], options):
         if not allow_duplicate:
             refuse_duplicate(data_dir, draft.number, draft.date, draft.title)
-        saved = replace(draft, id=notice_id(draft.date, draft.title, taken_ids(data_dir)))
-        path = notice_path(data_dir, saved.id, saved.date)
+        saved, path, text = planned()
         message = add_notice_message(saved.id, saved.title, len(saved.tasks))
-        text = render_draft(saved)
         try:
             written = save_new(data_dir, path, text, message, commit and settings.commit)
-        except EditRefusedError as exc:  # named in a draft kept for the clerk to put right
-            options = add_options(data_dir, commit, allow_duplicate)
+        except (EditRefusedError, WriteFailedError) as exc:  # kept for the clerk to put right
             raise kept_as_draft(exc, path, text, options) from None
     return written, saved

@@ -79,6 +79,7 @@ _OS_REASONS = {
     errno.ENOSPC: "ổ đĩa hết chỗ",
     errno.EDQUOT: "vượt hạn mức dung lượng đĩa",
     errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EFBIG: "tệp vượt cỡ lớn nhất hệ thống cho ghi",
     errno.ELOOP: "đường dẫn vòng qua quá nhiều liên kết",
     errno.ENAMETOOLONG: "tên tệp hay đường dẫn quá dài",
     errno.EIO: "lỗi đọc ghi của thiết bị",

@@ -49,6 +49,13 @@ def id_problem(notice_id: str) -> str | None:
     return None
 
 
+def id_key(notice_id: str) -> str:
+    """What makes two notice ids the same id: their spelling up to upper and lower case
+    (one file on Windows and macOS). ``check`` (``duplicate-notice``) and every command
+    that finds a notice by its id (``resolve_notice``) go by it."""
+    return notice_id.casefold()
+
+
 def listing(ids: list[str]) -> str:
     """``ids`` one a line under a message, the first few of a long list and how many more."""
     shown = ids[:_MAX_LISTED]
@@ -125,6 +132,7 @@ def resolve_notice(ledger: Ledger, query: str, item: str = "") -> Notice:
     ids = ledger.notice_ids()
     found = _matches(ids, query)
     if len(found) == 1:
+        _refuse_twins(ledger, ids[found[0]])
         return ledger.notices[found[0]]
     if not found:
         raise NotFoundError(f"không có thông báo nào có mã bắt đầu bằng '{query}'")
@@ -144,6 +152,22 @@ def resolve_notice(ledger: Ledger, query: str, item: str = "") -> Notice:
             f"xóa bản sao hoặc chuyển nó ra khỏi thư mục dữ liệu:{listed}"
         )
     raise NotFoundError(f"mã '{query}' khớp nhiều thông báo, hãy ghi rõ hơn:{listed}")
+
+
+def _refuse_twins(ledger: Ledger, notice_id: str) -> None:
+    """Refuse ``notice_id`` when another notice's id is the same id (``id_key``), naming
+    both files: which one an edit changed would depend on the file system."""
+    ids, key = ledger.notice_ids(), id_key(notice_id)
+    twins = [n for n, other in enumerate(ids) if id_key(other) == key]
+    if len(twins) < 2:
+        return
+    paths = ledger.notice_paths()
+    listed = listing([f"{ids[n]}  ({paths[n]})" for n in twins])
+    raise NotFoundError(
+        f"mã '{notice_id}' và mã của thông báo khác chỉ khác nhau ở chữ hoa/thường; trên "
+        "Windows và macOS hai tệp này là một: đổi mã (và tên tệp) của một thông báo, hoặc "
+        f"xóa bản sao, rồi chạy lại (xem 'giaoban check'):{listed}"
+    )
 
 
 def resolve_task(ledger: Ledger, query: str) -> Task:

@@ -16,7 +16,7 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from stat import S_ISREG
 
@@ -36,6 +36,45 @@ class FileExistsGiaobanError(GiaobanError):
 
 class UnreadableFileError(GiaobanError):
     """A data file giaoban will not or cannot read; the message says why (Vietnamese)."""
+
+
+class WriteFailedError(GiaobanError):
+    """The system refused a write (a read-only folder, a full disk, no right to write):
+    the file is as it was, and nothing is left half-written (``writing``)."""
+
+
+# What the clerk can do about a refused write, by the system's reason (else: look at the disk).
+_WRITE_ADVICE = {
+    errno.ENOSPC: "hãy giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh",
+    errno.EDQUOT: "hãy xoá bớt tệp (hoặc xin thêm hạn mức) rồi chạy lại lệnh",
+    errno.EROFS: (
+        "hãy gắn lại ổ đĩa của thư mục '{folder}' cho phép ghi, "
+        "hoặc chép sổ sang nơi ghi được, rồi chạy lại lệnh"
+    ),
+    errno.EACCES: "hãy cho tài khoản này quyền ghi vào thư mục '{folder}' rồi chạy lại lệnh",
+    errno.EPERM: "hãy cho tài khoản này quyền ghi vào thư mục '{folder}' rồi chạy lại lệnh",
+}
+
+
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Turn an ``OSError`` raised in the block, which writes ``path`` (or makes it, its
+    folder, its lock), into a ``WriteFailedError`` naming ``path``, why and what to do.
+
+    The one handler of a write the system refuses, for every write giaoban makes
+    (``write_atomic``, the ledger lock): only for blocks that change nothing when
+    they fail (the file is as it was).
+    """
+    try:
+        yield
+    except WriteFailedError:
+        raise
+    except OSError as exc:
+        advice = _WRITE_ADVICE.get(exc.errno or 0, "hãy kiểm tra ổ đĩa rồi chạy lại lệnh")
+        raise WriteFailedError(
+            f"không ghi được '{path}': {os_reason(exc)}; chưa ghi gì, các tệp giữ nguyên; "
+            + advice.format(folder=path.parent)
+        ) from None
 
 
 def hidden_name(name: str) -> bool:
@@ -101,7 +140,21 @@ def write_atomic(
 
     Returns:
         The errors that stopped the write; empty when the file was written.
+
+    Raises:
+        WriteFailedError: the system refused the write (nothing was written).
     """
+    with writing(path):
+        return _write_atomic(path, data, check, exclusive, warnings)
+
+
+def _write_atomic(
+    path: Path,
+    data: bytes,
+    check: Checker | None,
+    exclusive: bool,
+    warnings: list[Problem] | None,
+) -> tuple[Problem, ...]:
     folder = path.parent
     made = [p for p in (folder, *folder.parents) if not p.exists()]  # folders this write makes
     folder.mkdir(parents=True, exist_ok=True)
