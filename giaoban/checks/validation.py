@@ -25,7 +25,7 @@ from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.problems import Problem, Source, error, place, warning
 from giaoban.model.settings import Settings
 from giaoban.model.shown import is_confidential_field
-from giaoban.model.text import fold, has_controls, visible
+from giaoban.model.text import fold, has_controls, unseen_characters, visible, written_out
 from giaoban.model.units import Registry
 
 if TYPE_CHECKING:
@@ -70,11 +70,18 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
 
 
 def check_items(ledger: Ledger) -> list[Problem]:
-    """Item numbers are unique within a notice."""
+    """Item numbers are unique within a notice, and hold nothing a reader cannot see."""
     problems = []
     for notice in ledger.notices:
         seen: dict[str, Task] = {}
         for task in notice.tasks:
+            unseen = unseen_characters(task.item)
+            if unseen:  # "1\u200b": its task id looks like "1" and cannot be typed
+                msg = (
+                    f"số mục '{written_out(task.item)}' có ký tự không thấy được: "
+                    f"{', '.join(unseen)}; mã nhiệm vụ này không gõ lại được, hãy xóa ký tự đó"
+                )
+                problems.append(error(task.at("item"), "invisible-character", msg))
             first = seen.setdefault(task.item, task)
             if first is not task:
                 msg = f"mục '{task.item}' trùng với mục ở dòng {first.at('item').line}"
@@ -328,6 +335,8 @@ def check_units(ledger: Ledger) -> list[Problem]:
         for key, names in lists:
             for i, name in enumerate(names):
                 where = task.at(f"{key}.{i}")
+                if unseen := _unseen_in_unit(name):
+                    problems.append(warning(where, "invisible-character", unseen))
                 if not registry.is_known(name):
                     problems.append(_unknown_unit(where, name, registry.nearest(name)))
                 repeat = repeats.get((key, i))
@@ -335,6 +344,17 @@ def check_units(ledger: Ledger) -> list[Problem]:
                     msg = f"đơn vị '{name}' đã có ở {place(repeat.first)} của nhiệm vụ này"
                     problems.append(warning(where, "duplicate-owner", msg))
     return problems
+
+
+def _unseen_in_unit(name: str) -> str | None:
+    """The message for a unit name holding characters a reader cannot see, or None."""
+    unseen = unseen_characters(name)
+    if not unseen:
+        return None
+    return (
+        f"tên đơn vị '{written_out(name)}' có ký tự không thấy được: {', '.join(unseen)};"
+        " hãy xóa ký tự đó"
+    )
 
 
 def check_registry(ledger: Ledger) -> list[Problem]:
@@ -349,6 +369,10 @@ def check_registry(ledger: Ledger) -> list[Problem]:
         msg = f"chưa có danh mục đơn vị {missing}: không kiểm tra được tên đơn vị"
         return [warning(Source(ledger.notice_paths()[0]), "no-registry", msg)]
     problems = _shared_names(ledger)
+    for entry in registry.entries():
+        for name in entry.names():
+            if entry.source is not None and (unseen := _unseen_in_unit(name)):
+                problems.append(warning(entry.source, "invisible-character", unseen))
     for group in registry.groups:
         for member in group.members:
             if not registry.is_known(member) and group.source is not None:
@@ -374,9 +398,9 @@ def _shared_names(ledger: Ledger) -> list[Problem]:
 
 
 def _unknown_unit(source: Source, name: str, nearest: str | None) -> Problem:
-    msg = f"đơn vị '{name}' chưa có trong danh mục đơn vị (units.yaml)"
+    msg = f"đơn vị '{written_out(name)}' chưa có trong danh mục đơn vị (units.yaml)"
     if nearest:
-        msg += f"; có phải '{nearest}'?"
+        msg += f"; có phải '{written_out(nearest)}'?"
     return warning(source, "unknown-unit", msg)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from giaoban.model.errors import NotFoundError
 from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.model.text import unseen_characters, written_out
 
 _MAX_LISTED = 10
 MAX_ID_LENGTH = 150
@@ -40,6 +41,12 @@ def id_problem(notice_id: str) -> str | None:
         return "mã thông báo đang để trống"
     if len(notice_id) > MAX_ID_LENGTH:
         return f"mã thông báo dài quá {MAX_ID_LENGTH} ký tự"
+    unseen = unseen_characters(notice_id)
+    if unseen:
+        return (
+            f"mã thông báo '{written_out(notice_id)}' có ký tự không thấy được: "
+            f"{', '.join(unseen)}; hãy xóa (gõ lại mã)"
+        )
     if not _ID.fullmatch(notice_id) or ".." in notice_id:
         return (
             f"mã thông báo {ascii(notice_id) if not notice_id.isprintable() else repr(notice_id)}"
@@ -50,8 +57,9 @@ def id_problem(notice_id: str) -> str | None:
 
 
 def listing(ids: list[str]) -> str:
-    """``ids`` one a line under a message, the first few of a long list and how many more."""
-    shown = ids[:_MAX_LISTED]
+    """``ids`` one a line under a message, the first few of a long list and how many more;
+    a character no one can see or type is written out ("#1\\u200b")."""
+    shown = [written_out(i) for i in ids[:_MAX_LISTED]]
     more = f"\n  ... và {len(ids) - len(shown)} mục khác" if len(ids) > len(shown) else ""
     return "".join(f"\n  {i}" for i in shown) + more
 
