@@ -20,12 +20,12 @@ from giaoban.deadline import Deadline, DeadlineError
 from giaoban.deadline.context import midnight, zone
 from giaoban.deadline.describe import UNRESOLVED_HOW, UNRESOLVED_NAME, short_due
 from giaoban.model.facts import is_recurring, occurrence_days
-from giaoban.model.ids import id_problem
+from giaoban.model.ids import ascii_id, id_problem, id_style_problem
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.problems import Problem, Source, error, place, warning
 from giaoban.model.settings import Settings
 from giaoban.model.shown import is_confidential_field
-from giaoban.model.text import fold, has_controls, unseen_characters, visible, written_out
+from giaoban.model.text import fold, has_controls, nfc, unseen_characters, visible, written_out
 from giaoban.model.units import Registry
 
 if TYPE_CHECKING:
@@ -52,8 +52,9 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
         if bad is not None:
             problems.append(error(at, "bad-id", bad))
         elif notice_id != stem:
-            msg = f"id '{notice_id}' khác tên tệp '{stem}' (id phải trùng tên tệp, bỏ .yaml)"
-            problems.append(error(at, "id-mismatch", msg))
+            problems.append(error(at, "id-mismatch", _mismatch(notice_id, stem)))
+        elif (style := id_style_problem(notice_id)) is not None:
+            problems.append(warning(at, "id-not-ascii", style))
         first = seen.setdefault(notice_id, at)
         if first != at:
             msg = f"thông báo '{notice_id}' đã có ở {first.path}:{first.line}"
@@ -67,6 +68,19 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
             )
             problems.append(error(at, "duplicate-notice", msg))
     return problems
+
+
+def _mismatch(notice_id: str, stem: str) -> str:
+    """The message for an id that is not its file's name; when the two differ only in how
+    Unicode writes a letter (a Mac writes file names decomposed, NFD), it says so."""
+    if nfc(stem) != nfc(notice_id):
+        return f"id '{notice_id}' khác tên tệp '{stem}' (id phải trùng tên tệp, bỏ .yaml)"
+    return (
+        f"tên tệp '{stem}' trông giống id nhưng viết ở dạng Unicode tách dấu (NFD: chữ và"
+        " dấu là hai ký tự, như máy Mac hay tệp zip làm trên Mac ghi), id thì không: hai mã"
+        f" khác nhau; hãy đổi id và tên tệp thành mã không dấu '{ascii_id(notice_id)}'"
+        " (hoặc gõ lại tên tệp)"
+    )
 
 
 def check_items(ledger: Ledger) -> list[Problem]:

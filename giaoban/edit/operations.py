@@ -99,7 +99,7 @@ from giaoban.model.errors import (
     no_data_folder,
 )
 from giaoban.model.facts import is_recurring
-from giaoban.model.ids import holders, id_problem, resolve_notice, resolve_task
+from giaoban.model.ids import holders, new_id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Extension, Ledger, Notice, Task
 from giaoban.model.marks import ItemMark, first_label, next_label, read_item
 from giaoban.model.schedule import next_duty_occurrence, occurrences_near, unmatched_done
@@ -933,7 +933,7 @@ def create_notice(
         if not allow_duplicate:
             refuse_duplicate(data_dir, record.get("number"), day, record["title"])
         nid = str(record.get("id") or notice_id(day, record["title"], taken_ids(data_dir)))
-        problem = id_problem(nid)
+        problem = new_id_problem(nid)
         if problem is not None:  # before any path is made from it
             raise UsageError(problem)
         record = ordered({**record, "id": nid}, NOTICE_KEYS)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from giaoban.model.errors import NotFoundError
 from giaoban.model.ledger import Ledger, Notice, Task
-from giaoban.model.text import unseen_characters, written_out
+from giaoban.model.text import fold, unseen_characters, written_out
 
 _MAX_LISTED = 10
 MAX_ID_LENGTH = 150
@@ -54,6 +54,31 @@ def id_problem(notice_id: str) -> str | None:
             " bắt đầu bằng chữ hoặc số"
         )
     return None
+
+
+def id_style_problem(notice_id: str) -> str | None:
+    """Why ``notice_id``, a valid file name (``id_problem``), is not written as ids are:
+    ASCII, lower case (docs/format.md). A letter with a diacritic can be written two ways
+    (a name copied from a Mac is decomposed, NFD) and upper case is one file with lower
+    case on Windows and macOS: either makes one id look like another. None when it is."""
+    if notice_id.isascii() and notice_id == notice_id.lower():
+        return None
+    return (
+        f"mã thông báo '{notice_id}' phải viết bằng chữ ASCII thường (không dấu, không viết"
+        f" hoa), ví dụ '{ascii_id(notice_id)}'"
+    )
+
+
+def ascii_id(notice_id: str) -> str:
+    """``notice_id`` written as ids are: without diacritics, lower case; any other
+    character that is not a letter, digit, '.' or '_' made '-'."""
+    plain = re.sub(r"[^a-z0-9._-]+", "-", fold(notice_id))
+    return plain.strip("-._") or "thong-bao"
+
+
+def new_id_problem(notice_id: str) -> str | None:
+    """Why a new notice (``add``) cannot take ``notice_id``, or None when it can."""
+    return id_problem(notice_id) or id_style_problem(notice_id)
 
 
 def listing(ids: list[str]) -> str:
