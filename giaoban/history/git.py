@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from giaoban.store.files import STAGING_PREFIX, read_as_data, write_atomic
+from giaoban.store.files import giaoban_name, read_as_data, write_atomic
 
 
 @dataclass(frozen=True)
@@ -535,7 +535,7 @@ def ledger_changes(repo_dir: Path, data_dir: Path) -> Changes:
 def own_file(rel: str) -> bool:
     """Whether ``rel`` is giaoban's own while it works (the ledger's lock, a staging folder),
     never the user's change."""
-    return any(part.startswith(STAGING_PREFIX.rstrip("-")) for part in rel.split("/"))
+    return any(giaoban_name(part) for part in rel.split("/"))
 
 
 def describe(repo_dir: Path, change: Change) -> tuple[str, list[str]]:
