@@ -214,6 +214,21 @@ def _is_under(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
+def shallow_commits(repo_dir: Path) -> frozenset[str]:
+    """The commits at the edge of a shallow clone's history (``git clone --depth``): git
+    has not got their parents, so what each changed, and what came before, is unknown.
+    Empty for a full clone."""
+    found = _answer(repo_dir, "rev-parse", "--is-shallow-repository", "--git-path", "shallow")
+    if found is None or not found.startswith("true"):
+        return frozenset()
+    listed = Path(found.splitlines()[-1])
+    listed = listed if listed.is_absolute() else repo_dir / listed
+    try:
+        return frozenset(listed.read_text(encoding="ascii").split())
+    except (OSError, ValueError):
+        return frozenset()
+
+
 def head_commit(repo_dir: Path) -> str | None:
     """The full id of HEAD, if there is one."""
     return _answer(repo_dir, "rev-parse", "--verify", "--quiet", "HEAD")
