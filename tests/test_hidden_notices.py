@@ -10,23 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from giaoban.cli.main import app
-
-NOTICE = """\
-id: {id}
-kind: thông báo kết luận
-title: Kết luận giao ban
-date: 2024-03-05
-tasks:
-  - item: "1"
-    text: Việc một
-    owners: [VP]
-    deadline: trước ngày 14/03/2024
-"""
+from tests.test_lookalike_names import notice_text
 
 
 def _put(path: Path, notice_id: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(NOTICE.format(id=notice_id), encoding="utf-8")
+    path.write_text(notice_text(notice_id), encoding="utf-8")
     return path
 
 

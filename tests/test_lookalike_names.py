@@ -28,7 +28,7 @@ tasks:
 """
 
 
-def _notice(notice_id: str = "2024-03-05-a", item: str = "1", owner: str = "VP") -> str:
+def notice_text(notice_id: str = "2024-03-05-a", item: str = "1", owner: str = "VP") -> str:
     return NOTICE.format(id=notice_id, item=item, owner=owner)
 
 
@@ -41,7 +41,7 @@ def _check(runner: CliRunner, data: Path) -> tuple[int, str]:
 def test_item_with_invisible_character_is_a_located_error(
     runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path], item: str
 ) -> None:
-    path = write_notice("2024-03-05-a", _notice(item=item))
+    path = write_notice("2024-03-05-a", notice_text(item=item))
     code, out = _check(runner, data_dir)
     assert code == 1
     code_point = f"U+{ord(item.strip('1')):04X}"
@@ -54,7 +54,7 @@ def test_item_with_invisible_character_is_a_located_error(
 def test_unknown_item_lists_candidates_written_out(ledger: Path, runner: CliRunner) -> None:
     folder = ledger / "2024"
     folder.mkdir()
-    (folder / "2024-03-05-a.yaml").write_text(_notice(item="1\u200b"), encoding="utf-8")
+    (folder / "2024-03-05-a.yaml").write_text(notice_text(item="1\u200b"), encoding="utf-8")
     run_git(ledger.parent, "add", ".")
     run_git(ledger.parent, "commit", "-qm", "thêm")
     result = runner.invoke(
@@ -68,7 +68,7 @@ def test_unknown_item_lists_candidates_written_out(ledger: Path, runner: CliRunn
 def test_owner_with_zero_width_space_warns_and_still_matches_its_unit(
     runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
 ) -> None:
-    write_notice("2024-03-05-a", _notice(owner="Văn phòng\u200b Trung ương Đoàn"))
+    write_notice("2024-03-05-a", notice_text(owner="Văn phòng\u200b Trung ương Đoàn"))
     code, out = _check(runner, data_dir)
     assert code == 0
     assert "U+200B" in out and "[invisible-character]" in out
@@ -84,7 +84,7 @@ def test_owner_with_zero_width_space_warns_and_still_matches_its_unit(
 def test_unknown_unit_did_you_mean_writes_invisible_characters_out(
     runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path]
 ) -> None:
-    write_notice("2024-03-05-a", _notice(owner="Ban Tổ\u200bchức Trung ương"))
+    write_notice("2024-03-05-a", notice_text(owner="Ban Tổ\u200bchức Trung ương"))
     _, out = _check(runner, data_dir)
     line = next(x for x in out.splitlines() if "[unknown-unit]" in x)
     assert "Tổ\\u200bchức" in line and "\u200b" not in line
@@ -95,7 +95,7 @@ def test_nfd_file_name_says_it_is_decomposed(runner: CliRunner, data_dir: Path) 
     folder = data_dir / "2024"
     folder.mkdir()
     name = unicodedata.normalize("NFD", notice_id)
-    (folder / f"{name}.yaml").write_text(_notice(notice_id=notice_id), encoding="utf-8")
+    (folder / f"{name}.yaml").write_text(notice_text(notice_id=notice_id), encoding="utf-8")
     code, out = _check(runner, data_dir)
     assert code == 1
     line = next(x for x in out.splitlines() if "[id-mismatch]" in x)
@@ -106,7 +106,7 @@ def test_nfd_file_name_says_it_is_decomposed(runner: CliRunner, data_dir: Path) 
 def test_id_not_ascii_lower_case_is_a_warning(
     runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path], notice_id: str
 ) -> None:
-    write_notice(notice_id, _notice(notice_id=notice_id))
+    write_notice(notice_id, notice_text(notice_id=notice_id))
     code, out = _check(runner, data_dir)
     assert code == 0
     assert "[id-not-ascii]" in out
