@@ -20,12 +20,12 @@ from giaoban.deadline import Deadline, DeadlineError
 from giaoban.deadline.context import midnight, zone
 from giaoban.deadline.describe import UNRESOLVED_HOW, UNRESOLVED_NAME, short_due
 from giaoban.model.facts import is_recurring, occurrence_days
-from giaoban.model.ids import id_key, id_problem
+from giaoban.model.ids import ascii_id, id_key, id_problem, id_style_problem
 from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.problems import Problem, Source, error, place, warning
 from giaoban.model.settings import Settings
 from giaoban.model.shown import is_confidential_field
-from giaoban.model.text import fold, has_controls, visible
+from giaoban.model.text import fold, has_controls, nfc, unseen_characters, visible, written_out
 from giaoban.model.units import Registry
 
 if TYPE_CHECKING:
@@ -52,8 +52,9 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
         if bad is not None:
             problems.append(error(at, "bad-id", bad))
         elif notice_id != stem:
-            msg = f"id '{notice_id}' khác tên tệp '{stem}' (id phải trùng tên tệp, bỏ .yaml)"
-            problems.append(error(at, "id-mismatch", msg))
+            problems.append(error(at, "id-mismatch", _mismatch(notice_id, stem)))
+        elif (style := id_style_problem(notice_id)) is not None:
+            problems.append(warning(at, "id-not-ascii", style))
         first = seen.setdefault(notice_id, at)
         if first != at:
             msg = f"thông báo '{notice_id}' đã có ở {first.path}:{first.line}"
@@ -69,12 +70,32 @@ def id_problems(heads: list[tuple[str, str, Source]]) -> list[Problem]:
     return problems
 
 
+def _mismatch(notice_id: str, stem: str) -> str:
+    """The message for an id that is not its file's name; when the two differ only in how
+    Unicode writes a letter (a Mac writes file names decomposed, NFD), it says so."""
+    if nfc(stem) != nfc(notice_id):
+        return f"id '{notice_id}' khác tên tệp '{stem}' (id phải trùng tên tệp, bỏ .yaml)"
+    return (
+        f"tên tệp '{stem}' trông giống id nhưng viết ở dạng Unicode tách dấu (NFD: chữ và"
+        " dấu là hai ký tự, như máy Mac hay tệp zip làm trên Mac ghi), id thì không: hai mã"
+        f" khác nhau; hãy đổi id và tên tệp thành mã không dấu '{ascii_id(notice_id)}'"
+        " (hoặc gõ lại tên tệp)"
+    )
+
+
 def check_items(ledger: Ledger) -> list[Problem]:
-    """Item numbers are unique within a notice."""
+    """Item numbers are unique within a notice, and hold nothing a reader cannot see."""
     problems = []
     for notice in ledger.notices:
         seen: dict[str, Task] = {}
         for task in notice.tasks:
+            unseen = unseen_characters(task.item)
+            if unseen:  # "1\u200b": its task id looks like "1" and cannot be typed
+                msg = (
+                    f"số mục '{written_out(task.item)}' có ký tự không thấy được: "
+                    f"{', '.join(unseen)}; mã nhiệm vụ này không gõ lại được, hãy xóa ký tự đó"
+                )
+                problems.append(error(task.at("item"), "invisible-character", msg))
             first = seen.setdefault(task.item, task)
             if first is not task:
                 msg = f"mục '{task.item}' trùng với mục ở dòng {first.at('item').line}"
@@ -345,6 +366,8 @@ def check_units(ledger: Ledger) -> list[Problem]:
         for key, names in lists:
             for i, name in enumerate(names):
                 where = task.at(f"{key}.{i}")
+                if unseen := _unseen_in_unit(name):
+                    problems.append(warning(where, "invisible-character", unseen))
                 if not registry.is_known(name):
                     problems.append(_unknown_unit(where, name, registry.nearest(name)))
                 repeat = repeats.get((key, i))
@@ -352,6 +375,17 @@ def check_units(ledger: Ledger) -> list[Problem]:
                     msg = f"đơn vị '{name}' đã có ở {place(repeat.first)} của nhiệm vụ này"
                     problems.append(warning(where, "duplicate-owner", msg))
     return problems
+
+
+def _unseen_in_unit(name: str) -> str | None:
+    """The message for a unit name holding characters a reader cannot see, or None."""
+    unseen = unseen_characters(name)
+    if not unseen:
+        return None
+    return (
+        f"tên đơn vị '{written_out(name)}' có ký tự không thấy được: {', '.join(unseen)};"
+        " hãy xóa ký tự đó"
+    )
 
 
 def check_registry(ledger: Ledger) -> list[Problem]:
@@ -366,6 +400,10 @@ def check_registry(ledger: Ledger) -> list[Problem]:
         msg = f"chưa có danh mục đơn vị {missing}: không kiểm tra được tên đơn vị"
         return [warning(Source(ledger.notice_paths()[0]), "no-registry", msg)]
     problems = _shared_names(ledger)
+    for entry in registry.entries():
+        for name in entry.names():
+            if entry.source is not None and (unseen := _unseen_in_unit(name)):
+                problems.append(warning(entry.source, "invisible-character", unseen))
     for group in registry.groups:
         for member in group.members:
             if not registry.is_known(member) and group.source is not None:
@@ -391,9 +429,9 @@ def _shared_names(ledger: Ledger) -> list[Problem]:
 
 
 def _unknown_unit(source: Source, name: str, nearest: str | None) -> Problem:
-    msg = f"đơn vị '{name}' chưa có trong danh mục đơn vị (units.yaml)"
+    msg = f"đơn vị '{written_out(name)}' chưa có trong danh mục đơn vị (units.yaml)"
     if nearest:
-        msg += f"; có phải '{nearest}'?"
+        msg += f"; có phải '{written_out(nearest)}'?"
     return warning(source, "unknown-unit", msg)
 
 

@@ -46,7 +46,7 @@ from giaoban.edit.newnotice import (
 from giaoban.edit.yamledit import EditError, load_plain
 from giaoban.lazy import lazy_import
 from giaoban.model.errors import UsageError, no_data_folder, os_reason
-from giaoban.model.ids import id_problem
+from giaoban.model.ids import new_id_problem
 from giaoban.model.settings import Settings
 from giaoban.model.text import fold, visible
 from giaoban.model.units import Registry
@@ -158,7 +158,7 @@ def _ask_id(data_dir: Path, notice: dict[str, Any]) -> str:
     proposed = notice_id(notice["date"], notice["title"], taken)
     while True:
         answer = typer.prompt("Mã thông báo (tên tệp)", default=proposed).strip()
-        problem = id_problem(answer)
+        problem = new_id_problem(answer)
         if problem is not None:
             typer.echo(f"  ✗ {problem}")
         elif answer in taken:

@@ -103,7 +103,7 @@ def event_line(event: Event, with_id: bool) -> str:
     (``read_history``: in the office's zone); a change a merged branch made also names
     who merged it, when, and the merge (``(c30840c; Trưởng phòng gộp ngày 28/11/2026,
     7302d3f)``)."""
-    who = f"{event.when:%d/%m/%Y %H:%M}  {event.author}"
+    who = f"{event.when:%d/%m/%Y %H:%M}  {event.author or '(không rõ)'}"
     where = f"  {event.task_id or event.notice}" if with_id else ""
     made = event.commit[:7]
     if event.merge:

@@ -101,7 +101,7 @@ from giaoban.model.errors import (
     no_data_folder,
 )
 from giaoban.model.facts import is_recurring
-from giaoban.model.ids import holders, id_key, id_problem, resolve_notice, resolve_task
+from giaoban.model.ids import holders, id_key, new_id_problem, resolve_notice, resolve_task
 from giaoban.model.ledger import Extension, Ledger, Notice, Task
 from giaoban.model.marks import ItemMark, first_label, next_label, read_item
 from giaoban.model.schedule import next_duty_occurrence, occurrences_near, unmatched_done
@@ -984,7 +984,7 @@ def _planned(data_dir: Path, record: dict[str, Any], source: SourceText | None) 
     new notice ``record`` (written as the clerk's file ``source``, when given)."""
     day = record["date"]
     nid = str(record.get("id") or notice_id(day, record["title"], taken_ids(data_dir)))
-    problem = id_problem(nid)
+    problem = new_id_problem(nid)
     if problem is not None:  # before any path is made from it
         raise UsageError(problem)
     path = notice_path(data_dir, nid, day)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from giaoban.store.files import STAGING_PREFIX, read_as_data, write_atomic
+from giaoban.store.files import giaoban_name, read_as_data, write_atomic
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,21 @@ def hooks_of(repo_dir: Path) -> Hooks | None:
 
 def _is_under(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
+
+
+def shallow_commits(repo_dir: Path) -> frozenset[str]:
+    """The commits at the edge of a shallow clone's history (``git clone --depth``): git
+    has not got their parents, so what each changed, and what came before, is unknown.
+    Empty for a full clone."""
+    found = _answer(repo_dir, "rev-parse", "--is-shallow-repository", "--git-path", "shallow")
+    if found is None or not found.startswith("true"):
+        return frozenset()
+    listed = Path(found.splitlines()[-1])
+    listed = listed if listed.is_absolute() else repo_dir / listed
+    try:
+        return frozenset(listed.read_text(encoding="ascii").split())
+    except (OSError, ValueError):
+        return frozenset()
 
 
 def head_commit(repo_dir: Path) -> str | None:
@@ -535,7 +550,7 @@ def ledger_changes(repo_dir: Path, data_dir: Path) -> Changes:
 def own_file(rel: str) -> bool:
     """Whether ``rel`` is giaoban's own while it works (the ledger's lock, a staging folder),
     never the user's change."""
-    return any(part.startswith(STAGING_PREFIX.rstrip("-")) for part in rel.split("/"))
+    return any(giaoban_name(part) for part in rel.split("/"))
 
 
 def describe(repo_dir: Path, change: Change) -> tuple[str, list[str]]:

@@ -42,6 +42,9 @@ from giaoban.store.yamlsafe import parse_text
 ACTIONS = (
     "init", "add-notice", "add-task", "done", "reopen", "cancel", "stop", "postpone", "note", "edit"
 )  # fmt: skip
+# The event of a notice already there where a shallow clone's history begins: its
+# creation is before what the clone holds (who made it, and when, is not known)
+SHALLOW_START = "before-history"
 SUBJECT_WIDTH = 60
 # Each commit as ten NUL-led parts: sha, parents, author, e-mail, author date, committer
 # date, subject, body, trailers, then its patch. No message, name or text diff can hold a
@@ -291,6 +294,9 @@ class _Commit:
     broken: list[tuple[str, str, str]] = field(default_factory=list)
     parents: tuple[str, ...] = ()
     mainline: bool = True  # on the first-parent line of the newest commit: the story
+    # At a shallow clone's edge: its patch adds every file it holds, though it may have
+    # changed none of them; what came before it is not in the clone (``_events``)
+    cut: bool = False
     # A merge's changed notice files as the merged branch (its second parent) left them
     theirs: dict[str, list[str] | None] = field(default_factory=dict)
 
@@ -327,7 +333,8 @@ def read_history(
     if result is None or not result.ok:
         detail = "không chạy được git" if result is None else result.stderr.strip()
         raise GiaobanError(f"không đọc được lịch sử git: {detail}")
-    return list(events_from_log(result.stdout, prefix, since, until, versions, zone))
+    cut = git.shallow_commits(repo)
+    return list(events_from_log(result.stdout, prefix, since, until, versions, zone, cut))
 
 
 def events_from_log(
@@ -337,10 +344,12 @@ def events_from_log(
     until: datetime | None = None,
     keep: bool = False,
     zone: tzinfo | None = None,
+    cut: Collection[str] = frozenset(),
 ) -> list[Event]:
     """Events from ``git log`` output in ``LOG_FORMAT`` with ``-p -U0`` patches (``git.
     log_records``); their times in ``zone`` (None: each in its author's offset); only
-    those made in ``[since, until)``.
+    those made in ``[since, until)``. ``cut``: the commits at a shallow clone's edge
+    (``git.shallow_commits``), whose files were there before the history the clone holds.
 
     The story is the first-parent line of the newest commit: what reached it, in that
     order. A merge tells what the merged branch brought, each change as the branch's own
@@ -360,6 +369,7 @@ def events_from_log(
     branches = _Branches()
     for commit in _commits(output, prefix, zone):
         commit.keep = keep
+        commit.cut = commit.commit in cut and not commit.parents
         if not commit.mainline:
             branches.wait(commit)
         elif len(commit.parents) > 1:
@@ -754,6 +764,9 @@ def _events(c: _Commit) -> Iterator[Event]:
     approved); every other change found is told beside it, and a told change the
     comparison does not find is not told.
     """
+    if c.cut:
+        yield from _before_history(c)
+        return
     told = _told(c)
     if not told:
         yield from _compared_files(c)
@@ -767,6 +780,16 @@ def _events(c: _Commit) -> Iterator[Event]:
         if same is not None:
             told.remove(same)
         yield event if same is None else same
+
+
+def _before_history(c: _Commit) -> Iterator[Event]:
+    """Each notice file at a shallow clone's edge ``c``: there when the history the clone
+    holds begins, made by someone and at a time the clone cannot tell. No author is named:
+    ``c``'s author may not have touched it."""
+    for path, (_, new) in c.files.items():
+        if new is not None:
+            event = _event(c, PurePosixPath(path).stem, None, SHALLOW_START)
+            yield replace(event, author="", email="")
 
 
 def _told(c: _Commit) -> list[Event]:
@@ -1186,7 +1209,7 @@ def task_story(events: Iterable[Event], notice: str, item: str | None) -> list[E
     if item is None:
         return mine
     own = [e for e in mine if e.item == item]
-    wanted = {"remove-notice", "restore-notice", "move"} | (
+    wanted = {"remove-notice", "restore-notice", "move", SHALLOW_START} | (
         set() if any(e.action == "add-task" for e in own) else {"add-notice"}
     )
     return [e for e in mine if e.item == item or (e.item is None and _of_every_task(e, wanted))]
@@ -1250,6 +1273,10 @@ def _describe(event: Event) -> str:
         "note": f"ghi chú: {d.get('text', '')}",
         "add-task": "tạo nhiệm vụ",
         "add-notice": "tạo thông báo" + (f": {d['title']}" if "title" in d else ""),
+        SHALLOW_START: (
+            "tạo trước lịch sử có trong bản sao nông: đã có ở commit này, không rõ ai tạo"
+            " và khi nào (lấy đủ lịch sử: git fetch --unshallow)"
+        ),
         "remove-task": "xóa nhiệm vụ",
         "remove-notice": "xóa thông báo",
         "restore-notice": "khôi phục thông báo",

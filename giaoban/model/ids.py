@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from giaoban.model.errors import NotFoundError
 from giaoban.model.ledger import Ledger, Notice, Task
+from giaoban.model.text import fold, unseen_characters, written_out
 
 _MAX_LISTED = 10
 MAX_ID_LENGTH = 150
@@ -40,6 +41,12 @@ def id_problem(notice_id: str) -> str | None:
         return "mã thông báo đang để trống"
     if len(notice_id) > MAX_ID_LENGTH:
         return f"mã thông báo dài quá {MAX_ID_LENGTH} ký tự"
+    unseen = unseen_characters(notice_id)
+    if unseen:
+        return (
+            f"mã thông báo '{written_out(notice_id)}' có ký tự không thấy được: "
+            f"{', '.join(unseen)}; hãy xóa (gõ lại mã)"
+        )
     if not _ID.fullmatch(notice_id) or ".." in notice_id:
         return (
             f"mã thông báo {ascii(notice_id) if not notice_id.isprintable() else repr(notice_id)}"
@@ -56,9 +63,35 @@ def id_key(notice_id: str) -> str:
     return notice_id.casefold()
 
 
+def id_style_problem(notice_id: str) -> str | None:
+    """Why ``notice_id``, a valid file name (``id_problem``), is not written as ids are:
+    ASCII, lower case (docs/format.md). A letter with a diacritic can be written two ways
+    (a name copied from a Mac is decomposed, NFD) and upper case is one file with lower
+    case on Windows and macOS: either makes one id look like another. None when it is."""
+    if notice_id.isascii() and notice_id == notice_id.lower():
+        return None
+    return (
+        f"mã thông báo '{notice_id}' phải viết bằng chữ ASCII thường (không dấu, không viết"
+        f" hoa), ví dụ '{ascii_id(notice_id)}'"
+    )
+
+
+def ascii_id(notice_id: str) -> str:
+    """``notice_id`` written as ids are: without diacritics, lower case; any other
+    character that is not a letter, digit, '.' or '_' made '-'."""
+    plain = re.sub(r"[^a-z0-9._-]+", "-", fold(notice_id))
+    return plain.strip("-._") or "thong-bao"
+
+
+def new_id_problem(notice_id: str) -> str | None:
+    """Why a new notice (``add``) cannot take ``notice_id``, or None when it can."""
+    return id_problem(notice_id) or id_style_problem(notice_id)
+
+
 def listing(ids: list[str]) -> str:
-    """``ids`` one a line under a message, the first few of a long list and how many more."""
-    shown = ids[:_MAX_LISTED]
+    """``ids`` one a line under a message, the first few of a long list and how many more;
+    a character no one can see or type is written out ("#1\\u200b")."""
+    shown = [written_out(i) for i in ids[:_MAX_LISTED]]
     more = f"\n  ... và {len(ids) - len(shown)} mục khác" if len(ids) > len(shown) else ""
     return "".join(f"\n  {i}" for i in shown) + more
 

@@ -56,7 +56,12 @@ _OTHER = re.compile(r"[^\x00-\x7f]")
 
 
 def _unless_mark(match: re.Match[str]) -> str:
-    return "" if unicodedata.combining(match.group()) else match.group()
+    """A combining mark goes; an invisible character (zero-width space) is spacing, as
+    every other space is (``unseen_characters``)."""
+    ch = match.group()
+    if unicodedata.combining(ch):
+        return ""
+    return " " if unicodedata.category(ch) == "Cf" else ch
 
 
 @lru_cache(maxsize=4096)
@@ -94,6 +99,38 @@ def has_controls(text: str) -> bool:
 def _written_out(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# Characters a reader cannot see, or cannot tell from a plain space: format characters
+# (soft hyphen, zero-width space and joiners U+200B-U+200F, word joiner U+2060, BOM U+FEFF,
+# ...) and every space but U+0020 (no-break space U+00A0, U+2000-U+200A, U+202F, U+3000).
+# Pasted from Word or a web page into an id, an item number or a unit name, they make a
+# name that looks like another and cannot be typed.
+_LOOKALIKE = re.compile(
+    "[\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f"
+    "\u205f-\u206f\u3000\ufeff\ufff9-\ufffb]"
+)
+
+
+def unseen_characters(text: str) -> list[str]:
+    """The characters of ``text`` a reader cannot see or tell from a plain space, each once
+    and in order, described for a message ("U+200B (ký tự ẩn)"); empty for plain text.
+
+    The one home of that rule: ids, item numbers and unit names are checked with it.
+    """
+    found = dict.fromkeys(_LOOKALIKE.findall(text))
+    return [_described(ch) for ch in found]
+
+
+def _described(ch: str) -> str:
+    kind = "dấu cách khác dấu cách thường" if unicodedata.category(ch) == "Zs" else "ký tự ẩn"
+    return f"U+{ord(ch):04X} ({kind})"
+
+
+def written_out(text: str) -> str:
+    """``text`` with what ``unseen_characters`` finds, and control characters, written
+    out ("Văn phòng\\u200b"): two names that look alike in a message then differ."""
+    return _LOOKALIKE.sub(_written_out, visible(text))
 
 
 def without_controls(text: str) -> str:

@@ -78,9 +78,32 @@ def writing(path: Path) -> Iterator[None]:
 
 
 def hidden_name(name: str) -> bool:
-    """Whether the loader passes over a file or folder named ``name`` (giaoban's own lock
-    and staging folders, an editor's swap files, ``.git``)."""
+    """Whether the loader passes over a file or folder named ``name``: a hidden one (its
+    name starts with "."). Only giaoban's own and git's (``own_name``) are passed over in
+    silence; a notice in any other (``data/.cu/x.yaml``) is named as not read."""
     return name.startswith(".")
+
+
+def own_name(name: str) -> bool:
+    """Whether ``name`` is giaoban's own (its lock, its staging folders ``.giaoban-*``, an
+    edit's note) or git's (``.git``, ``.gitignore``, ...): hidden, and nothing of the user's."""
+    return giaoban_name(name) or name.startswith(".git")
+
+
+def giaoban_name(name: str) -> bool:
+    """Whether ``name`` is giaoban's own while it works: its lock ``.giaoban.lock``, a
+    staging folder ``.giaoban-*``, an edit's note."""
+    return name.startswith(STAGING_PREFIX.rstrip("-"))
+
+
+def hidden_part(rel: str) -> str | None:
+    """The hidden name (``hidden_name``) in ``rel`` (a path with '/' relative to a data
+    folder) that keeps the file from being read, when it is not giaoban's or git's own
+    (``own_name``): the user's notice the clerk must be told of. None otherwise."""
+    for part in rel.split("/"):
+        if hidden_name(part):
+            return None if own_name(part) else part
+    return None
 
 
 def read_as_data(rel: str) -> bool:

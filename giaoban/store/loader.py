@@ -38,6 +38,8 @@ from giaoban.store.files import (
     SYMLINK,
     UnreadableFileError,
     hidden_name,
+    hidden_part,
+    own_name,
     read_data_file,
 )
 from giaoban.store.noticefile import document_of
@@ -116,6 +118,8 @@ def _scan_folder(
     for entry in entries:
         name = entry.name
         if hidden_name(name):
+            if not own_name(name):
+                _hidden_notices(entry, prefix + name, problems)
             continue
         shown = _shown_name(name)
         if shown != name:
@@ -142,6 +146,35 @@ def _scan_folder(
         elif entry.is_symlink() and _points_to_folder(entry.path):
             msg = f"bỏ qua thư mục này: {SYMLINK}"
             problems.append(error(Source(entry.path), "unreadable", msg))
+
+
+def _hidden_notices(entry: os.DirEntry[str], rel: str, problems: list[Problem]) -> None:
+    """Name each ``*.yaml`` the scan does not read because ``entry`` (at ``rel``) is hidden
+    and not giaoban's or git's: a clerk's notices put in ``data/.cu/`` must not vanish.
+    Symlinks are not followed (an editor's lock ``.#x.yaml`` is one)."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            inside = sorted(os.scandir(entry.path), key=lambda e: e.name)
+            for child in inside:
+                _hidden_notices(child, f"{rel}/{child.name}", problems)
+        elif entry.is_file(follow_symlinks=False) and entry.name.endswith(DATA_SUFFIX):
+            problems.append(hidden_problem(entry.path, rel))
+    except OSError:  # a hidden folder that cannot be listed holds nothing known of
+        return
+
+
+def hidden_problem(path: str, rel: str) -> Problem:
+    """The error for the data file at ``path`` (``rel`` in its data folder) that is not
+    read because a name in ``rel`` is hidden (``files.hidden_part``)."""
+    parts = rel.split("/")
+    part = hidden_part(rel) or parts[-1]
+    what = "tệp" if parts.index(part) == len(parts) - 1 else "thư mục"
+    msg = (
+        f"tệp không được đọc vì tên {what} '{part}' bắt đầu bằng dấu chấm (ẩn): nếu là một"
+        f" thông báo, nó không được tính; đổi tên bỏ dấu chấm, hoặc chuyển tệp ra khỏi thư mục"
+        " dữ liệu"
+    )
+    return error(Source(path), "not-read", msg)
 
 
 # A YAML file's other spellings ("x.yml", "x.YAML", "x.Yaml"), which giaoban does not read
@@ -252,7 +285,20 @@ def _targets(
     if files is None:
         prefix = "" if str(root) == "." else str(root).rstrip("/") + "/"
         return [cache.Target(prefix + rel, rel, stamp) for rel, stamp in _scan(root, problems)]
-    return [_target(root, Path(path)) for path in files]
+    targets = [_target(root, Path(path)) for path in files]
+    for target in targets:  # named, but in a folder no scan reads: say so, as a scan would
+        rel = _inside(root, Path(target.display))
+        if rel is not None and hidden_part(rel) is not None:
+            problems.append(hidden_problem(target.display, rel))
+    return targets
+
+
+def _inside(root: Path, path: Path) -> str | None:
+    """``path`` relative to ``root`` (with '/'), as written; None when it is not under it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return None
 
 
 def _target(root: Path, path: Path) -> cache.Target:
@@ -279,7 +325,7 @@ def scan_key(root: Path, path: Path) -> str | None:
         return None
     if len(rel.parts) == 1 and rel.name in RESERVED:
         return None
-    if any(part.startswith(".") or _shown_name(part) != part for part in rel.parts):
+    if any(hidden_name(part) or _shown_name(part) != part for part in rel.parts):
         return None
     folder = root
     for part in rel.parts[:-1]:
