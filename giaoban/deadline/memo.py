@@ -58,6 +58,11 @@ def _said_once(text: Text) -> Said:
     return found
 
 
+def said_kept() -> int:
+    """How many phrases' :class:`~giaoban.deadline.parse.Said` are kept now."""
+    return len(_said)
+
+
 def clear() -> None:
     """Forget every reading."""
     _per_phrase.clear()
