@@ -147,6 +147,8 @@ def _error(written: str, reason: str) -> DeadlineError:
 
 
 def _read(ctx: Ctx, saying: Callable[[Text], Said] = said) -> Deadline:
+    """The reading of ``ctx``'s phrase: the checks of its words, then what it says
+    (``saying``) read on the notice's date."""
     iso = read_iso(ctx)
     if iso is not None:
         return iso
@@ -169,9 +171,9 @@ def _on_the_date(ctx: Ctx, what: Said) -> Deadline:
     if value is None:
         value = _in_the_notice_month(ctx, list(what.read_from))
     if value is None:
-        said = _remark_alone(ctx, toks) if unread_time_words(toks, ctx.text) else None
-        if said is not None:  # "trong tuần qua (từ 6/5 đến 12/5/2024)"
-            return said
+        alone = _remark_alone(ctx, toks) if unread_time_words(toks, ctx.text) else None
+        if alone is not None:  # "trong tuần qua (từ 6/5 đến 12/5/2024)"
+            return alone
         raise Unreadable(_not_understood(ctx))
     edge = edge_of_period(toks, ctx.text)
     if edge is not None:  # "ngày đầu tiên của tháng sau": that month's first day
@@ -189,9 +191,9 @@ def _on_the_date(ctx: Ctx, what: Said) -> Deadline:
     _unclear_numbers(ctx, toks)
     unread = unread_time_words(toks, ctx.text) or one_month_workday(toks)
     if unread is not None:  # "thứ Hai đầu tiên ...": the ordinal would be left out
-        said = _remark_alone(ctx, toks)
-        if said is not None:  # "trong 2 tháng gần đây (8 và 9/2019)": the months in brackets
-            return said
+        alone = _remark_alone(ctx, toks)
+        if alone is not None:  # "trong 2 tháng gần đây (8 và 9/2019)": the months in brackets
+            return alone
         raise Unreadable(f'không hiểu phần "{_words_from(ctx, toks, unread)}"')
     other = CONDITIONAL.search(ctx.text.low)
     if other is not None:  # "đến 22-4 hoặc 30-4 tùy tình hình": the day written first stands
