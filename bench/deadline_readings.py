@@ -30,11 +30,10 @@ from ruamel.yaml import YAML
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from deadline_accuracy import distinct_phrases, reference  # noqa: E402
-from deadline_variants import REWRITES, right_read, set_names  # noqa: E402
+from deadline_accuracy import distinct_phrases, reference, set_names  # noqa: E402
+from deadline_variants import REWRITES, right_read  # noqa: E402
 
-from giaoban.deadline import DeadlineSettings, parse_deadline  # noqa: E402
-from giaoban.deadline import memo  # noqa: E402
+from giaoban.deadline import DeadlineSettings, memo, parse_deadline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "tests" / "data" / "deadlines"
@@ -69,8 +68,8 @@ def phrases() -> Iterator[tuple[str, str, date | None]]:
                 if task.get("deadline_phrase"):
                     yield f"{path.stem}:{i}", str(task["deadline_phrase"]), day
     refs = [date(2020, 1, 1) + timedelta(days=i % 1500) for i in range(10_000)]
-    for i, (phrase, ref) in enumerate(zip(distinct_phrases(10_000), refs, strict=True)):
-        yield f"speed:{i}", phrase, ref
+    for i, (phrase, day) in enumerate(zip(distinct_phrases(10_000), refs, strict=True)):
+        yield f"speed:{i}", phrase, day
     for phrase, ref, _ in right_read(set_names()):
         for rewrite in REWRITES:
             variant = rewrite(phrase)
