@@ -6,13 +6,20 @@ parsed by the grammar (``grammar.lark``, with lark's LALR parser: :mod:`grammar`
 value (:mod:`build`), and the value is read against the notice's date
 (:mod:`once`, :mod:`duty`). A phrase the grammar cannot read is a
 :class:`DeadlineError` that names the words not understood.
+
+The first two steps are what the phrase says (:class:`Said`, made by :func:`said`): they
+never look at the notice's date nor at the settings, so a phrase written in many notices
+is cut and parsed once (:mod:`giaoban.deadline.memo` keeps them); only the last step, what
+it means on a date (:func:`_on_the_date`), runs for each notice. The checks made on the
+phrase's words before the grammar (a form's blank, a plan's vision, another calendar) are
+cheap and stay with the reading.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain
@@ -84,21 +91,48 @@ def parse_deadline(
     return read_deadline(phrase, ref, settings)[0]
 
 
+@dataclass(frozen=True)
+class Said:
+    """What a phrase says, whatever the notice and its date: its tokens and the grammar's
+    value of the first of its lexings the grammar reads (:func:`_grammar_reading`).
+
+    ``value`` is None when no lexing reads; ``read_from`` is then the strictest lexing, which
+    a notice's date may still read (its days in the notice's month). Immutable: one
+    ``Said`` serves every notice that writes the phrase."""
+
+    value: v.Reading | None
+    read_from: tuple[Tok, ...]  # the tokens the grammar read (a remark may be left out)
+    toks: tuple[Tok, ...]  # the phrase's words (:func:`~giaoban.deadline.lexer.words`)
+
+
+def said(text: Text) -> Said:
+    """What ``text`` says (:class:`Said`): cut into tokens and parsed, no date looked at.
+
+    Raises Unreadable (and the errors of a date that cannot be, as ``_build`` does) when a
+    value the grammar reads cannot be built: that is the phrase's reading on every date."""
+    value, read_from = _grammar_reading(text)
+    return Said(value, read_from, words(text))
+
+
 def read_deadline(
-    phrase: str, ref: date | None, settings: DeadlineSettings = DEFAULT_SETTINGS
+    phrase: str,
+    ref: date | None,
+    settings: DeadlineSettings = DEFAULT_SETTINGS,
+    saying: Callable[[Text], Said] = said,
 ) -> tuple[Deadline | DeadlineError, bool]:
     """``parse_deadline``, and whether the reading looked at ``ref`` at all.
 
     A reading that never looked at the notice's date is the reading of the
     phrase in every notice (with the same settings), so it can be kept per
-    phrase (see :mod:`giaoban.deadline.memo`).
+    phrase (see :mod:`giaoban.deadline.memo`). ``saying`` gives what the
+    phrase says (:func:`said`, or a table of them kept per phrase).
     """
     written = nfc(phrase)
     ctx = Ctx(written, Text.of(phrase), ref, settings)
     if not ctx.text.orig:
         return DeadlineError(written, "hạn để trống"), False
     try:
-        result = _read(ctx)
+        result = _read(ctx, saying)
     except Unreadable as err:
         return _error(written, err.reason), ctx.ref_used
     except NoNoticeDate:
@@ -112,7 +146,9 @@ def _error(written: str, reason: str) -> DeadlineError:
     return DeadlineError(written, f'không đọc được hạn "{written}": {reason}')
 
 
-def _read(ctx: Ctx) -> Deadline:
+def _read(ctx: Ctx, saying: Callable[[Text], Said] = said) -> Deadline:
+    """The reading of ``ctx``'s phrase: the checks of its words, then what it says
+    (``saying``) read on the notice's date."""
     iso = read_iso(ctx)
     if iso is not None:
         return iso
@@ -123,12 +159,21 @@ def _read(ctx: Ctx) -> Deadline:
     other = other_calendar_day(ctx.text)
     if other is not None:  # "mùng 1 tháng 7 lịch Chăm": no solar day of its own
         return _other_calendar(ctx, other)
-    value = _grammar_reading(ctx)
-    toks = words(ctx.text)
+    return _on_the_date(ctx, saying(ctx.text))
+
+
+def _on_the_date(ctx: Ctx, what: Said) -> Deadline:
+    """What the phrase that says ``what`` means in the notice of ``ctx``: its value read
+    against the notice's date (:func:`_meaning`), after the checks of the words the value
+    leaves out; a phrase whose days name no month takes the notice's."""
+    value, toks = what.value, what.toks
+    ctx.read_from = what.read_from
     if value is None:
-        said = _remark_alone(ctx, toks) if unread_time_words(toks, ctx.text) else None
-        if said is not None:  # "trong tuần qua (từ 6/5 đến 12/5/2024)"
-            return said
+        value = _in_the_notice_month(ctx, list(what.read_from))
+    if value is None:
+        alone = _remark_alone(ctx, toks) if unread_time_words(toks, ctx.text) else None
+        if alone is not None:  # "trong tuần qua (từ 6/5 đến 12/5/2024)"
+            return alone
         raise Unreadable(_not_understood(ctx))
     edge = edge_of_period(toks, ctx.text)
     if edge is not None:  # "ngày đầu tiên của tháng sau": that month's first day
@@ -146,9 +191,9 @@ def _read(ctx: Ctx) -> Deadline:
     _unclear_numbers(ctx, toks)
     unread = unread_time_words(toks, ctx.text) or one_month_workday(toks)
     if unread is not None:  # "thứ Hai đầu tiên ...": the ordinal would be left out
-        said = _remark_alone(ctx, toks)
-        if said is not None:  # "trong 2 tháng gần đây (8 và 9/2019)": the months in brackets
-            return said
+        alone = _remark_alone(ctx, toks)
+        if alone is not None:  # "trong 2 tháng gần đây (8 và 9/2019)": the months in brackets
+            return alone
         raise Unreadable(f'không hiểu phần "{_words_from(ctx, toks, unread)}"')
     other = CONDITIONAL.search(ctx.text.low)
     if other is not None:  # "đến 22-4 hoặc 30-4 tùy tình hình": the day written first stands
@@ -373,7 +418,7 @@ def _remark_alone(ctx: Ctx, toks: tuple[Tok, ...]) -> Deadline | None:
     types = {t.type for t in remark}
     if not types & _WRITTEN or types & _COUNTED_FROM_NOTICE or "W" in types:
         return None  # "(thứ Hai)" after "tuần qua" is no Monday of the week to come
-    value = _parse(ctx, events(remark, False))
+    value = _parse(ctx.text, events(remark, False))
     if value is None:
         return None
     read = _meaning(value, ctx)
@@ -383,7 +428,7 @@ def _remark_alone(ctx: Ctx, toks: tuple[Tok, ...]) -> Deadline | None:
 def _edge_day(ctx: Ctx, edge: str, period: Tok) -> Deadline | None:
     """The first or the last day of the period ``period`` reads, as a day's deadline; None
     when it reads no period."""
-    value = _parse(ctx, [period])
+    value = _parse(ctx.text, [period])
     if value is None:
         return None
     read = _meaning(value, ctx)
@@ -403,36 +448,34 @@ def _words_from(ctx: Ctx, toks: tuple[Tok, ...], tok: Tok) -> str:
     return ctx.orig(tok.start, toks[j].end)
 
 
-def _grammar_reading(ctx: Ctx) -> v.Reading | None:
-    """The value the grammar reads in the first of the phrase's lexings it can read; else the
-    strictest lexing with its days in the notice's month; None when neither reads."""
-    lexings = _lexings(ctx)
+def _grammar_reading(text: Text) -> tuple[v.Reading | None, tuple[Tok, ...]]:
+    """The value the grammar reads in the first of the phrase's lexings it can read, and that
+    lexing; None and the strictest lexing when none reads."""
+    lexings = _lexings(text)
     strictest = next(lexings)
     tried: list[list[Tok]] = []
     for toks in chain([strictest], lexings):
         if toks in tried:
             continue  # read already, to no value: the same again
-        value = _parse(ctx, toks)
+        value = _parse(text, toks)
         if value is not None:
-            ctx.read_from = tuple(toks)
-            return value
+            return value, tuple(toks)
         tried.append(toks)
-    ctx.read_from = tuple(strictest)
-    return _in_the_notice_month(ctx, strictest)
+    return None, tuple(strictest)
 
 
-def _lexings(ctx: Ctx) -> Iterator[list[Tok]]:
+def _lexings(text: Text) -> Iterator[list[Tok]]:
     """The phrase's tokens, each lexing looser than the one before (made only when asked for):
     marks may be missing (OCR); the words around an event's name may be no event; a remark in
     brackets may say the same thing again in other words."""
     made: list[tuple[tuple[Tok, ...], bool]] = []
-    for strict in (True, False) if has_marks(ctx.text) else (False,):
+    for strict in (True, False) if has_marks(text) else (False,):
         for anchors, remarks in ((True, True), (False, True), (False, False)):
-            found = words(ctx.text, strict, remarks)
+            found = words(text, strict, remarks)
             if any(w is found and a == anchors for w, a in made):
                 continue  # the same tokens as a lexing already made (no remark, no word unmarked)
             made.append((found, anchors))
-            yield events(found, anchors, ctx.text)
+            yield events(found, anchors, text)
 
 
 # Tokens of a phrase whose days name no month ("từ ngày 2 đến ngày 10", "trước ngày 25").
@@ -459,17 +502,17 @@ def _in_the_notice_month(ctx: Ctx, toks: list[Tok]) -> v.Reading | None:
     year, month = month_for(day, ctx)
     parts = {"d": str(day), "m": str(month), "y": str(year)}
     date_tok = Tok("DATE", mday.start, mday.end, parts, mday.remark)
-    return _parse(ctx, [*toks[:last], date_tok, *toks[last + 1 :]])
+    return _parse(ctx.text, [*toks[:last], date_tok, *toks[last + 1 :]])
 
 
-def _parse(ctx: Ctx, toks: list[Tok]) -> v.Reading | None:
+def _parse(text: Text, toks: list[Tok]) -> v.Reading | None:
     if not toks:
         return None
     types = tuple(t.type for t in toks)
     tree = _tree(types, _start_of(types, _week_named(toks)))
     if tree is None:
         return None
-    value: v.Reading = _build(Builder(toks, ctx.text.orig), tree)
+    value: v.Reading = _build(Builder(toks, text.orig), tree)
     return value
 
 
