@@ -99,10 +99,11 @@ def row_state(facts: Facts, due: int | None, day: int, flags: int, at: Moment) -
         return (DONE_ON_TIME if status == DONE else ONGOING), None, None
     days = day - at.today
     if flags & OCCURRENCE:
-        last = facts.done_day if status == DONE else 0  # a duty done on a day ends there
-        if last and day > last:
+        # a duty marked done on a day ends there, as its ``until`` would end it; an
+        # occurrence is done only when ``done_occurrences`` lists it, any other is owed
+        if status == DONE and facts.done_day and day > facts.done_day:
             return None
-        if last or flags & OCCURRENCE_DONE:
+        if flags & OCCURRENCE_DONE:
             return DONE_ON_TIME, days, None
     elif status == DONE:
         if facts.done == DONE_UNDATED:
