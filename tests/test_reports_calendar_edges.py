@@ -104,7 +104,7 @@ def test_giaoban_done_on_a_duty_records_its_occurrence(
     (ledger / "2026").mkdir()
     (ledger / "2026" / "2026-11-20-a.yaml").write_text(
         "id: 2026-11-20-a\nkind: thông báo kết luận\ntitle: Giao ban\ndate: 2026-11-20\n"
-        "tasks:\n  - item: \"6\"\n    text: Báo cáo tuần\n    owners: [VP]\n"
+        'tasks:\n  - item: "6"\n    text: Báo cáo tuần\n    owners: [VP]\n'
         "    deadline: trước 14h00 thứ 6 hàng tuần\n",
         encoding="utf-8",
     )
@@ -139,7 +139,7 @@ tasks:
 def test_twenty_four_hours_names_its_own_day(
     runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path], either_path: str
 ) -> None:
-    """"trước 24h00 ngày 30/11" is due when 30/11 ends, as "trước ngày 30/11" is: shown
+    """ "trước 24h00 ngày 30/11" is due when 30/11 ends, as "trước ngày 30/11" is: shown
     on 30/11, as late, and counted in November; on a Sunday, in that Sunday's week."""
     write_notice("2026-11-01-e", MIDNIGHT)
     overdue = as_json(runner, data_dir, "overdue", "--today", "2026-12-07")
@@ -160,3 +160,43 @@ def test_twenty_four_hours_names_its_own_day(
     assert "hết ngày 13/12/2026 (Chủ nhật)" in shown
     listed_days = as_json(runner, data_dir, "list", "--from", "2026-11-30", "--to", "2026-11-30")
     assert sorted(t["item"] for t in listed_days["tasks"]) == ["1", "2", "3", "4", "5"]
+
+
+# --- 3. filters and a duty's missed count ----------------------------------------------------
+
+WEEKLY = """\
+id: 2026-11-20-a
+kind: thông báo kết luận
+title: Kết luận giao ban
+date: 2026-11-20
+tasks:
+  - {item: "6", text: Báo cáo tuần, owners: [VP], deadline: trước 14h00 thứ 6 hàng tuần}
+"""
+
+
+def test_filters_pick_rows_not_a_duty_s_missed_count(
+    runner: CliRunner, data_dir: Path, write_notice: Callable[..., Path], either_path: str
+) -> None:
+    """Missed on 20/11, 27/11 and 04/12: "trễ 3 lần, gần nhất 04/12/2026" whatever
+    ``--from``, ``--to`` or ``--status`` keeps of the rows."""
+    write_notice("2026-11-20-a", WEEKLY)
+    today = ["--today", "2026-12-07"]
+    for picked in (
+        [],
+        ["--from", "2026-12-01"],
+        ["--to", "2026-11-30"],
+        ["--from", "2026-11-25", "--to", "2026-11-30"],
+    ):
+        for report in ("overdue", "due", "week"):
+            found = as_json(runner, data_dir, report, *today, *picked)
+            assert found["tasks"], (report, picked)
+            counts = {(t["missed"], t["last_missed"]) for t in found["tasks"]}
+            assert counts == {(3, "2026-12-04")}, (report, picked)
+        table = run(runner, data_dir, "overdue", *today, *picked)
+        assert "(trễ 3 lần, gần nhất 04/12/2026)" in table, picked
+    coming = as_json(runner, data_dir, "due", *today, "--status", "due_soon")
+    assert [(t["due"][:10], t["missed"], t["last_missed"]) for t in coming["tasks"]] == [
+        ("2026-12-11", 3, "2026-12-04")
+    ]
+    shown = as_json(runner, data_dir, "show", "2026-11-20-a#6", *today)["task"]
+    assert (shown["missed"], shown["last_missed"]) == (3, "2026-12-04")
