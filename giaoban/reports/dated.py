@@ -116,8 +116,8 @@ def dated_rows(
     if counted_before is not None and not flt.notices:  # counted by list of units alone
         counted = Counted(counted_before, OCCURRENCE, NEVER)
         for key in index.counted_keys(at.now, end_s, first_done, must, counted):
-            found, listed = open_tasks[key] = decide(OPEN_FACTS, *key)
-            if found is None or not listed or found[0] != OVERDUE:
+            found, shown = open_tasks[key] = decide(OPEN_FACTS, *key)
+            if found is None or not shown or found[0] != OVERDUE:
                 counted = None
                 break
     sums: list[tuple[tuple[str, ...], int, int]] = []
