@@ -92,8 +92,8 @@ def test_each_task_stands_for_itself_by_the_rule(runner: CliRunner, ledger: Path
         "2": ("2024-03-08T14:00:00+07:00", "overdue"),
         # ended on 10/3 with all done: its last occurrence
         "3": ("2024-03-08T14:00:00+07:00", "done_on_time"),
-        # done on 09/3: the duty ends there, its last occurrence before that day
-        "4": ("2024-03-08T14:00:00+07:00", "done_on_time"),
+        # done on 09/3 with no occurrence recorded: it ends there, 01/3 and 08/3 missed
+        "4": ("2024-03-01T14:00:00+07:00", "overdue"),
         "5": ("2024-04-30T00:00:00+07:00", "upcoming"),
         "6": (None, "ongoing"),
         "8": ("2025-01-16T00:00:00+07:00", "upcoming"),  # "before 15/01": due at 16/01 00:00

@@ -70,7 +70,6 @@ def test_ranges_in_every_spelling(phrase: str, start: str, due: str) -> None:
         ("9h ngày 15/3/2024", "2024-03-15T09:00"),
         ("9 giờ 30 phút ngày 15/3/2024", "2024-03-15T09:30"),
         ("18g30 ngày 15/3/2024", "2024-03-15T18:30"),
-        ("24g00 ngày 15/3/2024", "2024-03-16T00:00"),
         ("12 giờ trưa ngày 15/3/2024", "2024-03-15T12:00"),
         ("2 giờ chiều ngày 15/3/2024", "2024-03-15T14:00"),
         ("8 giờ tối ngày 15/3/2024", "2024-03-15T20:00"),
@@ -81,6 +80,17 @@ def test_ranges_in_every_spelling(phrase: str, start: str, due: str) -> None:
 def test_clock_times_in_every_spelling(phrase: str, due: str) -> None:
     got = read(phrase)
     assert (got.kind, got.due, got.has_time) == ("date", at(due), True)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["24g00 ngày 15/3/2024", "trước 24h00 ngày 15/3/2024", "24 giờ ngày 15/3/2024", "24h 15/3"],
+)
+def test_twenty_four_hours_is_the_end_of_the_day_it_names(phrase: str) -> None:
+    """ "24 giờ ngày X" is the end of X: due at the next midnight, and naming X, the whole
+    day, as "hết ngày X" does (not the next day at 00:00)."""
+    got = read(phrase)
+    assert (got.kind, got.due, got.has_time) == ("date", at("2024-03-16T00:00"), False)
 
 
 @pytest.mark.parametrize(

@@ -35,9 +35,9 @@ tasks:
     status: done
     done_on: 2026-10-20
   - item: "2"
-    text: Báo cáo tuần, xong cả việc sau
+    text: Báo cáo tháng, xong cả việc sau trước lần đầu đến hạn
     owners: [VP]
-    deadline: trước 14h00 thứ 6 hàng tuần
+    deadline: trước ngày 30 hằng tháng
     status: done
     done_on: 2026-10-28
   - item: "6"

@@ -410,7 +410,7 @@ def _deadline(ctx: Ctx, rule: _Rule, freq: str, interval: int) -> Deadline:
         None,
         start=_window_start(rule, first.date(), ctx),
         rrule=f"{head}\n{body}",
-        has_time=rule.clock is not None,
+        has_time=rule.clock is not None and not rule.clock.next_day,  # "24 giờ": whole days
         warnings=tuple(ctx.warnings),
     )
 

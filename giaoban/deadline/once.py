@@ -45,7 +45,8 @@ def at(reading: v.At, ctx: Ctx) -> Deadline:
         strict = is_strict(lead, ctx) or holiday and "before" in lead.split()  # "trước Tết"
         return _make(ctx, "date", ctx.at(day) if strict else end_of(day, ctx))
     if isinstance(when, v.Moment):
-        return _make(ctx, "date", point_bounds(when, ctx)[1], has_time=True)
+        # "24 giờ ngày X" is the end of X: the whole day X, as "hết ngày X"
+        return _make(ctx, "date", point_bounds(when, ctx)[1], has_time=not when.clock.next_day)
     start, due = interval(when, ctx)
     if isinstance(when, (v.Span, v.Part)) and _before_only(lead) and not _part_of_month(when):
         return _make(ctx, "date", start)  # "trước tháng 5/2024": late once May begins
@@ -97,8 +98,8 @@ def _part_of_month(when: object) -> bool:
 
 def _has_time(when: object) -> bool:
     if isinstance(when, v.Range):
-        return isinstance(when.right, v.Moment)
-    return isinstance(when, v.DailyWindow)
+        return isinstance(when.right, v.Moment) and not when.right.clock.next_day
+    return isinstance(when, v.DailyWindow) and not when.last.next_day
 
 
 # -- intervals ----------------------------------------------------------------------------

@@ -84,12 +84,18 @@ def _since(value: date | datetime | None, tz: ZoneInfo) -> int:
     return int(midnight(value, tz).timestamp())
 
 
-def settled(facts: Facts, flags: int) -> int:
-    """From when the row of an event no longer changes: a done or cancelled task's from its
-    ``since``; an occurrence recorded done from the start; any other from never."""
+def settled(facts: Facts, flags: int, day: int) -> int:
+    """From when the row of an event (due on the day ``day``, an ordinal) no longer
+    changes: a done or cancelled task's from its ``since``, but an occurrence of a done
+    duty not recorded done up to the day it ended, which stays owed (late once due) as
+    an open duty's does; an occurrence recorded done from the start; any other from
+    never."""
+    owed = not flags & OCCURRENCE_DONE
+    if facts.status == DONE and flags & OCCURRENCE and owed:
+        return NEVER if not facts.done_day or day <= facts.done_day else facts.since
     if facts.status != OPEN:
         return facts.since
-    return -NEVER if flags & OCCURRENCE_DONE else NEVER
+    return NEVER if owed else -NEVER
 
 
 def task_events(

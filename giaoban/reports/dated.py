@@ -38,6 +38,8 @@ from giaoban.store.index import Counted, Event, Index, IndexedNotices
 Wanted = Callable[[int, int, int], bool]
 # A row's (state, days to the due day, days late), and a row kept: its event and that
 Hit = tuple[Event, Found]
+# A row's state (None: no row of the report), and whether the filter lists it
+Decided = tuple[Found | None, bool]
 NO_NOTICE = -1  # a notice no filter names (``task_filter``'s ``keep`` without notices)
 
 
@@ -90,30 +92,32 @@ def dated_rows(
     keep = task_filter(ledger, index, flt)
     settled = {tid: Facts(*found) for tid, found in index.settled_facts().items()}
 
-    def decide(facts: Facts, due: int, day: int, flags: int) -> Found | None:
-        """The row's (state, days, late by), or None when the report does not list it."""
+    def decide(facts: Facts, due: int, day: int, flags: int) -> Decided:
+        """The row's (state, days, late by), None when the report has no such row; and
+        whether the filter's statuses and days list it. A row they leave out still
+        counts: a duty's missed occurrences are facts of the duty (``rules.missed``)."""
         found = row_state(facts, due, day, flags, at)
         if found is None:
-            return None
+            return None, False
         state = found[0]
         if state != OVERDUE and not wanted(state, due, day):
-            return None
+            return None, False
         if flt.statuses and not _status_kept(flt, state):
-            return None
+            return found, False
         if flt.has_dates and not day_matches(flt, date.fromordinal(day)):
-            return None
-        return found
+            return found, False
+        return found, True
 
     # A task still open has the same facts as any other open task: what is decided
     # for one of its events holds for every event due at that moment with those flags.
-    open_tasks: dict[tuple[int, int, int], Found | None] = {}
+    open_tasks: dict[tuple[int, int, int], Decided] = {}
     must = OCCURRENCE if duties_only else 0
     counted = None
     if counted_before is not None and not flt.notices:  # counted by list of units alone
         counted = Counted(counted_before, OCCURRENCE, NEVER)
         for key in index.counted_keys(at.now, end_s, first_done, must, counted):
-            found = open_tasks[key] = decide(OPEN_FACTS, *key)
-            if found is None or found[0] != OVERDUE:
+            found, shown = open_tasks[key] = decide(OPEN_FACTS, *key)
+            if found is None or not shown or found[0] != OVERDUE:
                 counted = None
                 break
     sums: list[tuple[tuple[str, ...], int, int]] = []
@@ -125,6 +129,7 @@ def dated_rows(
         sums = [(lists[u][0], n, first) for u, n, first in found_uids if keep(u, NO_NOTICE)]
     events, left_out = index.events(at.now, end_s, first_done, must, counted)
     hits: list[Hit] = []
+    unlisted: dict[int, tuple[int, int]] = {}  # by duty: missed rows the filter leaves out
     for event in events:
         if keep is not None and not keep(event[4], event[5]):
             continue
@@ -132,13 +137,18 @@ def dated_rows(
         if facts is None:
             key = event[:3]
             if key in open_tasks:
-                found = open_tasks[key]
+                found, shown = open_tasks[key]
             else:
-                found = open_tasks[key] = decide(OPEN_FACTS, *key)
+                found, shown = open_tasks[key] = decide(OPEN_FACTS, *key)
         else:
-            found = decide(facts, event[0], event[1], event[2])
-        if found is not None:
+            found, shown = decide(facts, event[0], event[1], event[2])
+        if found is None:
+            continue
+        if shown:
             hits.append((event, found))
+        elif found[0] == OVERDUE and event[2] & OCCURRENCE:
+            n, last = unlisted.get(event[3], (0, 0))
+            unlisted[event[3]] = (n + 1, max(last, event[1]))
     listed = {event[3] for event, _ in hits} if left_out else set()
     more = {tid: missed for tid, missed in left_out.items() if tid in listed}
 
@@ -146,6 +156,7 @@ def dated_rows(
         return status_name(settled.get(tid, OPEN_FACTS), at)
 
     rows = DatedRows(hits, ledger, index, status_of, counted=sums, more_missed=more)
+    rows.unlisted_missed = unlisted
     rows.keep = keep
     return rows
 
@@ -227,6 +238,9 @@ class DatedRows(Sequence[Row]):
         self.status_of = status_of
         self.counted = counted
         self.more_missed = more_missed or {}
+        # missed occurrences of a duty the filter's statuses and days do not list, by task:
+        # (how many, the latest one's due day); counted as missed all the same
+        self.unlisted_missed: Mapping[int, tuple[int, int]] = {}
         self.kept = range(len(hits)) if kept is None else kept
         self.ledger = ledger
         self.store = index
@@ -309,6 +323,7 @@ class DatedRows(Sequence[Row]):
             headings=[headings[event[4]] for event, _ in hits],
             counted=[(heading(owners), tasks, first) for owners, tasks, first in self.counted],
             more_missed=self.more_missed,
+            unlisted_missed=self.unlisted_missed,
         )
 
     def subset(self, positions: Sequence[int]) -> DatedRows:

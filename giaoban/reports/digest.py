@@ -51,6 +51,9 @@ class RowFacts:
     # missed occurrences of a duty only counted, besides its rows, by task: (how many, the
     # earliest due day)
     more_missed: Mapping[Any, tuple[int, int]] = field(default_factory=dict)
+    # missed occurrences of a duty that a filter (``--from``, ``--to``, ``--status``) does
+    # not list, by task: (how many, the latest one's due day); still missed
+    unlisted_missed: Mapping[Any, tuple[int, int]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.task)
@@ -124,7 +127,7 @@ def digest(
     # (the row shown, how many missed, the last missed day, the day it is late since)
     lines: list[tuple[int, int, date | None, int]] = [(i, 0, None, day[i]) for i in singles]
     for task, rows in duties.items():
-        line = _line(state, day, rows, facts.more_missed.get(task))
+        line = _line(state, day, rows, facts.more_missed.get(task), facts.unlisted_missed.get(task))
         if line[2] is not None:  # occurrences missed: each row of the duty says how many
             missed.update(dict.fromkeys(rows, (line[1], line[2])))
         lines.append(line)
@@ -163,18 +166,23 @@ def _add(backlog: dict[str, tuple[int, int]], unit: str, tasks: int, first: int)
 
 
 def _line(
-    state: Sequence[int], day: Sequence[int], rows: list[int], more: tuple[int, int] | None
+    state: Sequence[int],
+    day: Sequence[int],
+    rows: list[int],
+    more: tuple[int, int] | None,
+    unlisted: tuple[int, int] | None = None,
 ) -> tuple[int, int, date | None, int]:
     """The line of a duty from its rows (the row shown, how many missed, the last missed
     day, and the first: the day it is late since, which the backlog counts from): its
     next occurrence still to come, else its latest missed one. ``more``: how many missed
     occurrences were only counted (all before its rows' latest missed one), and the
-    earliest one's due day."""
+    earliest one's due day; ``unlisted``: how many the report's filter does not list,
+    and the latest one's due day (``DatedRows.unlisted_missed``)."""
     pending = [i for i in rows if state[i] != OVERDUE]
     shown = pending[0] if pending else rows[-1]  # else every row is overdue: the latest
     counted, earliest = more if more is not None else (0, day[shown])
-    count, last = missed(((state[i], day[i]) for i in rows), counted)
+    count, last = missed(((state[i], day[i]) for i in rows), counted, unlisted)
     if last is None:
         return shown, count, None, day[shown]
-    first = min(earliest, *(day[i] for i in rows if state[i] == OVERDUE))
+    first = min([earliest, *(day[i] for i in rows if state[i] == OVERDUE)])
     return shown, count, last, first

@@ -99,10 +99,11 @@ def row_state(facts: Facts, due: int | None, day: int, flags: int, at: Moment) -
         return (DONE_ON_TIME if status == DONE else ONGOING), None, None
     days = day - at.today
     if flags & OCCURRENCE:
-        last = facts.done_day if status == DONE else 0  # a duty done on a day ends there
-        if last and day > last:
+        # a duty marked done on a day ends there, as its ``until`` would end it; an
+        # occurrence is done only when ``done_occurrences`` lists it, any other is owed
+        if status == DONE and facts.done_day and day > facts.done_day:
             return None
-        if last or flags & OCCURRENCE_DONE:
+        if flags & OCCURRENCE_DONE:
             return DONE_ON_TIME, days, None
     elif status == DONE:
         if facts.done == DONE_UNDATED:
@@ -115,15 +116,23 @@ def row_state(facts: Facts, due: int | None, day: int, flags: int, at: Moment) -
     return (DUE_SOON if days <= SOON_DAYS else UPCOMING), days, None
 
 
-def missed(rows: Iterable[tuple[int, int]], more: int = 0) -> tuple[int, date | None]:
-    """How many occurrences of a duty were missed, from its rows' (state, due day's
-    ordinal): those overdue, and ``more`` only counted; and the due day of the last
-    overdue row (None when none is overdue)."""
+def missed(
+    rows: Iterable[tuple[int, int]], more: int = 0, unlisted: tuple[int, int] | None = None
+) -> tuple[int, date | None]:
+    """How many occurrences of a duty were missed by "now", from its rows' (state, due
+    day's ordinal): those overdue, ``more`` only counted (each before the last overdue
+    row), and ``unlisted``, (how many, the latest one's due day) of those overdue that a
+    report's filter (``--from``, ``--to``, ``--status``) does not list: a filter picks
+    rows, it changes no fact of the duty. And the due day of the last one missed (None
+    when none was)."""
     count, last = 0, 0
     for state, day in rows:
         if state == OVERDUE:
             count += 1
             last = max(last, day)
+    if unlisted is not None and unlisted[0]:
+        count += unlisted[0]
+        last = max(last, unlisted[1])
     return count + more, (date.fromordinal(last) if count else None)
 
 

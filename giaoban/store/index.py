@@ -186,7 +186,7 @@ def notice_rows(notice: Notice, tz: ZoneInfo) -> NoticeRows:
              card.error, card.status, card.zone, card.has_time)
         )  # fmt: skip
         events.extend(
-            (k, int(due.timestamp()), day, flags, settled(f, flags))
+            (k, int(due.timestamp()), day, flags, settled(f, flags, day))
             for due, day, flags in task_events(task, deadline, end)
         )
     src = notice.source
@@ -729,7 +729,7 @@ class Index:
                 deadline = resolved_deadline(task)
                 f = task_facts(task, deadline, tz)
                 events = [
-                    (tid, int(due.timestamp()), day, flags, settled(f, flags), nid, uid, k)
+                    (tid, int(due.timestamp()), day, flags, settled(f, flags, day), nid, uid, k)
                     for due, day, flags in task_events(task, deadline, limit)
                 ]
                 self.db.execute("DELETE FROM events WHERE tid = ?", (tid,))
