@@ -38,7 +38,11 @@ def test_an_export_where_no_file_can_be_written(runner: CliRunner, seed_data: Pa
     blocker = seed_data.parent / "mot-tep"
     blocker.write_text("a file where a folder is asked for", encoding="utf-8")
     for out, said in (
-        (blocker / "lich.ics", "không ghi được tệp"),  # a folder on the way is a file
+        # a folder on the way is a file
+        (
+            blocker / "lich.ics",
+            "đã có một tệp trùng tên; chưa ghi gì, các tệp giữ nguyên; hãy chọn",
+        ),
         (seed_data, "là một thư mục, không phải tệp"),  # the file asked for is a folder
     ):
         args = ["export", "--format", "ics", "-o", str(out), "--data", str(seed_data)]

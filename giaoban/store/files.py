@@ -53,6 +53,9 @@ _WRITE_ADVICE = {
     ),
     errno.EACCES: "hãy cho tài khoản này quyền ghi vào thư mục '{folder}' rồi chạy lại lệnh",
     errno.EPERM: "hãy cho tài khoản này quyền ghi vào thư mục '{folder}' rồi chạy lại lệnh",
+    # a file stands where the path needs a folder: no disk to look at, another path to take
+    errno.EEXIST: "hãy chọn đường dẫn khác rồi chạy lại lệnh",
+    errno.ENOTDIR: "hãy chọn đường dẫn khác rồi chạy lại lệnh",
 }
 
 
