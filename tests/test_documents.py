@@ -89,7 +89,8 @@ def test_the_word_document_follows_the_decree(week: Callable[..., Path]) -> None
     texts = [p.text for p in doc.paragraphs]
     assert texts[:2] == [
         "BÁO CÁO",
-        "Tình hình thực hiện nhiệm vụ tuần 16 (từ 18/04 đến 24/04/2022)",
+        "Tình hình thực hiện nhiệm vụ tuần 16 (từ 18/04 đến 24/04/2022), "
+        "hạn chót 14h00 thứ Sáu 22/04/2022",
     ]
     assert "I. Đến hạn trong tuần, đến hết ngày 24/04/2022 (Chủ nhật)" in texts
     rows = [[c.text for c in row.cells] for table in doc.tables[1:-1] for row in table.rows]
@@ -138,7 +139,8 @@ def test_the_workbook_has_a_sheet_per_part_real_dates_and_text(week: Callable[..
     day = rows["1.10"][5]
     assert day.value == datetime(2022, 4, 22) and day.number_format == "dd/mm/yyyy"
     duty = rows["6.2"]
-    assert duty[5].value == datetime(2022, 4, 22, 14, 0) and duty[7].value == 1
+    assert duty[5].value == datetime(2022, 4, 22, 14, 0) and duty[8].value == 1
+    assert (duty[6].value, duty[7].value) == (2, "còn 2 ngày")  # the table's "Còn lại"
     backlog = [[c.value for c in row] for row in book["Tồn đọng"].iter_rows(min_row=2)]
     assert ["Các ban, đơn vị khối phong trào", 6, datetime(2018, 12, 31)] in backlog
 

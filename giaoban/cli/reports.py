@@ -335,7 +335,7 @@ def _document(
         if output is OutputFormat.docx:
             content = documents.report_docx(report, ledger.settings, today, data)
         else:
-            content = documents.report_xlsx(report, ledger.settings, today)
+            content = documents.report_xlsx(report, ledger.settings, today, data)
         write_atomic(out_file, content)
     else:
         page = documents.report_html(report, ledger.settings, today, data)
@@ -517,7 +517,7 @@ def _stats_document(
     elif output is OutputFormat.docx:
         content, charted = documents.stats_docx(report, settings, today, ctx.data)
     else:
-        content, charted = documents.stats_xlsx(report), True
+        content, charted = documents.stats_xlsx(report, settings, ctx.data), True
     if not charted:
         print(
             "giaoban: cảnh báo: chưa có matplotlib nên văn bản không có biểu đồ; "

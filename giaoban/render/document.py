@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import html
 import io
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from giaoban.deadline.describe import UNRESOLVED_NAME
@@ -31,7 +32,7 @@ from giaoban.model.settings import Settings
 from giaoban.model.text import visible
 from giaoban.render import formats
 from giaoban.render.charts import stats_chart
-from giaoban.reports.row import Row
+from giaoban.reports.row import Row, row_status
 from giaoban.reports.rows import Report
 from giaoban.reports.stats import CATEGORIES, StatsReport
 
@@ -44,6 +45,8 @@ _COLUMN_MM = (13, 97, 30, 25)  # STT, Nhiệm vụ, Hạn, Còn lại
 _COLUMN_MM_WITH_UNITS = (13, 67, 30, 30, 25)  # ... and Đơn vị chủ trì
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 DOTS = "…………"
+AUTHOR = "giaoban"  # a document's author when the settings name no office
+LANGUAGE = "vi-VN"
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,34 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """What a document says above its body: the title's two lines and the context line
+    ("Tính đến …"), and the moment the report was made at, which its file properties
+    carry (never the clock's)."""
+
+    title: tuple[str, str]
+    meta: str
+    now: datetime
+
+    @property
+    def name(self) -> str:
+        """The title as one line, for the page's ``<title>`` and the file's properties:
+        "Báo cáo thống kê tiến độ thực hiện nhiệm vụ tháng 12/2026"."""
+        first, second = self.title
+        return f"{first.capitalize()} {second[:1].lower()}{second[1:]}"
+
+    @property
+    def made(self) -> datetime:
+        """``now`` in UTC without its zone, as both file formats hold their dates."""
+        return self.now.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def author(form: Form) -> str:
+    """Who a document's properties say made it: the office, else giaoban."""
+    return form.office or AUTHOR
+
+
+@dataclass(frozen=True)
 class Part:
     """One part of the body: its heading, then tables (a heading and rows each) or lines."""
 
@@ -83,14 +114,23 @@ class Part:
 
 
 def title_lines(report: Report) -> tuple[str, str]:
-    """ "BÁO CÁO" and what it reports on."""
+    """ "BÁO CÁO" and what it reports on; for the week, its days and its cut-off as the
+    table's header says them ("… tuần 50 (từ 07/12 đến 13/12/2026), hạn chót 14h00 thứ Sáu
+    11/12/2026", with the reason of a moved cut-off)."""
     if report.week is not None:
         week = report.week
-        period = f"từ {week.monday:%d/%m} đến {week.sunday:%d/%m/%Y}"
-        return "BÁO CÁO", f"Tình hình thực hiện nhiệm vụ tuần {week.number} ({period})"
+        start, end = formats.week_days(week)
+        period = f"tuần {week.number} (từ {start} đến {end}), {formats.cutoff_label(week)}"
+        return "BÁO CÁO", f"Tình hình thực hiện nhiệm vụ {period}"
     if report.kind == "due":
         return "BÁO CÁO", f"Nhiệm vụ đến hạn trong {report.days} ngày tới và nhiệm vụ quá hạn"
     return "BÁO CÁO", "Nhiệm vụ quá hạn"
+
+
+def heading(report: Report, data: Sequence[LedgerState]) -> Heading:
+    """The title and the context line of a dated report's document."""
+    meta = formats.meta_label(report, data)
+    return Heading(title_lines(report), meta, report.now)
 
 
 def parts(report: Report) -> list[Part]:
@@ -139,19 +179,19 @@ def report_docx(
 ) -> bytes:
     """The report as a .docx in the form of Nghị định 30/2020/NĐ-CP."""
     form = Form.of(settings)
-    doc = _opening(form, today, title_lines(report), formats.meta_label(report, data))
-    _para(doc, formats.summary_label(report) + ".", before=6)
+    doc = _opening(form, today, heading(report, data))
+    _para(doc, formats.sentence(formats.summary_label(report)), before=6)
     _docx_unresolved(doc, report.unresolved or ())
     for number, part in enumerate(parts(report), start=1):
         _para(doc, f"{_roman(number)}. {part.heading}", bold=True, before=12)
         if not part.tables and not part.lines:
-            _para(doc, "Không có việc nào.")
+            _para(doc, formats.NOTHING)
         for unit, rows in part.tables:
             if unit:
                 _para(doc, f"{unit} ({len(rows)})", bold=True, italic=True, before=6)
             _table(doc, report, rows, part.with_units)
         for line in part.lines:
-            _para(doc, f"- {line}.")
+            _para(doc, f"- {formats.sentence(line)}")
     _frame_bottom(doc, form)
     return _saved(doc)
 
@@ -160,22 +200,34 @@ def _docx_unresolved(doc: WordDocument, ids: Sequence[str]) -> None:
     """The line naming the open tasks a dated report has no row for (none: no line)."""
     label = formats.unresolved_label(ids, hint=False)
     if label:
-        _para(doc, label + ".", before=6)
+        _para(doc, formats.sentence(label), before=6)
 
 
-def _opening(form: Form, today: date, title: tuple[str, str], meta: str) -> WordDocument:
-    """A new document: its page, the frame's top, the title and the context line."""
+def _opening(form: Form, today: date, top: Heading) -> WordDocument:
+    """A new document: its properties, its page, the frame's top, the title and the
+    context line."""
     try:
         from docx import Document  # start-up: python-docx only for a Word document
     except ImportError:
         raise UsageError("cần python-docx để xuất Word: pip install 'giaoban[documents]'") from None
     doc = Document()
+    _docx_properties(doc, form, top)
     _page(doc)
     _frame_top(doc, form, today)
-    _para(doc, title[0], bold=True, center=True, before=12)
-    _para(doc, title[1], bold=True, center=True)
-    _para(doc, meta, italic=True, center=True)
+    _para(doc, top.title[0], bold=True, center=True, before=12)
+    _para(doc, top.title[1], bold=True, center=True)
+    _para(doc, top.meta, italic=True, center=True)
     return doc
+
+
+def _docx_properties(doc: WordDocument, form: Form, top: Heading) -> None:
+    """File > Info of the report, not of python-docx's template (its author, its
+    description, made in 2013): the report's title, the office, "now"."""
+    props = doc.core_properties
+    props.title, props.comments = top.name, top.meta
+    props.author = props.last_modified_by = author(form)
+    props.created = props.modified = top.made
+    props.language, props.revision = LANGUAGE, 1
 
 
 def _page(doc: WordDocument) -> None:
@@ -291,12 +343,16 @@ def stats_title(report: StatsReport) -> tuple[str, str]:
     return "BÁO CÁO", f"Thống kê tiến độ thực hiện nhiệm vụ {formats.period_label(report)}"
 
 
+def stats_heading(report: StatsReport, data: Sequence[LedgerState]) -> Heading:
+    return Heading(stats_title(report), formats.meta_label(report, data), report.now)
+
+
 def stats_docx(
     report: StatsReport, settings: Settings, today: date, data: Sequence[LedgerState] = ()
 ) -> tuple[bytes, bool]:
     """The statistics as a .docx in the decree's form, and whether it carries the chart."""
     form = Form.of(settings)
-    doc = _opening(form, today, stats_title(report), formats.meta_label(report, data))
+    doc = _opening(form, today, stats_heading(report, data))
     from docx.shared import Mm  # start-up: python-docx only for a Word document
 
     _docx_unresolved(doc, report.unresolved)
@@ -347,13 +403,12 @@ def stats_html(
         _html_grid(list(formats.MONTH_HEADERS), formats.month_lines(report)),
         f'<div class="chart">{svg}</div>' if svg else "",
     ]
-    meta = formats.meta_label(report, data)
-    return _html_page(Form.of(settings), today, stats_title(report), meta, body), bool(svg)
+    return _html_page(Form.of(settings), today, stats_heading(report, data), body), bool(svg)
 
 
-def stats_xlsx(report: StatsReport) -> bytes:
+def stats_xlsx(report: StatsReport, settings: Settings, data: Sequence[LedgerState] = ()) -> bytes:
     """The statistics as a workbook: per unit, per month, and a native stacked bar chart."""
-    book = _workbook()
+    book = _workbook(Form.of(settings), stats_heading(report, data))
     from openpyxl.chart import BarChart, Reference  # start-up: openpyxl only for a workbook
 
     units = book.active
@@ -385,14 +440,16 @@ def stats_xlsx(report: StatsReport) -> bytes:
 SHEETS = {"due": "Đến hạn", "late": "Quá hạn", "backlog": "Tồn đọng"}
 XLSX_HEADERS = (
     "Đơn vị chủ trì", "Mã", "Thông báo", "Mục", "Nhiệm vụ", "Hạn", "Còn lại (ngày)",
-    "Số lần trễ", "Lần trễ gần nhất",
+    "Tình trạng", "Số lần trễ", "Lần trễ gần nhất",
 )  # fmt: skip
 
 
-def report_xlsx(report: Report, settings: Settings, today: date) -> bytes:
+def report_xlsx(
+    report: Report, settings: Settings, today: date, data: Sequence[LedgerState] = ()
+) -> bytes:
     """The report as a workbook: one sheet per part, real dates, item numbers as text,
     every text a text (never a formula)."""
-    book = _workbook()
+    book = _workbook(Form.of(settings), heading(report, data))
     book.remove(book.active)
     for part in parts(report):
         sheet = book.create_sheet(SHEETS[part.kind])
@@ -427,23 +484,44 @@ def _xlsx_unresolved(book: Any, ids: Sequence[str]) -> None:
             _xlsx_row(sheet, [tid])
 
 
-def _workbook() -> Any:
-    """A new workbook; without openpyxl, a message that says how to install it."""
+def _workbook(form: Form, top: Heading) -> Any:
+    """A new workbook whose properties say what ``_docx_properties`` says (not openpyxl's
+    "openpyxl" and the clock); without openpyxl, a message that says how to install it."""
     try:
         from openpyxl import Workbook  # start-up: openpyxl only for a workbook
     except ImportError:
         raise UsageError("cần openpyxl để xuất Excel: pip install 'giaoban[documents]'") from None
-    return Workbook()
+    book = Workbook()
+    props = book.properties
+    props.title, props.description = top.name, top.meta
+    props.creator = props.lastModifiedBy = author(form)
+    props.created = props.modified = top.made
+    props.language = LANGUAGE
+    return book
 
 
 def _saved(document: Any) -> bytes:
     """A Word document or a workbook, as the bytes of its file."""
     out = io.BytesIO()
-    document.save(out)
+    if hasattr(document, "worksheets"):
+        _save_book(document, out)
+    else:
+        document.save(out)
     return out.getvalue()
 
 
+def _save_book(book: Any, out: io.BytesIO) -> None:
+    """Write ``book`` as ``Workbook.save`` does, but keep its ``modified``: openpyxl's save
+    sets it to the clock, and a report's properties carry its "now"."""
+    from openpyxl.writer.excel import ExcelWriter  # start-up: openpyxl only for a workbook
+
+    ExcelWriter(book, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+
+
 def _xlsx_values(report: Report, row: Row, unit: str) -> list[Any]:
+    """The cells of a row under ``XLSX_HEADERS``: the days left only for open work (a done
+    task has none left, late or not), and its state in the words of the table's "Còn lại"
+    ("còn 2 ngày", "quá hạn 5 ngày", "hoàn thành quá hạn 1 ngày")."""
     task = row.card
     due = row.due.replace(tzinfo=None) if row.due is not None else None
     day = row.day if not row.has_time else due
@@ -454,7 +532,8 @@ def _xlsx_values(report: Report, row: Row, unit: str) -> list[Any]:
         task.item,
         report.text(row),
         day,
-        row.days,
+        row.days if row_status(row.state) == "open" else None,
+        formats.remaining_label(row),
         row.missed or None,
         row.last_missed,
     ]
@@ -483,13 +562,13 @@ def report_html(
 ) -> str:
     """One self-contained page (no external file), A4 when printed; every text escaped."""
     body = [
-        f"<p>{_h(formats.summary_label(report))}.</p>",
+        f"<p>{_h(formats.sentence(formats.summary_label(report)))}</p>",
         *_html_unresolved(report.unresolved or ()),
     ]
     for number, part in enumerate(parts(report), start=1):
         body.append(f"<h3>{_roman(number)}. {_h(part.heading)}</h3>")
         if not part.tables and not part.lines:
-            body.append("<p>Không có việc nào.</p>")
+            body.append(f"<p>{formats.NOTHING}</p>")
         for unit, rows in part.tables:
             if unit:
                 body.append(f"<h4>{_h(unit)} ({len(rows)})</h4>")
@@ -498,27 +577,26 @@ def report_html(
             )
         if part.lines:
             body.append("<ul>" + "".join(f"<li>{_h(x)}</li>" for x in part.lines) + "</ul>")
-    meta = formats.meta_label(report, data)
-    return _html_page(Form.of(settings), today, title_lines(report), meta, body)
+    return _html_page(Form.of(settings), today, heading(report, data), body)
 
 
 def _html_unresolved(ids: Sequence[str]) -> list[str]:
     """The line naming the open tasks a dated report has no row for (none: no line)."""
     label = formats.unresolved_label(ids, hint=False)
-    return [f"<p>{_h(label)}.</p>"] if label else []
+    return [f"<p>{_h(formats.sentence(label))}</p>"] if label else []
 
 
-def _html_page(form: Form, today: date, title: tuple[str, str], meta: str, body: list[str]) -> str:
+def _html_page(form: Form, today: date, top: Heading, body: list[str]) -> str:
     """The page: the frame's top, the title and the context line, ``body``, the frame's
     bottom (the HTML twin of ``_opening`` and ``_frame_bottom``)."""
-    first, second = title
-    top = [
+    first, second = top.title
+    lines = [
         _html_frame_top(form, today),
         f"<h1>{first}</h1><h2>{_h(second)}</h2>",
-        f'<p class="meta">{_h(meta)}</p>',
+        f'<p class="meta">{_h(top.meta)}</p>',
     ]
-    page = "\n".join([*top, *body, _html_frame_bottom(form)])
-    return _PAGE.format(title=_h(f"{first} {second}"), body=page)
+    page = "\n".join([*lines, *body, _html_frame_bottom(form)])
+    return _PAGE.format(title=_h(top.name), body=page)
 
 
 def _html_frame_top(form: Form, today: date) -> str:

@@ -130,17 +130,29 @@ def _state_words(state: DataState | None, name: str = "") -> str:
     return f"{said} ({', '.join(notes)})" if notes else said
 
 
-def week_label(week: Week) -> str:
-    """ "Tuần 16 (18/04–24/04/2022), hạn chót 14h00 thứ Sáu 22/04/2022", and why the cut-off
-    moved when it did ("(thứ Sáu 09/02/2024 là ngày nghỉ)")."""
+def week_days(week: Week) -> tuple[str, str]:
+    """The week's first and last days as its labels write them: "18/04" and "24/04/2022",
+    with the first day's year too when the week spans two ("28/12/2026", "03/01/2027")."""
     first, last = week.monday, week.sunday
     start = f"{first:%d/%m}" if first.year == last.year else f"{first:%d/%m/%Y}"
-    moment = format_moment(week.cutoff, week.cutoff_has_time)
-    label = f"Tuần {week.number} ({start}–{last:%d/%m/%Y}), hạn chót {moment}"
+    return start, f"{last:%d/%m/%Y}"
+
+
+def cutoff_label(week: Week) -> str:
+    """ "hạn chót 14h00 thứ Sáu 22/04/2022", and why the cut-off moved when it did
+    ("hạn chót 14h00 thứ Tư 07/02/2024 (thứ Sáu 09/02/2024 là ngày nghỉ)")."""
+    label = f"hạn chót {format_moment(week.cutoff, week.cutoff_has_time)}"
     if week.moved_from is not None:
         off = week.moved_from
         label += f" ({weekday_name(off)} {off:%d/%m/%Y} là ngày nghỉ)"
     return label
+
+
+def week_label(week: Week) -> str:
+    """ "Tuần 16 (18/04–24/04/2022), hạn chót 14h00 thứ Sáu 22/04/2022" (``week_days``,
+    ``cutoff_label``)."""
+    start, end = week_days(week)
+    return f"Tuần {week.number} ({start}–{end}), {cutoff_label(week)}"
 
 
 def report_title(report: Report) -> str:
@@ -156,11 +168,20 @@ def report_title(report: Report) -> str:
     return "Danh sách nhiệm vụ"
 
 
+NOTHING = "Không có việc nào."  # an empty report, or an empty part of one
+
+
+def sentence(line: str) -> str:
+    """``line`` as a sentence of a document: ending in one period, whether or not the
+    label it was made from ends in one already (``NOTHING`` does, the counts do not)."""
+    return line if line.endswith(".") else f"{line}."
+
+
 def summary_label(report: Report) -> str:
     """ "13 việc: 11 quá hạn, 1 sắp đến hạn, 1 còn hạn" (an occurrence is one việc);
     for a digest, its parts: "2 việc đến hạn, 1 việc quá hạn gần đây, 254 việc tồn đọng"."""
     if report.empty:
-        return "Không có việc nào."
+        return NOTHING
     if report.digest is not None:
         return digest_summary(report)
     parts = [f"{n} {STATE_LABELS[s]}" for s, n in report.counts().items()]
@@ -502,13 +523,13 @@ def _digest_markdown(report: Report) -> list[str]:
             out += _md_table(WEEK_HEADERS, (row_cells(report, rows[x.index], False) for x in lines))
             out.append("")
         if not digest.due:
-            out += ["Không có việc nào.", ""]
+            out += [NOTHING, ""]
     out += [f"### {md_text(late_section_title(report))}", ""]
     if digest.late:
         out += _md_table(HEADERS, (row_cells(report, rows[x.index]) for x in digest.late))
         out.append("")
     else:
-        out += ["Không có việc nào.", ""]
+        out += [NOTHING, ""]
     if digest.backlog:
         out += [f"### {md_text(backlog_title(report))}", ""]
         out += [f"- {md_text(backlog_line(b.unit, b.tasks, b.since))}" for b in digest.backlog]

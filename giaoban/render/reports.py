@@ -187,7 +187,7 @@ def _digest_parts(report: Report, limit: int) -> list[RenderableType]:
     if report.kind != "overdue":
         parts.append(text(f"\n{formats.due_section_title(report)}", style="bold"))
         if not due:
-            parts.append(text("Không có việc nào.", style="dim"))
+            parts.append(text(formats.NOTHING, style="dim"))
     for (unit, unit_rows), kept in zip(due, shown, strict=False):
         parts.append(text(f"\n{unit} ({len(unit_rows)})", style="bold underline"))
         parts += _rows_table(report, unit_rows, kept, formats.WEEK_HEADERS, widths)
@@ -195,7 +195,7 @@ def _digest_parts(report: Report, limit: int) -> list[RenderableType]:
     if late:
         parts += _rows_table(report, late, shown[-1], formats.HEADERS, _widths(report, shown[-1]))
     else:
-        parts.append(text("Không có việc nào.", style="dim"))
+        parts.append(text(formats.NOTHING, style="dim"))
     if digest.backlog:
         parts.append(text(f"\n{formats.backlog_title(report)}", style="bold"))
         for b in digest.backlog:
