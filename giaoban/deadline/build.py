@@ -228,8 +228,8 @@ class Builder(DutyRules):
         of = self.span_of(items[1]) if len(items) > 1 else None
         if of is not None and of.what == "rel":  # "học kỳ I năm học tới"
             return v.Span("semester", (n, None), self.pos(items[0]), year_offset=of.args[0])
-        year = of.args[0] if of is not None else None
-        return v.Span("semester", (n, year), self.pos(items[0]), len(items) > 1)
+        year = of.args[0] if of is not None else None  # "học kỳ I trong năm học": none
+        return v.Span("semester", (n, year), self.pos(items[0]), year is not None)
 
     def month_of_school_year(self, items: list[Any]) -> v.Span:
         parts = self.tok(items[0]).parts

@@ -24,7 +24,6 @@ _RELATIVE_SPANS = {
     "RELWEEK": ("rw", "week"),
     "RELYEAR": ("ry", "year"),
     "RELSEMESTER": ("rs", "semester"),
-    "RELSCHOOLYEAR": ("rsy", "school_year"),
 }
 
 
@@ -211,6 +210,14 @@ def _school_year(p: Parts, pos: int) -> v.Span:
     return v.Span("school_year", (int(p["sy1"]), _year(p["sy2"])), pos, True)
 
 
+def _school_year_counted(p: Parts, pos: int) -> v.Span:
+    """ "năm học này / tới": counted from the notice's school year; "trong năm học", "cuối năm
+    học": a school year without its years, placed as a period without a year is (resolve.py)."""
+    if "rsy" in p or "rsy2" in p:
+        return _relative_span("rsy", "school_year", p, pos)
+    return v.Span("school_year", (None, None), pos)
+
+
 def _unit_span(p: Parts, pos: int) -> v.Span:
     """ "cuối năm", "đầu tháng": the notice's own."""
     unit = {"thang": "month", "quy": "quarter", "nam": "year"}.get(p["u"], "month")
@@ -232,5 +239,6 @@ _SPANS = {
     "YEAR": _year_span,
     "YEARNUM": _year_span,
     "SCHOOLYEAR": _school_year,
+    "RELSCHOOLYEAR": _school_year_counted,
     "UNIT": _unit_span,
 }  # the other period terminals are relative (_RELATIVE_SPANS)

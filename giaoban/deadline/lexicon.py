@@ -123,6 +123,10 @@ _SUNDAY = r"(?:chủ|chúa)\s*nh(?:ật|ựt)"
 # Weekdays ahead: "(các ngày) thứ 7, chủ nhật"
 _WEEKDAYS_AHEAD = r"\s+(?:(?:các|những)\s+)?(?:ngày\s+)?(?:thứ|" + _SUNDAY + r"|t[2-7]|cn)" + _B
 
+# The words after "năm học" that count from the notice's school year: "này", "tới"; "trước",
+# "sau" at the end only ("năm học trước ngày 31-5" is before a day)
+_SY_REL, _SY_SIDE = r"nay|này|tới|kế\s+tiếp|tiếp\s+theo", r"trước|sau"
+
 # A school term a week is counted in: "học kỳ (II) (năm học 2024-2025)", "HK hè", "năm học"
 _TERM = (
     r"(?:học\s+kỳ|học\s+kì|hk)(?:\s*(?:iii|ii|i|[1-3]|hè|phụ)" + _B + r")?"
@@ -205,11 +209,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                    r"\s*(?:-|/|đến|và)\s*(?P<sy2>\d{4}|\d{2})" + _B),
     ("SEMESTER", r"(?:học\s+kỳ|học\s+kì|hk)\s*(?P<sem>iii|ii|i|[1-3]|hè|phụ)" + _B),
     ("RELSEMESTER", r"(?:học\s+kỳ|học\s+kì)\s+(?P<rs>" + _REL + ")" + _B),
-    # "năm học này / tới", "trong năm học.": the notice's school year, or the next
-    # ("Kết thúc năm học trước ngày 31-5": "trước" before a day is "before", not "last")
-    ("RELSCHOOLYEAR", r"năm\s+học\s+(?:(?P<rsy>nay|này|tới|kế\s+tiếp|tiếp\s+theo)" + _B
-                      + r"|(?P<rsy2>trước|sau)" + _ALONE + ")"
-                      + r"|(?:trong\s+|(?<=hết\s))năm\s+học" + _ALONE),
+    # "năm học này / tới": the notice's school year, or the next ("Kết thúc năm học trước
+    # ngày 31-5": "trước" before a day is "before", not "last")
+    ("RELSCHOOLYEAR", r"năm\s+học\s+(?:(?P<rsy>" + _SY_REL + ")" + _B
+                      + r"|(?P<rsy2>" + _SY_SIDE + ")" + _ALONE + ")"
+                      # "trong năm học", "hết năm học", "cuối năm học", "từ đầu năm học đến nay":
+                      # a school year without its years (resolve.py), never the calendar year's
+                      # "năm" with "học" left out
+                      + r"|(?:trong\s+|(?<=hết\s)|(?<=đầu\s)|(?<=giữa\s)|(?<=cuối\s))năm\s+học"
+                      + _B + r"(?!\s*(?:" + _SY_REL + ")" + _B
+                      + r"|\s*(?:" + _SY_SIDE + ")" + _ALONE + r"|\s*[:\-–]?\s*\d"
+                      + r"|\s+(?:sinh|viên|tập|phí|bổng|bạ|vụ|kỳ|kì)" + _B + ")"),
     ("HALF", r"(?:(?P<hn>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tháng|nửa)\s+"
              r"(?P<hside>đầu|cuối|(?<=nửa\s)(?:sau|trước))\s+năm"  # "nửa sau năm": "nửa cuối"
              r"(?:\s*,?\s*(?:năm\s+)?(?P<hy>\d{4}|\d{2})(?!\d)|\s+(?P<hr>nay|này|sau|tới|trước)"

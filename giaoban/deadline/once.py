@@ -19,9 +19,11 @@ from giaoban.deadline.model import Deadline
 from giaoban.deadline.resolve import (
     day_of,
     end_of,
+    in_school_year,
     is_strict,
     moment,
     point_bounds,
+    school_year_unwritten,
     span_bounds,
 )
 from giaoban.deadline.workdays import add_working_days
@@ -174,7 +176,9 @@ def _share(left: object, right: object, ctx: Ctx) -> tuple[object, object]:
     if isinstance(left, v.Days):  # "06–15/02/2013": the first day takes the month of the second
         left = _fill(left.items, ctx)[0]
     ly, ry = _written_year(left), _written_year(right)
-    if ly is None and _yearless(left):
+    if isinstance(left, (v.Span, v.Part)) and school_year_unwritten(left):
+        left = _school_year_before(left, edge(right, ctx)[1], ctx)
+    elif ly is None and _yearless(left):
         year = ry if ry is not None else _resolved_year(right, ctx)
         if year is not None:
             moved = _set_year(left, year)
@@ -187,6 +191,16 @@ def _share(left: object, right: object, ctx: Ctx) -> tuple[object, object]:
             moved = _set_year(right, ly + 1)
         right = moved
     return left, right
+
+
+def _school_year_before(left: v.Span | v.Part, end: datetime, ctx: Ctx) -> v.Span | v.Part:
+    """ "từ đầu năm học đến nay": a start in a school year not written is in the last school
+    year where it begins before the range ends (as a day without a year before "đến nay")."""
+    for first_year in range(end.year, end.year - 3, -1):
+        moved = in_school_year(left, first_year)
+        if edge(moved, ctx)[0] < end:
+            return moved
+    return left
 
 
 def _share_years(spans: tuple[v.Span | v.Part, ...]) -> list[v.Span | v.Part]:

@@ -242,6 +242,8 @@ def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
     """The days ``[first, after)`` of a named period."""
     if isinstance(span, v.Part):
         return _part(span, ctx)
+    if school_year_unwritten(span):  # "trong năm học", "học kỳ I": no years written
+        return _of_school_year(lambda y: span_bounds(in_school_year(span, y), ctx), ctx)
     what, args = span.what, span.args
     if span.year_offset is not None and what != "semester":  # "quý IV năm nay", "tháng 1 năm sau"
         args = (*args[:-1], ctx.ref.year + span.year_offset)
@@ -267,7 +269,7 @@ def span_bounds(span: v.Span | v.Part, ctx: Ctx) -> Bounds:
         if second_year is not None and second_year != first_year + 1:
             raise Unreadable(f"năm học {first_year}-{second_year} không liền nhau")
         return school_year_bounds(first_year, ctx.settings.school_year)
-    if what == "semester":  # of a school year written, or the notice's (or one after it)
+    if what == "semester":  # of a school year written, or counted from the notice's
         year = args[1] or _school_year_of(ctx) + (span.year_offset or 0)
         return semester_bounds(_need(args[0]), year, ctx.settings.school_year)
     return _relative_span(span.unit, _need(args[0]), ctx)
@@ -321,9 +323,53 @@ def _semester_after(ref: date, n: int, ctx: Ctx) -> Bounds:
 
 
 def _school_year_of(ctx: Ctx) -> int:
+    """The first year of the school year "năm học này", "học kỳ tới" count from: the one the
+    notice falls in, or, from two months before its start, the coming one."""
     ref = ctx.ref
     start = date(ref.year, *ctx.settings.school_year.start)
     return ref.year if ref >= start - timedelta(days=60) else ref.year - 1
+
+
+def school_year_unwritten(span: object) -> bool:
+    """A school year, or a semester, named without its years and not counted from the notice's
+    ("trong năm học", "học kỳ I"; not "năm học này", "học kỳ I năm học tới"), or a part of
+    one ("cuối năm học")."""
+    if isinstance(span, v.Part):
+        return school_year_unwritten(span.of)
+    if not isinstance(span, v.Span):
+        return False
+    if span.what == "school_year":
+        return span.args[0] is None
+    return span.what == "semester" and span.args[1] is None and span.year_offset is None
+
+
+def in_school_year(span: v.Span | v.Part, first_year: int) -> v.Span | v.Part:
+    """``span``, a school year or semester without its years (or a part of one), in the school
+    year of ``first_year``."""
+    if isinstance(span, v.Part):
+        return replace(span, of=_span_in_school_year(span.of, first_year))
+    return _span_in_school_year(span, first_year)
+
+
+def _span_in_school_year(span: v.Span, first_year: int) -> v.Span:
+    if span.what == "school_year":
+        return replace(span, args=(first_year, first_year + 1))
+    return replace(span, args=(span.args[0], first_year))
+
+
+def _of_school_year(bounds_of: Callable[[int], Bounds], ctx: Ctx) -> Bounds:
+    """A period of a school year not written (``bounds_of`` a school year's first year): of the
+    school year the notice falls in, or of the next when that puts it well before the notice,
+    as a period without a year (``_by_year``), or once that school year is over: a notice of
+    the summer break names the coming year (and its summer semester the break itself)."""
+    ref = ctx.ref
+    for first_year in (ref.year - 1, ref.year):
+        found = bounds_of(first_year)
+        year_after = school_year_bounds(first_year, ctx.settings.school_year)[1]
+        over = ref >= year_after and found[1] <= year_after
+        if not over and found[1] - timedelta(days=1) >= well_before(ref):
+            return found
+    return bounds_of(ref.year + 1)
 
 
 # "đầu / giữa / cuối tuần": days from Monday (0) to the day after the part
@@ -331,6 +377,8 @@ _WEEK_PARTS = {"dau": (0, 2), "giua": (2, 4), "cuoi": (5, 7)}
 
 
 def _part(part: v.Part, ctx: Ctx) -> Bounds:
+    if school_year_unwritten(part):  # "cuối năm học": that part of the school year it falls in
+        return _of_school_year(lambda y: span_bounds(in_school_year(part, y), ctx), ctx)
     first, after = span_bounds(part.of, ctx)
     if part.unit == "nua":  # "nửa đầu tháng 4": days 1-15; "nửa cuối": the 16th to the end
         if after - first <= timedelta(days=31):  # a month of any length, solar or lunar
@@ -400,9 +448,11 @@ __all__ = [
     "Bounds",
     "day_of",
     "end_of",
+    "in_school_year",
     "is_strict",
     "moment",
     "point_bounds",
+    "school_year_unwritten",
     "span_bounds",
     "year_for",
 ]

@@ -99,7 +99,8 @@ class Span:
     ``months`` (first month, last month, year): a month, quarter or half;
     ``lunar_month`` (month, lunar year); ``week`` (ISO week, year);
     ``week_of_month`` (n-th week, -1 the last, month, year); ``year`` (year,);
-    ``school_year`` (first year, second year); ``semester`` (n, first year);
+    ``school_year`` (first year, second year; both None: "trong năm học", "cuối năm học");
+    ``semester`` (n, first year);
     ``rel`` (offset,) with ``unit`` "month", "quarter", "week" or "year":
     the notice's own (0), the next (1), the one before (-1).
     """
