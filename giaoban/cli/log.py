@@ -60,8 +60,10 @@ def _named(
     data_dir: Path, query: str, history: list[Event], show_confidential: bool
 ) -> tuple[str, str | None, str | None]:
     """(notice id, item, heading) of what ``query`` names in the ledger ``data_dir`` or in
-    its git ``history`` (``read_history``): a deleted notice or task by its id or a prefix
-    history makes unique. An id that names nothing in the ledger or in its history is refused as
+    its git ``history`` (``read_history``): an id before a prefix (``giaoban.model.ids.
+    named``), the ledger's before its history's, so a deleted or renamed notice is found
+    by its id even when it begins a notice's id in the ledger, and by a prefix history
+    makes unique. An id that names nothing in the ledger or in its history is refused as
     ``show`` refuses it (``giaoban.model.ids``: the candidates of an ambiguous prefix). A
     confidential task's text in the heading is "(mật)" unless ``show_confidential``."""
     notice_part, _, item = query.partition("#")
@@ -77,6 +79,10 @@ def _named(
         if found is None:
             raise
         return found, item or None, None
+    if notice.id != notice_part:  # a prefix in the ledger: an id in history comes first
+        found = notice_in_history(history, notice_part, item or None, exact=True)
+        if found is not None:
+            return found, item or None, None
     task = next((t for t in notice.tasks if t.item == item), None)
     if item and task is None:
         if notice_in_history(history, notice.id, item) is None:

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from giaoban.history import git
 from giaoban.history.semdiff import NO_DEADLINE, field_label
 from giaoban.model.errors import GiaobanError, NotFoundError, no_data_folder
-from giaoban.model.ids import listing
+from giaoban.model.ids import listing, named
 from giaoban.model.shown import CONFIDENTIAL_TEXT
 from giaoban.model.text import nfc
 from giaoban.store.loader import is_ledger_file, load_ledger, notice_files
@@ -1190,17 +1190,22 @@ def _hidden(event: Event) -> Event:
 # --- choosing and describing ----------------------------------------------------------------
 
 
-def notice_in_history(events: Sequence[Event], query: str, item: str | None) -> str | None:
+def notice_in_history(
+    events: Sequence[Event], query: str, item: str | None, *, exact: bool = False
+) -> str | None:
     """The id of the notice git remembers in ``events`` (``read_history``) that ``query``
-    names (its id, or the only one starting with it), when it had the task ``item`` (in
-    an event of its own or in a version of the file, read with ``versions=True``: a task
-    that came with its notice); None when none. The notice's history is its file's,
-    under every id it had (``notice_story``).
+    names (its id, or the only one starting with it: ``giaoban.model.ids.named``; only its
+    id when ``exact``), when it had the task ``item`` (in an event of its own or in a
+    version of the file, read with ``versions=True``: a task that came with its notice);
+    None when none. The notice's history is its file's, under every id it had
+    (``notice_story``).
 
     A prefix of several is refused naming them, as ``giaoban.model.ids`` refuses it.
     """
     ids = sorted({e.notice for e in events})
-    found = [query] if query in ids else [i for i in ids if i.startswith(query)]
+    found = [ids[n] for n in named(ids, query)]
+    if exact and found != [query]:
+        return None
     if len(found) > 1:
         raise NotFoundError(
             f"mã '{query}' khớp nhiều thông báo trong lịch sử git, hãy ghi rõ hơn:" + listing(found)
