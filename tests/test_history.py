@@ -87,7 +87,7 @@ def test_the_story_of_a_task_from_trailers(ledger: Path, monkeypatch) -> None:
     at(monkeypatch, "2019-03-05T08:00:00+07:00")
     edits.mark_cancelled(ledger, "2019#2", edits.CancelArgs("Trùng việc"), date(2019, 3, 5), True)
 
-    story = task_story(read_history(ledger, NOTICE_ID), NOTICE_ID, "1")
+    story = task_story(read_history(ledger), NOTICE_ID, "1")
     lines = [f"{e.when:%d/%m/%Y %H:%M} {e.author}: {describe(e)}" for e in story]
     assert lines == [
         "18/02/2019 09:00 Nguyễn Văn An: tạo thông báo: Kết luận hội nghị giao ban tháng 02/2019",

@@ -170,3 +170,69 @@ def test_only_a_move_between_two_notice_paths_is_a_move(ledger: Path) -> None:
     created = events[4].version
     assert created is not None and "    text: Tổ chức hội thảo\n" in created
     assert f"id: {final.stem}\n" in created
+
+
+def _rename_with_id(ledger: Path, new_id: str) -> None:
+    """``git mv`` the notice to ``new_id``'s file and make its ``id`` that, as a clerk
+    tidying the archive does: one commit."""
+    run_git(ledger.parent, "mv", f"data/2024/{NOTICE_ID}.yaml", f"data/2024/{new_id}.yaml")
+    new = ledger / "2024" / f"{new_id}.yaml"
+    text = new.read_text(encoding="utf-8")
+    new.write_text(text.replace(f"id: {NOTICE_ID}\n", f"id: {new_id}\n"), encoding="utf-8")
+    run_git(ledger.parent, "commit", "-qam", "Đổi tên tệp")
+
+
+def test_a_task_keeps_its_history_when_its_notice_file_is_renamed_with_its_id(
+    ledger: Path, runner
+) -> None:
+    """A rename to a longer id (the old id a prefix of the new): the task's log by its new
+    id, and by its old one, is its whole story (created, postponed, moved, then what
+    came after), as the log of the whole ledger tells it."""
+    new_id = f"{NOTICE_ID}-thang-3"
+    later = edits.PostponeArgs("trước ngày 31/5/2024", "Chờ sáp nhập")
+    edits.move_deadline(ledger, f"{NOTICE_ID}#2", later, date(2024, 3, 20), commit=True)
+    _rename_with_id(ledger, new_id)
+    edits.mark_done(ledger, f"{new_id}#2", edits.DoneArgs(), date(2024, 4, 2), commit=True)
+    moved = f"chuyển tệp thông báo từ data/2024/{NOTICE_ID}.yaml sang data/2024/{new_id}.yaml"
+    story = [
+        "tạo thông báo: Kết luận giao ban tháng 3/2024",
+        "gia hạn: trong tháng 4 → trước ngày 31/5/2024; lý do: Chờ sáp nhập",
+        moved,
+        "hoàn thành ngày 02/04/2024",
+    ]
+
+    for query in (f"{new_id}#2", f"{NOTICE_ID}#2"):
+        result = runner.invoke(app, ["log", query, "--data", str(ledger)])
+        assert result.exit_code == 0, result.output
+        lines = [
+            line.rpartition("  (")[0].split("  ", 2)[-1] for line in result.output.splitlines()
+        ]
+        assert [line for line in lines if line and "—" not in line] == story, query
+
+    whole = runner.invoke(app, ["log", "--data", str(ledger)])
+    notice = runner.invoke(app, ["log", new_id, "--data", str(ledger)])
+    assert notice.exit_code == whole.exit_code == 0, notice.output + whole.output
+    assert notice.output.splitlines()[1:] == whole.output.splitlines()  # all of it is the notice's
+    assert f"{NOTICE_ID}#2  gia hạn" in notice.output and f"{new_id}  sửa mã" in notice.output
+
+
+def test_a_renamed_notices_story_in_a_period_is_its_files(ledger: Path, runner) -> None:
+    """``--since`` picks from the file's story: the changes made under its old id in the
+    period are there."""
+    new_id = "2024-03-01-hop-giao-ban"
+    later = edits.PostponeArgs("trước ngày 31/5/2024", "Chờ sáp nhập")
+    edits.move_deadline(ledger, f"{NOTICE_ID}#2", later, date(2024, 3, 20), commit=True)
+    _rename_with_id(ledger, new_id)
+
+    result = runner.invoke(
+        app,
+        ["log", f"{new_id}#2", "--since", "01/01/2000", "--format", "json", "--data", str(ledger)],
+    )
+
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.output)["events"]
+    assert [(e["task"], e["action"]) for e in events] == [
+        (None, "add-notice"),
+        (f"{NOTICE_ID}#2", "postpone"),
+        (None, "move"),
+    ]

@@ -106,3 +106,33 @@ def test_another_ledgers_task_is_read_in_its_own_repository(
         f"hanoi/{NOTICE_ID}#2",
         f"hcm/{NOTICE_ID}#2",
     ]
+
+
+def test_an_exact_id_in_history_wins_over_a_prefix_of_a_live_notice(
+    git_repo: Path, runner: CliRunner
+) -> None:
+    """A deleted notice whose id begins a live notice's id: its id names it (created,
+    postponed, deleted), never the live notice; a prefix both begin still names the live
+    one, as ``show`` finds it."""
+    data = _ledger(git_repo)
+    other = {**NOTICE, "id": f"{NOTICE_ID}-bo-sung", "title": "Giao ban bổ sung"}
+    edits.create_notice(data, other, commit=True)
+    later = edits.PostponeArgs("trước ngày 30/4/2024", "Lùi")
+    edits.move_deadline(data, f"{NOTICE_ID}#1", later, date(2024, 3, 10), commit=True)
+    run_git(git_repo, "rm", "-q", f"data/2024/{NOTICE_ID}.yaml")
+    run_git(git_repo, "commit", "-qm", "Xóa thông báo cũ")
+
+    code, lines = _log(runner, data, f"{NOTICE_ID}#1")
+    assert code == 0, lines
+    assert [_what(line) for line in lines] == [
+        "tạo thông báo: Kết luận giao ban tháng 3/2024",
+        "gia hạn: trước 15/3/2024 → trước ngày 30/4/2024; lý do: Lùi",
+        "xóa thông báo",
+    ]
+    code, lines = _log(runner, data, NOTICE_ID)
+    assert code == 0, lines
+    assert all(NOTICE_ID in line and "bo-sung" not in line for line in lines), lines
+    code, lines = _log(runner, data, "2024-03-01#1")
+    assert code == 0, lines
+    assert lines[0] == f"{NOTICE_ID}-bo-sung#1 — Tổ chức tập huấn"
+    assert [_what(line) for line in lines[1:]] == ["tạo thông báo: Giao ban bổ sung"]

@@ -25,6 +25,7 @@ from giaoban.history.story import (
     Event,
     confidential_notices,
     describe,
+    events_within,
     hide_confidential,
     notice_in_history,
     read_history,
@@ -44,43 +45,47 @@ class LogFormat(str, Enum):
     json = "json"
 
 
-def _target(
-    data_dir: Path, query: str | None, show_confidential: bool
-) -> tuple[Path, str | None, str | None, str | None]:
-    """(data folder, notice id, item, heading) of what ``query`` names. An id a report over
-    several ledgers prints (``hanoi/2022-04#2.2``) is looked up in that ledger's folder,
-    a bare one in the one ledger holding it (``ledger_of``: refused, naming each, when
-    several do)."""
+def _target(data_dir: Path, query: str | None) -> tuple[Path, str | None]:
+    """(data folder, id in it) of what ``query`` names. An id a report over several
+    ledgers prints (``hanoi/2022-04#2.2``) is looked up in that ledger's folder, a bare
+    one in the one ledger holding it (``ledger_of``: refused, naming each, when several
+    do)."""
     if not query:
-        return data_dir, None, None, None
+        return data_dir, None
     folder, _, bare = ledger_of(data_dir, query)
-    return (folder, *_named(folder, bare, show_confidential))
+    return folder, bare
 
 
 def _named(
-    data_dir: Path, query: str, show_confidential: bool
-) -> tuple[str | None, str | None, str | None]:
-    """(notice id, item, heading) of what ``query`` names in the ledger ``data_dir``; a
-    deleted notice or task by its id or a prefix git history makes unique. An id that
-    names nothing in the ledger or in its history is refused as ``show`` refuses it
-    (``giaoban.model.ids``: the candidates of an ambiguous prefix). A confidential task's
-    text in the heading is "(mật)" unless ``show_confidential``."""
+    data_dir: Path, query: str, history: list[Event], show_confidential: bool
+) -> tuple[str, str | None, str | None]:
+    """(notice id, item, heading) of what ``query`` names in the ledger ``data_dir`` or in
+    its git ``history`` (``read_history``): an id before a prefix (``giaoban.model.ids.
+    named``), the ledger's before its history's, so a deleted or renamed notice is found
+    by its id even when it begins a notice's id in the ledger, and by a prefix history
+    makes unique. An id that names nothing in the ledger or in its history is refused as
+    ``show`` refuses it (``giaoban.model.ids``: the candidates of an ambiguous prefix). A
+    confidential task's text in the heading is "(mật)" unless ``show_confidential``."""
     notice_part, _, item = query.partition("#")
     try:
         _, notice = locate_notice(data_dir, notice_part)
     except NotFoundError as error:
-        found = notice_in_history(data_dir, notice_part, item or None)
+        found = notice_in_history(history, notice_part, item or None)
         if found is None:
             raise _unknown(query, error) from None
         return found, item or None, None
     except GiaobanError:  # a notice the ledger cannot read now: its history still can be
-        found = notice_in_history(data_dir, notice_part, item or None)
+        found = notice_in_history(history, notice_part, item or None)
         if found is None:
             raise
         return found, item or None, None
+    if notice.id != notice_part:  # a prefix in the ledger: an id in history comes first
+        found = notice_in_history(history, notice_part, item or None, exact=True)
+        if found is not None:
+            return found, item or None, None
     task = next((t for t in notice.tasks if t.item == item), None)
     if item and task is None:
-        if notice_in_history(data_dir, notice.id, item) is None:
+        if notice_in_history(history, notice.id, item) is None:
             ledger, _ = locate_notice(data_dir, notice_part)
             resolve_task(ledger, f"{notice.id}#{item}")  # raises: the items it has
         return notice.id, item, None
@@ -156,12 +161,16 @@ def log_command(
     first, last = optional_day(since), optional_day(until)
     if first and last and last < first:
         raise UsageError("--until phải không sớm hơn --since")
-    data_dir, notice_id, item, heading = _target(resolve_data_dir(data), target, show_confidential)
+    data_dir, query = _target(resolve_data_dir(data), target)
     zone = ZoneInfo(office_settings(data_dir).timezone)
     start, end = _bounds(zone, first, last)
-    events = read_history(data_dir, notice_id, since=start, until=end, versions=summary, zone=zone)
-    if notice_id is not None:
-        events = task_story(events, notice_id, item)
+    item, heading = None, None
+    if query is None:
+        events = read_history(data_dir, since=start, until=end, versions=summary, zone=zone)
+    else:  # the whole history: the ids it knows, and a renamed file under each of its ids
+        history = read_history(data_dir, versions=summary or "#" in query, zone=zone)
+        notice_id, item, heading = _named(data_dir, query, history, show_confidential)
+        events = events_within(task_story(history, notice_id, item), start, end)
     if not show_confidential:
         events = hide_confidential(
             events, confidential_notices(data_dir, {e.notice for e in events})

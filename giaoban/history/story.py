@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from giaoban.history import git
 from giaoban.history.semdiff import NO_DEADLINE, field_label
 from giaoban.model.errors import GiaobanError, NotFoundError, no_data_folder
-from giaoban.model.ids import listing
+from giaoban.model.ids import listing, named
 from giaoban.model.shown import CONFIDENTIAL_TEXT
 from giaoban.model.text import nfc
 from giaoban.store.loader import is_ledger_file, load_ledger, notice_files
@@ -303,16 +303,17 @@ class _Commit:
 
 def read_history(
     data_dir: Path,
-    notice_id: str | None = None,
     *,
     since: datetime | None = None,
     until: datetime | None = None,
     versions: bool = False,
     zone: tzinfo | None = None,
 ) -> list[Event]:
-    """Every event under ``data_dir`` (or of one notice), oldest first; [] outside git or
-    before the first commit. A folder that is not there, and a ``git log`` that fails,
-    are errors: neither is an empty history.
+    """Every event under ``data_dir``, oldest first; [] outside git or before the first
+    commit. A folder that is not there, and a ``git log`` that fails, are errors: neither
+    is an empty history. The story of one notice or task is picked from it
+    (``notice_story``, ``task_story``): a notice file renamed keeps its history only in the
+    history of the whole folder, where git sees both names.
 
     ``since``/``until``: only events made in ``[since, until)`` (a merged branch's
     change: when the branch made it; the whole history is still read in one call: the
@@ -328,8 +329,7 @@ def read_history(
         return []
     rel = PurePosixPath(*data_dir.resolve().relative_to(repo.resolve()).parts).as_posix()
     prefix = "" if rel == "." else f"{rel}/"
-    spec = f":(glob){prefix}**/{notice_id}.yaml" if notice_id else (rel or ".")
-    result = git.log_records(repo, [spec], LOG_FORMAT)
+    result = git.log_records(repo, [rel or "."], LOG_FORMAT)
     if result is None or not result.ok:
         detail = "không chạy được git" if result is None else result.stderr.strip()
         raise GiaobanError(f"không đọc được lịch sử git: {detail}")
@@ -362,7 +362,7 @@ def events_from_log(
     """
 
     def within(when: datetime) -> bool:
-        return not ((since and when < since) or (until and when >= until))
+        return _within(when, since, until)
 
     events: list[Event] = []
     broken: dict[tuple[str, str], str] = {}
@@ -379,6 +379,19 @@ def events_from_log(
             events.extend(_events(commit))
         broken.update({(sha, notice): why for sha, notice, why in commit.broken})
     return [_as_unreadable(e, broken) for e in events] if broken else events
+
+
+def _within(when: datetime, since: datetime | None, until: datetime | None) -> bool:
+    """Whether ``when`` is in ``[since, until)`` (None: no bound)."""
+    return not ((since and when < since) or (until and when >= until))
+
+
+def events_within(
+    events: Iterable[Event], since: datetime | None, until: datetime | None
+) -> list[Event]:
+    """The events made in ``[since, until)``, as ``read_history(since=, until=)`` picks them
+    (a merged branch's change: when the branch made it)."""
+    return [e for e in events if _within(e.when, since, until)]
 
 
 class _Branches:
@@ -1177,35 +1190,67 @@ def _hidden(event: Event) -> Event:
 # --- choosing and describing ----------------------------------------------------------------
 
 
-def notice_in_history(data_dir: Path, query: str, item: str | None) -> str | None:
-    """The id of the notice git remembers under ``data_dir`` that ``query`` names (its id,
-    or the only one starting with it), when it had the task ``item`` (in an event of its
-    own or in a version of the file: a task that came with its notice); None when none.
+def notice_in_history(
+    events: Sequence[Event], query: str, item: str | None, *, exact: bool = False
+) -> str | None:
+    """The id of the notice git remembers in ``events`` (``read_history``) that ``query``
+    names (its id, or the only one starting with it: ``giaoban.model.ids.named``; only its
+    id when ``exact``), when it had the task ``item`` (in an event of its own or in a
+    version of the file, read with ``versions=True``: a task that came with its notice);
+    None when none. The notice's history is its file's, under every id it had
+    (``notice_story``).
 
     A prefix of several is refused naming them, as ``giaoban.model.ids`` refuses it.
     """
-    events = read_history(data_dir, versions=item is not None)
     ids = sorted({e.notice for e in events})
-    named = [query] if query in ids else [i for i in ids if i.startswith(query)]
-    if len(named) > 1:
-        raise NotFoundError(
-            f"mã '{query}' khớp nhiều thông báo trong lịch sử git, hãy ghi rõ hơn:" + listing(named)
-        )
-    if not named:
+    found = [ids[n] for n in named(ids, query)]
+    if exact and found != [query]:
         return None
-    mine = [e for e in events if e.notice == named[0]]
+    if len(found) > 1:
+        raise NotFoundError(
+            f"mã '{query}' khớp nhiều thông báo trong lịch sử git, hãy ghi rõ hơn:" + listing(found)
+        )
+    if not found:
+        return None
+    mine = notice_story(events, found[0])
     if item is None or any(e.item == item for e in mine):
-        return named[0]
+        return found[0]
     versions = (e.version for e in mine if e.item is None and e.version is not None)
     had = any(item in version_tasks(parse_version(list(v))) for v in versions)
-    return named[0] if had else None
+    return found[0] if had else None
 
 
-def task_story(events: Iterable[Event], notice: str, item: str | None) -> list[Event]:
-    """The events of one notice (``item`` None), or of one task: its own, and its
-    notice's creation (unless the task was added later), moves, removal and restoring,
-    and the versions of its file that could not be read (and the one readable again)."""
-    mine = [e for e in events if e.notice == notice]
+def notice_story(events: Sequence[Event], notice: str) -> list[Event]:
+    """The events of the notice file that had the id ``notice`` last, under every id it
+    had: a file renamed with its id (``git mv``, git's rename detection: the ``move``
+    events, one home with the log of the whole ledger) keeps the history it had under
+    its old id, and either id names it.
+
+    Each event is of the file holding its id when it was made: a move gives the file
+    of its old id to the new one; an id no file holds (new, or moved away) starts a
+    file. A file deleted keeps its id: added back, it is the same file, restored.
+    """
+    holder: dict[str, int] = {}  # an id: the file holding it now
+    had: dict[str, int] = {}  # an id: the last file that held it
+    files: list[int] = []
+    for event in events:
+        source = PurePosixPath(event.details.get("from", "")).stem
+        if event.action == "move" and source in holder:
+            holder[event.notice] = holder.pop(source)
+        elif event.notice not in holder:
+            holder[event.notice] = len(files)  # a new file, numbered by its first event
+        had[event.notice] = holder[event.notice]
+        files.append(holder[event.notice])
+    wanted = had.get(notice)
+    return [e for e, file in zip(events, files, strict=True) if file == wanted]
+
+
+def task_story(events: Sequence[Event], notice: str, item: str | None) -> list[Event]:
+    """The events of one notice (``item`` None; ``notice_story``: across the renames of
+    its file), or of one task: its own, and its notice's creation (unless the task was
+    added later), moves, removal and restoring, and the versions of its file that could
+    not be read (and the one readable again)."""
+    mine = notice_story(events, notice)
     if item is None:
         return mine
     own = [e for e in mine if e.item == item]

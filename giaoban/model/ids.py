@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from giaoban.model.errors import NotFoundError
 from giaoban.model.ledger import Ledger, Notice, Task
@@ -134,19 +134,25 @@ class ShortIds(Mapping[str, str]):
         return len(self.ids)
 
 
-def _matches(ids: list[str], query: str) -> list[int]:
+def named(ids: Sequence[str], query: str) -> list[int]:
     """The places in ``ids`` of the notices ``query`` names: its exact id, else the ids
-    starting with it. In a ledger read over several (ids ``hanoi/2022-04``), an id
-    without a ledger's name is looked for after each name."""
+    starting with it. An exact id always wins over a prefix, as git does: a notice
+    whose id begins another's ("2019-02-18-giao-ban", "2019-02-18-giao-ban-bo-sung") is
+    named by its id alone. The one rule of every command that finds a notice by its id,
+    in the ledger (``resolve_notice``) or in its git history (``giaoban log``)."""
     if query in ids:
         return [n for n, notice_id in enumerate(ids) if notice_id == query]
-    found = [n for n, notice_id in enumerate(ids) if notice_id.startswith(query)]
+    return [n for n, notice_id in enumerate(ids) if notice_id and notice_id.startswith(query)]
+
+
+def _matches(ids: list[str], query: str) -> list[int]:
+    """The places in ``ids`` of the notices ``query`` names (``named``). In a ledger read
+    over several (ids ``hanoi/2022-04``), an id without a ledger's name is looked for
+    after each name."""
+    found = named(ids, query)
     if found or "/" in query:
         return found
-    bare = [notice_id.partition("/")[2] for notice_id in ids]  # an id never holds "/"
-    if query in bare:
-        return [n for n, notice_id in enumerate(bare) if notice_id == query]
-    return [n for n, notice_id in enumerate(bare) if notice_id and notice_id.startswith(query)]
+    return named([notice_id.partition("/")[2] for notice_id in ids], query)  # no "/" in an id
 
 
 def holders(ledger: Ledger, query: str) -> list[str]:
