@@ -233,15 +233,16 @@ def task_add_command(
 ) -> None:
     """Thêm một nhiệm vụ vào cuối thông báo."""
     data_dir = resolve_data_dir(change.data)
-    warn_unknown_units(data_dir, [*(owner or ()), *(support or ())])
     task = {
         "item": item,
         "section": section,
         "text": text,
         "owners": owner or None,
         "supports": support or None,
-        "deadline": edits.deadline_value(deadline) if deadline else None,
+        "deadline": edits.deadline_value(deadline) if deadline is not None else None,
     }
+    edits.refuse_blank_fields(task)  # before any unit is looked up
+    warn_unknown_units(data_dir, [*(owner or ()), *(support or ())])
     task = units_once(data_dir, task, "nhiệm vụ mới")
     out = edits.append_task(data_dir, notice, task, not change.no_commit)
     if "unknown_section" in out.details:
