@@ -242,3 +242,48 @@ def test_words_given_blank_are_refused_not_dropped(
     message = _refused(runner, ledger, *args, "--today", "2019-03-10")
     advice = f" hoặc bỏ {option}" if option else ""
     assert message == f"giaoban: lỗi: {what} đang để trống; hãy ghi nội dung {what}{advice}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "what", "option"),
+    [
+        # a new task's fields: a blank deadline was dropped, a blank unit written as ""
+        (["task", "add", "2019", "--text", "Rà soát", "--deadline", "   "], "hạn", "--deadline"),
+        (["task", "add", "2019", "--text", "Rà soát", "--deadline", ""], "hạn", "--deadline"),
+        (
+            ["task", "add", "2019", "--text", "Rà soát", "--owner", "  "],
+            "đơn vị chủ trì",
+            "--owner",
+        ),
+        (
+            ["task", "add", "2019", "--text", "Rà soát", "--owner", "VP", "--support", " "],
+            "đơn vị phối hợp",
+            "--support",
+        ),
+        (["task", "add", "2019", "--text", "  ", "--owner", "VP"], "nội dung nhiệm vụ", "--text"),
+    ],
+)
+def test_a_new_tasks_field_given_blank_is_refused(
+    runner: CliRunner, ledger: Path, args: list[str], what: str, option: str
+) -> None:
+    """``task add`` refuses a field given blank, as the edits refuse blank words."""
+    message = _refused(runner, ledger, *args)
+    assert (
+        message == f"giaoban: lỗi: {what} đang để trống; hãy ghi nội dung {what} hoặc bỏ {option}\n"
+    )
+
+
+@pytest.mark.parametrize("part", ["hạn:   ", "chủ trì:  ;", "phối hợp:"])
+def test_a_task_spec_part_given_blank_is_refused(
+    runner: CliRunner, ledger: Path, part: str
+) -> None:
+    """``add --task "... | hạn: "``: a part given with nothing after it is refused (it was
+    dropped, or written as an empty list of units), and no notice file is made."""
+    spec = f"Báo cáo kết quả | chủ trì: VP | {part}"
+    before = sorted(ledger.rglob("*.yaml"))
+    result = invoke(
+        runner, ledger, "add", "--title", "Kết luận", "--date", "05/03/2019", "--task", spec
+    )
+    assert result.exit_code == 2, result.output
+    assert f"phần '{part.strip()}' để trống" in result.stderr
+    assert sorted(ledger.rglob("*.yaml")) == before

@@ -142,3 +142,33 @@ def test_a_refused_write_says_why_and_what_to_do(code: int, said: str) -> None:
         raise OSError(code, os.strerror(code))
     assert str(caught.value).startswith(f"không ghi được '{target}': ")
     assert said in str(caught.value)
+
+
+def test_an_edit_whose_draft_the_temporary_folder_refuses_says_so(
+    runner: CliRunner, notice: Path, temp_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``edit`` makes its draft in the system's temporary folder before the editor opens:
+    a full or read-only temporary folder is said, exit 1, the notice as it was."""
+    monkeypatch.setenv("EDITOR", "true")
+    data = notice.parents[1]
+    with read_only(temp_dir):
+        result = runner.invoke(app, ["edit", "2024-03-01", "--data", str(data)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"không ghi được '{temp_dir}" in result.output and "chưa ghi gì" in result.output
+    assert notice.read_text(encoding="utf-8") == NOTICE
+
+
+def test_add_where_neither_the_folder_nor_the_temporary_folder_takes_a_file(
+    runner: CliRunner, notice: Path, temp_dir: Path
+) -> None:
+    """No draft can be kept either: the refusal is said as it is, never a traceback."""
+    data = notice.parents[1]
+    flags = ["--title", "Thử", "--date", "09/03/2024", "--id", "2024-03-09-thu"]
+    with read_only(data), read_only(temp_dir):
+        result = runner.invoke(app, ["add", *flags, "--task", "Việc", "--data", str(data)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"không ghi được '{data / '.giaoban.lock'}'" in result.output
+    assert "giữ làm bản nháp" not in result.output
+    assert not list(temp_dir.iterdir())

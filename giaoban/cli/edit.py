@@ -45,6 +45,7 @@ from giaoban.lazy import lazy_import
 from giaoban.model.errors import os_reason
 from giaoban.model.problems import Problem
 from giaoban.model.text import visible
+from giaoban.store.files import WriteFailedError
 
 app = typer.Typer()  # its commands, listed and loaded by giaoban.cli.main
 
@@ -233,15 +234,16 @@ def task_add_command(
 ) -> None:
     """Thêm một nhiệm vụ vào cuối thông báo."""
     data_dir = resolve_data_dir(change.data)
-    warn_unknown_units(data_dir, [*(owner or ()), *(support or ())])
     task = {
         "item": item,
         "section": section,
         "text": text,
         "owners": owner or None,
         "supports": support or None,
-        "deadline": edits.deadline_value(deadline) if deadline else None,
+        "deadline": edits.deadline_value(deadline) if deadline is not None else None,
     }
+    edits.refuse_blank_fields(task)  # before any unit is looked up
+    warn_unknown_units(data_dir, [*(owner or ()), *(support or ())])
     task = units_once(data_dir, task, "nhiệm vụ mới")
     out = edits.append_task(data_dir, notice, task, not change.no_commit)
     if "unknown_section" in out.details:
@@ -340,8 +342,12 @@ def edit_command(
                 typer.echo(f"Đã bỏ thay đổi; {path} giữ nguyên.")
                 return
     except (edits.EditConflictError, edits.CommitBlockedError):
-        keep = keep_copy(EDIT_KEPT_PREFIX, path.name, draft.read_bytes())
-        typer.echo(f"Bản bạn vừa sửa được giữ ở {keep}", err=True)
+        try:
+            keep = keep_copy(EDIT_KEPT_PREFIX, path.name, draft.read_bytes())
+        except WriteFailedError as exc:  # said, then the refusal it came with
+            typer.echo(f"Không giữ được bản bạn vừa sửa: {exc}", err=True)
+        else:
+            typer.echo(f"Bản bạn vừa sửa được giữ ở {keep}", err=True)
         raise
     finally:
         shutil.rmtree(work, ignore_errors=True)

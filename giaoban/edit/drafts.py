@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from giaoban.store.files import writing
+
 DRAFT_PREFIX = "giaoban-edit-"
 NOTE_FILE = ".giaoban-edit.json"
 EDIT_KEPT_PREFIX = "giaoban-edit-kept-"  # an edit's copy that could not be saved
@@ -46,25 +48,28 @@ class LeftDraft:
 def start_draft(notice_id: str, notice: Path, text: str, data_dir: Path) -> Path:
     """A new draft folder with ``text`` as the draft of ``notice`` (of the ledger
     ``data_dir``); the draft's path."""
-    folder = Path(tempfile.mkdtemp(prefix=DRAFT_PREFIX))
     note = {
         "id": notice_id,
         "notice": str(notice.resolve()),
         "data": str(data_dir.resolve()),
         "pid": os.getpid(),
     }
-    (folder / NOTE_FILE).write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
-    draft = folder / notice.name
-    draft.write_text(text, encoding="utf-8")
+    with writing(Path(tempfile.gettempdir()) / f"{DRAFT_PREFIX}…" / notice.name):
+        folder = Path(tempfile.mkdtemp(prefix=DRAFT_PREFIX))
+        (folder / NOTE_FILE).write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
+        draft = folder / notice.name
+        draft.write_text(text, encoding="utf-8")
     return draft
 
 
 def keep_copy(prefix: str, name: str, data: bytes) -> Path:
     """``data`` kept as ``name`` in a new folder (``prefix`` and a few random letters) of
     the system's temporary folder: the clerk's work a command could not save, for the
-    clerk to finish; the copy's path (``OSError`` when it cannot be written)."""
-    copy = Path(tempfile.mkdtemp(prefix=prefix)) / name
-    copy.write_bytes(data)
+    clerk to finish; the copy's path (``WriteFailedError`` when it cannot be written: a
+    full or read-only temporary folder)."""
+    with writing(Path(tempfile.gettempdir()) / f"{prefix}…" / name):
+        copy = Path(tempfile.mkdtemp(prefix=prefix)) / name
+        copy.write_bytes(data)
     return copy
 
 

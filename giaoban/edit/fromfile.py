@@ -164,7 +164,7 @@ def kept_as_draft(
     written."""
     try:
         draft = keep_copy(ADD_KEPT_PREFIX, target.name, text.encode("utf-8"))
-    except OSError:
+    except WriteFailedError:
         return error
     message, then = error.message, "thêm vào sổ khi đã xử lý xong"
     if isinstance(error, EditRefusedError):

@@ -310,11 +310,12 @@ def parse_task_spec(spec: str) -> dict[str, Any]:
         if not sep or field_name is None:
             known = "chủ trì, phối hợp, hạn, mục, phần"
             raise ValueError(f"không hiểu phần '{part}' (dùng 'khóa: giá trị'; khóa: {known})")
-        value = value.strip()
+        given: str | list[str] = value.strip()
         if field_name in ("owners", "supports"):
-            task[field_name] = [u.strip() for u in value.split(";") if u.strip()]
-        else:
-            task[field_name] = value
+            given = [u.strip() for u in value.split(";") if u.strip()]
+        if not given:  # "hạn:" with nothing after it: dropped, or written empty
+            raise ValueError(f"phần '{part}' để trống: ghi {key.strip()} hoặc bỏ phần này")
+        task[field_name] = given
     if not text:
         raise ValueError("thiếu nội dung nhiệm vụ (phần đầu, trước dấu |)")
     return task

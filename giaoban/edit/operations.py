@@ -23,7 +23,7 @@ import bisect
 import os
 import re
 import shlex
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -198,6 +198,29 @@ def _given_words(text: str | None, what: str, option: str) -> str | None:
     ``_words`` refuses it (it would be dropped, or kept empty, while the command said it
     recorded it)."""
     return None if text is None else _words(text, what, f" hoặc bỏ {option}")
+
+
+# The fields of a task given on the command line (``task add``), what each is called, and
+# its option: one given but blank would be written empty or dropped while the command said
+# it added the task.
+_GIVEN_FIELDS = (
+    ("text", "nội dung nhiệm vụ", "--text"),
+    ("owners", "đơn vị chủ trì", "--owner"),
+    ("supports", "đơn vị phối hợp", "--support"),
+    ("deadline", "hạn", "--deadline"),
+    ("item", "số mục", "--item"),
+    ("section", "số phần", "--section"),
+)
+
+
+def refuse_blank_fields(task: Mapping[str, Any]) -> None:
+    """Refuse a task whose field (or one of whose units) was given but says nothing
+    (spaces only), as ``_given_words`` refuses a blank result or reason."""
+    for key, what, option in _GIVEN_FIELDS:
+        value = task.get(key)
+        for one in value if isinstance(value, list) else [value]:
+            if one is not None and not isinstance(one, date):
+                _given_words(str(one), what, option)
 
 
 def _note(on: date, text: str) -> Insert:
@@ -894,7 +917,9 @@ def write_note(
 
 
 def append_task(data_dir: Path, query: str, task: dict[str, Any], commit: bool) -> Outcome:
-    """``giaoban task add``: a new task at the end of a notice."""
+    """``giaoban task add``: a new task at the end of a notice; a field given blank is
+    refused (``refuse_blank_fields``)."""
+    refuse_blank_fields(task)
     ledger, notice = locate_notice(data_dir, query)
     found: dict[str, Any] = {}
 
