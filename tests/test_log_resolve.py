@@ -136,3 +136,30 @@ def test_an_exact_id_in_history_wins_over_a_prefix_of_a_live_notice(
     assert code == 0, lines
     assert lines[0] == f"{NOTICE_ID}-bo-sung#1 — Tổ chức tập huấn"
     assert [_what(line) for line in lines[1:]] == ["tạo thông báo: Giao ban bổ sung"]
+
+
+def test_an_edit_by_the_id_of_a_deleted_notice_is_refused_not_taken_as_a_prefix(
+    git_repo: Path, runner: CliRunner
+) -> None:
+    """``done`` by the whole id of a notice deleted since, whose id begins a live notice's
+    id: refused, naming both, the live notice unchanged and nothing committed; the live
+    notice by its own id, or by a prefix written as a prefix, is edited as before."""
+    data = _ledger(git_repo)
+    other = {**NOTICE, "id": f"{NOTICE_ID}-bo-sung", "title": "Giao ban bổ sung"}
+    edits.create_notice(data, other, commit=True)
+    run_git(git_repo, "rm", "-q", f"data/2024/{NOTICE_ID}.yaml")
+    run_git(git_repo, "commit", "-qm", "Xóa thông báo cũ")
+    live = data / "2024" / f"{NOTICE_ID}-bo-sung.yaml"
+    before, head = live.read_text(encoding="utf-8"), run_git(git_repo, "rev-parse", "HEAD")
+
+    for command in (["done", f"{NOTICE_ID}#1"], ["note", f"{NOTICE_ID}#1", "Đã làm"]):
+        result = runner.invoke(app, [*command, "--today", "2024-03-10", "--data", str(data)])
+        assert result.exit_code == 1, result.output
+        assert f"không có thông báo '{NOTICE_ID}' trong sổ" in result.stderr
+        assert f"ghi đủ mã '{NOTICE_ID}-bo-sung'" in result.stderr
+    assert live.read_text(encoding="utf-8") == before
+    assert run_git(git_repo, "rev-parse", "HEAD") == head
+
+    for query in (f"{NOTICE_ID}-bo-sung#1", "2024-03-01#2"):
+        result = runner.invoke(app, ["done", query, "--today", "2024-03-10", "--data", str(data)])
+        assert result.exit_code == 0, result.output

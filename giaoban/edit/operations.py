@@ -80,6 +80,7 @@ from giaoban.edit.yamledit import (
     load_plain,
     task_data,
 )
+from giaoban.history.git import ever_held
 from giaoban.history.story import (
     EARLIER_RESULT,
     DoneSaid,
@@ -552,15 +553,39 @@ def _ledger_or_none(folder: Path, prefix: str) -> Ledger | None:
 def locate_task(data_dir: Path, query: str) -> tuple[Ledger, Task]:
     """The task ``NOTICE#ITEM`` (NOTICE may be a unique prefix), loading only what it needs."""
     query = _in_this_ledger(data_dir, query)
-    ledger = _ledger_for(data_dir, query.split("#", 1)[0])
-    return ledger, resolve_task(ledger, query)
+    notice_part = query.split("#", 1)[0]
+    ledger = _ledger_for(data_dir, notice_part)
+    task = resolve_task(ledger, query)
+    _refuse_a_past_id(data_dir, notice_part, task.notice_id)
+    return ledger, task
 
 
 def locate_notice(data_dir: Path, query: str) -> tuple[Ledger, Notice]:
     """The notice ``query`` (a task id names its notice)."""
     notice_part = _in_this_ledger(data_dir, query).split("#", 1)[0]
     ledger = _ledger_for(data_dir, notice_part)
-    return ledger, resolve_notice(ledger, notice_part)
+    notice = resolve_notice(ledger, notice_part)
+    _refuse_a_past_id(data_dir, notice_part, notice.id)
+    return ledger, notice
+
+
+# an id written whole: its day and the words after it ("2025-03-10-giao-ban"), not a prefix
+_WHOLE_ID = re.compile(r"^\d{4}-\d{2}-\d{2}-[^-]")
+
+
+def _refuse_a_past_id(data_dir: Path, written: str, found: str) -> None:
+    """Refuse an edit whose notice id, written whole, names no notice of the ledger but one
+    of its history (deleted or renamed since), and so matched another notice's id as its
+    prefix ("2025-03-10-giao-ban" for "2025-03-10-giao-ban-bo-sung"): the clerk meant the
+    notice that was, not the one whose id merely begins the same. Asked of git only then."""
+    if found == written or not _WHOLE_ID.match(written):
+        return
+    if ever_held(data_dir, f"{written}.yaml"):
+        raise NotFoundError(
+            f"không có thông báo '{written}' trong sổ: lịch sử git có tệp {written}.yaml "
+            f"(thông báo đã xóa hoặc đổi tên; xem 'giaoban log {written}'). Thông báo "
+            f"'{found}' chỉ bắt đầu bằng mã ấy: muốn sửa nó thì ghi đủ mã '{found}'"
+        )
 
 
 # --- the commands ---------------------------------------------------------------------------

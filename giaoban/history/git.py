@@ -131,6 +131,13 @@ def work_tree(path: Path) -> Path | None:
     return None if top is None else Path(top)
 
 
+def ever_held(folder: Path, name: str) -> bool:
+    """Whether a commit of the history of ``folder`` held a file called ``name`` anywhere
+    under it (a notice deleted or renamed since); False without git or a history."""
+    result = run_git(folder, "log", "--all", "-1", "--format=%H", "--", f":(glob)**/{name}")
+    return result is not None and result.ok and bool(result.stdout.strip())
+
+
 def data_state(data_dir: Path) -> DataState | None:
     """The HEAD commit and dirtiness of ``data_dir`` (only that folder counts)."""
     if not data_dir.is_dir():
