@@ -25,7 +25,7 @@ from giaoban.model.ledger import Ledger, Notice, Task
 from giaoban.model.problems import Problem, Source, error, place, warning
 from giaoban.model.settings import Settings
 from giaoban.model.shown import is_confidential_field
-from giaoban.model.text import fold, has_controls, nfc, unseen_characters, visible, written_out
+from giaoban.model.text import fold, has_controls, nfc, unseen_said, visible, written_out
 from giaoban.model.units import Registry
 
 if TYPE_CHECKING:
@@ -89,13 +89,9 @@ def check_items(ledger: Ledger) -> list[Problem]:
     for notice in ledger.notices:
         seen: dict[str, Task] = {}
         for task in notice.tasks:
-            unseen = unseen_characters(task.item)
-            if unseen:  # "1\u200b": its task id looks like "1" and cannot be typed
-                msg = (
-                    f"số mục '{written_out(task.item)}' có ký tự không thấy được: "
-                    f"{', '.join(unseen)}; mã nhiệm vụ này không gõ lại được, hãy xóa ký tự đó"
-                )
-                problems.append(error(task.at("item"), "invisible-character", msg))
+            then = "mã nhiệm vụ này không gõ lại được, hãy xóa ký tự đó"
+            if unseen := unseen_said("số mục", task.item, then):  # "1\u200b" looks like "1"
+                problems.append(error(task.at("item"), "invisible-character", unseen))
             first = seen.setdefault(task.item, task)
             if first is not task:
                 msg = f"mục '{task.item}' trùng với mục ở dòng {first.at('item').line}"
@@ -379,13 +375,7 @@ def check_units(ledger: Ledger) -> list[Problem]:
 
 def _unseen_in_unit(name: str) -> str | None:
     """The message for a unit name holding characters a reader cannot see, or None."""
-    unseen = unseen_characters(name)
-    if not unseen:
-        return None
-    return (
-        f"tên đơn vị '{written_out(name)}' có ký tự không thấy được: {', '.join(unseen)};"
-        " hãy xóa ký tự đó"
-    )
+    return unseen_said("tên đơn vị", name, "hãy xóa ký tự đó")
 
 
 def check_registry(ledger: Ledger) -> list[Problem]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from giaoban.model.errors import NotFoundError
 from giaoban.model.ledger import Ledger, Notice, Task
-from giaoban.model.text import fold, unseen_characters, written_out
+from giaoban.model.text import fold, unseen_said, written_out
 
 _MAX_LISTED = 10
 MAX_ID_LENGTH = 150
@@ -41,12 +41,9 @@ def id_problem(notice_id: str) -> str | None:
         return "mã thông báo đang để trống"
     if len(notice_id) > MAX_ID_LENGTH:
         return f"mã thông báo dài quá {MAX_ID_LENGTH} ký tự"
-    unseen = unseen_characters(notice_id)
-    if unseen:
-        return (
-            f"mã thông báo '{written_out(notice_id)}' có ký tự không thấy được: "
-            f"{', '.join(unseen)}; hãy xóa (gõ lại mã)"
-        )
+    unseen = unseen_said("mã thông báo", notice_id, "hãy xóa (gõ lại mã)")
+    if unseen is not None:
+        return unseen
     if not _ID.fullmatch(notice_id) or ".." in notice_id:
         return (
             f"mã thông báo {ascii(notice_id) if not notice_id.isprintable() else repr(notice_id)}"

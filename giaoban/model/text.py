@@ -122,6 +122,16 @@ def unseen_characters(text: str) -> list[str]:
     return [_described(ch) for ch in found]
 
 
+def unseen_said(what: str, text: str, then: str) -> str | None:
+    """The message for ``text`` (``what``: "tên đơn vị", "số mục", ...) holding characters
+    a reader cannot see (``unseen_characters``), ending with ``then``, what to do; None
+    when it holds none. The one wording of ids, item numbers and unit names."""
+    unseen = unseen_characters(text)
+    if not unseen:
+        return None
+    return f"{what} '{written_out(text)}' có ký tự không thấy được: {', '.join(unseen)}; {then}"
+
+
 def _described(ch: str) -> str:
     kind = "dấu cách khác dấu cách thường" if unicodedata.category(ch) == "Zs" else "ký tự ẩn"
     return f"U+{ord(ch):04X} ({kind})"
