@@ -155,8 +155,9 @@ def dated_rows(
     def status_of(tid: int) -> str:
         return status_name(settled.get(tid, OPEN_FACTS), at)
 
-    rows = DatedRows(hits, ledger, index, status_of, counted=sums, more_missed=more)
-    rows.unlisted_missed = unlisted
+    rows = DatedRows(
+        hits, ledger, index, status_of, counted=sums, more_missed=more, unlisted_missed=unlisted
+    )
     rows.keep = keep
     return rows
 
@@ -219,7 +220,8 @@ class DatedRows(Sequence[Row]):
     by task; ``counted``: the rows of one-off tasks only counted (``dated_rows``'
     ``counted_before``), as (their owners, how many, the earliest due day);
     ``more_missed``: how many missed occurrences of a duty were only counted, and the
-    earliest one's due day, by task.
+    earliest one's due day, by task; ``unlisted_missed``: how many the filter's statuses
+    and days do not list, and the latest one's due day, by task (missed all the same).
     """
 
     def __init__(
@@ -231,6 +233,7 @@ class DatedRows(Sequence[Row]):
         kept: Sequence[int] | None = None,
         counted: Sequence[tuple[tuple[str, ...], int, int]] = (),
         more_missed: Mapping[int, tuple[int, int]] | None = None,
+        unlisted_missed: Mapping[int, tuple[int, int]] | None = None,
     ) -> None:
         self.hits = hits
         # the report's unit and notice filter (``task_filter``), for what it lists beside
@@ -238,9 +241,7 @@ class DatedRows(Sequence[Row]):
         self.status_of = status_of
         self.counted = counted
         self.more_missed = more_missed or {}
-        # missed occurrences of a duty the filter's statuses and days do not list, by task:
-        # (how many, the latest one's due day); counted as missed all the same
-        self.unlisted_missed: Mapping[int, tuple[int, int]] = {}
+        self.unlisted_missed = unlisted_missed or {}
         self.kept = range(len(hits)) if kept is None else kept
         self.ledger = ledger
         self.store = index
