@@ -9,11 +9,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
-from giaoban.cli.main import app
-from tests.importing import imported
+from tests.importing import imported, imported_file
 
 HEAD = "THÔNG BÁO\nKết luận hội nghị giao ban tháng 4/2024\nHà Nội, ngày 05 tháng 4 năm 2024\n\n"
 ROWS = [
@@ -71,9 +68,7 @@ def test_a_word_tables_note_and_place_columns_are_kept(tmp_path: Path) -> None:
     document.add_paragraph("CHÁNH VĂN PHÒNG")
     path = tmp_path / "tb.docx"
     document.save(str(path))
-    result = CliRunner().invoke(app, ["import", str(path), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    tasks = YAML(typ="safe").load(result.stdout)["tasks"]
+    tasks, _ = imported_file(path, tmp_path)
     assert [t["text"] for t in tasks] == [
         "Hoàn thiện quy chế làm việc (Địa điểm: Trụ sở cơ quan; Ghi chú: Gửi kèm dự thảo)",
         "Tập huấn phần mềm quản lý văn bản",

@@ -8,11 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
-from giaoban.cli.main import app
-from tests.importing import imported
+from tests.importing import imported, imported_file
 
 HEAD = ["THÔNG BÁO", "Kết luận hội nghị giao ban tháng 9/2024", "Hà Nội, ngày 12 tháng 9 năm 2024"]
 
@@ -40,9 +37,7 @@ def test_a_word_header_of_two_rows_parts_the_time_into_start_and_end(tmp_path: P
     document.add_paragraph("CHÁNH VĂN PHÒNG")
     path = tmp_path / "tb.docx"
     document.save(str(path))
-    result = CliRunner().invoke(app, ["import", str(path), "--data", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    assert _read(YAML(typ="safe").load(result.stdout)["tasks"]) == [
+    assert _read(imported_file(path, tmp_path)[0]) == [
         ("1", "Rà soát dự toán ngân sách", ["Văn phòng"], "từ 01/10/2024 đến 30/10/2024"),
         ("2", "Tổng hợp kết quả tuyển sinh", ["Ban Tổ chức"], "từ 05/10/2024 đến 20/10/2024"),
     ]
